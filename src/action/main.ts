@@ -1,0 +1,2 @@
+// The GitHub Action entry point; implemented in its own issue.
+export {};

@@ -1,0 +1,10 @@
+import { main } from './main.js';
+
+main(process.argv.slice(2), {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  isTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
+}).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,208 @@
+/**
+ * The small preprocessing pass the driver sources need before tree-sitter (DESIGN.md §3).
+ *
+ * Every rewrite keeps the text's length and every newline, so a byte offset or a line number
+ * in the rewritten text is the same in the original file: reported locations stay exact.
+ */
+
+export interface Guard {
+  /** The directive's condition, e.g. `defined(CONFIG_64BIT)` or `!(__KERNEL__)` for an #else. */
+  condition: string;
+  /** 1-based line of the directive. */
+  line: number;
+  /** `#ifndef X_H` + `#define X_H`: not reported by guardsAt. */
+  includeGuard?: boolean;
+}
+
+export interface Preprocessed {
+  /** The rewritten text: same length and same newlines as the original. */
+  text: string;
+  /** guardsAt(line) = the conditional directives enclosing that 1-based line, outermost first. */
+  guardsAt(line: number): Guard[];
+  /** `#pragma pack` state per 1-based line: the alignment cap in force, or 0 for none. */
+  packAt(line: number): number;
+}
+
+/** Replaces [start, end) with spaces, keeping newlines. */
+function blank(chars: string[], start: number, end: number): void {
+  for (let i = start; i < end; i++) if (chars[i] !== '\n') chars[i] = ' ';
+}
+
+/** Blanks comments (not inside string or char literals). A comment inside a continued #define no longer ends the macro. */
+export function stripComments(src: string): string {
+  const chars = src.split('');
+  let i = 0;
+  const n = src.length;
+  while (i < n) {
+    const c = src[i];
+    if (c === '"' || c === "'") {
+      i++;
+      while (i < n && src[i] !== c && src[i] !== '\n') i += src[i] === '\\' ? 2 : 1;
+      i++;
+    } else if (c === '/' && src[i + 1] === '*') {
+      const end = src.indexOf('*/', i + 2);
+      const stop = end < 0 ? n : end + 2;
+      blank(chars, i, stop);
+      i = stop;
+    } else if (c === '/' && src[i + 1] === '/') {
+      let stop = i;
+      // A // comment ends at the newline, unless the line is continued with a backslash.
+      while (stop < n && !(src[stop] === '\n' && src[stop - 1] !== '\\')) stop++;
+      blank(chars, i, stop);
+      i = stop;
+    } else i++;
+  }
+  return chars.join('');
+}
+
+/**
+ * Annotations that confuse the C grammar and carry nothing we read from the tree. They become
+ * spaces; where they matter (`_packed`), extractors look at the original text, which still has them.
+ */
+const NOISE = [
+  /\b_packed\b/g,
+  /\b__weak\b/g,
+  /\b__user\b/g,
+  /\b__percpu\b/g,
+  /\b__rcu\b/g,
+  /\b__always_inline\b/g,
+  /\b__bpf_section\s*\(\s*"[^"\n]*"\s*\)/g,
+  /\bSEC\s*\(\s*"[^"\n]*"\s*\)/g,
+];
+
+const CONDITIONAL = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
+
+/** Preprocesses one C file; see the module comment. */
+export function preprocess(src: string): Preprocessed {
+  const text0 = stripComments(src);
+  const chars = text0.split('');
+  const inDirective = directiveRanges(text0);
+  for (const re of NOISE) {
+    for (const m of text0.matchAll(re)) {
+      if (!inDirective(m.index!)) blank(chars, m.index!, m.index! + m[0].length);
+    }
+  }
+
+  // Conditional directives: blank them so initializer lists and enums around them parse, and
+  // remember the guard of every line so extractors can report conditional items.
+  const lines = text0.split('\n');
+  const guardStack: Guard[] = [];
+  const guardsByLine: Guard[][] = new Array(lines.length + 1);
+  const packByLine: number[] = new Array(lines.length + 1);
+  const packStack: number[] = [];
+  let pack = 0;
+  let offset = 0;
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
+    const lineNo = li + 1;
+    const m = CONDITIONAL.exec(line);
+    guardsByLine[lineNo] = guardStack.slice();
+    packByLine[lineNo] = pack;
+    if (m) {
+      // A directive can be continued over several lines: blank all of them.
+      let end = li;
+      while (lines[end]!.endsWith('\\') && end + 1 < lines.length) end++;
+      const cond = lines
+        .slice(li, end + 1)
+        .join(' ')
+        .replace(/\\/g, ' ')
+        .replace(CONDITIONAL, '$2')
+        .trim()
+        .replace(/\s+/g, ' ');
+      const kind = m[1];
+      if (kind === 'if' || kind === 'ifdef' || kind === 'ifndef') {
+        const c = kind === 'ifdef' ? `defined(${cond})` : kind === 'ifndef' ? `!defined(${cond})` : cond;
+        // An include guard (#ifndef X / #define X) wraps the whole file: it conditions nothing.
+        const includeGuard = kind === 'ifndef' && /^\w+$/.test(cond) && defines(lines[end + 1] ?? '', cond);
+        guardStack.push({ condition: c, line: lineNo, ...(includeGuard ? { includeGuard } : {}) });
+      } else if (kind === 'elif' || kind === 'else') {
+        const prev = guardStack.pop();
+        const negated = prev ? `!(${prev.condition})` : '';
+        const c = kind === 'else' ? negated : `${negated} && (${cond})`;
+        guardStack.push({ condition: c, line: lineNo });
+      } else guardStack.pop();
+      let blankEnd = offset;
+      for (let k = li; k <= end; k++) blankEnd += lines[k]!.length + 1;
+      blank(chars, offset, Math.min(blankEnd, chars.length));
+      for (let k = li + 1; k <= end; k++) {
+        guardsByLine[k + 1] = guardStack.slice();
+        packByLine[k + 1] = pack;
+      }
+      for (let k = li; k < end; k++) offset += lines[k]!.length + 1;
+      li = end;
+      offset += lines[end]!.length + 1;
+      continue;
+    }
+    // #pragma pack(push, N) / pack(N) / pack(pop) / pack(): tracked per line, for the layout engine.
+    const pm = /^[ \t]*#[ \t]*pragma[ \t]+pack[ \t]*\(([^)]*)\)/.exec(line);
+    if (pm && !guardStack.some(isOtherCompilerOnly)) {
+      const args = pm[1]!.split(',').map((s) => s.trim());
+      if (args[0] === 'push') {
+        packStack.push(pack);
+        if (args[1]) pack = Number(args[1]) || 0;
+      } else if (args[0] === 'pop') pack = packStack.pop() ?? 0;
+      else pack = Number(args[0]) || 0;
+      packByLine[lineNo] = pack;
+    }
+    offset += line.length + 1;
+  }
+  return {
+    text: chars.join(''),
+    guardsAt: (line) => (guardsByLine[line] ?? []).filter((g) => !g.includeGuard),
+    packAt: (line) => packByLine[line] ?? 0,
+  };
+}
+
+/**
+ * True for a branch only MSVC or Windows builds take (`#if defined _MSC_VER`): the drivers are
+ * built by gcc/clang for LP64 Linux, so those pragmas do not apply.
+ */
+export function isOtherCompilerOnly(g: Guard): boolean {
+  return /\b(_MSC_VER|_WIN32|_WIN64)\b/.test(g.condition) && !g.condition.startsWith('!');
+}
+
+function defines(line: string, name: string): boolean {
+  const m = /^\s*#\s*define\s+(\w+)/.exec(line);
+  return m?.[1] === name;
+}
+
+/** offset → is it inside a preprocessor directive (continuation lines included)? */
+function directiveRanges(text: string): (offset: number) => boolean {
+  const ranges: Array<[number, number]> = [];
+  for (const m of text.matchAll(/^[ \t]*#(?:[^\n]*\\\n)*[^\n]*/gm)) ranges.push([m.index!, m.index! + m[0].length]);
+  return (offset) => {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [a, b] = ranges[mid]!;
+      if (offset < a) hi = mid - 1;
+      else if (offset >= b) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
+/** 1-based line of a byte offset. */
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** A line index for repeated offset → line look-ups. */
+export function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}

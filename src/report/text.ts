@@ -1,0 +1,66 @@
+import type { Finding, Governs } from '../rules/types.js';
+import type { CheckReport, VersionVerdict } from '../verdict/types.js';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const CODES = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 } as const;
+type Style = keyof typeof CODES;
+
+function styler(color: boolean) {
+  return (style: Style, s: string) => (color ? `\x1b[${CODES[style]}m${s}\x1b[0m` : s);
+}
+
+const STATUS_STYLE: Record<VersionVerdict['status'], Style> = {
+  ok: 'green', unexplained: 'yellow', missing: 'red', 'too-small': 'red', 'too-large': 'red',
+  'not-one-step': 'red', decreased: 'red', invalid: 'red',
+};
+
+function short(commit: string | null): string {
+  return commit ? commit.slice(0, 12) : 'work tree';
+}
+
+function where(f: Finding): string {
+  return f.location ? `${f.location.path}:${f.location.line}` : '';
+}
+
+/** The terminal report: verdict per version file, the findings that drive it, what to do. */
+export function renderText(report: CheckReport, opts: TextOptions): string {
+  const c = styler(opts.color);
+  const lines: string[] = [];
+  lines.push(`driver-semver check ${report.base.rev} (${short(report.base.commit)}) .. ${report.head.rev} (${short(report.head.commit)})`);
+  if (report.baseTip) lines.push(c('dim', `  compared from the merge-base; ${report.baseTip.rev} is now at ${short(report.baseTip.commit)}`));
+  lines.push('');
+  for (const governs of ['schema', 'api'] as Governs[]) {
+    const v = report.versions[governs];
+    const change = v.base === v.head ? `${v.head ?? '?'} (unchanged)` : `${v.base ?? '?'} → ${v.head ?? '?'}`;
+    lines.push(
+      `${c('bold', v.file.padEnd(22))} ${change.padEnd(22)} declared ${v.declared.padEnd(5)}  required ${v.required.padEnd(5)}  ${c(STATUS_STYLE[v.status], v.status.toUpperCase())}`,
+    );
+    for (const r of v.reasons) lines.push(`  ${r}`);
+    if (v.status !== 'ok' && v.suggested && v.suggested !== v.head) lines.push(`  ${c('bold', 'fix:')} set the first line of ${v.file} to ${v.suggested}`);
+    const mine = report.findings.filter((f) => f.governs === governs && f.kind !== 'note');
+    for (const bump of ['major', 'minor', 'patch', 'none'] as const) {
+      const group = mine.filter((f) => f.bump === bump);
+      if (!group.length) continue;
+      lines.push(`  ${bump === 'none' ? 'table problems' : bump + ':'}`);
+      for (const f of group) lines.push(`    ${f.message}  ${c('dim', `[${f.rule}] ${where(f)}`)}`);
+    }
+    lines.push('');
+  }
+  const notes = report.findings.filter((f) => f.kind === 'note');
+  if (notes.length) {
+    lines.push('notes:');
+    for (const f of notes) lines.push(`  ${f.message}  ${c('dim', `[${f.rule}] ${where(f)}`)}`);
+    lines.push('');
+  }
+  if (report.warnings.length) {
+    lines.push(c('yellow', 'warnings:'));
+    for (const w of report.warnings) lines.push(`  ${w.message}${w.incomplete ? ' (not covered by this verdict)' : ''}`);
+    lines.push('');
+  }
+  const verdictStyle: Style = report.verdict === 'pass' ? 'green' : report.verdict === 'warn' ? 'yellow' : 'red';
+  lines.push(`verdict: ${c(verdictStyle, report.verdict.toUpperCase())}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,81 @@
+import { dynamicParamAdded } from './schema/dynamic-param-added.js';
+import { dynamicParamChanged } from './schema/dynamic-param-changed.js';
+import { enumValueAdded } from './schema/enum-value-added.js';
+import { enumValueRemoved } from './schema/enum-value-removed.js';
+import { enumValueRenumbered } from './schema/enum-value-renumbered.js';
+import { eventCategoryChanged } from './schema/event-category-changed.js';
+import { eventFlagAdded } from './schema/event-flag-added.js';
+import { eventFlagRemoved } from './schema/event-flag-removed.js';
+import { eventLargePayloadToggled } from './schema/event-large-payload-toggled.js';
+import { eventNameChanged } from './schema/event-name-changed.js';
+import { eventNparamsMismatch } from './schema/event-nparams-mismatch.js';
+import { eventOldVersionAdded } from './schema/event-old-version-added.js';
+import { eventPairAdded } from './schema/event-pair-added.js';
+import { eventParamAppended } from './schema/event-param-appended.js';
+import { eventParamFormatChanged } from './schema/event-param-format-changed.js';
+import { eventParamInfoChanged } from './schema/event-param-info-changed.js';
+import { eventParamRemoved } from './schema/event-param-removed.js';
+import { eventParamRenamed } from './schema/event-param-renamed.js';
+import { eventParamReordered } from './schema/event-param-reordered.js';
+import { eventParamTypeChanged } from './schema/event-param-type-changed.js';
+import { eventParamTypeRefined } from './schema/event-param-type-refined.js';
+import { eventRemoved } from './schema/event-removed.js';
+import { eventRenumbered } from './schema/event-renumbered.js';
+import { flagValueAdded } from './schema/flag-value-added.js';
+import { flagValueChanged } from './schema/flag-value-changed.js';
+import { flagValueRemoved } from './schema/flag-value-removed.js';
+import { ppmScAppended } from './schema/ppm-sc-appended.js';
+import { ppmScRemoved } from './schema/ppm-sc-removed.js';
+import { ppmScRenumbered } from './schema/ppm-sc-renumbered.js';
+import type { Finding, Rule } from './types.js';
+import type { Surface } from '../surface/model.js';
+
+/** The rule catalogue: one entry per rule, each in its own file. */
+export const RULES: Rule[] = [
+  // Event codes and the event table.
+  eventPairAdded,
+  eventRemoved,
+  eventRenumbered,
+  eventNameChanged,
+  eventCategoryChanged,
+  eventParamAppended,
+  eventParamRemoved,
+  eventParamReordered,
+  eventParamRenamed,
+  eventParamTypeChanged,
+  eventParamTypeRefined,
+  eventParamFormatChanged,
+  eventParamInfoChanged,
+  eventFlagAdded,
+  eventFlagRemoved,
+  eventOldVersionAdded,
+  eventLargePayloadToggled,
+  eventNparamsMismatch,
+  // Enums, ppm_sc codes, flag values, dynamic params.
+  enumValueAdded,
+  enumValueRenumbered,
+  enumValueRemoved,
+  ppmScAppended,
+  ppmScRenumbered,
+  ppmScRemoved,
+  flagValueAdded,
+  flagValueChanged,
+  flagValueRemoved,
+  dynamicParamAdded,
+  dynamicParamChanged,
+];
+
+export function findRule(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}
+
+/** Runs every rule over a pair of surfaces. */
+export function runRules(base: Surface, head: Surface, rules: Rule[] = RULES): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    for (const hit of rule.check(base, head)) {
+      findings.push({ rule: rule.id, governs: rule.governs, bump: rule.bump, kind: rule.kind ?? 'change', ...hit });
+    }
+  }
+  return findings;
+}

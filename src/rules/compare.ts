@@ -1,0 +1,91 @@
+import type { Constant, EventInfo, ParamInfo, Surface } from '../surface/model.js';
+
+/** Keys present in both records, in head order. */
+export function common<T>(base: Record<string, T>, head: Record<string, T>): Array<[string, T, T]> {
+  return Object.keys(head)
+    .filter((k) => Object.hasOwn(base, k))
+    .map((k) => [k, base[k]!, head[k]!]);
+}
+
+export function added<T>(base: Record<string, T>, head: Record<string, T>): Array<[string, T]> {
+  return Object.keys(head)
+    .filter((k) => !Object.hasOwn(base, k))
+    .map((k) => [k, head[k]!]);
+}
+
+export function removed<T>(base: Record<string, T>, head: Record<string, T>): Array<[string, T]> {
+  return added(head, base);
+}
+
+export function setDiff(a: string[], b: string[]): string[] {
+  const s = new Set(b);
+  return a.filter((x) => !s.has(x));
+}
+
+/** `PPME_SYSCALL_OPEN_X` → `PPME_SYSCALL_OPEN`: enter and exit events come in pairs. */
+export function pairName(symbol: string): string {
+  return symbol.replace(/_[EX]$/, '');
+}
+
+/** How one param position changed between two revisions of the same event. */
+export type ParamChange =
+  | { kind: 'appended'; index: number; head: ParamInfo }
+  | { kind: 'removed'; index: number; base: ParamInfo }
+  | { kind: 'reordered'; index: number; base: ParamInfo; head: ParamInfo }
+  | { kind: 'renamed'; index: number; base: ParamInfo; head: ParamInfo }
+  | { kind: 'type'; index: number; base: ParamInfo; head: ParamInfo }
+  | { kind: 'format'; index: number; base: ParamInfo; head: ParamInfo }
+  | { kind: 'info'; index: number; base: ParamInfo; head: ParamInfo };
+
+/**
+ * Position-by-position comparison of an event's params: the wire is positional, so param i of
+ * the base must stay param i. A different name at i is a reorder when the old name still
+ * exists elsewhere in the head list, else a rename.
+ */
+export function paramChanges(base: EventInfo, head: EventInfo): ParamChange[] {
+  const out: ParamChange[] = [];
+  const headNames = head.params.map((p) => p.name);
+  const n = Math.max(base.params.length, head.params.length);
+  for (let i = 0; i < n; i++) {
+    const b = base.params[i];
+    const h = head.params[i];
+    if (!b) out.push({ kind: 'appended', index: i, head: h! });
+    else if (!h) out.push({ kind: 'removed', index: i, base: b });
+    else {
+      if (b.name !== h.name) {
+        const moved = headNames.indexOf(b.name);
+        out.push({ kind: moved >= 0 && moved !== i ? 'reordered' : 'renamed', index: i, base: b, head: h });
+      }
+      if (b.type !== h.type) out.push({ kind: 'type', index: i, base: b, head: h });
+      if (b.format !== h.format) out.push({ kind: 'format', index: i, base: b, head: h });
+      if (b.info !== h.info || b.ninfo !== h.ninfo) out.push({ kind: 'info', index: i, base: b, head: h });
+    }
+  }
+  return out;
+}
+
+const memo = new WeakMap<Surface, WeakMap<Surface, Array<{ symbol: string; event: EventInfo; change: ParamChange }>>>();
+
+/** Param changes of every event present in both surfaces (computed once per pair of surfaces). */
+export function allParamChanges(base: Surface, head: Surface): Array<{ symbol: string; event: EventInfo; change: ParamChange }> {
+  let inner = memo.get(base);
+  if (!inner) memo.set(base, (inner = new WeakMap()));
+  let result = inner.get(head);
+  if (!result) {
+    result = [];
+    for (const [symbol, b, h] of common(base.events, head.events)) {
+      for (const change of paramChanges(b, h)) result.push({ symbol, event: h, change });
+    }
+    inner.set(head, result);
+  }
+  return result;
+}
+
+export function describeParam(p: ParamInfo): string {
+  return `'${p.name}' (${p.type})`;
+}
+
+/** A changed constant: both values known and different. */
+export function renumbered(base: Record<string, Constant>, head: Record<string, Constant>): Array<[string, Constant, Constant]> {
+  return common(base, head).filter(([, b, h]) => b.value !== null && h.value !== null && b.value !== h.value);
+}

@@ -1,0 +1,23 @@
+import { added } from '../compare.js';
+import type { Hit, Rule } from '../types.js';
+import { isSentinel, schemaEnums } from './wire-enums.js';
+
+export const enumValueAdded: Rule = {
+  id: 'enum-value-added',
+  title: 'A new value was added to a schema enum (PT_*, PF_*, EC_*, EF_*, ...)',
+  governs: 'schema',
+  bump: 'minor',
+  rationale:
+    'A new param type, category or flag is a compatible feature: existing values keep their meaning. README.VERSION.md: SCHEMA minor "when new features are added but existing features remain compatible".',
+  example: '  PT_PID32 = 48,\n+ PT_NEWTYPE = 49,\n- PT_MAX = 49\n+ PT_MAX = 50',
+  check(base, head) {
+    const hits: Hit[] = [];
+    const baseEnums = Object.fromEntries(schemaEnums(base));
+    for (const [name, values] of schemaEnums(head)) {
+      for (const [sym, c] of added(baseEnums[name] ?? {}, values)) {
+        if (!isSentinel(sym)) hits.push({ message: `${name}: new value ${sym} = ${c.value ?? c.expr}`, location: c.loc });
+      }
+    }
+    return hits;
+  },
+};

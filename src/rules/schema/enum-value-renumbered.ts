@@ -1,0 +1,29 @@
+import { added, removed, renumbered } from '../compare.js';
+import type { Hit, Rule } from '../types.js';
+import { isSentinel, schemaEnums } from './wire-enums.js';
+
+export const enumValueRenumbered: Rule = {
+  id: 'enum-value-renumbered',
+  title: 'An existing value of a schema enum changed its number (or a removed number was reused)',
+  governs: 'schema',
+  bump: 'major',
+  rationale:
+    'Enum values are compiled into both sides (param types, categories, flag bits, values carried in payloads): a renumbered value means something else to userspace built against the base.',
+  example: '- EF_LARGE_PAYLOAD = (1 << 11),\n+ EF_LARGE_PAYLOAD = (1 << 10),',
+  check(base, head) {
+    const hits: Hit[] = [];
+    const baseEnums = Object.fromEntries(schemaEnums(base));
+    for (const [name, values] of schemaEnums(head)) {
+      for (const [sym, b, h] of renumbered(baseEnums[name] ?? {}, values)) {
+        if (!isSentinel(sym)) hits.push({ message: `${name}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
+      }
+      // A new enumerator that takes the number of a removed one changes that number's meaning.
+      const gone = new Map(removed(baseEnums[name] ?? {}, values).map(([sym, c]) => [c.value, sym]));
+      for (const [sym, c] of added(baseEnums[name] ?? {}, values)) {
+        const old = c.value !== null ? gone.get(c.value) : undefined;
+        if (old && !isSentinel(sym) && !isSentinel(old)) hits.push({ message: `${name}: new ${sym} reuses ${c.value}, the value of removed ${old}`, location: c.loc });
+      }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,18 @@
+import type { FlagTableEntry, Surface } from '../../surface/model.js';
+
+/** Entries of every flag table keyed `table/NAME`; a table may list a name once per #if branch. */
+export function flagEntries(s: Surface): Record<string, FlagTableEntry & { table: string }> {
+  const out: Record<string, FlagTableEntry & { table: string }> = {};
+  for (const [table, t] of Object.entries(s.flagTables)) {
+    for (const e of t.entries) out[`${table}/${e.name}`] ??= { ...e, table };
+  }
+  return out;
+}
+
+/**
+ * `#define PPM_*` values that travel in payloads (flag bits, fcntl commands, dynamic-param
+ * indexes). Not here: ioctl numbers and API constants (API half), and limits (PPM_MAX_*).
+ */
+export function wireDefines(s: Surface): Surface['defines'] {
+  return Object.fromEntries(Object.entries(s.defines).filter(([name]) => !/^PPM_(IOCTL_|MAX_|API_|VERSION_|SCHEMA_)/.test(name)));
+}

@@ -1,0 +1,43 @@
+import type { Loc, Surface } from '../surface/model.js';
+
+export type Bump = 'none' | 'patch' | 'minor' | 'major';
+export type Governs = 'api' | 'schema';
+
+export const BUMP_ORDER: Bump[] = ['none', 'patch', 'minor', 'major'];
+
+export function maxBump(a: Bump, b: Bump): Bump {
+  return BUMP_ORDER.indexOf(a) >= BUMP_ORDER.indexOf(b) ? a : b;
+}
+
+/** What a rule reports for one difference; the catalogue entry adds rule, governs and bump. */
+export interface Hit {
+  message: string;
+  location: Loc | null;
+}
+
+export interface Finding extends Hit {
+  rule: string;
+  governs: Governs;
+  bump: Bump;
+  /**
+   * `change`: a difference that needs a bump. `invalid`: the head revision is itself wrong
+   * (a table that contradicts itself, a libscap minimum libscap would refuse) whatever the bump.
+   * `note`: informative only.
+   */
+  kind: 'change' | 'invalid' | 'note';
+}
+
+/** One catalogue entry (DESIGN.md §1). */
+export interface Rule {
+  /** Stable kebab-case id, used in reports, `explain` and configuration. */
+  id: string;
+  title: string;
+  governs: Governs;
+  bump: Bump;
+  kind?: Finding['kind'];
+  /** Why, citing libs' own rule (driver/README.VERSION.md, the event_table.c header). */
+  rationale: string;
+  /** A short before/after illustration for `explain`. */
+  example: string;
+  check(base: Surface, head: Surface): Hit[];
+}

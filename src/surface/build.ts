@@ -1,0 +1,349 @@
+import { evaluate, evaluateNumber, type MacroDef, type SymbolTable } from '../parse/consteval.js';
+import { initParser, parseC } from '../parse/parser.js';
+import type { Snapshot } from '../source/git.js';
+import { extractFileFacts, type FileFacts } from './facts.js';
+import type { EnumFact } from './extract/enums.js';
+import { splitOr, unquote, type Init } from './extract/syntax.js';
+import type { TableFact } from './extract/tables.js';
+import { SURFACE_C_FILES, VERSION_FILES } from './files.js';
+import type {
+  Constant, DynamicParamTable, EventInfo, FlagTable, Loc, MinimumVersion, ParamInfo, PpmScCode, Surface,
+  VersionFile, Warning,
+} from './model.js';
+
+/** Files larger than this are not parsed (a warning names them): bounded work on untrusted input. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Per-blob cache of extracted facts: an unchanged blob is parsed once, whatever the revision. */
+export class FactsCache {
+  private map = new Map<string, Promise<FileFacts | string>>();
+  get size(): number {
+    return this.map.size;
+  }
+  get(blob: string, make: () => Promise<FileFacts | string>): Promise<FileFacts | string> {
+    let p = this.map.get(blob);
+    if (!p) {
+      p = make();
+      this.map.set(blob, p);
+    }
+    return p;
+  }
+}
+
+const PUBLIC_HEADER = 'driver/ppm_events_public.h';
+
+/** Reads, parses and resolves the driver surface of one snapshot. */
+export async function buildSurface(snap: Snapshot, cache = new FactsCache()): Promise<Surface> {
+  await initParser();
+  const warnings: Warning[] = [];
+  const facts: FileFacts[] = [];
+  const paths = [...snap.files.keys()].filter((p) => SURFACE_C_FILES.some((re) => re.test(p))).sort();
+  const results = await Promise.all(
+    paths.map((p) => {
+      const entry = snap.files.get(p)!;
+      return cache.get(entry.blob, async () => {
+        const data = await snap.read(p);
+        if (!data) return 'its blob is missing from this clone (a partial or filtered mirror?)';
+        if (data.length > MAX_FILE_BYTES) return `it is ${data.length} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
+        const parsed = await parseC(p, data.toString('utf8'));
+        try {
+          const f = extractFileFacts(parsed);
+          // The cache is keyed by blob, but facts carry the path they were read from.
+          return f;
+        } finally {
+          parsed.dispose();
+        }
+      });
+    }),
+  );
+  results.forEach((r, i) => {
+    const p = paths[i]!;
+    if (typeof r === 'string') warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true });
+    else {
+      facts.push(r.path === p ? r : { ...r, path: p });
+      for (const problem of r.parseProblems) warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });
+    }
+  });
+
+  const syms = symbolTable(facts);
+  const header = facts.find((f) => f.path === PUBLIC_HEADER);
+  const eventCodes = resolveEventCodes(facts, syms);
+  const surface: Surface = {
+    surfaceVersion: 1,
+    rev: snap.label,
+    commit: snap.commit,
+    versions: {
+      api: await readVersionFile(snap, VERSION_FILES.api, warnings),
+      schema: await readVersionFile(snap, VERSION_FILES.schema, warnings),
+    },
+    scapMinimum: { api: minimum(facts, 'API', syms), schema: minimum(facts, 'SCHEMA', syms) },
+    eventCodes,
+    events: resolveEvents(facts, syms, eventCodes, warnings),
+    enums: header ? resolveEnums(header, syms) : {},
+    ppmSc: resolvePpmSc(facts, syms),
+    defines: header ? resolveDefines(header, syms) : {},
+    flagTables: resolveFlagTables(facts, syms),
+    dynamicParams: resolveDynamicParams(facts, syms),
+    warnings,
+  };
+  if (!header) {
+    warnings.push({ path: PUBLIC_HEADER, message: `${PUBLIC_HEADER} is missing at ${snap.label}: no enums, event codes or ppm_sc codes`, incomplete: true });
+  }
+  return surface;
+}
+
+async function readVersionFile(snap: Snapshot, path: string, warnings: Warning[]): Promise<VersionFile | null> {
+  if (!snap.files.has(path)) return null;
+  const data = await snap.read(path);
+  if (!data) {
+    warnings.push({ path, message: `could not read ${path} at ${snap.label}`, incomplete: true });
+    return null;
+  }
+  // Only the first line counts (libs' compute_versions.cmake reads LIMIT_COUNT 1).
+  const raw = data.toString('utf8').split(/\r?\n/)[0]!.trim();
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(raw);
+  return { path, raw, version: m ? `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}` : null };
+}
+
+/** Macros of every file (the first unguarded definition wins) and every enumerator, resolved. */
+function symbolTable(facts: FileFacts[]): SymbolTable {
+  const macros = new Map<string, MacroDef>();
+  for (const pass of [false, true]) {
+    for (const f of facts) {
+      for (const m of f.macros) {
+        if (Boolean(m.guard) !== pass || macros.has(m.name)) continue;
+        macros.set(m.name, { name: m.name, params: m.params, body: m.body });
+      }
+    }
+  }
+  const syms: SymbolTable = { macros, enumerators: new Map() };
+  for (const f of facts) for (const e of f.enums) resolveEnumValues(e, syms);
+  return syms;
+}
+
+/** Values of one enum in declaration order (implicit ones count up from the previous). */
+function resolveEnumValues(e: EnumFact, syms: SymbolTable): Array<number | null> {
+  const values: Array<number | null> = [];
+  let next: bigint | null = 0n;
+  e.enumerators.forEach((en, i) => {
+    if (e.opaqueAfter !== null && i >= e.opaqueAfter && en.expr === null) next = null;
+    const v = en.expr !== null ? evaluate(en.expr, syms) : next;
+    if (v !== null && !syms.enumerators.has(en.name)) syms.enumerators.set(en.name, v);
+    values.push(v === null ? null : Number(v));
+    next = v === null ? null : v + 1n;
+  });
+  return values;
+}
+
+function loc(path: string, line: number): Loc {
+  return { path, line };
+}
+
+function constantsOf(f: FileFacts, e: EnumFact, syms: SymbolTable): Record<string, Constant> {
+  const values = resolveEnumValues(e, syms);
+  const out: Record<string, Constant> = {};
+  e.enumerators.forEach((en, i) => {
+    out[en.name] = {
+      value: values[i] ?? null,
+      expr: en.expr ?? '(implicit)',
+      loc: loc(f.path, en.line),
+      ...(en.guard ? { guard: en.guard } : {}),
+    };
+  });
+  return out;
+}
+
+const EVENT_CODE_ENUMS = ['ppm_event_code', 'ppm_event_type'];
+const PPM_SC_ENUMS = ['ppm_sc_code', 'ppm_syscall_code'];
+
+function resolveEventCodes(facts: FileFacts[], syms: SymbolTable): Record<string, Constant> {
+  for (const f of facts) {
+    const e = f.enums.find((x) => x.name !== null && EVENT_CODE_ENUMS.includes(x.name));
+    if (e) return constantsOf(f, e, syms);
+  }
+  return {};
+}
+
+function resolveEnums(header: FileFacts, syms: SymbolTable): Record<string, Record<string, Constant>> {
+  const out: Record<string, Record<string, Constant>> = {};
+  for (const e of header.enums) {
+    if (!e.name || EVENT_CODE_ENUMS.includes(e.name) || PPM_SC_ENUMS.includes(e.name)) continue;
+    out[e.name] = constantsOf(header, e, syms);
+  }
+  return out;
+}
+
+function resolvePpmSc(facts: FileFacts[], syms: SymbolTable): Record<string, PpmScCode> {
+  const out: Record<string, PpmScCode> = {};
+  for (const f of facts) {
+    for (const sc of f.ppmSc) {
+      out[sc.symbol] = {
+        value: evaluateNumber(sc.expr, syms),
+        loc: loc(f.path, sc.line),
+        ...(sc.retired ? { retired: true } : {}),
+      };
+    }
+  }
+  if (Object.keys(out).length) return out;
+  // Before the X-macro (2022) the codes were a plain enum.
+  for (const f of facts) {
+    const e = f.enums.find((x) => x.name !== null && PPM_SC_ENUMS.includes(x.name));
+    if (!e) continue;
+    for (const [name, c] of Object.entries(constantsOf(f, e, syms))) {
+      if (name !== 'PPM_SC_MAX') out[name] = { value: c.value, loc: c.loc };
+    }
+  }
+  return out;
+}
+
+/** Object-like `#define PPM_*` with an integer value: flag bits and wire constants. */
+function resolveDefines(header: FileFacts, syms: SymbolTable): Record<string, Constant> {
+  const out: Record<string, Constant> = {};
+  for (const m of header.macros) {
+    if (m.params !== null || !m.name.startsWith('PPM_') || m.body === '') continue;
+    const value = evaluateNumber(m.body, syms);
+    if (value === null) continue;
+    if (out[m.name] && !m.guard) continue;
+    out[m.name] = { value, expr: m.body, loc: loc(header.path, m.line), ...(m.guard ? { guard: m.guard } : {}) };
+  }
+  return out;
+}
+
+function minimum(facts: FileFacts[], which: 'API' | 'SCHEMA', syms: SymbolTable): MinimumVersion | null {
+  // SCAP_MINIMUM_DRIVER_* since 2022; SCAP_MINIMUM_PROBE_* before.
+  for (const name of [`SCAP_MINIMUM_DRIVER_${which}_VERSION`, `SCAP_MINIMUM_PROBE_${which}_VERSION`]) {
+    for (const f of facts) {
+      const m = f.macros.find((x) => x.name === name);
+      if (!m) continue;
+      const args = /^\(?\s*PPM_API_VERSION\s*\(([^)]*)\)\s*\)?$/.exec(m.body)?.[1]?.split(',');
+      const parts = args?.length === 3 ? args.map((a) => evaluateNumber(a, syms)) : null;
+      const version = parts && parts.every((p) => p !== null) ? parts.join('.') : null;
+      return { macro: name, version, expr: m.body, loc: loc(f.path, m.line) };
+    }
+  }
+  return null;
+}
+
+function exprOf(init: Init | undefined): string | null {
+  return init && init.kind === 'expr' ? init.text : null;
+}
+
+function toParam(init: Init, path: string): ParamInfo | null {
+  if (init.kind !== 'list') return null;
+  const [name, type, format, info, ninfo] = init.items.map((i) => i.value);
+  const nameText = name?.kind === 'expr' ? (unquote(name.text) ?? name.text) : '';
+  const infoText = exprOf(info);
+  return {
+    name: nameText,
+    type: exprOf(type) ?? '',
+    format: exprOf(format) ?? '',
+    // A literal 0 / NULL info slot is the same as leaving it out.
+    info: infoText && !/^(0|NULL|\(void \*\)0)$/.test(infoText) ? infoText : null,
+    ninfo: exprOf(ninfo) && exprOf(ninfo) !== '0' ? exprOf(ninfo) : null,
+    loc: loc(path, init.line),
+  };
+}
+
+function flagSet(expr: string | null): string[] {
+  if (!expr) return [];
+  return [...new Set(splitOr(expr).filter((s) => s !== 'EF_NONE' && s !== '0'))].sort();
+}
+
+function findTable(facts: FileFacts[], name: string): { file: FileFacts; table: TableFact } | null {
+  for (const file of facts) {
+    const table = file.tables.find((t) => t.name === name);
+    if (table) return { file, table };
+  }
+  return null;
+}
+
+/**
+ * g_event_info entries keyed by PPME_* symbol. A designated entry (`[PPME_X] = {...}`) names its
+ * symbol; a positional one (the pre-2023 `/* PPME_X *\/{...}` form) is keyed by its index mapped
+ * through ppm_event_code, never by the comment, which may be wrong or edited.
+ */
+function resolveEvents(
+  facts: FileFacts[],
+  syms: SymbolTable,
+  codes: Record<string, Constant>,
+  warnings: Warning[],
+): Record<string, EventInfo> {
+  const found = findTable(facts, 'g_event_info');
+  if (!found) return {};
+  const { file, table } = found;
+  const byValue = new Map<number, string>();
+  for (const [sym, c] of Object.entries(codes)) {
+    if (c.value !== null && sym !== 'PPM_EVENT_MAX' && !byValue.has(c.value)) byValue.set(c.value, sym);
+  }
+  const out: Record<string, EventInfo> = {};
+  let index = -1;
+  for (const item of table.items) {
+    let symbol: string | null = null;
+    if (item.designator !== null) {
+      if (codes[item.designator]) symbol = item.designator;
+      const v = evaluateNumber(item.designator, syms);
+      index = v ?? -1;
+      symbol ??= v !== null ? (byValue.get(v) ?? null) : null;
+    } else {
+      index++;
+      symbol = byValue.get(index) ?? null;
+    }
+    const entry = item.value;
+    if (!symbol) {
+      warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
+      continue;
+    }
+    if (entry.kind !== 'list') continue;
+    const [name, category, flags, nparams, params] = entry.items.map((i) => i.value);
+    out[symbol] = {
+      symbol,
+      name: name?.kind === 'expr' ? (unquote(name.text) ?? name.text) : '',
+      category: flagSet(exprOf(category)),
+      flags: flagSet(exprOf(flags)),
+      nparams: nparams ? evaluateNumber(exprOf(nparams) ?? '', syms) : 0,
+      params:
+        params?.kind === 'list'
+          ? params.items.map((p) => toParam(p.value, file.path)).filter((p): p is ParamInfo => p !== null)
+          : [],
+      loc: loc(file.path, entry.line),
+    };
+  }
+  return out;
+}
+
+function resolveFlagTables(facts: FileFacts[], syms: SymbolTable): Record<string, FlagTable> {
+  const out: Record<string, FlagTable> = {};
+  for (const f of facts) {
+    for (const t of f.tables) {
+      if (t.elementType !== 'ppm_name_value') continue;
+      const entries = t.items.flatMap((item) => {
+        if (item.value.kind !== 'list') return [];
+        const [name, value] = item.value.items.map((i) => i.value);
+        const nameText = name?.kind === 'expr' ? unquote(name.text) : null;
+        // The terminator {0, 0} has no name.
+        if (nameText === null) return [];
+        const expr = exprOf(value) ?? '';
+        return [{ name: nameText, expr, value: evaluateNumber(expr, syms), loc: loc(f.path, item.value.line), ...(item.guard ? { guard: item.guard } : {}) }];
+      });
+      out[t.name] = { loc: loc(f.path, t.line), entries };
+    }
+  }
+  return out;
+}
+
+function resolveDynamicParams(facts: FileFacts[], syms: SymbolTable): Record<string, DynamicParamTable> {
+  const out: Record<string, DynamicParamTable> = {};
+  for (const f of facts) {
+    for (const t of f.tables) {
+      if (t.elementType !== 'ppm_param_info' || t.name === 'g_event_info') continue;
+      const entries: DynamicParamTable['entries'] = {};
+      t.items.forEach((item) => {
+        const key = item.designator ?? String(item.position);
+        const p = toParam(item.value, f.path);
+        if (p) entries[key] = { ...p, index: evaluateNumber(key, syms) };
+      });
+      out[t.name] = { loc: loc(f.path, t.line), entries };
+    }
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+import { lineOfNode, type ParsedFile } from '../../parse/parser.js';
+import { foldSpace } from './syntax.js';
+
+export interface EnumeratorFact {
+  name: string;
+  /** The value expression as written, or null for an implicit value. */
+  expr: string | null;
+  line: number;
+  guard?: string[];
+}
+
+export interface EnumFact {
+  /** `enum tag` name, else the typedef name, else null. */
+  name: string | null;
+  line: number;
+  enumerators: EnumeratorFact[];
+  /**
+   * Index in `enumerators` after which implicit values are unknown: an X-macro expansion
+   * (`PPM_SC_FIELDS`, `KMOD_PROGS`) sits there as an unparsable run.
+   */
+  opaqueAfter: number | null;
+}
+
+export function extractEnums(file: ParsedFile): EnumFact[] {
+  const out: EnumFact[] = [];
+  for (const spec of file.root.descendantsOfType('enum_specifier')) {
+    const body = spec?.childForFieldName('body');
+    if (!spec || !body) continue;
+    let name = spec.childForFieldName('name')?.text ?? null;
+    if (!name && spec.parent?.type === 'type_definition') {
+      name = spec.parent.childForFieldName('declarator')?.text ?? null;
+    }
+    const enumerators: EnumeratorFact[] = [];
+    let opaqueAfter: number | null = null;
+    for (const child of body.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'enumerator') {
+        const line = lineOfNode(child);
+        const value = child.childForFieldName('value');
+        const guard = file.pre.guardsAt(line).map((g) => g.condition);
+        enumerators.push({
+          name: child.childForFieldName('name')!.text,
+          expr: value ? foldSpace(value.text) : null,
+          line,
+          ...(guard.length ? { guard } : {}),
+        });
+      } else if (child.type === 'ERROR') opaqueAfter ??= enumerators.length;
+    }
+    out.push({ name, line: lineOfNode(spec), enumerators, opaqueAfter });
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+import { lineOfNode, type Node } from '../../parse/parser.js';
+
+/**
+ * Helpers that turn tree-sitter nodes into plain data, so extractors copy what they need out of
+ * the wasm tree and the results can be cached and serialised.
+ */
+
+/** An initializer as plain data: a brace list or an expression (text with whitespace folded). */
+export type Init =
+  | { kind: 'list'; items: InitItem[]; line: number }
+  | { kind: 'expr'; text: string; line: number }
+  | { kind: 'error'; text: string; line: number };
+
+export interface InitItem {
+  /** `[X]` → 'X' (index designator), `.f` → '.f' (field designator). */
+  designator: string | null;
+  value: Init;
+}
+
+export function foldSpace(s: string): string {
+  return s.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+export function toInit(node: Node): Init {
+  const line = lineOfNode(node);
+  if (node.type === 'initializer_list') {
+    const items: InitItem[] = [];
+    for (const child of node.namedChildren) {
+      if (!child || child.type === 'comment') continue;
+      if (child.type === 'initializer_pair') {
+        const designators = child.childrenForFieldName('designator').filter((d): d is Node => d !== null);
+        const value = child.childForFieldName('value');
+        items.push({ designator: designators.map(designatorText).join(''), value: value ? toInit(value) : { kind: 'error', text: '', line } });
+      } else items.push({ designator: null, value: toInit(child) });
+    }
+    return { kind: 'list', items, line };
+  }
+  if (node.type === 'ERROR' || node.hasError) return { kind: 'error', text: foldSpace(node.text), line };
+  return { kind: 'expr', text: foldSpace(node.text), line };
+}
+
+function designatorText(d: Node): string {
+  if (d.type === 'subscript_designator') return foldSpace(d.text.replace(/^\[|\]$/g, ''));
+  if (d.type === 'field_designator') return foldSpace(d.text);
+  return foldSpace(d.text);
+}
+
+/** Splits `A | B | (C)` into its top-level operands, parentheses around each dropped. */
+export function splitOr(expr: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of expr) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === '|' && depth === 0) {
+      parts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  parts.push(cur);
+  return parts.map((p) => stripParens(p.trim())).filter((p) => p !== '');
+}
+
+export function stripParens(s: string): string {
+  let t = s.trim();
+  while (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1))) t = t.slice(1, -1).trim();
+  return t;
+}
+
+function balanced(s: string): boolean {
+  let d = 0;
+  for (const ch of s) {
+    if (ch === '(') d++;
+    if (ch === ')' && --d < 0) return false;
+  }
+  return d === 0;
+}
+
+/** Unquotes a C string literal's text (`"open"` → `open`); null when it is not a string. */
+export function unquote(text: string): string | null {
+  const m = /^"((?:\\.|[^"\\])*)"$/.exec(text.trim());
+  return m ? m[1]!.replace(/\\(.)/g, '$1') : null;
+}
+
+/**
+ * Top-level declarations `<type> NAME[...] = { ... };` of the file, with the declarator name,
+ * the array size expression (or null) and the initializer. Descends into ERROR nodes, where
+ * tree-sitter sometimes leaves well-formed declarations.
+ */
+export interface ArrayDecl {
+  name: string;
+  typeText: string;
+  size: string | null;
+  init: Node;
+  line: number;
+}
+
+export function arrayDeclarations(root: Node): ArrayDecl[] {
+  const out: ArrayDecl[] = [];
+  for (const decl of root.descendantsOfType('init_declarator')) {
+    if (!decl) continue;
+    const declarator = decl.childForFieldName('declarator');
+    const value = decl.childForFieldName('value');
+    if (declarator?.type !== 'array_declarator' || value?.type !== 'initializer_list') continue;
+    const nameNode = declarator.childForFieldName('declarator');
+    const size = declarator.childForFieldName('size');
+    const typeNode = decl.parent?.childForFieldName('type');
+    out.push({
+      name: nameNode?.text ?? '',
+      typeText: typeNode ? foldSpace(typeNode.text) : '',
+      size: size ? foldSpace(size.text) : null,
+      init: value,
+      line: lineOfNode(decl),
+    });
+  }
+  return out;
+}

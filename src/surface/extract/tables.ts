@@ -1,0 +1,35 @@
+import type { ParsedFile } from '../../parse/parser.js';
+import { arrayDeclarations, toInit, type Init } from './syntax.js';
+
+/** One initialised array the surface reads: g_event_info, a flag table, a dynamic param table. */
+export interface TableFact {
+  name: string;
+  /** `ppm_event_info`, `ppm_name_value`, `ppm_param_info`, ... (the struct tag of the element). */
+  elementType: string;
+  size: string | null;
+  line: number;
+  items: Array<{ designator: string | null; position: number; value: Init; guard?: string[] }>;
+}
+
+const TABLE_TYPES = ['ppm_event_info', 'ppm_name_value', 'ppm_param_info'];
+
+export function extractTables(file: ParsedFile): TableFact[] {
+  const out: TableFact[] = [];
+  for (const decl of arrayDeclarations(file.root)) {
+    const elementType = /struct\s+(\w+)/.exec(decl.typeText)?.[1] ?? decl.typeText;
+    if (!TABLE_TYPES.includes(elementType)) continue;
+    const init = toInit(decl.init);
+    if (init.kind !== 'list') continue;
+    out.push({
+      name: decl.name,
+      elementType,
+      size: decl.size,
+      line: decl.line,
+      items: init.items.map((item, position) => {
+        const guard = file.pre.guardsAt(item.value.line).map((g) => g.condition);
+        return { designator: item.designator, position, value: item.value, ...(guard.length ? { guard } : {}) };
+      }),
+    });
+  }
+  return out;
+}

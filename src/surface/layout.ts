@@ -1,0 +1,665 @@
+/**
+ * C struct layouts (size, alignment, every field's offset) for the LP64 Linux targets the drivers
+ * are built for (x86_64, aarch64, s390x, ppc64le, riscv64): natural alignment, 8-byte pointers
+ * and `long`, 4-byte enums. Nothing is compiled: declarations come from the tree-sitter trees,
+ * array sizes from `evaluate` over the revision's defines and enumerators.
+ *
+ * Two stages, both plain data so either can be cached per blob or per revision:
+ * - `collectStructs(files)` reads struct definitions and typedefs out of the trees;
+ * - `computeLayouts(decls, syms)` resolves types and lays the structs out.
+ *
+ * What cannot be computed exactly (bit-fields, unions, unknown types or array sizes, attributes
+ * other than `packed`) is listed in `unresolved`, and every number it makes unknowable is -1:
+ * a wrong layout would be worse than none.
+ */
+import type { Node } from 'web-tree-sitter';
+import { evaluateNumber, type SymbolTable } from '../parse/consteval.js';
+import { lineOfNode, walk, type ParsedFile } from '../parse/parser.js';
+import { isOtherCompilerOnly, type Guard } from '../parse/preprocess.js';
+import type { Loc } from './model.js';
+
+// ---------------------------------------------------------------------------------------------
+// Result types
+
+export interface FieldLayout {
+  name: string;
+  /** Normalised spelling: `uint64_t`, `struct ppm_proc_info`, `uint8_t[131072]`, `pointer`. */
+  type: string;
+  /** Bytes from the start of the struct; -1 when an earlier field could not be laid out. */
+  offset: number;
+  /** -1 when unknown. */
+  size: number;
+  /** The alignment the field was placed with (after `packed` / `#pragma pack`); -1 when unknown. */
+  align: number;
+  line: number;
+  /** `#if` conditions inside the struct body that enclose the field (it is still laid out). */
+  conditional?: string[];
+}
+
+export interface StructLayout {
+  /** Record key: the tag, else the typedef name, else `outer.field` for an anonymous struct member. */
+  name: string;
+  /** -1 when `unresolved` is set. */
+  size: number;
+  /** -1 when `unresolved` is set. */
+  align: number;
+  /** `__attribute__((packed))` / `_packed` on the struct. */
+  packed: boolean;
+  /** `#pragma pack` cap in force at the closing brace, when there is one. */
+  pack?: number;
+  fields: FieldLayout[];
+  loc: Loc;
+  /** Typedef names of this struct. */
+  aliases?: string[];
+  /** `#if` conditions enclosing the whole definition. */
+  conditional?: string[];
+  /** What could not be computed, e.g. an unknown type or array size. */
+  unresolved?: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Declarations (stage 1)
+
+/** A type as written, before typedefs and array sizes are resolved. */
+export type TypeRef =
+  /** A builtin spelling (`unsigned long long`, `uint64_t`, `__u64`) or a typedef name. */
+  | { kind: 'name'; name: string }
+  /** `struct tag`, or (tagged: false) a struct known only by its typedef name. */
+  | { kind: 'struct'; name: string; tagged: boolean }
+  | { kind: 'enum'; name: string; tagged: boolean }
+  /** An anonymous struct defined in place (`struct { ... } x;`). */
+  | { kind: 'inline'; decl: StructDecl }
+  | { kind: 'pointer' }
+  | { kind: 'function' }
+  /** size: the expression as written; null for a flexible array member `x[]`. */
+  | { kind: 'array'; of: TypeRef; size: string | null }
+  /** Something laid out by rules we do not implement (unions, macro types). */
+  | { kind: 'unsupported'; what: string };
+
+export interface FieldDecl {
+  /** '' for an anonymous struct member (C11): its fields belong to the enclosing struct. */
+  name: string;
+  type: TypeRef;
+  line: number;
+  conditional?: string[];
+  /** Bit-field width as written. */
+  bits?: string;
+  /** `__attribute__((packed))` on the field. */
+  packed?: boolean;
+  /** Why the field cannot be laid out, found while reading it (parse error, unknown attribute). */
+  problems?: string[];
+}
+
+export interface StructDecl {
+  name: string;
+  tagged: boolean;
+  aliases: string[];
+  packed: boolean;
+  pack: number;
+  fields: FieldDecl[];
+  loc: Loc;
+  conditional?: string[];
+  /** The definition sits in a branch the build does not take (`#else`/`#elif`), see branchTaken. */
+  untaken?: boolean;
+  problems?: string[];
+}
+
+export interface StructDecls {
+  structs: StructDecl[];
+  /** Typedef name → what it names. */
+  typedefs: Record<string, TypeRef>;
+}
+
+/** Attributes that do not change a layout. */
+const LAYOUT_NEUTRAL_ATTRIBUTES = new Set([
+  'preserve_access_index',
+  'unused',
+  'used',
+  'deprecated',
+  'may_alias',
+  'designated_init',
+  'visibility',
+]);
+
+/** Per-file helpers the readers share. */
+class FileReader {
+  private lines: string[];
+
+  constructor(readonly file: ParsedFile) {
+    this.lines = file.source.split('\n');
+  }
+
+  loc(node: Node): Loc {
+    return { path: this.file.path, line: lineOfNode(node) };
+  }
+
+  guards(line: number): Guard[] {
+    return this.file.pre.guardsAt(line);
+  }
+
+  /**
+   * Whether a guard's branch is part of the build we lay out: the first branch of every
+   * conditional (so `#ifdef FEATURE` fields are included), except that MSVC/Windows-only
+   * branches are never taken and the `#else` after one always is.
+   */
+  branchTaken(g: Guard): boolean {
+    if (isOtherCompilerOnly(g)) return false;
+    const directive = /^\s*#\s*(\w+)/.exec(this.lines[g.line - 1] ?? '')?.[1];
+    if (directive === 'else' || directive === 'elif') return /\b(_MSC_VER|_WIN32|_WIN64)\b/.test(g.condition);
+    return true;
+  }
+
+  /** Original text (with `_packed` still in it) of [start, end). */
+  original(start: number, end: number): string {
+    return this.file.source.slice(start, end);
+  }
+}
+
+/**
+ * Struct definitions and typedefs of the given files, in file order. Reads
+ * `struct X {...};`, `typedef struct {...} X;`, `typedef struct X {...} Y;`, struct definitions
+ * nested in other structs, and anonymous struct members.
+ */
+export function collectStructs(files: ParsedFile[]): StructDecls {
+  const structs: StructDecl[] = [];
+  const typedefs: Record<string, TypeRef> = {};
+  for (const file of files) {
+    const reader = new FileReader(file);
+    for (const node of walk(file.root)) {
+      if (node.type === 'struct_specifier' && node.childForFieldName('body')) {
+        const decl = readTopStruct(reader, node);
+        if (decl) structs.push(decl);
+      } else if (node.type === 'type_definition') {
+        readTypedef(reader, node, typedefs);
+      }
+    }
+  }
+  return { structs, typedefs };
+}
+
+/** A struct definition with file scope; null for an anonymous one (handled by its user). */
+function readTopStruct(reader: FileReader, node: Node): StructDecl | null {
+  const tag = node.childForFieldName('name')?.text ?? null;
+  const parent = node.parent;
+  const typedefNames =
+    parent?.type === 'type_definition'
+      ? parent.childrenForFieldName('declarator').filter((d) => d.type === 'type_identifier').map((d) => d.text)
+      : [];
+  const name = tag ?? typedefNames[0];
+  if (name === undefined) return null;
+  const aliases = tag ? typedefNames : typedefNames.slice(1);
+  return readStructBody(reader, node, name, tag !== null, aliases);
+}
+
+function readStructBody(reader: FileReader, node: Node, name: string, tagged: boolean, aliases: string[]): StructDecl {
+  const body = node.childForFieldName('body')!;
+  const startLine = lineOfNode(node);
+  const endLine = body.endPosition.row + 1;
+  const outerGuards = reader.guards(startLine);
+  const problems: string[] = [];
+
+  // Attributes may sit before the tag (`struct __attribute__((packed)) x {`) or after the body
+  // (`} _packed;`): read the original text, since preprocessing blanked `_packed`.
+  const pre = reader.file.pre.text;
+  let stop = body.endIndex;
+  while (stop < pre.length && pre[stop] !== ';' && pre[stop] !== '{' && pre[stop] !== '}') stop++;
+  const attrText = reader.original(node.startIndex, body.startIndex) + ' ' + reader.original(body.endIndex, stop);
+  let packed = false;
+  for (const attr of attributesIn(attrText)) {
+    if (attr === 'packed') packed = true;
+    else if (!LAYOUT_NEUTRAL_ATTRIBUTES.has(attrName(attr))) problems.push(`attribute ${attr} on struct ${name}`);
+  }
+  if (body.hasError) problems.push(`struct ${name} does not parse cleanly`);
+
+  const decl: StructDecl = {
+    name,
+    tagged,
+    aliases,
+    packed,
+    // GCC applies the pack state in force when the struct is completed, i.e. at its closing brace.
+    pack: reader.file.pre.packAt(endLine),
+    fields: [],
+    loc: reader.loc(node),
+  };
+  if (outerGuards.length) decl.conditional = outerGuards.map((g) => g.condition);
+  if (!outerGuards.every((g) => reader.branchTaken(g))) decl.untaken = true;
+
+  for (const child of body.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'field_declaration') readField(reader, child, decl, outerGuards.length);
+    else if (child.type === 'ERROR') problems.push(`unreadable text in struct ${name} at line ${lineOfNode(child)}`);
+    // preproc_def, preproc_call (#pragma), comments: no storage.
+  }
+  if (problems.length) decl.problems = problems;
+  return decl;
+}
+
+function readField(reader: FileReader, node: Node, outer: StructDecl, outerDepth: number): void {
+  const line = lineOfNode(node);
+  const inner = reader.guards(line).slice(outerDepth);
+  if (!inner.every((g) => reader.branchTaken(g))) return;
+  const conditional = inner.map((g) => g.condition);
+
+  const problems: string[] = [];
+  if (node.hasError) problems.push(`field at line ${line} does not parse cleanly`);
+  let packed = false;
+  for (const attr of attributesIn(reader.original(node.startIndex, node.endIndex))) {
+    if (attr === 'packed') packed = true;
+    else if (!LAYOUT_NEUTRAL_ATTRIBUTES.has(attrName(attr))) problems.push(`attribute ${attr} at line ${line}`);
+  }
+  const bits = node.namedChildren.find((c) => c?.type === 'bitfield_clause')?.namedChildren[0]?.text;
+  const typeNode = node.childForFieldName('type');
+  const declarators = node.childrenForFieldName('declarator');
+
+  const push = (name: string, type: TypeRef, at: number): void => {
+    const field: FieldDecl = { name, type, line: at };
+    if (conditional.length) field.conditional = conditional;
+    if (bits !== undefined) field.bits = squash(bits);
+    if (packed) field.packed = true;
+    if (problems.length) field.problems = problems;
+    outer.fields.push(field);
+  };
+
+  if (!typeNode) {
+    push('', { kind: 'unsupported', what: squash(node.text) }, line);
+    return;
+  }
+  if (declarators.length === 0) {
+    // `struct { ... };` inside a struct is an anonymous member (C11); a tagged one is only a
+    // nested definition (collected on its own) and takes no room.
+    const hasBody = typeNode.childForFieldName('body') !== null;
+    const tag = typeNode.childForFieldName('name');
+    if (typeNode.type === 'struct_specifier' && hasBody && !tag) {
+      push('', { kind: 'inline', decl: readStructBody(reader, typeNode, `${outer.name}.<anonymous@${line}>`, false, []) }, line);
+    } else if (typeNode.type === 'union_specifier' && hasBody && !tag) {
+      push('', { kind: 'unsupported', what: 'anonymous union' }, line);
+    } else if (!(hasBody && tag)) {
+      push('', { kind: 'unsupported', what: squash(node.text) }, line);
+    }
+    return;
+  }
+  // The first declarator names an anonymous struct defined in place.
+  const firstName = declaratorName(declarators[0]!) ?? `<field@${line}>`;
+  const base = typeOf(reader, typeNode, `${outer.name}.${firstName}`);
+  for (const d of declarators) {
+    const declared = applyDeclarator(d, base);
+    if (declared) push(declared.name, declared.type, lineOfNode(d));
+    else push(squash(d.text), { kind: 'unsupported', what: `declarator ${squash(d.text)}` }, lineOfNode(d));
+  }
+}
+
+function readTypedef(reader: FileReader, node: Node, typedefs: Record<string, TypeRef>): void {
+  const typeNode = node.childForFieldName('type');
+  if (!typeNode) return;
+  const declarators = node.childrenForFieldName('declarator');
+  const plain = declarators.find((d) => d.type === 'type_identifier')?.text;
+  let base: TypeRef;
+  const tag = typeNode.childForFieldName('name')?.text;
+  const hasBody = typeNode.childForFieldName('body') !== null;
+  if (typeNode.type === 'struct_specifier' && !tag) {
+    // `typedef struct {...} X, *PX;`: the struct is known by its first plain typedef name.
+    if (!hasBody || !plain) return;
+    base = { kind: 'struct', name: plain, tagged: false };
+  } else if (typeNode.type === 'enum_specifier' && !tag) {
+    base = { kind: 'enum', name: plain ?? '<anonymous>', tagged: false };
+  } else base = typeOf(reader, typeNode, plain ?? '<typedef>');
+  for (const d of declarators) {
+    const declared = applyDeclarator(d, base);
+    // `typedef struct {...} X;` must not make X an alias of itself.
+    if (!declared || Object.hasOwn(typedefs, declared.name)) continue;
+    typedefs[declared.name] = declared.type;
+  }
+}
+
+/** The base type of a declaration, from its type specifier. */
+function typeOf(reader: FileReader, node: Node, inlineName: string): TypeRef {
+  switch (node.type) {
+    case 'primitive_type':
+    case 'type_identifier':
+    case 'sized_type_specifier':
+      return { kind: 'name', name: squash(node.text) };
+    case 'struct_specifier': {
+      const tag = node.childForFieldName('name')?.text;
+      if (tag) return { kind: 'struct', name: tag, tagged: true };
+      if (node.childForFieldName('body')) return { kind: 'inline', decl: readStructBody(reader, node, inlineName, false, []) };
+      return { kind: 'unsupported', what: squash(node.text) };
+    }
+    case 'enum_specifier':
+      return { kind: 'enum', name: node.childForFieldName('name')?.text ?? '<anonymous>', tagged: true };
+    case 'union_specifier':
+      return { kind: 'unsupported', what: `union ${node.childForFieldName('name')?.text ?? '<anonymous>'}` };
+    default:
+      return { kind: 'unsupported', what: squash(node.text) };
+  }
+}
+
+/** C's inside-out declarator rule: `int *a[3]` is an array of pointers, `int (*a)[3]` a pointer. */
+function applyDeclarator(node: Node, base: TypeRef): { name: string; type: TypeRef } | null {
+  switch (node.type) {
+    case 'field_identifier':
+    case 'identifier':
+    case 'type_identifier':
+      return { name: node.text, type: base };
+    case 'pointer_declarator': {
+      const inner = node.childForFieldName('declarator');
+      return inner ? applyDeclarator(inner, { kind: 'pointer' }) : null;
+    }
+    case 'array_declarator': {
+      const inner = node.childForFieldName('declarator');
+      const size = node.childForFieldName('size');
+      return inner ? applyDeclarator(inner, { kind: 'array', of: base, size: size ? squash(size.text) : null }) : null;
+    }
+    case 'function_declarator': {
+      const inner = node.childForFieldName('declarator');
+      return inner ? applyDeclarator(inner, { kind: 'function' }) : null;
+    }
+    case 'parenthesized_declarator':
+    case 'attributed_declarator': {
+      const inner = node.namedChildren.find((c) => c !== null && c.type !== 'attribute_specifier' && c.type !== 'type_qualifier');
+      return inner ? applyDeclarator(inner, base) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function declaratorName(node: Node): string | null {
+  if (node.type === 'field_identifier' || node.type === 'identifier' || node.type === 'type_identifier') return node.text;
+  const inner = node.childForFieldName('declarator') ?? node.namedChildren.find((c) => c !== null && c.type.endsWith('declarator'));
+  return inner ? declaratorName(inner) : null;
+}
+
+/** Collapses whitespace (comments were blanked, so expressions can carry runs of spaces). */
+function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function attrName(attr: string): string {
+  return attr.replace(/\(.*$/s, '').replace(/^__(.*)__$/, '$1');
+}
+
+/**
+ * The attributes in a stretch of original text: `_packed`/`__packed` (the driver's and the
+ * kernel's macros for `__attribute__((packed))`) and each entry of every `__attribute__((...))`.
+ * `__packed__` is normalised to `packed`.
+ */
+export function attributesIn(text: string): string[] {
+  const out: string[] = [];
+  if (/\b_{1,2}packed\b/.test(text)) out.push('packed');
+  const re = /\b__attribute__\s*\(/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // Balanced scan from the first '(' to its match.
+    let depth = 0;
+    let i = m.index + m[0].length - 1;
+    const start = i;
+    for (; i < text.length; i++) {
+      if (text[i] === '(') depth++;
+      else if (text[i] === ')' && --depth === 0) break;
+    }
+    const inner = text.slice(start + 1, i).trim();
+    re.lastIndex = i;
+    if (!inner.startsWith('(') || !inner.endsWith(')')) continue;
+    for (const part of splitTopLevel(inner.slice(1, -1))) {
+      const a = squash(part);
+      if (!a) continue;
+      out.push(attrName(a) === 'packed' ? 'packed' : a);
+    }
+  }
+  return out;
+}
+
+function splitTopLevel(s: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      parts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Types and layout (stage 2)
+
+interface Scalar {
+  type: string;
+  size: number;
+}
+
+/** Kernel and C99 fixed-width names, and the libc names whose LP64 Linux definition is fixed. */
+const NAMED: Record<string, Scalar> = {};
+for (const bits of [8, 16, 32, 64]) {
+  const size = bits / 8;
+  for (const n of [`int${bits}_t`, `__s${bits}`, `s${bits}`, `__int${bits}_t`]) NAMED[n] = { type: `int${bits}_t`, size };
+  for (const n of [`uint${bits}_t`, `__u${bits}`, `u${bits}`, `__uint${bits}_t`, `u_int${bits}_t`]) NAMED[n] = { type: `uint${bits}_t`, size };
+}
+Object.assign(NAMED, {
+  bool: { type: 'bool', size: 1 },
+  _Bool: { type: 'bool', size: 1 },
+  float: { type: 'float', size: 4 },
+  double: { type: 'double', size: 8 },
+  // LP64 Linux: size_t and uintptr_t are unsigned long, ssize_t/intptr_t/ptrdiff_t long.
+  size_t: { type: 'unsigned long', size: 8 },
+  uintptr_t: { type: 'unsigned long', size: 8 },
+  ssize_t: { type: 'long', size: 8 },
+  intptr_t: { type: 'long', size: 8 },
+  ptrdiff_t: { type: 'long', size: 8 },
+} satisfies Record<string, Scalar>);
+
+/**
+ * Integer type words in any order (`long unsigned int`, `unsigned`, `signed char`...). `char` stays
+ * `char` (its signedness differs between targets); `long` stays `long` (pointer-sized, so
+ * distinct from the fixed-width names); every other spelling maps to its fixed-width name.
+ */
+function integerWords(spelling: string): Scalar | null {
+  const words = spelling.split(' ');
+  const allowed = new Set(['signed', 'unsigned', 'short', 'long', 'int', 'char']);
+  if (!words.every((w) => allowed.has(w))) return null;
+  const count = (w: string): number => words.filter((x) => x === w).length;
+  const unsigned = count('unsigned') > 0;
+  const signed = count('signed') > 0;
+  const longs = count('long');
+  if (unsigned && signed) return null;
+  if (count('char')) {
+    if (longs || count('short') || count('int')) return null;
+    return unsigned ? NAMED.uint8_t! : signed ? NAMED.int8_t! : { type: 'char', size: 1 };
+  }
+  if (count('short')) return longs ? null : unsigned ? NAMED.uint16_t! : NAMED.int16_t!;
+  if (longs === 1) return { type: unsigned ? 'unsigned long' : 'long', size: 8 };
+  if (longs === 2) return unsigned ? NAMED.uint64_t! : NAMED.int64_t!;
+  if (longs > 2) return null;
+  return unsigned ? NAMED.uint32_t! : NAMED.int32_t!;
+}
+
+function scalar(spelling: string): Scalar | null {
+  return Object.hasOwn(NAMED, spelling) ? NAMED[spelling]! : integerWords(spelling);
+}
+
+type Resolved = { type: string; size: number; align: number } | { problem: string; type: string };
+
+const POINTER = { type: 'pointer', size: 8, align: 8 };
+const ENUM_SIZE = 4;
+
+function alignUp(n: number, a: number): number {
+  return Math.ceil(n / a) * a;
+}
+
+/** Splices an array dimension in before the element type's own: `int[4]` of 3 is `int[3][4]`. */
+function arrayType(elem: string, dim: string): string {
+  const i = elem.indexOf('[');
+  return i < 0 ? `${elem}[${dim}]` : `${elem.slice(0, i)}[${dim}]${elem.slice(i)}`;
+}
+
+class LayoutEngine {
+  private decls = new Map<string, StructDecl>();
+  private layouts = new Map<string, StructLayout>();
+  private inProgress = new Set<string>();
+  private syms: SymbolTable;
+
+  constructor(
+    structs: StructDecl[],
+    private typedefs: Record<string, TypeRef>,
+    syms: SymbolTable,
+  ) {
+    // The first taken definition wins; a definition in an untaken branch only fills a gap.
+    const ordered = [...structs.filter((s) => !s.untaken), ...structs.filter((s) => s.untaken)];
+    for (const s of ordered) this.register(s);
+    // `sizeof(struct x)` in an array size resolves through the layouts themselves.
+    this.syms = { ...syms, sizeOf: (name) => syms.sizeOf?.(name) ?? this.sizeOfSpelling(name) };
+  }
+
+  private register(s: StructDecl): void {
+    if (!this.decls.has(s.name)) this.decls.set(s.name, s);
+    for (const f of s.fields) {
+      let t = f.type;
+      while (t.kind === 'array') t = t.of;
+      // Anonymous members' fields are reported in their parent; named inline structs get an entry.
+      if (t.kind === 'inline') f.name === '' ? this.registerNested(t.decl) : this.register(t.decl);
+    }
+  }
+
+  private registerNested(s: StructDecl): void {
+    for (const f of s.fields) {
+      let t = f.type;
+      while (t.kind === 'array') t = t.of;
+      if (t.kind === 'inline') f.name === '' ? this.registerNested(t.decl) : this.register(t.decl);
+    }
+  }
+
+  all(): Record<string, StructLayout> {
+    const out: Record<string, StructLayout> = {};
+    for (const name of this.decls.keys()) out[name] = this.layout(name);
+    return out;
+  }
+
+  private sizeOfSpelling(spelling: string): number | null {
+    const m = /^(struct|enum) (\S+)$/.exec(spelling);
+    const ref: TypeRef = m ? { kind: m[1] as 'struct' | 'enum', name: m[2]!, tagged: true } : { kind: 'name', name: spelling };
+    const r = this.resolve(ref, 0);
+    return 'problem' in r ? null : r.size;
+  }
+
+  layout(name: string, decl = this.decls.get(name)!): StructLayout {
+    const done = this.layouts.get(name);
+    if (done) return done;
+    this.inProgress.add(name);
+    const unresolved = [...(decl.problems ?? [])];
+    const fields: FieldLayout[] = [];
+    let offset = 0;
+    let maxAlign = 1;
+    let known = unresolved.length === 0;
+
+    const placeAlign = (natural: number, fieldPacked: boolean | undefined): number => {
+      if (decl.packed || fieldPacked) return 1;
+      return decl.pack > 0 ? Math.min(natural, decl.pack) : natural;
+    };
+
+    for (const f of decl.fields) {
+      const r: Resolved = f.bits !== undefined
+        ? { problem: `bit-field ${f.name || '<anonymous>'} : ${f.bits}`, type: 'bit-field' }
+        : f.problems?.length
+          ? { problem: f.problems.join('; '), type: 'unknown' }
+          : this.resolve(f.type, 0);
+      const base = { line: f.line, ...(f.conditional ? { conditional: f.conditional } : {}) };
+      if ('problem' in r) {
+        unresolved.push(`${f.name || '<anonymous member>'}: ${r.problem}`);
+        known = false;
+        if (f.name !== '') fields.push({ name: f.name, type: r.type, offset: -1, size: -1, align: -1, ...base });
+        continue;
+      }
+      const align = placeAlign(r.align, f.packed);
+      maxAlign = Math.max(maxAlign, align);
+      const at = known ? alignUp(offset, align) : -1;
+      if (known) offset = at + r.size;
+      if (f.name === '' && f.type.kind === 'inline') {
+        // An anonymous member: its fields are this struct's fields, shifted by its offset.
+        for (const sub of this.layout(f.type.decl.name, f.type.decl).fields) {
+          const conditional = [...(f.conditional ?? []), ...(sub.conditional ?? [])];
+          fields.push({
+            ...sub,
+            offset: at < 0 || sub.offset < 0 ? -1 : at + sub.offset,
+            ...(conditional.length ? { conditional } : {}),
+          });
+        }
+        continue;
+      }
+      fields.push({ name: f.name, type: r.type, offset: at, size: r.size, align, ...base });
+    }
+
+    const result: StructLayout = {
+      name,
+      size: known ? alignUp(offset, maxAlign) : -1,
+      align: known ? maxAlign : -1,
+      packed: decl.packed,
+      fields,
+      loc: decl.loc,
+    };
+    if (decl.pack > 0) result.pack = decl.pack;
+    if (decl.aliases.length) result.aliases = decl.aliases;
+    if (decl.conditional) result.conditional = decl.conditional;
+    if (unresolved.length) result.unresolved = unresolved;
+    this.inProgress.delete(name);
+    this.layouts.set(name, result);
+    return result;
+  }
+
+  private structRef(name: string, spelled: string, decl?: StructDecl): Resolved {
+    const d = decl ?? this.decls.get(name);
+    if (!d) return { problem: `unknown type ${spelled}`, type: spelled };
+    if (this.inProgress.has(name)) return { problem: `${spelled} contains itself`, type: spelled };
+    const l = this.layout(name, d);
+    if (l.unresolved) return { problem: `${spelled} has an unresolved layout`, type: spelled };
+    return { type: spelled, size: l.size, align: l.align };
+  }
+
+  resolve(t: TypeRef, depth: number): Resolved {
+    if (depth > 32) return { problem: 'typedef chain too deep', type: 'unknown' };
+    switch (t.kind) {
+      case 'pointer':
+        return POINTER;
+      case 'enum':
+        return { type: t.tagged ? `enum ${t.name}` : t.name, size: ENUM_SIZE, align: ENUM_SIZE };
+      case 'struct':
+        return this.structRef(t.name, t.tagged ? `struct ${t.name}` : t.name);
+      case 'inline':
+        return this.structRef(t.decl.name, `struct ${t.decl.name}`, t.decl);
+      case 'function':
+        return { problem: 'a function type has no size', type: 'function' };
+      case 'unsupported':
+        return { problem: `unsupported ${t.what}`, type: t.what };
+      case 'name': {
+        // Builtin spellings first: a header's own `typedef ... uint64_t` must not change the spelling.
+        const s = scalar(t.name);
+        if (s) return { ...s, align: s.size };
+        if (Object.hasOwn(this.typedefs, t.name)) return this.resolve(this.typedefs[t.name]!, depth + 1);
+        if (t.name === 'void') return { problem: 'void has no size', type: 'void' };
+        return { problem: `unknown type ${t.name}`, type: t.name };
+      }
+      case 'array': {
+        const elem = this.resolve(t.of, depth + 1);
+        if (t.size === null) {
+          // Flexible array member: no storage, but it still aligns the struct.
+          return 'problem' in elem ? { ...elem, type: arrayType(elem.type, '') } : { type: arrayType(elem.type, ''), size: 0, align: elem.align };
+        }
+        const n = evaluateNumber(t.size, this.syms);
+        if ('problem' in elem) return { ...elem, type: arrayType(elem.type, n === null ? t.size : String(n)) };
+        if (n === null || n < 0) return { problem: `array size '${t.size}' cannot be evaluated`, type: arrayType(elem.type, t.size) };
+        return { type: arrayType(elem.type, String(n)), size: n * elem.size, align: elem.align };
+      }
+    }
+  }
+}
+
+/**
+ * Lays out every struct in `decls` (keyed by StructLayout.name). `syms` supplies the defines and
+ * enumerators array sizes use; `sizeof(struct x)` in a size is answered from the layouts.
+ */
+export function computeLayouts(decls: StructDecls, syms: SymbolTable): Record<string, StructLayout> {
+  return new LayoutEngine(decls.structs, decls.typedefs, syms).all();
+}
