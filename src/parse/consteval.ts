@@ -204,7 +204,7 @@ class Evaluator {
       return size === null ? null : BigInt(size);
     }
     const ioc = IOCTL_ENCODERS[name];
-    if (ioc && this.isOp('(')) {
+    if (ioc !== undefined && this.isOp('(')) {
       const args = this.callArgs();
       if (!args || args.length < 2) return null;
       const type = this.sub(args[0]!);

@@ -23,36 +23,55 @@ export interface Preprocessed {
   packAt(line: number): number;
 }
 
-/** Replaces [start, end) with spaces, keeping newlines. */
-function blank(chars: string[], start: number, end: number): void {
-  for (let i = start; i < end; i++) if (chars[i] !== '\n') chars[i] = ' ';
+type Range = [number, number];
+
+/** The text with every [start, end) range replaced by spaces (newlines kept). */
+function blankRanges(src: string, ranges: Range[]): string {
+  if (!ranges.length) return src;
+  ranges.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const [a0, b] of ranges) {
+    const a = Math.max(a0, pos);
+    if (b <= a) continue;
+    parts.push(src.slice(pos, a), src.slice(a, b).replace(/[^\n]/g, ' '));
+    pos = b;
+  }
+  parts.push(src.slice(pos));
+  return parts.join('');
 }
 
-/** Blanks comments (not inside string or char literals). A comment inside a continued #define no longer ends the macro. */
-export function stripComments(src: string): string {
-  const chars = src.split('');
+/** Ranges of comments (not inside string or char literals). */
+function commentRanges(src: string): Range[] {
+  const out: Range[] = [];
   let i = 0;
   const n = src.length;
   while (i < n) {
-    const c = src[i];
-    if (c === '"' || c === "'") {
+    const c = src.charCodeAt(i);
+    if (c === 34 /* " */ || c === 39 /* ' */) {
       i++;
-      while (i < n && src[i] !== c && src[i] !== '\n') i += src[i] === '\\' ? 2 : 1;
+      while (i < n && src.charCodeAt(i) !== c && src.charCodeAt(i) !== 10) i += src.charCodeAt(i) === 92 ? 2 : 1;
       i++;
-    } else if (c === '/' && src[i + 1] === '*') {
+    } else if (c === 47 /* / */ && src.charCodeAt(i + 1) === 42 /* * */) {
       const end = src.indexOf('*/', i + 2);
       const stop = end < 0 ? n : end + 2;
-      blank(chars, i, stop);
+      out.push([i, stop]);
       i = stop;
-    } else if (c === '/' && src[i + 1] === '/') {
-      let stop = i;
+    } else if (c === 47 && src.charCodeAt(i + 1) === 47) {
+      let stop = src.indexOf('\n', i);
       // A // comment ends at the newline, unless the line is continued with a backslash.
-      while (stop < n && !(src[stop] === '\n' && src[stop - 1] !== '\\')) stop++;
-      blank(chars, i, stop);
+      while (stop > 0 && src.charCodeAt(stop - 1) === 92) stop = src.indexOf('\n', stop + 1);
+      if (stop < 0) stop = n;
+      out.push([i, stop]);
       i = stop;
     } else i++;
   }
-  return chars.join('');
+  return out;
+}
+
+/** Blanks comments. A comment inside a continued #define no longer ends the macro. */
+export function stripComments(src: string): string {
+  return blankRanges(src, commentRanges(src));
 }
 
 /**
@@ -75,18 +94,19 @@ const CONDITIONAL = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
 /** Preprocesses one C file; see the module comment. */
 export function preprocess(src: string): Preprocessed {
   const text0 = stripComments(src);
-  const chars = text0.split('');
+  const blanks: Range[] = [];
   const inDirective = directiveRanges(text0);
   for (const re of NOISE) {
     for (const m of text0.matchAll(re)) {
-      if (!inDirective(m.index!)) blank(chars, m.index!, m.index! + m[0].length);
+      if (!inDirective(m.index!)) blanks.push([m.index!, m.index! + m[0].length]);
     }
   }
 
   // Conditional directives: blank them so initializer lists and enums around them parse, and
   // remember the guard of every line so extractors can report conditional items.
   const lines = text0.split('\n');
-  const guardStack: Guard[] = [];
+  // Guard stacks are immutable: every line of a region shares one array.
+  let guardStack: Guard[] = [];
   const guardsByLine: Guard[][] = new Array(lines.length + 1);
   const packByLine: number[] = new Array(lines.length + 1);
   const packStack: number[] = [];
@@ -96,7 +116,7 @@ export function preprocess(src: string): Preprocessed {
     const line = lines[li]!;
     const lineNo = li + 1;
     const m = CONDITIONAL.exec(line);
-    guardsByLine[lineNo] = guardStack.slice();
+    guardsByLine[lineNo] = guardStack;
     packByLine[lineNo] = pack;
     if (m) {
       // A directive can be continued over several lines: blank all of them.
@@ -114,18 +134,18 @@ export function preprocess(src: string): Preprocessed {
         const c = kind === 'ifdef' ? `defined(${cond})` : kind === 'ifndef' ? `!defined(${cond})` : cond;
         // An include guard (#ifndef X / #define X) wraps the whole file: it conditions nothing.
         const includeGuard = kind === 'ifndef' && /^\w+$/.test(cond) && defines(lines[end + 1] ?? '', cond);
-        guardStack.push({ condition: c, line: lineNo, ...(includeGuard ? { includeGuard } : {}) });
+        guardStack = [...guardStack, { condition: c, line: lineNo, ...(includeGuard ? { includeGuard } : {}) }];
       } else if (kind === 'elif' || kind === 'else') {
-        const prev = guardStack.pop();
+        const prev = guardStack[guardStack.length - 1];
         const negated = prev ? `!(${prev.condition})` : '';
         const c = kind === 'else' ? negated : `${negated} && (${cond})`;
-        guardStack.push({ condition: c, line: lineNo });
-      } else guardStack.pop();
+        guardStack = [...guardStack.slice(0, -1), { condition: c, line: lineNo }];
+      } else guardStack = guardStack.slice(0, -1);
       let blankEnd = offset;
       for (let k = li; k <= end; k++) blankEnd += lines[k]!.length + 1;
-      blank(chars, offset, Math.min(blankEnd, chars.length));
+      blanks.push([offset, Math.min(blankEnd, text0.length)]);
       for (let k = li + 1; k <= end; k++) {
-        guardsByLine[k + 1] = guardStack.slice();
+        guardsByLine[k + 1] = guardStack;
         packByLine[k + 1] = pack;
       }
       for (let k = li; k < end; k++) offset += lines[k]!.length + 1;
@@ -147,7 +167,7 @@ export function preprocess(src: string): Preprocessed {
     offset += line.length + 1;
   }
   return {
-    text: chars.join(''),
+    text: blankRanges(text0, blanks),
     guardsAt: (line) => (guardsByLine[line] ?? []).filter((g) => !g.includeGuard),
     packAt: (line) => packByLine[line] ?? 0,
   };

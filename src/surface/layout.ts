@@ -199,10 +199,13 @@ function readStructBody(reader: FileReader, node: Node, name: string, tagged: bo
   const problems: string[] = [];
 
   // Attributes may sit before the tag (`struct __attribute__((packed)) x {`) or after the body
-  // (`} _packed;`): read the original text, since preprocessing blanked `_packed`.
+  // (`} _packed;`): read the original text, since preprocessing blanked `_packed`. For a struct
+  // defined in a field, stop at the field's declarator: attributes after it are the field's.
   const pre = reader.file.pre.text;
+  const parent = node.parent;
   let stop = body.endIndex;
-  while (stop < pre.length && pre[stop] !== ';' && pre[stop] !== '{' && pre[stop] !== '}') stop++;
+  if (parent?.type === 'field_declaration') stop = parent.childrenForFieldName('declarator')[0]?.startIndex ?? parent.endIndex;
+  else while (stop < pre.length && pre[stop] !== ';' && pre[stop] !== '{' && pre[stop] !== '}') stop++;
   const attrText = reader.original(node.startIndex, body.startIndex) + ' ' + reader.original(body.endIndex, stop);
   let packed = false;
   for (const attr of attributesIn(attrText)) {
@@ -240,16 +243,20 @@ function readField(reader: FileReader, node: Node, outer: StructDecl, outerDepth
   if (!inner.every((g) => reader.branchTaken(g))) return;
   const conditional = inner.map((g) => g.condition);
 
+  const typeNode = node.childForFieldName('type');
+  const declarators = node.childrenForFieldName('declarator');
   const problems: string[] = [];
   if (node.hasError) problems.push(`field at line ${line} does not parse cleanly`);
+  // A struct defined in place carries its own attributes (read by readStructBody): skip its text.
+  const fieldText = typeNode?.childForFieldName('body')
+    ? `${reader.original(node.startIndex, typeNode.startIndex)} ${reader.original(typeNode.endIndex, node.endIndex)}`
+    : reader.original(node.startIndex, node.endIndex);
   let packed = false;
-  for (const attr of attributesIn(reader.original(node.startIndex, node.endIndex))) {
+  for (const attr of attributesIn(fieldText)) {
     if (attr === 'packed') packed = true;
     else if (!LAYOUT_NEUTRAL_ATTRIBUTES.has(attrName(attr))) problems.push(`attribute ${attr} at line ${line}`);
   }
   const bits = node.namedChildren.find((c) => c?.type === 'bitfield_clause')?.namedChildren[0]?.text;
-  const typeNode = node.childForFieldName('type');
-  const declarators = node.childrenForFieldName('declarator');
 
   const push = (name: string, type: TypeRef, at: number): void => {
     const field: FieldDecl = { name, type, line: at };
@@ -450,6 +457,10 @@ Object.assign(NAMED, {
   ssize_t: { type: 'long', size: 8 },
   intptr_t: { type: 'long', size: 8 },
   ptrdiff_t: { type: 'long', size: 8 },
+  // Fixed by the Linux UAPI on every architecture (asm-generic/posix_types.h).
+  pid_t: { type: 'int32_t', size: 4 },
+  uid_t: { type: 'uint32_t', size: 4 },
+  gid_t: { type: 'uint32_t', size: 4 },
 } satisfies Record<string, Scalar>);
 
 /**
@@ -514,21 +525,14 @@ class LayoutEngine {
     this.syms = { ...syms, sizeOf: (name) => syms.sizeOf?.(name) ?? this.sizeOfSpelling(name) };
   }
 
-  private register(s: StructDecl): void {
-    if (!this.decls.has(s.name)) this.decls.set(s.name, s);
+  /** A struct and the anonymous structs defined in its fields, each under its own key. */
+  private register(s: StructDecl, asEntry = true): void {
+    if (asEntry && !this.decls.has(s.name)) this.decls.set(s.name, s);
     for (const f of s.fields) {
       let t = f.type;
       while (t.kind === 'array') t = t.of;
-      // Anonymous members' fields are reported in their parent; named inline structs get an entry.
-      if (t.kind === 'inline') f.name === '' ? this.registerNested(t.decl) : this.register(t.decl);
-    }
-  }
-
-  private registerNested(s: StructDecl): void {
-    for (const f of s.fields) {
-      let t = f.type;
-      while (t.kind === 'array') t = t.of;
-      if (t.kind === 'inline') f.name === '' ? this.registerNested(t.decl) : this.register(t.decl);
+      // An anonymous member's fields are reported in its parent, so it gets no entry of its own.
+      if (t.kind === 'inline') this.register(t.decl, f.name !== '');
     }
   }
 
@@ -562,7 +566,7 @@ class LayoutEngine {
 
     for (const f of decl.fields) {
       const r: Resolved = f.bits !== undefined
-        ? { problem: `bit-field ${f.name || '<anonymous>'} : ${f.bits}`, type: 'bit-field' }
+        ? { problem: `bit-field ${f.name || '<anonymous>'} : ${f.bits}`, type: `${this.resolve(f.type, 0).type}:${f.bits}` }
         : f.problems?.length
           ? { problem: f.problems.join('; '), type: 'unknown' }
           : this.resolve(f.type, 0);

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { preprocess, stripComments } from '../../src/parse/preprocess.js';
+
+describe('preprocess keeps offsets', () => {
+  const src = [
+    '#ifndef X_H', // include guard: not reported
+    '#define X_H',
+    '/* first remark */ int a; // trailing',
+    '#ifdef CONFIG_64BIT',
+    'int b;',
+    '#else',
+    'int c;',
+    '#endif',
+    'struct s { int x; } _packed;',
+    '#define M(a) \\',
+    '  /* inside */ a + \\',
+    '  1',
+    "char q = '/'; const char *s = \"// not a comment\";",
+    '#endif',
+  ].join('\n');
+  const pre = preprocess(src);
+
+  it('has the same length and newlines as the source', () => {
+    expect(pre.text.length).toBe(src.length);
+    expect([...pre.text].map((c, i) => (c === '\n' ? i : -1)).filter((i) => i >= 0)).toEqual(
+      [...src].map((c, i) => (c === '\n' ? i : -1)).filter((i) => i >= 0),
+    );
+  });
+
+  it('blanks comments but not comment-like text in literals', () => {
+    expect(pre.text).not.toContain('first remark');
+    expect(pre.text).not.toContain('trailing');
+    expect(pre.text).not.toContain('inside');
+    expect(pre.text).toContain('"// not a comment"');
+    expect(pre.text).toContain("'/'");
+  });
+
+  it('blanks conditional directives and records guards per line', () => {
+    expect(pre.text).not.toMatch(/#ifdef|#else|#endif/);
+    expect(pre.guardsAt(5).map((g) => g.condition)).toEqual(['defined(CONFIG_64BIT)']);
+    expect(pre.guardsAt(7).map((g) => g.condition)).toEqual(['!(defined(CONFIG_64BIT))']);
+    expect(pre.guardsAt(3)).toEqual([]);
+    expect(pre.guardsAt(9)).toEqual([]);
+  });
+
+  it('blanks _packed outside directives, keeps macro names in #define lines', () => {
+    expect(pre.text.split('\n')[8]).toBe('struct s { int x; }        ;');
+    expect(preprocess('#define _packed __attribute__((packed))\n').text).toContain('_packed');
+  });
+
+  it('keeps a continued #define whole when a comment sits inside it', () => {
+    expect(pre.text.split('\n').slice(9, 12).join('\n')).toBe('#define M(a) \\\n               a + \\\n  1');
+  });
+});
+
+describe('pragma pack', () => {
+  it('tracks push/pop and ignores MSVC-only branches', () => {
+    const src = [
+      '#if defined _MSC_VER',
+      '#pragma pack(push)',
+      '#pragma pack(1)',
+      '#else',
+      '#pragma pack(push, 1)',
+      '#endif',
+      'struct hdr { long a; char b; };',
+      '#pragma pack(pop)',
+      'struct after { long a; };',
+    ].join('\n');
+    const pre = preprocess(src);
+    expect(pre.packAt(7)).toBe(1);
+    expect(pre.packAt(9)).toBe(0);
+  });
+});
+
+describe('stripComments', () => {
+  it('handles an unterminated block comment and a // comment continued by a backslash', () => {
+    expect(stripComments('a /* b')).toBe('a     ');
+    expect(stripComments('x // y \\\nz\nw')).toBe('x       \n \nw');
+  });
+});
