@@ -21,7 +21,7 @@ const common = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };
 await build({ ...common, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: out, banner: { js: '#!/usr/bin/env node\n' + common.banner.js } });
-await build({ ...common, entryPoints: { index: 'src/action/main.ts' }, outdir: out });
+await build({ ...common, entryPoints: { index: 'src/action/main.ts', lib: 'src/lib.ts' }, outdir: out });
 
 const wasm = [
   ['web-tree-sitter', 'web-tree-sitter.wasm'],

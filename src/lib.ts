@@ -1,0 +1,5 @@
+// The library surface of driver-semver, for scripts and benchmarks (bundled as dist/lib.js).
+export { GitRepo } from './source/git.js';
+export { buildSurface, FactsCache } from './surface/build.js';
+export { SURFACE_PREFIXES } from './surface/files.js';
+export { runCheck, compareSurfaces, readSurface } from './pipeline.js';
