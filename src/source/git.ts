@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
@@ -106,6 +107,7 @@ export class GitRepo {
 
   static open(dir: string): GitRepo {
     const abs = path.resolve(dir);
+    if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new InputError(`--repo ${dir}: no such directory`);
     const r = git(abs, ['rev-parse', '--absolute-git-dir', '--is-bare-repository'], true);
     if (!r.ok) {
       const why = /not a git repository/i.test(r.err) ? 'not a git repository' : firstLine(r.err);

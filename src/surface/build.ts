@@ -3,7 +3,7 @@ import { initParser, parseC } from '../parse/parser.js';
 import type { Snapshot } from '../source/git.js';
 import { extractFileFacts, type FileFacts } from './facts.js';
 import type { EnumFact } from './extract/enums.js';
-import { splitOr, unquote, type Init } from './extract/syntax.js';
+import { hasInitError, splitOr, unquote, type Init } from './extract/syntax.js';
 import type { TableFact } from './extract/tables.js';
 import { SURFACE_C_FILES, VERSION_FILES } from './files.js';
 import type {
@@ -293,7 +293,8 @@ function resolveEvents(
       warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
       continue;
     }
-    if (entry.kind !== 'list') continue;
+    // An entry that did not parse was reported by extractFileFacts; reading it would shift fields.
+    if (entry.kind !== 'list' || hasInitError(entry)) continue;
     const [name, category, flags, nparams, params] = entry.items.map((i) => i.value);
     out[symbol] = {
       symbol,

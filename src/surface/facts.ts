@@ -2,6 +2,7 @@ import type { ParsedFile } from '../parse/parser.js';
 import { extractDefines, type MacroFact } from './extract/defines.js';
 import { extractEnums, type EnumFact } from './extract/enums.js';
 import { extractPpmScMacro, type PpmScFact } from './extract/ppm-sc.js';
+import { hasInitError } from './extract/syntax.js';
 import { extractTables, type TableFact } from './extract/tables.js';
 
 /**
@@ -24,7 +25,7 @@ export function extractFileFacts(file: ParsedFile): FileFacts {
   const parseProblems: string[] = [];
   for (const t of tables) {
     for (const item of t.items) {
-      if (item.value.kind === 'error') parseProblems.push(`${t.name}: entry at line ${item.value.line} could not be parsed`);
+      if (hasInitError(item.value)) parseProblems.push(`${t.name}: entry at line ${item.value.line} could not be parsed`);
     }
   }
   return {

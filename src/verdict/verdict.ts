@@ -64,24 +64,38 @@ export function versionVerdict({ governs, base, head, baseTipVersion, findings }
     return result('invalid', 'none');
   }
 
-  const invalid = mine.filter((f) => f.kind === 'invalid');
-  for (const f of invalid) reasons.push(f.message);
-  reasons.push(...minimumProblems(governs, head, headV));
+  // The head is itself wrong (a self-contradicting table, a minimum libscap would refuse).
+  const problems = [...mine.filter((f) => f.kind === 'invalid').map((f) => f.message), ...minimumProblems(governs, head, headV)];
 
-  const step = bumpBetween(baseV, headV);
-  if (step === 'decreased') {
-    reasons.push(`${FILE_NAME[governs]} went down from ${baseV} to ${headV}`);
-    return result(reasons.length > 1 ? 'invalid' : 'decreased', 'none');
+  // When the base branch bumped the file after this branch forked, a bump made here is
+  // judged from the base tip's number (what the merge lands on), not the fork point's.
+  const tipMoved = Boolean(baseTipVersion && baseTipVersion !== baseV && semver.valid(baseTipVersion));
+  if (tipMoved) {
+    reasons.push(`the base branch moved ${FILE_NAME[governs]} from ${baseV} to ${baseTipVersion} since this branch forked: rebase and declare ${suggested}`);
   }
-  const declared = step;
-  if (reasons.length) return result('invalid', declared);
+  const from = tipMoved && headV !== baseV && semver.gt(headV, baseTipVersion!) ? baseTipVersion! : baseV;
+  const step = bumpBetween(from, headV);
+  const declared: Bump = step === 'decreased' ? 'none' : step;
+  if (problems.length) {
+    reasons.push(...problems);
+    return result('invalid', declared);
+  }
+  if (step === 'decreased') {
+    if (tipMoved && headV !== baseV) {
+      // Bumped here, but the base branch is already past it: merged, this bump is lost.
+      return result(required === 'none' ? 'unexplained' : 'missing', bumpBetween(baseV, headV) as Bump);
+    }
+    reasons.push(`${FILE_NAME[governs]} went down from ${baseV} to ${headV}`);
+    return result('decreased', 'none');
+  }
 
-  if (declared !== 'none' && headV !== nextVersion(baseV, declared)) {
-    reasons.push(`${baseV} → ${headV} is not one ${declared} step: expected ${nextVersion(baseV, declared)} (numbers are not skipped, lower components reset to 0)`);
+  if (declared !== 'none' && headV !== nextVersion(from, declared)) {
+    reasons.push(`${from} → ${headV} is not one ${declared} step: expected ${nextVersion(from, declared)} (numbers are not skipped, lower components reset to 0)`);
     return result('not-one-step', declared);
   }
-  if (baseTipVersion && baseTipVersion !== baseV) {
-    reasons.push(`the base branch moved ${FILE_NAME[governs]} from ${baseV} to ${baseTipVersion} since this branch forked: rebase and declare ${suggested}`);
+  if (tipMoved && headV !== baseV && from === baseV) {
+    // headV equals the tip's number: both branches claimed the same bump.
+    return result(required === 'none' ? 'unexplained' : 'missing', declared);
   }
   if (required === 'none' && declared === 'none') return result('ok', declared);
   if (required === 'none') {
@@ -93,11 +107,11 @@ export function versionVerdict({ governs, base, head, baseTipVersion, findings }
     return result('missing', declared);
   }
   if (!bumpAtLeast(declared, required)) {
-    reasons.push(`the changes need a ${required} bump; ${baseV} → ${headV} is only ${declared}`);
+    reasons.push(`the changes need a ${required} bump; ${from} → ${headV} is only ${declared}`);
     return result('too-small', declared);
   }
   if (declared !== required) {
-    reasons.push(`the changes need only a ${required} bump; ${baseV} → ${headV} is ${declared}`);
+    reasons.push(`the changes need only a ${required} bump; ${from} → ${headV} is ${declared}`);
     return result('too-large', declared);
   }
   return result('ok', declared);

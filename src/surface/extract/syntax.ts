@@ -7,7 +7,7 @@ import { lineOfNode, type Node } from '../../parse/parser.js';
 
 /** An initializer as plain data: a brace list or an expression (text with whitespace folded). */
 export type Init =
-  | { kind: 'list'; items: InitItem[]; line: number }
+  | { kind: 'list'; items: InitItem[]; line: number; /** Some of it did not parse: its items may be shifted. */ error?: true }
   | { kind: 'expr'; text: string; line: number }
   | { kind: 'error'; text: string; line: number };
 
@@ -15,6 +15,11 @@ export interface InitItem {
   /** `[X]` → 'X' (index designator), `.f` → '.f' (field designator). */
   designator: string | null;
   value: Init;
+}
+
+/** True when an initializer, or anything inside it, could not be parsed. */
+export function hasInitError(init: Init): boolean {
+  return init.kind === 'error' || (init.kind === 'list' && Boolean(init.error));
 }
 
 export function foldSpace(s: string): string {
@@ -33,7 +38,7 @@ export function toInit(node: Node): Init {
         items.push({ designator: designators.map(designatorText).join(''), value: value ? toInit(value) : { kind: 'error', text: '', line } });
       } else items.push({ designator: null, value: toInit(child) });
     }
-    return { kind: 'list', items, line };
+    return { kind: 'list', items, line, ...(node.hasError ? { error: true as const } : {}) };
   }
   if (node.type === 'ERROR' || node.hasError) return { kind: 'error', text: foldSpace(node.text), line };
   return { kind: 'expr', text: foldSpace(node.text), line };

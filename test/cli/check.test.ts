@@ -1,0 +1,212 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { commitFiles, runGit } from '../../src/source/scratch.js';
+import type { CheckReport } from '../../src/verdict/types.js';
+import { tempDir, tempRepo } from '../helpers/repo.js';
+import { demoTree, edit } from '../helpers/surface.js';
+
+async function cli(args: string[], opts: { isTTY?: boolean; env?: NodeJS.ProcessEnv } = {}) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), isTTY: opts.isTTY ?? false, env: opts.env ?? {} });
+  return { code, out, err };
+}
+
+async function checkJson(args: string[]): Promise<{ code: number; report: CheckReport }> {
+  const r = await cli(['check', '--format', 'json', ...args]);
+  expect(r.err).toBe('');
+  return { code: r.code, report: JSON.parse(r.out) as CheckReport };
+}
+
+const APPEND_MODE: [string, string] = ['{"flags", PT_FLAGS32, PF_HEX, file_flags}}},', '{"flags", PT_FLAGS32, PF_HEX, file_flags},\n                                  {"mode", PT_UINT32, PF_OCT}}},'];
+const NPARAMS_4: [string, string] = ['                                 3,\n                                 {{"fd"', '                                 4,\n                                 {{"fd"'];
+
+function appendParam(tree: Record<string, string>) {
+  return edit(tree, 'driver/event_table.c', NPARAMS_4, APPEND_MODE);
+}
+
+describe('check on temporary git repositories', () => {
+  const dir = tempRepo();
+  const base = commitFiles(dir, demoTree(), 'driver');
+  const head = commitFiles(dir, appendParam(demoTree()), 'append a param');
+  const bumped = commitFiles(dir, { 'driver/SCHEMA_VERSION': '2.5.0\n' }, 'bump schema');
+
+  it('a param appended with no bump: schema minor missing, exit 1', async () => {
+    const { code, report } = await checkJson(['--repo', dir, '--base', base, '--head', head]);
+    expect(code).toBe(1);
+    expect(report).toMatchObject({
+      reportVersion: 1,
+      base: { rev: base, commit: base },
+      head: { rev: head, commit: head },
+      verdict: 'fail',
+      versions: {
+        schema: { file: 'driver/SCHEMA_VERSION', base: '2.4.0', head: '2.4.0', declared: 'none', required: 'minor', suggested: '2.5.0', status: 'missing' },
+        api: { file: 'driver/API_VERSION', declared: 'none', required: 'none', status: 'ok' },
+      },
+      warnings: [],
+    });
+    expect(report.findings).toEqual([
+      {
+        rule: 'event-param-appended',
+        governs: 'schema',
+        bump: 'minor',
+        kind: 'change',
+        message: "PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)",
+        location: { path: 'driver/event_table.c', line: 17 },
+      },
+    ]);
+  });
+
+  it('the whole PR, bump in a separate commit: pass, exit 0', async () => {
+    const { code, report } = await checkJson(['--repo', dir, '--base', base, '--head', bumped]);
+    expect(code).toBe(0);
+    expect(report.verdict).toBe('pass');
+    expect(report.versions.schema).toMatchObject({ declared: 'minor', required: 'minor', status: 'ok', head: '2.5.0' });
+  });
+
+  it('comments and reformatting change nothing', async () => {
+    const d = tempRepo();
+    const b = commitFiles(d, demoTree(), 'driver');
+    const tree = edit(
+      demoTree(),
+      'driver/event_table.c',
+      ['/* Demo event table: one designated entry per event, like libs since 2023. */', '/* PPME_SYSCALL_READ_X is the open event (a misleading comment) */'],
+      ['[PPME_GENERIC_E] = {"syscall", EC_OTHER | EC_SYSCALL, EF_OLD_VERSION, 2,', '[PPME_GENERIC_E] = {"syscall",\n   EC_SYSCALL | EC_OTHER,   /* order */\n   EF_OLD_VERSION, 2,'],
+    );
+    const h = commitFiles(d, tree, 'comments');
+    const { code, report } = await checkJson(['--repo', d, '--base', b, '--head', h]);
+    expect(report.findings).toEqual([]);
+    expect(report.verdict).toBe('pass');
+    expect(code).toBe(0);
+  });
+
+  it('--worktree reads uncommitted changes', async () => {
+    const d = tempRepo();
+    const b = commitFiles(d, demoTree(), 'driver');
+    writeFileSync(path.join(d, 'driver/event_table.c'), appendParam(demoTree())['driver/event_table.c']!);
+    const { code, report } = await checkJson(['--repo', d, '--base', b, '--worktree']);
+    expect(code).toBe(1);
+    expect(report.head).toEqual({ rev: 'worktree', commit: null });
+    expect(report.versions.schema.status).toBe('missing');
+  });
+
+  it('defaults the base to the merge-base with the upstream default branch and suggests from its tip', async () => {
+    const up = tempRepo();
+    commitFiles(up, demoTree(), 'driver');
+    const clone = path.join(tempDir(), 'clone');
+    runGit(up, ['clone', '-q', up, clone]);
+    runGit(clone, ['checkout', '-q', '-b', 'feature']);
+    commitFiles(clone, { ...appendParam(demoTree()), 'driver/SCHEMA_VERSION': '2.5.0\n' }, 'append and bump');
+    // Meanwhile another PR lands upstream with its own schema minor.
+    commitFiles(up, { ...edit(demoTree(), 'driver/event_table.c', ['{"res", PT_ERRNO, PF_DEC}, {"fd", PT_FD, PF_DEC}}},', '{"res", PT_ERRNO, PF_DEC}, {"fd", PT_FD, PF_DEC}, {"x", PT_UINT32, PF_DEC}}},'], ['                                  2,\n', '                                  3,\n']), 'driver/SCHEMA_VERSION': '2.5.0\n' }, 'other PR');
+    runGit(clone, ['fetch', '-q', 'origin']);
+    const { code, report } = await checkJson(['--repo', clone]);
+    // Only this branch's change is reported (not the upstream one), and 2.5.0 is taken.
+    expect(report.findings.map((f) => f.message)).toEqual(["PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)"]);
+    expect(report.base.rev).toBe('origin/master');
+    expect(report.baseTip?.rev).toBe('origin/master');
+    expect(report.versions.schema).toMatchObject({ base: '2.4.0', head: '2.5.0', baseTip: '2.5.0', suggested: '2.6.0', status: 'missing' });
+    expect(report.versions.schema.reasons.join(' ')).toContain('rebase and declare 2.6.0');
+    expect(code).toBe(1);
+  });
+});
+
+describe('text output', () => {
+  const dir = tempRepo();
+  const base = commitFiles(dir, demoTree(), 'driver');
+  const head = commitFiles(dir, appendParam(demoTree()), 'append');
+
+  it('explains the verdict and the fix, without colour when not a TTY', async () => {
+    const r = await cli(['check', '--repo', dir, '--base', base, '--head', head]);
+    expect(r.code).toBe(1);
+    expect(r.out).not.toContain('\x1b[');
+    expect(r.out).toMatch(/driver\/SCHEMA_VERSION +2\.4\.0 \(unchanged\) +declared none +required minor +MISSING/);
+    expect(r.out).toContain('fix: set the first line of driver/SCHEMA_VERSION to 2.5.0');
+    expect(r.out).toContain("PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)  [event-param-appended] driver/event_table.c:17");
+    expect(r.out).toMatch(/verdict: FAIL\n$/);
+  });
+
+  it('uses colour on a TTY unless NO_COLOR is set', async () => {
+    expect((await cli(['check', '--repo', dir, '--base', base, '--head', head], { isTTY: true })).out).toContain('\x1b[31mMISSING');
+    expect((await cli(['check', '--repo', dir, '--base', base, '--head', head], { isTTY: true, env: { NO_COLOR: '1' } })).out).not.toContain('\x1b[');
+  });
+});
+
+describe('bad input: one line, exit 2, no stack trace', () => {
+  const dir = tempRepo();
+  commitFiles(dir, demoTree(), 'driver');
+
+  it.each([
+    [['check', '--repo', '/nonexistent/dir'], /^driver-semver: --repo \/nonexistent\/dir: no such directory/],
+    [['check', '--repo', '.', '--base', 'HEAD', '--head', 'no-such-rev'], /unknown head revision 'no-such-rev'/],
+    [['check', '--repo', '.', '--base', 'nope'], /unknown base revision 'nope'.*git fetch origin nope/],
+    [['check', '--repo', '.', '--base', 'HEAD', '--head', 'HEAD', '--worktree'], /--head and --worktree cannot be used together/],
+    [['check', '--repo', '.', '--config', '/nonexistent.json'], /--config \/nonexistent\.json: no such file/],
+    [['check', '--format', 'yaml'], /argument 'yaml' is invalid/],
+    [['check', '--no-such-option'], /unknown option '--no-such-option'/],
+    [['explain', 'no-such-rule'], /unknown rule 'no-such-rule'/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ])('%j', async (args, message) => {
+    const r = await cli(args.map((a) => (a === '.' ? dir : a)));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('a bad rule level in the config names the file and the rule', async () => {
+    const cfg = path.join(tempDir(), 'cfg.json');
+    writeFileSync(cfg, JSON.stringify({ rules: { 'event-param-appended': 'huge' } }));
+    const r = await cli(['check', '--repo', dir, '--base', 'HEAD', '--head', 'HEAD', '--config', cfg]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--config .*cfg\.json: rule 'event-param-appended' has level "huge"/);
+  });
+
+  it('config can turn a rule off or change its bump', async () => {
+    const d = tempRepo();
+    const b = commitFiles(d, demoTree(), 'driver');
+    const h = commitFiles(d, appendParam(demoTree()), 'append');
+    const cfg = path.join(tempDir(), 'cfg.json');
+    writeFileSync(cfg, JSON.stringify({ rules: { 'event-param-appended': 'patch' } }));
+    const r = await cli(['check', '--format', 'json', '--repo', d, '--base', b, '--head', h, '--config', cfg]);
+    expect((JSON.parse(r.out) as CheckReport).versions.schema).toMatchObject({ required: 'patch', suggested: '2.4.1' });
+    writeFileSync(cfg, JSON.stringify({ rules: { 'event-param-appended': 'off' } }));
+    const off = await cli(['check', '--format', 'json', '--repo', d, '--base', b, '--head', h, '--config', cfg]);
+    expect(off.code).toBe(0);
+  });
+});
+
+describe('surface and explain', () => {
+  const dir = tempRepo();
+  commitFiles(dir, demoTree(), 'driver');
+
+  it('surface --json prints the extracted surface', async () => {
+    const r = await cli(['surface', '--repo', dir, '--rev', 'HEAD', '--json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out);
+    expect(s.versions.schema.version).toBe('2.4.0');
+    expect(Object.keys(s.events)).toHaveLength(10);
+  });
+
+  it('explain prints title, bump, rationale and example; --list lists every rule', async () => {
+    const r = await cli(['explain', 'event-param-appended']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('requires: minor bump');
+    expect(r.out).toContain('governs: driver/SCHEMA_VERSION');
+    expect(r.out).toContain('The only kind of change permitted');
+    const list = await cli(['explain', '--list']);
+    expect(list.out).toMatch(/^event-pair-added +schema +minor/m);
+  });
+});
+
+describe('the bundle', () => {
+  it('dist/cli.js runs the demo', () => {
+    const r = spawnSync(process.execPath, ['dist/cli.js', 'demo'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('MISSING');
+    expect(r.stdout).toContain("PPME_SYSCALL_OPEN_X gains param 4 'mode'");
+  });
+});

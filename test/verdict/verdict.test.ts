@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { Bump, Finding } from '../../src/rules/types.js';
+import type { Surface } from '../../src/surface/model.js';
+import { bumpBetween, nextVersion, versionVerdict } from '../../src/verdict/verdict.js';
+
+function surface(schema: string | null, minSchema: string | null = null, raw = schema ?? ''): Surface {
+  return {
+    surfaceVersion: 1,
+    rev: 'r',
+    commit: null,
+    versions: { api: null, schema: { path: 'driver/SCHEMA_VERSION', raw, version: schema } },
+    scapMinimum: {
+      api: null,
+      schema: minSchema ? { macro: 'SCAP_MINIMUM_DRIVER_SCHEMA_VERSION', version: minSchema, expr: 'PPM_API_VERSION(...)', loc: { path: 'userspace/libscap/scap.h', line: 3 } } : null,
+    },
+    eventCodes: {}, events: {}, enums: {}, ppmSc: {}, defines: {}, flagTables: {}, dynamicParams: {}, warnings: [],
+  };
+}
+
+function finding(bump: Bump, kind: Finding['kind'] = 'change'): Finding {
+  return { rule: 'x', governs: 'schema', bump, kind, message: `a ${bump} change`, location: null };
+}
+
+function verdict(base: string | null, head: string | null, required: Bump | null, opts: { min?: string; tip?: string; raw?: string } = {}) {
+  return versionVerdict({
+    governs: 'schema',
+    base: surface(base),
+    head: surface(head, opts.min ?? null, opts.raw),
+    findings: required ? [finding(required)] : [],
+    baseTipVersion: opts.tip ?? null,
+  });
+}
+
+describe('semver arithmetic', () => {
+  it.each([
+    ['1.2.3', '1.2.3', 'none'],
+    ['1.2.3', '1.2.4', 'patch'],
+    ['1.2.3', '1.3.0', 'minor'],
+    ['1.2.3', '2.0.0', 'major'],
+    ['1.2.3', '1.2.2', 'decreased'],
+    ['1.2.3', '1.4.7', 'minor'],
+  ])('%s → %s is %s', (a, b, bump) => expect(bumpBetween(a, b)).toBe(bump));
+
+  it('steps one bump and resets lower components', () => {
+    expect(nextVersion('4.5.1', 'minor')).toBe('4.6.0');
+    expect(nextVersion('4.5.1', 'major')).toBe('5.0.0');
+    expect(nextVersion('4.5.1', 'patch')).toBe('4.5.2');
+    expect(nextVersion('4.5.1', 'none')).toBe('4.5.1');
+  });
+});
+
+describe('status per version file', () => {
+  it.each<[string, string, Bump | null, string, Bump, string]>([
+    ['4.5.1', '4.5.1', null, 'ok', 'none', '4.5.1'],
+    ['4.5.1', '4.6.0', 'minor', 'ok', 'minor', '4.6.0'],
+    ['4.5.1', '4.5.1', 'minor', 'missing', 'none', '4.6.0'],
+    ['4.5.1', '4.5.2', 'minor', 'too-small', 'patch', '4.6.0'],
+    ['4.5.1', '5.0.0', 'minor', 'too-large', 'major', '4.6.0'],
+    ['4.5.1', '4.7.0', 'minor', 'not-one-step', 'minor', '4.6.0'],
+    ['4.5.1', '4.6.1', 'minor', 'not-one-step', 'minor', '4.6.0'],
+    ['4.5.1', '4.5.0', null, 'decreased', 'none', '4.5.1'],
+    ['4.5.1', '4.5.2', null, 'unexplained', 'patch', '4.5.1'],
+  ])('%s → %s with a %s change: %s', (base, head, required, status, declared, suggested) => {
+    const v = verdict(base, head, required);
+    expect(v.status).toBe(status);
+    expect(v.declared).toBe(declared);
+    expect(v.required).toBe(required ?? 'none');
+    expect(v.suggested).toBe(suggested);
+    if (status !== 'ok') expect(v.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('counts the largest bump over findings, ignoring notes', () => {
+    const v = versionVerdict({
+      governs: 'schema',
+      base: surface('1.0.0'),
+      head: surface('1.1.0'),
+      findings: [finding('patch'), finding('minor'), finding('major', 'note')],
+    });
+    expect(v.required).toBe('minor');
+    expect(v.status).toBe('ok');
+  });
+
+  it('is invalid when the table is invalid, whatever the bump', () => {
+    const v = versionVerdict({ governs: 'schema', base: surface('1.0.0'), head: surface('1.1.0'), findings: [finding('minor'), { ...finding('none', 'invalid'), message: 'nparams disagrees' }] });
+    expect(v.status).toBe('invalid');
+    expect(v.reasons).toContain('nparams disagrees');
+  });
+
+  it('is invalid when a version file is missing or not a version', () => {
+    expect(verdict('1.0.0', null, null, { raw: 'one' })).toMatchObject({ status: 'invalid', reasons: [expect.stringContaining("first line 'one'")] });
+    expect(verdict(null, '1.0.0', null).status).toBe('invalid');
+  });
+
+  it('suggests from the base branch tip when it moved, and says to rebase', () => {
+    const v = verdict('4.5.1', '4.6.0', 'minor', { tip: '4.6.0' });
+    expect(v.suggested).toBe('4.7.0');
+    expect(v.baseTip).toBe('4.6.0');
+    expect(v.reasons.join(' ')).toMatch(/rebase and declare 4\.7\.0/);
+    // Both branches declared 4.6.0: merged, one of the two minor changes has no bump.
+    expect(v.status).toBe('missing');
+    expect(verdict('4.5.1', '4.7.0', 'minor', { tip: '4.6.0' }).status).toBe('ok');
+  });
+});
+
+describe('libscap minimum consistency', () => {
+  it('a major bump must carry SCAP_MINIMUM_DRIVER_*_VERSION to the same major', () => {
+    const v = verdict('4.5.1', '5.0.0', 'major', { min: '4.3.0' });
+    expect(v.status).toBe('invalid');
+    expect(v.reasons.join(' ')).toMatch(/SCAP_MINIMUM_DRIVER_SCHEMA_VERSION is 4\.3\.0 but SCHEMA_VERSION is 5\.0\.0/);
+    expect(verdict('4.5.1', '5.0.0', 'major', { min: '5.0.0' }).status).toBe('ok');
+  });
+
+  it('a minimum above the version the commit declares is refused', () => {
+    const v = verdict('4.5.1', '4.6.0', 'minor', { min: '4.7.0' });
+    expect(v.status).toBe('invalid');
+    expect(v.reasons.join(' ')).toMatch(/above SCHEMA_VERSION 4\.6\.0/);
+    expect(verdict('4.5.1', '4.6.0', 'minor', { min: '4.6.0' }).status).toBe('ok');
+  });
+});
