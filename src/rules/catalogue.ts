@@ -21,12 +21,25 @@ import { eventParamTypeChanged } from './schema/event-param-type-changed.js';
 import { eventParamTypeRefined } from './schema/event-param-type-refined.js';
 import { eventRemoved } from './schema/event-removed.js';
 import { eventRenumbered } from './schema/event-renumbered.js';
+import { fillerIdsChanged } from './schema/filler-ids-changed.js';
 import { flagValueAdded } from './schema/flag-value-added.js';
 import { flagValueChanged } from './schema/flag-value-changed.js';
 import { flagValueRemoved } from './schema/flag-value-removed.js';
 import { ppmScAppended } from './schema/ppm-sc-appended.js';
 import { ppmScRemoved } from './schema/ppm-sc-removed.js';
 import { ppmScRenumbered } from './schema/ppm-sc-renumbered.js';
+import { bpfMapAdded } from './api/bpf-map-added.js';
+import { bpfMapChanged } from './api/bpf-map-changed.js';
+import { codeListAppended } from './api/code-list-appended.js';
+import { codeListChanged } from './api/code-list-changed.js';
+import { ioctlAdded } from './api/ioctl-added.js';
+import { ioctlRemoved } from './api/ioctl-removed.js';
+import { ioctlRenumbered } from './api/ioctl-renumbered.js';
+import { moduleParamAdded } from './api/module-param-added.js';
+import { moduleParamChanged } from './api/module-param-changed.js';
+import { structFieldAppended } from './api/struct-field-appended.js';
+import { structLayoutChanged } from './api/struct-layout-changed.js';
+import { structRemoved } from './api/struct-removed.js';
 import type { Finding, Rule } from './types.js';
 import type { Surface } from '../surface/model.js';
 
@@ -63,6 +76,20 @@ export const RULES: Rule[] = [
   flagValueRemoved,
   dynamicParamAdded,
   dynamicParamChanged,
+  fillerIdsChanged,
+  // API: shared struct layouts, ioctls, bpf maps and globals, ordered code lists, module params.
+  structFieldAppended,
+  structLayoutChanged,
+  structRemoved,
+  ioctlAdded,
+  ioctlRemoved,
+  ioctlRenumbered,
+  bpfMapAdded,
+  bpfMapChanged,
+  codeListAppended,
+  codeListChanged,
+  moduleParamAdded,
+  moduleParamChanged,
 ];
 
 export function findRule(id: string): Rule | undefined {

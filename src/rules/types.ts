@@ -13,6 +13,11 @@ export function maxBump(a: Bump, b: Bump): Bump {
 export interface Hit {
   message: string;
   location: Loc | null;
+  /**
+   * `modern-probe`: about the modern eBPF probe, which is built into libpman (its skeleton is
+   * embedded), so configuration may treat its changes as bundled rather than cross-version ABI.
+   */
+  scope?: 'modern-probe';
 }
 
 export interface Finding extends Hit {

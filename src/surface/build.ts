@@ -1,14 +1,26 @@
 import { evaluate, evaluateNumber, type MacroDef, type SymbolTable } from '../parse/consteval.js';
-import { initParser, parseC } from '../parse/parser.js';
+import { initParser } from '../parse/parser.js';
 import type { Snapshot } from '../source/git.js';
-import { extractFileFacts, type FileFacts } from './facts.js';
+import { resolveApi } from './api.js';
+import { extractFacts, type FileFacts } from './facts.js';
 import type { EnumFact } from './extract/enums.js';
 import { hasInitError, splitOr, unquote, type Init } from './extract/syntax.js';
 import type { TableFact } from './extract/tables.js';
-import { SURFACE_C_FILES, VERSION_FILES } from './files.js';
-import type {
-  Constant, DynamicParamTable, EventInfo, FlagTable, Loc, MinimumVersion, ParamInfo, PpmScCode, Surface,
-  VersionFile, Warning,
+import { fileKind, hasLegacyProbe, VERSION_FILES } from './files.js';
+import { DEFAULT_SHARED_STRUCTS, type SharedStruct } from './shared-structs.js';
+import {
+  emptySurface,
+  loc,
+  type Constant,
+  type DynamicParamTable,
+  type EventInfo,
+  type FlagTable,
+  type MinimumVersion,
+  type ParamInfo,
+  type PpmScCode,
+  type Surface,
+  type VersionFile,
+  type Warning,
 } from './model.js';
 
 /** Files larger than this are not parsed (a warning names them): bounded work on untrusted input. */
@@ -32,12 +44,17 @@ export class FactsCache {
 
 const PUBLIC_HEADER = 'driver/ppm_events_public.h';
 
+export interface BuildOptions {
+  /** Struct names whose layout is ABI (default: DEFAULT_SHARED_STRUCTS). */
+  sharedStructs?: SharedStruct[];
+}
+
 /** Reads, parses and resolves the driver surface of one snapshot. */
-export async function buildSurface(snap: Snapshot, cache = new FactsCache()): Promise<Surface> {
+export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opts: BuildOptions = {}): Promise<Surface> {
   await initParser();
   const warnings: Warning[] = [];
   const facts: FileFacts[] = [];
-  const paths = [...snap.files.keys()].filter((p) => SURFACE_C_FILES.some((re) => re.test(p))).sort();
+  const paths = [...snap.files.keys()].filter((p) => fileKind(p) !== null).sort();
   const results = await Promise.all(
     paths.map((p) => {
       const entry = snap.files.get(p)!;
@@ -45,14 +62,7 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache()): Pr
         const data = await snap.read(p);
         if (!data) return 'its blob is missing from this clone (a partial or filtered mirror?)';
         if (data.length > MAX_FILE_BYTES) return `it is ${data.length} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
-        const parsed = await parseC(p, data.toString('utf8'));
-        try {
-          const f = extractFileFacts(parsed);
-          // The cache is keyed by blob, but facts carry the path they were read from.
-          return f;
-        } finally {
-          parsed.dispose();
-        }
+        return extractFacts(p, data.toString('utf8'));
       });
     }),
   );
@@ -60,6 +70,7 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache()): Pr
     const p = paths[i]!;
     if (typeof r === 'string') warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true });
     else {
+      // The cache is keyed by blob: the same content may sit at another path in another revision.
       facts.push(r.path === p ? r : { ...r, path: p });
       for (const problem of r.parseProblems) warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });
     }
@@ -68,10 +79,10 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache()): Pr
   const syms = symbolTable(facts);
   const header = facts.find((f) => f.path === PUBLIC_HEADER);
   const eventCodes = resolveEventCodes(facts, syms);
+  const legacy = hasLegacyProbe(snap.files.keys());
+  const enums = header ? resolveEnums(header, syms) : {};
   const surface: Surface = {
-    surfaceVersion: 1,
-    rev: snap.label,
-    commit: snap.commit,
+    ...emptySurface(snap.label, snap.commit),
     versions: {
       api: await readVersionFile(snap, VERSION_FILES.api, warnings),
       schema: await readVersionFile(snap, VERSION_FILES.schema, warnings),
@@ -79,11 +90,12 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache()): Pr
     scapMinimum: { api: minimum(facts, 'API', syms), schema: minimum(facts, 'SCHEMA', syms) },
     eventCodes,
     events: resolveEvents(facts, syms, eventCodes, warnings),
-    enums: header ? resolveEnums(header, syms) : {},
+    enums,
     ppmSc: resolvePpmSc(facts, syms),
     defines: header ? resolveDefines(header, syms) : {},
     flagTables: resolveFlagTables(facts, syms),
     dynamicParams: resolveDynamicParams(facts, syms),
+    ...resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label }),
     warnings,
   };
   if (!header) {
@@ -106,7 +118,7 @@ async function readVersionFile(snap: Snapshot, path: string, warnings: Warning[]
 }
 
 /** Macros of every file (the first unguarded definition wins) and every enumerator, resolved. */
-function symbolTable(facts: FileFacts[]): SymbolTable {
+export function symbolTable(facts: FileFacts[]): SymbolTable {
   const macros = new Map<string, MacroDef>();
   for (const pass of [false, true]) {
     for (const f of facts) {
@@ -135,9 +147,6 @@ function resolveEnumValues(e: EnumFact, syms: SymbolTable): Array<number | null>
   return values;
 }
 
-function loc(path: string, line: number): Loc {
-  return { path, line };
-}
 
 function constantsOf(f: FileFacts, e: EnumFact, syms: SymbolTable): Record<string, Constant> {
   const values = resolveEnumValues(e, syms);
@@ -293,7 +302,7 @@ function resolveEvents(
       warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
       continue;
     }
-    // An entry that did not parse was reported by extractFileFacts; reading it would shift fields.
+    // An entry that did not parse was reported by extractFacts; reading it would shift fields.
     if (entry.kind !== 'list' || hasInitError(entry)) continue;
     const [name, category, flags, nparams, params] = entry.items.map((i) => i.value);
     out[symbol] = {

@@ -1,12 +1,20 @@
-import type { ParsedFile } from '../parse/parser.js';
+import { parseC } from '../parse/parser.js';
+import { stripComments } from '../parse/preprocess.js';
+import { legacyBpfMaps, modernBpf, type BpfGlobalFact, type BpfMapFact } from './extract/bpf.js';
 import { extractDefines, type MacroFact } from './extract/defines.js';
 import { extractEnums, type EnumFact } from './extract/enums.js';
+import { retiredIoctls, type RetiredIoctlFact } from './extract/ioctls.js';
+import { moduleParams, type ModuleParamFact } from './extract/module-params.js';
 import { extractPpmScMacro, type PpmScFact } from './extract/ppm-sc.js';
 import { hasInitError } from './extract/syntax.js';
 import { extractTables, type TableFact } from './extract/tables.js';
+import { scan } from './extract/text-scan.js';
+import { extractXLists, type XListFact } from './extract/x-lists.js';
+import { fileKind } from './files.js';
+import { collectStructs, type StructDecls } from './layout.js';
 
 /**
- * What one C file contributes to the surface, still symbolic (expressions as written). It
+ * What one file contributes to the surface, still symbolic (expressions as written). It
  * depends only on the file's content, so it is computed once per git blob and reused for every
  * revision that has the same blob; values are resolved later, per revision.
  */
@@ -16,24 +24,52 @@ export interface FileFacts {
   enums: EnumFact[];
   tables: TableFact[];
   ppmSc: PpmScFact[];
+  structs: StructDecls;
+  xLists: XListFact[];
+  retiredIoctls: RetiredIoctlFact[];
+  bpfMaps: BpfMapFact[];
+  bpfGlobals: BpfGlobalFact[];
+  moduleParams: ModuleParamFact[];
   /** ERROR/MISSING nodes where an extractor looked; empty when the file parsed cleanly there. */
   parseProblems: string[];
 }
 
-export function extractFileFacts(file: ParsedFile): FileFacts {
-  const tables = extractTables(file);
-  const parseProblems: string[] = [];
-  for (const t of tables) {
-    for (const item of t.items) {
-      if (hasInitError(item.value)) parseProblems.push(`${t.name}: entry at line ${item.value.line} could not be parsed`);
-    }
-  }
+function emptyFacts(path: string): FileFacts {
   return {
-    path: file.path,
-    macros: extractDefines(file),
-    enums: extractEnums(file),
-    tables,
-    ppmSc: extractPpmScMacro(file),
-    parseProblems,
+    path, macros: [], enums: [], tables: [], ppmSc: [], structs: { structs: [], typedefs: {} }, xLists: [],
+    retiredIoctls: [], bpfMaps: [], bpfGlobals: [], moduleParams: [], parseProblems: [],
   };
+}
+
+/** Extracts the facts of one file; the kind of file (files.ts) decides which extractors run. */
+export async function extractFacts(path: string, source: string): Promise<FileFacts> {
+  const facts = emptyFacts(path);
+  const kind = fileKind(path);
+  if (kind === 'tree') {
+    const file = await parseC(path, source);
+    try {
+      facts.macros = extractDefines(file);
+      facts.enums = extractEnums(file);
+      facts.tables = extractTables(file);
+      facts.ppmSc = extractPpmScMacro(file);
+      facts.structs = collectStructs([file]);
+      facts.xLists = extractXLists(file);
+      facts.retiredIoctls = retiredIoctls(source);
+      for (const t of facts.tables) {
+        for (const item of t.items) {
+          if (hasInitError(item.value)) facts.parseProblems.push(`${t.name}: entry at line ${item.value.line} could not be parsed`);
+        }
+      }
+    } finally {
+      file.dispose();
+    }
+  } else if (kind === 'text') {
+    // Constructs tree-sitter cannot read (libbpf map macros, module_param calls inside ERROR nodes).
+    const s = scan(stripComments(source));
+    const modern = path.includes('/modern_bpf/') ? modernBpf(s) : { maps: [], globals: [] };
+    facts.bpfMaps = path.startsWith('driver/bpf/') ? legacyBpfMaps(s) : modern.maps;
+    facts.bpfGlobals = modern.globals;
+    facts.moduleParams = moduleParams(s);
+  }
+  return facts;
 }

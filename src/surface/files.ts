@@ -1,17 +1,40 @@
 /**
- * Which files of a libs tree make up the driver surface. Paths outside this list are never
- * read; `modern_bpf/definitions/*​/vmlinux.h` (11 MB of kernel type dumps) in particular.
+ * Which files of a libs tree make up the driver surface, and how each is read. Paths outside
+ * these lists are never read; `modern_bpf/definitions/*​/vmlinux.h` (11 MB of kernel type
+ * dumps) in particular.
  */
 export const VERSION_FILES = { api: 'driver/API_VERSION', schema: 'driver/SCHEMA_VERSION' } as const;
 
-/** Directories listed from git at each revision (one ls-tree per revision). */
+/** Paths listed from git at each revision (one ls-tree per revision). */
 export const SURFACE_PREFIXES = ['driver', 'userspace/libscap/scap.h'];
 
-/** C files the extractors read. */
-export const SURFACE_C_FILES: RegExp[] = [
+/** Parsed with tree-sitter: enums, defines, tables, structs, X-macro lists. */
+export const TREE_FILES: RegExp[] = [
   /^driver\/ppm_events_public\.h$/,
   /^driver\/event_table\.c$/,
   /^driver\/flags_table\.c$/,
   /^driver\/dynamic_params_table\.c$/,
+  /^driver\/ppm_ringbuffer\.h$/,
+  /^driver\/ppm_tp\.h$/,
+  /^driver\/ppm_fillers\.h$/,
+  /^driver\/modern_bpf\/shared_definitions\/struct_definitions\.h$/,
+  /^driver\/bpf\/types\.h$/,
   /^userspace\/libscap\/scap\.h$/,
 ];
+
+/** Read by targeted text extraction (constructs tree-sitter cannot read, see extract/text-scan.ts). */
+export const TEXT_FILES: RegExp[] = [/^driver\/main\.c$/, /^driver\/modern_bpf\/maps\/maps\.h$/, /^driver\/bpf\/maps\.h$/];
+
+export type FileKind = 'tree' | 'text' | null;
+
+export function fileKind(path: string): FileKind {
+  if (TREE_FILES.some((re) => re.test(path))) return 'tree';
+  if (TEXT_FILES.some((re) => re.test(path))) return 'text';
+  return null;
+}
+
+/** The legacy eBPF probe (driver/bpf/) exists in this tree: its extra ABI applies. */
+export function hasLegacyProbe(paths: Iterable<string>): boolean {
+  for (const p of paths) if (p.startsWith('driver/bpf/')) return true;
+  return false;
+}

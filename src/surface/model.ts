@@ -8,6 +8,10 @@ export interface Loc {
   line: number;
 }
 
+export function loc(path: string, line: number): Loc {
+  return { path, line };
+}
+
 /** A named integer constant: an enumerator or a `#define`. */
 export interface Constant {
   value: number | null;
@@ -95,6 +99,77 @@ export interface Warning {
   incomplete: boolean;
 }
 
+/** A C struct's layout (computed by surface/layout.ts for LP64 targets). */
+export type { StructLayout, FieldLayout } from './layout.js';
+import type { StructLayout } from './layout.js';
+
+export interface Ioctl {
+  /** The full ioctl number (`_IO(PPM_IOCTL_MAGIC, n)` decoded), null if it cannot be evaluated. */
+  number: number | null;
+  /** The `nr` argument (the number within the magic). */
+  nr: number | null;
+  expr: string;
+  loc: Loc;
+}
+
+/** A map of the modern or the legacy eBPF probe. */
+export interface BpfMap {
+  probe: 'modern' | 'legacy';
+  /** BPF_MAP_TYPE_* as written. */
+  type: string;
+  keyType: string | null;
+  valueType: string | null;
+  keySize: number | null;
+  valueSize: number | null;
+  /** max_entries evaluated (null when unset: libpman sizes it at load time). */
+  maxEntries: number | null;
+  maxEntriesExpr: string | null;
+  /** Legacy probe: declaration order, the index userspace uses (enum scap_map_types). */
+  index: number | null;
+  loc: Loc;
+  guard?: string[];
+}
+
+/** A global of the modern probe that userspace reads or writes through the skeleton. */
+export interface BpfGlobal {
+  probe: 'modern' | 'legacy';
+  /** `rodata` (const volatile), `data` (initialised) or `bss`. */
+  section: 'rodata' | 'data' | 'bss';
+  /** Normalised type, arrays as `uint8_t[512]`. */
+  type: string;
+  size: number | null;
+  loc: Loc;
+}
+
+/** An ordered list whose positions are ABI (KMOD_PROGS, sys_exit_extra_code, FILLER_LIST_MAPPER). */
+export interface CodeList {
+  governs: 'api' | 'schema';
+  entries: Array<{ name: string; loc: Loc }>;
+  loc: Loc;
+}
+
+/** A kernel module parameter (module_param / module_param_cb / module_param_named). */
+export interface ModuleParam {
+  type: string;
+  perm: string;
+  loc: Loc;
+}
+
+/** The code of one driver function (filler, helper, or eBPF program), compared as tokens. */
+export interface CodeFunction {
+  line: number;
+  /** Hash of the body's tokens, comments and whitespace dropped. */
+  hash: string;
+  /** The same hash with kernel-compatibility conditionals removed (LINUX_VERSION_CODE, HAS_*, bpf_core_*). */
+  coreHash: string;
+}
+
+export interface CodeFile {
+  /** Which driver the file is built into. */
+  probe: 'kmod' | 'modern' | 'legacy' | 'shared';
+  functions: Record<string, CodeFunction>;
+}
+
 export interface Surface {
   /** Format of this object, bumped if fields change meaning. */
   surfaceVersion: 1;
@@ -116,5 +191,44 @@ export interface Surface {
   flagTables: Record<string, FlagTable>;
   /** dynamic_params_table.c tables keyed by table name. */
   dynamicParams: Record<string, DynamicParamTable>;
+  /** API half. Shared structs (userspace reads or writes them across the boundary), by name. */
+  structs: Record<string, StructLayout>;
+  /** PPM_IOCTL_* numbers. */
+  ioctls: Record<string, Ioctl>;
+  /** Ioctl numbers kept as comments ("Support dropped"): reserved, by name. */
+  retiredIoctls: Record<string, Ioctl>;
+  bpfMaps: Record<string, BpfMap>;
+  bpfGlobals: Record<string, BpfGlobal>;
+  codeLists: Record<string, CodeList>;
+  moduleParams: Record<string, ModuleParam>;
+  /** Function bodies of the fillers and programs, by file path. */
+  code: Record<string, CodeFile>;
   warnings: Warning[];
+}
+
+/** A surface with nothing in it, for tests and for revisions without a driver. */
+export function emptySurface(rev: string, commit: string | null = null): Surface {
+  return {
+    surfaceVersion: 1,
+    rev,
+    commit,
+    versions: { api: null, schema: null },
+    scapMinimum: { api: null, schema: null },
+    eventCodes: {},
+    events: {},
+    enums: {},
+    ppmSc: {},
+    defines: {},
+    flagTables: {},
+    dynamicParams: {},
+    structs: {},
+    ioctls: {},
+    retiredIoctls: {},
+    bpfMaps: {},
+    bpfGlobals: {},
+    codeLists: {},
+    moduleParams: {},
+    code: {},
+    warnings: [],
+  };
 }

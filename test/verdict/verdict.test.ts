@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Bump, Finding } from '../../src/rules/types.js';
-import type { Surface } from '../../src/surface/model.js';
+import { emptySurface, type Surface } from '../../src/surface/model.js';
 import { bumpBetween, nextVersion, versionVerdict } from '../../src/verdict/verdict.js';
 
 function surface(schema: string | null, minSchema: string | null = null, raw = schema ?? ''): Surface {
   return {
-    surfaceVersion: 1,
-    rev: 'r',
-    commit: null,
+    ...emptySurface('r'),
     versions: { api: null, schema: { path: 'driver/SCHEMA_VERSION', raw, version: schema } },
     scapMinimum: {
       api: null,
       schema: minSchema ? { macro: 'SCAP_MINIMUM_DRIVER_SCHEMA_VERSION', version: minSchema, expr: 'PPM_API_VERSION(...)', loc: { path: 'userspace/libscap/scap.h', line: 3 } } : null,
     },
-    eventCodes: {}, events: {}, enums: {}, ppmSc: {}, defines: {}, flagTables: {}, dynamicParams: {}, warnings: [],
   };
 }
 

@@ -1,0 +1,35 @@
+import { common, removed } from '../compare.js';
+import type { Hit, Rule } from '../types.js';
+import type { BpfMap } from '../../surface/model.js';
+
+const FIELDS: Array<[keyof BpfMap, string]> = [
+  ['type', 'type'],
+  ['keySize', 'key size'],
+  ['valueSize', 'value size'],
+  ['maxEntriesExpr', 'max_entries'],
+  ['index', 'index (declaration order)'],
+];
+
+export const bpfMapChanged: Rule = {
+  id: 'bpf-map-changed',
+  title: 'A bpf map or probe global was removed, renamed, retyped, resized, or (legacy) reordered',
+  governs: 'api',
+  bump: 'major',
+  rationale:
+    'Userspace finds modern-probe maps and globals by skeleton field name and writes values with its own struct sizes; the legacy loader indexes maps by declaration order (enum scap_map_types: "This enum must follow the order in which BPF maps are defined"). Any such change breaks userspace built against the base. max_entries is compared as written: a map sized by a count that grows (PPM_EVENT_MAX, SYS_EXIT_EXTRA_CODE_MAX) follows the change that grew it.',
+  example: '  struct bpf_map_def __bpf_section("maps") tail_map = {...};\n- struct bpf_map_def __bpf_section("maps") syscall_table = {...};\n+ struct bpf_map_def __bpf_section("maps") event_info_table = {...};',
+  check(base, head) {
+    const hits: Hit[] = [];
+    const scope = (probe: string) => (probe === 'modern' ? { scope: 'modern-probe' as const } : {});
+    for (const [name, m] of removed(base.bpfMaps, head.bpfMaps)) hits.push({ message: `${m.probe} probe map ${name} was removed`, location: m.loc, ...scope(m.probe) });
+    for (const [name, b, h] of common(base.bpfMaps, head.bpfMaps)) {
+      const diffs = FIELDS.filter(([k]) => b[k] !== null && h[k] !== null && b[k] !== h[k]).map(([k, label]) => `${label} ${b[k]} → ${h[k]}`);
+      if (diffs.length) hits.push({ message: `${h.probe} probe map ${name}: ${diffs.join(', ')}`, location: h.loc, ...scope(h.probe) });
+    }
+    for (const [name, g] of removed(base.bpfGlobals, head.bpfGlobals)) hits.push({ message: `${g.probe} probe global ${name} was removed`, location: g.loc, ...scope(g.probe) });
+    for (const [name, b, h] of common(base.bpfGlobals, head.bpfGlobals)) {
+      if (b.type !== h.type || b.section !== h.section) hits.push({ message: `${h.probe} probe global ${name}: ${b.section} ${b.type} → ${h.section} ${h.type}`, location: h.loc, ...scope(h.probe) });
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,43 @@
+import type { FieldLayout, StructLayout } from '../../surface/model.js';
+
+/** Structs of the modern probe: built into libpman with it (see the modern-probe level). */
+export const MODERN_PROBE_STRUCTS = new Set(['capture_settings', 'counter_map', 'iter_counters', 'auxiliary_map']);
+
+function sameField(a: FieldLayout, b: FieldLayout): boolean {
+  return a.name === b.name && a.type === b.type && a.offset === b.offset && a.size === b.size;
+}
+
+function show(f: FieldLayout): string {
+  return `${f.name} (${f.type}, offset ${f.offset}, size ${f.size})`;
+}
+
+/** Fields appended after every base field, which all kept name, type, offset and size. */
+export function appendedFields(base: StructLayout, head: StructLayout): FieldLayout[] | null {
+  if (head.fields.length <= base.fields.length) return null;
+  if (!base.fields.every((f, i) => sameField(f, head.fields[i]!))) return null;
+  return head.fields.slice(base.fields.length);
+}
+
+/** Every difference that moves or changes what userspace reads, in words with old and new offsets. */
+export function layoutDifferences(base: StructLayout, head: StructLayout): string[] {
+  if (appendedFields(base, head)) return [];
+  const out: string[] = [];
+  const headByName = new Map(head.fields.map((f) => [f.name, f]));
+  const baseByName = new Map(base.fields.map((f) => [f.name, f]));
+  for (const b of base.fields) {
+    const h = headByName.get(b.name);
+    if (!h) out.push(`${b.name} removed (was offset ${b.offset}, size ${b.size})`);
+    else if (h.type !== b.type || h.size !== b.size) out.push(`${b.name} changed from ${b.type} (size ${b.size}) to ${h.type} (size ${h.size}), offset ${b.offset} → ${h.offset}`);
+    else if (h.offset !== b.offset) out.push(`${b.name} moved from offset ${b.offset} to ${h.offset}`);
+  }
+  head.fields.forEach((h, i) => {
+    if (!baseByName.has(h.name)) out.push(`${h.name} inserted at offset ${h.offset}${i < base.fields.length ? ' (not at the end)' : ''}`);
+  });
+  // Same fields in another order with equal offsets cannot happen; a size change alone (tail padding, alignment) can.
+  if (!out.length && (head.size !== base.size || head.align !== base.align)) {
+    out.push(`size ${base.size} → ${head.size}, alignment ${base.align} → ${head.align}`);
+  }
+  return out;
+}
+
+export { show as showField };

@@ -1,0 +1,34 @@
+import { lineIndex } from '../../parse/preprocess.js';
+
+/**
+ * Targeted extraction over comment-stripped text, for files whose constructs tree-sitter cannot
+ * read (DESIGN.md §3): libbpf map definitions (`__uint(...)`, `__weak SEC(".maps")`), legacy
+ * `__bpf_section("maps")` maps, and `module_param*(...)` calls that sit inside ERROR nodes in
+ * main.c. Offsets are those of the original file, so lines are exact.
+ */
+export interface Scan {
+  /** Comment-stripped text (same offsets as the source). */
+  text: string;
+  line(offset: number): number;
+}
+
+export function scan(strippedText: string): Scan {
+  return { text: strippedText, line: lineIndex(strippedText) };
+}
+
+/** `a, b, c` split on top-level commas. */
+export function splitArgs(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    if (ch === ')' || ch === ']' || ch === '}') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
