@@ -43,7 +43,7 @@ describe('the schema surface of the demo driver', async () => {
     expect(s.enums['ppm_event_flags']!['EF_LARGE_PAYLOAD']).toMatchObject({ value: 2048, expr: '(1 << 11)' });
     expect(s.enums['ppm_event_flags']!['EF_DROPPED_LONG_AGO']).toBeUndefined();
     expect(s.enums['ppm_param_type']!['PT_MAX']!.value).toBe(13);
-    expect(Object.keys(s.enums).sort()).toEqual(['ppm_event_category', 'ppm_event_flags', 'ppm_param_type', 'ppm_print_format']);
+    expect(Object.keys(s.enums).sort()).toEqual(['ppm_event_category', 'ppm_event_flags', 'ppm_param_type', 'ppm_print_format', 'sys_exit_extra_code']);
   });
 
   it('reads PPM_SC codes from the X-macro, a commented-out code as retired', () => {

@@ -10,6 +10,11 @@ const FIELDS: Array<[keyof BpfMap, string]> = [
   ['index', 'index (declaration order)'],
 ];
 
+function isSharedStruct(type: string | null, structs: Record<string, unknown>): boolean {
+  const m = type ? /^struct\s+(\w+)$/.exec(type) : null;
+  return Boolean(m && structs[m[1]!]);
+}
+
 export const bpfMapChanged: Rule = {
   id: 'bpf-map-changed',
   title: 'A bpf map or probe global was removed, renamed, retyped, resized, or (legacy) reordered',
@@ -23,7 +28,11 @@ export const bpfMapChanged: Rule = {
     const scope = (probe: string) => (probe === 'modern' ? { scope: 'modern-probe' as const } : {});
     for (const [name, m] of removed(base.bpfMaps, head.bpfMaps)) hits.push({ message: `${m.probe} probe map ${name} was removed`, location: m.loc, ...scope(m.probe) });
     for (const [name, b, h] of common(base.bpfMaps, head.bpfMaps)) {
-      const diffs = FIELDS.filter(([k]) => b[k] !== null && h[k] !== null && b[k] !== h[k]).map(([k, label]) => `${label} ${b[k]} → ${h[k]}`);
+      // A value struct that is itself shared is judged by the struct rules (an appended field is minor).
+      const judgedAsStruct = (k: keyof BpfMap) =>
+        (k === 'valueSize' && b.valueType === h.valueType && isSharedStruct(h.valueType, head.structs)) ||
+        (k === 'keySize' && b.keyType === h.keyType && isSharedStruct(h.keyType, head.structs));
+      const diffs = FIELDS.filter(([k]) => b[k] !== null && h[k] !== null && b[k] !== h[k] && !judgedAsStruct(k)).map(([k, label]) => `${label} ${b[k]} → ${h[k]}`);
       if (diffs.length) hits.push({ message: `${h.probe} probe map ${name}: ${diffs.join(', ')}`, location: h.loc, ...scope(h.probe) });
     }
     for (const [name, g] of removed(base.bpfGlobals, head.bpfGlobals)) hits.push({ message: `${g.probe} probe global ${name} was removed`, location: g.loc, ...scope(g.probe) });

@@ -1,0 +1,331 @@
+/**
+ * Cases for the API rules. Lines in fixtures/demo/base: driver/ppm_events_public.h has
+ * ppm_evt_hdr at 149, the ioctls at 162 (retired nr 0) and 163-165, ppm_proc_info at 167-171,
+ * ppm_proclist_info at 173, sys_exit_extra_code at 180-184; driver/ppm_ringbuffer.h has
+ * ppm_ring_buffer_info at 4 (fields 5-10); driver/ppm_tp.h has KMOD_PROGS at 4 (entries 5-7);
+ * driver/main.c the module params at 14-16; driver/modern_bpf/maps/maps.h the globals at 4-6 and
+ * the maps ending at 13, 20, 26; struct_definitions.h capture_settings at 6, counter_map at 13.
+ * The legacy probe (fixtures/legacy) is added by `withLegacy`: bpf/maps.h maps at 13, 20, 27,
+ * bpf/types.h structs at 5 and 13, ppm_fillers.h entries at 5-8.
+ */
+import path from 'node:path';
+import { readTree } from '../../../src/source/scratch.js';
+import { FIXTURES } from '../../helpers/surface.js';
+import { editFile, setFile, type Change, type RuleCases } from '../tester.js';
+
+const HEADER = 'driver/ppm_events_public.h';
+const RING = 'driver/ppm_ringbuffer.h';
+const TP = 'driver/ppm_tp.h';
+const MAIN = 'driver/main.c';
+const MAPS = 'driver/modern_bpf/maps/maps.h';
+const DEFS = 'driver/modern_bpf/shared_definitions/struct_definitions.h';
+const LEGACY_MAPS = 'driver/bpf/maps.h';
+const LEGACY_TYPES = 'driver/bpf/types.h';
+const FILLERS = 'driver/ppm_fillers.h';
+
+const inRing = editFile(RING);
+const inHeader = editFile(HEADER);
+const inTp = editFile(TP);
+const inMain = editFile(MAIN);
+const inMaps = editFile(MAPS);
+const inDefs = editFile(DEFS);
+const inFillers = editFile(FILLERS);
+
+/** The legacy eBPF probe's files (present in libs until 2026). */
+const withLegacy: Change = (tree) => ({ ...tree, ...readTree(path.join(FIXTURES, 'legacy')) });
+
+const N_EVTS = '\tvolatile uint64_t n_evts;\n';
+const N_PREEMPTIONS = '\tvolatile uint64_t n_preemptions;\n';
+
+export const apiCases: RuleCases[] = [
+  {
+    rule: 'struct-field-appended',
+    governs: 'api',
+    bump: 'minor',
+    valid: [
+      { name: 'a field spelled with another typedef of the same width', head: inRing([N_EVTS, '\tvolatile __u64 n_evts;\n']), rules: [] },
+      { name: 'a comment and blank lines in the struct', head: inRing([N_EVTS, '\t/* events */\n\n' + N_EVTS]), rules: [] },
+      { name: 'a field inserted in the middle is a layout change, not an append', head: inRing([N_EVTS, '\tvolatile uint64_t n_new;\n' + N_EVTS]), rules: ['struct-layout-changed'] },
+      { name: 'a kmod-internal struct gains a field', head: inRing(['};\n', '};\n\nstruct ppm_consumer_demo {\n\tint snaplen;\n\tint more;\n};\n']), rules: [] },
+    ],
+    invalid: [
+      {
+        name: 'a counter appended to the mmapped ring-buffer info',
+        head: inRing([N_PREEMPTIONS, N_PREEMPTIONS + '\tvolatile uint64_t n_context_switches;\n']),
+        errors: [{ message: ['struct ppm_ring_buffer_info gains n_context_switches (uint64_t, offset 40, size 8) at the end (size 40 → 48)'], path: RING, line: 11 }],
+        rules: ['struct-field-appended'],
+        required: 'minor',
+      },
+      {
+        name: 'a counter appended to the modern probe counter_map',
+        head: inDefs(['\tuint64_t n_drops_buffer;\n', '\tuint64_t n_drops_buffer;\n\tuint64_t n_drops_max_event_size;\n']),
+        errors: [{ message: ['struct counter_map gains n_drops_max_event_size', '(size 16 → 24)'], path: DEFS, line: 16 }],
+        rules: ['struct-field-appended'],
+        required: 'minor',
+      },
+    ],
+  },
+  {
+    rule: 'struct-layout-changed',
+    governs: 'api',
+    bump: 'major',
+    valid: [
+      { name: 'u64 → uint64_t spelling (libs 5ee8c6ce9)', head: inRing([N_EVTS, '\tvolatile u64 n_evts;\n'], ['\tvolatile uint64_t n_drops_buffer;\n', '\tvolatile __u64 n_drops_buffer;\n']), rules: [] },
+      { name: 'an appended field', head: inRing([N_PREEMPTIONS, N_PREEMPTIONS + '\tvolatile uint64_t n_x;\n']), rules: ['struct-field-appended'] },
+      { name: 'the pragma pack written differently', head: inHeader(['#pragma pack(push, 1)\n#endif\nstruct ppm_evt_hdr', '#pragma pack(push,1)\n#endif\nstruct ppm_evt_hdr']), rules: [] },
+    ],
+    invalid: [
+      {
+        name: 'counters removed from the ring-buffer info (libs 7b46dcb8d shipped this without a bump)',
+        head: inRing(['\tvolatile uint64_t n_drops_buffer;\n', '']),
+        errors: [{ message: ['struct ppm_ring_buffer_info layout changed (size 40 → 32)', 'n_drops_buffer removed (was offset 16, size 8)', 'n_drops_pf moved from offset 24 to 16'], path: RING, line: 4 }],
+        rules: ['struct-layout-changed'],
+        required: 'major',
+      },
+      {
+        name: 'a field widened',
+        head: inHeader(['\tuint64_t utime;\n', '\tuint32_t utime;\n']),
+        errors: [{ message: ['struct ppm_proc_info', 'utime changed from uint64_t (size 8) to uint32_t (size 4)'], path: HEADER, line: 167 }],
+        required: 'major',
+      },
+      {
+        name: 'the event header loses its pragma pack',
+        head: inHeader(['#pragma pack(push, 1)\n#endif\nstruct ppm_evt_hdr', '#endif\nstruct ppm_evt_hdr'], ['};\n#pragma pack(pop)\n', '};\n']),
+        // The PPM_ENABLE_SENTINEL field is laid out too (it is conditional, on both sides alike).
+        errors: [{ message: ['struct ppm_evt_hdr layout changed (size 30 → 40)', 'ts moved from offset 4 to 8', 'nparams moved from offset 26 to 32'], path: HEADER, line: 148 }],
+        required: 'major',
+      },
+      {
+        name: 'a bool field of capture_settings moved (implicit padding)',
+        head: inDefs(['\tbool dropping_mode;\n\tuint32_t sampling_ratio;\n', '\tuint32_t sampling_ratio;\n\tbool dropping_mode;\n']),
+        errors: [{ message: ['struct capture_settings', 'dropping_mode moved from offset 12 to 16', 'sampling_ratio moved from offset 16 to 12'], path: DEFS, line: 6 }],
+      },
+    ],
+  },
+  {
+    rule: 'struct-removed',
+    governs: 'api',
+    bump: 'major',
+    valid: [{ name: 'a struct moved to another file', head: [inHeader(['struct ppm_proc_info {\n\tuint64_t pid;\n\tuint64_t utime;\n\tuint64_t stime;\n};\n', '']), inRing(['};\n', '};\n\nstruct ppm_proc_info {\n\tuint64_t pid;\n\tuint64_t utime;\n\tuint64_t stime;\n};\n'])], rules: [] }],
+    invalid: [
+      {
+        name: 'the legacy probe dropped: its shared structs go',
+        base: withLegacy,
+        head: (tree) => Object.fromEntries(Object.entries(tree).filter(([p]) => !p.startsWith('driver/bpf/'))),
+        errors: [
+          { message: ['struct scap_bpf_settings (size 23) is gone'], path: LEGACY_TYPES, line: 5 },
+          { message: ['struct scap_bpf_per_cpu_state (size 21) is gone'], path: LEGACY_TYPES, line: 13 },
+          // The tables libscap pushed into the legacy probe stop being API with it.
+          { message: ['struct ppm_event_info (size 1612) is gone'], path: HEADER, line: 126 },
+          { message: ['struct ppm_param_info (size 49) is gone'], path: HEADER, line: 118 },
+        ],
+        required: 'major',
+      },
+    ],
+  },
+  {
+    rule: 'ioctl-added',
+    governs: 'api',
+    bump: 'minor',
+    valid: [
+      { name: 'an ioctl define reformatted', head: inHeader(['#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)', '#define PPM_IOCTL_ENABLE_TP   _IO( PPM_IOCTL_MAGIC , 3 )']), rules: [] },
+      { name: 'a new ioctl on a retired number is a reuse, not an addition', head: inHeader(['#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)\n', '#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)\n#define PPM_IOCTL_NEW _IO(PPM_IOCTL_MAGIC, 0)\n']), rules: ['ioctl-renumbered'] },
+    ],
+    invalid: [
+      {
+        name: 'a new ioctl number',
+        head: inHeader(['#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)\n', '#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)\n#define PPM_IOCTL_DISABLE_TP _IO(PPM_IOCTL_MAGIC, 4)\n']),
+        errors: [{ message: ['new PPM_IOCTL_DISABLE_TP = _IO(PPM_IOCTL_MAGIC, 4) (nr 4)'], path: HEADER, line: 166 }],
+        rules: ['ioctl-added'],
+        required: 'minor',
+      },
+    ],
+  },
+  {
+    rule: 'ioctl-removed',
+    governs: 'api',
+    bump: 'major',
+    valid: [{ name: 'an ioctl comment edited', head: inHeader(['Support dropped', 'Support dropped in 0.x']), rules: [] }],
+    invalid: [
+      {
+        name: 'an ioctl retired as a comment (libs 42ac42e4c)',
+        head: inHeader(['#define PPM_IOCTL_SET_SNAPLEN _IO(PPM_IOCTL_MAGIC, 1)', '// #define PPM_IOCTL_SET_SNAPLEN _IO(PPM_IOCTL_MAGIC, 1) Support dropped']),
+        errors: [{ message: ['PPM_IOCTL_SET_SNAPLEN (nr 1) was removed (kept as a comment: the number stays reserved)'], path: HEADER, line: 163 }],
+        rules: ['ioctl-removed'],
+        required: 'major',
+      },
+      {
+        name: 'an ioctl deleted',
+        head: inHeader(['#define PPM_IOCTL_GET_PROCLIST _IO(PPM_IOCTL_MAGIC, 2)\n', '']),
+        errors: [{ message: ['PPM_IOCTL_GET_PROCLIST (nr 2) was removed'], path: HEADER, line: 164 }],
+      },
+    ],
+  },
+  {
+    rule: 'ioctl-renumbered',
+    governs: 'api',
+    bump: 'major',
+    valid: [{ name: 'the magic spelled as its value', head: inHeader(["#define PPM_IOCTL_MAGIC 's'", '#define PPM_IOCTL_MAGIC 115']), rules: [] }],
+    invalid: [
+      {
+        name: 'an ioctl takes another number',
+        head: inHeader(['#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)', '#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 9)']),
+        errors: [{ message: ['PPM_IOCTL_ENABLE_TP changed from _IO(PPM_IOCTL_MAGIC, 3) to _IO(PPM_IOCTL_MAGIC, 9)'], path: HEADER, line: 165 }],
+        rules: ['ioctl-renumbered'],
+        required: 'major',
+      },
+      {
+        name: 'a new ioctl reuses a retired number',
+        head: inHeader(['#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)\n', '#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)\n#define PPM_IOCTL_NEW _IO(PPM_IOCTL_MAGIC, 0)\n']),
+        errors: [{ message: ['new PPM_IOCTL_NEW reuses nr 0, the number of retired PPM_IOCTL_DISABLE_CAPTURE'], path: HEADER, line: 166 }],
+      },
+    ],
+  },
+  {
+    rule: 'bpf-map-added',
+    governs: 'api',
+    bump: 'minor',
+    valid: [{ name: 'a map definition reformatted', head: inMaps(['\t__uint(max_entries, 1);\n', '\t__uint( max_entries , 1 );\n']), rules: [] }],
+    invalid: [
+      {
+        name: 'a new modern probe map and a new global',
+        head: inMaps(['__weak bool is_dropping;\n', '__weak bool is_dropping;\n__weak int64_t fd_filter = -1;\n\nstruct {\n\t__uint(type, BPF_MAP_TYPE_ARRAY);\n\t__uint(max_entries, 1);\n\t__type(key, uint32_t);\n\t__type(value, uint64_t);\n} iter_map __weak SEC(".maps");\n']),
+        errors: [
+          { message: ['new modern probe map iter_map (BPF_MAP_TYPE_ARRAY)'], path: MAPS, line: 9 },
+          { message: ['new modern probe global fd_filter (data, int64_t)'], path: MAPS, line: 7 },
+        ],
+        rules: ['bpf-map-added'],
+        required: 'minor',
+      },
+    ],
+  },
+  {
+    rule: 'bpf-map-changed',
+    governs: 'api',
+    bump: 'major',
+    valid: [
+      { name: 'a map sized by PPM_EVENT_MAX when events are added', head: inHeader(['\tPPM_EVENT_MAX = 10', '\tPPME_X_E = 10,\n\tPPME_X_X = 11,\n\tPPM_EVENT_MAX = 12']), rules: ['event-pair-added'] },
+      { name: 'a global spelled with another typedef', head: inMaps(['__weak const volatile uint64_t probe_api_ver', '__weak const volatile u64 probe_api_ver']), rules: [] },
+    ],
+    invalid: [
+      {
+        name: 'a modern map retyped (value struct grows: the map value size changes)',
+        head: inMaps(['\t__type(value, struct capture_settings);\n', '\t__type(value, struct auxiliary_map);\n']),
+        errors: [{ message: ['modern probe map capture_settings: value size 24 → 16400'], path: MAPS, line: 15 }],
+        rules: ['bpf-map-changed'],
+        required: 'major',
+      },
+      {
+        name: 'a modern global removed',
+        head: inMaps(['__weak bool is_dropping;\n', '']),
+        errors: [{ message: ['modern probe global is_dropping was removed'], path: MAPS, line: 6 }],
+      },
+      {
+        name: 'two legacy maps swapped: userspace indexes them by order',
+        base: withLegacy,
+        head: (tree) => {
+          const text = tree[LEGACY_MAPS]!;
+          const perf = text.slice(text.indexOf('struct bpf_map_def __bpf_section("maps") perf_map'), text.indexOf('struct bpf_map_def __bpf_section("maps") tail_map'));
+          return { ...tree, [LEGACY_MAPS]: text.replace(perf, '').replace('#endif\n\n#endif', `${perf}#endif\n\n#endif`) };
+        },
+        errors: [
+          { message: ['legacy probe map perf_map: index (declaration order) 0 → 2'], path: LEGACY_MAPS, line: 26 },
+          { message: ['legacy probe map tail_map: index (declaration order) 1 → 0'], path: LEGACY_MAPS, line: 13 },
+          { message: ['legacy probe map settings_map: index (declaration order) 2 → 1'], path: LEGACY_MAPS, line: 20 },
+        ],
+      },
+    ],
+  },
+  {
+    rule: 'code-list-appended',
+    governs: 'api',
+    bump: 'minor',
+    valid: [{ name: 'the tracepoint name string changed', head: inTp(['"sched_process_exit")', '"sched_proc_exit")']), rules: [] }],
+    invalid: [
+      {
+        name: 'a tracepoint appended to KMOD_PROGS',
+        head: inTp(['\tX(KMOD_PROG_SCHED_PROC_EXIT, "sched_process_exit")\n', '\tX(KMOD_PROG_SCHED_PROC_EXIT, "sched_process_exit") \\\n\tX(KMOD_PROG_SCHED_SWITCH, "sched_switch")\n']),
+        errors: [{ message: ['KMOD_PROGS gains KMOD_PROG_SCHED_SWITCH (index 3)'], path: TP, line: 8 }],
+        rules: ['code-list-appended'],
+        required: 'minor',
+      },
+      {
+        name: 'a tail-call code appended (libs f144d0072..9755c62cd)',
+        head: inHeader(['\tT1_CLONE_X,\n', '\tT1_CLONE_X,\n\tT2_EXECVE_X,\n']),
+        errors: [{ message: ['sys_exit_extra_code gains T2_EXECVE_X (index 2)'], path: HEADER, line: 183 }],
+        rules: ['code-list-appended'],
+      },
+    ],
+  },
+  {
+    rule: 'code-list-changed',
+    governs: 'api',
+    bump: 'major',
+    valid: [{ name: 'an appended entry', head: inHeader(['\tT1_CLONE_X,\n', '\tT1_CLONE_X,\n\tT2_EXECVE_X,\n']), rules: ['code-list-appended'] }],
+    invalid: [
+      {
+        name: 'KMOD_PROGS reordered',
+        head: inTp(['\tX(KMOD_PROG_SYS_ENTER, "sys_enter")              \\\n\tX(KMOD_PROG_SYS_EXIT, "sys_exit")                \\\n', '\tX(KMOD_PROG_SYS_EXIT, "sys_exit")                \\\n\tX(KMOD_PROG_SYS_ENTER, "sys_enter")              \\\n']),
+        errors: [{ message: ['KMOD_PROGS: KMOD_PROG_SYS_ENTER index 0 → 1, KMOD_PROG_SYS_EXIT index 1 → 0'], path: TP, line: 4 }],
+        rules: ['code-list-changed'],
+        required: 'major',
+      },
+      {
+        name: 'a tail-call code removed',
+        head: inHeader(['\tT1_EXECVE_X,\n', '']),
+        errors: [{ message: ['sys_exit_extra_code: T1_EXECVE_X (index 0) removed, T1_CLONE_X index 1 → 0'], path: HEADER, line: 181 }],
+      },
+    ],
+  },
+  {
+    rule: 'module-param-added',
+    governs: 'api',
+    bump: 'minor',
+    valid: [{ name: 'a parameter description added', head: inMain(['module_param(verbose, bool, 0444);\n', 'module_param(verbose, bool, 0444);\nMODULE_PARM_DESC(verbose, "Enable verbose logging");\n']), rules: [] }],
+    invalid: [
+      {
+        name: 'a new parameter',
+        head: inMain(['module_param(verbose, bool, 0444);\n', 'module_param(verbose, bool, 0444);\nmodule_param(ring_pages, uint, 0444);\n']),
+        errors: [{ message: ['new module parameter ring_pages (uint, 0444)'], path: MAIN, line: 17 }],
+        rules: ['module-param-added'],
+        required: 'minor',
+      },
+    ],
+  },
+  {
+    rule: 'module-param-changed',
+    governs: 'api',
+    bump: 'major',
+    valid: [{ name: 'the parameter moved in the file', head: inMain(['module_param(max_consumers, uint, 0444);\nmodule_param(verbose, bool, 0444);\n', 'module_param(verbose, bool, 0444);\nmodule_param(max_consumers, uint, 0444);\n']), rules: [] }],
+    invalid: [
+      {
+        name: 'a parameter libscap writes made read-only',
+        head: inMain(['&g_buffer_bytes_dim, 0644);', '&g_buffer_bytes_dim, 0444);']),
+        errors: [{ message: ['module parameter g_buffer_bytes_dim: cb:&g_buffer_bytes_dim_ops 0644 → cb:&g_buffer_bytes_dim_ops 0444'], path: MAIN, line: 14 }],
+        rules: ['module-param-changed'],
+        required: 'major',
+      },
+      { name: 'a parameter removed', head: inMain(['module_param(max_consumers, uint, 0444);\n', '']), errors: [{ message: ['module parameter max_consumers was removed'], path: MAIN, line: 15 }] },
+    ],
+  },
+  {
+    rule: 'filler-ids-changed',
+    governs: 'schema',
+    bump: 'minor',
+    valid: [
+      { name: 'without the legacy probe, filler ids are not ABI', head: setFile(FILLERS, '#define FILLER_LIST_MAPPER(FN) FN(sys_open_x) FN(sys_autofill)\n'), rules: [] },
+      { name: 'the list reformatted', base: withLegacy, head: inFillers(['\tFN(sys_autofill)           \\\n\tFN(sys_open_x)             \\\n', '\tFN(sys_autofill) FN(sys_open_x) \\\n']), rules: [] },
+    ],
+    invalid: [
+      {
+        name: 'a filler inserted before terminate_filler (libs fe3153c39..17b80e0bc)',
+        base: withLegacy,
+        head: inFillers(['\tFN(terminate_filler)', '\tFN(sys_mknod_x)             \\\n\tFN(terminate_filler)']),
+        errors: [{ message: ['FILLER_LIST_MAPPER adds sys_mknod_x; moves 1 existing filler id (e.g. terminate_filler 3 → 4)'], path: FILLERS, line: 8 }],
+        rules: ['filler-ids-changed'],
+        required: 'minor',
+      },
+    ],
+  },
+];
+

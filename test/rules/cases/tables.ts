@@ -1,0 +1,442 @@
+/**
+ * Cases for the rules over the header's schema enums, the ppm_sc codes, the flag values
+ * (flags_table.c and `#define PPM_*`) and the dynamic-param tables.
+ *
+ * Lines in fixtures/demo/base: driver/ppm_events_public.h has the PPM_O_* defines at 15-19,
+ * PPM_AT_FDCWD at 28, PPM_SOCKOPT_IDX_* at 31-33, the PPM_SC_FIELDS entries at 52-57 (the retired
+ * NA_1 at 55), EC_* at 67-74, EF_* at 78-86, PT_* at 90-103 and PF_* at 107-110 (enum at 106);
+ * driver/flags_table.c has file_flags at 4 (entries 5-9) and fcntl_commands at 13 (entries 14, 15,
+ * 17); driver/dynamic_params_table.c has sockopt_dynamic_param at 4 (entries 5 and 6).
+ */
+import {
+  addWritePair,
+  DYN_TABLE,
+  dropLine,
+  FLAGS_TABLE,
+  HEADER,
+  inDynTable,
+  inFlagsTable,
+  inHeader,
+  removeEventEntry,
+  type Change,
+  type RuleCases,
+} from '../tester.js';
+
+type Pair = [string, string];
+
+const PF_EXPLICIT = '\tPF_NA = 0,\n\tPF_DEC = 1,\n\tPF_HEX = 2,\n\tPF_OCT = 3,\n';
+const PF_IMPLICIT = '\tPF_NA = 0,\n\tPF_DEC,\n\tPF_HEX,\n\tPF_OCT,\n';
+
+/** A non-schema enum (driver-internal, like libs' syscall_flags), added before struct ppm_name_value. */
+const SYSCALL_FLAGS_ENUM: Pair = ['struct ppm_name_value {', 'enum syscall_flags {\n\tUF_NONE = 0,\n\tUF_USED = (1 << 0),\n};\n\nstruct ppm_name_value {'];
+
+const LAST_SC: Pair = ['\tPPM_SC_X(SETSOCKOPT, 5)\n', '\tPPM_SC_X(SETSOCKOPT, 5) \\\n'];
+/** Appends X-macro entries after SETSOCKOPT (the first lands on line 58). */
+const appendSc = (...entries: string[]): Change => inHeader([LAST_SC[0], LAST_SC[1] + entries.map((e) => `\t${e}`).join(' \\\n') + '\n']);
+
+const O_EXCL_DEFINE: Pair = ['#define PPM_O_CREAT (1 << 2)\n', '#define PPM_O_CREAT (1 << 2)\n#define PPM_O_EXCL (1 << 3)\n'];
+
+/** A second dynamic-param table (ptrace's) with its index defines (header lines 34-36). */
+const PTRACE_TABLE: Change[] = [
+  inHeader(['#define PPM_SOCKOPT_IDX_MAX 2\n', '#define PPM_SOCKOPT_IDX_MAX 2\n#define PPM_PTRACE_IDX_UINT64 0\n#define PPM_PTRACE_IDX_SIGTYPE 1\n#define PPM_PTRACE_IDX_MAX 2\n']),
+  inDynTable([
+    '};\n',
+    '};\n\nconst struct ppm_param_info ptrace_dynamic_param[PPM_PTRACE_IDX_MAX] = {\n        [PPM_PTRACE_IDX_UINT64] = {{0}, PT_UINT64, PF_HEX, 0, 0},\n        [PPM_PTRACE_IDX_SIGTYPE] = {{0}, PT_INT32, PF_DEC, 0, 0},\n};\n',
+  ]),
+];
+
+const ERRNO_ENTRY = '[PPM_SOCKOPT_IDX_ERRNO] = {{0}, PT_ERRNO, PF_DEC, 0, 0},';
+
+export const tableCases: RuleCases[] = [
+  // ----------------------------------------------------------------------------- schema enums
+  {
+    rule: 'enum-value-added',
+    bump: 'minor',
+    valid: [
+      { name: 'only the PT_MAX sentinel moves', head: inHeader(['\tPT_MAX = 13', '\tPT_MAX = 14']), rules: [] },
+      { name: 'new event codes are not enum values', head: addWritePair, rules: ['event-pair-added'] },
+      { name: 'new ppm_sc codes are not enum values', head: appendSc('PPM_SC_X(WRITE, 6)'), rules: ['ppm-sc-appended'] },
+      { name: 'a value added to a driver-internal enum', base: inHeader(SYSCALL_FLAGS_ENUM), head: inHeader(['\tUF_USED = (1 << 0),\n', '\tUF_USED = (1 << 0),\n\tUF_NEVER_DROP = (1 << 1),\n']), rules: [] },
+    ],
+    invalid: [
+      {
+        name: 'a new param type before the sentinel',
+        head: inHeader(['\tPT_MAX = 13', '\tPT_UINT8 = 13,\n\tPT_MAX = 14']),
+        errors: [{ message: ['ppm_param_type: new value PT_UINT8 = 13'], path: HEADER, line: 103 }],
+        rules: ['enum-value-added'],
+        required: 'minor',
+      },
+      {
+        name: 'a new category bit',
+        head: inHeader(['\tEC_TRACEPOINT = (1 << 10),\n', '\tEC_TRACEPOINT = (1 << 10),\n\tEC_PLUGIN = (1 << 11),\n']),
+        errors: [{ message: ['ppm_event_category: new value EC_PLUGIN = 2048'], path: HEADER, line: 75 }],
+        rules: ['enum-value-added'],
+        required: 'minor',
+      },
+      {
+        name: 'a whole new schema enum',
+        head: inHeader(['struct ppm_name_value {', 'enum ppm_capture_category {\n\tPPMC_NONE = 0,\n\tPPMC_SYSCALL = 1,\n};\n\nstruct ppm_name_value {']),
+        errors: [
+          { message: ['ppm_capture_category: new value PPMC_NONE = 0'], path: HEADER, line: 114 },
+          { message: ['ppm_capture_category: new value PPMC_SYSCALL = 1'], path: HEADER, line: 115 },
+        ],
+        rules: ['enum-value-added'],
+        required: 'minor',
+      },
+    ],
+  },
+  {
+    rule: 'enum-value-renumbered',
+    bump: 'major',
+    valid: [
+      { name: 'a value respelled with the same number', head: inHeader(['\tEF_LARGE_PAYLOAD = (1 << 11),', '\tEF_LARGE_PAYLOAD = 0x800,']), rules: [] },
+      { name: 'explicit values made implicit', head: inHeader([PF_EXPLICIT, PF_IMPLICIT]), rules: [] },
+      { name: 'a value appended before the moving sentinel', head: inHeader(['\tPT_MAX = 13', '\tPT_UINT8 = 13,\n\tPT_MAX = 14']), rules: ['enum-value-added'] },
+      { name: 'a value renumbered in a driver-internal enum', base: inHeader(SYSCALL_FLAGS_ENUM), head: inHeader(['\tUF_USED = (1 << 0),', '\tUF_USED = (1 << 3),']), rules: [] },
+    ],
+    invalid: [
+      {
+        name: 'a flag bit moved',
+        head: inHeader(['\tEF_LARGE_PAYLOAD = (1 << 11),', '\tEF_LARGE_PAYLOAD = (1 << 12),']),
+        errors: [{ message: ['ppm_event_flags: EF_LARGE_PAYLOAD changed from 2048 to 4096'], path: HEADER, line: 86 }],
+        rules: ['enum-value-renumbered'],
+        required: 'major',
+      },
+      {
+        name: 'implicit values shift when one is inserted in the middle',
+        base: inHeader([PF_EXPLICIT, PF_IMPLICIT]),
+        head: inHeader(['\tPF_NA = 0,\n', '\tPF_NA = 0,\n\tPF_10_PADDED_DEC,\n']),
+        errors: [
+          { message: ['ppm_print_format: PF_DEC changed from 1 to 2'], path: HEADER, line: 109 },
+          { message: ['ppm_print_format: PF_HEX changed from 2 to 3'], path: HEADER, line: 110 },
+          { message: ['ppm_print_format: PF_OCT changed from 3 to 4'], path: HEADER, line: 111 },
+        ],
+        rules: ['enum-value-added', 'enum-value-renumbered'],
+        required: 'major',
+      },
+      {
+        name: 'a removed value replaced by a new one with its number',
+        head: inHeader(['\tPF_OCT = 3,\n', '\tPF_ID = 3,\n']),
+        errors: [{ message: ['ppm_print_format: new PF_ID reuses 3, the value of removed PF_OCT'], path: HEADER, line: 110 }],
+        rules: ['enum-value-added', 'enum-value-removed', 'enum-value-renumbered'],
+        required: 'major',
+      },
+    ],
+  },
+  {
+    rule: 'enum-value-removed',
+    bump: 'minor',
+    valid: [
+      { name: 'the PT_MAX sentinel removed', head: inHeader(['\tPT_FD32 = 12,\n\tPT_MAX = 13\n', '\tPT_FD32 = 12\n']), rules: [] },
+      { name: 'an event code removed is event-removed', head: [inHeader(['\tPPME_SOCKET_SETSOCKOPT_X = 9,\n', '']), removeEventEntry('PPME_SOCKET_SETSOCKOPT_X')], rules: ['event-removed'] },
+      { name: 'a value removed from a driver-internal enum', base: inHeader(SYSCALL_FLAGS_ENUM), head: inHeader(['\tUF_USED = (1 << 0),\n', '']), rules: [] },
+    ],
+    invalid: [
+      {
+        name: 'a category removed',
+        head: inHeader(['\tEC_TRACEPOINT = (1 << 10),\n', '']),
+        errors: [{ message: ['ppm_event_category: EC_TRACEPOINT (1024) was removed'], path: HEADER, line: 74 }],
+        rules: ['enum-value-removed'],
+        required: 'minor',
+      },
+      {
+        name: 'a flag retired as a comment, the way libs does',
+        head: inHeader(['\tEF_LARGE_PAYLOAD = (1 << 11),', '\t// EF_LARGE_PAYLOAD = (1 << 11), SUPPORT DROPPED']),
+        errors: [{ message: ['ppm_event_flags: EF_LARGE_PAYLOAD (2048) was removed'], path: HEADER, line: 86 }],
+        rules: ['enum-value-removed'],
+        required: 'minor',
+      },
+      {
+        name: 'a whole enum removed',
+        head: inHeader([`enum ppm_print_format {\n${PF_EXPLICIT}};\n\n`, '']),
+        errors: [{ message: ['enum ppm_print_format was removed'], path: HEADER, line: 107 }],
+        rules: ['enum-value-removed'],
+        required: 'minor',
+      },
+    ],
+  },
+  // ----------------------------------------------------------------------------- ppm_sc codes
+  {
+    rule: 'ppm-sc-appended',
+    bump: 'patch',
+    valid: [
+      { name: 'a retired code added as a comment', head: appendSc('/*PPM_SC_X(NA_2, 6)*/'), rules: [] },
+      { name: 'the X-macro realigned', head: inHeader(['\tPPM_SC_X(CLOSE, 2)         \\', '\tPPM_SC_X(CLOSE, 2) \\']), rules: [] },
+      { name: 'an existing code renumbered', head: inHeader(['PPM_SC_X(READ, 4)', 'PPM_SC_X(READ, 6)']), rules: ['ppm-sc-renumbered'] },
+    ],
+    invalid: [
+      {
+        name: 'a code appended by syscalls-bumper',
+        head: appendSc('PPM_SC_X(WRITE, 6)'),
+        errors: [{ message: ['new PPM_SC_WRITE = 6'], path: HEADER, line: 58 }],
+        rules: ['ppm-sc-appended'],
+        required: 'patch',
+      },
+      {
+        name: 'two codes appended',
+        head: appendSc('PPM_SC_X(WRITE, 6)', 'PPM_SC_X(PREAD64, 7)'),
+        errors: [
+          { message: ['new PPM_SC_WRITE = 6'], path: HEADER, line: 58 },
+          { message: ['new PPM_SC_PREAD64 = 7'], path: HEADER, line: 59 },
+        ],
+        rules: ['ppm-sc-appended'],
+        required: 'patch',
+      },
+    ],
+  },
+  {
+    rule: 'ppm-sc-renumbered',
+    bump: 'major',
+    valid: [
+      { name: 'a code appended at a fresh number', head: appendSc('PPM_SC_X(WRITE, 6)'), rules: ['ppm-sc-appended'] },
+      { name: 'a code respelled with the same number', head: inHeader(['PPM_SC_X(READ, 4)', 'PPM_SC_X(READ, 2 + 2)']), rules: [] },
+      { name: 'a code retired keeps its number reserved', head: inHeader(['\tPPM_SC_X(CLOSE, 2)  ', '\t/*PPM_SC_X(CLOSE, 2)*/']), rules: ['ppm-sc-removed'] },
+    ],
+    invalid: [
+      {
+        name: 'an existing code renumbered',
+        head: inHeader(['PPM_SC_X(READ, 4)', 'PPM_SC_X(READ, 6)']),
+        errors: [{ message: ['PPM_SC_READ changed from 4 to 6'], path: HEADER, line: 56 }],
+        rules: ['ppm-sc-renumbered'],
+        required: 'major',
+      },
+      {
+        name: 'a new code takes the number of a retired one',
+        head: appendSc('PPM_SC_X(WRITE, 3)'),
+        errors: [{ message: ['new PPM_SC_WRITE reuses 3, the number of PPM_SC_NA_1 (retired)'], path: HEADER, line: 58 }],
+        rules: ['ppm-sc-appended', 'ppm-sc-renumbered'],
+        required: 'major',
+      },
+      {
+        name: 'a new code takes the number of a live one',
+        head: appendSc('PPM_SC_X(PREAD, 4)'),
+        errors: [{ message: ['new PPM_SC_PREAD reuses 4, the number of PPM_SC_READ'], path: HEADER, line: 58 }],
+        rules: ['ppm-sc-appended', 'ppm-sc-renumbered'],
+        required: 'major',
+      },
+      {
+        name: 'a retired code made live again',
+        head: inHeader(['\t/*PPM_SC_X(NA_1, 3)*/', '\tPPM_SC_X(NA_1, 3)    ']),
+        errors: [{ message: ['PPM_SC_NA_1 (3) was retired and is live again'], path: HEADER, line: 55 }],
+        rules: ['ppm-sc-renumbered'],
+        required: 'major',
+      },
+    ],
+  },
+  {
+    rule: 'ppm-sc-removed',
+    bump: 'minor',
+    valid: [
+      { name: 'a code appended', head: appendSc('PPM_SC_X(WRITE, 6)'), rules: ['ppm-sc-appended'] },
+      { name: 'a code renumbered', head: inHeader(['PPM_SC_X(READ, 4)', 'PPM_SC_X(READ, 6)']), rules: ['ppm-sc-renumbered'] },
+    ],
+    invalid: [
+      {
+        name: 'a code deleted',
+        head: dropLine(HEADER, 'PPM_SC_X(CLOSE, 2)'),
+        errors: [{ message: ['PPM_SC_CLOSE (2) was removed; its number stays reserved'], path: HEADER, line: 54 }],
+        rules: ['ppm-sc-removed'],
+        required: 'minor',
+      },
+      {
+        name: 'a code retired as a comment',
+        head: inHeader(['\tPPM_SC_X(CLOSE, 2)  ', '\t/*PPM_SC_X(CLOSE, 2)*/']),
+        errors: [{ message: ['PPM_SC_CLOSE (2) was retired'], path: HEADER, line: 54 }],
+        rules: ['ppm-sc-removed'],
+        required: 'minor',
+      },
+    ],
+  },
+  // ----------------------------------------------------------------------------- flag values
+  {
+    rule: 'flag-value-added',
+    bump: 'minor',
+    valid: [
+      { name: 'a PPM_MAX_* limit added', head: inHeader(['#define PPM_MAX_NAME_LEN 32\n', '#define PPM_MAX_NAME_LEN 32\n#define PPM_MAX_PATH_SIZE 256\n']), rules: [] },
+      { name: 'an ioctl number added (API, not a schema value)', head: inHeader(['#define PPM_AT_FDCWD -100\n', '#define PPM_AT_FDCWD -100\n#define PPM_IOCTL_DISABLE_CAPTURE 1\n']), rules: ['ioctl-added'] },
+      { name: 'a define outside the PPM_ namespace', head: inHeader(['#define DEMO_BUFFER_BYTES 8 * 1024 * 1024\n', '#define DEMO_BUFFER_BYTES 8 * 1024 * 1024\n#define DEMO_RING_PAGES 64\n']), rules: [] },
+      { name: 'entries of a table reordered', head: inFlagsTable(['        {"O_RDWR", PPM_O_RDWR},\n        {"O_RDONLY", PPM_O_RDONLY},\n', '        {"O_RDONLY", PPM_O_RDONLY},\n        {"O_RDWR", PPM_O_RDWR},\n']), rules: [] },
+    ],
+    invalid: [
+      {
+        name: 'a new flag: its define and its table entry',
+        head: [inHeader(O_EXCL_DEFINE), inFlagsTable(['        {"O_NONE", PPM_O_NONE},\n', '        {"O_EXCL", PPM_O_EXCL},\n        {"O_NONE", PPM_O_NONE},\n'])],
+        errors: [
+          { message: ['new PPM_O_EXCL = (1 << 3)'], path: HEADER, line: 20 },
+          { message: ['file_flags gains O_EXCL = PPM_O_EXCL'], path: FLAGS_TABLE, line: 9 },
+        ],
+        rules: ['flag-value-added'],
+        required: 'minor',
+      },
+      {
+        name: 'a new flag table (its entries are not reported one by one)',
+        head: inFlagsTable(['        {0, 0},\n};\n\nconst struct ppm_name_value fcntl_commands', '        {0, 0},\n};\n\nconst struct ppm_name_value access_modes[] = {\n        {"R_OK", PPM_O_RDONLY},\n        {0, 0},\n};\n\nconst struct ppm_name_value fcntl_commands']),
+        errors: [{ message: ['new flag table access_modes (1 values)'], path: FLAGS_TABLE, line: 13 }],
+        rules: ['flag-value-added'],
+        required: 'minor',
+      },
+    ],
+  },
+  {
+    rule: 'flag-value-changed',
+    bump: 'major',
+    valid: [
+      { name: 'a define respelled with the same value', head: inHeader(['#define PPM_O_CREAT (1 << 2)', '#define PPM_O_CREAT 0x4']), rules: [] },
+      { name: 'a table entry spelled with the value', head: inFlagsTable(['{"O_CREAT", PPM_O_CREAT}', '{"O_CREAT", (1 << 2)}']), rules: [] },
+      { name: 'a PPM_MAX_* limit changed', head: inHeader(['#define PPM_MAX_NAME_LEN 32', '#define PPM_MAX_NAME_LEN 64']), rules: [] },
+      { name: 'a define renamed at the same value', head: [inHeader(['#define PPM_O_CREAT (1 << 2)', '#define PPM_O_CREATE (1 << 2)']), inFlagsTable(['{"O_CREAT", PPM_O_CREAT}', '{"O_CREAT", PPM_O_CREATE}'])], rules: ['flag-value-added', 'flag-value-removed'] },
+    ],
+    invalid: [
+      {
+        name: 'a flag bit moved: the define and the table entry that uses it',
+        head: inHeader(['#define PPM_O_CREAT (1 << 2)', '#define PPM_O_CREAT (1 << 3)']),
+        errors: [
+          { message: ['PPM_O_CREAT changed from 4 to 8'], path: HEADER, line: 19 },
+          { message: ['file_flags: O_CREAT changed from 4 to 8'], path: FLAGS_TABLE, line: 8 },
+        ],
+        rules: ['flag-value-changed'],
+        required: 'major',
+      },
+      {
+        name: 'a bit moved also moves the defines and entries derived from it',
+        head: inHeader(['#define PPM_O_WRONLY (1 << 1)', '#define PPM_O_WRONLY (1 << 4)']),
+        errors: [
+          { message: ['PPM_O_WRONLY changed from 2 to 16'], path: HEADER, line: 17 },
+          { message: ['PPM_O_RDWR changed from 3 to 17'], path: HEADER, line: 18 },
+          { message: ['file_flags: O_RDWR changed from 3 to 17'], path: FLAGS_TABLE, line: 5 },
+          { message: ['file_flags: O_WRONLY changed from 2 to 16'], path: FLAGS_TABLE, line: 7 },
+        ],
+        rules: ['flag-value-changed'],
+        required: 'major',
+      },
+      {
+        name: 'a table entry mapped to another value',
+        head: inFlagsTable(['{"O_CREAT", PPM_O_CREAT}', '{"O_CREAT", PPM_O_WRONLY}']),
+        errors: [{ message: ['file_flags: O_CREAT changed from 4 to 2'], path: FLAGS_TABLE, line: 8 }],
+        rules: ['flag-value-changed'],
+        required: 'major',
+      },
+      {
+        name: 'a table entry mapped to a symbol that cannot be evaluated',
+        head: inFlagsTable(['{"O_CREAT", PPM_O_CREAT}', '{"O_CREAT", DEMO_O_CREAT}']),
+        errors: [{ message: ['file_flags: O_CREAT now maps to DEMO_O_CREAT (was PPM_O_CREAT)'], path: FLAGS_TABLE, line: 8 }],
+        rules: ['flag-value-changed'],
+        required: 'major',
+      },
+    ],
+  },
+  {
+    rule: 'flag-value-removed',
+    bump: 'minor',
+    valid: [
+      {
+        name: 'the tables of flags_table.c swapped',
+        head: (tree) => {
+          const t = tree[FLAGS_TABLE]!;
+          const mid = t.indexOf('const struct ppm_name_value fcntl_commands');
+          const first = t.indexOf('const struct ppm_name_value file_flags');
+          return { ...tree, [FLAGS_TABLE]: t.slice(0, first) + t.slice(mid).trimEnd() + '\n\n' + t.slice(first, mid).trimEnd() + '\n' };
+        },
+        rules: [],
+      },
+      { name: 'a PPM_MAX_* limit removed', head: dropLine(HEADER, '#define PPM_MAX_EVENT_PARAMS'), rules: [] },
+      { name: 'a table entry moved under #ifdef', head: inFlagsTable(['        {"O_CREAT", PPM_O_CREAT},\n', '#ifdef O_CREAT\n        {"O_CREAT", PPM_O_CREAT},\n#endif\n']), rules: [] },
+    ],
+    invalid: [
+      {
+        name: 'a table entry removed (located at the table)',
+        head: dropLine(FLAGS_TABLE, '{"O_NONE", PPM_O_NONE}'),
+        errors: [{ message: ['file_flags loses O_NONE'], path: FLAGS_TABLE, line: 4 }],
+        rules: ['flag-value-removed'],
+        required: 'minor',
+      },
+      {
+        name: 'a conditional table entry removed with its #ifndef',
+        head: inFlagsTable(['#ifndef CONFIG_64BIT\n        {"F_GETLK64", PPM_FCNTL_F_GETLK64},\n#endif\n', '']),
+        errors: [{ message: ['fcntl_commands loses F_GETLK64'], path: FLAGS_TABLE, line: 13 }],
+        rules: ['flag-value-removed'],
+        required: 'minor',
+      },
+      {
+        name: 'a whole table removed (located at the base table)',
+        head: (tree) => {
+          const t = tree[FLAGS_TABLE]!;
+          return { ...tree, [FLAGS_TABLE]: t.slice(0, t.indexOf('\nconst struct ppm_name_value fcntl_commands')) };
+        },
+        errors: [{ message: ['flag table fcntl_commands was removed'], path: FLAGS_TABLE, line: 13 }],
+        rules: ['flag-value-removed'],
+        required: 'minor',
+      },
+      {
+        name: 'a PPM_* value define removed',
+        head: dropLine(HEADER, '#define PPM_AT_FDCWD'),
+        errors: [{ message: ['PPM_AT_FDCWD (-100) was removed'], path: HEADER, line: 28 }],
+        rules: ['flag-value-removed'],
+        required: 'minor',
+      },
+    ],
+  },
+  // ----------------------------------------------------------------------------- dynamic params
+  {
+    rule: 'dynamic-param-added',
+    bump: 'minor',
+    valid: [
+      { name: 'an entry changed to a type of the same wire width', head: inDynTable([ERRNO_ENTRY, '[PPM_SOCKOPT_IDX_ERRNO] = {{0}, PT_INT64, PF_DEC, 0, 0},']), rules: [] },
+      { name: "an entry's print format changed", head: inDynTable(['PT_BYTEBUF, PF_HEX', 'PT_BYTEBUF, PF_NA']), rules: [] },
+      { name: 'an entry removed', head: dropLine(DYN_TABLE, '[PPM_SOCKOPT_IDX_UNKNOWN]'), rules: ['dynamic-param-changed'] },
+    ],
+    invalid: [
+      {
+        name: 'a new table with its index defines',
+        head: PTRACE_TABLE,
+        errors: [{ message: ['new dynamic-param table ptrace_dynamic_param'], path: DYN_TABLE, line: 9 }],
+        rules: ['dynamic-param-added', 'flag-value-added'],
+        required: 'minor',
+      },
+      {
+        // Not asserted here: the whole set of rules and the overall bump (see the report on PPM_*_IDX_MAX).
+        name: 'a new index in an existing table',
+        head: [
+          inHeader(['#define PPM_SOCKOPT_IDX_MAX 2', '#define PPM_SOCKOPT_IDX_TIMEVAL 2\n#define PPM_SOCKOPT_IDX_MAX 3']),
+          inDynTable([ERRNO_ENTRY, `${ERRNO_ENTRY}\n        [PPM_SOCKOPT_IDX_TIMEVAL] = {{0}, PT_UINT64, PF_DEC, 0, 0},`]),
+        ],
+        errors: [{ message: ['sockopt_dynamic_param gains PPM_SOCKOPT_IDX_TIMEVAL (PT_UINT64)'], path: DYN_TABLE, line: 7 }],
+      },
+    ],
+  },
+  {
+    rule: 'dynamic-param-changed',
+    bump: 'major',
+    valid: [
+      { name: 'an entry changed to a type of the same wire width', head: inDynTable([ERRNO_ENTRY, '[PPM_SOCKOPT_IDX_ERRNO] = {{0}, PT_INT64, PF_DEC, 0, 0},']), rules: [] },
+      { name: 'a new table', head: PTRACE_TABLE, rules: ['dynamic-param-added', 'flag-value-added'] },
+      { name: 'entries reordered', head: inDynTable(['        [PPM_SOCKOPT_IDX_UNKNOWN] = {{0}, PT_BYTEBUF, PF_HEX, 0, 0},\n', ''], [ERRNO_ENTRY, `${ERRNO_ENTRY}\n        [PPM_SOCKOPT_IDX_UNKNOWN] = {{0}, PT_BYTEBUF, PF_HEX, 0, 0},`]), rules: [] },
+    ],
+    invalid: [
+      {
+        name: 'an entry changed to another wire type',
+        head: inDynTable([ERRNO_ENTRY, '[PPM_SOCKOPT_IDX_ERRNO] = {{0}, PT_INT32, PF_DEC, 0, 0},']),
+        errors: [{ message: ['sockopt_dynamic_param: PPM_SOCKOPT_IDX_ERRNO type PT_ERRNO → PT_INT32'], path: DYN_TABLE, line: 6 }],
+        rules: ['dynamic-param-changed'],
+        required: 'major',
+      },
+      {
+        name: 'an entry removed (located at the table)',
+        head: dropLine(DYN_TABLE, '[PPM_SOCKOPT_IDX_UNKNOWN]'),
+        errors: [{ message: ['sockopt_dynamic_param: PPM_SOCKOPT_IDX_UNKNOWN was removed'], path: DYN_TABLE, line: 4 }],
+        rules: ['dynamic-param-changed'],
+        required: 'major',
+      },
+      {
+        name: 'two indexes swapped',
+        head: inHeader(['#define PPM_SOCKOPT_IDX_UNKNOWN 0\n#define PPM_SOCKOPT_IDX_ERRNO 1\n', '#define PPM_SOCKOPT_IDX_UNKNOWN 1\n#define PPM_SOCKOPT_IDX_ERRNO 0\n']),
+        errors: [
+          { message: ['sockopt_dynamic_param: PPM_SOCKOPT_IDX_UNKNOWN moved from 0 to 1'], path: DYN_TABLE, line: 5 },
+          { message: ['sockopt_dynamic_param: PPM_SOCKOPT_IDX_ERRNO moved from 1 to 0'], path: DYN_TABLE, line: 6 },
+        ],
+        rules: ['dynamic-param-changed', 'flag-value-changed'],
+        required: 'major',
+      },
+    ],
+  },
+];
