@@ -2,6 +2,7 @@ import { dynamicParamAdded } from './schema/dynamic-param-added.js';
 import { dynamicParamChanged } from './schema/dynamic-param-changed.js';
 import { enumValueAdded } from './schema/enum-value-added.js';
 import { enumValueRemoved } from './schema/enum-value-removed.js';
+import { enumValueRenamed } from './schema/enum-value-renamed.js';
 import { enumValueRenumbered } from './schema/enum-value-renumbered.js';
 import { eventCategoryChanged } from './schema/event-category-changed.js';
 import { eventFlagAdded } from './schema/event-flag-added.js';
@@ -68,6 +69,7 @@ export const RULES: Rule[] = [
   enumValueAdded,
   enumValueRenumbered,
   enumValueRemoved,
+  enumValueRenamed,
   ppmScAppended,
   ppmScRenumbered,
   ppmScRemoved,

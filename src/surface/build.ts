@@ -4,7 +4,7 @@ import type { Snapshot } from '../source/git.js';
 import { resolveApi } from './api.js';
 import { extractFacts, type FileFacts } from './facts.js';
 import type { EnumFact } from './extract/enums.js';
-import { hasInitError, splitOr, unquote, type Init } from './extract/syntax.js';
+import { hasInitError, normExpr, splitOr, unquote, type Init } from './extract/syntax.js';
 import type { TableFact } from './extract/tables.js';
 import { fileKind, hasLegacyProbe, VERSION_FILES } from './files.js';
 import { DEFAULT_SHARED_STRUCTS, type SharedStruct } from './shared-structs.js';
@@ -91,6 +91,7 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
     eventCodes,
     events: resolveEvents(facts, syms, eventCodes, warnings),
     enums,
+    retiredEnumValues: header ? resolveRetiredEnumValues(header, syms) : {},
     ppmSc: resolvePpmSc(facts, syms),
     defines: header ? resolveDefines(header, syms) : {},
     flagTables: resolveFlagTables(facts, syms),
@@ -182,6 +183,17 @@ function resolveEnums(header: FileFacts, syms: SymbolTable): Record<string, Reco
   return out;
 }
 
+function resolveRetiredEnumValues(header: FileFacts, syms: SymbolTable): Record<string, Record<string, Constant>> {
+  const out: Record<string, Record<string, Constant>> = {};
+  for (const e of header.enums) {
+    if (!e.name || !e.retired.length) continue;
+    out[e.name] = Object.fromEntries(
+      e.retired.map((r) => [r.name, { value: evaluateNumber(r.expr ?? '', syms), expr: r.expr ?? '', loc: loc(header.path, r.line) }]),
+    );
+  }
+  return out;
+}
+
 function resolvePpmSc(facts: FileFacts[], syms: SymbolTable): Record<string, PpmScCode> {
   const out: Record<string, PpmScCode> = {};
   for (const f of facts) {
@@ -234,8 +246,11 @@ function minimum(facts: FileFacts[], which: 'API' | 'SCHEMA', syms: SymbolTable)
 }
 
 function exprOf(init: Init | undefined): string | null {
-  return init && init.kind === 'expr' ? init.text : null;
+  return init && init.kind === 'expr' ? normExpr(init.text) : null;
 }
+
+/** The spellings of "no info" in a param's info slot. */
+const NO_INFO = /^(0|NULL|\(void\*\)0|\(\(void\*\)0\))$/;
 
 function toParam(init: Init, path: string): ParamInfo | null {
   if (init.kind !== 'list') return null;
@@ -247,7 +262,7 @@ function toParam(init: Init, path: string): ParamInfo | null {
     type: exprOf(type) ?? '',
     format: exprOf(format) ?? '',
     // A literal 0 / NULL info slot is the same as leaving it out.
-    info: infoText && !/^(0|NULL|\(void \*\)0)$/.test(infoText) ? infoText : null,
+    info: infoText && !NO_INFO.test(infoText) ? infoText : null,
     ninfo: exprOf(ninfo) && exprOf(ninfo) !== '0' ? exprOf(ninfo) : null,
     loc: loc(path, init.line),
   };
@@ -346,12 +361,24 @@ function resolveDynamicParams(facts: FileFacts[], syms: SymbolTable): Record<str
   for (const f of facts) {
     for (const t of f.tables) {
       if (t.elementType !== 'ppm_param_info' || t.name === 'g_event_info') continue;
+      // Entries are keyed by their index symbol (PPM_SOCKOPT_IDX_ERRNO), positional or not:
+      // the table is sized by PPM_SOCKOPT_IDX_MAX, so its indexes are the PPM_SOCKOPT_IDX_* values.
+      const prefix = t.size && /^\w+_MAX$/.test(t.size) ? t.size.slice(0, -'MAX'.length) : null;
+      const symbolOf = new Map<number, string>();
+      if (prefix) {
+        for (const [name, m] of syms.macros) {
+          const v = name.startsWith(prefix) && name !== t.size ? evaluateNumber(m.body, syms) : null;
+          if (v !== null && !symbolOf.has(v)) symbolOf.set(v, name);
+        }
+      }
       const entries: DynamicParamTable['entries'] = {};
-      t.items.forEach((item) => {
-        const key = item.designator ?? String(item.position);
+      let index = -1;
+      for (const item of t.items) {
+        index = item.designator !== null ? (evaluateNumber(item.designator, syms) ?? -1) : index + 1;
+        const key = symbolOf.get(index) ?? item.designator ?? String(index);
         const p = toParam(item.value, f.path);
-        if (p) entries[key] = { ...p, index: evaluateNumber(key, syms) };
-      });
+        if (p) entries[key] = { ...p, index: index >= 0 ? index : null };
+      }
       out[t.name] = { loc: loc(f.path, t.line), entries };
     }
   }

@@ -183,6 +183,8 @@ export interface Surface {
   events: Record<string, EventInfo>;
   /** Enums of ppm_events_public.h keyed by enum (or typedef) name, then enumerator. */
   enums: Record<string, Record<string, Constant>>;
+  /** Enumerators left as comments ("SUPPORT DROPPED"), by enum: their numbers are reserved. */
+  retiredEnumValues: Record<string, Record<string, Constant>>;
   /** PPM_SC_* codes from the PPM_SC_FIELDS X-macro (or the older plain enum), keyed by full symbol. */
   ppmSc: Record<string, PpmScCode>;
   /** Object-like integer `#define PPM_*` values of ppm_events_public.h (flags and wire constants). */
@@ -217,6 +219,7 @@ export function emptySurface(rev: string, commit: string | null = null): Surface
     eventCodes: {},
     events: {},
     enums: {},
+    retiredEnumValues: {},
     ppmSc: {},
     defines: {},
     flagTables: {},

@@ -37,6 +37,13 @@ const swapFlagTables = rewrite(FLAGS_TABLE, (text) => {
 });
 
 const cases: Array<{ name: string; head: Change | Change[] }> = [
+  // Spellings that mean the same value (bugs once found by these tests).
+  { name: 'a category set fully parenthesised', head: inEventTable(['                                 EC_FILE | EC_SYSCALL,\n                                 EF_CREATES_FD | EF_MODIFIES_STATE,', '                                 (EC_FILE | EC_SYSCALL),\n                                 (EF_CREATES_FD | (EF_MODIFIES_STATE)),']) },
+  { name: 'spaces inside an info reference', head: inEventTable(['PF_HEX, file_flags}}},', 'PF_HEX, file_flags }}},']) },
+  { name: 'an explicit null info, spelled (void*)0', head: inEventTable(['{"fd", PT_FD, PF_DEC},\n                                  {"name"', '{"fd", PT_FD, PF_DEC, (void*)0},\n                                  {"name"']) },
+  { name: 'an explicit null info, spelled ((void *)0)', head: inEventTable(['{"fd", PT_FD, PF_DEC},\n                                  {"name"', '{"fd", PT_FD, PF_DEC, ((void *)0)},\n                                  {"name"']) },
+  { name: 'an event name written as concatenated literals', head: inEventTable(['[PPME_SYSCALL_READ_E] = {"read",', '[PPME_SYSCALL_READ_E] = {"re" "ad",']) },
+  { name: 'dynamic-param entries written positionally', head: rewrite(DYN_TABLE, (t) => t.replace(/^( +)\[PPM_SOCKOPT_IDX_\w+\] = /gm, '$1')) },
   // Whitespace and layout of event_table.c.
   { name: 'event_table.c: multi-line entries joined onto one line each', head: rewrite(EVENT_TABLE, (t) => t.replace(/\n {20,}/g, ' ')) },
   {

@@ -1,10 +1,10 @@
-import { common } from '../compare.js';
+import { common, removed } from '../compare.js';
 import { sameWire } from '../wire.js';
 import type { Hit, Rule } from '../types.js';
 
 export const dynamicParamChanged: Rule = {
   id: 'dynamic-param-changed',
-  title: 'A dynamic-param table entry changed index, type, or was removed',
+  title: 'A dynamic-param table or entry was removed, or an entry changed index or type',
   governs: 'schema',
   bump: 'major',
   rationale:
@@ -12,6 +12,7 @@ export const dynamicParamChanged: Rule = {
   example: '- [PPM_SOCKOPT_IDX_ERRNO] = {{0}, PT_ERRNO, PF_DEC, 0, 0},\n+ [PPM_SOCKOPT_IDX_ERRNO] = {{0}, PT_INT32, PF_DEC, 0, 0},',
   check(base, head) {
     const hits: Hit[] = [];
+    for (const [table, t] of removed(base.dynamicParams, head.dynamicParams)) hits.push({ message: `dynamic-param table ${table} was removed`, location: t.loc });
     for (const [table, b, h] of common(base.dynamicParams, head.dynamicParams)) {
       for (const [idx, be] of Object.entries(b.entries)) {
         const he = h.entries[idx];

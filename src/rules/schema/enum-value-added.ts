@@ -1,6 +1,6 @@
 import { added } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
-import { isSentinel, schemaEnums } from './wire-enums.js';
+import { isSentinel, renamedPairs, schemaEnums } from './wire-enums.js';
 
 export const enumValueAdded: Rule = {
   id: 'enum-value-added',
@@ -14,7 +14,11 @@ export const enumValueAdded: Rule = {
     const hits: Hit[] = [];
     const baseEnums = Object.fromEntries(schemaEnums(base));
     for (const [name, values] of schemaEnums(head)) {
+      const renamed = new Set(renamedPairs(baseEnums[name] ?? {}, values).map((p) => p.to));
+      const retired = new Set(Object.values({ ...base.retiredEnumValues[name], ...head.retiredEnumValues[name] }).map((c) => c.value));
       for (const [sym, c] of added(baseEnums[name] ?? {}, values)) {
+        // A rename is enum-value-renamed; taking a retired number is enum-value-renumbered.
+        if (renamed.has(sym) || retired.has(c.value)) continue;
         if (!isSentinel(sym)) hits.push({ message: `${name}: new value ${sym} = ${c.value ?? c.expr}`, location: c.loc });
       }
     }

@@ -1,6 +1,6 @@
 import { removed } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
-import { isSentinel, schemaEnums } from './wire-enums.js';
+import { isSentinel, renamedPairs, schemaEnums } from './wire-enums.js';
 
 export const enumValueRemoved: Rule = {
   id: 'enum-value-removed',
@@ -18,8 +18,9 @@ export const enumValueRemoved: Rule = {
         hits.push({ message: `enum ${name} was removed`, location: Object.values(values)[0]?.loc ?? null });
         continue;
       }
+      const renamed = new Set(renamedPairs(values, headEnums[name]).map((p) => p.from));
       for (const [sym, c] of removed(values, headEnums[name])) {
-        if (!isSentinel(sym)) hits.push({ message: `${name}: ${sym} (${c.value ?? c.expr}) was removed`, location: c.loc });
+        if (!isSentinel(sym) && !renamed.has(sym)) hits.push({ message: `${name}: ${sym} (${c.value ?? c.expr}) was removed`, location: c.loc });
       }
     }
     return hits;

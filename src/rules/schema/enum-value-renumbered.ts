@@ -1,4 +1,4 @@
-import { added, removed, renumbered } from '../compare.js';
+import { added, renumbered } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
 import { isSentinel, schemaEnums } from './wire-enums.js';
 
@@ -17,11 +17,11 @@ export const enumValueRenumbered: Rule = {
       for (const [sym, b, h] of renumbered(baseEnums[name] ?? {}, values)) {
         if (!isSentinel(sym)) hits.push({ message: `${name}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
       }
-      // A new enumerator that takes the number of a removed one changes that number's meaning.
-      const gone = new Map(removed(baseEnums[name] ?? {}, values).map(([sym, c]) => [c.value, sym]));
+      // A new enumerator that takes a retired number (kept as a comment) gives it a new meaning.
+      const retired = new Map(Object.entries({ ...base.retiredEnumValues[name], ...head.retiredEnumValues[name] }).map(([sym, c]) => [c.value, sym]));
       for (const [sym, c] of added(baseEnums[name] ?? {}, values)) {
-        const old = c.value !== null ? gone.get(c.value) : undefined;
-        if (old && !isSentinel(sym) && !isSentinel(old)) hits.push({ message: `${name}: new ${sym} reuses ${c.value}, the value of removed ${old}`, location: c.loc });
+        const old = c.value !== null ? retired.get(c.value) : undefined;
+        if (old && old !== sym && !isSentinel(sym)) hits.push({ message: `${name}: new ${sym} reuses ${c.value}, the number of retired ${old}`, location: c.loc });
       }
     }
     return hits;

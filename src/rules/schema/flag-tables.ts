@@ -11,8 +11,10 @@ export function flagEntries(s: Surface): Record<string, FlagTableEntry & { table
 
 /**
  * `#define PPM_*` values that travel in payloads (flag bits, fcntl commands, dynamic-param
- * indexes). Not here: ioctl numbers and API constants (API half), and limits (PPM_MAX_*).
+ * indexes). Not here: ioctl numbers and API constants (API half), limits (PPM_MAX_*) and
+ * sentinels (*_MAX).
  */
 export function wireDefines(s: Surface): Surface['defines'] {
-  return Object.fromEntries(Object.entries(s.defines).filter(([name]) => !/^PPM_(IOCTL_|MAX_|API_|VERSION_|SCHEMA_)/.test(name)));
+  // *_MAX sentinels (PPM_SOCKOPT_IDX_MAX) are counts that grow when a value is appended.
+  return Object.fromEntries(Object.entries(s.defines).filter(([name]) => !/^PPM_(IOCTL_|MAX_|API_|VERSION_|SCHEMA_)/.test(name) && !/_MAX$/.test(name)));
 }

@@ -16,3 +16,18 @@ export function schemaEnums(s: Surface): Array<[string, Record<string, Constant>
 export function isSentinel(name: string): boolean {
   return /_MAX$/.test(name);
 }
+
+/**
+ * Enumerators removed and added at the same value in one change: a rename (libs renamed
+ * EF_TMP_CONVERTER_MANAGED to EF_CONVERTER_MANAGED), not a removal plus an addition.
+ */
+export function renamedPairs(base: Record<string, Constant>, head: Record<string, Constant>): Array<{ from: string; to: string; value: number }> {
+  const gone = Object.entries(base).filter(([sym, c]) => !head[sym] && c.value !== null);
+  const fresh = Object.entries(head).filter(([sym, c]) => !base[sym] && c.value !== null);
+  const pairs: Array<{ from: string; to: string; value: number }> = [];
+  for (const [from, c] of gone) {
+    const i = fresh.findIndex(([, h]) => h.value === c.value);
+    if (i >= 0) pairs.push({ from, to: fresh.splice(i, 1)[0]![0], value: c.value! });
+  }
+  return pairs;
+}

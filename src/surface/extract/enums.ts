@@ -1,4 +1,5 @@
 import { lineOfNode, type ParsedFile } from '../../parse/parser.js';
+import { lineIndex } from '../../parse/preprocess.js';
 import { foldSpace } from './syntax.js';
 
 export interface EnumeratorFact {
@@ -19,6 +20,8 @@ export interface EnumFact {
    * (`PPM_SC_FIELDS`, `KMOD_PROGS`) sits there as an unparsable run.
    */
   opaqueAfter: number | null;
+  /** Enumerators left as comments (`// EF_DROP_SIMPLE_CONS = (1 << 10), SUPPORT DROPPED`): reserved. */
+  retired: EnumeratorFact[];
 }
 
 export function extractEnums(file: ParsedFile): EnumFact[] {
@@ -46,7 +49,21 @@ export function extractEnums(file: ParsedFile): EnumFact[] {
         });
       } else if (child.type === 'ERROR') opaqueAfter ??= enumerators.length;
     }
-    out.push({ name, line: lineOfNode(spec), enumerators, opaqueAfter });
+    out.push({ name, line: lineOfNode(spec), enumerators, opaqueAfter, retired: retiredEnumerators(file, body.startIndex, body.endIndex) });
+  }
+  return out;
+}
+
+/** `NAME = value` inside a comment of the enum body: a retired value whose number is reserved. */
+function retiredEnumerators(file: ParsedFile, start: number, end: number): EnumeratorFact[] {
+  const out: EnumeratorFact[] = [];
+  const lineOf = lineIndex(file.source);
+  const re = /\b([A-Z][A-Z0-9_]*)\s*=\s*(\(?[^,\n*]*?\)?)\s*,/g;
+  re.lastIndex = start;
+  for (let m = re.exec(file.source); m && m.index < end; m = re.exec(file.source)) {
+    // Only text the preprocessing pass blanked, i.e. inside a comment.
+    if (file.pre.text[m.index] !== ' ') continue;
+    out.push({ name: m[1]!, expr: m[2]!.trim(), line: lineOf(m.index) });
   }
   return out;
 }

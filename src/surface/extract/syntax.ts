@@ -50,21 +50,39 @@ function designatorText(d: Node): string {
   return foldSpace(d.text);
 }
 
-/** Splits `A | B | (C)` into its top-level operands, parentheses around each dropped. */
+/**
+ * Splits `A | B | (C | D)` into its operands at any depth of parentheses that only group ORs,
+ * so `(EC_FILE | EC_SYSCALL)` and `EC_FILE | EC_SYSCALL` are the same set.
+ */
 export function splitOr(expr: string): string[] {
+  const parts = splitTopLevel(stripParens(expr), '|');
+  return parts
+    .map((p) => stripParens(p.trim()))
+    .filter((p) => p !== '')
+    .flatMap((p) => (splitTopLevel(p, '|').length > 1 ? splitOr(p) : [p]));
+}
+
+/** Splits on a one-character operator outside parentheses (`||` is not split on `|`). */
+function splitTopLevel(expr: string, op: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let cur = '';
-  for (const ch of expr) {
+  for (let i = 0; i < expr.length; i++) {
+    const ch = expr[i]!;
     if (ch === '(') depth++;
     if (ch === ')') depth--;
-    if (ch === '|' && depth === 0) {
+    if (ch === op && depth === 0 && expr[i + 1] !== op && expr[i - 1] !== op) {
       parts.push(cur);
       cur = '';
     } else cur += ch;
   }
   parts.push(cur);
-  return parts.map((p) => stripParens(p.trim())).filter((p) => p !== '');
+  return parts;
+}
+
+/** Expression text with spacing normalised: `DIRFD_PARAM( 0 )` and `DIRFD_PARAM(0)` are the same. */
+export function normExpr(s: string): string {
+  return foldSpace(s).replace(/\s*([()[\],*])\s*/g, '$1');
 }
 
 export function stripParens(s: string): string {
@@ -82,10 +100,11 @@ function balanced(s: string): boolean {
   return d === 0;
 }
 
-/** Unquotes a C string literal's text (`"open"` → `open`); null when it is not a string. */
+/** Unquotes a C string literal (adjacent literals concatenated); null when it is not one. */
 export function unquote(text: string): string | null {
-  const m = /^"((?:\\.|[^"\\])*)"$/.exec(text.trim());
-  return m ? m[1]!.replace(/\\(.)/g, '$1') : null;
+  const t = text.trim();
+  if (!/^("(?:\\.|[^"\\])*"\s*)+$/.test(t)) return null;
+  return [...t.matchAll(/"((?:\\.|[^"\\])*)"/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1')).join('');
 }
 
 /**

@@ -11,6 +11,7 @@
 import {
   addWritePair,
   DYN_TABLE,
+  EVENT_TABLE,
   dropLine,
   FLAGS_TABLE,
   HEADER,
@@ -115,11 +116,39 @@ export const tableCases: RuleCases[] = [
         required: 'major',
       },
       {
-        name: 'a removed value replaced by a new one with its number',
-        head: inHeader(['\tPF_OCT = 3,\n', '\tPF_ID = 3,\n']),
-        errors: [{ message: ['ppm_print_format: new PF_ID reuses 3, the value of removed PF_OCT'], path: HEADER, line: 110 }],
-        rules: ['enum-value-added', 'enum-value-removed', 'enum-value-renumbered'],
+        name: 'a value retired as a comment and its number given to a new one',
+        head: inHeader(['\tPF_OCT = 3,\n', '\t// PF_OCT = 3, SUPPORT DROPPED\n\tPF_ID = 3,\n']),
+        errors: [{ message: ['ppm_print_format: new PF_ID reuses 3, the number of retired PF_OCT'], path: HEADER, line: 111 }],
+        rules: ['enum-value-renumbered'],
         required: 'major',
+      },
+      {
+        name: 'a number retired long ago (a comment at the base) taken by a new flag',
+        head: inHeader(['\tEF_LARGE_PAYLOAD = (1 << 11),\n', '\tEF_LARGE_PAYLOAD = (1 << 11),\n\tEF_NEW_THING = (1 << 10),\n']),
+        errors: [{ message: ['ppm_event_flags: new EF_NEW_THING reuses 1024, the number of retired EF_DROPPED_LONG_AGO'], path: HEADER, line: 87 }],
+        rules: ['enum-value-renumbered'],
+        required: 'major',
+      },
+    ],
+  },
+  {
+    rule: 'enum-value-renamed',
+    bump: 'none',
+    kind: 'note',
+    valid: [
+      { name: 'a value removed outright', head: inHeader(['\tPF_OCT = 3,\n', '']), rules: ['enum-value-removed'] },
+      { name: 'a retired number reused is not a rename', head: inHeader(['\tPF_OCT = 3,\n', '\t// PF_OCT = 3, SUPPORT DROPPED\n\tPF_ID = 3,\n']), rules: ['enum-value-renumbered'] },
+    ],
+    invalid: [
+      {
+        name: 'a flag renamed at the same bit (libs EF_TMP_CONVERTER_MANAGED → EF_CONVERTER_MANAGED)',
+        head: [
+          inHeader(['\tEF_MODIFIES_STATE = (1 << 5),\n', '\tEF_CHANGES_STATE = (1 << 5),\n']),
+          (tree) => ({ ...tree, [EVENT_TABLE]: tree[EVENT_TABLE]!.replaceAll('EF_MODIFIES_STATE', 'EF_CHANGES_STATE') }),
+        ],
+        errors: [{ message: ['ppm_event_flags: EF_MODIFIES_STATE renamed to EF_CHANGES_STATE (value 32)'], path: HEADER, line: 83 }],
+        rules: ['enum-value-renamed'],
+        required: 'none',
       },
     ],
   },

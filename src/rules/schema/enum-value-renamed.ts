@@ -1,0 +1,24 @@
+import type { Hit, Rule } from '../types.js';
+import { renamedPairs, schemaEnums } from './wire-enums.js';
+
+export const enumValueRenamed: Rule = {
+  id: 'enum-value-renamed',
+  title: 'A schema enum value was renamed, keeping its number',
+  governs: 'schema',
+  bump: 'none',
+  kind: 'note',
+  rationale:
+    'Only the number travels or is compiled into tables; both sides compile their own copy of the header, so a rename at the same value (EF_TMP_CONVERTER_MANAGED → EF_CONVERTER_MANAGED) changes nothing at runtime. Reported so reviewers see it; code that names the old symbol must be updated.',
+  example: '- EF_TMP_CONVERTER_MANAGED = (1 << 12),\n+ EF_CONVERTER_MANAGED = (1 << 12),',
+  check(base, head) {
+    const hits: Hit[] = [];
+    const baseEnums = Object.fromEntries(schemaEnums(base));
+    for (const [name, values] of schemaEnums(head)) {
+      const retired = new Set(Object.values({ ...base.retiredEnumValues[name], ...head.retiredEnumValues[name] }).map((c) => c.value));
+      for (const p of renamedPairs(baseEnums[name] ?? {}, values)) {
+        if (!retired.has(p.value)) hits.push({ message: `${name}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values[p.to]!.loc });
+      }
+    }
+    return hits;
+  },
+};
