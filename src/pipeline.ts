@@ -5,11 +5,30 @@ import { GitRepo, type Snapshot } from './source/git.js';
 import { buildSurface, FactsCache } from './surface/build.js';
 import { SURFACE_PREFIXES, VERSION_FILES } from './surface/files.js';
 import type { Surface, Warning } from './surface/model.js';
+import { DEFAULT_SHARED_STRUCTS, type SharedStruct } from './surface/shared-structs.js';
 import type { CheckReport, VersionVerdict } from './verdict/types.js';
 import { versionVerdict } from './verdict/verdict.js';
 
 /** Per-rule configuration: a different bump, or 'off'. */
 export type RuleOverrides = Record<string, Bump | 'off'>;
+
+/**
+ * How to count changes to the modern eBPF probe's maps, globals, structs and tail-call codes.
+ * `abi` (default): like any driver/userspace boundary. `bundled`: the probe is compiled into
+ * libpman (its skeleton is embedded), so probe and loader always come from one commit unless a
+ * prebuilt skeleton is used (MODERN_BPF_SKEL_DIR); such findings become notes.
+ */
+export type ModernProbeLevel = 'abi' | 'bundled';
+
+/** Applies the modern-probe level to findings. */
+export function applyModernProbeLevel(findings: Finding[], level: ModernProbeLevel = 'abi'): Finding[] {
+  if (level === 'abi') return findings;
+  return findings.map((f) =>
+    f.scope === 'modern-probe' && f.kind === 'change'
+      ? { ...f, kind: 'note', bump: 'none', message: `${f.message} (modern probe bundled with libpman: not counted; it would need ${f.bump})` }
+      : f,
+  );
+}
 
 export interface CheckOptions {
   repo: string;
@@ -19,6 +38,9 @@ export interface CheckOptions {
   /** Compare against the work tree (uncommitted changes) instead of a head revision. */
   worktree?: boolean;
   overrides?: RuleOverrides;
+  modernProbe?: ModernProbeLevel;
+  /** Extra struct names whose layout is API (added to DEFAULT_SHARED_STRUCTS). */
+  sharedStructs?: string[];
 }
 
 /** The catalogue with configuration applied. */
@@ -36,9 +58,9 @@ export function configuredRules(overrides: RuleOverrides = {}): Rule[] {
 export function compareSurfaces(
   base: Surface,
   head: Surface,
-  opts: { rules?: Rule[]; baseTip?: Surface['versions'] | null } = {},
+  opts: { rules?: Rule[]; baseTip?: Surface['versions'] | null; modernProbe?: ModernProbeLevel } = {},
 ): Pick<CheckReport, 'versions' | 'findings' | 'warnings' | 'verdict'> {
-  const findings: Finding[] = runRules(base, head, opts.rules ?? RULES);
+  const findings: Finding[] = applyModernProbeLevel(runRules(base, head, opts.rules ?? RULES), opts.modernProbe);
   const versions = {
     api: versionVerdict({ governs: 'api', base, head, findings, baseTipVersion: opts.baseTip?.api?.version ?? null }),
     schema: versionVerdict({ governs: 'schema', base, head, findings, baseTipVersion: opts.baseTip?.schema?.version ?? null }),
@@ -75,13 +97,14 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     headSnap.label = opts.worktree ? 'worktree' : headRev;
     const baseSnap = repo.snapshot(mergeBase, SURFACE_PREFIXES);
     baseSnap.label = mergeBase === baseTip ? baseRev : `merge-base(${baseRev}, ${headRev})`;
-    const [base, head] = await Promise.all([buildSurface(baseSnap, cache), buildSurface(headSnap, cache)]);
+    const build = { sharedStructs: sharedStructList(opts.sharedStructs) };
+    const [base, head] = await Promise.all([buildSurface(baseSnap, cache, build), buildSurface(headSnap, cache, build)]);
     let tipVersions: Surface['versions'] | null = null;
     if (baseTip !== mergeBase) {
       const tip = await buildSurface(repo.snapshot(baseTip, Object.values(VERSION_FILES)), cache);
       tipVersions = tip.versions;
     }
-    const result = compareSurfaces(base, head, { rules: configuredRules(opts.overrides), baseTip: tipVersions });
+    const result = compareSurfaces(base, head, { rules: configuredRules(opts.overrides), baseTip: tipVersions, modernProbe: opts.modernProbe });
     return {
       reportVersion: 1,
       base: { rev: baseRev, commit: mergeBase },
@@ -92,6 +115,10 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
   } finally {
     repo.close();
   }
+}
+
+export function sharedStructList(extra: string[] = []): SharedStruct[] {
+  return [...DEFAULT_SHARED_STRUCTS, ...extra.filter((n) => !DEFAULT_SHARED_STRUCTS.some((s) => s.name === n)).map((name) => ({ name, why: 'listed in the configuration' }))];
 }
 
 /** The `surface` command: one revision's extracted surface. */

@@ -7,6 +7,7 @@ import { findRule, RULES } from '../rules/catalogue.js';
 import type { CheckReport } from '../verdict/types.js';
 import { buildDemoRepo } from './demo.js';
 import { loadConfig } from './config.js';
+import { registerHistoryCommands } from './history-commands.js';
 
 /** Exit code for a bug in driver-semver itself (distinct from bad input and from a failed check). */
 const EXIT_INTERNAL = 3;
@@ -52,7 +53,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(format())
     .action(async (o) => {
       const config = o.config ? loadConfig(o.config) : {};
-      const report = await runCheck({ repo: o.repo, base: o.base, head: o.head, worktree: o.worktree, overrides: config.rules });
+      const report = await runCheck({ repo: o.repo, base: o.base, head: o.head, worktree: o.worktree, overrides: config.rules, modernProbe: config.modernProbe, sharedStructs: config.sharedStructs });
       io.out(render(report, o.format, io));
       setExit(exitCodeFor(report));
     });
@@ -125,6 +126,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(EXIT_PASS);
     });
 
+  registerHistoryCommands(program, io, setExit);
   return program;
 }
 

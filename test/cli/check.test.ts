@@ -210,3 +210,49 @@ describe('the bundle', () => {
     expect(r.stdout).toContain("PPME_SYSCALL_OPEN_X gains param 4 'mode'");
   });
 });
+
+describe('configuration of the API half', () => {
+  const MAPS_STRUCTS = 'driver/modern_bpf/shared_definitions/struct_definitions.h';
+
+  it('modernProbe: bundled turns modern-probe findings into notes, abi (default) counts them', async () => {
+    const d = tempRepo();
+    const b = commitFiles(d, demoTree(), 'driver');
+    const h = commitFiles(d, edit(demoTree(), MAPS_STRUCTS, ['\tuint64_t n_evts;\n', '']), 'drop a counter');
+    const abi = await checkJson(['--repo', d, '--base', b, '--head', h]);
+    expect(abi.report.versions.api).toMatchObject({ required: 'major', status: 'missing' });
+    const cfg = path.join(tempDir(), 'cfg.json');
+    writeFileSync(cfg, JSON.stringify({ modernProbe: 'bundled' }));
+    const bundled = await checkJson(['--repo', d, '--base', b, '--head', h, '--config', cfg]);
+    expect(bundled.code).toBe(0);
+    expect(bundled.report.versions.api).toMatchObject({ required: 'none', status: 'ok' });
+    expect(bundled.report.findings).toEqual([
+      expect.objectContaining({ rule: 'struct-layout-changed', kind: 'note', bump: 'none', scope: 'modern-probe', message: expect.stringContaining('not counted; it would need major') }),
+    ]);
+  });
+
+  it('sharedStructs adds a struct whose layout is API', async () => {
+    const d = tempRepo();
+    const tree = edit(demoTree(), 'driver/ppm_ringbuffer.h', ['};\n', '};\n\nstruct demo_stats {\n\tuint64_t a;\n\tuint64_t b;\n};\n']);
+    const b = commitFiles(d, tree, 'driver');
+    const h = commitFiles(d, edit(tree, 'driver/ppm_ringbuffer.h', ['\tuint64_t a;\n\tuint64_t b;\n', '\tuint64_t b;\n\tuint64_t a;\n']), 'swap');
+    expect((await checkJson(['--repo', d, '--base', b, '--head', h])).report.findings).toEqual([]);
+    const cfg = path.join(tempDir(), 'cfg.json');
+    writeFileSync(cfg, JSON.stringify({ sharedStructs: ['demo_stats'] }));
+    const r = await checkJson(['--repo', d, '--base', b, '--head', h, '--config', cfg]);
+    expect(r.report.findings.map((f) => f.rule)).toEqual(['struct-layout-changed']);
+    expect(r.report.findings[0]!.message).toContain('a moved from offset 0 to 8');
+  });
+
+  it.each([
+    [{ modernProbe: 'sometimes' }, /"modernProbe" must be "abi" or "bundled"/],
+    [{ sharedStructs: 'x' }, /"sharedStructs" must be a list of struct names/],
+    [{ rule: {} }, /unknown key 'rule'/],
+    [[1], /expected a JSON object/],
+  ])('rejects %j', async (config, message) => {
+    const cfg = path.join(tempDir(), 'cfg.json');
+    writeFileSync(cfg, JSON.stringify(config));
+    const r = await cli(['check', '--repo', '.', '--config', cfg]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+});

@@ -1,0 +1,98 @@
+import { Option, type Command } from 'commander';
+import { EXIT_FAIL, EXIT_PASS } from '../errors.js';
+import { runAudit } from '../history/audit.js';
+import { runCompat } from '../history/compat.js';
+import { runRelease } from '../history/release.js';
+import type { Grouping } from '../history/types.js';
+import { configuredRules } from '../pipeline.js';
+import { renderAuditText, renderCompatText, renderHistoryJson, renderReleaseText } from '../report/history-text.js';
+import { loadConfig } from './config.js';
+import type { Io } from './main.js';
+
+export interface HistoryCommandOptions {
+  /** Whether stderr is a terminal (the progress bar goes there); default: process.stderr.isTTY. */
+  stderrIsTTY?: boolean;
+}
+
+function useColor(io: Io): boolean {
+  return io.isTTY && !('NO_COLOR' in io.env && io.env['NO_COLOR'] !== '') && io.env['TERM'] !== 'dumb';
+}
+
+function inCI(env: NodeJS.ProcessEnv): boolean {
+  const ci = env['CI'];
+  return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
+}
+
+/** A one-line bar redrawn in place on stderr, at most every 100 ms; erased when done. */
+export function progressBar(write: (s: string) => void, label: string): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    const width = 30;
+    const filled = total ? Math.round((width * done) / total) : width;
+    write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} groups`);
+    if (done >= total) write('\r\x1b[K');
+  };
+}
+
+/** Registers `audit`, `release` and `compat` (the history questions) on the program. */
+export function registerHistoryCommands(program: Command, io: Io, setExit: (code: number) => void, opts: HistoryCommandOptions = {}): void {
+  const format = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+  const repo = () => new Option('--repo <dir>', 'libs clone or bare git directory').default('.');
+  const rulesFrom = (config?: string) => configuredRules(config ? loadConfig(config).rules : {});
+
+  program
+    .command('audit')
+    .description('judge every pull request (and every stretch between two bumps) of the first-parent history: forgotten, wrong-sized, misplaced and unexplained bumps')
+    .addOption(repo())
+    .option('--from <rev>', 'start of the walk, exclusive (default: the last *+driver tag in --to\'s history)')
+    .option('--to <rev>', 'end of the walk', 'HEAD')
+    .addOption(new Option('--group <how>', 'what one pull request is: consecutive commits with one committer date (libs rebase-merges), or each commit').choices(['committer-date', 'commit']).default('committer-date'))
+    .option('--all', 'text: list every group that changed the surface and every window, not only the flagged ones')
+    .option('--config <file>', 'JSON configuration (rule overrides)')
+    .addOption(format())
+    .action(async (o) => {
+      const rules = rulesFrom(o.config);
+      const show = (opts.stderrIsTTY ?? Boolean(process.stderr.isTTY)) && o.format !== 'json' && !inCI(io.env);
+      const report = await runAudit({
+        repo: o.repo,
+        from: o.from,
+        to: o.to,
+        group: o.group as Grouping,
+        rules,
+        ...(show ? { onProgress: progressBar(io.err, 'audit') } : {}),
+      });
+      io.out(o.format === 'json' ? renderHistoryJson(report) : renderAuditText(report, { color: useColor(io), all: Boolean(o.all) }));
+      setExit(report.verdict === 'fail' ? EXIT_FAIL : EXIT_PASS);
+    });
+
+  program
+    .command('release')
+    .description('validate a driver tag: its number against the version files, the bumps against the changes since the previous tag, and the libscap minimums')
+    .addOption(repo())
+    .requiredOption('--tag <tag>', 'the driver tag, e.g. 10.1.0+driver or 10.1.0-rc1+driver')
+    .option('--previous <tag>', 'the tag to compare with (default: the highest driver tag below --tag by semver precedence)')
+    .option('--config <file>', 'JSON configuration (rule overrides)')
+    .addOption(format())
+    .action(async (o) => {
+      const report = await runRelease({ repo: o.repo, tag: o.tag, previous: o.previous, rules: rulesFrom(o.config) });
+      io.out(o.format === 'json' ? renderHistoryJson(report) : renderReleaseText(report, { color: useColor(io) }));
+      setExit(report.verdict === 'refused' ? EXIT_FAIL : EXIT_PASS);
+    });
+
+  program
+    .command('compat')
+    .description("would libscap at --rev accept a driver reporting these versions? (libscap's own semver check)")
+    .addOption(repo())
+    .requiredOption('--driver-api <version>', 'API version the driver reports, MAJOR.MINOR.PATCH')
+    .requiredOption('--driver-schema <version>', 'SCHEMA version the driver reports, MAJOR.MINOR.PATCH')
+    .option('--rev <rev>', 'revision of libscap whose SCAP_MINIMUM_DRIVER_* minimums apply', 'HEAD')
+    .addOption(format())
+    .action(async (o) => {
+      const report = await runCompat({ repo: o.repo, rev: o.rev, api: o.driverApi, schema: o.driverSchema });
+      io.out(o.format === 'json' ? renderHistoryJson(report) : renderCompatText(report, { color: useColor(io) }));
+      setExit(report.verdict === 'refused' ? EXIT_FAIL : EXIT_PASS);
+    });
+}
