@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
-import { preprocess, type Preprocessed } from './preprocess.js';
+import { lineIndex, preprocess, type Preprocessed } from './preprocess.js';
 
 export type { Node, Tree };
 
@@ -45,6 +45,8 @@ export interface ParsedFile {
   root: Node;
   /** Number of ERROR or MISSING nodes, for the "could not be read" warnings. */
   errorCount: number;
+  /** 1-based line of an offset (the same in the source and the preprocessed text). */
+  lineAt(offset: number): number;
   /** Frees the wasm-side tree: extractors copy what they need out first. */
   dispose(): void;
 }
@@ -55,10 +57,12 @@ export async function parseC(filePath: string, source: string): Promise<ParsedFi
   const pre = preprocess(source);
   const tree = parser.parse(pre.text);
   if (!tree) throw new Error(`tree-sitter returned no tree for ${filePath}`);
+  let lines: ((offset: number) => number) | null = null;
   return {
     path: filePath,
     source,
     pre,
+    lineAt: (offset) => (lines ??= lineIndex(source))(offset),
     root: tree.rootNode,
     errorCount: tree.rootNode.hasError ? countErrors(tree.rootNode) : 0,
     dispose: () => tree.delete(),

@@ -89,3 +89,12 @@ export function describeParam(p: ParamInfo): string {
 export function renumbered(base: Record<string, Constant>, head: Record<string, Constant>): Array<[string, Constant, Constant]> {
   return common(base, head).filter(([, b, h]) => b.value !== null && h.value !== null && b.value !== h.value);
 }
+
+/** Memoises a derived view of a surface (rules of one comparison ask for it many times). */
+export function perSurface<T>(fn: (s: Surface) => T): (s: Surface) => T {
+  const cache = new WeakMap<Surface, T>();
+  return (s) => {
+    if (!cache.has(s)) cache.set(s, fn(s));
+    return cache.get(s)!;
+  };
+}

@@ -54,7 +54,7 @@ export async function extractFacts(path: string, source: string): Promise<FileFa
       facts.ppmSc = extractPpmScMacro(file);
       facts.structs = collectStructs([file]);
       facts.xLists = extractXLists(file);
-      facts.retiredIoctls = retiredIoctls(source);
+      facts.retiredIoctls = retiredIoctls(source, file.lineAt);
       for (const t of facts.tables) {
         for (const item of t.items) {
           if (hasInitError(item.value)) facts.parseProblems.push(`${t.name}: entry at line ${item.value.line} could not be parsed`);

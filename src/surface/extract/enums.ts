@@ -1,5 +1,4 @@
 import { lineOfNode, type ParsedFile } from '../../parse/parser.js';
-import { lineIndex } from '../../parse/preprocess.js';
 import { foldSpace } from './syntax.js';
 
 export interface EnumeratorFact {
@@ -57,7 +56,7 @@ export function extractEnums(file: ParsedFile): EnumFact[] {
 /** `NAME = value` inside a comment of the enum body: a retired value whose number is reserved. */
 function retiredEnumerators(file: ParsedFile, start: number, end: number): EnumeratorFact[] {
   const out: EnumeratorFact[] = [];
-  const lineOf = lineIndex(file.source);
+  const lineOf = file.lineAt;
   const re = /\b([A-Z][A-Z0-9_]*)\s*=\s*(\(?[^,\n*]*?\)?)\s*,/g;
   re.lastIndex = start;
   for (let m = re.exec(file.source); m && m.index < end; m = re.exec(file.source)) {

@@ -1,4 +1,3 @@
-import { lineIndex } from '../../parse/preprocess.js';
 import type { ParsedFile } from '../../parse/parser.js';
 
 export interface PpmScFact {
@@ -31,7 +30,7 @@ export function extractPpmScMacro(file: ParsedFile): PpmScFact[] {
     end = nl + 1;
     if (!lineText.endsWith('\\')) break;
   }
-  const lineOf = lineIndex(file.source);
+  const lineOf = file.lineAt;
   const out: PpmScFact[] = [];
   const re = /PPM_SC_X\s*\(\s*(\w+)\s*,\s*([^)]*?)\s*\)/g;
   re.lastIndex = start.index;

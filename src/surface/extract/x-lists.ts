@@ -1,4 +1,3 @@
-import { lineIndex } from '../../parse/preprocess.js';
 import type { ParsedFile } from '../../parse/parser.js';
 
 export interface XListFact {
@@ -19,7 +18,7 @@ const X_LISTS: Record<string, RegExp> = {
 /** Entries of the ABI X-macros defined in this file, in order, read from the continued #define. */
 export function extractXLists(file: ParsedFile): XListFact[] {
   const out: XListFact[] = [];
-  const lineOf = lineIndex(file.pre.text);
+  const lineOf = file.lineAt;
   for (const [name, entryRe] of Object.entries(X_LISTS)) {
     const start = new RegExp(`^[ \\t]*#[ \\t]*define[ \\t]+${name}\\b[^\\n]*`, 'm').exec(file.pre.text);
     if (!start) continue;
