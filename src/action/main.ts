@@ -1,2 +1,4 @@
-// The GitHub Action entry point; implemented in its own issue.
-export {};
+// The GitHub Action entry point (bundled to dist/index.js, see action.yml).
+import { run } from './run.js';
+
+await run();

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { readInputs } from '../../src/action/inputs.js';
+import { actionYml } from './harness.js';
+
+describe('action.yml', () => {
+  const yml = actionYml();
+
+  it('runs dist/index.js on node24', () => {
+    expect(yml.using).toBe('node24');
+    expect(yml.main).toBe('dist/index.js');
+  });
+
+  it('declares exactly the inputs the action reads', () => {
+    const read = new Set<string>();
+    readInputs((name) => (read.add(name), ''));
+    expect([...read].sort()).toEqual(Object.keys(yml.inputs).sort());
+  });
+
+  it('its defaults are the ones the action applies when an input is empty', () => {
+    const fromYml = readInputs((name) => (name === 'token' ? 't' : yml.inputs[name] ?? ''));
+    const fromEmpty = readInputs((name) => (name === 'token' ? 't' : ''));
+    expect(fromYml).toEqual(fromEmpty);
+    expect(yml.inputs['token']).toBe('${{ github.token }}');
+  });
+});

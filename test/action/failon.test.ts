@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateFailOn, parseFailOn } from '../../src/action/failon.js';
+import { InputError } from '../../src/errors.js';
+import type { AgreementView } from '../../src/report/markdown.js';
+import { missingReport, report } from './reports.js';
+
+const sorted = (s: Set<string>) => [...s].sort();
+
+describe('parseFailOn', () => {
+  it('defaults to the statuses that fail `driver-semver check`', () => {
+    expect(sorted(parseFailOn(''))).toEqual(['decreased', 'invalid', 'missing', 'not-one-step', 'too-large', 'too-small']);
+    expect(sorted(parseFailOn('fail'))).toEqual(sorted(parseFailOn('')));
+  });
+
+  it('expands groups and accepts single tokens, separated by commas, spaces or newlines, in any case', () => {
+    expect(sorted(parseFailOn('warn'))).toEqual(['decreased', 'incomplete', 'invalid', 'missing', 'not-one-step', 'too-large', 'too-small', 'unexplained']);
+    expect(parseFailOn('any').has('disagreement')).toBe(true);
+    expect(sorted(parseFailOn('Missing,\n too-small  DISAGREEMENT'))).toEqual(['disagreement', 'missing', 'too-small']);
+    expect(parseFailOn('never').size).toBe(0);
+  });
+
+  it('rejects unknown values and never-with-others in one line', () => {
+    expect(() => parseFailOn('missing,nope')).toThrow(InputError);
+    expect(() => parseFailOn('missing,nope')).toThrow(/^fail-on: unknown value 'nope'; use a comma-separated list of fail, warn, any, never, or of /);
+    expect(() => parseFailOn('never, missing')).toThrow("fail-on: 'never' cannot be combined with other values");
+  });
+});
+
+describe('evaluateFailOn', () => {
+  const disagreement: AgreementView = {
+    stated: true,
+    versions: { schema: { body: 'patch', file: 'none', detected: 'minor', agree: false }, api: { body: 'none', file: 'none', detected: 'none', agree: true } },
+    problems: ['first problem', 'second problem'],
+  };
+
+  it('fails on a version status in the set, with the fix', () => {
+    const o = evaluateFailOn(missingReport(), undefined, parseFailOn('fail'));
+    expect(o).toEqual({ failing: { api: false, schema: true }, disagreementFails: false, reasons: ['SCHEMA_VERSION missing, needs a minor bump (set driver/SCHEMA_VERSION to 2.5.0)'] });
+    expect(evaluateFailOn(missingReport(), undefined, parseFailOn('too-large')).reasons).toEqual([]);
+    expect(evaluateFailOn(missingReport(), undefined, parseFailOn('never')).failing.schema).toBe(false);
+  });
+
+  it('a PR-body disagreement fails only when asked', () => {
+    expect(evaluateFailOn(report(), disagreement, parseFailOn('fail')).reasons).toEqual([]);
+    const o = evaluateFailOn(report(), disagreement, parseFailOn('fail,disagreement'));
+    expect(o.disagreementFails).toBe(true);
+    expect(o.reasons).toEqual(['PR body: first problem (and 1 more)']);
+  });
+
+  it('unexplained and incomplete analysis fail only when asked', () => {
+    const r = report({ schema: { status: 'unexplained', declared: 'minor', head: '2.5.0' }, warnings: [{ path: 'driver/a.h', message: 'x', incomplete: true }], verdict: 'warn' });
+    expect(evaluateFailOn(r, undefined, parseFailOn('fail')).reasons).toEqual([]);
+    expect(evaluateFailOn(r, undefined, parseFailOn('warn')).reasons).toEqual(['SCHEMA_VERSION unexplained', '1 file could not be analysed']);
+  });
+});
