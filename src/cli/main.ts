@@ -2,6 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT_FAIL, EXIT_INPUT, EXIT_PASS, InputError } from '../errors.js';
 import { readSurface, runCheck } from '../pipeline.js';
 import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
 import { findRule, RULES } from '../rules/catalogue.js';
 import type { CheckReport } from '../verdict/types.js';
@@ -25,6 +27,8 @@ function useColor(io: Io): boolean {
 
 function render(report: CheckReport, format: string, io: Io): string {
   if (format === 'json') return renderJson(report);
+  if (format === 'markdown') return renderMarkdown(report);
+  if (format === 'sarif') return renderSarif(report);
   return renderText(report, { color: useColor(io) });
 }
 
@@ -40,7 +44,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .exitOverride()
     .showSuggestionAfterError();
 
-  const format = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+  const format = () => new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif']).default('text');
 
   program
     .command('check')
@@ -64,7 +68,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--repo <dir>', 'libs clone or bare git directory', '.')
     .option('--rev <rev>', 'revision', 'HEAD')
     .option('--json', 'print the whole surface as JSON')
-    .addOption(format())
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (o) => {
       const s = await readSurface(o.repo, o.rev);
       if (o.json || o.format === 'json') io.out(JSON.stringify(s, null, 2) + '\n');

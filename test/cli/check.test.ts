@@ -130,6 +130,24 @@ describe('text output', () => {
     expect(r.out).toMatch(/verdict: FAIL\n$/);
   });
 
+  it('--format markdown and --format sarif', async () => {
+    const md = await cli(['check', '--repo', dir, '--base', base, '--head', head, '--format', 'markdown']);
+    expect(md.code).toBe(1);
+    expect(md.out).toContain('driver/SCHEMA_VERSION');
+    expect(md.out).toMatch(/event\\-param\\-appended|event-param-appended/);
+    const sarif = JSON.parse((await cli(['check', '--repo', dir, '--base', base, '--head', head, '--format', 'sarif'])).out);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results).toEqual([
+      {
+        ruleId: 'event-param-appended',
+        level: 'error',
+        message: { text: "PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32) (SCHEMA_VERSION minor)" },
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'driver/event_table.c' }, region: { startLine: 17 } } }],
+      },
+    ]);
+    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('struct-layout-changed');
+  });
+
   it('uses colour on a TTY unless NO_COLOR is set', async () => {
     expect((await cli(['check', '--repo', dir, '--base', base, '--head', head], { isTTY: true })).out).toContain('\x1b[31mMISSING');
     expect((await cli(['check', '--repo', dir, '--base', base, '--head', head], { isTTY: true, env: { NO_COLOR: '1' } })).out).not.toContain('\x1b[');
