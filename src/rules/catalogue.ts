@@ -22,6 +22,8 @@ import { eventParamTypeChanged } from './schema/event-param-type-changed.js';
 import { eventParamTypeRefined } from './schema/event-param-type-refined.js';
 import { eventRemoved } from './schema/event-removed.js';
 import { eventRenumbered } from './schema/event-renumbered.js';
+import { fillerCodeChanged } from './schema/filler-code-changed.js';
+import { fillerCodeKernelCompat } from './schema/filler-code-kernel-compat.js';
 import { fillerIdsChanged } from './schema/filler-ids-changed.js';
 import { flagValueAdded } from './schema/flag-value-added.js';
 import { flagValueChanged } from './schema/flag-value-changed.js';
@@ -79,6 +81,8 @@ export const RULES: Rule[] = [
   dynamicParamAdded,
   dynamicParamChanged,
   fillerIdsChanged,
+  fillerCodeChanged,
+  fillerCodeKernelCompat,
   // API: shared struct layouts, ioctls, bpf maps and globals, ordered code lists, module params.
   structFieldAppended,
   structLayoutChanged,

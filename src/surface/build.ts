@@ -2,6 +2,7 @@ import { evaluate, evaluateNumber, type MacroDef, type SymbolTable } from '../pa
 import { initParser } from '../parse/parser.js';
 import type { Snapshot } from '../source/git.js';
 import { resolveApi } from './api.js';
+import { probeOf } from './extract/code-bodies.js';
 import { extractFacts, type FileFacts } from './facts.js';
 import type { EnumFact } from './extract/enums.js';
 import { hasInitError, normExpr, splitOr, unquote, type Init } from './extract/syntax.js';
@@ -96,6 +97,8 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
     defines: header ? resolveDefines(header, syms) : {},
     flagTables: resolveFlagTables(facts, syms),
     dynamicParams: resolveDynamicParams(facts, syms),
+    // The probe follows the path (a cached blob may have been read at another one).
+    code: Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])),
     ...resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label }),
     warnings,
   };

@@ -1,6 +1,7 @@
 import { parseC } from '../parse/parser.js';
 import { stripComments } from '../parse/preprocess.js';
 import { legacyBpfMaps, modernBpf, type BpfGlobalFact, type BpfMapFact } from './extract/bpf.js';
+import { extractCodeBodies } from './extract/code-bodies.js';
 import { extractDefines, type MacroFact } from './extract/defines.js';
 import { extractEnums, type EnumFact } from './extract/enums.js';
 import { retiredIoctls, type RetiredIoctlFact } from './extract/ioctls.js';
@@ -12,6 +13,7 @@ import { scan } from './extract/text-scan.js';
 import { extractXLists, type XListFact } from './extract/x-lists.js';
 import { fileKind } from './files.js';
 import { collectStructs, type StructDecls } from './layout.js';
+import type { CodeFile } from './model.js';
 
 /**
  * What one file contributes to the surface, still symbolic (expressions as written). It
@@ -30,6 +32,8 @@ export interface FileFacts {
   bpfMaps: BpfMapFact[];
   bpfGlobals: BpfGlobalFact[];
   moduleParams: ModuleParamFact[];
+  /** Function bodies of a filler or probe file. */
+  code: CodeFile | null;
   /** ERROR/MISSING nodes where an extractor looked; empty when the file parsed cleanly there. */
   parseProblems: string[];
 }
@@ -37,7 +41,7 @@ export interface FileFacts {
 function emptyFacts(path: string): FileFacts {
   return {
     path, macros: [], enums: [], tables: [], ppmSc: [], structs: { structs: [], typedefs: {} }, xLists: [],
-    retiredIoctls: [], bpfMaps: [], bpfGlobals: [], moduleParams: [], parseProblems: [],
+    retiredIoctls: [], bpfMaps: [], bpfGlobals: [], moduleParams: [], code: null, parseProblems: [],
   };
 }
 
@@ -70,6 +74,9 @@ export async function extractFacts(path: string, source: string): Promise<FileFa
     facts.bpfMaps = path.startsWith('driver/bpf/') ? legacyBpfMaps(s) : modern.maps;
     facts.bpfGlobals = modern.globals;
     facts.moduleParams = moduleParams(s);
+  } else if (kind === 'code') {
+    // A hand-written lexer, not tree-sitter: about 250 files per revision, ppm_fillers.c is 8800 lines.
+    facts.code = extractCodeBodies(path, source);
   }
   return facts;
 }

@@ -3,6 +3,8 @@
  * these lists are never read; `modern_bpf/definitions/*​/vmlinux.h` (11 MB of kernel type
  * dumps) in particular.
  */
+import { isCodeFile } from './extract/code-bodies.js';
+
 export const VERSION_FILES = { api: 'driver/API_VERSION', schema: 'driver/SCHEMA_VERSION' } as const;
 
 /** Paths listed from git at each revision (one ls-tree per revision). */
@@ -25,11 +27,13 @@ export const TREE_FILES: RegExp[] = [
 /** Read by targeted text extraction (constructs tree-sitter cannot read, see extract/text-scan.ts). */
 export const TEXT_FILES: RegExp[] = [/^driver\/main\.c$/, /^driver\/modern_bpf\/maps\/maps\.h$/, /^driver\/bpf\/maps\.h$/];
 
-export type FileKind = 'tree' | 'text' | null;
+/** `code`: filler and probe function bodies, compared as token streams (extract/code-bodies.ts). */
+export type FileKind = 'tree' | 'text' | 'code' | null;
 
 export function fileKind(path: string): FileKind {
   if (TREE_FILES.some((re) => re.test(path))) return 'tree';
   if (TEXT_FILES.some((re) => re.test(path))) return 'text';
+  if (isCodeFile(path)) return 'code';
   return null;
 }
 

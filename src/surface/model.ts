@@ -162,6 +162,13 @@ export interface CodeFunction {
   hash: string;
   /** The same hash with kernel-compatibility conditionals removed (LINUX_VERSION_CODE, HAS_*, bpf_core_*). */
   coreHash: string;
+  /**
+   * Hashes of the function as the oldest and the newest kernel build see it, when it has
+   * kernel-compatibility regions: wrapping existing code in a new `#if` changes neither.
+   */
+  compatVariants?: [string, string];
+  /** It exists only under kernel-compatibility conditionals: adding or removing it is a build matter. */
+  kernelSpecific?: true;
 }
 
 export interface CodeFile {

@@ -54,6 +54,30 @@ int BPF_PROG(${name}_x, struct pt_regs *regs, long ret) {
 }
 `;
 
+describe('drop accounting is not payload', () => {
+  const STATS = 'driver/modern_bpf/helpers/base/stats.h';
+  const stats = (counter: string) => `
+static __always_inline void compute_event_types_stats(uint16_t event_type, struct counter_map *counter) {
+	switch(event_type) {
+	case PPME_EXAMPLE_E:
+		counter->${counter}++;
+		break;
+	}
+}
+`;
+
+  it('a change to compute_event_types_stats (counters follow the stats struct) is no schema finding', () => {
+    const r = check({ [STATS]: stats('n_drops_buffer_open_enter') }, { [STATS]: stats('n_drops_buffer_open_exit') });
+    expect(r.changed).toEqual([]);
+  });
+
+  it('the same change to a payload helper is one', () => {
+    const payload = (counter: string) => stats(counter).replace('compute_event_types_stats', 'store_example_param');
+    const r = check({ [STATS]: payload('a') }, { [STATS]: payload('b') });
+    expect(r.changed.map((h) => h.message)).toEqual([expect.stringContaining('the code of store_example_param')]);
+  });
+});
+
 describe('filler-code-changed and filler-code-kernel-compat', () => {
   it('are schema rules: patch for code, a note for kernel conditionals', () => {
     expect(fillerCodeChanged).toMatchObject({ id: 'filler-code-changed', governs: 'schema', bump: 'patch' });
@@ -96,6 +120,47 @@ describe('filler-code-changed and filler-code-kernel-compat', () => {
     const { changed, compat } = check({ [CLOSE]: base }, { [CLOSE]: head });
     expect(changed).toEqual([]);
     expect(compat.map((h) => h.message)).toEqual([expect.stringContaining(`close_x (${CLOSE}, modern eBPF probe) changed only inside kernel-version conditionals`)]);
+  });
+
+  it('reports existing code wrapped into a new kernel conditional as a note only', () => {
+    const wrap = KMOD.replace(
+      '\treturn val_to_ring(args, val, 0, false, 0);',
+      '#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 10, 0)\n\treturn val_to_ring(args, val, 0, false, 0);\n#else\n\treturn val_to_ring(args, val, 0, true, 0);\n#endif',
+    );
+    const { changed, compat } = check({ [FILLERS]: KMOD }, { [FILLERS]: wrap });
+    expect(changed).toEqual([]);
+    expect(compat.map((h) => h.message)).toEqual([expect.stringMatching(/^example_helper .* changed only inside kernel-version conditionals/)]);
+    // Wrapping plus a logic change outside the conditional is a logic change.
+    const both = wrap.replace('long retval = syscall_get_return_value', 'long retval = -syscall_get_return_value');
+    expect(check({ [FILLERS]: KMOD }, { [FILLERS]: both }).changed.map((h) => h.message)).toEqual([expect.stringContaining('f_sys_example_x')]);
+    // The reverse (support for old kernels dropped): also a note.
+    expect(check({ [FILLERS]: wrap }, { [FILLERS]: KMOD }).changed).toEqual([]);
+  });
+
+  it('handles a new kernel branch in an existing group together with a wrap elsewhere', () => {
+    const head = KMOD.replace('#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)', '#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)\n\tf = lookup_newer(retval);\n#elif LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)').replace(
+      '\treturn example_helper(args, retval);',
+      '#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 12, 0)\n\treturn example_helper(args, retval);\n#else\n\treturn example_helper(args, (long)f);\n#endif',
+    );
+    const { changed, compat } = check({ [FILLERS]: KMOD }, { [FILLERS]: head });
+    expect(changed).toEqual([]);
+    expect(compat).toHaveLength(1);
+  });
+
+  it('reports kernel-specific helpers added or removed as notes', () => {
+    const helper = '#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 0, 0)\nstatic long lookup_old(long fd) {\n\treturn fd;\n}\n#endif\n';
+    const withHelper = KMOD.replace('\nint f_sys_example_x', `\n${helper}\nint f_sys_example_x`);
+    const added = check({ [FILLERS]: KMOD }, { [FILLERS]: withHelper });
+    expect(added.changed).toEqual([]);
+    expect(added.compat).toEqual([
+      {
+        message: expect.stringMatching(/^new kernel-specific function lookup_old in driver\/ppm_fillers\.c \(kernel module\), defined only under kernel-version conditionals; libs' README/),
+        location: { path: FILLERS, line: 9 },
+      },
+    ]);
+    const removed = check({ [FILLERS]: withHelper }, { [FILLERS]: KMOD });
+    expect(removed.changed).toEqual([]);
+    expect(removed.compat.map((h) => h.message)).toEqual([expect.stringMatching(/^kernel-specific function lookup_old was removed from driver\/ppm_fillers\.c/)]);
   });
 
   it('reports both kinds when one function changes in logic and another only in conditionals', () => {

@@ -1,3 +1,4 @@
+import { compatVariants, isKernelSpecific } from '../../surface/extract/code-bodies.js';
 import type { CodeFile, CodeFunction, Loc, Surface } from '../../surface/model.js';
 import type { Hit, Rule } from '../types.js';
 
@@ -82,6 +83,20 @@ export function codePairs(base: Surface, head: Surface): CodePair[] {
   return result;
 }
 
+/**
+ * How the code of a function present on both sides differs: `none`, `compat` (only inside
+ * kernel-compatibility regions: equal once they are dropped, or once every region is resolved
+ * to its first, or to its last, alternative — code wrapped into a new kernel conditional), or
+ * `logic`.
+ */
+export function codeDelta(base: CodeFunction, head: CodeFunction): 'none' | 'compat' | 'logic' {
+  if (base.hash === head.hash) return 'none';
+  if (base.coreHash === head.coreHash) return 'compat';
+  const [bf, bl] = compatVariants(base);
+  const [hf, hl] = compatVariants(head);
+  return bf === hf || bl === hl ? 'compat' : 'logic';
+}
+
 export function where(site: Site): Loc {
   return { path: site.path, line: site.fn.line };
 }
@@ -92,6 +107,18 @@ export function describePair(p: CodePair): string {
   const h = p.head!.path;
   return `${p.name} (${b === h ? h : `moved from ${b} to ${h}`}, ${PROBE_LABEL[p.probe]})`;
 }
+
+/** Functions only on `side` (added when `head`, removed when `base`). */
+export function lonePairs(pairs: CodePair[], side: 'base' | 'head'): CodePair[] {
+  return pairs.filter((p) => (side === 'head' ? p.base === null : p.head === null));
+}
+
+/**
+ * Drop accounting, not payload: these functions only count dropped events into the stats
+ * counters (counter_map, scap_bpf_per_cpu_state), whose layout the API struct rules judge.
+ * Their edits follow counter changes (libs 90f862e71, 7b46dcb8d) and send nothing new.
+ */
+export const STATS_ACCOUNTING = new Set(['compute_event_types_stats', 'terminate_filler']);
 
 /** Name lists in messages stop after this many. */
 const MAX_NAMES = 8;
@@ -106,7 +133,7 @@ function names(list: CodePair[]): string {
  * functions, not one per function: dropping the legacy probe is one change per file.
  */
 function addedOrRemoved(pairs: CodePair[], side: 'base' | 'head', other: Surface): Hit[] {
-  const lone = pairs.filter((p) => (side === 'head' ? p.base === null : p.head === null));
+  const lone = lonePairs(pairs, side).filter((p) => !isKernelSpecific(p[side]!.fn));
   const byPath = new Map<string, CodePair[]>();
   for (const p of lone) {
     const path = p[side]!.path;
@@ -156,9 +183,9 @@ export const fillerCodeChanged: Rule = {
   example:
     '  int f_sys_example_x(struct event_filler_arguments *args) {\n-\tlen = min(ret, (int64_t)args->snaplen);\n+\tlen = ret > 0 ? min(ret, (int64_t)args->snaplen) : 0;',
   check(base, head) {
-    const pairs = codePairs(base, head);
+    const pairs = codePairs(base, head).filter((p) => !STATS_ACCOUNTING.has(p.name));
     const changed = pairs
-      .filter((p) => p.base && p.head && p.base.fn.coreHash !== p.head.fn.coreHash)
+      .filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === 'logic')
       .map((p) => ({ message: `the code of ${describePair(p)} changed`, location: where(p.head!) }));
     return [...changed, ...addedOrRemoved(pairs, 'head', base), ...addedOrRemoved(pairs, 'base', head)];
   },

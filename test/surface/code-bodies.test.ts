@@ -1,0 +1,612 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CODE_FILES,
+  compatVariants,
+  evalCondition,
+  extractCodeBodies,
+  isCodeFile,
+  isCompatCondition,
+  isKernelSpecific,
+  probeOf,
+} from '../../src/surface/extract/code-bodies.js';
+
+const FILLERS = 'driver/ppm_fillers.c';
+
+/** Hand-written snippets in the shape of the drivers' sources (no libs code). */
+const fns = (src: string, path = FILLERS) => extractCodeBodies(path, src).functions;
+const one = (src: string, name: string, path = FILLERS) => {
+  const f = fns(src, path)[name];
+  if (!f) throw new Error(`no function ${name} in ${Object.keys(fns(src, path)).join(', ')}`);
+  return f;
+};
+
+const BASE_FILLER = `
+/* Copyright header */
+#include "ppm.h"
+
+static int helper(struct event_filler_arguments *args, unsigned long val) {
+	int res = val_to_ring(args, val, 0, false, 0);  // push it
+	if (res != PPM_SUCCESS) {
+		return res;
+	}
+	return add_sentinel(args);
+}
+
+int f_sys_example_x(struct event_filler_arguments *args) {
+	int64_t retval = (int64_t)syscall_get_return_value(current, args->regs);
+	/* Parameter 1: res (type: PT_ERRNO) */
+	return helper(args, retval);
+}
+`;
+
+describe('extractCodeBodies: finding functions', () => {
+  it('finds plain top-level definitions, keyed by name, with the name line', () => {
+    const f = fns(BASE_FILLER);
+    expect(Object.keys(f)).toEqual(['f_sys_example_x', 'helper']);
+    expect(f.helper!.line).toBe(5);
+    expect(f.f_sys_example_x!.line).toBe(13);
+    expect(f.helper!.hash).toMatch(/^[0-9a-f]{16}$/);
+    expect(f.helper!.coreHash).toBe(f.helper!.hash);
+  });
+
+  it('names BPF_PROG / BPF_KPROBE programs by their first argument, with SEC() before them', () => {
+    const src = `
+#include "helpers/interfaces/fixed_size_event.h"
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(close_x, struct pt_regs *regs, long ret) {
+	struct ringbuf_struct ringbuf;
+	if(!ringbuf__reserve_space(&ringbuf, CLOSE_X_SIZE, PPME_SYSCALL_CLOSE_X)) {
+		return 0;
+	}
+	ringbuf__store_s64(&ringbuf, ret);
+	ringbuf__submit_event(&ringbuf);
+	return 0;
+}
+
+SEC("kprobe/__ia32_sys_example")
+int BPF_KPROBE(ia32_example_e, struct pt_regs *regs) {
+	return 0;
+}
+
+SEC("iter/task")
+int dump_task(struct bpf_iter__task *ctx) {
+	return 0;
+}
+`;
+    const f = fns(src, 'driver/modern_bpf/programs/tail_called/events/syscall_dispatched_events/close.bpf.c');
+    expect(Object.keys(f)).toEqual(['close_x', 'dump_task', 'ia32_example_e']);
+    expect(f.close_x!.line).toBe(5);
+    // The section name is part of the signature.
+    const other = fns(src.replace('tp_btf/sys_exit', 'raw_tp/sys_exit'), 'x.bpf.c');
+    expect(other.close_x!.hash).not.toBe(f.close_x!.hash);
+  });
+
+  it('names FILLER / FILLER_RAW (legacy probe), TRACEPOINT_PROBE and BPF_PROBE definitions', () => {
+    const src = `
+FILLER_RAW(terminate_filler)
+{
+	return 0;
+}
+
+FILLER(sys_example_x, true)
+{
+	long retval = bpf_syscall_get_retval(data->ctx);
+	return bpf_push_s64_to_ring(data, retval);
+}
+
+TRACEPOINT_PROBE(syscall_exit_probe, struct pt_regs *regs, long ret) {
+	record(regs, ret);
+}
+
+BPF_PROBE("raw_syscalls/", sys_exit, sys_exit_args)
+{
+	return 0;
+}
+`;
+    expect(Object.keys(fns(src, 'driver/bpf/fillers.h'))).toEqual(['sys_example_x', 'sys_exit', 'syscall_exit_probe', 'terminate_filler']);
+  });
+
+  it('finds static __always_inline helpers (modern probe helpers), also with trailing attributes', () => {
+    const src = `
+#pragma once
+#include <helpers/base/push_data.h>
+
+static __always_inline void auxmap__store_example_param(struct auxiliary_map *auxmap, unsigned long val) {
+	push__u64(auxmap->data, &auxmap->payload_pos, val);
+	push__param_len(auxmap->data, &auxmap->lengths_pos, sizeof(uint64_t));
+}
+
+static inline int __attribute__((always_inline)) counted(int a) __attribute__((unused)) {
+	return a + 1;
+}
+`;
+    expect(Object.keys(fns(src, 'driver/modern_bpf/helpers/store/auxmap_store_params.h'))).toEqual(['auxmap__store_example_param', 'counted']);
+  });
+
+  it('does not take prototypes, structs, initializers, typedefs or macros for functions', () => {
+    const src = `
+int f_sys_a_x(struct event_filler_arguments *args);
+struct example_state {
+	int a;
+	long (*cb)(int x);
+};
+static const struct ppm_name_value example_flags[] = {
+	{"A", (1 << 0)},
+	{"B", f(1)},
+};
+typedef int (*filler_t)(struct event_filler_arguments *args);
+#define DEFINE_THING(x) static int x(void) { return 0; }
+enum example_codes { T_A, T_B };
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+} example_map __weak SEC(".maps");
+int real(void) { return 1; }
+`;
+    expect(Object.keys(fns(src))).toEqual(['real']);
+  });
+
+  it('sees through extern "C" blocks (userspace builds of shared headers)', () => {
+    const src = `
+#ifdef __cplusplus
+extern "C" {
+#endif
+static inline uint32_t example_flags_to_scap(uint32_t flags) {
+	return flags & 1;
+}
+#ifdef __cplusplus
+}
+#endif
+static inline uint32_t after(uint32_t x) { return x; }
+`;
+    expect(Object.keys(fns(src, 'driver/ppm_flag_helpers.h'))).toEqual(['after', 'example_flags_to_scap']);
+  });
+
+  it('matches nested braces, and braces or comment markers inside strings and chars', () => {
+    const src = `
+static void tricky(char *buf) {
+	const char *s = "}{ /* not a comment */ // nor this";
+	char c = '}';
+	char d = '\\'';
+	if (buf[0] == '{') {
+		while (1) { do { buf++; } while (*buf != '"'); break; }
+	}
+	snprintf(buf, 8, "\\"}%s", s);
+}
+static void after(void) {
+	return;
+}
+`;
+    const f = fns(src);
+    expect(Object.keys(f)).toEqual(['after', 'tricky']);
+    expect(f.after!.line).toBe(11);
+    // The string's text is part of the body.
+    expect(one(src.replace('nor this', 'nor that'), 'tricky').hash).not.toBe(f.tricky!.hash);
+    expect(one(src.replace('nor this', 'nor that'), 'after').hash).toBe(f.after!.hash);
+  });
+
+  it('keeps brace matching right when #if branches each open a block', () => {
+    const src = `
+static int branches(int x) {
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 0, 0)
+	if (x > 1) {
+#else
+	if (x > 2) {
+#endif
+		x++;
+	}
+	return x;
+}
+static int next(void) { return 0; }
+`;
+    const f = fns(src);
+    expect(Object.keys(f)).toEqual(['branches', 'next']);
+    expect(f.next!.line).toBe(12);
+  });
+
+  it('handles a signature whose variants sit in #if branches', () => {
+    const src = `
+#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 0, 0)
+static int variant(int a) {
+#else
+static int variant(long a) {
+#endif
+	return (int)a;
+}
+static int next(void) { return 0; }
+`;
+    expect(Object.keys(fns(src))).toEqual(['next', 'variant']);
+  });
+
+  it('concatenates a name defined in several #if branches into one entry (first line)', () => {
+    const src = `
+#ifdef UDIG
+static int twice(void) { return 1; }
+#else
+static int twice(void) { return 2; }
+#endif
+`;
+    const f = fns(src);
+    expect(Object.keys(f)).toEqual(['twice']);
+    expect(f.twice!.line).toBe(3);
+    // Either definition counts.
+    const g = one(src.replace('return 2', 'return 3'), 'twice');
+    expect(g.hash).not.toBe(f.twice!.hash);
+    expect(g.coreHash).not.toBe(f.twice!.coreHash);
+  });
+
+  it('turns `#if 0 … #elif X` into `#if X`', () => {
+    const src = '#if 0\nstatic int dead(void) { return 0; }\n#elif defined(UDIG)\nstatic int udig(void) { return 1; }\n#endif\n';
+    expect(Object.keys(fns(src))).toEqual(['udig']);
+  });
+
+  it('ignores the dead branch of #if 0 and keeps its #else branch', () => {
+    const src = `
+#if 0
+static int dead(void) { return 0; }
+#else
+static int alive(void) {
+#if 0
+	old_code();
+#endif
+	return 1;
+}
+#endif
+`;
+    const f = fns(src);
+    expect(Object.keys(f)).toEqual(['alive']);
+    expect(one(src.replace('old_code()', 'older_code()'), 'alive').hash).toBe(f.alive!.hash);
+  });
+
+  it('handles line continuations in macros and in // comments', () => {
+    const src = `
+static int cont(int a) {
+#define LOCAL_SUM(x, y) \\
+	((x) + \\
+	 (y))
+	// a comment continued \\
+	on the next line, still a comment; return 0;
+	return LOCAL_SUM(a, 1);
+}
+`;
+    const reflowed = `
+static int cont(int a) {
+#define LOCAL_SUM(x, y) ((x) + (y))
+	return LOCAL_SUM(a, 1);
+}
+`;
+    expect(one(reflowed, 'cont').hash).toBe(one(src, 'cont').hash);
+    expect(one(src.replace('(y))', '(y) + 1)'), 'cont').hash).not.toBe(one(src, 'cont').hash);
+  });
+});
+
+describe('extractCodeBodies: hashes', () => {
+  const base = one(BASE_FILLER, 'f_sys_example_x');
+
+  it('ignores comments, whitespace and reformatting', () => {
+    const reformatted = `
+static int helper(struct event_filler_arguments* args,
+                  unsigned long val)
+{
+	int res=val_to_ring(args,val,0,false,0);
+	if(res!=PPM_SUCCESS)
+	{
+		return res;
+	}
+
+	return add_sentinel( args );
+}
+/* moved comment */ int
+f_sys_example_x(struct event_filler_arguments *args)
+{
+	// Parameter 1: res (type: PT_ERRNO), rewritten comment
+	int64_t retval = (int64_t) syscall_get_return_value(current, args->regs);
+	return helper(args, retval);
+}
+`;
+    const a = fns(BASE_FILLER);
+    const b = fns(reformatted);
+    expect(b).toEqual({
+      helper: { ...a.helper, line: 2 },
+      f_sys_example_x: { ...a.f_sys_example_x, line: 14 },
+    });
+  });
+
+  it('changes hash and coreHash for a one-token change in the body or the parameters', () => {
+    const body = one(BASE_FILLER.replace('(int64_t)syscall', '(int32_t)syscall'), 'f_sys_example_x');
+    expect(body.hash).not.toBe(base.hash);
+    expect(body.coreHash).not.toBe(base.coreHash);
+    const params = one(BASE_FILLER.replace('unsigned long val)', 'long val)'), 'helper');
+    expect(params.hash).not.toBe(one(BASE_FILLER, 'helper').hash);
+    // Only the edited function changes.
+    expect(one(BASE_FILLER.replace('unsigned long val)', 'long val)'), 'f_sys_example_x')).toEqual(base);
+  });
+
+  const KERNEL = `
+int f_sys_kernel_x(struct event_filler_arguments *args) {
+	struct file *file = NULL;
+	int res = 0;
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
+	file = new_lookup(args->fd);
+#elif defined(HAS_OLD_LOOKUP)
+	file = old_lookup(args->fd);
+#else
+	file = fcheck(args->fd);
+#endif
+#ifdef CONFIG_CGROUPS
+	res = cgroup_thing(file);
+#endif
+	res = val_to_ring(args, (unsigned long)file, 0, false, 0);
+	return res;
+}
+`;
+
+  it('changes only hash when the change is inside a kernel-version #if group, its branches or its condition', () => {
+    const k = one(KERNEL, 'f_sys_kernel_x');
+    expect(k.coreHash).not.toBe(k.hash);
+    for (const [from, to] of [
+      ['KERNEL_VERSION(6, 7, 0)', 'KERNEL_VERSION(6, 8, 0)'],
+      ['file = fcheck(args->fd);', 'file = files_lookup_fd_raw(args->fd);'],
+      ['#else\n\tfile = fcheck', '#elif LINUX_VERSION_CODE >= KERNEL_VERSION(3, 0, 0)\n\tfile = mid_lookup(args->fd);\n#else\n\tfile = fcheck'],
+      ['res = cgroup_thing(file);', 'res = cgroup_thing2(file, 1);'],
+      ['#endif\n\tres = val_to_ring', '#endif\n#if __has_include(<linux/new.h>)\n\tnew_thing();\n#endif\n\tres = val_to_ring'],
+    ] as const) {
+      const e = one(KERNEL.replace(from, to), 'f_sys_kernel_x');
+      expect(e.hash, from).not.toBe(k.hash);
+      expect(e.coreHash, from).toBe(k.coreHash);
+    }
+    // Outside the conditionals: a logic change.
+    const logic = one(KERNEL.replace('(unsigned long)file, 0', '(unsigned long)file, 1'), 'f_sys_kernel_x');
+    expect(logic.coreHash).not.toBe(k.coreHash);
+  });
+
+  it('treats architecture, ia32-compat, syscall and flag-availability conditionals as logic', () => {
+    const src = `
+static uint32_t example_flags_to_scap(uint32_t flags) {
+	uint32_t res = 0;
+#ifdef O_EXAMPLE
+	if (flags & O_EXAMPLE) res |= PPM_O_EXAMPLE;
+#endif
+#ifdef CONFIG_COMPAT
+	res |= compat_bits(flags);
+#endif
+#ifdef __NR_clone3
+	res |= 2;
+#endif
+	return res;
+}
+`;
+    const f = one(src, 'example_flags_to_scap');
+    expect(f.coreHash).toBe(f.hash);
+    for (const [from, to] of [
+      ['res |= PPM_O_EXAMPLE', 'res |= PPM_O_OTHER'],
+      ['compat_bits(flags)', 'compat_bits(flags + 1)'],
+      ['res |= 2', 'res |= 4'],
+    ] as const) {
+      expect(one(src.replace(from, to), 'example_flags_to_scap').coreHash, from).not.toBe(f.coreHash);
+    }
+  });
+
+  const CORE = `
+static __always_inline void extract__example(struct task_struct *task, uint64_t *out) {
+	if(bpf_core_field_exists(task->new_field)) {
+		BPF_CORE_READ_INTO(out, task, new_field);
+	} else if(bpf_core_type_exists(struct old_type)) {
+		struct old_type___v1 *o = (void *)task;
+		BPF_CORE_READ_INTO(out, o, old_field);
+	} else {
+		*out = 0;
+	}
+	if(!bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_example))
+		return;
+	uint32_t sz = bpf_core_type_size(struct example);
+	bpf_core_read(out, sz, &task->pid);
+	*out += sz;
+}
+`;
+
+  it('changes only hash when the change is inside bpf_core_* feature checks (if/else statements and calls)', () => {
+    const c = one(CORE, 'extract__example', 'driver/modern_bpf/helpers/extract/extract_from_kernel.h');
+    expect(c.coreHash).not.toBe(c.hash);
+    for (const [from, to] of [
+      ['BPF_CORE_READ_INTO(out, task, new_field);', 'BPF_CORE_READ_INTO(out, task, newer_field);'],
+      ['BPF_CORE_READ_INTO(out, o, old_field);', 'BPF_CORE_READ_INTO(out, o, old_field2);'],
+      ['*out = 0;', '*out = -1;'],
+      ['BPF_FUNC_example))\n\t\treturn;', 'BPF_FUNC_other))\n\t\treturn;'],
+      ['bpf_core_type_size(struct example)', 'bpf_core_type_size(struct example___v2)'],
+    ] as const) {
+      const e = one(CORE.replace(from, to), 'extract__example');
+      expect(e.hash, from).not.toBe(c.hash);
+      expect(e.coreHash, from).toBe(c.coreHash);
+    }
+    // bpf_core_read is a data read, not a feature check; the rest is logic.
+    expect(one(CORE.replace('&task->pid', '&task->tgid'), 'extract__example').coreHash).not.toBe(c.coreHash);
+    expect(one(CORE.replace('*out += sz', '*out -= sz'), 'extract__example').coreHash).not.toBe(c.coreHash);
+  });
+
+  it('treats split string literals and fixed-width type spellings as the same code', () => {
+    const src = `
+static void msg(struct event_filler_arguments *args, u32 a, __s64 b) {
+	u64 v = (u64)a;
+	pr_err("value %u is out of range for event %u, "
+	       "tid:%u\\n", a, args->event_type, b);
+}
+`;
+    const same = `
+static void msg(struct event_filler_arguments *args, uint32_t a, int64_t b) {
+	uint64_t v = (uint64_t)a;
+	pr_err("value %u is out of range for event %u, tid:%u\\n", a, args->event_type, b);
+}
+`;
+    expect(one(same, 'msg')).toEqual(one(src, 'msg'));
+    expect(one(src.replace('"tid', '"pid'), 'msg').hash).not.toBe(one(src, 'msg').hash);
+    // Only string literals merge: a char literal next to a string stays apart.
+    expect(one(src.replace('u64 v = (u64)a;', 'u32 v = (u32)a;'), 'msg').hash).not.toBe(one(src, 'msg').hash);
+  });
+
+  it('has compatVariants only for functions with kernel-compatibility regions', () => {
+    const k = one(KERNEL, 'f_sys_kernel_x');
+    const [oldest, newest] = compatVariants(k);
+    expect(oldest).not.toBe(newest);
+    expect(new Set([oldest, newest, k.hash, k.coreHash]).size).toBe(4);
+    const plain = one(BASE_FILLER, 'helper');
+    expect(plain).not.toHaveProperty('compatVariants');
+    expect(compatVariants(plain)).toEqual([plain.hash, plain.hash]);
+  });
+
+  it('sees wrapped code in the oldest or the newest kernel build (either branch order)', () => {
+    const before = 'static long pick(struct task_struct *t) {\n\tlong v = read_old(t);\n\treturn v + 1;\n}\n';
+    const plain = one(before, 'pick');
+    const wraps = [
+      // The old code stays for old kernels, in the first or the last branch.
+      ['#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 3, 0)\n\tlong v = read_old(t);\n#else\n\tlong v = read_new(t);\n#endif', 0],
+      ['#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)\n\tlong v = read_new(t);\n#else\n\tlong v = read_old(t);\n#endif', 0],
+      // A feature probe: the old code is what a build with every feature sees.
+      ['#ifdef HAS_OLD_FIELD\n\tlong v = read_old(t);\n#else\n\tlong v = read_new(t);\n#endif', 1],
+    ] as const;
+    for (const [wrapped, variant] of wraps) {
+      const after = one(before.replace('\tlong v = read_old(t);', wrapped), 'pick');
+      expect(after.coreHash, wrapped).not.toBe(plain.coreHash);
+      expect(compatVariants(after)[variant], wrapped).toBe(plain.hash);
+    }
+    // A CO-RE check around existing code: the newest build takes the then-branch, without braces.
+    const core = one(
+      before.replace('\tlong v = read_old(t);', '\tlong v;\n\tif(bpf_core_field_exists(t->old)) {\n\t\tv = read_old(t);\n\t} else {\n\t\tv = read_new(t);\n\t}'),
+      'pick',
+    );
+    expect(compatVariants(core)[1]).toBe(one(before.replace('long v = read_old(t);', 'long v;\n\tv = read_old(t);'), 'pick').hash);
+  });
+
+  it('marks a helper defined only under kernel conditionals as kernel-specific', () => {
+    const src = `
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(3, 4, 0)
+static pid_t reaper(struct task_struct *t) { return find(t); }
+#else
+static pid_t reaper(struct task_struct *t) { return 0; }
+#endif
+#ifdef UDIG
+static int userspace_only(void) { return 1; }
+#endif
+static int always(void) { return 2; }
+`;
+    const f = fns(src);
+    expect(isKernelSpecific(f.reaper!)).toBe(true);
+    expect(isKernelSpecific(f.userspace_only!)).toBe(false);
+    expect(isKernelSpecific(f.always!)).toBe(false);
+    expect(f.always).not.toHaveProperty('kernelSpecific');
+    // The newest build uses the first definition, the oldest the last one.
+    const single = (body: string) => one(`static pid_t reaper(struct task_struct *t) { ${body} }\n`, 'reaper').hash;
+    expect(compatVariants(f.reaper!)).toEqual([single('return 0;'), single('return find(t);')]);
+  });
+
+  it('keys a function named __proto__ as an ordinary own property', () => {
+    const f = fns('static int __proto__(void) { return 0; }\nstatic int constructor(void) { return 1; }\n');
+    expect(Object.keys(f)).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(f)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(f))).toEqual(f);
+  });
+
+  it('survives pathological nesting (no kernel allowance then, never a crash)', () => {
+    const chain = Array.from({ length: 20000 }, () => 'else if (a) b();').join('\n');
+    const src = `static void deep(int a) {\n\tif (bpf_core_field_exists(a)) b();\n${chain}\n}\n`;
+    expect(Object.keys(fns(src))).toEqual(['deep']);
+    const loops = `static void loops(int a) {\n#if LINUX_VERSION_CODE > 0\n\tx();\n#endif\n\tif (bpf_core_type_exists(a)) ${'while (a) '.repeat(20000)}b();\n}\n`;
+    expect(Object.keys(fns(loops))).toEqual(['loops']);
+  });
+
+  it('is deterministic', () => {
+    expect(extractCodeBodies(FILLERS, KERNEL)).toEqual(extractCodeBodies(FILLERS, KERNEL));
+  });
+});
+
+describe('compat conditions, probes and file selection', () => {
+  it.each([
+    ['LINUX_VERSION_CODE >= KERNEL_VERSION(5, 8, 0)', true],
+    ['defined(HAS_FS_MNT_IDMAP)', true],
+    ['defined(CONFIG_CGROUPS)', true],
+    ['IS_ENABLED(CONFIG_MEMCG)', true],
+    ['PPM_RHEL_RELEASE_CODE > 0 && PPM_RHEL_RELEASE_CODE >= PPM_RHEL_RELEASE_VERSION(8, 1)', true],
+    ['__has_include(<asm/rwonce.h>)', true],
+    ['defined(get_file_rcu)', true],
+    ['defined(BPF_FORBIDS_ZERO_ACCESS)', true],
+    ['defined(BPF_SUPPORTS_RAW_TRACEPOINTS)', false],
+    ['defined(CONFIG_COMPAT)', false],
+    ['defined(CONFIG_X86_64)', false],
+    ['defined(__NR_clone3)', false],
+    ['defined(SO_COOKIE)', false],
+    ['defined(UDIG)', false],
+    ['defined(CAPTURE_SCHED_PROC_FORK)', false],
+  ])('%s → %s', (cond, expected) => {
+    expect(isCompatCondition(cond)).toBe(expected);
+  });
+
+  it.each([
+    ['LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)', false, true],
+    ['(LINUX_VERSION_CODE < KERNEL_VERSION(3, 4, 0))', true, false],
+    ['LINUX_VERSION_CODE < KERNEL_VERSION(3, 15, 0) || LINUX_VERSION_CODE >= KERNEL_VERSION(4, 9, 0)', true, true],
+    ['defined(HAS_FS_MNT_IDMAP)', false, true],
+    ['!defined(HAS_FS_MNT_IDMAP)', true, false],
+    ['IS_ENABLED(CONFIG_MEMCG)', false, true],
+    ['defined(get_file_rcu)', false, true],
+    ['__has_include(<asm/rwonce.h>)', false, true],
+    ['PPM_RHEL_RELEASE_CODE > 0 && PPM_RHEL_RELEASE_CODE >= PPM_RHEL_RELEASE_VERSION(8, 1)', false, false],
+    ['defined(UDIG)', false, false],
+    ['defined(CONFIG_CGROUPS) && !defined(UDIG)', false, true],
+  ])('%s: oldest build %s, newest build %s', (cond, oldest, newest) => {
+    expect(evalCondition(cond, 'oldest')).toBe(oldest);
+    expect(evalCondition(cond, 'newest')).toBe(newest);
+  });
+
+  it('maps paths to probes', () => {
+    expect(probeOf('driver/ppm_fillers.c')).toBe('kmod');
+    expect(probeOf('driver/ppm_events.c')).toBe('kmod');
+    expect(probeOf('driver/ppm_events.h')).toBe('kmod');
+    expect(probeOf('driver/ppm_flag_helpers.h')).toBe('shared');
+    expect(probeOf('driver/modern_bpf/programs/attached/events/sched_switch.bpf.c')).toBe('modern');
+    expect(probeOf('driver/modern_bpf/helpers/store/auxmap_store_params.h')).toBe('modern');
+    expect(probeOf('driver/bpf/fillers.h')).toBe('legacy');
+    expect(extractCodeBodies('driver/bpf/fillers.h', '').probe).toBe('legacy');
+  });
+
+  it('selects filler and program files only', () => {
+    for (const p of [
+      'driver/ppm_fillers.c',
+      'driver/ppm_events.c',
+      'driver/ppm_flag_helpers.h',
+      'driver/modern_bpf/programs/tail_called/events/syscall_dispatched_events/close.bpf.c',
+      'driver/modern_bpf/programs/attached/dispatchers/syscall_exit.bpf.c',
+      'driver/modern_bpf/helpers/base/push_data.h',
+      'driver/bpf/fillers.h',
+      'driver/bpf/filler_helpers.h',
+    ]) {
+      expect(isCodeFile(p), p).toBe(true);
+    }
+    for (const p of [
+      'driver/main.c',
+      'driver/event_table.c',
+      'driver/modern_bpf/definitions/x86_64/vmlinux.h',
+      'driver/modern_bpf/definitions/events_dimensions.h',
+      'driver/modern_bpf/maps/maps.h',
+      'driver/bpf/maps.h',
+      'driver/bpf/types.h',
+      'driver/modern_bpf/programs/README.md',
+    ]) {
+      expect(isCodeFile(p), p).toBe(false);
+    }
+    expect(CODE_FILES.length).toBeGreaterThan(0);
+  });
+
+  it('extracts a large file quickly', () => {
+    // About 9000 lines, the size of ppm_fillers.c.
+    const body = (i: number) =>
+      `int f_sys_gen${i}_x(struct event_filler_arguments *args) {\n\tint res = 0;\n#if LINUX_VERSION_CODE > KERNEL_VERSION(4, ${i % 20}, 0)\n\tres = a(args, "s{", '}');\n#endif\n\tif (res) {\n\t\treturn res; /* c */\n\t}\n\treturn val_to_ring(args, ${i}, 0, false, 0);\n}\n`;
+    const src = Array.from({ length: 900 }, (_, i) => body(i)).join('\n');
+    extractCodeBodies(FILLERS, src);
+    const t0 = performance.now();
+    const out = extractCodeBodies(FILLERS, src);
+    const ms = performance.now() - t0;
+    expect(Object.keys(out.functions)).toHaveLength(900);
+    expect(ms).toBeLessThan(500); // generous: shared CI machines; typically ~10 ms
+  });
+});
