@@ -16,6 +16,8 @@ export interface MacroDef {
 export interface SymbolTable {
   macros: Map<string, MacroDef>;
   enumerators: Map<string, bigint>;
+  /** Values of object-like macros already evaluated (a revision resolves hundreds of defines). */
+  memo?: Map<string, bigint>;
   /** Size in bytes of a named type, for sizeof and _IOR/_IOW (optional). */
   sizeOf?: (typeName: string) => number | null;
 }
@@ -218,8 +220,13 @@ class Evaluator {
       this.expanding.add(name);
       try {
         if (macro.params === null) {
+          const memo = (this.syms.memo ??= new Map());
+          if (memo.has(name)) return memo.get(name)!;
           const body = tokenize(macro.body);
-          return body && body.length ? this.sub(body) : null;
+          const v = body && body.length ? this.sub(body) : null;
+          // Only known values are kept: an unknown one may become known once more enumerators are.
+          if (v !== null) memo.set(name, v);
+          return v;
         }
         const args = this.callArgs();
         if (!args) return null;

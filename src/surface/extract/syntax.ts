@@ -103,6 +103,8 @@ function balanced(s: string): boolean {
 /** Unquotes a C string literal (adjacent literals concatenated); null when it is not one. */
 export function unquote(text: string): string | null {
   const t = text.trim();
+  // The common case, one literal without escapes or inner quotes.
+  if (t.length >= 2 && t[0] === '"' && t[t.length - 1] === '"' && t.indexOf('"', 1) === t.length - 1 && !t.includes('\\')) return t.slice(1, -1);
   if (!/^("(?:\\.|[^"\\])*"\s*)+$/.test(t)) return null;
   return [...t.matchAll(/"((?:\\.|[^"\\])*)"/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1')).join('');
 }
