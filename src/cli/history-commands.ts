@@ -41,7 +41,11 @@ export function progressBar(write: (s: string) => void, label: string): (done: n
 export function registerHistoryCommands(program: Command, io: Io, setExit: (code: number) => void, opts: HistoryCommandOptions = {}): void {
   const format = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
   const repo = () => new Option('--repo <dir>', 'libs clone or bare git directory').default('.');
-  const rulesFrom = (config?: string) => configuredRules(config ? loadConfig(config).rules : {});
+  // The same configuration file as check: rule overrides, modern-probe level, extra shared structs.
+  const configured = (file?: string) => {
+    const config = file ? loadConfig(file) : {};
+    return { rules: configuredRules(config.rules), modernProbe: config.modernProbe, sharedStructs: config.sharedStructs };
+  };
 
   program
     .command('audit')
@@ -51,17 +55,18 @@ export function registerHistoryCommands(program: Command, io: Io, setExit: (code
     .option('--to <rev>', 'end of the walk', 'HEAD')
     .addOption(new Option('--group <how>', 'what one pull request is: consecutive commits with one committer date (libs rebase-merges), or each commit').choices(['committer-date', 'commit']).default('committer-date'))
     .option('--all', 'text: list every group that changed the surface and every window, not only the flagged ones')
-    .option('--config <file>', 'JSON configuration (rule overrides)')
+    .option('--config <file>', 'JSON configuration, as for check (rules, modernProbe, sharedStructs)')
     .addOption(format())
+    .addHelpText('after', '\nExit status: 0 when no group fails (late, catch-up and unexplained bumps only warn), 1 when one does, 2 on bad input.')
     .action(async (o) => {
-      const rules = rulesFrom(o.config);
+      const config = configured(o.config);
       const show = (opts.stderrIsTTY ?? Boolean(process.stderr.isTTY)) && o.format !== 'json' && !inCI(io.env);
       const report = await runAudit({
         repo: o.repo,
         from: o.from,
         to: o.to,
         group: o.group as Grouping,
-        rules,
+        ...config,
         ...(show ? { onProgress: progressBar(io.err, 'audit') } : {}),
       });
       io.out(o.format === 'json' ? renderHistoryJson(report) : renderAuditText(report, { color: useColor(io), all: Boolean(o.all) }));
@@ -74,10 +79,11 @@ export function registerHistoryCommands(program: Command, io: Io, setExit: (code
     .addOption(repo())
     .requiredOption('--tag <tag>', 'the driver tag, e.g. 10.1.0+driver or 10.1.0-rc1+driver')
     .option('--previous <tag>', 'the tag to compare with (default: the highest driver tag below --tag by semver precedence)')
-    .option('--config <file>', 'JSON configuration (rule overrides)')
+    .option('--config <file>', 'JSON configuration, as for check (rules, modernProbe, sharedStructs)')
     .addOption(format())
+    .addHelpText('after', '\nExit status: 0 when the tag is accepted, 1 when it is refused, 2 on bad input (unknown tag, not a driver tag).')
     .action(async (o) => {
-      const report = await runRelease({ repo: o.repo, tag: o.tag, previous: o.previous, rules: rulesFrom(o.config) });
+      const report = await runRelease({ repo: o.repo, tag: o.tag, previous: o.previous, ...configured(o.config) });
       io.out(o.format === 'json' ? renderHistoryJson(report) : renderReleaseText(report, { color: useColor(io) }));
       setExit(report.verdict === 'refused' ? EXIT_FAIL : EXIT_PASS);
     });
@@ -90,6 +96,7 @@ export function registerHistoryCommands(program: Command, io: Io, setExit: (code
     .requiredOption('--driver-schema <version>', 'SCHEMA version the driver reports, MAJOR.MINOR.PATCH')
     .option('--rev <rev>', 'revision of libscap whose SCAP_MINIMUM_DRIVER_* minimums apply', 'HEAD')
     .addOption(format())
+    .addHelpText('after', '\nExit status: 0 when libscap accepts the driver, 1 when it refuses it, 2 on bad input.')
     .action(async (o) => {
       const report = await runCompat({ repo: o.repo, rev: o.rev, api: o.driverApi, schema: o.driverSchema });
       io.out(o.format === 'json' ? renderHistoryJson(report) : renderCompatText(report, { color: useColor(io) }));

@@ -42,3 +42,19 @@ export function hasLegacyProbe(paths: Iterable<string>): boolean {
   for (const p of paths) if (p.startsWith('driver/bpf/')) return true;
   return false;
 }
+
+const VERSION_PATHS = new Set<string>(Object.values(VERSION_FILES));
+
+/**
+ * Every path whose content the surface is built from: parsed or scanned files, filler and
+ * program code, version files. A commit that changes none of these (and flips no tree trait)
+ * has the surface of its parent.
+ */
+export function isSurfacePath(path: string): boolean {
+  return VERSION_PATHS.has(path) || fileKind(path) !== null;
+}
+
+/** What the surface reads from the list of paths rather than from a file's content. */
+export function treeTraits(paths: Iterable<string>): string {
+  return hasLegacyProbe(paths) ? 'legacy-probe' : '';
+}

@@ -1,0 +1,188 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { FileEntry, Snapshot } from '../source/git.js';
+import { buildSurface, FactsCache } from '../surface/build.js';
+import type { FileFacts } from '../surface/facts.js';
+
+/**
+ * Parsing is most of an audit's work, and the walk knows from the log every blob it will need:
+ * worker threads extract them ahead while the main thread resolves surfaces and runs rules.
+ *
+ * A worker computes a blob's facts exactly as buildSurface does (it runs buildSurface on a
+ * one-file snapshot and takes the entry from its cache), so the two can never disagree. The
+ * worker runs the library bundle (dist/lib.js, beside the CLI bundle); from TypeScript sources
+ * there is no bundle and the facts are computed on the main thread.
+ */
+
+type Facts = FileFacts | string;
+
+const WORKER_KIND = 'driver-semver-facts';
+
+/** The facts buildSurface would cache for this blob at this path (null: not a file it reads). */
+export async function factsViaBuild(path: string, blob: string, data: Buffer | null): Promise<Facts | null> {
+  const cache = new FactsCache();
+  const files = new Map<string, FileEntry>([[path, { path, blob }]]);
+  const snap: Snapshot = { label: path, commit: null, files, read: async () => data };
+  await buildSurface(snap, cache);
+  if (cache.size === 0) return null;
+  return cache.get(blob, () => Promise.reject(new Error('unreachable')));
+}
+
+interface Request {
+  id: number;
+  path: string;
+  blob: string;
+  data: Uint8Array | null;
+}
+type Reply = { id: number; facts: Facts | null } | { id: number; error: string };
+
+// In a worker started by FactsPool: answer requests one at a time (bounded memory).
+if (!isMainThread && (workerData as { kind?: string } | null)?.kind === WORKER_KIND && parentPort) {
+  const port = parentPort;
+  let chain = Promise.resolve();
+  port.on('message', (m: Request) => {
+    chain = chain.then(async () => {
+      let reply: Reply;
+      try {
+        reply = { id: m.id, facts: await factsViaBuild(m.path, m.blob, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null) };
+      } catch (e) {
+        reply = { id: m.id, error: (e as Error).message };
+      }
+      port.postMessage(reply);
+    });
+  });
+}
+
+/** The library bundle beside this module, when running from dist/. */
+export function bundledWorkerScript(): string | null {
+  try {
+    const file = fileURLToPath(new URL('./lib.js', import.meta.url));
+    return existsSync(file) ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+interface Task {
+  path: string;
+  blob: string;
+  resolve: (f: Facts) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * Extracts facts ahead of the walk. `prefetch` registers a blob in the shared FactsCache at
+ * once (so buildSurface awaits it instead of parsing it again) and queues it for a worker.
+ */
+export class FactsPool {
+  private workers: Array<{ w: Worker; busy: number }> = [];
+  private queue: Task[] = [];
+  private pending = new Map<number, Task>();
+  private nextId = 0;
+  private failed: Error | null = null;
+  private started = 0;
+  private closing = false;
+  /** Blobs whose facts a worker delivered. */
+  extracted = 0;
+
+  private constructor(
+    private readonly cache: FactsCache,
+    private readonly read: (blob: string) => Promise<Buffer | null>,
+  ) {}
+
+  /** A pool of `count` workers running `script`, or null when there is no bundle to run. */
+  static start(cache: FactsCache, read: (blob: string) => Promise<Buffer | null>, opts: { script?: string | null; count?: number } = {}): FactsPool | null {
+    const script = opts.script === undefined ? bundledWorkerScript() : opts.script;
+    // Two cores: the main thread resolves and compares, one worker parses.
+    const count = opts.count ?? Math.max(1, Math.min(3, os.availableParallelism() - 1));
+    if (!script || count < 1) return null;
+    const pool = new FactsPool(cache, read);
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(script, { workerData: { kind: WORKER_KIND } });
+      const slot = { w, busy: 0 };
+      w.on('message', (r: Reply) => pool.done(slot, r));
+      w.on('error', (e) => pool.fail(e));
+      w.on('exit', (code) => pool.fail(new Error(`facts worker exited (code ${code})`)));
+      pool.workers.push(slot);
+    }
+    pool.started = count;
+    return pool;
+  }
+
+  /** Worker threads started. */
+  get size(): number {
+    return this.started;
+  }
+
+  prefetch(path: string, blob: string): void {
+    const p = this.cache.get(blob, () => {
+      const fromWorker = new Promise<Facts>((resolve, reject) => {
+        if (this.failed) return reject(this.failed);
+        this.queue.push({ path, blob, resolve, reject });
+        this.pump();
+      });
+      // A worker that dies or fails on a blob costs time, never the audit: extract it here instead.
+      return fromWorker.catch(async () => {
+        const facts = await factsViaBuild(path, blob, await this.read(blob));
+        if (facts === null) throw new Error(`${path} is not a file the surface reads`);
+        return facts;
+      });
+    });
+    // Nobody may ever await a blob buildSurface turns out not to read: no unhandled rejection.
+    p.catch(() => undefined);
+  }
+
+  private pump(): void {
+    if (this.failed) {
+      for (const t of this.queue.splice(0)) t.reject(this.failed);
+      return;
+    }
+    for (const slot of this.workers) {
+      // Two in flight per worker: one parsing, one read and waiting.
+      while (slot.busy < 2 && this.queue.length) {
+        const task = this.queue.shift()!;
+        const id = this.nextId++;
+        this.pending.set(id, task);
+        slot.busy++;
+        this.read(task.blob).then(
+          (data) => {
+            const bytes = data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+            // Copy into a buffer of its own before transferring: `data` may be a view into a shared pool.
+            const own = bytes ? new Uint8Array(bytes) : null;
+            slot.w.postMessage({ id, path: task.path, blob: task.blob, data: own } satisfies Request, own ? [own.buffer] : []);
+          },
+          (e: Error) => this.done(slot, { id, error: e.message }),
+        );
+      }
+    }
+  }
+
+  private done(slot: { busy: number }, r: Reply): void {
+    const task = this.pending.get(r.id);
+    if (!task) return;
+    this.pending.delete(r.id);
+    slot.busy--;
+    if ('error' in r) task.reject(new Error(`extracting ${task.path} (${task.blob.slice(0, 12)}): ${r.error}`));
+    else if (r.facts === null) task.reject(new Error(`extracting ${task.path}: not a file the surface reads`));
+    else {
+      this.extracted++;
+      task.resolve(r.facts);
+    }
+    this.pump();
+  }
+
+  private fail(e: Error): void {
+    if (this.closing) return;
+    this.failed ??= e;
+    for (const t of [...this.pending.values(), ...this.queue.splice(0)]) t.reject(e);
+    this.pending.clear();
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((s) => s.w.terminate()));
+    this.workers = [];
+  }
+}
