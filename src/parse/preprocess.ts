@@ -1,3 +1,5 @@
+import { emptySymbols, evaluate } from './consteval.js';
+
 /**
  * The small preprocessing pass the driver sources need before tree-sitter (DESIGN.md §3).
  *
@@ -12,6 +14,8 @@ export interface Guard {
   line: number;
   /** `#ifndef X_H` + `#define X_H`: not reported by guardsAt. */
   includeGuard?: boolean;
+  /** Negations of every branch of this #if chain so far: what an #elif or #else adds to. */
+  rest?: string;
 }
 
 export interface Preprocessed {
@@ -134,12 +138,12 @@ export function preprocess(src: string): Preprocessed {
         const c = kind === 'ifdef' ? `defined(${cond})` : kind === 'ifndef' ? `!defined(${cond})` : cond;
         // An include guard (#ifndef X / #define X) wraps the whole file: it conditions nothing.
         const includeGuard = kind === 'ifndef' && /^\w+$/.test(cond) && defines(lines[end + 1] ?? '', cond);
-        guardStack = [...guardStack, { condition: c, line: lineNo, ...(includeGuard ? { includeGuard } : {}) }];
+        guardStack = [...guardStack, { condition: c, line: lineNo, rest: `!(${c})`, ...(includeGuard ? { includeGuard } : {}) }];
       } else if (kind === 'elif' || kind === 'else') {
-        const prev = guardStack[guardStack.length - 1];
-        const negated = prev ? `!(${prev.condition})` : '';
-        const c = kind === 'else' ? negated : `${negated} && (${cond})`;
-        guardStack = [...guardStack.slice(0, -1), { condition: c, line: lineNo }];
+        // #elif B after #if A is `!(A) && (B)`; the #else after both is `!(A) && !(B)`.
+        const rest = guardStack[guardStack.length - 1]?.rest ?? '1';
+        const c = kind === 'else' ? rest : `${rest} && (${cond})`;
+        guardStack = [...guardStack.slice(0, -1), { condition: c, line: lineNo, rest: kind === 'else' ? rest : `${rest} && !(${cond})` }];
       } else guardStack = guardStack.slice(0, -1);
       let blankEnd = offset;
       for (let k = li; k <= end; k++) blankEnd += lines[k]!.length + 1;
@@ -174,11 +178,32 @@ export function preprocess(src: string): Preprocessed {
 }
 
 /**
- * True for a branch only MSVC or Windows builds take (`#if defined _MSC_VER`): the drivers are
- * built by gcc/clang for LP64 Linux, so those pragmas do not apply.
+ * Platform macros with a known value in the builds that matter: the drivers and libscap are
+ * built by gcc or clang on Linux. Anything else in a condition is unknown.
+ */
+const PLATFORM: Record<string, 0 | 1> = {
+  _MSC_VER: 0, _WIN32: 0, _WIN64: 0, __sun: 0, __APPLE__: 0, __MACH__: 0, __FreeBSD__: 0, __EMSCRIPTEN__: 0,
+  __linux__: 1, __GNUC__: 1,
+};
+
+/** The value of a condition that only tests platform macros: true, false, or null when unknown. */
+export function platformCondition(condition: string): boolean | null {
+  const known = condition.replace(/\bdefined\s*(?:\(\s*(\w+)\s*\)|(\w+))/g, (m, a: string | undefined, b: string | undefined) => {
+    const name = (a ?? b)!;
+    return name in PLATFORM ? String(PLATFORM[name]) : m;
+  });
+  if (/[A-Za-z_]/.test(known)) return null;
+  const v = evaluate(known, emptySymbols());
+  return v === null ? null : v !== 0n;
+}
+
+/**
+ * True for a branch only another compiler or OS takes (`#if defined _MSC_VER`, `#elif
+ * defined __sun`): the drivers are built by gcc/clang for LP64 Linux, so what it holds (a
+ * `#pragma pack`, another struct definition) does not apply.
  */
 export function isOtherCompilerOnly(g: Guard): boolean {
-  return /\b(_MSC_VER|_WIN32|_WIN64)\b/.test(g.condition) && !g.condition.startsWith('!');
+  return platformCondition(g.condition) === false;
 }
 
 function defines(line: string, name: string): boolean {

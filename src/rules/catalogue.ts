@@ -30,6 +30,7 @@ import { flagValueChanged } from './schema/flag-value-changed.js';
 import { flagValueRemoved } from './schema/flag-value-removed.js';
 import { ppmScAppended } from './schema/ppm-sc-appended.js';
 import { ppmScRemoved } from './schema/ppm-sc-removed.js';
+import { ppmScRenamed } from './schema/ppm-sc-renamed.js';
 import { ppmScRenumbered } from './schema/ppm-sc-renumbered.js';
 import { bpfMapAdded } from './api/bpf-map-added.js';
 import { bpfMapChanged } from './api/bpf-map-changed.js';
@@ -75,6 +76,7 @@ export const RULES: Rule[] = [
   ppmScAppended,
   ppmScRenumbered,
   ppmScRemoved,
+  ppmScRenamed,
   flagValueAdded,
   flagValueChanged,
   flagValueRemoved,

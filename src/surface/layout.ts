@@ -630,7 +630,9 @@ class LayoutEngine {
       case 'pointer':
         return POINTER;
       case 'enum':
-        return { type: t.tagged ? `enum ${t.name}` : t.name, size: ENUM_SIZE, align: ENUM_SIZE };
+        // Every enum is laid out as an int: its name is not layout (libs' `enum ppm_event_type`
+        // became the typedef `ppm_event_code`), so the normalised spelling is just `enum`.
+        return { type: 'enum', size: ENUM_SIZE, align: ENUM_SIZE };
       case 'struct':
         return this.structRef(t.name, t.tagged ? `struct ${t.name}` : t.name);
       case 'inline':
@@ -656,7 +658,8 @@ class LayoutEngine {
         const n = evaluateNumber(t.size, this.syms);
         if ('problem' in elem) return { ...elem, type: arrayType(elem.type, n === null ? t.size : String(n)) };
         if (n === null || n < 0) return { problem: `array size '${t.size}' cannot be evaluated`, type: arrayType(elem.type, t.size) };
-        return { type: arrayType(elem.type, String(n)), size: n * elem.size, align: elem.align };
+        // `x[0]` (the GNU spelling) and `x[]` are the same flexible array member.
+        return { type: arrayType(elem.type, n === 0 ? '' : String(n)), size: n * elem.size, align: elem.align };
       }
     }
   }

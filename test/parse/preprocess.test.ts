@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preprocess, stripComments } from '../../src/parse/preprocess.js';
+import { platformCondition, preprocess, stripComments } from '../../src/parse/preprocess.js';
 
 describe('preprocess keeps offsets', () => {
   const src = [
@@ -76,5 +76,35 @@ describe('stripComments', () => {
   it('handles an unterminated block comment and a // comment continued by a backslash', () => {
     expect(stripComments('a /* b')).toBe('a     ');
     expect(stripComments('x // y \\\nz\nw')).toBe('x       \n \nw');
+  });
+});
+
+describe('platform branches', () => {
+  it('evaluates conditions on platform macros only', () => {
+    expect(platformCondition('defined _MSC_VER')).toBe(false);
+    expect(platformCondition('(defined(_WIN32) || defined __sun)')).toBe(false);
+    expect(platformCondition('!(defined _MSC_VER) && !(defined __sun)')).toBe(true);
+    expect(platformCondition('defined(CONFIG_64BIT)')).toBeNull();
+    expect(platformCondition('!(defined _MSC_VER) && (FOO > 1)')).toBeNull();
+  });
+
+  it('ignores #pragma pack in an #elif taken only by another OS, and gives #else the negation of every branch', () => {
+    const src = [
+      '#if defined _MSC_VER',
+      '#pragma pack(push)',
+      '#elif defined __sun',
+      '#pragma pack(1)',
+      '#else',
+      '#pragma pack(push, 1)',
+      '#endif',
+      'struct hdr { long a; char b; };',
+      '#pragma pack(pop)',
+      'struct later { long a; };',
+    ].join('\n');
+    const pre = preprocess(src);
+    expect(pre.packAt(8)).toBe(1);
+    expect(pre.packAt(10)).toBe(0);
+    expect(pre.guardsAt(4).map((g) => g.condition)).toEqual(['!(defined _MSC_VER) && (defined __sun)']);
+    expect(pre.guardsAt(6).map((g) => g.condition)).toEqual(['!(defined _MSC_VER) && !(defined __sun)']);
   });
 });

@@ -249,10 +249,10 @@ describe('fixture headers agree with gcc', () => {
     expect(field(hdr, 'sentinel_begin')).toMatchObject({ offset: 0, conditional: ['defined(EVT_ENABLE_SENTINEL)'] });
     expect(field(hdr, 'ts').conditional).toBeUndefined();
     expect(layouts.syscall_pair).toMatchObject({ packed: true, size: 14, align: 1 });
-    expect(field(layouts.syscall_pair, 'enter_event_type')).toMatchObject({ type: 'evt_code', size: 4 });
+    expect(field(layouts.syscall_pair, 'enter_event_type')).toMatchObject({ type: 'enum', size: 4 });
     expect(layouts.autofill_arg).toMatchObject({ packed: true, size: 10 });
     expect(field(layouts.event_entry, 'filler_callback').type).toBe('pointer');
-    expect(field(layouts.event_entry, 'filler_id').type).toBe('enum evt_filler_id');
+    expect(field(layouts.event_entry, 'filler_id').type).toBe('enum');
     expect(field(layouts.event_entry, 'autofill_args')).toMatchObject({ type: 'struct autofill_arg[4]', size: 40 });
     expect(field(layouts.evt_param_info, 'name').type).toBe('char[32]');
     expect(field(layouts.evt_param_info, 'info')).toMatchObject({ type: 'pointer', offset: 40 });
@@ -272,7 +272,7 @@ describe('fixture headers agree with gcc', () => {
       'uint64_t', 'pointer', 'uint32_t', 'uint32_t', 'bool', 'bool', 'uint16_t', 'uint16_t', 'uint16_t',
     ]);
     expect(layouts.tail_ctx!.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
-      'evt_type:map_kind', 'ts:uint64_t', 'curarg:unsigned long', 'curoff:unsigned long', 'len:unsigned long',
+      'evt_type:enum', 'ts:uint64_t', 'curarg:unsigned long', 'curoff:unsigned long', 'len:unsigned long',
       'prev_res:int32_t', 'weird_order:unsigned long', 'sc:int8_t', 'uc:uint8_t', 's:int16_t', 'us:uint16_t', 'll:int64_t',
     ]);
     expect(field(layouts.per_cpu_state, 'tail_ctx').type).toBe('struct tail_ctx');

@@ -11,6 +11,8 @@ export const eventCategoryChanged: Rule = {
   example: '- EC_FILE | EC_SYSCALL,\n+ EC_IO_OTHER | EC_SYSCALL,',
   check(base, head) {
     return common(base.events, head.events)
+      // An EF_UNUSED placeholder is never sent: its category carries nothing (libs 1eca49b57).
+      .filter(([, b, h]) => !(b.flags.includes('EF_UNUSED') && h.flags.includes('EF_UNUSED')))
       .filter(([, b, h]) => setDiff(b.category, h.category).length || setDiff(h.category, b.category).length)
       .map(([symbol, b, h]) => ({ message: `${symbol} category ${b.category.join(' | ')} → ${h.category.join(' | ')}`, location: h.loc }));
   },

@@ -1,5 +1,7 @@
 import { added, common } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
+import { liveCodes } from './ppm-sc-renamed.js';
+import { renamedPairs } from './wire-enums.js';
 
 export const ppmScRenumbered: Rule = {
   id: 'ppm-sc-renumbered',
@@ -18,10 +20,13 @@ export const ppmScRenumbered: Rule = {
         hits.push({ message: `${sym} (${h.value}) was retired and is live again`, location: h.loc });
       }
     }
-    // Numbers in use or retired at the base: a new symbol must not take one of them.
+    // Numbers in use or retired at the base: a new symbol must not take one of them (a live
+    // code renamed at its number is ppm-sc-renamed).
+    const renamed = new Set(renamedPairs(liveCodes(base), liveCodes(head)).map((p) => p.to));
     const taken = new Map<number, string>();
     for (const [sym, c] of Object.entries(base.ppmSc)) if (c.value !== null) taken.set(c.value, sym);
     for (const [sym, c] of added(base.ppmSc, head.ppmSc)) {
+      if (renamed.has(sym)) continue;
       const owner = c.value !== null ? taken.get(c.value) : undefined;
       if (owner && !c.retired) hits.push({ message: `new ${sym} reuses ${c.value}, the number of ${owner}${base.ppmSc[owner]!.retired ? ' (retired)' : ''}`, location: c.loc });
     }

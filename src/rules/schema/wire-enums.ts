@@ -18,10 +18,11 @@ export function isSentinel(name: string): boolean {
 }
 
 /**
- * Enumerators removed and added at the same value in one change: a rename (libs renamed
- * EF_TMP_CONVERTER_MANAGED to EF_CONVERTER_MANAGED), not a removal plus an addition.
+ * Symbols removed and added at the same value in one change: a rename (libs renamed
+ * EF_TMP_CONVERTER_MANAGED to EF_CONVERTER_MANAGED, PPM_SC_SIGRETURN_RT... to
+ * PPM_SC_RT_SIGRETURN), not a removal plus an addition.
  */
-export function renamedPairs(base: Record<string, Constant>, head: Record<string, Constant>): Array<{ from: string; to: string; value: number }> {
+export function renamedPairs(base: Record<string, { value: number | null }>, head: Record<string, { value: number | null }>): Array<{ from: string; to: string; value: number }> {
   const gone = Object.entries(base).filter(([sym, c]) => !head[sym] && c.value !== null);
   const fresh = Object.entries(head).filter(([sym, c]) => !base[sym] && c.value !== null);
   const pairs: Array<{ from: string; to: string; value: number }> = [];

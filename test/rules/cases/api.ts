@@ -73,6 +73,19 @@ export const apiCases: RuleCases[] = [
       { name: 'u64 → uint64_t spelling (libs 5ee8c6ce9)', head: inRing([N_EVTS, '\tvolatile u64 n_evts;\n'], ['\tvolatile uint64_t n_drops_buffer;\n', '\tvolatile __u64 n_drops_buffer;\n']), rules: [] },
       { name: 'an appended field', head: inRing([N_PREEMPTIONS, N_PREEMPTIONS + '\tvolatile uint64_t n_x;\n']), rules: ['struct-field-appended'] },
       { name: 'the pragma pack written differently', head: inHeader(['#pragma pack(push, 1)\n#endif\nstruct ppm_evt_hdr', '#pragma pack(push,1)\n#endif\nstruct ppm_evt_hdr']), rules: [] },
+      { name: 'a flexible array spelled x[] instead of x[0] (libs 9.1.0-rc1)', head: inHeader(['\tstruct ppm_proc_info entries[0];', '\tstruct ppm_proc_info entries[];']), rules: [] },
+      {
+        name: 'an enum field spelled by its typedef instead of its tag (libs enum ppm_event_type → ppm_event_code)',
+        base: inHeader(['struct ppm_proc_info {\n\tuint64_t pid;', 'struct ppm_proc_info {\n\tenum ppm_param_type kind;\n\tuint64_t pid;']),
+        head: inHeader(['\tenum ppm_param_type kind;', '\tppm_event_code kind;']),
+        rules: [],
+      },
+      {
+        name: 'a Solaris-only #pragma pack branch deleted (libs 05860aa59)',
+        base: inHeader(['#if defined _MSC_VER\n#pragma pack(push)\n#pragma pack(1)\n#else', '#if defined _MSC_VER\n#pragma pack(push)\n#pragma pack(1)\n#elif defined __sun\n#pragma pack(1)\n#else']),
+        head: inHeader(['#elif defined __sun\n#pragma pack(1)\n#else', '#else']),
+        rules: [],
+      },
     ],
     invalid: [
       {
@@ -296,12 +309,22 @@ export const apiCases: RuleCases[] = [
     rule: 'module-param-changed',
     governs: 'api',
     bump: 'major',
-    valid: [{ name: 'the parameter moved in the file', head: inMain(['module_param(max_consumers, uint, 0444);\nmodule_param(verbose, bool, 0444);\n', 'module_param(verbose, bool, 0444);\nmodule_param(max_consumers, uint, 0444);\n']), rules: [] }],
+    valid: [
+      { name: 'the parameter moved in the file', head: inMain(['module_param(max_consumers, uint, 0444);\nmodule_param(verbose, bool, 0444);\n', 'module_param(verbose, bool, 0444);\nmodule_param(max_consumers, uint, 0444);\n']), rules: [] },
+      {
+        name: 'module_param_cb with a module_param_call fallback for old kernels (libs 3.0.0)',
+        head: inMain([
+          'module_param_cb(g_buffer_bytes_dim, &g_buffer_bytes_dim_ops, &g_buffer_bytes_dim, 0644);\n',
+          '#if LINUX_VERSION_CODE >= KERNEL_VERSION(2, 6, 36)\nmodule_param_cb(g_buffer_bytes_dim, &g_buffer_bytes_dim_ops, &g_buffer_bytes_dim, 0644);\n#else\nmodule_param_call(g_buffer_bytes_dim, set_dim, param_get_ulong, &g_buffer_bytes_dim, 0644);\n#endif\n',
+        ]),
+        rules: [],
+      },
+    ],
     invalid: [
       {
         name: 'a parameter libscap writes made read-only',
         head: inMain(['&g_buffer_bytes_dim, 0644);', '&g_buffer_bytes_dim, 0444);']),
-        errors: [{ message: ['module parameter g_buffer_bytes_dim: cb:&g_buffer_bytes_dim_ops 0644 → cb:&g_buffer_bytes_dim_ops 0444'], path: MAIN, line: 14 }],
+        errors: [{ message: ['module parameter g_buffer_bytes_dim: callback 0644 → callback 0444'], path: MAIN, line: 14 }],
         rules: ['module-param-changed'],
         required: 'major',
       },

@@ -180,6 +180,12 @@ export const eventCases: RuleCases[] = [
     valid: [
       { name: 'category operands reordered', head: inEventTable(['EC_FILE | EC_SYSCALL,\n', 'EC_SYSCALL | EC_FILE,\n']), rules: [] },
       { name: 'a flag changes, not the category', head: inEventTable(['EF_USES_FD,\n', 'EF_USES_FD | EF_MODIFIES_STATE,\n']), rules: ['event-flag-added'] },
+      {
+        name: 'the category of an EF_UNUSED placeholder (never sent) is fixed to EC_UNKNOWN',
+        base: inEventTable(['[PPME_SOCKET_SETSOCKOPT_E] = {"setsockopt", EC_NET | EC_SYSCALL, EF_OLD_VERSION, 0},', '[PPME_SOCKET_SETSOCKOPT_E] = {"NA", EC_NET | EC_SYSCALL, EF_UNUSED, 0},']),
+        head: inEventTable(['[PPME_SOCKET_SETSOCKOPT_E] = {"NA", EC_NET | EC_SYSCALL, EF_UNUSED, 0},', '[PPME_SOCKET_SETSOCKOPT_E] = {"NA", EC_UNKNOWN, EF_UNUSED, 0},']),
+        rules: [],
+      },
     ],
     invalid: [
       {

@@ -233,14 +233,14 @@ export const tableCases: RuleCases[] = [
         name: 'a new code takes the number of a retired one',
         head: appendSc('PPM_SC_X(WRITE, 3)'),
         errors: [{ message: ['new PPM_SC_WRITE reuses 3, the number of PPM_SC_NA_1 (retired)'], path: HEADER, line: 58 }],
-        rules: ['ppm-sc-appended', 'ppm-sc-renumbered'],
+        rules: ['ppm-sc-renumbered'],
         required: 'major',
       },
       {
         name: 'a new code takes the number of a live one',
         head: appendSc('PPM_SC_X(PREAD, 4)'),
         errors: [{ message: ['new PPM_SC_PREAD reuses 4, the number of PPM_SC_READ'], path: HEADER, line: 58 }],
-        rules: ['ppm-sc-appended', 'ppm-sc-renumbered'],
+        rules: ['ppm-sc-renumbered'],
         required: 'major',
       },
       {
@@ -249,6 +249,24 @@ export const tableCases: RuleCases[] = [
         errors: [{ message: ['PPM_SC_NA_1 (3) was retired and is live again'], path: HEADER, line: 55 }],
         rules: ['ppm-sc-renumbered'],
         required: 'major',
+      },
+    ],
+  },
+  {
+    rule: 'ppm-sc-renamed',
+    bump: 'none',
+    kind: 'note',
+    valid: [
+      { name: 'a code removed outright', head: inHeader(['\tPPM_SC_X(READ, 4)          \\\n', '']), rules: ['ppm-sc-removed'] },
+      { name: 'a retired code taken by a new name is a reuse', head: inHeader(['\t/*PPM_SC_X(NA_1, 3)*/      \\\n', '\tPPM_SC_X(NEWCALL, 3)      \\\n']), rules: ['ppm-sc-renumbered'] },
+    ],
+    invalid: [
+      {
+        name: 'a code renamed at its number (libs 09a74c1fb)',
+        head: inHeader(['\tPPM_SC_X(READ, 4)          \\\n', '\tPPM_SC_X(READ_V2, 4)       \\\n']),
+        errors: [{ message: ['PPM_SC_READ renamed to PPM_SC_READ_V2 (code 4)'], path: HEADER, line: 56 }],
+        rules: ['ppm-sc-renamed'],
+        required: 'none',
       },
     ],
   },
