@@ -1,31 +1,60 @@
-import type { EventInfo } from './event.js';
-import type { ActionInputs } from './inputs.js';
-
-/**
- * The hook for `mode: release` (and `mode: auto` on a push of a `*+driver` tag): checks a
- * driver release against the history of the version files. The logic lives in src/history
- * (built in its own issue); when it lands, set `releaseMode` to a function that runs it, e.g.
- *
- *   import { runRelease } from '../history/release.js';
- *   export const releaseMode: ReleaseMode | null = async ({ inputs, event, workdir, log }) => { ... };
- *
- * and the action's outputs, summary and exit status follow from what it returns. Until then a
- * release run says so: an explicit `mode: release` fails, `auto` on a tag succeeds with a notice.
- */
-export interface ReleaseContext {
-  inputs: ActionInputs;
-  event: EventInfo;
-  /** The checkout (working-directory), absolute. */
-  workdir: string;
-  /** The pushed tag, e.g. `8.0.0+driver`. */
-  tag: string | null;
-}
-
-export type ReleaseMode = (ctx: ReleaseContext) => Promise<void>;
-
-export const releaseMode: ReleaseMode | null = null;
+import * as core from '@actions/core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../cli/config.js';
+import { InputError } from '../errors.js';
+import { runRelease } from '../history/release.js';
+import { configuredRules } from '../pipeline.js';
+import { renderHistoryJson, renderReleaseText } from '../report/history-text.js';
 
 /** libs tags driver releases `X.Y.Z+driver` (prereleases `X.Y.Z-rcN+driver`). */
 export function isDriverTag(tag: string | null): boolean {
   return tag !== null && /^[^\s]+\+driver$/.test(tag);
+}
+
+export interface ReleaseContext {
+  /** The checkout (working-directory), absolute; it needs the tags (fetch-depth: 0). */
+  workdir: string;
+  /** The pushed tag, e.g. `8.0.0+driver`. */
+  tag: string | null;
+  config: Config;
+  reportFile: string;
+  log: (text: string) => void;
+}
+
+/**
+ * `mode: release` (and `mode: auto` on a push of a `*+driver` tag): the `release` command on
+ * the pushed tag. The verdict goes to the outputs, the log, the job summary and the exit status.
+ */
+export async function releaseMode(ctx: ReleaseContext): Promise<void> {
+  if (!ctx.tag || !isDriverTag(ctx.tag)) {
+    throw new InputError(`mode release needs a push of a driver tag (X.Y.Z+driver); this run has ${ctx.tag ? `tag ${ctx.tag}` : 'no tag'}`);
+  }
+  const report = await runRelease({
+    repo: ctx.workdir,
+    tag: ctx.tag,
+    rules: configuredRules(ctx.config.rules),
+    ...(ctx.config.modernProbe ? { modernProbe: ctx.config.modernProbe } : {}),
+    ...(ctx.config.sharedStructs ? { sharedStructs: ctx.config.sharedStructs } : {}),
+  });
+  mkdirSync(path.dirname(ctx.reportFile), { recursive: true });
+  writeFileSync(ctx.reportFile, renderHistoryJson(report));
+  const text = renderReleaseText(report, { color: false });
+  ctx.log(text);
+  core.setOutput('report', ctx.reportFile);
+  core.setOutput('verdict', report.verdict === 'accepted' ? 'pass' : 'fail');
+  core.setOutput('release-verdict', report.verdict);
+  core.setOutput('previous-tag', report.previous?.name ?? '');
+  for (const g of ['api', 'schema'] as const) {
+    core.setOutput(`${g}-required`, report.versions[g].required);
+    core.setOutput(`${g}-declared`, report.versions[g].declared);
+    core.setOutput(`${g}-status`, report.versions[g].status);
+  }
+  try {
+    await core.summary.addRaw(`### driver-semver release ${report.tag.name}: ${report.verdict}\n\n\`\`\`text\n${text.replace(/```/g, "'''")}\n\`\`\`\n`, true).write();
+  } catch (e) {
+    core.warning(`driver-semver: could not write the job summary: ${(e as Error).message}`);
+  }
+  if (report.verdict === 'refused') core.setFailed(`driver-semver: release ${report.tag.name} refused: ${report.problems.join('; ').replace(/\s*[\r\n]+\s*/g, ' ')}`);
+  else core.info(`driver-semver: release ${report.tag.name} accepted`);
 }

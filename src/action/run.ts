@@ -134,19 +134,31 @@ function readConfig(file: string): Config {
   }
 }
 
-async function checkMode(inputs: ActionInputs, event: EventInfo): Promise<void> {
-  const env = process.env;
+function checkoutDir(inputs: ActionInputs): string {
   const workdir = path.resolve(inputs.workingDirectory);
   if (!existsSync(workdir) || !isGitDir(workdir)) {
     throw new InputError(`working-directory ${inputs.workingDirectory}: not a git repository; check the libs repository out first (actions/checkout with fetch-depth: 0)`);
   }
+  return workdir;
+}
+
+async function checkMode(inputs: ActionInputs, event: EventInfo): Promise<void> {
+  const env = process.env;
+  const workdir = checkoutDir(inputs);
   const base = inputs.base ?? event.base;
   const head = inputs.head ?? event.head;
   // A pull_request_target job checked out the base: fetch the PR's commits as objects.
   if (event.pr && !inputs.head) ensurePullRequestCommits(workdir, event.pr, { info: (s) => core.info(s) }, { base: !inputs.base });
   const config = inputs.config ? readConfig(path.resolve(workdir, inputs.config)) : {};
 
-  const report = await runCheck({ repo: workdir, ...(base ? { base } : {}), ...(head ? { head } : {}), ...(config.rules ? { overrides: config.rules } : {}) });
+  const report = await runCheck({
+    repo: workdir,
+    ...(base ? { base } : {}),
+    ...(head ? { head } : {}),
+    ...(config.rules ? { overrides: config.rules } : {}),
+    ...(config.modernProbe ? { modernProbe: config.modernProbe } : {}),
+    ...(config.sharedStructs ? { sharedStructs: config.sharedStructs } : {}),
+  });
   const agreement = event.pr ? computeAgreement(report, parseDeclarations(event.pr.body)) : undefined;
   const outcome = evaluateFailOn(report, agreement, inputs.failOn);
 
@@ -183,12 +195,14 @@ export async function run(): Promise<void> {
     const mode = resolveMode(inputs, event);
     if (mode === 'release') {
       core.setOutput('mode', 'release');
-      if (releaseMode) {
-        await releaseMode({ inputs, event, workdir: path.resolve(inputs.workingDirectory), tag: event.tag });
-        return;
-      }
-      if (inputs.mode === 'release') throw new InputError('mode release is not available in this version of driver-semver yet');
-      core.notice(`driver-semver: ${event.tag} is a driver release tag, but release checks are not available in this version yet; nothing to do`);
+      const workdir = checkoutDir(inputs);
+      await releaseMode({
+        workdir,
+        tag: event.tag,
+        config: inputs.config ? readConfig(path.resolve(workdir, inputs.config)) : {},
+        reportFile: reportPath(process.env),
+        log: logUntrusted,
+      });
       return;
     }
     await checkMode(inputs, event);

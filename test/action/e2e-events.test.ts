@@ -4,11 +4,11 @@
  * (one line, no stack trace).
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runGit } from '../../src/source/scratch.js';
-import { annotationLines, buildFixture, OWNER, pullRequestPayload, REPO, runAction, startFakeGitHub, tmp, type FakeGitHub, type Fixture } from './harness.js';
+import { annotationLines, buildFixture, commitOn, OWNER, pullRequestPayload, REPO, runAction, schemaVersion, SCHEMA_FILE, startFakeGitHub, tmp, type FakeGitHub, type Fixture } from './harness.js';
 
 let fx: Fixture;
 let gh: FakeGitHub;
@@ -75,23 +75,47 @@ describe('push and tags', () => {
     expect(gh.requests).toEqual([]);
   });
 
-  it('mode auto on a *+driver tag push goes to the release hook (not available yet: a notice, success)', async () => {
-    const r = await runAction({
-      workdir: fx.dir,
-      eventName: 'push',
-      payload: { ref: 'refs/tags/8.1.0+driver', before: '0'.repeat(40), after: fx.heads['missing'] },
-      api: gh,
-      env: { GITHUB_REF: 'refs/tags/8.1.0+driver' },
+  describe('driver release tags', () => {
+    // 8.0.0+driver at the base; 8.0.1+driver on a param appended with no SCHEMA bump (refused);
+    // 8.1.0+driver after the SCHEMA minor bump (accepted).
+    let rel: Fixture;
+    beforeAll(() => {
+      rel = buildFixture({ missing: {} });
+      const bumped = commitOn(rel, rel.heads['missing']!, 'bumped', { [SCHEMA_FILE]: schemaVersion('2.5.0') });
+      runGit(rel.dir, ['tag', '8.0.0+driver', rel.base]);
+      runGit(rel.dir, ['tag', '8.0.1+driver', rel.heads['missing']!]);
+      runGit(rel.dir, ['tag', '8.1.0+driver', bumped]);
     });
-    expect(r.code).toBe(0);
-    expect(r.outputs['mode']).toBe('release');
-    expect(r.stdout).toMatch(/^::notice::driver-semver: 8\.1\.0\+driver is a driver release tag, but release checks are not available in this version yet; nothing to do$/m);
+    const tagPush = (tag: string, after: string) => ({
+      workdir: rel.dir,
+      eventName: 'push',
+      payload: { ref: `refs/tags/${tag}`, before: '0'.repeat(40), after },
+      api: gh,
+      env: { GITHUB_REF: `refs/tags/${tag}` },
+    });
+
+    it('mode auto on a *+driver tag push runs release: accepted', async () => {
+      gh.requests.length = 0;
+      const r = await runAction(tagPush('8.1.0+driver', rel.heads['missing']!));
+      expect(r.code).toBe(0);
+      expect(r.outputs).toMatchObject({ mode: 'release', verdict: 'pass', 'release-verdict': 'accepted', 'previous-tag': '8.0.1+driver', 'schema-declared': 'minor', 'schema-required': 'none' });
+      expect(r.summary).toContain('driver-semver release 8.1.0+driver: accepted');
+      expect(gh.requests).toEqual([]);
+    });
+
+    it('a tag whose SCHEMA bump is missing is refused, and the step fails in one line', async () => {
+      const r = await runAction(tagPush('8.0.1+driver', rel.heads['missing']!));
+      expect(r.code).toBe(1);
+      expect(r.outputs).toMatchObject({ mode: 'release', verdict: 'fail', 'release-verdict': 'refused', 'previous-tag': '8.0.0+driver', 'schema-required': 'minor' });
+      expect(r.stdout).toMatch(/^::error::driver-semver: release 8\.0\.1\+driver refused: .*SCHEMA/m);
+      expect(JSON.parse(readFileSync(r.outputs['report']!, 'utf8'))).toMatchObject({ command: 'release', verdict: 'refused' });
+    });
   });
 
-  it('an explicit mode: release fails in one line until the release mode exists', async () => {
+  it('an explicit mode: release without a driver tag fails in one line', async () => {
     const r = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload: pullRequestPayload({ base: fx.base, head: fx.heads['missing']! }), api: gh, inputs: { mode: 'release' } });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^::error::driver-semver: mode release is not available in this version of driver-semver yet$/m);
+    expect(r.stdout).toMatch(/^::error::driver-semver: mode release needs a push of a driver tag \(X\.Y\.Z\+driver\); this run has no tag$/m);
   });
 });
 
