@@ -46,11 +46,11 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code, message) {
+      constructor(exitCode, code2, message) {
         super(message);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
-        this.code = code;
+        this.code = code2;
         this.exitCode = exitCode;
         this.nestedError = void 0;
       }
@@ -875,8 +875,8 @@ var require_option = __commonJS({
        * @param {(string | string[])} names
        * @return {Option}
        */
-      conflicts(names) {
-        this.conflictsWith = this.conflictsWith.concat(names);
+      conflicts(names2) {
+        this.conflictsWith = this.conflictsWith.concat(names2);
         return this;
       }
       /**
@@ -1253,8 +1253,8 @@ var require_command = __commonJS({
           outputError: (str, write) => write(str),
           getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
           getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
-          getOutHasColors: () => useColor2() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
-          getErrHasColors: () => useColor2() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
+          getOutHasColors: () => useColor3() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
+          getErrHasColors: () => useColor3() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
           stripColor: (str) => stripColor(str)
         };
         this._hidden = false;
@@ -1503,8 +1503,8 @@ var require_command = __commonJS({
        * @param {string} names
        * @return {Command} `this` command for chaining
        */
-      arguments(names) {
-        names.trim().split(/ +/).forEach((detail) => {
+      arguments(names2) {
+        names2.trim().split(/ +/).forEach((detail) => {
           this.argument(detail);
         });
         return this;
@@ -1644,9 +1644,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code, message) {
+      _exit(exitCode, code2, message) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code, message));
+          this._exitCallback(new CommanderError2(exitCode, code2, message));
         }
         process2.exit(exitCode);
       }
@@ -2284,14 +2284,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
           });
         }
         const exitCallback = this._exitCallback;
-        proc.on("close", (code) => {
-          code = code ?? 1;
+        proc.on("close", (code2) => {
+          code2 = code2 ?? 1;
           if (!exitCallback) {
-            process2.exit(code);
+            process2.exit(code2);
           } else {
             exitCallback(
               new CommanderError2(
-                code,
+                code2,
                 "commander.executeSubCommandAsync",
                 "(close)"
               )
@@ -2664,7 +2664,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const negativeNumberArg = (arg) => {
           if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
           return !this._getCommandAndAncestors().some(
-            (cmd) => cmd.options.map((opt) => opt.short).some((short2) => /^-\d$/.test(short2))
+            (cmd) => cmd.options.map((opt) => opt.short).some((short3) => /^-\d$/.test(short3))
           );
         };
         let activeVariadicOption = null;
@@ -2798,8 +2798,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         const config = errorOptions || {};
         const exitCode = config.exitCode || 1;
-        const code = config.code || "commander.error";
-        this._exit(exitCode, code, message);
+        const code2 = config.code || "commander.error";
+        this._exit(exitCode, code2, message);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -3428,7 +3428,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         return arg;
       });
     }
-    function useColor2() {
+    function useColor3() {
       if (process2.env.NO_COLOR || process2.env.FORCE_COLOR === "0" || process2.env.FORCE_COLOR === "false")
         return false;
       if (process2.env.FORCE_COLOR || process2.env.CLICOLOR_FORCE !== void 0)
@@ -3436,7 +3436,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
       return void 0;
     }
     exports.Command = Command2;
-    exports.useColor = useColor2;
+    exports.useColor = useColor3;
   }
 });
 
@@ -5479,6 +5479,13 @@ function describeParam(p) {
 function renumbered(base, head) {
   return common(base, head).filter(([, b, h]) => b.value !== null && h.value !== null && b.value !== h.value);
 }
+function perSurface(fn) {
+  const cache = /* @__PURE__ */ new WeakMap();
+  return (s) => {
+    if (!cache.has(s)) cache.set(s, fn(s));
+    return cache.get(s);
+  };
+}
 
 // src/rules/schema/dynamic-param-added.ts
 var dynamicParamAdded = {
@@ -5567,13 +5574,14 @@ function describeWire(type) {
 // src/rules/schema/dynamic-param-changed.ts
 var dynamicParamChanged = {
   id: "dynamic-param-changed",
-  title: "A dynamic-param table entry changed index, type, or was removed",
+  title: "A dynamic-param table or entry was removed, or an entry changed index or type",
   governs: "schema",
   bump: "major",
   rationale: "A PT_DYN param carries a 1-byte index into these tables on the wire; userspace built against the base decodes the payload with the type its own table gives that index.",
   example: "- [PPM_SOCKOPT_IDX_ERRNO] = {{0}, PT_ERRNO, PF_DEC, 0, 0},\n+ [PPM_SOCKOPT_IDX_ERRNO] = {{0}, PT_INT32, PF_DEC, 0, 0},",
   check(base, head) {
     const hits = [];
+    for (const [table, t] of removed(base.dynamicParams, head.dynamicParams)) hits.push({ message: `dynamic-param table ${table} was removed`, location: t.loc });
     for (const [table, b, h] of common(base.dynamicParams, head.dynamicParams)) {
       for (const [idx, be] of Object.entries(b.entries)) {
         const he = h.entries[idx];
@@ -5594,6 +5602,16 @@ function schemaEnums(s) {
 function isSentinel(name2) {
   return /_MAX$/.test(name2);
 }
+function renamedPairs(base, head) {
+  const gone = Object.entries(base).filter(([sym, c]) => !head[sym] && c.value !== null);
+  const fresh = Object.entries(head).filter(([sym, c]) => !base[sym] && c.value !== null);
+  const pairs = [];
+  for (const [from, c] of gone) {
+    const i2 = fresh.findIndex(([, h]) => h.value === c.value);
+    if (i2 >= 0) pairs.push({ from, to: fresh.splice(i2, 1)[0][0], value: c.value });
+  }
+  return pairs;
+}
 
 // src/rules/schema/enum-value-added.ts
 var enumValueAdded = {
@@ -5607,7 +5625,10 @@ var enumValueAdded = {
     const hits = [];
     const baseEnums = Object.fromEntries(schemaEnums(base));
     for (const [name2, values] of schemaEnums(head)) {
+      const renamed = new Set(renamedPairs(baseEnums[name2] ?? {}, values).map((p) => p.to));
+      const retired = new Set(Object.values({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map((c) => c.value));
       for (const [sym, c] of added(baseEnums[name2] ?? {}, values)) {
+        if (renamed.has(sym) || retired.has(c.value)) continue;
         if (!isSentinel(sym)) hits.push({ message: `${name2}: new value ${sym} = ${c.value ?? c.expr}`, location: c.loc });
       }
     }
@@ -5631,8 +5652,31 @@ var enumValueRemoved = {
         hits.push({ message: `enum ${name2} was removed`, location: Object.values(values)[0]?.loc ?? null });
         continue;
       }
+      const renamed = new Set(renamedPairs(values, headEnums[name2]).map((p) => p.from));
       for (const [sym, c] of removed(values, headEnums[name2])) {
-        if (!isSentinel(sym)) hits.push({ message: `${name2}: ${sym} (${c.value ?? c.expr}) was removed`, location: c.loc });
+        if (!isSentinel(sym) && !renamed.has(sym)) hits.push({ message: `${name2}: ${sym} (${c.value ?? c.expr}) was removed`, location: c.loc });
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/schema/enum-value-renamed.ts
+var enumValueRenamed = {
+  id: "enum-value-renamed",
+  title: "A schema enum value was renamed, keeping its number",
+  governs: "schema",
+  bump: "none",
+  kind: "note",
+  rationale: "Only the number travels or is compiled into tables; both sides compile their own copy of the header, so a rename at the same value (EF_TMP_CONVERTER_MANAGED \u2192 EF_CONVERTER_MANAGED) changes nothing at runtime. Reported so reviewers see it; code that names the old symbol must be updated.",
+  example: "- EF_TMP_CONVERTER_MANAGED = (1 << 12),\n+ EF_CONVERTER_MANAGED = (1 << 12),",
+  check(base, head) {
+    const hits = [];
+    const baseEnums = Object.fromEntries(schemaEnums(base));
+    for (const [name2, values] of schemaEnums(head)) {
+      const retired = new Set(Object.values({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map((c) => c.value));
+      for (const p of renamedPairs(baseEnums[name2] ?? {}, values)) {
+        if (!retired.has(p.value)) hits.push({ message: `${name2}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values[p.to].loc });
       }
     }
     return hits;
@@ -5654,10 +5698,10 @@ var enumValueRenumbered = {
       for (const [sym, b, h] of renumbered(baseEnums[name2] ?? {}, values)) {
         if (!isSentinel(sym)) hits.push({ message: `${name2}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
       }
-      const gone = new Map(removed(baseEnums[name2] ?? {}, values).map(([sym, c]) => [c.value, sym]));
+      const retired = new Map(Object.entries({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map(([sym, c]) => [c.value, sym]));
       for (const [sym, c] of added(baseEnums[name2] ?? {}, values)) {
-        const old = c.value !== null ? gone.get(c.value) : void 0;
-        if (old && !isSentinel(sym) && !isSentinel(old)) hits.push({ message: `${name2}: new ${sym} reuses ${c.value}, the value of removed ${old}`, location: c.loc });
+        const old = c.value !== null ? retired.get(c.value) : void 0;
+        if (old && old !== sym && !isSentinel(sym)) hits.push({ message: `${name2}: new ${sym} reuses ${c.value}, the number of retired ${old}`, location: c.loc });
       }
     }
     return hits;
@@ -5673,7 +5717,7 @@ var eventCategoryChanged = {
   rationale: "Categories decide how userspace classifies and filters the event (evt.category, syscall vs tracepoint); the wire is unchanged, so the change is compatible but visible: SCHEMA minor.",
   example: "- EC_FILE | EC_SYSCALL,\n+ EC_IO_OTHER | EC_SYSCALL,",
   check(base, head) {
-    return common(base.events, head.events).filter(([, b, h]) => setDiff(b.category, h.category).length || setDiff(h.category, b.category).length).map(([symbol, b, h]) => ({ message: `${symbol} category ${b.category.join(" | ")} \u2192 ${h.category.join(" | ")}`, location: h.loc }));
+    return common(base.events, head.events).filter(([, b, h]) => !(b.flags.includes("EF_UNUSED") && h.flags.includes("EF_UNUSED"))).filter(([, b, h]) => setDiff(b.category, h.category).length || setDiff(h.category, b.category).length).map(([symbol, b, h]) => ({ message: `${symbol} category ${b.category.join(" | ")} \u2192 ${h.category.join(" | ")}`, location: h.loc }));
   }
 };
 
@@ -5866,8 +5910,8 @@ var eventParamInfoChanged = paramRule(
     example: '- {"path", PT_FSRELPATH, PF_NA, DIRFD_PARAM(0)}\n+ {"path", PT_FSRELPATH, PF_NA, DIRFD_PARAM(1)}'
   },
   (symbol, c) => {
-    const show = (info2, ninfo) => (info2 ?? "none") + (ninfo ? `, ${ninfo}` : "");
-    return `${symbol} param ${c.index + 1} '${c.head.name}' info ${show(c.base.info, c.base.ninfo)} \u2192 ${show(c.head.info, c.head.ninfo)}`;
+    const show2 = (info2, ninfo) => (info2 ?? "none") + (ninfo ? `, ${ninfo}` : "");
+    return `${symbol} param ${c.index + 1} '${c.head.name}' info ${show2(c.base.info, c.base.ninfo)} \u2192 ${show2(c.head.info, c.head.ninfo)}`;
   }
 );
 
@@ -5944,13 +5988,15 @@ var eventParamTypeRefined = paramRule(
 // src/rules/schema/event-removed.ts
 var eventRemoved = {
   id: "event-removed",
-  title: "An event code was removed from ppm_event_code",
+  title: "An event code was removed from ppm_event_code, or its g_event_info entry",
   governs: "schema",
   bump: "major",
   rationale: "Event type numbers are the wire key of every event: userspace built against the base expects them. The event_table.c header asks for EF_OLD_VERSION on events no longer sent, never removal.",
   example: "- PPME_SYSCALL_EXECVE_8_E = 12,",
   check(base, head) {
-    return removed(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX").map(([symbol, c]) => ({ message: `${symbol} (code ${c.value}) was removed`, location: c.loc }));
+    const codes = removed(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX").map(([symbol, c]) => ({ message: `${symbol} (code ${c.value}) was removed`, location: c.loc }));
+    const entries = removed(base.events, head.events).filter(([symbol]) => head.eventCodes[symbol]).map(([symbol, e]) => ({ message: `the g_event_info entry of ${symbol} was removed (the code remains)`, location: e.loc }));
+    return [...codes, ...entries];
   }
 };
 
@@ -5967,17 +6013,997 @@ var eventRenumbered = {
   }
 };
 
+// src/surface/extract/code-bodies.ts
+import { createHash } from "node:crypto";
+var CODE_FILES = [
+  // Kernel module: the fillers and the payload helpers (val_to_ring, pack_addr, ...).
+  /^driver\/ppm_fillers\.c$/,
+  /^driver\/ppm_events\.c$/,
+  /^driver\/ppm_events\.h$/,
+  // Flag conversions (open_flags_to_scap, ...) used by every driver's fillers.
+  /^driver\/ppm_flag_helpers\.h$/,
+  // Modern eBPF probe: programs and the helpers that build payloads (never definitions/).
+  /^driver\/modern_bpf\/programs\/.+\.bpf\.c$/,
+  /^driver\/modern_bpf\/helpers\/.+\.h$/,
+  // Legacy eBPF probe (until c5ea0da85): fillers and their helpers; maps.h, types.h,
+  // bpf_helpers.h, builtins.h, quirks.h and missing_definitions.h declare, they do not fill.
+  /^driver\/bpf\/(fillers|filler_helpers|ring_helpers|plumbing_helpers)\.h$/
+];
+function isCodeFile(path5) {
+  return CODE_FILES.some((re) => re.test(path5));
+}
+function probeOf(path5) {
+  if (path5.startsWith("driver/modern_bpf/")) return "modern";
+  if (path5.startsWith("driver/bpf/")) return "legacy";
+  if (/^driver\/[^/]+\.c$/.test(path5) || path5 === "driver/ppm_events.h") return "kmod";
+  return "shared";
+}
+var IDENT = 1;
+var NUMBER = 2;
+var STR = 3;
+var PUNCT = 4;
+var DIRECTIVE = 5;
+var PP_IF = 1;
+var PP_ELIF = 2;
+var PP_ELSE = 3;
+var PP_ENDIF = 4;
+var PP_OTHER = 5;
+var Tokens = class {
+  n = 0;
+  kind;
+  /** Byte offset of the token's start (for line numbers). */
+  at;
+  /** PP_* for a directive, 0 otherwise. */
+  pp;
+  /** 1 when a conditional directive's condition mentions a kernel-version or kernel-feature macro. */
+  compat;
+  /** Token text; a directive is `#name tok tok ...`, single-spaced. */
+  text = [];
+  constructor(capacity) {
+    this.kind = new Uint8Array(capacity);
+    this.at = new Int32Array(capacity);
+    this.pp = new Uint8Array(capacity);
+    this.compat = new Uint8Array(capacity);
+  }
+  push(kind, text, at, pp = 0, compat = 0) {
+    const i2 = this.n++;
+    if (i2 === this.kind.length) this.grow();
+    this.kind[i2] = kind;
+    this.at[i2] = at;
+    this.pp[i2] = pp;
+    this.compat[i2] = compat;
+    this.text.push(text);
+  }
+  grow() {
+    const size = this.kind.length * 2;
+    const kind = new Uint8Array(size);
+    const at = new Int32Array(size);
+    const pp = new Uint8Array(size);
+    const compat = new Uint8Array(size);
+    kind.set(this.kind);
+    at.set(this.at);
+    pp.set(this.pp);
+    compat.set(this.compat);
+    Object.assign(this, { kind, at, pp, compat });
+  }
+};
+function isIdStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 36;
+}
+function isIdChar(c) {
+  return isIdStart(c) || c >= 48 && c <= 57;
+}
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function punctLen(src, i2, c) {
+  const d = src.charCodeAt(i2 + 1);
+  switch (c) {
+    case 45:
+      return d === 62 || d === 45 || d === 61 ? 2 : 1;
+    case 43:
+      return d === 43 || d === 61 ? 2 : 1;
+    case 60:
+    // < : << <<= <=
+    case 62:
+      if (d === c) return src.charCodeAt(i2 + 2) === 61 ? 3 : 2;
+      return d === 61 ? 2 : 1;
+    case 61:
+    // =
+    case 33:
+    // !
+    case 42:
+    // *
+    case 47:
+    // /
+    case 37:
+    // %
+    case 94:
+      return d === 61 ? 2 : 1;
+    case 38:
+    // & : && &=
+    case 124:
+      return d === c || d === 61 ? 2 : 1;
+    case 35:
+      return d === 35 ? 2 : 1;
+    case 46:
+      return d === 46 && src.charCodeAt(i2 + 2) === 46 ? 3 : 1;
+    default:
+      return 1;
+  }
+}
+var COMPAT_IDENTS = /* @__PURE__ */ new Set([
+  "LINUX_VERSION_CODE",
+  "KERNEL_VERSION",
+  "UTS_UBUNTU_RELEASE_ABI",
+  "__has_include",
+  "__has_include_next",
+  "BPF_FORBIDS_ZERO_ACCESS",
+  "COS_73_WORKAROUND"
+]);
+var ARCH_CONFIG = /^CONFIG_(COMPAT|IA32_EMULATION|X86(_64|_32)?|ARM(64)?|AEABI|S390|PPC(32|64)?|RISCV|LOONGARCH|MIPS|64BIT|32BIT)$/;
+function isCompatIdent(id) {
+  return COMPAT_IDENTS.has(id) || id.includes("RHEL_RELEASE") || // RHEL_RELEASE_CODE, PPM_RHEL_RELEASE_VERSION
+  id.startsWith("HAS_") || // the configure system's kernel probes (driver/configure)
+  id.startsWith("CONFIG_") && !ARCH_CONFIG.test(id);
+}
+function isCompatCondition(condition) {
+  const ids = condition.match(/[A-Za-z_]\w*/g) ?? [];
+  for (let i2 = 0; i2 < ids.length; i2++) {
+    const id = ids[i2];
+    if (isCompatIdent(id)) return true;
+    if (id === "defined" && /^[a-z][a-z0-9_]*$/.test(ids[i2 + 1] ?? "")) return true;
+  }
+  return false;
+}
+var TYPE_ALIASES = /* @__PURE__ */ new Map();
+for (const bits2 of [8, 16, 32, 64]) {
+  for (const prefix of ["", "__"]) {
+    TYPE_ALIASES.set(`${prefix}u${bits2}`, `uint${bits2}_t`);
+    TYPE_ALIASES.set(`${prefix}s${bits2}`, `int${bits2}_t`);
+  }
+}
+function lex(src) {
+  const n = src.length;
+  const T = new Tokens((n >> 2) + 64);
+  let i2 = 0;
+  let lineStart = true;
+  let dir = null;
+  let dead = 0;
+  const groups = [];
+  const finishDirective = () => {
+    const d = dir;
+    dir = null;
+    let name2 = d.name;
+    const cond = d.toks.join(" ");
+    let pp = PP_OTHER;
+    if (name2 === "if" || name2 === "ifdef" || name2 === "ifndef") pp = PP_IF;
+    else if (name2 === "elif" || name2 === "elifdef" || name2 === "elifndef") pp = PP_ELIF;
+    else if (name2 === "else") pp = PP_ELSE;
+    else if (name2 === "endif") pp = PP_ENDIF;
+    if (dead > 0) {
+      if (pp === PP_IF) dead++;
+      else if (pp === PP_ENDIF) dead--;
+      else if (dead === 1 && pp === PP_ELSE) {
+        dead = 0;
+        groups.push(true);
+        return;
+      } else if (dead === 1 && pp === PP_ELIF) {
+        dead = 0;
+        groups.push(false);
+        pp = PP_IF;
+        name2 = name2.replace("elif", "if");
+      }
+      if (dead > 0 || pp !== PP_IF) return;
+    } else if (pp === PP_IF && name2 === "if" && cond === "0") {
+      dead = 1;
+      return;
+    } else if (pp === PP_IF) groups.push(false);
+    else if (pp === PP_ENDIF && groups.pop()) return;
+    const test = name2 === "ifdef" || name2 === "ifndef" || name2 === "elifdef" || name2 === "elifndef" ? `defined(${cond})` : cond;
+    const compat = (pp === PP_IF || pp === PP_ELIF) && isCompatCondition(test) ? 1 : 0;
+    T.push(DIRECTIVE, cond ? `#${name2} ${cond}` : `#${name2}`, d.at, pp, compat);
+  };
+  const emit = (kind, start2, end) => {
+    let text = src.slice(start2, end);
+    if (kind === IDENT) text = TYPE_ALIASES.get(text) ?? text;
+    const list = dir ? dir.toks : T.text;
+    const prev = list.length - 1;
+    if (kind === STR && text.charCodeAt(0) === 34 && (dir || dead === 0 && T.kind[prev] === STR) && list[prev]?.endsWith('"')) {
+      list[prev] = list[prev].slice(0, -1) + text.slice(1);
+      return;
+    }
+    if (dir) dir.toks.push(text);
+    else if (dead === 0) T.push(kind, text, start2);
+  };
+  while (i2 < n) {
+    const c = src.charCodeAt(i2);
+    if (c === 10) {
+      if (dir) finishDirective();
+      lineStart = true;
+      i2++;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
+      i2++;
+      continue;
+    }
+    if (c === 92) {
+      if (src.charCodeAt(i2 + 1) === 10) {
+        i2 += 2;
+        continue;
+      }
+      if (src.charCodeAt(i2 + 1) === 13 && src.charCodeAt(i2 + 2) === 10) {
+        i2 += 3;
+        continue;
+      }
+    }
+    if (c === 47) {
+      const d = src.charCodeAt(i2 + 1);
+      if (d === 42) {
+        const end = src.indexOf("*/", i2 + 2);
+        i2 = end < 0 ? n : end + 2;
+        continue;
+      }
+      if (d === 47) {
+        let stop2 = src.indexOf("\n", i2);
+        while (stop2 > 0 && (src.charCodeAt(stop2 - 1) === 92 || src.charCodeAt(stop2 - 1) === 13 && src.charCodeAt(stop2 - 2) === 92)) {
+          stop2 = src.indexOf("\n", stop2 + 1);
+        }
+        i2 = stop2 < 0 ? n : stop2;
+        continue;
+      }
+    }
+    if (c === 35 && lineStart && !dir) {
+      lineStart = false;
+      let j = i2 + 1;
+      while (j < n && (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9)) j++;
+      const s = j;
+      while (j < n && isIdChar(src.charCodeAt(j))) j++;
+      dir = { at: i2, name: src.slice(s, j), toks: [] };
+      i2 = j;
+      continue;
+    }
+    lineStart = false;
+    const start2 = i2;
+    if (isIdStart(c)) {
+      i2++;
+      while (i2 < n && isIdChar(src.charCodeAt(i2))) i2++;
+      const q = src.charCodeAt(i2);
+      if ((q === 34 || q === 39) && i2 - start2 <= 2 && /^(L|u|U|u8)$/.test(src.slice(start2, i2))) {
+        i2 = skipQuoted(src, i2);
+        emit(STR, start2, i2);
+      } else emit(IDENT, start2, i2);
+      continue;
+    }
+    if (isDigit(c) || c === 46 && isDigit(src.charCodeAt(i2 + 1))) {
+      i2++;
+      while (i2 < n) {
+        const d = src.charCodeAt(i2);
+        if (isIdChar(d) || d === 46) i2++;
+        else if ((d === 43 || d === 45) && /[eEpP]/.test(src[i2 - 1])) i2++;
+        else break;
+      }
+      emit(NUMBER, start2, i2);
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      i2 = skipQuoted(src, i2);
+      emit(STR, start2, i2);
+      continue;
+    }
+    i2 += punctLen(src, i2, c);
+    emit(PUNCT, start2, i2);
+  }
+  if (dir) finishDirective();
+  return T;
+}
+function skipQuoted(src, i2) {
+  const q = src.charCodeAt(i2);
+  const n = src.length;
+  i2++;
+  while (i2 < n) {
+    const c = src.charCodeAt(i2);
+    if (c === q) return i2 + 1;
+    if (c === 10) return i2;
+    i2 += c === 92 ? 2 : 1;
+  }
+  return n;
+}
+var NAME_IS_FIRST_ARG = /* @__PURE__ */ new Set([
+  "BPF_PROG",
+  "BPF_PROG2",
+  "BPF_KPROBE",
+  "BPF_KRETPROBE",
+  "BPF_KSYSCALL",
+  "BPF_KPROBE_SYSCALL",
+  "BPF_UPROBE",
+  "BPF_URETPROBE",
+  "BPF_USDT",
+  "FILLER",
+  "FILLER_RAW",
+  "TRACEPOINT_PROBE"
+]);
+var NAME_IS_SECOND_ARG = /* @__PURE__ */ new Set(["BPF_PROBE"]);
+var TRAILING_ATTRS = /* @__PURE__ */ new Set(["__attribute__", "__attribute", "__acquires", "__releases", "__must_hold"]);
+var NOT_A_NAME = /* @__PURE__ */ new Set(["if", "while", "for", "switch", "return", "sizeof", "do", "else", "typeof", "__typeof__", "_Alignof", "defined"]);
+function matchForward(T, list, i2) {
+  const open = T.text[list[i2]];
+  const close = open === "(" ? ")" : open === "[" ? "]" : "}";
+  let depth = 0;
+  for (let k = i2; k < list.length; k++) {
+    const t = list[k];
+    if (T.kind[t] !== PUNCT) continue;
+    const s = T.text[t];
+    if (s === open) depth++;
+    else if (s === close && --depth === 0) return k;
+  }
+  return -1;
+}
+function matchBackward(T, list, i2) {
+  let depth = 0;
+  for (let k = i2; k >= 0; k--) {
+    const t = list[k];
+    if (T.kind[t] !== PUNCT) continue;
+    const s = T.text[t];
+    if (s === ")") depth++;
+    else if (s === "(" && --depth === 0) return k;
+  }
+  return -1;
+}
+function functionName(T, head) {
+  if (!head.length || T.text[head[0]] === "typedef") return null;
+  for (const t of head) if (T.kind[t] === PUNCT && T.text[t] === "=") return null;
+  let last = head.length - 1;
+  for (; ; ) {
+    if (last < 0 || T.text[head[last]] !== ")") return null;
+    const p = matchBackward(T, head, last);
+    if (p <= 0) return null;
+    const before = head[p - 1];
+    const word = T.text[before];
+    if (T.kind[before] !== IDENT || NOT_A_NAME.has(word)) return null;
+    if (TRAILING_ATTRS.has(word)) {
+      last = p - 2;
+      continue;
+    }
+    if (NAME_IS_FIRST_ARG.has(word) || NAME_IS_SECOND_ARG.has(word)) {
+      let k = p + 1;
+      if (NAME_IS_SECOND_ARG.has(word)) {
+        for (let depth = 0; k < last; k++) {
+          const s = T.text[head[k]];
+          if (s === "(") depth++;
+          else if (s === ")") depth--;
+          else if (s === "," && depth === 0) break;
+        }
+        k++;
+      }
+      const arg = head[k];
+      return arg !== void 0 && k < last && T.kind[arg] === IDENT ? { name: T.text[arg], at: T.at[arg] } : null;
+    }
+    return { name: word, at: T.at[before] };
+  }
+}
+function findDefinitions(T) {
+  const defs = [];
+  const cond = [];
+  let depth = 0;
+  let headStart = 0;
+  let externC = 0;
+  let fn = null;
+  for (let k = 0; k < T.n; k++) {
+    const kind = T.kind[k];
+    if (kind === DIRECTIVE) {
+      const pp = T.pp[k];
+      if (pp === PP_IF) cond.push({ depth, firstEnd: -1, compat: T.compat[k] === 1 });
+      else if (pp === PP_ELIF || pp === PP_ELSE) {
+        const top = cond[cond.length - 1];
+        if (top) {
+          if (top.firstEnd < 0) top.firstEnd = depth;
+          depth = top.depth;
+          if (T.compat[k]) top.compat = true;
+        }
+      } else if (pp === PP_ENDIF) {
+        const top = cond.pop();
+        if (top && top.firstEnd >= 0) depth = top.firstEnd;
+      }
+      continue;
+    }
+    if (kind !== PUNCT) continue;
+    const s = T.text[k];
+    if (depth === 0 && !fn) {
+      if (s === ";") headStart = k + 1;
+      else if (s === "}") {
+        if (externC > 0) externC--;
+        headStart = k + 1;
+      } else if (s === "{") {
+        const head = [];
+        for (let h = headStart; h < k; h++) if (T.kind[h] !== DIRECTIVE) head.push(h);
+        if (head.length === 2 && T.text[head[0]] === "extern" && T.kind[head[1]] === STR) {
+          externC++;
+          headStart = k + 1;
+          continue;
+        }
+        const name2 = functionName(T, head);
+        if (name2) fn = { ...name2, start: head[0], compatScoped: cond.some((c) => c.compat) };
+        depth = 1;
+      }
+      continue;
+    }
+    if (s === "{") depth++;
+    else if (s === "}") {
+      if (depth > 0) depth--;
+      if (depth === 0) {
+        if (fn) defs.push({ ...fn, end: k });
+        fn = null;
+        headStart = k + 1;
+      }
+    }
+  }
+  return defs;
+}
+function conditionalGroups(T) {
+  const groups = /* @__PURE__ */ new Map();
+  const stack = [];
+  for (let k = 0; k < T.n; k++) {
+    if (T.kind[k] !== DIRECTIVE) continue;
+    const pp = T.pp[k];
+    if (pp === PP_IF) stack.push({ at: k, group: { end: -1, compat: T.compat[k] === 1, branches: [k] } });
+    else if (pp === PP_ELIF || pp === PP_ELSE) {
+      const top = stack[stack.length - 1];
+      if (!top) continue;
+      top.group.branches.push(k);
+      if (T.compat[k]) top.group.compat = true;
+    } else if (pp === PP_ENDIF) {
+      const top = stack.pop();
+      if (top) groups.set(top.at, { ...top.group, end: k });
+    }
+  }
+  return groups;
+}
+function isCoreCheck(T, t) {
+  if (t === void 0 || T.kind[t] !== IDENT) return false;
+  const s = T.text[t];
+  return s.startsWith("bpf_core_") && !s.startsWith("bpf_core_read");
+}
+function coreTokens(T, start2, end, groups) {
+  const a = [];
+  let changed = false;
+  let core = false;
+  for (let k = start2; k <= end; k++) {
+    if (T.pp[k] === PP_IF) {
+      const g = groups.get(k);
+      if (g && g.compat && g.end <= end) {
+        k = g.end;
+        changed = true;
+        continue;
+      }
+    }
+    if (!core && isCoreCheck(T, k)) core = true;
+    a.push(k);
+  }
+  if (!core) return changed ? a : null;
+  const out2 = [];
+  for (let k = 0; k < a.length; k++) {
+    const t = a[k];
+    if (T.kind[t] !== IDENT) {
+      out2.push(t);
+      continue;
+    }
+    if (T.text[t] === "if" && T.text[a[k + 1]] === "(") {
+      const close = matchForward(T, a, k + 1);
+      let check = false;
+      for (let j = k + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]] === "(") check = true;
+      if (check) {
+        k = ifStatementEnd(T, a, k) - 1;
+        continue;
+      }
+    }
+    if (isCoreCheck(T, t) && T.text[a[k + 1]] === "(") {
+      const close = matchForward(T, a, k + 1);
+      if (close > 0) {
+        k = close;
+        continue;
+      }
+    }
+    out2.push(t);
+  }
+  return out2;
+}
+function evalCondition(condition, build) {
+  const toks = condition.match(/0[xX][0-9a-fA-F]+[uUlL]*|\d+[uUlL]*|[A-Za-z_]\w*|<<|>>|<=|>=|==|!=|&&|\|\||\S/g) ?? [];
+  const feature = build === "newest" ? 1 : 0;
+  let i2 = 0;
+  const peek = () => toks[i2];
+  const skipParens = () => {
+    if (toks[i2] !== "(") return;
+    for (let depth = 0; i2 < toks.length; i2++) {
+      if (toks[i2] === "(") depth++;
+      else if (toks[i2] === ")" && --depth === 0) {
+        i2++;
+        return;
+      }
+    }
+  };
+  const args2 = () => {
+    const out2 = [];
+    if (toks[i2] !== "(") return out2;
+    i2++;
+    while (i2 < toks.length && toks[i2] !== ")") {
+      out2.push(ternary());
+      if (toks[i2] === ",") i2++;
+      else if (toks[i2] !== ")") i2++;
+    }
+    i2++;
+    return out2;
+  };
+  const identValue = (id) => {
+    if (id === "LINUX_VERSION_CODE") return build === "newest" ? 2147483647 : 0;
+    if (id.includes("RHEL_RELEASE")) return 0;
+    return isCompatIdent(id) || /^[a-z]/.test(id) ? feature : 0;
+  };
+  const primary = () => {
+    const t = toks[i2++];
+    if (t === void 0) return 0;
+    if (t === "(") {
+      const v = ternary();
+      if (toks[i2] === ")") i2++;
+      return v;
+    }
+    if (t === "!") return primary() ? 0 : 1;
+    if (t === "-") return -primary();
+    if (t === "+") return primary();
+    if (t === "~") return ~primary();
+    if (/^\d/.test(t)) return Number(t.replace(/[uUlL]+$/, ""));
+    if (t === "defined") {
+      const paren = peek() === "(";
+      if (paren) i2++;
+      const id = toks[i2++] ?? "";
+      if (paren && toks[i2] === ")") i2++;
+      return id === "LINUX_VERSION_CODE" || id === "KERNEL_VERSION" ? 1 : identValue(id) ? 1 : 0;
+    }
+    if (/^[A-Za-z_]/.test(t)) {
+      if (peek() !== "(") return identValue(t);
+      if (t === "__has_include" || t === "__has_include_next") {
+        skipParens();
+        return feature;
+      }
+      const a = args2();
+      if (t === "KERNEL_VERSION") return ((a[0] ?? 0) << 16) + ((a[1] ?? 0) << 8) + (a[2] ?? 0);
+      if (t === "IS_ENABLED" || t === "IS_BUILTIN") return a[0] ?? 0;
+      return 0;
+    }
+    return 0;
+  };
+  const LEVELS2 = [["||"], ["&&"], ["|"], ["^"], ["&"], ["==", "!="], ["<", "<=", ">", ">="], ["<<", ">>"], ["+", "-"], ["*", "/", "%"]];
+  const apply = (op, a, b) => {
+    switch (op) {
+      case "||":
+        return a || b ? 1 : 0;
+      case "&&":
+        return a && b ? 1 : 0;
+      case "|":
+        return a | b;
+      case "^":
+        return a ^ b;
+      case "&":
+        return a & b;
+      case "==":
+        return a === b ? 1 : 0;
+      case "!=":
+        return a !== b ? 1 : 0;
+      case "<":
+        return a < b ? 1 : 0;
+      case "<=":
+        return a <= b ? 1 : 0;
+      case ">":
+        return a > b ? 1 : 0;
+      case ">=":
+        return a >= b ? 1 : 0;
+      case "<<":
+        return a << b;
+      case ">>":
+        return a >> b;
+      case "+":
+        return a + b;
+      case "-":
+        return a - b;
+      case "*":
+        return a * b;
+      case "/":
+        return b ? Math.trunc(a / b) : 0;
+      default:
+        return b ? a % b : 0;
+    }
+  };
+  const binary2 = (level) => {
+    if (level >= LEVELS2.length) return primary();
+    let v = binary2(level + 1);
+    while (peek() !== void 0 && LEVELS2[level].includes(peek())) {
+      const op = toks[i2++];
+      v = apply(op, v, binary2(level + 1));
+    }
+    return v;
+  };
+  const ternary = () => {
+    const c = binary2(0);
+    if (peek() !== "?") return c;
+    i2++;
+    const a = ternary();
+    if (peek() === ":") i2++;
+    const b = ternary();
+    return c ? a : b;
+  };
+  return ternary() !== 0;
+}
+function takenBranch(T, g, build) {
+  const marks = [...g.branches, g.end];
+  for (let b = 0; b < g.branches.length; b++) {
+    const d = g.branches[b];
+    const m = /^#(\w+)\s*(.*)$/.exec(T.text[d]);
+    const name2 = m[1];
+    const cond = name2.endsWith("ndef") ? `!defined(${m[2]})` : name2.endsWith("def") ? `defined(${m[2]})` : m[2];
+    if (name2 === "else" || evalCondition(cond, build)) return [d + 1, marks[b + 1]];
+  }
+  return null;
+}
+function resolveVariant(T, a, from, to, build, groups, out2) {
+  const base = a[0];
+  for (let p = from; p < to; p++) {
+    const t = a[p];
+    if (T.pp[t] === PP_IF) {
+      const g = groups.get(t);
+      if (g && g.compat && g.end <= a[to - 1]) {
+        const taken2 = takenBranch(T, g, build);
+        if (taken2) resolveVariant(T, a, taken2[0] - base, taken2[1] - base, build, groups, out2);
+        p = g.end - base;
+        continue;
+      }
+    }
+    if (T.kind[t] === IDENT && T.text[t] === "if" && p + 1 < to && T.text[a[p + 1]] === "(") {
+      const close = matchForward(T, a, p + 1);
+      let check = false;
+      for (let j = p + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]] === "(") check = true;
+      if (check) {
+        const thenEnd = statementEnd(T, a, close + 1);
+        const j = skipDirectives(T, a, thenEnd);
+        const hasElse = j < a.length && T.kind[a[j]] === IDENT && T.text[a[j]] === "else";
+        const end = hasElse ? statementEnd(T, a, j + 1) : thenEnd;
+        const negated = T.text[a[p + 2]] === "!" && isCoreCheck(T, a[p + 3]) && matchForward(T, a, p + 4) === close - 1;
+        const then = build === "newest" !== negated;
+        let [b0, b1] = then ? [close + 1, thenEnd] : hasElse ? [j + 1, end] : [0, 0];
+        b0 = skipDirectives(T, a, b0);
+        if (b1 - b0 >= 2 && T.text[a[b0]] === "{" && matchForward(T, a, b0) === b1 - 1) {
+          b0++;
+          b1--;
+        }
+        if (b1 > b0) resolveVariant(T, a, b0, b1, build, groups, out2);
+        p = end - 1;
+        continue;
+      }
+    }
+    out2.push(t);
+  }
+}
+function skipDirectives(T, a, k) {
+  while (k < a.length && T.kind[a[k]] === DIRECTIVE) k++;
+  return k;
+}
+function ifStatementEnd(T, a, k) {
+  for (; ; ) {
+    const close = matchForward(T, a, k + 1);
+    if (close < 0) return a.length;
+    const e = statementEnd(T, a, close + 1);
+    const j = skipDirectives(T, a, e);
+    if (!(j < a.length && T.kind[a[j]] === IDENT && T.text[a[j]] === "else")) return e;
+    const s = skipDirectives(T, a, j + 1);
+    if (s + 1 < a.length && T.text[a[s]] === "if" && T.text[a[s + 1]] === "(") {
+      k = s;
+      continue;
+    }
+    return statementEnd(T, a, j + 1);
+  }
+}
+function statementEnd(T, a, k) {
+  k = skipDirectives(T, a, k);
+  if (k >= a.length) return a.length;
+  const t = a[k];
+  const s = T.text[t];
+  if (T.kind[t] === PUNCT && s === "{") {
+    const close = matchForward(T, a, k);
+    return close < 0 ? a.length : close + 1;
+  }
+  if (T.kind[t] === IDENT) {
+    const paren = k + 1 < a.length && T.text[a[k + 1]] === "(";
+    if (s === "if" && paren) return ifStatementEnd(T, a, k);
+    if ((s === "for" || s === "while" || s === "switch") && paren) {
+      const close = matchForward(T, a, k + 1);
+      return close < 0 ? a.length : statementEnd(T, a, close + 1);
+    }
+    if (s === "do") return statementEnd(T, a, statementEnd(T, a, k + 1));
+  }
+  let depth = 0;
+  for (let j = k; j < a.length; j++) {
+    const u = a[j];
+    if (T.kind[u] !== PUNCT) continue;
+    const p = T.text[u];
+    if (p === "(" || p === "[" || p === "{") depth++;
+    else if (p === ")" || p === "]" || p === "}") {
+      if (depth === 0) return j;
+      depth--;
+    } else if (p === ";" && depth === 0) return j + 1;
+  }
+  return a.length;
+}
+function digest(texts) {
+  return createHash("sha1").update(texts.join("\0")).digest("hex").slice(0, 16);
+}
+function linesOf(src, offsets) {
+  const out2 = [];
+  let line = 1;
+  let pos = 0;
+  for (const off of offsets) {
+    for (let nl = src.indexOf("\n", pos); nl >= 0 && nl < off; nl = src.indexOf("\n", nl + 1)) {
+      line++;
+      pos = nl + 1;
+    }
+    out2.push(line);
+  }
+  return out2;
+}
+function isKernelSpecific(fn) {
+  return fn.kernelSpecific === true;
+}
+function compatVariants(fn) {
+  return fn.compatVariants ?? [fn.hash, fn.hash];
+}
+function extractCodeBodies(path5, source) {
+  const T = lex(source);
+  const defs = findDefinitions(T);
+  const groups = conditionalGroups(T);
+  const lines = linesOf(source, defs.map((d) => d.at));
+  const join = (list) => list.map((t) => T.text[t]).join("");
+  const byName = /* @__PURE__ */ new Map();
+  defs.forEach((def, i2) => {
+    const text = T.text.slice(def.start, def.end + 1).join("");
+    let core = text;
+    let oldest = text;
+    let newest = text;
+    try {
+      const kept = coreTokens(T, def.start, def.end, groups);
+      if (kept) {
+        core = join(kept);
+        const a = [];
+        for (let t = def.start; t <= def.end; t++) a.push(t);
+        const f = [];
+        const l = [];
+        resolveVariant(T, a, 0, a.length, "oldest", groups, f);
+        resolveVariant(T, a, 0, a.length, "newest", groups, l);
+        oldest = join(f);
+        newest = join(l);
+      }
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      core = oldest = newest = text;
+    }
+    const entry = { def, line: lines[i2], text, core, oldest, newest };
+    const list = byName.get(def.name);
+    if (list) list.push(entry);
+    else byName.set(def.name, [entry]);
+  });
+  const functions = {};
+  for (const name2 of [...byName.keys()].sort()) {
+    const list = byName.get(name2);
+    const hash = digest(list.map((e) => e.text));
+    const plain = list.filter((e) => !e.def.compatScoped);
+    const pick = (parts2) => parts2.length === list.length && parts2.every((c, i2) => c === list[i2].text) ? hash : digest(parts2);
+    const coreHash = pick((plain.length ? plain : list).map((e) => e.core));
+    const oldest = pick((plain.length ? plain : list.slice(-1)).map((e) => e.oldest));
+    const newest = pick((plain.length ? plain : list.slice(0, 1)).map((e) => e.newest));
+    const fn = { line: list[0].line, hash, coreHash };
+    if (oldest !== hash || newest !== hash) fn.compatVariants = [oldest, newest];
+    if (!plain.length) fn.kernelSpecific = true;
+    Object.defineProperty(functions, name2, { value: fn, enumerable: true, writable: true, configurable: true });
+  }
+  return { probe: probeOf(path5), functions };
+}
+
+// src/rules/schema/filler-code-changed.ts
+var PROBE_LABEL = {
+  kmod: "kernel module",
+  modern: "modern eBPF probe",
+  legacy: "legacy eBPF probe",
+  shared: "shared by the drivers"
+};
+function sites(s, unreadable) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const path5 of Object.keys(s.code).sort()) {
+    if (unreadable.has(path5)) continue;
+    const file = s.code[path5];
+    for (const [name2, fn] of Object.entries(file.functions)) {
+      const key = `${file.probe}\0${name2}`;
+      const list = out2.get(key);
+      if (list) list.push({ path: path5, fn });
+      else out2.set(key, [{ path: path5, fn }]);
+    }
+  }
+  return out2;
+}
+var memo2 = /* @__PURE__ */ new WeakMap();
+function codePairs(base, head) {
+  let inner = memo2.get(base);
+  if (!inner) memo2.set(base, inner = /* @__PURE__ */ new WeakMap());
+  let result = inner.get(head);
+  if (result) return result;
+  result = [];
+  const unreadable = new Set([...base.warnings, ...head.warnings].map((w) => w.path));
+  const b = sites(base, unreadable);
+  const h = sites(head, unreadable);
+  for (const key of /* @__PURE__ */ new Set([...b.keys(), ...h.keys()])) {
+    const [probe, name2] = key.split("\0");
+    const bs = [...b.get(key) ?? []];
+    const hs = [...h.get(key) ?? []];
+    for (let i2 = 0; i2 < hs.length; i2++) {
+      const j = bs.findIndex((s) => s.path === hs[i2].path);
+      if (j < 0) continue;
+      result.push({ probe, name: name2, base: bs[j], head: hs[i2] });
+      bs.splice(j, 1);
+      hs.splice(i2--, 1);
+    }
+    while (bs.length && hs.length) result.push({ probe, name: name2, base: bs.shift(), head: hs.shift() });
+    for (const s of bs) result.push({ probe, name: name2, base: s, head: null });
+    for (const s of hs) result.push({ probe, name: name2, base: null, head: s });
+  }
+  result.sort((x, y) => {
+    const a = x.head ?? x.base;
+    const c = y.head ?? y.base;
+    return a.path < c.path ? -1 : a.path > c.path ? 1 : a.fn.line - c.fn.line || (x.name < y.name ? -1 : 1);
+  });
+  inner.set(head, result);
+  return result;
+}
+function codeDelta(base, head) {
+  if (base.hash === head.hash) return "none";
+  if (base.coreHash === head.coreHash) return "compat";
+  const [bf, bl] = compatVariants(base);
+  const [hf, hl] = compatVariants(head);
+  return bf === hf || bl === hl ? "compat" : "logic";
+}
+function where(site) {
+  return { path: site.path, line: site.fn.line };
+}
+function describePair(p) {
+  const b = p.base.path;
+  const h = p.head.path;
+  return `${p.name} (${b === h ? h : `moved from ${b} to ${h}`}, ${PROBE_LABEL[p.probe]})`;
+}
+function lonePairs(pairs, side) {
+  return pairs.filter((p) => side === "head" ? p.base === null : p.head === null);
+}
+var STATS_ACCOUNTING = /* @__PURE__ */ new Set(["compute_event_types_stats", "terminate_filler"]);
+var MAX_NAMES = 8;
+function names(list) {
+  const shown = list.slice(0, MAX_NAMES).map((p) => p.name);
+  return list.length > MAX_NAMES ? `${shown.join(", ")} and ${list.length - MAX_NAMES} more` : shown.join(", ");
+}
+function addedOrRemoved(pairs, side, other) {
+  const lone = lonePairs(pairs, side).filter((p) => !isKernelSpecific(p[side].fn));
+  const byPath = /* @__PURE__ */ new Map();
+  for (const p of lone) {
+    const path5 = p[side].path;
+    const list = byPath.get(path5);
+    if (list) list.push(p);
+    else byPath.set(path5, [p]);
+  }
+  const hits = [];
+  for (const [path5, list] of byPath) {
+    const probe = PROBE_LABEL[list[0].probe];
+    const wholeFile = !Object.hasOwn(other.code, path5) && list.length > 1;
+    if (side === "head") {
+      if (wholeFile) {
+        hits.push({
+          message: `new file ${path5} (${probe}) defines ${list.length} functions: ${names(list)}; new filler or program code changes what the driver sends`,
+          location: where(list[0].head)
+        });
+      } else {
+        for (const p of list) {
+          hits.push({
+            message: `new function ${p.name} in ${path5} (${probe}); a new filler or helper changes what the driver sends`,
+            location: where(p.head)
+          });
+        }
+      }
+    } else if (wholeFile) {
+      hits.push({
+        message: `${path5} (${probe}) is gone with its ${list.length} functions: ${names(list)}`,
+        location: where(list[0].base)
+      });
+    } else {
+      for (const p of list) {
+        hits.push({ message: `function ${p.name} was removed from ${path5} (${probe})`, location: where(p.base) });
+      }
+    }
+  }
+  return hits;
+}
+var fillerCodeChanged = {
+  id: "filler-code-changed",
+  title: "The code of a filler, eBPF program or payload helper changed, or one was added or removed",
+  governs: "schema",
+  bump: "patch",
+  rationale: `libs' driver/README.VERSION.md, SCHEMA_VERSION: "patch version: increment when code changes don't break compatibility (e.g. bug fixes in filler code)". Function bodies of ppm_fillers.c, ppm_events.c, the modern probe's programs and helpers and the legacy probe's fillers are compared as token streams (comments, whitespace and formatting ignored; kernel-version conditionals ignored, see filler-code-kernel-compat). Functions are matched by probe and name, so moving a file is not a change.`,
+  example: "  int f_sys_example_x(struct event_filler_arguments *args) {\n-	len = min(ret, (int64_t)args->snaplen);\n+	len = ret > 0 ? min(ret, (int64_t)args->snaplen) : 0;",
+  check(base, head) {
+    const pairs = codePairs(base, head).filter((p) => !STATS_ACCOUNTING.has(p.name));
+    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === "logic").map((p) => ({ message: `the code of ${describePair(p)} changed`, location: where(p.head) }));
+    return [...changed, ...addedOrRemoved(pairs, "head", base), ...addedOrRemoved(pairs, "base", head)];
+  }
+};
+
+// src/rules/schema/filler-code-kernel-compat.ts
+var README = "libs' README.VERSION.md: do not increment these versions for patches that solely address build issues on specific kernels";
+var fillerCodeKernelCompat = {
+  id: "filler-code-kernel-compat",
+  title: "Filler or program code changed only inside kernel-version conditionals",
+  governs: "schema",
+  bump: "none",
+  kind: "note",
+  rationale: `libs' driver/README.VERSION.md: "Please, do not increment these versions for patches that solely address build issues on specific kernels (for example, newly supported kernels) without impacting others." A function whose tokens differ only inside #if groups on LINUX_VERSION_CODE, KERNEL_VERSION, RHEL_RELEASE_*, HAS_* (driver/configure probes), non-architecture CONFIG_* options or __has_include, or inside CO-RE feature checks (if (bpf_core_*(...)) ... else ...), or that only wraps existing code into such a conditional, is reported as a note: no bump is needed. So is a helper added or removed that exists only under such conditionals.`,
+  example: " #if LINUX_VERSION_CODE < KERNEL_VERSION(5, 0, 0)\n 	val = old_helper(task);\n+#elif LINUX_VERSION_CODE < KERNEL_VERSION(6, 10, 0)\n+	val = renamed_helper(task);\n #else\n 	val = new_helper(task);\n #endif",
+  check(base, head) {
+    const pairs = codePairs(base, head);
+    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === "compat").map((p) => ({ message: `${describePair(p)} changed only inside kernel-version conditionals; ${README}`, location: where(p.head) }));
+    const added2 = lonePairs(pairs, "head").filter((p) => isKernelSpecific(p.head.fn)).map((p) => ({
+      message: `new kernel-specific function ${p.name} in ${p.head.path} (${PROBE_LABEL[p.probe]}), defined only under kernel-version conditionals; ${README}`,
+      location: where(p.head)
+    }));
+    const removed2 = lonePairs(pairs, "base").filter((p) => isKernelSpecific(p.base.fn)).map((p) => ({
+      message: `kernel-specific function ${p.name} was removed from ${p.base.path} (${PROBE_LABEL[p.probe]}); ${README}`,
+      location: where(p.base)
+    }));
+    return [...changed, ...added2, ...removed2];
+  }
+};
+
+// src/rules/schema/filler-ids-changed.ts
+var fillerIdsChanged = {
+  id: "filler-ids-changed",
+  title: "FILLER_LIST_MAPPER changed (filler ids of the legacy eBPF probe)",
+  governs: "schema",
+  bump: "minor",
+  rationale: 'While the legacy probe exists, a filler id is a tail-call index shared by the probe and libscap. libscap accepts a legacy probe only at the exact SCHEMA minor it was built for (scap_bpf.c check_schema_version_compatibility, "the legacy ebpf SCHEMA_VERSION is not semver compliant"), so a SCHEMA minor bump is what keeps a probe with other filler ids from loading.',
+  example: "  FN(sys_mkdir_x) \\\n+ FN(sys_mknod_x) \\\n  FN(terminate_filler)",
+  check(base, head) {
+    const b = base.codeLists["FILLER_LIST_MAPPER"];
+    const h = head.codeLists["FILLER_LIST_MAPPER"];
+    if (!b || !h) return [];
+    const hits = [];
+    const bNames = b.entries.map((e) => e.name);
+    const hNames = h.entries.map((e) => e.name);
+    const added2 = hNames.filter((n) => !bNames.includes(n));
+    const gone = bNames.filter((n) => !hNames.includes(n));
+    const moved = bNames.filter((n, i2) => hNames.includes(n) && hNames.indexOf(n) !== i2);
+    if (!added2.length && !gone.length && !moved.length) return [];
+    const parts2 = [
+      added2.length ? `adds ${added2.slice(0, 5).join(", ")}${added2.length > 5 ? ` and ${added2.length - 5} more` : ""}` : "",
+      gone.length ? `removes ${gone.slice(0, 5).join(", ")}${gone.length > 5 ? ` and ${gone.length - 5} more` : ""}` : "",
+      moved.length ? `moves ${moved.length} existing filler id${moved.length > 1 ? "s" : ""} (e.g. ${moved[0]} ${bNames.indexOf(moved[0])} \u2192 ${hNames.indexOf(moved[0])})` : ""
+    ].filter(Boolean);
+    hits.push({ message: `FILLER_LIST_MAPPER ${parts2.join("; ")}`, location: h.entries.find((e) => added2.includes(e.name))?.loc ?? h.loc });
+    return hits;
+  }
+};
+
 // src/rules/schema/flag-tables.ts
-function flagEntries(s) {
+var flagEntries = perSurface((s) => {
   const out2 = {};
   for (const [table, t] of Object.entries(s.flagTables)) {
     for (const e of t.entries) out2[`${table}/${e.name}`] ??= { ...e, table };
   }
   return out2;
-}
-function wireDefines(s) {
-  return Object.fromEntries(Object.entries(s.defines).filter(([name2]) => !/^PPM_(IOCTL_|MAX_|API_|VERSION_|SCHEMA_)/.test(name2)));
-}
+});
+var wireDefines = perSurface((s) => {
+  return Object.fromEntries(Object.entries(s.defines).filter(([name2]) => !/^PPM_(IOCTL_|MAX_|API_|VERSION_|SCHEMA_)/.test(name2) && !/_MAX$/.test(name2)));
+});
 
 // src/rules/schema/flag-value-added.ts
 var flagValueAdded = {
@@ -6042,6 +7068,27 @@ var flagValueRemoved = {
   }
 };
 
+// src/rules/schema/ppm-sc-renamed.ts
+function liveCodes(s) {
+  return Object.fromEntries(Object.entries(s.ppmSc).filter(([, c]) => !c.retired));
+}
+var ppmScRenamed = {
+  id: "ppm-sc-renamed",
+  title: "A PPM_SC_* code was renamed, keeping its number",
+  governs: "schema",
+  bump: "none",
+  kind: "note",
+  rationale: 'Only the number travels (param "ID" of PPME_GENERIC_X) and the syscall it maps to is unchanged; libs renamed codes to the kernel syscall name this way (09a74c1fb). Code that names the old symbol must be updated.',
+  example: "- PPM_SC_X(SIGRETURN_RT, 298) \\\n+ PPM_SC_X(RT_SIGRETURN, 298) \\",
+  check(base, head) {
+    const hits = [];
+    for (const p of renamedPairs(liveCodes(base), liveCodes(head))) {
+      hits.push({ message: `${p.from} renamed to ${p.to} (code ${p.value})`, location: head.ppmSc[p.to].loc });
+    }
+    return hits;
+  }
+};
+
 // src/rules/schema/ppm-sc-appended.ts
 var ppmScAppended = {
   id: "ppm-sc-appended",
@@ -6051,7 +7098,9 @@ var ppmScAppended = {
   rationale: "New syscall codes are appended by syscalls-bumper, which bumps SCHEMA patch (e.g. 4.3.0 \u2192 4.3.1): existing codes keep their values and old userspace shows an unknown code as generic.",
   example: "  PPM_SC_X(LISTNS, 452) \\\n+ PPM_SC_X(RSEQ_SLICE_YIELD, 453)",
   check(base, head) {
-    return added(base.ppmSc, head.ppmSc).filter(([, c]) => !c.retired).map(([sym, c]) => ({ message: `new ${sym} = ${c.value}`, location: c.loc }));
+    const renamed = new Set(renamedPairs(liveCodes(base), liveCodes(head)).map((p) => p.to));
+    const taken2 = new Set(Object.values(base.ppmSc).map((c) => c.value));
+    return added(base.ppmSc, head.ppmSc).filter(([sym, c]) => !c.retired && !renamed.has(sym) && !taken2.has(c.value)).map(([sym, c]) => ({ message: `new ${sym} = ${c.value}`, location: c.loc }));
   }
 };
 
@@ -6065,8 +7114,9 @@ var ppmScRemoved = {
   example: "- PPM_SC_X(NA_1, 382) \\\n+ /*PPM_SC_X(NA_1, 382)*/ \\",
   check(base, head) {
     const hits = [];
+    const renamed = new Set(renamedPairs(liveCodes(base), liveCodes(head)).map((p) => p.from));
     for (const [sym, c] of removed(base.ppmSc, head.ppmSc)) {
-      if (!c.retired) hits.push({ message: `${sym} (${c.value}) was removed; its number stays reserved`, location: c.loc });
+      if (!c.retired && !renamed.has(sym)) hits.push({ message: `${sym} (${c.value}) was removed; its number stays reserved`, location: c.loc });
     }
     for (const [sym, b, h] of common(base.ppmSc, head.ppmSc)) {
       if (!b.retired && h.retired) hits.push({ message: `${sym} (${h.value}) was retired`, location: h.loc });
@@ -6092,13 +7142,306 @@ var ppmScRenumbered = {
         hits.push({ message: `${sym} (${h.value}) was retired and is live again`, location: h.loc });
       }
     }
-    const taken = /* @__PURE__ */ new Map();
-    for (const [sym, c] of Object.entries(base.ppmSc)) if (c.value !== null) taken.set(c.value, sym);
+    const renamed = new Set(renamedPairs(liveCodes(base), liveCodes(head)).map((p) => p.to));
+    const taken2 = /* @__PURE__ */ new Map();
+    for (const [sym, c] of Object.entries(base.ppmSc)) if (c.value !== null) taken2.set(c.value, sym);
     for (const [sym, c] of added(base.ppmSc, head.ppmSc)) {
-      const owner = c.value !== null ? taken.get(c.value) : void 0;
+      if (renamed.has(sym)) continue;
+      const owner = c.value !== null ? taken2.get(c.value) : void 0;
       if (owner && !c.retired) hits.push({ message: `new ${sym} reuses ${c.value}, the number of ${owner}${base.ppmSc[owner].retired ? " (retired)" : ""}`, location: c.loc });
     }
     return hits;
+  }
+};
+
+// src/rules/api/bpf-map-added.ts
+var bpfMapAdded = {
+  id: "bpf-map-added",
+  title: "A bpf map or a probe global (rodata/data/bss) was added",
+  governs: "api",
+  bump: "minor",
+  rationale: "Userspace (libpman, libscap for the legacy probe) sets up new maps and globals by name; old userspace ignores them. A compatible feature: API minor. A legacy map appended at the end keeps every index.",
+  example: '+ struct {\n+   __uint(type, BPF_MAP_TYPE_ARRAY);\n+   __uint(max_entries, 1);\n+   __type(key, uint32_t);\n+   __type(value, struct iter_counters);\n+ } iter_counters_map __weak SEC(".maps");',
+  check(base, head) {
+    const hits = [];
+    for (const [name2, m] of added(base.bpfMaps, head.bpfMaps)) {
+      hits.push({ message: `new ${m.probe} probe map ${name2} (${m.type}${m.index !== null ? `, index ${m.index}` : ""})`, location: m.loc, ...m.probe === "modern" ? { scope: "modern-probe" } : {} });
+    }
+    for (const [name2, g] of added(base.bpfGlobals, head.bpfGlobals)) {
+      hits.push({ message: `new ${g.probe} probe global ${name2} (${g.section}, ${g.type})`, location: g.loc, ...g.probe === "modern" ? { scope: "modern-probe" } : {} });
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/bpf-map-changed.ts
+var FIELDS = [
+  ["type", "type"],
+  ["keySize", "key size"],
+  ["valueSize", "value size"],
+  ["maxEntriesExpr", "max_entries"],
+  ["index", "index (declaration order)"]
+];
+function isSharedStruct(type, structs) {
+  const m = type ? /^struct\s+(\w+)$/.exec(type) : null;
+  return Boolean(m && structs[m[1]]);
+}
+var bpfMapChanged = {
+  id: "bpf-map-changed",
+  title: "A bpf map or probe global was removed, renamed, retyped, resized, or (legacy) reordered",
+  governs: "api",
+  bump: "major",
+  rationale: 'Userspace finds modern-probe maps and globals by skeleton field name and writes values with its own struct sizes; the legacy loader indexes maps by declaration order (enum scap_map_types: "This enum must follow the order in which BPF maps are defined"). Any such change breaks userspace built against the base. max_entries is compared as written: a map sized by a count that grows (PPM_EVENT_MAX, SYS_EXIT_EXTRA_CODE_MAX) follows the change that grew it.',
+  example: '  struct bpf_map_def __bpf_section("maps") tail_map = {...};\n- struct bpf_map_def __bpf_section("maps") syscall_table = {...};\n+ struct bpf_map_def __bpf_section("maps") event_info_table = {...};',
+  check(base, head) {
+    const hits = [];
+    const scope = (probe) => probe === "modern" ? { scope: "modern-probe" } : {};
+    for (const [name2, m] of removed(base.bpfMaps, head.bpfMaps)) hits.push({ message: `${m.probe} probe map ${name2} was removed`, location: m.loc, ...scope(m.probe) });
+    for (const [name2, b, h] of common(base.bpfMaps, head.bpfMaps)) {
+      const judgedAsStruct = (k) => k === "valueSize" && b.valueType === h.valueType && isSharedStruct(h.valueType, head.structs) || k === "keySize" && b.keyType === h.keyType && isSharedStruct(h.keyType, head.structs);
+      const diffs = FIELDS.filter(([k]) => b[k] !== null && h[k] !== null && b[k] !== h[k] && !judgedAsStruct(k)).map(([k, label]) => `${label} ${b[k]} \u2192 ${h[k]}`);
+      if (diffs.length) hits.push({ message: `${h.probe} probe map ${name2}: ${diffs.join(", ")}`, location: h.loc, ...scope(h.probe) });
+    }
+    for (const [name2, g] of removed(base.bpfGlobals, head.bpfGlobals)) hits.push({ message: `${g.probe} probe global ${name2} was removed`, location: g.loc, ...scope(g.probe) });
+    for (const [name2, b, h] of common(base.bpfGlobals, head.bpfGlobals)) {
+      if (b.type !== h.type || b.section !== h.section) hits.push({ message: `${h.probe} probe global ${name2}: ${b.section} ${b.type} \u2192 ${h.section} ${h.type}`, location: h.loc, ...scope(h.probe) });
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/code-list-appended.ts
+var MODERN_PROBE_LISTS = /* @__PURE__ */ new Set(["sys_exit_extra_code"]);
+function apiLists(s) {
+  return Object.fromEntries(Object.entries(s.codeLists).filter(([, l]) => l.governs === "api"));
+}
+var codeListAppended = {
+  id: "code-list-appended",
+  title: "An entry was appended to an ordered code list (KMOD_PROGS, sys_exit_extra_code)",
+  governs: "api",
+  bump: "minor",
+  rationale: "These lists are indexes userspace passes to the driver (the ENABLE_TP argument, the extra tail-call slots). Appending keeps every existing index: a compatible feature, API minor.",
+  example: '  X(KMOD_PROG_SCHED_PROC_FORK, "sched_process_fork") \\\n+ X(KMOD_PROG_SCHED_PROC_EXEC, "sched_process_exec")',
+  check(base, head) {
+    const hits = [];
+    for (const [name2, b, h] of common(apiLists(base), apiLists(head))) {
+      const prefixKept = b.entries.every((e, i2) => h.entries[i2]?.name === e.name);
+      if (!prefixKept || h.entries.length <= b.entries.length) continue;
+      const added2 = h.entries.slice(b.entries.length);
+      hits.push({
+        message: `${name2} gains ${added2.map((e, i2) => `${e.name} (index ${b.entries.length + i2})`).join(", ")}`,
+        location: added2[0].loc,
+        ...MODERN_PROBE_LISTS.has(name2) ? { scope: "modern-probe" } : {}
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/code-list-changed.ts
+var codeListChanged = {
+  id: "code-list-changed",
+  title: "An ordered code list lost an entry or changed order",
+  governs: "api",
+  bump: "major",
+  rationale: "Positions in KMOD_PROGS (the ENABLE_TP/DISABLE_TP argument) and sys_exit_extra_code (the extra tail-call slots libpman fills) are numbers userspace and the driver exchange; removing or reordering an entry gives an existing number another meaning.",
+  example: '- X(KMOD_PROG_SYS_ENTER, "sys_enter") \\\n  X(KMOD_PROG_SYS_EXIT, "sys_exit") \\',
+  check(base, head) {
+    const hits = [];
+    const scope = (name2) => MODERN_PROBE_LISTS.has(name2) ? { scope: "modern-probe" } : {};
+    for (const [name2, l] of removed(apiLists(base), apiLists(head))) hits.push({ message: `${name2} is gone`, location: l.loc, ...scope(name2) });
+    for (const [name2, b, h] of common(apiLists(base), apiLists(head))) {
+      const moved = b.entries.map((e, i2) => ({ name: e.name, from: i2, to: h.entries.findIndex((x) => x.name === e.name) })).filter((x) => x.from !== x.to);
+      if (!moved.length) continue;
+      const words = moved.slice(0, 6).map((x) => x.to < 0 ? `${x.name} (index ${x.from}) removed` : `${x.name} index ${x.from} \u2192 ${x.to}`);
+      hits.push({ message: `${name2}: ${words.join(", ")}${moved.length > 6 ? `, and ${moved.length - 6} more` : ""}`, location: h.loc, ...scope(name2) });
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/ioctl-added.ts
+var ioctlAdded = {
+  id: "ioctl-added",
+  title: "A new PPM_IOCTL_* number was added",
+  governs: "api",
+  bump: "minor",
+  rationale: "A new ioctl is a new feature: old userspace never calls it, new userspace must know whether the driver has it. README.VERSION.md: API minor.",
+  example: "+ #define PPM_IOCTL_ENABLE_DROPFAILED _IO(PPM_IOCTL_MAGIC, 33)",
+  check(base, head) {
+    return added(base.ioctls, head.ioctls).filter(([name2, io]) => !taken(base, io.number, name2)).map(([name2, io]) => ({ message: `new ${name2} = ${io.expr} (nr ${io.nr})`, location: io.loc }));
+  }
+};
+function taken(base, n, name2) {
+  if (n === null) return null;
+  for (const [other, io] of [...Object.entries(base.ioctls), ...Object.entries(base.retiredIoctls)]) {
+    if (other !== name2 && io.number === n) return other;
+  }
+  return null;
+}
+
+// src/rules/api/ioctl-removed.ts
+var ioctlRemoved = {
+  id: "ioctl-removed",
+  title: "A PPM_IOCTL_* number was removed",
+  governs: "api",
+  bump: "major",
+  rationale: 'Userspace built against the base still issues the ioctl and now gets -ENOTTY: the API became incompatible with previous userspace, API major. libs keeps the number as a comment ("Support dropped") so it is never reused.',
+  example: "- #define PPM_IOCTL_SET_TRACERS_CAPTURE _IO(PPM_IOCTL_MAGIC, 17)\n+ // #define PPM_IOCTL_SET_TRACERS_CAPTURE _IO(PPM_IOCTL_MAGIC, 17) Support dropped",
+  check(base, head) {
+    return removed(base.ioctls, head.ioctls).map(([name2, io]) => ({
+      message: `${name2} (nr ${io.nr}) was removed${head.retiredIoctls[name2] ? " (kept as a comment: the number stays reserved)" : ""}`,
+      location: head.retiredIoctls[name2]?.loc ?? io.loc
+    }));
+  }
+};
+
+// src/rules/api/ioctl-renumbered.ts
+var ioctlRenumbered = {
+  id: "ioctl-renumbered",
+  title: "An ioctl changed its number, or a new one reuses a number in use or retired",
+  governs: "api",
+  bump: "major",
+  rationale: "The ioctl number is the whole contract (libs uses _IO only, so neither size nor direction is checked): a renumbered or reused number makes the driver do something else for userspace built against the base.",
+  example: "// #define PPM_IOCTL_ENABLE_CAPTURE _IO(PPM_IOCTL_MAGIC, 1) Support dropped\n+ #define PPM_IOCTL_NEW_THING _IO(PPM_IOCTL_MAGIC, 1)",
+  check(base, head) {
+    const hits = [];
+    for (const [name2, b, h] of common(base.ioctls, head.ioctls)) {
+      if (b.number !== null && h.number !== null && b.number !== h.number) hits.push({ message: `${name2} changed from ${b.expr} to ${h.expr}`, location: h.loc });
+    }
+    for (const [name2, io] of added(base.ioctls, head.ioctls)) {
+      const owner = taken(base, io.number, name2);
+      if (owner) hits.push({ message: `new ${name2} reuses nr ${io.nr}, the number of ${base.retiredIoctls[owner] ? "retired " : ""}${owner}`, location: io.loc });
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/module-param-added.ts
+var moduleParamAdded = {
+  id: "module-param-added",
+  title: "A kernel module parameter was added",
+  governs: "api",
+  bump: "minor",
+  rationale: "Userspace reads and writes module parameters under /sys/module/<name>/parameters/; a new one is a compatible feature, API minor.",
+  example: "+ module_param(max_consumers, uint, 0444);",
+  check(base, head) {
+    return added(base.moduleParams, head.moduleParams).map(([name2, p]) => ({ message: `new module parameter ${name2} (${p.type}, ${p.perm})`, location: p.loc }));
+  }
+};
+
+// src/rules/api/module-param-changed.ts
+var moduleParamChanged = {
+  id: "module-param-changed",
+  title: "A kernel module parameter was removed, renamed, retyped or made read-only",
+  governs: "api",
+  bump: "major",
+  rationale: "libscap writes g_buffer_bytes_dim and reads max_consumers through /sys/module/<name>/parameters/ (scap_kmod.c): a missing, retyped or no longer writable parameter breaks userspace built against the base.",
+  example: "- module_param(max_consumers, uint, 0444);",
+  check(base, head) {
+    const hits = [];
+    for (const [name2, p] of removed(base.moduleParams, head.moduleParams)) hits.push({ message: `module parameter ${name2} was removed`, location: p.loc });
+    for (const [name2, b, h] of common(base.moduleParams, head.moduleParams)) {
+      if (b.type !== h.type || b.perm !== h.perm) hits.push({ message: `module parameter ${name2}: ${b.type} ${b.perm} \u2192 ${h.type} ${h.perm}`, location: h.loc });
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/structs.ts
+var MODERN_PROBE_STRUCTS = /* @__PURE__ */ new Set(["capture_settings", "counter_map", "iter_counters", "auxiliary_map"]);
+function sameField(a, b) {
+  return a.name === b.name && a.type === b.type && a.offset === b.offset && a.size === b.size;
+}
+function show(f) {
+  return `${f.name} (${f.type}, offset ${f.offset}, size ${f.size})`;
+}
+function appendedFields(base, head) {
+  if (head.fields.length <= base.fields.length) return null;
+  if (!base.fields.every((f, i2) => sameField(f, head.fields[i2]))) return null;
+  return head.fields.slice(base.fields.length);
+}
+function layoutDifferences(base, head) {
+  if (appendedFields(base, head)) return [];
+  const out2 = [];
+  const headByName = new Map(head.fields.map((f) => [f.name, f]));
+  const baseByName = new Map(base.fields.map((f) => [f.name, f]));
+  for (const b of base.fields) {
+    const h = headByName.get(b.name);
+    if (!h) out2.push(`${b.name} removed (was offset ${b.offset}, size ${b.size})`);
+    else if (h.type !== b.type || h.size !== b.size) out2.push(`${b.name} changed from ${b.type} (size ${b.size}) to ${h.type} (size ${h.size}), offset ${b.offset} \u2192 ${h.offset}`);
+    else if (h.offset !== b.offset) out2.push(`${b.name} moved from offset ${b.offset} to ${h.offset}`);
+  }
+  head.fields.forEach((h, i2) => {
+    if (!baseByName.has(h.name)) out2.push(`${h.name} inserted at offset ${h.offset}${i2 < base.fields.length ? " (not at the end)" : ""}`);
+  });
+  if (!out2.length && (head.size !== base.size || head.align !== base.align)) {
+    out2.push(`size ${base.size} \u2192 ${head.size}, alignment ${base.align} \u2192 ${head.align}`);
+  }
+  return out2;
+}
+
+// src/rules/api/struct-field-appended.ts
+var structFieldAppended = {
+  id: "struct-field-appended",
+  title: "A field was appended at the end of a struct shared with userspace",
+  governs: "api",
+  bump: "minor",
+  rationale: 'Every existing field keeps its offset, so userspace built against the base still reads what it knows; the struct grows, which the mmapped ring-buffer info page and the bpf maps absorb. README.VERSION.md: API minor "when new features are added but existing features remain compatible".',
+  example: "struct counter_map {\n  uint64_t n_evts;\n  uint64_t n_drops_buffer;\n+ uint64_t n_drops_max_event_size;\n};",
+  check(base, head) {
+    const hits = [];
+    for (const [name2, b, h] of common(base.structs, head.structs)) {
+      const added2 = appendedFields(b, h);
+      if (!added2) continue;
+      hits.push({
+        message: `struct ${name2} gains ${added2.map(show).join(", ")} at the end (size ${b.size} \u2192 ${h.size})`,
+        location: { path: h.loc.path, line: added2[0].line },
+        ...MODERN_PROBE_STRUCTS.has(name2) ? { scope: "modern-probe" } : {}
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/struct-layout-changed.ts
+var structLayoutChanged = {
+  id: "struct-layout-changed",
+  title: "A struct shared with userspace changed layout (field inserted, removed, moved, retyped or resized)",
+  governs: "api",
+  bump: "major",
+  rationale: 'Userspace reads these structs by offset (the mmapped ppm_ring_buffer_info, bpf map values, ioctl buffers): any field that moves, shrinks or disappears is read wrong by userspace built against the base. README.VERSION.md: API major "when the driver API becomes incompatible with previous userspace versions".',
+  example: "struct ppm_ring_buffer_info {\n  volatile uint64_t n_evts;\n- volatile uint64_t n_drops_buffer_clone_fork_enter;\n  volatile uint64_t n_drops_pf;\n};",
+  check(base, head) {
+    const hits = [];
+    for (const [name2, b, h] of common(base.structs, head.structs)) {
+      const diffs = layoutDifferences(b, h);
+      if (!diffs.length) continue;
+      const shown = diffs.slice(0, 6).join("; ") + (diffs.length > 6 ? `; and ${diffs.length - 6} more` : "");
+      hits.push({
+        message: `struct ${name2} layout changed (size ${b.size} \u2192 ${h.size}): ${shown}`,
+        location: h.loc,
+        ...MODERN_PROBE_STRUCTS.has(name2) ? { scope: "modern-probe" } : {}
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/struct-removed.ts
+var structRemoved = {
+  id: "struct-removed",
+  title: "A struct shared with userspace was removed",
+  governs: "api",
+  bump: "major",
+  rationale: "Userspace built against the base still exchanges this struct with the driver; without it the interface is gone (for the legacy-probe table structs this happens when the legacy probe is dropped).",
+  example: "- struct scap_bpf_settings { ... };",
+  check(base, head) {
+    return removed(base.structs, head.structs).map(([name2, s]) => ({
+      message: `struct ${name2} (size ${s.size}) is gone`,
+      location: s.loc,
+      ...MODERN_PROBE_STRUCTS.has(name2) ? { scope: "modern-probe" } : {}
+    }));
   }
 };
 
@@ -6127,14 +7470,32 @@ var RULES = [
   enumValueAdded,
   enumValueRenumbered,
   enumValueRemoved,
+  enumValueRenamed,
   ppmScAppended,
   ppmScRenumbered,
   ppmScRemoved,
+  ppmScRenamed,
   flagValueAdded,
   flagValueChanged,
   flagValueRemoved,
   dynamicParamAdded,
-  dynamicParamChanged
+  dynamicParamChanged,
+  fillerIdsChanged,
+  fillerCodeChanged,
+  fillerCodeKernelCompat,
+  // API: shared struct layouts, ioctls, bpf maps and globals, ordered code lists, module params.
+  structFieldAppended,
+  structLayoutChanged,
+  structRemoved,
+  ioctlAdded,
+  ioctlRemoved,
+  ioctlRenumbered,
+  bpfMapAdded,
+  bpfMapChanged,
+  codeListAppended,
+  codeListChanged,
+  moduleParamAdded,
+  moduleParamChanged
 ];
 function findRule(id) {
   return RULES.find((r) => r.id === id);
@@ -6151,7 +7512,8 @@ function runRules(base, head, rules = RULES) {
 
 // src/source/git.ts
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 function git(cwd, args2, allowFail = false) {
@@ -6227,6 +7589,7 @@ var GitRepo = class _GitRepo {
   reader = null;
   static open(dir) {
     const abs = path.resolve(dir);
+    if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new InputError(`--repo ${dir}: no such directory`);
     const r = git(abs, ["rev-parse", "--absolute-git-dir", "--is-bare-repository"], true);
     if (!r.ok) {
       const why = /not a git repository/i.test(r.err) ? "not a git repository" : firstLine(r.err);
@@ -6310,19 +7673,19 @@ var GitRepo = class _GitRepo {
     const root = this.workTree;
     const files = /* @__PURE__ */ new Map();
     const contents = /* @__PURE__ */ new Map();
-    const walk = async (rel) => {
+    const walk2 = async (rel) => {
       const abs = path.join(root, rel);
       const st = await stat(abs).catch(() => null);
       if (!st) return;
       if (st.isDirectory()) {
-        for (const name2 of await readdir(abs)) await walk(rel ? `${rel}/${name2}` : name2);
+        for (const name2 of await readdir(abs)) await walk2(rel ? `${rel}/${name2}` : name2);
       } else if (st.isFile()) {
         const data = await readFile(abs);
         contents.set(rel, data);
         files.set(rel, { path: rel, blob: gitBlobId(data) });
       }
     };
-    for (const p of prefixes) await walk(p.replace(/\/$/, ""));
+    for (const p of prefixes) await walk2(p.replace(/\/$/, ""));
     return { label: "worktree", commit: null, files, read: async (p) => contents.get(p) ?? null };
   }
   /** First-parent commits of `from..to`, oldest first, with committer dates. */
@@ -6339,10 +7702,13 @@ var GitRepo = class _GitRepo {
   }
 };
 function gitBlobId(data) {
-  return createHash("sha1").update(`blob ${data.length}\0`).update(data).digest("hex");
+  return createHash2("sha1").update(`blob ${data.length}\0`).update(data).digest("hex");
 }
 
 // src/parse/consteval.ts
+function emptySymbols() {
+  return { macros: /* @__PURE__ */ new Map(), enumerators: /* @__PURE__ */ new Map() };
+}
 var TOKEN = /\s*(?:(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|'((?:\\.|[^'\\])+)'|([A-Za-z_]\w*)|(<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^~!<>?:(),]))/y;
 function charValue(lit) {
   if (!lit.startsWith("\\")) return BigInt(lit.codePointAt(0));
@@ -6554,7 +7920,7 @@ var Evaluator = class _Evaluator {
       return size === null ? null : BigInt(size);
     }
     const ioc = IOCTL_ENCODERS[name2];
-    if (ioc && this.isOp("(")) {
+    if (ioc !== void 0 && this.isOp("(")) {
       const args2 = this.callArgs();
       if (!args2 || args2.length < 2) return null;
       const type = this.sub(args2[0]);
@@ -6568,8 +7934,12 @@ var Evaluator = class _Evaluator {
       this.expanding.add(name2);
       try {
         if (macro.params === null) {
+          const memo3 = this.syms.memo ??= /* @__PURE__ */ new Map();
+          if (memo3.has(name2)) return memo3.get(name2);
           const body2 = tokenize(macro.body);
-          return body2 && body2.length ? this.sub(body2) : null;
+          const v = body2 && body2.length ? this.sub(body2) : null;
+          if (v !== null) memo3.set(name2, v);
+          return v;
         }
         const args2 = this.callArgs();
         if (!args2) return null;
@@ -6648,7 +8018,7 @@ function evaluateNumber(expr, syms) {
 }
 
 // src/parse/parser.ts
-import { existsSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { createRequire } from "node:module";
 import path2 from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8157,13 +9527,13 @@ ${body2}`);
   }
   static loadFromWasmExports(mod, { sync }) {
     const symbolNames = Object.keys(mod);
-    const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
-    if (!functionName) {
+    const functionName2 = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
+    if (!functionName2) {
       console.log(`Couldn't find language function in Wasm file. Symbols:
 ${JSON.stringify(symbolNames, null, 2)}`);
       throw new Error(`Language.${sync ? "loadSync" : "load"} failed: no language function found in Wasm file`);
     }
-    const languageAddress = mod[functionName]();
+    const languageAddress = mod[functionName2]();
     return new _Language(INTERNAL, languageAddress);
   }
   /**
@@ -8727,8 +10097,8 @@ async function Module2(moduleArg = {}) {
     "e": 111
   };
   var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
-    var code = wasmTypeCodes[type];
-    return code;
+    var code2 = wasmTypeCodes[type];
+    return code2;
   })), "generateTypePack");
   var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
     var bytes = Uint8Array.of(
@@ -9387,13 +10757,13 @@ async function Module2(moduleArg = {}) {
   __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
   var runtimeKeepaliveCounter = 0;
   var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-  var _proc_exit = /* @__PURE__ */ __name((code) => {
-    EXITSTATUS = code;
+  var _proc_exit = /* @__PURE__ */ __name((code2) => {
+    EXITSTATUS = code2;
     if (!keepRuntimeAlive()) {
-      Module["onExit"]?.(code);
+      Module["onExit"]?.(code2);
       ABORT = true;
     }
-    quit_(code, new ExitStatus(code));
+    quit_(code2, new ExitStatus(code2));
   }, "_proc_exit");
   _proc_exit.sig = "vi";
   var exitJS = /* @__PURE__ */ __name((status, implicit) => {
@@ -10672,32 +12042,47 @@ var Query = class {
 };
 
 // src/parse/preprocess.ts
-function blank(chars, start2, end) {
-  for (let i2 = start2; i2 < end; i2++) if (chars[i2] !== "\n") chars[i2] = " ";
+function blankRanges(src, ranges) {
+  if (!ranges.length) return src;
+  ranges.sort((a, b) => a[0] - b[0]);
+  const parts2 = [];
+  let pos = 0;
+  for (const [a0, b] of ranges) {
+    const a = Math.max(a0, pos);
+    if (b <= a) continue;
+    parts2.push(src.slice(pos, a), src.slice(a, b).replace(/[^\n]/g, " "));
+    pos = b;
+  }
+  parts2.push(src.slice(pos));
+  return parts2.join("");
 }
-function stripComments(src) {
-  const chars = src.split("");
+function commentRanges(src) {
+  const out2 = [];
   let i2 = 0;
   const n = src.length;
   while (i2 < n) {
-    const c = src[i2];
-    if (c === '"' || c === "'") {
+    const c = src.charCodeAt(i2);
+    if (c === 34 || c === 39) {
       i2++;
-      while (i2 < n && src[i2] !== c && src[i2] !== "\n") i2 += src[i2] === "\\" ? 2 : 1;
+      while (i2 < n && src.charCodeAt(i2) !== c && src.charCodeAt(i2) !== 10) i2 += src.charCodeAt(i2) === 92 ? 2 : 1;
       i2++;
-    } else if (c === "/" && src[i2 + 1] === "*") {
+    } else if (c === 47 && src.charCodeAt(i2 + 1) === 42) {
       const end = src.indexOf("*/", i2 + 2);
       const stop2 = end < 0 ? n : end + 2;
-      blank(chars, i2, stop2);
+      out2.push([i2, stop2]);
       i2 = stop2;
-    } else if (c === "/" && src[i2 + 1] === "/") {
-      let stop2 = i2;
-      while (stop2 < n && !(src[stop2] === "\n" && src[stop2 - 1] !== "\\")) stop2++;
-      blank(chars, i2, stop2);
+    } else if (c === 47 && src.charCodeAt(i2 + 1) === 47) {
+      let stop2 = src.indexOf("\n", i2);
+      while (stop2 > 0 && src.charCodeAt(stop2 - 1) === 92) stop2 = src.indexOf("\n", stop2 + 1);
+      if (stop2 < 0) stop2 = n;
+      out2.push([i2, stop2]);
       i2 = stop2;
     } else i2++;
   }
-  return chars.join("");
+  return out2;
+}
+function stripComments(src) {
+  return blankRanges(src, commentRanges(src));
 }
 var NOISE = [
   /\b_packed\b/g,
@@ -10712,15 +12097,15 @@ var NOISE = [
 var CONDITIONAL = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
 function preprocess(src) {
   const text0 = stripComments(src);
-  const chars = text0.split("");
+  const blanks = [];
   const inDirective = directiveRanges(text0);
   for (const re of NOISE) {
     for (const m of text0.matchAll(re)) {
-      if (!inDirective(m.index)) blank(chars, m.index, m.index + m[0].length);
+      if (!inDirective(m.index)) blanks.push([m.index, m.index + m[0].length]);
     }
   }
   const lines = text0.split("\n");
-  const guardStack = [];
+  let guardStack = [];
   const guardsByLine = new Array(lines.length + 1);
   const packByLine = new Array(lines.length + 1);
   const packStack = [];
@@ -10730,7 +12115,7 @@ function preprocess(src) {
     const line = lines[li];
     const lineNo = li + 1;
     const m = CONDITIONAL.exec(line);
-    guardsByLine[lineNo] = guardStack.slice();
+    guardsByLine[lineNo] = guardStack;
     packByLine[lineNo] = pack;
     if (m) {
       let end = li;
@@ -10740,18 +12125,17 @@ function preprocess(src) {
       if (kind === "if" || kind === "ifdef" || kind === "ifndef") {
         const c = kind === "ifdef" ? `defined(${cond})` : kind === "ifndef" ? `!defined(${cond})` : cond;
         const includeGuard = kind === "ifndef" && /^\w+$/.test(cond) && defines(lines[end + 1] ?? "", cond);
-        guardStack.push({ condition: c, line: lineNo, ...includeGuard ? { includeGuard } : {} });
+        guardStack = [...guardStack, { condition: c, line: lineNo, rest: `!(${c})`, ...includeGuard ? { includeGuard } : {} }];
       } else if (kind === "elif" || kind === "else") {
-        const prev = guardStack.pop();
-        const negated = prev ? `!(${prev.condition})` : "";
-        const c = kind === "else" ? negated : `${negated} && (${cond})`;
-        guardStack.push({ condition: c, line: lineNo });
-      } else guardStack.pop();
+        const rest = guardStack[guardStack.length - 1]?.rest ?? "1";
+        const c = kind === "else" ? rest : `${rest} && (${cond})`;
+        guardStack = [...guardStack.slice(0, -1), { condition: c, line: lineNo, rest: kind === "else" ? rest : `${rest} && !(${cond})` }];
+      } else guardStack = guardStack.slice(0, -1);
       let blankEnd = offset;
       for (let k = li; k <= end; k++) blankEnd += lines[k].length + 1;
-      blank(chars, offset, Math.min(blankEnd, chars.length));
+      blanks.push([offset, Math.min(blankEnd, text0.length)]);
       for (let k = li + 1; k <= end; k++) {
-        guardsByLine[k + 1] = guardStack.slice();
+        guardsByLine[k + 1] = guardStack;
         packByLine[k + 1] = pack;
       }
       for (let k = li; k < end; k++) offset += lines[k].length + 1;
@@ -10772,13 +12156,34 @@ function preprocess(src) {
     offset += line.length + 1;
   }
   return {
-    text: chars.join(""),
+    text: blankRanges(text0, blanks),
     guardsAt: (line) => (guardsByLine[line] ?? []).filter((g) => !g.includeGuard),
     packAt: (line) => packByLine[line] ?? 0
   };
 }
+var PLATFORM = {
+  _MSC_VER: 0,
+  _WIN32: 0,
+  _WIN64: 0,
+  __sun: 0,
+  __APPLE__: 0,
+  __MACH__: 0,
+  __FreeBSD__: 0,
+  __EMSCRIPTEN__: 0,
+  __linux__: 1,
+  __GNUC__: 1
+};
+function platformCondition(condition) {
+  const known = condition.replace(/\bdefined\s*(?:\(\s*(\w+)\s*\)|(\w+))/g, (m, a, b) => {
+    const name2 = a ?? b;
+    return name2 in PLATFORM ? String(PLATFORM[name2]) : m;
+  });
+  if (/[A-Za-z_]/.test(known)) return null;
+  const v = evaluate(known, emptySymbols());
+  return v === null ? null : v !== 0n;
+}
 function isOtherCompilerOnly(g) {
-  return /\b(_MSC_VER|_WIN32|_WIN64)\b/.test(g.condition) && !g.condition.startsWith("!");
+  return platformCondition(g.condition) === false;
 }
 function defines(line, name2) {
   const m = /^\s*#\s*define\s+(\w+)/.exec(line);
@@ -10819,7 +12224,7 @@ function lineIndex(text) {
 function locate(file, pkg) {
   const here = path2.dirname(fileURLToPath(import.meta.url));
   const beside = path2.join(here, file);
-  if (existsSync(beside)) return beside;
+  if (existsSync2(beside)) return beside;
   const require2 = createRequire(import.meta.url);
   return path2.join(path2.dirname(require2.resolve(`${pkg}/${file}`)), file);
 }
@@ -10841,10 +12246,12 @@ async function parseC(filePath, source) {
   const pre = preprocess(source);
   const tree = parser.parse(pre.text);
   if (!tree) throw new Error(`tree-sitter returned no tree for ${filePath}`);
+  let lines = null;
   return {
     path: filePath,
     source,
     pre,
+    lineAt: (offset) => (lines ??= lineIndex(source))(offset),
     root: tree.rootNode,
     errorCount: tree.rootNode.hasError ? countErrors(tree.rootNode) : 0,
     dispose: () => tree.delete()
@@ -10872,7 +12279,625 @@ function lineOfNode(node) {
   return node.startPosition.row + 1;
 }
 
+// src/surface/layout.ts
+var LAYOUT_NEUTRAL_ATTRIBUTES = /* @__PURE__ */ new Set([
+  "preserve_access_index",
+  "unused",
+  "used",
+  "deprecated",
+  "may_alias",
+  "designated_init",
+  "visibility"
+]);
+var FileReader = class {
+  constructor(file) {
+    this.file = file;
+    this.lines = file.source.split("\n");
+  }
+  file;
+  lines;
+  loc(node) {
+    return { path: this.file.path, line: lineOfNode(node) };
+  }
+  guards(line) {
+    return this.file.pre.guardsAt(line);
+  }
+  /**
+   * Whether a guard's branch is part of the build we lay out: the first branch of every
+   * conditional (so `#ifdef FEATURE` fields are included), except that MSVC/Windows-only
+   * branches are never taken and the `#else` after one always is.
+   */
+  branchTaken(g) {
+    if (isOtherCompilerOnly(g)) return false;
+    const directive = /^\s*#\s*(\w+)/.exec(this.lines[g.line - 1] ?? "")?.[1];
+    if (directive === "else" || directive === "elif") return /\b(_MSC_VER|_WIN32|_WIN64)\b/.test(g.condition);
+    return true;
+  }
+  /** Original text (with `_packed` still in it) of [start, end). */
+  original(start2, end) {
+    return this.file.source.slice(start2, end);
+  }
+};
+function collectStructs(files) {
+  const structs = [];
+  const typedefs = {};
+  for (const file of files) {
+    const reader = new FileReader(file);
+    for (const node of file.root.descendantsOfType(["struct_specifier", "type_definition"])) {
+      if (!node) continue;
+      if (node.type === "struct_specifier" && node.childForFieldName("body")) {
+        const decl = readTopStruct(reader, node);
+        if (decl) structs.push(decl);
+      } else if (node.type === "type_definition") {
+        readTypedef(reader, node, typedefs);
+      }
+    }
+  }
+  return { structs, typedefs };
+}
+function readTopStruct(reader, node) {
+  const tag = node.childForFieldName("name")?.text ?? null;
+  const parent = node.parent;
+  const typedefNames = parent?.type === "type_definition" ? parent.childrenForFieldName("declarator").filter((d) => d.type === "type_identifier").map((d) => d.text) : [];
+  const name2 = tag ?? typedefNames[0];
+  if (name2 === void 0) return null;
+  const aliases = tag ? typedefNames : typedefNames.slice(1);
+  return readStructBody(reader, node, name2, tag !== null, aliases);
+}
+function readStructBody(reader, node, name2, tagged, aliases) {
+  const body2 = node.childForFieldName("body");
+  const startLine = lineOfNode(node);
+  const endLine = body2.endPosition.row + 1;
+  const outerGuards = reader.guards(startLine);
+  const problems = [];
+  const pre = reader.file.pre.text;
+  const parent = node.parent;
+  let stop2 = body2.endIndex;
+  if (parent?.type === "field_declaration") stop2 = parent.childrenForFieldName("declarator")[0]?.startIndex ?? parent.endIndex;
+  else while (stop2 < pre.length && pre[stop2] !== ";" && pre[stop2] !== "{" && pre[stop2] !== "}") stop2++;
+  const attrText = reader.original(node.startIndex, body2.startIndex) + " " + reader.original(body2.endIndex, stop2);
+  let packed = false;
+  for (const attr of attributesIn(attrText)) {
+    if (attr === "packed") packed = true;
+    else if (!LAYOUT_NEUTRAL_ATTRIBUTES.has(attrName(attr))) problems.push(`attribute ${attr} on struct ${name2}`);
+  }
+  if (body2.hasError) problems.push(`struct ${name2} does not parse cleanly`);
+  const decl = {
+    name: name2,
+    tagged,
+    aliases,
+    packed,
+    // GCC applies the pack state in force when the struct is completed, i.e. at its closing brace.
+    pack: reader.file.pre.packAt(endLine),
+    fields: [],
+    loc: reader.loc(node)
+  };
+  if (outerGuards.length) decl.conditional = outerGuards.map((g) => g.condition);
+  if (!outerGuards.every((g) => reader.branchTaken(g))) decl.untaken = true;
+  for (const child of body2.namedChildren) {
+    if (!child) continue;
+    if (child.type === "field_declaration") readField(reader, child, decl, outerGuards.length);
+    else if (child.type === "ERROR") problems.push(`unreadable text in struct ${name2} at line ${lineOfNode(child)}`);
+  }
+  if (problems.length) decl.problems = problems;
+  return decl;
+}
+function readField(reader, node, outer, outerDepth) {
+  const line = lineOfNode(node);
+  const inner = reader.guards(line).slice(outerDepth);
+  if (!inner.every((g) => reader.branchTaken(g))) return;
+  const conditional = inner.map((g) => g.condition);
+  const typeNode = node.childForFieldName("type");
+  const declarators = node.childrenForFieldName("declarator");
+  const problems = [];
+  if (node.hasError) problems.push(`field at line ${line} does not parse cleanly`);
+  const fieldText = typeNode?.childForFieldName("body") ? `${reader.original(node.startIndex, typeNode.startIndex)} ${reader.original(typeNode.endIndex, node.endIndex)}` : reader.original(node.startIndex, node.endIndex);
+  let packed = false;
+  for (const attr of attributesIn(fieldText)) {
+    if (attr === "packed") packed = true;
+    else if (!LAYOUT_NEUTRAL_ATTRIBUTES.has(attrName(attr))) problems.push(`attribute ${attr} at line ${line}`);
+  }
+  const bits2 = node.namedChildren.find((c) => c?.type === "bitfield_clause")?.namedChildren[0]?.text;
+  const push = (name2, type, at) => {
+    const field = { name: name2, type, line: at };
+    if (conditional.length) field.conditional = conditional;
+    if (bits2 !== void 0) field.bits = squash(bits2);
+    if (packed) field.packed = true;
+    if (problems.length) field.problems = problems;
+    outer.fields.push(field);
+  };
+  if (!typeNode) {
+    push("", { kind: "unsupported", what: squash(node.text) }, line);
+    return;
+  }
+  if (declarators.length === 0) {
+    const hasBody = typeNode.childForFieldName("body") !== null;
+    const tag = typeNode.childForFieldName("name");
+    if (typeNode.type === "struct_specifier" && hasBody && !tag) {
+      push("", { kind: "inline", decl: readStructBody(reader, typeNode, `${outer.name}.<anonymous@${line}>`, false, []) }, line);
+    } else if (typeNode.type === "union_specifier" && hasBody && !tag) {
+      push("", { kind: "unsupported", what: "anonymous union" }, line);
+    } else if (!(hasBody && tag)) {
+      push("", { kind: "unsupported", what: squash(node.text) }, line);
+    }
+    return;
+  }
+  const firstName = declaratorName(declarators[0]) ?? `<field@${line}>`;
+  const base = typeOf(reader, typeNode, `${outer.name}.${firstName}`);
+  for (const d of declarators) {
+    const declared = applyDeclarator(d, base);
+    if (declared) push(declared.name, declared.type, lineOfNode(d));
+    else push(squash(d.text), { kind: "unsupported", what: `declarator ${squash(d.text)}` }, lineOfNode(d));
+  }
+}
+function readTypedef(reader, node, typedefs) {
+  const typeNode = node.childForFieldName("type");
+  if (!typeNode) return;
+  const declarators = node.childrenForFieldName("declarator");
+  const plain = declarators.find((d) => d.type === "type_identifier")?.text;
+  let base;
+  const tag = typeNode.childForFieldName("name")?.text;
+  const hasBody = typeNode.childForFieldName("body") !== null;
+  if (typeNode.type === "struct_specifier" && !tag) {
+    if (!hasBody || !plain) return;
+    base = { kind: "struct", name: plain, tagged: false };
+  } else if (typeNode.type === "enum_specifier" && !tag) {
+    base = { kind: "enum", name: plain ?? "<anonymous>", tagged: false };
+  } else base = typeOf(reader, typeNode, plain ?? "<typedef>");
+  for (const d of declarators) {
+    const declared = applyDeclarator(d, base);
+    if (!declared || Object.hasOwn(typedefs, declared.name)) continue;
+    typedefs[declared.name] = declared.type;
+  }
+}
+function typeOf(reader, node, inlineName) {
+  switch (node.type) {
+    case "primitive_type":
+    case "type_identifier":
+    case "sized_type_specifier":
+      return { kind: "name", name: squash(node.text) };
+    case "struct_specifier": {
+      const tag = node.childForFieldName("name")?.text;
+      if (tag) return { kind: "struct", name: tag, tagged: true };
+      if (node.childForFieldName("body")) return { kind: "inline", decl: readStructBody(reader, node, inlineName, false, []) };
+      return { kind: "unsupported", what: squash(node.text) };
+    }
+    case "enum_specifier":
+      return { kind: "enum", name: node.childForFieldName("name")?.text ?? "<anonymous>", tagged: true };
+    case "union_specifier":
+      return { kind: "unsupported", what: `union ${node.childForFieldName("name")?.text ?? "<anonymous>"}` };
+    default:
+      return { kind: "unsupported", what: squash(node.text) };
+  }
+}
+function applyDeclarator(node, base) {
+  switch (node.type) {
+    case "field_identifier":
+    case "identifier":
+    case "type_identifier":
+      return { name: node.text, type: base };
+    case "pointer_declarator": {
+      const inner = node.childForFieldName("declarator");
+      return inner ? applyDeclarator(inner, { kind: "pointer" }) : null;
+    }
+    case "array_declarator": {
+      const inner = node.childForFieldName("declarator");
+      const size = node.childForFieldName("size");
+      return inner ? applyDeclarator(inner, { kind: "array", of: base, size: size ? squash(size.text) : null }) : null;
+    }
+    case "function_declarator": {
+      const inner = node.childForFieldName("declarator");
+      return inner ? applyDeclarator(inner, { kind: "function" }) : null;
+    }
+    case "parenthesized_declarator":
+    case "attributed_declarator": {
+      const inner = node.namedChildren.find((c) => c !== null && c.type !== "attribute_specifier" && c.type !== "type_qualifier");
+      return inner ? applyDeclarator(inner, base) : null;
+    }
+    default:
+      return null;
+  }
+}
+function declaratorName(node) {
+  if (node.type === "field_identifier" || node.type === "identifier" || node.type === "type_identifier") return node.text;
+  const inner = node.childForFieldName("declarator") ?? node.namedChildren.find((c) => c !== null && c.type.endsWith("declarator"));
+  return inner ? declaratorName(inner) : null;
+}
+function squash(s) {
+  return s.replace(/\s+/g, " ").trim();
+}
+function attrName(attr) {
+  return attr.replace(/\(.*$/s, "").replace(/^__(.*)__$/, "$1");
+}
+function attributesIn(text) {
+  const out2 = [];
+  if (/\b_{1,2}packed\b/.test(text)) out2.push("packed");
+  const re = /\b__attribute__\s*\(/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let depth = 0;
+    let i2 = m.index + m[0].length - 1;
+    const start2 = i2;
+    for (; i2 < text.length; i2++) {
+      if (text[i2] === "(") depth++;
+      else if (text[i2] === ")" && --depth === 0) break;
+    }
+    const inner = text.slice(start2 + 1, i2).trim();
+    re.lastIndex = i2;
+    if (!inner.startsWith("(") || !inner.endsWith(")")) continue;
+    for (const part of splitTopLevel(inner.slice(1, -1))) {
+      const a = squash(part);
+      if (!a) continue;
+      out2.push(attrName(a) === "packed" ? "packed" : a);
+    }
+  }
+  return out2;
+}
+function splitTopLevel(s) {
+  const parts2 = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of s) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth--;
+    if (ch === "," && depth === 0) {
+      parts2.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  parts2.push(cur);
+  return parts2;
+}
+var NAMED = {};
+for (const bits2 of [8, 16, 32, 64]) {
+  const size = bits2 / 8;
+  for (const n of [`int${bits2}_t`, `__s${bits2}`, `s${bits2}`, `__int${bits2}_t`]) NAMED[n] = { type: `int${bits2}_t`, size };
+  for (const n of [`uint${bits2}_t`, `__u${bits2}`, `u${bits2}`, `__uint${bits2}_t`, `u_int${bits2}_t`]) NAMED[n] = { type: `uint${bits2}_t`, size };
+}
+Object.assign(NAMED, {
+  bool: { type: "bool", size: 1 },
+  _Bool: { type: "bool", size: 1 },
+  float: { type: "float", size: 4 },
+  double: { type: "double", size: 8 },
+  // LP64 Linux: size_t and uintptr_t are unsigned long, ssize_t/intptr_t/ptrdiff_t long.
+  size_t: { type: "unsigned long", size: 8 },
+  uintptr_t: { type: "unsigned long", size: 8 },
+  ssize_t: { type: "long", size: 8 },
+  intptr_t: { type: "long", size: 8 },
+  ptrdiff_t: { type: "long", size: 8 },
+  // Fixed by the Linux UAPI on every architecture (asm-generic/posix_types.h).
+  pid_t: { type: "int32_t", size: 4 },
+  uid_t: { type: "uint32_t", size: 4 },
+  gid_t: { type: "uint32_t", size: 4 }
+});
+function integerWords(spelling) {
+  const words = spelling.split(" ");
+  const allowed = /* @__PURE__ */ new Set(["signed", "unsigned", "short", "long", "int", "char"]);
+  if (!words.every((w) => allowed.has(w))) return null;
+  const count = (w) => words.filter((x) => x === w).length;
+  const unsigned = count("unsigned") > 0;
+  const signed = count("signed") > 0;
+  const longs = count("long");
+  if (unsigned && signed) return null;
+  if (count("char")) {
+    if (longs || count("short") || count("int")) return null;
+    return unsigned ? NAMED.uint8_t : signed ? NAMED.int8_t : { type: "char", size: 1 };
+  }
+  if (count("short")) return longs ? null : unsigned ? NAMED.uint16_t : NAMED.int16_t;
+  if (longs === 1) return { type: unsigned ? "unsigned long" : "long", size: 8 };
+  if (longs === 2) return unsigned ? NAMED.uint64_t : NAMED.int64_t;
+  if (longs > 2) return null;
+  return unsigned ? NAMED.uint32_t : NAMED.int32_t;
+}
+function scalar(spelling) {
+  return Object.hasOwn(NAMED, spelling) ? NAMED[spelling] : integerWords(spelling);
+}
+var POINTER = { type: "pointer", size: 8, align: 8 };
+var ENUM_SIZE = 4;
+function alignUp(n, a) {
+  return Math.ceil(n / a) * a;
+}
+function arrayType(elem, dim) {
+  const i2 = elem.indexOf("[");
+  return i2 < 0 ? `${elem}[${dim}]` : `${elem.slice(0, i2)}[${dim}]${elem.slice(i2)}`;
+}
+var LayoutEngine = class {
+  constructor(structs, typedefs, syms) {
+    this.typedefs = typedefs;
+    const ordered = [...structs.filter((s) => !s.untaken), ...structs.filter((s) => s.untaken)];
+    for (const s of ordered) this.register(s);
+    this.syms = { ...syms, sizeOf: (name2) => syms.sizeOf?.(name2) ?? this.sizeOfSpelling(name2) };
+  }
+  typedefs;
+  decls = /* @__PURE__ */ new Map();
+  layouts = /* @__PURE__ */ new Map();
+  inProgress = /* @__PURE__ */ new Set();
+  syms;
+  /** A struct and the anonymous structs defined in its fields, each under its own key. */
+  register(s, asEntry = true) {
+    if (asEntry && !this.decls.has(s.name)) this.decls.set(s.name, s);
+    for (const f of s.fields) {
+      let t = f.type;
+      while (t.kind === "array") t = t.of;
+      if (t.kind === "inline") this.register(t.decl, f.name !== "");
+    }
+  }
+  all() {
+    const out2 = {};
+    for (const name2 of this.decls.keys()) out2[name2] = this.layout(name2);
+    return out2;
+  }
+  sizeOfSpelling(spelling) {
+    const m = /^(struct|enum) (\S+)$/.exec(spelling);
+    const ref = m ? { kind: m[1], name: m[2], tagged: true } : { kind: "name", name: spelling };
+    const r = this.resolve(ref, 0);
+    return "problem" in r ? null : r.size;
+  }
+  layout(name2, decl = this.decls.get(name2)) {
+    const done = this.layouts.get(name2);
+    if (done) return done;
+    this.inProgress.add(name2);
+    const unresolved = [...decl.problems ?? []];
+    const fields = [];
+    let offset = 0;
+    let maxAlign = 1;
+    let known = unresolved.length === 0;
+    const placeAlign = (natural, fieldPacked) => {
+      if (decl.packed || fieldPacked) return 1;
+      return decl.pack > 0 ? Math.min(natural, decl.pack) : natural;
+    };
+    for (const f of decl.fields) {
+      const r = f.bits !== void 0 ? { problem: `bit-field ${f.name || "<anonymous>"} : ${f.bits}`, type: `${this.resolve(f.type, 0).type}:${f.bits}` } : f.problems?.length ? { problem: f.problems.join("; "), type: "unknown" } : this.resolve(f.type, 0);
+      const base = { line: f.line, ...f.conditional ? { conditional: f.conditional } : {} };
+      if ("problem" in r) {
+        unresolved.push(`${f.name || "<anonymous member>"}: ${r.problem}`);
+        known = false;
+        if (f.name !== "") fields.push({ name: f.name, type: r.type, offset: -1, size: -1, align: -1, ...base });
+        continue;
+      }
+      const align = placeAlign(r.align, f.packed);
+      maxAlign = Math.max(maxAlign, align);
+      const at = known ? alignUp(offset, align) : -1;
+      if (known) offset = at + r.size;
+      if (f.name === "" && f.type.kind === "inline") {
+        for (const sub of this.layout(f.type.decl.name, f.type.decl).fields) {
+          const conditional = [...f.conditional ?? [], ...sub.conditional ?? []];
+          fields.push({
+            ...sub,
+            offset: at < 0 || sub.offset < 0 ? -1 : at + sub.offset,
+            ...conditional.length ? { conditional } : {}
+          });
+        }
+        continue;
+      }
+      fields.push({ name: f.name, type: r.type, offset: at, size: r.size, align, ...base });
+    }
+    const result = {
+      name: name2,
+      size: known ? alignUp(offset, maxAlign) : -1,
+      align: known ? maxAlign : -1,
+      packed: decl.packed,
+      fields,
+      loc: decl.loc
+    };
+    if (decl.pack > 0) result.pack = decl.pack;
+    if (decl.aliases.length) result.aliases = decl.aliases;
+    if (decl.conditional) result.conditional = decl.conditional;
+    if (unresolved.length) result.unresolved = unresolved;
+    this.inProgress.delete(name2);
+    this.layouts.set(name2, result);
+    return result;
+  }
+  structRef(name2, spelled, decl) {
+    const d = decl ?? this.decls.get(name2);
+    if (!d) return { problem: `unknown type ${spelled}`, type: spelled };
+    if (this.inProgress.has(name2)) return { problem: `${spelled} contains itself`, type: spelled };
+    const l = this.layout(name2, d);
+    if (l.unresolved) return { problem: `${spelled} has an unresolved layout`, type: spelled };
+    return { type: spelled, size: l.size, align: l.align };
+  }
+  resolve(t, depth) {
+    if (depth > 32) return { problem: "typedef chain too deep", type: "unknown" };
+    switch (t.kind) {
+      case "pointer":
+        return POINTER;
+      case "enum":
+        return { type: "enum", size: ENUM_SIZE, align: ENUM_SIZE };
+      case "struct":
+        return this.structRef(t.name, t.tagged ? `struct ${t.name}` : t.name);
+      case "inline":
+        return this.structRef(t.decl.name, `struct ${t.decl.name}`, t.decl);
+      case "function":
+        return { problem: "a function type has no size", type: "function" };
+      case "unsupported":
+        return { problem: `unsupported ${t.what}`, type: t.what };
+      case "name": {
+        const s = scalar(t.name);
+        if (s) return { ...s, align: s.size };
+        if (Object.hasOwn(this.typedefs, t.name)) return this.resolve(this.typedefs[t.name], depth + 1);
+        if (t.name === "void") return { problem: "void has no size", type: "void" };
+        return { problem: `unknown type ${t.name}`, type: t.name };
+      }
+      case "array": {
+        const elem = this.resolve(t.of, depth + 1);
+        if (t.size === null) {
+          return "problem" in elem ? { ...elem, type: arrayType(elem.type, "") } : { type: arrayType(elem.type, ""), size: 0, align: elem.align };
+        }
+        const n = evaluateNumber(t.size, this.syms);
+        if ("problem" in elem) return { ...elem, type: arrayType(elem.type, n === null ? t.size : String(n)) };
+        if (n === null || n < 0) return { problem: `array size '${t.size}' cannot be evaluated`, type: arrayType(elem.type, t.size) };
+        return { type: arrayType(elem.type, n === 0 ? "" : String(n)), size: n * elem.size, align: elem.align };
+      }
+    }
+  }
+};
+function computeLayouts(decls, syms) {
+  return new LayoutEngine(decls.structs, decls.typedefs, syms).all();
+}
+
+// src/surface/model.ts
+function loc(path5, line) {
+  return { path: path5, line };
+}
+function emptySurface(rev, commit = null) {
+  return {
+    surfaceVersion: 1,
+    rev,
+    commit,
+    versions: { api: null, schema: null },
+    scapMinimum: { api: null, schema: null },
+    eventCodes: {},
+    events: {},
+    enums: {},
+    retiredEnumValues: {},
+    ppmSc: {},
+    defines: {},
+    flagTables: {},
+    dynamicParams: {},
+    structs: {},
+    ioctls: {},
+    retiredIoctls: {},
+    bpfMaps: {},
+    bpfGlobals: {},
+    codeLists: {},
+    moduleParams: {},
+    code: {},
+    warnings: []
+  };
+}
+
+// src/surface/api.ts
+var ORDERED_ENUMS = ["sys_exit_extra_code", "extra_event_prog_code"];
+function resolveApi(facts, syms, enums, ctx) {
+  const layouts = resolveLayouts(facts, syms);
+  const sized = { ...syms, sizeOf: (t) => sizeOfType(t, layouts) };
+  return {
+    structs: sharedLayouts(layouts, ctx),
+    ioctls: resolveIoctls(facts, sized),
+    retiredIoctls: Object.fromEntries(
+      facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized)]))
+    ),
+    bpfMaps: resolveMaps(facts, sized),
+    bpfGlobals: resolveGlobals(facts, sized),
+    codeLists: resolveCodeLists(facts, enums, ctx.legacy),
+    moduleParams: Object.fromEntries(
+      facts.flatMap((f) => f.moduleParams.map((m) => [m.name, { type: m.type, perm: m.perm, loc: loc(f.path, m.line) }]))
+    )
+  };
+}
+function resolveLayouts(facts, syms) {
+  const merged = { structs: [], typedefs: {} };
+  for (const f of facts) {
+    merged.structs.push(...f.structs.structs);
+    Object.assign(merged.typedefs, f.structs.typedefs);
+  }
+  return computeLayouts(merged, syms);
+}
+function sharedLayouts(layouts, ctx) {
+  const out2 = {};
+  for (const s of ctx.sharedStructs) {
+    if (s.legacyOnly && !ctx.legacy) continue;
+    const layout = layouts[s.name];
+    if (!layout) continue;
+    if (layout.unresolved?.length) {
+      ctx.warnings.push({
+        path: layout.loc.path,
+        message: `${layout.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed (${layout.unresolved.join("; ")})`,
+        incomplete: true
+      });
+    }
+    out2[s.name] = layout;
+  }
+  return out2;
+}
+function sizeOfType(typeName, layouts) {
+  const name2 = typeName.replace(/^(struct|enum)\s+/, "").trim();
+  if (/^enum\s/.test(typeName)) return 4;
+  const l = layouts[name2];
+  return l && l.size >= 0 ? l.size : null;
+}
+function ioctl(expr, path5, line, syms) {
+  const nr = /_IO\w*\s*\(\s*[^,]+,\s*([^,)]+)/.exec(expr)?.[1];
+  return { number: evaluateNumber(expr, syms), nr: nr ? evaluateNumber(nr, syms) : null, expr, loc: loc(path5, line) };
+}
+function resolveIoctls(facts, syms) {
+  const out2 = {};
+  for (const f of facts) {
+    for (const m of f.macros) {
+      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === "PPM_IOCTL_MAGIC" || out2[m.name]) continue;
+      out2[m.name] = ioctl(m.body, f.path, m.line, syms);
+    }
+  }
+  return out2;
+}
+function typeSize(t, syms) {
+  return t ? evaluateNumber(`sizeof(${t})`, syms) : null;
+}
+function resolveMaps(facts, syms) {
+  const out2 = {};
+  for (const f of facts) {
+    for (const m of f.bpfMaps) {
+      out2[m.name] = {
+        probe: m.probe,
+        type: m.type,
+        keyType: m.keyType,
+        valueType: m.valueType,
+        keySize: m.keySizeExpr ? evaluateNumber(m.keySizeExpr, syms) : typeSize(m.keyType, syms),
+        valueSize: m.valueSizeExpr ? evaluateNumber(m.valueSizeExpr, syms) : typeSize(m.valueType, syms),
+        maxEntries: m.maxEntriesExpr ? evaluateNumber(m.maxEntriesExpr, syms) : null,
+        maxEntriesExpr: m.maxEntriesExpr,
+        index: m.index,
+        loc: loc(f.path, m.line)
+      };
+    }
+  }
+  return out2;
+}
+function normaliseScalar(t) {
+  const m = /^(?:__)?([us])(8|16|32|64)$/.exec(t);
+  if (m) return `${m[1] === "u" ? "u" : ""}int${m[2]}_t`;
+  return t;
+}
+function resolveGlobals(facts, syms) {
+  const out2 = {};
+  for (const f of facts) {
+    for (const g of f.bpfGlobals) {
+      const base = normaliseScalar(g.type);
+      const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
+      const elem = typeSize(base, syms);
+      out2[g.name] = {
+        probe: f.path.includes("/modern_bpf/") ? "modern" : "legacy",
+        section: g.section,
+        // The size as written: an array sized by a count that grows (PPM_EVENT_MAX) keeps its type.
+        type: g.arraySize ? `${base}[${g.arraySize}]` : base,
+        size: elem === null ? null : g.arraySize ? n === null ? null : elem * n : elem,
+        loc: loc(f.path, g.line)
+      };
+    }
+  }
+  return out2;
+}
+function resolveCodeLists(facts, enums, legacy) {
+  const out2 = {};
+  for (const f of facts) {
+    for (const x of f.xLists) {
+      if (x.name === "FILLER_LIST_MAPPER" && !legacy) continue;
+      const governs = x.name === "FILLER_LIST_MAPPER" ? "schema" : "api";
+      out2[x.name] = { governs, entries: x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), loc: loc(f.path, x.line) };
+    }
+  }
+  for (const name2 of ORDERED_ENUMS) {
+    const e = enums[name2];
+    if (!e) continue;
+    const entries = Object.entries(e).filter(([sym]) => !/_MAX$/.test(sym)).sort(([, a], [, b]) => (a.value ?? 0) - (b.value ?? 0)).map(([sym, c]) => ({ name: sym, loc: c.loc }));
+    out2["sys_exit_extra_code"] = { governs: "api", entries, loc: entries[0]?.loc ?? { path: "driver/ppm_events_public.h", line: 0 } };
+  }
+  return out2;
+}
+
 // src/surface/extract/syntax.ts
+function hasInitError(init2) {
+  return init2.kind === "error" || init2.kind === "list" && Boolean(init2.error);
+}
 function foldSpace(s) {
   return s.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim();
 }
@@ -10888,7 +12913,7 @@ function toInit(node) {
         items.push({ designator: designators.map(designatorText).join(""), value: value ? toInit(value) : { kind: "error", text: "", line } });
       } else items.push({ designator: null, value: toInit(child) });
     }
-    return { kind: "list", items, line };
+    return { kind: "list", items, line, ...node.hasError ? { error: true } : {} };
   }
   if (node.type === "ERROR" || node.hasError) return { kind: "error", text: foldSpace(node.text), line };
   return { kind: "expr", text: foldSpace(node.text), line };
@@ -10899,19 +12924,27 @@ function designatorText(d) {
   return foldSpace(d.text);
 }
 function splitOr(expr) {
+  const parts2 = splitTopLevel2(stripParens(expr), "|");
+  return parts2.map((p) => stripParens(p.trim())).filter((p) => p !== "").flatMap((p) => splitTopLevel2(p, "|").length > 1 ? splitOr(p) : [p]);
+}
+function splitTopLevel2(expr, op) {
   const parts2 = [];
   let depth = 0;
   let cur = "";
-  for (const ch of expr) {
+  for (let i2 = 0; i2 < expr.length; i2++) {
+    const ch = expr[i2];
     if (ch === "(") depth++;
     if (ch === ")") depth--;
-    if (ch === "|" && depth === 0) {
+    if (ch === op && depth === 0 && expr[i2 + 1] !== op && expr[i2 - 1] !== op) {
       parts2.push(cur);
       cur = "";
     } else cur += ch;
   }
   parts2.push(cur);
-  return parts2.map((p) => stripParens(p.trim())).filter((p) => p !== "");
+  return parts2;
+}
+function normExpr(s) {
+  return foldSpace(s).replace(/\s*([()[\],*])\s*/g, "$1");
 }
 function stripParens(s) {
   let t = s.trim();
@@ -10927,8 +12960,10 @@ function balanced(s) {
   return d === 0;
 }
 function unquote(text) {
-  const m = /^"((?:\\.|[^"\\])*)"$/.exec(text.trim());
-  return m ? m[1].replace(/\\(.)/g, "$1") : null;
+  const t = text.trim();
+  if (t.length >= 2 && t[0] === '"' && t[t.length - 1] === '"' && t.indexOf('"', 1) === t.length - 1 && !t.includes("\\")) return t.slice(1, -1);
+  if (!/^("(?:\\.|[^"\\])*"\s*)+$/.test(t)) return null;
+  return [...t.matchAll(/"((?:\\.|[^"\\])*)"/g)].map((m) => m[1].replace(/\\(.)/g, "$1")).join("");
 }
 function arrayDeclarations(root) {
   const out2 = [];
@@ -10946,6 +12981,82 @@ function arrayDeclarations(root) {
       size: size ? foldSpace(size.text) : null,
       init: value,
       line: lineOfNode(decl)
+    });
+  }
+  return out2;
+}
+
+// src/surface/extract/text-scan.ts
+function scan(strippedText) {
+  return { text: strippedText, line: lineIndex(strippedText) };
+}
+function splitArgs(s) {
+  const out2 = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of s) {
+    if (ch === "(" || ch === "[" || ch === "{") depth++;
+    if (ch === ")" || ch === "]" || ch === "}") depth--;
+    if (ch === "," && depth === 0) {
+      out2.push(cur.trim());
+      cur = "";
+    } else cur += ch;
+  }
+  if (cur.trim()) out2.push(cur.trim());
+  return out2;
+}
+
+// src/surface/extract/bpf.ts
+function modernBpf(s) {
+  const maps = [];
+  const mapRe = /struct\s*\{([^{}]*)\}\s*(\w+)\s*(?:__weak\s*)?SEC\s*\(\s*"\.maps"\s*\)\s*;/g;
+  for (const m of s.text.matchAll(mapRe)) {
+    const body2 = m[1];
+    const uint = (k) => new RegExp(`__uint\\s*\\(\\s*${k}\\s*,([^;]*)\\)\\s*;`).exec(body2)?.[1]?.trim() ?? null;
+    const type = (k) => new RegExp(`__type\\s*\\(\\s*${k}\\s*,([^;]*)\\)\\s*;`).exec(body2)?.[1]?.trim() ?? null;
+    maps.push({
+      name: m[2],
+      probe: "modern",
+      type: uint("type") ?? "?",
+      keyType: type("key") ? foldSpace(type("key")) : null,
+      valueType: type("value") ? foldSpace(type("value")) : null,
+      keySizeExpr: null,
+      valueSizeExpr: null,
+      maxEntriesExpr: uint("max_entries"),
+      index: null,
+      line: s.line(m.index)
+    });
+  }
+  const globals = [];
+  const globalRe = /^[ \t]*__weak\s+(const\s+volatile\s+)?([\w\s*]+?)\s*\b(\w+)\s*(\[[^\]]*\])?\s*(=\s*([^;]*))?;/gm;
+  for (const m of s.text.matchAll(globalRe)) {
+    const init2 = m[6]?.trim();
+    const section = m[1] ? "rodata" : init2 && !/^(0|NULL|false)$/.test(init2) ? "data" : "bss";
+    globals.push({ name: m[3], section, type: foldSpace(m[2]), arraySize: m[4] ? m[4].slice(1, -1).trim() : null, line: s.line(m.index + m[0].indexOf(m[3])) });
+  }
+  return { maps, globals };
+}
+function legacyBpfMaps(s) {
+  const out2 = [];
+  const re = /struct\s+bpf_map_def\s+__bpf_section\s*\(\s*"maps"\s*\)\s*(\w+)\s*=\s*\{([^}]*)\}/g;
+  for (const m of s.text.matchAll(re)) {
+    const fields = {};
+    for (const part of splitArgs(m[2])) {
+      const f = /^\.(\w+)\s*=\s*(.*)$/s.exec(part);
+      if (f) fields[f[1]] = foldSpace(f[2]);
+    }
+    const sizeOfType2 = (e) => e ? /^sizeof\s*\((.*)\)$/.exec(e)?.[1]?.trim() ?? null : null;
+    out2.push({
+      name: m[1],
+      probe: "legacy",
+      type: fields["type"] ?? "?",
+      keyType: sizeOfType2(fields["key_size"]),
+      valueType: sizeOfType2(fields["value_size"]),
+      keySizeExpr: fields["key_size"] ?? null,
+      valueSizeExpr: fields["value_size"] ?? null,
+      maxEntriesExpr: fields["max_entries"] ?? null,
+      index: out2.length,
+      line: s.line(m.index)
     });
   }
   return out2;
@@ -10999,7 +13110,39 @@ function extractEnums(file) {
         });
       } else if (child.type === "ERROR") opaqueAfter ??= enumerators.length;
     }
-    out2.push({ name: name2, line: lineOfNode(spec), enumerators, opaqueAfter });
+    out2.push({ name: name2, line: lineOfNode(spec), enumerators, opaqueAfter, retired: retiredEnumerators(file, body2.startIndex, body2.endIndex) });
+  }
+  return out2;
+}
+function retiredEnumerators(file, start2, end) {
+  const out2 = [];
+  const lineOf = file.lineAt;
+  const re = /\b([A-Z][A-Z0-9_]*)\s*=\s*(\(?[^,\n*]*?\)?)\s*,/g;
+  re.lastIndex = start2;
+  for (let m = re.exec(file.source); m && m.index < end; m = re.exec(file.source)) {
+    if (file.pre.text[m.index] !== " ") continue;
+    out2.push({ name: m[1], expr: m[2].trim(), line: lineOf(m.index) });
+  }
+  return out2;
+}
+
+// src/surface/extract/ioctls.ts
+function retiredIoctls(source, lineOf) {
+  const out2 = [];
+  const re = /^[ \t]*(?:\/\/|\/\*)[ \t]*#[ \t]*define[ \t]+(PPM_IOCTL_\w+)[ \t]+(_IO\w*[ \t]*\([^)\n]*\))/gm;
+  for (const m of source.matchAll(re)) out2.push({ name: m[1], expr: m[2], line: lineOf(m.index) });
+  return out2;
+}
+
+// src/surface/extract/module-params.ts
+function moduleParams(s) {
+  const out2 = [];
+  for (const m of s.text.matchAll(/\bmodule_param(_named|_cb|_call|_string)?\s*\(([^;]*)\)\s*;/g)) {
+    const args2 = splitArgs(m[2]);
+    const kind = m[1] ?? "";
+    const type = kind === "_named" ? args2[2] : kind === "_cb" || kind === "_call" ? "callback" : kind === "_string" ? "string" : args2[1];
+    if (out2.some((p) => p.name === args2[0])) continue;
+    out2.push({ name: args2[0], type: type ?? "?", perm: args2[args2.length - 1], line: s.line(m.index) });
   }
   return out2;
 }
@@ -11019,7 +13162,7 @@ function extractPpmScMacro(file) {
     end = nl + 1;
     if (!lineText.endsWith("\\")) break;
   }
-  const lineOf = lineIndex(file.source);
+  const lineOf = file.lineAt;
   const out2 = [];
   const re = /PPM_SC_X\s*\(\s*(\w+)\s*,\s*([^)]*?)\s*\)/g;
   re.lastIndex = start2.index;
@@ -11053,34 +13196,135 @@ function extractTables(file) {
   return out2;
 }
 
-// src/surface/facts.ts
-function extractFileFacts(file) {
-  const tables = extractTables(file);
-  const parseProblems = [];
-  for (const t of tables) {
-    for (const item of t.items) {
-      if (item.value.kind === "error") parseProblems.push(`${t.name}: entry at line ${item.value.line} could not be parsed`);
+// src/surface/extract/x-lists.ts
+var X_LISTS = {
+  // ppm_tp.h: the position is the ENABLE_TP/DISABLE_TP ioctl argument.
+  KMOD_PROGS: /\bX\s*\(\s*(\w+)/g,
+  // ppm_fillers.h: the position is the legacy probe's tail-call id.
+  FILLER_LIST_MAPPER: /\bFN\s*\(\s*(\w+)/g
+};
+function extractXLists(file) {
+  const out2 = [];
+  const lineOf = file.lineAt;
+  for (const [name2, entryRe] of Object.entries(X_LISTS)) {
+    const start2 = new RegExp(`^[ \\t]*#[ \\t]*define[ \\t]+${name2}\\b[^\\n]*`, "m").exec(file.pre.text);
+    if (!start2) continue;
+    let end = start2.index;
+    for (; ; ) {
+      const nl = file.pre.text.indexOf("\n", end);
+      const lineText = file.pre.text.slice(end, nl < 0 ? void 0 : nl).trimEnd();
+      end = nl < 0 ? file.pre.text.length : nl + 1;
+      if (nl < 0 || !lineText.endsWith("\\")) break;
     }
+    const body2 = file.pre.text.slice(start2.index, end);
+    const entries = [...body2.matchAll(entryRe)].map((m) => ({ name: m[1], line: lineOf(start2.index + m.index) }));
+    out2.push({ name: name2, line: lineOf(start2.index), entries });
   }
-  return {
-    path: file.path,
-    macros: extractDefines(file),
-    enums: extractEnums(file),
-    tables,
-    ppmSc: extractPpmScMacro(file),
-    parseProblems
-  };
+  return out2;
 }
 
 // src/surface/files.ts
 var VERSION_FILES = { api: "driver/API_VERSION", schema: "driver/SCHEMA_VERSION" };
 var SURFACE_PREFIXES = ["driver", "userspace/libscap/scap.h"];
-var SURFACE_C_FILES = [
+var TREE_FILES = [
   /^driver\/ppm_events_public\.h$/,
   /^driver\/event_table\.c$/,
   /^driver\/flags_table\.c$/,
   /^driver\/dynamic_params_table\.c$/,
+  /^driver\/ppm_ringbuffer\.h$/,
+  /^driver\/ppm_tp\.h$/,
+  /^driver\/ppm_fillers\.h$/,
+  /^driver\/modern_bpf\/shared_definitions\/struct_definitions\.h$/,
+  /^driver\/bpf\/types\.h$/,
   /^userspace\/libscap\/scap\.h$/
+];
+var TEXT_FILES = [/^driver\/main\.c$/, /^driver\/modern_bpf\/maps\/maps\.h$/, /^driver\/bpf\/maps\.h$/];
+function fileKind(path5) {
+  if (TREE_FILES.some((re) => re.test(path5))) return "tree";
+  if (TEXT_FILES.some((re) => re.test(path5))) return "text";
+  if (isCodeFile(path5)) return "code";
+  return null;
+}
+function hasLegacyProbe(paths) {
+  for (const p of paths) if (p.startsWith("driver/bpf/")) return true;
+  return false;
+}
+var VERSION_PATHS = new Set(Object.values(VERSION_FILES));
+function isSurfacePath(path5) {
+  return VERSION_PATHS.has(path5) || fileKind(path5) !== null;
+}
+function treeTraits(paths) {
+  return hasLegacyProbe(paths) ? "legacy-probe" : "";
+}
+
+// src/surface/facts.ts
+function emptyFacts(path5) {
+  return {
+    path: path5,
+    macros: [],
+    enums: [],
+    tables: [],
+    ppmSc: [],
+    structs: { structs: [], typedefs: {} },
+    xLists: [],
+    retiredIoctls: [],
+    bpfMaps: [],
+    bpfGlobals: [],
+    moduleParams: [],
+    code: null,
+    parseProblems: []
+  };
+}
+async function extractFacts(path5, source) {
+  const facts = emptyFacts(path5);
+  const kind = fileKind(path5);
+  if (kind === "tree") {
+    const file = await parseC(path5, source);
+    try {
+      facts.macros = extractDefines(file);
+      facts.enums = extractEnums(file);
+      facts.tables = extractTables(file);
+      facts.ppmSc = extractPpmScMacro(file);
+      facts.structs = collectStructs([file]);
+      facts.xLists = extractXLists(file);
+      facts.retiredIoctls = retiredIoctls(source, file.lineAt);
+      for (const t of facts.tables) {
+        for (const item of t.items) {
+          if (hasInitError(item.value)) facts.parseProblems.push(`${t.name}: entry at line ${item.value.line} could not be parsed`);
+        }
+      }
+    } finally {
+      file.dispose();
+    }
+  } else if (kind === "text") {
+    const s = scan(stripComments(source));
+    const modern = path5.includes("/modern_bpf/") ? modernBpf(s) : { maps: [], globals: [] };
+    facts.bpfMaps = path5.startsWith("driver/bpf/") ? legacyBpfMaps(s) : modern.maps;
+    facts.bpfGlobals = modern.globals;
+    facts.moduleParams = moduleParams(s);
+  } else if (kind === "code") {
+    facts.code = extractCodeBodies(path5, source);
+  }
+  return facts;
+}
+
+// src/surface/shared-structs.ts
+var DEFAULT_SHARED_STRUCTS = [
+  { name: "ppm_evt_hdr", why: "the header of every event on the wire" },
+  { name: "ppm_ring_buffer_info", why: "mmapped by userspace from the kmod device" },
+  { name: "ppm_proclist_info", why: "filled by PPM_IOCTL_GET_PROCLIST" },
+  { name: "ppm_proc_info", why: "entries of PPM_IOCTL_GET_PROCLIST" },
+  { name: "capture_settings", why: "the modern probe settings map, written by libpman" },
+  { name: "counter_map", why: "modern probe stats read by libpman" },
+  { name: "iter_counters", why: "modern probe iterator stats read by libpman" },
+  { name: "auxiliary_map", why: "modern probe per-CPU map sized by libpman" },
+  { name: "scap_bpf_settings", why: "the legacy probe settings map, written by libscap", legacyOnly: true },
+  { name: "scap_bpf_per_cpu_state", why: "legacy probe stats read by libscap", legacyOnly: true },
+  { name: "ppm_event_info", why: "g_event_info, pushed by libscap into the legacy probe", legacyOnly: true },
+  { name: "ppm_param_info", why: "inside ppm_event_info, pushed into the legacy probe", legacyOnly: true },
+  { name: "syscall_evt_pair", why: "g_syscall_table, pushed by libscap into the legacy probe", legacyOnly: true },
+  { name: "ppm_event_entry", why: "g_ppm_events (fillers table), pushed into the legacy probe", legacyOnly: true },
+  { name: "ppm_autofill_arg", why: "inside ppm_event_entry, pushed into the legacy probe", legacyOnly: true }
 ];
 
 // src/surface/build.ts
@@ -11100,11 +13344,11 @@ var FactsCache = class {
   }
 };
 var PUBLIC_HEADER = "driver/ppm_events_public.h";
-async function buildSurface(snap, cache = new FactsCache()) {
+async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
   await initParser();
   const warnings = [];
   const facts = [];
-  const paths = [...snap.files.keys()].filter((p) => SURFACE_C_FILES.some((re) => re.test(p))).sort();
+  const paths = [...snap.files.keys()].filter((p) => fileKind(p) !== null).sort();
   const results = await Promise.all(
     paths.map((p) => {
       const entry = snap.files.get(p);
@@ -11112,13 +13356,7 @@ async function buildSurface(snap, cache = new FactsCache()) {
         const data = await snap.read(p);
         if (!data) return "its blob is missing from this clone (a partial or filtered mirror?)";
         if (data.length > MAX_FILE_BYTES) return `it is ${data.length} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
-        const parsed = await parseC(p, data.toString("utf8"));
-        try {
-          const f = extractFileFacts(parsed);
-          return f;
-        } finally {
-          parsed.dispose();
-        }
+        return extractFacts(p, data.toString("utf8"));
       });
     })
   );
@@ -11133,10 +13371,10 @@ async function buildSurface(snap, cache = new FactsCache()) {
   const syms = symbolTable(facts);
   const header = facts.find((f) => f.path === PUBLIC_HEADER);
   const eventCodes = resolveEventCodes(facts, syms);
+  const legacy = hasLegacyProbe(snap.files.keys());
+  const enums = header ? resolveEnums(header, syms) : {};
   const surface = {
-    surfaceVersion: 1,
-    rev: snap.label,
-    commit: snap.commit,
+    ...emptySurface(snap.label, snap.commit),
     versions: {
       api: await readVersionFile(snap, VERSION_FILES.api, warnings),
       schema: await readVersionFile(snap, VERSION_FILES.schema, warnings)
@@ -11144,11 +13382,15 @@ async function buildSurface(snap, cache = new FactsCache()) {
     scapMinimum: { api: minimum(facts, "API", syms), schema: minimum(facts, "SCHEMA", syms) },
     eventCodes,
     events: resolveEvents(facts, syms, eventCodes, warnings),
-    enums: header ? resolveEnums(header, syms) : {},
+    enums,
+    retiredEnumValues: header ? resolveRetiredEnumValues(header, syms) : {},
     ppmSc: resolvePpmSc(facts, syms),
     defines: header ? resolveDefines(header, syms) : {},
     flagTables: resolveFlagTables(facts, syms),
     dynamicParams: resolveDynamicParams(facts, syms),
+    // The probe follows the path (a cached blob may have been read at another one).
+    code: Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code, probe: probeOf(f.path) }])),
+    ...resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label }),
     warnings
   };
   if (!header) {
@@ -11193,9 +13435,6 @@ function resolveEnumValues(e, syms) {
   });
   return values;
 }
-function loc(path5, line) {
-  return { path: path5, line };
-}
 function constantsOf(f, e, syms) {
   const values = resolveEnumValues(e, syms);
   const out2 = {};
@@ -11223,6 +13462,16 @@ function resolveEnums(header, syms) {
   for (const e of header.enums) {
     if (!e.name || EVENT_CODE_ENUMS.includes(e.name) || PPM_SC_ENUMS.includes(e.name)) continue;
     out2[e.name] = constantsOf(header, e, syms);
+  }
+  return out2;
+}
+function resolveRetiredEnumValues(header, syms) {
+  const out2 = {};
+  for (const e of header.enums) {
+    if (!e.name || !e.retired.length) continue;
+    out2[e.name] = Object.fromEntries(
+      e.retired.map((r) => [r.name, { value: evaluateNumber(r.expr ?? "", syms), expr: r.expr ?? "", loc: loc(header.path, r.line) }])
+    );
   }
   return out2;
 }
@@ -11272,8 +13521,9 @@ function minimum(facts, which, syms) {
   return null;
 }
 function exprOf(init2) {
-  return init2 && init2.kind === "expr" ? init2.text : null;
+  return init2 && init2.kind === "expr" ? normExpr(init2.text) : null;
 }
+var NO_INFO = /^(0|NULL|\(void\*\)0|\(\(void\*\)0\))$/;
 function toParam(init2, path5) {
   if (init2.kind !== "list") return null;
   const [name2, type, format, info2, ninfo] = init2.items.map((i2) => i2.value);
@@ -11284,7 +13534,7 @@ function toParam(init2, path5) {
     type: exprOf(type) ?? "",
     format: exprOf(format) ?? "",
     // A literal 0 / NULL info slot is the same as leaving it out.
-    info: infoText && !/^(0|NULL|\(void \*\)0)$/.test(infoText) ? infoText : null,
+    info: infoText && !NO_INFO.test(infoText) ? infoText : null,
     ninfo: exprOf(ninfo) && exprOf(ninfo) !== "0" ? exprOf(ninfo) : null,
     loc: loc(path5, init2.line)
   };
@@ -11326,7 +13576,7 @@ function resolveEvents(facts, syms, codes, warnings) {
       warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
       continue;
     }
-    if (entry.kind !== "list") continue;
+    if (entry.kind !== "list" || hasInitError(entry)) continue;
     const [name2, category, flags2, nparams, params] = entry.items.map((i2) => i2.value);
     out2[symbol] = {
       symbol,
@@ -11363,12 +13613,22 @@ function resolveDynamicParams(facts, syms) {
   for (const f of facts) {
     for (const t of f.tables) {
       if (t.elementType !== "ppm_param_info" || t.name === "g_event_info") continue;
+      const prefix = t.size && /^\w+_MAX$/.test(t.size) ? t.size.slice(0, -"MAX".length) : null;
+      const symbolOf = /* @__PURE__ */ new Map();
+      if (prefix) {
+        for (const [name2, m] of syms.macros) {
+          const v = name2.startsWith(prefix) && name2 !== t.size ? evaluateNumber(m.body, syms) : null;
+          if (v !== null && !symbolOf.has(v)) symbolOf.set(v, name2);
+        }
+      }
       const entries = {};
-      t.items.forEach((item) => {
-        const key = item.designator ?? String(item.position);
+      let index = -1;
+      for (const item of t.items) {
+        index = item.designator !== null ? evaluateNumber(item.designator, syms) ?? -1 : index + 1;
+        const key = symbolOf.get(index) ?? item.designator ?? String(index);
         const p = toParam(item.value, f.path);
-        if (p) entries[key] = { ...p, index: evaluateNumber(key, syms) };
-      });
+        if (p) entries[key] = { ...p, index: index >= 0 ? index : null };
+      }
       out2[t.name] = { loc: loc(f.path, t.line), entries };
     }
   }
@@ -11427,22 +13687,31 @@ function versionVerdict({ governs, base, head, baseTipVersion, findings }) {
     reasons.push(vf ? `${file} at ${which.rev}: first line '${vf.raw}' is not a MAJOR.MINOR.PATCH version` : `${file} is missing at ${which.rev}`);
     return result("invalid", "none");
   }
-  const invalid = mine.filter((f) => f.kind === "invalid");
-  for (const f of invalid) reasons.push(f.message);
-  reasons.push(...minimumProblems(governs, head, headV));
-  const step = bumpBetween(baseV, headV);
-  if (step === "decreased") {
-    reasons.push(`${FILE_NAME[governs]} went down from ${baseV} to ${headV}`);
-    return result(reasons.length > 1 ? "invalid" : "decreased", "none");
+  const problems = [...mine.filter((f) => f.kind === "invalid").map((f) => f.message), ...minimumProblems(governs, head, headV)];
+  const tipMoved = Boolean(baseTipVersion && baseTipVersion !== baseV && import_semver.default.valid(baseTipVersion));
+  if (tipMoved) {
+    reasons.push(`the base branch moved ${FILE_NAME[governs]} from ${baseV} to ${baseTipVersion} since this branch forked: rebase and declare ${suggested}`);
   }
-  const declared = step;
-  if (reasons.length) return result("invalid", declared);
-  if (declared !== "none" && headV !== nextVersion(baseV, declared)) {
-    reasons.push(`${baseV} \u2192 ${headV} is not one ${declared} step: expected ${nextVersion(baseV, declared)} (numbers are not skipped, lower components reset to 0)`);
+  const from = tipMoved && headV !== baseV && import_semver.default.gt(headV, baseTipVersion) ? baseTipVersion : baseV;
+  const step = bumpBetween(from, headV);
+  const declared = step === "decreased" ? "none" : step;
+  if (problems.length) {
+    reasons.push(...problems);
+    return result("invalid", declared);
+  }
+  if (step === "decreased") {
+    if (tipMoved && headV !== baseV) {
+      return result(required === "none" ? "unexplained" : "missing", bumpBetween(baseV, headV));
+    }
+    reasons.push(`${FILE_NAME[governs]} went down from ${baseV} to ${headV}`);
+    return result("decreased", "none");
+  }
+  if (declared !== "none" && headV !== nextVersion(from, declared)) {
+    reasons.push(`${from} \u2192 ${headV} is not one ${declared} step: expected ${nextVersion(from, declared)} (numbers are not skipped, lower components reset to 0)`);
     return result("not-one-step", declared);
   }
-  if (baseTipVersion && baseTipVersion !== baseV) {
-    reasons.push(`the base branch moved ${FILE_NAME[governs]} from ${baseV} to ${baseTipVersion} since this branch forked: rebase and declare ${suggested}`);
+  if (tipMoved && headV !== baseV && from === baseV) {
+    return result(required === "none" ? "unexplained" : "missing", declared);
   }
   if (required === "none" && declared === "none") return result("ok", declared);
   if (required === "none") {
@@ -11454,11 +13723,11 @@ function versionVerdict({ governs, base, head, baseTipVersion, findings }) {
     return result("missing", declared);
   }
   if (!bumpAtLeast(declared, required)) {
-    reasons.push(`the changes need a ${required} bump; ${baseV} \u2192 ${headV} is only ${declared}`);
+    reasons.push(`the changes need a ${required} bump; ${from} \u2192 ${headV} is only ${declared}`);
     return result("too-small", declared);
   }
   if (declared !== required) {
-    reasons.push(`the changes need only a ${required} bump; ${baseV} \u2192 ${headV} is ${declared}`);
+    reasons.push(`the changes need only a ${required} bump; ${from} \u2192 ${headV} is ${declared}`);
     return result("too-large", declared);
   }
   return result("ok", declared);
@@ -11477,6 +13746,12 @@ function minimumProblems(governs, head, headV) {
 }
 
 // src/pipeline.ts
+function applyModernProbeLevel(findings, level = "abi") {
+  if (level === "abi") return findings;
+  return findings.map(
+    (f) => f.scope === "modern-probe" && f.kind === "change" ? { ...f, kind: "note", bump: "none", message: `${f.message} (modern probe bundled with libpman: not counted; it would need ${f.bump})` } : f
+  );
+}
 function configuredRules(overrides = {}) {
   for (const id of Object.keys(overrides)) {
     if (!RULES.some((r) => r.id === id)) throw new InputError(`configuration: unknown rule '${id}' (see 'driver-semver explain --list')`);
@@ -11487,7 +13762,7 @@ function configuredRules(overrides = {}) {
   });
 }
 function compareSurfaces(base, head, opts = {}) {
-  const findings = runRules(base, head, opts.rules ?? RULES);
+  const findings = applyModernProbeLevel(runRules(base, head, opts.rules ?? RULES), opts.modernProbe);
   const versions = {
     api: versionVerdict({ governs: "api", base, head, findings, baseTipVersion: opts.baseTip?.api?.version ?? null }),
     schema: versionVerdict({ governs: "schema", base, head, findings, baseTipVersion: opts.baseTip?.schema?.version ?? null })
@@ -11518,13 +13793,14 @@ async function runCheck(opts) {
     headSnap.label = opts.worktree ? "worktree" : headRev;
     const baseSnap = repo.snapshot(mergeBase, SURFACE_PREFIXES);
     baseSnap.label = mergeBase === baseTip ? baseRev : `merge-base(${baseRev}, ${headRev})`;
-    const [base, head] = await Promise.all([buildSurface(baseSnap, cache), buildSurface(headSnap, cache)]);
+    const build = { sharedStructs: sharedStructList(opts.sharedStructs) };
+    const [base, head] = await Promise.all([buildSurface(baseSnap, cache, build), buildSurface(headSnap, cache, build)]);
     let tipVersions = null;
     if (baseTip !== mergeBase) {
       const tip = await buildSurface(repo.snapshot(baseTip, Object.values(VERSION_FILES)), cache);
       tipVersions = tip.versions;
     }
-    const result = compareSurfaces(base, head, { rules: configuredRules(opts.overrides), baseTip: tipVersions });
+    const result = compareSurfaces(base, head, { rules: configuredRules(opts.overrides), baseTip: tipVersions, modernProbe: opts.modernProbe });
     return {
       reportVersion: 1,
       base: { rev: baseRev, commit: mergeBase },
@@ -11535,6 +13811,9 @@ async function runCheck(opts) {
   } finally {
     repo.close();
   }
+}
+function sharedStructList(extra = []) {
+  return [...DEFAULT_SHARED_STRUCTS, ...extra.filter((n) => !DEFAULT_SHARED_STRUCTS.some((s) => s.name === n)).map((name2) => ({ name: name2, why: "listed in the configuration" }))];
 }
 async function readSurface(repoDir, rev) {
   const repo = GitRepo.open(repoDir);
@@ -11548,6 +13827,238 @@ async function readSurface(repoDir, rev) {
 // src/report/json.ts
 function renderJson(report) {
   return JSON.stringify(report, null, 2) + "\n";
+}
+
+// src/report/markdown.ts
+var COMMENT_MARKER = "<!-- driver-semver:sticky-comment -->";
+var GOVERNS_ORDER = ["schema", "api"];
+var FILE_NAME2 = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
+var FAILING_STATUSES = ["missing", "too-small", "too-large", "not-one-step", "decreased", "invalid"];
+var STATUS_LABEL = {
+  ok: "\u2705 ok",
+  unexplained: "\u26A0\uFE0F unexplained",
+  missing: "\u274C missing",
+  "too-small": "\u274C too small",
+  "too-large": "\u274C too large",
+  "not-one-step": "\u274C not one step",
+  decreased: "\u274C decreased",
+  invalid: "\u274C invalid"
+};
+function escapeMarkdown(s) {
+  return s.replace(/\r\n|[\r\n\u2028\u2029]/g, " ").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/[!-/:-@[-`{-~]/g, (ch) => ch === "@" ? "@&#8203;" : `\\${ch}`);
+}
+function code(s) {
+  return /^[A-Za-z0-9._/+-]+$/.test(s) ? `\`${s}\`` : escapeMarkdown(s);
+}
+function fenceSafe(s) {
+  return s !== null && /^[0-9A-Za-z.+-]{1,64}$/.test(s);
+}
+function encodePath(p) {
+  return p.split("/").map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+}
+function blobUrl(repoUrl, commit, path5, line) {
+  return `${repoUrl.replace(/\/+$/, "")}/blob/${commit}/${encodePath(path5)}${line ? `#L${line}` : ""}`;
+}
+function isCommit(s) {
+  return typeof s === "string" && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s);
+}
+function whereLink(f, report, opts) {
+  if (!f.location) return "";
+  const text = escapeMarkdown(`${f.location.path}:${f.location.line}`);
+  const commit = report.head.commit;
+  if (!opts.repoUrl || !isCommit(commit)) return text;
+  return `[${text}](${blobUrl(opts.repoUrl, commit, f.location.path, f.location.line)})`;
+}
+function versionChange(v) {
+  const show2 = (s) => s === null ? "?" : code(s);
+  if (v.base === v.head) return `${show2(v.head)} (unchanged)`;
+  return `${show2(v.base)} \u2192 ${show2(v.head)}`;
+}
+function bumpWord(b) {
+  return b === "none" ? "none" : `**${b}**`;
+}
+function isFailing(governs, v, opts) {
+  return opts.failing ? Boolean(opts.failing[governs]) : FAILING_STATUSES.includes(v.status);
+}
+function declarationLine(governs, bump) {
+  return `/version driver-${governs.toUpperCase()}-version-${bump}`;
+}
+function headline(report, opts) {
+  const failing = GOVERNS_ORDER.some((g) => isFailing(g, report.versions[g], opts));
+  const disagree = Boolean(opts.agreement?.problems.length);
+  const what = GOVERNS_ORDER.filter((g) => report.versions[g].status !== "ok").map((g) => FILE_NAME2[g]);
+  const attention = `${what.join(" and ")} ${what.length > 1 ? "need" : "needs"} attention`;
+  if (failing || disagree && opts.disagreementFails) {
+    return `### \u274C driver-semver: ${what.length ? attention : "the PR body disagrees with the changes"}`;
+  }
+  if (what.length) return `### \u26A0\uFE0F driver-semver: ${attention}`;
+  if (report.verdict !== "pass" || disagree) return "### \u26A0\uFE0F driver-semver: the driver versions look right, with warnings";
+  return "### \u2705 driver-semver: the driver versions match the changes";
+}
+function versionTable(report) {
+  const rows = ["| Version file | Base \u2192 head | Declared | Required | Suggested | Status |", "| --- | --- | --- | --- | --- | --- |"];
+  for (const g of GOVERNS_ORDER) {
+    const v = report.versions[g];
+    rows.push(`| ${code(v.file)} | ${versionChange(v)} | ${bumpWord(v.declared)} | ${bumpWord(v.required)} | ${v.suggested ? code(v.suggested) : "?"} | ${STATUS_LABEL[v.status]} |`);
+  }
+  return rows;
+}
+function todo(report, opts) {
+  const out2 = [];
+  for (const g of GOVERNS_ORDER) {
+    const v = report.versions[g];
+    const file = code(v.file);
+    switch (v.status) {
+      case "ok":
+        if (v.baseTip && v.suggested && v.head !== v.suggested) {
+          out2.push(`- The base branch moved ${file} to ${code(v.baseTip)} since this branch forked: rebase, then set it to ${code(v.suggested)}.`);
+        }
+        break;
+      case "missing":
+      case "too-small":
+      case "too-large":
+      case "not-one-step":
+      case "decreased": {
+        const why = v.required === "none" ? "no bump is needed" : `the changes need a ${v.required} bump`;
+        out2.push(`- Set ${file} to ${v.suggested ? code(v.suggested) : "the next version"} (${why}${v.baseTip ? `, starting from ${code(v.baseTip)} on the base branch` : v.base ? ` from ${code(v.base)}` : ""}). Its first line should read:`);
+        if (fenceSafe(v.suggested)) out2.push("", "  ```", `  ${v.suggested}`, "  ```", "");
+        break;
+      }
+      case "unexplained":
+        out2.push(
+          `- ${file} was bumped (${v.declared}) but driver-semver found no ${g} change: keep the bump if it is for a change driver-semver does not model (say which in the PR), or set it back to ${code(v.suggested ?? v.base ?? "?")}.`
+        );
+        break;
+      case "invalid":
+        out2.push(`- Fix ${file}: ${v.reasons.map(escapeMarkdown).join(" ") || "it cannot be read"}`);
+        break;
+    }
+  }
+  const a = opts.agreement;
+  if (a) {
+    for (const g of GOVERNS_ORDER) {
+      const x = a.versions[g];
+      if (!a.stated) {
+        if (x.detected !== "none") out2.push(`- Declare it in the PR body: \`${declarationLine(g, x.detected)}\``);
+      } else if (x.body !== x.detected) {
+        out2.push(
+          x.detected === "none" ? `- In the PR body, remove \`${declarationLine(g, x.body ?? "none")}\`: no ${FILE_NAME2[g]} bump is needed.` : `- In the PR body, declare \`${declarationLine(g, x.detected)}\`${x.body && x.body !== "none" ? ` instead of \`${declarationLine(g, x.body)}\`` : ""}.`
+        );
+      }
+    }
+  }
+  return out2;
+}
+function agreementTable(a) {
+  const bump = (b) => b === null ? "\u2014" : b;
+  const rows = [
+    "| Version | PR body | Version file | Detected | |",
+    "| --- | --- | --- | --- | --- |",
+    ...GOVERNS_ORDER.map((g) => {
+      const x = a.versions[g];
+      return `| ${FILE_NAME2[g]} | ${a.stated ? bump(x.body) : "not declared"} | ${x.file} | ${x.detected} | ${x.agree ? "\u2705" : "\u26A0\uFE0F"} |`;
+    })
+  ];
+  return rows;
+}
+function findingLine(f, report, opts) {
+  const where3 = whereLink(f, report, opts);
+  return `- ${where3 ? `${where3} ` : ""}${escapeMarkdown(f.message)} (${code(f.rule)})`;
+}
+function renderMarkdown(report, opts = {}) {
+  const max = opts.maxFindings ?? 200;
+  const lines = [];
+  if (opts.marker) lines.push(COMMENT_MARKER);
+  lines.push(headline(report, opts), "");
+  lines.push(...versionTable(report), "");
+  const reasons = GOVERNS_ORDER.flatMap((g) => report.versions[g].reasons.map((r) => `- ${FILE_NAME2[g]}: ${escapeMarkdown(r)}`));
+  if (reasons.length) lines.push(...reasons, "");
+  if (opts.agreement && (opts.agreement.problems.length || opts.agreement.stated)) {
+    lines.push("#### PR body, version files and changes", "");
+    lines.push(...agreementTable(opts.agreement), "");
+    for (const p of opts.agreement.problems) lines.push(`- \u26A0\uFE0F ${escapeMarkdown(p)}`);
+    if (opts.agreement.problems.length) lines.push("");
+  }
+  const steps = todo(report, opts);
+  lines.push("#### What to do", "");
+  lines.push(...steps.length ? steps : ["Nothing: the version files match the driver changes."], "");
+  let shown = 0;
+  let hidden = 0;
+  const changes = report.findings.filter((f) => f.kind !== "note");
+  if (changes.length) {
+    lines.push("#### Findings", "");
+    for (const g of GOVERNS_ORDER) {
+      const mine = changes.filter((f) => f.governs === g);
+      for (const bump of [...BUMP_ORDER].reverse()) {
+        const group = mine.filter((f) => f.bump === bump);
+        if (!group.length) continue;
+        const title = bump === "none" ? "table problems" : `${bump} bump`;
+        lines.push(`**${FILE_NAME2[g]}: ${title}** (${group.length})`, "");
+        for (const f of group) {
+          if (shown < max) {
+            lines.push(findingLine(f, report, opts));
+            shown++;
+          } else hidden++;
+        }
+        lines.push("");
+      }
+    }
+  }
+  const notes = report.findings.filter((f) => f.kind === "note");
+  if (notes.length) {
+    lines.push("<details><summary>Notes (informative, no bump)</summary>", "");
+    for (const f of notes) {
+      if (shown < max) {
+        lines.push(findingLine(f, report, opts));
+        shown++;
+      } else hidden++;
+    }
+    lines.push("", "</details>", "");
+  }
+  if (hidden) lines.push(`\u2026 and ${hidden} more finding${hidden > 1 ? "s" : ""}: see the job summary or the JSON report.`, "");
+  if (report.warnings.length) {
+    lines.push("#### Warnings", "");
+    for (const w of report.warnings) lines.push(`- ${escapeMarkdown(w.message)}${w.incomplete ? " (not covered by this verdict)" : ""}`);
+    lines.push("");
+  }
+  const short3 = (c) => isCommit(c) ? `\`${c.slice(0, 12)}\`` : escapeMarkdown(c ?? "work tree");
+  const compared = `Compared ${short3(report.base.commit)}${report.baseTip ? " (the merge-base)" : ""} .. ${short3(report.head.commit)}`;
+  const run2 = opts.runUrl && /^https?:\/\/[^\s()<>]+$/.test(opts.runUrl) ? ` \xB7 [workflow run](${opts.runUrl})` : "";
+  lines.push(`<sub>${compared} \xB7 driver-semver${run2}</sub>`);
+  return lines.join("\n") + "\n";
+}
+
+// src/report/sarif.ts
+function renderSarif(report) {
+  const failing = (f) => !["ok", "unexplained"].includes(report.versions[f.governs].status);
+  const level = (f) => f.kind === "note" ? "note" : f.kind === "invalid" || failing(f) ? "error" : "warning";
+  const sarif = {
+    version: "2.1.0",
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "driver-semver",
+            rules: RULES.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.title },
+              fullDescription: { text: r.rationale },
+              properties: { governs: r.governs, bump: r.bump }
+            }))
+          }
+        },
+        results: report.findings.map((f) => ({
+          ruleId: f.rule,
+          level: level(f),
+          message: { text: `${f.message} (${f.governs === "api" ? "API" : "SCHEMA"}_VERSION ${f.bump === "none" ? "no bump" : f.bump})` },
+          ...f.location ? { locations: [{ physicalLocation: { artifactLocation: { uri: f.location.path }, region: { startLine: Math.max(1, f.location.line) } } }] } : {}
+        })),
+        properties: { verdict: report.verdict, versions: report.versions }
+      }
+    ]
+  };
+  return JSON.stringify(sarif, null, 2) + "\n";
 }
 
 // src/report/text.ts
@@ -11568,7 +14079,7 @@ var STATUS_STYLE = {
 function short(commit) {
   return commit ? commit.slice(0, 12) : "work tree";
 }
-function where(f) {
+function where2(f) {
   return f.location ? `${f.location.path}:${f.location.line}` : "";
 }
 function renderText(report, opts) {
@@ -11590,14 +14101,14 @@ function renderText(report, opts) {
       const group = mine.filter((f) => f.bump === bump);
       if (!group.length) continue;
       lines.push(`  ${bump === "none" ? "table problems" : bump + ":"}`);
-      for (const f of group) lines.push(`    ${f.message}  ${c("dim", `[${f.rule}] ${where(f)}`)}`);
+      for (const f of group) lines.push(`    ${f.message}  ${c("dim", `[${f.rule}] ${where2(f)}`)}`);
     }
     lines.push("");
   }
   const notes = report.findings.filter((f) => f.kind === "note");
   if (notes.length) {
     lines.push("notes:");
-    for (const f of notes) lines.push(`  ${f.message}  ${c("dim", `[${f.rule}] ${where(f)}`)}`);
+    for (const f of notes) lines.push(`  ${f.message}  ${c("dim", `[${f.rule}] ${where2(f)}`)}`);
     lines.push("");
   }
   if (report.warnings.length) {
@@ -11611,14 +14122,14 @@ function renderText(report, opts) {
 }
 
 // src/cli/demo.ts
-import { existsSync as existsSync2, mkdtempSync } from "node:fs";
+import { existsSync as existsSync3, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path4 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/source/scratch.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
 import path3 from "node:path";
 function git2(dir, args2, date) {
   const r = spawnSync2("git", args2, {
@@ -11657,12 +14168,12 @@ function commitFiles(dir, files, message, date) {
 }
 function readTree(root) {
   const out2 = {};
-  const walk = (rel) => {
+  const walk2 = (rel) => {
     const abs = path3.join(root, rel);
-    if (statSync(abs).isDirectory()) for (const name2 of readdirSync(abs)) walk(rel ? `${rel}/${name2}` : name2);
+    if (statSync2(abs).isDirectory()) for (const name2 of readdirSync(abs)) walk2(rel ? `${rel}/${name2}` : name2);
     else out2[rel] = readFileSync(abs, "utf8");
   };
-  walk("");
+  walk2("");
   return out2;
 }
 
@@ -11670,7 +14181,7 @@ function readTree(root) {
 function demoRoot() {
   const here = path4.dirname(fileURLToPath2(import.meta.url));
   for (const cand of [path4.join(here, "..", "fixtures", "demo"), path4.join(here, "..", "..", "fixtures", "demo")]) {
-    if (existsSync2(path4.join(cand, "base"))) return cand;
+    if (existsSync3(path4.join(cand, "base"))) return cand;
   }
   throw new Error("the demo driver tree (fixtures/demo) is missing from this installation");
 }
@@ -11693,39 +14204,946 @@ function loadConfig(file) {
     throw new InputError(`--config ${file}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new InputError(`--config ${file}: expected a JSON object`);
-  const rules = raw.rules;
-  if (rules === void 0) return {};
-  if (typeof rules !== "object" || rules === null) throw new InputError(`--config ${file}: "rules" must be an object of rule id \u2192 level`);
-  for (const [id, level] of Object.entries(rules)) {
-    if (typeof level !== "string" || !LEVELS.includes(level)) {
-      throw new InputError(`--config ${file}: rule '${id}' has level ${JSON.stringify(level)}; use one of ${LEVELS.join(", ")}`);
+  const { rules, modernProbe, sharedStructs, ...rest } = raw;
+  const unknown = Object.keys(rest);
+  if (unknown.length) throw new InputError(`--config ${file}: unknown key '${unknown[0]}' (known: rules, modernProbe, sharedStructs)`);
+  const config = {};
+  if (rules !== void 0) {
+    if (typeof rules !== "object" || rules === null || Array.isArray(rules)) throw new InputError(`--config ${file}: "rules" must be an object of rule id \u2192 level`);
+    for (const [id, level] of Object.entries(rules)) {
+      if (typeof level !== "string" || !LEVELS.includes(level)) {
+        throw new InputError(`--config ${file}: rule '${id}' has level ${JSON.stringify(level)}; use one of ${LEVELS.join(", ")}`);
+      }
+    }
+    config.rules = rules;
+  }
+  if (modernProbe !== void 0) {
+    if (modernProbe !== "abi" && modernProbe !== "bundled") throw new InputError(`--config ${file}: "modernProbe" must be "abi" or "bundled", not ${JSON.stringify(modernProbe)}`);
+    config.modernProbe = modernProbe;
+  }
+  if (sharedStructs !== void 0) {
+    if (!Array.isArray(sharedStructs) || !sharedStructs.every((n) => typeof n === "string" && /^\w+$/.test(n))) {
+      throw new InputError(`--config ${file}: "sharedStructs" must be a list of struct names`);
+    }
+    config.sharedStructs = sharedStructs;
+  }
+  return config;
+}
+
+// src/history/assess.ts
+function assessVersion(governs, base, head, findings) {
+  const masked = { ...head, scapMinimum: { api: null, schema: null } };
+  const v = versionVerdict({ governs, base, head: masked, findings });
+  const headV = head.versions[governs]?.version;
+  const baseV = base.versions[governs]?.version;
+  if (!headV || !baseV) return v;
+  const now = minimumProblems(governs, head, headV);
+  if (!now.length || minimumProblems(governs, base, baseV).length) return v;
+  return { ...v, status: "invalid", reasons: [...now, ...v.reasons] };
+}
+
+// src/history/git.ts
+import { spawnSync as spawnSync3 } from "node:child_process";
+function git3(repo, args2) {
+  const r = spawnSync3("git", ["--git-dir", repo.gitDir, "-c", "log.showSignature=false", ...args2], {
+    encoding: "utf8",
+    maxBuffer: 1024 * 1024 * 1024
+  });
+  if (r.error) throw new InputError(`cannot run git: ${r.error.message}`);
+  return { ok: r.status === 0, out: r.stdout, err: r.stderr };
+}
+function gitOut(repo, args2) {
+  const r = git3(repo, args2);
+  if (!r.ok) throw new InputError(`git ${args2[0]} failed in ${repo.dir}: ${r.err.split("\n").find((l) => l.trim())?.trim() ?? "(no message)"}`);
+  return r.out;
+}
+var HEADER = /^\n?\x01([0-9a-f]{40,64})((?: [0-9a-f]{40,64})*)\x02(\d+)\x02(.*)$/s;
+var RAW = /^\n?:(\d{6}) (\d{6}) ([0-9a-f]{40,64}) ([0-9a-f]{40,64}) ([A-Z])\d*$/;
+var NULL_OID = /^0+$/;
+function firstParentChanges(repo, from, to, prefixes) {
+  const out2 = gitOut(repo, [
+    "log",
+    "-z",
+    "--first-parent",
+    "--diff-merges=first-parent",
+    "--sparse",
+    "--full-history",
+    "--reverse",
+    "--raw",
+    "--no-renames",
+    "--no-abbrev",
+    "--no-color",
+    "--format=%x01%H %P%x02%ct%x02%s",
+    `${from}..${to}`,
+    "--",
+    ...prefixes
+  ]);
+  const commits = [];
+  const tokens = out2.split("\0");
+  for (let i2 = 0; i2 < tokens.length; i2++) {
+    const tok = tokens[i2];
+    if (tok === "" || tok === "\n") continue;
+    const raw = RAW.exec(tok);
+    const current = commits[commits.length - 1];
+    if (raw && current) {
+      const p = tokens[++i2] ?? "";
+      const [, , newMode, , newBlob] = raw;
+      const isFile = !NULL_OID.test(newBlob) && newMode !== "160000";
+      current.changes.push({ path: p, blob: isFile ? newBlob : null });
+      continue;
+    }
+    const h = HEADER.exec(tok);
+    if (!h) throw new Error(`unexpected git log output near '${tok.slice(0, 60)}'`);
+    commits.push({ commit: h[1], parents: h[2].trim() ? h[2].trim().split(" ") : [], date: Number(h[3]), subject: h[4], changes: [] });
+  }
+  return commits;
+}
+function listTags(repo) {
+  const out2 = gitOut(repo, ["for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)", "refs/tags"]);
+  return out2.split("\n").filter(Boolean).map((line) => {
+    const [name2, obj, peeled] = line.split("\0");
+    return { name: name2, target: peeled || obj };
+  });
+}
+function tagsMergedInto(repo, commit, pattern) {
+  return gitOut(repo, ["tag", "--list", "--merged", commit, pattern]).split("\n").filter(Boolean);
+}
+function isAncestor(repo, ancestor, descendant) {
+  return git3(repo, ["merge-base", "--is-ancestor", ancestor, descendant]).ok;
+}
+
+// src/history/facts-pool.ts
+import { existsSync as existsSync4 } from "node:fs";
+import os2 from "node:os";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+var WORKER_KIND = "driver-semver-facts";
+async function factsViaBuild(path5, blob, data) {
+  const cache = new FactsCache();
+  const files = /* @__PURE__ */ new Map([[path5, { path: path5, blob }]]);
+  const snap = { label: path5, commit: null, files, read: async () => data };
+  await buildSurface(snap, cache);
+  if (cache.size === 0) return null;
+  return cache.get(blob, () => Promise.reject(new Error("unreachable")));
+}
+if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
+  const port = parentPort;
+  let chain = Promise.resolve();
+  port.on("message", (m) => {
+    chain = chain.then(async () => {
+      let reply;
+      try {
+        reply = { id: m.id, facts: await factsViaBuild(m.path, m.blob, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null) };
+      } catch (e) {
+        reply = { id: m.id, error: e.message };
+      }
+      port.postMessage(reply);
+    });
+  });
+}
+function bundledWorkerScript() {
+  try {
+    const file = fileURLToPath3(new URL("./lib.js", import.meta.url));
+    return existsSync4(file) ? file : null;
+  } catch {
+    return null;
+  }
+}
+var FactsPool = class _FactsPool {
+  constructor(cache, read) {
+    this.cache = cache;
+    this.read = read;
+  }
+  cache;
+  read;
+  workers = [];
+  queue = [];
+  pending = /* @__PURE__ */ new Map();
+  nextId = 0;
+  failed = null;
+  started = 0;
+  closing = false;
+  /** Blobs whose facts a worker delivered. */
+  extracted = 0;
+  /** A pool of `count` workers running `script`, or null when there is no bundle to run. */
+  static start(cache, read, opts = {}) {
+    const script = opts.script === void 0 ? bundledWorkerScript() : opts.script;
+    const count = opts.count ?? Math.max(1, Math.min(3, os2.availableParallelism() - 1));
+    if (!script || count < 1) return null;
+    const pool = new _FactsPool(cache, read);
+    for (let i2 = 0; i2 < count; i2++) {
+      const w = new Worker(script, { workerData: { kind: WORKER_KIND } });
+      const slot = { w, busy: 0 };
+      w.on("message", (r) => pool.done(slot, r));
+      w.on("error", (e) => pool.fail(e));
+      w.on("exit", (code2) => pool.fail(new Error(`facts worker exited (code ${code2})`)));
+      pool.workers.push(slot);
+    }
+    pool.started = count;
+    return pool;
+  }
+  /** Worker threads started. */
+  get size() {
+    return this.started;
+  }
+  prefetch(path5, blob) {
+    const p = this.cache.get(blob, () => {
+      const fromWorker = new Promise((resolve, reject) => {
+        if (this.failed) return reject(this.failed);
+        this.queue.push({ path: path5, blob, resolve, reject });
+        this.pump();
+      });
+      return fromWorker.catch(async () => {
+        const facts = await factsViaBuild(path5, blob, await this.read(blob));
+        if (facts === null) throw new Error(`${path5} is not a file the surface reads`);
+        return facts;
+      });
+    });
+    p.catch(() => void 0);
+  }
+  pump() {
+    if (this.failed) {
+      for (const t of this.queue.splice(0)) t.reject(this.failed);
+      return;
+    }
+    for (const slot of this.workers) {
+      while (slot.busy < 2 && this.queue.length) {
+        const task = this.queue.shift();
+        const id = this.nextId++;
+        this.pending.set(id, task);
+        slot.busy++;
+        this.read(task.blob).then(
+          (data) => {
+            const bytes = data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+            const own = bytes ? new Uint8Array(bytes) : null;
+            slot.w.postMessage({ id, path: task.path, blob: task.blob, data: own }, own ? [own.buffer] : []);
+          },
+          (e) => this.done(slot, { id, error: e.message })
+        );
+      }
     }
   }
-  return { rules };
+  done(slot, r) {
+    const task = this.pending.get(r.id);
+    if (!task) return;
+    this.pending.delete(r.id);
+    slot.busy--;
+    if ("error" in r) task.reject(new Error(`extracting ${task.path} (${task.blob.slice(0, 12)}): ${r.error}`));
+    else if (r.facts === null) task.reject(new Error(`extracting ${task.path}: not a file the surface reads`));
+    else {
+      this.extracted++;
+      task.resolve(r.facts);
+    }
+    this.pump();
+  }
+  fail(e) {
+    if (this.closing) return;
+    this.failed ??= e;
+    for (const t of [...this.pending.values(), ...this.queue.splice(0)]) t.reject(e);
+    this.pending.clear();
+  }
+  async close() {
+    this.closing = true;
+    await Promise.all(this.workers.map((s) => s.w.terminate()));
+    this.workers = [];
+  }
+};
+
+// src/history/tags.ts
+var import_semver2 = __toESM(require_semver2(), 1);
+var DRIVER_TAG = /^(\d+\.\d+\.\d+)(?:-((?:rc|alpha|beta)\d*))?\+driver$/;
+var DRIVER_TAG_FORM = "X.Y.Z+driver, X.Y.Z-rcN+driver or X.Y.Z-alphaN+driver";
+function parseDriverTag(name2) {
+  const m = DRIVER_TAG.exec(name2);
+  if (!m) return null;
+  const version = import_semver2.default.valid(m[2] ? `${m[1]}-${m[2]}` : m[1]);
+  if (!version) return null;
+  return { name: name2, version, core: `${import_semver2.default.major(version)}.${import_semver2.default.minor(version)}.${import_semver2.default.patch(version)}`, prerelease: Boolean(m[2]) };
+}
+function compareTags(a, b) {
+  return import_semver2.default.compare(a.version, b.version);
+}
+function previousTag(tag, all) {
+  return highest(all.filter((t) => compareTags(t, tag) < 0));
+}
+function previousLine(tag, all) {
+  return highest(all.filter((t) => import_semver2.default.lt(t.core, tag.core)));
+}
+function highest(tags) {
+  return tags.reduce((best, t) => !best || compareTags(t, best) > 0 ? t : best, null);
+}
+
+// src/history/audit.ts
+var GOVERNS = ["api", "schema"];
+var FILE_NAME3 = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
+var STATUS_SEVERITY = [
+  "invalid",
+  "decreased",
+  "wrong-file",
+  "missing",
+  "too-small",
+  "not-one-step",
+  "too-large",
+  "unexplained",
+  "late",
+  "catch-up",
+  "incomplete",
+  "ok"
+];
+var FAILING = /* @__PURE__ */ new Set(["invalid", "decreased", "wrong-file", "missing", "too-small", "not-one-step", "too-large"]);
+function groupCommits(commits, by) {
+  const groups = [];
+  for (const c of commits) {
+    const last = groups[groups.length - 1];
+    if (by === "committer-date" && last && last[last.length - 1].date === c.date) last.push(c);
+    else groups.push([c]);
+  }
+  return groups;
+}
+function lastDriverTag(repo, commit, rev) {
+  const tags = tagsMergedInto(repo, commit, "*+driver").map(parseDriverTag).filter((t) => t !== null).sort(compareTags).reverse();
+  for (const t of tags) if (repo.resolve(`refs/tags/${t.name}`, "tag") !== commit) return t.name;
+  throw new InputError(`--from is needed: no *+driver tag is in the history of ${rev}`);
+}
+function versionKey(v) {
+  return v ? v.version ?? `raw:${v.raw}` : "missing";
+}
+function isoDate(seconds) {
+  return new Date(seconds * 1e3).toISOString().replace(".000Z", "Z");
+}
+async function runAudit(opts) {
+  const grouping = opts.group ?? "committer-date";
+  const repo = GitRepo.open(opts.repo);
+  try {
+    const toRev = opts.to ?? "HEAD";
+    const toCommit = repo.resolve(toRev, "--to revision");
+    const fromRev = opts.from ?? lastDriverTag(repo, toCommit, toRev);
+    const fromCommit = repo.resolve(fromRev, "--from revision");
+    if (!isAncestor(repo, fromCommit, toCommit)) {
+      throw new InputError(`--from ${fromRev} is not an ancestor of --to ${toRev}: the audit walks the first-parent history from one to the other`);
+    }
+    const log = firstParentChanges(repo, fromCommit, toCommit, SURFACE_PREFIXES);
+    const start2 = log[0]?.parents[0] ?? fromCommit;
+    const chunks = groupCommits(log, grouping);
+    const tree = repo.listFiles(start2, SURFACE_PREFIXES);
+    const plan = planWalk(tree, chunks);
+    const cache = new FactsCache();
+    const pool = opts.workers === 0 ? null : FactsPool.start(cache, (b) => repo.readBlob(b), { script: opts.workerScript, count: opts.workers });
+    try {
+      if (pool) for (const f of plan.prefetch) pool.prefetch(f.path, f.blob);
+      const walked = await walk({ repo, opts, start: start2, toCommit, chunks, tree, rebuild: plan.rebuild, cache });
+      return {
+        reportVersion: 1,
+        command: "audit",
+        from: { rev: fromRev, commit: fromCommit },
+        to: { rev: toRev, commit: toCommit },
+        start: start2,
+        grouping,
+        summary: { ...summarize(log.length, walked.groups, walked.windows, cache.size), workers: pool?.size ?? 0, parsedInWorkers: pool?.extracted ?? 0 },
+        ...walked,
+        verdict: walked.groups.some((g) => FAILING.has(g.status)) ? "fail" : walked.groups.some((g) => g.status !== "ok") ? "warn" : "pass"
+      };
+    } finally {
+      await pool?.close();
+    }
+  } finally {
+    repo.close();
+  }
+}
+async function walk({ repo, opts, start: start2, toCommit, chunks, tree, rebuild, cache }) {
+  const buildOpts = { sharedStructs: sharedStructList(opts.sharedStructs) };
+  const build = (commit) => buildSurface(snapshotOf(repo, tree, commit), cache, buildOpts);
+  const cmpOpts = { rules: opts.rules, modernProbe: opts.modernProbe };
+  let current = await build(start2);
+  const groups = [];
+  const windows = [];
+  const open = {
+    api: { surface: current, group: null, commit: start2, changedBy: [] },
+    schema: { surface: current, group: null, commit: start2, changedBy: [] }
+  };
+  const allWarnings = [...current.warnings];
+  for (const [i2, chunk] of chunks.entries()) {
+    const index = i2 + 1;
+    const last = chunk[chunk.length - 1];
+    const touched = applyChanges(tree, chunk);
+    const group = {
+      index,
+      date: isoDate(last.date),
+      commits: chunk.map((c) => ({ commit: c.commit, subject: c.subject })),
+      base: chunk[0].parents[0] ?? start2,
+      head: last.commit,
+      touched,
+      versions: { api: unchanged("api", current), schema: unchanged("schema", current) },
+      findings: [],
+      warnings: [],
+      status: "ok"
+    };
+    if (rebuild[i2]) {
+      const head = await build(last.commit);
+      const cmp = compareSurfaces(current, head, cmpOpts);
+      group.findings = cmp.findings;
+      for (const g of GOVERNS) group.versions[g] = fromVerdict(assessVersion(g, current, head, cmp.findings));
+      const mine = new Set(touched);
+      group.warnings = head.warnings.filter((w) => mine.has(w.path));
+      allWarnings.push(...group.warnings);
+      for (const g of GOVERNS) {
+        const w = open[g];
+        if (cmp.findings.some((f) => f.governs === g && f.kind === "change")) w.changedBy.push(index);
+        if (versionKey(head.versions[g]) === versionKey(current.versions[g])) continue;
+        windows.push(closeWindow(g, w, head, { group: index, commit: last.commit }, cmpOpts, false));
+        open[g] = { surface: head, group: index, commit: last.commit, changedBy: [] };
+      }
+      current = head;
+    }
+    groups.push(group);
+    opts.onProgress?.(index, chunks.length);
+  }
+  const lastGroup = groups[groups.length - 1];
+  for (const g of GOVERNS) {
+    const w = open[g];
+    if (lastGroup && w.group !== lastGroup.index) windows.push(closeWindow(g, w, current, { group: null, commit: toCommit }, cmpOpts, true));
+  }
+  windows.sort((a, b) => (a.to.group ?? Infinity) - (b.to.group ?? Infinity) || GOVERNS.indexOf(a.governs) - GOVERNS.indexOf(b.governs));
+  for (const group of groups) markWrongFile(group);
+  for (const g of GOVERNS) settle(groups, g);
+  for (const group of groups) group.status = groupStatus(group);
+  return { groups, windows, warnings: dedupe(allWarnings) };
+}
+function planWalk(start2, chunks) {
+  const tree = new Map(start2);
+  const seen = /* @__PURE__ */ new Set();
+  const prefetch = [];
+  const want = (e) => {
+    if (fileKind(e.path) !== null && !seen.has(e.blob)) {
+      seen.add(e.blob);
+      prefetch.push(e);
+    }
+  };
+  for (const e of tree.values()) want(e);
+  const rebuild = chunks.map((chunk) => {
+    const before = treeTraits(tree.keys());
+    const touched = applyChanges(tree, chunk);
+    const yes = touched.length > 0 || treeTraits(tree.keys()) !== before;
+    if (yes) {
+      for (const p of touched) if (tree.has(p)) want(tree.get(p));
+    }
+    return yes;
+  });
+  return { rebuild, prefetch };
+}
+function applyChanges(tree, chunk) {
+  const touched = /* @__PURE__ */ new Set();
+  for (const c of chunk) {
+    for (const ch of c.changes) {
+      if (ch.blob) tree.set(ch.path, { path: ch.path, blob: ch.blob });
+      else tree.delete(ch.path);
+      if (isSurfacePath(ch.path)) touched.add(ch.path);
+    }
+  }
+  return [...touched].sort();
+}
+function snapshotOf(repo, tree, commit) {
+  const files = new Map(tree);
+  return {
+    label: commit.slice(0, 12),
+    commit,
+    files,
+    read: async (p) => {
+      const f = files.get(p);
+      return f ? repo.readBlob(f.blob) : null;
+    }
+  };
+}
+function unchanged(governs, s) {
+  const v = s.versions[governs]?.version ?? null;
+  return { file: `driver/${FILE_NAME3[governs]}`, base: v, head: v, declared: "none", required: "none", status: "ok", reasons: [] };
+}
+function fromVerdict(v) {
+  return { file: v.file, base: v.base, head: v.head, declared: v.declared, required: v.required, status: v.status, reasons: [...v.reasons] };
+}
+function closeWindow(governs, w, end, to, cmpOpts, open) {
+  const cmp = w.surface === end ? null : compareSurfaces(w.surface, end, cmpOpts);
+  const findings = cmp ? cmp.findings.filter((f) => f.governs === governs) : [];
+  const v = assessVersion(governs, w.surface, end, findings);
+  return {
+    governs,
+    file: v.file,
+    from: { group: w.group, commit: w.commit, version: w.surface.versions[governs]?.version ?? null },
+    to: { ...to, version: end.versions[governs]?.version ?? null },
+    open,
+    changedBy: w.changedBy,
+    declared: v.declared,
+    required: v.required,
+    status: v.status,
+    reasons: v.reasons,
+    findings
+  };
+}
+function settle(groups, g) {
+  let debts = [];
+  for (const group of groups) {
+    const v = group.versions[g];
+    if (v.base === v.head) {
+      if (v.status === "missing" || v.status === "too-small" || v.status === "wrong-file" && v.required !== "none") debts.push(group);
+      continue;
+    }
+    const paid = v.declared === "none" ? [] : debts.filter((d) => bumpAtLeast(v.declared, d.versions[g].required));
+    debts = [];
+    if (!paid.length) continue;
+    v.settles = paid.map((d) => d.index);
+    if (v.status === "unexplained" || v.status === "too-large") v.status = "catch-up";
+    v.reasons.push(`this ${v.declared} bump also covers the ${FILE_NAME3[g]} changes of group${paid.length > 1 ? "s" : ""} ${paid.map((d) => `#${d.index}`).join(", ")}, which did not bump it`);
+    for (const d of paid) {
+      const dv = d.versions[g];
+      if (dv.status !== "wrong-file") dv.status = "late";
+      dv.settledBy = group.index;
+      dv.reasons.push(`the next bump, ${v.base} \u2192 ${v.head} in group #${group.index} (${group.head.slice(0, 12)}), covers it`);
+    }
+  }
+}
+function markWrongFile(group) {
+  for (const [a, b] of [["api", "schema"], ["schema", "api"]]) {
+    const need = group.versions[a];
+    const extra = group.versions[b];
+    if ((need.status === "missing" || need.status === "too-small") && (extra.status === "unexplained" || extra.status === "too-large")) {
+      const why = `the changes need a ${need.required} bump of ${FILE_NAME3[a]}, and ${FILE_NAME3[b]} was bumped (${extra.declared}) instead`;
+      need.status = "wrong-file";
+      extra.status = "wrong-file";
+      need.reasons.push(why);
+      extra.reasons.push(why);
+    }
+  }
+}
+function groupStatus(group) {
+  const statuses = /* @__PURE__ */ new Set([group.versions.api.status, group.versions.schema.status]);
+  if (group.warnings.some((w) => w.incomplete)) statuses.add("incomplete");
+  return STATUS_SEVERITY.find((s) => statuses.has(s)) ?? "ok";
+}
+function summarize(commits, groups, windows, blobsParsed) {
+  const byStatus = {};
+  for (const g of groups) byStatus[g.status] = (byStatus[g.status] ?? 0) + 1;
+  const win = { api: {}, schema: {} };
+  for (const w of windows) win[w.governs][w.status] = (win[w.governs][w.status] ?? 0) + 1;
+  return {
+    commits,
+    groups: groups.length,
+    surfaceGroups: groups.filter((g) => g.touched.length).length,
+    flagged: groups.filter((g) => g.status !== "ok").length,
+    byStatus,
+    windows: win,
+    blobsParsed
+  };
+}
+function dedupe(ws) {
+  const seen = /* @__PURE__ */ new Set();
+  return ws.filter((w) => !seen.has(w.message) && seen.add(w.message));
+}
+
+// src/history/compat.ts
+var import_semver3 = __toESM(require_semver2(), 1);
+var NAME = { api: "API", schema: "SCHEMA" };
+var SCAP_H = "userspace/libscap/scap.h";
+function acceptDriver(driver, required) {
+  const d = import_semver3.default.parse(driver);
+  const r = import_semver3.default.parse(required);
+  if (d.major !== r.major) {
+    return { accepted: false, reason: `major ${d.major} is not the required major ${r.major} (libscap accepts only an equal major)` };
+  }
+  if (d.minor < r.minor) return { accepted: false, reason: `minor ${d.minor} is below the required minor ${r.minor}` };
+  if (d.minor > r.minor) {
+    return { accepted: true, reason: `same major ${d.major}, and minor ${d.minor} is above the required ${r.minor} (the patch is not compared then)` };
+  }
+  if (d.patch < r.patch) return { accepted: false, reason: `at the required minor ${r.minor}, patch ${d.patch} is below the required patch ${r.patch}` };
+  return {
+    accepted: true,
+    reason: d.patch === r.patch ? `exactly the required version` : `same major ${d.major} and minor ${d.minor}, and patch ${d.patch} is at least the required ${r.patch}`
+  };
+}
+function driverVersion(option, v) {
+  if (!/^\d+\.\d+\.\d+$/.test(v) || !import_semver3.default.valid(v)) throw new InputError(`${option} '${v}': expected a MAJOR.MINOR.PATCH version such as 10.0.0`);
+  return v;
+}
+async function runCompat(opts) {
+  const versions = { api: driverVersion("--driver-api", opts.api), schema: driverVersion("--driver-schema", opts.schema) };
+  const repo = GitRepo.open(opts.repo);
+  try {
+    const rev = opts.rev ?? "HEAD";
+    const commit = repo.resolve(rev, "--rev");
+    const cache = new FactsCache();
+    const read = async (prefixes) => {
+      const snap = repo.snapshot(commit, prefixes);
+      snap.label = rev;
+      return buildSurface(snap, cache);
+    };
+    let s = await read([SCAP_H]);
+    if (["api", "schema"].some((g) => s.scapMinimum[g] && !s.scapMinimum[g].version)) s = await read(SURFACE_PREFIXES);
+    const checks = {};
+    for (const g of ["api", "schema"]) {
+      const min = requireMinimum(s.scapMinimum[g], g, rev);
+      checks[g] = { driver: versions[g], required: min.version, macro: min.macro, location: min.loc, ...acceptDriver(versions[g], min.version) };
+    }
+    return {
+      reportVersion: 1,
+      command: "compat",
+      rev: { rev, commit },
+      checks,
+      verdict: checks.api.accepted && checks.schema.accepted ? "accepted" : "refused"
+    };
+  } finally {
+    repo.close();
+  }
+}
+function requireMinimum(min, g, rev) {
+  if (!min) throw new InputError(`--rev ${rev}: ${SCAP_H} defines no SCAP_MINIMUM_DRIVER_${NAME[g]}_VERSION there`);
+  if (!min.version) throw new InputError(`--rev ${rev}: ${min.macro} (${min.loc.path}:${min.loc.line}) is not a PPM_API_VERSION(major, minor, patch) that can be read: '${min.expr}'`);
+  return min;
+}
+
+// src/history/release.ts
+var import_semver4 = __toESM(require_semver2(), 1);
+var GOVERNS2 = ["api", "schema"];
+var FILE_NAME4 = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
+function driverTag(option, name2) {
+  const t = parseDriverTag(name2);
+  if (!t) throw new InputError(`${option} ${name2}: not a driver tag (expected ${DRIVER_TAG_FORM})`);
+  return t;
+}
+async function runRelease(opts) {
+  const tag = driverTag("--tag", opts.tag);
+  const wanted = opts.previous !== void 0 ? driverTag("--previous", opts.previous) : void 0;
+  const repo = GitRepo.open(opts.repo);
+  try {
+    const refs = new Map(listTags(repo).map((r) => [r.name, r.target]));
+    const commitOf = (option, t) => {
+      if (!refs.has(t.name)) throw new InputError(`${option} ${t.name}: no such tag in ${repo.dir} (run 'git fetch --tags')`);
+      return repo.resolve(`refs/tags/${t.name}`, `${option} ${t.name}`);
+    };
+    const tagCommit = commitOf("--tag", tag);
+    const all = [...refs.keys()].map(parseDriverTag).filter((t) => t !== null);
+    let prev;
+    if (wanted) {
+      commitOf("--previous", wanted);
+      if (compareTags(wanted, tag) >= 0) throw new InputError(`--previous ${wanted.name} is not below --tag ${tag.name} by semver precedence`);
+      prev = wanted;
+    } else {
+      prev = previousTag(tag, all);
+    }
+    const prevCommit = prev ? commitOf("--previous", prev) : null;
+    const cache = new FactsCache();
+    const buildOpts = { sharedStructs: sharedStructList(opts.sharedStructs) };
+    const surfaceAt = async (t, commit, option) => {
+      const snap = repo.snapshot(commit, SURFACE_PREFIXES);
+      snap.label = t.name;
+      const s = await buildSurface(snap, cache, buildOpts);
+      for (const g of GOVERNS2) {
+        const v = s.versions[g];
+        if (!v?.version) {
+          throw new InputError(`${option} ${t.name}: driver/${FILE_NAME4[g]} ${v ? `has '${v.raw}', not a MAJOR.MINOR.PATCH version` : "is missing"} at that tag`);
+        }
+      }
+      return s;
+    };
+    const head = await surfaceAt(tag, tagCommit, "--tag");
+    const base = prev && prevCommit ? await surfaceAt(prev, prevCommit, "--previous") : null;
+    const countsFrom = prev && prev.core === tag.core ? previousLine(tag, all) : prev;
+    const countsFromSurface = countsFrom === prev ? base : countsFrom ? await surfaceAt(countsFrom, commitOf("--previous", countsFrom), "release line") : null;
+    const problems = [];
+    const driverVersion2 = numberRule(tag, prev, countsFrom, countsFromSurface, head);
+    if (driverVersion2.status === "wrong") problems.push(driverVersion2.reason);
+    const cmp = base ? compareSurfaces(base, head, { rules: opts.rules, modernProbe: opts.modernProbe }) : null;
+    const findings = cmp?.findings ?? [];
+    const versions = {};
+    const minimums = {};
+    for (const g of GOVERNS2) {
+      versions[g] = coverage(g, base, head, findings, prev);
+      if (versions[g].status !== "ok") problems.push(...versions[g].reasons);
+      const min = head.scapMinimum[g];
+      const mp = minimumProblems(g, head, head.versions[g].version);
+      minimums[g] = min ? { macro: min.macro, version: min.version, problems: mp } : null;
+      problems.push(...mp);
+    }
+    return {
+      reportVersion: 1,
+      command: "release",
+      tag: { name: tag.name, version: tag.version, commit: tagCommit },
+      previous: prev && prevCommit ? { name: prev.name, version: prev.version, commit: prevCommit, ancestor: isAncestor(repo, prevCommit, tagCommit) } : null,
+      driverVersion: driverVersion2,
+      versions,
+      minimums,
+      findings,
+      warnings: cmp?.warnings ?? head.warnings,
+      problems,
+      verdict: problems.length ? "refused" : "accepted"
+    };
+  } finally {
+    repo.close();
+  }
+}
+function numberRule(tag, prev, countsFrom, from, head) {
+  const keep = prev && prev.core === tag.core ? `${tag.name} keeps the number of its pre-release ${prev.name}; ` : "";
+  if (!countsFrom || !from) {
+    const ok2 = tag.core === "1.0.0";
+    return {
+      countsFrom: null,
+      bump: null,
+      expected: "1.0.0",
+      actual: tag.core,
+      status: ok2 ? "ok" : "wrong",
+      reason: `${keep}no earlier release line: the driver number starts at 1.0.0${ok2 ? "" : `, not ${tag.core}`}`
+    };
+  }
+  const steps = GOVERNS2.map((g) => ({ g, from: from.versions[g].version, to: head.versions[g].version, step: bumpBetween(from.versions[g].version, head.versions[g].version) }));
+  const base = { countsFrom: { name: countsFrom.name, version: countsFrom.version }, actual: tag.core };
+  const down = steps.find((s) => s.step === "decreased");
+  if (down) {
+    return { ...base, bump: null, expected: null, status: "wrong", reason: `${keep}${FILE_NAME4[down.g]} went down since ${countsFrom.name} (${down.from} \u2192 ${down.to}): no driver number can follow` };
+  }
+  const bump = steps.reduce((acc, s) => maxBump(acc, s.step), "none");
+  const kind = bump === "none" ? "patch" : bump;
+  const expected = import_semver4.default.inc(countsFrom.core, kind);
+  const grew = steps.filter((s) => s.step === bump && bump !== "none").map((s) => `${FILE_NAME4[s.g]}'s ${bump} grew (${s.from} \u2192 ${s.to})`);
+  const why = grew.length ? `${grew.join(" and ")} since ${countsFrom.name}` : `neither API_VERSION's nor SCHEMA_VERSION's major or minor grew since ${countsFrom.name}${steps.some((s) => s.step === "patch") ? " (only a patch)" : ""}`;
+  const ok = tag.core === expected;
+  return {
+    ...base,
+    bump: kind,
+    expected,
+    status: ok ? "ok" : "wrong",
+    reason: `${keep}${why}: the driver number takes a ${kind} step, ${countsFrom.core} \u2192 ${expected}${ok ? "" : `, but the tag says ${tag.core}`}`
+  };
+}
+function coverage(g, base, head, findings, prev) {
+  const file = `driver/${FILE_NAME4[g]}`;
+  const tagV = head.versions[g].version;
+  if (!base || !prev) return { file, previous: null, tag: tagV, declared: "none", required: "none", status: "ok", reasons: ["first driver tag: nothing to compare with"] };
+  const prevV = base.versions[g].version;
+  const mine = findings.filter((f) => f.governs === g);
+  const required = mine.filter((f) => f.kind === "change").reduce((acc, f) => maxBump(acc, f.bump), "none");
+  const declared = bumpBetween(prevV, tagV);
+  const result = (status, reasons) => ({ file, previous: prevV, tag: tagV, declared, required, status, reasons });
+  const invalid = mine.filter((f) => f.kind === "invalid").map((f) => `${f.message} (${f.rule})`);
+  if (invalid.length) return result("invalid", invalid);
+  if (declared === "decreased") return result("decreased", [`${FILE_NAME4[g]} went down from ${prevV} at ${prev.name} to ${tagV}`]);
+  if (!bumpAtLeast(declared, required)) {
+    return result("too-small", [`the changes since ${prev.name} need a ${required} bump of ${FILE_NAME4[g]}; ${prevV} \u2192 ${tagV} is ${declared === "none" ? "no bump" : `only ${declared}`}`]);
+  }
+  return result("ok", []);
+}
+
+// src/report/history-text.ts
+var CODES2 = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 };
+var styler2 = (color) => (style, s) => color ? `\x1B[${CODES2[style]}m${s}\x1B[0m` : s;
+var STYLE = {
+  ok: "green",
+  late: "yellow",
+  "catch-up": "yellow",
+  unexplained: "yellow",
+  incomplete: "yellow",
+  missing: "red",
+  "too-small": "red",
+  "too-large": "red",
+  "not-one-step": "red",
+  decreased: "red",
+  invalid: "red",
+  "wrong-file": "red"
+};
+var FILE = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
+var GOVERNS3 = ["api", "schema"];
+var short2 = (c) => c ? c.slice(0, 12) : "-";
+function renderHistoryJson(report) {
+  return JSON.stringify(report, null, 2) + "\n";
+}
+function counts(rec) {
+  const parts2 = Object.entries(rec).map(([k, n]) => `${k} ${n}`);
+  return parts2.length ? parts2.join(", ") : "none";
+}
+function findingLines(findings, max, indent, c) {
+  const rank = (f) => f.kind === "invalid" ? -1 : ["major", "minor", "patch", "none"].indexOf(f.bump);
+  const shown = findings.filter((f) => f.kind !== "note").sort((a, b) => rank(a) - rank(b));
+  const lines = shown.slice(0, max).map((f) => `${indent}${f.bump === "none" ? f.kind : f.bump}: ${f.message}  ${c("dim", `[${f.rule}]${f.location ? ` ${f.location.path}:${f.location.line}` : ""}`)}`);
+  if (shown.length > max) lines.push(`${indent}\u2026 and ${shown.length - max} more`);
+  return lines;
+}
+function versionCell(v) {
+  if (v.status === "ok" && v.declared === "none" && v.required === "none") return "-";
+  const change = v.base === v.head ? `${v.head ?? "?"}` : `${v.base ?? "?"}\u2192${v.head ?? "?"}`;
+  return `${v.status} ${change} (${v.declared}/${v.required})`;
+}
+function groupLines(g, opts, c) {
+  const more = g.commits.length > 1 ? ` (+${g.commits.length - 1} commit${g.commits.length > 2 ? "s" : ""})` : "";
+  const lines = [
+    `${c("bold", `#${g.index}`)} ${g.date.slice(0, 10)} ${short2(g.head)}  ${c(STYLE[g.status], g.status.toUpperCase())}  ${g.commits[0].subject}${more}`
+  ];
+  for (const gov of GOVERNS3) {
+    const v = g.versions[gov];
+    if (v.status === "ok" && v.declared === "none" && v.required === "none") continue;
+    lines.push(`    ${FILE[gov].padEnd(15)} ${versionCell(v)}`);
+    for (const r of v.reasons) lines.push(`      ${r}`);
+    lines.push(...findingLines(g.findings.filter((f) => f.governs === gov), opts.maxFindings ?? 5, "      ", c));
+  }
+  for (const w of g.warnings) lines.push(`    ${c("yellow", "warning:")} ${w.message}`);
+  return lines;
+}
+function windowLine(w, c) {
+  const from = w.from.group === null ? `start (${w.from.version ?? "?"})` : `#${w.from.group} (${w.from.version ?? "?"})`;
+  const to = w.open ? "not bumped yet" : `#${w.to.group} (${w.to.version ?? "?"})`;
+  return `${FILE[w.governs].padEnd(15)} ${from} \u2192 ${to}  declared ${w.declared}, required ${w.required}  ${c(STYLE[w.status], w.status.toUpperCase())}`;
+}
+function renderAuditText(r, opts) {
+  const c = styler2(opts.color);
+  const s = r.summary;
+  const lines = [
+    `driver-semver audit ${r.from.rev} (${short2(r.from.commit)}) .. ${r.to.rev} (${short2(r.to.commit)})`,
+    `${s.commits} first-parent commits in ${s.groups} group${s.groups === 1 ? "" : "s"} (by ${r.grouping}); ${s.surfaceGroups} changed the driver surface; ${s.blobsParsed} distinct blobs parsed`,
+    `groups by status: ${counts(s.byStatus)}`,
+    ...GOVERNS3.map((g) => `${FILE[g]} windows by status: ${counts(s.windows[g])}`),
+    ""
+  ];
+  const groups = r.groups.filter((g) => g.status !== "ok" || opts.all && (g.touched.length > 0 || g.findings.length > 0));
+  lines.push(opts.all ? "groups that changed the surface:" : groups.length ? "flagged groups:" : "flagged groups: none");
+  for (const g of groups) lines.push(...groupLines(g, opts, c));
+  lines.push("");
+  const windows = r.windows.filter((w) => opts.all || w.status !== "ok");
+  lines.push(opts.all ? "windows between bumps:" : windows.length ? "windows between bumps that are not ok:" : "windows between bumps: all ok");
+  for (const w of windows) {
+    lines.push(`  ${windowLine(w, c)}`);
+    if (w.status === "ok") continue;
+    for (const reason of w.reasons) lines.push(`    ${reason}`);
+    if (w.changedBy.length) lines.push(`    changed by group${w.changedBy.length > 1 ? "s" : ""} ${w.changedBy.map((i2) => `#${i2}`).join(", ")}`);
+    lines.push(...findingLines(w.findings, opts.maxFindings ?? 5, "    ", c));
+  }
+  if (r.warnings.length) {
+    lines.push("", c("yellow", "warnings:"));
+    for (const w of r.warnings) lines.push(`  ${w.message}`);
+  }
+  const style = r.verdict === "pass" ? "green" : r.verdict === "warn" ? "yellow" : "red";
+  lines.push("", `verdict: ${c(style, r.verdict.toUpperCase())}`);
+  return lines.join("\n") + "\n";
+}
+function renderReleaseText(r, opts) {
+  const c = styler2(opts.color);
+  const lines = [`driver-semver release ${r.tag.name} (${short2(r.tag.commit)})`];
+  if (r.previous) {
+    const rel = r.previous.ancestor ? "an ancestor" : "not an ancestor (a release branch)";
+    lines.push(`previous tag: ${r.previous.name} (${short2(r.previous.commit)}), ${rel}; the two tag commits are compared directly`);
+  } else lines.push("previous tag: none (the first driver tag)");
+  lines.push("");
+  const dv = r.driverVersion;
+  lines.push(`${c("bold", "driver number".padEnd(15))} ${dv.actual.padEnd(22)} ${c(dv.status === "ok" ? "green" : "red", dv.status === "ok" ? "OK" : "WRONG")}`);
+  lines.push(`  ${dv.reason}`);
+  for (const g of ["schema", "api"]) {
+    const v = r.versions[g];
+    const change = v.previous === null ? `${v.tag}` : v.previous === v.tag ? `${v.tag} (unchanged)` : `${v.previous} \u2192 ${v.tag}`;
+    const style = v.status === "ok" ? "green" : "red";
+    lines.push(`${c("bold", FILE[g].padEnd(15))} ${change.padEnd(22)} declared ${v.declared.padEnd(5)}  required ${v.required.padEnd(5)}  ${c(style, v.status.toUpperCase())}`);
+    for (const reason of v.reasons) lines.push(`  ${reason}`);
+    lines.push(...findingLines(r.findings.filter((f) => f.governs === g), opts.maxFindings ?? 20, "  ", c));
+  }
+  const mins = GOVERNS3.map((g) => {
+    const m = r.minimums[g];
+    return m ? `${g} ${m.version ?? "?"}${m.problems.length ? " (inconsistent)" : ""}` : `${g} not defined`;
+  });
+  lines.push(`${c("bold", "SCAP minimums".padEnd(15))} ${mins.join(", ")}`);
+  for (const g of GOVERNS3) for (const p of r.minimums[g]?.problems ?? []) lines.push(`  ${p}`);
+  if (r.warnings.length) {
+    lines.push("", c("yellow", "warnings:"));
+    for (const w of r.warnings) lines.push(`  ${w.message}`);
+  }
+  lines.push("", `verdict: ${c(r.verdict === "accepted" ? "green" : "red", r.verdict.toUpperCase())}`);
+  if (r.problems.length) for (const p of r.problems) lines.push(`  - ${p}`);
+  return lines.join("\n") + "\n";
+}
+function renderCompatText(r, opts) {
+  const c = styler2(opts.color);
+  const req = GOVERNS3.map((g) => `${g.toUpperCase()} ${r.checks[g].required} (${r.checks[g].macro}, ${r.checks[g].location.path}:${r.checks[g].location.line})`);
+  const lines = [`libscap at ${r.rev.rev} (${short2(r.rev.commit)}) requires driver ${req.join(" and ")}`];
+  for (const g of GOVERNS3) {
+    const k = r.checks[g];
+    lines.push(`${`${g.toUpperCase()} ${k.driver}`.padEnd(18)} ${c(k.accepted ? "green" : "red", k.accepted ? "accepted" : "refused")}: ${k.reason}`);
+  }
+  lines.push(
+    r.verdict === "accepted" ? `verdict: ${c("green", "ACCEPTED")} (libscap's scap_open would load this driver)` : `verdict: ${c("red", "REFUSED")} (libscap's scap_open would fail its version check)`
+  );
+  return lines.join("\n") + "\n";
+}
+
+// src/cli/history-commands.ts
+function useColor(io) {
+  return io.isTTY && !("NO_COLOR" in io.env && io.env["NO_COLOR"] !== "") && io.env["TERM"] !== "dumb";
+}
+function inCI(env) {
+  const ci = env["CI"];
+  return ci !== void 0 && ci !== "" && ci !== "false" && ci !== "0";
+}
+function progressBar(write, label) {
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    const width = 30;
+    const filled = total ? Math.round(width * done / total) : width;
+    write(`\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} groups`);
+    if (done >= total) write("\r\x1B[K");
+  };
+}
+function registerHistoryCommands(program2, io, setExit, opts = {}) {
+  const format = () => new Option("--format <format>", "output format").choices(["text", "json"]).default("text");
+  const repo = () => new Option("--repo <dir>", "libs clone or bare git directory").default(".");
+  const configured = (file) => {
+    const config = file ? loadConfig(file) : {};
+    return { rules: configuredRules(config.rules), modernProbe: config.modernProbe, sharedStructs: config.sharedStructs };
+  };
+  program2.command("audit").description("judge every pull request (and every stretch between two bumps) of the first-parent history: forgotten, wrong-sized, misplaced and unexplained bumps").addOption(repo()).option("--from <rev>", "start of the walk, exclusive (default: the last *+driver tag in --to's history)").option("--to <rev>", "end of the walk", "HEAD").addOption(new Option("--group <how>", "what one pull request is: consecutive commits with one committer date (libs rebase-merges), or each commit").choices(["committer-date", "commit"]).default("committer-date")).option("--all", "text: list every group that changed the surface and every window, not only the flagged ones").option("--config <file>", "JSON configuration, as for check (rules, modernProbe, sharedStructs)").addOption(format()).addHelpText("after", "\nExit status: 0 when no group fails (late, catch-up and unexplained bumps only warn), 1 when one does, 2 on bad input.").action(async (o) => {
+    const config = configured(o.config);
+    const show2 = (opts.stderrIsTTY ?? Boolean(process.stderr.isTTY)) && o.format !== "json" && !inCI(io.env);
+    const report = await runAudit({
+      repo: o.repo,
+      from: o.from,
+      to: o.to,
+      group: o.group,
+      ...config,
+      ...show2 ? { onProgress: progressBar(io.err, "audit") } : {}
+    });
+    io.out(o.format === "json" ? renderHistoryJson(report) : renderAuditText(report, { color: useColor(io), all: Boolean(o.all) }));
+    setExit(report.verdict === "fail" ? EXIT_FAIL : EXIT_PASS);
+  });
+  program2.command("release").description("validate a driver tag: its number against the version files, the bumps against the changes since the previous tag, and the libscap minimums").addOption(repo()).requiredOption("--tag <tag>", "the driver tag, e.g. 10.1.0+driver or 10.1.0-rc1+driver").option("--previous <tag>", "the tag to compare with (default: the highest driver tag below --tag by semver precedence)").option("--config <file>", "JSON configuration, as for check (rules, modernProbe, sharedStructs)").addOption(format()).addHelpText("after", "\nExit status: 0 when the tag is accepted, 1 when it is refused, 2 on bad input (unknown tag, not a driver tag).").action(async (o) => {
+    const report = await runRelease({ repo: o.repo, tag: o.tag, previous: o.previous, ...configured(o.config) });
+    io.out(o.format === "json" ? renderHistoryJson(report) : renderReleaseText(report, { color: useColor(io) }));
+    setExit(report.verdict === "refused" ? EXIT_FAIL : EXIT_PASS);
+  });
+  program2.command("compat").description("would libscap at --rev accept a driver reporting these versions? (libscap's own semver check)").addOption(repo()).requiredOption("--driver-api <version>", "API version the driver reports, MAJOR.MINOR.PATCH").requiredOption("--driver-schema <version>", "SCHEMA version the driver reports, MAJOR.MINOR.PATCH").option("--rev <rev>", "revision of libscap whose SCAP_MINIMUM_DRIVER_* minimums apply", "HEAD").addOption(format()).addHelpText("after", "\nExit status: 0 when libscap accepts the driver, 1 when it refuses it, 2 on bad input.").action(async (o) => {
+    const report = await runCompat({ repo: o.repo, rev: o.rev, api: o.driverApi, schema: o.driverSchema });
+    io.out(o.format === "json" ? renderHistoryJson(report) : renderCompatText(report, { color: useColor(io) }));
+    setExit(report.verdict === "refused" ? EXIT_FAIL : EXIT_PASS);
+  });
 }
 
 // src/cli/main.ts
 var EXIT_INTERNAL = 3;
-function useColor(io) {
+function useColor2(io) {
   return io.isTTY && !("NO_COLOR" in io.env && io.env["NO_COLOR"] !== "") && io.env["TERM"] !== "dumb";
 }
 function render(report, format, io) {
   if (format === "json") return renderJson(report);
-  return renderText(report, { color: useColor(io) });
+  if (format === "markdown") return renderMarkdown(report);
+  if (format === "sarif") return renderSarif(report);
+  return renderText(report, { color: useColor2(io) });
 }
 function exitCodeFor(report) {
   return report.verdict === "fail" ? EXIT_FAIL : EXIT_PASS;
 }
 function buildProgram(io, setExit) {
   const program2 = new Command("driver-semver").description("Checks that driver/API_VERSION and driver/SCHEMA_VERSION bumps match the changes to the Falco drivers' user/kernel boundary.").version("0.1.0").configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride().showSuggestionAfterError();
-  const format = () => new Option("--format <format>", "output format").choices(["text", "json"]).default("text");
+  const format = () => new Option("--format <format>", "output format").choices(["text", "json", "markdown", "sarif"]).default("text");
   program2.command("check").description("compare the driver surface at two revisions and judge the version bumps").option("--repo <dir>", "libs clone or bare git directory", ".").option("--base <rev>", "base revision (default: the upstream default branch); the comparison starts at its merge-base with head").option("--head <rev>", "head revision", void 0).option("--worktree", "compare the work tree, uncommitted changes included, instead of --head").option("--config <file>", "JSON configuration (rule overrides)").addOption(format()).action(async (o) => {
     const config = o.config ? loadConfig(o.config) : {};
-    const report = await runCheck({ repo: o.repo, base: o.base, head: o.head, worktree: o.worktree, overrides: config.rules });
+    const report = await runCheck({ repo: o.repo, base: o.base, head: o.head, worktree: o.worktree, overrides: config.rules, modernProbe: config.modernProbe, sharedStructs: config.sharedStructs });
     io.out(render(report, o.format, io));
     setExit(exitCodeFor(report));
   });
-  program2.command("surface").description("print the driver surface extracted at one revision").option("--repo <dir>", "libs clone or bare git directory", ".").option("--rev <rev>", "revision", "HEAD").option("--json", "print the whole surface as JSON").addOption(format()).action(async (o) => {
+  program2.command("surface").description("print the driver surface extracted at one revision").option("--repo <dir>", "libs clone or bare git directory", ".").option("--rev <rev>", "revision", "HEAD").option("--json", "print the whole surface as JSON").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (o) => {
     const s = await readSurface(o.repo, o.rev);
     if (o.json || o.format === "json") io.out(JSON.stringify(s, null, 2) + "\n");
     else {
@@ -11780,18 +15198,19 @@ demo: the FAIL above is the expected answer (a missing SCHEMA minor bump); on a 
 `);
     setExit(EXIT_PASS);
   });
+  registerHistoryCommands(program2, io, setExit);
   return program2;
 }
 async function main(argv, io) {
-  let code = EXIT_PASS;
-  const program2 = buildProgram(io, (c) => code = c);
+  let code2 = EXIT_PASS;
+  const program2 = buildProgram(io, (c) => code2 = c);
   try {
     if (argv.length === 0) {
       program2.outputHelp();
       return EXIT_INPUT;
     }
     await program2.parseAsync(argv, { from: "user" });
-    return code;
+    return code2;
   } catch (e) {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? EXIT_PASS : EXIT_INPUT;
@@ -11816,6 +15235,6 @@ main(process.argv.slice(2), {
   err: (s) => process.stderr.write(s),
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env
-}).then((code) => {
-  process.exitCode = code;
+}).then((code2) => {
+  process.exitCode = code2;
 });

@@ -1,0 +1,11084 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// node_modules/semver/internal/constants.js
+var require_constants = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports, module2) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module2.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports, module2) {
+    "use strict";
+    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args2) => console.error("SEMVER", ...args2) : () => {
+    };
+    module2.exports = debug;
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports, module2) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants();
+    var debug = require_debug();
+    exports = module2.exports = {};
+    var re = exports.re = [];
+    var safeRe = exports.safeRe = [];
+    var src = exports.src = [];
+    var safeSrc = exports.safeSrc = [];
+    var t = exports.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name2, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug(name2, index, value);
+      t[name2] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports, module2) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module2.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports, module2) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module2.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports, module2) {
+    "use strict";
+    var debug = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var SemVer = class _SemVer {
+      constructor(version, options) {
+        options = parseOptions(options);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug("SemVer", version, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i2 = 0;
+        do {
+          const a = this.prerelease[i2];
+          const b = other.prerelease[i2];
+          debug("prerelease compare", i2, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i2);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i2 = 0;
+        do {
+          const a = this.build[i2];
+          const b = other.build[i2];
+          debug("build compare", i2, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i2);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i2 = this.prerelease.length;
+              while (--i2 >= 0) {
+                if (typeof this.prerelease[i2] === "number") {
+                  this.prerelease[i2]++;
+                  i2 = -2;
+                }
+              }
+              if (i2 === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (compareIdentifiers(this.prerelease[0], identifier) === 0) {
+                if (isNaN(this.prerelease[1])) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module2.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse = (version, options, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module2.exports = parse;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports, module2) {
+    "use strict";
+    var parse = require_parse();
+    var valid = (version, options) => {
+      const v = parse(version, options);
+      return v ? v.version : null;
+    };
+    module2.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "node_modules/semver/functions/clean.js"(exports, module2) {
+    "use strict";
+    var parse = require_parse();
+    var clean = (version, options) => {
+      const s = parse(version.trim().replace(/^[=v]+/, ""), options);
+      return s ? s.version : null;
+    };
+    module2.exports = clean;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "node_modules/semver/functions/inc.js"(exports, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module2.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "node_modules/semver/functions/diff.js"(exports, module2) {
+    "use strict";
+    var parse = require_parse();
+    var diff = (version1, version2) => {
+      const v1 = parse(version1, null, true);
+      const v2 = parse(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module2.exports = diff;
+  }
+});
+
+// node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "node_modules/semver/functions/major.js"(exports, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a, loose) => new SemVer(a, loose).major;
+    module2.exports = major;
+  }
+});
+
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "node_modules/semver/functions/minor.js"(exports, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a, loose) => new SemVer(a, loose).minor;
+    module2.exports = minor;
+  }
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "node_modules/semver/functions/patch.js"(exports, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a, loose) => new SemVer(a, loose).patch;
+    module2.exports = patch;
+  }
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "node_modules/semver/functions/prerelease.js"(exports, module2) {
+    "use strict";
+    var parse = require_parse();
+    var prerelease = (version, options) => {
+      const parsed = parse(version, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module2.exports = prerelease;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module2.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports, module2) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare = (a, b, loose) => compare(b, a, loose);
+    module2.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "node_modules/semver/functions/compare-loose.js"(exports, module2) {
+    "use strict";
+    var compare = require_compare();
+    var compareLoose = (a, b) => compare(a, b, true);
+    module2.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module2.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "node_modules/semver/functions/sort.js"(exports, module2) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    module2.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "node_modules/semver/functions/rsort.js"(exports, module2) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    module2.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports, module2) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    module2.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports, module2) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    module2.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports, module2) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    module2.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports, module2) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    module2.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports, module2) {
+    "use strict";
+    var compare = require_compare();
+    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
+    module2.exports = gte;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports, module2) {
+    "use strict";
+    var compare = require_compare();
+    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
+    module2.exports = lte;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports, module2) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte = require_gte();
+    var lt = require_lt();
+    var lte = require_lte();
+    var cmp = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt(a, b, loose);
+        case ">=":
+          return gte(a, b, loose);
+        case "<":
+          return lt(a, b, loose);
+        case "<=":
+          return lte(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module2.exports = cmp;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "node_modules/semver/functions/coerce.js"(exports, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse = require_parse();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version, options) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module2.exports = coerce;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports, module2) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module2.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports, module2) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range, options) {
+        options = parseOptions(options);
+        if (range instanceof _Range) {
+          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i2 = 0; i2 < this.set.length; i2++) {
+            if (i2 > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i2];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached = cache.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug("hyphen replace", range);
+        range = range.replace(re[t.COMPARATORTRIM], comparatorTrimReplace);
+        debug("comparator trim", range);
+        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug("tilde trim", range);
+        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache.set(memoKey, result);
+        return result;
+      }
+      intersects(range, options) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version) {
+        if (!version) {
+          return false;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i2 = 0; i2 < this.set.length; i2++) {
+          if (testSet(this.set[i2], version, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module2.exports = Range;
+    var LRU = require_lrucache();
+    var cache = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var {
+      safeRe: re,
+      t,
+      comparatorTrimReplace,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants();
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options) => {
+      comp = comp.replace(re[t.BUILD], "");
+      debug("comp", comp, options);
+      comp = replaceCarets(comp, options);
+      debug("caret", comp);
+      comp = replaceTildes(comp, options);
+      debug("tildes", comp);
+      comp = replaceXRanges(comp, options);
+      debug("xrange", comp);
+      comp = replaceStars(comp, options);
+      debug("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var replaceTildes = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    };
+    var replaceTilde = (comp, options) => {
+      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0 <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0 <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    };
+    var replaceCaret = (comp, options) => {
+      debug("caret", comp, options);
+      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}${z} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}${z} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options) => {
+      debug("replaceXRanges", comp, options);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    };
+    var replaceXRange = (comp, options) => {
+      comp = comp.trim();
+      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug("xRange", comp, ret, gtlt, M, m, p, pr);
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options) => {
+      debug("replaceStars", comp, options);
+      return comp.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp, options) => {
+      debug("replaceGTE0", comp, options);
+      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version, options) => {
+      for (let i2 = 0; i2 < set.length; i2++) {
+        if (!set[i2].test(version)) {
+          return false;
+        }
+      }
+      if (version.prerelease.length && !options.includePrerelease) {
+        for (let i2 = 0; i2 < set.length; i2++) {
+          debug(set[i2].semver);
+          if (set[i2].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i2].semver.prerelease.length > 0) {
+            const allowed = set[i2].semver;
+            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports, module2) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options) {
+        options = parseOptions(options);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug("comparator", comp, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version) {
+        debug("Comparator.test", version, this.options.loose);
+        if (this.semver === ANY || version === ANY) {
+          return true;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp.value, options).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range(this.value, options).test(comp.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module2.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports, module2) {
+    "use strict";
+    var Range = require_range();
+    var satisfies = (version, range, options) => {
+      try {
+        range = new Range(range, options);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version);
+    };
+    module2.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "node_modules/semver/ranges/to-comparators.js"(exports, module2) {
+    "use strict";
+    var Range = require_range();
+    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    module2.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "node_modules/semver/ranges/max-satisfying.js"(exports, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var maxSatisfying = (versions, range, options) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
+          }
+        }
+      });
+      return max;
+    };
+    module2.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "node_modules/semver/ranges/min-satisfying.js"(exports, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var minSatisfying = (versions, range, options) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
+          }
+        }
+      });
+      return min;
+    };
+    module2.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "node_modules/semver/ranges/min-version.js"(exports, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var gt = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i2 = 0; i2 < range.set.length; ++i2) {
+        const comparators = range.set[i2];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module2.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "node_modules/semver/ranges/valid.js"(exports, module2) {
+    "use strict";
+    var Range = require_range();
+    var validRange = (range, options) => {
+      try {
+        return new Range(range, options).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module2.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "node_modules/semver/ranges/outside.js"(exports, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version, range, hilo, options) => {
+      version = new SemVer(version, options);
+      range = new Range(range, options);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte;
+          ltfn = lt;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte;
+          ltfn = gt;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies(version, range, options)) {
+        return false;
+      }
+      for (let i2 = 0; i2 < range.set.length; ++i2) {
+        const comparators = range.set[i2];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module2.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "node_modules/semver/ranges/gtr.js"(exports, module2) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version, range, options) => outside(version, range, ">", options);
+    module2.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "node_modules/semver/ranges/ltr.js"(exports, module2) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version, range, options) => outside(version, range, "<", options);
+    module2.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "node_modules/semver/ranges/intersects.js"(exports, module2) {
+    "use strict";
+    var Range = require_range();
+    var intersects = (r1, r2, options) => {
+      r1 = new Range(r1, options);
+      r2 = new Range(r2, options);
+      return r1.intersects(r2, options);
+    };
+    module2.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "node_modules/semver/ranges/simplify.js"(exports, module2) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    module2.exports = (versions, range, options) => {
+      const set = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a, b) => compare(a, b, options));
+      for (const version of v) {
+        const included = satisfies(version, range, options);
+        if (included) {
+          prev = version;
+          if (!first) {
+            first = version;
+          }
+        } else {
+          if (prev) {
+            set.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "node_modules/semver/ranges/subset.js"(exports, module2) {
+    "use strict";
+    var Range = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    var subset = (sub, dom, options = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range(sub, options);
+      dom = new Range(dom, options);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c of sub) {
+        if (c.operator === ">" || c.operator === ">=") {
+          gt = higherGT(gt, c, options);
+        } else if (c.operator === "<" || c.operator === "<=") {
+          lt = lowerLT(lt, c, options);
+        } else {
+          eqSet.add(c.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare(gt.semver, lt.semver, options);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options)) {
+          return null;
+        }
+        for (const c of dom) {
+          if (!satisfies(eq, String(c), options)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c of dom) {
+        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
+        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c.operator === ">" || c.operator === ">=") {
+            higher = higherGT(gt, c, options);
+            if (higher === c && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !satisfies(gt.semver, String(c), options)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c.operator === "<" || c.operator === "<=") {
+            lower = lowerLT(lt, c, options);
+            if (lower === c && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !satisfies(lt.semver, String(c), options)) {
+            return false;
+          }
+        }
+        if (!c.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+    };
+    var lowerLT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+    };
+    module2.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "node_modules/semver/index.js"(exports, module2) {
+    "use strict";
+    var internalRe = require_re();
+    var constants = require_constants();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse = require_parse();
+    var valid = require_valid();
+    var clean = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease = require_prerelease();
+    var compare = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp = require_cmp();
+    var coerce = require_coerce();
+    var Comparator = require_comparator();
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module2.exports = {
+      parse,
+      valid,
+      clean,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease,
+      compare,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte,
+      lte,
+      cmp,
+      coerce,
+      Comparator,
+      Range,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
+// src/source/git.ts
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
+import { readFile, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+
+// src/errors.ts
+var EXIT_INPUT = 2;
+var InputError = class extends Error {
+  exitCode = EXIT_INPUT;
+  constructor(message) {
+    super(message);
+    this.name = "InputError";
+  }
+};
+
+// src/source/git.ts
+function git(cwd, args2, allowFail = false) {
+  const r = spawnSync("git", args2, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) throw new InputError(`cannot run git: ${r.error.message}`);
+  const ok = r.status === 0;
+  if (!ok && !allowFail) {
+    throw new InputError(`git ${args2[0]} failed in ${cwd}: ${firstLine(r.stderr)}`);
+  }
+  return { ok, out: r.stdout, err: r.stderr };
+}
+function firstLine(s) {
+  return s.split("\n").find((l) => l.trim() !== "")?.trim() ?? "(no message)";
+}
+var BlobReader = class {
+  proc;
+  pending = [];
+  buf = Buffer.alloc(0);
+  closed = false;
+  constructor(gitDir) {
+    this.proc = spawn("git", ["--git-dir", gitDir, "cat-file", "--batch"], { stdio: ["pipe", "pipe", "pipe"] });
+    this.proc.stdout.on("data", (chunk) => {
+      this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+      this.drain();
+    });
+    this.proc.on("error", (e) => this.failAll(e));
+    this.proc.on("exit", () => {
+      this.closed = true;
+      this.failAll(new Error("git cat-file exited"));
+    });
+    this.proc.stdin.on("error", () => void 0);
+  }
+  failAll(e) {
+    for (const p of this.pending.splice(0)) p.reject(e);
+  }
+  drain() {
+    while (this.pending.length) {
+      const nl = this.buf.indexOf(10);
+      if (nl < 0) return;
+      const header = this.buf.subarray(0, nl).toString("utf8");
+      if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
+        this.buf = this.buf.subarray(nl + 1);
+        this.pending.shift().resolve(null);
+        continue;
+      }
+      const size = Number(header.split(" ")[2]);
+      if (this.buf.length < nl + 1 + size + 1) return;
+      const body2 = Buffer.from(this.buf.subarray(nl + 1, nl + 1 + size));
+      this.buf = this.buf.subarray(nl + 1 + size + 1);
+      this.pending.shift().resolve(body2);
+    }
+  }
+  read(blob) {
+    if (this.closed) return Promise.reject(new Error("git cat-file is not running"));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ resolve, reject });
+      this.proc.stdin.write(blob + "\n");
+    });
+  }
+  close() {
+    if (!this.closed) this.proc.stdin.end();
+  }
+};
+var GitRepo = class _GitRepo {
+  constructor(dir, gitDir, workTree) {
+    this.dir = dir;
+    this.gitDir = gitDir;
+    this.workTree = workTree;
+  }
+  dir;
+  gitDir;
+  workTree;
+  reader = null;
+  static open(dir) {
+    const abs = path.resolve(dir);
+    if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new InputError(`--repo ${dir}: no such directory`);
+    const r = git(abs, ["rev-parse", "--absolute-git-dir", "--is-bare-repository"], true);
+    if (!r.ok) {
+      const why = /not a git repository/i.test(r.err) ? "not a git repository" : firstLine(r.err);
+      throw new InputError(`--repo ${dir}: ${why} (point --repo at a clone of falcosecurity/libs)`);
+    }
+    const [gitDir, bare] = r.out.trim().split("\n");
+    const workTree = bare === "true" ? null : git(abs, ["rev-parse", "--show-toplevel"]).out.trim();
+    return new _GitRepo(abs, gitDir, workTree);
+  }
+  git(args2, allowFail = false) {
+    return git(this.dir, args2, allowFail);
+  }
+  isShallow() {
+    return this.git(["rev-parse", "--is-shallow-repository"]).out.trim() === "true";
+  }
+  /** Full commit id of REV, or an InputError that says how to get it. */
+  resolve(rev, role = "revision") {
+    if (rev.startsWith("-")) throw new InputError(`${role} '${rev}': a revision cannot start with '-'`);
+    const r = this.git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], true);
+    if (r.ok) return r.out.trim();
+    const hint = this.isShallow() ? `this is a shallow clone: run 'git fetch --unshallow' (or 'git fetch origin ${rev}')` : `run 'git fetch origin ${rev}' if it exists upstream`;
+    throw new InputError(`unknown ${role} '${rev}' in ${this.dir}: ${hint}`);
+  }
+  /** Merge-base of two commits; in a shallow clone a missing base gets a fix-it message. */
+  mergeBase(a, b) {
+    const r = this.git(["merge-base", a, b], true);
+    if (r.ok) return r.out.trim();
+    if (this.isShallow()) {
+      throw new InputError(
+        `no merge-base of ${a.slice(0, 12)} and ${b.slice(0, 12)}: the clone is shallow; run 'git fetch --deepen=200' or 'git fetch --unshallow' (actions/checkout: fetch-depth: 0)`
+      );
+    }
+    throw new InputError(`no merge-base of ${a.slice(0, 12)} and ${b.slice(0, 12)}: they share no history`);
+  }
+  /**
+   * The upstream default branch: origin/HEAD if set, else the first of origin/master,
+   * origin/main, upstream/master, upstream/main, master, main that exists.
+   */
+  defaultBranch() {
+    for (const remote of ["origin", "upstream"]) {
+      const r = this.git(["symbolic-ref", "--quiet", `refs/remotes/${remote}/HEAD`], true);
+      if (r.ok) return r.out.trim().replace(/^refs\/remotes\//, "");
+    }
+    for (const cand of ["origin/master", "origin/main", "upstream/master", "upstream/main", "master", "main"]) {
+      if (this.git(["rev-parse", "--verify", "--quiet", `${cand}^{commit}`], true).ok) return cand;
+    }
+    throw new InputError(
+      `cannot find the default branch in ${this.dir}: pass --base REV, or run 'git fetch origin master'`
+    );
+  }
+  /** Lists the files below `prefixes` at `commit`, with their blob ids. */
+  listFiles(commit, prefixes) {
+    const out2 = this.git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", ...prefixes]).out;
+    const files = /* @__PURE__ */ new Map();
+    for (const rec of out2.split("\0")) {
+      const m = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(rec);
+      if (m) files.set(m[2], { path: m[2], blob: m[1] });
+    }
+    return files;
+  }
+  readBlob(blob) {
+    this.reader ??= new BlobReader(this.gitDir);
+    return this.reader.read(blob);
+  }
+  snapshot(rev, prefixes, role = "revision") {
+    const commit = this.resolve(rev, role);
+    const files = this.listFiles(commit, prefixes);
+    return {
+      label: rev,
+      commit,
+      files,
+      read: async (p) => {
+        const f = files.get(p);
+        return f ? this.readBlob(f.blob) : null;
+      }
+    };
+  }
+  /** The work tree (uncommitted changes included), hashed like git so the blob cache still works. */
+  async worktreeSnapshot(prefixes) {
+    if (!this.workTree) throw new InputError(`--worktree: ${this.dir} is a bare repository and has no work tree`);
+    const root = this.workTree;
+    const files = /* @__PURE__ */ new Map();
+    const contents = /* @__PURE__ */ new Map();
+    const walk2 = async (rel) => {
+      const abs = path.join(root, rel);
+      const st = await stat(abs).catch(() => null);
+      if (!st) return;
+      if (st.isDirectory()) {
+        for (const name2 of await readdir(abs)) await walk2(rel ? `${rel}/${name2}` : name2);
+      } else if (st.isFile()) {
+        const data = await readFile(abs);
+        contents.set(rel, data);
+        files.set(rel, { path: rel, blob: gitBlobId(data) });
+      }
+    };
+    for (const p of prefixes) await walk2(p.replace(/\/$/, ""));
+    return { label: "worktree", commit: null, files, read: async (p) => contents.get(p) ?? null };
+  }
+  /** First-parent commits of `from..to`, oldest first, with committer dates. */
+  firstParentLog(from, to) {
+    const out2 = this.git(["log", "--first-parent", "--reverse", "--format=%H%x09%ct%x09%s", `${from}..${to}`]).out;
+    return out2.split("\n").filter(Boolean).map((l) => {
+      const [commit, date, ...s] = l.split("	");
+      return { commit, date: Number(date), subject: s.join("	") };
+    });
+  }
+  close() {
+    this.reader?.close();
+    this.reader = null;
+  }
+};
+function gitBlobId(data) {
+  return createHash("sha1").update(`blob ${data.length}\0`).update(data).digest("hex");
+}
+
+// src/parse/consteval.ts
+function emptySymbols() {
+  return { macros: /* @__PURE__ */ new Map(), enumerators: /* @__PURE__ */ new Map() };
+}
+var TOKEN = /\s*(?:(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|'((?:\\.|[^'\\])+)'|([A-Za-z_]\w*)|(<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^~!<>?:(),]))/y;
+function charValue(lit) {
+  if (!lit.startsWith("\\")) return BigInt(lit.codePointAt(0));
+  const esc = { n: 10, t: 9, r: 13, "0": 0, "\\": 92, "'": 39, '"': 34 };
+  if (lit[1] === "x") return BigInt(parseInt(lit.slice(2), 16));
+  if (/^\\[0-7]+$/.test(lit)) return BigInt(parseInt(lit.slice(1), 8));
+  return BigInt(esc[lit[1]] ?? lit.codePointAt(1));
+}
+function tokenize(src) {
+  const toks = [];
+  TOKEN.lastIndex = 0;
+  let pos = 0;
+  while (pos < src.length) {
+    if (/^\s*$/.test(src.slice(pos))) break;
+    TOKEN.lastIndex = pos;
+    const m = TOKEN.exec(src);
+    if (!m) return null;
+    pos = TOKEN.lastIndex;
+    if (m[1] !== void 0) {
+      const t = m[1];
+      toks.push({ k: "num", v: /^0[0-7]+$/.test(t) ? BigInt("0o" + t.slice(1)) : BigInt(t) });
+    } else if (m[2] !== void 0) toks.push({ k: "num", v: charValue(m[2]) });
+    else if (m[3] !== void 0) toks.push({ k: "id", v: m[3] });
+    else toks.push({ k: "op", v: m[4] });
+  }
+  return toks;
+}
+var BASIC_SIZES = {
+  char: 1,
+  int8_t: 1,
+  uint8_t: 1,
+  __u8: 1,
+  u8: 1,
+  __s8: 1,
+  s8: 1,
+  bool: 1,
+  _Bool: 1,
+  short: 2,
+  int16_t: 2,
+  uint16_t: 2,
+  __u16: 2,
+  u16: 2,
+  __s16: 2,
+  s16: 2,
+  int: 4,
+  int32_t: 4,
+  uint32_t: 4,
+  __u32: 4,
+  u32: 4,
+  __s32: 4,
+  s32: 4,
+  unsigned: 4,
+  float: 4,
+  long: 8,
+  int64_t: 8,
+  uint64_t: 8,
+  __u64: 8,
+  u64: 8,
+  __s64: 8,
+  s64: 8,
+  size_t: 8,
+  double: 8
+};
+var TYPE_WORDS = /* @__PURE__ */ new Set(["unsigned", "signed", "const", "volatile", "struct", "enum", "void", ...Object.keys(BASIC_SIZES)]);
+var Evaluator = class _Evaluator {
+  constructor(toks, syms, depth, expanding) {
+    this.toks = toks;
+    this.syms = syms;
+    this.depth = depth;
+    this.expanding = expanding;
+  }
+  toks;
+  syms;
+  depth;
+  expanding;
+  i = 0;
+  run() {
+    const v = this.ternary();
+    return this.i === this.toks.length ? v : null;
+  }
+  peek() {
+    return this.toks[this.i];
+  }
+  isOp(v) {
+    const t = this.peek();
+    return t?.k === "op" && t.v === v;
+  }
+  expect(v) {
+    if (this.isOp(v)) {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
+  ternary() {
+    const c = this.binary(0);
+    if (!this.expect("?")) return c;
+    const a = this.ternary();
+    if (!this.expect(":")) return null;
+    const b = this.ternary();
+    return c === null ? null : c !== 0n ? a : b;
+  }
+  static PREC = {
+    "||": 1,
+    "&&": 2,
+    "|": 3,
+    "^": 4,
+    "&": 5,
+    "==": 6,
+    "!=": 6,
+    "<": 7,
+    ">": 7,
+    "<=": 7,
+    ">=": 7,
+    "<<": 8,
+    ">>": 8,
+    "+": 9,
+    "-": 9,
+    "*": 10,
+    "/": 10,
+    "%": 10
+  };
+  binary(minPrec) {
+    let left = this.unary();
+    for (; ; ) {
+      const t = this.peek();
+      if (t?.k !== "op") return left;
+      const prec = _Evaluator.PREC[t.v];
+      if (prec === void 0 || prec <= minPrec) return left;
+      this.i++;
+      const right = this.binary(prec);
+      if (left === null || right === null) left = null;
+      else left = applyBinary(t.v, left, right);
+    }
+  }
+  /** A parenthesised run of type words, e.g. `(uint32_t)` or `(unsigned long)`. */
+  castAhead() {
+    let j = this.i + 1;
+    let sawType = false;
+    while (j < this.toks.length) {
+      const t = this.toks[j];
+      if (t.k === "id" && (TYPE_WORDS.has(t.v) || /_t$/.test(t.v))) sawType = true;
+      else if (!(t.k === "op" && t.v === "*")) break;
+      j++;
+    }
+    const close = this.toks[j];
+    return sawType && close?.k === "op" && close.v === ")" ? j + 1 : 0;
+  }
+  unary() {
+    const t = this.peek();
+    if (!t) return null;
+    if (t.k === "op") {
+      if (t.v === "(") {
+        const afterCast = this.castAhead();
+        if (afterCast) {
+          this.i = afterCast;
+          return this.unary();
+        }
+        this.i++;
+        const v = this.ternary();
+        return this.expect(")") ? v : null;
+      }
+      if ("-+~!".includes(t.v) && t.v.length === 1) {
+        this.i++;
+        const v = this.unary();
+        if (v === null) return null;
+        return t.v === "-" ? -v : t.v === "+" ? v : t.v === "~" ? ~v : v === 0n ? 1n : 0n;
+      }
+      return null;
+    }
+    this.i++;
+    if (t.k === "num") return t.v;
+    return this.identifier(t.v);
+  }
+  /** Arguments of a call, as raw token runs split on top-level commas. */
+  callArgs() {
+    if (!this.expect("(")) return null;
+    const args2 = [[]];
+    let depth = 0;
+    while (this.i < this.toks.length) {
+      const t = this.toks[this.i++];
+      if (t.k === "op" && t.v === "(") depth++;
+      if (t.k === "op" && t.v === ")") {
+        if (depth === 0) return args2[0].length === 0 && args2.length === 1 ? [] : args2;
+        depth--;
+      }
+      if (t.k === "op" && t.v === "," && depth === 0) args2.push([]);
+      else args2[args2.length - 1].push(t);
+    }
+    return null;
+  }
+  sub(toks) {
+    if (this.depth > 64) return null;
+    return new _Evaluator(toks, this.syms, this.depth + 1, this.expanding).run();
+  }
+  typeSize(toks) {
+    const words = toks.filter((t) => t.k === "id").map((t) => t.v);
+    if (toks.some((t) => t.k === "op" && t.v === "*")) return 8;
+    const name2 = words.filter((w) => w !== "const" && w !== "volatile").join(" ");
+    if (name2 in BASIC_SIZES) return BASIC_SIZES[name2];
+    if (/^(unsigned|signed) /.test(name2)) return BASIC_SIZES[name2.split(" ").slice(1).join(" ")] ?? (name2.endsWith("long") ? 8 : null);
+    if (name2 === "long long" || name2 === "unsigned long long") return 8;
+    return this.syms.sizeOf?.(name2) ?? null;
+  }
+  identifier(name2) {
+    if (name2 === "sizeof") {
+      const args2 = this.callArgs();
+      const size = args2?.length === 1 ? this.typeSize(args2[0]) : null;
+      return size === null ? null : BigInt(size);
+    }
+    const ioc = IOCTL_ENCODERS[name2];
+    if (ioc !== void 0 && this.isOp("(")) {
+      const args2 = this.callArgs();
+      if (!args2 || args2.length < 2) return null;
+      const type = this.sub(args2[0]);
+      const nr = this.sub(args2[1]);
+      const size = args2.length >= 3 ? this.typeSize(args2[2]) : 0;
+      if (type === null || nr === null || size === null) return null;
+      return BigInt(ioc) << 30n | BigInt(size) << 16n | type << 8n | nr;
+    }
+    const macro = this.syms.macros.get(name2);
+    if (macro && !this.expanding.has(name2)) {
+      this.expanding.add(name2);
+      try {
+        if (macro.params === null) {
+          const memo3 = this.syms.memo ??= /* @__PURE__ */ new Map();
+          if (memo3.has(name2)) return memo3.get(name2);
+          const body2 = tokenize(macro.body);
+          const v = body2 && body2.length ? this.sub(body2) : null;
+          if (v !== null) memo3.set(name2, v);
+          return v;
+        }
+        const args2 = this.callArgs();
+        if (!args2) return null;
+        return this.sub(expandFunctionMacro(macro, args2));
+      } finally {
+        this.expanding.delete(name2);
+      }
+    }
+    const e = this.syms.enumerators.get(name2);
+    if (e !== void 0) return e;
+    return null;
+  }
+};
+var IOCTL_ENCODERS = { _IO: 0, _IOW: 1, _IOR: 2, _IOWR: 3 };
+function expandFunctionMacro(macro, args2) {
+  const body2 = tokenize(macro.body) ?? [];
+  const out2 = [];
+  for (const t of body2) {
+    const idx = t.k === "id" ? macro.params.indexOf(t.v) : -1;
+    if (idx >= 0) out2.push({ k: "op", v: "(" }, ...args2[idx] ?? [], { k: "op", v: ")" });
+    else out2.push(t);
+  }
+  return out2;
+}
+function applyBinary(op, a, b) {
+  switch (op) {
+    case "+":
+      return a + b;
+    case "-":
+      return a - b;
+    case "*":
+      return a * b;
+    case "/":
+      return b === 0n ? null : a / b;
+    case "%":
+      return b === 0n ? null : a % b;
+    case "<<":
+      return a << b;
+    case ">>":
+      return a >> b;
+    case "&":
+      return a & b;
+    case "|":
+      return a | b;
+    case "^":
+      return a ^ b;
+    case "<":
+      return a < b ? 1n : 0n;
+    case ">":
+      return a > b ? 1n : 0n;
+    case "<=":
+      return a <= b ? 1n : 0n;
+    case ">=":
+      return a >= b ? 1n : 0n;
+    case "==":
+      return a === b ? 1n : 0n;
+    case "!=":
+      return a !== b ? 1n : 0n;
+    case "&&":
+      return a !== 0n && b !== 0n ? 1n : 0n;
+    case "||":
+      return a !== 0n || b !== 0n ? 1n : 0n;
+  }
+  return null;
+}
+function evaluate(expr, syms) {
+  const toks = tokenize(expr);
+  if (!toks || toks.length === 0) return null;
+  return new Evaluator(toks, syms, 0, /* @__PURE__ */ new Set()).run();
+}
+function evaluateNumber(expr, syms) {
+  const v = evaluate(expr, syms);
+  if (v === null) return null;
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+// src/parse/parser.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { createRequire } from "node:module";
+import path2 from "node:path";
+import { fileURLToPath } from "node:url";
+
+// node_modules/web-tree-sitter/web-tree-sitter.js
+var __defProp2 = Object.defineProperty;
+var __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
+var Edit = class {
+  static {
+    __name(this, "Edit");
+  }
+  /** The start position of the change. */
+  startPosition;
+  /** The end position of the change before the edit. */
+  oldEndPosition;
+  /** The end position of the change after the edit. */
+  newEndPosition;
+  /** The start index of the change. */
+  startIndex;
+  /** The end index of the change before the edit. */
+  oldEndIndex;
+  /** The end index of the change after the edit. */
+  newEndIndex;
+  constructor({
+    startIndex,
+    oldEndIndex,
+    newEndIndex,
+    startPosition,
+    oldEndPosition,
+    newEndPosition
+  }) {
+    this.startIndex = startIndex >>> 0;
+    this.oldEndIndex = oldEndIndex >>> 0;
+    this.newEndIndex = newEndIndex >>> 0;
+    this.startPosition = startPosition;
+    this.oldEndPosition = oldEndPosition;
+    this.newEndPosition = newEndPosition;
+  }
+  /**
+   * Edit a point and index to keep it in-sync with source code that has been edited.
+   *
+   * This function updates a single point's byte offset and row/column position
+   * based on an edit operation. This is useful for editing points without
+   * requiring a tree or node instance.
+   */
+  editPoint(point, index) {
+    let newIndex = index;
+    const newPoint = { ...point };
+    if (index >= this.oldEndIndex) {
+      newIndex = this.newEndIndex + (index - this.oldEndIndex);
+      const originalRow = point.row;
+      newPoint.row = this.newEndPosition.row + (point.row - this.oldEndPosition.row);
+      newPoint.column = originalRow === this.oldEndPosition.row ? this.newEndPosition.column + (point.column - this.oldEndPosition.column) : point.column;
+    } else if (index > this.startIndex) {
+      newIndex = this.newEndIndex;
+      newPoint.row = this.newEndPosition.row;
+      newPoint.column = this.newEndPosition.column;
+    }
+    return { point: newPoint, index: newIndex };
+  }
+  /**
+   * Edit a range to keep it in-sync with source code that has been edited.
+   *
+   * This function updates a range's start and end positions based on an edit
+   * operation. This is useful for editing ranges without requiring a tree
+   * or node instance.
+   */
+  editRange(range) {
+    const newRange = {
+      startIndex: range.startIndex,
+      startPosition: { ...range.startPosition },
+      endIndex: range.endIndex,
+      endPosition: { ...range.endPosition }
+    };
+    if (range.endIndex >= this.oldEndIndex) {
+      if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
+        newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
+        newRange.endPosition = {
+          row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
+          column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
+        };
+        if (newRange.endIndex < this.newEndIndex) {
+          newRange.endIndex = Number.MAX_SAFE_INTEGER;
+          newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+        }
+      }
+    } else if (range.endIndex > this.startIndex) {
+      newRange.endIndex = this.startIndex;
+      newRange.endPosition = { ...this.startPosition };
+    }
+    if (range.startIndex >= this.oldEndIndex) {
+      newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
+      newRange.startPosition = {
+        row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
+        column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
+      };
+      if (newRange.startIndex < this.newEndIndex) {
+        newRange.startIndex = Number.MAX_SAFE_INTEGER;
+        newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+      }
+    } else if (range.startIndex > this.startIndex) {
+      newRange.startIndex = this.startIndex;
+      newRange.startPosition = { ...this.startPosition };
+    }
+    return newRange;
+  }
+};
+var SIZE_OF_SHORT = 2;
+var SIZE_OF_INT = 4;
+var SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
+var SIZE_OF_NODE = 5 * SIZE_OF_INT;
+var SIZE_OF_POINT = 2 * SIZE_OF_INT;
+var SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
+var ZERO_POINT = { row: 0, column: 0 };
+var INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
+function assertInternal(x) {
+  if (x !== INTERNAL) throw new Error("Illegal constructor");
+}
+__name(assertInternal, "assertInternal");
+function isPoint(point) {
+  return !!point && typeof point.row === "number" && typeof point.column === "number";
+}
+__name(isPoint, "isPoint");
+function setModule(module2) {
+  C = module2;
+}
+__name(setModule, "setModule");
+var C;
+function newFinalizer(handler) {
+  try {
+    return new FinalizationRegistry(handler);
+  } catch (e) {
+    console.error("Unsupported FinalizationRegistry:", e);
+    return;
+  }
+}
+__name(newFinalizer, "newFinalizer");
+var finalizer = newFinalizer((address) => {
+  C._ts_lookahead_iterator_delete(address);
+});
+var LookaheadIterator = class {
+  static {
+    __name(this, "LookaheadIterator");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  language;
+  /** @internal */
+  positioned = false;
+  /** @internal */
+  constructor(internal, address, language) {
+    assertInternal(internal);
+    this[0] = address;
+    this.language = language;
+    finalizer?.register(this, address, this);
+  }
+  /**
+   * Get the current symbol of the lookahead iterator.
+   *
+   * Returns `null` if the iterator is not positioned on a symbol:
+   *
+   * - Before the first iteration step
+   * - After the iterator is exhausted
+   * - After a {@link reset} or {@link resetState} call
+   */
+  get currentTypeId() {
+    return this.positioned ? C._ts_lookahead_iterator_current_symbol(this[0]) : null;
+  }
+  /**
+   * Get the current symbol name of the lookahead iterator.
+   *
+   * Returns `null` if the iterator is not positioned on a symbol.
+   */
+  get currentType() {
+    const id = this.currentTypeId;
+    if (id === null) return null;
+    return this.language.types[id] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id));
+  }
+  /** Delete the lookahead iterator, freeing its resources. */
+  delete() {
+    finalizer?.unregister(this);
+    C._ts_lookahead_iterator_delete(this[0]);
+    this[0] = 0;
+  }
+  /**
+   * Reset the lookahead iterator.
+   *
+   * This returns `true` if the language was set successfully and `false`
+   * otherwise.
+   */
+  reset(language, stateId) {
+    if (C._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
+      this.language = language;
+      this.positioned = false;
+      return true;
+    }
+    return false;
+  }
+  /**
+   * Reset the lookahead iterator to another state.
+   *
+   * This returns `true` if the iterator was reset to the given state and
+   * `false` otherwise.
+   */
+  resetState(stateId) {
+    if (!C._ts_lookahead_iterator_reset_state(this[0], stateId)) return false;
+    this.positioned = false;
+    return true;
+  }
+  /**
+   * Returns an iterator that iterates over the symbols of the lookahead iterator.
+   *
+   * The iterator will yield the current symbol name as a string for each step
+   * until there are no more symbols to iterate over.
+   */
+  [Symbol.iterator]() {
+    return {
+      next: /* @__PURE__ */ __name(() => {
+        this.positioned = Boolean(C._ts_lookahead_iterator_next(this[0]));
+        const value = this.currentType;
+        return value === null ? { done: true, value: "" } : { done: false, value };
+      }, "next")
+    };
+  }
+};
+function getText(tree, startIndex, endIndex, startPosition) {
+  const length = endIndex - startIndex;
+  let result = tree.textCallback(startIndex, startPosition);
+  if (result) {
+    startIndex += result.length;
+    while (startIndex < endIndex) {
+      const string = tree.textCallback(startIndex, startPosition);
+      if (string && string.length > 0) {
+        startIndex += string.length;
+        result += string;
+      } else {
+        break;
+      }
+    }
+    if (startIndex > endIndex) {
+      result = result.slice(0, length);
+    }
+  }
+  return result ?? "";
+}
+__name(getText, "getText");
+var finalizer2 = newFinalizer((address) => {
+  C._ts_tree_delete(address);
+});
+var Tree = class _Tree {
+  static {
+    __name(this, "Tree");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  textCallback;
+  /** The language that was used to parse the syntax tree. */
+  language;
+  /** @internal */
+  constructor(internal, address, language, textCallback) {
+    assertInternal(internal);
+    this[0] = address;
+    this.language = language;
+    this.textCallback = textCallback;
+    finalizer2?.register(this, address, this);
+  }
+  /** Create a shallow copy of the syntax tree. This is very fast. */
+  copy() {
+    const address = C._ts_tree_copy(this[0]);
+    return new _Tree(INTERNAL, address, this.language, this.textCallback);
+  }
+  /** Delete the syntax tree, freeing its resources. */
+  delete() {
+    finalizer2?.unregister(this);
+    C._ts_tree_delete(this[0]);
+    this[0] = 0;
+  }
+  /** Get the root node of the syntax tree. */
+  get rootNode() {
+    C._ts_tree_root_node_wasm(this[0]);
+    return unmarshalNode(this);
+  }
+  /**
+   * Get the root node of the syntax tree, but with its position shifted
+   * forward by the given offset.
+   */
+  rootNodeWithOffset(offsetBytes, offsetExtent) {
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, offsetBytes, "i32");
+    marshalPoint(address + SIZE_OF_INT, offsetExtent);
+    C._ts_tree_root_node_with_offset_wasm(this[0]);
+    return unmarshalNode(this);
+  }
+  /**
+   * Edit the syntax tree to keep it in sync with source code that has been
+   * edited.
+   *
+   * You must describe the edit both in terms of byte offsets and in terms of
+   * row/column coordinates.
+   */
+  edit(edit) {
+    marshalEdit(edit);
+    C._ts_tree_edit_wasm(this[0]);
+  }
+  /** Create a new {@link TreeCursor} starting from the root of the tree. */
+  walk() {
+    return this.rootNode.walk();
+  }
+  /**
+   * Compare this old edited syntax tree to a new syntax tree representing
+   * the same document, returning a sequence of ranges whose syntactic
+   * structure has changed.
+   *
+   * For this to work correctly, this syntax tree must have been edited such
+   * that its ranges match up to the new tree. Generally, you'll want to
+   * call this method right after calling one of the [`Parser::parse`]
+   * functions. Call it on the old tree that was passed to parse, and
+   * pass the new tree that was returned from `parse`.
+   */
+  getChangedRanges(other) {
+    if (!(other instanceof _Tree)) {
+      throw new TypeError("Argument must be a Tree");
+    }
+    C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /** Get the included ranges that were used to parse the syntax tree. */
+  getIncludedRanges() {
+    C._ts_tree_included_ranges_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+};
+var finalizer3 = newFinalizer((handles) => {
+  marshalTreeCursor({ handles });
+  C._ts_tree_cursor_delete_wasm(0);
+});
+var TreeCursor = class _TreeCursor {
+  static {
+    __name(this, "TreeCursor");
+  }
+  /** @internal */
+  handles = [0, 0, 0, 0];
+  // Internal handles for Wasm, shared with the finalizer.
+  /** @internal */
+  tree;
+  /** @internal */
+  constructor(internal, tree) {
+    assertInternal(internal);
+    this.tree = tree;
+    unmarshalTreeCursor(this);
+    finalizer3?.register(this, this.handles, this);
+  }
+  /** Creates a deep copy of the tree cursor. This allocates new memory. */
+  copy() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_copy_wasm(this.tree[0]);
+    return new _TreeCursor(INTERNAL, this.tree);
+  }
+  /** Delete the tree cursor, freeing its resources. */
+  delete() {
+    finalizer3?.unregister(this);
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_delete_wasm(this.tree[0]);
+    this.handles.fill(0);
+  }
+  /** Get the tree cursor's current {@link Node}. */
+  get currentNode() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_current_node_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the numerical field id of this tree cursor's current node.
+   *
+   * See also {@link TreeCursor#currentFieldName}.
+   */
+  get currentFieldId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
+  }
+  /** Get the field name of this tree cursor's current node. */
+  get currentFieldName() {
+    return this.tree.language.fields[this.currentFieldId];
+  }
+  /**
+   * Get the depth of the cursor's current node relative to the original
+   * node that the cursor was constructed with.
+   */
+  get currentDepth() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
+  }
+  /**
+   * Get the index of the cursor's current node out of all of the
+   * descendants of the original node that the cursor was constructed with.
+   */
+  get currentDescendantIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
+  }
+  /** Get the type of the cursor's current node. */
+  get nodeType() {
+    return this.tree.language.types[this.nodeTypeId] || "ERROR";
+  }
+  /** Get the type id of the cursor's current node. */
+  get nodeTypeId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
+  }
+  /** Get the state id of the cursor's current node. */
+  get nodeStateId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
+  }
+  /** Get the id of the cursor's current node. */
+  get nodeId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
+  }
+  /**
+   * Check if the cursor's current node is *named*.
+   *
+   * Named nodes correspond to named rules in the grammar, whereas
+   * *anonymous* nodes correspond to string literals in the grammar.
+   */
+  get nodeIsNamed() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if the cursor's current node is *missing*.
+   *
+   * Missing nodes are inserted by the parser in order to recover from
+   * certain kinds of syntax errors.
+   */
+  get nodeIsMissing() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
+  }
+  /** Get the string content of the cursor's current node. */
+  get nodeText() {
+    marshalTreeCursor(this);
+    const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+    const endIndex = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+    const startPosition = unmarshalPoint(TRANSFER_BUFFER);
+    return getText(this.tree, startIndex, endIndex, startPosition);
+  }
+  /** Get the start position of the cursor's current node. */
+  get startPosition() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the end position of the cursor's current node. */
+  get endPosition() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_end_position_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the start index of the cursor's current node. */
+  get startIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+  }
+  /** Get the end index of the cursor's current node. */
+  get endIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+  }
+  /**
+   * Move this cursor to the first child of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there were no children.
+   */
+  gotoFirstChild() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the last child of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there were no children.
+   *
+   * Note that this function may be slower than
+   * {@link TreeCursor#gotoFirstChild} because it needs to
+   * iterate through all the children to compute the child's position.
+   */
+  gotoLastChild() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the parent of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no parent node (the cursor was already on the
+   * root node).
+   *
+   * Note that the node the cursor was constructed with is considered the root
+   * of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoParent() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the next sibling of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no next sibling node.
+   *
+   * Note that the node the cursor was constructed with is considered the root
+   * of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoNextSibling() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the previous sibling of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no previous sibling node.
+   *
+   * Note that this function may be slower than
+   * {@link TreeCursor#gotoNextSibling} due to how node
+   * positions are stored. In the worst case, this will need to iterate
+   * through all the children up to the previous sibling node to recalculate
+   * its position. Also note that the node the cursor was constructed with is
+   * considered the root of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoPreviousSibling() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move the cursor to the node that is the nth descendant of
+   * the original node that the cursor was constructed with, where
+   * zero represents the original node itself.
+   */
+  gotoDescendant(goalDescendantIndex) {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
+    unmarshalTreeCursor(this);
+  }
+  /**
+   * Move this cursor to the first child of its current node that contains or
+   * starts after the given byte offset.
+   *
+   * This returns `true` if the cursor successfully moved to a child node, and returns
+   * `false` if no such child was found.
+   */
+  gotoFirstChildForIndex(goalIndex) {
+    marshalTreeCursor(this);
+    C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
+    const result = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the first child of its current node that contains or
+   * starts after the given position.
+   *
+   * This returns `true` if the cursor successfully moved to a child node, and returns
+   * `false` if no such child was found.
+   */
+  gotoFirstChildForPosition(goalPosition) {
+    marshalTreeCursor(this);
+    marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
+    const result = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Re-initialize this tree cursor to start at the original node that the
+   * cursor was constructed with.
+   */
+  reset(node) {
+    marshalNode(node);
+    marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
+    C._ts_tree_cursor_reset_wasm(node.tree[0]);
+    unmarshalTreeCursor(this);
+    this.tree = node.tree;
+  }
+  /**
+   * Re-initialize a tree cursor to the same position as another cursor.
+   *
+   * Unlike {@link TreeCursor#reset}, this will not lose parent
+   * information and allows reusing already created cursors.
+   */
+  resetTo(cursor) {
+    marshalTreeCursor(this, TRANSFER_BUFFER);
+    marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
+    C._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
+    unmarshalTreeCursor(this);
+    this.tree = cursor.tree;
+  }
+};
+var Node = class {
+  static {
+    __name(this, "Node");
+  }
+  /** @internal */
+  // @ts-expect-error: never read
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  _children;
+  /** @internal */
+  _namedChildren;
+  /** @internal */
+  constructor(internal, {
+    id,
+    tree,
+    startIndex,
+    startPosition,
+    other
+  }) {
+    assertInternal(internal);
+    this[0] = other;
+    this.id = id;
+    this.tree = tree;
+    this.startIndex = startIndex;
+    this.startPosition = startPosition;
+  }
+  /**
+   * The numeric id for this node that is unique.
+   *
+   * Within a given syntax tree, no two nodes have the same id. However:
+   *
+   * * If a new tree is created based on an older tree, and a node from the old tree is reused in
+   *   the process, then that node will have the same id in both trees.
+   *
+   * * A node not marked as having changes does not guarantee it was reused.
+   *
+   * * If a node is marked as having changed in the old tree, it will not be reused.
+   */
+  id;
+  /** The byte index where this node starts. */
+  startIndex;
+  /** The position where this node starts. */
+  startPosition;
+  /** The tree that this node belongs to. */
+  tree;
+  /** Get this node's type as a numerical id. */
+  get typeId() {
+    marshalNode(this);
+    return C._ts_node_symbol_wasm(this.tree[0]);
+  }
+  /**
+   * Get the node's type as a numerical id as it appears in the grammar,
+   * ignoring aliases.
+   */
+  get grammarId() {
+    marshalNode(this);
+    return C._ts_node_grammar_symbol_wasm(this.tree[0]);
+  }
+  /** Get this node's type as a string. */
+  get type() {
+    return this.tree.language.types[this.typeId] || "ERROR";
+  }
+  /**
+   * Get this node's symbol name as it appears in the grammar, ignoring
+   * aliases as a string.
+   */
+  get grammarType() {
+    return this.tree.language.types[this.grammarId] || "ERROR";
+  }
+  /**
+   * Check if this node is *named*.
+   *
+   * Named nodes correspond to named rules in the grammar, whereas
+   * *anonymous* nodes correspond to string literals in the grammar.
+   */
+  get isNamed() {
+    marshalNode(this);
+    return C._ts_node_is_named_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node is *extra*.
+   *
+   * Extra nodes represent things like comments, which are not required
+   * by the grammar, but can appear anywhere.
+   */
+  get isExtra() {
+    marshalNode(this);
+    return C._ts_node_is_extra_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node represents a syntax error.
+   *
+   * Syntax errors represent parts of the code that could not be incorporated
+   * into a valid syntax tree.
+   */
+  get isError() {
+    marshalNode(this);
+    return C._ts_node_is_error_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node is *missing*.
+   *
+   * Missing nodes are inserted by the parser in order to recover from
+   * certain kinds of syntax errors.
+   */
+  get isMissing() {
+    marshalNode(this);
+    return C._ts_node_is_missing_wasm(this.tree[0]) === 1;
+  }
+  /** Check if this node has been edited. */
+  get hasChanges() {
+    marshalNode(this);
+    return C._ts_node_has_changes_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node represents a syntax error or contains any syntax
+   * errors anywhere within it.
+   */
+  get hasError() {
+    marshalNode(this);
+    return C._ts_node_has_error_wasm(this.tree[0]) === 1;
+  }
+  /** Get the byte index where this node ends. */
+  get endIndex() {
+    marshalNode(this);
+    return C._ts_node_end_index_wasm(this.tree[0]);
+  }
+  /** Get the position where this node ends. */
+  get endPosition() {
+    marshalNode(this);
+    C._ts_node_end_point_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the string content of this node. */
+  get text() {
+    return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
+  }
+  /** Get this node's parse state. */
+  get parseState() {
+    marshalNode(this);
+    return C._ts_node_parse_state_wasm(this.tree[0]);
+  }
+  /** Get the parse state after this node. */
+  get nextParseState() {
+    marshalNode(this);
+    return C._ts_node_next_parse_state_wasm(this.tree[0]);
+  }
+  /** Check if this node is equal to another node. */
+  equals(other) {
+    return this.tree === other.tree && this.id === other.id;
+  }
+  /**
+   * Get the node's child at the given index, where zero represents the first child.
+   *
+   * This method is fairly fast, but its cost is technically log(n), so if
+   * you might be iterating over a long list of children, you should use
+   * {@link Node#children} instead.
+   */
+  child(index) {
+    marshalNode(this);
+    C._ts_node_child_wasm(this.tree[0], index);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's *named* child at the given index.
+   *
+   * See also {@link Node#isNamed}.
+   * This method is fairly fast, but its cost is technically log(n), so if
+   * you might be iterating over a long list of children, you should use
+   * {@link Node#namedChildren} instead.
+   */
+  namedChild(index) {
+    marshalNode(this);
+    C._ts_node_named_child_wasm(this.tree[0], index);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's child with the given numerical field id.
+   *
+   * See also {@link Node#childForFieldName}. You can
+   * convert a field name to an id using {@link Language#fieldIdForName}.
+   */
+  childForFieldId(fieldId) {
+    marshalNode(this);
+    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the first child with the given field name.
+   *
+   * If multiple children may have the same field name, access them using
+   * {@link Node#childrenForFieldName}.
+   */
+  childForFieldName(fieldName) {
+    const fieldId = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId !== -1) return this.childForFieldId(fieldId);
+    return null;
+  }
+  /** Get the field name of this node's child at the given index. */
+  fieldNameForChild(index) {
+    marshalNode(this);
+    const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index);
+    if (!address) return null;
+    return C.AsciiToString(address);
+  }
+  /** Get the field name of this node's named child at the given index. */
+  fieldNameForNamedChild(index) {
+    marshalNode(this);
+    const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
+    if (!address) return null;
+    return C.AsciiToString(address);
+  }
+  /**
+   * Get an array of this node's children with a given field name.
+   *
+   * See also {@link Node#children}.
+   */
+  childrenForFieldName(fieldName) {
+    const fieldId = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
+    return [];
+  }
+  /**
+    * Get an array of this node's children with a given field id.
+    *
+    * See also {@link Node#childrenForFieldName}.
+    */
+  childrenForFieldId(fieldId) {
+    marshalNode(this);
+    C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalNode(this.tree, address);
+        address += SIZE_OF_NODE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /** Get the node's first child that contains or starts after the given byte offset. */
+  firstChildForIndex(index) {
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, index, "i32");
+    C._ts_node_first_child_for_byte_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the node's first named child that contains or starts after the given byte offset. */
+  firstNamedChildForIndex(index) {
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, index, "i32");
+    C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get this node's number of children. */
+  get childCount() {
+    marshalNode(this);
+    return C._ts_node_child_count_wasm(this.tree[0]);
+  }
+  /**
+   * Get this node's number of *named* children.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get namedChildCount() {
+    marshalNode(this);
+    return C._ts_node_named_child_count_wasm(this.tree[0]);
+  }
+  /** Get this node's first child. */
+  get firstChild() {
+    return this.child(0);
+  }
+  /**
+   * Get this node's first named child.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get firstNamedChild() {
+    return this.namedChild(0);
+  }
+  /** Get this node's last child. */
+  get lastChild() {
+    return this.child(this.childCount - 1);
+  }
+  /**
+   * Get this node's last named child.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get lastNamedChild() {
+    return this.namedChild(this.namedChildCount - 1);
+  }
+  /**
+   * Iterate over this node's children.
+   *
+   * If you're walking the tree recursively, you may want to use the
+   * {@link TreeCursor} APIs directly instead.
+   */
+  get children() {
+    if (!this._children) {
+      marshalNode(this);
+      C._ts_node_children_wasm(this.tree[0]);
+      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      this._children = new Array(count);
+      if (count > 0) {
+        let address = buffer;
+        for (let i2 = 0; i2 < count; i2++) {
+          this._children[i2] = unmarshalNode(this.tree, address);
+          address += SIZE_OF_NODE;
+        }
+        C._free(buffer);
+      }
+    }
+    return this._children;
+  }
+  /**
+   * Iterate over this node's named children.
+   *
+   * See also {@link Node#children}.
+   */
+  get namedChildren() {
+    if (!this._namedChildren) {
+      marshalNode(this);
+      C._ts_node_named_children_wasm(this.tree[0]);
+      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      this._namedChildren = new Array(count);
+      if (count > 0) {
+        let address = buffer;
+        for (let i2 = 0; i2 < count; i2++) {
+          this._namedChildren[i2] = unmarshalNode(this.tree, address);
+          address += SIZE_OF_NODE;
+        }
+        C._free(buffer);
+      }
+    }
+    return this._namedChildren;
+  }
+  /**
+   * Get the descendants of this node that are the given type, or in the given types array.
+   *
+   * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
+   *
+   * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
+   */
+  descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
+    if (!Array.isArray(types)) types = [types];
+    const symbols = [];
+    const typesBySymbol = this.tree.language.types;
+    for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
+      if (types.includes(typesBySymbol[i2])) {
+        symbols.push(i2);
+      }
+    }
+    if (types.includes("ERROR")) {
+      symbols.push(65535);
+    }
+    const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
+    for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
+      C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
+    }
+    marshalNode(this);
+    C._ts_node_descendants_of_type_wasm(
+      this.tree[0],
+      symbolsAddress,
+      symbols.length,
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column
+    );
+    const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
+    const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(descendantCount);
+    if (descendantCount > 0) {
+      let address = descendantAddress;
+      for (let i2 = 0; i2 < descendantCount; i2++) {
+        result[i2] = unmarshalNode(this.tree, address);
+        address += SIZE_OF_NODE;
+      }
+    }
+    C._free(descendantAddress);
+    C._free(symbolsAddress);
+    return result;
+  }
+  /** Get this node's next sibling. */
+  get nextSibling() {
+    marshalNode(this);
+    C._ts_node_next_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get this node's previous sibling. */
+  get previousSibling() {
+    marshalNode(this);
+    C._ts_node_prev_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's next *named* sibling.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get nextNamedSibling() {
+    marshalNode(this);
+    C._ts_node_next_named_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's previous *named* sibling.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get previousNamedSibling() {
+    marshalNode(this);
+    C._ts_node_prev_named_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the node's number of descendants, including one for the node itself. */
+  get descendantCount() {
+    marshalNode(this);
+    return C._ts_node_descendant_count_wasm(this.tree[0]);
+  }
+  /**
+   * Get this node's immediate parent.
+   * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
+   */
+  get parent() {
+    marshalNode(this);
+    C._ts_node_parent_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the node that contains `descendant`.
+   *
+   * Note that this can return `descendant` itself.
+   */
+  childWithDescendant(descendant) {
+    marshalNode(this);
+    marshalNode(descendant, 1);
+    C._ts_node_child_with_descendant_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest node within this node that spans the given byte range. */
+  descendantForIndex(start2, end = start2) {
+    if (typeof start2 !== "number" || typeof end !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, start2, "i32");
+    C.setValue(address + SIZE_OF_INT, end, "i32");
+    C._ts_node_descendant_for_index_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest named node within this node that spans the given byte range. */
+  namedDescendantForIndex(start2, end = start2) {
+    if (typeof start2 !== "number" || typeof end !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, start2, "i32");
+    C.setValue(address + SIZE_OF_INT, end, "i32");
+    C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest node within this node that spans the given point range. */
+  descendantForPosition(start2, end = start2) {
+    if (!isPoint(start2) || !isPoint(end)) {
+      throw new Error("Arguments must be {row, column} objects");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address, start2);
+    marshalPoint(address + SIZE_OF_POINT, end);
+    C._ts_node_descendant_for_position_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest named node within this node that spans the given point range. */
+  namedDescendantForPosition(start2, end = start2) {
+    if (!isPoint(start2) || !isPoint(end)) {
+      throw new Error("Arguments must be {row, column} objects");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address, start2);
+    marshalPoint(address + SIZE_OF_POINT, end);
+    C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Create a new {@link TreeCursor} starting from this node.
+   *
+   * Note that the given node is considered the root of the cursor,
+   * and the cursor cannot walk outside this node.
+   */
+  walk() {
+    marshalNode(this);
+    C._ts_tree_cursor_new_wasm(this.tree[0]);
+    return new TreeCursor(INTERNAL, this.tree);
+  }
+  /**
+   * Edit this node to keep it in-sync with source code that has been edited.
+   *
+   * This function is only rarely needed. When you edit a syntax tree with
+   * the {@link Tree#edit} method, all of the nodes that you retrieve from
+   * the tree afterward will already reflect the edit. You only need to
+   * use {@link Node#edit} when you have a specific {@link Node} instance that
+   * you want to keep and continue to use after an edit.
+   */
+  edit(edit) {
+    const { point, index } = edit.editPoint(this.startPosition, this.startIndex);
+    this.startPosition = point;
+    this.startIndex = index;
+  }
+  /** Get the S-expression representation of this node. */
+  toString() {
+    marshalNode(this);
+    const address = C._ts_node_to_string_wasm(this.tree[0]);
+    const result = C.AsciiToString(address);
+    C._free(address);
+    return result;
+  }
+};
+function unmarshalCaptures(query, tree, address, patternIndex, result) {
+  for (let i2 = 0, n = result.length; i2 < n; i2++) {
+    const captureIndex = C.getValue(address, "i32");
+    address += SIZE_OF_INT;
+    const node = unmarshalNode(tree, address);
+    address += SIZE_OF_NODE;
+    result[i2] = { patternIndex, name: query.captureNames[captureIndex], node };
+  }
+  return address;
+}
+__name(unmarshalCaptures, "unmarshalCaptures");
+function marshalNode(node, index = 0) {
+  let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
+  C.setValue(address, node.id, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startPosition.row, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startPosition.column, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node[0], "i32");
+}
+__name(marshalNode, "marshalNode");
+function unmarshalNode(tree, address = TRANSFER_BUFFER) {
+  const id = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  if (id === 0) return null;
+  const index = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const row = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const column = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const other = C.getValue(address, "i32");
+  const result = new Node(INTERNAL, {
+    id,
+    tree,
+    startIndex: index,
+    startPosition: { row, column },
+    other
+  });
+  return result;
+}
+__name(unmarshalNode, "unmarshalNode");
+function marshalTreeCursor({ handles }, address = TRANSFER_BUFFER) {
+  C.setValue(address + 0 * SIZE_OF_INT, handles[0], "i32");
+  C.setValue(address + 1 * SIZE_OF_INT, handles[1], "i32");
+  C.setValue(address + 2 * SIZE_OF_INT, handles[2], "i32");
+  C.setValue(address + 3 * SIZE_OF_INT, handles[3], "i32");
+}
+__name(marshalTreeCursor, "marshalTreeCursor");
+function unmarshalTreeCursor({ handles }) {
+  handles[0] = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
+  handles[1] = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
+  handles[2] = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+  handles[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
+}
+__name(unmarshalTreeCursor, "unmarshalTreeCursor");
+function marshalPoint(address, point) {
+  C.setValue(address, point.row, "i32");
+  C.setValue(address + SIZE_OF_INT, point.column, "i32");
+}
+__name(marshalPoint, "marshalPoint");
+function unmarshalPoint(address) {
+  const result = {
+    row: C.getValue(address, "i32") >>> 0,
+    column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
+  };
+  return result;
+}
+__name(unmarshalPoint, "unmarshalPoint");
+function marshalRange(address, range) {
+  marshalPoint(address, range.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, range.endPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, range.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, range.endIndex, "i32");
+  address += SIZE_OF_INT;
+}
+__name(marshalRange, "marshalRange");
+function unmarshalRange(address) {
+  const result = {};
+  result.startPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result.endPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result.startIndex = C.getValue(address, "i32") >>> 0;
+  address += SIZE_OF_INT;
+  result.endIndex = C.getValue(address, "i32") >>> 0;
+  return result;
+}
+__name(unmarshalRange, "unmarshalRange");
+function marshalEdit(edit, address = TRANSFER_BUFFER) {
+  marshalPoint(address, edit.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.oldEndPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.newEndPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, edit.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.oldEndIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.newEndIndex, "i32");
+  address += SIZE_OF_INT;
+}
+__name(marshalEdit, "marshalEdit");
+function unmarshalLanguageMetadata(address) {
+  const major_version = C.getValue(address, "i32");
+  const minor_version = C.getValue(address += SIZE_OF_INT, "i32");
+  const patch_version = C.getValue(address += SIZE_OF_INT, "i32");
+  return { major_version, minor_version, patch_version };
+}
+__name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
+var LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
+var Language = class _Language {
+  static {
+    __name(this, "Language");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /**
+   * A list of all node types in the language. The index of each type in this
+   * array is its node type id.
+   */
+  types;
+  /**
+   * A list of all field names in the language. The index of each field name in
+   * this array is its field id.
+   */
+  fields;
+  /** @internal */
+  constructor(internal, address) {
+    assertInternal(internal);
+    this[0] = address;
+    this.types = new Array(C._ts_language_symbol_count(this[0]));
+    for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
+      if (C._ts_language_symbol_type(this[0], i2) < 2) {
+        this.types[i2] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i2));
+      }
+    }
+    this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
+    for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
+      const fieldName = C._ts_language_field_name_for_id(this[0], i2);
+      if (fieldName !== 0) {
+        this.fields[i2] = C.UTF8ToString(fieldName);
+      } else {
+        this.fields[i2] = null;
+      }
+    }
+  }
+  /**
+   * Gets the name of the language.
+   */
+  get name() {
+    const ptr = C._ts_language_name(this[0]);
+    if (ptr === 0) return null;
+    return C.UTF8ToString(ptr);
+  }
+  /**
+   * Gets the ABI version of the language.
+   */
+  get abiVersion() {
+    return C._ts_language_abi_version(this[0]);
+  }
+  /**
+  * Get the metadata for this language. This information is generated by the
+  * CLI, and relies on the language author providing the correct metadata in
+  * the language's `tree-sitter.json` file.
+  */
+  get metadata() {
+    C._ts_language_metadata_wasm(this[0]);
+    const length = C.getValue(TRANSFER_BUFFER, "i32");
+    if (length === 0) return null;
+    return unmarshalLanguageMetadata(TRANSFER_BUFFER + SIZE_OF_INT);
+  }
+  /**
+   * Gets the number of fields in the language.
+   */
+  get fieldCount() {
+    return this.fields.length - 1;
+  }
+  /**
+   * Gets the number of states in the language.
+   */
+  get stateCount() {
+    return C._ts_language_state_count(this[0]);
+  }
+  /**
+   * Get the field id for a field name.
+   */
+  fieldIdForName(fieldName) {
+    const result = this.fields.indexOf(fieldName);
+    return result !== -1 ? result : null;
+  }
+  /**
+   * Get the field name for a field id.
+   */
+  fieldNameForId(fieldId) {
+    return this.fields[fieldId] ?? null;
+  }
+  /**
+   * Get the node type id for a node type name.
+   */
+  idForNodeType(type, named) {
+    const typeLength = C.lengthBytesUTF8(type);
+    const typeAddress = C._malloc(typeLength + 1);
+    C.stringToUTF8(type, typeAddress, typeLength + 1);
+    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
+    C._free(typeAddress);
+    return result || null;
+  }
+  /**
+   * Gets the number of node types in the language.
+   */
+  get nodeTypeCount() {
+    return C._ts_language_symbol_count(this[0]);
+  }
+  /**
+   * Get the node type name for a node type id.
+   */
+  nodeTypeForId(typeId) {
+    const name2 = C._ts_language_symbol_name(this[0], typeId);
+    return name2 ? C.UTF8ToString(name2) : null;
+  }
+  /**
+   * Check if a node type is named.
+   *
+   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
+   */
+  nodeTypeIsNamed(typeId) {
+    return C._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
+  }
+  /**
+   * Check if a node type is visible.
+   */
+  nodeTypeIsVisible(typeId) {
+    return C._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
+  }
+  /**
+   * Get the supertypes ids of this language.
+   *
+   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
+   */
+  get supertypes() {
+    C._ts_language_supertypes_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = C.getValue(address, "i16");
+        address += SIZE_OF_SHORT;
+      }
+    }
+    return result;
+  }
+  /**
+   * Get the subtype ids for a given supertype node id.
+   */
+  subtypes(supertype) {
+    C._ts_language_subtypes_wasm(this[0], supertype);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = C.getValue(address, "i16");
+        address += SIZE_OF_SHORT;
+      }
+    }
+    return result;
+  }
+  /**
+   * Get the next state id for a given state id and node type id.
+   */
+  nextState(stateId, typeId) {
+    return C._ts_language_next_state(this[0], stateId, typeId);
+  }
+  /**
+   * Create a new lookahead iterator for this language and parse state.
+   *
+   * This returns `null` if state is invalid for this language.
+   *
+   * Iterating {@link LookaheadIterator} will yield valid symbols in the given
+   * parse state. A newly created iterator is not positioned on a symbol, so
+   * {@link LookaheadIterator#currentType} returns `null` until the first
+   * iteration step.
+   *
+   * Lookahead iterators can be useful for generating suggestions and improving
+   * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
+   * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
+   * lookahead iterator created on the previous non-extra leaf node may be
+   * appropriate.
+   */
+  lookaheadIterator(stateId) {
+    const address = C._ts_lookahead_iterator_new(this[0], stateId);
+    if (address) return new LookaheadIterator(INTERNAL, address, this);
+    return null;
+  }
+  /**
+   * Load a language from a WebAssembly module.
+   * The module can be provided as a path to a file, a `URL` to a file, or as a
+   * buffer.
+   */
+  static async load(input) {
+    let binary2;
+    if (input instanceof Uint8Array) {
+      binary2 = input;
+    } else if (globalThis.process?.versions.node) {
+      const fs2 = await import("fs/promises");
+      binary2 = await fs2.readFile(input);
+    } else {
+      const response = await fetch(input);
+      if (!response.ok) {
+        const body2 = await response.text();
+        throw new Error(`Language.load failed with status ${response.status}.
+
+${body2}`);
+      }
+      const retryResp = response.clone();
+      try {
+        binary2 = await WebAssembly.compileStreaming(response);
+      } catch (reason) {
+        console.error("wasm streaming compile failed:", reason);
+        console.error("falling back to ArrayBuffer instantiation");
+        binary2 = new Uint8Array(await retryResp.arrayBuffer());
+      }
+    }
+    const mod = await C.loadWebAssemblyModule(binary2, { loadAsync: true });
+    return _Language.loadFromWasmExports(mod, { sync: false });
+  }
+  static loadFromWasmExports(mod, { sync }) {
+    const symbolNames = Object.keys(mod);
+    const functionName2 = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
+    if (!functionName2) {
+      console.log(`Couldn't find language function in Wasm file. Symbols:
+${JSON.stringify(symbolNames, null, 2)}`);
+      throw new Error(`Language.${sync ? "loadSync" : "load"} failed: no language function found in Wasm file`);
+    }
+    const languageAddress = mod[functionName2]();
+    return new _Language(INTERNAL, languageAddress);
+  }
+  /**
+   * Load a language synchronously from a pre-compiled WebAssembly module.
+   * Use this when the host environment provides a `WebAssembly.Module` directly.
+   */
+  static loadSync(wasmModule) {
+    const mod = C.loadWebAssemblyModule(wasmModule, { loadAsync: false });
+    return _Language.loadFromWasmExports(mod, { sync: true });
+  }
+};
+async function Module2(moduleArg = {}) {
+  var moduleRtn;
+  var Module = moduleArg;
+  var ENVIRONMENT_IS_WEB = typeof window == "object";
+  var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
+  var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
+  if (ENVIRONMENT_IS_NODE) {
+    const { createRequire: createRequire2 } = await import("module");
+    var require = createRequire2(import.meta.url);
+  }
+  Module.currentQueryProgressCallback = null;
+  Module.currentProgressCallback = null;
+  Module.currentLogCallback = null;
+  Module.currentParseCallback = null;
+  var arguments_ = [];
+  var thisProgram = "./this.program";
+  var quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+    throw toThrow;
+  }, "quit_");
+  var _scriptName = import.meta.url;
+  var scriptDirectory = "";
+  function locateFile(path3) {
+    if (Module["locateFile"]) {
+      return Module["locateFile"](path3, scriptDirectory);
+    }
+    return scriptDirectory + path3;
+  }
+  __name(locateFile, "locateFile");
+  var readAsync, readBinary;
+  if (ENVIRONMENT_IS_NODE) {
+    var fs = require("fs");
+    if (_scriptName.startsWith("file:")) {
+      scriptDirectory = require("path").dirname(require("url").fileURLToPath(_scriptName)) + "/";
+    }
+    readBinary = /* @__PURE__ */ __name((filename) => {
+      filename = isFileURI(filename) ? new URL(filename) : filename;
+      var ret = fs.readFileSync(filename);
+      return ret;
+    }, "readBinary");
+    readAsync = /* @__PURE__ */ __name(async (filename, binary2 = true) => {
+      filename = isFileURI(filename) ? new URL(filename) : filename;
+      var ret = fs.readFileSync(filename, binary2 ? void 0 : "utf8");
+      return ret;
+    }, "readAsync");
+    if (process.argv.length > 1) {
+      thisProgram = process.argv[1].replace(/\\/g, "/");
+    }
+    arguments_ = process.argv.slice(2);
+    quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+      process.exitCode = status;
+      throw toThrow;
+    }, "quit_");
+  } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
+    try {
+      scriptDirectory = new URL(".", _scriptName).href;
+    } catch {
+    }
+    {
+      if (ENVIRONMENT_IS_WORKER) {
+        readBinary = /* @__PURE__ */ __name((url) => {
+          var xhr = new XMLHttpRequest();
+          xhr.open("GET", url, false);
+          xhr.responseType = "arraybuffer";
+          xhr.send(null);
+          return new Uint8Array(
+            /** @type{!ArrayBuffer} */
+            xhr.response
+          );
+        }, "readBinary");
+      }
+      readAsync = /* @__PURE__ */ __name(async (url) => {
+        if (isFileURI(url)) {
+          return new Promise((resolve, reject) => {
+            var xhr = new XMLHttpRequest();
+            xhr.open("GET", url, true);
+            xhr.responseType = "arraybuffer";
+            xhr.onload = () => {
+              if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
+                resolve(xhr.response);
+                return;
+              }
+              reject(xhr.status);
+            };
+            xhr.onerror = reject;
+            xhr.send(null);
+          });
+        }
+        var response = await fetch(url, {
+          credentials: "same-origin"
+        });
+        if (response.ok) {
+          return response.arrayBuffer();
+        }
+        throw new Error(response.status + " : " + response.url);
+      }, "readAsync");
+    }
+  } else {
+  }
+  var out = console.log.bind(console);
+  var err = console.error.bind(console);
+  var dynamicLibraries = [];
+  var wasmBinary;
+  var ABORT = false;
+  var EXITSTATUS;
+  var isFileURI = /* @__PURE__ */ __name((filename) => filename.startsWith("file://"), "isFileURI");
+  var readyPromiseResolve, readyPromiseReject;
+  var wasmMemory;
+  var HEAP8, HEAPU8, HEAP16, HEAPU16, HEAP32, HEAPU32, HEAPF32, HEAPF64;
+  var HEAP64, HEAPU64;
+  var HEAP_DATA_VIEW;
+  var runtimeInitialized = false;
+  function updateMemoryViews() {
+    var b = wasmMemory.buffer;
+    Module["HEAP8"] = HEAP8 = new Int8Array(b);
+    Module["HEAP16"] = HEAP16 = new Int16Array(b);
+    Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
+    Module["HEAPU16"] = HEAPU16 = new Uint16Array(b);
+    Module["HEAP32"] = HEAP32 = new Int32Array(b);
+    Module["HEAPU32"] = HEAPU32 = new Uint32Array(b);
+    Module["HEAPF32"] = HEAPF32 = new Float32Array(b);
+    Module["HEAPF64"] = HEAPF64 = new Float64Array(b);
+    Module["HEAP64"] = HEAP64 = new BigInt64Array(b);
+    Module["HEAPU64"] = HEAPU64 = new BigUint64Array(b);
+    Module["HEAP_DATA_VIEW"] = HEAP_DATA_VIEW = new DataView(b);
+    LE_HEAP_UPDATE();
+  }
+  __name(updateMemoryViews, "updateMemoryViews");
+  function initMemory() {
+    if (Module["wasmMemory"]) {
+      wasmMemory = Module["wasmMemory"];
+    } else {
+      var INITIAL_MEMORY = Module["INITIAL_MEMORY"] || 33554432;
+      wasmMemory = new WebAssembly.Memory({
+        "initial": INITIAL_MEMORY / 65536,
+        // In theory we should not need to emit the maximum if we want "unlimited"
+        // or 4GB of memory, but VMs error on that atm, see
+        // https://github.com/emscripten-core/emscripten/issues/14130
+        // And in the pthreads case we definitely need to emit a maximum. So
+        // always emit one.
+        "maximum": 32768
+      });
+    }
+    updateMemoryViews();
+  }
+  __name(initMemory, "initMemory");
+  var __RELOC_FUNCS__ = [];
+  function preRun() {
+    if (Module["preRun"]) {
+      if (typeof Module["preRun"] == "function") Module["preRun"] = [Module["preRun"]];
+      while (Module["preRun"].length) {
+        addOnPreRun(Module["preRun"].shift());
+      }
+    }
+    callRuntimeCallbacks(onPreRuns);
+  }
+  __name(preRun, "preRun");
+  function initRuntime() {
+    runtimeInitialized = true;
+    callRuntimeCallbacks(__RELOC_FUNCS__);
+    wasmExports["__wasm_call_ctors"]();
+    callRuntimeCallbacks(onPostCtors);
+  }
+  __name(initRuntime, "initRuntime");
+  function preMain() {
+  }
+  __name(preMain, "preMain");
+  function postRun() {
+    if (Module["postRun"]) {
+      if (typeof Module["postRun"] == "function") Module["postRun"] = [Module["postRun"]];
+      while (Module["postRun"].length) {
+        addOnPostRun(Module["postRun"].shift());
+      }
+    }
+    callRuntimeCallbacks(onPostRuns);
+  }
+  __name(postRun, "postRun");
+  function abort(what) {
+    Module["onAbort"]?.(what);
+    what = "Aborted(" + what + ")";
+    err(what);
+    ABORT = true;
+    what += ". Build with -sASSERTIONS for more info.";
+    var e = new WebAssembly.RuntimeError(what);
+    readyPromiseReject?.(e);
+    throw e;
+  }
+  __name(abort, "abort");
+  var wasmBinaryFile;
+  function findWasmBinary() {
+    if (Module["locateFile"]) {
+      return locateFile("web-tree-sitter.wasm");
+    }
+    return new URL("web-tree-sitter.wasm", import.meta.url).href;
+  }
+  __name(findWasmBinary, "findWasmBinary");
+  function getBinarySync(file) {
+    if (file == wasmBinaryFile && wasmBinary) {
+      return new Uint8Array(wasmBinary);
+    }
+    if (readBinary) {
+      return readBinary(file);
+    }
+    throw "both async and sync fetching of the wasm failed";
+  }
+  __name(getBinarySync, "getBinarySync");
+  async function getWasmBinary(binaryFile) {
+    if (!wasmBinary) {
+      try {
+        var response = await readAsync(binaryFile);
+        return new Uint8Array(response);
+      } catch {
+      }
+    }
+    return getBinarySync(binaryFile);
+  }
+  __name(getWasmBinary, "getWasmBinary");
+  async function instantiateArrayBuffer(binaryFile, imports) {
+    try {
+      var binary2 = await getWasmBinary(binaryFile);
+      var instance2 = await WebAssembly.instantiate(binary2, imports);
+      return instance2;
+    } catch (reason) {
+      err(`failed to asynchronously prepare wasm: ${reason}`);
+      abort(reason);
+    }
+  }
+  __name(instantiateArrayBuffer, "instantiateArrayBuffer");
+  async function instantiateAsync(binary2, binaryFile, imports) {
+    if (!binary2 && !isFileURI(binaryFile) && !ENVIRONMENT_IS_NODE) {
+      try {
+        var response = fetch(binaryFile, {
+          credentials: "same-origin"
+        });
+        var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
+        return instantiationResult;
+      } catch (reason) {
+        err(`wasm streaming compile failed: ${reason}`);
+        err("falling back to ArrayBuffer instantiation");
+      }
+    }
+    return instantiateArrayBuffer(binaryFile, imports);
+  }
+  __name(instantiateAsync, "instantiateAsync");
+  function getWasmImports() {
+    return {
+      "env": wasmImports,
+      "wasi_snapshot_preview1": wasmImports,
+      "GOT.mem": new Proxy(wasmImports, GOTHandler),
+      "GOT.func": new Proxy(wasmImports, GOTHandler)
+    };
+  }
+  __name(getWasmImports, "getWasmImports");
+  async function createWasm() {
+    function receiveInstance(instance2, module2) {
+      wasmExports = instance2.exports;
+      wasmExports = relocateExports(wasmExports, 1024);
+      var metadata2 = getDylinkMetadata(module2);
+      if (metadata2.neededDynlibs) {
+        dynamicLibraries = metadata2.neededDynlibs.concat(dynamicLibraries);
+      }
+      mergeLibSymbols(wasmExports, "main");
+      LDSO.init();
+      loadDylibs();
+      __RELOC_FUNCS__.push(wasmExports["__wasm_apply_data_relocs"]);
+      assignWasmExports(wasmExports);
+      return wasmExports;
+    }
+    __name(receiveInstance, "receiveInstance");
+    function receiveInstantiationResult(result2) {
+      return receiveInstance(result2["instance"], result2["module"]);
+    }
+    __name(receiveInstantiationResult, "receiveInstantiationResult");
+    var info2 = getWasmImports();
+    if (Module["instantiateWasm"]) {
+      return new Promise((resolve, reject) => {
+        Module["instantiateWasm"](info2, (mod, inst) => {
+          resolve(receiveInstance(mod, inst));
+        });
+      });
+    }
+    wasmBinaryFile ??= findWasmBinary();
+    var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
+    var exports = receiveInstantiationResult(result);
+    return exports;
+  }
+  __name(createWasm, "createWasm");
+  class ExitStatus {
+    static {
+      __name(this, "ExitStatus");
+    }
+    name = "ExitStatus";
+    constructor(status) {
+      this.message = `Program terminated with exit(${status})`;
+      this.status = status;
+    }
+  }
+  var GOT = {};
+  var currentModuleWeakSymbols = /* @__PURE__ */ new Set([]);
+  var GOTHandler = {
+    get(obj, symName) {
+      var rtn = GOT[symName];
+      if (!rtn) {
+        rtn = GOT[symName] = new WebAssembly.Global({
+          "value": "i32",
+          "mutable": true
+        });
+      }
+      if (!currentModuleWeakSymbols.has(symName)) {
+        rtn.required = true;
+      }
+      return rtn;
+    }
+  };
+  var LE_ATOMICS_NATIVE_BYTE_ORDER = [];
+  var LE_HEAP_LOAD_F32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat32(byteOffset, true), "LE_HEAP_LOAD_F32");
+  var LE_HEAP_LOAD_F64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat64(byteOffset, true), "LE_HEAP_LOAD_F64");
+  var LE_HEAP_LOAD_I16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt16(byteOffset, true), "LE_HEAP_LOAD_I16");
+  var LE_HEAP_LOAD_I32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt32(byteOffset, true), "LE_HEAP_LOAD_I32");
+  var LE_HEAP_LOAD_I64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getBigInt64(byteOffset, true), "LE_HEAP_LOAD_I64");
+  var LE_HEAP_LOAD_U32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint32(byteOffset, true), "LE_HEAP_LOAD_U32");
+  var LE_HEAP_STORE_F32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat32(byteOffset, value, true), "LE_HEAP_STORE_F32");
+  var LE_HEAP_STORE_F64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat64(byteOffset, value, true), "LE_HEAP_STORE_F64");
+  var LE_HEAP_STORE_I16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt16(byteOffset, value, true), "LE_HEAP_STORE_I16");
+  var LE_HEAP_STORE_I32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt32(byteOffset, value, true), "LE_HEAP_STORE_I32");
+  var LE_HEAP_STORE_I64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setBigInt64(byteOffset, value, true), "LE_HEAP_STORE_I64");
+  var LE_HEAP_STORE_U32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint32(byteOffset, value, true), "LE_HEAP_STORE_U32");
+  var callRuntimeCallbacks = /* @__PURE__ */ __name((callbacks) => {
+    while (callbacks.length > 0) {
+      callbacks.shift()(Module);
+    }
+  }, "callRuntimeCallbacks");
+  var onPostRuns = [];
+  var addOnPostRun = /* @__PURE__ */ __name((cb) => onPostRuns.push(cb), "addOnPostRun");
+  var onPreRuns = [];
+  var addOnPreRun = /* @__PURE__ */ __name((cb) => onPreRuns.push(cb), "addOnPreRun");
+  var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder() : void 0;
+  var findStringEnd = /* @__PURE__ */ __name((heapOrArray, idx, maxBytesToRead, ignoreNul) => {
+    var maxIdx = idx + maxBytesToRead;
+    if (ignoreNul) return maxIdx;
+    while (heapOrArray[idx] && !(idx >= maxIdx)) ++idx;
+    return idx;
+  }, "findStringEnd");
+  var UTF8ArrayToString = /* @__PURE__ */ __name((heapOrArray, idx = 0, maxBytesToRead, ignoreNul) => {
+    var endPtr = findStringEnd(heapOrArray, idx, maxBytesToRead, ignoreNul);
+    if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
+      return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
+    }
+    var str = "";
+    while (idx < endPtr) {
+      var u0 = heapOrArray[idx++];
+      if (!(u0 & 128)) {
+        str += String.fromCharCode(u0);
+        continue;
+      }
+      var u1 = heapOrArray[idx++] & 63;
+      if ((u0 & 224) == 192) {
+        str += String.fromCharCode((u0 & 31) << 6 | u1);
+        continue;
+      }
+      var u2 = heapOrArray[idx++] & 63;
+      if ((u0 & 240) == 224) {
+        u0 = (u0 & 15) << 12 | u1 << 6 | u2;
+      } else {
+        u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
+      }
+      if (u0 < 65536) {
+        str += String.fromCharCode(u0);
+      } else {
+        var ch = u0 - 65536;
+        str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+      }
+    }
+    return str;
+  }, "UTF8ArrayToString");
+  var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
+    var offset = 0;
+    var end = 0;
+    function getU8() {
+      return binary2[offset++];
+    }
+    __name(getU8, "getU8");
+    function getLEB() {
+      var ret = 0;
+      var mul = 1;
+      while (1) {
+        var byte = binary2[offset++];
+        ret += (byte & 127) * mul;
+        mul *= 128;
+        if (!(byte & 128)) break;
+      }
+      return ret;
+    }
+    __name(getLEB, "getLEB");
+    function getString() {
+      var len = getLEB();
+      offset += len;
+      return UTF8ArrayToString(binary2, offset - len, len);
+    }
+    __name(getString, "getString");
+    function getStringList() {
+      var count2 = getLEB();
+      var rtn = [];
+      while (count2--) rtn.push(getString());
+      return rtn;
+    }
+    __name(getStringList, "getStringList");
+    function failIf(condition, message) {
+      if (condition) throw new Error(message);
+    }
+    __name(failIf, "failIf");
+    if (binary2 instanceof WebAssembly.Module) {
+      var dylinkSection = WebAssembly.Module.customSections(binary2, "dylink.0");
+      failIf(dylinkSection.length === 0, "need dylink section");
+      binary2 = new Uint8Array(dylinkSection[0]);
+      end = binary2.length;
+    } else {
+      var int32View = new Uint32Array(new Uint8Array(binary2.subarray(0, 24)).buffer);
+      var magicNumberFound = int32View[0] == 1836278016 || int32View[0] == 6386541;
+      failIf(!magicNumberFound, "need to see wasm magic number");
+      failIf(binary2[8] !== 0, "need the dylink section to be first");
+      offset = 9;
+      var section_size = getLEB();
+      end = offset + section_size;
+      var name2 = getString();
+      failIf(name2 !== "dylink.0");
+    }
+    var customSection = {
+      neededDynlibs: [],
+      tlsExports: /* @__PURE__ */ new Set(),
+      weakImports: /* @__PURE__ */ new Set(),
+      runtimePaths: []
+    };
+    var WASM_DYLINK_MEM_INFO = 1;
+    var WASM_DYLINK_NEEDED = 2;
+    var WASM_DYLINK_EXPORT_INFO = 3;
+    var WASM_DYLINK_IMPORT_INFO = 4;
+    var WASM_DYLINK_RUNTIME_PATH = 5;
+    var WASM_SYMBOL_TLS = 256;
+    var WASM_SYMBOL_BINDING_MASK = 3;
+    var WASM_SYMBOL_BINDING_WEAK = 1;
+    while (offset < end) {
+      var subsectionType = getU8();
+      var subsectionSize = getLEB();
+      if (subsectionType === WASM_DYLINK_MEM_INFO) {
+        customSection.memorySize = getLEB();
+        customSection.memoryAlign = getLEB();
+        customSection.tableSize = getLEB();
+        customSection.tableAlign = getLEB();
+      } else if (subsectionType === WASM_DYLINK_NEEDED) {
+        customSection.neededDynlibs = getStringList();
+      } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
+        var count = getLEB();
+        while (count--) {
+          var symname = getString();
+          var flags2 = getLEB();
+          if (flags2 & WASM_SYMBOL_TLS) {
+            customSection.tlsExports.add(symname);
+          }
+        }
+      } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
+        var count = getLEB();
+        while (count--) {
+          var modname = getString();
+          var symname = getString();
+          var flags2 = getLEB();
+          if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
+            customSection.weakImports.add(symname);
+          }
+        }
+      } else if (subsectionType === WASM_DYLINK_RUNTIME_PATH) {
+        customSection.runtimePaths = getStringList();
+      } else {
+        offset += subsectionSize;
+      }
+    }
+    return customSection;
+  }, "getDylinkMetadata");
+  function getValue(ptr, type = "i8") {
+    if (type.endsWith("*")) type = "*";
+    switch (type) {
+      case "i1":
+        return HEAP8[ptr];
+      case "i8":
+        return HEAP8[ptr];
+      case "i16":
+        return LE_HEAP_LOAD_I16((ptr >> 1) * 2);
+      case "i32":
+        return LE_HEAP_LOAD_I32((ptr >> 2) * 4);
+      case "i64":
+        return LE_HEAP_LOAD_I64((ptr >> 3) * 8);
+      case "float":
+        return LE_HEAP_LOAD_F32((ptr >> 2) * 4);
+      case "double":
+        return LE_HEAP_LOAD_F64((ptr >> 3) * 8);
+      case "*":
+        return LE_HEAP_LOAD_U32((ptr >> 2) * 4);
+      default:
+        abort(`invalid type for getValue: ${type}`);
+    }
+  }
+  __name(getValue, "getValue");
+  var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
+    var dso = {
+      refcount: Infinity,
+      name: name2,
+      exports: syms,
+      global: true
+    };
+    LDSO.loadedLibsByName[name2] = dso;
+    if (handle2 != void 0) {
+      LDSO.loadedLibsByHandle[handle2] = dso;
+    }
+    return dso;
+  }, "newDSO");
+  var LDSO = {
+    loadedLibsByName: {},
+    loadedLibsByHandle: {},
+    init() {
+      newDSO("__main__", 0, wasmImports);
+    }
+  };
+  var ___heap_base = 82240;
+  var alignMemory = /* @__PURE__ */ __name((size, alignment) => Math.ceil(size / alignment) * alignment, "alignMemory");
+  var getMemory = /* @__PURE__ */ __name((size) => {
+    if (runtimeInitialized) {
+      return _calloc(size, 1);
+    }
+    var ret = ___heap_base;
+    var end = ret + alignMemory(size, 16);
+    ___heap_base = end;
+    GOT["__heap_base"].value = end;
+    return ret;
+  }, "getMemory");
+  var isInternalSym = /* @__PURE__ */ __name((symName) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(symName) || symName.startsWith("__em_js__"), "isInternalSym");
+  var uleb128EncodeWithLen = /* @__PURE__ */ __name((arr) => {
+    const n = arr.length;
+    return [n % 128 | 128, n >> 7, ...arr];
+  }, "uleb128EncodeWithLen");
+  var wasmTypeCodes = {
+    "i": 127,
+    // i32
+    "p": 127,
+    // i32
+    "j": 126,
+    // i64
+    "f": 125,
+    // f32
+    "d": 124,
+    // f64
+    "e": 111
+  };
+  var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
+    var code = wasmTypeCodes[type];
+    return code;
+  })), "generateTypePack");
+  var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
+    var bytes = Uint8Array.of(
+      0,
+      97,
+      115,
+      109,
+      // magic ("\0asm")
+      1,
+      0,
+      0,
+      0,
+      // version: 1
+      1,
+      ...uleb128EncodeWithLen([
+        1,
+        // count: 1
+        96,
+        // param types
+        ...generateTypePack(sig.slice(1)),
+        // return types (for now only supporting [] if `void` and single [T] otherwise)
+        ...generateTypePack(sig[0] === "v" ? "" : sig[0])
+      ]),
+      // The rest of the module is static
+      2,
+      7,
+      // import section
+      // (import "e" "f" (func 0 (type 0)))
+      1,
+      1,
+      101,
+      1,
+      102,
+      0,
+      0,
+      7,
+      5,
+      // export section
+      // (export "f" (func 0 (type 0)))
+      1,
+      1,
+      102,
+      0,
+      0
+    );
+    var module2 = new WebAssembly.Module(bytes);
+    var instance2 = new WebAssembly.Instance(module2, {
+      "e": {
+        "f": func2
+      }
+    });
+    var wrappedFunc = instance2.exports["f"];
+    return wrappedFunc;
+  }, "convertJsFunctionToWasm");
+  var wasmTableMirror = [];
+  var wasmTable = new WebAssembly.Table({
+    "initial": 31,
+    "element": "anyfunc"
+  });
+  var getWasmTableEntry = /* @__PURE__ */ __name((funcPtr) => {
+    var func2 = wasmTableMirror[funcPtr];
+    if (!func2) {
+      wasmTableMirror[funcPtr] = func2 = wasmTable.get(funcPtr);
+    }
+    return func2;
+  }, "getWasmTableEntry");
+  var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
+    if (functionsInTableMap) {
+      for (var i2 = offset; i2 < offset + count; i2++) {
+        var item = getWasmTableEntry(i2);
+        if (item) {
+          functionsInTableMap.set(item, i2);
+        }
+      }
+    }
+  }, "updateTableMap");
+  var functionsInTableMap;
+  var getFunctionAddress = /* @__PURE__ */ __name((func2) => {
+    if (!functionsInTableMap) {
+      functionsInTableMap = /* @__PURE__ */ new WeakMap();
+      updateTableMap(0, wasmTable.length);
+    }
+    return functionsInTableMap.get(func2) || 0;
+  }, "getFunctionAddress");
+  var freeTableIndexes = [];
+  var getEmptyTableSlot = /* @__PURE__ */ __name(() => {
+    if (freeTableIndexes.length) {
+      return freeTableIndexes.pop();
+    }
+    return wasmTable["grow"](1);
+  }, "getEmptyTableSlot");
+  var setWasmTableEntry = /* @__PURE__ */ __name((idx, func2) => {
+    wasmTable.set(idx, func2);
+    wasmTableMirror[idx] = wasmTable.get(idx);
+  }, "setWasmTableEntry");
+  var addFunction = /* @__PURE__ */ __name((func2, sig) => {
+    var rtn = getFunctionAddress(func2);
+    if (rtn) {
+      return rtn;
+    }
+    var ret = getEmptyTableSlot();
+    try {
+      setWasmTableEntry(ret, func2);
+    } catch (err2) {
+      if (!(err2 instanceof TypeError)) {
+        throw err2;
+      }
+      var wrapped = convertJsFunctionToWasm(func2, sig);
+      setWasmTableEntry(ret, wrapped);
+    }
+    functionsInTableMap.set(func2, ret);
+    return ret;
+  }, "addFunction");
+  var updateGOT = /* @__PURE__ */ __name((exports, replace) => {
+    for (var symName in exports) {
+      if (isInternalSym(symName)) {
+        continue;
+      }
+      var value = exports[symName];
+      GOT[symName] ||= new WebAssembly.Global({
+        "value": "i32",
+        "mutable": true
+      });
+      if (replace || GOT[symName].value == 0) {
+        if (typeof value == "function") {
+          GOT[symName].value = addFunction(value);
+        } else if (typeof value == "number") {
+          GOT[symName].value = value;
+        } else {
+          err(`unhandled export type for '${symName}': ${typeof value}`);
+        }
+      }
+    }
+  }, "updateGOT");
+  var relocateExports = /* @__PURE__ */ __name((exports, memoryBase2, replace) => {
+    var relocated = {};
+    for (var e in exports) {
+      var value = exports[e];
+      if (typeof value == "object") {
+        value = value.value;
+      }
+      if (typeof value == "number") {
+        value += memoryBase2;
+      }
+      relocated[e] = value;
+    }
+    updateGOT(relocated, replace);
+    return relocated;
+  }, "relocateExports");
+  var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
+    var existing = wasmImports[symName];
+    if (!existing || existing.stub) {
+      return false;
+    }
+    return true;
+  }, "isSymbolDefined");
+  var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = [], promising = false) => {
+    var func2 = getWasmTableEntry(ptr);
+    var rtn = func2(...args2);
+    function convert(rtn2) {
+      return rtn2;
+    }
+    __name(convert, "convert");
+    return convert(rtn);
+  }, "dynCall");
+  var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
+  var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
+  var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args2) => {
+    var sp = stackSave();
+    try {
+      return dynCall(sig, ptr, args2);
+    } catch (e) {
+      stackRestore(sp);
+      if (e !== e + 0) throw e;
+      _setThrew(1, 0);
+      if (sig[0] == "j") return 0n;
+    }
+  }, "createInvokeFunction");
+  var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct = false) => {
+    var sym;
+    if (isSymbolDefined(symName)) {
+      sym = wasmImports[symName];
+    } else if (symName.startsWith("invoke_")) {
+      sym = wasmImports[symName] = createInvokeFunction(symName.split("_")[1]);
+    }
+    return {
+      sym,
+      name: symName
+    };
+  }, "resolveGlobalSymbol");
+  var onPostCtors = [];
+  var addOnPostCtor = /* @__PURE__ */ __name((cb) => onPostCtors.push(cb), "addOnPostCtor");
+  var UTF8ToString = /* @__PURE__ */ __name((ptr, maxBytesToRead, ignoreNul) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead, ignoreNul) : "", "UTF8ToString");
+  var loadWebAssemblyModule = /* @__PURE__ */ __name((binary, flags, libName, localScope, handle) => {
+    var metadata = getDylinkMetadata(binary);
+    function loadModule() {
+      var memAlign = Math.pow(2, metadata.memoryAlign);
+      var memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0;
+      var tableBase = metadata.tableSize ? wasmTable.length : 0;
+      if (handle) {
+        HEAP8[handle + 8] = 1;
+        LE_HEAP_STORE_U32((handle + 12 >> 2) * 4, memoryBase);
+        LE_HEAP_STORE_I32((handle + 16 >> 2) * 4, metadata.memorySize);
+        LE_HEAP_STORE_U32((handle + 20 >> 2) * 4, tableBase);
+        LE_HEAP_STORE_I32((handle + 24 >> 2) * 4, metadata.tableSize);
+      }
+      if (metadata.tableSize) {
+        wasmTable.grow(metadata.tableSize);
+      }
+      var moduleExports;
+      function resolveSymbol(sym) {
+        var resolved = resolveGlobalSymbol(sym).sym;
+        if (!resolved && localScope) {
+          resolved = localScope[sym];
+        }
+        if (!resolved) {
+          resolved = moduleExports[sym];
+        }
+        return resolved;
+      }
+      __name(resolveSymbol, "resolveSymbol");
+      var proxyHandler = {
+        get(stubs, prop) {
+          switch (prop) {
+            case "__memory_base":
+              return memoryBase;
+            case "__table_base":
+              return tableBase;
+          }
+          if (prop in wasmImports && !wasmImports[prop].stub) {
+            var res = wasmImports[prop];
+            return res;
+          }
+          if (!(prop in stubs)) {
+            var resolved;
+            stubs[prop] = (...args2) => {
+              resolved ||= resolveSymbol(prop);
+              return resolved(...args2);
+            };
+          }
+          return stubs[prop];
+        }
+      };
+      var proxy = new Proxy({}, proxyHandler);
+      currentModuleWeakSymbols = metadata.weakImports;
+      var info = {
+        "GOT.mem": new Proxy({}, GOTHandler),
+        "GOT.func": new Proxy({}, GOTHandler),
+        "env": proxy,
+        "wasi_snapshot_preview1": proxy
+      };
+      function postInstantiation(module, instance) {
+        updateTableMap(tableBase, metadata.tableSize);
+        moduleExports = relocateExports(instance.exports, memoryBase);
+        if (!flags.allowUndefined) {
+          reportUndefinedSymbols();
+        }
+        function addEmAsm(addr, body) {
+          var args = [];
+          var arity = 0;
+          for (; arity < 16; arity++) {
+            if (body.indexOf("$" + arity) != -1) {
+              args.push("$" + arity);
+            } else {
+              break;
+            }
+          }
+          args = args.join(",");
+          var func = `(${args}) => { ${body} };`;
+          ASM_CONSTS[start] = eval(func);
+        }
+        __name(addEmAsm, "addEmAsm");
+        if ("__start_em_asm" in moduleExports) {
+          var start = moduleExports["__start_em_asm"];
+          var stop = moduleExports["__stop_em_asm"];
+          while (start < stop) {
+            var jsString = UTF8ToString(start);
+            addEmAsm(start, jsString);
+            start = HEAPU8.indexOf(0, start) + 1;
+          }
+        }
+        function addEmJs(name, cSig, body) {
+          var jsArgs = [];
+          cSig = cSig.slice(1, -1);
+          if (cSig != "void") {
+            cSig = cSig.split(",");
+            for (var i in cSig) {
+              var jsArg = cSig[i].split(" ").pop();
+              jsArgs.push(jsArg.replace("*", ""));
+            }
+          }
+          var func = `(${jsArgs}) => ${body};`;
+          moduleExports[name] = eval(func);
+        }
+        __name(addEmJs, "addEmJs");
+        for (var name in moduleExports) {
+          if (name.startsWith("__em_js__")) {
+            var start = moduleExports[name];
+            var jsString = UTF8ToString(start);
+            var parts = jsString.split("<::>");
+            addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]);
+            delete moduleExports[name];
+          }
+        }
+        var applyRelocs = moduleExports["__wasm_apply_data_relocs"];
+        if (applyRelocs) {
+          if (runtimeInitialized) {
+            applyRelocs();
+          } else {
+            __RELOC_FUNCS__.push(applyRelocs);
+          }
+        }
+        var init = moduleExports["__wasm_call_ctors"];
+        if (init) {
+          if (runtimeInitialized) {
+            init();
+          } else {
+            addOnPostCtor(init);
+          }
+        }
+        return moduleExports;
+      }
+      __name(postInstantiation, "postInstantiation");
+      if (flags.loadAsync) {
+        return (async () => {
+          var instance2;
+          if (binary instanceof WebAssembly.Module) {
+            instance2 = new WebAssembly.Instance(binary, info);
+          } else {
+            ({ module: binary, instance: instance2 } = await WebAssembly.instantiate(binary, info));
+          }
+          return postInstantiation(binary, instance2);
+        })();
+      }
+      var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary);
+      var instance = new WebAssembly.Instance(module, info);
+      return postInstantiation(module, instance);
+    }
+    __name(loadModule, "loadModule");
+    flags = {
+      ...flags,
+      rpath: {
+        parentLibPath: libName,
+        paths: metadata.runtimePaths
+      }
+    };
+    if (flags.loadAsync) {
+      return metadata.neededDynlibs.reduce((chain, dynNeeded) => chain.then(() => loadDynamicLibrary(dynNeeded, flags, localScope)), Promise.resolve()).then(loadModule);
+    }
+    metadata.neededDynlibs.forEach((needed) => loadDynamicLibrary(needed, flags, localScope));
+    return loadModule();
+  }, "loadWebAssemblyModule");
+  var mergeLibSymbols = /* @__PURE__ */ __name((exports, libName2) => {
+    for (var [sym, exp] of Object.entries(exports)) {
+      const setImport = /* @__PURE__ */ __name((target) => {
+        if (!isSymbolDefined(target)) {
+          wasmImports[target] = exp;
+        }
+      }, "setImport");
+      setImport(sym);
+      const main_alias = "__main_argc_argv";
+      if (sym == "main") {
+        setImport(main_alias);
+      }
+      if (sym == main_alias) {
+        setImport("main");
+      }
+    }
+  }, "mergeLibSymbols");
+  var asyncLoad = /* @__PURE__ */ __name(async (url) => {
+    var arrayBuffer = await readAsync(url);
+    return new Uint8Array(arrayBuffer);
+  }, "asyncLoad");
+  function loadDynamicLibrary(libName2, flags2 = {
+    global: true,
+    nodelete: true
+  }, localScope2, handle2) {
+    var dso = LDSO.loadedLibsByName[libName2];
+    if (dso) {
+      if (!flags2.global) {
+        if (localScope2) {
+          Object.assign(localScope2, dso.exports);
+        }
+      } else if (!dso.global) {
+        dso.global = true;
+        mergeLibSymbols(dso.exports, libName2);
+      }
+      if (flags2.nodelete && dso.refcount !== Infinity) {
+        dso.refcount = Infinity;
+      }
+      dso.refcount++;
+      if (handle2) {
+        LDSO.loadedLibsByHandle[handle2] = dso;
+      }
+      return flags2.loadAsync ? Promise.resolve(true) : true;
+    }
+    dso = newDSO(libName2, handle2, "loading");
+    dso.refcount = flags2.nodelete ? Infinity : 1;
+    dso.global = flags2.global;
+    function loadLibData() {
+      if (handle2) {
+        var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
+        var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
+        if (data && dataSize) {
+          var libData = HEAP8.slice(data, data + dataSize);
+          return flags2.loadAsync ? Promise.resolve(libData) : libData;
+        }
+      }
+      var libFile = locateFile(libName2);
+      if (flags2.loadAsync) {
+        return asyncLoad(libFile);
+      }
+      if (!readBinary) {
+        throw new Error(`${libFile}: file not found, and synchronous loading of external files is not available`);
+      }
+      return readBinary(libFile);
+    }
+    __name(loadLibData, "loadLibData");
+    function getExports() {
+      if (flags2.loadAsync) {
+        return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
+      }
+      return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
+    }
+    __name(getExports, "getExports");
+    function moduleLoaded(exports) {
+      if (dso.global) {
+        mergeLibSymbols(exports, libName2);
+      } else if (localScope2) {
+        Object.assign(localScope2, exports);
+      }
+      dso.exports = exports;
+    }
+    __name(moduleLoaded, "moduleLoaded");
+    if (flags2.loadAsync) {
+      return getExports().then((exports) => {
+        moduleLoaded(exports);
+        return true;
+      });
+    }
+    moduleLoaded(getExports());
+    return true;
+  }
+  __name(loadDynamicLibrary, "loadDynamicLibrary");
+  var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
+    for (var [symName, entry] of Object.entries(GOT)) {
+      if (entry.value == 0) {
+        var value = resolveGlobalSymbol(symName, true).sym;
+        if (!value && !entry.required) {
+          continue;
+        }
+        if (typeof value == "function") {
+          entry.value = addFunction(value, value.sig);
+        } else if (typeof value == "number") {
+          entry.value = value;
+        } else {
+          throw new Error(`bad export type for '${symName}': ${typeof value}`);
+        }
+      }
+    }
+  }, "reportUndefinedSymbols");
+  var runDependencies = 0;
+  var dependenciesFulfilled = null;
+  var removeRunDependency = /* @__PURE__ */ __name((id) => {
+    runDependencies--;
+    Module["monitorRunDependencies"]?.(runDependencies);
+    if (runDependencies == 0) {
+      if (dependenciesFulfilled) {
+        var callback = dependenciesFulfilled;
+        dependenciesFulfilled = null;
+        callback();
+      }
+    }
+  }, "removeRunDependency");
+  var addRunDependency = /* @__PURE__ */ __name((id) => {
+    runDependencies++;
+    Module["monitorRunDependencies"]?.(runDependencies);
+  }, "addRunDependency");
+  var loadDylibs = /* @__PURE__ */ __name(async () => {
+    if (!dynamicLibraries.length) {
+      reportUndefinedSymbols();
+      return;
+    }
+    addRunDependency("loadDylibs");
+    for (var lib of dynamicLibraries) {
+      await loadDynamicLibrary(lib, {
+        loadAsync: true,
+        global: true,
+        nodelete: true,
+        allowUndefined: true
+      });
+    }
+    reportUndefinedSymbols();
+    removeRunDependency("loadDylibs");
+  }, "loadDylibs");
+  var noExitRuntime = true;
+  function setValue(ptr, value, type = "i8") {
+    if (type.endsWith("*")) type = "*";
+    switch (type) {
+      case "i1":
+        HEAP8[ptr] = value;
+        break;
+      case "i8":
+        HEAP8[ptr] = value;
+        break;
+      case "i16":
+        LE_HEAP_STORE_I16((ptr >> 1) * 2, value);
+        break;
+      case "i32":
+        LE_HEAP_STORE_I32((ptr >> 2) * 4, value);
+        break;
+      case "i64":
+        LE_HEAP_STORE_I64((ptr >> 3) * 8, BigInt(value));
+        break;
+      case "float":
+        LE_HEAP_STORE_F32((ptr >> 2) * 4, value);
+        break;
+      case "double":
+        LE_HEAP_STORE_F64((ptr >> 3) * 8, value);
+        break;
+      case "*":
+        LE_HEAP_STORE_U32((ptr >> 2) * 4, value);
+        break;
+      default:
+        abort(`invalid type for setValue: ${type}`);
+    }
+  }
+  __name(setValue, "setValue");
+  var ___memory_base = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": false
+  }, 1024);
+  var ___stack_high = 82240;
+  var ___stack_low = 16704;
+  var ___stack_pointer = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": true
+  }, 82240);
+  var ___table_base = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": false
+  }, 1);
+  var __abort_js = /* @__PURE__ */ __name(() => abort(""), "__abort_js");
+  __abort_js.sig = "v";
+  var getHeapMax = /* @__PURE__ */ __name(() => (
+    // Stay one Wasm page short of 4GB: while e.g. Chrome is able to allocate
+    // full 4GB Wasm memories, the size will wrap back to 0 bytes in Wasm side
+    // for any code that deals with heap sizes, which would require special
+    // casing all heap size related code to treat 0 specially.
+    2147483648
+  ), "getHeapMax");
+  var growMemory = /* @__PURE__ */ __name((size) => {
+    var oldHeapSize = wasmMemory.buffer.byteLength;
+    var pages = (size - oldHeapSize + 65535) / 65536 | 0;
+    try {
+      wasmMemory.grow(pages);
+      updateMemoryViews();
+      return 1;
+    } catch (e) {
+    }
+  }, "growMemory");
+  var _emscripten_resize_heap = /* @__PURE__ */ __name((requestedSize) => {
+    var oldSize = HEAPU8.length;
+    requestedSize >>>= 0;
+    var maxHeapSize = getHeapMax();
+    if (requestedSize > maxHeapSize) {
+      return false;
+    }
+    for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
+      var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
+      overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
+      var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
+      var replacement = growMemory(newSize);
+      if (replacement) {
+        return true;
+      }
+    }
+    return false;
+  }, "_emscripten_resize_heap");
+  _emscripten_resize_heap.sig = "ip";
+  var _fd_close = /* @__PURE__ */ __name((fd) => 52, "_fd_close");
+  _fd_close.sig = "ii";
+  var INT53_MAX = 9007199254740992;
+  var INT53_MIN = -9007199254740992;
+  var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
+  function _fd_seek(fd, offset, whence, newOffset) {
+    offset = bigintToI53Checked(offset);
+    return 70;
+  }
+  __name(_fd_seek, "_fd_seek");
+  _fd_seek.sig = "iijip";
+  var printCharBuffers = [null, [], []];
+  var printChar = /* @__PURE__ */ __name((stream, curr) => {
+    var buffer = printCharBuffers[stream];
+    if (curr === 0 || curr === 10) {
+      (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
+      buffer.length = 0;
+    } else {
+      buffer.push(curr);
+    }
+  }, "printChar");
+  var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
+    var num = 0;
+    for (var i2 = 0; i2 < iovcnt; i2++) {
+      var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
+      var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
+      iov += 8;
+      for (var j = 0; j < len; j++) {
+        printChar(fd, HEAPU8[ptr + j]);
+      }
+      num += len;
+    }
+    LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
+    return 0;
+  }, "_fd_write");
+  _fd_write.sig = "iippp";
+  function _tree_sitter_log_callback(isLexMessage, messageAddress) {
+    if (Module.currentLogCallback) {
+      const message = UTF8ToString(messageAddress);
+      Module.currentLogCallback(message, isLexMessage !== 0);
+    }
+  }
+  __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
+  function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
+    const INPUT_BUFFER_SIZE = 10 * 1024;
+    const string = Module.currentParseCallback(index, {
+      row,
+      column
+    });
+    if (typeof string === "string") {
+      setValue(lengthAddress, string.length, "i32");
+      stringToUTF16(string, inputBufferAddress, INPUT_BUFFER_SIZE);
+    } else {
+      setValue(lengthAddress, 0, "i32");
+    }
+  }
+  __name(_tree_sitter_parse_callback, "_tree_sitter_parse_callback");
+  function _tree_sitter_progress_callback(currentOffset, hasError) {
+    if (Module.currentProgressCallback) {
+      return Module.currentProgressCallback({
+        currentOffset,
+        hasError
+      });
+    }
+    return false;
+  }
+  __name(_tree_sitter_progress_callback, "_tree_sitter_progress_callback");
+  function _tree_sitter_query_progress_callback(currentOffset) {
+    if (Module.currentQueryProgressCallback) {
+      return Module.currentQueryProgressCallback({
+        currentOffset
+      });
+    }
+    return false;
+  }
+  __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
+  var runtimeKeepaliveCounter = 0;
+  var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
+  var _proc_exit = /* @__PURE__ */ __name((code) => {
+    EXITSTATUS = code;
+    if (!keepRuntimeAlive()) {
+      Module["onExit"]?.(code);
+      ABORT = true;
+    }
+    quit_(code, new ExitStatus(code));
+  }, "_proc_exit");
+  _proc_exit.sig = "vi";
+  var exitJS = /* @__PURE__ */ __name((status, implicit) => {
+    EXITSTATUS = status;
+    _proc_exit(status);
+  }, "exitJS");
+  var handleException = /* @__PURE__ */ __name((e) => {
+    if (e instanceof ExitStatus || e == "unwind") {
+      return EXITSTATUS;
+    }
+    quit_(1, e);
+  }, "handleException");
+  var lengthBytesUTF8 = /* @__PURE__ */ __name((str) => {
+    var len = 0;
+    for (var i2 = 0; i2 < str.length; ++i2) {
+      var c = str.charCodeAt(i2);
+      if (c <= 127) {
+        len++;
+      } else if (c <= 2047) {
+        len += 2;
+      } else if (c >= 55296 && c <= 57343) {
+        len += 4;
+        ++i2;
+      } else {
+        len += 3;
+      }
+    }
+    return len;
+  }, "lengthBytesUTF8");
+  var stringToUTF8Array = /* @__PURE__ */ __name((str, heap, outIdx, maxBytesToWrite) => {
+    if (!(maxBytesToWrite > 0)) return 0;
+    var startIdx = outIdx;
+    var endIdx = outIdx + maxBytesToWrite - 1;
+    for (var i2 = 0; i2 < str.length; ++i2) {
+      var u = str.codePointAt(i2);
+      if (u <= 127) {
+        if (outIdx >= endIdx) break;
+        heap[outIdx++] = u;
+      } else if (u <= 2047) {
+        if (outIdx + 1 >= endIdx) break;
+        heap[outIdx++] = 192 | u >> 6;
+        heap[outIdx++] = 128 | u & 63;
+      } else if (u <= 65535) {
+        if (outIdx + 2 >= endIdx) break;
+        heap[outIdx++] = 224 | u >> 12;
+        heap[outIdx++] = 128 | u >> 6 & 63;
+        heap[outIdx++] = 128 | u & 63;
+      } else {
+        if (outIdx + 3 >= endIdx) break;
+        heap[outIdx++] = 240 | u >> 18;
+        heap[outIdx++] = 128 | u >> 12 & 63;
+        heap[outIdx++] = 128 | u >> 6 & 63;
+        heap[outIdx++] = 128 | u & 63;
+        i2++;
+      }
+    }
+    heap[outIdx] = 0;
+    return outIdx - startIdx;
+  }, "stringToUTF8Array");
+  var stringToUTF8 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
+  var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
+  var stringToUTF8OnStack = /* @__PURE__ */ __name((str) => {
+    var size = lengthBytesUTF8(str) + 1;
+    var ret = stackAlloc(size);
+    stringToUTF8(str, ret, size);
+    return ret;
+  }, "stringToUTF8OnStack");
+  var AsciiToString = /* @__PURE__ */ __name((ptr) => {
+    var str = "";
+    while (1) {
+      var ch = HEAPU8[ptr++];
+      if (!ch) return str;
+      str += String.fromCharCode(ch);
+    }
+  }, "AsciiToString");
+  var stringToUTF16 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => {
+    maxBytesToWrite ??= 2147483647;
+    if (maxBytesToWrite < 2) return 0;
+    maxBytesToWrite -= 2;
+    var startPtr = outPtr;
+    var numCharsToWrite = maxBytesToWrite < str.length * 2 ? maxBytesToWrite / 2 : str.length;
+    for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
+      var codeUnit = str.charCodeAt(i2);
+      LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
+      outPtr += 2;
+    }
+    LE_HEAP_STORE_I16((outPtr >> 1) * 2, 0);
+    return outPtr - startPtr;
+  }, "stringToUTF16");
+  LE_ATOMICS_NATIVE_BYTE_ORDER = new Int8Array(new Int16Array([1]).buffer)[0] === 1 ? [
+    /* little endian */
+    ((x) => x),
+    ((x) => x),
+    void 0,
+    ((x) => x)
+  ] : [
+    /* big endian */
+    ((x) => x),
+    ((x) => ((x & 65280) << 8 | (x & 255) << 24) >> 16),
+    void 0,
+    ((x) => x >> 24 & 255 | x >> 8 & 65280 | (x & 65280) << 8 | (x & 255) << 24)
+  ];
+  function LE_HEAP_UPDATE() {
+    HEAPU16.unsigned = ((x) => x & 65535);
+    HEAPU32.unsigned = ((x) => x >>> 0);
+  }
+  __name(LE_HEAP_UPDATE, "LE_HEAP_UPDATE");
+  {
+    initMemory();
+    if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
+    if (Module["print"]) out = Module["print"];
+    if (Module["printErr"]) err = Module["printErr"];
+    if (Module["dynamicLibraries"]) dynamicLibraries = Module["dynamicLibraries"];
+    if (Module["wasmBinary"]) wasmBinary = Module["wasmBinary"];
+    if (Module["arguments"]) arguments_ = Module["arguments"];
+    if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
+    if (Module["preInit"]) {
+      if (typeof Module["preInit"] == "function") Module["preInit"] = [Module["preInit"]];
+      while (Module["preInit"].length > 0) {
+        Module["preInit"].shift()();
+      }
+    }
+  }
+  Module["setValue"] = setValue;
+  Module["getValue"] = getValue;
+  Module["UTF8ToString"] = UTF8ToString;
+  Module["stringToUTF8"] = stringToUTF8;
+  Module["lengthBytesUTF8"] = lengthBytesUTF8;
+  Module["AsciiToString"] = AsciiToString;
+  Module["stringToUTF16"] = stringToUTF16;
+  Module["loadWebAssemblyModule"] = loadWebAssemblyModule;
+  Module["LE_HEAP_STORE_I64"] = LE_HEAP_STORE_I64;
+  var ASM_CONSTS = {};
+  var _malloc, _calloc, _realloc, _free, _ts_range_edit, _memcmp, _ts_language_symbol_count, _ts_language_state_count, _ts_language_abi_version, _ts_language_name, _ts_language_field_count, _ts_language_next_state, _ts_language_symbol_name, _ts_language_symbol_for_name, _strncmp, _strlen, _ts_language_symbol_type, _ts_language_field_name_for_id, _ts_lookahead_iterator_new, _ts_lookahead_iterator_delete, _ts_lookahead_iterator_reset_state, _ts_lookahead_iterator_reset, _ts_lookahead_iterator_next, _ts_lookahead_iterator_current_symbol, _ts_point_edit, _ts_parser_delete, _ts_parser_reset, _ts_parser_set_language, _ts_parser_set_included_ranges, _ts_query_new, _ts_query_delete, _iswspace, _iswalnum, _ts_query_copy, _ts_query_pattern_count, _ts_query_capture_count, _ts_query_string_count, _ts_query_capture_name_for_id, _ts_query_capture_quantifier_for_id, _ts_query_string_value_for_id, _ts_query_predicates_for_pattern, _ts_query_start_byte_for_pattern, _ts_query_end_byte_for_pattern, _ts_query_is_pattern_rooted, _ts_query_is_pattern_non_local, _ts_query_is_pattern_guaranteed_at_step, _ts_query_disable_capture, _ts_query_disable_pattern, _ts_tree_copy, _ts_tree_delete, _ts_init, _ts_parser_new_wasm, _ts_parser_enable_logger_wasm, _ts_parser_parse_wasm, _ts_parser_included_ranges_wasm, _ts_language_type_is_named_wasm, _ts_language_type_is_visible_wasm, _ts_language_metadata_wasm, _ts_language_supertypes_wasm, _ts_language_subtypes_wasm, _ts_tree_root_node_wasm, _ts_tree_root_node_with_offset_wasm, _ts_tree_edit_wasm, _ts_tree_included_ranges_wasm, _ts_tree_get_changed_ranges_wasm, _ts_tree_cursor_new_wasm, _ts_tree_cursor_copy_wasm, _ts_tree_cursor_delete_wasm, _ts_tree_cursor_reset_wasm, _ts_tree_cursor_reset_to_wasm, _ts_tree_cursor_goto_first_child_wasm, _ts_tree_cursor_goto_last_child_wasm, _ts_tree_cursor_goto_first_child_for_index_wasm, _ts_tree_cursor_goto_first_child_for_position_wasm, _ts_tree_cursor_goto_next_sibling_wasm, _ts_tree_cursor_goto_previous_sibling_wasm, _ts_tree_cursor_goto_descendant_wasm, _ts_tree_cursor_goto_parent_wasm, _ts_tree_cursor_current_node_type_id_wasm, _ts_tree_cursor_current_node_state_id_wasm, _ts_tree_cursor_current_node_is_named_wasm, _ts_tree_cursor_current_node_is_missing_wasm, _ts_tree_cursor_current_node_id_wasm, _ts_tree_cursor_start_position_wasm, _ts_tree_cursor_end_position_wasm, _ts_tree_cursor_start_index_wasm, _ts_tree_cursor_end_index_wasm, _ts_tree_cursor_current_field_id_wasm, _ts_tree_cursor_current_depth_wasm, _ts_tree_cursor_current_descendant_index_wasm, _ts_tree_cursor_current_node_wasm, _ts_node_symbol_wasm, _ts_node_field_name_for_child_wasm, _ts_node_field_name_for_named_child_wasm, _ts_node_children_by_field_id_wasm, _ts_node_first_child_for_byte_wasm, _ts_node_first_named_child_for_byte_wasm, _ts_node_grammar_symbol_wasm, _ts_node_child_count_wasm, _ts_node_named_child_count_wasm, _ts_node_child_wasm, _ts_node_named_child_wasm, _ts_node_child_by_field_id_wasm, _ts_node_next_sibling_wasm, _ts_node_prev_sibling_wasm, _ts_node_next_named_sibling_wasm, _ts_node_prev_named_sibling_wasm, _ts_node_descendant_count_wasm, _ts_node_parent_wasm, _ts_node_child_with_descendant_wasm, _ts_node_descendant_for_index_wasm, _ts_node_named_descendant_for_index_wasm, _ts_node_descendant_for_position_wasm, _ts_node_named_descendant_for_position_wasm, _ts_node_start_point_wasm, _ts_node_end_point_wasm, _ts_node_start_index_wasm, _ts_node_end_index_wasm, _ts_node_to_string_wasm, _ts_node_children_wasm, _ts_node_named_children_wasm, _ts_node_descendants_of_type_wasm, _ts_node_is_named_wasm, _ts_node_has_changes_wasm, _ts_node_has_error_wasm, _ts_node_is_error_wasm, _ts_node_is_missing_wasm, _ts_node_is_extra_wasm, _ts_node_parse_state_wasm, _ts_node_next_parse_state_wasm, _ts_query_matches_wasm, _ts_query_captures_wasm, _memset, _memcpy, _memmove, _iswalpha, _iswblank, _iswdigit, _iswlower, _iswpunct, _iswupper, _iswxdigit, _memchr, _strcmp, _strncat, _strncpy, _towlower, _towupper, _setThrew, __emscripten_stack_restore, __emscripten_stack_alloc, _emscripten_stack_get_current, ___wasm_apply_data_relocs;
+  function assignWasmExports(wasmExports2) {
+    Module["_malloc"] = _malloc = wasmExports2["malloc"];
+    Module["_calloc"] = _calloc = wasmExports2["calloc"];
+    Module["_realloc"] = _realloc = wasmExports2["realloc"];
+    Module["_free"] = _free = wasmExports2["free"];
+    Module["_ts_range_edit"] = _ts_range_edit = wasmExports2["ts_range_edit"];
+    Module["_memcmp"] = _memcmp = wasmExports2["memcmp"];
+    Module["_ts_language_symbol_count"] = _ts_language_symbol_count = wasmExports2["ts_language_symbol_count"];
+    Module["_ts_language_state_count"] = _ts_language_state_count = wasmExports2["ts_language_state_count"];
+    Module["_ts_language_abi_version"] = _ts_language_abi_version = wasmExports2["ts_language_abi_version"];
+    Module["_ts_language_name"] = _ts_language_name = wasmExports2["ts_language_name"];
+    Module["_ts_language_field_count"] = _ts_language_field_count = wasmExports2["ts_language_field_count"];
+    Module["_ts_language_next_state"] = _ts_language_next_state = wasmExports2["ts_language_next_state"];
+    Module["_ts_language_symbol_name"] = _ts_language_symbol_name = wasmExports2["ts_language_symbol_name"];
+    Module["_ts_language_symbol_for_name"] = _ts_language_symbol_for_name = wasmExports2["ts_language_symbol_for_name"];
+    Module["_strncmp"] = _strncmp = wasmExports2["strncmp"];
+    Module["_strlen"] = _strlen = wasmExports2["strlen"];
+    Module["_ts_language_symbol_type"] = _ts_language_symbol_type = wasmExports2["ts_language_symbol_type"];
+    Module["_ts_language_field_name_for_id"] = _ts_language_field_name_for_id = wasmExports2["ts_language_field_name_for_id"];
+    Module["_ts_lookahead_iterator_new"] = _ts_lookahead_iterator_new = wasmExports2["ts_lookahead_iterator_new"];
+    Module["_ts_lookahead_iterator_delete"] = _ts_lookahead_iterator_delete = wasmExports2["ts_lookahead_iterator_delete"];
+    Module["_ts_lookahead_iterator_reset_state"] = _ts_lookahead_iterator_reset_state = wasmExports2["ts_lookahead_iterator_reset_state"];
+    Module["_ts_lookahead_iterator_reset"] = _ts_lookahead_iterator_reset = wasmExports2["ts_lookahead_iterator_reset"];
+    Module["_ts_lookahead_iterator_next"] = _ts_lookahead_iterator_next = wasmExports2["ts_lookahead_iterator_next"];
+    Module["_ts_lookahead_iterator_current_symbol"] = _ts_lookahead_iterator_current_symbol = wasmExports2["ts_lookahead_iterator_current_symbol"];
+    Module["_ts_point_edit"] = _ts_point_edit = wasmExports2["ts_point_edit"];
+    Module["_ts_parser_delete"] = _ts_parser_delete = wasmExports2["ts_parser_delete"];
+    Module["_ts_parser_reset"] = _ts_parser_reset = wasmExports2["ts_parser_reset"];
+    Module["_ts_parser_set_language"] = _ts_parser_set_language = wasmExports2["ts_parser_set_language"];
+    Module["_ts_parser_set_included_ranges"] = _ts_parser_set_included_ranges = wasmExports2["ts_parser_set_included_ranges"];
+    Module["_ts_query_new"] = _ts_query_new = wasmExports2["ts_query_new"];
+    Module["_ts_query_delete"] = _ts_query_delete = wasmExports2["ts_query_delete"];
+    Module["_iswspace"] = _iswspace = wasmExports2["iswspace"];
+    Module["_iswalnum"] = _iswalnum = wasmExports2["iswalnum"];
+    Module["_ts_query_copy"] = _ts_query_copy = wasmExports2["ts_query_copy"];
+    Module["_ts_query_pattern_count"] = _ts_query_pattern_count = wasmExports2["ts_query_pattern_count"];
+    Module["_ts_query_capture_count"] = _ts_query_capture_count = wasmExports2["ts_query_capture_count"];
+    Module["_ts_query_string_count"] = _ts_query_string_count = wasmExports2["ts_query_string_count"];
+    Module["_ts_query_capture_name_for_id"] = _ts_query_capture_name_for_id = wasmExports2["ts_query_capture_name_for_id"];
+    Module["_ts_query_capture_quantifier_for_id"] = _ts_query_capture_quantifier_for_id = wasmExports2["ts_query_capture_quantifier_for_id"];
+    Module["_ts_query_string_value_for_id"] = _ts_query_string_value_for_id = wasmExports2["ts_query_string_value_for_id"];
+    Module["_ts_query_predicates_for_pattern"] = _ts_query_predicates_for_pattern = wasmExports2["ts_query_predicates_for_pattern"];
+    Module["_ts_query_start_byte_for_pattern"] = _ts_query_start_byte_for_pattern = wasmExports2["ts_query_start_byte_for_pattern"];
+    Module["_ts_query_end_byte_for_pattern"] = _ts_query_end_byte_for_pattern = wasmExports2["ts_query_end_byte_for_pattern"];
+    Module["_ts_query_is_pattern_rooted"] = _ts_query_is_pattern_rooted = wasmExports2["ts_query_is_pattern_rooted"];
+    Module["_ts_query_is_pattern_non_local"] = _ts_query_is_pattern_non_local = wasmExports2["ts_query_is_pattern_non_local"];
+    Module["_ts_query_is_pattern_guaranteed_at_step"] = _ts_query_is_pattern_guaranteed_at_step = wasmExports2["ts_query_is_pattern_guaranteed_at_step"];
+    Module["_ts_query_disable_capture"] = _ts_query_disable_capture = wasmExports2["ts_query_disable_capture"];
+    Module["_ts_query_disable_pattern"] = _ts_query_disable_pattern = wasmExports2["ts_query_disable_pattern"];
+    Module["_ts_tree_copy"] = _ts_tree_copy = wasmExports2["ts_tree_copy"];
+    Module["_ts_tree_delete"] = _ts_tree_delete = wasmExports2["ts_tree_delete"];
+    Module["_ts_init"] = _ts_init = wasmExports2["ts_init"];
+    Module["_ts_parser_new_wasm"] = _ts_parser_new_wasm = wasmExports2["ts_parser_new_wasm"];
+    Module["_ts_parser_enable_logger_wasm"] = _ts_parser_enable_logger_wasm = wasmExports2["ts_parser_enable_logger_wasm"];
+    Module["_ts_parser_parse_wasm"] = _ts_parser_parse_wasm = wasmExports2["ts_parser_parse_wasm"];
+    Module["_ts_parser_included_ranges_wasm"] = _ts_parser_included_ranges_wasm = wasmExports2["ts_parser_included_ranges_wasm"];
+    Module["_ts_language_type_is_named_wasm"] = _ts_language_type_is_named_wasm = wasmExports2["ts_language_type_is_named_wasm"];
+    Module["_ts_language_type_is_visible_wasm"] = _ts_language_type_is_visible_wasm = wasmExports2["ts_language_type_is_visible_wasm"];
+    Module["_ts_language_metadata_wasm"] = _ts_language_metadata_wasm = wasmExports2["ts_language_metadata_wasm"];
+    Module["_ts_language_supertypes_wasm"] = _ts_language_supertypes_wasm = wasmExports2["ts_language_supertypes_wasm"];
+    Module["_ts_language_subtypes_wasm"] = _ts_language_subtypes_wasm = wasmExports2["ts_language_subtypes_wasm"];
+    Module["_ts_tree_root_node_wasm"] = _ts_tree_root_node_wasm = wasmExports2["ts_tree_root_node_wasm"];
+    Module["_ts_tree_root_node_with_offset_wasm"] = _ts_tree_root_node_with_offset_wasm = wasmExports2["ts_tree_root_node_with_offset_wasm"];
+    Module["_ts_tree_edit_wasm"] = _ts_tree_edit_wasm = wasmExports2["ts_tree_edit_wasm"];
+    Module["_ts_tree_included_ranges_wasm"] = _ts_tree_included_ranges_wasm = wasmExports2["ts_tree_included_ranges_wasm"];
+    Module["_ts_tree_get_changed_ranges_wasm"] = _ts_tree_get_changed_ranges_wasm = wasmExports2["ts_tree_get_changed_ranges_wasm"];
+    Module["_ts_tree_cursor_new_wasm"] = _ts_tree_cursor_new_wasm = wasmExports2["ts_tree_cursor_new_wasm"];
+    Module["_ts_tree_cursor_copy_wasm"] = _ts_tree_cursor_copy_wasm = wasmExports2["ts_tree_cursor_copy_wasm"];
+    Module["_ts_tree_cursor_delete_wasm"] = _ts_tree_cursor_delete_wasm = wasmExports2["ts_tree_cursor_delete_wasm"];
+    Module["_ts_tree_cursor_reset_wasm"] = _ts_tree_cursor_reset_wasm = wasmExports2["ts_tree_cursor_reset_wasm"];
+    Module["_ts_tree_cursor_reset_to_wasm"] = _ts_tree_cursor_reset_to_wasm = wasmExports2["ts_tree_cursor_reset_to_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_wasm"] = _ts_tree_cursor_goto_first_child_wasm = wasmExports2["ts_tree_cursor_goto_first_child_wasm"];
+    Module["_ts_tree_cursor_goto_last_child_wasm"] = _ts_tree_cursor_goto_last_child_wasm = wasmExports2["ts_tree_cursor_goto_last_child_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_for_index_wasm"] = _ts_tree_cursor_goto_first_child_for_index_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_index_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_for_position_wasm"] = _ts_tree_cursor_goto_first_child_for_position_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_position_wasm"];
+    Module["_ts_tree_cursor_goto_next_sibling_wasm"] = _ts_tree_cursor_goto_next_sibling_wasm = wasmExports2["ts_tree_cursor_goto_next_sibling_wasm"];
+    Module["_ts_tree_cursor_goto_previous_sibling_wasm"] = _ts_tree_cursor_goto_previous_sibling_wasm = wasmExports2["ts_tree_cursor_goto_previous_sibling_wasm"];
+    Module["_ts_tree_cursor_goto_descendant_wasm"] = _ts_tree_cursor_goto_descendant_wasm = wasmExports2["ts_tree_cursor_goto_descendant_wasm"];
+    Module["_ts_tree_cursor_goto_parent_wasm"] = _ts_tree_cursor_goto_parent_wasm = wasmExports2["ts_tree_cursor_goto_parent_wasm"];
+    Module["_ts_tree_cursor_current_node_type_id_wasm"] = _ts_tree_cursor_current_node_type_id_wasm = wasmExports2["ts_tree_cursor_current_node_type_id_wasm"];
+    Module["_ts_tree_cursor_current_node_state_id_wasm"] = _ts_tree_cursor_current_node_state_id_wasm = wasmExports2["ts_tree_cursor_current_node_state_id_wasm"];
+    Module["_ts_tree_cursor_current_node_is_named_wasm"] = _ts_tree_cursor_current_node_is_named_wasm = wasmExports2["ts_tree_cursor_current_node_is_named_wasm"];
+    Module["_ts_tree_cursor_current_node_is_missing_wasm"] = _ts_tree_cursor_current_node_is_missing_wasm = wasmExports2["ts_tree_cursor_current_node_is_missing_wasm"];
+    Module["_ts_tree_cursor_current_node_id_wasm"] = _ts_tree_cursor_current_node_id_wasm = wasmExports2["ts_tree_cursor_current_node_id_wasm"];
+    Module["_ts_tree_cursor_start_position_wasm"] = _ts_tree_cursor_start_position_wasm = wasmExports2["ts_tree_cursor_start_position_wasm"];
+    Module["_ts_tree_cursor_end_position_wasm"] = _ts_tree_cursor_end_position_wasm = wasmExports2["ts_tree_cursor_end_position_wasm"];
+    Module["_ts_tree_cursor_start_index_wasm"] = _ts_tree_cursor_start_index_wasm = wasmExports2["ts_tree_cursor_start_index_wasm"];
+    Module["_ts_tree_cursor_end_index_wasm"] = _ts_tree_cursor_end_index_wasm = wasmExports2["ts_tree_cursor_end_index_wasm"];
+    Module["_ts_tree_cursor_current_field_id_wasm"] = _ts_tree_cursor_current_field_id_wasm = wasmExports2["ts_tree_cursor_current_field_id_wasm"];
+    Module["_ts_tree_cursor_current_depth_wasm"] = _ts_tree_cursor_current_depth_wasm = wasmExports2["ts_tree_cursor_current_depth_wasm"];
+    Module["_ts_tree_cursor_current_descendant_index_wasm"] = _ts_tree_cursor_current_descendant_index_wasm = wasmExports2["ts_tree_cursor_current_descendant_index_wasm"];
+    Module["_ts_tree_cursor_current_node_wasm"] = _ts_tree_cursor_current_node_wasm = wasmExports2["ts_tree_cursor_current_node_wasm"];
+    Module["_ts_node_symbol_wasm"] = _ts_node_symbol_wasm = wasmExports2["ts_node_symbol_wasm"];
+    Module["_ts_node_field_name_for_child_wasm"] = _ts_node_field_name_for_child_wasm = wasmExports2["ts_node_field_name_for_child_wasm"];
+    Module["_ts_node_field_name_for_named_child_wasm"] = _ts_node_field_name_for_named_child_wasm = wasmExports2["ts_node_field_name_for_named_child_wasm"];
+    Module["_ts_node_children_by_field_id_wasm"] = _ts_node_children_by_field_id_wasm = wasmExports2["ts_node_children_by_field_id_wasm"];
+    Module["_ts_node_first_child_for_byte_wasm"] = _ts_node_first_child_for_byte_wasm = wasmExports2["ts_node_first_child_for_byte_wasm"];
+    Module["_ts_node_first_named_child_for_byte_wasm"] = _ts_node_first_named_child_for_byte_wasm = wasmExports2["ts_node_first_named_child_for_byte_wasm"];
+    Module["_ts_node_grammar_symbol_wasm"] = _ts_node_grammar_symbol_wasm = wasmExports2["ts_node_grammar_symbol_wasm"];
+    Module["_ts_node_child_count_wasm"] = _ts_node_child_count_wasm = wasmExports2["ts_node_child_count_wasm"];
+    Module["_ts_node_named_child_count_wasm"] = _ts_node_named_child_count_wasm = wasmExports2["ts_node_named_child_count_wasm"];
+    Module["_ts_node_child_wasm"] = _ts_node_child_wasm = wasmExports2["ts_node_child_wasm"];
+    Module["_ts_node_named_child_wasm"] = _ts_node_named_child_wasm = wasmExports2["ts_node_named_child_wasm"];
+    Module["_ts_node_child_by_field_id_wasm"] = _ts_node_child_by_field_id_wasm = wasmExports2["ts_node_child_by_field_id_wasm"];
+    Module["_ts_node_next_sibling_wasm"] = _ts_node_next_sibling_wasm = wasmExports2["ts_node_next_sibling_wasm"];
+    Module["_ts_node_prev_sibling_wasm"] = _ts_node_prev_sibling_wasm = wasmExports2["ts_node_prev_sibling_wasm"];
+    Module["_ts_node_next_named_sibling_wasm"] = _ts_node_next_named_sibling_wasm = wasmExports2["ts_node_next_named_sibling_wasm"];
+    Module["_ts_node_prev_named_sibling_wasm"] = _ts_node_prev_named_sibling_wasm = wasmExports2["ts_node_prev_named_sibling_wasm"];
+    Module["_ts_node_descendant_count_wasm"] = _ts_node_descendant_count_wasm = wasmExports2["ts_node_descendant_count_wasm"];
+    Module["_ts_node_parent_wasm"] = _ts_node_parent_wasm = wasmExports2["ts_node_parent_wasm"];
+    Module["_ts_node_child_with_descendant_wasm"] = _ts_node_child_with_descendant_wasm = wasmExports2["ts_node_child_with_descendant_wasm"];
+    Module["_ts_node_descendant_for_index_wasm"] = _ts_node_descendant_for_index_wasm = wasmExports2["ts_node_descendant_for_index_wasm"];
+    Module["_ts_node_named_descendant_for_index_wasm"] = _ts_node_named_descendant_for_index_wasm = wasmExports2["ts_node_named_descendant_for_index_wasm"];
+    Module["_ts_node_descendant_for_position_wasm"] = _ts_node_descendant_for_position_wasm = wasmExports2["ts_node_descendant_for_position_wasm"];
+    Module["_ts_node_named_descendant_for_position_wasm"] = _ts_node_named_descendant_for_position_wasm = wasmExports2["ts_node_named_descendant_for_position_wasm"];
+    Module["_ts_node_start_point_wasm"] = _ts_node_start_point_wasm = wasmExports2["ts_node_start_point_wasm"];
+    Module["_ts_node_end_point_wasm"] = _ts_node_end_point_wasm = wasmExports2["ts_node_end_point_wasm"];
+    Module["_ts_node_start_index_wasm"] = _ts_node_start_index_wasm = wasmExports2["ts_node_start_index_wasm"];
+    Module["_ts_node_end_index_wasm"] = _ts_node_end_index_wasm = wasmExports2["ts_node_end_index_wasm"];
+    Module["_ts_node_to_string_wasm"] = _ts_node_to_string_wasm = wasmExports2["ts_node_to_string_wasm"];
+    Module["_ts_node_children_wasm"] = _ts_node_children_wasm = wasmExports2["ts_node_children_wasm"];
+    Module["_ts_node_named_children_wasm"] = _ts_node_named_children_wasm = wasmExports2["ts_node_named_children_wasm"];
+    Module["_ts_node_descendants_of_type_wasm"] = _ts_node_descendants_of_type_wasm = wasmExports2["ts_node_descendants_of_type_wasm"];
+    Module["_ts_node_is_named_wasm"] = _ts_node_is_named_wasm = wasmExports2["ts_node_is_named_wasm"];
+    Module["_ts_node_has_changes_wasm"] = _ts_node_has_changes_wasm = wasmExports2["ts_node_has_changes_wasm"];
+    Module["_ts_node_has_error_wasm"] = _ts_node_has_error_wasm = wasmExports2["ts_node_has_error_wasm"];
+    Module["_ts_node_is_error_wasm"] = _ts_node_is_error_wasm = wasmExports2["ts_node_is_error_wasm"];
+    Module["_ts_node_is_missing_wasm"] = _ts_node_is_missing_wasm = wasmExports2["ts_node_is_missing_wasm"];
+    Module["_ts_node_is_extra_wasm"] = _ts_node_is_extra_wasm = wasmExports2["ts_node_is_extra_wasm"];
+    Module["_ts_node_parse_state_wasm"] = _ts_node_parse_state_wasm = wasmExports2["ts_node_parse_state_wasm"];
+    Module["_ts_node_next_parse_state_wasm"] = _ts_node_next_parse_state_wasm = wasmExports2["ts_node_next_parse_state_wasm"];
+    Module["_ts_query_matches_wasm"] = _ts_query_matches_wasm = wasmExports2["ts_query_matches_wasm"];
+    Module["_ts_query_captures_wasm"] = _ts_query_captures_wasm = wasmExports2["ts_query_captures_wasm"];
+    Module["_memset"] = _memset = wasmExports2["memset"];
+    Module["_memcpy"] = _memcpy = wasmExports2["memcpy"];
+    Module["_memmove"] = _memmove = wasmExports2["memmove"];
+    Module["_iswalpha"] = _iswalpha = wasmExports2["iswalpha"];
+    Module["_iswblank"] = _iswblank = wasmExports2["iswblank"];
+    Module["_iswdigit"] = _iswdigit = wasmExports2["iswdigit"];
+    Module["_iswlower"] = _iswlower = wasmExports2["iswlower"];
+    Module["_iswpunct"] = _iswpunct = wasmExports2["iswpunct"];
+    Module["_iswupper"] = _iswupper = wasmExports2["iswupper"];
+    Module["_iswxdigit"] = _iswxdigit = wasmExports2["iswxdigit"];
+    Module["_memchr"] = _memchr = wasmExports2["memchr"];
+    Module["_strcmp"] = _strcmp = wasmExports2["strcmp"];
+    Module["_strncat"] = _strncat = wasmExports2["strncat"];
+    Module["_strncpy"] = _strncpy = wasmExports2["strncpy"];
+    Module["_towlower"] = _towlower = wasmExports2["towlower"];
+    Module["_towupper"] = _towupper = wasmExports2["towupper"];
+    _setThrew = wasmExports2["setThrew"];
+    __emscripten_stack_restore = wasmExports2["_emscripten_stack_restore"];
+    __emscripten_stack_alloc = wasmExports2["_emscripten_stack_alloc"];
+    _emscripten_stack_get_current = wasmExports2["emscripten_stack_get_current"];
+    ___wasm_apply_data_relocs = wasmExports2["__wasm_apply_data_relocs"];
+  }
+  __name(assignWasmExports, "assignWasmExports");
+  var wasmImports = {
+    /** @export */
+    __heap_base: ___heap_base,
+    /** @export */
+    __indirect_function_table: wasmTable,
+    /** @export */
+    __memory_base: ___memory_base,
+    /** @export */
+    __stack_high: ___stack_high,
+    /** @export */
+    __stack_low: ___stack_low,
+    /** @export */
+    __stack_pointer: ___stack_pointer,
+    /** @export */
+    __table_base: ___table_base,
+    /** @export */
+    _abort_js: __abort_js,
+    /** @export */
+    emscripten_resize_heap: _emscripten_resize_heap,
+    /** @export */
+    fd_close: _fd_close,
+    /** @export */
+    fd_seek: _fd_seek,
+    /** @export */
+    fd_write: _fd_write,
+    /** @export */
+    memory: wasmMemory,
+    /** @export */
+    tree_sitter_log_callback: _tree_sitter_log_callback,
+    /** @export */
+    tree_sitter_parse_callback: _tree_sitter_parse_callback,
+    /** @export */
+    tree_sitter_progress_callback: _tree_sitter_progress_callback,
+    /** @export */
+    tree_sitter_query_progress_callback: _tree_sitter_query_progress_callback
+  };
+  function callMain(args2 = []) {
+    var entryFunction = resolveGlobalSymbol("main").sym;
+    if (!entryFunction) return;
+    args2.unshift(thisProgram);
+    var argc = args2.length;
+    var argv = stackAlloc((argc + 1) * 4);
+    var argv_ptr = argv;
+    args2.forEach((arg) => {
+      LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
+      argv_ptr += 4;
+    });
+    LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, 0);
+    try {
+      var ret = entryFunction(argc, argv);
+      exitJS(
+        ret,
+        /* implicit = */
+        true
+      );
+      return ret;
+    } catch (e) {
+      return handleException(e);
+    }
+  }
+  __name(callMain, "callMain");
+  function run(args2 = arguments_) {
+    if (runDependencies > 0) {
+      dependenciesFulfilled = run;
+      return;
+    }
+    preRun();
+    if (runDependencies > 0) {
+      dependenciesFulfilled = run;
+      return;
+    }
+    function doRun() {
+      Module["calledRun"] = true;
+      if (ABORT) return;
+      initRuntime();
+      preMain();
+      readyPromiseResolve?.(Module);
+      Module["onRuntimeInitialized"]?.();
+      var noInitialRun = Module["noInitialRun"] || false;
+      if (!noInitialRun) callMain(args2);
+      postRun();
+    }
+    __name(doRun, "doRun");
+    if (Module["setStatus"]) {
+      Module["setStatus"]("Running...");
+      setTimeout(() => {
+        setTimeout(() => Module["setStatus"](""), 1);
+        doRun();
+      }, 1);
+    } else {
+      doRun();
+    }
+  }
+  __name(run, "run");
+  var wasmExports;
+  wasmExports = await createWasm();
+  run();
+  if (runtimeInitialized) {
+    moduleRtn = Module;
+  } else {
+    moduleRtn = new Promise((resolve, reject) => {
+      readyPromiseResolve = resolve;
+      readyPromiseReject = reject;
+    });
+  }
+  return moduleRtn;
+}
+__name(Module2, "Module");
+var web_tree_sitter_default = Module2;
+var Module3 = null;
+async function initializeBinding(moduleOptions) {
+  return Module3 ??= await web_tree_sitter_default(moduleOptions);
+}
+__name(initializeBinding, "initializeBinding");
+function checkModule() {
+  return !!Module3;
+}
+__name(checkModule, "checkModule");
+var TRANSFER_BUFFER;
+var LANGUAGE_VERSION;
+var MIN_COMPATIBLE_VERSION;
+var finalizer4 = newFinalizer((addresses) => {
+  C._ts_parser_delete(addresses[0]);
+  C._free(addresses[1]);
+});
+var Parser = class {
+  static {
+    __name(this, "Parser");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  [1] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  logCallback = null;
+  /** The parser's current language. */
+  language = null;
+  /**
+   * This must always be called before creating a Parser.
+   *
+   * You can optionally pass in options to configure the Wasm module, the most common
+   * one being `locateFile` to help the module find the `.wasm` file.
+   */
+  static async init(moduleOptions) {
+    setModule(await initializeBinding(moduleOptions));
+    TRANSFER_BUFFER = C._ts_init();
+    LANGUAGE_VERSION = C.getValue(TRANSFER_BUFFER, "i32");
+    MIN_COMPATIBLE_VERSION = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+  }
+  /**
+   * Create a new parser.
+   */
+  constructor() {
+    this.initialize();
+    finalizer4?.register(this, [this[0], this[1]], this);
+  }
+  /** @internal */
+  initialize() {
+    if (!checkModule()) {
+      throw new Error("cannot construct a Parser before calling `init()`");
+    }
+    C._ts_parser_new_wasm();
+    this[0] = C.getValue(TRANSFER_BUFFER, "i32");
+    this[1] = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+  }
+  /** Delete the parser, freeing its resources. */
+  delete() {
+    finalizer4?.unregister(this);
+    C._ts_parser_delete(this[0]);
+    C._free(this[1]);
+    this[0] = 0;
+    this[1] = 0;
+  }
+  /**
+   * Set the language that the parser should use for parsing.
+   *
+   * If the language was not successfully assigned, an error will be thrown.
+   * This happens if the language was generated with an incompatible
+   * version of the Tree-sitter CLI. Check the language's version using
+   * {@link Language#version} and compare it to this library's
+   * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
+   */
+  setLanguage(language) {
+    let address;
+    if (!language) {
+      address = 0;
+      this.language = null;
+    } else if (language.constructor === Language) {
+      address = language[0];
+      const version = C._ts_language_abi_version(address);
+      if (version < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version) {
+        throw new Error(
+          `Incompatible language version ${version}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
+        );
+      }
+      this.language = language;
+    } else {
+      throw new Error("Argument must be a Language");
+    }
+    C._ts_parser_set_language(this[0], address);
+    return this;
+  }
+  /**
+   * Parse a slice of UTF8 text.
+   *
+   * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
+   *
+   * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
+   *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
+   *   the new text using {@link Tree#edit}.
+   *
+   * @param {ParseOptions} [options] - Options for parsing the text.
+   *  This can be used to set the included ranges, or a progress callback.
+   *
+   * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
+   *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
+   *  - The progress callback returned true.
+   */
+  parse(callback, oldTree, options) {
+    if (typeof callback === "string") {
+      C.currentParseCallback = (index) => callback.slice(index);
+    } else if (typeof callback === "function") {
+      C.currentParseCallback = callback;
+    } else {
+      throw new Error("Argument must be a string or a function");
+    }
+    if (options?.progressCallback) {
+      C.currentProgressCallback = options.progressCallback;
+    } else {
+      C.currentProgressCallback = null;
+    }
+    if (this.logCallback) {
+      C.currentLogCallback = this.logCallback;
+      C._ts_parser_enable_logger_wasm(this[0], 1);
+    } else {
+      C.currentLogCallback = null;
+      C._ts_parser_enable_logger_wasm(this[0], 0);
+    }
+    let rangeCount = 0;
+    let rangeAddress = 0;
+    if (options?.includedRanges) {
+      rangeCount = options.includedRanges.length;
+      rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
+      let address = rangeAddress;
+      for (let i2 = 0; i2 < rangeCount; i2++) {
+        marshalRange(address, options.includedRanges[i2]);
+        address += SIZE_OF_RANGE;
+      }
+    }
+    const treeAddress = C._ts_parser_parse_wasm(
+      this[0],
+      this[1],
+      oldTree ? oldTree[0] : 0,
+      rangeAddress,
+      rangeCount
+    );
+    if (!treeAddress) {
+      C.currentParseCallback = null;
+      C.currentLogCallback = null;
+      C.currentProgressCallback = null;
+      return null;
+    }
+    if (!this.language) {
+      throw new Error("Parser must have a language to parse");
+    }
+    const result = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
+    C.currentParseCallback = null;
+    C.currentLogCallback = null;
+    C.currentProgressCallback = null;
+    return result;
+  }
+  /**
+   * Instruct the parser to start the next parse from the beginning.
+   *
+   * If the parser previously failed because of a callback, 
+   * then by default, it will resume where it left off on the
+   * next call to {@link Parser#parse} or other parsing functions.
+   * If you don't want to resume, and instead intend to use this parser to
+   * parse some other document, you must call `reset` first.
+   */
+  reset() {
+    C._ts_parser_reset(this[0]);
+  }
+  /** Get the ranges of text that the parser will include when parsing. */
+  getIncludedRanges() {
+    C._ts_parser_included_ranges_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /** Set the logging callback that a parser should use during parsing. */
+  setLogger(callback) {
+    if (!callback) {
+      this.logCallback = null;
+    } else if (typeof callback !== "function") {
+      throw new Error("Logger callback must be a function");
+    } else {
+      this.logCallback = callback;
+    }
+    return this;
+  }
+  /** Get the parser's current logger. */
+  getLogger() {
+    return this.logCallback;
+  }
+};
+var PREDICATE_STEP_TYPE_CAPTURE = 1;
+var PREDICATE_STEP_TYPE_STRING = 2;
+var QUERY_WORD_REGEX = /[\w-]+/g;
+var CaptureQuantifier = {
+  Zero: 0,
+  ZeroOrOne: 1,
+  ZeroOrMore: 2,
+  One: 3,
+  OneOrMore: 4
+};
+var isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
+var isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
+var QueryErrorKind = {
+  Syntax: 1,
+  NodeName: 2,
+  FieldName: 3,
+  CaptureName: 4,
+  PatternStructure: 5
+};
+var QueryError = class _QueryError extends Error {
+  constructor(kind, info2, index, length) {
+    super(_QueryError.formatMessage(kind, info2));
+    this.kind = kind;
+    this.info = info2;
+    this.index = index;
+    this.length = length;
+    this.name = "QueryError";
+  }
+  kind;
+  info;
+  index;
+  length;
+  static {
+    __name(this, "QueryError");
+  }
+  /** Formats an error message based on the error kind and info */
+  static formatMessage(kind, info2) {
+    switch (kind) {
+      case QueryErrorKind.NodeName:
+        return `Bad node name '${info2.word}'`;
+      case QueryErrorKind.FieldName:
+        return `Bad field name '${info2.word}'`;
+      case QueryErrorKind.CaptureName:
+        return `Bad capture name @${info2.word}`;
+      case QueryErrorKind.PatternStructure:
+        return `Bad pattern structure at offset ${info2.suffix}`;
+      case QueryErrorKind.Syntax:
+        return `Bad syntax at offset ${info2.suffix}`;
+    }
+  }
+};
+function parseAnyPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}`
+    );
+  }
+  if (!isCaptureStep(steps[1])) {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}"`
+    );
+  }
+  const isPositive = operator === "eq?" || operator === "any-eq?";
+  const matchAll = !operator.startsWith("any-");
+  if (isCaptureStep(steps[2])) {
+    const captureName1 = steps[1].name;
+    const captureName2 = steps[2].name;
+    textPredicates[index].push((captures) => {
+      const nodes1 = [];
+      const nodes2 = [];
+      for (const c of captures) {
+        if (c.name === captureName1) nodes1.push(c.node);
+        if (c.name === captureName2) nodes2.push(c.node);
+      }
+      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
+        return positive ? n1.text === n2.text : n1.text !== n2.text;
+      }, "compare");
+      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
+    });
+  } else {
+    const captureName = steps[1].name;
+    const stringValue = steps[2].value;
+    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
+    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
+    textPredicates[index].push((captures) => {
+      const nodes = [];
+      for (const c of captures) {
+        if (c.name === captureName) nodes.push(c.node);
+      }
+      const test = isPositive ? matches : doesNotMatch;
+      return matchAll ? nodes.every(test) : nodes.some(test);
+    });
+  }
+}
+__name(parseAnyPredicate, "parseAnyPredicate");
+function parseMatchPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  if (steps[2].type !== "string") {
+    throw new Error(
+      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps[2].name}.`
+    );
+  }
+  const isPositive = operator === "match?" || operator === "any-match?";
+  const matchAll = !operator.startsWith("any-");
+  const captureName = steps[1].name;
+  const regex = new RegExp(steps[2].value);
+  textPredicates[index].push((captures) => {
+    const nodes = [];
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
+    }
+    const test = /* @__PURE__ */ __name((text, positive) => {
+      return positive ? regex.test(text) : !regex.test(text);
+    }, "test");
+    if (nodes.length === 0) return !isPositive;
+    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+  });
+}
+__name(parseMatchPredicate, "parseMatchPredicate");
+function parseAnyOfPredicate(steps, index, operator, textPredicates) {
+  if (steps.length < 2) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  const isPositive = operator === "any-of?";
+  const captureName = steps[1].name;
+  const stringSteps = steps.slice(2);
+  if (!stringSteps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const values = stringSteps.map((s) => s.value);
+  textPredicates[index].push((captures) => {
+    const nodes = [];
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
+    }
+    if (nodes.length === 0) return !isPositive;
+    return nodes.every((text) => values.includes(text)) === isPositive;
+  });
+}
+__name(parseAnyOfPredicate, "parseAnyOfPredicate");
+function parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`
+    );
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const properties = operator === "is?" ? assertedProperties : refutedProperties;
+  if (!properties[index]) properties[index] = {};
+  properties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+__name(parseIsPredicate, "parseIsPredicate");
+function parseSetDirective(steps, index, setProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(`Arguments to \`#set!\` predicate must be strings.".`);
+  }
+  if (!setProperties[index]) setProperties[index] = {};
+  setProperties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+__name(parseSetDirective, "parseSetDirective");
+function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
+  if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
+    const name2 = captureNames[stepValueId];
+    steps.push({ type: "capture", name: name2 });
+  } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
+    steps.push({ type: "string", value: stringValues[stepValueId] });
+  } else if (steps.length > 0) {
+    if (steps[0].type !== "string") {
+      throw new Error("Predicates must begin with a literal value");
+    }
+    const operator = steps[0].value;
+    switch (operator) {
+      case "any-not-eq?":
+      case "not-eq?":
+      case "any-eq?":
+      case "eq?":
+        parseAnyPredicate(steps, index, operator, textPredicates);
+        break;
+      case "any-not-match?":
+      case "not-match?":
+      case "any-match?":
+      case "match?":
+        parseMatchPredicate(steps, index, operator, textPredicates);
+        break;
+      case "not-any-of?":
+      case "any-of?":
+        parseAnyOfPredicate(steps, index, operator, textPredicates);
+        break;
+      case "is?":
+      case "is-not?":
+        parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties);
+        break;
+      case "set!":
+        parseSetDirective(steps, index, setProperties);
+        break;
+      default:
+        predicates[index].push({ operator, operands: steps.slice(1) });
+    }
+    steps.length = 0;
+  }
+}
+__name(parsePattern, "parsePattern");
+function indexForByteOffset(source, byteOffset) {
+  return new TextEncoder().encodeInto(source, new Uint8Array(byteOffset)).read;
+}
+__name(indexForByteOffset, "indexForByteOffset");
+var finalizer5 = newFinalizer((address) => {
+  C._ts_query_delete(address);
+});
+var Query = class {
+  static {
+    __name(this, "Query");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  exceededMatchLimit;
+  /** @internal */
+  textPredicates;
+  /** @internal */
+  source;
+  /** The names of the captures used in the query. */
+  captureNames;
+  /** The quantifiers of the captures used in the query. */
+  captureQuantifiers;
+  /**
+   * The other user-defined predicates associated with the given index.
+   *
+   * This includes predicates with operators other than:
+   * - `match?`
+   * - `eq?` and `not-eq?`
+   * - `any-of?` and `not-any-of?`
+   * - `is?` and `is-not?`
+   * - `set!`
+   */
+  predicates;
+  /** The properties for predicates with the operator `set!`. */
+  setProperties;
+  /** The properties for predicates with the operator `is?`. */
+  assertedProperties;
+  /** The properties for predicates with the operator `is-not?`. */
+  refutedProperties;
+  /** The maximum number of in-progress matches for this cursor. */
+  matchLimit;
+  /**
+   * Create a new query from a string containing one or more S-expression
+   * patterns.
+   *
+   * The query is associated with a particular language, and can only be run
+   * on syntax nodes parsed with that language. References to Queries can be
+   * shared between multiple threads.
+   *
+   * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
+   */
+  constructor(language, source) {
+    const sourceLength = C.lengthBytesUTF8(source);
+    const sourceAddress = C._malloc(sourceLength + 1);
+    C.stringToUTF8(source, sourceAddress, sourceLength + 1);
+    const address = C._ts_query_new(
+      language[0],
+      sourceAddress,
+      sourceLength,
+      TRANSFER_BUFFER,
+      TRANSFER_BUFFER + SIZE_OF_INT
+    );
+    if (!address) {
+      const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
+      const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
+      const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
+      const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
+      C._free(sourceAddress);
+      switch (errorId) {
+        case QueryErrorKind.Syntax:
+          throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+        case QueryErrorKind.NodeName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.FieldName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.CaptureName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.PatternStructure:
+          throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+      }
+    }
+    const stringCount = C._ts_query_string_count(address);
+    const captureCount = C._ts_query_capture_count(address);
+    const patternCount = C._ts_query_pattern_count(address);
+    const captureNames = new Array(captureCount);
+    const captureQuantifiers = new Array(patternCount);
+    const stringValues = new Array(stringCount);
+    for (let i2 = 0; i2 < captureCount; i2++) {
+      const nameAddress = C._ts_query_capture_name_for_id(
+        address,
+        i2,
+        TRANSFER_BUFFER
+      );
+      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+      captureNames[i2] = C.UTF8ToString(nameAddress, nameLength);
+    }
+    for (let i2 = 0; i2 < patternCount; i2++) {
+      const captureQuantifiersArray = new Array(captureCount);
+      for (let j = 0; j < captureCount; j++) {
+        const quantifier = C._ts_query_capture_quantifier_for_id(address, i2, j);
+        captureQuantifiersArray[j] = quantifier;
+      }
+      captureQuantifiers[i2] = captureQuantifiersArray;
+    }
+    for (let i2 = 0; i2 < stringCount; i2++) {
+      const valueAddress = C._ts_query_string_value_for_id(
+        address,
+        i2,
+        TRANSFER_BUFFER
+      );
+      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+      stringValues[i2] = C.UTF8ToString(valueAddress, nameLength);
+    }
+    const setProperties = new Array(patternCount);
+    const assertedProperties = new Array(patternCount);
+    const refutedProperties = new Array(patternCount);
+    const predicates = new Array(patternCount);
+    const textPredicates = new Array(patternCount);
+    for (let i2 = 0; i2 < patternCount; i2++) {
+      const predicatesAddress = C._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
+      const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
+      predicates[i2] = [];
+      textPredicates[i2] = [];
+      const steps = new Array();
+      let stepAddress = predicatesAddress;
+      for (let j = 0; j < stepCount; j++) {
+        const stepType = C.getValue(stepAddress, "i32");
+        stepAddress += SIZE_OF_INT;
+        const stepValueId = C.getValue(stepAddress, "i32");
+        stepAddress += SIZE_OF_INT;
+        parsePattern(
+          i2,
+          stepType,
+          stepValueId,
+          captureNames,
+          stringValues,
+          steps,
+          textPredicates,
+          predicates,
+          setProperties,
+          assertedProperties,
+          refutedProperties
+        );
+      }
+      Object.freeze(textPredicates[i2]);
+      Object.freeze(predicates[i2]);
+      Object.freeze(setProperties[i2]);
+      Object.freeze(assertedProperties[i2]);
+      Object.freeze(refutedProperties[i2]);
+    }
+    C._free(sourceAddress);
+    this[0] = address;
+    this.captureNames = captureNames;
+    this.captureQuantifiers = captureQuantifiers;
+    this.textPredicates = textPredicates;
+    this.source = source;
+    this.predicates = predicates;
+    this.setProperties = setProperties;
+    this.assertedProperties = assertedProperties;
+    this.refutedProperties = refutedProperties;
+    this.exceededMatchLimit = false;
+    finalizer5?.register(this, address, this);
+  }
+  /** Delete the query, freeing its resources. */
+  delete() {
+    finalizer5?.unregister(this);
+    C._ts_query_delete(this[0]);
+    this[0] = 0;
+  }
+  /**
+   * Iterate over all of the matches in the order that they were found.
+   *
+   * Each match contains the index of the pattern that matched, and a list of
+   * captures. Because multiple patterns can match the same set of nodes,
+   * one match may contain captures that appear *before* some of the
+   * captures from a previous match.
+   *
+   * @param {Node} node - The node to execute the query on.
+   *
+   * @param {QueryOptions} options - Options for query execution.
+   */
+  matches(node, options = {}) {
+    const startPosition = options.startPosition ?? ZERO_POINT;
+    const endPosition = options.endPosition ?? ZERO_POINT;
+    const startIndex = options.startIndex ?? 0;
+    const endIndex = options.endIndex ?? 0;
+    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+    const startContainingIndex = options.startContainingIndex ?? 0;
+    const endContainingIndex = options.endContainingIndex ?? 0;
+    const matchLimit = options.matchLimit ?? 4294967295;
+    const maxStartDepth = options.maxStartDepth ?? 4294967295;
+    const progressCallback = options.progressCallback;
+    if (typeof matchLimit !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    this.matchLimit = matchLimit;
+    if (endIndex !== 0 && startIndex > endIndex) {
+      throw new Error("`startIndex` cannot be greater than `endIndex`");
+    }
+    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+      throw new Error("`startPosition` cannot be greater than `endPosition`");
+    }
+    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+    }
+    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+    }
+    if (progressCallback) {
+      C.currentQueryProgressCallback = progressCallback;
+    }
+    marshalNode(node);
+    C._ts_query_matches_wasm(
+      this[0],
+      node.tree[0],
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column,
+      startIndex,
+      endIndex,
+      startContainingPosition.row,
+      startContainingPosition.column,
+      endContainingPosition.row,
+      endContainingPosition.column,
+      startContainingIndex,
+      endContainingIndex,
+      matchLimit,
+      maxStartDepth
+    );
+    const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
+    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+    const result = new Array(rawCount);
+    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+    let filteredCount = 0;
+    let address = startAddress;
+    for (let i2 = 0; i2 < rawCount; i2++) {
+      const patternIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureCount = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captures = new Array(captureCount);
+      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+        result[filteredCount] = { patternIndex, captures };
+        const setProperties = this.setProperties[patternIndex];
+        result[filteredCount].setProperties = setProperties;
+        const assertedProperties = this.assertedProperties[patternIndex];
+        result[filteredCount].assertedProperties = assertedProperties;
+        const refutedProperties = this.refutedProperties[patternIndex];
+        result[filteredCount].refutedProperties = refutedProperties;
+        filteredCount++;
+      }
+    }
+    result.length = filteredCount;
+    C._free(startAddress);
+    C.currentQueryProgressCallback = null;
+    return result;
+  }
+  /**
+   * Iterate over all of the individual captures in the order that they
+   * appear.
+   *
+   * This is useful if you don't care about which pattern matched, and just
+   * want a single, ordered sequence of captures.
+   *
+   * @param {Node} node - The node to execute the query on.
+   *
+   * @param {QueryOptions} options - Options for query execution.
+   */
+  captures(node, options = {}) {
+    const startPosition = options.startPosition ?? ZERO_POINT;
+    const endPosition = options.endPosition ?? ZERO_POINT;
+    const startIndex = options.startIndex ?? 0;
+    const endIndex = options.endIndex ?? 0;
+    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+    const startContainingIndex = options.startContainingIndex ?? 0;
+    const endContainingIndex = options.endContainingIndex ?? 0;
+    const matchLimit = options.matchLimit ?? 4294967295;
+    const maxStartDepth = options.maxStartDepth ?? 4294967295;
+    const progressCallback = options.progressCallback;
+    if (typeof matchLimit !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    this.matchLimit = matchLimit;
+    if (endIndex !== 0 && startIndex > endIndex) {
+      throw new Error("`startIndex` cannot be greater than `endIndex`");
+    }
+    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+      throw new Error("`startPosition` cannot be greater than `endPosition`");
+    }
+    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+    }
+    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+    }
+    if (progressCallback) {
+      C.currentQueryProgressCallback = progressCallback;
+    }
+    marshalNode(node);
+    C._ts_query_captures_wasm(
+      this[0],
+      node.tree[0],
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column,
+      startIndex,
+      endIndex,
+      startContainingPosition.row,
+      startContainingPosition.column,
+      endContainingPosition.row,
+      endContainingPosition.column,
+      startContainingIndex,
+      endContainingIndex,
+      matchLimit,
+      maxStartDepth
+    );
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+    const result = new Array();
+    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+    const captures = new Array();
+    let address = startAddress;
+    for (let i2 = 0; i2 < count; i2++) {
+      const patternIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureCount = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      captures.length = captureCount;
+      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+        const capture = captures[captureIndex];
+        const setProperties = this.setProperties[patternIndex];
+        capture.setProperties = setProperties;
+        const assertedProperties = this.assertedProperties[patternIndex];
+        capture.assertedProperties = assertedProperties;
+        const refutedProperties = this.refutedProperties[patternIndex];
+        capture.refutedProperties = refutedProperties;
+        result.push(capture);
+      }
+    }
+    C._free(startAddress);
+    C.currentQueryProgressCallback = null;
+    return result;
+  }
+  /** Get the predicates for a given pattern. */
+  predicatesForPattern(patternIndex) {
+    return this.predicates[patternIndex];
+  }
+  /**
+   * Disable a certain capture within a query.
+   *
+   * This prevents the capture from being returned in matches, and also
+   * avoids any resource usage associated with recording the capture.
+   */
+  disableCapture(captureName) {
+    const captureNameLength = C.lengthBytesUTF8(captureName);
+    const captureNameAddress = C._malloc(captureNameLength + 1);
+    C.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
+    C._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
+    C._free(captureNameAddress);
+  }
+  /**
+   * Disable a certain pattern within a query.
+   *
+   * This prevents the pattern from matching, and also avoids any resource
+   * usage associated with the pattern. This throws an error if the pattern
+   * index is out of bounds.
+   */
+  disablePattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    C._ts_query_disable_pattern(this[0], patternIndex);
+  }
+  /**
+   * Check if, on its last execution, this cursor exceeded its maximum number
+   * of in-progress matches.
+   */
+  didExceedMatchLimit() {
+    return this.exceededMatchLimit;
+  }
+  /** Get the index where the given pattern starts in the query's source. */
+  startIndexForPattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    const byteOffset = C._ts_query_start_byte_for_pattern(this[0], patternIndex);
+    return indexForByteOffset(this.source, byteOffset);
+  }
+  /** Get the index where the given pattern ends in the query's source. */
+  endIndexForPattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    const byteOffset = C._ts_query_end_byte_for_pattern(this[0], patternIndex);
+    return indexForByteOffset(this.source, byteOffset);
+  }
+  /** Get the number of patterns in the query. */
+  patternCount() {
+    return C._ts_query_pattern_count(this[0]);
+  }
+  /** Get the index for a given capture name. */
+  captureIndexForName(captureName) {
+    return this.captureNames.indexOf(captureName);
+  }
+  /** Check if a given pattern within a query has a single root node. */
+  isPatternRooted(patternIndex) {
+    return C._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
+  }
+  /** Check if a given pattern within a query has a single root node. */
+  isPatternNonLocal(patternIndex) {
+    return C._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
+  }
+  /**
+   * Check if the step at the given index in the query's source is 'definite'.
+   *
+   * A query step is 'definite' if its parent pattern will be guaranteed to
+   * match successfully once it reaches the step.
+   */
+  isPatternGuaranteedAtStep(index) {
+    const byteOffset = C.lengthBytesUTF8(this.source.slice(0, index));
+    return C._ts_query_is_pattern_guaranteed_at_step(this[0], byteOffset) === 1;
+  }
+};
+
+// src/parse/preprocess.ts
+function blankRanges(src, ranges) {
+  if (!ranges.length) return src;
+  ranges.sort((a, b) => a[0] - b[0]);
+  const parts2 = [];
+  let pos = 0;
+  for (const [a0, b] of ranges) {
+    const a = Math.max(a0, pos);
+    if (b <= a) continue;
+    parts2.push(src.slice(pos, a), src.slice(a, b).replace(/[^\n]/g, " "));
+    pos = b;
+  }
+  parts2.push(src.slice(pos));
+  return parts2.join("");
+}
+function commentRanges(src) {
+  const out2 = [];
+  let i2 = 0;
+  const n = src.length;
+  while (i2 < n) {
+    const c = src.charCodeAt(i2);
+    if (c === 34 || c === 39) {
+      i2++;
+      while (i2 < n && src.charCodeAt(i2) !== c && src.charCodeAt(i2) !== 10) i2 += src.charCodeAt(i2) === 92 ? 2 : 1;
+      i2++;
+    } else if (c === 47 && src.charCodeAt(i2 + 1) === 42) {
+      const end = src.indexOf("*/", i2 + 2);
+      const stop2 = end < 0 ? n : end + 2;
+      out2.push([i2, stop2]);
+      i2 = stop2;
+    } else if (c === 47 && src.charCodeAt(i2 + 1) === 47) {
+      let stop2 = src.indexOf("\n", i2);
+      while (stop2 > 0 && src.charCodeAt(stop2 - 1) === 92) stop2 = src.indexOf("\n", stop2 + 1);
+      if (stop2 < 0) stop2 = n;
+      out2.push([i2, stop2]);
+      i2 = stop2;
+    } else i2++;
+  }
+  return out2;
+}
+function stripComments(src) {
+  return blankRanges(src, commentRanges(src));
+}
+var NOISE = [
+  /\b_packed\b/g,
+  /\b__weak\b/g,
+  /\b__user\b/g,
+  /\b__percpu\b/g,
+  /\b__rcu\b/g,
+  /\b__always_inline\b/g,
+  /\b__bpf_section\s*\(\s*"[^"\n]*"\s*\)/g,
+  /\bSEC\s*\(\s*"[^"\n]*"\s*\)/g
+];
+var CONDITIONAL = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
+function preprocess(src) {
+  const text0 = stripComments(src);
+  const blanks = [];
+  const inDirective = directiveRanges(text0);
+  for (const re of NOISE) {
+    for (const m of text0.matchAll(re)) {
+      if (!inDirective(m.index)) blanks.push([m.index, m.index + m[0].length]);
+    }
+  }
+  const lines = text0.split("\n");
+  let guardStack = [];
+  const guardsByLine = new Array(lines.length + 1);
+  const packByLine = new Array(lines.length + 1);
+  const packStack = [];
+  let pack = 0;
+  let offset = 0;
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
+    const lineNo = li + 1;
+    const m = CONDITIONAL.exec(line);
+    guardsByLine[lineNo] = guardStack;
+    packByLine[lineNo] = pack;
+    if (m) {
+      let end = li;
+      while (lines[end].endsWith("\\") && end + 1 < lines.length) end++;
+      const cond = lines.slice(li, end + 1).join(" ").replace(/\\/g, " ").replace(CONDITIONAL, "$2").trim().replace(/\s+/g, " ");
+      const kind = m[1];
+      if (kind === "if" || kind === "ifdef" || kind === "ifndef") {
+        const c = kind === "ifdef" ? `defined(${cond})` : kind === "ifndef" ? `!defined(${cond})` : cond;
+        const includeGuard = kind === "ifndef" && /^\w+$/.test(cond) && defines(lines[end + 1] ?? "", cond);
+        guardStack = [...guardStack, { condition: c, line: lineNo, rest: `!(${c})`, ...includeGuard ? { includeGuard } : {} }];
+      } else if (kind === "elif" || kind === "else") {
+        const rest = guardStack[guardStack.length - 1]?.rest ?? "1";
+        const c = kind === "else" ? rest : `${rest} && (${cond})`;
+        guardStack = [...guardStack.slice(0, -1), { condition: c, line: lineNo, rest: kind === "else" ? rest : `${rest} && !(${cond})` }];
+      } else guardStack = guardStack.slice(0, -1);
+      let blankEnd = offset;
+      for (let k = li; k <= end; k++) blankEnd += lines[k].length + 1;
+      blanks.push([offset, Math.min(blankEnd, text0.length)]);
+      for (let k = li + 1; k <= end; k++) {
+        guardsByLine[k + 1] = guardStack;
+        packByLine[k + 1] = pack;
+      }
+      for (let k = li; k < end; k++) offset += lines[k].length + 1;
+      li = end;
+      offset += lines[end].length + 1;
+      continue;
+    }
+    const pm = /^[ \t]*#[ \t]*pragma[ \t]+pack[ \t]*\(([^)]*)\)/.exec(line);
+    if (pm && !guardStack.some(isOtherCompilerOnly)) {
+      const args2 = pm[1].split(",").map((s) => s.trim());
+      if (args2[0] === "push") {
+        packStack.push(pack);
+        if (args2[1]) pack = Number(args2[1]) || 0;
+      } else if (args2[0] === "pop") pack = packStack.pop() ?? 0;
+      else pack = Number(args2[0]) || 0;
+      packByLine[lineNo] = pack;
+    }
+    offset += line.length + 1;
+  }
+  return {
+    text: blankRanges(text0, blanks),
+    guardsAt: (line) => (guardsByLine[line] ?? []).filter((g) => !g.includeGuard),
+    packAt: (line) => packByLine[line] ?? 0
+  };
+}
+var PLATFORM = {
+  _MSC_VER: 0,
+  _WIN32: 0,
+  _WIN64: 0,
+  __sun: 0,
+  __APPLE__: 0,
+  __MACH__: 0,
+  __FreeBSD__: 0,
+  __EMSCRIPTEN__: 0,
+  __linux__: 1,
+  __GNUC__: 1
+};
+function platformCondition(condition) {
+  const known = condition.replace(/\bdefined\s*(?:\(\s*(\w+)\s*\)|(\w+))/g, (m, a, b) => {
+    const name2 = a ?? b;
+    return name2 in PLATFORM ? String(PLATFORM[name2]) : m;
+  });
+  if (/[A-Za-z_]/.test(known)) return null;
+  const v = evaluate(known, emptySymbols());
+  return v === null ? null : v !== 0n;
+}
+function isOtherCompilerOnly(g) {
+  return platformCondition(g.condition) === false;
+}
+function defines(line, name2) {
+  const m = /^\s*#\s*define\s+(\w+)/.exec(line);
+  return m?.[1] === name2;
+}
+function directiveRanges(text) {
+  const ranges = [];
+  for (const m of text.matchAll(/^[ \t]*#(?:[^\n]*\\\n)*[^\n]*/gm)) ranges.push([m.index, m.index + m[0].length]);
+  return (offset) => {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      const [a, b] = ranges[mid];
+      if (offset < a) hi = mid - 1;
+      else if (offset >= b) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+function lineIndex(text) {
+  const starts = [0];
+  for (let i2 = 0; i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) starts.push(i2 + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+// src/parse/parser.ts
+function locate(file, pkg) {
+  const here = path2.dirname(fileURLToPath(import.meta.url));
+  const beside = path2.join(here, file);
+  if (existsSync2(beside)) return beside;
+  const require2 = createRequire(import.meta.url);
+  return path2.join(path2.dirname(require2.resolve(`${pkg}/${file}`)), file);
+}
+var ready = null;
+function getParser() {
+  ready ??= (async () => {
+    await Parser.init({ locateFile: () => locate("web-tree-sitter.wasm", "web-tree-sitter") });
+    const c = await Language.load(locate("tree-sitter-c.wasm", "tree-sitter-c"));
+    return new Parser().setLanguage(c);
+  })();
+  return ready;
+}
+async function initParser() {
+  await getParser();
+}
+var parser = null;
+async function parseC(filePath, source) {
+  parser ??= await getParser();
+  const pre = preprocess(source);
+  const tree = parser.parse(pre.text);
+  if (!tree) throw new Error(`tree-sitter returned no tree for ${filePath}`);
+  let lines = null;
+  return {
+    path: filePath,
+    source,
+    pre,
+    lineAt: (offset) => (lines ??= lineIndex(source))(offset),
+    root: tree.rootNode,
+    errorCount: tree.rootNode.hasError ? countErrors(tree.rootNode) : 0,
+    dispose: () => tree.delete()
+  };
+}
+function countErrors(node) {
+  let n = 0;
+  const cursor = node.walk();
+  let done = false;
+  while (!done) {
+    const cur = cursor.currentNode;
+    if (cur.type === "ERROR" || cur.isMissing) n++;
+    if (cur.hasError && cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        done = true;
+        break;
+      }
+    }
+  }
+  cursor.delete();
+  return n;
+}
+function lineOfNode(node) {
+  return node.startPosition.row + 1;
+}
+
+// src/surface/layout.ts
+var LAYOUT_NEUTRAL_ATTRIBUTES = /* @__PURE__ */ new Set([
+  "preserve_access_index",
+  "unused",
+  "used",
+  "deprecated",
+  "may_alias",
+  "designated_init",
+  "visibility"
+]);
+var FileReader = class {
+  constructor(file) {
+    this.file = file;
+    this.lines = file.source.split("\n");
+  }
+  file;
+  lines;
+  loc(node) {
+    return { path: this.file.path, line: lineOfNode(node) };
+  }
+  guards(line) {
+    return this.file.pre.guardsAt(line);
+  }
+  /**
+   * Whether a guard's branch is part of the build we lay out: the first branch of every
+   * conditional (so `#ifdef FEATURE` fields are included), except that MSVC/Windows-only
+   * branches are never taken and the `#else` after one always is.
+   */
+  branchTaken(g) {
+    if (isOtherCompilerOnly(g)) return false;
+    const directive = /^\s*#\s*(\w+)/.exec(this.lines[g.line - 1] ?? "")?.[1];
+    if (directive === "else" || directive === "elif") return /\b(_MSC_VER|_WIN32|_WIN64)\b/.test(g.condition);
+    return true;
+  }
+  /** Original text (with `_packed` still in it) of [start, end). */
+  original(start2, end) {
+    return this.file.source.slice(start2, end);
+  }
+};
+function collectStructs(files) {
+  const structs = [];
+  const typedefs = {};
+  for (const file of files) {
+    const reader = new FileReader(file);
+    for (const node of file.root.descendantsOfType(["struct_specifier", "type_definition"])) {
+      if (!node) continue;
+      if (node.type === "struct_specifier" && node.childForFieldName("body")) {
+        const decl = readTopStruct(reader, node);
+        if (decl) structs.push(decl);
+      } else if (node.type === "type_definition") {
+        readTypedef(reader, node, typedefs);
+      }
+    }
+  }
+  return { structs, typedefs };
+}
+function readTopStruct(reader, node) {
+  const tag = node.childForFieldName("name")?.text ?? null;
+  const parent = node.parent;
+  const typedefNames = parent?.type === "type_definition" ? parent.childrenForFieldName("declarator").filter((d) => d.type === "type_identifier").map((d) => d.text) : [];
+  const name2 = tag ?? typedefNames[0];
+  if (name2 === void 0) return null;
+  const aliases = tag ? typedefNames : typedefNames.slice(1);
+  return readStructBody(reader, node, name2, tag !== null, aliases);
+}
+function readStructBody(reader, node, name2, tagged, aliases) {
+  const body2 = node.childForFieldName("body");
+  const startLine = lineOfNode(node);
+  const endLine = body2.endPosition.row + 1;
+  const outerGuards = reader.guards(startLine);
+  const problems = [];
+  const pre = reader.file.pre.text;
+  const parent = node.parent;
+  let stop2 = body2.endIndex;
+  if (parent?.type === "field_declaration") stop2 = parent.childrenForFieldName("declarator")[0]?.startIndex ?? parent.endIndex;
+  else while (stop2 < pre.length && pre[stop2] !== ";" && pre[stop2] !== "{" && pre[stop2] !== "}") stop2++;
+  const attrText = reader.original(node.startIndex, body2.startIndex) + " " + reader.original(body2.endIndex, stop2);
+  let packed = false;
+  for (const attr of attributesIn(attrText)) {
+    if (attr === "packed") packed = true;
+    else if (!LAYOUT_NEUTRAL_ATTRIBUTES.has(attrName(attr))) problems.push(`attribute ${attr} on struct ${name2}`);
+  }
+  if (body2.hasError) problems.push(`struct ${name2} does not parse cleanly`);
+  const decl = {
+    name: name2,
+    tagged,
+    aliases,
+    packed,
+    // GCC applies the pack state in force when the struct is completed, i.e. at its closing brace.
+    pack: reader.file.pre.packAt(endLine),
+    fields: [],
+    loc: reader.loc(node)
+  };
+  if (outerGuards.length) decl.conditional = outerGuards.map((g) => g.condition);
+  if (!outerGuards.every((g) => reader.branchTaken(g))) decl.untaken = true;
+  for (const child of body2.namedChildren) {
+    if (!child) continue;
+    if (child.type === "field_declaration") readField(reader, child, decl, outerGuards.length);
+    else if (child.type === "ERROR") problems.push(`unreadable text in struct ${name2} at line ${lineOfNode(child)}`);
+  }
+  if (problems.length) decl.problems = problems;
+  return decl;
+}
+function readField(reader, node, outer, outerDepth) {
+  const line = lineOfNode(node);
+  const inner = reader.guards(line).slice(outerDepth);
+  if (!inner.every((g) => reader.branchTaken(g))) return;
+  const conditional = inner.map((g) => g.condition);
+  const typeNode = node.childForFieldName("type");
+  const declarators = node.childrenForFieldName("declarator");
+  const problems = [];
+  if (node.hasError) problems.push(`field at line ${line} does not parse cleanly`);
+  const fieldText = typeNode?.childForFieldName("body") ? `${reader.original(node.startIndex, typeNode.startIndex)} ${reader.original(typeNode.endIndex, node.endIndex)}` : reader.original(node.startIndex, node.endIndex);
+  let packed = false;
+  for (const attr of attributesIn(fieldText)) {
+    if (attr === "packed") packed = true;
+    else if (!LAYOUT_NEUTRAL_ATTRIBUTES.has(attrName(attr))) problems.push(`attribute ${attr} at line ${line}`);
+  }
+  const bits2 = node.namedChildren.find((c) => c?.type === "bitfield_clause")?.namedChildren[0]?.text;
+  const push = (name2, type, at) => {
+    const field = { name: name2, type, line: at };
+    if (conditional.length) field.conditional = conditional;
+    if (bits2 !== void 0) field.bits = squash(bits2);
+    if (packed) field.packed = true;
+    if (problems.length) field.problems = problems;
+    outer.fields.push(field);
+  };
+  if (!typeNode) {
+    push("", { kind: "unsupported", what: squash(node.text) }, line);
+    return;
+  }
+  if (declarators.length === 0) {
+    const hasBody = typeNode.childForFieldName("body") !== null;
+    const tag = typeNode.childForFieldName("name");
+    if (typeNode.type === "struct_specifier" && hasBody && !tag) {
+      push("", { kind: "inline", decl: readStructBody(reader, typeNode, `${outer.name}.<anonymous@${line}>`, false, []) }, line);
+    } else if (typeNode.type === "union_specifier" && hasBody && !tag) {
+      push("", { kind: "unsupported", what: "anonymous union" }, line);
+    } else if (!(hasBody && tag)) {
+      push("", { kind: "unsupported", what: squash(node.text) }, line);
+    }
+    return;
+  }
+  const firstName = declaratorName(declarators[0]) ?? `<field@${line}>`;
+  const base = typeOf(reader, typeNode, `${outer.name}.${firstName}`);
+  for (const d of declarators) {
+    const declared = applyDeclarator(d, base);
+    if (declared) push(declared.name, declared.type, lineOfNode(d));
+    else push(squash(d.text), { kind: "unsupported", what: `declarator ${squash(d.text)}` }, lineOfNode(d));
+  }
+}
+function readTypedef(reader, node, typedefs) {
+  const typeNode = node.childForFieldName("type");
+  if (!typeNode) return;
+  const declarators = node.childrenForFieldName("declarator");
+  const plain = declarators.find((d) => d.type === "type_identifier")?.text;
+  let base;
+  const tag = typeNode.childForFieldName("name")?.text;
+  const hasBody = typeNode.childForFieldName("body") !== null;
+  if (typeNode.type === "struct_specifier" && !tag) {
+    if (!hasBody || !plain) return;
+    base = { kind: "struct", name: plain, tagged: false };
+  } else if (typeNode.type === "enum_specifier" && !tag) {
+    base = { kind: "enum", name: plain ?? "<anonymous>", tagged: false };
+  } else base = typeOf(reader, typeNode, plain ?? "<typedef>");
+  for (const d of declarators) {
+    const declared = applyDeclarator(d, base);
+    if (!declared || Object.hasOwn(typedefs, declared.name)) continue;
+    typedefs[declared.name] = declared.type;
+  }
+}
+function typeOf(reader, node, inlineName) {
+  switch (node.type) {
+    case "primitive_type":
+    case "type_identifier":
+    case "sized_type_specifier":
+      return { kind: "name", name: squash(node.text) };
+    case "struct_specifier": {
+      const tag = node.childForFieldName("name")?.text;
+      if (tag) return { kind: "struct", name: tag, tagged: true };
+      if (node.childForFieldName("body")) return { kind: "inline", decl: readStructBody(reader, node, inlineName, false, []) };
+      return { kind: "unsupported", what: squash(node.text) };
+    }
+    case "enum_specifier":
+      return { kind: "enum", name: node.childForFieldName("name")?.text ?? "<anonymous>", tagged: true };
+    case "union_specifier":
+      return { kind: "unsupported", what: `union ${node.childForFieldName("name")?.text ?? "<anonymous>"}` };
+    default:
+      return { kind: "unsupported", what: squash(node.text) };
+  }
+}
+function applyDeclarator(node, base) {
+  switch (node.type) {
+    case "field_identifier":
+    case "identifier":
+    case "type_identifier":
+      return { name: node.text, type: base };
+    case "pointer_declarator": {
+      const inner = node.childForFieldName("declarator");
+      return inner ? applyDeclarator(inner, { kind: "pointer" }) : null;
+    }
+    case "array_declarator": {
+      const inner = node.childForFieldName("declarator");
+      const size = node.childForFieldName("size");
+      return inner ? applyDeclarator(inner, { kind: "array", of: base, size: size ? squash(size.text) : null }) : null;
+    }
+    case "function_declarator": {
+      const inner = node.childForFieldName("declarator");
+      return inner ? applyDeclarator(inner, { kind: "function" }) : null;
+    }
+    case "parenthesized_declarator":
+    case "attributed_declarator": {
+      const inner = node.namedChildren.find((c) => c !== null && c.type !== "attribute_specifier" && c.type !== "type_qualifier");
+      return inner ? applyDeclarator(inner, base) : null;
+    }
+    default:
+      return null;
+  }
+}
+function declaratorName(node) {
+  if (node.type === "field_identifier" || node.type === "identifier" || node.type === "type_identifier") return node.text;
+  const inner = node.childForFieldName("declarator") ?? node.namedChildren.find((c) => c !== null && c.type.endsWith("declarator"));
+  return inner ? declaratorName(inner) : null;
+}
+function squash(s) {
+  return s.replace(/\s+/g, " ").trim();
+}
+function attrName(attr) {
+  return attr.replace(/\(.*$/s, "").replace(/^__(.*)__$/, "$1");
+}
+function attributesIn(text) {
+  const out2 = [];
+  if (/\b_{1,2}packed\b/.test(text)) out2.push("packed");
+  const re = /\b__attribute__\s*\(/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let depth = 0;
+    let i2 = m.index + m[0].length - 1;
+    const start2 = i2;
+    for (; i2 < text.length; i2++) {
+      if (text[i2] === "(") depth++;
+      else if (text[i2] === ")" && --depth === 0) break;
+    }
+    const inner = text.slice(start2 + 1, i2).trim();
+    re.lastIndex = i2;
+    if (!inner.startsWith("(") || !inner.endsWith(")")) continue;
+    for (const part of splitTopLevel(inner.slice(1, -1))) {
+      const a = squash(part);
+      if (!a) continue;
+      out2.push(attrName(a) === "packed" ? "packed" : a);
+    }
+  }
+  return out2;
+}
+function splitTopLevel(s) {
+  const parts2 = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of s) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth--;
+    if (ch === "," && depth === 0) {
+      parts2.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  parts2.push(cur);
+  return parts2;
+}
+var NAMED = {};
+for (const bits2 of [8, 16, 32, 64]) {
+  const size = bits2 / 8;
+  for (const n of [`int${bits2}_t`, `__s${bits2}`, `s${bits2}`, `__int${bits2}_t`]) NAMED[n] = { type: `int${bits2}_t`, size };
+  for (const n of [`uint${bits2}_t`, `__u${bits2}`, `u${bits2}`, `__uint${bits2}_t`, `u_int${bits2}_t`]) NAMED[n] = { type: `uint${bits2}_t`, size };
+}
+Object.assign(NAMED, {
+  bool: { type: "bool", size: 1 },
+  _Bool: { type: "bool", size: 1 },
+  float: { type: "float", size: 4 },
+  double: { type: "double", size: 8 },
+  // LP64 Linux: size_t and uintptr_t are unsigned long, ssize_t/intptr_t/ptrdiff_t long.
+  size_t: { type: "unsigned long", size: 8 },
+  uintptr_t: { type: "unsigned long", size: 8 },
+  ssize_t: { type: "long", size: 8 },
+  intptr_t: { type: "long", size: 8 },
+  ptrdiff_t: { type: "long", size: 8 },
+  // Fixed by the Linux UAPI on every architecture (asm-generic/posix_types.h).
+  pid_t: { type: "int32_t", size: 4 },
+  uid_t: { type: "uint32_t", size: 4 },
+  gid_t: { type: "uint32_t", size: 4 }
+});
+function integerWords(spelling) {
+  const words = spelling.split(" ");
+  const allowed = /* @__PURE__ */ new Set(["signed", "unsigned", "short", "long", "int", "char"]);
+  if (!words.every((w) => allowed.has(w))) return null;
+  const count = (w) => words.filter((x) => x === w).length;
+  const unsigned = count("unsigned") > 0;
+  const signed = count("signed") > 0;
+  const longs = count("long");
+  if (unsigned && signed) return null;
+  if (count("char")) {
+    if (longs || count("short") || count("int")) return null;
+    return unsigned ? NAMED.uint8_t : signed ? NAMED.int8_t : { type: "char", size: 1 };
+  }
+  if (count("short")) return longs ? null : unsigned ? NAMED.uint16_t : NAMED.int16_t;
+  if (longs === 1) return { type: unsigned ? "unsigned long" : "long", size: 8 };
+  if (longs === 2) return unsigned ? NAMED.uint64_t : NAMED.int64_t;
+  if (longs > 2) return null;
+  return unsigned ? NAMED.uint32_t : NAMED.int32_t;
+}
+function scalar(spelling) {
+  return Object.hasOwn(NAMED, spelling) ? NAMED[spelling] : integerWords(spelling);
+}
+var POINTER = { type: "pointer", size: 8, align: 8 };
+var ENUM_SIZE = 4;
+function alignUp(n, a) {
+  return Math.ceil(n / a) * a;
+}
+function arrayType(elem, dim) {
+  const i2 = elem.indexOf("[");
+  return i2 < 0 ? `${elem}[${dim}]` : `${elem.slice(0, i2)}[${dim}]${elem.slice(i2)}`;
+}
+var LayoutEngine = class {
+  constructor(structs, typedefs, syms) {
+    this.typedefs = typedefs;
+    const ordered = [...structs.filter((s) => !s.untaken), ...structs.filter((s) => s.untaken)];
+    for (const s of ordered) this.register(s);
+    this.syms = { ...syms, sizeOf: (name2) => syms.sizeOf?.(name2) ?? this.sizeOfSpelling(name2) };
+  }
+  typedefs;
+  decls = /* @__PURE__ */ new Map();
+  layouts = /* @__PURE__ */ new Map();
+  inProgress = /* @__PURE__ */ new Set();
+  syms;
+  /** A struct and the anonymous structs defined in its fields, each under its own key. */
+  register(s, asEntry = true) {
+    if (asEntry && !this.decls.has(s.name)) this.decls.set(s.name, s);
+    for (const f of s.fields) {
+      let t = f.type;
+      while (t.kind === "array") t = t.of;
+      if (t.kind === "inline") this.register(t.decl, f.name !== "");
+    }
+  }
+  all() {
+    const out2 = {};
+    for (const name2 of this.decls.keys()) out2[name2] = this.layout(name2);
+    return out2;
+  }
+  sizeOfSpelling(spelling) {
+    const m = /^(struct|enum) (\S+)$/.exec(spelling);
+    const ref = m ? { kind: m[1], name: m[2], tagged: true } : { kind: "name", name: spelling };
+    const r = this.resolve(ref, 0);
+    return "problem" in r ? null : r.size;
+  }
+  layout(name2, decl = this.decls.get(name2)) {
+    const done = this.layouts.get(name2);
+    if (done) return done;
+    this.inProgress.add(name2);
+    const unresolved = [...decl.problems ?? []];
+    const fields = [];
+    let offset = 0;
+    let maxAlign = 1;
+    let known = unresolved.length === 0;
+    const placeAlign = (natural, fieldPacked) => {
+      if (decl.packed || fieldPacked) return 1;
+      return decl.pack > 0 ? Math.min(natural, decl.pack) : natural;
+    };
+    for (const f of decl.fields) {
+      const r = f.bits !== void 0 ? { problem: `bit-field ${f.name || "<anonymous>"} : ${f.bits}`, type: `${this.resolve(f.type, 0).type}:${f.bits}` } : f.problems?.length ? { problem: f.problems.join("; "), type: "unknown" } : this.resolve(f.type, 0);
+      const base = { line: f.line, ...f.conditional ? { conditional: f.conditional } : {} };
+      if ("problem" in r) {
+        unresolved.push(`${f.name || "<anonymous member>"}: ${r.problem}`);
+        known = false;
+        if (f.name !== "") fields.push({ name: f.name, type: r.type, offset: -1, size: -1, align: -1, ...base });
+        continue;
+      }
+      const align = placeAlign(r.align, f.packed);
+      maxAlign = Math.max(maxAlign, align);
+      const at = known ? alignUp(offset, align) : -1;
+      if (known) offset = at + r.size;
+      if (f.name === "" && f.type.kind === "inline") {
+        for (const sub of this.layout(f.type.decl.name, f.type.decl).fields) {
+          const conditional = [...f.conditional ?? [], ...sub.conditional ?? []];
+          fields.push({
+            ...sub,
+            offset: at < 0 || sub.offset < 0 ? -1 : at + sub.offset,
+            ...conditional.length ? { conditional } : {}
+          });
+        }
+        continue;
+      }
+      fields.push({ name: f.name, type: r.type, offset: at, size: r.size, align, ...base });
+    }
+    const result = {
+      name: name2,
+      size: known ? alignUp(offset, maxAlign) : -1,
+      align: known ? maxAlign : -1,
+      packed: decl.packed,
+      fields,
+      loc: decl.loc
+    };
+    if (decl.pack > 0) result.pack = decl.pack;
+    if (decl.aliases.length) result.aliases = decl.aliases;
+    if (decl.conditional) result.conditional = decl.conditional;
+    if (unresolved.length) result.unresolved = unresolved;
+    this.inProgress.delete(name2);
+    this.layouts.set(name2, result);
+    return result;
+  }
+  structRef(name2, spelled, decl) {
+    const d = decl ?? this.decls.get(name2);
+    if (!d) return { problem: `unknown type ${spelled}`, type: spelled };
+    if (this.inProgress.has(name2)) return { problem: `${spelled} contains itself`, type: spelled };
+    const l = this.layout(name2, d);
+    if (l.unresolved) return { problem: `${spelled} has an unresolved layout`, type: spelled };
+    return { type: spelled, size: l.size, align: l.align };
+  }
+  resolve(t, depth) {
+    if (depth > 32) return { problem: "typedef chain too deep", type: "unknown" };
+    switch (t.kind) {
+      case "pointer":
+        return POINTER;
+      case "enum":
+        return { type: "enum", size: ENUM_SIZE, align: ENUM_SIZE };
+      case "struct":
+        return this.structRef(t.name, t.tagged ? `struct ${t.name}` : t.name);
+      case "inline":
+        return this.structRef(t.decl.name, `struct ${t.decl.name}`, t.decl);
+      case "function":
+        return { problem: "a function type has no size", type: "function" };
+      case "unsupported":
+        return { problem: `unsupported ${t.what}`, type: t.what };
+      case "name": {
+        const s = scalar(t.name);
+        if (s) return { ...s, align: s.size };
+        if (Object.hasOwn(this.typedefs, t.name)) return this.resolve(this.typedefs[t.name], depth + 1);
+        if (t.name === "void") return { problem: "void has no size", type: "void" };
+        return { problem: `unknown type ${t.name}`, type: t.name };
+      }
+      case "array": {
+        const elem = this.resolve(t.of, depth + 1);
+        if (t.size === null) {
+          return "problem" in elem ? { ...elem, type: arrayType(elem.type, "") } : { type: arrayType(elem.type, ""), size: 0, align: elem.align };
+        }
+        const n = evaluateNumber(t.size, this.syms);
+        if ("problem" in elem) return { ...elem, type: arrayType(elem.type, n === null ? t.size : String(n)) };
+        if (n === null || n < 0) return { problem: `array size '${t.size}' cannot be evaluated`, type: arrayType(elem.type, t.size) };
+        return { type: arrayType(elem.type, n === 0 ? "" : String(n)), size: n * elem.size, align: elem.align };
+      }
+    }
+  }
+};
+function computeLayouts(decls, syms) {
+  return new LayoutEngine(decls.structs, decls.typedefs, syms).all();
+}
+
+// src/surface/model.ts
+function loc(path3, line) {
+  return { path: path3, line };
+}
+function emptySurface(rev, commit = null) {
+  return {
+    surfaceVersion: 1,
+    rev,
+    commit,
+    versions: { api: null, schema: null },
+    scapMinimum: { api: null, schema: null },
+    eventCodes: {},
+    events: {},
+    enums: {},
+    retiredEnumValues: {},
+    ppmSc: {},
+    defines: {},
+    flagTables: {},
+    dynamicParams: {},
+    structs: {},
+    ioctls: {},
+    retiredIoctls: {},
+    bpfMaps: {},
+    bpfGlobals: {},
+    codeLists: {},
+    moduleParams: {},
+    code: {},
+    warnings: []
+  };
+}
+
+// src/surface/api.ts
+var ORDERED_ENUMS = ["sys_exit_extra_code", "extra_event_prog_code"];
+function resolveApi(facts, syms, enums, ctx) {
+  const layouts = resolveLayouts(facts, syms);
+  const sized = { ...syms, sizeOf: (t) => sizeOfType(t, layouts) };
+  return {
+    structs: sharedLayouts(layouts, ctx),
+    ioctls: resolveIoctls(facts, sized),
+    retiredIoctls: Object.fromEntries(
+      facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized)]))
+    ),
+    bpfMaps: resolveMaps(facts, sized),
+    bpfGlobals: resolveGlobals(facts, sized),
+    codeLists: resolveCodeLists(facts, enums, ctx.legacy),
+    moduleParams: Object.fromEntries(
+      facts.flatMap((f) => f.moduleParams.map((m) => [m.name, { type: m.type, perm: m.perm, loc: loc(f.path, m.line) }]))
+    )
+  };
+}
+function resolveLayouts(facts, syms) {
+  const merged = { structs: [], typedefs: {} };
+  for (const f of facts) {
+    merged.structs.push(...f.structs.structs);
+    Object.assign(merged.typedefs, f.structs.typedefs);
+  }
+  return computeLayouts(merged, syms);
+}
+function sharedLayouts(layouts, ctx) {
+  const out2 = {};
+  for (const s of ctx.sharedStructs) {
+    if (s.legacyOnly && !ctx.legacy) continue;
+    const layout = layouts[s.name];
+    if (!layout) continue;
+    if (layout.unresolved?.length) {
+      ctx.warnings.push({
+        path: layout.loc.path,
+        message: `${layout.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed (${layout.unresolved.join("; ")})`,
+        incomplete: true
+      });
+    }
+    out2[s.name] = layout;
+  }
+  return out2;
+}
+function sizeOfType(typeName, layouts) {
+  const name2 = typeName.replace(/^(struct|enum)\s+/, "").trim();
+  if (/^enum\s/.test(typeName)) return 4;
+  const l = layouts[name2];
+  return l && l.size >= 0 ? l.size : null;
+}
+function ioctl(expr, path3, line, syms) {
+  const nr = /_IO\w*\s*\(\s*[^,]+,\s*([^,)]+)/.exec(expr)?.[1];
+  return { number: evaluateNumber(expr, syms), nr: nr ? evaluateNumber(nr, syms) : null, expr, loc: loc(path3, line) };
+}
+function resolveIoctls(facts, syms) {
+  const out2 = {};
+  for (const f of facts) {
+    for (const m of f.macros) {
+      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === "PPM_IOCTL_MAGIC" || out2[m.name]) continue;
+      out2[m.name] = ioctl(m.body, f.path, m.line, syms);
+    }
+  }
+  return out2;
+}
+function typeSize(t, syms) {
+  return t ? evaluateNumber(`sizeof(${t})`, syms) : null;
+}
+function resolveMaps(facts, syms) {
+  const out2 = {};
+  for (const f of facts) {
+    for (const m of f.bpfMaps) {
+      out2[m.name] = {
+        probe: m.probe,
+        type: m.type,
+        keyType: m.keyType,
+        valueType: m.valueType,
+        keySize: m.keySizeExpr ? evaluateNumber(m.keySizeExpr, syms) : typeSize(m.keyType, syms),
+        valueSize: m.valueSizeExpr ? evaluateNumber(m.valueSizeExpr, syms) : typeSize(m.valueType, syms),
+        maxEntries: m.maxEntriesExpr ? evaluateNumber(m.maxEntriesExpr, syms) : null,
+        maxEntriesExpr: m.maxEntriesExpr,
+        index: m.index,
+        loc: loc(f.path, m.line)
+      };
+    }
+  }
+  return out2;
+}
+function normaliseScalar(t) {
+  const m = /^(?:__)?([us])(8|16|32|64)$/.exec(t);
+  if (m) return `${m[1] === "u" ? "u" : ""}int${m[2]}_t`;
+  return t;
+}
+function resolveGlobals(facts, syms) {
+  const out2 = {};
+  for (const f of facts) {
+    for (const g of f.bpfGlobals) {
+      const base = normaliseScalar(g.type);
+      const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
+      const elem = typeSize(base, syms);
+      out2[g.name] = {
+        probe: f.path.includes("/modern_bpf/") ? "modern" : "legacy",
+        section: g.section,
+        // The size as written: an array sized by a count that grows (PPM_EVENT_MAX) keeps its type.
+        type: g.arraySize ? `${base}[${g.arraySize}]` : base,
+        size: elem === null ? null : g.arraySize ? n === null ? null : elem * n : elem,
+        loc: loc(f.path, g.line)
+      };
+    }
+  }
+  return out2;
+}
+function resolveCodeLists(facts, enums, legacy) {
+  const out2 = {};
+  for (const f of facts) {
+    for (const x of f.xLists) {
+      if (x.name === "FILLER_LIST_MAPPER" && !legacy) continue;
+      const governs = x.name === "FILLER_LIST_MAPPER" ? "schema" : "api";
+      out2[x.name] = { governs, entries: x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), loc: loc(f.path, x.line) };
+    }
+  }
+  for (const name2 of ORDERED_ENUMS) {
+    const e = enums[name2];
+    if (!e) continue;
+    const entries = Object.entries(e).filter(([sym]) => !/_MAX$/.test(sym)).sort(([, a], [, b]) => (a.value ?? 0) - (b.value ?? 0)).map(([sym, c]) => ({ name: sym, loc: c.loc }));
+    out2["sys_exit_extra_code"] = { governs: "api", entries, loc: entries[0]?.loc ?? { path: "driver/ppm_events_public.h", line: 0 } };
+  }
+  return out2;
+}
+
+// src/surface/extract/code-bodies.ts
+import { createHash as createHash2 } from "node:crypto";
+var CODE_FILES = [
+  // Kernel module: the fillers and the payload helpers (val_to_ring, pack_addr, ...).
+  /^driver\/ppm_fillers\.c$/,
+  /^driver\/ppm_events\.c$/,
+  /^driver\/ppm_events\.h$/,
+  // Flag conversions (open_flags_to_scap, ...) used by every driver's fillers.
+  /^driver\/ppm_flag_helpers\.h$/,
+  // Modern eBPF probe: programs and the helpers that build payloads (never definitions/).
+  /^driver\/modern_bpf\/programs\/.+\.bpf\.c$/,
+  /^driver\/modern_bpf\/helpers\/.+\.h$/,
+  // Legacy eBPF probe (until c5ea0da85): fillers and their helpers; maps.h, types.h,
+  // bpf_helpers.h, builtins.h, quirks.h and missing_definitions.h declare, they do not fill.
+  /^driver\/bpf\/(fillers|filler_helpers|ring_helpers|plumbing_helpers)\.h$/
+];
+function isCodeFile(path3) {
+  return CODE_FILES.some((re) => re.test(path3));
+}
+function probeOf(path3) {
+  if (path3.startsWith("driver/modern_bpf/")) return "modern";
+  if (path3.startsWith("driver/bpf/")) return "legacy";
+  if (/^driver\/[^/]+\.c$/.test(path3) || path3 === "driver/ppm_events.h") return "kmod";
+  return "shared";
+}
+var IDENT = 1;
+var NUMBER = 2;
+var STR = 3;
+var PUNCT = 4;
+var DIRECTIVE = 5;
+var PP_IF = 1;
+var PP_ELIF = 2;
+var PP_ELSE = 3;
+var PP_ENDIF = 4;
+var PP_OTHER = 5;
+var Tokens = class {
+  n = 0;
+  kind;
+  /** Byte offset of the token's start (for line numbers). */
+  at;
+  /** PP_* for a directive, 0 otherwise. */
+  pp;
+  /** 1 when a conditional directive's condition mentions a kernel-version or kernel-feature macro. */
+  compat;
+  /** Token text; a directive is `#name tok tok ...`, single-spaced. */
+  text = [];
+  constructor(capacity) {
+    this.kind = new Uint8Array(capacity);
+    this.at = new Int32Array(capacity);
+    this.pp = new Uint8Array(capacity);
+    this.compat = new Uint8Array(capacity);
+  }
+  push(kind, text, at, pp = 0, compat = 0) {
+    const i2 = this.n++;
+    if (i2 === this.kind.length) this.grow();
+    this.kind[i2] = kind;
+    this.at[i2] = at;
+    this.pp[i2] = pp;
+    this.compat[i2] = compat;
+    this.text.push(text);
+  }
+  grow() {
+    const size = this.kind.length * 2;
+    const kind = new Uint8Array(size);
+    const at = new Int32Array(size);
+    const pp = new Uint8Array(size);
+    const compat = new Uint8Array(size);
+    kind.set(this.kind);
+    at.set(this.at);
+    pp.set(this.pp);
+    compat.set(this.compat);
+    Object.assign(this, { kind, at, pp, compat });
+  }
+};
+function isIdStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 36;
+}
+function isIdChar(c) {
+  return isIdStart(c) || c >= 48 && c <= 57;
+}
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function punctLen(src, i2, c) {
+  const d = src.charCodeAt(i2 + 1);
+  switch (c) {
+    case 45:
+      return d === 62 || d === 45 || d === 61 ? 2 : 1;
+    case 43:
+      return d === 43 || d === 61 ? 2 : 1;
+    case 60:
+    // < : << <<= <=
+    case 62:
+      if (d === c) return src.charCodeAt(i2 + 2) === 61 ? 3 : 2;
+      return d === 61 ? 2 : 1;
+    case 61:
+    // =
+    case 33:
+    // !
+    case 42:
+    // *
+    case 47:
+    // /
+    case 37:
+    // %
+    case 94:
+      return d === 61 ? 2 : 1;
+    case 38:
+    // & : && &=
+    case 124:
+      return d === c || d === 61 ? 2 : 1;
+    case 35:
+      return d === 35 ? 2 : 1;
+    case 46:
+      return d === 46 && src.charCodeAt(i2 + 2) === 46 ? 3 : 1;
+    default:
+      return 1;
+  }
+}
+var COMPAT_IDENTS = /* @__PURE__ */ new Set([
+  "LINUX_VERSION_CODE",
+  "KERNEL_VERSION",
+  "UTS_UBUNTU_RELEASE_ABI",
+  "__has_include",
+  "__has_include_next",
+  "BPF_FORBIDS_ZERO_ACCESS",
+  "COS_73_WORKAROUND"
+]);
+var ARCH_CONFIG = /^CONFIG_(COMPAT|IA32_EMULATION|X86(_64|_32)?|ARM(64)?|AEABI|S390|PPC(32|64)?|RISCV|LOONGARCH|MIPS|64BIT|32BIT)$/;
+function isCompatIdent(id) {
+  return COMPAT_IDENTS.has(id) || id.includes("RHEL_RELEASE") || // RHEL_RELEASE_CODE, PPM_RHEL_RELEASE_VERSION
+  id.startsWith("HAS_") || // the configure system's kernel probes (driver/configure)
+  id.startsWith("CONFIG_") && !ARCH_CONFIG.test(id);
+}
+function isCompatCondition(condition) {
+  const ids = condition.match(/[A-Za-z_]\w*/g) ?? [];
+  for (let i2 = 0; i2 < ids.length; i2++) {
+    const id = ids[i2];
+    if (isCompatIdent(id)) return true;
+    if (id === "defined" && /^[a-z][a-z0-9_]*$/.test(ids[i2 + 1] ?? "")) return true;
+  }
+  return false;
+}
+var TYPE_ALIASES = /* @__PURE__ */ new Map();
+for (const bits2 of [8, 16, 32, 64]) {
+  for (const prefix of ["", "__"]) {
+    TYPE_ALIASES.set(`${prefix}u${bits2}`, `uint${bits2}_t`);
+    TYPE_ALIASES.set(`${prefix}s${bits2}`, `int${bits2}_t`);
+  }
+}
+function lex(src) {
+  const n = src.length;
+  const T = new Tokens((n >> 2) + 64);
+  let i2 = 0;
+  let lineStart = true;
+  let dir = null;
+  let dead = 0;
+  const groups = [];
+  const finishDirective = () => {
+    const d = dir;
+    dir = null;
+    let name2 = d.name;
+    const cond = d.toks.join(" ");
+    let pp = PP_OTHER;
+    if (name2 === "if" || name2 === "ifdef" || name2 === "ifndef") pp = PP_IF;
+    else if (name2 === "elif" || name2 === "elifdef" || name2 === "elifndef") pp = PP_ELIF;
+    else if (name2 === "else") pp = PP_ELSE;
+    else if (name2 === "endif") pp = PP_ENDIF;
+    if (dead > 0) {
+      if (pp === PP_IF) dead++;
+      else if (pp === PP_ENDIF) dead--;
+      else if (dead === 1 && pp === PP_ELSE) {
+        dead = 0;
+        groups.push(true);
+        return;
+      } else if (dead === 1 && pp === PP_ELIF) {
+        dead = 0;
+        groups.push(false);
+        pp = PP_IF;
+        name2 = name2.replace("elif", "if");
+      }
+      if (dead > 0 || pp !== PP_IF) return;
+    } else if (pp === PP_IF && name2 === "if" && cond === "0") {
+      dead = 1;
+      return;
+    } else if (pp === PP_IF) groups.push(false);
+    else if (pp === PP_ENDIF && groups.pop()) return;
+    const test = name2 === "ifdef" || name2 === "ifndef" || name2 === "elifdef" || name2 === "elifndef" ? `defined(${cond})` : cond;
+    const compat = (pp === PP_IF || pp === PP_ELIF) && isCompatCondition(test) ? 1 : 0;
+    T.push(DIRECTIVE, cond ? `#${name2} ${cond}` : `#${name2}`, d.at, pp, compat);
+  };
+  const emit = (kind, start2, end) => {
+    let text = src.slice(start2, end);
+    if (kind === IDENT) text = TYPE_ALIASES.get(text) ?? text;
+    const list = dir ? dir.toks : T.text;
+    const prev = list.length - 1;
+    if (kind === STR && text.charCodeAt(0) === 34 && (dir || dead === 0 && T.kind[prev] === STR) && list[prev]?.endsWith('"')) {
+      list[prev] = list[prev].slice(0, -1) + text.slice(1);
+      return;
+    }
+    if (dir) dir.toks.push(text);
+    else if (dead === 0) T.push(kind, text, start2);
+  };
+  while (i2 < n) {
+    const c = src.charCodeAt(i2);
+    if (c === 10) {
+      if (dir) finishDirective();
+      lineStart = true;
+      i2++;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
+      i2++;
+      continue;
+    }
+    if (c === 92) {
+      if (src.charCodeAt(i2 + 1) === 10) {
+        i2 += 2;
+        continue;
+      }
+      if (src.charCodeAt(i2 + 1) === 13 && src.charCodeAt(i2 + 2) === 10) {
+        i2 += 3;
+        continue;
+      }
+    }
+    if (c === 47) {
+      const d = src.charCodeAt(i2 + 1);
+      if (d === 42) {
+        const end = src.indexOf("*/", i2 + 2);
+        i2 = end < 0 ? n : end + 2;
+        continue;
+      }
+      if (d === 47) {
+        let stop2 = src.indexOf("\n", i2);
+        while (stop2 > 0 && (src.charCodeAt(stop2 - 1) === 92 || src.charCodeAt(stop2 - 1) === 13 && src.charCodeAt(stop2 - 2) === 92)) {
+          stop2 = src.indexOf("\n", stop2 + 1);
+        }
+        i2 = stop2 < 0 ? n : stop2;
+        continue;
+      }
+    }
+    if (c === 35 && lineStart && !dir) {
+      lineStart = false;
+      let j = i2 + 1;
+      while (j < n && (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9)) j++;
+      const s = j;
+      while (j < n && isIdChar(src.charCodeAt(j))) j++;
+      dir = { at: i2, name: src.slice(s, j), toks: [] };
+      i2 = j;
+      continue;
+    }
+    lineStart = false;
+    const start2 = i2;
+    if (isIdStart(c)) {
+      i2++;
+      while (i2 < n && isIdChar(src.charCodeAt(i2))) i2++;
+      const q = src.charCodeAt(i2);
+      if ((q === 34 || q === 39) && i2 - start2 <= 2 && /^(L|u|U|u8)$/.test(src.slice(start2, i2))) {
+        i2 = skipQuoted(src, i2);
+        emit(STR, start2, i2);
+      } else emit(IDENT, start2, i2);
+      continue;
+    }
+    if (isDigit(c) || c === 46 && isDigit(src.charCodeAt(i2 + 1))) {
+      i2++;
+      while (i2 < n) {
+        const d = src.charCodeAt(i2);
+        if (isIdChar(d) || d === 46) i2++;
+        else if ((d === 43 || d === 45) && /[eEpP]/.test(src[i2 - 1])) i2++;
+        else break;
+      }
+      emit(NUMBER, start2, i2);
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      i2 = skipQuoted(src, i2);
+      emit(STR, start2, i2);
+      continue;
+    }
+    i2 += punctLen(src, i2, c);
+    emit(PUNCT, start2, i2);
+  }
+  if (dir) finishDirective();
+  return T;
+}
+function skipQuoted(src, i2) {
+  const q = src.charCodeAt(i2);
+  const n = src.length;
+  i2++;
+  while (i2 < n) {
+    const c = src.charCodeAt(i2);
+    if (c === q) return i2 + 1;
+    if (c === 10) return i2;
+    i2 += c === 92 ? 2 : 1;
+  }
+  return n;
+}
+var NAME_IS_FIRST_ARG = /* @__PURE__ */ new Set([
+  "BPF_PROG",
+  "BPF_PROG2",
+  "BPF_KPROBE",
+  "BPF_KRETPROBE",
+  "BPF_KSYSCALL",
+  "BPF_KPROBE_SYSCALL",
+  "BPF_UPROBE",
+  "BPF_URETPROBE",
+  "BPF_USDT",
+  "FILLER",
+  "FILLER_RAW",
+  "TRACEPOINT_PROBE"
+]);
+var NAME_IS_SECOND_ARG = /* @__PURE__ */ new Set(["BPF_PROBE"]);
+var TRAILING_ATTRS = /* @__PURE__ */ new Set(["__attribute__", "__attribute", "__acquires", "__releases", "__must_hold"]);
+var NOT_A_NAME = /* @__PURE__ */ new Set(["if", "while", "for", "switch", "return", "sizeof", "do", "else", "typeof", "__typeof__", "_Alignof", "defined"]);
+function matchForward(T, list, i2) {
+  const open = T.text[list[i2]];
+  const close = open === "(" ? ")" : open === "[" ? "]" : "}";
+  let depth = 0;
+  for (let k = i2; k < list.length; k++) {
+    const t = list[k];
+    if (T.kind[t] !== PUNCT) continue;
+    const s = T.text[t];
+    if (s === open) depth++;
+    else if (s === close && --depth === 0) return k;
+  }
+  return -1;
+}
+function matchBackward(T, list, i2) {
+  let depth = 0;
+  for (let k = i2; k >= 0; k--) {
+    const t = list[k];
+    if (T.kind[t] !== PUNCT) continue;
+    const s = T.text[t];
+    if (s === ")") depth++;
+    else if (s === "(" && --depth === 0) return k;
+  }
+  return -1;
+}
+function functionName(T, head) {
+  if (!head.length || T.text[head[0]] === "typedef") return null;
+  for (const t of head) if (T.kind[t] === PUNCT && T.text[t] === "=") return null;
+  let last = head.length - 1;
+  for (; ; ) {
+    if (last < 0 || T.text[head[last]] !== ")") return null;
+    const p = matchBackward(T, head, last);
+    if (p <= 0) return null;
+    const before = head[p - 1];
+    const word = T.text[before];
+    if (T.kind[before] !== IDENT || NOT_A_NAME.has(word)) return null;
+    if (TRAILING_ATTRS.has(word)) {
+      last = p - 2;
+      continue;
+    }
+    if (NAME_IS_FIRST_ARG.has(word) || NAME_IS_SECOND_ARG.has(word)) {
+      let k = p + 1;
+      if (NAME_IS_SECOND_ARG.has(word)) {
+        for (let depth = 0; k < last; k++) {
+          const s = T.text[head[k]];
+          if (s === "(") depth++;
+          else if (s === ")") depth--;
+          else if (s === "," && depth === 0) break;
+        }
+        k++;
+      }
+      const arg = head[k];
+      return arg !== void 0 && k < last && T.kind[arg] === IDENT ? { name: T.text[arg], at: T.at[arg] } : null;
+    }
+    return { name: word, at: T.at[before] };
+  }
+}
+function findDefinitions(T) {
+  const defs = [];
+  const cond = [];
+  let depth = 0;
+  let headStart = 0;
+  let externC = 0;
+  let fn = null;
+  for (let k = 0; k < T.n; k++) {
+    const kind = T.kind[k];
+    if (kind === DIRECTIVE) {
+      const pp = T.pp[k];
+      if (pp === PP_IF) cond.push({ depth, firstEnd: -1, compat: T.compat[k] === 1 });
+      else if (pp === PP_ELIF || pp === PP_ELSE) {
+        const top = cond[cond.length - 1];
+        if (top) {
+          if (top.firstEnd < 0) top.firstEnd = depth;
+          depth = top.depth;
+          if (T.compat[k]) top.compat = true;
+        }
+      } else if (pp === PP_ENDIF) {
+        const top = cond.pop();
+        if (top && top.firstEnd >= 0) depth = top.firstEnd;
+      }
+      continue;
+    }
+    if (kind !== PUNCT) continue;
+    const s = T.text[k];
+    if (depth === 0 && !fn) {
+      if (s === ";") headStart = k + 1;
+      else if (s === "}") {
+        if (externC > 0) externC--;
+        headStart = k + 1;
+      } else if (s === "{") {
+        const head = [];
+        for (let h = headStart; h < k; h++) if (T.kind[h] !== DIRECTIVE) head.push(h);
+        if (head.length === 2 && T.text[head[0]] === "extern" && T.kind[head[1]] === STR) {
+          externC++;
+          headStart = k + 1;
+          continue;
+        }
+        const name2 = functionName(T, head);
+        if (name2) fn = { ...name2, start: head[0], compatScoped: cond.some((c) => c.compat) };
+        depth = 1;
+      }
+      continue;
+    }
+    if (s === "{") depth++;
+    else if (s === "}") {
+      if (depth > 0) depth--;
+      if (depth === 0) {
+        if (fn) defs.push({ ...fn, end: k });
+        fn = null;
+        headStart = k + 1;
+      }
+    }
+  }
+  return defs;
+}
+function conditionalGroups(T) {
+  const groups = /* @__PURE__ */ new Map();
+  const stack = [];
+  for (let k = 0; k < T.n; k++) {
+    if (T.kind[k] !== DIRECTIVE) continue;
+    const pp = T.pp[k];
+    if (pp === PP_IF) stack.push({ at: k, group: { end: -1, compat: T.compat[k] === 1, branches: [k] } });
+    else if (pp === PP_ELIF || pp === PP_ELSE) {
+      const top = stack[stack.length - 1];
+      if (!top) continue;
+      top.group.branches.push(k);
+      if (T.compat[k]) top.group.compat = true;
+    } else if (pp === PP_ENDIF) {
+      const top = stack.pop();
+      if (top) groups.set(top.at, { ...top.group, end: k });
+    }
+  }
+  return groups;
+}
+function isCoreCheck(T, t) {
+  if (t === void 0 || T.kind[t] !== IDENT) return false;
+  const s = T.text[t];
+  return s.startsWith("bpf_core_") && !s.startsWith("bpf_core_read");
+}
+function coreTokens(T, start2, end, groups) {
+  const a = [];
+  let changed = false;
+  let core = false;
+  for (let k = start2; k <= end; k++) {
+    if (T.pp[k] === PP_IF) {
+      const g = groups.get(k);
+      if (g && g.compat && g.end <= end) {
+        k = g.end;
+        changed = true;
+        continue;
+      }
+    }
+    if (!core && isCoreCheck(T, k)) core = true;
+    a.push(k);
+  }
+  if (!core) return changed ? a : null;
+  const out2 = [];
+  for (let k = 0; k < a.length; k++) {
+    const t = a[k];
+    if (T.kind[t] !== IDENT) {
+      out2.push(t);
+      continue;
+    }
+    if (T.text[t] === "if" && T.text[a[k + 1]] === "(") {
+      const close = matchForward(T, a, k + 1);
+      let check = false;
+      for (let j = k + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]] === "(") check = true;
+      if (check) {
+        k = ifStatementEnd(T, a, k) - 1;
+        continue;
+      }
+    }
+    if (isCoreCheck(T, t) && T.text[a[k + 1]] === "(") {
+      const close = matchForward(T, a, k + 1);
+      if (close > 0) {
+        k = close;
+        continue;
+      }
+    }
+    out2.push(t);
+  }
+  return out2;
+}
+function evalCondition(condition, build) {
+  const toks = condition.match(/0[xX][0-9a-fA-F]+[uUlL]*|\d+[uUlL]*|[A-Za-z_]\w*|<<|>>|<=|>=|==|!=|&&|\|\||\S/g) ?? [];
+  const feature = build === "newest" ? 1 : 0;
+  let i2 = 0;
+  const peek = () => toks[i2];
+  const skipParens = () => {
+    if (toks[i2] !== "(") return;
+    for (let depth = 0; i2 < toks.length; i2++) {
+      if (toks[i2] === "(") depth++;
+      else if (toks[i2] === ")" && --depth === 0) {
+        i2++;
+        return;
+      }
+    }
+  };
+  const args2 = () => {
+    const out2 = [];
+    if (toks[i2] !== "(") return out2;
+    i2++;
+    while (i2 < toks.length && toks[i2] !== ")") {
+      out2.push(ternary());
+      if (toks[i2] === ",") i2++;
+      else if (toks[i2] !== ")") i2++;
+    }
+    i2++;
+    return out2;
+  };
+  const identValue = (id) => {
+    if (id === "LINUX_VERSION_CODE") return build === "newest" ? 2147483647 : 0;
+    if (id.includes("RHEL_RELEASE")) return 0;
+    return isCompatIdent(id) || /^[a-z]/.test(id) ? feature : 0;
+  };
+  const primary = () => {
+    const t = toks[i2++];
+    if (t === void 0) return 0;
+    if (t === "(") {
+      const v = ternary();
+      if (toks[i2] === ")") i2++;
+      return v;
+    }
+    if (t === "!") return primary() ? 0 : 1;
+    if (t === "-") return -primary();
+    if (t === "+") return primary();
+    if (t === "~") return ~primary();
+    if (/^\d/.test(t)) return Number(t.replace(/[uUlL]+$/, ""));
+    if (t === "defined") {
+      const paren = peek() === "(";
+      if (paren) i2++;
+      const id = toks[i2++] ?? "";
+      if (paren && toks[i2] === ")") i2++;
+      return id === "LINUX_VERSION_CODE" || id === "KERNEL_VERSION" ? 1 : identValue(id) ? 1 : 0;
+    }
+    if (/^[A-Za-z_]/.test(t)) {
+      if (peek() !== "(") return identValue(t);
+      if (t === "__has_include" || t === "__has_include_next") {
+        skipParens();
+        return feature;
+      }
+      const a = args2();
+      if (t === "KERNEL_VERSION") return ((a[0] ?? 0) << 16) + ((a[1] ?? 0) << 8) + (a[2] ?? 0);
+      if (t === "IS_ENABLED" || t === "IS_BUILTIN") return a[0] ?? 0;
+      return 0;
+    }
+    return 0;
+  };
+  const LEVELS = [["||"], ["&&"], ["|"], ["^"], ["&"], ["==", "!="], ["<", "<=", ">", ">="], ["<<", ">>"], ["+", "-"], ["*", "/", "%"]];
+  const apply = (op, a, b) => {
+    switch (op) {
+      case "||":
+        return a || b ? 1 : 0;
+      case "&&":
+        return a && b ? 1 : 0;
+      case "|":
+        return a | b;
+      case "^":
+        return a ^ b;
+      case "&":
+        return a & b;
+      case "==":
+        return a === b ? 1 : 0;
+      case "!=":
+        return a !== b ? 1 : 0;
+      case "<":
+        return a < b ? 1 : 0;
+      case "<=":
+        return a <= b ? 1 : 0;
+      case ">":
+        return a > b ? 1 : 0;
+      case ">=":
+        return a >= b ? 1 : 0;
+      case "<<":
+        return a << b;
+      case ">>":
+        return a >> b;
+      case "+":
+        return a + b;
+      case "-":
+        return a - b;
+      case "*":
+        return a * b;
+      case "/":
+        return b ? Math.trunc(a / b) : 0;
+      default:
+        return b ? a % b : 0;
+    }
+  };
+  const binary2 = (level) => {
+    if (level >= LEVELS.length) return primary();
+    let v = binary2(level + 1);
+    while (peek() !== void 0 && LEVELS[level].includes(peek())) {
+      const op = toks[i2++];
+      v = apply(op, v, binary2(level + 1));
+    }
+    return v;
+  };
+  const ternary = () => {
+    const c = binary2(0);
+    if (peek() !== "?") return c;
+    i2++;
+    const a = ternary();
+    if (peek() === ":") i2++;
+    const b = ternary();
+    return c ? a : b;
+  };
+  return ternary() !== 0;
+}
+function takenBranch(T, g, build) {
+  const marks = [...g.branches, g.end];
+  for (let b = 0; b < g.branches.length; b++) {
+    const d = g.branches[b];
+    const m = /^#(\w+)\s*(.*)$/.exec(T.text[d]);
+    const name2 = m[1];
+    const cond = name2.endsWith("ndef") ? `!defined(${m[2]})` : name2.endsWith("def") ? `defined(${m[2]})` : m[2];
+    if (name2 === "else" || evalCondition(cond, build)) return [d + 1, marks[b + 1]];
+  }
+  return null;
+}
+function resolveVariant(T, a, from, to, build, groups, out2) {
+  const base = a[0];
+  for (let p = from; p < to; p++) {
+    const t = a[p];
+    if (T.pp[t] === PP_IF) {
+      const g = groups.get(t);
+      if (g && g.compat && g.end <= a[to - 1]) {
+        const taken2 = takenBranch(T, g, build);
+        if (taken2) resolveVariant(T, a, taken2[0] - base, taken2[1] - base, build, groups, out2);
+        p = g.end - base;
+        continue;
+      }
+    }
+    if (T.kind[t] === IDENT && T.text[t] === "if" && p + 1 < to && T.text[a[p + 1]] === "(") {
+      const close = matchForward(T, a, p + 1);
+      let check = false;
+      for (let j = p + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]] === "(") check = true;
+      if (check) {
+        const thenEnd = statementEnd(T, a, close + 1);
+        const j = skipDirectives(T, a, thenEnd);
+        const hasElse = j < a.length && T.kind[a[j]] === IDENT && T.text[a[j]] === "else";
+        const end = hasElse ? statementEnd(T, a, j + 1) : thenEnd;
+        const negated = T.text[a[p + 2]] === "!" && isCoreCheck(T, a[p + 3]) && matchForward(T, a, p + 4) === close - 1;
+        const then = build === "newest" !== negated;
+        let [b0, b1] = then ? [close + 1, thenEnd] : hasElse ? [j + 1, end] : [0, 0];
+        b0 = skipDirectives(T, a, b0);
+        if (b1 - b0 >= 2 && T.text[a[b0]] === "{" && matchForward(T, a, b0) === b1 - 1) {
+          b0++;
+          b1--;
+        }
+        if (b1 > b0) resolveVariant(T, a, b0, b1, build, groups, out2);
+        p = end - 1;
+        continue;
+      }
+    }
+    out2.push(t);
+  }
+}
+function skipDirectives(T, a, k) {
+  while (k < a.length && T.kind[a[k]] === DIRECTIVE) k++;
+  return k;
+}
+function ifStatementEnd(T, a, k) {
+  for (; ; ) {
+    const close = matchForward(T, a, k + 1);
+    if (close < 0) return a.length;
+    const e = statementEnd(T, a, close + 1);
+    const j = skipDirectives(T, a, e);
+    if (!(j < a.length && T.kind[a[j]] === IDENT && T.text[a[j]] === "else")) return e;
+    const s = skipDirectives(T, a, j + 1);
+    if (s + 1 < a.length && T.text[a[s]] === "if" && T.text[a[s + 1]] === "(") {
+      k = s;
+      continue;
+    }
+    return statementEnd(T, a, j + 1);
+  }
+}
+function statementEnd(T, a, k) {
+  k = skipDirectives(T, a, k);
+  if (k >= a.length) return a.length;
+  const t = a[k];
+  const s = T.text[t];
+  if (T.kind[t] === PUNCT && s === "{") {
+    const close = matchForward(T, a, k);
+    return close < 0 ? a.length : close + 1;
+  }
+  if (T.kind[t] === IDENT) {
+    const paren = k + 1 < a.length && T.text[a[k + 1]] === "(";
+    if (s === "if" && paren) return ifStatementEnd(T, a, k);
+    if ((s === "for" || s === "while" || s === "switch") && paren) {
+      const close = matchForward(T, a, k + 1);
+      return close < 0 ? a.length : statementEnd(T, a, close + 1);
+    }
+    if (s === "do") return statementEnd(T, a, statementEnd(T, a, k + 1));
+  }
+  let depth = 0;
+  for (let j = k; j < a.length; j++) {
+    const u = a[j];
+    if (T.kind[u] !== PUNCT) continue;
+    const p = T.text[u];
+    if (p === "(" || p === "[" || p === "{") depth++;
+    else if (p === ")" || p === "]" || p === "}") {
+      if (depth === 0) return j;
+      depth--;
+    } else if (p === ";" && depth === 0) return j + 1;
+  }
+  return a.length;
+}
+function digest(texts) {
+  return createHash2("sha1").update(texts.join("\0")).digest("hex").slice(0, 16);
+}
+function linesOf(src, offsets) {
+  const out2 = [];
+  let line = 1;
+  let pos = 0;
+  for (const off of offsets) {
+    for (let nl = src.indexOf("\n", pos); nl >= 0 && nl < off; nl = src.indexOf("\n", nl + 1)) {
+      line++;
+      pos = nl + 1;
+    }
+    out2.push(line);
+  }
+  return out2;
+}
+function isKernelSpecific(fn) {
+  return fn.kernelSpecific === true;
+}
+function compatVariants(fn) {
+  return fn.compatVariants ?? [fn.hash, fn.hash];
+}
+function extractCodeBodies(path3, source) {
+  const T = lex(source);
+  const defs = findDefinitions(T);
+  const groups = conditionalGroups(T);
+  const lines = linesOf(source, defs.map((d) => d.at));
+  const join = (list) => list.map((t) => T.text[t]).join("");
+  const byName = /* @__PURE__ */ new Map();
+  defs.forEach((def, i2) => {
+    const text = T.text.slice(def.start, def.end + 1).join("");
+    let core = text;
+    let oldest = text;
+    let newest = text;
+    try {
+      const kept = coreTokens(T, def.start, def.end, groups);
+      if (kept) {
+        core = join(kept);
+        const a = [];
+        for (let t = def.start; t <= def.end; t++) a.push(t);
+        const f = [];
+        const l = [];
+        resolveVariant(T, a, 0, a.length, "oldest", groups, f);
+        resolveVariant(T, a, 0, a.length, "newest", groups, l);
+        oldest = join(f);
+        newest = join(l);
+      }
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      core = oldest = newest = text;
+    }
+    const entry = { def, line: lines[i2], text, core, oldest, newest };
+    const list = byName.get(def.name);
+    if (list) list.push(entry);
+    else byName.set(def.name, [entry]);
+  });
+  const functions = {};
+  for (const name2 of [...byName.keys()].sort()) {
+    const list = byName.get(name2);
+    const hash = digest(list.map((e) => e.text));
+    const plain = list.filter((e) => !e.def.compatScoped);
+    const pick = (parts2) => parts2.length === list.length && parts2.every((c, i2) => c === list[i2].text) ? hash : digest(parts2);
+    const coreHash = pick((plain.length ? plain : list).map((e) => e.core));
+    const oldest = pick((plain.length ? plain : list.slice(-1)).map((e) => e.oldest));
+    const newest = pick((plain.length ? plain : list.slice(0, 1)).map((e) => e.newest));
+    const fn = { line: list[0].line, hash, coreHash };
+    if (oldest !== hash || newest !== hash) fn.compatVariants = [oldest, newest];
+    if (!plain.length) fn.kernelSpecific = true;
+    Object.defineProperty(functions, name2, { value: fn, enumerable: true, writable: true, configurable: true });
+  }
+  return { probe: probeOf(path3), functions };
+}
+
+// src/surface/extract/syntax.ts
+function hasInitError(init2) {
+  return init2.kind === "error" || init2.kind === "list" && Boolean(init2.error);
+}
+function foldSpace(s) {
+  return s.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim();
+}
+function toInit(node) {
+  const line = lineOfNode(node);
+  if (node.type === "initializer_list") {
+    const items = [];
+    for (const child of node.namedChildren) {
+      if (!child || child.type === "comment") continue;
+      if (child.type === "initializer_pair") {
+        const designators = child.childrenForFieldName("designator").filter((d) => d !== null);
+        const value = child.childForFieldName("value");
+        items.push({ designator: designators.map(designatorText).join(""), value: value ? toInit(value) : { kind: "error", text: "", line } });
+      } else items.push({ designator: null, value: toInit(child) });
+    }
+    return { kind: "list", items, line, ...node.hasError ? { error: true } : {} };
+  }
+  if (node.type === "ERROR" || node.hasError) return { kind: "error", text: foldSpace(node.text), line };
+  return { kind: "expr", text: foldSpace(node.text), line };
+}
+function designatorText(d) {
+  if (d.type === "subscript_designator") return foldSpace(d.text.replace(/^\[|\]$/g, ""));
+  if (d.type === "field_designator") return foldSpace(d.text);
+  return foldSpace(d.text);
+}
+function splitOr(expr) {
+  const parts2 = splitTopLevel2(stripParens(expr), "|");
+  return parts2.map((p) => stripParens(p.trim())).filter((p) => p !== "").flatMap((p) => splitTopLevel2(p, "|").length > 1 ? splitOr(p) : [p]);
+}
+function splitTopLevel2(expr, op) {
+  const parts2 = [];
+  let depth = 0;
+  let cur = "";
+  for (let i2 = 0; i2 < expr.length; i2++) {
+    const ch = expr[i2];
+    if (ch === "(") depth++;
+    if (ch === ")") depth--;
+    if (ch === op && depth === 0 && expr[i2 + 1] !== op && expr[i2 - 1] !== op) {
+      parts2.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  parts2.push(cur);
+  return parts2;
+}
+function normExpr(s) {
+  return foldSpace(s).replace(/\s*([()[\],*])\s*/g, "$1");
+}
+function stripParens(s) {
+  let t = s.trim();
+  while (t.startsWith("(") && t.endsWith(")") && balanced(t.slice(1, -1))) t = t.slice(1, -1).trim();
+  return t;
+}
+function balanced(s) {
+  let d = 0;
+  for (const ch of s) {
+    if (ch === "(") d++;
+    if (ch === ")" && --d < 0) return false;
+  }
+  return d === 0;
+}
+function unquote(text) {
+  const t = text.trim();
+  if (t.length >= 2 && t[0] === '"' && t[t.length - 1] === '"' && t.indexOf('"', 1) === t.length - 1 && !t.includes("\\")) return t.slice(1, -1);
+  if (!/^("(?:\\.|[^"\\])*"\s*)+$/.test(t)) return null;
+  return [...t.matchAll(/"((?:\\.|[^"\\])*)"/g)].map((m) => m[1].replace(/\\(.)/g, "$1")).join("");
+}
+function arrayDeclarations(root) {
+  const out2 = [];
+  for (const decl of root.descendantsOfType("init_declarator")) {
+    if (!decl) continue;
+    const declarator = decl.childForFieldName("declarator");
+    const value = decl.childForFieldName("value");
+    if (declarator?.type !== "array_declarator" || value?.type !== "initializer_list") continue;
+    const nameNode = declarator.childForFieldName("declarator");
+    const size = declarator.childForFieldName("size");
+    const typeNode = decl.parent?.childForFieldName("type");
+    out2.push({
+      name: nameNode?.text ?? "",
+      typeText: typeNode ? foldSpace(typeNode.text) : "",
+      size: size ? foldSpace(size.text) : null,
+      init: value,
+      line: lineOfNode(decl)
+    });
+  }
+  return out2;
+}
+
+// src/surface/extract/text-scan.ts
+function scan(strippedText) {
+  return { text: strippedText, line: lineIndex(strippedText) };
+}
+function splitArgs(s) {
+  const out2 = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of s) {
+    if (ch === "(" || ch === "[" || ch === "{") depth++;
+    if (ch === ")" || ch === "]" || ch === "}") depth--;
+    if (ch === "," && depth === 0) {
+      out2.push(cur.trim());
+      cur = "";
+    } else cur += ch;
+  }
+  if (cur.trim()) out2.push(cur.trim());
+  return out2;
+}
+
+// src/surface/extract/bpf.ts
+function modernBpf(s) {
+  const maps = [];
+  const mapRe = /struct\s*\{([^{}]*)\}\s*(\w+)\s*(?:__weak\s*)?SEC\s*\(\s*"\.maps"\s*\)\s*;/g;
+  for (const m of s.text.matchAll(mapRe)) {
+    const body2 = m[1];
+    const uint = (k) => new RegExp(`__uint\\s*\\(\\s*${k}\\s*,([^;]*)\\)\\s*;`).exec(body2)?.[1]?.trim() ?? null;
+    const type = (k) => new RegExp(`__type\\s*\\(\\s*${k}\\s*,([^;]*)\\)\\s*;`).exec(body2)?.[1]?.trim() ?? null;
+    maps.push({
+      name: m[2],
+      probe: "modern",
+      type: uint("type") ?? "?",
+      keyType: type("key") ? foldSpace(type("key")) : null,
+      valueType: type("value") ? foldSpace(type("value")) : null,
+      keySizeExpr: null,
+      valueSizeExpr: null,
+      maxEntriesExpr: uint("max_entries"),
+      index: null,
+      line: s.line(m.index)
+    });
+  }
+  const globals = [];
+  const globalRe = /^[ \t]*__weak\s+(const\s+volatile\s+)?([\w\s*]+?)\s*\b(\w+)\s*(\[[^\]]*\])?\s*(=\s*([^;]*))?;/gm;
+  for (const m of s.text.matchAll(globalRe)) {
+    const init2 = m[6]?.trim();
+    const section = m[1] ? "rodata" : init2 && !/^(0|NULL|false)$/.test(init2) ? "data" : "bss";
+    globals.push({ name: m[3], section, type: foldSpace(m[2]), arraySize: m[4] ? m[4].slice(1, -1).trim() : null, line: s.line(m.index + m[0].indexOf(m[3])) });
+  }
+  return { maps, globals };
+}
+function legacyBpfMaps(s) {
+  const out2 = [];
+  const re = /struct\s+bpf_map_def\s+__bpf_section\s*\(\s*"maps"\s*\)\s*(\w+)\s*=\s*\{([^}]*)\}/g;
+  for (const m of s.text.matchAll(re)) {
+    const fields = {};
+    for (const part of splitArgs(m[2])) {
+      const f = /^\.(\w+)\s*=\s*(.*)$/s.exec(part);
+      if (f) fields[f[1]] = foldSpace(f[2]);
+    }
+    const sizeOfType2 = (e) => e ? /^sizeof\s*\((.*)\)$/.exec(e)?.[1]?.trim() ?? null : null;
+    out2.push({
+      name: m[1],
+      probe: "legacy",
+      type: fields["type"] ?? "?",
+      keyType: sizeOfType2(fields["key_size"]),
+      valueType: sizeOfType2(fields["value_size"]),
+      keySizeExpr: fields["key_size"] ?? null,
+      valueSizeExpr: fields["value_size"] ?? null,
+      maxEntriesExpr: fields["max_entries"] ?? null,
+      index: out2.length,
+      line: s.line(m.index)
+    });
+  }
+  return out2;
+}
+
+// src/surface/extract/defines.ts
+function extractDefines(file) {
+  const out2 = [];
+  for (const node of file.root.descendantsOfType(["preproc_def", "preproc_function_def"])) {
+    if (!node) continue;
+    const name2 = node.childForFieldName("name")?.text;
+    if (!name2) continue;
+    const value = node.childForFieldName("value");
+    const paramsNode = node.childForFieldName("parameters");
+    const line = lineOfNode(node);
+    const guard = file.pre.guardsAt(line).map((g) => g.condition);
+    out2.push({
+      name: name2,
+      params: paramsNode ? paramsNode.namedChildren.filter((p) => p !== null).map((p) => p.text) : null,
+      body: value ? foldSpace(value.text) : "",
+      line,
+      ...guard.length ? { guard } : {}
+    });
+  }
+  return out2;
+}
+
+// src/surface/extract/enums.ts
+function extractEnums(file) {
+  const out2 = [];
+  for (const spec of file.root.descendantsOfType("enum_specifier")) {
+    const body2 = spec?.childForFieldName("body");
+    if (!spec || !body2) continue;
+    let name2 = spec.childForFieldName("name")?.text ?? null;
+    if (!name2 && spec.parent?.type === "type_definition") {
+      name2 = spec.parent.childForFieldName("declarator")?.text ?? null;
+    }
+    const enumerators = [];
+    let opaqueAfter = null;
+    for (const child of body2.namedChildren) {
+      if (!child) continue;
+      if (child.type === "enumerator") {
+        const line = lineOfNode(child);
+        const value = child.childForFieldName("value");
+        const guard = file.pre.guardsAt(line).map((g) => g.condition);
+        enumerators.push({
+          name: child.childForFieldName("name").text,
+          expr: value ? foldSpace(value.text) : null,
+          line,
+          ...guard.length ? { guard } : {}
+        });
+      } else if (child.type === "ERROR") opaqueAfter ??= enumerators.length;
+    }
+    out2.push({ name: name2, line: lineOfNode(spec), enumerators, opaqueAfter, retired: retiredEnumerators(file, body2.startIndex, body2.endIndex) });
+  }
+  return out2;
+}
+function retiredEnumerators(file, start2, end) {
+  const out2 = [];
+  const lineOf = file.lineAt;
+  const re = /\b([A-Z][A-Z0-9_]*)\s*=\s*(\(?[^,\n*]*?\)?)\s*,/g;
+  re.lastIndex = start2;
+  for (let m = re.exec(file.source); m && m.index < end; m = re.exec(file.source)) {
+    if (file.pre.text[m.index] !== " ") continue;
+    out2.push({ name: m[1], expr: m[2].trim(), line: lineOf(m.index) });
+  }
+  return out2;
+}
+
+// src/surface/extract/ioctls.ts
+function retiredIoctls(source, lineOf) {
+  const out2 = [];
+  const re = /^[ \t]*(?:\/\/|\/\*)[ \t]*#[ \t]*define[ \t]+(PPM_IOCTL_\w+)[ \t]+(_IO\w*[ \t]*\([^)\n]*\))/gm;
+  for (const m of source.matchAll(re)) out2.push({ name: m[1], expr: m[2], line: lineOf(m.index) });
+  return out2;
+}
+
+// src/surface/extract/module-params.ts
+function moduleParams(s) {
+  const out2 = [];
+  for (const m of s.text.matchAll(/\bmodule_param(_named|_cb|_call|_string)?\s*\(([^;]*)\)\s*;/g)) {
+    const args2 = splitArgs(m[2]);
+    const kind = m[1] ?? "";
+    const type = kind === "_named" ? args2[2] : kind === "_cb" || kind === "_call" ? "callback" : kind === "_string" ? "string" : args2[1];
+    if (out2.some((p) => p.name === args2[0])) continue;
+    out2.push({ name: args2[0], type: type ?? "?", perm: args2[args2.length - 1], line: s.line(m.index) });
+  }
+  return out2;
+}
+
+// src/surface/extract/ppm-sc.ts
+function extractPpmScMacro(file) {
+  const start2 = /^[ \t]*#[ \t]*define[ \t]+PPM_SC_FIELDS\b/m.exec(file.source);
+  if (!start2) return [];
+  let end = start2.index;
+  for (; ; ) {
+    const nl = file.source.indexOf("\n", end);
+    if (nl < 0) {
+      end = file.source.length;
+      break;
+    }
+    const lineText = file.source.slice(end, nl).replace(/\r$/, "");
+    end = nl + 1;
+    if (!lineText.endsWith("\\")) break;
+  }
+  const lineOf = file.lineAt;
+  const out2 = [];
+  const re = /PPM_SC_X\s*\(\s*(\w+)\s*,\s*([^)]*?)\s*\)/g;
+  re.lastIndex = start2.index;
+  for (let m = re.exec(file.source); m && m.index < end; m = re.exec(file.source)) {
+    const live = file.pre.text.slice(m.index, m.index + 8) === "PPM_SC_X";
+    out2.push({ symbol: `PPM_SC_${m[1]}`, expr: m[2], line: lineOf(m.index), retired: !live });
+  }
+  return out2;
+}
+
+// src/surface/extract/tables.ts
+var TABLE_TYPES = ["ppm_event_info", "ppm_name_value", "ppm_param_info"];
+function extractTables(file) {
+  const out2 = [];
+  for (const decl of arrayDeclarations(file.root)) {
+    const elementType = /struct\s+(\w+)/.exec(decl.typeText)?.[1] ?? decl.typeText;
+    if (!TABLE_TYPES.includes(elementType)) continue;
+    const init2 = toInit(decl.init);
+    if (init2.kind !== "list") continue;
+    out2.push({
+      name: decl.name,
+      elementType,
+      size: decl.size,
+      line: decl.line,
+      items: init2.items.map((item, position) => {
+        const guard = file.pre.guardsAt(item.value.line).map((g) => g.condition);
+        return { designator: item.designator, position, value: item.value, ...guard.length ? { guard } : {} };
+      })
+    });
+  }
+  return out2;
+}
+
+// src/surface/extract/x-lists.ts
+var X_LISTS = {
+  // ppm_tp.h: the position is the ENABLE_TP/DISABLE_TP ioctl argument.
+  KMOD_PROGS: /\bX\s*\(\s*(\w+)/g,
+  // ppm_fillers.h: the position is the legacy probe's tail-call id.
+  FILLER_LIST_MAPPER: /\bFN\s*\(\s*(\w+)/g
+};
+function extractXLists(file) {
+  const out2 = [];
+  const lineOf = file.lineAt;
+  for (const [name2, entryRe] of Object.entries(X_LISTS)) {
+    const start2 = new RegExp(`^[ \\t]*#[ \\t]*define[ \\t]+${name2}\\b[^\\n]*`, "m").exec(file.pre.text);
+    if (!start2) continue;
+    let end = start2.index;
+    for (; ; ) {
+      const nl = file.pre.text.indexOf("\n", end);
+      const lineText = file.pre.text.slice(end, nl < 0 ? void 0 : nl).trimEnd();
+      end = nl < 0 ? file.pre.text.length : nl + 1;
+      if (nl < 0 || !lineText.endsWith("\\")) break;
+    }
+    const body2 = file.pre.text.slice(start2.index, end);
+    const entries = [...body2.matchAll(entryRe)].map((m) => ({ name: m[1], line: lineOf(start2.index + m.index) }));
+    out2.push({ name: name2, line: lineOf(start2.index), entries });
+  }
+  return out2;
+}
+
+// src/surface/files.ts
+var VERSION_FILES = { api: "driver/API_VERSION", schema: "driver/SCHEMA_VERSION" };
+var SURFACE_PREFIXES = ["driver", "userspace/libscap/scap.h"];
+var TREE_FILES = [
+  /^driver\/ppm_events_public\.h$/,
+  /^driver\/event_table\.c$/,
+  /^driver\/flags_table\.c$/,
+  /^driver\/dynamic_params_table\.c$/,
+  /^driver\/ppm_ringbuffer\.h$/,
+  /^driver\/ppm_tp\.h$/,
+  /^driver\/ppm_fillers\.h$/,
+  /^driver\/modern_bpf\/shared_definitions\/struct_definitions\.h$/,
+  /^driver\/bpf\/types\.h$/,
+  /^userspace\/libscap\/scap\.h$/
+];
+var TEXT_FILES = [/^driver\/main\.c$/, /^driver\/modern_bpf\/maps\/maps\.h$/, /^driver\/bpf\/maps\.h$/];
+function fileKind(path3) {
+  if (TREE_FILES.some((re) => re.test(path3))) return "tree";
+  if (TEXT_FILES.some((re) => re.test(path3))) return "text";
+  if (isCodeFile(path3)) return "code";
+  return null;
+}
+function hasLegacyProbe(paths) {
+  for (const p of paths) if (p.startsWith("driver/bpf/")) return true;
+  return false;
+}
+var VERSION_PATHS = new Set(Object.values(VERSION_FILES));
+function isSurfacePath(path3) {
+  return VERSION_PATHS.has(path3) || fileKind(path3) !== null;
+}
+function treeTraits(paths) {
+  return hasLegacyProbe(paths) ? "legacy-probe" : "";
+}
+
+// src/surface/facts.ts
+function emptyFacts(path3) {
+  return {
+    path: path3,
+    macros: [],
+    enums: [],
+    tables: [],
+    ppmSc: [],
+    structs: { structs: [], typedefs: {} },
+    xLists: [],
+    retiredIoctls: [],
+    bpfMaps: [],
+    bpfGlobals: [],
+    moduleParams: [],
+    code: null,
+    parseProblems: []
+  };
+}
+async function extractFacts(path3, source) {
+  const facts = emptyFacts(path3);
+  const kind = fileKind(path3);
+  if (kind === "tree") {
+    const file = await parseC(path3, source);
+    try {
+      facts.macros = extractDefines(file);
+      facts.enums = extractEnums(file);
+      facts.tables = extractTables(file);
+      facts.ppmSc = extractPpmScMacro(file);
+      facts.structs = collectStructs([file]);
+      facts.xLists = extractXLists(file);
+      facts.retiredIoctls = retiredIoctls(source, file.lineAt);
+      for (const t of facts.tables) {
+        for (const item of t.items) {
+          if (hasInitError(item.value)) facts.parseProblems.push(`${t.name}: entry at line ${item.value.line} could not be parsed`);
+        }
+      }
+    } finally {
+      file.dispose();
+    }
+  } else if (kind === "text") {
+    const s = scan(stripComments(source));
+    const modern = path3.includes("/modern_bpf/") ? modernBpf(s) : { maps: [], globals: [] };
+    facts.bpfMaps = path3.startsWith("driver/bpf/") ? legacyBpfMaps(s) : modern.maps;
+    facts.bpfGlobals = modern.globals;
+    facts.moduleParams = moduleParams(s);
+  } else if (kind === "code") {
+    facts.code = extractCodeBodies(path3, source);
+  }
+  return facts;
+}
+
+// src/surface/shared-structs.ts
+var DEFAULT_SHARED_STRUCTS = [
+  { name: "ppm_evt_hdr", why: "the header of every event on the wire" },
+  { name: "ppm_ring_buffer_info", why: "mmapped by userspace from the kmod device" },
+  { name: "ppm_proclist_info", why: "filled by PPM_IOCTL_GET_PROCLIST" },
+  { name: "ppm_proc_info", why: "entries of PPM_IOCTL_GET_PROCLIST" },
+  { name: "capture_settings", why: "the modern probe settings map, written by libpman" },
+  { name: "counter_map", why: "modern probe stats read by libpman" },
+  { name: "iter_counters", why: "modern probe iterator stats read by libpman" },
+  { name: "auxiliary_map", why: "modern probe per-CPU map sized by libpman" },
+  { name: "scap_bpf_settings", why: "the legacy probe settings map, written by libscap", legacyOnly: true },
+  { name: "scap_bpf_per_cpu_state", why: "legacy probe stats read by libscap", legacyOnly: true },
+  { name: "ppm_event_info", why: "g_event_info, pushed by libscap into the legacy probe", legacyOnly: true },
+  { name: "ppm_param_info", why: "inside ppm_event_info, pushed into the legacy probe", legacyOnly: true },
+  { name: "syscall_evt_pair", why: "g_syscall_table, pushed by libscap into the legacy probe", legacyOnly: true },
+  { name: "ppm_event_entry", why: "g_ppm_events (fillers table), pushed into the legacy probe", legacyOnly: true },
+  { name: "ppm_autofill_arg", why: "inside ppm_event_entry, pushed into the legacy probe", legacyOnly: true }
+];
+
+// src/surface/build.ts
+var MAX_FILE_BYTES = 2 * 1024 * 1024;
+var FactsCache = class {
+  map = /* @__PURE__ */ new Map();
+  get size() {
+    return this.map.size;
+  }
+  get(blob, make) {
+    let p = this.map.get(blob);
+    if (!p) {
+      p = make();
+      this.map.set(blob, p);
+    }
+    return p;
+  }
+};
+var PUBLIC_HEADER = "driver/ppm_events_public.h";
+async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
+  await initParser();
+  const warnings = [];
+  const facts = [];
+  const paths = [...snap.files.keys()].filter((p) => fileKind(p) !== null).sort();
+  const results = await Promise.all(
+    paths.map((p) => {
+      const entry = snap.files.get(p);
+      return cache.get(entry.blob, async () => {
+        const data = await snap.read(p);
+        if (!data) return "its blob is missing from this clone (a partial or filtered mirror?)";
+        if (data.length > MAX_FILE_BYTES) return `it is ${data.length} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
+        return extractFacts(p, data.toString("utf8"));
+      });
+    })
+  );
+  results.forEach((r, i2) => {
+    const p = paths[i2];
+    if (typeof r === "string") warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true });
+    else {
+      facts.push(r.path === p ? r : { ...r, path: p });
+      for (const problem of r.parseProblems) warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });
+    }
+  });
+  const syms = symbolTable(facts);
+  const header = facts.find((f) => f.path === PUBLIC_HEADER);
+  const eventCodes = resolveEventCodes(facts, syms);
+  const legacy = hasLegacyProbe(snap.files.keys());
+  const enums = header ? resolveEnums(header, syms) : {};
+  const surface = {
+    ...emptySurface(snap.label, snap.commit),
+    versions: {
+      api: await readVersionFile(snap, VERSION_FILES.api, warnings),
+      schema: await readVersionFile(snap, VERSION_FILES.schema, warnings)
+    },
+    scapMinimum: { api: minimum(facts, "API", syms), schema: minimum(facts, "SCHEMA", syms) },
+    eventCodes,
+    events: resolveEvents(facts, syms, eventCodes, warnings),
+    enums,
+    retiredEnumValues: header ? resolveRetiredEnumValues(header, syms) : {},
+    ppmSc: resolvePpmSc(facts, syms),
+    defines: header ? resolveDefines(header, syms) : {},
+    flagTables: resolveFlagTables(facts, syms),
+    dynamicParams: resolveDynamicParams(facts, syms),
+    // The probe follows the path (a cached blob may have been read at another one).
+    code: Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code, probe: probeOf(f.path) }])),
+    ...resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label }),
+    warnings
+  };
+  if (!header) {
+    warnings.push({ path: PUBLIC_HEADER, message: `${PUBLIC_HEADER} is missing at ${snap.label}: no enums, event codes or ppm_sc codes`, incomplete: true });
+  }
+  return surface;
+}
+async function readVersionFile(snap, path3, warnings) {
+  if (!snap.files.has(path3)) return null;
+  const data = await snap.read(path3);
+  if (!data) {
+    warnings.push({ path: path3, message: `could not read ${path3} at ${snap.label}`, incomplete: true });
+    return null;
+  }
+  const raw = data.toString("utf8").split(/\r?\n/)[0].trim();
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(raw);
+  return { path: path3, raw, version: m ? `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}` : null };
+}
+function symbolTable(facts) {
+  const macros = /* @__PURE__ */ new Map();
+  for (const pass of [false, true]) {
+    for (const f of facts) {
+      for (const m of f.macros) {
+        if (Boolean(m.guard) !== pass || macros.has(m.name)) continue;
+        macros.set(m.name, { name: m.name, params: m.params, body: m.body });
+      }
+    }
+  }
+  const syms = { macros, enumerators: /* @__PURE__ */ new Map() };
+  for (const f of facts) for (const e of f.enums) resolveEnumValues(e, syms);
+  return syms;
+}
+function resolveEnumValues(e, syms) {
+  const values = [];
+  let next = 0n;
+  e.enumerators.forEach((en, i2) => {
+    if (e.opaqueAfter !== null && i2 >= e.opaqueAfter && en.expr === null) next = null;
+    const v = en.expr !== null ? evaluate(en.expr, syms) : next;
+    if (v !== null && !syms.enumerators.has(en.name)) syms.enumerators.set(en.name, v);
+    values.push(v === null ? null : Number(v));
+    next = v === null ? null : v + 1n;
+  });
+  return values;
+}
+function constantsOf(f, e, syms) {
+  const values = resolveEnumValues(e, syms);
+  const out2 = {};
+  e.enumerators.forEach((en, i2) => {
+    out2[en.name] = {
+      value: values[i2] ?? null,
+      expr: en.expr ?? "(implicit)",
+      loc: loc(f.path, en.line),
+      ...en.guard ? { guard: en.guard } : {}
+    };
+  });
+  return out2;
+}
+var EVENT_CODE_ENUMS = ["ppm_event_code", "ppm_event_type"];
+var PPM_SC_ENUMS = ["ppm_sc_code", "ppm_syscall_code"];
+function resolveEventCodes(facts, syms) {
+  for (const f of facts) {
+    const e = f.enums.find((x) => x.name !== null && EVENT_CODE_ENUMS.includes(x.name));
+    if (e) return constantsOf(f, e, syms);
+  }
+  return {};
+}
+function resolveEnums(header, syms) {
+  const out2 = {};
+  for (const e of header.enums) {
+    if (!e.name || EVENT_CODE_ENUMS.includes(e.name) || PPM_SC_ENUMS.includes(e.name)) continue;
+    out2[e.name] = constantsOf(header, e, syms);
+  }
+  return out2;
+}
+function resolveRetiredEnumValues(header, syms) {
+  const out2 = {};
+  for (const e of header.enums) {
+    if (!e.name || !e.retired.length) continue;
+    out2[e.name] = Object.fromEntries(
+      e.retired.map((r) => [r.name, { value: evaluateNumber(r.expr ?? "", syms), expr: r.expr ?? "", loc: loc(header.path, r.line) }])
+    );
+  }
+  return out2;
+}
+function resolvePpmSc(facts, syms) {
+  const out2 = {};
+  for (const f of facts) {
+    for (const sc of f.ppmSc) {
+      out2[sc.symbol] = {
+        value: evaluateNumber(sc.expr, syms),
+        loc: loc(f.path, sc.line),
+        ...sc.retired ? { retired: true } : {}
+      };
+    }
+  }
+  if (Object.keys(out2).length) return out2;
+  for (const f of facts) {
+    const e = f.enums.find((x) => x.name !== null && PPM_SC_ENUMS.includes(x.name));
+    if (!e) continue;
+    for (const [name2, c] of Object.entries(constantsOf(f, e, syms))) {
+      if (name2 !== "PPM_SC_MAX") out2[name2] = { value: c.value, loc: c.loc };
+    }
+  }
+  return out2;
+}
+function resolveDefines(header, syms) {
+  const out2 = {};
+  for (const m of header.macros) {
+    if (m.params !== null || !m.name.startsWith("PPM_") || m.body === "") continue;
+    const value = evaluateNumber(m.body, syms);
+    if (value === null) continue;
+    if (out2[m.name] && !m.guard) continue;
+    out2[m.name] = { value, expr: m.body, loc: loc(header.path, m.line), ...m.guard ? { guard: m.guard } : {} };
+  }
+  return out2;
+}
+function minimum(facts, which, syms) {
+  for (const name2 of [`SCAP_MINIMUM_DRIVER_${which}_VERSION`, `SCAP_MINIMUM_PROBE_${which}_VERSION`]) {
+    for (const f of facts) {
+      const m = f.macros.find((x) => x.name === name2);
+      if (!m) continue;
+      const args2 = /^\(?\s*PPM_API_VERSION\s*\(([^)]*)\)\s*\)?$/.exec(m.body)?.[1]?.split(",");
+      const parts2 = args2?.length === 3 ? args2.map((a) => evaluateNumber(a, syms)) : null;
+      const version = parts2 && parts2.every((p) => p !== null) ? parts2.join(".") : null;
+      return { macro: name2, version, expr: m.body, loc: loc(f.path, m.line) };
+    }
+  }
+  return null;
+}
+function exprOf(init2) {
+  return init2 && init2.kind === "expr" ? normExpr(init2.text) : null;
+}
+var NO_INFO = /^(0|NULL|\(void\*\)0|\(\(void\*\)0\))$/;
+function toParam(init2, path3) {
+  if (init2.kind !== "list") return null;
+  const [name2, type, format, info2, ninfo] = init2.items.map((i2) => i2.value);
+  const nameText = name2?.kind === "expr" ? unquote(name2.text) ?? name2.text : "";
+  const infoText = exprOf(info2);
+  return {
+    name: nameText,
+    type: exprOf(type) ?? "",
+    format: exprOf(format) ?? "",
+    // A literal 0 / NULL info slot is the same as leaving it out.
+    info: infoText && !NO_INFO.test(infoText) ? infoText : null,
+    ninfo: exprOf(ninfo) && exprOf(ninfo) !== "0" ? exprOf(ninfo) : null,
+    loc: loc(path3, init2.line)
+  };
+}
+function flagSet(expr) {
+  if (!expr) return [];
+  return [...new Set(splitOr(expr).filter((s) => s !== "EF_NONE" && s !== "0"))].sort();
+}
+function findTable(facts, name2) {
+  for (const file of facts) {
+    const table = file.tables.find((t) => t.name === name2);
+    if (table) return { file, table };
+  }
+  return null;
+}
+function resolveEvents(facts, syms, codes, warnings) {
+  const found = findTable(facts, "g_event_info");
+  if (!found) return {};
+  const { file, table } = found;
+  const byValue = /* @__PURE__ */ new Map();
+  for (const [sym, c] of Object.entries(codes)) {
+    if (c.value !== null && sym !== "PPM_EVENT_MAX" && !byValue.has(c.value)) byValue.set(c.value, sym);
+  }
+  const out2 = {};
+  let index = -1;
+  for (const item of table.items) {
+    let symbol = null;
+    if (item.designator !== null) {
+      if (codes[item.designator]) symbol = item.designator;
+      const v = evaluateNumber(item.designator, syms);
+      index = v ?? -1;
+      symbol ??= v !== null ? byValue.get(v) ?? null : null;
+    } else {
+      index++;
+      symbol = byValue.get(index) ?? null;
+    }
+    const entry = item.value;
+    if (!symbol) {
+      warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
+      continue;
+    }
+    if (entry.kind !== "list" || hasInitError(entry)) continue;
+    const [name2, category, flags2, nparams, params] = entry.items.map((i2) => i2.value);
+    out2[symbol] = {
+      symbol,
+      name: name2?.kind === "expr" ? unquote(name2.text) ?? name2.text : "",
+      category: flagSet(exprOf(category)),
+      flags: flagSet(exprOf(flags2)),
+      nparams: nparams ? evaluateNumber(exprOf(nparams) ?? "", syms) : 0,
+      params: params?.kind === "list" ? params.items.map((p) => toParam(p.value, file.path)).filter((p) => p !== null) : [],
+      loc: loc(file.path, entry.line)
+    };
+  }
+  return out2;
+}
+function resolveFlagTables(facts, syms) {
+  const out2 = {};
+  for (const f of facts) {
+    for (const t of f.tables) {
+      if (t.elementType !== "ppm_name_value") continue;
+      const entries = t.items.flatMap((item) => {
+        if (item.value.kind !== "list") return [];
+        const [name2, value] = item.value.items.map((i2) => i2.value);
+        const nameText = name2?.kind === "expr" ? unquote(name2.text) : null;
+        if (nameText === null) return [];
+        const expr = exprOf(value) ?? "";
+        return [{ name: nameText, expr, value: evaluateNumber(expr, syms), loc: loc(f.path, item.value.line), ...item.guard ? { guard: item.guard } : {} }];
+      });
+      out2[t.name] = { loc: loc(f.path, t.line), entries };
+    }
+  }
+  return out2;
+}
+function resolveDynamicParams(facts, syms) {
+  const out2 = {};
+  for (const f of facts) {
+    for (const t of f.tables) {
+      if (t.elementType !== "ppm_param_info" || t.name === "g_event_info") continue;
+      const prefix = t.size && /^\w+_MAX$/.test(t.size) ? t.size.slice(0, -"MAX".length) : null;
+      const symbolOf = /* @__PURE__ */ new Map();
+      if (prefix) {
+        for (const [name2, m] of syms.macros) {
+          const v = name2.startsWith(prefix) && name2 !== t.size ? evaluateNumber(m.body, syms) : null;
+          if (v !== null && !symbolOf.has(v)) symbolOf.set(v, name2);
+        }
+      }
+      const entries = {};
+      let index = -1;
+      for (const item of t.items) {
+        index = item.designator !== null ? evaluateNumber(item.designator, syms) ?? -1 : index + 1;
+        const key = symbolOf.get(index) ?? item.designator ?? String(index);
+        const p = toParam(item.value, f.path);
+        if (p) entries[key] = { ...p, index: index >= 0 ? index : null };
+      }
+      out2[t.name] = { loc: loc(f.path, t.line), entries };
+    }
+  }
+  return out2;
+}
+
+// src/rules/compare.ts
+function common(base, head) {
+  return Object.keys(head).filter((k) => Object.hasOwn(base, k)).map((k) => [k, base[k], head[k]]);
+}
+function added(base, head) {
+  return Object.keys(head).filter((k) => !Object.hasOwn(base, k)).map((k) => [k, head[k]]);
+}
+function removed(base, head) {
+  return added(head, base);
+}
+function setDiff(a, b) {
+  const s = new Set(b);
+  return a.filter((x) => !s.has(x));
+}
+function pairName(symbol) {
+  return symbol.replace(/_[EX]$/, "");
+}
+function paramChanges(base, head) {
+  const out2 = [];
+  const headNames = head.params.map((p) => p.name);
+  const n = Math.max(base.params.length, head.params.length);
+  for (let i2 = 0; i2 < n; i2++) {
+    const b = base.params[i2];
+    const h = head.params[i2];
+    if (!b) out2.push({ kind: "appended", index: i2, head: h });
+    else if (!h) out2.push({ kind: "removed", index: i2, base: b });
+    else {
+      if (b.name !== h.name) {
+        const moved = headNames.indexOf(b.name);
+        out2.push({ kind: moved >= 0 && moved !== i2 ? "reordered" : "renamed", index: i2, base: b, head: h });
+      }
+      if (b.type !== h.type) out2.push({ kind: "type", index: i2, base: b, head: h });
+      if (b.format !== h.format) out2.push({ kind: "format", index: i2, base: b, head: h });
+      if (b.info !== h.info || b.ninfo !== h.ninfo) out2.push({ kind: "info", index: i2, base: b, head: h });
+    }
+  }
+  return out2;
+}
+var memo = /* @__PURE__ */ new WeakMap();
+function allParamChanges(base, head) {
+  let inner = memo.get(base);
+  if (!inner) memo.set(base, inner = /* @__PURE__ */ new WeakMap());
+  let result = inner.get(head);
+  if (!result) {
+    result = [];
+    for (const [symbol, b, h] of common(base.events, head.events)) {
+      for (const change of paramChanges(b, h)) result.push({ symbol, event: h, change });
+    }
+    inner.set(head, result);
+  }
+  return result;
+}
+function describeParam(p) {
+  return `'${p.name}' (${p.type})`;
+}
+function renumbered(base, head) {
+  return common(base, head).filter(([, b, h]) => b.value !== null && h.value !== null && b.value !== h.value);
+}
+function perSurface(fn) {
+  const cache = /* @__PURE__ */ new WeakMap();
+  return (s) => {
+    if (!cache.has(s)) cache.set(s, fn(s));
+    return cache.get(s);
+  };
+}
+
+// src/rules/schema/dynamic-param-added.ts
+var dynamicParamAdded = {
+  id: "dynamic-param-added",
+  title: "A dynamic-param table or entry was added",
+  governs: "schema",
+  bump: "minor",
+  rationale: "A new PT_DYN alternative (or table, as for keyctl) is a compatible feature: existing indexes keep their meaning, SCHEMA minor.",
+  example: "+ [PPM_KEYCTL_IDX_CHARBUF] = {{0}, PT_CHARBUF, PF_NA, 0, 0},",
+  check(base, head) {
+    const hits = [];
+    for (const [table, t] of added(base.dynamicParams, head.dynamicParams)) hits.push({ message: `new dynamic-param table ${table}`, location: t.loc });
+    for (const [table, b, h] of common(base.dynamicParams, head.dynamicParams)) {
+      for (const [idx, e] of added(b.entries, h.entries)) hits.push({ message: `${table} gains ${idx} (${e.type})`, location: e.loc });
+    }
+    return hits;
+  }
+};
+
+// src/rules/wire.ts
+var INT = (size) => ({ size, encoding: `int${size}` });
+var VAR = (encoding) => ({ size: null, encoding });
+var PARAM_WIRE = {
+  PT_NONE: { size: 0, encoding: "none" },
+  PT_INT8: INT(1),
+  PT_UINT8: INT(1),
+  PT_FLAGS8: INT(1),
+  PT_ENUMFLAGS8: INT(1),
+  PT_SIGTYPE: INT(1),
+  PT_L4PROTO: INT(1),
+  PT_SOCKFAMILY: INT(1),
+  PT_INT16: INT(2),
+  PT_UINT16: INT(2),
+  PT_FLAGS16: INT(2),
+  PT_ENUMFLAGS16: INT(2),
+  PT_PORT: INT(2),
+  PT_SYSCALLID: INT(2),
+  PT_INT32: INT(4),
+  PT_UINT32: INT(4),
+  PT_FLAGS32: INT(4),
+  PT_ENUMFLAGS32: INT(4),
+  PT_UID: INT(4),
+  PT_GID: INT(4),
+  PT_MODE: INT(4),
+  PT_SIGSET: INT(4),
+  PT_IPV4ADDR: INT(4),
+  PT_BOOL: INT(4),
+  PT_FD32: INT(4),
+  PT_PID32: INT(4),
+  PT_INT64: INT(8),
+  PT_UINT64: INT(8),
+  PT_ERRNO: INT(8),
+  PT_FD: INT(8),
+  PT_PID: INT(8),
+  PT_RELTIME: INT(8),
+  PT_ABSTIME: INT(8),
+  PT_DOUBLE: { size: 8, encoding: "float8" },
+  PT_IPV6ADDR: { size: 16, encoding: "ipv6addr" },
+  PT_CHARBUF: VAR("string"),
+  PT_FSPATH: VAR("string"),
+  PT_FSRELPATH: VAR("string"),
+  PT_BYTEBUF: VAR("bytes"),
+  PT_SOCKADDR: VAR("sockaddr"),
+  PT_SOCKTUPLE: VAR("socktuple"),
+  PT_FDLIST: VAR("fdlist"),
+  PT_DYN: VAR("dyn"),
+  PT_CHARBUFARRAY: VAR("charbufarray"),
+  PT_CHARBUF_PAIR_ARRAY: VAR("charbufpairarray"),
+  PT_IPV4NET: VAR("ipv4net"),
+  PT_IPV6NET: VAR("ipv6net"),
+  PT_IPADDR: VAR("ipaddr"),
+  PT_IPNET: VAR("ipnet")
+};
+function sameWire(from, to) {
+  const a = PARAM_WIRE[from];
+  const b = PARAM_WIRE[to];
+  if (!a || !b) return null;
+  return a.size === b.size && a.encoding === b.encoding;
+}
+function describeWire(type) {
+  const w = PARAM_WIRE[type];
+  if (!w) return "unknown encoding";
+  return w.size === null ? `variable-length ${w.encoding}` : `${w.size}-byte ${w.encoding.replace(/\d+$/, "")}`;
+}
+
+// src/rules/schema/dynamic-param-changed.ts
+var dynamicParamChanged = {
+  id: "dynamic-param-changed",
+  title: "A dynamic-param table or entry was removed, or an entry changed index or type",
+  governs: "schema",
+  bump: "major",
+  rationale: "A PT_DYN param carries a 1-byte index into these tables on the wire; userspace built against the base decodes the payload with the type its own table gives that index.",
+  example: "- [PPM_SOCKOPT_IDX_ERRNO] = {{0}, PT_ERRNO, PF_DEC, 0, 0},\n+ [PPM_SOCKOPT_IDX_ERRNO] = {{0}, PT_INT32, PF_DEC, 0, 0},",
+  check(base, head) {
+    const hits = [];
+    for (const [table, t] of removed(base.dynamicParams, head.dynamicParams)) hits.push({ message: `dynamic-param table ${table} was removed`, location: t.loc });
+    for (const [table, b, h] of common(base.dynamicParams, head.dynamicParams)) {
+      for (const [idx, be] of Object.entries(b.entries)) {
+        const he = h.entries[idx];
+        if (!he) hits.push({ message: `${table}: ${idx} was removed`, location: h.loc });
+        else if (be.index !== null && he.index !== null && be.index !== he.index) hits.push({ message: `${table}: ${idx} moved from ${be.index} to ${he.index}`, location: he.loc });
+        else if (be.type !== he.type && sameWire(be.type, he.type) !== true) hits.push({ message: `${table}: ${idx} type ${be.type} \u2192 ${he.type}`, location: he.loc });
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/schema/wire-enums.ts
+var NOT_SCHEMA = /* @__PURE__ */ new Set(["sys_exit_extra_code", "extra_event_prog_code", "syscall_flags", "autofill_paramtype", "ppm_driver_event_id"]);
+function schemaEnums(s) {
+  return Object.entries(s.enums).filter(([name2]) => !NOT_SCHEMA.has(name2));
+}
+function isSentinel(name2) {
+  return /_MAX$/.test(name2);
+}
+function renamedPairs(base, head) {
+  const gone = Object.entries(base).filter(([sym, c]) => !head[sym] && c.value !== null);
+  const fresh = Object.entries(head).filter(([sym, c]) => !base[sym] && c.value !== null);
+  const pairs = [];
+  for (const [from, c] of gone) {
+    const i2 = fresh.findIndex(([, h]) => h.value === c.value);
+    if (i2 >= 0) pairs.push({ from, to: fresh.splice(i2, 1)[0][0], value: c.value });
+  }
+  return pairs;
+}
+
+// src/rules/schema/enum-value-added.ts
+var enumValueAdded = {
+  id: "enum-value-added",
+  title: "A new value was added to a schema enum (PT_*, PF_*, EC_*, EF_*, ...)",
+  governs: "schema",
+  bump: "minor",
+  rationale: 'A new param type, category or flag is a compatible feature: existing values keep their meaning. README.VERSION.md: SCHEMA minor "when new features are added but existing features remain compatible".',
+  example: "  PT_PID32 = 48,\n+ PT_NEWTYPE = 49,\n- PT_MAX = 49\n+ PT_MAX = 50",
+  check(base, head) {
+    const hits = [];
+    const baseEnums = Object.fromEntries(schemaEnums(base));
+    for (const [name2, values] of schemaEnums(head)) {
+      const renamed = new Set(renamedPairs(baseEnums[name2] ?? {}, values).map((p) => p.to));
+      const retired = new Set(Object.values({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map((c) => c.value));
+      for (const [sym, c] of added(baseEnums[name2] ?? {}, values)) {
+        if (renamed.has(sym) || retired.has(c.value)) continue;
+        if (!isSentinel(sym)) hits.push({ message: `${name2}: new value ${sym} = ${c.value ?? c.expr}`, location: c.loc });
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/schema/enum-value-removed.ts
+var enumValueRemoved = {
+  id: "enum-value-removed",
+  title: "A value was removed from a schema enum",
+  governs: "schema",
+  bump: "minor",
+  rationale: 'Both sides compile their own tables, so a value the drivers stop using breaks no reader, but userspace built against the head can no longer name it: a visible change, SCHEMA minor. libs retires such values as comments ("SUPPORT DROPPED") so the number is never reused; reusing it is enum-value-renumbered (major).',
+  example: "- EF_DROP_SIMPLE_CONS = (1 << 10),\n+ // EF_DROP_SIMPLE_CONS = (1 << 10), SUPPORT DROPPED",
+  check(base, head) {
+    const hits = [];
+    const headEnums = Object.fromEntries(schemaEnums(head));
+    for (const [name2, values] of schemaEnums(base)) {
+      if (!headEnums[name2]) {
+        hits.push({ message: `enum ${name2} was removed`, location: Object.values(values)[0]?.loc ?? null });
+        continue;
+      }
+      const renamed = new Set(renamedPairs(values, headEnums[name2]).map((p) => p.from));
+      for (const [sym, c] of removed(values, headEnums[name2])) {
+        if (!isSentinel(sym) && !renamed.has(sym)) hits.push({ message: `${name2}: ${sym} (${c.value ?? c.expr}) was removed`, location: c.loc });
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/schema/enum-value-renamed.ts
+var enumValueRenamed = {
+  id: "enum-value-renamed",
+  title: "A schema enum value was renamed, keeping its number",
+  governs: "schema",
+  bump: "none",
+  kind: "note",
+  rationale: "Only the number travels or is compiled into tables; both sides compile their own copy of the header, so a rename at the same value (EF_TMP_CONVERTER_MANAGED \u2192 EF_CONVERTER_MANAGED) changes nothing at runtime. Reported so reviewers see it; code that names the old symbol must be updated.",
+  example: "- EF_TMP_CONVERTER_MANAGED = (1 << 12),\n+ EF_CONVERTER_MANAGED = (1 << 12),",
+  check(base, head) {
+    const hits = [];
+    const baseEnums = Object.fromEntries(schemaEnums(base));
+    for (const [name2, values] of schemaEnums(head)) {
+      const retired = new Set(Object.values({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map((c) => c.value));
+      for (const p of renamedPairs(baseEnums[name2] ?? {}, values)) {
+        if (!retired.has(p.value)) hits.push({ message: `${name2}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values[p.to].loc });
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/schema/enum-value-renumbered.ts
+var enumValueRenumbered = {
+  id: "enum-value-renumbered",
+  title: "An existing value of a schema enum changed its number (or a removed number was reused)",
+  governs: "schema",
+  bump: "major",
+  rationale: "Enum values are compiled into both sides (param types, categories, flag bits, values carried in payloads): a renumbered value means something else to userspace built against the base.",
+  example: "- EF_LARGE_PAYLOAD = (1 << 11),\n+ EF_LARGE_PAYLOAD = (1 << 10),",
+  check(base, head) {
+    const hits = [];
+    const baseEnums = Object.fromEntries(schemaEnums(base));
+    for (const [name2, values] of schemaEnums(head)) {
+      for (const [sym, b, h] of renumbered(baseEnums[name2] ?? {}, values)) {
+        if (!isSentinel(sym)) hits.push({ message: `${name2}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
+      }
+      const retired = new Map(Object.entries({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map(([sym, c]) => [c.value, sym]));
+      for (const [sym, c] of added(baseEnums[name2] ?? {}, values)) {
+        const old = c.value !== null ? retired.get(c.value) : void 0;
+        if (old && old !== sym && !isSentinel(sym)) hits.push({ message: `${name2}: new ${sym} reuses ${c.value}, the number of retired ${old}`, location: c.loc });
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/schema/event-category-changed.ts
+var eventCategoryChanged = {
+  id: "event-category-changed",
+  title: "The EC_* category of an existing event changed",
+  governs: "schema",
+  bump: "minor",
+  rationale: "Categories decide how userspace classifies and filters the event (evt.category, syscall vs tracepoint); the wire is unchanged, so the change is compatible but visible: SCHEMA minor.",
+  example: "- EC_FILE | EC_SYSCALL,\n+ EC_IO_OTHER | EC_SYSCALL,",
+  check(base, head) {
+    return common(base.events, head.events).filter(([, b, h]) => !(b.flags.includes("EF_UNUSED") && h.flags.includes("EF_UNUSED"))).filter(([, b, h]) => setDiff(b.category, h.category).length || setDiff(h.category, b.category).length).map(([symbol, b, h]) => ({ message: `${symbol} category ${b.category.join(" | ")} \u2192 ${h.category.join(" | ")}`, location: h.loc }));
+  }
+};
+
+// src/rules/schema/event-flags.ts
+function bits(surface, flags2) {
+  const values = surface.enums["ppm_event_flags"] ?? {};
+  return new Map(flags2.map((f) => [values[f]?.value != null ? `bit:${values[f].value}` : `name:${f}`, f]));
+}
+function flagDeltas(base, head) {
+  const out2 = [];
+  for (const [symbol, b, h] of common(base.events, head.events)) {
+    const bb = bits(base, b.flags);
+    const hb = bits(head, h.flags);
+    const addedFlags = [...hb].filter(([k]) => !bb.has(k)).map(([, n]) => n);
+    const removedFlags = [...bb].filter(([k]) => !hb.has(k)).map(([, n]) => n);
+    if (addedFlags.length || removedFlags.length) out2.push({ symbol, event: h, added: addedFlags, removed: removedFlags });
+  }
+  return out2;
+}
+var SPECIAL_FLAGS = ["EF_OLD_VERSION", "EF_LARGE_PAYLOAD"];
+
+// src/rules/schema/event-flag-added.ts
+var eventFlagAdded = {
+  id: "event-flag-added",
+  title: "An EF_* flag was added to an existing event",
+  governs: "schema",
+  bump: "minor",
+  rationale: "Flags drive userspace behaviour (EF_USES_FD makes libsinsp read an fd param, EF_MODIFIES_STATE keeps the event from being dropped): a new flag adds semantics compatibly, SCHEMA minor.",
+  example: "- EF_MODIFIES_STATE,\n+ EF_USES_FD | EF_MODIFIES_STATE,",
+  check(base, head) {
+    return flagDeltas(base, head).flatMap(
+      (d) => d.added.filter((f) => !SPECIAL_FLAGS.includes(f)).map((f) => ({ message: `${d.symbol} gains flag ${f}`, location: d.event.loc }))
+    );
+  }
+};
+
+// src/rules/schema/event-flag-removed.ts
+var eventFlagRemoved = {
+  id: "event-flag-removed",
+  title: "An EF_* flag was removed from an existing event",
+  governs: "schema",
+  bump: "patch",
+  rationale: "Removing a wrong flag (e.g. EF_USES_FD on an event without an fd param) is a fix that breaks no reader: SCHEMA patch, as libs did for FSTAT64_X. EF_LARGE_PAYLOAD has its own rule.",
+  example: "- EF_USES_FD | EF_READS_FROM_FD,\n+ EF_READS_FROM_FD,",
+  check(base, head) {
+    return flagDeltas(base, head).flatMap(
+      (d) => d.removed.filter((f) => f !== "EF_LARGE_PAYLOAD").map((f) => ({ message: `${d.symbol} loses flag ${f}`, location: d.event.loc }))
+    );
+  }
+};
+
+// src/rules/schema/event-large-payload-toggled.ts
+var eventLargePayloadToggled = {
+  id: "event-large-payload-toggled",
+  title: "EF_LARGE_PAYLOAD was added to or removed from an existing event",
+  governs: "schema",
+  bump: "major",
+  rationale: "EF_LARGE_PAYLOAD switches the param-length array after the header from uint16_t to uint32_t (libscap scap_event.c): a reader built against the base mis-parses every param of the event.",
+  example: "- EF_NONE,\n+ EF_LARGE_PAYLOAD,",
+  check(base, head) {
+    return flagDeltas(base, head).filter((d) => d.added.includes("EF_LARGE_PAYLOAD") || d.removed.includes("EF_LARGE_PAYLOAD")).map((d) => ({
+      message: `${d.symbol} ${d.added.includes("EF_LARGE_PAYLOAD") ? "gains" : "loses"} EF_LARGE_PAYLOAD: param lengths become ${d.added.includes("EF_LARGE_PAYLOAD") ? "32" : "16"}-bit on the wire`,
+      location: d.event.loc
+    }));
+  }
+};
+
+// src/rules/schema/event-name-changed.ts
+var eventNameChanged = {
+  id: "event-name-changed",
+  title: "The name string of an existing event changed",
+  governs: "schema",
+  bump: "minor",
+  rationale: 'Userspace matches events by name (evt.type filters, rules); the event_table.c header requires "All the versions of the same event must have the same name". The wire is unchanged: SCHEMA minor.',
+  example: '- [PPME_SYSCALL_OPEN_X] = {"open", ...\n+ [PPME_SYSCALL_OPEN_X] = {"openat", ...',
+  check(base, head) {
+    return common(base.events, head.events).filter(([, b, h]) => b.name !== h.name).map(([symbol, b, h]) => ({ message: `${symbol} name '${b.name}' \u2192 '${h.name}'`, location: h.loc }));
+  }
+};
+
+// src/rules/schema/event-nparams-mismatch.ts
+var eventNparamsMismatch = {
+  id: "event-nparams-mismatch",
+  title: "An event declares an nparams that disagrees with the params it lists",
+  governs: "schema",
+  bump: "none",
+  kind: "invalid",
+  rationale: "The kmod writes g_event_info[].nparams into every event header and libpman fills the modern probe from it; a count that disagrees with the list makes the drivers and userspace read different param layouts. The table is invalid whatever the version says.",
+  example: '[PPME_X] = {"x", EC_OTHER | EC_SYSCALL, EF_NONE, 3, {{"res", PT_ERRNO, PF_DEC}, {"fd", PT_FD, PF_DEC}}}',
+  check(base, head) {
+    return Object.entries(head.events).filter(([, e]) => e.nparams !== null && e.nparams !== e.params.length).filter(([symbol, e]) => {
+      const b = base.events[symbol];
+      return !b || b.nparams !== e.nparams || b.params.length !== e.params.length;
+    }).map(([symbol, e]) => ({ message: `${symbol} declares nparams ${e.nparams} but lists ${e.params.length} params`, location: e.loc }));
+  }
+};
+
+// src/rules/schema/event-old-version-added.ts
+var eventOldVersionAdded = {
+  id: "event-old-version-added",
+  title: "An event was marked EF_OLD_VERSION (the drivers stop sending it)",
+  governs: "schema",
+  bump: "minor",
+  rationale: 'The event_table.c header: "All events that are no more sent by our drivers must have the EF_OLD_VERSION flag." The event stays decodable, but userspace must now rely on its replacement: SCHEMA minor.',
+  example: '- [PPME_SYSCALL_OPEN_E] = {"open", EC_FILE | EC_SYSCALL, EF_CREATES_FD, ...\n+ [PPME_SYSCALL_OPEN_E] = {"open", EC_FILE | EC_SYSCALL, EF_CREATES_FD | EF_OLD_VERSION, ...',
+  check(base, head) {
+    return flagDeltas(base, head).filter((d) => d.added.includes("EF_OLD_VERSION")).map((d) => ({ message: `${d.symbol} is now EF_OLD_VERSION (no longer sent)`, location: d.event.loc }));
+  }
+};
+
+// src/rules/schema/event-pair-added.ts
+var eventPairAdded = {
+  id: "event-pair-added",
+  title: "A new event (enter/exit pair) was added to ppm_event_code and g_event_info",
+  governs: "schema",
+  bump: "minor",
+  rationale: 'README.VERSION.md: SCHEMA minor "when new features are added but existing features remain compatible (e.g. new event fields or new events)". Old userspace skips event types it does not know.',
+  example: "+ PPME_SYSCALL_KEYCTL_E = 452, PPME_SYSCALL_KEYCTL_X = 453 (and their g_event_info entries)",
+  check(base, head) {
+    const pairs = /* @__PURE__ */ new Map();
+    for (const [symbol] of added(base.eventCodes, head.eventCodes)) {
+      if (symbol === "PPM_EVENT_MAX") continue;
+      const key = pairName(symbol);
+      pairs.set(key, [...pairs.get(key) ?? [], symbol]);
+    }
+    return [...pairs.values()].map((symbols) => {
+      const first = head.eventCodes[symbols[0]];
+      const values = symbols.map((s) => `${s} = ${head.eventCodes[s].value}`).join(", ");
+      return { message: `new event ${symbols.length > 1 ? "pair " : ""}${values}`, location: head.events[symbols[0]]?.loc ?? first.loc };
+    });
+  }
+};
+
+// src/rules/schema/param-rule.ts
+function paramRule(kind, meta, describe) {
+  return {
+    ...meta,
+    check(base, head) {
+      const hits = [];
+      for (const { symbol, event, change } of allParamChanges(base, head)) {
+        if (change.kind !== kind) continue;
+        const c = change;
+        const message = describe(symbol, c);
+        if (message === null) continue;
+        const loc2 = "head" in c && c.head ? c.head.loc : event.loc;
+        hits.push({ message, location: loc2 });
+      }
+      return hits;
+    }
+  };
+}
+
+// src/rules/schema/event-param-appended.ts
+var eventParamAppended = paramRule(
+  "appended",
+  {
+    id: "event-param-appended",
+    title: "A parameter was appended to an existing event",
+    governs: "schema",
+    bump: "minor",
+    rationale: 'The event_table.c header: "The only kind of change permitted for pre-existent events is adding parameters." README.VERSION.md names "new event fields" as the SCHEMA minor example; libscap reads min(nparams) so old userspace ignores the tail.',
+    example: '  {"res", PT_ERRNO, PF_DEC},\n+ {"filename", PT_FSPATH, PF_NA}},'
+  },
+  (symbol, c) => `${symbol} gains param ${c.index + 1} ${describeParam(c.head)}`
+);
+
+// src/rules/schema/event-param-format-changed.ts
+var eventParamFormatChanged = paramRule(
+  "format",
+  {
+    id: "event-param-format-changed",
+    title: "The print format (PF_*) of a parameter changed",
+    governs: "schema",
+    bump: "patch",
+    rationale: "PF_* only tells userspace how to render the value; the wire is unchanged. A fix that breaks nothing: SCHEMA patch.",
+    example: '- {"mode", PT_UINT32, PF_DEC}\n+ {"mode", PT_UINT32, PF_OCT}'
+  },
+  (symbol, c) => `${symbol} param ${c.index + 1} '${c.head.name}' print format ${c.base.format} \u2192 ${c.head.format}`
+);
+
+// src/rules/schema/event-param-info-changed.ts
+var eventParamInfoChanged = paramRule(
+  "info",
+  {
+    id: "event-param-info-changed",
+    title: "The info reference of a parameter changed (flag table, DIRFD_PARAM, dynamic table)",
+    governs: "schema",
+    bump: "patch",
+    rationale: "The info slot tells userspace which flag table names the bits or which param holds the dirfd; the wire is unchanged. Fixing such a reference is a SCHEMA patch in libs practice.",
+    example: '- {"path", PT_FSRELPATH, PF_NA, DIRFD_PARAM(0)}\n+ {"path", PT_FSRELPATH, PF_NA, DIRFD_PARAM(1)}'
+  },
+  (symbol, c) => {
+    const show2 = (info2, ninfo) => (info2 ?? "none") + (ninfo ? `, ${ninfo}` : "");
+    return `${symbol} param ${c.index + 1} '${c.head.name}' info ${show2(c.base.info, c.base.ninfo)} \u2192 ${show2(c.head.info, c.head.ninfo)}`;
+  }
+);
+
+// src/rules/schema/event-param-removed.ts
+var eventParamRemoved = paramRule(
+  "removed",
+  {
+    id: "event-param-removed",
+    title: "A parameter was removed from an existing event",
+    governs: "schema",
+    bump: "major",
+    rationale: 'The event_table.c header: to modify or remove existing parameters "you must create a new event pair". Userspace built against the base reads a param the driver no longer sends.',
+    example: '- {"dev", PT_UINT32, PF_HEX}'
+  },
+  (symbol, c) => `${symbol} loses param ${c.index + 1} ${describeParam(c.base)}`
+);
+
+// src/rules/schema/event-param-renamed.ts
+var eventParamRenamed = paramRule(
+  "renamed",
+  {
+    id: "event-param-renamed",
+    title: "A parameter of an existing event was renamed",
+    governs: "schema",
+    bump: "minor",
+    rationale: "The wire is unchanged, but userspace looks params up by name (filter fields, evt.arg.<name>): a rename changes what existing consumers see without breaking the decoding.",
+    example: '- {"name", PT_FSPATH, PF_NA}\n+ {"path", PT_FSPATH, PF_NA}'
+  },
+  (symbol, c) => `${symbol} param ${c.index + 1} renamed from '${c.base.name}' to '${c.head.name}'`
+);
+
+// src/rules/schema/event-param-reordered.ts
+var eventParamReordered = paramRule(
+  "reordered",
+  {
+    id: "event-param-reordered",
+    title: "Parameters of an existing event changed position",
+    governs: "schema",
+    bump: "major",
+    rationale: 'Params are positional on the wire; the event_table.c header allows only appending to pre-existent events ("you must create a new event pair").',
+    example: '- {{"fd", PT_FD, PF_DEC}, {"name", PT_FSPATH, PF_NA}}\n+ {{"name", PT_FSPATH, PF_NA}, {"fd", PT_FD, PF_DEC}}'
+  },
+  (symbol, c) => `${symbol} param ${c.index + 1} was ${describeParam(c.base)} and is now ${describeParam(c.head)} (moved)`
+);
+
+// src/rules/schema/event-param-type-changed.ts
+var eventParamTypeChanged = paramRule(
+  "type",
+  {
+    id: "event-param-type-changed",
+    title: "A parameter changed to a type with another wire width or encoding",
+    governs: "schema",
+    bump: "major",
+    rationale: "Userspace built against the base decodes the param with the old width or encoding (e.g. PT_FD is 8 bytes, PT_FD32 is 4). The event_table.c header requires a new event pair for such a change.",
+    example: '- {"fd", PT_FD, PF_DEC}\n+ {"fd", PT_FD32, PF_DEC}'
+  },
+  (symbol, c) => sameWire(c.base.type, c.head.type) === true ? null : `${symbol} param ${c.index + 1} '${c.head.name}' changed from ${c.base.type} (${describeWire(c.base.type)}) to ${c.head.type} (${describeWire(c.head.type)})`
+);
+
+// src/rules/schema/event-param-type-refined.ts
+var eventParamTypeRefined = paramRule(
+  "type",
+  {
+    id: "event-param-type-refined",
+    title: "A parameter changed to a type with the same wire width and encoding",
+    governs: "schema",
+    bump: "minor",
+    rationale: "The bytes on the wire are unchanged (e.g. PT_INT32 to PT_FLAGS32), so old userspace still decodes them, but new userspace renders or interprets them differently: a compatible feature, SCHEMA minor.",
+    example: '- {"flags", PT_INT32, PF_HEX}\n+ {"flags", PT_FLAGS32, PF_HEX, file_flags}'
+  },
+  (symbol, c) => sameWire(c.base.type, c.head.type) === true ? `${symbol} param ${c.index + 1} '${c.head.name}' refined from ${c.base.type} to ${c.head.type} (both ${describeWire(c.head.type)})` : null
+);
+
+// src/rules/schema/event-removed.ts
+var eventRemoved = {
+  id: "event-removed",
+  title: "An event code was removed from ppm_event_code, or its g_event_info entry",
+  governs: "schema",
+  bump: "major",
+  rationale: "Event type numbers are the wire key of every event: userspace built against the base expects them. The event_table.c header asks for EF_OLD_VERSION on events no longer sent, never removal.",
+  example: "- PPME_SYSCALL_EXECVE_8_E = 12,",
+  check(base, head) {
+    const codes = removed(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX").map(([symbol, c]) => ({ message: `${symbol} (code ${c.value}) was removed`, location: c.loc }));
+    const entries = removed(base.events, head.events).filter(([symbol]) => head.eventCodes[symbol]).map(([symbol, e]) => ({ message: `the g_event_info entry of ${symbol} was removed (the code remains)`, location: e.loc }));
+    return [...codes, ...entries];
+  }
+};
+
+// src/rules/schema/event-renumbered.ts
+var eventRenumbered = {
+  id: "event-renumbered",
+  title: "An existing event code changed its number",
+  governs: "schema",
+  bump: "major",
+  rationale: "The event type number is on the wire (ppm_evt_hdr.type): userspace built against the base would decode the event as another one.",
+  example: "- PPME_SYSCALL_OPEN_X = 3,\n+ PPME_SYSCALL_OPEN_X = 5,",
+  check(base, head) {
+    return renumbered(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX").map(([symbol, b, h]) => ({ message: `${symbol} changed from ${b.value} to ${h.value}`, location: h.loc }));
+  }
+};
+
+// src/rules/schema/filler-code-changed.ts
+var PROBE_LABEL = {
+  kmod: "kernel module",
+  modern: "modern eBPF probe",
+  legacy: "legacy eBPF probe",
+  shared: "shared by the drivers"
+};
+function sites(s, unreadable) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const path3 of Object.keys(s.code).sort()) {
+    if (unreadable.has(path3)) continue;
+    const file = s.code[path3];
+    for (const [name2, fn] of Object.entries(file.functions)) {
+      const key = `${file.probe}\0${name2}`;
+      const list = out2.get(key);
+      if (list) list.push({ path: path3, fn });
+      else out2.set(key, [{ path: path3, fn }]);
+    }
+  }
+  return out2;
+}
+var memo2 = /* @__PURE__ */ new WeakMap();
+function codePairs(base, head) {
+  let inner = memo2.get(base);
+  if (!inner) memo2.set(base, inner = /* @__PURE__ */ new WeakMap());
+  let result = inner.get(head);
+  if (result) return result;
+  result = [];
+  const unreadable = new Set([...base.warnings, ...head.warnings].map((w) => w.path));
+  const b = sites(base, unreadable);
+  const h = sites(head, unreadable);
+  for (const key of /* @__PURE__ */ new Set([...b.keys(), ...h.keys()])) {
+    const [probe, name2] = key.split("\0");
+    const bs = [...b.get(key) ?? []];
+    const hs = [...h.get(key) ?? []];
+    for (let i2 = 0; i2 < hs.length; i2++) {
+      const j = bs.findIndex((s) => s.path === hs[i2].path);
+      if (j < 0) continue;
+      result.push({ probe, name: name2, base: bs[j], head: hs[i2] });
+      bs.splice(j, 1);
+      hs.splice(i2--, 1);
+    }
+    while (bs.length && hs.length) result.push({ probe, name: name2, base: bs.shift(), head: hs.shift() });
+    for (const s of bs) result.push({ probe, name: name2, base: s, head: null });
+    for (const s of hs) result.push({ probe, name: name2, base: null, head: s });
+  }
+  result.sort((x, y) => {
+    const a = x.head ?? x.base;
+    const c = y.head ?? y.base;
+    return a.path < c.path ? -1 : a.path > c.path ? 1 : a.fn.line - c.fn.line || (x.name < y.name ? -1 : 1);
+  });
+  inner.set(head, result);
+  return result;
+}
+function codeDelta(base, head) {
+  if (base.hash === head.hash) return "none";
+  if (base.coreHash === head.coreHash) return "compat";
+  const [bf, bl] = compatVariants(base);
+  const [hf, hl] = compatVariants(head);
+  return bf === hf || bl === hl ? "compat" : "logic";
+}
+function where(site) {
+  return { path: site.path, line: site.fn.line };
+}
+function describePair(p) {
+  const b = p.base.path;
+  const h = p.head.path;
+  return `${p.name} (${b === h ? h : `moved from ${b} to ${h}`}, ${PROBE_LABEL[p.probe]})`;
+}
+function lonePairs(pairs, side) {
+  return pairs.filter((p) => side === "head" ? p.base === null : p.head === null);
+}
+var STATS_ACCOUNTING = /* @__PURE__ */ new Set(["compute_event_types_stats", "terminate_filler"]);
+var MAX_NAMES = 8;
+function names(list) {
+  const shown = list.slice(0, MAX_NAMES).map((p) => p.name);
+  return list.length > MAX_NAMES ? `${shown.join(", ")} and ${list.length - MAX_NAMES} more` : shown.join(", ");
+}
+function addedOrRemoved(pairs, side, other) {
+  const lone = lonePairs(pairs, side).filter((p) => !isKernelSpecific(p[side].fn));
+  const byPath = /* @__PURE__ */ new Map();
+  for (const p of lone) {
+    const path3 = p[side].path;
+    const list = byPath.get(path3);
+    if (list) list.push(p);
+    else byPath.set(path3, [p]);
+  }
+  const hits = [];
+  for (const [path3, list] of byPath) {
+    const probe = PROBE_LABEL[list[0].probe];
+    const wholeFile = !Object.hasOwn(other.code, path3) && list.length > 1;
+    if (side === "head") {
+      if (wholeFile) {
+        hits.push({
+          message: `new file ${path3} (${probe}) defines ${list.length} functions: ${names(list)}; new filler or program code changes what the driver sends`,
+          location: where(list[0].head)
+        });
+      } else {
+        for (const p of list) {
+          hits.push({
+            message: `new function ${p.name} in ${path3} (${probe}); a new filler or helper changes what the driver sends`,
+            location: where(p.head)
+          });
+        }
+      }
+    } else if (wholeFile) {
+      hits.push({
+        message: `${path3} (${probe}) is gone with its ${list.length} functions: ${names(list)}`,
+        location: where(list[0].base)
+      });
+    } else {
+      for (const p of list) {
+        hits.push({ message: `function ${p.name} was removed from ${path3} (${probe})`, location: where(p.base) });
+      }
+    }
+  }
+  return hits;
+}
+var fillerCodeChanged = {
+  id: "filler-code-changed",
+  title: "The code of a filler, eBPF program or payload helper changed, or one was added or removed",
+  governs: "schema",
+  bump: "patch",
+  rationale: `libs' driver/README.VERSION.md, SCHEMA_VERSION: "patch version: increment when code changes don't break compatibility (e.g. bug fixes in filler code)". Function bodies of ppm_fillers.c, ppm_events.c, the modern probe's programs and helpers and the legacy probe's fillers are compared as token streams (comments, whitespace and formatting ignored; kernel-version conditionals ignored, see filler-code-kernel-compat). Functions are matched by probe and name, so moving a file is not a change.`,
+  example: "  int f_sys_example_x(struct event_filler_arguments *args) {\n-	len = min(ret, (int64_t)args->snaplen);\n+	len = ret > 0 ? min(ret, (int64_t)args->snaplen) : 0;",
+  check(base, head) {
+    const pairs = codePairs(base, head).filter((p) => !STATS_ACCOUNTING.has(p.name));
+    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === "logic").map((p) => ({ message: `the code of ${describePair(p)} changed`, location: where(p.head) }));
+    return [...changed, ...addedOrRemoved(pairs, "head", base), ...addedOrRemoved(pairs, "base", head)];
+  }
+};
+
+// src/rules/schema/filler-code-kernel-compat.ts
+var README = "libs' README.VERSION.md: do not increment these versions for patches that solely address build issues on specific kernels";
+var fillerCodeKernelCompat = {
+  id: "filler-code-kernel-compat",
+  title: "Filler or program code changed only inside kernel-version conditionals",
+  governs: "schema",
+  bump: "none",
+  kind: "note",
+  rationale: `libs' driver/README.VERSION.md: "Please, do not increment these versions for patches that solely address build issues on specific kernels (for example, newly supported kernels) without impacting others." A function whose tokens differ only inside #if groups on LINUX_VERSION_CODE, KERNEL_VERSION, RHEL_RELEASE_*, HAS_* (driver/configure probes), non-architecture CONFIG_* options or __has_include, or inside CO-RE feature checks (if (bpf_core_*(...)) ... else ...), or that only wraps existing code into such a conditional, is reported as a note: no bump is needed. So is a helper added or removed that exists only under such conditionals.`,
+  example: " #if LINUX_VERSION_CODE < KERNEL_VERSION(5, 0, 0)\n 	val = old_helper(task);\n+#elif LINUX_VERSION_CODE < KERNEL_VERSION(6, 10, 0)\n+	val = renamed_helper(task);\n #else\n 	val = new_helper(task);\n #endif",
+  check(base, head) {
+    const pairs = codePairs(base, head);
+    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === "compat").map((p) => ({ message: `${describePair(p)} changed only inside kernel-version conditionals; ${README}`, location: where(p.head) }));
+    const added2 = lonePairs(pairs, "head").filter((p) => isKernelSpecific(p.head.fn)).map((p) => ({
+      message: `new kernel-specific function ${p.name} in ${p.head.path} (${PROBE_LABEL[p.probe]}), defined only under kernel-version conditionals; ${README}`,
+      location: where(p.head)
+    }));
+    const removed2 = lonePairs(pairs, "base").filter((p) => isKernelSpecific(p.base.fn)).map((p) => ({
+      message: `kernel-specific function ${p.name} was removed from ${p.base.path} (${PROBE_LABEL[p.probe]}); ${README}`,
+      location: where(p.base)
+    }));
+    return [...changed, ...added2, ...removed2];
+  }
+};
+
+// src/rules/schema/filler-ids-changed.ts
+var fillerIdsChanged = {
+  id: "filler-ids-changed",
+  title: "FILLER_LIST_MAPPER changed (filler ids of the legacy eBPF probe)",
+  governs: "schema",
+  bump: "minor",
+  rationale: 'While the legacy probe exists, a filler id is a tail-call index shared by the probe and libscap. libscap accepts a legacy probe only at the exact SCHEMA minor it was built for (scap_bpf.c check_schema_version_compatibility, "the legacy ebpf SCHEMA_VERSION is not semver compliant"), so a SCHEMA minor bump is what keeps a probe with other filler ids from loading.',
+  example: "  FN(sys_mkdir_x) \\\n+ FN(sys_mknod_x) \\\n  FN(terminate_filler)",
+  check(base, head) {
+    const b = base.codeLists["FILLER_LIST_MAPPER"];
+    const h = head.codeLists["FILLER_LIST_MAPPER"];
+    if (!b || !h) return [];
+    const hits = [];
+    const bNames = b.entries.map((e) => e.name);
+    const hNames = h.entries.map((e) => e.name);
+    const added2 = hNames.filter((n) => !bNames.includes(n));
+    const gone = bNames.filter((n) => !hNames.includes(n));
+    const moved = bNames.filter((n, i2) => hNames.includes(n) && hNames.indexOf(n) !== i2);
+    if (!added2.length && !gone.length && !moved.length) return [];
+    const parts2 = [
+      added2.length ? `adds ${added2.slice(0, 5).join(", ")}${added2.length > 5 ? ` and ${added2.length - 5} more` : ""}` : "",
+      gone.length ? `removes ${gone.slice(0, 5).join(", ")}${gone.length > 5 ? ` and ${gone.length - 5} more` : ""}` : "",
+      moved.length ? `moves ${moved.length} existing filler id${moved.length > 1 ? "s" : ""} (e.g. ${moved[0]} ${bNames.indexOf(moved[0])} \u2192 ${hNames.indexOf(moved[0])})` : ""
+    ].filter(Boolean);
+    hits.push({ message: `FILLER_LIST_MAPPER ${parts2.join("; ")}`, location: h.entries.find((e) => added2.includes(e.name))?.loc ?? h.loc });
+    return hits;
+  }
+};
+
+// src/rules/schema/flag-tables.ts
+var flagEntries = perSurface((s) => {
+  const out2 = {};
+  for (const [table, t] of Object.entries(s.flagTables)) {
+    for (const e of t.entries) out2[`${table}/${e.name}`] ??= { ...e, table };
+  }
+  return out2;
+});
+var wireDefines = perSurface((s) => {
+  return Object.fromEntries(Object.entries(s.defines).filter(([name2]) => !/^PPM_(IOCTL_|MAX_|API_|VERSION_|SCHEMA_)/.test(name2) && !/_MAX$/.test(name2)));
+});
+
+// src/rules/schema/flag-value-added.ts
+var flagValueAdded = {
+  id: "flag-value-added",
+  title: "A flag or value was added (a flag_table.c entry, a new table, or a PPM_* value define)",
+  governs: "schema",
+  bump: "minor",
+  rationale: "New flag values are new features that leave existing values untouched: README.VERSION.md SCHEMA minor. Old userspace renders an unknown bit as a number.",
+  example: '  {"O_TMPFILE", PPM_O_TMPFILE},\n+ {"O_NEWFLAG", PPM_O_NEWFLAG},',
+  check(base, head) {
+    const hits = [];
+    for (const [name2, t] of added(base.flagTables, head.flagTables)) hits.push({ message: `new flag table ${name2} (${t.entries.length} values)`, location: t.loc });
+    const baseEntries = flagEntries(base);
+    for (const [, e] of added(baseEntries, flagEntries(head))) {
+      if (base.flagTables[e.table]) hits.push({ message: `${e.table} gains ${e.name} = ${e.expr}`, location: e.loc });
+    }
+    for (const [name2, c] of added(wireDefines(base), wireDefines(head))) hits.push({ message: `new ${name2} = ${c.expr}`, location: c.loc });
+    return hits;
+  }
+};
+
+// src/rules/schema/flag-value-changed.ts
+var flagValueChanged = {
+  id: "flag-value-changed",
+  title: "An existing flag or value changed its number",
+  governs: "schema",
+  bump: "major",
+  rationale: "PPM_* flag values are what the drivers put in payloads; userspace built against the base decodes the old number. A changed value is an incompatible schema change.",
+  example: "- #define PPM_O_CREAT (1 << 2)\n+ #define PPM_O_CREAT (1 << 3)",
+  check(base, head) {
+    const hits = [];
+    for (const [name2, b, h] of common(wireDefines(base), wireDefines(head))) {
+      if (b.value !== null && h.value !== null && b.value !== h.value) hits.push({ message: `${name2} changed from ${b.value} to ${h.value}`, location: h.loc });
+    }
+    for (const [, b, h] of common(flagEntries(base), flagEntries(head))) {
+      if (b.value !== null && h.value !== null && b.value !== h.value) {
+        hits.push({ message: `${h.table}: ${h.name} changed from ${b.value} to ${h.value}`, location: h.loc });
+      } else if ((b.value === null || h.value === null) && b.expr !== h.expr) {
+        hits.push({ message: `${h.table}: ${h.name} now maps to ${h.expr} (was ${b.expr})`, location: h.loc });
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/schema/flag-value-removed.ts
+var flagValueRemoved = {
+  id: "flag-value-removed",
+  title: "A flag table entry, a flag table, or a PPM_* value define was removed",
+  governs: "schema",
+  bump: "minor",
+  rationale: "The drivers stop producing a value that userspace built against the base still knows: nothing mis-decodes, but the set of values changes visibly, SCHEMA minor. Reusing the number later is flag-value-changed.",
+  example: '- {"O_LARGEFILE", PPM_O_LARGEFILE},',
+  check(base, head) {
+    const hits = [];
+    for (const [name2, t] of removed(base.flagTables, head.flagTables)) hits.push({ message: `flag table ${name2} was removed`, location: t.loc });
+    for (const [, e] of removed(flagEntries(base), flagEntries(head))) {
+      if (head.flagTables[e.table]) hits.push({ message: `${e.table} loses ${e.name}`, location: head.flagTables[e.table].loc });
+    }
+    for (const [name2, c] of removed(wireDefines(base), wireDefines(head))) hits.push({ message: `${name2} (${c.expr}) was removed`, location: c.loc });
+    return hits;
+  }
+};
+
+// src/rules/schema/ppm-sc-renamed.ts
+function liveCodes(s) {
+  return Object.fromEntries(Object.entries(s.ppmSc).filter(([, c]) => !c.retired));
+}
+var ppmScRenamed = {
+  id: "ppm-sc-renamed",
+  title: "A PPM_SC_* code was renamed, keeping its number",
+  governs: "schema",
+  bump: "none",
+  kind: "note",
+  rationale: 'Only the number travels (param "ID" of PPME_GENERIC_X) and the syscall it maps to is unchanged; libs renamed codes to the kernel syscall name this way (09a74c1fb). Code that names the old symbol must be updated.',
+  example: "- PPM_SC_X(SIGRETURN_RT, 298) \\\n+ PPM_SC_X(RT_SIGRETURN, 298) \\",
+  check(base, head) {
+    const hits = [];
+    for (const p of renamedPairs(liveCodes(base), liveCodes(head))) {
+      hits.push({ message: `${p.from} renamed to ${p.to} (code ${p.value})`, location: head.ppmSc[p.to].loc });
+    }
+    return hits;
+  }
+};
+
+// src/rules/schema/ppm-sc-appended.ts
+var ppmScAppended = {
+  id: "ppm-sc-appended",
+  title: "A new PPM_SC_* code was added",
+  governs: "schema",
+  bump: "patch",
+  rationale: "New syscall codes are appended by syscalls-bumper, which bumps SCHEMA patch (e.g. 4.3.0 \u2192 4.3.1): existing codes keep their values and old userspace shows an unknown code as generic.",
+  example: "  PPM_SC_X(LISTNS, 452) \\\n+ PPM_SC_X(RSEQ_SLICE_YIELD, 453)",
+  check(base, head) {
+    const renamed = new Set(renamedPairs(liveCodes(base), liveCodes(head)).map((p) => p.to));
+    const taken2 = new Set(Object.values(base.ppmSc).map((c) => c.value));
+    return added(base.ppmSc, head.ppmSc).filter(([sym, c]) => !c.retired && !renamed.has(sym) && !taken2.has(c.value)).map(([sym, c]) => ({ message: `new ${sym} = ${c.value}`, location: c.loc }));
+  }
+};
+
+// src/rules/schema/ppm-sc-removed.ts
+var ppmScRemoved = {
+  id: "ppm-sc-removed",
+  title: "A PPM_SC_* code was removed or retired",
+  governs: "schema",
+  bump: "minor",
+  rationale: "The drivers stop producing the code, and userspace built against the head can no longer name it (filters, ppm_sc sets): a visible change, SCHEMA minor. The number must stay reserved: libs leaves it as a comment (/*PPM_SC_X(NA_1, 382)*/).",
+  example: "- PPM_SC_X(NA_1, 382) \\\n+ /*PPM_SC_X(NA_1, 382)*/ \\",
+  check(base, head) {
+    const hits = [];
+    const renamed = new Set(renamedPairs(liveCodes(base), liveCodes(head)).map((p) => p.from));
+    for (const [sym, c] of removed(base.ppmSc, head.ppmSc)) {
+      if (!c.retired && !renamed.has(sym)) hits.push({ message: `${sym} (${c.value}) was removed; its number stays reserved`, location: c.loc });
+    }
+    for (const [sym, b, h] of common(base.ppmSc, head.ppmSc)) {
+      if (!b.retired && h.retired) hits.push({ message: `${sym} (${h.value}) was retired`, location: h.loc });
+    }
+    return hits;
+  }
+};
+
+// src/rules/schema/ppm-sc-renumbered.ts
+var ppmScRenumbered = {
+  id: "ppm-sc-renumbered",
+  title: "An existing PPM_SC_* code changed its number, or a retired number was reused",
+  governs: "schema",
+  bump: "major",
+  rationale: 'ppm_sc codes are on the wire: f_sys_generic sends g_syscall_table[].ppm_sc as param "ID" (PT_SYSCALLID) of PPME_GENERIC_X. A renumbered or reused code is a different syscall to userspace built against the base.',
+  example: "- PPM_SC_X(OPEN, 5)\n+ PPM_SC_X(OPEN, 6)",
+  check(base, head) {
+    const hits = [];
+    for (const [sym, b, h] of common(base.ppmSc, head.ppmSc)) {
+      if (b.value !== null && h.value !== null && b.value !== h.value) {
+        hits.push({ message: `${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
+      } else if (b.retired && !h.retired) {
+        hits.push({ message: `${sym} (${h.value}) was retired and is live again`, location: h.loc });
+      }
+    }
+    const renamed = new Set(renamedPairs(liveCodes(base), liveCodes(head)).map((p) => p.to));
+    const taken2 = /* @__PURE__ */ new Map();
+    for (const [sym, c] of Object.entries(base.ppmSc)) if (c.value !== null) taken2.set(c.value, sym);
+    for (const [sym, c] of added(base.ppmSc, head.ppmSc)) {
+      if (renamed.has(sym)) continue;
+      const owner = c.value !== null ? taken2.get(c.value) : void 0;
+      if (owner && !c.retired) hits.push({ message: `new ${sym} reuses ${c.value}, the number of ${owner}${base.ppmSc[owner].retired ? " (retired)" : ""}`, location: c.loc });
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/bpf-map-added.ts
+var bpfMapAdded = {
+  id: "bpf-map-added",
+  title: "A bpf map or a probe global (rodata/data/bss) was added",
+  governs: "api",
+  bump: "minor",
+  rationale: "Userspace (libpman, libscap for the legacy probe) sets up new maps and globals by name; old userspace ignores them. A compatible feature: API minor. A legacy map appended at the end keeps every index.",
+  example: '+ struct {\n+   __uint(type, BPF_MAP_TYPE_ARRAY);\n+   __uint(max_entries, 1);\n+   __type(key, uint32_t);\n+   __type(value, struct iter_counters);\n+ } iter_counters_map __weak SEC(".maps");',
+  check(base, head) {
+    const hits = [];
+    for (const [name2, m] of added(base.bpfMaps, head.bpfMaps)) {
+      hits.push({ message: `new ${m.probe} probe map ${name2} (${m.type}${m.index !== null ? `, index ${m.index}` : ""})`, location: m.loc, ...m.probe === "modern" ? { scope: "modern-probe" } : {} });
+    }
+    for (const [name2, g] of added(base.bpfGlobals, head.bpfGlobals)) {
+      hits.push({ message: `new ${g.probe} probe global ${name2} (${g.section}, ${g.type})`, location: g.loc, ...g.probe === "modern" ? { scope: "modern-probe" } : {} });
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/bpf-map-changed.ts
+var FIELDS = [
+  ["type", "type"],
+  ["keySize", "key size"],
+  ["valueSize", "value size"],
+  ["maxEntriesExpr", "max_entries"],
+  ["index", "index (declaration order)"]
+];
+function isSharedStruct(type, structs) {
+  const m = type ? /^struct\s+(\w+)$/.exec(type) : null;
+  return Boolean(m && structs[m[1]]);
+}
+var bpfMapChanged = {
+  id: "bpf-map-changed",
+  title: "A bpf map or probe global was removed, renamed, retyped, resized, or (legacy) reordered",
+  governs: "api",
+  bump: "major",
+  rationale: 'Userspace finds modern-probe maps and globals by skeleton field name and writes values with its own struct sizes; the legacy loader indexes maps by declaration order (enum scap_map_types: "This enum must follow the order in which BPF maps are defined"). Any such change breaks userspace built against the base. max_entries is compared as written: a map sized by a count that grows (PPM_EVENT_MAX, SYS_EXIT_EXTRA_CODE_MAX) follows the change that grew it.',
+  example: '  struct bpf_map_def __bpf_section("maps") tail_map = {...};\n- struct bpf_map_def __bpf_section("maps") syscall_table = {...};\n+ struct bpf_map_def __bpf_section("maps") event_info_table = {...};',
+  check(base, head) {
+    const hits = [];
+    const scope = (probe) => probe === "modern" ? { scope: "modern-probe" } : {};
+    for (const [name2, m] of removed(base.bpfMaps, head.bpfMaps)) hits.push({ message: `${m.probe} probe map ${name2} was removed`, location: m.loc, ...scope(m.probe) });
+    for (const [name2, b, h] of common(base.bpfMaps, head.bpfMaps)) {
+      const judgedAsStruct = (k) => k === "valueSize" && b.valueType === h.valueType && isSharedStruct(h.valueType, head.structs) || k === "keySize" && b.keyType === h.keyType && isSharedStruct(h.keyType, head.structs);
+      const diffs = FIELDS.filter(([k]) => b[k] !== null && h[k] !== null && b[k] !== h[k] && !judgedAsStruct(k)).map(([k, label]) => `${label} ${b[k]} \u2192 ${h[k]}`);
+      if (diffs.length) hits.push({ message: `${h.probe} probe map ${name2}: ${diffs.join(", ")}`, location: h.loc, ...scope(h.probe) });
+    }
+    for (const [name2, g] of removed(base.bpfGlobals, head.bpfGlobals)) hits.push({ message: `${g.probe} probe global ${name2} was removed`, location: g.loc, ...scope(g.probe) });
+    for (const [name2, b, h] of common(base.bpfGlobals, head.bpfGlobals)) {
+      if (b.type !== h.type || b.section !== h.section) hits.push({ message: `${h.probe} probe global ${name2}: ${b.section} ${b.type} \u2192 ${h.section} ${h.type}`, location: h.loc, ...scope(h.probe) });
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/code-list-appended.ts
+var MODERN_PROBE_LISTS = /* @__PURE__ */ new Set(["sys_exit_extra_code"]);
+function apiLists(s) {
+  return Object.fromEntries(Object.entries(s.codeLists).filter(([, l]) => l.governs === "api"));
+}
+var codeListAppended = {
+  id: "code-list-appended",
+  title: "An entry was appended to an ordered code list (KMOD_PROGS, sys_exit_extra_code)",
+  governs: "api",
+  bump: "minor",
+  rationale: "These lists are indexes userspace passes to the driver (the ENABLE_TP argument, the extra tail-call slots). Appending keeps every existing index: a compatible feature, API minor.",
+  example: '  X(KMOD_PROG_SCHED_PROC_FORK, "sched_process_fork") \\\n+ X(KMOD_PROG_SCHED_PROC_EXEC, "sched_process_exec")',
+  check(base, head) {
+    const hits = [];
+    for (const [name2, b, h] of common(apiLists(base), apiLists(head))) {
+      const prefixKept = b.entries.every((e, i2) => h.entries[i2]?.name === e.name);
+      if (!prefixKept || h.entries.length <= b.entries.length) continue;
+      const added2 = h.entries.slice(b.entries.length);
+      hits.push({
+        message: `${name2} gains ${added2.map((e, i2) => `${e.name} (index ${b.entries.length + i2})`).join(", ")}`,
+        location: added2[0].loc,
+        ...MODERN_PROBE_LISTS.has(name2) ? { scope: "modern-probe" } : {}
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/code-list-changed.ts
+var codeListChanged = {
+  id: "code-list-changed",
+  title: "An ordered code list lost an entry or changed order",
+  governs: "api",
+  bump: "major",
+  rationale: "Positions in KMOD_PROGS (the ENABLE_TP/DISABLE_TP argument) and sys_exit_extra_code (the extra tail-call slots libpman fills) are numbers userspace and the driver exchange; removing or reordering an entry gives an existing number another meaning.",
+  example: '- X(KMOD_PROG_SYS_ENTER, "sys_enter") \\\n  X(KMOD_PROG_SYS_EXIT, "sys_exit") \\',
+  check(base, head) {
+    const hits = [];
+    const scope = (name2) => MODERN_PROBE_LISTS.has(name2) ? { scope: "modern-probe" } : {};
+    for (const [name2, l] of removed(apiLists(base), apiLists(head))) hits.push({ message: `${name2} is gone`, location: l.loc, ...scope(name2) });
+    for (const [name2, b, h] of common(apiLists(base), apiLists(head))) {
+      const moved = b.entries.map((e, i2) => ({ name: e.name, from: i2, to: h.entries.findIndex((x) => x.name === e.name) })).filter((x) => x.from !== x.to);
+      if (!moved.length) continue;
+      const words = moved.slice(0, 6).map((x) => x.to < 0 ? `${x.name} (index ${x.from}) removed` : `${x.name} index ${x.from} \u2192 ${x.to}`);
+      hits.push({ message: `${name2}: ${words.join(", ")}${moved.length > 6 ? `, and ${moved.length - 6} more` : ""}`, location: h.loc, ...scope(name2) });
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/ioctl-added.ts
+var ioctlAdded = {
+  id: "ioctl-added",
+  title: "A new PPM_IOCTL_* number was added",
+  governs: "api",
+  bump: "minor",
+  rationale: "A new ioctl is a new feature: old userspace never calls it, new userspace must know whether the driver has it. README.VERSION.md: API minor.",
+  example: "+ #define PPM_IOCTL_ENABLE_DROPFAILED _IO(PPM_IOCTL_MAGIC, 33)",
+  check(base, head) {
+    return added(base.ioctls, head.ioctls).filter(([name2, io]) => !taken(base, io.number, name2)).map(([name2, io]) => ({ message: `new ${name2} = ${io.expr} (nr ${io.nr})`, location: io.loc }));
+  }
+};
+function taken(base, n, name2) {
+  if (n === null) return null;
+  for (const [other, io] of [...Object.entries(base.ioctls), ...Object.entries(base.retiredIoctls)]) {
+    if (other !== name2 && io.number === n) return other;
+  }
+  return null;
+}
+
+// src/rules/api/ioctl-removed.ts
+var ioctlRemoved = {
+  id: "ioctl-removed",
+  title: "A PPM_IOCTL_* number was removed",
+  governs: "api",
+  bump: "major",
+  rationale: 'Userspace built against the base still issues the ioctl and now gets -ENOTTY: the API became incompatible with previous userspace, API major. libs keeps the number as a comment ("Support dropped") so it is never reused.',
+  example: "- #define PPM_IOCTL_SET_TRACERS_CAPTURE _IO(PPM_IOCTL_MAGIC, 17)\n+ // #define PPM_IOCTL_SET_TRACERS_CAPTURE _IO(PPM_IOCTL_MAGIC, 17) Support dropped",
+  check(base, head) {
+    return removed(base.ioctls, head.ioctls).map(([name2, io]) => ({
+      message: `${name2} (nr ${io.nr}) was removed${head.retiredIoctls[name2] ? " (kept as a comment: the number stays reserved)" : ""}`,
+      location: head.retiredIoctls[name2]?.loc ?? io.loc
+    }));
+  }
+};
+
+// src/rules/api/ioctl-renumbered.ts
+var ioctlRenumbered = {
+  id: "ioctl-renumbered",
+  title: "An ioctl changed its number, or a new one reuses a number in use or retired",
+  governs: "api",
+  bump: "major",
+  rationale: "The ioctl number is the whole contract (libs uses _IO only, so neither size nor direction is checked): a renumbered or reused number makes the driver do something else for userspace built against the base.",
+  example: "// #define PPM_IOCTL_ENABLE_CAPTURE _IO(PPM_IOCTL_MAGIC, 1) Support dropped\n+ #define PPM_IOCTL_NEW_THING _IO(PPM_IOCTL_MAGIC, 1)",
+  check(base, head) {
+    const hits = [];
+    for (const [name2, b, h] of common(base.ioctls, head.ioctls)) {
+      if (b.number !== null && h.number !== null && b.number !== h.number) hits.push({ message: `${name2} changed from ${b.expr} to ${h.expr}`, location: h.loc });
+    }
+    for (const [name2, io] of added(base.ioctls, head.ioctls)) {
+      const owner = taken(base, io.number, name2);
+      if (owner) hits.push({ message: `new ${name2} reuses nr ${io.nr}, the number of ${base.retiredIoctls[owner] ? "retired " : ""}${owner}`, location: io.loc });
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/module-param-added.ts
+var moduleParamAdded = {
+  id: "module-param-added",
+  title: "A kernel module parameter was added",
+  governs: "api",
+  bump: "minor",
+  rationale: "Userspace reads and writes module parameters under /sys/module/<name>/parameters/; a new one is a compatible feature, API minor.",
+  example: "+ module_param(max_consumers, uint, 0444);",
+  check(base, head) {
+    return added(base.moduleParams, head.moduleParams).map(([name2, p]) => ({ message: `new module parameter ${name2} (${p.type}, ${p.perm})`, location: p.loc }));
+  }
+};
+
+// src/rules/api/module-param-changed.ts
+var moduleParamChanged = {
+  id: "module-param-changed",
+  title: "A kernel module parameter was removed, renamed, retyped or made read-only",
+  governs: "api",
+  bump: "major",
+  rationale: "libscap writes g_buffer_bytes_dim and reads max_consumers through /sys/module/<name>/parameters/ (scap_kmod.c): a missing, retyped or no longer writable parameter breaks userspace built against the base.",
+  example: "- module_param(max_consumers, uint, 0444);",
+  check(base, head) {
+    const hits = [];
+    for (const [name2, p] of removed(base.moduleParams, head.moduleParams)) hits.push({ message: `module parameter ${name2} was removed`, location: p.loc });
+    for (const [name2, b, h] of common(base.moduleParams, head.moduleParams)) {
+      if (b.type !== h.type || b.perm !== h.perm) hits.push({ message: `module parameter ${name2}: ${b.type} ${b.perm} \u2192 ${h.type} ${h.perm}`, location: h.loc });
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/structs.ts
+var MODERN_PROBE_STRUCTS = /* @__PURE__ */ new Set(["capture_settings", "counter_map", "iter_counters", "auxiliary_map"]);
+function sameField(a, b) {
+  return a.name === b.name && a.type === b.type && a.offset === b.offset && a.size === b.size;
+}
+function show(f) {
+  return `${f.name} (${f.type}, offset ${f.offset}, size ${f.size})`;
+}
+function appendedFields(base, head) {
+  if (head.fields.length <= base.fields.length) return null;
+  if (!base.fields.every((f, i2) => sameField(f, head.fields[i2]))) return null;
+  return head.fields.slice(base.fields.length);
+}
+function layoutDifferences(base, head) {
+  if (appendedFields(base, head)) return [];
+  const out2 = [];
+  const headByName = new Map(head.fields.map((f) => [f.name, f]));
+  const baseByName = new Map(base.fields.map((f) => [f.name, f]));
+  for (const b of base.fields) {
+    const h = headByName.get(b.name);
+    if (!h) out2.push(`${b.name} removed (was offset ${b.offset}, size ${b.size})`);
+    else if (h.type !== b.type || h.size !== b.size) out2.push(`${b.name} changed from ${b.type} (size ${b.size}) to ${h.type} (size ${h.size}), offset ${b.offset} \u2192 ${h.offset}`);
+    else if (h.offset !== b.offset) out2.push(`${b.name} moved from offset ${b.offset} to ${h.offset}`);
+  }
+  head.fields.forEach((h, i2) => {
+    if (!baseByName.has(h.name)) out2.push(`${h.name} inserted at offset ${h.offset}${i2 < base.fields.length ? " (not at the end)" : ""}`);
+  });
+  if (!out2.length && (head.size !== base.size || head.align !== base.align)) {
+    out2.push(`size ${base.size} \u2192 ${head.size}, alignment ${base.align} \u2192 ${head.align}`);
+  }
+  return out2;
+}
+
+// src/rules/api/struct-field-appended.ts
+var structFieldAppended = {
+  id: "struct-field-appended",
+  title: "A field was appended at the end of a struct shared with userspace",
+  governs: "api",
+  bump: "minor",
+  rationale: 'Every existing field keeps its offset, so userspace built against the base still reads what it knows; the struct grows, which the mmapped ring-buffer info page and the bpf maps absorb. README.VERSION.md: API minor "when new features are added but existing features remain compatible".',
+  example: "struct counter_map {\n  uint64_t n_evts;\n  uint64_t n_drops_buffer;\n+ uint64_t n_drops_max_event_size;\n};",
+  check(base, head) {
+    const hits = [];
+    for (const [name2, b, h] of common(base.structs, head.structs)) {
+      const added2 = appendedFields(b, h);
+      if (!added2) continue;
+      hits.push({
+        message: `struct ${name2} gains ${added2.map(show).join(", ")} at the end (size ${b.size} \u2192 ${h.size})`,
+        location: { path: h.loc.path, line: added2[0].line },
+        ...MODERN_PROBE_STRUCTS.has(name2) ? { scope: "modern-probe" } : {}
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/struct-layout-changed.ts
+var structLayoutChanged = {
+  id: "struct-layout-changed",
+  title: "A struct shared with userspace changed layout (field inserted, removed, moved, retyped or resized)",
+  governs: "api",
+  bump: "major",
+  rationale: 'Userspace reads these structs by offset (the mmapped ppm_ring_buffer_info, bpf map values, ioctl buffers): any field that moves, shrinks or disappears is read wrong by userspace built against the base. README.VERSION.md: API major "when the driver API becomes incompatible with previous userspace versions".',
+  example: "struct ppm_ring_buffer_info {\n  volatile uint64_t n_evts;\n- volatile uint64_t n_drops_buffer_clone_fork_enter;\n  volatile uint64_t n_drops_pf;\n};",
+  check(base, head) {
+    const hits = [];
+    for (const [name2, b, h] of common(base.structs, head.structs)) {
+      const diffs = layoutDifferences(b, h);
+      if (!diffs.length) continue;
+      const shown = diffs.slice(0, 6).join("; ") + (diffs.length > 6 ? `; and ${diffs.length - 6} more` : "");
+      hits.push({
+        message: `struct ${name2} layout changed (size ${b.size} \u2192 ${h.size}): ${shown}`,
+        location: h.loc,
+        ...MODERN_PROBE_STRUCTS.has(name2) ? { scope: "modern-probe" } : {}
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/struct-removed.ts
+var structRemoved = {
+  id: "struct-removed",
+  title: "A struct shared with userspace was removed",
+  governs: "api",
+  bump: "major",
+  rationale: "Userspace built against the base still exchanges this struct with the driver; without it the interface is gone (for the legacy-probe table structs this happens when the legacy probe is dropped).",
+  example: "- struct scap_bpf_settings { ... };",
+  check(base, head) {
+    return removed(base.structs, head.structs).map(([name2, s]) => ({
+      message: `struct ${name2} (size ${s.size}) is gone`,
+      location: s.loc,
+      ...MODERN_PROBE_STRUCTS.has(name2) ? { scope: "modern-probe" } : {}
+    }));
+  }
+};
+
+// src/rules/catalogue.ts
+var RULES = [
+  // Event codes and the event table.
+  eventPairAdded,
+  eventRemoved,
+  eventRenumbered,
+  eventNameChanged,
+  eventCategoryChanged,
+  eventParamAppended,
+  eventParamRemoved,
+  eventParamReordered,
+  eventParamRenamed,
+  eventParamTypeChanged,
+  eventParamTypeRefined,
+  eventParamFormatChanged,
+  eventParamInfoChanged,
+  eventFlagAdded,
+  eventFlagRemoved,
+  eventOldVersionAdded,
+  eventLargePayloadToggled,
+  eventNparamsMismatch,
+  // Enums, ppm_sc codes, flag values, dynamic params.
+  enumValueAdded,
+  enumValueRenumbered,
+  enumValueRemoved,
+  enumValueRenamed,
+  ppmScAppended,
+  ppmScRenumbered,
+  ppmScRemoved,
+  ppmScRenamed,
+  flagValueAdded,
+  flagValueChanged,
+  flagValueRemoved,
+  dynamicParamAdded,
+  dynamicParamChanged,
+  fillerIdsChanged,
+  fillerCodeChanged,
+  fillerCodeKernelCompat,
+  // API: shared struct layouts, ioctls, bpf maps and globals, ordered code lists, module params.
+  structFieldAppended,
+  structLayoutChanged,
+  structRemoved,
+  ioctlAdded,
+  ioctlRemoved,
+  ioctlRenumbered,
+  bpfMapAdded,
+  bpfMapChanged,
+  codeListAppended,
+  codeListChanged,
+  moduleParamAdded,
+  moduleParamChanged
+];
+function runRules(base, head, rules = RULES) {
+  const findings = [];
+  for (const rule of rules) {
+    for (const hit of rule.check(base, head)) {
+      findings.push({ rule: rule.id, governs: rule.governs, bump: rule.bump, kind: rule.kind ?? "change", ...hit });
+    }
+  }
+  return findings;
+}
+
+// src/verdict/verdict.ts
+var import_semver = __toESM(require_semver2(), 1);
+
+// src/rules/types.ts
+var BUMP_ORDER = ["none", "patch", "minor", "major"];
+function maxBump(a, b) {
+  return BUMP_ORDER.indexOf(a) >= BUMP_ORDER.indexOf(b) ? a : b;
+}
+
+// src/verdict/verdict.ts
+function bumpBetween(from, to) {
+  if (import_semver.default.eq(from, to)) return "none";
+  if (import_semver.default.lt(to, from)) return "decreased";
+  const a = import_semver.default.parse(from);
+  const b = import_semver.default.parse(to);
+  if (b.major !== a.major) return "major";
+  if (b.minor !== a.minor) return "minor";
+  return "patch";
+}
+function nextVersion(from, bump) {
+  return bump === "none" ? from : import_semver.default.inc(from, bump);
+}
+function bumpAtLeast(a, b) {
+  return BUMP_ORDER.indexOf(a) >= BUMP_ORDER.indexOf(b);
+}
+var FILE_NAME = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
+function versionVerdict({ governs, base, head, baseTipVersion, findings }) {
+  const file = base.versions[governs]?.path ?? head.versions[governs]?.path ?? `driver/${FILE_NAME[governs]}`;
+  const baseV = base.versions[governs]?.version ?? null;
+  const headV = head.versions[governs]?.version ?? null;
+  const mine = findings.filter((f) => f.governs === governs);
+  const required = mine.filter((f) => f.kind === "change").reduce((acc, f) => maxBump(acc, f.bump), "none");
+  const reasons = [];
+  const tip = baseTipVersion ?? baseV;
+  const suggested = tip ? nextVersion(tip, required) : null;
+  const result = (status, declared2) => ({
+    file,
+    base: baseV,
+    head: headV,
+    declared: declared2,
+    required,
+    suggested,
+    status,
+    reasons,
+    ...baseTipVersion && baseTipVersion !== baseV ? { baseTip: baseTipVersion } : {}
+  });
+  if (!headV || !baseV) {
+    const which = !headV ? head : base;
+    const vf = which.versions[governs];
+    reasons.push(vf ? `${file} at ${which.rev}: first line '${vf.raw}' is not a MAJOR.MINOR.PATCH version` : `${file} is missing at ${which.rev}`);
+    return result("invalid", "none");
+  }
+  const problems = [...mine.filter((f) => f.kind === "invalid").map((f) => f.message), ...minimumProblems(governs, head, headV)];
+  const tipMoved = Boolean(baseTipVersion && baseTipVersion !== baseV && import_semver.default.valid(baseTipVersion));
+  if (tipMoved) {
+    reasons.push(`the base branch moved ${FILE_NAME[governs]} from ${baseV} to ${baseTipVersion} since this branch forked: rebase and declare ${suggested}`);
+  }
+  const from = tipMoved && headV !== baseV && import_semver.default.gt(headV, baseTipVersion) ? baseTipVersion : baseV;
+  const step = bumpBetween(from, headV);
+  const declared = step === "decreased" ? "none" : step;
+  if (problems.length) {
+    reasons.push(...problems);
+    return result("invalid", declared);
+  }
+  if (step === "decreased") {
+    if (tipMoved && headV !== baseV) {
+      return result(required === "none" ? "unexplained" : "missing", bumpBetween(baseV, headV));
+    }
+    reasons.push(`${FILE_NAME[governs]} went down from ${baseV} to ${headV}`);
+    return result("decreased", "none");
+  }
+  if (declared !== "none" && headV !== nextVersion(from, declared)) {
+    reasons.push(`${from} \u2192 ${headV} is not one ${declared} step: expected ${nextVersion(from, declared)} (numbers are not skipped, lower components reset to 0)`);
+    return result("not-one-step", declared);
+  }
+  if (tipMoved && headV !== baseV && from === baseV) {
+    return result(required === "none" ? "unexplained" : "missing", declared);
+  }
+  if (required === "none" && declared === "none") return result("ok", declared);
+  if (required === "none") {
+    reasons.push(`${FILE_NAME[governs]} was bumped (${declared}) but no ${governs} change was found`);
+    return result("unexplained", declared);
+  }
+  if (declared === "none") {
+    reasons.push(`the changes need a ${required} bump of ${FILE_NAME[governs]} and none was made`);
+    return result("missing", declared);
+  }
+  if (!bumpAtLeast(declared, required)) {
+    reasons.push(`the changes need a ${required} bump; ${from} \u2192 ${headV} is only ${declared}`);
+    return result("too-small", declared);
+  }
+  if (declared !== required) {
+    reasons.push(`the changes need only a ${required} bump; ${from} \u2192 ${headV} is ${declared}`);
+    return result("too-large", declared);
+  }
+  return result("ok", declared);
+}
+function minimumProblems(governs, head, headV) {
+  const min = head.scapMinimum[governs];
+  if (!min) return [];
+  if (!min.version) return [`${min.macro} (${min.loc.path}:${min.loc.line}) is not a PPM_API_VERSION(major, minor, patch) we can read: '${min.expr}'`];
+  const out2 = [];
+  if (import_semver.default.major(min.version) !== import_semver.default.major(headV)) {
+    out2.push(`${min.macro} is ${min.version} but ${FILE_NAME[governs]} is ${headV}: libscap requires equal majors and would refuse the driver built from this commit; set it to ${import_semver.default.major(headV)}.0.0 or higher within ${import_semver.default.major(headV)}.x`);
+  } else if (import_semver.default.gt(min.version, headV)) {
+    out2.push(`${min.macro} is ${min.version}, above ${FILE_NAME[governs]} ${headV}: libscap would refuse the driver built from this commit`);
+  }
+  return out2;
+}
+
+// src/pipeline.ts
+function applyModernProbeLevel(findings, level = "abi") {
+  if (level === "abi") return findings;
+  return findings.map(
+    (f) => f.scope === "modern-probe" && f.kind === "change" ? { ...f, kind: "note", bump: "none", message: `${f.message} (modern probe bundled with libpman: not counted; it would need ${f.bump})` } : f
+  );
+}
+function configuredRules(overrides = {}) {
+  for (const id of Object.keys(overrides)) {
+    if (!RULES.some((r) => r.id === id)) throw new InputError(`configuration: unknown rule '${id}' (see 'driver-semver explain --list')`);
+  }
+  return RULES.filter((r) => overrides[r.id] !== "off").map((r) => {
+    const o = overrides[r.id];
+    return o && o !== "off" ? { ...r, bump: o } : r;
+  });
+}
+function compareSurfaces(base, head, opts = {}) {
+  const findings = applyModernProbeLevel(runRules(base, head, opts.rules ?? RULES), opts.modernProbe);
+  const versions = {
+    api: versionVerdict({ governs: "api", base, head, findings, baseTipVersion: opts.baseTip?.api?.version ?? null }),
+    schema: versionVerdict({ governs: "schema", base, head, findings, baseTipVersion: opts.baseTip?.schema?.version ?? null })
+  };
+  const warnings = dedupeWarnings([...base.warnings, ...head.warnings]);
+  return { versions, findings, warnings, verdict: overallVerdict(Object.values(versions), warnings) };
+}
+function overallVerdict(versions, warnings) {
+  if (versions.some((v) => v.status !== "ok" && v.status !== "unexplained")) return "fail";
+  if (versions.some((v) => v.status === "unexplained") || warnings.some((w) => w.incomplete)) return "warn";
+  return "pass";
+}
+function dedupeWarnings(ws) {
+  const seen = /* @__PURE__ */ new Set();
+  return ws.filter((w) => !seen.has(w.message) && seen.add(w.message));
+}
+async function runCheck(opts) {
+  const repo = GitRepo.open(opts.repo);
+  try {
+    if (opts.worktree && opts.head) throw new InputError("--head and --worktree cannot be used together");
+    const headRev = opts.head ?? "HEAD";
+    const headCommit = repo.resolve(headRev, "head revision");
+    const baseRev = opts.base ?? repo.defaultBranch();
+    const baseTip = repo.resolve(baseRev, "base revision");
+    const mergeBase = repo.mergeBase(baseTip, headCommit);
+    const cache = new FactsCache();
+    const headSnap = opts.worktree ? await repo.worktreeSnapshot(SURFACE_PREFIXES) : repo.snapshot(headCommit, SURFACE_PREFIXES);
+    headSnap.label = opts.worktree ? "worktree" : headRev;
+    const baseSnap = repo.snapshot(mergeBase, SURFACE_PREFIXES);
+    baseSnap.label = mergeBase === baseTip ? baseRev : `merge-base(${baseRev}, ${headRev})`;
+    const build = { sharedStructs: sharedStructList(opts.sharedStructs) };
+    const [base, head] = await Promise.all([buildSurface(baseSnap, cache, build), buildSurface(headSnap, cache, build)]);
+    let tipVersions = null;
+    if (baseTip !== mergeBase) {
+      const tip = await buildSurface(repo.snapshot(baseTip, Object.values(VERSION_FILES)), cache);
+      tipVersions = tip.versions;
+    }
+    const result = compareSurfaces(base, head, { rules: configuredRules(opts.overrides), baseTip: tipVersions, modernProbe: opts.modernProbe });
+    return {
+      reportVersion: 1,
+      base: { rev: baseRev, commit: mergeBase },
+      head: { rev: opts.worktree ? "worktree" : headRev, commit: opts.worktree ? null : headCommit },
+      ...baseTip !== mergeBase ? { baseTip: { rev: baseRev, commit: baseTip } } : {},
+      ...result
+    };
+  } finally {
+    repo.close();
+  }
+}
+function sharedStructList(extra = []) {
+  return [...DEFAULT_SHARED_STRUCTS, ...extra.filter((n) => !DEFAULT_SHARED_STRUCTS.some((s) => s.name === n)).map((name2) => ({ name: name2, why: "listed in the configuration" }))];
+}
+async function readSurface(repoDir, rev) {
+  const repo = GitRepo.open(repoDir);
+  try {
+    return await buildSurface(repo.snapshot(rev, SURFACE_PREFIXES));
+  } finally {
+    repo.close();
+  }
+}
+
+// src/history/assess.ts
+function assessVersion(governs, base, head, findings) {
+  const masked = { ...head, scapMinimum: { api: null, schema: null } };
+  const v = versionVerdict({ governs, base, head: masked, findings });
+  const headV = head.versions[governs]?.version;
+  const baseV = base.versions[governs]?.version;
+  if (!headV || !baseV) return v;
+  const now = minimumProblems(governs, head, headV);
+  if (!now.length || minimumProblems(governs, base, baseV).length) return v;
+  return { ...v, status: "invalid", reasons: [...now, ...v.reasons] };
+}
+
+// src/history/git.ts
+import { spawnSync as spawnSync2 } from "node:child_process";
+function git2(repo, args2) {
+  const r = spawnSync2("git", ["--git-dir", repo.gitDir, "-c", "log.showSignature=false", ...args2], {
+    encoding: "utf8",
+    maxBuffer: 1024 * 1024 * 1024
+  });
+  if (r.error) throw new InputError(`cannot run git: ${r.error.message}`);
+  return { ok: r.status === 0, out: r.stdout, err: r.stderr };
+}
+function gitOut(repo, args2) {
+  const r = git2(repo, args2);
+  if (!r.ok) throw new InputError(`git ${args2[0]} failed in ${repo.dir}: ${r.err.split("\n").find((l) => l.trim())?.trim() ?? "(no message)"}`);
+  return r.out;
+}
+var HEADER = /^\n?\x01([0-9a-f]{40,64})((?: [0-9a-f]{40,64})*)\x02(\d+)\x02(.*)$/s;
+var RAW = /^\n?:(\d{6}) (\d{6}) ([0-9a-f]{40,64}) ([0-9a-f]{40,64}) ([A-Z])\d*$/;
+var NULL_OID = /^0+$/;
+function firstParentChanges(repo, from, to, prefixes) {
+  const out2 = gitOut(repo, [
+    "log",
+    "-z",
+    "--first-parent",
+    "--diff-merges=first-parent",
+    "--sparse",
+    "--full-history",
+    "--reverse",
+    "--raw",
+    "--no-renames",
+    "--no-abbrev",
+    "--no-color",
+    "--format=%x01%H %P%x02%ct%x02%s",
+    `${from}..${to}`,
+    "--",
+    ...prefixes
+  ]);
+  const commits = [];
+  const tokens = out2.split("\0");
+  for (let i2 = 0; i2 < tokens.length; i2++) {
+    const tok = tokens[i2];
+    if (tok === "" || tok === "\n") continue;
+    const raw = RAW.exec(tok);
+    const current = commits[commits.length - 1];
+    if (raw && current) {
+      const p = tokens[++i2] ?? "";
+      const [, , newMode, , newBlob] = raw;
+      const isFile = !NULL_OID.test(newBlob) && newMode !== "160000";
+      current.changes.push({ path: p, blob: isFile ? newBlob : null });
+      continue;
+    }
+    const h = HEADER.exec(tok);
+    if (!h) throw new Error(`unexpected git log output near '${tok.slice(0, 60)}'`);
+    commits.push({ commit: h[1], parents: h[2].trim() ? h[2].trim().split(" ") : [], date: Number(h[3]), subject: h[4], changes: [] });
+  }
+  return commits;
+}
+function listTags(repo) {
+  const out2 = gitOut(repo, ["for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)", "refs/tags"]);
+  return out2.split("\n").filter(Boolean).map((line) => {
+    const [name2, obj, peeled] = line.split("\0");
+    return { name: name2, target: peeled || obj };
+  });
+}
+function tagsMergedInto(repo, commit, pattern) {
+  return gitOut(repo, ["tag", "--list", "--merged", commit, pattern]).split("\n").filter(Boolean);
+}
+function isAncestor(repo, ancestor, descendant) {
+  return git2(repo, ["merge-base", "--is-ancestor", ancestor, descendant]).ok;
+}
+
+// src/history/facts-pool.ts
+import { existsSync as existsSync3 } from "node:fs";
+import os from "node:os";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+var WORKER_KIND = "driver-semver-facts";
+async function factsViaBuild(path3, blob, data) {
+  const cache = new FactsCache();
+  const files = /* @__PURE__ */ new Map([[path3, { path: path3, blob }]]);
+  const snap = { label: path3, commit: null, files, read: async () => data };
+  await buildSurface(snap, cache);
+  if (cache.size === 0) return null;
+  return cache.get(blob, () => Promise.reject(new Error("unreachable")));
+}
+if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
+  const port = parentPort;
+  let chain = Promise.resolve();
+  port.on("message", (m) => {
+    chain = chain.then(async () => {
+      let reply;
+      try {
+        reply = { id: m.id, facts: await factsViaBuild(m.path, m.blob, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null) };
+      } catch (e) {
+        reply = { id: m.id, error: e.message };
+      }
+      port.postMessage(reply);
+    });
+  });
+}
+function bundledWorkerScript() {
+  try {
+    const file = fileURLToPath2(new URL("./lib.js", import.meta.url));
+    return existsSync3(file) ? file : null;
+  } catch {
+    return null;
+  }
+}
+var FactsPool = class _FactsPool {
+  constructor(cache, read) {
+    this.cache = cache;
+    this.read = read;
+  }
+  cache;
+  read;
+  workers = [];
+  queue = [];
+  pending = /* @__PURE__ */ new Map();
+  nextId = 0;
+  failed = null;
+  started = 0;
+  closing = false;
+  /** Blobs whose facts a worker delivered. */
+  extracted = 0;
+  /** A pool of `count` workers running `script`, or null when there is no bundle to run. */
+  static start(cache, read, opts = {}) {
+    const script = opts.script === void 0 ? bundledWorkerScript() : opts.script;
+    const count = opts.count ?? Math.max(1, Math.min(3, os.availableParallelism() - 1));
+    if (!script || count < 1) return null;
+    const pool = new _FactsPool(cache, read);
+    for (let i2 = 0; i2 < count; i2++) {
+      const w = new Worker(script, { workerData: { kind: WORKER_KIND } });
+      const slot = { w, busy: 0 };
+      w.on("message", (r) => pool.done(slot, r));
+      w.on("error", (e) => pool.fail(e));
+      w.on("exit", (code) => pool.fail(new Error(`facts worker exited (code ${code})`)));
+      pool.workers.push(slot);
+    }
+    pool.started = count;
+    return pool;
+  }
+  /** Worker threads started. */
+  get size() {
+    return this.started;
+  }
+  prefetch(path3, blob) {
+    const p = this.cache.get(blob, () => {
+      const fromWorker = new Promise((resolve, reject) => {
+        if (this.failed) return reject(this.failed);
+        this.queue.push({ path: path3, blob, resolve, reject });
+        this.pump();
+      });
+      return fromWorker.catch(async () => {
+        const facts = await factsViaBuild(path3, blob, await this.read(blob));
+        if (facts === null) throw new Error(`${path3} is not a file the surface reads`);
+        return facts;
+      });
+    });
+    p.catch(() => void 0);
+  }
+  pump() {
+    if (this.failed) {
+      for (const t of this.queue.splice(0)) t.reject(this.failed);
+      return;
+    }
+    for (const slot of this.workers) {
+      while (slot.busy < 2 && this.queue.length) {
+        const task = this.queue.shift();
+        const id = this.nextId++;
+        this.pending.set(id, task);
+        slot.busy++;
+        this.read(task.blob).then(
+          (data) => {
+            const bytes = data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+            const own = bytes ? new Uint8Array(bytes) : null;
+            slot.w.postMessage({ id, path: task.path, blob: task.blob, data: own }, own ? [own.buffer] : []);
+          },
+          (e) => this.done(slot, { id, error: e.message })
+        );
+      }
+    }
+  }
+  done(slot, r) {
+    const task = this.pending.get(r.id);
+    if (!task) return;
+    this.pending.delete(r.id);
+    slot.busy--;
+    if ("error" in r) task.reject(new Error(`extracting ${task.path} (${task.blob.slice(0, 12)}): ${r.error}`));
+    else if (r.facts === null) task.reject(new Error(`extracting ${task.path}: not a file the surface reads`));
+    else {
+      this.extracted++;
+      task.resolve(r.facts);
+    }
+    this.pump();
+  }
+  fail(e) {
+    if (this.closing) return;
+    this.failed ??= e;
+    for (const t of [...this.pending.values(), ...this.queue.splice(0)]) t.reject(e);
+    this.pending.clear();
+  }
+  async close() {
+    this.closing = true;
+    await Promise.all(this.workers.map((s) => s.w.terminate()));
+    this.workers = [];
+  }
+};
+
+// src/history/tags.ts
+var import_semver2 = __toESM(require_semver2(), 1);
+var DRIVER_TAG = /^(\d+\.\d+\.\d+)(?:-((?:rc|alpha|beta)\d*))?\+driver$/;
+var DRIVER_TAG_FORM = "X.Y.Z+driver, X.Y.Z-rcN+driver or X.Y.Z-alphaN+driver";
+function parseDriverTag(name2) {
+  const m = DRIVER_TAG.exec(name2);
+  if (!m) return null;
+  const version = import_semver2.default.valid(m[2] ? `${m[1]}-${m[2]}` : m[1]);
+  if (!version) return null;
+  return { name: name2, version, core: `${import_semver2.default.major(version)}.${import_semver2.default.minor(version)}.${import_semver2.default.patch(version)}`, prerelease: Boolean(m[2]) };
+}
+function compareTags(a, b) {
+  return import_semver2.default.compare(a.version, b.version);
+}
+function previousTag(tag, all) {
+  return highest(all.filter((t) => compareTags(t, tag) < 0));
+}
+function previousLine(tag, all) {
+  return highest(all.filter((t) => import_semver2.default.lt(t.core, tag.core)));
+}
+function highest(tags) {
+  return tags.reduce((best, t) => !best || compareTags(t, best) > 0 ? t : best, null);
+}
+
+// src/history/audit.ts
+var GOVERNS = ["api", "schema"];
+var FILE_NAME2 = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
+var STATUS_SEVERITY = [
+  "invalid",
+  "decreased",
+  "wrong-file",
+  "missing",
+  "too-small",
+  "not-one-step",
+  "too-large",
+  "unexplained",
+  "late",
+  "catch-up",
+  "incomplete",
+  "ok"
+];
+var FAILING = /* @__PURE__ */ new Set(["invalid", "decreased", "wrong-file", "missing", "too-small", "not-one-step", "too-large"]);
+function groupCommits(commits, by) {
+  const groups = [];
+  for (const c of commits) {
+    const last = groups[groups.length - 1];
+    if (by === "committer-date" && last && last[last.length - 1].date === c.date) last.push(c);
+    else groups.push([c]);
+  }
+  return groups;
+}
+function lastDriverTag(repo, commit, rev) {
+  const tags = tagsMergedInto(repo, commit, "*+driver").map(parseDriverTag).filter((t) => t !== null).sort(compareTags).reverse();
+  for (const t of tags) if (repo.resolve(`refs/tags/${t.name}`, "tag") !== commit) return t.name;
+  throw new InputError(`--from is needed: no *+driver tag is in the history of ${rev}`);
+}
+function versionKey(v) {
+  return v ? v.version ?? `raw:${v.raw}` : "missing";
+}
+function isoDate(seconds) {
+  return new Date(seconds * 1e3).toISOString().replace(".000Z", "Z");
+}
+async function runAudit(opts) {
+  const grouping = opts.group ?? "committer-date";
+  const repo = GitRepo.open(opts.repo);
+  try {
+    const toRev = opts.to ?? "HEAD";
+    const toCommit = repo.resolve(toRev, "--to revision");
+    const fromRev = opts.from ?? lastDriverTag(repo, toCommit, toRev);
+    const fromCommit = repo.resolve(fromRev, "--from revision");
+    if (!isAncestor(repo, fromCommit, toCommit)) {
+      throw new InputError(`--from ${fromRev} is not an ancestor of --to ${toRev}: the audit walks the first-parent history from one to the other`);
+    }
+    const log = firstParentChanges(repo, fromCommit, toCommit, SURFACE_PREFIXES);
+    const start2 = log[0]?.parents[0] ?? fromCommit;
+    const chunks = groupCommits(log, grouping);
+    const tree = repo.listFiles(start2, SURFACE_PREFIXES);
+    const plan = planWalk(tree, chunks);
+    const cache = new FactsCache();
+    const pool = opts.workers === 0 ? null : FactsPool.start(cache, (b) => repo.readBlob(b), { script: opts.workerScript, count: opts.workers });
+    try {
+      if (pool) for (const f of plan.prefetch) pool.prefetch(f.path, f.blob);
+      const walked = await walk({ repo, opts, start: start2, toCommit, chunks, tree, rebuild: plan.rebuild, cache });
+      return {
+        reportVersion: 1,
+        command: "audit",
+        from: { rev: fromRev, commit: fromCommit },
+        to: { rev: toRev, commit: toCommit },
+        start: start2,
+        grouping,
+        summary: { ...summarize(log.length, walked.groups, walked.windows, cache.size), workers: pool?.size ?? 0, parsedInWorkers: pool?.extracted ?? 0 },
+        ...walked,
+        verdict: walked.groups.some((g) => FAILING.has(g.status)) ? "fail" : walked.groups.some((g) => g.status !== "ok") ? "warn" : "pass"
+      };
+    } finally {
+      await pool?.close();
+    }
+  } finally {
+    repo.close();
+  }
+}
+async function walk({ repo, opts, start: start2, toCommit, chunks, tree, rebuild, cache }) {
+  const buildOpts = { sharedStructs: sharedStructList(opts.sharedStructs) };
+  const build = (commit) => buildSurface(snapshotOf(repo, tree, commit), cache, buildOpts);
+  const cmpOpts = { rules: opts.rules, modernProbe: opts.modernProbe };
+  let current = await build(start2);
+  const groups = [];
+  const windows = [];
+  const open = {
+    api: { surface: current, group: null, commit: start2, changedBy: [] },
+    schema: { surface: current, group: null, commit: start2, changedBy: [] }
+  };
+  const allWarnings = [...current.warnings];
+  for (const [i2, chunk] of chunks.entries()) {
+    const index = i2 + 1;
+    const last = chunk[chunk.length - 1];
+    const touched = applyChanges(tree, chunk);
+    const group = {
+      index,
+      date: isoDate(last.date),
+      commits: chunk.map((c) => ({ commit: c.commit, subject: c.subject })),
+      base: chunk[0].parents[0] ?? start2,
+      head: last.commit,
+      touched,
+      versions: { api: unchanged("api", current), schema: unchanged("schema", current) },
+      findings: [],
+      warnings: [],
+      status: "ok"
+    };
+    if (rebuild[i2]) {
+      const head = await build(last.commit);
+      const cmp = compareSurfaces(current, head, cmpOpts);
+      group.findings = cmp.findings;
+      for (const g of GOVERNS) group.versions[g] = fromVerdict(assessVersion(g, current, head, cmp.findings));
+      const mine = new Set(touched);
+      group.warnings = head.warnings.filter((w) => mine.has(w.path));
+      allWarnings.push(...group.warnings);
+      for (const g of GOVERNS) {
+        const w = open[g];
+        if (cmp.findings.some((f) => f.governs === g && f.kind === "change")) w.changedBy.push(index);
+        if (versionKey(head.versions[g]) === versionKey(current.versions[g])) continue;
+        windows.push(closeWindow(g, w, head, { group: index, commit: last.commit }, cmpOpts, false));
+        open[g] = { surface: head, group: index, commit: last.commit, changedBy: [] };
+      }
+      current = head;
+    }
+    groups.push(group);
+    opts.onProgress?.(index, chunks.length);
+  }
+  const lastGroup = groups[groups.length - 1];
+  for (const g of GOVERNS) {
+    const w = open[g];
+    if (lastGroup && w.group !== lastGroup.index) windows.push(closeWindow(g, w, current, { group: null, commit: toCommit }, cmpOpts, true));
+  }
+  windows.sort((a, b) => (a.to.group ?? Infinity) - (b.to.group ?? Infinity) || GOVERNS.indexOf(a.governs) - GOVERNS.indexOf(b.governs));
+  for (const group of groups) markWrongFile(group);
+  for (const g of GOVERNS) settle(groups, g);
+  for (const group of groups) group.status = groupStatus(group);
+  return { groups, windows, warnings: dedupe(allWarnings) };
+}
+function planWalk(start2, chunks) {
+  const tree = new Map(start2);
+  const seen = /* @__PURE__ */ new Set();
+  const prefetch = [];
+  const want = (e) => {
+    if (fileKind(e.path) !== null && !seen.has(e.blob)) {
+      seen.add(e.blob);
+      prefetch.push(e);
+    }
+  };
+  for (const e of tree.values()) want(e);
+  const rebuild = chunks.map((chunk) => {
+    const before = treeTraits(tree.keys());
+    const touched = applyChanges(tree, chunk);
+    const yes = touched.length > 0 || treeTraits(tree.keys()) !== before;
+    if (yes) {
+      for (const p of touched) if (tree.has(p)) want(tree.get(p));
+    }
+    return yes;
+  });
+  return { rebuild, prefetch };
+}
+function applyChanges(tree, chunk) {
+  const touched = /* @__PURE__ */ new Set();
+  for (const c of chunk) {
+    for (const ch of c.changes) {
+      if (ch.blob) tree.set(ch.path, { path: ch.path, blob: ch.blob });
+      else tree.delete(ch.path);
+      if (isSurfacePath(ch.path)) touched.add(ch.path);
+    }
+  }
+  return [...touched].sort();
+}
+function snapshotOf(repo, tree, commit) {
+  const files = new Map(tree);
+  return {
+    label: commit.slice(0, 12),
+    commit,
+    files,
+    read: async (p) => {
+      const f = files.get(p);
+      return f ? repo.readBlob(f.blob) : null;
+    }
+  };
+}
+function unchanged(governs, s) {
+  const v = s.versions[governs]?.version ?? null;
+  return { file: `driver/${FILE_NAME2[governs]}`, base: v, head: v, declared: "none", required: "none", status: "ok", reasons: [] };
+}
+function fromVerdict(v) {
+  return { file: v.file, base: v.base, head: v.head, declared: v.declared, required: v.required, status: v.status, reasons: [...v.reasons] };
+}
+function closeWindow(governs, w, end, to, cmpOpts, open) {
+  const cmp = w.surface === end ? null : compareSurfaces(w.surface, end, cmpOpts);
+  const findings = cmp ? cmp.findings.filter((f) => f.governs === governs) : [];
+  const v = assessVersion(governs, w.surface, end, findings);
+  return {
+    governs,
+    file: v.file,
+    from: { group: w.group, commit: w.commit, version: w.surface.versions[governs]?.version ?? null },
+    to: { ...to, version: end.versions[governs]?.version ?? null },
+    open,
+    changedBy: w.changedBy,
+    declared: v.declared,
+    required: v.required,
+    status: v.status,
+    reasons: v.reasons,
+    findings
+  };
+}
+function settle(groups, g) {
+  let debts = [];
+  for (const group of groups) {
+    const v = group.versions[g];
+    if (v.base === v.head) {
+      if (v.status === "missing" || v.status === "too-small" || v.status === "wrong-file" && v.required !== "none") debts.push(group);
+      continue;
+    }
+    const paid = v.declared === "none" ? [] : debts.filter((d) => bumpAtLeast(v.declared, d.versions[g].required));
+    debts = [];
+    if (!paid.length) continue;
+    v.settles = paid.map((d) => d.index);
+    if (v.status === "unexplained" || v.status === "too-large") v.status = "catch-up";
+    v.reasons.push(`this ${v.declared} bump also covers the ${FILE_NAME2[g]} changes of group${paid.length > 1 ? "s" : ""} ${paid.map((d) => `#${d.index}`).join(", ")}, which did not bump it`);
+    for (const d of paid) {
+      const dv = d.versions[g];
+      if (dv.status !== "wrong-file") dv.status = "late";
+      dv.settledBy = group.index;
+      dv.reasons.push(`the next bump, ${v.base} \u2192 ${v.head} in group #${group.index} (${group.head.slice(0, 12)}), covers it`);
+    }
+  }
+}
+function markWrongFile(group) {
+  for (const [a, b] of [["api", "schema"], ["schema", "api"]]) {
+    const need = group.versions[a];
+    const extra = group.versions[b];
+    if ((need.status === "missing" || need.status === "too-small") && (extra.status === "unexplained" || extra.status === "too-large")) {
+      const why = `the changes need a ${need.required} bump of ${FILE_NAME2[a]}, and ${FILE_NAME2[b]} was bumped (${extra.declared}) instead`;
+      need.status = "wrong-file";
+      extra.status = "wrong-file";
+      need.reasons.push(why);
+      extra.reasons.push(why);
+    }
+  }
+}
+function groupStatus(group) {
+  const statuses = /* @__PURE__ */ new Set([group.versions.api.status, group.versions.schema.status]);
+  if (group.warnings.some((w) => w.incomplete)) statuses.add("incomplete");
+  return STATUS_SEVERITY.find((s) => statuses.has(s)) ?? "ok";
+}
+function summarize(commits, groups, windows, blobsParsed) {
+  const byStatus = {};
+  for (const g of groups) byStatus[g.status] = (byStatus[g.status] ?? 0) + 1;
+  const win = { api: {}, schema: {} };
+  for (const w of windows) win[w.governs][w.status] = (win[w.governs][w.status] ?? 0) + 1;
+  return {
+    commits,
+    groups: groups.length,
+    surfaceGroups: groups.filter((g) => g.touched.length).length,
+    flagged: groups.filter((g) => g.status !== "ok").length,
+    byStatus,
+    windows: win,
+    blobsParsed
+  };
+}
+function dedupe(ws) {
+  const seen = /* @__PURE__ */ new Set();
+  return ws.filter((w) => !seen.has(w.message) && seen.add(w.message));
+}
+
+// src/history/release.ts
+var import_semver3 = __toESM(require_semver2(), 1);
+var GOVERNS2 = ["api", "schema"];
+var FILE_NAME3 = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
+function driverTag(option, name2) {
+  const t = parseDriverTag(name2);
+  if (!t) throw new InputError(`${option} ${name2}: not a driver tag (expected ${DRIVER_TAG_FORM})`);
+  return t;
+}
+async function runRelease(opts) {
+  const tag = driverTag("--tag", opts.tag);
+  const wanted = opts.previous !== void 0 ? driverTag("--previous", opts.previous) : void 0;
+  const repo = GitRepo.open(opts.repo);
+  try {
+    const refs = new Map(listTags(repo).map((r) => [r.name, r.target]));
+    const commitOf = (option, t) => {
+      if (!refs.has(t.name)) throw new InputError(`${option} ${t.name}: no such tag in ${repo.dir} (run 'git fetch --tags')`);
+      return repo.resolve(`refs/tags/${t.name}`, `${option} ${t.name}`);
+    };
+    const tagCommit = commitOf("--tag", tag);
+    const all = [...refs.keys()].map(parseDriverTag).filter((t) => t !== null);
+    let prev;
+    if (wanted) {
+      commitOf("--previous", wanted);
+      if (compareTags(wanted, tag) >= 0) throw new InputError(`--previous ${wanted.name} is not below --tag ${tag.name} by semver precedence`);
+      prev = wanted;
+    } else {
+      prev = previousTag(tag, all);
+    }
+    const prevCommit = prev ? commitOf("--previous", prev) : null;
+    const cache = new FactsCache();
+    const buildOpts = { sharedStructs: sharedStructList(opts.sharedStructs) };
+    const surfaceAt = async (t, commit, option) => {
+      const snap = repo.snapshot(commit, SURFACE_PREFIXES);
+      snap.label = t.name;
+      const s = await buildSurface(snap, cache, buildOpts);
+      for (const g of GOVERNS2) {
+        const v = s.versions[g];
+        if (!v?.version) {
+          throw new InputError(`${option} ${t.name}: driver/${FILE_NAME3[g]} ${v ? `has '${v.raw}', not a MAJOR.MINOR.PATCH version` : "is missing"} at that tag`);
+        }
+      }
+      return s;
+    };
+    const head = await surfaceAt(tag, tagCommit, "--tag");
+    const base = prev && prevCommit ? await surfaceAt(prev, prevCommit, "--previous") : null;
+    const countsFrom = prev && prev.core === tag.core ? previousLine(tag, all) : prev;
+    const countsFromSurface = countsFrom === prev ? base : countsFrom ? await surfaceAt(countsFrom, commitOf("--previous", countsFrom), "release line") : null;
+    const problems = [];
+    const driverVersion2 = numberRule(tag, prev, countsFrom, countsFromSurface, head);
+    if (driverVersion2.status === "wrong") problems.push(driverVersion2.reason);
+    const cmp = base ? compareSurfaces(base, head, { rules: opts.rules, modernProbe: opts.modernProbe }) : null;
+    const findings = cmp?.findings ?? [];
+    const versions = {};
+    const minimums = {};
+    for (const g of GOVERNS2) {
+      versions[g] = coverage(g, base, head, findings, prev);
+      if (versions[g].status !== "ok") problems.push(...versions[g].reasons);
+      const min = head.scapMinimum[g];
+      const mp = minimumProblems(g, head, head.versions[g].version);
+      minimums[g] = min ? { macro: min.macro, version: min.version, problems: mp } : null;
+      problems.push(...mp);
+    }
+    return {
+      reportVersion: 1,
+      command: "release",
+      tag: { name: tag.name, version: tag.version, commit: tagCommit },
+      previous: prev && prevCommit ? { name: prev.name, version: prev.version, commit: prevCommit, ancestor: isAncestor(repo, prevCommit, tagCommit) } : null,
+      driverVersion: driverVersion2,
+      versions,
+      minimums,
+      findings,
+      warnings: cmp?.warnings ?? head.warnings,
+      problems,
+      verdict: problems.length ? "refused" : "accepted"
+    };
+  } finally {
+    repo.close();
+  }
+}
+function numberRule(tag, prev, countsFrom, from, head) {
+  const keep = prev && prev.core === tag.core ? `${tag.name} keeps the number of its pre-release ${prev.name}; ` : "";
+  if (!countsFrom || !from) {
+    const ok2 = tag.core === "1.0.0";
+    return {
+      countsFrom: null,
+      bump: null,
+      expected: "1.0.0",
+      actual: tag.core,
+      status: ok2 ? "ok" : "wrong",
+      reason: `${keep}no earlier release line: the driver number starts at 1.0.0${ok2 ? "" : `, not ${tag.core}`}`
+    };
+  }
+  const steps = GOVERNS2.map((g) => ({ g, from: from.versions[g].version, to: head.versions[g].version, step: bumpBetween(from.versions[g].version, head.versions[g].version) }));
+  const base = { countsFrom: { name: countsFrom.name, version: countsFrom.version }, actual: tag.core };
+  const down = steps.find((s) => s.step === "decreased");
+  if (down) {
+    return { ...base, bump: null, expected: null, status: "wrong", reason: `${keep}${FILE_NAME3[down.g]} went down since ${countsFrom.name} (${down.from} \u2192 ${down.to}): no driver number can follow` };
+  }
+  const bump = steps.reduce((acc, s) => maxBump(acc, s.step), "none");
+  const kind = bump === "none" ? "patch" : bump;
+  const expected = import_semver3.default.inc(countsFrom.core, kind);
+  const grew = steps.filter((s) => s.step === bump && bump !== "none").map((s) => `${FILE_NAME3[s.g]}'s ${bump} grew (${s.from} \u2192 ${s.to})`);
+  const why = grew.length ? `${grew.join(" and ")} since ${countsFrom.name}` : `neither API_VERSION's nor SCHEMA_VERSION's major or minor grew since ${countsFrom.name}${steps.some((s) => s.step === "patch") ? " (only a patch)" : ""}`;
+  const ok = tag.core === expected;
+  return {
+    ...base,
+    bump: kind,
+    expected,
+    status: ok ? "ok" : "wrong",
+    reason: `${keep}${why}: the driver number takes a ${kind} step, ${countsFrom.core} \u2192 ${expected}${ok ? "" : `, but the tag says ${tag.core}`}`
+  };
+}
+function coverage(g, base, head, findings, prev) {
+  const file = `driver/${FILE_NAME3[g]}`;
+  const tagV = head.versions[g].version;
+  if (!base || !prev) return { file, previous: null, tag: tagV, declared: "none", required: "none", status: "ok", reasons: ["first driver tag: nothing to compare with"] };
+  const prevV = base.versions[g].version;
+  const mine = findings.filter((f) => f.governs === g);
+  const required = mine.filter((f) => f.kind === "change").reduce((acc, f) => maxBump(acc, f.bump), "none");
+  const declared = bumpBetween(prevV, tagV);
+  const result = (status, reasons) => ({ file, previous: prevV, tag: tagV, declared, required, status, reasons });
+  const invalid = mine.filter((f) => f.kind === "invalid").map((f) => `${f.message} (${f.rule})`);
+  if (invalid.length) return result("invalid", invalid);
+  if (declared === "decreased") return result("decreased", [`${FILE_NAME3[g]} went down from ${prevV} at ${prev.name} to ${tagV}`]);
+  if (!bumpAtLeast(declared, required)) {
+    return result("too-small", [`the changes since ${prev.name} need a ${required} bump of ${FILE_NAME3[g]}; ${prevV} \u2192 ${tagV} is ${declared === "none" ? "no bump" : `only ${declared}`}`]);
+  }
+  return result("ok", []);
+}
+
+// src/history/compat.ts
+var import_semver4 = __toESM(require_semver2(), 1);
+var NAME = { api: "API", schema: "SCHEMA" };
+var SCAP_H = "userspace/libscap/scap.h";
+function acceptDriver(driver, required) {
+  const d = import_semver4.default.parse(driver);
+  const r = import_semver4.default.parse(required);
+  if (d.major !== r.major) {
+    return { accepted: false, reason: `major ${d.major} is not the required major ${r.major} (libscap accepts only an equal major)` };
+  }
+  if (d.minor < r.minor) return { accepted: false, reason: `minor ${d.minor} is below the required minor ${r.minor}` };
+  if (d.minor > r.minor) {
+    return { accepted: true, reason: `same major ${d.major}, and minor ${d.minor} is above the required ${r.minor} (the patch is not compared then)` };
+  }
+  if (d.patch < r.patch) return { accepted: false, reason: `at the required minor ${r.minor}, patch ${d.patch} is below the required patch ${r.patch}` };
+  return {
+    accepted: true,
+    reason: d.patch === r.patch ? `exactly the required version` : `same major ${d.major} and minor ${d.minor}, and patch ${d.patch} is at least the required ${r.patch}`
+  };
+}
+function driverVersion(option, v) {
+  if (!/^\d+\.\d+\.\d+$/.test(v) || !import_semver4.default.valid(v)) throw new InputError(`${option} '${v}': expected a MAJOR.MINOR.PATCH version such as 10.0.0`);
+  return v;
+}
+async function runCompat(opts) {
+  const versions = { api: driverVersion("--driver-api", opts.api), schema: driverVersion("--driver-schema", opts.schema) };
+  const repo = GitRepo.open(opts.repo);
+  try {
+    const rev = opts.rev ?? "HEAD";
+    const commit = repo.resolve(rev, "--rev");
+    const cache = new FactsCache();
+    const read = async (prefixes) => {
+      const snap = repo.snapshot(commit, prefixes);
+      snap.label = rev;
+      return buildSurface(snap, cache);
+    };
+    let s = await read([SCAP_H]);
+    if (["api", "schema"].some((g) => s.scapMinimum[g] && !s.scapMinimum[g].version)) s = await read(SURFACE_PREFIXES);
+    const checks = {};
+    for (const g of ["api", "schema"]) {
+      const min = requireMinimum(s.scapMinimum[g], g, rev);
+      checks[g] = { driver: versions[g], required: min.version, macro: min.macro, location: min.loc, ...acceptDriver(versions[g], min.version) };
+    }
+    return {
+      reportVersion: 1,
+      command: "compat",
+      rev: { rev, commit },
+      checks,
+      verdict: checks.api.accepted && checks.schema.accepted ? "accepted" : "refused"
+    };
+  } finally {
+    repo.close();
+  }
+}
+function requireMinimum(min, g, rev) {
+  if (!min) throw new InputError(`--rev ${rev}: ${SCAP_H} defines no SCAP_MINIMUM_DRIVER_${NAME[g]}_VERSION there`);
+  if (!min.version) throw new InputError(`--rev ${rev}: ${min.macro} (${min.loc.path}:${min.loc.line}) is not a PPM_API_VERSION(major, minor, patch) that can be read: '${min.expr}'`);
+  return min;
+}
+export {
+  FactsCache,
+  GitRepo,
+  SURFACE_PREFIXES,
+  buildSurface,
+  compareSurfaces,
+  readSurface,
+  runAudit,
+  runCheck,
+  runCompat,
+  runRelease
+};
