@@ -36046,6 +36046,8 @@ function setOutputs(report, agreement2, outcome, file) {
     setOutput(`${g}-pr-body`, agreement2?.versions[g].body ?? "");
   }
   setOutput("agreement", agreement2 ? agreement2.problems.length ? "disagree" : agreement2.stated ? "agree" : "not-declared" : "");
+  setOutput("release-verdict", "");
+  setOutput("previous-tag", "");
 }
 function retryBaseMs(env) {
   const v = Number(env["DRIVER_SEMVER_RETRY_DELAY_MS"] || NaN);

@@ -71,6 +71,9 @@ function setOutputs(report: CheckReport, agreement: AgreementView | undefined, o
     core.setOutput(`${g}-pr-body`, agreement?.versions[g].body ?? '');
   }
   core.setOutput('agreement', agreement ? (agreement.problems.length ? 'disagree' : agreement.stated ? 'agree' : 'not-declared') : '');
+  // Release-mode outputs exist in every run, empty here.
+  core.setOutput('release-verdict', '');
+  core.setOutput('previous-tag', '');
 }
 
 /** Retry delays: 1 s base; DRIVER_SEMVER_RETRY_DELAY_MS (a test hook) makes them short. */
