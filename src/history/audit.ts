@@ -7,7 +7,7 @@ import type { Surface, VersionFile, Warning } from '../surface/model.js';
 import type { Status } from '../verdict/types.js';
 import { bumpAtLeast } from '../verdict/verdict.js';
 import { assessVersion } from './assess.js';
-import { firstParentChanges, isAncestor, tagsMergedInto, type LogCommit } from './git.js';
+import { firstParentChanges, isAncestor, tagsMergedInto, type LogCommit } from '../source/history.js';
 import { FactsPool } from './facts-pool.js';
 import { fileKind, isSurfacePath, SURFACE_PREFIXES, treeTraits } from '../surface/files.js';
 import { compareTags, parseDriverTag } from './tags.js';

@@ -7,7 +7,7 @@ import { buildSurface, FactsCache } from '../surface/build.js';
 import { SURFACE_PREFIXES } from '../surface/files.js';
 import type { Surface } from '../surface/model.js';
 import { bumpAtLeast, bumpBetween, minimumProblems } from '../verdict/verdict.js';
-import { isAncestor, listTags } from './git.js';
+import { isAncestor, listTags } from '../source/history.js';
 import { compareTags, DRIVER_TAG_FORM, parseDriverTag, previousLine, previousTag, type DriverTag } from './tags.js';
 import type { ReleaseReport, ReleaseVersion } from './types.js';
 

@@ -24,7 +24,7 @@ export interface Snapshot {
 
 /** Runs git with an argument array (never a shell: revisions and paths may come from a PR). */
 function git(cwd: string, args: string[], allowFail = false): { ok: boolean; out: string; err: string } {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
   if (r.error) throw new InputError(`cannot run git: ${r.error.message}`);
   const ok = r.status === 0;
   if (!ok && !allowFail) {
@@ -218,16 +218,15 @@ export class GitRepo {
     return { label: 'worktree', commit: null, files, read: async (p) => contents.get(p) ?? null };
   }
 
-  /** First-parent commits of `from..to`, oldest first, with committer dates. */
-  firstParentLog(from: string, to: string): Array<{ commit: string; date: number; subject: string }> {
-    const out = this.git(['log', '--first-parent', '--reverse', '--format=%H%x09%ct%x09%s', `${from}..${to}`]).out;
-    return out
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => {
-        const [commit, date, ...s] = l.split('\t');
-        return { commit: commit!, date: Number(date), subject: s.join('\t') };
-      });
+  /**
+   * Runs a read-only git command in this repository and returns its output; with
+   * `allowFail`, a failure returns null instead of an InputError naming the command.
+   */
+  run(args: string[], allowFail?: false): string;
+  run(args: string[], allowFail: true): string | null;
+  run(args: string[], allowFail = false): string | null {
+    const r = git(this.dir, ['-c', 'log.showSignature=false', ...args], allowFail);
+    return r.ok ? r.out : null;
   }
 
   close(): void {

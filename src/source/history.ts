@@ -1,25 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { InputError } from '../errors.js';
-import type { GitRepo } from '../source/git.js';
+import type { GitRepo } from './git.js';
 
 /**
- * Read-only git calls the history commands need beyond GitRepo: one first-parent log with the
- * changed paths, tags, ancestry. Always an argument array, never a shell (DESIGN.md §5).
+ * The history the audit and release commands read: one first-parent log with the changed
+ * paths, the tags, ancestry. Read-only, through GitRepo's one git runner.
  */
-function git(repo: GitRepo, args: string[]): { ok: boolean; out: string; err: string } {
-  const r = spawnSync('git', ['--git-dir', repo.gitDir, '-c', 'log.showSignature=false', ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024 * 1024,
-  });
-  if (r.error) throw new InputError(`cannot run git: ${r.error.message}`);
-  return { ok: r.status === 0, out: r.stdout, err: r.stderr };
-}
-
-function gitOut(repo: GitRepo, args: string[]): string {
-  const r = git(repo, args);
-  if (!r.ok) throw new InputError(`git ${args[0]} failed in ${repo.dir}: ${r.err.split('\n').find((l) => l.trim())?.trim() ?? '(no message)'}`);
-  return r.out;
-}
 
 /** One path a commit changed: the new blob, or null when the path was deleted (or is not a file). */
 export interface PathChange {
@@ -47,7 +31,7 @@ const NULL_OID = /^0+$/;
  * prefixes (needed for grouping) while `--raw` still lists only the paths below them.
  */
 export function firstParentChanges(repo: GitRepo, from: string, to: string, prefixes: string[]): LogCommit[] {
-  const out = gitOut(repo, [
+  const out = repo.run([
     'log', '-z', '--first-parent', '--diff-merges=first-parent', '--sparse', '--full-history', '--reverse',
     '--raw', '--no-renames', '--no-abbrev', '--no-color', '--format=%x01%H %P%x02%ct%x02%s',
     `${from}..${to}`, '--', ...prefixes,
@@ -83,7 +67,7 @@ export interface TagRef {
 
 /** Every tag of the repository, annotated ones peeled to what they tag. */
 export function listTags(repo: GitRepo): TagRef[] {
-  const out = gitOut(repo, ['for-each-ref', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)', 'refs/tags']);
+  const out = repo.run(['for-each-ref', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)', 'refs/tags']);
   return out
     .split('\n')
     .filter(Boolean)
@@ -95,9 +79,9 @@ export function listTags(repo: GitRepo): TagRef[] {
 
 /** Tags that are ancestors of (or at) `commit`. */
 export function tagsMergedInto(repo: GitRepo, commit: string, pattern: string): string[] {
-  return gitOut(repo, ['tag', '--list', '--merged', commit, pattern]).split('\n').filter(Boolean);
+  return repo.run(['tag', '--list', '--merged', commit, pattern]).split('\n').filter(Boolean);
 }
 
 export function isAncestor(repo: GitRepo, ancestor: string, descendant: string): boolean {
-  return git(repo, ['merge-base', '--is-ancestor', ancestor, descendant]).ok;
+  return repo.run(['merge-base', '--is-ancestor', ancestor, descendant], true) !== null;
 }
