@@ -44,6 +44,8 @@ import { moduleParamChanged } from './api/module-param-changed.js';
 import { structFieldAppended } from './api/struct-field-appended.js';
 import { structLayoutChanged } from './api/struct-layout-changed.js';
 import { structRemoved } from './api/struct-removed.js';
+import { syscallFlagsChanged } from './schema/syscall-flags-changed.js';
+import { syscallRoutingChanged } from './schema/syscall-routing-changed.js';
 import type { Finding, Rule } from './types.js';
 import type { Surface } from '../surface/model.js';
 
@@ -82,6 +84,8 @@ export const RULES: Rule[] = [
   flagValueRemoved,
   dynamicParamAdded,
   dynamicParamChanged,
+  syscallRoutingChanged,
+  syscallFlagsChanged,
   fillerIdsChanged,
   fillerCodeChanged,
   fillerCodeKernelCompat,

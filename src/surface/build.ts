@@ -19,6 +19,7 @@ import {
   type MinimumVersion,
   type ParamInfo,
   type PpmScCode,
+  type SyscallRoute,
   type Surface,
   type VersionFile,
   type Warning,
@@ -97,6 +98,7 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
     defines: header ? resolveDefines(header, syms) : {},
     flagTables: resolveFlagTables(facts, syms),
     dynamicParams: resolveDynamicParams(facts, syms),
+    syscalls: resolveSyscalls(facts),
     // The probe follows the path (a cached blob may have been read at another one).
     code: Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])),
     ...resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label }),
@@ -384,6 +386,36 @@ function resolveDynamicParams(facts: FileFacts[], syms: SymbolTable): Record<str
       }
       out[t.name] = { loc: loc(f.path, t.line), entries };
     }
+  }
+  return out;
+}
+
+/**
+ * g_syscall_table entries keyed by their `__NR_x` symbol (the index expression without
+ * `- SYSCALL_TABLE_ID0`). Positional fields are {flags, enter, exit, ppm_sc}; a generic syscall
+ * is written `{.ppm_sc = PPM_SC_X}` and produces PPME_GENERIC_E/X.
+ */
+function resolveSyscalls(facts: FileFacts[]): Record<string, SyscallRoute> {
+  const found = findTable(facts, 'g_syscall_table');
+  if (!found) return {};
+  const out: Record<string, SyscallRoute> = {};
+  for (const item of found.table.items) {
+    const nr = item.designator?.replace(/\s*-\s*SYSCALL_TABLE_ID0$/, '').trim();
+    if (!nr || item.value.kind !== 'list' || hasInitError(item.value)) continue;
+    const fields: Record<string, string | null> = { flags: null, enter_event_type: null, exit_event_type: null, ppm_sc: null };
+    const order = Object.keys(fields);
+    item.value.items.forEach((f, i) => {
+      const key = f.designator?.replace(/^\./, '') ?? order[i];
+      if (key && key in fields) fields[key] = exprOf(f.value);
+    });
+    out[nr] = {
+      flags: flagSet(fields['flags']).filter((f) => f !== 'UF_NONE'),
+      enter: fields['enter_event_type'] ?? 'PPME_GENERIC_E',
+      exit: fields['exit_event_type'] ?? 'PPME_GENERIC_X',
+      ppmSc: fields['ppm_sc'],
+      loc: loc(found.file.path, item.value.line),
+      ...(item.guard ? { guard: item.guard } : {}),
+    };
   }
   return out;
 }

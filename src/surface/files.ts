@@ -16,6 +16,7 @@ export const TREE_FILES: RegExp[] = [
   /^driver\/event_table\.c$/,
   /^driver\/flags_table\.c$/,
   /^driver\/dynamic_params_table\.c$/,
+  /^driver\/syscall_table\.c$/,
   /^driver\/ppm_ringbuffer\.h$/,
   /^driver\/ppm_tp\.h$/,
   /^driver\/ppm_fillers\.h$/,

@@ -91,6 +91,19 @@ export interface PpmScCode {
   retired?: boolean;
 }
 
+/** How the drivers route one syscall (g_syscall_table, keyed by its __NR_* symbol). */
+export interface SyscallRoute {
+  /** UF_* flags as a sorted set. */
+  flags: string[];
+  /** The enter/exit events it produces; PPME_GENERIC_E/X when it has no dedicated ones. */
+  enter: string;
+  exit: string;
+  /** The PPM_SC_* code reported for it, or null (old tables had none). */
+  ppmSc: string | null;
+  loc: Loc;
+  guard?: string[];
+}
+
 export interface Warning {
   /** What could not be read: a path, optionally `@ rev`. */
   path: string;
@@ -200,6 +213,8 @@ export interface Surface {
   flagTables: Record<string, FlagTable>;
   /** dynamic_params_table.c tables keyed by table name. */
   dynamicParams: Record<string, DynamicParamTable>;
+  /** g_syscall_table: which events and ppm_sc each syscall produces, with its UF_* flags. */
+  syscalls: Record<string, SyscallRoute>;
   /** API half. Shared structs (userspace reads or writes them across the boundary), by name. */
   structs: Record<string, StructLayout>;
   /** PPM_IOCTL_* numbers. */
@@ -231,6 +246,7 @@ export function emptySurface(rev: string, commit: string | null = null): Surface
     defines: {},
     flagTables: {},
     dynamicParams: {},
+    syscalls: {},
     structs: {},
     ioctls: {},
     retiredIoctls: {},

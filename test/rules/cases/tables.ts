@@ -13,6 +13,7 @@ import {
   DYN_TABLE,
   EVENT_TABLE,
   dropLine,
+  editFile,
   FLAGS_TABLE,
   HEADER,
   inDynTable,
@@ -24,6 +25,10 @@ import {
 } from '../tester.js';
 
 type Pair = [string, string];
+
+const SYSCALLS = 'driver/syscall_table.c';
+const inSyscalls = editFile(SYSCALLS);
+const GENERIC_LINE = '        [__NR_setsockopt - SYSCALL_TABLE_ID0] = {.ppm_sc = PPM_SC_SETSOCKOPT},\n';
 
 const PF_EXPLICIT = '\tPF_NA = 0,\n\tPF_DEC = 1,\n\tPF_HEX = 2,\n\tPF_OCT = 3,\n';
 const PF_IMPLICIT = '\tPF_NA = 0,\n\tPF_DEC,\n\tPF_HEX,\n\tPF_OCT,\n';
@@ -267,6 +272,43 @@ export const tableCases: RuleCases[] = [
         errors: [{ message: ['PPM_SC_READ renamed to PPM_SC_READ_V2 (code 4)'], path: HEADER, line: 56 }],
         rules: ['ppm-sc-renamed'],
         required: 'none',
+      },
+    ],
+  },
+  {
+    rule: 'syscall-routing-changed',
+    bump: 'minor',
+    valid: [
+      { name: 'a new generic syscall (the bumper: ppm_sc only)', head: [appendSc('PPM_SC_X(PREAD, 6)'), inSyscalls([GENERIC_LINE, `${GENERIC_LINE}        [__NR_pread - SYSCALL_TABLE_ID0] = {.ppm_sc = PPM_SC_PREAD},\n`])], rules: ['ppm-sc-appended'] },
+      { name: 'a guard added around an entry', head: inSyscalls(['        [__NR_close', '#ifdef __NR_close\n        [__NR_close'], ['PPM_SC_CLOSE},\n', 'PPM_SC_CLOSE},\n#endif\n']), rules: [] },
+      { name: 'only the UF_* flags change', head: inSyscalls(['{UF_USED, PPME_SYSCALL_READ_E', '{UF_USED | UF_ALWAYS_DROP, PPME_SYSCALL_READ_E']), rules: ['syscall-flags-changed'] },
+    ],
+    invalid: [
+      {
+        name: 'a generic syscall gets dedicated events',
+        head: inSyscalls([GENERIC_LINE, '        [__NR_setsockopt - SYSCALL_TABLE_ID0] = {UF_USED, PPME_SOCKET_SETSOCKOPT_E, PPME_SOCKET_SETSOCKOPT_X, PPM_SC_SETSOCKOPT},\n']),
+        errors: [{ message: ['__NR_setsockopt: events PPME_GENERIC_E/PPME_GENERIC_X → PPME_SOCKET_SETSOCKOPT_E/PPME_SOCKET_SETSOCKOPT_X'], path: SYSCALLS, line: 16 }],
+        rules: ['syscall-routing-changed', 'syscall-flags-changed'],
+        required: 'minor',
+      },
+      {
+        name: 'a syscall removed from the table',
+        head: inSyscalls(['        [__NR_read - SYSCALL_TABLE_ID0] = {UF_USED, PPME_SYSCALL_READ_E, PPME_SYSCALL_READ_X, PPM_SC_READ},\n', '']),
+        errors: [{ message: ['__NR_read is no longer in g_syscall_table (was PPME_SYSCALL_READ_E/PPME_SYSCALL_READ_X)'], path: SYSCALLS, line: 15 }],
+      },
+    ],
+  },
+  {
+    rule: 'syscall-flags-changed',
+    bump: 'patch',
+    valid: [{ name: 'flags reordered', head: inSyscalls(['{UF_USED | UF_NEVER_DROP, PPME_SYSCALL_CLOSE_E', '{UF_NEVER_DROP | UF_USED, PPME_SYSCALL_CLOSE_E']), rules: [] }],
+    invalid: [
+      {
+        name: 'a syscall becomes never-drop',
+        head: inSyscalls(['{UF_USED, PPME_SYSCALL_READ_E', '{UF_USED | UF_NEVER_DROP, PPME_SYSCALL_READ_E']),
+        errors: [{ message: ['__NR_read flags UF_USED → UF_NEVER_DROP | UF_USED'], path: SYSCALLS, line: 15 }],
+        rules: ['syscall-flags-changed'],
+        required: 'patch',
       },
     ],
   },
