@@ -27,6 +27,15 @@ export function pairName(symbol: string): string {
   return symbol.replace(/_[EX]$/, '');
 }
 
+/**
+ * The params the drivers send: the kmod writes `nparams` into the header and fills that many,
+ * so an entry that lists more than its nparams sends only the first nparams (libs' SECCOMP_E
+ * listed two with nparams 1 until it was corrected: that correction appends a param).
+ */
+export function sentParams(e: EventInfo): ParamInfo[] {
+  return e.nparams !== null && e.nparams < e.params.length ? e.params.slice(0, e.nparams) : e.params;
+}
+
 /** How one param position changed between two revisions of the same event. */
 export type ParamChange =
   | { kind: 'appended'; index: number; head: ParamInfo }
@@ -44,11 +53,13 @@ export type ParamChange =
  */
 export function paramChanges(base: EventInfo, head: EventInfo): ParamChange[] {
   const out: ParamChange[] = [];
-  const headNames = head.params.map((p) => p.name);
-  const n = Math.max(base.params.length, head.params.length);
+  const bp = sentParams(base);
+  const hp = sentParams(head);
+  const headNames = hp.map((p) => p.name);
+  const n = Math.max(bp.length, hp.length);
   for (let i = 0; i < n; i++) {
-    const b = base.params[i];
-    const h = head.params[i];
+    const b = bp[i];
+    const h = hp[i];
     if (!b) out.push({ kind: 'appended', index: i, head: h! });
     else if (!h) out.push({ kind: 'removed', index: i, base: b });
     else {

@@ -60,6 +60,14 @@ export const paramCases: RuleCases[] = [
         rules: ['event-param-appended'],
         required: 'minor',
       },
+      {
+        name: 'nparams corrected upward: a listed param the drivers did not send is sent now (libs SECCOMP_E)',
+        base: inEventTable(['{"res", PT_ERRNO, PF_DEC}, {"fd", PT_FD, PF_DEC}}},', '{"res", PT_ERRNO, PF_DEC}, {"fd", PT_FD, PF_DEC}, {"how", PT_UINT32, PF_DEC}}},']),
+        head: inEventTable(['                                  2,\n', '                                  3,\n']),
+        errors: [{ message: ["PPME_SYSCALL_CLOSE_X gains param 3 'how' (PT_UINT32)"], path: EVENT_TABLE, line: 22 }],
+        rules: ['event-param-appended'],
+        required: 'minor',
+      },
     ],
   },
   {
