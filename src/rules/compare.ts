@@ -84,7 +84,7 @@ export function allParamChanges(base: Surface, head: Surface): Array<{ symbol: s
   let result = inner.get(head);
   if (!result) {
     result = [];
-    for (const [symbol, b, h] of common(base.events, head.events)) {
+    for (const [symbol, b, h] of commonEvents(base, head)) {
       for (const change of paramChanges(b, h)) result.push({ symbol, event: h, change });
     }
     inner.set(head, result);
@@ -108,4 +108,40 @@ export function perSurface<T>(fn: (s: Surface) => T): (s: Surface) => T {
     if (!cache.has(s)) cache.set(s, fn(s));
     return cache.get(s)!;
   };
+}
+
+/**
+ * Event codes renamed at their number (libs renamed PPME_SYSDIGEVENT_E/X to PPME_SCAPEVENT_E/X
+ * at 196/197): the number is what travels, so they are the same events.
+ */
+export function renamedEventCodes(base: Surface, head: Surface): Array<{ from: string; to: string; value: number }> {
+  const codes = (s: Surface) => Object.fromEntries(Object.entries(s.eventCodes).filter(([sym]) => sym !== 'PPM_EVENT_MAX'));
+  return renamedPairs(codes(base), codes(head));
+}
+
+/** g_event_info entries present on both sides, by symbol or by a code renamed at its number (head symbol). */
+export function commonEvents(base: Surface, head: Surface): Array<[string, EventInfo, EventInfo]> {
+  const pairs = common(base.events, head.events);
+  for (const r of renamedEventCodes(base, head)) {
+    const b = base.events[r.from];
+    const h = head.events[r.to];
+    if (b && h) pairs.push([r.to, b, h]);
+  }
+  return pairs;
+}
+
+/**
+ * Symbols removed and added at the same value in one change: a rename (libs renamed
+ * EF_TMP_CONVERTER_MANAGED to EF_CONVERTER_MANAGED, PPM_SC_SIGRETURN_RT... to
+ * PPM_SC_RT_SIGRETURN), not a removal plus an addition.
+ */
+export function renamedPairs(base: Record<string, { value: number | null }>, head: Record<string, { value: number | null }>): Array<{ from: string; to: string; value: number }> {
+  const gone = Object.entries(base).filter(([sym, c]) => !head[sym] && c.value !== null);
+  const fresh = Object.entries(head).filter(([sym, c]) => !base[sym] && c.value !== null);
+  const pairs: Array<{ from: string; to: string; value: number }> = [];
+  for (const [from, c] of gone) {
+    const i = fresh.findIndex(([, h]) => h.value === c.value);
+    if (i >= 0) pairs.push({ from, to: fresh.splice(i, 1)[0]![0], value: c.value! });
+  }
+  return pairs;
 }

@@ -13,8 +13,8 @@ interface ApiContext {
   rev: string;
 }
 
-/** Enums whose order is an index userspace uses (modern probe tail calls); renamed once. */
-const ORDERED_ENUMS = ['sys_exit_extra_code', 'extra_event_prog_code'];
+/** Enums whose order is an index userspace uses (modern probe tail calls), under each name it had. */
+const ORDERED_ENUMS = ['sys_exit_extra_code', 'extra_syscall_codes', 'extra_event_prog_code'];
 
 /** The API half of the surface, resolved for one revision. */
 export function resolveApi(facts: FileFacts[], syms: SymbolTable, enums: Record<string, Record<string, Constant>>, ctx: ApiContext): ApiPart {

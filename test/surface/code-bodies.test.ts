@@ -610,3 +610,25 @@ describe('compat conditions, probes and file selection', () => {
     expect(ms).toBeLessThan(500); // generous: shared CI machines; typically ~10 ms
   });
 });
+
+describe('build-only edits', () => {
+  const helper = (q: string) => `${q} int helper(int x) {\n\tint y = x;\n\treturn y + 1;\n}\n`;
+
+  it('static, inline and volatile change no hash (libs #1335, #947)', () => {
+    const plain = one(helper(''), 'helper');
+    expect(one(helper('static'), 'helper').hash).toBe(plain.hash);
+    expect(one(helper('static __always_inline'), 'helper').hash).toBe(plain.hash);
+    expect(one(helper('').replace('int y', 'volatile int y'), 'helper').hash).toBe(plain.hash);
+    expect(one(helper('').replace('x;', 'x + 0;'), 'helper').hash).not.toBe(plain.hash);
+  });
+
+  it('IORING_FEAT_SINGLE_MMAP and __COS_WORKAROUND__ conditionals are kernel compatibility', () => {
+    for (const cond of ['#ifdef IORING_FEAT_SINGLE_MMAP', '#ifdef __COS_WORKAROUND__']) {
+      const base = `int f(int x) {\n${cond}\n\tx++;\n#endif\n\treturn x;\n}\n`;
+      const head = base.replace('x++', 'x += 2');
+      const [b, h] = [one(base, 'f'), one(head, 'f')];
+      expect(h.hash).not.toBe(b.hash);
+      expect(h.coreHash).toBe(b.coreHash);
+    }
+  });
+});

@@ -1,6 +1,6 @@
-import { added } from '../compare.js';
+import { added, renamedPairs } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
-import { isSentinel, renamedPairs, schemaEnums } from './wire-enums.js';
+import { isSentinel, schemaEnums } from './wire-enums.js';
 
 export const enumValueAdded: Rule = {
   id: 'enum-value-added',

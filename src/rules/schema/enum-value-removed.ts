@@ -1,6 +1,6 @@
-import { removed } from '../compare.js';
+import { removed, renamedPairs } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
-import { isSentinel, renamedPairs, schemaEnums } from './wire-enums.js';
+import { isSentinel, schemaEnums } from './wire-enums.js';
 
 export const enumValueRemoved: Rule = {
   id: 'enum-value-removed',

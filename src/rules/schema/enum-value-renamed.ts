@@ -1,9 +1,10 @@
+import { renamedEventCodes, renamedPairs } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
-import { renamedPairs, schemaEnums } from './wire-enums.js';
+import { schemaEnums } from './wire-enums.js';
 
 export const enumValueRenamed: Rule = {
   id: 'enum-value-renamed',
-  title: 'A schema enum value was renamed, keeping its number',
+  title: 'A schema enum value or an event code was renamed, keeping its number',
   governs: 'schema',
   bump: 'none',
   kind: 'note',
@@ -18,6 +19,9 @@ export const enumValueRenamed: Rule = {
       for (const p of renamedPairs(baseEnums[name] ?? {}, values)) {
         if (!retired.has(p.value)) hits.push({ message: `${name}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values[p.to]!.loc });
       }
+    }
+    for (const p of renamedEventCodes(base, head)) {
+      hits.push({ message: `ppm_event_code: ${p.from} renamed to ${p.to} (code ${p.value})`, location: head.eventCodes[p.to]!.loc });
     }
     return hits;
   },

@@ -1,4 +1,4 @@
-import { common } from '../compare.js';
+import { commonEvents } from '../compare.js';
 import type { EventInfo, Surface } from '../../surface/model.js';
 
 /**
@@ -20,7 +20,7 @@ export interface FlagDelta {
 /** Per event present on both sides: flags added and removed (head names for added, base names for removed). */
 export function flagDeltas(base: Surface, head: Surface): FlagDelta[] {
   const out: FlagDelta[] = [];
-  for (const [symbol, b, h] of common(base.events, head.events)) {
+  for (const [symbol, b, h] of commonEvents(base, head)) {
     const bb = bits(base, b.flags);
     const hb = bits(head, h.flags);
     const addedFlags = [...hb].filter(([k]) => !bb.has(k)).map(([, n]) => n);

@@ -1,4 +1,4 @@
-import { common } from '../compare.js';
+import { commonEvents } from '../compare.js';
 import type { Rule } from '../types.js';
 
 export const eventNameChanged: Rule = {
@@ -10,7 +10,7 @@ export const eventNameChanged: Rule = {
     'Userspace matches events by name (evt.type filters, rules); the event_table.c header requires "All the versions of the same event must have the same name". The wire is unchanged: SCHEMA minor.',
   example: '- [PPME_SYSCALL_OPEN_X] = {"open", ...\n+ [PPME_SYSCALL_OPEN_X] = {"openat", ...',
   check(base, head) {
-    return common(base.events, head.events)
+    return commonEvents(base, head)
       .filter(([, b, h]) => b.name !== h.name)
       .map(([symbol, b, h]) => ({ message: `${symbol} name '${b.name}' → '${h.name}'`, location: h.loc }));
   },

@@ -1,4 +1,4 @@
-import { added, pairName } from '../compare.js';
+import { added, pairName, renamedEventCodes } from '../compare.js';
 import type { Rule } from '../types.js';
 
 export const eventPairAdded: Rule = {
@@ -11,8 +11,9 @@ export const eventPairAdded: Rule = {
   example: '+ PPME_SYSCALL_KEYCTL_E = 452, PPME_SYSCALL_KEYCTL_X = 453 (and their g_event_info entries)',
   check(base, head) {
     const pairs = new Map<string, string[]>();
+    const renamed = new Set(renamedEventCodes(base, head).map((r) => r.to));
     for (const [symbol] of added(base.eventCodes, head.eventCodes)) {
-      if (symbol === 'PPM_EVENT_MAX') continue;
+      if (symbol === 'PPM_EVENT_MAX' || renamed.has(symbol)) continue;
       const key = pairName(symbol);
       pairs.set(key, [...(pairs.get(key) ?? []), symbol]);
     }

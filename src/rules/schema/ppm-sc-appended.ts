@@ -1,7 +1,5 @@
-import { added } from '../compare.js';
 import type { Rule } from '../types.js';
-import { liveCodes } from './ppm-sc-renamed.js';
-import { renamedPairs } from './wire-enums.js';
+import { scNumbers } from './ppm-sc-renamed.js';
 
 export const ppmScAppended: Rule = {
   id: 'ppm-sc-appended',
@@ -12,11 +10,11 @@ export const ppmScAppended: Rule = {
     'New syscall codes are appended by syscalls-bumper, which bumps SCHEMA patch (e.g. 4.3.0 → 4.3.1): existing codes keep their values and old userspace shows an unknown code as generic.',
   example: '  PPM_SC_X(LISTNS, 452) \\\n+ PPM_SC_X(RSEQ_SLICE_YIELD, 453)',
   check(base, head) {
-    const renamed = new Set(renamedPairs(liveCodes(base), liveCodes(head)).map((p) => p.to));
-    // A new code on a number in use or retired is ppm-sc-renumbered, not an append.
-    const taken = new Set(Object.values(base.ppmSc).map((c) => c.value));
-    return added(base.ppmSc, head.ppmSc)
-      .filter(([sym, c]) => !c.retired && !renamed.has(sym) && !taken.has(c.value))
-      .map(([sym, c]) => ({ message: `new ${sym} = ${c.value}`, location: c.loc }));
+    const b = scNumbers(base);
+    const h = scNumbers(head);
+    // A number in use or retired, or a name that moved, is ppm-sc-renumbered's.
+    return [...h.live]
+      .filter(([v, c]) => !b.live.has(v) && !b.retired.has(v) && !b.numberOf.has(c.symbol))
+      .map(([v, c]) => ({ message: `new ${c.symbol} = ${v}`, location: c.loc }));
   },
 };

@@ -17,7 +17,11 @@ export const syscallRoutingChanged: Rule = {
     for (const [nr, b, h] of common(base.syscalls, head.syscalls)) {
       const parts: string[] = [];
       if (b.enter !== h.enter || b.exit !== h.exit) parts.push(`events ${b.enter}/${b.exit} → ${h.enter}/${h.exit}`);
-      if (b.ppmSc && h.ppmSc && b.ppmSc !== h.ppmSc) parts.push(`ppm_sc ${b.ppmSc} → ${h.ppmSc}`);
+      // By number: a ppm_sc renamed at its number (ppm-sc-renamed) routes the syscall the same way.
+      const bv = b.ppmSc ? base.ppmSc[b.ppmSc]?.value : undefined;
+      const hv = h.ppmSc ? head.ppmSc[h.ppmSc]?.value : undefined;
+      const sameCode = bv !== undefined && bv !== null && bv === hv;
+      if (b.ppmSc && h.ppmSc && b.ppmSc !== h.ppmSc && !sameCode) parts.push(`ppm_sc ${b.ppmSc} → ${h.ppmSc}`);
       if (parts.length) hits.push({ message: `${nr}: ${parts.join(', ')}`, location: h.loc });
     }
     // A new syscall with only a ppm_sc code is the bumper's generic routing: ppm-sc-appended covers it.

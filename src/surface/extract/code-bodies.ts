@@ -178,7 +178,16 @@ const COMPAT_IDENTS = new Set([
   '__has_include_next',
   'BPF_FORBIDS_ZERO_ACCESS',
   'COS_73_WORKAROUND',
+  '__COS_WORKAROUND__',
+  'IORING_FEAT_SINGLE_MMAP',
 ]);
+
+/**
+ * Qualifiers and hints that change how a function is compiled, not what it sends: `static`
+ * added to a helper, `volatile` for the verifier, an inlining hint. Left out of the token
+ * stream (libs #1335, #947).
+ */
+const BUILD_ONLY_TOKENS = new Set(['static', 'volatile', 'inline', '__inline', '__always_inline', '__noinline', 'noinline']);
 
 /**
  * Kernel config options that select an architecture or the 32-bit syscall ABI: code under them
@@ -291,7 +300,7 @@ function lex(src: string): Tokens {
       return;
     }
     if (dir) dir.toks.push(text);
-    else if (dead === 0) T.push(kind, text, start);
+    else if (dead === 0 && !(kind === IDENT && BUILD_ONLY_TOKENS.has(text))) T.push(kind, text, start);
   };
 
   while (i < n) {

@@ -146,6 +146,19 @@ export const tableCases: RuleCases[] = [
     ],
     invalid: [
       {
+        name: 'an event code pair renamed at its numbers (libs PPME_SYSDIGEVENT_E/X → PPME_SCAPEVENT_E/X)',
+        head: [
+          inHeader(['\tPPME_SYSCALL_READ_E = 6,\n\tPPME_SYSCALL_READ_X = 7,\n', '\tPPME_SYSCALL_PREAD_E = 6,\n\tPPME_SYSCALL_PREAD_X = 7,\n']),
+          (tree) => ({ ...tree, [EVENT_TABLE]: tree[EVENT_TABLE]!.replaceAll('PPME_SYSCALL_READ_', 'PPME_SYSCALL_PREAD_') }),
+        ],
+        errors: [
+          { message: ['ppm_event_code: PPME_SYSCALL_READ_E renamed to PPME_SYSCALL_PREAD_E (code 6)'], path: HEADER, line: 44 },
+          { message: ['ppm_event_code: PPME_SYSCALL_READ_X renamed to PPME_SYSCALL_PREAD_X (code 7)'], path: HEADER, line: 45 },
+        ],
+        rules: ['enum-value-renamed'],
+        required: 'none',
+      },
+      {
         name: 'a flag renamed at the same bit (libs EF_TMP_CONVERTER_MANAGED → EF_CONVERTER_MANAGED)',
         head: [
           inHeader(['\tEF_MODIFIES_STATE = (1 << 5),\n', '\tEF_CHANGES_STATE = (1 << 5),\n']),
@@ -237,7 +250,7 @@ export const tableCases: RuleCases[] = [
       {
         name: 'a new code takes the number of a retired one',
         head: appendSc('PPM_SC_X(WRITE, 3)'),
-        errors: [{ message: ['new PPM_SC_WRITE reuses 3, the number of PPM_SC_NA_1 (retired)'], path: HEADER, line: 58 }],
+        errors: [{ message: ['new PPM_SC_WRITE reuses 3, the number of retired PPM_SC_NA_1'], path: HEADER, line: 58 }],
         rules: ['ppm-sc-renumbered'],
         required: 'major',
       },
@@ -267,9 +280,16 @@ export const tableCases: RuleCases[] = [
     ],
     invalid: [
       {
+        name: 'a name moved onto a number whose old name is gone, its old number retired (libs 5.0.0: PIDFD_GETFD 382 → 346)',
+        base: appendSc('PPM_SC_X(PIDFD_GET_FD, 6)', 'PPM_SC_X(PIDFD_GETFD, 7)'),
+        head: inHeader(['\tPPM_SC_X(PIDFD_GET_FD, 6) \\\n\tPPM_SC_X(PIDFD_GETFD, 7)\n', '\tPPM_SC_X(PIDFD_GETFD, 6) \\\n\t/*PPM_SC_X(NA_2, 7)*/\n']),
+        errors: [{ message: ['PPM_SC code 6: PPM_SC_PIDFD_GET_FD renamed to PPM_SC_PIDFD_GETFD'], path: HEADER, line: 58 }],
+        rules: ['ppm-sc-removed', 'ppm-sc-renamed'],
+      },
+      {
         name: 'a code renamed at its number (libs 09a74c1fb)',
         head: inHeader(['\tPPM_SC_X(READ, 4)          \\\n', '\tPPM_SC_X(READ_V2, 4)       \\\n']),
-        errors: [{ message: ['PPM_SC_READ renamed to PPM_SC_READ_V2 (code 4)'], path: HEADER, line: 56 }],
+        errors: [{ message: ['PPM_SC code 4: PPM_SC_READ renamed to PPM_SC_READ_V2'], path: HEADER, line: 56 }],
         rules: ['ppm-sc-renamed'],
         required: 'none',
       },
@@ -282,6 +302,11 @@ export const tableCases: RuleCases[] = [
       { name: 'a new generic syscall (the bumper: ppm_sc only)', head: [appendSc('PPM_SC_X(PREAD, 6)'), inSyscalls([GENERIC_LINE, `${GENERIC_LINE}        [__NR_pread - SYSCALL_TABLE_ID0] = {.ppm_sc = PPM_SC_PREAD},\n`])], rules: ['ppm-sc-appended'] },
       { name: 'a guard added around an entry', head: inSyscalls(['        [__NR_close', '#ifdef __NR_close\n        [__NR_close'], ['PPM_SC_CLOSE},\n', 'PPM_SC_CLOSE},\n#endif\n']), rules: [] },
       { name: 'only the UF_* flags change', head: inSyscalls(['{UF_USED, PPME_SYSCALL_READ_E', '{UF_USED | UF_ALWAYS_DROP, PPME_SYSCALL_READ_E']), rules: ['syscall-flags-changed'] },
+      {
+        name: 'the ppm_sc code renamed at its number (libs 09a74c1fb)',
+        head: [inHeader(['\tPPM_SC_X(READ, 4)          \\\n', '\tPPM_SC_X(READ_V2, 4)       \\\n']), inSyscalls(['PPM_SC_READ}', 'PPM_SC_READ_V2}'])],
+        rules: ['ppm-sc-renamed'],
+      },
     ],
     invalid: [
       {
