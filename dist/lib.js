@@ -1978,7 +1978,7 @@ var InputError = class extends Error {
 
 // src/source/git.ts
 function git(cwd, args2, allowFail = false) {
-  const r = spawnSync("git", args2, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync("git", args2, { cwd, encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 });
   if (r.error) throw new InputError(`cannot run git: ${r.error.message}`);
   const ok = r.status === 0;
   if (!ok && !allowFail) {
@@ -2149,13 +2149,9 @@ var GitRepo = class _GitRepo {
     for (const p of prefixes) await walk2(p.replace(/\/$/, ""));
     return { label: "worktree", commit: null, files, read: async (p) => contents.get(p) ?? null };
   }
-  /** First-parent commits of `from..to`, oldest first, with committer dates. */
-  firstParentLog(from, to) {
-    const out2 = this.git(["log", "--first-parent", "--reverse", "--format=%H%x09%ct%x09%s", `${from}..${to}`]).out;
-    return out2.split("\n").filter(Boolean).map((l) => {
-      const [commit, date, ...s] = l.split("	");
-      return { commit, date: Number(date), subject: s.join("	") };
-    });
+  run(args2, allowFail = false) {
+    const r = git(this.dir, ["-c", "log.showSignature=false", ...args2], allowFail);
+    return r.ok ? r.out : null;
   }
   close() {
     this.reader?.close();
@@ -2395,11 +2391,11 @@ var Evaluator = class _Evaluator {
       this.expanding.add(name2);
       try {
         if (macro.params === null) {
-          const memo3 = this.syms.memo ??= /* @__PURE__ */ new Map();
-          if (memo3.has(name2)) return memo3.get(name2);
+          const memo4 = this.syms.memo ??= /* @__PURE__ */ new Map();
+          if (memo4.has(name2)) return memo4.get(name2);
           const body2 = tokenize(macro.body);
           const v = body2 && body2.length ? this.sub(body2) : null;
-          if (v !== null) memo3.set(name2, v);
+          if (v !== null) memo4.set(name2, v);
           return v;
         }
         const args2 = this.callArgs();
@@ -7214,6 +7210,7 @@ function emptySurface(rev, commit = null) {
     defines: {},
     flagTables: {},
     dynamicParams: {},
+    syscalls: {},
     structs: {},
     ioctls: {},
     retiredIoctls: {},
@@ -7227,7 +7224,7 @@ function emptySurface(rev, commit = null) {
 }
 
 // src/surface/api.ts
-var ORDERED_ENUMS = ["sys_exit_extra_code", "extra_event_prog_code"];
+var ORDERED_ENUMS = ["sys_exit_extra_code", "extra_syscall_codes", "extra_event_prog_code"];
 function resolveApi(facts, syms, enums, ctx) {
   const layouts = resolveLayouts(facts, syms);
   const sized = { ...syms, sizeOf: (t) => sizeOfType(t, layouts) };
@@ -7481,8 +7478,11 @@ var COMPAT_IDENTS = /* @__PURE__ */ new Set([
   "__has_include",
   "__has_include_next",
   "BPF_FORBIDS_ZERO_ACCESS",
-  "COS_73_WORKAROUND"
+  "COS_73_WORKAROUND",
+  "__COS_WORKAROUND__",
+  "IORING_FEAT_SINGLE_MMAP"
 ]);
+var BUILD_ONLY_TOKENS = /* @__PURE__ */ new Set(["static", "volatile", "inline", "__inline", "__always_inline", "__noinline", "noinline"]);
 var ARCH_CONFIG = /^CONFIG_(COMPAT|IA32_EMULATION|X86(_64|_32)?|ARM(64)?|AEABI|S390|PPC(32|64)?|RISCV|LOONGARCH|MIPS|64BIT|32BIT)$/;
 function isCompatIdent(id) {
   return COMPAT_IDENTS.has(id) || id.includes("RHEL_RELEASE") || // RHEL_RELEASE_CODE, PPM_RHEL_RELEASE_VERSION
@@ -7556,7 +7556,7 @@ function lex(src) {
       return;
     }
     if (dir) dir.toks.push(text);
-    else if (dead === 0) T.push(kind, text, start2);
+    else if (dead === 0 && !(kind === IDENT && BUILD_ONLY_TOKENS.has(text))) T.push(kind, text, start2);
   };
   while (i2 < n) {
     const c = src.charCodeAt(i2);
@@ -8429,7 +8429,7 @@ function extractPpmScMacro(file) {
 }
 
 // src/surface/extract/tables.ts
-var TABLE_TYPES = ["ppm_event_info", "ppm_name_value", "ppm_param_info"];
+var TABLE_TYPES = ["ppm_event_info", "ppm_name_value", "ppm_param_info", "syscall_evt_pair"];
 function extractTables(file) {
   const out2 = [];
   for (const decl of arrayDeclarations(file.root)) {
@@ -8486,6 +8486,7 @@ var TREE_FILES = [
   /^driver\/event_table\.c$/,
   /^driver\/flags_table\.c$/,
   /^driver\/dynamic_params_table\.c$/,
+  /^driver\/syscall_table\.c$/,
   /^driver\/ppm_ringbuffer\.h$/,
   /^driver\/ppm_tp\.h$/,
   /^driver\/ppm_fillers\.h$/,
@@ -8643,6 +8644,7 @@ async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
     defines: header ? resolveDefines(header, syms) : {},
     flagTables: resolveFlagTables(facts, syms),
     dynamicParams: resolveDynamicParams(facts, syms),
+    syscalls: resolveSyscalls(facts),
     // The probe follows the path (a cached blob may have been read at another one).
     code: Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code, probe: probeOf(f.path) }])),
     ...resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label }),
@@ -8889,6 +8891,30 @@ function resolveDynamicParams(facts, syms) {
   }
   return out2;
 }
+function resolveSyscalls(facts) {
+  const found = findTable(facts, "g_syscall_table");
+  if (!found) return {};
+  const out2 = {};
+  for (const item of found.table.items) {
+    const nr = item.designator?.replace(/\s*-\s*SYSCALL_TABLE_ID0$/, "").trim();
+    if (!nr || item.value.kind !== "list" || hasInitError(item.value)) continue;
+    const fields = { flags: null, enter_event_type: null, exit_event_type: null, ppm_sc: null };
+    const order = Object.keys(fields);
+    item.value.items.forEach((f, i2) => {
+      const key = f.designator?.replace(/^\./, "") ?? order[i2];
+      if (key && key in fields) fields[key] = exprOf(f.value);
+    });
+    out2[nr] = {
+      flags: flagSet(fields["flags"]).filter((f) => f !== "UF_NONE"),
+      enter: fields["enter_event_type"] ?? "PPME_GENERIC_E",
+      exit: fields["exit_event_type"] ?? "PPME_GENERIC_X",
+      ppmSc: fields["ppm_sc"],
+      loc: loc(found.file.path, item.value.line),
+      ...item.guard ? { guard: item.guard } : {}
+    };
+  }
+  return out2;
+}
 
 // src/rules/compare.ts
 function common(base, head) {
@@ -8907,13 +8933,18 @@ function setDiff(a, b) {
 function pairName(symbol) {
   return symbol.replace(/_[EX]$/, "");
 }
+function sentParams(e) {
+  return e.nparams !== null && e.nparams < e.params.length ? e.params.slice(0, e.nparams) : e.params;
+}
 function paramChanges(base, head) {
   const out2 = [];
-  const headNames = head.params.map((p) => p.name);
-  const n = Math.max(base.params.length, head.params.length);
+  const bp = sentParams(base);
+  const hp = sentParams(head);
+  const headNames = hp.map((p) => p.name);
+  const n = Math.max(bp.length, hp.length);
   for (let i2 = 0; i2 < n; i2++) {
-    const b = base.params[i2];
-    const h = head.params[i2];
+    const b = bp[i2];
+    const h = hp[i2];
     if (!b) out2.push({ kind: "appended", index: i2, head: h });
     else if (!h) out2.push({ kind: "removed", index: i2, base: b });
     else {
@@ -8935,7 +8966,7 @@ function allParamChanges(base, head) {
   let result = inner.get(head);
   if (!result) {
     result = [];
-    for (const [symbol, b, h] of common(base.events, head.events)) {
+    for (const [symbol, b, h] of commonEvents(base, head)) {
       for (const change of paramChanges(b, h)) result.push({ symbol, event: h, change });
     }
     inner.set(head, result);
@@ -8954,6 +8985,29 @@ function perSurface(fn) {
     if (!cache.has(s)) cache.set(s, fn(s));
     return cache.get(s);
   };
+}
+function renamedEventCodes(base, head) {
+  const codes = (s) => Object.fromEntries(Object.entries(s.eventCodes).filter(([sym]) => sym !== "PPM_EVENT_MAX"));
+  return renamedPairs(codes(base), codes(head));
+}
+function commonEvents(base, head) {
+  const pairs = common(base.events, head.events);
+  for (const r of renamedEventCodes(base, head)) {
+    const b = base.events[r.from];
+    const h = head.events[r.to];
+    if (b && h) pairs.push([r.to, b, h]);
+  }
+  return pairs;
+}
+function renamedPairs(base, head) {
+  const gone = Object.entries(base).filter(([sym, c]) => !head[sym] && c.value !== null);
+  const fresh = Object.entries(head).filter(([sym, c]) => !base[sym] && c.value !== null);
+  const pairs = [];
+  for (const [from, c] of gone) {
+    const i2 = fresh.findIndex(([, h]) => h.value === c.value);
+    if (i2 >= 0) pairs.push({ from, to: fresh.splice(i2, 1)[0][0], value: c.value });
+  }
+  return pairs;
 }
 
 // src/rules/schema/dynamic-param-added.ts
@@ -9064,22 +9118,12 @@ var dynamicParamChanged = {
 };
 
 // src/rules/schema/wire-enums.ts
-var NOT_SCHEMA = /* @__PURE__ */ new Set(["sys_exit_extra_code", "extra_event_prog_code", "syscall_flags", "autofill_paramtype", "ppm_driver_event_id"]);
+var NOT_SCHEMA = /* @__PURE__ */ new Set(["sys_exit_extra_code", "extra_syscall_codes", "extra_event_prog_code", "syscall_flags", "autofill_paramtype", "ppm_driver_event_id"]);
 function schemaEnums(s) {
   return Object.entries(s.enums).filter(([name2]) => !NOT_SCHEMA.has(name2));
 }
 function isSentinel(name2) {
   return /_MAX$/.test(name2);
-}
-function renamedPairs(base, head) {
-  const gone = Object.entries(base).filter(([sym, c]) => !head[sym] && c.value !== null);
-  const fresh = Object.entries(head).filter(([sym, c]) => !base[sym] && c.value !== null);
-  const pairs = [];
-  for (const [from, c] of gone) {
-    const i2 = fresh.findIndex(([, h]) => h.value === c.value);
-    if (i2 >= 0) pairs.push({ from, to: fresh.splice(i2, 1)[0][0], value: c.value });
-  }
-  return pairs;
 }
 
 // src/rules/schema/enum-value-added.ts
@@ -9133,7 +9177,7 @@ var enumValueRemoved = {
 // src/rules/schema/enum-value-renamed.ts
 var enumValueRenamed = {
   id: "enum-value-renamed",
-  title: "A schema enum value was renamed, keeping its number",
+  title: "A schema enum value or an event code was renamed, keeping its number",
   governs: "schema",
   bump: "none",
   kind: "note",
@@ -9147,6 +9191,9 @@ var enumValueRenamed = {
       for (const p of renamedPairs(baseEnums[name2] ?? {}, values)) {
         if (!retired.has(p.value)) hits.push({ message: `${name2}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values[p.to].loc });
       }
+    }
+    for (const p of renamedEventCodes(base, head)) {
+      hits.push({ message: `ppm_event_code: ${p.from} renamed to ${p.to} (code ${p.value})`, location: head.eventCodes[p.to].loc });
     }
     return hits;
   }
@@ -9186,7 +9233,7 @@ var eventCategoryChanged = {
   rationale: "Categories decide how userspace classifies and filters the event (evt.category, syscall vs tracepoint); the wire is unchanged, so the change is compatible but visible: SCHEMA minor.",
   example: "- EC_FILE | EC_SYSCALL,\n+ EC_IO_OTHER | EC_SYSCALL,",
   check(base, head) {
-    return common(base.events, head.events).filter(([, b, h]) => !(b.flags.includes("EF_UNUSED") && h.flags.includes("EF_UNUSED"))).filter(([, b, h]) => setDiff(b.category, h.category).length || setDiff(h.category, b.category).length).map(([symbol, b, h]) => ({ message: `${symbol} category ${b.category.join(" | ")} \u2192 ${h.category.join(" | ")}`, location: h.loc }));
+    return commonEvents(base, head).filter(([, b, h]) => !(b.flags.includes("EF_UNUSED") && h.flags.includes("EF_UNUSED"))).filter(([, b, h]) => setDiff(b.category, h.category).length || setDiff(h.category, b.category).length).map(([symbol, b, h]) => ({ message: `${symbol} category ${b.category.join(" | ")} \u2192 ${h.category.join(" | ")}`, location: h.loc }));
   }
 };
 
@@ -9197,7 +9244,7 @@ function bits(surface, flags2) {
 }
 function flagDeltas(base, head) {
   const out2 = [];
-  for (const [symbol, b, h] of common(base.events, head.events)) {
+  for (const [symbol, b, h] of commonEvents(base, head)) {
     const bb = bits(base, b.flags);
     const hb = bits(head, h.flags);
     const addedFlags = [...hb].filter(([k]) => !bb.has(k)).map(([, n]) => n);
@@ -9263,7 +9310,7 @@ var eventNameChanged = {
   rationale: 'Userspace matches events by name (evt.type filters, rules); the event_table.c header requires "All the versions of the same event must have the same name". The wire is unchanged: SCHEMA minor.',
   example: '- [PPME_SYSCALL_OPEN_X] = {"open", ...\n+ [PPME_SYSCALL_OPEN_X] = {"openat", ...',
   check(base, head) {
-    return common(base.events, head.events).filter(([, b, h]) => b.name !== h.name).map(([symbol, b, h]) => ({ message: `${symbol} name '${b.name}' \u2192 '${h.name}'`, location: h.loc }));
+    return commonEvents(base, head).filter(([, b, h]) => b.name !== h.name).map(([symbol, b, h]) => ({ message: `${symbol} name '${b.name}' \u2192 '${h.name}'`, location: h.loc }));
   }
 };
 
@@ -9307,8 +9354,9 @@ var eventPairAdded = {
   example: "+ PPME_SYSCALL_KEYCTL_E = 452, PPME_SYSCALL_KEYCTL_X = 453 (and their g_event_info entries)",
   check(base, head) {
     const pairs = /* @__PURE__ */ new Map();
+    const renamed = new Set(renamedEventCodes(base, head).map((r) => r.to));
     for (const [symbol] of added(base.eventCodes, head.eventCodes)) {
-      if (symbol === "PPM_EVENT_MAX") continue;
+      if (symbol === "PPM_EVENT_MAX" || renamed.has(symbol)) continue;
       const key = pairName(symbol);
       pairs.set(key, [...pairs.get(key) ?? [], symbol]);
     }
@@ -9463,7 +9511,8 @@ var eventRemoved = {
   rationale: "Event type numbers are the wire key of every event: userspace built against the base expects them. The event_table.c header asks for EF_OLD_VERSION on events no longer sent, never removal.",
   example: "- PPME_SYSCALL_EXECVE_8_E = 12,",
   check(base, head) {
-    const codes = removed(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX").map(([symbol, c]) => ({ message: `${symbol} (code ${c.value}) was removed`, location: c.loc }));
+    const renamed = new Set(renamedEventCodes(base, head).map((r) => r.from));
+    const codes = removed(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX" && !renamed.has(symbol)).map(([symbol, c]) => ({ message: `${symbol} (code ${c.value}) was removed`, location: c.loc }));
     const entries = removed(base.events, head.events).filter(([symbol]) => head.eventCodes[symbol]).map(([symbol, e]) => ({ message: `the g_event_info entry of ${symbol} was removed (the code remains)`, location: e.loc }));
     return [...codes, ...entries];
   }
@@ -9744,8 +9793,41 @@ var flagValueRemoved = {
 };
 
 // src/rules/schema/ppm-sc-renamed.ts
-function liveCodes(s) {
-  return Object.fromEntries(Object.entries(s.ppmSc).filter(([, c]) => !c.retired));
+var memo3 = /* @__PURE__ */ new WeakMap();
+function scNumbers(s) {
+  let n = memo3.get(s);
+  if (!n) {
+    n = { live: /* @__PURE__ */ new Map(), retired: /* @__PURE__ */ new Map(), numberOf: /* @__PURE__ */ new Map() };
+    for (const [symbol, c] of Object.entries(s.ppmSc)) {
+      if (c.value === null) continue;
+      if (c.retired) n.retired.set(c.value, { symbol, loc: c.loc });
+      else if (!n.live.has(c.value)) {
+        n.live.set(c.value, { symbol, loc: c.loc });
+        n.numberOf.set(symbol, c.value);
+      }
+    }
+    memo3.set(s, n);
+  }
+  return n;
+}
+function renumbered2(base, head, symbol) {
+  const b = scNumbers(base);
+  const h = scNumbers(head);
+  const from = b.numberOf.get(symbol);
+  const to = h.numberOf.get(symbol);
+  if (from === void 0 || to === void 0 || from === to) return false;
+  const owner = b.live.get(to)?.symbol;
+  return !(owner && owner !== symbol && !h.numberOf.has(owner));
+}
+function renamedNumbers(base, head) {
+  const b = scNumbers(base);
+  const h = scNumbers(head);
+  const out2 = [];
+  for (const [value, was] of b.live) {
+    const now = h.live.get(value);
+    if (now && now.symbol !== was.symbol && !h.numberOf.has(was.symbol)) out2.push({ value, from: was.symbol, to: now.symbol, loc: now.loc });
+  }
+  return out2;
 }
 var ppmScRenamed = {
   id: "ppm-sc-renamed",
@@ -9753,14 +9835,10 @@ var ppmScRenamed = {
   governs: "schema",
   bump: "none",
   kind: "note",
-  rationale: 'Only the number travels (param "ID" of PPME_GENERIC_X) and the syscall it maps to is unchanged; libs renamed codes to the kernel syscall name this way (09a74c1fb). Code that names the old symbol must be updated.',
+  rationale: 'Only the number travels (param "ID" of PPME_GENERIC_X) and the syscall it maps to is unchanged; libs renamed codes to the kernel syscall name this way (09a74c1fb, and PIDFD_GET_FD \u2192 PIDFD_GETFD at 346). Code that names the old symbol must be updated.',
   example: "- PPM_SC_X(SIGRETURN_RT, 298) \\\n+ PPM_SC_X(RT_SIGRETURN, 298) \\",
   check(base, head) {
-    const hits = [];
-    for (const p of renamedPairs(liveCodes(base), liveCodes(head))) {
-      hits.push({ message: `${p.from} renamed to ${p.to} (code ${p.value})`, location: head.ppmSc[p.to].loc });
-    }
-    return hits;
+    return renamedNumbers(base, head).map((r) => ({ message: `PPM_SC code ${r.value}: ${r.from} renamed to ${r.to}`, location: r.loc }));
   }
 };
 
@@ -9773,9 +9851,9 @@ var ppmScAppended = {
   rationale: "New syscall codes are appended by syscalls-bumper, which bumps SCHEMA patch (e.g. 4.3.0 \u2192 4.3.1): existing codes keep their values and old userspace shows an unknown code as generic.",
   example: "  PPM_SC_X(LISTNS, 452) \\\n+ PPM_SC_X(RSEQ_SLICE_YIELD, 453)",
   check(base, head) {
-    const renamed = new Set(renamedPairs(liveCodes(base), liveCodes(head)).map((p) => p.to));
-    const taken2 = new Set(Object.values(base.ppmSc).map((c) => c.value));
-    return added(base.ppmSc, head.ppmSc).filter(([sym, c]) => !c.retired && !renamed.has(sym) && !taken2.has(c.value)).map(([sym, c]) => ({ message: `new ${sym} = ${c.value}`, location: c.loc }));
+    const b = scNumbers(base);
+    const h = scNumbers(head);
+    return [...h.live].filter(([v, c]) => !b.live.has(v) && !b.retired.has(v) && !b.numberOf.has(c.symbol)).map(([v, c]) => ({ message: `new ${c.symbol} = ${v}`, location: c.loc }));
   }
 };
 
@@ -9788,42 +9866,46 @@ var ppmScRemoved = {
   rationale: "The drivers stop producing the code, and userspace built against the head can no longer name it (filters, ppm_sc sets): a visible change, SCHEMA minor. The number must stay reserved: libs leaves it as a comment (/*PPM_SC_X(NA_1, 382)*/).",
   example: "- PPM_SC_X(NA_1, 382) \\\n+ /*PPM_SC_X(NA_1, 382)*/ \\",
   check(base, head) {
-    const hits = [];
-    const renamed = new Set(renamedPairs(liveCodes(base), liveCodes(head)).map((p) => p.from));
-    for (const [sym, c] of removed(base.ppmSc, head.ppmSc)) {
-      if (!c.retired && !renamed.has(sym)) hits.push({ message: `${sym} (${c.value}) was removed; its number stays reserved`, location: c.loc });
-    }
-    for (const [sym, b, h] of common(base.ppmSc, head.ppmSc)) {
-      if (!b.retired && h.retired) hits.push({ message: `${sym} (${h.value}) was retired`, location: h.loc });
-    }
-    return hits;
+    const b = scNumbers(base);
+    const h = scNumbers(head);
+    return [...b.live].filter(([v, c]) => !h.live.has(v) && !renumbered2(base, head, c.symbol)).map(([v, c]) => {
+      const retired = h.retired.get(v);
+      return { message: `${c.symbol} (${v}) ${retired ? "was retired" : "was removed"}; its number stays reserved`, location: retired?.loc ?? c.loc };
+    });
   }
 };
 
 // src/rules/schema/ppm-sc-renumbered.ts
 var ppmScRenumbered = {
   id: "ppm-sc-renumbered",
-  title: "An existing PPM_SC_* code changed its number, or a retired number was reused",
+  title: "An existing PPM_SC_* code changed its number, or a number in use or retired was reused",
   governs: "schema",
   bump: "major",
-  rationale: 'ppm_sc codes are on the wire: f_sys_generic sends g_syscall_table[].ppm_sc as param "ID" (PT_SYSCALLID) of PPME_GENERIC_X. A renumbered or reused code is a different syscall to userspace built against the base.',
+  rationale: 'ppm_sc codes are on the wire: f_sys_generic sends g_syscall_table[].ppm_sc as param "ID" (PT_SYSCALLID) of PPME_GENERIC_X. A syscall reported under another number, or a number that now names another syscall, is a different syscall to userspace built against the base. Moving a name onto a number whose old name is gone (PIDFD_GET_FD \u2192 PIDFD_GETFD at 346) is a rename, not a renumbering.',
   example: "- PPM_SC_X(OPEN, 5)\n+ PPM_SC_X(OPEN, 6)",
   check(base, head) {
+    const b = scNumbers(base);
+    const h = scNumbers(head);
     const hits = [];
-    for (const [sym, b, h] of common(base.ppmSc, head.ppmSc)) {
-      if (b.value !== null && h.value !== null && b.value !== h.value) {
-        hits.push({ message: `${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
-      } else if (b.retired && !h.retired) {
-        hits.push({ message: `${sym} (${h.value}) was retired and is live again`, location: h.loc });
+    for (const [symbol, c] of Object.entries(head.ppmSc)) {
+      if (c.retired || c.value === null) continue;
+      const was = b.numberOf.get(symbol);
+      if (was !== void 0 && was !== c.value) {
+        if (renumbered2(base, head, symbol)) hits.push({ message: `${symbol} changed from ${was} to ${c.value}`, location: c.loc });
+        continue;
       }
-    }
-    const renamed = new Set(renamedPairs(liveCodes(base), liveCodes(head)).map((p) => p.to));
-    const taken2 = /* @__PURE__ */ new Map();
-    for (const [sym, c] of Object.entries(base.ppmSc)) if (c.value !== null) taken2.set(c.value, sym);
-    for (const [sym, c] of added(base.ppmSc, head.ppmSc)) {
-      if (renamed.has(sym)) continue;
-      const owner = c.value !== null ? taken2.get(c.value) : void 0;
-      if (owner && !c.retired) hits.push({ message: `new ${sym} reuses ${c.value}, the number of ${owner}${base.ppmSc[owner].retired ? " (retired)" : ""}`, location: c.loc });
+      if (was !== void 0) continue;
+      const owner = b.live.get(c.value)?.symbol;
+      if (owner && owner !== symbol && h.numberOf.has(owner)) {
+        hits.push({ message: `new ${symbol} reuses ${c.value}, the number of ${owner}`, location: c.loc });
+      }
+      const retired = b.retired.get(c.value);
+      if (retired && !b.live.has(c.value)) {
+        hits.push({
+          message: retired.symbol === symbol ? `${symbol} (${c.value}) was retired and is live again` : `new ${symbol} reuses ${c.value}, the number of retired ${retired.symbol}`,
+          location: c.loc
+        });
+      }
     }
     return hits;
   }
@@ -10120,6 +10202,49 @@ var structRemoved = {
   }
 };
 
+// src/rules/schema/syscall-flags-changed.ts
+var syscallFlagsChanged = {
+  id: "syscall-flags-changed",
+  title: "The UF_* flags of a syscall changed (sampling and drop behaviour)",
+  governs: "schema",
+  bump: "patch",
+  rationale: "UF_NEVER_DROP, UF_ALWAYS_DROP and UF_USED tune which events survive dropping mode; the events themselves are unchanged. DRIVER-SURFACE \xA75 lists UF_* sampling flags among the SCHEMA patch changes.",
+  example: "- [__NR_brk - SYSCALL_TABLE_ID0] = {UF_USED, PPME_SYSCALL_BRK_4_E, PPME_SYSCALL_BRK_4_X, PPM_SC_BRK},\n+ [__NR_brk - SYSCALL_TABLE_ID0] = {UF_USED | UF_ALWAYS_DROP, PPME_SYSCALL_BRK_4_E, PPME_SYSCALL_BRK_4_X, PPM_SC_BRK},",
+  check(base, head) {
+    return common(base.syscalls, head.syscalls).filter(([, b, h]) => setDiff(b.flags, h.flags).length || setDiff(h.flags, b.flags).length).map(([nr, b, h]) => ({ message: `${nr} flags ${b.flags.join(" | ") || "none"} \u2192 ${h.flags.join(" | ") || "none"}`, location: h.loc }));
+  }
+};
+
+// src/rules/schema/syscall-routing-changed.ts
+var isGeneric = (r) => r.enter === "PPME_GENERIC_E" && r.exit === "PPME_GENERIC_X";
+var syscallRoutingChanged = {
+  id: "syscall-routing-changed",
+  title: "A syscall is routed to other events or another ppm_sc code, or gains or loses dedicated events",
+  governs: "schema",
+  bump: "minor",
+  rationale: 'g_syscall_table decides which events the drivers emit for a syscall (DRIVER-SURFACE \xA75: "new dedicated event routing in syscall_table.c" is a SCHEMA minor). Userspace built against the base keeps decoding what it knows, but sees the syscall through other events from now on.',
+  example: "- [__NR_mknod - SYSCALL_TABLE_ID0] = {.ppm_sc = PPM_SC_MKNOD},\n+ [__NR_mknod - SYSCALL_TABLE_ID0] = {UF_USED, PPME_SYSCALL_MKNOD_E, PPME_SYSCALL_MKNOD_X, PPM_SC_MKNOD},",
+  check(base, head) {
+    const hits = [];
+    for (const [nr, b, h] of common(base.syscalls, head.syscalls)) {
+      const parts2 = [];
+      if (b.enter !== h.enter || b.exit !== h.exit) parts2.push(`events ${b.enter}/${b.exit} \u2192 ${h.enter}/${h.exit}`);
+      const bv = b.ppmSc ? base.ppmSc[b.ppmSc]?.value : void 0;
+      const hv = h.ppmSc ? head.ppmSc[h.ppmSc]?.value : void 0;
+      const sameCode = bv !== void 0 && bv !== null && bv === hv;
+      if (b.ppmSc && h.ppmSc && b.ppmSc !== h.ppmSc && !sameCode) parts2.push(`ppm_sc ${b.ppmSc} \u2192 ${h.ppmSc}`);
+      if (parts2.length) hits.push({ message: `${nr}: ${parts2.join(", ")}`, location: h.loc });
+    }
+    for (const [nr, r] of added(base.syscalls, head.syscalls)) {
+      if (!isGeneric(r)) hits.push({ message: `${nr} is now routed to ${r.enter}/${r.exit}`, location: r.loc });
+    }
+    for (const [nr, r] of removed(base.syscalls, head.syscalls)) {
+      hits.push({ message: `${nr} is no longer in g_syscall_table (was ${r.enter}/${r.exit})`, location: r.loc });
+    }
+    return hits;
+  }
+};
+
 // src/rules/catalogue.ts
 var RULES = [
   // Event codes and the event table.
@@ -10155,6 +10280,8 @@ var RULES = [
   flagValueRemoved,
   dynamicParamAdded,
   dynamicParamChanged,
+  syscallRoutingChanged,
+  syscallFlagsChanged,
   fillerIdsChanged,
   fillerCodeChanged,
   fillerCodeKernelCompat,
@@ -10383,26 +10510,12 @@ function assessVersion(governs, base, head, findings) {
   return { ...v, status: "invalid", reasons: [...now, ...v.reasons] };
 }
 
-// src/history/git.ts
-import { spawnSync as spawnSync2 } from "node:child_process";
-function git2(repo, args2) {
-  const r = spawnSync2("git", ["--git-dir", repo.gitDir, "-c", "log.showSignature=false", ...args2], {
-    encoding: "utf8",
-    maxBuffer: 1024 * 1024 * 1024
-  });
-  if (r.error) throw new InputError(`cannot run git: ${r.error.message}`);
-  return { ok: r.status === 0, out: r.stdout, err: r.stderr };
-}
-function gitOut(repo, args2) {
-  const r = git2(repo, args2);
-  if (!r.ok) throw new InputError(`git ${args2[0]} failed in ${repo.dir}: ${r.err.split("\n").find((l) => l.trim())?.trim() ?? "(no message)"}`);
-  return r.out;
-}
+// src/source/history.ts
 var HEADER = /^\n?\x01([0-9a-f]{40,64})((?: [0-9a-f]{40,64})*)\x02(\d+)\x02(.*)$/s;
 var RAW = /^\n?:(\d{6}) (\d{6}) ([0-9a-f]{40,64}) ([0-9a-f]{40,64}) ([A-Z])\d*$/;
 var NULL_OID = /^0+$/;
 function firstParentChanges(repo, from, to, prefixes) {
-  const out2 = gitOut(repo, [
+  const out2 = repo.run([
     "log",
     "-z",
     "--first-parent",
@@ -10440,17 +10553,17 @@ function firstParentChanges(repo, from, to, prefixes) {
   return commits;
 }
 function listTags(repo) {
-  const out2 = gitOut(repo, ["for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)", "refs/tags"]);
+  const out2 = repo.run(["for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)", "refs/tags"]);
   return out2.split("\n").filter(Boolean).map((line) => {
     const [name2, obj, peeled] = line.split("\0");
     return { name: name2, target: peeled || obj };
   });
 }
 function tagsMergedInto(repo, commit, pattern) {
-  return gitOut(repo, ["tag", "--list", "--merged", commit, pattern]).split("\n").filter(Boolean);
+  return repo.run(["tag", "--list", "--merged", commit, pattern]).split("\n").filter(Boolean);
 }
 function isAncestor(repo, ancestor, descendant) {
-  return git2(repo, ["merge-base", "--is-ancestor", ancestor, descendant]).ok;
+  return repo.run(["merge-base", "--is-ancestor", ancestor, descendant], true) !== null;
 }
 
 // src/history/facts-pool.ts
