@@ -110,6 +110,28 @@ describe('GitRepo errors are one line, exit code 2, and say how to fix them', ()
     repo.close();
   });
 
+  it('in a shallow clone without the fork point, says to deepen or unshallow (merge-base)', () => {
+    const up = tempRepo();
+    commitFiles(up, { f: '1' }, 'fork point');
+    runGit(up, ['checkout', '-q', '-b', 'feature']);
+    commitFiles(up, { f: '2' }, 'feature');
+    runGit(up, ['checkout', '-q', 'master']);
+    commitFiles(up, { g: '1' }, 'master moves on');
+    const shallow = path.join(tempDir(), 'shallow2');
+    runGit(up, ['clone', '-q', '--depth', '1', '--no-single-branch', `file://${up}`, shallow]);
+    const repo = GitRepo.open(shallow);
+    const err = (() => {
+      try {
+        repo.mergeBase(repo.resolve('origin/master'), repo.resolve('origin/feature'));
+      } catch (e) {
+        return e as InputError;
+      }
+    })();
+    expect(err).toBeInstanceOf(InputError);
+    expect(err!.message).toMatch(/the clone is shallow; run 'git fetch --deepen=200' or 'git fetch --unshallow' \(actions\/checkout: fetch-depth: 0\)$/);
+    repo.close();
+  });
+
   it('when no default branch can be found, asks for --base', () => {
     const dir = tempRepo('trunk');
     commitFiles(dir, { f: '1' }, 'x');
