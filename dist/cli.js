@@ -14212,7 +14212,8 @@ function where2(f) {
 function renderText(report, opts) {
   const c = styler(opts.color);
   const lines = [];
-  lines.push(`driver-semver check ${report.base.rev} (${short(report.base.commit)}) .. ${report.head.rev} (${short(report.head.commit)})`);
+  const rev = (r) => /^[0-9a-f]{40,64}$/.test(r.rev) ? short(r.rev) : `${r.rev} (${short(r.commit)})`;
+  lines.push(`driver-semver check ${rev(report.base)} .. ${rev(report.head)}`);
   if (report.baseTip) lines.push(c("dim", `  compared from the merge-base; ${report.baseTip.rev} is now at ${short(report.baseTip.commit)}`));
   lines.push("");
   for (const governs of ["schema", "api"]) {

@@ -29,7 +29,9 @@ function where(f: Finding): string {
 export function renderText(report: CheckReport, opts: TextOptions): string {
   const c = styler(opts.color);
   const lines: string[] = [];
-  lines.push(`driver-semver check ${report.base.rev} (${short(report.base.commit)}) .. ${report.head.rev} (${short(report.head.commit)})`);
+  // A revision given as a full commit id is shown once, abbreviated.
+  const rev = (r: { rev: string; commit: string | null }) => (/^[0-9a-f]{40,64}$/.test(r.rev) ? short(r.rev) : `${r.rev} (${short(r.commit)})`);
+  lines.push(`driver-semver check ${rev(report.base)} .. ${rev(report.head)}`);
   if (report.baseTip) lines.push(c('dim', `  compared from the merge-base; ${report.baseTip.rev} is now at ${short(report.baseTip.commit)}`));
   lines.push('');
   for (const governs of ['schema', 'api'] as Governs[]) {

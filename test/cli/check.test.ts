@@ -124,6 +124,8 @@ describe('text output', () => {
     const r = await cli(['check', '--repo', dir, '--base', base, '--head', head]);
     expect(r.code).toBe(1);
     expect(r.out).not.toContain('\x1b[');
+    // Revisions given as commit ids are shown once, abbreviated.
+    expect(r.out.split('\n')[0]).toBe(`driver-semver check ${base.slice(0, 12)} .. ${head.slice(0, 12)}`);
     expect(r.out).toMatch(/driver\/SCHEMA_VERSION +2\.4\.0 \(unchanged\) +declared none +required minor +MISSING/);
     expect(r.out).toContain('fix: set the first line of driver/SCHEMA_VERSION to 2.5.0');
     expect(r.out).toContain("PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)  [event-param-appended] driver/event_table.c:17");
