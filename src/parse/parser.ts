@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import { Language, Parser, type Node } from 'web-tree-sitter';
 import { lineIndex, preprocess, type Preprocessed } from './preprocess.js';
 
-export type { Node, Tree };
+export type { Node };
 
 /**
  * The two .wasm files sit beside the bundle in dist/ (copied by the build); when running from
@@ -43,8 +43,6 @@ export interface ParsedFile {
   source: string;
   pre: Preprocessed;
   root: Node;
-  /** Number of ERROR or MISSING nodes, for the "could not be read" warnings. */
-  errorCount: number;
   /** 1-based line of an offset (the same in the source and the preprocessed text). */
   lineAt(offset: number): number;
   /** Frees the wasm-side tree: extractors copy what they need out first. */
@@ -64,40 +62,11 @@ export async function parseC(filePath: string, source: string): Promise<ParsedFi
     pre,
     lineAt: (offset) => (lines ??= lineIndex(source))(offset),
     root: tree.rootNode,
-    errorCount: tree.rootNode.hasError ? countErrors(tree.rootNode) : 0,
     dispose: () => tree.delete(),
   };
-}
-
-function countErrors(node: Node): number {
-  let n = 0;
-  const cursor = node.walk();
-  let done = false;
-  while (!done) {
-    const cur = cursor.currentNode;
-    if (cur.type === 'ERROR' || cur.isMissing) n++;
-    if (cur.hasError && cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        done = true;
-        break;
-      }
-    }
-  }
-  cursor.delete();
-  return n;
 }
 
 /** 1-based line of a node. */
 export function lineOfNode(node: Node): number {
   return node.startPosition.row + 1;
-}
-
-/** All descendants (not the node itself) in document order, descending into ERROR nodes too. */
-export function* walk(node: Node): Generator<Node> {
-  for (const child of node.namedChildren) {
-    if (!child) continue;
-    yield child;
-    yield* walk(child);
-  }
 }

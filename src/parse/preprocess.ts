@@ -229,13 +229,6 @@ function directiveRanges(text: string): (offset: number) => boolean {
   };
 }
 
-/** 1-based line of a byte offset. */
-export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
 /** A line index for repeated offset → line look-ups. */
 export function lineIndex(text: string): (offset: number) => number {
   const starts = [0];

@@ -124,7 +124,7 @@ async function readVersionFile(snap: Snapshot, path: string, warnings: Warning[]
 }
 
 /** Macros of every file (the first unguarded definition wins) and every enumerator, resolved. */
-export function symbolTable(facts: FileFacts[]): SymbolTable {
+export function symbolTable(facts: Array<Pick<FileFacts, 'macros' | 'enums'>>): SymbolTable {
   const macros = new Map<string, MacroDef>();
   for (const pass of [false, true]) {
     for (const f of facts) {

@@ -8,8 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptySymbols, evaluate, type SymbolTable } from '../../src/parse/consteval.js';
-import { initParser, parseC, walk, type ParsedFile } from '../../src/parse/parser.js';
+import type { SymbolTable } from '../../src/parse/consteval.js';
+import { initParser, parseC, type ParsedFile } from '../../src/parse/parser.js';
+import { symbolTable } from '../../src/surface/build.js';
+import { extractDefines } from '../../src/surface/extract/defines.js';
+import { extractEnums } from '../../src/surface/extract/enums.js';
 import {
   attributesIn,
   collectStructs,
@@ -37,32 +40,9 @@ afterAll(() => {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** Test-only symbol table: object- and function-like defines, enumerators in order. */
+/** The pipeline's own symbol table (defines and enumerators) for these files. */
 function symbolsOf(files: ParsedFile[]): SymbolTable {
-  const syms = emptySymbols();
-  for (const f of files) {
-    for (const n of walk(f.root)) {
-      if (n.type === 'preproc_def' || n.type === 'preproc_function_def') {
-        const name = n.childForFieldName('name')!.text;
-        const body = (n.childForFieldName('value')?.text ?? '').replace(/\\\n/g, ' ');
-        const params = n.type === 'preproc_function_def'
-          ? n.childForFieldName('parameters')!.namedChildren.map((p) => p!.text)
-          : null;
-        syms.macros.set(name, { name, params, body });
-      } else if (n.type === 'enumerator_list') {
-        let next = 0n;
-        for (const e of n.namedChildren) {
-          if (e?.type !== 'enumerator') continue;
-          const valueNode = e.childForFieldName('value');
-          const v = valueNode ? evaluate(valueNode.text, syms) : next;
-          if (v === null) continue;
-          syms.enumerators.set(e.childForFieldName('name')!.text, v);
-          next = v + 1n;
-        }
-      }
-    }
-  }
-  return syms;
+  return symbolTable(files.map((f) => ({ macros: extractDefines(f), enums: extractEnums(f) })));
 }
 
 async function parse(name: string, text: string): Promise<ParsedFile> {
