@@ -62,16 +62,19 @@ export function splitOr(expr: string): string[] {
     .flatMap((p) => (splitTopLevel(p, '|').length > 1 ? splitOr(p) : [p]));
 }
 
-/** Splits on a one-character operator outside parentheses (`||` is not split on `|`). */
-function splitTopLevel(expr: string, op: string): string[] {
+/**
+ * Splits on a one-character separator outside parentheses, brackets and braces (`||` is not
+ * split on `|`).
+ */
+export function splitTopLevel(expr: string, sep: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let cur = '';
   for (let i = 0; i < expr.length; i++) {
     const ch = expr[i]!;
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === op && depth === 0 && expr[i + 1] !== op && expr[i - 1] !== op) {
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    if (ch === ')' || ch === ']' || ch === '}') depth--;
+    if (ch === sep && depth === 0 && expr[i + 1] !== sep && expr[i - 1] !== sep) {
       parts.push(cur);
       cur = '';
     } else cur += ch;

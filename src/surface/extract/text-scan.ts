@@ -1,4 +1,5 @@
 import { lineIndex } from '../../parse/preprocess.js';
+import { splitTopLevel } from './syntax.js';
 
 /**
  * Targeted extraction over comment-stripped text, for files whose constructs tree-sitter cannot
@@ -16,19 +17,9 @@ export function scan(strippedText: string): Scan {
   return { text: strippedText, line: lineIndex(strippedText) };
 }
 
-/** `a, b, c` split on top-level commas. */
+/** `a, b, c` split on top-level commas, trimmed, empty parts dropped. */
 export function splitArgs(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of s) {
-    if (ch === '(' || ch === '[' || ch === '{') depth++;
-    if (ch === ')' || ch === ']' || ch === '}') depth--;
-    if (ch === ',' && depth === 0) {
-      out.push(cur.trim());
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur.trim()) out.push(cur.trim());
-  return out;
+  return splitTopLevel(s, ',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 }
