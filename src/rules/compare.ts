@@ -75,22 +75,14 @@ export function paramChanges(base: EventInfo, head: EventInfo): ParamChange[] {
   return out;
 }
 
-const memo = new WeakMap<Surface, WeakMap<Surface, Array<{ symbol: string; event: EventInfo; change: ParamChange }>>>();
-
 /** Param changes of every event present in both surfaces (computed once per pair of surfaces). */
-export function allParamChanges(base: Surface, head: Surface): Array<{ symbol: string; event: EventInfo; change: ParamChange }> {
-  let inner = memo.get(base);
-  if (!inner) memo.set(base, (inner = new WeakMap()));
-  let result = inner.get(head);
-  if (!result) {
-    result = [];
-    for (const [symbol, b, h] of commonEvents(base, head)) {
-      for (const change of paramChanges(b, h)) result.push({ symbol, event: h, change });
-    }
-    inner.set(head, result);
+export const allParamChanges = perPair((base, head) => {
+  const result: Array<{ symbol: string; event: EventInfo; change: ParamChange }> = [];
+  for (const [symbol, b, h] of commonEvents(base, head)) {
+    for (const change of paramChanges(b, h)) result.push({ symbol, event: h, change });
   }
   return result;
-}
+});
 
 export function describeParam(p: ParamInfo): string {
   return `'${p.name}' (${p.type})`;
@@ -99,6 +91,17 @@ export function describeParam(p: ParamInfo): string {
 /** A changed constant: both values known and different. */
 export function renumbered(base: Record<string, Constant>, head: Record<string, Constant>): Array<[string, Constant, Constant]> {
   return common(base, head).filter(([, b, h]) => b.value !== null && h.value !== null && b.value !== h.value);
+}
+
+/** Memoises a comparison of two surfaces (every rule of one check asks with the same pair). */
+export function perPair<T>(fn: (base: Surface, head: Surface) => T): (base: Surface, head: Surface) => T {
+  const cache = new WeakMap<Surface, WeakMap<Surface, T>>();
+  return (base, head) => {
+    let inner = cache.get(base);
+    if (!inner) cache.set(base, (inner = new WeakMap()));
+    if (!inner.has(head)) inner.set(head, fn(base, head));
+    return inner.get(head)!;
+  };
 }
 
 /** Memoises a derived view of a surface (rules of one comparison ask for it many times). */

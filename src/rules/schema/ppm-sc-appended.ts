@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { scNumbers } from './ppm-sc-renamed.js';
+import { scNumbers } from './ppm-sc-numbers.js';
 
 export const ppmScAppended: Rule = {
   id: 'ppm-sc-appended',

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { renumbered, scNumbers } from './ppm-sc-renamed.js';
+import { renumbered, scNumbers } from './ppm-sc-numbers.js';
 
 export const ppmScRemoved: Rule = {
   id: 'ppm-sc-removed',

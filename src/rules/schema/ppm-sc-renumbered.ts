@@ -1,5 +1,5 @@
 import type { Hit, Rule } from '../types.js';
-import { renumbered, scNumbers } from './ppm-sc-renamed.js';
+import { renumbered, scNumbers } from './ppm-sc-numbers.js';
 
 export const ppmScRenumbered: Rule = {
   id: 'ppm-sc-renumbered',

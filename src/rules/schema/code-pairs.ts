@@ -1,0 +1,112 @@
+import { compatVariants } from '../../surface/extract/code-bodies.js';
+import type { CodeFile, CodeFunction, Loc, Surface } from '../../surface/model.js';
+import { perPair } from '../compare.js';
+
+/**
+ * Functions of fillers and probe programs matched across two revisions, shared by
+ * filler-code-changed and filler-code-kernel-compat.
+ */
+
+type Probe = CodeFile['probe'];
+
+export const PROBE_LABEL: Record<Probe, string> = {
+  kmod: 'kernel module',
+  modern: 'modern eBPF probe',
+  legacy: 'legacy eBPF probe',
+  shared: 'shared by the drivers',
+};
+
+interface Site {
+  path: string;
+  fn: CodeFunction;
+}
+
+/** One function matched across the two revisions by (probe, name); a side is missing when it was added or removed. */
+export interface CodePair {
+  probe: Probe;
+  name: string;
+  base: Site | null;
+  head: Site | null;
+}
+
+/** Functions by (probe, name), leaving out files that could not be read (a warning names them). */
+function sites(s: Surface, unreadable: Set<string>): Map<string, Site[]> {
+  const out = new Map<string, Site[]>();
+  for (const path of Object.keys(s.code).sort()) {
+    if (unreadable.has(path)) continue;
+    const file = s.code[path]!;
+    for (const [name, fn] of Object.entries(file.functions)) {
+      const key = `${file.probe}\u0000${name}`;
+      const list = out.get(key);
+      if (list) list.push({ path, fn });
+      else out.set(key, [{ path, fn }]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Functions of both revisions, matched by (probe, name) rather than by path, so that a file
+ * that is only renamed or moved produces no difference. When a probe has the same name in
+ * several files (static helpers repeated per program file), definitions in the same path pair
+ * first, then the rest pair in path order. Computed once per pair of surfaces.
+ */
+export const codePairs = perPair((base: Surface, head: Surface): CodePair[] => {
+  const result: CodePair[] = [];
+  // A file that could not be read on either side is left out on both: its functions would
+  // otherwise look removed or added (the warning already makes the check incomplete).
+  const unreadable = new Set([...base.warnings, ...head.warnings].map((w) => w.path));
+  const b = sites(base, unreadable);
+  const h = sites(head, unreadable);
+  for (const key of new Set([...b.keys(), ...h.keys()])) {
+    const [probe, name] = key.split('\u0000') as [Probe, string];
+    const bs = [...(b.get(key) ?? [])];
+    const hs = [...(h.get(key) ?? [])];
+    for (let i = 0; i < hs.length; i++) {
+      const j = bs.findIndex((s) => s.path === hs[i]!.path);
+      if (j < 0) continue;
+      result.push({ probe, name, base: bs[j]!, head: hs[i]! });
+      bs.splice(j, 1);
+      hs.splice(i--, 1);
+    }
+    while (bs.length && hs.length) result.push({ probe, name, base: bs.shift()!, head: hs.shift()! });
+    for (const s of bs) result.push({ probe, name, base: s, head: null });
+    for (const s of hs) result.push({ probe, name, base: null, head: s });
+  }
+  result.sort((x, y) => {
+    const a = x.head ?? x.base!;
+    const c = y.head ?? y.base!;
+    return a.path < c.path ? -1 : a.path > c.path ? 1 : a.fn.line - c.fn.line || (x.name < y.name ? -1 : 1);
+  });
+  return result;
+});
+
+/**
+ * How the code of a function present on both sides differs: `none`, `compat` (only inside
+ * kernel-compatibility regions: equal once they are dropped, or once every region is resolved
+ * to its first, or to its last, alternative — code wrapped into a new kernel conditional), or
+ * `logic`.
+ */
+export function codeDelta(base: CodeFunction, head: CodeFunction): 'none' | 'compat' | 'logic' {
+  if (base.hash === head.hash) return 'none';
+  if (base.coreHash === head.coreHash) return 'compat';
+  const [bf, bl] = compatVariants(base);
+  const [hf, hl] = compatVariants(head);
+  return bf === hf || bl === hl ? 'compat' : 'logic';
+}
+
+export function where(site: Site): Loc {
+  return { path: site.path, line: site.fn.line };
+}
+
+/** `f (driver/a.c)` or `f (moved from driver/a.c to driver/b.c)`. */
+export function describePair(p: CodePair): string {
+  const b = p.base!.path;
+  const h = p.head!.path;
+  return `${p.name} (${b === h ? h : `moved from ${b} to ${h}`}, ${PROBE_LABEL[p.probe]})`;
+}
+
+/** Functions only on `side` (added when `head`, removed when `base`). */
+export function lonePairs(pairs: CodePair[], side: 'base' | 'head'): CodePair[] {
+  return pairs.filter((p) => (side === 'head' ? p.base === null : p.head === null));
+}
