@@ -2391,11 +2391,11 @@ var Evaluator = class _Evaluator {
       this.expanding.add(name2);
       try {
         if (macro.params === null) {
-          const memo4 = this.syms.memo ??= /* @__PURE__ */ new Map();
-          if (memo4.has(name2)) return memo4.get(name2);
+          const memo = this.syms.memo ??= /* @__PURE__ */ new Map();
+          if (memo.has(name2)) return memo.get(name2);
           const body2 = tokenize(macro.body);
           const v = body2 && body2.length ? this.sub(body2) : null;
-          if (v !== null) memo4.set(name2, v);
+          if (v !== null) memo.set(name2, v);
           return v;
         }
         const args2 = this.callArgs();
@@ -6710,27 +6710,8 @@ async function parseC(filePath, source) {
     pre,
     lineAt: (offset) => (lines ??= lineIndex(source))(offset),
     root: tree.rootNode,
-    errorCount: tree.rootNode.hasError ? countErrors(tree.rootNode) : 0,
     dispose: () => tree.delete()
   };
-}
-function countErrors(node) {
-  let n = 0;
-  const cursor = node.walk();
-  let done = false;
-  while (!done) {
-    const cur = cursor.currentNode;
-    if (cur.type === "ERROR" || cur.isMissing) n++;
-    if (cur.hasError && cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        done = true;
-        break;
-      }
-    }
-  }
-  cursor.delete();
-  return n;
 }
 function lineOfNode(node) {
   return node.startPosition.row + 1;
@@ -8182,15 +8163,15 @@ function splitOr(expr) {
   const parts2 = splitTopLevel2(stripParens(expr), "|");
   return parts2.map((p) => stripParens(p.trim())).filter((p) => p !== "").flatMap((p) => splitTopLevel2(p, "|").length > 1 ? splitOr(p) : [p]);
 }
-function splitTopLevel2(expr, op) {
+function splitTopLevel2(expr, sep) {
   const parts2 = [];
   let depth = 0;
   let cur = "";
   for (let i2 = 0; i2 < expr.length; i2++) {
     const ch = expr[i2];
-    if (ch === "(") depth++;
-    if (ch === ")") depth--;
-    if (ch === op && depth === 0 && expr[i2 + 1] !== op && expr[i2 - 1] !== op) {
+    if (ch === "(" || ch === "[" || ch === "{") depth++;
+    if (ch === ")" || ch === "]" || ch === "}") depth--;
+    if (ch === sep && depth === 0 && expr[i2 + 1] !== sep && expr[i2 - 1] !== sep) {
       parts2.push(cur);
       cur = "";
     } else cur += ch;
@@ -8246,19 +8227,7 @@ function scan(strippedText) {
   return { text: strippedText, line: lineIndex(strippedText) };
 }
 function splitArgs(s) {
-  const out2 = [];
-  let depth = 0;
-  let cur = "";
-  for (const ch of s) {
-    if (ch === "(" || ch === "[" || ch === "{") depth++;
-    if (ch === ")" || ch === "]" || ch === "}") depth--;
-    if (ch === "," && depth === 0) {
-      out2.push(cur.trim());
-      cur = "";
-    } else cur += ch;
-  }
-  if (cur.trim()) out2.push(cur.trim());
-  return out2;
+  return splitTopLevel2(s, ",").map((p) => p.trim()).filter((p) => p !== "");
 }
 
 // src/surface/extract/bpf.ts
@@ -8600,6 +8569,12 @@ var FactsCache = class {
   }
 };
 var PUBLIC_HEADER = "driver/ppm_events_public.h";
+async function blobFacts(path3, data) {
+  await initParser();
+  if (!data) return "its blob is missing from this clone (a partial or filtered mirror?)";
+  if (data.length > MAX_FILE_BYTES) return `it is ${data.length} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
+  return extractFacts(path3, data.toString("utf8"));
+}
 async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
   await initParser();
   const warnings = [];
@@ -8608,12 +8583,7 @@ async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
   const results = await Promise.all(
     paths.map((p) => {
       const entry = snap.files.get(p);
-      return cache.get(entry.blob, async () => {
-        const data = await snap.read(p);
-        if (!data) return "its blob is missing from this clone (a partial or filtered mirror?)";
-        if (data.length > MAX_FILE_BYTES) return `it is ${data.length} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
-        return extractFacts(p, data.toString("utf8"));
-      });
+      return cache.get(entry.blob, async () => blobFacts(p, await snap.read(p)));
     })
   );
   results.forEach((r, i2) => {
@@ -8631,10 +8601,7 @@ async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
   const enums = header ? resolveEnums(header, syms) : {};
   const surface = {
     ...emptySurface(snap.label, snap.commit),
-    versions: {
-      api: await readVersionFile(snap, VERSION_FILES.api, warnings),
-      schema: await readVersionFile(snap, VERSION_FILES.schema, warnings)
-    },
+    versions: await readVersions(snap, warnings),
     scapMinimum: { api: minimum(facts, "API", syms), schema: minimum(facts, "SCHEMA", syms) },
     eventCodes,
     events: resolveEvents(facts, syms, eventCodes, warnings),
@@ -8654,6 +8621,9 @@ async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
     warnings.push({ path: PUBLIC_HEADER, message: `${PUBLIC_HEADER} is missing at ${snap.label}: no enums, event codes or ppm_sc codes`, incomplete: true });
   }
   return surface;
+}
+async function readVersions(snap, warnings = []) {
+  return { api: await readVersionFile(snap, VERSION_FILES.api, warnings), schema: await readVersionFile(snap, VERSION_FILES.schema, warnings) };
 }
 async function readVersionFile(snap, path3, warnings) {
   if (!snap.files.has(path3)) return null;
@@ -8959,25 +8929,27 @@ function paramChanges(base, head) {
   }
   return out2;
 }
-var memo = /* @__PURE__ */ new WeakMap();
-function allParamChanges(base, head) {
-  let inner = memo.get(base);
-  if (!inner) memo.set(base, inner = /* @__PURE__ */ new WeakMap());
-  let result = inner.get(head);
-  if (!result) {
-    result = [];
-    for (const [symbol, b, h] of commonEvents(base, head)) {
-      for (const change of paramChanges(b, h)) result.push({ symbol, event: h, change });
-    }
-    inner.set(head, result);
+var allParamChanges = perPair((base, head) => {
+  const result = [];
+  for (const [symbol, b, h] of commonEvents(base, head)) {
+    for (const change of paramChanges(b, h)) result.push({ symbol, event: h, change });
   }
   return result;
-}
+});
 function describeParam(p) {
   return `'${p.name}' (${p.type})`;
 }
 function renumbered(base, head) {
   return common(base, head).filter(([, b, h]) => b.value !== null && h.value !== null && b.value !== h.value);
+}
+function perPair(fn) {
+  const cache = /* @__PURE__ */ new WeakMap();
+  return (base, head) => {
+    let inner = cache.get(base);
+    if (!inner) cache.set(base, inner = /* @__PURE__ */ new WeakMap());
+    if (!inner.has(head)) inner.set(head, fn(base, head));
+    return inner.get(head);
+  };
 }
 function perSurface(fn) {
   const cache = /* @__PURE__ */ new WeakMap();
@@ -9531,7 +9503,7 @@ var eventRenumbered = {
   }
 };
 
-// src/rules/schema/filler-code-changed.ts
+// src/rules/schema/code-pairs.ts
 var PROBE_LABEL = {
   kmod: "kernel module",
   modern: "modern eBPF probe",
@@ -9552,13 +9524,8 @@ function sites(s, unreadable) {
   }
   return out2;
 }
-var memo2 = /* @__PURE__ */ new WeakMap();
-function codePairs(base, head) {
-  let inner = memo2.get(base);
-  if (!inner) memo2.set(base, inner = /* @__PURE__ */ new WeakMap());
-  let result = inner.get(head);
-  if (result) return result;
-  result = [];
+var codePairs = perPair((base, head) => {
+  const result = [];
   const unreadable = new Set([...base.warnings, ...head.warnings].map((w) => w.path));
   const b = sites(base, unreadable);
   const h = sites(head, unreadable);
@@ -9582,9 +9549,8 @@ function codePairs(base, head) {
     const c = y.head ?? y.base;
     return a.path < c.path ? -1 : a.path > c.path ? 1 : a.fn.line - c.fn.line || (x.name < y.name ? -1 : 1);
   });
-  inner.set(head, result);
   return result;
-}
+});
 function codeDelta(base, head) {
   if (base.hash === head.hash) return "none";
   if (base.coreHash === head.coreHash) return "compat";
@@ -9603,6 +9569,8 @@ function describePair(p) {
 function lonePairs(pairs, side) {
   return pairs.filter((p) => side === "head" ? p.base === null : p.head === null);
 }
+
+// src/rules/schema/filler-code-changed.ts
 var STATS_ACCOUNTING = /* @__PURE__ */ new Set(["compute_event_types_stats", "terminate_filler"]);
 var MAX_NAMES = 8;
 function names(list) {
@@ -9792,24 +9760,19 @@ var flagValueRemoved = {
   }
 };
 
-// src/rules/schema/ppm-sc-renamed.ts
-var memo3 = /* @__PURE__ */ new WeakMap();
-function scNumbers(s) {
-  let n = memo3.get(s);
-  if (!n) {
-    n = { live: /* @__PURE__ */ new Map(), retired: /* @__PURE__ */ new Map(), numberOf: /* @__PURE__ */ new Map() };
-    for (const [symbol, c] of Object.entries(s.ppmSc)) {
-      if (c.value === null) continue;
-      if (c.retired) n.retired.set(c.value, { symbol, loc: c.loc });
-      else if (!n.live.has(c.value)) {
-        n.live.set(c.value, { symbol, loc: c.loc });
-        n.numberOf.set(symbol, c.value);
-      }
+// src/rules/schema/ppm-sc-numbers.ts
+var scNumbers = perSurface((s) => {
+  const n = { live: /* @__PURE__ */ new Map(), retired: /* @__PURE__ */ new Map(), numberOf: /* @__PURE__ */ new Map() };
+  for (const [symbol, c] of Object.entries(s.ppmSc)) {
+    if (c.value === null) continue;
+    if (c.retired) n.retired.set(c.value, { symbol, loc: c.loc });
+    else if (!n.live.has(c.value)) {
+      n.live.set(c.value, { symbol, loc: c.loc });
+      n.numberOf.set(symbol, c.value);
     }
-    memo3.set(s, n);
   }
   return n;
-}
+});
 function renumbered2(base, head, symbol) {
   const b = scNumbers(base);
   const h = scNumbers(head);
@@ -9829,18 +9792,6 @@ function renamedNumbers(base, head) {
   }
   return out2;
 }
-var ppmScRenamed = {
-  id: "ppm-sc-renamed",
-  title: "A PPM_SC_* code was renamed, keeping its number",
-  governs: "schema",
-  bump: "none",
-  kind: "note",
-  rationale: 'Only the number travels (param "ID" of PPME_GENERIC_X) and the syscall it maps to is unchanged; libs renamed codes to the kernel syscall name this way (09a74c1fb, and PIDFD_GET_FD \u2192 PIDFD_GETFD at 346). Code that names the old symbol must be updated.',
-  example: "- PPM_SC_X(SIGRETURN_RT, 298) \\\n+ PPM_SC_X(RT_SIGRETURN, 298) \\",
-  check(base, head) {
-    return renamedNumbers(base, head).map((r) => ({ message: `PPM_SC code ${r.value}: ${r.from} renamed to ${r.to}`, location: r.loc }));
-  }
-};
 
 // src/rules/schema/ppm-sc-appended.ts
 var ppmScAppended = {
@@ -9872,6 +9823,20 @@ var ppmScRemoved = {
       const retired = h.retired.get(v);
       return { message: `${c.symbol} (${v}) ${retired ? "was retired" : "was removed"}; its number stays reserved`, location: retired?.loc ?? c.loc };
     });
+  }
+};
+
+// src/rules/schema/ppm-sc-renamed.ts
+var ppmScRenamed = {
+  id: "ppm-sc-renamed",
+  title: "A PPM_SC_* code was renamed, keeping its number",
+  governs: "schema",
+  bump: "none",
+  kind: "note",
+  rationale: 'Only the number travels (param "ID" of PPME_GENERIC_X) and the syscall it maps to is unchanged; libs renamed codes to the kernel syscall name this way (09a74c1fb, and PIDFD_GET_FD \u2192 PIDFD_GETFD at 346). Code that names the old symbol must be updated.',
+  example: "- PPM_SC_X(SIGRETURN_RT, 298) \\\n+ PPM_SC_X(RT_SIGRETURN, 298) \\",
+  check(base, head) {
+    return renamedNumbers(base, head).map((r) => ({ message: `PPM_SC code ${r.value}: ${r.from} renamed to ${r.to}`, location: r.loc }));
   }
 };
 
@@ -10471,8 +10436,7 @@ async function runCheck(opts) {
     const [base, head] = await Promise.all([buildSurface(baseSnap, cache, build), buildSurface(headSnap, cache, build)]);
     let tipVersions = null;
     if (baseTip !== mergeBase) {
-      const tip = await buildSurface(repo.snapshot(baseTip, Object.values(VERSION_FILES)), cache);
-      tipVersions = tip.versions;
+      tipVersions = await readVersions(repo.snapshot(baseTip, Object.values(VERSION_FILES)));
     }
     const result = compareSurfaces(base, head, { rules: configuredRules(opts.overrides), baseTip: tipVersions, modernProbe: opts.modernProbe });
     return {
@@ -10572,13 +10536,8 @@ import os from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 var WORKER_KIND = "driver-semver-facts";
-async function factsViaBuild(path3, blob, data) {
-  const cache = new FactsCache();
-  const files = /* @__PURE__ */ new Map([[path3, { path: path3, blob }]]);
-  const snap = { label: path3, commit: null, files, read: async () => data };
-  await buildSurface(snap, cache);
-  if (cache.size === 0) return null;
-  return cache.get(blob, () => Promise.reject(new Error("unreachable")));
+async function factsFor(path3, data) {
+  return fileKind(path3) === null ? null : blobFacts(path3, data);
 }
 if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
   const port = parentPort;
@@ -10587,7 +10546,7 @@ if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
     chain = chain.then(async () => {
       let reply;
       try {
-        reply = { id: m.id, facts: await factsViaBuild(m.path, m.blob, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null) };
+        reply = { id: m.id, facts: await factsFor(m.path, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null) };
       } catch (e) {
         reply = { id: m.id, error: e.message };
       }
@@ -10648,7 +10607,7 @@ var FactsPool = class _FactsPool {
         this.pump();
       });
       return fromWorker.catch(async () => {
-        const facts = await factsViaBuild(path3, blob, await this.read(blob));
+        const facts = await factsFor(path3, await this.read(blob));
         if (facts === null) throw new Error(`${path3} is not a file the surface reads`);
         return facts;
       });

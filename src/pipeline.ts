@@ -2,7 +2,7 @@ import { InputError } from './errors.js';
 import { runRules, RULES } from './rules/catalogue.js';
 import type { Bump, Finding, Rule } from './rules/types.js';
 import { GitRepo, type Snapshot } from './source/git.js';
-import { buildSurface, FactsCache } from './surface/build.js';
+import { buildSurface, FactsCache, readVersions } from './surface/build.js';
 import { SURFACE_PREFIXES, VERSION_FILES } from './surface/files.js';
 import type { Surface, Warning } from './surface/model.js';
 import { DEFAULT_SHARED_STRUCTS, type SharedStruct } from './surface/shared-structs.js';
@@ -101,8 +101,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     const [base, head] = await Promise.all([buildSurface(baseSnap, cache, build), buildSurface(headSnap, cache, build)]);
     let tipVersions: Surface['versions'] | null = null;
     if (baseTip !== mergeBase) {
-      const tip = await buildSurface(repo.snapshot(baseTip, Object.values(VERSION_FILES)), cache);
-      tipVersions = tip.versions;
+      tipVersions = await readVersions(repo.snapshot(baseTip, Object.values(VERSION_FILES)));
     }
     const result = compareSurfaces(base, head, { rules: configuredRules(opts.overrides), baseTip: tipVersions, modernProbe: opts.modernProbe });
     return {

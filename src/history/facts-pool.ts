@@ -2,16 +2,16 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { FileEntry, Snapshot } from '../source/git.js';
-import { buildSurface, FactsCache } from '../surface/build.js';
+import { blobFacts, type FactsCache } from '../surface/build.js';
+import { fileKind } from '../surface/files.js';
 import type { FileFacts } from '../surface/facts.js';
 
 /**
  * Parsing is most of an audit's work, and the walk knows from the log every blob it will need:
  * worker threads extract them ahead while the main thread resolves surfaces and runs rules.
  *
- * A worker computes a blob's facts exactly as buildSurface does (it runs buildSurface on a
- * one-file snapshot and takes the entry from its cache), so the two can never disagree. The
+ * A worker computes a blob's facts with buildSurface's own blobFacts(), so the two can never
+ * disagree. The
  * worker runs the library bundle (dist/lib.js, beside the CLI bundle); from TypeScript sources
  * there is no bundle and the facts are computed on the main thread.
  */
@@ -20,14 +20,9 @@ type Facts = FileFacts | string;
 
 const WORKER_KIND = 'driver-semver-facts';
 
-/** The facts buildSurface would cache for this blob at this path (null: not a file it reads). */
-export async function factsViaBuild(path: string, blob: string, data: Buffer | null): Promise<Facts | null> {
-  const cache = new FactsCache();
-  const files = new Map<string, FileEntry>([[path, { path, blob }]]);
-  const snap: Snapshot = { label: path, commit: null, files, read: async () => data };
-  await buildSurface(snap, cache);
-  if (cache.size === 0) return null;
-  return cache.get(blob, () => Promise.reject(new Error('unreachable')));
+/** The facts buildSurface caches for this blob at this path (null: not a file it reads). */
+export async function factsFor(path: string, data: Buffer | null): Promise<Facts | null> {
+  return fileKind(path) === null ? null : blobFacts(path, data);
 }
 
 interface Request {
@@ -46,7 +41,7 @@ if (!isMainThread && (workerData as { kind?: string } | null)?.kind === WORKER_K
     chain = chain.then(async () => {
       let reply: Reply;
       try {
-        reply = { id: m.id, facts: await factsViaBuild(m.path, m.blob, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null) };
+        reply = { id: m.id, facts: await factsFor(m.path, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null) };
       } catch (e) {
         reply = { id: m.id, error: (e as Error).message };
       }
@@ -125,7 +120,7 @@ export class FactsPool {
       });
       // A worker that dies or fails on a blob costs time, never the audit: extract it here instead.
       return fromWorker.catch(async () => {
-        const facts = await factsViaBuild(path, blob, await this.read(blob));
+        const facts = await factsFor(path, await this.read(blob));
         if (facts === null) throw new Error(`${path} is not a file the surface reads`);
         return facts;
       });

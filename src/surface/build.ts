@@ -51,6 +51,17 @@ export interface BuildOptions {
   sharedStructs?: SharedStruct[];
 }
 
+/**
+ * The facts of one blob read at `path` (what FactsCache holds), or why it could not be read.
+ * The audit's parsing workers call this too, so both compute exactly the same thing.
+ */
+export async function blobFacts(path: string, data: Buffer | null): Promise<FileFacts | string> {
+  await initParser();
+  if (!data) return 'its blob is missing from this clone (a partial or filtered mirror?)';
+  if (data.length > MAX_FILE_BYTES) return `it is ${data.length} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
+  return extractFacts(path, data.toString('utf8'));
+}
+
 /** Reads, parses and resolves the driver surface of one snapshot. */
 export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opts: BuildOptions = {}): Promise<Surface> {
   await initParser();
@@ -60,12 +71,7 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
   const results = await Promise.all(
     paths.map((p) => {
       const entry = snap.files.get(p)!;
-      return cache.get(entry.blob, async () => {
-        const data = await snap.read(p);
-        if (!data) return 'its blob is missing from this clone (a partial or filtered mirror?)';
-        if (data.length > MAX_FILE_BYTES) return `it is ${data.length} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
-        return extractFacts(p, data.toString('utf8'));
-      });
+      return cache.get(entry.blob, async () => blobFacts(p, await snap.read(p)));
     }),
   );
   results.forEach((r, i) => {
@@ -85,10 +91,7 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
   const enums = header ? resolveEnums(header, syms) : {};
   const surface: Surface = {
     ...emptySurface(snap.label, snap.commit),
-    versions: {
-      api: await readVersionFile(snap, VERSION_FILES.api, warnings),
-      schema: await readVersionFile(snap, VERSION_FILES.schema, warnings),
-    },
+    versions: await readVersions(snap, warnings),
     scapMinimum: { api: minimum(facts, 'API', syms), schema: minimum(facts, 'SCHEMA', syms) },
     eventCodes,
     events: resolveEvents(facts, syms, eventCodes, warnings),
@@ -108,6 +111,11 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
     warnings.push({ path: PUBLIC_HEADER, message: `${PUBLIC_HEADER} is missing at ${snap.label}: no enums, event codes or ppm_sc codes`, incomplete: true });
   }
   return surface;
+}
+
+/** The version files of a snapshot, without building the rest of its surface. */
+export async function readVersions(snap: Snapshot, warnings: Warning[] = []): Promise<Surface['versions']> {
+  return { api: await readVersionFile(snap, VERSION_FILES.api, warnings), schema: await readVersionFile(snap, VERSION_FILES.schema, warnings) };
 }
 
 async function readVersionFile(snap: Snapshot, path: string, warnings: Warning[]): Promise<VersionFile | null> {
