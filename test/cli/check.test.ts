@@ -7,7 +7,7 @@ import { commitFiles, runGit } from '../../src/source/scratch.js';
 import type { CheckReport } from '../../src/verdict/types.js';
 import { NODE20, NODE24 } from '../helpers/node.js';
 import { tempDir, tempRepo } from '../helpers/repo.js';
-import { demoTree, edit } from '../helpers/surface.js';
+import { appendModeParam, demoTree, edit } from '../helpers/surface.js';
 
 async function cli(args: string[], opts: { isTTY?: boolean; env?: NodeJS.ProcessEnv } = {}) {
   let out = '';
@@ -22,17 +22,10 @@ async function checkJson(args: string[]): Promise<{ code: number; report: CheckR
   return { code: r.code, report: JSON.parse(r.out) as CheckReport };
 }
 
-const APPEND_MODE: [string, string] = ['{"flags", PT_FLAGS32, PF_HEX, file_flags}}},', '{"flags", PT_FLAGS32, PF_HEX, file_flags},\n                                  {"mode", PT_UINT32, PF_OCT}}},'];
-const NPARAMS_4: [string, string] = ['                                 3,\n                                 {{"fd"', '                                 4,\n                                 {{"fd"'];
-
-function appendParam(tree: Record<string, string>) {
-  return edit(tree, 'driver/event_table.c', NPARAMS_4, APPEND_MODE);
-}
-
 describe('check on temporary git repositories', () => {
   const dir = tempRepo();
   const base = commitFiles(dir, demoTree(), 'driver');
-  const head = commitFiles(dir, appendParam(demoTree()), 'append a param');
+  const head = commitFiles(dir, appendModeParam(demoTree()), 'append a param');
   const bumped = commitFiles(dir, { 'driver/SCHEMA_VERSION': '2.5.0\n' }, 'bump schema');
 
   it('a param appended with no bump: schema minor missing, exit 1', async () => {
@@ -87,7 +80,7 @@ describe('check on temporary git repositories', () => {
   it('--worktree reads uncommitted changes', async () => {
     const d = tempRepo();
     const b = commitFiles(d, demoTree(), 'driver');
-    writeFileSync(path.join(d, 'driver/event_table.c'), appendParam(demoTree())['driver/event_table.c']!);
+    writeFileSync(path.join(d, 'driver/event_table.c'), appendModeParam(demoTree())['driver/event_table.c']!);
     const { code, report } = await checkJson(['--repo', d, '--base', b, '--worktree']);
     expect(code).toBe(1);
     expect(report.head).toEqual({ rev: 'worktree', commit: null });
@@ -100,7 +93,7 @@ describe('check on temporary git repositories', () => {
     const clone = path.join(tempDir(), 'clone');
     runGit(up, ['clone', '-q', up, clone]);
     runGit(clone, ['checkout', '-q', '-b', 'feature']);
-    commitFiles(clone, { ...appendParam(demoTree()), 'driver/SCHEMA_VERSION': '2.5.0\n' }, 'append and bump');
+    commitFiles(clone, { ...appendModeParam(demoTree()), 'driver/SCHEMA_VERSION': '2.5.0\n' }, 'append and bump');
     // Meanwhile another PR lands upstream with its own schema minor.
     commitFiles(up, { ...edit(demoTree(), 'driver/event_table.c', ['{"res", PT_ERRNO, PF_DEC}, {"fd", PT_FD, PF_DEC}}},', '{"res", PT_ERRNO, PF_DEC}, {"fd", PT_FD, PF_DEC}, {"x", PT_UINT32, PF_DEC}}},'], ['                                  2,\n', '                                  3,\n']), 'driver/SCHEMA_VERSION': '2.5.0\n' }, 'other PR');
     runGit(clone, ['fetch', '-q', 'origin']);
@@ -118,7 +111,7 @@ describe('check on temporary git repositories', () => {
 describe('text output', () => {
   const dir = tempRepo();
   const base = commitFiles(dir, demoTree(), 'driver');
-  const head = commitFiles(dir, appendParam(demoTree()), 'append');
+  const head = commitFiles(dir, appendModeParam(demoTree()), 'append');
 
   it('explains the verdict and the fix, without colour when not a TTY', async () => {
     const r = await cli(['check', '--repo', dir, '--base', base, '--head', head]);
@@ -189,7 +182,7 @@ describe('bad input: one line, exit 2, no stack trace', () => {
   it('config can turn a rule off or change its bump', async () => {
     const d = tempRepo();
     const b = commitFiles(d, demoTree(), 'driver');
-    const h = commitFiles(d, appendParam(demoTree()), 'append');
+    const h = commitFiles(d, appendModeParam(demoTree()), 'append');
     const cfg = path.join(tempDir(), 'cfg.json');
     writeFileSync(cfg, JSON.stringify({ rules: { 'event-param-appended': 'patch' } }));
     const r = await cli(['check', '--format', 'json', '--repo', d, '--base', b, '--head', h, '--config', cfg]);

@@ -35,3 +35,16 @@ export function edit(tree: Record<string, string>, file: string, ...pairs: Array
   }
   return { ...tree, [file]: text };
 }
+
+/**
+ * The demo's change (fixtures/demo/head): a 'mode' param appended to PPME_SYSCALL_OPEN_X, at
+ * driver/event_table.c:17, which needs a SCHEMA minor bump.
+ */
+export function appendModeParam(tree: Record<string, string>): Record<string, string> {
+  return edit(
+    tree,
+    'driver/event_table.c',
+    ['                                 3,\n                                 {{"fd"', '                                 4,\n                                 {{"fd"'],
+    ['{"flags", PT_FLAGS32, PF_HEX, file_flags}}},', '{"flags", PT_FLAGS32, PF_HEX, file_flags},\n                                  {"mode", PT_UINT32, PF_OCT}}},'],
+  );
+}

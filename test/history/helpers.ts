@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { main } from '../../src/cli/main.js';
 import { registerHistoryCommands } from '../../src/cli/history-commands.js';
 import { commitFiles, runGit } from '../../src/source/scratch.js';
-import { demoTree, edit } from '../helpers/surface.js';
+import { appendModeParam, demoTree, edit } from '../helpers/surface.js';
 
 export type Tree = Record<string, string>;
 
@@ -17,13 +17,7 @@ export const SCHEMA = 'driver/SCHEMA_VERSION';
 /** Edits of the demo driver that need a known bump (each fails loudly if its text is gone). */
 export const changes = {
   /** A param appended to PPME_SYSCALL_OPEN_X: SCHEMA minor. */
-  appendParam: (t: Tree): Tree =>
-    edit(
-      t,
-      EVENT_TABLE,
-      ['                                 3,\n                                 {{"fd"', '                                 4,\n                                 {{"fd"'],
-      ['{"flags", PT_FLAGS32, PF_HEX, file_flags}}},', '{"flags", PT_FLAGS32, PF_HEX, file_flags},\n                                  {"mode", PT_UINT32, PF_OCT}}},'],
-    ),
+  appendParam: appendModeParam,
   /** The last param of PPME_SYSCALL_READ_X dropped: SCHEMA major. */
   dropParam: (t: Tree): Tree =>
     edit(
