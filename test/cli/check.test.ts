@@ -227,6 +227,13 @@ describe('the bundle', () => {
     expect(r.stdout).toContain("PPME_SYSCALL_OPEN_X gains param 4 'mode'");
   });
 
+  it('the published package carries what `npx driver-semver demo` needs: the bundle, the .wasm files, the demo tree', () => {
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const files = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
+    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/tree-sitter-c.wasm', 'dist/web-tree-sitter.wasm', 'action.yml', 'fixtures/demo/base/driver/event_table.c', 'fixtures/demo/head/driver/event_table.c']));
+  });
+
   it('exits 2 with a one-line error on bad input', () => {
     const r = spawnSync(NODE20, ['dist/cli.js', 'check', '--repo', '/nonexistent'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
