@@ -1,7 +1,6 @@
 import type { FieldLayout, StructLayout } from '../../surface/model.js';
 
-/** Structs of the modern probe: built into libpman with it (see the modern-probe level). */
-export const MODERN_PROBE_STRUCTS = new Set(['capture_settings', 'counter_map', 'iter_counters', 'auxiliary_map']);
+export { MODERN_PROBE_STRUCTS } from '../../surface/shared-structs.js';
 
 function sameField(a: FieldLayout, b: FieldLayout): boolean {
   return a.name === b.name && a.type === b.type && a.offset === b.offset && a.size === b.size;
