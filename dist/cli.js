@@ -7402,8 +7402,27 @@ var moduleParamChanged = {
   }
 };
 
+// src/surface/shared-structs.ts
+var DEFAULT_SHARED_STRUCTS = [
+  { name: "ppm_evt_hdr", why: "the header of every event on the wire" },
+  { name: "ppm_ring_buffer_info", why: "mmapped by userspace from the kmod device" },
+  { name: "ppm_proclist_info", why: "filled by PPM_IOCTL_GET_PROCLIST" },
+  { name: "ppm_proc_info", why: "entries of PPM_IOCTL_GET_PROCLIST" },
+  { name: "capture_settings", modernProbe: true, why: "the modern probe settings map, written by libpman" },
+  { name: "counter_map", modernProbe: true, why: "modern probe stats read by libpman" },
+  { name: "iter_counters", modernProbe: true, why: "modern probe iterator stats read by libpman" },
+  { name: "auxiliary_map", modernProbe: true, why: "modern probe per-CPU map sized by libpman" },
+  { name: "scap_bpf_settings", why: "the legacy probe settings map, written by libscap", legacyOnly: true },
+  { name: "scap_bpf_per_cpu_state", why: "legacy probe stats read by libscap", legacyOnly: true },
+  { name: "ppm_event_info", why: "g_event_info, pushed by libscap into the legacy probe", legacyOnly: true },
+  { name: "ppm_param_info", why: "inside ppm_event_info, pushed into the legacy probe", legacyOnly: true },
+  { name: "syscall_evt_pair", why: "g_syscall_table, pushed by libscap into the legacy probe", legacyOnly: true },
+  { name: "ppm_event_entry", why: "g_ppm_events (fillers table), pushed into the legacy probe", legacyOnly: true },
+  { name: "ppm_autofill_arg", why: "inside ppm_event_entry, pushed into the legacy probe", legacyOnly: true }
+];
+var MODERN_PROBE_STRUCTS = new Set(DEFAULT_SHARED_STRUCTS.filter((s) => s.modernProbe).map((s) => s.name));
+
 // src/rules/api/structs.ts
-var MODERN_PROBE_STRUCTS = /* @__PURE__ */ new Set(["capture_settings", "counter_map", "iter_counters", "auxiliary_map"]);
 function sameField(a, b) {
   return a.name === b.name && a.type === b.type && a.offset === b.offset && a.size === b.size;
 }
@@ -13373,25 +13392,6 @@ async function extractFacts(path5, source) {
   }
   return facts;
 }
-
-// src/surface/shared-structs.ts
-var DEFAULT_SHARED_STRUCTS = [
-  { name: "ppm_evt_hdr", why: "the header of every event on the wire" },
-  { name: "ppm_ring_buffer_info", why: "mmapped by userspace from the kmod device" },
-  { name: "ppm_proclist_info", why: "filled by PPM_IOCTL_GET_PROCLIST" },
-  { name: "ppm_proc_info", why: "entries of PPM_IOCTL_GET_PROCLIST" },
-  { name: "capture_settings", why: "the modern probe settings map, written by libpman" },
-  { name: "counter_map", why: "modern probe stats read by libpman" },
-  { name: "iter_counters", why: "modern probe iterator stats read by libpman" },
-  { name: "auxiliary_map", why: "modern probe per-CPU map sized by libpman" },
-  { name: "scap_bpf_settings", why: "the legacy probe settings map, written by libscap", legacyOnly: true },
-  { name: "scap_bpf_per_cpu_state", why: "legacy probe stats read by libscap", legacyOnly: true },
-  { name: "ppm_event_info", why: "g_event_info, pushed by libscap into the legacy probe", legacyOnly: true },
-  { name: "ppm_param_info", why: "inside ppm_event_info, pushed into the legacy probe", legacyOnly: true },
-  { name: "syscall_evt_pair", why: "g_syscall_table, pushed by libscap into the legacy probe", legacyOnly: true },
-  { name: "ppm_event_entry", why: "g_ppm_events (fillers table), pushed into the legacy probe", legacyOnly: true },
-  { name: "ppm_autofill_arg", why: "inside ppm_event_entry, pushed into the legacy probe", legacyOnly: true }
-];
 
 // src/surface/build.ts
 var MAX_FILE_BYTES = 2 * 1024 * 1024;
