@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CODE_FILES,
-  compatVariants,
-  evalCondition,
-  extractCodeBodies,
-  isCodeFile,
-  isCompatCondition,
-  isKernelSpecific,
-  probeOf,
-} from '../../src/surface/extract/code-bodies.js';
+import { CODE_FILES, compatVariants, extractCodeBodies, isCodeFile, isKernelSpecific, probeOf } from '../../src/surface/extract/code-bodies.js';
+import { evalCondition, isCompatCondition } from '../../src/surface/extract/code/kernel-compat.js';
 
 const FILLERS = 'driver/ppm_fillers.c';
 
