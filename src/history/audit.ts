@@ -104,7 +104,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditReport> {
     const plan = planWalk(tree, chunks);
 
     const cache = new FactsCache();
-    const pool = opts.workers === 0 ? null : FactsPool.start(cache, (b) => repo.readBlob(b), { script: opts.workerScript, count: opts.workers });
+    const pool = opts.workers === 0 ? null : FactsPool.start(cache, (b) => repo.readBlob(b), (b) => repo.blobSize(b), { script: opts.workerScript, count: opts.workers });
     try {
       // Every blob the walk will parse, in walk order: the workers run ahead of the main thread.
       if (pool) for (const f of plan.prefetch) pool.prefetch(f.path, f.blob);
@@ -253,6 +253,10 @@ function snapshotOf(repo: GitRepo, tree: Map<string, FileEntry>, commit: string)
     read: async (p) => {
       const f = files.get(p);
       return f ? repo.readBlob(f.blob) : null;
+    },
+    size: async (p) => {
+      const f = files.get(p);
+      return f ? repo.blobSize(f.blob) : null;
     },
   };
 }

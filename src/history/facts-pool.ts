@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { blobFacts, type FactsCache } from '../surface/build.js';
+import { blobFacts, factsKey, tooLarge, type FactsCache } from '../surface/build.js';
+import { MAX_FILE_BYTES } from '../limits.js';
 import { fileKind } from '../surface/files.js';
 import type { FileFacts } from '../surface/facts.js';
 
@@ -22,7 +23,8 @@ const WORKER_KIND = 'driver-semver-facts';
 
 /** The facts buildSurface caches for this blob at this path (null: not a file it reads). */
 export async function factsFor(path: string, data: Buffer | null): Promise<Facts | null> {
-  return fileKind(path) === null ? null : blobFacts(path, data);
+  const kind = fileKind(path);
+  return kind === null ? null : blobFacts(path, data, kind);
 }
 
 interface Request {
@@ -85,15 +87,21 @@ export class FactsPool {
   private constructor(
     private readonly cache: FactsCache,
     private readonly read: (blob: string) => Promise<Buffer | null>,
+    private readonly sizeOf: (blob: string) => Promise<number | null>,
   ) {}
 
   /** A pool of `count` workers running `script`, or null when there is no bundle to run. */
-  static start(cache: FactsCache, read: (blob: string) => Promise<Buffer | null>, opts: { script?: string | null; count?: number } = {}): FactsPool | null {
+  static start(
+    cache: FactsCache,
+    read: (blob: string) => Promise<Buffer | null>,
+    size: (blob: string) => Promise<number | null>,
+    opts: { script?: string | null; count?: number } = {},
+  ): FactsPool | null {
     const script = opts.script === undefined ? bundledWorkerScript() : opts.script;
     // Two cores: the main thread resolves and compares, one worker parses.
     const count = opts.count ?? Math.max(1, Math.min(3, os.availableParallelism() - 1));
     if (!script || count < 1) return null;
-    const pool = new FactsPool(cache, read);
+    const pool = new FactsPool(cache, read, size);
     for (let i = 0; i < count; i++) {
       const w = new Worker(script, { workerData: { kind: WORKER_KIND } });
       const slot = { w, busy: 0 };
@@ -112,7 +120,9 @@ export class FactsPool {
   }
 
   prefetch(path: string, blob: string): void {
-    const p = this.cache.get(blob, () => {
+    const kind = fileKind(path);
+    if (kind === null) return;
+    const p = this.cache.get(factsKey(path, kind, blob), () => {
       const fromWorker = new Promise<Facts>((resolve, reject) => {
         if (this.failed) return reject(this.failed);
         this.queue.push({ path, blob, resolve, reject });
@@ -141,15 +151,17 @@ export class FactsPool {
         const id = this.nextId++;
         this.pending.set(id, task);
         slot.busy++;
-        this.read(task.blob).then(
-          (data) => {
+        // The size first: an oversized blob is refused without being read.
+        this.sizeOf(task.blob).then(async (size) => {
+          if (size !== null && size > MAX_FILE_BYTES) return this.done(slot, { id, facts: tooLarge(size) });
+          const data = await this.read(task.blob);
+          {
             const bytes = data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
             // Copy into a buffer of its own before transferring: `data` may be a view into a shared pool.
             const own = bytes ? new Uint8Array(bytes) : null;
             slot.w.postMessage({ id, path: task.path, blob: task.blob, data: own } satisfies Request, own ? [own.buffer] : []);
-          },
-          (e: Error) => this.done(slot, { id, error: e.message }),
-        );
+          }
+        }).catch((e: Error) => this.done(slot, { id, error: e.message }));
       }
     }
   }

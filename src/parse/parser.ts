@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Language, Parser, type Node } from 'web-tree-sitter';
-import { lineIndex, preprocess, type Preprocessed } from './preprocess.js';
+import { preprocess, type Preprocessed } from './preprocess.js';
 
 export type { Node };
 
@@ -41,6 +41,7 @@ export interface ParsedFile {
   path: string;
   /** The original text. */
   source: string;
+  /** Its preprocessing: `pre.c.spliced` is the text with comments (same offsets), `pre.text` what tree-sitter parses. */
   pre: Preprocessed;
   root: Node;
   /** 1-based line of an offset (the same in the source and the preprocessed text). */
@@ -55,12 +56,11 @@ export async function parseC(filePath: string, source: string): Promise<ParsedFi
   const pre = preprocess(source);
   const tree = parser.parse(pre.text);
   if (!tree) throw new Error(`tree-sitter returned no tree for ${filePath}`);
-  let lines: ((offset: number) => number) | null = null;
   return {
     path: filePath,
     source,
     pre,
-    lineAt: (offset) => (lines ??= lineIndex(source))(offset),
+    lineAt: pre.c.lineAt,
     root: tree.rootNode,
     dispose: () => tree.delete(),
   };

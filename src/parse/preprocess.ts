@@ -1,29 +1,30 @@
+import { cText, type CText } from './c-text.js';
 import { emptySymbols, evaluate } from './consteval.js';
+import { branchChain, scanDirectives, type Directives } from './directives.js';
 
 /**
- * The small preprocessing pass the driver sources need before tree-sitter (DESIGN.md §3).
- *
- * Every rewrite keeps the text's length and every newline, so a byte offset or a line number
- * in the rewritten text is the same in the original file: reported locations stay exact.
+ * The text tree-sitter parses (DESIGN.md §3): the C text layer's comment-free text with every
+ * preprocessor directive and the annotations that confuse the grammar blanked. Every rewrite
+ * keeps the text's length and every newline, so a byte offset or a line number in the rewritten
+ * text is the same in the original file: reported locations stay exact.
  */
 
 export interface Guard {
-  /** The directive's condition, e.g. `defined(CONFIG_64BIT)` or `!(__KERNEL__)` for an #else. */
+  /** What must hold for the line to be compiled, e.g. `defined(CONFIG_64BIT)` or `!(defined(__KERNEL__))`. */
   condition: string;
   /** 1-based line of the directive. */
   line: number;
-  /** `#ifndef X_H` + `#define X_H`: not reported by guardsAt. */
-  includeGuard?: boolean;
-  /** Negations of every branch of this #if chain so far: what an #elif or #else adds to. */
-  rest?: string;
 }
 
 export interface Preprocessed {
   /** The rewritten text: same length and same newlines as the original. */
   text: string;
-  /** guardsAt(line) = the conditional directives enclosing that 1-based line, outermost first. */
+  /** The C text layer the rewrite started from (line ends, continuations, comments as gcc reads them). */
+  c: CText;
+  directives: Directives;
+  /** guardsAt(line) = the conditional branches enclosing that 1-based line, outermost first (include guards left out). */
   guardsAt(line: number): Guard[];
-  /** `#pragma pack` state per 1-based line: the alignment cap in force, or 0 for none. */
+  /** `#pragma pack` per 1-based line, as gcc and clang on Linux see it: the alignment cap, or 0 for none. */
   packAt(line: number): number;
 }
 
@@ -45,42 +46,9 @@ function blankRanges(src: string, ranges: Range[]): string {
   return parts.join('');
 }
 
-/** Ranges of comments (not inside string or char literals). */
-function commentRanges(src: string): Range[] {
-  const out: Range[] = [];
-  let i = 0;
-  const n = src.length;
-  while (i < n) {
-    const c = src.charCodeAt(i);
-    if (c === 34 /* " */ || c === 39 /* ' */) {
-      i++;
-      while (i < n && src.charCodeAt(i) !== c && src.charCodeAt(i) !== 10) i += src.charCodeAt(i) === 92 ? 2 : 1;
-      i++;
-    } else if (c === 47 /* / */ && src.charCodeAt(i + 1) === 42 /* * */) {
-      const end = src.indexOf('*/', i + 2);
-      const stop = end < 0 ? n : end + 2;
-      out.push([i, stop]);
-      i = stop;
-    } else if (c === 47 && src.charCodeAt(i + 1) === 47) {
-      let stop = src.indexOf('\n', i);
-      // A // comment ends at the newline, unless the line is continued with a backslash.
-      while (stop > 0 && src.charCodeAt(stop - 1) === 92) stop = src.indexOf('\n', stop + 1);
-      if (stop < 0) stop = n;
-      out.push([i, stop]);
-      i = stop;
-    } else i++;
-  }
-  return out;
-}
-
-/** Blanks comments. A comment inside a continued #define no longer ends the macro. */
-export function stripComments(src: string): string {
-  return blankRanges(src, commentRanges(src));
-}
-
 /**
  * Annotations that confuse the C grammar and carry nothing we read from the tree. They become
- * spaces; where they matter (`_packed`), extractors look at the original text, which still has them.
+ * spaces; where they matter (`_packed`), extractors look at `c.spliced`, which still has them.
  */
 const NOISE = [
   /\b_packed\b/g,
@@ -93,88 +61,53 @@ const NOISE = [
   /\bSEC\s*\(\s*"[^"\n]*"\s*\)/g,
 ];
 
-const CONDITIONAL = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
-
 /** Preprocesses one C file; see the module comment. */
 export function preprocess(src: string): Preprocessed {
-  const text0 = stripComments(src);
-  const blanks: Range[] = [];
-  const inDirective = directiveRanges(text0);
+  const c = cText(src);
+  const directives = scanDirectives(c.text);
+  const blanks: Range[] = [...directives.spans];
+  const inDirective = offsetIn(directives.spans);
   for (const re of NOISE) {
-    for (const m of text0.matchAll(re)) {
+    for (const m of c.text.matchAll(re)) {
       if (!inDirective(m.index!)) blanks.push([m.index!, m.index! + m[0].length]);
     }
   }
-
-  // Conditional directives: blank them so initializer lists and enums around them parse, and
-  // remember the guard of every line so extractors can report conditional items.
-  const lines = text0.split('\n');
-  // Guard stacks are immutable: every line of a region shares one array.
-  let guardStack: Guard[] = [];
-  const guardsByLine: Guard[][] = new Array(lines.length + 1);
-  const packByLine: number[] = new Array(lines.length + 1);
-  const packStack: number[] = [];
-  let pack = 0;
-  let offset = 0;
-  for (let li = 0; li < lines.length; li++) {
-    const line = lines[li]!;
-    const lineNo = li + 1;
-    const m = CONDITIONAL.exec(line);
-    guardsByLine[lineNo] = guardStack;
-    packByLine[lineNo] = pack;
-    if (m) {
-      // A directive can be continued over several lines: blank all of them.
-      let end = li;
-      while (lines[end]!.endsWith('\\') && end + 1 < lines.length) end++;
-      const cond = lines
-        .slice(li, end + 1)
-        .join(' ')
-        .replace(/\\/g, ' ')
-        .replace(CONDITIONAL, '$2')
-        .trim()
-        .replace(/\s+/g, ' ');
-      const kind = m[1];
-      if (kind === 'if' || kind === 'ifdef' || kind === 'ifndef') {
-        const c = kind === 'ifdef' ? `defined(${cond})` : kind === 'ifndef' ? `!defined(${cond})` : cond;
-        // An include guard (#ifndef X / #define X) wraps the whole file: it conditions nothing.
-        const includeGuard = kind === 'ifndef' && /^\w+$/.test(cond) && defines(lines[end + 1] ?? '', cond);
-        guardStack = [...guardStack, { condition: c, line: lineNo, rest: `!(${c})`, ...(includeGuard ? { includeGuard } : {}) }];
-      } else if (kind === 'elif' || kind === 'else') {
-        // #elif B after #if A is `!(A) && (B)`; the #else after both is `!(A) && !(B)`.
-        const rest = guardStack[guardStack.length - 1]?.rest ?? '1';
-        const c = kind === 'else' ? rest : `${rest} && (${cond})`;
-        guardStack = [...guardStack.slice(0, -1), { condition: c, line: lineNo, rest: kind === 'else' ? rest : `${rest} && !(${cond})` }];
-      } else guardStack = guardStack.slice(0, -1);
-      let blankEnd = offset;
-      for (let k = li; k <= end; k++) blankEnd += lines[k]!.length + 1;
-      blanks.push([offset, Math.min(blankEnd, text0.length)]);
-      for (let k = li + 1; k <= end; k++) {
-        guardsByLine[k + 1] = guardStack;
-        packByLine[k + 1] = pack;
-      }
-      for (let k = li; k < end; k++) offset += lines[k]!.length + 1;
-      li = end;
-      offset += lines[end]!.length + 1;
-      continue;
-    }
-    // #pragma pack(push, N) / pack(N) / pack(pop) / pack(): tracked per line, for the layout engine.
-    const pm = /^[ \t]*#[ \t]*pragma[ \t]+pack[ \t]*\(([^)]*)\)/.exec(line);
-    if (pm && !guardStack.some(isOtherCompilerOnly)) {
-      const args = pm[1]!.split(',').map((s) => s.trim());
-      if (args[0] === 'push') {
-        packStack.push(pack);
-        if (args[1]) pack = Number(args[1]) || 0;
-      } else if (args[0] === 'pop') pack = packStack.pop() ?? 0;
-      else pack = Number(args[0]) || 0;
-      packByLine[lineNo] = pack;
-    }
-    offset += line.length + 1;
-  }
+  const packs = staticPacks(directives);
   return {
-    text: blankRanges(text0, blanks),
-    guardsAt: (line) => (guardsByLine[line] ?? []).filter((g) => !g.includeGuard),
-    packAt: (line) => packByLine[line] ?? 0,
+    text: blankRanges(c.text, blanks),
+    c,
+    directives,
+    guardsAt: (line) =>
+      branchChain(directives, line)
+        .map((b) => directives.branches[b]!)
+        .filter((b) => !b.includeGuard)
+        .map((b) => ({ condition: b.condition, line: b.line })),
+    packAt: (line) => {
+      let v = 0;
+      for (const [at, cap] of packs) if (at <= line) v = cap;
+      return v;
+    },
   };
+}
+
+/** `#pragma pack` state after each pragma, skipping pragmas only another compiler or OS sees. */
+function staticPacks(d: Directives): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const stack: number[] = [];
+  let pack = 0;
+  for (const op of d.ops) {
+    if (op.op !== 'pack') continue;
+    const chain = branchChain(d, op.line).map((b) => d.branches[b]!);
+    if (chain.some((b) => platformCondition(b.condition) === false)) continue;
+    const [first, second] = op.args;
+    if (first === 'push') {
+      stack.push(pack);
+      if (second) pack = Number(second) || 0;
+    } else if (first === 'pop') pack = stack.pop() ?? 0;
+    else pack = Number(first) || 0;
+    out.push([op.line, pack]);
+  }
+  return out;
 }
 
 /**
@@ -206,15 +139,8 @@ export function isOtherCompilerOnly(g: Guard): boolean {
   return platformCondition(g.condition) === false;
 }
 
-function defines(line: string, name: string): boolean {
-  const m = /^\s*#\s*define\s+(\w+)/.exec(line);
-  return m?.[1] === name;
-}
-
-/** offset → is it inside a preprocessor directive (continuation lines included)? */
-function directiveRanges(text: string): (offset: number) => boolean {
-  const ranges: Array<[number, number]> = [];
-  for (const m of text.matchAll(/^[ \t]*#(?:[^\n]*\\\n)*[^\n]*/gm)) ranges.push([m.index!, m.index! + m[0].length]);
+/** offset → is it inside one of the sorted, disjoint ranges? */
+function offsetIn(ranges: Range[]): (offset: number) => boolean {
   return (offset) => {
     let lo = 0;
     let hi = ranges.length - 1;
@@ -226,21 +152,5 @@ function directiveRanges(text: string): (offset: number) => boolean {
       else return true;
     }
     return false;
-  };
-}
-
-/** A line index for repeated offset → line look-ups. */
-export function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
   };
 }

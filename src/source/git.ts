@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { lstat, readFile, readdir, readlink } from 'node:fs/promises';
+import { MAX_FILE_BYTES, MAX_WORKTREE_DEPTH, MAX_WORKTREE_FILES } from '../limits.js';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -9,6 +10,10 @@ import { InputError } from '../errors.js';
 export interface FileEntry {
   path: string;
   blob: string;
+  /** The git mode when it is not a regular file: `120000` a symbolic link, `160000` a submodule. */
+  mode?: '120000' | '160000';
+  /** Size in bytes, when the listing gave it. */
+  size?: number;
 }
 
 /**
@@ -20,6 +25,8 @@ export interface Snapshot {
   commit: string | null;
   files: Map<string, FileEntry>;
   read(path: string): Promise<Buffer | null>;
+  /** Size of a listed file without reading it (null when its blob is absent). */
+  size(path: string): Promise<number | null>;
 }
 
 /** Runs git with an argument array (never a shell: revisions and paths may come from a PR). */
@@ -47,8 +54,12 @@ class BlobReader {
   private buf: Buffer = Buffer.alloc(0);
   private closed = false;
 
-  constructor(gitDir: string) {
-    this.proc = spawn('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `--batch` answers contents; `--batch-check` only the header (`<id> blob <size>`), as the body. */
+  constructor(
+    gitDir: string,
+    private readonly mode: '--batch' | '--batch-check' = '--batch',
+  ) {
+    this.proc = spawn('git', ['--git-dir', gitDir, 'cat-file', mode], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stdout.on('data', (chunk: Buffer) => {
       this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
       this.drain();
@@ -75,6 +86,11 @@ class BlobReader {
         this.pending.shift()!.resolve(null);
         continue;
       }
+      if (this.mode === '--batch-check') {
+        this.buf = this.buf.subarray(nl + 1);
+        this.pending.shift()!.resolve(Buffer.from(header));
+        continue;
+      }
       const size = Number(header.split(' ')[2]);
       if (this.buf.length < nl + 1 + size + 1) return;
       const body = Buffer.from(this.buf.subarray(nl + 1, nl + 1 + size));
@@ -99,6 +115,7 @@ class BlobReader {
 /** A git directory, normal or bare, opened for reading. */
 export class GitRepo {
   private reader: BlobReader | null = null;
+  private checker: BlobReader | null = null;
   private constructor(
     readonly dir: string,
     readonly gitDir: string,
@@ -168,11 +185,13 @@ export class GitRepo {
 
   /** Lists the files below `prefixes` at `commit`, with their blob ids. */
   listFiles(commit: string, prefixes: string[]): Map<string, FileEntry> {
-    const out = this.git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...prefixes]).out;
+    const out = this.git(['ls-tree', '-r', '-l', '-z', '--full-tree', commit, '--', ...prefixes]).out;
     const files = new Map<string, FileEntry>();
     for (const rec of out.split('\0')) {
-      const m = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(rec);
-      if (m) files.set(m[2]!, { path: m[2]!, blob: m[1]! });
+      const m = /^(\d+) (blob|commit) ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(rec);
+      if (!m) continue;
+      const mode = m[1] === '120000' || m[1] === '160000' ? m[1] : undefined;
+      files.set(m[5]!, { path: m[5]!, blob: m[3]!, ...(mode ? { mode } : {}), ...(m[4] !== '-' ? { size: Number(m[4]) } : {}) });
     }
     return files;
   }
@@ -180,6 +199,14 @@ export class GitRepo {
   readBlob(blob: string): Promise<Buffer | null> {
     this.reader ??= new BlobReader(this.gitDir);
     return this.reader.read(blob);
+  }
+
+  /** A blob's size from `git cat-file --batch-check`, without reading it; null when absent. */
+  async blobSize(blob: string): Promise<number | null> {
+    this.checker ??= new BlobReader(this.gitDir, '--batch-check');
+    const header = await this.checker.read(blob);
+    const size = header ? Number(header.toString('utf8').split(' ')[2]) : NaN;
+    return Number.isFinite(size) ? size : null;
   }
 
   snapshot(rev: string, prefixes: string[], role = 'revision'): Snapshot {
@@ -193,29 +220,42 @@ export class GitRepo {
         const f = files.get(p);
         return f ? this.readBlob(f.blob) : null;
       },
+      size: async (p) => {
+        const f = files.get(p);
+        return f ? (f.size ?? this.blobSize(f.blob)) : null;
+      },
     };
   }
 
-  /** The work tree (uncommitted changes included), hashed like git so the blob cache still works. */
+  /**
+   * The work tree (uncommitted changes included), hashed like git so the blob cache still works.
+   * Symbolic links are listed as links, never followed (in or out of the tree); files are read
+   * only when the surface asks for them, and only below the size limit.
+   */
   async worktreeSnapshot(prefixes: string[]): Promise<Snapshot> {
     if (!this.workTree) throw new InputError(`--worktree: ${this.dir} is a bare repository and has no work tree`);
     const root = this.workTree;
     const files = new Map<string, FileEntry>();
-    const contents = new Map<string, Buffer>();
-    const walk = async (rel: string): Promise<void> => {
+    const contents = new Map<string, Buffer | null>();
+    const walk = async (rel: string, depth: number): Promise<void> => {
+      if (depth > MAX_WORKTREE_DEPTH || files.size >= MAX_WORKTREE_FILES) {
+        throw new InputError(`--worktree: ${rel} is more than ${MAX_WORKTREE_DEPTH} directories deep or the tree has more than ${MAX_WORKTREE_FILES} files`);
+      }
       const abs = path.join(root, rel);
-      const st = await stat(abs).catch(() => null);
+      const st = await lstat(abs).catch(() => null);
       if (!st) return;
-      if (st.isDirectory()) {
-        for (const name of await readdir(abs)) await walk(rel ? `${rel}/${name}` : name);
+      if (st.isSymbolicLink()) files.set(rel, { path: rel, blob: gitBlobId(Buffer.from(await readlink(abs))), mode: '120000' });
+      else if (st.isDirectory()) {
+        for (const name of (await readdir(abs)).sort()) await walk(rel ? `${rel}/${name}` : name, depth + 1);
       } else if (st.isFile()) {
-        const data = await readFile(abs);
+        // Oversized files are listed but not read: the surface reports them by size.
+        const data = st.size <= MAX_FILE_BYTES ? await readFile(abs) : null;
         contents.set(rel, data);
-        files.set(rel, { path: rel, blob: gitBlobId(data) });
+        files.set(rel, { path: rel, blob: data ? gitBlobId(data) : `size:${st.size}:${rel}`, size: st.size });
       }
     };
-    for (const p of prefixes) await walk(p.replace(/\/$/, ''));
-    return { label: 'worktree', commit: null, files, read: async (p) => contents.get(p) ?? null };
+    for (const p of prefixes) await walk(p.replace(/\/$/, ''), 0);
+    return { label: 'worktree', commit: null, files, read: async (p) => contents.get(p) ?? null, size: async (p) => files.get(p)?.size ?? null };
   }
 
   /**
@@ -231,7 +271,8 @@ export class GitRepo {
 
   close(): void {
     this.reader?.close();
-    this.reader = null;
+    this.checker?.close();
+    this.reader = this.checker = null;
   }
 }
 

@@ -1,6 +1,8 @@
+import { CONFIGS, describeMask, type ConfigMask } from '../parse/build-configs.js';
 import { evaluateNumber, type SymbolTable } from '../parse/consteval.js';
+import type { BuildModel, Candidate } from './builds.js';
 import type { FileFacts } from './facts.js';
-import { computeLayouts, type StructDecls, type StructLayout } from './layout.js';
+import { layoutsOf, type LayoutSelection, type StructDecl, type StructDecls, type StructLayout, type TypeRef } from './layout.js';
 import { loc, type BpfGlobal, type BpfMap, type CodeList, type Constant, type Ioctl, type ModuleParam, type Surface, type Warning } from './model.js';
 import type { SharedStruct } from './shared-structs.js';
 
@@ -11,6 +13,7 @@ interface ApiContext {
   sharedStructs: SharedStruct[];
   warnings: Warning[];
   rev: string;
+  model: BuildModel;
 }
 
 /** Enums whose order is an index userspace uses (modern probe tail calls), under each name it had. */
@@ -18,56 +21,142 @@ const ORDERED_ENUMS = ['sys_exit_extra_code', 'extra_syscall_codes', 'extra_even
 
 /** The API half of the surface, resolved for one revision. */
 export function resolveApi(facts: FileFacts[], syms: SymbolTable, enums: Record<string, Record<string, Constant>>, ctx: ApiContext): ApiPart {
-  const layouts = resolveLayouts(facts, syms);
+  const layouts = new Layouts(facts, syms, ctx.model);
   // sizeof(struct x) in map definitions and _IOR/_IOW comes from the computed layouts.
-  const sized: SymbolTable = { ...syms, sizeOf: (t) => sizeOfType(t, layouts) };
+  const sized: SymbolTable = { ...syms, sizeOf: (t) => layouts.sizeOf(t) };
+  const live = <T extends { line: number }>(f: FileFacts, items: T[]) => items.filter((x) => ctx.model.live(f.path, x.line));
   return {
     structs: sharedLayouts(layouts, ctx),
-    ioctls: resolveIoctls(facts, sized),
+    ioctls: resolveIoctls(facts, sized, ctx.model),
     retiredIoctls: Object.fromEntries(
       facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized)] as const)),
     ),
-    bpfMaps: resolveMaps(facts, sized),
-    bpfGlobals: resolveGlobals(facts, sized),
-    codeLists: resolveCodeLists(facts, enums, ctx.legacy),
+    bpfMaps: resolveMaps(facts, sized, ctx.model),
+    bpfGlobals: resolveGlobals(facts, sized, ctx.model),
+    codeLists: resolveCodeLists(facts, enums, ctx),
     moduleParams: Object.fromEntries(
-      facts.flatMap((f) => f.moduleParams.map((m) => [m.name, { type: m.type, perm: m.perm, loc: loc(f.path, m.line) } satisfies ModuleParam] as const)),
+      facts.flatMap((f) => live(f, f.moduleParams).map((m) => [m.name, { type: m.type, perm: m.perm, loc: loc(f.path, m.line) } satisfies ModuleParam] as const)),
     ),
   };
 }
 
-function resolveLayouts(facts: FileFacts[], syms: SymbolTable): Record<string, StructLayout> {
-  const merged: StructDecls = { structs: [], typedefs: {} };
-  for (const f of facts) {
-    merged.structs.push(...f.structs.structs);
-    Object.assign(merged.typedefs, f.structs.typedefs);
-  }
-  return computeLayouts(merged, syms);
+/** Build configurations in the order a struct's reported layout is taken from: libscap's view first. */
+const PREFERENCE = [...CONFIGS].sort((a, b) => viewRank(a.view) - viewRank(b.view) || a.index - b.index).map((c) => c.index);
+function viewRank(v: string): number {
+  return ['userspace', 'kmod', 'modern', 'legacy'].indexOf(v);
 }
 
-function sharedLayouts(layouts: Record<string, StructLayout>, ctx: ApiContext): Record<string, StructLayout> {
+/**
+ * Struct layouts per build configuration: each build lays out the definitions and fields it
+ * compiles, with the `#pragma pack` it sees. A field under a condition the model cannot decide
+ * is laid out both ways.
+ */
+class Layouts {
+  private decls: StructDecl[] = [];
+  private typedefs: Array<Candidate<TypeRef> & { name: string }> = [];
+  private perConfig = new Map<string, Record<string, StructLayout>>();
+
+  constructor(
+    facts: FileFacts[],
+    private syms: SymbolTable,
+    private model: BuildModel,
+  ) {
+    for (const f of facts) {
+      for (const d of f.structs.structs) if (model.live(f.path, d.loc.line)) this.decls.push(d);
+      for (const t of f.structs.typedefList ?? []) {
+        const presence = model.presence(f.path, t.line);
+        if (presence.maybe) this.typedefs.push({ name: t.name, value: t.type, file: f, line: t.line, presence });
+      }
+    }
+  }
+
+  /** The selection of configuration `c`: `maybe` says whether undecided fields are laid out. */
+  private selection(c: number, maybe: boolean): { select: LayoutSelection; typedefs: StructDecls['typedefs'] } {
+    const bit = 1 << c;
+    const inBuild = (path: string, line: number) => {
+      const p = this.model.presence(path, line);
+      return p.always & bit ? true : p.maybe & bit ? maybe : false;
+    };
+    const typedefs: StructDecls['typedefs'] = {};
+    for (const t of this.typedefs) if (t.presence.maybe & bit && !Object.hasOwn(typedefs, t.name)) typedefs[t.name] = t.value;
+    return {
+      typedefs,
+      select: {
+        decls: (structs) => structs.filter((s) => this.model.presence(s.loc.path, s.loc.line).maybe & bit),
+        field: (decl, f) => inBuild(decl.loc.path, f.line),
+        pack: (decl) => this.model.packAt(decl.loc.path, decl.endLine, c),
+      },
+    };
+  }
+
+  /** Layouts of `names` in configuration `c` (undecided fields present, or absent with `maybe` false). */
+  layouts(names: string[], c: number, maybe = true): Record<string, StructLayout> {
+    const key = `${c}:${maybe}:${names.join(',')}`;
+    // The same selection for every name list of this configuration (sizeOf asks one at a time).
+    let hit = this.perConfig.get(key);
+    if (!hit) {
+      const { select, typedefs } = this.selection(c, maybe);
+      hit = layoutsOf(names, { structs: this.decls, typedefs }, this.syms, select);
+      this.perConfig.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** Whether any live field of a struct named `name` is undecided somewhere. */
+  hasUndecided(name: string): boolean {
+    return this.decls.some((d) => d.name === name && d.fields.some((f) => {
+      const p = this.model.presence(d.loc.path, f.line);
+      return p.maybe !== p.always;
+    }));
+  }
+
+  sizeOf(typeName: string): number | null {
+    const name = typeName.replace(/^(struct|enum)\s+/, '').trim();
+    if (/^enum\s/.test(typeName)) return 4;
+    for (const c of PREFERENCE) {
+      const l = this.layouts([name], c)[name];
+      if (l) return l.size >= 0 ? l.size : null;
+    }
+    return null;
+  }
+}
+
+/** Compares two layouts field by field (what a reader of one would get wrong reading the other). */
+function layoutKey(l: StructLayout): string {
+  return JSON.stringify([l.size, l.align, l.fields.map((f) => [f.name, f.type, f.offset, f.size])]);
+}
+
+function sharedLayouts(layouts: Layouts, ctx: ApiContext): Record<string, StructLayout> {
   const out: Record<string, StructLayout> = {};
-  for (const s of ctx.sharedStructs) {
-    if (s.legacyOnly && !ctx.legacy) continue;
-    const layout = layouts[s.name];
-    if (!layout) continue;
-    if (layout.unresolved?.length) {
+  const shared = ctx.sharedStructs.filter((s) => !s.legacyOnly || ctx.legacy);
+  const names = shared.map((s) => s.name);
+  const undecided = shared.some((s) => layouts.hasUndecided(s.name));
+  for (const s of shared) {
+    // Every build that defines it, and the layout it computes (undecided fields both ways).
+    const byKey = new Map<string, { layout: StructLayout; mask: ConfigMask }>();
+    let primary: StructLayout | null = null;
+    for (const c of PREFERENCE) {
+      for (const maybe of undecided ? [true, false] : [true]) {
+        const l = layouts.layouts(names, c, maybe)[s.name];
+        if (!l) continue;
+        primary ??= l;
+        const k = layoutKey(l);
+        const e = byKey.get(k);
+        if (e) e.mask |= 1 << c;
+        else byKey.set(k, { layout: l, mask: 1 << c });
+      }
+    }
+    if (!primary) continue;
+    if (primary.unresolved?.length) {
       ctx.warnings.push({
-        path: layout.loc.path,
-        message: `${layout.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed (${layout.unresolved.join('; ')})`,
+        path: primary.loc.path,
+        message: `${primary.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed (${primary.unresolved.join('; ')})`,
         incomplete: true,
       });
     }
-    out[s.name] = layout;
+    out[s.name] = byKey.size > 1 ? { ...primary, byBuild: [...byKey.values()].map((v) => ({ builds: describeMask(v.mask), size: v.layout.size, fields: v.layout.fields })) } : primary;
   }
   return out;
-}
-
-export function sizeOfType(typeName: string, layouts: Record<string, StructLayout>): number | null {
-  const name = typeName.replace(/^(struct|enum)\s+/, '').trim();
-  if (/^enum\s/.test(typeName)) return 4;
-  const l = layouts[name];
-  return l && l.size >= 0 ? l.size : null;
 }
 
 function ioctl(expr: string, path: string, line: number, syms: SymbolTable): Ioctl {
@@ -75,13 +164,30 @@ function ioctl(expr: string, path: string, line: number, syms: SymbolTable): Ioc
   return { number: evaluateNumber(expr, syms), nr: nr ? evaluateNumber(nr, syms) : null, expr, loc: loc(path, line) };
 }
 
-function resolveIoctls(facts: FileFacts[], syms: SymbolTable): Record<string, Ioctl> {
-  const out: Record<string, Ioctl> = {};
+function resolveIoctls(facts: FileFacts[], syms: SymbolTable, model: BuildModel): Record<string, Ioctl> {
+  const byName = new Map<string, Candidate<Ioctl>[]>();
   for (const f of facts) {
     for (const m of f.macros) {
-      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === 'PPM_IOCTL_MAGIC' || out[m.name]) continue;
-      out[m.name] = ioctl(m.body, f.path, m.line, syms);
+      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === 'PPM_IOCTL_MAGIC') continue;
+      push(byName, m.name, { value: ioctl(m.body, f.path, m.line, syms), file: f, line: m.line, presence: model.presence(f.path, m.line) });
     }
+  }
+  return picked(model, 'ioctl', byName, (i) => `${i.number}`);
+}
+
+/** Adds a candidate to its list. */
+function push<T>(m: Map<string, Candidate<T>[]>, key: string, c: Candidate<T>): void {
+  const list = m.get(key);
+  if (list) list.push(c);
+  else m.set(key, [c]);
+}
+
+/** One value per key: the live candidate, or the compiler's choice with a conflict recorded. */
+function picked<T>(model: BuildModel, what: string, byKey: Map<string, Candidate<T>[]>, same: (v: T) => string): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [key, list] of byKey) {
+    const c = model.pick(`${what} ${key}`, list, same);
+    if (c) out[key] = c.value;
   }
   return out;
 }
@@ -90,11 +196,11 @@ function typeSize(t: string | null, syms: SymbolTable): number | null {
   return t ? evaluateNumber(`sizeof(${t})`, syms) : null;
 }
 
-function resolveMaps(facts: FileFacts[], syms: SymbolTable): Record<string, BpfMap> {
-  const out: Record<string, BpfMap> = {};
+function resolveMaps(facts: FileFacts[], syms: SymbolTable, model: BuildModel): Record<string, BpfMap> {
+  const byName = new Map<string, Candidate<BpfMap>[]>();
   for (const f of facts) {
     for (const m of f.bpfMaps) {
-      out[m.name] = {
+      const map: BpfMap = {
         probe: m.probe,
         type: m.type,
         keyType: m.keyType,
@@ -106,9 +212,10 @@ function resolveMaps(facts: FileFacts[], syms: SymbolTable): Record<string, BpfM
         index: m.index,
         loc: loc(f.path, m.line),
       };
+      push(byName, m.name, { value: map, file: f, line: m.line, presence: model.presence(f.path, m.line) });
     }
   }
-  return out;
+  return picked(model, 'bpf map', byName, (m) => JSON.stringify({ ...m, loc: null }));
 }
 
 /** Spellings of one width normalised, so `__u64` → `uint64_t` is no change. */
@@ -118,14 +225,14 @@ function normaliseScalar(t: string): string {
   return t;
 }
 
-function resolveGlobals(facts: FileFacts[], syms: SymbolTable): Record<string, BpfGlobal> {
-  const out: Record<string, BpfGlobal> = {};
+function resolveGlobals(facts: FileFacts[], syms: SymbolTable, model: BuildModel): Record<string, BpfGlobal> {
+  const byName = new Map<string, Candidate<BpfGlobal>[]>();
   for (const f of facts) {
     for (const g of f.bpfGlobals) {
       const base = normaliseScalar(g.type);
       const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
       const elem = typeSize(base, syms);
-      out[g.name] = {
+      const global: BpfGlobal = {
         probe: f.path.includes('/modern_bpf/') ? 'modern' : 'legacy',
         section: g.section,
         // The size as written: an array sized by a count that grows (PPM_EVENT_MAX) keeps its type.
@@ -133,22 +240,25 @@ function resolveGlobals(facts: FileFacts[], syms: SymbolTable): Record<string, B
         size: elem === null ? null : g.arraySize ? (n === null ? null : elem * n) : elem,
         loc: loc(f.path, g.line),
       };
+      push(byName, g.name, { value: global, file: f, line: g.line, presence: model.presence(f.path, g.line) });
     }
   }
-  return out;
+  return picked(model, 'bpf global', byName, (g) => JSON.stringify({ ...g, loc: null }));
 }
 
-function resolveCodeLists(facts: FileFacts[], enums: Record<string, Record<string, Constant>>, legacy: boolean): Record<string, CodeList> {
-  const out: Record<string, CodeList> = {};
+function resolveCodeLists(facts: FileFacts[], enums: Record<string, Record<string, Constant>>, ctx: ApiContext): Record<string, CodeList> {
+  const byName = new Map<string, Candidate<CodeList>[]>();
   for (const f of facts) {
     for (const x of f.xLists) {
       // Filler ids are ABI only for the legacy probe (it tail-calls them by number).
-      if (x.name === 'FILLER_LIST_MAPPER' && !legacy) continue;
+      if (x.name === 'FILLER_LIST_MAPPER' && !ctx.legacy) continue;
       // Filler ids travel with the event table: see rules/schema/filler-ids-changed.ts.
       const governs = x.name === 'FILLER_LIST_MAPPER' ? 'schema' : 'api';
-      out[x.name] = { governs, entries: x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), loc: loc(f.path, x.line) };
+      const list: CodeList = { governs, entries: x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), loc: loc(f.path, x.line) };
+      push(byName, x.name, { value: list, file: f, line: x.line, presence: ctx.model.presence(f.path, x.line) });
     }
   }
+  const out = picked(ctx.model, 'X-macro', byName, (l) => l.entries.map((e) => e.name).join(','));
   for (const name of ORDERED_ENUMS) {
     const e = enums[name];
     if (!e) continue;

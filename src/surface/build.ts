@@ -1,13 +1,15 @@
 import { evaluate, evaluateNumber, type MacroDef, type SymbolTable } from '../parse/consteval.js';
 import { initParser } from '../parse/parser.js';
 import type { Snapshot } from '../source/git.js';
+import { MAX_FILE_BYTES, MAX_INCLUDED_FILES } from '../limits.js';
 import { resolveApi } from './api.js';
+import { buildModel, conflictMessage, describeConflict, includeTarget, type BuildModel, type Candidate } from './builds.js';
 import { probeOf } from './extract/code-bodies.js';
-import { extractFacts, type FileFacts } from './facts.js';
 import type { EnumFact } from './extract/enums.js';
 import { hasInitError, normExpr, splitOr, unquote, type Init } from './extract/syntax.js';
 import type { TableFact } from './extract/tables.js';
-import { fileKind, hasLegacyProbe, VERSION_FILES } from './files.js';
+import { extractFacts, type FileFacts } from './facts.js';
+import { fileKind, hasLegacyProbe, VERSION_FILES, type FileKind } from './files.js';
 import { DEFAULT_SHARED_STRUCTS, type SharedStruct } from './shared-structs.js';
 import {
   emptySurface,
@@ -25,8 +27,7 @@ import {
   type Warning,
 } from './model.js';
 
-/** Files larger than this are not parsed (a warning names them): bounded work on untrusted input. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 /** Per-blob cache of extracted facts: an unchanged blob is parsed once, whatever the revision. */
 export class FactsCache {
@@ -34,14 +35,22 @@ export class FactsCache {
   get size(): number {
     return this.map.size;
   }
-  get(blob: string, make: () => Promise<FileFacts | string>): Promise<FileFacts | string> {
-    let p = this.map.get(blob);
+  get(key: string, make: () => Promise<FileFacts | string>): Promise<FileFacts | string> {
+    let p = this.map.get(key);
     if (!p) {
       p = make();
-      this.map.set(blob, p);
+      this.map.set(key, p);
     }
     return p;
   }
+}
+
+/**
+ * The cache key of a blob read as `kind`: what is extracted depends on the kind, and for the
+ * scanned files (bpf maps) on which probe the path belongs to.
+ */
+export function factsKey(path: string, kind: Exclude<FileKind, null>, blob: string): string {
+  return kind === 'text' ? `text:${path}:${blob}` : `${kind}:${blob}`;
 }
 
 const PUBLIC_HEADER = 'driver/ppm_events_public.h';
@@ -52,64 +61,135 @@ export interface BuildOptions {
 }
 
 /**
- * The facts of one blob read at `path` (what FactsCache holds), or why it could not be read.
- * The audit's parsing workers call this too, so both compute exactly the same thing.
+ * The facts of one blob read at `path` as `kind` (what FactsCache holds), or why it could not
+ * be read. The audit's parsing workers call this too, so both compute exactly the same thing.
  */
-export async function blobFacts(path: string, data: Buffer | null): Promise<FileFacts | string> {
+export async function blobFacts(path: string, data: Buffer | null, kind: Exclude<FileKind, null> = fileKind(path) ?? 'tree'): Promise<FileFacts | string> {
   await initParser();
   if (!data) return 'its blob is missing from this clone (a partial or filtered mirror?)';
-  if (data.length > MAX_FILE_BYTES) return `it is ${data.length} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
-  return extractFacts(path, data.toString('utf8'));
+  if (data.length > MAX_FILE_BYTES) return tooLarge(data.length);
+  return extractFacts(path, data.toString('utf8'), kind);
+}
+
+/** Why an oversized file is not read. */
+export function tooLarge(size: number): string {
+  return `it is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
+}
+
+/** Git modes of what is not a regular file: never read through. */
+const NOT_A_FILE: Record<string, string> = { '120000': 'a symbolic link', '160000': 'a submodule' };
+
+/**
+ * Reads the facts of every file the surface is built from: the surface files (files.ts) and,
+ * transitively, the files of the tree they `#include` (read as surface files too: what a new
+ * header defines counts as if it were written in place).
+ */
+async function readFiles(snap: Snapshot, cache: FactsCache, warnings: Warning[]): Promise<Map<string, FileFacts>> {
+  const files = new Map<string, FileFacts>();
+  const load = async (p: string, kind: Exclude<FileKind, null>): Promise<FileFacts | null> => {
+    const entry = snap.files.get(p)!;
+    const what = entry.mode ? NOT_A_FILE[entry.mode] : undefined;
+    if (what) {
+      warnings.push({ path: p, message: `${p} at ${snap.label} is ${what}: driver-semver does not read it through`, incomplete: true });
+      return null;
+    }
+    // The size first: an oversized blob is refused without being read.
+    const r = await cache.get(factsKey(p, kind, entry.blob), async () => {
+      const size = entry.size ?? (await snap.size(p));
+      return size !== null && size > MAX_FILE_BYTES ? tooLarge(size) : blobFacts(p, await snap.read(p), kind);
+    });
+    if (typeof r === 'string') {
+      warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true });
+      return null;
+    }
+    for (const problem of r.parseProblems) warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });
+    // The cache is keyed by blob: the same content may sit at another path in another revision.
+    return r.path === p ? r : { ...r, path: p };
+  };
+  const paths = [...snap.files.keys()].filter((p) => fileKind(p) !== null).sort();
+  const loaded = await Promise.all(paths.map((p) => load(p, fileKind(p)!)));
+  loaded.forEach((f, i) => f && files.set(paths[i]!, f));
+
+  // The in-tree includes of the files with directives, breadth first, bounded.
+  const exists = (p: string) => snap.files.has(p);
+  let frontier = [...files.values()].filter((f) => f.directives.includes.length);
+  let added = 0;
+  while (frontier.length) {
+    const next = new Set<string>();
+    for (const f of frontier) {
+      for (const inc of f.directives.includes) {
+        const target = includeTarget(f.path, inc, exists);
+        if (target && !files.has(target) && fileKind(target) === null) next.add(target);
+      }
+    }
+    const wanted = [...next].sort();
+    if (added + wanted.length > MAX_INCLUDED_FILES) {
+      warnings.push({ path: wanted[0]!, message: `the surface files at ${snap.label} include more than ${MAX_INCLUDED_FILES} other files: the rest are not read`, incomplete: true });
+      wanted.length = Math.max(0, MAX_INCLUDED_FILES - added);
+    }
+    added += wanted.length;
+    const more = await Promise.all(wanted.map((p) => load(p, 'tree')));
+    frontier = [];
+    more.forEach((f, i) => {
+      if (!f) return;
+      files.set(wanted[i]!, f);
+      frontier.push(f);
+    });
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** What the resolvers share: the build model, the value symbols, the warnings. */
+interface Resolution {
+  model: BuildModel;
+  syms: SymbolTable;
+  facts: FileFacts[];
+  rev: string;
+  warnings: Warning[];
 }
 
 /** Reads, parses and resolves the driver surface of one snapshot. */
 export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opts: BuildOptions = {}): Promise<Surface> {
   await initParser();
   const warnings: Warning[] = [];
-  const facts: FileFacts[] = [];
-  const paths = [...snap.files.keys()].filter((p) => fileKind(p) !== null).sort();
-  const results = await Promise.all(
-    paths.map((p) => {
-      const entry = snap.files.get(p)!;
-      return cache.get(entry.blob, async () => blobFacts(p, await snap.read(p)));
-    }),
-  );
-  results.forEach((r, i) => {
-    const p = paths[i]!;
-    if (typeof r === 'string') warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true });
-    else {
-      // The cache is keyed by blob: the same content may sit at another path in another revision.
-      facts.push(r.path === p ? r : { ...r, path: p });
-      for (const problem of r.parseProblems) warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });
-    }
-  });
+  const files = await readFiles(snap, cache, warnings);
+  const facts = [...files.values()];
+  const model = buildModel(files, snap.label, warnings);
+  const used = new Set<string>();
+  const syms: SymbolTable = { macros: model.macros, enumerators: new Map(), problems: new Set(), onMacro: (n) => model.ambiguous.has(n) && used.add(n) };
+  const r: Resolution = { model, syms, facts, rev: snap.label, warnings };
+  for (const f of facts) for (const e of f.enums) resolveEnumValues(r, f, e);
 
-  const syms = symbolTable(facts);
-  const header = facts.find((f) => f.path === PUBLIC_HEADER);
-  const eventCodes = resolveEventCodes(facts, syms);
+  const header = files.get(PUBLIC_HEADER);
+  const eventCodes = resolveEventCodes(r);
   const legacy = hasLegacyProbe(snap.files.keys());
-  const enums = header ? resolveEnums(header, syms) : {};
+  const enums = header ? resolveEnums(r, header) : {};
   const surface: Surface = {
     ...emptySurface(snap.label, snap.commit),
     versions: await readVersions(snap, warnings),
-    scapMinimum: { api: minimum(facts, 'API', syms), schema: minimum(facts, 'SCHEMA', syms) },
+    scapMinimum: { api: minimum(r, 'API'), schema: minimum(r, 'SCHEMA') },
     eventCodes,
-    events: resolveEvents(facts, syms, eventCodes, warnings),
+    events: resolveEvents(r, eventCodes),
     enums,
-    retiredEnumValues: header ? resolveRetiredEnumValues(header, syms) : {},
-    ppmSc: resolvePpmSc(facts, syms),
-    defines: header ? resolveDefines(header, syms) : {},
-    flagTables: resolveFlagTables(facts, syms),
-    dynamicParams: resolveDynamicParams(facts, syms),
-    syscalls: resolveSyscalls(facts),
+    retiredEnumValues: header ? resolveRetiredEnumValues(r, header) : {},
+    ppmSc: resolvePpmSc(r),
+    defines: header ? resolveDefines(r, header) : {},
+    flagTables: resolveFlagTables(r),
+    dynamicParams: resolveDynamicParams(r),
+    syscalls: resolveSyscalls(r),
     // The probe follows the path (a cached blob may have been read at another one).
     code: Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])),
-    ...resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label }),
+    ...resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model }),
     warnings,
   };
   if (!header) {
     warnings.push({ path: PUBLIC_HEADER, message: `${PUBLIC_HEADER} is missing at ${snap.label}: no enums, event codes or ppm_sc codes`, incomplete: true });
   }
+  // A macro whose live definitions disagree, used by a value of the surface.
+  for (const name of [...used].sort()) model.conflicts.push(describeConflict(`macro ${name}`, model.ambiguous.get(name)!));
+  for (const c of model.conflicts) warnings.push({ path: c.alternatives[0]!.loc.path, message: conflictMessage(c, snap.label), incomplete: true });
+  for (const p of syms.problems ?? []) warnings.push({ path: snap.label, message: `at ${snap.label}: ${p}; the values it gives are unknown`, incomplete: true });
+  surface.conflicts = model.conflicts;
   return surface;
 }
 
@@ -119,111 +199,127 @@ export async function readVersions(snap: Snapshot, warnings: Warning[] = []): Pr
 }
 
 async function readVersionFile(snap: Snapshot, path: string, warnings: Warning[]): Promise<VersionFile | null> {
-  if (!snap.files.has(path)) return null;
+  const entry = snap.files.get(path);
+  if (!entry) return null;
+  const what = entry.mode ? NOT_A_FILE[entry.mode] : undefined;
+  if (what) return { path, raw: `(${what})`, version: null };
+  const size = entry.size ?? (await snap.size(path));
+  if (size !== null && size > MAX_FILE_BYTES) return { path, raw: `(${size} bytes)`, version: null };
   const data = await snap.read(path);
   if (!data) {
     warnings.push({ path, message: `could not read ${path} at ${snap.label}`, incomplete: true });
     return null;
   }
   // Only the first line counts (libs' compute_versions.cmake reads LIMIT_COUNT 1).
-  const raw = data.toString('utf8').split(/\r?\n/)[0]!.trim();
+  const raw = data.subarray(0, 256).toString('utf8').split(/\r\n|\r|\n/)[0]!.trim();
   const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(raw);
   return { path, raw, version: m ? `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}` : null };
 }
 
-/** Macros of every file (the first unguarded definition wins) and every enumerator, resolved. */
+/**
+ * A simple symbol table, every macro and enumerator of `facts` taken as compiled: for tests and
+ * tools that lay out one header on its own. The surface uses the build model instead.
+ */
 export function symbolTable(facts: Array<Pick<FileFacts, 'macros' | 'enums'>>): SymbolTable {
   const macros = new Map<string, MacroDef>();
-  for (const pass of [false, true]) {
-    for (const f of facts) {
-      for (const m of f.macros) {
-        if (Boolean(m.guard) !== pass || macros.has(m.name)) continue;
-        macros.set(m.name, { name: m.name, params: m.params, body: m.body });
-      }
-    }
-  }
+  for (const f of facts) for (const m of f.macros) if (!macros.has(m.name)) macros.set(m.name, { name: m.name, params: m.params, body: m.body });
   const syms: SymbolTable = { macros, enumerators: new Map() };
-  for (const f of facts) for (const e of f.enums) resolveEnumValues(e, syms);
+  for (const f of facts) for (const e of f.enums) enumValues(e, syms, () => true);
   return syms;
 }
 
-/** Values of one enum in declaration order (implicit ones count up from the previous). */
-function resolveEnumValues(e: EnumFact, syms: SymbolTable): Array<number | null> {
-  const values: Array<number | null> = [];
+/** Values of one enum's compiled enumerators in declaration order (implicit ones count up from the previous). */
+function enumValues(e: EnumFact, syms: SymbolTable, live: (line: number) => boolean): Map<number, number | null> {
+  const values = new Map<number, number | null>();
   let next: bigint | null = 0n;
   e.enumerators.forEach((en, i) => {
+    if (!live(en.line)) return;
     if (e.opaqueAfter !== null && i >= e.opaqueAfter && en.expr === null) next = null;
     const v = en.expr !== null ? evaluate(en.expr, syms) : next;
     if (v !== null && !syms.enumerators.has(en.name)) syms.enumerators.set(en.name, v);
-    values.push(v === null ? null : Number(v));
+    values.set(i, v === null ? null : Number(v));
     next = v === null ? null : v + 1n;
   });
   return values;
 }
 
+function resolveEnumValues(r: Resolution, f: FileFacts, e: EnumFact): Map<number, number | null> {
+  return r.model.live(f.path, e.line) ? enumValues(e, r.syms, (line) => r.model.live(f.path, line)) : new Map();
+}
 
-function constantsOf(f: FileFacts, e: EnumFact, syms: SymbolTable): Record<string, Constant> {
-  const values = resolveEnumValues(e, syms);
+/** A `guard` field for an item some builds may not compile. */
+function guardOf(r: Resolution, path: string, line: number): { guard?: string[] } {
+  const g = r.model.guards(path, line);
+  return g.length ? { guard: g } : {};
+}
+
+function constantsOf(r: Resolution, f: FileFacts, e: EnumFact): Record<string, Constant> {
+  const values = resolveEnumValues(r, f, e);
   const out: Record<string, Constant> = {};
   e.enumerators.forEach((en, i) => {
-    out[en.name] = {
-      value: values[i] ?? null,
-      expr: en.expr ?? '(implicit)',
-      loc: loc(f.path, en.line),
-      ...(en.guard ? { guard: en.guard } : {}),
-    };
+    if (!values.has(i)) return;
+    out[en.name] = { value: values.get(i) ?? null, expr: en.expr ?? '(implicit)', loc: loc(f.path, en.line), ...guardOf(r, f.path, en.line) };
   });
   return out;
+}
+
+/** The live definitions of one enum, keyed alike: one chosen, disagreements recorded as conflicts. */
+function pickEnum(r: Resolution, names: string[], files: FileFacts[]): Candidate<EnumFact> | null {
+  const candidates = files.flatMap((f) =>
+    f.enums.filter((e) => e.name !== null && names.includes(e.name)).map((e) => ({ value: e, file: f, line: e.line, presence: r.model.presence(f.path, e.line) })),
+  );
+  return r.model.pick(`enum ${names[0]}`, candidates, (e) => JSON.stringify(e.enumerators.map((x) => [x.name, x.expr])));
 }
 
 const EVENT_CODE_ENUMS = ['ppm_event_code', 'ppm_event_type'];
 const PPM_SC_ENUMS = ['ppm_sc_code', 'ppm_syscall_code'];
 
-function resolveEventCodes(facts: FileFacts[], syms: SymbolTable): Record<string, Constant> {
-  for (const f of facts) {
-    const e = f.enums.find((x) => x.name !== null && EVENT_CODE_ENUMS.includes(x.name));
-    if (e) return constantsOf(f, e, syms);
-  }
-  return {};
+function resolveEventCodes(r: Resolution): Record<string, Constant> {
+  const c = pickEnum(r, EVENT_CODE_ENUMS, r.facts);
+  return c ? constantsOf(r, c.file, c.value) : {};
 }
 
-function resolveEnums(header: FileFacts, syms: SymbolTable): Record<string, Record<string, Constant>> {
+function resolveEnums(r: Resolution, header: FileFacts): Record<string, Record<string, Constant>> {
   const out: Record<string, Record<string, Constant>> = {};
-  for (const e of header.enums) {
-    if (!e.name || EVENT_CODE_ENUMS.includes(e.name) || PPM_SC_ENUMS.includes(e.name)) continue;
-    out[e.name] = constantsOf(header, e, syms);
+  const names = [...new Set(header.enums.map((e) => e.name).filter((n): n is string => n !== null && !EVENT_CODE_ENUMS.includes(n) && !PPM_SC_ENUMS.includes(n)))];
+  for (const name of names) {
+    const c = pickEnum(r, [name], [header]);
+    if (c) out[name] = constantsOf(r, header, c.value);
   }
   return out;
 }
 
-function resolveRetiredEnumValues(header: FileFacts, syms: SymbolTable): Record<string, Record<string, Constant>> {
+function resolveRetiredEnumValues(r: Resolution, header: FileFacts): Record<string, Record<string, Constant>> {
   const out: Record<string, Record<string, Constant>> = {};
   for (const e of header.enums) {
-    if (!e.name || !e.retired.length) continue;
+    if (!e.name || !e.retired.length || !r.model.live(header.path, e.line)) continue;
     out[e.name] = Object.fromEntries(
-      e.retired.map((r) => [r.name, { value: evaluateNumber(r.expr ?? '', syms), expr: r.expr ?? '', loc: loc(header.path, r.line) }]),
+      e.retired.map((x) => [x.name, { value: evaluateNumber(x.expr ?? '', r.syms), expr: x.expr ?? '', loc: loc(header.path, x.line) }]),
     );
   }
   return out;
 }
 
-function resolvePpmSc(facts: FileFacts[], syms: SymbolTable): Record<string, PpmScCode> {
-  const out: Record<string, PpmScCode> = {};
-  for (const f of facts) {
-    for (const sc of f.ppmSc) {
-      out[sc.symbol] = {
-        value: evaluateNumber(sc.expr, syms),
-        loc: loc(f.path, sc.line),
-        ...(sc.retired ? { retired: true } : {}),
-      };
-    }
+function resolvePpmSc(r: Resolution): Record<string, PpmScCode> {
+  // Each `#define PPM_SC_FIELDS` is a candidate; the build compiles one.
+  const candidates: Candidate<FileFacts['ppmSc']>[] = [];
+  for (const f of r.facts) {
+    const byDefine = new Map<number, FileFacts['ppmSc']>();
+    for (const sc of f.ppmSc) byDefine.set(sc.defineLine, [...(byDefine.get(sc.defineLine) ?? []), sc]);
+    for (const [line, entries] of byDefine) candidates.push({ value: entries, file: f, line, presence: r.model.presence(f.path, line) });
   }
-  if (Object.keys(out).length) return out;
+  const chosen = r.model.pick('the PPM_SC_FIELDS X-macro', candidates, (list) => list.map((sc) => `${sc.symbol}=${sc.expr}${sc.retired ? '?' : ''}`).join(','));
+  const out: Record<string, PpmScCode> = {};
+  if (chosen) {
+    for (const sc of chosen.value) {
+      out[sc.symbol] = { value: evaluateNumber(sc.expr, r.syms), loc: loc(chosen.file.path, sc.line), ...(sc.retired ? { retired: true } : {}) };
+    }
+    return out;
+  }
   // Before the X-macro (2022) the codes were a plain enum.
-  for (const f of facts) {
-    const e = f.enums.find((x) => x.name !== null && PPM_SC_ENUMS.includes(x.name));
-    if (!e) continue;
-    for (const [name, c] of Object.entries(constantsOf(f, e, syms))) {
+  const e = pickEnum(r, PPM_SC_ENUMS, r.facts);
+  if (e) {
+    for (const [name, c] of Object.entries(constantsOf(r, e.file, e.value))) {
       if (name !== 'PPM_SC_MAX') out[name] = { value: c.value, loc: c.loc };
     }
   }
@@ -231,29 +327,36 @@ function resolvePpmSc(facts: FileFacts[], syms: SymbolTable): Record<string, Ppm
 }
 
 /** Object-like `#define PPM_*` with an integer value: flag bits and wire constants. */
-function resolveDefines(header: FileFacts, syms: SymbolTable): Record<string, Constant> {
-  const out: Record<string, Constant> = {};
+function resolveDefines(r: Resolution, header: FileFacts): Record<string, Constant> {
+  const byName = new Map<string, Candidate<Constant>[]>();
   for (const m of header.macros) {
     if (m.params !== null || !m.name.startsWith('PPM_') || m.body === '') continue;
-    const value = evaluateNumber(m.body, syms);
+    const presence = r.model.presence(header.path, m.line);
+    if (!presence.maybe) continue;
+    const value = evaluateNumber(m.body, r.syms);
     if (value === null) continue;
-    if (out[m.name] && !m.guard) continue;
-    out[m.name] = { value, expr: m.body, loc: loc(header.path, m.line), ...(m.guard ? { guard: m.guard } : {}) };
+    const c = { value: { value, expr: m.body, loc: loc(header.path, m.line), ...guardOf(r, header.path, m.line) }, file: header, line: m.line, presence };
+    byName.set(m.name, [...(byName.get(m.name) ?? []), c]);
+  }
+  const out: Record<string, Constant> = {};
+  for (const [name, list] of byName) {
+    const c = r.model.pick(`#define ${name}`, list, (x) => String(x.value));
+    if (c) out[name] = c.value;
   }
   return out;
 }
 
-function minimum(facts: FileFacts[], which: 'API' | 'SCHEMA', syms: SymbolTable): MinimumVersion | null {
+function minimum(r: Resolution, which: 'API' | 'SCHEMA'): MinimumVersion | null {
   // SCAP_MINIMUM_DRIVER_* since 2022; SCAP_MINIMUM_PROBE_* before.
   for (const name of [`SCAP_MINIMUM_DRIVER_${which}_VERSION`, `SCAP_MINIMUM_PROBE_${which}_VERSION`]) {
-    for (const f of facts) {
-      const m = f.macros.find((x) => x.name === name);
-      if (!m) continue;
-      const args = /^\(?\s*PPM_API_VERSION\s*\(([^)]*)\)\s*\)?$/.exec(m.body)?.[1]?.split(',');
-      const parts = args?.length === 3 ? args.map((a) => evaluateNumber(a, syms)) : null;
-      const version = parts && parts.every((p) => p !== null) ? parts.join('.') : null;
-      return { macro: name, version, expr: m.body, loc: loc(f.path, m.line) };
-    }
+    const candidates = r.facts.flatMap((f) => f.macros.filter((m) => m.name === name).map((m) => ({ value: m, file: f, line: m.line, presence: r.model.presence(f.path, m.line) })));
+    const c = r.model.pick(`#define ${name}`, candidates, (m) => m.body);
+    if (!c) continue;
+    const m = c.value;
+    const args = /^\(?\s*PPM_API_VERSION\s*\(([^)]*)\)\s*\)?$/.exec(m.body)?.[1]?.split(',');
+    const parts = args?.length === 3 ? args.map((a) => evaluateNumber(a, r.syms)) : null;
+    const version = parts && parts.every((p) => p !== null) ? parts.join('.') : null;
+    return { macro: name, version, expr: m.body, loc: loc(c.file.path, m.line) };
   }
   return null;
 }
@@ -286,12 +389,44 @@ function flagSet(expr: string | null): string[] {
   return [...new Set(splitOr(expr).filter((s) => s !== 'EF_NONE' && s !== '0'))].sort();
 }
 
-function findTable(facts: FileFacts[], name: string): { file: FileFacts; table: TableFact } | null {
-  for (const file of facts) {
-    const table = file.tables.find((t) => t.name === name);
-    if (table) return { file, table };
+/** The live tables of one name (a table defined twice is one choice and a conflict). */
+function findTable(r: Resolution, name: string): { file: FileFacts; table: TableFact } | null {
+  const candidates = r.facts.flatMap((f) => f.tables.filter((t) => t.name === name).map((t) => ({ value: t, file: f, line: t.line, presence: r.model.presence(f.path, t.line) })));
+  const c = r.model.pick(`table ${name}`, candidates, (t) => JSON.stringify(t.items.map((i) => [i.designator, i.value])));
+  return c ? { file: c.file, table: c.value } : null;
+}
+
+type TableItem = TableFact['items'][number];
+
+/**
+ * The items of a table the builds compile, in order. An item that a conditional directive cuts
+ * in two (`#if` between its designator and its value, or inside its braces) cannot be read as
+ * any build sees it: it is reported, and left out.
+ */
+function liveItems(r: Resolution, file: FileFacts, table: TableFact): TableItem[] {
+  const cuts = file.directives.ops.flatMap((o) => (o.op === 'branch' ? [file.directives.branches[o.branch]!.line] : o.op === 'endif' ? [o.line] : []));
+  return table.items.filter((item) => {
+    if (cuts.some((l) => l > item.line && l <= item.endLine)) {
+      r.warnings.push({ path: file.path, message: `${file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} has a conditional directive inside it, which driver-semver cannot follow`, incomplete: true });
+      return false;
+    }
+    return r.model.live(file.path, item.line);
+  });
+}
+
+/** Keeps one item per key: duplicates that disagree are a conflict (the compiler keeps the last). */
+function byKey<T>(r: Resolution, what: string, file: FileFacts, entries: Array<{ key: string; line: number; value: T }>, same: (v: T) => string): Map<string, T> {
+  const groups = new Map<string, Candidate<T>[]>();
+  for (const e of entries) {
+    const c = { value: e.value, file, line: e.line, presence: r.model.presence(file.path, e.line) };
+    groups.set(e.key, [...(groups.get(e.key) ?? []), c]);
   }
-  return null;
+  const out = new Map<string, T>();
+  for (const [key, list] of groups) {
+    const c = r.model.pick(`${what} ${key}`, list, same);
+    if (c) out.set(key, c.value);
+  }
+  return out;
 }
 
 /**
@@ -299,26 +434,21 @@ function findTable(facts: FileFacts[], name: string): { file: FileFacts; table: 
  * symbol; a positional one (the pre-2023 `/* PPME_X *\/{...}` form) is keyed by its index mapped
  * through ppm_event_code, never by the comment, which may be wrong or edited.
  */
-function resolveEvents(
-  facts: FileFacts[],
-  syms: SymbolTable,
-  codes: Record<string, Constant>,
-  warnings: Warning[],
-): Record<string, EventInfo> {
-  const found = findTable(facts, 'g_event_info');
+function resolveEvents(r: Resolution, codes: Record<string, Constant>): Record<string, EventInfo> {
+  const found = findTable(r, 'g_event_info');
   if (!found) return {};
   const { file, table } = found;
   const byValue = new Map<number, string>();
   for (const [sym, c] of Object.entries(codes)) {
     if (c.value !== null && sym !== 'PPM_EVENT_MAX' && !byValue.has(c.value)) byValue.set(c.value, sym);
   }
-  const out: Record<string, EventInfo> = {};
+  const entries: Array<{ key: string; line: number; value: EventInfo }> = [];
   let index = -1;
-  for (const item of table.items) {
+  for (const item of liveItems(r, file, table)) {
     let symbol: string | null = null;
     if (item.designator !== null) {
       if (codes[item.designator]) symbol = item.designator;
-      const v = evaluateNumber(item.designator, syms);
+      const v = evaluateNumber(item.designator, r.syms);
       index = v ?? -1;
       symbol ??= v !== null ? (byValue.get(v) ?? null) : null;
     } else {
@@ -327,73 +457,79 @@ function resolveEvents(
     }
     const entry = item.value;
     if (!symbol) {
-      warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
+      r.warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
       continue;
     }
     // An entry that did not parse was reported by extractFacts; reading it would shift fields.
     if (entry.kind !== 'list' || hasInitError(entry)) continue;
     const [name, category, flags, nparams, params] = entry.items.map((i) => i.value);
-    out[symbol] = {
-      symbol,
-      name: name?.kind === 'expr' ? (unquote(name.text) ?? name.text) : '',
-      category: flagSet(exprOf(category)),
-      flags: flagSet(exprOf(flags)),
-      nparams: nparams ? evaluateNumber(exprOf(nparams) ?? '', syms) : 0,
-      params:
-        params?.kind === 'list'
-          ? params.items.map((p) => toParam(p.value, file.path)).filter((p): p is ParamInfo => p !== null)
-          : [],
-      loc: loc(file.path, entry.line),
-    };
+    entries.push({
+      key: symbol,
+      line: item.line,
+      value: {
+        symbol,
+        name: name?.kind === 'expr' ? (unquote(name.text) ?? name.text) : '',
+        category: flagSet(exprOf(category)),
+        flags: flagSet(exprOf(flags)),
+        nparams: nparams ? evaluateNumber(exprOf(nparams) ?? '', r.syms) : 0,
+        params:
+          params?.kind === 'list'
+            ? params.items.map((p) => toParam(p.value, file.path)).filter((p): p is ParamInfo => p !== null)
+            : [],
+        loc: loc(file.path, entry.line),
+      },
+    });
   }
-  return out;
+  return Object.fromEntries(byKey(r, 'g_event_info entry', file, entries, (e) => JSON.stringify({ ...e, loc: null, params: e.params.map((p) => ({ ...p, loc: null })) })));
 }
 
-function resolveFlagTables(facts: FileFacts[], syms: SymbolTable): Record<string, FlagTable> {
+function resolveFlagTables(r: Resolution): Record<string, FlagTable> {
   const out: Record<string, FlagTable> = {};
-  for (const f of facts) {
-    for (const t of f.tables) {
-      if (t.elementType !== 'ppm_name_value') continue;
-      const entries = t.items.flatMap((item) => {
-        if (item.value.kind !== 'list') return [];
-        const [name, value] = item.value.items.map((i) => i.value);
-        const nameText = name?.kind === 'expr' ? unquote(name.text) : null;
-        // The terminator {0, 0} has no name.
-        if (nameText === null) return [];
-        const expr = exprOf(value) ?? '';
-        return [{ name: nameText, expr, value: evaluateNumber(expr, syms), loc: loc(f.path, item.value.line), ...(item.guard ? { guard: item.guard } : {}) }];
-      });
-      out[t.name] = { loc: loc(f.path, t.line), entries };
-    }
+  const names = [...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === 'ppm_name_value').map((t) => t.name)))];
+  for (const tableName of names.sort()) {
+    const found = findTable(r, tableName);
+    if (!found) continue;
+    const { file: f, table: t } = found;
+    const entries = liveItems(r, f, t).flatMap((item) => {
+      if (item.value.kind !== 'list') return [];
+      const [name, value] = item.value.items.map((i) => i.value);
+      const nameText = name?.kind === 'expr' ? unquote(name.text) : null;
+      // The terminator {0, 0} has no name.
+      if (nameText === null) return [];
+      const expr = exprOf(value) ?? '';
+      return [{ name: nameText, expr, value: evaluateNumber(expr, r.syms), loc: loc(f.path, item.value.line), ...guardOf(r, f.path, item.line) }];
+    });
+    out[t.name] = { loc: loc(f.path, t.line), entries };
   }
   return out;
 }
 
-function resolveDynamicParams(facts: FileFacts[], syms: SymbolTable): Record<string, DynamicParamTable> {
+function resolveDynamicParams(r: Resolution): Record<string, DynamicParamTable> {
   const out: Record<string, DynamicParamTable> = {};
-  for (const f of facts) {
-    for (const t of f.tables) {
-      if (t.elementType !== 'ppm_param_info' || t.name === 'g_event_info') continue;
-      // Entries are keyed by their index symbol (PPM_SOCKOPT_IDX_ERRNO), positional or not:
-      // the table is sized by PPM_SOCKOPT_IDX_MAX, so its indexes are the PPM_SOCKOPT_IDX_* values.
-      const prefix = t.size && /^\w+_MAX$/.test(t.size) ? t.size.slice(0, -'MAX'.length) : null;
-      const symbolOf = new Map<number, string>();
-      if (prefix) {
-        for (const [name, m] of syms.macros) {
-          const v = name.startsWith(prefix) && name !== t.size ? evaluateNumber(m.body, syms) : null;
-          if (v !== null && !symbolOf.has(v)) symbolOf.set(v, name);
-        }
+  const names = [...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === 'ppm_param_info' && t.name !== 'g_event_info').map((t) => t.name)))];
+  for (const tableName of names.sort()) {
+    const found = findTable(r, tableName);
+    if (!found) continue;
+    const { file: f, table: t } = found;
+    // Entries are keyed by their index symbol (PPM_SOCKOPT_IDX_ERRNO), positional or not:
+    // the table is sized by PPM_SOCKOPT_IDX_MAX, so its indexes are the PPM_SOCKOPT_IDX_* values.
+    const prefix = t.size && /^\w+_MAX$/.test(t.size) ? t.size.slice(0, -'MAX'.length) : null;
+    const symbolOf = new Map<number, string>();
+    if (prefix) {
+      for (const [name, m] of r.model.macros) {
+        const v = name.startsWith(prefix) && name !== t.size ? evaluateNumber(m.body, r.syms) : null;
+        if (v !== null && !symbolOf.has(v)) symbolOf.set(v, name);
       }
-      const entries: DynamicParamTable['entries'] = {};
-      let index = -1;
-      for (const item of t.items) {
-        index = item.designator !== null ? (evaluateNumber(item.designator, syms) ?? -1) : index + 1;
-        const key = symbolOf.get(index) ?? item.designator ?? String(index);
-        const p = toParam(item.value, f.path);
-        if (p) entries[key] = { ...p, index: index >= 0 ? index : null };
-      }
-      out[t.name] = { loc: loc(f.path, t.line), entries };
     }
+    const entries: Array<{ key: string; line: number; value: DynamicParamTable['entries'][string] }> = [];
+    let index = -1;
+    for (const item of liveItems(r, f, t)) {
+      index = item.designator !== null ? (evaluateNumber(item.designator, r.syms) ?? -1) : index + 1;
+      const key = symbolOf.get(index) ?? item.designator ?? String(index);
+      const p = toParam(item.value, f.path);
+      if (p) entries.push({ key, line: item.line, value: { ...p, index: index >= 0 ? index : null } });
+    }
+    out[t.name] = { loc: loc(f.path, t.line), entries: Object.fromEntries(byKey(r, `${t.name} entry`, f, entries, (p) => JSON.stringify({ ...p, loc: null }))) };
   }
   return out;
 }
@@ -403,11 +539,11 @@ function resolveDynamicParams(facts: FileFacts[], syms: SymbolTable): Record<str
  * `- SYSCALL_TABLE_ID0`). Positional fields are {flags, enter, exit, ppm_sc}; a generic syscall
  * is written `{.ppm_sc = PPM_SC_X}` and produces PPME_GENERIC_E/X.
  */
-function resolveSyscalls(facts: FileFacts[]): Record<string, SyscallRoute> {
-  const found = findTable(facts, 'g_syscall_table');
+function resolveSyscalls(r: Resolution): Record<string, SyscallRoute> {
+  const found = findTable(r, 'g_syscall_table');
   if (!found) return {};
-  const out: Record<string, SyscallRoute> = {};
-  for (const item of found.table.items) {
+  const entries: Array<{ key: string; line: number; value: SyscallRoute }> = [];
+  for (const item of liveItems(r, found.file, found.table)) {
     const nr = item.designator?.replace(/\s*-\s*SYSCALL_TABLE_ID0$/, '').trim();
     if (!nr || item.value.kind !== 'list' || hasInitError(item.value)) continue;
     const fields: Record<string, string | null> = { flags: null, enter_event_type: null, exit_event_type: null, ppm_sc: null };
@@ -416,14 +552,18 @@ function resolveSyscalls(facts: FileFacts[]): Record<string, SyscallRoute> {
       const key = f.designator?.replace(/^\./, '') ?? order[i];
       if (key && key in fields) fields[key] = exprOf(f.value);
     });
-    out[nr] = {
-      flags: flagSet(fields['flags']).filter((f) => f !== 'UF_NONE'),
-      enter: fields['enter_event_type'] ?? 'PPME_GENERIC_E',
-      exit: fields['exit_event_type'] ?? 'PPME_GENERIC_X',
-      ppmSc: fields['ppm_sc'],
-      loc: loc(found.file.path, item.value.line),
-      ...(item.guard ? { guard: item.guard } : {}),
-    };
+    entries.push({
+      key: nr,
+      line: item.line,
+      value: {
+        flags: flagSet(fields['flags']).filter((f) => f !== 'UF_NONE'),
+        enter: fields['enter_event_type'] ?? 'PPME_GENERIC_E',
+        exit: fields['exit_event_type'] ?? 'PPME_GENERIC_X',
+        ppmSc: fields['ppm_sc'],
+        loc: loc(found.file.path, item.value.line),
+        ...guardOf(r, found.file.path, item.line),
+      },
+    });
   }
-  return out;
+  return Object.fromEntries(byKey(r, 'g_syscall_table entry', found.file, entries, (e) => JSON.stringify({ ...e, loc: null, guard: null })));
 }

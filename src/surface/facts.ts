@@ -1,8 +1,8 @@
 import { parseC } from '../parse/parser.js';
-import { stripComments } from '../parse/preprocess.js';
+import { cText } from '../parse/c-text.js';
+import { scanDirectives, type Directives, type MacroFact } from '../parse/directives.js';
 import { legacyBpfMaps, modernBpf, type BpfGlobalFact, type BpfMapFact } from './extract/bpf.js';
 import { extractCodeBodies } from './extract/code-bodies.js';
-import { extractDefines, type MacroFact } from './extract/defines.js';
 import { extractEnums, type EnumFact } from './extract/enums.js';
 import { retiredIoctls, type RetiredIoctlFact } from './extract/ioctls.js';
 import { moduleParams, type ModuleParamFact } from './extract/module-params.js';
@@ -11,7 +11,7 @@ import { hasInitError } from './extract/syntax.js';
 import { extractTables, type TableFact } from './extract/tables.js';
 import { scan } from './extract/text-scan.js';
 import { extractXLists, type XListFact } from './extract/x-lists.js';
-import { fileKind } from './files.js';
+import { fileKind, type FileKind } from './files.js';
 import { collectStructs, type StructDecls } from './layout.js';
 import type { CodeFile } from './model.js';
 
@@ -22,6 +22,8 @@ import type { CodeFile } from './model.js';
  */
 export interface FileFacts {
   path: string;
+  /** Preprocessor directives (conditional groups, #define, #include, #pragma pack, #error); empty for code files. */
+  directives: Directives;
   macros: MacroFact[];
   enums: EnumFact[];
   tables: TableFact[];
@@ -38,27 +40,29 @@ export interface FileFacts {
   parseProblems: string[];
 }
 
+const EMPTY_DIRECTIVES: Directives = { branches: [], macros: [], includes: [], ops: [], branchOfLine: [], spans: [], unbalanced: false };
+
 function emptyFacts(path: string): FileFacts {
   return {
-    path, macros: [], enums: [], tables: [], ppmSc: [], structs: { structs: [], typedefs: {} }, xLists: [],
+    path, directives: EMPTY_DIRECTIVES, macros: [], enums: [], tables: [], ppmSc: [], structs: { structs: [], typedefs: {} }, xLists: [],
     retiredIoctls: [], bpfMaps: [], bpfGlobals: [], moduleParams: [], code: null, parseProblems: [],
   };
 }
 
 /** Extracts the facts of one file; the kind of file (files.ts) decides which extractors run. */
-export async function extractFacts(path: string, source: string): Promise<FileFacts> {
+export async function extractFacts(path: string, source: string, kind: FileKind = fileKind(path)): Promise<FileFacts> {
   const facts = emptyFacts(path);
-  const kind = fileKind(path);
   if (kind === 'tree') {
     const file = await parseC(path, source);
     try {
-      facts.macros = extractDefines(file);
+      facts.directives = file.pre.directives;
+      facts.macros = file.pre.directives.macros;
       facts.enums = extractEnums(file);
       facts.tables = extractTables(file);
       facts.ppmSc = extractPpmScMacro(file);
       facts.structs = collectStructs([file]);
       facts.xLists = extractXLists(file);
-      facts.retiredIoctls = retiredIoctls(source, file.lineAt);
+      facts.retiredIoctls = retiredIoctls(file.pre.c.spliced, file.lineAt);
       for (const t of facts.tables) {
         for (const item of t.items) {
           if (hasInitError(item.value)) facts.parseProblems.push(`${t.name}: entry at line ${item.value.line} could not be parsed`);
@@ -69,7 +73,10 @@ export async function extractFacts(path: string, source: string): Promise<FileFa
     }
   } else if (kind === 'text') {
     // Constructs tree-sitter cannot read (libbpf map macros, module_param calls inside ERROR nodes).
-    const s = scan(stripComments(source));
+    const c = cText(source);
+    facts.directives = scanDirectives(c.text);
+    facts.macros = facts.directives.macros;
+    const s = scan(c.text);
     const modern = path.includes('/modern_bpf/') ? modernBpf(s) : { maps: [], globals: [] };
     facts.bpfMaps = path.startsWith('driver/bpf/') ? legacyBpfMaps(s) : modern.maps;
     facts.bpfGlobals = modern.globals;

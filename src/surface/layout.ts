@@ -16,6 +16,7 @@ import type { Node } from 'web-tree-sitter';
 import { evaluateNumber, type SymbolTable } from '../parse/consteval.js';
 import { lineOfNode, type ParsedFile } from '../parse/parser.js';
 import { isOtherCompilerOnly, type Guard } from '../parse/preprocess.js';
+import { MAX_NESTING } from '../limits.js';
 import type { Loc } from './model.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -55,6 +56,11 @@ export interface StructLayout {
   conditional?: string[];
   /** What could not be computed, e.g. an unknown type or array size. */
   unresolved?: string[];
+  /**
+   * When the builds lay it out differently (a field under a condition on the build, an
+   * architecture, or one driver-semver cannot decide): each distinct layout and its builds.
+   */
+  byBuild?: Array<{ builds: string; size: number; fields: FieldLayout[] }>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -82,6 +88,8 @@ export interface FieldDecl {
   type: TypeRef;
   line: number;
   conditional?: string[];
+  /** In a branch the default build does not take (`#else`, an MSVC-only branch); see defaultSelection. */
+  untaken?: true;
   /** Bit-field width as written. */
   bits?: string;
   /** `__attribute__((packed))` on the field. */
@@ -98,6 +106,8 @@ export interface StructDecl {
   pack: number;
   fields: FieldDecl[];
   loc: Loc;
+  /** Line of the closing brace: the `#pragma pack` in force there applies (GCC). */
+  endLine: number;
   conditional?: string[];
   /** The definition sits in a branch the build does not take (`#else`/`#elif`), see branchTaken. */
   untaken?: boolean;
@@ -108,6 +118,8 @@ export interface StructDecls {
   structs: StructDecl[];
   /** Typedef name → what it names. */
   typedefs: Record<string, TypeRef>;
+  /** Every typedef with its line, alternatives under #if included (the surface picks per build). */
+  typedefList?: Array<{ name: string; type: TypeRef; line: number }>;
 }
 
 /** Attributes that do not change a layout. */
@@ -126,7 +138,7 @@ class FileReader {
   private lines: string[];
 
   constructor(readonly file: ParsedFile) {
-    this.lines = file.source.split('\n');
+    this.lines = file.pre.c.spliced.split('\n');
   }
 
   loc(node: Node): Loc {
@@ -151,7 +163,7 @@ class FileReader {
 
   /** Original text (with `_packed` still in it) of [start, end). */
   original(start: number, end: number): string {
-    return this.file.source.slice(start, end);
+    return this.file.pre.c.spliced.slice(start, end);
   }
 }
 
@@ -163,6 +175,7 @@ class FileReader {
 export function collectStructs(files: ParsedFile[]): StructDecls {
   const structs: StructDecl[] = [];
   const typedefs: Record<string, TypeRef> = {};
+  const typedefList: NonNullable<StructDecls['typedefList']> = [];
   for (const file of files) {
     const reader = new FileReader(file);
     // descendantsOfType walks the tree inside wasm, far faster than visiting every node from JS.
@@ -172,11 +185,11 @@ export function collectStructs(files: ParsedFile[]): StructDecls {
         const decl = readTopStruct(reader, node);
         if (decl) structs.push(decl);
       } else if (node.type === 'type_definition') {
-        readTypedef(reader, node, typedefs);
+        readTypedef(reader, node, typedefs, typedefList);
       }
     }
   }
-  return { structs, typedefs };
+  return { structs, typedefs, typedefList };
 }
 
 /** A struct definition with file scope; null for an anonymous one (handled by its user). */
@@ -225,6 +238,7 @@ function readStructBody(reader: FileReader, node: Node, name: string, tagged: bo
     pack: reader.file.pre.packAt(endLine),
     fields: [],
     loc: reader.loc(node),
+    endLine,
   };
   if (outerGuards.length) decl.conditional = outerGuards.map((g) => g.condition);
   if (!outerGuards.every((g) => reader.branchTaken(g))) decl.untaken = true;
@@ -242,7 +256,8 @@ function readStructBody(reader: FileReader, node: Node, name: string, tagged: bo
 function readField(reader: FileReader, node: Node, outer: StructDecl, outerDepth: number): void {
   const line = lineOfNode(node);
   const inner = reader.guards(line).slice(outerDepth);
-  if (!inner.every((g) => reader.branchTaken(g))) return;
+  // Every field is kept: which build compiles it is decided when the struct is laid out.
+  const untaken = !inner.every((g) => reader.branchTaken(g));
   const conditional = inner.map((g) => g.condition);
 
   const typeNode = node.childForFieldName('type');
@@ -263,6 +278,7 @@ function readField(reader: FileReader, node: Node, outer: StructDecl, outerDepth
   const push = (name: string, type: TypeRef, at: number): void => {
     const field: FieldDecl = { name, type, line: at };
     if (conditional.length) field.conditional = conditional;
+    if (untaken) field.untaken = true;
     if (bits !== undefined) field.bits = squash(bits);
     if (packed) field.packed = true;
     if (problems.length) field.problems = problems;
@@ -297,7 +313,7 @@ function readField(reader: FileReader, node: Node, outer: StructDecl, outerDepth
   }
 }
 
-function readTypedef(reader: FileReader, node: Node, typedefs: Record<string, TypeRef>): void {
+function readTypedef(reader: FileReader, node: Node, typedefs: Record<string, TypeRef>, list: NonNullable<StructDecls['typedefList']>): void {
   const typeNode = node.childForFieldName('type');
   if (!typeNode) return;
   const declarators = node.childrenForFieldName('declarator');
@@ -314,9 +330,9 @@ function readTypedef(reader: FileReader, node: Node, typedefs: Record<string, Ty
   } else base = typeOf(reader, typeNode, plain ?? '<typedef>');
   for (const d of declarators) {
     const declared = applyDeclarator(d, base);
-    // `typedef struct {...} X;` must not make X an alias of itself.
-    if (!declared || Object.hasOwn(typedefs, declared.name)) continue;
-    typedefs[declared.name] = declared.type;
+    if (!declared) continue;
+    list.push({ name: declared.name, type: declared.type, line: lineOfNode(d) });
+    if (!Object.hasOwn(typedefs, declared.name)) typedefs[declared.name] = declared.type;
   }
 }
 
@@ -509,6 +525,26 @@ function arrayType(elem: string, dim: string): string {
   return i < 0 ? `${elem}[${dim}]` : `${elem.slice(0, i)}[${dim}]${elem.slice(i)}`;
 }
 
+/**
+ * Which definitions and fields one build compiles, and the `#pragma pack` it sees. The default
+ * takes the first branch of every conditional (never an MSVC- or Windows-only one); the surface
+ * passes one selection per build configuration (surface/api.ts).
+ */
+export interface LayoutSelection {
+  /** The definitions this build compiles, most preferred first (the first of a name wins). */
+  decls(structs: StructDecl[]): StructDecl[];
+  field(decl: StructDecl, f: FieldDecl): boolean;
+  /** The pack cap at the struct's closing brace; null when the build may or may not have one. */
+  pack(decl: StructDecl): number | null;
+}
+
+export const defaultSelection: LayoutSelection = {
+  // The first taken definition wins; a definition in an untaken branch only fills a gap.
+  decls: (structs) => [...structs.filter((s) => !s.untaken), ...structs.filter((s) => s.untaken)],
+  field: (_decl, f) => !f.untaken,
+  pack: (decl) => decl.pack,
+};
+
 class LayoutEngine {
   private decls = new Map<string, StructDecl>();
   private layouts = new Map<string, StructLayout>();
@@ -519,10 +555,9 @@ class LayoutEngine {
     structs: StructDecl[],
     private typedefs: Record<string, TypeRef>,
     syms: SymbolTable,
+    private select: LayoutSelection = defaultSelection,
   ) {
-    // The first taken definition wins; a definition in an untaken branch only fills a gap.
-    const ordered = [...structs.filter((s) => !s.untaken), ...structs.filter((s) => s.untaken)];
-    for (const s of ordered) this.register(s);
+    for (const s of select.decls(structs)) if (!this.decls.has(s.name)) this.decls.set(s.name, s);
     // `sizeof(struct x)` in an array size resolves through the layouts themselves.
     this.syms = { ...syms, sizeOf: (name) => syms.sizeOf?.(name) ?? this.sizeOfSpelling(name) };
   }
@@ -538,10 +573,17 @@ class LayoutEngine {
     }
   }
 
+  /** Every struct, the named structs defined in fields included (each under `outer.field`). */
   all(): Record<string, StructLayout> {
+    for (const s of [...this.decls.values()]) this.register(s, false);
     const out: Record<string, StructLayout> = {};
     for (const name of this.decls.keys()) out[name] = this.layout(name);
     return out;
+  }
+
+  /** The layout of one struct (and what it needs), or null when this build has no definition of it. */
+  one(name: string): StructLayout | null {
+    return this.decls.has(name) ? this.layout(name) : null;
   }
 
   private sizeOfSpelling(spelling: string): number | null {
@@ -554,19 +596,26 @@ class LayoutEngine {
   layout(name: string, decl = this.decls.get(name)!): StructLayout {
     const done = this.layouts.get(name);
     if (done) return done;
-    this.inProgress.add(name);
     const unresolved = [...(decl.problems ?? [])];
+    if (this.inProgress.size >= MAX_NESTING) {
+      unresolved.push(`structs nested more than ${MAX_NESTING} deep`);
+      return { name, size: -1, align: -1, packed: decl.packed, fields: [], loc: decl.loc, unresolved };
+    }
+    this.inProgress.add(name);
     const fields: FieldLayout[] = [];
     let offset = 0;
     let maxAlign = 1;
+    const pack = this.select.pack(decl);
+    if (pack === null) unresolved.push('a #pragma pack before it depends on a condition driver-semver cannot decide');
     let known = unresolved.length === 0;
 
     const placeAlign = (natural: number, fieldPacked: boolean | undefined): number => {
       if (decl.packed || fieldPacked) return 1;
-      return decl.pack > 0 ? Math.min(natural, decl.pack) : natural;
+      return pack ? Math.min(natural, pack) : natural;
     };
 
     for (const f of decl.fields) {
+      if (!this.select.field(decl, f)) continue;
       const r: Resolved = f.bits !== undefined
         ? { problem: `bit-field ${f.name || '<anonymous>'} : ${f.bits}`, type: `${this.resolve(f.type, 0).type}:${f.bits}` }
         : f.problems?.length
@@ -606,7 +655,7 @@ class LayoutEngine {
       fields,
       loc: decl.loc,
     };
-    if (decl.pack > 0) result.pack = decl.pack;
+    if (pack) result.pack = pack;
     if (decl.aliases.length) result.aliases = decl.aliases;
     if (decl.conditional) result.conditional = decl.conditional;
     if (unresolved.length) result.unresolved = unresolved;
@@ -669,6 +718,17 @@ class LayoutEngine {
  * Lays out every struct in `decls` (keyed by StructLayout.name). `syms` supplies the defines and
  * enumerators array sizes use; `sizeof(struct x)` in a size is answered from the layouts.
  */
-export function computeLayouts(decls: StructDecls, syms: SymbolTable): Record<string, StructLayout> {
-  return new LayoutEngine(decls.structs, decls.typedefs, syms).all();
+export function computeLayouts(decls: StructDecls, syms: SymbolTable, select?: LayoutSelection): Record<string, StructLayout> {
+  return new LayoutEngine(decls.structs, decls.typedefs, syms, select).all();
+}
+
+/** Lays out the named structs only (and what they contain), for one build's selection. */
+export function layoutsOf(names: string[], decls: StructDecls, syms: SymbolTable, select: LayoutSelection): Record<string, StructLayout> {
+  const engine = new LayoutEngine(decls.structs, decls.typedefs, syms, select);
+  const out: Record<string, StructLayout> = {};
+  for (const n of names) {
+    const l = engine.one(n);
+    if (l) out[n] = l;
+  }
+  return out;
 }

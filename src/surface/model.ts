@@ -112,6 +112,9 @@ export interface Warning {
   incomplete: boolean;
 }
 
+export type { Conflict } from './builds.js';
+import type { Conflict } from './builds.js';
+
 /** A C struct's layout (computed by surface/layout.ts for LP64 targets). */
 export type { StructLayout, FieldLayout } from './layout.js';
 import type { StructLayout } from './layout.js';
@@ -227,6 +230,8 @@ export interface Surface {
   moduleParams: Record<string, ModuleParam>;
   /** Function bodies of the fillers and programs, by file path. */
   code: Record<string, CodeFile>;
+  /** Live definitions of one thing that disagree (each also a warning): what the build model could not settle. */
+  conflicts?: Conflict[];
   warnings: Warning[];
 }
 

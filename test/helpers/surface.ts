@@ -15,7 +15,8 @@ export function demoTree(): Record<string, string> {
 /** An in-memory snapshot of a tree of files. */
 export function memorySnapshot(files: Record<string, string>, label = 'memory'): Snapshot {
   const entries = new Map(Object.entries(files).map(([p, c]) => [p, { path: p, blob: gitBlobId(Buffer.from(c)) }]));
-  return { label, commit: null, files: entries, read: async (p) => (p in files ? Buffer.from(files[p]!) : null) };
+  const read = async (p: string) => (p in files ? Buffer.from(files[p]!) : null);
+  return { label, commit: null, files: entries, read, size: async (p) => (await read(p))?.length ?? null };
 }
 
 export function surfaceOf(files: Record<string, string>, label = 'memory'): Promise<Surface> {

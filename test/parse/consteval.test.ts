@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { emptySymbols, evaluate, evaluateNumber, type SymbolTable } from '../../src/parse/consteval.js';
+import { emptySymbols, evaluate, evaluateNumber, type MacroDef, type SymbolTable } from '../../src/parse/consteval.js';
 
 function syms(defines: Record<string, string>, enumerators: Record<string, number> = {}): SymbolTable {
-  const t = emptySymbols();
+  const macros = new Map<string, MacroDef>();
   for (const [name, body] of Object.entries(defines)) {
     const m = /^(\w+)\(([^)]*)\)$/.exec(name);
-    t.macros.set(m ? m[1]! : name, { name: m ? m[1]! : name, params: m ? m[2]!.split(',').map((s) => s.trim()) : null, body });
+    macros.set(m ? m[1]! : name, { name: m ? m[1]! : name, params: m ? m[2]!.split(',').map((s) => s.trim()) : null, body });
   }
+  const t: SymbolTable = { ...emptySymbols(), macros };
   for (const [k, v] of Object.entries(enumerators)) t.enumerators.set(k, BigInt(v));
   return t;
 }

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SymbolTable } from '../../src/parse/consteval.js';
 import { initParser, parseC, type ParsedFile } from '../../src/parse/parser.js';
 import { symbolTable } from '../../src/surface/build.js';
-import { extractDefines } from '../../src/surface/extract/defines.js';
 import { extractEnums } from '../../src/surface/extract/enums.js';
 import {
   attributesIn,
@@ -42,7 +41,7 @@ afterAll(() => {
 
 /** The pipeline's own symbol table (defines and enumerators) for these files. */
 function symbolsOf(files: ParsedFile[]): SymbolTable {
-  return symbolTable(files.map((f) => ({ macros: extractDefines(f), enums: extractEnums(f) })));
+  return symbolTable(files.map((f) => ({ macros: f.pre.directives.macros, enums: extractEnums(f) })));
 }
 
 async function parse(name: string, text: string): Promise<ParsedFile> {

@@ -59,7 +59,8 @@ function retiredEnumerators(file: ParsedFile, start: number, end: number): Enume
   const lineOf = file.lineAt;
   const re = /\b([A-Z][A-Z0-9_]*)\s*=\s*(\(?[^,\n*]*?\)?)\s*,/g;
   re.lastIndex = start;
-  for (let m = re.exec(file.source); m && m.index < end; m = re.exec(file.source)) {
+  const text = file.pre.c.spliced;
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
     // Only text the preprocessing pass blanked, i.e. inside a comment.
     if (file.pre.text[m.index] !== ' ') continue;
     out.push({ name: m[1]!, expr: m[2]!.trim(), line: lineOf(m.index) });

@@ -15,6 +15,9 @@ export interface InitItem {
   /** `[X]` → 'X' (index designator), `.f` → '.f' (field designator). */
   designator: string | null;
   value: Init;
+  /** First and last line of the item, designator included. */
+  line: number;
+  endLine: number;
 }
 
 /** True when an initializer, or anything inside it, could not be parsed. */
@@ -35,13 +38,17 @@ export function toInit(node: Node): Init {
       if (child.type === 'initializer_pair') {
         const designators = child.childrenForFieldName('designator').filter((d): d is Node => d !== null);
         const value = child.childForFieldName('value');
-        items.push({ designator: designators.map(designatorText).join(''), value: value ? toInit(value) : { kind: 'error', text: '', line } });
-      } else items.push({ designator: null, value: toInit(child) });
+        items.push({ designator: designators.map(designatorText).join(''), value: value ? toInit(value) : { kind: 'error', text: '', line }, ...span(child) });
+      } else items.push({ designator: null, value: toInit(child), ...span(child) });
     }
     return { kind: 'list', items, line, ...(node.hasError ? { error: true as const } : {}) };
   }
   if (node.type === 'ERROR' || node.hasError) return { kind: 'error', text: foldSpace(node.text), line };
   return { kind: 'expr', text: foldSpace(node.text), line };
+}
+
+function span(node: Node): { line: number; endLine: number } {
+  return { line: lineOfNode(node), endLine: node.endPosition.row + 1 };
 }
 
 function designatorText(d: Node): string {

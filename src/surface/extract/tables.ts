@@ -8,7 +8,7 @@ export interface TableFact {
   elementType: string;
   size: string | null;
   line: number;
-  items: Array<{ designator: string | null; position: number; value: Init; guard?: string[] }>;
+  items: Array<{ designator: string | null; position: number; value: Init; line: number; endLine: number; guard?: string[] }>;
 }
 
 const TABLE_TYPES = ['ppm_event_info', 'ppm_name_value', 'ppm_param_info', 'syscall_evt_pair'];
@@ -27,7 +27,7 @@ export function extractTables(file: ParsedFile): TableFact[] {
       line: decl.line,
       items: init.items.map((item, position) => {
         const guard = file.pre.guardsAt(item.value.line).map((g) => g.condition);
-        return { designator: item.designator, position, value: item.value, ...(guard.length ? { guard } : {}) };
+        return { designator: item.designator, position, value: item.value, line: item.line, endLine: item.endLine, ...(guard.length ? { guard } : {}) };
       }),
     });
   }

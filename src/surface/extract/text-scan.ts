@@ -1,4 +1,4 @@
-import { lineIndex } from '../../parse/preprocess.js';
+import { lineIndex } from '../../parse/c-text.js';
 import { splitTopLevel } from './syntax.js';
 
 /**

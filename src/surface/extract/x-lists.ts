@@ -20,16 +20,16 @@ export function extractXLists(file: ParsedFile): XListFact[] {
   const out: XListFact[] = [];
   const lineOf = file.lineAt;
   for (const [name, entryRe] of Object.entries(X_LISTS)) {
-    const start = new RegExp(`^[ \\t]*#[ \\t]*define[ \\t]+${name}\\b[^\\n]*`, 'm').exec(file.pre.text);
+    const start = new RegExp(`^[ \\t]*#[ \\t]*define[ \\t]+${name}\\b[^\\n]*`, 'm').exec(file.pre.c.text);
     if (!start) continue;
     let end = start.index;
     for (;;) {
-      const nl = file.pre.text.indexOf('\n', end);
-      const lineText = file.pre.text.slice(end, nl < 0 ? undefined : nl).trimEnd();
-      end = nl < 0 ? file.pre.text.length : nl + 1;
+      const nl = file.pre.c.text.indexOf('\n', end);
+      const lineText = file.pre.c.text.slice(end, nl < 0 ? undefined : nl).trimEnd();
+      end = nl < 0 ? file.pre.c.text.length : nl + 1;
       if (nl < 0 || !lineText.endsWith('\\')) break;
     }
-    const body = file.pre.text.slice(start.index, end);
+    const body = file.pre.c.text.slice(start.index, end);
     const entries = [...body.matchAll(entryRe)].map((m) => ({ name: m[1]!, line: lineOf(start.index + m.index!) }));
     out.push({ name, line: lineOf(start.index), entries });
   }

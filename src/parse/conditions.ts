@@ -1,0 +1,458 @@
+/**
+ * Which branches of a file's conditional groups each build configuration compiles: the
+ * preprocessor's walk over the directives (directives.ts), for one configuration
+ * (build-configs.ts), with three-valued answers: a branch is compiled always, never, or maybe
+ * (a condition on something we cannot know, such as the target kernel's configuration or a
+ * kernel version inside the supported range). `#define`, `#undef` and `#include` of files of the
+ * tree are followed in order, as the preprocessor does: `#ifndef X` after `#define X` is not
+ * compiled, and a macro defined in an included header counts from the `#include` on.
+ *
+ * Kernel versions: in a kernel build, `LINUX_VERSION_CODE` is any version from the minimum the
+ * driver states (its `#if LINUX_VERSION_CODE < KERNEL_VERSION(...)` + `#error`) upwards. A
+ * condition is evaluated at every version where its answer can change (the thresholds it
+ * compares with) over that range: the same answer everywhere is a known answer, so a branch
+ * only for kernels below the minimum is never compiled.
+ */
+import { CONFIGS, isExternal, type BuildConfig, type ConfigMask } from './build-configs.js';
+import { evaluate, type MacroDef, type SymbolTable } from './consteval.js';
+import type { Directives, IncludeFact, Op } from './directives.js';
+import { MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES } from '../limits.js';
+
+/** 0: never compiled, 1: maybe, 2: always. */
+export type Status = 0 | 1 | 2;
+
+/** The highest kernel version `LINUX_VERSION_CODE` can take. */
+const KERNEL_MAX = 0x7fffffffn;
+
+const KERNEL_VERSION: MacroDef = { name: 'KERNEL_VERSION', params: ['a', 'b', 'c'], body: '(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))' };
+
+/** `KERNEL_VERSION(a, b, c)` as a number. */
+export function kernelVersion(a: number, b: number, c: number): bigint {
+  return BigInt((a << 16) + (b << 8) + Math.min(c, 255));
+}
+
+/** `3.10.0` for a LINUX_VERSION_CODE value. */
+export function describeKernel(v: bigint): string {
+  const n = Number(v);
+  return `${n >> 16}.${(n >> 8) & 0xff}.${n & 0xff}`;
+}
+
+/** How a walk finds the files a directive includes: the directives of an in-tree file, or null (outside the tree). */
+export type IncludeResolver = (from: string, inc: IncludeFact) => { path: string; directives: Directives } | null;
+
+/**
+ * One layer of the preprocessor's macro table: what one stretch of the walk defined or
+ * undefined. The table is a stack of layers (the configuration's own answers below them all);
+ * an included header's effect is one layer, reused as is by every later inclusion that sees
+ * the same inputs.
+ */
+class Layer {
+  /** 2: defined, 0: undefined (after `#undef`), 1: maybe. */
+  readonly status = new Map<string, Status>();
+  /** The definition of a macro certainly defined by one `#define`, or the definitions a maybe-defined one may have. */
+  readonly defs = new Map<string, MacroDef | MacroDef[]>();
+}
+
+/**
+ * What a configuration says about a name no `#define` of the walk set: its predefined value,
+ * `ext` (defined outside the tree, unknown), `kver` (the kernel version of a kernel build), or
+ * `undef`.
+ */
+export function configAnswer(config: BuildConfig, name: string): string {
+  if (config.kernel && (name === 'LINUX_VERSION_CODE' || name === 'KERNEL_VERSION')) return 'kver';
+  if (Object.hasOwn(config.defines, name)) return `def:${config.defines[name]}`;
+  return isExternal(name, config) ? 'ext' : 'undef';
+}
+
+/** Names an included header looked up below its own layer, with what they were: its inputs. */
+type Inputs = Map<string, string>;
+
+interface Found {
+  status: Status;
+  defs: MacroDef | MacroDef[] | undefined;
+  /** Index of the layer that answered, -1 for the configuration. */
+  at: number;
+  /** The configuration's answer, when it answered (at -1). */
+  answer?: string;
+}
+
+/** What was found, as text: two lookups that agree have the same signature. */
+function signature(f: Found): string {
+  return f.answer ?? `${f.status}:${JSON.stringify(f.defs ?? null)}`;
+}
+
+/** The preprocessor's macro table during a walk, for one configuration. */
+class Env {
+  private layers: Layer[] = [new Layer()];
+  /** Header walks in progress: the layer they start at and the inputs they have read so far. */
+  private recorders: Array<{ base: number; inputs: Inputs }> = [];
+  /** Set when a condition looked at LINUX_VERSION_CODE. */
+  usedKernel = false;
+  /** Kernel version the next evaluation sees (kernel builds). */
+  kernel: bigint;
+
+  constructor(
+    readonly config: BuildConfig,
+    readonly minKernel: bigint,
+    readonly hasInclude: (path: string, angled: boolean) => boolean | null,
+  ) {
+    this.kernel = minKernel;
+  }
+
+  private find(name: string): Found {
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      const l = this.layers[i]!;
+      const s = l.status.get(name);
+      if (s === undefined) continue;
+      const defs = l.defs.get(name);
+      return { status: s, defs, at: i };
+    }
+    const answer = configAnswer(this.config, name);
+    if (answer === 'kver') {
+      if (name === 'KERNEL_VERSION') return { status: 2, defs: KERNEL_VERSION, at: -1, answer };
+      this.usedKernel = true;
+      return { status: 2, defs: { name, params: null, body: String(this.kernel) }, at: -1, answer };
+    }
+    if (answer.startsWith('def:')) return { status: 2, defs: { name, params: null, body: answer.slice(4) }, at: -1, answer };
+    return { status: answer === 'ext' ? 1 : 0, defs: undefined, at: -1, answer };
+  }
+
+  /** A lookup, recorded as an input of every header walk it reaches below. */
+  private lookup(name: string): Found {
+    const f = this.find(name);
+    for (const r of this.recorders) if (f.at < r.base && !r.inputs.has(name)) r.inputs.set(name, signature(f));
+    return f;
+  }
+
+  private set(name: string, status: Status, defs: MacroDef | MacroDef[] | undefined): void {
+    const top = this.layers[this.layers.length - 1]!;
+    top.status.set(name, status);
+    if (defs === undefined) top.defs.delete(name);
+    else top.defs.set(name, defs);
+  }
+
+  /** The definitions a name may have now. */
+  private current(f: Found): MacroDef[] {
+    return Array.isArray(f.defs) ? f.defs : f.defs ? [f.defs] : [];
+  }
+
+  define(def: MacroDef, status: Status): void {
+    if (status === 2) return this.set(def.name, 2, def);
+    const prev = this.lookup(def.name);
+    this.set(def.name, 1, prev.status === 0 ? [def] : [...this.current(prev), def]);
+  }
+
+  undef(name: string, status: Status): void {
+    if (status === 2) return this.set(name, 0, undefined);
+    const prev = this.lookup(name);
+    if (prev.status !== 0) this.set(name, 1, this.current(prev));
+  }
+
+  /** Starts an included header's walk: its effect goes to a layer of its own, its inputs are recorded. */
+  beginHeader(): void {
+    this.layers.push(new Layer());
+    this.recorders.push({ base: this.layers.length - 1, inputs: new Map() });
+  }
+
+  /** Ends it: the header's layer (from now on shared and never changed) and its inputs. */
+  endHeader(): { layer: Layer; inputs: Inputs } {
+    const r = this.recorders.pop()!;
+    const layer = this.layers[r.base]!;
+    // The header's own layer and whatever it stacked are one effect: fold them (rarely more than one).
+    for (const l of this.layers.splice(r.base + 1)) {
+      for (const [k, v] of l.status) layer.status.set(k, v);
+      for (const [k, v] of l.defs) layer.defs.set(k, v);
+      for (const k of l.status.keys()) if (!l.defs.has(k)) layer.defs.delete(k);
+    }
+    this.layers.push(new Layer());
+    return { layer, inputs: r.inputs };
+  }
+
+  /** Whether a header walk with these inputs would see the same now (the check records them for enclosing walks). */
+  sameInputs(inputs: Inputs): boolean {
+    for (const [name, sig] of inputs) if (signature(this.lookup(name)) !== sig) return false;
+    return true;
+  }
+
+  /** Applies a header's recorded effect: its layer, shared, then a new layer for what follows. */
+  apply(layer: Layer): void {
+    this.layers.push(layer, new Layer());
+  }
+
+  isDefined(name: string): boolean | null {
+    const s = this.lookup(name).status;
+    return s === 2 ? true : s === 0 ? false : null;
+  }
+
+  /** The symbol table a condition is evaluated with (macros only: the preprocessor knows no enumerators). */
+  symbols(): SymbolTable {
+    const get = (name: string): MacroDef | undefined => {
+      const f = this.lookup(name);
+      return f.status === 2 && f.defs && !Array.isArray(f.defs) ? f.defs : undefined;
+    };
+    return {
+      macros: { get, has: (name: string) => get(name) !== undefined },
+      enumerators: new Map(),
+      isDefined: (name) => this.isDefined(name),
+      identifier: (name) => (this.isDefined(name) === false ? 0n : null),
+      hasInclude: this.hasInclude,
+    };
+  }
+
+  /** A condition's truth in this configuration, over the supported kernel range. */
+  test(condition: string): boolean | null {
+    // The commonest tests, `#ifdef X` and `#ifndef X`, need no evaluator.
+    const simple = /^(!?)defined\((\w+)\)$/.exec(condition);
+    if (simple) {
+      const d = this.isDefined(simple[2]!);
+      return d === null ? null : simple[1] ? !d : d;
+    }
+    this.usedKernel = false;
+    this.kernel = this.minKernel;
+    const seen: bigint[] = [];
+    const first = evaluate(condition, { ...this.symbols(), onValue: (v) => seen.push(v) });
+    if (!this.usedKernel) return first === null ? null : first !== 0n;
+    // The answer can only change at a value the condition compares with: try both sides of each.
+    const samples = new Set<bigint>([this.minKernel, KERNEL_MAX]);
+    for (const v of seen) for (const x of [v - 1n, v, v + 1n]) if (x > this.minKernel && x < KERNEL_MAX) samples.add(x);
+    let answer: boolean | null | undefined;
+    for (const x of samples) {
+      this.kernel = x;
+      const v = evaluate(condition, this.symbols());
+      const b = v === null ? null : v !== 0n;
+      if (answer === undefined) answer = b;
+      else if (answer !== b) return null;
+    }
+    return answer ?? null;
+  }
+}
+
+/** What a walk of one file found, for one configuration. */
+export interface FileWalk {
+  /** Status of every branch of the file (index = branch id). */
+  branches: Uint8Array;
+  /** `#define`s of the file by index, with the status of the line they are on. */
+  macros: Uint8Array;
+  /** `#pragma pack` in force at each pragma's line: [line, cap, certain]. */
+  packs: Array<[number, number, boolean]>;
+  /** Problems met (limits). */
+  problems: string[];
+}
+
+/** How the includes a walk followed were resolved: a later walk may reuse it only if they resolve alike. */
+type Resolutions = Array<{ from: string; inc: IncludeFact; to: Directives | null }>;
+
+type HeaderEffect = { minKernel: bigint; inputs: Inputs; resolutions: Resolutions; layer: Layer; status: Status };
+type FileEntryWalk = { config: number; minKernel: bigint; resolutions: Resolutions; walk: FileWalk };
+
+/**
+ * Walks reused within one revision and by the next one: an included header's effect is recorded
+ * with its inputs (the names it looked up outside itself, and how its own includes resolved) and
+ * applied again wherever the same inputs hold; a whole file's walk is reused for the same
+ * configuration when it and its includes did not change. What the last two revisions (see
+ * `nextRevision`) did not use is dropped, so a walk over the whole history keeps little.
+ */
+export class WalkCache {
+  private generation = 0;
+  private readonly headerMap = new Map<Directives, { used: number; list: HeaderEffect[] }>();
+  private readonly fileMap = new Map<Directives, { used: number; list: FileEntryWalk[] }>();
+
+  /** Called once per revision: forgets what neither this revision nor the previous one used. */
+  nextRevision(): void {
+    this.generation++;
+    for (const m of [this.headerMap, this.fileMap] as Array<Map<Directives, { used: number }>>) {
+      for (const [k, v] of m) if (v.used < this.generation - 1) m.delete(k);
+    }
+  }
+
+  headers(d: Directives): HeaderEffect[] {
+    return this.slot(this.headerMap, d);
+  }
+
+  files(d: Directives): FileEntryWalk[] {
+    return this.slot(this.fileMap, d);
+  }
+
+  private slot<T>(m: Map<Directives, { used: number; list: T[] }>, d: Directives): T[] {
+    let e = m.get(d);
+    if (!e) m.set(d, (e = { used: this.generation, list: [] }));
+    e.used = this.generation;
+    return e.list;
+  }
+}
+
+function resolveAlike(list: Resolutions, resolve: IncludeResolver): boolean {
+  return list.every((x) => (resolve(x.from, x.inc)?.directives ?? null) === x.to);
+}
+
+interface Walk {
+  env: Env;
+  resolve: IncludeResolver;
+  budget: { files: number };
+  problems: string[];
+  resolutions: Resolutions;
+  cache: WalkCache;
+}
+
+function min(a: Status, b: Status): Status {
+  return (a < b ? a : b) as Status;
+}
+
+/**
+ * Walks one file's directives for one configuration (see the module comment). `minKernel` is the
+ * lowest LINUX_VERSION_CODE the driver supports in that configuration.
+ */
+export function walkFile(path: string, d: Directives, config: BuildConfig, minKernel: bigint, resolve: IncludeResolver, cache = new WalkCache()): FileWalk {
+  const cached = cache.files(d);
+  const hit = cached.find((e) => e.config === config.index && e.minKernel === minKernel && resolveAlike(e.resolutions, resolve));
+  if (hit) return hit.walk;
+  const out: FileWalk = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], problems: [] };
+  const resolutions: Resolutions = [];
+  // `__has_include` asks the same resolver, and is recorded like an #include.
+  const hasInclude = (p: string, angled: boolean) => {
+    const inc: IncludeFact = { path: p, angled, line: 0, offset: 0, branch: -1 };
+    const to = resolve(path, inc)?.directives ?? null;
+    resolutions.push({ from: path, inc, to });
+    return to ? true : null;
+  };
+  const w: Walk = { env: new Env(config, minKernel, hasInclude), resolve, budget: { files: 0 }, problems: out.problems, resolutions, cache };
+  walkOps(path, d, w, 2, out, 0);
+  cached.push({ config: config.index, minKernel, resolutions, walk: out });
+  return out;
+}
+
+function walkOps(path: string, d: Directives, w: Walk, ambient: Status, out: FileWalk | null, depth: number): void {
+  const env = w.env;
+  // Per open group: the status of the region around it and whether an earlier branch was taken.
+  const frames: Array<{ parent: Status; taken: Status }> = [];
+  let status: Status = ambient;
+  const packStack: number[] = [];
+  let pack = 0;
+  let packCertain = true;
+  for (const op of d.ops as Op[]) {
+    switch (op.op) {
+      case 'branch': {
+        const b = d.branches[op.branch]!;
+        if (b.kind === 'if' || b.kind === 'ifdef' || b.kind === 'ifndef') frames.push({ parent: status, taken: 0 });
+        const frame = frames[frames.length - 1]!;
+        let own: Status = 0;
+        if (frame.parent !== 0 && frame.taken !== 2) {
+          const v = b.kind === 'else' ? true : env.test(b.test);
+          own = v === true ? 2 : v === false ? 0 : 1;
+          if (frame.taken === 1 && own === 2) own = 1;
+          frame.taken = v === true ? 2 : v === null || frame.taken === 1 ? 1 : 0;
+        }
+        status = min(frame.parent, own);
+        if (out) out.branches[op.branch] = status;
+        break;
+      }
+      case 'endif':
+        status = frames.pop()?.parent ?? ambient;
+        break;
+      case 'define':
+        if (out) out.macros[op.macro] = status;
+        if (status) env.define(d.macros[op.macro]!, status);
+        break;
+      case 'undef':
+        if (status) env.undef(op.name, status);
+        break;
+      case 'include': {
+        if (!status) break;
+        const inc = d.includes[op.include]!;
+        const target = w.resolve(path, inc);
+        w.resolutions.push({ from: path, inc, to: target?.directives ?? null });
+        if (!target) break;
+        if (depth >= MAX_INCLUDE_DEPTH || ++w.budget.files > MAX_INCLUDED_FILES) {
+          w.problems.push(`${path}:${inc.line}: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`);
+          break;
+        }
+        includeFile(target, w, status, depth);
+        break;
+      }
+      case 'pack': {
+        if (!status) break;
+        const [first, second] = op.args;
+        if (first === 'push') {
+          packStack.push(pack);
+          if (second) pack = Number(second) || 0;
+        } else if (first === 'pop') pack = packStack.pop() ?? 0;
+        else pack = Number(first) || 0;
+        if (status === 1) packCertain = false;
+        out?.packs.push([op.line, pack, packCertain]);
+        break;
+      }
+      case 'error':
+        break;
+    }
+  }
+}
+
+/** Walks an included file for its macros, or applies the effect a walk with the same inputs recorded. */
+function includeFile(target: { path: string; directives: Directives }, w: Walk, status: Status, depth: number): void {
+  const env = w.env;
+  const list = w.cache.headers(target.directives);
+  const hit = list.find((e) => e.minKernel === env.minKernel && e.status === status && resolveAlike(e.resolutions, w.resolve) && env.sameInputs(e.inputs));
+  if (hit) {
+    env.apply(hit.layer);
+    w.resolutions.push(...hit.resolutions);
+    return;
+  }
+  const before = w.resolutions.length;
+  env.beginHeader();
+  walkOps(target.path, target.directives, w, status, null, depth + 1);
+  const { layer, inputs } = env.endHeader();
+  list.push({ minKernel: env.minKernel, inputs, resolutions: w.resolutions.slice(before), layer, status });
+}
+
+/**
+ * The lowest kernel version a kernel build of the driver accepts, from its own check: an
+ * `#error` under a condition on LINUX_VERSION_CODE only (`#if LINUX_VERSION_CODE <
+ * KERNEL_VERSION(3, 10, 0)` / `#error ...`). 0 when the files state none.
+ */
+export function minimumKernel(files: Array<{ directives: Directives }>, config: BuildConfig): bigint {
+  let lowest = 0n;
+  for (const { directives: d } of files) {
+    for (const op of d.ops) {
+      if (op.op !== 'error' || op.branch < 0) continue;
+      const b = d.branches[op.branch]!;
+      // Only a check at file level (inside an include guard at most) states the range.
+      const parent = b.parent >= 0 ? d.branches[b.parent]! : null;
+      if (parent && !parent.includeGuard) continue;
+      const env = new Env(config, 0n, () => null);
+      const seen: bigint[] = [];
+      env.usedKernel = false;
+      evaluate(b.condition, { ...env.symbols(), onValue: (v) => seen.push(v) });
+      if (!env.usedKernel) continue;
+      // The smallest threshold from which the #error never fires.
+      const candidates = [...new Set([0n, ...seen.filter((v) => v > 0n && v < KERNEL_MAX)])].sort((x, y) => (x < y ? -1 : 1));
+      for (const k of candidates) {
+        const e = new Env(config, k, () => null);
+        if (e.test(b.condition) === false) {
+          if (k > lowest) lowest = k;
+          break;
+        }
+      }
+    }
+  }
+  return lowest;
+}
+
+/** Presence of something over the configurations: where it is always compiled, where maybe. */
+export interface Presence {
+  always: ConfigMask;
+  maybe: ConfigMask;
+}
+
+export const NOWHERE: Presence = { always: 0, maybe: 0 };
+
+/** The configurations as bits, for a status per configuration. */
+export function presenceOf(statuses: ArrayLike<Status>): Presence {
+  let always = 0;
+  let maybe = 0;
+  for (let i = 0; i < CONFIGS.length; i++) {
+    const s = statuses[i] ?? 0;
+    if (s === 2) always |= 1 << i;
+    if (s >= 1) maybe |= 1 << i;
+  }
+  return { always, maybe };
+}

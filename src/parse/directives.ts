@@ -1,0 +1,229 @@
+/**
+ * The preprocessor directives of one C file, read from its comment-blanked text (c-text.ts):
+ * the conditional groups and their branches, `#define`/`#undef`, `#include`, `#pragma pack`
+ * and `#error`, in source order. Plain data (it is cached per blob and crosses worker threads);
+ * which branches a build compiles is decided later, per build configuration (conditions.ts),
+ * because it depends on macros other files define.
+ */
+
+/** One branch of a conditional group: the lines from its directive to the next one of the group. */
+export interface Branch {
+  /** `if`, `ifdef`, `ifndef`, `elif`, `elifdef`, `elifndef` or `else`. */
+  kind: string;
+  /** What the branch's own directive tests, as a condition: `#ifdef X` is `defined(X)`; '' for `#else`. */
+  test: string;
+  /** What must hold for the branch to be compiled, given its group: earlier branches false, its test true. */
+  condition: string;
+  /** 1-based line of the directive. */
+  line: number;
+  /** Last line of the branch (the line before the group's next directive). */
+  endLine: number;
+  /** The enclosing branch (-1 at file level). */
+  parent: number;
+  /** `#ifndef X` + `#define X` around a whole file: it conditions nothing the first time the file is read. */
+  includeGuard?: true;
+}
+
+export interface MacroFact {
+  name: string;
+  /** Parameter names of a function-like macro (`...` for the variadic tail); null for an object-like one. */
+  params: string[] | null;
+  /** The replacement list as written, whitespace folded. */
+  body: string;
+  line: number;
+  /** Innermost enclosing branch (-1 at file level). */
+  branch: number;
+}
+
+export interface IncludeFact {
+  /** The header name as written, without its quotes or angle brackets. */
+  path: string;
+  angled: boolean;
+  line: number;
+  /** Offset of the directive in the text. */
+  offset: number;
+  branch: number;
+}
+
+/** The directives in source order, for a sequential walk (conditions.ts). */
+export type Op =
+  | { op: 'branch'; branch: number }
+  | { op: 'endif'; first: number; line: number }
+  | { op: 'define'; macro: number }
+  | { op: 'undef'; name: string; line: number }
+  | { op: 'include'; include: number }
+  | { op: 'pack'; args: string[]; line: number }
+  | { op: 'error'; text: string; line: number; branch: number };
+
+export interface Directives {
+  branches: Branch[];
+  macros: MacroFact[];
+  includes: IncludeFact[];
+  ops: Op[];
+  /** Innermost branch of every 1-based line (-1 at file level); index 0 unused. */
+  branchOfLine: number[];
+  /** Directive lines (blanked before tree-sitter parses the file), as [start, end) offsets. */
+  spans: Array<[number, number]>;
+  /** Conditional groups left open at the end of the file, or closed without an `#if`: the file is malformed. */
+  unbalanced: boolean;
+}
+
+const DIRECTIVE_START = /^[ \t\f\v]*(?:#|%:)[ \t\f\v]*([A-Za-z_]\w*)?/;
+
+/** The directive name and the logical line's text (continuations joined) of a directive starting at `lineStart`. */
+function logicalLine(text: string, lineStart: number): { end: number; joined: string; lines: number } {
+  let end = text.indexOf('\n', lineStart);
+  let lines = 1;
+  while (end >= 0 && text.charCodeAt(end - 1) === 92 /* \ */) {
+    end = text.indexOf('\n', end + 1);
+    lines++;
+  }
+  if (end < 0) end = text.length;
+  return { end, joined: text.slice(lineStart, end).replace(/\\\n/g, ' '), lines };
+}
+
+function fold(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** `NAME body` or `NAME(a, b) body`: a function-like macro's `(` follows its name at once. */
+function parseDefine(rest: string): { name: string; params: string[] | null; body: string } | null {
+  const m = /^\s*([A-Za-z_]\w*)(\()?/.exec(rest);
+  if (!m) return null;
+  const name = m[1]!;
+  if (!m[2]) return { name, params: null, body: fold(rest.slice(m[0].length)) };
+  const close = rest.indexOf(')', m[0].length);
+  if (close < 0) return null;
+  const params = rest
+    .slice(m[0].length, close)
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    // GNU `args...` names the variadic tail.
+    .map((p) => (p.endsWith('...') && p !== '...' ? p.slice(0, -3).trim() + '...' : p));
+  return { name, params, body: fold(rest.slice(close + 1)) };
+}
+
+function headerName(rest: string): { path: string; angled: boolean } | null {
+  const m = /^\s*(?:"([^"\n]*)"|<([^>\n]*)>)/.exec(rest);
+  if (!m) return null;
+  return m[1] !== undefined ? { path: m[1], angled: false } : { path: m[2]!, angled: true };
+}
+
+/** Scans the directives of a comment-blanked C text (see the module comment). */
+export function scanDirectives(text: string): Directives {
+  const branches: Branch[] = [];
+  const macros: MacroFact[] = [];
+  const includes: IncludeFact[] = [];
+  const ops: Op[] = [];
+  const spans: Array<[number, number]> = [];
+  const branchOfLine: number[] = [-1];
+  // Open groups: their branches so far, and the negation of every earlier branch (for #elif/#else).
+  const open: Array<{ branches: number[]; rest: string }> = [];
+  let unbalanced = false;
+  let current = -1;
+  let line = 1;
+  let pos = 0;
+  const n = text.length;
+  while (pos <= n) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl < 0 ? n : nl;
+    const first = text.charCodeAt(pos);
+    // A directive starts with `#` (or the digraph `%:`) after optional blanks.
+    const m = first === 35 || first === 37 || first === 32 || first === 9 ? DIRECTIVE_START.exec(text.slice(pos, Math.min(lineEnd, pos + 256))) : null;
+    if (!m) {
+      branchOfLine[line] = current;
+      if (nl < 0) break;
+      pos = nl + 1;
+      line++;
+      continue;
+    }
+    const { end, joined, lines } = logicalLine(text, pos);
+    const name = m[1] ?? '';
+    const rest = joined.slice(m[0].length);
+    const atLine = line;
+    spans.push([pos, end]);
+    const closeBranch = () => {
+      if (current >= 0) branches[current]!.endLine = atLine - 1;
+    };
+    if (name === 'if' || name === 'ifdef' || name === 'ifndef') {
+      const test = name === 'if' ? fold(rest) : name === 'ifdef' ? `defined(${fold(rest)})` : `!defined(${fold(rest)})`;
+      const id = branches.length;
+      branches.push({ kind: name, test, condition: test, line: atLine, endLine: atLine, parent: current });
+      open.push({ branches: [id], rest: `!(${test})` });
+      ops.push({ op: 'branch', branch: id });
+      current = id;
+    } else if (name === 'elif' || name === 'elifdef' || name === 'elifndef' || name === 'else') {
+      const group = open[open.length - 1];
+      if (!group) unbalanced = true;
+      else {
+        closeBranch();
+        const test = name === 'else' ? '' : name === 'elif' ? fold(rest) : name === 'elifdef' ? `defined(${fold(rest)})` : `!defined(${fold(rest)})`;
+        const id = branches.length;
+        const parent = branches[group.branches[0]!]!.parent;
+        branches.push({ kind: name, test, condition: test ? `${group.rest} && (${test})` : group.rest, line: atLine, endLine: atLine, parent });
+        if (test) group.rest = `${group.rest} && !(${test})`;
+        group.branches.push(id);
+        ops.push({ op: 'branch', branch: id });
+        current = id;
+      }
+    } else if (name === 'endif') {
+      const group = open.pop();
+      if (!group) unbalanced = true;
+      else {
+        closeBranch();
+        const firstBranch = branches[group.branches[0]!]!;
+        ops.push({ op: 'endif', first: group.branches[0]!, line: atLine });
+        current = firstBranch.parent;
+      }
+    } else if (name === 'define') {
+      const d = parseDefine(rest);
+      if (d) {
+        // `#ifndef X` directly followed by `#define X`: an include guard.
+        const top = current >= 0 ? branches[current]! : null;
+        if (top && top.kind === 'ifndef' && top.test === `!defined(${d.name})` && top.line === atLine - 1 && d.params === null) top.includeGuard = true;
+        ops.push({ op: 'define', macro: macros.length });
+        macros.push({ ...d, line: atLine, branch: current });
+      }
+    } else if (name === 'undef') {
+      const u = /^\s*([A-Za-z_]\w*)/.exec(rest);
+      if (u) ops.push({ op: 'undef', name: u[1]!, line: atLine });
+    } else if (name === 'include' || name === 'include_next') {
+      const h = headerName(rest);
+      if (h) {
+        ops.push({ op: 'include', include: includes.length });
+        includes.push({ ...h, line: atLine, offset: pos, branch: current });
+      }
+    } else if (name === 'pragma') {
+      const p = /^\s*pack\s*\(([^)]*)\)/.exec(rest);
+      if (p) ops.push({ op: 'pack', args: p[1]!.split(',').map((s) => s.trim()), line: atLine });
+    } else if (name === 'error') {
+      ops.push({ op: 'error', text: fold(rest), line: atLine, branch: current });
+    }
+    for (let k = 0; k < lines; k++) branchOfLine[atLine + k] = current;
+    line += lines;
+    if (end >= n) break;
+    pos = end + 1;
+  }
+  if (open.length) unbalanced = true;
+  // An include guard's branch must end at the file's last directive: otherwise it guards only part of it.
+  for (const b of branches) {
+    if (b.includeGuard && !isWholeFile(b, branches, ops)) delete b.includeGuard;
+  }
+  return { branches, macros, includes, ops, branchOfLine, spans, unbalanced };
+}
+
+/** The group of an `#ifndef X` guard has no other branch, and its `#endif` is the file's last directive. */
+function isWholeFile(b: Branch, branches: Branch[], ops: Op[]): boolean {
+  const id = branches.indexOf(b);
+  const last = ops[ops.length - 1];
+  if (b.parent !== -1 || !last || last.op !== 'endif' || last.first !== id) return false;
+  return !branches.some((o) => o.parent === -1 && o.line > b.line && (o.kind.startsWith('elif') || o.kind === 'else'));
+}
+
+/** The branch chain of a line, outermost first. */
+export function branchChain(d: Directives, line: number): number[] {
+  const out: number[] = [];
+  for (let b = d.branchOfLine[line] ?? -1; b >= 0; b = d.branches[b]!.parent) out.push(b);
+  return out.reverse();
+}

@@ -1,0 +1,279 @@
+/**
+ * The build model of one revision: for every line of every file the surface reads, which build
+ * configurations compile it (parse/build-configs.ts), from the preprocessor's walk of each file
+ * (parse/conditions.ts) with its `#include`s of files of the tree followed; the kernel range each
+ * kernel build supports; and the macros and enumerators values are computed with, taken only
+ * from what some build compiles. Two live definitions of one thing that disagree are recorded as
+ * conflicts, never resolved by position.
+ */
+import { CONFIGS, describeMask, buildsOf, INCLUDE_ROOTS, VIEWS, type ConfigMask, type View } from '../parse/build-configs.js';
+import { describeKernel, minimumKernel, walkFile, WalkCache, type Presence } from '../parse/conditions.js';
+import type { MacroDef, SymbolTable } from '../parse/consteval.js';
+import { branchChain, type Directives, type IncludeFact, type MacroFact } from '../parse/directives.js';
+import type { FileFacts } from './facts.js';
+import { loc, type Loc, type Warning } from './model.js';
+
+/** Two or more live definitions of one thing that disagree (the surface keeps the compiler's choice, the last). */
+export interface Conflict {
+  /** What is defined twice: `macro X`, `g_event_info entry PPME_X`, `struct x`. */
+  what: string;
+  /** Every live definition, in source order, with the builds that compile it. */
+  alternatives: Array<{ loc: Loc; builds: string }>;
+  /** `together`: one build compiles two of them; `by-build`: builds disagree; `undecided`: a condition the model cannot decide picks one. */
+  kind: 'together' | 'by-build' | 'undecided';
+}
+
+/** A candidate definition: where it is and which builds compile it. */
+export interface Candidate<T> {
+  value: T;
+  file: FileFacts;
+  line: number;
+  presence: Presence;
+}
+
+export interface BuildModel {
+  /** Which builds compile a line of a file (a file the model does not know is compiled everywhere it is built). */
+  presence(path: string, line: number): Presence;
+  /** Some build may compile the line. */
+  live(path: string, line: number): boolean;
+  /** The conditions of the branches around a line that not every build of the file decides the same way (for messages). */
+  guards(path: string, line: number): string[];
+  /** The alignment cap `#pragma pack` sets at a line for a configuration (null when a build may or may not have it). */
+  packAt(path: string, line: number, config: number): number | null;
+  /** Lowest LINUX_VERSION_CODE each kernel build supports, from the driver's own check. */
+  minKernel: Partial<Record<View, bigint>>;
+  /** Live macros (a macro with disagreeing live definitions is reported when a value uses it). */
+  macros: Map<string, MacroDef>;
+  /** Macros with disagreeing live definitions, by name. */
+  ambiguous: Map<string, Candidate<MacroFact>[]>;
+  conflicts: Conflict[];
+  /**
+   * Picks one definition among live candidates keyed alike: the only one, or, when live ones
+   * disagree (`same` differs), the last one, recording a conflict. Dead candidates are dropped.
+   */
+  pick<T>(what: string, candidates: Candidate<T>[], same: (v: T) => string): Candidate<T> | null;
+}
+
+const SHIFT = CONFIGS.length;
+
+/** Resolves a header name the way the builds' include paths do, against the files of the revision. */
+export function includeTarget(from: string, inc: Pick<IncludeFact, 'path' | 'angled'>, exists: (p: string) => boolean): string | null {
+  const candidates: Array<string | null> = [];
+  if (!inc.angled) candidates.push(normalise(from.slice(0, from.lastIndexOf('/') + 1) + inc.path));
+  for (const root of INCLUDE_ROOTS) candidates.push(normalise(root + inc.path));
+  for (const c of candidates) if (c !== null && exists(c)) return c;
+  return null;
+}
+
+/** `driver/./a/../b.h` → `driver/b.h`; null when it climbs out of the tree. */
+function normalise(p: string): string | null {
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (!out.length) return null;
+      out.pop();
+    } else out.push(part);
+  }
+  return out.join('/');
+}
+
+function bits(mask: ConfigMask): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < SHIFT; i++) if (mask & (1 << i)) out.push(i);
+  return out;
+}
+
+/**
+ * Walks are reused across revisions: a file whose directives and includes did not change is not
+ * walked again (keyed by the cached facts' identity, so unchanged blobs share it).
+ */
+const walkCache = new WalkCache();
+
+/** Builds the model from the facts of every file the surface reads (`files` keyed by path). */
+export function buildModel(files: Map<string, FileFacts>, rev: string, warnings: Warning[]): BuildModel {
+  const exists = (p: string) => files.has(p);
+  // Every walk asks again for the same includes: resolve each (directory, header name) once.
+  const resolved = new Map<string, { path: string; directives: Directives } | null>();
+  const resolve = (from: string, inc: IncludeFact) => {
+    const key = `${inc.angled ? '<' : from.slice(0, from.lastIndexOf('/') + 1)}\u0000${inc.path}`;
+    let r = resolved.get(key);
+    if (r === undefined) {
+      const target = includeTarget(from, inc, exists);
+      r = target ? { path: target, directives: files.get(target)!.directives } : null;
+      resolved.set(key, r);
+    }
+    return r;
+  };
+  const cache = walkCache;
+  cache.nextRevision();
+
+  // The kernel range of each kernel build, from the files it compiles.
+  const minKernel: Partial<Record<View, bigint>> = {};
+  for (const view of VIEWS) {
+    const config = CONFIGS.find((c) => c.view === view && c.kernel);
+    if (!config) continue;
+    const mine = [...files.values()].filter((f) => buildsOf(f.path) & (1 << config.index));
+    minKernel[view] = minimumKernel(mine, config);
+  }
+
+  // Walk every file with directives in every build that compiles it.
+  const branchStatus = new Map<FileFacts, Uint8Array[]>();
+  const macroStatus = new Map<FileFacts, Uint8Array[]>();
+  const packs = new Map<FileFacts, Array<Array<[number, number, boolean]>>>();
+  for (const f of files.values()) {
+    if (!f.directives.ops.length) continue;
+    const mask = buildsOf(f.path);
+    const perConfigBranches: Uint8Array[] = [];
+    const perConfigMacros: Uint8Array[] = [];
+    const perConfigPacks: Array<Array<[number, number, boolean]>> = [];
+    for (const c of CONFIGS) {
+      if (!(mask & (1 << c.index))) continue;
+      const walk = walkFile(f.path, f.directives, c, minKernel[c.view] ?? 0n, resolve, cache);
+      perConfigBranches[c.index] = walk.branches;
+      perConfigMacros[c.index] = walk.macros;
+      perConfigPacks[c.index] = walk.packs;
+      for (const p of walk.problems) if (!warnings.some((w) => w.message.endsWith(p))) warnings.push({ path: f.path, message: `${f.path} at ${rev}: ${p}`, incomplete: true });
+    }
+    branchStatus.set(f, perConfigBranches);
+    macroStatus.set(f, perConfigMacros);
+    packs.set(f, perConfigPacks);
+    if (f.directives.unbalanced) {
+      warnings.push({ path: f.path, message: `${f.path} at ${rev}: its #if/#endif do not balance, so which lines a build compiles is not known`, incomplete: true });
+    }
+  }
+
+  const presenceCache = new Map<FileFacts, Map<number, Presence>>();
+  const branchPresence = (f: FileFacts, branch: number): Presence => {
+    let m = presenceCache.get(f);
+    if (!m) presenceCache.set(f, (m = new Map()));
+    const hit = m.get(branch);
+    if (hit) return hit;
+    const mask = buildsOf(f.path);
+    let always = 0;
+    let maybe = 0;
+    const st = branchStatus.get(f);
+    for (const i of bits(mask)) {
+      const s = branch < 0 || !st ? 2 : (st[i]?.[branch] ?? 0);
+      if (s === 2) always |= 1 << i;
+      if (s >= 1) maybe |= 1 << i;
+    }
+    const p = { always, maybe };
+    m.set(branch, p);
+    return p;
+  };
+  const presence = (path: string, line: number): Presence => {
+    const f = files.get(path);
+    if (!f) return { always: buildsOf(path), maybe: buildsOf(path) };
+    return branchPresence(f, f.directives.branchOfLine[line] ?? -1);
+  };
+
+  // Macros every build may see, from every file read.
+  const byName = new Map<string, Candidate<MacroFact>[]>();
+  for (const f of files.values()) {
+    const st = macroStatus.get(f);
+    f.directives.macros.forEach((m, i) => {
+      const p = macroPresence(f, i, st);
+      if (!p.maybe) return;
+      const list = byName.get(m.name);
+      const c = { value: m, file: f, line: m.line, presence: p };
+      if (list) list.push(c);
+      else byName.set(m.name, [c]);
+    });
+  }
+  const macros = new Map<string, MacroDef>();
+  const ambiguous = new Map<string, Candidate<MacroFact>[]>();
+  for (const [name, list] of byName) {
+    const bodies = new Set(list.map((c) => macroKey(c.value)));
+    const chosen = list[list.length - 1]!.value;
+    macros.set(name, { name, params: chosen.params, body: chosen.body });
+    if (bodies.size > 1) ambiguous.set(name, list);
+  }
+
+  function macroPresence(f: FileFacts, i: number, st: Uint8Array[] | undefined): Presence {
+    const mask = buildsOf(f.path);
+    let always = 0;
+    let maybe = 0;
+    for (const c of bits(mask)) {
+      const s = st?.[c]?.[i] ?? 0;
+      if (s === 2) always |= 1 << c;
+      if (s >= 1) maybe |= 1 << c;
+    }
+    return { always, maybe };
+  }
+
+  const conflicts: Conflict[] = [];
+  const model: BuildModel = {
+    presence,
+    live: (path, line) => presence(path, line).maybe !== 0,
+    guards(path, line) {
+      const f = files.get(path);
+      if (!f) return [];
+      const d = f.directives;
+      const mask = buildsOf(f.path);
+      return branchChain(d, line)
+        .filter((b) => !d.branches[b]!.includeGuard && branchPresence(f, b).always !== mask)
+        .map((b) => d.branches[b]!.condition);
+    },
+    packAt(path, line, config) {
+      let cap = 0;
+      let certain = true;
+      const f = files.get(path);
+      for (const [at, v, sure] of (f && packs.get(f)?.[config]) ?? []) {
+        if (at > line) break;
+        cap = v;
+        certain = sure;
+      }
+      return certain ? cap : null;
+    },
+    minKernel,
+    macros,
+    ambiguous,
+    conflicts,
+    pick(what, candidates, same) {
+      const live = candidates.filter((c) => c.presence.maybe !== 0);
+      if (live.length <= 1) return live[0] ?? null;
+      const values = new Set(live.map((c) => same(c.value)));
+      if (values.size > 1) conflicts.push(describeConflict(what, live));
+      return live[live.length - 1]!;
+    },
+  };
+  return model;
+}
+
+function macroKey(m: MacroFact): string {
+  return `${m.params ? `(${m.params.join(',')})` : ''}${m.body}`;
+}
+
+/** How live alternatives relate: compiled together by one build, chosen by build, or by a condition we cannot decide. */
+export function describeConflict<T>(what: string, live: Candidate<T>[]): Conflict {
+  let together = false;
+  for (let i = 0; i < live.length; i++) {
+    for (let j = i + 1; j < live.length; j++) if (live[i]!.presence.always & live[j]!.presence.always) together = true;
+  }
+  const undecided = live.some((c) => c.presence.maybe !== c.presence.always);
+  return {
+    what,
+    alternatives: live.map((c) => ({ loc: loc(c.file.path, c.line), builds: describeMask(c.presence.maybe) })),
+    kind: together ? 'together' : undecided ? 'undecided' : 'by-build',
+  };
+}
+
+/** One line naming a conflict's places and what it means for the verdict. */
+export function conflictMessage(c: Conflict, rev: string): string {
+  const places = c.alternatives.map((a) => `${a.loc.path}:${a.loc.line} (${a.builds})`).join(' and ');
+  const why =
+    c.kind === 'together'
+      ? 'one build compiles more than one of them'
+      : c.kind === 'undecided'
+        ? 'which one a build compiles depends on a condition driver-semver cannot decide'
+        : 'the builds disagree on it';
+  return `${c.what} at ${rev} has live definitions that differ: ${places}; ${why}, so this comparison is not complete`;
+}
+
+/** A kernel range for messages: `kernel module from 3.10.0`. */
+export function describeKernels(min: Partial<Record<View, bigint>>): string {
+  return Object.entries(min)
+    .map(([v, k]) => `${v} from ${describeKernel(k!)}`)
+    .join(', ');
+}
