@@ -2,7 +2,7 @@ import { InputError } from '../errors.js';
 import { compareSurfaces, sharedStructList, type ModernProbeLevel } from '../pipeline.js';
 import type { Finding, Governs, Rule } from '../rules/types.js';
 import { GitRepo, type FileEntry, type Snapshot } from '../source/git.js';
-import { buildSurface, FactsCache } from '../surface/build.js';
+import { buildSurface, codeKernel, FactsCache, kernelRanges, readDeclarations } from '../surface/build.js';
 import type { Surface, VersionFile, Warning } from '../surface/model.js';
 import type { Status } from '../verdict/types.js';
 import { bumpAtLeast } from '../verdict/verdict.js';
@@ -107,7 +107,10 @@ export async function runAudit(opts: AuditOptions): Promise<AuditReport> {
     const pool = opts.workers === 0 ? null : FactsPool.start(cache, (b) => repo.readBlob(b), (b) => repo.blobSize(b), { script: opts.workerScript, count: opts.workers });
     try {
       // Every blob the walk will parse, in walk order: the workers run ahead of the main thread.
-      if (pool) for (const f of plan.prefetch) pool.prefetch(f.path, f.blob);
+      // Code is read for the kernel range the start's declarations state.
+      if (pool) for (const f of plan.prefetch) if (fileKind(f.path) !== 'code') pool.prefetch(f.path, f.blob);
+      const kernels = kernelRanges((await readDeclarations(snapshotOf(repo, tree, start), cache, [])).values());
+      if (pool) for (const f of plan.prefetch) if (fileKind(f.path) === 'code') pool.prefetch(f.path, f.blob, codeKernel(f.path, kernels));
       const walked = await walk({ repo, opts, start, toCommit, chunks, tree, rebuild: plan.rebuild, cache });
       return {
         reportVersion: 1,

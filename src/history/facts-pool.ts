@@ -22,9 +22,9 @@ type Facts = FileFacts | string;
 const WORKER_KIND = 'driver-semver-facts';
 
 /** The facts buildSurface caches for this blob at this path (null: not a file it reads). */
-export async function factsFor(path: string, data: Buffer | null): Promise<Facts | null> {
+export async function factsFor(path: string, data: Buffer | null, minKernel = 0n): Promise<Facts | null> {
   const kind = fileKind(path);
-  return kind === null ? null : blobFacts(path, data, kind);
+  return kind === null ? null : blobFacts(path, data, kind, minKernel);
 }
 
 interface Request {
@@ -32,6 +32,8 @@ interface Request {
   path: string;
   blob: string;
   data: Uint8Array | null;
+  /** The kernel range code is read for (a decimal LINUX_VERSION_CODE). */
+  minKernel: string;
 }
 type Reply = { id: number; facts: Facts | null } | { id: number; error: string };
 
@@ -43,7 +45,7 @@ if (!isMainThread && (workerData as { kind?: string } | null)?.kind === WORKER_K
     chain = chain.then(async () => {
       let reply: Reply;
       try {
-        reply = { id: m.id, facts: await factsFor(m.path, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null) };
+        reply = { id: m.id, facts: await factsFor(m.path, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null, BigInt(m.minKernel)) };
       } catch (e) {
         reply = { id: m.id, error: (e as Error).message };
       }
@@ -65,6 +67,7 @@ export function bundledWorkerScript(): string | null {
 interface Task {
   path: string;
   blob: string;
+  minKernel: bigint;
   resolve: (f: Facts) => void;
   reject: (e: Error) => void;
 }
@@ -119,18 +122,18 @@ export class FactsPool {
     return this.started;
   }
 
-  prefetch(path: string, blob: string): void {
+  prefetch(path: string, blob: string, minKernel = 0n): void {
     const kind = fileKind(path);
     if (kind === null) return;
-    const p = this.cache.get(factsKey(path, kind, blob), () => {
+    const p = this.cache.get(factsKey(path, kind, blob, minKernel), () => {
       const fromWorker = new Promise<Facts>((resolve, reject) => {
         if (this.failed) return reject(this.failed);
-        this.queue.push({ path, blob, resolve, reject });
+        this.queue.push({ path, blob, minKernel, resolve, reject });
         this.pump();
       });
       // A worker that dies or fails on a blob costs time, never the audit: extract it here instead.
       return fromWorker.catch(async () => {
-        const facts = await factsFor(path, await this.read(blob));
+        const facts = await factsFor(path, await this.read(blob), minKernel);
         if (facts === null) throw new Error(`${path} is not a file the surface reads`);
         return facts;
       });
@@ -159,7 +162,7 @@ export class FactsPool {
             const bytes = data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
             // Copy into a buffer of its own before transferring: `data` may be a view into a shared pool.
             const own = bytes ? new Uint8Array(bytes) : null;
-            slot.w.postMessage({ id, path: task.path, blob: task.blob, data: own } satisfies Request, own ? [own.buffer] : []);
+            slot.w.postMessage({ id, path: task.path, blob: task.blob, data: own, minKernel: String(task.minKernel) } satisfies Request, own ? [own.buffer] : []);
           }
         }).catch((e: Error) => this.done(slot, { id, error: e.message }));
       }

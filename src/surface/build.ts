@@ -1,3 +1,5 @@
+import { buildsOf, CONFIGS, type View } from '../parse/build-configs.js';
+import { describeKernel, minimumKernel } from '../parse/conditions.js';
 import { evaluate, evaluateNumber, type MacroDef, type SymbolTable } from '../parse/consteval.js';
 import { initParser } from '../parse/parser.js';
 import type { Snapshot } from '../source/git.js';
@@ -49,8 +51,9 @@ export class FactsCache {
  * The cache key of a blob read as `kind`: what is extracted depends on the kind, and for the
  * scanned files (bpf maps) on which probe the path belongs to.
  */
-export function factsKey(path: string, kind: Exclude<FileKind, null>, blob: string): string {
-  return kind === 'text' ? `text:${path}:${blob}` : `${kind}:${blob}`;
+export function factsKey(path: string, kind: Exclude<FileKind, null>, blob: string, minKernel = 0n): string {
+  if (kind === 'text') return `text:${path}:${blob}`;
+  return kind === 'code' ? `code:${minKernel}:${blob}` : `${kind}:${blob}`;
 }
 
 const PUBLIC_HEADER = 'driver/ppm_events_public.h';
@@ -64,11 +67,34 @@ export interface BuildOptions {
  * The facts of one blob read at `path` as `kind` (what FactsCache holds), or why it could not
  * be read. The audit's parsing workers call this too, so both compute exactly the same thing.
  */
-export async function blobFacts(path: string, data: Buffer | null, kind: Exclude<FileKind, null> = fileKind(path) ?? 'tree'): Promise<FileFacts | string> {
+export async function blobFacts(path: string, data: Buffer | null, kind: Exclude<FileKind, null> = fileKind(path) ?? 'tree', minKernel = 0n): Promise<FileFacts | string> {
   await initParser();
   if (!data) return 'its blob is missing from this clone (a partial or filtered mirror?)';
   if (data.length > MAX_FILE_BYTES) return tooLarge(data.length);
-  return extractFacts(path, data.toString('utf8'), kind);
+  return extractFacts(path, data.toString('utf8'), kind, minKernel);
+}
+
+/**
+ * The lowest kernel version each kernel build supports, from the driver's own check (the kernel
+ * module's main.c, the legacy probe's quirks.h): code only for kernels below it is dead code.
+ */
+export function kernelRanges(files: Iterable<FileFacts>): Partial<Record<View, bigint>> {
+  const out: Partial<Record<View, bigint>> = {};
+  const all = [...files];
+  for (const view of ['kmod', 'legacy'] as const) {
+    const config = CONFIGS.find((c) => c.view === view)!;
+    out[view] = minimumKernel(all.filter((f) => buildsOf(f.path) & (1 << config.index)), config);
+  }
+  return out;
+}
+
+/** The kernel range a code file is compiled for: its probe's (the shared helpers: the lower of the two). */
+export function codeKernel(path: string, ranges: Partial<Record<View, bigint>>): bigint {
+  const probe = probeOf(path);
+  if (probe === 'kmod') return ranges.kmod ?? 0n;
+  if (probe === 'legacy') return ranges.legacy ?? 0n;
+  if (probe === 'shared') return [ranges.kmod ?? 0n, ranges.legacy ?? 0n].reduce((a, b) => (a < b ? a : b));
+  return 0n;
 }
 
 /** Why an oversized file is not read. */
@@ -79,35 +105,37 @@ export function tooLarge(size: number): string {
 /** Git modes of what is not a regular file: never read through. */
 const NOT_A_FILE: Record<string, string> = { '120000': 'a symbolic link', '160000': 'a submodule' };
 
+/** Reads one listed file's facts through the cache (its size first), or records why it cannot be read. */
+async function loadFacts(snap: Snapshot, cache: FactsCache, warnings: Warning[], p: string, kind: Exclude<FileKind, null>, minKernel = 0n): Promise<FileFacts | null> {
+  const entry = snap.files.get(p)!;
+  const what = entry.mode ? NOT_A_FILE[entry.mode] : undefined;
+  if (what) {
+    warnings.push({ path: p, message: `${p} at ${snap.label} is ${what}: driver-semver does not read it through`, incomplete: true });
+    return null;
+  }
+  // The size first: an oversized blob is refused without being read.
+  const r = await cache.get(factsKey(p, kind, entry.blob, minKernel), async () => {
+    const size = entry.size ?? (await snap.size(p));
+    return size !== null && size > MAX_FILE_BYTES ? tooLarge(size) : blobFacts(p, await snap.read(p), kind, minKernel);
+  });
+  if (typeof r === 'string') {
+    warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true });
+    return null;
+  }
+  for (const problem of r.parseProblems) warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });
+  // The cache is keyed by blob: the same content may sit at another path in another revision.
+  return r.path === p ? r : { ...r, path: p };
+}
+
 /**
- * Reads the facts of every file the surface is built from: the surface files (files.ts) and,
- * transitively, the files of the tree they `#include` (read as surface files too: what a new
- * header defines counts as if it were written in place).
+ * Reads the declarations the surface is built from: the parsed and scanned surface files
+ * (files.ts) and, transitively, the files of the tree they `#include` (read as surface files
+ * too: what a new header defines counts as if it were written in place).
  */
-async function readFiles(snap: Snapshot, cache: FactsCache, warnings: Warning[]): Promise<Map<string, FileFacts>> {
+export async function readDeclarations(snap: Snapshot, cache: FactsCache, warnings: Warning[]): Promise<Map<string, FileFacts>> {
   const files = new Map<string, FileFacts>();
-  const load = async (p: string, kind: Exclude<FileKind, null>): Promise<FileFacts | null> => {
-    const entry = snap.files.get(p)!;
-    const what = entry.mode ? NOT_A_FILE[entry.mode] : undefined;
-    if (what) {
-      warnings.push({ path: p, message: `${p} at ${snap.label} is ${what}: driver-semver does not read it through`, incomplete: true });
-      return null;
-    }
-    // The size first: an oversized blob is refused without being read.
-    const r = await cache.get(factsKey(p, kind, entry.blob), async () => {
-      const size = entry.size ?? (await snap.size(p));
-      return size !== null && size > MAX_FILE_BYTES ? tooLarge(size) : blobFacts(p, await snap.read(p), kind);
-    });
-    if (typeof r === 'string') {
-      warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true });
-      return null;
-    }
-    for (const problem of r.parseProblems) warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });
-    // The cache is keyed by blob: the same content may sit at another path in another revision.
-    return r.path === p ? r : { ...r, path: p };
-  };
-  const paths = [...snap.files.keys()].filter((p) => fileKind(p) !== null).sort();
-  const loaded = await Promise.all(paths.map((p) => load(p, fileKind(p)!)));
+  const paths = [...snap.files.keys()].filter((p) => fileKind(p) === 'tree' || fileKind(p) === 'text').sort();
+  const loaded = await Promise.all(paths.map((p) => loadFacts(snap, cache, warnings, p, fileKind(p)!)));
   loaded.forEach((f, i) => f && files.set(paths[i]!, f));
 
   // The in-tree includes of the files with directives, breadth first, bounded.
@@ -128,7 +156,7 @@ async function readFiles(snap: Snapshot, cache: FactsCache, warnings: Warning[])
       wanted.length = Math.max(0, MAX_INCLUDED_FILES - added);
     }
     added += wanted.length;
-    const more = await Promise.all(wanted.map((p) => load(p, 'tree')));
+    const more = await Promise.all(wanted.map((p) => loadFacts(snap, cache, warnings, p, 'tree')));
     frontier = [];
     more.forEach((f, i) => {
       if (!f) return;
@@ -136,7 +164,17 @@ async function readFiles(snap: Snapshot, cache: FactsCache, warnings: Warning[])
       frontier.push(f);
     });
   }
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return files;
+}
+
+/** Reads every file the surface is built from: the declarations, then the code for the kernel range they state. */
+async function readFiles(snap: Snapshot, cache: FactsCache, warnings: Warning[]): Promise<{ files: Map<string, FileFacts>; kernels: Partial<Record<View, bigint>> }> {
+  const files = await readDeclarations(snap, cache, warnings);
+  const kernels = kernelRanges(files.values());
+  const code = [...snap.files.keys()].filter((p) => fileKind(p) === 'code').sort();
+  const codeFacts = await Promise.all(code.map((p) => loadFacts(snap, cache, warnings, p, 'code', codeKernel(p, kernels))));
+  codeFacts.forEach((f, i) => f && files.set(code[i]!, f));
+  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), kernels };
 }
 
 /** What the resolvers share: the build model, the value symbols, the warnings. */
@@ -152,9 +190,9 @@ interface Resolution {
 export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opts: BuildOptions = {}): Promise<Surface> {
   await initParser();
   const warnings: Warning[] = [];
-  const files = await readFiles(snap, cache, warnings);
+  const { files, kernels } = await readFiles(snap, cache, warnings);
   const facts = [...files.values()];
-  const model = buildModel(files, snap.label, warnings);
+  const model = buildModel(files, snap.label, warnings, kernels);
   const used = new Set<string>();
   const syms: SymbolTable = { macros: model.macros, enumerators: new Map(), problems: new Set(), onMacro: (n) => model.ambiguous.has(n) && used.add(n) };
   const r: Resolution = { model, syms, facts, rev: snap.label, warnings };
@@ -180,6 +218,7 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
     // The probe follows the path (a cached blob may have been read at another one).
     code: Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])),
     ...resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model }),
+    kernels: Object.fromEntries(Object.entries(kernels).filter(([, k]) => k).map(([v, k]) => [v, describeKernel(k!)])),
     warnings,
   };
   if (!header) {

@@ -91,7 +91,7 @@ function bits(mask: ConfigMask): number[] {
 const walkCache = new WalkCache();
 
 /** Builds the model from the facts of every file the surface reads (`files` keyed by path). */
-export function buildModel(files: Map<string, FileFacts>, rev: string, warnings: Warning[]): BuildModel {
+export function buildModel(files: Map<string, FileFacts>, rev: string, warnings: Warning[], minKernel: Partial<Record<View, bigint>>): BuildModel {
   const exists = (p: string) => files.has(p);
   // Every walk asks again for the same includes: resolve each (directory, header name) once.
   const resolved = new Map<string, { path: string; directives: Directives } | null>();
@@ -107,15 +107,6 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
   };
   const cache = walkCache;
   cache.nextRevision();
-
-  // The kernel range of each kernel build, from the files it compiles.
-  const minKernel: Partial<Record<View, bigint>> = {};
-  for (const view of VIEWS) {
-    const config = CONFIGS.find((c) => c.view === view && c.kernel);
-    if (!config) continue;
-    const mine = [...files.values()].filter((f) => buildsOf(f.path) & (1 << config.index));
-    minKernel[view] = minimumKernel(mine, config);
-  }
 
   // Walk every file with directives in every build that compiles it.
   const branchStatus = new Map<FileFacts, Uint8Array[]>();

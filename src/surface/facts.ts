@@ -50,7 +50,7 @@ function emptyFacts(path: string): FileFacts {
 }
 
 /** Extracts the facts of one file; the kind of file (files.ts) decides which extractors run. */
-export async function extractFacts(path: string, source: string, kind: FileKind = fileKind(path)): Promise<FileFacts> {
+export async function extractFacts(path: string, source: string, kind: FileKind = fileKind(path), minKernel = 0n): Promise<FileFacts> {
   const facts = emptyFacts(path);
   if (kind === 'tree') {
     const file = await parseC(path, source);
@@ -83,7 +83,7 @@ export async function extractFacts(path: string, source: string, kind: FileKind 
     facts.moduleParams = moduleParams(s);
   } else if (kind === 'code') {
     // A hand-written lexer, not tree-sitter: about 250 files per revision, ppm_fillers.c is 8800 lines.
-    facts.code = extractCodeBodies(path, source);
+    facts.code = extractCodeBodies(path, source, minKernel);
   }
   return facts;
 }

@@ -22,6 +22,8 @@ export const TREE_FILES: RegExp[] = [
   /^driver\/ppm_fillers\.h$/,
   /^driver\/modern_bpf\/shared_definitions\/struct_definitions\.h$/,
   /^driver\/bpf\/types\.h$/,
+  // The legacy probe's supported kernel range (its #error on LINUX_VERSION_CODE).
+  /^driver\/bpf\/quirks\.h$/,
   /^userspace\/libscap\/scap\.h$/,
 ];
 

@@ -232,6 +232,8 @@ export interface Surface {
   code: Record<string, CodeFile>;
   /** Live definitions of one thing that disagree (each also a warning): what the build model could not settle. */
   conflicts?: Conflict[];
+  /** The lowest kernel each kernel build supports, as the driver states it (`kmod: '3.10.0'`). */
+  kernels?: Partial<Record<'kmod' | 'legacy', string>>;
   warnings: Warning[];
 }
 

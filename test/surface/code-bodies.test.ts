@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_FILES, compatVariants, extractCodeBodies, isCodeFile, isKernelSpecific, probeOf } from '../../src/surface/extract/code-bodies.js';
-import { evalCondition, isCompatCondition } from '../../src/surface/extract/code/kernel-compat.js';
+import { evalCondition, isCompatCondition, NEWEST, oldest as oldestBuild } from '../../src/surface/extract/code/kernel-compat.js';
 
 const FILLERS = 'driver/ppm_fillers.c';
 
@@ -546,8 +546,8 @@ describe('compat conditions, probes and file selection', () => {
     ['defined(UDIG)', false, false],
     ['defined(CONFIG_CGROUPS) && !defined(UDIG)', false, true],
   ])('%s: oldest build %s, newest build %s', (cond, oldest, newest) => {
-    expect(evalCondition(cond, 'oldest')).toBe(oldest);
-    expect(evalCondition(cond, 'newest')).toBe(newest);
+    expect(evalCondition(cond, oldestBuild(0n))).toBe(oldest);
+    expect(evalCondition(cond, NEWEST)).toBe(newest);
   });
 
   it('maps paths to probes', () => {

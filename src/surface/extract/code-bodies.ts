@@ -37,7 +37,8 @@
 import { createHash } from 'node:crypto';
 import type { CodeFile, CodeFunction } from '../model.js';
 import { findDefinitions, type Def } from './code/functions.js';
-import { conditionalGroups, coreTokens, markCompat, resolveVariant } from './code/kernel-compat.js';
+import { cText } from '../../parse/c-text.js';
+import { conditionalGroups, coreTokens, markCompat, NEWEST, oldest as oldestBuild, resolveVariant } from './code/kernel-compat.js';
 import { lex } from './code/lexer.js';
 
 /** Repository paths whose function bodies are compared (filler and program code). */
@@ -75,21 +76,6 @@ function digest(texts: string[]): string {
   return createHash('sha1').update(texts.join('\u0000')).digest('hex').slice(0, 16);
 }
 
-/** 1-based lines of ascending byte offsets (one pass, no full line index). */
-function linesOf(src: string, offsets: number[]): number[] {
-  const out: number[] = [];
-  let line = 1;
-  let pos = 0;
-  for (const off of offsets) {
-    for (let nl = src.indexOf('\n', pos); nl >= 0 && nl < off; nl = src.indexOf('\n', nl + 1)) {
-      line++;
-      pos = nl + 1;
-    }
-    out.push(line);
-  }
-  return out;
-}
-
 /** Whether a function exists only under kernel-compatibility conditionals. */
 export function isKernelSpecific(fn: CodeFunction): boolean {
   return fn.kernelSpecific === true;
@@ -101,12 +87,15 @@ export function compatVariants(fn: CodeFunction): [string, string] {
 }
 
 /** The functions of one filler or program file, keyed by name, with their token hashes. */
-export function extractCodeBodies(path: string, source: string): CodeFile {
-  const T = lex(source);
+export function extractCodeBodies(path: string, source: string, minKernel = 0n): CodeFile {
+  // The C text layer: comments, line ends and continuations as gcc reads them.
+  const c = cText(source);
+  const T = lex(c.text);
   markCompat(T);
-  const defs = findDefinitions(T);
-  const groups = conditionalGroups(T);
-  const lines = linesOf(source, defs.map((d) => d.at));
+  const groups = conditionalGroups(T, minKernel);
+  const decided = new Map([...groups].filter(([, g]) => g.decided !== undefined).map(([at, g]) => [at, g.decided!]));
+  const defs = findDefinitions(T, decided);
+  const lines = defs.map((d) => c.lineAt(d.at));
   interface Entry {
     def: Def;
     line: number;
@@ -130,8 +119,8 @@ export function extractCodeBodies(path: string, source: string): CodeFile {
         for (let t = def.start; t <= def.end; t++) a.push(t);
         const f: number[] = [];
         const l: number[] = [];
-        resolveVariant(T, a, 0, a.length, 'oldest', groups, f);
-        resolveVariant(T, a, 0, a.length, 'newest', groups, l);
+        resolveVariant(T, a, 0, a.length, oldestBuild(minKernel), groups, f);
+        resolveVariant(T, a, 0, a.length, NEWEST, groups, l);
         oldest = join(f);
         newest = join(l);
       }

@@ -108,9 +108,11 @@ function functionName(T: Tokens, head: number[]): { name: string; at: number } |
  * after `#endif` the first branch's depth wins (so `#if A / if (x) { / #else / if (y) { /
  * #endif` opens one block, not two).
  */
-export function findDefinitions(T: Tokens): Def[] {
+export function findDefinitions(T: Tokens, decided: ReadonlyMap<number, number> = new Map()): Def[] {
   const defs: Def[] = [];
-  const cond: Array<{ depth: number; firstEnd: number; compat: boolean }> = [];
+  // Per open group: the depth at its #if, the depth its first branch ended at, whether the
+  // current branch is kernel-compatibility code, and which branch it is.
+  const cond: Array<{ depth: number; firstEnd: number; compat: boolean; at: number; branch: number }> = [];
   let depth = 0;
   let headStart = 0;
   let externC = 0;
@@ -119,13 +121,17 @@ export function findDefinitions(T: Tokens): Def[] {
     const kind = T.kind[k];
     if (kind === DIRECTIVE) {
       const pp = T.pp[k];
-      if (pp === PP_IF) cond.push({ depth, firstEnd: -1, compat: T.compat[k] === 1 });
+      if (pp === PP_IF) cond.push({ depth, firstEnd: -1, compat: T.compat[k] === 1 && decided.get(k) !== 0, at: k, branch: 0 });
       else if (pp === PP_ELIF || pp === PP_ELSE) {
         const top = cond[cond.length - 1];
         if (top) {
           if (top.firstEnd < 0) top.firstEnd = depth;
           depth = top.depth;
+          top.branch++;
+          // The branch every supported kernel takes is plain code.
           if (T.compat[k]) top.compat = true;
+          if (decided.get(top.at) === top.branch) top.compat = false;
+          else if (decided.has(top.at)) top.compat = true;
         }
       } else if (pp === PP_ENDIF) {
         const top = cond.pop();

@@ -4,6 +4,7 @@
  * oldest and the newest kernel build see it. libs' README.VERSION.md: no bump for changes that
  * only fix the build on some kernels.
  */
+import { evaluate, type MacroDef } from '../../../parse/consteval.js';
 import { matchForward, ifStatementEnd, skipDirectives, statementEnd } from './functions.js';
 import { DIRECTIVE, IDENT, PP_ELIF, PP_ELSE, PP_ENDIF, PP_IF, type Tokens } from './lexer.js';
 
@@ -86,10 +87,16 @@ export interface Group {
   compat: boolean;
   /** Token indices of its `#if`, `#elif`s and `#else`, in order. */
   branches: number[];
+  /**
+   * A compat group every supported kernel resolves alike (`#if LINUX_VERSION_CODE >=
+   * KERNEL_VERSION(2, 6, 0)` when the driver needs 3.10): the branch they take (-1: none). Its
+   * code is plain code, and the other branches dead code.
+   */
+  decided?: number;
 }
 
 /** Conditional groups by the token index of their `#if` (unclosed ones are left out). */
-export function conditionalGroups(T: Tokens): Map<number, Group> {
+export function conditionalGroups(T: Tokens, minKernel = 0n): Map<number, Group> {
   const groups = new Map<number, Group>();
   const stack: Array<{ at: number; group: Group }> = [];
   for (let k = 0; k < T.n; k++) {
@@ -103,7 +110,13 @@ export function conditionalGroups(T: Tokens): Map<number, Group> {
       if (T.compat[k]) top.group.compat = true;
     } else if (pp === PP_ENDIF) {
       const top = stack.pop();
-      if (top) groups.set(top.at, { ...top.group, end: k });
+      if (!top) continue;
+      const g = { ...top.group, end: k };
+      if (g.compat) {
+        const decided = decidedBranch(T, g, minKernel);
+        if (decided !== undefined) g.decided = decided;
+      }
+      groups.set(top.at, g);
     }
   }
   return groups;
@@ -125,12 +138,26 @@ export function coreTokens(T: Tokens, start: number, end: number, groups: Map<nu
   const a: number[] = [];
   let changed = false;
   let core = false;
+  // A decided group keeps its taken branch: `skipTo` jumps from the end of that branch to the `#endif`.
+  const skipTo = new Map<number, number>();
   for (let k = start; k <= end; k++) {
+    const jump = skipTo.get(k);
+    if (jump !== undefined) {
+      k = jump;
+      continue;
+    }
     if (T.pp[k] === PP_IF) {
       const g = groups.get(k);
       if (g && g.compat && g.end <= end) {
-        k = g.end;
         changed = true;
+        const taken = g.decided ?? -1;
+        if (taken < 0) {
+          k = g.end;
+          continue;
+        }
+        const marks = [...g.branches, g.end];
+        skipTo.set(marks[taken + 1]!, g.end);
+        k = marks[taken]!;
         continue;
       }
     }
@@ -168,125 +195,73 @@ export function coreTokens(T: Tokens, start: number, end: number, groups: Map<nu
 }
 
 /**
- * A hypothetical kernel build, for `compatVariants`: the oldest kernel (LINUX_VERSION_CODE 0,
- * every kernel feature macro undefined, no CO-RE feature) or the newest (LINUX_VERSION_CODE
- * maximal, every feature macro defined, every CO-RE check true). Not RHEL in either.
+ * A hypothetical kernel build, for `compatVariants` and for groups decided by the supported
+ * kernel range: `kernel` is its LINUX_VERSION_CODE; `features` says whether every kernel
+ * feature macro is defined and every CO-RE check true. Not RHEL in either.
  */
-export type Build = 'oldest' | 'newest';
+export interface Build {
+  kernel: bigint;
+  features: boolean;
+}
+
+/** The highest LINUX_VERSION_CODE. */
+const KERNEL_MAX = 0x7fffffffn;
+
+/** The oldest supported kernel with no optional feature, and the newest with every one. */
+export function oldest(minKernel: bigint): Build {
+  return { kernel: minKernel, features: false };
+}
+export const NEWEST: Build = { kernel: KERNEL_MAX, features: true };
+
+const KERNEL_MACROS: Record<string, MacroDef> = {
+  KERNEL_VERSION: { name: 'KERNEL_VERSION', params: ['a', 'b', 'c'], body: '(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))' },
+  IS_ENABLED: { name: 'IS_ENABLED', params: ['x'], body: '(x)' },
+  IS_BUILTIN: { name: 'IS_BUILTIN', params: ['x'], body: '(x)' },
+};
+
+function isFeature(id: string): boolean {
+  return (isCompatIdent(id) && !id.includes('RHEL_RELEASE')) || /^[a-z]/.test(id);
+}
 
 /**
- * Evaluates a directive condition the way the preprocessor would in `build`. Identifiers
- * that are not kernel feature macros are undefined (0), as in C; function-like macros other
- * than the kernel's version and config helpers are 0.
+ * Evaluates a directive condition the way the preprocessor would in `build`, with the one
+ * constant evaluator (parse/consteval.ts). Identifiers that are not kernel feature macros are
+ * undefined (0), as in C; `onValue` sees every number (the thresholds of version tests).
  */
-export function evalCondition(condition: string, build: Build): boolean {
-  const toks = condition.match(/0[xX][0-9a-fA-F]+[uUlL]*|\d+[uUlL]*|[A-Za-z_]\w*|<<|>>|<=|>=|==|!=|&&|\|\||\S/g) ?? [];
-  const feature = build === 'newest' ? 1 : 0;
-  let i = 0;
-  const peek = () => toks[i];
-  const skipParens = () => {
-    if (toks[i] !== '(') return;
-    for (let depth = 0; i < toks.length; i++) {
-      if (toks[i] === '(') depth++;
-      else if (toks[i] === ')' && --depth === 0) {
-        i++;
-        return;
-      }
+export function evalCondition(condition: string, build: Build, onValue?: (v: bigint) => void): boolean {
+  const lookup = (name: string): MacroDef | undefined =>
+    name === 'LINUX_VERSION_CODE' ? { name, params: null, body: String(build.kernel) } : KERNEL_MACROS[name];
+  const v = evaluate(condition, {
+    macros: { get: lookup, has: (n) => lookup(n) !== undefined },
+    enumerators: new Map(),
+    isDefined: (n) => n === 'LINUX_VERSION_CODE' || n in KERNEL_MACROS || (isFeature(n) && build.features),
+    identifier: (n) => (isFeature(n) && build.features ? 1n : 0n),
+    hasInclude: () => build.features,
+    ...(onValue ? { onValue } : {}),
+  });
+  return v !== null && v !== 0n;
+}
+
+/**
+ * The branch of a group every supported kernel takes, when its conditions depend on the kernel
+ * version only: its index, or -1 when none is taken. undefined when the choice varies over the
+ * range or depends on a kernel feature (a real compatibility region).
+ */
+function decidedBranch(T: Tokens, g: Group, minKernel: bigint): number | undefined {
+  const conds = g.branches.map((d) => directiveCondition(T.text[d]!));
+  const seen: bigint[] = [];
+  for (const c of conds) if (c !== null) evalCondition(c, oldest(minKernel), (v) => seen.push(v));
+  const samples = new Set<bigint>([minKernel, KERNEL_MAX]);
+  for (const v of seen) for (const x of [v - 1n, v, v + 1n]) if (x > minKernel && x < KERNEL_MAX) samples.add(x);
+  let choice: number | undefined;
+  for (const kernel of samples) {
+    for (const features of [false, true]) {
+      const i = conds.findIndex((c) => c === null || evalCondition(c, { kernel, features }));
+      if (choice === undefined) choice = i;
+      else if (choice !== i) return undefined;
     }
-  };
-  const args = (): number[] => {
-    const out: number[] = [];
-    if (toks[i] !== '(') return out;
-    i++;
-    while (i < toks.length && toks[i] !== ')') {
-      out.push(ternary());
-      if (toks[i] === ',') i++;
-      else if (toks[i] !== ')') i++;
-    }
-    i++;
-    return out;
-  };
-  const identValue = (id: string): number => {
-    if (id === 'LINUX_VERSION_CODE') return build === 'newest' ? 0x7fffffff : 0;
-    if (id.includes('RHEL_RELEASE')) return 0;
-    return isCompatIdent(id) || /^[a-z]/.test(id) ? feature : 0;
-  };
-  const primary = (): number => {
-    const t = toks[i++];
-    if (t === undefined) return 0;
-    if (t === '(') {
-      const v = ternary();
-      if (toks[i] === ')') i++;
-      return v;
-    }
-    if (t === '!') return primary() ? 0 : 1;
-    if (t === '-') return -primary();
-    if (t === '+') return primary();
-    if (t === '~') return ~primary();
-    if (/^\d/.test(t)) return Number(t.replace(/[uUlL]+$/, ''));
-    if (t === 'defined') {
-      const paren = peek() === '(';
-      if (paren) i++;
-      const id = toks[i++] ?? '';
-      if (paren && toks[i] === ')') i++;
-      return id === 'LINUX_VERSION_CODE' || id === 'KERNEL_VERSION' ? 1 : identValue(id) ? 1 : 0;
-    }
-    if (/^[A-Za-z_]/.test(t)) {
-      if (peek() !== '(') return identValue(t);
-      if (t === '__has_include' || t === '__has_include_next') {
-        skipParens();
-        return feature;
-      }
-      const a = args();
-      if (t === 'KERNEL_VERSION') return ((a[0] ?? 0) << 16) + ((a[1] ?? 0) << 8) + (a[2] ?? 0);
-      if (t === 'IS_ENABLED' || t === 'IS_BUILTIN') return a[0] ?? 0;
-      return 0;
-    }
-    return 0;
-  };
-  // Binary operators by precedence, loosest first.
-  const LEVELS = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '<=', '>', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
-  const apply = (op: string, a: number, b: number): number => {
-    switch (op) {
-      case '||': return a || b ? 1 : 0;
-      case '&&': return a && b ? 1 : 0;
-      case '|': return a | b;
-      case '^': return a ^ b;
-      case '&': return a & b;
-      case '==': return a === b ? 1 : 0;
-      case '!=': return a !== b ? 1 : 0;
-      case '<': return a < b ? 1 : 0;
-      case '<=': return a <= b ? 1 : 0;
-      case '>': return a > b ? 1 : 0;
-      case '>=': return a >= b ? 1 : 0;
-      case '<<': return a << b;
-      case '>>': return a >> b;
-      case '+': return a + b;
-      case '-': return a - b;
-      case '*': return a * b;
-      case '/': return b ? Math.trunc(a / b) : 0;
-      default: return b ? a % b : 0;
-    }
-  };
-  const binary = (level: number): number => {
-    if (level >= LEVELS.length) return primary();
-    let v = binary(level + 1);
-    while (peek() !== undefined && LEVELS[level]!.includes(peek()!)) {
-      const op = toks[i++]!;
-      v = apply(op, v, binary(level + 1));
-    }
-    return v;
-  };
-  const ternary = (): number => {
-    const c = binary(0);
-    if (peek() !== '?') return c;
-    i++;
-    const a = ternary();
-    if (peek() === ':') i++;
-    const b = ternary();
-    return c ? a : b;
-  };
-  return ternary() !== 0;
+  }
+  return choice;
 }
 
 /** The branch of a conditional group a build takes: [from, to) token indices, or null for none. */
@@ -331,7 +306,7 @@ export function resolveVariant(T: Tokens, a: number[], from: number, to: number,
         const end = hasElse ? statementEnd(T, a, j + 1) : thenEnd;
         // `if (!bpf_core_x(…))`: the feature is missing in the then-branch.
         const negated = T.text[a[p + 2]!] === '!' && isCoreCheck(T, a[p + 3]) && matchForward(T, a, p + 4) === close - 1;
-        const then = (build === 'newest') !== negated;
+        const then = build.features !== negated;
         let [b0, b1] = then ? [close + 1, thenEnd] : hasElse ? [j + 1, end] : [0, 0];
         b0 = skipDirectives(T, a, b0);
         if (b1 - b0 >= 2 && T.text[a[b0]!] === '{' && matchForward(T, a, b0) === b1 - 1) {

@@ -125,8 +125,8 @@ for (const bits of [8, 16, 32, 64]) {
 }
 
 /**
- * Splits C source into tokens: comments, whitespace and line continuations are dropped, each
- * preprocessor directive becomes one token, adjacent string literals become one, and
+ * Splits C text (the C text layer's comment-free text: parse/c-text.ts) into tokens:
+ * whitespace and line continuations are dropped, each preprocessor directive becomes one token, adjacent string literals become one, and
  * fixed-width type aliases take their <stdint.h> spelling. The first branch of `#if 0` is dead code and
  * dropped with its directives (an `#else` branch after it is kept, unwrapped).
  */
@@ -203,37 +203,16 @@ export function lex(src: string): Tokens {
       i++;
       continue;
     }
-    if (c === 92 /* \ */) {
-      // A line continuation (LF or CRLF) joins two lines.
-      if (src.charCodeAt(i + 1) === 10) {
-        i += 2;
-        continue;
-      }
-      if (src.charCodeAt(i + 1) === 13 && src.charCodeAt(i + 2) === 10) {
-        i += 3;
-        continue;
-      }
+    if (c === 92 /* \ */ && src.charCodeAt(i + 1) === 10) {
+      // A line continuation (canonical in the C text layer) joins two lines.
+      i += 2;
+      continue;
     }
-    if (c === 47 /* / */) {
-      const d = src.charCodeAt(i + 1);
-      if (d === 42 /* * */) {
-        const end = src.indexOf('*/', i + 2);
-        i = end < 0 ? n : end + 2;
-        continue;
-      }
-      if (d === 47) {
-        // A // comment ends at the newline, unless the line is continued with a backslash.
-        let stop = src.indexOf('\n', i);
-        while (stop > 0 && (src.charCodeAt(stop - 1) === 92 || (src.charCodeAt(stop - 1) === 13 && src.charCodeAt(stop - 2) === 92))) {
-          stop = src.indexOf('\n', stop + 1);
-        }
-        i = stop < 0 ? n : stop;
-        continue;
-      }
-    }
-    if (c === 35 /* # */ && lineStart && !dir) {
+    // A directive: `#` (or the digraph `%:`) first on its line.
+    const hash = c === 35 ? 1 : c === 37 && src.charCodeAt(i + 1) === 58 ? 2 : 0;
+    if (hash && lineStart && !dir) {
       lineStart = false;
-      let j = i + 1;
+      let j = i + hash;
       while (j < n && (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9)) j++;
       const s = j;
       while (j < n && isIdChar(src.charCodeAt(j))) j++;
