@@ -45,7 +45,7 @@ describe('pull_request: the sticky comment', () => {
 
     const first = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload: pullRequestPayload({ base: fx.base, head: fx.heads['missing']! }), api: gh });
     expect(first.code).toBe(1);
-    expect(first.stdout).toMatch(/^::error::driver-semver: SCHEMA_VERSION missing, needs a minor bump \(set driver\/SCHEMA_VERSION to 2\.5\.0\)$/m);
+    expect(first.stdout).toMatch(/^::error::driver-semver: SCHEMA_VERSION missing, needs a minor bump \(set the first line of driver\/SCHEMA_VERSION to 2\.5\.0\)$/m);
     expect(calls('POST', new RegExp(`^${COMMENTS}$`))).toHaveLength(1);
     expect(gh.requests.every((r) => r.auth === 'token test-token')).toBe(true);
     const ours = () => gh.issueComments.filter((c) => c.user.type === 'Bot');
@@ -86,8 +86,8 @@ describe('pull_request: the sticky comment', () => {
 
     // Annotations on the changed line and on the version file, as workflow commands.
     const ann = annotationLines(first.stdout);
-    expect(ann).toContain("::error file=driver/event_table.c,line=17,title=SCHEMA_VERSION%3A minor bump (event-param-appended)::PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)");
-    expect(ann.some((l) => l.startsWith('::error file=driver/SCHEMA_VERSION,line=1,title=driver/SCHEMA_VERSION%3A missing (needs a minor bump)::'))).toBe(true);
+    expect(ann).toContain("::error title=SCHEMA_VERSION%3A minor bump (event-param-appended),file=driver/event_table.c,line=17::PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)");
+    expect(ann.some((l) => l.startsWith('::error title=driver/SCHEMA_VERSION%3A missing (needs a minor bump),file=driver/SCHEMA_VERSION,line=1::'))).toBe(true);
     // The text report went to the log with workflow commands disabled around it.
     expect(first.stdout).toMatch(/^::stop-commands::([0-9a-f]{32})\n[\s\S]*verdict: FAIL\n::\1::$/m);
 

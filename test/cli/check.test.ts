@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { commitFiles, runGit } from '../../src/source/scratch.js';
 import type { CheckReport } from '../../src/verdict/types.js';
-import { NODE20, NODE24 } from '../helpers/node.js';
 import { tempDir, tempRepo } from '../helpers/repo.js';
 import { appendModeParam, demoTree, edit } from '../helpers/surface.js';
 
@@ -45,6 +44,7 @@ describe('check on temporary git repositories', () => {
     expect(report.findings).toEqual([
       {
         rule: 'event-param-appended',
+        symbol: 'PPME_SYSCALL_OPEN_X',
         governs: 'schema',
         bump: 'minor',
         kind: 'change',
@@ -52,6 +52,8 @@ describe('check on temporary git repositories', () => {
         location: { path: 'driver/event_table.c', line: 17 },
       },
     ]);
+    expect(report.versions.schema).toMatchObject({ statuses: ['missing'], fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0' }] });
+    expect(report.ignored).toEqual([]);
   });
 
   it('the whole PR, bump in a separate commit: pass, exit 0', async () => {
@@ -134,10 +136,18 @@ describe('text output', () => {
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results).toEqual([
       {
+        ruleId: 'version-bump',
+        level: 'error',
+        message: { text: 'driver/SCHEMA_VERSION: missing. the changes need a minor bump of SCHEMA_VERSION and none was made Fix: set the first line of driver/SCHEMA_VERSION to 2.5.0.' },
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'driver/SCHEMA_VERSION' }, region: { startLine: 1 } } }],
+        partialFingerprints: { 'driverSemver/v1': expect.stringMatching(/^[0-9a-f]{32}$/) },
+      },
+      {
         ruleId: 'event-param-appended',
         level: 'error',
         message: { text: "PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32) (SCHEMA_VERSION minor)" },
         locations: [{ physicalLocation: { artifactLocation: { uri: 'driver/event_table.c' }, region: { startLine: 17 } } }],
+        partialFingerprints: { 'driverSemver/v1': expect.stringMatching(/^[0-9a-f]{32}$/) },
       },
     ]);
     expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('struct-layout-changed');
@@ -197,8 +207,9 @@ describe('surface and explain', () => {
   const dir = tempRepo();
   commitFiles(dir, demoTree(), 'driver');
 
-  it('surface --json prints the extracted surface', async () => {
-    const r = await cli(['surface', '--repo', dir, '--rev', 'HEAD', '--json']);
+  it('surface --format json prints the extracted surface; --json is gone (one flag per thing)', async () => {
+    expect((await cli(['surface', '--repo', dir, '--rev', 'HEAD', '--json'])).code).toBe(2);
+    const r = await cli(['surface', '--repo', dir, '--rev', 'HEAD', '--format', 'json']);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.out);
     expect(s.versions.schema.version).toBe('2.4.0');
@@ -217,11 +228,8 @@ describe('surface and explain', () => {
 });
 
 describe('the bundle', () => {
-  it.each([
-    ['Node 20', NODE20],
-    ['Node 24', NODE24],
-  ])('dist/cli.js runs the demo on %s', (_, node) => {
-    const r = spawnSync(node, ['dist/cli.js', 'demo'], { encoding: 'utf8' });
+  it(`dist/cli.js runs the demo on the node that runs the tests (${process.version})`, () => {
+    const r = spawnSync(process.execPath, ['dist/cli.js', 'demo'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('MISSING');
     expect(r.stdout).toContain("PPME_SYSCALL_OPEN_X gains param 4 'mode'");
@@ -235,7 +243,7 @@ describe('the bundle', () => {
   });
 
   it('exits 2 with a one-line error on bad input', () => {
-    const r = spawnSync(NODE20, ['dist/cli.js', 'check', '--repo', '/nonexistent'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['dist/cli.js', 'check', '--repo', '/nonexistent'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('driver-semver: --repo /nonexistent: no such directory\n');
   });

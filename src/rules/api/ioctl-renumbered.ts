@@ -13,11 +13,11 @@ export const ioctlRenumbered: Rule = {
   check(base, head) {
     const hits: Hit[] = [];
     for (const [name, b, h] of common(base.ioctls, head.ioctls)) {
-      if (b.number !== null && h.number !== null && b.number !== h.number) hits.push({ message: `${name} changed from ${b.expr} to ${h.expr}`, location: h.loc });
+      if (b.number !== null && h.number !== null && b.number !== h.number) hits.push({ symbol: name, message: `${name} changed from ${b.expr} to ${h.expr}`, location: h.loc });
     }
     for (const [name, io] of added(base.ioctls, head.ioctls)) {
       const owner = taken(base, io.number, name);
-      if (owner) hits.push({ message: `new ${name} reuses nr ${io.nr}, the number of ${base.retiredIoctls[owner] ? 'retired ' : ''}${owner}`, location: io.loc });
+      if (owner) hits.push({ symbol: name, message: `new ${name} reuses nr ${io.nr}, the number of ${base.retiredIoctls[owner] ? 'retired ' : ''}${owner}`, location: io.loc });
     }
     return hits;
   },

@@ -17,7 +17,7 @@ export const structLayoutChanged: Rule = {
       if (!diffs.length) continue;
       const shown = diffs.slice(0, 6).join('; ') + (diffs.length > 6 ? `; and ${diffs.length - 6} more` : '');
       hits.push({
-        message: `struct ${name} layout changed (size ${b.size} → ${h.size}): ${shown}`,
+        symbol: name, message: `struct ${name} layout changed (size ${b.size} → ${h.size}): ${shown}`,
         location: h.loc,
         ...(MODERN_PROBE_STRUCTS.has(name) ? { scope: 'modern-probe' as const } : {}),
       });
