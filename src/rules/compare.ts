@@ -54,7 +54,10 @@ export type ParamChange =
 export function paramChanges(base: EventInfo, head: EventInfo): ParamChange[] {
   const out: ParamChange[] = [];
   const bp = sentParams(base);
-  const hp = sentParams(head);
+  // An nparams this change left behind (event-nparams-mismatch reports it): the listed params
+  // are what the change means to send, so the bump they need stays visible beside the error.
+  const newMismatch = head.nparams !== null && head.nparams < head.params.length && (base.nparams !== head.nparams || base.params.length !== head.params.length);
+  const hp = newMismatch ? head.params : sentParams(head);
   const headNames = hp.map((p) => p.name);
   const n = Math.max(bp.length, hp.length);
   for (let i = 0; i < n; i++) {

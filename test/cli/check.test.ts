@@ -294,3 +294,71 @@ describe('configuration of the API half', () => {
     expect(r.err).toMatch(message);
   });
 });
+
+describe('the repository configuration and uncommitted changes', () => {
+  const CONFIG = '.github/driver-semver.json';
+  const entry = { rule: 'event-param-appended', symbol: 'PPME_SYSCALL_OPEN_X', reason: 'accepted in review' };
+
+  function repoWith(config: unknown) {
+    const d = tempRepo();
+    const b = commitFiles(d, { ...demoTree(), [CONFIG]: JSON.stringify(config) }, 'driver and config');
+    commitFiles(d, appendModeParam(demoTree()), 'append');
+    return { d, b };
+  }
+
+  it('uses the ignore entries of the work tree config, lists what they set aside, warns for those that matched nothing', async () => {
+    const stale = { rule: 'event-removed', symbol: 'PPME_GONE_E', reason: 'old exception' };
+    const { d, b } = repoWith({ ignore: [entry, stale] });
+    const { code, report } = await checkJson(['--repo', d, '--base', b]);
+    expect(code).toBe(0);
+    expect(report.config).toBe(CONFIG);
+    expect(report.findings).toEqual([]);
+    expect(report.ignored).toEqual([expect.objectContaining({ rule: entry.rule, symbol: entry.symbol, ignore: { reason: entry.reason } })]);
+    expect(report.warnings.map((w) => w.message)).toEqual([`ignore of event-removed PPME_GONE_E matched no finding: remove it from ${CONFIG} once it is no longer needed`]);
+    const text = await cli(['check', '--repo', d, '--base', b]);
+    expect(text.out).toContain('ignored by the configuration (.github/driver-semver.json):');
+    expect(text.out).toContain('reason: accepted in review');
+  });
+
+  it('an expired ignore no longer applies, and says so', async () => {
+    const { d, b } = repoWith({ ignore: [{ ...entry, expires: '2020-01-31' }] });
+    const { code, report } = await checkJson(['--repo', d, '--base', b]);
+    expect(code).toBe(1);
+    expect(report.ignored).toEqual([]);
+    expect(report.warnings[0]!.message).toMatch(/^ignore of event-param-appended PPME_SYSCALL_OPEN_X expired on 2020-01-31/);
+  });
+
+  it.each([
+    [{ ignore: [{ rule: 'event-param-appended', symbol: 'X' }] }, /ignore\[0\]: "reason" is mandatory/],
+    [{ ignore: [{ rule: 'no-such-rule', symbol: 'X', reason: 'r' }] }, /ignore\[0\]: unknown rule "no-such-rule"/],
+    [{ ignore: [{ ...entry, expires: 'soon' }] }, /ignore\[0\]: "expires" must be a date YYYY-MM-DD/],
+  ])('a bad ignore entry is one line naming the file: %j', async (config, message) => {
+    const { d, b } = repoWith(config);
+    const r = await cli(['check', '--repo', d, '--base', b]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^driver-semver: configuration \.github\/driver-semver\.json: /);
+    expect(r.err).toMatch(message);
+  });
+
+  it('--config overrides the repository configuration', async () => {
+    const { d, b } = repoWith({ ignore: [entry] });
+    const cfg = path.join(tempDir(), 'cfg.json');
+    writeFileSync(cfg, '{}');
+    expect((await checkJson(['--repo', d, '--base', b, '--config', cfg])).code).toBe(1);
+  });
+
+  it('says when uncommitted changes to the surface are not compared, and suggests --worktree', async () => {
+    const d = tempRepo();
+    const b = commitFiles(d, demoTree(), 'driver');
+    writeFileSync(path.join(d, 'driver/event_table.c'), appendModeParam(demoTree())['driver/event_table.c']!);
+    writeFileSync(path.join(d, 'driver/new_file.h'), '#define X 1\n');
+    writeFileSync(path.join(d, 'README'), 'not the surface\n');
+    const { report } = await checkJson(['--repo', d, '--base', b]);
+    expect(report.warnings.map((w) => w.message)).toEqual([
+      'uncommitted changes to the driver surface are not compared (driver/event_table.c, driver/new_file.h): commit them, or run with --worktree to include them',
+    ]);
+    expect(report.verdict).toBe('pass');
+    // With --worktree they are compared, and nothing is left to say.
+    expect((await checkJson(['--repo', d, '--base', b, '--worktree'])).report.warnings).toEqual([]);
+  });
+});

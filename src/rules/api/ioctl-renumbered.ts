@@ -1,6 +1,13 @@
 import { added, common } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
+import type { Surface } from '../../surface/model.js';
 import { taken } from './ioctl-added.js';
+
+/** One past every ioctl nr in use or retired at base or head: the compatible number for a new ioctl. */
+export function nextFreeNr(base: Surface, head: Surface): number | null {
+  const nrs = [base.ioctls, base.retiredIoctls, head.ioctls, head.retiredIoctls].flatMap((r) => Object.values(r).map((io) => io.nr)).filter((n): n is number => n !== null);
+  return nrs.length ? Math.max(...nrs) + 1 : null;
+}
 
 export const ioctlRenumbered: Rule = {
   id: 'ioctl-renumbered',
@@ -17,7 +24,10 @@ export const ioctlRenumbered: Rule = {
     }
     for (const [name, io] of added(base.ioctls, head.ioctls)) {
       const owner = taken(base, io.number, name);
-      if (owner) hits.push({ symbol: name, message: `new ${name} reuses nr ${io.nr}, the number of ${base.retiredIoctls[owner] ? 'retired ' : ''}${owner}`, location: io.loc });
+      if (owner) {
+        const free = nextFreeNr(base, head);
+        hits.push({ symbol: name, message: `new ${name} reuses nr ${io.nr}, the number of ${base.retiredIoctls[owner] ? 'retired ' : ''}${owner}${free !== null ? `: use the next free number, ${free}` : ''}`, location: io.loc });
+      }
     }
     return hits;
   },
