@@ -151,3 +151,12 @@ export function renamedPairs(base: Record<string, { value: number | null }>, hea
   }
   return pairs;
 }
+
+/** Event codes new at head: not in the base, not PPM_EVENT_MAX, not a code renamed at its number. */
+export function newEventCodes(base: Surface, head: Surface): Array<[string, Constant]> {
+  const renamed = new Set(renamedEventCodes(base, head).map((r) => r.to));
+  return added(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== 'PPM_EVENT_MAX' && !renamed.has(symbol));
+}
+
+/** The event_table.c header's rules, quoted by the invariant rules that check new events. */
+export const EVENT_TABLE_HEADER = 'the rules at the top of driver/event_table.c';

@@ -223,7 +223,7 @@ export const apiCases: RuleCases[] = [
     governs: 'api',
     bump: 'major',
     valid: [
-      { name: 'a map sized by PPM_EVENT_MAX when events are added', head: inHeader(['\tPPM_EVENT_MAX = 10', '\tPPME_X_E = 10,\n\tPPME_X_X = 11,\n\tPPM_EVENT_MAX = 12']), rules: ['event-pair-added'] },
+      { name: 'a map sized by PPM_EVENT_MAX when events are added', head: inHeader(['\tPPM_EVENT_MAX = 10', '\tPPME_X_E = 10,\n\tPPME_X_X = 11,\n\tPPM_EVENT_MAX = 12']), rules: ['event-code-without-entry', 'event-pair-added'] },
       { name: 'a global spelled with another typedef', head: inMaps(['__weak const volatile uint64_t probe_api_ver', '__weak const volatile u64 probe_api_ver']), rules: [] },
     ],
     invalid: [
