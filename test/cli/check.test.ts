@@ -239,7 +239,7 @@ describe('the bundle', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     const files = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/tree-sitter-c.wasm', 'dist/web-tree-sitter.wasm', 'action.yml', 'fixtures/demo/base/driver/event_table.c', 'fixtures/demo/head/driver/event_table.c']));
+    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/tree-sitter-c.wasm', 'dist/web-tree-sitter.wasm', 'action.yml', 'docs/rules.md', 'fixtures/demo/base/driver/event_table.c', 'fixtures/demo/head/driver/event_table.c']));
   });
 
   it('exits 2 with a one-line error on bad input', () => {
