@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMENT_MARKER, SUGGESTION_MARKER } from '../../src/report/markdown.js';
+import { demoTree, edit } from '../helpers/surface.js';
 import {
   actionYml,
   annotationLines,
@@ -173,3 +174,22 @@ describe('pull_request: the one-click suggestion on the version file', () => {
     expect(calls('DELETE', /\/pulls\/comments\/\d+$/)).toHaveLength(1);
   });
 });
+
+describe('pull_request: a major covers both files in the one-click suggestions', () => {
+  it('suggests the version file and the SCAP_MINIMUM_DRIVER_SCHEMA_VERSION line when both are in the PR diff', async () => {
+    const flags = '{"flags", PT_FLAGS32, PF_HEX, file_flags}';
+    const table = edit(demoTree(), 'driver/event_table.c', [`,\n                                  ${flags}}},`, '}},'], ['                                 3,\n                                 {{"fd"', '                                 2,\n                                 {{"fd"'])['driver/event_table.c']!;
+    const scap = `${demoTree()['userspace/libscap/scap.h']!}/* the minimums follow the version files */\n`;
+    const f = buildFixture({ major: { 'driver/event_table.c': table, [SCHEMA_FILE]: schemaVersion('2.5.0'), 'userspace/libscap/scap.h': scap } });
+    gh.reviewComments.length = 0;
+    const r = await runAction({ workdir: f.dir, eventName: 'pull_request', payload: pullRequestPayload({ base: f.base, head: f.heads['major']!, number: 8 }), api: gh });
+    expect(r.code).toBe(1);
+    expect(r.outputs).toMatchObject({ 'schema-status': 'too-small', 'schema-required': 'major', 'schema-suggested': '3.0.0' });
+    expect(gh.reviewComments.map((c) => [c.path, c.line])).toEqual([
+      [SCHEMA_FILE, 1],
+      ['userspace/libscap/scap.h', 6],
+    ]);
+    expect(gh.reviewComments[1]!.body).toContain('```suggestion\n#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(3, 0, 0)\n```');
+  });
+});
+
