@@ -21,9 +21,12 @@ export interface RetryPolicy {
   deadline: number;
 }
 
-/** The default policy: 3 retries, rate-limit waits up to 60 s, no retry after 2 minutes. */
+/** No retry starts later than this after the comment step began (real time: the test hook scales waits, not this). */
+export const DEADLINE_MS = 120_000;
+
+/** The default policy: 3 retries, rate-limit waits up to 60 units (60 s), no retry after 2 minutes. */
 export function defaultPolicy(unitMs = 1000, now = Date.now()): RetryPolicy {
-  return { retries: 3, unitMs, maxWaitUnits: 60, deadline: now + unitMs * 120 };
+  return { retries: 3, unitMs, maxWaitUnits: 60, deadline: now + DEADLINE_MS };
 }
 
 /** Whether to retry after a rate limit that asks for `retryAfter` units (plugin-throttling's callback). */
