@@ -6,7 +6,7 @@ import { buildSurface, FactsCache } from '../surface/build.js';
 import type { Surface, VersionFile, Warning } from '../surface/model.js';
 import type { Status } from '../verdict/types.js';
 import { bumpAtLeast } from '../verdict/verdict.js';
-import { dedupe, VERSION_LABEL } from '../vocabulary.js';
+import { dedupe, FAILING_STATUSES, VERSION_LABEL } from '../vocabulary.js';
 import { assessVersion } from './assess.js';
 import { firstParentChanges, isAncestor, tagsMergedInto, type LogCommit } from '../source/history.js';
 import { FactsPool } from './facts-pool.js';
@@ -40,7 +40,7 @@ export const STATUS_SEVERITY: GroupStatus[] = [
   'unexplained', 'late', 'catch-up', 'incomplete', 'ok',
 ];
 /** Statuses that make the audit fail (exit 1); the others only warn. */
-export const FAILING: ReadonlySet<GroupStatus> = new Set(['invalid', 'decreased', 'wrong-file', 'missing', 'too-small', 'not-one-step', 'too-large']);
+export const FAILING: ReadonlySet<GroupStatus> = new Set<GroupStatus>([...FAILING_STATUSES, 'wrong-file']);
 
 /** Consecutive first-parent commits with one committer date form one pull request (libs rebase-merges). */
 export function groupCommits<T extends { date: number }>(commits: T[], by: Grouping): T[][] {

@@ -7,7 +7,7 @@ import { GOVERNS_ORDER, isFailingStatus, VERSION_LABEL } from '../vocabulary.js'
  *
  * Every string that can come from a pull request (finding messages carry C identifiers, paths
  * carry file names, version files carry whatever their first line holds) goes through
- * `escapeMarkdown` (DESIGN.md §5): it cannot open raw HTML, forge the hidden marker, break a
+ * `escapeMarkdown` or `codeSpan` (README: Untrusted input): it cannot open raw HTML, forge the hidden marker, break a
  * table, start a code block or @-mention anyone. Only this file's own template is markup.
  */
 

@@ -2,7 +2,7 @@ import semver from 'semver';
 import { BUMP_ORDER, maxBump, type Bump, type Finding, type Governs } from '../rules/types.js';
 import type { Surface } from '../surface/model.js';
 import { VERSION_FILES } from '../surface/files.js';
-import { VERSION_LABEL } from '../vocabulary.js';
+import { FAILING_STATUSES, VERSION_LABEL } from '../vocabulary.js';
 import type { Fix, Status, VersionVerdict } from './types.js';
 
 /** The bump from one version to another, or 'decreased'. Both must be valid semver. */
@@ -83,7 +83,7 @@ export function versionVerdict(input: VerdictInput): VersionVerdict {
 }
 
 /** Statuses whose fix is to write the suggested version into the file. */
-const BUMP_FIXED_BY_SUGGESTION: Status[] = ['missing', 'too-small', 'too-large', 'not-one-step', 'decreased'];
+const BUMP_FIXED_BY_SUGGESTION: Status[] = FAILING_STATUSES.filter((s) => s !== 'invalid');
 
 /** The bump's status alone: declared against required, from the base (or the base tip when it moved). */
 function bumpStatus(o: {
