@@ -1,3 +1,4 @@
+import { loadConfig, type Config, type ConfigSource, type IgnoreEntry } from './config/config.js';
 import { InputError } from './errors.js';
 import { runRules, RULES } from './rules/catalogue.js';
 import type { Bump, Finding, Rule } from './rules/types.js';
@@ -6,8 +7,9 @@ import { buildSurface, FactsCache, readVersions } from './surface/build.js';
 import { SURFACE_PREFIXES, VERSION_FILES } from './surface/files.js';
 import type { Surface, Warning } from './surface/model.js';
 import { DEFAULT_SHARED_STRUCTS, type SharedStruct } from './surface/shared-structs.js';
-import type { CheckReport, VersionVerdict } from './verdict/types.js';
+import type { CheckReport, IgnoredFinding, VersionVerdict } from './verdict/types.js';
 import { versionVerdict } from './verdict/verdict.js';
+import { dedupe } from './vocabulary.js';
 
 /** Per-rule configuration: a different bump, or 'off'. */
 export type RuleOverrides = Record<string, Bump | 'off'>;
@@ -37,10 +39,13 @@ export interface CheckOptions {
   head?: string;
   /** Compare against the work tree (uncommitted changes) instead of a head revision. */
   worktree?: boolean;
-  overrides?: RuleOverrides;
-  modernProbe?: ModernProbeLevel;
-  /** Extra struct names whose layout is API (added to DEFAULT_SHARED_STRUCTS). */
-  sharedStructs?: string[];
+  /**
+   * Where the configuration comes from. Default: the repository's own, from the work tree when
+   * there is one, else at the base revision (a bare clone).
+   */
+  config?: ConfigSource;
+  /** Today (YYYY-MM-DD), for `ignore` expiry; default: the current UTC date. */
+  today?: string;
 }
 
 /** The catalogue with configuration applied. */
@@ -60,13 +65,7 @@ export function compareSurfaces(
   head: Surface,
   opts: { rules?: Rule[]; baseTip?: Surface['versions'] | null; modernProbe?: ModernProbeLevel } = {},
 ): Pick<CheckReport, 'versions' | 'findings' | 'warnings' | 'verdict'> {
-  const findings: Finding[] = applyModernProbeLevel(runRules(base, head, opts.rules ?? RULES), opts.modernProbe);
-  const versions = {
-    api: versionVerdict({ governs: 'api', base, head, findings, baseTipVersion: opts.baseTip?.api?.version ?? null }),
-    schema: versionVerdict({ governs: 'schema', base, head, findings, baseTipVersion: opts.baseTip?.schema?.version ?? null }),
-  };
-  const warnings = dedupeWarnings([...base.warnings, ...head.warnings]);
-  return { versions, findings, warnings, verdict: overallVerdict(Object.values(versions), warnings) };
+  return judge(base, head, applyModernProbeLevel(runRules(base, head, opts.rules ?? RULES), opts.modernProbe), opts.baseTip ?? null);
 }
 
 export function overallVerdict(versions: VersionVerdict[], warnings: Warning[]): CheckReport['verdict'] {
@@ -76,9 +75,33 @@ export function overallVerdict(versions: VersionVerdict[], warnings: Warning[]):
   return 'pass';
 }
 
-function dedupeWarnings(ws: Warning[]): Warning[] {
-  const seen = new Set<string>();
-  return ws.filter((w) => !seen.has(w.message) && seen.add(w.message));
+/**
+ * Applies the configuration's `ignore` entries: a finding whose rule and symbol an entry names
+ * is set aside (listed with the entry's reason, not counted). An expired entry no longer
+ * applies, and an entry that matched nothing is a warning: both say so.
+ */
+export function applyIgnores(findings: Finding[], ignore: IgnoreEntry[], today: string, source: string): { kept: Finding[]; ignored: IgnoredFinding[]; warnings: Warning[] } {
+  const warnings: Warning[] = [];
+  const live = ignore.filter((e) => {
+    if (!e.expires || e.expires >= today) return true;
+    warnings.push({ path: source, message: `ignore of ${e.rule} ${e.symbol} expired on ${e.expires}: its finding counts again (reason was: ${e.reason})`, incomplete: false });
+    return false;
+  });
+  const used = new Set<IgnoreEntry>();
+  const kept: Finding[] = [];
+  const ignored: IgnoredFinding[] = [];
+  for (const f of findings) {
+    const entry = live.find((e) => e.rule === f.rule && e.symbol === f.symbol);
+    if (!entry || f.kind === 'note') kept.push(f);
+    else {
+      used.add(entry);
+      ignored.push({ ...f, ignore: { reason: entry.reason, ...(entry.expires ? { expires: entry.expires } : {}) } });
+    }
+  }
+  for (const e of live) {
+    if (!used.has(e)) warnings.push({ path: source, message: `ignore of ${e.rule} ${e.symbol} matched no finding: remove it from ${source.split(' @ ')[0]} once it is no longer needed`, incomplete: false });
+  }
+  return { kept, ignored, warnings };
 }
 
 /** The `check` command's whole pipeline: source → surface → rules → verdict. */
@@ -92,28 +115,62 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     const baseTip = repo.resolve(baseRev, 'base revision');
     // Compare from the merge-base, so changes merged to the base branch since the fork are not blamed on head.
     const mergeBase = repo.mergeBase(baseTip, headCommit);
+    // The repository's configuration is the base's: a change cannot configure its own check.
+    const { config, source } = loadConfig(opts.config ?? { kind: 'repository', at: repo.workTree ? 'worktree' : 'revision' }, repo, baseTip);
     const cache = new FactsCache();
     const headSnap: Snapshot = opts.worktree ? await repo.worktreeSnapshot(SURFACE_PREFIXES) : repo.snapshot(headCommit, SURFACE_PREFIXES);
     headSnap.label = opts.worktree ? 'worktree' : headRev;
     const baseSnap = repo.snapshot(mergeBase, SURFACE_PREFIXES);
     baseSnap.label = mergeBase === baseTip ? baseRev : `merge-base(${baseRev}, ${headRev})`;
-    const build = { sharedStructs: sharedStructList(opts.sharedStructs) };
+    const build = { sharedStructs: sharedStructList(config.sharedStructs) };
     const [base, head] = await Promise.all([buildSurface(baseSnap, cache, build), buildSurface(headSnap, cache, build)]);
     let tipVersions: Surface['versions'] | null = null;
     if (baseTip !== mergeBase) {
       tipVersions = await readVersions(repo.snapshot(baseTip, Object.values(VERSION_FILES)));
     }
-    const result = compareSurfaces(base, head, { rules: configuredRules(opts.overrides), baseTip: tipVersions, modernProbe: opts.modernProbe });
+    const findings = applyModernProbeLevel(runRules(base, head, configuredRules(config.rules)), config.modernProbe);
+    const ig = applyIgnores(findings, config.ignore ?? [], opts.today ?? new Date().toISOString().slice(0, 10), source ?? 'configuration');
+    const result = judge(base, head, ig.kept, tipVersions);
+    // Uncommitted edits to the surface are not in HEAD: say so rather than pass them over in silence.
+    const pending = !opts.worktree && !opts.head ? uncommittedSurfaceChanges(repo) : [];
+    const extra: Warning[] = [...ig.warnings];
+    if (pending.length) {
+      const shown = pending.slice(0, 5).join(', ') + (pending.length > 5 ? `, and ${pending.length - 5} more` : '');
+      extra.push({ path: pending[0]!, message: `uncommitted changes to the driver surface are not compared (${shown}): commit them, or run with --worktree to include them`, incomplete: false });
+    }
     return {
       reportVersion: 1,
       base: { rev: baseRev, commit: mergeBase },
       head: { rev: opts.worktree ? 'worktree' : headRev, commit: opts.worktree ? null : headCommit },
       ...(baseTip !== mergeBase ? { baseTip: { rev: baseRev, commit: baseTip } } : {}),
+      ...(source ? { config: source } : {}),
       ...result,
+      warnings: [...result.warnings, ...extra],
+      ignored: ig.ignored,
     };
   } finally {
     repo.close();
   }
+}
+
+/** Versions, warnings and verdict from findings already configured (rule levels, modern probe, ignores). */
+function judge(base: Surface, head: Surface, findings: Finding[], baseTip: Surface['versions'] | null): Pick<CheckReport, 'versions' | 'findings' | 'warnings' | 'verdict'> {
+  const versions = {
+    api: versionVerdict({ governs: 'api', base, head, findings, baseTipVersion: baseTip?.api?.version ?? null }),
+    schema: versionVerdict({ governs: 'schema', base, head, findings, baseTipVersion: baseTip?.schema?.version ?? null }),
+  };
+  const warnings = dedupe([...base.warnings, ...head.warnings], (w) => w.message);
+  return { versions, findings, warnings, verdict: overallVerdict(Object.values(versions), warnings) };
+}
+
+/** Surface paths with uncommitted changes (untracked files included); none in a bare repository. */
+function uncommittedSurfaceChanges(repo: GitRepo): string[] {
+  if (!repo.workTree) return [];
+  const out = repo.run(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...SURFACE_PREFIXES], true) ?? '';
+  return out
+    .split('\0')
+    .filter((rec) => rec.length > 3 && rec[2] === ' ')
+    .map((rec) => rec.slice(3));
 }
 
 export function sharedStructList(extra: string[] = []): SharedStruct[] {

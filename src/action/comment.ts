@@ -1,6 +1,6 @@
-import type { Governs } from '../rules/types.js';
 import { code, COMMENT_MARKER, SUGGESTION_MARKER } from '../report/markdown.js';
-import type { CheckReport, Status } from '../verdict/types.js';
+import type { CheckReport } from '../verdict/types.js';
+import { GOVERNS_ORDER, VERSION_LABEL } from '../vocabulary.js';
 import type { Comment, GitHubApi } from './github.js';
 
 /**
@@ -59,36 +59,35 @@ export function stickyPolicy(comment: 'on-failure' | 'always' | 'never', onClean
   return onClean === 'delete' ? 'delete' : 'update-only';
 }
 
-/** Statuses where the head's version file holds a value and that value is wrong. */
-const FIXABLE: Status[] = ['missing', 'too-small', 'too-large', 'not-one-step', 'decreased'];
-
 export interface Suggestion {
   path: string;
-  line: 1;
+  line: number;
   body: string;
 }
 
+/** Text we put in a suggestion block: one printable line, no backtick (it cannot close the block). */
+const SUGGESTABLE = /^[ -_a-~]{1,200}$/;
+
 /**
- * One review suggestion per version file that the PR changed and that holds the wrong value:
- * a GitHub suggestion block replacing line 1 with the suggested version. A file the PR did not
- * touch is not in the diff, so it cannot carry a review comment (the sticky comment covers it).
+ * One review suggestion per fix of the report whose line is in the PR diff (GitHub accepts a
+ * review comment only there): a GitHub suggestion block replacing that line. A major bump's fix
+ * covers both files, the version file and libscap's minimum, when both are in the diff; a file
+ * the PR did not touch cannot carry one (the sticky comment says what to do there).
  */
-export function suggestionsFor(report: CheckReport): Suggestion[] {
+export function suggestionsFor(report: CheckReport, inDiff: (path: string, line: number) => boolean): Suggestion[] {
   const out: Suggestion[] = [];
-  for (const g of ['schema', 'api'] as Governs[]) {
+  for (const g of GOVERNS_ORDER) {
     const v = report.versions[g];
-    if (!FIXABLE.includes(v.status) || v.base === v.head || !v.head || !v.suggested || v.suggested === v.head) continue;
-    if (!/^[0-9A-Za-z.+-]{1,64}$/.test(v.suggested)) continue;
-    const need = v.required === 'none' ? 'need no bump' : `need a **${v.required}** bump`;
-    const body = [
-      SUGGESTION_MARKER,
-      `**driver-semver**: ${code(v.file)} holds ${code(v.head)}; the changes in this PR ${need} from ${code(v.baseTip ?? v.base ?? '?')}, so it should be ${code(v.suggested)}.`,
-      '',
-      '```suggestion',
-      v.suggested,
-      '```',
-    ].join('\n');
-    out.push({ path: v.file, line: 1, body });
+    for (const fix of v.fixes) {
+      if (!inDiff(fix.file, fix.line) || !SUGGESTABLE.test(fix.text)) continue;
+      const need = v.required === 'none' ? 'need no bump' : `need a **${v.required}** bump`;
+      const why =
+        fix.file === v.file
+          ? `${code(v.file)} holds ${v.head ? code(v.head) : 'no version'}; the changes in this PR ${need} from ${code(v.baseTip ?? v.base ?? '?')}, so it should be ${code(fix.text)}.`
+          : `with ${code(VERSION_LABEL[g])} at ${code(v.fixes.find((f) => f.file === v.file)?.text ?? v.head ?? '?')}, libscap must accept that driver: its minimum becomes this line.`;
+      const body = [SUGGESTION_MARKER, `**driver-semver**: ${why}`, '', '```suggestion', fix.text, '```'].join('\n');
+      out.push({ path: fix.file, line: fix.line, body });
+    }
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { BUMP_ORDER, maxBump, type Bump, type Governs } from '../rules/types.js';
 import type { AgreementView } from '../report/markdown.js';
 import type { CheckReport } from '../verdict/types.js';
+import { GOVERNS_ORDER, VERSION_LABEL } from '../vocabulary.js';
 
 /**
  * The driver-version declarations of a PR body. libs' PR template lists
@@ -36,8 +37,6 @@ export function parseDeclarations(body: string | null | undefined): Declarations
   return { stated, declared };
 }
 
-const FILE_NAME: Record<Governs, string> = { api: 'API_VERSION', schema: 'SCHEMA_VERSION' };
-
 /** The largest bump declared for a version, `none` when a stated body declares nothing for it. */
 export function bodyBump(d: Declarations, governs: Governs): Bump | null {
   if (!d.stated) return null;
@@ -53,17 +52,17 @@ export function bodyBump(d: Declarations, governs: Governs): Bump | null {
 export function agreement(report: CheckReport, d: Declarations): AgreementView {
   const problems: string[] = [];
   const versions = {} as AgreementView['versions'];
-  for (const g of ['schema', 'api'] as Governs[]) {
+  for (const g of GOVERNS_ORDER) {
     const v = report.versions[g];
     const body = bodyBump(d, g);
     const file = v.declared;
     const detected = v.required;
     const distinct = [...new Set(d.declared[g])];
     if (distinct.length > 1) {
-      problems.push(`the PR body declares more than one ${FILE_NAME[g]} bump (${distinct.sort((a, b) => BUMP_ORDER.indexOf(b) - BUMP_ORDER.indexOf(a)).join(', ')}): keep one line`);
+      problems.push(`the PR body declares more than one ${VERSION_LABEL[g]} bump (${distinct.sort((a, b) => BUMP_ORDER.indexOf(b) - BUMP_ORDER.indexOf(a)).join(', ')}): keep one line`);
     }
     if (body !== null) {
-      const says = body === 'none' ? `no ${FILE_NAME[g]} bump` : `a ${body} ${FILE_NAME[g]} bump`;
+      const says = body === 'none' ? `no ${VERSION_LABEL[g]} bump` : `a ${body} ${VERSION_LABEL[g]} bump`;
       if (body !== detected) {
         problems.push(`the PR body declares ${says}, but the changes need ${detected === 'none' ? 'none' : `a ${detected} bump`}`);
       }

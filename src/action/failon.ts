@@ -2,6 +2,8 @@ import { InputError } from '../errors.js';
 import type { Governs } from '../rules/types.js';
 import type { AgreementView } from '../report/markdown.js';
 import type { CheckReport, Status } from '../verdict/types.js';
+import { describeFix } from '../report/fixes.js';
+import { FAILING_STATUSES, GOVERNS_ORDER, VERSION_LABEL } from '../vocabulary.js';
 
 /**
  * The `fail-on` input: which outcomes fail the check. Tokens are version statuses, plus
@@ -10,9 +12,9 @@ import type { CheckReport, Status } from '../verdict/types.js';
  */
 export type FailToken = Exclude<Status, 'ok'> | 'disagreement' | 'incomplete';
 
-const FAIL: FailToken[] = ['missing', 'too-small', 'too-large', 'not-one-step', 'decreased', 'invalid'];
+const FAIL = FAILING_STATUSES as readonly FailToken[];
 const WARN: FailToken[] = [...FAIL, 'unexplained', 'incomplete'];
-const GROUPS: Record<string, FailToken[]> = {
+const GROUPS: Record<string, readonly FailToken[]> = {
   /** What makes `driver-semver check` exit 1. */
   fail: FAIL,
   /** Also a bump nothing explains, and an analysis that could not cover every file. */
@@ -41,8 +43,6 @@ export function parseFailOn(input: string): Set<FailToken> {
   return out;
 }
 
-const FILE_NAME: Record<Governs, string> = { api: 'API_VERSION', schema: 'SCHEMA_VERSION' };
-
 export interface FailOutcome {
   /** Versions whose status is in fail-on. */
   failing: Record<Governs, boolean>;
@@ -54,12 +54,13 @@ export interface FailOutcome {
 export function evaluateFailOn(report: CheckReport, agreement: AgreementView | undefined, failOn: Set<FailToken>): FailOutcome {
   const reasons: string[] = [];
   const failing = { api: false, schema: false };
-  for (const g of ['schema', 'api'] as Governs[]) {
+  for (const g of GOVERNS_ORDER) {
     const v = report.versions[g];
-    if (v.status !== 'ok' && failOn.has(v.status)) {
+    const hit = v.statuses.filter((s) => s !== 'ok' && failOn.has(s));
+    if (hit.length) {
       failing[g] = true;
-      const fix = v.suggested && v.suggested !== v.head && v.status !== 'unexplained' && v.status !== 'invalid' ? ` (set ${v.file} to ${v.suggested})` : '';
-      reasons.push(`${FILE_NAME[g]} ${v.status}${v.required !== 'none' ? `, needs a ${v.required} bump` : ''}${fix}`);
+      const fix = v.fixes.length ? ` (${v.fixes.map(describeFix).join('; ')})` : '';
+      reasons.push(`${VERSION_LABEL[g]} ${hit.join(', ')}${v.required !== 'none' ? `, needs a ${v.required} bump` : ''}${fix}`);
     }
   }
   const disagreementFails = failOn.has('disagreement');

@@ -1,5 +1,8 @@
 import { getOctokit } from '@actions/github';
-import { withRetry, type RetryPolicy } from './retry.js';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
+import { retriesLeft, retryRateLimit, type RetryPolicy } from './retry.js';
 
 /** The few GitHub API calls the action makes, behind an interface so the logic is testable without HTTP. */
 export interface Comment {
@@ -38,17 +41,47 @@ function comment(c: RawComment): Comment {
 }
 
 /**
- * An Octokit client (through @actions/github, so GITHUB_API_URL is honoured) that retries
- * transient errors on every request. `request: { fetch }` keeps requests on Node's own fetch.
+ * An Octokit client through @actions/github (so GITHUB_API_URL is honoured) with the retry and
+ * throttling plugins (see retry.ts for the policy). `request: { fetch }` keeps requests on
+ * Node's own fetch, and logs every answer that is an error.
  */
-export function octokitApi(token: string, target: ApiTarget, policy: RetryPolicy, onRetry: (msg: string) => void): GitHubApi {
-  const octokit = getOctokit(token, { request: { fetch: globalThis.fetch }, userAgent: 'driver-semver' });
-  octokit.hook.wrap('request', (request, options) =>
-    withRetry(async () => request(options), policy, (err, attempt, delay) => {
-      const status = (err as { status?: number }).status ?? '?';
-      onRetry(`GitHub API ${options.method} ${String(options.url)} answered ${status}; retry ${attempt}/${policy.retries} in ${delay} ms`);
-    }),
+export function octokitApi(token: string, target: ApiTarget, policy: RetryPolicy, log: (msg: string) => void): GitHubApi {
+  const unit = policy.unitMs;
+  const octokit = getOctokit(
+    token,
+    {
+      // Every attempt goes through this fetch, retries included: the log says what GitHub answered.
+      request: {
+        fetch: async (url: string, init?: RequestInit) => {
+          const res = await globalThis.fetch(url, init);
+          if (res.status >= 400) log(`GitHub API ${init?.method ?? 'GET'} ${new URL(url).pathname} answered ${res.status}`);
+          return res;
+        },
+      },
+      userAgent: 'driver-semver',
+      retry: { retries: policy.retries, retryAfterBaseValue: unit },
+      throttle: {
+        retryAfterBaseValue: unit,
+        // GitHub asks for a second between writes; the notifying ones (comments) get three.
+        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: unit }),
+        notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * unit }),
+        onRateLimit: (after: number, o: { method: string; url: string }, _k: unknown, count: number) => rateLimited('rate limit', after, o, count),
+        onSecondaryRateLimit: (after: number, o: { method: string; url: string }, _k: unknown, count: number) => rateLimited('secondary rate limit', after, o, count),
+      },
+    },
+    retry,
+    throttling,
   );
+  function rateLimited(what: string, after: number, o: { method: string; url: string }, count: number): boolean {
+    const again = retryRateLimit(policy, after, count);
+    log(`GitHub API ${o.method} ${o.url} hit a ${what}; ${again ? `retry ${count + 1}/${policy.retries} in ${after * unit} ms` : 'not retried'}`);
+    return again;
+  }
+  // Past the step's deadline a failing request is final. (plugin-retry reads request.retries, and
+  // retries any failure that carries it: so it is set only to stop retries, never to allow them.)
+  octokit.hook.before('request', (options) => {
+    if (retriesLeft(policy) === 0) options.request = { ...options.request, retries: 0 };
+  });
   const { owner, repo, number } = target;
   return {
     async listIssueComments() {

@@ -1,3 +1,4 @@
+import * as core from '@actions/core';
 import { InputError } from '../errors.js';
 import { parseFailOn, type FailToken } from './failon.js';
 
@@ -23,12 +24,23 @@ function choice<T extends string>(name: string, value: string, allowed: readonly
   return v as T;
 }
 
-function bool(name: string, value: string, dflt: boolean): boolean {
-  const v = value.trim().toLowerCase();
-  if (v === '') return dflt;
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  throw new InputError(`${name}: '${value.slice(0, 40)}' is not true or false`);
+/** How inputs are read: @actions/core in the action, a plain getter in tests. */
+export interface InputSource {
+  get(name: string): string;
+  /** YAML 1.2 booleans (true, True, TRUE, false, ...); throws on anything else. */
+  getBoolean(name: string): boolean;
+}
+
+export const coreInputs: InputSource = { get: (n) => core.getInput(n), getBoolean: (n) => core.getBooleanInput(n) };
+
+function bool(src: InputSource, name: string, dflt: boolean): boolean {
+  const raw = src.get(name);
+  if (raw.trim() === '') return dflt;
+  try {
+    return src.getBoolean(name);
+  } catch {
+    throw new InputError(`${name}: '${raw.slice(0, 40)}' is not true or false`);
+  }
 }
 
 function revision(name: string, value: string): string | undefined {
@@ -39,8 +51,9 @@ function revision(name: string, value: string): string | undefined {
   return v;
 }
 
-/** Reads the inputs through `get` (core.getInput in the action). */
-export function readInputs(get: (name: string) => string): ActionInputs {
+/** Reads the inputs through `src` (coreInputs in the action). */
+export function readInputs(src: InputSource): ActionInputs {
+  const get = (name: string) => src.get(name);
   const config = get('config').trim();
   return {
     mode: choice('mode', get('mode'), ['check', 'release', 'auto'] as const, 'auto'),
@@ -49,7 +62,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     token: get('token').trim(),
     comment: choice('comment', get('comment'), ['on-failure', 'always', 'never'] as const, 'on-failure'),
     onClean: choice('on-clean', get('on-clean'), ['update', 'delete'] as const, 'update'),
-    suggest: bool('suggest', get('suggest'), true),
+    suggest: bool(src, 'suggest', true),
     failOn: parseFailOn(get('fail-on')),
     ...(config ? { config } : {}),
     workingDirectory: get('working-directory').trim() || '.',

@@ -1,11 +1,13 @@
 import * as core from '@actions/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../cli/config.js';
+import { loadConfig, type ConfigSource } from '../config/config.js';
 import { InputError } from '../errors.js';
 import { runRelease } from '../history/release.js';
 import { configuredRules } from '../pipeline.js';
 import { renderHistoryJson, renderReleaseText } from '../report/history-text.js';
+import { GitRepo } from '../source/git.js';
+import { GOVERNS_ORDER } from '../vocabulary.js';
 
 /** libs tags driver releases `X.Y.Z+driver` (prereleases `X.Y.Z-rcN+driver`). */
 export function isDriverTag(tag: string | null): boolean {
@@ -17,7 +19,8 @@ export interface ReleaseContext {
   workdir: string;
   /** The pushed tag, e.g. `8.0.0+driver`. */
   tag: string | null;
-  config: Config;
+  /** Read at the tag: the configuration the release was made with. */
+  configSource: ConfigSource;
   reportFile: string;
   log: (text: string) => void;
 }
@@ -30,12 +33,19 @@ export async function releaseMode(ctx: ReleaseContext): Promise<void> {
   if (!ctx.tag || !isDriverTag(ctx.tag)) {
     throw new InputError(`mode release needs a push of a driver tag (X.Y.Z+driver); this run has ${ctx.tag ? `tag ${ctx.tag}` : 'no tag'}`);
   }
+  const repo = GitRepo.open(ctx.workdir);
+  let config;
+  try {
+    config = loadConfig(ctx.configSource, repo, repo.resolve(ctx.tag, 'tag')).config;
+  } finally {
+    repo.close();
+  }
   const report = await runRelease({
     repo: ctx.workdir,
     tag: ctx.tag,
-    rules: configuredRules(ctx.config.rules),
-    ...(ctx.config.modernProbe ? { modernProbe: ctx.config.modernProbe } : {}),
-    ...(ctx.config.sharedStructs ? { sharedStructs: ctx.config.sharedStructs } : {}),
+    rules: configuredRules(config.rules),
+    ...(config.modernProbe ? { modernProbe: config.modernProbe } : {}),
+    ...(config.sharedStructs ? { sharedStructs: config.sharedStructs } : {}),
   });
   mkdirSync(path.dirname(ctx.reportFile), { recursive: true });
   writeFileSync(ctx.reportFile, renderHistoryJson(report));
@@ -45,7 +55,7 @@ export async function releaseMode(ctx: ReleaseContext): Promise<void> {
   core.setOutput('verdict', report.verdict === 'accepted' ? 'pass' : 'fail');
   core.setOutput('release-verdict', report.verdict);
   core.setOutput('previous-tag', report.previous?.name ?? '');
-  for (const g of ['api', 'schema'] as const) {
+  for (const g of GOVERNS_ORDER) {
     core.setOutput(`${g}-required`, report.versions[g].required);
     core.setOutput(`${g}-declared`, report.versions[g].declared);
     core.setOutput(`${g}-status`, report.versions[g].status);

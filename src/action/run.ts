@@ -3,21 +3,22 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, type Config } from '../cli/config.js';
+import { REPO_CONFIG_PATH, type ConfigSource } from '../config/config.js';
 import { InputError } from '../errors.js';
 import { runCheck } from '../pipeline.js';
-import { renderAnnotations } from '../report/annotations.js';
+import { annotationsFor, type Annotation } from '../report/annotations.js';
 import { renderMarkdown, type AgreementView } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
-import type { Governs } from '../rules/types.js';
 import type { CheckReport } from '../verdict/types.js';
+import { GOVERNS_ORDER } from '../vocabulary.js';
 import { stickyPolicy, suggestionsFor, syncStickyComment, syncSuggestions, type StickyAction } from './comment.js';
+import { diffHunks, inHunks } from './diff.js';
 import { agreement as computeAgreement, parseDeclarations } from './declarations.js';
 import { readEvent, type EventInfo } from './event.js';
 import { evaluateFailOn, type FailOutcome } from './failon.js';
 import { ensurePullRequestCommits, isGitDir } from './fetch.js';
 import { describeApiError, octokitApi, type GitHubApi } from './github.js';
-import { readInputs, type ActionInputs } from './inputs.js';
+import { coreInputs, readInputs, type ActionInputs } from './inputs.js';
 import { isDriverTag, releaseMode } from './release.js';
 import { defaultPolicy } from './retry.js';
 
@@ -42,6 +43,11 @@ function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
+/** Annotations go through @actions/core, which escapes messages and properties for the workflow-command sink. */
+export function emitAnnotations(list: Annotation[]): void {
+  for (const a of list) core[a.level](a.message, a.properties);
+}
+
 export function resolveMode(inputs: ActionInputs, event: EventInfo): 'check' | 'release' {
   if (inputs.mode !== 'auto') return inputs.mode;
   return event.name === 'push' && isDriverTag(event.tag) ? 'release' : 'check';
@@ -60,7 +66,7 @@ function setOutputs(report: CheckReport, agreement: AgreementView | undefined, o
   core.setOutput('report', file);
   core.setOutput('base', report.base.commit ?? '');
   core.setOutput('head', report.head.commit ?? '');
-  for (const g of ['api', 'schema'] as Governs[]) {
+  for (const g of GOVERNS_ORDER) {
     const v = report.versions[g];
     core.setOutput(`${g}-status`, v.status);
     core.setOutput(`${g}-required`, v.required);
@@ -76,7 +82,7 @@ function setOutputs(report: CheckReport, agreement: AgreementView | undefined, o
   core.setOutput('previous-tag', '');
 }
 
-/** Retry delays: 1 s base; DRIVER_SEMVER_RETRY_DELAY_MS (a test hook) makes them short. */
+/** The retry time unit: 1 s; DRIVER_SEMVER_RETRY_DELAY_MS (a test hook) makes it short. */
 function retryBaseMs(env: NodeJS.ProcessEnv): number {
   const v = Number(env['DRIVER_SEMVER_RETRY_DELAY_MS'] || NaN);
   return Number.isFinite(v) && v >= 0 && v <= 1000 ? v : 1000;
@@ -92,6 +98,7 @@ async function commentStep(
   report: CheckReport,
   markdown: string,
   attention: boolean,
+  workdir: string,
 ): Promise<{ action: StickyAction | 'failed'; url?: string }> {
   if (inputs.comment === 'never' || !event.pr) return { action: 'skipped' };
   if (!inputs.token) {
@@ -107,9 +114,11 @@ async function commentStep(
     warnApi('update the PR comment', e);
     return { action: 'failed' };
   }
-  if (inputs.suggest && report.head.commit) {
+  if (inputs.suggest && report.head.commit && report.base.commit) {
     try {
-      const r = await syncSuggestions(api, report.head.commit, suggestionsFor(report));
+      const files = [...new Set(GOVERNS_ORDER.flatMap((g) => report.versions[g].fixes.map((f) => f.file)))];
+      const hunks = diffHunks(workdir, report.base.commit, report.head.commit, files);
+      const r = await syncSuggestions(api, report.head.commit, suggestionsFor(report, (p, l) => inHunks(hunks, p, l)));
       if (r.created || r.deleted) core.info(`driver-semver: review suggestions: ${r.created} posted, ${r.kept} kept, ${r.deleted} removed`);
     } catch (e) {
       warnApi('post the version-file suggestion', e);
@@ -127,14 +136,12 @@ function warnApi(what: string, e: unknown): void {
   core.warning(`driver-semver: could not ${what}: ${oneLine(describeApiError(e))}${hint}. The verdict is in the job summary, the annotations and the outputs.`);
 }
 
-/** The CLI's config reader, its messages worded for the action's `config` input. */
-function readConfig(file: string): Config {
-  try {
-    return loadConfig(file);
-  } catch (e) {
-    if (e instanceof InputError) throw new InputError(e.message.replace(/^--config /, 'config '));
-    throw e;
-  }
+/**
+ * The `config` input names a file of the repository (default REPO_CONFIG_PATH), read from git
+ * at the base revision, never from the checkout: a PR cannot relax its own check.
+ */
+function configSource(inputs: ActionInputs): ConfigSource {
+  return { kind: 'repository', at: 'revision', path: inputs.config ?? REPO_CONFIG_PATH, required: inputs.config !== undefined };
 }
 
 function checkoutDir(inputs: ActionInputs): string {
@@ -152,16 +159,7 @@ async function checkMode(inputs: ActionInputs, event: EventInfo): Promise<void> 
   const head = inputs.head ?? event.head;
   // A pull_request_target job checked out the base: fetch the PR's commits as objects.
   if (event.pr && !inputs.head) ensurePullRequestCommits(workdir, event.pr, { info: (s) => core.info(s) }, { base: !inputs.base });
-  const config = inputs.config ? readConfig(path.resolve(workdir, inputs.config)) : {};
-
-  const report = await runCheck({
-    repo: workdir,
-    ...(base ? { base } : {}),
-    ...(head ? { head } : {}),
-    ...(config.rules ? { overrides: config.rules } : {}),
-    ...(config.modernProbe ? { modernProbe: config.modernProbe } : {}),
-    ...(config.sharedStructs ? { sharedStructs: config.sharedStructs } : {}),
-  });
+  const report = await runCheck({ repo: workdir, ...(base ? { base } : {}), ...(head ? { head } : {}), config: configSource(inputs) });
   const agreement = event.pr ? computeAgreement(report, parseDeclarations(event.pr.body)) : undefined;
   const outcome = evaluateFailOn(report, agreement, inputs.failOn);
 
@@ -171,7 +169,7 @@ async function checkMode(inputs: ActionInputs, event: EventInfo): Promise<void> 
   writeFileSync(file, JSON.stringify({ ...report, ...(agreement ? { agreement } : {}) }, null, 2) + '\n');
   setOutputs(report, agreement, outcome, file);
   logUntrusted(renderText(report, { color: false }));
-  for (const line of renderAnnotations(report, { failing: outcome.failing, disagreementFails: outcome.disagreementFails, ...(agreement ? { agreement } : {}) })) write(line);
+  emitAnnotations(annotationsFor(report, { failing: outcome.failing, disagreementFails: outcome.disagreementFails, ...(agreement ? { agreement } : {}) }));
 
   const repoUrl = `${event.serverUrl}/${event.owner}/${event.repo}`;
   const mdOpts = { repoUrl, failing: outcome.failing, disagreementFails: outcome.disagreementFails, ...(agreement ? { agreement } : {}), ...(event.runUrl ? { runUrl: event.runUrl } : {}) };
@@ -182,7 +180,7 @@ async function checkMode(inputs: ActionInputs, event: EventInfo): Promise<void> 
   }
 
   const attention = report.verdict !== 'pass' || outcome.reasons.length > 0 || Boolean(agreement?.problems.length);
-  const c = await commentStep(inputs, event, report, renderMarkdown(report, { ...mdOpts, marker: true, maxFindings: 150 }), attention);
+  const c = await commentStep(inputs, event, report, renderMarkdown(report, { ...mdOpts, marker: true, maxFindings: 150 }), attention, workdir);
   core.setOutput('comment', c.action);
   core.setOutput('comment-url', c.url ?? '');
 
@@ -193,7 +191,7 @@ async function checkMode(inputs: ActionInputs, event: EventInfo): Promise<void> 
 /** Runs the action; never throws (every failure ends in one core.setFailed line). */
 export async function run(): Promise<void> {
   try {
-    const inputs = readInputs((name) => core.getInput(name));
+    const inputs = readInputs(coreInputs);
     const event = readEvent(process.env);
     const mode = resolveMode(inputs, event);
     if (mode === 'release') {
@@ -202,7 +200,7 @@ export async function run(): Promise<void> {
       await releaseMode({
         workdir,
         tag: event.tag,
-        config: inputs.config ? readConfig(path.resolve(workdir, inputs.config)) : {},
+        configSource: configSource(inputs),
         reportFile: reportPath(process.env),
         log: logUntrusted,
       });

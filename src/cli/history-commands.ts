@@ -6,16 +6,13 @@ import { runRelease } from '../history/release.js';
 import type { Grouping } from '../history/types.js';
 import { configuredRules } from '../pipeline.js';
 import { renderAuditText, renderCompatText, renderHistoryJson, renderReleaseText } from '../report/history-text.js';
-import { loadConfig } from './config.js';
-import type { Io } from './main.js';
+import { loadConfig, REPO_CONFIG_PATH } from '../config/config.js';
+import { GitRepo } from '../source/git.js';
+import { useColor, type Io } from './io.js';
 
 export interface HistoryCommandOptions {
   /** Whether stderr is a terminal (the progress bar goes there); default: process.stderr.isTTY. */
   stderrIsTTY?: boolean;
-}
-
-function useColor(io: Io): boolean {
-  return io.isTTY && !('NO_COLOR' in io.env && io.env['NO_COLOR'] !== '') && io.env['TERM'] !== 'dumb';
 }
 
 function inCI(env: NodeJS.ProcessEnv): boolean {
@@ -41,10 +38,16 @@ export function progressBar(write: (s: string) => void, label: string): (done: n
 export function registerHistoryCommands(program: Command, io: Io, setExit: (code: number) => void, opts: HistoryCommandOptions = {}): void {
   const format = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
   const repo = () => new Option('--repo <dir>', 'libs clone or bare git directory').default('.');
-  // The same configuration file as check: rule overrides, modern-probe level, extra shared structs.
-  const configured = (file?: string) => {
-    const config = file ? loadConfig(file) : {};
-    return { rules: configuredRules(config.rules), modernProbe: config.modernProbe, sharedStructs: config.sharedStructs };
+  // The same configuration as check: --config FILE, else the work tree's REPO_CONFIG_PATH (none in a bare clone).
+  const configured = (repoDir: string, file?: string) => {
+    const repo = GitRepo.open(repoDir);
+    try {
+      const src = file ? ({ kind: 'file', file } as const) : repo.workTree ? ({ kind: 'repository', at: 'worktree' } as const) : ({ kind: 'none' } as const);
+      const { config } = loadConfig(src, repo);
+      return { rules: configuredRules(config.rules), modernProbe: config.modernProbe, sharedStructs: config.sharedStructs };
+    } finally {
+      repo.close();
+    }
   };
 
   program
@@ -55,11 +58,11 @@ export function registerHistoryCommands(program: Command, io: Io, setExit: (code
     .option('--to <rev>', 'end of the walk', 'HEAD')
     .addOption(new Option('--group <how>', 'what one pull request is: consecutive commits with one committer date (libs rebase-merges), or each commit').choices(['committer-date', 'commit']).default('committer-date'))
     .option('--all', 'text: list every group that changed the surface and every window, not only the flagged ones')
-    .option('--config <file>', 'JSON configuration, as for check (rules, modernProbe, sharedStructs)')
+    .option('--config <file>', `JSON configuration, as for check (default: ${REPO_CONFIG_PATH} in the work tree)`)
     .addOption(format())
     .addHelpText('after', '\nExit status: 0 when no group fails (late, catch-up and unexplained bumps only warn), 1 when one does, 2 on bad input.')
     .action(async (o) => {
-      const config = configured(o.config);
+      const config = configured(o.repo, o.config);
       const show = (opts.stderrIsTTY ?? Boolean(process.stderr.isTTY)) && o.format !== 'json' && !inCI(io.env);
       const report = await runAudit({
         repo: o.repo,
@@ -79,11 +82,11 @@ export function registerHistoryCommands(program: Command, io: Io, setExit: (code
     .addOption(repo())
     .requiredOption('--tag <tag>', 'the driver tag, e.g. 10.1.0+driver or 10.1.0-rc1+driver')
     .option('--previous <tag>', 'the tag to compare with (default: the highest driver tag below --tag by semver precedence)')
-    .option('--config <file>', 'JSON configuration, as for check (rules, modernProbe, sharedStructs)')
+    .option('--config <file>', `JSON configuration, as for check (default: ${REPO_CONFIG_PATH} in the work tree)`)
     .addOption(format())
     .addHelpText('after', '\nExit status: 0 when the tag is accepted, 1 when it is refused, 2 on bad input (unknown tag, not a driver tag).')
     .action(async (o) => {
-      const report = await runRelease({ repo: o.repo, tag: o.tag, previous: o.previous, ...configured(o.config) });
+      const report = await runRelease({ repo: o.repo, tag: o.tag, previous: o.previous, ...configured(o.repo, o.config) });
       io.out(o.format === 'json' ? renderHistoryJson(report) : renderReleaseText(report, { color: useColor(io) }));
       setExit(report.verdict === 'refused' ? EXIT_FAIL : EXIT_PASS);
     });

@@ -1,28 +1,23 @@
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT_FAIL, EXIT_INPUT, EXIT_PASS, InputError } from '../errors.js';
+import { EXIT_FAIL, EXIT_INPUT, EXIT_INTERNAL, EXIT_PASS, InputError } from '../errors.js';
 import { readSurface, runCheck } from '../pipeline.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
+import { REPO_CONFIG_PATH, type ConfigSource } from '../config/config.js';
 import { findRule, RULES } from '../rules/catalogue.js';
 import type { CheckReport } from '../verdict/types.js';
+import { VERSION_FILES } from '../surface/files.js';
 import { buildDemoRepo } from './demo.js';
-import { loadConfig } from './config.js';
 import { registerHistoryCommands } from './history-commands.js';
+import { useColor, type Io } from './io.js';
 
-/** Exit code for a bug in driver-semver itself (distinct from bad input and from a failed check). */
-const EXIT_INTERNAL = 3;
+export type { Io } from './io.js';
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  isTTY: boolean;
-  env: NodeJS.ProcessEnv;
-}
-
-function useColor(io: Io): boolean {
-  return io.isTTY && !('NO_COLOR' in io.env && io.env['NO_COLOR'] !== '') && io.env['TERM'] !== 'dumb';
+/** `--config FILE` if given, else the repository's own configuration (see runCheck). */
+export function configSource(file: string | undefined): ConfigSource | undefined {
+  return file ? { kind: 'file', file } : undefined;
 }
 
 function render(report: CheckReport, format: string, io: Io): string {
@@ -39,7 +34,7 @@ export function exitCodeFor(report: CheckReport): number {
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('driver-semver')
     .description('Checks that driver/API_VERSION and driver/SCHEMA_VERSION bumps match the changes to the Falco drivers\' user/kernel boundary.')
-    .version('0.1.0')
+    .version(__DRIVER_SEMVER_VERSION__)
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
     .showSuggestionAfterError();
@@ -53,11 +48,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--base <rev>', 'base revision (default: the upstream default branch); the comparison starts at its merge-base with head')
     .option('--head <rev>', 'head revision', undefined)
     .option('--worktree', 'compare the work tree, uncommitted changes included, instead of --head')
-    .option('--config <file>', 'JSON configuration (rule overrides)')
+    .option('--config <file>', `JSON configuration (default: ${REPO_CONFIG_PATH} in the work tree, or at the base revision of a bare clone)`)
     .addOption(format())
     .action(async (o) => {
-      const config = o.config ? loadConfig(o.config) : {};
-      const report = await runCheck({ repo: o.repo, base: o.base, head: o.head, worktree: o.worktree, overrides: config.rules, modernProbe: config.modernProbe, sharedStructs: config.sharedStructs });
+      const report = await runCheck({ repo: o.repo, base: o.base, head: o.head, worktree: o.worktree, config: configSource(o.config) });
       io.out(render(report, o.format, io));
       setExit(exitCodeFor(report));
     });
@@ -67,11 +61,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('print the driver surface extracted at one revision')
     .option('--repo <dir>', 'libs clone or bare git directory', '.')
     .option('--rev <rev>', 'revision', 'HEAD')
-    .option('--json', 'print the whole surface as JSON')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format: a summary, or the whole surface as JSON').choices(['text', 'json']).default('text'))
     .action(async (o) => {
       const s = await readSurface(o.repo, o.rev);
-      if (o.json || o.format === 'json') io.out(JSON.stringify(s, null, 2) + '\n');
+      if (o.format === 'json') io.out(JSON.stringify(s, null, 2) + '\n');
       else {
         const count = (r: object) => Object.keys(r).length;
         io.out(
@@ -104,7 +97,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       io.out(
         [
           `${rule.id}: ${rule.title}`,
-          `governs: ${rule.governs === 'api' ? 'driver/API_VERSION' : 'driver/SCHEMA_VERSION'}`,
+          `governs: ${VERSION_FILES[rule.governs]}`,
           `requires: ${rule.kind === 'invalid' ? 'a fix (the table is invalid whatever the version)' : `${rule.bump} bump`}`,
           '',
           `why: ${rule.rationale}`,
@@ -124,7 +117,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const demo = buildDemoRepo();
       io.err(`demo: built ${demo.dir} with two commits: the demo driver, then a param appended to PPME_SYSCALL_OPEN_X with no SCHEMA_VERSION bump\n`);
       io.err(`demo: running driver-semver check --repo ${demo.dir} --base ${demo.base.slice(0, 12)} --head ${demo.head.slice(0, 12)}\n\n`);
-      const report = await runCheck({ repo: demo.dir, base: demo.base, head: demo.head });
+      const report = await runCheck({ repo: demo.dir, base: demo.base, head: demo.head, config: { kind: 'none' } });
       io.out(render(report, o.format, io));
       io.err(`\ndemo: the FAIL above is the expected answer (a missing SCHEMA minor bump); on a libs clone run: driver-semver check --repo path/to/libs\n`);
       setExit(EXIT_PASS);

@@ -6,10 +6,11 @@ import { buildSurface, codeKernel, FactsCache, kernelRanges, readDeclarations } 
 import type { Surface, VersionFile, Warning } from '../surface/model.js';
 import type { Status } from '../verdict/types.js';
 import { bumpAtLeast } from '../verdict/verdict.js';
+import { dedupe, FAILING_STATUSES, VERSION_LABEL } from '../vocabulary.js';
 import { assessVersion } from './assess.js';
 import { firstParentChanges, isAncestor, tagsMergedInto, type LogCommit } from '../source/history.js';
 import { FactsPool } from './facts-pool.js';
-import { fileKind, isSurfacePath, SURFACE_PREFIXES, treeTraits } from '../surface/files.js';
+import { fileKind, isSurfacePath, SURFACE_PREFIXES, treeTraits, VERSION_FILES } from '../surface/files.js';
 import { compareTags, parseDriverTag } from './tags.js';
 import type { AuditGroup, AuditReport, AuditVersion, AuditWindow, GroupStatus, Grouping } from './types.js';
 
@@ -32,7 +33,6 @@ export interface AuditOptions {
 }
 
 const GOVERNS: Governs[] = ['api', 'schema'];
-const FILE_NAME: Record<Governs, string> = { api: 'API_VERSION', schema: 'SCHEMA_VERSION' };
 
 /** Worst first: a group's status is the first of these any of its versions has. */
 export const STATUS_SEVERITY: GroupStatus[] = [
@@ -40,7 +40,7 @@ export const STATUS_SEVERITY: GroupStatus[] = [
   'unexplained', 'late', 'catch-up', 'incomplete', 'ok',
 ];
 /** Statuses that make the audit fail (exit 1); the others only warn. */
-export const FAILING: ReadonlySet<GroupStatus> = new Set(['invalid', 'decreased', 'wrong-file', 'missing', 'too-small', 'not-one-step', 'too-large']);
+export const FAILING: ReadonlySet<GroupStatus> = new Set<GroupStatus>([...FAILING_STATUSES, 'wrong-file']);
 
 /** Consecutive first-parent commits with one committer date form one pull request (libs rebase-merges). */
 export function groupCommits<T extends { date: number }>(commits: T[], by: Grouping): T[][] {
@@ -205,7 +205,7 @@ async function walk({ repo, opts, start, toCommit, chunks, tree, rebuild, cache 
   for (const group of groups) markWrongFile(group);
   for (const g of GOVERNS) settle(groups, g);
   for (const group of groups) group.status = groupStatus(group);
-  return { groups, windows, warnings: dedupe(allWarnings) };
+  return { groups, windows, warnings: dedupe(allWarnings, (w) => w.message) };
 }
 
 /**
@@ -266,7 +266,7 @@ function snapshotOf(repo: GitRepo, tree: Map<string, FileEntry>, commit: string)
 
 function unchanged(governs: Governs, s: Surface): AuditVersion {
   const v = s.versions[governs]?.version ?? null;
-  return { file: `driver/${FILE_NAME[governs]}`, base: v, head: v, declared: 'none', required: 'none', status: 'ok', reasons: [] };
+  return { file: VERSION_FILES[governs], base: v, head: v, declared: 'none', required: 'none', status: 'ok', reasons: [] };
 }
 
 function fromVerdict(v: { file: string; base: string | null; head: string | null; declared: AuditVersion['declared']; required: AuditVersion['required']; status: Status; reasons: string[] }): AuditVersion {
@@ -320,7 +320,7 @@ function settle(groups: AuditGroup[], g: Governs): void {
     if (!paid.length) continue;
     v.settles = paid.map((d) => d.index);
     if (v.status === 'unexplained' || v.status === 'too-large') v.status = 'catch-up';
-    v.reasons.push(`this ${v.declared} bump also covers the ${FILE_NAME[g]} changes of group${paid.length > 1 ? 's' : ''} ${paid.map((d) => `#${d.index}`).join(', ')}, which did not bump it`);
+    v.reasons.push(`this ${v.declared} bump also covers the ${VERSION_LABEL[g]} changes of group${paid.length > 1 ? 's' : ''} ${paid.map((d) => `#${d.index}`).join(', ')}, which did not bump it`);
     for (const d of paid) {
       const dv = d.versions[g];
       if (dv.status !== 'wrong-file') dv.status = 'late';
@@ -336,7 +336,7 @@ function markWrongFile(group: AuditGroup): void {
     const need = group.versions[a];
     const extra = group.versions[b];
     if ((need.status === 'missing' || need.status === 'too-small') && (extra.status === 'unexplained' || extra.status === 'too-large')) {
-      const why = `the changes need a ${need.required} bump of ${FILE_NAME[a]}, and ${FILE_NAME[b]} was bumped (${extra.declared}) instead`;
+      const why = `the changes need a ${need.required} bump of ${VERSION_LABEL[a]}, and ${VERSION_LABEL[b]} was bumped (${extra.declared}) instead`;
       need.status = 'wrong-file';
       extra.status = 'wrong-file';
       need.reasons.push(why);
@@ -367,7 +367,4 @@ function summarize(commits: number, groups: AuditGroup[], windows: AuditWindow[]
   };
 }
 
-function dedupe(ws: Warning[]): Warning[] {
-  const seen = new Set<string>();
-  return ws.filter((w) => !seen.has(w.message) && seen.add(w.message));
-}
+

@@ -6,6 +6,7 @@ import { buildSurface, FactsCache } from '../surface/build.js';
 import { SURFACE_PREFIXES } from '../surface/files.js';
 import type { MinimumVersion, Surface } from '../surface/model.js';
 import type { CompatCheck, CompatReport } from './types.js';
+import { SCAP_HEADER, VERSION_KIND } from '../vocabulary.js';
 
 export interface CompatOptions {
   repo: string;
@@ -14,8 +15,6 @@ export interface CompatOptions {
   schema: string;
 }
 
-const NAME: Record<Governs, string> = { api: 'API', schema: 'SCHEMA' };
-const SCAP_H = 'userspace/libscap/scap.h';
 
 /**
  * libscap's acceptance rule, scap_apply_semver_check() (userspace/libscap/scap_api_version.c):
@@ -58,7 +57,7 @@ export async function runCompat(opts: CompatOptions): Promise<CompatReport> {
       return buildSurface(snap, cache);
     };
     // scap.h alone names the minimums; the whole surface only if an argument is a symbol defined elsewhere.
-    let s = await read([SCAP_H]);
+    let s = await read([SCAP_HEADER]);
     if ((['api', 'schema'] as Governs[]).some((g) => s.scapMinimum[g] && !s.scapMinimum[g]!.version)) s = await read(SURFACE_PREFIXES);
     const checks = {} as Record<Governs, CompatCheck>;
     for (const g of ['api', 'schema'] as Governs[]) {
@@ -78,7 +77,7 @@ export async function runCompat(opts: CompatOptions): Promise<CompatReport> {
 }
 
 function requireMinimum(min: MinimumVersion | null, g: Governs, rev: string): MinimumVersion & { version: string } {
-  if (!min) throw new InputError(`--rev ${rev}: ${SCAP_H} defines no SCAP_MINIMUM_DRIVER_${NAME[g]}_VERSION there`);
+  if (!min) throw new InputError(`--rev ${rev}: ${SCAP_HEADER} defines no SCAP_MINIMUM_DRIVER_${VERSION_KIND[g]}_VERSION there`);
   if (!min.version) throw new InputError(`--rev ${rev}: ${min.macro} (${min.loc.path}:${min.loc.line}) is not a PPM_API_VERSION(major, minor, patch) that can be read: '${min.expr}'`);
   return min as MinimumVersion & { version: string };
 }

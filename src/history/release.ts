@@ -4,9 +4,10 @@ import { compareSurfaces, sharedStructList, type ModernProbeLevel } from '../pip
 import { maxBump, type Bump, type Finding, type Governs, type Rule } from '../rules/types.js';
 import { GitRepo } from '../source/git.js';
 import { buildSurface, FactsCache } from '../surface/build.js';
-import { SURFACE_PREFIXES } from '../surface/files.js';
+import { SURFACE_PREFIXES, VERSION_FILES } from '../surface/files.js';
 import type { Surface } from '../surface/model.js';
 import { bumpAtLeast, bumpBetween, minimumProblems } from '../verdict/verdict.js';
+import { VERSION_LABEL } from '../vocabulary.js';
 import { isAncestor, listTags } from '../source/history.js';
 import { compareTags, DRIVER_TAG_FORM, parseDriverTag, previousLine, previousTag, type DriverTag } from './tags.js';
 import type { ReleaseReport, ReleaseVersion } from './types.js';
@@ -23,7 +24,6 @@ export interface ReleaseOptions {
 }
 
 const GOVERNS: Governs[] = ['api', 'schema'];
-const FILE_NAME: Record<Governs, string> = { api: 'API_VERSION', schema: 'SCHEMA_VERSION' };
 
 function driverTag(option: string, name: string): DriverTag {
   const t = parseDriverTag(name);
@@ -67,7 +67,7 @@ export async function runRelease(opts: ReleaseOptions): Promise<ReleaseReport> {
       for (const g of GOVERNS) {
         const v = s.versions[g];
         if (!v?.version) {
-          throw new InputError(`${option} ${t.name}: driver/${FILE_NAME[g]} ${v ? `has '${v.raw}', not a MAJOR.MINOR.PATCH version` : 'is missing'} at that tag`);
+          throw new InputError(`${option} ${t.name}: ${VERSION_FILES[g]} ${v ? `has '${v.raw}', not a MAJOR.MINOR.PATCH version` : 'is missing'} at that tag`);
         }
       }
       return s;
@@ -139,12 +139,12 @@ function numberRule(
   const base = { countsFrom: { name: countsFrom.name, version: countsFrom.version }, actual: tag.core };
   const down = steps.find((s) => s.step === 'decreased');
   if (down) {
-    return { ...base, bump: null, expected: null, status: 'wrong', reason: `${keep}${FILE_NAME[down.g]} went down since ${countsFrom.name} (${down.from} → ${down.to}): no driver number can follow` };
+    return { ...base, bump: null, expected: null, status: 'wrong', reason: `${keep}${VERSION_LABEL[down.g]} went down since ${countsFrom.name} (${down.from} → ${down.to}): no driver number can follow` };
   }
   const bump = steps.reduce<Bump>((acc, s) => maxBump(acc, s.step as Bump), 'none');
   const kind: Bump = bump === 'none' ? 'patch' : bump;
   const expected = semver.inc(countsFrom.core, kind as semver.ReleaseType)!;
-  const grew = steps.filter((s) => s.step === bump && bump !== 'none').map((s) => `${FILE_NAME[s.g]}'s ${bump} grew (${s.from} → ${s.to})`);
+  const grew = steps.filter((s) => s.step === bump && bump !== 'none').map((s) => `${VERSION_LABEL[s.g]}'s ${bump} grew (${s.from} → ${s.to})`);
   const why = grew.length
     ? `${grew.join(' and ')} since ${countsFrom.name}`
     : `neither API_VERSION's nor SCHEMA_VERSION's major or minor grew since ${countsFrom.name}${steps.some((s) => s.step === 'patch') ? ' (only a patch)' : ''}`;
@@ -157,7 +157,7 @@ function numberRule(
 
 /** The bumps between the two tags must cover every change found between them. */
 function coverage(g: Governs, base: Surface | null, head: Surface, findings: Finding[], prev: DriverTag | null): ReleaseVersion {
-  const file = `driver/${FILE_NAME[g]}`;
+  const file = VERSION_FILES[g];
   const tagV = head.versions[g]!.version!;
   if (!base || !prev) return { file, previous: null, tag: tagV, declared: 'none', required: 'none', status: 'ok', reasons: ['first driver tag: nothing to compare with'] };
   const prevV = base.versions[g]!.version!;
@@ -167,9 +167,9 @@ function coverage(g: Governs, base: Surface | null, head: Surface, findings: Fin
   const result = (status: ReleaseVersion['status'], reasons: string[]): ReleaseVersion => ({ file, previous: prevV, tag: tagV, declared, required, status, reasons });
   const invalid = mine.filter((f) => f.kind === 'invalid').map((f) => `${f.message} (${f.rule})`);
   if (invalid.length) return result('invalid', invalid);
-  if (declared === 'decreased') return result('decreased', [`${FILE_NAME[g]} went down from ${prevV} at ${prev.name} to ${tagV}`]);
+  if (declared === 'decreased') return result('decreased', [`${VERSION_LABEL[g]} went down from ${prevV} at ${prev.name} to ${tagV}`]);
   if (!bumpAtLeast(declared, required)) {
-    return result('too-small', [`the changes since ${prev.name} need a ${required} bump of ${FILE_NAME[g]}; ${prevV} → ${tagV} is ${declared === 'none' ? 'no bump' : `only ${declared}`}`]);
+    return result('too-small', [`the changes since ${prev.name} need a ${required} bump of ${VERSION_LABEL[g]}; ${prevV} → ${tagV} is ${declared === 'none' ? 'no bump' : `only ${declared}`}`]);
   }
   return result('ok', []);
 }

@@ -1,5 +1,6 @@
 import type { AuditGroup, AuditReport, AuditVersion, AuditWindow, CompatReport, GroupStatus, ReleaseReport } from '../history/types.js';
 import type { Finding, Governs } from '../rules/types.js';
+import { GOVERNS_ORDER, VERSION_LABEL } from '../vocabulary.js';
 
 /** Renderers for `audit`, `release` and `compat`: text for people, JSON for tools. No decisions here. */
 export interface HistoryTextOptions {
@@ -18,7 +19,6 @@ const STYLE: Record<GroupStatus, Style> = {
   ok: 'green', late: 'yellow', 'catch-up': 'yellow', unexplained: 'yellow', incomplete: 'yellow',
   missing: 'red', 'too-small': 'red', 'too-large': 'red', 'not-one-step': 'red', decreased: 'red', invalid: 'red', 'wrong-file': 'red',
 };
-const FILE: Record<Governs, string> = { api: 'API_VERSION', schema: 'SCHEMA_VERSION' };
 const GOVERNS: Governs[] = ['api', 'schema'];
 
 const short = (c: string | null) => (c ? c.slice(0, 12) : '-');
@@ -55,7 +55,7 @@ function groupLines(g: AuditGroup, opts: HistoryTextOptions, c: ReturnType<typeo
   for (const gov of GOVERNS) {
     const v = g.versions[gov];
     if (v.status === 'ok' && v.declared === 'none' && v.required === 'none') continue;
-    lines.push(`    ${FILE[gov].padEnd(15)} ${versionCell(v)}`);
+    lines.push(`    ${VERSION_LABEL[gov].padEnd(15)} ${versionCell(v)}`);
     for (const r of v.reasons) lines.push(`      ${r}`);
     lines.push(...findingLines(g.findings.filter((f) => f.governs === gov), opts.maxFindings ?? 5, '      ', c));
   }
@@ -66,7 +66,7 @@ function groupLines(g: AuditGroup, opts: HistoryTextOptions, c: ReturnType<typeo
 function windowLine(w: AuditWindow, c: ReturnType<typeof styler>): string {
   const from = w.from.group === null ? `start (${w.from.version ?? '?'})` : `#${w.from.group} (${w.from.version ?? '?'})`;
   const to = w.open ? 'not bumped yet' : `#${w.to.group} (${w.to.version ?? '?'})`;
-  return `${FILE[w.governs].padEnd(15)} ${from} → ${to}  declared ${w.declared}, required ${w.required}  ${c(STYLE[w.status], w.status.toUpperCase())}`;
+  return `${VERSION_LABEL[w.governs].padEnd(15)} ${from} → ${to}  declared ${w.declared}, required ${w.required}  ${c(STYLE[w.status], w.status.toUpperCase())}`;
 }
 
 export function renderAuditText(r: AuditReport, opts: HistoryTextOptions): string {
@@ -76,7 +76,7 @@ export function renderAuditText(r: AuditReport, opts: HistoryTextOptions): strin
     `driver-semver audit ${r.from.rev} (${short(r.from.commit)}) .. ${r.to.rev} (${short(r.to.commit)})`,
     `${s.commits} first-parent commits in ${s.groups} group${s.groups === 1 ? '' : 's'} (by ${r.grouping}); ${s.surfaceGroups} changed the driver surface; ${s.blobsParsed} distinct blobs parsed`,
     `groups by status: ${counts(s.byStatus)}`,
-    ...GOVERNS.map((g) => `${FILE[g]} windows by status: ${counts(s.windows[g])}`),
+    ...GOVERNS.map((g) => `${VERSION_LABEL[g]} windows by status: ${counts(s.windows[g])}`),
     '',
   ];
   const groups = r.groups.filter((g) => g.status !== 'ok' || (opts.all && (g.touched.length > 0 || g.findings.length > 0)));
@@ -112,11 +112,11 @@ export function renderReleaseText(r: ReleaseReport, opts: HistoryTextOptions): s
   const dv = r.driverVersion;
   lines.push(`${c('bold', 'driver number'.padEnd(15))} ${dv.actual.padEnd(22)} ${c(dv.status === 'ok' ? 'green' : 'red', dv.status === 'ok' ? 'OK' : 'WRONG')}`);
   lines.push(`  ${dv.reason}`);
-  for (const g of ['schema', 'api'] as Governs[]) {
+  for (const g of GOVERNS_ORDER) {
     const v = r.versions[g];
     const change = v.previous === null ? `${v.tag}` : v.previous === v.tag ? `${v.tag} (unchanged)` : `${v.previous} → ${v.tag}`;
     const style: Style = v.status === 'ok' ? 'green' : 'red';
-    lines.push(`${c('bold', FILE[g].padEnd(15))} ${change.padEnd(22)} declared ${v.declared.padEnd(5)}  required ${v.required.padEnd(5)}  ${c(style, v.status.toUpperCase())}`);
+    lines.push(`${c('bold', VERSION_LABEL[g].padEnd(15))} ${change.padEnd(22)} declared ${v.declared.padEnd(5)}  required ${v.required.padEnd(5)}  ${c(style, v.status.toUpperCase())}`);
     for (const reason of v.reasons) lines.push(`  ${reason}`);
     lines.push(...findingLines(r.findings.filter((f) => f.governs === g), opts.maxFindings ?? 20, '  ', c));
   }

@@ -1,6 +1,6 @@
 import type { CheckReport } from '../verdict/types.js';
 
-/** The JSON contract of DESIGN.md §4 (reportVersion 1). */
+/** The JSON contract, reportVersion 1 (README: Reports: JSON and SARIF). */
 export function renderJson(report: CheckReport): string {
   return JSON.stringify(report, null, 2) + '\n';
 }

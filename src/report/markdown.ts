@@ -1,12 +1,13 @@
 import { BUMP_ORDER, type Bump, type Finding, type Governs } from '../rules/types.js';
-import type { CheckReport, Status, VersionVerdict } from '../verdict/types.js';
+import type { CheckReport, Fix, Status, VersionVerdict } from '../verdict/types.js';
+import { GOVERNS_ORDER, isFailingStatus, VERSION_LABEL } from '../vocabulary.js';
 
 /**
  * GitHub markdown for the sticky PR comment and the job summary (one renderer for both).
  *
  * Every string that can come from a pull request (finding messages carry C identifiers, paths
  * carry file names, version files carry whatever their first line holds) goes through
- * `escapeMarkdown` (DESIGN.md §5): it cannot open raw HTML, forge the hidden marker, break a
+ * `escapeMarkdown` or `codeSpan` (README: Untrusted input): it cannot open raw HTML, forge the hidden marker, break a
  * table, start a code block or @-mention anyone. Only this file's own template is markup.
  */
 
@@ -45,9 +46,6 @@ export interface MarkdownOptions {
   runUrl?: string;
 }
 
-const GOVERNS_ORDER: Governs[] = ['schema', 'api'];
-const FILE_NAME: Record<Governs, string> = { api: 'API_VERSION', schema: 'SCHEMA_VERSION' };
-const FAILING_STATUSES: Status[] = ['missing', 'too-small', 'too-large', 'not-one-step', 'decreased', 'invalid'];
 
 const STATUS_LABEL: Record<Status, string> = {
   ok: '✅ ok',
@@ -73,14 +71,50 @@ export function escapeMarkdown(s: string): string {
     .replace(/[!-/:-@[-`{-~]/g, (ch) => (ch === '@' ? '@&#8203;' : `\\${ch}`));
 }
 
-/** A code span for trusted-looking tokens (versions, rule ids, plain paths); anything else is escaped text. */
+/**
+ * A code span holding any text: line breaks become spaces, and the fence is one backtick longer
+ * than the longest run inside (padded with a space when the text starts or ends with a
+ * backtick), so nothing inside can close it. Inside a code span markdown, HTML (`<!--`) and
+ * @-mentions are inert. Not for table cells, where a `|` would still split the cell.
+ */
+export function codeSpan(s: string): string {
+  const t = s.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  const fence = '`'.repeat(Math.max(0, ...(t.match(/`+/g) ?? []).map((r) => r.length)) + 1);
+  // CommonMark strips one space from each side when both are there: pad so the text survives.
+  const pad = /^[` ]|[` ]$/.test(t) || t === '' ? ' ' : '';
+  return `${fence}${pad}${t}${pad}${fence}`;
+}
+
+/**
+ * A message from a rule, for running text: C identifiers (any word with an underscore), quoted
+ * names and file paths become code spans, the rest is escaped text.
+ */
+export function renderMessage(s: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of s.matchAll(/'([^'\r\n]*)'|([\w.-]*\/[\w./-]*)|([A-Za-z_]\w*)/g)) {
+    const [whole, quoted, path, word] = m;
+    if (word !== undefined && !word.includes('_')) continue;
+    out += escapeMarkdown(s.slice(last, m.index)) + codeSpan(quoted ?? path ?? word!);
+    last = m.index! + whole.length;
+  }
+  return out + escapeMarkdown(s.slice(last));
+}
+
+/** A code span for trusted-looking tokens (versions, rule ids, plain paths); anything else is escaped text. Safe in table cells. */
 export function code(s: string): string {
   return /^[A-Za-z0-9._/+-]+$/.test(s) ? `\`${s}\`` : escapeMarkdown(s);
 }
 
-/** A value that may stand alone in a fenced code block (a version: no backtick, no line break). */
+/** A line that may stand alone in a fenced code block: printable, no backtick, no line break. */
 function fenceSafe(s: string | null): s is string {
-  return s !== null && /^[0-9A-Za-z.+-]{1,64}$/.test(s);
+  return s !== null && /^[ -_a-~]{1,200}$/.test(s);
+}
+
+/** A fix as a step: what to set, then the exact line in a code block. */
+function fixStep(f: Fix, why: string): string[] {
+  const head = f.line === 1 && /(^|\/)(API|SCHEMA)_VERSION$/.test(f.file) ? `Set ${code(f.file)} to ${code(f.text)}${why}. Its first line should read:` : `Set line ${f.line} of ${code(f.file)}${why} to:`;
+  return [`- ${head}`, ...(fenceSafe(f.text) ? ['', '  ```', `  ${f.text}`, '  ```', ''] : [])];
 }
 
 /** Percent-encodes a path for a URL, including the characters markdown link syntax would trip on. */
@@ -102,7 +136,7 @@ function isCommit(s: string | null | undefined): s is string {
 
 function whereLink(f: Finding, report: CheckReport, opts: MarkdownOptions): string {
   if (!f.location) return '';
-  const text = escapeMarkdown(`${f.location.path}:${f.location.line}`);
+  const text = codeSpan(`${f.location.path}:${f.location.line}`);
   const commit = report.head.commit;
   if (!opts.repoUrl || !isCommit(commit)) return text;
   return `[${text}](${blobUrl(opts.repoUrl, commit, f.location.path, f.location.line)})`;
@@ -119,7 +153,7 @@ function bumpWord(b: Bump): string {
 }
 
 function isFailing(governs: Governs, v: VersionVerdict, opts: MarkdownOptions): boolean {
-  return opts.failing ? Boolean(opts.failing[governs]) : FAILING_STATUSES.includes(v.status);
+  return opts.failing ? Boolean(opts.failing[governs]) : isFailingStatus(v.status);
 }
 
 /** The libs PR template's declaration line for a bump. */
@@ -130,7 +164,7 @@ export function declarationLine(governs: Governs, bump: Bump): string {
 function headline(report: CheckReport, opts: MarkdownOptions): string {
   const failing = GOVERNS_ORDER.some((g) => isFailing(g, report.versions[g], opts));
   const disagree = Boolean(opts.agreement?.problems.length);
-  const what = GOVERNS_ORDER.filter((g) => report.versions[g].status !== 'ok').map((g) => FILE_NAME[g]);
+  const what = GOVERNS_ORDER.filter((g) => report.versions[g].status !== 'ok').map((g) => VERSION_LABEL[g]);
   const attention = `${what.join(' and ')} ${what.length > 1 ? 'need' : 'needs'} attention`;
   if (failing || (disagree && opts.disagreementFails)) {
     return `### ❌ driver-semver: ${what.length ? attention : 'the PR body disagrees with the changes'}`;
@@ -145,7 +179,7 @@ function versionTable(report: CheckReport): string[] {
   const rows = ['| Version file | Base → head | Declared | Required | Suggested | Status |', '| --- | --- | --- | --- | --- | --- |'];
   for (const g of GOVERNS_ORDER) {
     const v = report.versions[g];
-    rows.push(`| ${code(v.file)} | ${versionChange(v)} | ${bumpWord(v.declared)} | ${bumpWord(v.required)} | ${v.suggested ? code(v.suggested) : '?'} | ${STATUS_LABEL[v.status]} |`);
+    rows.push(`| ${code(v.file)} | ${versionChange(v)} | ${bumpWord(v.declared)} | ${bumpWord(v.required)} | ${v.suggested ? code(v.suggested) : '?'} | ${v.statuses.map((x) => STATUS_LABEL[x]).join(', ')} |`);
   }
   return rows;
 }
@@ -155,31 +189,18 @@ function todo(report: CheckReport, opts: MarkdownOptions): string[] {
   for (const g of GOVERNS_ORDER) {
     const v = report.versions[g];
     const file = code(v.file);
-    switch (v.status) {
-      case 'ok':
-        if (v.baseTip && v.suggested && v.head !== v.suggested) {
-          out.push(`- The base branch moved ${file} to ${code(v.baseTip)} since this branch forked: rebase, then set it to ${code(v.suggested)}.`);
-        }
-        break;
-      case 'missing':
-      case 'too-small':
-      case 'too-large':
-      case 'not-one-step':
-      case 'decreased': {
-        const why = v.required === 'none' ? 'no bump is needed' : `the changes need a ${v.required} bump`;
-        out.push(`- Set ${file} to ${v.suggested ? code(v.suggested) : 'the next version'} (${why}${v.baseTip ? `, starting from ${code(v.baseTip)} on the base branch` : v.base ? ` from ${code(v.base)}` : ''}). Its first line should read:`);
-        if (fenceSafe(v.suggested)) out.push('', '  ```', `  ${v.suggested}`, '  ```', '');
-        break;
-      }
-      case 'unexplained':
-        out.push(
-          `- ${file} was bumped (${v.declared}) but driver-semver found no ${g} change: keep the bump if it is for a change driver-semver does not model (say which in the PR), or set it back to ${code(v.suggested ?? v.base ?? '?')}.`,
-        );
-        break;
-      case 'invalid':
-        out.push(`- Fix ${file}: ${v.reasons.map(escapeMarkdown).join(' ') || 'it cannot be read'}`);
-        break;
+    if (v.status === 'ok' && v.baseTip && v.suggested && v.head !== v.suggested) {
+      out.push(`- The base branch moved ${file} to ${code(v.baseTip)} since this branch forked: rebase, then set it to ${code(v.suggested)}.`);
     }
+    if (v.statuses.includes('invalid')) out.push(`- Fix ${file}: ${v.reasons.map(renderMessage).join(' ') || 'it cannot be read'}`);
+    if (v.status === 'unexplained') {
+      out.push(
+        `- ${file} was bumped (${v.declared}) but driver-semver found no ${g} change: keep the bump if it is for a change driver-semver does not model (say which in the PR), or set it back to ${code(v.suggested ?? v.base ?? '?')}.`,
+      );
+    }
+    const need = v.required === 'none' ? 'no bump is needed' : `the changes need a ${v.required} bump`;
+    const from = v.baseTip ? `, starting from ${code(v.baseTip)} on the base branch` : v.base ? ` from ${code(v.base)}` : '';
+    for (const f of v.fixes) out.push(...fixStep(f, f.file === v.file ? ` (${need}${from})` : ` (libscap accepts only a driver whose ${VERSION_LABEL[g]} major equals this minimum's)`));
   }
   const a = opts.agreement;
   if (a) {
@@ -190,7 +211,7 @@ function todo(report: CheckReport, opts: MarkdownOptions): string[] {
       } else if (x.body !== x.detected) {
         out.push(
           x.detected === 'none'
-            ? `- In the PR body, remove \`${declarationLine(g, x.body ?? 'none')}\`: no ${FILE_NAME[g]} bump is needed.`
+            ? `- In the PR body, remove \`${declarationLine(g, x.body ?? 'none')}\`: no ${VERSION_LABEL[g]} bump is needed.`
             : `- In the PR body, declare \`${declarationLine(g, x.detected)}\`${x.body && x.body !== 'none' ? ` instead of \`${declarationLine(g, x.body)}\`` : ''}.`,
         );
       }
@@ -206,7 +227,7 @@ function agreementTable(a: AgreementView): string[] {
     '| --- | --- | --- | --- | --- |',
     ...GOVERNS_ORDER.map((g) => {
       const x = a.versions[g];
-      return `| ${FILE_NAME[g]} | ${a.stated ? bump(x.body) : 'not declared'} | ${x.file} | ${x.detected} | ${x.agree ? '✅' : '⚠️'} |`;
+      return `| ${VERSION_LABEL[g]} | ${a.stated ? bump(x.body) : 'not declared'} | ${x.file} | ${x.detected} | ${x.agree ? '✅' : '⚠️'} |`;
     }),
   ];
   return rows;
@@ -214,7 +235,7 @@ function agreementTable(a: AgreementView): string[] {
 
 function findingLine(f: Finding, report: CheckReport, opts: MarkdownOptions): string {
   const where = whereLink(f, report, opts);
-  return `- ${where ? `${where} ` : ''}${escapeMarkdown(f.message)} (${code(f.rule)})`;
+  return `- ${where ? `${where} ` : ''}${renderMessage(f.message)} (${code(f.rule)})`;
 }
 
 /** Renders the report as GitHub markdown (PR comment or job summary). */
@@ -225,13 +246,13 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions = {}):
   lines.push(headline(report, opts), '');
   lines.push(...versionTable(report), '');
 
-  const reasons = GOVERNS_ORDER.flatMap((g) => report.versions[g].reasons.map((r) => `- ${FILE_NAME[g]}: ${escapeMarkdown(r)}`));
+  const reasons = GOVERNS_ORDER.flatMap((g) => report.versions[g].reasons.map((r) => `- ${VERSION_LABEL[g]}: ${renderMessage(r)}`));
   if (reasons.length) lines.push(...reasons, '');
 
   if (opts.agreement && (opts.agreement.problems.length || opts.agreement.stated)) {
     lines.push('#### PR body, version files and changes', '');
     lines.push(...agreementTable(opts.agreement), '');
-    for (const p of opts.agreement.problems) lines.push(`- ⚠️ ${escapeMarkdown(p)}`);
+    for (const p of opts.agreement.problems) lines.push(`- ⚠️ ${renderMessage(p)}`);
     if (opts.agreement.problems.length) lines.push('');
   }
 
@@ -250,7 +271,7 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions = {}):
         const group = mine.filter((f) => f.bump === bump);
         if (!group.length) continue;
         const title = bump === 'none' ? 'table problems' : `${bump} bump`;
-        lines.push(`**${FILE_NAME[g]}: ${title}** (${group.length})`, '');
+        lines.push(`**${VERSION_LABEL[g]}: ${title}** (${group.length})`, '');
         for (const f of group) {
           if (shown < max) {
             lines.push(findingLine(f, report, opts));
@@ -274,9 +295,15 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions = {}):
   }
   if (hidden) lines.push(`… and ${hidden} more finding${hidden > 1 ? 's' : ''}: see the job summary or the JSON report.`, '');
 
+  if (report.ignored.length) {
+    lines.push(`<details><summary>Ignored by the configuration (${report.ignored.length})</summary>`, '');
+    for (const f of report.ignored) lines.push(`${findingLine(f, report, opts)}: ${renderMessage(f.ignore.reason)}${f.ignore.expires ? ` (until ${code(f.ignore.expires)})` : ''}`);
+    lines.push('', '</details>', '');
+  }
+
   if (report.warnings.length) {
     lines.push('#### Warnings', '');
-    for (const w of report.warnings) lines.push(`- ${escapeMarkdown(w.message)}${w.incomplete ? ' (not covered by this verdict)' : ''}`);
+    for (const w of report.warnings) lines.push(`- ${renderMessage(w.message)}${w.incomplete ? ' (not covered by this verdict)' : ''}`);
     lines.push('');
   }
 

@@ -1,5 +1,7 @@
-import type { Finding, Governs } from '../rules/types.js';
+import type { Finding } from '../rules/types.js';
 import type { CheckReport, VersionVerdict } from '../verdict/types.js';
+import { GOVERNS_ORDER } from '../vocabulary.js';
+import { describeFix } from './fixes.js';
 
 export interface TextOptions {
   color: boolean;
@@ -34,14 +36,14 @@ export function renderText(report: CheckReport, opts: TextOptions): string {
   lines.push(`driver-semver check ${rev(report.base)} .. ${rev(report.head)}`);
   if (report.baseTip) lines.push(c('dim', `  compared from the merge-base; ${report.baseTip.rev} is now at ${short(report.baseTip.commit)}`));
   lines.push('');
-  for (const governs of ['schema', 'api'] as Governs[]) {
+  for (const governs of GOVERNS_ORDER) {
     const v = report.versions[governs];
     const change = v.base === v.head ? `${v.head ?? '?'} (unchanged)` : `${v.base ?? '?'} → ${v.head ?? '?'}`;
     lines.push(
-      `${c('bold', v.file.padEnd(22))} ${change.padEnd(22)} declared ${v.declared.padEnd(5)}  required ${v.required.padEnd(5)}  ${c(STATUS_STYLE[v.status], v.status.toUpperCase())}`,
+      `${c('bold', v.file.padEnd(22))} ${change.padEnd(22)} declared ${v.declared.padEnd(5)}  required ${v.required.padEnd(5)}  ${v.statuses.map((s) => c(STATUS_STYLE[s], s.toUpperCase())).join(' ')}`,
     );
     for (const r of v.reasons) lines.push(`  ${r}`);
-    if (v.status !== 'ok' && v.suggested && v.suggested !== v.head) lines.push(`  ${c('bold', 'fix:')} set the first line of ${v.file} to ${v.suggested}`);
+    for (const f of v.fixes) lines.push(`  ${c('bold', 'fix:')} ${describeFix(f)}`);
     const mine = report.findings.filter((f) => f.governs === governs && f.kind !== 'note');
     for (const bump of ['major', 'minor', 'patch', 'none'] as const) {
       const group = mine.filter((f) => f.bump === bump);
@@ -55,6 +57,11 @@ export function renderText(report: CheckReport, opts: TextOptions): string {
   if (notes.length) {
     lines.push('notes:');
     for (const f of notes) lines.push(`  ${f.message}  ${c('dim', `[${f.rule}] ${where(f)}`)}`);
+    lines.push('');
+  }
+  if (report.ignored.length) {
+    lines.push(`ignored by the configuration${report.config ? ` (${report.config})` : ''}:`);
+    for (const f of report.ignored) lines.push(`  ${f.message}  ${c('dim', `[${f.rule} ${f.symbol}] ${where(f)}`)}`, `    reason: ${f.ignore.reason}${f.ignore.expires ? ` (until ${f.ignore.expires})` : ''}`);
     lines.push('');
   }
   if (report.warnings.length) {

@@ -10,6 +10,12 @@ import { eventFlagRemoved } from './schema/event-flag-removed.js';
 import { eventLargePayloadToggled } from './schema/event-large-payload-toggled.js';
 import { eventNameChanged } from './schema/event-name-changed.js';
 import { eventNparamsMismatch } from './schema/event-nparams-mismatch.js';
+import { eventMaxNotMoved } from './schema/event-max-not-moved.js';
+import { eventCodeWithoutEntry } from './schema/event-code-without-entry.js';
+import { eventPairingBroken } from './schema/event-pairing-broken.js';
+import { eventFlagsBroken } from './schema/event-flags-broken.js';
+import { schemaVersionUnpackable } from './schema/schema-version-unpackable.js';
+import { apiVersionUnpackable } from './api/api-version-unpackable.js';
 import { eventOldVersionAdded } from './schema/event-old-version-added.js';
 import { eventPairAdded } from './schema/event-pair-added.js';
 import { eventParamAppended } from './schema/event-param-appended.js';
@@ -70,6 +76,12 @@ export const RULES: Rule[] = [
   eventOldVersionAdded,
   eventLargePayloadToggled,
   eventNparamsMismatch,
+  // Invariants of the head alone, for new event codes and the version files.
+  eventMaxNotMoved,
+  eventCodeWithoutEntry,
+  eventPairingBroken,
+  eventFlagsBroken,
+  schemaVersionUnpackable,
   // Enums, ppm_sc codes, flag values, dynamic params.
   enumValueAdded,
   enumValueRenumbered,
@@ -102,6 +114,7 @@ export const RULES: Rule[] = [
   codeListChanged,
   moduleParamAdded,
   moduleParamChanged,
+  apiVersionUnpackable,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -54,7 +54,10 @@ export type ParamChange =
 export function paramChanges(base: EventInfo, head: EventInfo): ParamChange[] {
   const out: ParamChange[] = [];
   const bp = sentParams(base);
-  const hp = sentParams(head);
+  // An nparams this change left behind (event-nparams-mismatch reports it): the listed params
+  // are what the change means to send, so the bump they need stays visible beside the error.
+  const newMismatch = head.nparams !== null && head.nparams < head.params.length && (base.nparams !== head.nparams || base.params.length !== head.params.length);
+  const hp = newMismatch ? head.params : sentParams(head);
   const headNames = hp.map((p) => p.name);
   const n = Math.max(bp.length, hp.length);
   for (let i = 0; i < n; i++) {
@@ -148,3 +151,12 @@ export function renamedPairs(base: Record<string, { value: number | null }>, hea
   }
   return pairs;
 }
+
+/** Event codes new at head: not in the base, not PPM_EVENT_MAX, not a code renamed at its number. */
+export function newEventCodes(base: Surface, head: Surface): Array<[string, Constant]> {
+  const renamed = new Set(renamedEventCodes(base, head).map((r) => r.to));
+  return added(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== 'PPM_EVENT_MAX' && !renamed.has(symbol));
+}
+
+/** The event_table.c header's rules, quoted by the invariant rules that check new events. */
+export const EVENT_TABLE_HEADER = 'the rules at the top of driver/event_table.c';

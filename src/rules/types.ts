@@ -11,6 +11,11 @@ export function maxBump(a: Bump, b: Bump): Bump {
 
 /** What a rule reports for one difference; the catalogue entry adds rule, governs and bump. */
 export interface Hit {
+  /**
+   * The C symbol (or file, for code added or removed with its file) the finding is about: what
+   * an `ignore` entry names, and part of a finding's stable identity across pushes.
+   */
+  symbol: string;
   message: string;
   location: Loc | null;
   /**

@@ -148,10 +148,16 @@ export class GitRepo {
     if (rev.startsWith('-')) throw new InputError(`${role} '${rev}': a revision cannot start with '-'`);
     const r = this.git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], true);
     if (r.ok) return r.out.trim();
-    const hint = this.isShallow()
-      ? `this is a shallow clone: run 'git fetch --unshallow' (or 'git fetch origin ${rev}')`
-      : `run 'git fetch origin ${rev}' if it exists upstream`;
+    const fetch = this.fetchCommand(rev);
+    const hint = this.isShallow() ? `this is a shallow clone: run 'git fetch --unshallow' (or '${fetch}')` : `run '${fetch}' if it exists upstream`;
     throw new InputError(`unknown ${role} '${rev}' in ${this.dir}: ${hint}`);
+  }
+
+  /** How to fetch REV: `upstream/x` is branch x of the remote `upstream` when there is such a remote. */
+  private fetchCommand(rev: string): string {
+    const remotes = (this.git(['remote'], true).out ?? '').split('\n').filter(Boolean);
+    const remote = remotes.filter((r) => rev.startsWith(`${r}/`)).sort((x, y) => y.length - x.length)[0];
+    return remote ? `git fetch ${remote} ${rev.slice(remote.length + 1)}` : `git fetch origin ${rev}`;
   }
 
   /** Merge-base of two commits; in a shallow clone a missing base gets a fix-it message. */

@@ -12,13 +12,14 @@ describe('action.yml', () => {
 
   it('declares exactly the inputs the action reads', () => {
     const read = new Set<string>();
-    readInputs((name) => (read.add(name), ''));
+    readInputs({ get: (name) => (read.add(name), ''), getBoolean: () => true });
     expect([...read].sort()).toEqual(Object.keys(yml.inputs).sort());
   });
 
   it('its defaults are the ones the action applies when an input is empty', () => {
-    const fromYml = readInputs((name) => (name === 'token' ? 't' : yml.inputs[name] ?? ''));
-    const fromEmpty = readInputs((name) => (name === 'token' ? 't' : ''));
+    const source = (get: (name: string) => string) => ({ get, getBoolean: (name: string) => get(name) === 'true' });
+    const fromYml = readInputs(source((name) => (name === 'token' ? 't' : yml.inputs[name] ?? '')));
+    const fromEmpty = readInputs(source((name) => (name === 'token' ? 't' : '')));
     expect(fromYml).toEqual(fromEmpty);
     expect(yml.inputs['token']).toBe('${{ github.token }}');
   });

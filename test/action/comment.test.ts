@@ -106,9 +106,11 @@ describe('stickyPolicy', () => {
 });
 
 describe('suggestionsFor', () => {
+  const everywhere = () => true;
+
   it('suggests the right value on line 1 of a version file the PR changed to a wrong value', () => {
-    const r = report({ schema: { declared: 'minor', head: '2.6.0', required: 'minor', suggested: '2.5.0', status: 'not-one-step' }, verdict: 'fail' });
-    const [s, ...rest] = suggestionsFor(r);
+    const r = report({ schema: { declared: 'minor', head: '2.6.0', required: 'minor', suggested: '2.5.0', status: 'not-one-step', fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0' }] }, verdict: 'fail' });
+    const [s, ...rest] = suggestionsFor(r, everywhere);
     expect(rest).toEqual([]);
     expect(s).toEqual({
       path: 'driver/SCHEMA_VERSION',
@@ -117,24 +119,39 @@ describe('suggestionsFor', () => {
     });
   });
 
-  it('too large, too small and decreased too; an untouched file, an unexplained bump or an invalid file get none', () => {
-    const one = (schema: Partial<VersionVerdict>) => suggestionsFor(report({ schema, verdict: 'fail' })).length;
-    expect(one({ declared: 'major', head: '3.0.0', required: 'minor', suggested: '2.5.0', status: 'too-large' })).toBe(1);
-    expect(one({ declared: 'patch', head: '2.4.1', required: 'minor', suggested: '2.5.0', status: 'too-small' })).toBe(1);
-    expect(one({ head: '2.3.0', required: 'none', suggested: '2.4.0', status: 'decreased' })).toBe(1);
-    expect(suggestionsFor(missingReport())).toEqual([]);
-    expect(one({ declared: 'minor', head: '2.5.0', status: 'unexplained' })).toBe(0);
-    expect(one({ head: null, status: 'invalid', suggested: '2.5.0' })).toBe(0);
+  it('a major covers both files, the version file and libscap\'s minimum, when both lines are in the PR diff', () => {
+    const define = '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(3, 0, 0)';
+    const fixes = [
+      { file: 'driver/SCHEMA_VERSION', line: 1, text: '3.0.0' },
+      { file: 'userspace/libscap/scap.h', line: 103, text: define },
+    ];
+    const r = report({ schema: { declared: 'minor', head: '2.5.0', required: 'major', suggested: '3.0.0', status: 'too-small', fixes }, verdict: 'fail' });
+    const both = suggestionsFor(r, everywhere);
+    expect(both.map((x) => [x.path, x.line])).toEqual([
+      ['driver/SCHEMA_VERSION', 1],
+      ['userspace/libscap/scap.h', 103],
+    ]);
+    expect(both[1]!.body).toContain(`\`\`\`suggestion\n${define}\n\`\`\``);
+    expect(both[1]!.body).toContain('with `SCHEMA_VERSION` at `3.0.0`');
+    // A line outside the PR diff cannot carry a review comment: the sticky comment covers it.
+    expect(suggestionsFor(r, (p) => p === 'driver/SCHEMA_VERSION').map((x) => x.path)).toEqual(['driver/SCHEMA_VERSION']);
+    expect(suggestionsFor(r, () => false)).toEqual([]);
+  });
+
+  it('no suggestion without a fix, nor for text a suggestion block cannot hold', () => {
+    expect(suggestionsFor(report({ schema: { declared: 'minor', head: '2.5.0', status: 'unexplained' }, verdict: 'warn' }), everywhere)).toEqual([]);
+    const hostile = report({ schema: { status: 'missing', fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0```\n@admin' }] }, verdict: 'fail' });
+    expect(suggestionsFor(hostile, everywhere)).toEqual([]);
   });
 });
 
 describe('syncSuggestions', () => {
-  const wrong = report({ schema: { declared: 'minor', head: '2.6.0', required: 'minor', suggested: '2.5.0', status: 'not-one-step' }, verdict: 'fail' });
+  const wrong = report({ schema: { declared: 'minor', head: '2.6.0', required: 'minor', suggested: '2.5.0', status: 'not-one-step', fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0' }] }, verdict: 'fail' });
 
   it('posts once, keeps it on re-runs, and removes it once stale', async () => {
     const f = fakeApi();
-    expect(await syncSuggestions(f.api, HEAD, suggestionsFor(wrong))).toEqual({ created: 1, kept: 0, deleted: 0 });
-    expect(await syncSuggestions(f.api, HEAD, suggestionsFor(wrong))).toEqual({ created: 0, kept: 1, deleted: 0 });
+    expect(await syncSuggestions(f.api, HEAD, suggestionsFor(wrong, () => true))).toEqual({ created: 1, kept: 0, deleted: 0 });
+    expect(await syncSuggestions(f.api, HEAD, suggestionsFor(wrong, () => true))).toEqual({ created: 0, kept: 1, deleted: 0 });
     expect(f.log.filter((l) => l.startsWith('review'))).toEqual(['review driver/SCHEMA_VERSION:1@aaaa']);
     expect(await syncSuggestions(f.api, HEAD, [])).toEqual({ created: 0, kept: 0, deleted: 1 });
     expect(f.review).toEqual([]);
@@ -143,7 +160,7 @@ describe('syncSuggestions', () => {
   it('replaces ours when the wrong value changed; never touches a forged one', async () => {
     const forged = { id: 9, body: `${SUGGESTION_MARKER}\nforged`, path: 'driver/SCHEMA_VERSION', user: USER('mallory') };
     const f = fakeApi([], [forged, { id: 10, body: `${SUGGESTION_MARKER}\nold value`, path: 'driver/SCHEMA_VERSION', user: BOT }]);
-    expect(await syncSuggestions(f.api, HEAD, suggestionsFor(wrong))).toEqual({ created: 1, kept: 0, deleted: 1 });
+    expect(await syncSuggestions(f.api, HEAD, suggestionsFor(wrong, () => true))).toEqual({ created: 1, kept: 0, deleted: 1 });
     expect(f.review.map((c) => c.id)).toEqual([9, 500]);
   });
 });

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMENT_MARKER, SUGGESTION_MARKER } from '../../src/report/markdown.js';
+import { demoTree, edit } from '../helpers/surface.js';
 import {
   actionYml,
   annotationLines,
@@ -45,7 +46,7 @@ describe('pull_request: the sticky comment', () => {
 
     const first = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload: pullRequestPayload({ base: fx.base, head: fx.heads['missing']! }), api: gh });
     expect(first.code).toBe(1);
-    expect(first.stdout).toMatch(/^::error::driver-semver: SCHEMA_VERSION missing, needs a minor bump \(set driver\/SCHEMA_VERSION to 2\.5\.0\)$/m);
+    expect(first.stdout).toMatch(/^::error::driver-semver: SCHEMA_VERSION missing, needs a minor bump \(set the first line of driver\/SCHEMA_VERSION to 2\.5\.0\)$/m);
     expect(calls('POST', new RegExp(`^${COMMENTS}$`))).toHaveLength(1);
     expect(gh.requests.every((r) => r.auth === 'token test-token')).toBe(true);
     const ours = () => gh.issueComments.filter((c) => c.user.type === 'Bot');
@@ -86,8 +87,8 @@ describe('pull_request: the sticky comment', () => {
 
     // Annotations on the changed line and on the version file, as workflow commands.
     const ann = annotationLines(first.stdout);
-    expect(ann).toContain("::error file=driver/event_table.c,line=17,title=SCHEMA_VERSION%3A minor bump (event-param-appended)::PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)");
-    expect(ann.some((l) => l.startsWith('::error file=driver/SCHEMA_VERSION,line=1,title=driver/SCHEMA_VERSION%3A missing (needs a minor bump)::'))).toBe(true);
+    expect(ann).toContain("::error title=SCHEMA_VERSION%3A minor bump (event-param-appended),file=driver/event_table.c,line=17::PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)");
+    expect(ann.some((l) => l.startsWith('::error title=driver/SCHEMA_VERSION%3A missing (needs a minor bump),file=driver/SCHEMA_VERSION,line=1::'))).toBe(true);
     // The text report went to the log with workflow commands disabled around it.
     expect(first.stdout).toMatch(/^::stop-commands::([0-9a-f]{32})\n[\s\S]*verdict: FAIL\n::\1::$/m);
 
@@ -173,3 +174,22 @@ describe('pull_request: the one-click suggestion on the version file', () => {
     expect(calls('DELETE', /\/pulls\/comments\/\d+$/)).toHaveLength(1);
   });
 });
+
+describe('pull_request: a major covers both files in the one-click suggestions', () => {
+  it('suggests the version file and the SCAP_MINIMUM_DRIVER_SCHEMA_VERSION line when both are in the PR diff', async () => {
+    const flags = '{"flags", PT_FLAGS32, PF_HEX, file_flags}';
+    const table = edit(demoTree(), 'driver/event_table.c', [`,\n                                  ${flags}}},`, '}},'], ['                                 3,\n                                 {{"fd"', '                                 2,\n                                 {{"fd"'])['driver/event_table.c']!;
+    const scap = `${demoTree()['userspace/libscap/scap.h']!}/* the minimums follow the version files */\n`;
+    const f = buildFixture({ major: { 'driver/event_table.c': table, [SCHEMA_FILE]: schemaVersion('2.5.0'), 'userspace/libscap/scap.h': scap } });
+    gh.reviewComments.length = 0;
+    const r = await runAction({ workdir: f.dir, eventName: 'pull_request', payload: pullRequestPayload({ base: f.base, head: f.heads['major']!, number: 8 }), api: gh });
+    expect(r.code).toBe(1);
+    expect(r.outputs).toMatchObject({ 'schema-status': 'too-small', 'schema-required': 'major', 'schema-suggested': '3.0.0' });
+    expect(gh.reviewComments.map((c) => [c.path, c.line])).toEqual([
+      [SCHEMA_FILE, 1],
+      ['userspace/libscap/scap.h', 6],
+    ]);
+    expect(gh.reviewComments[1]!.body).toContain('```suggestion\n#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(3, 0, 0)\n```');
+  });
+});
+

@@ -26,7 +26,7 @@ const payload = () => pullRequestPayload({ base: fx.base, head: fx.heads['missin
 function expectVerdictIntact(r: Awaited<ReturnType<typeof runAction>>) {
   expect(r.code).toBe(1);
   expect(r.outputs).toMatchObject({ verdict: 'fail', failed: 'true', 'schema-status': 'missing', 'schema-suggested': '2.5.0' });
-  expect(annotationLines(r.stdout)).toContain("::error file=driver/event_table.c,line=17,title=SCHEMA_VERSION%3A minor bump (event-param-appended)::PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)");
+  expect(annotationLines(r.stdout)).toContain("::error title=SCHEMA_VERSION%3A minor bump (event-param-appended),file=driver/event_table.c,line=17::PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)");
   expect(r.summary).toContain('| `driver/SCHEMA_VERSION` | `2.4.0` (unchanged) | none | **minor** | `2.5.0` | ❌ missing |');
   expect(r.stdout).toMatch(/^::error::driver-semver: SCHEMA_VERSION missing/m);
   expect(r.stderr).toBe('');
@@ -57,7 +57,8 @@ describe('degrades, never loses the verdict', () => {
     expectVerdictIntact(r);
     expect(r.outputs['comment']).toBe('created');
     expect(gh.requests.map((q) => `${q.method} ${q.status}`)).toEqual(['GET 502', 'GET 502', 'GET 200', 'POST 403', 'POST 201', 'GET 200']);
-    expect(r.stdout).toMatch(/answered 502; retry 1\/3/);
+    expect(r.stdout.match(/GitHub API GET \S+ answered 502$/gm)).toHaveLength(2);
+    expect(r.stdout).toMatch(/hit a secondary rate limit; retry 1\/3/);
     expect(gh.issueComments).toHaveLength(1);
   });
 

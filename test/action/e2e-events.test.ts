@@ -4,10 +4,11 @@
  * (one line, no stack trace).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runGit } from '../../src/source/scratch.js';
+import { readTree, runGit } from '../../src/source/scratch.js';
+import { FIXTURES } from '../helpers/surface.js';
 import { annotationLines, buildFixture, commitOn, OWNER, pullRequestPayload, REPO, runAction, schemaVersion, SCHEMA_FILE, startFakeGitHub, tmp, type FakeGitHub, type Fixture } from './harness.js';
 
 let fx: Fixture;
@@ -71,7 +72,7 @@ describe('push and tags', () => {
     });
     expect(r.code).toBe(1);
     expect(r.outputs).toMatchObject({ verdict: 'fail', base: fx.base, head: fx.heads['missing'], 'schema-status': 'missing', agreement: '', comment: 'skipped' });
-    expect(annotationLines(r.stdout).some((l) => l.startsWith('::error file=driver/event_table.c,line=17,'))).toBe(true);
+    expect(annotationLines(r.stdout).some((l) => l.startsWith('::error title=SCHEMA_VERSION%3A minor bump (event-param-appended),file=driver/event_table.c,line=17::'))).toBe(true);
     expect(gh.requests).toEqual([]);
   });
 
@@ -119,18 +120,41 @@ describe('push and tags', () => {
   });
 });
 
-describe('config', () => {
-  it('applies rule overrides from a file relative to working-directory', async () => {
-    writeFileSync(path.join(fx.dir, 'driver-semver.json'), JSON.stringify({ rules: { 'event-param-appended': 'off' } }));
-    const r = await runAction({
-      workdir: fx.dir,
-      eventName: 'pull_request',
-      payload: pullRequestPayload({ base: fx.base, head: fx.heads['missing']! }),
-      api: gh,
-      inputs: { config: 'driver-semver.json', comment: 'never' },
-    });
+describe('configuration, read from the base revision', () => {
+  const CONFIG = '.github/driver-semver.json';
+  const IGNORE = { rule: 'event-param-appended', symbol: 'PPME_SYSCALL_OPEN_X', reason: 'accepted in review: the param is optional' };
+  const report = (r: Awaited<ReturnType<typeof runAction>>) => JSON.parse(readFileSync(r.outputs['report']!, 'utf8'));
+
+  it('pull_request_target: a PR that adds an ignore of its own finding to its head is still failed', async () => {
+    const f = buildFixture({ selfIgnore: { [CONFIG]: JSON.stringify({ ignore: [IGNORE] }) } });
+    const r = await runAction({ workdir: f.dir, eventName: 'pull_request_target', payload: pullRequestPayload({ base: f.base, head: f.heads['selfIgnore']! }), api: gh, inputs: { comment: 'never' } });
+    expect(r.code).toBe(1);
+    expect(r.outputs).toMatchObject({ verdict: 'fail', 'schema-status': 'missing' });
+    expect(report(r)).toMatchObject({ ignored: [] });
+    expect(report(r).config).toBeUndefined();
+  });
+
+  it('the same ignore in the base configuration is applied and listed with its reason; the checkout is not read', async () => {
+    const f = buildFixture({});
+    const base = commitOn(f, f.base, 'with-config', { [CONFIG]: JSON.stringify({ ignore: [IGNORE] }) });
+    const head = commitOn(f, base, 'change', readTree(path.join(FIXTURES, 'demo', 'head')));
+    // A config in the work tree that would turn the ignore off again: not what a PR check reads.
+    mkdirSync(path.join(f.dir, '.github'), { recursive: true });
+    writeFileSync(path.join(f.dir, CONFIG), '{}');
+    const r = await runAction({ workdir: f.dir, eventName: 'pull_request_target', payload: pullRequestPayload({ base, head }), api: gh, inputs: { comment: 'never' } });
     expect(r.code).toBe(0);
     expect(r.outputs).toMatchObject({ verdict: 'pass', 'schema-status': 'ok', 'schema-required': 'none' });
+    expect(report(r)).toMatchObject({ config: `${CONFIG} @ ${base.slice(0, 12)}`, findings: [], ignored: [{ rule: IGNORE.rule, symbol: IGNORE.symbol, ignore: { reason: IGNORE.reason } }] });
+    expect(r.summary).toContain('Ignored by the configuration (1)');
+  });
+
+  it('an explicit `config` input names a file of the repository at the base', async () => {
+    const f = buildFixture({});
+    const base = commitOn(f, f.base, 'with-rules', { 'ci/semver.json': JSON.stringify({ rules: { 'event-param-appended': 'off' } }) });
+    const head = commitOn(f, base, 'change2', readTree(path.join(FIXTURES, 'demo', 'head')));
+    const r = await runAction({ workdir: f.dir, eventName: 'pull_request', payload: pullRequestPayload({ base, head }), api: gh, inputs: { config: 'ci/semver.json', comment: 'never' } });
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ verdict: 'pass', 'schema-required': 'none' });
   });
 });
 
@@ -144,7 +168,7 @@ describe('bad input', () => {
 
     const cfg = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload, api: gh, inputs: { config: 'nope.json' } });
     expect(cfg.code).toBe(1);
-    expect(cfg.stdout).toMatch(/^::error::driver-semver: config \S*nope\.json: no such file$/m);
+    expect(cfg.stdout).toMatch(/^::error::driver-semver: configuration nope\.json @ [0-9a-f]{12}: no such file$/m);
 
     const rev = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload, api: gh, inputs: { base: 'no-such-branch' } });
     expect(rev.code).toBe(1);

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { isPlainRef, readEvent } from '../../src/action/event.js';
-import { readInputs } from '../../src/action/inputs.js';
+import { coreInputs, readInputs } from '../../src/action/inputs.js';
 import { InputError } from '../../src/errors.js';
 import { pullRequestPayload, tmp } from './harness.js';
 
@@ -65,7 +65,15 @@ describe('isPlainRef', () => {
 });
 
 describe('readInputs', () => {
-  const get = (vals: Record<string, string>) => (name: string) => vals[name] ?? '';
+  // Inputs as the runner passes them (INPUT_* variables), read through @actions/core.
+  const get = (vals: Record<string, string>) => {
+    for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_')) delete process.env[k];
+    for (const [k, v] of Object.entries(vals)) process.env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
+    return coreInputs;
+  };
+  afterEach(() => {
+    for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_')) delete process.env[k];
+  });
 
   it('defaults match action.yml', () => {
     const i = readInputs(get({ token: 't' }));
@@ -82,5 +90,8 @@ describe('readInputs', () => {
     expect(() => readInputs(get({ base: '--output=/etc/passwd' }))).toThrow("base: a revision cannot start with '-'");
     expect(() => readInputs(get({ head: 'a b' }))).toThrow("head: 'a b' is not a revision");
     expect(readInputs(get({ 'on-clean': 'DELETE', suggest: 'false', base: ' origin/master ' }))).toMatchObject({ onClean: 'delete', suggest: false, base: 'origin/master' });
+    // YAML 1.2 booleans, as core.getBooleanInput reads them.
+    expect(readInputs(get({ suggest: 'FALSE' })).suggest).toBe(false);
+    expect(readInputs(get({ suggest: 'True' })).suggest).toBe(true);
   });
 });

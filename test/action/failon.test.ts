@@ -35,7 +35,7 @@ describe('evaluateFailOn', () => {
 
   it('fails on a version status in the set, with the fix', () => {
     const o = evaluateFailOn(missingReport(), undefined, parseFailOn('fail'));
-    expect(o).toEqual({ failing: { api: false, schema: true }, disagreementFails: false, reasons: ['SCHEMA_VERSION missing, needs a minor bump (set driver/SCHEMA_VERSION to 2.5.0)'] });
+    expect(o).toEqual({ failing: { api: false, schema: true }, disagreementFails: false, reasons: ['SCHEMA_VERSION missing, needs a minor bump (set the first line of driver/SCHEMA_VERSION to 2.5.0)'] });
     expect(evaluateFailOn(missingReport(), undefined, parseFailOn('too-large')).reasons).toEqual([]);
     expect(evaluateFailOn(missingReport(), undefined, parseFailOn('never')).failing.schema).toBe(false);
   });

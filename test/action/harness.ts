@@ -11,11 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commitFiles, initRepo, readTree, runGit } from '../../src/source/scratch.js';
-import { NODE20 } from '../helpers/node.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLE = path.join(ROOT, 'dist', 'index.js');
-export { NODE20, NODE24 } from '../helpers/node.js';
 const DEMO = path.join(ROOT, 'fixtures', 'demo');
 
 export const OWNER = 'falcosecurity';
@@ -162,7 +160,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       if ((m = new RegExp(`^${prefix}/pulls/(\\d+)/comments$`).exec(p))) {
         if (method === 'GET') return send(200, gh.reviewComments);
         if (method === 'POST') {
-          if (body['line'] !== 1 || typeof body['commit_id'] !== 'string' || typeof body['path'] !== 'string') {
+          if (!Number.isInteger(body['line']) || (body['line'] as number) < 1 || typeof body['commit_id'] !== 'string' || typeof body['path'] !== 'string') {
             return send(422, { message: 'Validation Failed' });
           }
           const c: StoredComment = {
@@ -171,7 +169,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
             user: BOT,
             html_url: `https://github.com/${OWNER}/${REPO}/pull/${m[1]}#discussion_r${nextId}`,
             path: body['path'] as string,
-            line: 1,
+            line: body['line'] as number,
             commit_id: body['commit_id'] as string,
           };
           gh.reviewComments.push(c);
@@ -242,8 +240,6 @@ export interface RunOptions {
   payload: unknown;
   inputs?: Record<string, string>;
   api?: FakeGitHub;
-  /** The node binary (default: the machine's Node 20). */
-  node?: string;
   env?: Record<string, string>;
 }
 
@@ -306,7 +302,7 @@ export async function runAction(o: RunOptions): Promise<RunResult> {
   const start = Date.now();
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     // The step runs in a directory of its own: the repository is found through working-directory.
-    execFile(o.node ?? NODE20, [BUNDLE], { cwd: dir, env, timeout: 30_000, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [BUNDLE], { cwd: dir, env, timeout: 30_000, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : null) : 0;
       resolve({ code, stdout, stderr });
     });

@@ -16,13 +16,17 @@ export function version(governs: Governs, v: Partial<VersionVerdict> = {}): Vers
     suggested: dflt,
     status: 'ok',
     reasons: [],
+    fixes: [],
     ...v,
+    // The primary status heads the list unless a test gives the list itself.
+    statuses: v.statuses ?? [v.status ?? 'ok'],
   };
 }
 
 export function finding(f: Partial<Finding> = {}): Finding {
   return {
     rule: 'event-param-appended',
+    symbol: 'PPME_SYSCALL_OPEN_X',
     governs: 'schema',
     bump: 'minor',
     kind: 'change',
@@ -42,6 +46,7 @@ export function report(r: Partial<CheckReport> & { schema?: Partial<VersionVerdi
     findings: [],
     warnings: [],
     verdict: 'pass',
+    ignored: [],
     ...rest,
   };
 }
@@ -49,7 +54,13 @@ export function report(r: Partial<CheckReport> & { schema?: Partial<VersionVerdi
 /** The demo change: a param appended to an event, SCHEMA_VERSION not bumped. */
 export function missingReport(extra: Partial<CheckReport> = {}): CheckReport {
   return report({
-    schema: { required: 'minor', suggested: '2.5.0', status: 'missing', reasons: ['the changes need a minor bump of SCHEMA_VERSION and none was made'] },
+    schema: {
+      required: 'minor',
+      suggested: '2.5.0',
+      status: 'missing',
+      reasons: ['the changes need a minor bump of SCHEMA_VERSION and none was made'],
+      fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0' }],
+    },
     findings: [finding()],
     verdict: 'fail',
     ...extra,

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { commitFiles, runGit } from '../../src/source/scratch.js';
 import type { CheckReport } from '../../src/verdict/types.js';
-import { NODE20, NODE24 } from '../helpers/node.js';
 import { tempDir, tempRepo } from '../helpers/repo.js';
 import { appendModeParam, demoTree, edit } from '../helpers/surface.js';
 
@@ -45,6 +44,7 @@ describe('check on temporary git repositories', () => {
     expect(report.findings).toEqual([
       {
         rule: 'event-param-appended',
+        symbol: 'PPME_SYSCALL_OPEN_X',
         governs: 'schema',
         bump: 'minor',
         kind: 'change',
@@ -52,6 +52,8 @@ describe('check on temporary git repositories', () => {
         location: { path: 'driver/event_table.c', line: 17 },
       },
     ]);
+    expect(report.versions.schema).toMatchObject({ statuses: ['missing'], fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0' }] });
+    expect(report.ignored).toEqual([]);
   });
 
   it('the whole PR, bump in a separate commit: pass, exit 0', async () => {
@@ -134,10 +136,18 @@ describe('text output', () => {
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results).toEqual([
       {
+        ruleId: 'version-bump',
+        level: 'error',
+        message: { text: 'driver/SCHEMA_VERSION: missing. the changes need a minor bump of SCHEMA_VERSION and none was made Fix: set the first line of driver/SCHEMA_VERSION to 2.5.0.' },
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'driver/SCHEMA_VERSION' }, region: { startLine: 1 } } }],
+        partialFingerprints: { 'driverSemver/v1': expect.stringMatching(/^[0-9a-f]{32}$/) },
+      },
+      {
         ruleId: 'event-param-appended',
         level: 'error',
         message: { text: "PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32) (SCHEMA_VERSION minor)" },
         locations: [{ physicalLocation: { artifactLocation: { uri: 'driver/event_table.c' }, region: { startLine: 17 } } }],
+        partialFingerprints: { 'driverSemver/v1': expect.stringMatching(/^[0-9a-f]{32}$/) },
       },
     ]);
     expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('struct-layout-changed');
@@ -197,8 +207,9 @@ describe('surface and explain', () => {
   const dir = tempRepo();
   commitFiles(dir, demoTree(), 'driver');
 
-  it('surface --json prints the extracted surface', async () => {
-    const r = await cli(['surface', '--repo', dir, '--rev', 'HEAD', '--json']);
+  it('surface --format json prints the extracted surface; --json is gone (one flag per thing)', async () => {
+    expect((await cli(['surface', '--repo', dir, '--rev', 'HEAD', '--json'])).code).toBe(2);
+    const r = await cli(['surface', '--repo', dir, '--rev', 'HEAD', '--format', 'json']);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.out);
     expect(s.versions.schema.version).toBe('2.4.0');
@@ -217,11 +228,8 @@ describe('surface and explain', () => {
 });
 
 describe('the bundle', () => {
-  it.each([
-    ['Node 20', NODE20],
-    ['Node 24', NODE24],
-  ])('dist/cli.js runs the demo on %s', (_, node) => {
-    const r = spawnSync(node, ['dist/cli.js', 'demo'], { encoding: 'utf8' });
+  it(`dist/cli.js runs the demo on the node that runs the tests (${process.version})`, () => {
+    const r = spawnSync(process.execPath, ['dist/cli.js', 'demo'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('MISSING');
     expect(r.stdout).toContain("PPME_SYSCALL_OPEN_X gains param 4 'mode'");
@@ -231,11 +239,11 @@ describe('the bundle', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     const files = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/tree-sitter-c.wasm', 'dist/web-tree-sitter.wasm', 'action.yml', 'fixtures/demo/base/driver/event_table.c', 'fixtures/demo/head/driver/event_table.c']));
+    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/tree-sitter-c.wasm', 'dist/web-tree-sitter.wasm', 'action.yml', 'docs/rules.md', 'fixtures/demo/base/driver/event_table.c', 'fixtures/demo/head/driver/event_table.c']));
   });
 
   it('exits 2 with a one-line error on bad input', () => {
-    const r = spawnSync(NODE20, ['dist/cli.js', 'check', '--repo', '/nonexistent'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['dist/cli.js', 'check', '--repo', '/nonexistent'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('driver-semver: --repo /nonexistent: no such directory\n');
   });
@@ -284,5 +292,73 @@ describe('configuration of the API half', () => {
     const r = await cli(['check', '--repo', '.', '--config', cfg]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+  });
+});
+
+describe('the repository configuration and uncommitted changes', () => {
+  const CONFIG = '.github/driver-semver.json';
+  const entry = { rule: 'event-param-appended', symbol: 'PPME_SYSCALL_OPEN_X', reason: 'accepted in review' };
+
+  function repoWith(config: unknown) {
+    const d = tempRepo();
+    const b = commitFiles(d, { ...demoTree(), [CONFIG]: JSON.stringify(config) }, 'driver and config');
+    commitFiles(d, appendModeParam(demoTree()), 'append');
+    return { d, b };
+  }
+
+  it('uses the ignore entries of the work tree config, lists what they set aside, warns for those that matched nothing', async () => {
+    const stale = { rule: 'event-removed', symbol: 'PPME_GONE_E', reason: 'old exception' };
+    const { d, b } = repoWith({ ignore: [entry, stale] });
+    const { code, report } = await checkJson(['--repo', d, '--base', b]);
+    expect(code).toBe(0);
+    expect(report.config).toBe(CONFIG);
+    expect(report.findings).toEqual([]);
+    expect(report.ignored).toEqual([expect.objectContaining({ rule: entry.rule, symbol: entry.symbol, ignore: { reason: entry.reason } })]);
+    expect(report.warnings.map((w) => w.message)).toEqual([`ignore of event-removed PPME_GONE_E matched no finding: remove it from ${CONFIG} once it is no longer needed`]);
+    const text = await cli(['check', '--repo', d, '--base', b]);
+    expect(text.out).toContain('ignored by the configuration (.github/driver-semver.json):');
+    expect(text.out).toContain('reason: accepted in review');
+  });
+
+  it('an expired ignore no longer applies, and says so', async () => {
+    const { d, b } = repoWith({ ignore: [{ ...entry, expires: '2020-01-31' }] });
+    const { code, report } = await checkJson(['--repo', d, '--base', b]);
+    expect(code).toBe(1);
+    expect(report.ignored).toEqual([]);
+    expect(report.warnings[0]!.message).toMatch(/^ignore of event-param-appended PPME_SYSCALL_OPEN_X expired on 2020-01-31/);
+  });
+
+  it.each([
+    [{ ignore: [{ rule: 'event-param-appended', symbol: 'X' }] }, /ignore\[0\]: "reason" is mandatory/],
+    [{ ignore: [{ rule: 'no-such-rule', symbol: 'X', reason: 'r' }] }, /ignore\[0\]: unknown rule "no-such-rule"/],
+    [{ ignore: [{ ...entry, expires: 'soon' }] }, /ignore\[0\]: "expires" must be a date YYYY-MM-DD/],
+  ])('a bad ignore entry is one line naming the file: %j', async (config, message) => {
+    const { d, b } = repoWith(config);
+    const r = await cli(['check', '--repo', d, '--base', b]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^driver-semver: configuration \.github\/driver-semver\.json: /);
+    expect(r.err).toMatch(message);
+  });
+
+  it('--config overrides the repository configuration', async () => {
+    const { d, b } = repoWith({ ignore: [entry] });
+    const cfg = path.join(tempDir(), 'cfg.json');
+    writeFileSync(cfg, '{}');
+    expect((await checkJson(['--repo', d, '--base', b, '--config', cfg])).code).toBe(1);
+  });
+
+  it('says when uncommitted changes to the surface are not compared, and suggests --worktree', async () => {
+    const d = tempRepo();
+    const b = commitFiles(d, demoTree(), 'driver');
+    writeFileSync(path.join(d, 'driver/event_table.c'), appendModeParam(demoTree())['driver/event_table.c']!);
+    writeFileSync(path.join(d, 'driver/new_file.h'), '#define X 1\n');
+    writeFileSync(path.join(d, 'README'), 'not the surface\n');
+    const { report } = await checkJson(['--repo', d, '--base', b]);
+    expect(report.warnings.map((w) => w.message)).toEqual([
+      'uncommitted changes to the driver surface are not compared (driver/event_table.c, driver/new_file.h): commit them, or run with --worktree to include them',
+    ]);
+    expect(report.verdict).toBe('pass');
+    // With --worktree they are compared, and nothing is left to say.
+    expect((await checkJson(['--repo', d, '--base', b, '--worktree'])).report.warnings).toEqual([]);
   });
 });

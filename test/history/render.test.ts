@@ -3,7 +3,7 @@ import type { AuditReport, AuditVersion } from '../../src/history/types.js';
 import { renderAuditText } from '../../src/report/history-text.js';
 import type { Finding } from '../../src/rules/types.js';
 
-const finding = (bump: Finding['bump'], message: string): Finding => ({ rule: `r-${bump}`, governs: 'schema', bump, kind: 'change', message, location: { path: 'driver/event_table.c', line: 1 } });
+const finding = (bump: Finding['bump'], message: string): Finding => ({ symbol: 'PPME_X', rule: `r-${bump}`, governs: 'schema', bump, kind: 'change', message, location: { path: 'driver/event_table.c', line: 1 } });
 const quiet: AuditVersion = { file: 'driver/API_VERSION', base: '1.0.0', head: '1.0.0', declared: 'none', required: 'none', status: 'ok', reasons: [] };
 
 function report(findings: Finding[]): AuditReport {

@@ -40,13 +40,16 @@ describe('escapeMarkdown', () => {
 
 describe('renderMarkdown: untrusted strings', () => {
   const hostile = report({
-    schema: { required: 'minor', suggested: '2.5.0', status: 'missing', reasons: [HOSTILE] },
+    schema: { required: 'minor', suggested: '2.5.0', status: 'missing', reasons: [HOSTILE], fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0' }] },
     findings: [finding({ message: HOSTILE, location: { path: 'driver/<b>evil</b> (x)|@me.c', line: 3 } })],
     warnings: [{ path: 'driver/x.c', message: HOSTILE, incomplete: true }],
     verdict: 'fail',
   });
   const md = renderMarkdown(hostile, { repoUrl: REPO_URL, marker: true });
   const lines = md.split('\n');
+  // Outside code spans: what markdown and HTML read. A span's fence is a run of backticks no run inside matches.
+  const prose = md.replace(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, ' ');
+  const spans = [...md.matchAll(/(`+)(?!`)([\s\S]*?)(?<!`)\1(?!`)/g)].map((m) => m[2]!);
 
   it('has the hidden marker exactly once, as the first line', () => {
     expect(lines[0]).toBe(COMMENT_MARKER);
@@ -56,23 +59,40 @@ describe('renderMarkdown: untrusted strings', () => {
 
   it('lets no raw HTML through: every < from the PR is escaped', () => {
     // Our own markup: <sub>, </sub>; nothing else may open a tag.
-    const tags = md.match(/(?<!\\)<[a-zA-Z!/][^>]*>?/g) ?? [];
+    const tags = prose.match(/(?<!\\)<[a-zA-Z!/][^>]*>?/g) ?? [];
     expect(tags.filter((t) => !/^<\/?sub>$/.test(t) && t !== COMMENT_MARKER)).toEqual([]);
   });
 
   it('mentions no one and links nowhere the PR chose', () => {
-    expect(md).not.toMatch(/(^|[^;])@[a-z]/m);
+    expect(prose).not.toMatch(/(^|[^;])@[a-z]/m);
     expect(md).not.toMatch(/\]\(javascript:/);
     expect(md).not.toMatch(/!\[img\]\(https:\/\/evil/);
   });
 
   it('keeps each finding on one line and does not break the table or open a code block', () => {
-    const item = lines.find((l) => l.startsWith('- [driver'))!;
+    const item = lines.find((l) => l.startsWith('- [`driver'))!;
     expect(item).toBeDefined();
     expect(item).toContain('line one line two');
-    expect(item).not.toMatch(/(?<!\\)\|/);
+    // The version table keeps its two rows of six cells: no pipe from the PR reaches it.
+    expect(lines.filter((l) => l.startsWith('| `driver/')).map((l) => l.match(/(?<!\\)\|/g)!.length)).toEqual([7, 7]);
     expect(lines.filter((l) => /^\s*```/.test(l))).toEqual(['  ```', '  ```']);
     expect(lines.some((l) => l.startsWith('### heading'))).toBe(false);
+  });
+
+  it('shows identifiers, quoted names and paths as code spans that nothing inside can close', () => {
+    const r = report({
+      schema: { status: 'missing', required: 'minor' },
+      findings: [finding({ message: "PPME_X_E gains param 2 'a`b``c<!--@user|x' (PT_UINT32)\nnext", location: { path: 'driver/event_table.c', line: 4 } })],
+      verdict: 'fail',
+    });
+    const item = renderMarkdown(r, { repoUrl: REPO_URL }).split('\n').find((l) => l.includes('PPME_X_E'))!;
+    expect(item).toBe(`- [\`driver/event_table.c:4\`](${REPO_URL}/blob/${HEAD}/driver/event_table.c#L4) \`PPME_X_E\` gains param 2 \`\`\`a\`b\`\`c<!--@user|x\`\`\` \\(\`PT_UINT32\`\\) next (\`event-param-appended\`)`);
+  });
+
+  it('hostile text is escaped, or inside a code span that stays on its line', () => {
+    // (Fenced blocks, our own, start with a line break.)
+    for (const s of spans.filter((x) => !x.startsWith('\n'))) expect(s).not.toMatch(/\n/);
+    expect(md).toContain('\\<img src\\=x onerror\\=alert\\(1\\)\\>');
   });
 
   it('percent-encodes the path in the link to the line', () => {
@@ -104,7 +124,7 @@ describe('renderMarkdown: content', () => {
       verdict: 'fail',
     });
     const md = renderMarkdown(r, { repoUrl: REPO_URL });
-    const order = ['**SCHEMA_VERSION: major bump** (1)', '- major one (`event-removed`)', '**SCHEMA_VERSION: minor bump** (1)', `- [driver\\/event\\_table\\.c\\:5](${REPO_URL}/blob/${HEAD}/driver/event_table.c#L5) minor one`, '**SCHEMA_VERSION: table problems** (1)', '**API_VERSION: patch bump** (1)', `(${REPO_URL}/blob/${HEAD}/driver/ppm_events_public.h#L9) api patch (\`api-thing\`)`, '<summary>Notes (informative, no bump)</summary>', '- just saying (`a-note`)'];
+    const order = ['**SCHEMA_VERSION: major bump** (1)', '- major one (`event-removed`)', '**SCHEMA_VERSION: minor bump** (1)', `- [\`driver/event_table.c:5\`](${REPO_URL}/blob/${HEAD}/driver/event_table.c#L5) minor one`, '**SCHEMA_VERSION: table problems** (1)', '**API_VERSION: patch bump** (1)', `(${REPO_URL}/blob/${HEAD}/driver/ppm_events_public.h#L9) api patch (\`api-thing\`)`, '<summary>Notes (informative, no bump)</summary>', '- just saying (`a-note`)'];
     let at = -1;
     for (const s of order) {
       const i = md.indexOf(s);
@@ -114,7 +134,7 @@ describe('renderMarkdown: content', () => {
   });
 
   it('without a repository URL or a head commit, shows locations as text', () => {
-    expect(renderMarkdown(missingReport())).toContain('- driver\\/event\\_table\\.c\\:17 PPME');
+    expect(renderMarkdown(missingReport())).toContain('- `driver/event_table.c:17` `PPME_SYSCALL_OPEN_X` gains param 4 `mode` \\(`PT_UINT32`\\)');
     const worktree = missingReport({ head: { rev: 'worktree', commit: null } });
     expect(renderMarkdown(worktree, { repoUrl: REPO_URL })).not.toContain('/blob/');
   });
@@ -144,8 +164,8 @@ describe('renderMarkdown: content', () => {
     });
     const md = renderMarkdown(r);
     expect(md).toContain('- `driver/SCHEMA_VERSION` was bumped (minor) but driver-semver found no schema change: keep the bump if it is for a change driver-semver does not model (say which in the PR), or set it back to `2.4.0`.');
-    expect(md).toContain("- Fix `driver/API_VERSION`: driver\\/API\\_VERSION at HEAD\\: first line \\'x\\' is not a MAJOR\\.MINOR\\.PATCH version");
-    expect(md).toContain('#### Warnings\n\n- driver\\/big\\.h is too large to read (not covered by this verdict)');
+    expect(md).toContain('- Fix `driver/API_VERSION`: `driver/API_VERSION` at HEAD\\: first line `x` is not a MAJOR\\.MINOR\\.PATCH version');
+    expect(md).toContain('#### Warnings\n\n- `driver/big.h` is too large to read (not covered by this verdict)');
     expect(md).toContain('| `driver/API_VERSION` | `3.1.0` → ? | none | none | `3.1.0` | ❌ invalid |');
   });
 
@@ -164,7 +184,7 @@ describe('renderMarkdown: content', () => {
   it('lists at most maxFindings findings and says how many more there are', () => {
     const many = missingReport({ findings: Array.from({ length: 12 }, (_, i) => finding({ message: `change ${i}` })) });
     const md = renderMarkdown(many, { maxFindings: 5 });
-    expect(md.match(/^- driver/gm)).toHaveLength(5);
+    expect(md.match(/^- `driver/gm)).toHaveLength(5);
     expect(md).toContain('… and 7 more findings: see the job summary or the JSON report.');
     expect(md).toContain('**SCHEMA_VERSION: minor bump** (12)');
   });
@@ -196,7 +216,7 @@ describe('renderMarkdown: the PR body agreement', () => {
     const md = renderMarkdown(r, { agreement: agreement() });
     expect(md).toContain('### ⚠️ driver-semver: the driver versions look right, with warnings');
     expect(md).toContain('| Version | PR body | Version file | Detected | |\n| --- | --- | --- | --- | --- |\n| SCHEMA_VERSION | patch | minor | minor | ⚠️ |\n| API_VERSION | none | none | none | ✅ |');
-    expect(md).toContain('- ⚠️ the PR body declares a patch SCHEMA\\_VERSION bump\\, but the changes need a minor bump');
+    expect(md).toContain('- ⚠️ the PR body declares a patch `SCHEMA_VERSION` bump\\, but the changes need a minor bump');
     expect(md).toContain('- In the PR body, declare `/version driver-SCHEMA-version-minor` instead of `/version driver-SCHEMA-version-patch`.');
     expect(renderMarkdown(r, { agreement: agreement(), disagreementFails: true })).toContain('### ❌ driver-semver: the PR body disagrees with the changes');
   });

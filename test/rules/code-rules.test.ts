@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillerCodeChanged } from '../../src/rules/schema/filler-code-changed.js';
 import { fillerCodeKernelCompat } from '../../src/rules/schema/filler-code-kernel-compat.js';
+import type { Hit } from '../../src/rules/types.js';
 import { extractCodeBodies } from '../../src/surface/extract/code-bodies.js';
 import { emptySurface, type Surface } from '../../src/surface/model.js';
 
@@ -15,7 +16,9 @@ function surfaceWith(files: Record<string, string>, rev: string, warnings: Surfa
 function check(base: Record<string, string>, head: Record<string, string>, headWarnings: Surface['warnings'] = []) {
   const b = surfaceWith(base, 'base');
   const h = surfaceWith(head, 'head', headWarnings);
-  return { changed: fillerCodeChanged.check(b, h), compat: fillerCodeKernelCompat.check(b, h) };
+  // The symbol is the function (or the file, for a whole file): asserted once below, left out of the message tables.
+  const bare = (hits: Hit[]) => hits.map(({ symbol: _symbol, ...rest }) => rest);
+  return { changed: bare(fillerCodeChanged.check(b, h)), compat: bare(fillerCodeKernelCompat.check(b, h)), symbols: [...fillerCodeChanged.check(b, h), ...fillerCodeKernelCompat.check(b, h)].map((x) => x.symbol) };
 }
 
 const FILLERS = 'driver/ppm_fillers.c';
@@ -88,13 +91,13 @@ describe('filler-code-changed and filler-code-kernel-compat', () => {
 
   it('reports nothing for identical code, or for comments and formatting', () => {
     const reformatted = KMOD.replace('return val_to_ring(args, val, 0, false, 0);', '/* push */\n\treturn val_to_ring( args,\n\t\tval, 0, false, 0 );');
-    expect(check({ [FILLERS]: KMOD }, { [FILLERS]: KMOD })).toEqual({ changed: [], compat: [] });
-    expect(check({ [FILLERS]: KMOD }, { [FILLERS]: reformatted })).toEqual({ changed: [], compat: [] });
+    expect(check({ [FILLERS]: KMOD }, { [FILLERS]: KMOD })).toMatchObject({ changed: [], compat: [], symbols: [] });
+    expect(check({ [FILLERS]: KMOD }, { [FILLERS]: reformatted })).toMatchObject({ changed: [], compat: [], symbols: [] });
   });
 
   it('reports a changed body (function, file, probe; head location)', () => {
     const head = KMOD.replace('\nstatic int example_helper', '\n/* a new comment line */\n\nstatic int example_helper').replace('0, false, 0', '0, true, 0');
-    const { changed, compat } = check({ [FILLERS]: KMOD }, { [FILLERS]: head });
+    const { changed, compat, symbols } = check({ [FILLERS]: KMOD }, { [FILLERS]: head });
     expect(compat).toEqual([]);
     expect(changed).toEqual([
       {
@@ -102,6 +105,7 @@ describe('filler-code-changed and filler-code-kernel-compat', () => {
         location: { path: FILLERS, line: 6 },
       },
     ]);
+    expect(symbols).toEqual(['example_helper']);
   });
 
   it('reports a change inside kernel-version conditionals as a note only', () => {
@@ -210,7 +214,7 @@ describe('filler-code-changed and filler-code-kernel-compat', () => {
 
   it('matches functions across renamed or moved files by probe and name', () => {
     const moved = 'driver/modern_bpf/programs/tail_called/events/close.bpf.c';
-    expect(check({ [CLOSE]: PROG('close') }, { [moved]: PROG('close') })).toEqual({ changed: [], compat: [] });
+    expect(check({ [CLOSE]: PROG('close') }, { [moved]: PROG('close') })).toMatchObject({ changed: [], compat: [], symbols: [] });
     // A moved and edited program: one finding naming both paths.
     const { changed } = check({ [CLOSE]: PROG('close') }, { [moved]: PROG('close', '\n\tringbuf__store_u32(&ringbuf, 0);') });
     expect(changed).toEqual([
@@ -221,7 +225,7 @@ describe('filler-code-changed and filler-code-kernel-compat', () => {
   it('keeps same-named static helpers of different files apart', () => {
     const helper = (v: number) => `static __always_inline int common_handler(struct pt_regs *regs) {\n\treturn ${v};\n}\n`;
     const base = { [CLOSE]: helper(1) + PROG('close'), [OPEN]: helper(2) + PROG('open') };
-    expect(check(base, base)).toEqual({ changed: [], compat: [] });
+    expect(check(base, base)).toMatchObject({ changed: [], compat: [], symbols: [] });
     const { changed } = check(base, { ...base, [OPEN]: helper(3) + PROG('open') });
     expect(changed).toEqual([{ message: `the code of common_handler (${OPEN}, modern eBPF probe) changed`, location: { path: OPEN, line: 1 } }]);
   });

@@ -97,6 +97,18 @@ describe('GitRepo errors are one line, exit code 2, and say how to fix them', ()
     repo.close();
   });
 
+  it('the fetch hint names the remote the ref belongs to', () => {
+    const dir = tempRepo();
+    commitFiles(dir, { f: '1' }, 'x');
+    runGit(dir, ['remote', 'add', 'upstream', 'https://example.invalid/libs.git']);
+    runGit(dir, ['remote', 'add', 'up/stream', 'https://example.invalid/other.git']);
+    const repo = GitRepo.open(dir);
+    expect(() => repo.resolve('upstream/release/0.20.x', 'base revision')).toThrow(/run 'git fetch upstream release\/0\.20\.x' if it exists upstream$/);
+    expect(() => repo.resolve('up/stream/x')).toThrow(/'git fetch up\/stream x'/);
+    expect(() => repo.resolve('mine/x')).toThrow(/'git fetch origin mine\/x'/);
+    repo.close();
+  });
+
   it('in a shallow clone, says to deepen or unshallow when the base is missing', () => {
     const up = tempRepo();
     commitFiles(up, { f: '1' }, 'a');

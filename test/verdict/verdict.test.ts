@@ -15,7 +15,7 @@ function surface(schema: string | null, minSchema: string | null = null, raw = s
 }
 
 function finding(bump: Bump, kind: Finding['kind'] = 'change'): Finding {
-  return { rule: 'x', governs: 'schema', bump, kind, message: `a ${bump} change`, location: null };
+  return { rule: 'x', symbol: 'X', governs: 'schema', bump, kind, message: `a ${bump} change`, location: null };
 }
 
 function verdict(base: string | null, head: string | null, required: Bump | null, opts: { min?: string; tip?: string; raw?: string } = {}) {
@@ -112,5 +112,44 @@ describe('libscap minimum consistency', () => {
     expect(v.status).toBe('invalid');
     expect(v.reasons.join(' ')).toMatch(/above SCHEMA_VERSION 4\.6\.0/);
     expect(verdict('4.5.1', '4.6.0', 'minor', { min: '4.6.0' }).status).toBe('ok');
+  });
+});
+
+describe('every status that applies, and the fixes that lead to ok', () => {
+  it('invalid never hides the bump status: an invalid head that also bumped too much is both', () => {
+    const v = versionVerdict({ governs: 'schema', base: surface('1.0.0'), head: surface('2.0.0', '2.0.0'), findings: [finding('minor'), { ...finding('none', 'invalid'), message: 'nparams disagrees' }] });
+    expect(v.status).toBe('invalid');
+    expect(v.statuses).toEqual(['invalid', 'too-large']);
+    expect(v.required).toBe('minor');
+    // The fix writes the suggestion and brings the minimum back within the new major.
+    expect(v.fixes).toEqual([
+      { file: 'driver/SCHEMA_VERSION', line: 1, text: '1.1.0' },
+      { file: 'userspace/libscap/scap.h', line: 3, text: '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(1, 0, 0)' },
+    ]);
+  });
+
+  it('a missing major says both edits: the version file and SCAP_MINIMUM_DRIVER_*_VERSION', () => {
+    const v = verdict('4.5.1', '4.5.1', 'major', { min: '4.3.0' });
+    expect(v.statuses).toEqual(['missing']);
+    expect(v.fixes).toEqual([
+      { file: 'driver/SCHEMA_VERSION', line: 1, text: '5.0.0' },
+      { file: 'userspace/libscap/scap.h', line: 3, text: '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(5, 0, 0)' },
+    ]);
+    // A minor leaves the minimum alone.
+    expect(verdict('4.5.1', '4.5.1', 'minor', { min: '4.3.0' }).fixes).toEqual([{ file: 'driver/SCHEMA_VERSION', line: 1, text: '4.6.0' }]);
+  });
+
+  it('a minimum above the version is lowered to it; a right bump with a stale minimum fixes only the minimum', () => {
+    expect(verdict('4.5.1', '4.6.0', 'minor', { min: '4.7.0' }).fixes).toEqual([
+      { file: 'userspace/libscap/scap.h', line: 3, text: '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(4, 6, 0)' },
+    ]);
+    const v = verdict('4.5.1', '5.0.0', 'major', { min: '4.3.0' });
+    expect(v.statuses).toEqual(['invalid']);
+    expect(v.fixes).toEqual([{ file: 'userspace/libscap/scap.h', line: 3, text: '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(5, 0, 0)' }]);
+  });
+
+  it('an unreadable version file is fixed by writing the suggested version', () => {
+    expect(verdict('1.0.0', null, 'minor', { raw: 'one' })).toMatchObject({ statuses: ['invalid'], fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '1.1.0' }] });
+    expect(verdict('1.0.0', '1.1.0', 'minor').fixes).toEqual([]);
   });
 });

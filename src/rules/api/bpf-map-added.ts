@@ -11,10 +11,10 @@ export const bpfMapAdded: Rule = {
   check(base, head) {
     const hits: Hit[] = [];
     for (const [name, m] of added(base.bpfMaps, head.bpfMaps)) {
-      hits.push({ message: `new ${m.probe} probe map ${name} (${m.type}${m.index !== null ? `, index ${m.index}` : ''})`, location: m.loc, ...(m.probe === 'modern' ? { scope: 'modern-probe' as const } : {}) });
+      hits.push({ symbol: name, message: `new ${m.probe} probe map ${name} (${m.type}${m.index !== null ? `, index ${m.index}` : ''})`, location: m.loc, ...(m.probe === 'modern' ? { scope: 'modern-probe' as const } : {}) });
     }
     for (const [name, g] of added(base.bpfGlobals, head.bpfGlobals)) {
-      hits.push({ message: `new ${g.probe} probe global ${name} (${g.section}, ${g.type})`, location: g.loc, ...(g.probe === 'modern' ? { scope: 'modern-probe' as const } : {}) });
+      hits.push({ symbol: name, message: `new ${g.probe} probe global ${name} (${g.section}, ${g.type})`, location: g.loc, ...(g.probe === 'modern' ? { scope: 'modern-probe' as const } : {}) });
     }
     return hits;
   },

@@ -26,18 +26,18 @@ export const bpfMapChanged: Rule = {
   check(base, head) {
     const hits: Hit[] = [];
     const scope = (probe: string) => (probe === 'modern' ? { scope: 'modern-probe' as const } : {});
-    for (const [name, m] of removed(base.bpfMaps, head.bpfMaps)) hits.push({ message: `${m.probe} probe map ${name} was removed`, location: m.loc, ...scope(m.probe) });
+    for (const [name, m] of removed(base.bpfMaps, head.bpfMaps)) hits.push({ symbol: name, message: `${m.probe} probe map ${name} was removed`, location: m.loc, ...scope(m.probe) });
     for (const [name, b, h] of common(base.bpfMaps, head.bpfMaps)) {
       // A value struct that is itself shared is judged by the struct rules (an appended field is minor).
       const judgedAsStruct = (k: keyof BpfMap) =>
         (k === 'valueSize' && b.valueType === h.valueType && isSharedStruct(h.valueType, head.structs)) ||
         (k === 'keySize' && b.keyType === h.keyType && isSharedStruct(h.keyType, head.structs));
       const diffs = FIELDS.filter(([k]) => b[k] !== null && h[k] !== null && b[k] !== h[k] && !judgedAsStruct(k)).map(([k, label]) => `${label} ${b[k]} → ${h[k]}`);
-      if (diffs.length) hits.push({ message: `${h.probe} probe map ${name}: ${diffs.join(', ')}`, location: h.loc, ...scope(h.probe) });
+      if (diffs.length) hits.push({ symbol: name, message: `${h.probe} probe map ${name}: ${diffs.join(', ')}`, location: h.loc, ...scope(h.probe) });
     }
-    for (const [name, g] of removed(base.bpfGlobals, head.bpfGlobals)) hits.push({ message: `${g.probe} probe global ${name} was removed`, location: g.loc, ...scope(g.probe) });
+    for (const [name, g] of removed(base.bpfGlobals, head.bpfGlobals)) hits.push({ symbol: name, message: `${g.probe} probe global ${name} was removed`, location: g.loc, ...scope(g.probe) });
     for (const [name, b, h] of common(base.bpfGlobals, head.bpfGlobals)) {
-      if (b.type !== h.type || b.section !== h.section) hits.push({ message: `${h.probe} probe global ${name}: ${b.section} ${b.type} → ${h.section} ${h.type}`, location: h.loc, ...scope(h.probe) });
+      if (b.type !== h.type || b.section !== h.section) hits.push({ symbol: name, message: `${h.probe} probe global ${name}: ${b.section} ${b.type} → ${h.section} ${h.type}`, location: h.loc, ...scope(h.probe) });
     }
     return hits;
   },

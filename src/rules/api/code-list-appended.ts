@@ -25,7 +25,7 @@ export const codeListAppended: Rule = {
       if (!prefixKept || h.entries.length <= b.entries.length) continue;
       const added = h.entries.slice(b.entries.length);
       hits.push({
-        message: `${name} gains ${added.map((e, i) => `${e.name} (index ${b.entries.length + i})`).join(', ')}`,
+        symbol: name, message: `${name} gains ${added.map((e, i) => `${e.name} (index ${b.entries.length + i})`).join(', ')}`,
         location: added[0]!.loc,
         ...(MODERN_PROBE_LISTS.has(name) ? { scope: 'modern-probe' as const } : {}),
       });

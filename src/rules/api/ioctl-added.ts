@@ -11,7 +11,7 @@ export const ioctlAdded: Rule = {
   check(base, head) {
     return added(base.ioctls, head.ioctls)
       .filter(([name, io]) => !taken(base, io.number, name))
-      .map(([name, io]) => ({ message: `new ${name} = ${io.expr} (nr ${io.nr})`, location: io.loc }));
+      .map(([name, io]) => ({ symbol: name, message: `new ${name} = ${io.expr} (nr ${io.nr})`, location: io.loc }));
   },
 };
 

@@ -11,7 +11,7 @@ export const ioctlRemoved: Rule = {
   example: '- #define PPM_IOCTL_SET_TRACERS_CAPTURE _IO(PPM_IOCTL_MAGIC, 17)\n+ // #define PPM_IOCTL_SET_TRACERS_CAPTURE _IO(PPM_IOCTL_MAGIC, 17) Support dropped',
   check(base, head) {
     return removed(base.ioctls, head.ioctls).map(([name, io]) => ({
-      message: `${name} (nr ${io.nr}) was removed${head.retiredIoctls[name] ? ' (kept as a comment: the number stays reserved)' : ''}`,
+      symbol: name, message: `${name} (nr ${io.nr}) was removed${head.retiredIoctls[name] ? ' (kept as a comment: the number stays reserved)' : ''}`,
       location: head.retiredIoctls[name]?.loc ?? io.loc,
     }));
   },

@@ -1,6 +1,13 @@
 import { added, common } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
+import type { Surface } from '../../surface/model.js';
 import { taken } from './ioctl-added.js';
+
+/** One past every ioctl nr in use or retired at base or head: the compatible number for a new ioctl. */
+export function nextFreeNr(base: Surface, head: Surface): number | null {
+  const nrs = [base.ioctls, base.retiredIoctls, head.ioctls, head.retiredIoctls].flatMap((r) => Object.values(r).map((io) => io.nr)).filter((n): n is number => n !== null);
+  return nrs.length ? Math.max(...nrs) + 1 : null;
+}
 
 export const ioctlRenumbered: Rule = {
   id: 'ioctl-renumbered',
@@ -13,11 +20,14 @@ export const ioctlRenumbered: Rule = {
   check(base, head) {
     const hits: Hit[] = [];
     for (const [name, b, h] of common(base.ioctls, head.ioctls)) {
-      if (b.number !== null && h.number !== null && b.number !== h.number) hits.push({ message: `${name} changed from ${b.expr} to ${h.expr}`, location: h.loc });
+      if (b.number !== null && h.number !== null && b.number !== h.number) hits.push({ symbol: name, message: `${name} changed from ${b.expr} to ${h.expr}`, location: h.loc });
     }
     for (const [name, io] of added(base.ioctls, head.ioctls)) {
       const owner = taken(base, io.number, name);
-      if (owner) hits.push({ message: `new ${name} reuses nr ${io.nr}, the number of ${base.retiredIoctls[owner] ? 'retired ' : ''}${owner}`, location: io.loc });
+      if (owner) {
+        const free = nextFreeNr(base, head);
+        hits.push({ symbol: name, message: `new ${name} reuses nr ${io.nr}, the number of ${base.retiredIoctls[owner] ? 'retired ' : ''}${owner}${free !== null ? `: use the next free number, ${free}` : ''}`, location: io.loc });
+      }
     }
     return hits;
   },

@@ -11,9 +11,9 @@ export const moduleParamChanged: Rule = {
   example: '- module_param(max_consumers, uint, 0444);',
   check(base, head) {
     const hits: Hit[] = [];
-    for (const [name, p] of removed(base.moduleParams, head.moduleParams)) hits.push({ message: `module parameter ${name} was removed`, location: p.loc });
+    for (const [name, p] of removed(base.moduleParams, head.moduleParams)) hits.push({ symbol: name, message: `module parameter ${name} was removed`, location: p.loc });
     for (const [name, b, h] of common(base.moduleParams, head.moduleParams)) {
-      if (b.type !== h.type || b.perm !== h.perm) hits.push({ message: `module parameter ${name}: ${b.type} ${b.perm} → ${h.type} ${h.perm}`, location: h.loc });
+      if (b.type !== h.type || b.perm !== h.perm) hits.push({ symbol: name, message: `module parameter ${name}: ${b.type} ${b.perm} → ${h.type} ${h.perm}`, location: h.loc });
     }
     return hits;
   },

@@ -16,7 +16,7 @@ export const structFieldAppended: Rule = {
       const added = appendedFields(b, h);
       if (!added) continue;
       hits.push({
-        message: `struct ${name} gains ${added.map(showField).join(', ')} at the end (size ${b.size} → ${h.size})`,
+        symbol: name, message: `struct ${name} gains ${added.map(showField).join(', ')} at the end (size ${b.size} → ${h.size})`,
         location: { path: h.loc.path, line: added[0]!.line },
         ...(MODERN_PROBE_STRUCTS.has(name) ? { scope: 'modern-probe' as const } : {}),
       });

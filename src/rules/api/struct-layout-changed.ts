@@ -1,6 +1,6 @@
 import { common } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
-import { layoutDifferences, MODERN_PROBE_STRUCTS } from './structs.js';
+import { firstChangedField, layoutDifferences, MODERN_PROBE_STRUCTS } from './structs.js';
 
 export const structLayoutChanged: Rule = {
   id: 'struct-layout-changed',
@@ -17,8 +17,12 @@ export const structLayoutChanged: Rule = {
       if (!diffs.length) continue;
       const shown = diffs.slice(0, 6).join('; ') + (diffs.length > 6 ? `; and ${diffs.length - 6} more` : '');
       hits.push({
-        message: `struct ${name} layout changed (size ${b.size} → ${h.size}): ${shown}`,
-        location: h.loc,
+        symbol: name, message: `struct ${name} layout changed (size ${b.size} → ${h.size}): ${shown}`,
+        // At the changed field, not the struct's first line.
+        location: (() => {
+          const f = firstChangedField(b, h);
+          return f ? { path: h.loc.path, line: f.line } : h.loc;
+        })(),
         ...(MODERN_PROBE_STRUCTS.has(name) ? { scope: 'modern-probe' as const } : {}),
       });
     }

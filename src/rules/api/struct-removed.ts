@@ -11,7 +11,7 @@ export const structRemoved: Rule = {
   example: '- struct scap_bpf_settings { ... };',
   check(base, head) {
     return removed(base.structs, head.structs).map(([name, s]) => ({
-      message: `struct ${name} (size ${s.size}) is gone`,
+      symbol: name, message: `struct ${name} (size ${s.size}) is gone`,
       location: s.loc,
       ...(MODERN_PROBE_STRUCTS.has(name) ? { scope: 'modern-probe' as const } : {}),
     }));

@@ -30,7 +30,7 @@ export function layoutDifferences(base: StructLayout, head: StructLayout): strin
     else if (h.offset !== b.offset) out.push(`${b.name} moved from offset ${b.offset} to ${h.offset}`);
   }
   head.fields.forEach((h, i) => {
-    if (!baseByName.has(h.name)) out.push(`${h.name} inserted at offset ${h.offset}${i < base.fields.length ? ' (not at the end)' : ''}`);
+    if (!baseByName.has(h.name)) out.push(`${h.name} inserted at offset ${h.offset}${i < base.fields.length ? ' (not at the end: append it after the last field instead)' : ''}`);
   });
   // Same fields in another order with equal offsets cannot happen; a size change alone (tail padding, alignment) can.
   if (!out.length && (head.size !== base.size || head.align !== base.align)) {
@@ -40,3 +40,8 @@ export function layoutDifferences(base: StructLayout, head: StructLayout): strin
 }
 
 export { show as showField };
+
+/** The first head field whose name, type, offset or size differs from the base's at its position: where a layout change is. */
+export function firstChangedField(base: StructLayout, head: StructLayout): FieldLayout | null {
+  return head.fields.find((h, i) => !base.fields[i] || !sameField(base.fields[i]!, h)) ?? null;
+}

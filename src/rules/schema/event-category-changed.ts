@@ -14,6 +14,6 @@ export const eventCategoryChanged: Rule = {
       // An EF_UNUSED placeholder is never sent: its category carries nothing (libs 1eca49b57).
       .filter(([, b, h]) => !(b.flags.includes('EF_UNUSED') && h.flags.includes('EF_UNUSED')))
       .filter(([, b, h]) => setDiff(b.category, h.category).length || setDiff(h.category, b.category).length)
-      .map(([symbol, b, h]) => ({ message: `${symbol} category ${b.category.join(' | ')} → ${h.category.join(' | ')}`, location: h.loc }));
+      .map(([symbol, b, h]) => ({ symbol: symbol, message: `${symbol} category ${b.category.join(' | ')} → ${h.category.join(' | ')}`, location: h.loc }));
   },
 };

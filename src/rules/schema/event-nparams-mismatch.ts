@@ -17,6 +17,6 @@ export const eventNparamsMismatch: Rule = {
         const b = base.events[symbol];
         return !b || b.nparams !== e.nparams || b.params.length !== e.params.length;
       })
-      .map(([symbol, e]) => ({ message: `${symbol} declares nparams ${e.nparams} but lists ${e.params.length} params`, location: e.loc }));
+      .map(([symbol, e]) => ({ symbol: symbol, message: `${symbol} declares nparams ${e.nparams} but lists ${e.params.length} params`, location: e.loc }));
   },
 };

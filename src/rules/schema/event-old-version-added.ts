@@ -12,6 +12,6 @@ export const eventOldVersionAdded: Rule = {
   check(base, head) {
     return flagDeltas(base, head)
       .filter((d) => d.added.includes('EF_OLD_VERSION'))
-      .map((d) => ({ message: `${d.symbol} is now EF_OLD_VERSION (no longer sent)`, location: d.event.loc }));
+      .map((d) => ({ symbol: d.symbol, message: `${d.symbol} is now EF_OLD_VERSION (no longer sent)`, location: d.event.loc }));
   },
 };

@@ -15,5 +15,5 @@ export const eventParamTypeChanged = paramRule(
   (symbol, c) =>
     sameWire(c.base.type, c.head.type) === true
       ? null
-      : `${symbol} param ${c.index + 1} '${c.head.name}' changed from ${c.base.type} (${describeWire(c.base.type)}) to ${c.head.type} (${describeWire(c.head.type)})`,
+      : `${symbol} param ${c.index + 1} '${c.head.name}' changed from ${c.base.type} (${describeWire(c.base.type)}) to ${c.head.type} (${describeWire(c.head.type)}); to stay compatible, add a new event version instead (see the event_table.c header)`,
 );

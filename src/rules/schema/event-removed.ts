@@ -13,12 +13,12 @@ export const eventRemoved: Rule = {
     const renamed = new Set(renamedEventCodes(base, head).map((r) => r.from));
     const codes = removed(base.eventCodes, head.eventCodes)
       .filter(([symbol]) => symbol !== 'PPM_EVENT_MAX' && !renamed.has(symbol))
-      .map(([symbol, c]) => ({ message: `${symbol} (code ${c.value}) was removed`, location: c.loc }));
+      .map(([symbol, c]) => ({ symbol: symbol, message: `${symbol} (code ${c.value}) was removed`, location: c.loc }));
     // The code stays but its g_event_info entry is gone: userspace built from the head has no
     // name, flags or params for an event old drivers still send.
     const entries = removed(base.events, head.events)
       .filter(([symbol]) => head.eventCodes[symbol])
-      .map(([symbol, e]) => ({ message: `the g_event_info entry of ${symbol} was removed (the code remains)`, location: e.loc }));
+      .map(([symbol, e]) => ({ symbol: symbol, message: `the g_event_info entry of ${symbol} was removed (the code remains)`, location: e.loc }));
     return [...codes, ...entries];
   },
 };

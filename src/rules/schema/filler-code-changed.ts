@@ -38,25 +38,25 @@ function addedOrRemoved(pairs: CodePair[], side: 'base' | 'head', other: Surface
     if (side === 'head') {
       if (wholeFile) {
         hits.push({
-          message: `new file ${path} (${probe}) defines ${list.length} functions: ${names(list)}; new filler or program code changes what the driver sends`,
+          symbol: path, message: `new file ${path} (${probe}) defines ${list.length} functions: ${names(list)}; new filler or program code changes what the driver sends`,
           location: where(list[0]!.head!),
         });
       } else {
         for (const p of list) {
           hits.push({
-            message: `new function ${p.name} in ${path} (${probe}); a new filler or helper changes what the driver sends`,
+            symbol: p.name, message: `new function ${p.name} in ${path} (${probe}); a new filler or helper changes what the driver sends`,
             location: where(p.head!),
           });
         }
       }
     } else if (wholeFile) {
       hits.push({
-        message: `${path} (${probe}) is gone with its ${list.length} functions: ${names(list)}`,
+        symbol: path, message: `${path} (${probe}) is gone with its ${list.length} functions: ${names(list)}`,
         location: where(list[0]!.base!),
       });
     } else {
       for (const p of list) {
-        hits.push({ message: `function ${p.name} was removed from ${path} (${probe})`, location: where(p.base!) });
+        hits.push({ symbol: p.name, message: `function ${p.name} was removed from ${path} (${probe})`, location: where(p.base!) });
       }
     }
   }
@@ -76,7 +76,7 @@ export const fillerCodeChanged: Rule = {
     const pairs = codePairs(base, head).filter((p) => !STATS_ACCOUNTING.has(p.name));
     const changed = pairs
       .filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === 'logic')
-      .map((p) => ({ message: `the code of ${describePair(p)} changed`, location: where(p.head!) }));
+      .map((p) => ({ symbol: p.name, message: `the code of ${describePair(p)} changed`, location: where(p.head!) }));
     return [...changed, ...addedOrRemoved(pairs, 'head', base), ...addedOrRemoved(pairs, 'base', head)];
   },
 };

@@ -18,17 +18,17 @@ export const fillerCodeKernelCompat: Rule = {
     const pairs = codePairs(base, head);
     const changed = pairs
       .filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === 'compat')
-      .map((p) => ({ message: `${describePair(p)} changed only inside kernel-version conditionals; ${README}`, location: where(p.head!) }));
+      .map((p) => ({ symbol: p.name, message: `${describePair(p)} changed only inside kernel-version conditionals; ${README}`, location: where(p.head!) }));
     const added = lonePairs(pairs, 'head')
       .filter((p) => isKernelSpecific(p.head!.fn))
       .map((p) => ({
-        message: `new kernel-specific function ${p.name} in ${p.head!.path} (${PROBE_LABEL[p.probe]}), defined only under kernel-version conditionals; ${README}`,
+        symbol: p.name, message: `new kernel-specific function ${p.name} in ${p.head!.path} (${PROBE_LABEL[p.probe]}), defined only under kernel-version conditionals; ${README}`,
         location: where(p.head!),
       }));
     const removed = lonePairs(pairs, 'base')
       .filter((p) => isKernelSpecific(p.base!.fn))
       .map((p) => ({
-        message: `kernel-specific function ${p.name} was removed from ${p.base!.path} (${PROBE_LABEL[p.probe]}); ${README}`,
+        symbol: p.name, message: `kernel-specific function ${p.name} was removed from ${p.base!.path} (${PROBE_LABEL[p.probe]}); ${README}`,
         location: where(p.base!),
       }));
     return [...changed, ...added, ...removed];

@@ -12,12 +12,12 @@ export const flagValueAdded: Rule = {
   example: '  {"O_TMPFILE", PPM_O_TMPFILE},\n+ {"O_NEWFLAG", PPM_O_NEWFLAG},',
   check(base, head) {
     const hits: Hit[] = [];
-    for (const [name, t] of added(base.flagTables, head.flagTables)) hits.push({ message: `new flag table ${name} (${t.entries.length} values)`, location: t.loc });
+    for (const [name, t] of added(base.flagTables, head.flagTables)) hits.push({ symbol: name, message: `new flag table ${name} (${t.entries.length} values)`, location: t.loc });
     const baseEntries = flagEntries(base);
     for (const [, e] of added(baseEntries, flagEntries(head))) {
-      if (base.flagTables[e.table]) hits.push({ message: `${e.table} gains ${e.name} = ${e.expr}`, location: e.loc });
+      if (base.flagTables[e.table]) hits.push({ symbol: e.name, message: `${e.table} gains ${e.name} = ${e.expr}`, location: e.loc });
     }
-    for (const [name, c] of added(wireDefines(base), wireDefines(head))) hits.push({ message: `new ${name} = ${c.expr}`, location: c.loc });
+    for (const [name, c] of added(wireDefines(base), wireDefines(head))) hits.push({ symbol: name, message: `new ${name} = ${c.expr}`, location: c.loc });
     return hits;
   },
 };

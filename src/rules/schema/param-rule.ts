@@ -23,7 +23,7 @@ export function paramRule<K extends Kind>(
         const message = describe(symbol, c);
         if (message === null) continue;
         const loc = 'head' in c && c.head ? c.head.loc : event.loc;
-        hits.push({ message, location: loc });
+        hits.push({ symbol, message, location: loc });
       }
       return hits;
     },

@@ -15,6 +15,6 @@ export const ppmScAppended: Rule = {
     // A number in use or retired, or a name that moved, is ppm-sc-renumbered's.
     return [...h.live]
       .filter(([v, c]) => !b.live.has(v) && !b.retired.has(v) && !b.numberOf.has(c.symbol))
-      .map(([v, c]) => ({ message: `new ${c.symbol} = ${v}`, location: c.loc }));
+      .map(([v, c]) => ({ symbol: c.symbol, message: `new ${c.symbol} = ${v}`, location: c.loc }));
   },
 };

@@ -12,6 +12,6 @@ export const syscallFlagsChanged: Rule = {
   check(base, head) {
     return common(base.syscalls, head.syscalls)
       .filter(([, b, h]) => setDiff(b.flags, h.flags).length || setDiff(h.flags, b.flags).length)
-      .map(([nr, b, h]) => ({ message: `${nr} flags ${b.flags.join(' | ') || 'none'} → ${h.flags.join(' | ') || 'none'}`, location: h.loc }));
+      .map(([nr, b, h]) => ({ symbol: nr, message: `${nr} flags ${b.flags.join(' | ') || 'none'} → ${h.flags.join(' | ') || 'none'}`, location: h.loc }));
   },
 };

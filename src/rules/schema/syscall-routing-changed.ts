@@ -22,14 +22,14 @@ export const syscallRoutingChanged: Rule = {
       const hv = h.ppmSc ? head.ppmSc[h.ppmSc]?.value : undefined;
       const sameCode = bv !== undefined && bv !== null && bv === hv;
       if (b.ppmSc && h.ppmSc && b.ppmSc !== h.ppmSc && !sameCode) parts.push(`ppm_sc ${b.ppmSc} → ${h.ppmSc}`);
-      if (parts.length) hits.push({ message: `${nr}: ${parts.join(', ')}`, location: h.loc });
+      if (parts.length) hits.push({ symbol: nr, message: `${nr}: ${parts.join(', ')}`, location: h.loc });
     }
     // A new syscall with only a ppm_sc code is the bumper's generic routing: ppm-sc-appended covers it.
     for (const [nr, r] of added(base.syscalls, head.syscalls)) {
-      if (!isGeneric(r)) hits.push({ message: `${nr} is now routed to ${r.enter}/${r.exit}`, location: r.loc });
+      if (!isGeneric(r)) hits.push({ symbol: nr, message: `${nr} is now routed to ${r.enter}/${r.exit}`, location: r.loc });
     }
     for (const [nr, r] of removed(base.syscalls, head.syscalls)) {
-      hits.push({ message: `${nr} is no longer in g_syscall_table (was ${r.enter}/${r.exit})`, location: r.loc });
+      hits.push({ symbol: nr, message: `${nr} is no longer in g_syscall_table (was ${r.enter}/${r.exit})`, location: r.loc });
     }
     return hits;
   },

@@ -91,27 +91,33 @@ export const apiCases: RuleCases[] = [
       {
         name: 'counters removed from the ring-buffer info (libs 7b46dcb8d shipped this without a bump)',
         head: inRing(['\tvolatile uint64_t n_drops_buffer;\n', '']),
-        errors: [{ message: ['struct ppm_ring_buffer_info layout changed (size 40 → 32)', 'n_drops_buffer removed (was offset 16, size 8)', 'n_drops_pf moved from offset 24 to 16'], path: RING, line: 4 }],
+        errors: [{ message: ['struct ppm_ring_buffer_info layout changed (size 40 → 32)', 'n_drops_buffer removed (was offset 16, size 8)', 'n_drops_pf moved from offset 24 to 16'], path: RING, line: 8 }],
         rules: ['struct-layout-changed'],
+        required: 'major',
+      },
+      {
+        name: 'a field inserted mid-struct: the message says to append it',
+        head: inRing(['\tvolatile uint64_t n_drops_buffer;\n', '\tvolatile uint64_t n_new;\n\tvolatile uint64_t n_drops_buffer;\n']),
+        errors: [{ message: ['struct ppm_ring_buffer_info layout changed', 'n_new inserted at offset 16 (not at the end: append it after the last field instead)'], path: RING, line: 8 }],
         required: 'major',
       },
       {
         name: 'a field widened',
         head: inHeader(['\tuint64_t utime;\n', '\tuint32_t utime;\n']),
-        errors: [{ message: ['struct ppm_proc_info', 'utime changed from uint64_t (size 8) to uint32_t (size 4)'], path: HEADER, line: 167 }],
+        errors: [{ message: ['struct ppm_proc_info', 'utime changed from uint64_t (size 8) to uint32_t (size 4)'], path: HEADER, line: 169 }],
         required: 'major',
       },
       {
         name: 'the event header loses its pragma pack',
         head: inHeader(['#pragma pack(push, 1)\n#endif\nstruct ppm_evt_hdr', '#endif\nstruct ppm_evt_hdr'], ['};\n#pragma pack(pop)\n', '};\n']),
         // The PPM_ENABLE_SENTINEL field is not laid out: nothing in the driver or its builds defines it.
-        errors: [{ message: ['struct ppm_evt_hdr layout changed (size 26 → 32)', 'nparams moved from offset 22 to 24'], path: HEADER, line: 148 }],
+        errors: [{ message: ['struct ppm_evt_hdr layout changed (size 26 → 32)', 'nparams moved from offset 22 to 24'], path: HEADER, line: 156 }],
         required: 'major',
       },
       {
         name: 'a bool field of capture_settings moved (implicit padding)',
         head: inDefs(['\tbool dropping_mode;\n\tuint32_t sampling_ratio;\n', '\tuint32_t sampling_ratio;\n\tbool dropping_mode;\n']),
-        errors: [{ message: ['struct capture_settings', 'dropping_mode moved from offset 12 to 16', 'sampling_ratio moved from offset 16 to 12'], path: DEFS, line: 6 }],
+        errors: [{ message: ['struct capture_settings', 'dropping_mode moved from offset 12 to 16', 'sampling_ratio moved from offset 16 to 12'], path: DEFS, line: 9 }],
       },
     ],
   },
@@ -188,9 +194,9 @@ export const apiCases: RuleCases[] = [
         required: 'major',
       },
       {
-        name: 'a new ioctl reuses a retired number',
+        name: 'a new ioctl reuses a retired number: the message gives the next free one',
         head: inHeader(['#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)\n', '#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)\n#define PPM_IOCTL_NEW _IO(PPM_IOCTL_MAGIC, 0)\n']),
-        errors: [{ message: ['new PPM_IOCTL_NEW reuses nr 0, the number of retired PPM_IOCTL_DISABLE_CAPTURE'], path: HEADER, line: 166 }],
+        errors: [{ message: ['new PPM_IOCTL_NEW reuses nr 0, the number of retired PPM_IOCTL_DISABLE_CAPTURE: use the next free number, 4'], path: HEADER, line: 166 }],
       },
     ],
   },
@@ -217,7 +223,7 @@ export const apiCases: RuleCases[] = [
     governs: 'api',
     bump: 'major',
     valid: [
-      { name: 'a map sized by PPM_EVENT_MAX when events are added', head: inHeader(['\tPPM_EVENT_MAX = 10', '\tPPME_X_E = 10,\n\tPPME_X_X = 11,\n\tPPM_EVENT_MAX = 12']), rules: ['event-pair-added'] },
+      { name: 'a map sized by PPM_EVENT_MAX when events are added', head: inHeader(['\tPPM_EVENT_MAX = 10', '\tPPME_X_E = 10,\n\tPPME_X_X = 11,\n\tPPM_EVENT_MAX = 12']), rules: ['event-code-without-entry', 'event-pair-added'] },
       { name: 'a global spelled with another typedef', head: inMaps(['__weak const volatile uint64_t probe_api_ver', '__weak const volatile u64 probe_api_ver']), rules: [] },
     ],
     invalid: [

@@ -39,7 +39,7 @@ export const eventFlagCases: RuleCases[] = [
       { name: 'a flag renamed at the same bit', head: renameModifiesState },
       { name: 'flags reordered', head: inEventTable([CLOSE_X_FLAGS, 'EF_MODIFIES_STATE | EF_USES_FD | EF_DESTROYS_FD,\n']), rules: [] },
       { name: 'EF_NONE added to a set', head: inEventTable([SETSOCKOPT_X_FLAGS, 'EF_NONE | EF_USES_FD,\n']), rules: [] },
-      { name: 'a new event is born with flags', head: newEventWith('EF_USES_FD | EF_MODIFIES_STATE'), rules: ['event-pair-added'] },
+      { name: 'a new event is born with flags', head: newEventWith('EF_USES_FD | EF_MODIFIES_STATE'), rules: ['event-pair-added', 'event-pairing-broken'] },
     ],
     invalid: [
       {
@@ -102,7 +102,7 @@ export const eventFlagCases: RuleCases[] = [
         head: inEventTable(['EC_NET | EC_SYSCALL, EF_OLD_VERSION, 0}', 'EC_NET | EC_SYSCALL, EF_USES_FD | EF_OLD_VERSION, 0}']),
         rules: ['event-flag-added'],
       },
-      { name: 'a new event is born EF_OLD_VERSION', head: newEventWith('EF_USES_FD | EF_OLD_VERSION'), rules: ['event-pair-added'] },
+      { name: 'a new event is born EF_OLD_VERSION', head: newEventWith('EF_USES_FD | EF_OLD_VERSION'), rules: ['event-pair-added', 'event-pairing-broken'] },
       { name: 'a new pair whose enter event is EF_OLD_VERSION', head: addWritePair, rules: ['event-pair-added'] },
     ],
     invalid: [
@@ -126,7 +126,7 @@ export const eventFlagCases: RuleCases[] = [
     rule: 'event-large-payload-toggled',
     bump: 'major',
     valid: [
-      { name: 'a new event is born with EF_LARGE_PAYLOAD', head: newEventWith('EF_LARGE_PAYLOAD'), rules: ['event-pair-added'] },
+      { name: 'a new event is born with EF_LARGE_PAYLOAD', head: newEventWith('EF_LARGE_PAYLOAD'), rules: ['event-pair-added', 'event-pairing-broken'] },
       {
         name: 'an event with EF_LARGE_PAYLOAD gains another flag',
         base: inEventTable(READ_X_LARGE),

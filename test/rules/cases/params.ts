@@ -178,7 +178,7 @@ export const paramCases: RuleCases[] = [
       {
         name: 'an 8-byte fd becomes a 4-byte fd',
         head: inEventTable([OPEN_X.fd, '{"fd", PT_FD32, PF_DEC},\n']),
-        errors: [{ message: ["PPME_SYSCALL_OPEN_X param 1 'fd' changed from PT_FD (8-byte int) to PT_FD32 (4-byte int)"], path: EVENT_TABLE, line: 14 }],
+        errors: [{ message: ["PPME_SYSCALL_OPEN_X param 1 'fd' changed from PT_FD (8-byte int) to PT_FD32 (4-byte int)", 'to stay compatible, add a new event version instead (see the event_table.c header)'], path: EVENT_TABLE, line: 14 }],
         rules: ['event-param-type-changed'],
         required: 'major',
       },
