@@ -18,6 +18,10 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
+var __export = (target, all) => {
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -41,9 +45,9 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http = __require("http");
-    var https = __require("https");
-    var events = __require("events");
+    var http2 = __require("http");
+    var https2 = __require("https");
+    var events2 = __require("events");
     var assert = __require("assert");
     var util = __require("util");
     exports.httpOverHttp = httpOverHttp2;
@@ -52,67 +56,67 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function TunnelingAgent(options) {
-      var self = this;
-      self.options = options || {};
-      self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
-      self.requests = [];
-      self.sockets = [];
-      self.on("free", function onFree(socket, host, port, localAddress) {
+      var self2 = this;
+      self2.options = options || {};
+      self2.proxyOptions = self2.options.proxy || {};
+      self2.maxSockets = self2.options.maxSockets || http2.Agent.defaultMaxSockets;
+      self2.requests = [];
+      self2.sockets = [];
+      self2.on("free", function onFree(socket, host, port, localAddress) {
         var options2 = toOptions(host, port, localAddress);
-        for (var i2 = 0, len = self.requests.length; i2 < len; ++i2) {
-          var pending = self.requests[i2];
+        for (var i2 = 0, len = self2.requests.length; i2 < len; ++i2) {
+          var pending = self2.requests[i2];
           if (pending.host === options2.host && pending.port === options2.port) {
-            self.requests.splice(i2, 1);
+            self2.requests.splice(i2, 1);
             pending.request.onSocket(socket);
             return;
           }
         }
         socket.destroy();
-        self.removeSocket(socket);
+        self2.removeSocket(socket);
       });
     }
-    util.inherits(TunnelingAgent, events.EventEmitter);
+    util.inherits(TunnelingAgent, events2.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
-      var self = this;
-      var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
-      if (self.sockets.length >= this.maxSockets) {
-        self.requests.push(options);
+      var self2 = this;
+      var options = mergeOptions({ request: req }, self2.options, toOptions(host, port, localAddress));
+      if (self2.sockets.length >= this.maxSockets) {
+        self2.requests.push(options);
         return;
       }
-      self.createSocket(options, function(socket) {
+      self2.createSocket(options, function(socket) {
         socket.on("free", onFree);
         socket.on("close", onCloseOrRemove);
         socket.on("agentRemove", onCloseOrRemove);
         req.onSocket(socket);
         function onFree() {
-          self.emit("free", socket, options);
+          self2.emit("free", socket, options);
         }
         function onCloseOrRemove(err2) {
-          self.removeSocket(socket);
+          self2.removeSocket(socket);
           socket.removeListener("free", onFree);
           socket.removeListener("close", onCloseOrRemove);
           socket.removeListener("agentRemove", onCloseOrRemove);
@@ -120,10 +124,10 @@ var require_tunnel = __commonJS({
       });
     };
     TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
-      var self = this;
+      var self2 = this;
       var placeholder = {};
-      self.sockets.push(placeholder);
-      var connectOptions = mergeOptions({}, self.proxyOptions, {
+      self2.sockets.push(placeholder);
+      var connectOptions = mergeOptions({}, self2.proxyOptions, {
         method: "CONNECT",
         path: options.host + ":" + options.port,
         agent: false,
@@ -139,7 +143,7 @@ var require_tunnel = __commonJS({
         connectOptions.headers["Proxy-Authorization"] = "Basic " + new Buffer(connectOptions.proxyAuth).toString("base64");
       }
       debug2("making CONNECT request");
-      var connectReq = self.request(connectOptions);
+      var connectReq = self2.request(connectOptions);
       connectReq.useChunkedEncodingByDefault = false;
       connectReq.once("response", onResponse);
       connectReq.once("upgrade", onUpgrade);
@@ -166,7 +170,7 @@ var require_tunnel = __commonJS({
           var error2 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
           error2.code = "ECONNRESET";
           options.request.emit("error", error2);
-          self.removeSocket(placeholder);
+          self2.removeSocket(placeholder);
           return;
         }
         if (head.length > 0) {
@@ -175,11 +179,11 @@ var require_tunnel = __commonJS({
           var error2 = new Error("got illegal response body from proxy");
           error2.code = "ECONNRESET";
           options.request.emit("error", error2);
-          self.removeSocket(placeholder);
+          self2.removeSocket(placeholder);
           return;
         }
         debug2("tunneling connection has established");
-        self.sockets[self.sockets.indexOf(placeholder)] = socket;
+        self2.sockets[self2.sockets.indexOf(placeholder)] = socket;
         return cb(socket);
       }
       function onError(cause) {
@@ -192,7 +196,7 @@ var require_tunnel = __commonJS({
         var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
         error2.code = "ECONNRESET";
         options.request.emit("error", error2);
-        self.removeSocket(placeholder);
+        self2.removeSocket(placeholder);
       }
     };
     TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
@@ -209,15 +213,15 @@ var require_tunnel = __commonJS({
       }
     };
     function createSecureSocket(options, cb) {
-      var self = this;
-      TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
+      var self2 = this;
+      TunnelingAgent.prototype.createSocket.call(self2, options, function(socket) {
         var hostHeader = options.request.getHeader("host");
-        var tlsOptions = mergeOptions({}, self.options, {
+        var tlsOptions = mergeOptions({}, self2.options, {
           socket,
           servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options.host
         });
         var secureSocket = tls.connect(0, tlsOptions);
-        self.sockets[self.sockets.indexOf(socket)] = secureSocket;
+        self2.sockets[self2.sockets.indexOf(socket)] = secureSocket;
         cb(secureSocket);
       });
     }
@@ -1074,14 +1078,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path11 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path11 && path11[0] !== "/") {
+          path11 = `/${path11}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path11}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1383,7 +1387,7 @@ var require_util = __commonJS({
       }
       obj2[kListeners] = null;
     }
-    function errorRequest(client, request2, err2) {
+    function errorRequest2(client, request2, err2) {
       try {
         request2.onError(err2);
         assert(request2.aborted);
@@ -1434,7 +1438,7 @@ var require_util = __commonJS({
       bufferToLowerCasedHeaderName,
       addListener,
       removeAllListeners,
-      errorRequest,
+      errorRequest: errorRequest2,
       parseRawHeaders,
       parseHeaders,
       parseKeepAliveTimeout,
@@ -1532,39 +1536,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path11, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path11,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path11, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path11,
           error2.message
         );
       });
@@ -1613,9 +1617,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path11, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path11);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,7 +1682,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path11,
         method,
         body: body2,
         headers,
@@ -1693,11 +1697,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path5 !== "string") {
+        if (typeof path11 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path11)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1767,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path11, query) : path11;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1782,11 +1786,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header2 of headers) {
-              if (!Array.isArray(header2) || header2.length !== 2) {
+            for (const header of headers) {
+              if (!Array.isArray(header) || header.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header2[0], header2[1]);
+              processHeader(this, header[0], header[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -1966,10 +1970,10 @@ var require_request = __commonJS({
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key];
-      if (headerName === void 0) {
-        headerName = key.toLowerCase();
-        if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
+      let headerName2 = headerNameLowerCasedRecord[key];
+      if (headerName2 === void 0) {
+        headerName2 = key.toLowerCase();
+        if (headerNameLowerCasedRecord[headerName2] === void 0 && !isValidHTTPToken(headerName2)) {
           throw new InvalidArgumentError("invalid header key");
         }
       }
@@ -2006,7 +2010,7 @@ var require_request = __commonJS({
           throw new InvalidArgumentError(`invalid ${key} header`);
         }
       }
-      if (headerName === "host") {
+      if (headerName2 === "host") {
         if (request2.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
@@ -2014,7 +2018,7 @@ var require_request = __commonJS({
           throw new InvalidArgumentError("invalid host header");
         }
         request2.host = val;
-      } else if (headerName === "content-length") {
+      } else if (headerName2 === "content-length") {
         if (request2.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
@@ -2022,12 +2026,12 @@ var require_request = __commonJS({
         if (!Number.isFinite(request2.contentLength)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
-      } else if (request2.contentType === null && headerName === "content-type") {
+      } else if (request2.contentType === null && headerName2 === "content-type") {
         request2.contentType = val;
         request2.headers.push(key, val);
-      } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
-        throw new InvalidArgumentError(`invalid ${headerName} header`);
-      } else if (headerName === "connection") {
+      } else if (headerName2 === "transfer-encoding" || headerName2 === "keep-alive" || headerName2 === "upgrade") {
+        throw new InvalidArgumentError(`invalid ${headerName2} header`);
+      } else if (headerName2 === "connection") {
         const value = typeof val === "string" ? val.toLowerCase() : null;
         if (value !== "close" && value !== "keep-alive") {
           throw new InvalidArgumentError("invalid connection header");
@@ -2035,7 +2039,7 @@ var require_request = __commonJS({
         if (value === "close") {
           request2.reset = true;
         }
-      } else if (headerName === "expect") {
+      } else if (headerName2 === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
         request2.headers.push(key, val);
@@ -2049,8 +2053,8 @@ var require_request = __commonJS({
 var require_dispatcher = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher.js"(exports, module2) {
     "use strict";
-    var EventEmitter = __require("node:events");
-    var Dispatcher = class extends EventEmitter {
+    var EventEmitter2 = __require("node:events");
+    var Dispatcher = class extends EventEmitter2 {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -2160,9 +2164,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve(data);
+              return err2 ? reject(err2) : resolve2(data);
             });
           });
         }
@@ -2200,12 +2204,12 @@ var require_dispatcher_base = __commonJS({
           err2 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -2517,7 +2521,7 @@ var require_connect = __commonJS({
     var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
     var timers = require_timers();
-    function noop3() {
+    function noop4() {
     }
     var tls;
     var SessionCache;
@@ -2642,7 +2646,7 @@ var require_connect = __commonJS({
     }
     var setupConnectTimeout = process.platform === "win32" ? (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       let s2 = null;
@@ -2658,7 +2662,7 @@ var require_connect = __commonJS({
       };
     } : (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       const fastTimer = timers.setFastTimeout(() => {
@@ -3696,10 +3700,10 @@ var require_webidl = __commonJS({
         }
       }
     };
-    webidl.argumentLengthCheck = function({ length }, min, ctx) {
-      if (length < min) {
+    webidl.argumentLengthCheck = function({ length }, min2, ctx) {
+      if (length < min2) {
         throw webidl.errors.exception({
-          message: `${min} argument${min !== 1 ? "s" : ""} required, but${length ? " only" : ""} ${length} found.`,
+          message: `${min2} argument${min2 !== 1 ? "s" : ""} required, but${length ? " only" : ""} ${length} found.`,
           header: ctx
         });
       }
@@ -4183,9 +4187,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header2 = null;
-      header2 = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header2, true);
+      let header = null;
+      header = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header, true);
     }
     function appendRequestOriginHeader(request2) {
       let serializedOrigin = request2.origin;
@@ -4472,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve, reject) => {
-        res = resolve;
+      const promise = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5285,13 +5289,13 @@ var require_formdata_parser = __commonJS({
           }
           return { name: name2, filename, contentType, encoding };
         }
-        let headerName = collectASequenceOfBytes(
+        let headerName2 = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
           input,
           position
         );
-        headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
-        if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
+        headerName2 = removeChars(headerName2, true, true, (char) => char === 9 || char === 32);
+        if (!HTTP_TOKEN_CODEPOINTS.test(headerName2.toString())) {
           return "failure";
         }
         if (input[position.position] !== 58) {
@@ -5303,7 +5307,7 @@ var require_formdata_parser = __commonJS({
           input,
           position
         );
-        switch (bufferToLowerCasedHeaderName(headerName)) {
+        switch (bufferToLowerCasedHeaderName(headerName2)) {
           case "content-disposition": {
             name2 = filename = null;
             if (!bufferStartsWith(input, formDataNameBuffer, position)) {
@@ -5449,7 +5453,7 @@ var require_body = __commonJS({
       random = (max) => Math.floor(Math.random(max));
     }
     var textEncoder = new TextEncoder();
-    function noop3() {
+    function noop4() {
     }
     var hasFinalizationRegistry = globalThis.FinalizationRegistry && process.version.indexOf("v18") !== 0;
     var streamRegistry;
@@ -5457,7 +5461,7 @@ var require_body = __commonJS({
       streamRegistry = new FinalizationRegistry((weakRef) => {
         const stream = weakRef.deref();
         if (stream && !stream.locked && !isDisturbed(stream) && !isErrored(stream)) {
-          stream.cancel("Response object has been garbage collected").catch(noop3);
+          stream.cancel("Response object has been garbage collected").catch(noop4);
         }
       });
     }
@@ -6052,10 +6056,10 @@ var require_client_h1 = __commonJS({
         }
         const key = this.headers[len - 2];
         if (key.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key);
-          if (headerName === "keep-alive") {
+          const headerName2 = util.bufferToLowerCasedHeaderName(key);
+          if (headerName2 === "keep-alive") {
             this.keepAlive += buf.toString();
-          } else if (headerName === "connection") {
+          } else if (headerName2 === "connection") {
             this.connection += buf.toString();
           }
         } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
@@ -6456,7 +6460,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request2;
+      const { method, path: path11, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6537,22 +6541,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path11} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header2 += `host: ${host}\r
+        header += `host: ${host}\r
 `;
       } else {
-        header2 += client[kHostHeader];
+        header += client[kHostHeader];
       }
       if (upgrade) {
-        header2 += `connection: upgrade\r
+        header += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header2 += "connection: keep-alive\r\n";
+        header += "connection: keep-alive\r\n";
       } else {
-        header2 += "connection: close\r\n";
+        header += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -6560,41 +6564,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i2 = 0; i2 < val.length; i2++) {
-              header2 += `${key}: ${val[i2]}\r
+              header += `${key}: ${val[i2]}\r
 `;
             }
           } else {
-            header2 += `${key}: ${val}\r
+            header += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request2, headers: header2, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header, socket });
       }
       if (!body2 || bodyLength === 0) {
-        writeBuffer(abort2, null, client, request2, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort2, null, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isBuffer(body2)) {
-        writeBuffer(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort2, body2, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isBlobLike(body2)) {
         if (typeof body2.stream === "function") {
-          writeIterable(abort2, body2.stream(), client, request2, socket, contentLength, header2, expectsPayload);
+          writeIterable(abort2, body2.stream(), client, request2, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload);
+          writeBlob(abort2, body2, client, request2, socket, contentLength, header, expectsPayload);
         }
       } else if (util.isStream(body2)) {
-        writeStream(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload);
+        writeStream(abort2, body2, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isIterable(body2)) {
-        writeIterable(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload);
+        writeIterable(abort2, body2, client, request2, socket, contentLength, header, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload) {
+    function writeStream(abort2, body2, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6660,22 +6664,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload) {
+    function writeBuffer(abort2, body2, client, request2, socket, contentLength, header, expectsPayload) {
       try {
         if (!body2) {
           if (contentLength === 0) {
-            socket.write(`${header2}content-length: 0\r
+            socket.write(`${header}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert(contentLength === null, "no body must not have content length");
-            socket.write(`${header2}\r
+            socket.write(`${header}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body2)) {
           assert(contentLength === body2.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header2}content-length: ${contentLength}\r
+          socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body2);
@@ -6691,7 +6695,7 @@ upgrade: ${upgrade}\r
         abort2(err2);
       }
     }
-    async function writeBlob(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload) {
+    async function writeBlob(abort2, body2, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength === body2.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body2.size) {
@@ -6699,7 +6703,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body2.arrayBuffer());
         socket.cork();
-        socket.write(`${header2}content-length: ${contentLength}\r
+        socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -6714,7 +6718,7 @@ upgrade: ${upgrade}\r
         abort2(err2);
       }
     }
-    async function writeIterable(abort2, body2, client, request2, socket, contentLength, header2, expectsPayload) {
+    async function writeIterable(abort2, body2, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6724,16 +6728,16 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header });
       try {
         for await (const chunk of body2) {
           if (socket[kError]) {
@@ -6751,19 +6755,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header: header2 }) {
+      constructor({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header }) {
         this.socket = socket;
         this.request = request2;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header2;
+        this.header = header;
         this.abort = abort2;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
+        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6786,10 +6790,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header2}transfer-encoding: chunked\r
+            socket.write(`${header}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header2}content-length: ${contentLength}\r
+            socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -6813,7 +6817,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request: request2 } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
         request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6824,11 +6828,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header2}content-length: 0\r
+            socket.write(`${header}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header2}\r
+            socket.write(`${header}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -7066,7 +7070,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7167,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path11;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7399,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7516,9 +7520,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const path11 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path11;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7558,15 +7562,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
-      if (header2.length === 4) {
-        return util.headerNameToString(header2) === "host";
+    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
+      if (header.length === 4) {
+        return util.headerNameToString(header) === "host";
       }
-      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
-        const name2 = util.headerNameToString(header2);
+      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
+        const name2 = util.headerNameToString(header);
         return name2 === "authorization" || name2 === "cookie" || name2 === "proxy-authorization";
       }
       return false;
@@ -7622,7 +7626,7 @@ var require_client = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http = __require("node:http");
+    var http2 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7679,7 +7683,7 @@ var require_client = __commonJS({
     var connectH2 = require_client_h2();
     var deprecatedInterceptorWarned = false;
     var kClosedResolve = /* @__PURE__ */ Symbol("kClosedResolve");
-    var noop3 = () => {
+    var noop4 = () => {
     };
     function getPipelining(client) {
       return client[kPipelining] ?? client[kHTTPContext]?.defaultPipelining ?? 1;
@@ -7811,7 +7815,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -7883,16 +7887,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7903,7 +7907,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback);
@@ -7954,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7966,19 +7970,19 @@ var require_client = __commonJS({
             if (err2) {
               reject(err2);
             } else {
-              resolve(socket2);
+              resolve2(socket2);
             }
           });
         });
         if (client.destroyed) {
-          util.destroy(socket.on("error", noop3), new ClientDestroyedError());
+          util.destroy(socket.on("error", noop4), new ClientDestroyedError());
           return;
         }
         assert(socket);
         try {
           client[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client, socket) : await connectH1(client, socket);
         } catch (err2) {
-          socket.destroy().on("error", noop3);
+          socket.destroy().on("error", noop4);
           throw err2;
         }
         client[kConnecting] = false;
@@ -8302,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -8618,7 +8622,7 @@ var require_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent = class extends DispatcherBase {
+    var Agent3 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
@@ -8693,7 +8697,7 @@ var require_agent = __commonJS({
         await Promise.all(destroyPromises);
       }
     };
-    module2.exports = Agent;
+    module2.exports = Agent3;
   }
 });
 
@@ -8703,7 +8707,7 @@ var require_proxy_agent = __commonJS({
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var { URL: URL2 } = __require("node:url");
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
@@ -8722,7 +8726,7 @@ var require_proxy_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return new Pool(origin, opts);
     }
-    var noop3 = () => {
+    var noop4 = () => {
     };
     function defaultAgentFactory(origin, opts) {
       if (opts.connections === 1) {
@@ -8757,10 +8761,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path11 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path11;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -8818,7 +8822,7 @@ var require_proxy_agent = __commonJS({
           return agentFactory(origin2, options);
         };
         this[kClient] = clientFactory(url, { connect });
-        this[kAgent] = new Agent({
+        this[kAgent] = new Agent3({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -8839,7 +8843,7 @@ var require_proxy_agent = __commonJS({
                 servername: this[kProxyTls]?.servername || proxyHostname
               });
               if (statusCode !== 200) {
-                socket.on("error", noop3).destroy();
+                socket.on("error", noop4).destroy();
                 callback(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
               }
               if (opts2.protocol !== "https:") {
@@ -8927,7 +8931,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent2 = require_proxy_agent();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -8947,7 +8951,7 @@ var require_env_http_proxy_agent = __commonJS({
           });
         }
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent(agentOpts);
+        this[kNoProxyAgent] = new Agent3(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTP_PROXY });
@@ -9420,14 +9424,14 @@ var require_retry_agent = __commonJS({
         this.#options = options;
       }
       dispatch(opts, handler2) {
-        const retry = new RetryHandler({
+        const retry2 = new RetryHandler({
           ...opts,
           retryOptions: this.#options
         }, {
           dispatch: this.#agent.dispatch.bind(this.#agent),
           handler: handler2
         });
-        return this.#agent.dispatch(opts, retry);
+        return this.#agent.dispatch(opts, retry2);
       }
       close() {
         return this.#agent.close();
@@ -9455,7 +9459,7 @@ var require_readable = __commonJS({
     var kAbort = /* @__PURE__ */ Symbol("kAbort");
     var kContentType = /* @__PURE__ */ Symbol("kContentType");
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
-    var noop3 = () => {
+    var noop4 = () => {
     };
     var BodyReadable = class extends Readable {
       constructor({
@@ -9572,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9585,9 +9589,9 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve(null);
+              resolve2(null);
             }
-          }).on("error", noop3).on("data", function(chunk) {
+          }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
             if (limit <= 0) {
               this.destroy();
@@ -9596,15 +9600,15 @@ var require_readable = __commonJS({
         });
       }
     };
-    function isLocked(self) {
-      return self[kBody] && self[kBody].locked === true || self[kConsume];
+    function isLocked(self2) {
+      return self2[kBody] && self2[kBody].locked === true || self2[kConsume];
     }
-    function isUnusable(self) {
-      return util.isDisturbed(self) || isLocked(self);
+    function isUnusable(self2) {
+      return util.isDisturbed(self2) || isLocked(self2);
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9621,7 +9625,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -9691,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body2, length));
+          resolve2(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body2, length)));
+          resolve2(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body2, length).buffer);
+          resolve2(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body2, { type: stream[kContentType] }));
+          resolve2(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body2, length));
+          resolve2(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -9959,9 +9963,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           request2.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve(data);
+            return err2 ? reject(err2) : resolve2(data);
           });
         });
       }
@@ -9987,42 +9991,42 @@ var require_abort_signal = __commonJS({
     var { RequestAbortedError } = require_errors();
     var kListener = /* @__PURE__ */ Symbol("kListener");
     var kSignal = /* @__PURE__ */ Symbol("kSignal");
-    function abort2(self) {
-      if (self.abort) {
-        self.abort(self[kSignal]?.reason);
+    function abort2(self2) {
+      if (self2.abort) {
+        self2.abort(self2[kSignal]?.reason);
       } else {
-        self.reason = self[kSignal]?.reason ?? new RequestAbortedError();
+        self2.reason = self2[kSignal]?.reason ?? new RequestAbortedError();
       }
-      removeSignal(self);
+      removeSignal(self2);
     }
-    function addSignal(self, signal) {
-      self.reason = null;
-      self[kSignal] = null;
-      self[kListener] = null;
+    function addSignal(self2, signal) {
+      self2.reason = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
       if (!signal) {
         return;
       }
       if (signal.aborted) {
-        abort2(self);
+        abort2(self2);
         return;
       }
-      self[kSignal] = signal;
-      self[kListener] = () => {
-        abort2(self);
+      self2[kSignal] = signal;
+      self2[kListener] = () => {
+        abort2(self2);
       };
-      addAbortListener(self[kSignal], self[kListener]);
+      addAbortListener(self2[kSignal], self2[kListener]);
     }
-    function removeSignal(self) {
-      if (!self[kSignal]) {
+    function removeSignal(self2) {
+      if (!self2[kSignal]) {
         return;
       }
-      if ("removeEventListener" in self[kSignal]) {
-        self[kSignal].removeEventListener("abort", self[kListener]);
+      if ("removeEventListener" in self2[kSignal]) {
+        self2[kSignal].removeEventListener("abort", self2[kListener]);
       } else {
-        self[kSignal].removeListener("abort", self[kListener]);
+        self2[kSignal].removeListener("abort", self2[kListener]);
       }
-      self[kSignal] = null;
-      self[kListener] = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
     }
     module2.exports = {
       addSignal,
@@ -10184,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve(data);
+            return err2 ? reject(err2) : resolve2(data);
           });
         });
       }
@@ -10471,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve(data);
+            return err2 ? reject(err2) : resolve2(data);
           });
         });
       }
@@ -10565,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve(data);
+            return err2 ? reject(err2) : resolve2(data);
           });
         });
       }
@@ -10684,8 +10688,8 @@ var require_mock_utils = __commonJS({
     }
     function lowerCaseEntries(headers) {
       return Object.fromEntries(
-        Object.entries(headers).map(([headerName, headerValue]) => {
-          return [headerName.toLocaleLowerCase(), headerValue];
+        Object.entries(headers).map(([headerName2, headerValue]) => {
+          return [headerName2.toLocaleLowerCase(), headerValue];
         })
       );
     }
@@ -10732,20 +10736,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path11) {
+      if (typeof path11 !== "string") {
+        return path11;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path11.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path11;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path11, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path11);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10771,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10809,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body: body2, headers, query } = opts;
+      const { path: path11, method, body: body2, headers, query } = opts;
       return {
-        path: path5,
+        path: path11,
         method,
         body: body2,
         headers,
@@ -11270,10 +11274,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path11,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11292,7 +11296,7 @@ var require_mock_agent = __commonJS({
   "node_modules/undici/lib/mock/mock-agent.js"(exports, module2) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -11319,7 +11323,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent(opts);
+        const agent = opts?.agent ? opts.agent : new Agent3(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = buildMockOptions(opts);
@@ -11423,9 +11427,9 @@ var require_global2 = __commonJS({
     "use strict";
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent());
+      setGlobalDispatcher(new Agent3());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -11954,14 +11958,14 @@ var require_headers = __commonJS({
     function fill(headers, object) {
       if (Array.isArray(object)) {
         for (let i2 = 0; i2 < object.length; ++i2) {
-          const header2 = object[i2];
-          if (header2.length !== 2) {
+          const header = object[i2];
+          if (header.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header2.length}.`
+              message: `expected name/value pair to be length 2, found ${header.length}.`
             });
           }
-          appendHeader(headers, header2[0], header2[1]);
+          appendHeader(headers, header[0], header[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
@@ -12036,10 +12040,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter3 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter3}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name: name2, value });
@@ -14118,8 +14122,8 @@ var require_fetch = __commonJS({
       if ([301, 302].includes(actualResponse.status) && request2.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request2.method)) {
         request2.method = "GET";
         request2.body = null;
-        for (const headerName of requestBodyHeader) {
-          request2.headersList.delete(headerName);
+        for (const headerName2 of requestBodyHeader) {
+          request2.headersList.delete(headerName2);
         }
       }
       if (!sameOrigin(requestCurrentURL(request2), locationURL)) {
@@ -14430,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14506,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve2({
                 status,
                 statusText,
                 headersList,
@@ -14549,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14954,7 +14958,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder } = __require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
     var { btoa } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15045,7 +15049,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             dataURL += btoa(decoder.write(chunk));
           }
@@ -15074,7 +15078,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -15405,10 +15409,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header2) {
-      assert(header2 !== null);
+    function getFieldValues(header) {
+      assert(header !== null);
       const values = [];
-      for (let value of header2.split(",")) {
+      for (let value of header.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -16152,9 +16156,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i2 = 0; i2 < path5.length; ++i2) {
-        const code2 = path5.charCodeAt(i2);
+    function validateCookiePath(path11) {
+      for (let i2 = 0; i2 < path11.length; ++i2) {
+        const code2 = path11.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -16307,20 +16311,20 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = __require("node:assert");
-    function parseSetCookie(header2) {
-      if (isCTLExcludingHtab(header2)) {
+    function parseSetCookie(header) {
+      if (isCTLExcludingHtab(header)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name2 = "";
       let value = "";
-      if (header2.includes(";")) {
+      if (header.includes(";")) {
         const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
-        unparsedAttributes = header2.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
+        unparsedAttributes = header.slice(position.position);
       } else {
-        nameValuePair = header2;
+        nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -18290,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module2.exports = {
@@ -19015,7 +19019,7 @@ var require_undici = __commonJS({
     var Dispatcher = require_dispatcher();
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var ProxyAgent2 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
@@ -19038,7 +19042,7 @@ var require_undici = __commonJS({
     module2.exports.Client = Client;
     module2.exports.Pool = Pool;
     module2.exports.BalancedPool = BalancedPool;
-    module2.exports.Agent = Agent;
+    module2.exports.Agent = Agent3;
     module2.exports.ProxyAgent = ProxyAgent2;
     module2.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
     module2.exports.RetryAgent = RetryAgent;
@@ -19074,11 +19078,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path11 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path11 = `/${path11}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path11);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20572,7 +20576,7 @@ var require_min_satisfying = __commonJS({
     var SemVer = require_semver();
     var Range = require_range();
     var minSatisfying = (versions, range, options) => {
-      let min = null;
+      let min2 = null;
       let minSV = null;
       let rangeObj = null;
       try {
@@ -20582,13 +20586,13 @@ var require_min_satisfying = __commonJS({
       }
       versions.forEach((v) => {
         if (rangeObj.test(v)) {
-          if (!min || minSV.compare(v) === 1) {
-            min = v;
-            minSV = new SemVer(min, options);
+          if (!min2 || minSV.compare(v) === 1) {
+            min2 = v;
+            minSV = new SemVer(min2, options);
           }
         }
       });
-      return min;
+      return min2;
     };
     module2.exports = minSatisfying;
   }
@@ -20802,17 +20806,17 @@ var require_simplify = __commonJS({
         set.push([first, null]);
       }
       const ranges = [];
-      for (const [min, max] of set) {
-        if (min === max) {
-          ranges.push(min);
-        } else if (!max && min === v[0]) {
+      for (const [min2, max] of set) {
+        if (min2 === max) {
+          ranges.push(min2);
+        } else if (!max && min2 === v[0]) {
           ranges.push("*");
         } else if (!max) {
-          ranges.push(`>=${min}`);
-        } else if (min === v[0]) {
+          ranges.push(`>=${min2}`);
+        } else if (min2 === v[0]) {
           ranges.push(`<=${max}`);
         } else {
-          ranges.push(`${min} - ${max}`);
+          ranges.push(`${min2} - ${max}`);
         }
       }
       const simplified = ranges.join(" || ");
@@ -21085,10 +21089,10 @@ var require_proxy = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getProxyUrl = getProxyUrl2;
-    exports.checkBypass = checkBypass;
+    exports.checkBypass = checkBypass2;
     function getProxyUrl2(reqUrl) {
       const usingSsl = reqUrl.protocol === "https:";
-      if (checkBypass(reqUrl)) {
+      if (checkBypass2(reqUrl)) {
         return void 0;
       }
       const proxyVar = (() => {
@@ -21100,21 +21104,21 @@ var require_proxy = __commonJS({
       })();
       if (proxyVar) {
         try {
-          return new DecodedURL(proxyVar);
+          return new DecodedURL2(proxyVar);
         } catch (_a) {
           if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
-            return new DecodedURL(`http://${proxyVar}`);
+            return new DecodedURL2(`http://${proxyVar}`);
         }
       } else {
         return void 0;
       }
     }
-    function checkBypass(reqUrl) {
+    function checkBypass2(reqUrl) {
       if (!reqUrl.hostname) {
         return false;
       }
       const reqHost = reqUrl.hostname;
-      if (isLoopbackAddress(reqHost)) {
+      if (isLoopbackAddress2(reqHost)) {
         return true;
       }
       const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
@@ -21140,11 +21144,11 @@ var require_proxy = __commonJS({
       }
       return false;
     }
-    function isLoopbackAddress(host) {
+    function isLoopbackAddress2(host) {
       const hostLower = host.toLowerCase();
       return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
     }
-    var DecodedURL = class extends URL {
+    var DecodedURL2 = class extends URL {
       constructor(url, base) {
         super(url, base);
         this._decodedUsername = decodeURIComponent(super.username);
@@ -21201,13 +21205,13 @@ var require_lib = __commonJS({
         return result;
       };
     })();
-    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve) {
-          resolve(value);
+        return value instanceof P ? value : new P(function(resolve2) {
+          resolve2(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve, reject) {
+      return new (P || (P = Promise))(function(resolve2, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21223,7 +21227,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21232,8 +21236,8 @@ var require_lib = __commonJS({
     exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
     exports.getProxyUrl = getProxyUrl2;
     exports.isHttps = isHttps;
-    var http = __importStar(__require("http"));
-    var https = __importStar(__require("https"));
+    var http2 = __importStar(__require("http"));
+    var https2 = __importStar(__require("https"));
     var pm = __importStar(require_proxy());
     var tunnel2 = __importStar(require_tunnel2());
     var undici_1 = require_undici();
@@ -21292,10 +21296,10 @@ var require_lib = __commonJS({
       HttpCodes2.ServiceUnavailable,
       HttpCodes2.GatewayTimeout
     ];
-    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
-    var ExponentialBackoffCeiling = 10;
-    var ExponentialBackoffTimeSlice = 5;
-    var HttpClientError = class _HttpClientError extends Error {
+    var RetryableHttpVerbs2 = ["OPTIONS", "GET", "DELETE", "HEAD"];
+    var ExponentialBackoffCeiling2 = 10;
+    var ExponentialBackoffTimeSlice2 = 5;
+    var HttpClientError2 = class _HttpClientError extends Error {
       constructor(message, statusCode) {
         super(message);
         this.name = "HttpClientError";
@@ -21303,39 +21307,39 @@ var require_lib = __commonJS({
         Object.setPrototypeOf(this, _HttpClientError.prototype);
       }
     };
-    exports.HttpClientError = HttpClientError;
-    var HttpClientResponse = class {
+    exports.HttpClientError = HttpClientError2;
+    var HttpClientResponse2 = class {
       constructor(message) {
         this.message = message;
       }
       readBody() {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter12(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve(output.toString());
+              resolve2(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter12(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve(Buffer.concat(chunks));
+              resolve2(Buffer.concat(chunks));
             });
           }));
         });
       }
     };
-    exports.HttpClientResponse = HttpClientResponse;
+    exports.HttpClientResponse = HttpClientResponse2;
     function isHttps(requestUrl) {
       const parsedUrl = new URL(requestUrl);
       return parsedUrl.protocol === "https:";
@@ -21379,42 +21383,42 @@ var require_lib = __commonJS({
         }
       }
       options(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
         });
       }
       get(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("GET", requestUrl, null, additionalHeaders || {});
         });
       }
       del(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("DELETE", requestUrl, null, additionalHeaders || {});
         });
       }
       post(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("POST", requestUrl, data, additionalHeaders || {});
         });
       }
       patch(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("PATCH", requestUrl, data, additionalHeaders || {});
         });
       }
       put(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("PUT", requestUrl, data, additionalHeaders || {});
         });
       }
       head(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("HEAD", requestUrl, null, additionalHeaders || {});
         });
       }
       sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request(verb, requestUrl, stream, additionalHeaders);
         });
       }
@@ -21423,14 +21427,14 @@ var require_lib = __commonJS({
        * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
        */
       getJson(requestUrl_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           const res = yield this.get(requestUrl, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
       }
       postJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
           const data = JSON.stringify(obj2, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -21439,7 +21443,7 @@ var require_lib = __commonJS({
         });
       }
       putJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
           const data = JSON.stringify(obj2, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -21448,7 +21452,7 @@ var require_lib = __commonJS({
         });
       }
       patchJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
           const data = JSON.stringify(obj2, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -21462,13 +21466,13 @@ var require_lib = __commonJS({
        * Prefer get, del, post and patch
        */
       request(verb, requestUrl, data, headers) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           if (this._disposed) {
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
           let info3 = this._prepareRequest(verb, parsedUrl, headers);
-          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+          const maxTries = this._allowRetries && RetryableHttpVerbs2.includes(verb) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
@@ -21499,9 +21503,9 @@ var require_lib = __commonJS({
               }
               yield response.readBody();
               if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header2 in headers) {
-                  if (header2.toLowerCase() === "authorization") {
-                    delete headers[header2];
+                for (const header in headers) {
+                  if (header.toLowerCase() === "authorization") {
+                    delete headers[header];
                   }
                 }
               }
@@ -21536,15 +21540,15 @@ var require_lib = __commonJS({
        * @param data
        */
       requestRaw(info3, data) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve, reject) => {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve2, reject) => {
             function callbackForResult(err2, res) {
               if (err2) {
                 reject(err2);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve(res);
+                resolve2(res);
               }
             }
             this.requestRawWithCallback(info3, data, callbackForResult);
@@ -21572,7 +21576,7 @@ var require_lib = __commonJS({
           }
         }
         const req = info3.httpModule.request(info3.options, (msg) => {
-          const res = new HttpClientResponse(msg);
+          const res = new HttpClientResponse2(msg);
           handleResult(void 0, res);
         });
         let socket;
@@ -21622,7 +21626,7 @@ var require_lib = __commonJS({
         const info3 = {};
         info3.parsedUrl = requestUrl;
         const usingSsl = info3.parsedUrl.protocol === "https:";
-        info3.httpModule = usingSsl ? https : http;
+        info3.httpModule = usingSsl ? https2 : http2;
         const defaultPort = usingSsl ? 443 : 80;
         info3.options = {};
         info3.options.host = info3.parsedUrl.hostname;
@@ -21643,9 +21647,9 @@ var require_lib = __commonJS({
       }
       _mergeHeaders(headers) {
         if (this.requestOptions && this.requestOptions.headers) {
-          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
+          return Object.assign({}, lowercaseKeys3(this.requestOptions.headers), lowercaseKeys3(headers || {}));
         }
-        return lowercaseKeys2(headers || {});
+        return lowercaseKeys3(headers || {});
       }
       /**
        * Gets an existing header value or returns a default.
@@ -21654,15 +21658,15 @@ var require_lib = __commonJS({
        * For headers that must always be a single string (like Content-Type), use the
        * specialized _getExistingOrDefaultContentTypeHeader method instead.
        */
-      _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
+      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header2];
+          const headerValue = lowercaseKeys3(this.requestOptions.headers)[header];
           if (headerValue) {
             clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
           }
         }
-        const additionalValue = additionalHeaders[header2];
+        const additionalValue = additionalHeaders[header];
         if (additionalValue !== void 0) {
           return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
         }
@@ -21681,7 +21685,7 @@ var require_lib = __commonJS({
       _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
+          const headerValue = lowercaseKeys3(this.requestOptions.headers)[Headers2.ContentType];
           if (headerValue) {
             if (typeof headerValue === "number") {
               clientHeader = String(headerValue);
@@ -21723,7 +21727,7 @@ var require_lib = __commonJS({
         const usingSsl = parsedUrl.protocol === "https:";
         let maxSockets = 100;
         if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+          maxSockets = this.requestOptions.maxSockets || http2.globalAgent.maxSockets;
         }
         if (proxyUrl && proxyUrl.hostname) {
           const agentOptions = {
@@ -21745,7 +21749,7 @@ var require_lib = __commonJS({
         }
         if (!agent) {
           const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+          agent = usingSsl ? new https2.Agent(options) : new http2.Agent(options);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -21785,15 +21789,15 @@ var require_lib = __commonJS({
         return baseUserAgent;
       }
       _performExponentialBackoff(retryNumber) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve) => setTimeout(() => resolve(), ms));
+        return __awaiter12(this, void 0, void 0, function* () {
+          retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
+          const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
+          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
         });
       }
       _processResponse(res, options) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve, reject) => __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve2, reject) => __awaiter12(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -21801,7 +21805,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve(response);
+              resolve2(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -21836,19 +21840,1371 @@ var require_lib = __commonJS({
               } else {
                 msg = `Failed request: (${statusCode})`;
               }
-              const err2 = new HttpClientError(msg, statusCode);
+              const err2 = new HttpClientError2(msg, statusCode);
               err2.result = response.result;
               reject(err2);
             } else {
-              resolve(response);
+              resolve2(response);
             }
           }));
         });
       }
     };
     exports.HttpClient = HttpClient3;
-    var lowercaseKeys2 = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
+    var lowercaseKeys3 = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
   }
+});
+
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports, module2) {
+    (function(global2, factory) {
+      typeof exports === "object" && typeof module2 !== "undefined" ? module2.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load = function(received, defaults2, onto = {}) {
+        var k, ref, v;
+        for (k in defaults2) {
+          v = defaults2[k];
+          onto[k] = (ref = received[k]) != null ? ref : v;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults2, onto = {}) {
+        var k, v;
+        for (k in received) {
+          v = received[k];
+          if (defaults2[k] !== void 0) {
+            onto[k] = v;
+          }
+        }
+        return onto;
+      };
+      var parser2 = {
+        load,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node;
+            this._last = node;
+          } else {
+            this._first = this._last = node;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node, ref, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node;
+          node = this.shift();
+          while (node != null) {
+            cb(node), node = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node, ref, ref1, ref2, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events;
+      Events = class Events {
+        constructor(instance2) {
+          this.instance = instance2;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name2, cb) => {
+            return this._addListener(name2, "many", cb);
+          };
+          this.instance.once = (name2, cb) => {
+            return this._addListener(name2, "once", cb);
+          };
+          this.instance.removeAllListeners = (name2 = null) => {
+            if (name2 != null) {
+              return delete this._events[name2];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name2, status, cb) {
+          var base;
+          if ((base = this._events)[name2] == null) {
+            base[name2] = [];
+          }
+          this._events[name2].push({ cb, status });
+          return this.instance;
+        }
+        listenerCount(name2) {
+          if (this._events[name2] != null) {
+            return this._events[name2].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name2, ...args2) {
+          var e, promises3;
+          try {
+            if (name2 !== "debug") {
+              this.trigger("debug", `Event triggered: ${name2}`, args2);
+            }
+            if (this._events[name2] == null) {
+              return;
+            }
+            this._events[name2] = this._events[name2].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises3 = this._events[name2].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args2) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error2) {
+                e2 = error2;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises3)).find(function(x) {
+              return x != null;
+            });
+          } catch (error2) {
+            e = error2;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i2;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j, ref, results;
+            results = [];
+            for (i2 = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i2 = 1 <= ref ? ++j : --j) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list) {
+            return list.forEachShift(fn);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j, len, list;
+          for (j = 0, len = arr.length; j < len; j++) {
+            list = arr[j];
+            if (list.length > 0) {
+              return list;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser2;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args2, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+          this.task = task;
+          this.args = args2;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events2;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run3, free) {
+          var error2, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error2 = error1;
+            return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
+          }
+        }
+        doExpire(clearGlobalState, run3, free) {
+          var error2, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
+        }
+        async _onFailure(error2, eventInfo, clearGlobalState, run3, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error2, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run3(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error2);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser2;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance2, storeOptions, storeInstanceOptions) {
+          this.instance = instance2;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve2, reject) {
+            return setTimeout(resolve2, t);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options) {
+          await this.yieldLoop();
+          parser$2.overwrite(options, options, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight, now) {
+          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight, now);
+        }
+        async __register__(index, weight, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        }
+        statusJobs(status) {
+          var k, pos, ref, results, v;
+          if (status != null) {
+            pos = this.status.indexOf(status);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              if (v === pos) {
+                results.push(k);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v, i2) => {
+            acc[this.status[i2]] = v;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name2, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name2;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args2, cb, error2, reject, resolve2, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args: args2, resolve: resolve2, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args2);
+                return function() {
+                  return resolve2(returned);
+                };
+              } catch (error1) {
+                error2 = error1;
+                return function() {
+                  return reject(error2);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args2) {
+          var promise, reject, resolve2;
+          resolve2 = reject = null;
+          promise = new this.Promise(function(_resolve, _reject) {
+            resolve2 = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args: args2, resolve: resolve2, reject });
+          this._tryToRun();
+          return promise;
+        }
+      };
+      var Sync_1 = Sync;
+      var version = "2.19.5";
+      var version$1 = {
+        version
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser2;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key = "") {
+            var ref;
+            return (ref = this.instances[key]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key);
+              return limiter;
+            })();
+          }
+          async deleteKey(key = "") {
+            var deleted, instance2;
+            instance2 = this.instances[key];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+            }
+            if (instance2 != null) {
+              delete this.instances[key];
+              await instance2.disconnect();
+            }
+            return instance2 != null || deleted > 0;
+          }
+          limiters() {
+            var k, ref, results, v;
+            ref = this.instances;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              results.push({
+                key: k,
+                limiter: v
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i2, k, keys, len, next, start2;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start2 = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i2 = 0, len = found.length; i2 < len; i2++) {
+                k = found[i2];
+                keys.push(k.slice(start2, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base;
+            clearInterval(this.interval);
+            return typeof (base = this.interval = setInterval(async () => {
+              var e, k, ref, results, time, v;
+              time = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (await v._store.__groupCheck__(time)) {
+                    results.push(this.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error2) {
+                  e = error2;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+          }
+          updateSettings(options = {}) {
+            parser$3.overwrite(options, this.defaults, this);
+            parser$3.overwrite(options, options, this.limiterOptions);
+            if (options.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser2;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options = {}) {
+            this.options = options;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser2;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck3 = (function() {
+        class Bottleneck4 {
+          constructor(options = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options, invalid);
+            parser$5.load(options, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options, invalid) {
+            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message) {
+            return this._store.__publish__(message);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status) {
+            return this._states.statusJobs(status);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index) {
+            if (this._scheduled[index] != null) {
+              clearTimeout(this._scheduled[index].expiration);
+              delete this._scheduled[index];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index, job, options, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index, options.weight));
+              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index, job, wait) {
+            var clearGlobalState, free, run3;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index);
+            run3 = this._run.bind(this, index, job);
+            free = this._free.bind(this, index, job);
+            return this._scheduled[index] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run3, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run3, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args2, index, next, options, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options, args: args2 } = next = queue.first());
+              if (capacity != null && options.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options.id}`, { args: args2, options });
+              index = this._randomIndex();
+              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
+                var empty;
+                this.Events.trigger("debug", `Drained ${options.id}`, { success, args: args2, options });
+                if (success) {
+                  queue.shift();
+                  empty = this.empty();
+                  if (empty) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty);
+                  }
+                  this._run(index, next, wait);
+                  return this.Promise.resolve(options.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message });
+            });
+          }
+          stop(options = {}) {
+            var done, waitForExecuting;
+            options = parser$5.load(options, this.stopDefaults);
+            waitForExecuting = (at) => {
+              var finished;
+              finished = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+              };
+              return new this.Promise((resolve2, reject) => {
+                if (finished()) {
+                  return resolve2();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve2();
+                    }
+                  });
+                }
+              });
+            };
+            done = options.dropWaitingJobs ? (this._run = function(index, next) {
+              return next.doDrop({
+                message: options.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k, ref, v;
+                ref = this._scheduled;
+                for (k in ref) {
+                  v = ref[k];
+                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                    clearTimeout(v.timeout);
+                    clearTimeout(v.expiration);
+                    v.job.doDrop({
+                      message: options.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck4.prototype.BottleneckError(options.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args2, blocked, error2, options, reachedHWM, shifted, strategy;
+            ({ args: args2, options } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
+            } catch (error1) {
+              error2 = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args: args2, options, error: error2 });
+              job.doDrop({ error: error2 });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args2) {
+            var cb, fn, job, options, ref, ref1, task;
+            if (typeof args2[0] === "function") {
+              ref = args2, [fn, ...args2] = ref, [cb] = splice.call(args2, -1);
+              options = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args2, [options, fn, ...args2] = ref1, [cb] = splice.call(args2, -1);
+              options = parser$5.load(options, this.jobDefaults);
+            }
+            task = (...args3) => {
+              return new this.Promise(function(resolve2, reject) {
+                return fn(...args3, function(...args4) {
+                  return (args4[0] != null ? reject : resolve2)(args4);
+                });
+              });
+            };
+            job = new Job$1(task, args2, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args3) {
+              return typeof cb === "function" ? cb(...args3) : void 0;
+            }).catch(function(args3) {
+              if (Array.isArray(args3)) {
+                return typeof cb === "function" ? cb(...args3) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args3) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args2) {
+            var job, options, task;
+            if (typeof args2[0] === "function") {
+              [task, ...args2] = args2;
+              options = {};
+            } else {
+              [options, task, ...args2] = args2;
+            }
+            job = new Job$1(task, args2, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args2) {
+              return schedule(fn.bind(this), ...args2);
+            };
+            wrapped.withOptions = function(options, ...args2) {
+              return schedule(options, fn, ...args2);
+            };
+            return wrapped;
+          }
+          async updateSettings(options = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+            parser$5.overwrite(options, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck4.default = Bottleneck4;
+        Bottleneck4.Events = Events$4;
+        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
+        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
+        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
+        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
+        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
+        Bottleneck4.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck4.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck4.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck4.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck4.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck4.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck4.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck4;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck3;
+      var lib = Bottleneck_1;
+      return lib;
+    }));
+  }
+});
+
+// node_modules/@actions/core/lib/core.js
+var core_exports = {};
+__export(core_exports, {
+  ExitCode: () => ExitCode,
+  addPath: () => addPath,
+  debug: () => debug,
+  endGroup: () => endGroup,
+  error: () => error,
+  exportVariable: () => exportVariable,
+  getBooleanInput: () => getBooleanInput,
+  getIDToken: () => getIDToken,
+  getInput: () => getInput,
+  getMultilineInput: () => getMultilineInput,
+  getState: () => getState,
+  group: () => group,
+  info: () => info2,
+  isDebug: () => isDebug,
+  markdownSummary: () => markdownSummary,
+  notice: () => notice,
+  platform: () => platform_exports,
+  saveState: () => saveState,
+  setCommandEcho: () => setCommandEcho,
+  setFailed: () => setFailed,
+  setOutput: () => setOutput,
+  setSecret: () => setSecret,
+  startGroup: () => startGroup,
+  summary: () => summary,
+  toPlatformPath: () => toPlatformPath,
+  toPosixPath: () => toPosixPath,
+  toWin32Path: () => toWin32Path,
+  warning: () => warning
 });
 
 // node_modules/@actions/core/lib/command.js
@@ -21881,6 +23237,9 @@ function toCommandProperties(annotationProperties) {
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
+}
+function issue(name2, message = "") {
+  issueCommand(name2, {}, message);
 }
 var CMD_STRING = "::";
 var Command = class {
@@ -21939,23 +23298,128 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter3 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter3)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter3}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter3)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter3}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter3}${os2.EOL}${convertedValue}${os2.EOL}${delimiter3}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
+import * as os5 from "os";
+import * as path5 from "path";
+
+// node_modules/@actions/http-client/lib/index.js
+import * as http from "http";
+import * as https from "https";
+
+// node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+  const usingSsl = reqUrl.protocol === "https:";
+  if (checkBypass(reqUrl)) {
+    return void 0;
+  }
+  const proxyVar = (() => {
+    if (usingSsl) {
+      return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+    } else {
+      return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+    }
+  })();
+  if (proxyVar) {
+    try {
+      return new DecodedURL(proxyVar);
+    } catch (_a) {
+      if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+        return new DecodedURL(`http://${proxyVar}`);
+    }
+  } else {
+    return void 0;
+  }
+}
+function checkBypass(reqUrl) {
+  if (!reqUrl.hostname) {
+    return false;
+  }
+  const reqHost = reqUrl.hostname;
+  if (isLoopbackAddress(reqHost)) {
+    return true;
+  }
+  const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+  if (!noProxy) {
+    return false;
+  }
+  let reqPort;
+  if (reqUrl.port) {
+    reqPort = Number(reqUrl.port);
+  } else if (reqUrl.protocol === "http:") {
+    reqPort = 80;
+  } else if (reqUrl.protocol === "https:") {
+    reqPort = 443;
+  }
+  const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+  if (typeof reqPort === "number") {
+    upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+  }
+  for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+    if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+      return true;
+    }
+  }
+  return false;
+}
+function isLoopbackAddress(host) {
+  const hostLower = host.toLowerCase();
+  return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+}
+var DecodedURL = class extends URL {
+  constructor(url, base) {
+    super(url, base);
+    this._decodedUsername = decodeURIComponent(super.username);
+    this._decodedPassword = decodeURIComponent(super.password);
+  }
+  get username() {
+    return this._decodedUsername;
+  }
+  get password() {
+    return this._decodedPassword;
+  }
+};
 
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var HttpCodes;
 (function(HttpCodes2) {
   HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
@@ -22007,17 +23471,564 @@ var HttpResponseRetryCodes = [
   HttpCodes.ServiceUnavailable,
   HttpCodes.GatewayTimeout
 ];
-
-// node_modules/@actions/core/lib/summary.js
-import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+var ExponentialBackoffCeiling = 10;
+var ExponentialBackoffTimeSlice = 5;
+var HttpClientError = class _HttpClientError extends Error {
+  constructor(message, statusCode) {
+    super(message);
+    this.name = "HttpClientError";
+    this.statusCode = statusCode;
+    Object.setPrototypeOf(this, _HttpClientError.prototype);
+  }
+};
+var HttpClientResponse = class {
+  constructor(message) {
+    this.message = message;
+  }
+  readBody() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+        let output = Buffer.alloc(0);
+        this.message.on("data", (chunk) => {
+          output = Buffer.concat([output, chunk]);
+        });
+        this.message.on("end", () => {
+          resolve2(output.toString());
+        });
+      }));
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  readBodyBuffer() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+        const chunks = [];
+        this.message.on("data", (chunk) => {
+          chunks.push(chunk);
+        });
+        this.message.on("end", () => {
+          resolve2(Buffer.concat(chunks));
+        });
+      }));
+    });
+  }
+};
+var HttpClient = class {
+  constructor(userAgent2, handlers, requestOptions) {
+    this._ignoreSslError = false;
+    this._allowRedirects = true;
+    this._allowRedirectDowngrade = false;
+    this._maxRedirects = 50;
+    this._allowRetries = false;
+    this._maxRetries = 1;
+    this._keepAlive = false;
+    this._disposed = false;
+    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+    this.handlers = handlers || [];
+    this.requestOptions = requestOptions;
+    if (requestOptions) {
+      if (requestOptions.ignoreSslError != null) {
+        this._ignoreSslError = requestOptions.ignoreSslError;
+      }
+      this._socketTimeout = requestOptions.socketTimeout;
+      if (requestOptions.allowRedirects != null) {
+        this._allowRedirects = requestOptions.allowRedirects;
+      }
+      if (requestOptions.allowRedirectDowngrade != null) {
+        this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+      }
+      if (requestOptions.maxRedirects != null) {
+        this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+      }
+      if (requestOptions.keepAlive != null) {
+        this._keepAlive = requestOptions.keepAlive;
+      }
+      if (requestOptions.allowRetries != null) {
+        this._allowRetries = requestOptions.allowRetries;
+      }
+      if (requestOptions.maxRetries != null) {
+        this._maxRetries = requestOptions.maxRetries;
+      }
+    }
+  }
+  options(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  get(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("GET", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  del(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  post(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("POST", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  patch(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  put(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("PUT", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  head(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  sendStream(verb, requestUrl, stream, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request(verb, requestUrl, stream, additionalHeaders);
+    });
+  }
+  /**
+   * Gets a typed object from an endpoint
+   * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+   */
+  getJson(requestUrl_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      const res = yield this.get(requestUrl, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  postJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+      const data = JSON.stringify(obj2, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.post(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  putJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+      const data = JSON.stringify(obj2, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.put(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  patchJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+      const data = JSON.stringify(obj2, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.patch(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  /**
+   * Makes a raw http request.
+   * All other methods such as get, post, patch, and request ultimately call this.
+   * Prefer get, del, post and patch
+   */
+  request(verb, requestUrl, data, headers) {
+    return __awaiter(this, void 0, void 0, function* () {
+      if (this._disposed) {
+        throw new Error("Client has already been disposed.");
+      }
+      const parsedUrl = new URL(requestUrl);
+      let info3 = this._prepareRequest(verb, parsedUrl, headers);
+      const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+      let numTries = 0;
+      let response;
+      do {
+        response = yield this.requestRaw(info3, data);
+        if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
+          let authenticationHandler;
+          for (const handler2 of this.handlers) {
+            if (handler2.canHandleAuthentication(response)) {
+              authenticationHandler = handler2;
+              break;
+            }
+          }
+          if (authenticationHandler) {
+            return authenticationHandler.handleAuthentication(this, info3, data);
+          } else {
+            return response;
+          }
+        }
+        let redirectsRemaining = this._maxRedirects;
+        while (response.message.statusCode && HttpRedirectCodes.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+          const redirectUrl = response.message.headers["location"];
+          if (!redirectUrl) {
+            break;
+          }
+          const parsedRedirectUrl = new URL(redirectUrl);
+          if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+            throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+          }
+          yield response.readBody();
+          if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+            for (const header in headers) {
+              if (header.toLowerCase() === "authorization") {
+                delete headers[header];
+              }
+            }
+          }
+          info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+          response = yield this.requestRaw(info3, data);
+          redirectsRemaining--;
+        }
+        if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+          return response;
+        }
+        numTries += 1;
+        if (numTries < maxTries) {
+          yield response.readBody();
+          yield this._performExponentialBackoff(numTries);
+        }
+      } while (numTries < maxTries);
+      return response;
+    });
+  }
+  /**
+   * Needs to be called if keepAlive is set to true in request options.
+   */
+  dispose() {
+    if (this._agent) {
+      this._agent.destroy();
+    }
+    this._disposed = true;
+  }
+  /**
+   * Raw request.
+   * @param info
+   * @param data
+   */
+  requestRaw(info3, data) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2, reject) => {
+        function callbackForResult(err2, res) {
+          if (err2) {
+            reject(err2);
+          } else if (!res) {
+            reject(new Error("Unknown error"));
+          } else {
+            resolve2(res);
+          }
+        }
+        this.requestRawWithCallback(info3, data, callbackForResult);
+      });
+    });
+  }
+  /**
+   * Raw request with callback.
+   * @param info
+   * @param data
+   * @param onResult
+   */
+  requestRawWithCallback(info3, data, onResult) {
+    if (typeof data === "string") {
+      if (!info3.options.headers) {
+        info3.options.headers = {};
+      }
+      info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+    }
+    let callbackCalled = false;
+    function handleResult(err2, res) {
+      if (!callbackCalled) {
+        callbackCalled = true;
+        onResult(err2, res);
+      }
+    }
+    const req = info3.httpModule.request(info3.options, (msg) => {
+      const res = new HttpClientResponse(msg);
+      handleResult(void 0, res);
+    });
+    let socket;
+    req.on("socket", (sock) => {
+      socket = sock;
+    });
+    req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+      if (socket) {
+        socket.end();
+      }
+      handleResult(new Error(`Request timeout: ${info3.options.path}`));
+    });
+    req.on("error", function(err2) {
+      handleResult(err2);
+    });
+    if (data && typeof data === "string") {
+      req.write(data, "utf8");
+    }
+    if (data && typeof data !== "string") {
+      data.on("close", function() {
+        req.end();
+      });
+      data.pipe(req);
+    } else {
+      req.end();
+    }
+  }
+  /**
+   * Gets an http agent. This function is useful when you need an http agent that handles
+   * routing through a proxy server - depending upon the url and proxy environment variables.
+   * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+   */
+  getAgent(serverUrl) {
+    const parsedUrl = new URL(serverUrl);
+    return this._getAgent(parsedUrl);
+  }
+  getAgentDispatcher(serverUrl) {
+    const parsedUrl = new URL(serverUrl);
+    const proxyUrl = getProxyUrl(parsedUrl);
+    const useProxy = proxyUrl && proxyUrl.hostname;
+    if (!useProxy) {
+      return;
+    }
+    return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+  }
+  _prepareRequest(method, requestUrl, headers) {
+    const info3 = {};
+    info3.parsedUrl = requestUrl;
+    const usingSsl = info3.parsedUrl.protocol === "https:";
+    info3.httpModule = usingSsl ? https : http;
+    const defaultPort = usingSsl ? 443 : 80;
+    info3.options = {};
+    info3.options.host = info3.parsedUrl.hostname;
+    info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
+    info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
+    info3.options.method = method;
+    info3.options.headers = this._mergeHeaders(headers);
+    if (this.userAgent != null) {
+      info3.options.headers["user-agent"] = this.userAgent;
+    }
+    info3.options.agent = this._getAgent(info3.parsedUrl);
+    if (this.handlers) {
+      for (const handler2 of this.handlers) {
+        handler2.prepareRequest(info3.options);
+      }
+    }
+    return info3;
+  }
+  _mergeHeaders(headers) {
+    if (this.requestOptions && this.requestOptions.headers) {
+      return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+    }
+    return lowercaseKeys(headers || {});
+  }
+  /**
+   * Gets an existing header value or returns a default.
+   * Handles converting number header values to strings since HTTP headers must be strings.
+   * Note: This returns string | string[] since some headers can have multiple values.
+   * For headers that must always be a single string (like Content-Type), use the
+   * specialized _getExistingOrDefaultContentTypeHeader method instead.
+   */
+  _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+    let clientHeader;
+    if (this.requestOptions && this.requestOptions.headers) {
+      const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+      if (headerValue) {
+        clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+      }
+    }
+    const additionalValue = additionalHeaders[header];
+    if (additionalValue !== void 0) {
+      return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+    }
+    if (clientHeader !== void 0) {
+      return clientHeader;
+    }
+    return _default;
+  }
+  /**
+   * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+   * Always returns a single string (not an array) since Content-Type should be a single value.
+   * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+   * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+   * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+   */
+  _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+    let clientHeader;
+    if (this.requestOptions && this.requestOptions.headers) {
+      const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+      if (headerValue) {
+        if (typeof headerValue === "number") {
+          clientHeader = String(headerValue);
+        } else if (Array.isArray(headerValue)) {
+          clientHeader = headerValue.join(", ");
+        } else {
+          clientHeader = headerValue;
+        }
+      }
+    }
+    const additionalValue = additionalHeaders[Headers.ContentType];
+    if (additionalValue !== void 0) {
+      if (typeof additionalValue === "number") {
+        return String(additionalValue);
+      } else if (Array.isArray(additionalValue)) {
+        return additionalValue.join(", ");
+      } else {
+        return additionalValue;
+      }
+    }
+    if (clientHeader !== void 0) {
+      return clientHeader;
+    }
+    return _default;
+  }
+  _getAgent(parsedUrl) {
+    let agent;
+    const proxyUrl = getProxyUrl(parsedUrl);
+    const useProxy = proxyUrl && proxyUrl.hostname;
+    if (this._keepAlive && useProxy) {
+      agent = this._proxyAgent;
+    }
+    if (!useProxy) {
+      agent = this._agent;
+    }
+    if (agent) {
+      return agent;
+    }
+    const usingSsl = parsedUrl.protocol === "https:";
+    let maxSockets = 100;
+    if (this.requestOptions) {
+      maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+    }
+    if (proxyUrl && proxyUrl.hostname) {
+      const agentOptions = {
+        maxSockets,
+        keepAlive: this._keepAlive,
+        proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+          proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+        }), { host: proxyUrl.hostname, port: proxyUrl.port })
+      };
+      let tunnelAgent;
+      const overHttps = proxyUrl.protocol === "https:";
+      if (usingSsl) {
+        tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+      } else {
+        tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+      }
+      agent = tunnelAgent(agentOptions);
+      this._proxyAgent = agent;
+    }
+    if (!agent) {
+      const options = { keepAlive: this._keepAlive, maxSockets };
+      agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+      this._agent = agent;
+    }
+    if (usingSsl && this._ignoreSslError) {
+      agent.options = Object.assign(agent.options || {}, {
+        rejectUnauthorized: false
+      });
+    }
+    return agent;
+  }
+  _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+    let proxyAgent;
+    if (this._keepAlive) {
+      proxyAgent = this._proxyAgentDispatcher;
+    }
+    if (proxyAgent) {
+      return proxyAgent;
+    }
+    const usingSsl = parsedUrl.protocol === "https:";
+    proxyAgent = new import_undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+      token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+    }));
+    this._proxyAgentDispatcher = proxyAgent;
+    if (usingSsl && this._ignoreSslError) {
+      proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+        rejectUnauthorized: false
+      });
+    }
+    return proxyAgent;
+  }
+  _getUserAgentWithOrchestrationId(userAgent2) {
+    const baseUserAgent = userAgent2 || "actions/http-client";
+    const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+    if (orchId) {
+      const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+      return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+    }
+    return baseUserAgent;
+  }
+  _performExponentialBackoff(retryNumber) {
+    return __awaiter(this, void 0, void 0, function* () {
+      retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+      const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+      return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+    });
+  }
+  _processResponse(res, options) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
+        const statusCode = res.message.statusCode || 0;
+        const response = {
+          statusCode,
+          result: null,
+          headers: {}
+        };
+        if (statusCode === HttpCodes.NotFound) {
+          resolve2(response);
+        }
+        function dateTimeDeserializer(key, value) {
+          if (typeof value === "string") {
+            const a = new Date(value);
+            if (!isNaN(a.valueOf())) {
+              return a;
+            }
+          }
+          return value;
+        }
+        let obj2;
+        let contents;
+        try {
+          contents = yield res.readBody();
+          if (contents && contents.length > 0) {
+            if (options && options.deserializeDates) {
+              obj2 = JSON.parse(contents, dateTimeDeserializer);
+            } else {
+              obj2 = JSON.parse(contents);
+            }
+            response.result = obj2;
+          }
+          response.headers = res.message.headers;
+        } catch (err2) {
+        }
+        if (statusCode > 299) {
+          let msg;
+          if (obj2 && obj2.message) {
+            msg = obj2.message;
+          } else if (contents && contents.length > 0) {
+            msg = contents;
+          } else {
+            msg = `Failed request: (${statusCode})`;
+          }
+          const err2 = new HttpClientError(msg, statusCode);
+          err2.result = response.result;
+          reject(err2);
+        } else {
+          resolve2(response);
+        }
+      }));
+    });
+  }
+};
+var lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
+
+// node_modules/@actions/http-client/lib/auth.js
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -22033,7 +24044,147 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var BearerCredentialHandler = class {
+  constructor(token) {
+    this.token = token;
+  }
+  // currently implements pre-authorization
+  // TODO: support preAuth = false where it hooks on 401
+  prepareRequest(options) {
+    if (!options.headers) {
+      throw Error("The request has no headers");
+    }
+    options.headers["Authorization"] = `Bearer ${this.token}`;
+  }
+  // This handler cannot handle 401
+  canHandleAuthentication() {
+    return false;
+  }
+  handleAuthentication() {
+    return __awaiter2(this, void 0, void 0, function* () {
+      throw new Error("not implemented");
+    });
+  }
+};
+
+// node_modules/@actions/core/lib/oidc-utils.js
+var __awaiter3 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var OidcClient = class _OidcClient {
+  static createHttpClient(allowRetry = true, maxRetry = 10) {
+    const requestOptions = {
+      allowRetries: allowRetry,
+      maxRetries: maxRetry
+    };
+    return new HttpClient("actions/oidc-client", [new BearerCredentialHandler(_OidcClient.getRequestToken())], requestOptions);
+  }
+  static getRequestToken() {
+    const token = process.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
+    if (!token) {
+      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable");
+    }
+    return token;
+  }
+  static getIDTokenUrl() {
+    const runtimeUrl = process.env["ACTIONS_ID_TOKEN_REQUEST_URL"];
+    if (!runtimeUrl) {
+      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable");
+    }
+    return runtimeUrl;
+  }
+  static getCall(id_token_url) {
+    return __awaiter3(this, void 0, void 0, function* () {
+      var _a;
+      const httpclient = _OidcClient.createHttpClient();
+      const res = yield httpclient.getJson(id_token_url).catch((error2) => {
+        throw new Error(`Failed to get ID Token. 
+ 
+        Error Code : ${error2.statusCode}
+ 
+        Error Message: ${error2.message}`);
+      });
+      const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+      if (!id_token) {
+        throw new Error("Response json body do not have ID Token field");
+      }
+      return id_token;
+    });
+  }
+  static getIDToken(audience) {
+    return __awaiter3(this, void 0, void 0, function* () {
+      try {
+        let id_token_url = _OidcClient.getIDTokenUrl();
+        if (audience) {
+          const encodedAudience = encodeURIComponent(audience);
+          id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+        }
+        debug(`ID token url is ${id_token_url}`);
+        const id_token = yield _OidcClient.getCall(id_token_url);
+        setSecret(id_token);
+        return id_token;
+      } catch (error2) {
+        throw new Error(`Error message: ${error2.message}`);
+      }
+    });
+  }
+};
+
+// node_modules/@actions/core/lib/summary.js
+import { EOL as EOL3 } from "os";
+import { constants, promises } from "fs";
+var __awaiter4 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -22051,7 +24202,7 @@ var Summary = class {
    * @returns step summary file path
    */
   filePath() {
-    return __awaiter(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       if (this._filePath) {
         return this._filePath;
       }
@@ -22092,7 +24243,7 @@ var Summary = class {
    * @returns {Promise<Summary>} summary instance
    */
   write(options) {
-    return __awaiter(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
       const filePath = yield this.filePath();
       const writeFunc = overwrite ? writeFile : appendFile;
@@ -22106,7 +24257,7 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   clear() {
-    return __awaiter(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       return this.emptyBuffer().write({ overwrite: true });
     });
   }
@@ -22195,8 +24346,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header: header2, data, colspan, rowspan } = cell;
-        const tag = header2 ? "th" : "td";
+        const { header, data, colspan, rowspan } = cell;
+        const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -22291,30 +24442,916 @@ var Summary = class {
   }
 };
 var _summary = new Summary();
+var markdownSummary = _summary;
 var summary = _summary;
 
+// node_modules/@actions/core/lib/path-utils.js
+import * as path from "path";
+function toPosixPath(pth) {
+  return pth.replace(/[\\]/g, "/");
+}
+function toWin32Path(pth) {
+  return pth.replace(/[/]/g, "\\");
+}
+function toPlatformPath(pth) {
+  return pth.replace(/[/\\]/g, path.sep);
+}
+
 // node_modules/@actions/core/lib/platform.js
-import os3 from "os";
+var platform_exports = {};
+__export(platform_exports, {
+  arch: () => arch,
+  getDetails: () => getDetails,
+  isLinux: () => isLinux,
+  isMacOS: () => isMacOS,
+  isWindows: () => isWindows,
+  platform: () => platform
+});
+import os4 from "os";
+
+// node_modules/@actions/exec/lib/exec.js
+import { StringDecoder } from "string_decoder";
+
+// node_modules/@actions/exec/lib/toolrunner.js
+import * as os3 from "os";
+import * as events from "events";
+import * as child from "child_process";
+import * as path4 from "path";
+
+// node_modules/@actions/io/lib/io.js
+import * as path3 from "path";
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs3 from "fs";
+import * as path2 from "path";
+var __awaiter5 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs3.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs3.constants.O_RDONLY;
+function exists(fsPath) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    try {
+      yield stat(fsPath);
+    } catch (err2) {
+      if (err2.code === "ENOENT") {
+        return false;
+      }
+      throw err2;
+    }
+    return true;
+  });
+}
+function isRooted(p) {
+  p = normalizeSeparators(p);
+  if (!p) {
+    throw new Error('isRooted() parameter "p" cannot be empty');
+  }
+  if (IS_WINDOWS) {
+    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
+  }
+  return p.startsWith("/");
+}
+function tryGetExecutablePath(filePath, extensions) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    let stats = void 0;
+    try {
+      stats = yield stat(filePath);
+    } catch (err2) {
+      if (err2.code !== "ENOENT") {
+        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err2}`);
+      }
+    }
+    if (stats && stats.isFile()) {
+      if (IS_WINDOWS) {
+        const upperExt = path2.extname(filePath).toUpperCase();
+        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
+          return filePath;
+        }
+      } else {
+        if (isUnixExecutable(stats)) {
+          return filePath;
+        }
+      }
+    }
+    const originalFilePath = filePath;
+    for (const extension of extensions) {
+      filePath = originalFilePath + extension;
+      stats = void 0;
+      try {
+        stats = yield stat(filePath);
+      } catch (err2) {
+        if (err2.code !== "ENOENT") {
+          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err2}`);
+        }
+      }
+      if (stats && stats.isFile()) {
+        if (IS_WINDOWS) {
+          try {
+            const directory = path2.dirname(filePath);
+            const upperName = path2.basename(filePath).toUpperCase();
+            for (const actualName of yield readdir(directory)) {
+              if (upperName === actualName.toUpperCase()) {
+                filePath = path2.join(directory, actualName);
+                break;
+              }
+            }
+          } catch (err2) {
+            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err2}`);
+          }
+          return filePath;
+        } else {
+          if (isUnixExecutable(stats)) {
+            return filePath;
+          }
+        }
+      }
+    }
+    return "";
+  });
+}
+function normalizeSeparators(p) {
+  p = p || "";
+  if (IS_WINDOWS) {
+    p = p.replace(/\//g, "\\");
+    return p.replace(/\\\\+/g, "\\");
+  }
+  return p.replace(/\/\/+/g, "/");
+}
+function isUnixExecutable(stats) {
+  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
+}
+
+// node_modules/@actions/io/lib/io.js
+var __awaiter6 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function which(tool, check) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    if (check) {
+      const result = yield which(tool, false);
+      if (!result) {
+        if (IS_WINDOWS) {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+        } else {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+        }
+      }
+      return result;
+    }
+    const matches = yield findInPath(tool);
+    if (matches && matches.length > 0) {
+      return matches[0];
+    }
+    return "";
+  });
+}
+function findInPath(tool) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    const extensions = [];
+    if (IS_WINDOWS && process.env["PATHEXT"]) {
+      for (const extension of process.env["PATHEXT"].split(path3.delimiter)) {
+        if (extension) {
+          extensions.push(extension);
+        }
+      }
+    }
+    if (isRooted(tool)) {
+      const filePath = yield tryGetExecutablePath(tool, extensions);
+      if (filePath) {
+        return [filePath];
+      }
+      return [];
+    }
+    if (tool.includes(path3.sep)) {
+      return [];
+    }
+    const directories = [];
+    if (process.env.PATH) {
+      for (const p of process.env.PATH.split(path3.delimiter)) {
+        if (p) {
+          directories.push(p);
+        }
+      }
+    }
+    const matches = [];
+    for (const directory of directories) {
+      const filePath = yield tryGetExecutablePath(path3.join(directory, tool), extensions);
+      if (filePath) {
+        matches.push(filePath);
+      }
+    }
+    return matches;
+  });
+}
 
 // node_modules/@actions/exec/lib/toolrunner.js
+import { setTimeout as setTimeout2 } from "timers";
+var __awaiter7 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var IS_WINDOWS2 = process.platform === "win32";
+var ToolRunner = class extends events.EventEmitter {
+  constructor(toolPath, args2, options) {
+    super();
+    if (!toolPath) {
+      throw new Error("Parameter 'toolPath' cannot be null or empty.");
+    }
+    this.toolPath = toolPath;
+    this.args = args2 || [];
+    this.options = options || {};
+  }
+  _debug(message) {
+    if (this.options.listeners && this.options.listeners.debug) {
+      this.options.listeners.debug(message);
+    }
+  }
+  _getCommandString(options, noPrefix) {
+    const toolPath = this._getSpawnFileName();
+    const args2 = this._getSpawnArgs(options);
+    let cmd = noPrefix ? "" : "[command]";
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        cmd += toolPath;
+        for (const a of args2) {
+          cmd += ` ${a}`;
+        }
+      } else if (options.windowsVerbatimArguments) {
+        cmd += `"${toolPath}"`;
+        for (const a of args2) {
+          cmd += ` ${a}`;
+        }
+      } else {
+        cmd += this._windowsQuoteCmdArg(toolPath);
+        for (const a of args2) {
+          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+        }
+      }
+    } else {
+      cmd += toolPath;
+      for (const a of args2) {
+        cmd += ` ${a}`;
+      }
+    }
+    return cmd;
+  }
+  _processLineBuffer(data, strBuffer, onLine) {
+    try {
+      let s = strBuffer + data.toString();
+      let n = s.indexOf(os3.EOL);
+      while (n > -1) {
+        const line = s.substring(0, n);
+        onLine(line);
+        s = s.substring(n + os3.EOL.length);
+        n = s.indexOf(os3.EOL);
+      }
+      return s;
+    } catch (err2) {
+      this._debug(`error processing line. Failed with error ${err2}`);
+      return "";
+    }
+  }
+  _getSpawnFileName() {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        return process.env["COMSPEC"] || "cmd.exe";
+      }
+    }
+    return this.toolPath;
+  }
+  _getSpawnArgs(options) {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+        for (const a of this.args) {
+          argline += " ";
+          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
+        }
+        argline += '"';
+        return [argline];
+      }
+    }
+    return this.args;
+  }
+  _endsWith(str, end) {
+    return str.endsWith(end);
+  }
+  _isCmdFile() {
+    const upperToolPath = this.toolPath.toUpperCase();
+    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
+  }
+  _windowsQuoteCmdArg(arg) {
+    if (!this._isCmdFile()) {
+      return this._uvQuoteCmdArg(arg);
+    }
+    if (!arg) {
+      return '""';
+    }
+    const cmdSpecialChars = [
+      " ",
+      "	",
+      "&",
+      "(",
+      ")",
+      "[",
+      "]",
+      "{",
+      "}",
+      "^",
+      "=",
+      ";",
+      "!",
+      "'",
+      "+",
+      ",",
+      "`",
+      "~",
+      "|",
+      "<",
+      ">",
+      '"'
+    ];
+    let needsQuotes = false;
+    for (const char of arg) {
+      if (cmdSpecialChars.some((x) => x === char)) {
+        needsQuotes = true;
+        break;
+      }
+    }
+    if (!needsQuotes) {
+      return arg;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i2 = arg.length; i2 > 0; i2--) {
+      reverse += arg[i2 - 1];
+      if (quoteHit && arg[i2 - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i2 - 1] === '"') {
+        quoteHit = true;
+        reverse += '"';
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _uvQuoteCmdArg(arg) {
+    if (!arg) {
+      return '""';
+    }
+    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
+      return arg;
+    }
+    if (!arg.includes('"') && !arg.includes("\\")) {
+      return `"${arg}"`;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i2 = arg.length; i2 > 0; i2--) {
+      reverse += arg[i2 - 1];
+      if (quoteHit && arg[i2 - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i2 - 1] === '"') {
+        quoteHit = true;
+        reverse += "\\";
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _cloneExecOptions(options) {
+    options = options || {};
+    const result = {
+      cwd: options.cwd || process.cwd(),
+      env: options.env || process.env,
+      silent: options.silent || false,
+      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+      failOnStdErr: options.failOnStdErr || false,
+      ignoreReturnCode: options.ignoreReturnCode || false,
+      delay: options.delay || 1e4
+    };
+    result.outStream = options.outStream || process.stdout;
+    result.errStream = options.errStream || process.stderr;
+    return result;
+  }
+  _getSpawnOptions(options, toolPath) {
+    options = options || {};
+    const result = {};
+    result.cwd = options.cwd;
+    result.env = options.env;
+    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+    if (options.windowsVerbatimArguments) {
+      result.argv0 = `"${toolPath}"`;
+    }
+    return result;
+  }
+  /**
+   * Exec a tool.
+   * Output will be streamed to the live console.
+   * Returns promise with return code
+   *
+   * @param     tool     path to tool to exec
+   * @param     options  optional exec options.  See ExecOptions
+   * @returns   number
+   */
+  exec() {
+    return __awaiter7(this, void 0, void 0, function* () {
+      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
+        this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+      }
+      this.toolPath = yield which(this.toolPath, true);
+      return new Promise((resolve2, reject) => __awaiter7(this, void 0, void 0, function* () {
+        this._debug(`exec tool: ${this.toolPath}`);
+        this._debug("arguments:");
+        for (const arg of this.args) {
+          this._debug(`   ${arg}`);
+        }
+        const optionsNonNull = this._cloneExecOptions(this.options);
+        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
+        }
+        const state = new ExecState(optionsNonNull, this.toolPath);
+        state.on("debug", (message) => {
+          this._debug(message);
+        });
+        if (this.options.cwd && !(yield exists(this.options.cwd))) {
+          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+        }
+        const fileName = this._getSpawnFileName();
+        const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+        let stdbuffer = "";
+        if (cp.stdout) {
+          cp.stdout.on("data", (data) => {
+            if (this.options.listeners && this.options.listeners.stdout) {
+              this.options.listeners.stdout(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.outStream) {
+              optionsNonNull.outStream.write(data);
+            }
+            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.stdline) {
+                this.options.listeners.stdline(line);
+              }
+            });
+          });
+        }
+        let errbuffer = "";
+        if (cp.stderr) {
+          cp.stderr.on("data", (data) => {
+            state.processStderr = true;
+            if (this.options.listeners && this.options.listeners.stderr) {
+              this.options.listeners.stderr(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
+              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+              s.write(data);
+            }
+            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.errline) {
+                this.options.listeners.errline(line);
+              }
+            });
+          });
+        }
+        cp.on("error", (err2) => {
+          state.processError = err2.message;
+          state.processExited = true;
+          state.processClosed = true;
+          state.CheckComplete();
+        });
+        cp.on("exit", (code2) => {
+          state.processExitCode = code2;
+          state.processExited = true;
+          this._debug(`Exit code ${code2} received from tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        cp.on("close", (code2) => {
+          state.processExitCode = code2;
+          state.processExited = true;
+          state.processClosed = true;
+          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        state.on("done", (error2, exitCode) => {
+          if (stdbuffer.length > 0) {
+            this.emit("stdline", stdbuffer);
+          }
+          if (errbuffer.length > 0) {
+            this.emit("errline", errbuffer);
+          }
+          cp.removeAllListeners();
+          if (error2) {
+            reject(error2);
+          } else {
+            resolve2(exitCode);
+          }
+        });
+        if (this.options.input) {
+          if (!cp.stdin) {
+            throw new Error("child process missing stdin");
+          }
+          cp.stdin.end(this.options.input);
+        }
+      }));
+    });
+  }
+};
+function argStringToArray(argString) {
+  const args2 = [];
+  let inQuotes = false;
+  let escaped = false;
+  let arg = "";
+  function append(c) {
+    if (escaped && c !== '"') {
+      arg += "\\";
+    }
+    arg += c;
+    escaped = false;
+  }
+  for (let i2 = 0; i2 < argString.length; i2++) {
+    const c = argString.charAt(i2);
+    if (c === '"') {
+      if (!escaped) {
+        inQuotes = !inQuotes;
+      } else {
+        append(c);
+      }
+      continue;
+    }
+    if (c === "\\" && escaped) {
+      append(c);
+      continue;
+    }
+    if (c === "\\" && inQuotes) {
+      escaped = true;
+      continue;
+    }
+    if (c === " " && !inQuotes) {
+      if (arg.length > 0) {
+        args2.push(arg);
+        arg = "";
+      }
+      continue;
+    }
+    append(c);
+  }
+  if (arg.length > 0) {
+    args2.push(arg.trim());
+  }
+  return args2;
+}
+var ExecState = class _ExecState extends events.EventEmitter {
+  constructor(options, toolPath) {
+    super();
+    this.processClosed = false;
+    this.processError = "";
+    this.processExitCode = 0;
+    this.processExited = false;
+    this.processStderr = false;
+    this.delay = 1e4;
+    this.done = false;
+    this.timeout = null;
+    if (!toolPath) {
+      throw new Error("toolPath must not be empty");
+    }
+    this.options = options;
+    this.toolPath = toolPath;
+    if (options.delay) {
+      this.delay = options.delay;
+    }
+  }
+  CheckComplete() {
+    if (this.done) {
+      return;
+    }
+    if (this.processClosed) {
+      this._setResult();
+    } else if (this.processExited) {
+      this.timeout = setTimeout2(_ExecState.HandleTimeout, this.delay, this);
+    }
+  }
+  _debug(message) {
+    this.emit("debug", message);
+  }
+  _setResult() {
+    let error2;
+    if (this.processExited) {
+      if (this.processError) {
+        error2 = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+        error2 = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+      } else if (this.processStderr && this.options.failOnStdErr) {
+        error2 = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+      }
+    }
+    if (this.timeout) {
+      clearTimeout(this.timeout);
+      this.timeout = null;
+    }
+    this.done = true;
+    this.emit("done", error2, this.processExitCode);
+  }
+  static HandleTimeout(state) {
+    if (state.done) {
+      return;
+    }
+    if (!state.processClosed && state.processExited) {
+      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+      state._debug(message);
+    }
+    state._setResult();
+  }
+};
+
+// node_modules/@actions/exec/lib/exec.js
+var __awaiter8 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function exec(commandLine, args2, options) {
+  return __awaiter8(this, void 0, void 0, function* () {
+    const commandArgs = argStringToArray(commandLine);
+    if (commandArgs.length === 0) {
+      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+    }
+    const toolPath = commandArgs[0];
+    args2 = commandArgs.slice(1).concat(args2 || []);
+    const runner = new ToolRunner(toolPath, args2, options);
+    return runner.exec();
+  });
+}
+function getExecOutput(commandLine, args2, options) {
+  return __awaiter8(this, void 0, void 0, function* () {
+    var _a, _b;
+    let stdout = "";
+    let stderr = "";
+    const stdoutDecoder = new StringDecoder("utf8");
+    const stderrDecoder = new StringDecoder("utf8");
+    const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+    const stdErrListener = (data) => {
+      stderr += stderrDecoder.write(data);
+      if (originalStdErrListener) {
+        originalStdErrListener(data);
+      }
+    };
+    const stdOutListener = (data) => {
+      stdout += stdoutDecoder.write(data);
+      if (originalStdoutListener) {
+        originalStdoutListener(data);
+      }
+    };
+    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+    const exitCode = yield exec(commandLine, args2, Object.assign(Object.assign({}, options), { listeners }));
+    stdout += stdoutDecoder.end();
+    stderr += stderrDecoder.end();
+    return {
+      exitCode,
+      stdout,
+      stderr
+    };
+  });
+}
 
 // node_modules/@actions/core/lib/platform.js
-var platform = os3.platform();
-var arch = os3.arch();
+var __awaiter9 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var getWindowsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
+  const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', void 0, {
+    silent: true
+  });
+  const { stdout: name2 } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', void 0, {
+    silent: true
+  });
+  return {
+    name: name2.trim(),
+    version: version.trim()
+  };
+});
+var getMacOsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
+  var _a, _b, _c, _d;
+  const { stdout } = yield getExecOutput("sw_vers", void 0, {
+    silent: true
+  });
+  const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : "";
+  const name2 = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : "";
+  return {
+    name: name2,
+    version
+  };
+});
+var getLinuxInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
+  const { stdout } = yield getExecOutput("lsb_release", ["-i", "-r", "-s"], {
+    silent: true
+  });
+  const [name2, version] = stdout.trim().split("\n");
+  return {
+    name: name2,
+    version
+  };
+});
+var platform = os4.platform();
+var arch = os4.arch();
+var isWindows = platform === "win32";
+var isMacOS = platform === "darwin";
+var isLinux = platform === "linux";
+function getDetails() {
+  return __awaiter9(this, void 0, void 0, function* () {
+    return Object.assign(Object.assign({}, yield isWindows ? getWindowsInfo() : isMacOS ? getMacOsInfo() : getLinuxInfo()), {
+      platform,
+      arch,
+      isWindows,
+      isMacOS,
+      isLinux
+    });
+  });
+}
 
 // node_modules/@actions/core/lib/core.js
+var __awaiter10 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function exportVariable(name2, val) {
+  const convertedVal = toCommandValue(val);
+  process.env[name2] = convertedVal;
+  const filePath = process.env["GITHUB_ENV"] || "";
+  if (filePath) {
+    return issueFileCommand("ENV", prepareKeyValueMessage(name2, val));
+  }
+  issueCommand("set-env", { name: name2 }, convertedVal);
+}
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
+function addPath(inputPath) {
+  const filePath = process.env["GITHUB_PATH"] || "";
+  if (filePath) {
+    issueFileCommand("PATH", inputPath);
+  } else {
+    issueCommand("add-path", {}, inputPath);
+  }
+  process.env["PATH"] = `${inputPath}${path5.delimiter}${process.env["PATH"]}`;
+}
 function getInput(name2, options) {
   const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -22325,17 +25362,41 @@ function getInput(name2, options) {
   }
   return val.trim();
 }
+function getMultilineInput(name2, options) {
+  const inputs = getInput(name2, options).split("\n").filter((x) => x !== "");
+  if (options && options.trimWhitespace === false) {
+    return inputs;
+  }
+  return inputs.map((input) => input.trim());
+}
+function getBooleanInput(name2, options) {
+  const trueValue = ["true", "True", "TRUE"];
+  const falseValue = ["false", "False", "FALSE"];
+  const val = getInput(name2, options);
+  if (trueValue.includes(val))
+    return true;
+  if (falseValue.includes(val))
+    return false;
+  throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name2}
+Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
 function setOutput(name2, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value));
   }
-  process.stdout.write(os4.EOL);
+  process.stdout.write(os5.EOL);
   issueCommand("set-output", { name: name2 }, toCommandValue(value));
+}
+function setCommandEcho(enabled) {
+  issue("echo", enabled ? "on" : "off");
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
   error(message);
+}
+function isDebug() {
+  return process.env["RUNNER_DEBUG"] === "1";
 }
 function debug(message) {
   issueCommand("debug", {}, message);
@@ -22346,18 +25407,55 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function info2(message) {
-  process.stdout.write(message + os4.EOL);
+  process.stdout.write(message + os5.EOL);
+}
+function startGroup(name2) {
+  issue("group", name2);
+}
+function endGroup() {
+  issue("endgroup");
+}
+function group(name2, fn) {
+  return __awaiter10(this, void 0, void 0, function* () {
+    startGroup(name2);
+    let result;
+    try {
+      result = yield fn();
+    } finally {
+      endGroup();
+    }
+    return result;
+  });
+}
+function saveState(name2, value) {
+  const filePath = process.env["GITHUB_STATE"] || "";
+  if (filePath) {
+    return issueFileCommand("STATE", prepareKeyValueMessage(name2, value));
+  }
+  issueCommand("save-state", { name: name2 }, toCommandValue(value));
+}
+function getState(name2) {
+  return process.env[`STATE_${name2}`] || "";
+}
+function getIDToken(aud) {
+  return __awaiter10(this, void 0, void 0, function* () {
+    return yield OidcClient.getIDToken(aud);
+  });
 }
 
 // src/action/run.ts
 import { randomBytes } from "node:crypto";
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import os5 from "node:os";
-import path4 from "node:path";
+import { existsSync as existsSync6, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import os6 from "node:os";
+import path10 from "node:path";
 
-// src/cli/config.ts
-import { readFileSync } from "node:fs";
+// src/config/config.ts
+import { existsSync as existsSync2, readFileSync } from "node:fs";
+import path6 from "node:path";
 
 // src/errors.ts
 var EXIT_INPUT = 2;
@@ -22368,42 +25466,6 @@ var InputError = class extends Error {
     this.name = "InputError";
   }
 };
-
-// src/cli/config.ts
-var LEVELS = ["none", "patch", "minor", "major", "off"];
-function loadConfig(file) {
-  let raw;
-  try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new InputError(`--config ${file}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new InputError(`--config ${file}: expected a JSON object`);
-  const { rules, modernProbe, sharedStructs, ...rest } = raw;
-  const unknown = Object.keys(rest);
-  if (unknown.length) throw new InputError(`--config ${file}: unknown key '${unknown[0]}' (known: rules, modernProbe, sharedStructs)`);
-  const config = {};
-  if (rules !== void 0) {
-    if (typeof rules !== "object" || rules === null || Array.isArray(rules)) throw new InputError(`--config ${file}: "rules" must be an object of rule id \u2192 level`);
-    for (const [id, level] of Object.entries(rules)) {
-      if (typeof level !== "string" || !LEVELS.includes(level)) {
-        throw new InputError(`--config ${file}: rule '${id}' has level ${JSON.stringify(level)}; use one of ${LEVELS.join(", ")}`);
-      }
-    }
-    config.rules = rules;
-  }
-  if (modernProbe !== void 0) {
-    if (modernProbe !== "abi" && modernProbe !== "bundled") throw new InputError(`--config ${file}: "modernProbe" must be "abi" or "bundled", not ${JSON.stringify(modernProbe)}`);
-    config.modernProbe = modernProbe;
-  }
-  if (sharedStructs !== void 0) {
-    if (!Array.isArray(sharedStructs) || !sharedStructs.every((n) => typeof n === "string" && /^\w+$/.test(n))) {
-      throw new InputError(`--config ${file}: "sharedStructs" must be a list of struct names`);
-    }
-    config.sharedStructs = sharedStructs;
-  }
-  return config;
-}
 
 // src/rules/compare.ts
 function common(base, head) {
@@ -22428,7 +25490,8 @@ function sentParams(e) {
 function paramChanges(base, head) {
   const out2 = [];
   const bp = sentParams(base);
-  const hp = sentParams(head);
+  const newMismatch = head.nparams !== null && head.nparams < head.params.length && (base.nparams !== head.nparams || base.params.length !== head.params.length);
+  const hp = newMismatch ? head.params : sentParams(head);
   const headNames = hp.map((p) => p.name);
   const n = Math.max(bp.length, hp.length);
   for (let i2 = 0; i2 < n; i2++) {
@@ -22500,6 +25563,11 @@ function renamedPairs(base, head) {
   }
   return pairs;
 }
+function newEventCodes(base, head) {
+  const renamed = new Set(renamedEventCodes(base, head).map((r) => r.to));
+  return added(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX" && !renamed.has(symbol));
+}
+var EVENT_TABLE_HEADER = "the rules at the top of driver/event_table.c";
 
 // src/rules/schema/dynamic-param-added.ts
 var dynamicParamAdded = {
@@ -22511,9 +25579,9 @@ var dynamicParamAdded = {
   example: "+ [PPM_KEYCTL_IDX_CHARBUF] = {{0}, PT_CHARBUF, PF_NA, 0, 0},",
   check(base, head) {
     const hits = [];
-    for (const [table, t] of added(base.dynamicParams, head.dynamicParams)) hits.push({ message: `new dynamic-param table ${table}`, location: t.loc });
+    for (const [table, t] of added(base.dynamicParams, head.dynamicParams)) hits.push({ symbol: table, message: `new dynamic-param table ${table}`, location: t.loc });
     for (const [table, b, h] of common(base.dynamicParams, head.dynamicParams)) {
-      for (const [idx, e] of added(b.entries, h.entries)) hits.push({ message: `${table} gains ${idx} (${e.type})`, location: e.loc });
+      for (const [idx, e] of added(b.entries, h.entries)) hits.push({ symbol: idx, message: `${table} gains ${idx} (${e.type})`, location: e.loc });
     }
     return hits;
   }
@@ -22595,13 +25663,13 @@ var dynamicParamChanged = {
   example: "- [PPM_SOCKOPT_IDX_ERRNO] = {{0}, PT_ERRNO, PF_DEC, 0, 0},\n+ [PPM_SOCKOPT_IDX_ERRNO] = {{0}, PT_INT32, PF_DEC, 0, 0},",
   check(base, head) {
     const hits = [];
-    for (const [table, t] of removed(base.dynamicParams, head.dynamicParams)) hits.push({ message: `dynamic-param table ${table} was removed`, location: t.loc });
+    for (const [table, t] of removed(base.dynamicParams, head.dynamicParams)) hits.push({ symbol: table, message: `dynamic-param table ${table} was removed`, location: t.loc });
     for (const [table, b, h] of common(base.dynamicParams, head.dynamicParams)) {
       for (const [idx, be] of Object.entries(b.entries)) {
         const he = h.entries[idx];
-        if (!he) hits.push({ message: `${table}: ${idx} was removed`, location: h.loc });
-        else if (be.index !== null && he.index !== null && be.index !== he.index) hits.push({ message: `${table}: ${idx} moved from ${be.index} to ${he.index}`, location: he.loc });
-        else if (be.type !== he.type && sameWire(be.type, he.type) !== true) hits.push({ message: `${table}: ${idx} type ${be.type} \u2192 ${he.type}`, location: he.loc });
+        if (!he) hits.push({ symbol: idx, message: `${table}: ${idx} was removed`, location: h.loc });
+        else if (be.index !== null && he.index !== null && be.index !== he.index) hits.push({ symbol: idx, message: `${table}: ${idx} moved from ${be.index} to ${he.index}`, location: he.loc });
+        else if (be.type !== he.type && sameWire(be.type, he.type) !== true) hits.push({ symbol: idx, message: `${table}: ${idx} type ${be.type} \u2192 ${he.type}`, location: he.loc });
       }
     }
     return hits;
@@ -22633,7 +25701,7 @@ var enumValueAdded = {
       const retired = new Set(Object.values({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map((c) => c.value));
       for (const [sym, c] of added(baseEnums[name2] ?? {}, values)) {
         if (renamed.has(sym) || retired.has(c.value)) continue;
-        if (!isSentinel(sym)) hits.push({ message: `${name2}: new value ${sym} = ${c.value ?? c.expr}`, location: c.loc });
+        if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: new value ${sym} = ${c.value ?? c.expr}`, location: c.loc });
       }
     }
     return hits;
@@ -22653,12 +25721,12 @@ var enumValueRemoved = {
     const headEnums = Object.fromEntries(schemaEnums(head));
     for (const [name2, values] of schemaEnums(base)) {
       if (!headEnums[name2]) {
-        hits.push({ message: `enum ${name2} was removed`, location: Object.values(values)[0]?.loc ?? null });
+        hits.push({ symbol: name2, message: `enum ${name2} was removed`, location: Object.values(values)[0]?.loc ?? null });
         continue;
       }
       const renamed = new Set(renamedPairs(values, headEnums[name2]).map((p) => p.from));
       for (const [sym, c] of removed(values, headEnums[name2])) {
-        if (!isSentinel(sym) && !renamed.has(sym)) hits.push({ message: `${name2}: ${sym} (${c.value ?? c.expr}) was removed`, location: c.loc });
+        if (!isSentinel(sym) && !renamed.has(sym)) hits.push({ symbol: sym, message: `${name2}: ${sym} (${c.value ?? c.expr}) was removed`, location: c.loc });
       }
     }
     return hits;
@@ -22680,11 +25748,11 @@ var enumValueRenamed = {
     for (const [name2, values] of schemaEnums(head)) {
       const retired = new Set(Object.values({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map((c) => c.value));
       for (const p of renamedPairs(baseEnums[name2] ?? {}, values)) {
-        if (!retired.has(p.value)) hits.push({ message: `${name2}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values[p.to].loc });
+        if (!retired.has(p.value)) hits.push({ symbol: p.to, message: `${name2}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values[p.to].loc });
       }
     }
     for (const p of renamedEventCodes(base, head)) {
-      hits.push({ message: `ppm_event_code: ${p.from} renamed to ${p.to} (code ${p.value})`, location: head.eventCodes[p.to].loc });
+      hits.push({ symbol: p.to, message: `ppm_event_code: ${p.from} renamed to ${p.to} (code ${p.value})`, location: head.eventCodes[p.to].loc });
     }
     return hits;
   }
@@ -22703,12 +25771,12 @@ var enumValueRenumbered = {
     const baseEnums = Object.fromEntries(schemaEnums(base));
     for (const [name2, values] of schemaEnums(head)) {
       for (const [sym, b, h] of renumbered(baseEnums[name2] ?? {}, values)) {
-        if (!isSentinel(sym)) hits.push({ message: `${name2}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
+        if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
       }
       const retired = new Map(Object.entries({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map(([sym, c]) => [c.value, sym]));
       for (const [sym, c] of added(baseEnums[name2] ?? {}, values)) {
         const old = c.value !== null ? retired.get(c.value) : void 0;
-        if (old && old !== sym && !isSentinel(sym)) hits.push({ message: `${name2}: new ${sym} reuses ${c.value}, the number of retired ${old}`, location: c.loc });
+        if (old && old !== sym && !isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: new ${sym} reuses ${c.value}, the number of retired ${old}`, location: c.loc });
       }
     }
     return hits;
@@ -22724,7 +25792,7 @@ var eventCategoryChanged = {
   rationale: "Categories decide how userspace classifies and filters the event (evt.category, syscall vs tracepoint); the wire is unchanged, so the change is compatible but visible: SCHEMA minor.",
   example: "- EC_FILE | EC_SYSCALL,\n+ EC_IO_OTHER | EC_SYSCALL,",
   check(base, head) {
-    return commonEvents(base, head).filter(([, b, h]) => !(b.flags.includes("EF_UNUSED") && h.flags.includes("EF_UNUSED"))).filter(([, b, h]) => setDiff(b.category, h.category).length || setDiff(h.category, b.category).length).map(([symbol, b, h]) => ({ message: `${symbol} category ${b.category.join(" | ")} \u2192 ${h.category.join(" | ")}`, location: h.loc }));
+    return commonEvents(base, head).filter(([, b, h]) => !(b.flags.includes("EF_UNUSED") && h.flags.includes("EF_UNUSED"))).filter(([, b, h]) => setDiff(b.category, h.category).length || setDiff(h.category, b.category).length).map(([symbol, b, h]) => ({ symbol, message: `${symbol} category ${b.category.join(" | ")} \u2192 ${h.category.join(" | ")}`, location: h.loc }));
   }
 };
 
@@ -22756,7 +25824,7 @@ var eventFlagAdded = {
   example: "- EF_MODIFIES_STATE,\n+ EF_USES_FD | EF_MODIFIES_STATE,",
   check(base, head) {
     return flagDeltas(base, head).flatMap(
-      (d) => d.added.filter((f) => !SPECIAL_FLAGS.includes(f)).map((f) => ({ message: `${d.symbol} gains flag ${f}`, location: d.event.loc }))
+      (d) => d.added.filter((f) => !SPECIAL_FLAGS.includes(f)).map((f) => ({ symbol: d.symbol, message: `${d.symbol} gains flag ${f}`, location: d.event.loc }))
     );
   }
 };
@@ -22771,7 +25839,7 @@ var eventFlagRemoved = {
   example: "- EF_USES_FD | EF_READS_FROM_FD,\n+ EF_READS_FROM_FD,",
   check(base, head) {
     return flagDeltas(base, head).flatMap(
-      (d) => d.removed.filter((f) => f !== "EF_LARGE_PAYLOAD").map((f) => ({ message: `${d.symbol} loses flag ${f}`, location: d.event.loc }))
+      (d) => d.removed.filter((f) => f !== "EF_LARGE_PAYLOAD").map((f) => ({ symbol: d.symbol, message: `${d.symbol} loses flag ${f}`, location: d.event.loc }))
     );
   }
 };
@@ -22786,6 +25854,7 @@ var eventLargePayloadToggled = {
   example: "- EF_NONE,\n+ EF_LARGE_PAYLOAD,",
   check(base, head) {
     return flagDeltas(base, head).filter((d) => d.added.includes("EF_LARGE_PAYLOAD") || d.removed.includes("EF_LARGE_PAYLOAD")).map((d) => ({
+      symbol: d.symbol,
       message: `${d.symbol} ${d.added.includes("EF_LARGE_PAYLOAD") ? "gains" : "loses"} EF_LARGE_PAYLOAD: param lengths become ${d.added.includes("EF_LARGE_PAYLOAD") ? "32" : "16"}-bit on the wire`,
       location: d.event.loc
     }));
@@ -22801,7 +25870,7 @@ var eventNameChanged = {
   rationale: 'Userspace matches events by name (evt.type filters, rules); the event_table.c header requires "All the versions of the same event must have the same name". The wire is unchanged: SCHEMA minor.',
   example: '- [PPME_SYSCALL_OPEN_X] = {"open", ...\n+ [PPME_SYSCALL_OPEN_X] = {"openat", ...',
   check(base, head) {
-    return commonEvents(base, head).filter(([, b, h]) => b.name !== h.name).map(([symbol, b, h]) => ({ message: `${symbol} name '${b.name}' \u2192 '${h.name}'`, location: h.loc }));
+    return commonEvents(base, head).filter(([, b, h]) => b.name !== h.name).map(([symbol, b, h]) => ({ symbol, message: `${symbol} name '${b.name}' \u2192 '${h.name}'`, location: h.loc }));
   }
 };
 
@@ -22818,9 +25887,145 @@ var eventNparamsMismatch = {
     return Object.entries(head.events).filter(([, e]) => e.nparams !== null && e.nparams !== e.params.length).filter(([symbol, e]) => {
       const b = base.events[symbol];
       return !b || b.nparams !== e.nparams || b.params.length !== e.params.length;
-    }).map(([symbol, e]) => ({ message: `${symbol} declares nparams ${e.nparams} but lists ${e.params.length} params`, location: e.loc }));
+    }).map(([symbol, e]) => ({ symbol, message: `${symbol} declares nparams ${e.nparams} but lists ${e.params.length} params`, location: e.loc }));
   }
 };
+
+// src/rules/schema/event-max-not-moved.ts
+var eventMaxNotMoved = {
+  id: "event-max-not-moved",
+  title: "PPM_EVENT_MAX was not moved past the new event codes",
+  governs: "schema",
+  bump: "none",
+  kind: "invalid",
+  rationale: "PPM_EVENT_MAX sizes g_event_info and every per-event table of the drivers and libscap, and bounds the codes userspace accepts: a new code at or past it is dropped or read out of bounds. The table is invalid whatever the version says.",
+  example: "	PPME_SYSCALL_WRITE_E = 10,\n	PPME_SYSCALL_WRITE_X = 11,\n	PPM_EVENT_MAX = 10   // must be 12",
+  check(base, head) {
+    const max = head.eventCodes["PPM_EVENT_MAX"];
+    if (!max || max.value === null) return [];
+    const past = newEventCodes(base, head).filter(([, c]) => c.value !== null && c.value >= max.value);
+    if (!past.length) return [];
+    const highest2 = Math.max(...past.map(([, c]) => c.value));
+    return [
+      {
+        symbol: "PPM_EVENT_MAX",
+        message: `PPM_EVENT_MAX is ${max.value} but new ${past.map(([s, c]) => `${s} = ${c.value}`).join(", ")} ${past.length > 1 ? "are" : "is"} not below it: set PPM_EVENT_MAX to ${highest2 + 1}`,
+        location: max.loc
+      }
+    ];
+  }
+};
+
+// src/rules/schema/event-code-without-entry.ts
+var eventCodeWithoutEntry = {
+  id: "event-code-without-entry",
+  title: "A new event code has no g_event_info entry",
+  governs: "schema",
+  bump: "none",
+  kind: "invalid",
+  rationale: "Userspace decodes every event through its g_event_info entry (name, category, flags, params): a code the drivers may send without an entry is an event nobody can read, and the zeroed entry has no params. The table is invalid whatever the version says.",
+  example: "+ PPME_SYSCALL_WRITE_E = 10,\n+ PPME_SYSCALL_WRITE_X = 11,\n  // and no [PPME_SYSCALL_WRITE_E] = {...} in g_event_info",
+  check(base, head) {
+    if (!Object.keys(head.events).length) return [];
+    return newEventCodes(base, head).filter(([symbol]) => !head.events[symbol]).map(([symbol, c]) => ({ symbol, message: `new ${symbol} (code ${c.value ?? c.expr}) has no g_event_info entry: add [${symbol}] = {...} to driver/event_table.c`, location: c.loc }));
+  }
+};
+
+// src/rules/schema/event-pairing-broken.ts
+var eventPairingBroken = {
+  id: "event-pairing-broken",
+  title: "A new event code breaks the enter/exit pairing",
+  governs: "schema",
+  bump: "none",
+  kind: "invalid",
+  rationale: 'Events come in pairs: PPME_X_E at an even code and PPME_X_X right after it, with one name (libsinsp finds the exit of an enter by code + 1, and both by name); an EC_UNKNOWN entry is named "NA" (the event_table.c header). A new code that breaks this is a table libsinsp misreads, whatever the version says.',
+  example: "+ PPME_SYSCALL_WRITE_E = 11,   // enter codes are even: 10\n+ PPME_SYSCALL_WRITE_X = 12,",
+  check(base, head) {
+    const hits = [];
+    for (const [symbol, c] of newEventCodes(base, head)) {
+      const enter = /_E$/.test(symbol);
+      if (!enter && !/_X$/.test(symbol)) {
+        hits.push({ symbol, message: `new ${symbol} ends in neither _E nor _X: every event is half of an enter/exit pair`, location: c.loc });
+        continue;
+      }
+      const other = symbol.replace(/_[EX]$/, enter ? "_X" : "_E");
+      const o = head.eventCodes[other];
+      if (!o) hits.push({ symbol, message: `new ${symbol} has no ${other}: add the pair's other half`, location: c.loc });
+      else if (enter && c.value !== null && o.value !== null && (c.value % 2 !== 0 || o.value !== c.value + 1)) {
+        hits.push({ symbol, message: `new ${symbol} = ${c.value} and ${other} = ${o.value}: the enter code is even and the exit code follows it`, location: c.loc });
+      }
+      const e = head.events[symbol];
+      if (e?.category.includes("EC_UNKNOWN") && e.name !== "NA") {
+        hits.push({ symbol, message: `new ${symbol} is EC_UNKNOWN but named '${e.name}': such events are named "NA" (${EVENT_TABLE_HEADER})`, location: e.loc });
+      }
+      const oe = head.events[other];
+      const known = (x) => x && !x.category.includes("EC_UNKNOWN");
+      if (enter && known(e) && known(oe) && e.name !== oe.name) {
+        hits.push({ symbol, message: `new pair ${symbol} and ${other} are named '${e.name}' and '${oe.name}': both halves carry one name`, location: e.loc });
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/schema/event-flags-broken.ts
+var sent = (flags2, category) => !flags2.includes("EF_OLD_VERSION") && !category.includes("EC_UNKNOWN");
+var eventFlagsBroken = {
+  id: "event-flags-broken",
+  title: "A new g_event_info entry breaks the EF_* rules of the event_table.c header",
+  governs: "schema",
+  bump: "none",
+  kind: "invalid",
+  rationale: "The event_table.c header: an event flagged EF_USES_FD must return a file descriptor among its params (libsinsp reads it; with no params it fails at run time), and when an exit event has EF_USES_FD the enter event must have it too, or libsinsp does not manage the descriptor the exit returns. Checked on new events only, as libs applies it: the params rule on exit events, and the pair rule only when both halves are still sent (not EF_OLD_VERSION) and the enter carries params.",
+  example: '[PPME_SYSCALL_WRITE_X] = {"write", EC_IO_WRITE | EC_SYSCALL, EF_USES_FD, 0}   // EF_USES_FD with no params',
+  check(base, head) {
+    const hits = [];
+    for (const [symbol] of newEventCodes(base, head)) {
+      const e = head.events[symbol];
+      if (!e || !e.flags.includes("EF_USES_FD")) continue;
+      if (/_X$/.test(symbol) && (e.nparams === 0 || e.nparams === null && !e.params.length)) {
+        hits.push({ symbol, message: `new ${symbol} has EF_USES_FD but no params: libsinsp would fail reading its file descriptor (${EVENT_TABLE_HEADER})`, location: e.loc });
+      }
+      const enter = symbol.replace(/_X$/, "_E");
+      const en = enter !== symbol ? head.events[enter] : void 0;
+      if (en && sent(e.flags, e.category) && sent(en.flags, en.category) && en.params.length > 0 && !en.flags.includes("EF_USES_FD")) {
+        hits.push({ symbol, message: `new ${symbol} has EF_USES_FD but ${enter} does not: give the enter event EF_USES_FD too (${EVENT_TABLE_HEADER})`, location: e.loc });
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/version-pack.ts
+var VERSION_BITS = { major: 19, minor: 20, patch: 24 };
+function unpackable(head, governs) {
+  const v = head.versions[governs];
+  if (!v?.version) return [];
+  const [major, minor, patch] = v.version.split(".").map(Number);
+  const parts2 = [["major", major], ["minor", minor], ["patch", patch]].filter(([k, n]) => n >= 2 ** VERSION_BITS[k]);
+  if (!parts2.length) return [];
+  const what = parts2.map(([k, n]) => `${k} ${n} needs more than ${VERSION_BITS[k]} bits (at most ${2 ** VERSION_BITS[k] - 1})`).join("; ");
+  return [{ symbol: v.path, message: `${v.path} is ${v.version}: PPM_API_VERSION cannot pack it (${what}; driver/ppm_api_version.h)`, location: { path: v.path, line: 1 } }];
+}
+function versionUnpackableRule(governs) {
+  const file = governs === "api" ? "API_VERSION" : "SCHEMA_VERSION";
+  return {
+    id: `${governs}-version-unpackable`,
+    title: `${file} has a component PPM_API_VERSION cannot pack`,
+    governs,
+    bump: "none",
+    kind: "invalid",
+    rationale: `driver/ppm_api_version.h packs the version into one uint64_t (major ${VERSION_BITS.major} bits, minor ${VERSION_BITS.minor}, patch ${VERSION_BITS.patch}) and masks each component: a larger one becomes another version, and libscap's check compares the wrong numbers.`,
+    example: "- 2.4.0\n+ 2.1048576.0   // minor has 20 bits: at most 1048575",
+    check: (_base, head) => unpackable(head, governs)
+  };
+}
+
+// src/rules/schema/schema-version-unpackable.ts
+var schemaVersionUnpackable = versionUnpackableRule("schema");
+
+// src/rules/api/api-version-unpackable.ts
+var apiVersionUnpackable = versionUnpackableRule("api");
 
 // src/rules/schema/event-old-version-added.ts
 var eventOldVersionAdded = {
@@ -22831,7 +26036,7 @@ var eventOldVersionAdded = {
   rationale: 'The event_table.c header: "All events that are no more sent by our drivers must have the EF_OLD_VERSION flag." The event stays decodable, but userspace must now rely on its replacement: SCHEMA minor.',
   example: '- [PPME_SYSCALL_OPEN_E] = {"open", EC_FILE | EC_SYSCALL, EF_CREATES_FD, ...\n+ [PPME_SYSCALL_OPEN_E] = {"open", EC_FILE | EC_SYSCALL, EF_CREATES_FD | EF_OLD_VERSION, ...',
   check(base, head) {
-    return flagDeltas(base, head).filter((d) => d.added.includes("EF_OLD_VERSION")).map((d) => ({ message: `${d.symbol} is now EF_OLD_VERSION (no longer sent)`, location: d.event.loc }));
+    return flagDeltas(base, head).filter((d) => d.added.includes("EF_OLD_VERSION")).map((d) => ({ symbol: d.symbol, message: `${d.symbol} is now EF_OLD_VERSION (no longer sent)`, location: d.event.loc }));
   }
 };
 
@@ -22854,7 +26059,7 @@ var eventPairAdded = {
     return [...pairs.values()].map((symbols) => {
       const first = head.eventCodes[symbols[0]];
       const values = symbols.map((s) => `${s} = ${head.eventCodes[s].value}`).join(", ");
-      return { message: `new event ${symbols.length > 1 ? "pair " : ""}${values}`, location: head.events[symbols[0]]?.loc ?? first.loc };
+      return { symbol: symbols[0], message: `new event ${symbols.length > 1 ? "pair " : ""}${values}`, location: head.events[symbols[0]]?.loc ?? first.loc };
     });
   }
 };
@@ -22871,7 +26076,7 @@ function paramRule(kind, meta, describe) {
         const message = describe(symbol, c);
         if (message === null) continue;
         const loc2 = "head" in c && c.head ? c.head.loc : event.loc;
-        hits.push({ message, location: loc2 });
+        hits.push({ symbol, message, location: loc2 });
       }
       return hits;
     }
@@ -22976,7 +26181,7 @@ var eventParamTypeChanged = paramRule(
     rationale: "Userspace built against the base decodes the param with the old width or encoding (e.g. PT_FD is 8 bytes, PT_FD32 is 4). The event_table.c header requires a new event pair for such a change.",
     example: '- {"fd", PT_FD, PF_DEC}\n+ {"fd", PT_FD32, PF_DEC}'
   },
-  (symbol, c) => sameWire(c.base.type, c.head.type) === true ? null : `${symbol} param ${c.index + 1} '${c.head.name}' changed from ${c.base.type} (${describeWire(c.base.type)}) to ${c.head.type} (${describeWire(c.head.type)})`
+  (symbol, c) => sameWire(c.base.type, c.head.type) === true ? null : `${symbol} param ${c.index + 1} '${c.head.name}' changed from ${c.base.type} (${describeWire(c.base.type)}) to ${c.head.type} (${describeWire(c.head.type)}); to stay compatible, add a new event version instead (see the event_table.c header)`
 );
 
 // src/rules/schema/event-param-type-refined.ts
@@ -23003,8 +26208,8 @@ var eventRemoved = {
   example: "- PPME_SYSCALL_EXECVE_8_E = 12,",
   check(base, head) {
     const renamed = new Set(renamedEventCodes(base, head).map((r) => r.from));
-    const codes = removed(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX" && !renamed.has(symbol)).map(([symbol, c]) => ({ message: `${symbol} (code ${c.value}) was removed`, location: c.loc }));
-    const entries = removed(base.events, head.events).filter(([symbol]) => head.eventCodes[symbol]).map(([symbol, e]) => ({ message: `the g_event_info entry of ${symbol} was removed (the code remains)`, location: e.loc }));
+    const codes = removed(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX" && !renamed.has(symbol)).map(([symbol, c]) => ({ symbol, message: `${symbol} (code ${c.value}) was removed`, location: c.loc }));
+    const entries = removed(base.events, head.events).filter(([symbol]) => head.eventCodes[symbol]).map(([symbol, e]) => ({ symbol, message: `the g_event_info entry of ${symbol} was removed (the code remains)`, location: e.loc }));
     return [...codes, ...entries];
   }
 };
@@ -23018,35 +26223,14 @@ var eventRenumbered = {
   rationale: "The event type number is on the wire (ppm_evt_hdr.type): userspace built against the base would decode the event as another one.",
   example: "- PPME_SYSCALL_OPEN_X = 3,\n+ PPME_SYSCALL_OPEN_X = 5,",
   check(base, head) {
-    return renumbered(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX").map(([symbol, b, h]) => ({ message: `${symbol} changed from ${b.value} to ${h.value}`, location: h.loc }));
+    return renumbered(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX").map(([symbol, b, h]) => ({ symbol, message: `${symbol} changed from ${b.value} to ${h.value}`, location: h.loc }));
   }
 };
 
 // src/surface/extract/code-bodies.ts
 import { createHash } from "node:crypto";
-var CODE_FILES = [
-  // Kernel module: the fillers and the payload helpers (val_to_ring, pack_addr, ...).
-  /^driver\/ppm_fillers\.c$/,
-  /^driver\/ppm_events\.c$/,
-  /^driver\/ppm_events\.h$/,
-  // Flag conversions (open_flags_to_scap, ...) used by every driver's fillers.
-  /^driver\/ppm_flag_helpers\.h$/,
-  // Modern eBPF probe: programs and the helpers that build payloads (never definitions/).
-  /^driver\/modern_bpf\/programs\/.+\.bpf\.c$/,
-  /^driver\/modern_bpf\/helpers\/.+\.h$/,
-  // Legacy eBPF probe (until c5ea0da85): fillers and their helpers; maps.h, types.h,
-  // bpf_helpers.h, builtins.h, quirks.h and missing_definitions.h declare, they do not fill.
-  /^driver\/bpf\/(fillers|filler_helpers|ring_helpers|plumbing_helpers)\.h$/
-];
-function isCodeFile(path5) {
-  return CODE_FILES.some((re) => re.test(path5));
-}
-function probeOf(path5) {
-  if (path5.startsWith("driver/modern_bpf/")) return "modern";
-  if (path5.startsWith("driver/bpf/")) return "legacy";
-  if (/^driver\/[^/]+\.c$/.test(path5) || path5 === "driver/ppm_events.h") return "kmod";
-  return "shared";
-}
+
+// src/surface/extract/code/lexer.ts
 var IDENT = 1;
 var NUMBER = 2;
 var STR = 3;
@@ -23064,7 +26248,7 @@ var Tokens = class {
   at;
   /** PP_* for a directive, 0 otherwise. */
   pp;
-  /** 1 when a conditional directive's condition mentions a kernel-version or kernel-feature macro. */
+  /** 1 when a conditional directive's condition mentions a kernel-version or kernel-feature macro (set by markCompat). */
   compat;
   /** Token text; a directive is `#name tok tok ...`, single-spaced. */
   text = [];
@@ -23141,38 +26325,12 @@ function punctLen(src, i2, c) {
       return 1;
   }
 }
-var COMPAT_IDENTS = /* @__PURE__ */ new Set([
-  "LINUX_VERSION_CODE",
-  "KERNEL_VERSION",
-  "UTS_UBUNTU_RELEASE_ABI",
-  "__has_include",
-  "__has_include_next",
-  "BPF_FORBIDS_ZERO_ACCESS",
-  "COS_73_WORKAROUND",
-  "__COS_WORKAROUND__",
-  "IORING_FEAT_SINGLE_MMAP"
-]);
 var BUILD_ONLY_TOKENS = /* @__PURE__ */ new Set(["static", "volatile", "inline", "__inline", "__always_inline", "__noinline", "noinline"]);
-var ARCH_CONFIG = /^CONFIG_(COMPAT|IA32_EMULATION|X86(_64|_32)?|ARM(64)?|AEABI|S390|PPC(32|64)?|RISCV|LOONGARCH|MIPS|64BIT|32BIT)$/;
-function isCompatIdent(id) {
-  return COMPAT_IDENTS.has(id) || id.includes("RHEL_RELEASE") || // RHEL_RELEASE_CODE, PPM_RHEL_RELEASE_VERSION
-  id.startsWith("HAS_") || // the configure system's kernel probes (driver/configure)
-  id.startsWith("CONFIG_") && !ARCH_CONFIG.test(id);
-}
-function isCompatCondition(condition) {
-  const ids = condition.match(/[A-Za-z_]\w*/g) ?? [];
-  for (let i2 = 0; i2 < ids.length; i2++) {
-    const id = ids[i2];
-    if (isCompatIdent(id)) return true;
-    if (id === "defined" && /^[a-z][a-z0-9_]*$/.test(ids[i2 + 1] ?? "")) return true;
-  }
-  return false;
-}
 var TYPE_ALIASES = /* @__PURE__ */ new Map();
-for (const bits2 of [8, 16, 32, 64]) {
+for (const bits3 of [8, 16, 32, 64]) {
   for (const prefix of ["", "__"]) {
-    TYPE_ALIASES.set(`${prefix}u${bits2}`, `uint${bits2}_t`);
-    TYPE_ALIASES.set(`${prefix}s${bits2}`, `int${bits2}_t`);
+    TYPE_ALIASES.set(`${prefix}u${bits3}`, `uint${bits3}_t`);
+    TYPE_ALIASES.set(`${prefix}s${bits3}`, `int${bits3}_t`);
   }
 }
 function lex(src) {
@@ -23182,7 +26340,7 @@ function lex(src) {
   let lineStart = true;
   let dir = null;
   let dead = 0;
-  const groups = [];
+  const groups2 = [];
   const finishDirective = () => {
     const d = dir;
     dir = null;
@@ -23198,11 +26356,11 @@ function lex(src) {
       else if (pp === PP_ENDIF) dead--;
       else if (dead === 1 && pp === PP_ELSE) {
         dead = 0;
-        groups.push(true);
+        groups2.push(true);
         return;
       } else if (dead === 1 && pp === PP_ELIF) {
         dead = 0;
-        groups.push(false);
+        groups2.push(false);
         pp = PP_IF;
         name2 = name2.replace("elif", "if");
       }
@@ -23210,11 +26368,9 @@ function lex(src) {
     } else if (pp === PP_IF && name2 === "if" && cond === "0") {
       dead = 1;
       return;
-    } else if (pp === PP_IF) groups.push(false);
-    else if (pp === PP_ENDIF && groups.pop()) return;
-    const test = name2 === "ifdef" || name2 === "ifndef" || name2 === "elifdef" || name2 === "elifndef" ? `defined(${cond})` : cond;
-    const compat = (pp === PP_IF || pp === PP_ELIF) && isCompatCondition(test) ? 1 : 0;
-    T.push(DIRECTIVE, cond ? `#${name2} ${cond}` : `#${name2}`, d.at, pp, compat);
+    } else if (pp === PP_IF) groups2.push(false);
+    else if (pp === PP_ENDIF && groups2.pop()) return;
+    T.push(DIRECTIVE, cond ? `#${name2} ${cond}` : `#${name2}`, d.at, pp);
   };
   const emit = (kind, start2, end) => {
     let text = src.slice(start2, end);
@@ -23240,35 +26396,14 @@ function lex(src) {
       i2++;
       continue;
     }
-    if (c === 92) {
-      if (src.charCodeAt(i2 + 1) === 10) {
-        i2 += 2;
-        continue;
-      }
-      if (src.charCodeAt(i2 + 1) === 13 && src.charCodeAt(i2 + 2) === 10) {
-        i2 += 3;
-        continue;
-      }
+    if (c === 92 && src.charCodeAt(i2 + 1) === 10) {
+      i2 += 2;
+      continue;
     }
-    if (c === 47) {
-      const d = src.charCodeAt(i2 + 1);
-      if (d === 42) {
-        const end = src.indexOf("*/", i2 + 2);
-        i2 = end < 0 ? n : end + 2;
-        continue;
-      }
-      if (d === 47) {
-        let stop2 = src.indexOf("\n", i2);
-        while (stop2 > 0 && (src.charCodeAt(stop2 - 1) === 92 || src.charCodeAt(stop2 - 1) === 13 && src.charCodeAt(stop2 - 2) === 92)) {
-          stop2 = src.indexOf("\n", stop2 + 1);
-        }
-        i2 = stop2 < 0 ? n : stop2;
-        continue;
-      }
-    }
-    if (c === 35 && lineStart && !dir) {
+    const hash = c === 35 ? 1 : c === 37 && src.charCodeAt(i2 + 1) === 58 ? 2 : 0;
+    if (hash && lineStart && !dir) {
       lineStart = false;
-      let j = i2 + 1;
+      let j = i2 + hash;
       while (j < n && (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9)) j++;
       const s = j;
       while (j < n && isIdChar(src.charCodeAt(j))) j++;
@@ -23322,6 +26457,8 @@ function skipQuoted(src, i2) {
   }
   return n;
 }
+
+// src/surface/extract/code/functions.ts
 var NAME_IS_FIRST_ARG = /* @__PURE__ */ new Set([
   "BPF_PROG",
   "BPF_PROG2",
@@ -23395,7 +26532,7 @@ function functionName(T, head) {
     return { name: word, at: T.at[before] };
   }
 }
-function findDefinitions(T) {
+function findDefinitions(T, decided = /* @__PURE__ */ new Map()) {
   const defs = [];
   const cond = [];
   let depth = 0;
@@ -23406,13 +26543,16 @@ function findDefinitions(T) {
     const kind = T.kind[k];
     if (kind === DIRECTIVE) {
       const pp = T.pp[k];
-      if (pp === PP_IF) cond.push({ depth, firstEnd: -1, compat: T.compat[k] === 1 });
+      if (pp === PP_IF) cond.push({ depth, firstEnd: -1, compat: T.compat[k] === 1 && decided.get(k) !== 0, at: k, branch: 0 });
       else if (pp === PP_ELIF || pp === PP_ELSE) {
         const top = cond[cond.length - 1];
         if (top) {
           if (top.firstEnd < 0) top.firstEnd = depth;
           depth = top.depth;
+          top.branch++;
           if (T.compat[k]) top.compat = true;
+          if (decided.get(top.at) === top.branch) top.compat = false;
+          else if (decided.has(top.at)) top.compat = true;
         }
       } else if (pp === PP_ENDIF) {
         const top = cond.pop();
@@ -23452,249 +26592,6 @@ function findDefinitions(T) {
     }
   }
   return defs;
-}
-function conditionalGroups(T) {
-  const groups = /* @__PURE__ */ new Map();
-  const stack = [];
-  for (let k = 0; k < T.n; k++) {
-    if (T.kind[k] !== DIRECTIVE) continue;
-    const pp = T.pp[k];
-    if (pp === PP_IF) stack.push({ at: k, group: { end: -1, compat: T.compat[k] === 1, branches: [k] } });
-    else if (pp === PP_ELIF || pp === PP_ELSE) {
-      const top = stack[stack.length - 1];
-      if (!top) continue;
-      top.group.branches.push(k);
-      if (T.compat[k]) top.group.compat = true;
-    } else if (pp === PP_ENDIF) {
-      const top = stack.pop();
-      if (top) groups.set(top.at, { ...top.group, end: k });
-    }
-  }
-  return groups;
-}
-function isCoreCheck(T, t) {
-  if (t === void 0 || T.kind[t] !== IDENT) return false;
-  const s = T.text[t];
-  return s.startsWith("bpf_core_") && !s.startsWith("bpf_core_read");
-}
-function coreTokens(T, start2, end, groups) {
-  const a = [];
-  let changed = false;
-  let core = false;
-  for (let k = start2; k <= end; k++) {
-    if (T.pp[k] === PP_IF) {
-      const g = groups.get(k);
-      if (g && g.compat && g.end <= end) {
-        k = g.end;
-        changed = true;
-        continue;
-      }
-    }
-    if (!core && isCoreCheck(T, k)) core = true;
-    a.push(k);
-  }
-  if (!core) return changed ? a : null;
-  const out2 = [];
-  for (let k = 0; k < a.length; k++) {
-    const t = a[k];
-    if (T.kind[t] !== IDENT) {
-      out2.push(t);
-      continue;
-    }
-    if (T.text[t] === "if" && T.text[a[k + 1]] === "(") {
-      const close = matchForward(T, a, k + 1);
-      let check = false;
-      for (let j = k + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]] === "(") check = true;
-      if (check) {
-        k = ifStatementEnd(T, a, k) - 1;
-        continue;
-      }
-    }
-    if (isCoreCheck(T, t) && T.text[a[k + 1]] === "(") {
-      const close = matchForward(T, a, k + 1);
-      if (close > 0) {
-        k = close;
-        continue;
-      }
-    }
-    out2.push(t);
-  }
-  return out2;
-}
-function evalCondition(condition, build) {
-  const toks = condition.match(/0[xX][0-9a-fA-F]+[uUlL]*|\d+[uUlL]*|[A-Za-z_]\w*|<<|>>|<=|>=|==|!=|&&|\|\||\S/g) ?? [];
-  const feature = build === "newest" ? 1 : 0;
-  let i2 = 0;
-  const peek = () => toks[i2];
-  const skipParens = () => {
-    if (toks[i2] !== "(") return;
-    for (let depth = 0; i2 < toks.length; i2++) {
-      if (toks[i2] === "(") depth++;
-      else if (toks[i2] === ")" && --depth === 0) {
-        i2++;
-        return;
-      }
-    }
-  };
-  const args2 = () => {
-    const out2 = [];
-    if (toks[i2] !== "(") return out2;
-    i2++;
-    while (i2 < toks.length && toks[i2] !== ")") {
-      out2.push(ternary());
-      if (toks[i2] === ",") i2++;
-      else if (toks[i2] !== ")") i2++;
-    }
-    i2++;
-    return out2;
-  };
-  const identValue = (id) => {
-    if (id === "LINUX_VERSION_CODE") return build === "newest" ? 2147483647 : 0;
-    if (id.includes("RHEL_RELEASE")) return 0;
-    return isCompatIdent(id) || /^[a-z]/.test(id) ? feature : 0;
-  };
-  const primary = () => {
-    const t = toks[i2++];
-    if (t === void 0) return 0;
-    if (t === "(") {
-      const v = ternary();
-      if (toks[i2] === ")") i2++;
-      return v;
-    }
-    if (t === "!") return primary() ? 0 : 1;
-    if (t === "-") return -primary();
-    if (t === "+") return primary();
-    if (t === "~") return ~primary();
-    if (/^\d/.test(t)) return Number(t.replace(/[uUlL]+$/, ""));
-    if (t === "defined") {
-      const paren = peek() === "(";
-      if (paren) i2++;
-      const id = toks[i2++] ?? "";
-      if (paren && toks[i2] === ")") i2++;
-      return id === "LINUX_VERSION_CODE" || id === "KERNEL_VERSION" ? 1 : identValue(id) ? 1 : 0;
-    }
-    if (/^[A-Za-z_]/.test(t)) {
-      if (peek() !== "(") return identValue(t);
-      if (t === "__has_include" || t === "__has_include_next") {
-        skipParens();
-        return feature;
-      }
-      const a = args2();
-      if (t === "KERNEL_VERSION") return ((a[0] ?? 0) << 16) + ((a[1] ?? 0) << 8) + (a[2] ?? 0);
-      if (t === "IS_ENABLED" || t === "IS_BUILTIN") return a[0] ?? 0;
-      return 0;
-    }
-    return 0;
-  };
-  const LEVELS2 = [["||"], ["&&"], ["|"], ["^"], ["&"], ["==", "!="], ["<", "<=", ">", ">="], ["<<", ">>"], ["+", "-"], ["*", "/", "%"]];
-  const apply = (op, a, b) => {
-    switch (op) {
-      case "||":
-        return a || b ? 1 : 0;
-      case "&&":
-        return a && b ? 1 : 0;
-      case "|":
-        return a | b;
-      case "^":
-        return a ^ b;
-      case "&":
-        return a & b;
-      case "==":
-        return a === b ? 1 : 0;
-      case "!=":
-        return a !== b ? 1 : 0;
-      case "<":
-        return a < b ? 1 : 0;
-      case "<=":
-        return a <= b ? 1 : 0;
-      case ">":
-        return a > b ? 1 : 0;
-      case ">=":
-        return a >= b ? 1 : 0;
-      case "<<":
-        return a << b;
-      case ">>":
-        return a >> b;
-      case "+":
-        return a + b;
-      case "-":
-        return a - b;
-      case "*":
-        return a * b;
-      case "/":
-        return b ? Math.trunc(a / b) : 0;
-      default:
-        return b ? a % b : 0;
-    }
-  };
-  const binary2 = (level) => {
-    if (level >= LEVELS2.length) return primary();
-    let v = binary2(level + 1);
-    while (peek() !== void 0 && LEVELS2[level].includes(peek())) {
-      const op = toks[i2++];
-      v = apply(op, v, binary2(level + 1));
-    }
-    return v;
-  };
-  const ternary = () => {
-    const c = binary2(0);
-    if (peek() !== "?") return c;
-    i2++;
-    const a = ternary();
-    if (peek() === ":") i2++;
-    const b = ternary();
-    return c ? a : b;
-  };
-  return ternary() !== 0;
-}
-function takenBranch(T, g, build) {
-  const marks = [...g.branches, g.end];
-  for (let b = 0; b < g.branches.length; b++) {
-    const d = g.branches[b];
-    const m = /^#(\w+)\s*(.*)$/.exec(T.text[d]);
-    const name2 = m[1];
-    const cond = name2.endsWith("ndef") ? `!defined(${m[2]})` : name2.endsWith("def") ? `defined(${m[2]})` : m[2];
-    if (name2 === "else" || evalCondition(cond, build)) return [d + 1, marks[b + 1]];
-  }
-  return null;
-}
-function resolveVariant(T, a, from, to, build, groups, out2) {
-  const base = a[0];
-  for (let p = from; p < to; p++) {
-    const t = a[p];
-    if (T.pp[t] === PP_IF) {
-      const g = groups.get(t);
-      if (g && g.compat && g.end <= a[to - 1]) {
-        const taken2 = takenBranch(T, g, build);
-        if (taken2) resolveVariant(T, a, taken2[0] - base, taken2[1] - base, build, groups, out2);
-        p = g.end - base;
-        continue;
-      }
-    }
-    if (T.kind[t] === IDENT && T.text[t] === "if" && p + 1 < to && T.text[a[p + 1]] === "(") {
-      const close = matchForward(T, a, p + 1);
-      let check = false;
-      for (let j = p + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]] === "(") check = true;
-      if (check) {
-        const thenEnd = statementEnd(T, a, close + 1);
-        const j = skipDirectives(T, a, thenEnd);
-        const hasElse = j < a.length && T.kind[a[j]] === IDENT && T.text[a[j]] === "else";
-        const end = hasElse ? statementEnd(T, a, j + 1) : thenEnd;
-        const negated = T.text[a[p + 2]] === "!" && isCoreCheck(T, a[p + 3]) && matchForward(T, a, p + 4) === close - 1;
-        const then = build === "newest" !== negated;
-        let [b0, b1] = then ? [close + 1, thenEnd] : hasElse ? [j + 1, end] : [0, 0];
-        b0 = skipDirectives(T, a, b0);
-        if (b1 - b0 >= 2 && T.text[a[b0]] === "{" && matchForward(T, a, b0) === b1 - 1) {
-          b0++;
-          b1--;
-        }
-        if (b1 > b0) resolveVariant(T, a, b0, b1, build, groups, out2);
-        p = end - 1;
-        continue;
-      }
-    }
-    out2.push(t);
-  }
 }
 function skipDirectives(T, a, k) {
   while (k < a.length && T.kind[a[k]] === DIRECTIVE) k++;
@@ -23746,21 +26643,761 @@ function statementEnd(T, a, k) {
   }
   return a.length;
 }
-function digest(texts) {
-  return createHash("sha1").update(texts.join("\0")).digest("hex").slice(0, 16);
+
+// src/parse/c-text.ts
+var NL = 10;
+var BACKSLASH = 92;
+function isTokenChar(c) {
+  return c > 32 && c !== BACKSLASH;
 }
-function linesOf(src, offsets) {
+function normaliseLineEnds(src) {
+  let s = src.charCodeAt(0) === 65279 ? " " + src.slice(1) : src;
+  if (s.indexOf("\r") < 0) return s;
+  s = s.replace(/\r\n/g, " \n");
+  return s.replace(/\r/g, "\n");
+}
+function spliceContinuations(s) {
+  const re = /\\[ \t\f\v]*\n/g;
+  let m = re.exec(s);
+  if (!m) return s;
   const out2 = [];
-  let line = 1;
-  let pos = 0;
-  for (const off of offsets) {
-    for (let nl = src.indexOf("\n", pos); nl >= 0 && nl < off; nl = src.indexOf("\n", nl + 1)) {
-      line++;
-      pos = nl + 1;
+  let copied = 0;
+  let owedSpaces = 0;
+  let owedNewlines = 0;
+  const settle = () => {
+    const nl = s.indexOf("\n", copied);
+    const end = nl < 0 ? s.length : nl;
+    out2.push(s.slice(copied, end), " ".repeat(owedSpaces), nl < 0 ? "" : "\n", "\n".repeat(owedNewlines));
+    copied = nl < 0 ? s.length : nl + 1;
+    owedSpaces = owedNewlines = 0;
+  };
+  for (; m; m = re.exec(s)) {
+    const i2 = m.index;
+    const nl = i2 + m[0].length - 1;
+    if (owedNewlines) {
+      const end = s.indexOf("\n", copied);
+      if (end >= 0 && end < i2) settle();
     }
-    out2.push(line);
+    const splitsToken = i2 > 0 && isTokenChar(s.charCodeAt(i2 - 1)) && nl + 1 < s.length && isTokenChar(s.charCodeAt(nl + 1));
+    if (splitsToken) {
+      out2.push(s.slice(copied, i2));
+      owedSpaces += nl - i2;
+      owedNewlines++;
+    } else {
+      out2.push(s.slice(copied, i2), s.slice(i2 + 1, nl), "\\\n");
+    }
+    copied = nl + 1;
+  }
+  if (owedNewlines) settle();
+  out2.push(s.slice(copied));
+  return out2.join("");
+}
+function continued(s, nl) {
+  return nl > 0 && s.charCodeAt(nl - 1) === BACKSLASH;
+}
+function blankComments(s) {
+  const parts2 = [];
+  let copied = 0;
+  const n = s.length;
+  const next = /["'/]/g;
+  for (let m = next.exec(s); m; m = next.exec(s)) {
+    let i2 = m.index;
+    const c = s.charCodeAt(i2);
+    if (c === 34 || c === 39) {
+      i2++;
+      while (i2 < n) {
+        const d = s.charCodeAt(i2);
+        if (d === c) break;
+        if (d === NL && !continued(s, i2)) break;
+        i2 += d === BACKSLASH ? 2 : 1;
+      }
+      next.lastIndex = i2 + 1;
+    } else if (s.charCodeAt(i2 + 1) === 42) {
+      const end = s.indexOf("*/", i2 + 2);
+      const stop2 = end < 0 ? n : end + 2;
+      parts2.push(s.slice(copied, i2), blank(s, i2, stop2));
+      copied = next.lastIndex = stop2;
+    } else if (s.charCodeAt(i2 + 1) === 47) {
+      let stop2 = s.indexOf("\n", i2);
+      while (stop2 > 0 && continued(s, stop2)) stop2 = s.indexOf("\n", stop2 + 1);
+      if (stop2 < 0) stop2 = n;
+      parts2.push(s.slice(copied, i2), blank(s, i2, stop2));
+      copied = next.lastIndex = stop2;
+    }
+  }
+  if (!parts2.length) return s;
+  parts2.push(s.slice(copied));
+  return parts2.join("");
+}
+function blank(s, a, b) {
+  const seg = s.slice(a, b);
+  return seg.indexOf("\n") < 0 ? " ".repeat(b - a) : seg.replace(/[^\n]/g, " ");
+}
+function lineIndex(text) {
+  const starts = [0];
+  for (let i2 = text.indexOf("\n"); i2 >= 0; i2 = text.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+function cText(source) {
+  const spliced = spliceContinuations(normaliseLineEnds(source));
+  const text = blankComments(spliced);
+  let index = null;
+  return { spliced, text, lineAt: (offset) => (index ??= lineIndex(spliced))(offset) };
+}
+
+// src/limits.ts
+var MAX_FILE_BYTES = 2 * 1024 * 1024;
+var MAX_EVAL_STEPS = 1e5;
+var MAX_EVAL_DEPTH = 256;
+var INTEGER_BITS = 64;
+var MAX_NESTING = 64;
+var MAX_INCLUDE_DEPTH = 16;
+var MAX_INCLUDED_FILES = 256;
+var MAX_WORKTREE_FILES = 2e4;
+var MAX_WORKTREE_DEPTH = 32;
+
+// src/parse/consteval.ts
+function emptySymbols() {
+  return { macros: /* @__PURE__ */ new Map(), enumerators: /* @__PURE__ */ new Map() };
+}
+var TOKEN = /\s*(?:(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|'((?:\\.|[^'\\])+)'|"((?:\\.|[^"\\])*)"|([A-Za-z_]\w*)|(<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^~!<>?:(),.#]))/y;
+function charValue(lit) {
+  if (!lit.startsWith("\\")) return BigInt(lit.codePointAt(0));
+  const esc = { n: 10, t: 9, r: 13, "0": 0, "\\": 92, "'": 39, '"': 34 };
+  if (lit[1] === "x") return BigInt(parseInt(lit.slice(2), 16) || 0);
+  if (/^\\[0-7]+$/.test(lit)) return BigInt(parseInt(lit.slice(1), 8));
+  return BigInt(esc[lit[1]] ?? lit.codePointAt(1));
+}
+var wrap = (v) => BigInt.asIntN(INTEGER_BITS, v);
+function tokenize(src) {
+  const toks = [];
+  let pos = 0;
+  const n = src.length;
+  for (; ; ) {
+    while (pos < n && /\s/.test(src[pos])) pos++;
+    if (pos >= n) break;
+    TOKEN.lastIndex = pos;
+    const m = TOKEN.exec(src);
+    if (!m) return null;
+    pos = TOKEN.lastIndex;
+    if (m[1] !== void 0) {
+      const t = m[1];
+      toks.push({ k: "num", v: wrap(/^0[0-7]+$/.test(t) ? BigInt("0o" + t.slice(1)) : BigInt(t)) });
+    } else if (m[2] !== void 0) toks.push({ k: "num", v: charValue(m[2]) });
+    else if (m[3] !== void 0) toks.push({ k: "str", v: m[3] });
+    else if (m[4] !== void 0) toks.push({ k: "id", v: m[4] });
+    else toks.push({ k: "op", v: m[5] });
+  }
+  return toks;
+}
+var BASIC_SIZES = {
+  char: 1,
+  int8_t: 1,
+  uint8_t: 1,
+  __u8: 1,
+  u8: 1,
+  __s8: 1,
+  s8: 1,
+  bool: 1,
+  _Bool: 1,
+  short: 2,
+  int16_t: 2,
+  uint16_t: 2,
+  __u16: 2,
+  u16: 2,
+  __s16: 2,
+  s16: 2,
+  int: 4,
+  int32_t: 4,
+  uint32_t: 4,
+  __u32: 4,
+  u32: 4,
+  __s32: 4,
+  s32: 4,
+  unsigned: 4,
+  float: 4,
+  long: 8,
+  int64_t: 8,
+  uint64_t: 8,
+  __u64: 8,
+  u64: 8,
+  __s64: 8,
+  s64: 8,
+  size_t: 8,
+  double: 8
+};
+var TYPE_WORDS = /* @__PURE__ */ new Set(["unsigned", "signed", "const", "volatile", "struct", "enum", "void", ...Object.keys(BASIC_SIZES)]);
+var Evaluator = class _Evaluator {
+  constructor(toks, syms, level, expanding, session) {
+    this.toks = toks;
+    this.syms = syms;
+    this.level = level;
+    this.expanding = expanding;
+    this.session = session;
+  }
+  toks;
+  syms;
+  level;
+  expanding;
+  session;
+  i = 0;
+  depth = 0;
+  run() {
+    const v = this.ternary();
+    return this.i === this.toks.length ? v : null;
+  }
+  step() {
+    if (++this.session.steps > MAX_EVAL_STEPS) {
+      this.syms.problems?.add(`a constant expression needs more than ${MAX_EVAL_STEPS} steps`);
+      return false;
+    }
+    return true;
+  }
+  enter() {
+    if (++this.depth + this.level > MAX_EVAL_DEPTH) {
+      this.syms.problems?.add(`a constant expression is nested more than ${MAX_EVAL_DEPTH} deep`);
+      return false;
+    }
+    return true;
+  }
+  peek() {
+    return this.toks[this.i];
+  }
+  isOp(v) {
+    const t = this.peek();
+    return t?.k === "op" && t.v === v;
+  }
+  expect(v) {
+    if (this.isOp(v)) {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
+  ternary() {
+    if (!this.enter()) return null;
+    try {
+      const c = this.binary(0);
+      if (!this.expect("?")) return c;
+      const a = this.ternary();
+      if (!this.expect(":")) return null;
+      const b = this.ternary();
+      if (c === null) return a !== null && a === b ? a : null;
+      return c !== 0n ? a : b;
+    } finally {
+      this.depth--;
+    }
+  }
+  static PREC = {
+    "||": 1,
+    "&&": 2,
+    "|": 3,
+    "^": 4,
+    "&": 5,
+    "==": 6,
+    "!=": 6,
+    "<": 7,
+    ">": 7,
+    "<=": 7,
+    ">=": 7,
+    "<<": 8,
+    ">>": 8,
+    "+": 9,
+    "-": 9,
+    "*": 10,
+    "/": 10,
+    "%": 10
+  };
+  binary(minPrec) {
+    let left = this.unary();
+    for (; ; ) {
+      const t = this.peek();
+      if (t?.k !== "op") return left;
+      const prec = _Evaluator.PREC[t.v];
+      if (prec === void 0 || prec <= minPrec) return left;
+      if (!this.step()) return null;
+      this.i++;
+      const right = this.binary(prec);
+      left = applyBinary(t.v, left, right);
+    }
+  }
+  /** A parenthesised run of type words, e.g. `(uint32_t)` or `(unsigned long)`. */
+  castAhead() {
+    let j = this.i + 1;
+    let sawType = false;
+    while (j < this.toks.length) {
+      const t = this.toks[j];
+      if (t.k === "id" && (TYPE_WORDS.has(t.v) || /_t$/.test(t.v))) sawType = true;
+      else if (!(t.k === "op" && t.v === "*")) break;
+      j++;
+    }
+    const close = this.toks[j];
+    return sawType && close?.k === "op" && close.v === ")" ? j + 1 : 0;
+  }
+  unary() {
+    const ops = [];
+    for (; ; ) {
+      const t = this.peek();
+      if (t?.k === "op" && t.v.length === 1 && "-+~!".includes(t.v)) {
+        if (!this.step()) return null;
+        ops.push(t.v);
+        this.i++;
+      } else if (t?.k === "op" && t.v === "(" && this.castAhead()) {
+        this.i = this.castAhead();
+      } else break;
+    }
+    let v = this.primary();
+    for (let k = ops.length - 1; k >= 0 && v !== null; k--) {
+      const op = ops[k];
+      v = op === "-" ? wrap(-v) : op === "+" ? v : op === "~" ? wrap(~v) : v === 0n ? 1n : 0n;
+    }
+    return v;
+  }
+  primary() {
+    const t = this.peek();
+    if (!t || !this.step()) return null;
+    this.i++;
+    if (t.k === "num") {
+      this.syms.onValue?.(t.v);
+      return t.v;
+    }
+    if (t.k === "op" && t.v === "(") {
+      const v = this.ternary();
+      return this.expect(")") ? v : null;
+    }
+    if (t.k === "id") return this.identifier(t.v);
+    return null;
+  }
+  /** Arguments of a call, as raw token runs split on top-level commas. */
+  callArgs() {
+    if (!this.expect("(")) return null;
+    const args2 = [[]];
+    let depth = 0;
+    while (this.i < this.toks.length) {
+      const t = this.toks[this.i++];
+      if (t.k === "op" && t.v === "(") depth++;
+      if (t.k === "op" && t.v === ")") {
+        if (depth === 0) return args2[0].length === 0 && args2.length === 1 ? [] : args2;
+        depth--;
+      }
+      if (t.k === "op" && t.v === "," && depth === 0) args2.push([]);
+      else args2[args2.length - 1].push(t);
+    }
+    return null;
+  }
+  sub(toks, expanding = this.expanding) {
+    if (this.level + this.depth + 1 > MAX_EVAL_DEPTH) {
+      this.syms.problems?.add(`a constant expression is nested more than ${MAX_EVAL_DEPTH} deep`);
+      return null;
+    }
+    return new _Evaluator(toks, this.syms, this.level + this.depth + 1, expanding, this.session).run();
+  }
+  typeSize(toks) {
+    const words = toks.filter((t) => t.k === "id").map((t) => t.v);
+    if (toks.some((t) => t.k === "op" && t.v === "*")) return 8;
+    const name2 = words.filter((w) => w !== "const" && w !== "volatile").join(" ");
+    if (name2 in BASIC_SIZES) return BASIC_SIZES[name2];
+    if (/^(unsigned|signed) /.test(name2)) return BASIC_SIZES[name2.split(" ").slice(1).join(" ")] ?? (name2.endsWith("long") ? 8 : null);
+    if (name2 === "long long" || name2 === "unsigned long long") return 8;
+    return this.syms.sizeOf?.(name2) ?? null;
+  }
+  defined() {
+    const paren = this.expect("(");
+    const t = this.toks[this.i++];
+    if (t?.k !== "id" || paren && !this.expect(")")) return null;
+    const d = this.syms.isDefined(t.v);
+    return d === null ? null : d ? 1n : 0n;
+  }
+  hasInclude() {
+    const args2 = this.callArgs();
+    if (!args2 || args2.length !== 1) return null;
+    const a = args2[0];
+    let path11;
+    let angled;
+    if (a.length === 1 && a[0].k === "str") [path11, angled] = [a[0].v, false];
+    else if (a[0]?.k === "op" && a[0].v === "<" && a[a.length - 1]?.k === "op" && a[a.length - 1].v === ">") {
+      [path11, angled] = [a.slice(1, -1).map((t) => String(t.v)).join(""), true];
+    } else return null;
+    const h = this.syms.hasInclude?.(path11, angled) ?? null;
+    return h === null ? null : h ? 1n : 0n;
+  }
+  identifier(name2) {
+    if (name2 === "defined" && this.syms.isDefined) return this.defined();
+    if ((name2 === "__has_include" || name2 === "__has_include_next") && this.isOp("(")) return this.hasInclude();
+    if (name2 === "sizeof") {
+      const args2 = this.callArgs();
+      const size = args2?.length === 1 ? this.typeSize(args2[0]) : null;
+      return size === null ? null : BigInt(size);
+    }
+    const ioc = IOCTL_ENCODERS[name2];
+    if (ioc !== void 0 && this.isOp("(") && !this.syms.macros.has(name2)) {
+      const args2 = this.callArgs();
+      if (!args2 || args2.length < 2) return null;
+      const type = this.sub(args2[0]);
+      const nr = this.sub(args2[1]);
+      const size = args2.length >= 3 ? this.typeSize(args2[2]) : 0;
+      if (type === null || nr === null || size === null) return null;
+      return wrap(BigInt(ioc) << 30n | BigInt(size) << 16n | type << 8n | nr);
+    }
+    const macro = this.syms.macros.get(name2);
+    if (macro && !this.expanding.has(name2)) {
+      this.syms.onMacro?.(name2);
+      return macro.params === null ? this.objectMacro(macro) : this.callMacro(macro);
+    }
+    const e = this.syms.enumerators.get(name2);
+    if (e !== void 0) return e;
+    return this.syms.identifier ? this.syms.identifier(name2) : null;
+  }
+  objectMacro(macro) {
+    const memo = this.syms.memo ??= /* @__PURE__ */ new Map();
+    if (memo.has(macro.name)) return memo.get(macro.name);
+    if (this.session.unknown.has(macro.name)) return null;
+    const body2 = tokensOf(macro.body);
+    const v = body2 && body2.length ? this.sub(body2, /* @__PURE__ */ new Set([...this.expanding, macro.name])) : null;
+    if (v !== null) memo.set(macro.name, v);
+    else this.session.unknown.add(macro.name);
+    if (v !== null) this.syms.onValue?.(v);
+    return v;
+  }
+  callMacro(macro) {
+    const args2 = this.callArgs();
+    if (!args2) return null;
+    const key = `${macro.name}(${args2.map((a) => a.map((t) => String(t.v)).join(" ")).join(",")})`;
+    const calls = this.session.calls;
+    if (calls.has(key)) return calls.get(key);
+    const v = this.sub(expandFunctionMacro(macro, args2), /* @__PURE__ */ new Set([...this.expanding, macro.name]));
+    calls.set(key, v);
+    if (v !== null) this.syms.onValue?.(v);
+    return v;
+  }
+};
+var IOCTL_ENCODERS = { _IO: 0, _IOW: 1, _IOR: 2, _IOWR: 3 };
+function expandFunctionMacro(macro, args2) {
+  const body2 = tokensOf(macro.body) ?? [];
+  const out2 = [];
+  for (const t of body2) {
+    const idx = t.k === "id" ? macro.params.indexOf(t.v) : -1;
+    if (idx >= 0) out2.push({ k: "op", v: "(" }, ...args2[idx] ?? [], { k: "op", v: ")" });
+    else out2.push(t);
   }
   return out2;
+}
+function applyBinary(op, a, b) {
+  if (op === "&&") return a === 0n || b === 0n ? 0n : a === null || b === null ? null : 1n;
+  if (op === "||") return a !== null && a !== 0n || b !== null && b !== 0n ? 1n : a === null || b === null ? null : 0n;
+  if (a === null || b === null) return null;
+  switch (op) {
+    case "+":
+      return wrap(a + b);
+    case "-":
+      return wrap(a - b);
+    case "*":
+      return wrap(a * b);
+    case "/":
+      return b === 0n ? null : wrap(a / b);
+    case "%":
+      return b === 0n ? null : wrap(a % b);
+    case "<<":
+      return b < 0n || b >= BigInt(INTEGER_BITS) ? null : wrap(a << b);
+    case ">>":
+      return b < 0n || b >= BigInt(INTEGER_BITS) ? null : wrap(a >> b);
+    case "&":
+      return a & b;
+    case "|":
+      return a | b;
+    case "^":
+      return a ^ b;
+    case "<":
+      return a < b ? 1n : 0n;
+    case ">":
+      return a > b ? 1n : 0n;
+    case "<=":
+      return a <= b ? 1n : 0n;
+    case ">=":
+      return a >= b ? 1n : 0n;
+    case "==":
+      return a === b ? 1n : 0n;
+    case "!=":
+      return a !== b ? 1n : 0n;
+  }
+  return null;
+}
+var TOKENS = /* @__PURE__ */ new Map();
+var TOKENS_KEPT = 2e4;
+function tokensOf(expr) {
+  let toks = TOKENS.get(expr);
+  if (toks === void 0) {
+    toks = tokenize(expr);
+    if (TOKENS.size >= TOKENS_KEPT) TOKENS.clear();
+    TOKENS.set(expr, toks);
+  }
+  return toks;
+}
+function evaluate(expr, syms) {
+  const toks = tokensOf(expr);
+  if (!toks || toks.length === 0) return null;
+  return new Evaluator(toks, syms, 0, /* @__PURE__ */ new Set(), { steps: 0, calls: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Set() }).run();
+}
+function evaluateNumber(expr, syms) {
+  const v = evaluate(expr, syms);
+  if (v === null) return null;
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+// src/surface/extract/code/kernel-compat.ts
+var COMPAT_IDENTS = /* @__PURE__ */ new Set([
+  "LINUX_VERSION_CODE",
+  "KERNEL_VERSION",
+  "UTS_UBUNTU_RELEASE_ABI",
+  "__has_include",
+  "__has_include_next",
+  "BPF_FORBIDS_ZERO_ACCESS",
+  "COS_73_WORKAROUND",
+  "__COS_WORKAROUND__",
+  "IORING_FEAT_SINGLE_MMAP"
+]);
+var ARCH_CONFIG = /^CONFIG_(COMPAT|IA32_EMULATION|X86(_64|_32)?|ARM(64)?|AEABI|S390|PPC(32|64)?|RISCV|LOONGARCH|MIPS|64BIT|32BIT)$/;
+function isCompatIdent(id) {
+  return COMPAT_IDENTS.has(id) || id.includes("RHEL_RELEASE") || // RHEL_RELEASE_CODE, PPM_RHEL_RELEASE_VERSION
+  id.startsWith("HAS_") || // the configure system's kernel probes (driver/configure)
+  id.startsWith("CONFIG_") && !ARCH_CONFIG.test(id);
+}
+function directiveCondition(text) {
+  const m = /^#(\w+)\s*(.*)$/.exec(text);
+  if (!m) return null;
+  const [, name2, cond] = m;
+  if (name2.endsWith("ndef")) return `!defined(${cond})`;
+  if (name2.endsWith("def")) return `defined(${cond})`;
+  return name2 === "if" || name2 === "elif" ? cond : null;
+}
+function markCompat(T) {
+  for (let k = 0; k < T.n; k++) {
+    if (T.kind[k] !== DIRECTIVE || T.pp[k] !== PP_IF && T.pp[k] !== PP_ELIF) continue;
+    const cond = directiveCondition(T.text[k]);
+    T.compat[k] = cond !== null && isCompatCondition(cond) ? 1 : 0;
+  }
+}
+function isCompatCondition(condition) {
+  const ids = condition.match(/[A-Za-z_]\w*/g) ?? [];
+  for (let i2 = 0; i2 < ids.length; i2++) {
+    const id = ids[i2];
+    if (isCompatIdent(id)) return true;
+    if (id === "defined" && /^[a-z][a-z0-9_]*$/.test(ids[i2 + 1] ?? "")) return true;
+  }
+  return false;
+}
+function conditionalGroups(T, minKernel = 0n) {
+  const groups2 = /* @__PURE__ */ new Map();
+  const stack = [];
+  for (let k = 0; k < T.n; k++) {
+    if (T.kind[k] !== DIRECTIVE) continue;
+    const pp = T.pp[k];
+    if (pp === PP_IF) stack.push({ at: k, group: { end: -1, compat: T.compat[k] === 1, branches: [k] } });
+    else if (pp === PP_ELIF || pp === PP_ELSE) {
+      const top = stack[stack.length - 1];
+      if (!top) continue;
+      top.group.branches.push(k);
+      if (T.compat[k]) top.group.compat = true;
+    } else if (pp === PP_ENDIF) {
+      const top = stack.pop();
+      if (!top) continue;
+      const g = { ...top.group, end: k };
+      if (g.compat) {
+        const decided = decidedBranch(T, g, minKernel);
+        if (decided !== void 0) g.decided = decided;
+      }
+      groups2.set(top.at, g);
+    }
+  }
+  return groups2;
+}
+function isCoreCheck(T, t) {
+  if (t === void 0 || T.kind[t] !== IDENT) return false;
+  const s = T.text[t];
+  return s.startsWith("bpf_core_") && !s.startsWith("bpf_core_read");
+}
+function coreTokens(T, start2, end, groups2) {
+  const a = [];
+  let changed = false;
+  let core = false;
+  const skipTo = /* @__PURE__ */ new Map();
+  for (let k = start2; k <= end; k++) {
+    const jump = skipTo.get(k);
+    if (jump !== void 0) {
+      k = jump;
+      continue;
+    }
+    if (T.pp[k] === PP_IF) {
+      const g = groups2.get(k);
+      if (g && g.compat && g.end <= end) {
+        changed = true;
+        const taken2 = g.decided ?? -1;
+        if (taken2 < 0) {
+          k = g.end;
+          continue;
+        }
+        const marks = [...g.branches, g.end];
+        skipTo.set(marks[taken2 + 1], g.end);
+        k = marks[taken2];
+        continue;
+      }
+    }
+    if (!core && isCoreCheck(T, k)) core = true;
+    a.push(k);
+  }
+  if (!core) return changed ? a : null;
+  const out2 = [];
+  for (let k = 0; k < a.length; k++) {
+    const t = a[k];
+    if (T.kind[t] !== IDENT) {
+      out2.push(t);
+      continue;
+    }
+    if (T.text[t] === "if" && T.text[a[k + 1]] === "(") {
+      const close = matchForward(T, a, k + 1);
+      let check = false;
+      for (let j = k + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]] === "(") check = true;
+      if (check) {
+        k = ifStatementEnd(T, a, k) - 1;
+        continue;
+      }
+    }
+    if (isCoreCheck(T, t) && T.text[a[k + 1]] === "(") {
+      const close = matchForward(T, a, k + 1);
+      if (close > 0) {
+        k = close;
+        continue;
+      }
+    }
+    out2.push(t);
+  }
+  return out2;
+}
+var KERNEL_MAX = 0x7fffffffn;
+function oldest(minKernel) {
+  return { kernel: minKernel, features: false };
+}
+var NEWEST = { kernel: KERNEL_MAX, features: true };
+var KERNEL_MACROS = {
+  KERNEL_VERSION: { name: "KERNEL_VERSION", params: ["a", "b", "c"], body: "(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))" },
+  IS_ENABLED: { name: "IS_ENABLED", params: ["x"], body: "(x)" },
+  IS_BUILTIN: { name: "IS_BUILTIN", params: ["x"], body: "(x)" }
+};
+function isFeature(id) {
+  return isCompatIdent(id) && !id.includes("RHEL_RELEASE") || /^[a-z]/.test(id);
+}
+function evalCondition(condition, build, onValue) {
+  const lookup = (name2) => name2 === "LINUX_VERSION_CODE" ? { name: name2, params: null, body: String(build.kernel) } : KERNEL_MACROS[name2];
+  const v = evaluate(condition, {
+    macros: { get: lookup, has: (n) => lookup(n) !== void 0 },
+    enumerators: /* @__PURE__ */ new Map(),
+    isDefined: (n) => n === "LINUX_VERSION_CODE" || n in KERNEL_MACROS || isFeature(n) && build.features,
+    identifier: (n) => isFeature(n) && build.features ? 1n : 0n,
+    hasInclude: () => build.features,
+    ...onValue ? { onValue } : {}
+  });
+  return v !== null && v !== 0n;
+}
+function decidedBranch(T, g, minKernel) {
+  const conds = g.branches.map((d) => directiveCondition(T.text[d]));
+  const seen = [];
+  for (const c of conds) if (c !== null) evalCondition(c, oldest(minKernel), (v) => seen.push(v));
+  const samples = /* @__PURE__ */ new Set([minKernel, KERNEL_MAX]);
+  for (const v of seen) for (const x of [v - 1n, v, v + 1n]) if (x > minKernel && x < KERNEL_MAX) samples.add(x);
+  let choice2;
+  for (const kernel of samples) {
+    for (const features of [false, true]) {
+      const i2 = conds.findIndex((c) => c === null || evalCondition(c, { kernel, features }));
+      if (choice2 === void 0) choice2 = i2;
+      else if (choice2 !== i2) return void 0;
+    }
+  }
+  return choice2;
+}
+function takenBranch(T, g, build) {
+  const marks = [...g.branches, g.end];
+  for (let b = 0; b < g.branches.length; b++) {
+    const d = g.branches[b];
+    const cond = directiveCondition(T.text[d]);
+    if (cond === null || evalCondition(cond, build)) return [d + 1, marks[b + 1]];
+  }
+  return null;
+}
+function resolveVariant(T, a, from, to, build, groups2, out2) {
+  const base = a[0];
+  for (let p = from; p < to; p++) {
+    const t = a[p];
+    if (T.pp[t] === PP_IF) {
+      const g = groups2.get(t);
+      if (g && g.compat && g.end <= a[to - 1]) {
+        const taken2 = takenBranch(T, g, build);
+        if (taken2) resolveVariant(T, a, taken2[0] - base, taken2[1] - base, build, groups2, out2);
+        p = g.end - base;
+        continue;
+      }
+    }
+    if (T.kind[t] === IDENT && T.text[t] === "if" && p + 1 < to && T.text[a[p + 1]] === "(") {
+      const close = matchForward(T, a, p + 1);
+      let check = false;
+      for (let j = p + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]] === "(") check = true;
+      if (check) {
+        const thenEnd = statementEnd(T, a, close + 1);
+        const j = skipDirectives(T, a, thenEnd);
+        const hasElse = j < a.length && T.kind[a[j]] === IDENT && T.text[a[j]] === "else";
+        const end = hasElse ? statementEnd(T, a, j + 1) : thenEnd;
+        const negated = T.text[a[p + 2]] === "!" && isCoreCheck(T, a[p + 3]) && matchForward(T, a, p + 4) === close - 1;
+        const then = build.features !== negated;
+        let [b0, b1] = then ? [close + 1, thenEnd] : hasElse ? [j + 1, end] : [0, 0];
+        b0 = skipDirectives(T, a, b0);
+        if (b1 - b0 >= 2 && T.text[a[b0]] === "{" && matchForward(T, a, b0) === b1 - 1) {
+          b0++;
+          b1--;
+        }
+        if (b1 > b0) resolveVariant(T, a, b0, b1, build, groups2, out2);
+        p = end - 1;
+        continue;
+      }
+    }
+    out2.push(t);
+  }
+}
+
+// src/surface/extract/code-bodies.ts
+var CODE_FILES = [
+  // Kernel module: the fillers and the payload helpers (val_to_ring, pack_addr, ...).
+  /^driver\/ppm_fillers\.c$/,
+  /^driver\/ppm_events\.c$/,
+  /^driver\/ppm_events\.h$/,
+  // Flag conversions (open_flags_to_scap, ...) used by every driver's fillers.
+  /^driver\/ppm_flag_helpers\.h$/,
+  // Modern eBPF probe: programs and the helpers that build payloads (never definitions/).
+  /^driver\/modern_bpf\/programs\/.+\.bpf\.c$/,
+  /^driver\/modern_bpf\/helpers\/.+\.h$/,
+  // Legacy eBPF probe (until c5ea0da85): fillers and their helpers; maps.h, types.h,
+  // bpf_helpers.h, builtins.h, quirks.h and missing_definitions.h declare, they do not fill.
+  /^driver\/bpf\/(fillers|filler_helpers|ring_helpers|plumbing_helpers)\.h$/
+];
+function isCodeFile(path11) {
+  return CODE_FILES.some((re) => re.test(path11));
+}
+function probeOf(path11) {
+  if (path11.startsWith("driver/modern_bpf/")) return "modern";
+  if (path11.startsWith("driver/bpf/")) return "legacy";
+  if (/^driver\/[^/]+\.c$/.test(path11) || path11 === "driver/ppm_events.h") return "kmod";
+  return "shared";
+}
+function digest(texts) {
+  return createHash("sha1").update(texts.join("\0")).digest("hex").slice(0, 16);
 }
 function isKernelSpecific(fn) {
   return fn.kernelSpecific === true;
@@ -23768,36 +27405,39 @@ function isKernelSpecific(fn) {
 function compatVariants(fn) {
   return fn.compatVariants ?? [fn.hash, fn.hash];
 }
-function extractCodeBodies(path5, source) {
-  const T = lex(source);
-  const defs = findDefinitions(T);
-  const groups = conditionalGroups(T);
-  const lines = linesOf(source, defs.map((d) => d.at));
-  const join = (list) => list.map((t) => T.text[t]).join("");
+function extractCodeBodies(path11, source, minKernel = 0n) {
+  const c = cText(source);
+  const T = lex(c.text);
+  markCompat(T);
+  const groups2 = conditionalGroups(T, minKernel);
+  const decided = new Map([...groups2].filter(([, g]) => g.decided !== void 0).map(([at, g]) => [at, g.decided]));
+  const defs = findDefinitions(T, decided);
+  const lines = defs.map((d) => c.lineAt(d.at));
+  const join3 = (list) => list.map((t) => T.text[t]).join("");
   const byName = /* @__PURE__ */ new Map();
   defs.forEach((def, i2) => {
     const text = T.text.slice(def.start, def.end + 1).join("");
     let core = text;
-    let oldest = text;
+    let oldest2 = text;
     let newest = text;
     try {
-      const kept = coreTokens(T, def.start, def.end, groups);
+      const kept = coreTokens(T, def.start, def.end, groups2);
       if (kept) {
-        core = join(kept);
+        core = join3(kept);
         const a = [];
         for (let t = def.start; t <= def.end; t++) a.push(t);
         const f = [];
         const l = [];
-        resolveVariant(T, a, 0, a.length, "oldest", groups, f);
-        resolveVariant(T, a, 0, a.length, "newest", groups, l);
-        oldest = join(f);
-        newest = join(l);
+        resolveVariant(T, a, 0, a.length, oldest(minKernel), groups2, f);
+        resolveVariant(T, a, 0, a.length, NEWEST, groups2, l);
+        oldest2 = join3(f);
+        newest = join3(l);
       }
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
-      core = oldest = newest = text;
+      core = oldest2 = newest = text;
     }
-    const entry = { def, line: lines[i2], text, core, oldest, newest };
+    const entry = { def, line: lines[i2], text, core, oldest: oldest2, newest };
     const list = byName.get(def.name);
     if (list) list.push(entry);
     else byName.set(def.name, [entry]);
@@ -23807,16 +27447,16 @@ function extractCodeBodies(path5, source) {
     const list = byName.get(name2);
     const hash = digest(list.map((e) => e.text));
     const plain = list.filter((e) => !e.def.compatScoped);
-    const pick = (parts2) => parts2.length === list.length && parts2.every((c, i2) => c === list[i2].text) ? hash : digest(parts2);
+    const pick = (parts2) => parts2.length === list.length && parts2.every((c2, i2) => c2 === list[i2].text) ? hash : digest(parts2);
     const coreHash = pick((plain.length ? plain : list).map((e) => e.core));
-    const oldest = pick((plain.length ? plain : list.slice(-1)).map((e) => e.oldest));
+    const oldest2 = pick((plain.length ? plain : list.slice(-1)).map((e) => e.oldest));
     const newest = pick((plain.length ? plain : list.slice(0, 1)).map((e) => e.newest));
     const fn = { line: list[0].line, hash, coreHash };
-    if (oldest !== hash || newest !== hash) fn.compatVariants = [oldest, newest];
+    if (oldest2 !== hash || newest !== hash) fn.compatVariants = [oldest2, newest];
     if (!plain.length) fn.kernelSpecific = true;
     Object.defineProperty(functions, name2, { value: fn, enumerable: true, writable: true, configurable: true });
   }
-  return { probe: probeOf(path5), functions };
+  return { probe: probeOf(path11), functions };
 }
 
 // src/rules/schema/code-pairs.ts
@@ -23828,14 +27468,14 @@ var PROBE_LABEL = {
 };
 function sites(s, unreadable) {
   const out2 = /* @__PURE__ */ new Map();
-  for (const path5 of Object.keys(s.code).sort()) {
-    if (unreadable.has(path5)) continue;
-    const file = s.code[path5];
+  for (const path11 of Object.keys(s.code).sort()) {
+    if (unreadable.has(path11)) continue;
+    const file = s.code[path11];
     for (const [name2, fn] of Object.entries(file.functions)) {
       const key = `${file.probe}\0${name2}`;
       const list = out2.get(key);
-      if (list) list.push({ path: path5, fn });
-      else out2.set(key, [{ path: path5, fn }]);
+      if (list) list.push({ path: path11, fn });
+      else out2.set(key, [{ path: path11, fn }]);
     }
   }
   return out2;
@@ -23897,37 +27537,40 @@ function addedOrRemoved(pairs, side, other) {
   const lone = lonePairs(pairs, side).filter((p) => !isKernelSpecific(p[side].fn));
   const byPath = /* @__PURE__ */ new Map();
   for (const p of lone) {
-    const path5 = p[side].path;
-    const list = byPath.get(path5);
+    const path11 = p[side].path;
+    const list = byPath.get(path11);
     if (list) list.push(p);
-    else byPath.set(path5, [p]);
+    else byPath.set(path11, [p]);
   }
   const hits = [];
-  for (const [path5, list] of byPath) {
+  for (const [path11, list] of byPath) {
     const probe = PROBE_LABEL[list[0].probe];
-    const wholeFile = !Object.hasOwn(other.code, path5) && list.length > 1;
+    const wholeFile = !Object.hasOwn(other.code, path11) && list.length > 1;
     if (side === "head") {
       if (wholeFile) {
         hits.push({
-          message: `new file ${path5} (${probe}) defines ${list.length} functions: ${names(list)}; new filler or program code changes what the driver sends`,
+          symbol: path11,
+          message: `new file ${path11} (${probe}) defines ${list.length} functions: ${names(list)}; new filler or program code changes what the driver sends`,
           location: where(list[0].head)
         });
       } else {
         for (const p of list) {
           hits.push({
-            message: `new function ${p.name} in ${path5} (${probe}); a new filler or helper changes what the driver sends`,
+            symbol: p.name,
+            message: `new function ${p.name} in ${path11} (${probe}); a new filler or helper changes what the driver sends`,
             location: where(p.head)
           });
         }
       }
     } else if (wholeFile) {
       hits.push({
-        message: `${path5} (${probe}) is gone with its ${list.length} functions: ${names(list)}`,
+        symbol: path11,
+        message: `${path11} (${probe}) is gone with its ${list.length} functions: ${names(list)}`,
         location: where(list[0].base)
       });
     } else {
       for (const p of list) {
-        hits.push({ message: `function ${p.name} was removed from ${path5} (${probe})`, location: where(p.base) });
+        hits.push({ symbol: p.name, message: `function ${p.name} was removed from ${path11} (${probe})`, location: where(p.base) });
       }
     }
   }
@@ -23942,7 +27585,7 @@ var fillerCodeChanged = {
   example: "  int f_sys_example_x(struct event_filler_arguments *args) {\n-	len = min(ret, (int64_t)args->snaplen);\n+	len = ret > 0 ? min(ret, (int64_t)args->snaplen) : 0;",
   check(base, head) {
     const pairs = codePairs(base, head).filter((p) => !STATS_ACCOUNTING.has(p.name));
-    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === "logic").map((p) => ({ message: `the code of ${describePair(p)} changed`, location: where(p.head) }));
+    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === "logic").map((p) => ({ symbol: p.name, message: `the code of ${describePair(p)} changed`, location: where(p.head) }));
     return [...changed, ...addedOrRemoved(pairs, "head", base), ...addedOrRemoved(pairs, "base", head)];
   }
 };
@@ -23959,12 +27602,14 @@ var fillerCodeKernelCompat = {
   example: " #if LINUX_VERSION_CODE < KERNEL_VERSION(5, 0, 0)\n 	val = old_helper(task);\n+#elif LINUX_VERSION_CODE < KERNEL_VERSION(6, 10, 0)\n+	val = renamed_helper(task);\n #else\n 	val = new_helper(task);\n #endif",
   check(base, head) {
     const pairs = codePairs(base, head);
-    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === "compat").map((p) => ({ message: `${describePair(p)} changed only inside kernel-version conditionals; ${README}`, location: where(p.head) }));
+    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === "compat").map((p) => ({ symbol: p.name, message: `${describePair(p)} changed only inside kernel-version conditionals; ${README}`, location: where(p.head) }));
     const added2 = lonePairs(pairs, "head").filter((p) => isKernelSpecific(p.head.fn)).map((p) => ({
+      symbol: p.name,
       message: `new kernel-specific function ${p.name} in ${p.head.path} (${PROBE_LABEL[p.probe]}), defined only under kernel-version conditionals; ${README}`,
       location: where(p.head)
     }));
     const removed2 = lonePairs(pairs, "base").filter((p) => isKernelSpecific(p.base.fn)).map((p) => ({
+      symbol: p.name,
       message: `kernel-specific function ${p.name} was removed from ${p.base.path} (${PROBE_LABEL[p.probe]}); ${README}`,
       location: where(p.base)
     }));
@@ -23996,7 +27641,7 @@ var fillerIdsChanged = {
       gone.length ? `removes ${gone.slice(0, 5).join(", ")}${gone.length > 5 ? ` and ${gone.length - 5} more` : ""}` : "",
       moved.length ? `moves ${moved.length} existing filler id${moved.length > 1 ? "s" : ""} (e.g. ${moved[0]} ${bNames.indexOf(moved[0])} \u2192 ${hNames.indexOf(moved[0])})` : ""
     ].filter(Boolean);
-    hits.push({ message: `FILLER_LIST_MAPPER ${parts2.join("; ")}`, location: h.entries.find((e) => added2.includes(e.name))?.loc ?? h.loc });
+    hits.push({ symbol: "FILLER_LIST_MAPPER", message: `FILLER_LIST_MAPPER ${parts2.join("; ")}`, location: h.entries.find((e) => added2.includes(e.name))?.loc ?? h.loc });
     return hits;
   }
 };
@@ -24023,12 +27668,12 @@ var flagValueAdded = {
   example: '  {"O_TMPFILE", PPM_O_TMPFILE},\n+ {"O_NEWFLAG", PPM_O_NEWFLAG},',
   check(base, head) {
     const hits = [];
-    for (const [name2, t] of added(base.flagTables, head.flagTables)) hits.push({ message: `new flag table ${name2} (${t.entries.length} values)`, location: t.loc });
+    for (const [name2, t] of added(base.flagTables, head.flagTables)) hits.push({ symbol: name2, message: `new flag table ${name2} (${t.entries.length} values)`, location: t.loc });
     const baseEntries = flagEntries(base);
     for (const [, e] of added(baseEntries, flagEntries(head))) {
-      if (base.flagTables[e.table]) hits.push({ message: `${e.table} gains ${e.name} = ${e.expr}`, location: e.loc });
+      if (base.flagTables[e.table]) hits.push({ symbol: e.name, message: `${e.table} gains ${e.name} = ${e.expr}`, location: e.loc });
     }
-    for (const [name2, c] of added(wireDefines(base), wireDefines(head))) hits.push({ message: `new ${name2} = ${c.expr}`, location: c.loc });
+    for (const [name2, c] of added(wireDefines(base), wireDefines(head))) hits.push({ symbol: name2, message: `new ${name2} = ${c.expr}`, location: c.loc });
     return hits;
   }
 };
@@ -24044,13 +27689,13 @@ var flagValueChanged = {
   check(base, head) {
     const hits = [];
     for (const [name2, b, h] of common(wireDefines(base), wireDefines(head))) {
-      if (b.value !== null && h.value !== null && b.value !== h.value) hits.push({ message: `${name2} changed from ${b.value} to ${h.value}`, location: h.loc });
+      if (b.value !== null && h.value !== null && b.value !== h.value) hits.push({ symbol: name2, message: `${name2} changed from ${b.value} to ${h.value}`, location: h.loc });
     }
     for (const [, b, h] of common(flagEntries(base), flagEntries(head))) {
       if (b.value !== null && h.value !== null && b.value !== h.value) {
-        hits.push({ message: `${h.table}: ${h.name} changed from ${b.value} to ${h.value}`, location: h.loc });
+        hits.push({ symbol: h.name, message: `${h.table}: ${h.name} changed from ${b.value} to ${h.value}`, location: h.loc });
       } else if ((b.value === null || h.value === null) && b.expr !== h.expr) {
-        hits.push({ message: `${h.table}: ${h.name} now maps to ${h.expr} (was ${b.expr})`, location: h.loc });
+        hits.push({ symbol: h.name, message: `${h.table}: ${h.name} now maps to ${h.expr} (was ${b.expr})`, location: h.loc });
       }
     }
     return hits;
@@ -24067,11 +27712,11 @@ var flagValueRemoved = {
   example: '- {"O_LARGEFILE", PPM_O_LARGEFILE},',
   check(base, head) {
     const hits = [];
-    for (const [name2, t] of removed(base.flagTables, head.flagTables)) hits.push({ message: `flag table ${name2} was removed`, location: t.loc });
+    for (const [name2, t] of removed(base.flagTables, head.flagTables)) hits.push({ symbol: name2, message: `flag table ${name2} was removed`, location: t.loc });
     for (const [, e] of removed(flagEntries(base), flagEntries(head))) {
-      if (head.flagTables[e.table]) hits.push({ message: `${e.table} loses ${e.name}`, location: head.flagTables[e.table].loc });
+      if (head.flagTables[e.table]) hits.push({ symbol: e.name, message: `${e.table} loses ${e.name}`, location: head.flagTables[e.table].loc });
     }
-    for (const [name2, c] of removed(wireDefines(base), wireDefines(head))) hits.push({ message: `${name2} (${c.expr}) was removed`, location: c.loc });
+    for (const [name2, c] of removed(wireDefines(base), wireDefines(head))) hits.push({ symbol: name2, message: `${name2} (${c.expr}) was removed`, location: c.loc });
     return hits;
   }
 };
@@ -24120,7 +27765,7 @@ var ppmScAppended = {
   check(base, head) {
     const b = scNumbers(base);
     const h = scNumbers(head);
-    return [...h.live].filter(([v, c]) => !b.live.has(v) && !b.retired.has(v) && !b.numberOf.has(c.symbol)).map(([v, c]) => ({ message: `new ${c.symbol} = ${v}`, location: c.loc }));
+    return [...h.live].filter(([v, c]) => !b.live.has(v) && !b.retired.has(v) && !b.numberOf.has(c.symbol)).map(([v, c]) => ({ symbol: c.symbol, message: `new ${c.symbol} = ${v}`, location: c.loc }));
   }
 };
 
@@ -24137,7 +27782,7 @@ var ppmScRemoved = {
     const h = scNumbers(head);
     return [...b.live].filter(([v, c]) => !h.live.has(v) && !renumbered2(base, head, c.symbol)).map(([v, c]) => {
       const retired = h.retired.get(v);
-      return { message: `${c.symbol} (${v}) ${retired ? "was retired" : "was removed"}; its number stays reserved`, location: retired?.loc ?? c.loc };
+      return { symbol: c.symbol, message: `${c.symbol} (${v}) ${retired ? "was retired" : "was removed"}; its number stays reserved`, location: retired?.loc ?? c.loc };
     });
   }
 };
@@ -24152,7 +27797,7 @@ var ppmScRenamed = {
   rationale: 'Only the number travels (param "ID" of PPME_GENERIC_X) and the syscall it maps to is unchanged; libs renamed codes to the kernel syscall name this way (09a74c1fb, and PIDFD_GET_FD \u2192 PIDFD_GETFD at 346). Code that names the old symbol must be updated.',
   example: "- PPM_SC_X(SIGRETURN_RT, 298) \\\n+ PPM_SC_X(RT_SIGRETURN, 298) \\",
   check(base, head) {
-    return renamedNumbers(base, head).map((r) => ({ message: `PPM_SC code ${r.value}: ${r.from} renamed to ${r.to}`, location: r.loc }));
+    return renamedNumbers(base, head).map((r) => ({ symbol: r.to, message: `PPM_SC code ${r.value}: ${r.from} renamed to ${r.to}`, location: r.loc }));
   }
 };
 
@@ -24172,17 +27817,18 @@ var ppmScRenumbered = {
       if (c.retired || c.value === null) continue;
       const was = b.numberOf.get(symbol);
       if (was !== void 0 && was !== c.value) {
-        if (renumbered2(base, head, symbol)) hits.push({ message: `${symbol} changed from ${was} to ${c.value}`, location: c.loc });
+        if (renumbered2(base, head, symbol)) hits.push({ symbol, message: `${symbol} changed from ${was} to ${c.value}`, location: c.loc });
         continue;
       }
       if (was !== void 0) continue;
       const owner = b.live.get(c.value)?.symbol;
       if (owner && owner !== symbol && h.numberOf.has(owner)) {
-        hits.push({ message: `new ${symbol} reuses ${c.value}, the number of ${owner}`, location: c.loc });
+        hits.push({ symbol, message: `new ${symbol} reuses ${c.value}, the number of ${owner}`, location: c.loc });
       }
       const retired = b.retired.get(c.value);
       if (retired && !b.live.has(c.value)) {
         hits.push({
+          symbol,
           message: retired.symbol === symbol ? `${symbol} (${c.value}) was retired and is live again` : `new ${symbol} reuses ${c.value}, the number of retired ${retired.symbol}`,
           location: c.loc
         });
@@ -24203,10 +27849,10 @@ var bpfMapAdded = {
   check(base, head) {
     const hits = [];
     for (const [name2, m] of added(base.bpfMaps, head.bpfMaps)) {
-      hits.push({ message: `new ${m.probe} probe map ${name2} (${m.type}${m.index !== null ? `, index ${m.index}` : ""})`, location: m.loc, ...m.probe === "modern" ? { scope: "modern-probe" } : {} });
+      hits.push({ symbol: name2, message: `new ${m.probe} probe map ${name2} (${m.type}${m.index !== null ? `, index ${m.index}` : ""})`, location: m.loc, ...m.probe === "modern" ? { scope: "modern-probe" } : {} });
     }
     for (const [name2, g] of added(base.bpfGlobals, head.bpfGlobals)) {
-      hits.push({ message: `new ${g.probe} probe global ${name2} (${g.section}, ${g.type})`, location: g.loc, ...g.probe === "modern" ? { scope: "modern-probe" } : {} });
+      hits.push({ symbol: name2, message: `new ${g.probe} probe global ${name2} (${g.section}, ${g.type})`, location: g.loc, ...g.probe === "modern" ? { scope: "modern-probe" } : {} });
     }
     return hits;
   }
@@ -24234,15 +27880,15 @@ var bpfMapChanged = {
   check(base, head) {
     const hits = [];
     const scope = (probe) => probe === "modern" ? { scope: "modern-probe" } : {};
-    for (const [name2, m] of removed(base.bpfMaps, head.bpfMaps)) hits.push({ message: `${m.probe} probe map ${name2} was removed`, location: m.loc, ...scope(m.probe) });
+    for (const [name2, m] of removed(base.bpfMaps, head.bpfMaps)) hits.push({ symbol: name2, message: `${m.probe} probe map ${name2} was removed`, location: m.loc, ...scope(m.probe) });
     for (const [name2, b, h] of common(base.bpfMaps, head.bpfMaps)) {
       const judgedAsStruct = (k) => k === "valueSize" && b.valueType === h.valueType && isSharedStruct(h.valueType, head.structs) || k === "keySize" && b.keyType === h.keyType && isSharedStruct(h.keyType, head.structs);
       const diffs = FIELDS.filter(([k]) => b[k] !== null && h[k] !== null && b[k] !== h[k] && !judgedAsStruct(k)).map(([k, label]) => `${label} ${b[k]} \u2192 ${h[k]}`);
-      if (diffs.length) hits.push({ message: `${h.probe} probe map ${name2}: ${diffs.join(", ")}`, location: h.loc, ...scope(h.probe) });
+      if (diffs.length) hits.push({ symbol: name2, message: `${h.probe} probe map ${name2}: ${diffs.join(", ")}`, location: h.loc, ...scope(h.probe) });
     }
-    for (const [name2, g] of removed(base.bpfGlobals, head.bpfGlobals)) hits.push({ message: `${g.probe} probe global ${name2} was removed`, location: g.loc, ...scope(g.probe) });
+    for (const [name2, g] of removed(base.bpfGlobals, head.bpfGlobals)) hits.push({ symbol: name2, message: `${g.probe} probe global ${name2} was removed`, location: g.loc, ...scope(g.probe) });
     for (const [name2, b, h] of common(base.bpfGlobals, head.bpfGlobals)) {
-      if (b.type !== h.type || b.section !== h.section) hits.push({ message: `${h.probe} probe global ${name2}: ${b.section} ${b.type} \u2192 ${h.section} ${h.type}`, location: h.loc, ...scope(h.probe) });
+      if (b.type !== h.type || b.section !== h.section) hits.push({ symbol: name2, message: `${h.probe} probe global ${name2}: ${b.section} ${b.type} \u2192 ${h.section} ${h.type}`, location: h.loc, ...scope(h.probe) });
     }
     return hits;
   }
@@ -24267,6 +27913,7 @@ var codeListAppended = {
       if (!prefixKept || h.entries.length <= b.entries.length) continue;
       const added2 = h.entries.slice(b.entries.length);
       hits.push({
+        symbol: name2,
         message: `${name2} gains ${added2.map((e, i2) => `${e.name} (index ${b.entries.length + i2})`).join(", ")}`,
         location: added2[0].loc,
         ...MODERN_PROBE_LISTS.has(name2) ? { scope: "modern-probe" } : {}
@@ -24287,12 +27934,12 @@ var codeListChanged = {
   check(base, head) {
     const hits = [];
     const scope = (name2) => MODERN_PROBE_LISTS.has(name2) ? { scope: "modern-probe" } : {};
-    for (const [name2, l] of removed(apiLists(base), apiLists(head))) hits.push({ message: `${name2} is gone`, location: l.loc, ...scope(name2) });
+    for (const [name2, l] of removed(apiLists(base), apiLists(head))) hits.push({ symbol: name2, message: `${name2} is gone`, location: l.loc, ...scope(name2) });
     for (const [name2, b, h] of common(apiLists(base), apiLists(head))) {
       const moved = b.entries.map((e, i2) => ({ name: e.name, from: i2, to: h.entries.findIndex((x) => x.name === e.name) })).filter((x) => x.from !== x.to);
       if (!moved.length) continue;
       const words = moved.slice(0, 6).map((x) => x.to < 0 ? `${x.name} (index ${x.from}) removed` : `${x.name} index ${x.from} \u2192 ${x.to}`);
-      hits.push({ message: `${name2}: ${words.join(", ")}${moved.length > 6 ? `, and ${moved.length - 6} more` : ""}`, location: h.loc, ...scope(name2) });
+      hits.push({ symbol: name2, message: `${name2}: ${words.join(", ")}${moved.length > 6 ? `, and ${moved.length - 6} more` : ""}`, location: h.loc, ...scope(name2) });
     }
     return hits;
   }
@@ -24307,7 +27954,7 @@ var ioctlAdded = {
   rationale: "A new ioctl is a new feature: old userspace never calls it, new userspace must know whether the driver has it. README.VERSION.md: API minor.",
   example: "+ #define PPM_IOCTL_ENABLE_DROPFAILED _IO(PPM_IOCTL_MAGIC, 33)",
   check(base, head) {
-    return added(base.ioctls, head.ioctls).filter(([name2, io]) => !taken(base, io.number, name2)).map(([name2, io]) => ({ message: `new ${name2} = ${io.expr} (nr ${io.nr})`, location: io.loc }));
+    return added(base.ioctls, head.ioctls).filter(([name2, io]) => !taken(base, io.number, name2)).map(([name2, io]) => ({ symbol: name2, message: `new ${name2} = ${io.expr} (nr ${io.nr})`, location: io.loc }));
   }
 };
 function taken(base, n, name2) {
@@ -24328,6 +27975,7 @@ var ioctlRemoved = {
   example: "- #define PPM_IOCTL_SET_TRACERS_CAPTURE _IO(PPM_IOCTL_MAGIC, 17)\n+ // #define PPM_IOCTL_SET_TRACERS_CAPTURE _IO(PPM_IOCTL_MAGIC, 17) Support dropped",
   check(base, head) {
     return removed(base.ioctls, head.ioctls).map(([name2, io]) => ({
+      symbol: name2,
       message: `${name2} (nr ${io.nr}) was removed${head.retiredIoctls[name2] ? " (kept as a comment: the number stays reserved)" : ""}`,
       location: head.retiredIoctls[name2]?.loc ?? io.loc
     }));
@@ -24335,6 +27983,10 @@ var ioctlRemoved = {
 };
 
 // src/rules/api/ioctl-renumbered.ts
+function nextFreeNr(base, head) {
+  const nrs = [base.ioctls, base.retiredIoctls, head.ioctls, head.retiredIoctls].flatMap((r) => Object.values(r).map((io) => io.nr)).filter((n) => n !== null);
+  return nrs.length ? Math.max(...nrs) + 1 : null;
+}
 var ioctlRenumbered = {
   id: "ioctl-renumbered",
   title: "An ioctl changed its number, or a new one reuses a number in use or retired",
@@ -24345,11 +27997,14 @@ var ioctlRenumbered = {
   check(base, head) {
     const hits = [];
     for (const [name2, b, h] of common(base.ioctls, head.ioctls)) {
-      if (b.number !== null && h.number !== null && b.number !== h.number) hits.push({ message: `${name2} changed from ${b.expr} to ${h.expr}`, location: h.loc });
+      if (b.number !== null && h.number !== null && b.number !== h.number) hits.push({ symbol: name2, message: `${name2} changed from ${b.expr} to ${h.expr}`, location: h.loc });
     }
     for (const [name2, io] of added(base.ioctls, head.ioctls)) {
       const owner = taken(base, io.number, name2);
-      if (owner) hits.push({ message: `new ${name2} reuses nr ${io.nr}, the number of ${base.retiredIoctls[owner] ? "retired " : ""}${owner}`, location: io.loc });
+      if (owner) {
+        const free = nextFreeNr(base, head);
+        hits.push({ symbol: name2, message: `new ${name2} reuses nr ${io.nr}, the number of ${base.retiredIoctls[owner] ? "retired " : ""}${owner}${free !== null ? `: use the next free number, ${free}` : ""}`, location: io.loc });
+      }
     }
     return hits;
   }
@@ -24364,7 +28019,7 @@ var moduleParamAdded = {
   rationale: "Userspace reads and writes module parameters under /sys/module/<name>/parameters/; a new one is a compatible feature, API minor.",
   example: "+ module_param(max_consumers, uint, 0444);",
   check(base, head) {
-    return added(base.moduleParams, head.moduleParams).map(([name2, p]) => ({ message: `new module parameter ${name2} (${p.type}, ${p.perm})`, location: p.loc }));
+    return added(base.moduleParams, head.moduleParams).map(([name2, p]) => ({ symbol: name2, message: `new module parameter ${name2} (${p.type}, ${p.perm})`, location: p.loc }));
   }
 };
 
@@ -24378,9 +28033,9 @@ var moduleParamChanged = {
   example: "- module_param(max_consumers, uint, 0444);",
   check(base, head) {
     const hits = [];
-    for (const [name2, p] of removed(base.moduleParams, head.moduleParams)) hits.push({ message: `module parameter ${name2} was removed`, location: p.loc });
+    for (const [name2, p] of removed(base.moduleParams, head.moduleParams)) hits.push({ symbol: name2, message: `module parameter ${name2} was removed`, location: p.loc });
     for (const [name2, b, h] of common(base.moduleParams, head.moduleParams)) {
-      if (b.type !== h.type || b.perm !== h.perm) hits.push({ message: `module parameter ${name2}: ${b.type} ${b.perm} \u2192 ${h.type} ${h.perm}`, location: h.loc });
+      if (b.type !== h.type || b.perm !== h.perm) hits.push({ symbol: name2, message: `module parameter ${name2}: ${b.type} ${b.perm} \u2192 ${h.type} ${h.perm}`, location: h.loc });
     }
     return hits;
   }
@@ -24430,12 +28085,15 @@ function layoutDifferences(base, head) {
     else if (h.offset !== b.offset) out2.push(`${b.name} moved from offset ${b.offset} to ${h.offset}`);
   }
   head.fields.forEach((h, i2) => {
-    if (!baseByName.has(h.name)) out2.push(`${h.name} inserted at offset ${h.offset}${i2 < base.fields.length ? " (not at the end)" : ""}`);
+    if (!baseByName.has(h.name)) out2.push(`${h.name} inserted at offset ${h.offset}${i2 < base.fields.length ? " (not at the end: append it after the last field instead)" : ""}`);
   });
   if (!out2.length && (head.size !== base.size || head.align !== base.align)) {
     out2.push(`size ${base.size} \u2192 ${head.size}, alignment ${base.align} \u2192 ${head.align}`);
   }
   return out2;
+}
+function firstChangedField(base, head) {
+  return head.fields.find((h, i2) => !base.fields[i2] || !sameField(base.fields[i2], h)) ?? null;
 }
 
 // src/rules/api/struct-field-appended.ts
@@ -24452,6 +28110,7 @@ var structFieldAppended = {
       const added2 = appendedFields(b, h);
       if (!added2) continue;
       hits.push({
+        symbol: name2,
         message: `struct ${name2} gains ${added2.map(show).join(", ")} at the end (size ${b.size} \u2192 ${h.size})`,
         location: { path: h.loc.path, line: added2[0].line },
         ...MODERN_PROBE_STRUCTS.has(name2) ? { scope: "modern-probe" } : {}
@@ -24476,8 +28135,13 @@ var structLayoutChanged = {
       if (!diffs.length) continue;
       const shown = diffs.slice(0, 6).join("; ") + (diffs.length > 6 ? `; and ${diffs.length - 6} more` : "");
       hits.push({
+        symbol: name2,
         message: `struct ${name2} layout changed (size ${b.size} \u2192 ${h.size}): ${shown}`,
-        location: h.loc,
+        // At the changed field, not the struct's first line.
+        location: (() => {
+          const f = firstChangedField(b, h);
+          return f ? { path: h.loc.path, line: f.line } : h.loc;
+        })(),
         ...MODERN_PROBE_STRUCTS.has(name2) ? { scope: "modern-probe" } : {}
       });
     }
@@ -24495,6 +28159,7 @@ var structRemoved = {
   example: "- struct scap_bpf_settings { ... };",
   check(base, head) {
     return removed(base.structs, head.structs).map(([name2, s]) => ({
+      symbol: name2,
       message: `struct ${name2} (size ${s.size}) is gone`,
       location: s.loc,
       ...MODERN_PROBE_STRUCTS.has(name2) ? { scope: "modern-probe" } : {}
@@ -24511,7 +28176,7 @@ var syscallFlagsChanged = {
   rationale: "UF_NEVER_DROP, UF_ALWAYS_DROP and UF_USED tune which events survive dropping mode; the events themselves are unchanged. DRIVER-SURFACE \xA75 lists UF_* sampling flags among the SCHEMA patch changes.",
   example: "- [__NR_brk - SYSCALL_TABLE_ID0] = {UF_USED, PPME_SYSCALL_BRK_4_E, PPME_SYSCALL_BRK_4_X, PPM_SC_BRK},\n+ [__NR_brk - SYSCALL_TABLE_ID0] = {UF_USED | UF_ALWAYS_DROP, PPME_SYSCALL_BRK_4_E, PPME_SYSCALL_BRK_4_X, PPM_SC_BRK},",
   check(base, head) {
-    return common(base.syscalls, head.syscalls).filter(([, b, h]) => setDiff(b.flags, h.flags).length || setDiff(h.flags, b.flags).length).map(([nr, b, h]) => ({ message: `${nr} flags ${b.flags.join(" | ") || "none"} \u2192 ${h.flags.join(" | ") || "none"}`, location: h.loc }));
+    return common(base.syscalls, head.syscalls).filter(([, b, h]) => setDiff(b.flags, h.flags).length || setDiff(h.flags, b.flags).length).map(([nr, b, h]) => ({ symbol: nr, message: `${nr} flags ${b.flags.join(" | ") || "none"} \u2192 ${h.flags.join(" | ") || "none"}`, location: h.loc }));
   }
 };
 
@@ -24533,13 +28198,13 @@ var syscallRoutingChanged = {
       const hv = h.ppmSc ? head.ppmSc[h.ppmSc]?.value : void 0;
       const sameCode = bv !== void 0 && bv !== null && bv === hv;
       if (b.ppmSc && h.ppmSc && b.ppmSc !== h.ppmSc && !sameCode) parts2.push(`ppm_sc ${b.ppmSc} \u2192 ${h.ppmSc}`);
-      if (parts2.length) hits.push({ message: `${nr}: ${parts2.join(", ")}`, location: h.loc });
+      if (parts2.length) hits.push({ symbol: nr, message: `${nr}: ${parts2.join(", ")}`, location: h.loc });
     }
     for (const [nr, r] of added(base.syscalls, head.syscalls)) {
-      if (!isGeneric(r)) hits.push({ message: `${nr} is now routed to ${r.enter}/${r.exit}`, location: r.loc });
+      if (!isGeneric(r)) hits.push({ symbol: nr, message: `${nr} is now routed to ${r.enter}/${r.exit}`, location: r.loc });
     }
     for (const [nr, r] of removed(base.syscalls, head.syscalls)) {
-      hits.push({ message: `${nr} is no longer in g_syscall_table (was ${r.enter}/${r.exit})`, location: r.loc });
+      hits.push({ symbol: nr, message: `${nr} is no longer in g_syscall_table (was ${r.enter}/${r.exit})`, location: r.loc });
     }
     return hits;
   }
@@ -24566,6 +28231,12 @@ var RULES = [
   eventOldVersionAdded,
   eventLargePayloadToggled,
   eventNparamsMismatch,
+  // Invariants of the head alone, for new event codes and the version files.
+  eventMaxNotMoved,
+  eventCodeWithoutEntry,
+  eventPairingBroken,
+  eventFlagsBroken,
+  schemaVersionUnpackable,
   // Enums, ppm_sc codes, flag values, dynamic params.
   enumValueAdded,
   enumValueRenumbered,
@@ -24597,7 +28268,8 @@ var RULES = [
   codeListAppended,
   codeListChanged,
   moduleParamAdded,
-  moduleParamChanged
+  moduleParamChanged,
+  apiVersionUnpackable
 ];
 function runRules(base, head, rules = RULES) {
   const findings = [];
@@ -24609,12 +28281,95 @@ function runRules(base, head, rules = RULES) {
   return findings;
 }
 
+// src/config/config.ts
+var REPO_CONFIG_PATH = ".github/driver-semver.json";
+var LEVELS = ["none", "patch", "minor", "major", "off"];
+var KEYS = ["rules", "modernProbe", "sharedStructs", "ignore"];
+var DATE = /^\d{4}-\d{2}-\d{2}$/;
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function parseConfig(text, source) {
+  const bad = (msg) => new InputError(`${source}: ${msg}`);
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw bad(e.message);
+  }
+  if (!isObject(raw)) throw bad("expected a JSON object");
+  const unknown = Object.keys(raw).filter((k) => !KEYS.includes(k));
+  if (unknown.length) throw bad(`unknown key '${unknown[0]}' (known: ${KEYS.join(", ")})`);
+  const { rules, modernProbe, sharedStructs, ignore } = raw;
+  const config = {};
+  if (rules !== void 0) {
+    if (!isObject(rules)) throw bad('"rules" must be an object of rule id \u2192 level');
+    for (const [id, level] of Object.entries(rules)) {
+      if (typeof level !== "string" || !LEVELS.includes(level)) throw bad(`rule '${id}' has level ${JSON.stringify(level)}; use one of ${LEVELS.join(", ")}`);
+    }
+    config.rules = rules;
+  }
+  if (modernProbe !== void 0) {
+    if (modernProbe !== "abi" && modernProbe !== "bundled") throw bad(`"modernProbe" must be "abi" or "bundled", not ${JSON.stringify(modernProbe)}`);
+    config.modernProbe = modernProbe;
+  }
+  if (sharedStructs !== void 0) {
+    if (!Array.isArray(sharedStructs) || !sharedStructs.every((n) => typeof n === "string" && /^\w+$/.test(n))) throw bad('"sharedStructs" must be a list of struct names');
+    config.sharedStructs = sharedStructs;
+  }
+  if (ignore !== void 0) {
+    if (!Array.isArray(ignore)) throw bad('"ignore" must be a list of {rule, symbol, reason, expires?}');
+    config.ignore = ignore.map((e, i2) => ignoreEntry(e, (msg) => bad(`ignore[${i2}]: ${msg}`)));
+  }
+  return config;
+}
+function ignoreEntry(e, bad) {
+  if (!isObject(e)) throw bad("expected an object {rule, symbol, reason, expires?}");
+  const extra = Object.keys(e).filter((k) => !["rule", "symbol", "reason", "expires"].includes(k));
+  if (extra.length) throw bad(`unknown key '${extra[0]}'`);
+  const { rule, symbol, reason, expires } = e;
+  if (typeof rule !== "string" || !RULES.some((r) => r.id === rule)) throw bad(`unknown rule ${JSON.stringify(rule)} (see 'driver-semver explain --list')`);
+  if (typeof symbol !== "string" || !symbol.trim()) throw bad('"symbol" must name the symbol of the finding (as in the report)');
+  if (typeof reason !== "string" || !reason.trim()) throw bad('"reason" is mandatory: say why this finding is accepted');
+  if (expires !== void 0 && (typeof expires !== "string" || !DATE.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`)))) {
+    throw bad(`"expires" must be a date YYYY-MM-DD, not ${JSON.stringify(expires)}`);
+  }
+  return { rule, symbol, reason, ...expires ? { expires } : {} };
+}
+function loadConfigFile(file, label = `--config ${file}`) {
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new InputError(`${label}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
+  }
+  return parseConfig(text, label);
+}
+function loadConfig(src, repo, commit) {
+  if (src.kind === "none") return { config: {}, source: null };
+  if (src.kind === "file") return { config: loadConfigFile(src.file), source: src.file };
+  const rel = src.path ?? REPO_CONFIG_PATH;
+  if (src.at === "worktree") {
+    if (!repo.workTree) throw new InputError(`configuration ${rel}: ${repo.dir} has no work tree`);
+    const file = path6.join(repo.workTree, rel);
+    if (!existsSync2(file)) return absent(src, `${rel} (work tree)`);
+    return { config: loadConfigFile(file, `configuration ${rel}`), source: rel };
+  }
+  if (!commit) throw new Error("loadConfig: a revision is needed");
+  const label = `${rel} @ ${commit.slice(0, 12)}`;
+  const text = repo.run(["cat-file", "blob", `${commit}:${rel}`], true);
+  if (text === null) return absent(src, label);
+  return { config: parseConfig(text, `configuration ${label}`), source: label };
+}
+function absent(src, label) {
+  if (src.required) throw new InputError(`configuration ${label}: no such file`);
+  return { config: {}, source: null };
+}
+
 // src/source/git.ts
-import { spawn, spawnSync } from "node:child_process";
+import { spawn as spawn2, spawnSync } from "node:child_process";
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync2, statSync } from "node:fs";
-import { readFile, readdir as readdir2, stat as stat2 } from "node:fs/promises";
-import path from "node:path";
+import { existsSync as existsSync3, statSync } from "node:fs";
+import { lstat as lstat2, readFile, readdir as readdir2, readlink as readlink2 } from "node:fs/promises";
+import path7 from "node:path";
 function git(cwd, args2, allowFail = false) {
   const r = spawnSync("git", args2, { cwd, encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 });
   if (r.error) throw new InputError(`cannot run git: ${r.error.message}`);
@@ -24628,12 +28383,10 @@ function firstLine(s) {
   return s.split("\n").find((l) => l.trim() !== "")?.trim() ?? "(no message)";
 }
 var BlobReader = class {
-  proc;
-  pending = [];
-  buf = Buffer.alloc(0);
-  closed = false;
-  constructor(gitDir) {
-    this.proc = spawn("git", ["--git-dir", gitDir, "cat-file", "--batch"], { stdio: ["pipe", "pipe", "pipe"] });
+  /** `--batch` answers contents; `--batch-check` only the header (`<id> blob <size>`), as the body. */
+  constructor(gitDir, mode = "--batch") {
+    this.mode = mode;
+    this.proc = spawn2("git", ["--git-dir", gitDir, "cat-file", mode], { stdio: ["pipe", "pipe", "pipe"] });
     this.proc.stdout.on("data", (chunk) => {
       this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
       this.drain();
@@ -24645,6 +28398,11 @@ var BlobReader = class {
     });
     this.proc.stdin.on("error", () => void 0);
   }
+  mode;
+  proc;
+  pending = [];
+  buf = Buffer.alloc(0);
+  closed = false;
   failAll(e) {
     for (const p of this.pending.splice(0)) p.reject(e);
   }
@@ -24652,13 +28410,18 @@ var BlobReader = class {
     while (this.pending.length) {
       const nl = this.buf.indexOf(10);
       if (nl < 0) return;
-      const header2 = this.buf.subarray(0, nl).toString("utf8");
-      if (header2.endsWith(" missing") || header2.endsWith(" ambiguous")) {
+      const header = this.buf.subarray(0, nl).toString("utf8");
+      if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
         this.buf = this.buf.subarray(nl + 1);
         this.pending.shift().resolve(null);
         continue;
       }
-      const size = Number(header2.split(" ")[2]);
+      if (this.mode === "--batch-check") {
+        this.buf = this.buf.subarray(nl + 1);
+        this.pending.shift().resolve(Buffer.from(header));
+        continue;
+      }
+      const size = Number(header.split(" ")[2]);
       if (this.buf.length < nl + 1 + size + 1) return;
       const body2 = Buffer.from(this.buf.subarray(nl + 1, nl + 1 + size));
       this.buf = this.buf.subarray(nl + 1 + size + 1);
@@ -24667,8 +28430,8 @@ var BlobReader = class {
   }
   read(blob) {
     if (this.closed) return Promise.reject(new Error("git cat-file is not running"));
-    return new Promise((resolve, reject) => {
-      this.pending.push({ resolve, reject });
+    return new Promise((resolve2, reject) => {
+      this.pending.push({ resolve: resolve2, reject });
       this.proc.stdin.write(blob + "\n");
     });
   }
@@ -24686,9 +28449,10 @@ var GitRepo = class _GitRepo {
   gitDir;
   workTree;
   reader = null;
+  checker = null;
   static open(dir) {
-    const abs = path.resolve(dir);
-    if (!existsSync2(abs) || !statSync(abs).isDirectory()) throw new InputError(`--repo ${dir}: no such directory`);
+    const abs = path7.resolve(dir);
+    if (!existsSync3(abs) || !statSync(abs).isDirectory()) throw new InputError(`--repo ${dir}: no such directory`);
     const r = git(abs, ["rev-parse", "--absolute-git-dir", "--is-bare-repository"], true);
     if (!r.ok) {
       const why = /not a git repository/i.test(r.err) ? "not a git repository" : firstLine(r.err);
@@ -24709,8 +28473,15 @@ var GitRepo = class _GitRepo {
     if (rev.startsWith("-")) throw new InputError(`${role} '${rev}': a revision cannot start with '-'`);
     const r = this.git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], true);
     if (r.ok) return r.out.trim();
-    const hint = this.isShallow() ? `this is a shallow clone: run 'git fetch --unshallow' (or 'git fetch origin ${rev}')` : `run 'git fetch origin ${rev}' if it exists upstream`;
+    const fetch3 = this.fetchCommand(rev);
+    const hint = this.isShallow() ? `this is a shallow clone: run 'git fetch --unshallow' (or '${fetch3}')` : `run '${fetch3}' if it exists upstream`;
     throw new InputError(`unknown ${role} '${rev}' in ${this.dir}: ${hint}`);
+  }
+  /** How to fetch REV: `upstream/x` is branch x of the remote `upstream` when there is such a remote. */
+  fetchCommand(rev) {
+    const remotes = (this.git(["remote"], true).out ?? "").split("\n").filter(Boolean);
+    const remote = remotes.filter((r) => rev.startsWith(`${r}/`)).sort((x, y) => y.length - x.length)[0];
+    return remote ? `git fetch ${remote} ${rev.slice(remote.length + 1)}` : `git fetch origin ${rev}`;
   }
   /** Merge-base of two commits; in a shallow clone a missing base gets a fix-it message. */
   mergeBase(a, b) {
@@ -24741,17 +28512,26 @@ var GitRepo = class _GitRepo {
   }
   /** Lists the files below `prefixes` at `commit`, with their blob ids. */
   listFiles(commit, prefixes) {
-    const out2 = this.git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", ...prefixes]).out;
+    const out2 = this.git(["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", ...prefixes]).out;
     const files = /* @__PURE__ */ new Map();
     for (const rec of out2.split("\0")) {
-      const m = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(rec);
-      if (m) files.set(m[2], { path: m[2], blob: m[1] });
+      const m = /^(\d+) (blob|commit) ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(rec);
+      if (!m) continue;
+      const mode = m[1] === "120000" || m[1] === "160000" ? m[1] : void 0;
+      files.set(m[5], { path: m[5], blob: m[3], ...mode ? { mode } : {}, ...m[4] !== "-" ? { size: Number(m[4]) } : {} });
     }
     return files;
   }
   readBlob(blob) {
     this.reader ??= new BlobReader(this.gitDir);
     return this.reader.read(blob);
+  }
+  /** A blob's size from `git cat-file --batch-check`, without reading it; null when absent. */
+  async blobSize(blob) {
+    this.checker ??= new BlobReader(this.gitDir, "--batch-check");
+    const header = await this.checker.read(blob);
+    const size = header ? Number(header.toString("utf8").split(" ")[2]) : NaN;
+    return Number.isFinite(size) ? size : null;
   }
   snapshot(rev, prefixes, role = "revision") {
     const commit = this.resolve(rev, role);
@@ -24763,29 +28543,41 @@ var GitRepo = class _GitRepo {
       read: async (p) => {
         const f = files.get(p);
         return f ? this.readBlob(f.blob) : null;
+      },
+      size: async (p) => {
+        const f = files.get(p);
+        return f ? f.size ?? this.blobSize(f.blob) : null;
       }
     };
   }
-  /** The work tree (uncommitted changes included), hashed like git so the blob cache still works. */
+  /**
+   * The work tree (uncommitted changes included), hashed like git so the blob cache still works.
+   * Symbolic links are listed as links, never followed (in or out of the tree); files are read
+   * only when the surface asks for them, and only below the size limit.
+   */
   async worktreeSnapshot(prefixes) {
     if (!this.workTree) throw new InputError(`--worktree: ${this.dir} is a bare repository and has no work tree`);
     const root = this.workTree;
     const files = /* @__PURE__ */ new Map();
     const contents = /* @__PURE__ */ new Map();
-    const walk = async (rel) => {
-      const abs = path.join(root, rel);
-      const st = await stat2(abs).catch(() => null);
+    const walk = async (rel, depth) => {
+      if (depth > MAX_WORKTREE_DEPTH || files.size >= MAX_WORKTREE_FILES) {
+        throw new InputError(`--worktree: ${rel} is more than ${MAX_WORKTREE_DEPTH} directories deep or the tree has more than ${MAX_WORKTREE_FILES} files`);
+      }
+      const abs = path7.join(root, rel);
+      const st = await lstat2(abs).catch(() => null);
       if (!st) return;
-      if (st.isDirectory()) {
-        for (const name2 of await readdir2(abs)) await walk(rel ? `${rel}/${name2}` : name2);
+      if (st.isSymbolicLink()) files.set(rel, { path: rel, blob: gitBlobId(Buffer.from(await readlink2(abs))), mode: "120000" });
+      else if (st.isDirectory()) {
+        for (const name2 of (await readdir2(abs)).sort()) await walk(rel ? `${rel}/${name2}` : name2, depth + 1);
       } else if (st.isFile()) {
-        const data = await readFile(abs);
+        const data = st.size <= MAX_FILE_BYTES ? await readFile(abs) : null;
         contents.set(rel, data);
-        files.set(rel, { path: rel, blob: gitBlobId(data) });
+        files.set(rel, { path: rel, blob: data ? gitBlobId(data) : `size:${st.size}:${rel}`, size: st.size });
       }
     };
-    for (const p of prefixes) await walk(p.replace(/\/$/, ""));
-    return { label: "worktree", commit: null, files, read: async (p) => contents.get(p) ?? null };
+    for (const p of prefixes) await walk(p.replace(/\/$/, ""), 0);
+    return { label: "worktree", commit: null, files, read: async (p) => contents.get(p) ?? null, size: async (p) => files.get(p)?.size ?? null };
   }
   run(args2, allowFail = false) {
     const r = git(this.dir, ["-c", "log.showSignature=false", ...args2], allowFail);
@@ -24793,329 +28585,470 @@ var GitRepo = class _GitRepo {
   }
   close() {
     this.reader?.close();
-    this.reader = null;
+    this.checker?.close();
+    this.reader = this.checker = null;
   }
 };
 function gitBlobId(data) {
   return createHash2("sha1").update(`blob ${data.length}\0`).update(data).digest("hex");
 }
 
-// src/parse/consteval.ts
-function emptySymbols() {
-  return { macros: /* @__PURE__ */ new Map(), enumerators: /* @__PURE__ */ new Map() };
-}
-var TOKEN = /\s*(?:(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|'((?:\\.|[^'\\])+)'|([A-Za-z_]\w*)|(<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^~!<>?:(),]))/y;
-function charValue(lit) {
-  if (!lit.startsWith("\\")) return BigInt(lit.codePointAt(0));
-  const esc = { n: 10, t: 9, r: 13, "0": 0, "\\": 92, "'": 39, '"': 34 };
-  if (lit[1] === "x") return BigInt(parseInt(lit.slice(2), 16));
-  if (/^\\[0-7]+$/.test(lit)) return BigInt(parseInt(lit.slice(1), 8));
-  return BigInt(esc[lit[1]] ?? lit.codePointAt(1));
-}
-function tokenize(src) {
-  const toks = [];
-  TOKEN.lastIndex = 0;
-  let pos = 0;
-  while (pos < src.length) {
-    if (/^\s*$/.test(src.slice(pos))) break;
-    TOKEN.lastIndex = pos;
-    const m = TOKEN.exec(src);
-    if (!m) return null;
-    pos = TOKEN.lastIndex;
-    if (m[1] !== void 0) {
-      const t = m[1];
-      toks.push({ k: "num", v: /^0[0-7]+$/.test(t) ? BigInt("0o" + t.slice(1)) : BigInt(t) });
-    } else if (m[2] !== void 0) toks.push({ k: "num", v: charValue(m[2]) });
-    else if (m[3] !== void 0) toks.push({ k: "id", v: m[3] });
-    else toks.push({ k: "op", v: m[4] });
-  }
-  return toks;
-}
-var BASIC_SIZES = {
-  char: 1,
-  int8_t: 1,
-  uint8_t: 1,
-  __u8: 1,
-  u8: 1,
-  __s8: 1,
-  s8: 1,
-  bool: 1,
-  _Bool: 1,
-  short: 2,
-  int16_t: 2,
-  uint16_t: 2,
-  __u16: 2,
-  u16: 2,
-  __s16: 2,
-  s16: 2,
-  int: 4,
-  int32_t: 4,
-  uint32_t: 4,
-  __u32: 4,
-  u32: 4,
-  __s32: 4,
-  s32: 4,
-  unsigned: 4,
-  float: 4,
-  long: 8,
-  int64_t: 8,
-  uint64_t: 8,
-  __u64: 8,
-  u64: 8,
-  __s64: 8,
-  s64: 8,
-  size_t: 8,
-  double: 8
+// src/parse/build-configs.ts
+var VIEWS = ["kmod", "legacy", "modern", "userspace"];
+var ARCHES = ["x86_64", "aarch64", "s390x", "ppc64le", "riscv64", "loongarch64"];
+var VIEW_LABEL = {
+  kmod: "kernel module",
+  legacy: "legacy eBPF probe",
+  modern: "modern eBPF probe",
+  userspace: "libscap/libpman"
 };
-var TYPE_WORDS = /* @__PURE__ */ new Set(["unsigned", "signed", "const", "volatile", "struct", "enum", "void", ...Object.keys(BASIC_SIZES)]);
-var Evaluator = class _Evaluator {
-  constructor(toks, syms, depth, expanding) {
-    this.toks = toks;
-    this.syms = syms;
-    this.depth = depth;
-    this.expanding = expanding;
-  }
-  toks;
-  syms;
-  depth;
-  expanding;
-  i = 0;
-  run() {
-    const v = this.ternary();
-    return this.i === this.toks.length ? v : null;
-  }
-  peek() {
-    return this.toks[this.i];
-  }
-  isOp(v) {
-    const t = this.peek();
-    return t?.k === "op" && t.v === v;
-  }
-  expect(v) {
-    if (this.isOp(v)) {
-      this.i++;
-      return true;
-    }
-    return false;
-  }
-  ternary() {
-    const c = this.binary(0);
-    if (!this.expect("?")) return c;
-    const a = this.ternary();
-    if (!this.expect(":")) return null;
-    const b = this.ternary();
-    return c === null ? null : c !== 0n ? a : b;
-  }
-  static PREC = {
-    "||": 1,
-    "&&": 2,
-    "|": 3,
-    "^": 4,
-    "&": 5,
-    "==": 6,
-    "!=": 6,
-    "<": 7,
-    ">": 7,
-    "<=": 7,
-    ">=": 7,
-    "<<": 8,
-    ">>": 8,
-    "+": 9,
-    "-": 9,
-    "*": 10,
-    "/": 10,
-    "%": 10
-  };
-  binary(minPrec) {
-    let left = this.unary();
-    for (; ; ) {
-      const t = this.peek();
-      if (t?.k !== "op") return left;
-      const prec = _Evaluator.PREC[t.v];
-      if (prec === void 0 || prec <= minPrec) return left;
-      this.i++;
-      const right = this.binary(prec);
-      if (left === null || right === null) left = null;
-      else left = applyBinary(t.v, left, right);
-    }
-  }
-  /** A parenthesised run of type words, e.g. `(uint32_t)` or `(unsigned long)`. */
-  castAhead() {
-    let j = this.i + 1;
-    let sawType = false;
-    while (j < this.toks.length) {
-      const t = this.toks[j];
-      if (t.k === "id" && (TYPE_WORDS.has(t.v) || /_t$/.test(t.v))) sawType = true;
-      else if (!(t.k === "op" && t.v === "*")) break;
-      j++;
-    }
-    const close = this.toks[j];
-    return sawType && close?.k === "op" && close.v === ")" ? j + 1 : 0;
-  }
-  unary() {
-    const t = this.peek();
-    if (!t) return null;
-    if (t.k === "op") {
-      if (t.v === "(") {
-        const afterCast = this.castAhead();
-        if (afterCast) {
-          this.i = afterCast;
-          return this.unary();
-        }
-        this.i++;
-        const v = this.ternary();
-        return this.expect(")") ? v : null;
-      }
-      if ("-+~!".includes(t.v) && t.v.length === 1) {
-        this.i++;
-        const v = this.unary();
-        if (v === null) return null;
-        return t.v === "-" ? -v : t.v === "+" ? v : t.v === "~" ? ~v : v === 0n ? 1n : 0n;
-      }
-      return null;
-    }
-    this.i++;
-    if (t.k === "num") return t.v;
-    return this.identifier(t.v);
-  }
-  /** Arguments of a call, as raw token runs split on top-level commas. */
-  callArgs() {
-    if (!this.expect("(")) return null;
-    const args2 = [[]];
-    let depth = 0;
-    while (this.i < this.toks.length) {
-      const t = this.toks[this.i++];
-      if (t.k === "op" && t.v === "(") depth++;
-      if (t.k === "op" && t.v === ")") {
-        if (depth === 0) return args2[0].length === 0 && args2.length === 1 ? [] : args2;
-        depth--;
-      }
-      if (t.k === "op" && t.v === "," && depth === 0) args2.push([]);
-      else args2[args2.length - 1].push(t);
-    }
-    return null;
-  }
-  sub(toks) {
-    if (this.depth > 64) return null;
-    return new _Evaluator(toks, this.syms, this.depth + 1, this.expanding).run();
-  }
-  typeSize(toks) {
-    const words = toks.filter((t) => t.k === "id").map((t) => t.v);
-    if (toks.some((t) => t.k === "op" && t.v === "*")) return 8;
-    const name2 = words.filter((w) => w !== "const" && w !== "volatile").join(" ");
-    if (name2 in BASIC_SIZES) return BASIC_SIZES[name2];
-    if (/^(unsigned|signed) /.test(name2)) return BASIC_SIZES[name2.split(" ").slice(1).join(" ")] ?? (name2.endsWith("long") ? 8 : null);
-    if (name2 === "long long" || name2 === "unsigned long long") return 8;
-    return this.syms.sizeOf?.(name2) ?? null;
-  }
-  identifier(name2) {
-    if (name2 === "sizeof") {
-      const args2 = this.callArgs();
-      const size = args2?.length === 1 ? this.typeSize(args2[0]) : null;
-      return size === null ? null : BigInt(size);
-    }
-    const ioc = IOCTL_ENCODERS[name2];
-    if (ioc !== void 0 && this.isOp("(")) {
-      const args2 = this.callArgs();
-      if (!args2 || args2.length < 2) return null;
-      const type = this.sub(args2[0]);
-      const nr = this.sub(args2[1]);
-      const size = args2.length >= 3 ? this.typeSize(args2[2]) : 0;
-      if (type === null || nr === null || size === null) return null;
-      return BigInt(ioc) << 30n | BigInt(size) << 16n | type << 8n | nr;
-    }
-    const macro = this.syms.macros.get(name2);
-    if (macro && !this.expanding.has(name2)) {
-      this.expanding.add(name2);
-      try {
-        if (macro.params === null) {
-          const memo = this.syms.memo ??= /* @__PURE__ */ new Map();
-          if (memo.has(name2)) return memo.get(name2);
-          const body2 = tokenize(macro.body);
-          const v = body2 && body2.length ? this.sub(body2) : null;
-          if (v !== null) memo.set(name2, v);
-          return v;
-        }
-        const args2 = this.callArgs();
-        if (!args2) return null;
-        return this.sub(expandFunctionMacro(macro, args2));
-      } finally {
-        this.expanding.delete(name2);
-      }
-    }
-    const e = this.syms.enumerators.get(name2);
-    if (e !== void 0) return e;
-    return null;
-  }
+var COMPILER_ARCH = {
+  x86_64: { __x86_64__: "1", __x86_64: "1", __amd64__: "1", __amd64: "1" },
+  aarch64: { __aarch64__: "1" },
+  s390x: { __s390x__: "1", __s390__: "1" },
+  ppc64le: { __powerpc64__: "1", __powerpc__: "1", __PPC64__: "1", __PPC__: "1", __LITTLE_ENDIAN__: "1" },
+  riscv64: { __riscv: "1", __riscv_xlen: "64" },
+  loongarch64: { __loongarch64: "1", __loongarch__: "1", __loongarch_lp64: "1" }
 };
-var IOCTL_ENCODERS = { _IO: 0, _IOW: 1, _IOR: 2, _IOWR: 3 };
-function expandFunctionMacro(macro, args2) {
-  const body2 = tokenize(macro.body) ?? [];
-  const out2 = [];
-  for (const t of body2) {
-    const idx = t.k === "id" ? macro.params.indexOf(t.v) : -1;
-    if (idx >= 0) out2.push({ k: "op", v: "(" }, ...args2[idx] ?? [], { k: "op", v: ")" });
-    else out2.push(t);
-  }
+var KERNEL_ARCH = {
+  x86_64: ["CONFIG_X86", "CONFIG_X86_64"],
+  aarch64: ["CONFIG_ARM64"],
+  s390x: ["CONFIG_S390"],
+  ppc64le: ["CONFIG_PPC", "CONFIG_PPC64"],
+  riscv64: ["CONFIG_RISCV"],
+  loongarch64: ["CONFIG_LOONGARCH"]
+};
+var ALL_KERNEL_ARCH = /* @__PURE__ */ new Set([...Object.values(KERNEL_ARCH).flat(), "CONFIG_X86_32", "CONFIG_ARM", "CONFIG_MIPS", "CONFIG_PPC32", "CONFIG_64BIT", "CONFIG_32BIT"]);
+var BPF_TARGET_ARCH = {
+  x86_64: "__TARGET_ARCH_x86",
+  aarch64: "__TARGET_ARCH_arm64",
+  s390x: "__TARGET_ARCH_s390",
+  ppc64le: "__TARGET_ARCH_powerpc",
+  riscv64: "__TARGET_ARCH_riscv",
+  loongarch64: "__TARGET_ARCH_loongarch64"
+};
+var LP64 = {
+  __linux__: "1",
+  __linux: "1",
+  __unix__: "1",
+  __LP64__: "1",
+  _LP64: "1",
+  __CHAR_BIT__: "8",
+  __SIZEOF_POINTER__: "8",
+  __SIZEOF_LONG__: "8",
+  __SIZEOF_INT__: "4",
+  __ORDER_LITTLE_ENDIAN__: "1234",
+  __ORDER_BIG_ENDIAN__: "4321",
+  __STDC__: "1"
+};
+function byteOrder(arch2) {
+  return { __BYTE_ORDER__: arch2 === "s390x" ? "4321" : "1234" };
+}
+function kernelConfig(arch2) {
+  const out2 = { __KERNEL__: "1", CONFIG_64BIT: "1" };
+  for (const c of KERNEL_ARCH[arch2]) out2[c] = "1";
   return out2;
 }
-function applyBinary(op, a, b) {
-  switch (op) {
-    case "+":
-      return a + b;
-    case "-":
-      return a - b;
-    case "*":
-      return a * b;
-    case "/":
-      return b === 0n ? null : a / b;
-    case "%":
-      return b === 0n ? null : a % b;
-    case "<<":
-      return a << b;
-    case ">>":
-      return a >> b;
-    case "&":
-      return a & b;
-    case "|":
-      return a | b;
-    case "^":
-      return a ^ b;
-    case "<":
-      return a < b ? 1n : 0n;
-    case ">":
-      return a > b ? 1n : 0n;
-    case "<=":
-      return a <= b ? 1n : 0n;
-    case ">=":
-      return a >= b ? 1n : 0n;
-    case "==":
-      return a === b ? 1n : 0n;
-    case "!=":
-      return a !== b ? 1n : 0n;
-    case "&&":
-      return a !== 0n && b !== 0n ? 1n : 0n;
-    case "||":
-      return a !== 0n || b !== 0n ? 1n : 0n;
+function defines(view, arch2) {
+  switch (view) {
+    case "kmod":
+      return { ...LP64, ...byteOrder(arch2), ...COMPILER_ARCH[arch2], __GNUC__: "12", MODULE: "1", ...kernelConfig(arch2) };
+    case "legacy":
+      return { ...LP64, ...byteOrder(arch2), __clang__: "1", __GNUC__: "4", __bpf__: "1", __BPF__: "1", __BPF_TRACING__: "1", ...kernelConfig(arch2) };
+    case "modern":
+      return { ...LP64, ...byteOrder(arch2), __clang__: "1", __GNUC__: "4", __bpf__: "1", __BPF__: "1", __USE_VMLINUX__: "1", [BPF_TARGET_ARCH[arch2]]: "1" };
+    case "userspace":
+      return { ...LP64, ...byteOrder(arch2), ...COMPILER_ARCH[arch2], __GNUC__: "12", __STDC_VERSION__: "201112L" };
   }
-  return null;
 }
-function evaluate(expr, syms) {
-  const toks = tokenize(expr);
-  if (!toks || toks.length === 0) return null;
-  return new Evaluator(toks, syms, 0, /* @__PURE__ */ new Set()).run();
+var CONFIGS = VIEWS.flatMap((view) => ARCHES.map((arch2) => ({ view, arch: arch2 }))).map(({ view, arch: arch2 }, index) => ({
+  index,
+  view,
+  arch: arch2,
+  defines: defines(view, arch2),
+  kernel: view === "kmod" || view === "legacy"
+}));
+var ALL_CONFIGS = (1 << CONFIGS.length) - 1;
+function viewMask(...views) {
+  let m = 0;
+  for (const c of CONFIGS) if (views.includes(c.view)) m |= 1 << c.index;
+  return m;
 }
-function evaluateNumber(expr, syms) {
-  const v = evaluate(expr, syms);
-  if (v === null) return null;
+function describeMask(mask) {
+  const parts2 = [];
+  for (const view of VIEWS) {
+    const arches = CONFIGS.filter((c) => c.view === view && mask & 1 << c.index).map((c) => c.arch);
+    if (!arches.length) continue;
+    parts2.push(`${VIEW_LABEL[view]} (${arches.length === ARCHES.length ? "all architectures" : arches.join(", ")})`);
+  }
+  return parts2.join(", ") || "no build";
+}
+function buildsOf(path11) {
+  if (path11.startsWith("driver/modern_bpf/shared_definitions/")) return viewMask("modern", "userspace");
+  if (path11.startsWith("driver/modern_bpf/")) return viewMask("modern");
+  if (path11 === "driver/bpf/types.h") return viewMask("legacy", "userspace");
+  if (path11.startsWith("driver/bpf/")) return viewMask("legacy");
+  if (/^driver\/[^/]+\.h$/.test(path11)) return ALL_CONFIGS;
+  if (/^driver\/[^/]*_table\.c$/.test(path11)) return viewMask("kmod", "userspace");
+  if (/^driver\/[^/]+\.c$/.test(path11)) return viewMask("kmod");
+  if (path11.startsWith("userspace/")) return viewMask("userspace");
+  return ALL_CONFIGS;
+}
+var INCLUDE_ROOTS = ["", "driver/", "userspace/", "driver/modern_bpf/", "driver/bpf/"];
+var EXTERNAL_MACROS = [
+  /^__NR_/,
+  // syscall numbers of the target architecture
+  /^CONFIG_/,
+  // the target kernel's configuration (the architecture options are set per configuration)
+  /^HAS_/,
+  // driver/configure's probes of the target kernel
+  /^(RHEL_RELEASE|UTS_|LINUX_VERSION_CODE$|KERNEL_VERSION$)/,
+  // distribution and kernel versions
+  /^__has_/,
+  // compiler feature tests
+  /^__(GLIBC|GNU_LIBRARY|UCLIBC|GLIBC_PREREQ)/,
+  // libc
+  /^[a-z][a-z0-9_]*$/,
+  // lower-case names: kernel helpers defined as macros (`defined(get_file_rcu)`)
+  /^(IORING|O|SO|AT|S_IF|SEND_SIG|MAP|PROT|_PAGE|CLONE|F)_/,
+  // kernel UAPI feature and flag macros
+  /^(UINT\d+_MAX|INT\d+_MAX|RLIM_INFINITY|_STK_LIM_MAX|HZ|USER_HZ|NSEC_PER_SEC)$/
+  // libc and kernel limits
+];
+var OTHER_PLATFORMS = /* @__PURE__ */ new Set([
+  "_MSC_VER",
+  "_WIN32",
+  "_WIN64",
+  "__CYGWIN__",
+  "__MINGW32__",
+  "__MINGW64__",
+  "__sun",
+  "__APPLE__",
+  "__MACH__",
+  "__FreeBSD__",
+  "__NetBSD__",
+  "__OpenBSD__",
+  "__EMSCRIPTEN__",
+  "__cplusplus",
+  "__mips__",
+  "__mips",
+  "__i386__",
+  "__arm__",
+  "__ILP32__"
+]);
+function isExternal(name2, config) {
+  if (Object.hasOwn(config.defines, name2) || OTHER_PLATFORMS.has(name2)) return false;
+  if (ALL_KERNEL_ARCH.has(name2)) return false;
+  if (!config.kernel && name2.startsWith("CONFIG_")) return false;
+  return EXTERNAL_MACROS.some((re) => re.test(name2));
+}
+
+// src/parse/conditions.ts
+var KERNEL_MAX2 = 0x7fffffffn;
+var KERNEL_VERSION = { name: "KERNEL_VERSION", params: ["a", "b", "c"], body: "(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))" };
+function describeKernel(v) {
   const n = Number(v);
-  return Number.isSafeInteger(n) ? n : null;
+  return `${n >> 16}.${n >> 8 & 255}.${n & 255}`;
+}
+var Layer = class {
+  /** 2: defined, 0: undefined (after `#undef`), 1: maybe. */
+  status = /* @__PURE__ */ new Map();
+  /** The definition of a macro certainly defined by one `#define`, or the definitions a maybe-defined one may have. */
+  defs = /* @__PURE__ */ new Map();
+};
+function configAnswer(config, name2) {
+  if (config.kernel && (name2 === "LINUX_VERSION_CODE" || name2 === "KERNEL_VERSION")) return "kver";
+  if (Object.hasOwn(config.defines, name2)) return `def:${config.defines[name2]}`;
+  return isExternal(name2, config) ? "ext" : "undef";
+}
+function signature(f) {
+  return f.answer ?? `${f.status}:${JSON.stringify(f.defs ?? null)}`;
+}
+var Env = class {
+  constructor(config, minKernel, hasInclude) {
+    this.config = config;
+    this.minKernel = minKernel;
+    this.hasInclude = hasInclude;
+    this.kernel = minKernel;
+  }
+  config;
+  minKernel;
+  hasInclude;
+  layers = [new Layer()];
+  /** Header walks in progress: the layer they start at and the inputs they have read so far. */
+  recorders = [];
+  /** Set when a condition looked at LINUX_VERSION_CODE. */
+  usedKernel = false;
+  /** Kernel version the next evaluation sees (kernel builds). */
+  kernel;
+  find(name2) {
+    for (let i2 = this.layers.length - 1; i2 >= 0; i2--) {
+      const l = this.layers[i2];
+      const s = l.status.get(name2);
+      if (s === void 0) continue;
+      const defs = l.defs.get(name2);
+      return { status: s, defs, at: i2 };
+    }
+    const answer = configAnswer(this.config, name2);
+    if (answer === "kver") {
+      if (name2 === "KERNEL_VERSION") return { status: 2, defs: KERNEL_VERSION, at: -1, answer };
+      this.usedKernel = true;
+      return { status: 2, defs: { name: name2, params: null, body: String(this.kernel) }, at: -1, answer };
+    }
+    if (answer.startsWith("def:")) return { status: 2, defs: { name: name2, params: null, body: answer.slice(4) }, at: -1, answer };
+    return { status: answer === "ext" ? 1 : 0, defs: void 0, at: -1, answer };
+  }
+  /** A lookup, recorded as an input of every header walk it reaches below. */
+  lookup(name2) {
+    const f = this.find(name2);
+    for (const r of this.recorders) if (f.at < r.base && !r.inputs.has(name2)) r.inputs.set(name2, signature(f));
+    return f;
+  }
+  set(name2, status, defs) {
+    const top = this.layers[this.layers.length - 1];
+    top.status.set(name2, status);
+    if (defs === void 0) top.defs.delete(name2);
+    else top.defs.set(name2, defs);
+  }
+  /** The definitions a name may have now. */
+  current(f) {
+    return Array.isArray(f.defs) ? f.defs : f.defs ? [f.defs] : [];
+  }
+  define(def, status) {
+    if (status === 2) return this.set(def.name, 2, def);
+    const prev = this.lookup(def.name);
+    this.set(def.name, 1, prev.status === 0 ? [def] : [...this.current(prev), def]);
+  }
+  undef(name2, status) {
+    if (status === 2) return this.set(name2, 0, void 0);
+    const prev = this.lookup(name2);
+    if (prev.status !== 0) this.set(name2, 1, this.current(prev));
+  }
+  /** Starts an included header's walk: its effect goes to a layer of its own, its inputs are recorded. */
+  beginHeader() {
+    this.layers.push(new Layer());
+    this.recorders.push({ base: this.layers.length - 1, inputs: /* @__PURE__ */ new Map() });
+  }
+  /** Ends it: the header's layer (from now on shared and never changed) and its inputs. */
+  endHeader() {
+    const r = this.recorders.pop();
+    const layer = this.layers[r.base];
+    for (const l of this.layers.splice(r.base + 1)) {
+      for (const [k, v] of l.status) layer.status.set(k, v);
+      for (const [k, v] of l.defs) layer.defs.set(k, v);
+      for (const k of l.status.keys()) if (!l.defs.has(k)) layer.defs.delete(k);
+    }
+    this.layers.push(new Layer());
+    return { layer, inputs: r.inputs };
+  }
+  /** Whether a header walk with these inputs would see the same now (the check records them for enclosing walks). */
+  sameInputs(inputs) {
+    for (const [name2, sig] of inputs) if (signature(this.lookup(name2)) !== sig) return false;
+    return true;
+  }
+  /** Applies a header's recorded effect: its layer, shared, then a new layer for what follows. */
+  apply(layer) {
+    this.layers.push(layer, new Layer());
+  }
+  isDefined(name2) {
+    const s = this.lookup(name2).status;
+    return s === 2 ? true : s === 0 ? false : null;
+  }
+  /** The symbol table a condition is evaluated with (macros only: the preprocessor knows no enumerators). */
+  symbols() {
+    const get = (name2) => {
+      const f = this.lookup(name2);
+      return f.status === 2 && f.defs && !Array.isArray(f.defs) ? f.defs : void 0;
+    };
+    return {
+      macros: { get, has: (name2) => get(name2) !== void 0 },
+      enumerators: /* @__PURE__ */ new Map(),
+      isDefined: (name2) => this.isDefined(name2),
+      identifier: (name2) => this.isDefined(name2) === false ? 0n : null,
+      hasInclude: this.hasInclude
+    };
+  }
+  /** A condition's truth in this configuration, over the supported kernel range. */
+  test(condition) {
+    const simple = /^(!?)defined\((\w+)\)$/.exec(condition);
+    if (simple) {
+      const d = this.isDefined(simple[2]);
+      return d === null ? null : simple[1] ? !d : d;
+    }
+    this.usedKernel = false;
+    this.kernel = this.minKernel;
+    const seen = [];
+    const first = evaluate(condition, { ...this.symbols(), onValue: (v) => seen.push(v) });
+    if (!this.usedKernel) return first === null ? null : first !== 0n;
+    const samples = /* @__PURE__ */ new Set([this.minKernel, KERNEL_MAX2]);
+    for (const v of seen) for (const x of [v - 1n, v, v + 1n]) if (x > this.minKernel && x < KERNEL_MAX2) samples.add(x);
+    let answer;
+    for (const x of samples) {
+      this.kernel = x;
+      const v = evaluate(condition, this.symbols());
+      const b = v === null ? null : v !== 0n;
+      if (answer === void 0) answer = b;
+      else if (answer !== b) return null;
+    }
+    return answer ?? null;
+  }
+};
+var WalkCache = class {
+  generation = 0;
+  headerMap = /* @__PURE__ */ new Map();
+  fileMap = /* @__PURE__ */ new Map();
+  /** Called once per revision: forgets what neither this revision nor the previous one used. */
+  nextRevision() {
+    this.generation++;
+    for (const m of [this.headerMap, this.fileMap]) {
+      for (const [k, v] of m) if (v.used < this.generation - 1) m.delete(k);
+    }
+  }
+  headers(d) {
+    return this.slot(this.headerMap, d);
+  }
+  files(d) {
+    return this.slot(this.fileMap, d);
+  }
+  slot(m, d) {
+    let e = m.get(d);
+    if (!e) m.set(d, e = { used: this.generation, list: [] });
+    e.used = this.generation;
+    return e.list;
+  }
+};
+function resolveAlike(list, resolve2) {
+  return list.every((x) => (resolve2(x.from, x.inc)?.directives ?? null) === x.to);
+}
+function min(a, b) {
+  return a < b ? a : b;
+}
+function walkFile(path11, d, config, minKernel, resolve2, cache = new WalkCache()) {
+  const cached = cache.files(d);
+  const hit = cached.find((e) => e.config === config.index && e.minKernel === minKernel && resolveAlike(e.resolutions, resolve2));
+  if (hit) return hit.walk;
+  const out2 = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], problems: [] };
+  const resolutions = [];
+  const hasInclude = (p, angled) => {
+    const inc = { path: p, angled, line: 0, offset: 0, branch: -1 };
+    const to = resolve2(path11, inc)?.directives ?? null;
+    resolutions.push({ from: path11, inc, to });
+    return to ? true : null;
+  };
+  const w = { env: new Env(config, minKernel, hasInclude), resolve: resolve2, budget: { files: 0 }, problems: out2.problems, resolutions, cache };
+  walkOps(path11, d, w, 2, out2, 0);
+  cached.push({ config: config.index, minKernel, resolutions, walk: out2 });
+  return out2;
+}
+function walkOps(path11, d, w, ambient, out2, depth) {
+  const env = w.env;
+  const frames = [];
+  let status = ambient;
+  const packStack = [];
+  let pack = 0;
+  let packCertain = true;
+  for (const op of d.ops) {
+    switch (op.op) {
+      case "branch": {
+        const b = d.branches[op.branch];
+        if (b.kind === "if" || b.kind === "ifdef" || b.kind === "ifndef") frames.push({ parent: status, taken: 0 });
+        const frame = frames[frames.length - 1];
+        let own = 0;
+        if (frame.parent !== 0 && frame.taken !== 2) {
+          const v = b.kind === "else" ? true : env.test(b.test);
+          own = v === true ? 2 : v === false ? 0 : 1;
+          if (frame.taken === 1 && own === 2) own = 1;
+          frame.taken = v === true ? 2 : v === null || frame.taken === 1 ? 1 : 0;
+        }
+        status = min(frame.parent, own);
+        if (out2) out2.branches[op.branch] = status;
+        break;
+      }
+      case "endif":
+        status = frames.pop()?.parent ?? ambient;
+        break;
+      case "define":
+        if (out2) out2.macros[op.macro] = status;
+        if (status) env.define(d.macros[op.macro], status);
+        break;
+      case "undef":
+        if (status) env.undef(op.name, status);
+        break;
+      case "include": {
+        if (!status) break;
+        const inc = d.includes[op.include];
+        const target = w.resolve(path11, inc);
+        w.resolutions.push({ from: path11, inc, to: target?.directives ?? null });
+        if (!target) break;
+        if (depth >= MAX_INCLUDE_DEPTH || ++w.budget.files > MAX_INCLUDED_FILES) {
+          w.problems.push(`${path11}:${inc.line}: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`);
+          break;
+        }
+        includeFile(target, w, status, depth);
+        break;
+      }
+      case "pack": {
+        if (!status) break;
+        const [first, second] = op.args;
+        if (first === "push") {
+          packStack.push(pack);
+          if (second) pack = Number(second) || 0;
+        } else if (first === "pop") pack = packStack.pop() ?? 0;
+        else pack = Number(first) || 0;
+        if (status === 1) packCertain = false;
+        out2?.packs.push([op.line, pack, packCertain]);
+        break;
+      }
+      case "error":
+        break;
+    }
+  }
+}
+function includeFile(target, w, status, depth) {
+  const env = w.env;
+  const list = w.cache.headers(target.directives);
+  const hit = list.find((e) => e.minKernel === env.minKernel && e.status === status && resolveAlike(e.resolutions, w.resolve) && env.sameInputs(e.inputs));
+  if (hit) {
+    env.apply(hit.layer);
+    w.resolutions.push(...hit.resolutions);
+    return;
+  }
+  const before = w.resolutions.length;
+  env.beginHeader();
+  walkOps(target.path, target.directives, w, status, null, depth + 1);
+  const { layer, inputs } = env.endHeader();
+  list.push({ minKernel: env.minKernel, inputs, resolutions: w.resolutions.slice(before), layer, status });
+}
+function minimumKernel(files, config) {
+  let lowest = 0n;
+  for (const { directives: d } of files) {
+    for (const op of d.ops) {
+      if (op.op !== "error" || op.branch < 0) continue;
+      const b = d.branches[op.branch];
+      const parent = b.parent >= 0 ? d.branches[b.parent] : null;
+      if (parent && !parent.includeGuard) continue;
+      const env = new Env(config, 0n, () => null);
+      const seen = [];
+      env.usedKernel = false;
+      evaluate(b.condition, { ...env.symbols(), onValue: (v) => seen.push(v) });
+      if (!env.usedKernel) continue;
+      const candidates = [.../* @__PURE__ */ new Set([0n, ...seen.filter((v) => v > 0n && v < KERNEL_MAX2)])].sort((x, y) => x < y ? -1 : 1);
+      for (const k of candidates) {
+        const e = new Env(config, k, () => null);
+        if (e.test(b.condition) === false) {
+          if (k > lowest) lowest = k;
+          break;
+        }
+      }
+    }
+  }
+  return lowest;
 }
 
 // src/parse/parser.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 import { createRequire } from "node:module";
-import path2 from "node:path";
+import path8 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -26661,11 +30594,11 @@ async function Module2(moduleArg = {}) {
   }, "quit_");
   var _scriptName = import.meta.url;
   var scriptDirectory = "";
-  function locateFile(path5) {
+  function locateFile(path11) {
     if (Module["locateFile"]) {
-      return Module["locateFile"](path5, scriptDirectory);
+      return Module["locateFile"](path11, scriptDirectory);
     }
-    return scriptDirectory + path5;
+    return scriptDirectory + path11;
   }
   __name(locateFile, "locateFile");
   var readAsync, readBinary;
@@ -26712,13 +30645,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve(xhr.response);
+                resolve2(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -26914,9 +30847,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info22 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         Module["instantiateWasm"](info22, (mod, inst) => {
-          resolve(receiveInstance(mod, inst));
+          resolve2(receiveInstance(mod, inst));
         });
       });
     }
@@ -28249,8 +32182,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve, reject) => {
-      readyPromiseResolve = resolve;
+    moduleRtn = new Promise((resolve2, reject) => {
+      readyPromiseResolve = resolve2;
       readyPromiseReject = reject;
     });
   }
@@ -28580,14 +32513,14 @@ function parseMatchPredicate(steps, index, operator, textPredicates) {
   const isPositive = operator === "match?" || operator === "any-match?";
   const matchAll = !operator.startsWith("any-");
   const captureName = steps[1].name;
-  const regex = new RegExp(steps[2].value);
+  const regex2 = new RegExp(steps[2].value);
   textPredicates[index].push((captures) => {
     const nodes = [];
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     const test = /* @__PURE__ */ __name((text, positive) => {
-      return positive ? regex.test(text) : !regex.test(text);
+      return positive ? regex2.test(text) : !regex2.test(text);
     }, "test");
     if (nodes.length === 0) return !isPositive;
     return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
@@ -29136,6 +33069,145 @@ var Query = class {
   }
 };
 
+// src/parse/directives.ts
+var DIRECTIVE_START = /^[ \t\f\v]*(?:#|%:)[ \t\f\v]*([A-Za-z_]\w*)?/;
+function logicalLine(text, lineStart) {
+  let end = text.indexOf("\n", lineStart);
+  let lines = 1;
+  while (end >= 0 && text.charCodeAt(end - 1) === 92) {
+    end = text.indexOf("\n", end + 1);
+    lines++;
+  }
+  if (end < 0) end = text.length;
+  return { end, joined: text.slice(lineStart, end).replace(/\\\n/g, " "), lines };
+}
+function fold(s) {
+  return s.replace(/\s+/g, " ").trim();
+}
+function parseDefine(rest) {
+  const m = /^\s*([A-Za-z_]\w*)(\()?/.exec(rest);
+  if (!m) return null;
+  const name2 = m[1];
+  if (!m[2]) return { name: name2, params: null, body: fold(rest.slice(m[0].length)) };
+  const close = rest.indexOf(")", m[0].length);
+  if (close < 0) return null;
+  const params = rest.slice(m[0].length, close).split(",").map((p) => p.trim()).filter((p) => p !== "").map((p) => p.endsWith("...") && p !== "..." ? p.slice(0, -3).trim() + "..." : p);
+  return { name: name2, params, body: fold(rest.slice(close + 1)) };
+}
+function headerName(rest) {
+  const m = /^\s*(?:"([^"\n]*)"|<([^>\n]*)>)/.exec(rest);
+  if (!m) return null;
+  return m[1] !== void 0 ? { path: m[1], angled: false } : { path: m[2], angled: true };
+}
+function scanDirectives(text) {
+  const branches = [];
+  const macros = [];
+  const includes = [];
+  const ops = [];
+  const spans = [];
+  const branchOfLine = [-1];
+  const open2 = [];
+  let unbalanced = false;
+  let current = -1;
+  let line = 1;
+  let pos = 0;
+  const n = text.length;
+  while (pos <= n) {
+    const nl = text.indexOf("\n", pos);
+    const lineEnd = nl < 0 ? n : nl;
+    const first = text.charCodeAt(pos);
+    const m = first === 35 || first === 37 || first === 32 || first === 9 ? DIRECTIVE_START.exec(text.slice(pos, Math.min(lineEnd, pos + 256))) : null;
+    if (!m) {
+      branchOfLine[line] = current;
+      if (nl < 0) break;
+      pos = nl + 1;
+      line++;
+      continue;
+    }
+    const { end, joined, lines } = logicalLine(text, pos);
+    const name2 = m[1] ?? "";
+    const rest = joined.slice(m[0].length);
+    const atLine = line;
+    spans.push([pos, end]);
+    const closeBranch = () => {
+      if (current >= 0) branches[current].endLine = atLine - 1;
+    };
+    if (name2 === "if" || name2 === "ifdef" || name2 === "ifndef") {
+      const test = name2 === "if" ? fold(rest) : name2 === "ifdef" ? `defined(${fold(rest)})` : `!defined(${fold(rest)})`;
+      const id = branches.length;
+      branches.push({ kind: name2, test, condition: test, line: atLine, endLine: atLine, parent: current });
+      open2.push({ branches: [id], rest: `!(${test})` });
+      ops.push({ op: "branch", branch: id });
+      current = id;
+    } else if (name2 === "elif" || name2 === "elifdef" || name2 === "elifndef" || name2 === "else") {
+      const group2 = open2[open2.length - 1];
+      if (!group2) unbalanced = true;
+      else {
+        closeBranch();
+        const test = name2 === "else" ? "" : name2 === "elif" ? fold(rest) : name2 === "elifdef" ? `defined(${fold(rest)})` : `!defined(${fold(rest)})`;
+        const id = branches.length;
+        const parent = branches[group2.branches[0]].parent;
+        branches.push({ kind: name2, test, condition: test ? `${group2.rest} && (${test})` : group2.rest, line: atLine, endLine: atLine, parent });
+        if (test) group2.rest = `${group2.rest} && !(${test})`;
+        group2.branches.push(id);
+        ops.push({ op: "branch", branch: id });
+        current = id;
+      }
+    } else if (name2 === "endif") {
+      const group2 = open2.pop();
+      if (!group2) unbalanced = true;
+      else {
+        closeBranch();
+        const firstBranch = branches[group2.branches[0]];
+        ops.push({ op: "endif", first: group2.branches[0], line: atLine });
+        current = firstBranch.parent;
+      }
+    } else if (name2 === "define") {
+      const d = parseDefine(rest);
+      if (d) {
+        const top = current >= 0 ? branches[current] : null;
+        if (top && top.kind === "ifndef" && top.test === `!defined(${d.name})` && top.line === atLine - 1 && d.params === null) top.includeGuard = true;
+        ops.push({ op: "define", macro: macros.length });
+        macros.push({ ...d, line: atLine, branch: current });
+      }
+    } else if (name2 === "undef") {
+      const u = /^\s*([A-Za-z_]\w*)/.exec(rest);
+      if (u) ops.push({ op: "undef", name: u[1], line: atLine });
+    } else if (name2 === "include" || name2 === "include_next") {
+      const h = headerName(rest);
+      if (h) {
+        ops.push({ op: "include", include: includes.length });
+        includes.push({ ...h, line: atLine, offset: pos, branch: current });
+      }
+    } else if (name2 === "pragma") {
+      const p = /^\s*pack\s*\(([^)]*)\)/.exec(rest);
+      if (p) ops.push({ op: "pack", args: p[1].split(",").map((s) => s.trim()), line: atLine });
+    } else if (name2 === "error") {
+      ops.push({ op: "error", text: fold(rest), line: atLine, branch: current });
+    }
+    for (let k = 0; k < lines; k++) branchOfLine[atLine + k] = current;
+    line += lines;
+    if (end >= n) break;
+    pos = end + 1;
+  }
+  if (open2.length) unbalanced = true;
+  for (const b of branches) {
+    if (b.includeGuard && !isWholeFile(b, branches, ops)) delete b.includeGuard;
+  }
+  return { branches, macros, includes, ops, branchOfLine, spans, unbalanced };
+}
+function isWholeFile(b, branches, ops) {
+  const id = branches.indexOf(b);
+  const last = ops[ops.length - 1];
+  if (b.parent !== -1 || !last || last.op !== "endif" || last.first !== id) return false;
+  return !branches.some((o) => o.parent === -1 && o.line > b.line && (o.kind.startsWith("elif") || o.kind === "else"));
+}
+function branchChain(d, line) {
+  const out2 = [];
+  for (let b = d.branchOfLine[line] ?? -1; b >= 0; b = d.branches[b].parent) out2.push(b);
+  return out2.reverse();
+}
+
 // src/parse/preprocess.ts
 function blankRanges(src, ranges) {
   if (!ranges.length) return src;
@@ -29151,34 +33223,6 @@ function blankRanges(src, ranges) {
   parts2.push(src.slice(pos));
   return parts2.join("");
 }
-function commentRanges(src) {
-  const out2 = [];
-  let i2 = 0;
-  const n = src.length;
-  while (i2 < n) {
-    const c = src.charCodeAt(i2);
-    if (c === 34 || c === 39) {
-      i2++;
-      while (i2 < n && src.charCodeAt(i2) !== c && src.charCodeAt(i2) !== 10) i2 += src.charCodeAt(i2) === 92 ? 2 : 1;
-      i2++;
-    } else if (c === 47 && src.charCodeAt(i2 + 1) === 42) {
-      const end = src.indexOf("*/", i2 + 2);
-      const stop2 = end < 0 ? n : end + 2;
-      out2.push([i2, stop2]);
-      i2 = stop2;
-    } else if (c === 47 && src.charCodeAt(i2 + 1) === 47) {
-      let stop2 = src.indexOf("\n", i2);
-      while (stop2 > 0 && src.charCodeAt(stop2 - 1) === 92) stop2 = src.indexOf("\n", stop2 + 1);
-      if (stop2 < 0) stop2 = n;
-      out2.push([i2, stop2]);
-      i2 = stop2;
-    } else i2++;
-  }
-  return out2;
-}
-function stripComments(src) {
-  return blankRanges(src, commentRanges(src));
-}
 var NOISE = [
   /\b_packed\b/g,
   /\b__weak\b/g,
@@ -29189,72 +33233,46 @@ var NOISE = [
   /\b__bpf_section\s*\(\s*"[^"\n]*"\s*\)/g,
   /\bSEC\s*\(\s*"[^"\n]*"\s*\)/g
 ];
-var CONDITIONAL = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
 function preprocess(src) {
-  const text0 = stripComments(src);
-  const blanks = [];
-  const inDirective = directiveRanges(text0);
+  const c = cText(src);
+  const directives = scanDirectives(c.text);
+  const blanks = [...directives.spans];
+  const inDirective = offsetIn(directives.spans);
   for (const re of NOISE) {
-    for (const m of text0.matchAll(re)) {
+    for (const m of c.text.matchAll(re)) {
       if (!inDirective(m.index)) blanks.push([m.index, m.index + m[0].length]);
     }
   }
-  const lines = text0.split("\n");
-  let guardStack = [];
-  const guardsByLine = new Array(lines.length + 1);
-  const packByLine = new Array(lines.length + 1);
-  const packStack = [];
-  let pack = 0;
-  let offset = 0;
-  for (let li = 0; li < lines.length; li++) {
-    const line = lines[li];
-    const lineNo = li + 1;
-    const m = CONDITIONAL.exec(line);
-    guardsByLine[lineNo] = guardStack;
-    packByLine[lineNo] = pack;
-    if (m) {
-      let end = li;
-      while (lines[end].endsWith("\\") && end + 1 < lines.length) end++;
-      const cond = lines.slice(li, end + 1).join(" ").replace(/\\/g, " ").replace(CONDITIONAL, "$2").trim().replace(/\s+/g, " ");
-      const kind = m[1];
-      if (kind === "if" || kind === "ifdef" || kind === "ifndef") {
-        const c = kind === "ifdef" ? `defined(${cond})` : kind === "ifndef" ? `!defined(${cond})` : cond;
-        const includeGuard = kind === "ifndef" && /^\w+$/.test(cond) && defines(lines[end + 1] ?? "", cond);
-        guardStack = [...guardStack, { condition: c, line: lineNo, rest: `!(${c})`, ...includeGuard ? { includeGuard } : {} }];
-      } else if (kind === "elif" || kind === "else") {
-        const rest = guardStack[guardStack.length - 1]?.rest ?? "1";
-        const c = kind === "else" ? rest : `${rest} && (${cond})`;
-        guardStack = [...guardStack.slice(0, -1), { condition: c, line: lineNo, rest: kind === "else" ? rest : `${rest} && !(${cond})` }];
-      } else guardStack = guardStack.slice(0, -1);
-      let blankEnd = offset;
-      for (let k = li; k <= end; k++) blankEnd += lines[k].length + 1;
-      blanks.push([offset, Math.min(blankEnd, text0.length)]);
-      for (let k = li + 1; k <= end; k++) {
-        guardsByLine[k + 1] = guardStack;
-        packByLine[k + 1] = pack;
-      }
-      for (let k = li; k < end; k++) offset += lines[k].length + 1;
-      li = end;
-      offset += lines[end].length + 1;
-      continue;
-    }
-    const pm = /^[ \t]*#[ \t]*pragma[ \t]+pack[ \t]*\(([^)]*)\)/.exec(line);
-    if (pm && !guardStack.some(isOtherCompilerOnly)) {
-      const args2 = pm[1].split(",").map((s) => s.trim());
-      if (args2[0] === "push") {
-        packStack.push(pack);
-        if (args2[1]) pack = Number(args2[1]) || 0;
-      } else if (args2[0] === "pop") pack = packStack.pop() ?? 0;
-      else pack = Number(args2[0]) || 0;
-      packByLine[lineNo] = pack;
-    }
-    offset += line.length + 1;
-  }
+  const packs = staticPacks(directives);
   return {
-    text: blankRanges(text0, blanks),
-    guardsAt: (line) => (guardsByLine[line] ?? []).filter((g) => !g.includeGuard),
-    packAt: (line) => packByLine[line] ?? 0
+    text: blankRanges(c.text, blanks),
+    c,
+    directives,
+    guardsAt: (line) => branchChain(directives, line).map((b) => directives.branches[b]).filter((b) => !b.includeGuard).map((b) => ({ condition: b.condition, line: b.line })),
+    packAt: (line) => {
+      let v = 0;
+      for (const [at, cap] of packs) if (at <= line) v = cap;
+      return v;
+    }
   };
+}
+function staticPacks(d) {
+  const out2 = [];
+  const stack = [];
+  let pack = 0;
+  for (const op of d.ops) {
+    if (op.op !== "pack") continue;
+    const chain = branchChain(d, op.line).map((b) => d.branches[b]);
+    if (chain.some((b) => platformCondition(b.condition) === false)) continue;
+    const [first, second] = op.args;
+    if (first === "push") {
+      stack.push(pack);
+      if (second) pack = Number(second) || 0;
+    } else if (first === "pop") pack = stack.pop() ?? 0;
+    else pack = Number(first) || 0;
+    out2.push([op.line, pack]);
+  }
+  return out2;
 }
 var PLATFORM = {
   _MSC_VER: 0,
@@ -29280,13 +33298,7 @@ function platformCondition(condition) {
 function isOtherCompilerOnly(g) {
   return platformCondition(g.condition) === false;
 }
-function defines(line, name2) {
-  const m = /^\s*#\s*define\s+(\w+)/.exec(line);
-  return m?.[1] === name2;
-}
-function directiveRanges(text) {
-  const ranges = [];
-  for (const m of text.matchAll(/^[ \t]*#(?:[^\n]*\\\n)*[^\n]*/gm)) ranges.push([m.index, m.index + m[0].length]);
+function offsetIn(ranges) {
   return (offset) => {
     let lo = 0;
     let hi = ranges.length - 1;
@@ -29300,28 +33312,14 @@ function directiveRanges(text) {
     return false;
   };
 }
-function lineIndex(text) {
-  const starts = [0];
-  for (let i2 = 0; i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) starts.push(i2 + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
 
 // src/parse/parser.ts
 function locate(file, pkg) {
-  const here = path2.dirname(fileURLToPath(import.meta.url));
-  const beside = path2.join(here, file);
-  if (existsSync3(beside)) return beside;
+  const here = path8.dirname(fileURLToPath(import.meta.url));
+  const beside = path8.join(here, file);
+  if (existsSync4(beside)) return beside;
   const require2 = createRequire(import.meta.url);
-  return path2.join(path2.dirname(require2.resolve(`${pkg}/${file}`)), file);
+  return path8.join(path8.dirname(require2.resolve(`${pkg}/${file}`)), file);
 }
 var ready = null;
 function getParser() {
@@ -29341,12 +33339,11 @@ async function parseC(filePath, source) {
   const pre = preprocess(source);
   const tree = parser.parse(pre.text);
   if (!tree) throw new Error(`tree-sitter returned no tree for ${filePath}`);
-  let lines = null;
   return {
     path: filePath,
     source,
     pre,
-    lineAt: (offset) => (lines ??= lineIndex(source))(offset),
+    lineAt: pre.c.lineAt,
     root: tree.rootNode,
     dispose: () => tree.delete()
   };
@@ -29368,7 +33365,7 @@ var LAYOUT_NEUTRAL_ATTRIBUTES = /* @__PURE__ */ new Set([
 var FileReader = class {
   constructor(file) {
     this.file = file;
-    this.lines = file.source.split("\n");
+    this.lines = file.pre.c.spliced.split("\n");
   }
   file;
   lines;
@@ -29391,12 +33388,13 @@ var FileReader = class {
   }
   /** Original text (with `_packed` still in it) of [start, end). */
   original(start2, end) {
-    return this.file.source.slice(start2, end);
+    return this.file.pre.c.spliced.slice(start2, end);
   }
 };
 function collectStructs(files) {
   const structs = [];
   const typedefs = {};
+  const typedefList = [];
   for (const file of files) {
     const reader = new FileReader(file);
     for (const node of file.root.descendantsOfType(["struct_specifier", "type_definition"])) {
@@ -29405,11 +33403,11 @@ function collectStructs(files) {
         const decl = readTopStruct(reader, node);
         if (decl) structs.push(decl);
       } else if (node.type === "type_definition") {
-        readTypedef(reader, node, typedefs);
+        readTypedef(reader, node, typedefs, typedefList);
       }
     }
   }
-  return { structs, typedefs };
+  return { structs, typedefs, typedefList };
 }
 function readTopStruct(reader, node) {
   const tag = node.childForFieldName("name")?.text ?? null;
@@ -29446,14 +33444,15 @@ function readStructBody(reader, node, name2, tagged, aliases) {
     // GCC applies the pack state in force when the struct is completed, i.e. at its closing brace.
     pack: reader.file.pre.packAt(endLine),
     fields: [],
-    loc: reader.loc(node)
+    loc: reader.loc(node),
+    endLine
   };
   if (outerGuards.length) decl.conditional = outerGuards.map((g) => g.condition);
   if (!outerGuards.every((g) => reader.branchTaken(g))) decl.untaken = true;
-  for (const child of body2.namedChildren) {
-    if (!child) continue;
-    if (child.type === "field_declaration") readField(reader, child, decl, outerGuards.length);
-    else if (child.type === "ERROR") problems.push(`unreadable text in struct ${name2} at line ${lineOfNode(child)}`);
+  for (const child2 of body2.namedChildren) {
+    if (!child2) continue;
+    if (child2.type === "field_declaration") readField(reader, child2, decl, outerGuards.length);
+    else if (child2.type === "ERROR") problems.push(`unreadable text in struct ${name2} at line ${lineOfNode(child2)}`);
   }
   if (problems.length) decl.problems = problems;
   return decl;
@@ -29461,7 +33460,7 @@ function readStructBody(reader, node, name2, tagged, aliases) {
 function readField(reader, node, outer, outerDepth) {
   const line = lineOfNode(node);
   const inner = reader.guards(line).slice(outerDepth);
-  if (!inner.every((g) => reader.branchTaken(g))) return;
+  const untaken = !inner.every((g) => reader.branchTaken(g));
   const conditional = inner.map((g) => g.condition);
   const typeNode = node.childForFieldName("type");
   const declarators = node.childrenForFieldName("declarator");
@@ -29473,28 +33472,29 @@ function readField(reader, node, outer, outerDepth) {
     if (attr === "packed") packed = true;
     else if (!LAYOUT_NEUTRAL_ATTRIBUTES.has(attrName(attr))) problems.push(`attribute ${attr} at line ${line}`);
   }
-  const bits2 = node.namedChildren.find((c) => c?.type === "bitfield_clause")?.namedChildren[0]?.text;
-  const push = (name2, type, at) => {
+  const bits3 = node.namedChildren.find((c) => c?.type === "bitfield_clause")?.namedChildren[0]?.text;
+  const push2 = (name2, type, at) => {
     const field = { name: name2, type, line: at };
     if (conditional.length) field.conditional = conditional;
-    if (bits2 !== void 0) field.bits = squash(bits2);
+    if (untaken) field.untaken = true;
+    if (bits3 !== void 0) field.bits = squash(bits3);
     if (packed) field.packed = true;
     if (problems.length) field.problems = problems;
     outer.fields.push(field);
   };
   if (!typeNode) {
-    push("", { kind: "unsupported", what: squash(node.text) }, line);
+    push2("", { kind: "unsupported", what: squash(node.text) }, line);
     return;
   }
   if (declarators.length === 0) {
     const hasBody = typeNode.childForFieldName("body") !== null;
     const tag = typeNode.childForFieldName("name");
     if (typeNode.type === "struct_specifier" && hasBody && !tag) {
-      push("", { kind: "inline", decl: readStructBody(reader, typeNode, `${outer.name}.<anonymous@${line}>`, false, []) }, line);
+      push2("", { kind: "inline", decl: readStructBody(reader, typeNode, `${outer.name}.<anonymous@${line}>`, false, []) }, line);
     } else if (typeNode.type === "union_specifier" && hasBody && !tag) {
-      push("", { kind: "unsupported", what: "anonymous union" }, line);
+      push2("", { kind: "unsupported", what: "anonymous union" }, line);
     } else if (!(hasBody && tag)) {
-      push("", { kind: "unsupported", what: squash(node.text) }, line);
+      push2("", { kind: "unsupported", what: squash(node.text) }, line);
     }
     return;
   }
@@ -29502,11 +33502,11 @@ function readField(reader, node, outer, outerDepth) {
   const base = typeOf(reader, typeNode, `${outer.name}.${firstName}`);
   for (const d of declarators) {
     const declared = applyDeclarator(d, base);
-    if (declared) push(declared.name, declared.type, lineOfNode(d));
-    else push(squash(d.text), { kind: "unsupported", what: `declarator ${squash(d.text)}` }, lineOfNode(d));
+    if (declared) push2(declared.name, declared.type, lineOfNode(d));
+    else push2(squash(d.text), { kind: "unsupported", what: `declarator ${squash(d.text)}` }, lineOfNode(d));
   }
 }
-function readTypedef(reader, node, typedefs) {
+function readTypedef(reader, node, typedefs, list) {
   const typeNode = node.childForFieldName("type");
   if (!typeNode) return;
   const declarators = node.childrenForFieldName("declarator");
@@ -29522,8 +33522,9 @@ function readTypedef(reader, node, typedefs) {
   } else base = typeOf(reader, typeNode, plain ?? "<typedef>");
   for (const d of declarators) {
     const declared = applyDeclarator(d, base);
-    if (!declared || Object.hasOwn(typedefs, declared.name)) continue;
-    typedefs[declared.name] = declared.type;
+    if (!declared) continue;
+    list.push({ name: declared.name, type: declared.type, line: lineOfNode(d) });
+    if (!Object.hasOwn(typedefs, declared.name)) typedefs[declared.name] = declared.type;
   }
 }
 function typeOf(reader, node, inlineName) {
@@ -29624,10 +33625,10 @@ function splitTopLevel(s) {
   return parts2;
 }
 var NAMED = {};
-for (const bits2 of [8, 16, 32, 64]) {
-  const size = bits2 / 8;
-  for (const n of [`int${bits2}_t`, `__s${bits2}`, `s${bits2}`, `__int${bits2}_t`]) NAMED[n] = { type: `int${bits2}_t`, size };
-  for (const n of [`uint${bits2}_t`, `__u${bits2}`, `u${bits2}`, `__uint${bits2}_t`, `u_int${bits2}_t`]) NAMED[n] = { type: `uint${bits2}_t`, size };
+for (const bits3 of [8, 16, 32, 64]) {
+  const size = bits3 / 8;
+  for (const n of [`int${bits3}_t`, `__s${bits3}`, `s${bits3}`, `__int${bits3}_t`]) NAMED[n] = { type: `int${bits3}_t`, size };
+  for (const n of [`uint${bits3}_t`, `__u${bits3}`, `u${bits3}`, `__uint${bits3}_t`, `u_int${bits3}_t`]) NAMED[n] = { type: `uint${bits3}_t`, size };
 }
 Object.assign(NAMED, {
   bool: { type: "bool", size: 1 },
@@ -29676,14 +33677,21 @@ function arrayType(elem, dim) {
   const i2 = elem.indexOf("[");
   return i2 < 0 ? `${elem}[${dim}]` : `${elem.slice(0, i2)}[${dim}]${elem.slice(i2)}`;
 }
+var defaultSelection = {
+  // The first taken definition wins; a definition in an untaken branch only fills a gap.
+  decls: (structs) => [...structs.filter((s) => !s.untaken), ...structs.filter((s) => s.untaken)],
+  field: (_decl, f) => !f.untaken,
+  pack: (decl) => decl.pack
+};
 var LayoutEngine = class {
-  constructor(structs, typedefs, syms) {
+  constructor(structs, typedefs, syms, select = defaultSelection) {
     this.typedefs = typedefs;
-    const ordered = [...structs.filter((s) => !s.untaken), ...structs.filter((s) => s.untaken)];
-    for (const s of ordered) this.register(s);
+    this.select = select;
+    for (const s of select.decls(structs)) if (!this.decls.has(s.name)) this.decls.set(s.name, s);
     this.syms = { ...syms, sizeOf: (name2) => syms.sizeOf?.(name2) ?? this.sizeOfSpelling(name2) };
   }
   typedefs;
+  select;
   decls = /* @__PURE__ */ new Map();
   layouts = /* @__PURE__ */ new Map();
   inProgress = /* @__PURE__ */ new Set();
@@ -29697,10 +33705,16 @@ var LayoutEngine = class {
       if (t.kind === "inline") this.register(t.decl, f.name !== "");
     }
   }
+  /** Every struct, the named structs defined in fields included (each under `outer.field`). */
   all() {
+    for (const s of [...this.decls.values()]) this.register(s, false);
     const out2 = {};
     for (const name2 of this.decls.keys()) out2[name2] = this.layout(name2);
     return out2;
+  }
+  /** The layout of one struct (and what it needs), or null when this build has no definition of it. */
+  one(name2) {
+    return this.decls.has(name2) ? this.layout(name2) : null;
   }
   sizeOfSpelling(spelling) {
     const m = /^(struct|enum) (\S+)$/.exec(spelling);
@@ -29711,17 +33725,24 @@ var LayoutEngine = class {
   layout(name2, decl = this.decls.get(name2)) {
     const done = this.layouts.get(name2);
     if (done) return done;
-    this.inProgress.add(name2);
     const unresolved = [...decl.problems ?? []];
+    if (this.inProgress.size >= MAX_NESTING) {
+      unresolved.push(`structs nested more than ${MAX_NESTING} deep`);
+      return { name: name2, size: -1, align: -1, packed: decl.packed, fields: [], loc: decl.loc, unresolved };
+    }
+    this.inProgress.add(name2);
     const fields = [];
     let offset = 0;
     let maxAlign = 1;
+    const pack = this.select.pack(decl);
+    if (pack === null) unresolved.push("a #pragma pack before it depends on a condition driver-semver cannot decide");
     let known = unresolved.length === 0;
     const placeAlign = (natural, fieldPacked) => {
       if (decl.packed || fieldPacked) return 1;
-      return decl.pack > 0 ? Math.min(natural, decl.pack) : natural;
+      return pack ? Math.min(natural, pack) : natural;
     };
     for (const f of decl.fields) {
+      if (!this.select.field(decl, f)) continue;
       const r = f.bits !== void 0 ? { problem: `bit-field ${f.name || "<anonymous>"} : ${f.bits}`, type: `${this.resolve(f.type, 0).type}:${f.bits}` } : f.problems?.length ? { problem: f.problems.join("; "), type: "unknown" } : this.resolve(f.type, 0);
       const base = { line: f.line, ...f.conditional ? { conditional: f.conditional } : {} };
       if ("problem" in r) {
@@ -29755,7 +33776,7 @@ var LayoutEngine = class {
       fields,
       loc: decl.loc
     };
-    if (decl.pack > 0) result.pack = decl.pack;
+    if (pack) result.pack = pack;
     if (decl.aliases.length) result.aliases = decl.aliases;
     if (decl.conditional) result.conditional = decl.conditional;
     if (unresolved.length) result.unresolved = unresolved;
@@ -29806,13 +33827,19 @@ var LayoutEngine = class {
     }
   }
 };
-function computeLayouts(decls, syms) {
-  return new LayoutEngine(decls.structs, decls.typedefs, syms).all();
+function layoutsOf(names2, decls, syms, select) {
+  const engine = new LayoutEngine(decls.structs, decls.typedefs, syms, select);
+  const out2 = {};
+  for (const n of names2) {
+    const l = engine.one(n);
+    if (l) out2[n] = l;
+  }
+  return out2;
 }
 
 // src/surface/model.ts
-function loc(path5, line) {
-  return { path: path5, line };
+function loc(path11, line) {
+  return { path: path11, line };
 }
 function emptySurface(rev, commit = null) {
   return {
@@ -29845,75 +33872,159 @@ function emptySurface(rev, commit = null) {
 // src/surface/api.ts
 var ORDERED_ENUMS = ["sys_exit_extra_code", "extra_syscall_codes", "extra_event_prog_code"];
 function resolveApi(facts, syms, enums, ctx) {
-  const layouts = resolveLayouts(facts, syms);
-  const sized = { ...syms, sizeOf: (t) => sizeOfType(t, layouts) };
+  const layouts = new Layouts(facts, syms, ctx.model);
+  const sized = { ...syms, sizeOf: (t) => layouts.sizeOf(t) };
+  const live = (f, items) => items.filter((x) => ctx.model.live(f.path, x.line));
   return {
     structs: sharedLayouts(layouts, ctx),
-    ioctls: resolveIoctls(facts, sized),
+    ioctls: resolveIoctls(facts, sized, ctx.model),
     retiredIoctls: Object.fromEntries(
       facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized)]))
     ),
-    bpfMaps: resolveMaps(facts, sized),
-    bpfGlobals: resolveGlobals(facts, sized),
-    codeLists: resolveCodeLists(facts, enums, ctx.legacy),
+    bpfMaps: resolveMaps(facts, sized, ctx.model),
+    bpfGlobals: resolveGlobals(facts, sized, ctx.model),
+    codeLists: resolveCodeLists(facts, enums, ctx),
     moduleParams: Object.fromEntries(
-      facts.flatMap((f) => f.moduleParams.map((m) => [m.name, { type: m.type, perm: m.perm, loc: loc(f.path, m.line) }]))
+      facts.flatMap((f) => live(f, f.moduleParams).map((m) => [m.name, { type: m.type, perm: m.perm, loc: loc(f.path, m.line) }]))
     )
   };
 }
-function resolveLayouts(facts, syms) {
-  const merged = { structs: [], typedefs: {} };
-  for (const f of facts) {
-    merged.structs.push(...f.structs.structs);
-    Object.assign(merged.typedefs, f.structs.typedefs);
+var PREFERENCE = [...CONFIGS].sort((a, b) => viewRank(a.view) - viewRank(b.view) || a.index - b.index).map((c) => c.index);
+function viewRank(v) {
+  return ["userspace", "kmod", "modern", "legacy"].indexOf(v);
+}
+var Layouts = class {
+  constructor(facts, syms, model) {
+    this.syms = syms;
+    this.model = model;
+    for (const f of facts) {
+      for (const d of f.structs.structs) if (model.live(f.path, d.loc.line)) this.decls.push(d);
+      for (const t of f.structs.typedefList ?? []) {
+        const presence = model.presence(f.path, t.line);
+        if (presence.maybe) this.typedefs.push({ name: t.name, value: t.type, file: f, line: t.line, presence });
+      }
+    }
   }
-  return computeLayouts(merged, syms);
+  syms;
+  model;
+  decls = [];
+  typedefs = [];
+  perConfig = /* @__PURE__ */ new Map();
+  /** The selection of configuration `c`: `maybe` says whether undecided fields are laid out. */
+  selection(c, maybe) {
+    const bit = 1 << c;
+    const inBuild = (path11, line) => {
+      const p = this.model.presence(path11, line);
+      return p.always & bit ? true : p.maybe & bit ? maybe : false;
+    };
+    const typedefs = {};
+    for (const t of this.typedefs) if (t.presence.maybe & bit && !Object.hasOwn(typedefs, t.name)) typedefs[t.name] = t.value;
+    return {
+      typedefs,
+      select: {
+        decls: (structs) => structs.filter((s) => this.model.presence(s.loc.path, s.loc.line).maybe & bit),
+        field: (decl, f) => inBuild(decl.loc.path, f.line),
+        pack: (decl) => this.model.packAt(decl.loc.path, decl.endLine, c)
+      }
+    };
+  }
+  /** Layouts of `names` in configuration `c` (undecided fields present, or absent with `maybe` false). */
+  layouts(names2, c, maybe = true) {
+    const key = `${c}:${maybe}:${names2.join(",")}`;
+    let hit = this.perConfig.get(key);
+    if (!hit) {
+      const { select, typedefs } = this.selection(c, maybe);
+      hit = layoutsOf(names2, { structs: this.decls, typedefs }, this.syms, select);
+      this.perConfig.set(key, hit);
+    }
+    return hit;
+  }
+  /** Whether any live field of a struct named `name` is undecided somewhere. */
+  hasUndecided(name2) {
+    return this.decls.some((d) => d.name === name2 && d.fields.some((f) => {
+      const p = this.model.presence(d.loc.path, f.line);
+      return p.maybe !== p.always;
+    }));
+  }
+  sizeOf(typeName) {
+    const name2 = typeName.replace(/^(struct|enum)\s+/, "").trim();
+    if (/^enum\s/.test(typeName)) return 4;
+    for (const c of PREFERENCE) {
+      const l = this.layouts([name2], c)[name2];
+      if (l) return l.size >= 0 ? l.size : null;
+    }
+    return null;
+  }
+};
+function layoutKey(l) {
+  return JSON.stringify([l.size, l.align, l.fields.map((f) => [f.name, f.type, f.offset, f.size])]);
 }
 function sharedLayouts(layouts, ctx) {
   const out2 = {};
-  for (const s of ctx.sharedStructs) {
-    if (s.legacyOnly && !ctx.legacy) continue;
-    const layout = layouts[s.name];
-    if (!layout) continue;
-    if (layout.unresolved?.length) {
+  const shared = ctx.sharedStructs.filter((s) => !s.legacyOnly || ctx.legacy);
+  const names2 = shared.map((s) => s.name);
+  const undecided = shared.some((s) => layouts.hasUndecided(s.name));
+  for (const s of shared) {
+    const byKey2 = /* @__PURE__ */ new Map();
+    let primary = null;
+    for (const c of PREFERENCE) {
+      for (const maybe of undecided ? [true, false] : [true]) {
+        const l = layouts.layouts(names2, c, maybe)[s.name];
+        if (!l) continue;
+        primary ??= l;
+        const k = layoutKey(l);
+        const e = byKey2.get(k);
+        if (e) e.mask |= 1 << c;
+        else byKey2.set(k, { layout: l, mask: 1 << c });
+      }
+    }
+    if (!primary) continue;
+    if (primary.unresolved?.length) {
       ctx.warnings.push({
-        path: layout.loc.path,
-        message: `${layout.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed (${layout.unresolved.join("; ")})`,
+        path: primary.loc.path,
+        message: `${primary.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed (${primary.unresolved.join("; ")})`,
         incomplete: true
       });
     }
-    out2[s.name] = layout;
+    out2[s.name] = byKey2.size > 1 ? { ...primary, byBuild: [...byKey2.values()].map((v) => ({ builds: describeMask(v.mask), size: v.layout.size, fields: v.layout.fields })) } : primary;
   }
   return out2;
 }
-function sizeOfType(typeName, layouts) {
-  const name2 = typeName.replace(/^(struct|enum)\s+/, "").trim();
-  if (/^enum\s/.test(typeName)) return 4;
-  const l = layouts[name2];
-  return l && l.size >= 0 ? l.size : null;
-}
-function ioctl(expr, path5, line, syms) {
+function ioctl(expr, path11, line, syms) {
   const nr = /_IO\w*\s*\(\s*[^,]+,\s*([^,)]+)/.exec(expr)?.[1];
-  return { number: evaluateNumber(expr, syms), nr: nr ? evaluateNumber(nr, syms) : null, expr, loc: loc(path5, line) };
+  return { number: evaluateNumber(expr, syms), nr: nr ? evaluateNumber(nr, syms) : null, expr, loc: loc(path11, line) };
 }
-function resolveIoctls(facts, syms) {
-  const out2 = {};
+function resolveIoctls(facts, syms, model) {
+  const byName = /* @__PURE__ */ new Map();
   for (const f of facts) {
     for (const m of f.macros) {
-      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === "PPM_IOCTL_MAGIC" || out2[m.name]) continue;
-      out2[m.name] = ioctl(m.body, f.path, m.line, syms);
+      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === "PPM_IOCTL_MAGIC") continue;
+      push(byName, m.name, { value: ioctl(m.body, f.path, m.line, syms), file: f, line: m.line, presence: model.presence(f.path, m.line) });
     }
+  }
+  return picked(model, "ioctl", byName, (i2) => `${i2.number}`);
+}
+function push(m, key, c) {
+  const list = m.get(key);
+  if (list) list.push(c);
+  else m.set(key, [c]);
+}
+function picked(model, what, byKey2, same) {
+  const out2 = {};
+  for (const [key, list] of byKey2) {
+    const c = model.pick(`${what} ${key}`, list, same);
+    if (c) out2[key] = c.value;
   }
   return out2;
 }
 function typeSize(t, syms) {
   return t ? evaluateNumber(`sizeof(${t})`, syms) : null;
 }
-function resolveMaps(facts, syms) {
-  const out2 = {};
+function resolveMaps(facts, syms, model) {
+  const byName = /* @__PURE__ */ new Map();
   for (const f of facts) {
     for (const m of f.bpfMaps) {
-      out2[m.name] = {
+      const map = {
         probe: m.probe,
         type: m.type,
         keyType: m.keyType,
@@ -29925,23 +34036,24 @@ function resolveMaps(facts, syms) {
         index: m.index,
         loc: loc(f.path, m.line)
       };
+      push(byName, m.name, { value: map, file: f, line: m.line, presence: model.presence(f.path, m.line) });
     }
   }
-  return out2;
+  return picked(model, "bpf map", byName, (m) => JSON.stringify({ ...m, loc: null }));
 }
 function normaliseScalar(t) {
   const m = /^(?:__)?([us])(8|16|32|64)$/.exec(t);
   if (m) return `${m[1] === "u" ? "u" : ""}int${m[2]}_t`;
   return t;
 }
-function resolveGlobals(facts, syms) {
-  const out2 = {};
+function resolveGlobals(facts, syms, model) {
+  const byName = /* @__PURE__ */ new Map();
   for (const f of facts) {
     for (const g of f.bpfGlobals) {
       const base = normaliseScalar(g.type);
       const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
       const elem = typeSize(base, syms);
-      out2[g.name] = {
+      const global2 = {
         probe: f.path.includes("/modern_bpf/") ? "modern" : "legacy",
         section: g.section,
         // The size as written: an array sized by a count that grows (PPM_EVENT_MAX) keeps its type.
@@ -29949,19 +34061,22 @@ function resolveGlobals(facts, syms) {
         size: elem === null ? null : g.arraySize ? n === null ? null : elem * n : elem,
         loc: loc(f.path, g.line)
       };
+      push(byName, g.name, { value: global2, file: f, line: g.line, presence: model.presence(f.path, g.line) });
     }
   }
-  return out2;
+  return picked(model, "bpf global", byName, (g) => JSON.stringify({ ...g, loc: null }));
 }
-function resolveCodeLists(facts, enums, legacy) {
-  const out2 = {};
+function resolveCodeLists(facts, enums, ctx) {
+  const byName = /* @__PURE__ */ new Map();
   for (const f of facts) {
     for (const x of f.xLists) {
-      if (x.name === "FILLER_LIST_MAPPER" && !legacy) continue;
+      if (x.name === "FILLER_LIST_MAPPER" && !ctx.legacy) continue;
       const governs = x.name === "FILLER_LIST_MAPPER" ? "schema" : "api";
-      out2[x.name] = { governs, entries: x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), loc: loc(f.path, x.line) };
+      const list = { governs, entries: x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), loc: loc(f.path, x.line) };
+      push(byName, x.name, { value: list, file: f, line: x.line, presence: ctx.model.presence(f.path, x.line) });
     }
   }
+  const out2 = picked(ctx.model, "X-macro", byName, (l) => l.entries.map((e) => e.name).join(","));
   for (const name2 of ORDERED_ENUMS) {
     const e = enums[name2];
     if (!e) continue;
@@ -29969,6 +34084,183 @@ function resolveCodeLists(facts, enums, legacy) {
     out2["sys_exit_extra_code"] = { governs: "api", entries, loc: entries[0]?.loc ?? { path: "driver/ppm_events_public.h", line: 0 } };
   }
   return out2;
+}
+
+// src/surface/builds.ts
+var SHIFT = CONFIGS.length;
+function includeTarget(from, inc, exists2) {
+  const candidates = [];
+  if (!inc.angled) candidates.push(normalise(from.slice(0, from.lastIndexOf("/") + 1) + inc.path));
+  for (const root of INCLUDE_ROOTS) candidates.push(normalise(root + inc.path));
+  for (const c of candidates) if (c !== null && exists2(c)) return c;
+  return null;
+}
+function normalise(p) {
+  const out2 = [];
+  for (const part of p.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (!out2.length) return null;
+      out2.pop();
+    } else out2.push(part);
+  }
+  return out2.join("/");
+}
+function bits2(mask) {
+  const out2 = [];
+  for (let i2 = 0; i2 < SHIFT; i2++) if (mask & 1 << i2) out2.push(i2);
+  return out2;
+}
+var walkCache = new WalkCache();
+function buildModel(files, rev, warnings, minKernel) {
+  const exists2 = (p) => files.has(p);
+  const resolved = /* @__PURE__ */ new Map();
+  const resolve2 = (from, inc) => {
+    const key = `${inc.angled ? "<" : from.slice(0, from.lastIndexOf("/") + 1)}\0${inc.path}`;
+    let r = resolved.get(key);
+    if (r === void 0) {
+      const target = includeTarget(from, inc, exists2);
+      r = target ? { path: target, directives: files.get(target).directives } : null;
+      resolved.set(key, r);
+    }
+    return r;
+  };
+  const cache = walkCache;
+  cache.nextRevision();
+  const branchStatus = /* @__PURE__ */ new Map();
+  const macroStatus = /* @__PURE__ */ new Map();
+  const packs = /* @__PURE__ */ new Map();
+  for (const f of files.values()) {
+    if (!f.directives.ops.length) continue;
+    const mask = buildsOf(f.path);
+    const perConfigBranches = [];
+    const perConfigMacros = [];
+    const perConfigPacks = [];
+    for (const c of CONFIGS) {
+      if (!(mask & 1 << c.index)) continue;
+      const walk = walkFile(f.path, f.directives, c, minKernel[c.view] ?? 0n, resolve2, cache);
+      perConfigBranches[c.index] = walk.branches;
+      perConfigMacros[c.index] = walk.macros;
+      perConfigPacks[c.index] = walk.packs;
+      for (const p of walk.problems) if (!warnings.some((w) => w.message.endsWith(p))) warnings.push({ path: f.path, message: `${f.path} at ${rev}: ${p}`, incomplete: true });
+    }
+    branchStatus.set(f, perConfigBranches);
+    macroStatus.set(f, perConfigMacros);
+    packs.set(f, perConfigPacks);
+    if (f.directives.unbalanced) {
+      warnings.push({ path: f.path, message: `${f.path} at ${rev}: its #if/#endif do not balance, so which lines a build compiles is not known`, incomplete: true });
+    }
+  }
+  const presenceCache = /* @__PURE__ */ new Map();
+  const branchPresence = (f, branch) => {
+    let m = presenceCache.get(f);
+    if (!m) presenceCache.set(f, m = /* @__PURE__ */ new Map());
+    const hit = m.get(branch);
+    if (hit) return hit;
+    const mask = buildsOf(f.path);
+    let always = 0;
+    let maybe = 0;
+    const st = branchStatus.get(f);
+    for (const i2 of bits2(mask)) {
+      const s = branch < 0 || !st ? 2 : st[i2]?.[branch] ?? 0;
+      if (s === 2) always |= 1 << i2;
+      if (s >= 1) maybe |= 1 << i2;
+    }
+    const p = { always, maybe };
+    m.set(branch, p);
+    return p;
+  };
+  const presence = (path11, line) => {
+    const f = files.get(path11);
+    if (!f) return { always: buildsOf(path11), maybe: buildsOf(path11) };
+    return branchPresence(f, f.directives.branchOfLine[line] ?? -1);
+  };
+  const byName = /* @__PURE__ */ new Map();
+  for (const f of files.values()) {
+    const st = macroStatus.get(f);
+    f.directives.macros.forEach((m, i2) => {
+      const p = macroPresence(f, i2, st);
+      if (!p.maybe) return;
+      const list = byName.get(m.name);
+      const c = { value: m, file: f, line: m.line, presence: p };
+      if (list) list.push(c);
+      else byName.set(m.name, [c]);
+    });
+  }
+  const macros = /* @__PURE__ */ new Map();
+  const ambiguous = /* @__PURE__ */ new Map();
+  for (const [name2, list] of byName) {
+    const bodies = new Set(list.map((c) => macroKey(c.value)));
+    const chosen = list[list.length - 1].value;
+    macros.set(name2, { name: name2, params: chosen.params, body: chosen.body });
+    if (bodies.size > 1) ambiguous.set(name2, list);
+  }
+  function macroPresence(f, i2, st) {
+    const mask = buildsOf(f.path);
+    let always = 0;
+    let maybe = 0;
+    for (const c of bits2(mask)) {
+      const s = st?.[c]?.[i2] ?? 0;
+      if (s === 2) always |= 1 << c;
+      if (s >= 1) maybe |= 1 << c;
+    }
+    return { always, maybe };
+  }
+  const conflicts = [];
+  const model = {
+    presence,
+    live: (path11, line) => presence(path11, line).maybe !== 0,
+    guards(path11, line) {
+      const f = files.get(path11);
+      if (!f) return [];
+      const d = f.directives;
+      const mask = buildsOf(f.path);
+      return branchChain(d, line).filter((b) => !d.branches[b].includeGuard && branchPresence(f, b).always !== mask).map((b) => d.branches[b].condition);
+    },
+    packAt(path11, line, config) {
+      let cap = 0;
+      let certain = true;
+      const f = files.get(path11);
+      for (const [at, v, sure] of (f && packs.get(f)?.[config]) ?? []) {
+        if (at > line) break;
+        cap = v;
+        certain = sure;
+      }
+      return certain ? cap : null;
+    },
+    minKernel,
+    macros,
+    ambiguous,
+    conflicts,
+    pick(what, candidates, same) {
+      const live = candidates.filter((c) => c.presence.maybe !== 0);
+      if (live.length <= 1) return live[0] ?? null;
+      const values = new Set(live.map((c) => same(c.value)));
+      if (values.size > 1) conflicts.push(describeConflict(what, live));
+      return live[live.length - 1];
+    }
+  };
+  return model;
+}
+function macroKey(m) {
+  return `${m.params ? `(${m.params.join(",")})` : ""}${m.body}`;
+}
+function describeConflict(what, live) {
+  let together = false;
+  for (let i2 = 0; i2 < live.length; i2++) {
+    for (let j = i2 + 1; j < live.length; j++) if (live[i2].presence.always & live[j].presence.always) together = true;
+  }
+  const undecided = live.some((c) => c.presence.maybe !== c.presence.always);
+  return {
+    what,
+    alternatives: live.map((c) => ({ loc: loc(c.file.path, c.line), builds: describeMask(c.presence.maybe) })),
+    kind: together ? "together" : undecided ? "undecided" : "by-build"
+  };
+}
+function conflictMessage(c, rev) {
+  const places = c.alternatives.map((a) => `${a.loc.path}:${a.loc.line} (${a.builds})`).join(" and ");
+  const why = c.kind === "together" ? "one build compiles more than one of them" : c.kind === "undecided" ? "which one a build compiles depends on a condition driver-semver cannot decide" : "the builds disagree on it";
+  return `${c.what} at ${rev} has live definitions that differ: ${places}; ${why}, so this comparison is not complete`;
 }
 
 // src/surface/extract/syntax.ts
@@ -29982,18 +34274,21 @@ function toInit(node) {
   const line = lineOfNode(node);
   if (node.type === "initializer_list") {
     const items = [];
-    for (const child of node.namedChildren) {
-      if (!child || child.type === "comment") continue;
-      if (child.type === "initializer_pair") {
-        const designators = child.childrenForFieldName("designator").filter((d) => d !== null);
-        const value = child.childForFieldName("value");
-        items.push({ designator: designators.map(designatorText).join(""), value: value ? toInit(value) : { kind: "error", text: "", line } });
-      } else items.push({ designator: null, value: toInit(child) });
+    for (const child2 of node.namedChildren) {
+      if (!child2 || child2.type === "comment") continue;
+      if (child2.type === "initializer_pair") {
+        const designators = child2.childrenForFieldName("designator").filter((d) => d !== null);
+        const value = child2.childForFieldName("value");
+        items.push({ designator: designators.map(designatorText).join(""), value: value ? toInit(value) : { kind: "error", text: "", line }, ...span(child2) });
+      } else items.push({ designator: null, value: toInit(child2), ...span(child2) });
     }
     return { kind: "list", items, line, ...node.hasError ? { error: true } : {} };
   }
   if (node.type === "ERROR" || node.hasError) return { kind: "error", text: foldSpace(node.text), line };
   return { kind: "expr", text: foldSpace(node.text), line };
+}
+function span(node) {
+  return { line: lineOfNode(node), endLine: node.endPosition.row + 1 };
 }
 function designatorText(d) {
   if (d.type === "subscript_designator") return foldSpace(d.text.replace(/^\[|\]$/g, ""));
@@ -30004,7 +34299,7 @@ function splitOr(expr) {
   const parts2 = splitTopLevel2(stripParens(expr), "|");
   return parts2.map((p) => stripParens(p.trim())).filter((p) => p !== "").flatMap((p) => splitTopLevel2(p, "|").length > 1 ? splitOr(p) : [p]);
 }
-function splitTopLevel2(expr, sep2) {
+function splitTopLevel2(expr, sep4) {
   const parts2 = [];
   let depth = 0;
   let cur = "";
@@ -30012,7 +34307,7 @@ function splitTopLevel2(expr, sep2) {
     const ch = expr[i2];
     if (ch === "(" || ch === "[" || ch === "{") depth++;
     if (ch === ")" || ch === "]" || ch === "}") depth--;
-    if (ch === sep2 && depth === 0 && expr[i2 + 1] !== sep2 && expr[i2 - 1] !== sep2) {
+    if (ch === sep4 && depth === 0 && expr[i2 + 1] !== sep4 && expr[i2 - 1] !== sep4) {
       parts2.push(cur);
       cur = "";
     } else cur += ch;
@@ -30110,40 +34405,18 @@ function legacyBpfMaps(s) {
       const f = /^\.(\w+)\s*=\s*(.*)$/s.exec(part);
       if (f) fields[f[1]] = foldSpace(f[2]);
     }
-    const sizeOfType2 = (e) => e ? /^sizeof\s*\((.*)\)$/.exec(e)?.[1]?.trim() ?? null : null;
+    const sizeOfType = (e) => e ? /^sizeof\s*\((.*)\)$/.exec(e)?.[1]?.trim() ?? null : null;
     out2.push({
       name: m[1],
       probe: "legacy",
       type: fields["type"] ?? "?",
-      keyType: sizeOfType2(fields["key_size"]),
-      valueType: sizeOfType2(fields["value_size"]),
+      keyType: sizeOfType(fields["key_size"]),
+      valueType: sizeOfType(fields["value_size"]),
       keySizeExpr: fields["key_size"] ?? null,
       valueSizeExpr: fields["value_size"] ?? null,
       maxEntriesExpr: fields["max_entries"] ?? null,
       index: out2.length,
       line: s.line(m.index)
-    });
-  }
-  return out2;
-}
-
-// src/surface/extract/defines.ts
-function extractDefines(file) {
-  const out2 = [];
-  for (const node of file.root.descendantsOfType(["preproc_def", "preproc_function_def"])) {
-    if (!node) continue;
-    const name2 = node.childForFieldName("name")?.text;
-    if (!name2) continue;
-    const value = node.childForFieldName("value");
-    const paramsNode = node.childForFieldName("parameters");
-    const line = lineOfNode(node);
-    const guard = file.pre.guardsAt(line).map((g) => g.condition);
-    out2.push({
-      name: name2,
-      params: paramsNode ? paramsNode.namedChildren.filter((p) => p !== null).map((p) => p.text) : null,
-      body: value ? foldSpace(value.text) : "",
-      line,
-      ...guard.length ? { guard } : {}
     });
   }
   return out2;
@@ -30161,19 +34434,19 @@ function extractEnums(file) {
     }
     const enumerators = [];
     let opaqueAfter = null;
-    for (const child of body2.namedChildren) {
-      if (!child) continue;
-      if (child.type === "enumerator") {
-        const line = lineOfNode(child);
-        const value = child.childForFieldName("value");
+    for (const child2 of body2.namedChildren) {
+      if (!child2) continue;
+      if (child2.type === "enumerator") {
+        const line = lineOfNode(child2);
+        const value = child2.childForFieldName("value");
         const guard = file.pre.guardsAt(line).map((g) => g.condition);
         enumerators.push({
-          name: child.childForFieldName("name").text,
+          name: child2.childForFieldName("name").text,
           expr: value ? foldSpace(value.text) : null,
           line,
           ...guard.length ? { guard } : {}
         });
-      } else if (child.type === "ERROR") opaqueAfter ??= enumerators.length;
+      } else if (child2.type === "ERROR") opaqueAfter ??= enumerators.length;
     }
     out2.push({ name: name2, line: lineOfNode(spec), enumerators, opaqueAfter, retired: retiredEnumerators(file, body2.startIndex, body2.endIndex) });
   }
@@ -30184,7 +34457,8 @@ function retiredEnumerators(file, start2, end) {
   const lineOf = file.lineAt;
   const re = /\b([A-Z][A-Z0-9_]*)\s*=\s*(\(?[^,\n*]*?\)?)\s*,/g;
   re.lastIndex = start2;
-  for (let m = re.exec(file.source); m && m.index < end; m = re.exec(file.source)) {
+  const text = file.pre.c.spliced;
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
     if (file.pre.text[m.index] !== " ") continue;
     out2.push({ name: m[1], expr: m[2].trim(), line: lineOf(m.index) });
   }
@@ -30214,26 +34488,18 @@ function moduleParams(s) {
 
 // src/surface/extract/ppm-sc.ts
 function extractPpmScMacro(file) {
-  const start2 = /^[ \t]*#[ \t]*define[ \t]+PPM_SC_FIELDS\b/m.exec(file.source);
-  if (!start2) return [];
-  let end = start2.index;
-  for (; ; ) {
-    const nl = file.source.indexOf("\n", end);
-    if (nl < 0) {
-      end = file.source.length;
-      break;
-    }
-    const lineText = file.source.slice(end, nl).replace(/\r$/, "");
-    end = nl + 1;
-    if (!lineText.endsWith("\\")) break;
-  }
-  const lineOf = file.lineAt;
+  const { spliced, text } = file.pre.c;
   const out2 = [];
-  const re = /PPM_SC_X\s*\(\s*(\w+)\s*,\s*([^)]*?)\s*\)/g;
-  re.lastIndex = start2.index;
-  for (let m = re.exec(file.source); m && m.index < end; m = re.exec(file.source)) {
-    const live = file.pre.text.slice(m.index, m.index + 8) === "PPM_SC_X";
-    out2.push({ symbol: `PPM_SC_${m[1]}`, expr: m[2], line: lineOf(m.index), retired: !live });
+  for (const def of file.pre.directives.macros) {
+    if (def.name !== "PPM_SC_FIELDS" || def.params !== null) continue;
+    const span2 = file.pre.directives.spans.find(([a]) => file.lineAt(a) === def.line);
+    if (!span2) continue;
+    const re = /PPM_SC_X\s*\(\s*(\w+)\s*,\s*([^)]*?)\s*\)/g;
+    re.lastIndex = span2[0];
+    for (let m = re.exec(spliced); m && m.index < span2[1]; m = re.exec(spliced)) {
+      const live = text.slice(m.index, m.index + 8) === "PPM_SC_X";
+      out2.push({ symbol: `PPM_SC_${m[1]}`, name: m[1], expr: m[2], line: file.lineAt(m.index), retired: !live, defineLine: def.line });
+    }
   }
   return out2;
 }
@@ -30254,7 +34520,7 @@ function extractTables(file) {
       line: decl.line,
       items: init2.items.map((item, position) => {
         const guard = file.pre.guardsAt(item.value.line).map((g) => g.condition);
-        return { designator: item.designator, position, value: item.value, ...guard.length ? { guard } : {} };
+        return { designator: item.designator, position, value: item.value, line: item.line, endLine: item.endLine, ...guard.length ? { guard } : {} };
       })
     });
   }
@@ -30272,16 +34538,16 @@ function extractXLists(file) {
   const out2 = [];
   const lineOf = file.lineAt;
   for (const [name2, entryRe] of Object.entries(X_LISTS)) {
-    const start2 = new RegExp(`^[ \\t]*#[ \\t]*define[ \\t]+${name2}\\b[^\\n]*`, "m").exec(file.pre.text);
+    const start2 = new RegExp(`^[ \\t]*#[ \\t]*define[ \\t]+${name2}\\b[^\\n]*`, "m").exec(file.pre.c.text);
     if (!start2) continue;
     let end = start2.index;
     for (; ; ) {
-      const nl = file.pre.text.indexOf("\n", end);
-      const lineText = file.pre.text.slice(end, nl < 0 ? void 0 : nl).trimEnd();
-      end = nl < 0 ? file.pre.text.length : nl + 1;
+      const nl = file.pre.c.text.indexOf("\n", end);
+      const lineText = file.pre.c.text.slice(end, nl < 0 ? void 0 : nl).trimEnd();
+      end = nl < 0 ? file.pre.c.text.length : nl + 1;
       if (nl < 0 || !lineText.endsWith("\\")) break;
     }
-    const body2 = file.pre.text.slice(start2.index, end);
+    const body2 = file.pre.c.text.slice(start2.index, end);
     const entries = [...body2.matchAll(entryRe)].map((m) => ({ name: m[1], line: lineOf(start2.index + m.index) }));
     out2.push({ name: name2, line: lineOf(start2.index), entries });
   }
@@ -30302,13 +34568,15 @@ var TREE_FILES = [
   /^driver\/ppm_fillers\.h$/,
   /^driver\/modern_bpf\/shared_definitions\/struct_definitions\.h$/,
   /^driver\/bpf\/types\.h$/,
+  // The legacy probe's supported kernel range (its #error on LINUX_VERSION_CODE).
+  /^driver\/bpf\/quirks\.h$/,
   /^userspace\/libscap\/scap\.h$/
 ];
 var TEXT_FILES = [/^driver\/main\.c$/, /^driver\/modern_bpf\/maps\/maps\.h$/, /^driver\/bpf\/maps\.h$/];
-function fileKind(path5) {
-  if (TREE_FILES.some((re) => re.test(path5))) return "tree";
-  if (TEXT_FILES.some((re) => re.test(path5))) return "text";
-  if (isCodeFile(path5)) return "code";
+function fileKind(path11) {
+  if (TREE_FILES.some((re) => re.test(path11))) return "tree";
+  if (TEXT_FILES.some((re) => re.test(path11))) return "text";
+  if (isCodeFile(path11)) return "code";
   return null;
 }
 function hasLegacyProbe(paths) {
@@ -30318,9 +34586,11 @@ function hasLegacyProbe(paths) {
 var VERSION_PATHS = new Set(Object.values(VERSION_FILES));
 
 // src/surface/facts.ts
-function emptyFacts(path5) {
+var EMPTY_DIRECTIVES = { branches: [], macros: [], includes: [], ops: [], branchOfLine: [], spans: [], unbalanced: false };
+function emptyFacts(path11) {
   return {
-    path: path5,
+    path: path11,
+    directives: EMPTY_DIRECTIVES,
     macros: [],
     enums: [],
     tables: [],
@@ -30335,19 +34605,19 @@ function emptyFacts(path5) {
     parseProblems: []
   };
 }
-async function extractFacts(path5, source) {
-  const facts = emptyFacts(path5);
-  const kind = fileKind(path5);
+async function extractFacts(path11, source, kind = fileKind(path11), minKernel = 0n) {
+  const facts = emptyFacts(path11);
   if (kind === "tree") {
-    const file = await parseC(path5, source);
+    const file = await parseC(path11, source);
     try {
-      facts.macros = extractDefines(file);
+      facts.directives = file.pre.directives;
+      facts.macros = file.pre.directives.macros;
       facts.enums = extractEnums(file);
       facts.tables = extractTables(file);
       facts.ppmSc = extractPpmScMacro(file);
       facts.structs = collectStructs([file]);
       facts.xLists = extractXLists(file);
-      facts.retiredIoctls = retiredIoctls(source, file.lineAt);
+      facts.retiredIoctls = retiredIoctls(file.pre.c.spliced, file.lineAt);
       for (const t of facts.tables) {
         for (const item of t.items) {
           if (hasInitError(item.value)) facts.parseProblems.push(`${t.name}: entry at line ${item.value.line} could not be parsed`);
@@ -30357,209 +34627,296 @@ async function extractFacts(path5, source) {
       file.dispose();
     }
   } else if (kind === "text") {
-    const s = scan(stripComments(source));
-    const modern = path5.includes("/modern_bpf/") ? modernBpf(s) : { maps: [], globals: [] };
-    facts.bpfMaps = path5.startsWith("driver/bpf/") ? legacyBpfMaps(s) : modern.maps;
+    const c = cText(source);
+    facts.directives = scanDirectives(c.text);
+    facts.macros = facts.directives.macros;
+    const s = scan(c.text);
+    const modern = path11.includes("/modern_bpf/") ? modernBpf(s) : { maps: [], globals: [] };
+    facts.bpfMaps = path11.startsWith("driver/bpf/") ? legacyBpfMaps(s) : modern.maps;
     facts.bpfGlobals = modern.globals;
     facts.moduleParams = moduleParams(s);
   } else if (kind === "code") {
-    facts.code = extractCodeBodies(path5, source);
+    facts.code = extractCodeBodies(path11, source, minKernel);
   }
   return facts;
 }
 
 // src/surface/build.ts
-var MAX_FILE_BYTES = 2 * 1024 * 1024;
 var FactsCache = class {
   map = /* @__PURE__ */ new Map();
   get size() {
     return this.map.size;
   }
-  get(blob, make) {
-    let p = this.map.get(blob);
+  get(key, make) {
+    let p = this.map.get(key);
     if (!p) {
       p = make();
-      this.map.set(blob, p);
+      this.map.set(key, p);
     }
     return p;
   }
 };
+function factsKey(path11, kind, blob, minKernel = 0n) {
+  if (kind === "text") return `text:${path11}:${blob}`;
+  return kind === "code" ? `code:${minKernel}:${blob}` : `${kind}:${blob}`;
+}
 var PUBLIC_HEADER = "driver/ppm_events_public.h";
-async function blobFacts(path5, data) {
+async function blobFacts(path11, data, kind = fileKind(path11) ?? "tree", minKernel = 0n) {
   await initParser();
   if (!data) return "its blob is missing from this clone (a partial or filtered mirror?)";
-  if (data.length > MAX_FILE_BYTES) return `it is ${data.length} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
-  return extractFacts(path5, data.toString("utf8"));
+  if (data.length > MAX_FILE_BYTES) return tooLarge(data.length);
+  return extractFacts(path11, data.toString("utf8"), kind, minKernel);
+}
+function kernelRanges(files) {
+  const out2 = {};
+  const all = [...files];
+  for (const view of ["kmod", "legacy"]) {
+    const config = CONFIGS.find((c) => c.view === view);
+    out2[view] = minimumKernel(all.filter((f) => buildsOf(f.path) & 1 << config.index), config);
+  }
+  return out2;
+}
+function codeKernel(path11, ranges) {
+  const probe = probeOf(path11);
+  if (probe === "kmod") return ranges.kmod ?? 0n;
+  if (probe === "legacy") return ranges.legacy ?? 0n;
+  if (probe === "shared") return [ranges.kmod ?? 0n, ranges.legacy ?? 0n].reduce((a, b) => a < b ? a : b);
+  return 0n;
+}
+function tooLarge(size) {
+  return `it is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
+}
+var NOT_A_FILE = { "120000": "a symbolic link", "160000": "a submodule" };
+async function loadFacts(snap, cache, warnings, p, kind, minKernel = 0n) {
+  const entry = snap.files.get(p);
+  const what = entry.mode ? NOT_A_FILE[entry.mode] : void 0;
+  if (what) {
+    warnings.push({ path: p, message: `${p} at ${snap.label} is ${what}: driver-semver does not read it through`, incomplete: true });
+    return null;
+  }
+  const r = await cache.get(factsKey(p, kind, entry.blob, minKernel), async () => {
+    const size = entry.size ?? await snap.size(p);
+    return size !== null && size > MAX_FILE_BYTES ? tooLarge(size) : blobFacts(p, await snap.read(p), kind, minKernel);
+  });
+  if (typeof r === "string") {
+    warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true });
+    return null;
+  }
+  for (const problem of r.parseProblems) warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });
+  return r.path === p ? r : { ...r, path: p };
+}
+async function readDeclarations(snap, cache, warnings) {
+  const files = /* @__PURE__ */ new Map();
+  const paths = [...snap.files.keys()].filter((p) => fileKind(p) === "tree" || fileKind(p) === "text").sort();
+  const loaded = await Promise.all(paths.map((p) => loadFacts(snap, cache, warnings, p, fileKind(p))));
+  loaded.forEach((f, i2) => f && files.set(paths[i2], f));
+  const exists2 = (p) => snap.files.has(p);
+  let frontier = [...files.values()].filter((f) => f.directives.includes.length);
+  let added2 = 0;
+  while (frontier.length) {
+    const next = /* @__PURE__ */ new Set();
+    for (const f of frontier) {
+      for (const inc of f.directives.includes) {
+        const target = includeTarget(f.path, inc, exists2);
+        if (target && !files.has(target) && fileKind(target) === null) next.add(target);
+      }
+    }
+    const wanted = [...next].sort();
+    if (added2 + wanted.length > MAX_INCLUDED_FILES) {
+      warnings.push({ path: wanted[0], message: `the surface files at ${snap.label} include more than ${MAX_INCLUDED_FILES} other files: the rest are not read`, incomplete: true });
+      wanted.length = Math.max(0, MAX_INCLUDED_FILES - added2);
+    }
+    added2 += wanted.length;
+    const more = await Promise.all(wanted.map((p) => loadFacts(snap, cache, warnings, p, "tree")));
+    frontier = [];
+    more.forEach((f, i2) => {
+      if (!f) return;
+      files.set(wanted[i2], f);
+      frontier.push(f);
+    });
+  }
+  return files;
+}
+async function readFiles(snap, cache, warnings) {
+  const files = await readDeclarations(snap, cache, warnings);
+  const kernels = kernelRanges(files.values());
+  const code2 = [...snap.files.keys()].filter((p) => fileKind(p) === "code").sort();
+  const codeFacts = await Promise.all(code2.map((p) => loadFacts(snap, cache, warnings, p, "code", codeKernel(p, kernels))));
+  codeFacts.forEach((f, i2) => f && files.set(code2[i2], f));
+  return { files: new Map([...files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)), kernels };
 }
 async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
   await initParser();
   const warnings = [];
-  const facts = [];
-  const paths = [...snap.files.keys()].filter((p) => fileKind(p) !== null).sort();
-  const results = await Promise.all(
-    paths.map((p) => {
-      const entry = snap.files.get(p);
-      return cache.get(entry.blob, async () => blobFacts(p, await snap.read(p)));
-    })
-  );
-  results.forEach((r, i2) => {
-    const p = paths[i2];
-    if (typeof r === "string") warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true });
-    else {
-      facts.push(r.path === p ? r : { ...r, path: p });
-      for (const problem of r.parseProblems) warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });
-    }
-  });
-  const syms = symbolTable(facts);
-  const header2 = facts.find((f) => f.path === PUBLIC_HEADER);
-  const eventCodes = resolveEventCodes(facts, syms);
+  const { files, kernels } = await readFiles(snap, cache, warnings);
+  const facts = [...files.values()];
+  const model = buildModel(files, snap.label, warnings, kernels);
+  const used = /* @__PURE__ */ new Set();
+  const syms = { macros: model.macros, enumerators: /* @__PURE__ */ new Map(), problems: /* @__PURE__ */ new Set(), onMacro: (n) => model.ambiguous.has(n) && used.add(n) };
+  const r = { model, syms, facts, rev: snap.label, warnings };
+  for (const f of facts) for (const e of f.enums) resolveEnumValues(r, f, e);
+  const header = files.get(PUBLIC_HEADER);
+  const eventCodes = resolveEventCodes(r);
   const legacy = hasLegacyProbe(snap.files.keys());
-  const enums = header2 ? resolveEnums(header2, syms) : {};
+  const enums = header ? resolveEnums(r, header) : {};
   const surface = {
     ...emptySurface(snap.label, snap.commit),
     versions: await readVersions(snap, warnings),
-    scapMinimum: { api: minimum(facts, "API", syms), schema: minimum(facts, "SCHEMA", syms) },
+    scapMinimum: { api: minimum(r, "API"), schema: minimum(r, "SCHEMA") },
     eventCodes,
-    events: resolveEvents(facts, syms, eventCodes, warnings),
+    events: resolveEvents(r, eventCodes),
     enums,
-    retiredEnumValues: header2 ? resolveRetiredEnumValues(header2, syms) : {},
-    ppmSc: resolvePpmSc(facts, syms),
-    defines: header2 ? resolveDefines(header2, syms) : {},
-    flagTables: resolveFlagTables(facts, syms),
-    dynamicParams: resolveDynamicParams(facts, syms),
-    syscalls: resolveSyscalls(facts),
+    retiredEnumValues: header ? resolveRetiredEnumValues(r, header) : {},
+    ppmSc: resolvePpmSc(r),
+    defines: header ? resolveDefines(r, header) : {},
+    flagTables: resolveFlagTables(r),
+    dynamicParams: resolveDynamicParams(r),
+    syscalls: resolveSyscalls(r),
     // The probe follows the path (a cached blob may have been read at another one).
     code: Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code, probe: probeOf(f.path) }])),
-    ...resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label }),
+    ...resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model }),
+    kernels: Object.fromEntries(Object.entries(kernels).filter(([, k]) => k).map(([v, k]) => [v, describeKernel(k)])),
     warnings
   };
-  if (!header2) {
+  if (!header) {
     warnings.push({ path: PUBLIC_HEADER, message: `${PUBLIC_HEADER} is missing at ${snap.label}: no enums, event codes or ppm_sc codes`, incomplete: true });
   }
+  for (const name2 of [...used].sort()) model.conflicts.push(describeConflict(`macro ${name2}`, model.ambiguous.get(name2)));
+  for (const c of model.conflicts) warnings.push({ path: c.alternatives[0].loc.path, message: conflictMessage(c, snap.label), incomplete: true });
+  for (const p of syms.problems ?? []) warnings.push({ path: snap.label, message: `at ${snap.label}: ${p}; the values it gives are unknown`, incomplete: true });
+  surface.conflicts = model.conflicts;
   return surface;
 }
 async function readVersions(snap, warnings = []) {
   return { api: await readVersionFile(snap, VERSION_FILES.api, warnings), schema: await readVersionFile(snap, VERSION_FILES.schema, warnings) };
 }
-async function readVersionFile(snap, path5, warnings) {
-  if (!snap.files.has(path5)) return null;
-  const data = await snap.read(path5);
+async function readVersionFile(snap, path11, warnings) {
+  const entry = snap.files.get(path11);
+  if (!entry) return null;
+  const what = entry.mode ? NOT_A_FILE[entry.mode] : void 0;
+  if (what) return { path: path11, raw: `(${what})`, version: null };
+  const size = entry.size ?? await snap.size(path11);
+  if (size !== null && size > MAX_FILE_BYTES) return { path: path11, raw: `(${size} bytes)`, version: null };
+  const data = await snap.read(path11);
   if (!data) {
-    warnings.push({ path: path5, message: `could not read ${path5} at ${snap.label}`, incomplete: true });
+    warnings.push({ path: path11, message: `could not read ${path11} at ${snap.label}`, incomplete: true });
     return null;
   }
-  const raw = data.toString("utf8").split(/\r?\n/)[0].trim();
+  const raw = data.subarray(0, 256).toString("utf8").split(/\r\n|\r|\n/)[0].trim();
   const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(raw);
-  return { path: path5, raw, version: m ? `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}` : null };
+  return { path: path11, raw, version: m ? `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}` : null };
 }
-function symbolTable(facts) {
-  const macros = /* @__PURE__ */ new Map();
-  for (const pass of [false, true]) {
-    for (const f of facts) {
-      for (const m of f.macros) {
-        if (Boolean(m.guard) !== pass || macros.has(m.name)) continue;
-        macros.set(m.name, { name: m.name, params: m.params, body: m.body });
-      }
-    }
-  }
-  const syms = { macros, enumerators: /* @__PURE__ */ new Map() };
-  for (const f of facts) for (const e of f.enums) resolveEnumValues(e, syms);
-  return syms;
-}
-function resolveEnumValues(e, syms) {
-  const values = [];
+function enumValues(e, syms, live) {
+  const values = /* @__PURE__ */ new Map();
   let next = 0n;
   e.enumerators.forEach((en, i2) => {
+    if (!live(en.line)) return;
     if (e.opaqueAfter !== null && i2 >= e.opaqueAfter && en.expr === null) next = null;
     const v = en.expr !== null ? evaluate(en.expr, syms) : next;
     if (v !== null && !syms.enumerators.has(en.name)) syms.enumerators.set(en.name, v);
-    values.push(v === null ? null : Number(v));
+    values.set(i2, v === null ? null : Number(v));
     next = v === null ? null : v + 1n;
   });
   return values;
 }
-function constantsOf(f, e, syms) {
-  const values = resolveEnumValues(e, syms);
+function resolveEnumValues(r, f, e) {
+  return r.model.live(f.path, e.line) ? enumValues(e, r.syms, (line) => r.model.live(f.path, line)) : /* @__PURE__ */ new Map();
+}
+function guardOf(r, path11, line) {
+  const g = r.model.guards(path11, line);
+  return g.length ? { guard: g } : {};
+}
+function constantsOf(r, f, e) {
+  const values = resolveEnumValues(r, f, e);
   const out2 = {};
   e.enumerators.forEach((en, i2) => {
-    out2[en.name] = {
-      value: values[i2] ?? null,
-      expr: en.expr ?? "(implicit)",
-      loc: loc(f.path, en.line),
-      ...en.guard ? { guard: en.guard } : {}
-    };
+    if (!values.has(i2)) return;
+    out2[en.name] = { value: values.get(i2) ?? null, expr: en.expr ?? "(implicit)", loc: loc(f.path, en.line), ...guardOf(r, f.path, en.line) };
   });
   return out2;
 }
+function pickEnum(r, names2, files) {
+  const candidates = files.flatMap(
+    (f) => f.enums.filter((e) => e.name !== null && names2.includes(e.name)).map((e) => ({ value: e, file: f, line: e.line, presence: r.model.presence(f.path, e.line) }))
+  );
+  return r.model.pick(`enum ${names2[0]}`, candidates, (e) => JSON.stringify(e.enumerators.map((x) => [x.name, x.expr])));
+}
 var EVENT_CODE_ENUMS = ["ppm_event_code", "ppm_event_type"];
 var PPM_SC_ENUMS = ["ppm_sc_code", "ppm_syscall_code"];
-function resolveEventCodes(facts, syms) {
-  for (const f of facts) {
-    const e = f.enums.find((x) => x.name !== null && EVENT_CODE_ENUMS.includes(x.name));
-    if (e) return constantsOf(f, e, syms);
-  }
-  return {};
+function resolveEventCodes(r) {
+  const c = pickEnum(r, EVENT_CODE_ENUMS, r.facts);
+  return c ? constantsOf(r, c.file, c.value) : {};
 }
-function resolveEnums(header2, syms) {
+function resolveEnums(r, header) {
   const out2 = {};
-  for (const e of header2.enums) {
-    if (!e.name || EVENT_CODE_ENUMS.includes(e.name) || PPM_SC_ENUMS.includes(e.name)) continue;
-    out2[e.name] = constantsOf(header2, e, syms);
+  const names2 = [...new Set(header.enums.map((e) => e.name).filter((n) => n !== null && !EVENT_CODE_ENUMS.includes(n) && !PPM_SC_ENUMS.includes(n)))];
+  for (const name2 of names2) {
+    const c = pickEnum(r, [name2], [header]);
+    if (c) out2[name2] = constantsOf(r, header, c.value);
   }
   return out2;
 }
-function resolveRetiredEnumValues(header2, syms) {
+function resolveRetiredEnumValues(r, header) {
   const out2 = {};
-  for (const e of header2.enums) {
-    if (!e.name || !e.retired.length) continue;
+  for (const e of header.enums) {
+    if (!e.name || !e.retired.length || !r.model.live(header.path, e.line)) continue;
     out2[e.name] = Object.fromEntries(
-      e.retired.map((r) => [r.name, { value: evaluateNumber(r.expr ?? "", syms), expr: r.expr ?? "", loc: loc(header2.path, r.line) }])
+      e.retired.map((x) => [x.name, { value: evaluateNumber(x.expr ?? "", r.syms), expr: x.expr ?? "", loc: loc(header.path, x.line) }])
     );
   }
   return out2;
 }
-function resolvePpmSc(facts, syms) {
-  const out2 = {};
-  for (const f of facts) {
-    for (const sc of f.ppmSc) {
-      out2[sc.symbol] = {
-        value: evaluateNumber(sc.expr, syms),
-        loc: loc(f.path, sc.line),
-        ...sc.retired ? { retired: true } : {}
-      };
-    }
+function resolvePpmSc(r) {
+  const candidates = [];
+  for (const f of r.facts) {
+    const byDefine = /* @__PURE__ */ new Map();
+    for (const sc of f.ppmSc) byDefine.set(sc.defineLine, [...byDefine.get(sc.defineLine) ?? [], sc]);
+    for (const [line, entries] of byDefine) candidates.push({ value: entries, file: f, line, presence: r.model.presence(f.path, line) });
   }
-  if (Object.keys(out2).length) return out2;
-  for (const f of facts) {
-    const e = f.enums.find((x) => x.name !== null && PPM_SC_ENUMS.includes(x.name));
-    if (!e) continue;
-    for (const [name2, c] of Object.entries(constantsOf(f, e, syms))) {
+  const chosen = r.model.pick("the PPM_SC_FIELDS X-macro", candidates, (list) => list.map((sc) => `${sc.symbol}=${sc.expr}${sc.retired ? "?" : ""}`).join(","));
+  const out2 = {};
+  if (chosen) {
+    for (const sc of chosen.value) {
+      out2[sc.symbol] = { value: evaluateNumber(sc.expr, r.syms), loc: loc(chosen.file.path, sc.line), ...sc.retired ? { retired: true } : {} };
+    }
+    return out2;
+  }
+  const e = pickEnum(r, PPM_SC_ENUMS, r.facts);
+  if (e) {
+    for (const [name2, c] of Object.entries(constantsOf(r, e.file, e.value))) {
       if (name2 !== "PPM_SC_MAX") out2[name2] = { value: c.value, loc: c.loc };
     }
   }
   return out2;
 }
-function resolveDefines(header2, syms) {
-  const out2 = {};
-  for (const m of header2.macros) {
+function resolveDefines(r, header) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const m of header.macros) {
     if (m.params !== null || !m.name.startsWith("PPM_") || m.body === "") continue;
-    const value = evaluateNumber(m.body, syms);
+    const presence = r.model.presence(header.path, m.line);
+    if (!presence.maybe) continue;
+    const value = evaluateNumber(m.body, r.syms);
     if (value === null) continue;
-    if (out2[m.name] && !m.guard) continue;
-    out2[m.name] = { value, expr: m.body, loc: loc(header2.path, m.line), ...m.guard ? { guard: m.guard } : {} };
+    const c = { value: { value, expr: m.body, loc: loc(header.path, m.line), ...guardOf(r, header.path, m.line) }, file: header, line: m.line, presence };
+    byName.set(m.name, [...byName.get(m.name) ?? [], c]);
+  }
+  const out2 = {};
+  for (const [name2, list] of byName) {
+    const c = r.model.pick(`#define ${name2}`, list, (x) => String(x.value));
+    if (c) out2[name2] = c.value;
   }
   return out2;
 }
-function minimum(facts, which2, syms) {
+function minimum(r, which2) {
   for (const name2 of [`SCAP_MINIMUM_DRIVER_${which2}_VERSION`, `SCAP_MINIMUM_PROBE_${which2}_VERSION`]) {
-    for (const f of facts) {
-      const m = f.macros.find((x) => x.name === name2);
-      if (!m) continue;
-      const args2 = /^\(?\s*PPM_API_VERSION\s*\(([^)]*)\)\s*\)?$/.exec(m.body)?.[1]?.split(",");
-      const parts2 = args2?.length === 3 ? args2.map((a) => evaluateNumber(a, syms)) : null;
-      const version = parts2 && parts2.every((p) => p !== null) ? parts2.join(".") : null;
-      return { macro: name2, version, expr: m.body, loc: loc(f.path, m.line) };
-    }
+    const candidates = r.facts.flatMap((f) => f.macros.filter((m2) => m2.name === name2).map((m2) => ({ value: m2, file: f, line: m2.line, presence: r.model.presence(f.path, m2.line) })));
+    const c = r.model.pick(`#define ${name2}`, candidates, (m2) => m2.body);
+    if (!c) continue;
+    const m = c.value;
+    const args2 = /^\(?\s*PPM_API_VERSION\s*\(([^)]*)\)\s*\)?$/.exec(m.body)?.[1]?.split(",");
+    const parts2 = args2?.length === 3 ? args2.map((a) => evaluateNumber(a, r.syms)) : null;
+    const version = parts2 && parts2.every((p) => p !== null) ? parts2.join(".") : null;
+    return { macro: name2, version, expr: m.body, loc: loc(c.file.path, m.line) };
   }
   return null;
 }
@@ -30567,7 +34924,7 @@ function exprOf(init2) {
   return init2 && init2.kind === "expr" ? normExpr(init2.text) : null;
 }
 var NO_INFO = /^(0|NULL|\(void\*\)0|\(\(void\*\)0\))$/;
-function toParam(init2, path5) {
+function toParam(init2, path11) {
   if (init2.kind !== "list") return null;
   const [name2, type, format, info3, ninfo] = init2.items.map((i2) => i2.value);
   const nameText = name2?.kind === "expr" ? unquote(name2.text) ?? name2.text : "";
@@ -30579,35 +34936,56 @@ function toParam(init2, path5) {
     // A literal 0 / NULL info slot is the same as leaving it out.
     info: infoText && !NO_INFO.test(infoText) ? infoText : null,
     ninfo: exprOf(ninfo) && exprOf(ninfo) !== "0" ? exprOf(ninfo) : null,
-    loc: loc(path5, init2.line)
+    loc: loc(path11, init2.line)
   };
 }
 function flagSet(expr) {
   if (!expr) return [];
   return [...new Set(splitOr(expr).filter((s) => s !== "EF_NONE" && s !== "0"))].sort();
 }
-function findTable(facts, name2) {
-  for (const file of facts) {
-    const table = file.tables.find((t) => t.name === name2);
-    if (table) return { file, table };
-  }
-  return null;
+function findTable(r, name2) {
+  const candidates = r.facts.flatMap((f) => f.tables.filter((t) => t.name === name2).map((t) => ({ value: t, file: f, line: t.line, presence: r.model.presence(f.path, t.line) })));
+  const c = r.model.pick(`table ${name2}`, candidates, (t) => JSON.stringify(t.items.map((i2) => [i2.designator, i2.value])));
+  return c ? { file: c.file, table: c.value } : null;
 }
-function resolveEvents(facts, syms, codes, warnings) {
-  const found = findTable(facts, "g_event_info");
+function liveItems(r, file, table) {
+  const cuts = file.directives.ops.flatMap((o) => o.op === "branch" ? [file.directives.branches[o.branch].line] : o.op === "endif" ? [o.line] : []);
+  return table.items.filter((item) => {
+    if (cuts.some((l) => l > item.line && l <= item.endLine)) {
+      r.warnings.push({ path: file.path, message: `${file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} has a conditional directive inside it, which driver-semver cannot follow`, incomplete: true });
+      return false;
+    }
+    return r.model.live(file.path, item.line);
+  });
+}
+function byKey(r, what, file, entries, same) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    const c = { value: e.value, file, line: e.line, presence: r.model.presence(file.path, e.line) };
+    groups2.set(e.key, [...groups2.get(e.key) ?? [], c]);
+  }
+  const out2 = /* @__PURE__ */ new Map();
+  for (const [key, list] of groups2) {
+    const c = r.model.pick(`${what} ${key}`, list, same);
+    if (c) out2.set(key, c.value);
+  }
+  return out2;
+}
+function resolveEvents(r, codes) {
+  const found = findTable(r, "g_event_info");
   if (!found) return {};
   const { file, table } = found;
   const byValue = /* @__PURE__ */ new Map();
   for (const [sym, c] of Object.entries(codes)) {
     if (c.value !== null && sym !== "PPM_EVENT_MAX" && !byValue.has(c.value)) byValue.set(c.value, sym);
   }
-  const out2 = {};
+  const entries = [];
   let index = -1;
-  for (const item of table.items) {
+  for (const item of liveItems(r, file, table)) {
     let symbol = null;
     if (item.designator !== null) {
       if (codes[item.designator]) symbol = item.designator;
-      const v = evaluateNumber(item.designator, syms);
+      const v = evaluateNumber(item.designator, r.syms);
       index = v ?? -1;
       symbol ??= v !== null ? byValue.get(v) ?? null : null;
     } else {
@@ -30616,72 +34994,78 @@ function resolveEvents(facts, syms, codes, warnings) {
     }
     const entry = item.value;
     if (!symbol) {
-      warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
+      r.warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
       continue;
     }
     if (entry.kind !== "list" || hasInitError(entry)) continue;
     const [name2, category, flags2, nparams, params] = entry.items.map((i2) => i2.value);
-    out2[symbol] = {
-      symbol,
-      name: name2?.kind === "expr" ? unquote(name2.text) ?? name2.text : "",
-      category: flagSet(exprOf(category)),
-      flags: flagSet(exprOf(flags2)),
-      nparams: nparams ? evaluateNumber(exprOf(nparams) ?? "", syms) : 0,
-      params: params?.kind === "list" ? params.items.map((p) => toParam(p.value, file.path)).filter((p) => p !== null) : [],
-      loc: loc(file.path, entry.line)
-    };
-  }
-  return out2;
-}
-function resolveFlagTables(facts, syms) {
-  const out2 = {};
-  for (const f of facts) {
-    for (const t of f.tables) {
-      if (t.elementType !== "ppm_name_value") continue;
-      const entries = t.items.flatMap((item) => {
-        if (item.value.kind !== "list") return [];
-        const [name2, value] = item.value.items.map((i2) => i2.value);
-        const nameText = name2?.kind === "expr" ? unquote(name2.text) : null;
-        if (nameText === null) return [];
-        const expr = exprOf(value) ?? "";
-        return [{ name: nameText, expr, value: evaluateNumber(expr, syms), loc: loc(f.path, item.value.line), ...item.guard ? { guard: item.guard } : {} }];
-      });
-      out2[t.name] = { loc: loc(f.path, t.line), entries };
-    }
-  }
-  return out2;
-}
-function resolveDynamicParams(facts, syms) {
-  const out2 = {};
-  for (const f of facts) {
-    for (const t of f.tables) {
-      if (t.elementType !== "ppm_param_info" || t.name === "g_event_info") continue;
-      const prefix = t.size && /^\w+_MAX$/.test(t.size) ? t.size.slice(0, -"MAX".length) : null;
-      const symbolOf = /* @__PURE__ */ new Map();
-      if (prefix) {
-        for (const [name2, m] of syms.macros) {
-          const v = name2.startsWith(prefix) && name2 !== t.size ? evaluateNumber(m.body, syms) : null;
-          if (v !== null && !symbolOf.has(v)) symbolOf.set(v, name2);
-        }
+    entries.push({
+      key: symbol,
+      line: item.line,
+      value: {
+        symbol,
+        name: name2?.kind === "expr" ? unquote(name2.text) ?? name2.text : "",
+        category: flagSet(exprOf(category)),
+        flags: flagSet(exprOf(flags2)),
+        nparams: nparams ? evaluateNumber(exprOf(nparams) ?? "", r.syms) : 0,
+        params: params?.kind === "list" ? params.items.map((p) => toParam(p.value, file.path)).filter((p) => p !== null) : [],
+        loc: loc(file.path, entry.line)
       }
-      const entries = {};
-      let index = -1;
-      for (const item of t.items) {
-        index = item.designator !== null ? evaluateNumber(item.designator, syms) ?? -1 : index + 1;
-        const key = symbolOf.get(index) ?? item.designator ?? String(index);
-        const p = toParam(item.value, f.path);
-        if (p) entries[key] = { ...p, index: index >= 0 ? index : null };
-      }
-      out2[t.name] = { loc: loc(f.path, t.line), entries };
-    }
+    });
+  }
+  return Object.fromEntries(byKey(r, "g_event_info entry", file, entries, (e) => JSON.stringify({ ...e, loc: null, params: e.params.map((p) => ({ ...p, loc: null })) })));
+}
+function resolveFlagTables(r) {
+  const out2 = {};
+  const names2 = [...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === "ppm_name_value").map((t) => t.name)))];
+  for (const tableName of names2.sort()) {
+    const found = findTable(r, tableName);
+    if (!found) continue;
+    const { file: f, table: t } = found;
+    const entries = liveItems(r, f, t).flatMap((item) => {
+      if (item.value.kind !== "list") return [];
+      const [name2, value] = item.value.items.map((i2) => i2.value);
+      const nameText = name2?.kind === "expr" ? unquote(name2.text) : null;
+      if (nameText === null) return [];
+      const expr = exprOf(value) ?? "";
+      return [{ name: nameText, expr, value: evaluateNumber(expr, r.syms), loc: loc(f.path, item.value.line), ...guardOf(r, f.path, item.line) }];
+    });
+    out2[t.name] = { loc: loc(f.path, t.line), entries };
   }
   return out2;
 }
-function resolveSyscalls(facts) {
-  const found = findTable(facts, "g_syscall_table");
+function resolveDynamicParams(r) {
+  const out2 = {};
+  const names2 = [...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === "ppm_param_info" && t.name !== "g_event_info").map((t) => t.name)))];
+  for (const tableName of names2.sort()) {
+    const found = findTable(r, tableName);
+    if (!found) continue;
+    const { file: f, table: t } = found;
+    const prefix = t.size && /^\w+_MAX$/.test(t.size) ? t.size.slice(0, -"MAX".length) : null;
+    const symbolOf = /* @__PURE__ */ new Map();
+    if (prefix) {
+      for (const [name2, m] of r.model.macros) {
+        const v = name2.startsWith(prefix) && name2 !== t.size ? evaluateNumber(m.body, r.syms) : null;
+        if (v !== null && !symbolOf.has(v)) symbolOf.set(v, name2);
+      }
+    }
+    const entries = [];
+    let index = -1;
+    for (const item of liveItems(r, f, t)) {
+      index = item.designator !== null ? evaluateNumber(item.designator, r.syms) ?? -1 : index + 1;
+      const key = symbolOf.get(index) ?? item.designator ?? String(index);
+      const p = toParam(item.value, f.path);
+      if (p) entries.push({ key, line: item.line, value: { ...p, index: index >= 0 ? index : null } });
+    }
+    out2[t.name] = { loc: loc(f.path, t.line), entries: Object.fromEntries(byKey(r, `${t.name} entry`, f, entries, (p) => JSON.stringify({ ...p, loc: null }))) };
+  }
+  return out2;
+}
+function resolveSyscalls(r) {
+  const found = findTable(r, "g_syscall_table");
   if (!found) return {};
-  const out2 = {};
-  for (const item of found.table.items) {
+  const entries = [];
+  for (const item of liveItems(r, found.file, found.table)) {
     const nr = item.designator?.replace(/\s*-\s*SYSCALL_TABLE_ID0$/, "").trim();
     if (!nr || item.value.kind !== "list" || hasInitError(item.value)) continue;
     const fields = { flags: null, enter_event_type: null, exit_event_type: null, ppm_sc: null };
@@ -30690,16 +35074,20 @@ function resolveSyscalls(facts) {
       const key = f.designator?.replace(/^\./, "") ?? order[i2];
       if (key && key in fields) fields[key] = exprOf(f.value);
     });
-    out2[nr] = {
-      flags: flagSet(fields["flags"]).filter((f) => f !== "UF_NONE"),
-      enter: fields["enter_event_type"] ?? "PPME_GENERIC_E",
-      exit: fields["exit_event_type"] ?? "PPME_GENERIC_X",
-      ppmSc: fields["ppm_sc"],
-      loc: loc(found.file.path, item.value.line),
-      ...item.guard ? { guard: item.guard } : {}
-    };
+    entries.push({
+      key: nr,
+      line: item.line,
+      value: {
+        flags: flagSet(fields["flags"]).filter((f) => f !== "UF_NONE"),
+        enter: fields["enter_event_type"] ?? "PPME_GENERIC_E",
+        exit: fields["exit_event_type"] ?? "PPME_GENERIC_X",
+        ppmSc: fields["ppm_sc"],
+        loc: loc(found.file.path, item.value.line),
+        ...guardOf(r, found.file.path, item.line)
+      }
+    });
   }
-  return out2;
+  return Object.fromEntries(byKey(r, "g_syscall_table entry", found.file, entries, (e) => JSON.stringify({ ...e, loc: null, guard: null })));
 }
 
 // src/verdict/verdict.ts
@@ -30709,6 +35097,21 @@ var import_semver = __toESM(require_semver2(), 1);
 var BUMP_ORDER = ["none", "patch", "minor", "major"];
 function maxBump(a, b) {
   return BUMP_ORDER.indexOf(a) >= BUMP_ORDER.indexOf(b) ? a : b;
+}
+
+// src/vocabulary.ts
+var GOVERNS_ORDER = ["schema", "api"];
+var VERSION_LABEL = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
+var FAILING_STATUSES = ["missing", "too-small", "too-large", "not-one-step", "decreased", "invalid"];
+function isFailingStatus(s) {
+  return FAILING_STATUSES.includes(s);
+}
+function dedupe(items, key) {
+  const seen = /* @__PURE__ */ new Set();
+  return items.filter((t) => {
+    const k = key(t);
+    return !seen.has(k) && Boolean(seen.add(k));
+  });
 }
 
 // src/verdict/verdict.ts
@@ -30727,9 +35130,10 @@ function nextVersion(from, bump) {
 function bumpAtLeast(a, b) {
   return BUMP_ORDER.indexOf(a) >= BUMP_ORDER.indexOf(b);
 }
-var FILE_NAME = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
-function versionVerdict({ governs, base, head, baseTipVersion, findings }) {
-  const file = base.versions[governs]?.path ?? head.versions[governs]?.path ?? `driver/${FILE_NAME[governs]}`;
+function versionVerdict(input) {
+  const { governs, base, head, baseTipVersion, findings } = input;
+  const label = VERSION_LABEL[governs];
+  const file = base.versions[governs]?.path ?? head.versions[governs]?.path ?? VERSION_FILES[governs];
   const baseV = base.versions[governs]?.version ?? null;
   const headV = head.versions[governs]?.version ?? null;
   const mine = findings.filter((f) => f.governs === governs);
@@ -30737,77 +35141,101 @@ function versionVerdict({ governs, base, head, baseTipVersion, findings }) {
   const reasons = [];
   const tip = baseTipVersion ?? baseV;
   const suggested = tip ? nextVersion(tip, required) : null;
-  const result = (status, declared2) => ({
-    file,
-    base: baseV,
-    head: headV,
-    declared: declared2,
-    required,
-    suggested,
-    status,
-    reasons,
-    ...baseTipVersion && baseTipVersion !== baseV ? { baseTip: baseTipVersion } : {}
-  });
+  const result = (statuses, declared2, fixTo) => {
+    const target = fixTo ?? (statuses.some((s) => BUMP_FIXED_BY_SUGGESTION.includes(s)) && suggested ? suggested : headV);
+    return {
+      file,
+      base: baseV,
+      head: headV,
+      declared: declared2,
+      required,
+      suggested,
+      status: statuses[0],
+      statuses,
+      reasons,
+      ...baseTipVersion && baseTipVersion !== baseV ? { baseTip: baseTipVersion } : {},
+      fixes: fixesFor(governs, file, head, headV, target)
+    };
+  };
   if (!headV || !baseV) {
     const which2 = !headV ? head : base;
     const vf = which2.versions[governs];
     reasons.push(vf ? `${file} at ${which2.rev}: first line '${vf.raw}' is not a MAJOR.MINOR.PATCH version` : `${file} is missing at ${which2.rev}`);
-    return result("invalid", "none");
+    return result(["invalid"], "none", headV ? null : suggested);
   }
   const problems = [...mine.filter((f) => f.kind === "invalid").map((f) => f.message), ...minimumProblems(governs, head, headV)];
+  const { status, declared } = bumpStatus({ label, governs, baseV, headV, baseTipVersion: baseTipVersion ?? null, required, suggested, reasons });
+  if (!problems.length) return result([status], declared);
+  reasons.push(...problems);
+  return result(status === "ok" ? ["invalid"] : ["invalid", status], declared);
+}
+var BUMP_FIXED_BY_SUGGESTION = FAILING_STATUSES.filter((s) => s !== "invalid");
+function bumpStatus(o) {
+  const { label, governs, baseV, headV, baseTipVersion, required, suggested, reasons } = o;
   const tipMoved = Boolean(baseTipVersion && baseTipVersion !== baseV && import_semver.default.valid(baseTipVersion));
   if (tipMoved) {
-    reasons.push(`the base branch moved ${FILE_NAME[governs]} from ${baseV} to ${baseTipVersion} since this branch forked: rebase and declare ${suggested}`);
+    reasons.push(`the base branch moved ${label} from ${baseV} to ${baseTipVersion} since this branch forked: rebase and declare ${suggested}`);
   }
   const from = tipMoved && headV !== baseV && import_semver.default.gt(headV, baseTipVersion) ? baseTipVersion : baseV;
   const step = bumpBetween(from, headV);
   const declared = step === "decreased" ? "none" : step;
-  if (problems.length) {
-    reasons.push(...problems);
-    return result("invalid", declared);
-  }
   if (step === "decreased") {
     if (tipMoved && headV !== baseV) {
-      return result(required === "none" ? "unexplained" : "missing", bumpBetween(baseV, headV));
+      return { status: required === "none" ? "unexplained" : "missing", declared: bumpBetween(baseV, headV) };
     }
-    reasons.push(`${FILE_NAME[governs]} went down from ${baseV} to ${headV}`);
-    return result("decreased", "none");
+    reasons.push(`${label} went down from ${baseV} to ${headV}`);
+    return { status: "decreased", declared: "none" };
   }
   if (declared !== "none" && headV !== nextVersion(from, declared)) {
     reasons.push(`${from} \u2192 ${headV} is not one ${declared} step: expected ${nextVersion(from, declared)} (numbers are not skipped, lower components reset to 0)`);
-    return result("not-one-step", declared);
+    return { status: "not-one-step", declared };
   }
   if (tipMoved && headV !== baseV && from === baseV) {
-    return result(required === "none" ? "unexplained" : "missing", declared);
+    return { status: required === "none" ? "unexplained" : "missing", declared };
   }
-  if (required === "none" && declared === "none") return result("ok", declared);
+  if (required === "none" && declared === "none") return { status: "ok", declared };
   if (required === "none") {
-    reasons.push(`${FILE_NAME[governs]} was bumped (${declared}) but no ${governs} change was found`);
-    return result("unexplained", declared);
+    reasons.push(`${label} was bumped (${declared}) but no ${governs} change was found`);
+    return { status: "unexplained", declared };
   }
   if (declared === "none") {
-    reasons.push(`the changes need a ${required} bump of ${FILE_NAME[governs]} and none was made`);
-    return result("missing", declared);
+    reasons.push(`the changes need a ${required} bump of ${label} and none was made`);
+    return { status: "missing", declared };
   }
   if (!bumpAtLeast(declared, required)) {
     reasons.push(`the changes need a ${required} bump; ${from} \u2192 ${headV} is only ${declared}`);
-    return result("too-small", declared);
+    return { status: "too-small", declared };
   }
   if (declared !== required) {
     reasons.push(`the changes need only a ${required} bump; ${from} \u2192 ${headV} is ${declared}`);
-    return result("too-large", declared);
+    return { status: "too-large", declared };
   }
-  return result("ok", declared);
+  return { status: "ok", declared };
+}
+function fixesFor(governs, file, head, headV, target) {
+  if (!target || !import_semver.default.valid(target)) return [];
+  const fixes = [];
+  if (target !== headV) fixes.push({ file, line: 1, text: target });
+  const min2 = head.scapMinimum[governs];
+  if (min2?.version && import_semver.default.valid(min2.version)) {
+    const wanted = import_semver.default.major(min2.version) !== import_semver.default.major(target) ? `${import_semver.default.major(target)}.0.0` : import_semver.default.gt(min2.version, target) ? target : null;
+    if (wanted) fixes.push({ file: min2.loc.path, line: min2.loc.line, text: minimumDefine(min2.macro, wanted) });
+  }
+  return fixes;
+}
+function minimumDefine(macro, version) {
+  const [major, minor, patch] = version.split(".");
+  return `#define ${macro} PPM_API_VERSION(${major}, ${minor}, ${patch})`;
 }
 function minimumProblems(governs, head, headV) {
-  const min = head.scapMinimum[governs];
-  if (!min) return [];
-  if (!min.version) return [`${min.macro} (${min.loc.path}:${min.loc.line}) is not a PPM_API_VERSION(major, minor, patch) we can read: '${min.expr}'`];
+  const min2 = head.scapMinimum[governs];
+  if (!min2) return [];
+  if (!min2.version) return [`${min2.macro} (${min2.loc.path}:${min2.loc.line}) is not a PPM_API_VERSION(major, minor, patch) we can read: '${min2.expr}'`];
   const out2 = [];
-  if (import_semver.default.major(min.version) !== import_semver.default.major(headV)) {
-    out2.push(`${min.macro} is ${min.version} but ${FILE_NAME[governs]} is ${headV}: libscap requires equal majors and would refuse the driver built from this commit; set it to ${import_semver.default.major(headV)}.0.0 or higher within ${import_semver.default.major(headV)}.x`);
-  } else if (import_semver.default.gt(min.version, headV)) {
-    out2.push(`${min.macro} is ${min.version}, above ${FILE_NAME[governs]} ${headV}: libscap would refuse the driver built from this commit`);
+  if (import_semver.default.major(min2.version) !== import_semver.default.major(headV)) {
+    out2.push(`${min2.macro} is ${min2.version} but ${VERSION_LABEL[governs]} is ${headV}: libscap requires equal majors and would refuse the driver built from this commit; set it to ${import_semver.default.major(headV)}.0.0 or higher within ${import_semver.default.major(headV)}.x`);
+  } else if (import_semver.default.gt(min2.version, headV)) {
+    out2.push(`${min2.macro} is ${min2.version}, above ${VERSION_LABEL[governs]} ${headV}: libscap would refuse the driver built from this commit`);
   }
   return out2;
 }
@@ -30829,22 +35257,35 @@ function configuredRules(overrides = {}) {
   });
 }
 function compareSurfaces(base, head, opts = {}) {
-  const findings = applyModernProbeLevel(runRules(base, head, opts.rules ?? RULES), opts.modernProbe);
-  const versions = {
-    api: versionVerdict({ governs: "api", base, head, findings, baseTipVersion: opts.baseTip?.api?.version ?? null }),
-    schema: versionVerdict({ governs: "schema", base, head, findings, baseTipVersion: opts.baseTip?.schema?.version ?? null })
-  };
-  const warnings = dedupeWarnings([...base.warnings, ...head.warnings]);
-  return { versions, findings, warnings, verdict: overallVerdict(Object.values(versions), warnings) };
+  return judge(base, head, applyModernProbeLevel(runRules(base, head, opts.rules ?? RULES), opts.modernProbe), opts.baseTip ?? null);
 }
 function overallVerdict(versions, warnings) {
   if (versions.some((v) => v.status !== "ok" && v.status !== "unexplained")) return "fail";
   if (versions.some((v) => v.status === "unexplained") || warnings.some((w) => w.incomplete)) return "warn";
   return "pass";
 }
-function dedupeWarnings(ws) {
-  const seen = /* @__PURE__ */ new Set();
-  return ws.filter((w) => !seen.has(w.message) && seen.add(w.message));
+function applyIgnores(findings, ignore, today, source) {
+  const warnings = [];
+  const live = ignore.filter((e) => {
+    if (!e.expires || e.expires >= today) return true;
+    warnings.push({ path: source, message: `ignore of ${e.rule} ${e.symbol} expired on ${e.expires}: its finding counts again (reason was: ${e.reason})`, incomplete: false });
+    return false;
+  });
+  const used = /* @__PURE__ */ new Set();
+  const kept = [];
+  const ignored = [];
+  for (const f of findings) {
+    const entry = live.find((e) => e.rule === f.rule && e.symbol === f.symbol);
+    if (!entry || f.kind === "note") kept.push(f);
+    else {
+      used.add(entry);
+      ignored.push({ ...f, ignore: { reason: entry.reason, ...entry.expires ? { expires: entry.expires } : {} } });
+    }
+  }
+  for (const e of live) {
+    if (!used.has(e)) warnings.push({ path: source, message: `ignore of ${e.rule} ${e.symbol} matched no finding: remove it from ${source.split(" @ ")[0]} once it is no longer needed`, incomplete: false });
+  }
+  return { kept, ignored, warnings };
 }
 async function runCheck(opts) {
   const repo = GitRepo.open(opts.repo);
@@ -30855,73 +35296,82 @@ async function runCheck(opts) {
     const baseRev = opts.base ?? repo.defaultBranch();
     const baseTip = repo.resolve(baseRev, "base revision");
     const mergeBase = repo.mergeBase(baseTip, headCommit);
+    const { config, source } = loadConfig(opts.config ?? { kind: "repository", at: repo.workTree ? "worktree" : "revision" }, repo, baseTip);
     const cache = new FactsCache();
     const headSnap = opts.worktree ? await repo.worktreeSnapshot(SURFACE_PREFIXES) : repo.snapshot(headCommit, SURFACE_PREFIXES);
     headSnap.label = opts.worktree ? "worktree" : headRev;
     const baseSnap = repo.snapshot(mergeBase, SURFACE_PREFIXES);
     baseSnap.label = mergeBase === baseTip ? baseRev : `merge-base(${baseRev}, ${headRev})`;
-    const build = { sharedStructs: sharedStructList(opts.sharedStructs) };
+    const build = { sharedStructs: sharedStructList(config.sharedStructs) };
     const [base, head] = await Promise.all([buildSurface(baseSnap, cache, build), buildSurface(headSnap, cache, build)]);
     let tipVersions = null;
     if (baseTip !== mergeBase) {
       tipVersions = await readVersions(repo.snapshot(baseTip, Object.values(VERSION_FILES)));
     }
-    const result = compareSurfaces(base, head, { rules: configuredRules(opts.overrides), baseTip: tipVersions, modernProbe: opts.modernProbe });
+    const findings = applyModernProbeLevel(runRules(base, head, configuredRules(config.rules)), config.modernProbe);
+    const ig = applyIgnores(findings, config.ignore ?? [], opts.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10), source ?? "configuration");
+    const result = judge(base, head, ig.kept, tipVersions);
+    const pending = !opts.worktree && !opts.head ? uncommittedSurfaceChanges(repo) : [];
+    const extra = [...ig.warnings];
+    if (pending.length) {
+      const shown = pending.slice(0, 5).join(", ") + (pending.length > 5 ? `, and ${pending.length - 5} more` : "");
+      extra.push({ path: pending[0], message: `uncommitted changes to the driver surface are not compared (${shown}): commit them, or run with --worktree to include them`, incomplete: false });
+    }
     return {
       reportVersion: 1,
       base: { rev: baseRev, commit: mergeBase },
       head: { rev: opts.worktree ? "worktree" : headRev, commit: opts.worktree ? null : headCommit },
       ...baseTip !== mergeBase ? { baseTip: { rev: baseRev, commit: baseTip } } : {},
-      ...result
+      ...source ? { config: source } : {},
+      ...result,
+      warnings: [...result.warnings, ...extra],
+      ignored: ig.ignored
     };
   } finally {
     repo.close();
   }
 }
+function judge(base, head, findings, baseTip) {
+  const versions = {
+    api: versionVerdict({ governs: "api", base, head, findings, baseTipVersion: baseTip?.api?.version ?? null }),
+    schema: versionVerdict({ governs: "schema", base, head, findings, baseTipVersion: baseTip?.schema?.version ?? null })
+  };
+  const warnings = dedupe([...base.warnings, ...head.warnings], (w) => w.message);
+  return { versions, findings, warnings, verdict: overallVerdict(Object.values(versions), warnings) };
+}
+function uncommittedSurfaceChanges(repo) {
+  if (!repo.workTree) return [];
+  const out2 = repo.run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ...SURFACE_PREFIXES], true) ?? "";
+  return out2.split("\0").filter((rec) => rec.length > 3 && rec[2] === " ").map((rec) => rec.slice(3));
+}
 function sharedStructList(extra = []) {
   return [...DEFAULT_SHARED_STRUCTS, ...extra.filter((n) => !DEFAULT_SHARED_STRUCTS.some((s) => s.name === n)).map((name2) => ({ name: name2, why: "listed in the configuration" }))];
 }
 
+// src/report/fixes.ts
+function describeFix(f) {
+  return f.line === 1 && /(^|\/)(API|SCHEMA)_VERSION$/.test(f.file) ? `set the first line of ${f.file} to ${f.text}` : `set line ${f.line} of ${f.file} to: ${f.text}`;
+}
+
 // src/report/annotations.ts
-var FILE_NAME2 = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
-var FAILING_STATUSES = ["missing", "too-small", "too-large", "not-one-step", "decreased", "invalid"];
-function escapeData2(s) {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty2(s) {
-  return escapeData2(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function renderAnnotation(a) {
-  const props = [];
-  if (a.file) props.push(`file=${escapeProperty2(a.file)}`);
-  if (a.file && a.line && Number.isInteger(a.line) && a.line > 0) props.push(`line=${a.line}`);
-  if (a.title) props.push(`title=${escapeProperty2(a.title)}`);
-  return `::${a.level}${props.length ? " " + props.join(",") : ""}::${escapeData2(a.message)}`;
-}
 function failing(governs, v, opts) {
-  return opts.failing ? Boolean(opts.failing[governs]) : FAILING_STATUSES.includes(v.status);
+  return opts.failing ? Boolean(opts.failing[governs]) : isFailingStatus(v.status);
 }
 function versionAnnotation(governs, v, opts) {
   if (v.status === "ok") return null;
-  const fix = v.suggested && v.suggested !== v.head && v.status !== "unexplained" && v.status !== "invalid" ? ` Set it to ${v.suggested}.` : "";
+  const fixes = v.fixes.map((f) => ` Fix: ${describeFix(f)}.`).join("");
   return {
     level: failing(governs, v, opts) ? "error" : "warning",
-    file: v.file,
-    line: 1,
-    title: `${v.file}: ${v.status}${v.required !== "none" ? ` (needs a ${v.required} bump)` : ""}`,
-    message: `${v.reasons.join(" ") || `${FILE_NAME2[governs]} is ${v.status}.`}${fix}`
+    properties: { file: v.file, startLine: 1, title: `${v.file}: ${v.statuses.join(", ")}${v.required !== "none" ? ` (needs a ${v.required} bump)` : ""}` },
+    message: `${v.reasons.join(" ") || `${VERSION_LABEL[governs]} is ${v.status}.`}${fixes}`
   };
 }
 function findingAnnotation(f, report, opts) {
   const v = report.versions[f.governs];
   const level = f.kind === "note" ? "notice" : failing(f.governs, v, opts) ? "error" : v.status === "ok" ? "notice" : "warning";
-  const what = f.kind === "invalid" ? `${FILE_NAME2[f.governs]}: invalid table` : f.kind === "note" ? "note" : `${FILE_NAME2[f.governs]}: ${f.bump} bump`;
-  return {
-    level,
-    ...f.location ? { file: f.location.path, line: f.location.line } : {},
-    title: `${what} (${f.rule})`,
-    message: f.message
-  };
+  const what = f.kind === "invalid" ? `${VERSION_LABEL[f.governs]}: invalid table` : f.kind === "note" ? "note" : `${VERSION_LABEL[f.governs]}: ${f.bump} bump`;
+  const where3 = f.location && Number.isInteger(f.location.line) && f.location.line > 0 ? { file: f.location.path, startLine: f.location.line } : f.location ? { file: f.location.path } : {};
+  return { level, properties: { ...where3, title: `${what} (${f.rule})` }, message: f.message };
 }
 function warningFile(p) {
   const plain = p.split(" @ ")[0].trim();
@@ -30929,20 +35379,19 @@ function warningFile(p) {
 }
 function annotationsFor(report, opts = {}) {
   const all = [];
-  for (const g of ["schema", "api"]) {
+  for (const g of GOVERNS_ORDER) {
     const a = versionAnnotation(g, report.versions[g], opts);
     if (a) all.push(a);
   }
   for (const p of opts.agreement?.problems ?? []) {
-    all.push({ level: opts.disagreementFails ? "error" : "warning", title: "PR body /version declaration", message: p });
+    all.push({ level: opts.disagreementFails ? "error" : "warning", properties: { title: "PR body /version declaration" }, message: p });
   }
   for (const f of report.findings) all.push(findingAnnotation(f, report, opts));
   for (const w of report.warnings) {
     const file = warningFile(w.path);
     all.push({
       level: "warning",
-      ...file ? { file } : {},
-      title: w.incomplete ? "driver-semver could not analyse this" : "driver-semver warning",
+      properties: { ...file ? { file } : {}, title: w.incomplete ? "driver-semver could not analyse this" : "driver-semver warning" },
       message: w.message
     });
   }
@@ -30954,21 +35403,15 @@ function annotationsFor(report, opts = {}) {
     else {
       out2.push(...mine.slice(0, max - 1));
       const more = mine.length - (max - 1);
-      out2.push({ level, title: "driver-semver", message: `${more} more ${level} annotations: see the job summary or the JSON report.` });
+      out2.push({ level, properties: { title: "driver-semver" }, message: `${more} more ${level} annotations: see the job summary or the JSON report.` });
     }
   }
   return out2;
-}
-function renderAnnotations(report, opts = {}) {
-  return annotationsFor(report, opts).map(renderAnnotation);
 }
 
 // src/report/markdown.ts
 var COMMENT_MARKER = "<!-- driver-semver:sticky-comment -->";
 var SUGGESTION_MARKER = "<!-- driver-semver:version-suggestion -->";
-var GOVERNS_ORDER = ["schema", "api"];
-var FILE_NAME3 = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
-var FAILING_STATUSES2 = ["missing", "too-small", "too-large", "not-one-step", "decreased", "invalid"];
 var STATUS_LABEL = {
   ok: "\u2705 ok",
   unexplained: "\u26A0\uFE0F unexplained",
@@ -30982,24 +35425,45 @@ var STATUS_LABEL = {
 function escapeMarkdown(s) {
   return s.replace(/\r\n|[\r\n\u2028\u2029]/g, " ").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/[!-/:-@[-`{-~]/g, (ch) => ch === "@" ? "@&#8203;" : `\\${ch}`);
 }
+function codeSpan(s) {
+  const t = s.replace(/\r\n|[\r\n\u2028\u2029]/g, " ").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+  const fence = "`".repeat(Math.max(0, ...(t.match(/`+/g) ?? []).map((r) => r.length)) + 1);
+  const pad = /^[` ]|[` ]$/.test(t) || t === "" ? " " : "";
+  return `${fence}${pad}${t}${pad}${fence}`;
+}
+function renderMessage(s) {
+  let out2 = "";
+  let last = 0;
+  for (const m of s.matchAll(/'([^'\r\n]*)'|([\w.-]*\/[\w./-]*)|([A-Za-z_]\w*)/g)) {
+    const [whole, quoted, path11, word] = m;
+    if (word !== void 0 && !word.includes("_")) continue;
+    out2 += escapeMarkdown(s.slice(last, m.index)) + codeSpan(quoted ?? path11 ?? word);
+    last = m.index + whole.length;
+  }
+  return out2 + escapeMarkdown(s.slice(last));
+}
 function code(s) {
   return /^[A-Za-z0-9._/+-]+$/.test(s) ? `\`${s}\`` : escapeMarkdown(s);
 }
 function fenceSafe(s) {
-  return s !== null && /^[0-9A-Za-z.+-]{1,64}$/.test(s);
+  return s !== null && /^[ -_a-~]{1,200}$/.test(s);
+}
+function fixStep(f, why) {
+  const head = f.line === 1 && /(^|\/)(API|SCHEMA)_VERSION$/.test(f.file) ? `Set ${code(f.file)} to ${code(f.text)}${why}. Its first line should read:` : `Set line ${f.line} of ${code(f.file)}${why} to:`;
+  return [`- ${head}`, ...fenceSafe(f.text) ? ["", "  ```", `  ${f.text}`, "  ```", ""] : []];
 }
 function encodePath(p) {
   return p.split("/").map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
 }
-function blobUrl(repoUrl, commit, path5, line) {
-  return `${repoUrl.replace(/\/+$/, "")}/blob/${commit}/${encodePath(path5)}${line ? `#L${line}` : ""}`;
+function blobUrl(repoUrl, commit, path11, line) {
+  return `${repoUrl.replace(/\/+$/, "")}/blob/${commit}/${encodePath(path11)}${line ? `#L${line}` : ""}`;
 }
 function isCommit(s) {
   return typeof s === "string" && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s);
 }
 function whereLink(f, report, opts) {
   if (!f.location) return "";
-  const text = escapeMarkdown(`${f.location.path}:${f.location.line}`);
+  const text = codeSpan(`${f.location.path}:${f.location.line}`);
   const commit = report.head.commit;
   if (!opts.repoUrl || !isCommit(commit)) return text;
   return `[${text}](${blobUrl(opts.repoUrl, commit, f.location.path, f.location.line)})`;
@@ -31013,7 +35477,7 @@ function bumpWord(b) {
   return b === "none" ? "none" : `**${b}**`;
 }
 function isFailing(governs, v, opts) {
-  return opts.failing ? Boolean(opts.failing[governs]) : FAILING_STATUSES2.includes(v.status);
+  return opts.failing ? Boolean(opts.failing[governs]) : isFailingStatus(v.status);
 }
 function declarationLine(governs, bump) {
   return `/version driver-${governs.toUpperCase()}-version-${bump}`;
@@ -31021,7 +35485,7 @@ function declarationLine(governs, bump) {
 function headline(report, opts) {
   const failing2 = GOVERNS_ORDER.some((g) => isFailing(g, report.versions[g], opts));
   const disagree = Boolean(opts.agreement?.problems.length);
-  const what = GOVERNS_ORDER.filter((g) => report.versions[g].status !== "ok").map((g) => FILE_NAME3[g]);
+  const what = GOVERNS_ORDER.filter((g) => report.versions[g].status !== "ok").map((g) => VERSION_LABEL[g]);
   const attention = `${what.join(" and ")} ${what.length > 1 ? "need" : "needs"} attention`;
   if (failing2 || disagree && opts.disagreementFails) {
     return `### \u274C driver-semver: ${what.length ? attention : "the PR body disagrees with the changes"}`;
@@ -31034,7 +35498,7 @@ function versionTable(report) {
   const rows = ["| Version file | Base \u2192 head | Declared | Required | Suggested | Status |", "| --- | --- | --- | --- | --- | --- |"];
   for (const g of GOVERNS_ORDER) {
     const v = report.versions[g];
-    rows.push(`| ${code(v.file)} | ${versionChange(v)} | ${bumpWord(v.declared)} | ${bumpWord(v.required)} | ${v.suggested ? code(v.suggested) : "?"} | ${STATUS_LABEL[v.status]} |`);
+    rows.push(`| ${code(v.file)} | ${versionChange(v)} | ${bumpWord(v.declared)} | ${bumpWord(v.required)} | ${v.suggested ? code(v.suggested) : "?"} | ${v.statuses.map((x) => STATUS_LABEL[x]).join(", ")} |`);
   }
   return rows;
 }
@@ -31043,31 +35507,18 @@ function todo(report, opts) {
   for (const g of GOVERNS_ORDER) {
     const v = report.versions[g];
     const file = code(v.file);
-    switch (v.status) {
-      case "ok":
-        if (v.baseTip && v.suggested && v.head !== v.suggested) {
-          out2.push(`- The base branch moved ${file} to ${code(v.baseTip)} since this branch forked: rebase, then set it to ${code(v.suggested)}.`);
-        }
-        break;
-      case "missing":
-      case "too-small":
-      case "too-large":
-      case "not-one-step":
-      case "decreased": {
-        const why = v.required === "none" ? "no bump is needed" : `the changes need a ${v.required} bump`;
-        out2.push(`- Set ${file} to ${v.suggested ? code(v.suggested) : "the next version"} (${why}${v.baseTip ? `, starting from ${code(v.baseTip)} on the base branch` : v.base ? ` from ${code(v.base)}` : ""}). Its first line should read:`);
-        if (fenceSafe(v.suggested)) out2.push("", "  ```", `  ${v.suggested}`, "  ```", "");
-        break;
-      }
-      case "unexplained":
-        out2.push(
-          `- ${file} was bumped (${v.declared}) but driver-semver found no ${g} change: keep the bump if it is for a change driver-semver does not model (say which in the PR), or set it back to ${code(v.suggested ?? v.base ?? "?")}.`
-        );
-        break;
-      case "invalid":
-        out2.push(`- Fix ${file}: ${v.reasons.map(escapeMarkdown).join(" ") || "it cannot be read"}`);
-        break;
+    if (v.status === "ok" && v.baseTip && v.suggested && v.head !== v.suggested) {
+      out2.push(`- The base branch moved ${file} to ${code(v.baseTip)} since this branch forked: rebase, then set it to ${code(v.suggested)}.`);
     }
+    if (v.statuses.includes("invalid")) out2.push(`- Fix ${file}: ${v.reasons.map(renderMessage).join(" ") || "it cannot be read"}`);
+    if (v.status === "unexplained") {
+      out2.push(
+        `- ${file} was bumped (${v.declared}) but driver-semver found no ${g} change: keep the bump if it is for a change driver-semver does not model (say which in the PR), or set it back to ${code(v.suggested ?? v.base ?? "?")}.`
+      );
+    }
+    const need = v.required === "none" ? "no bump is needed" : `the changes need a ${v.required} bump`;
+    const from = v.baseTip ? `, starting from ${code(v.baseTip)} on the base branch` : v.base ? ` from ${code(v.base)}` : "";
+    for (const f of v.fixes) out2.push(...fixStep(f, f.file === v.file ? ` (${need}${from})` : ` (libscap accepts only a driver whose ${VERSION_LABEL[g]} major equals this minimum's)`));
   }
   const a = opts.agreement;
   if (a) {
@@ -31077,7 +35528,7 @@ function todo(report, opts) {
         if (x.detected !== "none") out2.push(`- Declare it in the PR body: \`${declarationLine(g, x.detected)}\``);
       } else if (x.body !== x.detected) {
         out2.push(
-          x.detected === "none" ? `- In the PR body, remove \`${declarationLine(g, x.body ?? "none")}\`: no ${FILE_NAME3[g]} bump is needed.` : `- In the PR body, declare \`${declarationLine(g, x.detected)}\`${x.body && x.body !== "none" ? ` instead of \`${declarationLine(g, x.body)}\`` : ""}.`
+          x.detected === "none" ? `- In the PR body, remove \`${declarationLine(g, x.body ?? "none")}\`: no ${VERSION_LABEL[g]} bump is needed.` : `- In the PR body, declare \`${declarationLine(g, x.detected)}\`${x.body && x.body !== "none" ? ` instead of \`${declarationLine(g, x.body)}\`` : ""}.`
         );
       }
     }
@@ -31091,14 +35542,14 @@ function agreementTable(a) {
     "| --- | --- | --- | --- | --- |",
     ...GOVERNS_ORDER.map((g) => {
       const x = a.versions[g];
-      return `| ${FILE_NAME3[g]} | ${a.stated ? bump(x.body) : "not declared"} | ${x.file} | ${x.detected} | ${x.agree ? "\u2705" : "\u26A0\uFE0F"} |`;
+      return `| ${VERSION_LABEL[g]} | ${a.stated ? bump(x.body) : "not declared"} | ${x.file} | ${x.detected} | ${x.agree ? "\u2705" : "\u26A0\uFE0F"} |`;
     })
   ];
   return rows;
 }
 function findingLine(f, report, opts) {
   const where3 = whereLink(f, report, opts);
-  return `- ${where3 ? `${where3} ` : ""}${escapeMarkdown(f.message)} (${code(f.rule)})`;
+  return `- ${where3 ? `${where3} ` : ""}${renderMessage(f.message)} (${code(f.rule)})`;
 }
 function renderMarkdown(report, opts = {}) {
   const max = opts.maxFindings ?? 200;
@@ -31106,12 +35557,12 @@ function renderMarkdown(report, opts = {}) {
   if (opts.marker) lines.push(COMMENT_MARKER);
   lines.push(headline(report, opts), "");
   lines.push(...versionTable(report), "");
-  const reasons = GOVERNS_ORDER.flatMap((g) => report.versions[g].reasons.map((r) => `- ${FILE_NAME3[g]}: ${escapeMarkdown(r)}`));
+  const reasons = GOVERNS_ORDER.flatMap((g) => report.versions[g].reasons.map((r) => `- ${VERSION_LABEL[g]}: ${renderMessage(r)}`));
   if (reasons.length) lines.push(...reasons, "");
   if (opts.agreement && (opts.agreement.problems.length || opts.agreement.stated)) {
     lines.push("#### PR body, version files and changes", "");
     lines.push(...agreementTable(opts.agreement), "");
-    for (const p of opts.agreement.problems) lines.push(`- \u26A0\uFE0F ${escapeMarkdown(p)}`);
+    for (const p of opts.agreement.problems) lines.push(`- \u26A0\uFE0F ${renderMessage(p)}`);
     if (opts.agreement.problems.length) lines.push("");
   }
   const steps = todo(report, opts);
@@ -31125,11 +35576,11 @@ function renderMarkdown(report, opts = {}) {
     for (const g of GOVERNS_ORDER) {
       const mine = changes.filter((f) => f.governs === g);
       for (const bump of [...BUMP_ORDER].reverse()) {
-        const group = mine.filter((f) => f.bump === bump);
-        if (!group.length) continue;
+        const group2 = mine.filter((f) => f.bump === bump);
+        if (!group2.length) continue;
         const title = bump === "none" ? "table problems" : `${bump} bump`;
-        lines.push(`**${FILE_NAME3[g]}: ${title}** (${group.length})`, "");
-        for (const f of group) {
+        lines.push(`**${VERSION_LABEL[g]}: ${title}** (${group2.length})`, "");
+        for (const f of group2) {
           if (shown < max) {
             lines.push(findingLine(f, report, opts));
             shown++;
@@ -31151,9 +35602,14 @@ function renderMarkdown(report, opts = {}) {
     lines.push("", "</details>", "");
   }
   if (hidden) lines.push(`\u2026 and ${hidden} more finding${hidden > 1 ? "s" : ""}: see the job summary or the JSON report.`, "");
+  if (report.ignored.length) {
+    lines.push(`<details><summary>Ignored by the configuration (${report.ignored.length})</summary>`, "");
+    for (const f of report.ignored) lines.push(`${findingLine(f, report, opts)}: ${renderMessage(f.ignore.reason)}${f.ignore.expires ? ` (until ${code(f.ignore.expires)})` : ""}`);
+    lines.push("", "</details>", "");
+  }
   if (report.warnings.length) {
     lines.push("#### Warnings", "");
-    for (const w of report.warnings) lines.push(`- ${escapeMarkdown(w.message)}${w.incomplete ? " (not covered by this verdict)" : ""}`);
+    for (const w of report.warnings) lines.push(`- ${renderMessage(w.message)}${w.incomplete ? " (not covered by this verdict)" : ""}`);
     lines.push("");
   }
   const short3 = (c) => isCommit(c) ? `\`${c.slice(0, 12)}\`` : escapeMarkdown(c ?? "work tree");
@@ -31191,20 +35647,20 @@ function renderText(report, opts) {
   lines.push(`driver-semver check ${rev(report.base)} .. ${rev(report.head)}`);
   if (report.baseTip) lines.push(c("dim", `  compared from the merge-base; ${report.baseTip.rev} is now at ${short(report.baseTip.commit)}`));
   lines.push("");
-  for (const governs of ["schema", "api"]) {
+  for (const governs of GOVERNS_ORDER) {
     const v = report.versions[governs];
     const change = v.base === v.head ? `${v.head ?? "?"} (unchanged)` : `${v.base ?? "?"} \u2192 ${v.head ?? "?"}`;
     lines.push(
-      `${c("bold", v.file.padEnd(22))} ${change.padEnd(22)} declared ${v.declared.padEnd(5)}  required ${v.required.padEnd(5)}  ${c(STATUS_STYLE[v.status], v.status.toUpperCase())}`
+      `${c("bold", v.file.padEnd(22))} ${change.padEnd(22)} declared ${v.declared.padEnd(5)}  required ${v.required.padEnd(5)}  ${v.statuses.map((s) => c(STATUS_STYLE[s], s.toUpperCase())).join(" ")}`
     );
     for (const r of v.reasons) lines.push(`  ${r}`);
-    if (v.status !== "ok" && v.suggested && v.suggested !== v.head) lines.push(`  ${c("bold", "fix:")} set the first line of ${v.file} to ${v.suggested}`);
+    for (const f of v.fixes) lines.push(`  ${c("bold", "fix:")} ${describeFix(f)}`);
     const mine = report.findings.filter((f) => f.governs === governs && f.kind !== "note");
     for (const bump of ["major", "minor", "patch", "none"]) {
-      const group = mine.filter((f) => f.bump === bump);
-      if (!group.length) continue;
+      const group2 = mine.filter((f) => f.bump === bump);
+      if (!group2.length) continue;
       lines.push(`  ${bump === "none" ? "table problems" : bump + ":"}`);
-      for (const f of group) lines.push(`    ${f.message}  ${c("dim", `[${f.rule}] ${where2(f)}`)}`);
+      for (const f of group2) lines.push(`    ${f.message}  ${c("dim", `[${f.rule}] ${where2(f)}`)}`);
     }
     lines.push("");
   }
@@ -31212,6 +35668,11 @@ function renderText(report, opts) {
   if (notes.length) {
     lines.push("notes:");
     for (const f of notes) lines.push(`  ${f.message}  ${c("dim", `[${f.rule}] ${where2(f)}`)}`);
+    lines.push("");
+  }
+  if (report.ignored.length) {
+    lines.push(`ignored by the configuration${report.config ? ` (${report.config})` : ""}:`);
+    for (const f of report.ignored) lines.push(`  ${f.message}  ${c("dim", `[${f.rule} ${f.symbol}] ${where2(f)}`)}`, `    reason: ${f.ignore.reason}${f.ignore.expires ? ` (until ${f.ignore.expires})` : ""}`);
     lines.push("");
   }
   if (report.warnings.length) {
@@ -31254,23 +35715,18 @@ function stickyPolicy(comment2, onClean, attention) {
   if (comment2 === "always" || attention) return "upsert";
   return onClean === "delete" ? "delete" : "update-only";
 }
-var FIXABLE = ["missing", "too-small", "too-large", "not-one-step", "decreased"];
-function suggestionsFor(report) {
+var SUGGESTABLE = /^[ -_a-~]{1,200}$/;
+function suggestionsFor(report, inDiff) {
   const out2 = [];
-  for (const g of ["schema", "api"]) {
+  for (const g of GOVERNS_ORDER) {
     const v = report.versions[g];
-    if (!FIXABLE.includes(v.status) || v.base === v.head || !v.head || !v.suggested || v.suggested === v.head) continue;
-    if (!/^[0-9A-Za-z.+-]{1,64}$/.test(v.suggested)) continue;
-    const need = v.required === "none" ? "need no bump" : `need a **${v.required}** bump`;
-    const body2 = [
-      SUGGESTION_MARKER,
-      `**driver-semver**: ${code(v.file)} holds ${code(v.head)}; the changes in this PR ${need} from ${code(v.baseTip ?? v.base ?? "?")}, so it should be ${code(v.suggested)}.`,
-      "",
-      "```suggestion",
-      v.suggested,
-      "```"
-    ].join("\n");
-    out2.push({ path: v.file, line: 1, body: body2 });
+    for (const fix of v.fixes) {
+      if (!inDiff(fix.file, fix.line) || !SUGGESTABLE.test(fix.text)) continue;
+      const need = v.required === "none" ? "need no bump" : `need a **${v.required}** bump`;
+      const why = fix.file === v.file ? `${code(v.file)} holds ${v.head ? code(v.head) : "no version"}; the changes in this PR ${need} from ${code(v.baseTip ?? v.base ?? "?")}, so it should be ${code(fix.text)}.` : `with ${code(VERSION_LABEL[g])} at ${code(v.fixes.find((f) => f.file === v.file)?.text ?? v.head ?? "?")}, libscap must accept that driver: its minimum becomes this line.`;
+      const body2 = [SUGGESTION_MARKER, `**driver-semver**: ${why}`, "", "```suggestion", fix.text, "```"].join("\n");
+      out2.push({ path: fix.file, line: fix.line, body: body2 });
+    }
   }
   return out2;
 }
@@ -31297,6 +35753,32 @@ async function syncSuggestions(api, commitId, wanted) {
   return result;
 }
 
+// src/action/diff.ts
+function diffHunks(repoDir, base, head, paths) {
+  const out2 = /* @__PURE__ */ new Map();
+  if (!paths.length) return out2;
+  const repo = GitRepo.open(repoDir);
+  try {
+    const text = repo.run(["diff", "--no-color", "--no-ext-diff", "--unified=3", base, head, "--", ...paths], true) ?? "";
+    let file = null;
+    for (const line of text.split("\n")) {
+      if (line.startsWith("+++ ")) file = line === "+++ /dev/null" ? null : line.slice(4).replace(/^b\//, "");
+      const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      if (m && file) {
+        const start2 = Number(m[1]);
+        const count = m[2] === void 0 ? 1 : Number(m[2]);
+        if (count > 0) out2.set(file, [...out2.get(file) ?? [], [start2, start2 + count - 1]]);
+      }
+    }
+  } finally {
+    repo.close();
+  }
+  return out2;
+}
+function inHunks(hunks, path11, line) {
+  return (hunks.get(path11) ?? []).some(([a, b]) => line >= a && line <= b);
+}
+
 // src/action/declarations.ts
 var TEMPLATE_QUESTION = /does this pr require a change in the driver versions/i;
 var LINE = /^\/version\s+driver-(api|schema)-version-(major|minor|patch)\b/i;
@@ -31313,7 +35795,6 @@ function parseDeclarations(body2) {
   const stated = declared.api.length > 0 || declared.schema.length > 0 || TEMPLATE_QUESTION.test(text);
   return { stated, declared };
 }
-var FILE_NAME4 = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
 function bodyBump(d, governs) {
   if (!d.stated) return null;
   return d.declared[governs].reduce((a, b) => maxBump(a, b), "none");
@@ -31321,17 +35802,17 @@ function bodyBump(d, governs) {
 function agreement(report, d) {
   const problems = [];
   const versions = {};
-  for (const g of ["schema", "api"]) {
+  for (const g of GOVERNS_ORDER) {
     const v = report.versions[g];
     const body2 = bodyBump(d, g);
     const file = v.declared;
     const detected = v.required;
     const distinct = [...new Set(d.declared[g])];
     if (distinct.length > 1) {
-      problems.push(`the PR body declares more than one ${FILE_NAME4[g]} bump (${distinct.sort((a, b) => BUMP_ORDER.indexOf(b) - BUMP_ORDER.indexOf(a)).join(", ")}): keep one line`);
+      problems.push(`the PR body declares more than one ${VERSION_LABEL[g]} bump (${distinct.sort((a, b) => BUMP_ORDER.indexOf(b) - BUMP_ORDER.indexOf(a)).join(", ")}): keep one line`);
     }
     if (body2 !== null) {
-      const says = body2 === "none" ? `no ${FILE_NAME4[g]} bump` : `a ${body2} ${FILE_NAME4[g]} bump`;
+      const says = body2 === "none" ? `no ${VERSION_LABEL[g]} bump` : `a ${body2} ${VERSION_LABEL[g]} bump`;
       if (body2 !== detected) {
         problems.push(`the PR body declares ${says}, but the changes need ${detected === "none" ? "none" : `a ${detected} bump`}`);
       }
@@ -31413,7 +35894,7 @@ function readEvent(env) {
 }
 
 // src/action/failon.ts
-var FAIL = ["missing", "too-small", "too-large", "not-one-step", "decreased", "invalid"];
+var FAIL = FAILING_STATUSES;
 var WARN = [...FAIL, "unexplained", "incomplete"];
 var GROUPS = {
   /** What makes `driver-semver check` exit 1. */
@@ -31441,16 +35922,16 @@ function parseFailOn(input) {
   if (tokens.includes("never") && tokens.length > 1) throw new InputError(`fail-on: 'never' cannot be combined with other values`);
   return out2;
 }
-var FILE_NAME5 = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
 function evaluateFailOn(report, agreement2, failOn) {
   const reasons = [];
   const failing2 = { api: false, schema: false };
-  for (const g of ["schema", "api"]) {
+  for (const g of GOVERNS_ORDER) {
     const v = report.versions[g];
-    if (v.status !== "ok" && failOn.has(v.status)) {
+    const hit = v.statuses.filter((s) => s !== "ok" && failOn.has(s));
+    if (hit.length) {
       failing2[g] = true;
-      const fix = v.suggested && v.suggested !== v.head && v.status !== "unexplained" && v.status !== "invalid" ? ` (set ${v.file} to ${v.suggested})` : "";
-      reasons.push(`${FILE_NAME5[g]} ${v.status}${v.required !== "none" ? `, needs a ${v.required} bump` : ""}${fix}`);
+      const fix = v.fixes.length ? ` (${v.fixes.map(describeFix).join("; ")})` : "";
+      reasons.push(`${VERSION_LABEL[g]} ${hit.join(", ")}${v.required !== "none" ? `, needs a ${v.required} bump` : ""}${fix}`);
     }
   }
   const disagreementFails = failOn.has("disagreement");
@@ -31520,8 +36001,8 @@ function ensurePullRequestCommits(dir, pr, log, which2 = {}) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync3, existsSync as existsSync4 } from "fs";
-import { EOL as EOL5 } from "os";
+import { readFileSync as readFileSync3, existsSync as existsSync5 } from "fs";
+import { EOL as EOL6 } from "os";
 var Context = class {
   /**
    * Hydrate the context from the environment
@@ -31530,11 +36011,11 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path5 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${EOL5}`);
+        const path11 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path11} does not exist${EOL6}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -31573,13 +36054,13 @@ var Context = class {
 // node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
+var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -31595,7 +36076,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -31618,7 +36099,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
   const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-  const proxyFetch = (url, opts) => __awaiter2(this, void 0, void 0, function* () {
+  const proxyFetch = (url, opts) => __awaiter11(this, void 0, void 0, function* () {
     return (0, import_undici2.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
   });
   return proxyFetch;
@@ -31771,7 +36252,7 @@ var DEFAULTS = {
     format: ""
   }
 };
-function lowercaseKeys(object) {
+function lowercaseKeys2(object) {
   if (!object) {
     return {};
   }
@@ -31815,7 +36296,7 @@ function merge(defaults2, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = lowercaseKeys(options.headers);
+  options.headers = lowercaseKeys2(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults2 || {}, options);
@@ -32111,11 +36592,11 @@ var NullObject = /* @__PURE__ */ (() => {
   C2.prototype = /* @__PURE__ */ Object.create(null);
   return C2;
 })();
-function parse2(header2, options) {
+function parse2(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header2.length;
+  const len = header.length;
   let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header2.charCodeAt(valueStart)] & OWS) !== 0) {
+  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
   let index = valueStart;
@@ -32123,7 +36604,7 @@ function parse2(header2, options) {
   let whitespace = -1;
   let stop2 = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code2 = header2.charCodeAt(index);
+    const code2 = header.charCodeAt(index);
     const flags2 = CHAR_MAP[code2];
     if ((flags2 & stopFlags) !== 0) {
       stop2 |= flags2 & COMMA_FLAG;
@@ -32139,25 +36620,25 @@ function parse2(header2, options) {
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header2.slice(valueStart, valueEnd);
+  const value = header.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
   if (index === len || stop2 !== 0) {
     return { type, index, parameters: new NullObject() };
   }
-  return parseParameters(header2, type, index, len, stopFlags);
+  return parseParameters(header, type, index, len, stopFlags);
 }
-function parseParameters(header2, type, index, len, stopFlags) {
+function parseParameters(header, type, index, len, stopFlags) {
   const parameters = new NullObject();
   parameter: while (index < len) {
     index++;
-    while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
+    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
       index++;
     }
     const keyStart = index;
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code2 = header2.charCodeAt(index);
+      const code2 = header.charCodeAt(index);
       const flags2 = CHAR_MAP[code2];
       if ((flags2 & stopFlags) !== 0) {
         if ((flags2 & COMMA_FLAG) !== 0)
@@ -32166,25 +36647,25 @@ function parseParameters(header2, type, index, len, stopFlags) {
       }
       if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header2.slice(keyStart, keyEnd);
+        const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
         index++;
-        while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
           index++;
         }
-        if (index < len && header2.charCodeAt(index) === DQUOTE) {
+        if (index < len && header.charCodeAt(index) === DQUOTE) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code3 = header2.charCodeAt(index);
+            const code3 = header.charCodeAt(index);
             if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header2, quotedStart, index) : header2.slice(quotedStart, index);
+                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop3 = 0;
               while (index < len) {
-                const code4 = header2.charCodeAt(index);
+                const code4 = header.charCodeAt(index);
                 const flags3 = CHAR_MAP[code4];
                 if ((flags3 & stopFlags) !== 0) {
                   stop3 = flags3 & COMMA_FLAG;
@@ -32209,7 +36690,7 @@ function parseParameters(header2, type, index, len, stopFlags) {
         let stop2 = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code3 = header2.charCodeAt(index);
+          const code3 = header.charCodeAt(index);
           const flags3 = CHAR_MAP[code3];
           if ((flags3 & stopFlags) !== 0) {
             stop2 = flags3 & COMMA_FLAG;
@@ -32225,7 +36706,7 @@ function parseParameters(header2, type, index, len, stopFlags) {
         }
         if (parameters[key] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header2.slice(valueStart, valueEnd);
+          parameters[key] = header.slice(valueStart, valueEnd);
         }
         if (stop2 !== 0)
           break parameter;
@@ -32274,8 +36755,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -32922,8 +37403,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var sep3 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -35684,66 +40165,364 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
-// src/action/retry.ts
-var sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function defaultPolicy(baseDelayMs = 1e3) {
-  return { retries: 3, baseDelayMs, maxDelayMs: baseDelayMs * 30, sleep, budget: { ms: baseDelayMs * 60 } };
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var import_light = __toESM(require_light(), 1);
+var VERSION7 = "0.0.0-development";
+function isRequestError(error2) {
+  return error2.request !== void 0;
 }
-function header(e, name2) {
-  const v = e.response?.headers?.[name2];
-  return v === void 0 ? void 0 : String(v);
+async function errorRequest(state, octokit, error2, options) {
+  if (!isRequestError(error2) || !error2?.request.request) {
+    throw error2;
+  }
+  if (error2.status >= 400 && !state.doNotRetry.includes(error2.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error2, retries, retryAfter);
+  }
+  throw error2;
 }
-function transient(err2) {
-  const e = typeof err2 === "object" && err2 !== null ? err2 : {};
-  const status = typeof e.status === "number" ? e.status : 0;
-  const ra = header(e, "retry-after");
-  let retryAfterMs = null;
-  if (ra !== void 0) {
-    const secs = Number(ra);
-    if (Number.isFinite(secs) && secs >= 0) retryAfterMs = secs * 1e3;
-    else {
-      const at = Date.parse(ra);
-      if (!Number.isNaN(at)) retryAfterMs = Math.max(0, at - Date.now());
+async function wrapRequest(state, octokit, request2, options) {
+  const limiter = new import_light.default();
+  limiter.on("failed", function(error2, info3) {
+    const maxRetries = ~~error2.request.request?.retries;
+    const after = ~~error2.request.request?.retryAfter;
+    options.request.retryCount = info3.retryCount + 1;
+    if (maxRetries > info3.retryCount) {
+      return after * state.retryAfterBaseValue;
     }
-  }
-  if (status >= 500 || status === 429) return { retry: true, retryAfterMs };
-  if (status === 403) {
-    const limited = ra !== void 0 || header(e, "x-ratelimit-remaining") === "0" || /rate limit/i.test(e.message ?? "");
-    return { retry: limited, retryAfterMs };
-  }
-  return { retry: false, retryAfterMs: null };
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
+    options
+  );
 }
-async function withRetry(fn, policy, onRetry) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fn();
-    } catch (err2) {
-      const t = transient(err2);
-      if (!t.retry || attempt >= policy.retries) throw err2;
-      const delay = Math.min(policy.maxDelayMs, t.retryAfterMs ?? policy.baseDelayMs * 2 ** attempt);
-      if (policy.budget) {
-        if (delay > policy.budget.ms) throw err2;
-        policy.budget.ms -= delay;
+async function requestWithGraphqlErrorHandling(state, octokit, request2, options) {
+  const response = await request2(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error2 = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error2, options);
+  }
+  return response;
+}
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error2, retries, retryAfter) => {
+        error2.request.request = Object.assign({}, error2.request.request, {
+          retries,
+          retryAfter
+        });
+        return error2;
       }
-      onRetry?.(err2, attempt + 1, delay);
-      await policy.sleep(delay);
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION7;
+
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var import_light2 = __toESM(require_light(), 1);
+var VERSION8 = "0.0.0-development";
+var noop3 = () => Promise.resolve();
+function wrapRequest2(state, request2, options) {
+  return state.retryLimiter.schedule(doRequest, state, request2, options);
+}
+async function doRequest(state, request2, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request2.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop3);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error2) => error2.type === "RATE_LIMITED")) {
+      const error2 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error2;
     }
   }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path11) => path11.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck3, common2) {
+  groups.global = new Bottleneck3.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common2
+  });
+  groups.auth = new Bottleneck3.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common2
+  });
+  groups.search = new Bottleneck3.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common2
+  });
+  groups.write = new Bottleneck3.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common2
+  });
+  groups.notifications = new Bottleneck3.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common2
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck: Bottleneck3 = import_light2.default,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common2 = { timeout };
+  if (typeof connection !== "undefined") {
+    common2.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck3, common2);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
+    const events2 = {};
+    const emitter = new Bottleneck3.Events(events2);
+    events2.on("secondary-limit", state.onSecondaryRateLimit);
+    events2.on("rate-limit", state.onRateLimit);
+    events2.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error2, info3) {
+      const [state2, request2, options] = info3.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error2.status !== 401;
+      if (!(shouldRetryGraphQL || error2.status === 403 || error2.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request2.retryCount;
+      request2.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error2.message)) {
+          const retryAfter2 = Number(error2.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error2.response.headers != null && error2.response.headers["x-ratelimit-remaining"] === "0" || (error2.response.data?.errors ?? []).some(
+          (error22) => error22.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error2.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request2.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request2, options) => {
+    initializeBottleneck();
+    return wrapRequest2(state, request2, options);
+  });
+  return {};
+}
+throttling.VERSION = VERSION8;
+throttling.triggersNotification = triggersNotification;
+
+// src/action/github.ts
+var import_light3 = __toESM(require_light(), 1);
+
+// src/action/retry.ts
+var DEADLINE_MS = 12e4;
+function defaultPolicy(unitMs = 1e3, now = Date.now()) {
+  return { retries: 3, unitMs, maxWaitUnits: 60, deadline: now + DEADLINE_MS };
+}
+function retryRateLimit(policy, retryAfter, retryCount, now = Date.now()) {
+  return retryCount < policy.retries && retryAfter <= policy.maxWaitUnits && now + retryAfter * policy.unitMs <= policy.deadline;
+}
+function retriesLeft(policy, now = Date.now()) {
+  return now < policy.deadline ? policy.retries : 0;
 }
 
 // src/action/github.ts
 function comment(c) {
   return { id: c.id, body: c.body ?? "", user: c.user ? { login: c.user.login, type: c.user.type } : null, ...c.html_url ? { html_url: c.html_url } : {} };
 }
-function octokitApi(token, target, policy, onRetry) {
-  const octokit = getOctokit(token, { request: { fetch: globalThis.fetch }, userAgent: "driver-semver" });
-  octokit.hook.wrap(
-    "request",
-    (request2, options) => withRetry(async () => request2(options), policy, (err2, attempt, delay) => {
-      const status = err2.status ?? "?";
-      onRetry(`GitHub API ${options.method} ${String(options.url)} answered ${status}; retry ${attempt}/${policy.retries} in ${delay} ms`);
-    })
+function octokitApi(token, target, policy, log) {
+  const unit = policy.unitMs;
+  const octokit = getOctokit(
+    token,
+    {
+      // Every attempt goes through this fetch, retries included: the log says what GitHub answered.
+      request: {
+        fetch: async (url, init2) => {
+          const res = await globalThis.fetch(url, init2);
+          if (res.status >= 400) log(`GitHub API ${init2?.method ?? "GET"} ${new URL(url).pathname} answered ${res.status}`);
+          return res;
+        }
+      },
+      userAgent: "driver-semver",
+      retry: { retries: policy.retries, retryAfterBaseValue: unit },
+      throttle: {
+        retryAfterBaseValue: unit,
+        // GitHub asks for a second between writes; the notifying ones (comments) get three.
+        write: new import_light3.default.Group({ maxConcurrent: 1, minTime: unit }),
+        notifications: new import_light3.default.Group({ maxConcurrent: 1, minTime: 3 * unit }),
+        onRateLimit: (after, o, _k, count) => rateLimited("rate limit", after, o, count),
+        onSecondaryRateLimit: (after, o, _k, count) => rateLimited("secondary rate limit", after, o, count)
+      }
+    },
+    retry,
+    throttling
   );
+  function rateLimited(what, after, o, count) {
+    const again = retryRateLimit(policy, after, count);
+    log(`GitHub API ${o.method} ${o.url} hit a ${what}; ${again ? `retry ${count + 1}/${policy.retries} in ${after * unit} ms` : "not retried"}`);
+    return again;
+  }
+  octokit.hook.before("request", (options) => {
+    if (retriesLeft(policy) === 0) options.request = { ...options.request, retries: 0 };
+  });
   const { owner, repo, number } = target;
   return {
     async listIssueComments() {
@@ -35763,9 +40542,9 @@ function octokitApi(token, target, policy, onRetry) {
       const all = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: number, per_page: 100 });
       return all.map((c) => ({ ...comment(c), path: c.path ?? "" }));
     },
-    async createReviewComment({ body: body2, commitId, path: path5, line }) {
-      const c = (await octokit.rest.pulls.createReviewComment({ owner, repo, pull_number: number, body: body2, commit_id: commitId, path: path5, line, side: "RIGHT" })).data;
-      return { ...comment(c), path: c.path ?? path5 };
+    async createReviewComment({ body: body2, commitId, path: path11, line }) {
+      const c = (await octokit.rest.pulls.createReviewComment({ owner, repo, pull_number: number, body: body2, commit_id: commitId, path: path11, line, side: "RIGHT" })).data;
+      return { ...comment(c), path: c.path ?? path11 };
     },
     async deleteReviewComment(id) {
       await octokit.rest.pulls.deleteReviewComment({ owner, repo, comment_id: id });
@@ -35791,12 +40570,15 @@ function choice(name2, value, allowed, dflt) {
   if (!allowed.includes(v)) throw new InputError(`${name2}: '${value.slice(0, 40)}' is not one of ${allowed.join(", ")}`);
   return v;
 }
-function bool(name2, value, dflt) {
-  const v = value.trim().toLowerCase();
-  if (v === "") return dflt;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new InputError(`${name2}: '${value.slice(0, 40)}' is not true or false`);
+var coreInputs = { get: (n) => getInput(n), getBoolean: (n) => getBooleanInput(n) };
+function bool(src, name2, dflt) {
+  const raw = src.get(name2);
+  if (raw.trim() === "") return dflt;
+  try {
+    return src.getBoolean(name2);
+  } catch {
+    throw new InputError(`${name2}: '${raw.slice(0, 40)}' is not true or false`);
+  }
 }
 function revision(name2, value) {
   const v = value.trim();
@@ -35805,7 +40587,8 @@ function revision(name2, value) {
   if (/[\s\0]/.test(v)) throw new InputError(`${name2}: '${v.slice(0, 40)}' is not a revision`);
   return v;
 }
-function readInputs(get) {
+function readInputs(src) {
+  const get = (name2) => src.get(name2);
   const config = get("config").trim();
   return {
     mode: choice("mode", get("mode"), ["check", "release", "auto"], "auto"),
@@ -35814,7 +40597,7 @@ function readInputs(get) {
     token: get("token").trim(),
     comment: choice("comment", get("comment"), ["on-failure", "always", "never"], "on-failure"),
     onClean: choice("on-clean", get("on-clean"), ["update", "delete"], "update"),
-    suggest: bool("suggest", get("suggest"), true),
+    suggest: bool(src, "suggest", true),
     failOn: parseFailOn(get("fail-on")),
     ...config ? { config } : {},
     workingDirectory: get("working-directory").trim() || "."
@@ -35823,7 +40606,7 @@ function readInputs(get) {
 
 // src/action/release.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import path3 from "node:path";
+import path9 from "node:path";
 
 // src/history/release.ts
 var import_semver3 = __toESM(require_semver2(), 1);
@@ -35866,7 +40649,6 @@ function highest(tags) {
 
 // src/history/release.ts
 var GOVERNS = ["api", "schema"];
-var FILE_NAME6 = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
 function driverTag(option, name2) {
   const t = parseDriverTag(name2);
   if (!t) throw new InputError(`${option} ${name2}: not a driver tag (expected ${DRIVER_TAG_FORM})`);
@@ -35902,7 +40684,7 @@ async function runRelease(opts) {
       for (const g of GOVERNS) {
         const v = s.versions[g];
         if (!v?.version) {
-          throw new InputError(`${option} ${t.name}: driver/${FILE_NAME6[g]} ${v ? `has '${v.raw}', not a MAJOR.MINOR.PATCH version` : "is missing"} at that tag`);
+          throw new InputError(`${option} ${t.name}: ${VERSION_FILES[g]} ${v ? `has '${v.raw}', not a MAJOR.MINOR.PATCH version` : "is missing"} at that tag`);
         }
       }
       return s;
@@ -35921,9 +40703,9 @@ async function runRelease(opts) {
     for (const g of GOVERNS) {
       versions[g] = coverage(g, base, head, findings, prev);
       if (versions[g].status !== "ok") problems.push(...versions[g].reasons);
-      const min = head.scapMinimum[g];
+      const min2 = head.scapMinimum[g];
       const mp = minimumProblems(g, head, head.versions[g].version);
-      minimums[g] = min ? { macro: min.macro, version: min.version, problems: mp } : null;
+      minimums[g] = min2 ? { macro: min2.macro, version: min2.version, problems: mp } : null;
       problems.push(...mp);
     }
     return {
@@ -35960,12 +40742,12 @@ function numberRule(tag, prev, countsFrom, from, head) {
   const base = { countsFrom: { name: countsFrom.name, version: countsFrom.version }, actual: tag.core };
   const down = steps.find((s) => s.step === "decreased");
   if (down) {
-    return { ...base, bump: null, expected: null, status: "wrong", reason: `${keep}${FILE_NAME6[down.g]} went down since ${countsFrom.name} (${down.from} \u2192 ${down.to}): no driver number can follow` };
+    return { ...base, bump: null, expected: null, status: "wrong", reason: `${keep}${VERSION_LABEL[down.g]} went down since ${countsFrom.name} (${down.from} \u2192 ${down.to}): no driver number can follow` };
   }
   const bump = steps.reduce((acc, s) => maxBump(acc, s.step), "none");
   const kind = bump === "none" ? "patch" : bump;
   const expected = import_semver3.default.inc(countsFrom.core, kind);
-  const grew = steps.filter((s) => s.step === bump && bump !== "none").map((s) => `${FILE_NAME6[s.g]}'s ${bump} grew (${s.from} \u2192 ${s.to})`);
+  const grew = steps.filter((s) => s.step === bump && bump !== "none").map((s) => `${VERSION_LABEL[s.g]}'s ${bump} grew (${s.from} \u2192 ${s.to})`);
   const why = grew.length ? `${grew.join(" and ")} since ${countsFrom.name}` : `neither API_VERSION's nor SCHEMA_VERSION's major or minor grew since ${countsFrom.name}${steps.some((s) => s.step === "patch") ? " (only a patch)" : ""}`;
   const ok = tag.core === expected;
   return {
@@ -35977,7 +40759,7 @@ function numberRule(tag, prev, countsFrom, from, head) {
   };
 }
 function coverage(g, base, head, findings, prev) {
-  const file = `driver/${FILE_NAME6[g]}`;
+  const file = VERSION_FILES[g];
   const tagV = head.versions[g].version;
   if (!base || !prev) return { file, previous: null, tag: tagV, declared: "none", required: "none", status: "ok", reasons: ["first driver tag: nothing to compare with"] };
   const prevV = base.versions[g].version;
@@ -35987,9 +40769,9 @@ function coverage(g, base, head, findings, prev) {
   const result = (status, reasons) => ({ file, previous: prevV, tag: tagV, declared, required, status, reasons });
   const invalid = mine.filter((f) => f.kind === "invalid").map((f) => `${f.message} (${f.rule})`);
   if (invalid.length) return result("invalid", invalid);
-  if (declared === "decreased") return result("decreased", [`${FILE_NAME6[g]} went down from ${prevV} at ${prev.name} to ${tagV}`]);
+  if (declared === "decreased") return result("decreased", [`${VERSION_LABEL[g]} went down from ${prevV} at ${prev.name} to ${tagV}`]);
   if (!bumpAtLeast(declared, required)) {
-    return result("too-small", [`the changes since ${prev.name} need a ${required} bump of ${FILE_NAME6[g]}; ${prevV} \u2192 ${tagV} is ${declared === "none" ? "no bump" : `only ${declared}`}`]);
+    return result("too-small", [`the changes since ${prev.name} need a ${required} bump of ${VERSION_LABEL[g]}; ${prevV} \u2192 ${tagV} is ${declared === "none" ? "no bump" : `only ${declared}`}`]);
   }
   return result("ok", []);
 }
@@ -35997,7 +40779,6 @@ function coverage(g, base, head, findings, prev) {
 // src/report/history-text.ts
 var CODES2 = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 };
 var styler2 = (color) => (style, s) => color ? `\x1B[${CODES2[style]}m${s}\x1B[0m` : s;
-var FILE = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
 var GOVERNS2 = ["api", "schema"];
 var short2 = (c) => c ? c.slice(0, 12) : "-";
 function renderHistoryJson(report) {
@@ -36021,11 +40802,11 @@ function renderReleaseText(r, opts) {
   const dv = r.driverVersion;
   lines.push(`${c("bold", "driver number".padEnd(15))} ${dv.actual.padEnd(22)} ${c(dv.status === "ok" ? "green" : "red", dv.status === "ok" ? "OK" : "WRONG")}`);
   lines.push(`  ${dv.reason}`);
-  for (const g of ["schema", "api"]) {
+  for (const g of GOVERNS_ORDER) {
     const v = r.versions[g];
     const change = v.previous === null ? `${v.tag}` : v.previous === v.tag ? `${v.tag} (unchanged)` : `${v.previous} \u2192 ${v.tag}`;
     const style = v.status === "ok" ? "green" : "red";
-    lines.push(`${c("bold", FILE[g].padEnd(15))} ${change.padEnd(22)} declared ${v.declared.padEnd(5)}  required ${v.required.padEnd(5)}  ${c(style, v.status.toUpperCase())}`);
+    lines.push(`${c("bold", VERSION_LABEL[g].padEnd(15))} ${change.padEnd(22)} declared ${v.declared.padEnd(5)}  required ${v.required.padEnd(5)}  ${c(style, v.status.toUpperCase())}`);
     for (const reason of v.reasons) lines.push(`  ${reason}`);
     lines.push(...findingLines(r.findings.filter((f) => f.governs === g), opts.maxFindings ?? 20, "  ", c));
   }
@@ -36052,14 +40833,21 @@ async function releaseMode(ctx) {
   if (!ctx.tag || !isDriverTag(ctx.tag)) {
     throw new InputError(`mode release needs a push of a driver tag (X.Y.Z+driver); this run has ${ctx.tag ? `tag ${ctx.tag}` : "no tag"}`);
   }
+  const repo = GitRepo.open(ctx.workdir);
+  let config;
+  try {
+    config = loadConfig(ctx.configSource, repo, repo.resolve(ctx.tag, "tag")).config;
+  } finally {
+    repo.close();
+  }
   const report = await runRelease({
     repo: ctx.workdir,
     tag: ctx.tag,
-    rules: configuredRules(ctx.config.rules),
-    ...ctx.config.modernProbe ? { modernProbe: ctx.config.modernProbe } : {},
-    ...ctx.config.sharedStructs ? { sharedStructs: ctx.config.sharedStructs } : {}
+    rules: configuredRules(config.rules),
+    ...config.modernProbe ? { modernProbe: config.modernProbe } : {},
+    ...config.sharedStructs ? { sharedStructs: config.sharedStructs } : {}
   });
-  mkdirSync(path3.dirname(ctx.reportFile), { recursive: true });
+  mkdirSync(path9.dirname(ctx.reportFile), { recursive: true });
   writeFileSync(ctx.reportFile, renderHistoryJson(report));
   const text = renderReleaseText(report, { color: false });
   ctx.log(text);
@@ -36067,7 +40855,7 @@ async function releaseMode(ctx) {
   setOutput("verdict", report.verdict === "accepted" ? "pass" : "fail");
   setOutput("release-verdict", report.verdict);
   setOutput("previous-tag", report.previous?.name ?? "");
-  for (const g of ["api", "schema"]) {
+  for (const g of GOVERNS_ORDER) {
     setOutput(`${g}-required`, report.versions[g].required);
     setOutput(`${g}-declared`, report.versions[g].declared);
     setOutput(`${g}-status`, report.versions[g].status);
@@ -36097,14 +40885,17 @@ function logUntrusted(text) {
 function oneLine(s) {
   return s.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
+function emitAnnotations(list) {
+  for (const a of list) core_exports[a.level](a.message, a.properties);
+}
 function resolveMode(inputs, event) {
   if (inputs.mode !== "auto") return inputs.mode;
   return event.name === "push" && isDriverTag(event.tag) ? "release" : "check";
 }
 function reportPath(env) {
-  const dir = env["RUNNER_TEMP"] || os5.tmpdir();
+  const dir = env["RUNNER_TEMP"] || os6.tmpdir();
   const step = (env["GITHUB_ACTION"] ?? "").replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 64);
-  return path4.join(dir, `driver-semver-report${step ? `-${step}` : ""}.json`);
+  return path10.join(dir, `driver-semver-report${step ? `-${step}` : ""}.json`);
 }
 function setOutputs(report, agreement2, outcome, file) {
   setOutput("mode", "check");
@@ -36113,7 +40904,7 @@ function setOutputs(report, agreement2, outcome, file) {
   setOutput("report", file);
   setOutput("base", report.base.commit ?? "");
   setOutput("head", report.head.commit ?? "");
-  for (const g of ["api", "schema"]) {
+  for (const g of GOVERNS_ORDER) {
     const v = report.versions[g];
     setOutput(`${g}-status`, v.status);
     setOutput(`${g}-required`, v.required);
@@ -36134,7 +40925,7 @@ function retryBaseMs(env) {
 function apiFor(inputs, event, env) {
   return octokitApi(inputs.token, { owner: event.owner, repo: event.repo, number: event.pr.number }, defaultPolicy(retryBaseMs(env)), (m) => info2(m));
 }
-async function commentStep(inputs, event, report, markdown, attention) {
+async function commentStep(inputs, event, report, markdown, attention, workdir) {
   if (inputs.comment === "never" || !event.pr) return { action: "skipped" };
   if (!inputs.token) {
     warning("driver-semver: no token, so no PR comment; the verdict is in the job summary, the annotations and the outputs");
@@ -36149,9 +40940,11 @@ async function commentStep(inputs, event, report, markdown, attention) {
     warnApi("update the PR comment", e);
     return { action: "failed" };
   }
-  if (inputs.suggest && report.head.commit) {
+  if (inputs.suggest && report.head.commit && report.base.commit) {
     try {
-      const r = await syncSuggestions(api, report.head.commit, suggestionsFor(report));
+      const files = [...new Set(GOVERNS_ORDER.flatMap((g) => report.versions[g].fixes.map((f) => f.file)))];
+      const hunks = diffHunks(workdir, report.base.commit, report.head.commit, files);
+      const r = await syncSuggestions(api, report.head.commit, suggestionsFor(report, (p, l) => inHunks(hunks, p, l)));
       if (r.created || r.deleted) info2(`driver-semver: review suggestions: ${r.created} posted, ${r.kept} kept, ${r.deleted} removed`);
     } catch (e) {
       warnApi("post the version-file suggestion", e);
@@ -36164,17 +40957,12 @@ function warnApi(what, e) {
   const hint = status === 403 || status === 404 ? " (the token cannot write to this PR: a fork's pull_request run gets a read-only token, or the job lacks `permissions: pull-requests: write`; see the pull_request_target recipe)" : "";
   warning(`driver-semver: could not ${what}: ${oneLine(describeApiError(e))}${hint}. The verdict is in the job summary, the annotations and the outputs.`);
 }
-function readConfig(file) {
-  try {
-    return loadConfig(file);
-  } catch (e) {
-    if (e instanceof InputError) throw new InputError(e.message.replace(/^--config /, "config "));
-    throw e;
-  }
+function configSource(inputs) {
+  return { kind: "repository", at: "revision", path: inputs.config ?? REPO_CONFIG_PATH, required: inputs.config !== void 0 };
 }
 function checkoutDir(inputs) {
-  const workdir = path4.resolve(inputs.workingDirectory);
-  if (!existsSync5(workdir) || !isGitDir(workdir)) {
+  const workdir = path10.resolve(inputs.workingDirectory);
+  if (!existsSync6(workdir) || !isGitDir(workdir)) {
     throw new InputError(`working-directory ${inputs.workingDirectory}: not a git repository; check the libs repository out first (actions/checkout with fetch-depth: 0)`);
   }
   return workdir;
@@ -36185,23 +40973,15 @@ async function checkMode(inputs, event) {
   const base = inputs.base ?? event.base;
   const head = inputs.head ?? event.head;
   if (event.pr && !inputs.head) ensurePullRequestCommits(workdir, event.pr, { info: (s) => info2(s) }, { base: !inputs.base });
-  const config = inputs.config ? readConfig(path4.resolve(workdir, inputs.config)) : {};
-  const report = await runCheck({
-    repo: workdir,
-    ...base ? { base } : {},
-    ...head ? { head } : {},
-    ...config.rules ? { overrides: config.rules } : {},
-    ...config.modernProbe ? { modernProbe: config.modernProbe } : {},
-    ...config.sharedStructs ? { sharedStructs: config.sharedStructs } : {}
-  });
+  const report = await runCheck({ repo: workdir, ...base ? { base } : {}, ...head ? { head } : {}, config: configSource(inputs) });
   const agreement2 = event.pr ? agreement(report, parseDeclarations(event.pr.body)) : void 0;
   const outcome = evaluateFailOn(report, agreement2, inputs.failOn);
   const file = reportPath(env);
-  mkdirSync2(path4.dirname(file), { recursive: true });
+  mkdirSync2(path10.dirname(file), { recursive: true });
   writeFileSync2(file, JSON.stringify({ ...report, ...agreement2 ? { agreement: agreement2 } : {} }, null, 2) + "\n");
   setOutputs(report, agreement2, outcome, file);
   logUntrusted(renderText(report, { color: false }));
-  for (const line of renderAnnotations(report, { failing: outcome.failing, disagreementFails: outcome.disagreementFails, ...agreement2 ? { agreement: agreement2 } : {} })) write(line);
+  emitAnnotations(annotationsFor(report, { failing: outcome.failing, disagreementFails: outcome.disagreementFails, ...agreement2 ? { agreement: agreement2 } : {} }));
   const repoUrl = `${event.serverUrl}/${event.owner}/${event.repo}`;
   const mdOpts = { repoUrl, failing: outcome.failing, disagreementFails: outcome.disagreementFails, ...agreement2 ? { agreement: agreement2 } : {}, ...event.runUrl ? { runUrl: event.runUrl } : {} };
   try {
@@ -36210,7 +40990,7 @@ async function checkMode(inputs, event) {
     warning(`driver-semver: could not write the job summary: ${oneLine(e.message)}`);
   }
   const attention = report.verdict !== "pass" || outcome.reasons.length > 0 || Boolean(agreement2?.problems.length);
-  const c = await commentStep(inputs, event, report, renderMarkdown(report, { ...mdOpts, marker: true, maxFindings: 150 }), attention);
+  const c = await commentStep(inputs, event, report, renderMarkdown(report, { ...mdOpts, marker: true, maxFindings: 150 }), attention, workdir);
   setOutput("comment", c.action);
   setOutput("comment-url", c.url ?? "");
   if (outcome.reasons.length) setFailed(`driver-semver: ${outcome.reasons.join("; ")}`);
@@ -36218,7 +40998,7 @@ async function checkMode(inputs, event) {
 }
 async function run2() {
   try {
-    const inputs = readInputs((name2) => getInput(name2));
+    const inputs = readInputs(coreInputs);
     const event = readEvent(process.env);
     const mode = resolveMode(inputs, event);
     if (mode === "release") {
@@ -36227,7 +41007,7 @@ async function run2() {
       await releaseMode({
         workdir,
         tag: event.tag,
-        config: inputs.config ? readConfig(path4.resolve(workdir, inputs.config)) : {},
+        configSource: configSource(inputs),
         reportFile: reportPath(process.env),
         log: logUntrusted
       });

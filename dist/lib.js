@@ -1452,7 +1452,7 @@ var require_min_satisfying = __commonJS({
     var SemVer = require_semver();
     var Range = require_range();
     var minSatisfying = (versions, range, options) => {
-      let min = null;
+      let min2 = null;
       let minSV = null;
       let rangeObj = null;
       try {
@@ -1462,13 +1462,13 @@ var require_min_satisfying = __commonJS({
       }
       versions.forEach((v) => {
         if (rangeObj.test(v)) {
-          if (!min || minSV.compare(v) === 1) {
-            min = v;
-            minSV = new SemVer(min, options);
+          if (!min2 || minSV.compare(v) === 1) {
+            min2 = v;
+            minSV = new SemVer(min2, options);
           }
         }
       });
-      return min;
+      return min2;
     };
     module2.exports = minSatisfying;
   }
@@ -1682,17 +1682,17 @@ var require_simplify = __commonJS({
         set.push([first, null]);
       }
       const ranges = [];
-      for (const [min, max] of set) {
-        if (min === max) {
-          ranges.push(min);
-        } else if (!max && min === v[0]) {
+      for (const [min2, max] of set) {
+        if (min2 === max) {
+          ranges.push(min2);
+        } else if (!max && min2 === v[0]) {
           ranges.push("*");
         } else if (!max) {
-          ranges.push(`>=${min}`);
-        } else if (min === v[0]) {
+          ranges.push(`>=${min2}`);
+        } else if (min2 === v[0]) {
           ranges.push(`<=${max}`);
         } else {
-          ranges.push(`${min} - ${max}`);
+          ranges.push(`${min2} - ${max}`);
         }
       }
       const simplified = ranges.join(" || ");
@@ -1963,7 +1963,20 @@ var require_semver2 = __commonJS({
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
-import { readFile, readdir, stat } from "node:fs/promises";
+import { lstat, readFile, readdir, readlink } from "node:fs/promises";
+
+// src/limits.ts
+var MAX_FILE_BYTES = 2 * 1024 * 1024;
+var MAX_EVAL_STEPS = 1e5;
+var MAX_EVAL_DEPTH = 256;
+var INTEGER_BITS = 64;
+var MAX_NESTING = 64;
+var MAX_INCLUDE_DEPTH = 16;
+var MAX_INCLUDED_FILES = 256;
+var MAX_WORKTREE_FILES = 2e4;
+var MAX_WORKTREE_DEPTH = 32;
+
+// src/source/git.ts
 import path from "node:path";
 
 // src/errors.ts
@@ -1990,12 +2003,10 @@ function firstLine(s) {
   return s.split("\n").find((l) => l.trim() !== "")?.trim() ?? "(no message)";
 }
 var BlobReader = class {
-  proc;
-  pending = [];
-  buf = Buffer.alloc(0);
-  closed = false;
-  constructor(gitDir) {
-    this.proc = spawn("git", ["--git-dir", gitDir, "cat-file", "--batch"], { stdio: ["pipe", "pipe", "pipe"] });
+  /** `--batch` answers contents; `--batch-check` only the header (`<id> blob <size>`), as the body. */
+  constructor(gitDir, mode = "--batch") {
+    this.mode = mode;
+    this.proc = spawn("git", ["--git-dir", gitDir, "cat-file", mode], { stdio: ["pipe", "pipe", "pipe"] });
     this.proc.stdout.on("data", (chunk) => {
       this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
       this.drain();
@@ -2007,6 +2018,11 @@ var BlobReader = class {
     });
     this.proc.stdin.on("error", () => void 0);
   }
+  mode;
+  proc;
+  pending = [];
+  buf = Buffer.alloc(0);
+  closed = false;
   failAll(e) {
     for (const p of this.pending.splice(0)) p.reject(e);
   }
@@ -2018,6 +2034,11 @@ var BlobReader = class {
       if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
         this.buf = this.buf.subarray(nl + 1);
         this.pending.shift().resolve(null);
+        continue;
+      }
+      if (this.mode === "--batch-check") {
+        this.buf = this.buf.subarray(nl + 1);
+        this.pending.shift().resolve(Buffer.from(header));
         continue;
       }
       const size = Number(header.split(" ")[2]);
@@ -2048,6 +2069,7 @@ var GitRepo = class _GitRepo {
   gitDir;
   workTree;
   reader = null;
+  checker = null;
   static open(dir) {
     const abs = path.resolve(dir);
     if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new InputError(`--repo ${dir}: no such directory`);
@@ -2071,8 +2093,15 @@ var GitRepo = class _GitRepo {
     if (rev.startsWith("-")) throw new InputError(`${role} '${rev}': a revision cannot start with '-'`);
     const r = this.git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], true);
     if (r.ok) return r.out.trim();
-    const hint = this.isShallow() ? `this is a shallow clone: run 'git fetch --unshallow' (or 'git fetch origin ${rev}')` : `run 'git fetch origin ${rev}' if it exists upstream`;
+    const fetch2 = this.fetchCommand(rev);
+    const hint = this.isShallow() ? `this is a shallow clone: run 'git fetch --unshallow' (or '${fetch2}')` : `run '${fetch2}' if it exists upstream`;
     throw new InputError(`unknown ${role} '${rev}' in ${this.dir}: ${hint}`);
+  }
+  /** How to fetch REV: `upstream/x` is branch x of the remote `upstream` when there is such a remote. */
+  fetchCommand(rev) {
+    const remotes = (this.git(["remote"], true).out ?? "").split("\n").filter(Boolean);
+    const remote = remotes.filter((r) => rev.startsWith(`${r}/`)).sort((x, y) => y.length - x.length)[0];
+    return remote ? `git fetch ${remote} ${rev.slice(remote.length + 1)}` : `git fetch origin ${rev}`;
   }
   /** Merge-base of two commits; in a shallow clone a missing base gets a fix-it message. */
   mergeBase(a, b) {
@@ -2103,17 +2132,26 @@ var GitRepo = class _GitRepo {
   }
   /** Lists the files below `prefixes` at `commit`, with their blob ids. */
   listFiles(commit, prefixes) {
-    const out2 = this.git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", ...prefixes]).out;
+    const out2 = this.git(["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", ...prefixes]).out;
     const files = /* @__PURE__ */ new Map();
     for (const rec of out2.split("\0")) {
-      const m = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(rec);
-      if (m) files.set(m[2], { path: m[2], blob: m[1] });
+      const m = /^(\d+) (blob|commit) ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(rec);
+      if (!m) continue;
+      const mode = m[1] === "120000" || m[1] === "160000" ? m[1] : void 0;
+      files.set(m[5], { path: m[5], blob: m[3], ...mode ? { mode } : {}, ...m[4] !== "-" ? { size: Number(m[4]) } : {} });
     }
     return files;
   }
   readBlob(blob) {
     this.reader ??= new BlobReader(this.gitDir);
     return this.reader.read(blob);
+  }
+  /** A blob's size from `git cat-file --batch-check`, without reading it; null when absent. */
+  async blobSize(blob) {
+    this.checker ??= new BlobReader(this.gitDir, "--batch-check");
+    const header = await this.checker.read(blob);
+    const size = header ? Number(header.toString("utf8").split(" ")[2]) : NaN;
+    return Number.isFinite(size) ? size : null;
   }
   snapshot(rev, prefixes, role = "revision") {
     const commit = this.resolve(rev, role);
@@ -2125,29 +2163,41 @@ var GitRepo = class _GitRepo {
       read: async (p) => {
         const f = files.get(p);
         return f ? this.readBlob(f.blob) : null;
+      },
+      size: async (p) => {
+        const f = files.get(p);
+        return f ? f.size ?? this.blobSize(f.blob) : null;
       }
     };
   }
-  /** The work tree (uncommitted changes included), hashed like git so the blob cache still works. */
+  /**
+   * The work tree (uncommitted changes included), hashed like git so the blob cache still works.
+   * Symbolic links are listed as links, never followed (in or out of the tree); files are read
+   * only when the surface asks for them, and only below the size limit.
+   */
   async worktreeSnapshot(prefixes) {
     if (!this.workTree) throw new InputError(`--worktree: ${this.dir} is a bare repository and has no work tree`);
     const root = this.workTree;
     const files = /* @__PURE__ */ new Map();
     const contents = /* @__PURE__ */ new Map();
-    const walk2 = async (rel) => {
+    const walk2 = async (rel, depth) => {
+      if (depth > MAX_WORKTREE_DEPTH || files.size >= MAX_WORKTREE_FILES) {
+        throw new InputError(`--worktree: ${rel} is more than ${MAX_WORKTREE_DEPTH} directories deep or the tree has more than ${MAX_WORKTREE_FILES} files`);
+      }
       const abs = path.join(root, rel);
-      const st = await stat(abs).catch(() => null);
+      const st = await lstat(abs).catch(() => null);
       if (!st) return;
-      if (st.isDirectory()) {
-        for (const name2 of await readdir(abs)) await walk2(rel ? `${rel}/${name2}` : name2);
+      if (st.isSymbolicLink()) files.set(rel, { path: rel, blob: gitBlobId(Buffer.from(await readlink(abs))), mode: "120000" });
+      else if (st.isDirectory()) {
+        for (const name2 of (await readdir(abs)).sort()) await walk2(rel ? `${rel}/${name2}` : name2, depth + 1);
       } else if (st.isFile()) {
-        const data = await readFile(abs);
+        const data = st.size <= MAX_FILE_BYTES ? await readFile(abs) : null;
         contents.set(rel, data);
-        files.set(rel, { path: rel, blob: gitBlobId(data) });
+        files.set(rel, { path: rel, blob: data ? gitBlobId(data) : `size:${st.size}:${rel}`, size: st.size });
       }
     };
-    for (const p of prefixes) await walk2(p.replace(/\/$/, ""));
-    return { label: "worktree", commit: null, files, read: async (p) => contents.get(p) ?? null };
+    for (const p of prefixes) await walk2(p.replace(/\/$/, ""), 0);
+    return { label: "worktree", commit: null, files, read: async (p) => contents.get(p) ?? null, size: async (p) => files.get(p)?.size ?? null };
   }
   run(args2, allowFail = false) {
     const r = git(this.dir, ["-c", "log.showSignature=false", ...args2], allowFail);
@@ -2155,41 +2205,195 @@ var GitRepo = class _GitRepo {
   }
   close() {
     this.reader?.close();
-    this.reader = null;
+    this.checker?.close();
+    this.reader = this.checker = null;
   }
 };
 function gitBlobId(data) {
   return createHash("sha1").update(`blob ${data.length}\0`).update(data).digest("hex");
 }
 
+// src/parse/build-configs.ts
+var VIEWS = ["kmod", "legacy", "modern", "userspace"];
+var ARCHES = ["x86_64", "aarch64", "s390x", "ppc64le", "riscv64", "loongarch64"];
+var VIEW_LABEL = {
+  kmod: "kernel module",
+  legacy: "legacy eBPF probe",
+  modern: "modern eBPF probe",
+  userspace: "libscap/libpman"
+};
+var COMPILER_ARCH = {
+  x86_64: { __x86_64__: "1", __x86_64: "1", __amd64__: "1", __amd64: "1" },
+  aarch64: { __aarch64__: "1" },
+  s390x: { __s390x__: "1", __s390__: "1" },
+  ppc64le: { __powerpc64__: "1", __powerpc__: "1", __PPC64__: "1", __PPC__: "1", __LITTLE_ENDIAN__: "1" },
+  riscv64: { __riscv: "1", __riscv_xlen: "64" },
+  loongarch64: { __loongarch64: "1", __loongarch__: "1", __loongarch_lp64: "1" }
+};
+var KERNEL_ARCH = {
+  x86_64: ["CONFIG_X86", "CONFIG_X86_64"],
+  aarch64: ["CONFIG_ARM64"],
+  s390x: ["CONFIG_S390"],
+  ppc64le: ["CONFIG_PPC", "CONFIG_PPC64"],
+  riscv64: ["CONFIG_RISCV"],
+  loongarch64: ["CONFIG_LOONGARCH"]
+};
+var ALL_KERNEL_ARCH = /* @__PURE__ */ new Set([...Object.values(KERNEL_ARCH).flat(), "CONFIG_X86_32", "CONFIG_ARM", "CONFIG_MIPS", "CONFIG_PPC32", "CONFIG_64BIT", "CONFIG_32BIT"]);
+var BPF_TARGET_ARCH = {
+  x86_64: "__TARGET_ARCH_x86",
+  aarch64: "__TARGET_ARCH_arm64",
+  s390x: "__TARGET_ARCH_s390",
+  ppc64le: "__TARGET_ARCH_powerpc",
+  riscv64: "__TARGET_ARCH_riscv",
+  loongarch64: "__TARGET_ARCH_loongarch64"
+};
+var LP64 = {
+  __linux__: "1",
+  __linux: "1",
+  __unix__: "1",
+  __LP64__: "1",
+  _LP64: "1",
+  __CHAR_BIT__: "8",
+  __SIZEOF_POINTER__: "8",
+  __SIZEOF_LONG__: "8",
+  __SIZEOF_INT__: "4",
+  __ORDER_LITTLE_ENDIAN__: "1234",
+  __ORDER_BIG_ENDIAN__: "4321",
+  __STDC__: "1"
+};
+function byteOrder(arch) {
+  return { __BYTE_ORDER__: arch === "s390x" ? "4321" : "1234" };
+}
+function kernelConfig(arch) {
+  const out2 = { __KERNEL__: "1", CONFIG_64BIT: "1" };
+  for (const c of KERNEL_ARCH[arch]) out2[c] = "1";
+  return out2;
+}
+function defines(view, arch) {
+  switch (view) {
+    case "kmod":
+      return { ...LP64, ...byteOrder(arch), ...COMPILER_ARCH[arch], __GNUC__: "12", MODULE: "1", ...kernelConfig(arch) };
+    case "legacy":
+      return { ...LP64, ...byteOrder(arch), __clang__: "1", __GNUC__: "4", __bpf__: "1", __BPF__: "1", __BPF_TRACING__: "1", ...kernelConfig(arch) };
+    case "modern":
+      return { ...LP64, ...byteOrder(arch), __clang__: "1", __GNUC__: "4", __bpf__: "1", __BPF__: "1", __USE_VMLINUX__: "1", [BPF_TARGET_ARCH[arch]]: "1" };
+    case "userspace":
+      return { ...LP64, ...byteOrder(arch), ...COMPILER_ARCH[arch], __GNUC__: "12", __STDC_VERSION__: "201112L" };
+  }
+}
+var CONFIGS = VIEWS.flatMap((view) => ARCHES.map((arch) => ({ view, arch }))).map(({ view, arch }, index) => ({
+  index,
+  view,
+  arch,
+  defines: defines(view, arch),
+  kernel: view === "kmod" || view === "legacy"
+}));
+var ALL_CONFIGS = (1 << CONFIGS.length) - 1;
+function viewMask(...views) {
+  let m = 0;
+  for (const c of CONFIGS) if (views.includes(c.view)) m |= 1 << c.index;
+  return m;
+}
+function describeMask(mask) {
+  const parts2 = [];
+  for (const view of VIEWS) {
+    const arches = CONFIGS.filter((c) => c.view === view && mask & 1 << c.index).map((c) => c.arch);
+    if (!arches.length) continue;
+    parts2.push(`${VIEW_LABEL[view]} (${arches.length === ARCHES.length ? "all architectures" : arches.join(", ")})`);
+  }
+  return parts2.join(", ") || "no build";
+}
+function buildsOf(path4) {
+  if (path4.startsWith("driver/modern_bpf/shared_definitions/")) return viewMask("modern", "userspace");
+  if (path4.startsWith("driver/modern_bpf/")) return viewMask("modern");
+  if (path4 === "driver/bpf/types.h") return viewMask("legacy", "userspace");
+  if (path4.startsWith("driver/bpf/")) return viewMask("legacy");
+  if (/^driver\/[^/]+\.h$/.test(path4)) return ALL_CONFIGS;
+  if (/^driver\/[^/]*_table\.c$/.test(path4)) return viewMask("kmod", "userspace");
+  if (/^driver\/[^/]+\.c$/.test(path4)) return viewMask("kmod");
+  if (path4.startsWith("userspace/")) return viewMask("userspace");
+  return ALL_CONFIGS;
+}
+var INCLUDE_ROOTS = ["", "driver/", "userspace/", "driver/modern_bpf/", "driver/bpf/"];
+var EXTERNAL_MACROS = [
+  /^__NR_/,
+  // syscall numbers of the target architecture
+  /^CONFIG_/,
+  // the target kernel's configuration (the architecture options are set per configuration)
+  /^HAS_/,
+  // driver/configure's probes of the target kernel
+  /^(RHEL_RELEASE|UTS_|LINUX_VERSION_CODE$|KERNEL_VERSION$)/,
+  // distribution and kernel versions
+  /^__has_/,
+  // compiler feature tests
+  /^__(GLIBC|GNU_LIBRARY|UCLIBC|GLIBC_PREREQ)/,
+  // libc
+  /^[a-z][a-z0-9_]*$/,
+  // lower-case names: kernel helpers defined as macros (`defined(get_file_rcu)`)
+  /^(IORING|O|SO|AT|S_IF|SEND_SIG|MAP|PROT|_PAGE|CLONE|F)_/,
+  // kernel UAPI feature and flag macros
+  /^(UINT\d+_MAX|INT\d+_MAX|RLIM_INFINITY|_STK_LIM_MAX|HZ|USER_HZ|NSEC_PER_SEC)$/
+  // libc and kernel limits
+];
+var OTHER_PLATFORMS = /* @__PURE__ */ new Set([
+  "_MSC_VER",
+  "_WIN32",
+  "_WIN64",
+  "__CYGWIN__",
+  "__MINGW32__",
+  "__MINGW64__",
+  "__sun",
+  "__APPLE__",
+  "__MACH__",
+  "__FreeBSD__",
+  "__NetBSD__",
+  "__OpenBSD__",
+  "__EMSCRIPTEN__",
+  "__cplusplus",
+  "__mips__",
+  "__mips",
+  "__i386__",
+  "__arm__",
+  "__ILP32__"
+]);
+function isExternal(name2, config) {
+  if (Object.hasOwn(config.defines, name2) || OTHER_PLATFORMS.has(name2)) return false;
+  if (ALL_KERNEL_ARCH.has(name2)) return false;
+  if (!config.kernel && name2.startsWith("CONFIG_")) return false;
+  return EXTERNAL_MACROS.some((re) => re.test(name2));
+}
+
 // src/parse/consteval.ts
 function emptySymbols() {
   return { macros: /* @__PURE__ */ new Map(), enumerators: /* @__PURE__ */ new Map() };
 }
-var TOKEN = /\s*(?:(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|'((?:\\.|[^'\\])+)'|([A-Za-z_]\w*)|(<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^~!<>?:(),]))/y;
+var TOKEN = /\s*(?:(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|'((?:\\.|[^'\\])+)'|"((?:\\.|[^"\\])*)"|([A-Za-z_]\w*)|(<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^~!<>?:(),.#]))/y;
 function charValue(lit) {
   if (!lit.startsWith("\\")) return BigInt(lit.codePointAt(0));
   const esc = { n: 10, t: 9, r: 13, "0": 0, "\\": 92, "'": 39, '"': 34 };
-  if (lit[1] === "x") return BigInt(parseInt(lit.slice(2), 16));
+  if (lit[1] === "x") return BigInt(parseInt(lit.slice(2), 16) || 0);
   if (/^\\[0-7]+$/.test(lit)) return BigInt(parseInt(lit.slice(1), 8));
   return BigInt(esc[lit[1]] ?? lit.codePointAt(1));
 }
+var wrap = (v) => BigInt.asIntN(INTEGER_BITS, v);
 function tokenize(src) {
   const toks = [];
-  TOKEN.lastIndex = 0;
   let pos = 0;
-  while (pos < src.length) {
-    if (/^\s*$/.test(src.slice(pos))) break;
+  const n = src.length;
+  for (; ; ) {
+    while (pos < n && /\s/.test(src[pos])) pos++;
+    if (pos >= n) break;
     TOKEN.lastIndex = pos;
     const m = TOKEN.exec(src);
     if (!m) return null;
     pos = TOKEN.lastIndex;
     if (m[1] !== void 0) {
       const t = m[1];
-      toks.push({ k: "num", v: /^0[0-7]+$/.test(t) ? BigInt("0o" + t.slice(1)) : BigInt(t) });
+      toks.push({ k: "num", v: wrap(/^0[0-7]+$/.test(t) ? BigInt("0o" + t.slice(1)) : BigInt(t)) });
     } else if (m[2] !== void 0) toks.push({ k: "num", v: charValue(m[2]) });
-    else if (m[3] !== void 0) toks.push({ k: "id", v: m[3] });
-    else toks.push({ k: "op", v: m[4] });
+    else if (m[3] !== void 0) toks.push({ k: "str", v: m[3] });
+    else if (m[4] !== void 0) toks.push({ k: "id", v: m[4] });
+    else toks.push({ k: "op", v: m[5] });
   }
   return toks;
 }
@@ -2231,20 +2435,37 @@ var BASIC_SIZES = {
 };
 var TYPE_WORDS = /* @__PURE__ */ new Set(["unsigned", "signed", "const", "volatile", "struct", "enum", "void", ...Object.keys(BASIC_SIZES)]);
 var Evaluator = class _Evaluator {
-  constructor(toks, syms, depth, expanding) {
+  constructor(toks, syms, level, expanding, session) {
     this.toks = toks;
     this.syms = syms;
-    this.depth = depth;
+    this.level = level;
     this.expanding = expanding;
+    this.session = session;
   }
   toks;
   syms;
-  depth;
+  level;
   expanding;
+  session;
   i = 0;
+  depth = 0;
   run() {
     const v = this.ternary();
     return this.i === this.toks.length ? v : null;
+  }
+  step() {
+    if (++this.session.steps > MAX_EVAL_STEPS) {
+      this.syms.problems?.add(`a constant expression needs more than ${MAX_EVAL_STEPS} steps`);
+      return false;
+    }
+    return true;
+  }
+  enter() {
+    if (++this.depth + this.level > MAX_EVAL_DEPTH) {
+      this.syms.problems?.add(`a constant expression is nested more than ${MAX_EVAL_DEPTH} deep`);
+      return false;
+    }
+    return true;
   }
   peek() {
     return this.toks[this.i];
@@ -2261,12 +2482,18 @@ var Evaluator = class _Evaluator {
     return false;
   }
   ternary() {
-    const c = this.binary(0);
-    if (!this.expect("?")) return c;
-    const a = this.ternary();
-    if (!this.expect(":")) return null;
-    const b = this.ternary();
-    return c === null ? null : c !== 0n ? a : b;
+    if (!this.enter()) return null;
+    try {
+      const c = this.binary(0);
+      if (!this.expect("?")) return c;
+      const a = this.ternary();
+      if (!this.expect(":")) return null;
+      const b = this.ternary();
+      if (c === null) return a !== null && a === b ? a : null;
+      return c !== 0n ? a : b;
+    } finally {
+      this.depth--;
+    }
   }
   static PREC = {
     "||": 1,
@@ -2295,10 +2522,10 @@ var Evaluator = class _Evaluator {
       if (t?.k !== "op") return left;
       const prec = _Evaluator.PREC[t.v];
       if (prec === void 0 || prec <= minPrec) return left;
+      if (!this.step()) return null;
       this.i++;
       const right = this.binary(prec);
-      if (left === null || right === null) left = null;
-      else left = applyBinary(t.v, left, right);
+      left = applyBinary(t.v, left, right);
     }
   }
   /** A parenthesised run of type words, e.g. `(uint32_t)` or `(unsigned long)`. */
@@ -2315,30 +2542,38 @@ var Evaluator = class _Evaluator {
     return sawType && close?.k === "op" && close.v === ")" ? j + 1 : 0;
   }
   unary() {
-    const t = this.peek();
-    if (!t) return null;
-    if (t.k === "op") {
-      if (t.v === "(") {
-        const afterCast = this.castAhead();
-        if (afterCast) {
-          this.i = afterCast;
-          return this.unary();
-        }
+    const ops = [];
+    for (; ; ) {
+      const t = this.peek();
+      if (t?.k === "op" && t.v.length === 1 && "-+~!".includes(t.v)) {
+        if (!this.step()) return null;
+        ops.push(t.v);
         this.i++;
-        const v = this.ternary();
-        return this.expect(")") ? v : null;
-      }
-      if ("-+~!".includes(t.v) && t.v.length === 1) {
-        this.i++;
-        const v = this.unary();
-        if (v === null) return null;
-        return t.v === "-" ? -v : t.v === "+" ? v : t.v === "~" ? ~v : v === 0n ? 1n : 0n;
-      }
-      return null;
+      } else if (t?.k === "op" && t.v === "(" && this.castAhead()) {
+        this.i = this.castAhead();
+      } else break;
     }
+    let v = this.primary();
+    for (let k = ops.length - 1; k >= 0 && v !== null; k--) {
+      const op = ops[k];
+      v = op === "-" ? wrap(-v) : op === "+" ? v : op === "~" ? wrap(~v) : v === 0n ? 1n : 0n;
+    }
+    return v;
+  }
+  primary() {
+    const t = this.peek();
+    if (!t || !this.step()) return null;
     this.i++;
-    if (t.k === "num") return t.v;
-    return this.identifier(t.v);
+    if (t.k === "num") {
+      this.syms.onValue?.(t.v);
+      return t.v;
+    }
+    if (t.k === "op" && t.v === "(") {
+      const v = this.ternary();
+      return this.expect(")") ? v : null;
+    }
+    if (t.k === "id") return this.identifier(t.v);
+    return null;
   }
   /** Arguments of a call, as raw token runs split on top-level commas. */
   callArgs() {
@@ -2357,9 +2592,12 @@ var Evaluator = class _Evaluator {
     }
     return null;
   }
-  sub(toks) {
-    if (this.depth > 64) return null;
-    return new _Evaluator(toks, this.syms, this.depth + 1, this.expanding).run();
+  sub(toks, expanding = this.expanding) {
+    if (this.level + this.depth + 1 > MAX_EVAL_DEPTH) {
+      this.syms.problems?.add(`a constant expression is nested more than ${MAX_EVAL_DEPTH} deep`);
+      return null;
+    }
+    return new _Evaluator(toks, this.syms, this.level + this.depth + 1, expanding, this.session).run();
   }
   typeSize(toks) {
     const words = toks.filter((t) => t.k === "id").map((t) => t.v);
@@ -2370,49 +2608,79 @@ var Evaluator = class _Evaluator {
     if (name2 === "long long" || name2 === "unsigned long long") return 8;
     return this.syms.sizeOf?.(name2) ?? null;
   }
+  defined() {
+    const paren = this.expect("(");
+    const t = this.toks[this.i++];
+    if (t?.k !== "id" || paren && !this.expect(")")) return null;
+    const d = this.syms.isDefined(t.v);
+    return d === null ? null : d ? 1n : 0n;
+  }
+  hasInclude() {
+    const args2 = this.callArgs();
+    if (!args2 || args2.length !== 1) return null;
+    const a = args2[0];
+    let path4;
+    let angled;
+    if (a.length === 1 && a[0].k === "str") [path4, angled] = [a[0].v, false];
+    else if (a[0]?.k === "op" && a[0].v === "<" && a[a.length - 1]?.k === "op" && a[a.length - 1].v === ">") {
+      [path4, angled] = [a.slice(1, -1).map((t) => String(t.v)).join(""), true];
+    } else return null;
+    const h = this.syms.hasInclude?.(path4, angled) ?? null;
+    return h === null ? null : h ? 1n : 0n;
+  }
   identifier(name2) {
+    if (name2 === "defined" && this.syms.isDefined) return this.defined();
+    if ((name2 === "__has_include" || name2 === "__has_include_next") && this.isOp("(")) return this.hasInclude();
     if (name2 === "sizeof") {
       const args2 = this.callArgs();
       const size = args2?.length === 1 ? this.typeSize(args2[0]) : null;
       return size === null ? null : BigInt(size);
     }
     const ioc = IOCTL_ENCODERS[name2];
-    if (ioc !== void 0 && this.isOp("(")) {
+    if (ioc !== void 0 && this.isOp("(") && !this.syms.macros.has(name2)) {
       const args2 = this.callArgs();
       if (!args2 || args2.length < 2) return null;
       const type = this.sub(args2[0]);
       const nr = this.sub(args2[1]);
       const size = args2.length >= 3 ? this.typeSize(args2[2]) : 0;
       if (type === null || nr === null || size === null) return null;
-      return BigInt(ioc) << 30n | BigInt(size) << 16n | type << 8n | nr;
+      return wrap(BigInt(ioc) << 30n | BigInt(size) << 16n | type << 8n | nr);
     }
     const macro = this.syms.macros.get(name2);
     if (macro && !this.expanding.has(name2)) {
-      this.expanding.add(name2);
-      try {
-        if (macro.params === null) {
-          const memo = this.syms.memo ??= /* @__PURE__ */ new Map();
-          if (memo.has(name2)) return memo.get(name2);
-          const body2 = tokenize(macro.body);
-          const v = body2 && body2.length ? this.sub(body2) : null;
-          if (v !== null) memo.set(name2, v);
-          return v;
-        }
-        const args2 = this.callArgs();
-        if (!args2) return null;
-        return this.sub(expandFunctionMacro(macro, args2));
-      } finally {
-        this.expanding.delete(name2);
-      }
+      this.syms.onMacro?.(name2);
+      return macro.params === null ? this.objectMacro(macro) : this.callMacro(macro);
     }
     const e = this.syms.enumerators.get(name2);
     if (e !== void 0) return e;
-    return null;
+    return this.syms.identifier ? this.syms.identifier(name2) : null;
+  }
+  objectMacro(macro) {
+    const memo = this.syms.memo ??= /* @__PURE__ */ new Map();
+    if (memo.has(macro.name)) return memo.get(macro.name);
+    if (this.session.unknown.has(macro.name)) return null;
+    const body2 = tokensOf(macro.body);
+    const v = body2 && body2.length ? this.sub(body2, /* @__PURE__ */ new Set([...this.expanding, macro.name])) : null;
+    if (v !== null) memo.set(macro.name, v);
+    else this.session.unknown.add(macro.name);
+    if (v !== null) this.syms.onValue?.(v);
+    return v;
+  }
+  callMacro(macro) {
+    const args2 = this.callArgs();
+    if (!args2) return null;
+    const key = `${macro.name}(${args2.map((a) => a.map((t) => String(t.v)).join(" ")).join(",")})`;
+    const calls = this.session.calls;
+    if (calls.has(key)) return calls.get(key);
+    const v = this.sub(expandFunctionMacro(macro, args2), /* @__PURE__ */ new Set([...this.expanding, macro.name]));
+    calls.set(key, v);
+    if (v !== null) this.syms.onValue?.(v);
+    return v;
   }
 };
 var IOCTL_ENCODERS = { _IO: 0, _IOW: 1, _IOR: 2, _IOWR: 3 };
 function expandFunctionMacro(macro, args2) {
-  const body2 = tokenize(macro.body) ?? [];
+  const body2 = tokensOf(macro.body) ?? [];
   const out2 = [];
   for (const t of body2) {
     const idx = t.k === "id" ? macro.params.indexOf(t.v) : -1;
@@ -2422,21 +2690,24 @@ function expandFunctionMacro(macro, args2) {
   return out2;
 }
 function applyBinary(op, a, b) {
+  if (op === "&&") return a === 0n || b === 0n ? 0n : a === null || b === null ? null : 1n;
+  if (op === "||") return a !== null && a !== 0n || b !== null && b !== 0n ? 1n : a === null || b === null ? null : 0n;
+  if (a === null || b === null) return null;
   switch (op) {
     case "+":
-      return a + b;
+      return wrap(a + b);
     case "-":
-      return a - b;
+      return wrap(a - b);
     case "*":
-      return a * b;
+      return wrap(a * b);
     case "/":
-      return b === 0n ? null : a / b;
+      return b === 0n ? null : wrap(a / b);
     case "%":
-      return b === 0n ? null : a % b;
+      return b === 0n ? null : wrap(a % b);
     case "<<":
-      return a << b;
+      return b < 0n || b >= BigInt(INTEGER_BITS) ? null : wrap(a << b);
     case ">>":
-      return a >> b;
+      return b < 0n || b >= BigInt(INTEGER_BITS) ? null : wrap(a >> b);
     case "&":
       return a & b;
     case "|":
@@ -2455,23 +2726,332 @@ function applyBinary(op, a, b) {
       return a === b ? 1n : 0n;
     case "!=":
       return a !== b ? 1n : 0n;
-    case "&&":
-      return a !== 0n && b !== 0n ? 1n : 0n;
-    case "||":
-      return a !== 0n || b !== 0n ? 1n : 0n;
   }
   return null;
 }
+var TOKENS = /* @__PURE__ */ new Map();
+var TOKENS_KEPT = 2e4;
+function tokensOf(expr) {
+  let toks = TOKENS.get(expr);
+  if (toks === void 0) {
+    toks = tokenize(expr);
+    if (TOKENS.size >= TOKENS_KEPT) TOKENS.clear();
+    TOKENS.set(expr, toks);
+  }
+  return toks;
+}
 function evaluate(expr, syms) {
-  const toks = tokenize(expr);
+  const toks = tokensOf(expr);
   if (!toks || toks.length === 0) return null;
-  return new Evaluator(toks, syms, 0, /* @__PURE__ */ new Set()).run();
+  return new Evaluator(toks, syms, 0, /* @__PURE__ */ new Set(), { steps: 0, calls: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Set() }).run();
 }
 function evaluateNumber(expr, syms) {
   const v = evaluate(expr, syms);
   if (v === null) return null;
   const n = Number(v);
   return Number.isSafeInteger(n) ? n : null;
+}
+
+// src/parse/conditions.ts
+var KERNEL_MAX = 0x7fffffffn;
+var KERNEL_VERSION = { name: "KERNEL_VERSION", params: ["a", "b", "c"], body: "(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))" };
+function describeKernel(v) {
+  const n = Number(v);
+  return `${n >> 16}.${n >> 8 & 255}.${n & 255}`;
+}
+var Layer = class {
+  /** 2: defined, 0: undefined (after `#undef`), 1: maybe. */
+  status = /* @__PURE__ */ new Map();
+  /** The definition of a macro certainly defined by one `#define`, or the definitions a maybe-defined one may have. */
+  defs = /* @__PURE__ */ new Map();
+};
+function configAnswer(config, name2) {
+  if (config.kernel && (name2 === "LINUX_VERSION_CODE" || name2 === "KERNEL_VERSION")) return "kver";
+  if (Object.hasOwn(config.defines, name2)) return `def:${config.defines[name2]}`;
+  return isExternal(name2, config) ? "ext" : "undef";
+}
+function signature(f) {
+  return f.answer ?? `${f.status}:${JSON.stringify(f.defs ?? null)}`;
+}
+var Env = class {
+  constructor(config, minKernel, hasInclude) {
+    this.config = config;
+    this.minKernel = minKernel;
+    this.hasInclude = hasInclude;
+    this.kernel = minKernel;
+  }
+  config;
+  minKernel;
+  hasInclude;
+  layers = [new Layer()];
+  /** Header walks in progress: the layer they start at and the inputs they have read so far. */
+  recorders = [];
+  /** Set when a condition looked at LINUX_VERSION_CODE. */
+  usedKernel = false;
+  /** Kernel version the next evaluation sees (kernel builds). */
+  kernel;
+  find(name2) {
+    for (let i2 = this.layers.length - 1; i2 >= 0; i2--) {
+      const l = this.layers[i2];
+      const s = l.status.get(name2);
+      if (s === void 0) continue;
+      const defs = l.defs.get(name2);
+      return { status: s, defs, at: i2 };
+    }
+    const answer = configAnswer(this.config, name2);
+    if (answer === "kver") {
+      if (name2 === "KERNEL_VERSION") return { status: 2, defs: KERNEL_VERSION, at: -1, answer };
+      this.usedKernel = true;
+      return { status: 2, defs: { name: name2, params: null, body: String(this.kernel) }, at: -1, answer };
+    }
+    if (answer.startsWith("def:")) return { status: 2, defs: { name: name2, params: null, body: answer.slice(4) }, at: -1, answer };
+    return { status: answer === "ext" ? 1 : 0, defs: void 0, at: -1, answer };
+  }
+  /** A lookup, recorded as an input of every header walk it reaches below. */
+  lookup(name2) {
+    const f = this.find(name2);
+    for (const r of this.recorders) if (f.at < r.base && !r.inputs.has(name2)) r.inputs.set(name2, signature(f));
+    return f;
+  }
+  set(name2, status, defs) {
+    const top = this.layers[this.layers.length - 1];
+    top.status.set(name2, status);
+    if (defs === void 0) top.defs.delete(name2);
+    else top.defs.set(name2, defs);
+  }
+  /** The definitions a name may have now. */
+  current(f) {
+    return Array.isArray(f.defs) ? f.defs : f.defs ? [f.defs] : [];
+  }
+  define(def, status) {
+    if (status === 2) return this.set(def.name, 2, def);
+    const prev = this.lookup(def.name);
+    this.set(def.name, 1, prev.status === 0 ? [def] : [...this.current(prev), def]);
+  }
+  undef(name2, status) {
+    if (status === 2) return this.set(name2, 0, void 0);
+    const prev = this.lookup(name2);
+    if (prev.status !== 0) this.set(name2, 1, this.current(prev));
+  }
+  /** Starts an included header's walk: its effect goes to a layer of its own, its inputs are recorded. */
+  beginHeader() {
+    this.layers.push(new Layer());
+    this.recorders.push({ base: this.layers.length - 1, inputs: /* @__PURE__ */ new Map() });
+  }
+  /** Ends it: the header's layer (from now on shared and never changed) and its inputs. */
+  endHeader() {
+    const r = this.recorders.pop();
+    const layer = this.layers[r.base];
+    for (const l of this.layers.splice(r.base + 1)) {
+      for (const [k, v] of l.status) layer.status.set(k, v);
+      for (const [k, v] of l.defs) layer.defs.set(k, v);
+      for (const k of l.status.keys()) if (!l.defs.has(k)) layer.defs.delete(k);
+    }
+    this.layers.push(new Layer());
+    return { layer, inputs: r.inputs };
+  }
+  /** Whether a header walk with these inputs would see the same now (the check records them for enclosing walks). */
+  sameInputs(inputs) {
+    for (const [name2, sig] of inputs) if (signature(this.lookup(name2)) !== sig) return false;
+    return true;
+  }
+  /** Applies a header's recorded effect: its layer, shared, then a new layer for what follows. */
+  apply(layer) {
+    this.layers.push(layer, new Layer());
+  }
+  isDefined(name2) {
+    const s = this.lookup(name2).status;
+    return s === 2 ? true : s === 0 ? false : null;
+  }
+  /** The symbol table a condition is evaluated with (macros only: the preprocessor knows no enumerators). */
+  symbols() {
+    const get = (name2) => {
+      const f = this.lookup(name2);
+      return f.status === 2 && f.defs && !Array.isArray(f.defs) ? f.defs : void 0;
+    };
+    return {
+      macros: { get, has: (name2) => get(name2) !== void 0 },
+      enumerators: /* @__PURE__ */ new Map(),
+      isDefined: (name2) => this.isDefined(name2),
+      identifier: (name2) => this.isDefined(name2) === false ? 0n : null,
+      hasInclude: this.hasInclude
+    };
+  }
+  /** A condition's truth in this configuration, over the supported kernel range. */
+  test(condition) {
+    const simple = /^(!?)defined\((\w+)\)$/.exec(condition);
+    if (simple) {
+      const d = this.isDefined(simple[2]);
+      return d === null ? null : simple[1] ? !d : d;
+    }
+    this.usedKernel = false;
+    this.kernel = this.minKernel;
+    const seen = [];
+    const first = evaluate(condition, { ...this.symbols(), onValue: (v) => seen.push(v) });
+    if (!this.usedKernel) return first === null ? null : first !== 0n;
+    const samples = /* @__PURE__ */ new Set([this.minKernel, KERNEL_MAX]);
+    for (const v of seen) for (const x of [v - 1n, v, v + 1n]) if (x > this.minKernel && x < KERNEL_MAX) samples.add(x);
+    let answer;
+    for (const x of samples) {
+      this.kernel = x;
+      const v = evaluate(condition, this.symbols());
+      const b = v === null ? null : v !== 0n;
+      if (answer === void 0) answer = b;
+      else if (answer !== b) return null;
+    }
+    return answer ?? null;
+  }
+};
+var WalkCache = class {
+  generation = 0;
+  headerMap = /* @__PURE__ */ new Map();
+  fileMap = /* @__PURE__ */ new Map();
+  /** Called once per revision: forgets what neither this revision nor the previous one used. */
+  nextRevision() {
+    this.generation++;
+    for (const m of [this.headerMap, this.fileMap]) {
+      for (const [k, v] of m) if (v.used < this.generation - 1) m.delete(k);
+    }
+  }
+  headers(d) {
+    return this.slot(this.headerMap, d);
+  }
+  files(d) {
+    return this.slot(this.fileMap, d);
+  }
+  slot(m, d) {
+    let e = m.get(d);
+    if (!e) m.set(d, e = { used: this.generation, list: [] });
+    e.used = this.generation;
+    return e.list;
+  }
+};
+function resolveAlike(list, resolve) {
+  return list.every((x) => (resolve(x.from, x.inc)?.directives ?? null) === x.to);
+}
+function min(a, b) {
+  return a < b ? a : b;
+}
+function walkFile(path4, d, config, minKernel, resolve, cache = new WalkCache()) {
+  const cached = cache.files(d);
+  const hit = cached.find((e) => e.config === config.index && e.minKernel === minKernel && resolveAlike(e.resolutions, resolve));
+  if (hit) return hit.walk;
+  const out2 = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], problems: [] };
+  const resolutions = [];
+  const hasInclude = (p, angled) => {
+    const inc = { path: p, angled, line: 0, offset: 0, branch: -1 };
+    const to = resolve(path4, inc)?.directives ?? null;
+    resolutions.push({ from: path4, inc, to });
+    return to ? true : null;
+  };
+  const w = { env: new Env(config, minKernel, hasInclude), resolve, budget: { files: 0 }, problems: out2.problems, resolutions, cache };
+  walkOps(path4, d, w, 2, out2, 0);
+  cached.push({ config: config.index, minKernel, resolutions, walk: out2 });
+  return out2;
+}
+function walkOps(path4, d, w, ambient, out2, depth) {
+  const env = w.env;
+  const frames = [];
+  let status = ambient;
+  const packStack = [];
+  let pack = 0;
+  let packCertain = true;
+  for (const op of d.ops) {
+    switch (op.op) {
+      case "branch": {
+        const b = d.branches[op.branch];
+        if (b.kind === "if" || b.kind === "ifdef" || b.kind === "ifndef") frames.push({ parent: status, taken: 0 });
+        const frame = frames[frames.length - 1];
+        let own = 0;
+        if (frame.parent !== 0 && frame.taken !== 2) {
+          const v = b.kind === "else" ? true : env.test(b.test);
+          own = v === true ? 2 : v === false ? 0 : 1;
+          if (frame.taken === 1 && own === 2) own = 1;
+          frame.taken = v === true ? 2 : v === null || frame.taken === 1 ? 1 : 0;
+        }
+        status = min(frame.parent, own);
+        if (out2) out2.branches[op.branch] = status;
+        break;
+      }
+      case "endif":
+        status = frames.pop()?.parent ?? ambient;
+        break;
+      case "define":
+        if (out2) out2.macros[op.macro] = status;
+        if (status) env.define(d.macros[op.macro], status);
+        break;
+      case "undef":
+        if (status) env.undef(op.name, status);
+        break;
+      case "include": {
+        if (!status) break;
+        const inc = d.includes[op.include];
+        const target = w.resolve(path4, inc);
+        w.resolutions.push({ from: path4, inc, to: target?.directives ?? null });
+        if (!target) break;
+        if (depth >= MAX_INCLUDE_DEPTH || ++w.budget.files > MAX_INCLUDED_FILES) {
+          w.problems.push(`${path4}:${inc.line}: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`);
+          break;
+        }
+        includeFile(target, w, status, depth);
+        break;
+      }
+      case "pack": {
+        if (!status) break;
+        const [first, second] = op.args;
+        if (first === "push") {
+          packStack.push(pack);
+          if (second) pack = Number(second) || 0;
+        } else if (first === "pop") pack = packStack.pop() ?? 0;
+        else pack = Number(first) || 0;
+        if (status === 1) packCertain = false;
+        out2?.packs.push([op.line, pack, packCertain]);
+        break;
+      }
+      case "error":
+        break;
+    }
+  }
+}
+function includeFile(target, w, status, depth) {
+  const env = w.env;
+  const list = w.cache.headers(target.directives);
+  const hit = list.find((e) => e.minKernel === env.minKernel && e.status === status && resolveAlike(e.resolutions, w.resolve) && env.sameInputs(e.inputs));
+  if (hit) {
+    env.apply(hit.layer);
+    w.resolutions.push(...hit.resolutions);
+    return;
+  }
+  const before = w.resolutions.length;
+  env.beginHeader();
+  walkOps(target.path, target.directives, w, status, null, depth + 1);
+  const { layer, inputs } = env.endHeader();
+  list.push({ minKernel: env.minKernel, inputs, resolutions: w.resolutions.slice(before), layer, status });
+}
+function minimumKernel(files, config) {
+  let lowest = 0n;
+  for (const { directives: d } of files) {
+    for (const op of d.ops) {
+      if (op.op !== "error" || op.branch < 0) continue;
+      const b = d.branches[op.branch];
+      const parent = b.parent >= 0 ? d.branches[b.parent] : null;
+      if (parent && !parent.includeGuard) continue;
+      const env = new Env(config, 0n, () => null);
+      const seen = [];
+      env.usedKernel = false;
+      evaluate(b.condition, { ...env.symbols(), onValue: (v) => seen.push(v) });
+      if (!env.usedKernel) continue;
+      const candidates = [.../* @__PURE__ */ new Set([0n, ...seen.filter((v) => v > 0n && v < KERNEL_MAX)])].sort((x, y) => x < y ? -1 : 1);
+      for (const k of candidates) {
+        const e = new Env(config, k, () => null);
+        if (e.test(b.condition) === false) {
+          if (k > lowest) lowest = k;
+          break;
+        }
+      }
+    }
+  }
+  return lowest;
 }
 
 // src/parse/parser.ts
@@ -4023,11 +4603,11 @@ async function Module2(moduleArg = {}) {
   }, "quit_");
   var _scriptName = import.meta.url;
   var scriptDirectory = "";
-  function locateFile(path3) {
+  function locateFile(path4) {
     if (Module["locateFile"]) {
-      return Module["locateFile"](path3, scriptDirectory);
+      return Module["locateFile"](path4, scriptDirectory);
     }
-    return scriptDirectory + path3;
+    return scriptDirectory + path4;
   }
   __name(locateFile, "locateFile");
   var readAsync, readBinary;
@@ -6498,6 +7078,255 @@ var Query = class {
   }
 };
 
+// src/parse/c-text.ts
+var NL = 10;
+var BACKSLASH = 92;
+function isTokenChar(c) {
+  return c > 32 && c !== BACKSLASH;
+}
+function normaliseLineEnds(src) {
+  let s = src.charCodeAt(0) === 65279 ? " " + src.slice(1) : src;
+  if (s.indexOf("\r") < 0) return s;
+  s = s.replace(/\r\n/g, " \n");
+  return s.replace(/\r/g, "\n");
+}
+function spliceContinuations(s) {
+  const re = /\\[ \t\f\v]*\n/g;
+  let m = re.exec(s);
+  if (!m) return s;
+  const out2 = [];
+  let copied = 0;
+  let owedSpaces = 0;
+  let owedNewlines = 0;
+  const settle2 = () => {
+    const nl = s.indexOf("\n", copied);
+    const end = nl < 0 ? s.length : nl;
+    out2.push(s.slice(copied, end), " ".repeat(owedSpaces), nl < 0 ? "" : "\n", "\n".repeat(owedNewlines));
+    copied = nl < 0 ? s.length : nl + 1;
+    owedSpaces = owedNewlines = 0;
+  };
+  for (; m; m = re.exec(s)) {
+    const i2 = m.index;
+    const nl = i2 + m[0].length - 1;
+    if (owedNewlines) {
+      const end = s.indexOf("\n", copied);
+      if (end >= 0 && end < i2) settle2();
+    }
+    const splitsToken = i2 > 0 && isTokenChar(s.charCodeAt(i2 - 1)) && nl + 1 < s.length && isTokenChar(s.charCodeAt(nl + 1));
+    if (splitsToken) {
+      out2.push(s.slice(copied, i2));
+      owedSpaces += nl - i2;
+      owedNewlines++;
+    } else {
+      out2.push(s.slice(copied, i2), s.slice(i2 + 1, nl), "\\\n");
+    }
+    copied = nl + 1;
+  }
+  if (owedNewlines) settle2();
+  out2.push(s.slice(copied));
+  return out2.join("");
+}
+function continued(s, nl) {
+  return nl > 0 && s.charCodeAt(nl - 1) === BACKSLASH;
+}
+function blankComments(s) {
+  const parts2 = [];
+  let copied = 0;
+  const n = s.length;
+  const next = /["'/]/g;
+  for (let m = next.exec(s); m; m = next.exec(s)) {
+    let i2 = m.index;
+    const c = s.charCodeAt(i2);
+    if (c === 34 || c === 39) {
+      i2++;
+      while (i2 < n) {
+        const d = s.charCodeAt(i2);
+        if (d === c) break;
+        if (d === NL && !continued(s, i2)) break;
+        i2 += d === BACKSLASH ? 2 : 1;
+      }
+      next.lastIndex = i2 + 1;
+    } else if (s.charCodeAt(i2 + 1) === 42) {
+      const end = s.indexOf("*/", i2 + 2);
+      const stop2 = end < 0 ? n : end + 2;
+      parts2.push(s.slice(copied, i2), blank(s, i2, stop2));
+      copied = next.lastIndex = stop2;
+    } else if (s.charCodeAt(i2 + 1) === 47) {
+      let stop2 = s.indexOf("\n", i2);
+      while (stop2 > 0 && continued(s, stop2)) stop2 = s.indexOf("\n", stop2 + 1);
+      if (stop2 < 0) stop2 = n;
+      parts2.push(s.slice(copied, i2), blank(s, i2, stop2));
+      copied = next.lastIndex = stop2;
+    }
+  }
+  if (!parts2.length) return s;
+  parts2.push(s.slice(copied));
+  return parts2.join("");
+}
+function blank(s, a, b) {
+  const seg = s.slice(a, b);
+  return seg.indexOf("\n") < 0 ? " ".repeat(b - a) : seg.replace(/[^\n]/g, " ");
+}
+function lineIndex(text) {
+  const starts = [0];
+  for (let i2 = text.indexOf("\n"); i2 >= 0; i2 = text.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+function cText(source) {
+  const spliced = spliceContinuations(normaliseLineEnds(source));
+  const text = blankComments(spliced);
+  let index = null;
+  return { spliced, text, lineAt: (offset) => (index ??= lineIndex(spliced))(offset) };
+}
+
+// src/parse/directives.ts
+var DIRECTIVE_START = /^[ \t\f\v]*(?:#|%:)[ \t\f\v]*([A-Za-z_]\w*)?/;
+function logicalLine(text, lineStart) {
+  let end = text.indexOf("\n", lineStart);
+  let lines = 1;
+  while (end >= 0 && text.charCodeAt(end - 1) === 92) {
+    end = text.indexOf("\n", end + 1);
+    lines++;
+  }
+  if (end < 0) end = text.length;
+  return { end, joined: text.slice(lineStart, end).replace(/\\\n/g, " "), lines };
+}
+function fold(s) {
+  return s.replace(/\s+/g, " ").trim();
+}
+function parseDefine(rest) {
+  const m = /^\s*([A-Za-z_]\w*)(\()?/.exec(rest);
+  if (!m) return null;
+  const name2 = m[1];
+  if (!m[2]) return { name: name2, params: null, body: fold(rest.slice(m[0].length)) };
+  const close = rest.indexOf(")", m[0].length);
+  if (close < 0) return null;
+  const params = rest.slice(m[0].length, close).split(",").map((p) => p.trim()).filter((p) => p !== "").map((p) => p.endsWith("...") && p !== "..." ? p.slice(0, -3).trim() + "..." : p);
+  return { name: name2, params, body: fold(rest.slice(close + 1)) };
+}
+function headerName(rest) {
+  const m = /^\s*(?:"([^"\n]*)"|<([^>\n]*)>)/.exec(rest);
+  if (!m) return null;
+  return m[1] !== void 0 ? { path: m[1], angled: false } : { path: m[2], angled: true };
+}
+function scanDirectives(text) {
+  const branches = [];
+  const macros = [];
+  const includes = [];
+  const ops = [];
+  const spans = [];
+  const branchOfLine = [-1];
+  const open = [];
+  let unbalanced = false;
+  let current = -1;
+  let line = 1;
+  let pos = 0;
+  const n = text.length;
+  while (pos <= n) {
+    const nl = text.indexOf("\n", pos);
+    const lineEnd = nl < 0 ? n : nl;
+    const first = text.charCodeAt(pos);
+    const m = first === 35 || first === 37 || first === 32 || first === 9 ? DIRECTIVE_START.exec(text.slice(pos, Math.min(lineEnd, pos + 256))) : null;
+    if (!m) {
+      branchOfLine[line] = current;
+      if (nl < 0) break;
+      pos = nl + 1;
+      line++;
+      continue;
+    }
+    const { end, joined, lines } = logicalLine(text, pos);
+    const name2 = m[1] ?? "";
+    const rest = joined.slice(m[0].length);
+    const atLine = line;
+    spans.push([pos, end]);
+    const closeBranch = () => {
+      if (current >= 0) branches[current].endLine = atLine - 1;
+    };
+    if (name2 === "if" || name2 === "ifdef" || name2 === "ifndef") {
+      const test = name2 === "if" ? fold(rest) : name2 === "ifdef" ? `defined(${fold(rest)})` : `!defined(${fold(rest)})`;
+      const id = branches.length;
+      branches.push({ kind: name2, test, condition: test, line: atLine, endLine: atLine, parent: current });
+      open.push({ branches: [id], rest: `!(${test})` });
+      ops.push({ op: "branch", branch: id });
+      current = id;
+    } else if (name2 === "elif" || name2 === "elifdef" || name2 === "elifndef" || name2 === "else") {
+      const group = open[open.length - 1];
+      if (!group) unbalanced = true;
+      else {
+        closeBranch();
+        const test = name2 === "else" ? "" : name2 === "elif" ? fold(rest) : name2 === "elifdef" ? `defined(${fold(rest)})` : `!defined(${fold(rest)})`;
+        const id = branches.length;
+        const parent = branches[group.branches[0]].parent;
+        branches.push({ kind: name2, test, condition: test ? `${group.rest} && (${test})` : group.rest, line: atLine, endLine: atLine, parent });
+        if (test) group.rest = `${group.rest} && !(${test})`;
+        group.branches.push(id);
+        ops.push({ op: "branch", branch: id });
+        current = id;
+      }
+    } else if (name2 === "endif") {
+      const group = open.pop();
+      if (!group) unbalanced = true;
+      else {
+        closeBranch();
+        const firstBranch = branches[group.branches[0]];
+        ops.push({ op: "endif", first: group.branches[0], line: atLine });
+        current = firstBranch.parent;
+      }
+    } else if (name2 === "define") {
+      const d = parseDefine(rest);
+      if (d) {
+        const top = current >= 0 ? branches[current] : null;
+        if (top && top.kind === "ifndef" && top.test === `!defined(${d.name})` && top.line === atLine - 1 && d.params === null) top.includeGuard = true;
+        ops.push({ op: "define", macro: macros.length });
+        macros.push({ ...d, line: atLine, branch: current });
+      }
+    } else if (name2 === "undef") {
+      const u = /^\s*([A-Za-z_]\w*)/.exec(rest);
+      if (u) ops.push({ op: "undef", name: u[1], line: atLine });
+    } else if (name2 === "include" || name2 === "include_next") {
+      const h = headerName(rest);
+      if (h) {
+        ops.push({ op: "include", include: includes.length });
+        includes.push({ ...h, line: atLine, offset: pos, branch: current });
+      }
+    } else if (name2 === "pragma") {
+      const p = /^\s*pack\s*\(([^)]*)\)/.exec(rest);
+      if (p) ops.push({ op: "pack", args: p[1].split(",").map((s) => s.trim()), line: atLine });
+    } else if (name2 === "error") {
+      ops.push({ op: "error", text: fold(rest), line: atLine, branch: current });
+    }
+    for (let k = 0; k < lines; k++) branchOfLine[atLine + k] = current;
+    line += lines;
+    if (end >= n) break;
+    pos = end + 1;
+  }
+  if (open.length) unbalanced = true;
+  for (const b of branches) {
+    if (b.includeGuard && !isWholeFile(b, branches, ops)) delete b.includeGuard;
+  }
+  return { branches, macros, includes, ops, branchOfLine, spans, unbalanced };
+}
+function isWholeFile(b, branches, ops) {
+  const id = branches.indexOf(b);
+  const last = ops[ops.length - 1];
+  if (b.parent !== -1 || !last || last.op !== "endif" || last.first !== id) return false;
+  return !branches.some((o) => o.parent === -1 && o.line > b.line && (o.kind.startsWith("elif") || o.kind === "else"));
+}
+function branchChain(d, line) {
+  const out2 = [];
+  for (let b = d.branchOfLine[line] ?? -1; b >= 0; b = d.branches[b].parent) out2.push(b);
+  return out2.reverse();
+}
+
 // src/parse/preprocess.ts
 function blankRanges(src, ranges) {
   if (!ranges.length) return src;
@@ -6513,34 +7342,6 @@ function blankRanges(src, ranges) {
   parts2.push(src.slice(pos));
   return parts2.join("");
 }
-function commentRanges(src) {
-  const out2 = [];
-  let i2 = 0;
-  const n = src.length;
-  while (i2 < n) {
-    const c = src.charCodeAt(i2);
-    if (c === 34 || c === 39) {
-      i2++;
-      while (i2 < n && src.charCodeAt(i2) !== c && src.charCodeAt(i2) !== 10) i2 += src.charCodeAt(i2) === 92 ? 2 : 1;
-      i2++;
-    } else if (c === 47 && src.charCodeAt(i2 + 1) === 42) {
-      const end = src.indexOf("*/", i2 + 2);
-      const stop2 = end < 0 ? n : end + 2;
-      out2.push([i2, stop2]);
-      i2 = stop2;
-    } else if (c === 47 && src.charCodeAt(i2 + 1) === 47) {
-      let stop2 = src.indexOf("\n", i2);
-      while (stop2 > 0 && src.charCodeAt(stop2 - 1) === 92) stop2 = src.indexOf("\n", stop2 + 1);
-      if (stop2 < 0) stop2 = n;
-      out2.push([i2, stop2]);
-      i2 = stop2;
-    } else i2++;
-  }
-  return out2;
-}
-function stripComments(src) {
-  return blankRanges(src, commentRanges(src));
-}
 var NOISE = [
   /\b_packed\b/g,
   /\b__weak\b/g,
@@ -6551,72 +7352,46 @@ var NOISE = [
   /\b__bpf_section\s*\(\s*"[^"\n]*"\s*\)/g,
   /\bSEC\s*\(\s*"[^"\n]*"\s*\)/g
 ];
-var CONDITIONAL = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
 function preprocess(src) {
-  const text0 = stripComments(src);
-  const blanks = [];
-  const inDirective = directiveRanges(text0);
+  const c = cText(src);
+  const directives = scanDirectives(c.text);
+  const blanks = [...directives.spans];
+  const inDirective = offsetIn(directives.spans);
   for (const re of NOISE) {
-    for (const m of text0.matchAll(re)) {
+    for (const m of c.text.matchAll(re)) {
       if (!inDirective(m.index)) blanks.push([m.index, m.index + m[0].length]);
     }
   }
-  const lines = text0.split("\n");
-  let guardStack = [];
-  const guardsByLine = new Array(lines.length + 1);
-  const packByLine = new Array(lines.length + 1);
-  const packStack = [];
-  let pack = 0;
-  let offset = 0;
-  for (let li = 0; li < lines.length; li++) {
-    const line = lines[li];
-    const lineNo = li + 1;
-    const m = CONDITIONAL.exec(line);
-    guardsByLine[lineNo] = guardStack;
-    packByLine[lineNo] = pack;
-    if (m) {
-      let end = li;
-      while (lines[end].endsWith("\\") && end + 1 < lines.length) end++;
-      const cond = lines.slice(li, end + 1).join(" ").replace(/\\/g, " ").replace(CONDITIONAL, "$2").trim().replace(/\s+/g, " ");
-      const kind = m[1];
-      if (kind === "if" || kind === "ifdef" || kind === "ifndef") {
-        const c = kind === "ifdef" ? `defined(${cond})` : kind === "ifndef" ? `!defined(${cond})` : cond;
-        const includeGuard = kind === "ifndef" && /^\w+$/.test(cond) && defines(lines[end + 1] ?? "", cond);
-        guardStack = [...guardStack, { condition: c, line: lineNo, rest: `!(${c})`, ...includeGuard ? { includeGuard } : {} }];
-      } else if (kind === "elif" || kind === "else") {
-        const rest = guardStack[guardStack.length - 1]?.rest ?? "1";
-        const c = kind === "else" ? rest : `${rest} && (${cond})`;
-        guardStack = [...guardStack.slice(0, -1), { condition: c, line: lineNo, rest: kind === "else" ? rest : `${rest} && !(${cond})` }];
-      } else guardStack = guardStack.slice(0, -1);
-      let blankEnd = offset;
-      for (let k = li; k <= end; k++) blankEnd += lines[k].length + 1;
-      blanks.push([offset, Math.min(blankEnd, text0.length)]);
-      for (let k = li + 1; k <= end; k++) {
-        guardsByLine[k + 1] = guardStack;
-        packByLine[k + 1] = pack;
-      }
-      for (let k = li; k < end; k++) offset += lines[k].length + 1;
-      li = end;
-      offset += lines[end].length + 1;
-      continue;
-    }
-    const pm = /^[ \t]*#[ \t]*pragma[ \t]+pack[ \t]*\(([^)]*)\)/.exec(line);
-    if (pm && !guardStack.some(isOtherCompilerOnly)) {
-      const args2 = pm[1].split(",").map((s) => s.trim());
-      if (args2[0] === "push") {
-        packStack.push(pack);
-        if (args2[1]) pack = Number(args2[1]) || 0;
-      } else if (args2[0] === "pop") pack = packStack.pop() ?? 0;
-      else pack = Number(args2[0]) || 0;
-      packByLine[lineNo] = pack;
-    }
-    offset += line.length + 1;
-  }
+  const packs = staticPacks(directives);
   return {
-    text: blankRanges(text0, blanks),
-    guardsAt: (line) => (guardsByLine[line] ?? []).filter((g) => !g.includeGuard),
-    packAt: (line) => packByLine[line] ?? 0
+    text: blankRanges(c.text, blanks),
+    c,
+    directives,
+    guardsAt: (line) => branchChain(directives, line).map((b) => directives.branches[b]).filter((b) => !b.includeGuard).map((b) => ({ condition: b.condition, line: b.line })),
+    packAt: (line) => {
+      let v = 0;
+      for (const [at, cap] of packs) if (at <= line) v = cap;
+      return v;
+    }
   };
+}
+function staticPacks(d) {
+  const out2 = [];
+  const stack = [];
+  let pack = 0;
+  for (const op of d.ops) {
+    if (op.op !== "pack") continue;
+    const chain = branchChain(d, op.line).map((b) => d.branches[b]);
+    if (chain.some((b) => platformCondition(b.condition) === false)) continue;
+    const [first, second] = op.args;
+    if (first === "push") {
+      stack.push(pack);
+      if (second) pack = Number(second) || 0;
+    } else if (first === "pop") pack = stack.pop() ?? 0;
+    else pack = Number(first) || 0;
+    out2.push([op.line, pack]);
+  }
+  return out2;
 }
 var PLATFORM = {
   _MSC_VER: 0,
@@ -6642,13 +7417,7 @@ function platformCondition(condition) {
 function isOtherCompilerOnly(g) {
   return platformCondition(g.condition) === false;
 }
-function defines(line, name2) {
-  const m = /^\s*#\s*define\s+(\w+)/.exec(line);
-  return m?.[1] === name2;
-}
-function directiveRanges(text) {
-  const ranges = [];
-  for (const m of text.matchAll(/^[ \t]*#(?:[^\n]*\\\n)*[^\n]*/gm)) ranges.push([m.index, m.index + m[0].length]);
+function offsetIn(ranges) {
   return (offset) => {
     let lo = 0;
     let hi = ranges.length - 1;
@@ -6660,20 +7429,6 @@ function directiveRanges(text) {
       else return true;
     }
     return false;
-  };
-}
-function lineIndex(text) {
-  const starts = [0];
-  for (let i2 = 0; i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) starts.push(i2 + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
   };
 }
 
@@ -6703,12 +7458,11 @@ async function parseC(filePath, source) {
   const pre = preprocess(source);
   const tree = parser.parse(pre.text);
   if (!tree) throw new Error(`tree-sitter returned no tree for ${filePath}`);
-  let lines = null;
   return {
     path: filePath,
     source,
     pre,
-    lineAt: (offset) => (lines ??= lineIndex(source))(offset),
+    lineAt: pre.c.lineAt,
     root: tree.rootNode,
     dispose: () => tree.delete()
   };
@@ -6730,7 +7484,7 @@ var LAYOUT_NEUTRAL_ATTRIBUTES = /* @__PURE__ */ new Set([
 var FileReader = class {
   constructor(file) {
     this.file = file;
-    this.lines = file.source.split("\n");
+    this.lines = file.pre.c.spliced.split("\n");
   }
   file;
   lines;
@@ -6753,12 +7507,13 @@ var FileReader = class {
   }
   /** Original text (with `_packed` still in it) of [start, end). */
   original(start2, end) {
-    return this.file.source.slice(start2, end);
+    return this.file.pre.c.spliced.slice(start2, end);
   }
 };
 function collectStructs(files) {
   const structs = [];
   const typedefs = {};
+  const typedefList = [];
   for (const file of files) {
     const reader = new FileReader(file);
     for (const node of file.root.descendantsOfType(["struct_specifier", "type_definition"])) {
@@ -6767,11 +7522,11 @@ function collectStructs(files) {
         const decl = readTopStruct(reader, node);
         if (decl) structs.push(decl);
       } else if (node.type === "type_definition") {
-        readTypedef(reader, node, typedefs);
+        readTypedef(reader, node, typedefs, typedefList);
       }
     }
   }
-  return { structs, typedefs };
+  return { structs, typedefs, typedefList };
 }
 function readTopStruct(reader, node) {
   const tag = node.childForFieldName("name")?.text ?? null;
@@ -6808,7 +7563,8 @@ function readStructBody(reader, node, name2, tagged, aliases) {
     // GCC applies the pack state in force when the struct is completed, i.e. at its closing brace.
     pack: reader.file.pre.packAt(endLine),
     fields: [],
-    loc: reader.loc(node)
+    loc: reader.loc(node),
+    endLine
   };
   if (outerGuards.length) decl.conditional = outerGuards.map((g) => g.condition);
   if (!outerGuards.every((g) => reader.branchTaken(g))) decl.untaken = true;
@@ -6823,7 +7579,7 @@ function readStructBody(reader, node, name2, tagged, aliases) {
 function readField(reader, node, outer, outerDepth) {
   const line = lineOfNode(node);
   const inner = reader.guards(line).slice(outerDepth);
-  if (!inner.every((g) => reader.branchTaken(g))) return;
+  const untaken = !inner.every((g) => reader.branchTaken(g));
   const conditional = inner.map((g) => g.condition);
   const typeNode = node.childForFieldName("type");
   const declarators = node.childrenForFieldName("declarator");
@@ -6835,28 +7591,29 @@ function readField(reader, node, outer, outerDepth) {
     if (attr === "packed") packed = true;
     else if (!LAYOUT_NEUTRAL_ATTRIBUTES.has(attrName(attr))) problems.push(`attribute ${attr} at line ${line}`);
   }
-  const bits2 = node.namedChildren.find((c) => c?.type === "bitfield_clause")?.namedChildren[0]?.text;
-  const push = (name2, type, at) => {
+  const bits3 = node.namedChildren.find((c) => c?.type === "bitfield_clause")?.namedChildren[0]?.text;
+  const push2 = (name2, type, at) => {
     const field = { name: name2, type, line: at };
     if (conditional.length) field.conditional = conditional;
-    if (bits2 !== void 0) field.bits = squash(bits2);
+    if (untaken) field.untaken = true;
+    if (bits3 !== void 0) field.bits = squash(bits3);
     if (packed) field.packed = true;
     if (problems.length) field.problems = problems;
     outer.fields.push(field);
   };
   if (!typeNode) {
-    push("", { kind: "unsupported", what: squash(node.text) }, line);
+    push2("", { kind: "unsupported", what: squash(node.text) }, line);
     return;
   }
   if (declarators.length === 0) {
     const hasBody = typeNode.childForFieldName("body") !== null;
     const tag = typeNode.childForFieldName("name");
     if (typeNode.type === "struct_specifier" && hasBody && !tag) {
-      push("", { kind: "inline", decl: readStructBody(reader, typeNode, `${outer.name}.<anonymous@${line}>`, false, []) }, line);
+      push2("", { kind: "inline", decl: readStructBody(reader, typeNode, `${outer.name}.<anonymous@${line}>`, false, []) }, line);
     } else if (typeNode.type === "union_specifier" && hasBody && !tag) {
-      push("", { kind: "unsupported", what: "anonymous union" }, line);
+      push2("", { kind: "unsupported", what: "anonymous union" }, line);
     } else if (!(hasBody && tag)) {
-      push("", { kind: "unsupported", what: squash(node.text) }, line);
+      push2("", { kind: "unsupported", what: squash(node.text) }, line);
     }
     return;
   }
@@ -6864,11 +7621,11 @@ function readField(reader, node, outer, outerDepth) {
   const base = typeOf(reader, typeNode, `${outer.name}.${firstName}`);
   for (const d of declarators) {
     const declared = applyDeclarator(d, base);
-    if (declared) push(declared.name, declared.type, lineOfNode(d));
-    else push(squash(d.text), { kind: "unsupported", what: `declarator ${squash(d.text)}` }, lineOfNode(d));
+    if (declared) push2(declared.name, declared.type, lineOfNode(d));
+    else push2(squash(d.text), { kind: "unsupported", what: `declarator ${squash(d.text)}` }, lineOfNode(d));
   }
 }
-function readTypedef(reader, node, typedefs) {
+function readTypedef(reader, node, typedefs, list) {
   const typeNode = node.childForFieldName("type");
   if (!typeNode) return;
   const declarators = node.childrenForFieldName("declarator");
@@ -6884,8 +7641,9 @@ function readTypedef(reader, node, typedefs) {
   } else base = typeOf(reader, typeNode, plain ?? "<typedef>");
   for (const d of declarators) {
     const declared = applyDeclarator(d, base);
-    if (!declared || Object.hasOwn(typedefs, declared.name)) continue;
-    typedefs[declared.name] = declared.type;
+    if (!declared) continue;
+    list.push({ name: declared.name, type: declared.type, line: lineOfNode(d) });
+    if (!Object.hasOwn(typedefs, declared.name)) typedefs[declared.name] = declared.type;
   }
 }
 function typeOf(reader, node, inlineName) {
@@ -6986,10 +7744,10 @@ function splitTopLevel(s) {
   return parts2;
 }
 var NAMED = {};
-for (const bits2 of [8, 16, 32, 64]) {
-  const size = bits2 / 8;
-  for (const n of [`int${bits2}_t`, `__s${bits2}`, `s${bits2}`, `__int${bits2}_t`]) NAMED[n] = { type: `int${bits2}_t`, size };
-  for (const n of [`uint${bits2}_t`, `__u${bits2}`, `u${bits2}`, `__uint${bits2}_t`, `u_int${bits2}_t`]) NAMED[n] = { type: `uint${bits2}_t`, size };
+for (const bits3 of [8, 16, 32, 64]) {
+  const size = bits3 / 8;
+  for (const n of [`int${bits3}_t`, `__s${bits3}`, `s${bits3}`, `__int${bits3}_t`]) NAMED[n] = { type: `int${bits3}_t`, size };
+  for (const n of [`uint${bits3}_t`, `__u${bits3}`, `u${bits3}`, `__uint${bits3}_t`, `u_int${bits3}_t`]) NAMED[n] = { type: `uint${bits3}_t`, size };
 }
 Object.assign(NAMED, {
   bool: { type: "bool", size: 1 },
@@ -7038,14 +7796,21 @@ function arrayType(elem, dim) {
   const i2 = elem.indexOf("[");
   return i2 < 0 ? `${elem}[${dim}]` : `${elem.slice(0, i2)}[${dim}]${elem.slice(i2)}`;
 }
+var defaultSelection = {
+  // The first taken definition wins; a definition in an untaken branch only fills a gap.
+  decls: (structs) => [...structs.filter((s) => !s.untaken), ...structs.filter((s) => s.untaken)],
+  field: (_decl, f) => !f.untaken,
+  pack: (decl) => decl.pack
+};
 var LayoutEngine = class {
-  constructor(structs, typedefs, syms) {
+  constructor(structs, typedefs, syms, select = defaultSelection) {
     this.typedefs = typedefs;
-    const ordered = [...structs.filter((s) => !s.untaken), ...structs.filter((s) => s.untaken)];
-    for (const s of ordered) this.register(s);
+    this.select = select;
+    for (const s of select.decls(structs)) if (!this.decls.has(s.name)) this.decls.set(s.name, s);
     this.syms = { ...syms, sizeOf: (name2) => syms.sizeOf?.(name2) ?? this.sizeOfSpelling(name2) };
   }
   typedefs;
+  select;
   decls = /* @__PURE__ */ new Map();
   layouts = /* @__PURE__ */ new Map();
   inProgress = /* @__PURE__ */ new Set();
@@ -7059,10 +7824,16 @@ var LayoutEngine = class {
       if (t.kind === "inline") this.register(t.decl, f.name !== "");
     }
   }
+  /** Every struct, the named structs defined in fields included (each under `outer.field`). */
   all() {
+    for (const s of [...this.decls.values()]) this.register(s, false);
     const out2 = {};
     for (const name2 of this.decls.keys()) out2[name2] = this.layout(name2);
     return out2;
+  }
+  /** The layout of one struct (and what it needs), or null when this build has no definition of it. */
+  one(name2) {
+    return this.decls.has(name2) ? this.layout(name2) : null;
   }
   sizeOfSpelling(spelling) {
     const m = /^(struct|enum) (\S+)$/.exec(spelling);
@@ -7073,17 +7844,24 @@ var LayoutEngine = class {
   layout(name2, decl = this.decls.get(name2)) {
     const done = this.layouts.get(name2);
     if (done) return done;
-    this.inProgress.add(name2);
     const unresolved = [...decl.problems ?? []];
+    if (this.inProgress.size >= MAX_NESTING) {
+      unresolved.push(`structs nested more than ${MAX_NESTING} deep`);
+      return { name: name2, size: -1, align: -1, packed: decl.packed, fields: [], loc: decl.loc, unresolved };
+    }
+    this.inProgress.add(name2);
     const fields = [];
     let offset = 0;
     let maxAlign = 1;
+    const pack = this.select.pack(decl);
+    if (pack === null) unresolved.push("a #pragma pack before it depends on a condition driver-semver cannot decide");
     let known = unresolved.length === 0;
     const placeAlign = (natural, fieldPacked) => {
       if (decl.packed || fieldPacked) return 1;
-      return decl.pack > 0 ? Math.min(natural, decl.pack) : natural;
+      return pack ? Math.min(natural, pack) : natural;
     };
     for (const f of decl.fields) {
+      if (!this.select.field(decl, f)) continue;
       const r = f.bits !== void 0 ? { problem: `bit-field ${f.name || "<anonymous>"} : ${f.bits}`, type: `${this.resolve(f.type, 0).type}:${f.bits}` } : f.problems?.length ? { problem: f.problems.join("; "), type: "unknown" } : this.resolve(f.type, 0);
       const base = { line: f.line, ...f.conditional ? { conditional: f.conditional } : {} };
       if ("problem" in r) {
@@ -7117,7 +7895,7 @@ var LayoutEngine = class {
       fields,
       loc: decl.loc
     };
-    if (decl.pack > 0) result.pack = decl.pack;
+    if (pack) result.pack = pack;
     if (decl.aliases.length) result.aliases = decl.aliases;
     if (decl.conditional) result.conditional = decl.conditional;
     if (unresolved.length) result.unresolved = unresolved;
@@ -7168,13 +7946,19 @@ var LayoutEngine = class {
     }
   }
 };
-function computeLayouts(decls, syms) {
-  return new LayoutEngine(decls.structs, decls.typedefs, syms).all();
+function layoutsOf(names2, decls, syms, select) {
+  const engine = new LayoutEngine(decls.structs, decls.typedefs, syms, select);
+  const out2 = {};
+  for (const n of names2) {
+    const l = engine.one(n);
+    if (l) out2[n] = l;
+  }
+  return out2;
 }
 
 // src/surface/model.ts
-function loc(path3, line) {
-  return { path: path3, line };
+function loc(path4, line) {
+  return { path: path4, line };
 }
 function emptySurface(rev, commit = null) {
   return {
@@ -7207,75 +7991,159 @@ function emptySurface(rev, commit = null) {
 // src/surface/api.ts
 var ORDERED_ENUMS = ["sys_exit_extra_code", "extra_syscall_codes", "extra_event_prog_code"];
 function resolveApi(facts, syms, enums, ctx) {
-  const layouts = resolveLayouts(facts, syms);
-  const sized = { ...syms, sizeOf: (t) => sizeOfType(t, layouts) };
+  const layouts = new Layouts(facts, syms, ctx.model);
+  const sized = { ...syms, sizeOf: (t) => layouts.sizeOf(t) };
+  const live = (f, items) => items.filter((x) => ctx.model.live(f.path, x.line));
   return {
     structs: sharedLayouts(layouts, ctx),
-    ioctls: resolveIoctls(facts, sized),
+    ioctls: resolveIoctls(facts, sized, ctx.model),
     retiredIoctls: Object.fromEntries(
       facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized)]))
     ),
-    bpfMaps: resolveMaps(facts, sized),
-    bpfGlobals: resolveGlobals(facts, sized),
-    codeLists: resolveCodeLists(facts, enums, ctx.legacy),
+    bpfMaps: resolveMaps(facts, sized, ctx.model),
+    bpfGlobals: resolveGlobals(facts, sized, ctx.model),
+    codeLists: resolveCodeLists(facts, enums, ctx),
     moduleParams: Object.fromEntries(
-      facts.flatMap((f) => f.moduleParams.map((m) => [m.name, { type: m.type, perm: m.perm, loc: loc(f.path, m.line) }]))
+      facts.flatMap((f) => live(f, f.moduleParams).map((m) => [m.name, { type: m.type, perm: m.perm, loc: loc(f.path, m.line) }]))
     )
   };
 }
-function resolveLayouts(facts, syms) {
-  const merged = { structs: [], typedefs: {} };
-  for (const f of facts) {
-    merged.structs.push(...f.structs.structs);
-    Object.assign(merged.typedefs, f.structs.typedefs);
+var PREFERENCE = [...CONFIGS].sort((a, b) => viewRank(a.view) - viewRank(b.view) || a.index - b.index).map((c) => c.index);
+function viewRank(v) {
+  return ["userspace", "kmod", "modern", "legacy"].indexOf(v);
+}
+var Layouts = class {
+  constructor(facts, syms, model) {
+    this.syms = syms;
+    this.model = model;
+    for (const f of facts) {
+      for (const d of f.structs.structs) if (model.live(f.path, d.loc.line)) this.decls.push(d);
+      for (const t of f.structs.typedefList ?? []) {
+        const presence = model.presence(f.path, t.line);
+        if (presence.maybe) this.typedefs.push({ name: t.name, value: t.type, file: f, line: t.line, presence });
+      }
+    }
   }
-  return computeLayouts(merged, syms);
+  syms;
+  model;
+  decls = [];
+  typedefs = [];
+  perConfig = /* @__PURE__ */ new Map();
+  /** The selection of configuration `c`: `maybe` says whether undecided fields are laid out. */
+  selection(c, maybe) {
+    const bit = 1 << c;
+    const inBuild = (path4, line) => {
+      const p = this.model.presence(path4, line);
+      return p.always & bit ? true : p.maybe & bit ? maybe : false;
+    };
+    const typedefs = {};
+    for (const t of this.typedefs) if (t.presence.maybe & bit && !Object.hasOwn(typedefs, t.name)) typedefs[t.name] = t.value;
+    return {
+      typedefs,
+      select: {
+        decls: (structs) => structs.filter((s) => this.model.presence(s.loc.path, s.loc.line).maybe & bit),
+        field: (decl, f) => inBuild(decl.loc.path, f.line),
+        pack: (decl) => this.model.packAt(decl.loc.path, decl.endLine, c)
+      }
+    };
+  }
+  /** Layouts of `names` in configuration `c` (undecided fields present, or absent with `maybe` false). */
+  layouts(names2, c, maybe = true) {
+    const key = `${c}:${maybe}:${names2.join(",")}`;
+    let hit = this.perConfig.get(key);
+    if (!hit) {
+      const { select, typedefs } = this.selection(c, maybe);
+      hit = layoutsOf(names2, { structs: this.decls, typedefs }, this.syms, select);
+      this.perConfig.set(key, hit);
+    }
+    return hit;
+  }
+  /** Whether any live field of a struct named `name` is undecided somewhere. */
+  hasUndecided(name2) {
+    return this.decls.some((d) => d.name === name2 && d.fields.some((f) => {
+      const p = this.model.presence(d.loc.path, f.line);
+      return p.maybe !== p.always;
+    }));
+  }
+  sizeOf(typeName) {
+    const name2 = typeName.replace(/^(struct|enum)\s+/, "").trim();
+    if (/^enum\s/.test(typeName)) return 4;
+    for (const c of PREFERENCE) {
+      const l = this.layouts([name2], c)[name2];
+      if (l) return l.size >= 0 ? l.size : null;
+    }
+    return null;
+  }
+};
+function layoutKey(l) {
+  return JSON.stringify([l.size, l.align, l.fields.map((f) => [f.name, f.type, f.offset, f.size])]);
 }
 function sharedLayouts(layouts, ctx) {
   const out2 = {};
-  for (const s of ctx.sharedStructs) {
-    if (s.legacyOnly && !ctx.legacy) continue;
-    const layout = layouts[s.name];
-    if (!layout) continue;
-    if (layout.unresolved?.length) {
+  const shared = ctx.sharedStructs.filter((s) => !s.legacyOnly || ctx.legacy);
+  const names2 = shared.map((s) => s.name);
+  const undecided = shared.some((s) => layouts.hasUndecided(s.name));
+  for (const s of shared) {
+    const byKey2 = /* @__PURE__ */ new Map();
+    let primary = null;
+    for (const c of PREFERENCE) {
+      for (const maybe of undecided ? [true, false] : [true]) {
+        const l = layouts.layouts(names2, c, maybe)[s.name];
+        if (!l) continue;
+        primary ??= l;
+        const k = layoutKey(l);
+        const e = byKey2.get(k);
+        if (e) e.mask |= 1 << c;
+        else byKey2.set(k, { layout: l, mask: 1 << c });
+      }
+    }
+    if (!primary) continue;
+    if (primary.unresolved?.length) {
       ctx.warnings.push({
-        path: layout.loc.path,
-        message: `${layout.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed (${layout.unresolved.join("; ")})`,
+        path: primary.loc.path,
+        message: `${primary.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed (${primary.unresolved.join("; ")})`,
         incomplete: true
       });
     }
-    out2[s.name] = layout;
+    out2[s.name] = byKey2.size > 1 ? { ...primary, byBuild: [...byKey2.values()].map((v) => ({ builds: describeMask(v.mask), size: v.layout.size, fields: v.layout.fields })) } : primary;
   }
   return out2;
 }
-function sizeOfType(typeName, layouts) {
-  const name2 = typeName.replace(/^(struct|enum)\s+/, "").trim();
-  if (/^enum\s/.test(typeName)) return 4;
-  const l = layouts[name2];
-  return l && l.size >= 0 ? l.size : null;
-}
-function ioctl(expr, path3, line, syms) {
+function ioctl(expr, path4, line, syms) {
   const nr = /_IO\w*\s*\(\s*[^,]+,\s*([^,)]+)/.exec(expr)?.[1];
-  return { number: evaluateNumber(expr, syms), nr: nr ? evaluateNumber(nr, syms) : null, expr, loc: loc(path3, line) };
+  return { number: evaluateNumber(expr, syms), nr: nr ? evaluateNumber(nr, syms) : null, expr, loc: loc(path4, line) };
 }
-function resolveIoctls(facts, syms) {
-  const out2 = {};
+function resolveIoctls(facts, syms, model) {
+  const byName = /* @__PURE__ */ new Map();
   for (const f of facts) {
     for (const m of f.macros) {
-      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === "PPM_IOCTL_MAGIC" || out2[m.name]) continue;
-      out2[m.name] = ioctl(m.body, f.path, m.line, syms);
+      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === "PPM_IOCTL_MAGIC") continue;
+      push(byName, m.name, { value: ioctl(m.body, f.path, m.line, syms), file: f, line: m.line, presence: model.presence(f.path, m.line) });
     }
+  }
+  return picked(model, "ioctl", byName, (i2) => `${i2.number}`);
+}
+function push(m, key, c) {
+  const list = m.get(key);
+  if (list) list.push(c);
+  else m.set(key, [c]);
+}
+function picked(model, what, byKey2, same) {
+  const out2 = {};
+  for (const [key, list] of byKey2) {
+    const c = model.pick(`${what} ${key}`, list, same);
+    if (c) out2[key] = c.value;
   }
   return out2;
 }
 function typeSize(t, syms) {
   return t ? evaluateNumber(`sizeof(${t})`, syms) : null;
 }
-function resolveMaps(facts, syms) {
-  const out2 = {};
+function resolveMaps(facts, syms, model) {
+  const byName = /* @__PURE__ */ new Map();
   for (const f of facts) {
     for (const m of f.bpfMaps) {
-      out2[m.name] = {
+      const map = {
         probe: m.probe,
         type: m.type,
         keyType: m.keyType,
@@ -7287,23 +8155,24 @@ function resolveMaps(facts, syms) {
         index: m.index,
         loc: loc(f.path, m.line)
       };
+      push(byName, m.name, { value: map, file: f, line: m.line, presence: model.presence(f.path, m.line) });
     }
   }
-  return out2;
+  return picked(model, "bpf map", byName, (m) => JSON.stringify({ ...m, loc: null }));
 }
 function normaliseScalar(t) {
   const m = /^(?:__)?([us])(8|16|32|64)$/.exec(t);
   if (m) return `${m[1] === "u" ? "u" : ""}int${m[2]}_t`;
   return t;
 }
-function resolveGlobals(facts, syms) {
-  const out2 = {};
+function resolveGlobals(facts, syms, model) {
+  const byName = /* @__PURE__ */ new Map();
   for (const f of facts) {
     for (const g of f.bpfGlobals) {
       const base = normaliseScalar(g.type);
       const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
       const elem = typeSize(base, syms);
-      out2[g.name] = {
+      const global = {
         probe: f.path.includes("/modern_bpf/") ? "modern" : "legacy",
         section: g.section,
         // The size as written: an array sized by a count that grows (PPM_EVENT_MAX) keeps its type.
@@ -7311,19 +8180,22 @@ function resolveGlobals(facts, syms) {
         size: elem === null ? null : g.arraySize ? n === null ? null : elem * n : elem,
         loc: loc(f.path, g.line)
       };
+      push(byName, g.name, { value: global, file: f, line: g.line, presence: model.presence(f.path, g.line) });
     }
   }
-  return out2;
+  return picked(model, "bpf global", byName, (g) => JSON.stringify({ ...g, loc: null }));
 }
-function resolveCodeLists(facts, enums, legacy) {
-  const out2 = {};
+function resolveCodeLists(facts, enums, ctx) {
+  const byName = /* @__PURE__ */ new Map();
   for (const f of facts) {
     for (const x of f.xLists) {
-      if (x.name === "FILLER_LIST_MAPPER" && !legacy) continue;
+      if (x.name === "FILLER_LIST_MAPPER" && !ctx.legacy) continue;
       const governs = x.name === "FILLER_LIST_MAPPER" ? "schema" : "api";
-      out2[x.name] = { governs, entries: x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), loc: loc(f.path, x.line) };
+      const list = { governs, entries: x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), loc: loc(f.path, x.line) };
+      push(byName, x.name, { value: list, file: f, line: x.line, presence: ctx.model.presence(f.path, x.line) });
     }
   }
+  const out2 = picked(ctx.model, "X-macro", byName, (l) => l.entries.map((e) => e.name).join(","));
   for (const name2 of ORDERED_ENUMS) {
     const e = enums[name2];
     if (!e) continue;
@@ -7333,31 +8205,187 @@ function resolveCodeLists(facts, enums, legacy) {
   return out2;
 }
 
+// src/surface/builds.ts
+var SHIFT = CONFIGS.length;
+function includeTarget(from, inc, exists) {
+  const candidates = [];
+  if (!inc.angled) candidates.push(normalise(from.slice(0, from.lastIndexOf("/") + 1) + inc.path));
+  for (const root of INCLUDE_ROOTS) candidates.push(normalise(root + inc.path));
+  for (const c of candidates) if (c !== null && exists(c)) return c;
+  return null;
+}
+function normalise(p) {
+  const out2 = [];
+  for (const part of p.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (!out2.length) return null;
+      out2.pop();
+    } else out2.push(part);
+  }
+  return out2.join("/");
+}
+function bits(mask) {
+  const out2 = [];
+  for (let i2 = 0; i2 < SHIFT; i2++) if (mask & 1 << i2) out2.push(i2);
+  return out2;
+}
+var walkCache = new WalkCache();
+function buildModel(files, rev, warnings, minKernel) {
+  const exists = (p) => files.has(p);
+  const resolved = /* @__PURE__ */ new Map();
+  const resolve = (from, inc) => {
+    const key = `${inc.angled ? "<" : from.slice(0, from.lastIndexOf("/") + 1)}\0${inc.path}`;
+    let r = resolved.get(key);
+    if (r === void 0) {
+      const target = includeTarget(from, inc, exists);
+      r = target ? { path: target, directives: files.get(target).directives } : null;
+      resolved.set(key, r);
+    }
+    return r;
+  };
+  const cache = walkCache;
+  cache.nextRevision();
+  const branchStatus = /* @__PURE__ */ new Map();
+  const macroStatus = /* @__PURE__ */ new Map();
+  const packs = /* @__PURE__ */ new Map();
+  for (const f of files.values()) {
+    if (!f.directives.ops.length) continue;
+    const mask = buildsOf(f.path);
+    const perConfigBranches = [];
+    const perConfigMacros = [];
+    const perConfigPacks = [];
+    for (const c of CONFIGS) {
+      if (!(mask & 1 << c.index)) continue;
+      const walk2 = walkFile(f.path, f.directives, c, minKernel[c.view] ?? 0n, resolve, cache);
+      perConfigBranches[c.index] = walk2.branches;
+      perConfigMacros[c.index] = walk2.macros;
+      perConfigPacks[c.index] = walk2.packs;
+      for (const p of walk2.problems) if (!warnings.some((w) => w.message.endsWith(p))) warnings.push({ path: f.path, message: `${f.path} at ${rev}: ${p}`, incomplete: true });
+    }
+    branchStatus.set(f, perConfigBranches);
+    macroStatus.set(f, perConfigMacros);
+    packs.set(f, perConfigPacks);
+    if (f.directives.unbalanced) {
+      warnings.push({ path: f.path, message: `${f.path} at ${rev}: its #if/#endif do not balance, so which lines a build compiles is not known`, incomplete: true });
+    }
+  }
+  const presenceCache = /* @__PURE__ */ new Map();
+  const branchPresence = (f, branch) => {
+    let m = presenceCache.get(f);
+    if (!m) presenceCache.set(f, m = /* @__PURE__ */ new Map());
+    const hit = m.get(branch);
+    if (hit) return hit;
+    const mask = buildsOf(f.path);
+    let always = 0;
+    let maybe = 0;
+    const st = branchStatus.get(f);
+    for (const i2 of bits(mask)) {
+      const s = branch < 0 || !st ? 2 : st[i2]?.[branch] ?? 0;
+      if (s === 2) always |= 1 << i2;
+      if (s >= 1) maybe |= 1 << i2;
+    }
+    const p = { always, maybe };
+    m.set(branch, p);
+    return p;
+  };
+  const presence = (path4, line) => {
+    const f = files.get(path4);
+    if (!f) return { always: buildsOf(path4), maybe: buildsOf(path4) };
+    return branchPresence(f, f.directives.branchOfLine[line] ?? -1);
+  };
+  const byName = /* @__PURE__ */ new Map();
+  for (const f of files.values()) {
+    const st = macroStatus.get(f);
+    f.directives.macros.forEach((m, i2) => {
+      const p = macroPresence(f, i2, st);
+      if (!p.maybe) return;
+      const list = byName.get(m.name);
+      const c = { value: m, file: f, line: m.line, presence: p };
+      if (list) list.push(c);
+      else byName.set(m.name, [c]);
+    });
+  }
+  const macros = /* @__PURE__ */ new Map();
+  const ambiguous = /* @__PURE__ */ new Map();
+  for (const [name2, list] of byName) {
+    const bodies = new Set(list.map((c) => macroKey(c.value)));
+    const chosen = list[list.length - 1].value;
+    macros.set(name2, { name: name2, params: chosen.params, body: chosen.body });
+    if (bodies.size > 1) ambiguous.set(name2, list);
+  }
+  function macroPresence(f, i2, st) {
+    const mask = buildsOf(f.path);
+    let always = 0;
+    let maybe = 0;
+    for (const c of bits(mask)) {
+      const s = st?.[c]?.[i2] ?? 0;
+      if (s === 2) always |= 1 << c;
+      if (s >= 1) maybe |= 1 << c;
+    }
+    return { always, maybe };
+  }
+  const conflicts = [];
+  const model = {
+    presence,
+    live: (path4, line) => presence(path4, line).maybe !== 0,
+    guards(path4, line) {
+      const f = files.get(path4);
+      if (!f) return [];
+      const d = f.directives;
+      const mask = buildsOf(f.path);
+      return branchChain(d, line).filter((b) => !d.branches[b].includeGuard && branchPresence(f, b).always !== mask).map((b) => d.branches[b].condition);
+    },
+    packAt(path4, line, config) {
+      let cap = 0;
+      let certain = true;
+      const f = files.get(path4);
+      for (const [at, v, sure] of (f && packs.get(f)?.[config]) ?? []) {
+        if (at > line) break;
+        cap = v;
+        certain = sure;
+      }
+      return certain ? cap : null;
+    },
+    minKernel,
+    macros,
+    ambiguous,
+    conflicts,
+    pick(what, candidates, same) {
+      const live = candidates.filter((c) => c.presence.maybe !== 0);
+      if (live.length <= 1) return live[0] ?? null;
+      const values = new Set(live.map((c) => same(c.value)));
+      if (values.size > 1) conflicts.push(describeConflict(what, live));
+      return live[live.length - 1];
+    }
+  };
+  return model;
+}
+function macroKey(m) {
+  return `${m.params ? `(${m.params.join(",")})` : ""}${m.body}`;
+}
+function describeConflict(what, live) {
+  let together = false;
+  for (let i2 = 0; i2 < live.length; i2++) {
+    for (let j = i2 + 1; j < live.length; j++) if (live[i2].presence.always & live[j].presence.always) together = true;
+  }
+  const undecided = live.some((c) => c.presence.maybe !== c.presence.always);
+  return {
+    what,
+    alternatives: live.map((c) => ({ loc: loc(c.file.path, c.line), builds: describeMask(c.presence.maybe) })),
+    kind: together ? "together" : undecided ? "undecided" : "by-build"
+  };
+}
+function conflictMessage(c, rev) {
+  const places = c.alternatives.map((a) => `${a.loc.path}:${a.loc.line} (${a.builds})`).join(" and ");
+  const why = c.kind === "together" ? "one build compiles more than one of them" : c.kind === "undecided" ? "which one a build compiles depends on a condition driver-semver cannot decide" : "the builds disagree on it";
+  return `${c.what} at ${rev} has live definitions that differ: ${places}; ${why}, so this comparison is not complete`;
+}
+
 // src/surface/extract/code-bodies.ts
 import { createHash as createHash2 } from "node:crypto";
-var CODE_FILES = [
-  // Kernel module: the fillers and the payload helpers (val_to_ring, pack_addr, ...).
-  /^driver\/ppm_fillers\.c$/,
-  /^driver\/ppm_events\.c$/,
-  /^driver\/ppm_events\.h$/,
-  // Flag conversions (open_flags_to_scap, ...) used by every driver's fillers.
-  /^driver\/ppm_flag_helpers\.h$/,
-  // Modern eBPF probe: programs and the helpers that build payloads (never definitions/).
-  /^driver\/modern_bpf\/programs\/.+\.bpf\.c$/,
-  /^driver\/modern_bpf\/helpers\/.+\.h$/,
-  // Legacy eBPF probe (until c5ea0da85): fillers and their helpers; maps.h, types.h,
-  // bpf_helpers.h, builtins.h, quirks.h and missing_definitions.h declare, they do not fill.
-  /^driver\/bpf\/(fillers|filler_helpers|ring_helpers|plumbing_helpers)\.h$/
-];
-function isCodeFile(path3) {
-  return CODE_FILES.some((re) => re.test(path3));
-}
-function probeOf(path3) {
-  if (path3.startsWith("driver/modern_bpf/")) return "modern";
-  if (path3.startsWith("driver/bpf/")) return "legacy";
-  if (/^driver\/[^/]+\.c$/.test(path3) || path3 === "driver/ppm_events.h") return "kmod";
-  return "shared";
-}
+
+// src/surface/extract/code/lexer.ts
 var IDENT = 1;
 var NUMBER = 2;
 var STR = 3;
@@ -7375,7 +8403,7 @@ var Tokens = class {
   at;
   /** PP_* for a directive, 0 otherwise. */
   pp;
-  /** 1 when a conditional directive's condition mentions a kernel-version or kernel-feature macro. */
+  /** 1 when a conditional directive's condition mentions a kernel-version or kernel-feature macro (set by markCompat). */
   compat;
   /** Token text; a directive is `#name tok tok ...`, single-spaced. */
   text = [];
@@ -7452,38 +8480,12 @@ function punctLen(src, i2, c) {
       return 1;
   }
 }
-var COMPAT_IDENTS = /* @__PURE__ */ new Set([
-  "LINUX_VERSION_CODE",
-  "KERNEL_VERSION",
-  "UTS_UBUNTU_RELEASE_ABI",
-  "__has_include",
-  "__has_include_next",
-  "BPF_FORBIDS_ZERO_ACCESS",
-  "COS_73_WORKAROUND",
-  "__COS_WORKAROUND__",
-  "IORING_FEAT_SINGLE_MMAP"
-]);
 var BUILD_ONLY_TOKENS = /* @__PURE__ */ new Set(["static", "volatile", "inline", "__inline", "__always_inline", "__noinline", "noinline"]);
-var ARCH_CONFIG = /^CONFIG_(COMPAT|IA32_EMULATION|X86(_64|_32)?|ARM(64)?|AEABI|S390|PPC(32|64)?|RISCV|LOONGARCH|MIPS|64BIT|32BIT)$/;
-function isCompatIdent(id) {
-  return COMPAT_IDENTS.has(id) || id.includes("RHEL_RELEASE") || // RHEL_RELEASE_CODE, PPM_RHEL_RELEASE_VERSION
-  id.startsWith("HAS_") || // the configure system's kernel probes (driver/configure)
-  id.startsWith("CONFIG_") && !ARCH_CONFIG.test(id);
-}
-function isCompatCondition(condition) {
-  const ids = condition.match(/[A-Za-z_]\w*/g) ?? [];
-  for (let i2 = 0; i2 < ids.length; i2++) {
-    const id = ids[i2];
-    if (isCompatIdent(id)) return true;
-    if (id === "defined" && /^[a-z][a-z0-9_]*$/.test(ids[i2 + 1] ?? "")) return true;
-  }
-  return false;
-}
 var TYPE_ALIASES = /* @__PURE__ */ new Map();
-for (const bits2 of [8, 16, 32, 64]) {
+for (const bits3 of [8, 16, 32, 64]) {
   for (const prefix of ["", "__"]) {
-    TYPE_ALIASES.set(`${prefix}u${bits2}`, `uint${bits2}_t`);
-    TYPE_ALIASES.set(`${prefix}s${bits2}`, `int${bits2}_t`);
+    TYPE_ALIASES.set(`${prefix}u${bits3}`, `uint${bits3}_t`);
+    TYPE_ALIASES.set(`${prefix}s${bits3}`, `int${bits3}_t`);
   }
 }
 function lex(src) {
@@ -7523,9 +8525,7 @@ function lex(src) {
       return;
     } else if (pp === PP_IF) groups.push(false);
     else if (pp === PP_ENDIF && groups.pop()) return;
-    const test = name2 === "ifdef" || name2 === "ifndef" || name2 === "elifdef" || name2 === "elifndef" ? `defined(${cond})` : cond;
-    const compat = (pp === PP_IF || pp === PP_ELIF) && isCompatCondition(test) ? 1 : 0;
-    T.push(DIRECTIVE, cond ? `#${name2} ${cond}` : `#${name2}`, d.at, pp, compat);
+    T.push(DIRECTIVE, cond ? `#${name2} ${cond}` : `#${name2}`, d.at, pp);
   };
   const emit = (kind, start2, end) => {
     let text = src.slice(start2, end);
@@ -7551,35 +8551,14 @@ function lex(src) {
       i2++;
       continue;
     }
-    if (c === 92) {
-      if (src.charCodeAt(i2 + 1) === 10) {
-        i2 += 2;
-        continue;
-      }
-      if (src.charCodeAt(i2 + 1) === 13 && src.charCodeAt(i2 + 2) === 10) {
-        i2 += 3;
-        continue;
-      }
+    if (c === 92 && src.charCodeAt(i2 + 1) === 10) {
+      i2 += 2;
+      continue;
     }
-    if (c === 47) {
-      const d = src.charCodeAt(i2 + 1);
-      if (d === 42) {
-        const end = src.indexOf("*/", i2 + 2);
-        i2 = end < 0 ? n : end + 2;
-        continue;
-      }
-      if (d === 47) {
-        let stop2 = src.indexOf("\n", i2);
-        while (stop2 > 0 && (src.charCodeAt(stop2 - 1) === 92 || src.charCodeAt(stop2 - 1) === 13 && src.charCodeAt(stop2 - 2) === 92)) {
-          stop2 = src.indexOf("\n", stop2 + 1);
-        }
-        i2 = stop2 < 0 ? n : stop2;
-        continue;
-      }
-    }
-    if (c === 35 && lineStart && !dir) {
+    const hash = c === 35 ? 1 : c === 37 && src.charCodeAt(i2 + 1) === 58 ? 2 : 0;
+    if (hash && lineStart && !dir) {
       lineStart = false;
-      let j = i2 + 1;
+      let j = i2 + hash;
       while (j < n && (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9)) j++;
       const s = j;
       while (j < n && isIdChar(src.charCodeAt(j))) j++;
@@ -7633,6 +8612,8 @@ function skipQuoted(src, i2) {
   }
   return n;
 }
+
+// src/surface/extract/code/functions.ts
 var NAME_IS_FIRST_ARG = /* @__PURE__ */ new Set([
   "BPF_PROG",
   "BPF_PROG2",
@@ -7706,7 +8687,7 @@ function functionName(T, head) {
     return { name: word, at: T.at[before] };
   }
 }
-function findDefinitions(T) {
+function findDefinitions(T, decided = /* @__PURE__ */ new Map()) {
   const defs = [];
   const cond = [];
   let depth = 0;
@@ -7717,13 +8698,16 @@ function findDefinitions(T) {
     const kind = T.kind[k];
     if (kind === DIRECTIVE) {
       const pp = T.pp[k];
-      if (pp === PP_IF) cond.push({ depth, firstEnd: -1, compat: T.compat[k] === 1 });
+      if (pp === PP_IF) cond.push({ depth, firstEnd: -1, compat: T.compat[k] === 1 && decided.get(k) !== 0, at: k, branch: 0 });
       else if (pp === PP_ELIF || pp === PP_ELSE) {
         const top = cond[cond.length - 1];
         if (top) {
           if (top.firstEnd < 0) top.firstEnd = depth;
           depth = top.depth;
+          top.branch++;
           if (T.compat[k]) top.compat = true;
+          if (decided.get(top.at) === top.branch) top.compat = false;
+          else if (decided.has(top.at)) top.compat = true;
         }
       } else if (pp === PP_ENDIF) {
         const top = cond.pop();
@@ -7763,249 +8747,6 @@ function findDefinitions(T) {
     }
   }
   return defs;
-}
-function conditionalGroups(T) {
-  const groups = /* @__PURE__ */ new Map();
-  const stack = [];
-  for (let k = 0; k < T.n; k++) {
-    if (T.kind[k] !== DIRECTIVE) continue;
-    const pp = T.pp[k];
-    if (pp === PP_IF) stack.push({ at: k, group: { end: -1, compat: T.compat[k] === 1, branches: [k] } });
-    else if (pp === PP_ELIF || pp === PP_ELSE) {
-      const top = stack[stack.length - 1];
-      if (!top) continue;
-      top.group.branches.push(k);
-      if (T.compat[k]) top.group.compat = true;
-    } else if (pp === PP_ENDIF) {
-      const top = stack.pop();
-      if (top) groups.set(top.at, { ...top.group, end: k });
-    }
-  }
-  return groups;
-}
-function isCoreCheck(T, t) {
-  if (t === void 0 || T.kind[t] !== IDENT) return false;
-  const s = T.text[t];
-  return s.startsWith("bpf_core_") && !s.startsWith("bpf_core_read");
-}
-function coreTokens(T, start2, end, groups) {
-  const a = [];
-  let changed = false;
-  let core = false;
-  for (let k = start2; k <= end; k++) {
-    if (T.pp[k] === PP_IF) {
-      const g = groups.get(k);
-      if (g && g.compat && g.end <= end) {
-        k = g.end;
-        changed = true;
-        continue;
-      }
-    }
-    if (!core && isCoreCheck(T, k)) core = true;
-    a.push(k);
-  }
-  if (!core) return changed ? a : null;
-  const out2 = [];
-  for (let k = 0; k < a.length; k++) {
-    const t = a[k];
-    if (T.kind[t] !== IDENT) {
-      out2.push(t);
-      continue;
-    }
-    if (T.text[t] === "if" && T.text[a[k + 1]] === "(") {
-      const close = matchForward(T, a, k + 1);
-      let check = false;
-      for (let j = k + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]] === "(") check = true;
-      if (check) {
-        k = ifStatementEnd(T, a, k) - 1;
-        continue;
-      }
-    }
-    if (isCoreCheck(T, t) && T.text[a[k + 1]] === "(") {
-      const close = matchForward(T, a, k + 1);
-      if (close > 0) {
-        k = close;
-        continue;
-      }
-    }
-    out2.push(t);
-  }
-  return out2;
-}
-function evalCondition(condition, build) {
-  const toks = condition.match(/0[xX][0-9a-fA-F]+[uUlL]*|\d+[uUlL]*|[A-Za-z_]\w*|<<|>>|<=|>=|==|!=|&&|\|\||\S/g) ?? [];
-  const feature = build === "newest" ? 1 : 0;
-  let i2 = 0;
-  const peek = () => toks[i2];
-  const skipParens = () => {
-    if (toks[i2] !== "(") return;
-    for (let depth = 0; i2 < toks.length; i2++) {
-      if (toks[i2] === "(") depth++;
-      else if (toks[i2] === ")" && --depth === 0) {
-        i2++;
-        return;
-      }
-    }
-  };
-  const args2 = () => {
-    const out2 = [];
-    if (toks[i2] !== "(") return out2;
-    i2++;
-    while (i2 < toks.length && toks[i2] !== ")") {
-      out2.push(ternary());
-      if (toks[i2] === ",") i2++;
-      else if (toks[i2] !== ")") i2++;
-    }
-    i2++;
-    return out2;
-  };
-  const identValue = (id) => {
-    if (id === "LINUX_VERSION_CODE") return build === "newest" ? 2147483647 : 0;
-    if (id.includes("RHEL_RELEASE")) return 0;
-    return isCompatIdent(id) || /^[a-z]/.test(id) ? feature : 0;
-  };
-  const primary = () => {
-    const t = toks[i2++];
-    if (t === void 0) return 0;
-    if (t === "(") {
-      const v = ternary();
-      if (toks[i2] === ")") i2++;
-      return v;
-    }
-    if (t === "!") return primary() ? 0 : 1;
-    if (t === "-") return -primary();
-    if (t === "+") return primary();
-    if (t === "~") return ~primary();
-    if (/^\d/.test(t)) return Number(t.replace(/[uUlL]+$/, ""));
-    if (t === "defined") {
-      const paren = peek() === "(";
-      if (paren) i2++;
-      const id = toks[i2++] ?? "";
-      if (paren && toks[i2] === ")") i2++;
-      return id === "LINUX_VERSION_CODE" || id === "KERNEL_VERSION" ? 1 : identValue(id) ? 1 : 0;
-    }
-    if (/^[A-Za-z_]/.test(t)) {
-      if (peek() !== "(") return identValue(t);
-      if (t === "__has_include" || t === "__has_include_next") {
-        skipParens();
-        return feature;
-      }
-      const a = args2();
-      if (t === "KERNEL_VERSION") return ((a[0] ?? 0) << 16) + ((a[1] ?? 0) << 8) + (a[2] ?? 0);
-      if (t === "IS_ENABLED" || t === "IS_BUILTIN") return a[0] ?? 0;
-      return 0;
-    }
-    return 0;
-  };
-  const LEVELS = [["||"], ["&&"], ["|"], ["^"], ["&"], ["==", "!="], ["<", "<=", ">", ">="], ["<<", ">>"], ["+", "-"], ["*", "/", "%"]];
-  const apply = (op, a, b) => {
-    switch (op) {
-      case "||":
-        return a || b ? 1 : 0;
-      case "&&":
-        return a && b ? 1 : 0;
-      case "|":
-        return a | b;
-      case "^":
-        return a ^ b;
-      case "&":
-        return a & b;
-      case "==":
-        return a === b ? 1 : 0;
-      case "!=":
-        return a !== b ? 1 : 0;
-      case "<":
-        return a < b ? 1 : 0;
-      case "<=":
-        return a <= b ? 1 : 0;
-      case ">":
-        return a > b ? 1 : 0;
-      case ">=":
-        return a >= b ? 1 : 0;
-      case "<<":
-        return a << b;
-      case ">>":
-        return a >> b;
-      case "+":
-        return a + b;
-      case "-":
-        return a - b;
-      case "*":
-        return a * b;
-      case "/":
-        return b ? Math.trunc(a / b) : 0;
-      default:
-        return b ? a % b : 0;
-    }
-  };
-  const binary2 = (level) => {
-    if (level >= LEVELS.length) return primary();
-    let v = binary2(level + 1);
-    while (peek() !== void 0 && LEVELS[level].includes(peek())) {
-      const op = toks[i2++];
-      v = apply(op, v, binary2(level + 1));
-    }
-    return v;
-  };
-  const ternary = () => {
-    const c = binary2(0);
-    if (peek() !== "?") return c;
-    i2++;
-    const a = ternary();
-    if (peek() === ":") i2++;
-    const b = ternary();
-    return c ? a : b;
-  };
-  return ternary() !== 0;
-}
-function takenBranch(T, g, build) {
-  const marks = [...g.branches, g.end];
-  for (let b = 0; b < g.branches.length; b++) {
-    const d = g.branches[b];
-    const m = /^#(\w+)\s*(.*)$/.exec(T.text[d]);
-    const name2 = m[1];
-    const cond = name2.endsWith("ndef") ? `!defined(${m[2]})` : name2.endsWith("def") ? `defined(${m[2]})` : m[2];
-    if (name2 === "else" || evalCondition(cond, build)) return [d + 1, marks[b + 1]];
-  }
-  return null;
-}
-function resolveVariant(T, a, from, to, build, groups, out2) {
-  const base = a[0];
-  for (let p = from; p < to; p++) {
-    const t = a[p];
-    if (T.pp[t] === PP_IF) {
-      const g = groups.get(t);
-      if (g && g.compat && g.end <= a[to - 1]) {
-        const taken2 = takenBranch(T, g, build);
-        if (taken2) resolveVariant(T, a, taken2[0] - base, taken2[1] - base, build, groups, out2);
-        p = g.end - base;
-        continue;
-      }
-    }
-    if (T.kind[t] === IDENT && T.text[t] === "if" && p + 1 < to && T.text[a[p + 1]] === "(") {
-      const close = matchForward(T, a, p + 1);
-      let check = false;
-      for (let j = p + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]] === "(") check = true;
-      if (check) {
-        const thenEnd = statementEnd(T, a, close + 1);
-        const j = skipDirectives(T, a, thenEnd);
-        const hasElse = j < a.length && T.kind[a[j]] === IDENT && T.text[a[j]] === "else";
-        const end = hasElse ? statementEnd(T, a, j + 1) : thenEnd;
-        const negated = T.text[a[p + 2]] === "!" && isCoreCheck(T, a[p + 3]) && matchForward(T, a, p + 4) === close - 1;
-        const then = build === "newest" !== negated;
-        let [b0, b1] = then ? [close + 1, thenEnd] : hasElse ? [j + 1, end] : [0, 0];
-        b0 = skipDirectives(T, a, b0);
-        if (b1 - b0 >= 2 && T.text[a[b0]] === "{" && matchForward(T, a, b0) === b1 - 1) {
-          b0++;
-          b1--;
-        }
-        if (b1 > b0) resolveVariant(T, a, b0, b1, build, groups, out2);
-        p = end - 1;
-        continue;
-      }
-    }
-    out2.push(t);
-  }
 }
 function skipDirectives(T, a, k) {
   while (k < a.length && T.kind[a[k]] === DIRECTIVE) k++;
@@ -8057,21 +8798,251 @@ function statementEnd(T, a, k) {
   }
   return a.length;
 }
-function digest(texts) {
-  return createHash2("sha1").update(texts.join("\0")).digest("hex").slice(0, 16);
+
+// src/surface/extract/code/kernel-compat.ts
+var COMPAT_IDENTS = /* @__PURE__ */ new Set([
+  "LINUX_VERSION_CODE",
+  "KERNEL_VERSION",
+  "UTS_UBUNTU_RELEASE_ABI",
+  "__has_include",
+  "__has_include_next",
+  "BPF_FORBIDS_ZERO_ACCESS",
+  "COS_73_WORKAROUND",
+  "__COS_WORKAROUND__",
+  "IORING_FEAT_SINGLE_MMAP"
+]);
+var ARCH_CONFIG = /^CONFIG_(COMPAT|IA32_EMULATION|X86(_64|_32)?|ARM(64)?|AEABI|S390|PPC(32|64)?|RISCV|LOONGARCH|MIPS|64BIT|32BIT)$/;
+function isCompatIdent(id) {
+  return COMPAT_IDENTS.has(id) || id.includes("RHEL_RELEASE") || // RHEL_RELEASE_CODE, PPM_RHEL_RELEASE_VERSION
+  id.startsWith("HAS_") || // the configure system's kernel probes (driver/configure)
+  id.startsWith("CONFIG_") && !ARCH_CONFIG.test(id);
 }
-function linesOf(src, offsets) {
-  const out2 = [];
-  let line = 1;
-  let pos = 0;
-  for (const off of offsets) {
-    for (let nl = src.indexOf("\n", pos); nl >= 0 && nl < off; nl = src.indexOf("\n", nl + 1)) {
-      line++;
-      pos = nl + 1;
+function directiveCondition(text) {
+  const m = /^#(\w+)\s*(.*)$/.exec(text);
+  if (!m) return null;
+  const [, name2, cond] = m;
+  if (name2.endsWith("ndef")) return `!defined(${cond})`;
+  if (name2.endsWith("def")) return `defined(${cond})`;
+  return name2 === "if" || name2 === "elif" ? cond : null;
+}
+function markCompat(T) {
+  for (let k = 0; k < T.n; k++) {
+    if (T.kind[k] !== DIRECTIVE || T.pp[k] !== PP_IF && T.pp[k] !== PP_ELIF) continue;
+    const cond = directiveCondition(T.text[k]);
+    T.compat[k] = cond !== null && isCompatCondition(cond) ? 1 : 0;
+  }
+}
+function isCompatCondition(condition) {
+  const ids = condition.match(/[A-Za-z_]\w*/g) ?? [];
+  for (let i2 = 0; i2 < ids.length; i2++) {
+    const id = ids[i2];
+    if (isCompatIdent(id)) return true;
+    if (id === "defined" && /^[a-z][a-z0-9_]*$/.test(ids[i2 + 1] ?? "")) return true;
+  }
+  return false;
+}
+function conditionalGroups(T, minKernel = 0n) {
+  const groups = /* @__PURE__ */ new Map();
+  const stack = [];
+  for (let k = 0; k < T.n; k++) {
+    if (T.kind[k] !== DIRECTIVE) continue;
+    const pp = T.pp[k];
+    if (pp === PP_IF) stack.push({ at: k, group: { end: -1, compat: T.compat[k] === 1, branches: [k] } });
+    else if (pp === PP_ELIF || pp === PP_ELSE) {
+      const top = stack[stack.length - 1];
+      if (!top) continue;
+      top.group.branches.push(k);
+      if (T.compat[k]) top.group.compat = true;
+    } else if (pp === PP_ENDIF) {
+      const top = stack.pop();
+      if (!top) continue;
+      const g = { ...top.group, end: k };
+      if (g.compat) {
+        const decided = decidedBranch(T, g, minKernel);
+        if (decided !== void 0) g.decided = decided;
+      }
+      groups.set(top.at, g);
     }
-    out2.push(line);
+  }
+  return groups;
+}
+function isCoreCheck(T, t) {
+  if (t === void 0 || T.kind[t] !== IDENT) return false;
+  const s = T.text[t];
+  return s.startsWith("bpf_core_") && !s.startsWith("bpf_core_read");
+}
+function coreTokens(T, start2, end, groups) {
+  const a = [];
+  let changed = false;
+  let core = false;
+  const skipTo = /* @__PURE__ */ new Map();
+  for (let k = start2; k <= end; k++) {
+    const jump = skipTo.get(k);
+    if (jump !== void 0) {
+      k = jump;
+      continue;
+    }
+    if (T.pp[k] === PP_IF) {
+      const g = groups.get(k);
+      if (g && g.compat && g.end <= end) {
+        changed = true;
+        const taken2 = g.decided ?? -1;
+        if (taken2 < 0) {
+          k = g.end;
+          continue;
+        }
+        const marks = [...g.branches, g.end];
+        skipTo.set(marks[taken2 + 1], g.end);
+        k = marks[taken2];
+        continue;
+      }
+    }
+    if (!core && isCoreCheck(T, k)) core = true;
+    a.push(k);
+  }
+  if (!core) return changed ? a : null;
+  const out2 = [];
+  for (let k = 0; k < a.length; k++) {
+    const t = a[k];
+    if (T.kind[t] !== IDENT) {
+      out2.push(t);
+      continue;
+    }
+    if (T.text[t] === "if" && T.text[a[k + 1]] === "(") {
+      const close = matchForward(T, a, k + 1);
+      let check = false;
+      for (let j = k + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]] === "(") check = true;
+      if (check) {
+        k = ifStatementEnd(T, a, k) - 1;
+        continue;
+      }
+    }
+    if (isCoreCheck(T, t) && T.text[a[k + 1]] === "(") {
+      const close = matchForward(T, a, k + 1);
+      if (close > 0) {
+        k = close;
+        continue;
+      }
+    }
+    out2.push(t);
   }
   return out2;
+}
+var KERNEL_MAX2 = 0x7fffffffn;
+function oldest(minKernel) {
+  return { kernel: minKernel, features: false };
+}
+var NEWEST = { kernel: KERNEL_MAX2, features: true };
+var KERNEL_MACROS = {
+  KERNEL_VERSION: { name: "KERNEL_VERSION", params: ["a", "b", "c"], body: "(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))" },
+  IS_ENABLED: { name: "IS_ENABLED", params: ["x"], body: "(x)" },
+  IS_BUILTIN: { name: "IS_BUILTIN", params: ["x"], body: "(x)" }
+};
+function isFeature(id) {
+  return isCompatIdent(id) && !id.includes("RHEL_RELEASE") || /^[a-z]/.test(id);
+}
+function evalCondition(condition, build, onValue) {
+  const lookup = (name2) => name2 === "LINUX_VERSION_CODE" ? { name: name2, params: null, body: String(build.kernel) } : KERNEL_MACROS[name2];
+  const v = evaluate(condition, {
+    macros: { get: lookup, has: (n) => lookup(n) !== void 0 },
+    enumerators: /* @__PURE__ */ new Map(),
+    isDefined: (n) => n === "LINUX_VERSION_CODE" || n in KERNEL_MACROS || isFeature(n) && build.features,
+    identifier: (n) => isFeature(n) && build.features ? 1n : 0n,
+    hasInclude: () => build.features,
+    ...onValue ? { onValue } : {}
+  });
+  return v !== null && v !== 0n;
+}
+function decidedBranch(T, g, minKernel) {
+  const conds = g.branches.map((d) => directiveCondition(T.text[d]));
+  const seen = [];
+  for (const c of conds) if (c !== null) evalCondition(c, oldest(minKernel), (v) => seen.push(v));
+  const samples = /* @__PURE__ */ new Set([minKernel, KERNEL_MAX2]);
+  for (const v of seen) for (const x of [v - 1n, v, v + 1n]) if (x > minKernel && x < KERNEL_MAX2) samples.add(x);
+  let choice;
+  for (const kernel of samples) {
+    for (const features of [false, true]) {
+      const i2 = conds.findIndex((c) => c === null || evalCondition(c, { kernel, features }));
+      if (choice === void 0) choice = i2;
+      else if (choice !== i2) return void 0;
+    }
+  }
+  return choice;
+}
+function takenBranch(T, g, build) {
+  const marks = [...g.branches, g.end];
+  for (let b = 0; b < g.branches.length; b++) {
+    const d = g.branches[b];
+    const cond = directiveCondition(T.text[d]);
+    if (cond === null || evalCondition(cond, build)) return [d + 1, marks[b + 1]];
+  }
+  return null;
+}
+function resolveVariant(T, a, from, to, build, groups, out2) {
+  const base = a[0];
+  for (let p = from; p < to; p++) {
+    const t = a[p];
+    if (T.pp[t] === PP_IF) {
+      const g = groups.get(t);
+      if (g && g.compat && g.end <= a[to - 1]) {
+        const taken2 = takenBranch(T, g, build);
+        if (taken2) resolveVariant(T, a, taken2[0] - base, taken2[1] - base, build, groups, out2);
+        p = g.end - base;
+        continue;
+      }
+    }
+    if (T.kind[t] === IDENT && T.text[t] === "if" && p + 1 < to && T.text[a[p + 1]] === "(") {
+      const close = matchForward(T, a, p + 1);
+      let check = false;
+      for (let j = p + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]] === "(") check = true;
+      if (check) {
+        const thenEnd = statementEnd(T, a, close + 1);
+        const j = skipDirectives(T, a, thenEnd);
+        const hasElse = j < a.length && T.kind[a[j]] === IDENT && T.text[a[j]] === "else";
+        const end = hasElse ? statementEnd(T, a, j + 1) : thenEnd;
+        const negated = T.text[a[p + 2]] === "!" && isCoreCheck(T, a[p + 3]) && matchForward(T, a, p + 4) === close - 1;
+        const then = build.features !== negated;
+        let [b0, b1] = then ? [close + 1, thenEnd] : hasElse ? [j + 1, end] : [0, 0];
+        b0 = skipDirectives(T, a, b0);
+        if (b1 - b0 >= 2 && T.text[a[b0]] === "{" && matchForward(T, a, b0) === b1 - 1) {
+          b0++;
+          b1--;
+        }
+        if (b1 > b0) resolveVariant(T, a, b0, b1, build, groups, out2);
+        p = end - 1;
+        continue;
+      }
+    }
+    out2.push(t);
+  }
+}
+
+// src/surface/extract/code-bodies.ts
+var CODE_FILES = [
+  // Kernel module: the fillers and the payload helpers (val_to_ring, pack_addr, ...).
+  /^driver\/ppm_fillers\.c$/,
+  /^driver\/ppm_events\.c$/,
+  /^driver\/ppm_events\.h$/,
+  // Flag conversions (open_flags_to_scap, ...) used by every driver's fillers.
+  /^driver\/ppm_flag_helpers\.h$/,
+  // Modern eBPF probe: programs and the helpers that build payloads (never definitions/).
+  /^driver\/modern_bpf\/programs\/.+\.bpf\.c$/,
+  /^driver\/modern_bpf\/helpers\/.+\.h$/,
+  // Legacy eBPF probe (until c5ea0da85): fillers and their helpers; maps.h, types.h,
+  // bpf_helpers.h, builtins.h, quirks.h and missing_definitions.h declare, they do not fill.
+  /^driver\/bpf\/(fillers|filler_helpers|ring_helpers|plumbing_helpers)\.h$/
+];
+function isCodeFile(path4) {
+  return CODE_FILES.some((re) => re.test(path4));
+}
+function probeOf(path4) {
+  if (path4.startsWith("driver/modern_bpf/")) return "modern";
+  if (path4.startsWith("driver/bpf/")) return "legacy";
+  if (/^driver\/[^/]+\.c$/.test(path4) || path4 === "driver/ppm_events.h") return "kmod";
+  return "shared";
+}
+function digest(texts) {
+  return createHash2("sha1").update(texts.join("\0")).digest("hex").slice(0, 16);
 }
 function isKernelSpecific(fn) {
   return fn.kernelSpecific === true;
@@ -8079,17 +9050,20 @@ function isKernelSpecific(fn) {
 function compatVariants(fn) {
   return fn.compatVariants ?? [fn.hash, fn.hash];
 }
-function extractCodeBodies(path3, source) {
-  const T = lex(source);
-  const defs = findDefinitions(T);
-  const groups = conditionalGroups(T);
-  const lines = linesOf(source, defs.map((d) => d.at));
+function extractCodeBodies(path4, source, minKernel = 0n) {
+  const c = cText(source);
+  const T = lex(c.text);
+  markCompat(T);
+  const groups = conditionalGroups(T, minKernel);
+  const decided = new Map([...groups].filter(([, g]) => g.decided !== void 0).map(([at, g]) => [at, g.decided]));
+  const defs = findDefinitions(T, decided);
+  const lines = defs.map((d) => c.lineAt(d.at));
   const join = (list) => list.map((t) => T.text[t]).join("");
   const byName = /* @__PURE__ */ new Map();
   defs.forEach((def, i2) => {
     const text = T.text.slice(def.start, def.end + 1).join("");
     let core = text;
-    let oldest = text;
+    let oldest2 = text;
     let newest = text;
     try {
       const kept = coreTokens(T, def.start, def.end, groups);
@@ -8099,16 +9073,16 @@ function extractCodeBodies(path3, source) {
         for (let t = def.start; t <= def.end; t++) a.push(t);
         const f = [];
         const l = [];
-        resolveVariant(T, a, 0, a.length, "oldest", groups, f);
-        resolveVariant(T, a, 0, a.length, "newest", groups, l);
-        oldest = join(f);
+        resolveVariant(T, a, 0, a.length, oldest(minKernel), groups, f);
+        resolveVariant(T, a, 0, a.length, NEWEST, groups, l);
+        oldest2 = join(f);
         newest = join(l);
       }
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
-      core = oldest = newest = text;
+      core = oldest2 = newest = text;
     }
-    const entry = { def, line: lines[i2], text, core, oldest, newest };
+    const entry = { def, line: lines[i2], text, core, oldest: oldest2, newest };
     const list = byName.get(def.name);
     if (list) list.push(entry);
     else byName.set(def.name, [entry]);
@@ -8118,16 +9092,16 @@ function extractCodeBodies(path3, source) {
     const list = byName.get(name2);
     const hash = digest(list.map((e) => e.text));
     const plain = list.filter((e) => !e.def.compatScoped);
-    const pick = (parts2) => parts2.length === list.length && parts2.every((c, i2) => c === list[i2].text) ? hash : digest(parts2);
+    const pick = (parts2) => parts2.length === list.length && parts2.every((c2, i2) => c2 === list[i2].text) ? hash : digest(parts2);
     const coreHash = pick((plain.length ? plain : list).map((e) => e.core));
-    const oldest = pick((plain.length ? plain : list.slice(-1)).map((e) => e.oldest));
+    const oldest2 = pick((plain.length ? plain : list.slice(-1)).map((e) => e.oldest));
     const newest = pick((plain.length ? plain : list.slice(0, 1)).map((e) => e.newest));
     const fn = { line: list[0].line, hash, coreHash };
-    if (oldest !== hash || newest !== hash) fn.compatVariants = [oldest, newest];
+    if (oldest2 !== hash || newest !== hash) fn.compatVariants = [oldest2, newest];
     if (!plain.length) fn.kernelSpecific = true;
     Object.defineProperty(functions, name2, { value: fn, enumerable: true, writable: true, configurable: true });
   }
-  return { probe: probeOf(path3), functions };
+  return { probe: probeOf(path4), functions };
 }
 
 // src/surface/extract/syntax.ts
@@ -8146,13 +9120,16 @@ function toInit(node) {
       if (child.type === "initializer_pair") {
         const designators = child.childrenForFieldName("designator").filter((d) => d !== null);
         const value = child.childForFieldName("value");
-        items.push({ designator: designators.map(designatorText).join(""), value: value ? toInit(value) : { kind: "error", text: "", line } });
-      } else items.push({ designator: null, value: toInit(child) });
+        items.push({ designator: designators.map(designatorText).join(""), value: value ? toInit(value) : { kind: "error", text: "", line }, ...span(child) });
+      } else items.push({ designator: null, value: toInit(child), ...span(child) });
     }
     return { kind: "list", items, line, ...node.hasError ? { error: true } : {} };
   }
   if (node.type === "ERROR" || node.hasError) return { kind: "error", text: foldSpace(node.text), line };
   return { kind: "expr", text: foldSpace(node.text), line };
+}
+function span(node) {
+  return { line: lineOfNode(node), endLine: node.endPosition.row + 1 };
 }
 function designatorText(d) {
   if (d.type === "subscript_designator") return foldSpace(d.text.replace(/^\[|\]$/g, ""));
@@ -8269,40 +9246,18 @@ function legacyBpfMaps(s) {
       const f = /^\.(\w+)\s*=\s*(.*)$/s.exec(part);
       if (f) fields[f[1]] = foldSpace(f[2]);
     }
-    const sizeOfType2 = (e) => e ? /^sizeof\s*\((.*)\)$/.exec(e)?.[1]?.trim() ?? null : null;
+    const sizeOfType = (e) => e ? /^sizeof\s*\((.*)\)$/.exec(e)?.[1]?.trim() ?? null : null;
     out2.push({
       name: m[1],
       probe: "legacy",
       type: fields["type"] ?? "?",
-      keyType: sizeOfType2(fields["key_size"]),
-      valueType: sizeOfType2(fields["value_size"]),
+      keyType: sizeOfType(fields["key_size"]),
+      valueType: sizeOfType(fields["value_size"]),
       keySizeExpr: fields["key_size"] ?? null,
       valueSizeExpr: fields["value_size"] ?? null,
       maxEntriesExpr: fields["max_entries"] ?? null,
       index: out2.length,
       line: s.line(m.index)
-    });
-  }
-  return out2;
-}
-
-// src/surface/extract/defines.ts
-function extractDefines(file) {
-  const out2 = [];
-  for (const node of file.root.descendantsOfType(["preproc_def", "preproc_function_def"])) {
-    if (!node) continue;
-    const name2 = node.childForFieldName("name")?.text;
-    if (!name2) continue;
-    const value = node.childForFieldName("value");
-    const paramsNode = node.childForFieldName("parameters");
-    const line = lineOfNode(node);
-    const guard = file.pre.guardsAt(line).map((g) => g.condition);
-    out2.push({
-      name: name2,
-      params: paramsNode ? paramsNode.namedChildren.filter((p) => p !== null).map((p) => p.text) : null,
-      body: value ? foldSpace(value.text) : "",
-      line,
-      ...guard.length ? { guard } : {}
     });
   }
   return out2;
@@ -8343,7 +9298,8 @@ function retiredEnumerators(file, start2, end) {
   const lineOf = file.lineAt;
   const re = /\b([A-Z][A-Z0-9_]*)\s*=\s*(\(?[^,\n*]*?\)?)\s*,/g;
   re.lastIndex = start2;
-  for (let m = re.exec(file.source); m && m.index < end; m = re.exec(file.source)) {
+  const text = file.pre.c.spliced;
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
     if (file.pre.text[m.index] !== " ") continue;
     out2.push({ name: m[1], expr: m[2].trim(), line: lineOf(m.index) });
   }
@@ -8373,26 +9329,18 @@ function moduleParams(s) {
 
 // src/surface/extract/ppm-sc.ts
 function extractPpmScMacro(file) {
-  const start2 = /^[ \t]*#[ \t]*define[ \t]+PPM_SC_FIELDS\b/m.exec(file.source);
-  if (!start2) return [];
-  let end = start2.index;
-  for (; ; ) {
-    const nl = file.source.indexOf("\n", end);
-    if (nl < 0) {
-      end = file.source.length;
-      break;
-    }
-    const lineText = file.source.slice(end, nl).replace(/\r$/, "");
-    end = nl + 1;
-    if (!lineText.endsWith("\\")) break;
-  }
-  const lineOf = file.lineAt;
+  const { spliced, text } = file.pre.c;
   const out2 = [];
-  const re = /PPM_SC_X\s*\(\s*(\w+)\s*,\s*([^)]*?)\s*\)/g;
-  re.lastIndex = start2.index;
-  for (let m = re.exec(file.source); m && m.index < end; m = re.exec(file.source)) {
-    const live = file.pre.text.slice(m.index, m.index + 8) === "PPM_SC_X";
-    out2.push({ symbol: `PPM_SC_${m[1]}`, expr: m[2], line: lineOf(m.index), retired: !live });
+  for (const def of file.pre.directives.macros) {
+    if (def.name !== "PPM_SC_FIELDS" || def.params !== null) continue;
+    const span2 = file.pre.directives.spans.find(([a]) => file.lineAt(a) === def.line);
+    if (!span2) continue;
+    const re = /PPM_SC_X\s*\(\s*(\w+)\s*,\s*([^)]*?)\s*\)/g;
+    re.lastIndex = span2[0];
+    for (let m = re.exec(spliced); m && m.index < span2[1]; m = re.exec(spliced)) {
+      const live = text.slice(m.index, m.index + 8) === "PPM_SC_X";
+      out2.push({ symbol: `PPM_SC_${m[1]}`, name: m[1], expr: m[2], line: file.lineAt(m.index), retired: !live, defineLine: def.line });
+    }
   }
   return out2;
 }
@@ -8413,7 +9361,7 @@ function extractTables(file) {
       line: decl.line,
       items: init2.items.map((item, position) => {
         const guard = file.pre.guardsAt(item.value.line).map((g) => g.condition);
-        return { designator: item.designator, position, value: item.value, ...guard.length ? { guard } : {} };
+        return { designator: item.designator, position, value: item.value, line: item.line, endLine: item.endLine, ...guard.length ? { guard } : {} };
       })
     });
   }
@@ -8431,16 +9379,16 @@ function extractXLists(file) {
   const out2 = [];
   const lineOf = file.lineAt;
   for (const [name2, entryRe] of Object.entries(X_LISTS)) {
-    const start2 = new RegExp(`^[ \\t]*#[ \\t]*define[ \\t]+${name2}\\b[^\\n]*`, "m").exec(file.pre.text);
+    const start2 = new RegExp(`^[ \\t]*#[ \\t]*define[ \\t]+${name2}\\b[^\\n]*`, "m").exec(file.pre.c.text);
     if (!start2) continue;
     let end = start2.index;
     for (; ; ) {
-      const nl = file.pre.text.indexOf("\n", end);
-      const lineText = file.pre.text.slice(end, nl < 0 ? void 0 : nl).trimEnd();
-      end = nl < 0 ? file.pre.text.length : nl + 1;
+      const nl = file.pre.c.text.indexOf("\n", end);
+      const lineText = file.pre.c.text.slice(end, nl < 0 ? void 0 : nl).trimEnd();
+      end = nl < 0 ? file.pre.c.text.length : nl + 1;
       if (nl < 0 || !lineText.endsWith("\\")) break;
     }
-    const body2 = file.pre.text.slice(start2.index, end);
+    const body2 = file.pre.c.text.slice(start2.index, end);
     const entries = [...body2.matchAll(entryRe)].map((m) => ({ name: m[1], line: lineOf(start2.index + m.index) }));
     out2.push({ name: name2, line: lineOf(start2.index), entries });
   }
@@ -8461,13 +9409,15 @@ var TREE_FILES = [
   /^driver\/ppm_fillers\.h$/,
   /^driver\/modern_bpf\/shared_definitions\/struct_definitions\.h$/,
   /^driver\/bpf\/types\.h$/,
+  // The legacy probe's supported kernel range (its #error on LINUX_VERSION_CODE).
+  /^driver\/bpf\/quirks\.h$/,
   /^userspace\/libscap\/scap\.h$/
 ];
 var TEXT_FILES = [/^driver\/main\.c$/, /^driver\/modern_bpf\/maps\/maps\.h$/, /^driver\/bpf\/maps\.h$/];
-function fileKind(path3) {
-  if (TREE_FILES.some((re) => re.test(path3))) return "tree";
-  if (TEXT_FILES.some((re) => re.test(path3))) return "text";
-  if (isCodeFile(path3)) return "code";
+function fileKind(path4) {
+  if (TREE_FILES.some((re) => re.test(path4))) return "tree";
+  if (TEXT_FILES.some((re) => re.test(path4))) return "text";
+  if (isCodeFile(path4)) return "code";
   return null;
 }
 function hasLegacyProbe(paths) {
@@ -8475,17 +9425,19 @@ function hasLegacyProbe(paths) {
   return false;
 }
 var VERSION_PATHS = new Set(Object.values(VERSION_FILES));
-function isSurfacePath(path3) {
-  return VERSION_PATHS.has(path3) || fileKind(path3) !== null;
+function isSurfacePath(path4) {
+  return VERSION_PATHS.has(path4) || fileKind(path4) !== null;
 }
 function treeTraits(paths) {
   return hasLegacyProbe(paths) ? "legacy-probe" : "";
 }
 
 // src/surface/facts.ts
-function emptyFacts(path3) {
+var EMPTY_DIRECTIVES = { branches: [], macros: [], includes: [], ops: [], branchOfLine: [], spans: [], unbalanced: false };
+function emptyFacts(path4) {
   return {
-    path: path3,
+    path: path4,
+    directives: EMPTY_DIRECTIVES,
     macros: [],
     enums: [],
     tables: [],
@@ -8500,19 +9452,19 @@ function emptyFacts(path3) {
     parseProblems: []
   };
 }
-async function extractFacts(path3, source) {
-  const facts = emptyFacts(path3);
-  const kind = fileKind(path3);
+async function extractFacts(path4, source, kind = fileKind(path4), minKernel = 0n) {
+  const facts = emptyFacts(path4);
   if (kind === "tree") {
-    const file = await parseC(path3, source);
+    const file = await parseC(path4, source);
     try {
-      facts.macros = extractDefines(file);
+      facts.directives = file.pre.directives;
+      facts.macros = file.pre.directives.macros;
       facts.enums = extractEnums(file);
       facts.tables = extractTables(file);
       facts.ppmSc = extractPpmScMacro(file);
       facts.structs = collectStructs([file]);
       facts.xLists = extractXLists(file);
-      facts.retiredIoctls = retiredIoctls(source, file.lineAt);
+      facts.retiredIoctls = retiredIoctls(file.pre.c.spliced, file.lineAt);
       for (const t of facts.tables) {
         for (const item of t.items) {
           if (hasInitError(item.value)) facts.parseProblems.push(`${t.name}: entry at line ${item.value.line} could not be parsed`);
@@ -8522,13 +9474,16 @@ async function extractFacts(path3, source) {
       file.dispose();
     }
   } else if (kind === "text") {
-    const s = scan(stripComments(source));
-    const modern = path3.includes("/modern_bpf/") ? modernBpf(s) : { maps: [], globals: [] };
-    facts.bpfMaps = path3.startsWith("driver/bpf/") ? legacyBpfMaps(s) : modern.maps;
+    const c = cText(source);
+    facts.directives = scanDirectives(c.text);
+    facts.macros = facts.directives.macros;
+    const s = scan(c.text);
+    const modern = path4.includes("/modern_bpf/") ? modernBpf(s) : { maps: [], globals: [] };
+    facts.bpfMaps = path4.startsWith("driver/bpf/") ? legacyBpfMaps(s) : modern.maps;
     facts.bpfGlobals = modern.globals;
     facts.moduleParams = moduleParams(s);
   } else if (kind === "code") {
-    facts.code = extractCodeBodies(path3, source);
+    facts.code = extractCodeBodies(path4, source, minKernel);
   }
   return facts;
 }
@@ -8554,197 +9509,281 @@ var DEFAULT_SHARED_STRUCTS = [
 var MODERN_PROBE_STRUCTS = new Set(DEFAULT_SHARED_STRUCTS.filter((s) => s.modernProbe).map((s) => s.name));
 
 // src/surface/build.ts
-var MAX_FILE_BYTES = 2 * 1024 * 1024;
 var FactsCache = class {
   map = /* @__PURE__ */ new Map();
   get size() {
     return this.map.size;
   }
-  get(blob, make) {
-    let p = this.map.get(blob);
+  get(key, make) {
+    let p = this.map.get(key);
     if (!p) {
       p = make();
-      this.map.set(blob, p);
+      this.map.set(key, p);
     }
     return p;
   }
 };
+function factsKey(path4, kind, blob, minKernel = 0n) {
+  if (kind === "text") return `text:${path4}:${blob}`;
+  return kind === "code" ? `code:${minKernel}:${blob}` : `${kind}:${blob}`;
+}
 var PUBLIC_HEADER = "driver/ppm_events_public.h";
-async function blobFacts(path3, data) {
+async function blobFacts(path4, data, kind = fileKind(path4) ?? "tree", minKernel = 0n) {
   await initParser();
   if (!data) return "its blob is missing from this clone (a partial or filtered mirror?)";
-  if (data.length > MAX_FILE_BYTES) return `it is ${data.length} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
-  return extractFacts(path3, data.toString("utf8"));
+  if (data.length > MAX_FILE_BYTES) return tooLarge(data.length);
+  return extractFacts(path4, data.toString("utf8"), kind, minKernel);
+}
+function kernelRanges(files) {
+  const out2 = {};
+  const all = [...files];
+  for (const view of ["kmod", "legacy"]) {
+    const config = CONFIGS.find((c) => c.view === view);
+    out2[view] = minimumKernel(all.filter((f) => buildsOf(f.path) & 1 << config.index), config);
+  }
+  return out2;
+}
+function codeKernel(path4, ranges) {
+  const probe = probeOf(path4);
+  if (probe === "kmod") return ranges.kmod ?? 0n;
+  if (probe === "legacy") return ranges.legacy ?? 0n;
+  if (probe === "shared") return [ranges.kmod ?? 0n, ranges.legacy ?? 0n].reduce((a, b) => a < b ? a : b);
+  return 0n;
+}
+function tooLarge(size) {
+  return `it is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
+}
+var NOT_A_FILE = { "120000": "a symbolic link", "160000": "a submodule" };
+async function loadFacts(snap, cache, warnings, p, kind, minKernel = 0n) {
+  const entry = snap.files.get(p);
+  const what = entry.mode ? NOT_A_FILE[entry.mode] : void 0;
+  if (what) {
+    warnings.push({ path: p, message: `${p} at ${snap.label} is ${what}: driver-semver does not read it through`, incomplete: true });
+    return null;
+  }
+  const r = await cache.get(factsKey(p, kind, entry.blob, minKernel), async () => {
+    const size = entry.size ?? await snap.size(p);
+    return size !== null && size > MAX_FILE_BYTES ? tooLarge(size) : blobFacts(p, await snap.read(p), kind, minKernel);
+  });
+  if (typeof r === "string") {
+    warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true });
+    return null;
+  }
+  for (const problem of r.parseProblems) warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });
+  return r.path === p ? r : { ...r, path: p };
+}
+async function readDeclarations(snap, cache, warnings) {
+  const files = /* @__PURE__ */ new Map();
+  const paths = [...snap.files.keys()].filter((p) => fileKind(p) === "tree" || fileKind(p) === "text").sort();
+  const loaded = await Promise.all(paths.map((p) => loadFacts(snap, cache, warnings, p, fileKind(p))));
+  loaded.forEach((f, i2) => f && files.set(paths[i2], f));
+  const exists = (p) => snap.files.has(p);
+  let frontier = [...files.values()].filter((f) => f.directives.includes.length);
+  let added2 = 0;
+  while (frontier.length) {
+    const next = /* @__PURE__ */ new Set();
+    for (const f of frontier) {
+      for (const inc of f.directives.includes) {
+        const target = includeTarget(f.path, inc, exists);
+        if (target && !files.has(target) && fileKind(target) === null) next.add(target);
+      }
+    }
+    const wanted = [...next].sort();
+    if (added2 + wanted.length > MAX_INCLUDED_FILES) {
+      warnings.push({ path: wanted[0], message: `the surface files at ${snap.label} include more than ${MAX_INCLUDED_FILES} other files: the rest are not read`, incomplete: true });
+      wanted.length = Math.max(0, MAX_INCLUDED_FILES - added2);
+    }
+    added2 += wanted.length;
+    const more = await Promise.all(wanted.map((p) => loadFacts(snap, cache, warnings, p, "tree")));
+    frontier = [];
+    more.forEach((f, i2) => {
+      if (!f) return;
+      files.set(wanted[i2], f);
+      frontier.push(f);
+    });
+  }
+  return files;
+}
+async function readFiles(snap, cache, warnings) {
+  const files = await readDeclarations(snap, cache, warnings);
+  const kernels = kernelRanges(files.values());
+  const code = [...snap.files.keys()].filter((p) => fileKind(p) === "code").sort();
+  const codeFacts = await Promise.all(code.map((p) => loadFacts(snap, cache, warnings, p, "code", codeKernel(p, kernels))));
+  codeFacts.forEach((f, i2) => f && files.set(code[i2], f));
+  return { files: new Map([...files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)), kernels };
 }
 async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
   await initParser();
   const warnings = [];
-  const facts = [];
-  const paths = [...snap.files.keys()].filter((p) => fileKind(p) !== null).sort();
-  const results = await Promise.all(
-    paths.map((p) => {
-      const entry = snap.files.get(p);
-      return cache.get(entry.blob, async () => blobFacts(p, await snap.read(p)));
-    })
-  );
-  results.forEach((r, i2) => {
-    const p = paths[i2];
-    if (typeof r === "string") warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true });
-    else {
-      facts.push(r.path === p ? r : { ...r, path: p });
-      for (const problem of r.parseProblems) warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });
-    }
-  });
-  const syms = symbolTable(facts);
-  const header = facts.find((f) => f.path === PUBLIC_HEADER);
-  const eventCodes = resolveEventCodes(facts, syms);
+  const { files, kernels } = await readFiles(snap, cache, warnings);
+  const facts = [...files.values()];
+  const model = buildModel(files, snap.label, warnings, kernels);
+  const used = /* @__PURE__ */ new Set();
+  const syms = { macros: model.macros, enumerators: /* @__PURE__ */ new Map(), problems: /* @__PURE__ */ new Set(), onMacro: (n) => model.ambiguous.has(n) && used.add(n) };
+  const r = { model, syms, facts, rev: snap.label, warnings };
+  for (const f of facts) for (const e of f.enums) resolveEnumValues(r, f, e);
+  const header = files.get(PUBLIC_HEADER);
+  const eventCodes = resolveEventCodes(r);
   const legacy = hasLegacyProbe(snap.files.keys());
-  const enums = header ? resolveEnums(header, syms) : {};
+  const enums = header ? resolveEnums(r, header) : {};
   const surface = {
     ...emptySurface(snap.label, snap.commit),
     versions: await readVersions(snap, warnings),
-    scapMinimum: { api: minimum(facts, "API", syms), schema: minimum(facts, "SCHEMA", syms) },
+    scapMinimum: { api: minimum(r, "API"), schema: minimum(r, "SCHEMA") },
     eventCodes,
-    events: resolveEvents(facts, syms, eventCodes, warnings),
+    events: resolveEvents(r, eventCodes),
     enums,
-    retiredEnumValues: header ? resolveRetiredEnumValues(header, syms) : {},
-    ppmSc: resolvePpmSc(facts, syms),
-    defines: header ? resolveDefines(header, syms) : {},
-    flagTables: resolveFlagTables(facts, syms),
-    dynamicParams: resolveDynamicParams(facts, syms),
-    syscalls: resolveSyscalls(facts),
+    retiredEnumValues: header ? resolveRetiredEnumValues(r, header) : {},
+    ppmSc: resolvePpmSc(r),
+    defines: header ? resolveDefines(r, header) : {},
+    flagTables: resolveFlagTables(r),
+    dynamicParams: resolveDynamicParams(r),
+    syscalls: resolveSyscalls(r),
     // The probe follows the path (a cached blob may have been read at another one).
     code: Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code, probe: probeOf(f.path) }])),
-    ...resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label }),
+    ...resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model }),
+    kernels: Object.fromEntries(Object.entries(kernels).filter(([, k]) => k).map(([v, k]) => [v, describeKernel(k)])),
     warnings
   };
   if (!header) {
     warnings.push({ path: PUBLIC_HEADER, message: `${PUBLIC_HEADER} is missing at ${snap.label}: no enums, event codes or ppm_sc codes`, incomplete: true });
   }
+  for (const name2 of [...used].sort()) model.conflicts.push(describeConflict(`macro ${name2}`, model.ambiguous.get(name2)));
+  for (const c of model.conflicts) warnings.push({ path: c.alternatives[0].loc.path, message: conflictMessage(c, snap.label), incomplete: true });
+  for (const p of syms.problems ?? []) warnings.push({ path: snap.label, message: `at ${snap.label}: ${p}; the values it gives are unknown`, incomplete: true });
+  surface.conflicts = model.conflicts;
   return surface;
 }
 async function readVersions(snap, warnings = []) {
   return { api: await readVersionFile(snap, VERSION_FILES.api, warnings), schema: await readVersionFile(snap, VERSION_FILES.schema, warnings) };
 }
-async function readVersionFile(snap, path3, warnings) {
-  if (!snap.files.has(path3)) return null;
-  const data = await snap.read(path3);
+async function readVersionFile(snap, path4, warnings) {
+  const entry = snap.files.get(path4);
+  if (!entry) return null;
+  const what = entry.mode ? NOT_A_FILE[entry.mode] : void 0;
+  if (what) return { path: path4, raw: `(${what})`, version: null };
+  const size = entry.size ?? await snap.size(path4);
+  if (size !== null && size > MAX_FILE_BYTES) return { path: path4, raw: `(${size} bytes)`, version: null };
+  const data = await snap.read(path4);
   if (!data) {
-    warnings.push({ path: path3, message: `could not read ${path3} at ${snap.label}`, incomplete: true });
+    warnings.push({ path: path4, message: `could not read ${path4} at ${snap.label}`, incomplete: true });
     return null;
   }
-  const raw = data.toString("utf8").split(/\r?\n/)[0].trim();
+  const raw = data.subarray(0, 256).toString("utf8").split(/\r\n|\r|\n/)[0].trim();
   const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(raw);
-  return { path: path3, raw, version: m ? `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}` : null };
+  return { path: path4, raw, version: m ? `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}` : null };
 }
-function symbolTable(facts) {
-  const macros = /* @__PURE__ */ new Map();
-  for (const pass of [false, true]) {
-    for (const f of facts) {
-      for (const m of f.macros) {
-        if (Boolean(m.guard) !== pass || macros.has(m.name)) continue;
-        macros.set(m.name, { name: m.name, params: m.params, body: m.body });
-      }
-    }
-  }
-  const syms = { macros, enumerators: /* @__PURE__ */ new Map() };
-  for (const f of facts) for (const e of f.enums) resolveEnumValues(e, syms);
-  return syms;
-}
-function resolveEnumValues(e, syms) {
-  const values = [];
+function enumValues(e, syms, live) {
+  const values = /* @__PURE__ */ new Map();
   let next = 0n;
   e.enumerators.forEach((en, i2) => {
+    if (!live(en.line)) return;
     if (e.opaqueAfter !== null && i2 >= e.opaqueAfter && en.expr === null) next = null;
     const v = en.expr !== null ? evaluate(en.expr, syms) : next;
     if (v !== null && !syms.enumerators.has(en.name)) syms.enumerators.set(en.name, v);
-    values.push(v === null ? null : Number(v));
+    values.set(i2, v === null ? null : Number(v));
     next = v === null ? null : v + 1n;
   });
   return values;
 }
-function constantsOf(f, e, syms) {
-  const values = resolveEnumValues(e, syms);
+function resolveEnumValues(r, f, e) {
+  return r.model.live(f.path, e.line) ? enumValues(e, r.syms, (line) => r.model.live(f.path, line)) : /* @__PURE__ */ new Map();
+}
+function guardOf(r, path4, line) {
+  const g = r.model.guards(path4, line);
+  return g.length ? { guard: g } : {};
+}
+function constantsOf(r, f, e) {
+  const values = resolveEnumValues(r, f, e);
   const out2 = {};
   e.enumerators.forEach((en, i2) => {
-    out2[en.name] = {
-      value: values[i2] ?? null,
-      expr: en.expr ?? "(implicit)",
-      loc: loc(f.path, en.line),
-      ...en.guard ? { guard: en.guard } : {}
-    };
+    if (!values.has(i2)) return;
+    out2[en.name] = { value: values.get(i2) ?? null, expr: en.expr ?? "(implicit)", loc: loc(f.path, en.line), ...guardOf(r, f.path, en.line) };
   });
   return out2;
 }
+function pickEnum(r, names2, files) {
+  const candidates = files.flatMap(
+    (f) => f.enums.filter((e) => e.name !== null && names2.includes(e.name)).map((e) => ({ value: e, file: f, line: e.line, presence: r.model.presence(f.path, e.line) }))
+  );
+  return r.model.pick(`enum ${names2[0]}`, candidates, (e) => JSON.stringify(e.enumerators.map((x) => [x.name, x.expr])));
+}
 var EVENT_CODE_ENUMS = ["ppm_event_code", "ppm_event_type"];
 var PPM_SC_ENUMS = ["ppm_sc_code", "ppm_syscall_code"];
-function resolveEventCodes(facts, syms) {
-  for (const f of facts) {
-    const e = f.enums.find((x) => x.name !== null && EVENT_CODE_ENUMS.includes(x.name));
-    if (e) return constantsOf(f, e, syms);
-  }
-  return {};
+function resolveEventCodes(r) {
+  const c = pickEnum(r, EVENT_CODE_ENUMS, r.facts);
+  return c ? constantsOf(r, c.file, c.value) : {};
 }
-function resolveEnums(header, syms) {
+function resolveEnums(r, header) {
   const out2 = {};
-  for (const e of header.enums) {
-    if (!e.name || EVENT_CODE_ENUMS.includes(e.name) || PPM_SC_ENUMS.includes(e.name)) continue;
-    out2[e.name] = constantsOf(header, e, syms);
+  const names2 = [...new Set(header.enums.map((e) => e.name).filter((n) => n !== null && !EVENT_CODE_ENUMS.includes(n) && !PPM_SC_ENUMS.includes(n)))];
+  for (const name2 of names2) {
+    const c = pickEnum(r, [name2], [header]);
+    if (c) out2[name2] = constantsOf(r, header, c.value);
   }
   return out2;
 }
-function resolveRetiredEnumValues(header, syms) {
+function resolveRetiredEnumValues(r, header) {
   const out2 = {};
   for (const e of header.enums) {
-    if (!e.name || !e.retired.length) continue;
+    if (!e.name || !e.retired.length || !r.model.live(header.path, e.line)) continue;
     out2[e.name] = Object.fromEntries(
-      e.retired.map((r) => [r.name, { value: evaluateNumber(r.expr ?? "", syms), expr: r.expr ?? "", loc: loc(header.path, r.line) }])
+      e.retired.map((x) => [x.name, { value: evaluateNumber(x.expr ?? "", r.syms), expr: x.expr ?? "", loc: loc(header.path, x.line) }])
     );
   }
   return out2;
 }
-function resolvePpmSc(facts, syms) {
-  const out2 = {};
-  for (const f of facts) {
-    for (const sc of f.ppmSc) {
-      out2[sc.symbol] = {
-        value: evaluateNumber(sc.expr, syms),
-        loc: loc(f.path, sc.line),
-        ...sc.retired ? { retired: true } : {}
-      };
-    }
+function resolvePpmSc(r) {
+  const candidates = [];
+  for (const f of r.facts) {
+    const byDefine = /* @__PURE__ */ new Map();
+    for (const sc of f.ppmSc) byDefine.set(sc.defineLine, [...byDefine.get(sc.defineLine) ?? [], sc]);
+    for (const [line, entries] of byDefine) candidates.push({ value: entries, file: f, line, presence: r.model.presence(f.path, line) });
   }
-  if (Object.keys(out2).length) return out2;
-  for (const f of facts) {
-    const e = f.enums.find((x) => x.name !== null && PPM_SC_ENUMS.includes(x.name));
-    if (!e) continue;
-    for (const [name2, c] of Object.entries(constantsOf(f, e, syms))) {
+  const chosen = r.model.pick("the PPM_SC_FIELDS X-macro", candidates, (list) => list.map((sc) => `${sc.symbol}=${sc.expr}${sc.retired ? "?" : ""}`).join(","));
+  const out2 = {};
+  if (chosen) {
+    for (const sc of chosen.value) {
+      out2[sc.symbol] = { value: evaluateNumber(sc.expr, r.syms), loc: loc(chosen.file.path, sc.line), ...sc.retired ? { retired: true } : {} };
+    }
+    return out2;
+  }
+  const e = pickEnum(r, PPM_SC_ENUMS, r.facts);
+  if (e) {
+    for (const [name2, c] of Object.entries(constantsOf(r, e.file, e.value))) {
       if (name2 !== "PPM_SC_MAX") out2[name2] = { value: c.value, loc: c.loc };
     }
   }
   return out2;
 }
-function resolveDefines(header, syms) {
-  const out2 = {};
+function resolveDefines(r, header) {
+  const byName = /* @__PURE__ */ new Map();
   for (const m of header.macros) {
     if (m.params !== null || !m.name.startsWith("PPM_") || m.body === "") continue;
-    const value = evaluateNumber(m.body, syms);
+    const presence = r.model.presence(header.path, m.line);
+    if (!presence.maybe) continue;
+    const value = evaluateNumber(m.body, r.syms);
     if (value === null) continue;
-    if (out2[m.name] && !m.guard) continue;
-    out2[m.name] = { value, expr: m.body, loc: loc(header.path, m.line), ...m.guard ? { guard: m.guard } : {} };
+    const c = { value: { value, expr: m.body, loc: loc(header.path, m.line), ...guardOf(r, header.path, m.line) }, file: header, line: m.line, presence };
+    byName.set(m.name, [...byName.get(m.name) ?? [], c]);
+  }
+  const out2 = {};
+  for (const [name2, list] of byName) {
+    const c = r.model.pick(`#define ${name2}`, list, (x) => String(x.value));
+    if (c) out2[name2] = c.value;
   }
   return out2;
 }
-function minimum(facts, which, syms) {
+function minimum(r, which) {
   for (const name2 of [`SCAP_MINIMUM_DRIVER_${which}_VERSION`, `SCAP_MINIMUM_PROBE_${which}_VERSION`]) {
-    for (const f of facts) {
-      const m = f.macros.find((x) => x.name === name2);
-      if (!m) continue;
-      const args2 = /^\(?\s*PPM_API_VERSION\s*\(([^)]*)\)\s*\)?$/.exec(m.body)?.[1]?.split(",");
-      const parts2 = args2?.length === 3 ? args2.map((a) => evaluateNumber(a, syms)) : null;
-      const version = parts2 && parts2.every((p) => p !== null) ? parts2.join(".") : null;
-      return { macro: name2, version, expr: m.body, loc: loc(f.path, m.line) };
-    }
+    const candidates = r.facts.flatMap((f) => f.macros.filter((m2) => m2.name === name2).map((m2) => ({ value: m2, file: f, line: m2.line, presence: r.model.presence(f.path, m2.line) })));
+    const c = r.model.pick(`#define ${name2}`, candidates, (m2) => m2.body);
+    if (!c) continue;
+    const m = c.value;
+    const args2 = /^\(?\s*PPM_API_VERSION\s*\(([^)]*)\)\s*\)?$/.exec(m.body)?.[1]?.split(",");
+    const parts2 = args2?.length === 3 ? args2.map((a) => evaluateNumber(a, r.syms)) : null;
+    const version = parts2 && parts2.every((p) => p !== null) ? parts2.join(".") : null;
+    return { macro: name2, version, expr: m.body, loc: loc(c.file.path, m.line) };
   }
   return null;
 }
@@ -8752,7 +9791,7 @@ function exprOf(init2) {
   return init2 && init2.kind === "expr" ? normExpr(init2.text) : null;
 }
 var NO_INFO = /^(0|NULL|\(void\*\)0|\(\(void\*\)0\))$/;
-function toParam(init2, path3) {
+function toParam(init2, path4) {
   if (init2.kind !== "list") return null;
   const [name2, type, format, info2, ninfo] = init2.items.map((i2) => i2.value);
   const nameText = name2?.kind === "expr" ? unquote(name2.text) ?? name2.text : "";
@@ -8764,35 +9803,56 @@ function toParam(init2, path3) {
     // A literal 0 / NULL info slot is the same as leaving it out.
     info: infoText && !NO_INFO.test(infoText) ? infoText : null,
     ninfo: exprOf(ninfo) && exprOf(ninfo) !== "0" ? exprOf(ninfo) : null,
-    loc: loc(path3, init2.line)
+    loc: loc(path4, init2.line)
   };
 }
 function flagSet(expr) {
   if (!expr) return [];
   return [...new Set(splitOr(expr).filter((s) => s !== "EF_NONE" && s !== "0"))].sort();
 }
-function findTable(facts, name2) {
-  for (const file of facts) {
-    const table = file.tables.find((t) => t.name === name2);
-    if (table) return { file, table };
-  }
-  return null;
+function findTable(r, name2) {
+  const candidates = r.facts.flatMap((f) => f.tables.filter((t) => t.name === name2).map((t) => ({ value: t, file: f, line: t.line, presence: r.model.presence(f.path, t.line) })));
+  const c = r.model.pick(`table ${name2}`, candidates, (t) => JSON.stringify(t.items.map((i2) => [i2.designator, i2.value])));
+  return c ? { file: c.file, table: c.value } : null;
 }
-function resolveEvents(facts, syms, codes, warnings) {
-  const found = findTable(facts, "g_event_info");
+function liveItems(r, file, table) {
+  const cuts = file.directives.ops.flatMap((o) => o.op === "branch" ? [file.directives.branches[o.branch].line] : o.op === "endif" ? [o.line] : []);
+  return table.items.filter((item) => {
+    if (cuts.some((l) => l > item.line && l <= item.endLine)) {
+      r.warnings.push({ path: file.path, message: `${file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} has a conditional directive inside it, which driver-semver cannot follow`, incomplete: true });
+      return false;
+    }
+    return r.model.live(file.path, item.line);
+  });
+}
+function byKey(r, what, file, entries, same) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    const c = { value: e.value, file, line: e.line, presence: r.model.presence(file.path, e.line) };
+    groups.set(e.key, [...groups.get(e.key) ?? [], c]);
+  }
+  const out2 = /* @__PURE__ */ new Map();
+  for (const [key, list] of groups) {
+    const c = r.model.pick(`${what} ${key}`, list, same);
+    if (c) out2.set(key, c.value);
+  }
+  return out2;
+}
+function resolveEvents(r, codes) {
+  const found = findTable(r, "g_event_info");
   if (!found) return {};
   const { file, table } = found;
   const byValue = /* @__PURE__ */ new Map();
   for (const [sym, c] of Object.entries(codes)) {
     if (c.value !== null && sym !== "PPM_EVENT_MAX" && !byValue.has(c.value)) byValue.set(c.value, sym);
   }
-  const out2 = {};
+  const entries = [];
   let index = -1;
-  for (const item of table.items) {
+  for (const item of liveItems(r, file, table)) {
     let symbol = null;
     if (item.designator !== null) {
       if (codes[item.designator]) symbol = item.designator;
-      const v = evaluateNumber(item.designator, syms);
+      const v = evaluateNumber(item.designator, r.syms);
       index = v ?? -1;
       symbol ??= v !== null ? byValue.get(v) ?? null : null;
     } else {
@@ -8801,72 +9861,78 @@ function resolveEvents(facts, syms, codes, warnings) {
     }
     const entry = item.value;
     if (!symbol) {
-      warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
+      r.warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
       continue;
     }
     if (entry.kind !== "list" || hasInitError(entry)) continue;
     const [name2, category, flags2, nparams, params] = entry.items.map((i2) => i2.value);
-    out2[symbol] = {
-      symbol,
-      name: name2?.kind === "expr" ? unquote(name2.text) ?? name2.text : "",
-      category: flagSet(exprOf(category)),
-      flags: flagSet(exprOf(flags2)),
-      nparams: nparams ? evaluateNumber(exprOf(nparams) ?? "", syms) : 0,
-      params: params?.kind === "list" ? params.items.map((p) => toParam(p.value, file.path)).filter((p) => p !== null) : [],
-      loc: loc(file.path, entry.line)
-    };
-  }
-  return out2;
-}
-function resolveFlagTables(facts, syms) {
-  const out2 = {};
-  for (const f of facts) {
-    for (const t of f.tables) {
-      if (t.elementType !== "ppm_name_value") continue;
-      const entries = t.items.flatMap((item) => {
-        if (item.value.kind !== "list") return [];
-        const [name2, value] = item.value.items.map((i2) => i2.value);
-        const nameText = name2?.kind === "expr" ? unquote(name2.text) : null;
-        if (nameText === null) return [];
-        const expr = exprOf(value) ?? "";
-        return [{ name: nameText, expr, value: evaluateNumber(expr, syms), loc: loc(f.path, item.value.line), ...item.guard ? { guard: item.guard } : {} }];
-      });
-      out2[t.name] = { loc: loc(f.path, t.line), entries };
-    }
-  }
-  return out2;
-}
-function resolveDynamicParams(facts, syms) {
-  const out2 = {};
-  for (const f of facts) {
-    for (const t of f.tables) {
-      if (t.elementType !== "ppm_param_info" || t.name === "g_event_info") continue;
-      const prefix = t.size && /^\w+_MAX$/.test(t.size) ? t.size.slice(0, -"MAX".length) : null;
-      const symbolOf = /* @__PURE__ */ new Map();
-      if (prefix) {
-        for (const [name2, m] of syms.macros) {
-          const v = name2.startsWith(prefix) && name2 !== t.size ? evaluateNumber(m.body, syms) : null;
-          if (v !== null && !symbolOf.has(v)) symbolOf.set(v, name2);
-        }
+    entries.push({
+      key: symbol,
+      line: item.line,
+      value: {
+        symbol,
+        name: name2?.kind === "expr" ? unquote(name2.text) ?? name2.text : "",
+        category: flagSet(exprOf(category)),
+        flags: flagSet(exprOf(flags2)),
+        nparams: nparams ? evaluateNumber(exprOf(nparams) ?? "", r.syms) : 0,
+        params: params?.kind === "list" ? params.items.map((p) => toParam(p.value, file.path)).filter((p) => p !== null) : [],
+        loc: loc(file.path, entry.line)
       }
-      const entries = {};
-      let index = -1;
-      for (const item of t.items) {
-        index = item.designator !== null ? evaluateNumber(item.designator, syms) ?? -1 : index + 1;
-        const key = symbolOf.get(index) ?? item.designator ?? String(index);
-        const p = toParam(item.value, f.path);
-        if (p) entries[key] = { ...p, index: index >= 0 ? index : null };
-      }
-      out2[t.name] = { loc: loc(f.path, t.line), entries };
-    }
+    });
+  }
+  return Object.fromEntries(byKey(r, "g_event_info entry", file, entries, (e) => JSON.stringify({ ...e, loc: null, params: e.params.map((p) => ({ ...p, loc: null })) })));
+}
+function resolveFlagTables(r) {
+  const out2 = {};
+  const names2 = [...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === "ppm_name_value").map((t) => t.name)))];
+  for (const tableName of names2.sort()) {
+    const found = findTable(r, tableName);
+    if (!found) continue;
+    const { file: f, table: t } = found;
+    const entries = liveItems(r, f, t).flatMap((item) => {
+      if (item.value.kind !== "list") return [];
+      const [name2, value] = item.value.items.map((i2) => i2.value);
+      const nameText = name2?.kind === "expr" ? unquote(name2.text) : null;
+      if (nameText === null) return [];
+      const expr = exprOf(value) ?? "";
+      return [{ name: nameText, expr, value: evaluateNumber(expr, r.syms), loc: loc(f.path, item.value.line), ...guardOf(r, f.path, item.line) }];
+    });
+    out2[t.name] = { loc: loc(f.path, t.line), entries };
   }
   return out2;
 }
-function resolveSyscalls(facts) {
-  const found = findTable(facts, "g_syscall_table");
+function resolveDynamicParams(r) {
+  const out2 = {};
+  const names2 = [...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === "ppm_param_info" && t.name !== "g_event_info").map((t) => t.name)))];
+  for (const tableName of names2.sort()) {
+    const found = findTable(r, tableName);
+    if (!found) continue;
+    const { file: f, table: t } = found;
+    const prefix = t.size && /^\w+_MAX$/.test(t.size) ? t.size.slice(0, -"MAX".length) : null;
+    const symbolOf = /* @__PURE__ */ new Map();
+    if (prefix) {
+      for (const [name2, m] of r.model.macros) {
+        const v = name2.startsWith(prefix) && name2 !== t.size ? evaluateNumber(m.body, r.syms) : null;
+        if (v !== null && !symbolOf.has(v)) symbolOf.set(v, name2);
+      }
+    }
+    const entries = [];
+    let index = -1;
+    for (const item of liveItems(r, f, t)) {
+      index = item.designator !== null ? evaluateNumber(item.designator, r.syms) ?? -1 : index + 1;
+      const key = symbolOf.get(index) ?? item.designator ?? String(index);
+      const p = toParam(item.value, f.path);
+      if (p) entries.push({ key, line: item.line, value: { ...p, index: index >= 0 ? index : null } });
+    }
+    out2[t.name] = { loc: loc(f.path, t.line), entries: Object.fromEntries(byKey(r, `${t.name} entry`, f, entries, (p) => JSON.stringify({ ...p, loc: null }))) };
+  }
+  return out2;
+}
+function resolveSyscalls(r) {
+  const found = findTable(r, "g_syscall_table");
   if (!found) return {};
-  const out2 = {};
-  for (const item of found.table.items) {
+  const entries = [];
+  for (const item of liveItems(r, found.file, found.table)) {
     const nr = item.designator?.replace(/\s*-\s*SYSCALL_TABLE_ID0$/, "").trim();
     if (!nr || item.value.kind !== "list" || hasInitError(item.value)) continue;
     const fields = { flags: null, enter_event_type: null, exit_event_type: null, ppm_sc: null };
@@ -8875,17 +9941,25 @@ function resolveSyscalls(facts) {
       const key = f.designator?.replace(/^\./, "") ?? order[i2];
       if (key && key in fields) fields[key] = exprOf(f.value);
     });
-    out2[nr] = {
-      flags: flagSet(fields["flags"]).filter((f) => f !== "UF_NONE"),
-      enter: fields["enter_event_type"] ?? "PPME_GENERIC_E",
-      exit: fields["exit_event_type"] ?? "PPME_GENERIC_X",
-      ppmSc: fields["ppm_sc"],
-      loc: loc(found.file.path, item.value.line),
-      ...item.guard ? { guard: item.guard } : {}
-    };
+    entries.push({
+      key: nr,
+      line: item.line,
+      value: {
+        flags: flagSet(fields["flags"]).filter((f) => f !== "UF_NONE"),
+        enter: fields["enter_event_type"] ?? "PPME_GENERIC_E",
+        exit: fields["exit_event_type"] ?? "PPME_GENERIC_X",
+        ppmSc: fields["ppm_sc"],
+        loc: loc(found.file.path, item.value.line),
+        ...guardOf(r, found.file.path, item.line)
+      }
+    });
   }
-  return out2;
+  return Object.fromEntries(byKey(r, "g_syscall_table entry", found.file, entries, (e) => JSON.stringify({ ...e, loc: null, guard: null })));
 }
+
+// src/config/config.ts
+import { existsSync as existsSync3, readFileSync } from "node:fs";
+import path3 from "node:path";
 
 // src/rules/compare.ts
 function common(base, head) {
@@ -8910,7 +9984,8 @@ function sentParams(e) {
 function paramChanges(base, head) {
   const out2 = [];
   const bp = sentParams(base);
-  const hp = sentParams(head);
+  const newMismatch = head.nparams !== null && head.nparams < head.params.length && (base.nparams !== head.nparams || base.params.length !== head.params.length);
+  const hp = newMismatch ? head.params : sentParams(head);
   const headNames = hp.map((p) => p.name);
   const n = Math.max(bp.length, hp.length);
   for (let i2 = 0; i2 < n; i2++) {
@@ -8982,6 +10057,11 @@ function renamedPairs(base, head) {
   }
   return pairs;
 }
+function newEventCodes(base, head) {
+  const renamed = new Set(renamedEventCodes(base, head).map((r) => r.to));
+  return added(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX" && !renamed.has(symbol));
+}
+var EVENT_TABLE_HEADER = "the rules at the top of driver/event_table.c";
 
 // src/rules/schema/dynamic-param-added.ts
 var dynamicParamAdded = {
@@ -8993,9 +10073,9 @@ var dynamicParamAdded = {
   example: "+ [PPM_KEYCTL_IDX_CHARBUF] = {{0}, PT_CHARBUF, PF_NA, 0, 0},",
   check(base, head) {
     const hits = [];
-    for (const [table, t] of added(base.dynamicParams, head.dynamicParams)) hits.push({ message: `new dynamic-param table ${table}`, location: t.loc });
+    for (const [table, t] of added(base.dynamicParams, head.dynamicParams)) hits.push({ symbol: table, message: `new dynamic-param table ${table}`, location: t.loc });
     for (const [table, b, h] of common(base.dynamicParams, head.dynamicParams)) {
-      for (const [idx, e] of added(b.entries, h.entries)) hits.push({ message: `${table} gains ${idx} (${e.type})`, location: e.loc });
+      for (const [idx, e] of added(b.entries, h.entries)) hits.push({ symbol: idx, message: `${table} gains ${idx} (${e.type})`, location: e.loc });
     }
     return hits;
   }
@@ -9077,13 +10157,13 @@ var dynamicParamChanged = {
   example: "- [PPM_SOCKOPT_IDX_ERRNO] = {{0}, PT_ERRNO, PF_DEC, 0, 0},\n+ [PPM_SOCKOPT_IDX_ERRNO] = {{0}, PT_INT32, PF_DEC, 0, 0},",
   check(base, head) {
     const hits = [];
-    for (const [table, t] of removed(base.dynamicParams, head.dynamicParams)) hits.push({ message: `dynamic-param table ${table} was removed`, location: t.loc });
+    for (const [table, t] of removed(base.dynamicParams, head.dynamicParams)) hits.push({ symbol: table, message: `dynamic-param table ${table} was removed`, location: t.loc });
     for (const [table, b, h] of common(base.dynamicParams, head.dynamicParams)) {
       for (const [idx, be] of Object.entries(b.entries)) {
         const he = h.entries[idx];
-        if (!he) hits.push({ message: `${table}: ${idx} was removed`, location: h.loc });
-        else if (be.index !== null && he.index !== null && be.index !== he.index) hits.push({ message: `${table}: ${idx} moved from ${be.index} to ${he.index}`, location: he.loc });
-        else if (be.type !== he.type && sameWire(be.type, he.type) !== true) hits.push({ message: `${table}: ${idx} type ${be.type} \u2192 ${he.type}`, location: he.loc });
+        if (!he) hits.push({ symbol: idx, message: `${table}: ${idx} was removed`, location: h.loc });
+        else if (be.index !== null && he.index !== null && be.index !== he.index) hits.push({ symbol: idx, message: `${table}: ${idx} moved from ${be.index} to ${he.index}`, location: he.loc });
+        else if (be.type !== he.type && sameWire(be.type, he.type) !== true) hits.push({ symbol: idx, message: `${table}: ${idx} type ${be.type} \u2192 ${he.type}`, location: he.loc });
       }
     }
     return hits;
@@ -9115,7 +10195,7 @@ var enumValueAdded = {
       const retired = new Set(Object.values({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map((c) => c.value));
       for (const [sym, c] of added(baseEnums[name2] ?? {}, values)) {
         if (renamed.has(sym) || retired.has(c.value)) continue;
-        if (!isSentinel(sym)) hits.push({ message: `${name2}: new value ${sym} = ${c.value ?? c.expr}`, location: c.loc });
+        if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: new value ${sym} = ${c.value ?? c.expr}`, location: c.loc });
       }
     }
     return hits;
@@ -9135,12 +10215,12 @@ var enumValueRemoved = {
     const headEnums = Object.fromEntries(schemaEnums(head));
     for (const [name2, values] of schemaEnums(base)) {
       if (!headEnums[name2]) {
-        hits.push({ message: `enum ${name2} was removed`, location: Object.values(values)[0]?.loc ?? null });
+        hits.push({ symbol: name2, message: `enum ${name2} was removed`, location: Object.values(values)[0]?.loc ?? null });
         continue;
       }
       const renamed = new Set(renamedPairs(values, headEnums[name2]).map((p) => p.from));
       for (const [sym, c] of removed(values, headEnums[name2])) {
-        if (!isSentinel(sym) && !renamed.has(sym)) hits.push({ message: `${name2}: ${sym} (${c.value ?? c.expr}) was removed`, location: c.loc });
+        if (!isSentinel(sym) && !renamed.has(sym)) hits.push({ symbol: sym, message: `${name2}: ${sym} (${c.value ?? c.expr}) was removed`, location: c.loc });
       }
     }
     return hits;
@@ -9162,11 +10242,11 @@ var enumValueRenamed = {
     for (const [name2, values] of schemaEnums(head)) {
       const retired = new Set(Object.values({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map((c) => c.value));
       for (const p of renamedPairs(baseEnums[name2] ?? {}, values)) {
-        if (!retired.has(p.value)) hits.push({ message: `${name2}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values[p.to].loc });
+        if (!retired.has(p.value)) hits.push({ symbol: p.to, message: `${name2}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values[p.to].loc });
       }
     }
     for (const p of renamedEventCodes(base, head)) {
-      hits.push({ message: `ppm_event_code: ${p.from} renamed to ${p.to} (code ${p.value})`, location: head.eventCodes[p.to].loc });
+      hits.push({ symbol: p.to, message: `ppm_event_code: ${p.from} renamed to ${p.to} (code ${p.value})`, location: head.eventCodes[p.to].loc });
     }
     return hits;
   }
@@ -9185,12 +10265,12 @@ var enumValueRenumbered = {
     const baseEnums = Object.fromEntries(schemaEnums(base));
     for (const [name2, values] of schemaEnums(head)) {
       for (const [sym, b, h] of renumbered(baseEnums[name2] ?? {}, values)) {
-        if (!isSentinel(sym)) hits.push({ message: `${name2}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
+        if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
       }
       const retired = new Map(Object.entries({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map(([sym, c]) => [c.value, sym]));
       for (const [sym, c] of added(baseEnums[name2] ?? {}, values)) {
         const old = c.value !== null ? retired.get(c.value) : void 0;
-        if (old && old !== sym && !isSentinel(sym)) hits.push({ message: `${name2}: new ${sym} reuses ${c.value}, the number of retired ${old}`, location: c.loc });
+        if (old && old !== sym && !isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: new ${sym} reuses ${c.value}, the number of retired ${old}`, location: c.loc });
       }
     }
     return hits;
@@ -9206,20 +10286,20 @@ var eventCategoryChanged = {
   rationale: "Categories decide how userspace classifies and filters the event (evt.category, syscall vs tracepoint); the wire is unchanged, so the change is compatible but visible: SCHEMA minor.",
   example: "- EC_FILE | EC_SYSCALL,\n+ EC_IO_OTHER | EC_SYSCALL,",
   check(base, head) {
-    return commonEvents(base, head).filter(([, b, h]) => !(b.flags.includes("EF_UNUSED") && h.flags.includes("EF_UNUSED"))).filter(([, b, h]) => setDiff(b.category, h.category).length || setDiff(h.category, b.category).length).map(([symbol, b, h]) => ({ message: `${symbol} category ${b.category.join(" | ")} \u2192 ${h.category.join(" | ")}`, location: h.loc }));
+    return commonEvents(base, head).filter(([, b, h]) => !(b.flags.includes("EF_UNUSED") && h.flags.includes("EF_UNUSED"))).filter(([, b, h]) => setDiff(b.category, h.category).length || setDiff(h.category, b.category).length).map(([symbol, b, h]) => ({ symbol, message: `${symbol} category ${b.category.join(" | ")} \u2192 ${h.category.join(" | ")}`, location: h.loc }));
   }
 };
 
 // src/rules/schema/event-flags.ts
-function bits(surface, flags2) {
+function bits2(surface, flags2) {
   const values = surface.enums["ppm_event_flags"] ?? {};
   return new Map(flags2.map((f) => [values[f]?.value != null ? `bit:${values[f].value}` : `name:${f}`, f]));
 }
 function flagDeltas(base, head) {
   const out2 = [];
   for (const [symbol, b, h] of commonEvents(base, head)) {
-    const bb = bits(base, b.flags);
-    const hb = bits(head, h.flags);
+    const bb = bits2(base, b.flags);
+    const hb = bits2(head, h.flags);
     const addedFlags = [...hb].filter(([k]) => !bb.has(k)).map(([, n]) => n);
     const removedFlags = [...bb].filter(([k]) => !hb.has(k)).map(([, n]) => n);
     if (addedFlags.length || removedFlags.length) out2.push({ symbol, event: h, added: addedFlags, removed: removedFlags });
@@ -9238,7 +10318,7 @@ var eventFlagAdded = {
   example: "- EF_MODIFIES_STATE,\n+ EF_USES_FD | EF_MODIFIES_STATE,",
   check(base, head) {
     return flagDeltas(base, head).flatMap(
-      (d) => d.added.filter((f) => !SPECIAL_FLAGS.includes(f)).map((f) => ({ message: `${d.symbol} gains flag ${f}`, location: d.event.loc }))
+      (d) => d.added.filter((f) => !SPECIAL_FLAGS.includes(f)).map((f) => ({ symbol: d.symbol, message: `${d.symbol} gains flag ${f}`, location: d.event.loc }))
     );
   }
 };
@@ -9253,7 +10333,7 @@ var eventFlagRemoved = {
   example: "- EF_USES_FD | EF_READS_FROM_FD,\n+ EF_READS_FROM_FD,",
   check(base, head) {
     return flagDeltas(base, head).flatMap(
-      (d) => d.removed.filter((f) => f !== "EF_LARGE_PAYLOAD").map((f) => ({ message: `${d.symbol} loses flag ${f}`, location: d.event.loc }))
+      (d) => d.removed.filter((f) => f !== "EF_LARGE_PAYLOAD").map((f) => ({ symbol: d.symbol, message: `${d.symbol} loses flag ${f}`, location: d.event.loc }))
     );
   }
 };
@@ -9268,6 +10348,7 @@ var eventLargePayloadToggled = {
   example: "- EF_NONE,\n+ EF_LARGE_PAYLOAD,",
   check(base, head) {
     return flagDeltas(base, head).filter((d) => d.added.includes("EF_LARGE_PAYLOAD") || d.removed.includes("EF_LARGE_PAYLOAD")).map((d) => ({
+      symbol: d.symbol,
       message: `${d.symbol} ${d.added.includes("EF_LARGE_PAYLOAD") ? "gains" : "loses"} EF_LARGE_PAYLOAD: param lengths become ${d.added.includes("EF_LARGE_PAYLOAD") ? "32" : "16"}-bit on the wire`,
       location: d.event.loc
     }));
@@ -9283,7 +10364,7 @@ var eventNameChanged = {
   rationale: 'Userspace matches events by name (evt.type filters, rules); the event_table.c header requires "All the versions of the same event must have the same name". The wire is unchanged: SCHEMA minor.',
   example: '- [PPME_SYSCALL_OPEN_X] = {"open", ...\n+ [PPME_SYSCALL_OPEN_X] = {"openat", ...',
   check(base, head) {
-    return commonEvents(base, head).filter(([, b, h]) => b.name !== h.name).map(([symbol, b, h]) => ({ message: `${symbol} name '${b.name}' \u2192 '${h.name}'`, location: h.loc }));
+    return commonEvents(base, head).filter(([, b, h]) => b.name !== h.name).map(([symbol, b, h]) => ({ symbol, message: `${symbol} name '${b.name}' \u2192 '${h.name}'`, location: h.loc }));
   }
 };
 
@@ -9300,9 +10381,145 @@ var eventNparamsMismatch = {
     return Object.entries(head.events).filter(([, e]) => e.nparams !== null && e.nparams !== e.params.length).filter(([symbol, e]) => {
       const b = base.events[symbol];
       return !b || b.nparams !== e.nparams || b.params.length !== e.params.length;
-    }).map(([symbol, e]) => ({ message: `${symbol} declares nparams ${e.nparams} but lists ${e.params.length} params`, location: e.loc }));
+    }).map(([symbol, e]) => ({ symbol, message: `${symbol} declares nparams ${e.nparams} but lists ${e.params.length} params`, location: e.loc }));
   }
 };
+
+// src/rules/schema/event-max-not-moved.ts
+var eventMaxNotMoved = {
+  id: "event-max-not-moved",
+  title: "PPM_EVENT_MAX was not moved past the new event codes",
+  governs: "schema",
+  bump: "none",
+  kind: "invalid",
+  rationale: "PPM_EVENT_MAX sizes g_event_info and every per-event table of the drivers and libscap, and bounds the codes userspace accepts: a new code at or past it is dropped or read out of bounds. The table is invalid whatever the version says.",
+  example: "	PPME_SYSCALL_WRITE_E = 10,\n	PPME_SYSCALL_WRITE_X = 11,\n	PPM_EVENT_MAX = 10   // must be 12",
+  check(base, head) {
+    const max = head.eventCodes["PPM_EVENT_MAX"];
+    if (!max || max.value === null) return [];
+    const past = newEventCodes(base, head).filter(([, c]) => c.value !== null && c.value >= max.value);
+    if (!past.length) return [];
+    const highest2 = Math.max(...past.map(([, c]) => c.value));
+    return [
+      {
+        symbol: "PPM_EVENT_MAX",
+        message: `PPM_EVENT_MAX is ${max.value} but new ${past.map(([s, c]) => `${s} = ${c.value}`).join(", ")} ${past.length > 1 ? "are" : "is"} not below it: set PPM_EVENT_MAX to ${highest2 + 1}`,
+        location: max.loc
+      }
+    ];
+  }
+};
+
+// src/rules/schema/event-code-without-entry.ts
+var eventCodeWithoutEntry = {
+  id: "event-code-without-entry",
+  title: "A new event code has no g_event_info entry",
+  governs: "schema",
+  bump: "none",
+  kind: "invalid",
+  rationale: "Userspace decodes every event through its g_event_info entry (name, category, flags, params): a code the drivers may send without an entry is an event nobody can read, and the zeroed entry has no params. The table is invalid whatever the version says.",
+  example: "+ PPME_SYSCALL_WRITE_E = 10,\n+ PPME_SYSCALL_WRITE_X = 11,\n  // and no [PPME_SYSCALL_WRITE_E] = {...} in g_event_info",
+  check(base, head) {
+    if (!Object.keys(head.events).length) return [];
+    return newEventCodes(base, head).filter(([symbol]) => !head.events[symbol]).map(([symbol, c]) => ({ symbol, message: `new ${symbol} (code ${c.value ?? c.expr}) has no g_event_info entry: add [${symbol}] = {...} to driver/event_table.c`, location: c.loc }));
+  }
+};
+
+// src/rules/schema/event-pairing-broken.ts
+var eventPairingBroken = {
+  id: "event-pairing-broken",
+  title: "A new event code breaks the enter/exit pairing",
+  governs: "schema",
+  bump: "none",
+  kind: "invalid",
+  rationale: 'Events come in pairs: PPME_X_E at an even code and PPME_X_X right after it, with one name (libsinsp finds the exit of an enter by code + 1, and both by name); an EC_UNKNOWN entry is named "NA" (the event_table.c header). A new code that breaks this is a table libsinsp misreads, whatever the version says.',
+  example: "+ PPME_SYSCALL_WRITE_E = 11,   // enter codes are even: 10\n+ PPME_SYSCALL_WRITE_X = 12,",
+  check(base, head) {
+    const hits = [];
+    for (const [symbol, c] of newEventCodes(base, head)) {
+      const enter = /_E$/.test(symbol);
+      if (!enter && !/_X$/.test(symbol)) {
+        hits.push({ symbol, message: `new ${symbol} ends in neither _E nor _X: every event is half of an enter/exit pair`, location: c.loc });
+        continue;
+      }
+      const other = symbol.replace(/_[EX]$/, enter ? "_X" : "_E");
+      const o = head.eventCodes[other];
+      if (!o) hits.push({ symbol, message: `new ${symbol} has no ${other}: add the pair's other half`, location: c.loc });
+      else if (enter && c.value !== null && o.value !== null && (c.value % 2 !== 0 || o.value !== c.value + 1)) {
+        hits.push({ symbol, message: `new ${symbol} = ${c.value} and ${other} = ${o.value}: the enter code is even and the exit code follows it`, location: c.loc });
+      }
+      const e = head.events[symbol];
+      if (e?.category.includes("EC_UNKNOWN") && e.name !== "NA") {
+        hits.push({ symbol, message: `new ${symbol} is EC_UNKNOWN but named '${e.name}': such events are named "NA" (${EVENT_TABLE_HEADER})`, location: e.loc });
+      }
+      const oe = head.events[other];
+      const known = (x) => x && !x.category.includes("EC_UNKNOWN");
+      if (enter && known(e) && known(oe) && e.name !== oe.name) {
+        hits.push({ symbol, message: `new pair ${symbol} and ${other} are named '${e.name}' and '${oe.name}': both halves carry one name`, location: e.loc });
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/schema/event-flags-broken.ts
+var sent = (flags2, category) => !flags2.includes("EF_OLD_VERSION") && !category.includes("EC_UNKNOWN");
+var eventFlagsBroken = {
+  id: "event-flags-broken",
+  title: "A new g_event_info entry breaks the EF_* rules of the event_table.c header",
+  governs: "schema",
+  bump: "none",
+  kind: "invalid",
+  rationale: "The event_table.c header: an event flagged EF_USES_FD must return a file descriptor among its params (libsinsp reads it; with no params it fails at run time), and when an exit event has EF_USES_FD the enter event must have it too, or libsinsp does not manage the descriptor the exit returns. Checked on new events only, as libs applies it: the params rule on exit events, and the pair rule only when both halves are still sent (not EF_OLD_VERSION) and the enter carries params.",
+  example: '[PPME_SYSCALL_WRITE_X] = {"write", EC_IO_WRITE | EC_SYSCALL, EF_USES_FD, 0}   // EF_USES_FD with no params',
+  check(base, head) {
+    const hits = [];
+    for (const [symbol] of newEventCodes(base, head)) {
+      const e = head.events[symbol];
+      if (!e || !e.flags.includes("EF_USES_FD")) continue;
+      if (/_X$/.test(symbol) && (e.nparams === 0 || e.nparams === null && !e.params.length)) {
+        hits.push({ symbol, message: `new ${symbol} has EF_USES_FD but no params: libsinsp would fail reading its file descriptor (${EVENT_TABLE_HEADER})`, location: e.loc });
+      }
+      const enter = symbol.replace(/_X$/, "_E");
+      const en = enter !== symbol ? head.events[enter] : void 0;
+      if (en && sent(e.flags, e.category) && sent(en.flags, en.category) && en.params.length > 0 && !en.flags.includes("EF_USES_FD")) {
+        hits.push({ symbol, message: `new ${symbol} has EF_USES_FD but ${enter} does not: give the enter event EF_USES_FD too (${EVENT_TABLE_HEADER})`, location: e.loc });
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/version-pack.ts
+var VERSION_BITS = { major: 19, minor: 20, patch: 24 };
+function unpackable(head, governs) {
+  const v = head.versions[governs];
+  if (!v?.version) return [];
+  const [major, minor, patch] = v.version.split(".").map(Number);
+  const parts2 = [["major", major], ["minor", minor], ["patch", patch]].filter(([k, n]) => n >= 2 ** VERSION_BITS[k]);
+  if (!parts2.length) return [];
+  const what = parts2.map(([k, n]) => `${k} ${n} needs more than ${VERSION_BITS[k]} bits (at most ${2 ** VERSION_BITS[k] - 1})`).join("; ");
+  return [{ symbol: v.path, message: `${v.path} is ${v.version}: PPM_API_VERSION cannot pack it (${what}; driver/ppm_api_version.h)`, location: { path: v.path, line: 1 } }];
+}
+function versionUnpackableRule(governs) {
+  const file = governs === "api" ? "API_VERSION" : "SCHEMA_VERSION";
+  return {
+    id: `${governs}-version-unpackable`,
+    title: `${file} has a component PPM_API_VERSION cannot pack`,
+    governs,
+    bump: "none",
+    kind: "invalid",
+    rationale: `driver/ppm_api_version.h packs the version into one uint64_t (major ${VERSION_BITS.major} bits, minor ${VERSION_BITS.minor}, patch ${VERSION_BITS.patch}) and masks each component: a larger one becomes another version, and libscap's check compares the wrong numbers.`,
+    example: "- 2.4.0\n+ 2.1048576.0   // minor has 20 bits: at most 1048575",
+    check: (_base, head) => unpackable(head, governs)
+  };
+}
+
+// src/rules/schema/schema-version-unpackable.ts
+var schemaVersionUnpackable = versionUnpackableRule("schema");
+
+// src/rules/api/api-version-unpackable.ts
+var apiVersionUnpackable = versionUnpackableRule("api");
 
 // src/rules/schema/event-old-version-added.ts
 var eventOldVersionAdded = {
@@ -9313,7 +10530,7 @@ var eventOldVersionAdded = {
   rationale: 'The event_table.c header: "All events that are no more sent by our drivers must have the EF_OLD_VERSION flag." The event stays decodable, but userspace must now rely on its replacement: SCHEMA minor.',
   example: '- [PPME_SYSCALL_OPEN_E] = {"open", EC_FILE | EC_SYSCALL, EF_CREATES_FD, ...\n+ [PPME_SYSCALL_OPEN_E] = {"open", EC_FILE | EC_SYSCALL, EF_CREATES_FD | EF_OLD_VERSION, ...',
   check(base, head) {
-    return flagDeltas(base, head).filter((d) => d.added.includes("EF_OLD_VERSION")).map((d) => ({ message: `${d.symbol} is now EF_OLD_VERSION (no longer sent)`, location: d.event.loc }));
+    return flagDeltas(base, head).filter((d) => d.added.includes("EF_OLD_VERSION")).map((d) => ({ symbol: d.symbol, message: `${d.symbol} is now EF_OLD_VERSION (no longer sent)`, location: d.event.loc }));
   }
 };
 
@@ -9336,7 +10553,7 @@ var eventPairAdded = {
     return [...pairs.values()].map((symbols) => {
       const first = head.eventCodes[symbols[0]];
       const values = symbols.map((s) => `${s} = ${head.eventCodes[s].value}`).join(", ");
-      return { message: `new event ${symbols.length > 1 ? "pair " : ""}${values}`, location: head.events[symbols[0]]?.loc ?? first.loc };
+      return { symbol: symbols[0], message: `new event ${symbols.length > 1 ? "pair " : ""}${values}`, location: head.events[symbols[0]]?.loc ?? first.loc };
     });
   }
 };
@@ -9353,7 +10570,7 @@ function paramRule(kind, meta, describe) {
         const message = describe(symbol, c);
         if (message === null) continue;
         const loc2 = "head" in c && c.head ? c.head.loc : event.loc;
-        hits.push({ message, location: loc2 });
+        hits.push({ symbol, message, location: loc2 });
       }
       return hits;
     }
@@ -9458,7 +10675,7 @@ var eventParamTypeChanged = paramRule(
     rationale: "Userspace built against the base decodes the param with the old width or encoding (e.g. PT_FD is 8 bytes, PT_FD32 is 4). The event_table.c header requires a new event pair for such a change.",
     example: '- {"fd", PT_FD, PF_DEC}\n+ {"fd", PT_FD32, PF_DEC}'
   },
-  (symbol, c) => sameWire(c.base.type, c.head.type) === true ? null : `${symbol} param ${c.index + 1} '${c.head.name}' changed from ${c.base.type} (${describeWire(c.base.type)}) to ${c.head.type} (${describeWire(c.head.type)})`
+  (symbol, c) => sameWire(c.base.type, c.head.type) === true ? null : `${symbol} param ${c.index + 1} '${c.head.name}' changed from ${c.base.type} (${describeWire(c.base.type)}) to ${c.head.type} (${describeWire(c.head.type)}); to stay compatible, add a new event version instead (see the event_table.c header)`
 );
 
 // src/rules/schema/event-param-type-refined.ts
@@ -9485,8 +10702,8 @@ var eventRemoved = {
   example: "- PPME_SYSCALL_EXECVE_8_E = 12,",
   check(base, head) {
     const renamed = new Set(renamedEventCodes(base, head).map((r) => r.from));
-    const codes = removed(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX" && !renamed.has(symbol)).map(([symbol, c]) => ({ message: `${symbol} (code ${c.value}) was removed`, location: c.loc }));
-    const entries = removed(base.events, head.events).filter(([symbol]) => head.eventCodes[symbol]).map(([symbol, e]) => ({ message: `the g_event_info entry of ${symbol} was removed (the code remains)`, location: e.loc }));
+    const codes = removed(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX" && !renamed.has(symbol)).map(([symbol, c]) => ({ symbol, message: `${symbol} (code ${c.value}) was removed`, location: c.loc }));
+    const entries = removed(base.events, head.events).filter(([symbol]) => head.eventCodes[symbol]).map(([symbol, e]) => ({ symbol, message: `the g_event_info entry of ${symbol} was removed (the code remains)`, location: e.loc }));
     return [...codes, ...entries];
   }
 };
@@ -9500,7 +10717,7 @@ var eventRenumbered = {
   rationale: "The event type number is on the wire (ppm_evt_hdr.type): userspace built against the base would decode the event as another one.",
   example: "- PPME_SYSCALL_OPEN_X = 3,\n+ PPME_SYSCALL_OPEN_X = 5,",
   check(base, head) {
-    return renumbered(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX").map(([symbol, b, h]) => ({ message: `${symbol} changed from ${b.value} to ${h.value}`, location: h.loc }));
+    return renumbered(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX").map(([symbol, b, h]) => ({ symbol, message: `${symbol} changed from ${b.value} to ${h.value}`, location: h.loc }));
   }
 };
 
@@ -9513,14 +10730,14 @@ var PROBE_LABEL = {
 };
 function sites(s, unreadable) {
   const out2 = /* @__PURE__ */ new Map();
-  for (const path3 of Object.keys(s.code).sort()) {
-    if (unreadable.has(path3)) continue;
-    const file = s.code[path3];
+  for (const path4 of Object.keys(s.code).sort()) {
+    if (unreadable.has(path4)) continue;
+    const file = s.code[path4];
     for (const [name2, fn] of Object.entries(file.functions)) {
       const key = `${file.probe}\0${name2}`;
       const list = out2.get(key);
-      if (list) list.push({ path: path3, fn });
-      else out2.set(key, [{ path: path3, fn }]);
+      if (list) list.push({ path: path4, fn });
+      else out2.set(key, [{ path: path4, fn }]);
     }
   }
   return out2;
@@ -9582,37 +10799,40 @@ function addedOrRemoved(pairs, side, other) {
   const lone = lonePairs(pairs, side).filter((p) => !isKernelSpecific(p[side].fn));
   const byPath = /* @__PURE__ */ new Map();
   for (const p of lone) {
-    const path3 = p[side].path;
-    const list = byPath.get(path3);
+    const path4 = p[side].path;
+    const list = byPath.get(path4);
     if (list) list.push(p);
-    else byPath.set(path3, [p]);
+    else byPath.set(path4, [p]);
   }
   const hits = [];
-  for (const [path3, list] of byPath) {
+  for (const [path4, list] of byPath) {
     const probe = PROBE_LABEL[list[0].probe];
-    const wholeFile = !Object.hasOwn(other.code, path3) && list.length > 1;
+    const wholeFile = !Object.hasOwn(other.code, path4) && list.length > 1;
     if (side === "head") {
       if (wholeFile) {
         hits.push({
-          message: `new file ${path3} (${probe}) defines ${list.length} functions: ${names(list)}; new filler or program code changes what the driver sends`,
+          symbol: path4,
+          message: `new file ${path4} (${probe}) defines ${list.length} functions: ${names(list)}; new filler or program code changes what the driver sends`,
           location: where(list[0].head)
         });
       } else {
         for (const p of list) {
           hits.push({
-            message: `new function ${p.name} in ${path3} (${probe}); a new filler or helper changes what the driver sends`,
+            symbol: p.name,
+            message: `new function ${p.name} in ${path4} (${probe}); a new filler or helper changes what the driver sends`,
             location: where(p.head)
           });
         }
       }
     } else if (wholeFile) {
       hits.push({
-        message: `${path3} (${probe}) is gone with its ${list.length} functions: ${names(list)}`,
+        symbol: path4,
+        message: `${path4} (${probe}) is gone with its ${list.length} functions: ${names(list)}`,
         location: where(list[0].base)
       });
     } else {
       for (const p of list) {
-        hits.push({ message: `function ${p.name} was removed from ${path3} (${probe})`, location: where(p.base) });
+        hits.push({ symbol: p.name, message: `function ${p.name} was removed from ${path4} (${probe})`, location: where(p.base) });
       }
     }
   }
@@ -9627,7 +10847,7 @@ var fillerCodeChanged = {
   example: "  int f_sys_example_x(struct event_filler_arguments *args) {\n-	len = min(ret, (int64_t)args->snaplen);\n+	len = ret > 0 ? min(ret, (int64_t)args->snaplen) : 0;",
   check(base, head) {
     const pairs = codePairs(base, head).filter((p) => !STATS_ACCOUNTING.has(p.name));
-    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === "logic").map((p) => ({ message: `the code of ${describePair(p)} changed`, location: where(p.head) }));
+    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === "logic").map((p) => ({ symbol: p.name, message: `the code of ${describePair(p)} changed`, location: where(p.head) }));
     return [...changed, ...addedOrRemoved(pairs, "head", base), ...addedOrRemoved(pairs, "base", head)];
   }
 };
@@ -9644,12 +10864,14 @@ var fillerCodeKernelCompat = {
   example: " #if LINUX_VERSION_CODE < KERNEL_VERSION(5, 0, 0)\n 	val = old_helper(task);\n+#elif LINUX_VERSION_CODE < KERNEL_VERSION(6, 10, 0)\n+	val = renamed_helper(task);\n #else\n 	val = new_helper(task);\n #endif",
   check(base, head) {
     const pairs = codePairs(base, head);
-    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === "compat").map((p) => ({ message: `${describePair(p)} changed only inside kernel-version conditionals; ${README}`, location: where(p.head) }));
+    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === "compat").map((p) => ({ symbol: p.name, message: `${describePair(p)} changed only inside kernel-version conditionals; ${README}`, location: where(p.head) }));
     const added2 = lonePairs(pairs, "head").filter((p) => isKernelSpecific(p.head.fn)).map((p) => ({
+      symbol: p.name,
       message: `new kernel-specific function ${p.name} in ${p.head.path} (${PROBE_LABEL[p.probe]}), defined only under kernel-version conditionals; ${README}`,
       location: where(p.head)
     }));
     const removed2 = lonePairs(pairs, "base").filter((p) => isKernelSpecific(p.base.fn)).map((p) => ({
+      symbol: p.name,
       message: `kernel-specific function ${p.name} was removed from ${p.base.path} (${PROBE_LABEL[p.probe]}); ${README}`,
       location: where(p.base)
     }));
@@ -9681,7 +10903,7 @@ var fillerIdsChanged = {
       gone.length ? `removes ${gone.slice(0, 5).join(", ")}${gone.length > 5 ? ` and ${gone.length - 5} more` : ""}` : "",
       moved.length ? `moves ${moved.length} existing filler id${moved.length > 1 ? "s" : ""} (e.g. ${moved[0]} ${bNames.indexOf(moved[0])} \u2192 ${hNames.indexOf(moved[0])})` : ""
     ].filter(Boolean);
-    hits.push({ message: `FILLER_LIST_MAPPER ${parts2.join("; ")}`, location: h.entries.find((e) => added2.includes(e.name))?.loc ?? h.loc });
+    hits.push({ symbol: "FILLER_LIST_MAPPER", message: `FILLER_LIST_MAPPER ${parts2.join("; ")}`, location: h.entries.find((e) => added2.includes(e.name))?.loc ?? h.loc });
     return hits;
   }
 };
@@ -9708,12 +10930,12 @@ var flagValueAdded = {
   example: '  {"O_TMPFILE", PPM_O_TMPFILE},\n+ {"O_NEWFLAG", PPM_O_NEWFLAG},',
   check(base, head) {
     const hits = [];
-    for (const [name2, t] of added(base.flagTables, head.flagTables)) hits.push({ message: `new flag table ${name2} (${t.entries.length} values)`, location: t.loc });
+    for (const [name2, t] of added(base.flagTables, head.flagTables)) hits.push({ symbol: name2, message: `new flag table ${name2} (${t.entries.length} values)`, location: t.loc });
     const baseEntries = flagEntries(base);
     for (const [, e] of added(baseEntries, flagEntries(head))) {
-      if (base.flagTables[e.table]) hits.push({ message: `${e.table} gains ${e.name} = ${e.expr}`, location: e.loc });
+      if (base.flagTables[e.table]) hits.push({ symbol: e.name, message: `${e.table} gains ${e.name} = ${e.expr}`, location: e.loc });
     }
-    for (const [name2, c] of added(wireDefines(base), wireDefines(head))) hits.push({ message: `new ${name2} = ${c.expr}`, location: c.loc });
+    for (const [name2, c] of added(wireDefines(base), wireDefines(head))) hits.push({ symbol: name2, message: `new ${name2} = ${c.expr}`, location: c.loc });
     return hits;
   }
 };
@@ -9729,13 +10951,13 @@ var flagValueChanged = {
   check(base, head) {
     const hits = [];
     for (const [name2, b, h] of common(wireDefines(base), wireDefines(head))) {
-      if (b.value !== null && h.value !== null && b.value !== h.value) hits.push({ message: `${name2} changed from ${b.value} to ${h.value}`, location: h.loc });
+      if (b.value !== null && h.value !== null && b.value !== h.value) hits.push({ symbol: name2, message: `${name2} changed from ${b.value} to ${h.value}`, location: h.loc });
     }
     for (const [, b, h] of common(flagEntries(base), flagEntries(head))) {
       if (b.value !== null && h.value !== null && b.value !== h.value) {
-        hits.push({ message: `${h.table}: ${h.name} changed from ${b.value} to ${h.value}`, location: h.loc });
+        hits.push({ symbol: h.name, message: `${h.table}: ${h.name} changed from ${b.value} to ${h.value}`, location: h.loc });
       } else if ((b.value === null || h.value === null) && b.expr !== h.expr) {
-        hits.push({ message: `${h.table}: ${h.name} now maps to ${h.expr} (was ${b.expr})`, location: h.loc });
+        hits.push({ symbol: h.name, message: `${h.table}: ${h.name} now maps to ${h.expr} (was ${b.expr})`, location: h.loc });
       }
     }
     return hits;
@@ -9752,11 +10974,11 @@ var flagValueRemoved = {
   example: '- {"O_LARGEFILE", PPM_O_LARGEFILE},',
   check(base, head) {
     const hits = [];
-    for (const [name2, t] of removed(base.flagTables, head.flagTables)) hits.push({ message: `flag table ${name2} was removed`, location: t.loc });
+    for (const [name2, t] of removed(base.flagTables, head.flagTables)) hits.push({ symbol: name2, message: `flag table ${name2} was removed`, location: t.loc });
     for (const [, e] of removed(flagEntries(base), flagEntries(head))) {
-      if (head.flagTables[e.table]) hits.push({ message: `${e.table} loses ${e.name}`, location: head.flagTables[e.table].loc });
+      if (head.flagTables[e.table]) hits.push({ symbol: e.name, message: `${e.table} loses ${e.name}`, location: head.flagTables[e.table].loc });
     }
-    for (const [name2, c] of removed(wireDefines(base), wireDefines(head))) hits.push({ message: `${name2} (${c.expr}) was removed`, location: c.loc });
+    for (const [name2, c] of removed(wireDefines(base), wireDefines(head))) hits.push({ symbol: name2, message: `${name2} (${c.expr}) was removed`, location: c.loc });
     return hits;
   }
 };
@@ -9805,7 +11027,7 @@ var ppmScAppended = {
   check(base, head) {
     const b = scNumbers(base);
     const h = scNumbers(head);
-    return [...h.live].filter(([v, c]) => !b.live.has(v) && !b.retired.has(v) && !b.numberOf.has(c.symbol)).map(([v, c]) => ({ message: `new ${c.symbol} = ${v}`, location: c.loc }));
+    return [...h.live].filter(([v, c]) => !b.live.has(v) && !b.retired.has(v) && !b.numberOf.has(c.symbol)).map(([v, c]) => ({ symbol: c.symbol, message: `new ${c.symbol} = ${v}`, location: c.loc }));
   }
 };
 
@@ -9822,7 +11044,7 @@ var ppmScRemoved = {
     const h = scNumbers(head);
     return [...b.live].filter(([v, c]) => !h.live.has(v) && !renumbered2(base, head, c.symbol)).map(([v, c]) => {
       const retired = h.retired.get(v);
-      return { message: `${c.symbol} (${v}) ${retired ? "was retired" : "was removed"}; its number stays reserved`, location: retired?.loc ?? c.loc };
+      return { symbol: c.symbol, message: `${c.symbol} (${v}) ${retired ? "was retired" : "was removed"}; its number stays reserved`, location: retired?.loc ?? c.loc };
     });
   }
 };
@@ -9837,7 +11059,7 @@ var ppmScRenamed = {
   rationale: 'Only the number travels (param "ID" of PPME_GENERIC_X) and the syscall it maps to is unchanged; libs renamed codes to the kernel syscall name this way (09a74c1fb, and PIDFD_GET_FD \u2192 PIDFD_GETFD at 346). Code that names the old symbol must be updated.',
   example: "- PPM_SC_X(SIGRETURN_RT, 298) \\\n+ PPM_SC_X(RT_SIGRETURN, 298) \\",
   check(base, head) {
-    return renamedNumbers(base, head).map((r) => ({ message: `PPM_SC code ${r.value}: ${r.from} renamed to ${r.to}`, location: r.loc }));
+    return renamedNumbers(base, head).map((r) => ({ symbol: r.to, message: `PPM_SC code ${r.value}: ${r.from} renamed to ${r.to}`, location: r.loc }));
   }
 };
 
@@ -9857,17 +11079,18 @@ var ppmScRenumbered = {
       if (c.retired || c.value === null) continue;
       const was = b.numberOf.get(symbol);
       if (was !== void 0 && was !== c.value) {
-        if (renumbered2(base, head, symbol)) hits.push({ message: `${symbol} changed from ${was} to ${c.value}`, location: c.loc });
+        if (renumbered2(base, head, symbol)) hits.push({ symbol, message: `${symbol} changed from ${was} to ${c.value}`, location: c.loc });
         continue;
       }
       if (was !== void 0) continue;
       const owner = b.live.get(c.value)?.symbol;
       if (owner && owner !== symbol && h.numberOf.has(owner)) {
-        hits.push({ message: `new ${symbol} reuses ${c.value}, the number of ${owner}`, location: c.loc });
+        hits.push({ symbol, message: `new ${symbol} reuses ${c.value}, the number of ${owner}`, location: c.loc });
       }
       const retired = b.retired.get(c.value);
       if (retired && !b.live.has(c.value)) {
         hits.push({
+          symbol,
           message: retired.symbol === symbol ? `${symbol} (${c.value}) was retired and is live again` : `new ${symbol} reuses ${c.value}, the number of retired ${retired.symbol}`,
           location: c.loc
         });
@@ -9888,10 +11111,10 @@ var bpfMapAdded = {
   check(base, head) {
     const hits = [];
     for (const [name2, m] of added(base.bpfMaps, head.bpfMaps)) {
-      hits.push({ message: `new ${m.probe} probe map ${name2} (${m.type}${m.index !== null ? `, index ${m.index}` : ""})`, location: m.loc, ...m.probe === "modern" ? { scope: "modern-probe" } : {} });
+      hits.push({ symbol: name2, message: `new ${m.probe} probe map ${name2} (${m.type}${m.index !== null ? `, index ${m.index}` : ""})`, location: m.loc, ...m.probe === "modern" ? { scope: "modern-probe" } : {} });
     }
     for (const [name2, g] of added(base.bpfGlobals, head.bpfGlobals)) {
-      hits.push({ message: `new ${g.probe} probe global ${name2} (${g.section}, ${g.type})`, location: g.loc, ...g.probe === "modern" ? { scope: "modern-probe" } : {} });
+      hits.push({ symbol: name2, message: `new ${g.probe} probe global ${name2} (${g.section}, ${g.type})`, location: g.loc, ...g.probe === "modern" ? { scope: "modern-probe" } : {} });
     }
     return hits;
   }
@@ -9919,15 +11142,15 @@ var bpfMapChanged = {
   check(base, head) {
     const hits = [];
     const scope = (probe) => probe === "modern" ? { scope: "modern-probe" } : {};
-    for (const [name2, m] of removed(base.bpfMaps, head.bpfMaps)) hits.push({ message: `${m.probe} probe map ${name2} was removed`, location: m.loc, ...scope(m.probe) });
+    for (const [name2, m] of removed(base.bpfMaps, head.bpfMaps)) hits.push({ symbol: name2, message: `${m.probe} probe map ${name2} was removed`, location: m.loc, ...scope(m.probe) });
     for (const [name2, b, h] of common(base.bpfMaps, head.bpfMaps)) {
       const judgedAsStruct = (k) => k === "valueSize" && b.valueType === h.valueType && isSharedStruct(h.valueType, head.structs) || k === "keySize" && b.keyType === h.keyType && isSharedStruct(h.keyType, head.structs);
       const diffs = FIELDS.filter(([k]) => b[k] !== null && h[k] !== null && b[k] !== h[k] && !judgedAsStruct(k)).map(([k, label]) => `${label} ${b[k]} \u2192 ${h[k]}`);
-      if (diffs.length) hits.push({ message: `${h.probe} probe map ${name2}: ${diffs.join(", ")}`, location: h.loc, ...scope(h.probe) });
+      if (diffs.length) hits.push({ symbol: name2, message: `${h.probe} probe map ${name2}: ${diffs.join(", ")}`, location: h.loc, ...scope(h.probe) });
     }
-    for (const [name2, g] of removed(base.bpfGlobals, head.bpfGlobals)) hits.push({ message: `${g.probe} probe global ${name2} was removed`, location: g.loc, ...scope(g.probe) });
+    for (const [name2, g] of removed(base.bpfGlobals, head.bpfGlobals)) hits.push({ symbol: name2, message: `${g.probe} probe global ${name2} was removed`, location: g.loc, ...scope(g.probe) });
     for (const [name2, b, h] of common(base.bpfGlobals, head.bpfGlobals)) {
-      if (b.type !== h.type || b.section !== h.section) hits.push({ message: `${h.probe} probe global ${name2}: ${b.section} ${b.type} \u2192 ${h.section} ${h.type}`, location: h.loc, ...scope(h.probe) });
+      if (b.type !== h.type || b.section !== h.section) hits.push({ symbol: name2, message: `${h.probe} probe global ${name2}: ${b.section} ${b.type} \u2192 ${h.section} ${h.type}`, location: h.loc, ...scope(h.probe) });
     }
     return hits;
   }
@@ -9952,6 +11175,7 @@ var codeListAppended = {
       if (!prefixKept || h.entries.length <= b.entries.length) continue;
       const added2 = h.entries.slice(b.entries.length);
       hits.push({
+        symbol: name2,
         message: `${name2} gains ${added2.map((e, i2) => `${e.name} (index ${b.entries.length + i2})`).join(", ")}`,
         location: added2[0].loc,
         ...MODERN_PROBE_LISTS.has(name2) ? { scope: "modern-probe" } : {}
@@ -9972,12 +11196,12 @@ var codeListChanged = {
   check(base, head) {
     const hits = [];
     const scope = (name2) => MODERN_PROBE_LISTS.has(name2) ? { scope: "modern-probe" } : {};
-    for (const [name2, l] of removed(apiLists(base), apiLists(head))) hits.push({ message: `${name2} is gone`, location: l.loc, ...scope(name2) });
+    for (const [name2, l] of removed(apiLists(base), apiLists(head))) hits.push({ symbol: name2, message: `${name2} is gone`, location: l.loc, ...scope(name2) });
     for (const [name2, b, h] of common(apiLists(base), apiLists(head))) {
       const moved = b.entries.map((e, i2) => ({ name: e.name, from: i2, to: h.entries.findIndex((x) => x.name === e.name) })).filter((x) => x.from !== x.to);
       if (!moved.length) continue;
       const words = moved.slice(0, 6).map((x) => x.to < 0 ? `${x.name} (index ${x.from}) removed` : `${x.name} index ${x.from} \u2192 ${x.to}`);
-      hits.push({ message: `${name2}: ${words.join(", ")}${moved.length > 6 ? `, and ${moved.length - 6} more` : ""}`, location: h.loc, ...scope(name2) });
+      hits.push({ symbol: name2, message: `${name2}: ${words.join(", ")}${moved.length > 6 ? `, and ${moved.length - 6} more` : ""}`, location: h.loc, ...scope(name2) });
     }
     return hits;
   }
@@ -9992,7 +11216,7 @@ var ioctlAdded = {
   rationale: "A new ioctl is a new feature: old userspace never calls it, new userspace must know whether the driver has it. README.VERSION.md: API minor.",
   example: "+ #define PPM_IOCTL_ENABLE_DROPFAILED _IO(PPM_IOCTL_MAGIC, 33)",
   check(base, head) {
-    return added(base.ioctls, head.ioctls).filter(([name2, io]) => !taken(base, io.number, name2)).map(([name2, io]) => ({ message: `new ${name2} = ${io.expr} (nr ${io.nr})`, location: io.loc }));
+    return added(base.ioctls, head.ioctls).filter(([name2, io]) => !taken(base, io.number, name2)).map(([name2, io]) => ({ symbol: name2, message: `new ${name2} = ${io.expr} (nr ${io.nr})`, location: io.loc }));
   }
 };
 function taken(base, n, name2) {
@@ -10013,6 +11237,7 @@ var ioctlRemoved = {
   example: "- #define PPM_IOCTL_SET_TRACERS_CAPTURE _IO(PPM_IOCTL_MAGIC, 17)\n+ // #define PPM_IOCTL_SET_TRACERS_CAPTURE _IO(PPM_IOCTL_MAGIC, 17) Support dropped",
   check(base, head) {
     return removed(base.ioctls, head.ioctls).map(([name2, io]) => ({
+      symbol: name2,
       message: `${name2} (nr ${io.nr}) was removed${head.retiredIoctls[name2] ? " (kept as a comment: the number stays reserved)" : ""}`,
       location: head.retiredIoctls[name2]?.loc ?? io.loc
     }));
@@ -10020,6 +11245,10 @@ var ioctlRemoved = {
 };
 
 // src/rules/api/ioctl-renumbered.ts
+function nextFreeNr(base, head) {
+  const nrs = [base.ioctls, base.retiredIoctls, head.ioctls, head.retiredIoctls].flatMap((r) => Object.values(r).map((io) => io.nr)).filter((n) => n !== null);
+  return nrs.length ? Math.max(...nrs) + 1 : null;
+}
 var ioctlRenumbered = {
   id: "ioctl-renumbered",
   title: "An ioctl changed its number, or a new one reuses a number in use or retired",
@@ -10030,11 +11259,14 @@ var ioctlRenumbered = {
   check(base, head) {
     const hits = [];
     for (const [name2, b, h] of common(base.ioctls, head.ioctls)) {
-      if (b.number !== null && h.number !== null && b.number !== h.number) hits.push({ message: `${name2} changed from ${b.expr} to ${h.expr}`, location: h.loc });
+      if (b.number !== null && h.number !== null && b.number !== h.number) hits.push({ symbol: name2, message: `${name2} changed from ${b.expr} to ${h.expr}`, location: h.loc });
     }
     for (const [name2, io] of added(base.ioctls, head.ioctls)) {
       const owner = taken(base, io.number, name2);
-      if (owner) hits.push({ message: `new ${name2} reuses nr ${io.nr}, the number of ${base.retiredIoctls[owner] ? "retired " : ""}${owner}`, location: io.loc });
+      if (owner) {
+        const free = nextFreeNr(base, head);
+        hits.push({ symbol: name2, message: `new ${name2} reuses nr ${io.nr}, the number of ${base.retiredIoctls[owner] ? "retired " : ""}${owner}${free !== null ? `: use the next free number, ${free}` : ""}`, location: io.loc });
+      }
     }
     return hits;
   }
@@ -10049,7 +11281,7 @@ var moduleParamAdded = {
   rationale: "Userspace reads and writes module parameters under /sys/module/<name>/parameters/; a new one is a compatible feature, API minor.",
   example: "+ module_param(max_consumers, uint, 0444);",
   check(base, head) {
-    return added(base.moduleParams, head.moduleParams).map(([name2, p]) => ({ message: `new module parameter ${name2} (${p.type}, ${p.perm})`, location: p.loc }));
+    return added(base.moduleParams, head.moduleParams).map(([name2, p]) => ({ symbol: name2, message: `new module parameter ${name2} (${p.type}, ${p.perm})`, location: p.loc }));
   }
 };
 
@@ -10063,9 +11295,9 @@ var moduleParamChanged = {
   example: "- module_param(max_consumers, uint, 0444);",
   check(base, head) {
     const hits = [];
-    for (const [name2, p] of removed(base.moduleParams, head.moduleParams)) hits.push({ message: `module parameter ${name2} was removed`, location: p.loc });
+    for (const [name2, p] of removed(base.moduleParams, head.moduleParams)) hits.push({ symbol: name2, message: `module parameter ${name2} was removed`, location: p.loc });
     for (const [name2, b, h] of common(base.moduleParams, head.moduleParams)) {
-      if (b.type !== h.type || b.perm !== h.perm) hits.push({ message: `module parameter ${name2}: ${b.type} ${b.perm} \u2192 ${h.type} ${h.perm}`, location: h.loc });
+      if (b.type !== h.type || b.perm !== h.perm) hits.push({ symbol: name2, message: `module parameter ${name2}: ${b.type} ${b.perm} \u2192 ${h.type} ${h.perm}`, location: h.loc });
     }
     return hits;
   }
@@ -10095,12 +11327,15 @@ function layoutDifferences(base, head) {
     else if (h.offset !== b.offset) out2.push(`${b.name} moved from offset ${b.offset} to ${h.offset}`);
   }
   head.fields.forEach((h, i2) => {
-    if (!baseByName.has(h.name)) out2.push(`${h.name} inserted at offset ${h.offset}${i2 < base.fields.length ? " (not at the end)" : ""}`);
+    if (!baseByName.has(h.name)) out2.push(`${h.name} inserted at offset ${h.offset}${i2 < base.fields.length ? " (not at the end: append it after the last field instead)" : ""}`);
   });
   if (!out2.length && (head.size !== base.size || head.align !== base.align)) {
     out2.push(`size ${base.size} \u2192 ${head.size}, alignment ${base.align} \u2192 ${head.align}`);
   }
   return out2;
+}
+function firstChangedField(base, head) {
+  return head.fields.find((h, i2) => !base.fields[i2] || !sameField(base.fields[i2], h)) ?? null;
 }
 
 // src/rules/api/struct-field-appended.ts
@@ -10117,6 +11352,7 @@ var structFieldAppended = {
       const added2 = appendedFields(b, h);
       if (!added2) continue;
       hits.push({
+        symbol: name2,
         message: `struct ${name2} gains ${added2.map(show).join(", ")} at the end (size ${b.size} \u2192 ${h.size})`,
         location: { path: h.loc.path, line: added2[0].line },
         ...MODERN_PROBE_STRUCTS.has(name2) ? { scope: "modern-probe" } : {}
@@ -10141,8 +11377,13 @@ var structLayoutChanged = {
       if (!diffs.length) continue;
       const shown = diffs.slice(0, 6).join("; ") + (diffs.length > 6 ? `; and ${diffs.length - 6} more` : "");
       hits.push({
+        symbol: name2,
         message: `struct ${name2} layout changed (size ${b.size} \u2192 ${h.size}): ${shown}`,
-        location: h.loc,
+        // At the changed field, not the struct's first line.
+        location: (() => {
+          const f = firstChangedField(b, h);
+          return f ? { path: h.loc.path, line: f.line } : h.loc;
+        })(),
         ...MODERN_PROBE_STRUCTS.has(name2) ? { scope: "modern-probe" } : {}
       });
     }
@@ -10160,6 +11401,7 @@ var structRemoved = {
   example: "- struct scap_bpf_settings { ... };",
   check(base, head) {
     return removed(base.structs, head.structs).map(([name2, s]) => ({
+      symbol: name2,
       message: `struct ${name2} (size ${s.size}) is gone`,
       location: s.loc,
       ...MODERN_PROBE_STRUCTS.has(name2) ? { scope: "modern-probe" } : {}
@@ -10176,7 +11418,7 @@ var syscallFlagsChanged = {
   rationale: "UF_NEVER_DROP, UF_ALWAYS_DROP and UF_USED tune which events survive dropping mode; the events themselves are unchanged. DRIVER-SURFACE \xA75 lists UF_* sampling flags among the SCHEMA patch changes.",
   example: "- [__NR_brk - SYSCALL_TABLE_ID0] = {UF_USED, PPME_SYSCALL_BRK_4_E, PPME_SYSCALL_BRK_4_X, PPM_SC_BRK},\n+ [__NR_brk - SYSCALL_TABLE_ID0] = {UF_USED | UF_ALWAYS_DROP, PPME_SYSCALL_BRK_4_E, PPME_SYSCALL_BRK_4_X, PPM_SC_BRK},",
   check(base, head) {
-    return common(base.syscalls, head.syscalls).filter(([, b, h]) => setDiff(b.flags, h.flags).length || setDiff(h.flags, b.flags).length).map(([nr, b, h]) => ({ message: `${nr} flags ${b.flags.join(" | ") || "none"} \u2192 ${h.flags.join(" | ") || "none"}`, location: h.loc }));
+    return common(base.syscalls, head.syscalls).filter(([, b, h]) => setDiff(b.flags, h.flags).length || setDiff(h.flags, b.flags).length).map(([nr, b, h]) => ({ symbol: nr, message: `${nr} flags ${b.flags.join(" | ") || "none"} \u2192 ${h.flags.join(" | ") || "none"}`, location: h.loc }));
   }
 };
 
@@ -10198,13 +11440,13 @@ var syscallRoutingChanged = {
       const hv = h.ppmSc ? head.ppmSc[h.ppmSc]?.value : void 0;
       const sameCode = bv !== void 0 && bv !== null && bv === hv;
       if (b.ppmSc && h.ppmSc && b.ppmSc !== h.ppmSc && !sameCode) parts2.push(`ppm_sc ${b.ppmSc} \u2192 ${h.ppmSc}`);
-      if (parts2.length) hits.push({ message: `${nr}: ${parts2.join(", ")}`, location: h.loc });
+      if (parts2.length) hits.push({ symbol: nr, message: `${nr}: ${parts2.join(", ")}`, location: h.loc });
     }
     for (const [nr, r] of added(base.syscalls, head.syscalls)) {
-      if (!isGeneric(r)) hits.push({ message: `${nr} is now routed to ${r.enter}/${r.exit}`, location: r.loc });
+      if (!isGeneric(r)) hits.push({ symbol: nr, message: `${nr} is now routed to ${r.enter}/${r.exit}`, location: r.loc });
     }
     for (const [nr, r] of removed(base.syscalls, head.syscalls)) {
-      hits.push({ message: `${nr} is no longer in g_syscall_table (was ${r.enter}/${r.exit})`, location: r.loc });
+      hits.push({ symbol: nr, message: `${nr} is no longer in g_syscall_table (was ${r.enter}/${r.exit})`, location: r.loc });
     }
     return hits;
   }
@@ -10231,6 +11473,12 @@ var RULES = [
   eventOldVersionAdded,
   eventLargePayloadToggled,
   eventNparamsMismatch,
+  // Invariants of the head alone, for new event codes and the version files.
+  eventMaxNotMoved,
+  eventCodeWithoutEntry,
+  eventPairingBroken,
+  eventFlagsBroken,
+  schemaVersionUnpackable,
   // Enums, ppm_sc codes, flag values, dynamic params.
   enumValueAdded,
   enumValueRenumbered,
@@ -10262,7 +11510,8 @@ var RULES = [
   codeListAppended,
   codeListChanged,
   moduleParamAdded,
-  moduleParamChanged
+  moduleParamChanged,
+  apiVersionUnpackable
 ];
 function runRules(base, head, rules = RULES) {
   const findings = [];
@@ -10274,6 +11523,89 @@ function runRules(base, head, rules = RULES) {
   return findings;
 }
 
+// src/config/config.ts
+var REPO_CONFIG_PATH = ".github/driver-semver.json";
+var LEVELS = ["none", "patch", "minor", "major", "off"];
+var KEYS = ["rules", "modernProbe", "sharedStructs", "ignore"];
+var DATE = /^\d{4}-\d{2}-\d{2}$/;
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function parseConfig(text, source) {
+  const bad = (msg) => new InputError(`${source}: ${msg}`);
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw bad(e.message);
+  }
+  if (!isObject(raw)) throw bad("expected a JSON object");
+  const unknown = Object.keys(raw).filter((k) => !KEYS.includes(k));
+  if (unknown.length) throw bad(`unknown key '${unknown[0]}' (known: ${KEYS.join(", ")})`);
+  const { rules, modernProbe, sharedStructs, ignore } = raw;
+  const config = {};
+  if (rules !== void 0) {
+    if (!isObject(rules)) throw bad('"rules" must be an object of rule id \u2192 level');
+    for (const [id, level] of Object.entries(rules)) {
+      if (typeof level !== "string" || !LEVELS.includes(level)) throw bad(`rule '${id}' has level ${JSON.stringify(level)}; use one of ${LEVELS.join(", ")}`);
+    }
+    config.rules = rules;
+  }
+  if (modernProbe !== void 0) {
+    if (modernProbe !== "abi" && modernProbe !== "bundled") throw bad(`"modernProbe" must be "abi" or "bundled", not ${JSON.stringify(modernProbe)}`);
+    config.modernProbe = modernProbe;
+  }
+  if (sharedStructs !== void 0) {
+    if (!Array.isArray(sharedStructs) || !sharedStructs.every((n) => typeof n === "string" && /^\w+$/.test(n))) throw bad('"sharedStructs" must be a list of struct names');
+    config.sharedStructs = sharedStructs;
+  }
+  if (ignore !== void 0) {
+    if (!Array.isArray(ignore)) throw bad('"ignore" must be a list of {rule, symbol, reason, expires?}');
+    config.ignore = ignore.map((e, i2) => ignoreEntry(e, (msg) => bad(`ignore[${i2}]: ${msg}`)));
+  }
+  return config;
+}
+function ignoreEntry(e, bad) {
+  if (!isObject(e)) throw bad("expected an object {rule, symbol, reason, expires?}");
+  const extra = Object.keys(e).filter((k) => !["rule", "symbol", "reason", "expires"].includes(k));
+  if (extra.length) throw bad(`unknown key '${extra[0]}'`);
+  const { rule, symbol, reason, expires } = e;
+  if (typeof rule !== "string" || !RULES.some((r) => r.id === rule)) throw bad(`unknown rule ${JSON.stringify(rule)} (see 'driver-semver explain --list')`);
+  if (typeof symbol !== "string" || !symbol.trim()) throw bad('"symbol" must name the symbol of the finding (as in the report)');
+  if (typeof reason !== "string" || !reason.trim()) throw bad('"reason" is mandatory: say why this finding is accepted');
+  if (expires !== void 0 && (typeof expires !== "string" || !DATE.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`)))) {
+    throw bad(`"expires" must be a date YYYY-MM-DD, not ${JSON.stringify(expires)}`);
+  }
+  return { rule, symbol, reason, ...expires ? { expires } : {} };
+}
+function loadConfigFile(file, label = `--config ${file}`) {
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new InputError(`${label}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
+  }
+  return parseConfig(text, label);
+}
+function loadConfig(src, repo, commit) {
+  if (src.kind === "none") return { config: {}, source: null };
+  if (src.kind === "file") return { config: loadConfigFile(src.file), source: src.file };
+  const rel = src.path ?? REPO_CONFIG_PATH;
+  if (src.at === "worktree") {
+    if (!repo.workTree) throw new InputError(`configuration ${rel}: ${repo.dir} has no work tree`);
+    const file = path3.join(repo.workTree, rel);
+    if (!existsSync3(file)) return absent(src, `${rel} (work tree)`);
+    return { config: loadConfigFile(file, `configuration ${rel}`), source: rel };
+  }
+  if (!commit) throw new Error("loadConfig: a revision is needed");
+  const label = `${rel} @ ${commit.slice(0, 12)}`;
+  const text = repo.run(["cat-file", "blob", `${commit}:${rel}`], true);
+  if (text === null) return absent(src, label);
+  return { config: parseConfig(text, `configuration ${label}`), source: label };
+}
+function absent(src, label) {
+  if (src.required) throw new InputError(`configuration ${label}: no such file`);
+  return { config: {}, source: null };
+}
+
 // src/verdict/verdict.ts
 var import_semver = __toESM(require_semver2(), 1);
 
@@ -10281,6 +11613,19 @@ var import_semver = __toESM(require_semver2(), 1);
 var BUMP_ORDER = ["none", "patch", "minor", "major"];
 function maxBump(a, b) {
   return BUMP_ORDER.indexOf(a) >= BUMP_ORDER.indexOf(b) ? a : b;
+}
+
+// src/vocabulary.ts
+var VERSION_LABEL = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
+var VERSION_KIND = { api: "API", schema: "SCHEMA" };
+var SCAP_HEADER = "userspace/libscap/scap.h";
+var FAILING_STATUSES = ["missing", "too-small", "too-large", "not-one-step", "decreased", "invalid"];
+function dedupe(items, key) {
+  const seen = /* @__PURE__ */ new Set();
+  return items.filter((t) => {
+    const k = key(t);
+    return !seen.has(k) && Boolean(seen.add(k));
+  });
 }
 
 // src/verdict/verdict.ts
@@ -10299,9 +11644,10 @@ function nextVersion(from, bump) {
 function bumpAtLeast(a, b) {
   return BUMP_ORDER.indexOf(a) >= BUMP_ORDER.indexOf(b);
 }
-var FILE_NAME = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
-function versionVerdict({ governs, base, head, baseTipVersion, findings }) {
-  const file = base.versions[governs]?.path ?? head.versions[governs]?.path ?? `driver/${FILE_NAME[governs]}`;
+function versionVerdict(input) {
+  const { governs, base, head, baseTipVersion, findings } = input;
+  const label = VERSION_LABEL[governs];
+  const file = base.versions[governs]?.path ?? head.versions[governs]?.path ?? VERSION_FILES[governs];
   const baseV = base.versions[governs]?.version ?? null;
   const headV = head.versions[governs]?.version ?? null;
   const mine = findings.filter((f) => f.governs === governs);
@@ -10309,77 +11655,101 @@ function versionVerdict({ governs, base, head, baseTipVersion, findings }) {
   const reasons = [];
   const tip = baseTipVersion ?? baseV;
   const suggested = tip ? nextVersion(tip, required) : null;
-  const result = (status, declared2) => ({
-    file,
-    base: baseV,
-    head: headV,
-    declared: declared2,
-    required,
-    suggested,
-    status,
-    reasons,
-    ...baseTipVersion && baseTipVersion !== baseV ? { baseTip: baseTipVersion } : {}
-  });
+  const result = (statuses, declared2, fixTo) => {
+    const target = fixTo ?? (statuses.some((s) => BUMP_FIXED_BY_SUGGESTION.includes(s)) && suggested ? suggested : headV);
+    return {
+      file,
+      base: baseV,
+      head: headV,
+      declared: declared2,
+      required,
+      suggested,
+      status: statuses[0],
+      statuses,
+      reasons,
+      ...baseTipVersion && baseTipVersion !== baseV ? { baseTip: baseTipVersion } : {},
+      fixes: fixesFor(governs, file, head, headV, target)
+    };
+  };
   if (!headV || !baseV) {
     const which = !headV ? head : base;
     const vf = which.versions[governs];
     reasons.push(vf ? `${file} at ${which.rev}: first line '${vf.raw}' is not a MAJOR.MINOR.PATCH version` : `${file} is missing at ${which.rev}`);
-    return result("invalid", "none");
+    return result(["invalid"], "none", headV ? null : suggested);
   }
   const problems = [...mine.filter((f) => f.kind === "invalid").map((f) => f.message), ...minimumProblems(governs, head, headV)];
+  const { status, declared } = bumpStatus({ label, governs, baseV, headV, baseTipVersion: baseTipVersion ?? null, required, suggested, reasons });
+  if (!problems.length) return result([status], declared);
+  reasons.push(...problems);
+  return result(status === "ok" ? ["invalid"] : ["invalid", status], declared);
+}
+var BUMP_FIXED_BY_SUGGESTION = FAILING_STATUSES.filter((s) => s !== "invalid");
+function bumpStatus(o) {
+  const { label, governs, baseV, headV, baseTipVersion, required, suggested, reasons } = o;
   const tipMoved = Boolean(baseTipVersion && baseTipVersion !== baseV && import_semver.default.valid(baseTipVersion));
   if (tipMoved) {
-    reasons.push(`the base branch moved ${FILE_NAME[governs]} from ${baseV} to ${baseTipVersion} since this branch forked: rebase and declare ${suggested}`);
+    reasons.push(`the base branch moved ${label} from ${baseV} to ${baseTipVersion} since this branch forked: rebase and declare ${suggested}`);
   }
   const from = tipMoved && headV !== baseV && import_semver.default.gt(headV, baseTipVersion) ? baseTipVersion : baseV;
   const step = bumpBetween(from, headV);
   const declared = step === "decreased" ? "none" : step;
-  if (problems.length) {
-    reasons.push(...problems);
-    return result("invalid", declared);
-  }
   if (step === "decreased") {
     if (tipMoved && headV !== baseV) {
-      return result(required === "none" ? "unexplained" : "missing", bumpBetween(baseV, headV));
+      return { status: required === "none" ? "unexplained" : "missing", declared: bumpBetween(baseV, headV) };
     }
-    reasons.push(`${FILE_NAME[governs]} went down from ${baseV} to ${headV}`);
-    return result("decreased", "none");
+    reasons.push(`${label} went down from ${baseV} to ${headV}`);
+    return { status: "decreased", declared: "none" };
   }
   if (declared !== "none" && headV !== nextVersion(from, declared)) {
     reasons.push(`${from} \u2192 ${headV} is not one ${declared} step: expected ${nextVersion(from, declared)} (numbers are not skipped, lower components reset to 0)`);
-    return result("not-one-step", declared);
+    return { status: "not-one-step", declared };
   }
   if (tipMoved && headV !== baseV && from === baseV) {
-    return result(required === "none" ? "unexplained" : "missing", declared);
+    return { status: required === "none" ? "unexplained" : "missing", declared };
   }
-  if (required === "none" && declared === "none") return result("ok", declared);
+  if (required === "none" && declared === "none") return { status: "ok", declared };
   if (required === "none") {
-    reasons.push(`${FILE_NAME[governs]} was bumped (${declared}) but no ${governs} change was found`);
-    return result("unexplained", declared);
+    reasons.push(`${label} was bumped (${declared}) but no ${governs} change was found`);
+    return { status: "unexplained", declared };
   }
   if (declared === "none") {
-    reasons.push(`the changes need a ${required} bump of ${FILE_NAME[governs]} and none was made`);
-    return result("missing", declared);
+    reasons.push(`the changes need a ${required} bump of ${label} and none was made`);
+    return { status: "missing", declared };
   }
   if (!bumpAtLeast(declared, required)) {
     reasons.push(`the changes need a ${required} bump; ${from} \u2192 ${headV} is only ${declared}`);
-    return result("too-small", declared);
+    return { status: "too-small", declared };
   }
   if (declared !== required) {
     reasons.push(`the changes need only a ${required} bump; ${from} \u2192 ${headV} is ${declared}`);
-    return result("too-large", declared);
+    return { status: "too-large", declared };
   }
-  return result("ok", declared);
+  return { status: "ok", declared };
+}
+function fixesFor(governs, file, head, headV, target) {
+  if (!target || !import_semver.default.valid(target)) return [];
+  const fixes = [];
+  if (target !== headV) fixes.push({ file, line: 1, text: target });
+  const min2 = head.scapMinimum[governs];
+  if (min2?.version && import_semver.default.valid(min2.version)) {
+    const wanted = import_semver.default.major(min2.version) !== import_semver.default.major(target) ? `${import_semver.default.major(target)}.0.0` : import_semver.default.gt(min2.version, target) ? target : null;
+    if (wanted) fixes.push({ file: min2.loc.path, line: min2.loc.line, text: minimumDefine(min2.macro, wanted) });
+  }
+  return fixes;
+}
+function minimumDefine(macro, version) {
+  const [major, minor, patch] = version.split(".");
+  return `#define ${macro} PPM_API_VERSION(${major}, ${minor}, ${patch})`;
 }
 function minimumProblems(governs, head, headV) {
-  const min = head.scapMinimum[governs];
-  if (!min) return [];
-  if (!min.version) return [`${min.macro} (${min.loc.path}:${min.loc.line}) is not a PPM_API_VERSION(major, minor, patch) we can read: '${min.expr}'`];
+  const min2 = head.scapMinimum[governs];
+  if (!min2) return [];
+  if (!min2.version) return [`${min2.macro} (${min2.loc.path}:${min2.loc.line}) is not a PPM_API_VERSION(major, minor, patch) we can read: '${min2.expr}'`];
   const out2 = [];
-  if (import_semver.default.major(min.version) !== import_semver.default.major(headV)) {
-    out2.push(`${min.macro} is ${min.version} but ${FILE_NAME[governs]} is ${headV}: libscap requires equal majors and would refuse the driver built from this commit; set it to ${import_semver.default.major(headV)}.0.0 or higher within ${import_semver.default.major(headV)}.x`);
-  } else if (import_semver.default.gt(min.version, headV)) {
-    out2.push(`${min.macro} is ${min.version}, above ${FILE_NAME[governs]} ${headV}: libscap would refuse the driver built from this commit`);
+  if (import_semver.default.major(min2.version) !== import_semver.default.major(headV)) {
+    out2.push(`${min2.macro} is ${min2.version} but ${VERSION_LABEL[governs]} is ${headV}: libscap requires equal majors and would refuse the driver built from this commit; set it to ${import_semver.default.major(headV)}.0.0 or higher within ${import_semver.default.major(headV)}.x`);
+  } else if (import_semver.default.gt(min2.version, headV)) {
+    out2.push(`${min2.macro} is ${min2.version}, above ${VERSION_LABEL[governs]} ${headV}: libscap would refuse the driver built from this commit`);
   }
   return out2;
 }
@@ -10401,22 +11771,35 @@ function configuredRules(overrides = {}) {
   });
 }
 function compareSurfaces(base, head, opts = {}) {
-  const findings = applyModernProbeLevel(runRules(base, head, opts.rules ?? RULES), opts.modernProbe);
-  const versions = {
-    api: versionVerdict({ governs: "api", base, head, findings, baseTipVersion: opts.baseTip?.api?.version ?? null }),
-    schema: versionVerdict({ governs: "schema", base, head, findings, baseTipVersion: opts.baseTip?.schema?.version ?? null })
-  };
-  const warnings = dedupeWarnings([...base.warnings, ...head.warnings]);
-  return { versions, findings, warnings, verdict: overallVerdict(Object.values(versions), warnings) };
+  return judge(base, head, applyModernProbeLevel(runRules(base, head, opts.rules ?? RULES), opts.modernProbe), opts.baseTip ?? null);
 }
 function overallVerdict(versions, warnings) {
   if (versions.some((v) => v.status !== "ok" && v.status !== "unexplained")) return "fail";
   if (versions.some((v) => v.status === "unexplained") || warnings.some((w) => w.incomplete)) return "warn";
   return "pass";
 }
-function dedupeWarnings(ws) {
-  const seen = /* @__PURE__ */ new Set();
-  return ws.filter((w) => !seen.has(w.message) && seen.add(w.message));
+function applyIgnores(findings, ignore, today, source) {
+  const warnings = [];
+  const live = ignore.filter((e) => {
+    if (!e.expires || e.expires >= today) return true;
+    warnings.push({ path: source, message: `ignore of ${e.rule} ${e.symbol} expired on ${e.expires}: its finding counts again (reason was: ${e.reason})`, incomplete: false });
+    return false;
+  });
+  const used = /* @__PURE__ */ new Set();
+  const kept = [];
+  const ignored = [];
+  for (const f of findings) {
+    const entry = live.find((e) => e.rule === f.rule && e.symbol === f.symbol);
+    if (!entry || f.kind === "note") kept.push(f);
+    else {
+      used.add(entry);
+      ignored.push({ ...f, ignore: { reason: entry.reason, ...entry.expires ? { expires: entry.expires } : {} } });
+    }
+  }
+  for (const e of live) {
+    if (!used.has(e)) warnings.push({ path: source, message: `ignore of ${e.rule} ${e.symbol} matched no finding: remove it from ${source.split(" @ ")[0]} once it is no longer needed`, incomplete: false });
+  }
+  return { kept, ignored, warnings };
 }
 async function runCheck(opts) {
   const repo = GitRepo.open(opts.repo);
@@ -10427,28 +11810,53 @@ async function runCheck(opts) {
     const baseRev = opts.base ?? repo.defaultBranch();
     const baseTip = repo.resolve(baseRev, "base revision");
     const mergeBase = repo.mergeBase(baseTip, headCommit);
+    const { config, source } = loadConfig(opts.config ?? { kind: "repository", at: repo.workTree ? "worktree" : "revision" }, repo, baseTip);
     const cache = new FactsCache();
     const headSnap = opts.worktree ? await repo.worktreeSnapshot(SURFACE_PREFIXES) : repo.snapshot(headCommit, SURFACE_PREFIXES);
     headSnap.label = opts.worktree ? "worktree" : headRev;
     const baseSnap = repo.snapshot(mergeBase, SURFACE_PREFIXES);
     baseSnap.label = mergeBase === baseTip ? baseRev : `merge-base(${baseRev}, ${headRev})`;
-    const build = { sharedStructs: sharedStructList(opts.sharedStructs) };
+    const build = { sharedStructs: sharedStructList(config.sharedStructs) };
     const [base, head] = await Promise.all([buildSurface(baseSnap, cache, build), buildSurface(headSnap, cache, build)]);
     let tipVersions = null;
     if (baseTip !== mergeBase) {
       tipVersions = await readVersions(repo.snapshot(baseTip, Object.values(VERSION_FILES)));
     }
-    const result = compareSurfaces(base, head, { rules: configuredRules(opts.overrides), baseTip: tipVersions, modernProbe: opts.modernProbe });
+    const findings = applyModernProbeLevel(runRules(base, head, configuredRules(config.rules)), config.modernProbe);
+    const ig = applyIgnores(findings, config.ignore ?? [], opts.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10), source ?? "configuration");
+    const result = judge(base, head, ig.kept, tipVersions);
+    const pending = !opts.worktree && !opts.head ? uncommittedSurfaceChanges(repo) : [];
+    const extra = [...ig.warnings];
+    if (pending.length) {
+      const shown = pending.slice(0, 5).join(", ") + (pending.length > 5 ? `, and ${pending.length - 5} more` : "");
+      extra.push({ path: pending[0], message: `uncommitted changes to the driver surface are not compared (${shown}): commit them, or run with --worktree to include them`, incomplete: false });
+    }
     return {
       reportVersion: 1,
       base: { rev: baseRev, commit: mergeBase },
       head: { rev: opts.worktree ? "worktree" : headRev, commit: opts.worktree ? null : headCommit },
       ...baseTip !== mergeBase ? { baseTip: { rev: baseRev, commit: baseTip } } : {},
-      ...result
+      ...source ? { config: source } : {},
+      ...result,
+      warnings: [...result.warnings, ...extra],
+      ignored: ig.ignored
     };
   } finally {
     repo.close();
   }
+}
+function judge(base, head, findings, baseTip) {
+  const versions = {
+    api: versionVerdict({ governs: "api", base, head, findings, baseTipVersion: baseTip?.api?.version ?? null }),
+    schema: versionVerdict({ governs: "schema", base, head, findings, baseTipVersion: baseTip?.schema?.version ?? null })
+  };
+  const warnings = dedupe([...base.warnings, ...head.warnings], (w) => w.message);
+  return { versions, findings, warnings, verdict: overallVerdict(Object.values(versions), warnings) };
+}
+function uncommittedSurfaceChanges(repo) {
+  if (!repo.workTree) return [];
+  const out2 = repo.run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ...SURFACE_PREFIXES], true) ?? "";
+  return out2.split("\0").filter((rec) => rec.length > 3 && rec[2] === " ").map((rec) => rec.slice(3));
 }
 function sharedStructList(extra = []) {
   return [...DEFAULT_SHARED_STRUCTS, ...extra.filter((n) => !DEFAULT_SHARED_STRUCTS.some((s) => s.name === n)).map((name2) => ({ name: name2, why: "listed in the configuration" }))];
@@ -10471,7 +11879,7 @@ function assessVersion(governs, base, head, findings) {
   if (!headV || !baseV) return v;
   const now = minimumProblems(governs, head, headV);
   if (!now.length || minimumProblems(governs, base, baseV).length) return v;
-  return { ...v, status: "invalid", reasons: [...now, ...v.reasons] };
+  return { ...v, status: "invalid", statuses: ["invalid", ...v.statuses.filter((s) => s !== "ok")], reasons: [...now, ...v.reasons] };
 }
 
 // src/source/history.ts
@@ -10531,13 +11939,14 @@ function isAncestor(repo, ancestor, descendant) {
 }
 
 // src/history/facts-pool.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 import os from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 var WORKER_KIND = "driver-semver-facts";
-async function factsFor(path3, data) {
-  return fileKind(path3) === null ? null : blobFacts(path3, data);
+async function factsFor(path4, data, minKernel = 0n) {
+  const kind = fileKind(path4);
+  return kind === null ? null : blobFacts(path4, data, kind, minKernel);
 }
 if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
   const port = parentPort;
@@ -10546,7 +11955,7 @@ if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
     chain = chain.then(async () => {
       let reply;
       try {
-        reply = { id: m.id, facts: await factsFor(m.path, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null) };
+        reply = { id: m.id, facts: await factsFor(m.path, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null, BigInt(m.minKernel)) };
       } catch (e) {
         reply = { id: m.id, error: e.message };
       }
@@ -10557,18 +11966,20 @@ if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
 function bundledWorkerScript() {
   try {
     const file = fileURLToPath2(new URL("./lib.js", import.meta.url));
-    return existsSync3(file) ? file : null;
+    return existsSync4(file) ? file : null;
   } catch {
     return null;
   }
 }
 var FactsPool = class _FactsPool {
-  constructor(cache, read) {
+  constructor(cache, read, sizeOf) {
     this.cache = cache;
     this.read = read;
+    this.sizeOf = sizeOf;
   }
   cache;
   read;
+  sizeOf;
   workers = [];
   queue = [];
   pending = /* @__PURE__ */ new Map();
@@ -10579,11 +11990,11 @@ var FactsPool = class _FactsPool {
   /** Blobs whose facts a worker delivered. */
   extracted = 0;
   /** A pool of `count` workers running `script`, or null when there is no bundle to run. */
-  static start(cache, read, opts = {}) {
+  static start(cache, read, size, opts = {}) {
     const script = opts.script === void 0 ? bundledWorkerScript() : opts.script;
     const count = opts.count ?? Math.max(1, Math.min(3, os.availableParallelism() - 1));
     if (!script || count < 1) return null;
-    const pool = new _FactsPool(cache, read);
+    const pool = new _FactsPool(cache, read, size);
     for (let i2 = 0; i2 < count; i2++) {
       const w = new Worker(script, { workerData: { kind: WORKER_KIND } });
       const slot = { w, busy: 0 };
@@ -10599,16 +12010,18 @@ var FactsPool = class _FactsPool {
   get size() {
     return this.started;
   }
-  prefetch(path3, blob) {
-    const p = this.cache.get(blob, () => {
+  prefetch(path4, blob, minKernel = 0n) {
+    const kind = fileKind(path4);
+    if (kind === null) return;
+    const p = this.cache.get(factsKey(path4, kind, blob, minKernel), () => {
       const fromWorker = new Promise((resolve, reject) => {
         if (this.failed) return reject(this.failed);
-        this.queue.push({ path: path3, blob, resolve, reject });
+        this.queue.push({ path: path4, blob, minKernel, resolve, reject });
         this.pump();
       });
       return fromWorker.catch(async () => {
-        const facts = await factsFor(path3, await this.read(blob));
-        if (facts === null) throw new Error(`${path3} is not a file the surface reads`);
+        const facts = await factsFor(path4, await this.read(blob), minKernel);
+        if (facts === null) throw new Error(`${path4} is not a file the surface reads`);
         return facts;
       });
     });
@@ -10625,14 +12038,15 @@ var FactsPool = class _FactsPool {
         const id = this.nextId++;
         this.pending.set(id, task);
         slot.busy++;
-        this.read(task.blob).then(
-          (data) => {
+        this.sizeOf(task.blob).then(async (size) => {
+          if (size !== null && size > MAX_FILE_BYTES) return this.done(slot, { id, facts: tooLarge(size) });
+          const data = await this.read(task.blob);
+          {
             const bytes = data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
             const own = bytes ? new Uint8Array(bytes) : null;
-            slot.w.postMessage({ id, path: task.path, blob: task.blob, data: own }, own ? [own.buffer] : []);
-          },
-          (e) => this.done(slot, { id, error: e.message })
-        );
+            slot.w.postMessage({ id, path: task.path, blob: task.blob, data: own, minKernel: String(task.minKernel) }, own ? [own.buffer] : []);
+          }
+        }).catch((e) => this.done(slot, { id, error: e.message }));
       }
     }
   }
@@ -10688,7 +12102,6 @@ function highest(tags) {
 
 // src/history/audit.ts
 var GOVERNS = ["api", "schema"];
-var FILE_NAME2 = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
 var STATUS_SEVERITY = [
   "invalid",
   "decreased",
@@ -10703,7 +12116,7 @@ var STATUS_SEVERITY = [
   "incomplete",
   "ok"
 ];
-var FAILING = /* @__PURE__ */ new Set(["invalid", "decreased", "wrong-file", "missing", "too-small", "not-one-step", "too-large"]);
+var FAILING = /* @__PURE__ */ new Set([...FAILING_STATUSES, "wrong-file"]);
 function groupCommits(commits, by) {
   const groups = [];
   for (const c of commits) {
@@ -10741,9 +12154,15 @@ async function runAudit(opts) {
     const tree = repo.listFiles(start2, SURFACE_PREFIXES);
     const plan = planWalk(tree, chunks);
     const cache = new FactsCache();
-    const pool = opts.workers === 0 ? null : FactsPool.start(cache, (b) => repo.readBlob(b), { script: opts.workerScript, count: opts.workers });
+    const pool = opts.workers === 0 ? null : FactsPool.start(cache, (b) => repo.readBlob(b), (b) => repo.blobSize(b), { script: opts.workerScript, count: opts.workers });
     try {
-      if (pool) for (const f of plan.prefetch) pool.prefetch(f.path, f.blob);
+      if (pool) {
+        for (const f of plan.prefetch) if (fileKind(f.path) !== "code") pool.prefetch(f.path, f.blob);
+      }
+      const kernels = kernelRanges((await readDeclarations(snapshotOf(repo, tree, start2), cache, [])).values());
+      if (pool) {
+        for (const f of plan.prefetch) if (fileKind(f.path) === "code") pool.prefetch(f.path, f.blob, codeKernel(f.path, kernels));
+      }
       const walked = await walk({ repo, opts, start: start2, toCommit, chunks, tree, rebuild: plan.rebuild, cache });
       return {
         reportVersion: 1,
@@ -10820,7 +12239,7 @@ async function walk({ repo, opts, start: start2, toCommit, chunks, tree, rebuild
   for (const group of groups) markWrongFile(group);
   for (const g of GOVERNS) settle(groups, g);
   for (const group of groups) group.status = groupStatus(group);
-  return { groups, windows, warnings: dedupe(allWarnings) };
+  return { groups, windows, warnings: dedupe(allWarnings, (w) => w.message) };
 }
 function planWalk(start2, chunks) {
   const tree = new Map(start2);
@@ -10864,12 +12283,16 @@ function snapshotOf(repo, tree, commit) {
     read: async (p) => {
       const f = files.get(p);
       return f ? repo.readBlob(f.blob) : null;
+    },
+    size: async (p) => {
+      const f = files.get(p);
+      return f ? repo.blobSize(f.blob) : null;
     }
   };
 }
 function unchanged(governs, s) {
   const v = s.versions[governs]?.version ?? null;
-  return { file: `driver/${FILE_NAME2[governs]}`, base: v, head: v, declared: "none", required: "none", status: "ok", reasons: [] };
+  return { file: VERSION_FILES[governs], base: v, head: v, declared: "none", required: "none", status: "ok", reasons: [] };
 }
 function fromVerdict(v) {
   return { file: v.file, base: v.base, head: v.head, declared: v.declared, required: v.required, status: v.status, reasons: [...v.reasons] };
@@ -10905,7 +12328,7 @@ function settle(groups, g) {
     if (!paid.length) continue;
     v.settles = paid.map((d) => d.index);
     if (v.status === "unexplained" || v.status === "too-large") v.status = "catch-up";
-    v.reasons.push(`this ${v.declared} bump also covers the ${FILE_NAME2[g]} changes of group${paid.length > 1 ? "s" : ""} ${paid.map((d) => `#${d.index}`).join(", ")}, which did not bump it`);
+    v.reasons.push(`this ${v.declared} bump also covers the ${VERSION_LABEL[g]} changes of group${paid.length > 1 ? "s" : ""} ${paid.map((d) => `#${d.index}`).join(", ")}, which did not bump it`);
     for (const d of paid) {
       const dv = d.versions[g];
       if (dv.status !== "wrong-file") dv.status = "late";
@@ -10919,7 +12342,7 @@ function markWrongFile(group) {
     const need = group.versions[a];
     const extra = group.versions[b];
     if ((need.status === "missing" || need.status === "too-small") && (extra.status === "unexplained" || extra.status === "too-large")) {
-      const why = `the changes need a ${need.required} bump of ${FILE_NAME2[a]}, and ${FILE_NAME2[b]} was bumped (${extra.declared}) instead`;
+      const why = `the changes need a ${need.required} bump of ${VERSION_LABEL[a]}, and ${VERSION_LABEL[b]} was bumped (${extra.declared}) instead`;
       need.status = "wrong-file";
       extra.status = "wrong-file";
       need.reasons.push(why);
@@ -10947,15 +12370,10 @@ function summarize(commits, groups, windows, blobsParsed) {
     blobsParsed
   };
 }
-function dedupe(ws) {
-  const seen = /* @__PURE__ */ new Set();
-  return ws.filter((w) => !seen.has(w.message) && seen.add(w.message));
-}
 
 // src/history/release.ts
 var import_semver3 = __toESM(require_semver2(), 1);
 var GOVERNS2 = ["api", "schema"];
-var FILE_NAME3 = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
 function driverTag(option, name2) {
   const t = parseDriverTag(name2);
   if (!t) throw new InputError(`${option} ${name2}: not a driver tag (expected ${DRIVER_TAG_FORM})`);
@@ -10991,7 +12409,7 @@ async function runRelease(opts) {
       for (const g of GOVERNS2) {
         const v = s.versions[g];
         if (!v?.version) {
-          throw new InputError(`${option} ${t.name}: driver/${FILE_NAME3[g]} ${v ? `has '${v.raw}', not a MAJOR.MINOR.PATCH version` : "is missing"} at that tag`);
+          throw new InputError(`${option} ${t.name}: ${VERSION_FILES[g]} ${v ? `has '${v.raw}', not a MAJOR.MINOR.PATCH version` : "is missing"} at that tag`);
         }
       }
       return s;
@@ -11010,9 +12428,9 @@ async function runRelease(opts) {
     for (const g of GOVERNS2) {
       versions[g] = coverage(g, base, head, findings, prev);
       if (versions[g].status !== "ok") problems.push(...versions[g].reasons);
-      const min = head.scapMinimum[g];
+      const min2 = head.scapMinimum[g];
       const mp = minimumProblems(g, head, head.versions[g].version);
-      minimums[g] = min ? { macro: min.macro, version: min.version, problems: mp } : null;
+      minimums[g] = min2 ? { macro: min2.macro, version: min2.version, problems: mp } : null;
       problems.push(...mp);
     }
     return {
@@ -11049,12 +12467,12 @@ function numberRule(tag, prev, countsFrom, from, head) {
   const base = { countsFrom: { name: countsFrom.name, version: countsFrom.version }, actual: tag.core };
   const down = steps.find((s) => s.step === "decreased");
   if (down) {
-    return { ...base, bump: null, expected: null, status: "wrong", reason: `${keep}${FILE_NAME3[down.g]} went down since ${countsFrom.name} (${down.from} \u2192 ${down.to}): no driver number can follow` };
+    return { ...base, bump: null, expected: null, status: "wrong", reason: `${keep}${VERSION_LABEL[down.g]} went down since ${countsFrom.name} (${down.from} \u2192 ${down.to}): no driver number can follow` };
   }
   const bump = steps.reduce((acc, s) => maxBump(acc, s.step), "none");
   const kind = bump === "none" ? "patch" : bump;
   const expected = import_semver3.default.inc(countsFrom.core, kind);
-  const grew = steps.filter((s) => s.step === bump && bump !== "none").map((s) => `${FILE_NAME3[s.g]}'s ${bump} grew (${s.from} \u2192 ${s.to})`);
+  const grew = steps.filter((s) => s.step === bump && bump !== "none").map((s) => `${VERSION_LABEL[s.g]}'s ${bump} grew (${s.from} \u2192 ${s.to})`);
   const why = grew.length ? `${grew.join(" and ")} since ${countsFrom.name}` : `neither API_VERSION's nor SCHEMA_VERSION's major or minor grew since ${countsFrom.name}${steps.some((s) => s.step === "patch") ? " (only a patch)" : ""}`;
   const ok = tag.core === expected;
   return {
@@ -11066,7 +12484,7 @@ function numberRule(tag, prev, countsFrom, from, head) {
   };
 }
 function coverage(g, base, head, findings, prev) {
-  const file = `driver/${FILE_NAME3[g]}`;
+  const file = VERSION_FILES[g];
   const tagV = head.versions[g].version;
   if (!base || !prev) return { file, previous: null, tag: tagV, declared: "none", required: "none", status: "ok", reasons: ["first driver tag: nothing to compare with"] };
   const prevV = base.versions[g].version;
@@ -11076,17 +12494,15 @@ function coverage(g, base, head, findings, prev) {
   const result = (status, reasons) => ({ file, previous: prevV, tag: tagV, declared, required, status, reasons });
   const invalid = mine.filter((f) => f.kind === "invalid").map((f) => `${f.message} (${f.rule})`);
   if (invalid.length) return result("invalid", invalid);
-  if (declared === "decreased") return result("decreased", [`${FILE_NAME3[g]} went down from ${prevV} at ${prev.name} to ${tagV}`]);
+  if (declared === "decreased") return result("decreased", [`${VERSION_LABEL[g]} went down from ${prevV} at ${prev.name} to ${tagV}`]);
   if (!bumpAtLeast(declared, required)) {
-    return result("too-small", [`the changes since ${prev.name} need a ${required} bump of ${FILE_NAME3[g]}; ${prevV} \u2192 ${tagV} is ${declared === "none" ? "no bump" : `only ${declared}`}`]);
+    return result("too-small", [`the changes since ${prev.name} need a ${required} bump of ${VERSION_LABEL[g]}; ${prevV} \u2192 ${tagV} is ${declared === "none" ? "no bump" : `only ${declared}`}`]);
   }
   return result("ok", []);
 }
 
 // src/history/compat.ts
 var import_semver4 = __toESM(require_semver2(), 1);
-var NAME = { api: "API", schema: "SCHEMA" };
-var SCAP_H = "userspace/libscap/scap.h";
 function acceptDriver(driver, required) {
   const d = import_semver4.default.parse(driver);
   const r = import_semver4.default.parse(required);
@@ -11119,12 +12535,12 @@ async function runCompat(opts) {
       snap.label = rev;
       return buildSurface(snap, cache);
     };
-    let s = await read([SCAP_H]);
+    let s = await read([SCAP_HEADER]);
     if (["api", "schema"].some((g) => s.scapMinimum[g] && !s.scapMinimum[g].version)) s = await read(SURFACE_PREFIXES);
     const checks = {};
     for (const g of ["api", "schema"]) {
-      const min = requireMinimum(s.scapMinimum[g], g, rev);
-      checks[g] = { driver: versions[g], required: min.version, macro: min.macro, location: min.loc, ...acceptDriver(versions[g], min.version) };
+      const min2 = requireMinimum(s.scapMinimum[g], g, rev);
+      checks[g] = { driver: versions[g], required: min2.version, macro: min2.macro, location: min2.loc, ...acceptDriver(versions[g], min2.version) };
     }
     return {
       reportVersion: 1,
@@ -11137,10 +12553,10 @@ async function runCompat(opts) {
     repo.close();
   }
 }
-function requireMinimum(min, g, rev) {
-  if (!min) throw new InputError(`--rev ${rev}: ${SCAP_H} defines no SCAP_MINIMUM_DRIVER_${NAME[g]}_VERSION there`);
-  if (!min.version) throw new InputError(`--rev ${rev}: ${min.macro} (${min.loc.path}:${min.loc.line}) is not a PPM_API_VERSION(major, minor, patch) that can be read: '${min.expr}'`);
-  return min;
+function requireMinimum(min2, g, rev) {
+  if (!min2) throw new InputError(`--rev ${rev}: ${SCAP_HEADER} defines no SCAP_MINIMUM_DRIVER_${VERSION_KIND[g]}_VERSION there`);
+  if (!min2.version) throw new InputError(`--rev ${rev}: ${min2.macro} (${min2.loc.path}:${min2.loc.line}) is not a PPM_API_VERSION(major, minor, patch) that can be read: '${min2.expr}'`);
+  return min2;
 }
 export {
   FactsCache,
