@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+import base from './vitest.config.js';
+
+/**
+ * The suite as Stryker runs it (stryker.config.mjs, `npm run mutate`): the tests that target the
+ * mutated files (rules, verdict, pipeline and CLI check, reports, the action's decisions, the C
+ * constant evaluator and the preprocessor that uses it). Left out: the tests that run the
+ * committed bundle (dist/) or bundle src/ themselves, which never execute the mutated sources,
+ * and the surface, history and git suites, which reach these files only through whole-tree
+ * extraction: a mutant only they would catch counts as a survivor here, so the score is a
+ * lower bound and every behaviour of these files needs a test of its own.
+ */
+export default defineConfig({
+  ...base,
+  // Replaces the base's list (mergeConfig would append to it).
+  test: {
+    ...base.test,
+    include: [
+      'test/rules/**/*.test.ts',
+      'test/verdict/**/*.test.ts',
+      'test/report/**/*.test.ts',
+      'test/parse/**/*.test.ts',
+      'test/cli/check.test.ts',
+      'test/cli/fix-loop.test.ts',
+      'test/action/{failon,declarations,comment,event}.test.ts',
+    ],
+  },
+});
