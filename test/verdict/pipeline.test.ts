@@ -1,0 +1,162 @@
+/**
+ * The pipeline's own decisions, at the source level: the overall verdict (an analysis that
+ * could not read a file never passes), the configuration's rule levels and ignores, the
+ * modern-probe level. The CLI and bundle tests run the same code end to end; these pin each
+ * clause so a mutation of it fails here.
+ */
+import { describe, expect, it } from 'vitest';
+import type { IgnoreEntry } from '../../src/config/config.js';
+import { applyIgnores, applyModernProbeLevel, compareSurfaces, configuredRules, overallVerdict, runCheck, sharedStructList } from '../../src/pipeline.js';
+import { RULES } from '../../src/rules/catalogue.js';
+import type { Finding } from '../../src/rules/types.js';
+import { commitFiles } from '../../src/source/scratch.js';
+import type { Surface, Warning } from '../../src/surface/model.js';
+import { DEFAULT_SHARED_STRUCTS } from '../../src/surface/shared-structs.js';
+import type { Status, VersionVerdict } from '../../src/verdict/types.js';
+import { tempRepo } from '../helpers/repo.js';
+import { demoTree, edit, surfaceOf } from '../helpers/surface.js';
+
+function version(status: Status): VersionVerdict {
+  return { file: 'driver/SCHEMA_VERSION', base: '2.4.0', head: '2.4.0', declared: 'none', required: 'none', suggested: '2.4.0', status, statuses: [status], reasons: [], fixes: [] };
+}
+
+const unreadable: Warning = { path: 'driver/event_table.c', message: 'could not read driver/event_table.c at head: blob missing', incomplete: true };
+const notice: Warning = { path: '.github/driver-semver.json', message: 'ignore of x X matched no finding', incomplete: false };
+
+describe('overallVerdict', () => {
+  it('passes when every version is ok and nothing was left unread', () => {
+    expect(overallVerdict([version('ok'), version('ok')], [])).toBe('pass');
+    expect(overallVerdict([version('ok'), version('ok')], [notice])).toBe('pass');
+  });
+
+  it('an incomplete analysis is never a pass: a file it could not read makes the verdict warn', () => {
+    expect(overallVerdict([version('ok'), version('ok')], [unreadable])).toBe('warn');
+    expect(overallVerdict([version('ok'), version('ok')], [notice, unreadable])).toBe('warn');
+  });
+
+  it('an unexplained bump warns', () => {
+    expect(overallVerdict([version('ok'), version('unexplained')], [])).toBe('warn');
+    expect(overallVerdict([version('unexplained'), version('ok')], [])).toBe('warn');
+  });
+
+  it.each<Status>(['missing', 'too-small', 'too-large', 'not-one-step', 'decreased', 'invalid'])('%s fails, whatever the other version and the warnings say', (s) => {
+    expect(overallVerdict([version('ok'), version(s)], [])).toBe('fail');
+    expect(overallVerdict([version(s), version('unexplained')], [unreadable])).toBe('fail');
+  });
+});
+
+describe('compareSurfaces', () => {
+  it('identical surfaces pass; the same surfaces with a file unread in either revision warn, listing it once', async () => {
+    const base = await surfaceOf(demoTree(), 'base');
+    const clean = compareSurfaces(base, base);
+    expect(clean).toMatchObject({ findings: [], warnings: [], verdict: 'pass' });
+
+    const head: Surface = { ...base, warnings: [unreadable] };
+    const incomplete = compareSurfaces(base, head);
+    expect(incomplete.findings).toEqual([]);
+    expect(incomplete.versions.schema.status).toBe('ok');
+    expect(incomplete.warnings).toEqual([unreadable]);
+    expect(incomplete.verdict).toBe('warn');
+
+    const both = compareSurfaces({ ...base, warnings: [unreadable] }, head);
+    expect(both.warnings).toEqual([unreadable]);
+    expect(both.verdict).toBe('warn');
+  });
+});
+
+describe('runCheck', () => {
+  it('a surface file too large to read at both revisions: no finding, and the verdict is warn, not pass', async () => {
+    const dir = tempRepo();
+    const tree = edit(demoTree(), 'driver/flags_table.c', ['/* Demo flag tables. */', `/* ${'x'.repeat(3 * 1024 * 1024)} */`]);
+    const base = commitFiles(dir, tree, 'driver');
+    const head = commitFiles(dir, { ...tree, 'driver/README.md': 'docs only\n' }, 'docs');
+    const report = await runCheck({ repo: dir, base, head });
+    expect(report.findings).toEqual([]);
+    expect(report.versions.api.status).toBe('ok');
+    expect(report.versions.schema.status).toBe('ok');
+    expect(report.warnings.length).toBeGreaterThan(0);
+    expect(report.warnings.every((w) => w.path === 'driver/flags_table.c' && w.incomplete && w.message.includes('over the'))).toBe(true);
+    expect(report.verdict).toBe('warn');
+  });
+});
+
+describe('configuration', () => {
+  it('configuredRules turns a rule off or changes its bump, and refuses an unknown rule', () => {
+    expect(configuredRules()).toEqual(RULES);
+    const rules = configuredRules({ 'event-param-appended': 'off', 'ioctl-added': 'major' });
+    expect(rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id).filter((id) => id !== 'event-param-appended'));
+    expect(rules.find((r) => r.id === 'ioctl-added')!.bump).toBe('major');
+    expect(rules.find((r) => r.id === 'event-param-removed')).toBe(RULES.find((r) => r.id === 'event-param-removed'));
+    expect(() => configuredRules({ 'no-such-rule': 'minor' })).toThrow("configuration: unknown rule 'no-such-rule'");
+  });
+
+  const finding = (over: Partial<Finding> = {}): Finding => ({
+    rule: 'event-param-appended',
+    symbol: 'PPME_SYSCALL_OPEN_X',
+    governs: 'schema',
+    bump: 'minor',
+    kind: 'change',
+    message: 'm',
+    location: null,
+    ...over,
+  });
+
+  it('applyModernProbeLevel: bundled turns modern-probe changes into notes that say what they would need; abi and other findings are untouched', () => {
+    const probe = finding({ rule: 'bpf-map-changed', governs: 'api', bump: 'major', scope: 'modern-probe', message: 'map m changed' });
+    const invalid = finding({ scope: 'modern-probe', kind: 'invalid' });
+    const plain = finding();
+    expect(applyModernProbeLevel([probe, invalid, plain])).toEqual([probe, invalid, plain]);
+    expect(applyModernProbeLevel([probe, plain], 'abi')).toEqual([probe, plain]);
+    expect(applyModernProbeLevel([probe, invalid, plain], 'bundled')).toEqual([
+      { ...probe, kind: 'note', bump: 'none', message: 'map m changed (modern probe bundled with libpman: not counted; it would need major)' },
+      invalid,
+      plain,
+    ]);
+  });
+
+  const entry = (over: Partial<IgnoreEntry> = {}): IgnoreEntry => ({ rule: 'event-param-appended', symbol: 'PPME_SYSCALL_OPEN_X', reason: 'accepted', ...over });
+  const SOURCE = '.github/driver-semver.json @ 0123456789ab';
+
+  it('applyIgnores sets aside the findings an entry names, with its reason and expiry', () => {
+    const f = finding();
+    const other = finding({ symbol: 'PPME_SYSCALL_CLOSE_X' });
+    const r = applyIgnores([f, other], [entry({ expires: '2030-01-01' })], '2029-12-31', SOURCE);
+    expect(r.kept).toEqual([other]);
+    expect(r.ignored).toEqual([{ ...f, ignore: { reason: 'accepted', expires: '2030-01-01' } }]);
+    expect(r.warnings).toEqual([]);
+    // Without an expiry, none is listed.
+    expect(applyIgnores([f], [entry()], '2029-12-31', SOURCE).ignored).toEqual([{ ...f, ignore: { reason: 'accepted' } }]);
+  });
+
+  it('applyIgnores: an entry applies through its expiry day, then the finding counts again and a warning says so', () => {
+    const f = finding();
+    expect(applyIgnores([f], [entry({ expires: '2030-01-01' })], '2030-01-01', SOURCE).kept).toEqual([]);
+    const after = applyIgnores([f], [entry({ expires: '2030-01-01' })], '2030-01-02', SOURCE);
+    expect(after.kept).toEqual([f]);
+    expect(after.ignored).toEqual([]);
+    expect(after.warnings).toEqual([
+      { path: SOURCE, message: 'ignore of event-param-appended PPME_SYSCALL_OPEN_X expired on 2030-01-01: its finding counts again (reason was: accepted)', incomplete: false },
+    ]);
+  });
+
+  it('applyIgnores: an entry needs both rule and symbol to match, never sets aside a note, and one that matched nothing is a warning', () => {
+    const note = finding({ kind: 'note' });
+    const otherRule = finding({ rule: 'event-param-removed' });
+    const r = applyIgnores([note, otherRule], [entry()], '2029-01-01', SOURCE);
+    expect(r.kept).toEqual([note, otherRule]);
+    expect(r.ignored).toEqual([]);
+    expect(r.warnings).toEqual([
+      {
+        path: SOURCE,
+        message: 'ignore of event-param-appended PPME_SYSCALL_OPEN_X matched no finding: remove it from .github/driver-semver.json once it is no longer needed',
+        incomplete: false,
+      },
+    ]);
+  });
+
+  it('sharedStructList adds configured structs after the defaults, without repeating a default', () => {
+    const first = DEFAULT_SHARED_STRUCTS[0]!.name;
+    expect(sharedStructList()).toEqual(DEFAULT_SHARED_STRUCTS);
+    expect(sharedStructList([first, 'demo_stats'])).toEqual([...DEFAULT_SHARED_STRUCTS, { name: 'demo_stats', why: 'listed in the configuration' }]);
+  });
+});
