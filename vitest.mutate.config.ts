@@ -15,6 +15,10 @@ export default defineConfig({
   // Replaces the base's list (mergeConfig would append to it).
   test: {
     ...base.test,
+    // One module graph per worker, not one per test file: tree-sitter and the parsed demo tree
+    // are loaded once, not once per file and mutant (a rule's mutants ran 2.5 times faster, with
+    // the same results).
+    isolate: false,
     include: [
       'test/rules/**/*.test.ts',
       'test/verdict/**/*.test.ts',
