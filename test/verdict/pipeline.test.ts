@@ -5,7 +5,9 @@
  * clause so a mutation of it fails here.
  */
 import { describe, expect, it } from 'vitest';
-import type { IgnoreEntry } from '../../src/config/config.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_CONFIG_PATH, type IgnoreEntry } from '../../src/config/config.js';
 import { applyIgnores, applyModernProbeLevel, compareSurfaces, configuredRules, overallVerdict, runCheck, sharedStructList } from '../../src/pipeline.js';
 import { RULES } from '../../src/rules/catalogue.js';
 import type { Finding } from '../../src/rules/types.js';
@@ -14,7 +16,7 @@ import type { Surface, Warning } from '../../src/surface/model.js';
 import { DEFAULT_SHARED_STRUCTS } from '../../src/surface/shared-structs.js';
 import type { Status, VersionVerdict } from '../../src/verdict/types.js';
 import { tempRepo } from '../helpers/repo.js';
-import { demoTree, edit, surfaceOf } from '../helpers/surface.js';
+import { appendModeParam, demoTree, edit, surfaceOf } from '../helpers/surface.js';
 
 function version(status: Status): VersionVerdict {
   return { file: 'driver/SCHEMA_VERSION', base: '2.4.0', head: '2.4.0', declared: 'none', required: 'none', suggested: '2.4.0', status, statuses: [status], reasons: [], fixes: [] };
@@ -77,6 +79,46 @@ describe('runCheck', () => {
     expect(report.warnings.length).toBeGreaterThan(0);
     expect(report.warnings.every((w) => w.path === 'driver/flags_table.c' && w.incomplete && w.message.includes('over the'))).toBe(true);
     expect(report.verdict).toBe('warn');
+  });
+});
+
+describe('runCheck reads the repository configuration at the base revision, as the action does', () => {
+  const AT_BASE = { kind: 'repository', at: 'revision' } as const;
+  const IGNORE = { rule: 'event-param-appended', symbol: 'PPME_SYSCALL_OPEN_X', reason: 'accepted in review' };
+
+  it('a change that adds an ignore of its own finding is still failed: the head configuration is not read', async () => {
+    const dir = tempRepo();
+    const base = commitFiles(dir, demoTree(), 'driver');
+    const head = commitFiles(dir, { ...appendModeParam(demoTree()), [REPO_CONFIG_PATH]: JSON.stringify({ ignore: [IGNORE] }) }, 'self-ignore');
+    const report = await runCheck({ repo: dir, base, head, config: AT_BASE });
+    expect(report.verdict).toBe('fail');
+    expect(report.versions.schema.status).toBe('missing');
+    expect(report.ignored).toEqual([]);
+    expect(report.config).toBeUndefined();
+  });
+
+  it('the same ignore in the base configuration applies and is listed with its reason; the work tree is not read', async () => {
+    const dir = tempRepo();
+    const base = commitFiles(dir, { ...demoTree(), [REPO_CONFIG_PATH]: JSON.stringify({ ignore: [IGNORE] }) }, 'driver and config');
+    const head = commitFiles(dir, appendModeParam(demoTree()), 'change');
+    // A work-tree configuration that would drop the ignore again.
+    mkdirSync(path.join(dir, '.github'), { recursive: true });
+    writeFileSync(path.join(dir, REPO_CONFIG_PATH), '{}');
+    const report = await runCheck({ repo: dir, base, head, config: AT_BASE });
+    expect(report.config).toBe(`${REPO_CONFIG_PATH} @ ${base.slice(0, 12)}`);
+    expect(report.findings).toEqual([]);
+    expect(report.ignored).toEqual([expect.objectContaining({ rule: IGNORE.rule, symbol: IGNORE.symbol, ignore: { reason: IGNORE.reason } })]);
+    expect(report.verdict).toBe('pass');
+  });
+
+  it('an explicit path is read at the base too, and one that is not there is an error', async () => {
+    const dir = tempRepo();
+    const base = commitFiles(dir, { ...demoTree(), 'ci/semver.json': JSON.stringify({ rules: { 'event-param-appended': 'off' } }) }, 'driver and config');
+    const head = commitFiles(dir, appendModeParam(demoTree()), 'change');
+    const report = await runCheck({ repo: dir, base, head, config: { ...AT_BASE, path: 'ci/semver.json', required: true } });
+    expect(report).toMatchObject({ verdict: 'pass', config: `ci/semver.json @ ${base.slice(0, 12)}`, findings: [] });
+    expect(report.versions.schema.required).toBe('none');
+    await expect(runCheck({ repo: dir, base, head, config: { ...AT_BASE, path: 'nope.json', required: true } })).rejects.toThrow(`configuration nope.json @ ${base.slice(0, 12)}: no such file`);
   });
 });
 
