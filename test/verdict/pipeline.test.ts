@@ -4,18 +4,19 @@
  * modern-probe level. The CLI and bundle tests run the same code end to end; these pin each
  * clause so a mutation of it fails here.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_CONFIG_PATH, type IgnoreEntry } from '../../src/config/config.js';
-import { applyIgnores, applyModernProbeLevel, compareSurfaces, configuredRules, overallVerdict, runCheck, sharedStructList } from '../../src/pipeline.js';
+import { applyIgnores, applyModernProbeLevel, compareSurfaces, configuredRules, overallVerdict, readSurface, runCheck, sharedStructList } from '../../src/pipeline.js';
 import { RULES } from '../../src/rules/catalogue.js';
 import type { Finding } from '../../src/rules/types.js';
-import { commitFiles } from '../../src/source/scratch.js';
+import { GitRepo } from '../../src/source/git.js';
+import { commitFiles, runGit } from '../../src/source/scratch.js';
 import type { Surface, Warning } from '../../src/surface/model.js';
 import { DEFAULT_SHARED_STRUCTS } from '../../src/surface/shared-structs.js';
 import type { Status, VersionVerdict } from '../../src/verdict/types.js';
-import { tempRepo } from '../helpers/repo.js';
+import { tempDir, tempRepo } from '../helpers/repo.js';
 import { appendModeParam, demoTree, edit, surfaceOf } from '../helpers/surface.js';
 
 function version(status: Status): VersionVerdict {
@@ -200,5 +201,111 @@ describe('configuration', () => {
     const first = DEFAULT_SHARED_STRUCTS[0]!.name;
     expect(sharedStructList()).toEqual(DEFAULT_SHARED_STRUCTS);
     expect(sharedStructList([first, 'demo_stats'])).toEqual([...DEFAULT_SHARED_STRUCTS, { name: 'demo_stats', why: 'listed in the configuration' }]);
+  });
+});
+
+describe('runCheck, clause by clause (docs/testing.md)', () => {
+  const oversized = () => edit(demoTree(), 'driver/flags_table.c', ['/* Demo flag tables. */', `/* ${'x'.repeat(3 * 1024 * 1024)} */`]);
+
+  it('compareSurfaces runs the rules it is given, the whole catalogue by default', async () => {
+    const base = await surfaceOf(demoTree(), 'base');
+    const head = await surfaceOf(appendModeParam(demoTree()), 'head');
+    expect(compareSurfaces(base, head).findings.map((f) => f.rule)).toEqual(['event-param-appended']);
+    expect(compareSurfaces(base, head, { rules: [] })).toMatchObject({ findings: [], verdict: 'pass' });
+  });
+
+  it('names each revision in its warnings: the base by name when it is the merge-base, the work tree as such', async () => {
+    const dir = tempRepo();
+    const base = commitFiles(dir, oversized(), 'driver');
+    const report = await runCheck({ repo: dir, base, worktree: true });
+    expect(report.baseTip).toBeUndefined();
+    expect(report.head).toEqual({ rev: 'worktree', commit: null });
+    expect(report.warnings.map((w) => w.message.replace(/: it is .*/, ''))).toEqual([`could not read driver/flags_table.c at ${base}`, 'could not read driver/flags_table.c at worktree']);
+  });
+
+  it('a base branch that moved since the fork: compared from the merge-base, named so, and both versions suggested from the tip', async () => {
+    const dir = tempRepo();
+    const fork = commitFiles(dir, oversized(), 'driver');
+    runGit(dir, ['checkout', '-q', '-b', 'feature']);
+    commitFiles(dir, { 'driver/NOTES': 'notes\n' }, 'notes');
+    runGit(dir, ['checkout', '-q', 'master']);
+    const tip = commitFiles(dir, { 'driver/API_VERSION': '3.2.0\n', 'driver/SCHEMA_VERSION': '2.5.0\n' }, 'bumps on master');
+    const report = await runCheck({ repo: dir, base: 'master', head: 'feature' });
+    expect(report.base).toEqual({ rev: 'master', commit: fork });
+    expect(report.baseTip).toEqual({ rev: 'master', commit: tip });
+    expect(report.versions.api).toMatchObject({ status: 'ok', base: '3.1.0', baseTip: '3.2.0', suggested: '3.2.0' });
+    expect(report.versions.schema).toMatchObject({ status: 'ok', base: '2.4.0', baseTip: '2.5.0', suggested: '2.5.0' });
+    expect(report.warnings.map((w) => w.message.replace(/: it is .*/, ''))).toEqual(['could not read driver/flags_table.c at merge-base(master, feature)', 'could not read driver/flags_table.c at feature']);
+  });
+
+  it('an ignore entry applies through its expiry day when the date is today', async () => {
+    const dir = tempRepo();
+    const base = commitFiles(dir, demoTree(), 'driver');
+    commitFiles(dir, appendModeParam(demoTree()), 'change');
+    const today = new Date().toISOString().slice(0, 10);
+    mkdirSync(path.join(dir, '.github'), { recursive: true });
+    writeFileSync(path.join(dir, REPO_CONFIG_PATH), JSON.stringify({ ignore: [{ rule: 'event-param-appended', symbol: 'PPME_SYSCALL_OPEN_X', reason: 'r', expires: today }] }));
+    const report = await runCheck({ repo: dir, base });
+    expect(report.ignored).toHaveLength(1);
+    expect(report.verdict).toBe('pass');
+  });
+
+  it('uncommitted surface files: the first five named, the rest counted; a warning, not an incomplete analysis', async () => {
+    const dir = tempRepo();
+    const base = commitFiles(dir, demoTree(), 'driver');
+    const add = (names: string[]) => names.forEach((n) => writeFileSync(path.join(dir, 'driver', n), '/* new */\n'));
+    add(['n1.h', 'n2.h', 'n3.h', 'n4.h', 'n5.h']);
+    const five = await runCheck({ repo: dir, base });
+    expect(five.warnings).toEqual([
+      {
+        path: 'driver/n1.h',
+        message: 'uncommitted changes to the driver surface are not compared (driver/n1.h, driver/n2.h, driver/n3.h, driver/n4.h, driver/n5.h): commit them, or run with --worktree to include them',
+        incomplete: false,
+      },
+    ]);
+    expect(five.verdict).toBe('pass');
+    add(['n6.h', 'n7.h']);
+    const seven = await runCheck({ repo: dir, base });
+    expect(seven.warnings.map((w) => w.message)).toEqual([
+      'uncommitted changes to the driver surface are not compared (driver/n1.h, driver/n2.h, driver/n3.h, driver/n4.h, driver/n5.h, and 2 more): commit them, or run with --worktree to include them',
+    ]);
+  });
+
+  it('a staged rename names the new path only', async () => {
+    const dir = tempRepo();
+    const base = commitFiles(dir, demoTree(), 'driver');
+    runGit(dir, ['mv', 'driver/ppm_tp.h', 'driver/ppm_tp2.h']);
+    const report = await runCheck({ repo: dir, base, head: 'HEAD' });
+    expect(report.warnings).toEqual([]);
+    const pending = await runCheck({ repo: dir, base });
+    expect(pending.warnings.map((w) => w.message)).toEqual([
+      'uncommitted changes to the driver surface are not compared (driver/ppm_tp2.h): commit them, or run with --worktree to include them',
+    ]);
+  });
+
+  it('a bare repository has no uncommitted changes to report', async () => {
+    const dir = tempRepo();
+    const base = commitFiles(dir, demoTree(), 'driver');
+    commitFiles(dir, { 'driver/NOTES': 'notes\n' }, 'notes');
+    const bare = path.join(tempDir(), 'libs.git');
+    runGit(dir, ['clone', '-q', '--bare', dir, bare]);
+    const report = await runCheck({ repo: bare, base });
+    expect(report).toMatchObject({ warnings: [], verdict: 'pass' });
+  });
+
+  it('runCheck and readSurface close the repository, also when the check fails', async () => {
+    const dir = tempRepo();
+    const base = commitFiles(dir, demoTree(), 'driver');
+    const close = vi.spyOn(GitRepo.prototype, 'close');
+    try {
+      await runCheck({ repo: dir, base });
+      expect(close).toHaveBeenCalledTimes(1);
+      await expect(runCheck({ repo: dir, base, head: 'HEAD', worktree: true })).rejects.toThrow('--head and --worktree cannot be used together');
+      expect(close).toHaveBeenCalledTimes(2);
+      expect((await readSurface(dir, base)).versions.api?.version).toBe('3.1.0');
+      expect(close).toHaveBeenCalledTimes(3);
+    } finally {
+      close.mockRestore();
+    }
   });
 });
