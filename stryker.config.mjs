@@ -41,7 +41,7 @@ export default {
   // A static mutant (a module-level value: a rule's metadata, a lookup table, a module-level
   // regex) cannot be told apart per test, so Stryker re-runs the whole suite for each: hours on
   // two cores. They are left out of the score (docs/testing.md says what pins them instead);
-  // `npx stryker run --ignoreStatic false` runs them too.
+  // set this to false to run them too.
   ignoreStatic: true,
   incremental: true,
   incrementalFile: 'reports/mutation/incremental.json',

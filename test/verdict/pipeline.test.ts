@@ -18,6 +18,7 @@ import { DEFAULT_SHARED_STRUCTS } from '../../src/surface/shared-structs.js';
 import type { Status, VersionVerdict } from '../../src/verdict/types.js';
 import { tempDir, tempRepo } from '../helpers/repo.js';
 import { appendModeParam, demoTree, edit, surfaceOf } from '../helpers/surface.js';
+import { lineOf } from '../helpers/text.js';
 
 function version(status: Status): VersionVerdict {
   return { file: 'driver/SCHEMA_VERSION', base: '2.4.0', head: '2.4.0', declared: 'none', required: 'none', suggested: '2.4.0', status, statuses: [status], reasons: [], fixes: [] };
@@ -209,8 +210,11 @@ describe('runCheck, clause by clause (docs/testing.md)', () => {
 
   it('compareSurfaces runs the rules it is given, the whole catalogue by default', async () => {
     const base = await surfaceOf(demoTree(), 'base');
-    const head = await surfaceOf(appendModeParam(demoTree()), 'head');
-    expect(compareSurfaces(base, head).findings.map((f) => f.rule)).toEqual(['event-param-appended']);
+    const changed = appendModeParam(demoTree());
+    const head = await surfaceOf(changed, 'head');
+    expect(compareSurfaces(base, head).findings).toEqual([
+      expect.objectContaining({ rule: 'event-param-appended', location: { path: 'driver/event_table.c', line: lineOf(changed['driver/event_table.c']!, '{"mode", PT_UINT32, PF_OCT}') } }),
+    ]);
     expect(compareSurfaces(base, head, { rules: [] })).toMatchObject({ findings: [], verdict: 'pass' });
   });
 
