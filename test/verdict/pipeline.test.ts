@@ -20,6 +20,15 @@ import { tempDir, tempRepo } from '../helpers/repo.js';
 import { appendModeParam, demoTree, edit, surfaceOf } from '../helpers/surface.js';
 import { lineOf } from '../helpers/text.js';
 
+/** A fresh repository whose first commit is `tree` (default: the demo driver). */
+function demoRepo(tree: Record<string, string> = demoTree()): { dir: string; base: string } {
+  const dir = tempRepo();
+  return { dir, base: commitFiles(dir, tree, 'driver') };
+}
+
+/** The demo driver with flags_table.c over the size limit: never read, so the analysis is incomplete. */
+const oversized = () => edit(demoTree(), 'driver/flags_table.c', ['/* Demo flag tables. */', `/* ${'x'.repeat(3 * 1024 * 1024)} */`]);
+
 function version(status: Status): VersionVerdict {
   return { file: 'driver/SCHEMA_VERSION', base: '2.4.0', head: '2.4.0', declared: 'none', required: 'none', suggested: '2.4.0', status, statuses: [status], reasons: [], fixes: [] };
 }
@@ -70,10 +79,8 @@ describe('compareSurfaces', () => {
 
 describe('runCheck', () => {
   it('a surface file too large to read at both revisions: no finding, and the verdict is warn, not pass', async () => {
-    const dir = tempRepo();
-    const tree = edit(demoTree(), 'driver/flags_table.c', ['/* Demo flag tables. */', `/* ${'x'.repeat(3 * 1024 * 1024)} */`]);
-    const base = commitFiles(dir, tree, 'driver');
-    const head = commitFiles(dir, { ...tree, 'driver/README.md': 'docs only\n' }, 'docs');
+    const { dir, base } = demoRepo(oversized());
+    const head = commitFiles(dir, { ...oversized(), 'driver/README.md': 'docs only\n' }, 'docs');
     const report = await runCheck({ repo: dir, base, head });
     expect(report.findings).toEqual([]);
     expect(report.versions.api.status).toBe('ok');
@@ -89,8 +96,7 @@ describe('runCheck reads the repository configuration at the base revision, as t
   const IGNORE = { rule: 'event-param-appended', symbol: 'PPME_SYSCALL_OPEN_X', reason: 'accepted in review' };
 
   it('a change that adds an ignore of its own finding is still failed: the head configuration is not read', async () => {
-    const dir = tempRepo();
-    const base = commitFiles(dir, demoTree(), 'driver');
+    const { dir, base } = demoRepo();
     const head = commitFiles(dir, { ...appendModeParam(demoTree()), [REPO_CONFIG_PATH]: JSON.stringify({ ignore: [IGNORE] }) }, 'self-ignore');
     const report = await runCheck({ repo: dir, base, head, config: AT_BASE });
     expect(report.verdict).toBe('fail');
@@ -100,8 +106,7 @@ describe('runCheck reads the repository configuration at the base revision, as t
   });
 
   it('the same ignore in the base configuration applies and is listed with its reason; the work tree is not read', async () => {
-    const dir = tempRepo();
-    const base = commitFiles(dir, { ...demoTree(), [REPO_CONFIG_PATH]: JSON.stringify({ ignore: [IGNORE] }) }, 'driver and config');
+    const { dir, base } = demoRepo({ ...demoTree(), [REPO_CONFIG_PATH]: JSON.stringify({ ignore: [IGNORE] }) });
     const head = commitFiles(dir, appendModeParam(demoTree()), 'change');
     // A work-tree configuration that would drop the ignore again.
     mkdirSync(path.join(dir, '.github'), { recursive: true });
@@ -114,8 +119,7 @@ describe('runCheck reads the repository configuration at the base revision, as t
   });
 
   it('an explicit path is read at the base too, and one that is not there is an error', async () => {
-    const dir = tempRepo();
-    const base = commitFiles(dir, { ...demoTree(), 'ci/semver.json': JSON.stringify({ rules: { 'event-param-appended': 'off' } }) }, 'driver and config');
+    const { dir, base } = demoRepo({ ...demoTree(), 'ci/semver.json': JSON.stringify({ rules: { 'event-param-appended': 'off' } }) });
     const head = commitFiles(dir, appendModeParam(demoTree()), 'change');
     const report = await runCheck({ repo: dir, base, head, config: { ...AT_BASE, path: 'ci/semver.json', required: true } });
     expect(report).toMatchObject({ verdict: 'pass', config: `ci/semver.json @ ${base.slice(0, 12)}`, findings: [] });
@@ -206,8 +210,6 @@ describe('configuration', () => {
 });
 
 describe('runCheck, clause by clause (docs/testing.md)', () => {
-  const oversized = () => edit(demoTree(), 'driver/flags_table.c', ['/* Demo flag tables. */', `/* ${'x'.repeat(3 * 1024 * 1024)} */`]);
-
   it('compareSurfaces runs the rules it is given, the whole catalogue by default', async () => {
     const base = await surfaceOf(demoTree(), 'base');
     const changed = appendModeParam(demoTree());
@@ -219,8 +221,7 @@ describe('runCheck, clause by clause (docs/testing.md)', () => {
   });
 
   it('names each revision in its warnings: the base by name when it is the merge-base, the work tree as such', async () => {
-    const dir = tempRepo();
-    const base = commitFiles(dir, oversized(), 'driver');
+    const { dir, base } = demoRepo(oversized());
     const report = await runCheck({ repo: dir, base, worktree: true });
     expect(report.baseTip).toBeUndefined();
     expect(report.head).toEqual({ rev: 'worktree', commit: null });
@@ -228,8 +229,7 @@ describe('runCheck, clause by clause (docs/testing.md)', () => {
   });
 
   it('a base branch that moved since the fork: compared from the merge-base, named so, and both versions suggested from the tip', async () => {
-    const dir = tempRepo();
-    const fork = commitFiles(dir, oversized(), 'driver');
+    const { dir, base: fork } = demoRepo(oversized());
     runGit(dir, ['checkout', '-q', '-b', 'feature']);
     commitFiles(dir, { 'driver/NOTES': 'notes\n' }, 'notes');
     runGit(dir, ['checkout', '-q', 'master']);
@@ -243,8 +243,7 @@ describe('runCheck, clause by clause (docs/testing.md)', () => {
   });
 
   it('an ignore entry applies through its expiry day when the date is today', async () => {
-    const dir = tempRepo();
-    const base = commitFiles(dir, demoTree(), 'driver');
+    const { dir, base } = demoRepo();
     commitFiles(dir, appendModeParam(demoTree()), 'change');
     const today = new Date().toISOString().slice(0, 10);
     mkdirSync(path.join(dir, '.github'), { recursive: true });
@@ -255,8 +254,7 @@ describe('runCheck, clause by clause (docs/testing.md)', () => {
   });
 
   it('uncommitted surface files: the first five named, the rest counted; a warning, not an incomplete analysis', async () => {
-    const dir = tempRepo();
-    const base = commitFiles(dir, demoTree(), 'driver');
+    const { dir, base } = demoRepo();
     const add = (names: string[]) => names.forEach((n) => writeFileSync(path.join(dir, 'driver', n), '/* new */\n'));
     add(['n1.h', 'n2.h', 'n3.h', 'n4.h', 'n5.h']);
     const five = await runCheck({ repo: dir, base });
@@ -276,8 +274,7 @@ describe('runCheck, clause by clause (docs/testing.md)', () => {
   });
 
   it('a staged rename names the new path only', async () => {
-    const dir = tempRepo();
-    const base = commitFiles(dir, demoTree(), 'driver');
+    const { dir, base } = demoRepo();
     runGit(dir, ['mv', 'driver/ppm_tp.h', 'driver/ppm_tp2.h']);
     const report = await runCheck({ repo: dir, base, head: 'HEAD' });
     expect(report.warnings).toEqual([]);
@@ -288,8 +285,7 @@ describe('runCheck, clause by clause (docs/testing.md)', () => {
   });
 
   it('a bare repository has no uncommitted changes to report', async () => {
-    const dir = tempRepo();
-    const base = commitFiles(dir, demoTree(), 'driver');
+    const { dir, base } = demoRepo();
     commitFiles(dir, { 'driver/NOTES': 'notes\n' }, 'notes');
     const bare = path.join(tempDir(), 'libs.git');
     runGit(dir, ['clone', '-q', '--bare', dir, bare]);
@@ -298,8 +294,7 @@ describe('runCheck, clause by clause (docs/testing.md)', () => {
   });
 
   it('runCheck and readSurface close the repository, also when the check fails', async () => {
-    const dir = tempRepo();
-    const base = commitFiles(dir, demoTree(), 'driver');
+    const { dir, base } = demoRepo();
     const close = vi.spyOn(GitRepo.prototype, 'close');
     try {
       await runCheck({ repo: dir, base });
