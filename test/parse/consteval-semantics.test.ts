@@ -416,3 +416,30 @@ describe('evaluateNumber', () => {
     expect(evaluateNumber('NOPE', emptySymbols())).toBeNull();
   });
 });
+
+describe('edges a mutation run found unpinned', () => {
+  it('sibling parentheses do not add up toward the depth bound; primaries count toward the step bound', () => {
+    expect(val(Array.from({ length: MAX_EVAL_DEPTH + 50 }, () => '(1)').join('+'))).toBe(BigInt(MAX_EVAL_DEPTH + 50));
+    const problems = new Set<string>();
+    // 60000 operands: 59999 operator steps alone stay under the bound, operands included they do not.
+    expect(val(Array.from({ length: 60_000 }, () => '1').join('+'), table([], { problems }))).toBeNull();
+    expect([...problems]).toEqual([`a constant expression needs more than ${MAX_EVAL_STEPS} steps`]);
+  });
+
+  it('nesting exactly at the bound is evaluated, one more is not', () => {
+    const nest = (n: number) => `${'('.repeat(n)}1${')'.repeat(n)}`;
+    expect(val(nest(MAX_EVAL_DEPTH - 1))).toBe(1n);
+    expect(val(nest(MAX_EVAL_DEPTH))).toBeNull();
+    expect(val(`${'- '.repeat(MAX_EVAL_STEPS - 1)}1`)).toBe(-1n);
+    expect(val(`${'- '.repeat(MAX_EVAL_STEPS)}1`)).toBeNull();
+  });
+
+  it('a type name must end in _t to be read as one; a cast that is never closed, or an invalid octal literal, is unknown, not a crash', () => {
+    expect(val('(my_type)1')).toBeNull();
+    expect(val('(my_type_t)1')).toBe(1n);
+    expect(() => val('(uint32_t')).not.toThrow();
+    expect(val('(uint32_t')).toBeNull();
+    expect(val('(uint32_t *')).toBeNull();
+    expect(() => val('078')).not.toThrow();
+  });
+});
