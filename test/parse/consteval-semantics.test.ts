@@ -128,6 +128,8 @@ describe('operators', () => {
 
   it('a division by zero and a shift by a negative amount or by the width are unknown', () => {
     for (const e of ['1 / 0', '1 % 0', `1 << ${INTEGER_BITS}`, '1 << -1', `1 >> ${INTEGER_BITS}`, '1 >> -1']) expect(val(e)).toBeNull();
+    expect(val('5 << 0')).toBe(5n);
+    expect(val('5 >> 0')).toBe(5n);
     expect(val(`1 << ${INTEGER_BITS - 1}`)).toBe(MIN64);
     expect(val(`-1 >> ${INTEGER_BITS - 1}`)).toBe(-1n);
   });
