@@ -11,7 +11,7 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_PARSE_MS = 10_000;
 
 /** Steps (tokens read, macros expanded) one constant expression may take. */
-export const MAX_EVAL_STEPS = 100_000;
+export const MAX_EVAL_STEPS = 1_000_000;
 
 /** Nesting (parentheses, unary operators, macro expansions) one constant expression may have. */
 export const MAX_EVAL_DEPTH = 256;

@@ -49,9 +49,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--head <rev>', 'head revision', undefined)
     .option('--worktree', 'compare the work tree, uncommitted changes included, instead of --head')
     .option('--config <file>', `JSON configuration (default: ${REPO_CONFIG_PATH} in the work tree, or at the base revision of a bare clone)`)
+    .addOption(new Option('--incomplete <policy>', 'what a file that could not be analysed does: fail the check (default) or only warn').choices(['fail', 'warn']))
     .addOption(format())
     .action(async (o) => {
-      const report = await runCheck({ repo: o.repo, base: o.base, head: o.head, worktree: o.worktree, config: configSource(o.config) });
+      const report = await runCheck({ repo: o.repo, base: o.base, head: o.head, worktree: o.worktree, config: configSource(o.config), ...(o.incomplete ? { incomplete: o.incomplete } : {}) });
       io.out(render(report, o.format, io));
       setExit(exitCodeFor(report));
     });

@@ -235,6 +235,11 @@ export interface FileWalk {
   macros: Uint8Array;
   /** `#pragma pack` in force at each pragma's line: [line, cap, certain]. */
   packs: Array<[number, number, boolean]>;
+  /**
+   * `#define`s of the file a later `#undef` or `#define` of the same name replaced, in this
+   * build: `by` is the line that did, `redefined` when no `#undef` came between (gcc warns).
+   */
+  replaced: Array<{ macro: number; by: number; redefined: boolean }>;
   /** Problems met (limits). */
   problems: string[];
 }
@@ -306,7 +311,7 @@ export function walkFile(path: string, d: Directives, config: BuildConfig, minKe
   const cached = cache.files(d);
   const hit = cached.find((e) => e.config === config.index && e.minKernel === minKernel && resolveAlike(e.resolutions, resolve));
   if (hit) return hit.walk;
-  const out: FileWalk = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], problems: [] };
+  const out: FileWalk = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], replaced: [], problems: [] };
   const resolutions: Resolutions = [];
   // `__has_include` asks the same resolver, and is recorded like an #include.
   const hasInclude = (p: string, angled: boolean) => {
@@ -329,6 +334,15 @@ function walkOps(path: string, d: Directives, w: Walk, ambient: Status, out: Fil
   const packStack: number[] = [];
   let pack = 0;
   let packCertain = true;
+  // The file's own definition certainly in force, by name (to know what a later one replaces).
+  const active = new Map<string, number>();
+  const replace = (name: string, by: number, redefined: boolean) => {
+    const prev = active.get(name);
+    if (prev === undefined || !out) return;
+    out.macros[prev] = 0;
+    out.replaced.push({ macro: prev, by, redefined });
+    active.delete(name);
+  };
   for (const op of d.ops as Op[]) {
     switch (op.op) {
       case 'branch': {
@@ -349,11 +363,19 @@ function walkOps(path: string, d: Directives, w: Walk, ambient: Status, out: Fil
       case 'endif':
         status = frames.pop()?.parent ?? ambient;
         break;
-      case 'define':
+      case 'define': {
+        const def = d.macros[op.macro]!;
         if (out) out.macros[op.macro] = status;
-        if (status) env.define(d.macros[op.macro]!, status);
+        if (status === 2) {
+          replace(def.name, def.line, true);
+          active.set(def.name, op.macro);
+        } else if (status === 1) active.delete(def.name);
+        if (status) env.define(def, status);
         break;
+      }
       case 'undef':
+        if (status === 2) replace(op.name, op.line, false);
+        else if (status === 1) active.delete(op.name);
         if (status) env.undef(op.name, status);
         break;
       case 'include': {

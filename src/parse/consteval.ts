@@ -185,7 +185,7 @@ class Evaluator {
       if (!this.step()) return null;
       this.i++;
       const right = this.binary(prec);
-      left = applyBinary(t.v, left, right);
+      left = applyBinary(t.v, left, right, (by) => this.syms.problems?.add(`a constant expression shifts by ${by}, which C leaves undefined`));
     }
   }
 
@@ -368,7 +368,7 @@ function expandFunctionMacro(macro: MacroDef, args: Tok[][]): Tok[] {
 }
 
 /** A binary operator over possibly unknown (null) operands: `0 && x` and `1 || x` are known whatever x is. */
-function applyBinary(op: string, a: bigint | null, b: bigint | null): bigint | null {
+function applyBinary(op: string, a: bigint | null, b: bigint | null, onBadShift?: (by: bigint) => void): bigint | null {
   if (op === '&&') return a === 0n || b === 0n ? 0n : a === null || b === null ? null : 1n;
   if (op === '||') return (a !== null && a !== 0n) || (b !== null && b !== 0n) ? 1n : a === null || b === null ? null : 0n;
   if (a === null || b === null) return null;
@@ -378,8 +378,14 @@ function applyBinary(op: string, a: bigint | null, b: bigint | null): bigint | n
     case '*': return wrap(a * b);
     case '/': return b === 0n ? null : wrap(a / b);
     case '%': return b === 0n ? null : wrap(a % b);
-    case '<<': return b < 0n || b >= BigInt(INTEGER_BITS) ? null : wrap(a << b);
-    case '>>': return b < 0n || b >= BigInt(INTEGER_BITS) ? null : wrap(a >> b);
+    case '<<':
+    case '>>':
+      // A shift by the width or more is undefined in C: unknown, and said so.
+      if (b < 0n || b >= BigInt(INTEGER_BITS)) {
+        onBadShift?.(b);
+        return null;
+      }
+      return wrap(op === '<<' ? a << b : a >> b);
     case '&': return a & b;
     case '|': return a | b;
     case '^': return a ^ b;

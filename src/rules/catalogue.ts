@@ -50,6 +50,7 @@ import { moduleParamChanged } from './api/module-param-changed.js';
 import { structFieldAppended } from './api/struct-field-appended.js';
 import { structLayoutChanged } from './api/struct-layout-changed.js';
 import { structRemoved } from './api/struct-removed.js';
+import { structLayoutDiffersBetweenBuilds } from './api/struct-layout-differs-between-builds.js';
 import { syscallFlagsChanged } from './schema/syscall-flags-changed.js';
 import { syscallRoutingChanged } from './schema/syscall-routing-changed.js';
 import type { Finding, Rule } from './types.js';
@@ -105,6 +106,7 @@ export const RULES: Rule[] = [
   structFieldAppended,
   structLayoutChanged,
   structRemoved,
+  structLayoutDiffersBetweenBuilds,
   ioctlAdded,
   ioctlRemoved,
   ioctlRenumbered,

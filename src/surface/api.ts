@@ -167,10 +167,10 @@ function ioctl(expr: string, path: string, line: number, syms: SymbolTable): Ioc
 function resolveIoctls(facts: FileFacts[], syms: SymbolTable, model: BuildModel): Record<string, Ioctl> {
   const byName = new Map<string, Candidate<Ioctl>[]>();
   for (const f of facts) {
-    for (const m of f.macros) {
-      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === 'PPM_IOCTL_MAGIC') continue;
-      push(byName, m.name, { value: ioctl(m.body, f.path, m.line, syms), file: f, line: m.line, presence: model.presence(f.path, m.line) });
-    }
+    f.macros.forEach((m, i) => {
+      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === 'PPM_IOCTL_MAGIC') return;
+      push(byName, m.name, { value: ioctl(m.body, f.path, m.line, syms), file: f, line: m.line, presence: model.macroPresence(f.path, i) });
+    });
   }
   return picked(model, 'ioctl', byName, (i) => `${i.number}`);
 }

@@ -225,7 +225,9 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
     warnings.push({ path: PUBLIC_HEADER, message: `${PUBLIC_HEADER} is missing at ${snap.label}: no enums, event codes or ppm_sc codes`, incomplete: true });
   }
   // A macro whose live definitions disagree, used by a value of the surface.
-  for (const name of [...used].sort()) model.conflicts.push(describeConflict(`macro ${name}`, model.ambiguous.get(name)!));
+  for (const name of [...used].sort()) {
+    if (!model.conflicts.some((c) => c.what === `macro ${name}`)) model.conflicts.push(describeConflict(`macro ${name}`, model.ambiguous.get(name)!));
+  }
   for (const c of model.conflicts) warnings.push({ path: c.alternatives[0]!.loc.path, message: conflictMessage(c, snap.label), incomplete: true });
   for (const p of syms.problems ?? []) warnings.push({ path: snap.label, message: `at ${snap.label}: ${p}; the values it gives are unknown`, incomplete: true });
   surface.conflicts = model.conflicts;
@@ -368,18 +370,18 @@ function resolvePpmSc(r: Resolution): Record<string, PpmScCode> {
 /** Object-like `#define PPM_*` with an integer value: flag bits and wire constants. */
 function resolveDefines(r: Resolution, header: FileFacts): Record<string, Constant> {
   const byName = new Map<string, Candidate<Constant>[]>();
-  for (const m of header.macros) {
-    if (m.params !== null || !m.name.startsWith('PPM_') || m.body === '') continue;
-    const presence = r.model.presence(header.path, m.line);
-    if (!presence.maybe) continue;
+  header.macros.forEach((m, i) => {
+    if (m.params !== null || !m.name.startsWith('PPM_') || m.body === '') return;
+    const presence = r.model.macroPresence(header.path, i);
+    if (!presence.maybe) return;
     const value = evaluateNumber(m.body, r.syms);
-    if (value === null) continue;
+    if (value === null) return;
     const c = { value: { value, expr: m.body, loc: loc(header.path, m.line), ...guardOf(r, header.path, m.line) }, file: header, line: m.line, presence };
     byName.set(m.name, [...(byName.get(m.name) ?? []), c]);
-  }
+  });
   const out: Record<string, Constant> = {};
   for (const [name, list] of byName) {
-    const c = r.model.pick(`#define ${name}`, list, (x) => String(x.value));
+    const c = r.model.pick(`macro ${name}`, list, (x) => String(x.value));
     if (c) out[name] = c.value;
   }
   return out;
@@ -388,8 +390,8 @@ function resolveDefines(r: Resolution, header: FileFacts): Record<string, Consta
 function minimum(r: Resolution, which: 'API' | 'SCHEMA'): MinimumVersion | null {
   // SCAP_MINIMUM_DRIVER_* since 2022; SCAP_MINIMUM_PROBE_* before.
   for (const name of [`SCAP_MINIMUM_DRIVER_${which}_VERSION`, `SCAP_MINIMUM_PROBE_${which}_VERSION`]) {
-    const candidates = r.facts.flatMap((f) => f.macros.filter((m) => m.name === name).map((m) => ({ value: m, file: f, line: m.line, presence: r.model.presence(f.path, m.line) })));
-    const c = r.model.pick(`#define ${name}`, candidates, (m) => m.body);
+    const candidates = r.facts.flatMap((f) => f.macros.flatMap((m, i) => (m.name === name ? [{ value: m, file: f, line: m.line, presence: r.model.macroPresence(f.path, i) }] : [])));
+    const c = r.model.pick(`macro ${name}`, candidates, (m) => m.body);
     if (!c) continue;
     const m = c.value;
     const args = /^\(?\s*PPM_API_VERSION\s*\(([^)]*)\)\s*\)?$/.exec(m.body)?.[1]?.split(',');
@@ -496,7 +498,8 @@ function resolveEvents(r: Resolution, codes: Record<string, Constant>): Record<s
     }
     const entry = item.value;
     if (!symbol) {
-      r.warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
+      // Without any event code (its header unreadable, which is reported), every entry would say so.
+      if (byValue.size) r.warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
       continue;
     }
     // An entry that did not parse was reported by extractFacts; reading it would shift fields.

@@ -40,6 +40,11 @@ export interface BuildModel {
   guards(path: string, line: number): string[];
   /** The alignment cap `#pragma pack` sets at a line for a configuration (null when a build may or may not have it). */
   packAt(path: string, line: number, config: number): number | null;
+  /**
+   * Which builds have a file's `#define` (by its index in the file's directives) in force at the
+   * end of the file: a definition a later `#undef` or `#define` replaced is not.
+   */
+  macroPresence(path: string, index: number): Presence;
   /** Lowest LINUX_VERSION_CODE each kernel build supports, from the driver's own check. */
   minKernel: Partial<Record<View, bigint>>;
   /** Live macros (a macro with disagreeing live definitions is reported when a value uses it). */
@@ -112,6 +117,7 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
   const branchStatus = new Map<FileFacts, Uint8Array[]>();
   const macroStatus = new Map<FileFacts, Uint8Array[]>();
   const packs = new Map<FileFacts, Array<Array<[number, number, boolean]>>>();
+  const replaced = new Map<FileFacts, Map<number, { by: number; redefined: boolean }>>();
   for (const f of files.values()) {
     if (!f.directives.ops.length) continue;
     const mask = buildsOf(f.path);
@@ -124,6 +130,11 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
       perConfigBranches[c.index] = walk.branches;
       perConfigMacros[c.index] = walk.macros;
       perConfigPacks[c.index] = walk.packs;
+      for (const r of walk.replaced) {
+        let m = replaced.get(f);
+        if (!m) replaced.set(f, (m = new Map()));
+        m.set(r.macro, { by: r.by, redefined: r.redefined });
+      }
       for (const p of walk.problems) if (!warnings.some((w) => w.message.endsWith(p))) warnings.push({ path: f.path, message: `${f.path} at ${rev}: ${p}`, incomplete: true });
     }
     branchStatus.set(f, perConfigBranches);
@@ -180,6 +191,20 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
     macros.set(name, { name, params: chosen.params, body: chosen.body });
     if (bodies.size > 1) ambiguous.set(name, list);
   }
+  // A definition replaced by a later one is what the files that include this one see no more;
+  // but a #define repeated without #undef (gcc warns), or replaced after a definition of this
+  // same file may have used it, leaves the value to position: ambiguous.
+  for (const [f, list] of replaced) {
+    const firstUse = Math.min(...f.tables.map((t) => t.line), ...f.enums.map((e) => e.line), ...f.structs.structs.map((s) => s.loc.line));
+    for (const [i, r] of list) {
+      const old = f.directives.macros[i]!;
+      const now = f.directives.macros.find((m) => m.name === old.name && m.line === r.by);
+      if (!(r.redefined || firstUse < r.by)) continue;
+      if (now && macroKey(now) === macroKey(old)) continue;
+      const all = [{ value: old, file: f, line: old.line, presence: presence(f.path, old.line) }, ...(byName.get(old.name) ?? [])];
+      ambiguous.set(old.name, all.sort((a, b) => (a.file.path === b.file.path ? a.line - b.line : a.file.path < b.file.path ? -1 : 1)));
+    }
+  }
 
   function macroPresence(f: FileFacts, i: number, st: Uint8Array[] | undefined): Presence {
     const mask = buildsOf(f.path);
@@ -216,6 +241,10 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
         certain = sure;
       }
       return certain ? cap : null;
+    },
+    macroPresence(path, index) {
+      const f = files.get(path);
+      return f ? macroPresence(f, index, macroStatus.get(f)) : { always: buildsOf(path), maybe: buildsOf(path) };
     },
     minKernel,
     macros,

@@ -136,6 +136,8 @@ const LAYOUT_NEUTRAL_ATTRIBUTES = new Set([
 /** Per-file helpers the readers share. */
 class FileReader {
   private lines: string[];
+  /** Struct definitions open around the one being read (they nest as deep as the input wants). */
+  depth = 0;
 
   constructor(readonly file: ParsedFile) {
     this.lines = file.pre.c.spliced.split('\n');
@@ -207,6 +209,18 @@ function readTopStruct(reader: FileReader, node: Node): StructDecl | null {
 }
 
 function readStructBody(reader: FileReader, node: Node, name: string, tagged: boolean, aliases: string[]): StructDecl {
+  if (reader.depth >= MAX_NESTING) {
+    return { name, tagged, aliases, packed: false, pack: 0, fields: [], loc: reader.loc(node), endLine: lineOfNode(node), problems: [`structs defined in structs nested more than ${MAX_NESTING} deep`] };
+  }
+  reader.depth++;
+  try {
+    return readStructDefinition(reader, node, name, tagged, aliases);
+  } finally {
+    reader.depth--;
+  }
+}
+
+function readStructDefinition(reader: FileReader, node: Node, name: string, tagged: boolean, aliases: string[]): StructDecl {
   const body = node.childForFieldName('body')!;
   const startLine = lineOfNode(node);
   const endLine = body.endPosition.row + 1;
@@ -358,40 +372,49 @@ function typeOf(reader: FileReader, node: Node, inlineName: string): TypeRef {
   }
 }
 
-/** C's inside-out declarator rule: `int *a[3]` is an array of pointers, `int (*a)[3]` a pointer. */
+/**
+ * C's inside-out declarator rule: `int *a[3]` is an array of pointers, `int (*a)[3]` a pointer.
+ * A loop, not recursion: a declarator may nest as deep as the input is long (`int ********x`).
+ */
 function applyDeclarator(node: Node, base: TypeRef): { name: string; type: TypeRef } | null {
-  switch (node.type) {
-    case 'field_identifier':
-    case 'identifier':
-    case 'type_identifier':
-      return { name: node.text, type: base };
-    case 'pointer_declarator': {
-      const inner = node.childForFieldName('declarator');
-      return inner ? applyDeclarator(inner, { kind: 'pointer' }) : null;
+  let type = base;
+  for (let n: Node | null | undefined = node; n; ) {
+    switch (n.type) {
+      case 'field_identifier':
+      case 'identifier':
+      case 'type_identifier':
+        return { name: n.text, type };
+      case 'pointer_declarator':
+        type = { kind: 'pointer' };
+        n = n.childForFieldName('declarator');
+        break;
+      case 'array_declarator': {
+        const size = n.childForFieldName('size');
+        type = { kind: 'array', of: type, size: size ? squash(size.text) : null };
+        n = n.childForFieldName('declarator');
+        break;
+      }
+      case 'function_declarator':
+        type = { kind: 'function' };
+        n = n.childForFieldName('declarator');
+        break;
+      case 'parenthesized_declarator':
+      case 'attributed_declarator':
+        n = n.namedChildren.find((c) => c !== null && c.type !== 'attribute_specifier' && c.type !== 'type_qualifier');
+        break;
+      default:
+        return null;
     }
-    case 'array_declarator': {
-      const inner = node.childForFieldName('declarator');
-      const size = node.childForFieldName('size');
-      return inner ? applyDeclarator(inner, { kind: 'array', of: base, size: size ? squash(size.text) : null }) : null;
-    }
-    case 'function_declarator': {
-      const inner = node.childForFieldName('declarator');
-      return inner ? applyDeclarator(inner, { kind: 'function' }) : null;
-    }
-    case 'parenthesized_declarator':
-    case 'attributed_declarator': {
-      const inner = node.namedChildren.find((c) => c !== null && c.type !== 'attribute_specifier' && c.type !== 'type_qualifier');
-      return inner ? applyDeclarator(inner, base) : null;
-    }
-    default:
-      return null;
   }
+  return null;
 }
 
 function declaratorName(node: Node): string | null {
-  if (node.type === 'field_identifier' || node.type === 'identifier' || node.type === 'type_identifier') return node.text;
-  const inner = node.childForFieldName('declarator') ?? node.namedChildren.find((c) => c !== null && c.type.endsWith('declarator'));
-  return inner ? declaratorName(inner) : null;
+  for (let n: Node | null | undefined = node; n; ) {
+    if (n.type === 'field_identifier' || n.type === 'identifier' || n.type === 'type_identifier') return n.text;
+    n = n.childForFieldName('declarator') ?? n.namedChildren.find((c) => c !== null && c.type.endsWith('declarator'));
+  }
+  return null;
 }
 
 /** Collapses whitespace (comments were blanked, so expressions can carry runs of spaces). */

@@ -12,6 +12,7 @@ function show(f: FieldLayout): string {
 
 /** Fields appended after every base field, which all kept name, type, offset and size. */
 export function appendedFields(base: StructLayout, head: StructLayout): FieldLayout[] | null {
+  if (base.unresolved?.length || head.unresolved?.length) return null;
   if (head.fields.length <= base.fields.length) return null;
   if (!base.fields.every((f, i) => sameField(f, head.fields[i]!))) return null;
   return head.fields.slice(base.fields.length);
@@ -19,6 +20,8 @@ export function appendedFields(base: StructLayout, head: StructLayout): FieldLay
 
 /** Every difference that moves or changes what userspace reads, in words with old and new offsets. */
 export function layoutDifferences(base: StructLayout, head: StructLayout): string[] {
+  // A layout that cannot be computed is a warning (the analysis is incomplete), not a change.
+  if (base.unresolved?.length || head.unresolved?.length) return [];
   if (appendedFields(base, head)) return [];
   const out: string[] = [];
   const headByName = new Map(head.fields.map((f) => [f.name, f]));

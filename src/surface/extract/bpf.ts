@@ -49,7 +49,7 @@ export function modernBpf(s: Scan): { maps: BpfMapFact[]; globals: BpfGlobalFact
     });
   }
   const globals: BpfGlobalFact[] = [];
-  const globalRe = /^[ \t]*__weak\s+(const\s+volatile\s+)?([\w\s*]+?)\s*\b(\w+)\s*(\[[^\]]*\])?\s*(=\s*([^;]*))?;/gm;
+  const globalRe = /^[ \t]*__weak\s+(const\s+volatile\s+)?([\w\s*]+?)\s*\b(\w+)\s*(\[[^\]]*\])?\s*(=\s*([^;]{0,4096}))?;/gm;
   for (const m of s.text.matchAll(globalRe)) {
     const init = m[6]?.trim();
     const section = m[1] ? 'rodata' : init && !/^(0|NULL|false)$/.test(init) ? 'data' : 'bss';

@@ -57,7 +57,8 @@ export function extractEnums(file: ParsedFile): EnumFact[] {
 function retiredEnumerators(file: ParsedFile, start: number, end: number): EnumeratorFact[] {
   const out: EnumeratorFact[] = [];
   const lineOf = file.lineAt;
-  const re = /\b([A-Z][A-Z0-9_]*)\s*=\s*(\(?[^,\n*]*?\)?)\s*,/g;
+  // Bounded runs: a comment of `A=A=A...` with no comma must not be scanned again from every A.
+  const re = /\b([A-Z][A-Z0-9_]{0,127})\s{0,16}=\s{0,16}(\(?[^,\n*=]{0,256}?\)?)\s{0,16},/g;
   re.lastIndex = start;
   const text = file.pre.c.spliced;
   for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {

@@ -16,7 +16,7 @@ export interface ModuleParamFact {
  */
 export function moduleParams(s: Scan): ModuleParamFact[] {
   const out: ModuleParamFact[] = [];
-  for (const m of s.text.matchAll(/\bmodule_param(_named|_cb|_call|_string)?\s*\(([^;]*)\)\s*;/g)) {
+  for (const m of s.text.matchAll(/\bmodule_param(_named|_cb|_call|_string)?\s*\(([^;]{0,1024})\)\s*;/g)) {
     const args = splitArgs(m[2]!);
     const kind = m[1] ?? '';
     const type = kind === '_named' ? args[2] : kind === '_cb' || kind === '_call' ? 'callback' : kind === '_string' ? 'string' : args[1];

@@ -143,6 +143,34 @@ export const apiCases: RuleCases[] = [
     ],
   },
   {
+    rule: 'struct-layout-differs-between-builds',
+    governs: 'api',
+    bump: 'none',
+    kind: 'invalid',
+    valid: [
+      { name: 'a field every build compiles', head: inRing([N_EVTS, `${N_EVTS}\tvolatile uint64_t n_extra;\n`]), rules: ['struct-layout-changed'], required: 'major' },
+      {
+        name: 'a field only other compilers see (MSVC): no build of the drivers has it',
+        head: inRing([N_EVTS, `${N_EVTS}#ifdef _MSC_VER\n\tvolatile uint64_t n_windows;\n#endif\n`]),
+        rules: [],
+      },
+    ],
+    invalid: [
+      {
+        name: 'a counter only the kernel module compiles',
+        head: inRing([N_EVTS, `${N_EVTS}#ifdef __KERNEL__\n\tvolatile uint64_t n_kernel_only;\n#endif\n`]),
+        errors: [{ message: ['struct ppm_ring_buffer_info is laid out differently by the builds that share it', 'size 40', 'kernel module (all architectures)', 'size 48'], path: RING, line: 4 }],
+        required: 'none',
+      },
+      {
+        name: 'a field only one architecture compiles',
+        head: inRing([N_EVTS, `${N_EVTS}#if defined(__aarch64__) || defined(CONFIG_ARM64) || defined(__TARGET_ARCH_arm64)\n\tvolatile uint64_t n_arm64;\n#endif\n`]),
+        errors: [{ message: ['struct ppm_ring_buffer_info is laid out differently by the builds that share it', '(aarch64): size 48'], path: RING, line: 4 }],
+        required: 'none',
+      },
+    ],
+  },
+  {
     rule: 'ioctl-added',
     governs: 'api',
     bump: 'minor',

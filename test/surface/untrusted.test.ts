@@ -1,0 +1,297 @@
+/**
+ * Adversarial edits, as a hostile contributor would try them on the demo driver tree: each
+ * either hides a real change behind something the compiler does not build (or builds
+ * differently), or tries to knock the check over. Every case pins the exact outcome: which
+ * rules report, the verdict, and the warnings that name what the model could not settle.
+ * The C model must see what gcc sees (README "Untrusted input").
+ */
+import { describe, expect, it } from 'vitest';
+import { compareSurfaces } from '../../src/pipeline.js';
+import type { Finding } from '../../src/rules/types.js';
+import type { CheckReport } from '../../src/verdict/types.js';
+import { HEADER, apply, demoFiles, firedRules, inEventTable, inFlagsTable, inHeader, setFile, surface, type Change, type Tree } from '../rules/tester.js';
+
+const RINGBUF = 'driver/ppm_ringbuffer.h';
+const SYSCALLS = 'driver/syscall_table.c';
+const TP = 'driver/ppm_tp.h';
+const MAIN = 'driver/main.c';
+
+/** The demo's OPEN_X entry, as written, and the same entry with a 4th param. */
+const OPEN_X = [
+  '        [PPME_SYSCALL_OPEN_X] = {"open",',
+  '                                 EC_FILE | EC_SYSCALL,',
+  '                                 EF_CREATES_FD | EF_MODIFIES_STATE,',
+  '                                 3,',
+  '                                 {{"fd", PT_FD, PF_DEC},',
+  '                                  {"name", PT_FSPATH, PF_NA},',
+  '                                  {"flags", PT_FLAGS32, PF_HEX, file_flags}}},',
+].join('\n');
+const OPEN_X_4 = OPEN_X.replace('3,', '4,').replace('file_flags}}},', 'file_flags}, {"mode", PT_UINT32, PF_OCT}}},');
+
+/** The demo's ring-buffer struct and a version with a counter inserted in the middle. */
+const RINGBUF_STRUCT = 'struct ppm_ring_buffer_info {\n\tvolatile uint32_t head;\n\tvolatile uint32_t tail;\n\tvolatile uint64_t n_evts;';
+const RINGBUF_INSERTED = RINGBUF_STRUCT.replace('volatile uint32_t tail;', 'volatile uint32_t tail;\n\tvolatile uint64_t n_extra;');
+
+/** The head's real change to OPEN_X (a 4th param), with something wrapped around or beside it. */
+const openX = (text: string): Change => inEventTable([OPEN_X, text]);
+const inRingbuf = (...pairs: Array<[string, string]>): Change => (t) => {
+  let s = t[RINGBUF]!;
+  for (const [a, b] of pairs) {
+    if (!s.includes(a)) throw new Error(`not in ${RINGBUF}: ${a}`);
+    s = s.replace(a, b);
+  }
+  return { ...t, [RINGBUF]: s };
+};
+
+interface Outcome {
+  /** The rules that must report (sorted, unique), exactly. */
+  rules: string[];
+  verdict: CheckReport['verdict'];
+  /** Every warning must match one of these, and each of these must match a warning. */
+  warnings?: RegExp[];
+  /** Parts some finding's message must contain. */
+  message?: RegExp;
+}
+
+interface Case {
+  name: string;
+  base?: Change | Change[];
+  head: Change | Change[];
+  expect: Outcome;
+}
+
+async function judge(c: Case): Promise<{ findings: Finding[]; verdict: CheckReport['verdict']; warnings: string[] }> {
+  const baseTree = apply(demoFiles(), c.base);
+  const [base, head] = [await surface(baseTree, 'base'), await surface(apply(baseTree, c.head), 'head')];
+  const r = compareSurfaces(base, head);
+  return { findings: r.findings.filter((f) => f.kind !== 'note'), verdict: r.verdict, warnings: r.warnings.map((w) => w.message) };
+}
+
+function check(c: Case): void {
+  it(c.name, async () => {
+    const r = await judge(c);
+    const summary = `findings:\n${r.findings.map((f) => `  ${f.rule}: ${f.message}`).join('\n')}\nwarnings:\n  ${r.warnings.join('\n  ')}`;
+    expect(firedRules(r.findings), summary).toEqual(c.expect.rules);
+    expect(r.verdict, summary).toBe(c.expect.verdict);
+    const wanted = c.expect.warnings ?? [];
+    for (const w of r.warnings) expect(wanted.some((re) => re.test(w)), `unexpected warning: ${w}`).toBe(true);
+    for (const re of wanted) expect(r.warnings.some((w) => re.test(w)), `no warning matches ${re}\n${summary}`).toBe(true);
+    if (c.expect.message) expect(r.findings.some((f) => c.expect.message!.test(f.message)), summary).toBe(true);
+  });
+}
+
+/** A param appended to OPEN_X, needing a SCHEMA minor that was not made. */
+const PARAM_APPENDED: Outcome = { rules: ['event-param-appended'], verdict: 'fail', message: /PPME_SYSCALL_OPEN_X gains param 4 'mode'/ };
+const LAYOUT_CHANGED: Outcome = { rules: ['struct-layout-changed'], verdict: 'fail', message: /struct ppm_ring_buffer_info layout changed/ };
+
+describe('decoys the compiler never builds', () => {
+  const decoys: Array<[string, (old: string) => string]> = [
+    ['#if 0', (old) => `#if 0\n${old}\n#endif`],
+    ['#ifdef of a name the driver never defines', (old) => `#ifdef DRIVER_SEMVER_NEVER_DEFINED\n${old}\n#endif`],
+    ['#if defined() of a name the driver never defines', (old) => `#if defined(NOT_A_BUILD_OPTION) && 1\n${old}\n#endif`],
+    ['#else of a taken branch', (old) => `#if 1\n/* the real one is below */\n#else\n${old}\n#endif`],
+    ['#elif after a taken #ifndef', (old) => `#ifndef NEVER_SET_ANYWHERE\n#elif 1\n${old}\n#endif`],
+  ];
+  for (const [how, wrap] of decoys) {
+    describe(how, () => {
+      check({ name: 'an old copy of a g_event_info entry after the changed one', head: openX(`${OPEN_X_4}\n${wrap(OPEN_X)}`), expect: PARAM_APPENDED });
+      check({ name: 'an old copy of a shared struct before the changed one', head: inRingbuf([RINGBUF_STRUCT, `${wrap('struct ppm_ring_buffer_info {\n\tvolatile uint32_t head;\n};')}\n${RINGBUF_INSERTED}`]), expect: LAYOUT_CHANGED });
+      check({
+        name: 'an old copy of a #define before the changed one',
+        head: inHeader(['#define PPM_O_CREAT (1 << 2)', `${wrap('#define PPM_O_CREAT (1 << 2)')}\n#define PPM_O_CREAT (1 << 3)`]),
+        expect: { rules: ['flag-value-changed'], verdict: 'fail', message: /O_CREAT/ },
+      });
+      check({
+        name: 'an old copy of the event code enum before the changed one',
+        head: inHeader([
+          'typedef enum {\n\tPPME_GENERIC_E = 0,',
+          `${wrap('typedef enum {\n\tPPME_GENERIC_E = 0,\n\tPPM_EVENT_MAX = 1\n} ppm_event_code;')}\ntypedef enum {\n\tPPME_GENERIC_E = 0,`,
+        ], ['\tPPME_SYSCALL_READ_X = 7,', '\tPPME_SYSCALL_READ_X = 17,']),
+        expect: { rules: ['event-renumbered'], verdict: 'fail', message: /PPME_SYSCALL_READ_X/ },
+      });
+      check({
+        name: 'an old copy of the PPM_SC_FIELDS X-macro before the changed one',
+        head: inHeader(['\tPPM_SC_X(SETSOCKOPT, 5)', '\tPPM_SC_X(SETSOCKOPT, 6)'], ['#define PPM_SC_FIELDS          \\', `${wrap('#define PPM_SC_FIELDS PPM_SC_X(UNKNOWN, 0) PPM_SC_X(OPEN, 1) PPM_SC_X(CLOSE, 2) PPM_SC_X(READ, 4) PPM_SC_X(SETSOCKOPT, 5)')}\n#define PPM_SC_FIELDS          \\`]),
+        expect: { rules: ['ppm-sc-renumbered'], verdict: 'fail', message: /SETSOCKOPT/ },
+      });
+      check({
+        name: 'an old copy of a flag table after the changed one',
+        head: inFlagsTable(['{"O_CREAT", PPM_O_CREAT},', '{"O_CREAT", PPM_O_CREAT},\n        {"O_EXCL", 1 << 7},'], ['const struct ppm_name_value fcntl_commands[]', `${wrap('const struct ppm_name_value file_flags[] = {\n{"O_RDWR", PPM_O_RDWR}, {"O_RDONLY", PPM_O_RDONLY}, {"O_WRONLY", PPM_O_WRONLY}, {"O_CREAT", PPM_O_CREAT}, {"O_NONE", PPM_O_NONE}, {0, 0},\n};')}\nconst struct ppm_name_value fcntl_commands[]`]),
+        expect: { rules: ['flag-value-added'], verdict: 'fail', message: /O_EXCL/ },
+      });
+      check({
+        name: 'an old copy of the KMOD_PROGS X-macro before the reordered one',
+        head: (t: Tree) => ({
+          ...t,
+          [TP]: t[TP]!.replace('#define KMOD_PROGS', `${wrap('#define KMOD_PROGS X(KMOD_PROG_SYS_ENTER, "sys_enter") X(KMOD_PROG_SYS_EXIT, "sys_exit") X(KMOD_PROG_SCHED_PROC_EXIT, "sched_process_exit")')}\n#define KMOD_PROGS`)
+            .replace('X(KMOD_PROG_SYS_ENTER, "sys_enter")              \\\n\tX(KMOD_PROG_SYS_EXIT, "sys_exit")                \\', 'X(KMOD_PROG_SYS_EXIT, "sys_exit")                \\\n\tX(KMOD_PROG_SYS_ENTER, "sys_enter")              \\'),
+        }),
+        expect: { rules: ['code-list-changed'], verdict: 'fail', message: /KMOD_PROGS/ },
+      });
+    });
+  }
+  check({
+    name: 'a g_event_info entry wrapped in #if 0 is no entry at all',
+    head: openX(`#if 0\n${OPEN_X}\n#endif`),
+    expect: { rules: ['event-removed'], verdict: 'fail', message: /PPME_SYSCALL_OPEN_X was removed/ },
+  });
+  check({
+    name: 'a syscall route wrapped in #if 0 is gone',
+    head: (t: Tree) => ({ ...t, [SYSCALLS]: t[SYSCALLS]!.replace('        [__NR_read', '#if 0\n        [__NR_read').replace('PPM_SC_READ},', 'PPM_SC_READ},\n#endif') }),
+    expect: { rules: ['syscall-routing-changed'], verdict: 'fail', message: /__NR_read/ },
+  });
+});
+
+describe('definitions the model cannot settle are never a pass', () => {
+  check({
+    name: 'a g_event_info entry given twice with different params',
+    head: openX(`${OPEN_X}\n${OPEN_X_4}`),
+    expect: { rules: ['event-param-appended'], verdict: 'fail', warnings: [/g_event_info entry PPME_SYSCALL_OPEN_X at head has live definitions that differ: driver\/event_table\.c:10 .* and driver\/event_table\.c:17 .*one build compiles more than one of them/] },
+  });
+  check({
+    name: 'a shared struct defined in the kernel one way and in userspace another',
+    head: inRingbuf([RINGBUF_STRUCT, `#ifdef __KERNEL__\n${RINGBUF_INSERTED}\n};\n#else\n${RINGBUF_STRUCT}`], ['\tvolatile uint64_t n_preemptions;\n};', '\tvolatile uint64_t n_preemptions;\n};\n#endif']),
+    expect: { rules: ['struct-layout-differs-between-builds'], verdict: 'fail', message: /libscap\/libpman \(all architectures\): size 40.*kernel module \(all architectures\), legacy eBPF probe \(all architectures\): size 24/ },
+  });
+  check({
+    name: 'an entry chosen by a kernel option driver-semver cannot know',
+    head: openX(`#ifdef CONFIG_DRIVER_SEMVER_TEST\n${OPEN_X_4}\n#else\n${OPEN_X}\n#endif`),
+    expect: { rules: [], verdict: 'fail', warnings: [/g_event_info entry PPME_SYSCALL_OPEN_X at head has live definitions that differ: .*depends on a condition driver-semver cannot decide/] },
+  });
+  check({
+    name: 'a #define redefined differently after use',
+    head: inHeader(['#define PPM_O_CREAT (1 << 2)', '#define PPM_O_CREAT (1 << 2)\n#define PPM_O_CREAT (1 << 5)']),
+    expect: { rules: ['flag-value-changed'], verdict: 'fail', warnings: [/macro PPM_O_CREAT .*one build compiles more than one of them/] },
+  });
+  check({
+    name: 'a #define redefined after #undef is the new value, and no conflict',
+    head: inHeader(['#define PPM_O_CREAT (1 << 2)', '#define PPM_O_CREAT (1 << 2)\n#undef PPM_O_CREAT\n#define PPM_O_CREAT (1 << 5)']),
+    expect: { rules: ['flag-value-changed'], verdict: 'fail' },
+  });
+});
+
+describe('line structure is the compiler’s', () => {
+  check({
+    name: 'a lone CR ends a // comment: the flag after it is real',
+    head: openX(OPEN_X.replace('EF_CREATES_FD | EF_MODIFIES_STATE,', 'EF_CREATES_FD | // reviewed\rEF_USES_FD | EF_MODIFIES_STATE,')),
+    expect: { rules: ['event-flag-added'], verdict: 'fail', message: /EF_USES_FD/ },
+  });
+  check({
+    name: 'a // comment whose line ends with a backslash and blanks swallows the next line',
+    head: openX(OPEN_X.replace('{"fd", PT_FD, PF_DEC},', '{"fd", PT_FD, PF_DEC}, // the next line is not compiled \\  \n{"fake", PT_UINT64, PF_DEC},')),
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({
+    name: 'a continuation that splits an identifier joins it',
+    head: openX(OPEN_X.replace('EF_CREATES_FD | EF_MODIFIES_STATE,', 'EF_CREATES_FD | EF_MODIFIES_STATE | EF_USES_\\\nFD,')),
+    expect: { rules: ['event-flag-added'], verdict: 'fail', message: /EF_USES_FD/ },
+  });
+  check({
+    name: 'the whole tree converted to CRLF changes nothing',
+    head: (t: Tree) => Object.fromEntries(Object.entries(t).map(([p, s]) => [p, s.replace(/\n/g, '\r\n')])),
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({
+    name: 'the whole tree with lone CR line ends changes nothing',
+    head: (t: Tree) => Object.fromEntries(Object.entries(t).map(([p, s]) => [p, s.replace(/\n/g, '\r')])),
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({
+    name: 'a directive written with the %: digraph is a directive',
+    head: openX(`${OPEN_X_4}\n%:if 0\n${OPEN_X}\n%:endif`),
+    expect: PARAM_APPENDED,
+  });
+});
+
+describe('macros are expanded where the surface reads them', () => {
+  check({
+    name: 'a param type redefined by #define in the event table',
+    head: inEventTable(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\n#define PT_FSPATH PT_BYTEBUF']),
+    expect: { rules: ['event-param-type-changed'], verdict: 'fail', message: /PT_BYTEBUF/ },
+  });
+  check({
+    name: 'a fixed-width type redefined before a shared struct',
+    head: inRingbuf(['#pragma once', '#pragma once\n#define uint32_t uint64_t']),
+    expect: { rules: ['struct-layout-changed'], verdict: 'fail', message: /struct ppm_ring_buffer_info layout changed/ },
+  });
+  check({
+    name: 'a macro that expands to extra fields of a shared struct',
+    head: inRingbuf(['#pragma once', '#pragma once\n#define EXTRA_COUNTERS volatile uint64_t n_extra; volatile uint64_t n_more;'], ['\tvolatile uint32_t tail;', '\tvolatile uint32_t tail;\n\tEXTRA_COUNTERS']),
+    expect: LAYOUT_CHANGED,
+  });
+  check({
+    name: 'an event flag set given through a macro',
+    head: inEventTable(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\n#define OPEN_FLAGS EF_CREATES_FD | EF_USES_FD | EF_MODIFIES_STATE'], ['EF_CREATES_FD | EF_MODIFIES_STATE,\n                                 3,', 'OPEN_FLAGS,\n                                 3,']),
+    expect: { rules: ['event-flag-added'], verdict: 'fail', message: /EF_USES_FD/ },
+  });
+  check({
+    name: 'PPM_SC_X redefined to shift every code',
+    head: inHeader(['#define PPM_SC_X(name, value) PPM_SC_##name = (value),', '#define PPM_SC_X(name, value) PPM_SC_##name = (value) + 1,']),
+    expect: { rules: ['ppm-sc-renumbered'], verdict: 'fail' },
+  });
+  check({
+    name: 'a macro spelling of an unchanged entry changes nothing',
+    head: inEventTable(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\n#define OPEN_NAME "open"\n#define FD_TYPE PT_FD'], ['[PPME_SYSCALL_OPEN_X] = {"open",', '[PPME_SYSCALL_OPEN_X] = {OPEN_NAME,'], ['{{"fd", PT_FD, PF_DEC},\n                                  {"name"', '{{"fd", FD_TYPE, PF_DEC},\n                                  {"name"']),
+    expect: { rules: [], verdict: 'pass' },
+  });
+});
+
+describe('what the model cannot see is never a pass', () => {
+  check({
+    name: 'a table entry moved into an included file, and changed there',
+    head: [openX('#include "open_x.inc"'), setFile('driver/open_x.inc', OPEN_X_4)],
+    expect: PARAM_APPENDED,
+  });
+  check({
+    name: 'an unchanged entry moved into an included file changes nothing',
+    head: [openX('#include "open_x.inc"'), setFile('driver/open_x.inc', OPEN_X)],
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({
+    name: 'an include inside a table that is not in the tree',
+    head: openX(`${OPEN_X}\n#include <generated/extra_events.h>`),
+    expect: { rules: [], verdict: 'fail', warnings: [/driver\/event_table\.c:\d+ includes <generated\/extra_events\.h> inside g_event_info.*cannot be followed/] },
+  });
+  check({
+    name: 'a new header included into a surface file that redefines a shared struct',
+    head: [inRingbuf(['#pragma once', '#pragma once\n#include "ringbuf_v2.h"'], [RINGBUF_STRUCT, `#if 0\n${RINGBUF_STRUCT}`], ['\tvolatile uint64_t n_preemptions;\n};', '\tvolatile uint64_t n_preemptions;\n};\n#endif']), setFile('driver/ringbuf_v2.h', `${RINGBUF_INSERTED}\n\tvolatile uint64_t n_drops_buffer;\n\tvolatile uint64_t n_drops_pf;\n\tvolatile uint64_t n_preemptions;\n};\n`)],
+    expect: LAYOUT_CHANGED,
+  });
+  check({
+    name: 'a table entry a conditional cuts in two',
+    head: openX(OPEN_X.replace('{"name", PT_FSPATH, PF_NA},', '#ifdef __KERNEL__\n{"name", PT_FSPATH, PF_NA},\n#endif')),
+    expect: { rules: ['event-removed'], verdict: 'fail', warnings: [/g_event_info entry at line 10 has a conditional directive inside it/] },
+  });
+});
+
+describe('bounded work on any input', () => {
+  const enumValue = (expr: string): Change => inHeader(['\tPPME_SOCKET_SETSOCKOPT_X = 9,', `\tPPME_SOCKET_SETSOCKOPT_X = ${expr},`]);
+  check({ name: 'a shift by 2^31 in an enum value', head: enumValue('1 << 2147483648'), expect: { rules: [], verdict: 'fail', warnings: [/a constant expression shifts by 2147483648/, /PPME_SOCKET_SETSOCKOPT_X at head: its value cannot be computed/] } });
+  check({
+    name: 'repeated squaring',
+    head: inHeader(['#define PPM_AT_FDCWD -100', `#define PPM_AT_FDCWD -100\n#define SQ0 3\n${Array.from({ length: 40 }, (_, i) => `#define SQ${i + 1} (SQ${i} * SQ${i})`).join('\n')}`], ['\tPPME_SOCKET_SETSOCKOPT_X = 9,', '\tPPME_SOCKET_SETSOCKOPT_X = SQ40 & 0,']),
+    expect: { rules: ['event-renumbered'], verdict: 'fail' },
+  });
+  check({
+    name: 'a chain of macros each using the previous one twice',
+    head: inHeader(['#define PPM_AT_FDCWD -100', `#define PPM_AT_FDCWD -100\n#define F0(x) (x)\n${Array.from({ length: 60 }, (_, i) => `#define F${i + 1}(x) (F${i}(x) + F${i}(x))`).join('\n')}`], ['\tPPME_SOCKET_SETSOCKOPT_X = 9,', '\tPPME_SOCKET_SETSOCKOPT_X = F60(1) - F60(1) + 9,']),
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({ name: '200k nested parentheses', head: enumValue(`${'('.repeat(200_000)}9${')'.repeat(200_000)}`), expect: { rules: [], verdict: 'fail', warnings: [/nested more than 256 deep/, /PPME_SOCKET_SETSOCKOPT_X at head: its value cannot be computed/] } });
+  check({ name: '100k unary minus signs', head: enumValue(`${'- '.repeat(100_000)}9`), expect: { rules: [], verdict: 'pass' } });
+  check({ name: '50k nested braces in a table entry', head: openX(OPEN_X.replace('{{"fd"', `{${'{'.repeat(50_000)}0${'}'.repeat(50_000)}}, {{"fd"`)), expect: { rules: ['event-removed'], verdict: 'fail', warnings: [/g_event_info: entry at line 10 could not be parsed/] } });
+  check({
+    name: 'a chain of 20k structs each containing the next',
+    head: inRingbuf(['#pragma once', `#pragma once\n${Array.from({ length: 20_000 }, (_, i) => `struct s${i} { ${i ? `struct s${i - 1} x;` : 'uint32_t x;'} };`).join('\n')}`], ['\tvolatile uint32_t tail;', '\tvolatile uint32_t tail;\n\tstruct s19999 nested;']),
+    expect: { rules: [], verdict: 'fail', warnings: [/the layout of struct ppm_ring_buffer_info cannot be computed/] },
+  });
+  check({ name: 'thousands of module_param( repetitions', head: (t: Tree) => ({ ...t, [MAIN]: `${t[MAIN]}\n${'module_param('.repeat(20_000)}\n` }), expect: { rules: [], verdict: 'pass' } });
+  check({ name: 'a 200 KB comment line inside an enum', head: inHeader(['\tPPME_GENERIC_X = 1,', `\tPPME_GENERIC_X = 1, /* ${'x = y, '.repeat(30_000)} */`]), expect: { rules: [], verdict: 'pass' } });
+  check({ name: 'long A=A=A runs', head: inHeader(['\tPPME_GENERIC_X = 1,', `\tPPME_GENERIC_X = 1, // ${'A='.repeat(100_000)}`]), expect: { rules: [], verdict: 'pass' } });
+  check({
+    name: 'a file over the size limit',
+    head: (t: Tree) => ({ ...t, [HEADER]: `${t[HEADER]}\n/* ${'x'.repeat(2 * 1024 * 1024)} */\n` }),
+    // What the unread header defines is left out on both sides: no removal is reported for it.
+    expect: { rules: [], verdict: 'fail', warnings: [/could not read driver\/ppm_events_public\.h at head: it is \d+ bytes, over the 2097152-byte limit/, /driver\/ppm_events_public\.h is missing at head/] },
+  });
+});
