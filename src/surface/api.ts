@@ -20,16 +20,16 @@ interface ApiContext {
 const ORDERED_ENUMS = ['sys_exit_extra_code', 'extra_syscall_codes', 'extra_event_prog_code'];
 
 /** The API half of the surface, resolved for one revision. */
-export function resolveApi(facts: FileFacts[], syms: SymbolTable, enums: Record<string, Record<string, Constant>>, ctx: ApiContext): ApiPart {
-  const layouts = new Layouts(facts, syms, ctx.model);
+export function resolveApi(facts: FileFacts[], symsOf: (path: string) => SymbolTable, enums: Record<string, Record<string, Constant>>, ctx: ApiContext): ApiPart {
+  const layouts = new Layouts(facts, symsOf, ctx.model);
   // sizeof(struct x) in map definitions and _IOR/_IOW comes from the computed layouts.
-  const sized: SymbolTable = { ...syms, sizeOf: (t) => layouts.sizeOf(t) };
+  const sized = (path: string): SymbolTable => ({ ...symsOf(path), sizeOf: (t) => layouts.sizeOf(t) });
   const live = <T extends { line: number }>(f: FileFacts, items: T[]) => items.filter((x) => ctx.model.live(f.path, x.line));
   return {
     structs: sharedLayouts(layouts, ctx),
     ioctls: resolveIoctls(facts, sized, ctx.model),
     retiredIoctls: Object.fromEntries(
-      facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized)] as const)),
+      facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized(f.path))] as const)),
     ),
     bpfMaps: resolveMaps(facts, sized, ctx.model),
     bpfGlobals: resolveGlobals(facts, sized, ctx.model),
@@ -58,11 +58,11 @@ class Layouts {
 
   constructor(
     facts: FileFacts[],
-    private syms: SymbolTable,
+    private symsOf: (path: string) => SymbolTable,
     private model: BuildModel,
   ) {
     for (const f of facts) {
-      for (const d of f.structs.structs) if (model.live(f.path, d.loc.line)) this.decls.push(d);
+      for (const d of f.structs.structs) if (model.live(d.loc.path, d.loc.line)) this.decls.push(d);
       for (const t of f.structs.typedefList ?? []) {
         const presence = model.presence(f.path, t.line);
         if (presence.maybe) this.typedefs.push({ name: t.name, value: t.type, file: f, line: t.line, presence });
@@ -73,8 +73,8 @@ class Layouts {
   /** The selection of configuration `c`: `maybe` says whether undecided fields are laid out. */
   private selection(c: number, maybe: boolean): { select: LayoutSelection; typedefs: StructDecls['typedefs'] } {
     const bit = 1 << c;
-    const inBuild = (path: string, line: number) => {
-      const p = this.model.presence(path, line);
+    const inBuild = (at: { path: string; line: number }) => {
+      const p = this.model.presence(at.path, at.line);
       return p.always & bit ? true : p.maybe & bit ? maybe : false;
     };
     const typedefs: StructDecls['typedefs'] = {};
@@ -83,7 +83,7 @@ class Layouts {
       typedefs,
       select: {
         decls: (structs) => structs.filter((s) => this.model.presence(s.loc.path, s.loc.line).maybe & bit),
-        field: (decl, f) => inBuild(decl.loc.path, f.line),
+        field: (decl, f) => inBuild(f.at ?? { path: decl.loc.path, line: f.line }),
         pack: (decl) => this.model.packAt(decl.loc.path, decl.endLine, c),
       },
     };
@@ -96,7 +96,7 @@ class Layouts {
     let hit = this.perConfig.get(key);
     if (!hit) {
       const { select, typedefs } = this.selection(c, maybe);
-      hit = layoutsOf(names, { structs: this.decls, typedefs }, this.syms, select);
+      hit = layoutsOf(names, { structs: this.decls, typedefs }, this.symsOf, select);
       this.perConfig.set(key, hit);
     }
     return hit;
@@ -105,7 +105,8 @@ class Layouts {
   /** Whether any live field of a struct named `name` is undecided somewhere. */
   hasUndecided(name: string): boolean {
     return this.decls.some((d) => d.name === name && d.fields.some((f) => {
-      const p = this.model.presence(d.loc.path, f.line);
+      const at = f.at ?? { path: d.loc.path, line: f.line };
+      const p = this.model.presence(at.path, at.line);
       return p.maybe !== p.always;
     }));
   }
@@ -164,12 +165,12 @@ function ioctl(expr: string, path: string, line: number, syms: SymbolTable): Ioc
   return { number: evaluateNumber(expr, syms), nr: nr ? evaluateNumber(nr, syms) : null, expr, loc: loc(path, line) };
 }
 
-function resolveIoctls(facts: FileFacts[], syms: SymbolTable, model: BuildModel): Record<string, Ioctl> {
+function resolveIoctls(facts: FileFacts[], syms: (path: string) => SymbolTable, model: BuildModel): Record<string, Ioctl> {
   const byName = new Map<string, Candidate<Ioctl>[]>();
   for (const f of facts) {
     f.macros.forEach((m, i) => {
       if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === 'PPM_IOCTL_MAGIC') return;
-      push(byName, m.name, { value: ioctl(m.body, f.path, m.line, syms), file: f, line: m.line, presence: model.macroPresence(f.path, i) });
+      push(byName, m.name, { value: ioctl(m.body, f.path, m.line, syms(f.path)), file: f, line: m.line, presence: model.macroPresence(f.path, i) });
     });
   }
   return picked(model, 'ioctl', byName, (i) => `${i.number}`);
@@ -196,9 +197,10 @@ function typeSize(t: string | null, syms: SymbolTable): number | null {
   return t ? evaluateNumber(`sizeof(${t})`, syms) : null;
 }
 
-function resolveMaps(facts: FileFacts[], syms: SymbolTable, model: BuildModel): Record<string, BpfMap> {
+function resolveMaps(facts: FileFacts[], symsOf: (path: string) => SymbolTable, model: BuildModel): Record<string, BpfMap> {
   const byName = new Map<string, Candidate<BpfMap>[]>();
   for (const f of facts) {
+    const syms = symsOf(f.path);
     for (const m of f.bpfMaps) {
       const map: BpfMap = {
         probe: m.probe,
@@ -225,9 +227,10 @@ function normaliseScalar(t: string): string {
   return t;
 }
 
-function resolveGlobals(facts: FileFacts[], syms: SymbolTable, model: BuildModel): Record<string, BpfGlobal> {
+function resolveGlobals(facts: FileFacts[], symsOf: (path: string) => SymbolTable, model: BuildModel): Record<string, BpfGlobal> {
   const byName = new Map<string, Candidate<BpfGlobal>[]>();
   for (const f of facts) {
+    const syms = symsOf(f.path);
     for (const g of f.bpfGlobals) {
       const base = normaliseScalar(g.type);
       const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;

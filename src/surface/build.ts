@@ -5,9 +5,12 @@ import { initParser } from '../parse/parser.js';
 import type { Snapshot } from '../source/git.js';
 import { MAX_FILE_BYTES, MAX_INCLUDED_FILES } from '../limits.js';
 import { resolveApi } from './api.js';
+import type { MacroFact } from '../parse/directives.js';
 import { buildModel, conflictMessage, describeConflict, includeTarget, type BuildModel, type Candidate } from './builds.js';
 import { probeOf } from './extract/code-bodies.js';
 import type { EnumFact } from './extract/enums.js';
+import { expandMacros, mentionsMacro } from '../parse/macros.js';
+import { needsReread, reread, type Definition, type RereadContext } from './reread.js';
 import { hasInitError, normExpr, splitOr, unquote, type Init } from './extract/syntax.js';
 import type { TableFact } from './extract/tables.js';
 import { extractFacts, type FileFacts } from './facts.js';
@@ -177,10 +180,60 @@ async function readFiles(snap: Snapshot, cache: FactsCache, warnings: Warning[])
   return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), kernels };
 }
 
+/**
+ * Re-reads, in place, the definitions the plain reading misses: an `#include` inside a table,
+ * enum or struct, or a macro standing for part of one (see reread.ts).
+ */
+async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, model: BuildModel, warnings: Warning[]): Promise<void> {
+  const exists = (p: string) => snap.files.has(p);
+  const base: RereadContext = {
+    macros: model.macros,
+    keep: READ_AS_WRITTEN,
+    read: async (p) => {
+      const entry = snap.files.get(p);
+      if (!entry || entry.mode) return null;
+      const size = entry.size ?? (await snap.size(p));
+      if (size !== null && size > MAX_FILE_BYTES) return null;
+      return (await snap.read(p))?.toString('utf8') ?? null;
+    },
+    resolve: (from, path, angled) => includeTarget(from, { path, angled }, exists),
+    problem: (message) => warnings.push({ path: message.split(/[:, ]/)[0]!, message: `${message} (at ${snap.label})`, incomplete: true }),
+  };
+  for (const [path, f] of [...files]) {
+    if (!f.tables.length && !f.enums.length && !f.structs.structs.length) continue;
+    // The macros this file sees, not those of files it does not include.
+    const ctx: RereadContext = { ...base, macros: model.scope(path).macros };
+    const defs: Array<Definition & { names: string[] | undefined }> = [
+      ...f.tables.map((t) => ({ kind: 'table' as const, name: t.name, line: t.line, endLine: t.endLine, names: t.names })),
+      ...f.enums.filter((e) => e.name).map((e) => ({ kind: 'enum' as const, name: e.name!, line: e.line, endLine: e.endLine, names: e.names })),
+      ...f.structs.structs.map((s) => ({ kind: 'struct' as const, name: s.name, line: s.loc.line, endLine: s.endLine, names: s.names })),
+    ].filter((d) => model.live(path, d.line) && needsReread(f.directives, d, d.names, ctx));
+    if (!defs.length) continue;
+    let next = f;
+    for (const d of defs) {
+      const again = await reread(path, f.directives, d, ctx);
+      if (!again) {
+        ctx.problem(`${path}:${d.line}: ${d.kind} ${d.name} cannot be read again with its macros expanded`);
+        continue;
+      }
+      next = {
+        ...next,
+        tables: d.kind === 'table' ? next.tables.map((t) => (t.name === d.name && t.line === d.line ? again.tables[0]! : t)) : next.tables,
+        enums: d.kind === 'enum' ? next.enums.map((e) => (e.name === d.name && e.line === d.line ? again.enums[0]! : e)) : next.enums,
+        structs: d.kind === 'struct' ? { ...next.structs, structs: next.structs.structs.map((s) => (s.name === d.name && s.loc.line === d.line ? again.structs.structs[0]! : s)) } : next.structs,
+      };
+    }
+    files.set(path, next);
+  }
+}
+
 /** What the resolvers share: the build model, the value symbols, the warnings. */
 interface Resolution {
   model: BuildModel;
-  syms: SymbolTable;
+  /** The value symbols of a file: the macros in its scope (builds.ts), every enumerator. */
+  symsOf(path: string): SymbolTable;
+  /** Why values came out unknown (limits hit). */
+  problems: Set<string>;
   facts: FileFacts[];
   rev: string;
   warnings: Warning[];
@@ -191,11 +244,24 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
   await initParser();
   const warnings: Warning[] = [];
   const { files, kernels } = await readFiles(snap, cache, warnings);
-  const facts = [...files.values()];
   const model = buildModel(files, snap.label, warnings, kernels);
-  const used = new Set<string>();
-  const syms: SymbolTable = { macros: model.macros, enumerators: new Map(), problems: new Set(), onMacro: (n) => model.ambiguous.has(n) && used.add(n) };
-  const r: Resolution = { model, syms, facts, rev: snap.label, warnings };
+  await rereadDefinitions(files, snap, model, warnings);
+  const facts = [...files.values()];
+  // Macros whose live definitions disagree, as a value used them (reported once each).
+  const used = new Map<string, Candidate<MacroFact>[]>();
+  const enumerators = new Map<string, bigint>();
+  const problems = new Set<string>();
+  const symbols = new Map<string, SymbolTable>();
+  const symsOf = (path: string): SymbolTable => {
+    let s = symbols.get(path);
+    if (!s) {
+      const scope = model.scope(path);
+      s = { macros: scope.macros, enumerators, problems, onMacro: (n) => void (scope.ambiguous.has(n) && used.set(n, scope.ambiguous.get(n)!)) };
+      symbols.set(path, s);
+    }
+    return s;
+  };
+  const r: Resolution = { model, symsOf, problems, facts, rev: snap.label, warnings };
   for (const f of facts) for (const e of f.enums) resolveEnumValues(r, f, e);
 
   const header = files.get(PUBLIC_HEADER);
@@ -217,7 +283,7 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
     syscalls: resolveSyscalls(r),
     // The probe follows the path (a cached blob may have been read at another one).
     code: Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])),
-    ...resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model }),
+    ...resolveApi(facts, symsOf, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model }),
     kernels: Object.fromEntries(Object.entries(kernels).filter(([, k]) => k).map(([v, k]) => [v, describeKernel(k!)])),
     warnings,
   };
@@ -225,11 +291,11 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
     warnings.push({ path: PUBLIC_HEADER, message: `${PUBLIC_HEADER} is missing at ${snap.label}: no enums, event codes or ppm_sc codes`, incomplete: true });
   }
   // A macro whose live definitions disagree, used by a value of the surface.
-  for (const name of [...used].sort()) {
-    if (!model.conflicts.some((c) => c.what === `macro ${name}`)) model.conflicts.push(describeConflict(`macro ${name}`, model.ambiguous.get(name)!));
+  for (const [name, list] of [...used].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!model.conflicts.some((c) => c.what === `macro ${name}`)) model.conflicts.push(describeConflict(`macro ${name}`, list));
   }
   for (const c of model.conflicts) warnings.push({ path: c.alternatives[0]!.loc.path, message: conflictMessage(c, snap.label), incomplete: true });
-  for (const p of syms.problems ?? []) warnings.push({ path: snap.label, message: `at ${snap.label}: ${p}; the values it gives are unknown`, incomplete: true });
+  for (const p of problems) warnings.push({ path: snap.label, message: `at ${snap.label}: ${p}; the values it gives are unknown`, incomplete: true });
   surface.conflicts = model.conflicts;
   return surface;
 }
@@ -270,11 +336,11 @@ export function symbolTable(facts: Array<Pick<FileFacts, 'macros' | 'enums'>>): 
 }
 
 /** Values of one enum's compiled enumerators in declaration order (implicit ones count up from the previous). */
-function enumValues(e: EnumFact, syms: SymbolTable, live: (line: number) => boolean): Map<number, number | null> {
+function enumValues(e: EnumFact, syms: SymbolTable, live: (en: EnumFact['enumerators'][number]) => boolean): Map<number, number | null> {
   const values = new Map<number, number | null>();
   let next: bigint | null = 0n;
   e.enumerators.forEach((en, i) => {
-    if (!live(en.line)) return;
+    if (!live(en)) return;
     if (e.opaqueAfter !== null && i >= e.opaqueAfter && en.expr === null) next = null;
     const v = en.expr !== null ? evaluate(en.expr, syms) : next;
     if (v !== null && !syms.enumerators.has(en.name)) syms.enumerators.set(en.name, v);
@@ -285,7 +351,7 @@ function enumValues(e: EnumFact, syms: SymbolTable, live: (line: number) => bool
 }
 
 function resolveEnumValues(r: Resolution, f: FileFacts, e: EnumFact): Map<number, number | null> {
-  return r.model.live(f.path, e.line) ? enumValues(e, r.syms, (line) => r.model.live(f.path, line)) : new Map();
+  return r.model.live(f.path, e.line) ? enumValues(e, r.symsOf(f.path), (en) => r.model.live(en.path ?? f.path, en.line)) : new Map();
 }
 
 /** A `guard` field for an item some builds may not compile. */
@@ -299,7 +365,8 @@ function constantsOf(r: Resolution, f: FileFacts, e: EnumFact): Record<string, C
   const out: Record<string, Constant> = {};
   e.enumerators.forEach((en, i) => {
     if (!values.has(i)) return;
-    out[en.name] = { value: values.get(i) ?? null, expr: en.expr ?? '(implicit)', loc: loc(f.path, en.line), ...guardOf(r, f.path, en.line) };
+    const path = en.path ?? f.path;
+    out[en.name] = { value: values.get(i) ?? null, expr: en.expr ?? '(implicit)', loc: loc(path, en.line), ...guardOf(r, path, en.line) };
   });
   return out;
 }
@@ -335,14 +402,21 @@ function resolveRetiredEnumValues(r: Resolution, header: FileFacts): Record<stri
   for (const e of header.enums) {
     if (!e.name || !e.retired.length || !r.model.live(header.path, e.line)) continue;
     out[e.name] = Object.fromEntries(
-      e.retired.map((x) => [x.name, { value: evaluateNumber(x.expr ?? '', r.syms), expr: x.expr ?? '', loc: loc(header.path, x.line) }]),
+      e.retired.map((x) => [x.name, { value: evaluateNumber(x.expr ?? '', r.symsOf(header.path)), expr: x.expr ?? '', loc: loc(header.path, x.line) }]),
     );
   }
   return out;
 }
 
 function resolvePpmSc(r: Resolution): Record<string, PpmScCode> {
-  // Each `#define PPM_SC_FIELDS` is a candidate; the build compiles one.
+  // The values are those of the compiled enum: since 2022 it is `PPM_SC_FIELDS` expanded through
+  // the `PPM_SC_X` defined just before it (re-read with its macros, reread.ts), so a redefined
+  // `PPM_SC_X` shows; before, a plain enum.
+  const e = pickEnum(r, PPM_SC_ENUMS, r.facts);
+  const compiled = e ? constantsOf(r, e.file, e.value) : {};
+  delete compiled['PPM_SC_MAX'];
+  // Each `#define PPM_SC_FIELDS` is a candidate; the build compiles one. Its entries give each
+  // code its own line, and the retired ones (commented out) that the enum never sees.
   const candidates: Candidate<FileFacts['ppmSc']>[] = [];
   for (const f of r.facts) {
     const byDefine = new Map<number, FileFacts['ppmSc']>();
@@ -351,19 +425,12 @@ function resolvePpmSc(r: Resolution): Record<string, PpmScCode> {
   }
   const chosen = r.model.pick('the PPM_SC_FIELDS X-macro', candidates, (list) => list.map((sc) => `${sc.symbol}=${sc.expr}${sc.retired ? '?' : ''}`).join(','));
   const out: Record<string, PpmScCode> = {};
-  if (chosen) {
-    for (const sc of chosen.value) {
-      out[sc.symbol] = { value: evaluateNumber(sc.expr, r.syms), loc: loc(chosen.file.path, sc.line), ...(sc.retired ? { retired: true } : {}) };
-    }
-    return out;
+  for (const sc of chosen?.value ?? []) {
+    const asCompiled = sc.retired ? undefined : compiled[sc.symbol];
+    const value = asCompiled && asCompiled.value !== null ? asCompiled.value : evaluateNumber(sc.expr, r.symsOf(chosen!.file.path));
+    out[sc.symbol] = { value, loc: loc(chosen!.file.path, sc.line), ...(sc.retired ? { retired: true } : {}) };
   }
-  // Before the X-macro (2022) the codes were a plain enum.
-  const e = pickEnum(r, PPM_SC_ENUMS, r.facts);
-  if (e) {
-    for (const [name, c] of Object.entries(constantsOf(r, e.file, e.value))) {
-      if (name !== 'PPM_SC_MAX') out[name] = { value: c.value, loc: c.loc };
-    }
-  }
+  for (const [name, c] of Object.entries(compiled)) if (!(name in out)) out[name] = { value: c.value, loc: c.loc };
   return out;
 }
 
@@ -374,7 +441,7 @@ function resolveDefines(r: Resolution, header: FileFacts): Record<string, Consta
     if (m.params !== null || !m.name.startsWith('PPM_') || m.body === '') return;
     const presence = r.model.macroPresence(header.path, i);
     if (!presence.maybe) return;
-    const value = evaluateNumber(m.body, r.syms);
+    const value = evaluateNumber(m.body, r.symsOf(header.path));
     if (value === null) return;
     const c = { value: { value, expr: m.body, loc: loc(header.path, m.line), ...guardOf(r, header.path, m.line) }, file: header, line: m.line, presence };
     byName.set(m.name, [...(byName.get(m.name) ?? []), c]);
@@ -395,7 +462,7 @@ function minimum(r: Resolution, which: 'API' | 'SCHEMA'): MinimumVersion | null 
     if (!c) continue;
     const m = c.value;
     const args = /^\(?\s*PPM_API_VERSION\s*\(([^)]*)\)\s*\)?$/.exec(m.body)?.[1]?.split(',');
-    const parts = args?.length === 3 ? args.map((a) => evaluateNumber(a, r.syms)) : null;
+    const parts = args?.length === 3 ? args.map((a) => evaluateNumber(a, r.symsOf(c.file.path))) : null;
     const version = parts && parts.every((p) => p !== null) ? parts.join('.') : null;
     return { macro: name, version, expr: m.body, loc: loc(c.file.path, m.line) };
   }
@@ -406,21 +473,49 @@ function exprOf(init: Init | undefined): string | null {
   return init && init.kind === 'expr' ? normExpr(init.text) : null;
 }
 
+/**
+ * Function-like macros the surface reads as they are written (a param's dirfd reference, a
+ * filler reference): their arguments are what matters, not their expansion.
+ */
+const READ_AS_WRITTEN = new Set(['DIRFD_PARAM', 'FILLER_REF']);
+
+/**
+ * A slot the surface reads a symbol from (a param's type, an event's flags, a syscall's events),
+ * with the macros the build expands there expanded: `#define PT_FSPATH PT_BYTEBUF` makes a
+ * PT_FSPATH param a PT_BYTEBUF one, as it does in gcc's output.
+ */
+function slot(r: Resolution, path: string, init: Init | undefined): string | null {
+  const text = exprOf(init);
+  const syms = r.symsOf(path);
+  if (text === null || !mentionsMacro(text, syms.macros, READ_AS_WRITTEN)) return text;
+  const e = expandMacros(text, syms.macros, { keep: READ_AS_WRITTEN, ...(syms.onMacro ? { onMacro: syms.onMacro } : {}) });
+  if ('text' in e) return normExpr(e.text);
+  r.problems.add(`${text.slice(0, 60)}: ${e.problem}`);
+  return text;
+}
+
+/** A string slot (a name), through the same expansion: `#define OPEN_NAME "open"`. */
+function stringSlot(r: Resolution, path: string, init: Init | undefined): string {
+  const text = slot(r, path, init);
+  return text === null ? '' : (unquote(text) ?? text);
+}
+
 /** The spellings of "no info" in a param's info slot. */
 const NO_INFO = /^(0|NULL|\(void\*\)0|\(\(void\*\)0\))$/;
 
-function toParam(init: Init, path: string): ParamInfo | null {
+function toParam(r: Resolution, init: Init, path: string): ParamInfo | null {
   if (init.kind !== 'list') return null;
   const [name, type, format, info, ninfo] = init.items.map((i) => i.value);
-  const nameText = name?.kind === 'expr' ? (unquote(name.text) ?? name.text) : '';
-  const infoText = exprOf(info);
+  const infoText = slot(r, path, info);
+  // The PT_DYN table size stays a symbol: its value is a define the surface compares itself.
+  const ninfoText = exprOf(ninfo);
   return {
-    name: nameText,
-    type: exprOf(type) ?? '',
-    format: exprOf(format) ?? '',
+    name: stringSlot(r, path, name),
+    type: slot(r, path, type) ?? '',
+    format: slot(r, path, format) ?? '',
     // A literal 0 / NULL info slot is the same as leaving it out.
     info: infoText && !NO_INFO.test(infoText) ? infoText : null,
-    ninfo: exprOf(ninfo) && exprOf(ninfo) !== '0' ? exprOf(ninfo) : null,
+    ninfo: ninfoText && ninfoText !== '0' ? ninfoText : null,
     loc: loc(path, init.line),
   };
 }
@@ -447,6 +542,7 @@ type TableItem = TableFact['items'][number];
 function liveItems(r: Resolution, file: FileFacts, table: TableFact): TableItem[] {
   const cuts = file.directives.ops.flatMap((o) => (o.op === 'branch' ? [file.directives.branches[o.branch]!.line] : o.op === 'endif' ? [o.line] : []));
   return table.items.filter((item) => {
+    if (item.path) return r.model.live(item.path, item.line);
     if (cuts.some((l) => l > item.line && l <= item.endLine)) {
       r.warnings.push({ path: file.path, message: `${file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} has a conditional directive inside it, which driver-semver cannot follow`, incomplete: true });
       return false;
@@ -456,10 +552,10 @@ function liveItems(r: Resolution, file: FileFacts, table: TableFact): TableItem[
 }
 
 /** Keeps one item per key: duplicates that disagree are a conflict (the compiler keeps the last). */
-function byKey<T>(r: Resolution, what: string, file: FileFacts, entries: Array<{ key: string; line: number; value: T }>, same: (v: T) => string): Map<string, T> {
+function byKey<T>(r: Resolution, what: string, file: FileFacts, entries: Array<{ key: string; line: number; path?: string; value: T }>, same: (v: T) => string): Map<string, T> {
   const groups = new Map<string, Candidate<T>[]>();
   for (const e of entries) {
-    const c = { value: e.value, file, line: e.line, presence: r.model.presence(file.path, e.line) };
+    const c = { value: e.value, file, line: e.line, presence: r.model.presence(e.path ?? file.path, e.line) };
     groups.set(e.key, [...(groups.get(e.key) ?? []), c]);
   }
   const out = new Map<string, T>();
@@ -483,13 +579,14 @@ function resolveEvents(r: Resolution, codes: Record<string, Constant>): Record<s
   for (const [sym, c] of Object.entries(codes)) {
     if (c.value !== null && sym !== 'PPM_EVENT_MAX' && !byValue.has(c.value)) byValue.set(c.value, sym);
   }
-  const entries: Array<{ key: string; line: number; value: EventInfo }> = [];
+  const entries: Array<{ key: string; line: number; path: string; value: EventInfo }> = [];
   let index = -1;
   for (const item of liveItems(r, file, table)) {
+    const path = item.path ?? file.path;
     let symbol: string | null = null;
     if (item.designator !== null) {
       if (codes[item.designator]) symbol = item.designator;
-      const v = evaluateNumber(item.designator, r.syms);
+      const v = evaluateNumber(item.designator, r.symsOf(path));
       index = v ?? -1;
       symbol ??= v !== null ? (byValue.get(v) ?? null) : null;
     } else {
@@ -508,17 +605,18 @@ function resolveEvents(r: Resolution, codes: Record<string, Constant>): Record<s
     entries.push({
       key: symbol,
       line: item.line,
+      path,
       value: {
         symbol,
-        name: name?.kind === 'expr' ? (unquote(name.text) ?? name.text) : '',
-        category: flagSet(exprOf(category)),
-        flags: flagSet(exprOf(flags)),
-        nparams: nparams ? evaluateNumber(exprOf(nparams) ?? '', r.syms) : 0,
+        name: stringSlot(r, path, name),
+        category: flagSet(slot(r, path, category)),
+        flags: flagSet(slot(r, path, flags)),
+        nparams: nparams ? evaluateNumber(exprOf(nparams) ?? '', r.symsOf(path)) : 0,
         params:
           params?.kind === 'list'
-            ? params.items.map((p) => toParam(p.value, file.path)).filter((p): p is ParamInfo => p !== null)
+            ? params.items.map((p) => toParam(r, p.value, path)).filter((p): p is ParamInfo => p !== null)
             : [],
-        loc: loc(file.path, entry.line),
+        loc: loc(path, entry.line),
       },
     });
   }
@@ -539,7 +637,8 @@ function resolveFlagTables(r: Resolution): Record<string, FlagTable> {
       // The terminator {0, 0} has no name.
       if (nameText === null) return [];
       const expr = exprOf(value) ?? '';
-      return [{ name: nameText, expr, value: evaluateNumber(expr, r.syms), loc: loc(f.path, item.value.line), ...guardOf(r, f.path, item.line) }];
+      const path = item.path ?? f.path;
+      return [{ name: nameText, expr, value: evaluateNumber(expr, r.symsOf(path)), loc: loc(path, item.value.line), ...guardOf(r, path, item.line) }];
     });
     out[t.name] = { loc: loc(f.path, t.line), entries };
   }
@@ -558,18 +657,18 @@ function resolveDynamicParams(r: Resolution): Record<string, DynamicParamTable> 
     const prefix = t.size && /^\w+_MAX$/.test(t.size) ? t.size.slice(0, -'MAX'.length) : null;
     const symbolOf = new Map<number, string>();
     if (prefix) {
-      for (const [name, m] of r.model.macros) {
-        const v = name.startsWith(prefix) && name !== t.size ? evaluateNumber(m.body, r.syms) : null;
+      for (const [name, m] of r.model.scope(f.path).macros) {
+        const v = name.startsWith(prefix) && name !== t.size ? evaluateNumber(m.body, r.symsOf(f.path)) : null;
         if (v !== null && !symbolOf.has(v)) symbolOf.set(v, name);
       }
     }
-    const entries: Array<{ key: string; line: number; value: DynamicParamTable['entries'][string] }> = [];
+    const entries: Array<{ key: string; line: number; path?: string; value: DynamicParamTable['entries'][string] }> = [];
     let index = -1;
     for (const item of liveItems(r, f, t)) {
-      index = item.designator !== null ? (evaluateNumber(item.designator, r.syms) ?? -1) : index + 1;
+      index = item.designator !== null ? (evaluateNumber(item.designator, r.symsOf(item.path ?? f.path)) ?? -1) : index + 1;
       const key = symbolOf.get(index) ?? item.designator ?? String(index);
-      const p = toParam(item.value, f.path);
-      if (p) entries.push({ key, line: item.line, value: { ...p, index: index >= 0 ? index : null } });
+      const p = toParam(r, item.value, item.path ?? f.path);
+      if (p) entries.push({ key, line: item.line, ...(item.path ? { path: item.path } : {}), value: { ...p, index: index >= 0 ? index : null } });
     }
     out[t.name] = { loc: loc(f.path, t.line), entries: Object.fromEntries(byKey(r, `${t.name} entry`, f, entries, (p) => JSON.stringify({ ...p, loc: null }))) };
   }
@@ -584,26 +683,28 @@ function resolveDynamicParams(r: Resolution): Record<string, DynamicParamTable> 
 function resolveSyscalls(r: Resolution): Record<string, SyscallRoute> {
   const found = findTable(r, 'g_syscall_table');
   if (!found) return {};
-  const entries: Array<{ key: string; line: number; value: SyscallRoute }> = [];
+  const entries: Array<{ key: string; line: number; path?: string; value: SyscallRoute }> = [];
   for (const item of liveItems(r, found.file, found.table)) {
     const nr = item.designator?.replace(/\s*-\s*SYSCALL_TABLE_ID0$/, '').trim();
     if (!nr || item.value.kind !== 'list' || hasInitError(item.value)) continue;
+    const path = item.path ?? found.file.path;
     const fields: Record<string, string | null> = { flags: null, enter_event_type: null, exit_event_type: null, ppm_sc: null };
     const order = Object.keys(fields);
     item.value.items.forEach((f, i) => {
       const key = f.designator?.replace(/^\./, '') ?? order[i];
-      if (key && key in fields) fields[key] = exprOf(f.value);
+      if (key && key in fields) fields[key] = slot(r, path, f.value);
     });
     entries.push({
       key: nr,
       line: item.line,
+      ...(item.path ? { path: item.path } : {}),
       value: {
         flags: flagSet(fields['flags']).filter((f) => f !== 'UF_NONE'),
         enter: fields['enter_event_type'] ?? 'PPME_GENERIC_E',
         exit: fields['exit_event_type'] ?? 'PPME_GENERIC_X',
         ppmSc: fields['ppm_sc'],
-        loc: loc(found.file.path, item.value.line),
-        ...guardOf(r, found.file.path, item.line),
+        loc: loc(path, item.value.line),
+        ...guardOf(r, path, item.line),
       },
     });
   }

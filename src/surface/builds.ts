@@ -23,6 +23,12 @@ export interface Conflict {
   kind: 'together' | 'by-build' | 'undecided';
 }
 
+/** The macros one file sees, and those among them whose live definitions disagree. */
+export interface MacroScope {
+  macros: Map<string, MacroDef>;
+  ambiguous: Map<string, Candidate<MacroFact>[]>;
+}
+
 /** A candidate definition: where it is and which builds compile it. */
 export interface Candidate<T> {
   value: T;
@@ -47,10 +53,15 @@ export interface BuildModel {
   macroPresence(path: string, index: number): Presence;
   /** Lowest LINUX_VERSION_CODE each kernel build supports, from the driver's own check. */
   minKernel: Partial<Record<View, bigint>>;
-  /** Live macros (a macro with disagreeing live definitions is reported when a value uses it). */
+  /** Live macros of every file (a macro with disagreeing live definitions is reported when a value uses it). */
   macros: Map<string, MacroDef>;
   /** Macros with disagreeing live definitions, by name. */
   ambiguous: Map<string, Candidate<MacroFact>[]>;
+  /**
+   * The macros a file sees: its own and those of the files it includes (transitively), as the
+   * preprocessor gives them to it; a macro of an unrelated file is not in scope.
+   */
+  scope(path: string): MacroScope;
   conflicts: Conflict[];
   /**
    * Picks one definition among live candidates keyed alike: the only one, or, when live ones
@@ -114,10 +125,11 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
   cache.nextRevision();
 
   // Walk every file with directives in every build that compiles it.
-  const branchStatus = new Map<FileFacts, Uint8Array[]>();
-  const macroStatus = new Map<FileFacts, Uint8Array[]>();
-  const packs = new Map<FileFacts, Array<Array<[number, number, boolean]>>>();
-  const replaced = new Map<FileFacts, Map<number, { by: number; redefined: boolean }>>();
+  // Keyed by path: re-reading a file's definitions replaces its facts object, not its directives.
+  const branchStatus = new Map<string, Uint8Array[]>();
+  const macroStatus = new Map<string, Uint8Array[]>();
+  const packs = new Map<string, Array<Array<[number, number, boolean]>>>();
+  const replaced = new Map<string, Map<number, { by: number; redefined: boolean }>>();
   for (const f of files.values()) {
     if (!f.directives.ops.length) continue;
     const mask = buildsOf(f.path);
@@ -131,30 +143,30 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
       perConfigMacros[c.index] = walk.macros;
       perConfigPacks[c.index] = walk.packs;
       for (const r of walk.replaced) {
-        let m = replaced.get(f);
-        if (!m) replaced.set(f, (m = new Map()));
+        let m = replaced.get(f.path);
+        if (!m) replaced.set(f.path, (m = new Map()));
         m.set(r.macro, { by: r.by, redefined: r.redefined });
       }
       for (const p of walk.problems) if (!warnings.some((w) => w.message.endsWith(p))) warnings.push({ path: f.path, message: `${f.path} at ${rev}: ${p}`, incomplete: true });
     }
-    branchStatus.set(f, perConfigBranches);
-    macroStatus.set(f, perConfigMacros);
-    packs.set(f, perConfigPacks);
+    branchStatus.set(f.path, perConfigBranches);
+    macroStatus.set(f.path, perConfigMacros);
+    packs.set(f.path, perConfigPacks);
     if (f.directives.unbalanced) {
       warnings.push({ path: f.path, message: `${f.path} at ${rev}: its #if/#endif do not balance, so which lines a build compiles is not known`, incomplete: true });
     }
   }
 
-  const presenceCache = new Map<FileFacts, Map<number, Presence>>();
+  const presenceCache = new Map<string, Map<number, Presence>>();
   const branchPresence = (f: FileFacts, branch: number): Presence => {
-    let m = presenceCache.get(f);
-    if (!m) presenceCache.set(f, (m = new Map()));
+    let m = presenceCache.get(f.path);
+    if (!m) presenceCache.set(f.path, (m = new Map()));
     const hit = m.get(branch);
     if (hit) return hit;
     const mask = buildsOf(f.path);
     let always = 0;
     let maybe = 0;
-    const st = branchStatus.get(f);
+    const st = branchStatus.get(f.path);
     for (const i of bits(mask)) {
       const s = branch < 0 || !st ? 2 : (st[i]?.[branch] ?? 0);
       if (s === 2) always |= 1 << i;
@@ -170,41 +182,70 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
     return branchPresence(f, f.directives.branchOfLine[line] ?? -1);
   };
 
-  // Macros every build may see, from every file read.
-  const byName = new Map<string, Candidate<MacroFact>[]>();
-  for (const f of files.values()) {
-    const st = macroStatus.get(f);
-    f.directives.macros.forEach((m, i) => {
-      const p = macroPresence(f, i, st);
-      if (!p.maybe) return;
-      const list = byName.get(m.name);
-      const c = { value: m, file: f, line: m.line, presence: p };
-      if (list) list.push(c);
-      else byName.set(m.name, [c]);
-    });
-  }
-  const macros = new Map<string, MacroDef>();
-  const ambiguous = new Map<string, Candidate<MacroFact>[]>();
-  for (const [name, list] of byName) {
-    const bodies = new Set(list.map((c) => macroKey(c.value)));
-    const chosen = list[list.length - 1]!.value;
-    macros.set(name, { name, params: chosen.params, body: chosen.body });
-    if (bodies.size > 1) ambiguous.set(name, list);
-  }
-  // A definition replaced by a later one is what the files that include this one see no more;
-  // but a #define repeated without #undef (gcc warns), or replaced after a definition of this
-  // same file may have used it, leaves the value to position: ambiguous.
-  for (const [f, list] of replaced) {
-    const firstUse = Math.min(...f.tables.map((t) => t.line), ...f.enums.map((e) => e.line), ...f.structs.structs.map((s) => s.loc.line));
-    for (const [i, r] of list) {
-      const old = f.directives.macros[i]!;
-      const now = f.directives.macros.find((m) => m.name === old.name && m.line === r.by);
-      if (!(r.redefined || firstUse < r.by)) continue;
-      if (now && macroKey(now) === macroKey(old)) continue;
-      const all = [{ value: old, file: f, line: old.line, presence: presence(f.path, old.line) }, ...(byName.get(old.name) ?? [])];
-      ambiguous.set(old.name, all.sort((a, b) => (a.file.path === b.file.path ? a.line - b.line : a.file.path < b.file.path ? -1 : 1)));
+  // The macros of a set of files, as the builds leave them at the end of each file.
+  const macroTable = (paths: Iterable<string>): MacroScope => {
+    const byName = new Map<string, Candidate<MacroFact>[]>();
+    const set = new Set(paths);
+    for (const p of set) {
+      const f = files.get(p);
+      if (!f) continue;
+      const st = macroStatus.get(f.path);
+      f.directives.macros.forEach((m, i) => {
+        const pr = macroPresence(f, i, st);
+        if (!pr.maybe) return;
+        const list = byName.get(m.name);
+        const c = { value: m, file: f, line: m.line, presence: pr };
+        if (list) list.push(c);
+        else byName.set(m.name, [c]);
+      });
     }
-  }
+    const macros = new Map<string, MacroDef>();
+    const ambiguous = new Map<string, Candidate<MacroFact>[]>();
+    for (const [name, list] of byName) {
+      const chosen = list[list.length - 1]!.value;
+      macros.set(name, { name, params: chosen.params, body: chosen.body });
+      if (new Set(list.map((c) => macroKey(c.value))).size > 1) ambiguous.set(name, list);
+    }
+    // A definition replaced by a later one is what the files that include this one see no more;
+    // but a #define repeated without #undef (gcc warns), or replaced after a definition of this
+    // same file may have used it, leaves the value to position: ambiguous.
+    for (const [path, list] of replaced) {
+      if (!set.has(path)) continue;
+      const f = files.get(path)!;
+      const firstUse = Math.min(...f.tables.map((t) => t.line), ...f.enums.map((e) => e.line), ...f.structs.structs.map((s) => s.loc.line));
+      for (const [i, r] of list) {
+        const old = f.directives.macros[i]!;
+        const now = f.directives.macros.find((m) => m.name === old.name && m.line === r.by);
+        if (!(r.redefined || firstUse < r.by)) continue;
+        if (now && macroKey(now) === macroKey(old)) continue;
+        const all = [{ value: old, file: f, line: old.line, presence: presence(f.path, old.line) }, ...(byName.get(old.name) ?? [])];
+        ambiguous.set(old.name, all.sort((a, b) => (a.file.path === b.file.path ? a.line - b.line : a.file.path < b.file.path ? -1 : 1)));
+      }
+    }
+    return { macros, ambiguous };
+  };
+  const everything = macroTable(files.keys());
+  const scopes = new Map<string, MacroScope>();
+  const scope = (path: string): MacroScope => {
+    let s = scopes.get(path);
+    if (s) return s;
+    // The file and, transitively, the files of the tree it includes.
+    const seen = new Set<string>([path]);
+    const todo = [path];
+    while (todo.length) {
+      const f = files.get(todo.pop()!);
+      for (const inc of f?.directives.includes ?? []) {
+        const t = resolve(f!.path, inc);
+        if (t && !seen.has(t.path)) {
+          seen.add(t.path);
+          todo.push(t.path);
+        }
+      }
+    }
+    s = macroTable(seen);
+    scopes.set(path, s);
+    return s;
+  };
 
   function macroPresence(f: FileFacts, i: number, st: Uint8Array[] | undefined): Presence {
     const mask = buildsOf(f.path);
@@ -235,7 +276,7 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
       let cap = 0;
       let certain = true;
       const f = files.get(path);
-      for (const [at, v, sure] of (f && packs.get(f)?.[config]) ?? []) {
+      for (const [at, v, sure] of (f && packs.get(f.path)?.[config]) ?? []) {
         if (at > line) break;
         cap = v;
         certain = sure;
@@ -244,11 +285,12 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
     },
     macroPresence(path, index) {
       const f = files.get(path);
-      return f ? macroPresence(f, index, macroStatus.get(f)) : { always: buildsOf(path), maybe: buildsOf(path) };
+      return f ? macroPresence(f, index, macroStatus.get(path)) : { always: buildsOf(path), maybe: buildsOf(path) };
     },
     minKernel,
-    macros,
-    ambiguous,
+    macros: everything.macros,
+    ambiguous: everything.ambiguous,
+    scope,
     conflicts,
     pick(what, candidates, same) {
       const live = candidates.filter((c) => c.presence.maybe !== 0);

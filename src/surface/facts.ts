@@ -1,4 +1,4 @@
-import { parseC } from '../parse/parser.js';
+import { parseC, ParseTimeout } from '../parse/parser.js';
 import { cText } from '../parse/c-text.js';
 import { scanDirectives, type Directives, type MacroFact } from '../parse/directives.js';
 import { legacyBpfMaps, modernBpf, type BpfGlobalFact, type BpfMapFact } from './extract/bpf.js';
@@ -50,10 +50,16 @@ function emptyFacts(path: string): FileFacts {
 }
 
 /** Extracts the facts of one file; the kind of file (files.ts) decides which extractors run. */
-export async function extractFacts(path: string, source: string, kind: FileKind = fileKind(path), minKernel = 0n): Promise<FileFacts> {
+export async function extractFacts(path: string, source: string, kind: FileKind = fileKind(path), minKernel = 0n): Promise<FileFacts | string> {
   const facts = emptyFacts(path);
   if (kind === 'tree') {
-    const file = await parseC(path, source);
+    let file;
+    try {
+      file = await parseC(path, source);
+    } catch (e) {
+      if (e instanceof ParseTimeout) return e.message;
+      throw e;
+    }
     try {
       facts.directives = file.pre.directives;
       facts.macros = file.pre.directives.macros;

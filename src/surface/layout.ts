@@ -90,6 +90,8 @@ export interface FieldDecl {
   conditional?: string[];
   /** In a branch the default build does not take (`#else`, an MSVC-only branch); see defaultSelection. */
   untaken?: true;
+  /** Where it was written, when not in the struct's own file (a field from an `#include`d file). */
+  at?: Loc;
   /** Bit-field width as written. */
   bits?: string;
   /** `__attribute__((packed))` on the field. */
@@ -108,6 +110,8 @@ export interface StructDecl {
   loc: Loc;
   /** Line of the closing brace: the `#pragma pack` in force there applies (GCC). */
   endLine: number;
+  /** Every identifier of its body (see TableFact.names). */
+  names?: string[];
   conditional?: string[];
   /** The definition sits in a branch the build does not take (`#else`/`#elif`), see branchTaken. */
   untaken?: boolean;
@@ -253,6 +257,7 @@ function readStructDefinition(reader: FileReader, node: Node, name: string, tagg
     fields: [],
     loc: reader.loc(node),
     endLine,
+    names: [...new Set(body.text.match(/[A-Za-z_]\w*/g) ?? [])],
   };
   if (outerGuards.length) decl.conditional = outerGuards.map((g) => g.condition);
   if (!outerGuards.every((g) => reader.branchTaken(g))) decl.untaken = true;
@@ -417,6 +422,15 @@ function declaratorName(node: Node): string | null {
   return null;
 }
 
+/** A macro body that names a type (`uint64_t`, `unsigned long`, `struct x`, `uint8_t *`), as a TypeRef. */
+function typeSpelling(body: string): TypeRef | null {
+  const text = squash(body.replace(/\b(const|volatile)\b/g, ''));
+  if (/^[\w\s]+\*+$/.test(text)) return { kind: 'pointer' };
+  const tagged = /^(struct|enum) (\w+)$/.exec(text);
+  if (tagged) return { kind: tagged[1] as 'struct' | 'enum', name: tagged[2]!, tagged: true };
+  return /^\w+( \w+)*$/.test(text) ? { kind: 'name', name: text } : null;
+}
+
 /** Collapses whitespace (comments were blanked, so expressions can carry runs of spaces). */
 function squash(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
@@ -572,17 +586,29 @@ class LayoutEngine {
   private decls = new Map<string, StructDecl>();
   private layouts = new Map<string, StructLayout>();
   private inProgress = new Set<string>();
-  private syms: SymbolTable;
+  /** Files of the structs being laid out, innermost last: their macros size arrays and rename types. */
+  private files: string[] = [];
+  private symbols = new Map<string, SymbolTable>();
 
   constructor(
     structs: StructDecl[],
     private typedefs: Record<string, TypeRef>,
-    syms: SymbolTable,
+    private symsOf: (path: string) => SymbolTable,
     private select: LayoutSelection = defaultSelection,
   ) {
     for (const s of select.decls(structs)) if (!this.decls.has(s.name)) this.decls.set(s.name, s);
-    // `sizeof(struct x)` in an array size resolves through the layouts themselves.
-    this.syms = { ...syms, sizeOf: (name) => syms.sizeOf?.(name) ?? this.sizeOfSpelling(name) };
+  }
+
+  /** The symbols of the struct being laid out: `sizeof(struct x)` in an array size resolves through the layouts themselves. */
+  private get syms(): SymbolTable {
+    const path = this.files[this.files.length - 1] ?? '';
+    let s = this.symbols.get(path);
+    if (!s) {
+      const base = this.symsOf(path);
+      s = { ...base, sizeOf: (name) => base.sizeOf?.(name) ?? this.sizeOfSpelling(name) };
+      this.symbols.set(path, s);
+    }
+    return s;
   }
 
   /** A struct and the anonymous structs defined in its fields, each under its own key. */
@@ -625,6 +651,7 @@ class LayoutEngine {
       return { name, size: -1, align: -1, packed: decl.packed, fields: [], loc: decl.loc, unresolved };
     }
     this.inProgress.add(name);
+    this.files.push(decl.loc.path);
     const fields: FieldLayout[] = [];
     let offset = 0;
     let maxAlign = 1;
@@ -683,6 +710,7 @@ class LayoutEngine {
     if (decl.conditional) result.conditional = decl.conditional;
     if (unresolved.length) result.unresolved = unresolved;
     this.inProgress.delete(name);
+    this.files.pop();
     this.layouts.set(name, result);
     return result;
   }
@@ -714,6 +742,13 @@ class LayoutEngine {
       case 'unsupported':
         return { problem: `unsupported ${t.what}`, type: t.what };
       case 'name': {
+        // The preprocessor runs first: `#define uint32_t uint64_t` makes every uint32_t field 8 bytes.
+        const alias = this.syms.macros.get(t.name);
+        if (alias && alias.params === null && depth < 32) {
+          const spelled = typeSpelling(alias.body);
+          if (spelled) return this.resolve(spelled, depth + 1);
+          return { problem: `macro ${t.name} stands for '${alias.body.slice(0, 40)}', not a type`, type: t.name };
+        }
         // Builtin spellings first: a header's own `typedef ... uint64_t` must not change the spelling.
         const s = scalar(t.name);
         if (s) return { ...s, align: s.size };
@@ -742,12 +777,12 @@ class LayoutEngine {
  * enumerators array sizes use; `sizeof(struct x)` in a size is answered from the layouts.
  */
 export function computeLayouts(decls: StructDecls, syms: SymbolTable, select?: LayoutSelection): Record<string, StructLayout> {
-  return new LayoutEngine(decls.structs, decls.typedefs, syms, select).all();
+  return new LayoutEngine(decls.structs, decls.typedefs, () => syms, select).all();
 }
 
-/** Lays out the named structs only (and what they contain), for one build's selection. */
-export function layoutsOf(names: string[], decls: StructDecls, syms: SymbolTable, select: LayoutSelection): Record<string, StructLayout> {
-  const engine = new LayoutEngine(decls.structs, decls.typedefs, syms, select);
+/** Lays out the named structs only (and what they contain), for one build's selection; `symsOf` gives each file's symbols. */
+export function layoutsOf(names: string[], decls: StructDecls, symsOf: (path: string) => SymbolTable, select: LayoutSelection): Record<string, StructLayout> {
+  const engine = new LayoutEngine(decls.structs, decls.typedefs, symsOf, select);
   const out: Record<string, StructLayout> = {};
   for (const n of names) {
     const l = engine.one(n);

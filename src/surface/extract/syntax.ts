@@ -136,6 +136,11 @@ export function stripParens(s: string): string {
   return t.slice(a, b + 1);
 }
 
+/** The distinct identifiers of a text (string literals' words included: harmless). */
+export function namesIn(text: string): string[] {
+  return [...new Set(text.match(/[A-Za-z_]\w*/g) ?? [])];
+}
+
 /** Unquotes a C string literal (adjacent literals concatenated); null when it is not one. */
 export function unquote(text: string): string | null {
   const t = text.trim();
