@@ -29,3 +29,6 @@ export const MAX_INCLUDED_FILES = 256;
 /** Files and directory depth `--worktree` reads below the surface directories. */
 export const MAX_WORKTREE_FILES = 20_000;
 export const MAX_WORKTREE_DEPTH = 32;
+
+/** Groups the audit's parsing workers may run ahead of the walk (what they parse stays in memory). */
+export const PREFETCH_GROUPS_AHEAD = 64;

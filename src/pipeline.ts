@@ -3,6 +3,7 @@ import { InputError } from './errors.js';
 import { runRules, RULES } from './rules/catalogue.js';
 import type { Bump, Finding, Rule } from './rules/types.js';
 import { GitRepo, type Snapshot } from './source/git.js';
+import { FactsPool } from './history/facts-pool.js';
 import { buildSurface, FactsCache, readVersions } from './surface/build.js';
 import { comparable } from './surface/comparable.js';
 import { SURFACE_PREFIXES, VERSION_FILES } from './surface/files.js';
@@ -49,6 +50,10 @@ export interface CheckOptions {
   today?: string;
   /** What an incomplete analysis does (`--incomplete`); default: the configuration's, else `fail`. */
   incomplete?: IncompletePolicy;
+  /** 0: parse on this thread (default: worker threads on every core, none without the bundle). */
+  workers?: 0;
+  /** The bundle workers run (default: dist/lib.js beside this module). */
+  workerScript?: string | null;
 }
 
 /** The catalogue with configuration applied. */
@@ -140,7 +145,15 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     const baseSnap = repo.snapshot(mergeBase, SURFACE_PREFIXES);
     baseSnap.label = mergeBase === baseTip ? baseRev : `merge-base(${baseRev}, ${headRev})`;
     const build = { sharedStructs: sharedStructList(config.sharedStructs) };
-    const [base, head] = await Promise.all([buildSurface(baseSnap, cache, build), buildSurface(headSnap, cache, build)]);
+    // Both revisions' blobs are parsed on every core while this thread reads them from git.
+    const pool = opts.workers === 0 ? null : await FactsPool.forSnapshots(cache, [baseSnap, headSnap], { script: opts.workerScript });
+    let base: Surface;
+    let head: Surface;
+    try {
+      [base, head] = await Promise.all([buildSurface(baseSnap, cache, build), buildSurface(headSnap, cache, build)]);
+    } finally {
+      await pool?.close();
+    }
     let tipVersions: Surface['versions'] | null = null;
     if (baseTip !== mergeBase) {
       tipVersions = await readVersions(repo.snapshot(baseTip, Object.values(VERSION_FILES)));

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { blobFacts, factsKey, tooLarge, type FactsCache } from '../surface/build.js';
-import { MAX_FILE_BYTES } from '../limits.js';
+import { blobFacts, codeKernel, factsKey, kernelRanges, readDeclarations, tooLarge, type FactsCache } from '../surface/build.js';
+import type { Snapshot } from '../source/git.js';
+import { MAX_FILE_BYTES, PREFETCH_GROUPS_AHEAD } from '../limits.js';
 import { fileKind } from '../surface/files.js';
 import type { FileFacts } from '../surface/facts.js';
 
@@ -20,6 +21,9 @@ import type { FileFacts } from '../surface/facts.js';
 type Facts = FileFacts | string;
 
 const WORKER_KIND = 'driver-semver-facts';
+
+/** Parsing workers at most (beyond three, reading blobs from git is the bottleneck). */
+const MAX_WORKERS = 3;
 
 /** The facts buildSurface caches for this blob at this path (null: not a file it reads). */
 export async function factsFor(path: string, data: Buffer | null, minKernel = 0n): Promise<Facts | null> {
@@ -68,6 +72,8 @@ interface Task {
   path: string;
   blob: string;
   minKernel: bigint;
+  /** The group of the walk that first reads it. */
+  at: number;
   resolve: (f: Facts) => void;
   reject: (e: Error) => void;
 }
@@ -84,6 +90,8 @@ export class FactsPool {
   private failed: Error | null = null;
   private started = 0;
   private closing = false;
+  /** The group the walk has reached (-1: its start). */
+  private position = -1;
   /** Blobs whose facts a worker delivered. */
   extracted = 0;
 
@@ -101,8 +109,8 @@ export class FactsPool {
     opts: { script?: string | null; count?: number } = {},
   ): FactsPool | null {
     const script = opts.script === undefined ? bundledWorkerScript() : opts.script;
-    // Two cores: the main thread resolves and compares, one worker parses.
-    const count = opts.count ?? Math.max(1, Math.min(3, os.availableParallelism() - 1));
+    // By default the main thread resolves and compares while the workers parse.
+    const count = opts.count ?? Math.max(1, Math.min(MAX_WORKERS, os.availableParallelism() - 1));
     if (!script || count < 1) return null;
     const pool = new FactsPool(cache, read, size);
     for (let i = 0; i < count; i++) {
@@ -117,18 +125,46 @@ export class FactsPool {
     return pool;
   }
 
+  /**
+   * A pool that parses the blobs of a few snapshots (the check's base and head) on every core:
+   * the declarations first, then the code for the kernel range each snapshot's declarations
+   * state. Resolves once everything is queued; buildSurface then finds each blob in the cache.
+   */
+  static async forSnapshots(cache: FactsCache, snaps: Snapshot[], opts: { script?: string | null } = {}): Promise<FactsPool | null> {
+    const where = new Map<string, { snap: Snapshot; path: string }>();
+    for (const snap of snaps) for (const [path, e] of snap.files) if (!e.mode && fileKind(path) !== null) where.set(e.blob, { snap, path });
+    const read = async (blob: string) => {
+      const w = where.get(blob);
+      return w ? w.snap.read(w.path) : null;
+    };
+    const size = async (blob: string) => {
+      const w = where.get(blob);
+      return w ? w.snap.size(w.path) : null;
+    };
+    const pool = FactsPool.start(cache, read, size, { ...opts, count: Math.min(MAX_WORKERS, os.availableParallelism()) });
+    if (!pool) return null;
+    const listed = (snap: Snapshot, code: boolean) => [...snap.files.values()].filter((e) => !e.mode && fileKind(e.path) !== null && (fileKind(e.path) === 'code') === code);
+    for (const snap of snaps) for (const e of listed(snap, false)) pool.prefetch(e.path, e.blob);
+    for (const snap of snaps) {
+      const kernels = kernelRanges((await readDeclarations(snap, cache, [])).values());
+      for (const e of listed(snap, true)) pool.prefetch(e.path, e.blob, codeKernel(e.path, kernels));
+    }
+    return pool;
+  }
+
   /** Worker threads started. */
   get size(): number {
     return this.started;
   }
 
-  prefetch(path: string, blob: string, minKernel = 0n): void {
+  /** Queues a blob the walk first reads at group `at` (in walk order). */
+  prefetch(path: string, blob: string, minKernel = 0n, at = -1): void {
     const kind = fileKind(path);
     if (kind === null) return;
     const p = this.cache.get(factsKey(path, kind, blob, minKernel), () => {
       const fromWorker = new Promise<Facts>((resolve, reject) => {
         if (this.failed) return reject(this.failed);
-        this.queue.push({ path, blob, minKernel, resolve, reject });
+        this.queue.push({ path, blob, minKernel, at, resolve, reject });
         this.pump();
       });
       // A worker that dies or fails on a blob costs time, never the audit: extract it here instead.
@@ -142,6 +178,12 @@ export class FactsPool {
     p.catch(() => undefined);
   }
 
+  /** The walk reached group `index`: blobs up to PREFETCH_GROUPS_AHEAD groups further may be parsed. */
+  reached(index: number): void {
+    this.position = index;
+    this.pump();
+  }
+
   private pump(): void {
     if (this.failed) {
       for (const t of this.queue.splice(0)) t.reject(this.failed);
@@ -149,7 +191,8 @@ export class FactsPool {
     }
     for (const slot of this.workers) {
       // Two in flight per worker: one parsing, one read and waiting.
-      while (slot.busy < 2 && this.queue.length) {
+      // Never further ahead than the walk will soon need: what is parsed stays in memory.
+      while (slot.busy < 2 && this.queue.length && this.queue[0]!.at <= this.position + PREFETCH_GROUPS_AHEAD) {
         const task = this.queue.shift()!;
         const id = this.nextId++;
         this.pending.set(id, task);

@@ -58,10 +58,31 @@ class Layer {
  * `ext` (defined outside the tree, unknown), `kver` (the kernel version of a kernel build), or
  * `undef`.
  */
-export function configAnswer(config: BuildConfig, name: string): string {
+function answerOf(config: BuildConfig, name: string): string {
   if (config.kernel && (name === 'LINUX_VERSION_CODE' || name === 'KERNEL_VERSION')) return 'kver';
   if (Object.hasOwn(config.defines, name)) return `def:${config.defines[name]}`;
   return isExternal(name, config) ? 'ext' : 'undef';
+}
+
+/** Every configuration's answer for a name, by configuration index; one answer when they all agree. */
+const answers = new Map<string, string | string[]>();
+const MAX_REMEMBERED_NAMES = 100_000;
+
+function answersFor(name: string): string | string[] {
+  let a = answers.get(name);
+  if (a === undefined) {
+    const all = CONFIGS.map((c) => answerOf(c, name));
+    a = all.every((x) => x === all[0]) ? all[0]! : all;
+    if (answers.size >= MAX_REMEMBERED_NAMES) answers.clear();
+    answers.set(name, a);
+  }
+  return a;
+}
+
+/** A configuration's answer for a name (see answerOf). */
+export function configAnswer(config: BuildConfig, name: string): string {
+  const a = answersFor(name);
+  return typeof a === 'string' ? a : a[config.index]!;
 }
 
 /** Names an included header looked up below its own layer, with what they were: its inputs. */
@@ -88,6 +109,8 @@ class Env {
   private recorders: Array<{ base: number; inputs: Inputs }> = [];
   /** Set when a condition looked at LINUX_VERSION_CODE. */
   usedKernel = false;
+  /** The names the configuration answered that other configurations answer otherwise: what the walk depends on. */
+  readonly asked = new Map<string, string>();
   /** Kernel version the next evaluation sees (kernel builds). */
   kernel: bigint;
 
@@ -107,7 +130,10 @@ class Env {
       const defs = l.defs.get(name);
       return { status: s, defs, at: i };
     }
-    const answer = configAnswer(this.config, name);
+    const all = answersFor(name);
+    const answer = typeof all === 'string' ? all : all[this.config.index]!;
+    // Only what differs between configurations can make two walks differ.
+    if (typeof all !== 'string' && !this.asked.has(name)) this.asked.set(name, answer);
     if (answer === 'kver') {
       if (name === 'KERNEL_VERSION') return { status: 2, defs: KERNEL_VERSION, at: -1, answer };
       this.usedKernel = true;
@@ -248,7 +274,14 @@ export interface FileWalk {
 type Resolutions = Array<{ from: string; inc: IncludeFact; to: Directives | null }>;
 
 type HeaderEffect = { minKernel: bigint; inputs: Inputs; resolutions: Resolutions; layer: Layer; status: Status };
-type FileEntryWalk = { config: number; minKernel: bigint; resolutions: Resolutions; walk: FileWalk };
+/** A file's walk, and what it depends on: the configuration's answers it used, the kernel range, its includes. */
+type FileEntryWalk = { asked: Map<string, string>; minKernel: bigint; resolutions: Resolutions; walk: FileWalk };
+
+/** Whether a configuration answers every name a walk asked as the walk's configuration did. */
+function answersAlike(asked: Map<string, string>, config: BuildConfig): boolean {
+  for (const [name, answer] of asked) if (configAnswer(config, name) !== answer) return false;
+  return true;
+}
 
 /**
  * Walks reused within one revision and by the next one: an included header's effect is recorded
@@ -286,6 +319,10 @@ export class WalkCache {
   }
 }
 
+function usedKernelVersion(asked: Map<string, string>): boolean {
+  return asked.get('LINUX_VERSION_CODE') === 'kver';
+}
+
 function resolveAlike(list: Resolutions, resolve: IncludeResolver): boolean {
   return list.every((x) => (resolve(x.from, x.inc)?.directives ?? null) === x.to);
 }
@@ -309,7 +346,9 @@ function min(a: Status, b: Status): Status {
  */
 export function walkFile(path: string, d: Directives, config: BuildConfig, minKernel: bigint, resolve: IncludeResolver, cache = new WalkCache()): FileWalk {
   const cached = cache.files(d);
-  const hit = cached.find((e) => e.config === config.index && e.minKernel === minKernel && resolveAlike(e.resolutions, resolve));
+  // Configurations that answer alike every name the walk asked share it (most files never ask
+  // about the architecture): the kernel range matters only to a walk that read the kernel version.
+  const hit = cached.find((e) => (e.minKernel === minKernel || !usedKernelVersion(e.asked)) && answersAlike(e.asked, config) && resolveAlike(e.resolutions, resolve));
   if (hit) return hit.walk;
   const out: FileWalk = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], replaced: [], problems: [] };
   const resolutions: Resolutions = [];
@@ -322,7 +361,7 @@ export function walkFile(path: string, d: Directives, config: BuildConfig, minKe
   };
   const w: Walk = { env: new Env(config, minKernel, hasInclude), resolve, budget: { files: 0 }, problems: out.problems, resolutions, cache };
   walkOps(path, d, w, 2, out, 0);
-  cached.push({ config: config.index, minKernel, resolutions, walk: out });
+  cached.push({ asked: w.env.asked, minKernel, resolutions, walk: out });
   return out;
 }
 

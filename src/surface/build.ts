@@ -37,16 +37,25 @@ export { MAX_FILE_BYTES };
 /** Per-blob cache of extracted facts: an unchanged blob is parsed once, whatever the revision. */
 export class FactsCache {
   private map = new Map<string, Promise<FileFacts | string>>();
-  get size(): number {
-    return this.map.size;
-  }
+  private keysOfBlob = new Map<string, string[]>();
+  /** Readings extracted so far, forgotten ones included. */
+  extracted = 0;
   get(key: string, make: () => Promise<FileFacts | string>): Promise<FileFacts | string> {
     let p = this.map.get(key);
     if (!p) {
       p = make();
       this.map.set(key, p);
+      this.extracted++;
+      // Every key ends with the blob (factsKey).
+      const blob = key.slice(key.lastIndexOf(':') + 1);
+      this.keysOfBlob.set(blob, [...(this.keysOfBlob.get(blob) ?? []), key]);
     }
     return p;
+  }
+  /** Forgets every reading of a blob no later revision holds (the audit's memory stays flat). */
+  forget(blob: string): void {
+    for (const k of this.keysOfBlob.get(blob) ?? []) this.map.delete(k);
+    this.keysOfBlob.delete(blob);
   }
 }
 

@@ -182,16 +182,18 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
     return branchPresence(f, f.directives.branchOfLine[line] ?? -1);
   };
 
+  // Every #define's presence, computed once per file (macroPresences).
+  const presenceOfMacros = new Map<string, Presence[]>();
   // The macros of a set of files, as the builds leave them at the end of each file.
   const macroTable = (paths: Iterable<string>): MacroScope => {
     const byName = new Map<string, Candidate<MacroFact>[]>();
     const set = new Set(paths);
-    for (const p of set) {
+    for (const p of [...set].sort()) {
       const f = files.get(p);
       if (!f) continue;
-      const st = macroStatus.get(f.path);
+      const presences = macroPresences(f);
       f.directives.macros.forEach((m, i) => {
-        const pr = macroPresence(f, i, st);
+        const pr = presences[i]!;
         if (!pr.maybe) return;
         const list = byName.get(m.name);
         const c = { value: m, file: f, line: m.line, presence: pr };
@@ -226,6 +228,7 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
   };
   const everything = macroTable(files.keys());
   const scopes = new Map<string, MacroScope>();
+  const byTree = new Map<string, MacroScope>();
   const scope = (path: string): MacroScope => {
     let s = scopes.get(path);
     if (s) return s;
@@ -242,10 +245,23 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
         }
       }
     }
-    s = macroTable(seen);
+    // Files that include the same tree see the same macros: one table per tree.
+    const key = [...seen].sort().join('\n');
+    s = byTree.get(key);
+    if (!s) byTree.set(key, (s = macroTable(seen)));
     scopes.set(path, s);
     return s;
   };
+
+  function macroPresences(f: FileFacts): Presence[] {
+    let list = presenceOfMacros.get(f.path);
+    if (!list) {
+      const st = macroStatus.get(f.path);
+      list = f.directives.macros.map((_, i) => macroPresence(f, i, st));
+      presenceOfMacros.set(f.path, list);
+    }
+    return list;
+  }
 
   function macroPresence(f: FileFacts, i: number, st: Uint8Array[] | undefined): Presence {
     const mask = buildsOf(f.path);
@@ -285,7 +301,7 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
     },
     macroPresence(path, index) {
       const f = files.get(path);
-      return f ? macroPresence(f, index, macroStatus.get(path)) : { always: buildsOf(path), maybe: buildsOf(path) };
+      return f ? macroPresences(f)[index]! : { always: buildsOf(path), maybe: buildsOf(path) };
     },
     minKernel,
     macros: everything.macros,
