@@ -22,6 +22,9 @@ export const INTEGER_BITS = 64;
 /** Nesting of braces in an initializer (g_event_info needs 4) and of structs in structs. */
 export const MAX_NESTING = 64;
 
+/** Tokens one macro expansion may produce (a re-read definition, a value). */
+export const MAX_MACRO_OUTPUT_TOKENS = 200_000;
+
 /** `#include` depth, and files one revision may pull in through includes. */
 export const MAX_INCLUDE_DEPTH = 16;
 export const MAX_INCLUDED_FILES = 256;
@@ -32,3 +35,6 @@ export const MAX_WORKTREE_DEPTH = 32;
 
 /** Groups the audit's parsing workers may run ahead of the walk (what they parse stays in memory). */
 export const PREFETCH_GROUPS_AHEAD = 64;
+
+/** Entries a per-process memo (tokenised expressions, configurations' answers) keeps before it starts over. */
+export const MEMO_ENTRIES = 20_000;

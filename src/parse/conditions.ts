@@ -16,7 +16,7 @@
 import { CONFIGS, isExternal, type BuildConfig, type ConfigMask } from './build-configs.js';
 import { evaluate, type MacroDef, type SymbolTable } from './consteval.js';
 import type { Directives, IncludeFact, Op } from './directives.js';
-import { MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES } from '../limits.js';
+import { MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES, MEMO_ENTRIES } from '../limits.js';
 
 /** 0: never compiled, 1: maybe, 2: always. */
 export type Status = 0 | 1 | 2;
@@ -66,14 +66,13 @@ function answerOf(config: BuildConfig, name: string): string {
 
 /** Every configuration's answer for a name, by configuration index; one answer when they all agree. */
 const answers = new Map<string, string | string[]>();
-const MAX_REMEMBERED_NAMES = 100_000;
 
 function answersFor(name: string): string | string[] {
   let a = answers.get(name);
   if (a === undefined) {
     const all = CONFIGS.map((c) => answerOf(c, name));
     a = all.every((x) => x === all[0]) ? all[0]! : all;
-    if (answers.size >= MAX_REMEMBERED_NAMES) answers.clear();
+    if (answers.size >= MEMO_ENTRIES) answers.clear();
     answers.set(name, a);
   }
   return a;

@@ -11,7 +11,7 @@
  * gives null. Function-like macro calls are memoised by their arguments, so a chain of macros
  * each using the previous one twice costs linear, not exponential, time.
  */
-import { INTEGER_BITS, MAX_EVAL_DEPTH, MAX_EVAL_STEPS } from '../limits.js';
+import { INTEGER_BITS, MAX_EVAL_DEPTH, MAX_EVAL_STEPS, MEMO_ENTRIES } from '../limits.js';
 
 export interface MacroDef {
   name: string;
@@ -401,13 +401,12 @@ function applyBinary(op: string, a: bigint | null, b: bigint | null, onBadShift?
 
 /** Token lists of expressions seen before: one condition is evaluated for every build configuration. */
 const TOKENS = new Map<string, Tok[] | null>();
-const TOKENS_KEPT = 20_000;
 
 function tokensOf(expr: string): Tok[] | null {
   let toks = TOKENS.get(expr);
   if (toks === undefined) {
     toks = tokenize(expr);
-    if (TOKENS.size >= TOKENS_KEPT) TOKENS.clear();
+    if (TOKENS.size >= MEMO_ENTRIES) TOKENS.clear();
     TOKENS.set(expr, toks);
   }
   return toks;

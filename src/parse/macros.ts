@@ -8,11 +8,10 @@
  * calls are memoised by their arguments, so a chain of macros each using the previous one twice
  * costs linear time. Over a bound, the expansion is null and the caller reports it.
  */
-import { MAX_EVAL_DEPTH, MAX_EVAL_STEPS } from '../limits.js';
+import { MAX_EVAL_DEPTH, MAX_EVAL_STEPS, MAX_MACRO_OUTPUT_TOKENS } from '../limits.js';
 import type { MacroDef, MacroLookup } from './consteval.js';
 
 /** Tokens the expansion of one text may produce. */
-const MAX_OUTPUT_TOKENS = 200_000;
 
 interface Tok {
   t: string;
@@ -67,15 +66,15 @@ class Expander {
   private over(): boolean {
     if (this.problem) return true;
     if (++this.steps > MAX_EVAL_STEPS) this.problem = `a macro expansion needs more than ${MAX_EVAL_STEPS} steps`;
-    else if (this.output > MAX_OUTPUT_TOKENS) this.problem = `a macro expands to more than ${MAX_OUTPUT_TOKENS} tokens`;
+    else if (this.output > MAX_MACRO_OUTPUT_TOKENS) this.problem = `a macro expands to more than ${MAX_MACRO_OUTPUT_TOKENS} tokens`;
     return this.problem !== null;
   }
 
   /** Appends an expansion (its first token spaced like the macro name was), within the output bound. */
   private append(out: Tok[], r: Tok[], ws: boolean): boolean {
     this.output += r.length;
-    if (out.length + r.length > MAX_OUTPUT_TOKENS || this.output > MAX_OUTPUT_TOKENS * 8) {
-      this.problem ??= `a macro expands to more than ${MAX_OUTPUT_TOKENS} tokens`;
+    if (out.length + r.length > MAX_MACRO_OUTPUT_TOKENS || this.output > MAX_MACRO_OUTPUT_TOKENS * 8) {
+      this.problem ??= `a macro expands to more than ${MAX_MACRO_OUTPUT_TOKENS} tokens`;
       return false;
     }
     for (let n = 0; n < r.length; n++) out.push(n === 0 ? { ...r[n]!, ws } : r[n]!);
