@@ -4525,15 +4525,15 @@ var require_util2 = __commonJS({
             );
           }
           const index = this.#index;
-          const values = this.#target[kInternalIterator];
-          const len = values.length;
+          const values2 = this.#target[kInternalIterator];
+          const len = values2.length;
           if (index >= len) {
             return {
               value: void 0,
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key, [valueIndex]: value } = values2[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
@@ -4584,7 +4584,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function values() {
+          value: function values2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "value");
           }
@@ -4803,11 +4803,11 @@ var require_util2 = __commonJS({
       let charset = null;
       let essence = null;
       let mimeType = null;
-      const values = getDecodeSplit("content-type", headers);
-      if (values === null) {
+      const values2 = getDecodeSplit("content-type", headers);
+      if (values2 === null) {
         return "failure";
       }
-      for (const value of values) {
+      for (const value of values2) {
         const temporaryMimeType = parseMIMEType(value);
         if (temporaryMimeType === "failure" || temporaryMimeType.essence === "*/*") {
           continue;
@@ -4831,7 +4831,7 @@ var require_util2 = __commonJS({
     function gettingDecodingSplitting(value) {
       const input = value;
       const position = { position: 0 };
-      const values = [];
+      const values2 = [];
       let temporaryValue = "";
       while (position.position < input.length) {
         temporaryValue += collectASequenceOfCodePoints(
@@ -4854,10 +4854,10 @@ var require_util2 = __commonJS({
           }
         }
         temporaryValue = removeChars(temporaryValue, true, true, (char) => char === 9 || char === 32);
-        values.push(temporaryValue);
+        values2.push(temporaryValue);
         temporaryValue = "";
       }
-      return values;
+      return values2;
     }
     function getDecodeSplit(name2, list) {
       const value = list.get(name2, true);
@@ -15411,14 +15411,14 @@ var require_util5 = __commonJS({
     }
     function getFieldValues(header) {
       assert(header !== null);
-      const values = [];
+      const values2 = [];
       for (let value of header.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
-          values.push(value);
+          values2.push(value);
         }
       }
-      return values;
+      return values2;
     }
     module2.exports = {
       urlEquals,
@@ -25449,8 +25449,8 @@ function getIDToken(aud) {
 
 // src/action/run.ts
 import { randomBytes } from "node:crypto";
-import { existsSync as existsSync6, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import os6 from "node:os";
+import { existsSync as existsSync7, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import os7 from "node:os";
 import path10 from "node:path";
 
 // src/config/config.ts
@@ -25540,11 +25540,11 @@ function perSurface(fn) {
     return cache.get(s);
   };
 }
-function renamedEventCodes(base, head) {
+var renamedEventCodes = perPair((base, head) => {
   const codes = (s) => Object.fromEntries(Object.entries(s.eventCodes).filter(([sym]) => sym !== "PPM_EVENT_MAX"));
   return renamedPairs(codes(base), codes(head));
-}
-function commonEvents(base, head) {
+});
+var commonEvents = perPair((base, head) => {
   const pairs = common(base.events, head.events);
   for (const r of renamedEventCodes(base, head)) {
     const b = base.events[r.from];
@@ -25552,7 +25552,7 @@ function commonEvents(base, head) {
     if (b && h) pairs.push([r.to, b, h]);
   }
   return pairs;
-}
+});
 function renamedPairs(base, head) {
   const gone = Object.entries(base).filter(([sym, c]) => !head[sym] && c.value !== null);
   const fresh = Object.entries(head).filter(([sym, c]) => !base[sym] && c.value !== null);
@@ -25696,10 +25696,10 @@ var enumValueAdded = {
   check(base, head) {
     const hits = [];
     const baseEnums = Object.fromEntries(schemaEnums(base));
-    for (const [name2, values] of schemaEnums(head)) {
-      const renamed = new Set(renamedPairs(baseEnums[name2] ?? {}, values).map((p) => p.to));
+    for (const [name2, values2] of schemaEnums(head)) {
+      const renamed = new Set(renamedPairs(baseEnums[name2] ?? {}, values2).map((p) => p.to));
       const retired = new Set(Object.values({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map((c) => c.value));
-      for (const [sym, c] of added(baseEnums[name2] ?? {}, values)) {
+      for (const [sym, c] of added(baseEnums[name2] ?? {}, values2)) {
         if (renamed.has(sym) || retired.has(c.value)) continue;
         if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: new value ${sym} = ${c.value ?? c.expr}`, location: c.loc });
       }
@@ -25719,13 +25719,13 @@ var enumValueRemoved = {
   check(base, head) {
     const hits = [];
     const headEnums = Object.fromEntries(schemaEnums(head));
-    for (const [name2, values] of schemaEnums(base)) {
+    for (const [name2, values2] of schemaEnums(base)) {
       if (!headEnums[name2]) {
-        hits.push({ symbol: name2, message: `enum ${name2} was removed`, location: Object.values(values)[0]?.loc ?? null });
+        hits.push({ symbol: name2, message: `enum ${name2} was removed`, location: Object.values(values2)[0]?.loc ?? null });
         continue;
       }
-      const renamed = new Set(renamedPairs(values, headEnums[name2]).map((p) => p.from));
-      for (const [sym, c] of removed(values, headEnums[name2])) {
+      const renamed = new Set(renamedPairs(values2, headEnums[name2]).map((p) => p.from));
+      for (const [sym, c] of removed(values2, headEnums[name2])) {
         if (!isSentinel(sym) && !renamed.has(sym)) hits.push({ symbol: sym, message: `${name2}: ${sym} (${c.value ?? c.expr}) was removed`, location: c.loc });
       }
     }
@@ -25745,10 +25745,10 @@ var enumValueRenamed = {
   check(base, head) {
     const hits = [];
     const baseEnums = Object.fromEntries(schemaEnums(base));
-    for (const [name2, values] of schemaEnums(head)) {
+    for (const [name2, values2] of schemaEnums(head)) {
       const retired = new Set(Object.values({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map((c) => c.value));
-      for (const p of renamedPairs(baseEnums[name2] ?? {}, values)) {
-        if (!retired.has(p.value)) hits.push({ symbol: p.to, message: `${name2}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values[p.to].loc });
+      for (const p of renamedPairs(baseEnums[name2] ?? {}, values2)) {
+        if (!retired.has(p.value)) hits.push({ symbol: p.to, message: `${name2}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values2[p.to].loc });
       }
     }
     for (const p of renamedEventCodes(base, head)) {
@@ -25769,12 +25769,12 @@ var enumValueRenumbered = {
   check(base, head) {
     const hits = [];
     const baseEnums = Object.fromEntries(schemaEnums(base));
-    for (const [name2, values] of schemaEnums(head)) {
-      for (const [sym, b, h] of renumbered(baseEnums[name2] ?? {}, values)) {
+    for (const [name2, values2] of schemaEnums(head)) {
+      for (const [sym, b, h] of renumbered(baseEnums[name2] ?? {}, values2)) {
         if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
       }
       const retired = new Map(Object.entries({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map(([sym, c]) => [c.value, sym]));
-      for (const [sym, c] of added(baseEnums[name2] ?? {}, values)) {
+      for (const [sym, c] of added(baseEnums[name2] ?? {}, values2)) {
         const old = c.value !== null ? retired.get(c.value) : void 0;
         if (old && old !== sym && !isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: new ${sym} reuses ${c.value}, the number of retired ${old}`, location: c.loc });
       }
@@ -25798,8 +25798,8 @@ var eventCategoryChanged = {
 
 // src/rules/schema/event-flags.ts
 function bits(surface, flags2) {
-  const values = surface.enums["ppm_event_flags"] ?? {};
-  return new Map(flags2.map((f) => [values[f]?.value != null ? `bit:${values[f].value}` : `name:${f}`, f]));
+  const values2 = surface.enums["ppm_event_flags"] ?? {};
+  return new Map(flags2.map((f) => [values2[f]?.value != null ? `bit:${values2[f].value}` : `name:${f}`, f]));
 }
 function flagDeltas(base, head) {
   const out2 = [];
@@ -26058,8 +26058,8 @@ var eventPairAdded = {
     }
     return [...pairs.values()].map((symbols) => {
       const first = head.eventCodes[symbols[0]];
-      const values = symbols.map((s) => `${s} = ${head.eventCodes[s].value}`).join(", ");
-      return { symbol: symbols[0], message: `new event ${symbols.length > 1 ? "pair " : ""}${values}`, location: head.events[symbols[0]]?.loc ?? first.loc };
+      const values2 = symbols.map((s) => `${s} = ${head.eventCodes[s].value}`).join(", ");
+      return { symbol: symbols[0], message: `new event ${symbols.length > 1 ? "pair " : ""}${values2}`, location: head.events[symbols[0]]?.loc ?? first.loc };
     });
   }
 };
@@ -26756,14 +26756,18 @@ function cText(source) {
 
 // src/limits.ts
 var MAX_FILE_BYTES = 2 * 1024 * 1024;
-var MAX_EVAL_STEPS = 1e5;
+var MAX_PARSE_MS = 1e4;
+var MAX_EVAL_STEPS = 1e6;
 var MAX_EVAL_DEPTH = 256;
 var INTEGER_BITS = 64;
 var MAX_NESTING = 64;
+var MAX_MACRO_OUTPUT_TOKENS = 2e5;
 var MAX_INCLUDE_DEPTH = 16;
 var MAX_INCLUDED_FILES = 256;
 var MAX_WORKTREE_FILES = 2e4;
 var MAX_WORKTREE_DEPTH = 32;
+var PREFETCH_GROUPS_AHEAD = 64;
+var MEMO_ENTRIES = 2e4;
 
 // src/parse/consteval.ts
 function emptySymbols() {
@@ -26927,7 +26931,7 @@ var Evaluator = class _Evaluator {
       if (!this.step()) return null;
       this.i++;
       const right = this.binary(prec);
-      left = applyBinary(t.v, left, right);
+      left = applyBinary(t.v, left, right, (by) => this.syms.problems?.add(`a constant expression shifts by ${by}, which C leaves undefined`));
     }
   }
   /** A parenthesised run of type words, e.g. `(uint32_t)` or `(unsigned long)`. */
@@ -27091,7 +27095,7 @@ function expandFunctionMacro(macro, args2) {
   }
   return out2;
 }
-function applyBinary(op, a, b) {
+function applyBinary(op, a, b, onBadShift) {
   if (op === "&&") return a === 0n || b === 0n ? 0n : a === null || b === null ? null : 1n;
   if (op === "||") return a !== null && a !== 0n || b !== null && b !== 0n ? 1n : a === null || b === null ? null : 0n;
   if (a === null || b === null) return null;
@@ -27107,9 +27111,12 @@ function applyBinary(op, a, b) {
     case "%":
       return b === 0n ? null : wrap(a % b);
     case "<<":
-      return b < 0n || b >= BigInt(INTEGER_BITS) ? null : wrap(a << b);
     case ">>":
-      return b < 0n || b >= BigInt(INTEGER_BITS) ? null : wrap(a >> b);
+      if (b < 0n || b >= BigInt(INTEGER_BITS)) {
+        onBadShift?.(b);
+        return null;
+      }
+      return wrap(op === "<<" ? a << b : a >> b);
     case "&":
       return a & b;
     case "|":
@@ -27132,12 +27139,11 @@ function applyBinary(op, a, b) {
   return null;
 }
 var TOKENS = /* @__PURE__ */ new Map();
-var TOKENS_KEPT = 2e4;
 function tokensOf(expr) {
   let toks = TOKENS.get(expr);
   if (toks === void 0) {
     toks = tokenize(expr);
-    if (TOKENS.size >= TOKENS_KEPT) TOKENS.clear();
+    if (TOKENS.size >= MEMO_ENTRIES) TOKENS.clear();
     TOKENS.set(expr, toks);
   }
   return toks;
@@ -27413,7 +27419,7 @@ function extractCodeBodies(path11, source, minKernel = 0n) {
   const decided = new Map([...groups2].filter(([, g]) => g.decided !== void 0).map(([at, g]) => [at, g.decided]));
   const defs = findDefinitions(T, decided);
   const lines = defs.map((d) => c.lineAt(d.at));
-  const join3 = (list) => list.map((t) => T.text[t]).join("");
+  const join4 = (list) => list.map((t) => T.text[t]).join("");
   const byName = /* @__PURE__ */ new Map();
   defs.forEach((def, i2) => {
     const text = T.text.slice(def.start, def.end + 1).join("");
@@ -27423,15 +27429,15 @@ function extractCodeBodies(path11, source, minKernel = 0n) {
     try {
       const kept = coreTokens(T, def.start, def.end, groups2);
       if (kept) {
-        core = join3(kept);
+        core = join4(kept);
         const a = [];
         for (let t = def.start; t <= def.end; t++) a.push(t);
         const f = [];
         const l = [];
         resolveVariant(T, a, 0, a.length, oldest(minKernel), groups2, f);
         resolveVariant(T, a, 0, a.length, NEWEST, groups2, l);
-        oldest2 = join3(f);
-        newest = join3(l);
+        oldest2 = join4(f);
+        newest = join4(l);
       }
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
@@ -27466,10 +27472,10 @@ var PROBE_LABEL = {
   legacy: "legacy eBPF probe",
   shared: "shared by the drivers"
 };
-function sites(s, unreadable) {
+function sites(s, unreadable2) {
   const out2 = /* @__PURE__ */ new Map();
   for (const path11 of Object.keys(s.code).sort()) {
-    if (unreadable.has(path11)) continue;
+    if (unreadable2.has(path11)) continue;
     const file = s.code[path11];
     for (const [name2, fn] of Object.entries(file.functions)) {
       const key = `${file.probe}\0${name2}`;
@@ -27482,9 +27488,9 @@ function sites(s, unreadable) {
 }
 var codePairs = perPair((base, head) => {
   const result = [];
-  const unreadable = new Set([...base.warnings, ...head.warnings].map((w) => w.path));
-  const b = sites(base, unreadable);
-  const h = sites(head, unreadable);
+  const unreadable2 = new Set([...base.warnings, ...head.warnings].map((w) => w.path));
+  const b = sites(base, unreadable2);
+  const h = sites(head, unreadable2);
   for (const key of /* @__PURE__ */ new Set([...b.keys(), ...h.keys()])) {
     const [probe, name2] = key.split("\0");
     const bs = [...b.get(key) ?? []];
@@ -28069,11 +28075,13 @@ function show(f) {
   return `${f.name} (${f.type}, offset ${f.offset}, size ${f.size})`;
 }
 function appendedFields(base, head) {
+  if (base.unresolved?.length || head.unresolved?.length) return null;
   if (head.fields.length <= base.fields.length) return null;
   if (!base.fields.every((f, i2) => sameField(f, head.fields[i2]))) return null;
   return head.fields.slice(base.fields.length);
 }
 function layoutDifferences(base, head) {
+  if (base.unresolved?.length || head.unresolved?.length) return [];
   if (appendedFields(base, head)) return [];
   const out2 = [];
   const headByName = new Map(head.fields.map((f) => [f.name, f]));
@@ -28162,6 +28170,28 @@ var structRemoved = {
       symbol: name2,
       message: `struct ${name2} (size ${s.size}) is gone`,
       location: s.loc,
+      ...MODERN_PROBE_STRUCTS.has(name2) ? { scope: "modern-probe" } : {}
+    }));
+  }
+};
+
+// src/rules/api/struct-layout-differs-between-builds.ts
+function variants(l) {
+  return JSON.stringify((l?.byBuild ?? []).map((v) => [v.builds, v.size, v.fields.map((f) => [f.name, f.offset, f.size])]));
+}
+var structLayoutDiffersBetweenBuilds = {
+  id: "struct-layout-differs-between-builds",
+  title: "A struct shared with userspace is laid out differently by the builds that share it",
+  governs: "api",
+  bump: "none",
+  kind: "invalid",
+  rationale: "The kernel module writes ppm_ring_buffer_info and the event header that libscap reads; the probes fill maps that libscap and libpman read; each side compiles the shared headers itself. A struct whose fields or offsets differ between the kernel and the userspace build, or between the architectures libs builds (x86_64, aarch64, s390x, ppc64le, riscv64, loongarch64), or that depends on a build option driver-semver cannot know, is read wrong by one side whatever the version says: the head is invalid until the layouts agree.",
+  example: "struct ppm_ring_buffer_info {\n	volatile uint64_t n_evts;\n+#ifdef __KERNEL__\n+	volatile uint64_t n_kernel_only;\n+#endif\n	volatile uint64_t n_drops_buffer;\n};",
+  check(base, head) {
+    return Object.entries(head.structs).filter(([name2, h]) => h.byBuild && variants(h) !== variants(base.structs[name2])).map(([name2, h]) => ({
+      symbol: name2,
+      message: `struct ${name2} is laid out differently by the builds that share it: ${h.byBuild.map((v) => `${v.builds}: size ${v.size}, fields ${v.fields.map((f) => `${f.name}@${f.offset}`).join(", ")}`).join("; ")}`,
+      location: h.loc,
       ...MODERN_PROBE_STRUCTS.has(name2) ? { scope: "modern-probe" } : {}
     }));
   }
@@ -28260,6 +28290,7 @@ var RULES = [
   structFieldAppended,
   structLayoutChanged,
   structRemoved,
+  structLayoutDiffersBetweenBuilds,
   ioctlAdded,
   ioctlRemoved,
   ioctlRenumbered,
@@ -28284,7 +28315,7 @@ function runRules(base, head, rules = RULES) {
 // src/config/config.ts
 var REPO_CONFIG_PATH = ".github/driver-semver.json";
 var LEVELS = ["none", "patch", "minor", "major", "off"];
-var KEYS = ["rules", "modernProbe", "sharedStructs", "ignore"];
+var KEYS = ["rules", "modernProbe", "sharedStructs", "ignore", "incomplete"];
 var DATE = /^\d{4}-\d{2}-\d{2}$/;
 var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function parseConfig(text, source) {
@@ -28298,7 +28329,7 @@ function parseConfig(text, source) {
   if (!isObject(raw)) throw bad("expected a JSON object");
   const unknown = Object.keys(raw).filter((k) => !KEYS.includes(k));
   if (unknown.length) throw bad(`unknown key '${unknown[0]}' (known: ${KEYS.join(", ")})`);
-  const { rules, modernProbe, sharedStructs, ignore } = raw;
+  const { rules, modernProbe, sharedStructs, ignore, incomplete } = raw;
   const config = {};
   if (rules !== void 0) {
     if (!isObject(rules)) throw bad('"rules" must be an object of rule id \u2192 level');
@@ -28318,6 +28349,10 @@ function parseConfig(text, source) {
   if (ignore !== void 0) {
     if (!Array.isArray(ignore)) throw bad('"ignore" must be a list of {rule, symbol, reason, expires?}');
     config.ignore = ignore.map((e, i2) => ignoreEntry(e, (msg) => bad(`ignore[${i2}]: ${msg}`)));
+  }
+  if (incomplete !== void 0) {
+    if (incomplete !== "fail" && incomplete !== "warn") throw bad(`"incomplete" must be "fail" or "warn", not ${JSON.stringify(incomplete)}`);
+    config.incomplete = incomplete;
   }
   return config;
 }
@@ -28593,6 +28628,12 @@ function gitBlobId(data) {
   return createHash2("sha1").update(`blob ${data.length}\0`).update(data).digest("hex");
 }
 
+// src/history/facts-pool.ts
+import { existsSync as existsSync5 } from "node:fs";
+import os6 from "node:os";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+
 // src/parse/build-configs.ts
 var VIEWS = ["kmod", "legacy", "modern", "userspace"];
 var ARCHES = ["x86_64", "aarch64", "s390x", "ppc64le", "riscv64", "loongarch64"];
@@ -28756,14 +28797,36 @@ var Layer = class {
   /** The definition of a macro certainly defined by one `#define`, or the definitions a maybe-defined one may have. */
   defs = /* @__PURE__ */ new Map();
 };
-function configAnswer(config, name2) {
+function answerOf(config, name2) {
   if (config.kernel && (name2 === "LINUX_VERSION_CODE" || name2 === "KERNEL_VERSION")) return "kver";
   if (Object.hasOwn(config.defines, name2)) return `def:${config.defines[name2]}`;
   return isExternal(name2, config) ? "ext" : "undef";
 }
-function signature(f) {
-  return f.answer ?? `${f.status}:${JSON.stringify(f.defs ?? null)}`;
+var answers = /* @__PURE__ */ new Map();
+function answersFor(name2) {
+  let a = answers.get(name2);
+  if (a === void 0) {
+    const all = CONFIGS.map((c) => answerOf(c, name2));
+    a = all.every((x) => x === all[0]) ? all[0] : all;
+    if (answers.size >= MEMO_ENTRIES) answers.clear();
+    answers.set(name2, a);
+  }
+  return a;
 }
+function configAnswer(config, name2) {
+  const a = answersFor(name2);
+  return typeof a === "string" ? a : a[config.index];
+}
+var defsText = /* @__PURE__ */ new WeakMap();
+function signature(f) {
+  if (f.answer !== void 0) return f.answer;
+  if (!f.defs) return `${f.status}:`;
+  let text = defsText.get(f.defs);
+  if (text === void 0) defsText.set(f.defs, text = JSON.stringify(f.defs));
+  return `${f.status}:${text}`;
+}
+var testMemo = /* @__PURE__ */ new Map();
+var MEMO_PER_CONDITION = 16;
 var Env = class {
   constructor(config, minKernel, hasInclude) {
     this.config = config;
@@ -28779,6 +28842,8 @@ var Env = class {
   recorders = [];
   /** Set when a condition looked at LINUX_VERSION_CODE. */
   usedKernel = false;
+  /** The names the configuration answered that other configurations answer otherwise: what the walk depends on. */
+  asked = /* @__PURE__ */ new Map();
   /** Kernel version the next evaluation sees (kernel builds). */
   kernel;
   find(name2) {
@@ -28789,7 +28854,9 @@ var Env = class {
       const defs = l.defs.get(name2);
       return { status: s, defs, at: i2 };
     }
-    const answer = configAnswer(this.config, name2);
+    const all = answersFor(name2);
+    const answer = typeof all === "string" ? all : all[this.config.index];
+    if (typeof all !== "string" && !this.asked.has(name2)) this.asked.set(name2, answer);
     if (answer === "kver") {
       if (name2 === "KERNEL_VERSION") return { status: 2, defs: KERNEL_VERSION, at: -1, answer };
       this.usedKernel = true;
@@ -28798,10 +28865,13 @@ var Env = class {
     if (answer.startsWith("def:")) return { status: 2, defs: { name: name2, params: null, body: answer.slice(4) }, at: -1, answer };
     return { status: answer === "ext" ? 1 : 0, defs: void 0, at: -1, answer };
   }
+  /** The names the condition being evaluated looked up (see testMemo). */
+  tracking = null;
   /** A lookup, recorded as an input of every header walk it reaches below. */
   lookup(name2) {
     const f = this.find(name2);
     for (const r of this.recorders) if (f.at < r.base && !r.inputs.has(name2)) r.inputs.set(name2, signature(f));
+    if (this.tracking && !this.tracking.has(name2)) this.tracking.set(name2, signature(f));
     return f;
   }
   set(name2, status, defs) {
@@ -28875,6 +28945,31 @@ var Env = class {
       const d = this.isDefined(simple[2]);
       return d === null ? null : simple[1] ? !d : d;
     }
+    const memoised = !condition.includes("__has_include");
+    for (const e of memoised && testMemo.get(condition) || []) {
+      if (e.minKernel !== null && e.minKernel !== this.minKernel) continue;
+      let same = true;
+      for (const [name2, sig] of e.inputs) {
+        if (signature(this.lookup(name2)) !== sig) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return e.answer;
+    }
+    this.tracking = /* @__PURE__ */ new Map();
+    const answer = this.evaluateCondition(condition);
+    if (memoised) {
+      if (testMemo.size >= MEMO_ENTRIES) testMemo.clear();
+      const list = testMemo.get(condition) ?? [];
+      if (list.length >= MEMO_PER_CONDITION) list.shift();
+      list.push({ inputs: this.tracking, minKernel: this.usedKernel ? this.minKernel : null, answer });
+      testMemo.set(condition, list);
+    }
+    this.tracking = null;
+    return answer;
+  }
+  evaluateCondition(condition) {
     this.usedKernel = false;
     this.kernel = this.minKernel;
     const seen = [];
@@ -28893,6 +28988,14 @@ var Env = class {
     return answer ?? null;
   }
 };
+function answersAlike(e, config) {
+  if (!e.alikeFor[config.index]) {
+    let alike = true;
+    for (const [name2, answer] of e.asked) if (configAnswer(config, name2) !== answer) alike = false;
+    e.alikeFor[config.index] = alike ? 2 : 1;
+  }
+  return e.alikeFor[config.index] === 2;
+}
 var WalkCache = class {
   generation = 0;
   headerMap = /* @__PURE__ */ new Map();
@@ -28903,6 +29006,14 @@ var WalkCache = class {
     for (const m of [this.headerMap, this.fileMap]) {
       for (const [k, v] of m) if (v.used < this.generation - 1) m.delete(k);
     }
+  }
+  /** Whether a cached walk's includes resolve as they did; asked once per revision (every configuration asks). */
+  resolvesAlike(e, resolve2) {
+    if (e.checkedIn !== this.generation) {
+      e.checkedIn = this.generation;
+      e.alike = resolveAlike(e.resolutions, resolve2);
+    }
+    return e.alike;
   }
   headers(d) {
     return this.slot(this.headerMap, d);
@@ -28917,6 +29028,9 @@ var WalkCache = class {
     return e.list;
   }
 };
+function usedKernelVersion(asked) {
+  return asked.get("LINUX_VERSION_CODE") === "kver";
+}
 function resolveAlike(list, resolve2) {
   return list.every((x) => (resolve2(x.from, x.inc)?.directives ?? null) === x.to);
 }
@@ -28925,9 +29039,9 @@ function min(a, b) {
 }
 function walkFile(path11, d, config, minKernel, resolve2, cache = new WalkCache()) {
   const cached = cache.files(d);
-  const hit = cached.find((e) => e.config === config.index && e.minKernel === minKernel && resolveAlike(e.resolutions, resolve2));
+  const hit = cached.find((e) => (e.minKernel === minKernel || !usedKernelVersion(e.asked)) && answersAlike(e, config) && cache.resolvesAlike(e, resolve2));
   if (hit) return hit.walk;
-  const out2 = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], problems: [] };
+  const out2 = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], replaced: [], problems: [] };
   const resolutions = [];
   const hasInclude = (p, angled) => {
     const inc = { path: p, angled, line: 0, offset: 0, branch: -1 };
@@ -28937,7 +29051,7 @@ function walkFile(path11, d, config, minKernel, resolve2, cache = new WalkCache(
   };
   const w = { env: new Env(config, minKernel, hasInclude), resolve: resolve2, budget: { files: 0 }, problems: out2.problems, resolutions, cache };
   walkOps(path11, d, w, 2, out2, 0);
-  cached.push({ config: config.index, minKernel, resolutions, walk: out2 });
+  cached.push({ asked: w.env.asked, minKernel, resolutions, walk: out2, alikeFor: new Uint8Array(CONFIGS.length) });
   return out2;
 }
 function walkOps(path11, d, w, ambient, out2, depth) {
@@ -28947,6 +29061,14 @@ function walkOps(path11, d, w, ambient, out2, depth) {
   const packStack = [];
   let pack = 0;
   let packCertain = true;
+  const active = /* @__PURE__ */ new Map();
+  const replace = (name2, by, redefined) => {
+    const prev = active.get(name2);
+    if (prev === void 0 || !out2) return;
+    out2.macros[prev] = 0;
+    out2.replaced.push({ macro: prev, by, redefined });
+    active.delete(name2);
+  };
   for (const op of d.ops) {
     switch (op.op) {
       case "branch": {
@@ -28967,11 +29089,19 @@ function walkOps(path11, d, w, ambient, out2, depth) {
       case "endif":
         status = frames.pop()?.parent ?? ambient;
         break;
-      case "define":
+      case "define": {
+        const def = d.macros[op.macro];
         if (out2) out2.macros[op.macro] = status;
-        if (status) env.define(d.macros[op.macro], status);
+        if (status === 2) {
+          replace(def.name, def.line, true);
+          active.set(def.name, op.macro);
+        } else if (status === 1) active.delete(def.name);
+        if (status) env.define(def, status);
         break;
+      }
       case "undef":
+        if (status === 2) replace(op.name, op.line, false);
+        else if (status === 1) active.delete(op.name);
         if (status) env.undef(op.name, status);
         break;
       case "include": {
@@ -29007,7 +29137,7 @@ function walkOps(path11, d, w, ambient, out2, depth) {
 function includeFile(target, w, status, depth) {
   const env = w.env;
   const list = w.cache.headers(target.directives);
-  const hit = list.find((e) => e.minKernel === env.minKernel && e.status === status && resolveAlike(e.resolutions, w.resolve) && env.sameInputs(e.inputs));
+  const hit = list.find((e) => e.minKernel === env.minKernel && e.status === status && w.cache.resolvesAlike(e, w.resolve) && env.sameInputs(e.inputs));
   if (hit) {
     env.apply(hit.layer);
     w.resolutions.push(...hit.resolutions);
@@ -32546,14 +32676,14 @@ function parseAnyOfPredicate(steps, index, operator, textPredicates) {
       `Arguments to \`#${operator}\` predicate must be strings.".`
     );
   }
-  const values = stringSteps.map((s) => s.value);
+  const values2 = stringSteps.map((s) => s.value);
   textPredicates[index].push((captures) => {
     const nodes = [];
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text) => values.includes(text)) === isPositive;
+    return nodes.every((text) => values2.includes(text)) === isPositive;
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -33330,15 +33460,22 @@ function getParser() {
   })();
   return ready;
 }
-async function initParser() {
-  await getParser();
-}
 var parser = null;
+async function initParser() {
+  parser ??= await getParser();
+}
 async function parseC(filePath, source) {
   parser ??= await getParser();
+  return parseCSync(filePath, source);
+}
+var ParseTimeout = class extends Error {
+};
+function parseCSync(filePath, source) {
+  if (!parser) throw new Error("parseCSync before initParser()");
   const pre = preprocess(source);
-  const tree = parser.parse(pre.text);
-  if (!tree) throw new Error(`tree-sitter returned no tree for ${filePath}`);
+  const start2 = performance.now();
+  const tree = parser.parse(pre.text, null, { progressCallback: () => performance.now() - start2 > MAX_PARSE_MS });
+  if (!tree) throw new ParseTimeout(`parsing ${filePath} took longer than ${MAX_PARSE_MS} ms`);
   return {
     path: filePath,
     source,
@@ -33369,6 +33506,8 @@ var FileReader = class {
   }
   file;
   lines;
+  /** Struct definitions open around the one being read (they nest as deep as the input wants). */
+  depth = 0;
   loc(node) {
     return { path: this.file.path, line: lineOfNode(node) };
   }
@@ -33419,6 +33558,17 @@ function readTopStruct(reader, node) {
   return readStructBody(reader, node, name2, tag !== null, aliases);
 }
 function readStructBody(reader, node, name2, tagged, aliases) {
+  if (reader.depth >= MAX_NESTING) {
+    return { name: name2, tagged, aliases, packed: false, pack: 0, fields: [], loc: reader.loc(node), endLine: lineOfNode(node), problems: [`structs defined in structs nested more than ${MAX_NESTING} deep`] };
+  }
+  reader.depth++;
+  try {
+    return readStructDefinition(reader, node, name2, tagged, aliases);
+  } finally {
+    reader.depth--;
+  }
+}
+function readStructDefinition(reader, node, name2, tagged, aliases) {
   const body2 = node.childForFieldName("body");
   const startLine = lineOfNode(node);
   const endLine = body2.endPosition.row + 1;
@@ -33445,7 +33595,8 @@ function readStructBody(reader, node, name2, tagged, aliases) {
     pack: reader.file.pre.packAt(endLine),
     fields: [],
     loc: reader.loc(node),
-    endLine
+    endLine,
+    names: [...new Set(body2.text.match(/[A-Za-z_]\w*/g) ?? [])]
   };
   if (outerGuards.length) decl.conditional = outerGuards.map((g) => g.condition);
   if (!outerGuards.every((g) => reader.branchTaken(g))) decl.untaken = true;
@@ -33548,37 +33699,50 @@ function typeOf(reader, node, inlineName) {
   }
 }
 function applyDeclarator(node, base) {
-  switch (node.type) {
-    case "field_identifier":
-    case "identifier":
-    case "type_identifier":
-      return { name: node.text, type: base };
-    case "pointer_declarator": {
-      const inner = node.childForFieldName("declarator");
-      return inner ? applyDeclarator(inner, { kind: "pointer" }) : null;
+  let type = base;
+  for (let n = node; n; ) {
+    switch (n.type) {
+      case "field_identifier":
+      case "identifier":
+      case "type_identifier":
+        return { name: n.text, type };
+      case "pointer_declarator":
+        type = { kind: "pointer" };
+        n = n.childForFieldName("declarator");
+        break;
+      case "array_declarator": {
+        const size = n.childForFieldName("size");
+        type = { kind: "array", of: type, size: size ? squash(size.text) : null };
+        n = n.childForFieldName("declarator");
+        break;
+      }
+      case "function_declarator":
+        type = { kind: "function" };
+        n = n.childForFieldName("declarator");
+        break;
+      case "parenthesized_declarator":
+      case "attributed_declarator":
+        n = n.namedChildren.find((c) => c !== null && c.type !== "attribute_specifier" && c.type !== "type_qualifier");
+        break;
+      default:
+        return null;
     }
-    case "array_declarator": {
-      const inner = node.childForFieldName("declarator");
-      const size = node.childForFieldName("size");
-      return inner ? applyDeclarator(inner, { kind: "array", of: base, size: size ? squash(size.text) : null }) : null;
-    }
-    case "function_declarator": {
-      const inner = node.childForFieldName("declarator");
-      return inner ? applyDeclarator(inner, { kind: "function" }) : null;
-    }
-    case "parenthesized_declarator":
-    case "attributed_declarator": {
-      const inner = node.namedChildren.find((c) => c !== null && c.type !== "attribute_specifier" && c.type !== "type_qualifier");
-      return inner ? applyDeclarator(inner, base) : null;
-    }
-    default:
-      return null;
   }
+  return null;
 }
 function declaratorName(node) {
-  if (node.type === "field_identifier" || node.type === "identifier" || node.type === "type_identifier") return node.text;
-  const inner = node.childForFieldName("declarator") ?? node.namedChildren.find((c) => c !== null && c.type.endsWith("declarator"));
-  return inner ? declaratorName(inner) : null;
+  for (let n = node; n; ) {
+    if (n.type === "field_identifier" || n.type === "identifier" || n.type === "type_identifier") return n.text;
+    n = n.childForFieldName("declarator") ?? n.namedChildren.find((c) => c !== null && c.type.endsWith("declarator"));
+  }
+  return null;
+}
+function typeSpelling(body2) {
+  const text = squash(body2.replace(/\b(const|volatile)\b/g, ""));
+  if (/^[\w\s]+\*+$/.test(text)) return { kind: "pointer" };
+  const tagged = /^(struct|enum) (\w+)$/.exec(text);
+  if (tagged) return { kind: tagged[1], name: tagged[2], tagged: true };
+  return /^\w+( \w+)*$/.test(text) ? { kind: "name", name: text } : null;
 }
 function squash(s) {
   return s.replace(/\s+/g, " ").trim();
@@ -33684,18 +33848,32 @@ var defaultSelection = {
   pack: (decl) => decl.pack
 };
 var LayoutEngine = class {
-  constructor(structs, typedefs, syms, select = defaultSelection) {
+  constructor(structs, typedefs, symsOf, select = defaultSelection) {
     this.typedefs = typedefs;
+    this.symsOf = symsOf;
     this.select = select;
     for (const s of select.decls(structs)) if (!this.decls.has(s.name)) this.decls.set(s.name, s);
-    this.syms = { ...syms, sizeOf: (name2) => syms.sizeOf?.(name2) ?? this.sizeOfSpelling(name2) };
   }
   typedefs;
+  symsOf;
   select;
   decls = /* @__PURE__ */ new Map();
   layouts = /* @__PURE__ */ new Map();
   inProgress = /* @__PURE__ */ new Set();
-  syms;
+  /** Files of the structs being laid out, innermost last: their macros size arrays and rename types. */
+  files = [];
+  symbols = /* @__PURE__ */ new Map();
+  /** The symbols of the struct being laid out: `sizeof(struct x)` in an array size resolves through the layouts themselves. */
+  get syms() {
+    const path11 = this.files[this.files.length - 1] ?? "";
+    let s = this.symbols.get(path11);
+    if (!s) {
+      const base = this.symsOf(path11);
+      s = { ...base, sizeOf: (name2) => base.sizeOf?.(name2) ?? this.sizeOfSpelling(name2) };
+      this.symbols.set(path11, s);
+    }
+    return s;
+  }
   /** A struct and the anonymous structs defined in its fields, each under its own key. */
   register(s, asEntry = true) {
     if (asEntry && !this.decls.has(s.name)) this.decls.set(s.name, s);
@@ -33731,6 +33909,7 @@ var LayoutEngine = class {
       return { name: name2, size: -1, align: -1, packed: decl.packed, fields: [], loc: decl.loc, unresolved };
     }
     this.inProgress.add(name2);
+    this.files.push(decl.loc.path);
     const fields = [];
     let offset = 0;
     let maxAlign = 1;
@@ -33781,6 +33960,7 @@ var LayoutEngine = class {
     if (decl.conditional) result.conditional = decl.conditional;
     if (unresolved.length) result.unresolved = unresolved;
     this.inProgress.delete(name2);
+    this.files.pop();
     this.layouts.set(name2, result);
     return result;
   }
@@ -33808,6 +33988,12 @@ var LayoutEngine = class {
       case "unsupported":
         return { problem: `unsupported ${t.what}`, type: t.what };
       case "name": {
+        const alias = this.syms.macros.get(t.name);
+        if (alias && alias.params === null && depth < 32) {
+          const spelled = typeSpelling(alias.body);
+          if (spelled) return this.resolve(spelled, depth + 1);
+          return { problem: `macro ${t.name} stands for '${alias.body.slice(0, 40)}', not a type`, type: t.name };
+        }
         const s = scalar(t.name);
         if (s) return { ...s, align: s.size };
         if (Object.hasOwn(this.typedefs, t.name)) return this.resolve(this.typedefs[t.name], depth + 1);
@@ -33827,8 +34013,8 @@ var LayoutEngine = class {
     }
   }
 };
-function layoutsOf(names2, decls, syms, select) {
-  const engine = new LayoutEngine(decls.structs, decls.typedefs, syms, select);
+function layoutsOf(names2, decls, symsOf, select) {
+  const engine = new LayoutEngine(decls.structs, decls.typedefs, symsOf, select);
   const out2 = {};
   for (const n of names2) {
     const l = engine.one(n);
@@ -33871,15 +34057,15 @@ function emptySurface(rev, commit = null) {
 
 // src/surface/api.ts
 var ORDERED_ENUMS = ["sys_exit_extra_code", "extra_syscall_codes", "extra_event_prog_code"];
-function resolveApi(facts, syms, enums, ctx) {
-  const layouts = new Layouts(facts, syms, ctx.model);
-  const sized = { ...syms, sizeOf: (t) => layouts.sizeOf(t) };
+function resolveApi(facts, symsOf, enums, ctx) {
+  const layouts = new Layouts(facts, symsOf, ctx.model);
+  const sized = (path11) => ({ ...symsOf(path11), sizeOf: (t) => layouts.sizeOf(t) });
   const live = (f, items) => items.filter((x) => ctx.model.live(f.path, x.line));
   return {
     structs: sharedLayouts(layouts, ctx),
     ioctls: resolveIoctls(facts, sized, ctx.model),
     retiredIoctls: Object.fromEntries(
-      facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized)]))
+      facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized(f.path))]))
     ),
     bpfMaps: resolveMaps(facts, sized, ctx.model),
     bpfGlobals: resolveGlobals(facts, sized, ctx.model),
@@ -33894,18 +34080,18 @@ function viewRank(v) {
   return ["userspace", "kmod", "modern", "legacy"].indexOf(v);
 }
 var Layouts = class {
-  constructor(facts, syms, model) {
-    this.syms = syms;
+  constructor(facts, symsOf, model) {
+    this.symsOf = symsOf;
     this.model = model;
     for (const f of facts) {
-      for (const d of f.structs.structs) if (model.live(f.path, d.loc.line)) this.decls.push(d);
+      for (const d of f.structs.structs) if (model.live(d.loc.path, d.loc.line)) this.decls.push(d);
       for (const t of f.structs.typedefList ?? []) {
         const presence = model.presence(f.path, t.line);
         if (presence.maybe) this.typedefs.push({ name: t.name, value: t.type, file: f, line: t.line, presence });
       }
     }
   }
-  syms;
+  symsOf;
   model;
   decls = [];
   typedefs = [];
@@ -33913,8 +34099,8 @@ var Layouts = class {
   /** The selection of configuration `c`: `maybe` says whether undecided fields are laid out. */
   selection(c, maybe) {
     const bit = 1 << c;
-    const inBuild = (path11, line) => {
-      const p = this.model.presence(path11, line);
+    const inBuild = (at) => {
+      const p = this.model.presence(at.path, at.line);
       return p.always & bit ? true : p.maybe & bit ? maybe : false;
     };
     const typedefs = {};
@@ -33923,7 +34109,7 @@ var Layouts = class {
       typedefs,
       select: {
         decls: (structs) => structs.filter((s) => this.model.presence(s.loc.path, s.loc.line).maybe & bit),
-        field: (decl, f) => inBuild(decl.loc.path, f.line),
+        field: (decl, f) => inBuild(f.at ?? { path: decl.loc.path, line: f.line }),
         pack: (decl) => this.model.packAt(decl.loc.path, decl.endLine, c)
       }
     };
@@ -33934,7 +34120,7 @@ var Layouts = class {
     let hit = this.perConfig.get(key);
     if (!hit) {
       const { select, typedefs } = this.selection(c, maybe);
-      hit = layoutsOf(names2, { structs: this.decls, typedefs }, this.syms, select);
+      hit = layoutsOf(names2, { structs: this.decls, typedefs }, this.symsOf, select);
       this.perConfig.set(key, hit);
     }
     return hit;
@@ -33942,7 +34128,8 @@ var Layouts = class {
   /** Whether any live field of a struct named `name` is undecided somewhere. */
   hasUndecided(name2) {
     return this.decls.some((d) => d.name === name2 && d.fields.some((f) => {
-      const p = this.model.presence(d.loc.path, f.line);
+      const at = f.at ?? { path: d.loc.path, line: f.line };
+      const p = this.model.presence(at.path, at.line);
       return p.maybe !== p.always;
     }));
   }
@@ -33997,10 +34184,10 @@ function ioctl(expr, path11, line, syms) {
 function resolveIoctls(facts, syms, model) {
   const byName = /* @__PURE__ */ new Map();
   for (const f of facts) {
-    for (const m of f.macros) {
-      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === "PPM_IOCTL_MAGIC") continue;
-      push(byName, m.name, { value: ioctl(m.body, f.path, m.line, syms), file: f, line: m.line, presence: model.presence(f.path, m.line) });
-    }
+    f.macros.forEach((m, i2) => {
+      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === "PPM_IOCTL_MAGIC") return;
+      push(byName, m.name, { value: ioctl(m.body, f.path, m.line, syms(f.path)), file: f, line: m.line, presence: model.macroPresence(f.path, i2) });
+    });
   }
   return picked(model, "ioctl", byName, (i2) => `${i2.number}`);
 }
@@ -34020,9 +34207,10 @@ function picked(model, what, byKey2, same) {
 function typeSize(t, syms) {
   return t ? evaluateNumber(`sizeof(${t})`, syms) : null;
 }
-function resolveMaps(facts, syms, model) {
+function resolveMaps(facts, symsOf, model) {
   const byName = /* @__PURE__ */ new Map();
   for (const f of facts) {
+    const syms = symsOf(f.path);
     for (const m of f.bpfMaps) {
       const map = {
         probe: m.probe,
@@ -34046,9 +34234,10 @@ function normaliseScalar(t) {
   if (m) return `${m[1] === "u" ? "u" : ""}int${m[2]}_t`;
   return t;
 }
-function resolveGlobals(facts, syms, model) {
+function resolveGlobals(facts, symsOf, model) {
   const byName = /* @__PURE__ */ new Map();
   for (const f of facts) {
+    const syms = symsOf(f.path);
     for (const g of f.bpfGlobals) {
       const base = normaliseScalar(g.type);
       const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
@@ -34112,55 +34301,86 @@ function bits2(mask) {
   return out2;
 }
 var walkCache = new WalkCache();
+var InputsMemo = class {
+  generation = 0;
+  map = /* @__PURE__ */ new Map();
+  nextRevision() {
+    this.generation++;
+    for (const [k, v] of this.map) if (v.used < this.generation - 1) this.map.delete(k);
+  }
+  get(key, inputs, make) {
+    const e = this.map.get(key);
+    if (e && e.inputs.length === inputs.length && e.inputs.every((x, i2) => x === inputs[i2])) {
+      e.used = this.generation;
+      return e.value;
+    }
+    const value = make();
+    this.map.set(key, { used: this.generation, inputs, value });
+    return value;
+  }
+};
+var treeTables = new InputsMemo();
 function buildModel(files, rev, warnings, minKernel) {
   const exists2 = (p) => files.has(p);
   const resolved = /* @__PURE__ */ new Map();
   const resolve2 = (from, inc) => {
-    const key = `${inc.angled ? "<" : from.slice(0, from.lastIndexOf("/") + 1)}\0${inc.path}`;
-    let r = resolved.get(key);
+    let byInclude = resolved.get(from);
+    if (!byInclude) resolved.set(from, byInclude = /* @__PURE__ */ new Map());
+    let r = byInclude.get(inc);
     if (r === void 0) {
       const target = includeTarget(from, inc, exists2);
       r = target ? { path: target, directives: files.get(target).directives } : null;
-      resolved.set(key, r);
+      byInclude.set(inc, r);
     }
     return r;
   };
   const cache = walkCache;
   cache.nextRevision();
+  treeTables.nextRevision();
   const branchStatus = /* @__PURE__ */ new Map();
   const macroStatus = /* @__PURE__ */ new Map();
   const packs = /* @__PURE__ */ new Map();
+  const replaced = /* @__PURE__ */ new Map();
+  const walksOf = /* @__PURE__ */ new Map();
   for (const f of files.values()) {
     if (!f.directives.ops.length) continue;
     const mask = buildsOf(f.path);
     const perConfigBranches = [];
     const perConfigMacros = [];
     const perConfigPacks = [];
+    const perConfigWalks = [];
     for (const c of CONFIGS) {
       if (!(mask & 1 << c.index)) continue;
       const walk = walkFile(f.path, f.directives, c, minKernel[c.view] ?? 0n, resolve2, cache);
+      perConfigWalks.push(walk);
       perConfigBranches[c.index] = walk.branches;
       perConfigMacros[c.index] = walk.macros;
       perConfigPacks[c.index] = walk.packs;
+      for (const r of walk.replaced) {
+        let m = replaced.get(f.path);
+        if (!m) replaced.set(f.path, m = /* @__PURE__ */ new Map());
+        m.set(r.macro, { by: r.by, redefined: r.redefined });
+      }
       for (const p of walk.problems) if (!warnings.some((w) => w.message.endsWith(p))) warnings.push({ path: f.path, message: `${f.path} at ${rev}: ${p}`, incomplete: true });
     }
-    branchStatus.set(f, perConfigBranches);
-    macroStatus.set(f, perConfigMacros);
-    packs.set(f, perConfigPacks);
+    walksOf.set(f.path, perConfigWalks);
+    branchStatus.set(f.path, perConfigBranches);
+    macroStatus.set(f.path, perConfigMacros);
+    packs.set(f.path, perConfigPacks);
     if (f.directives.unbalanced) {
       warnings.push({ path: f.path, message: `${f.path} at ${rev}: its #if/#endif do not balance, so which lines a build compiles is not known`, incomplete: true });
     }
   }
   const presenceCache = /* @__PURE__ */ new Map();
   const branchPresence = (f, branch) => {
-    let m = presenceCache.get(f);
-    if (!m) presenceCache.set(f, m = /* @__PURE__ */ new Map());
+    let m = presenceCache.get(f.path);
+    if (!m) presenceCache.set(f.path, m = /* @__PURE__ */ new Map());
     const hit = m.get(branch);
     if (hit) return hit;
     const mask = buildsOf(f.path);
     let always = 0;
     let maybe = 0;
-    const st = branchStatus.get(f);
+    const st = branchStatus.get(f.path);
     for (const i2 of bits2(mask)) {
       const s = branch < 0 || !st ? 2 : st[i2]?.[branch] ?? 0;
       if (s === 2) always |= 1 << i2;
@@ -34175,25 +34395,80 @@ function buildModel(files, rev, warnings, minKernel) {
     if (!f) return { always: buildsOf(path11), maybe: buildsOf(path11) };
     return branchPresence(f, f.directives.branchOfLine[line] ?? -1);
   };
-  const byName = /* @__PURE__ */ new Map();
-  for (const f of files.values()) {
-    const st = macroStatus.get(f);
-    f.directives.macros.forEach((m, i2) => {
-      const p = macroPresence(f, i2, st);
-      if (!p.maybe) return;
-      const list = byName.get(m.name);
-      const c = { value: m, file: f, line: m.line, presence: p };
-      if (list) list.push(c);
-      else byName.set(m.name, [c]);
-    });
-  }
-  const macros = /* @__PURE__ */ new Map();
-  const ambiguous = /* @__PURE__ */ new Map();
-  for (const [name2, list] of byName) {
-    const bodies = new Set(list.map((c) => macroKey(c.value)));
-    const chosen = list[list.length - 1].value;
-    macros.set(name2, { name: name2, params: chosen.params, body: chosen.body });
-    if (bodies.size > 1) ambiguous.set(name2, list);
+  const presenceOfMacros = /* @__PURE__ */ new Map();
+  const macroTable = (paths) => {
+    const byName = /* @__PURE__ */ new Map();
+    const set = new Set(paths);
+    for (const p of [...set].sort()) {
+      const f = files.get(p);
+      if (!f) continue;
+      const presences = macroPresences(f);
+      f.directives.macros.forEach((m, i2) => {
+        const pr = presences[i2];
+        if (!pr.maybe) return;
+        const list = byName.get(m.name);
+        const c = { value: m, file: f, line: m.line, presence: pr };
+        if (list) list.push(c);
+        else byName.set(m.name, [c]);
+      });
+    }
+    const macros = /* @__PURE__ */ new Map();
+    const ambiguous = /* @__PURE__ */ new Map();
+    for (const [name2, list] of byName) {
+      const chosen = list[list.length - 1].value;
+      macros.set(name2, { name: name2, params: chosen.params, body: chosen.body });
+      if (new Set(list.map((c) => macroKey(c.value))).size > 1) ambiguous.set(name2, list);
+    }
+    for (const [path11, list] of replaced) {
+      if (!set.has(path11)) continue;
+      const f = files.get(path11);
+      const firstUse = Math.min(...f.tables.map((t) => t.line), ...f.enums.map((e) => e.line), ...f.structs.structs.map((s) => s.loc.line));
+      for (const [i2, r] of list) {
+        const old = f.directives.macros[i2];
+        const now = f.directives.macros.find((m) => m.name === old.name && m.line === r.by);
+        if (!(r.redefined || firstUse < r.by)) continue;
+        if (now && macroKey(now) === macroKey(old)) continue;
+        const all = [{ value: old, file: f, line: old.line, presence: presence(f.path, old.line) }, ...byName.get(old.name) ?? []];
+        ambiguous.set(old.name, all.sort((a, b) => a.file.path === b.file.path ? a.line - b.line : a.file.path < b.file.path ? -1 : 1));
+      }
+    }
+    return { macros, ambiguous };
+  };
+  const tableOf = (paths) => {
+    const sorted = [...new Set(paths)].sort();
+    const inputs = [];
+    for (const p of sorted) inputs.push(files.get(p)?.directives, ...walksOf.get(p) ?? [], null);
+    return treeTables.get(sorted.join("\n"), inputs, () => macroTable(sorted));
+  };
+  const everything = tableOf(files.keys());
+  const scopes = /* @__PURE__ */ new Map();
+  const scope = (path11) => {
+    let s = scopes.get(path11);
+    if (s) return s;
+    const seen = /* @__PURE__ */ new Set([path11]);
+    const todo2 = [path11];
+    while (todo2.length) {
+      const f = files.get(todo2.pop());
+      for (const inc of f?.directives.includes ?? []) {
+        const t = resolve2(f.path, inc);
+        if (t && !seen.has(t.path)) {
+          seen.add(t.path);
+          todo2.push(t.path);
+        }
+      }
+    }
+    s = tableOf(seen);
+    scopes.set(path11, s);
+    return s;
+  };
+  function macroPresences(f) {
+    let list = presenceOfMacros.get(f.path);
+    if (!list) {
+      const st = macroStatus.get(f.path);
+      list = f.directives.macros.map((_, i2) => macroPresence(f, i2, st));
+      presenceOfMacros.set(f.path, list);
+    }
+    return list;
   }
   function macroPresence(f, i2, st) {
     const mask = buildsOf(f.path);
@@ -34221,22 +34496,27 @@ function buildModel(files, rev, warnings, minKernel) {
       let cap = 0;
       let certain = true;
       const f = files.get(path11);
-      for (const [at, v, sure] of (f && packs.get(f)?.[config]) ?? []) {
+      for (const [at, v, sure] of (f && packs.get(f.path)?.[config]) ?? []) {
         if (at > line) break;
         cap = v;
         certain = sure;
       }
       return certain ? cap : null;
     },
+    macroPresence(path11, index) {
+      const f = files.get(path11);
+      return f ? macroPresences(f)[index] : { always: buildsOf(path11), maybe: buildsOf(path11) };
+    },
     minKernel,
-    macros,
-    ambiguous,
+    macros: everything.macros,
+    ambiguous: everything.ambiguous,
+    scope,
     conflicts,
     pick(what, candidates, same) {
       const live = candidates.filter((c) => c.presence.maybe !== 0);
       if (live.length <= 1) return live[0] ?? null;
-      const values = new Set(live.map((c) => same(c.value)));
-      if (values.size > 1) conflicts.push(describeConflict(what, live));
+      const values2 = new Set(live.map((c) => same(c.value)));
+      if (values2.size > 1) conflicts.push(describeConflict(what, live));
       return live[live.length - 1];
     }
   };
@@ -34263,15 +34543,189 @@ function conflictMessage(c, rev) {
   return `${c.what} at ${rev} has live definitions that differ: ${places}; ${why}, so this comparison is not complete`;
 }
 
+// src/parse/macros.ts
+var TOKEN2 = /\s*(?:([A-Za-z_]\w*)|(\d[\w.]*|\.\d[\w.]*)|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|(##|#|->|\+\+|--|<<=|>>=|<<|>>|<=|>=|==|!=|&&|\|\||\.\.\.|[-+*/%&|^~!<>?:;,.()[\]{}=]))/y;
+function lex2(text) {
+  const out2 = [];
+  let pos = 0;
+  while (pos < text.length) {
+    const start2 = pos;
+    while (pos < text.length && /\s/.test(text[pos])) pos++;
+    if (pos >= text.length) break;
+    TOKEN2.lastIndex = pos;
+    const m = TOKEN2.exec(text);
+    if (!m) return null;
+    out2.push({ t: m[1] ?? m[2] ?? m[3] ?? m[4], id: m[1] !== void 0, ws: pos > start2 });
+    pos = TOKEN2.lastIndex;
+  }
+  return out2;
+}
+function join3(toks) {
+  return toks.map((k, i2) => (i2 && k.ws ? " " : "") + k.t).join("");
+}
+var Expander = class {
+  constructor(macros, opts) {
+    this.macros = macros;
+    this.opts = opts;
+  }
+  macros;
+  opts;
+  steps = 0;
+  output = 0;
+  calls = /* @__PURE__ */ new Map();
+  /** Why the expansion stopped, when it did. */
+  problem = null;
+  over() {
+    if (this.problem) return true;
+    if (++this.steps > MAX_EVAL_STEPS) this.problem = `a macro expansion needs more than ${MAX_EVAL_STEPS} steps`;
+    else if (this.output > MAX_MACRO_OUTPUT_TOKENS) this.problem = `a macro expands to more than ${MAX_MACRO_OUTPUT_TOKENS} tokens`;
+    return this.problem !== null;
+  }
+  /** Appends an expansion (its first token spaced like the macro name was), within the output bound. */
+  append(out2, r, ws) {
+    this.output += r.length;
+    if (out2.length + r.length > MAX_MACRO_OUTPUT_TOKENS || this.output > MAX_MACRO_OUTPUT_TOKENS * 8) {
+      this.problem ??= `a macro expands to more than ${MAX_MACRO_OUTPUT_TOKENS} tokens`;
+      return false;
+    }
+    for (let n = 0; n < r.length; n++) out2.push(n === 0 ? { ...r[n], ws } : r[n]);
+    return true;
+  }
+  /** Expands `toks`; `off` holds the macros being expanded around them (not expanded again). */
+  expand(toks, off, depth) {
+    if (depth > MAX_EVAL_DEPTH) {
+      this.problem ??= `macros nested more than ${MAX_EVAL_DEPTH} deep`;
+      return null;
+    }
+    const out2 = [];
+    for (let i2 = 0; i2 < toks.length; i2++) {
+      if (this.over()) return null;
+      const k = toks[i2];
+      const def = k.id && !off.has(k.t) && !this.opts.keep?.has(k.t) ? this.macros.get(k.t) : void 0;
+      if (!def) {
+        out2.push(k);
+        continue;
+      }
+      if (def.params === null) {
+        this.opts.onMacro?.(def.name);
+        const body2 = lex2(def.body) ?? [];
+        const r2 = this.expand(body2, /* @__PURE__ */ new Set([...off, def.name]), depth + 1);
+        if (!r2 || !this.append(out2, r2, k.ws)) return null;
+        continue;
+      }
+      if (toks[i2 + 1]?.t !== "(") {
+        out2.push(k);
+        continue;
+      }
+      const call = collectArgs(toks, i2 + 1);
+      if (!call) {
+        out2.push(k);
+        continue;
+      }
+      this.opts.onMacro?.(def.name);
+      const key = `${def.name}(${call.args.map(join3).join("\0")})|${[...off].sort().join(",")}`;
+      let r = this.calls.get(key);
+      if (r === void 0) {
+        const substituted = this.substitute(def, call.args, off, depth);
+        r = substituted && this.expand(substituted, /* @__PURE__ */ new Set([...off, def.name]), depth + 1);
+        this.calls.set(key, r);
+      }
+      if (!r || !this.append(out2, r, k.ws)) return null;
+      i2 = call.end;
+    }
+    return out2;
+  }
+  /** The body with each parameter replaced: stringified after `#`, unexpanded next to `##`, else expanded. */
+  substitute(def, args2, off, depth) {
+    const params = def.params;
+    const variadic = params.length > 0 && params[params.length - 1].endsWith("...");
+    const names2 = params.map((p) => p === "..." ? "__VA_ARGS__" : p.endsWith("...") ? p.slice(0, -3) : p);
+    const actual = variadic && args2.length > names2.length ? [...args2.slice(0, names2.length - 1), joinArgs(args2.slice(names2.length - 1))] : args2;
+    const body2 = lex2(def.body) ?? [];
+    const expanded = /* @__PURE__ */ new Map();
+    const argOf = (name2) => names2.indexOf(name2);
+    const out2 = [];
+    for (let j = 0; j < body2.length; j++) {
+      const k = body2[j];
+      if (k.t === "#" && body2[j + 1]?.id && argOf(body2[j + 1].t) >= 0) {
+        const a = actual[argOf(body2[j + 1].t)] ?? [];
+        out2.push({ t: JSON.stringify(join3(a)), id: false, ws: k.ws });
+        j++;
+        continue;
+      }
+      const p = k.id ? argOf(k.t) : -1;
+      if (p < 0) {
+        out2.push(k);
+        continue;
+      }
+      const raw = actual[p] ?? [];
+      const pasted = body2[j - 1]?.t === "##" || body2[j + 1]?.t === "##";
+      if (!pasted && !expanded.has(p)) expanded.set(p, this.expand(raw, off, depth + 1));
+      const e = pasted ? raw : expanded.get(p);
+      if (!e || !this.append(out2, e, k.ws)) return null;
+    }
+    return paste(out2);
+  }
+};
+function paste(toks) {
+  const out2 = [];
+  for (let i2 = 0; i2 < toks.length; i2++) {
+    const k = toks[i2];
+    if (k.t === "##" && out2.length && toks[i2 + 1]) {
+      const left = out2.pop();
+      const glued = lex2(left.t + toks[i2 + 1].t) ?? [];
+      out2.push(...glued.map((g, n) => n === 0 ? { ...g, ws: left.ws } : g));
+      i2++;
+    } else out2.push(k);
+  }
+  return out2;
+}
+function joinArgs(args2) {
+  return args2.flatMap((a, i2) => i2 ? [{ t: ",", id: false, ws: false }, ...a] : a);
+}
+function collectArgs(toks, open2) {
+  const args2 = [[]];
+  let depth = 0;
+  for (let i2 = open2 + 1; i2 < toks.length; i2++) {
+    const t = toks[i2].t;
+    if (t === "(") depth++;
+    if (t === ")") {
+      if (depth === 0) return { args: args2.length === 1 && !args2[0].length ? [] : args2, end: i2 };
+      depth--;
+    }
+    if (t === "," && depth === 0) args2.push([]);
+    else args2[args2.length - 1].push(toks[i2]);
+  }
+  return null;
+}
+function mentionsMacro(text, macros, keep) {
+  for (const m of text.matchAll(/[A-Za-z_]\w*/g)) if (!keep?.has(m[0]) && macros.has(m[0])) return true;
+  return false;
+}
+function expandMacros(text, macros, opts = {}) {
+  const toks = lex2(text);
+  if (!toks) return { problem: "text that is not C tokens" };
+  const e = new Expander(macros, opts);
+  const out2 = e.expand(toks, /* @__PURE__ */ new Set(), 0);
+  return out2 ? { text: join3(out2) } : { problem: e.problem ?? "a macro expansion that does not end" };
+}
+
 // src/surface/extract/syntax.ts
 function hasInitError(init2) {
-  return init2.kind === "error" || init2.kind === "list" && Boolean(init2.error);
+  const todo2 = [init2];
+  while (todo2.length) {
+    const i2 = todo2.pop();
+    if (i2.kind === "error" || i2.kind === "list" && i2.error) return true;
+    if (i2.kind === "list") for (const item of i2.items) todo2.push(item.value);
+  }
+  return false;
 }
 function foldSpace(s) {
   return s.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim();
 }
-function toInit(node) {
+function toInit(node, depth = 0) {
   const line = lineOfNode(node);
+  if (depth > MAX_NESTING) return { kind: "error", text: `braces nested more than ${MAX_NESTING} deep`, line };
   if (node.type === "initializer_list") {
     const items = [];
     for (const child2 of node.namedChildren) {
@@ -34279,8 +34733,8 @@ function toInit(node) {
       if (child2.type === "initializer_pair") {
         const designators = child2.childrenForFieldName("designator").filter((d) => d !== null);
         const value = child2.childForFieldName("value");
-        items.push({ designator: designators.map(designatorText).join(""), value: value ? toInit(value) : { kind: "error", text: "", line }, ...span(child2) });
-      } else items.push({ designator: null, value: toInit(child2), ...span(child2) });
+        items.push({ designator: designators.map(designatorText).join(""), value: value ? toInit(value, depth + 1) : { kind: "error", text: "", line }, ...span(child2) });
+      } else items.push({ designator: null, value: toInit(child2, depth + 1), ...span(child2) });
     }
     return { kind: "list", items, line, ...node.hasError ? { error: true } : {} };
   }
@@ -34296,8 +34750,14 @@ function designatorText(d) {
   return foldSpace(d.text);
 }
 function splitOr(expr) {
-  const parts2 = splitTopLevel2(stripParens(expr), "|");
-  return parts2.map((p) => stripParens(p.trim())).filter((p) => p !== "").flatMap((p) => splitTopLevel2(p, "|").length > 1 ? splitOr(p) : [p]);
+  const out2 = [];
+  const todo2 = [expr];
+  while (todo2.length) {
+    const parts2 = splitTopLevel2(stripParens(todo2.pop()), "|").map((p) => stripParens(p.trim())).filter((p) => p !== "");
+    if (parts2.length === 1) out2.push(parts2[0]);
+    else for (let i2 = parts2.length - 1; i2 >= 0; i2--) todo2.push(parts2[i2]);
+  }
+  return out2;
 }
 function splitTopLevel2(expr, sep4) {
   const parts2 = [];
@@ -34319,17 +34779,30 @@ function normExpr(s) {
   return foldSpace(s).replace(/\s*([()[\],*])\s*/g, "$1");
 }
 function stripParens(s) {
-  let t = s.trim();
-  while (t.startsWith("(") && t.endsWith(")") && balanced(t.slice(1, -1))) t = t.slice(1, -1).trim();
-  return t;
-}
-function balanced(s) {
-  let d = 0;
-  for (const ch of s) {
-    if (ch === "(") d++;
-    if (ch === ")" && --d < 0) return false;
+  const t = s.trim();
+  const close = new Int32Array(t.length).fill(-1);
+  const open2 = [];
+  for (let i2 = 0; i2 < t.length; i2++) {
+    if (t[i2] === "(") open2.push(i2);
+    else if (t[i2] === ")") {
+      const o = open2.pop();
+      if (o === void 0) return t;
+      close[o] = i2;
+    }
   }
-  return d === 0;
+  if (open2.length) return t;
+  let a = 0;
+  let b = t.length - 1;
+  while (a < b && t[a] === "(" && close[a] === b) {
+    a++;
+    b--;
+    while (a <= b && /\s/.test(t[a])) a++;
+    while (b >= a && /\s/.test(t[b])) b--;
+  }
+  return t.slice(a, b + 1);
+}
+function namesIn(text) {
+  return [...new Set(text.match(/[A-Za-z_]\w*/g) ?? [])];
 }
 function unquote(text) {
   const t = text.trim();
@@ -34356,6 +34829,201 @@ function arrayDeclarations(root) {
     });
   }
   return out2;
+}
+
+// src/surface/extract/enums.ts
+function extractEnums(file) {
+  const out2 = [];
+  for (const spec of file.root.descendantsOfType("enum_specifier")) {
+    const body2 = spec?.childForFieldName("body");
+    if (!spec || !body2) continue;
+    let name2 = spec.childForFieldName("name")?.text ?? null;
+    if (!name2 && spec.parent?.type === "type_definition") {
+      name2 = spec.parent.childForFieldName("declarator")?.text ?? null;
+    }
+    const enumerators = [];
+    let opaqueAfter = null;
+    for (const child2 of body2.namedChildren) {
+      if (!child2) continue;
+      if (child2.type === "enumerator") {
+        const line = lineOfNode(child2);
+        const value = child2.childForFieldName("value");
+        const guard = file.pre.guardsAt(line).map((g) => g.condition);
+        enumerators.push({
+          name: child2.childForFieldName("name").text,
+          expr: value ? foldSpace(value.text) : null,
+          line,
+          ...guard.length ? { guard } : {}
+        });
+      } else if (child2.type === "ERROR") opaqueAfter ??= enumerators.length;
+    }
+    out2.push({
+      name: name2,
+      line: lineOfNode(spec),
+      endLine: body2.endPosition.row + 1,
+      names: namesIn(body2.text),
+      enumerators,
+      opaqueAfter,
+      retired: retiredEnumerators(file, body2.startIndex, body2.endIndex)
+    });
+  }
+  return out2;
+}
+function retiredEnumerators(file, start2, end) {
+  const out2 = [];
+  const lineOf = file.lineAt;
+  const re = /\b([A-Z][A-Z0-9_]{0,127})\s{0,16}=\s{0,16}(\(?[^,\n*=]{0,256}?\)?)\s{0,16},/g;
+  re.lastIndex = start2;
+  const text = file.pre.c.spliced;
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+    if (file.pre.text[m.index] !== " ") continue;
+    out2.push({ name: m[1], expr: m[2].trim(), line: lineOf(m.index) });
+  }
+  return out2;
+}
+
+// src/surface/extract/tables.ts
+var TABLE_TYPES = ["ppm_event_info", "ppm_name_value", "ppm_param_info", "syscall_evt_pair"];
+function extractTables(file) {
+  const out2 = [];
+  for (const decl of arrayDeclarations(file.root)) {
+    const elementType = /struct\s+(\w+)/.exec(decl.typeText)?.[1] ?? decl.typeText;
+    if (!TABLE_TYPES.includes(elementType)) continue;
+    const init2 = toInit(decl.init);
+    if (init2.kind !== "list") continue;
+    out2.push({
+      name: decl.name,
+      elementType,
+      size: decl.size,
+      line: decl.line,
+      endLine: decl.init.endPosition.row + 1,
+      names: namesIn(decl.init.text),
+      items: init2.items.map((item, position) => {
+        const guard = file.pre.guardsAt(item.value.line).map((g) => g.condition);
+        return { designator: item.designator, position, value: item.value, line: item.line, endLine: item.endLine, ...guard.length ? { guard } : {} };
+      })
+    });
+  }
+  return out2;
+}
+
+// src/surface/reread.ts
+function keptAsWritten(def, macros) {
+  if (def.params !== null) return !/[;={}#]/.test(def.body) && !topLevelComma(def.body);
+  return evaluate(def.body, { macros, enumerators: /* @__PURE__ */ new Map() }) !== null;
+}
+function topLevelComma(body2) {
+  let depth = 0;
+  for (const ch of body2) {
+    if (ch === "(" || ch === "[") depth++;
+    else if (ch === ")" || ch === "]") depth--;
+    else if (ch === "," && depth === 0) return true;
+  }
+  return false;
+}
+function needsReread(d, def, names2, ctx) {
+  if (d.includes.some((i2) => i2.line > def.line && i2.line < def.endLine)) return true;
+  return (names2 ?? []).some((n) => {
+    if (ctx.keep.has(n)) return false;
+    const m = ctx.macros.get(n);
+    return m !== void 0 && !keptAsWritten(m, ctx.macros);
+  });
+}
+async function reread(path11, d, def, ctx) {
+  const lines = [];
+  await rebuild(path11, d, def.line, def.endLine, ctx, /* @__PURE__ */ new Map(), lines, 0, def.name);
+  const text = lines.map((l) => l.text).join("\n");
+  const origins = [{ path: path11, line: def.line }, ...lines.map((l) => l.from)];
+  const to = (n) => origins[n] ?? { path: path11, line: def.line };
+  const file = parseCSync(path11, text);
+  try {
+    const facts = { tables: [], enums: [], structs: { structs: [], typedefs: {} } };
+    if (def.kind === "table") facts.tables = extractTables(file).filter((t) => t.name === def.name).map((t) => mapTable(t, path11, to));
+    else if (def.kind === "enum") facts.enums = extractEnums(file).filter((e) => e.name === def.name).map((e) => mapEnum(e, path11, to));
+    else facts.structs = { structs: collectStructs([file]).structs.filter((x) => x.name === def.name).map((s) => mapStruct(s, path11, to)), typedefs: {} };
+    const found = facts.tables.length + facts.enums.length + facts.structs.structs.length;
+    return found ? facts : null;
+  } finally {
+    file.dispose();
+  }
+}
+function mapInit(init2, to) {
+  const copy = structuredClone(init2);
+  const todo2 = [copy];
+  while (todo2.length) {
+    const i2 = todo2.pop();
+    i2.line = to(i2.line).line;
+    if (i2.kind === "list") for (const item of i2.items) {
+      item.line = to(item.line).line;
+      item.endLine = to(item.endLine).line;
+      todo2.push(item.value);
+    }
+  }
+  return copy;
+}
+function elsewhere(l, path11) {
+  return l.path === path11 ? {} : { path: l.path };
+}
+function mapTable(t, path11, to) {
+  return {
+    ...t,
+    line: to(t.line).line,
+    endLine: to(t.endLine).line,
+    items: t.items.map((item) => ({ ...item, line: to(item.line).line, endLine: to(item.endLine).line, value: mapInit(item.value, to), ...elsewhere(to(item.line), path11) }))
+  };
+}
+function mapEnum(e, path11, to) {
+  return { ...e, line: to(e.line).line, endLine: to(e.endLine).line, enumerators: e.enumerators.map((x) => ({ ...x, line: to(x.line).line, ...elsewhere(to(x.line), path11) })) };
+}
+function mapStruct(s, path11, to) {
+  return { ...s, loc: to(s.loc.line), endLine: to(s.endLine).line, fields: s.fields.map((f) => ({ ...f, line: to(f.line).line, at: to(f.line) })) };
+}
+async function rebuild(path11, d, from, to, ctx, local, out2, depth, what) {
+  const source = await ctx.read(path11);
+  if (source === null) {
+    ctx.problem(`${path11} cannot be read to follow ${what}`);
+    return;
+  }
+  const text = cText(source).text.split("\n");
+  const lookup = {
+    get: (n) => {
+      const def = local.has(n) ? local.get(n) ?? void 0 : ctx.macros.get(n);
+      return def && !ctx.keep.has(n) && !keptAsWritten(def, ctx.macros) ? def : void 0;
+    },
+    has: (n) => lookup.get(n) !== void 0
+  };
+  for (let line = from; line <= to; line++) {
+    const raw = text[line - 1] ?? "";
+    const at = { path: path11, line };
+    const inc = d.includes.find((i2) => i2.line === line);
+    const define2 = d.macros.find((m) => m.line === line);
+    const undef = d.ops.find((o) => o.op === "undef" && o.line === line);
+    if (inc && line > from && line < to) {
+      out2.push({ text: "", from: at });
+      const target = ctx.resolve(path11, inc.path, inc.angled);
+      const name2 = inc.angled ? `<${inc.path}>` : `"${inc.path}"`;
+      if (!target) ctx.problem(`${path11}:${line} includes ${name2} inside ${what}, and it is not a file of the tree: it cannot be followed`);
+      else if (depth >= MAX_INCLUDE_DEPTH) ctx.problem(`${path11}:${line} includes ${name2} inside ${what} more than ${MAX_INCLUDE_DEPTH} deep: not followed`);
+      else {
+        const content = await ctx.read(target);
+        if (content === null) ctx.problem(`${target}, included inside ${what}, cannot be read`);
+        else {
+          const c = cText(content).text;
+          await rebuild(target, scanDirectives(c), 1, c.split("\n").length, ctx, local, out2, depth + 1, what);
+        }
+      }
+      continue;
+    }
+    if (define2) local.set(define2.name, { name: define2.name, params: define2.params, body: define2.body });
+    else if (undef && undef.op === "undef") local.set(undef.name, null);
+    if (/^\s*(#|%:)/.test(raw) || !raw.trim()) {
+      out2.push({ text: raw, from: at });
+      continue;
+    }
+    const e = expandMacros(raw, lookup, { keep: ctx.keep });
+    if ("problem" in e) ctx.problem(`${path11}:${line}, in ${what}: ${e.problem}`);
+    out2.push({ text: "text" in e ? e.text : raw, from: at });
+  }
 }
 
 // src/surface/extract/text-scan.ts
@@ -34388,7 +35056,7 @@ function modernBpf(s) {
     });
   }
   const globals = [];
-  const globalRe = /^[ \t]*__weak\s+(const\s+volatile\s+)?([\w\s*]+?)\s*\b(\w+)\s*(\[[^\]]*\])?\s*(=\s*([^;]*))?;/gm;
+  const globalRe = /^[ \t]*__weak\s+(const\s+volatile\s+)?([\w\s*]+?)\s*\b(\w+)\s*(\[[^\]]*\])?\s*(=\s*([^;]{0,4096}))?;/gm;
   for (const m of s.text.matchAll(globalRe)) {
     const init2 = m[6]?.trim();
     const section = m[1] ? "rodata" : init2 && !/^(0|NULL|false)$/.test(init2) ? "data" : "bss";
@@ -34422,49 +35090,6 @@ function legacyBpfMaps(s) {
   return out2;
 }
 
-// src/surface/extract/enums.ts
-function extractEnums(file) {
-  const out2 = [];
-  for (const spec of file.root.descendantsOfType("enum_specifier")) {
-    const body2 = spec?.childForFieldName("body");
-    if (!spec || !body2) continue;
-    let name2 = spec.childForFieldName("name")?.text ?? null;
-    if (!name2 && spec.parent?.type === "type_definition") {
-      name2 = spec.parent.childForFieldName("declarator")?.text ?? null;
-    }
-    const enumerators = [];
-    let opaqueAfter = null;
-    for (const child2 of body2.namedChildren) {
-      if (!child2) continue;
-      if (child2.type === "enumerator") {
-        const line = lineOfNode(child2);
-        const value = child2.childForFieldName("value");
-        const guard = file.pre.guardsAt(line).map((g) => g.condition);
-        enumerators.push({
-          name: child2.childForFieldName("name").text,
-          expr: value ? foldSpace(value.text) : null,
-          line,
-          ...guard.length ? { guard } : {}
-        });
-      } else if (child2.type === "ERROR") opaqueAfter ??= enumerators.length;
-    }
-    out2.push({ name: name2, line: lineOfNode(spec), enumerators, opaqueAfter, retired: retiredEnumerators(file, body2.startIndex, body2.endIndex) });
-  }
-  return out2;
-}
-function retiredEnumerators(file, start2, end) {
-  const out2 = [];
-  const lineOf = file.lineAt;
-  const re = /\b([A-Z][A-Z0-9_]*)\s*=\s*(\(?[^,\n*]*?\)?)\s*,/g;
-  re.lastIndex = start2;
-  const text = file.pre.c.spliced;
-  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
-    if (file.pre.text[m.index] !== " ") continue;
-    out2.push({ name: m[1], expr: m[2].trim(), line: lineOf(m.index) });
-  }
-  return out2;
-}
-
 // src/surface/extract/ioctls.ts
 function retiredIoctls(source, lineOf) {
   const out2 = [];
@@ -34476,7 +35101,7 @@ function retiredIoctls(source, lineOf) {
 // src/surface/extract/module-params.ts
 function moduleParams(s) {
   const out2 = [];
-  for (const m of s.text.matchAll(/\bmodule_param(_named|_cb|_call|_string)?\s*\(([^;]*)\)\s*;/g)) {
+  for (const m of s.text.matchAll(/\bmodule_param(_named|_cb|_call|_string)?\s*\(([^;]{0,1024})\)\s*;/g)) {
     const args2 = splitArgs(m[2]);
     const kind = m[1] ?? "";
     const type = kind === "_named" ? args2[2] : kind === "_cb" || kind === "_call" ? "callback" : kind === "_string" ? "string" : args2[1];
@@ -34504,29 +35129,6 @@ function extractPpmScMacro(file) {
   return out2;
 }
 
-// src/surface/extract/tables.ts
-var TABLE_TYPES = ["ppm_event_info", "ppm_name_value", "ppm_param_info", "syscall_evt_pair"];
-function extractTables(file) {
-  const out2 = [];
-  for (const decl of arrayDeclarations(file.root)) {
-    const elementType = /struct\s+(\w+)/.exec(decl.typeText)?.[1] ?? decl.typeText;
-    if (!TABLE_TYPES.includes(elementType)) continue;
-    const init2 = toInit(decl.init);
-    if (init2.kind !== "list") continue;
-    out2.push({
-      name: decl.name,
-      elementType,
-      size: decl.size,
-      line: decl.line,
-      items: init2.items.map((item, position) => {
-        const guard = file.pre.guardsAt(item.value.line).map((g) => g.condition);
-        return { designator: item.designator, position, value: item.value, line: item.line, endLine: item.endLine, ...guard.length ? { guard } : {} };
-      })
-    });
-  }
-  return out2;
-}
-
 // src/surface/extract/x-lists.ts
 var X_LISTS = {
   // ppm_tp.h: the position is the ENABLE_TP/DISABLE_TP ioctl argument.
@@ -34536,20 +35138,16 @@ var X_LISTS = {
 };
 function extractXLists(file) {
   const out2 = [];
-  const lineOf = file.lineAt;
-  for (const [name2, entryRe] of Object.entries(X_LISTS)) {
-    const start2 = new RegExp(`^[ \\t]*#[ \\t]*define[ \\t]+${name2}\\b[^\\n]*`, "m").exec(file.pre.c.text);
-    if (!start2) continue;
-    let end = start2.index;
-    for (; ; ) {
-      const nl = file.pre.c.text.indexOf("\n", end);
-      const lineText = file.pre.c.text.slice(end, nl < 0 ? void 0 : nl).trimEnd();
-      end = nl < 0 ? file.pre.c.text.length : nl + 1;
-      if (nl < 0 || !lineText.endsWith("\\")) break;
-    }
-    const body2 = file.pre.c.text.slice(start2.index, end);
-    const entries = [...body2.matchAll(entryRe)].map((m) => ({ name: m[1], line: lineOf(start2.index + m.index) }));
-    out2.push({ name: name2, line: lineOf(start2.index), entries });
+  const { directives } = file.pre;
+  const text = file.pre.c.text;
+  for (const def of directives.macros) {
+    const entryRe = X_LISTS[def.name];
+    if (!entryRe) continue;
+    const span2 = directives.spans.find(([a]) => file.lineAt(a) === def.line);
+    if (!span2) continue;
+    const body2 = text.slice(span2[0], span2[1]);
+    const entries = [...body2.matchAll(entryRe)].map((m) => ({ name: m[1], line: file.lineAt(span2[0] + m.index) }));
+    out2.push({ name: def.name, line: def.line, entries });
   }
   return out2;
 }
@@ -34608,7 +35206,13 @@ function emptyFacts(path11) {
 async function extractFacts(path11, source, kind = fileKind(path11), minKernel = 0n) {
   const facts = emptyFacts(path11);
   if (kind === "tree") {
-    const file = await parseC(path11, source);
+    let file;
+    try {
+      file = await parseC(path11, source);
+    } catch (e) {
+      if (e instanceof ParseTimeout) return e.message;
+      throw e;
+    }
     try {
       facts.directives = file.pre.directives;
       facts.macros = file.pre.directives.macros;
@@ -34644,16 +35248,24 @@ async function extractFacts(path11, source, kind = fileKind(path11), minKernel =
 // src/surface/build.ts
 var FactsCache = class {
   map = /* @__PURE__ */ new Map();
-  get size() {
-    return this.map.size;
-  }
+  keysOfBlob = /* @__PURE__ */ new Map();
+  /** Readings extracted so far, forgotten ones included. */
+  extracted = 0;
   get(key, make) {
     let p = this.map.get(key);
     if (!p) {
       p = make();
       this.map.set(key, p);
+      this.extracted++;
+      const blob = key.slice(key.lastIndexOf(":") + 1);
+      this.keysOfBlob.set(blob, [...this.keysOfBlob.get(blob) ?? [], key]);
     }
     return p;
+  }
+  /** Forgets every reading of a blob no later revision holds (the audit's memory stays flat). */
+  forget(blob) {
+    for (const k of this.keysOfBlob.get(blob) ?? []) this.map.delete(k);
+    this.keysOfBlob.delete(blob);
   }
 };
 function factsKey(path11, kind, blob, minKernel = 0n) {
@@ -34745,15 +35357,87 @@ async function readFiles(snap, cache, warnings) {
   codeFacts.forEach((f, i2) => f && files.set(code2[i2], f));
   return { files: new Map([...files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)), kernels };
 }
+async function rereadDefinitions(files, snap, model, warnings) {
+  const exists2 = (p) => snap.files.has(p);
+  const problem = (message) => warnings.push({ path: message.split(/[:, ]/)[0], message: `${message} (at ${snap.label})`, incomplete: true });
+  for (const [path11, f] of [...files]) {
+    if (!f.tables.length && !f.enums.length && !f.structs.structs.length) continue;
+    const scope = model.scope(path11);
+    const memo = rereadMemo.get(f);
+    if (memo && memo.scope === scope && memo.resolved.every(([from, inc, angled, to]) => includeTarget(from, { path: inc, angled }, exists2) === to) && memo.read.every(([p, blob]) => snap.files.get(p)?.blob === blob)) {
+      memo.problems.forEach(problem);
+      files.set(path11, memo.facts);
+      continue;
+    }
+    const resolved = [];
+    const read = [];
+    const problems = [];
+    const ctx = {
+      macros: scope.macros,
+      keep: READ_AS_WRITTEN,
+      read: async (p) => {
+        const entry = snap.files.get(p);
+        read.push([p, entry?.blob]);
+        if (!entry || entry.mode) return null;
+        const size = entry.size ?? await snap.size(p);
+        if (size !== null && size > MAX_FILE_BYTES) return null;
+        return (await snap.read(p))?.toString("utf8") ?? null;
+      },
+      resolve: (from, p, angled) => {
+        const to = includeTarget(from, { path: p, angled }, exists2);
+        resolved.push([from, p, angled, to]);
+        return to;
+      },
+      problem: (message) => {
+        problems.push(message);
+        problem(message);
+      }
+    };
+    const defs = [
+      ...f.tables.map((t) => ({ kind: "table", name: t.name, line: t.line, endLine: t.endLine, names: t.names })),
+      ...f.enums.filter((e) => e.name).map((e) => ({ kind: "enum", name: e.name, line: e.line, endLine: e.endLine, names: e.names })),
+      ...f.structs.structs.map((s) => ({ kind: "struct", name: s.name, line: s.loc.line, endLine: s.endLine, names: s.names }))
+    ].filter((d) => model.live(path11, d.line) && needsReread(f.directives, d, d.names, ctx));
+    let next = f;
+    for (const d of defs) {
+      const again = await reread(path11, f.directives, d, ctx);
+      if (!again) {
+        ctx.problem(`${path11}:${d.line}: ${d.kind} ${d.name} cannot be read again with its macros expanded`);
+        continue;
+      }
+      next = {
+        ...next,
+        tables: d.kind === "table" ? next.tables.map((t) => t.name === d.name && t.line === d.line ? again.tables[0] : t) : next.tables,
+        enums: d.kind === "enum" ? next.enums.map((e) => e.name === d.name && e.line === d.line ? again.enums[0] : e) : next.enums,
+        structs: d.kind === "struct" ? { ...next.structs, structs: next.structs.structs.map((s) => s.name === d.name && s.loc.line === d.line ? again.structs.structs[0] : s) } : next.structs
+      };
+    }
+    rereadMemo.set(f, { scope, resolved, read, problems, facts: next });
+    files.set(path11, next);
+  }
+}
+var rereadMemo = /* @__PURE__ */ new WeakMap();
 async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
   await initParser();
   const warnings = [];
   const { files, kernels } = await readFiles(snap, cache, warnings);
-  const facts = [...files.values()];
   const model = buildModel(files, snap.label, warnings, kernels);
-  const used = /* @__PURE__ */ new Set();
-  const syms = { macros: model.macros, enumerators: /* @__PURE__ */ new Map(), problems: /* @__PURE__ */ new Set(), onMacro: (n) => model.ambiguous.has(n) && used.add(n) };
-  const r = { model, syms, facts, rev: snap.label, warnings };
+  await rereadDefinitions(files, snap, model, warnings);
+  const facts = [...files.values()];
+  const used = /* @__PURE__ */ new Map();
+  const enumerators = /* @__PURE__ */ new Map();
+  const problems = /* @__PURE__ */ new Set();
+  const symbols = /* @__PURE__ */ new Map();
+  const symsOf = (path11) => {
+    let s = symbols.get(path11);
+    if (!s) {
+      const scope = model.scope(path11);
+      s = { macros: scope.macros, enumerators, problems, onMacro: (n) => void (scope.ambiguous.has(n) && used.set(n, scope.ambiguous.get(n))) };
+      symbols.set(path11, s);
+    }
+    return s;
+  };
+  const r = { model, symsOf, problems, facts, rev: snap.label, warnings };
   for (const f of facts) for (const e of f.enums) resolveEnumValues(r, f, e);
   const header = files.get(PUBLIC_HEADER);
   const eventCodes = resolveEventCodes(r);
@@ -34774,16 +35458,18 @@ async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
     syscalls: resolveSyscalls(r),
     // The probe follows the path (a cached blob may have been read at another one).
     code: Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code, probe: probeOf(f.path) }])),
-    ...resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model }),
+    ...resolveApi(facts, symsOf, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model }),
     kernels: Object.fromEntries(Object.entries(kernels).filter(([, k]) => k).map(([v, k]) => [v, describeKernel(k)])),
     warnings
   };
   if (!header) {
     warnings.push({ path: PUBLIC_HEADER, message: `${PUBLIC_HEADER} is missing at ${snap.label}: no enums, event codes or ppm_sc codes`, incomplete: true });
   }
-  for (const name2 of [...used].sort()) model.conflicts.push(describeConflict(`macro ${name2}`, model.ambiguous.get(name2)));
+  for (const [name2, list] of [...used].sort(([a], [b]) => a < b ? -1 : 1)) {
+    if (!model.conflicts.some((c) => c.what === `macro ${name2}`)) model.conflicts.push(describeConflict(`macro ${name2}`, list));
+  }
   for (const c of model.conflicts) warnings.push({ path: c.alternatives[0].loc.path, message: conflictMessage(c, snap.label), incomplete: true });
-  for (const p of syms.problems ?? []) warnings.push({ path: snap.label, message: `at ${snap.label}: ${p}; the values it gives are unknown`, incomplete: true });
+  for (const p of problems) warnings.push({ path: snap.label, message: `at ${snap.label}: ${p}; the values it gives are unknown`, incomplete: true });
   surface.conflicts = model.conflicts;
   return surface;
 }
@@ -34807,31 +35493,32 @@ async function readVersionFile(snap, path11, warnings) {
   return { path: path11, raw, version: m ? `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}` : null };
 }
 function enumValues(e, syms, live) {
-  const values = /* @__PURE__ */ new Map();
+  const values2 = /* @__PURE__ */ new Map();
   let next = 0n;
   e.enumerators.forEach((en, i2) => {
-    if (!live(en.line)) return;
+    if (!live(en)) return;
     if (e.opaqueAfter !== null && i2 >= e.opaqueAfter && en.expr === null) next = null;
     const v = en.expr !== null ? evaluate(en.expr, syms) : next;
     if (v !== null && !syms.enumerators.has(en.name)) syms.enumerators.set(en.name, v);
-    values.set(i2, v === null ? null : Number(v));
+    values2.set(i2, v === null ? null : Number(v));
     next = v === null ? null : v + 1n;
   });
-  return values;
+  return values2;
 }
 function resolveEnumValues(r, f, e) {
-  return r.model.live(f.path, e.line) ? enumValues(e, r.syms, (line) => r.model.live(f.path, line)) : /* @__PURE__ */ new Map();
+  return r.model.live(f.path, e.line) ? enumValues(e, r.symsOf(f.path), (en) => r.model.live(en.path ?? f.path, en.line)) : /* @__PURE__ */ new Map();
 }
 function guardOf(r, path11, line) {
   const g = r.model.guards(path11, line);
   return g.length ? { guard: g } : {};
 }
 function constantsOf(r, f, e) {
-  const values = resolveEnumValues(r, f, e);
+  const values2 = resolveEnumValues(r, f, e);
   const out2 = {};
   e.enumerators.forEach((en, i2) => {
-    if (!values.has(i2)) return;
-    out2[en.name] = { value: values.get(i2) ?? null, expr: en.expr ?? "(implicit)", loc: loc(f.path, en.line), ...guardOf(r, f.path, en.line) };
+    if (!values2.has(i2)) return;
+    const path11 = en.path ?? f.path;
+    out2[en.name] = { value: values2.get(i2) ?? null, expr: en.expr ?? "(implicit)", loc: loc(path11, en.line), ...guardOf(r, path11, en.line) };
   });
   return out2;
 }
@@ -34861,12 +35548,15 @@ function resolveRetiredEnumValues(r, header) {
   for (const e of header.enums) {
     if (!e.name || !e.retired.length || !r.model.live(header.path, e.line)) continue;
     out2[e.name] = Object.fromEntries(
-      e.retired.map((x) => [x.name, { value: evaluateNumber(x.expr ?? "", r.syms), expr: x.expr ?? "", loc: loc(header.path, x.line) }])
+      e.retired.map((x) => [x.name, { value: evaluateNumber(x.expr ?? "", r.symsOf(header.path)), expr: x.expr ?? "", loc: loc(header.path, x.line) }])
     );
   }
   return out2;
 }
 function resolvePpmSc(r) {
+  const e = pickEnum(r, PPM_SC_ENUMS, r.facts);
+  const compiled = e ? constantsOf(r, e.file, e.value) : {};
+  delete compiled["PPM_SC_MAX"];
   const candidates = [];
   for (const f of r.facts) {
     const byDefine = /* @__PURE__ */ new Map();
@@ -34875,46 +35565,40 @@ function resolvePpmSc(r) {
   }
   const chosen = r.model.pick("the PPM_SC_FIELDS X-macro", candidates, (list) => list.map((sc) => `${sc.symbol}=${sc.expr}${sc.retired ? "?" : ""}`).join(","));
   const out2 = {};
-  if (chosen) {
-    for (const sc of chosen.value) {
-      out2[sc.symbol] = { value: evaluateNumber(sc.expr, r.syms), loc: loc(chosen.file.path, sc.line), ...sc.retired ? { retired: true } : {} };
-    }
-    return out2;
+  for (const sc of chosen?.value ?? []) {
+    const asCompiled = sc.retired ? void 0 : compiled[sc.symbol];
+    const value = asCompiled && asCompiled.value !== null ? asCompiled.value : evaluateNumber(sc.expr, r.symsOf(chosen.file.path));
+    out2[sc.symbol] = { value, loc: loc(chosen.file.path, sc.line), ...sc.retired ? { retired: true } : {} };
   }
-  const e = pickEnum(r, PPM_SC_ENUMS, r.facts);
-  if (e) {
-    for (const [name2, c] of Object.entries(constantsOf(r, e.file, e.value))) {
-      if (name2 !== "PPM_SC_MAX") out2[name2] = { value: c.value, loc: c.loc };
-    }
-  }
+  for (const [name2, c] of Object.entries(compiled)) if (!(name2 in out2)) out2[name2] = { value: c.value, loc: c.loc };
   return out2;
 }
 function resolveDefines(r, header) {
   const byName = /* @__PURE__ */ new Map();
-  for (const m of header.macros) {
-    if (m.params !== null || !m.name.startsWith("PPM_") || m.body === "") continue;
-    const presence = r.model.presence(header.path, m.line);
-    if (!presence.maybe) continue;
-    const value = evaluateNumber(m.body, r.syms);
-    if (value === null) continue;
+  header.macros.forEach((m, i2) => {
+    if (m.params !== null || !m.name.startsWith("PPM_") || m.body === "") return;
+    const presence = r.model.macroPresence(header.path, i2);
+    if (!presence.maybe) return;
+    const value = evaluateNumber(m.body, r.symsOf(header.path));
+    if (value === null) return;
     const c = { value: { value, expr: m.body, loc: loc(header.path, m.line), ...guardOf(r, header.path, m.line) }, file: header, line: m.line, presence };
     byName.set(m.name, [...byName.get(m.name) ?? [], c]);
-  }
+  });
   const out2 = {};
   for (const [name2, list] of byName) {
-    const c = r.model.pick(`#define ${name2}`, list, (x) => String(x.value));
+    const c = r.model.pick(`macro ${name2}`, list, (x) => String(x.value));
     if (c) out2[name2] = c.value;
   }
   return out2;
 }
 function minimum(r, which2) {
   for (const name2 of [`SCAP_MINIMUM_DRIVER_${which2}_VERSION`, `SCAP_MINIMUM_PROBE_${which2}_VERSION`]) {
-    const candidates = r.facts.flatMap((f) => f.macros.filter((m2) => m2.name === name2).map((m2) => ({ value: m2, file: f, line: m2.line, presence: r.model.presence(f.path, m2.line) })));
-    const c = r.model.pick(`#define ${name2}`, candidates, (m2) => m2.body);
+    const candidates = r.facts.flatMap((f) => f.macros.flatMap((m2, i2) => m2.name === name2 ? [{ value: m2, file: f, line: m2.line, presence: r.model.macroPresence(f.path, i2) }] : []));
+    const c = r.model.pick(`macro ${name2}`, candidates, (m2) => m2.body);
     if (!c) continue;
     const m = c.value;
     const args2 = /^\(?\s*PPM_API_VERSION\s*\(([^)]*)\)\s*\)?$/.exec(m.body)?.[1]?.split(",");
-    const parts2 = args2?.length === 3 ? args2.map((a) => evaluateNumber(a, r.syms)) : null;
+    const parts2 = args2?.length === 3 ? args2.map((a) => evaluateNumber(a, r.symsOf(c.file.path))) : null;
     const version = parts2 && parts2.every((p) => p !== null) ? parts2.join(".") : null;
     return { macro: name2, version, expr: m.body, loc: loc(c.file.path, m.line) };
   }
@@ -34923,26 +35607,60 @@ function minimum(r, which2) {
 function exprOf(init2) {
   return init2 && init2.kind === "expr" ? normExpr(init2.text) : null;
 }
+var READ_AS_WRITTEN = /* @__PURE__ */ new Set(["DIRFD_PARAM", "FILLER_REF"]);
+function slot(r, path11, init2) {
+  if (!init2 || init2.kind !== "expr") return null;
+  const syms = r.symsOf(path11);
+  let memo = slotMemo.get(syms.macros);
+  if (!memo) slotMemo.set(syms.macros, memo = /* @__PURE__ */ new Map());
+  let read = memo.get(init2.text);
+  if (!read) {
+    const text = normExpr(init2.text);
+    read = { text, used: [] };
+    if (mentionsMacro(text, syms.macros, READ_AS_WRITTEN)) {
+      const used = read.used;
+      const e = expandMacros(text, syms.macros, { keep: READ_AS_WRITTEN, onMacro: (n) => used.push(n) });
+      if ("text" in e) read.text = normExpr(e.text);
+      else read.problem = `${text.slice(0, 60)}: ${e.problem}`;
+    }
+    memo.set(init2.text, read);
+  }
+  for (const n of read.used) syms.onMacro?.(n);
+  if (read.problem) r.problems.add(read.problem);
+  return read.text;
+}
+var slotMemo = /* @__PURE__ */ new WeakMap();
+function stringSlot(r, path11, init2) {
+  const text = slot(r, path11, init2);
+  return text === null ? "" : unquote(text) ?? text;
+}
 var NO_INFO = /^(0|NULL|\(void\*\)0|\(\(void\*\)0\))$/;
-function toParam(init2, path11) {
+function toParam(r, init2, path11) {
   if (init2.kind !== "list") return null;
   const [name2, type, format, info3, ninfo] = init2.items.map((i2) => i2.value);
-  const nameText = name2?.kind === "expr" ? unquote(name2.text) ?? name2.text : "";
-  const infoText = exprOf(info3);
+  const infoText = slot(r, path11, info3);
+  const ninfoText = exprOf(ninfo);
   return {
-    name: nameText,
-    type: exprOf(type) ?? "",
-    format: exprOf(format) ?? "",
+    name: stringSlot(r, path11, name2),
+    type: slot(r, path11, type) ?? "",
+    format: slot(r, path11, format) ?? "",
     // A literal 0 / NULL info slot is the same as leaving it out.
     info: infoText && !NO_INFO.test(infoText) ? infoText : null,
-    ninfo: exprOf(ninfo) && exprOf(ninfo) !== "0" ? exprOf(ninfo) : null,
+    ninfo: ninfoText && ninfoText !== "0" ? ninfoText : null,
     loc: loc(path11, init2.line)
   };
 }
 function flagSet(expr) {
   if (!expr) return [];
-  return [...new Set(splitOr(expr).filter((s) => s !== "EF_NONE" && s !== "0"))].sort();
+  let set = flagSets.get(expr);
+  if (!set) {
+    set = [...new Set(splitOr(expr).filter((s) => s !== "EF_NONE" && s !== "0"))].sort();
+    if (flagSets.size >= MEMO_ENTRIES) flagSets.clear();
+    flagSets.set(expr, set);
+  }
+  return [...set];
 }
+var flagSets = /* @__PURE__ */ new Map();
 function findTable(r, name2) {
   const candidates = r.facts.flatMap((f) => f.tables.filter((t) => t.name === name2).map((t) => ({ value: t, file: f, line: t.line, presence: r.model.presence(f.path, t.line) })));
   const c = r.model.pick(`table ${name2}`, candidates, (t) => JSON.stringify(t.items.map((i2) => [i2.designator, i2.value])));
@@ -34951,6 +35669,7 @@ function findTable(r, name2) {
 function liveItems(r, file, table) {
   const cuts = file.directives.ops.flatMap((o) => o.op === "branch" ? [file.directives.branches[o.branch].line] : o.op === "endif" ? [o.line] : []);
   return table.items.filter((item) => {
+    if (item.path) return r.model.live(item.path, item.line);
     if (cuts.some((l) => l > item.line && l <= item.endLine)) {
       r.warnings.push({ path: file.path, message: `${file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} has a conditional directive inside it, which driver-semver cannot follow`, incomplete: true });
       return false;
@@ -34961,7 +35680,7 @@ function liveItems(r, file, table) {
 function byKey(r, what, file, entries, same) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const e of entries) {
-    const c = { value: e.value, file, line: e.line, presence: r.model.presence(file.path, e.line) };
+    const c = { value: e.value, file, line: e.line, presence: r.model.presence(e.path ?? file.path, e.line) };
     groups2.set(e.key, [...groups2.get(e.key) ?? [], c]);
   }
   const out2 = /* @__PURE__ */ new Map();
@@ -34982,10 +35701,11 @@ function resolveEvents(r, codes) {
   const entries = [];
   let index = -1;
   for (const item of liveItems(r, file, table)) {
+    const path11 = item.path ?? file.path;
     let symbol = null;
     if (item.designator !== null) {
       if (codes[item.designator]) symbol = item.designator;
-      const v = evaluateNumber(item.designator, r.syms);
+      const v = evaluateNumber(item.designator, r.symsOf(path11));
       index = v ?? -1;
       symbol ??= v !== null ? byValue.get(v) ?? null : null;
     } else {
@@ -34994,7 +35714,7 @@ function resolveEvents(r, codes) {
     }
     const entry = item.value;
     if (!symbol) {
-      r.warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
+      if (byValue.size) r.warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
       continue;
     }
     if (entry.kind !== "list" || hasInitError(entry)) continue;
@@ -35002,14 +35722,15 @@ function resolveEvents(r, codes) {
     entries.push({
       key: symbol,
       line: item.line,
+      path: path11,
       value: {
         symbol,
-        name: name2?.kind === "expr" ? unquote(name2.text) ?? name2.text : "",
-        category: flagSet(exprOf(category)),
-        flags: flagSet(exprOf(flags2)),
-        nparams: nparams ? evaluateNumber(exprOf(nparams) ?? "", r.syms) : 0,
-        params: params?.kind === "list" ? params.items.map((p) => toParam(p.value, file.path)).filter((p) => p !== null) : [],
-        loc: loc(file.path, entry.line)
+        name: stringSlot(r, path11, name2),
+        category: flagSet(slot(r, path11, category)),
+        flags: flagSet(slot(r, path11, flags2)),
+        nparams: nparams ? evaluateNumber(exprOf(nparams) ?? "", r.symsOf(path11)) : 0,
+        params: params?.kind === "list" ? params.items.map((p) => toParam(r, p.value, path11)).filter((p) => p !== null) : [],
+        loc: loc(path11, entry.line)
       }
     });
   }
@@ -35028,7 +35749,8 @@ function resolveFlagTables(r) {
       const nameText = name2?.kind === "expr" ? unquote(name2.text) : null;
       if (nameText === null) return [];
       const expr = exprOf(value) ?? "";
-      return [{ name: nameText, expr, value: evaluateNumber(expr, r.syms), loc: loc(f.path, item.value.line), ...guardOf(r, f.path, item.line) }];
+      const path11 = item.path ?? f.path;
+      return [{ name: nameText, expr, value: evaluateNumber(expr, r.symsOf(path11)), loc: loc(path11, item.value.line), ...guardOf(r, path11, item.line) }];
     });
     out2[t.name] = { loc: loc(f.path, t.line), entries };
   }
@@ -35044,18 +35766,18 @@ function resolveDynamicParams(r) {
     const prefix = t.size && /^\w+_MAX$/.test(t.size) ? t.size.slice(0, -"MAX".length) : null;
     const symbolOf = /* @__PURE__ */ new Map();
     if (prefix) {
-      for (const [name2, m] of r.model.macros) {
-        const v = name2.startsWith(prefix) && name2 !== t.size ? evaluateNumber(m.body, r.syms) : null;
+      for (const [name2, m] of r.model.scope(f.path).macros) {
+        const v = name2.startsWith(prefix) && name2 !== t.size ? evaluateNumber(m.body, r.symsOf(f.path)) : null;
         if (v !== null && !symbolOf.has(v)) symbolOf.set(v, name2);
       }
     }
     const entries = [];
     let index = -1;
     for (const item of liveItems(r, f, t)) {
-      index = item.designator !== null ? evaluateNumber(item.designator, r.syms) ?? -1 : index + 1;
+      index = item.designator !== null ? evaluateNumber(item.designator, r.symsOf(item.path ?? f.path)) ?? -1 : index + 1;
       const key = symbolOf.get(index) ?? item.designator ?? String(index);
-      const p = toParam(item.value, f.path);
-      if (p) entries.push({ key, line: item.line, value: { ...p, index: index >= 0 ? index : null } });
+      const p = toParam(r, item.value, item.path ?? f.path);
+      if (p) entries.push({ key, line: item.line, ...item.path ? { path: item.path } : {}, value: { ...p, index: index >= 0 ? index : null } });
     }
     out2[t.name] = { loc: loc(f.path, t.line), entries: Object.fromEntries(byKey(r, `${t.name} entry`, f, entries, (p) => JSON.stringify({ ...p, loc: null }))) };
   }
@@ -35068,26 +35790,256 @@ function resolveSyscalls(r) {
   for (const item of liveItems(r, found.file, found.table)) {
     const nr = item.designator?.replace(/\s*-\s*SYSCALL_TABLE_ID0$/, "").trim();
     if (!nr || item.value.kind !== "list" || hasInitError(item.value)) continue;
+    const path11 = item.path ?? found.file.path;
     const fields = { flags: null, enter_event_type: null, exit_event_type: null, ppm_sc: null };
     const order = Object.keys(fields);
     item.value.items.forEach((f, i2) => {
       const key = f.designator?.replace(/^\./, "") ?? order[i2];
-      if (key && key in fields) fields[key] = exprOf(f.value);
+      if (key && key in fields) fields[key] = slot(r, path11, f.value);
     });
     entries.push({
       key: nr,
       line: item.line,
+      ...item.path ? { path: item.path } : {},
       value: {
         flags: flagSet(fields["flags"]).filter((f) => f !== "UF_NONE"),
         enter: fields["enter_event_type"] ?? "PPME_GENERIC_E",
         exit: fields["exit_event_type"] ?? "PPME_GENERIC_X",
         ppmSc: fields["ppm_sc"],
-        loc: loc(found.file.path, item.value.line),
-        ...guardOf(r, found.file.path, item.line)
+        loc: loc(path11, item.value.line),
+        ...guardOf(r, path11, item.line)
       }
     });
   }
   return Object.fromEntries(byKey(r, "g_syscall_table entry", found.file, entries, (e) => JSON.stringify({ ...e, loc: null, guard: null })));
+}
+
+// src/history/facts-pool.ts
+var WORKER_KIND = "driver-semver-facts";
+var MAX_WORKERS = 3;
+async function factsFor(path11, data, minKernel = 0n) {
+  const kind = fileKind(path11);
+  return kind === null ? null : blobFacts(path11, data, kind, minKernel);
+}
+if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
+  const port = parentPort;
+  let chain = Promise.resolve();
+  port.on("message", (m) => {
+    chain = chain.then(async () => {
+      let reply;
+      try {
+        reply = { id: m.id, facts: await factsFor(m.path, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null, BigInt(m.minKernel)) };
+      } catch (e) {
+        reply = { id: m.id, error: e.message };
+      }
+      port.postMessage(reply);
+    });
+  });
+}
+function bundledWorkerScript() {
+  try {
+    const file = fileURLToPath2(new URL("./lib.js", import.meta.url));
+    return existsSync5(file) ? file : null;
+  } catch {
+    return null;
+  }
+}
+var FactsPool = class _FactsPool {
+  constructor(cache, read, sizeOf) {
+    this.cache = cache;
+    this.read = read;
+    this.sizeOf = sizeOf;
+  }
+  cache;
+  read;
+  sizeOf;
+  workers = [];
+  queue = [];
+  pending = /* @__PURE__ */ new Map();
+  nextId = 0;
+  failed = null;
+  started = 0;
+  closing = false;
+  /** The group the walk has reached (-1: its start). */
+  position = -1;
+  /** Blobs whose facts a worker delivered. */
+  extracted = 0;
+  /** A pool of `count` workers running `script`, or null when there is no bundle to run. */
+  static start(cache, read, size, opts = {}) {
+    const script = opts.script === void 0 ? bundledWorkerScript() : opts.script;
+    const count = opts.count ?? Math.max(1, Math.min(MAX_WORKERS, os6.availableParallelism() - 1));
+    if (!script || count < 1) return null;
+    const pool = new _FactsPool(cache, read, size);
+    for (let i2 = 0; i2 < count; i2++) {
+      const w = new Worker(script, { workerData: { kind: WORKER_KIND } });
+      const slot2 = { w, busy: 0 };
+      w.on("message", (r) => pool.done(slot2, r));
+      w.on("error", (e) => pool.fail(e));
+      w.on("exit", (code2) => pool.fail(new Error(`facts worker exited (code ${code2})`)));
+      pool.workers.push(slot2);
+    }
+    pool.started = count;
+    return pool;
+  }
+  /**
+   * A pool that parses the blobs of a few snapshots (the check's base and head) on the spare
+   * cores (none on a two-core machine, unless a worker script is given):
+   * the declarations first, then the code for the kernel range each snapshot's declarations
+   * state. Resolves once everything is queued; buildSurface then finds each blob in the cache.
+   */
+  static async forSnapshots(cache, snaps, opts = {}) {
+    const where3 = /* @__PURE__ */ new Map();
+    for (const snap of snaps) for (const [path11, e] of snap.files) if (!e.mode && fileKind(path11) !== null) where3.set(e.blob, { snap, path: path11 });
+    const read = async (blob) => {
+      const w = where3.get(blob);
+      return w ? w.snap.read(w.path) : null;
+    };
+    const size = async (blob) => {
+      const w = where3.get(blob);
+      return w ? w.snap.size(w.path) : null;
+    };
+    const cores = os6.availableParallelism();
+    if (cores < 3 && opts.script === void 0) return null;
+    const pool = _FactsPool.start(cache, read, size, { ...opts, count: Math.min(MAX_WORKERS, Math.max(2, cores - 1)) });
+    if (!pool) return null;
+    const listed = (snap, code2) => [...snap.files.values()].filter((e) => !e.mode && fileKind(e.path) !== null && fileKind(e.path) === "code" === code2);
+    for (const snap of snaps) for (const e of listed(snap, false)) pool.prefetch(e.path, e.blob);
+    for (const snap of snaps) {
+      const kernels = kernelRanges((await readDeclarations(snap, cache, [])).values());
+      for (const e of listed(snap, true)) pool.prefetch(e.path, e.blob, codeKernel(e.path, kernels));
+    }
+    return pool;
+  }
+  /** Worker threads started. */
+  get size() {
+    return this.started;
+  }
+  /** Queues a blob the walk first reads at group `at` (in walk order). */
+  prefetch(path11, blob, minKernel = 0n, at = -1) {
+    const kind = fileKind(path11);
+    if (kind === null) return;
+    const p = this.cache.get(factsKey(path11, kind, blob, minKernel), () => {
+      const fromWorker = new Promise((resolve2, reject) => {
+        if (this.failed) return reject(this.failed);
+        this.queue.push({ path: path11, blob, minKernel, at, resolve: resolve2, reject });
+        this.pump();
+      });
+      return fromWorker.catch(async () => {
+        const facts = await factsFor(path11, await this.read(blob), minKernel);
+        if (facts === null) throw new Error(`${path11} is not a file the surface reads`);
+        return facts;
+      });
+    });
+    p.catch(() => void 0);
+  }
+  /** The walk reached group `index`: blobs up to PREFETCH_GROUPS_AHEAD groups further may be parsed. */
+  reached(index) {
+    this.position = index;
+    this.pump();
+  }
+  pump() {
+    if (this.failed) {
+      for (const t of this.queue.splice(0)) t.reject(this.failed);
+      return;
+    }
+    for (const slot2 of this.workers) {
+      while (slot2.busy < 2 && this.queue.length && this.queue[0].at <= this.position + PREFETCH_GROUPS_AHEAD) {
+        const task = this.queue.shift();
+        const id = this.nextId++;
+        this.pending.set(id, task);
+        slot2.busy++;
+        this.sizeOf(task.blob).then(async (size) => {
+          if (size !== null && size > MAX_FILE_BYTES) return this.done(slot2, { id, facts: tooLarge(size) });
+          const data = await this.read(task.blob);
+          {
+            const bytes = data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+            const own = bytes ? new Uint8Array(bytes) : null;
+            slot2.w.postMessage({ id, path: task.path, blob: task.blob, data: own, minKernel: String(task.minKernel) }, own ? [own.buffer] : []);
+          }
+        }).catch((e) => this.done(slot2, { id, error: e.message }));
+      }
+    }
+  }
+  done(slot2, r) {
+    const task = this.pending.get(r.id);
+    if (!task) return;
+    this.pending.delete(r.id);
+    slot2.busy--;
+    if ("error" in r) task.reject(new Error(`extracting ${task.path} (${task.blob.slice(0, 12)}): ${r.error}`));
+    else if (r.facts === null) task.reject(new Error(`extracting ${task.path}: not a file the surface reads`));
+    else {
+      this.extracted++;
+      task.resolve(r.facts);
+    }
+    this.pump();
+  }
+  fail(e) {
+    if (this.closing) return;
+    this.failed ??= e;
+    for (const t of [...this.pending.values(), ...this.queue.splice(0)]) t.reject(e);
+    this.pending.clear();
+  }
+  async close() {
+    this.closing = true;
+    await Promise.all(this.workers.map((s) => s.w.terminate()));
+    this.workers = [];
+  }
+};
+
+// src/surface/comparable.ts
+var KEYED = [
+  "eventCodes",
+  "events",
+  "ppmSc",
+  "defines",
+  "flagTables",
+  "dynamicParams",
+  "syscalls",
+  "structs",
+  "ioctls",
+  "retiredIoctls",
+  "bpfMaps",
+  "bpfGlobals",
+  "codeLists",
+  "moduleParams"
+];
+function unreadable(s) {
+  return new Set(s.warnings.filter((w) => w.incomplete && w.message.startsWith("could not read ")).map((w) => w.path));
+}
+function without(record, paths) {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => !paths.has(v.loc.path)));
+}
+function prune(s, paths) {
+  if (!paths.size) return s;
+  const out2 = { ...s, code: Object.fromEntries(Object.entries(s.code).filter(([p]) => !paths.has(p))) };
+  for (const k of KEYED) out2[k] = without(s[k], paths);
+  const kept = (r) => Object.fromEntries(Object.entries(r).filter(([, e]) => Object.values(e).some((c) => !paths.has(c.loc.path))).map(([name2, e]) => [name2, without(e, paths)]));
+  out2.enums = kept(s.enums);
+  out2.retiredEnumValues = kept(s.retiredEnumValues);
+  return out2;
+}
+function values(s) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const [k, c] of Object.entries(s.eventCodes)) out2.set(k, c);
+  for (const e of Object.values(s.enums)) for (const [k, c] of Object.entries(e)) out2.set(k, c);
+  for (const [k, c] of Object.entries(s.defines)) out2.set(k, c);
+  for (const [k, c] of Object.entries(s.ppmSc)) out2.set(k, c);
+  return out2;
+}
+function comparable(base, head) {
+  const gone = /* @__PURE__ */ new Set([...unreadable(base), ...unreadable(head)]);
+  const b = prune(base, gone);
+  const h = prune(head, gone);
+  const warnings = [];
+  const before = values(b);
+  for (const [name2, c] of values(h)) {
+    if (c.value !== null) continue;
+    const was = before.get(name2);
+    if (was && was.value === null) continue;
+    const expr = "expr" in c && c.expr ? ` (${c.expr.length > 80 ? `${c.expr.slice(0, 80)}\u2026` : c.expr})` : "";
+    warnings.push({ path: c.loc.path, message: `${name2} at ${head.rev}: its value cannot be computed${expr}, at ${c.loc.path}:${c.loc.line}; a change to it cannot be judged`, incomplete: true });
+  }
+  return { base: b, head: h, warnings };
 }
 
 // src/verdict/verdict.ts
@@ -35257,11 +36209,17 @@ function configuredRules(overrides = {}) {
   });
 }
 function compareSurfaces(base, head, opts = {}) {
-  return judge(base, head, applyModernProbeLevel(runRules(base, head, opts.rules ?? RULES), opts.modernProbe), opts.baseTip ?? null);
+  const { findings, warnings } = findingsOf(base, head, opts.rules ?? RULES, opts.modernProbe);
+  return judge(base, head, findings, opts.baseTip ?? null, opts.incomplete, warnings);
 }
-function overallVerdict(versions, warnings) {
-  if (versions.some((v) => v.status !== "ok" && v.status !== "unexplained")) return "fail";
-  if (versions.some((v) => v.status === "unexplained") || warnings.some((w) => w.incomplete)) return "warn";
+function findingsOf(base, head, rules, modernProbe) {
+  const c = comparable(base, head);
+  return { findings: applyModernProbeLevel(runRules(c.base, c.head, rules), modernProbe), warnings: c.warnings };
+}
+function overallVerdict(versions, warnings, incomplete = "fail") {
+  const partial = warnings.some((w) => w.incomplete);
+  if (versions.some((v) => v.status !== "ok" && v.status !== "unexplained") || partial && incomplete === "fail") return "fail";
+  if (versions.some((v) => v.status === "unexplained") || partial) return "warn";
   return "pass";
 }
 function applyIgnores(findings, ignore, today, source) {
@@ -35303,14 +36261,22 @@ async function runCheck(opts) {
     const baseSnap = repo.snapshot(mergeBase, SURFACE_PREFIXES);
     baseSnap.label = mergeBase === baseTip ? baseRev : `merge-base(${baseRev}, ${headRev})`;
     const build = { sharedStructs: sharedStructList(config.sharedStructs) };
-    const [base, head] = await Promise.all([buildSurface(baseSnap, cache, build), buildSurface(headSnap, cache, build)]);
+    const pool = opts.workers === 0 ? null : await FactsPool.forSnapshots(cache, [baseSnap, headSnap], { script: opts.workerScript });
+    let base;
+    let head;
+    try {
+      [base, head] = await Promise.all([buildSurface(baseSnap, cache, build), buildSurface(headSnap, cache, build)]);
+    } finally {
+      await pool?.close();
+    }
     let tipVersions = null;
     if (baseTip !== mergeBase) {
       tipVersions = await readVersions(repo.snapshot(baseTip, Object.values(VERSION_FILES)));
     }
-    const findings = applyModernProbeLevel(runRules(base, head, configuredRules(config.rules)), config.modernProbe);
+    const { findings, warnings: unjudged } = findingsOf(base, head, configuredRules(config.rules), config.modernProbe);
     const ig = applyIgnores(findings, config.ignore ?? [], opts.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10), source ?? "configuration");
-    const result = judge(base, head, ig.kept, tipVersions);
+    const onIncomplete = opts.incomplete ?? config.incomplete ?? "fail";
+    const result = judge(base, head, ig.kept, tipVersions, onIncomplete, unjudged);
     const pending = !opts.worktree && !opts.head ? uncommittedSurfaceChanges(repo) : [];
     const extra = [...ig.warnings];
     if (pending.length) {
@@ -35325,19 +36291,20 @@ async function runCheck(opts) {
       ...source ? { config: source } : {},
       ...result,
       warnings: [...result.warnings, ...extra],
-      ignored: ig.ignored
+      ignored: ig.ignored,
+      onIncomplete
     };
   } finally {
     repo.close();
   }
 }
-function judge(base, head, findings, baseTip) {
+function judge(base, head, findings, baseTip, incomplete, unjudged = []) {
   const versions = {
     api: versionVerdict({ governs: "api", base, head, findings, baseTipVersion: baseTip?.api?.version ?? null }),
     schema: versionVerdict({ governs: "schema", base, head, findings, baseTipVersion: baseTip?.schema?.version ?? null })
   };
-  const warnings = dedupe([...base.warnings, ...head.warnings], (w) => w.message);
-  return { versions, findings, warnings, verdict: overallVerdict(Object.values(versions), warnings) };
+  const warnings = dedupe([...base.warnings, ...head.warnings, ...unjudged], (w) => w.message);
+  return { versions, findings, warnings, verdict: overallVerdict(Object.values(versions), warnings, incomplete) };
 }
 function uncommittedSurfaceChanges(repo) {
   if (!repo.workTree) return [];
@@ -35894,8 +36861,8 @@ function readEvent(env) {
 }
 
 // src/action/failon.ts
-var FAIL = FAILING_STATUSES;
-var WARN = [...FAIL, "unexplained", "incomplete"];
+var FAIL = [...FAILING_STATUSES, "incomplete"];
+var WARN = [...FAIL, "unexplained"];
 var GROUPS = {
   /** What makes `driver-semver check` exit 1. */
   fail: FAIL,
@@ -35936,7 +36903,7 @@ function evaluateFailOn(report, agreement2, failOn) {
   }
   const disagreementFails = failOn.has("disagreement");
   if (disagreementFails && agreement2?.problems.length) reasons.push(`PR body: ${agreement2.problems[0]}${agreement2.problems.length > 1 ? ` (and ${agreement2.problems.length - 1} more)` : ""}`);
-  if (failOn.has("incomplete")) {
+  if (failOn.has("incomplete") && report.onIncomplete !== "warn") {
     const n = report.warnings.filter((w) => w.incomplete).length;
     if (n) reasons.push(`${n} file${n > 1 ? "s" : ""} could not be analysed`);
   }
@@ -36001,7 +36968,7 @@ function ensurePullRequestCommits(dir, pr, log, which2 = {}) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync3, existsSync as existsSync5 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync6 } from "fs";
 import { EOL as EOL6 } from "os";
 var Context = class {
   /**
@@ -36011,7 +36978,7 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path11 = process.env.GITHUB_EVENT_PATH;
@@ -36442,14 +37409,14 @@ function expand(template, context3) {
     function(_, expression, literal) {
       if (expression) {
         let operator = "";
-        const values = [];
+        const values2 = [];
         if (operators.indexOf(expression.charAt(0)) !== -1) {
           operator = expression.charAt(0);
           expression = expression.substr(1);
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
+          values2.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
           var separator = ",";
@@ -36458,9 +37425,9 @@ function expand(template, context3) {
           } else if (operator !== "#") {
             separator = operator;
           }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
+          return (values2.length !== 0 ? operator : "") + values2.join(separator);
         } else {
-          return values.join(",");
+          return values2.join(",");
         }
       } else {
         return encodeReserved(literal);
@@ -40893,7 +41860,7 @@ function resolveMode(inputs, event) {
   return event.name === "push" && isDriverTag(event.tag) ? "release" : "check";
 }
 function reportPath(env) {
-  const dir = env["RUNNER_TEMP"] || os6.tmpdir();
+  const dir = env["RUNNER_TEMP"] || os7.tmpdir();
   const step = (env["GITHUB_ACTION"] ?? "").replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 64);
   return path10.join(dir, `driver-semver-report${step ? `-${step}` : ""}.json`);
 }
@@ -40962,7 +41929,7 @@ function configSource(inputs) {
 }
 function checkoutDir(inputs) {
   const workdir = path10.resolve(inputs.workingDirectory);
-  if (!existsSync6(workdir) || !isGitDir(workdir)) {
+  if (!existsSync7(workdir) || !isGitDir(workdir)) {
     throw new InputError(`working-directory ${inputs.workingDirectory}: not a git repository; check the libs repository out first (actions/checkout with fetch-depth: 0)`);
   }
   return workdir;

@@ -50,7 +50,7 @@ export interface CheckOptions {
   today?: string;
   /** What an incomplete analysis does (`--incomplete`); default: the configuration's, else `fail`. */
   incomplete?: IncompletePolicy;
-  /** 0: parse on this thread (default: worker threads on every core, none without the bundle). */
+  /** 0: parse on this thread (default: worker threads on spare cores, from three cores up; none without the bundle). */
   workers?: 0;
   /** The bundle workers run (default: dist/lib.js beside this module). */
   workerScript?: string | null;
@@ -145,7 +145,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     const baseSnap = repo.snapshot(mergeBase, SURFACE_PREFIXES);
     baseSnap.label = mergeBase === baseTip ? baseRev : `merge-base(${baseRev}, ${headRev})`;
     const build = { sharedStructs: sharedStructList(config.sharedStructs) };
-    // Both revisions' blobs are parsed on every core while this thread reads them from git.
+    // Both revisions' blobs are parsed on the spare cores while this thread reads them from git.
     const pool = opts.workers === 0 ? null : await FactsPool.forSnapshots(cache, [baseSnap, headSnap], { script: opts.workerScript });
     let base: Surface;
     let head: Surface;

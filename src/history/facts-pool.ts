@@ -126,7 +126,8 @@ export class FactsPool {
   }
 
   /**
-   * A pool that parses the blobs of a few snapshots (the check's base and head) on every core:
+   * A pool that parses the blobs of a few snapshots (the check's base and head) on the spare
+   * cores (none on a two-core machine, unless a worker script is given):
    * the declarations first, then the code for the kernel range each snapshot's declarations
    * state. Resolves once everything is queued; buildSurface then finds each blob in the cache.
    */
@@ -141,7 +142,10 @@ export class FactsPool {
       const w = where.get(blob);
       return w ? w.snap.size(w.path) : null;
     };
-    const pool = FactsPool.start(cache, read, size, { ...opts, count: Math.min(MAX_WORKERS, os.availableParallelism()) });
+    // Each worker compiles the parser again: on two cores that costs more than it saves.
+    const cores = os.availableParallelism();
+    if (cores < 3 && opts.script === undefined) return null;
+    const pool = FactsPool.start(cache, read, size, { ...opts, count: Math.min(MAX_WORKERS, Math.max(2, cores - 1)) });
     if (!pool) return null;
     const listed = (snap: Snapshot, code: boolean) => [...snap.files.values()].filter((e) => !e.mode && fileKind(e.path) !== null && (fileKind(e.path) === 'code') === code);
     for (const snap of snaps) for (const e of listed(snap, false)) pool.prefetch(e.path, e.blob);

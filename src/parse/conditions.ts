@@ -96,10 +96,26 @@ interface Found {
   answer?: string;
 }
 
+/** The text of a definition (or of the definitions a maybe-defined name may have), computed once per object. */
+const defsText = new WeakMap<object, string>();
+
 /** What was found, as text: two lookups that agree have the same signature. */
 function signature(f: Found): string {
-  return f.answer ?? `${f.status}:${JSON.stringify(f.defs ?? null)}`;
+  if (f.answer !== undefined) return f.answer;
+  if (!f.defs) return `${f.status}:`;
+  let text = defsText.get(f.defs);
+  if (text === undefined) defsText.set(f.defs, (text = JSON.stringify(f.defs)));
+  return `${f.status}:${text}`;
 }
+
+/**
+ * Conditions evaluated before, each with the names its evaluation looked up (and what they were)
+ * and its answer: the same condition where every one of them looks up alike has the same answer.
+ * One condition is met in every configuration, and again in every revision of an audit.
+ */
+const testMemo = new Map<string, Array<{ inputs: Inputs; minKernel: bigint | null; answer: boolean | null }>>();
+/** Evaluations remembered per condition (configurations and revisions that differ). */
+const MEMO_PER_CONDITION = 16;
 
 /** The preprocessor's macro table during a walk, for one configuration. */
 class Env {
@@ -142,10 +158,14 @@ class Env {
     return { status: answer === 'ext' ? 1 : 0, defs: undefined, at: -1, answer };
   }
 
+  /** The names the condition being evaluated looked up (see testMemo). */
+  private tracking: Inputs | null = null;
+
   /** A lookup, recorded as an input of every header walk it reaches below. */
   private lookup(name: string): Found {
     const f = this.find(name);
     for (const r of this.recorders) if (f.at < r.base && !r.inputs.has(name)) r.inputs.set(name, signature(f));
+    if (this.tracking && !this.tracking.has(name)) this.tracking.set(name, signature(f));
     return f;
   }
 
@@ -232,6 +252,33 @@ class Env {
       const d = this.isDefined(simple[2]!);
       return d === null ? null : simple[1] ? !d : d;
     }
+    // `__has_include` asks the tree, not the macro table: never answered from memory.
+    const memoised = !condition.includes('__has_include');
+    for (const e of (memoised && testMemo.get(condition)) || []) {
+      if (e.minKernel !== null && e.minKernel !== this.minKernel) continue;
+      let same = true;
+      for (const [name, sig] of e.inputs) {
+        if (signature(this.lookup(name)) !== sig) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return e.answer;
+    }
+    this.tracking = new Map();
+    const answer = this.evaluateCondition(condition);
+    if (memoised) {
+      if (testMemo.size >= MEMO_ENTRIES) testMemo.clear();
+      const list = testMemo.get(condition) ?? [];
+      if (list.length >= MEMO_PER_CONDITION) list.shift();
+      list.push({ inputs: this.tracking, minKernel: this.usedKernel ? this.minKernel : null, answer });
+      testMemo.set(condition, list);
+    }
+    this.tracking = null;
+    return answer;
+  }
+
+  private evaluateCondition(condition: string): boolean | null {
     this.usedKernel = false;
     this.kernel = this.minKernel;
     const seen: bigint[] = [];
@@ -272,14 +319,27 @@ export interface FileWalk {
 /** How the includes a walk followed were resolved: a later walk may reuse it only if they resolve alike. */
 type Resolutions = Array<{ from: string; inc: IncludeFact; to: Directives | null }>;
 
-type HeaderEffect = { minKernel: bigint; inputs: Inputs; resolutions: Resolutions; layer: Layer; status: Status };
+/** Whether a cached walk's includes resolve alike in the revision last asked (see WalkCache.resolvesAlike). */
+type Checked = { checkedIn?: number; alike?: boolean };
+type HeaderEffect = Checked & { minKernel: bigint; inputs: Inputs; resolutions: Resolutions; layer: Layer; status: Status };
 /** A file's walk, and what it depends on: the configuration's answers it used, the kernel range, its includes. */
-type FileEntryWalk = { asked: Map<string, string>; minKernel: bigint; resolutions: Resolutions; walk: FileWalk };
+type FileEntryWalk = Checked & {
+  asked: Map<string, string>;
+  minKernel: bigint;
+  resolutions: Resolutions;
+  walk: FileWalk;
+  /** Per configuration: 2 when it answers alike every name the walk asked, 1 when not, 0 not yet known. */
+  alikeFor: Uint8Array;
+};
 
-/** Whether a configuration answers every name a walk asked as the walk's configuration did. */
-function answersAlike(asked: Map<string, string>, config: BuildConfig): boolean {
-  for (const [name, answer] of asked) if (configAnswer(config, name) !== answer) return false;
-  return true;
+/** Whether a configuration answers every name a walk asked as the walk's configuration did (known once per configuration). */
+function answersAlike(e: FileEntryWalk, config: BuildConfig): boolean {
+  if (!e.alikeFor[config.index]) {
+    let alike = true;
+    for (const [name, answer] of e.asked) if (configAnswer(config, name) !== answer) alike = false;
+    e.alikeFor[config.index] = alike ? 2 : 1;
+  }
+  return e.alikeFor[config.index] === 2;
 }
 
 /**
@@ -300,6 +360,15 @@ export class WalkCache {
     for (const m of [this.headerMap, this.fileMap] as Array<Map<Directives, { used: number }>>) {
       for (const [k, v] of m) if (v.used < this.generation - 1) m.delete(k);
     }
+  }
+
+  /** Whether a cached walk's includes resolve as they did; asked once per revision (every configuration asks). */
+  resolvesAlike(e: Checked & { resolutions: Resolutions }, resolve: IncludeResolver): boolean {
+    if (e.checkedIn !== this.generation) {
+      e.checkedIn = this.generation;
+      e.alike = resolveAlike(e.resolutions, resolve);
+    }
+    return e.alike!;
   }
 
   headers(d: Directives): HeaderEffect[] {
@@ -347,7 +416,7 @@ export function walkFile(path: string, d: Directives, config: BuildConfig, minKe
   const cached = cache.files(d);
   // Configurations that answer alike every name the walk asked share it (most files never ask
   // about the architecture): the kernel range matters only to a walk that read the kernel version.
-  const hit = cached.find((e) => (e.minKernel === minKernel || !usedKernelVersion(e.asked)) && answersAlike(e.asked, config) && resolveAlike(e.resolutions, resolve));
+  const hit = cached.find((e) => (e.minKernel === minKernel || !usedKernelVersion(e.asked)) && answersAlike(e, config) && cache.resolvesAlike(e, resolve));
   if (hit) return hit.walk;
   const out: FileWalk = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], replaced: [], problems: [] };
   const resolutions: Resolutions = [];
@@ -360,7 +429,7 @@ export function walkFile(path: string, d: Directives, config: BuildConfig, minKe
   };
   const w: Walk = { env: new Env(config, minKernel, hasInclude), resolve, budget: { files: 0 }, problems: out.problems, resolutions, cache };
   walkOps(path, d, w, 2, out, 0);
-  cached.push({ asked: w.env.asked, minKernel, resolutions, walk: out });
+  cached.push({ asked: w.env.asked, minKernel, resolutions, walk: out, alikeFor: new Uint8Array(CONFIGS.length) });
   return out;
 }
 
@@ -451,7 +520,7 @@ function walkOps(path: string, d: Directives, w: Walk, ambient: Status, out: Fil
 function includeFile(target: { path: string; directives: Directives }, w: Walk, status: Status, depth: number): void {
   const env = w.env;
   const list = w.cache.headers(target.directives);
-  const hit = list.find((e) => e.minKernel === env.minKernel && e.status === status && resolveAlike(e.resolutions, w.resolve) && env.sameInputs(e.inputs));
+  const hit = list.find((e) => e.minKernel === env.minKernel && e.status === status && w.cache.resolvesAlike(e, w.resolve) && env.sameInputs(e.inputs));
   if (hit) {
     env.apply(hit.layer);
     w.resolutions.push(...hit.resolutions);

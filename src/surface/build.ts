@@ -3,10 +3,10 @@ import { describeKernel, minimumKernel } from '../parse/conditions.js';
 import { evaluate, evaluateNumber, type MacroDef, type SymbolTable } from '../parse/consteval.js';
 import { initParser } from '../parse/parser.js';
 import type { Snapshot } from '../source/git.js';
-import { MAX_FILE_BYTES, MAX_INCLUDED_FILES } from '../limits.js';
+import { MAX_FILE_BYTES, MAX_INCLUDED_FILES, MEMO_ENTRIES } from '../limits.js';
 import { resolveApi } from './api.js';
 import type { MacroFact } from '../parse/directives.js';
-import { buildModel, conflictMessage, describeConflict, includeTarget, type BuildModel, type Candidate } from './builds.js';
+import { buildModel, conflictMessage, describeConflict, includeTarget, type BuildModel, type Candidate, type MacroScope } from './builds.js';
 import { probeOf } from './extract/code-bodies.js';
 import type { EnumFact } from './extract/enums.js';
 import { expandMacros, mentionsMacro } from '../parse/macros.js';
@@ -195,29 +195,47 @@ async function readFiles(snap: Snapshot, cache: FactsCache, warnings: Warning[])
  */
 async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, model: BuildModel, warnings: Warning[]): Promise<void> {
   const exists = (p: string) => snap.files.has(p);
-  const base: RereadContext = {
-    macros: model.macros,
-    keep: READ_AS_WRITTEN,
-    read: async (p) => {
-      const entry = snap.files.get(p);
-      if (!entry || entry.mode) return null;
-      const size = entry.size ?? (await snap.size(p));
-      if (size !== null && size > MAX_FILE_BYTES) return null;
-      return (await snap.read(p))?.toString('utf8') ?? null;
-    },
-    resolve: (from, path, angled) => includeTarget(from, { path, angled }, exists),
-    problem: (message) => warnings.push({ path: message.split(/[:, ]/)[0]!, message: `${message} (at ${snap.label})`, incomplete: true }),
-  };
+  const problem = (message: string) => warnings.push({ path: message.split(/[:, ]/)[0]!, message: `${message} (at ${snap.label})`, incomplete: true });
   for (const [path, f] of [...files]) {
     if (!f.tables.length && !f.enums.length && !f.structs.structs.length) continue;
     // The macros this file sees, not those of files it does not include.
-    const ctx: RereadContext = { ...base, macros: model.scope(path).macros };
+    const scope = model.scope(path);
+    const memo = rereadMemo.get(f);
+    if (memo && memo.scope === scope && memo.resolved.every(([from, inc, angled, to]) => includeTarget(from, { path: inc, angled }, exists) === to) && memo.read.every(([p, blob]) => snap.files.get(p)?.blob === blob)) {
+      memo.problems.forEach(problem);
+      files.set(path, memo.facts);
+      continue;
+    }
+    // What the re-read depends on besides the macros, to know when it can be reused.
+    const resolved: Array<[string, string, boolean, string | null]> = [];
+    const read: Array<[string, string | undefined]> = [];
+    const problems: string[] = [];
+    const ctx: RereadContext = {
+      macros: scope.macros,
+      keep: READ_AS_WRITTEN,
+      read: async (p) => {
+        const entry = snap.files.get(p);
+        read.push([p, entry?.blob]);
+        if (!entry || entry.mode) return null;
+        const size = entry.size ?? (await snap.size(p));
+        if (size !== null && size > MAX_FILE_BYTES) return null;
+        return (await snap.read(p))?.toString('utf8') ?? null;
+      },
+      resolve: (from, p, angled) => {
+        const to = includeTarget(from, { path: p, angled }, exists);
+        resolved.push([from, p, angled, to]);
+        return to;
+      },
+      problem: (message) => {
+        problems.push(message);
+        problem(message);
+      },
+    };
     const defs: Array<Definition & { names: string[] | undefined }> = [
       ...f.tables.map((t) => ({ kind: 'table' as const, name: t.name, line: t.line, endLine: t.endLine, names: t.names })),
       ...f.enums.filter((e) => e.name).map((e) => ({ kind: 'enum' as const, name: e.name!, line: e.line, endLine: e.endLine, names: e.names })),
       ...f.structs.structs.map((s) => ({ kind: 'struct' as const, name: s.name, line: s.loc.line, endLine: s.endLine, names: s.names })),
     ].filter((d) => model.live(path, d.line) && needsReread(f.directives, d, d.names, ctx));
-    if (!defs.length) continue;
     let next = f;
     for (const d of defs) {
       const again = await reread(path, f.directives, d, ctx);
@@ -232,9 +250,20 @@ async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, 
         structs: d.kind === 'struct' ? { ...next.structs, structs: next.structs.structs.map((s) => (s.name === d.name && s.loc.line === d.line ? again.structs.structs[0]! : s)) } : next.structs,
       };
     }
+    rereadMemo.set(f, { scope, resolved, read, problems, facts: next });
     files.set(path, next);
   }
 }
+
+/**
+ * The last re-reading of each file's facts (the cached object: an unchanged blob is the same
+ * object in every revision), reused while its scope, its includes and the files they name are
+ * the same: the next revision usually changes none of them.
+ */
+const rereadMemo = new WeakMap<
+  FileFacts,
+  { scope: MacroScope; resolved: Array<[string, string, boolean, string | null]>; read: Array<[string, string | undefined]>; problems: string[]; facts: FileFacts }
+>();
 
 /** What the resolvers share: the build model, the value symbols, the warnings. */
 interface Resolution {
@@ -494,14 +523,31 @@ const READ_AS_WRITTEN = new Set(['DIRFD_PARAM', 'FILLER_REF']);
  * PT_FSPATH param a PT_BYTEBUF one, as it does in gcc's output.
  */
 function slot(r: Resolution, path: string, init: Init | undefined): string | null {
-  const text = exprOf(init);
+  if (!init || init.kind !== 'expr') return null;
   const syms = r.symsOf(path);
-  if (text === null || !mentionsMacro(text, syms.macros, READ_AS_WRITTEN)) return text;
-  const e = expandMacros(text, syms.macros, { keep: READ_AS_WRITTEN, ...(syms.onMacro ? { onMacro: syms.onMacro } : {}) });
-  if ('text' in e) return normExpr(e.text);
-  r.problems.add(`${text.slice(0, 60)}: ${e.problem}`);
-  return text;
+  // The same text under the same macros reads the same: memoised per macro table (the tables
+  // of unchanged include trees are reused from one revision to the next, see builds.ts).
+  let memo = slotMemo.get(syms.macros);
+  if (!memo) slotMemo.set(syms.macros, (memo = new Map()));
+  let read = memo.get(init.text);
+  if (!read) {
+    const text = normExpr(init.text);
+    read = { text, used: [] };
+    if (mentionsMacro(text, syms.macros, READ_AS_WRITTEN)) {
+      const used = read.used;
+      const e = expandMacros(text, syms.macros, { keep: READ_AS_WRITTEN, onMacro: (n) => used.push(n) });
+      if ('text' in e) read.text = normExpr(e.text);
+      else read.problem = `${text.slice(0, 60)}: ${e.problem}`;
+    }
+    memo.set(init.text, read);
+  }
+  for (const n of read.used) syms.onMacro?.(n);
+  if (read.problem) r.problems.add(read.problem);
+  return read.text;
 }
+
+/** Symbol slots as read under one macro table (see `slot`). */
+const slotMemo = new WeakMap<object, Map<string, { text: string; used: string[]; problem?: string }>>();
 
 /** A string slot (a name), through the same expansion: `#define OPEN_NAME "open"`. */
 function stringSlot(r: Resolution, path: string, init: Init | undefined): string {
@@ -531,8 +577,17 @@ function toParam(r: Resolution, init: Init, path: string): ParamInfo | null {
 
 function flagSet(expr: string | null): string[] {
   if (!expr) return [];
-  return [...new Set(splitOr(expr).filter((s) => s !== 'EF_NONE' && s !== '0'))].sort();
+  let set = flagSets.get(expr);
+  if (!set) {
+    set = [...new Set(splitOr(expr).filter((s) => s !== 'EF_NONE' && s !== '0'))].sort();
+    if (flagSets.size >= MEMO_ENTRIES) flagSets.clear();
+    flagSets.set(expr, set);
+  }
+  return [...set];
 }
+
+/** Flag sets read before: every event of every revision spells its flags again. */
+const flagSets = new Map<string, string[]>();
 
 /** The live tables of one name (a table defined twice is one choice and a conflict). */
 function findTable(r: Resolution, name: string): { file: FileFacts; table: TableFact } | null {

@@ -7,7 +7,7 @@
  * conflicts, never resolved by position.
  */
 import { CONFIGS, describeMask, buildsOf, INCLUDE_ROOTS, VIEWS, type ConfigMask, type View } from '../parse/build-configs.js';
-import { describeKernel, minimumKernel, walkFile, WalkCache, type Presence } from '../parse/conditions.js';
+import { describeKernel, minimumKernel, walkFile, WalkCache, type FileWalk, type Presence } from '../parse/conditions.js';
 import type { MacroDef, SymbolTable } from '../parse/consteval.js';
 import { branchChain, type Directives, type IncludeFact, type MacroFact } from '../parse/directives.js';
 import type { FileFacts } from './facts.js';
@@ -106,23 +106,52 @@ function bits(mask: ConfigMask): number[] {
  */
 const walkCache = new WalkCache();
 
+/**
+ * Values computed from a list of inputs, kept while a revision (or the next one) uses them and
+ * reused when every input is the very same object as before.
+ */
+class InputsMemo<T> {
+  private generation = 0;
+  private readonly map = new Map<string, { used: number; inputs: unknown[]; value: T }>();
+  nextRevision(): void {
+    this.generation++;
+    for (const [k, v] of this.map) if (v.used < this.generation - 1) this.map.delete(k);
+  }
+  get(key: string, inputs: unknown[], make: () => T): T {
+    const e = this.map.get(key);
+    if (e && e.inputs.length === inputs.length && e.inputs.every((x, i) => x === inputs[i])) {
+      e.used = this.generation;
+      return e.value;
+    }
+    const value = make();
+    this.map.set(key, { used: this.generation, inputs, value });
+    return value;
+  }
+}
+
+/** The macro table of each include tree (see `tableOf`). */
+const treeTables = new InputsMemo<MacroScope>();
+
 /** Builds the model from the facts of every file the surface reads (`files` keyed by path). */
 export function buildModel(files: Map<string, FileFacts>, rev: string, warnings: Warning[], minKernel: Partial<Record<View, bigint>>): BuildModel {
   const exists = (p: string) => files.has(p);
-  // Every walk asks again for the same includes: resolve each (directory, header name) once.
-  const resolved = new Map<string, { path: string; directives: Directives } | null>();
+  // Every walk asks again for the same includes (and reused walks check theirs): resolve each
+  // #include of each file once.
+  const resolved = new Map<string, Map<IncludeFact, { path: string; directives: Directives } | null>>();
   const resolve = (from: string, inc: IncludeFact) => {
-    const key = `${inc.angled ? '<' : from.slice(0, from.lastIndexOf('/') + 1)}\u0000${inc.path}`;
-    let r = resolved.get(key);
+    let byInclude = resolved.get(from);
+    if (!byInclude) resolved.set(from, (byInclude = new Map()));
+    let r = byInclude.get(inc);
     if (r === undefined) {
       const target = includeTarget(from, inc, exists);
       r = target ? { path: target, directives: files.get(target)!.directives } : null;
-      resolved.set(key, r);
+      byInclude.set(inc, r);
     }
     return r;
   };
   const cache = walkCache;
   cache.nextRevision();
+  treeTables.nextRevision();
 
   // Walk every file with directives in every build that compiles it.
   // Keyed by path: re-reading a file's definitions replaces its facts object, not its directives.
@@ -130,15 +159,18 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
   const macroStatus = new Map<string, Uint8Array[]>();
   const packs = new Map<string, Array<Array<[number, number, boolean]>>>();
   const replaced = new Map<string, Map<number, { by: number; redefined: boolean }>>();
+  const walksOf = new Map<string, FileWalk[]>();
   for (const f of files.values()) {
     if (!f.directives.ops.length) continue;
     const mask = buildsOf(f.path);
     const perConfigBranches: Uint8Array[] = [];
     const perConfigMacros: Uint8Array[] = [];
     const perConfigPacks: Array<Array<[number, number, boolean]>> = [];
+    const perConfigWalks: FileWalk[] = [];
     for (const c of CONFIGS) {
       if (!(mask & (1 << c.index))) continue;
       const walk = walkFile(f.path, f.directives, c, minKernel[c.view] ?? 0n, resolve, cache);
+      perConfigWalks.push(walk);
       perConfigBranches[c.index] = walk.branches;
       perConfigMacros[c.index] = walk.macros;
       perConfigPacks[c.index] = walk.packs;
@@ -149,6 +181,7 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
       }
       for (const p of walk.problems) if (!warnings.some((w) => w.message.endsWith(p))) warnings.push({ path: f.path, message: `${f.path} at ${rev}: ${p}`, incomplete: true });
     }
+    walksOf.set(f.path, perConfigWalks);
     branchStatus.set(f.path, perConfigBranches);
     macroStatus.set(f.path, perConfigMacros);
     packs.set(f.path, perConfigPacks);
@@ -226,9 +259,16 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
     }
     return { macros, ambiguous };
   };
-  const everything = macroTable(files.keys());
+  // A tree's table depends only on its files' directives and walks: a revision that changed
+  // neither (the usual case between a PR's base and head) reuses the previous one.
+  const tableOf = (paths: Iterable<string>): MacroScope => {
+    const sorted = [...new Set(paths)].sort();
+    const inputs: unknown[] = [];
+    for (const p of sorted) inputs.push(files.get(p)?.directives, ...(walksOf.get(p) ?? []), null);
+    return treeTables.get(sorted.join('\n'), inputs, () => macroTable(sorted));
+  };
+  const everything = tableOf(files.keys());
   const scopes = new Map<string, MacroScope>();
-  const byTree = new Map<string, MacroScope>();
   const scope = (path: string): MacroScope => {
     let s = scopes.get(path);
     if (s) return s;
@@ -246,9 +286,7 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
       }
     }
     // Files that include the same tree see the same macros: one table per tree.
-    const key = [...seen].sort().join('\n');
-    s = byTree.get(key);
-    if (!s) byTree.set(key, (s = macroTable(seen)));
+    s = tableOf(seen);
     scopes.set(path, s);
     return s;
   };
