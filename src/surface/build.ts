@@ -122,7 +122,7 @@ async function loadFacts(snap: Snapshot, cache: FactsCache, warnings: Warning[],
   const entry = snap.files.get(p)!;
   const what = entry.mode ? NOT_A_FILE[entry.mode] : undefined;
   if (what) {
-    warnings.push({ path: p, message: `${p} at ${snap.label} is ${what}: driver-semver does not read it through`, incomplete: true });
+    warnings.push({ path: p, message: `${p} at ${snap.label} is ${what}: driver-semver does not read it through`, incomplete: true, unread: true });
     return null;
   }
   // The size first: an oversized blob is refused without being read.
@@ -131,7 +131,7 @@ async function loadFacts(snap: Snapshot, cache: FactsCache, warnings: Warning[],
     return size !== null && size > MAX_FILE_BYTES ? tooLarge(size) : blobFacts(p, await snap.read(p), kind, minKernel);
   });
   if (typeof r === 'string') {
-    warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true });
+    warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true, unread: true });
     return null;
   }
   for (const problem of r.parseProblems) warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });

@@ -16,7 +16,7 @@ const KEYED = [
 
 /** Files a surface could not read, from its warnings. */
 function unreadable(s: Surface): Set<string> {
-  return new Set(s.warnings.filter((w) => w.incomplete && w.message.startsWith('could not read ')).map((w) => w.path));
+  return new Set(s.warnings.filter((w) => w.unread).map((w) => w.path));
 }
 
 function without<T extends { loc: Loc }>(record: Record<string, T>, paths: Set<string>): Record<string, T> {

@@ -110,6 +110,11 @@ export interface Warning {
   message: string;
   /** True when the problem means some of the surface may be missing from the comparison. */
   incomplete: boolean;
+  /**
+   * The file was not read at all (not a regular file, too large, unparsable): what it defines is
+   * left out of the comparison on both sides rather than read as removed (comparable.ts).
+   */
+  unread?: true;
 }
 
 export type { Conflict } from './builds.js';
