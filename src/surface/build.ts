@@ -7,6 +7,7 @@ import { extractFacts, type FileFacts } from './facts.js';
 import type { EnumFact } from './extract/enums.js';
 import { hasInitError, normExpr, splitOr, unquote, type Init } from './extract/syntax.js';
 import type { TableFact } from './extract/tables.js';
+import { EVENT_CODE_ENUMS, PPM_SC_ENUMS } from './enum-names.js';
 import { fileKind, hasLegacyProbe, VERSION_FILES } from './files.js';
 import { DEFAULT_SHARED_STRUCTS, type SharedStruct } from './shared-structs.js';
 import {
@@ -175,9 +176,6 @@ function constantsOf(f: FileFacts, e: EnumFact, syms: SymbolTable): Record<strin
   });
   return out;
 }
-
-const EVENT_CODE_ENUMS = ['ppm_event_code', 'ppm_event_type'];
-const PPM_SC_ENUMS = ['ppm_sc_code', 'ppm_syscall_code'];
 
 function resolveEventCodes(facts: FileFacts[], syms: SymbolTable): Record<string, Constant> {
   for (const f of facts) {

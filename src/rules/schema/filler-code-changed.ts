@@ -69,7 +69,7 @@ export const fillerCodeChanged: Rule = {
   governs: 'schema',
   bump: 'patch',
   rationale:
-    "libs' driver/README.VERSION.md, SCHEMA_VERSION: \"patch version: increment when code changes don't break compatibility (e.g. bug fixes in filler code)\". Function bodies of ppm_fillers.c, ppm_events.c, the modern probe's programs and helpers and the legacy probe's fillers are compared as token streams (comments, whitespace and formatting ignored; kernel-version conditionals ignored, see filler-code-kernel-compat). Functions are matched by probe and name, so moving a file is not a change.",
+    "libs' driver/README.VERSION.md, SCHEMA_VERSION: \"patch version: increment when code changes don't break compatibility (e.g. bug fixes in filler code)\". Function bodies of ppm_fillers.c, ppm_events.c, the modern probe's programs and helpers and the legacy probe's fillers are compared as token streams (comments, whitespace and formatting ignored, and build-only edits: storage classes and qualifiers, #pragma hints, debug output compiled out of release builds, declarations hoisted or given a zero nobody reads, unused locals, casts to the type the operand already has; kernel-version conditionals ignored, see filler-code-kernel-compat). Functions are matched by probe and name, so moving a file is not a change.",
   example:
     '  int f_sys_example_x(struct event_filler_arguments *args) {\n-\tlen = min(ret, (int64_t)args->snaplen);\n+\tlen = ret > 0 ? min(ret, (int64_t)args->snaplen) : 0;',
   check(base, head) {

@@ -39,6 +39,7 @@ import type { CodeFile, CodeFunction } from '../model.js';
 import { findDefinitions, type Def } from './code/functions.js';
 import { conditionalGroups, coreTokens, markCompat, resolveVariant } from './code/kernel-compat.js';
 import { lex } from './code/lexer.js';
+import { normaliseFunction } from './code/normalise.js';
 
 /** Repository paths whose function bodies are compared (filler and program code). */
 export const CODE_FILES: RegExp[] = [
@@ -115,23 +116,26 @@ export function extractCodeBodies(path: string, source: string): CodeFile {
     oldest: string;
     newest: string;
   }
-  const join = (list: number[]) => list.map((t) => T.text[t]).join('\u001f');
+  // Tokens of a function, build-only edits normalised (code/normalise.ts).
+  const join = (list: number[]) => normaliseFunction(T, list).map((t) => T.text[t]).join('\u001f');
   const byName = new Map<string, Entry[]>();
   defs.forEach((def, i) => {
-    const text = T.text.slice(def.start, def.end + 1).join('\u001f');
-    let core = text;
-    let oldest = text;
-    let newest = text;
+    const all: number[] = [];
+    for (let t = def.start; t <= def.end; t++) all.push(t);
+    let text: string;
+    let core: string;
+    let oldest: string;
+    let newest: string;
     try {
+      text = join(all);
+      core = oldest = newest = text;
       const kept = coreTokens(T, def.start, def.end, groups);
       if (kept) {
         core = join(kept);
-        const a: number[] = [];
-        for (let t = def.start; t <= def.end; t++) a.push(t);
         const f: number[] = [];
         const l: number[] = [];
-        resolveVariant(T, a, 0, a.length, 'oldest', groups, f);
-        resolveVariant(T, a, 0, a.length, 'newest', groups, l);
+        resolveVariant(T, all, 0, all.length, 'oldest', groups, f);
+        resolveVariant(T, all, 0, all.length, 'newest', groups, l);
         oldest = join(f);
         newest = join(l);
       }
@@ -139,7 +143,7 @@ export function extractCodeBodies(path: string, source: string): CodeFile {
       // Statements or conditionals nested deeper than the stack (crafted input): no
       // kernel-compatibility allowance for this function, every change counts.
       if (!(e instanceof RangeError)) throw e;
-      core = oldest = newest = text;
+      text = core = oldest = newest = T.text.slice(def.start, def.end + 1).join('\u001f');
     }
     const entry = { def, line: lines[i]!, text, core, oldest, newest };
     const list = byName.get(def.name);
