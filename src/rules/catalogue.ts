@@ -24,6 +24,10 @@ import { eventRemoved } from './schema/event-removed.js';
 import { eventRenumbered } from './schema/event-renumbered.js';
 import { fillerCodeChanged } from './schema/filler-code-changed.js';
 import { fillerCodeKernelCompat } from './schema/filler-code-kernel-compat.js';
+import { dispatchCodeChanged } from './schema/dispatch-code-changed.js';
+import { transportCodeChanged } from './schema/transport-code-changed.js';
+import { statsCodeChanged } from './api/stats-code-changed.js';
+import { codeFollowsApiChange } from './api/code-follows-api-change.js';
 import { fillerIdsChanged } from './schema/filler-ids-changed.js';
 import { flagValueAdded } from './schema/flag-value-added.js';
 import { flagValueChanged } from './schema/flag-value-changed.js';
@@ -32,18 +36,7 @@ import { ppmScAppended } from './schema/ppm-sc-appended.js';
 import { ppmScRemoved } from './schema/ppm-sc-removed.js';
 import { ppmScRenamed } from './schema/ppm-sc-renamed.js';
 import { ppmScRenumbered } from './schema/ppm-sc-renumbered.js';
-import { bpfMapAdded } from './api/bpf-map-added.js';
-import { bpfMapChanged } from './api/bpf-map-changed.js';
-import { codeListAppended } from './api/code-list-appended.js';
-import { codeListChanged } from './api/code-list-changed.js';
-import { ioctlAdded } from './api/ioctl-added.js';
-import { ioctlRemoved } from './api/ioctl-removed.js';
-import { ioctlRenumbered } from './api/ioctl-renumbered.js';
-import { moduleParamAdded } from './api/module-param-added.js';
-import { moduleParamChanged } from './api/module-param-changed.js';
-import { structFieldAppended } from './api/struct-field-appended.js';
-import { structLayoutChanged } from './api/struct-layout-changed.js';
-import { structRemoved } from './api/struct-removed.js';
+import { API_INTERFACE_RULES } from './api/interface-rules.js';
 import { syscallFlagsChanged } from './schema/syscall-flags-changed.js';
 import { syscallRoutingChanged } from './schema/syscall-routing-changed.js';
 import type { Finding, Rule } from './types.js';
@@ -89,19 +82,13 @@ export const RULES: Rule[] = [
   fillerIdsChanged,
   fillerCodeChanged,
   fillerCodeKernelCompat,
+  dispatchCodeChanged,
+  transportCodeChanged,
   // API: shared struct layouts, ioctls, bpf maps and globals, ordered code lists, module params.
-  structFieldAppended,
-  structLayoutChanged,
-  structRemoved,
-  ioctlAdded,
-  ioctlRemoved,
-  ioctlRenumbered,
-  bpfMapAdded,
-  bpfMapChanged,
-  codeListAppended,
-  codeListChanged,
-  moduleParamAdded,
-  moduleParamChanged,
+  ...API_INTERFACE_RULES,
+  // API: code that serves the interface (statistics, plumbing with an interface change).
+  statsCodeChanged,
+  codeFollowsApiChange,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -2,6 +2,7 @@ import { evaluate, evaluateNumber, type MacroDef, type SymbolTable } from '../pa
 import { initParser } from '../parse/parser.js';
 import type { Snapshot } from '../source/git.js';
 import { resolveApi } from './api.js';
+import { resolveCodeRoles, roleContext } from './code-roles.js';
 import { probeOf } from './extract/code-bodies.js';
 import { extractFacts, type FileFacts } from './facts.js';
 import type { EnumFact } from './extract/enums.js';
@@ -90,6 +91,7 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
   const eventCodes = resolveEventCodes(facts, syms);
   const legacy = hasLegacyProbe(snap.files.keys());
   const enums = header ? resolveEnums(header, syms) : {};
+  const api = resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label });
   const surface: Surface = {
     ...emptySurface(snap.label, snap.commit),
     versions: await readVersions(snap, warnings),
@@ -104,8 +106,8 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
     dynamicParams: resolveDynamicParams(facts, syms),
     syscalls: resolveSyscalls(facts),
     // The probe follows the path (a cached blob may have been read at another one).
-    code: Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])),
-    ...resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label }),
+    code: resolveCodeRoles(Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])), roleContext(api)),
+    ...api,
     warnings,
   };
   if (!header) {

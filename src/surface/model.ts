@@ -115,6 +115,7 @@ export interface Warning {
 /** A C struct's layout (computed by surface/layout.ts for LP64 targets). */
 export type { StructLayout, FieldLayout } from './layout.js';
 import type { StructLayout } from './layout.js';
+import type { BoundaryMark } from './extract/code/boundary.js';
 
 export interface Ioctl {
   /** The full ioctl number (`_IO(PPM_IOCTL_MAGIC, n)` decoded), null if it cannot be evaluated. */
@@ -182,7 +183,36 @@ export interface CodeFunction {
   compatVariants?: [string, string];
   /** It exists only under kernel-compatibility conditionals: adding or removing it is a build matter. */
   kernelSpecific?: true;
+  /**
+   * Functions and macros it calls directly (extract/code/boundary.ts), space-separated (one
+   * string rather than a list: a history's audit holds these for every function version);
+   * left out when none.
+   */
+  calls?: string;
+  /** Names it mentions that it does not declare (candidate probe maps and globals), space-separated; left out when none. */
+  globals?: string;
+  /** Boundary primitives it uses by itself; left out when none. */
+  marks?: BoundaryMark[];
+  /** The `n_*` counter fields it updates; left out when none. */
+  counters?: string[];
+  /** Hash of the function with its counter updates left out (only when it updates some). */
+  statsFreeHash?: string;
+  /** Hash with counter updates and tail calls left out (only when it tail-calls). */
+  glueFreeHash?: string;
+  /** It does nothing but update counters. */
+  countsOnly?: true;
+  /** What it does for the driver, set per revision from the call graph (surface/code-roles.ts). */
+  role?: CodeRole;
 }
+
+/**
+ * `filler`: computes or writes the params of events. Plumbing moves events across the boundary
+ * without computing their params, in two kinds: `dispatch` decides which events are produced
+ * and sent (tail-call dispatch, sampling and drops, interesting syscalls, settings and map
+ * lookups), `transport` carries them (ring-buffer reservation and submission, the event header).
+ * `statistics`: updates the counters userspace reads.
+ */
+export type CodeRole = 'filler' | 'dispatch' | 'transport' | 'statistics';
 
 export interface CodeFile {
   /** Which driver the file is built into. */

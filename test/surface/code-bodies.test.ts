@@ -721,3 +721,77 @@ int f(struct filler_data *data) {
     expect(isCompatCondition('defined(PPM_FEAT_X)')).toBe(true);
   });
 });
+
+describe('boundary facts and plumbing-free hashes (code roles)', () => {
+  const LEGACY = `
+FILLER_RAW(terminate_filler)
+{
+	struct scap_bpf_per_cpu_state *state = get_local_state(bpf_get_smp_processor_id());
+	if(!state)
+		return 0;
+	switch(state->tail_ctx.prev_res) {
+	case PPM_FAILURE_BUFFER_FULL:
+		if(state->n_drops_buffer != ULLONG_MAX) {
+			++state->n_drops_buffer;
+		}
+		switch(state->tail_ctx.evt_type) {
+		case PPME_SYSCALL_OPEN_X:
+			++state->n_drops_buffer_open_exit;
+			break;
+		default:
+			break;
+		}
+		break;
+	default:
+		break;
+	}
+	release_local_state(state);
+	return 0;
+}
+`;
+
+  it('records calls, marks, globals and counters', () => {
+    const f = one(LEGACY, 'terminate_filler', 'driver/bpf/fillers.h');
+    expect(f.calls).toBe('bpf_get_smp_processor_id get_local_state release_local_state');
+    expect(f.counters).toEqual(['n_drops_buffer', 'n_drops_buffer_open_exit']);
+    expect(f.marks).toBeUndefined();
+    const prog = one(PROGRAM_WITH_TAIL_CALL, 'close_x', 'driver/modern_bpf/programs/close.bpf.c');
+    expect(prog.marks).toEqual(['event', 'param', 'tail-call']);
+    expect(one('static bool g(void) {\n\treturn is_dropping;\n}\n', 'g').globals).toBe('is_dropping');
+  });
+
+  it('has a stats-free hash equal across changes confined to counter updates (guards, switches and else branches included)', () => {
+    const f = one(LEGACY, 'terminate_filler', 'driver/bpf/fillers.h');
+    const moved = LEGACY.replace('\t\tcase PPME_SYSCALL_OPEN_X:\n\t\t\t++state->n_drops_buffer_open_exit;\n\t\t\tbreak;\n', '');
+    const g = one(moved, 'terminate_filler', 'driver/bpf/fillers.h');
+    expect(g.hash).not.toBe(f.hash);
+    expect(g.statsFreeHash).toBe(f.statsFreeHash);
+    const other = one(LEGACY.replace('release_local_state(state);', 'release_local_state(NULL);'), 'terminate_filler', 'driver/bpf/fillers.h');
+    expect(other.statsFreeHash).not.toBe(f.statsFreeHash);
+    const elseCount = 'static void s(struct counter_map *c) {\n\tif(bpf_ringbuf_output(&rb, d, 1, 0) != 0) {\n\t\tc->n_drops_buffer++;\n\t} else {\n\t\tc->n_evts++;\n\t}\n}\n';
+    const noElse = 'static void s(struct counter_map *c) {\n\tc->n_evts++;\n\tif(bpf_ringbuf_output(&rb, d, 1, 0) != 0) {\n\t\tc->n_drops_buffer++;\n\t}\n}\n';
+    expect(one(noElse, 's').statsFreeHash).toBe(one(elseCount, 's').statsFreeHash);
+  });
+
+  const PROGRAM_WITH_TAIL_CALL = `
+int BPF_PROG(close_x, struct pt_regs *regs, long ret) {
+	struct ringbuf_struct ringbuf;
+	if(!ringbuf__reserve_space(&ringbuf, CLOSE_X_SIZE, PPME_SYSCALL_CLOSE_X)) {
+		return 0;
+	}
+	ringbuf__store_s64(&ringbuf, ret);
+	ringbuf__submit_event(&ringbuf);
+	bpf_tail_call(ctx, &extra_tail_table, T1_CLOSE_X);
+	return 0;
+}
+`;
+
+  it('has a glue-free hash equal across changes confined to tail calls', () => {
+    const path = 'driver/modern_bpf/programs/close.bpf.c';
+    const f = one(PROGRAM_WITH_TAIL_CALL, 'close_x', path);
+    const g = one(PROGRAM_WITH_TAIL_CALL.replace('&extra_tail_table, T1_CLOSE_X', '&syscall_exit_extra_tail_table, T1_CLOSE_X'), 'close_x', path);
+    expect(g.hash).not.toBe(f.hash);
+    expect(g.glueFreeHash).toBe(f.glueFreeHash);
+    expect(one(PROGRAM_WITH_TAIL_CALL.replace('store_s64(&ringbuf, ret)', 'store_s64(&ringbuf, -ret)'), 'close_x', path).glueFreeHash).not.toBe(f.glueFreeHash);
+  });
+});

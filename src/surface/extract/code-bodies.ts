@@ -40,6 +40,7 @@ import { findDefinitions, type Def } from './code/functions.js';
 import { conditionalGroups, coreTokens, markCompat, resolveVariant } from './code/kernel-compat.js';
 import { lex } from './code/lexer.js';
 import { normaliseFunction } from './code/normalise.js';
+import { boundaryFacts, doesNothing, type BoundaryFacts, type BoundaryMark } from './code/boundary.js';
 
 /** Repository paths whose function bodies are compared (filler and program code). */
 export const CODE_FILES: RegExp[] = [
@@ -101,6 +102,33 @@ export function compatVariants(fn: CodeFunction): [string, string] {
   return fn.compatVariants ?? [fn.hash, fn.hash];
 }
 
+/** The boundary facts of every definition of one name, merged; empty ones left out. */
+function boundaryOf(
+  list: Array<{ text: string; boundary: BoundaryFacts; statsFree: string | null; glueFree: string | null; countsOnly: boolean }>,
+  hash: string,
+): Partial<CodeFunction> {
+  const out: Partial<CodeFunction> = {};
+  const merged = (key: 'calls' | 'globals' | 'marks' | 'counters') => [...new Set(list.flatMap((e) => e.boundary[key] as string[]))].sort();
+  const calls = merged('calls');
+  const globals = merged('globals');
+  const marks = merged('marks') as BoundaryMark[];
+  const counters = merged('counters');
+  if (calls.length) out.calls = calls.join(' ');
+  if (globals.length) out.globals = globals.join(' ');
+  if (marks.length) out.marks = marks;
+  if (counters.length) {
+    out.counters = counters;
+    const parts = list.map((e) => e.statsFree ?? e.text);
+    out.statsFreeHash = parts.every((p, i) => p === list[i]!.text) ? hash : digest(parts);
+    if (list.every((e) => e.countsOnly)) out.countsOnly = true;
+  }
+  if (marks.includes('tail-call')) {
+    const parts = list.map((e) => e.glueFree ?? e.statsFree ?? e.text);
+    out.glueFreeHash = digest(parts);
+  }
+  return out;
+}
+
 /** The functions of one filler or program file, keyed by name, with their token hashes. */
 export function extractCodeBodies(path: string, source: string): CodeFile {
   const T = lex(source);
@@ -115,6 +143,12 @@ export function extractCodeBodies(path: string, source: string): CodeFile {
     core: string;
     oldest: string;
     newest: string;
+    boundary: BoundaryFacts;
+    /** Tokens without counter updates, when it has some. */
+    statsFree: string | null;
+    /** Tokens without counter updates and tail calls, when it has tail calls. */
+    glueFree: string | null;
+    countsOnly: boolean;
   }
   // Tokens of a function, build-only edits normalised (code/normalise.ts).
   const join = (list: number[]) => normaliseFunction(T, list).map((t) => T.text[t]).join('\u001f');
@@ -145,7 +179,21 @@ export function extractCodeBodies(path: string, source: string): CodeFile {
       if (!(e instanceof RangeError)) throw e;
       text = core = oldest = newest = T.text.slice(def.start, def.end + 1).join('\u001f');
     }
-    const entry = { def, line: lines[i]!, text, core, oldest, newest };
+    const boundary = boundaryFacts(T, def.start, def.end, def.name);
+    let statsFree: string | null = null;
+    let glueFree: string | null = null;
+    let countsOnly = false;
+    try {
+      if (boundary.counters.length) {
+        const list = normaliseFunction(T, all, { counters: true });
+        statsFree = list.map((t) => T.text[t]).join('\u001f');
+        countsOnly = doesNothing(T, list);
+      }
+      if (boundary.marks.includes('tail-call')) glueFree = normaliseFunction(T, all, { counters: true, tailCalls: true }).map((t) => T.text[t]).join('\u001f');
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+    }
+    const entry = { def, line: lines[i]!, text, core, oldest, newest, boundary, statsFree, glueFree, countsOnly };
     const list = byName.get(def.name);
     if (list) list.push(entry);
     else byName.set(def.name, [entry]);
@@ -165,6 +213,7 @@ export function extractCodeBodies(path: string, source: string): CodeFile {
     const fn: CodeFunction = { line: list[0]!.line, hash, coreHash };
     if (oldest !== hash || newest !== hash) fn.compatVariants = [oldest, newest];
     if (!plain.length) fn.kernelSpecific = true;
+    Object.assign(fn, boundaryOf(list, hash));
     // An own property even for a function named `__proto__` (the sources are untrusted).
     Object.defineProperty(functions, name, { value: fn, enumerable: true, writable: true, configurable: true });
   }

@@ -205,8 +205,8 @@ export function lex(src: string): Tokens {
     if (kind === IDENT) text = TYPE_ALIASES.get(text) ?? text;
     const list = dir ? dir.toks : T.text;
     const prev = list.length - 1;
-    const current = kind === IDENT ? OLD_ENUM_SPELLINGS.get(text) : undefined;
-    if (current !== undefined && list[prev] === 'enum' && (dir || (dead === 0 && T.kind[prev] === IDENT))) {
+    const current = kind === IDENT && list[prev] === 'enum' ? OLD_ENUM_SPELLINGS.get(text) : undefined;
+    if (current !== undefined && (dir || (dead === 0 && T.kind[prev] === IDENT))) {
       // `enum ppm_event_type` is the old spelling of `ppm_event_code` (libs #554).
       list[prev] = current;
       return;

@@ -16,10 +16,9 @@
  * Qualifiers, `#pragma` hints and type spellings are normalised by the lexer.
  */
 import { matchForward, statementEnd } from './functions.js';
+import { ASSIGNMENTS, COUNTER_FIELD, DEBUG_OUTPUT, NOT_CALLS, TAIL_CALL } from './vocabulary.js';
 import { DIRECTIVE, IDENT, NUMBER, PUNCT, type Tokens } from './lexer.js';
 
-/** Calls compiled out of release builds, or that write only to the kernel log. */
-const DEBUG_OUTPUT = new Set(['bpf_printk', 'bpf_trace_printk', 'ASSERT', 'printk', 'pr_err', 'pr_warn', 'pr_warning', 'pr_info', 'pr_notice', 'pr_debug', 'pr_devel']);
 
 /** Words that start a statement that is not a declaration. */
 const STATEMENT_WORDS = new Set(['return', 'goto', 'break', 'continue', 'case', 'default', 'else', 'do', 'if', 'for', 'while', 'switch', 'sizeof', 'typeof', '__typeof__', 'asm', '__asm__']);
@@ -44,10 +43,17 @@ interface Declaration {
 interface Context {
   T: Tokens;
   a: number[];
-  /** Positions of each variable name's mentions (identifiers not after `->` or `.`). */
-  mentions: Map<string, number[]>;
-  /** Declared type of parameters and locals: `long`, `struct file *`. */
-  types: Map<string, string>;
+  /** What else to leave out (see LeaveOut). */
+  leaveOut: LeaveOut;
+  /** Something is left out: statements left empty by it go too. */
+  leaving: boolean;
+  /**
+   * For each position of a variable name's mention (an identifier not after `->` or `.`), the
+   * position of its next mention, -1 for none; built when first needed.
+   */
+  next: Int32Array | null;
+  /** Declarations of parameters and locals by name (their type text is built when a cast needs it). */
+  types: Map<string, { type: number[]; declarator: Declarator }>;
   hoisted: Array<{ key: string; tokens: number[] }>;
   out: number[];
 }
@@ -60,7 +66,18 @@ const isPunct = (c: Context, p: number, s: string) => p < c.a.length && kind(c, 
  * `a` (token indices of one definition: signature, then body) with build-only edits
  * normalised, as described in the module comment. Returns `a` itself when it has no body.
  */
-export function normaliseFunction(T: Tokens, a: number[]): number[] {
+/**
+ * Plumbing statements to leave out on top of the build-only edits, to tell what kind of change a
+ * function had: `counters` (`x->n_evts++`: its statistics), `tailCalls` (`bpf_tail_call(...)`:
+ * its tail-call glue). Statements that do nothing once they are gone go too
+ * (`if (s->n_drops != ULLONG_MAX) {}`, a switch of labels and breaks, an empty else).
+ */
+export interface LeaveOut {
+  counters?: boolean;
+  tailCalls?: boolean;
+}
+
+export function normaliseFunction(T: Tokens, a: number[], leaveOut: LeaveOut = {}): number[] {
   let open = -1;
   for (let p = 0, depth = 0; p < a.length; p++) {
     if (T.kind[a[p]!] !== PUNCT) continue;
@@ -75,26 +92,37 @@ export function normaliseFunction(T: Tokens, a: number[]): number[] {
   if (open < 0) return a;
   const close = matchForward(T, a, open);
   if (close < 0) return a;
-  const c: Context = { T, a, mentions: mentionsOf(T, a), types: new Map(), hoisted: [], out: [] };
+  const c: Context = { T, a, leaveOut, leaving: Boolean(leaveOut.counters || leaveOut.tailCalls), next: null, types: new Map(), hoisted: [], out: [] };
   parameterTypes(c, open);
   walk(c, open + 1, close);
   c.hoisted.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-  const body = dropIdentityCasts(c, c.out);
-  return [...a.slice(0, open + 1), ...c.hoisted.flatMap((h) => h.tokens), ...body, ...a.slice(close)];
+  const out: number[] = [];
+  for (let p = 0; p <= open; p++) out.push(a[p]!);
+  for (const h of c.hoisted) for (const t of h.tokens) out.push(t);
+  dropIdentityCasts(c, c.out, out);
+  for (let p = close; p < a.length; p++) out.push(a[p]!);
+  return out;
 }
 
-function mentionsOf(T: Tokens, a: number[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (let p = 0; p < a.length; p++) {
+/** The position of the next mention, after position `p`, of the name mentioned at `p`; -1 for none. */
+function nextMention(c: Context, p: number): number {
+  c.next ??= nextMentions(c.T, c.a);
+  return c.next[p]!;
+}
+
+function nextMentions(T: Tokens, a: number[]): Int32Array {
+  const next = new Int32Array(a.length).fill(-1);
+  const last = new Map<string, number>();
+  for (let p = a.length - 1; p >= 0; p--) {
     if (T.kind[a[p]!] !== IDENT) continue;
     const prev = p > 0 ? T.text[a[p - 1]!] : '';
     if (prev === '->' || prev === '.') continue;
     const name = T.text[a[p]!]!;
-    const list = out.get(name);
-    if (list) list.push(p);
-    else out.set(name, [p]);
+    const q = last.get(name);
+    if (q !== undefined) next[p] = q;
+    last.set(name, p);
   }
-  return out;
+  return next;
 }
 
 /** Types of the parameters: the last identifier of each is its name, what precedes it its type. */
@@ -111,7 +139,7 @@ function parameterTypes(c: Context, open: number): void {
   for (let q = p + 1; q <= close; q++) {
     if (q === close || isPunct(c, q, ',')) {
       const decl = parseDeclarator(c, start, q);
-      if (decl) c.types.set(text(c, decl.declarator.name), typeText(c, decl.type, decl.declarator));
+      if (decl) c.types.set(text(c, decl.declarator.name), decl);
       start = q + 1;
     }
   }
@@ -144,16 +172,28 @@ function walkOne(c: Context, p: number, to: number): number {
     if (CONTROL.has(s) && isPunct(c, p + 1, '(')) {
       const close = matchForward(c.T, c.a, p + 1);
       if (close < 0 || close >= to) return copy(c, p, to);
+      const mark = c.out.length;
       copy(c, p, close + 1);
+      const header = c.out.length;
       let q = walkOne(c, close + 1, to);
+      let thenEmpty = c.leaving && isEmptyStatement(c, header);
       if (s === 'if') {
         let e = q;
         while (e < to && kind(c, e) === DIRECTIVE) e++;
         if (e < to && text(c, e) === 'else' && kind(c, e) === IDENT) {
+          const elseMark = c.out.length;
           copy(c, q, e + 1);
+          const elseBody = c.out.length;
           q = walkOne(c, e + 1, to);
+          // Without its counter updates, `else { n++; }` is nothing.
+          if (c.leaving && isEmptyStatement(c, elseBody)) c.out.length = elseMark;
+          else thenEmpty = false;
         }
       }
+      // Without counter updates, `if (s->n_drops != ULLONG_MAX) { }` and a switch of nothing but
+      // labels and breaks do nothing, when their condition has no side effects.
+      const nothingLeft = s === 'if' ? thenEmpty : s === 'switch' && c.leaving && onlyLabels(c, header);
+      if (nothingLeft && isPure(c, p + 2, close)) c.out.length = mark;
       return q;
     }
     if (s === 'do') {
@@ -180,12 +220,14 @@ function simpleStatement(c: Context, from: number, to: number): void {
   if (to - from >= 4 && kind(c, from) === IDENT && DEBUG_OUTPUT.has(text(c, from)) && isPunct(c, from + 1, '(') && matchForward(c.T, c.a, from + 1) === to - 2 && isPunct(c, to - 1, ';')) {
     return;
   }
+  if (c.leaveOut.counters && isCounterUpdate(c, from, to)) return;
+  if (c.leaveOut.tailCalls && text(c, from) === TAIL_CALL && isPunct(c, from + 1, '(') && matchForward(c.T, c.a, from + 1) === to - 2) return;
   const decl = parseDeclaration(c, from, to);
   if (!decl) {
     copy(c, from, to);
     return;
   }
-  for (const d of decl.declarators) c.types.set(text(c, d.name), typeText(c, decl.type, d));
+  for (const d of decl.declarators) c.types.set(text(c, d.name), { type: decl.type, declarator: d });
   const fates = decl.declarators.map((d) => fate(c, decl, d, to));
   if (fates.some((f) => f === 'stay')) {
     copy(c, from, to);
@@ -200,13 +242,12 @@ function simpleStatement(c: Context, from: number, to: number): void {
 
 /** `hoist` (no value yet), `drop` (never mentioned again) or `stay` (its initialiser may be read). */
 function fate(c: Context, decl: Declaration, d: Declarator, end: number): 'hoist' | 'drop' | 'stay' {
-  const name = text(c, d.name);
-  const later = (c.mentions.get(name) ?? []).filter((p) => p > d.name);
+  const later = nextMention(c, d.name);
   const constant = d.init === null || isZero(c, d.init) || (d.init.length === 1 && kind(c, d.init[0]!) === NUMBER);
-  if (!later.length && constant) return 'drop';
+  if (later < 0 && constant) return 'drop';
   if (d.init === null) return 'hoist';
   const scalar = !d.dims.length && (d.stars.length > 0 || !['struct', 'union'].includes(text(c, decl.type[0]!)));
-  return scalar && isZero(c, d.init) && overwrittenFirst(c, later[0]!, end) ? 'hoist' : 'stay';
+  return scalar && isZero(c, d.init) && overwrittenFirst(c, later, end) ? 'hoist' : 'stay';
 }
 
 function isZero(c: Context, init: number[]): boolean {
@@ -240,8 +281,7 @@ function overwrittenFirst(c: Context, p: number, end: number): boolean {
   }
   if (kind(c, s) === IDENT && (STATEMENT_WORDS.has(text(c, s)) && text(c, s) !== 'return')) return false;
   const stop = statementEnd(c.T, c.a, s);
-  const name = text(c, p);
-  const again = (c.mentions.get(name) ?? []).some((q) => q > p && q < stop);
+  const again = nextMention(c, p) >= 0 && nextMention(c, p) < stop;
   if (p === s) return isPunct(c, p + 1, '=') && !again;
   const argument = isPunct(c, p - 1, '&') && (isPunct(c, p - 2, '(') || isPunct(c, p - 2, ',')) && (isPunct(c, p + 1, ')') || isPunct(c, p + 1, ','));
   // Not evaluated conditionally (`ok && read(&x)`).
@@ -308,10 +348,9 @@ function parseDeclaratorAfterType(c: Context, from: number, to: number): Declara
   return { stars, name, dims, init };
 }
 
-/** `(T *) &x` where `x` is a `T`, and `(T) x` where it is a `T`: the cast changes nothing. */
-function dropIdentityCasts(c: Context, body: number[]): number[] {
+/** Appends `body` to `out` without `(T *) &x` where `x` is a `T`, and `(T) x` where it is a `T`: such casts change nothing. */
+function dropIdentityCasts(c: Context, body: number[], out: number[]): void {
   const T = c.T;
-  const out: number[] = [];
   for (let i = 0; i < body.length; i++) {
     const t = body[i]!;
     if (T.kind[t] === PUNCT && T.text[t] === '(' && !(i > 0 && (T.kind[body[i - 1]!] === IDENT || [')', ']'].includes(T.text[body[i - 1]!]!)))) {
@@ -323,7 +362,8 @@ function dropIdentityCasts(c: Context, body: number[]): number[] {
         const address = T.text[body[j + 1]!] === '&';
         const n = body[j + (address ? 2 : 1)];
         const after = body[j + (address ? 3 : 2)];
-        const declared = n !== undefined && T.kind[n] === IDENT ? c.types.get(T.text[n]!) : undefined;
+        const decl = n !== undefined && T.kind[n] === IDENT ? c.types.get(T.text[n]!) : undefined;
+        const declared = decl && typeText(c, decl.type, decl.declarator);
         const postfix = after !== undefined && ['->', '.', '[', '(', '++', '--'].includes(T.text[after]!);
         if (declared !== undefined && !postfix && words.join(' ') === (address ? `${declared} *` : declared)) {
           i = j;
@@ -333,5 +373,61 @@ function dropIdentityCasts(c: Context, body: number[]): number[] {
     }
     out.push(t);
   }
-  return out;
+}
+
+/** `[++|--] a->b.n_x [++|--|= e|+= e|-= e];`: an update of a counter field (see boundary.ts). */
+function isCounterUpdate(c: Context, from: number, to: number): boolean {
+  if (!isPunct(c, to - 1, ';')) return false;
+  let p = from;
+  const prefix = isPunct(c, p, '++') || isPunct(c, p, '--');
+  if (prefix) p++;
+  if (kind(c, p) !== IDENT) return false;
+  p++;
+  let last = '';
+  while (p < to - 1) {
+    if ((isPunct(c, p, '->') || isPunct(c, p, '.')) && kind(c, p + 1) === IDENT) {
+      last = text(c, p + 1);
+      p += 2;
+    } else if (isPunct(c, p, '[')) {
+      const close = matchForward(c.T, c.a, p);
+      if (close < 0 || close >= to) return false;
+      last = '';
+      p = close + 1;
+    } else break;
+  }
+  if (!COUNTER_FIELD.test(last)) return false;
+  if (p === to - 1) return prefix;
+  if (prefix) return false;
+  if ((isPunct(c, p, '++') || isPunct(c, p, '--')) && p === to - 2) return true;
+  return ['=', '+=', '-='].some((op) => isPunct(c, p, op)) && p + 1 < to - 1;
+}
+
+/** The statement emitted from `from` on is `{ }`, `;` or nothing. */
+function isEmptyStatement(c: Context, from: number): boolean {
+  const rest = c.out.slice(from).map((t) => c.T.text[t]);
+  return rest.length === 0 || (rest.length === 1 && rest[0] === ';') || (rest.length === 2 && rest[0] === '{' && rest[1] === '}');
+}
+
+/** The block emitted from `from` on holds only case labels and breaks. */
+function onlyLabels(c: Context, from: number): boolean {
+  const rest = c.out.slice(from).map((t) => c.T.text[t]!);
+  if (rest[0] !== '{' || rest[rest.length - 1] !== '}') return false;
+  for (let i = 1; i < rest.length - 1; ) {
+    if (rest[i] === 'break' && rest[i + 1] === ';') i += 2;
+    else if (rest[i] === 'default' && rest[i + 1] === ':') i += 2;
+    else if (rest[i] === 'case') {
+      while (i < rest.length - 1 && rest[i] !== ':') i++;
+      i++;
+    } else return false;
+  }
+  return true;
+}
+
+/** The tokens [from, to) call nothing and assign nothing. */
+function isPure(c: Context, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    if (kind(c, p) === PUNCT && ASSIGNMENTS.has(text(c, p))) return false;
+    if (kind(c, p) === IDENT && isPunct(c, p + 1, '(') && !NOT_CALLS.has(text(c, p))) return false;
+  }
+  return true;
 }
