@@ -11,6 +11,9 @@ import { eventLargePayloadToggled } from './schema/event-large-payload-toggled.j
 import { eventNameChanged } from './schema/event-name-changed.js';
 import { eventNparamsMismatch } from './schema/event-nparams-mismatch.js';
 import { eventOldVersionAdded } from './schema/event-old-version-added.js';
+import { eventNoLongerProduced } from './schema/event-no-longer-produced.js';
+import { eventStartsBeingProduced } from './schema/event-starts-being-produced.js';
+import { eventFillerSwapped } from './schema/event-filler-swapped.js';
 import { eventPairAdded } from './schema/event-pair-added.js';
 import { eventParamAppended } from './schema/event-param-appended.js';
 import { eventParamFormatChanged } from './schema/event-param-format-changed.js';
@@ -61,6 +64,10 @@ export const RULES: Rule[] = [
   eventFlagAdded,
   eventFlagRemoved,
   eventOldVersionAdded,
+  // What each driver produces (the event production matrix).
+  eventNoLongerProduced,
+  eventStartsBeingProduced,
+  eventFillerSwapped,
   eventLargePayloadToggled,
   eventNparamsMismatch,
   // Enums, ppm_sc codes, flag values, dynamic params.

@@ -3,6 +3,7 @@ import { initParser } from '../parse/parser.js';
 import type { Snapshot } from '../source/git.js';
 import { resolveApi } from './api.js';
 import { resolveCodeRoles, roleContext } from './code-roles.js';
+import { resolveProduction } from './production.js';
 import { probeOf } from './extract/code-bodies.js';
 import { extractFacts, type FileFacts } from './facts.js';
 import type { EnumFact } from './extract/enums.js';
@@ -92,6 +93,8 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
   const legacy = hasLegacyProbe(snap.files.keys());
   const enums = header ? resolveEnums(header, syms) : {};
   const api = resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label });
+  // The probe follows the path (a cached blob may have been read at another one).
+  const code = resolveCodeRoles(Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])), roleContext(api));
   const surface: Surface = {
     ...emptySurface(snap.label, snap.commit),
     versions: await readVersions(snap, warnings),
@@ -105,8 +108,8 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
     flagTables: resolveFlagTables(facts, syms),
     dynamicParams: resolveDynamicParams(facts, syms),
     syscalls: resolveSyscalls(facts),
-    // The probe follows the path (a cached blob may have been read at another one).
-    code: resolveCodeRoles(Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])), roleContext(api)),
+    code,
+    production: resolveProduction(facts, code, legacy),
     ...api,
     warnings,
   };

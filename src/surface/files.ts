@@ -17,6 +17,7 @@ export const TREE_FILES: RegExp[] = [
   /^driver\/flags_table\.c$/,
   /^driver\/dynamic_params_table\.c$/,
   /^driver\/syscall_table\.c$/,
+  /^driver\/fillers_table\.c$/,
   /^driver\/ppm_ringbuffer\.h$/,
   /^driver\/ppm_tp\.h$/,
   /^driver\/ppm_fillers\.h$/,

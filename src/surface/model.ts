@@ -191,6 +191,8 @@ export interface CodeFunction {
   calls?: string;
   /** Names it mentions that it does not declare (candidate probe maps and globals), space-separated; left out when none. */
   globals?: string;
+  /** Event codes it passes to a call (`ringbuf__reserve_space(&rb, SIZE, PPME_X)`) or assigns: the events it starts, space-separated; left out when none. */
+  events?: string;
   /** Boundary primitives it uses by itself; left out when none. */
   marks?: BoundaryMark[];
   /** The `n_*` counter fields it updates; left out when none. */
@@ -218,6 +220,26 @@ export interface CodeFile {
   /** Which driver the file is built into. */
   probe: 'kmod' | 'modern' | 'legacy' | 'shared';
   functions: Record<string, CodeFunction>;
+}
+
+/** A driver in the event production matrix (surface/production.ts). */
+export type ProducingDriver = 'kmod' | 'legacy' | 'modern';
+
+/** How the kmod or the legacy probe fills an event: its g_ppm_events entry. */
+export interface FillerEntry {
+  filler: string;
+  /** The rest of the entry as written (autofill count, type and args), '' when none. */
+  args: string;
+  loc: Loc;
+  guard?: string[];
+}
+
+/** Which drivers produce one event, and with what. */
+export interface EventProduction {
+  kmod?: FillerEntry;
+  legacy?: FillerEntry;
+  /** The modern probe's functions that start the event. */
+  modern?: { programs: string[]; loc: Loc };
 }
 
 export interface Surface {
@@ -257,6 +279,8 @@ export interface Surface {
   moduleParams: Record<string, ModuleParam>;
   /** Function bodies of the fillers and programs, by file path. */
   code: Record<string, CodeFile>;
+  /** The event production matrix: the drivers present, and per PPME_* symbol what produces it. */
+  production: { drivers: ProducingDriver[]; events: Record<string, EventProduction> };
   warnings: Warning[];
 }
 
@@ -285,6 +309,7 @@ export function emptySurface(rev: string, commit: string | null = null): Surface
     codeLists: {},
     moduleParams: {},
     code: {},
+    production: { drivers: [], events: {} },
     warnings: [],
   };
 }

@@ -113,6 +113,8 @@ function boundaryOf(
   const globals = merged('globals');
   const marks = merged('marks') as BoundaryMark[];
   const counters = merged('counters');
+  const events = [...new Set(list.flatMap((e) => e.boundary.events))].sort();
+  if (events.length) out.events = events.join(' ');
   if (calls.length) out.calls = calls.join(' ');
   if (globals.length) out.globals = globals.join(' ');
   if (marks.length) out.marks = marks;

@@ -40,6 +40,8 @@ export interface BoundaryFacts {
   globals: string[];
   marks: BoundaryMark[];
   counters: string[];
+  /** Event codes passed to a call or assigned (`ringbuf.event_type = PPME_X`): the events it starts. */
+  events: string[];
 }
 
 /** The boundary facts of the tokens [start, end] of one definition (signature included). */
@@ -56,6 +58,7 @@ export function boundaryFacts(T: Tokens, start: number, end: number, name: strin
   const names = new Set<string>();
   const declared = new Set<string>();
   const counters = new Set<string>();
+  const events = new Set<string>();
   const marks = new Set<BoundaryMark>();
   if (PARAM_WRITER.test(name) && !HEADER_WRITER.test(name)) marks.add('param');
   if (HEADER_WRITER.test(name)) marks.add('header');
@@ -75,8 +78,13 @@ export function boundaryFacts(T: Tokens, start: number, end: number, name: strin
     }
     if (T.kind[k] !== IDENT) continue;
     const s = T.text[k]!;
-    if (inCall > 0 && EVENT_CODE.test(s)) marks.add('event');
     const prev = T.text[k - 1];
+    if (EVENT_CODE.test(s)) {
+      if (inCall > 0) {
+        marks.add('event');
+        events.add(s);
+      } else if (prev === '=' && T.kind[k - 1] === PUNCT) events.add(s); // `ringbuf.event_type = PPME_CPU_HOTPLUG_E;`
+    }
     const next = T.text[k + 1];
     const field = T.kind[k - 1] === PUNCT && (prev === '->' || prev === '.');
     if (field) {
@@ -103,7 +111,7 @@ export function boundaryFacts(T: Tokens, start: number, end: number, name: strin
     names.add(s);
   }
   const globals = [...names].filter((n) => !declared.has(n) && !calls.has(n)).sort();
-  return { calls: [...calls].sort(), globals, marks: [...marks].sort(), counters: [...counters].sort() };
+  return { calls: [...calls].sort(), globals, marks: [...marks].sort(), counters: [...counters].sort(), events: [...events].sort() };
 }
 
 const callMarks = new Map<string, BoundaryMark | null>();
