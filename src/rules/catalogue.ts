@@ -40,6 +40,8 @@ import { ppmScRemoved } from './schema/ppm-sc-removed.js';
 import { ppmScRenamed } from './schema/ppm-sc-renamed.js';
 import { ppmScRenumbered } from './schema/ppm-sc-renumbered.js';
 import { API_INTERFACE_RULES } from './api/interface-rules.js';
+import { eventLimitChanged } from './schema/event-limit-changed.js';
+import { sharedConstantRenamed } from './api/shared-constant-renamed.js';
 import { syscallFlagsChanged } from './schema/syscall-flags-changed.js';
 import { syscallRoutingChanged } from './schema/syscall-routing-changed.js';
 import type { Finding, Rule } from './types.js';
@@ -70,6 +72,7 @@ export const RULES: Rule[] = [
   eventFillerSwapped,
   eventLargePayloadToggled,
   eventNparamsMismatch,
+  eventLimitChanged,
   // Enums, ppm_sc codes, flag values, dynamic params.
   enumValueAdded,
   enumValueRenumbered,
@@ -91,8 +94,9 @@ export const RULES: Rule[] = [
   fillerCodeKernelCompat,
   dispatchCodeChanged,
   transportCodeChanged,
-  // API: shared struct layouts, ioctls, bpf maps and globals, ordered code lists, module params.
+  // API: shared struct layouts, ioctls, bpf maps and globals, ordered code lists, module params, shared constants.
   ...API_INTERFACE_RULES,
+  sharedConstantRenamed,
   // API: code that serves the interface (statistics, plumbing with an interface change).
   statsCodeChanged,
   codeFollowsApiChange,

@@ -4,6 +4,8 @@ import type { Snapshot } from '../source/git.js';
 import { resolveApi } from './api.js';
 import { resolveCodeRoles, roleContext } from './code-roles.js';
 import { resolveProduction } from './production.js';
+import { resolveSharedConstants } from './shared-constants.js';
+import { isWireDefine } from './wire-defines.js';
 import { probeOf } from './extract/code-bodies.js';
 import { extractFacts, type FileFacts } from './facts.js';
 import type { EnumFact } from './extract/enums.js';
@@ -92,6 +94,7 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
   const eventCodes = resolveEventCodes(facts, syms);
   const legacy = hasLegacyProbe(snap.files.keys());
   const enums = header ? resolveEnums(header, syms) : {};
+  const defines = header ? resolveDefines(header, syms) : {};
   const api = resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label });
   // The probe follows the path (a cached blob may have been read at another one).
   const code = resolveCodeRoles(Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])), roleContext(api));
@@ -104,7 +107,8 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
     enums,
     retiredEnumValues: header ? resolveRetiredEnumValues(header, syms) : {},
     ppmSc: resolvePpmSc(facts, syms),
-    defines: header ? resolveDefines(header, syms) : {},
+    defines,
+    sharedConstants: resolveSharedConstants(facts, syms, new Set(Object.keys(defines).filter(isWireDefine))),
     flagTables: resolveFlagTables(facts, syms),
     dynamicParams: resolveDynamicParams(facts, syms),
     syscalls: resolveSyscalls(facts),

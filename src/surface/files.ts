@@ -19,6 +19,7 @@ export const TREE_FILES: RegExp[] = [
   /^driver\/syscall_table\.c$/,
   /^driver\/fillers_table\.c$/,
   /^driver\/ppm_ringbuffer\.h$/,
+  /^driver\/capture_macro\.h$/,
   /^driver\/ppm_tp\.h$/,
   /^driver\/ppm_fillers\.h$/,
   /^driver\/modern_bpf\/shared_definitions\/struct_definitions\.h$/,

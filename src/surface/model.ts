@@ -261,6 +261,8 @@ export interface Surface {
   ppmSc: Record<string, PpmScCode>;
   /** Object-like integer `#define PPM_*` values of ppm_events_public.h (flags and wire constants). */
   defines: Record<string, Constant>;
+  /** Integer constants of the headers both sides compile (surface/shared-constants.ts), by name. */
+  sharedConstants: Record<string, Constant>;
   /** flags_table.c tables keyed by table name. */
   flagTables: Record<string, FlagTable>;
   /** dynamic_params_table.c tables keyed by table name. */
@@ -298,6 +300,7 @@ export function emptySurface(rev: string, commit: string | null = null): Surface
     retiredEnumValues: {},
     ppmSc: {},
     defines: {},
+    sharedConstants: {},
     flagTables: {},
     dynamicParams: {},
     syscalls: {},

@@ -11,6 +11,7 @@ import { tableCases } from './cases/tables.js';
 import { apiCases } from './cases/api.js';
 import { codeCases } from './cases/code.js';
 import { productionCases } from './cases/production.js';
+import { constantCases } from './cases/constants.js';
 import { demoFiles, surface } from './tester.js';
 
 const KEBAB = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -50,7 +51,7 @@ describe('rule catalogue', () => {
   });
 
   it('every rule has a table of valid and invalid cases, exactly once', () => {
-    const tables = [...eventCases, ...paramCases, ...eventFlagCases, ...tableCases, ...apiCases, ...codeCases, ...productionCases];
+    const tables = [...eventCases, ...paramCases, ...eventFlagCases, ...tableCases, ...apiCases, ...codeCases, ...productionCases, ...constantCases];
     const tested = tables.map((t) => t.rule);
     expect(tested.filter((id, i) => tested.indexOf(id) !== i), 'rules with two tables').toEqual([]);
     // The code rules compare token hashes of function bodies; their before/after cases live in

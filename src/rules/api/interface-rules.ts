@@ -8,13 +8,15 @@ import { ioctlRemoved } from './ioctl-removed.js';
 import { ioctlRenumbered } from './ioctl-renumbered.js';
 import { moduleParamAdded } from './module-param-added.js';
 import { moduleParamChanged } from './module-param-changed.js';
+import { sharedConstantAdded } from './shared-constant-added.js';
+import { sharedConstantChanged } from './shared-constant-changed.js';
 import { structFieldAppended } from './struct-field-appended.js';
 import { structLayoutChanged } from './struct-layout-changed.js';
 import { structRemoved } from './struct-removed.js';
 
 /**
  * The rules over the API's interface: shared struct layouts, ioctls, bpf maps and globals,
- * ordered code lists, module parameters. Code rules ask them whether a change of plumbing code
+ * ordered code lists, module parameters, shared constants. Code rules ask them whether a change of plumbing code
  * came with an interface change (rules/schema/code-roles-api.ts).
  */
 export const API_INTERFACE_RULES: Rule[] = [
@@ -30,4 +32,6 @@ export const API_INTERFACE_RULES: Rule[] = [
   codeListChanged,
   moduleParamAdded,
   moduleParamChanged,
+  sharedConstantChanged,
+  sharedConstantAdded,
 ];

@@ -397,7 +397,7 @@ export const tableCases: RuleCases[] = [
     valid: [
       { name: 'a define respelled with the same value', head: inHeader(['#define PPM_O_CREAT (1 << 2)', '#define PPM_O_CREAT 0x4']), rules: [] },
       { name: 'a table entry spelled with the value', head: inFlagsTable(['{"O_CREAT", PPM_O_CREAT}', '{"O_CREAT", (1 << 2)}']), rules: [] },
-      { name: 'a PPM_MAX_* limit changed', head: inHeader(['#define PPM_MAX_NAME_LEN 32', '#define PPM_MAX_NAME_LEN 64']), rules: [] },
+      { name: 'a PPM_MAX_* limit changed', head: inHeader(['#define PPM_MAX_NAME_LEN 32', '#define PPM_MAX_NAME_LEN 64']), rules: ['shared-constant-changed'] },
       { name: 'a define renamed at the same value', head: [inHeader(['#define PPM_O_CREAT (1 << 2)', '#define PPM_O_CREATE (1 << 2)']), inFlagsTable(['{"O_CREAT", PPM_O_CREAT}', '{"O_CREAT", PPM_O_CREATE}'])], rules: ['flag-value-added', 'flag-value-removed'] },
     ],
     invalid: [
@@ -453,7 +453,7 @@ export const tableCases: RuleCases[] = [
         },
         rules: [],
       },
-      { name: 'a PPM_MAX_* limit removed', head: dropLine(HEADER, '#define PPM_MAX_EVENT_PARAMS'), rules: [] },
+      { name: 'a PPM_MAX_* limit removed', head: dropLine(HEADER, '#define PPM_MAX_EVENT_PARAMS'), rules: ['event-limit-changed'] },
       { name: 'a table entry moved under #ifdef', head: inFlagsTable(['        {"O_CREAT", PPM_O_CREAT},\n', '#ifdef O_CREAT\n        {"O_CREAT", PPM_O_CREAT},\n#endif\n']), rules: [] },
     ],
     invalid: [
