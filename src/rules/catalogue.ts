@@ -42,6 +42,8 @@ import { ppmScRenumbered } from './schema/ppm-sc-renumbered.js';
 import { API_INTERFACE_RULES } from './api/interface-rules.js';
 import { eventLimitChanged } from './schema/event-limit-changed.js';
 import { sharedConstantRenamed } from './api/shared-constant-renamed.js';
+import { structFieldRenamed } from './api/struct-field-renamed.js';
+import { bpfMapRenamed } from './api/bpf-map-renamed.js';
 import { syscallFlagsChanged } from './schema/syscall-flags-changed.js';
 import { syscallRoutingChanged } from './schema/syscall-routing-changed.js';
 import type { Finding, Rule } from './types.js';
@@ -96,6 +98,8 @@ export const RULES: Rule[] = [
   transportCodeChanged,
   // API: shared struct layouts, ioctls, bpf maps and globals, ordered code lists, module params, shared constants.
   ...API_INTERFACE_RULES,
+  structFieldRenamed,
+  bpfMapRenamed,
   sharedConstantRenamed,
   // API: code that serves the interface (statistics, plumbing with an interface change).
   statsCodeChanged,
