@@ -33,6 +33,7 @@ import { statsCodeChanged } from './api/stats-code-changed.js';
 import { codeFollowsApiChange } from './api/code-follows-api-change.js';
 import { fillerIdsChanged } from './schema/filler-ids-changed.js';
 import { flagValueAdded } from './schema/flag-value-added.js';
+import { flagNameAdded } from './schema/flag-name-added.js';
 import { flagValueChanged } from './schema/flag-value-changed.js';
 import { flagValueRemoved } from './schema/flag-value-removed.js';
 import { ppmScAppended } from './schema/ppm-sc-appended.js';
@@ -85,6 +86,7 @@ export const RULES: Rule[] = [
   ppmScRemoved,
   ppmScRenamed,
   flagValueAdded,
+  flagNameAdded,
   flagValueChanged,
   flagValueRemoved,
   dynamicParamAdded,
