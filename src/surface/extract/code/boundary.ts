@@ -9,7 +9,7 @@
  *   `ringbuf__reserve_space(&ringbuf, SIZE, PPME_SYSCALL_CLOSE_X)`).
  * - `header`: writes the event header (`struct ppm_evt_hdr`, or a `*event_header*`/`*evt_hdr*`
  *   helper), whose layout the API rules compare.
- * - `transport`: reserves or submits ring-buffer space (`bpf_ringbuf_*`, `bpf_perf_event_output`).
+ * - `transport`: reserves or submits ring-buffer space (`bpf_ringbuf_*`, `bpf_perf_event_output`, an iterator's `bpf_seq_write`).
  * - `map`: reads or writes a bpf map (`bpf_map_*_elem`); the probe globals it mentions by name
  *   are in `globals`, matched against the surface's maps and globals per revision.
  * - `tail-call`: `bpf_tail_call`, the dispatchers' and fillers' way to jump to another program

@@ -17,8 +17,8 @@ export const HEADER_WRITER = /event_header|evt_hdr/;
 /** The event header, whose layout the API rules compare (ppm_events_public.h). */
 export const HEADER_STRUCT = 'ppm_evt_hdr';
 
-/** Reserving and submitting ring-buffer space. */
-export const TRANSPORT = new Set(['bpf_ringbuf_reserve', 'bpf_ringbuf_submit', 'bpf_ringbuf_discard', 'bpf_ringbuf_output', 'bpf_perf_event_output']);
+/** Reserving and submitting ring-buffer space, and writing events to a BPF iterator's seq file. */
+export const TRANSPORT = new Set(['bpf_ringbuf_reserve', 'bpf_ringbuf_submit', 'bpf_ringbuf_discard', 'bpf_ringbuf_output', 'bpf_perf_event_output', 'bpf_seq_write']);
 
 /** Reading and writing bpf maps. */
 export const MAP_ACCESS = new Set(['bpf_map_lookup_elem', 'bpf_map_update_elem', 'bpf_map_delete_elem', 'bpf_map_lookup_percpu_elem']);
