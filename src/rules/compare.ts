@@ -117,10 +117,10 @@ export function perSurface<T>(fn: (s: Surface) => T): (s: Surface) => T {
  * Event codes renamed at their number (libs renamed PPME_SYSDIGEVENT_E/X to PPME_SCAPEVENT_E/X
  * at 196/197): the number is what travels, so they are the same events.
  */
-export function renamedEventCodes(base: Surface, head: Surface): Array<{ from: string; to: string; value: number }> {
+export const renamedEventCodes = perPair((base: Surface, head: Surface): Array<{ from: string; to: string; value: number }> => {
   const codes = (s: Surface) => Object.fromEntries(Object.entries(s.eventCodes).filter(([sym]) => sym !== 'PPM_EVENT_MAX'));
   return renamedPairs(codes(base), codes(head));
-}
+});
 
 /** g_event_info entries present on both sides, by symbol or by a code renamed at its number (head symbol). */
 export function commonEvents(base: Surface, head: Surface): Array<[string, EventInfo, EventInfo]> {

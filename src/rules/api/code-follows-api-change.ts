@@ -17,10 +17,9 @@ export const codeFollowsApiChange: Rule = {
     "Plumbing moves events across the boundary through the API's interface (maps and globals, settings, the ring buffer and its header, tail-call tables, ioctls). When that interface changes in the same change, the code that follows it (a new map needs its getter, moved settings need their lookups) is part of the API change, which the interface rules already require a bump for: the code needs nothing of its own (README.VERSION.md: one bump per change). A plumbing change with no interface change is dispatch-code-changed (a SCHEMA patch) or transport-code-changed (a note).",
   example: '- return g_settings.snaplen;\n+ struct capture_settings *s = maps__get_capture_settings();\n+ return s ? s->snaplen : 0;',
   check(base, head) {
-    const api = apiInterfaceChanges(base, head);
+    const mine = codeChanges(base, head).filter(isPlumbingChange);
+    const api = mine.length ? apiInterfaceChanges(base, head) : [];
     if (!api.length) return [];
-    return codeChanges(base, head)
-      .filter(isPlumbingChange)
-      .map((c) => ({ message: `${describeChange(c)} with the API change it serves (${summary(api)}): part of that change`, location: changeLocation(c) }));
+    return mine.map((c) => ({ message: `${describeChange(c)} with the API change it serves (${summary(api)}): part of that change`, location: changeLocation(c) }));
   },
 };

@@ -108,12 +108,14 @@ function boundaryOf(
   hash: string,
 ): Partial<CodeFunction> {
   const out: Partial<CodeFunction> = {};
-  const merged = (key: 'calls' | 'globals' | 'marks' | 'counters') => [...new Set(list.flatMap((e) => e.boundary[key] as string[]))].sort();
+  // One definition (the usual case): its lists are already sorted and unique.
+  const merged = (key: 'calls' | 'globals' | 'marks' | 'counters' | 'events') =>
+    list.length === 1 ? (list[0]!.boundary[key] as string[]) : [...new Set(list.flatMap((e) => e.boundary[key] as string[]))].sort();
   const calls = merged('calls');
   const globals = merged('globals');
   const marks = merged('marks') as BoundaryMark[];
   const counters = merged('counters');
-  const events = [...new Set(list.flatMap((e) => e.boundary.events))].sort();
+  const events = merged('events');
   if (events.length) out.events = events.join(' ');
   if (calls.length) out.calls = calls.join(' ');
   if (globals.length) out.globals = globals.join(' ');

@@ -47,14 +47,10 @@ interface Context {
   leaveOut: LeaveOut;
   /** Something is left out: statements left empty by it go too. */
   leaving: boolean;
-  /**
-   * For each position of a variable name's mention (an identifier not after `->` or `.`), the
-   * position of its next mention, -1 for none; built when first needed.
-   */
-  next: Int32Array | null;
+
   /** Declarations of parameters and locals by name (their type text is built when a cast needs it). */
   types: Map<string, { type: number[]; declarator: Declarator }>;
-  hoisted: Array<{ key: string; tokens: number[] }>;
+  hoisted: Array<{ name: string; type: () => string; tokens: number[] }>;
   out: number[];
 }
 
@@ -92,10 +88,11 @@ export function normaliseFunction(T: Tokens, a: number[], leaveOut: LeaveOut = {
   if (open < 0) return a;
   const close = matchForward(T, a, open);
   if (close < 0) return a;
-  const c: Context = { T, a, leaveOut, leaving: Boolean(leaveOut.counters || leaveOut.tailCalls), next: null, types: new Map(), hoisted: [], out: [] };
+  const c: Context = { T, a, leaveOut, leaving: Boolean(leaveOut.counters || leaveOut.tailCalls), types: new Map(), hoisted: [], out: [] };
   parameterTypes(c, open);
   walk(c, open + 1, close);
-  c.hoisted.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  // By name, then (rarely needed) by type: one canonical order whatever the source order.
+  c.hoisted.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : x.type() < y.type() ? -1 : x.type() > y.type() ? 1 : 0));
   const out: number[] = [];
   for (let p = 0; p <= open; p++) out.push(a[p]!);
   for (const h of c.hoisted) for (const t of h.tokens) out.push(t);
@@ -104,25 +101,18 @@ export function normaliseFunction(T: Tokens, a: number[], leaveOut: LeaveOut = {
   return out;
 }
 
-/** The position of the next mention, after position `p`, of the name mentioned at `p`; -1 for none. */
+/**
+ * The position of the next mention (an identifier not after `->` or `.`) of the name at `p`;
+ * -1 for none. A forward scan: the next mention of a local is usually close.
+ */
 function nextMention(c: Context, p: number): number {
-  c.next ??= nextMentions(c.T, c.a);
-  return c.next[p]!;
-}
-
-function nextMentions(T: Tokens, a: number[]): Int32Array {
-  const next = new Int32Array(a.length).fill(-1);
-  const last = new Map<string, number>();
-  for (let p = a.length - 1; p >= 0; p--) {
-    if (T.kind[a[p]!] !== IDENT) continue;
-    const prev = p > 0 ? T.text[a[p - 1]!] : '';
-    if (prev === '->' || prev === '.') continue;
-    const name = T.text[a[p]!]!;
-    const q = last.get(name);
-    if (q !== undefined) next[p] = q;
-    last.set(name, p);
+  const name = text(c, p);
+  for (let q = p + 1; q < c.a.length; q++) {
+    if (kind(c, q) !== IDENT || text(c, q) !== name) continue;
+    const prev = text(c, q - 1);
+    if (prev !== '->' && prev !== '.') return q;
   }
-  return next;
+  return -1;
 }
 
 /** Types of the parameters: the last identifier of each is its name, what precedes it its type. */
@@ -217,7 +207,7 @@ function copy(c: Context, from: number, to: number): number {
 
 /** An expression statement or a declaration, [from, to). */
 function simpleStatement(c: Context, from: number, to: number): void {
-  if (to - from >= 4 && kind(c, from) === IDENT && DEBUG_OUTPUT.has(text(c, from)) && isPunct(c, from + 1, '(') && matchForward(c.T, c.a, from + 1) === to - 2 && isPunct(c, to - 1, ';')) {
+  if (to - from >= 4 && kind(c, from) === IDENT && DEBUG_OUTPUT.has(text(c, from)) && isPunct(c, to - 1, ';') && isPunct(c, from + 1, '(') && matchForward(c.T, c.a, from + 1) === to - 2) {
     return;
   }
   if (c.leaveOut.counters && isCounterUpdate(c, from, to)) return;
@@ -235,8 +225,7 @@ function simpleStatement(c: Context, from: number, to: number): void {
   }
   decl.declarators.forEach((d, i) => {
     if (fates[i] === 'drop') return;
-    const key = `${text(c, d.name)}\u0000${typeText(c, decl.type, d)}`;
-    c.hoisted.push({ key, tokens: [...decl.type, ...d.stars, d.name, ...d.dims, decl.semi].map((p) => c.a[p]!) });
+    c.hoisted.push({ name: text(c, d.name), type: () => typeText(c, decl.type, d), tokens: [...decl.type, ...d.stars, d.name, ...d.dims, decl.semi].map((p) => c.a[p]!) });
   });
 }
 
@@ -293,6 +282,8 @@ function overwrittenFirst(c: Context, p: number, end: number): boolean {
 /** `type declarator (, declarator)* ;` over [from, to), or null. */
 function parseDeclaration(c: Context, from: number, to: number): Declaration | null {
   if (to - from < 3 || !isPunct(c, to - 1, ';') || kind(c, from) !== IDENT || STATEMENT_WORDS.has(text(c, from))) return null;
+  // A declaration starts with a type: a word followed by another word or a `*`.
+  if (kind(c, from + 1) !== IDENT && !isPunct(c, from + 1, '*')) return null;
   const first = parseDeclarator(c, from, indexOfTopLevel(c, from, to - 1, ','));
   if (!first) return null;
   const declarators = [first.declarator];
