@@ -756,7 +756,7 @@ FILLER_RAW(terminate_filler)
     expect(f.counters).toEqual(['n_drops_buffer', 'n_drops_buffer_open_exit']);
     expect(f.marks).toBeUndefined();
     const prog = one(PROGRAM_WITH_TAIL_CALL, 'close_x', 'driver/modern_bpf/programs/close.bpf.c');
-    expect(prog.marks).toEqual(['event', 'param', 'tail-call']);
+    expect(prog.marks).toEqual(['event', 'header', 'param', 'tail-call']);
     expect(one('static bool g(void) {\n\treturn is_dropping;\n}\n', 'g').globals).toBe('is_dropping');
   });
 
@@ -775,12 +775,9 @@ FILLER_RAW(terminate_filler)
 
   const PROGRAM_WITH_TAIL_CALL = `
 int BPF_PROG(close_x, struct pt_regs *regs, long ret) {
-	struct ringbuf_struct ringbuf;
-	if(!ringbuf__reserve_space(&ringbuf, CLOSE_X_SIZE, PPME_SYSCALL_CLOSE_X)) {
-		return 0;
-	}
-	ringbuf__store_s64(&ringbuf, ret);
-	ringbuf__submit_event(&ringbuf);
+	struct auxiliary_map *auxmap = auxmap__get();
+	auxmap__preload_event_header(auxmap, PPME_SYSCALL_CLOSE_X);
+	auxmap__store_s64_param(auxmap, ret);
 	bpf_tail_call(ctx, &extra_tail_table, T1_CLOSE_X);
 	return 0;
 }
@@ -792,6 +789,6 @@ int BPF_PROG(close_x, struct pt_regs *regs, long ret) {
     const g = one(PROGRAM_WITH_TAIL_CALL.replace('&extra_tail_table, T1_CLOSE_X', '&syscall_exit_extra_tail_table, T1_CLOSE_X'), 'close_x', path);
     expect(g.hash).not.toBe(f.hash);
     expect(g.glueFreeHash).toBe(f.glueFreeHash);
-    expect(one(PROGRAM_WITH_TAIL_CALL.replace('store_s64(&ringbuf, ret)', 'store_s64(&ringbuf, -ret)'), 'close_x', path).glueFreeHash).not.toBe(f.glueFreeHash);
+    expect(one(PROGRAM_WITH_TAIL_CALL.replace('s64_param(auxmap, ret)', 's64_param(auxmap, -ret)'), 'close_x', path).glueFreeHash).not.toBe(f.glueFreeHash);
   });
 });

@@ -22,26 +22,24 @@ function sameGlobal(a: BpfGlobal, b: BpfGlobal): boolean {
   return a.probe === b.probe && a.section === b.section && a.type === b.type;
 }
 
-export const bpfRenames = perPair((base: Surface, head: Surface): BpfRename[] => {
-  const out: BpfRename[] = [];
-  const fresh = added(base.bpfMaps, head.bpfMaps);
-  for (const [from, m] of removed(base.bpfMaps, head.bpfMaps)) {
-    const i = fresh.findIndex(([, n]) => sameMap(m, n));
+/** Items gone from `base` paired with new items of `head` that `same` says match, in order. */
+function pairRenames<T>(base: Record<string, T>, head: Record<string, T>, same: (a: T, b: T) => boolean): Array<[string, string, T]> {
+  const fresh = added(base, head);
+  const out: Array<[string, string, T]> = [];
+  for (const [from, b] of removed(base, head)) {
+    const i = fresh.findIndex(([, h]) => same(b, h));
     if (i >= 0) {
-      const [to, n] = fresh.splice(i, 1)[0]!;
-      out.push({ what: 'map', probe: m.probe, from, to, head: n });
-    }
-  }
-  const freshGlobals = added(base.bpfGlobals, head.bpfGlobals);
-  for (const [from, g] of removed(base.bpfGlobals, head.bpfGlobals)) {
-    const i = freshGlobals.findIndex(([, n]) => sameGlobal(g, n));
-    if (i >= 0) {
-      const [to, n] = freshGlobals.splice(i, 1)[0]!;
-      out.push({ what: 'global', probe: g.probe, from, to, head: n });
+      const [to, h] = fresh.splice(i, 1)[0]!;
+      out.push([from, to, h]);
     }
   }
   return out;
-});
+}
+
+export const bpfRenames = perPair((base: Surface, head: Surface): BpfRename[] => [
+  ...pairRenames(base.bpfMaps, head.bpfMaps, sameMap).map(([from, to, h]): BpfRename => ({ what: 'map', probe: h.probe, from, to, head: h })),
+  ...pairRenames(base.bpfGlobals, head.bpfGlobals, sameGlobal).map(([from, to, h]): BpfRename => ({ what: 'global', probe: h.probe, from, to, head: h })),
+]);
 
 /** Whether the loader finds this item by name: libpman does (skeleton fields); libscap's legacy loader goes by declaration order. */
 export function foundByName(r: BpfRename): boolean {
