@@ -42,7 +42,7 @@ export interface RoleContext {
   counters: Set<string>;
 }
 
-/** The names of a space-separated list (CodeFunction.calls, .globals). */
+/** The names of a space-separated list (CodeFunction.calls, .globals, .events). */
 export function listed(names: string | undefined): string[] {
   return names ? names.split(' ') : [];
 }

@@ -14,6 +14,7 @@
  */
 import type { FileFacts } from './facts.js';
 import { normExpr, type Init } from './extract/syntax.js';
+import { listed } from './code-roles.js';
 import { loc, type CodeFile, type EventProduction, type ProducingDriver, type Surface } from './model.js';
 
 const FILLER_TABLE = 'g_ppm_events';
@@ -58,7 +59,7 @@ export function resolveProduction(facts: FileFacts[], code: Record<string, CodeF
     drivers.push('modern');
     for (const [path, file] of modernFiles.sort(([a], [b]) => (a < b ? -1 : 1))) {
       for (const [name, fn] of Object.entries(file.functions)) {
-        for (const symbol of fn.events?.split(' ') ?? []) {
+        for (const symbol of listed(fn.events)) {
           const e = entry(symbol);
           e.modern ??= { programs: [], loc: loc(path, fn.line) };
           e.modern.programs.push(name);
