@@ -37,9 +37,9 @@
 import { createHash } from 'node:crypto';
 import type { CodeFile, CodeFunction } from '../model.js';
 import { findDefinitions, type Def } from './code/functions.js';
-import { conditionalGroups, coreTokens, markCompat, resolveVariant } from './code/kernel-compat.js';
-import { lex } from './code/lexer.js';
-import { normaliseFunction } from './code/normalise.js';
+import { conditionalGroups, coreTokens, markCompat, resolveVariant, type Group } from './code/kernel-compat.js';
+import { lex, type Tokens } from './code/lexer.js';
+import { normaliseFunction, type LeaveOut } from './code/normalise.js';
 import { boundaryFacts, doesNothing, type BoundaryFacts, type BoundaryMark } from './code/boundary.js';
 
 /** Repository paths whose function bodies are compared (filler and program code). */
@@ -133,6 +133,88 @@ function boundaryOf(
   return out;
 }
 
+/** What one definition contributes, from its tokens alone (so it can be reused, see definitionFacts). */
+interface DefinitionFacts {
+  /** Digests of the normalised tokens: all of them, without kernel-compatibility code, and as the oldest and the newest kernel build see them. */
+  text: string;
+  core: string;
+  oldest: string;
+  newest: string;
+  boundary: BoundaryFacts;
+  /** Digest without counter updates, when it has some. */
+  statsFree: string | null;
+  /** Digest without counter updates and tail calls, when it has tail calls. */
+  glueFree: string | null;
+  countsOnly: boolean;
+}
+
+/**
+ * Definitions already read, by the digest of their raw tokens: consecutive revisions of a file
+ * share most of their functions, and a definition's facts depend on its tokens only. Bounded.
+ */
+const seenDefinitions = new Map<string, DefinitionFacts>();
+const MAX_SEEN_DEFINITIONS = 50_000;
+
+/**
+ * The facts' names as strings of their own: token texts are slices of the source, and a cached
+ * slice would keep every parsed source alive.
+ */
+function detached(b: BoundaryFacts): BoundaryFacts {
+  const own = (list: string[]) => (list.length ? list.join(' ').split(' ') : list);
+  return { calls: own(b.calls), globals: own(b.globals), marks: b.marks, counters: own(b.counters), events: own(b.events) };
+}
+
+function definitionFacts(T: Tokens, def: Def, groups: Map<number, Group>): DefinitionFacts {
+  const raw = digest([T.text.slice(def.start, def.end + 1).join('\u001f'), T.compat.slice(def.start, def.end + 1).join('')]);
+  const seen = seenDefinitions.get(raw);
+  if (seen) return seen;
+  // Tokens of a function, build-only edits normalised (code/normalise.ts).
+  const hashOf = (list: number[], leaveOut?: LeaveOut) => digest([normaliseFunction(T, list, leaveOut).map((t) => T.text[t]).join('\u001f')]);
+  const all: number[] = [];
+  for (let t = def.start; t <= def.end; t++) all.push(t);
+  let text: string;
+  let core: string;
+  let oldest: string;
+  let newest: string;
+  try {
+    text = hashOf(all);
+    core = oldest = newest = text;
+    const kept = coreTokens(T, def.start, def.end, groups);
+    if (kept) {
+      core = hashOf(kept);
+      const f: number[] = [];
+      const l: number[] = [];
+      resolveVariant(T, all, 0, all.length, 'oldest', groups, f);
+      resolveVariant(T, all, 0, all.length, 'newest', groups, l);
+      oldest = hashOf(f);
+      newest = hashOf(l);
+    }
+  } catch (e) {
+    // Statements or conditionals nested deeper than the stack (crafted input): no
+    // kernel-compatibility allowance for this function, every change counts.
+    if (!(e instanceof RangeError)) throw e;
+    text = core = oldest = newest = raw;
+  }
+  const boundary = detached(boundaryFacts(T, def.start, def.end, def.name));
+  let statsFree: string | null = null;
+  let glueFree: string | null = null;
+  let countsOnly = false;
+  try {
+    if (boundary.counters.length) {
+      const list = normaliseFunction(T, all, { counters: true });
+      statsFree = digest([list.map((t) => T.text[t]).join('\u001f')]);
+      countsOnly = doesNothing(T, list);
+    }
+    if (boundary.marks.includes('tail-call')) glueFree = hashOf(all, { counters: true, tailCalls: true });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+  }
+  const facts = { text, core, oldest, newest, boundary, statsFree, glueFree, countsOnly };
+  if (seenDefinitions.size >= MAX_SEEN_DEFINITIONS) seenDefinitions.clear();
+  seenDefinitions.set(raw, facts);
+  return facts;
+}
+
 /** The functions of one filler or program file, keyed by name, with their token hashes. */
 export function extractCodeBodies(path: string, source: string): CodeFile {
   const T = lex(source);
@@ -140,64 +222,10 @@ export function extractCodeBodies(path: string, source: string): CodeFile {
   const defs = findDefinitions(T);
   const groups = conditionalGroups(T);
   const lines = linesOf(source, defs.map((d) => d.at));
-  interface Entry {
-    def: Def;
-    line: number;
-    text: string;
-    core: string;
-    oldest: string;
-    newest: string;
-    boundary: BoundaryFacts;
-    /** Tokens without counter updates, when it has some. */
-    statsFree: string | null;
-    /** Tokens without counter updates and tail calls, when it has tail calls. */
-    glueFree: string | null;
-    countsOnly: boolean;
-  }
-  // Tokens of a function, build-only edits normalised (code/normalise.ts).
-  const join = (list: number[]) => normaliseFunction(T, list).map((t) => T.text[t]).join('\u001f');
+  type Entry = DefinitionFacts & { def: Def; line: number };
   const byName = new Map<string, Entry[]>();
   defs.forEach((def, i) => {
-    const all: number[] = [];
-    for (let t = def.start; t <= def.end; t++) all.push(t);
-    let text: string;
-    let core: string;
-    let oldest: string;
-    let newest: string;
-    try {
-      text = join(all);
-      core = oldest = newest = text;
-      const kept = coreTokens(T, def.start, def.end, groups);
-      if (kept) {
-        core = join(kept);
-        const f: number[] = [];
-        const l: number[] = [];
-        resolveVariant(T, all, 0, all.length, 'oldest', groups, f);
-        resolveVariant(T, all, 0, all.length, 'newest', groups, l);
-        oldest = join(f);
-        newest = join(l);
-      }
-    } catch (e) {
-      // Statements or conditionals nested deeper than the stack (crafted input): no
-      // kernel-compatibility allowance for this function, every change counts.
-      if (!(e instanceof RangeError)) throw e;
-      text = core = oldest = newest = T.text.slice(def.start, def.end + 1).join('\u001f');
-    }
-    const boundary = boundaryFacts(T, def.start, def.end, def.name);
-    let statsFree: string | null = null;
-    let glueFree: string | null = null;
-    let countsOnly = false;
-    try {
-      if (boundary.counters.length) {
-        const list = normaliseFunction(T, all, { counters: true });
-        statsFree = list.map((t) => T.text[t]).join('\u001f');
-        countsOnly = doesNothing(T, list);
-      }
-      if (boundary.marks.includes('tail-call')) glueFree = normaliseFunction(T, all, { counters: true, tailCalls: true }).map((t) => T.text[t]).join('\u001f');
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-    }
-    const entry = { def, line: lines[i]!, text, core, oldest, newest, boundary, statsFree, glueFree, countsOnly };
+    const entry = { ...definitionFacts(T, def, groups), def, line: lines[i]! };
     const list = byName.get(def.name);
     if (list) list.push(entry);
     else byName.set(def.name, [entry]);
