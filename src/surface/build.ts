@@ -7,6 +7,10 @@ import { MAX_FILE_BYTES, MAX_INCLUDED_FILES, MEMO_ENTRIES } from '../limits.js';
 import { resolveApi } from './api.js';
 import type { MacroFact } from '../parse/directives.js';
 import { buildModel, conflictMessage, describeConflict, includeTarget, type BuildModel, type Candidate, type MacroScope } from './builds.js';
+import { resolveCodeRoles, roleContext } from './code-roles.js';
+import { resolveProduction, type FillerTable } from './production.js';
+import { resolveSharedConstants } from './shared-constants.js';
+import { isWireDefine } from './wire-defines.js';
 import { probeOf } from './extract/code-bodies.js';
 import type { EnumFact } from './extract/enums.js';
 import { expandMacros, mentionsMacro } from '../parse/macros.js';
@@ -15,6 +19,7 @@ import { hasInitError, normExpr, splitOr, unquote, type Init } from './extract/s
 import type { TableFact } from './extract/tables.js';
 import { extractFacts, type FileFacts } from './facts.js';
 import { fileKind, hasLegacyProbe, VERSION_FILES, type FileKind } from './files.js';
+import { EVENT_CODE_ENUMS, PPM_SC_ENUMS } from './enum-names.js';
 import { DEFAULT_SHARED_STRUCTS, type SharedStruct } from './shared-structs.js';
 import {
   emptySurface,
@@ -306,6 +311,10 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
   const eventCodes = resolveEventCodes(r);
   const legacy = hasLegacyProbe(snap.files.keys());
   const enums = header ? resolveEnums(r, header) : {};
+  const defines = header ? resolveDefines(r, header) : {};
+  const api = resolveApi(facts, symsOf, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model });
+  // The probe follows the path (a cached blob may have been read at another one).
+  const code = resolveCodeRoles(Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])), roleContext(api));
   const surface: Surface = {
     ...emptySurface(snap.label, snap.commit),
     versions: await readVersions(snap, warnings),
@@ -315,13 +324,18 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
     enums,
     retiredEnumValues: header ? resolveRetiredEnumValues(r, header) : {},
     ppmSc: resolvePpmSc(r),
-    defines: header ? resolveDefines(r, header) : {},
+    defines,
+    sharedConstants: resolveSharedConstants(facts, new Set(Object.keys(defines).filter(isWireDefine)), {
+      symsOf,
+      live: (path, index) => model.macroPresence(path, index).maybe !== 0,
+      guard: (path, line) => guardOf(r, path, line).guard,
+    }),
     flagTables: resolveFlagTables(r),
     dynamicParams: resolveDynamicParams(r),
     syscalls: resolveSyscalls(r),
-    // The probe follows the path (a cached blob may have been read at another one).
-    code: Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])),
-    ...resolveApi(facts, symsOf, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model }),
+    code,
+    production: resolveProduction(fillerTable(r), code, legacy),
+    ...api,
     kernels: Object.fromEntries(Object.entries(kernels).filter(([, k]) => k).map(([v, k]) => [v, describeKernel(k!)])),
     warnings,
   };
@@ -417,8 +431,12 @@ function pickEnum(r: Resolution, names: string[], files: FileFacts[]): Candidate
   return r.model.pick(`enum ${names[0]}`, candidates, (e) => JSON.stringify(e.enumerators.map((x) => [x.name, x.expr])));
 }
 
-const EVENT_CODE_ENUMS = ['ppm_event_code', 'ppm_event_type'];
-const PPM_SC_ENUMS = ['ppm_sc_code', 'ppm_syscall_code'];
+
+/** The live g_ppm_events table (driver/fillers_table.c): which filler the kernel module runs per event. */
+function fillerTable(r: Resolution): FillerTable | null {
+  const found = findTable(r, 'g_ppm_events');
+  return found ? { path: found.file.path, items: liveItems(r, found.file, found.table), guard: (line) => guardOf(r, found.file.path, line).guard } : null;
+}
 
 function resolveEventCodes(r: Resolution): Record<string, Constant> {
   const c = pickEnum(r, EVENT_CODE_ENUMS, r.facts);

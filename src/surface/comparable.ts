@@ -11,7 +11,7 @@ import type { Constant, Loc, Surface, Warning } from './model.js';
 /** The surface records whose items carry a location, keyed by symbol. */
 const KEYED = [
   'eventCodes', 'events', 'ppmSc', 'defines', 'flagTables', 'dynamicParams', 'syscalls', 'structs', 'ioctls',
-  'retiredIoctls', 'bpfMaps', 'bpfGlobals', 'codeLists', 'moduleParams',
+  'retiredIoctls', 'bpfMaps', 'bpfGlobals', 'codeLists', 'moduleParams', 'sharedConstants',
 ] as const satisfies ReadonlyArray<keyof Surface>;
 
 /** Files a surface could not read, from its warnings. */

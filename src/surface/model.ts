@@ -123,6 +123,7 @@ import type { Conflict } from './builds.js';
 /** A C struct's layout (computed by surface/layout.ts for LP64 targets). */
 export type { StructLayout, FieldLayout } from './layout.js';
 import type { StructLayout } from './layout.js';
+import type { BoundaryMark } from './extract/code/boundary.js';
 
 export interface Ioctl {
   /** The full ioctl number (`_IO(PPM_IOCTL_MAGIC, n)` decoded), null if it cannot be evaluated. */
@@ -190,12 +191,63 @@ export interface CodeFunction {
   compatVariants?: [string, string];
   /** It exists only under kernel-compatibility conditionals: adding or removing it is a build matter. */
   kernelSpecific?: true;
+  /**
+   * Functions and macros it calls directly (extract/code/boundary.ts), space-separated (one
+   * string rather than a list: a history's audit holds these for every function version);
+   * left out when none.
+   */
+  calls?: string;
+  /** Names it mentions that it does not declare (candidate probe maps and globals), space-separated; left out when none. */
+  globals?: string;
+  /** Event codes it passes to a call (`ringbuf__reserve_space(&rb, SIZE, PPME_X)`) or assigns: the events it starts, space-separated; left out when none. */
+  events?: string;
+  /** Boundary primitives it uses by itself; left out when none. */
+  marks?: BoundaryMark[];
+  /** The `n_*` counter fields it updates; left out when none. */
+  counters?: string[];
+  /** Hash of the function with its counter updates left out (only when it updates some). */
+  statsFreeHash?: string;
+  /** Hash with counter updates and tail calls left out (only when it tail-calls). */
+  glueFreeHash?: string;
+  /** It does nothing but update counters. */
+  countsOnly?: true;
+  /** What it does for the driver, set per revision from the call graph (surface/code-roles.ts). */
+  role?: CodeRole;
 }
+
+/**
+ * `filler`: computes or writes the params of events. Plumbing moves events across the boundary
+ * without computing their params, in two kinds: `dispatch` decides which events are produced
+ * and sent (tail-call dispatch, sampling and drops, interesting syscalls, settings and map
+ * lookups), `transport` carries them (ring-buffer reservation and submission, the event header).
+ * `statistics`: updates the counters userspace reads.
+ */
+export type CodeRole = 'filler' | 'dispatch' | 'transport' | 'statistics';
 
 export interface CodeFile {
   /** Which driver the file is built into. */
   probe: 'kmod' | 'modern' | 'legacy' | 'shared';
   functions: Record<string, CodeFunction>;
+}
+
+/** A driver in the event production matrix (surface/production.ts). */
+export type ProducingDriver = 'kmod' | 'legacy' | 'modern';
+
+/** How the kmod or the legacy probe fills an event: its g_ppm_events entry. */
+export interface FillerEntry {
+  filler: string;
+  /** The rest of the entry as written (autofill count, type and args), '' when none. */
+  args: string;
+  loc: Loc;
+  guard?: string[];
+}
+
+/** Which drivers produce one event, and with what. */
+export interface EventProduction {
+  kmod?: FillerEntry;
+  legacy?: FillerEntry;
+  /** The modern probe's functions that start the event. */
+  modern?: { programs: string[]; loc: Loc };
 }
 
 export interface Surface {
@@ -217,6 +269,8 @@ export interface Surface {
   ppmSc: Record<string, PpmScCode>;
   /** Object-like integer `#define PPM_*` values of ppm_events_public.h (flags and wire constants). */
   defines: Record<string, Constant>;
+  /** Integer constants of the headers both sides compile (surface/shared-constants.ts), by name. */
+  sharedConstants: Record<string, Constant>;
   /** flags_table.c tables keyed by table name. */
   flagTables: Record<string, FlagTable>;
   /** dynamic_params_table.c tables keyed by table name. */
@@ -239,6 +293,8 @@ export interface Surface {
   conflicts?: Conflict[];
   /** The lowest kernel each kernel build supports, as the driver states it (`kmod: '3.10.0'`). */
   kernels?: Partial<Record<'kmod' | 'legacy', string>>;
+  /** The event production matrix: the drivers present, and per PPME_* symbol what produces it. */
+  production: { drivers: ProducingDriver[]; events: Record<string, EventProduction> };
   warnings: Warning[];
 }
 
@@ -256,6 +312,7 @@ export function emptySurface(rev: string, commit: string | null = null): Surface
     retiredEnumValues: {},
     ppmSc: {},
     defines: {},
+    sharedConstants: {},
     flagTables: {},
     dynamicParams: {},
     syscalls: {},
@@ -267,6 +324,7 @@ export function emptySurface(rev: string, commit: string | null = null): Surface
     codeLists: {},
     moduleParams: {},
     code: {},
+    production: { drivers: [], events: {} },
     warnings: [],
   };
 }

@@ -216,6 +216,17 @@ describe('surface and explain', () => {
     expect(Object.keys(s.events)).toHaveLength(10);
   });
 
+  it('surface --production prints the event production matrix, as a table or JSON', async () => {
+    const text = await cli(['surface', '--repo', dir, '--rev', 'HEAD', '--production']);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^event production at HEAD: no driver found\nevent +code$/m);
+    expect(text.out).toMatch(/^PPME_SYSCALL_OPEN_X +3$/m);
+    const json = await cli(['surface', '--repo', dir, '--rev', 'HEAD', '--production', '--format', 'json']);
+    expect(JSON.parse(json.out)).toEqual({ drivers: [], events: {} });
+    const summary = await cli(['surface', '--repo', dir, '--rev', 'HEAD']);
+    expect(summary.out).toContain('events produced: no driver found (--production for the matrix)');
+  });
+
   it('explain prints title, bump, rationale and example; --list lists every rule', async () => {
     const r = await cli(['explain', 'event-param-appended']);
     expect(r.code).toBe(0);

@@ -57,7 +57,7 @@ int BPF_PROG(${name}_x, struct pt_regs *regs, long ret) {
 }
 `;
 
-describe('drop accounting is not payload', () => {
+describe('code without roles', () => {
   const STATS = 'driver/modern_bpf/helpers/base/stats.h';
   const stats = (counter: string) => `
 static __always_inline void compute_event_types_stats(uint16_t event_type, struct counter_map *counter) {
@@ -69,15 +69,10 @@ static __always_inline void compute_event_types_stats(uint16_t event_type, struc
 }
 `;
 
-  it('a change to compute_event_types_stats (counters follow the stats struct) is no schema finding', () => {
+  it('is filler code (fail safe): a surface built without roles misses no filler change', () => {
+    // Roles come from buildSurface (code-roles.ts); statistics and plumbing are tested in cases/code.ts.
     const r = check({ [STATS]: stats('n_drops_buffer_open_enter') }, { [STATS]: stats('n_drops_buffer_open_exit') });
-    expect(r.changed).toEqual([]);
-  });
-
-  it('the same change to a payload helper is one', () => {
-    const payload = (counter: string) => stats(counter).replace('compute_event_types_stats', 'store_example_param');
-    const r = check({ [STATS]: payload('a') }, { [STATS]: payload('b') });
-    expect(r.changed.map((h) => h.message)).toEqual([expect.stringContaining('the code of store_example_param')]);
+    expect(r.changed.map((h) => h.message)).toEqual([expect.stringContaining('the code of compute_event_types_stats')]);
   });
 });
 

@@ -421,14 +421,14 @@ static __always_inline void extract__example(struct task_struct *task, uint64_t 
     const src = `
 static void msg(struct event_filler_arguments *args, u32 a, __s64 b) {
 	u64 v = (u64)a;
-	pr_err("value %u is out of range for event %u, "
+	report("value %u is out of range for event %u, "
 	       "tid:%u\\n", a, args->event_type, b);
 }
 `;
     const same = `
 static void msg(struct event_filler_arguments *args, uint32_t a, int64_t b) {
 	uint64_t v = (uint64_t)a;
-	pr_err("value %u is out of range for event %u, tid:%u\\n", a, args->event_type, b);
+	report("value %u is out of range for event %u, tid:%u\\n", a, args->event_type, b);
 }
 `;
     expect(one(same, 'msg')).toEqual(one(src, 'msg'));
@@ -621,5 +621,173 @@ describe('build-only edits', () => {
       expect(h.hash).not.toBe(b.hash);
       expect(h.coreHash).toBe(b.coreHash);
     }
+  });
+});
+
+describe('build-only edits: declarations, casts, debug output, hints', () => {
+  const same = (a: string, b: string, name = 'f') => expect(one(b, name).hash, b).toBe(one(a, name).hash);
+  const differ = (a: string, b: string, name = 'f') => expect(one(b, name).hash, b).not.toBe(one(a, name).hash);
+
+  // The shape of libs 24e21bf27: a declaration hoisted to the top with a dead `= 0`.
+  const ACCEPT = `
+int f(struct event_filler_arguments *args) {
+	int res;
+	int64_t fd;
+	fd = (int64_t)syscall_get_return_value(current, args->regs);
+	res = val_to_ring(args, fd, 0, false, 0);
+	CHECK_RES(res);
+	unsigned long flags;
+	syscall_get_arguments_deprecated(args, 3, 1, &flags);
+	res = val_to_ring(args, socket_flags_to_scap(flags), 0, false, 0);
+	return res;
+}
+`;
+  const HOISTED = ACCEPT.replace('\tint64_t fd;\n', '\tint64_t fd;\n\tunsigned long flags = 0;\n').replace('\tunsigned long flags;\n', '');
+
+  it('a declaration hoisted with a dead zero initialiser is no change (libs 24e21bf27)', () => {
+    same(ACCEPT, HOISTED);
+    // Declarations without a value may sit anywhere, in any order.
+    same(ACCEPT, ACCEPT.replace('\tint res;\n\tint64_t fd;\n', '\tint64_t fd;\n\tint res;\n'));
+  });
+
+  it('an initialiser that is read is code', () => {
+    // A non-zero initialiser, or a zero one the code reads before writing.
+    differ(ACCEPT, HOISTED.replace('flags = 0;', 'flags = 1;'));
+    const reads = ACCEPT.replace('\tunsigned long flags;\n\tsyscall_get_arguments_deprecated(args, 3, 1, &flags);\n', '\tunsigned long flags;\n\tif (fd > 0)\n\t\tsyscall_get_arguments_deprecated(args, 3, 1, &flags);\n');
+    differ(reads, reads.replace('unsigned long flags;', 'unsigned long flags = 0;'));
+    const accumulates = ACCEPT.replace('\tsyscall_get_arguments_deprecated(args, 3, 1, &flags);\n', '\tflags += fd;\n');
+    differ(accumulates, accumulates.replace('unsigned long flags;', 'unsigned long flags = 0;'));
+    const selfRead = ACCEPT.replace('\tsyscall_get_arguments_deprecated(args, 3, 1, &flags);\n', '\tflags = flags | 1;\n');
+    differ(selfRead, selfRead.replace('unsigned long flags;', 'unsigned long flags = 0;'));
+    const conditional = ACCEPT.replace('syscall_get_arguments_deprecated(args, 3, 1, &flags);', 'fd > 0 && get_flags(&flags);');
+    differ(conditional, conditional.replace('unsigned long flags;', 'unsigned long flags = 0;'));
+    // A declaration's type is code.
+    differ(ACCEPT, ACCEPT.replace('unsigned long flags;', 'unsigned int flags;'));
+  });
+
+  it('an initialiser overwritten before use, at the same level, is dead (libs 4949e54e0)', () => {
+    const src = `
+int f(struct filler_data *data) {
+	unsigned long features;
+	if (bpf_probe_read(&params, sizeof(params), (void *)val)) {
+		return PPM_FAILURE_INVALID_USER_MEMORY;
+	}
+	features = io_uring_setup_feats_to_scap(params.features);
+	return bpf_val_to_ring(data, features);
+}
+`;
+    same(src, src.replace('unsigned long features;', 'unsigned long features = 0;'));
+    differ(src, src.replace('unsigned long features;', 'unsigned long features = 0;').replace('\tfeatures = io_uring', '\tif (data)\n\t\tfeatures = io_uring'));
+  });
+
+  it('an unused local removed is no change (libs b607089e7)', () => {
+    const src = 'int f(struct event_filler_arguments *args) {\n\tint res = 0;\n\tunsigned long val = 0;\n\tres = val_to_ring(args, 1, 0, false, 0);\n\treturn res;\n}\n';
+    same(src, src.replace('\tunsigned long val = 0;\n', ''));
+    differ(src, src.replace('\tunsigned long val = 0;\n', '').replace('val_to_ring(args, 1', 'val_to_ring(args, 2'));
+    // A local initialised by a call is kept: the call runs.
+    differ(src.replace('val = 0', 'val = read_val()'), src);
+  });
+
+  it('a cast to the type the operand already has, qualifiers aside, is no change (libs adbd34b3f)', () => {
+    const src = 'int f(struct filler_data *data) {\n\tvolatile long args_len;\n\tres = accumulate(data, argv, &args_len);\n\treturn res;\n}\n';
+    same(src, src.replace('&args_len', '(long *)&args_len'));
+    differ(src, src.replace('&args_len', '(int *)&args_len'));
+    const param = 'int f(struct filler_data *data, long len) {\n\treturn push(data, len);\n}\n';
+    same(param, param.replace('push(data, len)', 'push(data, (long)len)'));
+    differ(param, param.replace('push(data, len)', 'push(data, (int)len)'));
+  });
+
+  it('debug output compiled out of release builds is no change (bpf_printk, ASSERT, pr_*)', () => {
+    const src = 'int f(struct filler_data *data) {\n\tint res = push(data, 1);\n\treturn res;\n}\n';
+    same(src, src.replace('\treturn res;', '\tbpf_printk("push returned %d\\n", res);\n\tASSERT(res == 0);\n\treturn res;'));
+    differ(src, src.replace('\treturn res;', '\tnotify(res);\n\treturn res;'));
+  });
+
+  it('const, register and sparse annotations, #pragma hints and enum ppm_event_type are no change (libs #775, #554)', () => {
+    const src = 'int f(char *buf, enum ppm_event_type type) {\n\tint i;\n\tfor (i = 0; i < 4; i++)\n\t\tbuf[i] = type;\n\treturn 0;\n}\n';
+    same(src, src.replace('char *buf', 'const char __user *buf'));
+    same(src, src.replace('\tfor', '#pragma unroll\n\tfor'));
+    same(src, src.replace('enum ppm_event_type', 'ppm_event_code'));
+    same(src.replace('enum ppm_event_type', 'enum ppm_syscall_code'), src.replace('enum ppm_event_type', 'ppm_sc_code'));
+    differ(src, src.replace('enum ppm_event_type', 'ppm_sc_code'));
+    // #pragma pack is kept.
+    differ(src, src.replace('\tfor', '#pragma pack(1)\n\tfor'));
+  });
+
+  it('kernel UAPI feature macros are kernel-build switches (IORING_FEAT_*)', () => {
+    expect(isCompatCondition('defined(IORING_FEAT_NODROP)')).toBe(true);
+    expect(isCompatCondition('defined(O_TMPFILE)')).toBe(false);
+    expect(isCompatCondition('defined(PPM_FEAT_X)')).toBe(true);
+  });
+});
+
+describe('boundary facts and plumbing-free hashes (code roles)', () => {
+  const LEGACY = `
+FILLER_RAW(terminate_filler)
+{
+	struct scap_bpf_per_cpu_state *state = get_local_state(bpf_get_smp_processor_id());
+	if(!state)
+		return 0;
+	switch(state->tail_ctx.prev_res) {
+	case PPM_FAILURE_BUFFER_FULL:
+		if(state->n_drops_buffer != ULLONG_MAX) {
+			++state->n_drops_buffer;
+		}
+		switch(state->tail_ctx.evt_type) {
+		case PPME_SYSCALL_OPEN_X:
+			++state->n_drops_buffer_open_exit;
+			break;
+		default:
+			break;
+		}
+		break;
+	default:
+		break;
+	}
+	release_local_state(state);
+	return 0;
+}
+`;
+
+  it('records calls, marks, globals and counters', () => {
+    const f = one(LEGACY, 'terminate_filler', 'driver/bpf/fillers.h');
+    expect(f.calls).toBe('bpf_get_smp_processor_id get_local_state release_local_state');
+    expect(f.counters).toEqual(['n_drops_buffer', 'n_drops_buffer_open_exit']);
+    expect(f.marks).toBeUndefined();
+    const prog = one(PROGRAM_WITH_TAIL_CALL, 'close_x', 'driver/modern_bpf/programs/close.bpf.c');
+    expect(prog.marks).toEqual(['event', 'header', 'param', 'tail-call']);
+    expect(one('static bool g(void) {\n\treturn is_dropping;\n}\n', 'g').globals).toBe('is_dropping');
+  });
+
+  it('has a stats-free hash equal across changes confined to counter updates (guards, switches and else branches included)', () => {
+    const f = one(LEGACY, 'terminate_filler', 'driver/bpf/fillers.h');
+    const moved = LEGACY.replace('\t\tcase PPME_SYSCALL_OPEN_X:\n\t\t\t++state->n_drops_buffer_open_exit;\n\t\t\tbreak;\n', '');
+    const g = one(moved, 'terminate_filler', 'driver/bpf/fillers.h');
+    expect(g.hash).not.toBe(f.hash);
+    expect(g.statsFreeHash).toBe(f.statsFreeHash);
+    const other = one(LEGACY.replace('release_local_state(state);', 'release_local_state(NULL);'), 'terminate_filler', 'driver/bpf/fillers.h');
+    expect(other.statsFreeHash).not.toBe(f.statsFreeHash);
+    const elseCount = 'static void s(struct counter_map *c) {\n\tif(bpf_ringbuf_output(&rb, d, 1, 0) != 0) {\n\t\tc->n_drops_buffer++;\n\t} else {\n\t\tc->n_evts++;\n\t}\n}\n';
+    const noElse = 'static void s(struct counter_map *c) {\n\tc->n_evts++;\n\tif(bpf_ringbuf_output(&rb, d, 1, 0) != 0) {\n\t\tc->n_drops_buffer++;\n\t}\n}\n';
+    expect(one(noElse, 's').statsFreeHash).toBe(one(elseCount, 's').statsFreeHash);
+  });
+
+  const PROGRAM_WITH_TAIL_CALL = `
+int BPF_PROG(close_x, struct pt_regs *regs, long ret) {
+	struct auxiliary_map *auxmap = auxmap__get();
+	auxmap__preload_event_header(auxmap, PPME_SYSCALL_CLOSE_X);
+	auxmap__store_s64_param(auxmap, ret);
+	bpf_tail_call(ctx, &extra_tail_table, T1_CLOSE_X);
+	return 0;
+}
+`;
+
+  it('has a glue-free hash equal across changes confined to tail calls', () => {
+    const path = 'driver/modern_bpf/programs/close.bpf.c';
+    const f = one(PROGRAM_WITH_TAIL_CALL, 'close_x', path);
+    const g = one(PROGRAM_WITH_TAIL_CALL.replace('&extra_tail_table, T1_CLOSE_X', '&syscall_exit_extra_tail_table, T1_CLOSE_X'), 'close_x', path);
+    expect(g.hash).not.toBe(f.hash);
+    expect(g.glueFreeHash).toBe(f.glueFreeHash);
+    expect(one(PROGRAM_WITH_TAIL_CALL.replace('s64_param(auxmap, ret)', 's64_param(auxmap, -ret)'), 'close_x', path).glueFreeHash).not.toBe(f.glueFreeHash);
   });
 });

@@ -11,7 +11,7 @@ export const fillerCodeKernelCompat: Rule = {
   bump: 'none',
   kind: 'note',
   rationale:
-    "libs' driver/README.VERSION.md: \"Please, do not increment these versions for patches that solely address build issues on specific kernels (for example, newly supported kernels) without impacting others.\" A function whose tokens differ only inside #if groups on LINUX_VERSION_CODE, KERNEL_VERSION, RHEL_RELEASE_*, HAS_* (driver/configure probes), non-architecture CONFIG_* options or __has_include, or inside CO-RE feature checks (if (bpf_core_*(...)) ... else ...), or that only wraps existing code into such a conditional, is reported as a note: no bump is needed. So is a helper added or removed that exists only under such conditionals.",
+    "libs' driver/README.VERSION.md: \"Please, do not increment these versions for patches that solely address build issues on specific kernels (for example, newly supported kernels) without impacting others.\" A function whose tokens differ only inside #if groups on LINUX_VERSION_CODE, KERNEL_VERSION, RHEL_RELEASE_*, HAS_* (driver/configure probes), non-architecture CONFIG_* options, __has_include or kernel UAPI feature macros (IORING_FEAT_*: the headers of the kernels that have the feature define them), or inside CO-RE feature checks (if (bpf_core_*(...)) ... else ...), or that only wraps existing code into such a conditional, is reported as a note: no bump is needed. So is a helper added or removed that exists only under such conditionals.",
   example:
     ' #if LINUX_VERSION_CODE < KERNEL_VERSION(5, 0, 0)\n \tval = old_helper(task);\n+#elif LINUX_VERSION_CODE < KERNEL_VERSION(6, 10, 0)\n+\tval = renamed_helper(task);\n #else\n \tval = new_helper(task);\n #endif',
   check(base, head) {

@@ -1,5 +1,7 @@
 import type { FlagTableEntry, Surface } from '../../surface/model.js';
 import { perSurface } from '../compare.js';
+import { isWireDefine } from '../../surface/wire-defines.js';
+import { splitOr } from '../../surface/extract/syntax.js';
 
 /** Entries of every flag table keyed `table/NAME`; a table may list a name once per #if branch. */
 export const flagEntries = perSurface((s: Surface): Record<string, FlagTableEntry & { table: string }> => {
@@ -10,12 +12,16 @@ export const flagEntries = perSurface((s: Surface): Record<string, FlagTableEntr
   return out;
 });
 
+/** `#define PPM_*` values that travel in payloads (see isWireDefine). */
+export const wireDefines = perSurface((s: Surface): Surface['defines'] => Object.fromEntries(Object.entries(s.defines).filter(([name]) => isWireDefine(name))));
+
 /**
- * `#define PPM_*` values that travel in payloads (flag bits, fcntl commands, dynamic-param
- * indexes). Not here: ioctl numbers and API constants (API half), limits (PPM_MAX_*) and
- * sentinels (*_MAX).
+ * A flag-table entry whose value is written with `PPM_*` values that already existed at the base
+ * (`PPM_O_TMPFILE`, `PPM_O_RDONLY | PPM_O_WRONLY`): the driver could already send it, the entry
+ * only names it for printing. A literal or a new define is a new value.
  */
-export const wireDefines = perSurface((s: Surface): Surface['defines'] => {
-  // *_MAX sentinels (PPM_SOCKOPT_IDX_MAX) are counts that grow when a value is appended.
-  return Object.fromEntries(Object.entries(s.defines).filter(([name]) => !/^PPM_(IOCTL_|MAX_|API_|VERSION_|SCHEMA_)/.test(name) && !/_MAX$/.test(name)));
-});
+export function namesExistingValue(base: Surface, e: FlagTableEntry): boolean {
+  const ops = splitOr(e.expr);
+  const known = wireDefines(base);
+  return ops.length > 0 && ops.every((op) => /^PPM_\w+$/.test(op) && Object.hasOwn(known, op));
+}

@@ -38,8 +38,10 @@ import { createHash } from 'node:crypto';
 import type { CodeFile, CodeFunction } from '../model.js';
 import { findDefinitions, type Def } from './code/functions.js';
 import { cText } from '../../parse/c-text.js';
-import { conditionalGroups, coreTokens, markCompat, NEWEST, oldest as oldestBuild, resolveVariant } from './code/kernel-compat.js';
-import { lex } from './code/lexer.js';
+import { conditionalGroups, coreTokens, markCompat, NEWEST, oldest as oldestBuild, resolveVariant, type Group } from './code/kernel-compat.js';
+import { lex, type Tokens } from './code/lexer.js';
+import { normaliseFunction, type LeaveOut } from './code/normalise.js';
+import { boundaryFacts, doesNothing, type BoundaryFacts, type BoundaryMark } from './code/boundary.js';
 
 /** Repository paths whose function bodies are compared (filler and program code). */
 export const CODE_FILES: RegExp[] = [
@@ -86,6 +88,120 @@ export function compatVariants(fn: CodeFunction): [string, string] {
   return fn.compatVariants ?? [fn.hash, fn.hash];
 }
 
+/** The boundary facts of every definition of one name, merged; empty ones left out. */
+function boundaryOf(
+  list: Array<{ text: string; boundary: BoundaryFacts; statsFree: string | null; glueFree: string | null; countsOnly: boolean }>,
+  hash: string,
+): Partial<CodeFunction> {
+  const out: Partial<CodeFunction> = {};
+  // One definition (the usual case): its lists are already sorted and unique.
+  const merged = (key: 'calls' | 'globals' | 'marks' | 'counters' | 'events') =>
+    list.length === 1 ? (list[0]!.boundary[key] as string[]) : [...new Set(list.flatMap((e) => e.boundary[key] as string[]))].sort();
+  const calls = merged('calls');
+  const globals = merged('globals');
+  const marks = merged('marks') as BoundaryMark[];
+  const counters = merged('counters');
+  const events = merged('events');
+  if (events.length) out.events = events.join(' ');
+  if (calls.length) out.calls = calls.join(' ');
+  if (globals.length) out.globals = globals.join(' ');
+  if (marks.length) out.marks = marks;
+  if (counters.length) {
+    out.counters = counters;
+    const parts = list.map((e) => e.statsFree ?? e.text);
+    out.statsFreeHash = parts.every((p, i) => p === list[i]!.text) ? hash : digest(parts);
+    if (list.every((e) => e.countsOnly)) out.countsOnly = true;
+  }
+  if (marks.includes('tail-call')) {
+    const parts = list.map((e) => e.glueFree ?? e.statsFree ?? e.text);
+    out.glueFreeHash = digest(parts);
+  }
+  return out;
+}
+
+/** What one definition contributes, from its tokens alone (so it can be reused, see definitionFacts). */
+interface DefinitionFacts {
+  /** Digests of the normalised tokens: all of them, without kernel-compatibility code, and as the oldest and the newest kernel build see them. */
+  text: string;
+  core: string;
+  oldest: string;
+  newest: string;
+  boundary: BoundaryFacts;
+  /** Digest without counter updates, when it has some. */
+  statsFree: string | null;
+  /** Digest without counter updates and tail calls, when it has tail calls. */
+  glueFree: string | null;
+  countsOnly: boolean;
+}
+
+/**
+ * Definitions already read, by the digest of their raw tokens: consecutive revisions of a file
+ * share most of their functions, and a definition's facts depend on its tokens only. Bounded.
+ */
+const seenDefinitions = new Map<string, DefinitionFacts>();
+const MAX_SEEN_DEFINITIONS = 50_000;
+
+/**
+ * The facts' names as strings of their own: token texts are slices of the source, and a cached
+ * slice would keep every parsed source alive.
+ */
+function detached(b: BoundaryFacts): BoundaryFacts {
+  const own = (list: string[]) => (list.length ? list.join(' ').split(' ') : list);
+  return { calls: own(b.calls), globals: own(b.globals), marks: b.marks, counters: own(b.counters), events: own(b.events) };
+}
+
+function definitionFacts(T: Tokens, def: Def, groups: Map<number, Group>, minKernel: bigint): DefinitionFacts {
+  // Which kernel-version groups are dead depends on the supported range too.
+  const raw = digest([T.text.slice(def.start, def.end + 1).join('\u001f'), T.compat.slice(def.start, def.end + 1).join(''), String(minKernel)]);
+  const seen = seenDefinitions.get(raw);
+  if (seen) return seen;
+  // Tokens of a function, build-only edits normalised (code/normalise.ts).
+  const hashOf = (list: number[], leaveOut?: LeaveOut) => digest([normaliseFunction(T, list, leaveOut).map((t) => T.text[t]).join('\u001f')]);
+  const all: number[] = [];
+  for (let t = def.start; t <= def.end; t++) all.push(t);
+  let text: string;
+  let core: string;
+  let oldest: string;
+  let newest: string;
+  try {
+    text = hashOf(all);
+    core = oldest = newest = text;
+    const kept = coreTokens(T, def.start, def.end, groups);
+    if (kept) {
+      core = hashOf(kept);
+      const f: number[] = [];
+      const l: number[] = [];
+      resolveVariant(T, all, 0, all.length, oldestBuild(minKernel), groups, f);
+      resolveVariant(T, all, 0, all.length, NEWEST, groups, l);
+      oldest = hashOf(f);
+      newest = hashOf(l);
+    }
+  } catch (e) {
+    // Statements or conditionals nested deeper than the stack (crafted input): no
+    // kernel-compatibility allowance for this function, every change counts.
+    if (!(e instanceof RangeError)) throw e;
+    text = core = oldest = newest = raw;
+  }
+  const boundary = detached(boundaryFacts(T, def.start, def.end, def.name));
+  let statsFree: string | null = null;
+  let glueFree: string | null = null;
+  let countsOnly = false;
+  try {
+    if (boundary.counters.length) {
+      const list = normaliseFunction(T, all, { counters: true });
+      statsFree = digest([list.map((t) => T.text[t]).join('\u001f')]);
+      countsOnly = doesNothing(T, list);
+    }
+    if (boundary.marks.includes('tail-call')) glueFree = hashOf(all, { counters: true, tailCalls: true });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+  }
+  const facts = { text, core, oldest, newest, boundary, statsFree, glueFree, countsOnly };
+  if (seenDefinitions.size >= MAX_SEEN_DEFINITIONS) seenDefinitions.clear();
+  seenDefinitions.set(raw, facts);
+  return facts;
+}
+
 /** The functions of one filler or program file, keyed by name, with their token hashes. */
 export function extractCodeBodies(path: string, source: string, minKernel = 0n): CodeFile {
   // The C text layer: comments, line ends and continuations as gcc reads them.
@@ -96,41 +212,10 @@ export function extractCodeBodies(path: string, source: string, minKernel = 0n):
   const decided = new Map([...groups].filter(([, g]) => g.decided !== undefined).map(([at, g]) => [at, g.decided!]));
   const defs = findDefinitions(T, decided);
   const lines = defs.map((d) => c.lineAt(d.at));
-  interface Entry {
-    def: Def;
-    line: number;
-    text: string;
-    core: string;
-    oldest: string;
-    newest: string;
-  }
-  const join = (list: number[]) => list.map((t) => T.text[t]).join('\u001f');
+  type Entry = DefinitionFacts & { def: Def; line: number };
   const byName = new Map<string, Entry[]>();
   defs.forEach((def, i) => {
-    const text = T.text.slice(def.start, def.end + 1).join('\u001f');
-    let core = text;
-    let oldest = text;
-    let newest = text;
-    try {
-      const kept = coreTokens(T, def.start, def.end, groups);
-      if (kept) {
-        core = join(kept);
-        const a: number[] = [];
-        for (let t = def.start; t <= def.end; t++) a.push(t);
-        const f: number[] = [];
-        const l: number[] = [];
-        resolveVariant(T, a, 0, a.length, oldestBuild(minKernel), groups, f);
-        resolveVariant(T, a, 0, a.length, NEWEST, groups, l);
-        oldest = join(f);
-        newest = join(l);
-      }
-    } catch (e) {
-      // Statements or conditionals nested deeper than the stack (crafted input): no
-      // kernel-compatibility allowance for this function, every change counts.
-      if (!(e instanceof RangeError)) throw e;
-      core = oldest = newest = text;
-    }
-    const entry = { def, line: lines[i]!, text, core, oldest, newest };
+    const entry = { ...definitionFacts(T, def, groups, minKernel), def, line: lines[i]! };
     const list = byName.get(def.name);
     if (list) list.push(entry);
     else byName.set(def.name, [entry]);
@@ -150,6 +235,7 @@ export function extractCodeBodies(path: string, source: string, minKernel = 0n):
     const fn: CodeFunction = { line: list[0]!.line, hash, coreHash };
     if (oldest !== hash || newest !== hash) fn.compatVariants = [oldest, newest];
     if (!plain.length) fn.kernelSpecific = true;
+    Object.assign(fn, boundaryOf(list, hash));
     // An own property even for a function named `__proto__` (the sources are untrusted).
     Object.defineProperty(functions, name, { value: fn, enumerable: true, writable: true, configurable: true });
   }

@@ -1,7 +1,7 @@
 import type { ParsedFile } from '../../parse/parser.js';
 import { arrayDeclarations, namesIn, toInit, type Init } from './syntax.js';
 
-/** One initialised array the surface reads: g_event_info, a flag table, a dynamic param table, g_syscall_table. */
+/** One initialised array the surface reads: g_event_info, a flag table, a dynamic param table, g_syscall_table, g_ppm_events. */
 export interface TableFact {
   name: string;
   /** `ppm_event_info`, `ppm_name_value`, `ppm_param_info`, ... (the struct tag of the element). */
@@ -16,7 +16,7 @@ export interface TableFact {
   items: Array<{ designator: string | null; position: number; value: Init; line: number; endLine: number; guard?: string[]; path?: string }>;
 }
 
-const TABLE_TYPES = ['ppm_event_info', 'ppm_name_value', 'ppm_param_info', 'syscall_evt_pair'];
+const TABLE_TYPES = ['ppm_event_info', 'ppm_name_value', 'ppm_param_info', 'syscall_evt_pair', 'ppm_event_entry'];
 
 export function extractTables(file: ParsedFile): TableFact[] {
   const out: TableFact[] = [];

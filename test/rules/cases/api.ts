@@ -268,6 +268,12 @@ export const apiCases: RuleCases[] = [
         errors: [{ message: ['modern probe global is_dropping was removed'], path: MAPS, line: 6 }],
       },
       {
+        name: 'a modern map renamed: libpman finds maps by their skeleton name (libs 461039f1b)',
+        head: inMaps(['} counter_maps __weak SEC(".maps");', '} stats_maps __weak SEC(".maps");']),
+        rules: ['bpf-map-changed'],
+        errors: [{ message: ['modern probe map counter_maps was renamed stats_maps: libpman finds maps by their name'], path: MAPS, line: 22 }],
+      },
+      {
         name: 'two legacy maps swapped: userspace indexes them by order',
         base: withLegacy,
         head: (tree) => {
@@ -381,6 +387,57 @@ export const apiCases: RuleCases[] = [
         errors: [{ message: ['FILLER_LIST_MAPPER adds sys_mknod_x; moves 1 existing filler id (e.g. terminate_filler 3 → 4)'], path: FILLERS, line: 8 }],
         rules: ['filler-ids-changed'],
         required: 'minor',
+      },
+    ],
+  },
+  {
+    rule: 'struct-field-renamed',
+    governs: 'api',
+    bump: 'none',
+    kind: 'note',
+    valid: [
+      { name: 'a field removed and another inserted elsewhere', head: inRing(['\tvolatile uint64_t n_drops_pf;\n', ''], [N_PREEMPTIONS, N_PREEMPTIONS + '\tvolatile uint64_t n_drops_bug;\n']), rules: ['struct-layout-changed'] },
+      { name: 'a field renamed and retyped (another size)', head: inRing(['\tvolatile uint64_t n_drops_pf;\n', '\tvolatile uint32_t n_page_faults;\n\tvolatile uint32_t pad;\n']), rules: ['struct-layout-changed'] },
+    ],
+    invalid: [
+      {
+        name: 'a counter renamed in place: same type, size and offset',
+        head: inRing(['\tvolatile uint64_t n_drops_pf;\n', '\tvolatile uint64_t n_drops_page_faults;\n']),
+        rules: ['struct-field-renamed'],
+        required: 'none',
+        errors: [{ message: ['struct ppm_ring_buffer_info: field n_drops_pf is now n_drops_page_faults (uint64_t at offset 24, size 8, unchanged)'], path: RING, line: 9 }],
+      },
+      {
+        name: 'a field renamed in place and one appended: the append is what counts',
+        head: inRing(['\tvolatile uint64_t n_drops_pf;\n', '\tvolatile uint64_t n_drops_page_faults;\n'], [N_PREEMPTIONS, N_PREEMPTIONS + '\tvolatile uint64_t n_x;\n']),
+        rules: ['struct-field-appended', 'struct-field-renamed'],
+        required: 'minor',
+        errors: [{ message: ['field n_drops_pf is now n_drops_page_faults'], path: RING, line: 9 }],
+      },
+    ],
+  },
+  {
+    rule: 'bpf-map-renamed',
+    governs: 'api',
+    bump: 'none',
+    kind: 'note',
+    valid: [
+      {
+        name: 'a modern map renamed: libpman finds it by name (bpf-map-changed)',
+        head: inMaps(['} counter_maps __weak SEC(".maps");', '} stats_maps __weak SEC(".maps");']),
+        rules: ['bpf-map-changed'],
+        required: 'major',
+      },
+      { name: 'a legacy map renamed and resized', base: withLegacy, head: editFile(LEGACY_MAPS)([') settings_map = {\n        .type = BPF_MAP_TYPE_ARRAY,\n        .key_size = sizeof(uint32_t),\n        .value_size = sizeof(struct scap_bpf_settings),\n        .max_entries = 1,', ') config_map = {\n        .type = BPF_MAP_TYPE_ARRAY,\n        .key_size = sizeof(uint32_t),\n        .value_size = sizeof(struct scap_bpf_settings),\n        .max_entries = 2,']), rules: ['bpf-map-added', 'bpf-map-changed'] },
+    ],
+    invalid: [
+      {
+        name: 'a legacy map renamed in place: libscap finds it by declaration order',
+        base: withLegacy,
+        head: editFile(LEGACY_MAPS)([') settings_map = {', ') config_map = {']),
+        rules: ['bpf-map-renamed'],
+        required: 'none',
+        errors: [{ message: ['legacy probe map settings_map is now config_map, at the same index with the same definition'], path: LEGACY_MAPS, line: 27 }],
       },
     ],
   },

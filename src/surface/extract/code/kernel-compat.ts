@@ -23,8 +23,14 @@ const COMPAT_IDENTS = new Set([
   'BPF_FORBIDS_ZERO_ACCESS',
   'COS_73_WORKAROUND',
   '__COS_WORKAROUND__',
-  'IORING_FEAT_SINGLE_MMAP',
 ]);
+
+/**
+ * Kernel UAPI feature macros (`IORING_FEAT_SINGLE_MMAP`): the kernel headers define them from
+ * the release that has the feature, so `#ifdef` on one is a kernel-build switch like a
+ * LINUX_VERSION_CODE test (libs 4949e54e0 fixed a RHEL 8.2 build this way).
+ */
+const UAPI_FEATURE_MACRO = /^[A-Z][A-Z0-9]*_FEAT_[A-Z0-9_]+$/;
 
 /**
  * Kernel config options that select an architecture or the 32-bit syscall ABI: code under them
@@ -36,6 +42,7 @@ const ARCH_CONFIG = /^CONFIG_(COMPAT|IA32_EMULATION|X86(_64|_32)?|ARM(64)?|AEABI
 function isCompatIdent(id: string): boolean {
   return (
     COMPAT_IDENTS.has(id) ||
+    UAPI_FEATURE_MACRO.test(id) ||
     id.includes('RHEL_RELEASE') || // RHEL_RELEASE_CODE, PPM_RHEL_RELEASE_VERSION
     id.startsWith('HAS_') || // the configure system's kernel probes (driver/configure)
     (id.startsWith('CONFIG_') && !ARCH_CONFIG.test(id))

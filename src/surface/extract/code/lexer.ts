@@ -5,6 +5,7 @@
  * Hand-written rather than tree-sitter's leaf tokens: it runs on every filler and program file
  * of both revisions of every check.
  */
+import { OLD_ENUM_SPELLINGS } from '../../enum-names.js';
 
 // ---------------------------------------------------------------------------------------------
 // Lexer. Tokens are kept as parallel arrays (no object per token): this runs on every filler
@@ -105,11 +106,33 @@ function punctLen(src: string, i: number, c: number): number {
 }
 
 /**
- * Qualifiers and hints that change how a function is compiled, not what it sends: `static`
- * added to a helper, `volatile` for the verifier, an inlining hint. Left out of the token
- * stream (libs #1335, #947).
+ * Storage classes, qualifiers and hints that change how a function is compiled, not what it
+ * sends: `static` added to a helper, `volatile` for the verifier, `const` for a warning, an
+ * inlining hint, sparse's address-space annotations. Left out of the token stream (libs #1335,
+ * #947, e028b1142).
  */
-const BUILD_ONLY_TOKENS = new Set(['static', 'volatile', 'inline', '__inline', '__always_inline', '__noinline', 'noinline']);
+const BUILD_ONLY_TOKENS = new Set([
+  'static',
+  'register',
+  'volatile',
+  'const',
+  'inline',
+  '__inline',
+  '__always_inline',
+  '__noinline',
+  'noinline',
+  '__maybe_unused',
+  '__user',
+  '__force',
+]);
+
+/**
+ * `#pragma` directives are compiler hints (`#pragma unroll`, `#pragma clang loop ...`, GCC
+ * diagnostics: libs #775); only `#pragma pack` changes what code means, and it is kept.
+ */
+function isHintPragma(name: string, cond: string): boolean {
+  return name === 'pragma' && !/^pack\b/.test(cond);
+}
 
 /**
  * Fixed-width integer type spellings, normalised to <stdint.h> names: libs moved from the
@@ -173,6 +196,7 @@ export function lex(src: string): Tokens {
       return;
     } else if (pp === PP_IF) groups.push(false);
     else if (pp === PP_ENDIF && groups.pop()) return;
+    else if (isHintPragma(name, cond)) return;
     T.push(DIRECTIVE, cond ? `#${name} ${cond}` : `#${name}`, d.at, pp);
   };
 
@@ -181,6 +205,12 @@ export function lex(src: string): Tokens {
     if (kind === IDENT) text = TYPE_ALIASES.get(text) ?? text;
     const list = dir ? dir.toks : T.text;
     const prev = list.length - 1;
+    const current = kind === IDENT && list[prev] === 'enum' ? OLD_ENUM_SPELLINGS.get(text) : undefined;
+    if (current !== undefined && (dir || (dead === 0 && T.kind[prev] === IDENT))) {
+      // `enum ppm_event_type` is the old spelling of `ppm_event_code` (libs #554).
+      list[prev] = current;
+      return;
+    }
     if (kind === STR && text.charCodeAt(0) === 34 && (dir || (dead === 0 && T.kind[prev] === STR)) && list[prev]?.endsWith('"')) {
       // Adjacent string literals are one string (C translation phase 6): clang-format splits
       // long ones.
