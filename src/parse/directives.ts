@@ -70,6 +70,11 @@ export interface Directives {
 
 const DIRECTIVE_START = /^[ \t\f\v]*(?:#|%:)[ \t\f\v]*([A-Za-z_]\w*)?/;
 
+/** Space, tab, form feed, vertical tab: the white space a directive line may start with. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || c === 11;
+}
+
 /** The directive name and the logical line's text (continuations joined) of a directive starting at `lineStart`. */
 function logicalLine(text: string, lineStart: number): { end: number; joined: string; lines: number } {
   let end = text.indexOf('\n', lineStart);
@@ -128,9 +133,11 @@ export function scanDirectives(text: string): Directives {
   while (pos <= n) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl < 0 ? n : nl;
-    const first = text.charCodeAt(pos);
-    // A directive starts with `#` (or the digraph `%:`) after optional blanks.
-    const m = first === 35 || first === 37 || first === 32 || first === 9 ? DIRECTIVE_START.exec(text.slice(pos, Math.min(lineEnd, pos + 256))) : null;
+    // A directive starts with `#` (or the digraph `%:`) after optional blanks (any of them, any number).
+    let k = pos;
+    while (k < lineEnd && isBlank(text.charCodeAt(k))) k++;
+    const first = text.charCodeAt(k);
+    const m = first === 35 || (first === 37 && text.charCodeAt(k + 1) === 58) ? DIRECTIVE_START.exec(text.slice(pos, Math.min(lineEnd, k + 256))) : null;
     if (!m) {
       branchOfLine[line] = current;
       if (nl < 0) break;

@@ -52,6 +52,12 @@ describe('scanDirectives: conditional groups', () => {
     expect(d.unbalanced).toBe(false);
   });
 
+  it('a form feed, a vertical tab or a long run of blanks before the # still starts a directive (white space, as gcc reads it)', () => {
+    const d = scan('\f#if 0', 'int a;', '\v#endif', `${' '.repeat(300)}#ifdef X`, `${'\t'.repeat(300)}#endif`);
+    expect(d.branches).toMatchObject([{ kind: 'if', test: '0', line: 1, endLine: 2 }, { kind: 'ifdef', test: 'defined(X)', line: 4 }]);
+    expect(d.unbalanced).toBe(false);
+  });
+
   it('a continued condition is one directive, its lines all in the branch around it', () => {
     const d = scan('#if defined(A) && \\', '    defined(B)', 'int x;', '#endif');
     expect(d.branches[0]).toMatchObject({ test: 'defined(A) && defined(B)', line: 1, endLine: 3 });

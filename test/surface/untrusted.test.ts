@@ -197,6 +197,11 @@ describe('line structure is the compiler’s', () => {
     expect: { rules: [], verdict: 'pass' },
   });
   check({
+    name: 'a directive after a form feed is a directive: a field under its #else is compiled',
+    head: inRingbuf(['\tvolatile uint32_t tail;', '\tvolatile uint32_t tail;\n#ifdef DRIVER_SEMVER_NEVER_DEFINED\n\f#else\n\tvolatile uint64_t n_extra;\n#endif']),
+    expect: LAYOUT_CHANGED,
+  });
+  check({
     name: 'a directive written with the %: digraph is a directive',
     head: openX(`${OPEN_X_4}\n%:if 0\n${OPEN_X}\n%:endif`),
     expect: PARAM_APPENDED,
