@@ -164,6 +164,11 @@ describe('definitions the model cannot settle are never a pass', () => {
     expect: { rules: ['flag-value-changed'], verdict: 'fail', warnings: [/macro PPM_O_CREAT .*one build compiles more than one of them/] },
   });
   check({
+    name: 'a #define under a kernel option, then #undef and #define: the new value, and no conflict',
+    head: inHeader(['#define PPM_O_CREAT (1 << 2)', '#ifdef CONFIG_DRIVER_SEMVER_TEST\n#define PPM_O_CREAT (1 << 9)\n#endif\n#undef PPM_O_CREAT\n#define PPM_O_CREAT (1 << 5)']),
+    expect: { rules: ['flag-value-changed'], verdict: 'fail' },
+  });
+  check({
     name: 'a #define redefined after #undef is the new value, and no conflict',
     head: inHeader(['#define PPM_O_CREAT (1 << 2)', '#define PPM_O_CREAT (1 << 2)\n#undef PPM_O_CREAT\n#define PPM_O_CREAT (1 << 5)']),
     expect: { rules: ['flag-value-changed'], verdict: 'fail' },
