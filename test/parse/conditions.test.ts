@@ -233,10 +233,13 @@ describe('walkFile: definitions a later one replaces', () => {
     expect(walk(['#define A 1', '#undef A', '#define A 2']).replaced).toEqual([{ macro: 0, by: 2, redefined: false }]);
   });
 
-  it('a definition under an unknown condition is replaced by a later #undef that every build compiles', () => {
-    const w = walk(['#ifdef CONFIG_COMPAT', '#define A 9', '#endif', '#undef A', '#define A 2']);
-    expect(w.replaced).toEqual([{ macro: 0, by: 4, redefined: false }]);
-    expect([...w.macros]).toEqual([NEVER, ALWAYS]);
+  it('a definition under an unknown condition, and the one before it, are replaced by a later #undef that every build compiles', () => {
+    const w = walk(['#define A 1', '#ifdef CONFIG_COMPAT', '#define A 9', '#endif', '#undef A', '#define A 2']);
+    expect(w.replaced).toEqual([
+      { macro: 0, by: 5, redefined: false },
+      { macro: 1, by: 5, redefined: false },
+    ]);
+    expect([...w.macros]).toEqual([NEVER, NEVER, ALWAYS]);
   });
 
   it('an #undef under an unknown condition does not hide a later #undef that every build compiles', () => {
