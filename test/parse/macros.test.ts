@@ -70,6 +70,14 @@ describe('expandMacros', () => {
     expect(expand('E()', { 'E()': 'empty' })).toBe('empty');
   });
 
+  it('an expansion ending in a function-like macro name is rescanned with the arguments after it', () => {
+    expect(expand('G(1)', { G: 'F', 'F(x)': '[x]' })).toBe('[1]');
+    expect(expand('H(1)(2)', { 'H(x)': 'x + F', 'F(y)': '[y]' })).toBe('1 + [2]');
+    // Not the name just expanded: painted blue, as gcc does.
+    expect(expand('F(1)(2)', { 'F(x)': 'x F' })).toBe('1 F(2)');
+    expect(expand('G(1) end', { G: 'F', 'F(x)': 'G(x)' })).toBe('F(1) end');
+  });
+
   it('a call never closed is left as written', () => {
     expect(expand('F(1', { 'F(x)': 'x' })).toBe('F(1');
   });
