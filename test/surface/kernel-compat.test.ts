@@ -94,6 +94,15 @@ describe('extractCodeBodies with the supported kernel range', () => {
     expect(codeDelta(base, head)).toBe('compat');
   });
 
+  it('a helper defined only for kernels below the minimum is compiled by no build: it is no function, and changing it changes nothing', () => {
+    const src = (body: string) => `#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 32)\nstatic int ancient_helper(int x) {\n\t${body}\n}\n#endif\n${PLAIN}`;
+    const base = extractCodeBodies(FILLERS, src('return x + 1;'), MIN);
+    expect(Object.keys(base.functions)).toEqual(['f']);
+    expect(extractCodeBodies(FILLERS, src('return x + 2;'), MIN)).toEqual(base);
+    // Inside the range it is a kernel-specific helper.
+    expect(extractCodeBodies(FILLERS, src('return x + 1;'), 0n).functions['ancient_helper']?.kernelSpecific).toBe(true);
+  });
+
   it('a helper with one definition per kernel branch, one of them dead: the live one is the function, not kernel-specific', () => {
     const src = [
       '#if LINUX_VERSION_CODE >= KERNEL_VERSION(2, 6, 0)',

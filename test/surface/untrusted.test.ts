@@ -213,6 +213,21 @@ describe('line structure is the compiler’s', () => {
   });
 });
 
+describe('the supported kernel range', () => {
+  const FILLERS = 'driver/ppm_fillers.c';
+  const withFillers = (helper: string): Change => (t) => ({
+    ...t,
+    [MAIN]: `${t[MAIN]}\n#if LINUX_VERSION_CODE < KERNEL_VERSION(3, 10, 0)\n#error kernel too old\n#endif\n`,
+    [FILLERS]: `#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 32)\nstatic int ancient_helper(int x) {\n\t${helper}\n}\n#endif\nint f_sys_x(struct event_filler_arguments *args) {\n\treturn 0;\n}\n`,
+  });
+  check({
+    name: 'a helper only kernels below the minimum compile, changed: no build sees it',
+    base: withFillers('return x + 1;'),
+    head: (t: Tree) => ({ ...t, [FILLERS]: t[FILLERS]!.replace('x + 1', 'x + 2') }),
+    expect: { rules: [], verdict: 'pass' },
+  });
+});
+
 describe('macros are expanded where the surface reads them', () => {
   check({
     name: 'a param type redefined by #define in the event table',
