@@ -406,6 +406,17 @@ describe('--incomplete and the configuration key incomplete', () => {
     expect((await checkJson(['--repo', d, '--base', linked, '--head', linked, '--config', cfg, '--incomplete', 'fail'])).report.verdict).toBe('fail');
   });
 
+  it('a change cannot relax its own check: incomplete: warn added by the head is not read', async () => {
+    const { d, linked } = repoWithUnreadable();
+    runGit(d, ['checkout', '-q', '-b', 'relax', linked]);
+    const relaxed = commitFiles(d, { '.github/driver-semver.json': JSON.stringify({ incomplete: 'warn' }) }, 'relax');
+    const bare = path.join(tempDir(), 'bare.git');
+    runGit(d, ['clone', '-q', '--bare', d, bare]);
+    expect((await checkJson(['--repo', bare, '--base', linked, '--head', relaxed])).report.verdict).toBe('fail');
+    // Once the base has it, it applies.
+    expect((await checkJson(['--repo', bare, '--base', relaxed, '--head', relaxed])).report.verdict).toBe('warn');
+  });
+
   it('with --incomplete warn a missing bump still fails', async () => {
     const { d, linked, head } = repoWithUnreadable();
     const { code, report } = await checkJson(['--repo', d, '--base', linked, '--head', head, '--incomplete', 'warn']);
