@@ -66,6 +66,8 @@ export interface Directives {
   spans: Array<[number, number]>;
   /** Conditional groups left open at the end of the file, or closed without an `#if`: the file is malformed. */
   unbalanced: boolean;
+  /** Lines of `#include`s whose header a macro names (`#include HEADER_H`): not followed. */
+  computedIncludes: number[];
 }
 
 const DIRECTIVE_START = /^[ \t\f\v]*(?:#|%:)[ \t\f\v]*([A-Za-z_]\w*)?/;
@@ -123,6 +125,7 @@ export function scanDirectives(text: string): Directives {
   const ops: Op[] = [];
   const spans: Array<[number, number]> = [];
   const branchOfLine: number[] = [-1];
+  const computedIncludes: number[] = [];
   // Open groups: their branches so far, and the negation of every earlier branch (for #elif/#else).
   const open: Array<{ branches: number[]; rest: string }> = [];
   let unbalanced = false;
@@ -200,7 +203,7 @@ export function scanDirectives(text: string): Directives {
       if (h) {
         ops.push({ op: 'include', include: includes.length });
         includes.push({ ...h, line: atLine, offset: pos, branch: current });
-      }
+      } else if (rest.trim()) computedIncludes.push(atLine);
     } else if (name === 'pragma') {
       const p = /^\s*pack\s*\(([^)]*)\)/.exec(rest);
       if (p) ops.push({ op: 'pack', args: p[1]!.split(',').map((s) => s.trim()), line: atLine });
@@ -217,7 +220,7 @@ export function scanDirectives(text: string): Directives {
   for (const b of branches) {
     if (b.includeGuard && !isWholeFile(b, branches, ops)) delete b.includeGuard;
   }
-  return { branches, macros, includes, ops, branchOfLine, spans, unbalanced };
+  return { branches, macros, includes, ops, branchOfLine, spans, unbalanced, computedIncludes };
 }
 
 /** The group of an `#ifndef X` guard has no other branch, and its `#endif` is the file's last directive. */

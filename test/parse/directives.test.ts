@@ -143,6 +143,12 @@ describe('scanDirectives: #include, #pragma pack, #error', () => {
     expect(d.includes[1]!.offset).toBe(src.indexOf('# include'));
   });
 
+  it('an #include whose header a macro names is recorded apart, by line', () => {
+    const d = scan('#define RB_H "rb.h"', '#include RB_H', '#include "ppm.h"', '#include_next NEXT_H');
+    expect(d.includes.map((i) => i.path)).toEqual(['ppm.h']);
+    expect(d.computedIncludes).toEqual([2, 4]);
+  });
+
   it('the pack arguments of #pragma pack, other pragmas ignored', () => {
     const d = scan('#pragma once', '#pragma pack(push, 1)', '#pragma pack( pop )', '#pragma pack(4)', '#pragma GCC diagnostic push');
     expect(d.ops).toEqual([

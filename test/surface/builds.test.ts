@@ -182,6 +182,13 @@ describe('buildModel: warnings that make the analysis incomplete', () => {
     expect(warnings).toEqual([{ path: H, message: `${H} at rev: its #if/#endif do not balance, so which lines a build compiles is not known`, incomplete: true }]);
   });
 
+  it('a live #include of a header named by a macro; none when no build compiles it', async () => {
+    const { warnings } = await modelOf({ [H]: ['#define RB_H "rb.h"', '#include RB_H', '#if 0', '#include RB_H', '#endif'].join('\n') });
+    expect(warnings).toEqual([
+      { path: H, message: `${H}:2 at rev: an #include names its header with a macro, which driver-semver does not follow, so what that header defines is not known`, incomplete: true },
+    ]);
+  });
+
   it('an include chain past the limits, once per file however many builds walk it', async () => {
     const { warnings } = await modelOf({ [H]: '#include "ppm_x.h"' });
     expect(warnings).toHaveLength(1);

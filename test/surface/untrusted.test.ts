@@ -283,6 +283,11 @@ describe('what the model cannot see is never a pass', () => {
     expect: LAYOUT_CHANGED,
   });
   check({
+    name: 'a header named by a macro, redefining a fixed-width type',
+    head: [inRingbuf(['#pragma once', '#pragma once\n#define RB_EXTRA "rb_extra.h"\n#include RB_EXTRA']), setFile('driver/rb_extra.h', '#define uint32_t uint64_t\n')],
+    expect: { rules: [], verdict: 'fail', warnings: [/driver\/ppm_ringbuffer\.h:4 at head: an #include names its header with a macro/] },
+  });
+  check({
     name: 'a table entry a conditional cuts in two',
     head: openX(OPEN_X.replace('{"name", PT_FSPATH, PF_NA},', '#ifdef __KERNEL__\n{"name", PT_FSPATH, PF_NA},\n#endif')),
     expect: { rules: ['event-removed'], verdict: 'fail', warnings: [/g_event_info entry at line 10 has a conditional directive inside it/] },
