@@ -441,13 +441,15 @@ function walkOps(path: string, d: Directives, w: Walk, ambient: Status, out: Fil
   const packStack: number[] = [];
   let pack = 0;
   let packCertain = true;
-  // The file's own definition certainly in force, by name (to know what a later one replaces).
-  const active = new Map<string, number>();
+  // The file's own definitions that may be in force, by name (to know what a later one replaces).
+  const active = new Map<string, number[]>();
   const replace = (name: string, by: number, redefined: boolean) => {
     const prev = active.get(name);
     if (prev === undefined || !out) return;
-    out.macros[prev] = 0;
-    out.replaced.push({ macro: prev, by, redefined });
+    for (const i of prev) {
+      out.macros[i] = 0;
+      out.replaced.push({ macro: i, by, redefined });
+    }
     active.delete(name);
   };
   for (const op of d.ops as Op[]) {
@@ -475,14 +477,14 @@ function walkOps(path: string, d: Directives, w: Walk, ambient: Status, out: Fil
         if (out) out.macros[op.macro] = status;
         if (status === 2) {
           replace(def.name, def.line, true);
-          active.set(def.name, op.macro);
-        } else if (status === 1) active.delete(def.name);
+          active.set(def.name, [op.macro]);
+        } else if (status === 1) active.set(def.name, [...(active.get(def.name) ?? []), op.macro]);
         if (status) env.define(def, status);
         break;
       }
       case 'undef':
+        // An #undef only some builds compile leaves the definitions before it maybe in force.
         if (status === 2) replace(op.name, op.line, false);
-        else if (status === 1) active.delete(op.name);
         if (status) env.undef(op.name, status);
         break;
       case 'include': {

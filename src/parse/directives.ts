@@ -66,9 +66,16 @@ export interface Directives {
   spans: Array<[number, number]>;
   /** Conditional groups left open at the end of the file, or closed without an `#if`: the file is malformed. */
   unbalanced: boolean;
+  /** Lines of `#include`s whose header a macro names (`#include HEADER_H`): not followed. */
+  computedIncludes: number[];
 }
 
 const DIRECTIVE_START = /^[ \t\f\v]*(?:#|%:)[ \t\f\v]*([A-Za-z_]\w*)?/;
+
+/** Space, tab, form feed, vertical tab: the white space a directive line may start with. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || c === 11;
+}
 
 /** The directive name and the logical line's text (continuations joined) of a directive starting at `lineStart`. */
 function logicalLine(text: string, lineStart: number): { end: number; joined: string; lines: number } {
@@ -118,6 +125,7 @@ export function scanDirectives(text: string): Directives {
   const ops: Op[] = [];
   const spans: Array<[number, number]> = [];
   const branchOfLine: number[] = [-1];
+  const computedIncludes: number[] = [];
   // Open groups: their branches so far, and the negation of every earlier branch (for #elif/#else).
   const open: Array<{ branches: number[]; rest: string }> = [];
   let unbalanced = false;
@@ -128,9 +136,11 @@ export function scanDirectives(text: string): Directives {
   while (pos <= n) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl < 0 ? n : nl;
-    const first = text.charCodeAt(pos);
-    // A directive starts with `#` (or the digraph `%:`) after optional blanks.
-    const m = first === 35 || first === 37 || first === 32 || first === 9 ? DIRECTIVE_START.exec(text.slice(pos, Math.min(lineEnd, pos + 256))) : null;
+    // A directive starts with `#` (or the digraph `%:`) after optional blanks (any of them, any number).
+    let k = pos;
+    while (k < lineEnd && isBlank(text.charCodeAt(k))) k++;
+    const first = text.charCodeAt(k);
+    const m = first === 35 || (first === 37 && text.charCodeAt(k + 1) === 58) ? DIRECTIVE_START.exec(text.slice(pos, Math.min(lineEnd, k + 256))) : null;
     if (!m) {
       branchOfLine[line] = current;
       if (nl < 0) break;
@@ -193,7 +203,7 @@ export function scanDirectives(text: string): Directives {
       if (h) {
         ops.push({ op: 'include', include: includes.length });
         includes.push({ ...h, line: atLine, offset: pos, branch: current });
-      }
+      } else if (rest.trim()) computedIncludes.push(atLine);
     } else if (name === 'pragma') {
       const p = /^\s*pack\s*\(([^)]*)\)/.exec(rest);
       if (p) ops.push({ op: 'pack', args: p[1]!.split(',').map((s) => s.trim()), line: atLine });
@@ -210,7 +220,7 @@ export function scanDirectives(text: string): Directives {
   for (const b of branches) {
     if (b.includeGuard && !isWholeFile(b, branches, ops)) delete b.includeGuard;
   }
-  return { branches, macros, includes, ops, branchOfLine, spans, unbalanced };
+  return { branches, macros, includes, ops, branchOfLine, spans, unbalanced, computedIncludes };
 }
 
 /** The group of an `#ifndef X` guard has no other branch, and its `#endif` is the file's last directive. */

@@ -96,35 +96,51 @@ class Expander {
         out.push(k);
         continue;
       }
+      let r: Tok[] | null;
       if (def.params === null) {
         this.opts.onMacro?.(def.name);
         const body = lex(def.body) ?? [];
-        const r = this.expand(body, new Set([...off, def.name]), depth + 1);
-        if (!r || !this.append(out, r, k.ws)) return null;
-        continue;
+        r = this.expand(body, new Set([...off, def.name]), depth + 1);
+      } else {
+        // A function-like macro is only expanded when a `(` follows.
+        const call = toks[i + 1]?.t === '(' ? collectArgs(toks, i + 1) : null;
+        if (!call) {
+          out.push(k);
+          continue;
+        }
+        r = this.call(def, call.args, off, depth);
+        i = call.end;
       }
-      // A function-like macro is only expanded when a `(` follows.
-      if (toks[i + 1]?.t !== '(') {
-        out.push(k);
-        continue;
+      // The expansion is rescanned with the text after it: a function-like macro's name at its
+      // end takes the arguments written there (`#define G F` makes `G(1)` a call of F).
+      let ws = k.ws;
+      for (let name = def.name; r; ) {
+        const last = r[r.length - 1];
+        const callee = last?.id && last.t !== name && toks[i + 1]?.t === '(' && !off.has(last.t) && !this.opts.keep?.has(last.t) ? this.macros.get(last.t) : undefined;
+        const call = callee?.params ? collectArgs(toks, i + 1) : null;
+        if (!call || this.over()) break;
+        if (!this.append(out, r.slice(0, -1), ws)) return null;
+        if (r.length > 1) ws = last!.ws;
+        name = callee!.name;
+        r = this.call(callee!, call.args, off, depth);
+        i = call.end;
       }
-      const call = collectArgs(toks, i + 1);
-      if (!call) {
-        out.push(k);
-        continue;
-      }
-      this.opts.onMacro?.(def.name);
-      const key = `${def.name}(${call.args.map(join).join('\u0000')})|${[...off].sort().join(',')}`;
-      let r = this.calls.get(key);
-      if (r === undefined) {
-        const substituted = this.substitute(def, call.args, off, depth);
-        r = substituted && this.expand(substituted, new Set([...off, def.name]), depth + 1);
-        this.calls.set(key, r);
-      }
-      if (!r || !this.append(out, r, k.ws)) return null;
-      i = call.end;
+      if (!r || this.problem || !this.append(out, r, ws)) return null;
     }
     return out;
+  }
+
+  /** A function-like macro called with `args`, expanded (memoised by its arguments). */
+  private call(def: MacroDef, args: Tok[][], off: ReadonlySet<string>, depth: number): Tok[] | null {
+    this.opts.onMacro?.(def.name);
+    const key = `${def.name}(${args.map(join).join('\u0000')})|${[...off].sort().join(',')}`;
+    let r = this.calls.get(key);
+    if (r === undefined) {
+      const substituted = this.substitute(def, args, off, depth);
+      r = substituted && this.expand(substituted, new Set([...off, def.name]), depth + 1);
+      this.calls.set(key, r);
+    }
+    return r;
   }
 
   /** The body with each parameter replaced: stringified after `#`, unexpanded next to `##`, else expanded. */

@@ -214,6 +214,14 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
     if (!f) return { always: buildsOf(path), maybe: buildsOf(path) };
     return branchPresence(f, f.directives.branchOfLine[line] ?? -1);
   };
+  // A header named by a macro is not followed: what it defines is not known.
+  for (const f of files.values()) {
+    for (const line of f.directives.computedIncludes) {
+      if (presence(f.path, line).maybe) {
+        warnings.push({ path: f.path, message: `${f.path}:${line} at ${rev}: an #include names its header with a macro, which driver-semver does not follow, so what that header defines is not known`, incomplete: true });
+      }
+    }
+  }
 
   // Every #define's presence, computed once per file (macroPresences).
   const presenceOfMacros = new Map<string, Presence[]>();

@@ -40,7 +40,7 @@ export interface FileFacts {
   parseProblems: string[];
 }
 
-const EMPTY_DIRECTIVES: Directives = { branches: [], macros: [], includes: [], ops: [], branchOfLine: [], spans: [], unbalanced: false };
+const EMPTY_DIRECTIVES: Directives = { branches: [], macros: [], includes: [], ops: [], branchOfLine: [], spans: [], unbalanced: false, computedIncludes: [] };
 
 function emptyFacts(path: string): FileFacts {
   return {

@@ -164,6 +164,11 @@ describe('definitions the model cannot settle are never a pass', () => {
     expect: { rules: ['flag-value-changed'], verdict: 'fail', warnings: [/macro PPM_O_CREAT .*one build compiles more than one of them/] },
   });
   check({
+    name: 'a #define under a kernel option, then #undef and #define: the new value, and no conflict',
+    head: inHeader(['#define PPM_O_CREAT (1 << 2)', '#ifdef CONFIG_DRIVER_SEMVER_TEST\n#define PPM_O_CREAT (1 << 9)\n#endif\n#undef PPM_O_CREAT\n#define PPM_O_CREAT (1 << 5)']),
+    expect: { rules: ['flag-value-changed'], verdict: 'fail' },
+  });
+  check({
     name: 'a #define redefined after #undef is the new value, and no conflict',
     head: inHeader(['#define PPM_O_CREAT (1 << 2)', '#define PPM_O_CREAT (1 << 2)\n#undef PPM_O_CREAT\n#define PPM_O_CREAT (1 << 5)']),
     expect: { rules: ['flag-value-changed'], verdict: 'fail' },
@@ -197,9 +202,29 @@ describe('line structure is the compiler’s', () => {
     expect: { rules: [], verdict: 'pass' },
   });
   check({
+    name: 'a directive after a form feed is a directive: a field under its #else is compiled',
+    head: inRingbuf(['\tvolatile uint32_t tail;', '\tvolatile uint32_t tail;\n#ifdef DRIVER_SEMVER_NEVER_DEFINED\n\f#else\n\tvolatile uint64_t n_extra;\n#endif']),
+    expect: LAYOUT_CHANGED,
+  });
+  check({
     name: 'a directive written with the %: digraph is a directive',
     head: openX(`${OPEN_X_4}\n%:if 0\n${OPEN_X}\n%:endif`),
     expect: PARAM_APPENDED,
+  });
+});
+
+describe('the supported kernel range', () => {
+  const FILLERS = 'driver/ppm_fillers.c';
+  const withFillers = (helper: string): Change => (t) => ({
+    ...t,
+    [MAIN]: `${t[MAIN]}\n#if LINUX_VERSION_CODE < KERNEL_VERSION(3, 10, 0)\n#error kernel too old\n#endif\n`,
+    [FILLERS]: `#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 32)\nstatic int ancient_helper(int x) {\n\t${helper}\n}\n#endif\nint f_sys_x(struct event_filler_arguments *args) {\n\treturn 0;\n}\n`,
+  });
+  check({
+    name: 'a helper only kernels below the minimum compile, changed: no build sees it',
+    base: withFillers('return x + 1;'),
+    head: (t: Tree) => ({ ...t, [FILLERS]: t[FILLERS]!.replace('x + 1', 'x + 2') }),
+    expect: { rules: [], verdict: 'pass' },
   });
 });
 
@@ -256,6 +281,11 @@ describe('what the model cannot see is never a pass', () => {
     name: 'a new header included into a surface file that redefines a shared struct',
     head: [inRingbuf(['#pragma once', '#pragma once\n#include "ringbuf_v2.h"'], [RINGBUF_STRUCT, `#if 0\n${RINGBUF_STRUCT}`], ['\tvolatile uint64_t n_preemptions;\n};', '\tvolatile uint64_t n_preemptions;\n};\n#endif']), setFile('driver/ringbuf_v2.h', `${RINGBUF_INSERTED}\n\tvolatile uint64_t n_drops_buffer;\n\tvolatile uint64_t n_drops_pf;\n\tvolatile uint64_t n_preemptions;\n};\n`)],
     expect: LAYOUT_CHANGED,
+  });
+  check({
+    name: 'a header named by a macro, redefining a fixed-width type',
+    head: [inRingbuf(['#pragma once', '#pragma once\n#define RB_EXTRA "rb_extra.h"\n#include RB_EXTRA']), setFile('driver/rb_extra.h', '#define uint32_t uint64_t\n')],
+    expect: { rules: [], verdict: 'fail', warnings: [/driver\/ppm_ringbuffer\.h:4 at head: an #include names its header with a macro/] },
   });
   check({
     name: 'a table entry a conditional cuts in two',
