@@ -13,7 +13,7 @@
  * compares with) over that range: the same answer everywhere is a known answer, so a branch
  * only for kernels below the minimum is never compiled.
  */
-import { CONFIGS, isExternal, type BuildConfig, type ConfigMask } from './build-configs.js';
+import { CONFIGS, DEFINED_VALUE_UNKNOWN, isExternal, type BuildConfig, type ConfigMask } from './build-configs.js';
 import { evaluate, type MacroDef, type SymbolTable } from './consteval.js';
 import type { Directives, IncludeFact, Op } from './directives.js';
 import { MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES, MEMO_ENTRIES } from '../limits.js';
@@ -55,12 +55,13 @@ class Layer {
 
 /**
  * What a configuration says about a name no `#define` of the walk set: its predefined value,
- * `ext` (defined outside the tree, unknown), `kver` (the kernel version of a kernel build), or
- * `undef`.
+ * `set` (defined by every compiler, with a value that depends on it), `ext` (defined outside
+ * the tree, unknown), `kver` (the kernel version of a kernel build), or `undef`.
  */
 function answerOf(config: BuildConfig, name: string): string {
   if (config.kernel && (name === 'LINUX_VERSION_CODE' || name === 'KERNEL_VERSION')) return 'kver';
   if (Object.hasOwn(config.defines, name)) return `def:${config.defines[name]}`;
+  if (DEFINED_VALUE_UNKNOWN.has(name)) return 'set';
   return isExternal(name, config) ? 'ext' : 'undef';
 }
 
@@ -155,6 +156,8 @@ class Env {
       return { status: 2, defs: { name, params: null, body: String(this.kernel) }, at: -1, answer };
     }
     if (answer.startsWith('def:')) return { status: 2, defs: { name, params: null, body: answer.slice(4) }, at: -1, answer };
+    // Defined, with no value the walk may use: `defined(X)` is true, `X >= N` unknown.
+    if (answer === 'set') return { status: 2, defs: undefined, at: -1, answer };
     return { status: answer === 'ext' ? 1 : 0, defs: undefined, at: -1, answer };
   }
 

@@ -66,8 +66,8 @@ export interface Directives {
   spans: Array<[number, number]>;
   /** Conditional groups left open at the end of the file, or closed without an `#if`: the file is malformed. */
   unbalanced: boolean;
-  /** Lines of `#include`s whose header a macro names (`#include HEADER_H`): not followed. */
-  computedIncludes: number[];
+  /** Directives the model does not follow, by line, with why (an `#include` a macro from elsewhere names...). */
+  unfollowed: Array<{ line: number; reason: string }>;
 }
 
 const DIRECTIVE_START = /^[ \t\f\v]*(?:#|%:)[ \t\f\v]*([A-Za-z_]\w*)?/;
@@ -125,7 +125,18 @@ export function scanDirectives(text: string): Directives {
   const ops: Op[] = [];
   const spans: Array<[number, number]> = [];
   const branchOfLine: number[] = [-1];
-  const computedIncludes: number[] = [];
+  const unfollowed: Directives['unfollowed'] = [];
+  // `#pragma push_macro`: per name, the definitions saved (a #define of this file, an #undef, or
+  // what another file may have defined).
+  const pushed = new Map<string, Array<{ macro: number; branch: number } | 'undef' | null>>();
+  const lastOf = (name: string): { macro: number; branch: number } | 'undef' | null => {
+    for (let i = ops.length - 1; i >= 0; i--) {
+      const o = ops[i]!;
+      if (o.op === 'define' && macros[o.macro]!.name === name) return { macro: o.macro, branch: macros[o.macro]!.branch };
+      if (o.op === 'undef' && o.name === name) return 'undef';
+    }
+    return null;
+  };
   // Open groups: their branches so far, and the negation of every earlier branch (for #elif/#else).
   const open: Array<{ branches: number[]; rest: string }> = [];
   let unbalanced = false;
@@ -199,14 +210,32 @@ export function scanDirectives(text: string): Directives {
       const u = /^\s*([A-Za-z_]\w*)/.exec(rest);
       if (u) ops.push({ op: 'undef', name: u[1]!, line: atLine });
     } else if (name === 'include' || name === 'include_next') {
-      const h = headerName(rest);
+      // `#include NAME` where this file defined NAME as a header name before (C99 6.10.2p4: the
+      // line is macro-expanded): the header it names. Any other computed include is reported.
+      const named = /^\s*([A-Za-z_]\w*)\s*$/.exec(rest)?.[1];
+      const h = headerName(rest) ?? (named ? headerName([...macros].reverse().find((m) => m.name === named && m.params === null)?.body ?? '') : null);
       if (h) {
         ops.push({ op: 'include', include: includes.length });
         includes.push({ ...h, line: atLine, offset: pos, branch: current });
-      } else if (rest.trim()) computedIncludes.push(atLine);
+      } else if (rest.trim()) unfollowed.push({ line: atLine, reason: 'an #include names its header with a macro, which driver-semver does not follow, so what that header defines is not known' });
     } else if (name === 'pragma') {
       const p = /^\s*pack\s*\(([^)]*)\)/.exec(rest);
+      const saved = /^\s*(push|pop)_macro\s*\(\s*"([A-Za-z_]\w*)"\s*\)/.exec(rest);
       if (p) ops.push({ op: 'pack', args: p[1]!.split(',').map((s) => s.trim()), line: atLine });
+      else if (saved?.[1] === 'push') {
+        const last = lastOf(saved[2]!);
+        // Followed when this file wrote what is saved, in the same branch as the push.
+        pushed.set(saved[2]!, [...(pushed.get(saved[2]!) ?? []), last === 'undef' || (last && last.branch === current) ? last : null]);
+      } else if (saved) {
+        const back = pushed.get(saved[2]!)?.pop();
+        if (back === 'undef') ops.push({ op: 'undef', name: saved[2]!, line: atLine });
+        else if (back && back.branch === current) {
+          // The saved definition, in force again from here: an #undef and a #define of it at this line.
+          ops.push({ op: 'undef', name: saved[2]!, line: atLine });
+          ops.push({ op: 'define', macro: macros.length });
+          macros.push({ ...macros[back.macro]!, line: atLine, branch: current });
+        } else unfollowed.push({ line: atLine, reason: `#pragma pop_macro("${saved[2]}") restores a definition driver-semver cannot tell, so the value of ${saved[2]} is not known` });
+      }
     } else if (name === 'error') {
       ops.push({ op: 'error', text: fold(rest), line: atLine, branch: current });
     }
@@ -220,7 +249,7 @@ export function scanDirectives(text: string): Directives {
   for (const b of branches) {
     if (b.includeGuard && !isWholeFile(b, branches, ops)) delete b.includeGuard;
   }
-  return { branches, macros, includes, ops, branchOfLine, spans, unbalanced, computedIncludes };
+  return { branches, macros, includes, ops, branchOfLine, spans, unbalanced, unfollowed };
 }
 
 /** The group of an `#ifndef X` guard has no other branch, and its `#endif` is the file's last directive. */

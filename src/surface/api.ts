@@ -14,6 +14,8 @@ interface ApiContext {
   warnings: Warning[];
   rev: string;
   model: BuildModel;
+  /** The compiled enum whose enumerators include all these names (what an X-macro list expands into), if any. */
+  enumHolding?: (names: string[]) => Record<string, Constant> | null;
 }
 
 /** Enums whose order is an index userspace uses (modern probe tail calls), under each name it had. */
@@ -249,6 +251,20 @@ function resolveGlobals(facts: FileFacts[], symsOf: (path: string) => SymbolTabl
   return picked(model, 'bpf global', byName, (g) => JSON.stringify({ ...g, loc: null }));
 }
 
+/**
+ * The codes an X-macro list gives, in the order of their values: those of the enum it expands
+ * into when there is one (an enumerator written before or after the expansion shifts or adds
+ * codes too), else the list's own order. `_MAX` sentinels count codes, they are not one.
+ */
+function codesOf(listed: CodeList['entries'], ctx: ApiContext): CodeList['entries'] {
+  const compiled = ctx.enumHolding?.(listed.map((e) => e.name));
+  if (!compiled) return listed;
+  const codes = Object.entries(compiled).filter(([name]) => !/_MAX$/.test(name));
+  if (codes.some(([, c]) => c.value === null)) return listed;
+  const at = new Map(listed.map((e) => [e.name, e.loc]));
+  return codes.sort(([, a], [, b]) => a.value! - b.value!).map(([name, c]) => ({ name, loc: at.get(name) ?? c.loc }));
+}
+
 function resolveCodeLists(facts: FileFacts[], enums: Record<string, Record<string, Constant>>, ctx: ApiContext): Record<string, CodeList> {
   const byName = new Map<string, Candidate<CodeList>[]>();
   for (const f of facts) {
@@ -257,7 +273,7 @@ function resolveCodeLists(facts: FileFacts[], enums: Record<string, Record<strin
       if (x.name === 'FILLER_LIST_MAPPER' && !ctx.legacy) continue;
       // Filler ids travel with the event table: see rules/schema/filler-ids-changed.ts.
       const governs = x.name === 'FILLER_LIST_MAPPER' ? 'schema' : 'api';
-      const list: CodeList = { governs, entries: x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), loc: loc(f.path, x.line) };
+      const list: CodeList = { governs, entries: codesOf(x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), ctx), loc: loc(f.path, x.line) };
       push(byName, x.name, { value: list, file: f, line: x.line, presence: ctx.model.presence(f.path, x.line) });
     }
   }

@@ -1,9 +1,9 @@
-import { buildsOf, CONFIGS, type View } from '../parse/build-configs.js';
+import { buildsOf, COMMON_PREDEFINED, CONFIGS, type View } from '../parse/build-configs.js';
 import { describeKernel, minimumKernel } from '../parse/conditions.js';
-import { evaluate, evaluateNumber, type MacroDef, type SymbolTable } from '../parse/consteval.js';
+import { evaluate, evaluateNumber, type MacroDef, type MacroLookup, type SymbolTable } from '../parse/consteval.js';
 import { initParser } from '../parse/parser.js';
 import type { Snapshot } from '../source/git.js';
-import { MAX_FILE_BYTES, MAX_INCLUDED_FILES, MEMO_ENTRIES } from '../limits.js';
+import { MAX_FILE_BYTES, MAX_INCLUDED_FILES, MAX_NESTING, MEMO_ENTRIES } from '../limits.js';
 import { resolveApi } from './api.js';
 import type { MacroFact } from '../parse/directives.js';
 import { buildModel, conflictMessage, describeConflict, includeTarget, type BuildModel, type Candidate, type MacroScope } from './builds.js';
@@ -16,6 +16,8 @@ import type { EnumFact } from './extract/enums.js';
 import { expandMacros, mentionsMacro } from '../parse/macros.js';
 import { needsReread, reread, type Definition, type RereadContext } from './reread.js';
 import { hasInitError, normExpr, splitOr, unquote, type Init } from './extract/syntax.js';
+import { DECLARED_ELEMENTS, designatorSteps, layOut, type Shapes } from './initializers.js';
+import type { StructDecl, TypeRef } from './layout.js';
 import type { TableFact } from './extract/tables.js';
 import { extractFacts, type FileFacts } from './facts.js';
 import { fileKind, hasLegacyProbe, VERSION_FILES, type FileKind } from './files.js';
@@ -270,6 +272,17 @@ const rereadMemo = new WeakMap<
   { scope: MacroScope; resolved: Array<[string, string, boolean, string | null]>; read: Array<[string, string | undefined]>; problems: string[]; facts: FileFacts }
 >();
 
+/** A scope's macros over what every build predefines (one lookup per scope, so memos keyed by it still hit). */
+const predefinedUnder = new WeakMap<MacroLookup, MacroLookup>();
+function withPredefined(macros: MacroLookup): MacroLookup {
+  let m = predefinedUnder.get(macros);
+  if (!m) {
+    m = { get: (n) => macros.get(n) ?? COMMON_PREDEFINED.get(n), has: (n) => macros.has(n) || COMMON_PREDEFINED.has(n) };
+    predefinedUnder.set(macros, m);
+  }
+  return m;
+}
+
 /** What the resolvers share: the build model, the value symbols, the warnings. */
 interface Resolution {
   model: BuildModel;
@@ -299,7 +312,7 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
     let s = symbols.get(path);
     if (!s) {
       const scope = model.scope(path);
-      s = { macros: scope.macros, enumerators, problems, onMacro: (n) => void (scope.ambiguous.has(n) && used.set(n, scope.ambiguous.get(n)!)) };
+      s = { macros: withPredefined(scope.macros), enumerators, problems, onMacro: (n) => void (scope.ambiguous.has(n) && used.set(n, scope.ambiguous.get(n)!)) };
       symbols.set(path, s);
     }
     return s;
@@ -310,9 +323,10 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
   const header = files.get(PUBLIC_HEADER);
   const eventCodes = resolveEventCodes(r);
   const legacy = hasLegacyProbe(snap.files.keys());
-  const enums = header ? resolveEnums(r, header) : {};
-  const defines = header ? resolveDefines(r, header) : {};
-  const api = resolveApi(facts, symsOf, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model });
+  const publicTree = publicHeader(r, files);
+  const enums = resolveEnums(r, publicTree);
+  const defines = resolveDefines(r, publicTree);
+  const api = resolveApi(facts, symsOf, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model, enumHolding: (names) => enumHolding(r, names) });
   // The probe follows the path (a cached blob may have been read at another one).
   const code = resolveCodeRoles(Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])), roleContext(api));
   const surface: Surface = {
@@ -322,7 +336,7 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
     eventCodes,
     events: resolveEvents(r, eventCodes),
     enums,
-    retiredEnumValues: header ? resolveRetiredEnumValues(r, header) : {},
+    retiredEnumValues: resolveRetiredEnumValues(r, publicTree),
     ppmSc: resolvePpmSc(r),
     defines,
     sharedConstants: resolveSharedConstants(facts, new Set(Object.keys(defines).filter(isWireDefine)), {
@@ -438,28 +452,53 @@ function fillerTable(r: Resolution): FillerTable | null {
   return found ? { path: found.file.path, items: liveItems(r, found.file, found.table), guard: (line) => guardOf(r, found.file.path, line).guard } : null;
 }
 
+/** The live enum whose enumerators include every one of `names` (what an X-macro list expands into), as compiled. */
+function enumHolding(r: Resolution, names: string[]): Record<string, Constant> | null {
+  if (!names.length) return null;
+  for (const f of r.facts) {
+    for (const e of f.enums) {
+      if (!r.model.live(f.path, e.line)) continue;
+      const have = new Set(e.enumerators.map((x) => x.name));
+      if (names.every((n) => have.has(n))) return constantsOf(r, f, e);
+    }
+  }
+  return null;
+}
+
 function resolveEventCodes(r: Resolution): Record<string, Constant> {
   const c = pickEnum(r, EVENT_CODE_ENUMS, r.facts);
   return c ? constantsOf(r, c.file, c.value) : {};
 }
 
-function resolveEnums(r: Resolution, header: FileFacts): Record<string, Record<string, Constant>> {
+/**
+ * What the public header compiles: its own definitions and those of the in-tree headers it
+ * includes (a definition moved into an included header is still the header's), except headers
+ * the surface reads in their own right (ppm_fillers.h: the filler ids have their own rule).
+ */
+function publicHeader(r: Resolution, files: Map<string, FileFacts>): FileFacts[] {
+  if (!files.has(PUBLIC_HEADER)) return [];
+  return r.model.treeOf(PUBLIC_HEADER).flatMap((p) => (p === PUBLIC_HEADER || fileKind(p) === null ? [files.get(p)!] : []));
+}
+
+function resolveEnums(r: Resolution, header: FileFacts[]): Record<string, Record<string, Constant>> {
   const out: Record<string, Record<string, Constant>> = {};
-  const names = [...new Set(header.enums.map((e) => e.name).filter((n): n is string => n !== null && !EVENT_CODE_ENUMS.includes(n) && !PPM_SC_ENUMS.includes(n)))];
+  const names = [...new Set(header.flatMap((f) => f.enums.map((e) => e.name)).filter((n): n is string => n !== null && !EVENT_CODE_ENUMS.includes(n) && !PPM_SC_ENUMS.includes(n)))];
   for (const name of names) {
-    const c = pickEnum(r, [name], [header]);
-    if (c) out[name] = constantsOf(r, header, c.value);
+    const c = pickEnum(r, [name], header);
+    if (c) out[name] = constantsOf(r, c.file, c.value);
   }
   return out;
 }
 
-function resolveRetiredEnumValues(r: Resolution, header: FileFacts): Record<string, Record<string, Constant>> {
+function resolveRetiredEnumValues(r: Resolution, header: FileFacts[]): Record<string, Record<string, Constant>> {
   const out: Record<string, Record<string, Constant>> = {};
-  for (const e of header.enums) {
-    if (!e.name || !e.retired.length || !r.model.live(header.path, e.line)) continue;
-    out[e.name] = Object.fromEntries(
-      e.retired.map((x) => [x.name, { value: evaluateNumber(x.expr ?? '', r.symsOf(header.path)), expr: x.expr ?? '', loc: loc(header.path, x.line) }]),
-    );
+  for (const f of header) {
+    for (const e of f.enums) {
+      if (!e.name || !e.retired.length || !r.model.live(f.path, e.line)) continue;
+      out[e.name] = Object.fromEntries(
+        e.retired.map((x) => [x.name, { value: evaluateNumber(x.expr ?? '', r.symsOf(f.path)), expr: x.expr ?? '', loc: loc(f.path, x.line) }]),
+      );
+    }
   }
   return out;
 }
@@ -491,17 +530,19 @@ function resolvePpmSc(r: Resolution): Record<string, PpmScCode> {
 }
 
 /** Object-like `#define PPM_*` with an integer value: flag bits and wire constants. */
-function resolveDefines(r: Resolution, header: FileFacts): Record<string, Constant> {
+function resolveDefines(r: Resolution, header: FileFacts[]): Record<string, Constant> {
   const byName = new Map<string, Candidate<Constant>[]>();
-  header.macros.forEach((m, i) => {
-    if (m.params !== null || !m.name.startsWith('PPM_') || m.body === '') return;
-    const presence = r.model.macroPresence(header.path, i);
-    if (!presence.maybe) return;
-    const value = evaluateNumber(m.body, r.symsOf(header.path));
-    if (value === null) return;
-    const c = { value: { value, expr: m.body, loc: loc(header.path, m.line), ...guardOf(r, header.path, m.line) }, file: header, line: m.line, presence };
-    byName.set(m.name, [...(byName.get(m.name) ?? []), c]);
-  });
+  for (const f of header) {
+    f.macros.forEach((m, i) => {
+      if (m.params !== null || !m.name.startsWith('PPM_') || m.body === '') return;
+      const presence = r.model.macroPresence(f.path, i);
+      if (!presence.maybe) return;
+      const value = evaluateNumber(m.body, r.symsOf(f.path));
+      if (value === null) return;
+      const c = { value: { value, expr: m.body, loc: loc(f.path, m.line), ...guardOf(r, f.path, m.line) }, file: f, line: m.line, presence };
+      byName.set(m.name, [...(byName.get(m.name) ?? []), c]);
+    });
+  }
   const out: Record<string, Constant> = {};
   for (const [name, list] of byName) {
     const c = r.model.pick(`macro ${name}`, list, (x) => String(x.value));
@@ -617,13 +658,15 @@ function findTable(r: Resolution, name: string): { file: FileFacts; table: Table
 type TableItem = TableFact['items'][number];
 
 /**
- * The items of a table the builds compile, in order. An item that a conditional directive cuts
+ * The items of a table the builds compile, in order, each laid out as C lays it out
+ * (initializers.ts: designated members in declaration order; a chained designator at the top,
+ * `[X].params[1].type = v`, is part of element X). An item that a conditional directive cuts
  * in two (`#if` between its designator and its value, or inside its braces) cannot be read as
- * any build sees it: it is reported, and left out.
+ * any build sees it: it is reported, and left out, as is an item that cannot be laid out.
  */
 function liveItems(r: Resolution, file: FileFacts, table: TableFact): TableItem[] {
   const cuts = file.directives.ops.flatMap((o) => (o.op === 'branch' ? [file.directives.branches[o.branch]!.line] : o.op === 'endif' ? [o.line] : []));
-  return table.items.filter((item) => {
+  const live = table.items.filter((item) => {
     if (item.path) return r.model.live(item.path, item.line);
     if (cuts.some((l) => l > item.line && l <= item.endLine)) {
       r.warnings.push({ path: file.path, message: `${file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} has a conditional directive inside it, which driver-semver cannot follow`, incomplete: true });
@@ -631,6 +674,63 @@ function liveItems(r: Resolution, file: FileFacts, table: TableFact): TableItem[
     }
     return r.model.live(file.path, item.line);
   });
+  const element: TypeRef = { kind: 'struct', name: table.elementType, tagged: true };
+  const shapes = shapesOf(r, file.path);
+  const unreadable = (item: TableItem, why: string) =>
+    r.warnings.push({ path: item.path ?? file.path, message: `${item.path ?? file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} cannot be read: ${why}`, incomplete: true });
+  const out: TableItem[] = [];
+  for (const item of live) {
+    const steps = item.designator === null ? [] : designatorSteps(item.designator);
+    const first = steps[0];
+    if (steps.length > 1 && first && 'index' in first) {
+      let target = out.length - 1;
+      while (target >= 0 && out[target]!.designator !== first.index) target--;
+      const into = target >= 0 ? out[target]!.value : null;
+      if (!into || into.kind !== 'list') {
+        unreadable(item, `its designator ${item.designator} names an element driver-semver cannot find`);
+        continue;
+      }
+      const rest = item.designator!.slice(first.index.length);
+      const laid = layOut({ ...into, items: [...into.items, { designator: rest, value: item.value, line: item.line, endLine: item.endLine }] }, element, shapes);
+      if ('problem' in laid) unreadable(item, laid.problem);
+      else out[target] = { ...out[target]!, value: laid.init };
+      continue;
+    }
+    const laid = hasDesignator(item.value) ? layOut(item.value, element, shapes) : { init: item.value };
+    if ('problem' in laid) unreadable(item, laid.problem);
+    else out.push({ ...item, value: laid.init });
+  }
+  return out;
+}
+
+function hasDesignator(init: Init): boolean {
+  const todo = [init];
+  while (todo.length) {
+    const i = todo.pop()!;
+    if (i.kind !== 'list') continue;
+    for (const item of i.items) {
+      if (item.designator !== null) return true;
+      todo.push(item.value);
+    }
+  }
+  return false;
+}
+
+/** The struct members and index values a file's initializers are laid out with. */
+function shapesOf(r: Resolution, path: string): Shapes {
+  const structs = r.facts.flatMap((f) => f.structs.structs.filter((s) => r.model.live(f.path, s.loc.line)));
+  const typedefs = Object.assign({}, ...r.facts.map((f) => f.structs.typedefs)) as Record<string, TypeRef>;
+  const resolve = (t: TypeRef, depth = 0): StructDecl | null => {
+    if (depth > MAX_NESTING) return null;
+    if (t.kind === 'inline') return t.decl;
+    if (t.kind === 'struct') return structs.find((s) => (t.tagged && s.tagged && s.name === t.name) || s.aliases.includes(t.name)) ?? null;
+    if (t.kind === 'name' && Object.hasOwn(typedefs, t.name)) return resolve(typedefs[t.name]!, depth + 1);
+    return null;
+  };
+  return {
+    members: (t) => resolve(t)?.fields.map((f) => ({ name: f.name, type: f.type })) ?? (t.kind === 'struct' && Object.hasOwn(DECLARED_ELEMENTS, t.name) ? DECLARED_ELEMENTS[t.name]! : null),
+    index: (expr) => evaluateNumber(expr, r.symsOf(path)),
+  };
 }
 
 /** Keeps one item per key: duplicates that disagree are a conflict (the compiler keeps the last). */
@@ -712,16 +812,27 @@ function resolveFlagTables(r: Resolution): Record<string, FlagTable> {
     const found = findTable(r, tableName);
     if (!found) continue;
     const { file: f, table: t } = found;
-    const entries = liveItems(r, f, t).flatMap((item) => {
-      if (item.value.kind !== 'list') return [];
-      const [name, value] = item.value.items.map((i) => i.value);
+    // Elements by index (`[i] = {...}` places one, a later one for the same index wins);
+    // userspace reads them in order up to the {0, 0} terminator, which has no name.
+    const byIndex: TableItem[] = [];
+    let index = -1;
+    for (const item of liveItems(r, f, t)) {
+      index = item.designator !== null ? (evaluateNumber(item.designator, r.symsOf(item.path ?? f.path)) ?? -1) : index + 1;
+      if (index < 0) {
+        r.warnings.push({ path: f.path, message: `${f.path} at ${r.rev}: the ${t.name} entry at line ${item.line} has an index driver-semver cannot compute`, incomplete: true });
+        continue;
+      }
+      byIndex[index] = item;
+    }
+    const entries: FlagTable['entries'] = [];
+    for (const item of byIndex) {
+      const [name, value] = item?.value.kind === 'list' ? item.value.items.map((i) => i.value) : [];
       const nameText = name?.kind === 'expr' ? unquote(name.text) : null;
-      // The terminator {0, 0} has no name.
-      if (nameText === null) return [];
+      if (!item || nameText === null) break;
       const expr = exprOf(value) ?? '';
       const path = item.path ?? f.path;
-      return [{ name: nameText, expr, value: evaluateNumber(expr, r.symsOf(path)), loc: loc(path, item.value.line), ...guardOf(r, path, item.line) }];
-    });
+      entries.push({ name: nameText, expr, value: evaluateNumber(expr, r.symsOf(path)), loc: loc(path, item.value.line), ...guardOf(r, path, item.line) });
+    }
     out[t.name] = { loc: loc(f.path, t.line), entries };
   }
   return out;
@@ -759,8 +870,8 @@ function resolveDynamicParams(r: Resolution): Record<string, DynamicParamTable> 
 
 /**
  * g_syscall_table entries keyed by their `__NR_x` symbol (the index expression without
- * `- SYSCALL_TABLE_ID0`). Positional fields are {flags, enter, exit, ppm_sc}; a generic syscall
- * is written `{.ppm_sc = PPM_SC_X}` and produces PPME_GENERIC_E/X.
+ * `- SYSCALL_TABLE_ID0`). Fields are {flags, enter, exit, ppm_sc}; a generic syscall is
+ * written `{.ppm_sc = PPM_SC_X}` and produces PPME_GENERIC_E/X.
  */
 function resolveSyscalls(r: Resolution): Record<string, SyscallRoute> {
   const found = findTable(r, 'g_syscall_table');
@@ -770,12 +881,10 @@ function resolveSyscalls(r: Resolution): Record<string, SyscallRoute> {
     const nr = item.designator?.replace(/\s*-\s*SYSCALL_TABLE_ID0$/, '').trim();
     if (!nr || item.value.kind !== 'list' || hasInitError(item.value)) continue;
     const path = item.path ?? found.file.path;
-    const fields: Record<string, string | null> = { flags: null, enter_event_type: null, exit_event_type: null, ppm_sc: null };
-    const order = Object.keys(fields);
-    item.value.items.forEach((f, i) => {
-      const key = f.designator?.replace(/^\./, '') ?? order[i];
-      if (key && key in fields) fields[key] = slot(r, path, f.value);
-    });
+    // Laid out positionally (liveItems): {flags, enter, exit, ppm_sc}; a member no initializer
+    // names is zero: no flags, and the generic events.
+    const [flags, enter, exit, ppmSc] = item.value.items.map((f) => (f.value.kind === 'expr' && f.value.implicit ? null : slot(r, path, f.value)));
+    const fields: Record<string, string | null> = { flags: flags ?? null, enter_event_type: enter ?? null, exit_event_type: exit ?? null, ppm_sc: ppmSc ?? null };
     entries.push({
       key: nr,
       line: item.line,

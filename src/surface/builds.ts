@@ -62,6 +62,8 @@ export interface BuildModel {
    * preprocessor gives them to it; a macro of an unrelated file is not in scope.
    */
   scope(path: string): MacroScope;
+  /** A file and the in-tree files it includes (transitively, through #includes some build compiles), itself first. */
+  treeOf(path: string): string[];
   conflicts: Conflict[];
   /**
    * Picks one definition among live candidates keyed alike: the only one, or, when live ones
@@ -131,6 +133,21 @@ class InputsMemo<T> {
 
 /** The macro table of each include tree (see `tableOf`). */
 const treeTables = new InputsMemo<MacroScope>();
+
+/** A file's own macros over those of the units that include it (memoised: both tables are reused across revisions). */
+const contexts = new WeakMap<MacroScope, WeakMap<MacroScope, MacroScope>>();
+function withContext(own: MacroScope, context: MacroScope): MacroScope {
+  let byContext = contexts.get(own);
+  if (!byContext) contexts.set(own, (byContext = new WeakMap()));
+  let s = byContext.get(context);
+  if (!s) {
+    const ambiguous = new Map([...context.ambiguous].filter(([name]) => !own.macros.has(name)));
+    for (const [name, list] of own.ambiguous) ambiguous.set(name, list);
+    s = { macros: new Map([...context.macros, ...own.macros]), ambiguous };
+    byContext.set(context, s);
+  }
+  return s;
+}
 
 /** Builds the model from the facts of every file the surface reads (`files` keyed by path). */
 export function buildModel(files: Map<string, FileFacts>, rev: string, warnings: Warning[], minKernel: Partial<Record<View, bigint>>): BuildModel {
@@ -214,28 +231,28 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
     if (!f) return { always: buildsOf(path), maybe: buildsOf(path) };
     return branchPresence(f, f.directives.branchOfLine[line] ?? -1);
   };
-  // A header named by a macro is not followed: what it defines is not known.
+  // A live directive the model does not follow (a header named by a macro of another file...).
   for (const f of files.values()) {
-    for (const line of f.directives.computedIncludes) {
-      if (presence(f.path, line).maybe) {
-        warnings.push({ path: f.path, message: `${f.path}:${line} at ${rev}: an #include names its header with a macro, which driver-semver does not follow, so what that header defines is not known`, incomplete: true });
-      }
+    for (const u of f.directives.unfollowed) {
+      if (presence(f.path, u.line).maybe) warnings.push({ path: f.path, message: `${f.path}:${u.line} at ${rev}: ${u.reason}`, incomplete: true });
     }
   }
 
   // Every #define's presence, computed once per file (macroPresences).
   const presenceOfMacros = new Map<string, Presence[]>();
   // The macros of a set of files, as the builds leave them at the end of each file.
-  const macroTable = (paths: Iterable<string>): MacroScope => {
+  // `upTo`: the files whose macros count only before a line (an includer, up to its #include).
+  const macroTable = (paths: Iterable<string>, upTo: ReadonlyMap<string, number> = new Map()): MacroScope => {
     const byName = new Map<string, Candidate<MacroFact>[]>();
     const set = new Set(paths);
+    const before = (path: string, line: number) => line < (upTo.get(path) ?? Infinity);
     for (const p of [...set].sort()) {
       const f = files.get(p);
       if (!f) continue;
       const presences = macroPresences(f);
       f.directives.macros.forEach((m, i) => {
         const pr = presences[i]!;
-        if (!pr.maybe) return;
+        if (!pr.maybe || !before(p, m.line)) return;
         const list = byName.get(m.name);
         const c = { value: m, file: f, line: m.line, presence: pr };
         if (list) list.push(c);
@@ -259,7 +276,7 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
       for (const [i, r] of list) {
         const old = f.directives.macros[i]!;
         const now = f.directives.macros.find((m) => m.name === old.name && m.line === r.by);
-        if (!(r.redefined || firstUse < r.by)) continue;
+        if (!before(path, r.by) || !(r.redefined || firstUse < r.by)) continue;
         if (now && macroKey(now) === macroKey(old)) continue;
         const all = [{ value: old, file: f, line: old.line, presence: presence(f.path, old.line) }, ...(byName.get(old.name) ?? [])];
         ambiguous.set(old.name, all.sort((a, b) => (a.file.path === b.file.path ? a.line - b.line : a.file.path < b.file.path ? -1 : 1)));
@@ -269,23 +286,27 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
   };
   // A tree's table depends only on its files' directives and walks: a revision that changed
   // neither (the usual case between a PR's base and head) reuses the previous one.
-  const tableOf = (paths: Iterable<string>): MacroScope => {
+  const tableOf = (paths: Iterable<string>, upTo: ReadonlyMap<string, number> = new Map()): MacroScope => {
     const sorted = [...new Set(paths)].sort();
     const inputs: unknown[] = [];
     for (const p of sorted) inputs.push(files.get(p)?.directives, ...(walksOf.get(p) ?? []), null);
-    return treeTables.get(sorted.join('\n'), inputs, () => macroTable(sorted));
+    const key = sorted.map((p) => (upTo.has(p) ? `${p}<${upTo.get(p)}` : p)).join('\n');
+    return treeTables.get(key, inputs, () => macroTable(sorted, upTo));
   };
   const everything = tableOf(files.keys());
   const scopes = new Map<string, MacroScope>();
-  const scope = (path: string): MacroScope => {
-    let s = scopes.get(path);
-    if (s) return s;
-    // The file and, transitively, the files of the tree it includes.
+  // The in-tree files a file includes through #includes some build compiles, transitively,
+  // itself first.
+  const trees = new Map<string, string[]>();
+  const treeOf = (path: string): string[] => {
+    let tree = trees.get(path);
+    if (tree) return tree;
     const seen = new Set<string>([path]);
     const todo = [path];
     while (todo.length) {
       const f = files.get(todo.pop()!);
       for (const inc of f?.directives.includes ?? []) {
+        if (!presence(f!.path, inc.line).maybe) continue;
         const t = resolve(f!.path, inc);
         if (t && !seen.has(t.path)) {
           seen.add(t.path);
@@ -293,8 +314,57 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
         }
       }
     }
+    trees.set(path, (tree = [...seen]));
+    return tree;
+  };
+  // Who includes each file, and at which line (its first live #include there).
+  let includers: Map<string, Map<string, number>> | null = null;
+  const includersOf = (path: string): Map<string, number> => {
+    if (!includers) {
+      includers = new Map();
+      for (const f of files.values()) {
+        for (const inc of f.directives.includes) {
+          const t = presence(f.path, inc.line).maybe ? resolve(f.path, inc) : null;
+          if (!t || t.path === f.path) continue;
+          let by = includers.get(t.path);
+          if (!by) includers.set(t.path, (by = new Map()));
+          if (!by.has(f.path)) by.set(f.path, inc.line);
+        }
+      }
+    }
+    return includers.get(path) ?? new Map();
+  };
+  // What the preprocessor has defined when it reaches a file's #include in each file that
+  // includes it: the includer's macros above that line, the trees it included above it, and
+  // what its own includers had defined (a header sees what its includers defined first).
+  const contexts = new Map<string, Map<string, number>>();
+  const contextOf = (path: string, visiting: Set<string> = new Set()): Map<string, number> => {
+    const known = contexts.get(path);
+    if (known) return known;
+    const upTo = new Map<string, number>();
+    const add = (p: string, line: number) => upTo.set(p, Math.max(upTo.get(p) ?? -1, line));
+    visiting.add(path);
+    for (const [by, line] of includersOf(path)) {
+      add(by, line);
+      const f = files.get(by)!;
+      for (const inc of f.directives.includes) {
+        const t = inc.line < line && presence(by, inc.line).maybe ? resolve(by, inc) : null;
+        if (t) for (const p of treeOf(t.path)) add(p, Infinity);
+      }
+      if (!visiting.has(by)) for (const [p, l] of contextOf(by, visiting)) add(p, l);
+    }
+    visiting.delete(path);
+    if (!visiting.size) contexts.set(path, upTo);
+    return upTo;
+  };
+  const scope = (path: string): MacroScope => {
+    let s = scopes.get(path);
+    if (s) return s;
     // Files that include the same tree see the same macros: one table per tree.
-    s = tableOf(seen);
+    const own = tableOf(treeOf(path));
+    // What the file's own tree does not define comes from what its includers defined first.
+    const context = contextOf(path);
+    s = context.size ? withContext(own, tableOf(context.keys(), context)) : own;
     scopes.set(path, s);
     return s;
   };
@@ -353,6 +423,7 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
     macros: everything.macros,
     ambiguous: everything.ambiguous,
     scope,
+    treeOf,
     conflicts,
     pick(what, candidates, same) {
       const live = candidates.filter((c) => c.presence.maybe !== 0);

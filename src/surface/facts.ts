@@ -40,7 +40,7 @@ export interface FileFacts {
   parseProblems: string[];
 }
 
-const EMPTY_DIRECTIVES: Directives = { branches: [], macros: [], includes: [], ops: [], branchOfLine: [], spans: [], unbalanced: false, computedIncludes: [] };
+const EMPTY_DIRECTIVES: Directives = { branches: [], macros: [], includes: [], ops: [], branchOfLine: [], spans: [], unbalanced: false, unfollowed: [] };
 
 function emptyFacts(path: string): FileFacts {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_CONFIGS, ARCHES, buildsOf, CONFIGS, describeMask, isExternal, VIEWS, viewMask, type Arch, type View } from '../../src/parse/build-configs.js';
+import { ALL_CONFIGS, ARCHES, buildsOf, CONFIGS, DEFINED_VALUE_UNKNOWN, describeMask, isExternal, VIEWS, viewMask, type Arch, type View } from '../../src/parse/build-configs.js';
 
 const config = (view: View, arch: Arch) => CONFIGS.find((c) => c.view === view && c.arch === arch)!;
 const bit = (view: View, arch: Arch) => 1 << config(view, arch).index;
@@ -24,10 +24,27 @@ describe('CONFIGS: every view on every architecture', () => {
     expect(config('kmod', 'aarch64').defines).not.toHaveProperty('CONFIG_X86');
   });
 
-  it('the legacy probe: clang -target bpf, kernel headers (__KERNEL__, __BPF_TRACING__, kernel options) but no host architecture macro', () => {
+  it('the legacy probe: clang for the host (then llc -march=bpf), kernel headers (__KERNEL__, __BPF_TRACING__, kernel options), no Kbuild per-object flags', () => {
     const d = config('legacy', 'x86_64').defines;
-    expect(d).toMatchObject({ __KERNEL__: '1', __BPF_TRACING__: '1', __bpf__: '1', __clang__: '1', CONFIG_X86: '1' });
-    expect(d).not.toHaveProperty('__x86_64__');
+    expect(d).toMatchObject({ __KERNEL__: '1', __BPF_TRACING__: '1', __clang__: '1', CONFIG_X86: '1', __x86_64__: '1' });
+    expect(d).not.toHaveProperty('__bpf__');
+    expect(d).not.toHaveProperty('KBUILD_MODNAME');
+  });
+
+  it('the kernel module: Kbuild names the object (KBUILD_MODNAME)', () => {
+    expect(config('kmod', 'aarch64').defines).toMatchObject({ __KERNEL__: '1', MODULE: '1', __aarch64__: '1', KBUILD_MODNAME: '"scap"' });
+  });
+
+  it('every build has what gcc and clang predefine on LP64 Linux, char signedness per architecture', () => {
+    for (const c of CONFIGS) expect(c.defines, `${c.view} ${c.arch}`).toMatchObject({ __ELF__: '1', __gnu_linux__: '1', __SIZEOF_LONG_LONG__: '8', __INT_WIDTH__: '32' });
+    expect(config('userspace', 'aarch64').defines).toHaveProperty('__CHAR_UNSIGNED__');
+    expect(config('userspace', 'x86_64').defines).not.toHaveProperty('__CHAR_UNSIGNED__');
+  });
+
+  it('a compiler version or -std value is defined but unknown; command-line features are unknown whether defined', () => {
+    expect(DEFINED_VALUE_UNKNOWN.has('__GNUC__')).toBe(true);
+    for (const c of CONFIGS) expect(c.defines).not.toHaveProperty('__GNUC__');
+    for (const name of ['__OPTIMIZE__', '__SSE2__', '__PIC__', '__clang_major__']) expect(isExternal(name, config('userspace', 'x86_64')), name).toBe(true);
   });
 
   it('the modern probe: -D__TARGET_ARCH_<libbpf arch> and __USE_VMLINUX__, no __KERNEL__', () => {
@@ -39,7 +56,7 @@ describe('CONFIGS: every view on every architecture', () => {
 
   it('userspace: the host compiler on Linux, no kernel', () => {
     const d = config('userspace', 'ppc64le').defines;
-    expect(d).toMatchObject({ __linux__: '1', __powerpc64__: '1', __LITTLE_ENDIAN__: '1', __STDC_VERSION__: '201112L' });
+    expect(d).toMatchObject({ __linux__: '1', __powerpc64__: '1', __LITTLE_ENDIAN__: '1' });
     expect(Object.keys(d).filter((k) => k === '__KERNEL__' || k.startsWith('CONFIG_'))).toEqual([]);
   });
 

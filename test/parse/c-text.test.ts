@@ -107,3 +107,13 @@ describe('lineIndex', () => {
     expect(lineIndex('')(0)).toBe(1);
   });
 });
+
+describe('digraphs', () => {
+  it('are the punctuators they spell, outside literals and comments, at the same offsets', () => {
+    const src = "a<:1:> = <% x %>; %:define Y 1\n%:%: s = \"<:\"; c = '%>'; /* <: */";
+    const t = cText(src).text;
+    expect(t).toHaveLength(src.length);
+    expect(t.split('\n')[0]).toBe('a[ 1]  = {  x } ; # define Y 1');
+    expect(t.split('\n')[1]).toBe("##   s = \"<:\"; c = '%>';         ");
+  });
+});

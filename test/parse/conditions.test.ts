@@ -56,6 +56,18 @@ describe('walkFile: which branches a build compiles, three-valued', () => {
     expect(statuses(['#ifdef CONFIG_COMPAT', '#else', '#endif'], USER)).toEqual([NEVER, ALWAYS]);
   });
 
+  it("what every compiler predefines has the compiler's answer (__ELF__, __SIZEOF_LONG_LONG__), in every build", () => {
+    for (const c of CONFIGS) {
+      expect(statuses(['#ifdef __ELF__', '#else', '#endif'], c)).toEqual([ALWAYS, NEVER]);
+      expect(statuses(['#if __SIZEOF_LONG_LONG__ == 8 && defined(__gnu_linux__)', '#else', '#endif'], c)).toEqual([ALWAYS, NEVER]);
+    }
+  });
+
+  it("a compiler version is defined, its value unknown: defined(__GNUC__) is true, __GNUC__ >= 5 is maybe", () => {
+    expect(statuses(['#if defined __GNUC__ || __STDC_VERSION__ >= 201112L', '#else', '#endif'], USER)).toEqual([ALWAYS, NEVER]);
+    expect(statuses(['#if __GNUC__ >= 5', '#else', '#endif'], USER)).toEqual([MAYBE, MAYBE]);
+  });
+
   it('a predefined macro decides per build: __KERNEL__', () => {
     expect(statuses(['#ifdef __KERNEL__', '#else', '#endif'])).toEqual([ALWAYS, NEVER]);
     expect(statuses(['#ifdef __KERNEL__', '#else', '#endif'], USER)).toEqual([NEVER, ALWAYS]);

@@ -143,10 +143,16 @@ describe('scanDirectives: #include, #pragma pack, #error', () => {
     expect(d.includes[1]!.offset).toBe(src.indexOf('# include'));
   });
 
-  it('an #include whose header a macro names is recorded apart, by line', () => {
-    const d = scan('#define RB_H "rb.h"', '#include RB_H', '#include "ppm.h"', '#include_next NEXT_H');
+  it('an #include of a name the file defined as a header name includes that header (the line is macro-expanded)', () => {
+    const d = scan('#define RB_H "rb.h"', '#include RB_H', '#define SYS_H <sys/x.h>', '#include SYS_H');
+    expect(d.includes.map((i) => [i.path, i.angled, i.line])).toEqual([['rb.h', false, 2], ['sys/x.h', true, 4]]);
+    expect(d.unfollowed).toEqual([]);
+  });
+
+  it('any other #include whose header a macro names is recorded apart, by line', () => {
+    const d = scan('#include RB_H', '#include "ppm.h"', '#define F(x) "x.h"', '#include F(a)', '#include_next NEXT_H');
     expect(d.includes.map((i) => i.path)).toEqual(['ppm.h']);
-    expect(d.computedIncludes).toEqual([2, 4]);
+    expect(d.unfollowed.map((u) => u.line)).toEqual([1, 4, 5]);
   });
 
   it('the pack arguments of #pragma pack, other pragmas ignored', () => {
@@ -167,5 +173,26 @@ describe('scanDirectives: #include, #pragma pack, #error', () => {
     const src = 'int a;\n#define X 1\nint b;\n#if X\n#endif';
     const d = scanDirectives(cText(src).text);
     expect(d.spans.map(([a, b]) => src.slice(a, b))).toEqual(['#define X 1', '#if X', '#endif']);
+  });
+});
+
+describe('#pragma push_macro / pop_macro', () => {
+  const scan2 = (...lines: string[]) => scanDirectives(cText(lines.join('\n')).text);
+  it('pop_macro puts back the definition the file saved: an #undef and a #define at its line', () => {
+    const d = scan2('#define X 1', '#pragma push_macro("X")', '#undef X', '#define X 2', '#pragma pop_macro("X")');
+    expect(d.macros.map((m) => [m.name, m.body, m.line])).toEqual([['X', '1', 1], ['X', '2', 4], ['X', '1', 5]]);
+    expect(d.ops.slice(-2)).toEqual([{ op: 'undef', name: 'X', line: 5 }, { op: 'define', macro: 2 }]);
+    expect(d.unfollowed).toEqual([]);
+  });
+
+  it('pop_macro of a name the file had #undef-ed undefines it again', () => {
+    const d = scan2('#undef X', '#pragma push_macro("X")', '#define X 2', '#pragma pop_macro("X")');
+    expect(d.ops.at(-1)).toEqual({ op: 'undef', name: 'X', line: 4 });
+  });
+
+  it('what another file defined, or a definition in another branch, cannot be put back: reported', () => {
+    const d = scan2('#pragma push_macro("Y")', '#define Y 2', '#pragma pop_macro("Y")', '#ifdef A', '#define Z 1', '#endif', '#pragma push_macro("Z")', '#pragma pop_macro("Z")');
+    expect(d.unfollowed.map((u) => u.line)).toEqual([3, 8]);
+    expect(d.unfollowed[0]!.reason).toMatch(/pop_macro\("Y"\) restores a definition driver-semver cannot tell/);
   });
 });

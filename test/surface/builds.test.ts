@@ -124,6 +124,28 @@ describe('buildModel: macros', () => {
     expect([...model.scope('driver/ppm_a.h').macros.keys()].sort()).toEqual(['FROM_B', 'FROM_C', 'OWN']);
     expect([...model.scope('driver/ppm_c.h').macros.keys()]).toEqual(['FROM_C']);
     expect(model.macros.has('UNRELATED')).toBe(true);
+    expect(model.treeOf('driver/ppm_a.h')).toEqual(['driver/ppm_a.h', 'driver/ppm_b.h', 'driver/ppm_c.h']);
+  });
+
+  it('a header also sees what its includers defined before including it, and only that', async () => {
+    const { model } = await modelOf({
+      'driver/ppm_a.h': '#define BEFORE 1\n#include "ppm_b.h"\n#define AFTER 2',
+      'driver/ppm_b.h': '#define OWN 3\n#define BEFORE 4',
+      'driver/ppm_z.h': '#define UNRELATED 5',
+    });
+    const b = model.scope('driver/ppm_b.h').macros;
+    expect([...b.keys()].sort()).toEqual(['BEFORE', 'OWN']);
+    // Its own definition wins over the includer's.
+    expect(b.get('BEFORE')!.body).toBe('4');
+  });
+
+  it('an #include no build compiles brings nothing in', async () => {
+    const { model } = await modelOf({
+      'driver/ppm_a.h': '#if 0\n#include "ppm_b.h"\n#endif\n#define OWN 1',
+      'driver/ppm_b.h': '#define FROM_B 2',
+    });
+    expect(model.treeOf('driver/ppm_a.h')).toEqual(['driver/ppm_a.h']);
+    expect(model.scope('driver/ppm_b.h').macros.has('OWN')).toBe(false);
   });
 
   it('an ambiguity in a file that is not included does not reach the scope of another', async () => {
@@ -183,9 +205,9 @@ describe('buildModel: warnings that make the analysis incomplete', () => {
   });
 
   it('a live #include of a header named by a macro; none when no build compiles it', async () => {
-    const { warnings } = await modelOf({ [H]: ['#define RB_H "rb.h"', '#include RB_H', '#if 0', '#include RB_H', '#endif'].join('\n') });
+    const { warnings } = await modelOf({ [H]: ['#include RB_H', '#if 0', '#include RB_H', '#endif'].join('\n') });
     expect(warnings).toEqual([
-      { path: H, message: `${H}:2 at rev: an #include names its header with a macro, which driver-semver does not follow, so what that header defines is not known`, incomplete: true },
+      { path: H, message: `${H}:1 at rev: an #include names its header with a macro, which driver-semver does not follow, so what that header defines is not known`, incomplete: true },
     ]);
   });
 

@@ -285,6 +285,11 @@ describe('what the model cannot see is never a pass', () => {
   check({
     name: 'a header named by a macro, redefining a fixed-width type',
     head: [inRingbuf(['#pragma once', '#pragma once\n#define RB_EXTRA "rb_extra.h"\n#include RB_EXTRA']), setFile('driver/rb_extra.h', '#define uint32_t uint64_t\n')],
+    expect: LAYOUT_CHANGED,
+  });
+  check({
+    name: 'a header named by a macro of another file, redefining a fixed-width type',
+    head: [inRingbuf(['#pragma once', '#pragma once\n#include "rb_name.h"\n#include RB_EXTRA']), setFile('driver/rb_name.h', '#define RB_EXTRA "rb_extra.h"\n'), setFile('driver/rb_extra.h', '#define uint32_t uint64_t\n')],
     expect: { rules: [], verdict: 'fail', warnings: [/driver\/ppm_ringbuffer\.h:4 at head: an #include names its header with a macro/] },
   });
   check({
@@ -323,5 +328,160 @@ describe('bounded work on any input', () => {
     head: (t: Tree) => ({ ...t, [HEADER]: `${t[HEADER]}\n/* ${'x'.repeat(2 * 1024 * 1024)} */\n` }),
     // What the unread header defines is left out on both sides: no removal is reported for it.
     expect: { rules: [], verdict: 'fail', warnings: [/could not read driver\/ppm_events_public\.h at head: it is \d+ bytes, over the 2097152-byte limit/, /driver\/ppm_events_public\.h is missing at head/] },
+  });
+});
+
+describe('what the compiler itself defines, and what includers define first', () => {
+  const inTp = (...pairs: Array<[string, string]>): Change => (t) => {
+    let s = t[TP]!;
+    for (const [a, b] of pairs) {
+      if (!s.includes(a)) throw new Error(`not in ${TP}: ${a}`);
+      s = s.replace(a, b);
+    }
+    return { ...t, [TP]: s };
+  };
+  check({
+    name: 'the changed entry under #ifdef __ELF__ (every gcc and clang on Linux defines it), the old one in #else',
+    head: inEventTable([OPEN_X, `#ifdef __ELF__\n${OPEN_X_4}\n#else\n${OPEN_X}\n#endif`]),
+    expect: PARAM_APPENDED,
+  });
+  check({
+    name: 'a ring-buffer counter inserted under #if __SIZEOF_LONG_LONG__ == 8',
+    head: inRingbuf(['\tvolatile uint32_t tail;', '\tvolatile uint32_t tail;\n#if __SIZEOF_LONG_LONG__ == 8\n\tvolatile uint64_t n_extra;\n#endif']),
+    expect: LAYOUT_CHANGED,
+  });
+  check({
+    name: 'a flag value changed under #if defined(__gnu_linux__)',
+    head: inHeader(['#define PPM_O_CREAT (1 << 2)', '#if defined(__gnu_linux__)\n#define PPM_O_CREAT (1 << 6)\n#else\n#define PPM_O_CREAT (1 << 2)\n#endif']),
+    expect: { rules: ['flag-value-changed'], verdict: 'fail', message: /O_CREAT/ },
+  });
+  check({
+    name: 'an ioctl renumbered through a predefined macro (__INT_WIDTH__)',
+    head: inHeader(['#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)', '#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, __INT_WIDTH__ / 8 + 1)']),
+    expect: { rules: ['ioctl-renumbered'], verdict: 'fail', message: /PPM_IOCTL_ENABLE_TP/ },
+  });
+  check({
+    name: 'a ring-buffer field only Kbuild compiles (#ifdef KBUILD_MODNAME): the kernel module and libscap disagree',
+    head: inRingbuf(['\tvolatile uint32_t tail;', '\tvolatile uint32_t tail;\n#ifdef KBUILD_MODNAME\n\tvolatile uint64_t n_extra;\n#endif']),
+    expect: { rules: ['struct-layout-differs-between-builds'], verdict: 'fail', message: /ppm_ring_buffer_info/ },
+  });
+  check({
+    name: 'an ioctl moved to a header included after PPM_IOCTL_MAGIC, and renumbered there',
+    head: [inHeader(['#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)', '#include "ppm_ioctls.h"']), setFile('driver/ppm_ioctls.h', '#pragma once\n#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 5)\n')],
+    expect: { rules: ['ioctl-renumbered'], verdict: 'fail', message: /PPM_IOCTL_ENABLE_TP/ },
+  });
+  check({
+    name: 'an unchanged ioctl moved into a header included through a macro of the same file (#include IOCTLS_H)',
+    head: [inHeader(['#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)', '#define IOCTLS_H "ppm_ioctls.h"\n#include IOCTLS_H']), setFile('driver/ppm_ioctls.h', "#pragma once\n#define PPM_IOCTL_ENABLE_TP _IO('s', 3)\n")],
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({
+    name: '#pragma push_macro/pop_macro restores the changed value after an old-looking redefinition',
+    head: inHeader(['#define PPM_O_CREAT (1 << 2)', '#define PPM_O_CREAT (1 << 6)\n#pragma push_macro("PPM_O_CREAT")\n#undef PPM_O_CREAT\n#define PPM_O_CREAT (1 << 2)\n#pragma pop_macro("PPM_O_CREAT")']),
+    expect: { rules: ['flag-value-changed'], verdict: 'fail', message: /O_CREAT/ },
+  });
+  check({
+    name: 'a designator written <:PPME_SYSCALL_OPEN_X:> (a digraph) is no change',
+    head: inEventTable(['[PPME_SYSCALL_OPEN_X]', '<:PPME_SYSCALL_OPEN_X:>']),
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({
+    name: 'an enumerator inserted before the KMOD_PROGS expansion shifts every tracepoint code',
+    head: inTp(['typedef enum {\n#define X(name, path) name,', 'typedef enum {\n\tKMOD_PROG_RESERVED,\n#define X(name, path) name,']),
+    expect: { rules: ['code-list-changed'], verdict: 'fail', message: /KMOD_PROG/ },
+  });
+  check({
+    name: 'a tracepoint code appended after the KMOD_PROGS expansion',
+    head: inTp(['\tKMOD_PROGS\n#undef X', '\tKMOD_PROGS\n\tX(KMOD_PROG_EXTRA, "extra")\n#undef X']),
+    expect: { rules: ['code-list-appended'], verdict: 'fail', message: /KMOD_PROG_EXTRA/ },
+  });
+});
+
+describe('definitions moved into an included header are still the header', () => {
+  const OPEN_FLAGS = '#define PPM_O_NONE 0\n#define PPM_O_RDONLY (1 << 0)\n#define PPM_O_WRONLY (1 << 1)\n#define PPM_O_RDWR (PPM_O_RDONLY | PPM_O_WRONLY)\n#define PPM_O_CREAT (1 << 2)';
+  const moveEventFlags = (change: (e: string) => string): Change => (t) => {
+    const s = t[HEADER]!;
+    const a = s.indexOf('enum ppm_event_flags {');
+    const e = s.slice(a, s.indexOf('};', a) + 2);
+    return { ...t, [HEADER]: s.replace(e, '#include "ppm_event_flags.h"'), 'driver/ppm_event_flags.h': `#pragma once\n${change(e)}\n` };
+  };
+  check({
+    name: 'PPM_O_* defines moved unchanged into an included header is no change',
+    head: [inHeader([OPEN_FLAGS, '#include "ppm_open_flags.h"']), setFile('driver/ppm_open_flags.h', `#pragma once\n${OPEN_FLAGS}\n`)],
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({
+    name: 'enum ppm_event_flags moved unchanged into an included header is no change',
+    head: moveEventFlags((e) => e),
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({
+    // The same findings as the same change made in place: every event with the flag sends another value.
+    name: 'enum ppm_event_flags moved into an included header with a value changed',
+    head: moveEventFlags((e) => e.replace('EF_MODIFIES_STATE = (1 << 5)', 'EF_MODIFIES_STATE = (1 << 6)')),
+    expect: { rules: ['enum-value-renumbered', 'event-flag-added', 'event-flag-removed'], verdict: 'fail', message: /EF_MODIFIES_STATE changed from 32 to 64/ },
+  });
+});
+
+describe('initializers as C lays them out: designators place values', () => {
+  const OPEN_X_TAIL = '{"flags", PT_FLAGS32, PF_HEX, file_flags}}},';
+  const inFile =
+    (file: string) =>
+    (...pairs: Array<[string, string]>): Change =>
+    (t) => {
+      let s = t[file]!;
+      for (const [a, b] of pairs) {
+        if (!s.includes(a)) throw new Error(`not in ${file}: ${a}`);
+        s = s.replace(a, b);
+      }
+      return { ...t, [file]: s };
+    };
+  const inFlags = inFile('driver/flags_table.c');
+  const inSyscalls = inFile(SYSCALLS);
+  check({
+    name: 'trailing designators after the positional fields append a param',
+    head: inEventTable([OPEN_X_TAIL, '{"flags", PT_FLAGS32, PF_HEX, file_flags}}, .nparams = 4, .params[3] = {"mode", PT_UINT32, PF_OCT}},']),
+    expect: { rules: ['event-param-appended'], verdict: 'fail', message: /PPME_SYSCALL_OPEN_X gains param 4 'mode'/ },
+  });
+  check({
+    name: 'a nested designator on the array element overrides one field of an entry',
+    head: inEventTable(['};', '        [PPME_SYSCALL_OPEN_X].params[1].type = PT_BYTEBUF,\n};']),
+    expect: { rules: ['event-param-type-changed'], verdict: 'fail', message: /PT_BYTEBUF/ },
+  });
+  check({
+    name: 'designated fields in another order',
+    head: inEventTable(['[PPME_SYSCALL_CLOSE_E] = {"close", EC_IO_OTHER | EC_SYSCALL, EF_DESTROYS_FD | EF_USES_FD | EF_MODIFIES_STATE | EF_OLD_VERSION, 0},', '[PPME_SYSCALL_CLOSE_E] = {.category = EC_IO_OTHER | EC_SYSCALL, .name = "close", .nparams = 0, .flags = EF_DESTROYS_FD | EF_USES_FD | EF_MODIFIES_STATE | EF_OLD_VERSION},']),
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({
+    name: 'a param field overridden by a trailing designator inside the param',
+    head: inEventTable(['{"name", PT_FSPATH, PF_NA},', '{"name", PT_FSPATH, PF_NA, .type = PT_BYTEBUF},']),
+    expect: { rules: ['event-param-type-changed'], verdict: 'fail', message: /PT_BYTEBUF/ },
+  });
+  check({
+    name: 'a flag-table entry whose value a trailing designator overrides',
+    head: inFlags(['{"O_WRONLY", PPM_O_WRONLY},', '{"O_WRONLY", PPM_O_WRONLY, .value = 1 << 7},']),
+    expect: { rules: ['flag-value-changed'], verdict: 'fail', message: /O_WRONLY/ },
+  });
+  check({
+    name: 'a flag-table element overridden by an index designator after the terminator',
+    head: inFlags(['{0, 0},\n};\n\nconst struct ppm_name_value fcntl', '{0, 0},\n        [3] = {"O_CREAT", 1 << 6},\n};\n\nconst struct ppm_name_value fcntl']),
+    expect: { rules: ['flag-value-changed'], verdict: 'fail', message: /O_CREAT/ },
+  });
+  check({
+    name: 'a g_syscall_table entry re-designated at its end, the positional value after it going to the next field',
+    // C: after `.flags = ...` the next positional initialiser is enter_event_type.
+    head: inSyscalls(['{UF_USED, PPME_SYSCALL_READ_E, PPME_SYSCALL_READ_X, PPM_SC_READ}', '{UF_USED, PPME_SYSCALL_READ_E, PPME_SYSCALL_READ_X, PPM_SC_READ, .flags = UF_USED, PPME_SYSCALL_CLOSE_E}']),
+    expect: { rules: ['syscall-routing-changed'], verdict: 'fail', message: /__NR_read/ },
+  });
+  check({
+    name: 'a flag-table entry written with designated fields in another order is no change',
+    head: inFlags(['{"O_WRONLY", PPM_O_WRONLY},', '{.value = PPM_O_WRONLY, .name = "O_WRONLY"},']),
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({
+    name: 'an entry moved after the {0, 0} terminator is no longer seen by userspace',
+    head: inFlags(['{"O_NONE", PPM_O_NONE},\n        {0, 0},', '{0, 0},\n        {"O_NONE", PPM_O_NONE},']),
+    expect: { rules: ['flag-value-removed'], verdict: 'fail', message: /O_NONE/ },
   });
 });

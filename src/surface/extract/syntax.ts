@@ -9,11 +9,11 @@ import { MAX_NESTING } from '../../limits.js';
 /** An initializer as plain data: a brace list or an expression (text with whitespace folded). */
 export type Init =
   | { kind: 'list'; items: InitItem[]; line: number; /** Some of it did not parse: its items may be shifted. */ error?: true }
-  | { kind: 'expr'; text: string; line: number }
+  | { kind: 'expr'; text: string; line: number; /** A member no initializer names, zero as C makes it (initializers.ts). */ implicit?: true }
   | { kind: 'error'; text: string; line: number };
 
 export interface InitItem {
-  /** `[X]` → 'X' (index designator), `.f` → '.f' (field designator). */
+  /** `[X]` → 'X' (index designator), `.f` → '.f' (field designator), a chain `[X].f[1]` → 'X.f[1]'. */
   designator: string | null;
   value: Init;
   /** First and last line of the item, designator included. */
@@ -47,7 +47,7 @@ export function toInit(node: Node, depth = 0): Init {
       if (child.type === 'initializer_pair') {
         const designators = child.childrenForFieldName('designator').filter((d): d is Node => d !== null);
         const value = child.childForFieldName('value');
-        items.push({ designator: designators.map(designatorText).join(''), value: value ? toInit(value, depth + 1) : { kind: 'error', text: '', line }, ...span(child) });
+        items.push({ designator: designators.map((d, i) => designatorText(d, i > 0)).join(''), value: value ? toInit(value, depth + 1) : { kind: 'error', text: '', line }, ...span(child) });
       } else items.push({ designator: null, value: toInit(child, depth + 1), ...span(child) });
     }
     return { kind: 'list', items, line, ...(node.hasError ? { error: true as const } : {}) };
@@ -60,8 +60,9 @@ function span(node: Node): { line: number; endLine: number } {
   return { line: lineOfNode(node), endLine: node.endPosition.row + 1 };
 }
 
-function designatorText(d: Node): string {
-  if (d.type === 'subscript_designator') return foldSpace(d.text.replace(/^\[|\]$/g, ''));
+/** `[X]` → 'X' when it is the first designator of a chain, `[X]` after one (`X.params[1].type`); `.f` → '.f'. */
+function designatorText(d: Node, inChain: boolean): string {
+  if (d.type === 'subscript_designator') return inChain ? `[${foldSpace(d.text.replace(/^\[|\]$/g, ''))}]` : foldSpace(d.text.replace(/^\[|\]$/g, ''));
   if (d.type === 'field_designator') return foldSpace(d.text);
   return foldSpace(d.text);
 }

@@ -137,6 +137,7 @@ export const apiCases: RuleCases[] = [
           // The tables libscap pushed into the legacy probe stop being API with it.
           { message: ['struct ppm_event_info (size 1612) is gone'], path: HEADER, line: 126 },
           { message: ['struct ppm_param_info (size 49) is gone'], path: HEADER, line: 118 },
+          { message: ['struct syscall_evt_pair (size 16) is gone'], path: HEADER, line: 187 },
         ],
         required: 'major',
       },
