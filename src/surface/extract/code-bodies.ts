@@ -1,6 +1,7 @@
 /**
- * Filler and program code (DRIVER-SURFACE.md §1.9, §5): the bodies of the functions that build
- * event payloads, compared as token streams with comments and whitespace dropped.
+ * Filler and program code (docs/driver-surface.md, Filler and program code): the bodies of the
+ * functions that build event payloads, compared as token streams with comments and whitespace
+ * dropped.
  *
  * This deliberately does not use tree-sitter: it runs on every filler/program file of every
  * revision (about 250 files, ppm_fillers.c alone is about 9000 lines), and the grammar chokes
