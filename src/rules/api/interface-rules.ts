@@ -18,7 +18,7 @@ import { structLayoutDiffersBetweenBuilds } from './struct-layout-differs-betwee
 /**
  * The rules over the API's interface: shared struct layouts, ioctls, bpf maps and globals,
  * ordered code lists, module parameters, shared constants. Code rules ask them whether a change of plumbing code
- * came with an interface change (rules/schema/code-roles-api.ts).
+ * came with an interface change (apiInterfaceChanges in rules/schema/code-changes.ts).
  */
 export const API_INTERFACE_RULES: Rule[] = [
   structFieldAppended,
