@@ -3,8 +3,9 @@ import { emptySymbols, evaluate } from './consteval.js';
 import { branchChain, scanDirectives, type Directives } from './directives.js';
 
 /**
- * The text tree-sitter parses (DESIGN.md §3): the C text layer's comment-free text with every
- * preprocessor directive and the annotations that confuse the grammar blanked. Every rewrite
+ * The text tree-sitter parses (docs/architecture.md, Tree-sitter): the C text layer's
+ * comment-free text with every preprocessor directive and the annotations that confuse the
+ * grammar blanked. Every rewrite
  * keeps the text's length and every newline, so a byte offset or a line number in the rewritten
  * text is the same in the original file: reported locations stay exact.
  */

@@ -1,7 +1,9 @@
 /**
  * Which files of a libs tree make up the driver surface, and how each is read. Paths outside
- * these lists are never read; `modern_bpf/definitions/*​/vmlinux.h` (11 MB of kernel type
- * dumps) in particular.
+ * these lists are read only when a surface file includes them from the tree, for their macros
+ * and definitions (surface/build.ts, readDeclarations); `modern_bpf/definitions/*​/vmlinux.h`
+ * (11 MB of kernel type dumps) is not reached that way: only code files include it. See
+ * docs/architecture.md, Which files.
  */
 import { isCodeFile } from './extract/code-bodies.js';
 

@@ -1,8 +1,8 @@
 /**
  * Constants the driver and userspace must agree on: object-like integer macros of the headers
- * both sides compile (docs/driver-surface.md, Shared constants). The values the drivers put in payloads
- * (`PPM_*` flag values: the flag-value rules), ioctl numbers (the ioctl rules) and the version
- * macros are judged elsewhere and left out here.
+ * both sides compile (docs/driver-surface.md, Shared constants). The values the drivers put in
+ * payloads (`PPM_*` flag values: the flag-value rules), ioctl numbers (the ioctl rules) and the
+ * version macros are judged elsewhere and left out here.
  */
 import { evaluateNumber, type SymbolTable } from '../parse/consteval.js';
 import type { FileFacts } from './facts.js';

@@ -1,12 +1,14 @@
 /**
- * Filler and program code (DRIVER-SURFACE.md §1.9, §5): the bodies of the functions that build
- * event payloads, compared as token streams with comments and whitespace dropped.
+ * Filler and program code (docs/driver-surface.md, Filler and program code): the bodies of the
+ * functions that build event payloads, compared as token streams with comments and whitespace
+ * dropped.
  *
  * This deliberately does not use tree-sitter: it runs on every filler/program file of every
- * revision (about 250 files, ppm_fillers.c alone is about 9000 lines), and the grammar chokes
+ * revision (about 190 files, ppm_fillers.c alone is about 8600 lines), and the grammar chokes
  * on exactly the constructs these files are made of (`BPF_PROG(name, ...)`, `FILLER(x, true)`,
  * `SEC("...")`, `#if` inside statements). A small C lexer plus brace matching is enough to find
- * top-level function definitions and is an order of magnitude faster.
+ * top-level function definitions and is more than an order of magnitude faster (the figures
+ * are in code/lexer.ts).
  *
  * Each function gets two hashes:
  * - `hash`: every token of the definition (return type, name, parameter list, body, the

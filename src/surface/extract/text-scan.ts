@@ -3,9 +3,10 @@ import { splitTopLevel } from './syntax.js';
 
 /**
  * Targeted extraction over comment-stripped text, for files whose constructs tree-sitter cannot
- * read (DESIGN.md §3): libbpf map definitions (`__uint(...)`, `__weak SEC(".maps")`), legacy
- * `__bpf_section("maps")` maps, and `module_param*(...)` calls that sit inside ERROR nodes in
- * main.c. Offsets are those of the original file, so lines are exact.
+ * read (docs/architecture.md, Which files): libbpf map definitions (`__uint(...)`,
+ * `__weak SEC(".maps")`), legacy `__bpf_section("maps")` maps, and `module_param*(...)` calls
+ * that sit inside ERROR nodes in main.c. Offsets are those of the original file, so lines are
+ * exact.
  */
 export interface Scan {
   /** Comment-stripped text (same offsets as the source). */
