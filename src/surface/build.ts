@@ -1,4 +1,4 @@
-import { buildsOf, COMMON_PREDEFINED, CONFIGS, type View } from '../parse/build-configs.js';
+import { buildsOf, COMMON_PREDEFINED, CONFIGS, viewMask, type View } from '../parse/build-configs.js';
 import { describeKernel, minimumKernel } from '../parse/conditions.js';
 import { evaluate, evaluateNumber, type MacroDef, type MacroLookup, type SymbolTable } from '../parse/consteval.js';
 import { initParser } from '../parse/parser.js';
@@ -76,6 +76,9 @@ export function factsKey(path: string, kind: Exclude<FileKind, null>, blob: stri
 }
 
 const PUBLIC_HEADER = 'driver/ppm_events_public.h';
+
+/** The builds of libscap/libpman: what userspace compiles. */
+const USERSPACE = viewMask('userspace');
 
 export interface BuildOptions {
   /** Struct names whose layout is ABI (default: DEFAULT_SHARED_STRUCTS). */
@@ -482,7 +485,9 @@ function publicHeader(r: Resolution, files: Map<string, FileFacts>): FileFacts[]
 
 function resolveEnums(r: Resolution, header: FileFacts[]): Record<string, Record<string, Constant>> {
   const out: Record<string, Record<string, Constant>> = {};
-  const names = [...new Set(header.flatMap((f) => f.enums.map((e) => e.name)).filter((n): n is string => n !== null && !EVENT_CODE_ENUMS.includes(n) && !PPM_SC_ENUMS.includes(n)))];
+  // From a header the public one includes, only what userspace compiles too (as for defines).
+  const shared = (f: FileFacts, e: EnumFact) => f.path === PUBLIC_HEADER || (r.model.presence(f.path, e.line).maybe & USERSPACE) !== 0;
+  const names = [...new Set(header.flatMap((f) => f.enums.filter((e) => shared(f, e)).map((e) => e.name)).filter((n): n is string => n !== null && !EVENT_CODE_ENUMS.includes(n) && !PPM_SC_ENUMS.includes(n)))];
   for (const name of names) {
     const c = pickEnum(r, [name], header);
     if (c) out[name] = constantsOf(r, c.file, c.value);
@@ -536,7 +541,9 @@ function resolveDefines(r: Resolution, header: FileFacts[]): Record<string, Cons
     f.macros.forEach((m, i) => {
       if (m.params !== null || !m.name.startsWith('PPM_') || m.body === '') return;
       const presence = r.model.macroPresence(f.path, i);
-      if (!presence.maybe) return;
+      // From a header the public one includes, only what userspace compiles too: the kernel's own
+      // helpers (ppm_version.h through feature_gates.h) are not values the two sides share.
+      if (!presence.maybe || (f.path !== PUBLIC_HEADER && !(presence.maybe & USERSPACE))) return;
       const value = evaluateNumber(m.body, r.symsOf(f.path));
       if (value === null) return;
       const c = { value: { value, expr: m.body, loc: loc(f.path, m.line), ...guardOf(r, f.path, m.line) }, file: f, line: m.line, presence };
