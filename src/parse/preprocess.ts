@@ -126,7 +126,8 @@ export function platformCondition(condition: string): boolean | null {
     return name in PLATFORM ? String(PLATFORM[name]) : m;
   });
   if (/[A-Za-z_]/.test(known)) return null;
-  const v = evaluate(known, emptySymbols());
+  // An `#if` condition: evaluated as the preprocessor does (isDefined marks `#if` semantics).
+  const v = evaluate(known, { ...emptySymbols(), isDefined: () => null });
   return v === null ? null : v !== 0n;
 }
 

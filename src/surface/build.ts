@@ -1,6 +1,6 @@
 import { buildsOf, CONFIGS, type View } from '../parse/build-configs.js';
 import { describeKernel, minimumKernel } from '../parse/conditions.js';
-import { evaluate, evaluateNumber, type MacroDef, type SymbolTable } from '../parse/consteval.js';
+import { evaluate, evaluateAs, evaluateNumber, type MacroDef, type SymbolTable } from '../parse/consteval.js';
 import { initParser } from '../parse/parser.js';
 import type { Snapshot } from '../source/git.js';
 import { MAX_FILE_BYTES, MAX_INCLUDED_FILES, MEMO_ENTRIES } from '../limits.js';
@@ -705,6 +705,9 @@ function resolveEvents(r: Resolution, codes: Record<string, Constant>): Record<s
   return Object.fromEntries(byKey(r, 'g_event_info entry', file, entries, (e) => JSON.stringify({ ...e, loc: null, params: e.params.map((p) => ({ ...p, loc: null })) })));
 }
 
+/** The type of `struct ppm_name_value`'s value field: what a flag-table entry holds (`1 << 31` is 2147483648 there). */
+const NAME_VALUE_TYPE = 'uint32_t';
+
 function resolveFlagTables(r: Resolution): Record<string, FlagTable> {
   const out: Record<string, FlagTable> = {};
   const names = [...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === 'ppm_name_value').map((t) => t.name)))];
@@ -720,7 +723,7 @@ function resolveFlagTables(r: Resolution): Record<string, FlagTable> {
       if (nameText === null) return [];
       const expr = exprOf(value) ?? '';
       const path = item.path ?? f.path;
-      return [{ name: nameText, expr, value: evaluateNumber(expr, r.symsOf(path)), loc: loc(path, item.value.line), ...guardOf(r, path, item.line) }];
+      return [{ name: nameText, expr, value: evaluateAs(expr, r.symsOf(path), NAME_VALUE_TYPE), loc: loc(path, item.value.line), ...guardOf(r, path, item.line) }];
     });
     out[t.name] = { loc: loc(f.path, t.line), entries };
   }

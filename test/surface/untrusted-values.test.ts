@@ -1,0 +1,96 @@
+/**
+ * Adversarial edits of the values the surface computes (enum values, flag values, ioctl
+ * numbers, array sizes, the version files), on the demo driver tree: each value is what gcc
+ * computes and the build reads, and a value the model cannot compute is never a silent pass.
+ * Each case pins the exact outcome: the rules that report, the verdict, the warnings.
+ */
+import { describe, expect, it } from 'vitest';
+import { compareSurfaces } from '../../src/pipeline.js';
+import type { CheckReport } from '../../src/verdict/types.js';
+import { apply, demoFiles, editFile, firedRules, inFlagsTable, inHeader, surface, type Change } from '../rules/tester.js';
+
+const inStructs = editFile('driver/modern_bpf/shared_definitions/struct_definitions.h');
+
+interface Outcome {
+  /** The rules that must report (sorted, unique), exactly; notes aside. */
+  rules: string[];
+  verdict: CheckReport['verdict'];
+  /** Every warning must match one of these, and each of these must match a warning. */
+  warnings?: RegExp[];
+  /** Some finding's message must match. */
+  message?: RegExp;
+}
+
+interface Case {
+  name: string;
+  base?: Change | Change[];
+  head: Change | Change[];
+  expect: Outcome;
+}
+
+function check(c: Case): void {
+  it(c.name, async () => {
+    const baseTree = apply(demoFiles(), c.base);
+    const r = compareSurfaces(await surface(baseTree, 'base'), await surface(apply(baseTree, c.head), 'head'));
+    const findings = r.findings.filter((f) => f.kind !== 'note');
+    const warnings = r.warnings.map((w) => w.message);
+    const summary = `findings:\n${findings.map((f) => `  ${f.rule}: ${f.message}`).join('\n')}\nwarnings:\n  ${warnings.join('\n  ')}`;
+    expect(firedRules(findings), summary).toEqual(c.expect.rules);
+    expect(r.verdict, summary).toBe(c.expect.verdict);
+    const wanted = c.expect.warnings ?? [];
+    for (const w of warnings) expect(wanted.some((re) => re.test(w)), `unexpected warning: ${w}`).toBe(true);
+    for (const re of wanted) expect(warnings.some((w) => re.test(w)), `no warning matches ${re}\n${summary}`).toBe(true);
+    if (c.expect.message) expect(findings.some((f) => c.expect.message!.test(f.message)), summary).toBe(true);
+  });
+}
+
+const LAYOUT = (name: string): Outcome => ({ rules: ['struct-layout-changed'], verdict: 'fail', message: new RegExp(`struct ${name} layout changed`) });
+
+describe('constant expressions as gcc computes them', () => {
+  check({
+    name: 'a cast truncates an enum value',
+    head: inHeader(['EF_LARGE_PAYLOAD = (1 << 11),', 'EF_LARGE_PAYLOAD = (uint8_t)(1 << 11),']),
+    expect: { rules: ['enum-value-renumbered'], verdict: 'fail', message: /EF_LARGE_PAYLOAD/ },
+  });
+  check({
+    name: 'a (bool) cast on a flag define',
+    head: inHeader(['#define PPM_O_CREAT (1 << 2)', '#define PPM_O_CREAT ((bool)(1 << 2))']),
+    expect: { rules: ['flag-value-changed'], verdict: 'fail', message: /O_CREAT/ },
+  });
+  check({
+    name: 'a multi-character constant as the ioctl magic',
+    head: inHeader(["#define PPM_IOCTL_MAGIC 's'", "#define PPM_IOCTL_MAGIC 's\\0'"]),
+    expect: { rules: ['ioctl-renumbered'], verdict: 'fail', message: /PPM_IOCTL_SET_SNAPLEN/ },
+  });
+  check({
+    name: 'unsigned arithmetic in a flag define',
+    head: inHeader(['#define PPM_O_CREAT (1 << 2)', '#define PPM_O_CREAT (-((0u - 8) / 2))']),
+    expect: { rules: ['flag-value-changed'], verdict: 'fail', message: /O_CREAT/ },
+  });
+  check({
+    name: 'an array sized through a narrowing cast',
+    head: inStructs(['#define AUXILIARY_MAP_SIZE 16 * 1024', '#define AUXILIARY_MAP_SIZE (uint8_t)(16 * 1024)']),
+    expect: LAYOUT('auxiliary_map'),
+  });
+  check({
+    name: 'an array sized through a cast to a typedef of unsigned char',
+    head: inStructs(['#define AUXILIARY_MAP_SIZE 16 * 1024', 'typedef unsigned char byte;\n#define AUXILIARY_MAP_SIZE (byte)(16 * 1024)']),
+    expect: LAYOUT('auxiliary_map'),
+  });
+  check({
+    name: 'the same ioctl magic written as an octal escape is no change',
+    head: inHeader(["#define PPM_IOCTL_MAGIC 's'", "#define PPM_IOCTL_MAGIC '\\163'"]),
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({
+    name: 'a flag-table value written 1 << 31 or 1u << 31 is the same uint32_t',
+    base: inFlagsTable(['{"O_NONE", PPM_O_NONE},', '{"O_NONE", PPM_O_NONE},\n        {"O_TOP", 1 << 31},']),
+    head: inFlagsTable(['{"O_TOP", 1 << 31},', '{"O_TOP", 1u << 31},']),
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({
+    name: 'an enum value cast to a type the evaluator does not know is unknown, never the value uncast',
+    head: inHeader(['EF_LARGE_PAYLOAD = (1 << 11),', 'EF_LARGE_PAYLOAD = (narrow_flag)(1 << 11),']),
+    expect: { rules: [], verdict: 'fail', warnings: [/EF_LARGE_PAYLOAD at head: its value cannot be computed \(\(narrow_flag\)\(1 << 11\)\)/] },
+  });
+});
