@@ -94,3 +94,41 @@ describe('constant expressions as gcc computes them', () => {
     expect: { rules: [], verdict: 'fail', warnings: [/EF_LARGE_PAYLOAD at head: its value cannot be computed \(\(narrow_flag\)\(1 << 11\)\)/] },
   });
 });
+
+describe('values the model cannot compute are never a silent pass', () => {
+  const ioctl3 = '#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)';
+  check({
+    name: 'an ioctl renumbered through a name from outside the tree',
+    head: inHeader([ioctl3, '#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, EXTERNAL_NR + 1)']),
+    expect: { rules: [], verdict: 'fail', warnings: [/^PPM_IOCTL_ENABLE_TP at head: its value cannot be computed \(_IO\(PPM_IOCTL_MAGIC, EXTERNAL_NR \+ 1\)\)/] },
+  });
+  check({
+    name: 'an enum value unknown on both sides whose expression changed',
+    base: inHeader(['\tPF_OCT = 3,', '\tPF_OCT = EXTERNAL_FORMAT,']),
+    head: inHeader(['\tPF_OCT = EXTERNAL_FORMAT,', '\tPF_OCT = EXTERNAL_FORMAT + 1,']),
+    expect: { rules: [], verdict: 'fail', warnings: [/^PF_OCT: its value cannot be computed at base \(EXTERNAL_FORMAT\) nor at head \(EXTERNAL_FORMAT \+ 1\)/] },
+  });
+  check({
+    name: 'an ioctl unknown on both sides whose expression changed',
+    base: inHeader([ioctl3, '#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, EXTERNAL_NR)']),
+    head: inHeader(['#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, EXTERNAL_NR)', '#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, EXTERNAL_NR + 1)']),
+    expect: { rules: [], verdict: 'fail', warnings: [/^PPM_IOCTL_ENABLE_TP: its value cannot be computed at base/] },
+  });
+  check({
+    name: 'an enum value unknown on both sides and written the same is no change',
+    base: inHeader(['\tPF_OCT = 3,', '\tPF_OCT = EXTERNAL_FORMAT,']),
+    head: inHeader(['\tPF_OCT = EXTERNAL_FORMAT,', '\tPF_OCT = EXTERNAL_FORMAT, /* octal */']),
+    expect: { rules: [], verdict: 'pass' },
+  });
+  // The hostile review's case: gcc predefines __INT_WIDTH__ (32), so the number becomes 5. Until
+  // the model knows the compiler's predefined macros, the value is unknown: never a pass.
+  it('an ioctl renumbered through a compiler-predefined macro', async () => {
+    const baseTree = demoFiles();
+    const head = apply(baseTree, inHeader([ioctl3, '#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, __INT_WIDTH__ / 8 + 1)']));
+    const r = compareSurfaces(await surface(baseTree, 'base'), await surface(head, 'head'));
+    const renumbered = r.findings.some((f) => f.rule === 'ioctl-renumbered' && /PPM_IOCTL_ENABLE_TP/.test(f.message));
+    const unknown = r.warnings.some((w) => w.incomplete && /^PPM_IOCTL_ENABLE_TP at head: its value cannot be computed/.test(w.message));
+    expect(renumbered || unknown).toBe(true);
+    expect(r.verdict).toBe('fail');
+  });
+});
