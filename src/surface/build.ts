@@ -369,10 +369,21 @@ async function readVersionFile(snap: Snapshot, path: string, warnings: Warning[]
     warnings.push({ path, message: `could not read ${path} at ${snap.label}`, incomplete: true });
     return null;
   }
-  // Only the first line counts (libs' compute_versions.cmake reads LIMIT_COUNT 1).
-  const raw = data.subarray(0, 256).toString('utf8').split(/\r\n|\r|\n/)[0]!.trim();
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(raw);
-  return { path, raw, version: m ? `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}` : null };
+  return { path, ...versionOf(data) };
+}
+
+/**
+ * A version file as libs' build reads it: compute_versions.cmake takes the first line with
+ * `file(STRINGS ... LIMIT_COUNT 1)`, which ends a line at LF only and drops every CR ("3.1.0\r1"
+ * is "3.1.01"), and driver_config.h.in pastes each number into a C `#define`, where a leading
+ * zero makes it octal ("3.010.0" builds as 3.8.0). So the version is valid only when the line
+ * (CRs dropped, blanks around it trimmed) is exactly major.minor.patch without leading zeros.
+ */
+export function versionOf(data: Buffer): Pick<VersionFile, 'raw' | 'version'> {
+  const lf = data.indexOf(0x0a);
+  const raw = data.subarray(0, lf < 0 ? data.length : lf).toString('utf8').replaceAll('\r', '').trim();
+  const m = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/.exec(raw);
+  return { raw, version: m ? `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}` : null };
 }
 
 /**

@@ -132,3 +132,37 @@ describe('values the model cannot compute are never a silent pass', () => {
     expect(r.verdict).toBe('fail');
   });
 });
+
+describe('version files as the build reads them', () => {
+  // libs' compute_versions.cmake reads the first line with file(STRINGS ... LIMIT_COUNT 1), which
+  // drops every CR and ends a line at LF only; driver_config.h.in pastes each number into a C
+  // #define, where a leading zero makes it octal: "3.010.0" builds as PPM_API_VERSION(3, 8, 0).
+  const newIoctl = inHeader(['#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)', '#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)\n#define PPM_IOCTL_NEW_THING _IO(PPM_IOCTL_MAGIC, 4)']);
+  const apiVersion = (v: string): Change => (t) => ({ ...t, 'driver/API_VERSION': v });
+  const judge = async (base: Change, head: Change | Change[]) => {
+    const baseTree = apply(demoFiles(), base);
+    return compareSurfaces(await surface(baseTree, 'base'), await surface(apply(baseTree, head), 'head'));
+  };
+
+  it('a component with a leading zero (octal once built) is not a valid bump', async () => {
+    const r = await judge(apiVersion('3.9.0\n'), [newIoctl, apiVersion('3.010.0\n')]);
+    expect(firedRules(r.findings.filter((f) => f.kind !== 'note'))).toEqual(['ioctl-added']);
+    expect(r.versions.api.status, JSON.stringify(r.versions.api)).toBe('invalid');
+    expect(r.verdict).toBe('fail');
+  });
+  it('a carriage return inside the first line is read as CMake reads it ("3.1.0\\r1" is 3.1.01)', async () => {
+    const r = await judge(apiVersion('3.1.0\n'), apiVersion('3.1.0\r1\n'));
+    expect(r.versions.api.status, JSON.stringify(r.versions.api)).toBe('invalid');
+    expect(r.verdict).toBe('fail');
+  });
+  it('a lone CR ends no line: "3.1.0\\r4.0.0" is one line, no version', async () => {
+    const r = await judge(apiVersion('3.1.0\n'), apiVersion('3.1.0\r4.0.0\r'));
+    expect(r.versions.api.status, JSON.stringify(r.versions.api)).toBe('invalid');
+    expect(r.verdict).toBe('fail');
+  });
+  it('a CRLF line end is no change', async () => {
+    const r = await judge(apiVersion('3.1.0\n'), apiVersion('3.1.0\r\n'));
+    expect(r.versions.api.status).toBe('ok');
+    expect(r.verdict).toBe('pass');
+  });
+});

@@ -198,7 +198,8 @@ describe('line structure is the compiler’s', () => {
   });
   check({
     name: 'the whole tree with lone CR line ends changes nothing',
-    head: (t: Tree) => Object.fromEntries(Object.entries(t).map(([p, s]) => [p, s.replace(/\n/g, '\r')])),
+    // The sources only: CMake reads the version files, and a lone CR ends no line for it (untrusted-values.test.ts).
+    head: (t: Tree) => Object.fromEntries(Object.entries(t).map(([p, s]) => [p, /_VERSION$/.test(p) ? s : s.replace(/\n/g, '\r')])),
     expect: { rules: [], verdict: 'pass' },
   });
   check({
