@@ -4,6 +4,7 @@
  * int is 32 bits, long, long long and pointers 64. The one table the struct layout (sizes) and
  * the constant evaluator (casts, sizeof) read.
  */
+import { record } from '../record.js';
 
 export interface ScalarType {
   /** Normalised spelling: a fixed-width name, `long`/`unsigned long` (pointer-sized), `char`, `bool`, `float`, `double`. */
@@ -19,7 +20,7 @@ export interface ScalarType {
 }
 
 /** Kernel and C99 fixed-width names, and the libc names whose LP64 Linux definition is fixed. */
-const NAMED: Record<string, ScalarType> = {};
+const NAMED = record<ScalarType>();
 for (const bits of [8, 16, 32, 64]) {
   const size = bits / 8;
   for (const n of [`int${bits}_t`, `__s${bits}`, `s${bits}`, `__int${bits}_t`]) NAMED[n] = { type: `int${bits}_t`, size, kind: 'signed' };
@@ -69,7 +70,7 @@ function integerWords(spelling: string): ScalarType | null {
 
 /** The scalar type a spelling names (words separated by single spaces), or null when it names none. */
 export function scalarType(spelling: string): ScalarType | null {
-  return Object.hasOwn(NAMED, spelling) ? NAMED[spelling]! : integerWords(spelling);
+  return NAMED[spelling] ?? integerWords(spelling);
 }
 
 /** Words that can only be part of a type name. */
@@ -77,7 +78,7 @@ export const TYPE_KEYWORDS = new Set(['signed', 'unsigned', 'short', 'long', 'in
 
 /** True when a word names a type on its own or is part of a type name. */
 export function isTypeWord(word: string): boolean {
-  return TYPE_KEYWORDS.has(word) || Object.hasOwn(NAMED, word);
+  return TYPE_KEYWORDS.has(word) || word in NAMED;
 }
 
 /** Bits of int and of long (LP64): the widths C arithmetic happens in. */

@@ -19,6 +19,7 @@
  */
 import { INTEGER_BITS, MAX_EVAL_DEPTH, MAX_EVAL_STEPS, MEMO_ENTRIES } from '../limits.js';
 import { INT_BITS, isTypeWord, LONG_BITS, scalarType } from './c-types.js';
+import { record } from '../record.js';
 
 export interface MacroDef {
   name: string;
@@ -92,7 +93,7 @@ const TOKEN =
 const SUFFIX = /^(?:[uU]?(?:l|L|ll|LL)?|(?:l|L|ll|LL)[uU])$/;
 
 /** Values of the simple escapes (`\e` is gcc's ESC). */
-const ESCAPES: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e: 27, E: 27, '\\': 92, "'": 39, '"': 34, '?': 63 };
+const ESCAPES = record<number>({ n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e: 27, E: 27, '\\': 92, "'": 39, '"': 34, '?': 63 });
 
 /**
  * The value of a character constant as gcc computes it: the bytes of the execution character set
@@ -119,8 +120,8 @@ export function charConstant(body: string): bigint | null {
     } else if (e === 'x' && (m = /^[0-9a-fA-F]+/.exec(body.slice(i + 2)))) {
       bytes.push(m[0].length > 2 ? 256 : parseInt(m[0], 16));
       i += 2 + m[0].length;
-    } else if (Object.hasOwn(ESCAPES, e)) {
-      bytes.push(ESCAPES[e]!);
+    } else if (ESCAPES[e] !== undefined) {
+      bytes.push(ESCAPES[e]);
       i += 2;
     } else return null;
   }
@@ -567,7 +568,7 @@ class Evaluator {
 }
 
 /** Linux's generic `_IOC` direction bits (x86_64, aarch64, riscv64; libs uses only `_IO`). */
-const IOCTL_ENCODERS: Record<string, number> = { _IO: 0, _IOW: 1, _IOR: 2, _IOWR: 3 };
+const IOCTL_ENCODERS = record<number>({ _IO: 0, _IOW: 1, _IOR: 2, _IOWR: 3 });
 
 function expandFunctionMacro(macro: MacroDef, args: Tok[][]): Tok[] {
   const body = tokensOf(macro.body) ?? [];

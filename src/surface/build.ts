@@ -36,6 +36,7 @@ import {
   type VersionFile,
   type Warning,
 } from './model.js';
+import { record } from '../record.js';
 
 export { MAX_FILE_BYTES };
 
@@ -310,11 +311,11 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
   const header = files.get(PUBLIC_HEADER);
   const eventCodes = resolveEventCodes(r);
   const legacy = hasLegacyProbe(snap.files.keys());
-  const enums = header ? resolveEnums(r, header) : {};
-  const defines = header ? resolveDefines(r, header) : {};
+  const enums = header ? resolveEnums(r, header) : record<Record<string, Constant>>();
+  const defines = header ? resolveDefines(r, header) : record<Constant>();
   const api = resolveApi(facts, symsOf, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model });
   // The probe follows the path (a cached blob may have been read at another one).
-  const code = resolveCodeRoles(Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])), roleContext(api));
+  const code = resolveCodeRoles(record(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])), roleContext(api));
   const surface: Surface = {
     ...emptySurface(snap.label, snap.commit),
     versions: await readVersions(snap, warnings),
@@ -322,7 +323,7 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
     eventCodes,
     events: resolveEvents(r, eventCodes),
     enums,
-    retiredEnumValues: header ? resolveRetiredEnumValues(r, header) : {},
+    retiredEnumValues: header ? resolveRetiredEnumValues(r, header) : record(),
     ppmSc: resolvePpmSc(r),
     defines,
     sharedConstants: resolveSharedConstants(facts, new Set(Object.keys(defines).filter(isWireDefine)), {
@@ -425,7 +426,7 @@ function guardOf(r: Resolution, path: string, line: number): { guard?: string[] 
 
 function constantsOf(r: Resolution, f: FileFacts, e: EnumFact): Record<string, Constant> {
   const values = resolveEnumValues(r, f, e);
-  const out: Record<string, Constant> = {};
+  const out = record<Constant>();
   e.enumerators.forEach((en, i) => {
     if (!values.has(i)) return;
     const path = en.path ?? f.path;
@@ -451,11 +452,11 @@ function fillerTable(r: Resolution): FillerTable | null {
 
 function resolveEventCodes(r: Resolution): Record<string, Constant> {
   const c = pickEnum(r, EVENT_CODE_ENUMS, r.facts);
-  return c ? constantsOf(r, c.file, c.value) : {};
+  return c ? constantsOf(r, c.file, c.value) : record();
 }
 
 function resolveEnums(r: Resolution, header: FileFacts): Record<string, Record<string, Constant>> {
-  const out: Record<string, Record<string, Constant>> = {};
+  const out = record<Record<string, Constant>>();
   const names = [...new Set(header.enums.map((e) => e.name).filter((n): n is string => n !== null && !EVENT_CODE_ENUMS.includes(n) && !PPM_SC_ENUMS.includes(n)))];
   for (const name of names) {
     const c = pickEnum(r, [name], [header]);
@@ -465,10 +466,10 @@ function resolveEnums(r: Resolution, header: FileFacts): Record<string, Record<s
 }
 
 function resolveRetiredEnumValues(r: Resolution, header: FileFacts): Record<string, Record<string, Constant>> {
-  const out: Record<string, Record<string, Constant>> = {};
+  const out = record<Record<string, Constant>>();
   for (const e of header.enums) {
     if (!e.name || !e.retired.length || !r.model.live(header.path, e.line)) continue;
-    out[e.name] = Object.fromEntries(
+    out[e.name] = record(
       e.retired.map((x) => [x.name, { value: evaluateNumber(x.expr ?? '', r.symsOf(header.path)), expr: x.expr ?? '', loc: loc(header.path, x.line) }]),
     );
   }
@@ -480,7 +481,7 @@ function resolvePpmSc(r: Resolution): Record<string, PpmScCode> {
   // the `PPM_SC_X` defined just before it (re-read with its macros, reread.ts), so a redefined
   // `PPM_SC_X` shows; before, a plain enum.
   const e = pickEnum(r, PPM_SC_ENUMS, r.facts);
-  const compiled = e ? constantsOf(r, e.file, e.value) : {};
+  const compiled = e ? constantsOf(r, e.file, e.value) : record<Constant>();
   delete compiled['PPM_SC_MAX'];
   // Each `#define PPM_SC_FIELDS` is a candidate; the build compiles one. Its entries give each
   // code its own line, and the retired ones (commented out) that the enum never sees.
@@ -491,7 +492,7 @@ function resolvePpmSc(r: Resolution): Record<string, PpmScCode> {
     for (const [line, entries] of byDefine) candidates.push({ value: entries, file: f, line, presence: r.model.presence(f.path, line) });
   }
   const chosen = r.model.pick('the PPM_SC_FIELDS X-macro', candidates, (list) => list.map((sc) => `${sc.symbol}=${sc.expr}${sc.retired ? '?' : ''}`).join(','));
-  const out: Record<string, PpmScCode> = {};
+  const out = record<PpmScCode>();
   for (const sc of chosen?.value ?? []) {
     const asCompiled = sc.retired ? undefined : compiled[sc.symbol];
     const value = asCompiled && asCompiled.value !== null ? asCompiled.value : evaluateNumber(sc.expr, r.symsOf(chosen!.file.path));
@@ -513,7 +514,7 @@ function resolveDefines(r: Resolution, header: FileFacts): Record<string, Consta
     const c = { value: { value, expr: m.body, loc: loc(header.path, m.line), ...guardOf(r, header.path, m.line) }, file: header, line: m.line, presence };
     byName.set(m.name, [...(byName.get(m.name) ?? []), c]);
   });
-  const out: Record<string, Constant> = {};
+  const out = record<Constant>();
   for (const [name, list] of byName) {
     const c = r.model.pick(`macro ${name}`, list, (x) => String(x.value));
     if (c) out[name] = c.value;
@@ -666,7 +667,7 @@ function byKey<T>(r: Resolution, what: string, file: FileFacts, entries: Array<{
  */
 function resolveEvents(r: Resolution, codes: Record<string, Constant>): Record<string, EventInfo> {
   const found = findTable(r, 'g_event_info');
-  if (!found) return {};
+  if (!found) return record();
   const { file, table } = found;
   const byValue = new Map<number, string>();
   for (const [sym, c] of Object.entries(codes)) {
@@ -713,14 +714,14 @@ function resolveEvents(r: Resolution, codes: Record<string, Constant>): Record<s
       },
     });
   }
-  return Object.fromEntries(byKey(r, 'g_event_info entry', file, entries, (e) => JSON.stringify({ ...e, loc: null, params: e.params.map((p) => ({ ...p, loc: null })) })));
+  return record(byKey(r, 'g_event_info entry', file, entries, (e) => JSON.stringify({ ...e, loc: null, params: e.params.map((p) => ({ ...p, loc: null })) })));
 }
 
 /** The type of `struct ppm_name_value`'s value field: what a flag-table entry holds (`1 << 31` is 2147483648 there). */
 const NAME_VALUE_TYPE = 'uint32_t';
 
 function resolveFlagTables(r: Resolution): Record<string, FlagTable> {
-  const out: Record<string, FlagTable> = {};
+  const out = record<FlagTable>();
   const names = [...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === 'ppm_name_value').map((t) => t.name)))];
   for (const tableName of names.sort()) {
     const found = findTable(r, tableName);
@@ -742,7 +743,7 @@ function resolveFlagTables(r: Resolution): Record<string, FlagTable> {
 }
 
 function resolveDynamicParams(r: Resolution): Record<string, DynamicParamTable> {
-  const out: Record<string, DynamicParamTable> = {};
+  const out = record<DynamicParamTable>();
   const names = [...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === 'ppm_param_info' && t.name !== 'g_event_info').map((t) => t.name)))];
   for (const tableName of names.sort()) {
     const found = findTable(r, tableName);
@@ -766,7 +767,7 @@ function resolveDynamicParams(r: Resolution): Record<string, DynamicParamTable> 
       const p = toParam(r, item.value, item.path ?? f.path);
       if (p) entries.push({ key, line: item.line, ...(item.path ? { path: item.path } : {}), value: { ...p, index: index >= 0 ? index : null } });
     }
-    out[t.name] = { loc: loc(f.path, t.line), entries: Object.fromEntries(byKey(r, `${t.name} entry`, f, entries, (p) => JSON.stringify({ ...p, loc: null }))) };
+    out[t.name] = { loc: loc(f.path, t.line), entries: record(byKey(r, `${t.name} entry`, f, entries, (p) => JSON.stringify({ ...p, loc: null }))) };
   }
   return out;
 }
@@ -778,7 +779,7 @@ function resolveDynamicParams(r: Resolution): Record<string, DynamicParamTable> 
  */
 function resolveSyscalls(r: Resolution): Record<string, SyscallRoute> {
   const found = findTable(r, 'g_syscall_table');
-  if (!found) return {};
+  if (!found) return record();
   const entries: Array<{ key: string; line: number; path?: string; value: SyscallRoute }> = [];
   for (const item of liveItems(r, found.file, found.table)) {
     const nr = item.designator?.replace(/\s*-\s*SYSCALL_TABLE_ID0$/, '').trim();
@@ -788,7 +789,7 @@ function resolveSyscalls(r: Resolution): Record<string, SyscallRoute> {
     const order = Object.keys(fields);
     item.value.items.forEach((f, i) => {
       const key = f.designator?.replace(/^\./, '') ?? order[i];
-      if (key && key in fields) fields[key] = slot(r, path, f.value);
+      if (key && Object.hasOwn(fields, key)) fields[key] = slot(r, path, f.value);
     });
     entries.push({
       key: nr,
@@ -804,5 +805,5 @@ function resolveSyscalls(r: Resolution): Record<string, SyscallRoute> {
       },
     });
   }
-  return Object.fromEntries(byKey(r, 'g_syscall_table entry', found.file, entries, (e) => JSON.stringify({ ...e, loc: null, guard: null })));
+  return record(byKey(r, 'g_syscall_table entry', found.file, entries, (e) => JSON.stringify({ ...e, loc: null, guard: null })));
 }

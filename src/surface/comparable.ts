@@ -7,6 +7,7 @@
  * side and is written differently, is never compared as unchanged: it is a warning too.
  */
 import type { Loc, Surface, Warning } from './model.js';
+import { record } from '../record.js';
 
 /** The surface records whose items carry a location, keyed by symbol. */
 const KEYED = [
@@ -19,17 +20,17 @@ function unreadable(s: Surface): Set<string> {
   return new Set(s.warnings.filter((w) => w.unread).map((w) => w.path));
 }
 
-function without<T extends { loc: Loc }>(record: Record<string, T>, paths: Set<string>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => !paths.has(v.loc.path)));
+function without<T extends { loc: Loc }>(r: Record<string, T>, paths: Set<string>): Record<string, T> {
+  return record(Object.entries(r).filter(([, v]) => !paths.has(v.loc.path)));
 }
 
 function prune(s: Surface, paths: Set<string>): Surface {
   if (!paths.size) return s;
-  const out: Surface = { ...s, code: Object.fromEntries(Object.entries(s.code).filter(([p]) => !paths.has(p))) };
+  const out: Surface = { ...s, code: record(Object.entries(s.code).filter(([p]) => !paths.has(p))) };
   for (const k of KEYED) (out as unknown as Record<string, unknown>)[k] = without(s[k] as Record<string, { loc: Loc }>, paths);
   // An enum defined in an unread file is left out whole, not emptied (which would read as removed).
   const kept = <T extends { loc: Loc }>(r: Record<string, Record<string, T>>) =>
-    Object.fromEntries(Object.entries(r).filter(([, e]) => Object.values(e).some((c) => !paths.has(c.loc.path))).map(([name, e]) => [name, without(e, paths)]));
+    record(Object.entries(r).filter(([, e]) => Object.values(e).some((c) => !paths.has(c.loc.path))).map(([name, e]) => [name, without(e, paths)] as const));
   out.enums = kept(s.enums);
   out.retiredEnumValues = kept(s.retiredEnumValues);
   return out;

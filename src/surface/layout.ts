@@ -19,6 +19,7 @@ import { lineOfNode, type ParsedFile } from '../parse/parser.js';
 import { isOtherCompilerOnly, type Guard } from '../parse/preprocess.js';
 import { MAX_NESTING } from '../limits.js';
 import type { Loc } from './model.js';
+import { record } from '../record.js';
 
 // ---------------------------------------------------------------------------------------------
 // Result types
@@ -181,7 +182,7 @@ class FileReader {
  */
 export function collectStructs(files: ParsedFile[]): StructDecls {
   const structs: StructDecl[] = [];
-  const typedefs: Record<string, TypeRef> = {};
+  const typedefs = record<TypeRef>();
   const typedefList: NonNullable<StructDecls['typedefList']> = [];
   for (const file of files) {
     const reader = new FileReader(file);
@@ -568,7 +569,7 @@ class LayoutEngine {
   /** Every struct, the named structs defined in fields included (each under `outer.field`). */
   all(): Record<string, StructLayout> {
     for (const s of [...this.decls.values()]) this.register(s, false);
-    const out: Record<string, StructLayout> = {};
+    const out = record<StructLayout>();
     for (const name of this.decls.keys()) out[name] = this.layout(name);
     return out;
   }
@@ -733,7 +734,7 @@ export function computeLayouts(decls: StructDecls, syms: SymbolTable, select?: L
 /** Lays out the named structs only (and what they contain), for one build's selection; `symsOf` gives each file's symbols. */
 export function layoutsOf(names: string[], decls: StructDecls, symsOf: (path: string) => SymbolTable, select: LayoutSelection): Record<string, StructLayout> {
   const engine = new LayoutEngine(decls.structs, decls.typedefs, symsOf, select);
-  const out: Record<string, StructLayout> = {};
+  const out = record<StructLayout>();
   for (const n of names) {
     const l = engine.one(n);
     if (l) out[n] = l;

@@ -166,3 +166,39 @@ describe('version files as the build reads them', () => {
     expect(r.verdict).toBe('pass');
   });
 });
+
+describe('names JavaScript objects already have', () => {
+  const inMaps = editFile('driver/modern_bpf/maps/maps.h');
+  check({
+    name: 'a new flag table named __proto__',
+    head: inFlagsTable(['const struct ppm_name_value fcntl_commands[]', 'const struct ppm_name_value __proto__[] = {\n        {"A", 1},\n        {0, 0},\n};\n\nconst struct ppm_name_value fcntl_commands[]']),
+    expect: { rules: ['flag-value-added'], verdict: 'fail', message: /__proto__/ },
+  });
+  check({
+    name: 'a new print format enumerator named __proto__',
+    head: inHeader(['\tPF_OCT = 3,', '\tPF_OCT = 3,\n\t__proto__ = 4,']),
+    expect: { rules: ['enum-value-added'], verdict: 'fail', message: /__proto__/ },
+  });
+  check({
+    name: 'enumerators named __proto__ and constructor swap their numbers',
+    base: inHeader(['\tPF_OCT = 3,', '\tPF_OCT = 3,\n\t__proto__ = 4,\n\tconstructor = 5,']),
+    head: inHeader(['\t__proto__ = 4,\n\tconstructor = 5,', '\t__proto__ = 5,\n\tconstructor = 4,']),
+    expect: { rules: ['enum-value-renumbered'], verdict: 'fail', message: /__proto__/ },
+  });
+  check({
+    name: 'names JavaScript objects have, unchanged, are no change',
+    base: [inHeader(['\tPF_OCT = 3,', '\tPF_OCT = 3,\n\t__proto__ = 4,\n\ttoString = 5,']), inFlagsTable(['{"O_NONE", PPM_O_NONE},', '{"O_NONE", PPM_O_NONE},\n        {"hasOwnProperty", 1 << 9},'])],
+    head: inHeader(['\ttoString = 5,', '\ttoString = 5, /* still 5 */']),
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({
+    name: 'a new bpf map named constructor',
+    head: inMaps(['} capture_settings __weak SEC(".maps");', '} capture_settings __weak SEC(".maps");\n\nstruct {\n\t__uint(type, BPF_MAP_TYPE_ARRAY);\n\t__uint(max_entries, 1);\n\t__type(key, uint32_t);\n\t__type(value, uint32_t);\n} constructor __weak SEC(".maps");']),
+    expect: { rules: ['bpf-map-added'], verdict: 'fail', message: /constructor/ },
+  });
+  check({
+    name: 'an enum value through a macro named like a JavaScript method is unknown, never a crash',
+    head: inHeader(['EF_LARGE_PAYLOAD = (1 << 11),', 'EF_LARGE_PAYLOAD = constructor(1, 11),']),
+    expect: { rules: [], verdict: 'fail', warnings: [/EF_LARGE_PAYLOAD at head: its value cannot be computed/] },
+  });
+});
