@@ -696,6 +696,8 @@ function resolveEvents(r: Resolution, codes: Record<string, Constant>): Record<s
     // An entry that did not parse was reported by extractFacts; reading it would shift fields.
     if (entry.kind !== 'list' || hasInitError(entry)) continue;
     const [name, category, flags, nparams, params] = entry.items.map((i) => i.value);
+    const nparamsExpr = nparams ? (exprOf(nparams) ?? '') : null;
+    const count = nparamsExpr === null ? 0 : evaluateNumber(nparamsExpr, r.symsOf(path));
     entries.push({
       key: symbol,
       line: item.line,
@@ -705,7 +707,8 @@ function resolveEvents(r: Resolution, codes: Record<string, Constant>): Record<s
         name: stringSlot(r, path, name),
         category: flagSet(slot(r, path, category)),
         flags: flagSet(slot(r, path, flags)),
-        nparams: nparams ? evaluateNumber(exprOf(nparams) ?? '', r.symsOf(path)) : 0,
+        nparams: count,
+        ...(count === null ? { nparamsExpr: nparamsExpr! } : {}),
         params:
           params?.kind === 'list'
             ? params.items.map((p) => toParam(r, p.value, path)).filter((p): p is ParamInfo => p !== null)

@@ -48,8 +48,8 @@ interface Valued {
 /**
  * The values of a surface that the rules compare by number, by a key unique across them: named
  * constants (event codes, enumerators, defines, ppm_sc codes, shared constants; one C namespace,
- * so a constant that moves between them keeps its key), ioctl numbers, flag-table values, bpf map
- * sizes.
+ * so a constant that moves between them keeps its key), events' nparams, ioctl numbers,
+ * flag-table values, bpf map sizes.
  */
 function values(s: Surface): Map<string, Valued> {
   const out = new Map<string, Valued>();
@@ -62,6 +62,9 @@ function values(s: Surface): Map<string, Valued> {
   constants(s.defines);
   constants(s.sharedConstants);
   constants(s.ppmSc);
+  for (const [k, e] of Object.entries(s.events)) {
+    out.set(`nparams ${k}`, { name: `the nparams of ${k}`, value: e.nparams, loc: e.loc, ...(e.nparamsExpr !== undefined ? { expr: e.nparamsExpr } : {}) });
+  }
   for (const [k, io] of [...Object.entries(s.ioctls), ...Object.entries(s.retiredIoctls)]) out.set(`ioctl ${k}`, { name: k, value: io.number, loc: io.loc, expr: io.expr });
   for (const [table, t] of Object.entries(s.flagTables)) {
     for (const e of t.entries) out.set(`flag ${table}/${e.name}`, { name: `${table}: ${e.name}`, value: e.value, loc: e.loc, expr: e.expr });

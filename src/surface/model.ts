@@ -46,6 +46,8 @@ export interface EventInfo {
   flags: string[];
   /** nparams as written (null when it is not a constant we can evaluate). */
   nparams: number | null;
+  /** The nparams expression, when its value cannot be computed (to tell two unknown ones apart). */
+  nparamsExpr?: string;
   params: ParamInfo[];
   loc: Loc;
 }

@@ -53,6 +53,18 @@ describe('comparable: values the model cannot compute', () => {
     expect(messages(base, head)).toEqual(['PPM_X at head: its value cannot be computed (EXT), at driver/ppm_events_public.h:7; a change to it cannot be judged']);
   });
 
+  it("judges an event's nparams by its expression when it cannot be computed", () => {
+    const withNparams = (rev: string, nparams: number | null, expr?: string): Surface => ({
+      ...emptySurface(rev),
+      events: { PPME_X: { symbol: 'PPME_X', name: 'x', category: [], flags: [], nparams, ...(expr !== undefined ? { nparamsExpr: expr } : {}), params: [], loc: at } },
+    });
+    expect(messages(withNparams('base', 3), withNparams('head', null, 'N'))).toEqual([
+      'the nparams of PPME_X at head: its value cannot be computed (N), at driver/ppm_events_public.h:7; a change to it cannot be judged',
+    ]);
+    expect(messages(withNparams('base', null, 'N'), withNparams('head', null, 'N'))).toEqual([]);
+    expect(messages(withNparams('base', null, 'N'), withNparams('head', null, 'N + 1'))).toHaveLength(1);
+  });
+
   it('cuts a long expression short', () => {
     const long = `A${' + A'.repeat(40)}`;
     const [w] = messages(emptySurface('base'), { ...emptySurface('head'), defines: { PPM_X: { value: null, expr: long, loc: at } } });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareSurfaces } from '../../src/pipeline.js';
 import type { CheckReport } from '../../src/verdict/types.js';
-import { apply, demoFiles, editFile, firedRules, inFlagsTable, inHeader, surface, type Change } from '../rules/tester.js';
+import { apply, demoFiles, editFile, firedRules, inEventTable, inFlagsTable, inHeader, surface, type Change } from '../rules/tester.js';
 
 const inStructs = editFile('driver/modern_bpf/shared_definitions/struct_definitions.h');
 
@@ -119,6 +119,18 @@ describe('values the model cannot compute are never a silent pass', () => {
     base: inHeader(['\tPF_OCT = 3,', '\tPF_OCT = EXTERNAL_FORMAT,']),
     head: inHeader(['\tPF_OCT = EXTERNAL_FORMAT,', '\tPF_OCT = EXTERNAL_FORMAT, /* octal */']),
     expect: { rules: [], verdict: 'pass' },
+  });
+  const nparams3 = '                                 3,\n                                 {{"fd", PT_FD, PF_DEC},';
+  check({
+    name: 'an event whose nparams can no longer be computed',
+    head: inEventTable([nparams3, nparams3.replace('3,', 'EXTERNAL_COUNT,')]),
+    expect: { rules: [], verdict: 'fail', warnings: [/^the nparams of PPME_SYSCALL_OPEN_X at head: its value cannot be computed \(EXTERNAL_COUNT\)/] },
+  });
+  check({
+    name: 'an event whose nparams is unknown on both sides and written differently',
+    base: inEventTable([nparams3, nparams3.replace('3,', 'EXTERNAL_COUNT,')]),
+    head: inEventTable(['EXTERNAL_COUNT,', 'EXTERNAL_COUNT + 1,']),
+    expect: { rules: [], verdict: 'fail', warnings: [/^the nparams of PPME_SYSCALL_OPEN_X: its value cannot be computed at base \(EXTERNAL_COUNT\) nor at head \(EXTERNAL_COUNT \+ 1\)/] },
   });
   // The hostile review's case: gcc predefines __INT_WIDTH__ (32), so the number becomes 5. Until
   // the model knows the compiler's predefined macros, the value is unknown: never a pass.
