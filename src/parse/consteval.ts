@@ -118,7 +118,9 @@ export function charConstant(body: string): bigint | null {
       bytes.push(parseInt(m[0], 8));
       i += 1 + m[0].length;
     } else if (e === 'x' && (m = /^[0-9a-fA-F]+/.exec(body.slice(i + 2)))) {
-      bytes.push(m[0].length > 2 ? 256 : parseInt(m[0], 16));
+      // Every hex digit belongs to the escape ('\x073' is 's'); beyond a byte gcc warns and truncates: unknown.
+      const digits = m[0].replace(/^0+(?=.)/, '');
+      bytes.push(digits.length > 2 ? 256 : parseInt(digits, 16));
       i += 2 + m[0].length;
     } else if (ESCAPES[e] !== undefined) {
       bytes.push(ESCAPES[e]);
