@@ -92,6 +92,8 @@ const TOKEN =
 /** The integer suffixes C allows (`u`, `l`, `ll` and the unsigned ones, in either order). */
 const SUFFIX = /^(?:[uU]?(?:l|L|ll|LL)?|(?:l|L|ll|LL)[uU])$/;
 
+const UTF8 = new TextEncoder();
+
 /** Values of the simple escapes (`\e` is gcc's ESC). */
 const ESCAPES = record<number>({ n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e: 27, E: 27, '\\': 92, "'": 39, '"': 34, '?': 63 });
 
@@ -105,19 +107,23 @@ const ESCAPES = record<number>({ n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e
  */
 export function charConstant(body: string): bigint | null {
   const bytes: number[] = [];
+  const octal = /[0-7]{1,3}/y;
+  const hex = /[0-9a-fA-F]+/y;
   for (let i = 0; i < body.length; ) {
     if (body[i] !== '\\') {
       const cp = body.codePointAt(i)!;
-      bytes.push(...new TextEncoder().encode(String.fromCodePoint(cp)));
+      bytes.push(...UTF8.encode(String.fromCodePoint(cp)));
       i += cp > 0xffff ? 2 : 1;
       continue;
     }
     const e = body[i + 1] ?? '';
+    octal.lastIndex = i + 1;
+    hex.lastIndex = i + 2;
     let m: RegExpExecArray | null;
-    if ((m = /^[0-7]{1,3}/.exec(body.slice(i + 1, i + 4)))) {
+    if ((m = octal.exec(body))) {
       bytes.push(parseInt(m[0], 8));
       i += 1 + m[0].length;
-    } else if (e === 'x' && (m = /^[0-9a-fA-F]+/.exec(body.slice(i + 2)))) {
+    } else if (e === 'x' && (m = hex.exec(body))) {
       // Every hex digit belongs to the escape ('\x073' is 's'); beyond a byte gcc warns and truncates: unknown.
       const digits = m[0].replace(/^0+(?=.)/, '');
       bytes.push(digits.length > 2 ? 256 : parseInt(digits, 16));
@@ -129,8 +135,9 @@ export function charConstant(body: string): bigint | null {
   }
   if (bytes.length === 0 || bytes.some((b) => b > 255)) return null;
   if (bytes.length === 1) return bytes[0]! < 0x80 ? BigInt(bytes[0]!) : null;
+  // Only the last four bytes stay in an int: a long constant costs linear time.
   let v = 0n;
-  for (const b of bytes) v = (v << 8n) | BigInt(b);
+  for (const b of bytes) v = BigInt.asUintN(INT_BITS, (v << 8n) | BigInt(b));
   return BigInt.asIntN(INT_BITS, v);
 }
 
@@ -148,7 +155,9 @@ export function tokenize(src: string): Tok[] | null {
     if (m[1] !== undefined) {
       const [t, suffix] = [m[1], m[2]!];
       // `09` is no octal number, `1lu2` no suffix: gcc rejects both.
-      if (!SUFFIX.test(suffix) || /^0\d/.test(t) && !/^0[0-7]+$/.test(t)) return null;
+      if (!SUFFIX.test(suffix) || (/^0\d/.test(t) && !/^0[0-7]+$/.test(t))) return null;
+      // More significant digits than 64 bits need: no type holds it (and BigInt need not parse it).
+      if (t.replace(/^0[xXbB]?0*/, '').length > 64) return null;
       const v = /^0[0-7]+$/.test(t) ? BigInt('0o' + t.slice(1)) : BigInt(/^0[bB]/.test(t) ? '0b' + t.slice(2) : t);
       toks.push({ k: 'num', v, decimal: !/^0./.test(t), unsigned: /u/i.test(suffix), long: /l/i.test(suffix) });
     } else if (m[4] !== undefined) {

@@ -164,6 +164,7 @@ describe('character constants as gcc computes them', () => {
 
   it('reads a constant body on its own', () => {
     expect(charConstant('ab')).toBe(0x6162n);
+    expect(charConstant(`${'\\x01'.repeat(10_000)}wxyz`)).toBe(0x7778797an);
     expect(charConstant('')).toBeNull();
   });
 });
@@ -208,6 +209,7 @@ describe('arithmetic in the types C gives it', () => {
     ['1 << 32', 'a shift by the width of int'],
     ['1 << -1', 'a negative shift'],
     ['18446744073709551616', 'a number no type holds'],
+    ['9'.repeat(1000), 'a thousand digits'],
     ['09', 'no octal digit'],
     ['1uu', 'no suffix'],
     ['1.5', 'a floating constant'],
