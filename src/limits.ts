@@ -16,7 +16,7 @@ export const MAX_EVAL_STEPS = 1_000_000;
 /** Nesting (parentheses, unary operators, macro expansions) one constant expression may have. */
 export const MAX_EVAL_DEPTH = 256;
 
-/** Integers are computed as the preprocessor does, in 64 bits; a shift by 64 or more is undefined. */
+/** `#if` computes in intmax_t, 64 bits (C expressions use their C types); a shift by the width or more is undefined. */
 export const INTEGER_BITS = 64;
 
 /** Nesting of braces in an initializer (g_event_info needs 4) and of structs in structs. */

@@ -1,6 +1,7 @@
 import { cText, type CText } from './c-text.js';
 import { emptySymbols, evaluate } from './consteval.js';
 import { branchChain, scanDirectives, type Directives } from './directives.js';
+import { record } from '../record.js';
 
 /**
  * The text tree-sitter parses (docs/architecture.md, Tree-sitter): the C text layer's
@@ -115,10 +116,10 @@ function staticPacks(d: Directives): Array<[number, number]> {
  * Platform macros with a known value in the builds that matter: the drivers and libscap are
  * built by gcc or clang on Linux. Anything else in a condition is unknown.
  */
-const PLATFORM: Record<string, 0 | 1> = {
+const PLATFORM = record<0 | 1>({
   _MSC_VER: 0, _WIN32: 0, _WIN64: 0, __sun: 0, __APPLE__: 0, __MACH__: 0, __FreeBSD__: 0, __EMSCRIPTEN__: 0,
   __linux__: 1, __GNUC__: 1,
-};
+});
 
 /** The value of a condition that only tests platform macros: true, false, or null when unknown. */
 export function platformCondition(condition: string): boolean | null {
@@ -127,7 +128,8 @@ export function platformCondition(condition: string): boolean | null {
     return name in PLATFORM ? String(PLATFORM[name]) : m;
   });
   if (/[A-Za-z_]/.test(known)) return null;
-  const v = evaluate(known, emptySymbols());
+  // An `#if` condition: evaluated as the preprocessor does (isDefined marks `#if` semantics).
+  const v = evaluate(known, { ...emptySymbols(), isDefined: () => null });
   return v === null ? null : v !== 0n;
 }
 

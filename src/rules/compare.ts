@@ -1,4 +1,5 @@
 import type { Constant, EventInfo, ParamInfo, Surface } from '../surface/model.js';
+import { record } from '../record.js';
 
 /** Keys present in both records, in head order. */
 export function common<T>(base: Record<string, T>, head: Record<string, T>): Array<[string, T, T]> {
@@ -121,7 +122,7 @@ export function perSurface<T>(fn: (s: Surface) => T): (s: Surface) => T {
  * at 196/197): the number is what travels, so they are the same events.
  */
 export const renamedEventCodes = perPair((base: Surface, head: Surface): Array<{ from: string; to: string; value: number }> => {
-  const codes = (s: Surface) => Object.fromEntries(Object.entries(s.eventCodes).filter(([sym]) => sym !== 'PPM_EVENT_MAX'));
+  const codes = (s: Surface) => record(Object.entries(s.eventCodes).filter(([sym]) => sym !== 'PPM_EVENT_MAX'));
   return renamedPairs(codes(base), codes(head));
 });
 

@@ -5,6 +5,7 @@ import type { FileFacts } from './facts.js';
 import { layoutsOf, type LayoutSelection, type StructDecl, type StructDecls, type StructLayout, type TypeRef } from './layout.js';
 import { loc, type BpfGlobal, type BpfMap, type CodeList, type Constant, type Ioctl, type ModuleParam, type Surface, type Warning } from './model.js';
 import type { SharedStruct } from './shared-structs.js';
+import { record } from '../record.js';
 
 type ApiPart = Pick<Surface, 'structs' | 'ioctls' | 'retiredIoctls' | 'bpfMaps' | 'bpfGlobals' | 'codeLists' | 'moduleParams'>;
 
@@ -30,13 +31,13 @@ export function resolveApi(facts: FileFacts[], symsOf: (path: string) => SymbolT
   return {
     structs: sharedLayouts(layouts, ctx),
     ioctls: resolveIoctls(facts, sized, ctx.model),
-    retiredIoctls: Object.fromEntries(
+    retiredIoctls: record(
       facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized(f.path))] as const)),
     ),
     bpfMaps: resolveMaps(facts, sized, ctx.model),
     bpfGlobals: resolveGlobals(facts, sized, ctx.model),
     codeLists: resolveCodeLists(facts, enums, ctx),
-    moduleParams: Object.fromEntries(
+    moduleParams: record(
       facts.flatMap((f) => live(f, f.moduleParams).map((m) => [m.name, { type: m.type, perm: m.perm, loc: loc(f.path, m.line) } satisfies ModuleParam] as const)),
     ),
   };
@@ -79,7 +80,7 @@ class Layouts {
       const p = this.model.presence(at.path, at.line);
       return p.always & bit ? true : p.maybe & bit ? maybe : false;
     };
-    const typedefs: StructDecls['typedefs'] = {};
+    const typedefs: StructDecls['typedefs'] = record();
     for (const t of this.typedefs) if (t.presence.maybe & bit && !Object.hasOwn(typedefs, t.name)) typedefs[t.name] = t.value;
     return {
       typedefs,
@@ -130,7 +131,7 @@ function layoutKey(l: StructLayout): string {
 }
 
 function sharedLayouts(layouts: Layouts, ctx: ApiContext): Record<string, StructLayout> {
-  const out: Record<string, StructLayout> = {};
+  const out = record<StructLayout>();
   const shared = ctx.sharedStructs.filter((s) => !s.legacyOnly || ctx.legacy);
   const names = shared.map((s) => s.name);
   const undecided = shared.some((s) => layouts.hasUndecided(s.name));
@@ -187,7 +188,7 @@ function push<T>(m: Map<string, Candidate<T>[]>, key: string, c: Candidate<T>): 
 
 /** One value per key: the live candidate, or the compiler's choice with a conflict recorded. */
 function picked<T>(model: BuildModel, what: string, byKey: Map<string, Candidate<T>[]>, same: (v: T) => string): Record<string, T> {
-  const out: Record<string, T> = {};
+  const out = record<T>();
   for (const [key, list] of byKey) {
     const c = model.pick(`${what} ${key}`, list, same);
     if (c) out[key] = c.value;

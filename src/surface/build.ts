@@ -1,6 +1,6 @@
 import { buildsOf, COMMON_PREDEFINED, CONFIGS, viewMask, type View } from '../parse/build-configs.js';
 import { describeKernel, minimumKernel } from '../parse/conditions.js';
-import { evaluate, evaluateNumber, type MacroDef, type MacroLookup, type SymbolTable } from '../parse/consteval.js';
+import { evaluate, evaluateAs, evaluateNumber, type MacroDef, type MacroLookup, type SymbolTable } from '../parse/consteval.js';
 import { initParser } from '../parse/parser.js';
 import type { Snapshot } from '../source/git.js';
 import { MAX_FILE_BYTES, MAX_INCLUDED_FILES, MAX_NESTING, MEMO_ENTRIES } from '../limits.js';
@@ -38,6 +38,7 @@ import {
   type VersionFile,
   type Warning,
 } from './model.js';
+import { record } from '../record.js';
 
 export { MAX_FILE_BYTES };
 
@@ -331,7 +332,7 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
   const defines = resolveDefines(r, publicTree);
   const api = resolveApi(facts, symsOf, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model, enumHolding: (names) => enumHolding(r, names) });
   // The probe follows the path (a cached blob may have been read at another one).
-  const code = resolveCodeRoles(Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])), roleContext(api));
+  const code = resolveCodeRoles(record(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])), roleContext(api));
   const surface: Surface = {
     ...emptySurface(snap.label, snap.commit),
     versions: await readVersions(snap, warnings),
@@ -386,10 +387,21 @@ async function readVersionFile(snap: Snapshot, path: string, warnings: Warning[]
     warnings.push({ path, message: `could not read ${path} at ${snap.label}`, incomplete: true });
     return null;
   }
-  // Only the first line counts (libs' compute_versions.cmake reads LIMIT_COUNT 1).
-  const raw = data.subarray(0, 256).toString('utf8').split(/\r\n|\r|\n/)[0]!.trim();
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(raw);
-  return { path, raw, version: m ? `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}` : null };
+  return { path, ...versionOf(data) };
+}
+
+/**
+ * A version file as libs' build reads it: compute_versions.cmake takes the first line with
+ * `file(STRINGS ... LIMIT_COUNT 1)`, which ends a line at LF only and drops every CR ("3.1.0\r1"
+ * is "3.1.01"), and driver_config.h.in pastes each number into a C `#define`, where a leading
+ * zero makes it octal ("3.010.0" builds as 3.8.0). So the version is valid only when the line
+ * (CRs dropped, blanks around it trimmed) is exactly major.minor.patch without leading zeros.
+ */
+export function versionOf(data: Buffer): Pick<VersionFile, 'raw' | 'version'> {
+  const lf = data.indexOf(0x0a);
+  const raw = data.subarray(0, lf < 0 ? data.length : lf).toString('utf8').replaceAll('\r', '').trim();
+  const m = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/.exec(raw);
+  return { raw, version: m ? `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}` : null };
 }
 
 /**
@@ -431,7 +443,7 @@ function guardOf(r: Resolution, path: string, line: number): { guard?: string[] 
 
 function constantsOf(r: Resolution, f: FileFacts, e: EnumFact): Record<string, Constant> {
   const values = resolveEnumValues(r, f, e);
-  const out: Record<string, Constant> = {};
+  const out = record<Constant>();
   e.enumerators.forEach((en, i) => {
     if (!values.has(i)) return;
     const path = en.path ?? f.path;
@@ -470,7 +482,7 @@ function enumHolding(r: Resolution, names: string[]): Record<string, Constant> |
 
 function resolveEventCodes(r: Resolution): Record<string, Constant> {
   const c = pickEnum(r, EVENT_CODE_ENUMS, r.facts);
-  return c ? constantsOf(r, c.file, c.value) : {};
+  return c ? constantsOf(r, c.file, c.value) : record();
 }
 
 /**
@@ -484,7 +496,7 @@ function publicHeader(r: Resolution, files: Map<string, FileFacts>): FileFacts[]
 }
 
 function resolveEnums(r: Resolution, header: FileFacts[]): Record<string, Record<string, Constant>> {
-  const out: Record<string, Record<string, Constant>> = {};
+  const out = record<Record<string, Constant>>();
   // From a header the public one includes, only what userspace compiles too (as for defines).
   const shared = (f: FileFacts, e: EnumFact) => f.path === PUBLIC_HEADER || (r.model.presence(f.path, e.line).maybe & USERSPACE) !== 0;
   const names = [...new Set(header.flatMap((f) => f.enums.filter((e) => shared(f, e)).map((e) => e.name)).filter((n): n is string => n !== null && !EVENT_CODE_ENUMS.includes(n) && !PPM_SC_ENUMS.includes(n)))];
@@ -496,11 +508,11 @@ function resolveEnums(r: Resolution, header: FileFacts[]): Record<string, Record
 }
 
 function resolveRetiredEnumValues(r: Resolution, header: FileFacts[]): Record<string, Record<string, Constant>> {
-  const out: Record<string, Record<string, Constant>> = {};
+  const out = record<Record<string, Constant>>();
   for (const f of header) {
     for (const e of f.enums) {
       if (!e.name || !e.retired.length || !r.model.live(f.path, e.line)) continue;
-      out[e.name] = Object.fromEntries(
+      out[e.name] = record(
         e.retired.map((x) => [x.name, { value: evaluateNumber(x.expr ?? '', r.symsOf(f.path)), expr: x.expr ?? '', loc: loc(f.path, x.line) }]),
       );
     }
@@ -513,7 +525,7 @@ function resolvePpmSc(r: Resolution): Record<string, PpmScCode> {
   // the `PPM_SC_X` defined just before it (re-read with its macros, reread.ts), so a redefined
   // `PPM_SC_X` shows; before, a plain enum.
   const e = pickEnum(r, PPM_SC_ENUMS, r.facts);
-  const compiled = e ? constantsOf(r, e.file, e.value) : {};
+  const compiled = e ? constantsOf(r, e.file, e.value) : record<Constant>();
   delete compiled['PPM_SC_MAX'];
   // Each `#define PPM_SC_FIELDS` is a candidate; the build compiles one. Its entries give each
   // code its own line, and the retired ones (commented out) that the enum never sees.
@@ -524,7 +536,7 @@ function resolvePpmSc(r: Resolution): Record<string, PpmScCode> {
     for (const [line, entries] of byDefine) candidates.push({ value: entries, file: f, line, presence: r.model.presence(f.path, line) });
   }
   const chosen = r.model.pick('the PPM_SC_FIELDS X-macro', candidates, (list) => list.map((sc) => `${sc.symbol}=${sc.expr}${sc.retired ? '?' : ''}`).join(','));
-  const out: Record<string, PpmScCode> = {};
+  const out = record<PpmScCode>();
   for (const sc of chosen?.value ?? []) {
     const asCompiled = sc.retired ? undefined : compiled[sc.symbol];
     const value = asCompiled && asCompiled.value !== null ? asCompiled.value : evaluateNumber(sc.expr, r.symsOf(chosen!.file.path));
@@ -550,7 +562,7 @@ function resolveDefines(r: Resolution, header: FileFacts[]): Record<string, Cons
       byName.set(m.name, [...(byName.get(m.name) ?? []), c]);
     });
   }
-  const out: Record<string, Constant> = {};
+  const out = record<Constant>();
   for (const [name, list] of byName) {
     const c = r.model.pick(`macro ${name}`, list, (x) => String(x.value));
     if (c) out[name] = c.value;
@@ -726,7 +738,7 @@ function hasDesignator(init: Init): boolean {
 /** The struct members and index values a file's initializers are laid out with. */
 function shapesOf(r: Resolution, path: string): Shapes {
   const structs = r.facts.flatMap((f) => f.structs.structs.filter((s) => r.model.live(f.path, s.loc.line)));
-  const typedefs = Object.assign({}, ...r.facts.map((f) => f.structs.typedefs)) as Record<string, TypeRef>;
+  const typedefs = record<TypeRef>(r.facts.flatMap((f) => Object.entries(f.structs.typedefs)));
   const resolve = (t: TypeRef, depth = 0): StructDecl | null => {
     if (depth > MAX_NESTING) return null;
     if (t.kind === 'inline') return t.decl;
@@ -762,7 +774,7 @@ function byKey<T>(r: Resolution, what: string, file: FileFacts, entries: Array<{
  */
 function resolveEvents(r: Resolution, codes: Record<string, Constant>): Record<string, EventInfo> {
   const found = findTable(r, 'g_event_info');
-  if (!found) return {};
+  if (!found) return record();
   const { file, table } = found;
   const byValue = new Map<number, string>();
   for (const [sym, c] of Object.entries(codes)) {
@@ -791,6 +803,8 @@ function resolveEvents(r: Resolution, codes: Record<string, Constant>): Record<s
     // An entry that did not parse was reported by extractFacts; reading it would shift fields.
     if (entry.kind !== 'list' || hasInitError(entry)) continue;
     const [name, category, flags, nparams, params] = entry.items.map((i) => i.value);
+    const nparamsExpr = nparams ? (exprOf(nparams) ?? '') : null;
+    const count = nparamsExpr === null ? 0 : evaluateNumber(nparamsExpr, r.symsOf(path));
     entries.push({
       key: symbol,
       line: item.line,
@@ -800,7 +814,8 @@ function resolveEvents(r: Resolution, codes: Record<string, Constant>): Record<s
         name: stringSlot(r, path, name),
         category: flagSet(slot(r, path, category)),
         flags: flagSet(slot(r, path, flags)),
-        nparams: nparams ? evaluateNumber(exprOf(nparams) ?? '', r.symsOf(path)) : 0,
+        nparams: count,
+        ...(count === null ? { nparamsExpr: nparamsExpr! } : {}),
         params:
           params?.kind === 'list'
             ? params.items.map((p) => toParam(r, p.value, path)).filter((p): p is ParamInfo => p !== null)
@@ -809,11 +824,14 @@ function resolveEvents(r: Resolution, codes: Record<string, Constant>): Record<s
       },
     });
   }
-  return Object.fromEntries(byKey(r, 'g_event_info entry', file, entries, (e) => JSON.stringify({ ...e, loc: null, params: e.params.map((p) => ({ ...p, loc: null })) })));
+  return record(byKey(r, 'g_event_info entry', file, entries, (e) => JSON.stringify({ ...e, loc: null, params: e.params.map((p) => ({ ...p, loc: null })) })));
 }
 
+/** The type of `struct ppm_name_value`'s value field: what a flag-table entry holds (`1 << 31` is 2147483648 there). */
+const NAME_VALUE_TYPE = 'uint32_t';
+
 function resolveFlagTables(r: Resolution): Record<string, FlagTable> {
-  const out: Record<string, FlagTable> = {};
+  const out = record<FlagTable>();
   const names = [...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === 'ppm_name_value').map((t) => t.name)))];
   for (const tableName of names.sort()) {
     const found = findTable(r, tableName);
@@ -838,7 +856,7 @@ function resolveFlagTables(r: Resolution): Record<string, FlagTable> {
       if (!item || nameText === null) break;
       const expr = exprOf(value) ?? '';
       const path = item.path ?? f.path;
-      entries.push({ name: nameText, expr, value: evaluateNumber(expr, r.symsOf(path)), loc: loc(path, item.value.line), ...guardOf(r, path, item.line) });
+      entries.push({ name: nameText, expr, value: evaluateAs(expr, r.symsOf(path), NAME_VALUE_TYPE), loc: loc(path, item.value.line), ...guardOf(r, path, item.line) });
     }
     out[t.name] = { loc: loc(f.path, t.line), entries };
   }
@@ -846,7 +864,7 @@ function resolveFlagTables(r: Resolution): Record<string, FlagTable> {
 }
 
 function resolveDynamicParams(r: Resolution): Record<string, DynamicParamTable> {
-  const out: Record<string, DynamicParamTable> = {};
+  const out = record<DynamicParamTable>();
   const names = [...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === 'ppm_param_info' && t.name !== 'g_event_info').map((t) => t.name)))];
   for (const tableName of names.sort()) {
     const found = findTable(r, tableName);
@@ -870,7 +888,7 @@ function resolveDynamicParams(r: Resolution): Record<string, DynamicParamTable> 
       const p = toParam(r, item.value, item.path ?? f.path);
       if (p) entries.push({ key, line: item.line, ...(item.path ? { path: item.path } : {}), value: { ...p, index: index >= 0 ? index : null } });
     }
-    out[t.name] = { loc: loc(f.path, t.line), entries: Object.fromEntries(byKey(r, `${t.name} entry`, f, entries, (p) => JSON.stringify({ ...p, loc: null }))) };
+    out[t.name] = { loc: loc(f.path, t.line), entries: record(byKey(r, `${t.name} entry`, f, entries, (p) => JSON.stringify({ ...p, loc: null }))) };
   }
   return out;
 }
@@ -882,7 +900,7 @@ function resolveDynamicParams(r: Resolution): Record<string, DynamicParamTable> 
  */
 function resolveSyscalls(r: Resolution): Record<string, SyscallRoute> {
   const found = findTable(r, 'g_syscall_table');
-  if (!found) return {};
+  if (!found) return record();
   const entries: Array<{ key: string; line: number; path?: string; value: SyscallRoute }> = [];
   for (const item of liveItems(r, found.file, found.table)) {
     const nr = item.designator?.replace(/\s*-\s*SYSCALL_TABLE_ID0$/, '').trim();
@@ -906,5 +924,5 @@ function resolveSyscalls(r: Resolution): Record<string, SyscallRoute> {
       },
     });
   }
-  return Object.fromEntries(byKey(r, 'g_syscall_table entry', found.file, entries, (e) => JSON.stringify({ ...e, loc: null, guard: null })));
+  return record(byKey(r, 'g_syscall_table entry', found.file, entries, (e) => JSON.stringify({ ...e, loc: null, guard: null })));
 }

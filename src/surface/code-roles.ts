@@ -25,6 +25,7 @@
 import type { CodeFile, CodeFunction, CodeRole, Surface } from './model.js';
 import type { StructLayout } from './layout.js';
 import { COUNTER_FIELD } from './extract/code/vocabulary.js';
+import { record } from '../record.js';
 
 interface Node {
   path: string;
@@ -96,7 +97,7 @@ export function resolveCodeRoles(code: Record<string, CodeFile>, ctx: RoleContex
     recent.set(key, out);
   }
   // The same roles, at this revision's paths and probes.
-  return Object.fromEntries(Object.keys(code).map((path) => [path, { ...code[path]!, functions: out[path]!.functions }]));
+  return record(Object.keys(code).map((path) => [path, { ...code[path]!, functions: out[path]!.functions }]));
 }
 
 function stateKey(code: Record<string, CodeFile>, ctx: RoleContext): string {
@@ -168,13 +169,13 @@ function computeRoles(code: Record<string, CodeFile>, ctx: RoleContext): Record<
       }
     }
   }
-  const out: Record<string, CodeFile> = {};
+  const out = record<CodeFile>();
   for (const path of Object.keys(code)) {
     const file = code[path]!;
-    const functions: Record<string, CodeFunction> = {};
+    const functions = record<CodeFunction>();
     for (const [name, fn] of Object.entries(file.functions)) {
       const node = byKey.get(`${path}\u0000${name}`);
-      Object.defineProperty(functions, name, { value: { ...fn, role: (node && role.get(node)) ?? 'filler' }, enumerable: true, writable: true, configurable: true });
+      functions[name] = { ...fn, role: (node && role.get(node)) ?? 'filler' };
     }
     out[path] = { ...file, functions };
   }

@@ -13,11 +13,13 @@
  * a wrong layout would be worse than none.
  */
 import type { Node } from 'web-tree-sitter';
+import { scalarType } from '../parse/c-types.js';
 import { evaluateNumber, type SymbolTable } from '../parse/consteval.js';
 import { lineOfNode, type ParsedFile } from '../parse/parser.js';
 import { isOtherCompilerOnly, type Guard } from '../parse/preprocess.js';
 import { MAX_NESTING } from '../limits.js';
 import type { Loc } from './model.js';
+import { record } from '../record.js';
 
 // ---------------------------------------------------------------------------------------------
 // Result types
@@ -180,7 +182,7 @@ class FileReader {
  */
 export function collectStructs(files: ParsedFile[]): StructDecls {
   const structs: StructDecl[] = [];
-  const typedefs: Record<string, TypeRef> = {};
+  const typedefs = record<TypeRef>();
   const typedefList: NonNullable<StructDecls['typedefList']> = [];
   for (const file of files) {
     const reader = new FileReader(file);
@@ -489,64 +491,6 @@ function splitTopLevel(s: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Types and layout (stage 2)
 
-interface Scalar {
-  type: string;
-  size: number;
-}
-
-/** Kernel and C99 fixed-width names, and the libc names whose LP64 Linux definition is fixed. */
-const NAMED: Record<string, Scalar> = {};
-for (const bits of [8, 16, 32, 64]) {
-  const size = bits / 8;
-  for (const n of [`int${bits}_t`, `__s${bits}`, `s${bits}`, `__int${bits}_t`]) NAMED[n] = { type: `int${bits}_t`, size };
-  for (const n of [`uint${bits}_t`, `__u${bits}`, `u${bits}`, `__uint${bits}_t`, `u_int${bits}_t`]) NAMED[n] = { type: `uint${bits}_t`, size };
-}
-Object.assign(NAMED, {
-  bool: { type: 'bool', size: 1 },
-  _Bool: { type: 'bool', size: 1 },
-  float: { type: 'float', size: 4 },
-  double: { type: 'double', size: 8 },
-  // LP64 Linux: size_t and uintptr_t are unsigned long, ssize_t/intptr_t/ptrdiff_t long.
-  size_t: { type: 'unsigned long', size: 8 },
-  uintptr_t: { type: 'unsigned long', size: 8 },
-  ssize_t: { type: 'long', size: 8 },
-  intptr_t: { type: 'long', size: 8 },
-  ptrdiff_t: { type: 'long', size: 8 },
-  // Fixed by the Linux UAPI on every architecture (asm-generic/posix_types.h).
-  pid_t: { type: 'int32_t', size: 4 },
-  uid_t: { type: 'uint32_t', size: 4 },
-  gid_t: { type: 'uint32_t', size: 4 },
-} satisfies Record<string, Scalar>);
-
-/**
- * Integer type words in any order (`long unsigned int`, `unsigned`, `signed char`...). `char` stays
- * `char` (its signedness differs between targets); `long` stays `long` (pointer-sized, so
- * distinct from the fixed-width names); every other spelling maps to its fixed-width name.
- */
-function integerWords(spelling: string): Scalar | null {
-  const words = spelling.split(' ');
-  const allowed = new Set(['signed', 'unsigned', 'short', 'long', 'int', 'char']);
-  if (!words.every((w) => allowed.has(w))) return null;
-  const count = (w: string): number => words.filter((x) => x === w).length;
-  const unsigned = count('unsigned') > 0;
-  const signed = count('signed') > 0;
-  const longs = count('long');
-  if (unsigned && signed) return null;
-  if (count('char')) {
-    if (longs || count('short') || count('int')) return null;
-    return unsigned ? NAMED.uint8_t! : signed ? NAMED.int8_t! : { type: 'char', size: 1 };
-  }
-  if (count('short')) return longs ? null : unsigned ? NAMED.uint16_t! : NAMED.int16_t!;
-  if (longs === 1) return { type: unsigned ? 'unsigned long' : 'long', size: 8 };
-  if (longs === 2) return unsigned ? NAMED.uint64_t! : NAMED.int64_t!;
-  if (longs > 2) return null;
-  return unsigned ? NAMED.uint32_t! : NAMED.int32_t!;
-}
-
-function scalar(spelling: string): Scalar | null {
-  return Object.hasOwn(NAMED, spelling) ? NAMED[spelling]! : integerWords(spelling);
-}
-
 type Resolved = { type: string; size: number; align: number } | { problem: string; type: string };
 
 const POINTER = { type: 'pointer', size: 8, align: 8 };
@@ -605,7 +549,7 @@ class LayoutEngine {
     let s = this.symbols.get(path);
     if (!s) {
       const base = this.symsOf(path);
-      s = { ...base, sizeOf: (name) => base.sizeOf?.(name) ?? this.sizeOfSpelling(name) };
+      s = { ...base, sizeOf: (name) => base.sizeOf?.(name) ?? this.sizeOfSpelling(name), scalarOf: (name) => base.scalarOf?.(name) ?? this.scalarOfTypedef(name) };
       this.symbols.set(path, s);
     }
     return s;
@@ -625,7 +569,7 @@ class LayoutEngine {
   /** Every struct, the named structs defined in fields included (each under `outer.field`). */
   all(): Record<string, StructLayout> {
     for (const s of [...this.decls.values()]) this.register(s, false);
-    const out: Record<string, StructLayout> = {};
+    const out = record<StructLayout>();
     for (const name of this.decls.keys()) out[name] = this.layout(name);
     return out;
   }
@@ -640,6 +584,13 @@ class LayoutEngine {
     const ref: TypeRef = m ? { kind: m[1] as 'struct' | 'enum', name: m[2]!, tagged: true } : { kind: 'name', name: spelling };
     const r = this.resolve(ref, 0);
     return 'problem' in r ? null : r.size;
+  }
+
+  /** The scalar type a typedef name stands for (`typedef unsigned char u_char;`), for a cast in an array size. */
+  private scalarOfTypedef(name: string): string | null {
+    if (!Object.hasOwn(this.typedefs, name)) return null;
+    const r = this.resolve({ kind: 'name', name }, 0);
+    return 'problem' in r || !(r.type === 'enum' || scalarType(r.type)) ? null : r.type;
   }
 
   layout(name: string, decl = this.decls.get(name)!): StructLayout {
@@ -750,8 +701,8 @@ class LayoutEngine {
           return { problem: `macro ${t.name} stands for '${alias.body.slice(0, 40)}', not a type`, type: t.name };
         }
         // Builtin spellings first: a header's own `typedef ... uint64_t` must not change the spelling.
-        const s = scalar(t.name);
-        if (s) return { ...s, align: s.size };
+        const s = scalarType(t.name);
+        if (s) return { type: s.type, size: s.size, align: s.size };
         if (Object.hasOwn(this.typedefs, t.name)) return this.resolve(this.typedefs[t.name]!, depth + 1);
         if (t.name === 'void') return { problem: 'void has no size', type: 'void' };
         return { problem: `unknown type ${t.name}`, type: t.name };
@@ -783,7 +734,7 @@ export function computeLayouts(decls: StructDecls, syms: SymbolTable, select?: L
 /** Lays out the named structs only (and what they contain), for one build's selection; `symsOf` gives each file's symbols. */
 export function layoutsOf(names: string[], decls: StructDecls, symsOf: (path: string) => SymbolTable, select: LayoutSelection): Record<string, StructLayout> {
   const engine = new LayoutEngine(decls.structs, decls.typedefs, symsOf, select);
-  const out: Record<string, StructLayout> = {};
+  const out = record<StructLayout>();
   for (const n of names) {
     const l = engine.one(n);
     if (l) out[n] = l;

@@ -2,6 +2,7 @@
  * The driver surface model: plain serialisable data (JSON round-trips). Every item is keyed by
  * its C symbol, never by its position in a file or by comment text, and carries its location.
  */
+import { record } from '../record.js';
 
 export interface Loc {
   path: string;
@@ -45,6 +46,8 @@ export interface EventInfo {
   flags: string[];
   /** nparams as written (null when it is not a constant we can evaluate). */
   nparams: number | null;
+  /** The nparams expression, when its value cannot be computed (to tell two unknown ones apart). */
+  nparamsExpr?: string;
   params: ParamInfo[];
   loc: Loc;
 }
@@ -298,7 +301,7 @@ export interface Surface {
   warnings: Warning[];
 }
 
-/** A surface with nothing in it, for tests and for revisions without a driver. */
+/** A surface with nothing in it, for tests and for revisions without a driver (its records keyed by C names, see record.ts). */
 export function emptySurface(rev: string, commit: string | null = null): Surface {
   return {
     surfaceVersion: 1,
@@ -306,25 +309,25 @@ export function emptySurface(rev: string, commit: string | null = null): Surface
     commit,
     versions: { api: null, schema: null },
     scapMinimum: { api: null, schema: null },
-    eventCodes: {},
-    events: {},
-    enums: {},
-    retiredEnumValues: {},
-    ppmSc: {},
-    defines: {},
-    sharedConstants: {},
-    flagTables: {},
-    dynamicParams: {},
-    syscalls: {},
-    structs: {},
-    ioctls: {},
-    retiredIoctls: {},
-    bpfMaps: {},
-    bpfGlobals: {},
-    codeLists: {},
-    moduleParams: {},
-    code: {},
-    production: { drivers: [], events: {} },
+    eventCodes: record(),
+    events: record(),
+    enums: record(),
+    retiredEnumValues: record(),
+    ppmSc: record(),
+    defines: record(),
+    sharedConstants: record(),
+    flagTables: record(),
+    dynamicParams: record(),
+    syscalls: record(),
+    structs: record(),
+    ioctls: record(),
+    retiredIoctls: record(),
+    bpfMaps: record(),
+    bpfGlobals: record(),
+    codeLists: record(),
+    moduleParams: record(),
+    code: record(),
+    production: { drivers: [], events: record() },
     warnings: [],
   };
 }

@@ -16,6 +16,7 @@ import { normExpr, type Init } from './extract/syntax.js';
 import type { TableFact } from './extract/tables.js';
 import { listed } from './code-roles.js';
 import { loc, type CodeFile, type EventProduction, type ProducingDriver, type Surface } from './model.js';
+import { record } from '../record.js';
 
 /** The entries of `g_ppm_events` the build compiles (build.ts), and the conditions around a line. */
 export interface FillerTable {
@@ -39,7 +40,7 @@ function initText(init: Init): string {
 
 /** The production matrix of one revision (code: the surface's code files, for the probes). */
 export function resolveProduction(table: FillerTable | null, code: Record<string, CodeFile>, legacy: boolean): Surface['production'] {
-  const events: Record<string, EventProduction> = {};
+  const events = record<EventProduction>();
   const drivers: ProducingDriver[] = [];
   const entry = (symbol: string) => (events[symbol] ??= {});
   if (table) {

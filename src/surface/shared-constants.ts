@@ -7,6 +7,7 @@
 import { evaluateNumber, type SymbolTable } from '../parse/consteval.js';
 import type { FileFacts } from './facts.js';
 import { loc, type Constant, type Surface } from './model.js';
+import { record } from '../record.js';
 
 /** The headers userspace includes from driver/ (libscap, libpman: `#include <driver/...>`). */
 export const SHARED_HEADERS = [
@@ -24,7 +25,7 @@ export const SHARED_HEADERS = [
  * constant shapes events (how many params one carries, the direction bit); `api`: it sizes or
  * sets up what the two sides exchange.
  */
-export const USERSPACE_CONSTANTS: Record<string, { governs: 'api' | 'schema'; usedBy: string }> = {
+export const USERSPACE_CONSTANTS = record<{ governs: 'api' | 'schema'; usedBy: string }>({
   PPM_MAX_EVENT_PARAMS: { governs: 'schema', usedBy: 'libscap scap_print_event.c and libpman iterators.c size param arrays with it' },
   PPME_DIRECTION_FLAG: { governs: 'schema', usedBy: "libscap scap_event.c and the converter tell enter from exit events with it (PPME_IS_ENTER)" },
   PPM_MAX_NAME_LEN: { governs: 'api', usedBy: 'libscap ppm_sc_names.c sizes the syscall names with it' },
@@ -36,7 +37,7 @@ export const USERSPACE_CONSTANTS: Record<string, { governs: 'api' | 'schema'; us
   RW_MAX_SNAPLEN: { governs: 'api', usedBy: 'SNAPLEN_MAX before 05f441523 (libscap scap_bpf.c)' },
   PPM_PORT_STATSD: { governs: 'api', usedBy: 'libpman maps.c and the legacy eBPF engine set the default statsd port with it' },
   SECOND_TO_NS: { governs: 'api', usedBy: 'libscap scap_procs.c and scap_machine_info.c convert the times it reads with it' },
-};
+});
 
 /**
  * Headers that exist only to be shared with userspace ("This gets mapped to user level";
@@ -65,7 +66,7 @@ export interface MacroReading {
 
 /** The shared constants of one revision, by name (the first live definition wins). */
 export function resolveSharedConstants(facts: FileFacts[], wire: Set<string>, read: MacroReading): Surface['sharedConstants'] {
-  const out: Surface['sharedConstants'] = {};
+  const out: Surface['sharedConstants'] = record();
   for (const path of SHARED_HEADERS) {
     const f = facts.find((x) => x.path === path);
     if (!f) continue;

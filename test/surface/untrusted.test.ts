@@ -198,7 +198,8 @@ describe('line structure is the compiler’s', () => {
   });
   check({
     name: 'the whole tree with lone CR line ends changes nothing',
-    head: (t: Tree) => Object.fromEntries(Object.entries(t).map(([p, s]) => [p, s.replace(/\n/g, '\r')])),
+    // The sources only: CMake reads the version files, and a lone CR ends no line for it (untrusted-values.test.ts).
+    head: (t: Tree) => Object.fromEntries(Object.entries(t).map(([p, s]) => [p, /_VERSION$/.test(p) ? s : s.replace(/\n/g, '\r')])),
     expect: { rules: [], verdict: 'pass' },
   });
   check({
@@ -327,7 +328,12 @@ describe('bounded work on any input', () => {
     name: 'a file over the size limit',
     head: (t: Tree) => ({ ...t, [HEADER]: `${t[HEADER]}\n/* ${'x'.repeat(2 * 1024 * 1024)} */\n` }),
     // What the unread header defines is left out on both sides: no removal is reported for it.
-    expect: { rules: [], verdict: 'fail', warnings: [/could not read driver\/ppm_events_public\.h at head: it is \d+ bytes, over the 2097152-byte limit/, /driver\/ppm_events_public\.h is missing at head/] },
+    // The flag tables and a map size (other files) use its defines: their values cannot be computed now.
+    expect: {
+      rules: [],
+      verdict: 'fail',
+      warnings: [/could not read driver\/ppm_events_public\.h at head: it is \d+ bytes, over the 2097152-byte limit/, /driver\/ppm_events_public\.h is missing at head/, /^[\w: ]+ at head: its value cannot be computed \(\w+\), at driver\/(flags_table\.c|modern_bpf\/maps\/maps\.h):/],
+    },
   });
 });
 

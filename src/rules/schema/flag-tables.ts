@@ -2,10 +2,11 @@ import type { FlagTableEntry, Surface } from '../../surface/model.js';
 import { perSurface } from '../compare.js';
 import { isWireDefine } from '../../surface/wire-defines.js';
 import { splitOr } from '../../surface/extract/syntax.js';
+import { record } from '../../record.js';
 
 /** Entries of every flag table keyed `table/NAME`; a table may list a name once per #if branch. */
 export const flagEntries = perSurface((s: Surface): Record<string, FlagTableEntry & { table: string }> => {
-  const out: Record<string, FlagTableEntry & { table: string }> = {};
+  const out = record<FlagTableEntry & { table: string }>();
   for (const [table, t] of Object.entries(s.flagTables)) {
     for (const e of t.entries) out[`${table}/${e.name}`] ??= { ...e, table };
   }
@@ -13,7 +14,7 @@ export const flagEntries = perSurface((s: Surface): Record<string, FlagTableEntr
 });
 
 /** `#define PPM_*` values that travel in payloads (see isWireDefine). */
-export const wireDefines = perSurface((s: Surface): Surface['defines'] => Object.fromEntries(Object.entries(s.defines).filter(([name]) => isWireDefine(name))));
+export const wireDefines = perSurface((s: Surface): Surface['defines'] => record(Object.entries(s.defines).filter(([name]) => isWireDefine(name))));
 
 /**
  * A flag-table entry whose value is written with `PPM_*` values that already existed at the base

@@ -1,5 +1,6 @@
 import { foldSpace } from './syntax.js';
 import { splitArgs, type Scan } from './text-scan.js';
+import { record } from '../../record.js';
 
 /** A map definition as written; sizes and max_entries are evaluated per revision. */
 export interface BpfMapFact {
@@ -66,7 +67,7 @@ export function legacyBpfMaps(s: Scan): BpfMapFact[] {
   const out: BpfMapFact[] = [];
   const re = /struct\s+bpf_map_def\s+__bpf_section\s*\(\s*"maps"\s*\)\s*(\w+)\s*=\s*\{([^}]*)\}/g;
   for (const m of s.text.matchAll(re)) {
-    const fields: Record<string, string> = {};
+    const fields = record<string>();
     for (const part of splitArgs(m[2]!)) {
       const f = /^\.(\w+)\s*=\s*(.*)$/s.exec(part);
       if (f) fields[f[1]!] = foldSpace(f[2]!);

@@ -1,4 +1,5 @@
 import type { ParsedFile } from '../../parse/parser.js';
+import { record } from '../../record.js';
 
 export interface XListFact {
   /** The X-macro's name, e.g. KMOD_PROGS. */
@@ -9,12 +10,12 @@ export interface XListFact {
 }
 
 /** X-macros whose expansion order is ABI: the position is an index userspace uses. */
-const X_LISTS: Record<string, RegExp> = {
+const X_LISTS = record<RegExp>({
   // ppm_tp.h: the position is the ENABLE_TP/DISABLE_TP ioctl argument.
   KMOD_PROGS: /\bX\s*\(\s*(\w+)/g,
   // ppm_fillers.h: the position is the legacy probe's tail-call id.
   FILLER_LIST_MAPPER: /\bFN\s*\(\s*(\w+)/g,
-};
+});
 
 /** Entries of every definition of the ABI X-macros in this file, in order, read from the continued #define. */
 export function extractXLists(file: ParsedFile): XListFact[] {

@@ -7,6 +7,7 @@
 import { evaluate, type MacroDef } from '../../../parse/consteval.js';
 import { matchForward, ifStatementEnd, skipDirectives, statementEnd } from './functions.js';
 import { DIRECTIVE, IDENT, PP_ELIF, PP_ELSE, PP_ENDIF, PP_IF, type Tokens } from './lexer.js';
+import { record } from '../../../record.js';
 
 /**
  * Identifiers whose mention in an `#if`/`#elif` condition makes the group kernel-compatibility
@@ -220,11 +221,11 @@ export function oldest(minKernel: bigint): Build {
 }
 export const NEWEST: Build = { kernel: KERNEL_MAX, features: true };
 
-const KERNEL_MACROS: Record<string, MacroDef> = {
+const KERNEL_MACROS = record<MacroDef>({
   KERNEL_VERSION: { name: 'KERNEL_VERSION', params: ['a', 'b', 'c'], body: '(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))' },
   IS_ENABLED: { name: 'IS_ENABLED', params: ['x'], body: '(x)' },
   IS_BUILTIN: { name: 'IS_BUILTIN', params: ['x'], body: '(x)' },
-};
+});
 
 function isFeature(id: string): boolean {
   return (isCompatIdent(id) && !id.includes('RHEL_RELEASE')) || /^[a-z]/.test(id);
