@@ -62,6 +62,8 @@ export interface BuildModel {
    * preprocessor gives them to it; a macro of an unrelated file is not in scope.
    */
   scope(path: string): MacroScope;
+  /** The file and, transitively, the files of the tree it includes: what its declarations can see. */
+  includeTree(path: string): ReadonlySet<string>;
   conflicts: Conflict[];
   /**
    * Picks one definition among live candidates keyed alike: the only one, or, when live ones
@@ -276,12 +278,12 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
     return treeTables.get(sorted.join('\n'), inputs, () => macroTable(sorted));
   };
   const everything = tableOf(files.keys());
-  const scopes = new Map<string, MacroScope>();
-  const scope = (path: string): MacroScope => {
-    let s = scopes.get(path);
-    if (s) return s;
+  const trees = new Map<string, Set<string>>();
+  const includeTree = (path: string): Set<string> => {
+    let seen = trees.get(path);
+    if (seen) return seen;
     // The file and, transitively, the files of the tree it includes.
-    const seen = new Set<string>([path]);
+    seen = new Set<string>([path]);
     const todo = [path];
     while (todo.length) {
       const f = files.get(todo.pop()!);
@@ -293,8 +295,15 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
         }
       }
     }
+    trees.set(path, seen);
+    return seen;
+  };
+  const scopes = new Map<string, MacroScope>();
+  const scope = (path: string): MacroScope => {
+    let s = scopes.get(path);
+    if (s) return s;
     // Files that include the same tree see the same macros: one table per tree.
-    s = tableOf(seen);
+    s = tableOf(includeTree(path));
     scopes.set(path, s);
     return s;
   };
@@ -353,6 +362,7 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
     macros: everything.macros,
     ambiguous: everything.ambiguous,
     scope,
+    includeTree,
     conflicts,
     pick(what, candidates, same) {
       const live = candidates.filter((c) => c.presence.maybe !== 0);

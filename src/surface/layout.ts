@@ -80,7 +80,9 @@ export type TypeRef =
   /** size: the expression as written; null for a flexible array member `x[]`. */
   | { kind: 'array'; of: TypeRef; size: string | null }
   /** Something laid out by rules we do not implement (unions, macro types). */
-  | { kind: 'unsupported'; what: string };
+  | { kind: 'unsupported'; what: string }
+  /** A type name whose definitions the file may see disagree (`why` says where). */
+  | { kind: 'ambiguous'; name: string; why: string };
 
 export interface FieldDecl {
   /** '' for an anonymous struct member (C11): its fields belong to the enclosing struct. */
@@ -543,6 +545,15 @@ function integerWords(spelling: string): Scalar | null {
   return unsigned ? NAMED.uint32_t! : NAMED.int32_t!;
 }
 
+/**
+ * The type as the LP64 targets lay it out, for comparing layouts: `long` is `int64_t` and
+ * `unsigned long` (`size_t`, ...) is `uint64_t` there. Reports keep the spelling (`type`).
+ */
+export function canonicalType(type: string): string {
+  const m = /^(unsigned long|long)(\[.*)?$/.exec(type);
+  return m ? `${m[1] === 'long' ? 'int64_t' : 'uint64_t'}${m[2] ?? ''}` : type;
+}
+
 function scalar(spelling: string): Scalar | null {
   return Object.hasOwn(NAMED, spelling) ? NAMED[spelling]! : integerWords(spelling);
 }
@@ -586,17 +597,22 @@ class LayoutEngine {
   private decls = new Map<string, StructDecl>();
   private layouts = new Map<string, StructLayout>();
   private inProgress = new Set<string>();
-  /** Files of the structs being laid out, innermost last: their macros size arrays and rename types. */
+  /** Files of the structs being laid out, innermost last: their macros and typedefs size arrays and name types. */
   private files: string[] = [];
   private symbols = new Map<string, SymbolTable>();
 
   constructor(
     structs: StructDecl[],
-    private typedefs: Record<string, TypeRef>,
+    private typedefsOf: (path: string) => Record<string, TypeRef>,
     private symsOf: (path: string) => SymbolTable,
     private select: LayoutSelection = defaultSelection,
   ) {
     for (const s of select.decls(structs)) if (!this.decls.has(s.name)) this.decls.set(s.name, s);
+  }
+
+  /** The typedefs the file of the struct being laid out sees. */
+  private get typedefs(): Record<string, TypeRef> {
+    return this.typedefsOf(this.files[this.files.length - 1] ?? '');
   }
 
   /** The symbols of the struct being laid out: `sizeof(struct x)` in an array size resolves through the layouts themselves. */
@@ -741,6 +757,8 @@ class LayoutEngine {
         return { problem: 'a function type has no size', type: 'function' };
       case 'unsupported':
         return { problem: `unsupported ${t.what}`, type: t.what };
+      case 'ambiguous':
+        return { problem: t.why, type: t.name };
       case 'name': {
         // The preprocessor runs first: `#define uint32_t uint64_t` makes every uint32_t field 8 bytes.
         const alias = this.syms.macros.get(t.name);
@@ -752,7 +770,8 @@ class LayoutEngine {
         // Builtin spellings first: a header's own `typedef ... uint64_t` must not change the spelling.
         const s = scalar(t.name);
         if (s) return { ...s, align: s.size };
-        if (Object.hasOwn(this.typedefs, t.name)) return this.resolve(this.typedefs[t.name]!, depth + 1);
+        const typedefs = this.typedefs;
+        if (Object.hasOwn(typedefs, t.name)) return this.resolve(typedefs[t.name]!, depth + 1);
         if (t.name === 'void') return { problem: 'void has no size', type: 'void' };
         return { problem: `unknown type ${t.name}`, type: t.name };
       }
@@ -777,12 +796,21 @@ class LayoutEngine {
  * enumerators array sizes use; `sizeof(struct x)` in a size is answered from the layouts.
  */
 export function computeLayouts(decls: StructDecls, syms: SymbolTable, select?: LayoutSelection): Record<string, StructLayout> {
-  return new LayoutEngine(decls.structs, decls.typedefs, () => syms, select).all();
+  return new LayoutEngine(decls.structs, () => decls.typedefs, () => syms, select).all();
 }
 
-/** Lays out the named structs only (and what they contain), for one build's selection; `symsOf` gives each file's symbols. */
-export function layoutsOf(names: string[], decls: StructDecls, symsOf: (path: string) => SymbolTable, select: LayoutSelection): Record<string, StructLayout> {
-  const engine = new LayoutEngine(decls.structs, decls.typedefs, symsOf, select);
+/**
+ * Lays out the named structs only (and what they contain), for one build's selection;
+ * `symsOf` and `typedefsOf` give the macros and typedefs each file sees.
+ */
+export function layoutsOf(
+  names: string[],
+  structs: StructDecl[],
+  typedefsOf: (path: string) => Record<string, TypeRef>,
+  symsOf: (path: string) => SymbolTable,
+  select: LayoutSelection,
+): Record<string, StructLayout> {
+  const engine = new LayoutEngine(structs, typedefsOf, symsOf, select);
   const out: Record<string, StructLayout> = {};
   for (const n of names) {
     const l = engine.one(n);

@@ -65,6 +65,20 @@ describe('buildModel: which builds compile a line', () => {
   });
 });
 
+describe('buildModel: include trees', () => {
+  it('includeTree: the file and the files it includes, transitively; never the files that include it', async () => {
+    const { model } = await modelOf({
+      'driver/a.h': '#include "b.h"\n',
+      'driver/b.h': '#include "c.h"\n#include <linux/types.h>\n',
+      'driver/c.h': '#include "a.h"\n',
+      'driver/d.c': '#include "c.h"\n',
+    });
+    expect([...model.includeTree('driver/d.c')].sort()).toEqual(['driver/a.h', 'driver/b.h', 'driver/c.h', 'driver/d.c']);
+    expect([...model.includeTree('driver/b.h')].sort()).toEqual(['driver/a.h', 'driver/b.h', 'driver/c.h']);
+    expect([...model.includeTree('driver/other.h')]).toEqual(['driver/other.h']);
+  });
+});
+
 describe('buildModel: #pragma pack', () => {
   const src = ['#pragma pack(push, 1)', 'struct a { char c; int i; };', '#pragma pack(pop)', 'struct b { char c; int i; };', '#ifdef CONFIG_COMPAT', '#pragma pack(4)', '#endif', 'struct c { int i; };'].join('\n');
 

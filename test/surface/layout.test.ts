@@ -14,6 +14,7 @@ import { symbolTable } from '../../src/surface/build.js';
 import { extractEnums } from '../../src/surface/extract/enums.js';
 import {
   attributesIn,
+  canonicalType,
   collectStructs,
   computeLayouts,
   type StructDecl,
@@ -436,6 +437,11 @@ struct real { struct fwd *p; };`);
     // The layout of data decoded from JSON is the same (decls can be cached per blob).
     const f = parsed.find((p) => p.path === 'legacy_types.h')!;
     expect(computeLayouts(JSON.parse(JSON.stringify(decls)) as StructDecls, symbolsOf([f]))).toEqual(layouts);
+  });
+
+  it('canonicalType: long and unsigned long are the 64-bit fixed-width types on LP64 (arrays too); the rest stays', () => {
+    expect(['unsigned long', 'long', 'unsigned long[4][2]', 'long[]'].map(canonicalType)).toEqual(['uint64_t', 'int64_t', 'uint64_t[4][2]', 'int64_t[]']);
+    expect(['uint64_t', 'char', 'pointer', 'struct long', 'enum', 'uint32_t[8]'].map(canonicalType)).toEqual(['uint64_t', 'char', 'pointer', 'struct long', 'enum', 'uint32_t[8]']);
   });
 
   it('attributesIn reads _packed, __packed and every entry of __attribute__((...))', () => {
