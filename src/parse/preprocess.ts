@@ -1,6 +1,6 @@
 import { cText, type CText } from './c-text.js';
 import { emptySymbols, evaluate } from './consteval.js';
-import { branchChain, scanDirectives, type Directives } from './directives.js';
+import { applyPack, branchChain, scanDirectives, type Directives, type PackState } from './directives.js';
 
 /**
  * The text tree-sitter parses (DESIGN.md §3): the C text layer's comment-free text with every
@@ -48,10 +48,12 @@ function blankRanges(src: string, ranges: Range[]): string {
 
 /**
  * Annotations that confuse the C grammar and carry nothing we read from the tree. They become
- * spaces; where they matter (`_packed`), extractors look at `c.spliced`, which still has them.
+ * spaces; where they matter (`_packed` changes a layout, `_Pragma` is a directive), the readers
+ * look at `c.spliced` or the directives, which still have them.
  */
 const NOISE = [
   /\b_packed\b/g,
+  /\b_Pragma\s*\(\s*L?"(?:\\.|[^"\\\n])*"\s*\)/g,
   /\b__weak\b/g,
   /\b__user\b/g,
   /\b__percpu\b/g,
@@ -90,22 +92,16 @@ export function preprocess(src: string): Preprocessed {
   };
 }
 
-/** `#pragma pack` state after each pragma, skipping pragmas only another compiler or OS sees. */
+/** `#pragma pack` state after each pragma (`_Pragma` operators included), skipping pragmas only another compiler or OS sees. */
 function staticPacks(d: Directives): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const stack: number[] = [];
-  let pack = 0;
+  const state: PackState = { cap: 0, stack: [] };
   for (const op of d.ops) {
     if (op.op !== 'pack') continue;
     const chain = branchChain(d, op.line).map((b) => d.branches[b]!);
     if (chain.some((b) => platformCondition(b.condition) === false)) continue;
-    const [first, second] = op.args;
-    if (first === 'push') {
-      stack.push(pack);
-      if (second) pack = Number(second) || 0;
-    } else if (first === 'pop') pack = stack.pop() ?? 0;
-    else pack = Number(first) || 0;
-    out.push([op.line, pack]);
+    applyPack(state, op.args);
+    out.push([op.line, state.cap]);
   }
   return out;
 }

@@ -14,6 +14,7 @@ import { isWireDefine } from './wire-defines.js';
 import { probeOf } from './extract/code-bodies.js';
 import type { EnumFact } from './extract/enums.js';
 import { expandMacros, mentionsMacro } from '../parse/macros.js';
+import { scanPragmaMacroUses } from './pragma-macros.js';
 import { needsReread, reread, type Definition, type RereadContext } from './reread.js';
 import { hasInitError, normExpr, splitOr, unquote, type Init } from './extract/syntax.js';
 import type { TableFact } from './extract/tables.js';
@@ -287,6 +288,7 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
   await initParser();
   const warnings: Warning[] = [];
   const { files, kernels } = await readFiles(snap, cache, warnings);
+  await scanPragmaMacroUses(files, (p) => snap.read(p));
   const model = buildModel(files, snap.label, warnings, kernels);
   await rereadDefinitions(files, snap, model, warnings);
   const facts = [...files.values()];

@@ -89,6 +89,16 @@ describe('buildModel: #pragma pack', () => {
     const user = CONFIGS.find((c) => c.view === 'userspace')!.index;
     expect(model.packAt(H, 8, user)).toBe(0);
   });
+
+  it("a header's pragmas count in the file that includes it; a header included under a cap has its structs' cap unknown", async () => {
+    const { model } = await modelOf({
+      'driver/ppm_a.h': ['#include "ppm_pack1.h"', 'struct a { char c; int i; };', '#pragma pack(pop)', '#pragma pack(push, 2)', '#include "ppm_b.h"', '#pragma pack(pop)'].join('\n'),
+      'driver/ppm_pack1.h': '#pragma pack(push, 1)\n',
+      'driver/ppm_b.h': 'struct b { char c; int i; };\n',
+    });
+    expect([2, 4].map((l) => model.packAt('driver/ppm_a.h', l, kmodX86))).toEqual([1, 2]);
+    expect(model.packAt('driver/ppm_b.h', 1, kmodX86)).toBeNull();
+  });
 });
 
 describe('buildModel: macros', () => {
