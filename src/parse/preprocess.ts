@@ -48,11 +48,15 @@ function blankRanges(src: string, ranges: Range[]): string {
 
 /**
  * Annotations that confuse the C grammar and carry nothing we read from the tree. They become
- * spaces; where they matter (`_packed` changes a layout, `_Pragma` is a directive), the readers
- * look at `c.spliced` or the directives, which still have them.
+ * spaces; where they matter (`_packed`, `__packed` and `__aligned(N)` change a layout, and
+ * `_Pragma` is a directive), the readers look at `c.spliced` or the directives, which still have
+ * them. Each is what gcc reads when the tree does not define the name itself; when it does, the
+ * surface reads the definition again with its macros expanded (surface/reread.ts).
  */
 const NOISE = [
   /\b_packed\b/g,
+  /\b__packed\b/g,
+  /\b__aligned\s*\((?:[^()\n]|\([^()\n]*\))*\)/g,
   /\b_Pragma\s*\(\s*L?"(?:\\.|[^"\\\n])*"\s*\)/g,
   /\b__weak\b/g,
   /\b__user\b/g,

@@ -240,7 +240,7 @@ async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, 
     const defs: Array<Definition & { names: string[] | undefined }> = [
       ...f.tables.map((t) => ({ kind: 'table' as const, name: t.name, line: t.line, endLine: t.endLine, names: t.names })),
       ...f.enums.filter((e) => e.name).map((e) => ({ kind: 'enum' as const, name: e.name!, line: e.line, endLine: e.endLine, names: e.names })),
-      ...f.structs.structs.map((s) => ({ kind: 'struct' as const, name: s.name, line: s.loc.line, endLine: s.endLine, names: s.names })),
+      ...f.structs.structs.map((s) => ({ kind: 'struct' as const, name: s.name, line: s.loc.line, endLine: s.lastLine ?? s.endLine, names: s.names })),
     ].filter((d) => model.live(path, d.line) && needsReread(f.directives, d, d.names, ctx));
     let next = f;
     for (const d of defs) {

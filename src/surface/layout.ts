@@ -8,9 +8,14 @@
  * - `collectStructs(files)` reads struct definitions and typedefs out of the trees;
  * - `computeLayouts(decls, syms)` resolves types and lays the structs out.
  *
+ * Attributes are read where gcc applies them: `packed` and `aligned(N)` (GNU or `[[gnu::...]]`
+ * spellings, `_Alignas`/`alignas` on a field) between `struct` and the body or between the body
+ * and the first declarator belong to the struct, before a member's declarators to all of them,
+ * after one declarator to it alone; on a typedef, `aligned` sets the alignment of the new name.
+ *
  * What cannot be computed exactly (bit-fields, unions, unknown types or array sizes, attributes
- * other than `packed`) is listed in `unresolved`, and every number it makes unknowable is -1:
- * a wrong layout would be worse than none.
+ * that change a layout in other ways) is listed in `unresolved`, and every number it makes
+ * unknowable is -1: a wrong layout would be worse than none.
  */
 import type { Node } from 'web-tree-sitter';
 import { evaluateNumber, type SymbolTable } from '../parse/consteval.js';
@@ -75,6 +80,8 @@ export type TypeRef =
   | { kind: 'enum'; name: string; tagged: boolean }
   /** An anonymous struct defined in place (`struct { ... } x;`). */
   | { kind: 'inline'; decl: StructDecl }
+  /** A typedef with `aligned(N)`: the type, with its alignment set to N (gcc lets a typedef lower it). */
+  | { kind: 'aligned'; of: TypeRef; align: string }
   | { kind: 'pointer' }
   | { kind: 'function' }
   /** size: the expression as written; null for a flexible array member `x[]`. */
@@ -98,6 +105,8 @@ export interface FieldDecl {
   bits?: string;
   /** `__attribute__((packed))` on the field. */
   packed?: boolean;
+  /** Alignments asked for the field (`aligned(N)`, `_Alignas(N)`, `_Alignas(type)`), as written. */
+  aligned?: string[];
   /** Why the field cannot be laid out, found while reading it (parse error, unknown attribute). */
   problems?: string[];
 }
@@ -107,11 +116,15 @@ export interface StructDecl {
   tagged: boolean;
   aliases: string[];
   packed: boolean;
+  /** `aligned(N)` on the struct, as written: its alignment is at least that (a `#pragma pack` does not cap it). */
+  aligned?: string[];
   pack: number;
   fields: FieldDecl[];
   loc: Loc;
   /** Line of the closing brace: the `#pragma pack` in force there applies (GCC). */
   endLine: number;
+  /** Last line of the declaration it is defined in (its `;`): attributes and macros up to there are read with it. */
+  lastLine?: number;
   /** Every identifier of its body (see TableFact.names). */
   names?: string[];
   conditional?: string[];
@@ -234,33 +247,30 @@ function readStructDefinition(reader: FileReader, node: Node, name: string, tagg
   const problems: string[] = [];
 
   // Attributes may sit before the tag (`struct __attribute__((packed)) x {`) or after the body
-  // (`} _packed;`): read the original text, since preprocessing blanked `_packed`. For a struct
-  // defined in a field, stop at the field's declarator: attributes after it are the field's.
-  const pre = reader.file.pre.text;
-  const parent = node.parent;
-  let stop = body.endIndex;
-  if (parent?.type === 'field_declaration') stop = parent.childrenForFieldName('declarator')[0]?.startIndex ?? parent.endIndex;
-  else while (stop < pre.length && pre[stop] !== ';' && pre[stop] !== '{' && pre[stop] !== '}') stop++;
-  const attrText = reader.original(node.startIndex, body.startIndex) + ' ' + reader.original(body.endIndex, stop);
-  let packed = false;
-  for (const attr of attributesIn(attrText)) {
-    if (attr === 'packed') packed = true;
-    else if (!LAYOUT_NEUTRAL_ATTRIBUTES.has(attrName(attr))) problems.push(`attribute ${attr} on struct ${name}`);
-  }
+  // (`} _packed;`): read the original text, since preprocessing blanked `_packed`. Attributes
+  // after the first declarator are the declarator's (a variable, a member, a typedef name).
+  const { stop, end } = declarationTail(reader, node, body.endIndex);
+  const attrs = readAttributes(reader.original(node.startIndex, body.startIndex) + ' ' + reader.original(body.endIndex, stop), `struct ${name}`);
+  problems.push(...attrs.problems);
   if (body.hasError) problems.push(`struct ${name} does not parse cleanly`);
 
   const decl: StructDecl = {
     name,
     tagged,
     aliases,
-    packed,
+    packed: attrs.packed,
     // GCC applies the pack state in force when the struct is completed, i.e. at its closing brace.
     pack: reader.file.pre.packAt(endLine),
     fields: [],
     loc: reader.loc(node),
     endLine,
-    names: [...new Set(body.text.match(/[A-Za-z_]\w*/g) ?? [])],
+    // Every name of the declaration as written (preprocessing blanked some): a macro among them
+    // (a field, an attribute) makes the surface read it again expanded (reread.ts).
+    names: [...new Set(reader.original(node.startIndex, end).match(/[A-Za-z_]\w*/g) ?? [])],
   };
+  if (attrs.aligned.length) decl.aligned = attrs.aligned;
+  const lastLine = reader.file.lineAt(Math.max(end - 1, node.startIndex));
+  if (lastLine > endLine) decl.lastLine = lastLine;
   if (outerGuards.length) decl.conditional = outerGuards.map((g) => g.condition);
   if (!outerGuards.every((g) => reader.branchTaken(g))) decl.untaken = true;
 
@@ -283,25 +293,29 @@ function readField(reader: FileReader, node: Node, outer: StructDecl, outerDepth
 
   const typeNode = node.childForFieldName('type');
   const declarators = node.childrenForFieldName('declarator');
-  const problems: string[] = [];
-  if (node.hasError) problems.push(`field at line ${line} does not parse cleanly`);
+  const parseProblems: string[] = [];
+  if (node.hasError) parseProblems.push(`field at line ${line} does not parse cleanly`);
+  // Attributes before the declarators apply to every one, those after a declarator to it alone.
   // A struct defined in place carries its own attributes (read by readStructBody): skip its text.
-  const fieldText = typeNode?.childForFieldName('body')
-    ? `${reader.original(node.startIndex, typeNode.startIndex)} ${reader.original(typeNode.endIndex, node.endIndex)}`
-    : reader.original(node.startIndex, node.endIndex);
-  let packed = false;
-  for (const attr of attributesIn(fieldText)) {
-    if (attr === 'packed') packed = true;
-    else if (!LAYOUT_NEUTRAL_ATTRIBUTES.has(attrName(attr))) problems.push(`attribute ${attr} at line ${line}`);
-  }
+  const specifiers = typeNode?.childForFieldName('body')
+    ? reader.original(node.startIndex, typeNode.startIndex)
+    : reader.original(node.startIndex, declarators[0]?.startIndex ?? node.endIndex);
+  const attributesOf = (d: Node | undefined): Attributes => {
+    const i = d ? declarators.indexOf(d) : -1;
+    const own = d ? reader.original(d.startIndex, declarators[i + 1]?.startIndex ?? node.endIndex) : '';
+    return readAttributes(`${specifiers} ${own}`, `line ${line}`);
+  };
   const bits = node.namedChildren.find((c) => c?.type === 'bitfield_clause')?.namedChildren[0]?.text;
 
-  const push = (name: string, type: TypeRef, at: number): void => {
+  const push = (name: string, type: TypeRef, at: number, d?: Node): void => {
     const field: FieldDecl = { name, type, line: at };
+    const attrs = attributesOf(d);
+    const problems = [...parseProblems, ...attrs.problems];
     if (conditional.length) field.conditional = conditional;
     if (untaken) field.untaken = true;
     if (bits !== undefined) field.bits = squash(bits);
-    if (packed) field.packed = true;
+    if (attrs.packed) field.packed = true;
+    if (attrs.aligned.length) field.aligned = attrs.aligned;
     if (problems.length) field.problems = problems;
     outer.fields.push(field);
   };
@@ -329,9 +343,24 @@ function readField(reader: FileReader, node: Node, outer: StructDecl, outerDepth
   const base = typeOf(reader, typeNode, `${outer.name}.${firstName}`);
   for (const d of declarators) {
     const declared = applyDeclarator(d, base);
-    if (declared) push(declared.name, declared.type, lineOfNode(d));
-    else push(squash(d.text), { kind: 'unsupported', what: `declarator ${squash(d.text)}` }, lineOfNode(d));
+    if (declared) push(declared.name, declared.type, lineOfNode(d), d);
+    else push(squash(d.text), { kind: 'unsupported', what: `declarator ${squash(d.text)}` }, lineOfNode(d), d);
   }
+}
+
+/**
+ * Where the struct-level attributes after a body stop (the first declarator of the declaration
+ * it is defined in, or its `;`), and where that declaration ends.
+ */
+function declarationTail(reader: FileReader, node: Node, from: number): { stop: number; end: number } {
+  const parent = node.parent;
+  if (parent && (parent.type === 'field_declaration' || parent.type === 'declaration' || parent.type === 'type_definition') && parent.childForFieldName('type')?.id === node.id) {
+    return { stop: parent.childrenForFieldName('declarator')[0]?.startIndex ?? parent.endIndex, end: parent.endIndex };
+  }
+  const pre = reader.file.pre.text;
+  let stop = from;
+  while (stop < pre.length && pre[stop] !== ';' && pre[stop] !== '{' && pre[stop] !== '}') stop++;
+  return { stop, end: Math.min(pre.length, stop + 1) };
 }
 
 function readTypedef(reader: FileReader, node: Node, typedefs: Record<string, TypeRef>, list: NonNullable<StructDecls['typedefList']>): void {
@@ -349,12 +378,24 @@ function readTypedef(reader: FileReader, node: Node, typedefs: Record<string, Ty
   } else if (typeNode.type === 'enum_specifier' && !tag) {
     base = { kind: 'enum', name: plain ?? '<anonymous>', tagged: false };
   } else base = typeOf(reader, typeNode, plain ?? '<typedef>');
-  for (const d of declarators) {
+  // Attributes before the declarators (the struct's own aside) apply to every name, those after one to it alone.
+  const specifiers = hasBody ? reader.original(node.startIndex, typeNode.startIndex) : reader.original(node.startIndex, declarators[0]?.startIndex ?? node.endIndex);
+  declarators.forEach((d, i) => {
     const declared = applyDeclarator(d, base);
-    if (!declared) continue;
-    list.push({ name: declared.name, type: declared.type, line: lineOfNode(d) });
-    if (!Object.hasOwn(typedefs, declared.name)) typedefs[declared.name] = declared.type;
-  }
+    if (!declared) return;
+    const own = reader.original(d.startIndex, declarators[i + 1]?.startIndex ?? node.endIndex);
+    const type = typedefType(declared.type, readAttributes(`${specifiers} ${own}`, `typedef ${declared.name}`));
+    list.push({ name: declared.name, type, line: lineOfNode(d) });
+    if (!Object.hasOwn(typedefs, declared.name)) typedefs[declared.name] = type;
+  });
+}
+
+/** A typedef's type with its attributes: `aligned(N)` sets the alignment; `packed` is ignored there (gcc warns). */
+function typedefType(type: TypeRef, attrs: Attributes): TypeRef {
+  if (attrs.problems.length) return { kind: 'unsupported', what: attrs.problems.join('; ') };
+  // Several aligned(N): gcc keeps the last one.
+  const align = attrs.aligned[attrs.aligned.length - 1];
+  return align === undefined ? type : { kind: 'aligned', of: type, align };
 }
 
 /** The base type of a declaration, from its type specifier. */
@@ -442,32 +483,64 @@ function attrName(attr: string): string {
   return attr.replace(/\(.*$/s, '').replace(/^__(.*)__$/, '$1');
 }
 
+/** The text from the `(` at `open` to its matching `)` (both included); to the end when unbalanced. */
+function balanced(text: string, open: number): string {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return text.slice(open, i + 1);
+  }
+  return text.slice(open);
+}
+
 /**
- * The attributes in a stretch of original text: `_packed`/`__packed` (the driver's and the
- * kernel's macros for `__attribute__((packed))`) and each entry of every `__attribute__((...))`.
- * `__packed__` is normalised to `packed`.
+ * The attributes in a stretch of original text, in order: `_packed`/`__packed` and
+ * `__aligned(N)` (the driver's and the kernel's macros for the GNU attributes, when the tree does
+ * not define them otherwise: then the surface reads the text again expanded), each entry of every
+ * `__attribute__((...))` and `[[...]]` (a `gnu::` prefix dropped), and `_Alignas(X)`/`alignas(X)`
+ * as `aligned(X)`. `__packed__` is normalised to `packed`.
  */
 export function attributesIn(text: string): string[] {
-  const out: string[] = [];
-  if (/\b_{1,2}packed\b/.test(text)) out.push('packed');
-  const re = /\b__attribute__\s*\(/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    // Balanced scan from the first '(' to its match.
-    let depth = 0;
-    let i = m.index + m[0].length - 1;
-    const start = i;
-    for (; i < text.length; i++) {
-      if (text[i] === '(') depth++;
-      else if (text[i] === ')' && --depth === 0) break;
-    }
-    const inner = text.slice(start + 1, i).trim();
-    re.lastIndex = i;
+  const out: Array<[number, string]> = [];
+  const add = (at: number, a: string) => {
+    const attr = squash(a).replace(/^(?:__)?(?:gnu|clang)(?:__)?\s*::\s*/, '');
+    if (attr) out.push([at, attrName(attr) === 'packed' ? 'packed' : attr]);
+  };
+  for (const m of text.matchAll(/\b_{1,2}packed\b/g)) add(m.index!, 'packed');
+  for (const m of text.matchAll(/\b(?:__aligned|_Alignas|alignas)\s*\(/g)) add(m.index!, `aligned${balanced(text, m.index! + m[0].length - 1)}`);
+  for (const m of text.matchAll(/\b__attribute__\s*\(/g)) {
+    const inner = balanced(text, m.index! + m[0].length - 1).slice(1, -1).trim();
     if (!inner.startsWith('(') || !inner.endsWith(')')) continue;
-    for (const part of splitTopLevel(inner.slice(1, -1))) {
-      const a = squash(part);
-      if (!a) continue;
-      out.push(attrName(a) === 'packed' ? 'packed' : a);
-    }
+    for (const part of splitTopLevel(inner.slice(1, -1))) add(m.index!, part);
+  }
+  for (const m of text.matchAll(/\[\s*\[/g)) {
+    const close = text.indexOf(']]', m.index!);
+    if (close < 0) continue;
+    for (const part of splitTopLevel(text.slice(m.index! + m[0].length, close))) add(m.index!, part);
+  }
+  return out.sort((a, b) => a[0] - b[0]).map(([, a]) => a);
+}
+
+/** What the attributes of a declaration ask of a layout. */
+interface Attributes {
+  packed: boolean;
+  /** Alignments asked for (`aligned(N)`, `_Alignas(N)`, `_Alignas(type)`), as written. */
+  aligned: string[];
+  /** Attributes that change a layout in a way not computed here. */
+  problems: string[];
+}
+
+function readAttributes(text: string, where: string): Attributes {
+  const out: Attributes = { packed: false, aligned: [], problems: [] };
+  for (const attr of attributesIn(text)) {
+    const name = attrName(attr);
+    if (name === 'packed') out.packed = true;
+    else if (name === 'aligned') {
+      const arg = /^[^(]*\((.*)\)$/s.exec(attr)?.[1]?.trim();
+      if (arg) out.aligned.push(arg);
+      // Without a value: the target's largest alignment, which differs between architectures (8 on s390x, 16 elsewhere).
+      else out.problems.push(`attribute aligned without a value on ${where}`);
+    } else if (!LAYOUT_NEUTRAL_ATTRIBUTES.has(name)) out.problems.push(`attribute ${attr} on ${where}`);
   }
   return out;
 }
@@ -672,12 +745,19 @@ class LayoutEngine {
     let offset = 0;
     let maxAlign = 1;
     const pack = this.select.pack(decl);
-    if (pack === null) unresolved.push('a #pragma pack before it depends on a condition driver-semver cannot decide');
+    if (pack === null) unresolved.push('the #pragma pack in force at its closing brace is not known (set under a condition driver-semver cannot decide, in a form it does not read, or by a file that includes its header)');
     let known = unresolved.length === 0;
 
-    const placeAlign = (natural: number, fieldPacked: boolean | undefined): number => {
-      if (decl.packed || fieldPacked) return 1;
-      return pack ? Math.min(natural, pack) : natural;
+    // gcc: packed lowers a member's alignment to 1, aligned(N) / _Alignas(N) raise it (packed or
+    // not), and a #pragma pack cap applies last, to both.
+    const placeAlign = (natural: number, f: FieldDecl): number | string => {
+      let a = decl.packed || f.packed ? 1 : natural;
+      for (const expr of f.aligned ?? []) {
+        const n = this.alignment(expr);
+        if (typeof n === 'string') return n;
+        a = Math.max(a, n);
+      }
+      return pack ? Math.min(a, pack) : a;
     };
 
     for (const f of decl.fields) {
@@ -694,7 +774,13 @@ class LayoutEngine {
         if (f.name !== '') fields.push({ name: f.name, type: r.type, offset: -1, size: -1, align: -1, ...base });
         continue;
       }
-      const align = placeAlign(r.align, f.packed);
+      const align = placeAlign(r.align, f);
+      if (typeof align === 'string') {
+        unresolved.push(`${f.name || '<anonymous member>'}: ${align}`);
+        known = false;
+        if (f.name !== '') fields.push({ name: f.name, type: r.type, offset: -1, size: -1, align: -1, ...base });
+        continue;
+      }
       maxAlign = Math.max(maxAlign, align);
       const at = known ? alignUp(offset, align) : -1;
       if (known) offset = at + r.size;
@@ -713,6 +799,14 @@ class LayoutEngine {
       fields.push({ name: f.name, type: r.type, offset: at, size: r.size, align, ...base });
     }
 
+    // aligned(N) on the struct raises its alignment (never lowers it; a #pragma pack does not cap it).
+    for (const expr of decl.aligned ?? []) {
+      const n = this.alignment(expr);
+      if (typeof n === 'string') {
+        unresolved.push(n);
+        known = false;
+      } else maxAlign = Math.max(maxAlign, n);
+    }
     const result: StructLayout = {
       name,
       size: known ? alignUp(offset, maxAlign) : -1,
@@ -729,6 +823,19 @@ class LayoutEngine {
     this.files.pop();
     this.layouts.set(name, result);
     return result;
+  }
+
+  /** An alignment as written (`16`, `sizeof(long)`, a macro, or a type for `_Alignas(type)`); a problem when it is not a power of two. */
+  private alignment(expr: string): number | string {
+    let n = evaluateNumber(expr, this.syms);
+    if (n === null) {
+      const t = typeSpelling(expr);
+      const r = t ? this.resolve(t, 0) : null;
+      if (r && !('problem' in r)) n = r.align;
+    }
+    if (n === null) return `alignment '${expr}' cannot be evaluated`;
+    if (n <= 0 || (n & (n - 1)) !== 0) return `alignment '${expr}' is ${n}, not a power of two`;
+    return n;
   }
 
   private structRef(name: string, spelled: string, decl?: StructDecl): Resolved {
@@ -759,6 +866,12 @@ class LayoutEngine {
         return { problem: `unsupported ${t.what}`, type: t.what };
       case 'ambiguous':
         return { problem: t.why, type: t.name };
+      case 'aligned': {
+        const r = this.resolve(t.of, depth + 1);
+        if ('problem' in r) return r;
+        const n = this.alignment(t.align);
+        return typeof n === 'string' ? { problem: n, type: r.type } : { ...r, align: n };
+      }
       case 'name': {
         // The preprocessor runs first: `#define uint32_t uint64_t` makes every uint32_t field 8 bytes.
         const alias = this.syms.macros.get(t.name);
