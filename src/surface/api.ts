@@ -168,11 +168,18 @@ function sharedLayouts(layouts: Layouts, ctx: ApiContext): Record<string, Struct
     // Every build that defines it, and the layout it computes (undecided fields both ways).
     const byKey = new Map<string, { layout: StructLayout; mask: ConfigMask }>();
     let primary: StructLayout | null = null;
+    // The first layout some build cannot compute, and the builds that cannot: not compared, reported.
+    let unresolved: { layout: StructLayout; mask: ConfigMask } | null = null;
     for (const c of PREFERENCE) {
       for (const maybe of undecided ? [true, false] : [true]) {
         const l = layouts.layouts(names, c, maybe)[s.name];
         if (!l) continue;
         primary ??= l;
+        if (l.unresolved?.length) {
+          unresolved ??= { layout: l, mask: 0 };
+          unresolved.mask |= 1 << c;
+          continue;
+        }
         const k = layoutKey(l);
         const e = byKey.get(k);
         if (e) e.mask |= 1 << c;
@@ -180,10 +187,13 @@ function sharedLayouts(layouts: Layouts, ctx: ApiContext): Record<string, Struct
       }
     }
     if (!primary) continue;
-    if (primary.unresolved?.length) {
+    if (unresolved) {
+      const l = unresolved.layout;
+      // Which builds, when some of them can: the struct then looks fine in the others.
+      const where = byKey.size ? ` for ${describeMask(unresolved.mask)}` : '';
       ctx.warnings.push({
-        path: primary.loc.path,
-        message: `${primary.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed (${primary.unresolved.join('; ')})`,
+        path: l.loc.path,
+        message: `${l.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed${where} (${l.unresolved!.join('; ')})`,
         incomplete: true,
       });
     }

@@ -126,3 +126,100 @@ describe('typedefs are seen through the include tree, as macros are', () => {
     },
   });
 });
+
+describe('#pragma pack as gcc applies it: one state per translation unit, the operator form too', () => {
+  check({
+    name: '_Pragma("pack(push, 1)") before a shared struct',
+    head: inStructs([CAPTURE_SETTINGS, `_Pragma("pack(push, 1)")\n${CAPTURE_SETTINGS}`], ['struct counter_map {', '_Pragma("pack(pop)")\nstruct counter_map {']),
+    expect: LAYOUT('capture_settings', /struct capture_settings layout changed \(size 24 → 17\)/),
+  });
+  check({
+    name: '_Pragma through macros of another header, with stringification (#define DO_PRAGMA(x) _Pragma(#x))',
+    head: [
+      setFile(`${SHARED_DIR}/compat.h`, '#pragma once\n#define DO_PRAGMA(x) _Pragma(#x)\n#define PACKED_BEGIN(n) DO_PRAGMA(pack(push, n))\n#define PACKED_END DO_PRAGMA(pack(pop))\n'),
+      inStructs(['#pragma once', '#pragma once\n#include "compat.h"'], [CAPTURE_SETTINGS, `PACKED_BEGIN(2)\n${CAPTURE_SETTINGS}`], ['struct counter_map {', 'PACKED_END\nstruct counter_map {']),
+    ],
+    expect: LAYOUT('capture_settings', /size 24 → 18/),
+  });
+  check({
+    name: '#pragma pack(push, 1) in a header included just before a shared struct',
+    head: [inStructs(['#pragma once', '#pragma once\n#include "pack1.h"']), setFile(`${SHARED_DIR}/pack1.h`, '#pragma pack(push, 1)\n')],
+    expect: LAYOUT('capture_settings'),
+  });
+  check({
+    name: 'headers that push and pop around a new struct leave the shared ones as they were',
+    head: [
+      setFile(`${SHARED_DIR}/pack_begin.h`, '#pragma pack(push, 1)\n'),
+      setFile(`${SHARED_DIR}/pack_end.h`, '#pragma pack(pop)\n'),
+      inStructs([CAPTURE_SETTINGS, `#include "pack_begin.h"\nstruct wire_only { uint8_t a; uint64_t b; };\n#include "pack_end.h"\n${CAPTURE_SETTINGS}`]),
+    ],
+    expect: NO_CHANGE,
+  });
+  check({
+    name: 'a pack cap given by a name (gcc reads a push label, clang expands a macro) is not known',
+    head: inStructs(['#pragma once', '#pragma once\n#pragma pack(push, hdr_pack)']),
+    expect: { rules: [], verdict: 'fail', warnings: [/the layout of struct (capture_settings|counter_map|auxiliary_map) cannot be computed \(the #pragma pack in force at its closing brace is not known/] },
+  });
+  check({
+    name: 'a shared header included by the kernel module under a pack cap (its structs take the includer\'s cap): not known',
+    head: inFile('driver/main.c')(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\n#pragma pack(push, 1)\n#include "ppm_ringbuffer.h"\n#pragma pack(pop)']),
+    expect: { rules: [], verdict: 'fail', warnings: [/the layout of struct ppm_ring_buffer_info cannot be computed for kernel module \(all architectures\) \(the #pragma pack in force/] },
+  });
+});
+
+describe('attributes reach the layout where gcc reads them, through macros too', () => {
+  const SAMPLING = '\tuint32_t sampling_ratio;';
+  check({
+    name: '__attribute__((packed)) through a macro after the closing brace',
+    head: inStructs(['#pragma once', '#pragma once\n#define MY_PACKED __attribute__((packed))'], [`${SAMPLING}\n};`, `${SAMPLING}\n} MY_PACKED;`]),
+    expect: LAYOUT('capture_settings', /size 24 → 17/),
+  });
+  check({
+    name: 'a packing macro on the line after the closing brace',
+    head: inStructs(['#pragma once', '#pragma once\n#define MY_PACKED __attribute__((packed))'], [`${SAMPLING}\n};`, `${SAMPLING}\n}\nMY_PACKED\n;`]),
+    expect: LAYOUT('capture_settings', /size 24 → 17/),
+  });
+  check({
+    name: '_Alignas(16) on a field',
+    head: inStructs([SAMPLING, '\t_Alignas(16) uint32_t sampling_ratio;']),
+    expect: LAYOUT('capture_settings', /size 24 → 32\): size 24 → 32, alignment 8 → 16/),
+  });
+  check({
+    name: 'aligned(N) through a function-like macro on a field',
+    head: inStructs(['#pragma once', '#pragma once\n#define ALIGNED(n) __attribute__((aligned(n)))'], [SAMPLING, '\tuint32_t sampling_ratio ALIGNED(32);']),
+    expect: LAYOUT('capture_settings', /sampling_ratio moved from offset 16 to 32/),
+  });
+  check({
+    name: '[[gnu::aligned(16)]] on a field',
+    head: inStructs([SAMPLING, '\t[[gnu::aligned(16)]] uint32_t sampling_ratio;']),
+    expect: LAYOUT('capture_settings', /alignment 8 → 16/),
+  });
+  check({
+    name: 'a typedef that lowers the alignment of a 64-bit counter',
+    head: inStructs(['struct counter_map {\n\tuint64_t n_evts;', 'typedef uint64_t u64_a4 __attribute__((aligned(4)));\n\nstruct counter_map {\n\tuint32_t n_small;\n\tu64_a4 n_evts;'], ['\tuint64_t n_drops_buffer;\n};', '\tu64_a4 n_drops_buffer;\n};']),
+    expect: LAYOUT('counter_map', /n_evts moved from offset 0 to 4/),
+  });
+  const packedSettings = inStructs([`${SAMPLING}\n};`, `${SAMPLING}\n} __attribute__((packed));`]);
+  check({
+    name: '#define __attribute__(x) erases the packed attribute of a struct',
+    base: packedSettings,
+    head: inStructs(['#pragma once', '#pragma once\n#define __attribute__(x)']),
+    expect: LAYOUT('capture_settings', /size 17 → 24/),
+  });
+  check({
+    name: '#define packed erases the attribute it names',
+    base: packedSettings,
+    head: inStructs(['#pragma once', '#pragma once\n#define packed']),
+    expect: LAYOUT('capture_settings', /size 17 → 24/),
+  });
+  check({
+    name: 'an attribute after a typedef name belongs to the typedef: packed there is ignored (gcc warns)',
+    head: inStructs([`${SAMPLING}\n};`, `${SAMPLING}\n};\ntypedef struct capture_settings settings_t __attribute__((packed));`]),
+    expect: NO_CHANGE,
+  });
+  check({
+    name: 'aligned without a value (the target\'s largest: 8 on s390x, 16 elsewhere) is not known',
+    head: inStructs([SAMPLING, '\tuint32_t sampling_ratio __attribute__((aligned));']),
+    expect: { rules: [], verdict: 'fail', warnings: [/the layout of struct capture_settings cannot be computed \(sampling_ratio: attribute aligned without a value/] },
+  });
+});
