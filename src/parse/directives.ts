@@ -219,52 +219,68 @@ export function pragmaMacroNames(all: Iterable<Directives>): Set<string> {
 /** Longest macro invocation (name and arguments) a pragma-macro use is read with. */
 const MAX_INVOCATION_CHARS = 4096;
 
-/** Whether offset `i` of a line is inside a string or character literal (comments are blanked already). */
-function inLiteral(line: string, i: number): boolean {
+/**
+ * Whether offsets of a line are inside a string or character literal (comments are blanked
+ * already), asked in increasing order: one pass over the line however many offsets are asked.
+ */
+function literalCursor(line: string): (i: number) => boolean {
+  let k = 0;
   let quote = '';
-  for (let k = 0; k < i; k++) {
-    const c = line[k]!;
-    if (quote) {
-      if (c === '\\') k++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-  }
-  return quote !== '';
+  return (i) => {
+    for (; k < i; k++) {
+      const c = line[k]!;
+      if (quote) {
+        if (c === '\\') k++;
+        else if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+    }
+    return quote !== '';
+  };
 }
 
 /**
  * The pack ops of a line that is not a directive: `_Pragma("pack(...)")` as written, and the
- * uses of `pragmaMacros` (with their arguments, which may run onto the next lines).
+ * uses of `pragmaMacros` (with their arguments, which may run onto the next lines: `scan.until`
+ * is where the last use read ends, so a use inside another's arguments is not read twice).
  */
-function operatorOps(text: string, start: number, end: number, atLine: number, pragmaMacros: ReadonlySet<string> | undefined): Op[] {
+function operatorOps(text: string, start: number, end: number, atLine: number, pragmaMacros: ReadonlySet<string> | undefined, scan: { until: number }): Op[] {
   const line = text.slice(start, end);
   const found: Array<{ at: number; op: Op }> = [];
+  const inLiteral = literalCursor(line);
   for (let i = line.indexOf('_Pragma'); i >= 0; i = line.indexOf('_Pragma', i + 7)) {
-    if (inLiteral(line, i) || /\w/.test(line[i - 1] ?? '') || /\w/.test(line[i + 7] ?? '')) continue;
-    const args = packOperatorAt(text.slice(start + i, start + i + MAX_INVOCATION_CHARS), 0);
+    if (inLiteral(i) || /\w/.test(line[i - 1] ?? '') || /\w/.test(line[i + 7] ?? '')) continue;
+    const args = packOperatorAt(text, start + i);
     if (args) found.push({ at: i, op: { op: 'pack', args, line: atLine } });
   }
   if (pragmaMacros?.size) {
+    const inLiteralToo = literalCursor(line);
     for (const m of line.matchAll(/[A-Za-z_]\w*/g)) {
-      if (!pragmaMacros.has(m[0]) || inLiteral(line, m.index!)) continue;
       const from = start + m.index!;
+      if (!pragmaMacros.has(m[0]) || from < scan.until || inLiteralToo(m.index!)) continue;
       const after = /^\s*\(/.exec(text.slice(from + m[0].length, from + m[0].length + 256));
-      const use = after ? invocation(text, from, from + m[0].length + after[0].length - 1) : m[0];
+      // An argument list that does not close is no invocation the walk can read: the name alone.
+      const use = (after && invocation(text, from, from + m[0].length + after[0].length - 1)) || m[0];
+      scan.until = from + use.length;
       found.push({ at: m.index!, op: { op: 'expand', text: use, line: atLine, offset: from } });
     }
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.op);
 }
 
-/** The text of a function-like macro's invocation from its name to the `)` matching the `(` at `open` (bounded). */
-function invocation(text: string, from: number, open: number): string {
+/**
+ * The text of a function-like macro's invocation from its name to the `)` matching the `(` at
+ * `open`; null when it does not close within the bound or before a directive line.
+ */
+function invocation(text: string, from: number, open: number): string | null {
   let depth = 0;
   const stop = Math.min(text.length, from + MAX_INVOCATION_CHARS);
   for (let i = open; i < stop; i++) {
-    if (text[i] === '(') depth++;
-    else if (text[i] === ')' && --depth === 0) return text.slice(from, i + 1);
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return text.slice(from, i + 1);
+    else if (c === '\n' && /^[ \t]*(#|%:)/.test(text.slice(i + 1, i + 64))) return null;
   }
-  return text.slice(from, stop);
+  return null;
 }
 
 /**
@@ -283,6 +299,7 @@ export function scanDirectives(text: string, pragmaMacros?: ReadonlySet<string>)
   const open: Array<{ branches: number[]; rest: string }> = [];
   let unbalanced = false;
   let nextPragma = text.indexOf('_Pragma');
+  const uses = { until: 0 };
   let current = -1;
   let line = 1;
   let pos = 0;
@@ -298,7 +315,7 @@ export function scanDirectives(text: string, pragmaMacros?: ReadonlySet<string>)
     if (!m) {
       // The next `_Pragma` of the text, found once, not once per line.
       if (nextPragma >= 0 && nextPragma < pos) nextPragma = text.indexOf('_Pragma', pos);
-      if ((nextPragma >= 0 && nextPragma < lineEnd) || pragmaMacros?.size) ops.push(...operatorOps(text, pos, lineEnd, line, pragmaMacros));
+      if ((nextPragma >= 0 && nextPragma < lineEnd) || pragmaMacros?.size) ops.push(...operatorOps(text, pos, lineEnd, line, pragmaMacros, uses));
       branchOfLine[line] = current;
       if (nl < 0) break;
       pos = nl + 1;

@@ -188,6 +188,13 @@ describe('scanDirectives: #include, #pragma pack, #error', () => {
     ]);
   });
 
+  it('a use whose argument list does not close (or runs into a directive line) is the name alone; uses inside another use are not read twice', () => {
+    const names = new Set(['PB']);
+    const ops = (...lines: string[]) => scanDirectives(cText(lines.join('\n')).text, names).ops.filter((o) => o.op === 'expand').map((o) => o.op === 'expand' && o.text);
+    expect(ops('PB( PB(', '#endif', 'struct x { int a; };')).toEqual(['PB', 'PB']);
+    expect(ops('PB(PB(1))')).toEqual(['PB(PB(1))']);
+  });
+
   it('pragmaMacroNames: macros with _Pragma in their body and, to a fixed point, those naming them', () => {
     const d = scan('#define DO(x) _Pragma(#x)', '#define PACK(n) DO(pack(push, n))', '#define PACK1 PACK(1)', '#define OTHER 1', '#define NOT_PRAGMA my_Pragma');
     expect([...pragmaMacroNames([d])].sort()).toEqual(['DO', 'PACK', 'PACK1']);
