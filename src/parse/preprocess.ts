@@ -56,6 +56,8 @@ function blankRanges(src: string, ranges: Range[]): string {
 const NOISE = [
   /\b_packed\b/g,
   /\b__packed\b/g,
+  // The grammar has no attribute between `enum` and its tag (only the attribute is blanked).
+  /\benum\s+(?<blank>__attribute__\s*\(\((?:[^()\n]|\([^()\n]*\))*\)\))/dg,
   /\b__aligned\s*\((?:[^()\n]|\([^()\n]*\))*\)/g,
   /\b_Pragma\s*\(\s*L?"(?:\\.|[^"\\\n])*"\s*\)/g,
   /\b__weak\b/g,
@@ -75,7 +77,7 @@ export function preprocess(src: string): Preprocessed {
   const inDirective = offsetIn(directives.spans);
   for (const re of NOISE) {
     for (const m of c.text.matchAll(re)) {
-      if (!inDirective(m.index!)) blanks.push([m.index!, m.index! + m[0].length]);
+      if (!inDirective(m.index!)) blanks.push(m.indices?.groups?.blank ?? [m.index!, m.index! + m[0].length]);
     }
   }
   const packs = staticPacks(directives);

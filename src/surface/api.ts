@@ -2,7 +2,7 @@ import { CONFIGS, describeMask, type ConfigMask } from '../parse/build-configs.j
 import { evaluateNumber, type SymbolTable } from '../parse/consteval.js';
 import type { BuildModel, Candidate } from './builds.js';
 import type { FileFacts } from './facts.js';
-import { canonicalType, layoutsOf, type LayoutSelection, type StructDecl, type StructDecls, type StructLayout, type TypeRef } from './layout.js';
+import { canonicalType, layoutsOf, type EnumDecl, type LayoutSelection, type StructDecl, type StructDecls, type StructLayout, type TypeRef } from './layout.js';
 import { loc, type BpfGlobal, type BpfMap, type CodeList, type Constant, type Ioctl, type ModuleParam, type Surface, type Warning } from './model.js';
 import type { SharedStruct } from './shared-structs.js';
 
@@ -53,6 +53,7 @@ function viewRank(v: string): number {
  */
 class Layouts {
   private decls: StructDecl[] = [];
+  private enums: EnumDecl[] = [];
   private typedefs: Array<Candidate<TypeRef> & { name: string }> = [];
   private perConfig = new Map<string, Record<string, StructLayout>>();
   private typedefScopes = new Map<string, StructDecls['typedefs']>();
@@ -64,6 +65,12 @@ class Layouts {
   ) {
     for (const f of facts) {
       for (const d of f.structs.structs) if (model.live(d.loc.path, d.loc.line)) this.decls.push(d);
+      for (const e of f.structs.enums ?? []) {
+        if (!model.live(e.loc.path, e.loc.line)) continue;
+        // The enumerators as the surface read them (re-read with macros expanded when needed).
+        const read = f.enums.find((x) => x.name === e.name && x.line === e.loc.line);
+        this.enums.push(read ? { ...e, enumerators: read.enumerators.map((x) => x.name) } : e);
+      }
       for (const t of f.structs.typedefList ?? []) {
         const presence = model.presence(f.path, t.line);
         if (presence.maybe) this.typedefs.push({ name: t.name, value: t.type, file: f, line: t.line, presence });
@@ -119,7 +126,8 @@ class Layouts {
     let hit = this.perConfig.get(key);
     if (!hit) {
       const { select, typedefsOf } = this.selection(c, maybe);
-      hit = layoutsOf(names, this.decls, typedefsOf, this.symsOf, select);
+      const enums = this.enums.filter((e) => this.model.presence(e.loc.path, e.loc.line).maybe & (1 << c));
+      hit = layoutsOf(names, this.decls, typedefsOf, this.symsOf, select, enums);
       this.perConfig.set(key, hit);
     }
     return hit;

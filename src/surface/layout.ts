@@ -77,7 +77,8 @@ export type TypeRef =
   | { kind: 'name'; name: string }
   /** `struct tag`, or (tagged: false) a struct known only by its typedef name. */
   | { kind: 'struct'; name: string; tagged: boolean }
-  | { kind: 'enum'; name: string; tagged: boolean }
+  /** `def`: an enum defined in place (no tag to look it up by). */
+  | { kind: 'enum'; name: string; tagged: boolean; def?: EnumDecl }
   /** An anonymous struct defined in place (`struct { ... } x;`). */
   | { kind: 'inline'; decl: StructDecl }
   /** A typedef with `aligned(N)`: the type, with its alignment set to N (gcc lets a typedef lower it). */
@@ -133,8 +134,27 @@ export interface StructDecl {
   problems?: string[];
 }
 
+/**
+ * An enum definition, for its size (gcc): int-sized when every value fits in int or unsigned
+ * int, else 8 bytes; `packed`, the smallest integer that holds every value; with a fixed
+ * underlying type (C23 `enum e : uint8_t`), that type's size.
+ */
+export interface EnumDecl {
+  /** The tag, else the first typedef name; '' for one defined in place without either. */
+  name: string;
+  aliases: string[];
+  /** Enumerator names in order: their values are the revision's (SymbolTable.enumerators). */
+  enumerators: string[];
+  packed?: true;
+  underlying?: TypeRef;
+  problems?: string[];
+  loc: Loc;
+}
+
 export interface StructDecls {
   structs: StructDecl[];
+  /** Enum definitions (their sizes depend on their values and attributes). */
+  enums?: EnumDecl[];
   /** Typedef name → what it names. */
   typedefs: Record<string, TypeRef>;
   /** Every typedef with its line, alternatives under #if included (the surface picks per build). */
@@ -195,22 +215,53 @@ class FileReader {
  */
 export function collectStructs(files: ParsedFile[]): StructDecls {
   const structs: StructDecl[] = [];
+  const enums: EnumDecl[] = [];
   const typedefs: Record<string, TypeRef> = {};
   const typedefList: NonNullable<StructDecls['typedefList']> = [];
   for (const file of files) {
     const reader = new FileReader(file);
     // descendantsOfType walks the tree inside wasm, far faster than visiting every node from JS.
-    for (const node of file.root.descendantsOfType(['struct_specifier', 'type_definition'])) {
+    for (const node of file.root.descendantsOfType(['struct_specifier', 'type_definition', 'enum_specifier'])) {
       if (!node) continue;
       if (node.type === 'struct_specifier' && node.childForFieldName('body')) {
         const decl = readTopStruct(reader, node);
         if (decl) structs.push(decl);
       } else if (node.type === 'type_definition') {
         readTypedef(reader, node, typedefs, typedefList);
+      } else if (node.type === 'enum_specifier' && node.childForFieldName('body')) {
+        const decl = readEnum(reader, node);
+        if (decl.name) enums.push(decl);
       }
     }
   }
-  return { structs, typedefs, typedefList };
+  return { structs, enums, typedefs, typedefList };
+}
+
+/** An enum definition: its enumerators' names, its attributes and underlying type (see EnumDecl). */
+function readEnum(reader: FileReader, node: Node): EnumDecl {
+  const body = node.childForFieldName('body')!;
+  const parent = node.parent;
+  const typedefNames =
+    parent?.type === 'type_definition' ? parent.childrenForFieldName('declarator').filter((d) => d.type === 'type_identifier').map((d) => d.text) : [];
+  const tag = node.childForFieldName('name')?.text;
+  const name = tag ?? typedefNames[0] ?? '';
+  const { stop } = declarationTail(reader, node, body.endIndex);
+  const attrs = readAttributes(reader.original(node.startIndex, body.startIndex) + ' ' + reader.original(body.endIndex, stop), `enum ${name || '<anonymous>'}`);
+  const problems = [...attrs.problems, ...(attrs.aligned.length ? [`attribute aligned on enum ${name || '<anonymous>'}`] : [])];
+  // An X-macro expansion in the body does not parse (the surface reads it again expanded, see
+  // api.ts): only a packed enum, whose size depends on every value, needs it whole.
+  if (body.hasError && attrs.packed) problems.push(`packed enum ${name || '<anonymous>'} does not parse cleanly`);
+  const decl: EnumDecl = {
+    name,
+    aliases: tag ? typedefNames : typedefNames.slice(1),
+    enumerators: body.namedChildren.filter((c) => c?.type === 'enumerator').map((c) => c!.childForFieldName('name')!.text),
+    loc: reader.loc(node),
+  };
+  const underlying = node.childForFieldName('underlying_type');
+  if (underlying) decl.underlying = typeOf(reader, underlying, name);
+  if (attrs.packed) decl.packed = true;
+  if (problems.length) decl.problems = problems;
+  return decl;
 }
 
 /** A struct definition with file scope; null for an anonymous one (handled by its user). */
@@ -376,7 +427,7 @@ function readTypedef(reader: FileReader, node: Node, typedefs: Record<string, Ty
     if (!hasBody || !plain) return;
     base = { kind: 'struct', name: plain, tagged: false };
   } else if (typeNode.type === 'enum_specifier' && !tag) {
-    base = { kind: 'enum', name: plain ?? '<anonymous>', tagged: false };
+    base = { kind: 'enum', name: plain ?? '<anonymous>', tagged: false, ...(hasBody ? { def: readEnum(reader, typeNode) } : {}) };
   } else base = typeOf(reader, typeNode, plain ?? '<typedef>');
   // Attributes before the declarators (the struct's own aside) apply to every name, those after one to it alone.
   const specifiers = hasBody ? reader.original(node.startIndex, typeNode.startIndex) : reader.original(node.startIndex, declarators[0]?.startIndex ?? node.endIndex);
@@ -411,8 +462,12 @@ function typeOf(reader: FileReader, node: Node, inlineName: string): TypeRef {
       if (node.childForFieldName('body')) return { kind: 'inline', decl: readStructBody(reader, node, inlineName, false, []) };
       return { kind: 'unsupported', what: squash(node.text) };
     }
-    case 'enum_specifier':
-      return { kind: 'enum', name: node.childForFieldName('name')?.text ?? '<anonymous>', tagged: true };
+    case 'enum_specifier': {
+      const tag = node.childForFieldName('name')?.text;
+      // Defined in place without a tag: it can only be known by its definition.
+      if (!tag && node.childForFieldName('body')) return { kind: 'enum', name: '<anonymous>', tagged: true, def: readEnum(reader, node) };
+      return { kind: 'enum', name: tag ?? '<anonymous>', tagged: true };
+    }
     case 'union_specifier':
       return { kind: 'unsupported', what: `union ${node.childForFieldName('name')?.text ?? '<anonymous>'}` };
     default:
@@ -674,13 +729,52 @@ class LayoutEngine {
   private files: string[] = [];
   private symbols = new Map<string, SymbolTable>();
 
+  /** Enum definitions by tag and typedef name (the first of a name wins, as for structs). */
+  private enumDecls = new Map<string, EnumDecl>();
+
   constructor(
     structs: StructDecl[],
     private typedefsOf: (path: string) => Record<string, TypeRef>,
     private symsOf: (path: string) => SymbolTable,
     private select: LayoutSelection = defaultSelection,
+    enums: EnumDecl[] = [],
   ) {
     for (const s of select.decls(structs)) if (!this.decls.has(s.name)) this.decls.set(s.name, s);
+    for (const e of enums) for (const n of [e.name, ...e.aliases]) if (!this.enumDecls.has(n)) this.enumDecls.set(n, e);
+  }
+
+  /**
+   * An enum's size and alignment as gcc gives them (see EnumDecl). A value that cannot be
+   * computed counts as int-sized (it is reported where the enum is read); a packed enum needs
+   * them all. An enum the tree does not define (or that does not parse) is not known: every
+   * enum of the drivers' ABI is defined in the tree.
+   */
+  private enumLayout(t: Extract<TypeRef, { kind: 'enum' }>, depth: number): Resolved {
+    const def = t.def ?? this.enumDecls.get(t.name);
+    const int = { type: 'enum', size: ENUM_SIZE, align: ENUM_SIZE };
+    if (!def) return { problem: `enum ${t.name} has no definition driver-semver can read`, type: 'enum' };
+    if (def.problems?.length) return { problem: def.problems.join('; '), type: 'enum' };
+    if (def.underlying) {
+      const r = this.resolve(def.underlying, depth + 1);
+      return 'problem' in r ? r : { type: 'enum', size: r.size, align: r.align };
+    }
+    const values = def.enumerators.map((n) => this.syms.enumerators.get(n));
+    const known = values.filter((v): v is bigint => v !== undefined);
+    const lo = known.reduce((a, b) => (b < a ? b : a), 0n);
+    const hi = known.reduce((a, b) => (b > a ? b : a), 0n);
+    const fits = (bytes: number): boolean => {
+      const bits = BigInt(bytes * 8);
+      return lo < 0n ? lo >= -(1n << (bits - 1n)) && hi < 1n << (bits - 1n) : hi < 1n << bits;
+    };
+    if (def.packed) {
+      const missing = def.enumerators.find((_, i) => values[i] === undefined);
+      if (missing !== undefined) return { problem: `enum ${def.name || '<anonymous>'} is packed and the value of ${missing} is not known`, type: 'enum' };
+      const size = [1, 2, 4, 8].find(fits);
+      return size ? { type: 'enum', size, align: size } : { problem: `enum ${def.name} has values beyond 64 bits`, type: 'enum' };
+    }
+    // int or unsigned int when every value fits one of them, else 8 bytes (a GNU extension).
+    const inInt = lo >= -(1n << 31n) && hi < 1n << 31n;
+    return inInt || fits(4) ? int : { type: 'enum', size: 8, align: 8 };
   }
 
   /** The typedefs the file of the struct being laid out sees. */
@@ -853,9 +947,9 @@ class LayoutEngine {
       case 'pointer':
         return POINTER;
       case 'enum':
-        // Every enum is laid out as an int: its name is not layout (libs' `enum ppm_event_type`
-        // became the typedef `ppm_event_code`), so the normalised spelling is just `enum`.
-        return { type: 'enum', size: ENUM_SIZE, align: ENUM_SIZE };
+        // Its name is not layout (libs' `enum ppm_event_type` became the typedef
+        // `ppm_event_code`), so the normalised spelling is just `enum`.
+        return this.enumLayout(t, depth);
       case 'struct':
         return this.structRef(t.name, t.tagged ? `struct ${t.name}` : t.name);
       case 'inline':
@@ -909,7 +1003,7 @@ class LayoutEngine {
  * enumerators array sizes use; `sizeof(struct x)` in a size is answered from the layouts.
  */
 export function computeLayouts(decls: StructDecls, syms: SymbolTable, select?: LayoutSelection): Record<string, StructLayout> {
-  return new LayoutEngine(decls.structs, () => decls.typedefs, () => syms, select).all();
+  return new LayoutEngine(decls.structs, () => decls.typedefs, () => syms, select, decls.enums).all();
 }
 
 /**
@@ -922,8 +1016,9 @@ export function layoutsOf(
   typedefsOf: (path: string) => Record<string, TypeRef>,
   symsOf: (path: string) => SymbolTable,
   select: LayoutSelection,
+  enums: EnumDecl[] = [],
 ): Record<string, StructLayout> {
-  const engine = new LayoutEngine(structs, typedefsOf, symsOf, select);
+  const engine = new LayoutEngine(structs, typedefsOf, symsOf, select, enums);
   const out: Record<string, StructLayout> = {};
   for (const n of names) {
     const l = engine.one(n);

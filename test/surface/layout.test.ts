@@ -325,6 +325,28 @@ describe('fixture headers agree with gcc', () => {
   });
 });
 
+describe('enum sizes agree with gcc', () => {
+  it('int-sized unless a value needs 8 bytes; packed, the smallest that holds every value; tagged, typedef and in place', async () => {
+    const { layouts } = await expectGccAgrees('enums.h');
+    expect(layouts.enum_fields!.unresolved).toBeUndefined();
+    expect(layouts.enum_fields!.fields.map((f) => `${f.name}:${f.size}`)).toEqual([
+      'a:1', 'sv:4', 'b:1', 'uv:4', 'c:1', 'bv:8', 'd:1', 'nb:8', 'e:1', 'pb:1', 'ps:2', 'f:1', 'pt:4', 'g:1', 'fm:8', 'in_place:1', 'h:1',
+    ]);
+  });
+
+  it('a fixed underlying type (C23) gives its size; a packed enum with a value not known, or an enum not defined, is not computed', async () => {
+    const { layouts } = await analyse('enums2.h', `
+enum fixed : uint16_t { FX_A };
+enum __attribute__((packed)) unknown_value { UK_A = NOT_DEFINED };
+struct holds_fixed { uint8_t a; enum fixed f; };
+struct holds_unknown { enum unknown_value u; };
+struct holds_undefined { enum nowhere n; };`);
+    expect(field(layouts.holds_fixed, 'f')).toMatchObject({ type: 'enum', offset: 2, size: 2 });
+    expect(layouts.holds_unknown!.unresolved).toEqual(['u: enum unknown_value is packed and the value of UK_A is not known']);
+    expect(layouts.holds_undefined!.unresolved).toEqual(['n: enum nowhere has no definition driver-semver can read']);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // What is not computed
 

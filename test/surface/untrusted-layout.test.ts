@@ -223,3 +223,38 @@ describe('attributes reach the layout where gcc reads them, through macros too',
     expect: { rules: [], verdict: 'fail', warnings: [/the layout of struct capture_settings cannot be computed \(sampling_ratio: attribute aligned without a value/] },
   });
 });
+
+describe('enums are as wide as gcc makes them', () => {
+  const withEnumField = inStructs([CAPTURE_SETTINGS, `enum drop_mode { DM_OFF, DM_ON };\n\n${CAPTURE_SETTINGS}\n\tenum drop_mode mode;`]);
+  check({
+    name: 'an enum of a shared struct made packed (1 byte)',
+    base: withEnumField,
+    head: inStructs(['enum drop_mode {', 'enum __attribute__((packed)) drop_mode {']),
+    expect: LAYOUT('capture_settings', /mode changed from enum \(size 4\) to enum \(size 1\)/),
+  });
+  check({
+    name: 'an enum of a shared struct given a value over 32 bits (8 bytes)',
+    base: withEnumField,
+    head: inStructs(['DM_OFF, DM_ON };', 'DM_OFF, DM_ON, DM_ALL = 0x100000000 };']),
+    expect: LAYOUT('capture_settings', /mode changed from enum \(size 4\) to enum \(size 8\)/),
+  });
+  check({
+    name: 'a value added that still fits in int is no layout change',
+    base: withEnumField,
+    head: inStructs(['DM_OFF, DM_ON };', 'DM_OFF, DM_ON, DM_SOME = 1 << 20 };']),
+    expect: NO_CHANGE,
+  });
+});
+
+describe('bounded work on crafted pragmas', () => {
+  check({
+    name: '30k _Pragma operators on one line (no pack among them)',
+    head: inStructs(['#pragma once', `#pragma once\n${'_Pragma("GCC diagnostic push") '.repeat(30_000)}`]),
+    expect: NO_CHANGE,
+  });
+  check({
+    name: '20k uses of a macro expanding to _Pragma, each opening an argument list it never closes (in #if 0)',
+    head: inStructs(['#pragma once', `#pragma once\n#define PB(n) _Pragma("pack(push, 1)")\n#if 0\n${'PB( '.repeat(20_000)}\n#endif`]),
+    expect: NO_CHANGE,
+  });
+});
