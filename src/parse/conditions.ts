@@ -566,6 +566,11 @@ function walkOps(path: string, d: Directives, w: Walk, ambient: Status, out: Fil
       }
       case 'expand': {
         if (!status) break;
+        // A use whose arguments could not be read, of a name that is a macro here: not known.
+        if (op.unread) {
+          if (env.isDefined(op.text) !== false) packed(op.line, false);
+          break;
+        }
         const e = env.expand(op.text);
         let understood = e.text !== null && !e.uncertain;
         const found = e.text === null ? [] : pragmaOperatorPacks(e.text);

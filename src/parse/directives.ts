@@ -2,10 +2,11 @@
  * The preprocessor directives of one C file, read from its comment-blanked text (c-text.ts):
  * the conditional groups and their branches, `#define`/`#undef`, `#include`, `#pragma pack`
  * (and its operator form `_Pragma("pack(...)")`, C99 6.10.9) and `#error`, in source order.
- * Plain data (it is cached per blob and crosses worker threads);
- * which branches a build compiles is decided later, per build configuration (conditions.ts),
+ * Plain data (it is cached per blob and crosses worker threads); which branches a build
+ * compiles is decided later, per build configuration (conditions.ts),
  * because it depends on macros other files define.
  */
+import { MAX_PRAGMA_MACRO_USE_CHARS } from '../limits.js';
 
 /** One branch of a conditional group: the lines from its directive to the next one of the group. */
 export interface Branch {
@@ -54,8 +55,12 @@ export type Op =
   | { op: 'undef'; name: string; line: number }
   | { op: 'include'; include: number }
   | { op: 'pack'; args: string[]; line: number }
-  /** A use of a macro that may expand to `_Pragma(...)` (see pragmaMacroNames), at `offset`: the walk expands `text`. */
-  | { op: 'expand'; text: string; line: number; offset: number }
+  /**
+   * A use of a macro that may expand to `_Pragma(...)` (see pragmaMacroNames), at `offset`: the
+   * walk expands `text`. `unread`: its argument list could not be read (unclosed, too long, or
+   * running into a directive line), so what it does is not known.
+   */
+  | { op: 'expand'; text: string; line: number; offset: number; unread?: true }
   | { op: 'error'; text: string; line: number; branch: number };
 
 export interface Directives {
@@ -170,7 +175,7 @@ export function applyPack(state: PackState, args: string[]): boolean {
   return true;
 }
 
-/** `_Pragma ( "string" )` from `at` (the string as written), or null. */
+/** `_Pragma ( "string" )` at `lastIndex` (the string as written), or no match. */
 const PRAGMA_OPERATOR = /_Pragma\s*\(\s*(L?"(?:\\.|[^"\\\n])*")\s*\)/y;
 
 /** The pragma text of a `_Pragma` string literal: its quotes and prefix removed, `\"` and `\\` unescaped (C99 6.10.9). */
@@ -216,9 +221,6 @@ export function pragmaMacroNames(all: Iterable<Directives>): Set<string> {
   return names;
 }
 
-/** Longest macro invocation (name and arguments) a pragma-macro use is read with. */
-const MAX_INVOCATION_CHARS = 4096;
-
 /**
  * Whether offsets of a line are inside a string or character literal (comments are blanked
  * already), asked in increasing order: one pass over the line however many offsets are asked.
@@ -258,10 +260,11 @@ function operatorOps(text: string, start: number, end: number, atLine: number, p
       const from = start + m.index!;
       if (!pragmaMacros.has(m[0]) || from < scan.until || inLiteralToo(m.index!)) continue;
       const after = /^\s*\(/.exec(text.slice(from + m[0].length, from + m[0].length + 256));
-      // An argument list that does not close is no invocation the walk can read: the name alone.
-      const use = (after && invocation(text, from, from + m[0].length + after[0].length - 1)) || m[0];
-      scan.until = from + use.length;
-      found.push({ at: m.index!, op: { op: 'expand', text: use, line: atLine, offset: from } });
+      const use = after ? invocation(text, from, from + m[0].length + after[0].length - 1) : m[0];
+      // An argument list that cannot be read: the name alone is blanked, what it does is not known.
+      const op: Op = { op: 'expand', text: use ?? m[0], line: atLine, offset: from, ...(use === null ? { unread: true as const } : {}) };
+      scan.until = from + op.text.length;
+      found.push({ at: m.index!, op });
     }
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.op);
@@ -273,7 +276,7 @@ function operatorOps(text: string, start: number, end: number, atLine: number, p
  */
 function invocation(text: string, from: number, open: number): string | null {
   let depth = 0;
-  const stop = Math.min(text.length, from + MAX_INVOCATION_CHARS);
+  const stop = Math.min(text.length, from + MAX_PRAGMA_MACRO_USE_CHARS);
   for (let i = open; i < stop; i++) {
     const c = text[i];
     if (c === '(') depth++;

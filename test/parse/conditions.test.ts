@@ -286,6 +286,12 @@ describe('walkFile: one #pragma pack state per translation unit', () => {
       ]);
       expect(walk('driver/f.c', USER)).toEqual([]);
     });
+
+    it('a use whose arguments could not be read leaves the cap unknown where the name is a macro', () => {
+      const walk = pragmaTree({ 'driver/f.c': ['#ifdef __KERNEL__', '#define PB(n) _Pragma("pack(push, 1)")', '#endif', 'PB(1', '#define X 1', ')'].join('\n') });
+      expect(walk('driver/f.c', KMOD)).toEqual([[4, 0, false]]);
+      expect(walk('driver/f.c', USER)).toEqual([]);
+    });
   });
 });
 

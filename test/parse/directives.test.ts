@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cText } from '../../src/parse/c-text.js';
+import { MAX_PRAGMA_MACRO_USE_CHARS } from '../../src/limits.js';
 import { applyPack, branchChain, destringize, pragmaMacroNames, pragmaOperatorPacks, scanDirectives, type PackState } from '../../src/parse/directives.js';
 
 /** The directives of a C snippet given as lines, read through the C text layer as the model does. */
@@ -188,11 +189,15 @@ describe('scanDirectives: #include, #pragma pack, #error', () => {
     ]);
   });
 
-  it('a use whose argument list does not close (or runs into a directive line) is the name alone; uses inside another use are not read twice', () => {
+  it('a use whose argument list cannot be read (unclosed, too long, into a directive line) is the name alone, unread; a use inside another is not read twice', () => {
     const names = new Set(['PB']);
-    const ops = (...lines: string[]) => scanDirectives(cText(lines.join('\n')).text, names).ops.filter((o) => o.op === 'expand').map((o) => o.op === 'expand' && o.text);
-    expect(ops('PB( PB(', '#endif', 'struct x { int a; };')).toEqual(['PB', 'PB']);
-    expect(ops('PB(PB(1))')).toEqual(['PB(PB(1))']);
+    const ops = (...lines: string[]) =>
+      scanDirectives(cText(lines.join('\n')).text, names)
+        .ops.filter((o) => o.op === 'expand')
+        .map((o) => o.op === 'expand' && `${o.text}${o.unread ? ' (unread)' : ''}`);
+    expect(ops('PB( PB(', '#endif', 'struct x { int a; };')).toEqual(['PB (unread)', 'PB (unread)']);
+    expect(ops(`PB(1 /* ${'x'.repeat(MAX_PRAGMA_MACRO_USE_CHARS)} */)`)).toEqual(['PB (unread)']);
+    expect(ops('PB(PB(1))', 'PB')).toEqual(['PB(PB(1))', 'PB']);
   });
 
   it('pragmaMacroNames: macros with _Pragma in their body and, to a fixed point, those naming them', () => {

@@ -142,6 +142,14 @@ describe('#pragma pack as gcc applies it: one state per translation unit, the op
     expect: LAYOUT('capture_settings', /size 24 → 18/),
   });
   check({
+    name: 'a use of a pragma macro whose arguments are longer than the model reads (a long comment inside): not known',
+    head: [
+      setFile(`${SHARED_DIR}/compat.h`, '#pragma once\n#define PACKED_BEGIN(n) _Pragma("pack(push, 1)")\n'),
+      inStructs(['#pragma once', '#pragma once\n#include "compat.h"'], [CAPTURE_SETTINGS, `PACKED_BEGIN(1 /* ${'padding '.repeat(600)} */)\n${CAPTURE_SETTINGS}`]),
+    ],
+    expect: { rules: [], verdict: 'fail', warnings: [/the layout of struct (capture_settings|counter_map|auxiliary_map) cannot be computed \(the #pragma pack in force/] },
+  });
+  check({
     name: '#pragma pack(push, 1) in a header included just before a shared struct',
     head: [inStructs(['#pragma once', '#pragma once\n#include "pack1.h"']), setFile(`${SHARED_DIR}/pack1.h`, '#pragma pack(push, 1)\n')],
     expect: LAYOUT('capture_settings'),
