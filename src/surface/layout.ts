@@ -202,9 +202,9 @@ class FileReader {
     return true;
   }
 
-  /** Original text (with `_packed` still in it) of [start, end). */
+  /** The text gcc reads of [start, end): comments blanked, the annotations preprocessing blanked for the grammar (`_packed`) still in it. */
   original(start: number, end: number): string {
-    return this.file.pre.c.spliced.slice(start, end);
+    return this.file.pre.c.text.slice(start, end);
   }
 }
 

@@ -209,6 +209,22 @@ describe('attributes reach the layout where gcc reads them, through macros too',
   });
   const packedSettings = inStructs([`${SAMPLING}\n};`, `${SAMPLING}\n} __attribute__((packed));`]);
   check({
+    name: 'an annotation gcc ignores only while the tree does not define it (__rcu defined as an alignment)',
+    head: inStructs(['#pragma once', '#pragma once\n#define __rcu __attribute__((aligned(32)))'], [SAMPLING, '\tuint32_t sampling_ratio __rcu;']),
+    expect: LAYOUT('capture_settings', /sampling_ratio moved from offset 16 to 32/),
+  });
+  check({
+    name: 'a packed struct whose attribute is moved into a comment is no longer packed',
+    base: inStructs([`${SAMPLING}\n};`, `${SAMPLING}\n} _packed;`]),
+    head: inStructs([`${SAMPLING}\n} _packed;`, `${SAMPLING}\n} /* _packed, __attribute__((packed)) */;`]),
+    expect: LAYOUT('capture_settings', /size 17 → 24/),
+  });
+  check({
+    name: 'the same annotation, undefined in the tree, changes nothing',
+    head: inStructs([SAMPLING, '\tuint32_t sampling_ratio __rcu;']),
+    expect: NO_CHANGE,
+  });
+  check({
     name: '#define __attribute__(x) erases the packed attribute of a struct',
     base: packedSettings,
     head: inStructs(['#pragma once', '#pragma once\n#define __attribute__(x)']),
