@@ -1,6 +1,6 @@
 import { CONFIGS, describeMask, type ConfigMask } from '../parse/build-configs.js';
 import { evaluateNumber, type SymbolTable } from '../parse/consteval.js';
-import type { BuildModel, Candidate } from './builds.js';
+import { includeTarget, type BuildModel, type Candidate } from './builds.js';
 import type { FileFacts } from './facts.js';
 import { canonicalType, layoutsOf, type EnumDecl, type LayoutSelection, type StructDecl, type StructDecls, type StructLayout, type TypeRef } from './layout.js';
 import { loc, type BpfGlobal, type BpfMap, type CodeList, type Constant, type Ioctl, type ModuleParam, type Surface, type Warning } from './model.js';
@@ -59,7 +59,7 @@ class Layouts {
   private typedefScopes = new Map<string, StructDecls['typedefs']>();
 
   constructor(
-    facts: FileFacts[],
+    private facts: FileFacts[],
     private symsOf: (path: string) => SymbolTable,
     private model: BuildModel,
   ) {
@@ -133,6 +133,51 @@ class Layouts {
     return hit;
   }
 
+  private fromIncluders = new Map<string, Map<string, string>>();
+
+  /**
+   * Macros that a file including `path` defines before its `#include` (itself, or in the files
+   * it includes first), by name, with where: the preprocessor applies them to the header (a
+   * `#define uint64_t uint32_t` in main.c, then the #include), though the header's own include
+   * tree, the macros a value of it is computed with, does not have them. Those the header's
+   * tree defines itself are left out.
+   */
+  private macrosFromIncluders(path: string): Map<string, string> {
+    let out = this.fromIncluders.get(path);
+    if (out) return out;
+    out = new Map();
+    const exists = (p: string) => this.facts.some((f) => f.path === p);
+    const own = this.model.scope(path).macros;
+    for (const f of this.facts) {
+      const includes = f.directives.includes.map((inc) => ({ inc, to: includeTarget(f.path, inc, exists) }));
+      for (const { inc } of includes.filter((x) => x.to === path && this.model.live(f.path, x.inc.line))) {
+        const before = new Map<string, string>();
+        for (const m of f.directives.macros) if (m.line < inc.line && this.model.live(f.path, m.line)) before.set(m.name, `${f.path}:${m.line}`);
+        for (const { inc: first, to } of includes) {
+          if (!to || to === path || first.line >= inc.line || !this.model.live(f.path, first.line)) continue;
+          for (const name of this.model.scope(to).macros.keys()) if (!before.has(name)) before.set(name, `${to} (included by ${f.path}:${first.line})`);
+        }
+        for (const [name, where] of before) if (!own.has(name) && !out.has(name)) out.set(name, where);
+      }
+    }
+    this.fromIncluders.set(path, out);
+    return out;
+  }
+
+  /** The macros of includers (see macrosFromIncluders) that a live definition of struct `name` uses. */
+  includerMacrosUsedBy(name: string): Array<{ macro: string; where: string; path: string }> {
+    const out: Array<{ macro: string; where: string; path: string }> = [];
+    for (const d of this.decls) {
+      if (d.name !== name) continue;
+      const from = this.macrosFromIncluders(d.loc.path);
+      for (const n of d.names ?? []) {
+        const where = from.get(n);
+        if (where && !out.some((o) => o.macro === n)) out.push({ macro: n, where, path: d.loc.path });
+      }
+    }
+    return out;
+  }
+
   /** Whether any live field of a struct named `name` is undecided somewhere. */
   hasUndecided(name: string): boolean {
     return this.decls.some((d) => d.name === name && d.fields.some((f) => {
@@ -195,6 +240,13 @@ function sharedLayouts(layouts: Layouts, ctx: ApiContext): Record<string, Struct
       }
     }
     if (!primary) continue;
+    for (const u of layouts.includerMacrosUsedBy(s.name)) {
+      ctx.warnings.push({
+        path: u.path,
+        message: `${u.path} at ${ctx.rev}: struct ${s.name} names ${u.macro}, a macro ${u.where} defines before including ${u.path}: the preprocessor applies it there, so the layout that build compiles is not known`,
+        incomplete: true,
+      });
+    }
     if (unresolved) {
       const l = unresolved.layout;
       // Which builds, when some of them can: the struct then looks fine in the others.

@@ -175,6 +175,28 @@ describe('#pragma pack as gcc applies it: one state per translation unit, the op
   });
 });
 
+describe('macros a file defines before including a shared header apply to the header', () => {
+  const inMain = inFile('driver/main.c');
+  check({
+    name: 'main.c redefines uint64_t, then includes the ring-buffer header: the kernel module\'s layout is not known',
+    head: inMain(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\n#define uint64_t uint32_t\n#include "ppm_ringbuffer.h"']),
+    expect: { rules: [], verdict: 'fail', warnings: [/driver\/ppm_ringbuffer\.h at head: struct ppm_ring_buffer_info names uint64_t, a macro driver\/main\.c:\d+ defines before including driver\/ppm_ringbuffer\.h/] },
+  });
+  check({
+    name: 'the same through a header main.c includes first',
+    head: [
+      setFile('driver/redefine.h', '#pragma once\n#define uint64_t uint32_t\n'),
+      inMain(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\n#include "redefine.h"\n#include "ppm_ringbuffer.h"']),
+    ],
+    expect: { rules: [], verdict: 'fail', warnings: [/struct ppm_ring_buffer_info names uint64_t, a macro driver\/redefine\.h \(included by driver\/main\.c:\d+\) defines/] },
+  });
+  check({
+    name: 'a macro the header does not use, defined before including it, changes nothing',
+    head: inMain(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\n#define UNRELATED_FLAG 1\n#include "ppm_ringbuffer.h"']),
+    expect: NO_CHANGE,
+  });
+});
+
 describe('attributes reach the layout where gcc reads them, through macros too', () => {
   const SAMPLING = '\tuint32_t sampling_ratio;';
   check({
