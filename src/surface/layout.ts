@@ -126,7 +126,7 @@ export interface StructDecl {
   endLine: number;
   /** Last line of the declaration it is defined in (its `;`): attributes and macros up to there are read with it. */
   lastLine?: number;
-  /** Every identifier of its body (see TableFact.names). */
+  /** Every identifier of its declaration up to its `;`, as gcc reads it (see TableFact.names). */
   names?: string[];
   conditional?: string[];
   /** The definition sits in a branch the build does not take (`#else`/`#elif`), see branchTaken. */
