@@ -25,6 +25,9 @@ export const MAX_NESTING = 64;
 /** Tokens one macro expansion may produce (a re-read definition, a value). */
 export const MAX_MACRO_OUTPUT_TOKENS = 200_000;
 
+/** Characters a use of a macro that expands to `_Pragma` may span, its arguments included. */
+export const MAX_PRAGMA_MACRO_USE_CHARS = 4096;
+
 /** `#include` depth, and files one revision may pull in through includes. */
 export const MAX_INCLUDE_DEPTH = 16;
 export const MAX_INCLUDED_FILES = 256;

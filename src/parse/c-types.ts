@@ -84,3 +84,13 @@ export function isTypeWord(word: string): boolean {
 /** Bits of int and of long (LP64): the widths C arithmetic happens in. */
 export const INT_BITS = scalarType('int')!.size * 8;
 export const LONG_BITS = scalarType('long')!.size * 8;
+
+/**
+ * The type as the LP64 targets lay it out, for comparing layouts: `long` is `int64_t` and
+ * `unsigned long` (`size_t`, ...) is `uint64_t` there. Reports keep the spelling (`type`).
+ */
+export function canonicalType(type: string): string {
+  const m = /^(unsigned long|long)(\[.*)?$/.exec(type);
+  return m ? `${m[1] === 'long' ? 'int64_t' : 'uint64_t'}${m[2] ?? ''}` : type;
+}
+

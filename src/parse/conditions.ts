@@ -15,7 +15,8 @@
  */
 import { CONFIGS, DEFINED_VALUE_UNKNOWN, isExternal, type BuildConfig, type ConfigMask } from './build-configs.js';
 import { evaluate, type MacroDef, type SymbolTable } from './consteval.js';
-import type { Directives, IncludeFact, Op } from './directives.js';
+import { applyPack, pragmaOperatorPacks, type Directives, type IncludeFact, type Op, type PackState } from './directives.js';
+import { expandMacros } from './macros.js';
 import { MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES, MEMO_ENTRIES } from '../limits.js';
 
 /** 0: never compiled, 1: maybe, 2: always. */
@@ -232,6 +233,22 @@ class Env {
     return s === 2 ? true : s === 0 ? false : null;
   }
 
+  /**
+   * A macro use expanded with the macros in force (null when it cannot be), and whether a macro
+   * of the tree it met may or may not be defined here (names only defined outside the tree, like
+   * `pack`, are taken as undefined: the result is what the tree makes of them).
+   */
+  expand(text: string): { text: string | null; uncertain: boolean } {
+    let uncertain = false;
+    const get = (name: string): MacroDef | undefined => {
+      const f = this.lookup(name);
+      if (f.status === 1 && f.at >= 0) uncertain = true;
+      return f.status === 2 && f.defs && !Array.isArray(f.defs) ? f.defs : undefined;
+    };
+    const e = expandMacros(text, { get, has: (name) => get(name) !== undefined });
+    return 'text' in e ? { text: e.text, uncertain } : { text: null, uncertain: true };
+  }
+
   /** The symbol table a condition is evaluated with (macros only: the preprocessor knows no enumerators). */
   symbols(): SymbolTable {
     const get = (name: string): MacroDef | undefined => {
@@ -308,8 +325,13 @@ export interface FileWalk {
   branches: Uint8Array;
   /** `#define`s of the file by index, with the status of the line they are on. */
   macros: Uint8Array;
-  /** `#pragma pack` in force at each pragma's line: [line, cap, certain]. */
+  /**
+   * `#pragma pack` in force after each line of the file that changes it (a pragma, a `_Pragma`
+   * operator or a macro expanding to one, an `#include` of a header that sets it): [line, cap, certain].
+   */
   packs: Array<[number, number, boolean]>;
+  /** In-tree headers included while a pack cap was (or may have been) in force: their structs are laid out under it. */
+  packedIncludes: string[];
   /**
    * `#define`s of the file a later `#undef` or `#define` of the same name replaced, in this
    * build: `by` is the line that did, `redefined` when no `#undef` came between (gcc warns).
@@ -324,7 +346,19 @@ type Resolutions = Array<{ from: string; inc: IncludeFact; to: Directives | null
 
 /** Whether a cached walk's includes resolve alike in the revision last asked (see WalkCache.resolvesAlike). */
 type Checked = { checkedIn?: number; alike?: boolean };
-type HeaderEffect = Checked & { minKernel: bigint; inputs: Inputs; resolutions: Resolutions; layer: Layer; status: Status };
+/** The pack state a walk is in: the cap, the saved caps, and whether it is known (no undecided or unread pragma so far). */
+type WalkPack = PackState & { certain: boolean };
+/** A header's effect, for one entering pack state (`packIn`): the macros it defines, the pack state it leaves. */
+type HeaderEffect = Checked & {
+  minKernel: bigint;
+  inputs: Inputs;
+  resolutions: Resolutions;
+  layer: Layer;
+  status: Status;
+  packIn: string;
+  packOut: WalkPack;
+  packedIncludes: string[];
+};
 /** A file's walk, and what it depends on: the configuration's answers it used, the kernel range, its includes. */
 type FileEntryWalk = Checked & {
   asked: Map<string, string>;
@@ -405,6 +439,17 @@ interface Walk {
   problems: string[];
   resolutions: Resolutions;
   cache: WalkCache;
+  /** One state for the whole translation unit: a header's pragmas carry into the file that includes it. */
+  pack: WalkPack;
+  packedIncludes: string[];
+}
+
+function packKey(p: WalkPack): string {
+  return `${p.cap}/${p.stack.join(',')}/${p.certain}`;
+}
+
+function clonePack(p: WalkPack): WalkPack {
+  return { cap: p.cap, stack: [...p.stack], certain: p.certain };
 }
 
 function min(a: Status, b: Status): Status {
@@ -421,7 +466,7 @@ export function walkFile(path: string, d: Directives, config: BuildConfig, minKe
   // about the architecture): the kernel range matters only to a walk that read the kernel version.
   const hit = cached.find((e) => (e.minKernel === minKernel || !usedKernelVersion(e.asked)) && answersAlike(e, config) && cache.resolvesAlike(e, resolve));
   if (hit) return hit.walk;
-  const out: FileWalk = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], replaced: [], problems: [] };
+  const out: FileWalk = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], packedIncludes: [], replaced: [], problems: [] };
   const resolutions: Resolutions = [];
   // `__has_include` asks the same resolver, and is recorded like an #include.
   const hasInclude = (p: string, angled: boolean) => {
@@ -430,7 +475,16 @@ export function walkFile(path: string, d: Directives, config: BuildConfig, minKe
     resolutions.push({ from: path, inc, to });
     return to ? true : null;
   };
-  const w: Walk = { env: new Env(config, minKernel, hasInclude), resolve, budget: { files: 0 }, problems: out.problems, resolutions, cache };
+  const w: Walk = {
+    env: new Env(config, minKernel, hasInclude),
+    resolve,
+    budget: { files: 0 },
+    problems: out.problems,
+    resolutions,
+    cache,
+    pack: { cap: 0, stack: [], certain: true },
+    packedIncludes: out.packedIncludes,
+  };
   walkOps(path, d, w, 2, out, 0);
   cached.push({ asked: w.env.asked, minKernel, resolutions, walk: out, alikeFor: new Uint8Array(CONFIGS.length) });
   return out;
@@ -441,9 +495,11 @@ function walkOps(path: string, d: Directives, w: Walk, ambient: Status, out: Fil
   // Per open group: the status of the region around it and whether an earlier branch was taken.
   const frames: Array<{ parent: Status; taken: Status }> = [];
   let status: Status = ambient;
-  const packStack: number[] = [];
-  let pack = 0;
-  let packCertain = true;
+  // A pack change, recorded at its line for the file being walked (a header's lines are its own walk's).
+  const packed = (line: number, understood: boolean) => {
+    if (!understood || status === 1) w.pack.certain = false;
+    out?.packs.push([line, w.pack.cap, w.pack.certain]);
+  };
   // The file's own definitions that may be in force, by name (to know what a later one replaces).
   const active = new Map<string, number[]>();
   const replace = (name: string, by: number, redefined: boolean) => {
@@ -500,19 +556,29 @@ function walkOps(path: string, d: Directives, w: Walk, ambient: Status, out: Fil
           w.problems.push(`${path}:${inc.line}: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`);
           break;
         }
+        if (w.pack.cap || !w.pack.certain) w.packedIncludes.push(target.path);
+        const before = packKey(w.pack);
         includeFile(target, w, status, depth);
+        // What the header left in force applies to the rest of this file (gcc has one pack state per translation unit).
+        if (packKey(w.pack) !== before) packed(inc.line, true);
         break;
       }
       case 'pack': {
+        if (status) packed(op.line, applyPack(w.pack, op.args));
+        break;
+      }
+      case 'expand': {
         if (!status) break;
-        const [first, second] = op.args;
-        if (first === 'push') {
-          packStack.push(pack);
-          if (second) pack = Number(second) || 0;
-        } else if (first === 'pop') pack = packStack.pop() ?? 0;
-        else pack = Number(first) || 0;
-        if (status === 1) packCertain = false;
-        out?.packs.push([op.line, pack, packCertain]);
+        // A use whose arguments could not be read, of a name that is a macro here: not known.
+        if (op.unread) {
+          if (env.isDefined(op.text) !== false) packed(op.line, false);
+          break;
+        }
+        const e = env.expand(op.text);
+        let understood = e.text !== null && !e.uncertain;
+        const found = e.text === null ? [] : pragmaOperatorPacks(e.text);
+        for (const args of found) understood = applyPack(w.pack, args) && understood;
+        if (found.length || !understood) packed(op.line, understood);
         break;
       }
       case 'error':
@@ -525,17 +591,30 @@ function walkOps(path: string, d: Directives, w: Walk, ambient: Status, out: Fil
 function includeFile(target: { path: string; directives: Directives }, w: Walk, status: Status, depth: number): void {
   const env = w.env;
   const list = w.cache.headers(target.directives);
-  const hit = list.find((e) => e.minKernel === env.minKernel && e.status === status && w.cache.resolvesAlike(e, w.resolve) && env.sameInputs(e.inputs));
+  const packIn = packKey(w.pack);
+  const hit = list.find((e) => e.minKernel === env.minKernel && e.status === status && e.packIn === packIn && w.cache.resolvesAlike(e, w.resolve) && env.sameInputs(e.inputs));
   if (hit) {
     env.apply(hit.layer);
     w.resolutions.push(...hit.resolutions);
+    w.pack = clonePack(hit.packOut);
+    w.packedIncludes.push(...hit.packedIncludes);
     return;
   }
   const before = w.resolutions.length;
+  const packedBefore = w.packedIncludes.length;
   env.beginHeader();
   walkOps(target.path, target.directives, w, status, null, depth + 1);
   const { layer, inputs } = env.endHeader();
-  list.push({ minKernel: env.minKernel, inputs, resolutions: w.resolutions.slice(before), layer, status });
+  list.push({
+    minKernel: env.minKernel,
+    inputs,
+    resolutions: w.resolutions.slice(before),
+    layer,
+    status,
+    packIn,
+    packOut: clonePack(w.pack),
+    packedIncludes: w.packedIncludes.slice(packedBefore),
+  });
 }
 
 /**

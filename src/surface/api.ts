@@ -2,10 +2,11 @@ import { CONFIGS, describeMask, type ConfigMask } from '../parse/build-configs.j
 import { evaluateNumber, type SymbolTable } from '../parse/consteval.js';
 import type { BuildModel, Candidate } from './builds.js';
 import type { FileFacts } from './facts.js';
-import { layoutsOf, type LayoutSelection, type StructDecl, type StructDecls, type StructLayout, type TypeRef } from './layout.js';
+import { layoutsOf, type EnumDecl, type LayoutSelection, type StructDecl, type StructDecls, type StructLayout, type TypeRef } from './layout.js';
 import { loc, type BpfGlobal, type BpfMap, type CodeList, type Constant, type Ioctl, type ModuleParam, type Surface, type Warning } from './model.js';
 import type { SharedStruct } from './shared-structs.js';
 import { record } from '../record.js';
+import { canonicalType } from '../parse/c-types.js';
 
 type ApiPart = Pick<Surface, 'structs' | 'ioctls' | 'retiredIoctls' | 'bpfMaps' | 'bpfGlobals' | 'codeLists' | 'moduleParams'>;
 
@@ -56,16 +57,24 @@ function viewRank(v: string): number {
  */
 class Layouts {
   private decls: StructDecl[] = [];
+  private enums: EnumDecl[] = [];
   private typedefs: Array<Candidate<TypeRef> & { name: string }> = [];
   private perConfig = new Map<string, Record<string, StructLayout>>();
+  private typedefScopes = new Map<string, StructDecls['typedefs']>();
 
   constructor(
-    facts: FileFacts[],
+    private facts: FileFacts[],
     private symsOf: (path: string) => SymbolTable,
     private model: BuildModel,
   ) {
     for (const f of facts) {
       for (const d of f.structs.structs) if (model.live(d.loc.path, d.loc.line)) this.decls.push(d);
+      for (const e of f.structs.enums ?? []) {
+        if (!model.live(e.loc.path, e.loc.line)) continue;
+        // The enumerators as the surface read them (re-read with macros expanded when needed).
+        const read = f.enums.find((x) => x.name === e.name && x.line === e.loc.line);
+        this.enums.push(read ? { ...e, enumerators: read.enumerators.map((x) => x.name) } : e);
+      }
       for (const t of f.structs.typedefList ?? []) {
         const presence = model.presence(f.path, t.line);
         if (presence.maybe) this.typedefs.push({ name: t.name, value: t.type, file: f, line: t.line, presence });
@@ -73,17 +82,39 @@ class Layouts {
     }
   }
 
+  /**
+   * The typedefs a file sees in configuration `c`: those of its own include tree (as for macros, a
+   * typedef of a file it never includes is not in scope). A name its tree does not define comes
+   * from whatever includes the file: usable only when every live definition of the tree agrees.
+   * Definitions that may be compiled together and disagree are never settled by position.
+   */
+  private typedefsOf(path: string, c: number): StructDecls['typedefs'] {
+    const key = `${c}:${path}`;
+    const hit = this.typedefScopes.get(key);
+    if (hit) return hit;
+    const tree = new Set(this.model.treeOf(path));
+    const inTree = new Map<string, Array<Candidate<TypeRef>>>();
+    const outside = new Map<string, Array<Candidate<TypeRef>>>();
+    for (const t of this.typedefs) {
+      if (!(t.presence.maybe & (1 << c))) continue;
+      const into = tree.has(t.file.path) ? inTree : outside;
+      into.set(t.name, [...(into.get(t.name) ?? []), t]);
+    }
+    const out: StructDecls['typedefs'] = {};
+    for (const [name, list] of [...outside, ...inTree]) out[name] = agreed(name, list);
+    this.typedefScopes.set(key, out);
+    return out;
+  }
+
   /** The selection of configuration `c`: `maybe` says whether undecided fields are laid out. */
-  private selection(c: number, maybe: boolean): { select: LayoutSelection; typedefs: StructDecls['typedefs'] } {
+  private selection(c: number, maybe: boolean): { select: LayoutSelection; typedefsOf: (path: string) => StructDecls['typedefs'] } {
     const bit = 1 << c;
     const inBuild = (at: { path: string; line: number }) => {
       const p = this.model.presence(at.path, at.line);
       return p.always & bit ? true : p.maybe & bit ? maybe : false;
     };
-    const typedefs: StructDecls['typedefs'] = record();
-    for (const t of this.typedefs) if (t.presence.maybe & bit && !Object.hasOwn(typedefs, t.name)) typedefs[t.name] = t.value;
     return {
-      typedefs,
+      typedefsOf: (path) => this.typedefsOf(path, c),
       select: {
         decls: (structs) => structs.filter((s) => this.model.presence(s.loc.path, s.loc.line).maybe & bit),
         field: (decl, f) => inBuild(f.at ?? { path: decl.loc.path, line: f.line }),
@@ -98,8 +129,9 @@ class Layouts {
     // The same selection for every name list of this configuration (sizeOf asks one at a time).
     let hit = this.perConfig.get(key);
     if (!hit) {
-      const { select, typedefs } = this.selection(c, maybe);
-      hit = layoutsOf(names, { structs: this.decls, typedefs }, this.symsOf, select);
+      const { select, typedefsOf } = this.selection(c, maybe);
+      const enums = this.enums.filter((e) => this.model.presence(e.loc.path, e.loc.line).maybe & (1 << c));
+      hit = layoutsOf(names, this.decls, typedefsOf, this.symsOf, select, enums);
       this.perConfig.set(key, hit);
     }
     return hit;
@@ -125,9 +157,18 @@ class Layouts {
   }
 }
 
+/** One typedef's meaning from its live definitions: the only one, or all alike, else ambiguous (where they are). */
+function agreed(name: string, list: Array<Candidate<TypeRef>>): TypeRef {
+  // Where a definition sits is not what it means.
+  const meaning = (t: TypeRef) => JSON.stringify(t, (k, v: unknown) => (k === 'loc' || k === 'line' || k === 'endLine' || k === 'at' || k === 'names' ? undefined : v));
+  if (new Set(list.map((t) => meaning(t.value))).size <= 1) return list[0]!.value;
+  const places = list.map((t) => `${t.file.path}:${t.line}`).join(' and ');
+  return { kind: 'ambiguous', name, why: `typedef ${name} has definitions that differ (${places}) and which one applies is not settled by the files it includes` };
+}
+
 /** Compares two layouts field by field (what a reader of one would get wrong reading the other). */
 function layoutKey(l: StructLayout): string {
-  return JSON.stringify([l.size, l.align, l.fields.map((f) => [f.name, f.type, f.offset, f.size])]);
+  return JSON.stringify([l.size, l.align, l.fields.map((f) => [f.name, canonicalType(f.type), f.offset, f.size])]);
 }
 
 function sharedLayouts(layouts: Layouts, ctx: ApiContext): Record<string, StructLayout> {
@@ -139,11 +180,18 @@ function sharedLayouts(layouts: Layouts, ctx: ApiContext): Record<string, Struct
     // Every build that defines it, and the layout it computes (undecided fields both ways).
     const byKey = new Map<string, { layout: StructLayout; mask: ConfigMask }>();
     let primary: StructLayout | null = null;
+    // The first layout some build cannot compute, and the builds that cannot: not compared, reported.
+    let unresolved: { layout: StructLayout; mask: ConfigMask } | null = null;
     for (const c of PREFERENCE) {
       for (const maybe of undecided ? [true, false] : [true]) {
         const l = layouts.layouts(names, c, maybe)[s.name];
         if (!l) continue;
         primary ??= l;
+        if (l.unresolved?.length) {
+          unresolved ??= { layout: l, mask: 0 };
+          unresolved.mask |= 1 << c;
+          continue;
+        }
         const k = layoutKey(l);
         const e = byKey.get(k);
         if (e) e.mask |= 1 << c;
@@ -151,10 +199,13 @@ function sharedLayouts(layouts: Layouts, ctx: ApiContext): Record<string, Struct
       }
     }
     if (!primary) continue;
-    if (primary.unresolved?.length) {
+    if (unresolved) {
+      const l = unresolved.layout;
+      // Which builds, when some of them can: the struct then looks fine in the others.
+      const where = byKey.size ? ` for ${describeMask(unresolved.mask)}` : '';
       ctx.warnings.push({
-        path: primary.loc.path,
-        message: `${primary.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed (${primary.unresolved.join('; ')})`,
+        path: l.loc.path,
+        message: `${l.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed${where} (${l.unresolved!.join('; ')})`,
         incomplete: true,
       });
     }

@@ -14,6 +14,7 @@ import { isWireDefine } from './wire-defines.js';
 import { probeOf } from './extract/code-bodies.js';
 import type { EnumFact } from './extract/enums.js';
 import { expandMacros, mentionsMacro } from '../parse/macros.js';
+import { scanPragmaMacroUses } from './pragma-macros.js';
 import { needsReread, reread, type Definition, type RereadContext } from './reread.js';
 import { hasInitError, normExpr, splitOr, unquote, type Init } from './extract/syntax.js';
 import { DECLARED_ELEMENTS, designatorSteps, layOut, type Shapes } from './initializers.js';
@@ -245,7 +246,7 @@ async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, 
     const defs: Array<Definition & { names: string[] | undefined }> = [
       ...f.tables.map((t) => ({ kind: 'table' as const, name: t.name, line: t.line, endLine: t.endLine, names: t.names })),
       ...f.enums.filter((e) => e.name).map((e) => ({ kind: 'enum' as const, name: e.name!, line: e.line, endLine: e.endLine, names: e.names })),
-      ...f.structs.structs.map((s) => ({ kind: 'struct' as const, name: s.name, line: s.loc.line, endLine: s.endLine, names: s.names })),
+      ...f.structs.structs.map((s) => ({ kind: 'struct' as const, name: s.name, line: s.loc.line, endLine: s.lastLine ?? s.endLine, names: s.names })),
     ].filter((d) => model.live(path, d.line) && needsReread(f.directives, d, d.names, ctx));
     let next = f;
     for (const d of defs) {
@@ -304,6 +305,7 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
   await initParser();
   const warnings: Warning[] = [];
   const { files, kernels } = await readFiles(snap, cache, warnings);
+  await scanPragmaMacroUses(files, (p) => snap.read(p));
   const model = buildModel(files, snap.label, warnings, kernels);
   await rereadDefinitions(files, snap, model, warnings);
   const facts = [...files.values()];

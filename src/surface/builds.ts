@@ -44,7 +44,11 @@ export interface BuildModel {
   live(path: string, line: number): boolean;
   /** The conditions of the branches around a line that not every build of the file decides the same way (for messages). */
   guards(path: string, line: number): string[];
-  /** The alignment cap `#pragma pack` sets at a line for a configuration (null when a build may or may not have it). */
+  /**
+   * The alignment cap `#pragma pack` sets at a line for a configuration (its own pragmas and those
+   * of the headers it includes before the line); null when not known: a build may or may not
+   * have it, or a file includes this one with a cap in force.
+   */
   packAt(path: string, line: number, config: number): number | null;
   /**
    * Which builds have a file's `#define` (by its index in the file's directives) in force at the
@@ -175,6 +179,8 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
   const branchStatus = new Map<string, Uint8Array[]>();
   const macroStatus = new Map<string, Uint8Array[]>();
   const packs = new Map<string, Array<Array<[number, number, boolean]>>>();
+  // Headers some file includes with a pack cap in force, by configuration: their structs take it.
+  const packedIncludes = new Map<string, Set<number>>();
   const replaced = new Map<string, Map<number, { by: number; redefined: boolean }>>();
   const walksOf = new Map<string, FileWalk[]>();
   for (const f of files.values()) {
@@ -191,6 +197,7 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
       perConfigBranches[c.index] = walk.branches;
       perConfigMacros[c.index] = walk.macros;
       perConfigPacks[c.index] = walk.packs;
+      for (const t of walk.packedIncludes) packedIncludes.set(t, (packedIncludes.get(t) ?? new Set()).add(c.index));
       for (const r of walk.replaced) {
         let m = replaced.get(f.path);
         if (!m) replaced.set(f.path, (m = new Map()));
@@ -405,6 +412,8 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
         .map((b) => d.branches[b]!.condition);
     },
     packAt(path, line, config) {
+      // The header's own walk starts with no cap: under an includer's cap its structs may be laid out otherwise.
+      if (packedIncludes.get(path)?.has(config)) return null;
       let cap = 0;
       let certain = true;
       const f = files.get(path);

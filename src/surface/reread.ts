@@ -54,6 +54,9 @@ export type Reread = Pick<FileFacts, 'tables' | 'enums' | 'structs'>;
  * is expanded is what stands for part of a definition: symbols, strings, fields, entries.
  */
 function keptAsWritten(def: MacroDef, macros: MacroLookup): boolean {
+  // Attributes, pragmas and nothing at all are never values: expanded, they change the definition
+  // (`#define ALIGNED(n) __attribute__((aligned(n)))`, `#define __attribute__(x)`).
+  if (/\b(__attribute__|_Alignas|alignas|_Pragma|__pragma|__declspec)\b|\[\[/.test(def.body) || def.body.trim() === '') return false;
   if (def.params !== null) return !/[;={}#]/.test(def.body) && !topLevelComma(def.body);
   return evaluate(def.body, { macros, enumerators: new Map() }) !== null;
 }
@@ -141,7 +144,9 @@ function mapEnum(e: EnumFact, path: string, to: To): EnumFact {
 }
 
 function mapStruct(s: StructDecl, path: string, to: To): StructDecl {
-  return { ...s, loc: to(s.loc.line), endLine: to(s.endLine).line, fields: s.fields.map((f) => ({ ...f, line: to(f.line).line, at: to(f.line) })) };
+  const moved: StructDecl = { ...s, loc: to(s.loc.line), endLine: to(s.endLine).line, fields: s.fields.map((f) => ({ ...f, line: to(f.line).line, at: to(f.line) })) };
+  if (s.lastLine !== undefined) moved.lastLine = to(s.lastLine).line;
+  return moved;
 }
 
 /** Appends the rebuilt lines [from, to] of a file to `out`; `local` holds the #define/#undef met so far. */

@@ -12,7 +12,7 @@ import {
   type IncludeResolver,
   type Status,
 } from '../../src/parse/conditions.js';
-import { scanDirectives, type Directives } from '../../src/parse/directives.js';
+import { pragmaMacroNames, scanDirectives, type Directives } from '../../src/parse/directives.js';
 import { MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES } from '../../src/limits.js';
 
 const config = (view: View, arch: Arch = 'x86_64') => CONFIGS.find((c) => c.view === view && c.arch === arch)!;
@@ -229,6 +229,81 @@ describe('walkFile: #pragma pack', () => {
       [5, 1, false],
       [7, 0, false],
     ]);
+  });
+});
+
+describe('walkFile: one #pragma pack state per translation unit', () => {
+  it("a header's pragmas carry into the file that includes it, from the #include's line", () => {
+    const t = tree({ 'driver/f.c': '#include "pack1.h"\nstruct a { int x; };\n#pragma pack(pop)', 'driver/pack1.h': '#pragma pack(push, 1)\n' });
+    expect(t.walk('driver/f.c').packs).toEqual([
+      [1, 1, true],
+      [3, 0, true],
+    ]);
+  });
+
+  it("a header's effect is reused only for the same pack state on entry (cache shared across walks)", () => {
+    const t = tree({
+      'driver/f.c': ['#include "h.h"', '#pragma pack(pop)', '#pragma pack(4)', '#include "h.h"', '#pragma pack(pop)', '#include "pop.h"'].join('\n'),
+      'driver/h.h': '#pragma pack(push, 2)\n',
+      'driver/pop.h': '#pragma pack(pop)\n',
+    });
+    const cache = new WalkCache();
+    const expected = [[1, 2, true], [2, 0, true], [3, 4, true], [4, 2, true], [5, 4, true]];
+    expect(t.walk('driver/f.c', KMOD, { cache }).packs).toEqual(expected);
+    expect(t.walk('driver/f.c', USER, { cache }).packs).toEqual(expected);
+  });
+
+  it('the in-tree headers included while a cap is (or may be) in force are listed', () => {
+    const t = tree({
+      'driver/f.c': ['#pragma pack(push, 1)', '#include "s.h"', '#include <linux/types.h>', '#pragma pack(pop)', '#include "t.h"', '#ifdef CONFIG_X', '#pragma pack(2)', '#endif', '#include "u.h"'].join('\n'),
+      'driver/s.h': '#include "nested.h"\n',
+      'driver/nested.h': 'int n;\n',
+      'driver/t.h': 'int t;\n',
+      'driver/u.h': 'int u;\n',
+    });
+    expect(t.walk('driver/f.c').packedIncludes).toEqual(['driver/s.h', 'driver/nested.h', 'driver/u.h']);
+  });
+
+  describe('macros that expand to _Pragma', () => {
+    /** A tree scanned knowing its pragma macros, as the surface scans one that defines some. */
+    const pragmaTree = (files: Record<string, string>) => {
+      const first = Object.values(files).map((src) => scanDirectives(cText(src).text));
+      const names = pragmaMacroNames(first);
+      const dirs = new Map(Object.entries(files).map(([p, src]) => [p, scanDirectives(cText(src).text, names)]));
+      const resolve: IncludeResolver = (_from, inc) => {
+        const d = dirs.get(`driver/${inc.path}`);
+        return d ? { path: `driver/${inc.path}`, directives: d } : null;
+      };
+      return (path: string, cfg = KMOD) => walkFile(path, dirs.get(path)!, cfg, 0n, resolve, new WalkCache()).packs;
+    };
+
+    it('a use expands with the macros in force there, stringification and other headers included', () => {
+      const walk = pragmaTree({
+        'driver/compat.h': '#define DO_PRAGMA(x) _Pragma(#x)\n#define PACK(n) DO_PRAGMA(pack(push, n))\n#define PACK_END _Pragma("pack(pop)")\n',
+        'driver/f.c': '#include "compat.h"\nPACK(2)\nstruct a { int x; };\nPACK_END\n',
+      });
+      expect(walk('driver/f.c')).toEqual([
+        [2, 2, true],
+        [4, 0, true],
+      ]);
+    });
+
+    it('only where the build defines it as one; a definition some builds may not have leaves the cap unknown', () => {
+      const walk = pragmaTree({
+        'driver/f.c': ['#ifdef __KERNEL__', '#define BEGIN _Pragma("pack(push, 1)")', '#endif', '#ifdef CONFIG_X', '#define MAYBE _Pragma("pack(push, 1)")', '#endif', 'BEGIN', 'MAYBE'].join('\n'),
+      });
+      expect(walk('driver/f.c', KMOD)).toEqual([
+        [7, 1, true],
+        [8, 1, false],
+      ]);
+      expect(walk('driver/f.c', USER)).toEqual([]);
+    });
+
+    it('a use whose arguments could not be read leaves the cap unknown where the name is a macro', () => {
+      const walk = pragmaTree({ 'driver/f.c': ['#ifdef __KERNEL__', '#define PB(n) _Pragma("pack(push, 1)")', '#endif', 'PB(1', '#define X 1', ')'].join('\n') });
+      expect(walk('driver/f.c', KMOD)).toEqual([[4, 0, false]]);
+      expect(walk('driver/f.c', USER)).toEqual([]);
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cText } from '../../src/parse/c-text.js';
-import { branchChain, scanDirectives } from '../../src/parse/directives.js';
+import { MAX_PRAGMA_MACRO_USE_CHARS } from '../../src/limits.js';
+import { applyPack, branchChain, destringize, pragmaMacroNames, pragmaOperatorPacks, scanDirectives, type PackState } from '../../src/parse/directives.js';
 
 /** The directives of a C snippet given as lines, read through the C text layer as the model does. */
 const scan = (...lines: string[]) => scanDirectives(cText(lines.join('\n')).text);
@@ -164,6 +165,58 @@ describe('scanDirectives: #include, #pragma pack, #error', () => {
     ]);
   });
 
+  it('the operator form _Pragma("pack(...)") is a pack op at its line, wherever it sits; not inside a string, not another pragma', () => {
+    const d = scan(
+      '_Pragma("pack(push, 1)") struct a { int x; };',
+      'const char *s = "_Pragma(\\"pack(2)\\")";',
+      'int y; _Pragma ( "pack(pop)" )',
+      '_Pragma("GCC diagnostic push")',
+      '#define P _Pragma("pack(4)")',
+      '_Pragma(',
+      '  L"pack(8)")',
+      'my_Pragma("pack(16)")',
+    );
+    expect(d.ops).toEqual([
+      { op: 'pack', args: ['push', '1'], line: 1 },
+      { op: 'pack', args: ['pop'], line: 3 },
+      { op: 'define', macro: 0 },
+      { op: 'pack', args: ['8'], line: 6 },
+    ]);
+  });
+
+  it('with the names of the macros that expand to _Pragma, each use is an expand op (with its arguments, over lines)', () => {
+    const names = new Set(['PACK_BEGIN', 'PACK']);
+    const src = ['#define PACK_BEGIN _Pragma("pack(push, 1)")', 'PACK_BEGIN', 'PACK(', '  2) struct x { int PACK_BEGINS; };', 'const char *s = "PACK_BEGIN";'].join('\n');
+    const d = scanDirectives(cText(src).text, names);
+    expect(d.ops).toEqual([
+      { op: 'define', macro: 0 },
+      { op: 'expand', text: 'PACK_BEGIN', line: 2, offset: src.indexOf('PACK_BEGIN\n') },
+      { op: 'expand', text: 'PACK(\n  2)', line: 3, offset: src.indexOf('PACK(') },
+    ]);
+  });
+
+  it('a use whose argument list cannot be read (unclosed, too long, into a directive line) is the name alone, unread; a use inside another is not read twice', () => {
+    const names = new Set(['PB']);
+    const ops = (...lines: string[]) =>
+      scanDirectives(cText(lines.join('\n')).text, names)
+        .ops.filter((o) => o.op === 'expand')
+        .map((o) => o.op === 'expand' && `${o.text}${o.unread ? ' (unread)' : ''}`);
+    expect(ops('PB( PB(', '#endif', 'struct x { int a; };')).toEqual(['PB (unread)', 'PB (unread)']);
+    expect(ops(`PB(1 /* ${'x'.repeat(MAX_PRAGMA_MACRO_USE_CHARS)} */)`)).toEqual(['PB (unread)']);
+    expect(ops('PB(PB(1))', 'PB')).toEqual(['PB(PB(1))', 'PB']);
+  });
+
+  it('pragmaMacroNames: macros with _Pragma in their body and, to a fixed point, those naming them', () => {
+    const d = scan('#define DO(x) _Pragma(#x)', '#define PACK(n) DO(pack(push, n))', '#define PACK1 PACK(1)', '#define OTHER 1', '#define NOT_PRAGMA my_Pragma');
+    expect([...pragmaMacroNames([d])].sort()).toEqual(['DO', 'PACK', 'PACK1']);
+    expect(pragmaMacroNames([scan('#define A 1')]).size).toBe(0);
+  });
+
+  it('pragmaOperatorPacks and destringize read the pack pragmas of an expansion', () => {
+    expect(pragmaOperatorPacks('_Pragma("pack(push, 2)") int x; _Pragma("once") _Pragma ("pack()")')).toEqual([['push', '2'], ['']]);
+    expect(destringize('"a \\"b\\" \\\\ c"')).toBe('a "b" \\ c');
+  });
+
   it('#error with its text and branch', () => {
     const d = scan('#if LINUX_VERSION_CODE < KERNEL_VERSION(3, 10, 0)', '#error   kernel   too old', '#endif');
     expect(d.ops[1]).toEqual({ op: 'error', text: 'kernel too old', line: 2, branch: 0 });
@@ -194,5 +247,37 @@ describe('#pragma push_macro / pop_macro', () => {
     const d = scan2('#pragma push_macro("Y")', '#define Y 2', '#pragma pop_macro("Y")', '#ifdef A', '#define Z 1', '#endif', '#pragma push_macro("Z")', '#pragma pop_macro("Z")');
     expect(d.unfollowed.map((u) => u.line)).toEqual([3, 8]);
     expect(d.unfollowed[0]!.reason).toMatch(/pop_macro\("Y"\) restores a definition driver-semver cannot tell/);
+  });
+});
+
+describe('applyPack: one pack pragma as gcc applies it on Linux', () => {
+  const run = (...pragmas: string[][]): Array<[number, boolean]> => {
+    const state: PackState = { cap: 0, stack: [] };
+    return pragmas.map((args) => {
+      const ok = applyPack(state, args);
+      return [state.cap, ok];
+    });
+  };
+
+  it('n sets, push saves (with or without a new cap), pop restores, () and 0 reset, show changes nothing', () => {
+    expect(run(['4'], ['push', '1'], ['push'], ['pop'], ['pop'], ['show'], [''], ['push', '0x10'], ['0'])).toEqual([
+      [4, true], [1, true], [1, true], [1, true], [4, true], [4, true], [0, true], [16, true], [0, true],
+    ]);
+  });
+
+  it('a pop with nothing saved changes nothing (gcc warns)', () => {
+    expect(run(['2'], ['pop'])).toEqual([[2, true], [2, true]]);
+  });
+
+  it('a value that is not 0, 1, 2, 4, 8 or 16 makes gcc ignore the whole pragma, push included', () => {
+    expect(run(['push', '1'], ['push', '3'], ['pop'], ['32'])).toEqual([[1, true], [1, true], [0, true], [0, true]]);
+  });
+
+  it('names, expressions and labels are not understood (gcc reads a name as a label, clang expands it)', () => {
+    expect(run(['push', 'N'])).toEqual([[0, false]]);
+    expect(run(['ONE'])).toEqual([[0, false]]);
+    expect(run(['push', 'label', '4'])).toEqual([[0, false]]);
+    expect(run(['pop', 'label'])).toEqual([[0, false]]);
+    expect(run(['1 + 1'])).toEqual([[0, false]]);
   });
 });

@@ -65,6 +65,20 @@ describe('buildModel: which builds compile a line', () => {
   });
 });
 
+describe('buildModel: include trees', () => {
+  it('treeOf: the file and the files it includes, transitively; never the files that include it', async () => {
+    const { model } = await modelOf({
+      'driver/a.h': '#include "b.h"\n',
+      'driver/b.h': '#include "c.h"\n#include <linux/types.h>\n',
+      'driver/c.h': '#include "a.h"\n',
+      'driver/d.c': '#include "c.h"\n',
+    });
+    expect([...model.treeOf('driver/d.c')].sort()).toEqual(['driver/a.h', 'driver/b.h', 'driver/c.h', 'driver/d.c']);
+    expect([...model.treeOf('driver/b.h')].sort()).toEqual(['driver/a.h', 'driver/b.h', 'driver/c.h']);
+    expect([...model.treeOf('driver/other.h')]).toEqual(['driver/other.h']);
+  });
+});
+
 describe('buildModel: #pragma pack', () => {
   const src = ['#pragma pack(push, 1)', 'struct a { char c; int i; };', '#pragma pack(pop)', 'struct b { char c; int i; };', '#ifdef CONFIG_COMPAT', '#pragma pack(4)', '#endif', 'struct c { int i; };'].join('\n');
 
@@ -74,6 +88,16 @@ describe('buildModel: #pragma pack', () => {
     // userspace never sets CONFIG_*: the pragma is dead there and the cap certain.
     const user = CONFIGS.find((c) => c.view === 'userspace')!.index;
     expect(model.packAt(H, 8, user)).toBe(0);
+  });
+
+  it("a header's pragmas count in the file that includes it; a header included under a cap has its structs' cap unknown", async () => {
+    const { model } = await modelOf({
+      'driver/ppm_a.h': ['#include "ppm_pack1.h"', 'struct a { char c; int i; };', '#pragma pack(pop)', '#pragma pack(push, 2)', '#include "ppm_b.h"', '#pragma pack(pop)'].join('\n'),
+      'driver/ppm_pack1.h': '#pragma pack(push, 1)\n',
+      'driver/ppm_b.h': 'struct b { char c; int i; };\n',
+    });
+    expect([2, 4].map((l) => model.packAt('driver/ppm_a.h', l, kmodX86))).toEqual([1, 2]);
+    expect(model.packAt('driver/ppm_b.h', 1, kmodX86)).toBeNull();
   });
 });
 

@@ -1,10 +1,16 @@
+import { canonicalType } from '../../parse/c-types.js';
 import type { FieldLayout, StructLayout } from '../../surface/model.js';
 
 export { MODERN_PROBE_STRUCTS } from '../../surface/shared-structs.js';
 
+/** The same type as laid out: two spellings of one LP64 type (`uint64_t`, `unsigned long`) are the same. */
+function sameType(a: FieldLayout, b: FieldLayout): boolean {
+  return canonicalType(a.type) === canonicalType(b.type);
+}
+
 /** The same bytes: type, offset and size (the name aside). */
 function sameSlot(a: FieldLayout, b: FieldLayout): boolean {
-  return a.type === b.type && a.offset === b.offset && a.size === b.size;
+  return sameType(a, b) && a.offset === b.offset && a.size === b.size;
 }
 
 function sameField(a: FieldLayout, b: FieldLayout): boolean {
@@ -59,7 +65,7 @@ export function layoutDifferences(base: StructLayout, head: StructLayout): strin
   for (const b of base.fields) {
     const h = headByName.get(b.name);
     if (!h) out.push(`${b.name} removed (was offset ${b.offset}, size ${b.size})`);
-    else if (h.type !== b.type || h.size !== b.size) out.push(`${b.name} changed from ${b.type} (size ${b.size}) to ${h.type} (size ${h.size}), offset ${b.offset} → ${h.offset}`);
+    else if (!sameType(h, b) || h.size !== b.size) out.push(`${b.name} changed from ${b.type} (size ${b.size}) to ${h.type} (size ${h.size}), offset ${b.offset} → ${h.offset}`);
     else if (h.offset !== b.offset) out.push(`${b.name} moved from offset ${b.offset} to ${h.offset}`);
   }
   fields.forEach((h, i) => {
