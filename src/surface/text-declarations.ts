@@ -64,7 +64,7 @@ export function readTextDeclarations(facts: FileFacts[], ctx: TextContext): Text
     if (!f.topLevel.statements.length) continue;
     const probe = f.path.includes('/modern_bpf/') ? 'modern' : f.path.startsWith('driver/bpf/') ? 'legacy' : null;
     const scope = ctx.model.scope(f.path);
-    const declaring = macrosThatMayDeclare(scope.macros);
+    const declaring = macrosThatMayDeclare(scope.macros, f.directives.macros);
     for (const s of compiledStatements(f, ctx.model)) {
       const text = s.pieces.map((p) => p.text).join('\n');
       const line = s.pieces[0]!.line;
@@ -76,6 +76,12 @@ export function readTextDeclarations(facts: FileFacts[], ctx: TextContext): Text
       }
       const r = readStatement(text, scope.macros, probe);
       for (const n of r.used) ctx.onMacro(f.path, n);
+      // The macros read are those in force at the end of the file (builds.ts): one this file
+      // defines or undefines again after the statement may stand for something else at it.
+      const redefined = redefinedAfter(f, line, text);
+      if (redefined) {
+        ctx.warnings.push({ path: f.path, message: `${where}: ${redefined} is defined or undefined again later in ${f.path}, so what the declaration means where it stands is not known`, incomplete: true });
+      }
       if (r.problem) {
         ctx.warnings.push({ path: f.path, message: `${where}: ${r.problem}, so what it declares is not known`, incomplete: true });
         continue;
@@ -194,20 +200,39 @@ class StatementLines {
   }
 }
 
+const lastDirectiveMemo = new WeakMap<object, Map<string, number>>();
+
+/** A name the statement mentions that a `#define` or `#undef` of its file changes after `line`. */
+function redefinedAfter(f: Pick<FileFacts, 'directives'>, line: number, text: string): string | null {
+  let last = lastDirectiveMemo.get(f.directives);
+  if (!last) {
+    last = new Map();
+    for (const m of f.directives.macros) last.set(m.name, Math.max(last.get(m.name) ?? 0, m.line));
+    for (const op of f.directives.ops) if (op.op === 'undef') last.set(op.name, Math.max(last.get(op.name) ?? 0, op.line));
+    lastDirectiveMemo.set(f.directives, last);
+  }
+  if (!last.size) return null;
+  for (const m of text.matchAll(IDENTIFIER)) if ((last.get(m[0]) ?? 0) > line) return m[0];
+  return null;
+}
+
 function mayDeclare(text: string, declaring: ReadonlySet<string>): boolean {
   for (const m of text.matchAll(IDENTIFIER)) if (DECLARING_NAMES.has(m[0]) || declaring.has(m[0])) return true;
   return false;
 }
 
-const declaringMemo = new WeakMap<object, Set<string>>();
+const declaringMemo = new WeakMap<object, WeakMap<object, Set<string>>>();
 
 /**
  * The macros whose expansion may produce a declaring name: those whose body names one, or
- * pastes tokens (`##` can make any name), or names such a macro. One pass over the bodies,
- * then a walk up from the names found.
+ * pastes tokens (`##` can make any name), or names such a macro. The macros in scope, and every
+ * definition the file itself makes (one it undefines before its end is still in force above).
+ * One pass over the bodies, then a walk up from the names found.
  */
-export function macrosThatMayDeclare(macros: ReadonlyMap<string, MacroDef>): ReadonlySet<string> {
-  let out = declaringMemo.get(macros);
+export function macrosThatMayDeclare(macros: ReadonlyMap<string, MacroDef>, own: readonly MacroDef[] = []): ReadonlySet<string> {
+  let byOwn = declaringMemo.get(macros);
+  if (!byOwn) declaringMemo.set(macros, (byOwn = new WeakMap()));
+  let out = byOwn.get(own);
   if (out) return out;
   out = new Set<string>();
   const usedBy = new Map<string, string[]>();
@@ -217,19 +242,19 @@ export function macrosThatMayDeclare(macros: ReadonlyMap<string, MacroDef>): Rea
     out!.add(name);
     todo.push(name);
   };
-  for (const [name, def] of macros) {
-    if (def.body.includes('##')) mark(name);
+  for (const def of [...macros.values(), ...own]) {
+    if (def.body.includes('##')) mark(def.name);
     for (const m of def.body.matchAll(IDENTIFIER)) {
-      if (DECLARING_NAMES.has(m[0])) mark(name);
+      if (DECLARING_NAMES.has(m[0])) mark(def.name);
       else {
         const users = usedBy.get(m[0]);
-        if (users) users.push(name);
-        else usedBy.set(m[0], [name]);
+        if (users) users.push(def.name);
+        else usedBy.set(m[0], [def.name]);
       }
     }
   }
   while (todo.length) for (const user of usedBy.get(todo.pop()!) ?? []) mark(user);
-  declaringMemo.set(macros, out);
+  byOwn.set(own, out);
   return out;
 }
 

@@ -148,6 +148,11 @@ describe('macrosThatMayDeclare', () => {
     ]);
     expect([...macrosThatMayDeclare(m)].sort()).toEqual(['CAT', 'MAP_SECTION', 'PARAM', 'VIA', 'VIA2', 'WEAK']);
   });
+
+  it('with the file’s own definitions, those no longer in force at its end included', () => {
+    const own: MacroDef[] = [{ name: 'GONE', params: ['n'], body: 'module_param(n, int, 0)' }];
+    expect([...macrosThatMayDeclare(defs([['USES_GONE', null, 'GONE(x)']]), own)].sort()).toEqual(['GONE', 'USES_GONE']);
+  });
 });
 
 describe('module parameters as read from a statement', () => {

@@ -221,6 +221,17 @@ describe('module parameters, bpf maps and globals are read as the compiler reads
     expect: { rules: ['module-param-changed'], verdict: 'fail', message: /max_consumers: uint 0644 → uint 0444/ },
   });
   check({
+    name: 'a permission macro redefined after the parameter that uses it',
+    // The compiler reads 0644 at the parameter; the end of the file says 0444.
+    head: inMain(['module_param(max_consumers, uint, 0444);', '#define MC_PERM 0644\nmodule_param(max_consumers, uint, MC_PERM);\n#undef MC_PERM\n#define MC_PERM 0444']),
+    expect: { rules: [], verdict: 'fail', warnings: [/driver\/main\.c:16 at head: MC_PERM is defined or undefined again later in driver\/main\.c/] },
+  });
+  check({
+    name: 'a macro that declares a parameter, undefined after its use',
+    head: inMain(['module_param(verbose, bool, 0444);', 'module_param(verbose, bool, 0444);\n#define PARAM(n) module_param(n, bool, 0644)\nPARAM(fast_mode);\n#undef PARAM']),
+    expect: { rules: [], verdict: 'fail', warnings: [/driver\/main\.c:18 at head: PARAM is defined or undefined again later/] },
+  });
+  check({
     name: 'a permission respelled S_IRUGO (0444, the same bits) is no change',
     head: inMain(['module_param(max_consumers, uint, 0444);', 'module_param(max_consumers, uint, S_IRUGO);']),
     expect: { rules: [], verdict: 'pass' },
