@@ -164,6 +164,11 @@ describe('module parameters as read from a statement', () => {
     expect(param('module_param_string(s, buf, sizeof(buf), 0644)')).toMatchObject({ name: 's', type: 'string', perm: '0644' });
     expect(param('module_param_cb(dim, &(dim_ops), &dim, 0644)')).toMatchObject({ name: 'dim', type: 'callback', access: { ops: 'dim_ops' } });
     expect(param('module_param_call(dim, set_dim, NULL, &dim, 0644)')).toMatchObject({ type: 'callback', access: { set: 'set_dim', get: 'NULL' } });
+    expect(param('module_param_array(ids, int, &n_ids, 0444)')).toMatchObject({ name: 'ids', type: 'array of int', perm: '0444', access: null });
+    expect(param('module_param_array_named(ids, id_list, uint, NULL, 0444)')).toMatchObject({ name: 'ids', type: 'array of uint' });
+    expect(param('module_param_unsafe(fast, bool, 0644)')).toMatchObject({ name: 'fast', type: 'bool' });
+    expect(param('module_param_hw_named(irq, irq_nr, int, irq, 0444)')).toMatchObject({ name: 'irq', type: 'int' });
+    expect(param('module_param_cb_unsafe(dim, &dim_ops, &dim, 0644)')).toMatchObject({ type: 'callback', access: { ops: 'dim_ops' } });
   });
 
   it('a call with the wrong number of arguments, or no call, declares nothing', () => {

@@ -2,13 +2,15 @@ import { evaluateNumber, type MacroDef } from '../../parse/consteval.js';
 import { closing, splitTokens, textOf, type Token } from './text-scan.js';
 
 /**
- * Kernel module parameters userspace reads or writes under /sys/module/<name>/parameters/:
- * `module_param(name, type, perm)`, `module_param_named(name, var, type, perm)`,
- * `module_param_cb(name, ops, arg, perm)`, `module_param_call(name, set, get, arg, perm)`,
- * `module_param_string(name, str, len, perm)`. Parameters with their own get/set functions
- * have the type `callback`: which kernel API defines them is not visible to userspace, but
- * which of get and set they have is (the kernel answers EPERM to a read without `get` and to a
- * write without `set`, whatever the permission says).
+ * Kernel module parameters userspace reads or writes under /sys/module/<name>/parameters/, by
+ * the macros of the kernel's moduleparam.h that declare one: `module_param(name, type, perm)`,
+ * `module_param_named(name, var, type, perm)`, `module_param_cb(name, ops, arg, perm)`,
+ * `module_param_call(name, set, get, arg, perm)`, `module_param_string(name, str, len, perm)`,
+ * `module_param_array(name, type, nump, perm)` and their `_unsafe`, `_hw` and `_named`
+ * variants. Parameters with their own get/set functions have the type `callback`: which kernel
+ * API defines them is not visible to userspace, but which of get and set they have is (the
+ * kernel answers EPERM to a read without `get` and to a write without `set`, whatever the
+ * permission says).
  */
 export interface ModuleParamFact {
   name: string;
@@ -31,33 +33,47 @@ export interface ParamOpsFact {
   line: number;
 }
 
-const ARITY: Record<string, number> = { module_param: 3, module_param_named: 4, module_param_cb: 4, module_param_call: 5, module_param_string: 4 };
+/** How each declaring macro lays out its arguments (the name is the first, the permission the last). */
+interface ParamCall {
+  arity: number;
+  type: (args: string[]) => string;
+  access?: (args: string[]) => ModuleParamFact['access'];
+}
+
+const plain = (at: number): ParamCall['type'] => (args) => args[at]!;
+const array = (at: number): ParamCall['type'] => (args) => `array of ${args[at]}`;
+const callback: ParamCall['type'] = () => 'callback';
+const byOps: ParamCall['access'] = (args) => ({ ops: opsName(args[1]!) });
+
+const CALLS: Record<string, ParamCall> = {
+  module_param: { arity: 3, type: plain(1) },
+  module_param_unsafe: { arity: 3, type: plain(1) },
+  module_param_named: { arity: 4, type: plain(2) },
+  module_param_named_unsafe: { arity: 4, type: plain(2) },
+  module_param_hw: { arity: 4, type: plain(1) },
+  module_param_hw_named: { arity: 5, type: plain(2) },
+  module_param_array: { arity: 4, type: array(1) },
+  module_param_array_named: { arity: 5, type: array(2) },
+  module_param_array_unsafe: { arity: 4, type: array(1) },
+  module_param_hw_array: { arity: 5, type: array(1) },
+  module_param_string: { arity: 4, type: () => 'string' },
+  module_param_cb: { arity: 4, type: callback, access: byOps },
+  module_param_cb_unsafe: { arity: 4, type: callback, access: byOps },
+  module_param_call: { arity: 5, type: callback, access: (args) => ({ set: args[1]!, get: args[2]! }) },
+};
 
 /** The calls that declare a module parameter (the names the reader starts from). */
-export const MODULE_PARAM_CALLS: ReadonlySet<string> = new Set(Object.keys(ARITY));
+export const MODULE_PARAM_CALLS: ReadonlySet<string> = new Set(Object.keys(CALLS));
 
 /** `module_param*(...)` at the start of a statement (tokens of `text`), or null. */
 export function readModuleParam(text: string, toks: Token[]): ModuleParamFact | null {
-  const call = toks[0]?.text ?? '';
-  if (!MODULE_PARAM_CALLS.has(call) || toks[1]?.text !== '(') return null;
+  const call = Object.hasOwn(CALLS, toks[0]?.text ?? '') ? CALLS[toks[0]!.text]! : null;
+  if (!call || toks[1]?.text !== '(') return null;
   const close = closing(toks, 1);
   if (close < 0) return null;
   const args = splitTokens(toks, ',', 2, close).map(([a, b]) => textOf(text, toks, a, b));
-  if (args.length !== ARITY[call] || !args[0]) return null;
-  const perm = args[args.length - 1]!;
-  const base = { name: args[0], perm, line: 0 };
-  switch (call) {
-    case 'module_param':
-      return { ...base, type: args[1]!, access: null };
-    case 'module_param_named':
-      return { ...base, type: args[2]!, access: null };
-    case 'module_param_string':
-      return { ...base, type: 'string', access: null };
-    case 'module_param_cb':
-      return { ...base, type: 'callback', access: { ops: opsName(args[1]!) } };
-    default:
-      return { ...base, type: 'callback', access: { set: args[1]!, get: args[2]! } };
-  }
+  if (args.length !== call.arity || !args[0]) return null;
+  return { name: args[0], type: call.type(args), perm: args[args.length - 1]!, access: call.access?.(args) ?? null, line: 0 };
 }
 
 /** `&(name)` → `name`; anything else stays as written. */
