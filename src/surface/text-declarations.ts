@@ -70,6 +70,11 @@ export function readTextDeclarations(facts: FileFacts[], ctx: TextContext): Text
       const line = s.pieces[0]!.line;
       if (!mayDeclare(text, declaring)) continue;
       const where = `${f.path}:${line} at ${ctx.rev}`;
+      const include = s.pieces.find((p) => p.include && ctx.model.live(f.path, p.include))?.include;
+      if (include) {
+        ctx.warnings.push({ path: f.path, message: `${where}: the #include at line ${include} inside a declaration is not followed, so what it declares is not known`, incomplete: true });
+        continue;
+      }
       if (s.undecided) {
         ctx.warnings.push({ path: f.path, message: `${where}: a conditional directive the model cannot decide cuts a declaration in parts, so what the builds declare there is not known`, incomplete: true });
         continue;

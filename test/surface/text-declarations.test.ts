@@ -27,6 +27,14 @@ describe('topLevelStatements: file-scope statements as the compiler parses them'
     expect(statementsOf('module_param(a, int,\n#ifdef X\n0444\n#else\n0644\n#endif\n);')).toEqual([[1, 'module_param(a, int,|0444|0644|);']]);
   });
 
+  it('an #include inside a statement is marked on the piece after it', () => {
+    const c = cText('struct {\n#include "members.h"\n} m SEC(".maps");\n#include "other.h"\nint x;');
+    expect(topLevelStatements(c.text, scanDirectives(c.text)).statements).toEqual([
+      { pieces: [{ text: 'struct {', line: 1 }, { text: '} m SEC(".maps");', line: 3, include: 2 }] },
+      { pieces: [{ text: 'int x;', line: 5 }] },
+    ]);
+  });
+
   it('function bodies are skipped, and literals do not end statements', () => {
     const src = 'static int f(void)\n{\n\tmodule_param(inner, int, 0);\n\treturn 0;\n}\nconst char *s = "a;b}{";\nchar c = \';\';\nint g(int x) { if (x) { return 1; } return 0; }\nint d;';
     expect(statementsOf(src)).toEqual([

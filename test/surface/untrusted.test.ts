@@ -326,6 +326,12 @@ describe('module parameters, bpf maps and globals are read as the compiler reads
     expect: { rules: [], verdict: 'pass' },
   });
   check({
+    name: 'a map whose members come from an included file',
+    head: [inMaps(['\t__uint(type, BPF_MAP_TYPE_ARRAY);\n\t__uint(max_entries, 1);\n\t__type(key, uint32_t);\n\t__type(value, struct capture_settings);', '#include "capture_members.h"']), setFile('driver/modern_bpf/maps/capture_members.h', '__uint(type, BPF_MAP_TYPE_HASH);\n')],
+    // As for a table entry a directive cuts: the map is left out (read as removed), and the warning says why.
+    expect: { rules: ['bpf-map-changed'], verdict: 'fail', warnings: [/maps\.h:15 at head: the #include at line 16 inside a declaration is not followed/] },
+  });
+  check({
     name: 'a declaration in the maps section that driver-semver cannot read',
     head: inMaps([CAPTURE, `${CAPTURE}\nstruct extra_def extra_map SEC(".maps");`]),
     expect: { rules: [], verdict: 'fail', warnings: [/maps\.h:\d+ at head: a declaration in section "\.maps" that is not a map definition driver-semver can read/] },

@@ -29,6 +29,8 @@ export interface StatementPiece {
   text: string;
   /** 1-based line of the piece's first character. */
   line: number;
+  /** Line of an `#include` between this piece and the one before it: what it brings into the statement is not read. */
+  include?: number;
 }
 
 /** A file-scope statement up to its `;` (of a function definition, the head before its body). */
@@ -93,12 +95,16 @@ export function topLevelStatements(text: string, d: Directives): TopLevel {
   /** Start of the current piece (-1: none open), and of the current statement's first token (-1: none yet). */
   let pieceStart = -1;
   let started = false;
+  /** An `#include` met inside the current statement, before the next piece. */
+  let include = 0;
+  const includeLines = new Set([...d.includes.map((x) => x.line), ...d.computedIncludes]);
   /** The last character outside white space, to tell a function body (`) {`) from an initializer or a struct. */
   let prev = 0;
   const closePiece = (end: number) => {
     if (pieceStart >= 0) {
       const piece = text.slice(pieceStart, end).trimEnd();
-      if (piece) pieces.push({ text: piece, line: lineAt(pieceStart) });
+      if (piece) pieces.push({ text: piece, line: lineAt(pieceStart), ...(include ? { include } : {}) });
+      if (piece) include = 0;
     }
     pieceStart = -1;
   };
@@ -107,6 +113,7 @@ export function topLevelStatements(text: string, d: Directives): TopLevel {
     if (keep && pieces.length) statements.push({ pieces });
     pieces = [];
     started = false;
+    include = 0;
   };
   let span = 0;
   const n = text.length;
@@ -115,8 +122,12 @@ export function topLevelStatements(text: string, d: Directives): TopLevel {
     const sp = d.spans[span];
     if (sp && sp[0] <= i) {
       // A directive line: it ends the piece; a conditional one also moves between branches.
-      if (started && !st.inBody) closePiece(sp[0]);
-      const g = steps.get(lineAt(sp[0]));
+      const line = lineAt(sp[0]);
+      if (started && !st.inBody) {
+        closePiece(sp[0]);
+        if (includeLines.has(line)) include = line;
+      }
+      const g = steps.get(line);
       if (g?.step === 'open') groups.push({ start: { ...st }, ends: [], hasElse: false });
       else if (g && groups.length) {
         const top = groups[groups.length - 1]!;
