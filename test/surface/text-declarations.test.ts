@@ -180,6 +180,7 @@ describe('module parameters as read from a statement', () => {
   });
 
   it('a call with the wrong number of arguments, or no call, declares nothing', () => {
+    expect(param('constructor(a, b, c)')).toBeNull();
     expect(param('module_param(verbose, bool)')).toBeNull();
     expect(param('x = module_param(a, b, c)')).toBeNull();
     expect(param('module_param(a, b, c')).toBeNull();
@@ -250,5 +251,10 @@ describe('bpf maps and globals as read from a statement', () => {
     for (const text of [`struct bpf_map_def __bpf_section("maps") ${body}`, `struct bpf_map_def ${body.replace(' =', ' __attribute__((section("maps"), used)) =')}`]) {
       expect(readBpfStatement(text, tokens(text), 'legacy').maps, text).toMatchObject([want]);
     }
+  });
+
+  it('fields named like JavaScript object properties are fields like any other', () => {
+    const text = 'struct bpf_map_def SEC("maps") m = { .constructor = 1, .__proto__ = 2 }';
+    expect(readBpfStatement(text, tokens(text), 'legacy').maps).toMatchObject([{ name: 'm', type: '?', maxEntriesExpr: null }]);
   });
 });

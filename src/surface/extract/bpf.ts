@@ -144,20 +144,20 @@ function legacyMap(text: string, toks: Token[]): BpfMapFact | null {
   if (s < 0 || toks[s + 1]?.text !== 'bpf_map_def' || !name?.ident || toks[s + 3]?.text !== '=' || toks[s + 4]?.text !== '{') return null;
   const close = closing(toks, s + 4);
   if (close < 0 || close + 1 !== toks.length) return null;
-  const fields: Record<string, string> = {};
+  const fields = new Map<string, string>();
   for (const [a, b] of splitTokens(toks, ',', s + 5, close)) {
-    if (toks[a]?.text === '.' && toks[a + 1]?.ident && toks[a + 2]?.text === '=') fields[toks[a + 1]!.text] = textOf(text, toks, a + 3, b);
+    if (toks[a]?.text === '.' && toks[a + 1]?.ident && toks[a + 2]?.text === '=') fields.set(toks[a + 1]!.text, textOf(text, toks, a + 3, b));
   }
   const sizeOfType = (e: string | undefined) => (e ? (/^sizeof\s*\((.*)\)$/.exec(e)?.[1]?.trim() ?? null) : null);
   return {
     name: name.text,
     probe: 'legacy',
-    type: fields['type'] ?? '?',
-    keyType: sizeOfType(fields['key_size']),
-    valueType: sizeOfType(fields['value_size']),
-    keySizeExpr: fields['key_size'] ?? null,
-    valueSizeExpr: fields['value_size'] ?? null,
-    maxEntriesExpr: fields['max_entries'] ?? null,
+    type: fields.get('type') ?? '?',
+    keyType: sizeOfType(fields.get('key_size')),
+    valueType: sizeOfType(fields.get('value_size')),
+    keySizeExpr: fields.get('key_size') ?? null,
+    valueSizeExpr: fields.get('value_size') ?? null,
+    maxEntriesExpr: fields.get('max_entries') ?? null,
     line: 0,
   };
 }
