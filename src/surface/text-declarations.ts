@@ -316,8 +316,10 @@ function read(written: string, macros: ReadonlyMap<string, MacroDef>, probe: 'mo
     }
     if (!probe) continue;
     const bpf = readBpfStatement(text, part, probe);
-    r.maps.push(...bpf.maps);
-    r.globals.push(...bpf.globals);
+    // One declaration may define any number of globals: appended one by one (a spread of them
+    // all would be as many call arguments).
+    for (const m of bpf.maps) r.maps.push(m);
+    for (const g of bpf.globals) r.globals.push(g);
     if (bpf.unreadable) r.unreadable ??= bpf.unreadable;
   }
   return r;

@@ -7,7 +7,10 @@ import { scanDirectives } from '../../src/parse/directives.js';
 import { readBpfStatement } from '../../src/surface/extract/bpf.js';
 import { isNullPointer, permissionText, readModuleParam, readParamOps } from '../../src/surface/extract/module-params.js';
 import { closing, splitTokens, tokens, topLevelStatements } from '../../src/surface/extract/text-scan.js';
-import { compiledStatements, macrosThatMayDeclare } from '../../src/surface/text-declarations.js';
+import type { BuildModel } from '../../src/surface/builds.js';
+import type { FileFacts } from '../../src/surface/facts.js';
+import type { Warning } from '../../src/surface/model.js';
+import { compiledStatements, macrosThatMayDeclare, readTextDeclarations } from '../../src/surface/text-declarations.js';
 
 /** The top-level statements of a file, each as its pieces' text joined with `|`, with its first line. */
 function statementsOf(src: string): Array<[number, string]> {
@@ -256,5 +259,21 @@ describe('bpf maps and globals as read from a statement', () => {
   it('fields named like JavaScript object properties are fields like any other', () => {
     const text = 'struct bpf_map_def SEC("maps") m = { .constructor = 1, .__proto__ = 2 }';
     expect(readBpfStatement(text, tokens(text), 'legacy').maps).toMatchObject([{ name: 'm', type: '?', maxEntriesExpr: null }]);
+  });
+});
+
+describe('readTextDeclarations on crafted input', () => {
+  it('one declaration of 150k weak globals is read whole (no call with as many arguments)', () => {
+    const path = 'driver/modern_bpf/maps/maps.h';
+    const c = cText(`__weak int ${Array.from({ length: 150_000 }, (_, i) => `g${i}`).join(', ')};`);
+    const directives = scanDirectives(c.text);
+    const f = { path, directives, topLevel: topLevelStatements(c.text, directives) } as unknown as FileFacts;
+    const modern = viewMask('modern');
+    const model = { presence: () => ({ always: modern, maybe: modern }), live: () => true, scope: () => ({ macros: new Map(), ambiguous: new Map() }) } as unknown as BuildModel;
+    const warnings: Warning[] = [];
+    const d = readTextDeclarations([f], { model, rev: 'head', warnings, onMacro: () => {} });
+    expect(d.globals.length).toBe(150_000);
+    expect(d.globals[149_999]!.value).toMatchObject({ name: 'g149999', type: 'int', line: 1 });
+    expect(warnings).toEqual([]);
   });
 });
