@@ -75,7 +75,7 @@ export interface Directives {
   /** Conditional groups left open at the end of the file, or closed without an `#if`: the file is malformed. */
   unbalanced: boolean;
   /** Directives the model does not follow, by line, with why (an `#include` a macro from elsewhere names...). */
-  unfollowed: Array<{ line: number; reason: string }>;
+  unfollowed: Array<{ line: number; directive: 'include' | 'pop_macro'; reason: string }>;
 }
 
 const DIRECTIVE_START = /^[ \t\f\v]*(?:#|%:)[ \t\f\v]*([A-Za-z_]\w*)?/;
@@ -394,7 +394,7 @@ export function scanDirectives(text: string, pragmaMacros?: ReadonlySet<string>)
       if (h) {
         ops.push({ op: 'include', include: includes.length });
         includes.push({ ...h, line: atLine, offset: pos, branch: current });
-      } else if (rest.trim()) unfollowed.push({ line: atLine, reason: 'an #include names its header with a macro, which driver-semver does not follow, so what that header defines is not known' });
+      } else if (rest.trim()) unfollowed.push({ line: atLine, directive: 'include', reason: 'an #include names its header with a macro, which driver-semver does not follow, so what that header defines is not known' });
     } else if (name === 'pragma') {
       const args = packArgs(rest);
       const saved = /^\s*(push|pop)_macro\s*\(\s*"([A-Za-z_]\w*)"\s*\)/.exec(rest);
@@ -411,7 +411,7 @@ export function scanDirectives(text: string, pragmaMacros?: ReadonlySet<string>)
           ops.push({ op: 'undef', name: saved[2]!, line: atLine });
           ops.push({ op: 'define', macro: macros.length });
           macros.push({ ...macros[back.macro]!, line: atLine, branch: current });
-        } else unfollowed.push({ line: atLine, reason: `#pragma pop_macro("${saved[2]}") restores a definition driver-semver cannot tell, so the value of ${saved[2]} is not known` });
+        } else unfollowed.push({ line: atLine, directive: 'pop_macro', reason: `#pragma pop_macro("${saved[2]}") restores a definition driver-semver cannot tell, so the value of ${saved[2]} is not known` });
       }
     } else if (name === 'error') {
       ops.push({ op: 'error', text: fold(rest), line: atLine, branch: current });

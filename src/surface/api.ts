@@ -3,10 +3,12 @@ import { evaluateNumber, type SymbolTable } from '../parse/consteval.js';
 import type { BuildModel, Candidate } from './builds.js';
 import type { FileFacts } from './facts.js';
 import { layoutsOf, type EnumDecl, type LayoutSelection, type StructDecl, type StructDecls, type StructLayout, type TypeRef } from './layout.js';
-import { loc, type BpfGlobal, type BpfMap, type CodeList, type Constant, type Ioctl, type ModuleParam, type Surface, type Warning } from './model.js';
+import { loc, type BpfGlobal, type BpfMap, type CodeList, type Constant, type Ioctl, type Surface, type Warning } from './model.js';
 import type { SharedStruct } from './shared-structs.js';
 import { record } from '../record.js';
 import { canonicalType } from '../parse/c-types.js';
+import { readTextDeclarations, resolveModuleParams, type TextContext } from './text-declarations.js';
+import type { BpfGlobalFact, BpfMapFact } from './extract/bpf.js';
 
 type ApiPart = Pick<Surface, 'structs' | 'ioctls' | 'retiredIoctls' | 'bpfMaps' | 'bpfGlobals' | 'codeLists' | 'moduleParams'>;
 
@@ -28,19 +30,18 @@ export function resolveApi(facts: FileFacts[], symsOf: (path: string) => SymbolT
   const layouts = new Layouts(facts, symsOf, ctx.model);
   // sizeof(struct x) in map definitions and _IOR/_IOW comes from the computed layouts.
   const sized = (path: string): SymbolTable => ({ ...symsOf(path), sizeOf: (t) => layouts.sizeOf(t) });
-  const live = <T extends { line: number }>(f: FileFacts, items: T[]) => items.filter((x) => ctx.model.live(f.path, x.line));
+  const text: TextContext = { model: ctx.model, rev: ctx.rev, warnings: ctx.warnings, onMacro: (path, name) => symsOf(path).onMacro?.(name) };
+  const declared = readTextDeclarations(facts, text);
   return {
     structs: sharedLayouts(layouts, ctx),
     ioctls: resolveIoctls(facts, sized, ctx.model),
     retiredIoctls: record(
       facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized(f.path))] as const)),
     ),
-    bpfMaps: resolveMaps(facts, sized, ctx.model),
-    bpfGlobals: resolveGlobals(facts, sized, ctx.model),
+    bpfMaps: resolveMaps(declared.maps, sized, ctx),
+    bpfGlobals: resolveGlobals(declared.globals, sized, ctx.model),
     codeLists: resolveCodeLists(facts, enums, ctx),
-    moduleParams: record(
-      facts.flatMap((f) => live(f, f.moduleParams).map((m) => [m.name, { type: m.type, perm: m.perm, loc: loc(f.path, m.line) } satisfies ModuleParam] as const)),
-    ),
+    moduleParams: resolveModuleParams(declared, text),
   };
 }
 
@@ -251,27 +252,67 @@ function typeSize(t: string | null, syms: SymbolTable): number | null {
   return t ? evaluateNumber(`sizeof(${t})`, syms) : null;
 }
 
-function resolveMaps(facts: FileFacts[], symsOf: (path: string) => SymbolTable, model: BuildModel): Record<string, BpfMap> {
+function resolveMaps(maps: Candidate<BpfMapFact>[], symsOf: (path: string) => SymbolTable, ctx: ApiContext): Record<string, BpfMap> {
   const byName = new Map<string, Candidate<BpfMap>[]>();
-  for (const f of facts) {
-    const syms = symsOf(f.path);
-    for (const m of f.bpfMaps) {
-      const map: BpfMap = {
-        probe: m.probe,
-        type: m.type,
-        keyType: m.keyType,
-        valueType: m.valueType,
-        keySize: m.keySizeExpr ? evaluateNumber(m.keySizeExpr, syms) : typeSize(m.keyType, syms),
-        valueSize: m.valueSizeExpr ? evaluateNumber(m.valueSizeExpr, syms) : typeSize(m.valueType, syms),
-        maxEntries: m.maxEntriesExpr ? evaluateNumber(m.maxEntriesExpr, syms) : null,
-        maxEntriesExpr: m.maxEntriesExpr,
-        index: m.index,
-        loc: loc(f.path, m.line),
-      };
-      push(byName, m.name, { value: map, file: f, line: m.line, presence: model.presence(f.path, m.line) });
+  const legacyBefore = new Map<string, MapsBefore>();
+  for (const c of maps) {
+    const m = c.value;
+    const syms = symsOf(c.file.path);
+    let index: number | null = null;
+    if (m.probe === 'legacy') {
+      // Userspace indexes legacy maps by declaration order: the maps the same build compiles before it.
+      let before = legacyBefore.get(c.file.path);
+      if (!before) legacyBefore.set(c.file.path, (before = { always: CONFIGS.map(() => 0), maybe: CONFIGS.map(() => 0) }));
+      index = legacyIndex(c, before, ctx);
     }
+    const map: BpfMap = {
+      probe: m.probe,
+      type: m.type,
+      keyType: m.keyType,
+      valueType: m.valueType,
+      keySize: m.keySizeExpr ? evaluateNumber(m.keySizeExpr, syms) : typeSize(m.keyType, syms),
+      valueSize: m.valueSizeExpr ? evaluateNumber(m.valueSizeExpr, syms) : typeSize(m.valueType, syms),
+      maxEntries: m.maxEntriesExpr ? evaluateNumber(m.maxEntriesExpr, syms) : null,
+      maxEntriesExpr: m.maxEntriesExpr,
+      index,
+      loc: loc(c.file.path, c.line),
+    };
+    push(byName, m.name, { ...c, value: map });
   }
-  return picked(model, 'bpf map', byName, (m) => JSON.stringify({ ...m, loc: null }));
+  return picked(ctx.model, 'bpf map', byName, (m) => JSON.stringify({ ...m, loc: null }));
+}
+
+/** How many maps of a file each configuration compiles so far: certainly, and maybe. */
+interface MapsBefore {
+  always: number[];
+  maybe: number[];
+}
+
+/**
+ * A legacy map's index: how many maps each build that compiles it compiles before it. Builds
+ * that disagree, or a condition the model cannot decide before it, leave the index unknown: a
+ * warning, and the lowest one is kept.
+ */
+function legacyIndex(c: Candidate<BpfMapFact>, before: MapsBefore, ctx: ApiContext): number {
+  const counts = new Set<number>();
+  for (const config of CONFIGS) {
+    const bit = 1 << config.index;
+    if (c.presence.maybe & bit) counts.add(before.always[config.index]!).add(before.maybe[config.index]!);
+  }
+  for (const config of CONFIGS) {
+    const bit = 1 << config.index;
+    if (c.presence.always & bit) before.always[config.index]!++;
+    if (c.presence.maybe & bit) before.maybe[config.index]!++;
+  }
+  const index = Math.min(...counts);
+  if (counts.size > 1) {
+    ctx.warnings.push({
+      path: c.file.path,
+      message: `${c.file.path}:${c.line} at ${ctx.rev}: the position of legacy map ${c.value.name} (the index libscap reads it by) depends on maps before it that not every build compiles, so it is not known`,
+      incomplete: true,
+    });
+  }
+  return index;
 }
 
 /** Spellings of one width normalised, so `__u64` → `uint64_t` is no change. */
@@ -281,26 +322,31 @@ function normaliseScalar(t: string): string {
   return t;
 }
 
-function resolveGlobals(facts: FileFacts[], symsOf: (path: string) => SymbolTable, model: BuildModel): Record<string, BpfGlobal> {
+function resolveGlobals(globals: Candidate<BpfGlobalFact>[], symsOf: (path: string) => SymbolTable, model: BuildModel): Record<string, BpfGlobal> {
   const byName = new Map<string, Candidate<BpfGlobal>[]>();
-  for (const f of facts) {
-    const syms = symsOf(f.path);
-    for (const g of f.bpfGlobals) {
-      const base = normaliseScalar(g.type);
-      const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
-      const elem = typeSize(base, syms);
-      const global: BpfGlobal = {
-        probe: f.path.includes('/modern_bpf/') ? 'modern' : 'legacy',
-        section: g.section,
-        // The size as written: an array sized by a count that grows (PPM_EVENT_MAX) keeps its type.
-        type: g.arraySize ? `${base}[${g.arraySize}]` : base,
-        size: elem === null ? null : g.arraySize ? (n === null ? null : elem * n) : elem,
-        loc: loc(f.path, g.line),
-      };
-      push(byName, g.name, { value: global, file: f, line: g.line, presence: model.presence(f.path, g.line) });
-    }
+  for (const c of globals) {
+    const g = c.value;
+    const syms = symsOf(c.file.path);
+    const base = normaliseScalar(g.type);
+    const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
+    const elem = typeSize(base, syms);
+    const global: BpfGlobal = {
+      probe: c.file.path.includes('/modern_bpf/') ? 'modern' : 'legacy',
+      // const objects go to .rodata, objects initialised to something other than zero to .data.
+      section: g.rodata ? 'rodata' : g.init !== null && !isZero(g.init, syms) ? 'data' : 'bss',
+      // The size as written: an array sized by a count that grows (PPM_EVENT_MAX) keeps its type.
+      type: g.arraySize ? `${base}[${g.arraySize}]` : base,
+      size: elem === null ? null : g.arraySize ? (n === null ? null : elem * n) : elem,
+      loc: loc(c.file.path, c.line),
+    };
+    push(byName, g.name, { ...c, value: global });
   }
   return picked(model, 'bpf global', byName, (g) => JSON.stringify({ ...g, loc: null }));
+}
+
+/** An initializer the compiler leaves in .bss: zero, however it is spelled. */
+function isZero(init: string, syms: SymbolTable): boolean {
+  return /^(NULL|false|\{\s*0?\s*\})$/.test(init) || evaluateNumber(init, syms) === 0;
 }
 
 /**

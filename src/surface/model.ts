@@ -176,7 +176,10 @@ export interface CodeList {
 /** A kernel module parameter (module_param / module_param_cb / module_param_named). */
 export interface ModuleParam {
   type: string;
+  /** The permission bits in octal (`0444` however it is spelled), or the expression when it has no value. */
   perm: string;
+  /** Operations its kernel_param_ops (or module_param_call) leave out: the kernel refuses that read or write whatever `perm` says. */
+  lacks?: Array<'get' | 'set'>;
   loc: Loc;
 }
 

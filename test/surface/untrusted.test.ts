@@ -9,12 +9,23 @@ import { describe, expect, it } from 'vitest';
 import { compareSurfaces } from '../../src/pipeline.js';
 import type { Finding } from '../../src/rules/types.js';
 import type { CheckReport } from '../../src/verdict/types.js';
-import { HEADER, apply, demoFiles, firedRules, inEventTable, inFlagsTable, inHeader, setFile, surface, type Change, type Tree } from '../rules/tester.js';
+import path from 'node:path';
+import { readTree } from '../../src/source/scratch.js';
+import { FIXTURES } from '../helpers/surface.js';
+import { HEADER, apply, demoFiles, editFile, firedRules, inEventTable, inFlagsTable, inHeader, setFile, surface, type Change, type Tree } from '../rules/tester.js';
 
 const RINGBUF = 'driver/ppm_ringbuffer.h';
 const SYSCALLS = 'driver/syscall_table.c';
 const TP = 'driver/ppm_tp.h';
 const MAIN = 'driver/main.c';
+const MAPS = 'driver/modern_bpf/maps/maps.h';
+const LEGACY_MAPS = 'driver/bpf/maps.h';
+const inMain = editFile(MAIN);
+const inMaps = editFile(MAPS);
+
+/** The demo's capture_settings map, as written, and the same map retyped. */
+const CAPTURE = 'struct {\n\t__uint(type, BPF_MAP_TYPE_ARRAY);\n\t__uint(max_entries, 1);\n\t__type(key, uint32_t);\n\t__type(value, struct capture_settings);\n} capture_settings __weak SEC(".maps");';
+const CAPTURE_HASH = CAPTURE.replace('BPF_MAP_TYPE_ARRAY', 'BPF_MAP_TYPE_HASH');
 
 /** The demo's OPEN_X entry, as written, and the same entry with a 4th param. */
 const OPEN_X = [
@@ -120,6 +131,16 @@ describe('decoys the compiler never builds', () => {
         expect: { rules: ['flag-value-added'], verdict: 'fail', message: /O_EXCL/ },
       });
       check({
+        name: 'an old copy of a module parameter after the changed one',
+        head: inMain(['module_param(verbose, bool, 0444);', `module_param(verbose, int, 0644);\n${wrap('module_param(verbose, bool, 0444);')}`]),
+        expect: { rules: ['module-param-changed'], verdict: 'fail', message: /verbose: bool 0444 → int 0644/ },
+      });
+      check({
+        name: 'an old copy of a bpf map after the retyped one',
+        head: inMaps([CAPTURE, `${CAPTURE_HASH}\n${wrap(CAPTURE)}`]),
+        expect: { rules: ['bpf-map-changed'], verdict: 'fail', message: /capture_settings: type BPF_MAP_TYPE_ARRAY → BPF_MAP_TYPE_HASH/ },
+      });
+      check({
         name: 'an old copy of the KMOD_PROGS X-macro before the reordered one',
         head: (t: Tree) => ({
           ...t,
@@ -172,6 +193,167 @@ describe('definitions the model cannot settle are never a pass', () => {
     name: 'a #define redefined after #undef is the new value, and no conflict',
     head: inHeader(['#define PPM_O_CREAT (1 << 2)', '#define PPM_O_CREAT (1 << 2)\n#undef PPM_O_CREAT\n#define PPM_O_CREAT (1 << 5)']),
     expect: { rules: ['flag-value-changed'], verdict: 'fail' },
+  });
+});
+
+describe('module parameters, bpf maps and globals are read as the compiler reads them', () => {
+  check({
+    name: 'an unused #define holding the old module_param hides nothing',
+    head: inMain(['module_param(verbose, bool, 0444);', '#define VERBOSE_DOC module_param(verbose, bool, 0444);\nmodule_param(verbose, int, 0644);']),
+    expect: { rules: ['module-param-changed'], verdict: 'fail', message: /verbose/ },
+  });
+  check({
+    // The builds that set the option keep the parameter, the others change it: alternatives
+    // that disagree are a conflict, as everywhere else, so the comparison says it is incomplete.
+    name: 'a module param made read-only in the #else of a kernel option',
+    head: inMain(['module_param(max_consumers, uint, 0444);', '#ifdef CONFIG_DRIVER_SEMVER_TEST\nmodule_param(max_consumers, uint, 0444);\n#else\nmodule_param(max_consumers, int, 0400);\n#endif']),
+    expect: { rules: ['module-param-changed'], verdict: 'fail', message: /max_consumers/, warnings: [/module parameter max_consumers at head has live definitions that differ: .*depends on a condition driver-semver cannot decide/] },
+  });
+  check({
+    name: 'a module param added through a macro',
+    head: inMain(['module_param(verbose, bool, 0444);', 'module_param(verbose, bool, 0444);\n#define PARAM(n, t, p) module_param(n, t, p)\nstatic bool fast_mode = 0;\nPARAM(fast_mode, bool, 0644);']),
+    expect: { rules: ['module-param-added'], verdict: 'fail', message: /fast_mode/ },
+  });
+  check({
+    name: 'a module param made read-only through the macro its permission uses',
+    base: inMain(['module_param(max_consumers, uint, 0444);', '#define MC_PERM 0644\nmodule_param(max_consumers, uint, MC_PERM);']),
+    head: inMain(['#define MC_PERM 0644', '#define MC_PERM 0444']),
+    expect: { rules: ['module-param-changed'], verdict: 'fail', message: /max_consumers: uint 0644 → uint 0444/ },
+  });
+  check({
+    name: 'a permission macro redefined after the parameter that uses it',
+    // The compiler reads 0644 at the parameter; the end of the file says 0444.
+    head: inMain(['module_param(max_consumers, uint, 0444);', '#define MC_PERM 0644\nmodule_param(max_consumers, uint, MC_PERM);\n#undef MC_PERM\n#define MC_PERM 0444']),
+    expect: { rules: [], verdict: 'fail', warnings: [/driver\/main\.c:16 at head: MC_PERM is defined or undefined again later in driver\/main\.c/] },
+  });
+  check({
+    name: 'a macro that declares a parameter, undefined after its use',
+    head: inMain(['module_param(verbose, bool, 0444);', 'module_param(verbose, bool, 0444);\n#define PARAM(n) module_param(n, bool, 0644)\nPARAM(fast_mode);\n#undef PARAM']),
+    expect: { rules: [], verdict: 'fail', warnings: [/driver\/main\.c:18 at head: PARAM is defined or undefined again later/] },
+  });
+  check({
+    name: 'a permission respelled S_IRUGO (0444, the same bits) is no change',
+    head: inMain(['module_param(max_consumers, uint, 0444);', 'module_param(max_consumers, uint, S_IRUGO);']),
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({
+    name: 'g_buffer_bytes_dim loses the .set of its kernel_param_ops (libscap can no longer write it)',
+    head: inMain(['        .set = set_buffer_bytes_dim,\n', '']),
+    expect: { rules: ['module-param-changed'], verdict: 'fail', message: /g_buffer_bytes_dim: callback 0644 → callback 0644 without \.set/ },
+  });
+  check({
+    name: 'a module_param_call whose set function becomes NULL',
+    base: inMain(['module_param_cb(g_buffer_bytes_dim, &g_buffer_bytes_dim_ops, &g_buffer_bytes_dim, 0644);', 'module_param_call(g_buffer_bytes_dim, set_buffer_bytes_dim, param_get_ulong, &g_buffer_bytes_dim, 0644);']),
+    head: inMain(['module_param_call(g_buffer_bytes_dim, set_buffer_bytes_dim,', 'module_param_call(g_buffer_bytes_dim, NULL,']),
+    expect: { rules: ['module-param-changed'], verdict: 'fail', message: /without \.set/ },
+  });
+  check({
+    name: 'ops the kernel defines for its standard types need no definition in the tree',
+    base: inMain(['module_param(max_consumers, uint, 0444);', 'module_param_cb(max_consumers, &param_ops_uint, &max_consumers, 0444);']),
+    head: inMain(['&param_ops_uint, &max_consumers, 0444);', '&param_ops_uint, &max_consumers, 0644);']),
+    expect: { rules: ['module-param-changed'], verdict: 'fail', message: /callback 0444 → callback 0644/ },
+  });
+  check({
+    name: 'kernel_param_ops defined where driver-semver does not read',
+    head: inMain(['&g_buffer_bytes_dim_ops, &g_buffer_bytes_dim', '&other_ops, &g_buffer_bytes_dim']),
+    expect: { rules: [], verdict: 'fail', warnings: [/driver\/main\.c:14 at head: module parameter g_buffer_bytes_dim uses the kernel_param_ops other_ops, and driver-semver does not find its definition/] },
+  });
+  check({
+    name: 'kernel_param_ops with a positional initializer',
+    head: inMain(['        .set = set_buffer_bytes_dim,\n        .get = param_get_ulong,', '        0, set_buffer_bytes_dim, param_get_ulong,']),
+    expect: { rules: [], verdict: 'fail', warnings: [/g_buffer_bytes_dim_ops, and its initializer is positional/] },
+  });
+  check({
+    name: 'a parameter whose permission depends on a kernel option inside the call',
+    head: inMain(['module_param(max_consumers, uint, 0444);', 'module_param(max_consumers, uint,\n#ifdef CONFIG_DRIVER_SEMVER_TEST\n0444\n#else\n0644\n#endif\n);']),
+    expect: { rules: ['module-param-changed'], verdict: 'fail', warnings: [/driver\/main\.c:15 at head: a conditional directive the model cannot decide cuts a declaration in parts/] },
+  });
+  check({
+    name: 'a parameter behind braces that only unbalanced branches of two groups would open',
+    // No build compiles the parameter inside a function: each build sees `int f(void) { }` or nothing.
+    head: inMain(['module_param(verbose, bool, 0444);', '#ifdef CONFIG_X\n#else\nint f(void) {\n#endif\n#ifndef CONFIG_X\n}\n#else\n#endif\nmodule_param(verbose, int, 0444);']),
+    expect: { rules: ['module-param-changed'], verdict: 'fail', message: /verbose: bool 0444 → int 0444/ },
+  });
+  check({
+    name: 'a parameter whose macro expansion is over the bounds',
+    head: inMain(['module_param(verbose, bool, 0444);', `#define P0 module_param(verbose, bool, 0444);\n${Array.from({ length: 17 }, (_, i) => `#define P${i + 1} P${i} P${i}`).join('\n')}\nP17\nstatic int after(void) {\n\treturn 0;\n}`]),
+    expect: { rules: ['module-param-changed'], verdict: 'fail', warnings: [/driver\/main\.c:34 at head: a macro expands to more than \d+ tokens, so what it declares is not known/] },
+  });
+  check({
+    name: 'a map retyped, written with __weak after SEC, behind an unused #define of the old one',
+    head: inMaps([CAPTURE, `#define OLD_CAPTURE ${CAPTURE.replace(/\n/g, ' ')}\n${CAPTURE_HASH.replace('__weak SEC(".maps");', 'SEC(".maps") __weak;')}`]),
+    expect: { rules: ['bpf-map-changed'], verdict: 'fail', message: /capture_settings/ },
+  });
+  check({
+    name: 'an unchanged map with __weak moved after SEC(".maps") is no change',
+    head: inMaps(['} capture_settings __weak SEC(".maps");', '} capture_settings SEC(".maps") __weak;']),
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({
+    name: 'a new map written with __attribute__((weak))',
+    head: inMaps([CAPTURE, `${CAPTURE}\n\nstruct {\n\t__uint(type, BPF_MAP_TYPE_ARRAY);\n\t__uint(max_entries, 1);\n\t__type(key, uint32_t);\n\t__type(value, uint64_t);\n} __attribute__((weak)) extra_map SEC(".maps");`]),
+    expect: { rules: ['bpf-map-added'], verdict: 'fail', message: /extra_map/ },
+  });
+  check({
+    name: 'a new map whose section a macro spells',
+    head: inMaps([CAPTURE, `${CAPTURE}\n#define MAPS_SECTION SEC(".maps")\nstruct {\n\t__uint(type, BPF_MAP_TYPE_ARRAY);\n\t__type(key, uint32_t);\n\t__type(value, uint64_t);\n} extra_map __weak MAPS_SECTION;`]),
+    expect: { rules: ['bpf-map-added'], verdict: 'fail', message: /extra_map/ },
+  });
+  check({
+    name: 'a new global written with __weak after its type',
+    head: inMaps(['__weak bool is_dropping;', '__weak bool is_dropping;\nbool __weak is_sampling;']),
+    expect: { rules: ['bpf-map-added'], verdict: 'fail', message: /is_sampling/ },
+  });
+  check({
+    name: 'a new global whose weak attribute a macro spells',
+    head: inMaps(['__weak bool is_dropping;', '__weak bool is_dropping;\n#define GLOBAL __attribute__((weak))\nbool GLOBAL is_sampling;']),
+    expect: { rules: ['bpf-map-added'], verdict: 'fail', message: /is_sampling/ },
+  });
+  check({
+    name: 'a global initialised to zero through a macro stays in .bss',
+    head: inMaps(['__weak bool is_dropping;', '#define NOT_DROPPING (1 - 1)\n__weak bool is_dropping = NOT_DROPPING;']),
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({
+    name: 'a global whose declaration a ; in dead code would cut',
+    head: inMaps(['__weak bool is_dropping;', '__weak bool is_dropping;\n__weak bool\n#if 0\n; int\n#endif\nis_sampling;']),
+    expect: { rules: ['bpf-map-added'], verdict: 'fail', message: /is_sampling/ },
+  });
+  check({
+    name: 'max_entries is compared as written when the rest of the map is spelled through macros',
+    base: inMaps([CAPTURE, `#define N_CAPTURE 1\n${CAPTURE.replace('max_entries, 1', 'max_entries, N_CAPTURE')}`]),
+    head: inMaps(['#define N_CAPTURE 1', '#define N_CAPTURE 1\n#define CAPTURE_KEY uint32_t'], ['__type(key, uint32_t);\n\t__type(value, struct capture_settings);', '__type(key, CAPTURE_KEY);\n\t__type(value, struct capture_settings);']),
+    expect: { rules: [], verdict: 'pass' },
+  });
+  check({
+    name: 'a map whose members come from an included file',
+    head: [inMaps(['\t__uint(type, BPF_MAP_TYPE_ARRAY);\n\t__uint(max_entries, 1);\n\t__type(key, uint32_t);\n\t__type(value, struct capture_settings);', '#include "capture_members.h"']), setFile('driver/modern_bpf/maps/capture_members.h', '__uint(type, BPF_MAP_TYPE_HASH);\n')],
+    // As for a table entry a directive cuts: the map is left out (read as removed), and the warning says why.
+    expect: { rules: ['bpf-map-changed'], verdict: 'fail', warnings: [/maps\.h:15 at head: the #include at line 16 inside a declaration is not followed/] },
+  });
+  check({
+    name: 'a declaration in the maps section that driver-semver cannot read',
+    head: inMaps([CAPTURE, `${CAPTURE}\nstruct extra_def extra_map SEC(".maps");`]),
+    expect: { rules: [], verdict: 'fail', warnings: [/maps\.h:\d+ at head: a declaration in section "\.maps" that is not a map definition driver-semver can read/] },
+  });
+});
+
+describe('legacy maps are indexed by the maps each build compiles before them', () => {
+  const withLegacy: Change = (tree) => ({ ...tree, ...readTree(path.join(FIXTURES, 'legacy')) });
+  const PERF = 'struct bpf_map_def __bpf_section("maps") perf_map = {';
+  const wrapPerf = (open: string): Change => (t) => ({ ...t, [LEGACY_MAPS]: t[LEGACY_MAPS]!.replace(PERF, `${open}\n${PERF}`).replace('        .max_entries = 0,\n};', '        .max_entries = 0,\n};\n#endif') });
+  check({
+    name: 'a first map no build compiles shifts nothing: the others keep their index',
+    base: withLegacy,
+    head: wrapPerf('#if 0'),
+    expect: { rules: ['bpf-map-changed'], verdict: 'fail', message: /legacy probe map perf_map was removed/ },
+  });
+  check({
+    // Builds without the option shift the maps after it: a change, and an index the model cannot settle.
+    name: 'a first map only some kernels compile leaves the indexes after it unknown',
+    base: withLegacy,
+    head: wrapPerf('#ifdef CONFIG_DRIVER_SEMVER_TEST'),
+    expect: { rules: ['bpf-map-changed'], verdict: 'fail', message: /tail_map: index \(declaration order\) 1 → 0/, warnings: [/the position of legacy map tail_map .*is not known/, /the position of legacy map settings_map .*is not known/] },
   });
 });
 
@@ -320,6 +502,11 @@ describe('bounded work on any input', () => {
     name: 'a chain of 20k structs each containing the next',
     head: inRingbuf(['#pragma once', `#pragma once\n${Array.from({ length: 20_000 }, (_, i) => `struct s${i} { ${i ? `struct s${i - 1} x;` : 'uint32_t x;'} };`).join('\n')}`], ['\tvolatile uint32_t tail;', '\tvolatile uint32_t tail;\n\tstruct s19999 nested;']),
     expect: { rules: [], verdict: 'fail', warnings: [/the layout of struct ppm_ring_buffer_info cannot be computed/] },
+  });
+  check({
+    name: '12k lines "__weak a" without a semicolon in maps.h (inside #if 0)',
+    head: inMaps(['__weak bool is_dropping;', `__weak bool is_dropping;\n#if 0\n${'__weak a\n'.repeat(12_000)}#endif`]),
+    expect: { rules: [], verdict: 'pass' },
   });
   check({ name: 'thousands of module_param( repetitions', head: (t: Tree) => ({ ...t, [MAIN]: `${t[MAIN]}\n${'module_param('.repeat(20_000)}\n` }), expect: { rules: [], verdict: 'pass' } });
   check({ name: 'a 200 KB comment line inside an enum', head: inHeader(['\tPPME_GENERIC_X = 1,', `\tPPME_GENERIC_X = 1, /* ${'x = y, '.repeat(30_000)} */`]), expect: { rules: [], verdict: 'pass' } });

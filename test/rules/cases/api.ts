@@ -245,6 +245,17 @@ export const apiCases: RuleCases[] = [
         rules: ['bpf-map-added'],
         required: 'minor',
       },
+      {
+        name: 'new globals declared over several lines, one with its attribute spelled by a macro',
+        head: inMaps(['__weak bool is_dropping;\n', '__weak bool is_dropping;\n#define GLOBAL __attribute__((weak))\n__weak int64_t\n\tfd_filter = -1,\n\tfd_limit;\nbool GLOBAL\n\tis_sampling;\n']),
+        errors: [
+          { message: ['new modern probe global fd_filter (data, int64_t)'], path: MAPS, line: 9 },
+          { message: ['new modern probe global fd_limit (bss, int64_t)'], path: MAPS, line: 10 },
+          { message: ['new modern probe global is_sampling (bss, bool)'], path: MAPS, line: 12 },
+        ],
+        rules: ['bpf-map-added'],
+        required: 'minor',
+      },
     ],
   },
   {
