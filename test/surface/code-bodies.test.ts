@@ -613,6 +613,17 @@ describe('build-only edits', () => {
     expect(one(helper('').replace('x;', 'x + 0;'), 'helper').hash).not.toBe(plain.hash);
   });
 
+  it('static on a local is behaviour: its value carries over from one call to the next', () => {
+    const counter = (q: string) => `static int helper(int x) {\n\t${q}int seq = 0;\n\tseq++;\n\treturn x + seq;\n}\n`;
+    expect(one(counter('static '), 'helper').hash).not.toBe(one(counter(''), 'helper').hash);
+    // Also when nothing initialises it: a hoisted declaration keeps its storage class.
+    const hoisted = (q: string) => `int helper(int x) {\n\t${q}int seq;\n\tseq = x;\n\treturn seq;\n}\n`;
+    expect(one(hoisted('static '), 'helper').hash).not.toBe(one(hoisted(''), 'helper').hash);
+    // A cast to the type of a static local is still a cast to its own type.
+    const cast = (c: string) => `long helper(int x) {\n\tstatic long seq;\n\tlong y;\n\tseq += x;\n\ty = ${c}seq;\n\treturn y;\n}\n`;
+    expect(one(cast('(long)'), 'helper').hash).toBe(one(cast(''), 'helper').hash);
+  });
+
   it('IORING_FEAT_SINGLE_MMAP and __COS_WORKAROUND__ conditionals are kernel compatibility', () => {
     for (const cond of ['#ifdef IORING_FEAT_SINGLE_MMAP', '#ifdef __COS_WORKAROUND__']) {
       const base = `int f(int x) {\n${cond}\n\tx++;\n#endif\n\treturn x;\n}\n`;

@@ -13,6 +13,9 @@
  * - Casts to the type the operand already has, qualifiers left out: `(long *)&len` where `len` is
  *   a `volatile long` (adbd34b3f only drops `volatile` for a compiler warning).
  *
+ * - `static` in the signature: it changes the function's linkage, not what it computes (a
+ *   `static` local keeps its value from one call to the next, and stays).
+ *
  * Qualifiers, `#pragma` hints and type spellings are normalised by the lexer.
  */
 import { matchForward, statementEnd } from './functions.js';
@@ -23,6 +26,7 @@ import { DIRECTIVE, IDENT, NUMBER, PUNCT, type Tokens } from './lexer.js';
 /** Words that start a statement that is not a declaration. */
 const STATEMENT_WORDS = new Set(['return', 'goto', 'break', 'continue', 'case', 'default', 'else', 'do', 'if', 'for', 'while', 'switch', 'sizeof', 'typeof', '__typeof__', 'asm', '__asm__']);
 const CONTROL = new Set(['if', 'for', 'while', 'switch']);
+const STATIC = 'static';
 
 interface Declarator {
   /** Positions (in the token list) of the `*`s, the name and the array dimensions. */
@@ -94,7 +98,8 @@ export function normaliseFunction(T: Tokens, a: number[], leaveOut: LeaveOut = {
   // By name, then (rarely needed) by type: one canonical order whatever the source order.
   c.hoisted.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : x.type() < y.type() ? -1 : x.type() > y.type() ? 1 : 0));
   const out: number[] = [];
-  for (let p = 0; p <= open; p++) out.push(a[p]!);
+  // `static` on the function itself only changes its linkage (libs #1335); in the body it stays.
+  for (let p = 0; p <= open; p++) if (!(kind(c, p) === IDENT && text(c, p) === STATIC)) out.push(a[p]!);
   for (const h of c.hoisted) for (const t of h.tokens) out.push(t);
   dropIdentityCasts(c, c.out, out);
   for (let p = close; p < a.length; p++) out.push(a[p]!);
@@ -136,7 +141,7 @@ function parameterTypes(c: Context, open: number): void {
 }
 
 function typeText(c: Context, type: number[], d: Declarator): string {
-  return [...type, ...d.stars, ...d.dims].map((p) => text(c, p)).join(' ');
+  return [...type.filter((p) => text(c, p) !== STATIC), ...d.stars, ...d.dims].map((p) => text(c, p)).join(' ');
 }
 
 /** One statement at `p` (directives before it kept): its normalised tokens go to `c.out`; returns its end. */
