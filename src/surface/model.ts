@@ -182,13 +182,8 @@ export interface CodeFunction {
   line: number;
   /** Hash of the body's tokens, comments and whitespace dropped. */
   hash: string;
-  /** The same hash with kernel-compatibility conditionals removed (LINUX_VERSION_CODE, HAS_*, bpf_core_*). */
-  coreHash: string;
-  /**
-   * Hashes of the function as the oldest and the newest kernel build see it, when it has
-   * kernel-compatibility regions: wrapping existing code in a new `#if` changes neither.
-   */
-  compatVariants?: [string, string];
+  /** Its hashes as kernel builds see it, when it has kernel-compatibility regions (LINUX_VERSION_CODE, HAS_*, bpf_core_*). */
+  compatVariants?: CompatVariants;
   /** It exists only under kernel-compatibility conditionals: adding or removing it is a build matter. */
   kernelSpecific?: true;
   /**
@@ -213,6 +208,16 @@ export interface CodeFunction {
   countsOnly?: true;
   /** What it does for the driver, set per revision from the call graph (surface/code-roles.ts). */
   role?: CodeRole;
+}
+
+/**
+ * A function as kernel builds compile it (extract/code-bodies.ts): the oldest supported kernel
+ * without and with the probed kernel APIs, each without and with the configuration options;
+ * the newest kernel with all of them.
+ */
+export interface CompatVariants {
+  oldest: [string, string, string, string];
+  newest: string;
 }
 
 /**

@@ -115,10 +115,13 @@ describe('filler-code-changed and filler-code-kernel-compat', () => {
 
   it('reports a CO-RE feature-check change in the modern probe as a note only', () => {
     const base = PROG('close', '\n\tif(bpf_core_field_exists(regs->ax)) {\n\t\tringbuf__store_u32(&ringbuf, 1);\n\t}');
-    const head = PROG('close', '\n\tif(bpf_core_field_exists(regs->ax)) {\n\t\tringbuf__store_u32(&ringbuf, 2);\n\t} else {\n\t\tringbuf__store_u32(&ringbuf, 3);\n\t}');
+    const head = PROG('close', '\n\tif(bpf_core_field_exists(regs->ax)) {\n\t\tringbuf__store_u32(&ringbuf, 2);\n\t}');
     const { changed, compat } = check({ [CLOSE]: base }, { [CLOSE]: head });
     expect(changed).toEqual([]);
     expect(compat.map((h) => h.message)).toEqual([expect.stringContaining(`close_x (${CLOSE}, modern eBPF probe) changed only inside kernel-version conditionals`)]);
+    // Kernels without the field now send something too: every build changed.
+    const both = PROG('close', '\n\tif(bpf_core_field_exists(regs->ax)) {\n\t\tringbuf__store_u32(&ringbuf, 2);\n\t} else {\n\t\tringbuf__store_u32(&ringbuf, 3);\n\t}');
+    expect(check({ [CLOSE]: base }, { [CLOSE]: both }).changed.map((h) => h.message)).toEqual([`the code of close_x (${CLOSE}, modern eBPF probe) changed`]);
   });
 
   it('reports existing code wrapped into a new kernel conditional as a note only', () => {
@@ -162,8 +165,13 @@ describe('filler-code-changed and filler-code-kernel-compat', () => {
     expect(removed.compat.map((h) => h.message)).toEqual([expect.stringMatching(/^kernel-specific function lookup_old was removed from driver\/ppm_fillers\.c/)]);
   });
 
+  it('reports a change of the code the oldest kernels build as a logic change, inside a conditional or not', () => {
+    const head = KMOD.replace('lookup_old(retval)', 'lookup_older(retval)');
+    expect(check({ [FILLERS]: KMOD }, { [FILLERS]: head })).toMatchObject({ changed: [{ message: expect.stringContaining('f_sys_example_x') }], compat: [] });
+  });
+
   it('reports both kinds when one function changes in logic and another only in conditionals', () => {
-    const head = KMOD.replace('lookup_old(retval)', 'lookup_older(retval)').replace('0, false, 0', '1, false, 0');
+    const head = KMOD.replace('lookup_new(retval)', 'lookup_newer(retval)').replace('0, false, 0', '1, false, 0');
     const { changed, compat } = check({ [FILLERS]: KMOD }, { [FILLERS]: head });
     expect(changed.map((h) => h.message)).toEqual([expect.stringContaining('example_helper')]);
     expect(compat.map((h) => h.message)).toEqual([expect.stringContaining('f_sys_example_x')]);

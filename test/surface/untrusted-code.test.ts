@@ -71,3 +71,64 @@ describe('code that builds the payload, as compiled', () => {
     expect: { rules: [], verdict: 'pass' },
   });
 });
+
+describe('payload code changed for every kernel is not a kernel build fix', () => {
+  const FILLER = [
+    'int f_sys_open_x(struct event_filler_arguments *args) {',
+    '\tint res = val_to_ring(args, 1, 0, false, 0);',
+    '#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 8, 0)',
+    '\tres = val_to_ring(args, 2, 0, false, 0);',
+    '#else',
+    '\tres = val_to_ring(args, 3, 0, false, 0);',
+    '#endif',
+    '\treturn res;',
+    '}',
+    '',
+  ].join('\n');
+  const base = setFile(FILLERS_PATH, FILLER);
+  check({
+    name: 'both branches of a kernel-version conditional changed the same way',
+    base,
+    head: inFillers(['val_to_ring(args, 2, 0', 'val_to_ring(args, 9, 0'], ['val_to_ring(args, 3, 0', 'val_to_ring(args, 9, 0']),
+    expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /f_sys_open_x/ },
+  });
+  check({
+    name: 'new payload code in both branches of a new kernel-version conditional',
+    base,
+    head: inFillers(['\treturn res;', '#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 0, 0)\n\tres = val_to_ring(args, 7, 0, false, 0);\n#else\n\tres = val_to_ring(args, 8, 0, false, 0);\n#endif\n\treturn res;']),
+    expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /f_sys_open_x/ },
+  });
+  check({
+    name: 'the branch of the newer kernels changed: a kernel build matter',
+    base,
+    head: inFillers(['val_to_ring(args, 2, 0', 'val_to_ring(args, 2, 1']),
+    expect: { rules: [], verdict: 'pass', notes: ['filler-code-kernel-compat'] },
+  });
+  check({
+    name: 'existing code wrapped for a newer kernel: a kernel build matter',
+    base,
+    head: inFillers(['\tint res = val_to_ring(args, 1, 0, false, 0);', '#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 12, 0)\n\tint res = val_to_ring(args, 1, 0, false, 0);\n#else\n\tint res = val_to_ring(args, 1, 0, true, 0);\n#endif']),
+    expect: { rules: [], verdict: 'pass', notes: ['filler-code-kernel-compat'] },
+  });
+});
+
+describe('payload code added under a condition every supported kernel meets', () => {
+  const FILLER = 'int f_sys_open_x(struct event_filler_arguments *args) {\n\tint res = val_to_ring(args, 1, 0, false, 0);\n\treturn res;\n}\n';
+  const addUnder = (condition: string): Change => setFile(FILLERS_PATH, FILLER.replace('\treturn res;', `${condition}\n\tres = val_to_ring(args, 7, 0, false, 0);\n#endif\n\treturn res;`));
+  const base = setFile(FILLERS_PATH, FILLER);
+  for (const condition of ['#if LINUX_VERSION_CODE < KERNEL_VERSION(99, 0, 0)', '#ifdef CONFIG_MMU', '#ifndef CONFIG_DRIVER_SEMVER_NEVER_SET', '#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 0, 0) || defined(CONFIG_MMU)']) {
+    check({ name: `new payload code under ${condition}`, base, head: addUnder(condition), expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /f_sys_open_x/ } });
+  }
+  check({
+    name: 'new payload code for newer kernels only: a kernel build matter',
+    base,
+    head: addUnder('#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)'),
+    expect: { rules: [], verdict: 'pass', notes: ['filler-code-kernel-compat'] },
+  });
+  check({
+    name: 'a CO-RE feature check that also tests the event\'s data is payload logic',
+    base: setFile('driver/modern_bpf/programs/quota.bpf.c', 'SEC("tp_btf/sys_exit")\nint BPF_PROG(quotactl_x, struct pt_regs *regs, long ret) {\n\tstruct auxiliary_map *auxmap = auxmap__get();\n\tif(bpf_core_type_exists(struct if_dqblk) && ret == 1) {\n\t\tauxmap__store_u64_param(auxmap, 1);\n\t}\n\treturn 0;\n}\n'),
+    head: inFile('driver/modern_bpf/programs/quota.bpf.c')(['ret == 1', 'ret == 2']),
+    expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /quotactl_x/ },
+  });
+});

@@ -56,7 +56,7 @@ export const codeChanges = perPair((base: Surface, head: Surface): CodeChange[] 
     const role = pairRole(pair);
     if (pair.base && pair.head) {
       const [b, h] = [pair.base.fn, pair.head.fn];
-      if (codeDelta(b, h) !== 'logic') continue;
+      if (codeDelta(b, h, pair.oldestMoved) !== 'logic') continue;
       if (onlyCountersDiffer(b, h, known)) out.push({ pair, role: 'statistics', kind: 'statistics' });
       else if (onlyTailCallsDiffer(b, h)) out.push({ pair, role: 'dispatch', kind: 'glue' });
       else out.push({ pair, role, kind: 'logic' });
