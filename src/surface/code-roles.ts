@@ -25,6 +25,7 @@
 import type { CodeFile, CodeFunction, CodeRole, Surface } from './model.js';
 import type { StructLayout } from './layout.js';
 import { COUNTER_FIELD } from './extract/code/vocabulary.js';
+import { defineIndex, withDefines } from './code-defines.js';
 
 interface Node {
   path: string;
@@ -86,7 +87,7 @@ let nextFactId = 0;
 const recent = new Map<string, Record<string, CodeFile>>();
 const RECENT_STATES = 8;
 
-/** The code files with each function's role set (new objects: cached facts are not touched). */
+/** The code files with each function's role set and the macros it expands folded into its hashes (code-defines.ts); new objects: cached facts are not touched. */
 export function resolveCodeRoles(code: Record<string, CodeFile>, ctx: RoleContext): Record<string, CodeFile> {
   const key = stateKey(code, ctx);
   let out = recent.get(key);
@@ -168,13 +169,16 @@ function computeRoles(code: Record<string, CodeFile>, ctx: RoleContext): Record<
       }
     }
   }
+  // The macros each function expands are part of its code (code-defines.ts).
+  const defines = defineIndex(code);
   const out: Record<string, CodeFile> = {};
   for (const path of Object.keys(code)) {
     const file = code[path]!;
     const functions: Record<string, CodeFunction> = {};
     for (const [name, fn] of Object.entries(file.functions)) {
       const node = byKey.get(`${path}\u0000${name}`);
-      Object.defineProperty(functions, name, { value: { ...fn, role: (node && role.get(node)) ?? 'filler' }, enumerable: true, writable: true, configurable: true });
+      const folded = withDefines(defines, path, file.probe, fn);
+      Object.defineProperty(functions, name, { value: { ...folded, role: (node && role.get(node)) ?? 'filler' }, enumerable: true, writable: true, configurable: true });
     }
     out[path] = { ...file, functions };
   }

@@ -196,6 +196,8 @@ export interface CodeFunction {
   globals?: string;
   /** Event codes it passes to a call (`ringbuf__reserve_space(&rb, SIZE, PPME_X)`) or assigns: the events it starts, space-separated; left out when none. */
   events?: string;
+  /** Macro-case names it uses and the names its conditionals test (candidate macros, with calls and globals), space-separated; left out when none. */
+  macroNames?: string;
   /** Boundary primitives it uses by itself; left out when none. */
   marks?: BoundaryMark[];
   /** The `n_*` counter fields it updates; left out when none. */
@@ -233,6 +235,19 @@ export interface CodeFile {
   /** Which driver the file is built into. */
   probe: 'kmod' | 'modern' | 'legacy' | 'shared';
   functions: Record<string, CodeFunction>;
+  /** Its `#define`s by name (extract/code/defines.ts); left out when none. */
+  macros?: Record<string, CodeMacro>;
+}
+
+/** The `#define`s of one name in a code file: part of the code of the functions that use it (surface/code-defines.ts). */
+export interface CodeMacro {
+  line: number;
+  /** Hash of every definition (and `#undef`) of the name, in source order. */
+  hash: string;
+  /** As kernel builds see it, when they compile different definitions. */
+  compatVariants?: CompatVariants;
+  /** Names its bodies use, space-separated; left out when none. */
+  mentions?: string;
 }
 
 /** A driver in the event production matrix (surface/production.ts). */

@@ -58,6 +58,43 @@ function check(c: Case): void {
 }
 
 describe('code that builds the payload, as compiled', () => {
+  const FILLERS = [
+    '#include "ppm_events_public.h"',
+    '#define MAX_PATH_LEN 256',
+    '#define OPEN_FLAGS_ARG 1',
+    'int f_sys_open_x(struct event_filler_arguments *args) {',
+    '\tunsigned long val = syscall_get_argument(args, OPEN_FLAGS_ARG);',
+    '\treturn val_to_ring(args, val, MAX_PATH_LEN, true, 0);',
+    '}',
+    '',
+  ].join('\n');
+  check({
+    name: 'a top-level #define a filler uses changes which argument it reads',
+    base: setFile(FILLERS_PATH, FILLERS),
+    head: inFillers(['#define OPEN_FLAGS_ARG 1', '#define OPEN_FLAGS_ARG 2']),
+    expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /f_sys_open_x/ },
+  });
+  check({
+    name: 'a #define redefined after the one a filler uses',
+    base: setFile(FILLERS_PATH, FILLERS),
+    head: inFillers(['#define MAX_PATH_LEN 256', '#define MAX_PATH_LEN 256\n#undef MAX_PATH_LEN\n#define MAX_PATH_LEN 16']),
+    expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /f_sys_open_x/ },
+  });
+  check({
+    name: 'a size in a helper header that the probe\'s programs use',
+    base: [
+      setFile('driver/modern_bpf/helpers/base/shared_size.h', '#define MAX_PATH 4096\n'),
+      setFile('driver/modern_bpf/programs/open.bpf.c', 'SEC("tp_btf/sys_exit")\nint BPF_PROG(open_x, struct pt_regs *regs, long ret) {\n\tstruct auxiliary_map *auxmap = auxmap__get();\n\tauxmap__store_charbuf_param(auxmap, ret, MAX_PATH, USER);\n\treturn 0;\n}\n'),
+    ],
+    head: inFile('driver/modern_bpf/helpers/base/shared_size.h')(['4096', '16']),
+    expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /open_x/ },
+  });
+  check({
+    name: 'a #define no function uses changes nothing it sends',
+    base: setFile(FILLERS_PATH, FILLERS),
+    head: inFillers(['#define OPEN_FLAGS_ARG 1', '#define OPEN_FLAGS_ARG 1\n#define UNUSED_LIMIT 3']),
+    expect: { rules: [], verdict: 'pass' },
+  });
   check({
     name: 'a filler local made static (its value now carries over from event to event)',
     base: setFile(FILLERS_PATH, 'int f_sys_open_x(struct event_filler_arguments *args) {\n\tint seq = 0;\n\tseq++;\n\treturn val_to_ring(args, seq, 0, false, 0);\n}\n'),

@@ -30,13 +30,14 @@
  * function is `kernelSpecific`.
  */
 import { createHash } from 'node:crypto';
-import type { CodeFile, CodeFunction, CompatVariants } from '../model.js';
+import type { CodeFile, CodeFunction, CodeMacro, CompatVariants } from '../model.js';
 import { findDefinitions, matchForward, type Def } from './code/functions.js';
 import { cText } from '../../parse/c-text.js';
 import { conditionalGroups, isFeatureCheck, markCompat, NEWEST, oldestBuilds, resolveVariant, takenBranchIndex, type Build, type Group } from './code/kernel-compat.js';
 import { IDENT, PP_IF, lex, type Tokens } from './code/lexer.js';
 import { normaliseFunction, type LeaveOut } from './code/normalise.js';
 import { boundaryFacts, doesNothing, type BoundaryFacts, type BoundaryMark } from './code/boundary.js';
+import { defineFacts, type DefineFact } from './code/defines.js';
 
 /** Repository paths whose function bodies are compared (filler and program code). */
 export const CODE_FILES: RegExp[] = [
@@ -73,6 +74,9 @@ function digest(texts: string[]): string {
   return createHash('sha1').update(texts.join('\u0000')).digest('hex').slice(0, 16);
 }
 
+/** The digest code hashes are made of (surface/code-defines.ts folds macros into them). */
+export const codeDigest = digest;
+
 /** Whether a function exists only under kernel-compatibility conditionals. */
 export function isKernelSpecific(fn: CodeFunction): boolean {
   return fn.kernelSpecific === true;
@@ -90,14 +94,16 @@ function boundaryOf(
 ): Partial<CodeFunction> {
   const out: Partial<CodeFunction> = {};
   // One definition (the usual case): its lists are already sorted and unique.
-  const merged = (key: 'calls' | 'globals' | 'marks' | 'counters' | 'events') =>
+  const merged = (key: 'calls' | 'globals' | 'marks' | 'counters' | 'events' | 'macroNames') =>
     list.length === 1 ? (list[0]!.boundary[key] as string[]) : [...new Set(list.flatMap((e) => e.boundary[key] as string[]))].sort();
   const calls = merged('calls');
   const globals = merged('globals');
   const marks = merged('marks') as BoundaryMark[];
   const counters = merged('counters');
   const events = merged('events');
+  const macroNames = merged('macroNames');
   if (events.length) out.events = events.join(' ');
+  if (macroNames.length) out.macroNames = macroNames.join(' ');
   if (calls.length) out.calls = calls.join(' ');
   if (globals.length) out.globals = globals.join(' ');
   if (marks.length) out.marks = marks;
@@ -159,7 +165,7 @@ const MAX_SEEN_DEFINITIONS = 50_000;
  */
 function detached(b: BoundaryFacts): BoundaryFacts {
   const own = (list: string[]) => (list.length ? list.join(' ').split(' ') : list);
-  return { calls: own(b.calls), globals: own(b.globals), marks: b.marks, counters: own(b.counters), events: own(b.events) };
+  return { calls: own(b.calls), globals: own(b.globals), marks: b.marks, counters: own(b.counters), events: own(b.events), macroNames: own(b.macroNames) };
 }
 
 function definitionFacts(T: Tokens, def: Def, groups: Map<number, Group>, minKernel: bigint): DefinitionFacts {
@@ -237,6 +243,27 @@ function variantsOf<E>(list: E[], text: (e: E) => string, built: (e: E, build: B
   return { hash, compatVariants: { oldest: [variants[0]!, variants[1]!, variants[2]!, variants[3]!], newest: variants[4]! } };
 }
 
+/** The file's `#define`s by name: every live definition of a name in source order, for each kernel build the ones it compiles. */
+function definesOf(T: Tokens, source: string, groups: Map<number, Group>, kernelBuilds: Build[], lineAt: (offset: number) => number): Record<string, CodeMacro> {
+  const byName = new Map<string, DefineFact[]>();
+  for (const d of defineFacts(T, source)) {
+    if (!compiledBy(T, d.scope, groups, null)) continue;
+    const list = byName.get(d.name);
+    if (list) list.push(d);
+    else byName.set(d.name, [d]);
+  }
+  const out: Record<string, CodeMacro> = {};
+  for (const name of [...byName.keys()].sort()) {
+    const list = byName.get(name)!;
+    const text = (d: DefineFact) => digest([d.text]);
+    const macro: CodeMacro = { line: lineAt(list[0]!.at), ...variantsOf(list, text, (d, build) => (compiledBy(T, d.scope, groups, build) ? text(d) : null), kernelBuilds) };
+    const mentions = [...new Set(list.flatMap((d) => d.mentions))].sort();
+    if (mentions.length) macro.mentions = mentions.join(' ');
+    Object.defineProperty(out, name, { value: macro, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
 /** The functions of one filler or program file, keyed by name, with their token hashes. */
 export function extractCodeBodies(path: string, source: string, minKernel = 0n): CodeFile {
   // The C text layer: comments, line ends and continuations as gcc reads them.
@@ -268,5 +295,8 @@ export function extractCodeBodies(path: string, source: string, minKernel = 0n):
     // An own property even for a function named `__proto__` (the sources are untrusted).
     Object.defineProperty(functions, name, { value: fn, enumerable: true, writable: true, configurable: true });
   }
-  return { probe: probeOf(path), functions };
+  const out: CodeFile = { probe: probeOf(path), functions };
+  const macros = definesOf(T, c.text, groups, kernelBuilds, c.lineAt);
+  if (Object.keys(macros).length) out.macros = macros;
+  return out;
 }
