@@ -208,6 +208,8 @@ export interface CodeFunction {
   glueFreeHash?: string;
   /** It does nothing but update counters. */
   countsOnly?: true;
+  /** Hash of what it writes into the event header (extract/code/header-writes.ts); left out when it writes none. */
+  headerHash?: string;
   /** What it does for the driver, set per revision from the call graph (surface/code-roles.ts). */
   role?: CodeRole;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_FILES, compatVariants, extractCodeBodies, isCodeFile, isKernelSpecific, probeOf } from '../../src/surface/extract/code-bodies.js';
 import { codeDelta } from '../../src/rules/schema/code-pairs.js';
+import { fileKind } from '../../src/surface/files.js';
 import { evalCondition, isCompatCondition, NEWEST, oldestBuilds } from '../../src/surface/extract/code/kernel-compat.js';
 
 const FILLERS = 'driver/ppm_fillers.c';
@@ -627,11 +628,13 @@ describe('compat conditions, probes and file selection', () => {
       'driver/modern_bpf/helpers/base/push_data.h',
       'driver/bpf/fillers.h',
       'driver/bpf/filler_helpers.h',
+      // The kernel module's event path; also read as text for its module parameters.
+      'driver/main.c',
     ]) {
       expect(isCodeFile(p), p).toBe(true);
     }
+    expect(fileKind('driver/main.c')).toBe('text');
     for (const p of [
-      'driver/main.c',
       'driver/event_table.c',
       'driver/modern_bpf/definitions/x86_64/vmlinux.h',
       'driver/modern_bpf/definitions/events_dimensions.h',

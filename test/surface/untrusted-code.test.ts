@@ -109,6 +109,69 @@ describe('code that builds the payload, as compiled', () => {
   });
 });
 
+describe('the event table of the fillers and the kernel module\'s event path', () => {
+  const FILLERS_TABLE = [
+    '#include "ppm_events_public.h"',
+    'const struct ppm_event_entry g_ppm_events[PPM_EVENT_MAX] = {',
+    '        [PPME_GENERIC_X] = {FILLER_REF(sys_generic)},',
+    '        [PPME_SYSCALL_OPEN_X] = {FILLER_REF(sys_open_x)},',
+    '        [PPME_SYSCALL_CLOSE_X] = {FILLER_REF(sys_autofill), 2, APT_REG, {{AF_ID_RETVAL}, {0}}},',
+    '};',
+    '',
+  ].join('\n');
+  const TABLE = 'driver/fillers_table.c';
+  // The hostile review expected filler-code-changed; event-filler-swapped (a SCHEMA patch too) is the rule for g_ppm_events.
+  check({
+    name: 'an autofill entry of g_ppm_events reads another syscall argument',
+    base: setFile(TABLE, FILLERS_TABLE),
+    head: inFile(TABLE)(['{{AF_ID_RETVAL}, {0}}', '{{AF_ID_RETVAL}, {1}}']),
+    expect: { rules: ['event-filler-swapped'], verdict: 'fail', message: /PPME_SYSCALL_CLOSE_X/ },
+  });
+  check({
+    name: 'g_ppm_events routes an event to another filler',
+    base: setFile(TABLE, FILLERS_TABLE),
+    head: inFile(TABLE)(['{FILLER_REF(sys_open_x)}', '{FILLER_REF(sys_generic)}']),
+    expect: { rules: ['event-filler-swapped'], verdict: 'fail', message: /PPME_SYSCALL_OPEN_X/ },
+  });
+
+  const MAIN = 'driver/main.c';
+  const RECORD = '\nstatic void record_event(struct ppm_evt_hdr *hdr, struct event_filler_arguments *args) {\n\thdr->type = args->event_type;\n\thdr->nparams = args->nargs;\n}\n';
+  const withRecord = (t: Tree) => ({ ...t, [MAIN]: `${t[MAIN]}${RECORD}` });
+  check({
+    name: 'the kernel module stops writing nparams into the event header (main.c)',
+    base: withRecord,
+    head: inFile(MAIN)(['\thdr->nparams = args->nargs;\n', '']),
+    expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /record_event .*writes the event header differently/ },
+  });
+  check({
+    name: 'the kernel module writes nparams from another value (main.c)',
+    base: withRecord,
+    head: inFile(MAIN)(['hdr->nparams = args->nargs;', 'hdr->nparams = args->nargs - 1;']),
+    expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /record_event/ },
+  });
+  check({
+    name: 'the module\'s control path changed: transport, a note',
+    base: (t: Tree) => ({ ...t, [MAIN]: `${t[MAIN]}\nstatic long ppm_ioctl(struct file *f, unsigned int cmd, unsigned long arg) {\n\treturn set_mode(f, arg);\n}\n` }),
+    head: inFile(MAIN)(['return set_mode(f, arg);', 'return set_mode(f, arg & 1);']),
+    expect: { rules: [], verdict: 'pass', notes: ['transport-code-changed'] },
+  });
+  check({
+    name: 'main.c compared as code still has its module params read',
+    base: withRecord,
+    head: inFile(MAIN)(['module_param(verbose, bool, 0444);', 'module_param(verbose, bool, 0644);']),
+    expect: { rules: ['module-param-changed'], verdict: 'fail', message: /verbose/ },
+  });
+  check({
+    name: 'the modern probe\'s header writer stops writing nparams',
+    base: setFile(
+      'driver/modern_bpf/helpers/store/ringbuf_store_params.h',
+      'static __always_inline void ringbuf__store_event_header(struct ringbuf_struct *ringbuf) {\n\tstruct ppm_evt_hdr *hdr = (struct ppm_evt_hdr *)ringbuf->data;\n\tuint8_t nparams = maps__get_event_num_params(ringbuf->event_type);\n\thdr->type = ringbuf->event_type;\n\thdr->nparams = nparams;\n}\n',
+    ),
+    head: inFile('driver/modern_bpf/helpers/store/ringbuf_store_params.h')(['uint8_t nparams = maps__get_event_num_params(ringbuf->event_type);', 'uint8_t nparams = 0;']),
+    expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /ringbuf__store_event_header .*writes the event header differently/ },
+  });
+});
+
 describe('payload code changed for every kernel is not a kernel build fix', () => {
   const FILLER = [
     'int f_sys_open_x(struct event_filler_arguments *args) {',

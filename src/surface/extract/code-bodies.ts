@@ -30,7 +30,7 @@
  * function is `kernelSpecific`.
  */
 import { createHash } from 'node:crypto';
-import type { CodeFile, CodeFunction, CodeMacro, CompatVariants } from '../model.js';
+import type { CodeFile, CodeFunction, CodeMacro, CodeRole, CompatVariants } from '../model.js';
 import { findDefinitions, matchForward, type Def } from './code/functions.js';
 import { cText } from '../../parse/c-text.js';
 import { conditionalGroups, isFeatureCheck, markCompat, NEWEST, oldestBuilds, resolveVariant, takenBranchIndex, type Build, type Group } from './code/kernel-compat.js';
@@ -38,11 +38,15 @@ import { IDENT, PP_IF, lex, type Tokens } from './code/lexer.js';
 import { normaliseFunction, type LeaveOut } from './code/normalise.js';
 import { boundaryFacts, doesNothing, type BoundaryFacts, type BoundaryMark } from './code/boundary.js';
 import { defineFacts, type DefineFact } from './code/defines.js';
+import { headerWrites } from './code/header-writes.js';
 
 /** Repository paths whose function bodies are compared (filler and program code). */
 export const CODE_FILES: RegExp[] = [
-  // Kernel module: the fillers and the payload helpers (val_to_ring, pack_addr, ...).
+  // Kernel module: the fillers and the payload helpers (val_to_ring, pack_addr, ...), and the
+  // event path of main.c (the tracepoint probes, the event header, the drop and sampling
+  // decisions). main.c is also read as text for its module parameters (files.ts).
   /^driver\/ppm_fillers\.c$/,
+  /^driver\/main\.c$/,
   /^driver\/ppm_events\.c$/,
   /^driver\/ppm_events\.h$/,
   // Flag conversions (open_flags_to_scap, ...) used by every driver's fillers.
@@ -54,6 +58,18 @@ export const CODE_FILES: RegExp[] = [
   // bpf_helpers.h, builtins.h, quirks.h and missing_definitions.h declare, they do not fill.
   /^driver\/bpf\/(fillers|filler_helpers|ring_helpers|plumbing_helpers)\.h$/,
 ];
+
+/**
+ * Files of plumbing rather than of fillers: the kernel module's main.c, whose device file, ring
+ * buffers, ioctls and tracepoint registration carry events to userspace (what userspace
+ * exchanges with them, ioctl codes, ring-buffer structs, module params, the API rules compare).
+ */
+const PLUMBING_FILES: RegExp[] = [/^driver\/main\.c$/];
+
+/** The role of a function the call graph does not decide (surface/code-roles.ts): transport in a plumbing file, else filler. */
+export function undecidedRole(path: string): CodeRole {
+  return PLUMBING_FILES.some((re) => re.test(path)) ? 'transport' : 'filler';
+}
 
 /** True for a path whose function bodies are compared. */
 export function isCodeFile(path: string): boolean {
@@ -132,6 +148,8 @@ interface DefinitionFacts {
   /** Digest without counter updates and tail calls, when it has tail calls. */
   glueFree: string | null;
   countsOnly: boolean;
+  /** Digest of what it writes into the event header (code/header-writes.ts), when it writes some. */
+  header: string | null;
 }
 
 /** The kernel builds `compatVariants` are taken for: the four oldest (kernel-compat.ts: oldestBuilds), then the newest. */
@@ -214,7 +232,9 @@ function definitionFacts(T: Tokens, def: Def, groups: Map<number, Group>, minKer
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
   }
-  const facts = { text, variants, boundary, statsFree, glueFree, countsOnly };
+  const writes = headerWrites(T, def.start, def.end);
+  const header = writes.length ? digest(writes) : null;
+  const facts = { text, variants, boundary, statsFree, glueFree, countsOnly, header };
   if (seenDefinitions.size >= MAX_SEEN_DEFINITIONS) seenDefinitions.clear();
   seenDefinitions.set(raw, facts);
   return facts;
@@ -291,6 +311,8 @@ export function extractCodeBodies(path: string, source: string, minKernel = 0n):
     const fn: CodeFunction = { line: list[0]!.line, hash };
     if (compatVariants) fn.compatVariants = compatVariants;
     if (list.every((e) => e.def.compatScoped)) fn.kernelSpecific = true;
+    const headers = list.map((e) => e.header).filter((h) => h !== null);
+    if (headers.length) fn.headerHash = headers.length === 1 ? headers[0]! : digest(headers);
     Object.assign(fn, boundaryOf(list, hash));
     // An own property even for a function named `__proto__` (the sources are untrusted).
     Object.defineProperty(functions, name, { value: fn, enumerable: true, writable: true, configurable: true });
