@@ -771,6 +771,10 @@ int f(struct filler_data *data) {
     const src = 'int f(struct filler_data *data) {\n\tint res = push(data, 1);\n\treturn res;\n}\n';
     same(src, src.replace('\treturn res;', '\tbpf_printk("push returned %d\\n", res);\n\tASSERT(res == 0);\n\treturn res;'));
     differ(src, src.replace('\treturn res;', '\tnotify(res);\n\treturn res;'));
+    // A log line made conditional (libs 3374d4405): an if left with nothing to do, when its condition has no effect.
+    same(src, src.replace('\treturn res;', '\tif (res != 0 && verbose) {\n\t\tpr_err("push: %d\\n", res);\n\t} else {\n\t\tbpf_printk("ok");\n\t}\n\treturn res;'));
+    differ(src, src.replace('\treturn res;', '\tif (res != 0 && check(res)) {\n\t\tpr_err("push: %d\\n", res);\n\t}\n\treturn res;'));
+    differ(src, src.replace('\treturn res;', '\tif (verbose) {\n\t\tpr_err("push");\n\t} else {\n\t\tres = 1;\n\t}\n\treturn res;'));
   });
 
   it('const, register and sparse annotations, #pragma hints and enum ppm_event_type are no change (libs #775, #554)', () => {

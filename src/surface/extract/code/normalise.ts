@@ -4,7 +4,7 @@
  *
  * - Debug output compiled out of release builds: `bpf_printk(...)` and `bpf_trace_printk(...)`
  *   (empty unless BPF_DEBUG), `ASSERT(...)` (empty unless _DEBUG), `pr_*(...)` kernel log lines.
- *   None of them reaches an event.
+ *   None of them reaches an event; an `if` with a pure condition left empty by them goes too.
  * - Local declarations of plain variables that carry no value yet: `T x;`, and `T x = 0;` whose
  *   zero nobody reads (the next mention of `x`, in the same block, overwrites it). They are moved
  *   to the top of the body, sorted, without the dead initialiser, so hoisting a declaration for
@@ -171,7 +171,8 @@ function walkOne(c: Context, p: number, to: number): number {
       copy(c, p, close + 1);
       const header = c.out.length;
       let q = walkOne(c, close + 1, to);
-      let thenEmpty = c.leaving && isEmptyStatement(c, header);
+      // `if (verbose) { pr_err(...); }` is `if (verbose) { }` once debug output is gone: nothing.
+      let thenEmpty = isEmptyStatement(c, header);
       if (s === 'if') {
         let e = q;
         while (e < to && kind(c, e) === DIRECTIVE) e++;
@@ -181,12 +182,13 @@ function walkOne(c: Context, p: number, to: number): number {
           const elseBody = c.out.length;
           q = walkOne(c, e + 1, to);
           // Without its counter updates, `else { n++; }` is nothing.
-          if (c.leaving && isEmptyStatement(c, elseBody)) c.out.length = elseMark;
+          if (isEmptyStatement(c, elseBody)) c.out.length = elseMark;
           else thenEmpty = false;
         }
       }
-      // Without counter updates, `if (s->n_drops != ULLONG_MAX) { }` and a switch of nothing but
-      // labels and breaks do nothing, when their condition has no side effects.
+      // An `if` left with nothing to do (`if (s->n_drops != ULLONG_MAX) { }` without its counter
+      // updates, `if (verbose) { }` without its log line) and, without counter updates, a switch of
+      // nothing but labels and breaks do nothing, when their condition has no side effects.
       const nothingLeft = s === 'if' ? thenEmpty : s === 'switch' && c.leaving && onlyLabels(c, header);
       if (nothingLeft && isPure(c, p + 2, close)) c.out.length = mark;
       return q;
