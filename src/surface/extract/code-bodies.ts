@@ -33,7 +33,7 @@ import { createHash } from 'node:crypto';
 import type { CodeFile, CodeFunction, CodeMacro, CodeRole, CompatVariants } from '../model.js';
 import { findDefinitions, matchForward, type Def } from './code/functions.js';
 import { cText } from '../../parse/c-text.js';
-import { conditionalGroups, isFeatureCheck, markCompat, NEWEST, oldestBuilds, resolveVariant, takenBranchIndex, type Build, type Group } from './code/kernel-compat.js';
+import { conditionalGroups, isFeatureCheck, markCompat, NEWEST, oldestBuilds, resolveVariant, mayCompile, type Build, type Group } from './code/kernel-compat.js';
 import { IDENT, PP_IF, lex, type Tokens } from './code/lexer.js';
 import { normaliseFunction, type LeaveOut } from './code/normalise.js';
 import { boundaryFacts, doesNothing, type BoundaryFacts, type BoundaryMark } from './code/boundary.js';
@@ -250,7 +250,7 @@ function compiledBy(T: Tokens, scope: Def['scope'], groups: Map<number, Group>, 
     const g = groups.get(at);
     if (!g || !g.compat) return true;
     if (g.decided !== undefined) return g.decided === branch;
-    return build === null || takenBranchIndex(T, g, build) === branch;
+    return build === null || mayCompile(T, g, branch, build);
   });
 }
 
@@ -292,6 +292,9 @@ export function extractCodeBodies(path: string, source: string, minKernel = 0n):
   markCompat(T);
   const groups = conditionalGroups(T, minKernel);
   const decided = new Map([...groups].filter(([, g]) => g.decided !== undefined).map(([at, g]) => [at, g.decided!]));
+  const kernelBuilds = builds(minKernel);
+  // Before the functions: resolving their regions appends directive tokens to T (kernel-compat.ts: synthetic).
+  const macros = definesOf(T, c.text, groups, kernelBuilds, c.lineAt);
   const defs = findDefinitions(T, decided);
   const lines = defs.map((d) => c.lineAt(d.at));
   type Entry = DefinitionFacts & { def: Def; line: number };
@@ -303,7 +306,6 @@ export function extractCodeBodies(path: string, source: string, minKernel = 0n):
     else byName.set(def.name, [entry]);
   });
   const functions: Record<string, CodeFunction> = {};
-  const kernelBuilds = builds(minKernel);
   for (const name of [...byName.keys()].sort()) {
     const list = byName.get(name)!;
     // Each build sees the definitions it compiles, each as it resolves its regions.
@@ -318,7 +320,6 @@ export function extractCodeBodies(path: string, source: string, minKernel = 0n):
     Object.defineProperty(functions, name, { value: fn, enumerable: true, writable: true, configurable: true });
   }
   const out: CodeFile = { probe: probeOf(path), functions };
-  const macros = definesOf(T, c.text, groups, kernelBuilds, c.lineAt);
   if (Object.keys(macros).length) out.macros = macros;
   return out;
 }

@@ -7,6 +7,7 @@
 import { evaluate, type MacroDef } from '../../../parse/consteval.js';
 import { matchForward, skipDirectives, statementEnd } from './functions.js';
 import { DIRECTIVE, IDENT, NUMBER, PP_ELIF, PP_ELSE, PP_ENDIF, PP_IF, type Tokens } from './lexer.js';
+import { partialCondition, type Partial } from './partial-condition.js';
 
 /**
  * What a conditional tests, read from the identifiers of its condition:
@@ -224,18 +225,45 @@ function defines(id: string, build: Build): boolean {
   return kind === 'config' && build.config;
 }
 
+/** Whether a build knows an identifier: the kernel's version, releases, probes and options; not the architecture or the driver's own switches. */
+function knows(id: string): boolean {
+  return compatKind(id) !== null || /^[a-z]/.test(id);
+}
+
+/** LINUX_VERSION_CODE and the kernel's macros, in `build`. */
+function kernelMacros(build: Build) {
+  const get = (name: string): MacroDef | undefined => (name === 'LINUX_VERSION_CODE' ? { name, params: null, body: String(build.kernel) } : KERNEL_MACROS[name]);
+  return { get, has: (n: string) => get(n) !== undefined };
+}
+
+/**
+ * A directive condition as far as `build` decides it (partial-condition.ts): the kernel version,
+ * probes and options evaluated, the architecture and the driver's own switches left as written.
+ */
+export function decide(condition: string, build: Build): Partial {
+  const macros = kernelMacros(build);
+  return partialCondition(condition, (expr) =>
+    evaluate(expr, {
+      macros,
+      enumerators: new Map(),
+      isDefined: (n) => (macros.has(n) ? true : knows(n) ? defines(n, build) : null),
+      identifier: (n) => (knows(n) ? (defines(n, build) ? 1n : 0n) : null),
+      hasInclude: () => build.probes,
+    }),
+  );
+}
+
 /**
  * Evaluates a directive condition the way the preprocessor would in `build`, with the one
  * constant evaluator (parse/consteval.ts). Identifiers the build does not define are 0, as in
  * C; `onValue` sees every number (the thresholds of version tests).
  */
 export function evalCondition(condition: string, build: Build, onValue?: (v: bigint) => void): boolean {
-  const lookup = (name: string): MacroDef | undefined =>
-    name === 'LINUX_VERSION_CODE' ? { name, params: null, body: String(build.kernel) } : KERNEL_MACROS[name];
+  const macros = kernelMacros(build);
   const v = evaluate(condition, {
-    macros: { get: lookup, has: (n) => lookup(n) !== undefined },
+    macros,
     enumerators: new Map(),
-    isDefined: (n) => n === 'LINUX_VERSION_CODE' || n in KERNEL_MACROS || defines(n, build),
+    isDefined: (n) => macros.has(n) || defines(n, build),
     identifier: (n) => (defines(n, build) ? 1n : 0n),
     hasInclude: () => build.probes,
     ...(onValue ? { onValue } : {}),
@@ -246,7 +274,8 @@ export function evalCondition(condition: string, build: Build, onValue?: (v: big
 /**
  * The branch of a group every supported kernel takes, when its conditions depend on the kernel
  * version only: its index, or -1 when none is taken. undefined when the choice varies over the
- * range or depends on a probe or an option (a real compatibility region).
+ * range, depends on a probe or an option (a real compatibility region), or on something no
+ * kernel build decides (the architecture, the driver's own switches).
  */
 function decidedBranch(T: Tokens, g: Group, minKernel: bigint): number | undefined {
   const conds = g.branches.map((d) => directiveCondition(T.text[d]!));
@@ -257,7 +286,9 @@ function decidedBranch(T: Tokens, g: Group, minKernel: bigint): number | undefin
   let choice: number | undefined;
   for (const kernel of samples) {
     for (const { probes, config } of oldestBuilds(0n)) {
-      const i = conds.findIndex((c) => c === null || evalCondition(c, { kernel, probes, config }));
+      const parts = conds.map((c) => (c === null ? { value: true } : decide(c, { kernel, probes, config })));
+      if (parts.some((p) => !('value' in p))) return undefined;
+      const i = parts.findIndex((p) => 'value' in p && p.value);
       if (choice === undefined) choice = i;
       else if (choice !== i) return undefined;
     }
@@ -265,24 +296,67 @@ function decidedBranch(T: Tokens, g: Group, minKernel: bigint): number | undefin
   return choice;
 }
 
-/** The index of the branch of a conditional group a build takes, -1 for none. */
-export function takenBranchIndex(T: Tokens, g: Group, build: Build): number {
-  return g.branches.findIndex((d) => {
+/** Each branch's condition in `build` (an `#else`: true). */
+function branchConditions(T: Tokens, g: Group, build: Build): Partial[] {
+  return g.branches.map((d) => {
     const cond = directiveCondition(T.text[d]!);
-    return cond === null || evalCondition(cond, build);
+    return cond === null ? { value: true } : decide(cond, build);
   });
 }
 
-/** The branch of a conditional group a build takes: [from, to) token indices, or null for none. */
-function takenBranch(T: Tokens, g: Group, build: Build): [number, number] | null {
-  const b = takenBranchIndex(T, g, build);
-  return b < 0 ? null : [g.branches[b]! + 1, [...g.branches, g.end][b + 1]!];
+/** Whether `build` may compile branch `b` of a group: no branch before it is taken, and it is not ruled out. */
+export function mayCompile(T: Tokens, g: Group, b: number, build: Build): boolean {
+  const parts = branchConditions(T, g, build);
+  const ruledOut = (p: Partial) => 'value' in p && !p.value;
+  return !ruledOut(parts[b]!) && !parts.slice(0, b).some((p) => 'value' in p && p.value);
+}
+
+/** A directive token that is not in the source (a condition a build simplified), one per text. */
+function synthetic(T: Tokens, text: string, pp: number): number {
+  let memo = syntheticTokens.get(T);
+  if (!memo) syntheticTokens.set(T, (memo = new Map()));
+  let t = memo.get(text);
+  if (t === undefined) {
+    t = T.n;
+    T.push(DIRECTIVE, text, 0, pp);
+    memo.set(text, t);
+  }
+  return t;
+}
+const syntheticTokens = new WeakMap<Tokens, Map<string, number>>();
+
+/**
+ * A compat group as `build` compiles it, appended to `out`: the branches it rules out dropped,
+ * the one it takes unwrapped (or kept as the `#else` of the ones it cannot decide), the ones it
+ * cannot decide kept with their conditions simplified.
+ */
+function resolveGroup(T: Tokens, a: number[], g: Group, build: Build, groups: Map<number, Group>, out: number[]): void {
+  const base = a[0]!;
+  const marks = [...g.branches, g.end];
+  const parts = branchConditions(T, g, build);
+  let kept = 0;
+  for (let b = 0; b < g.branches.length; b++) {
+    const d = g.branches[b]!;
+    const p = parts[b]!;
+    if ('value' in p && !p.value) continue;
+    if ('value' in p) {
+      if (kept) out.push(T.pp[d] === PP_ELSE ? d : synthetic(T, '#else', PP_ELSE));
+      resolveVariant(T, a, d + 1 - base, marks[b + 1]! - base, build, groups, out);
+      break;
+    }
+    // The source's own directive when the build changes nothing in it.
+    const same = !p.simplified && (b === 0) === (kept === 0);
+    out.push(same ? d : synthetic(T, `${kept ? '#elif' : '#if'} ${p.text}`, kept ? PP_ELIF : PP_IF));
+    kept++;
+    resolveVariant(T, a, d + 1 - base, marks[b + 1]! - base, build, groups, out);
+  }
+  if (kept) out.push(g.end);
 }
 
 /**
  * Token indices of positions [from, to) of `a` (a function's contiguous token range) as one
- * hypothetical kernel build sees them: each kernel-compatibility `#if` group resolved to the
- * branch that build takes, each CO-RE `if (bpf_core_*(…))` statement to its then-statement
+ * hypothetical kernel build sees them: each kernel-compatibility `#if` group resolved as far as
+ * the build decides it (resolveGroup), each CO-RE `if (bpf_core_*(…))` statement to its then-statement
  * (newest; the else-statement for `if (!bpf_core_*(…))`) or its else-statement, or nothing
  * (oldest), outer braces dropped. Nested regions are resolved the same way.
  */
@@ -293,8 +367,7 @@ export function resolveVariant(T: Tokens, a: number[], from: number, to: number,
     if (T.pp[t] === PP_IF) {
       const g = groups.get(t);
       if (g && g.compat && g.end <= a[to - 1]!) {
-        const taken = takenBranch(T, g, build);
-        if (taken) resolveVariant(T, a, taken[0] - base, taken[1] - base, build, groups, out);
+        resolveGroup(T, a, g, build, groups, out);
         p = g.end - base;
         continue;
       }
