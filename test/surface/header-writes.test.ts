@@ -7,6 +7,7 @@ import { cText } from '../../src/parse/c-text.js';
 import { extractCodeBodies } from '../../src/surface/extract/code-bodies.js';
 import { headerWrites } from '../../src/surface/extract/code/header-writes.js';
 import { lex } from '../../src/surface/extract/code/lexer.js';
+import { MAX_HEADER_LOCALS } from '../../src/limits.js';
 
 const writes = (src: string) => {
   const T = lex(cText(src).text);
@@ -54,9 +55,14 @@ describe('headerWrites', () => {
     expect(extractCodeBodies('driver/main.c', KMOD).functions['record']!.headerHash).toMatch(/^[0-9a-f]{16}$/);
   });
 
-  it('stops following locals after a bound (crafted input)', () => {
-    const chain = Array.from({ length: 200 }, (_, i) => `\tint v${i + 1} = v${i};`).join('\n');
-    const src = `void f(int v0) {\n${chain}\n\tstruct ppm_evt_hdr h;\n\th.len = v200;\n}\n`;
-    expect(writes(src).length).toBeLessThanOrEqual(66);
+  it('stops following locals after MAX_HEADER_LOCALS (crafted input): the whole function stands for its header writes', () => {
+    const chain = (n: number) => Array.from({ length: n }, (_, i) => `\tint v${i + 1} = v${i};`).join('\n');
+    const src = (n: number) => `void f(int v0) {\n${chain(n)}\n\tstruct ppm_evt_hdr h;\n\th.len = v${n};\n}\n`;
+    expect(writes(src(MAX_HEADER_LOCALS - 1))).toHaveLength(MAX_HEADER_LOCALS);
+    expect(writes(src(200))).toBeNull();
+    const header = (s: string) => extractCodeBodies('driver/main.c', s).functions['f']!.headerHash;
+    const unrelated = (s: string) => s.replace('\tstruct ppm_evt_hdr h;', '\tlog_it();\n\tstruct ppm_evt_hdr h;');
+    expect(header(unrelated(src(200)))).not.toBe(header(src(200)));
+    expect(header(unrelated(src(10)))).toBe(header(src(10)));
   });
 });

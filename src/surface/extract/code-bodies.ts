@@ -233,7 +233,7 @@ function definitionFacts(T: Tokens, def: Def, groups: Map<number, Group>, minKer
     if (!(e instanceof RangeError)) throw e;
   }
   const writes = headerWrites(T, def.start, def.end);
-  const header = writes.length ? digest(writes) : null;
+  const header = writes === null ? text : writes.length ? digest(writes) : null;
   const facts = { text, variants, boundary, statsFree, glueFree, countsOnly, header };
   if (seenDefinitions.size >= MAX_SEEN_DEFINITIONS) seenDefinitions.clear();
   seenDefinitions.set(raw, facts);

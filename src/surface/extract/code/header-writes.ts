@@ -5,14 +5,13 @@
  * the driver sends, while transport code rebuilt around the same writes does not (libs d64d9ef59
  * built the header in a local and copied it). Compared by rules/schema/code-changes.ts.
  */
+import { MAX_HEADER_LOCALS } from '../../../limits.js';
 import { ASSIGNMENTS } from './vocabulary.js';
 import { DIRECTIVE, IDENT, PUNCT, type Tokens } from './lexer.js';
 
 /** The event header's struct tag. */
 const HEADER_STRUCT = 'ppm_evt_hdr';
 
-/** Locals followed from the written values: enough for any real writer (one or two), bounded for crafted input. */
-const MAX_FOLLOWED_NAMES = 64;
 
 /** The value of the assignment whose operator is at `op`: its tokens up to `;` outside brackets (or the end). */
 function valueAfter(T: Tokens, op: number, end: number): number[] {
@@ -40,9 +39,11 @@ function isZeroInit(T: Tokens, value: number[]): boolean {
 /**
  * Every write into a header the function declares or receives (`hdr->nparams = nparams;`,
  * `h.ts = ...;`, `struct ppm_evt_hdr h = {...};`), and every write to the locals those values
- * read, transitively: `field op value` texts, sorted and unique. Empty when it writes no header.
+ * read, transitively: `field op value` texts, sorted and unique. Empty when it writes no header;
+ * null when the values come from more than MAX_HEADER_LOCALS locals (the caller then takes the
+ * whole function for its header writes).
  */
-export function headerWrites(T: Tokens, start: number, end: number): string[] {
+export function headerWrites(T: Tokens, start: number, end: number): string[] | null {
   const headers = new Set<string>();
   for (let k = start + 1; k <= end; k++) {
     if (T.text[k] !== HEADER_STRUCT || T.text[k - 1] !== 'struct') continue;
@@ -55,13 +56,18 @@ export function headerWrites(T: Tokens, start: number, end: number): string[] {
   const writes = new Set<string>();
   const followed = new Set<string>();
   const queue: string[] = [];
+  let bounded = false;
   const follow = (value: number[]) => {
     for (let i = 0; i < value.length; i++) {
       const k = value[i]!;
       const prev = T.text[k - 1];
       if (T.kind[k] !== IDENT || T.text[k + 1] === '(' || prev === '->' || prev === '.' || headers.has(T.text[k]!)) continue;
       const name = T.text[k]!;
-      if (followed.has(name) || followed.size >= MAX_FOLLOWED_NAMES) continue;
+      if (followed.has(name)) continue;
+      if (followed.size >= MAX_HEADER_LOCALS) {
+        bounded = true;
+        continue;
+      }
       followed.add(name);
       queue.push(name);
     }
@@ -100,5 +106,5 @@ export function headerWrites(T: Tokens, start: number, end: number): string[] {
       follow(value);
     }
   }
-  return [...writes].sort();
+  return bounded ? null : [...writes].sort();
 }
