@@ -36,6 +36,12 @@ export const MAX_INCLUDED_FILES = 256;
 export const MAX_WORKTREE_FILES = 20_000;
 export const MAX_WORKTREE_DEPTH = 32;
 
+/**
+ * Locals followed from the values a function writes into the event header (real writers need
+ * one or two); beyond it, every change of the function counts as a change of the header.
+ */
+export const MAX_HEADER_LOCALS = 64;
+
 /** Groups the audit's parsing workers may run ahead of the walk (what they parse stays in memory). */
 export const PREFETCH_GROUPS_AHEAD = 64;
 

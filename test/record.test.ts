@@ -42,8 +42,8 @@ describe('tables looked up by a C name find only their own entries', () => {
   });
 
   it('the kernel macros: `constructor` is not defined in a kernel build', () => {
-    // Without kernel features: a lowercase name is otherwise taken for one.
-    const plain = { ...NEWEST, features: false };
+    // Without the probed kernel APIs: a lowercase name is otherwise taken for one.
+    const plain = { ...NEWEST, probes: false };
     expect(evalCondition('defined(constructor)', plain)).toBe(false);
     expect(evalCondition('toString(1) > 0', plain)).toBe(false);
   });

@@ -10,7 +10,7 @@ import { dedupe, FAILING_STATUSES, VERSION_LABEL } from '../vocabulary.js';
 import { assessVersion } from './assess.js';
 import { firstParentChanges, isAncestor, tagsMergedInto, type LogCommit } from '../source/history.js';
 import { FactsPool } from './facts-pool.js';
-import { fileKind, isSurfacePath, SURFACE_PREFIXES, treeTraits, VERSION_FILES } from '../surface/files.js';
+import { fileKind, fileKinds, isSurfacePath, SURFACE_PREFIXES, treeTraits, VERSION_FILES } from '../surface/files.js';
 import { compareTags, parseDriverTag } from './tags.js';
 import type { AuditGroup, AuditReport, AuditVersion, AuditWindow, GroupStatus, Grouping } from './types.js';
 
@@ -109,9 +109,9 @@ export async function runAudit(opts: AuditOptions): Promise<AuditReport> {
       // Every blob the walk will parse, in walk order: the workers run ahead of the main thread
       // (a bounded number of groups ahead). Code is read for the kernel range the start's
       // declarations state, so the start's declarations come first.
-      if (pool) for (const f of plan.prefetch) if (f.at < 0 && fileKind(f.path) !== 'code') pool.prefetch(f.path, f.blob, 0n, f.at);
+      if (pool) for (const f of plan.prefetch) for (const kind of fileKinds(f.path)) if (f.at < 0 && kind !== 'code') pool.prefetch(f.path, f.blob, kind, 0n, f.at);
       const kernels = kernelRanges((await readDeclarations(snapshotOf(repo, tree, start), cache, [])).values());
-      if (pool) for (const f of plan.prefetch) pool.prefetch(f.path, f.blob, fileKind(f.path) === 'code' ? codeKernel(f.path, kernels) : 0n, f.at);
+      if (pool) for (const f of plan.prefetch) for (const kind of fileKinds(f.path)) pool.prefetch(f.path, f.blob, kind, kind === 'code' ? codeKernel(f.path, kernels) : 0n, f.at);
       const reached = (i: number) => pool?.reached(i);
       const walked = await walk({ repo, opts, start, toCommit, chunks, tree, rebuild: plan.rebuild, retire: plan.retire, cache, reached });
       return {

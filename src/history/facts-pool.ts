@@ -5,7 +5,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { blobFacts, codeKernel, factsKey, kernelRanges, readDeclarations, tooLarge, type FactsCache } from '../surface/build.js';
 import type { Snapshot } from '../source/git.js';
 import { MAX_FILE_BYTES, PREFETCH_GROUPS_AHEAD } from '../limits.js';
-import { fileKind } from '../surface/files.js';
+import { fileKinds, type ReadKind } from '../surface/files.js';
 import type { FileFacts } from '../surface/facts.js';
 
 /**
@@ -25,10 +25,9 @@ const WORKER_KIND = 'driver-semver-facts';
 /** Parsing workers at most (beyond three, reading blobs from git is the bottleneck). */
 const MAX_WORKERS = 3;
 
-/** The facts buildSurface caches for this blob at this path (null: not a file it reads). */
-export async function factsFor(path: string, data: Buffer | null, minKernel = 0n): Promise<Facts | null> {
-  const kind = fileKind(path);
-  return kind === null ? null : blobFacts(path, data, kind, minKernel);
+/** The facts buildSurface caches for this blob at this path, read as `kind` (null: not a way it reads the file). */
+export async function factsFor(path: string, data: Buffer | null, kind: ReadKind, minKernel = 0n): Promise<Facts | null> {
+  return fileKinds(path).includes(kind) ? blobFacts(path, data, kind, minKernel) : null;
 }
 
 interface Request {
@@ -36,6 +35,7 @@ interface Request {
   path: string;
   blob: string;
   data: Uint8Array | null;
+  kind: ReadKind;
   /** The kernel range code is read for (a decimal LINUX_VERSION_CODE). */
   minKernel: string;
 }
@@ -49,7 +49,7 @@ if (!isMainThread && (workerData as { kind?: string } | null)?.kind === WORKER_K
     chain = chain.then(async () => {
       let reply: Reply;
       try {
-        reply = { id: m.id, facts: await factsFor(m.path, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null, BigInt(m.minKernel)) };
+        reply = { id: m.id, facts: await factsFor(m.path, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null, m.kind, BigInt(m.minKernel)) };
       } catch (e) {
         reply = { id: m.id, error: (e as Error).message };
       }
@@ -71,6 +71,7 @@ export function bundledWorkerScript(): string | null {
 interface Task {
   path: string;
   blob: string;
+  kind: ReadKind;
   minKernel: bigint;
   /** The group of the walk that first reads it. */
   at: number;
@@ -133,7 +134,7 @@ export class FactsPool {
    */
   static async forSnapshots(cache: FactsCache, snaps: Snapshot[], opts: { script?: string | null } = {}): Promise<FactsPool | null> {
     const where = new Map<string, { snap: Snapshot; path: string }>();
-    for (const snap of snaps) for (const [path, e] of snap.files) if (!e.mode && fileKind(path) !== null) where.set(e.blob, { snap, path });
+    for (const snap of snaps) for (const [path, e] of snap.files) if (!e.mode && fileKinds(path).length) where.set(e.blob, { snap, path });
     const read = async (blob: string) => {
       const w = where.get(blob);
       return w ? w.snap.read(w.path) : null;
@@ -147,11 +148,11 @@ export class FactsPool {
     if (cores < 3 && opts.script === undefined) return null;
     const pool = FactsPool.start(cache, read, size, { ...opts, count: Math.min(MAX_WORKERS, Math.max(2, cores - 1)) });
     if (!pool) return null;
-    const listed = (snap: Snapshot, code: boolean) => [...snap.files.values()].filter((e) => !e.mode && fileKind(e.path) !== null && (fileKind(e.path) === 'code') === code);
-    for (const snap of snaps) for (const e of listed(snap, false)) pool.prefetch(e.path, e.blob);
+    const readable = (snap: Snapshot) => [...snap.files.values()].filter((e) => !e.mode);
+    for (const snap of snaps) for (const e of readable(snap)) for (const kind of fileKinds(e.path)) if (kind !== 'code') pool.prefetch(e.path, e.blob, kind);
     for (const snap of snaps) {
       const kernels = kernelRanges((await readDeclarations(snap, cache, [])).values());
-      for (const e of listed(snap, true)) pool.prefetch(e.path, e.blob, codeKernel(e.path, kernels));
+      for (const e of readable(snap)) if (fileKinds(e.path).includes('code')) pool.prefetch(e.path, e.blob, 'code', codeKernel(e.path, kernels));
     }
     return pool;
   }
@@ -161,19 +162,18 @@ export class FactsPool {
     return this.started;
   }
 
-  /** Queues a blob the walk first reads at group `at` (in walk order). */
-  prefetch(path: string, blob: string, minKernel = 0n, at = -1): void {
-    const kind = fileKind(path);
-    if (kind === null) return;
+  /** Queues a blob the walk first reads (as `kind`) at group `at` (in walk order). */
+  prefetch(path: string, blob: string, kind: ReadKind, minKernel = 0n, at = -1): void {
+    if (!fileKinds(path).includes(kind)) return;
     const p = this.cache.get(factsKey(path, kind, blob, minKernel), () => {
       const fromWorker = new Promise<Facts>((resolve, reject) => {
         if (this.failed) return reject(this.failed);
-        this.queue.push({ path, blob, minKernel, at, resolve, reject });
+        this.queue.push({ path, blob, kind, minKernel, at, resolve, reject });
         this.pump();
       });
       // A worker that dies or fails on a blob costs time, never the audit: extract it here instead.
       return fromWorker.catch(async () => {
-        const facts = await factsFor(path, await this.read(blob), minKernel);
+        const facts = await factsFor(path, await this.read(blob), kind, minKernel);
         if (facts === null) throw new Error(`${path} is not a file the surface reads`);
         return facts;
       });
@@ -209,7 +209,7 @@ export class FactsPool {
             const bytes = data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
             // Copy into a buffer of its own before transferring: `data` may be a view into a shared pool.
             const own = bytes ? new Uint8Array(bytes) : null;
-            slot.w.postMessage({ id, path: task.path, blob: task.blob, data: own, minKernel: String(task.minKernel) } satisfies Request, own ? [own.buffer] : []);
+            slot.w.postMessage({ id, path: task.path, blob: task.blob, data: own, kind: task.kind, minKernel: String(task.minKernel) } satisfies Request, own ? [own.buffer] : []);
           }
         }).catch((e: Error) => this.done(slot, { id, error: e.message }));
       }

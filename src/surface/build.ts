@@ -11,7 +11,7 @@ import { resolveCodeRoles, roleContext } from './code-roles.js';
 import { resolveProduction, type FillerTable } from './production.js';
 import { resolveSharedConstants } from './shared-constants.js';
 import { isWireDefine } from './wire-defines.js';
-import { probeOf } from './extract/code-bodies.js';
+import { isCodeFile, probeOf } from './extract/code-bodies.js';
 import type { EnumFact } from './extract/enums.js';
 import { expandMacros, mentionsMacro } from '../parse/macros.js';
 import { scanPragmaMacroUses } from './pragma-macros.js';
@@ -195,9 +195,13 @@ export async function readDeclarations(snap: Snapshot, cache: FactsCache, warnin
 async function readFiles(snap: Snapshot, cache: FactsCache, warnings: Warning[]): Promise<{ files: Map<string, FileFacts>; kernels: Partial<Record<View, bigint>> }> {
   const files = await readDeclarations(snap, cache, warnings);
   const kernels = kernelRanges(files.values());
-  const code = [...snap.files.keys()].filter((p) => fileKind(p) === 'code').sort();
+  // Code files, and the text files whose functions are code too (main.c), when they could be read.
+  const code = [...snap.files.keys()].filter((p) => fileKind(p) === 'code' || (isCodeFile(p) && files.has(p))).sort();
   const codeFacts = await Promise.all(code.map((p) => loadFacts(snap, cache, warnings, p, 'code', codeKernel(p, kernels))));
-  codeFacts.forEach((f, i) => f && files.set(code[i]!, f));
+  codeFacts.forEach((f, i) => {
+    const text = files.get(code[i]!);
+    if (f) files.set(code[i]!, text ? { ...text, code: f.code } : f);
+  });
   return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), kernels };
 }
 

@@ -15,8 +15,11 @@
  * 3. The rest take the role of their callers: what a filler calls is filler code (it computes a
  *    param), even when plumbing calls it too; then dispatch, transport, statistics, in that
  *    order.
- * 4. What none of this decides (a program nothing calls, that writes no param) stays `filler`:
- *    the files compared are filler and program files, and a filler change is never missed.
+ * 4. An entry point that calls what step 3 made filler code is a filler too, with its callees.
+ * 5. What none of this decides (a program nothing calls, that writes no param) stays `filler` in
+ *    filler and program files, so a filler change is never missed; in the kernel module's
+ *    main.c it is `transport` (the device file, ring buffers, ioctls and tracepoint
+ *    registration that carry events to userspace; extract/code-bodies.ts: undecidedRole).
  *
  * Calls are direct calls only: a tail call or a function pointer (`g_ppm_events[...]`) is not an
  * edge. A call resolves to a definition in the same file, else in the same driver, else in the
@@ -26,6 +29,8 @@ import type { CodeFile, CodeFunction, CodeRole, Surface } from './model.js';
 import type { StructLayout } from './layout.js';
 import { COUNTER_FIELD } from './extract/code/vocabulary.js';
 import { record } from '../record.js';
+import { defineIndex, withDefines } from './code-defines.js';
+import { undecidedRole } from './extract/code-bodies.js';
 
 interface Node {
   path: string;
@@ -87,7 +92,7 @@ let nextFactId = 0;
 const recent = new Map<string, Record<string, CodeFile>>();
 const RECENT_STATES = 8;
 
-/** The code files with each function's role set (new objects: cached facts are not touched). */
+/** The code files with each function's role set and the macros it expands folded into its hashes (code-defines.ts); new objects: cached facts are not touched. */
 export function resolveCodeRoles(code: Record<string, CodeFile>, ctx: RoleContext): Record<string, CodeFile> {
   const key = stateKey(code, ctx);
   let out = recent.get(key);
@@ -158,8 +163,7 @@ function computeRoles(code: Record<string, CodeFile>, ctx: RoleContext): Record<
     }
   }
   // 3. Callees take their callers' role: filler first, so shared helpers stay filler code.
-  for (const r of ['filler', 'dispatch', 'transport', 'statistics'] as const) {
-    const queue = nodes.filter((n) => role.get(n) === r);
+  const spread = (queue: Node[], r: CodeRole) => {
     while (queue.length) {
       const n = queue.pop()!;
       for (const c of n.callees) {
@@ -168,14 +172,25 @@ function computeRoles(code: Record<string, CodeFile>, ctx: RoleContext): Record<
         queue.push(c);
       }
     }
+  };
+  for (const r of ['filler', 'dispatch', 'transport', 'statistics'] as const) spread(nodes.filter((n) => role.get(n) === r), r);
+  // An entry point that calls code step 3 made filler code (a tracepoint probe over the event
+  // path, main.c's syscall_enter_probe) produces events too, and so does what it calls.
+  for (const node of nodes) {
+    if (role.has(node) || node.callers.length || !node.callees.some((c) => role.get(c) === 'filler')) continue;
+    role.set(node, 'filler');
+    spread([node], 'filler');
   }
+  // The macros each function expands are part of its code (code-defines.ts).
+  const defines = defineIndex(code);
   const out = record<CodeFile>();
   for (const path of Object.keys(code)) {
     const file = code[path]!;
     const functions = record<CodeFunction>();
     for (const [name, fn] of Object.entries(file.functions)) {
       const node = byKey.get(`${path}\u0000${name}`);
-      functions[name] = { ...fn, role: (node && role.get(node)) ?? 'filler' };
+      const folded = withDefines(defines, path, file.probe, fn);
+      functions[name] = { ...folded, role: (node && role.get(node)) ?? undecidedRole(path) };
     }
     out[path] = { ...file, functions };
   }

@@ -31,7 +31,10 @@ export const TREE_FILES: RegExp[] = [
   /^userspace\/libscap\/scap\.h$/,
 ];
 
-/** Read by targeted text extraction (constructs tree-sitter cannot read, see extract/text-scan.ts). */
+/**
+ * Read by targeted text extraction (constructs tree-sitter cannot read, see extract/text-scan.ts).
+ * main.c's functions are compared as code too (extract/code-bodies.ts: CODE_FILES; build.ts).
+ */
 export const TEXT_FILES: RegExp[] = [/^driver\/main\.c$/, /^driver\/modern_bpf\/maps\/maps\.h$/, /^driver\/bpf\/maps\.h$/];
 
 /** `code`: filler and probe function bodies, compared as token streams (extract/code-bodies.ts). */
@@ -42,6 +45,15 @@ export function fileKind(path: string): FileKind {
   if (TEXT_FILES.some((re) => re.test(path))) return 'text';
   if (isCodeFile(path)) return 'code';
   return null;
+}
+
+export type ReadKind = Exclude<FileKind, null>;
+
+/** Every way the surface reads a file: its declarations (tree or text), its function bodies (code), or both (main.c). */
+export function fileKinds(path: string): ReadKind[] {
+  const kind = fileKind(path);
+  if (kind === null) return [];
+  return kind !== 'code' && isCodeFile(path) ? [kind, 'code'] : [kind];
 }
 
 /** The legacy eBPF probe (driver/bpf/) exists in this tree: its extra ABI applies. */

@@ -188,13 +188,8 @@ export interface CodeFunction {
   line: number;
   /** Hash of the body's tokens, comments and whitespace dropped. */
   hash: string;
-  /** The same hash with kernel-compatibility conditionals removed (LINUX_VERSION_CODE, HAS_*, bpf_core_*). */
-  coreHash: string;
-  /**
-   * Hashes of the function as the oldest and the newest kernel build see it, when it has
-   * kernel-compatibility regions: wrapping existing code in a new `#if` changes neither.
-   */
-  compatVariants?: [string, string];
+  /** Its hashes as kernel builds see it, when it has kernel-compatibility regions (LINUX_VERSION_CODE, HAS_*, bpf_core_*). */
+  compatVariants?: CompatVariants;
   /** It exists only under kernel-compatibility conditionals: adding or removing it is a build matter. */
   kernelSpecific?: true;
   /**
@@ -207,6 +202,8 @@ export interface CodeFunction {
   globals?: string;
   /** Event codes it passes to a call (`ringbuf__reserve_space(&rb, SIZE, PPME_X)`) or assigns: the events it starts, space-separated; left out when none. */
   events?: string;
+  /** Macro-case names it uses and the names its conditionals test (candidate macros, with calls and globals), space-separated; left out when none. */
+  macroNames?: string;
   /** Boundary primitives it uses by itself; left out when none. */
   marks?: BoundaryMark[];
   /** The `n_*` counter fields it updates; left out when none. */
@@ -217,8 +214,20 @@ export interface CodeFunction {
   glueFreeHash?: string;
   /** It does nothing but update counters. */
   countsOnly?: true;
+  /** Hash of what it writes into the event header (extract/code/header-writes.ts); left out when it writes none. */
+  headerHash?: string;
   /** What it does for the driver, set per revision from the call graph (surface/code-roles.ts). */
   role?: CodeRole;
+}
+
+/**
+ * A function as kernel builds compile it (extract/code-bodies.ts): the oldest supported kernel
+ * without and with the probed kernel APIs, each without and with the configuration options;
+ * the newest kernel with all of them.
+ */
+export interface CompatVariants {
+  oldest: [string, string, string, string];
+  newest: string;
 }
 
 /**
@@ -234,6 +243,19 @@ export interface CodeFile {
   /** Which driver the file is built into. */
   probe: 'kmod' | 'modern' | 'legacy' | 'shared';
   functions: Record<string, CodeFunction>;
+  /** Its `#define`s by name (extract/code/defines.ts); left out when none. */
+  macros?: Record<string, CodeMacro>;
+}
+
+/** The `#define`s of one name in a code file: part of the code of the functions that use it (surface/code-defines.ts). */
+export interface CodeMacro {
+  line: number;
+  /** Hash of every definition (and `#undef`) of the name, in source order. */
+  hash: string;
+  /** As kernel builds see it, when they compile different definitions. */
+  compatVariants?: CompatVariants;
+  /** Names its bodies use, space-separated; left out when none. */
+  mentions?: string;
 }
 
 /** A driver in the event production matrix (surface/production.ts). */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_FILES, compatVariants, extractCodeBodies, isCodeFile, isKernelSpecific, probeOf } from '../../src/surface/extract/code-bodies.js';
-import { evalCondition, isCompatCondition, NEWEST, oldest as oldestBuild } from '../../src/surface/extract/code/kernel-compat.js';
+import { codeDelta } from '../../src/rules/schema/code-pairs.js';
+import { fileKind } from '../../src/surface/files.js';
+import { evalCondition, isCompatCondition, NEWEST, oldestBuilds } from '../../src/surface/extract/code/kernel-compat.js';
 
 const FILLERS = 'driver/ppm_fillers.c';
 
@@ -38,7 +40,7 @@ describe('extractCodeBodies: finding functions', () => {
     expect(f.helper!.line).toBe(5);
     expect(f.f_sys_example_x!.line).toBe(13);
     expect(f.helper!.hash).toMatch(/^[0-9a-f]{16}$/);
-    expect(f.helper!.coreHash).toBe(f.helper!.hash);
+    expect(f.helper).not.toHaveProperty('compatVariants');
   });
 
   it('names BPF_PROG / BPF_KPROBE programs by their first argument, with SEC() before them', () => {
@@ -225,7 +227,7 @@ static int twice(void) { return 2; }
     // Either definition counts.
     const g = one(src.replace('return 2', 'return 3'), 'twice');
     expect(g.hash).not.toBe(f.twice!.hash);
-    expect(g.coreHash).not.toBe(f.twice!.coreHash);
+    expect(codeDelta(f.twice!, g)).toBe('logic');
   });
 
   it('turns `#if 0 … #elif X` into `#if X`', () => {
@@ -305,10 +307,10 @@ f_sys_example_x(struct event_filler_arguments *args)
     });
   });
 
-  it('changes hash and coreHash for a one-token change in the body or the parameters', () => {
+  it('changes the hash for a one-token change in the body or the parameters', () => {
     const body = one(BASE_FILLER.replace('(int64_t)syscall', '(int32_t)syscall'), 'f_sys_example_x');
     expect(body.hash).not.toBe(base.hash);
-    expect(body.coreHash).not.toBe(base.coreHash);
+    expect(codeDelta(base, body)).toBe('logic');
     const params = one(BASE_FILLER.replace('unsigned long val)', 'long val)'), 'helper');
     expect(params.hash).not.toBe(one(BASE_FILLER, 'helper').hash);
     // Only the edited function changes.
@@ -334,23 +336,50 @@ int f_sys_kernel_x(struct event_filler_arguments *args) {
 }
 `;
 
-  it('changes only hash when the change is inside a kernel-version #if group, its branches or its condition', () => {
+  it('a change the oldest kernel does not build, for one outcome of the API probes, is a kernel build matter', () => {
     const k = one(KERNEL, 'f_sys_kernel_x');
-    expect(k.coreHash).not.toBe(k.hash);
+    expect(k.compatVariants).toBeDefined();
     for (const [from, to] of [
+      // Only newer kernels take the first branch, and its threshold.
       ['KERNEL_VERSION(6, 7, 0)', 'KERNEL_VERSION(6, 8, 0)'],
+      ['file = new_lookup(args->fd);', 'file = newer_lookup(args->fd);'],
+      // Kernels with the old API keep theirs (a probe may mark older or newer kernels).
       ['file = fcheck(args->fd);', 'file = files_lookup_fd_raw(args->fd);'],
       ['#else\n\tfile = fcheck', '#elif LINUX_VERSION_CODE >= KERNEL_VERSION(3, 0, 0)\n\tfile = mid_lookup(args->fd);\n#else\n\tfile = fcheck'],
-      ['res = cgroup_thing(file);', 'res = cgroup_thing2(file, 1);'],
       ['#endif\n\tres = val_to_ring', '#endif\n#if __has_include(<linux/new.h>)\n\tnew_thing();\n#endif\n\tres = val_to_ring'],
     ] as const) {
       const e = one(KERNEL.replace(from, to), 'f_sys_kernel_x');
       expect(e.hash, from).not.toBe(k.hash);
-      expect(e.coreHash, from).toBe(k.coreHash);
+      expect(codeDelta(k, e), from).toBe('compat');
     }
-    // Outside the conditionals: a logic change.
-    const logic = one(KERNEL.replace('(unsigned long)file, 0', '(unsigned long)file, 1'), 'f_sys_kernel_x');
-    expect(logic.coreHash).not.toBe(k.coreHash);
+    for (const [from, to] of [
+      // Outside the conditionals.
+      ['(unsigned long)file, 0', '(unsigned long)file, 1'],
+      // Under a configuration option: code of every kernel built with it.
+      ['res = cgroup_thing(file);', 'res = cgroup_thing2(file, 1);'],
+      // The API probe's both outcomes.
+      ['file = old_lookup(args->fd);\n#else\n\tfile = fcheck(args->fd);', 'file = old_lookup(args->fd + 1);\n#else\n\tfile = fcheck(args->fd + 1);'],
+    ] as const) {
+      expect(codeDelta(k, one(KERNEL.replace(from, to), 'f_sys_kernel_x')), from).toBe('logic');
+    }
+  });
+
+  it('code changed in every branch alike, or added where the oldest kernel builds it, is logic', () => {
+    const k = one(KERNEL, 'f_sys_kernel_x');
+    const every = KERNEL.replace('new_lookup(args->fd)', 'new_lookup(args->fd, 1)').replace('old_lookup(args->fd)', 'old_lookup(args->fd, 1)').replace('fcheck(args->fd)', 'fcheck(args->fd, 1)');
+    expect(codeDelta(k, one(every, 'f_sys_kernel_x'))).toBe('logic');
+    for (const cond of ['#if LINUX_VERSION_CODE < KERNEL_VERSION(99, 0, 0)', '#if !defined(HAS_X) || defined(HAS_X)', '#ifdef CONFIG_MMU', '#ifndef CONFIG_NEVER_SET']) {
+      const added = KERNEL.replace('\treturn res;', `${cond}\n\tres = val_to_ring(args, 7, 0, false, 0);\n#endif\n\treturn res;`);
+      expect(codeDelta(k, one(added, 'f_sys_kernel_x')), cond).toBe('logic');
+    }
+    // Both branches of a new version test: the oldest kernel builds the #else.
+    const both = KERNEL.replace('\treturn res;', '#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 0, 0)\n\tres = 7;\n#else\n\tres = 8;\n#endif\n\treturn res;');
+    expect(codeDelta(k, one(both, 'f_sys_kernel_x'))).toBe('logic');
+    // New code for newer kernels only, or for kernels with a probed API: a build matter.
+    for (const cond of ['#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)', '#ifdef HAS_NEW_API']) {
+      const added = KERNEL.replace('\treturn res;', `${cond}\n\tres = val_to_ring(args, 7, 0, false, 0);\n#endif\n\treturn res;`);
+      expect(codeDelta(k, one(added, 'f_sys_kernel_x')), cond).toBe('compat');
+    }
   });
 
   it('treats architecture, ia32-compat, syscall and flag-availability conditionals as logic', () => {
@@ -370,13 +399,13 @@ static uint32_t example_flags_to_scap(uint32_t flags) {
 }
 `;
     const f = one(src, 'example_flags_to_scap');
-    expect(f.coreHash).toBe(f.hash);
+    expect(f).not.toHaveProperty('compatVariants');
     for (const [from, to] of [
       ['res |= PPM_O_EXAMPLE', 'res |= PPM_O_OTHER'],
       ['compat_bits(flags)', 'compat_bits(flags + 1)'],
       ['res |= 2', 'res |= 4'],
     ] as const) {
-      expect(one(src.replace(from, to), 'example_flags_to_scap').coreHash, from).not.toBe(f.coreHash);
+      expect(codeDelta(f, one(src.replace(from, to), 'example_flags_to_scap')), from).toBe('logic');
     }
   });
 
@@ -398,23 +427,42 @@ static __always_inline void extract__example(struct task_struct *task, uint64_t 
 }
 `;
 
-  it('changes only hash when the change is inside bpf_core_* feature checks (if/else statements and calls)', () => {
+  it('a change confined to one side of bpf_core_* feature checks is a kernel build matter', () => {
     const c = one(CORE, 'extract__example', 'driver/modern_bpf/helpers/extract/extract_from_kernel.h');
-    expect(c.coreHash).not.toBe(c.hash);
+    expect(c.compatVariants).toBeDefined();
     for (const [from, to] of [
       ['BPF_CORE_READ_INTO(out, task, new_field);', 'BPF_CORE_READ_INTO(out, task, newer_field);'],
       ['BPF_CORE_READ_INTO(out, o, old_field);', 'BPF_CORE_READ_INTO(out, o, old_field2);'],
       ['*out = 0;', '*out = -1;'],
       ['BPF_FUNC_example))\n\t\treturn;', 'BPF_FUNC_other))\n\t\treturn;'],
-      ['bpf_core_type_size(struct example)', 'bpf_core_type_size(struct example___v2)'],
     ] as const) {
       const e = one(CORE.replace(from, to), 'extract__example');
       expect(e.hash, from).not.toBe(c.hash);
-      expect(e.coreHash, from).toBe(c.coreHash);
+      expect(codeDelta(c, e), from).toBe('compat');
     }
-    // bpf_core_read is a data read, not a feature check; the rest is logic.
-    expect(one(CORE.replace('&task->pid', '&task->tgid'), 'extract__example').coreHash).not.toBe(c.coreHash);
-    expect(one(CORE.replace('*out += sz', '*out -= sz'), 'extract__example').coreHash).not.toBe(c.coreHash);
+    // bpf_core_read is a data read, not a feature check, and a relocated size used as data is data; the rest is logic.
+    for (const [from, to] of [
+      ['&task->pid', '&task->tgid'],
+      ['*out += sz', '*out -= sz'],
+      ['bpf_core_type_size(struct example)', 'bpf_core_type_size(struct example___v2)'],
+    ] as const) {
+      expect(codeDelta(c, one(CORE.replace(from, to), 'extract__example')), from).toBe('logic');
+    }
+    // Both sides of the check changed.
+    const both = CORE.replace('*out = 0;', '*out = -1;').replace('BPF_CORE_READ_INTO(out, task, new_field);', 'BPF_CORE_READ_INTO(out, task, new_field);\n\t\t*out += 1;');
+    expect(codeDelta(c, one(both, 'extract__example'))).toBe('logic');
+  });
+
+  it('a condition that also tests the event\'s data is payload logic in every build, CO-RE check or not', () => {
+    const src = (cmd: string) =>
+      `static void store_quota(struct auxiliary_map *auxmap, uint32_t cmd) {\n\tif(bpf_core_type_exists(struct if_dqblk) && (cmd == ${cmd})) {\n\t\tauxmap__store_u64_param(auxmap, 1);\n\t}\n}\n`;
+    const path = 'driver/modern_bpf/helpers/store/auxmap_store_params.h';
+    const f = one(src('PPM_Q_GETQUOTA'), 'store_quota', path);
+    expect(f).not.toHaveProperty('compatVariants');
+    expect(codeDelta(f, one(src('PPM_Q_SETQUOTA'), 'store_quota', path))).toBe('logic');
+    // Checks joined by logic and compared with constants are a feature check.
+    const check = (id: string) => `static int helper(void) {\n\tif(!bpf_core_enum_value_exists(enum bpf_func_id, ${id}) || bpf_core_enum_value(enum bpf_func_id, ${id}) != ${id}) {\n\t\treturn 0;\n\t}\n\treturn 1;\n}\n`;
+    expect(codeDelta(one(check('BPF_FUNC_copy_a'), 'helper', path), one(check('BPF_FUNC_copy_b'), 'helper', path))).toBe('compat');
   });
 
   it('treats split string literals and fixed-width type spellings as the same code', () => {
@@ -439,35 +487,39 @@ static void msg(struct event_filler_arguments *args, uint32_t a, int64_t b) {
 
   it('has compatVariants only for functions with kernel-compatibility regions', () => {
     const k = one(KERNEL, 'f_sys_kernel_x');
-    const [oldest, newest] = compatVariants(k);
-    expect(oldest).not.toBe(newest);
-    expect(new Set([oldest, newest, k.hash, k.coreHash]).size).toBe(4);
+    const { oldest, newest } = compatVariants(k);
+    // Without and with the probed API (HAS_OLD_LOOKUP), the newest kernel: three builds of different code.
+    expect(new Set([oldest[0], oldest[2], newest, k.hash]).size).toBe(4);
+    // No condition on a configuration option: the options change nothing.
+    expect([oldest[1], oldest[3]]).toEqual([oldest[0], oldest[2]]);
     const plain = one(BASE_FILLER, 'helper');
     expect(plain).not.toHaveProperty('compatVariants');
-    expect(compatVariants(plain)).toEqual([plain.hash, plain.hash]);
+    expect(compatVariants(plain)).toEqual({ oldest: [plain.hash, plain.hash, plain.hash, plain.hash], newest: plain.hash });
   });
 
-  it('sees wrapped code in the oldest or the newest kernel build (either branch order)', () => {
+  it('sees wrapped code in the oldest kernel build, with or without the probed APIs (either branch order)', () => {
     const before = 'static long pick(struct task_struct *t) {\n\tlong v = read_old(t);\n\treturn v + 1;\n}\n';
     const plain = one(before, 'pick');
     const wraps = [
       // The old code stays for old kernels, in the first or the last branch.
       ['#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 3, 0)\n\tlong v = read_old(t);\n#else\n\tlong v = read_new(t);\n#endif', 0],
       ['#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)\n\tlong v = read_new(t);\n#else\n\tlong v = read_old(t);\n#endif', 0],
-      // A feature probe: the old code is what a build with every feature sees.
-      ['#ifdef HAS_OLD_FIELD\n\tlong v = read_old(t);\n#else\n\tlong v = read_new(t);\n#endif', 1],
+      // An API probe: the old code is what a build with the probed API sees.
+      ['#ifdef HAS_OLD_FIELD\n\tlong v = read_old(t);\n#else\n\tlong v = read_new(t);\n#endif', 2],
     ] as const;
     for (const [wrapped, variant] of wraps) {
       const after = one(before.replace('\tlong v = read_old(t);', wrapped), 'pick');
-      expect(after.coreHash, wrapped).not.toBe(plain.coreHash);
-      expect(compatVariants(after)[variant], wrapped).toBe(plain.hash);
+      expect(compatVariants(after).oldest[variant], wrapped).toBe(plain.hash);
+      expect(codeDelta(plain, after), wrapped).toBe('compat');
     }
-    // A CO-RE check around existing code: the newest build takes the then-branch, without braces.
+    // A CO-RE check around existing code: a build where it holds takes the then-branch, without braces.
     const core = one(
       before.replace('\tlong v = read_old(t);', '\tlong v;\n\tif(bpf_core_field_exists(t->old)) {\n\t\tv = read_old(t);\n\t} else {\n\t\tv = read_new(t);\n\t}'),
       'pick',
     );
-    expect(compatVariants(core)[1]).toBe(one(before.replace('long v = read_old(t);', 'long v;\n\tv = read_old(t);'), 'pick').hash);
+    const split = one(before.replace('long v = read_old(t);', 'long v;\n\tv = read_old(t);'), 'pick');
+    expect(compatVariants(core).oldest[2]).toBe(split.hash);
+    expect(codeDelta(split, core)).toBe('compat');
   });
 
   it('marks a helper defined only under kernel conditionals as kernel-specific', () => {
@@ -487,9 +539,12 @@ static int always(void) { return 2; }
     expect(isKernelSpecific(f.userspace_only!)).toBe(false);
     expect(isKernelSpecific(f.always!)).toBe(false);
     expect(f.always).not.toHaveProperty('kernelSpecific');
-    // The newest build uses the first definition, the oldest the last one.
+    // Each build compiles the definition whose branch it takes.
     const single = (body: string) => one(`static pid_t reaper(struct task_struct *t) { ${body} }\n`, 'reaper').hash;
-    expect(compatVariants(f.reaper!)).toEqual([single('return 0;'), single('return find(t);')]);
+    expect(compatVariants(f.reaper!)).toEqual({ oldest: Array(4).fill(single('return 0;')), newest: single('return find(t);') });
+    // Not by position: the oldest kernel builds the first branch here.
+    const swapped = src.replace('>= KERNEL_VERSION(3, 4, 0)', '< KERNEL_VERSION(3, 4, 0)');
+    expect(compatVariants(fns(swapped).reaper!)).toEqual({ oldest: Array(4).fill(single('return find(t);')), newest: single('return 0;') });
   });
 
   it('keys a function named __proto__ as an ordinary own property', () => {
@@ -516,8 +571,10 @@ describe('compat conditions, probes and file selection', () => {
   it.each([
     ['LINUX_VERSION_CODE >= KERNEL_VERSION(5, 8, 0)', true],
     ['defined(HAS_FS_MNT_IDMAP)', true],
-    ['defined(CONFIG_CGROUPS)', true],
-    ['IS_ENABLED(CONFIG_MEMCG)', true],
+    // A configuration option: code of every kernel built with it.
+    ['defined(CONFIG_CGROUPS)', false],
+    ['IS_ENABLED(CONFIG_MEMCG)', false],
+    ['defined(CONFIG_CGROUPS) && LINUX_VERSION_CODE >= KERNEL_VERSION(5, 0, 0)', true],
     ['PPM_RHEL_RELEASE_CODE > 0 && PPM_RHEL_RELEASE_CODE >= PPM_RHEL_RELEASE_VERSION(8, 1)', true],
     ['__has_include(<asm/rwonce.h>)', true],
     ['defined(get_file_rcu)', true],
@@ -546,7 +603,7 @@ describe('compat conditions, probes and file selection', () => {
     ['defined(UDIG)', false, false],
     ['defined(CONFIG_CGROUPS) && !defined(UDIG)', false, true],
   ])('%s: oldest build %s, newest build %s', (cond, oldest, newest) => {
-    expect(evalCondition(cond, oldestBuild(0n))).toBe(oldest);
+    expect(evalCondition(cond, oldestBuilds(0n)[0])).toBe(oldest);
     expect(evalCondition(cond, NEWEST)).toBe(newest);
   });
 
@@ -571,11 +628,13 @@ describe('compat conditions, probes and file selection', () => {
       'driver/modern_bpf/helpers/base/push_data.h',
       'driver/bpf/fillers.h',
       'driver/bpf/filler_helpers.h',
+      // The kernel module's event path; also read as text for its module parameters.
+      'driver/main.c',
     ]) {
       expect(isCodeFile(p), p).toBe(true);
     }
+    expect(fileKind('driver/main.c')).toBe('text');
     for (const p of [
-      'driver/main.c',
       'driver/event_table.c',
       'driver/modern_bpf/definitions/x86_64/vmlinux.h',
       'driver/modern_bpf/definitions/events_dimensions.h',
@@ -613,13 +672,24 @@ describe('build-only edits', () => {
     expect(one(helper('').replace('x;', 'x + 0;'), 'helper').hash).not.toBe(plain.hash);
   });
 
+  it('static on a local is behaviour: its value carries over from one call to the next', () => {
+    const counter = (q: string) => `static int helper(int x) {\n\t${q}int seq = 0;\n\tseq++;\n\treturn x + seq;\n}\n`;
+    expect(one(counter('static '), 'helper').hash).not.toBe(one(counter(''), 'helper').hash);
+    // Also when nothing initialises it: a hoisted declaration keeps its storage class.
+    const hoisted = (q: string) => `int helper(int x) {\n\t${q}int seq;\n\tseq = x;\n\treturn seq;\n}\n`;
+    expect(one(hoisted('static '), 'helper').hash).not.toBe(one(hoisted(''), 'helper').hash);
+    // A cast to the type of a static local is still a cast to its own type.
+    const cast = (c: string) => `long helper(int x) {\n\tstatic long seq;\n\tlong y;\n\tseq += x;\n\ty = ${c}seq;\n\treturn y;\n}\n`;
+    expect(one(cast('(long)'), 'helper').hash).toBe(one(cast(''), 'helper').hash);
+  });
+
   it('IORING_FEAT_SINGLE_MMAP and __COS_WORKAROUND__ conditionals are kernel compatibility', () => {
     for (const cond of ['#ifdef IORING_FEAT_SINGLE_MMAP', '#ifdef __COS_WORKAROUND__']) {
       const base = `int f(int x) {\n${cond}\n\tx++;\n#endif\n\treturn x;\n}\n`;
       const head = base.replace('x++', 'x += 2');
       const [b, h] = [one(base, 'f'), one(head, 'f')];
       expect(h.hash).not.toBe(b.hash);
-      expect(h.coreHash).toBe(b.coreHash);
+      expect(codeDelta(b, h)).toBe('compat');
     }
   });
 });
@@ -701,6 +771,10 @@ int f(struct filler_data *data) {
     const src = 'int f(struct filler_data *data) {\n\tint res = push(data, 1);\n\treturn res;\n}\n';
     same(src, src.replace('\treturn res;', '\tbpf_printk("push returned %d\\n", res);\n\tASSERT(res == 0);\n\treturn res;'));
     differ(src, src.replace('\treturn res;', '\tnotify(res);\n\treturn res;'));
+    // A log line made conditional (libs 3374d4405): an if left with nothing to do, when its condition has no effect.
+    same(src, src.replace('\treturn res;', '\tif (res != 0 && verbose) {\n\t\tpr_err("push: %d\\n", res);\n\t} else {\n\t\tbpf_printk("ok");\n\t}\n\treturn res;'));
+    differ(src, src.replace('\treturn res;', '\tif (res != 0 && check(res)) {\n\t\tpr_err("push: %d\\n", res);\n\t}\n\treturn res;'));
+    differ(src, src.replace('\treturn res;', '\tif (verbose) {\n\t\tpr_err("push");\n\t} else {\n\t\tres = 1;\n\t}\n\treturn res;'));
   });
 
   it('const, register and sparse annotations, #pragma hints and enum ppm_event_type are no change (libs #775, #554)', () => {

@@ -97,6 +97,48 @@ static __always_inline struct auxiliary_map *auxmap__get() {
     expect(file.functions.lonely!.role).toBeUndefined();
   });
 
+  it('makes the kernel module\'s main.c plumbing: its event path filler code, the rest transport', () => {
+    const src = `
+static long ppm_ioctl(struct file *f, unsigned int cmd, unsigned long arg) {
+	return set_mode(f, arg);
+}
+
+static void record_all(ppm_event_code type, struct pt_regs *regs) {
+	rcu_read_lock();
+	record_one(type, regs);
+	rcu_read_unlock();
+}
+
+static void record_one(ppm_event_code type, struct pt_regs *regs) {
+	struct ppm_evt_hdr *hdr = next_slot();
+	hdr->type = type;
+}
+
+TRACEPOINT_PROBE(sched_switch_probe, bool preempt, struct task_struct *prev, struct task_struct *next) {
+	record_all(PPME_SCHEDSWITCH_6_E, NULL);
+}
+
+TRACEPOINT_PROBE(syscall_enter_probe, struct pt_regs *regs, long id) {
+	record_all(table_lookup(id), regs);
+}
+`;
+    const path = 'driver/main.c';
+    const roles = rolesOf(resolveCodeRoles({ [path]: extractCodeBodies(path, src) }, { mapNames: new Set(), counters: new Set() }));
+    expect(roles).toEqual({
+      // Starts an event; what it calls; an entry point that calls that (step 4).
+      sched_switch_probe: 'filler',
+      record_all: 'filler',
+      syscall_enter_probe: 'filler',
+      // Writes the header.
+      record_one: 'transport',
+      // What nothing decides: the module's control path.
+      ppm_ioctl: 'transport',
+    });
+    // The same undecided function in a filler file is filler code.
+    const fillers = 'driver/ppm_fillers.c';
+    expect(rolesOf(resolveCodeRoles({ [fillers]: extractCodeBodies(fillers, src) }, { mapNames: new Set(), counters: new Set() })).ppm_ioctl).toBe('filler');
+  });
+
   it('reads calls and globals as lists, and counters from the shared structs', async () => {
     expect(listed('a b')).toEqual(['a', 'b']);
     expect(listed(undefined)).toEqual([]);

@@ -61,14 +61,13 @@ describe('extractCodeBodies with the supported kernel range', () => {
 
   it('a branch below the minimum is dead: the function is its live code, with no compatibility variants', () => {
     const g = fn(DEAD_OLD, 'f');
-    expect(g.coreHash).toBe(fn(PLAIN, 'f').hash);
-    expect(compatVariants(g)).toEqual([g.coreHash, g.coreHash]);
+    const live = fn(PLAIN, 'f').hash;
+    expect(compatVariants(g)).toEqual({ oldest: [live, live, live, live], newest: live });
   });
 
   it('a change confined to the dead branch changes nothing the rules compare', () => {
     const [base, head] = [fn(DEAD_OLD, 'f'), fn(DEAD_OLD.replace('old(x)', 'older(x, 1)'), 'f')];
     expect(head.hash).not.toBe(base.hash);
-    expect(head.coreHash).toBe(base.coreHash);
     expect(compatVariants(head)).toEqual(compatVariants(base));
     expect(codeDelta(base, head)).toBe('compat');
   });
@@ -79,19 +78,28 @@ describe('extractCodeBodies with the supported kernel range', () => {
     expect(codeDelta(fn(DEAD_OLD, 'f', 0n), fn(changed, 'f', 0n))).toBe('compat');
   });
 
-  it('existing code wrapped in a group the range decides: coreHash and compatVariants unchanged', () => {
+  it('existing code wrapped in a group the range decides: compatVariants unchanged', () => {
     const wrapped = f('#if LINUX_VERSION_CODE >= KERNEL_VERSION(2, 6, 0)\n\tx = cur(x);\n#endif');
     const [base, head] = [fn(PLAIN, 'f'), fn(wrapped, 'f')];
-    expect(head.coreHash).toBe(base.coreHash);
     expect(compatVariants(head)).toEqual(compatVariants(base));
+    expect(codeDelta(base, head)).toBe('compat');
   });
 
   it('existing code wrapped in a new compat #if inside the range: the oldest build still sees it', () => {
     const wrapped = f('#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 3, 0)\n\tx = cur(x);\n#else\n\tx = cur_v2(x);\n#endif');
     const [base, head] = [fn(PLAIN, 'f'), fn(wrapped, 'f')];
-    expect(head.coreHash).not.toBe(base.coreHash);
-    expect(compatVariants(head)[0]).toBe(compatVariants(base)[0]);
+    expect(compatVariants(head).oldest).toEqual(compatVariants(base).oldest);
+    expect(compatVariants(head).newest).not.toBe(compatVariants(base).newest);
     expect(codeDelta(base, head)).toBe('compat');
+  });
+
+  it('when the minimum kernel moved, the oldest builds are not comparable: the newest kernel\'s build decides', () => {
+    // The minimum raised to 3.10 and the code only older kernels built removed with it.
+    const oldRange = f('#if LINUX_VERSION_CODE < KERNEL_VERSION(3, 0, 0)\n\tx = old(x);\n#else\n\tx = cur(x);\n#endif');
+    const [base, head] = [fn(oldRange, 'f', kernelVersion(2, 6, 32)), fn(PLAIN, 'f')];
+    expect(codeDelta(base, head)).toBe('logic');
+    expect(codeDelta(base, head, true)).toBe('compat');
+    expect(codeDelta(base, fn(PLAIN.replace('cur(x)', 'cur(x + 1)'), 'f'), true)).toBe('logic');
   });
 
   it('a helper defined only for kernels below the minimum is compiled by no build: it is no function, and changing it changes nothing', () => {
@@ -114,8 +122,8 @@ describe('extractCodeBodies with the supported kernel range', () => {
     const r = fn(src, 'reaper');
     const live = fn('static pid_t reaper(struct task_struct *t) { return find(t); }\n', 'reaper');
     expect(r.kernelSpecific).toBeUndefined();
-    expect(r.coreHash).toBe(live.hash);
-    expect(compatVariants(r)).toEqual([live.hash, live.hash]);
+    expect(r.hash).toBe(live.hash);
+    expect(r).not.toHaveProperty('compatVariants');
     // Without a stated minimum both are kernel variants.
     expect(fn(src, 'reaper', 0n).kernelSpecific).toBe(true);
     // The same when the live definition is the #else.
@@ -127,6 +135,6 @@ describe('extractCodeBodies with the supported kernel range', () => {
       '#endif',
     ].join('\n');
     expect(fn(mirrored, 'reaper').kernelSpecific).toBeUndefined();
-    expect(fn(mirrored, 'reaper').coreHash).toBe(live.hash);
+    expect(fn(mirrored, 'reaper').hash).toBe(live.hash);
   });
 });

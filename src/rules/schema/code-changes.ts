@@ -22,6 +22,8 @@ export interface CodeChange {
   kind: 'logic' | 'statistics' | 'glue' | 'added' | 'removed';
   /** The role of the change: the function's (pairRole), or statistics / dispatch for a change confined to counters / tail calls. */
   role: CodeRole;
+  /** Plumbing code that writes the event header differently: the header is part of every event, so it is a filler change. */
+  header?: true;
 }
 
 /**
@@ -56,9 +58,10 @@ export const codeChanges = perPair((base: Surface, head: Surface): CodeChange[] 
     const role = pairRole(pair);
     if (pair.base && pair.head) {
       const [b, h] = [pair.base.fn, pair.head.fn];
-      if (codeDelta(b, h) !== 'logic') continue;
+      if (codeDelta(b, h, pair.oldestMoved) !== 'logic') continue;
       if (onlyCountersDiffer(b, h, known)) out.push({ pair, role: 'statistics', kind: 'statistics' });
       else if (onlyTailCallsDiffer(b, h)) out.push({ pair, role: 'dispatch', kind: 'glue' });
+      else if (role !== 'filler' && b.headerHash !== h.headerHash) out.push({ pair, role: 'filler', kind: 'logic', header: true });
       else out.push({ pair, role, kind: 'logic' });
     } else {
       const side = (pair.head ?? pair.base)!;

@@ -16,8 +16,10 @@
  *   (not a direct call: the target is a map slot).
  * Statistics: `counters` are the `n_*` fields it updates (`counter->n_evts++`); whether they are
  * counters userspace reads is decided per revision against the shared structs.
+ * `macroNames`: the macro-case names it uses and the names its own conditionals test, the
+ * candidates (with `calls` and `globals`) for the `#define`s it expands (surface/code-defines.ts).
  */
-import { IDENT, PUNCT, type Tokens } from './lexer.js';
+import { DIRECTIVE, IDENT, PUNCT, type Tokens } from './lexer.js';
 import { ASSIGNMENTS, COUNTER_FIELD, DEBUG_OUTPUT, HEADER_STRUCT, HEADER_WRITER, MAP_ACCESS, NOT_CALLS, PARAM_WRITER, TAIL_CALL, TRANSPORT } from './vocabulary.js';
 
 /** Words after which an identifier is read, not declared (`return x;`). */
@@ -42,6 +44,8 @@ export interface BoundaryFacts {
   counters: string[];
   /** Event codes passed to a call or assigned (`ringbuf.event_type = PPME_X`): the events it starts. */
   events: string[];
+  /** Macro-case names it uses (event codes aside) and the names its conditionals test. */
+  macroNames: string[];
 }
 
 /** The boundary facts of the tokens [start, end] of one definition (signature included). */
@@ -59,6 +63,7 @@ export function boundaryFacts(T: Tokens, start: number, end: number, name: strin
   const declared = new Set<string>();
   const counters = new Set<string>();
   const events = new Set<string>();
+  const macroNames = new Set<string>();
   const marks = new Set<BoundaryMark>();
   if (PARAM_WRITER.test(name) && !HEADER_WRITER.test(name)) marks.add('param');
   if (HEADER_WRITER.test(name)) marks.add('header');
@@ -68,6 +73,11 @@ export function boundaryFacts(T: Tokens, start: number, end: number, name: strin
   const callParens: boolean[] = [];
   let inCall = 0;
   for (let k = body + 1; k < end; k++) {
+    if (T.kind[k] === DIRECTIVE) {
+      // `#if MAX_X > 4`, `#ifdef FEATURE`: the names a conditional tests.
+      for (const id of T.text[k]!.slice(1).match(/[A-Za-z_]\w*/g)?.slice(1) ?? []) if (id !== 'defined') macroNames.add(id);
+      continue;
+    }
     if (T.kind[k] === PUNCT) {
       if (T.text[k] === '(') {
         const call = T.kind[k - 1] === IDENT && !NOT_CALLS.has(T.text[k - 1]!);
@@ -99,6 +109,7 @@ export function boundaryFacts(T: Tokens, start: number, end: number, name: strin
       if (mark) marks.add(mark);
       continue;
     }
+    if (isMacroCase(s) && !EVENT_CODE.test(s) && !DEBUG_OUTPUT.has(s)) macroNames.add(s);
     if (C_WORDS.has(s) || isMacroCase(s) || prev === 'struct' || prev === 'union' || prev === 'enum' || prev === 'goto') continue;
     // A name declared here: `type name`, `type *name` followed by `=`, `;`, `,`, `[` or `)`.
     const before = isTypeWord(T, k - 1) || (prev === '*' && (isTypeWord(T, k - 2) || T.text[k - 2] === '*'));
@@ -111,7 +122,7 @@ export function boundaryFacts(T: Tokens, start: number, end: number, name: strin
     names.add(s);
   }
   const globals = [...names].filter((n) => !declared.has(n) && !calls.has(n)).sort();
-  return { calls: [...calls].sort(), globals, marks: [...marks].sort(), counters: [...counters].sort(), events: [...events].sort() };
+  return { calls: [...calls].sort(), globals, marks: [...marks].sort(), counters: [...counters].sort(), events: [...events].sort(), macroNames: [...macroNames].sort() };
 }
 
 const callMarks = new Map<string, BoundaryMark | null>();

@@ -37,6 +37,8 @@ export interface Def {
   end: number;
   /** Defined inside a top-level kernel-compatibility conditional group. */
   compatScoped: boolean;
+  /** The conditional groups around it, outermost first: the token index of each `#if`, and which of its branches holds it. */
+  scope: Array<{ at: number; branch: number }>;
 }
 
 /** In `list` (token indices), the index of the bracket closing the one at `i`; -1 if none. */
@@ -117,7 +119,7 @@ export function findDefinitions(T: Tokens, decided: ReadonlyMap<number, number> 
   let depth = 0;
   let headStart = 0;
   let externC = 0;
-  let fn: { name: string; at: number; start: number; compatScoped: boolean } | null = null;
+  let fn: { name: string; at: number; start: number; compatScoped: boolean; scope: Def['scope'] } | null = null;
   let fnDead = false;
   for (let k = 0; k < T.n; k++) {
     const kind = T.kind[k];
@@ -159,7 +161,7 @@ export function findDefinitions(T: Tokens, decided: ReadonlyMap<number, number> 
           continue;
         }
         const name = functionName(T, head);
-        if (name) fn = { ...name, start: head[0]!, compatScoped: cond.some((c) => c.compat) };
+        if (name) fn = { ...name, start: head[0]!, compatScoped: cond.some((c) => c.compat), scope: cond.map((c) => ({ at: c.at, branch: c.branch })) };
         fnDead = cond.some((c) => c.dead);
         depth = 1;
       }

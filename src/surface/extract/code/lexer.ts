@@ -121,13 +121,13 @@ function punctLen(src: string, i: number, c: number): number {
 }
 
 /**
- * Storage classes, qualifiers and hints that change how a function is compiled, not what it
- * sends: `static` added to a helper, `volatile` for the verifier, `const` for a warning, an
- * inlining hint, sparse's address-space annotations. Left out of the token stream (libs #1335,
- * #947, e028b1142).
+ * Qualifiers and hints that change how a function is compiled, not what it sends: `volatile`
+ * for the verifier, `const` for a warning, an inlining hint, sparse's address-space
+ * annotations. Left out of the token stream (libs #1335, #947, e028b1142). Not `static`: on a
+ * function it is build-only (normalise.ts drops it from the signature), on a local it makes the
+ * value persist from one event to the next.
  */
 const BUILD_ONLY_TOKENS = new Set([
-  'static',
   'register',
   'volatile',
   'const',

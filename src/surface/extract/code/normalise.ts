@@ -4,7 +4,7 @@
  *
  * - Debug output compiled out of release builds: `bpf_printk(...)` and `bpf_trace_printk(...)`
  *   (empty unless BPF_DEBUG), `ASSERT(...)` (empty unless _DEBUG), `pr_*(...)` kernel log lines.
- *   None of them reaches an event.
+ *   None of them reaches an event; an `if` with a pure condition left empty by them goes too.
  * - Local declarations of plain variables that carry no value yet: `T x;`, and `T x = 0;` whose
  *   zero nobody reads (the next mention of `x`, in the same block, overwrites it). They are moved
  *   to the top of the body, sorted, without the dead initialiser, so hoisting a declaration for
@@ -12,6 +12,9 @@
  *   whose variable is never mentioned again is dropped (an unused local removed, b607089e7).
  * - Casts to the type the operand already has, qualifiers left out: `(long *)&len` where `len` is
  *   a `volatile long` (adbd34b3f only drops `volatile` for a compiler warning).
+ *
+ * - `static` in the signature: it changes the function's linkage, not what it computes (a
+ *   `static` local keeps its value from one call to the next, and stays).
  *
  * Qualifiers, `#pragma` hints and type spellings are normalised by the lexer.
  */
@@ -23,6 +26,7 @@ import { DIRECTIVE, IDENT, NUMBER, PUNCT, type Tokens } from './lexer.js';
 /** Words that start a statement that is not a declaration. */
 const STATEMENT_WORDS = new Set(['return', 'goto', 'break', 'continue', 'case', 'default', 'else', 'do', 'if', 'for', 'while', 'switch', 'sizeof', 'typeof', '__typeof__', 'asm', '__asm__']);
 const CONTROL = new Set(['if', 'for', 'while', 'switch']);
+const STATIC = 'static';
 
 interface Declarator {
   /** Positions (in the token list) of the `*`s, the name and the array dimensions. */
@@ -94,7 +98,8 @@ export function normaliseFunction(T: Tokens, a: number[], leaveOut: LeaveOut = {
   // By name, then (rarely needed) by type: one canonical order whatever the source order.
   c.hoisted.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : x.type() < y.type() ? -1 : x.type() > y.type() ? 1 : 0));
   const out: number[] = [];
-  for (let p = 0; p <= open; p++) out.push(a[p]!);
+  // `static` on the function itself only changes its linkage (libs #1335); in the body it stays.
+  for (let p = 0; p <= open; p++) if (!(kind(c, p) === IDENT && text(c, p) === STATIC)) out.push(a[p]!);
   for (const h of c.hoisted) for (const t of h.tokens) out.push(t);
   dropIdentityCasts(c, c.out, out);
   for (let p = close; p < a.length; p++) out.push(a[p]!);
@@ -136,7 +141,7 @@ function parameterTypes(c: Context, open: number): void {
 }
 
 function typeText(c: Context, type: number[], d: Declarator): string {
-  return [...type, ...d.stars, ...d.dims].map((p) => text(c, p)).join(' ');
+  return [...type.filter((p) => text(c, p) !== STATIC), ...d.stars, ...d.dims].map((p) => text(c, p)).join(' ');
 }
 
 /** One statement at `p` (directives before it kept): its normalised tokens go to `c.out`; returns its end. */
@@ -166,7 +171,8 @@ function walkOne(c: Context, p: number, to: number): number {
       copy(c, p, close + 1);
       const header = c.out.length;
       let q = walkOne(c, close + 1, to);
-      let thenEmpty = c.leaving && isEmptyStatement(c, header);
+      // `if (verbose) { pr_err(...); }` is `if (verbose) { }` once debug output is gone: nothing.
+      let thenEmpty = isEmptyStatement(c, header);
       if (s === 'if') {
         let e = q;
         while (e < to && kind(c, e) === DIRECTIVE) e++;
@@ -176,12 +182,13 @@ function walkOne(c: Context, p: number, to: number): number {
           const elseBody = c.out.length;
           q = walkOne(c, e + 1, to);
           // Without its counter updates, `else { n++; }` is nothing.
-          if (c.leaving && isEmptyStatement(c, elseBody)) c.out.length = elseMark;
+          if (isEmptyStatement(c, elseBody)) c.out.length = elseMark;
           else thenEmpty = false;
         }
       }
-      // Without counter updates, `if (s->n_drops != ULLONG_MAX) { }` and a switch of nothing but
-      // labels and breaks do nothing, when their condition has no side effects.
+      // An `if` left with nothing to do (`if (s->n_drops != ULLONG_MAX) { }` without its counter
+      // updates, `if (verbose) { }` without its log line) and, without counter updates, a switch of
+      // nothing but labels and breaks do nothing, when their condition has no side effects.
       const nothingLeft = s === 'if' ? thenEmpty : s === 'switch' && c.leaving && onlyLabels(c, header);
       if (nothingLeft && isPure(c, p + 2, close)) c.out.length = mark;
       return q;
