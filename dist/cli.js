@@ -2451,8 +2451,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let result = promise;
         const hooks = [];
         this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event] !== void 0).forEach((hookedCommand) => {
-          hookedCommand._lifeCycleHooks[event].forEach((callback) => {
-            hooks.push({ hookedCommand, callback });
+          hookedCommand._lifeCycleHooks[event].forEach((callback2) => {
+            hooks.push({ hookedCommand, callback: callback2 });
           });
         });
         if (event === "postAction") {
@@ -6146,7 +6146,7 @@ var eventPairAdded = {
 };
 
 // src/rules/schema/param-rule.ts
-function paramRule(kind2, meta, describe) {
+function paramRule(kind2, meta, describe2) {
   return {
     ...meta,
     check(base, head) {
@@ -6154,7 +6154,7 @@ function paramRule(kind2, meta, describe) {
       for (const { symbol, event, change } of allParamChanges(base, head)) {
         if (change.kind !== kind2) continue;
         const c = change;
-        const message = describe(symbol, c);
+        const message = describe2(symbol, c);
         if (message === null) continue;
         const loc2 = "head" in c && c.head ? c.head.loc : event.loc;
         hits.push({ symbol, message, location: loc2 });
@@ -6414,7 +6414,6 @@ function punctLen(src, i2, c) {
   }
 }
 var BUILD_ONLY_TOKENS = /* @__PURE__ */ new Set([
-  "static",
   "register",
   "volatile",
   "const",
@@ -6688,7 +6687,7 @@ function findDefinitions(T, decided = /* @__PURE__ */ new Map()) {
           continue;
         }
         const name2 = functionName(T, head);
-        if (name2) fn = { ...name2, start: head[0], compatScoped: cond.some((c) => c.compat) };
+        if (name2) fn = { ...name2, start: head[0], compatScoped: cond.some((c) => c.compat), scope: cond.map((c) => ({ at: c.at, branch: c.branch })) };
         fnDead = cond.some((c) => c.dead);
         depth = 1;
       }
@@ -6885,6 +6884,7 @@ var MAX_INCLUDE_DEPTH = 16;
 var MAX_INCLUDED_FILES = 256;
 var MAX_WORKTREE_FILES = 2e4;
 var MAX_WORKTREE_DEPTH = 32;
+var MAX_HEADER_LOCALS = 64;
 var PREFETCH_GROUPS_AHEAD = 64;
 var MEMO_ENTRIES = 2e4;
 
@@ -7453,23 +7453,85 @@ function evaluateAs(expr, syms, type) {
   return converted === null ? null : toNumber(converted.v);
 }
 
+// src/surface/extract/code/partial-condition.ts
+var TOKEN2 = /\s*(\d[\w.]*|[A-Za-z_]\w*|&&|\|\||==|!=|<=|>=|<<|>>|\S)/y;
+function tokensOf2(condition) {
+  const out2 = [];
+  TOKEN2.lastIndex = 0;
+  for (let m = TOKEN2.exec(condition); m; m = TOKEN2.exec(condition)) out2.push(m[1]);
+  return out2;
+}
+function closing(toks, open) {
+  for (let k = open, depth = 0; k < toks.length; k++) {
+    if (toks[k] === "(") depth++;
+    else if (toks[k] === ")" && --depth === 0) return k;
+  }
+  return -1;
+}
+function splitAt(toks, op) {
+  const parts2 = [[]];
+  let depth = 0;
+  for (const t of toks) {
+    if (t === "(") depth++;
+    else if (t === ")") depth--;
+    if (t === op && depth === 0) parts2.push([]);
+    else parts2[parts2.length - 1].push(t);
+  }
+  return parts2;
+}
+function isPrimary(toks) {
+  if (toks.length === 1) return /^[A-Za-z_]\w*$/.test(toks[0]);
+  if (toks[0] === "defined") return toks.length === 2 || toks[1] === "(" && closing(toks, 1) === toks.length - 1;
+  const open = toks[0] === "(" ? 0 : /^[A-Za-z_]\w*$/.test(toks[0]) && toks[1] === "(" ? 1 : -1;
+  return open >= 0 && closing(toks, open) === toks.length - 1;
+}
+function and(a, b) {
+  if ("value" in a) return a.value ? simplify(b) : a;
+  if ("value" in b) return b.value ? { ...a, simplified: true } : b;
+  return { text: `${a.text} && ${b.text}`, simplified: a.simplified || b.simplified };
+}
+function or(a, b) {
+  if ("value" in a) return a.value ? a : simplify(b);
+  if ("value" in b) return b.value ? b : { ...a, simplified: true };
+  return { text: `${a.text} || ${b.text}`, simplified: a.simplified || b.simplified };
+}
+function simplify(p) {
+  return "value" in p ? p : { ...p, simplified: true };
+}
+function partial(toks, atom) {
+  const whole = () => {
+    const v = atom(toks.join(" "));
+    return v === null ? { text: toks.join(" "), simplified: false } : { value: v !== 0n };
+  };
+  if (!toks.length || toks.includes("?")) return whole();
+  const ors = splitAt(toks, "||");
+  if (ors.length > 1) return ors.map((p) => partial(p, atom)).reduce(or);
+  const ands = splitAt(toks, "&&");
+  if (ands.length > 1) return ands.map((p) => partial(p, atom)).reduce(and);
+  if (toks[0] === "!" && isPrimary(toks.slice(1))) {
+    const v = partial(toks.slice(1), atom);
+    return "value" in v ? { value: !v.value } : { text: `! ${v.text}`, simplified: v.simplified };
+  }
+  if (toks[0] === "(" && closing(toks, 0) === toks.length - 1) {
+    const v = partial(toks.slice(1, -1), atom);
+    return "value" in v ? v : { text: `( ${v.text} )`, simplified: v.simplified };
+  }
+  return whole();
+}
+function partialCondition(condition, atom) {
+  return partial(tokensOf2(condition), atom);
+}
+
 // src/surface/extract/code/kernel-compat.ts
-var COMPAT_IDENTS = /* @__PURE__ */ new Set([
-  "LINUX_VERSION_CODE",
-  "KERNEL_VERSION",
-  "UTS_UBUNTU_RELEASE_ABI",
-  "__has_include",
-  "__has_include_next",
-  "BPF_FORBIDS_ZERO_ACCESS",
-  "COS_73_WORKAROUND",
-  "__COS_WORKAROUND__"
-]);
+var VERSION_IDENTS = /* @__PURE__ */ new Set(["LINUX_VERSION_CODE", "KERNEL_VERSION", "UTS_UBUNTU_RELEASE_ABI"]);
+var PROBE_IDENTS = /* @__PURE__ */ new Set(["__has_include", "__has_include_next", "BPF_FORBIDS_ZERO_ACCESS", "COS_73_WORKAROUND", "__COS_WORKAROUND__"]);
 var UAPI_FEATURE_MACRO = /^[A-Z][A-Z0-9]*_FEAT_[A-Z0-9_]+$/;
 var ARCH_CONFIG = /^CONFIG_(COMPAT|IA32_EMULATION|X86(_64|_32)?|ARM(64)?|AEABI|S390|PPC(32|64)?|RISCV|LOONGARCH|MIPS|64BIT|32BIT)$/;
-function isCompatIdent(id) {
-  return COMPAT_IDENTS.has(id) || UAPI_FEATURE_MACRO.test(id) || id.includes("RHEL_RELEASE") || // RHEL_RELEASE_CODE, PPM_RHEL_RELEASE_VERSION
-  id.startsWith("HAS_") || // the configure system's kernel probes (driver/configure)
-  id.startsWith("CONFIG_") && !ARCH_CONFIG.test(id);
+function compatKind(id) {
+  if (VERSION_IDENTS.has(id) || id.includes("RHEL_RELEASE")) return "version";
+  if (PROBE_IDENTS.has(id) || UAPI_FEATURE_MACRO.test(id) || id.startsWith("HAS_")) return "probe";
+  if (id.startsWith("CONFIG_") && !ARCH_CONFIG.test(id)) return "config";
+  return null;
 }
 function directiveCondition(text2) {
   const m = /^#(\w+)\s*(.*)$/.exec(text2);
@@ -7490,7 +7552,8 @@ function isCompatCondition(condition) {
   const ids = condition.match(/[A-Za-z_]\w*/g) ?? [];
   for (let i2 = 0; i2 < ids.length; i2++) {
     const id = ids[i2];
-    if (isCompatIdent(id)) return true;
+    const kind2 = compatKind(id);
+    if (kind2 === "version" || kind2 === "probe") return true;
     if (id === "defined" && /^[a-z][a-z0-9_]*$/.test(ids[i2 + 1] ?? "")) return true;
   }
   return false;
@@ -7525,84 +7588,74 @@ function isCoreCheck(T, t) {
   const s = T.text[t];
   return s.startsWith("bpf_core_") && !s.startsWith("bpf_core_read");
 }
-function coreTokens(T, start2, end, groups) {
-  const a = [];
-  let changed = false;
-  let core = false;
-  const skipTo = /* @__PURE__ */ new Map();
-  for (let k = start2; k <= end; k++) {
-    const jump = skipTo.get(k);
-    if (jump !== void 0) {
-      k = jump;
-      continue;
-    }
-    if (T.pp[k] === PP_IF) {
-      const g = groups.get(k);
-      if (g && g.compat && g.end <= end) {
-        changed = true;
-        const taken2 = g.decided ?? -1;
-        if (taken2 < 0) {
-          k = g.end;
-          continue;
-        }
-        const marks = [...g.branches, g.end];
-        skipTo.set(marks[taken2 + 1], g.end);
-        k = marks[taken2];
-        continue;
-      }
-    }
-    if (!core && isCoreCheck(T, k)) core = true;
-    a.push(k);
+var FEATURE_CHECK_GLUE = /* @__PURE__ */ new Set(["!", "&&", "||", "(", ")", "==", "!="]);
+function isFeatureCheck(T, a, open, close) {
+  const checked = /* @__PURE__ */ new Set();
+  const rest = [];
+  for (let j = open + 1; j < close; j++) {
+    const t = a[j];
+    if (isCoreCheck(T, t) && T.text[a[j + 1]] === "(") {
+      const end = matchForward(T, a, j + 1);
+      if (end < 0 || end >= close) return false;
+      for (let k = j + 2; k < end; k++) if (T.kind[a[k]] === IDENT) checked.add(T.text[a[k]]);
+      j = end;
+    } else rest.push(t);
   }
-  if (!core) return changed ? a : null;
-  const out2 = [];
-  for (let k = 0; k < a.length; k++) {
-    const t = a[k];
-    if (T.kind[t] !== IDENT) {
-      out2.push(t);
-      continue;
-    }
-    if (T.text[t] === "if" && T.text[a[k + 1]] === "(") {
-      const close = matchForward(T, a, k + 1);
-      let check = false;
-      for (let j = k + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]] === "(") check = true;
-      if (check) {
-        k = ifStatementEnd(T, a, k) - 1;
-        continue;
-      }
-    }
-    if (isCoreCheck(T, t) && T.text[a[k + 1]] === "(") {
-      const close = matchForward(T, a, k + 1);
-      if (close > 0) {
-        k = close;
-        continue;
-      }
-    }
-    out2.push(t);
-  }
-  return out2;
+  const constant = (t) => T.kind[t] === NUMBER || T.kind[t] === IDENT && (/^[A-Z][A-Z0-9_]*$/.test(T.text[t]) || checked.has(T.text[t]));
+  return checked.size > 0 && rest.every((t) => FEATURE_CHECK_GLUE.has(T.text[t]) || constant(t));
 }
 var KERNEL_MAX = 0x7fffffffn;
-function oldest(minKernel) {
-  return { kernel: minKernel, features: false };
+function oldestBuilds(minKernel) {
+  return [
+    { kernel: minKernel, probes: false, config: false },
+    { kernel: minKernel, probes: false, config: true },
+    { kernel: minKernel, probes: true, config: false },
+    { kernel: minKernel, probes: true, config: true }
+  ];
 }
-var NEWEST = { kernel: KERNEL_MAX, features: true };
+var NEWEST = { kernel: KERNEL_MAX, probes: true, config: true };
+function keepsOldestBuild(base, head) {
+  const same = (i2) => base[i2] === head[i2];
+  return same(0) && same(1) || same(2) && same(3);
+}
 var KERNEL_MACROS = record({
   KERNEL_VERSION: { name: "KERNEL_VERSION", params: ["a", "b", "c"], body: "(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))" },
   IS_ENABLED: { name: "IS_ENABLED", params: ["x"], body: "(x)" },
   IS_BUILTIN: { name: "IS_BUILTIN", params: ["x"], body: "(x)" }
 });
-function isFeature(id) {
-  return isCompatIdent(id) && !id.includes("RHEL_RELEASE") || /^[a-z]/.test(id);
+function defines(id, build) {
+  const kind2 = compatKind(id);
+  if (kind2 === "probe" || kind2 === null && /^[a-z]/.test(id)) return build.probes;
+  return kind2 === "config" && build.config;
+}
+function knows(id) {
+  return compatKind(id) !== null || /^[a-z]/.test(id);
+}
+function kernelMacros(build) {
+  const get = (name2) => name2 === "LINUX_VERSION_CODE" ? { name: name2, params: null, body: String(build.kernel) } : KERNEL_MACROS[name2];
+  return { get, has: (n) => get(n) !== void 0 };
+}
+function decide(condition, build) {
+  const macros = kernelMacros(build);
+  return partialCondition(
+    condition,
+    (expr) => evaluate(expr, {
+      macros,
+      enumerators: /* @__PURE__ */ new Map(),
+      isDefined: (n) => macros.has(n) ? true : knows(n) ? defines(n, build) : null,
+      identifier: (n) => knows(n) ? defines(n, build) ? 1n : 0n : null,
+      hasInclude: () => build.probes
+    })
+  );
 }
 function evalCondition(condition, build, onValue) {
-  const lookup = (name2) => name2 === "LINUX_VERSION_CODE" ? { name: name2, params: null, body: String(build.kernel) } : KERNEL_MACROS[name2];
+  const macros = kernelMacros(build);
   const v = evaluate(condition, {
-    macros: { get: lookup, has: (n) => lookup(n) !== void 0 },
+    macros,
     enumerators: /* @__PURE__ */ new Map(),
-    isDefined: (n) => n === "LINUX_VERSION_CODE" || n in KERNEL_MACROS || isFeature(n) && build.features,
-    identifier: (n) => isFeature(n) && build.features ? 1n : 0n,
-    hasInclude: () => build.features,
+    isDefined: (n) => macros.has(n) || defines(n, build),
+    identifier: (n) => defines(n, build) ? 1n : 0n,
+    hasInclude: () => build.probes,
     ...onValue ? { onValue } : {}
   });
   return v !== null && v !== 0n;
@@ -7610,27 +7663,64 @@ function evalCondition(condition, build, onValue) {
 function decidedBranch(T, g, minKernel) {
   const conds = g.branches.map((d) => directiveCondition(T.text[d]));
   const seen = [];
-  for (const c of conds) if (c !== null) evalCondition(c, oldest(minKernel), (v) => seen.push(v));
+  for (const c of conds) if (c !== null) evalCondition(c, oldestBuilds(minKernel)[0], (v) => seen.push(v));
   const samples = /* @__PURE__ */ new Set([minKernel, KERNEL_MAX]);
   for (const v of seen) for (const x of [v - 1n, v, v + 1n]) if (x > minKernel && x < KERNEL_MAX) samples.add(x);
   let choice;
   for (const kernel of samples) {
-    for (const features of [false, true]) {
-      const i2 = conds.findIndex((c) => c === null || evalCondition(c, { kernel, features }));
+    for (const { probes, config } of oldestBuilds(0n)) {
+      const parts2 = conds.map((c) => c === null ? { value: true } : decide(c, { kernel, probes, config }));
+      if (parts2.some((p) => !("value" in p))) return void 0;
+      const i2 = parts2.findIndex((p) => "value" in p && p.value);
       if (choice === void 0) choice = i2;
       else if (choice !== i2) return void 0;
     }
   }
   return choice;
 }
-function takenBranch(T, g, build) {
+function branchConditions(T, g, build) {
+  return g.branches.map((d) => {
+    const cond = directiveCondition(T.text[d]);
+    return cond === null ? { value: true } : decide(cond, build);
+  });
+}
+function mayCompile(T, g, b, build) {
+  const parts2 = branchConditions(T, g, build);
+  const ruledOut = (p) => "value" in p && !p.value;
+  return !ruledOut(parts2[b]) && !parts2.slice(0, b).some((p) => "value" in p && p.value);
+}
+function synthetic(T, text2, pp) {
+  let memo = syntheticTokens.get(T);
+  if (!memo) syntheticTokens.set(T, memo = /* @__PURE__ */ new Map());
+  let t = memo.get(text2);
+  if (t === void 0) {
+    t = T.n;
+    T.push(DIRECTIVE, text2, 0, pp);
+    memo.set(text2, t);
+  }
+  return t;
+}
+var syntheticTokens = /* @__PURE__ */ new WeakMap();
+function resolveGroup(T, a, g, build, groups, out2) {
+  const base = a[0];
   const marks = [...g.branches, g.end];
+  const parts2 = branchConditions(T, g, build);
+  let kept = 0;
   for (let b = 0; b < g.branches.length; b++) {
     const d = g.branches[b];
-    const cond = directiveCondition(T.text[d]);
-    if (cond === null || evalCondition(cond, build)) return [d + 1, marks[b + 1]];
+    const p = parts2[b];
+    if ("value" in p && !p.value) continue;
+    if ("value" in p) {
+      if (kept) out2.push(T.pp[d] === PP_ELSE ? d : synthetic(T, "#else", PP_ELSE));
+      resolveVariant(T, a, d + 1 - base, marks[b + 1] - base, build, groups, out2);
+      break;
+    }
+    const same = !p.simplified && b === 0 === (kept === 0);
+    out2.push(same ? d : synthetic(T, `${kept ? "#elif" : "#if"} ${p.text}`, kept ? PP_ELIF : PP_IF));
+    kept++;
+    resolveVariant(T, a, d + 1 - base, marks[b + 1] - base, build, groups, out2);
   }
-  return null;
+  if (kept) out2.push(g.end);
 }
 function resolveVariant(T, a, from, to, build, groups, out2) {
   const base = a[0];
@@ -7639,23 +7729,20 @@ function resolveVariant(T, a, from, to, build, groups, out2) {
     if (T.pp[t] === PP_IF) {
       const g = groups.get(t);
       if (g && g.compat && g.end <= a[to - 1]) {
-        const taken2 = takenBranch(T, g, build);
-        if (taken2) resolveVariant(T, a, taken2[0] - base, taken2[1] - base, build, groups, out2);
+        resolveGroup(T, a, g, build, groups, out2);
         p = g.end - base;
         continue;
       }
     }
     if (T.kind[t] === IDENT && T.text[t] === "if" && p + 1 < to && T.text[a[p + 1]] === "(") {
       const close = matchForward(T, a, p + 1);
-      let check = false;
-      for (let j = p + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]] === "(") check = true;
-      if (check) {
+      if (isFeatureCheck(T, a, p + 1, close)) {
         const thenEnd = statementEnd(T, a, close + 1);
         const j = skipDirectives(T, a, thenEnd);
         const hasElse = j < a.length && T.kind[a[j]] === IDENT && T.text[a[j]] === "else";
         const end = hasElse ? statementEnd(T, a, j + 1) : thenEnd;
         const negated = T.text[a[p + 2]] === "!" && isCoreCheck(T, a[p + 3]) && matchForward(T, a, p + 4) === close - 1;
-        const then = build.features !== negated;
+        const then = build.probes !== negated;
         let [b0, b1] = then ? [close + 1, thenEnd] : hasElse ? [j + 1, end] : [0, 0];
         b0 = skipDirectives(T, a, b0);
         if (b1 - b0 >= 2 && T.text[a[b0]] === "{" && matchForward(T, a, b0) === b1 - 1) {
@@ -7686,6 +7773,7 @@ var ASSIGNMENTS = /* @__PURE__ */ new Set(["=", "+=", "-=", "*=", "/=", "%=", "&
 // src/surface/extract/code/normalise.ts
 var STATEMENT_WORDS = /* @__PURE__ */ new Set(["return", "goto", "break", "continue", "case", "default", "else", "do", "if", "for", "while", "switch", "sizeof", "typeof", "__typeof__", "asm", "__asm__"]);
 var CONTROL = /* @__PURE__ */ new Set(["if", "for", "while", "switch"]);
+var STATIC = "static";
 var text = (c, p) => c.T.text[c.a[p]];
 var kind = (c, p) => c.T.kind[c.a[p]];
 var isPunct = (c, p, s) => p < c.a.length && kind(c, p) === PUNCT && text(c, p) === s;
@@ -7709,7 +7797,7 @@ function normaliseFunction(T, a, leaveOut = {}) {
   walk(c, open + 1, close);
   c.hoisted.sort((x, y) => x.name < y.name ? -1 : x.name > y.name ? 1 : x.type() < y.type() ? -1 : x.type() > y.type() ? 1 : 0);
   const out2 = [];
-  for (let p = 0; p <= open; p++) out2.push(a[p]);
+  for (let p = 0; p <= open; p++) if (!(kind(c, p) === IDENT && text(c, p) === STATIC)) out2.push(a[p]);
   for (const h of c.hoisted) for (const t of h.tokens) out2.push(t);
   dropIdentityCasts(c, c.out, out2);
   for (let p = close; p < a.length; p++) out2.push(a[p]);
@@ -7743,7 +7831,7 @@ function parameterTypes(c, open) {
   }
 }
 function typeText(c, type, d) {
-  return [...type, ...d.stars, ...d.dims].map((p) => text(c, p)).join(" ");
+  return [...type.filter((p) => text(c, p) !== STATIC), ...d.stars, ...d.dims].map((p) => text(c, p)).join(" ");
 }
 function walkOne(c, p, to) {
   while (p < to && kind(c, p) === DIRECTIVE) c.out.push(c.a[p++]);
@@ -7771,7 +7859,7 @@ function walkOne(c, p, to) {
       copy(c, p, close + 1);
       const header = c.out.length;
       let q = walkOne(c, close + 1, to);
-      let thenEmpty = c.leaving && isEmptyStatement(c, header);
+      let thenEmpty = isEmptyStatement(c, header);
       if (s === "if") {
         let e = q;
         while (e < to && kind(c, e) === DIRECTIVE) e++;
@@ -7780,7 +7868,7 @@ function walkOne(c, p, to) {
           copy(c, q, e + 1);
           const elseBody = c.out.length;
           q = walkOne(c, e + 1, to);
-          if (c.leaving && isEmptyStatement(c, elseBody)) c.out.length = elseMark;
+          if (isEmptyStatement(c, elseBody)) c.out.length = elseMark;
           else thenEmpty = false;
         }
       }
@@ -8039,6 +8127,7 @@ function boundaryFacts(T, start2, end, name2) {
   const declared = /* @__PURE__ */ new Set();
   const counters = /* @__PURE__ */ new Set();
   const events = /* @__PURE__ */ new Set();
+  const macroNames = /* @__PURE__ */ new Set();
   const marks = /* @__PURE__ */ new Set();
   if (PARAM_WRITER.test(name2) && !HEADER_WRITER.test(name2)) marks.add("param");
   if (HEADER_WRITER.test(name2)) marks.add("header");
@@ -8046,6 +8135,10 @@ function boundaryFacts(T, start2, end, name2) {
   const callParens = [];
   let inCall = 0;
   for (let k = body2 + 1; k < end; k++) {
+    if (T.kind[k] === DIRECTIVE) {
+      for (const id of T.text[k].slice(1).match(/[A-Za-z_]\w*/g)?.slice(1) ?? []) if (id !== "defined") macroNames.add(id);
+      continue;
+    }
     if (T.kind[k] === PUNCT) {
       if (T.text[k] === "(") {
         const call = T.kind[k - 1] === IDENT && !NOT_CALLS.has(T.text[k - 1]);
@@ -8077,6 +8170,7 @@ function boundaryFacts(T, start2, end, name2) {
       if (mark) marks.add(mark);
       continue;
     }
+    if (isMacroCase(s) && !EVENT_CODE.test(s) && !DEBUG_OUTPUT.has(s)) macroNames.add(s);
     if (C_WORDS.has(s) || isMacroCase(s) || prev === "struct" || prev === "union" || prev === "enum" || prev === "goto") continue;
     const before = isTypeWord2(T, k - 1) || prev === "*" && (isTypeWord2(T, k - 2) || T.text[k - 2] === "*");
     if (before && (next === "=" || next === ";" || next === "," || next === "[" || next === ")")) {
@@ -8087,7 +8181,7 @@ function boundaryFacts(T, start2, end, name2) {
     names2.add(s);
   }
   const globals = [...names2].filter((n) => !declared.has(n) && !calls.has(n)).sort();
-  return { calls: [...calls].sort(), globals, marks: [...marks].sort(), counters: [...counters].sort(), events: [...events].sort() };
+  return { calls: [...calls].sort(), globals, marks: [...marks].sort(), counters: [...counters].sort(), events: [...events].sort(), macroNames: [...macroNames].sort() };
 }
 var callMarks = /* @__PURE__ */ new Map();
 function markOfCall(name2) {
@@ -8132,10 +8226,131 @@ function doesNothing(T, list) {
   return true;
 }
 
+// src/surface/extract/code/defines.ts
+var IDENTIFIER = /[A-Za-z_]\w*/g;
+function defineFacts(T, source) {
+  const out2 = [];
+  const groups = [];
+  for (let k = 0; k < T.n; k++) {
+    if (T.kind[k] !== DIRECTIVE) continue;
+    const pp = T.pp[k];
+    if (pp === PP_IF) groups.push({ at: k, branch: 0 });
+    else if (pp === PP_ELIF || pp === PP_ELSE) {
+      const top = groups[groups.length - 1];
+      if (top) top.branch++;
+    } else if (pp === PP_ENDIF) groups.pop();
+    else {
+      const m = /^#(define|undef) ([A-Za-z_]\w*)(.*)$/.exec(T.text[k]);
+      if (!m) continue;
+      const [, kind2, name2, rest] = m;
+      const head = new RegExp(`^(?:#|%:)[ \\t]*define[ \\t]+${name2}\\(`).exec(source.slice(T.at[k], T.at[k] + name2.length + 64));
+      const functionLike = kind2 === "define" && head !== null;
+      let body2 = rest;
+      let params = [];
+      if (functionLike) {
+        const close = rest.indexOf(")");
+        params = rest.slice(0, close < 0 ? rest.length : close).match(IDENTIFIER) ?? [];
+        body2 = close < 0 ? "" : rest.slice(close + 1);
+      }
+      const mentions = [...new Set(body2.match(IDENTIFIER) ?? [])].filter((id) => id !== name2 && !params.includes(id)).sort();
+      const text2 = kind2 === "undef" ? `#undef ${name2}` : functionLike ? T.text[k] : `#define ${name2} =${rest}`;
+      out2.push({ name: name2, at: T.at[k], text: text2, mentions, scope: groups.map((g) => ({ ...g })) });
+    }
+  }
+  return out2;
+}
+
+// src/surface/extract/code/header-writes.ts
+var HEADER_STRUCT2 = "ppm_evt_hdr";
+function valueAfter(T, op, end) {
+  const out2 = [];
+  for (let k = op + 1, depth = 0; k < end; k++) {
+    if (T.kind[k] === DIRECTIVE) continue;
+    if (T.kind[k] === PUNCT) {
+      const s = T.text[k];
+      if (s === "(" || s === "[" || s === "{") depth++;
+      else if (s === ")" || s === "]" || s === "}") {
+        if (depth-- === 0) break;
+      } else if ((s === ";" || s === ",") && depth === 0) break;
+    }
+    out2.push(k);
+  }
+  return out2;
+}
+function isZeroInit(T, value) {
+  const s = value.map((k) => T.text[k]).join(" ");
+  return s === "{ 0 }" || s === "{ }";
+}
+function headerWrites(T, start2, end) {
+  const headers = /* @__PURE__ */ new Set();
+  for (let k = start2 + 1; k <= end; k++) {
+    if (T.text[k] !== HEADER_STRUCT2 || T.text[k - 1] !== "struct") continue;
+    let j = k + 1;
+    while (j <= end && T.text[j] === "*") j++;
+    if (j <= end && T.kind[j] === IDENT && T.text[j + 1] !== ")" && T.text[j + 1] !== "(") headers.add(T.text[j]);
+  }
+  if (!headers.size) return [];
+  const writes = /* @__PURE__ */ new Set();
+  const followed = /* @__PURE__ */ new Set();
+  const queue = [];
+  let bounded = false;
+  const follow = (value) => {
+    for (let i2 = 0; i2 < value.length; i2++) {
+      const k = value[i2];
+      const prev = T.text[k - 1];
+      if (T.kind[k] !== IDENT || T.text[k + 1] === "(" || prev === "->" || prev === "." || headers.has(T.text[k])) continue;
+      const name2 = T.text[k];
+      if (followed.has(name2)) continue;
+      if (followed.size >= MAX_HEADER_LOCALS) {
+        bounded = true;
+        continue;
+      }
+      followed.add(name2);
+      queue.push(name2);
+    }
+  };
+  const text2 = (list) => list.map((k) => T.text[k]).join(" ");
+  for (let k = start2; k <= end; k++) {
+    if (T.kind[k] !== IDENT || !headers.has(T.text[k]) || T.text[k - 1] === "->" || T.text[k - 1] === ".") continue;
+    const access = T.text[k + 1];
+    if ((access === "->" || access === ".") && T.kind[k + 2] === IDENT && T.kind[k + 3] === PUNCT && ASSIGNMENTS.has(T.text[k + 3])) {
+      const value = valueAfter(T, k + 3, end);
+      writes.add(`${T.text[k + 2]} ${T.text[k + 3]} ${text2(value)}`);
+      follow(value);
+    } else if (access === "=" && T.text[k - 1] !== "(") {
+      const value = valueAfter(T, k + 1, end);
+      if (!isZeroInit(T, value) && T.text[value[0]] === "{") {
+        writes.add(`= ${text2(value)}`);
+        follow(value);
+      }
+    }
+  }
+  while (queue.length) {
+    const name2 = queue.shift();
+    for (let k = start2; k <= end; k++) {
+      if (T.kind[k] !== IDENT || T.text[k] !== name2 || T.text[k - 1] === "->" || T.text[k - 1] === ".") continue;
+      let op = k + 1;
+      let target = name2;
+      while ((T.text[op] === "." || T.text[op] === "->") && T.kind[op + 1] === IDENT) {
+        target += `${T.text[op]}${T.text[op + 1]}`;
+        op += 2;
+      }
+      if (T.kind[op] !== PUNCT || !ASSIGNMENTS.has(T.text[op])) continue;
+      const value = valueAfter(T, op, end);
+      writes.add(`${target} ${T.text[op]} ${text2(value)}`);
+      follow(value);
+    }
+  }
+  return bounded ? null : [...writes].sort();
+}
+
 // src/surface/extract/code-bodies.ts
 var CODE_FILES = [
-  // Kernel module: the fillers and the payload helpers (val_to_ring, pack_addr, ...).
+  // Kernel module: the fillers and the payload helpers (val_to_ring, pack_addr, ...), and the
+  // event path of main.c (the tracepoint probes, the event header, the drop and sampling
+  // decisions). main.c is also read as text for its module parameters (files.ts).
   /^driver\/ppm_fillers\.c$/,
+  /^driver\/main\.c$/,
   /^driver\/ppm_events\.c$/,
   /^driver\/ppm_events\.h$/,
   // Flag conversions (open_flags_to_scap, ...) used by every driver's fillers.
@@ -8147,6 +8362,10 @@ var CODE_FILES = [
   // bpf_helpers.h, builtins.h, quirks.h and missing_definitions.h declare, they do not fill.
   /^driver\/bpf\/(fillers|filler_helpers|ring_helpers|plumbing_helpers)\.h$/
 ];
+var PLUMBING_FILES = [/^driver\/main\.c$/];
+function undecidedRole(path6) {
+  return PLUMBING_FILES.some((re) => re.test(path6)) ? "transport" : "filler";
+}
 function isCodeFile(path6) {
   return CODE_FILES.some((re) => re.test(path6));
 }
@@ -8159,11 +8378,12 @@ function probeOf(path6) {
 function digest(texts) {
   return createHash("sha1").update(texts.join("\0")).digest("hex").slice(0, 16);
 }
+var codeDigest = digest;
 function isKernelSpecific(fn) {
   return fn.kernelSpecific === true;
 }
 function compatVariants(fn) {
-  return fn.compatVariants ?? [fn.hash, fn.hash];
+  return fn.compatVariants ?? { oldest: [fn.hash, fn.hash, fn.hash, fn.hash], newest: fn.hash };
 }
 function boundaryOf(list, hash2) {
   const out2 = {};
@@ -8173,7 +8393,9 @@ function boundaryOf(list, hash2) {
   const marks = merged("marks");
   const counters = merged("counters");
   const events = merged("events");
+  const macroNames = merged("macroNames");
   if (events.length) out2.events = events.join(" ");
+  if (macroNames.length) out2.macroNames = macroNames.join(" ");
   if (calls.length) out2.calls = calls.join(" ");
   if (globals.length) out2.globals = globals.join(" ");
   if (marks.length) out2.marks = marks;
@@ -8189,11 +8411,25 @@ function boundaryOf(list, hash2) {
   }
   return out2;
 }
+function builds(minKernel) {
+  return [...oldestBuilds(minKernel), NEWEST];
+}
+function hasCompatRegion(T, start2, end, groups, all) {
+  for (let t = start2; t <= end; t++) {
+    if (T.pp[t] === PP_IF && groups.get(t)?.compat) return true;
+    if (T.kind[t] === IDENT && T.text[t] === "if" && T.text[t + 1] === "(") {
+      const p = t - start2;
+      const close = matchForward(T, all, p + 1);
+      if (close > 0 && isFeatureCheck(T, all, p + 1, close)) return true;
+    }
+  }
+  return false;
+}
 var seenDefinitions = /* @__PURE__ */ new Map();
 var MAX_SEEN_DEFINITIONS = 5e4;
 function detached(b) {
   const own = (list) => list.length ? list.join(" ").split(" ") : list;
-  return { calls: own(b.calls), globals: own(b.globals), marks: b.marks, counters: own(b.counters), events: own(b.events) };
+  return { calls: own(b.calls), globals: own(b.globals), marks: b.marks, counters: own(b.counters), events: own(b.events), macroNames: own(b.macroNames) };
 }
 function definitionFacts(T, def, groups, minKernel) {
   const raw = digest([T.text.slice(def.start, def.end + 1).join(""), T.compat.slice(def.start, def.end + 1).join(""), String(minKernel)]);
@@ -8203,25 +8439,24 @@ function definitionFacts(T, def, groups, minKernel) {
   const all = [];
   for (let t = def.start; t <= def.end; t++) all.push(t);
   let text2;
-  let core;
-  let oldest2;
-  let newest;
+  let variants2 = null;
   try {
     text2 = hashOf(all);
-    core = oldest2 = newest = text2;
-    const kept = coreTokens(T, def.start, def.end, groups);
-    if (kept) {
-      core = hashOf(kept);
-      const f = [];
-      const l = [];
-      resolveVariant(T, all, 0, all.length, oldest(minKernel), groups, f);
-      resolveVariant(T, all, 0, all.length, NEWEST, groups, l);
-      oldest2 = hashOf(f);
-      newest = hashOf(l);
+    if (hasCompatRegion(T, def.start, def.end, groups, all)) {
+      const byTokens = /* @__PURE__ */ new Map();
+      variants2 = builds(minKernel).map((build) => {
+        const list = [];
+        resolveVariant(T, all, 0, all.length, build, groups, list);
+        const key = list.join(",");
+        let h = byTokens.get(key);
+        if (h === void 0) byTokens.set(key, h = hashOf(list));
+        return h;
+      });
     }
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    text2 = core = oldest2 = newest = raw;
+    text2 = raw;
+    variants2 = null;
   }
   const boundary = detached(boundaryFacts(T, def.start, def.end, def.name));
   let statsFree = null;
@@ -8237,10 +8472,46 @@ function definitionFacts(T, def, groups, minKernel) {
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
   }
-  const facts = { text: text2, core, oldest: oldest2, newest, boundary, statsFree, glueFree, countsOnly };
+  const writes = headerWrites(T, def.start, def.end);
+  const header = writes === null ? text2 : writes.length ? digest(writes) : null;
+  const facts = { text: text2, variants: variants2, boundary, statsFree, glueFree, countsOnly, header };
   if (seenDefinitions.size >= MAX_SEEN_DEFINITIONS) seenDefinitions.clear();
   seenDefinitions.set(raw, facts);
   return facts;
+}
+function compiledBy(T, scope, groups, build) {
+  return scope.every(({ at, branch }) => {
+    const g = groups.get(at);
+    if (!g || !g.compat) return true;
+    if (g.decided !== void 0) return g.decided === branch;
+    return build === null || mayCompile(T, g, branch, build);
+  });
+}
+function variantsOf(list, text2, built, kernelBuilds) {
+  const hash2 = digest(list.map(text2));
+  const pick = (parts2) => parts2.length === list.length && parts2.every((c, i2) => c === text2(list[i2])) ? hash2 : digest(parts2);
+  const variants2 = kernelBuilds.map((build, i2) => pick(list.map((e) => built(e, build, i2)).filter((v) => v !== null)));
+  if (variants2.every((v) => v === hash2)) return { hash: hash2 };
+  return { hash: hash2, compatVariants: { oldest: [variants2[0], variants2[1], variants2[2], variants2[3]], newest: variants2[4] } };
+}
+function definesOf(T, source, groups, kernelBuilds, lineAt) {
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const d of defineFacts(T, source)) {
+    if (!compiledBy(T, d.scope, groups, null)) continue;
+    const list = byName2.get(d.name);
+    if (list) list.push(d);
+    else byName2.set(d.name, [d]);
+  }
+  const out2 = {};
+  for (const name2 of [...byName2.keys()].sort()) {
+    const list = byName2.get(name2);
+    const text2 = (d) => digest([d.text]);
+    const macro = { line: lineAt(list[0].at), ...variantsOf(list, text2, (d, build) => compiledBy(T, d.scope, groups, build) ? text2(d) : null, kernelBuilds) };
+    const mentions = [...new Set(list.flatMap((d) => d.mentions))].sort();
+    if (mentions.length) macro.mentions = mentions.join(" ");
+    Object.defineProperty(out2, name2, { value: macro, enumerable: true, writable: true, configurable: true });
+  }
+  return out2;
 }
 function extractCodeBodies(path6, source, minKernel = 0n) {
   const c = cText(source);
@@ -8248,35 +8519,93 @@ function extractCodeBodies(path6, source, minKernel = 0n) {
   markCompat(T);
   const groups = conditionalGroups(T, minKernel);
   const decided = new Map([...groups].filter(([, g]) => g.decided !== void 0).map(([at, g]) => [at, g.decided]));
+  const kernelBuilds = builds(minKernel);
+  const macros = definesOf(T, c.text, groups, kernelBuilds, c.lineAt);
   const defs = findDefinitions(T, decided);
   const lines = defs.map((d) => c.lineAt(d.at));
-  const byName = /* @__PURE__ */ new Map();
+  const byName2 = /* @__PURE__ */ new Map();
   defs.forEach((def, i2) => {
     const entry = { ...definitionFacts(T, def, groups, minKernel), def, line: lines[i2] };
-    const list = byName.get(def.name);
+    const list = byName2.get(def.name);
     if (list) list.push(entry);
-    else byName.set(def.name, [entry]);
+    else byName2.set(def.name, [entry]);
   });
   const functions = {};
-  for (const name2 of [...byName.keys()].sort()) {
-    const list = byName.get(name2);
-    const hash2 = digest(list.map((e) => e.text));
-    const plain = list.filter((e) => !e.def.compatScoped);
-    const pick = (parts2) => parts2.length === list.length && parts2.every((c2, i2) => c2 === list[i2].text) ? hash2 : digest(parts2);
-    const coreHash = pick((plain.length ? plain : list).map((e) => e.core));
-    const oldest2 = pick((plain.length ? plain : list.slice(-1)).map((e) => e.oldest));
-    const newest = pick((plain.length ? plain : list.slice(0, 1)).map((e) => e.newest));
-    const fn = { line: list[0].line, hash: hash2, coreHash };
-    if (oldest2 !== hash2 || newest !== hash2) fn.compatVariants = [oldest2, newest];
-    if (!plain.length) fn.kernelSpecific = true;
+  for (const name2 of [...byName2.keys()].sort()) {
+    const list = byName2.get(name2);
+    const { hash: hash2, compatVariants: compatVariants2 } = variantsOf(list, (e) => e.text, (e, build, i2) => compiledBy(T, e.def.scope, groups, build) ? e.variants?.[i2] ?? e.text : null, kernelBuilds);
+    const fn = { line: list[0].line, hash: hash2 };
+    if (compatVariants2) fn.compatVariants = compatVariants2;
+    if (list.every((e) => e.def.compatScoped)) fn.kernelSpecific = true;
+    const headers = list.map((e) => e.header).filter((h) => h !== null);
+    if (headers.length) fn.headerHash = headers.length === 1 ? headers[0] : digest(headers);
     Object.assign(fn, boundaryOf(list, hash2));
     Object.defineProperty(functions, name2, { value: fn, enumerable: true, writable: true, configurable: true });
   }
-  return { probe: probeOf(path6), functions };
+  const out2 = { probe: probeOf(path6), functions };
+  if (Object.keys(macros).length) out2.macros = macros;
+  return out2;
+}
+
+// src/surface/code-defines.ts
+var listed = (names2) => names2 ? names2.split(" ") : [];
+function defineIndex(code2) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const path6 of Object.keys(code2).sort()) {
+    const file = code2[path6];
+    for (const [name2, macro] of Object.entries(file.macros ?? {})) {
+      const list = out2.get(name2);
+      const site = { path: path6, probe: file.probe, name: name2, macro };
+      if (list) list.push(site);
+      else out2.set(name2, [site]);
+    }
+  }
+  return out2;
+}
+function resolve(index, path6, probe, name2) {
+  const all = index.get(name2);
+  if (!all) return [];
+  const own = all.filter((s) => s.path === path6);
+  if (own.length) return own;
+  const driver = all.filter((s) => s.probe === probe);
+  return driver.length ? driver : all.filter((s) => s.probe === "shared");
+}
+function expanded(index, path6, probe, fn) {
+  const seen = /* @__PURE__ */ new Set();
+  const queue = [...listed(fn.calls), ...listed(fn.globals), ...listed(fn.macroNames)];
+  const names2 = new Set(queue);
+  while (queue.length) {
+    for (const site of resolve(index, path6, probe, queue.pop())) {
+      if (seen.has(site)) continue;
+      seen.add(site);
+      for (const m of listed(site.macro.mentions)) {
+        if (names2.has(m)) continue;
+        names2.add(m);
+        queue.push(m);
+      }
+    }
+  }
+  return [...seen].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+function withDefines(index, path6, probe, fn) {
+  if (!index.size) return fn;
+  const sites2 = expanded(index, path6, probe, fn);
+  if (!sites2.length) return fn;
+  const fold2 = (own, of) => codeDigest([own, ...sites2.map((s) => `${s.name}\0${of(s.macro)}`)]);
+  const out2 = { ...fn, hash: fold2(fn.hash, (m) => m.hash) };
+  const variants2 = fn.compatVariants;
+  if (variants2 || sites2.some((s) => s.macro.compatVariants)) {
+    const own = variants2 ?? { oldest: [fn.hash, fn.hash, fn.hash, fn.hash], newest: fn.hash };
+    const oldest = (i2) => fold2(own.oldest[i2], (m) => m.compatVariants ? m.compatVariants.oldest[i2] : m.hash);
+    out2.compatVariants = { oldest: [oldest(0), oldest(1), oldest(2), oldest(3)], newest: fold2(own.newest, (m) => m.compatVariants?.newest ?? m.hash) };
+  }
+  if (fn.statsFreeHash) out2.statsFreeHash = fold2(fn.statsFreeHash, (m) => m.hash);
+  if (fn.glueFreeHash) out2.glueFreeHash = fold2(fn.glueFreeHash, (m) => m.hash);
+  return out2;
 }
 
 // src/surface/code-roles.ts
-function listed(names2) {
+function listed2(names2) {
   return names2 ? names2.split(" ") : [];
 }
 function roleContext(s) {
@@ -8298,7 +8627,7 @@ function intrinsicRole(fn, ctx) {
   if (producesEvents(fn)) return "filler";
   if (marks.includes("tail-call")) return "dispatch";
   if (marks.includes("header") || marks.includes("transport")) return "transport";
-  if (marks.includes("map") || listed(fn.globals).some((g) => ctx.mapNames.has(g))) return "dispatch";
+  if (marks.includes("map") || listed2(fn.globals).some((g) => ctx.mapNames.has(g))) return "dispatch";
   if (fn.countsOnly && updatesOnlyCounters(fn.counters, ctx.counters)) return "statistics";
   return null;
 }
@@ -8327,7 +8656,7 @@ function stateKey(code2, ctx) {
 }
 function computeRoles(code2, ctx) {
   const nodes = [];
-  const byName = /* @__PURE__ */ new Map();
+  const byName2 = /* @__PURE__ */ new Map();
   const byKey2 = /* @__PURE__ */ new Map();
   for (const path6 of Object.keys(code2).sort()) {
     const file = code2[path6];
@@ -8335,14 +8664,14 @@ function computeRoles(code2, ctx) {
       const node = { path: path6, probe: file.probe, name: name2, fn, callees: [], callers: [] };
       nodes.push(node);
       byKey2.set(`${path6}\0${name2}`, node);
-      const list = byName.get(name2);
+      const list = byName2.get(name2);
       if (list) list.push(node);
-      else byName.set(name2, [node]);
+      else byName2.set(name2, [node]);
     }
   }
   for (const node of nodes) {
-    for (const call of listed(node.fn.calls)) {
-      const target = resolveCall(node, byName.get(call));
+    for (const call of listed2(node.fn.calls)) {
+      const target = resolveCall(node, byName2.get(call));
       if (!target || target === node) continue;
       node.callees.push(target);
       target.callers.push(node);
@@ -8359,7 +8688,7 @@ function computeRoles(code2, ctx) {
   for (let changed = true; changed; ) {
     changed = false;
     for (const node of nodes) {
-      if (role.has(node) || !node.fn.calls || node.callees.length !== listed(node.fn.calls).length) continue;
+      if (role.has(node) || !node.fn.calls || node.callees.length !== listed2(node.fn.calls).length) continue;
       const roles = new Set(node.callees.map((c) => role.get(c)));
       const r = roles.size === 1 ? [...roles][0] : [...roles].every((x) => x === "dispatch" || x === "transport") ? "dispatch" : void 0;
       if (r && r !== "filler") {
@@ -8368,8 +8697,7 @@ function computeRoles(code2, ctx) {
       }
     }
   }
-  for (const r of ["filler", "dispatch", "transport", "statistics"]) {
-    const queue = nodes.filter((n) => role.get(n) === r);
+  const spread = (queue, r) => {
     while (queue.length) {
       const n = queue.pop();
       for (const c of n.callees) {
@@ -8378,14 +8706,22 @@ function computeRoles(code2, ctx) {
         queue.push(c);
       }
     }
+  };
+  for (const r of ["filler", "dispatch", "transport", "statistics"]) spread(nodes.filter((n) => role.get(n) === r), r);
+  for (const node of nodes) {
+    if (role.has(node) || node.callers.length || !node.callees.some((c) => role.get(c) === "filler")) continue;
+    role.set(node, "filler");
+    spread([node], "filler");
   }
+  const defines3 = defineIndex(code2);
   const out2 = record();
   for (const path6 of Object.keys(code2)) {
     const file = code2[path6];
     const functions = record();
     for (const [name2, fn] of Object.entries(file.functions)) {
       const node = byKey2.get(`${path6}\0${name2}`);
-      functions[name2] = { ...fn, role: (node && role.get(node)) ?? "filler" };
+      const folded = withDefines(defines3, path6, file.probe, fn);
+      functions[name2] = { ...folded, role: (node && role.get(node)) ?? undecidedRole(path6) };
     }
     out2[path6] = { ...file, functions };
   }
@@ -8621,20 +8957,23 @@ var moduleParamAdded = {
 // src/rules/api/module-param-changed.ts
 var moduleParamChanged = {
   id: "module-param-changed",
-  title: "A kernel module parameter was removed, renamed, retyped or made read-only",
+  title: "A kernel module parameter was removed, renamed, retyped, or its permission or get/set operations changed",
   governs: "api",
   bump: "major",
-  rationale: "libscap writes g_buffer_bytes_dim and reads max_consumers through /sys/module/<name>/parameters/ (scap_kmod.c): a missing, retyped or no longer writable parameter breaks userspace built against the base.",
+  rationale: "libscap writes g_buffer_bytes_dim and reads max_consumers through /sys/module/<name>/parameters/ (scap_kmod.c): a missing, retyped or no longer writable parameter breaks userspace built against the base. Permissions are compared as bits (`S_IRUGO` is `0444`); a parameter whose kernel_param_ops lose `.set` (or `.get`) can no longer be written (or read), whatever its permission says.",
   example: "- module_param(max_consumers, uint, 0444);",
   check(base, head) {
     const hits = [];
     for (const [name2, p] of removed(base.moduleParams, head.moduleParams)) hits.push({ symbol: name2, message: `module parameter ${name2} was removed`, location: p.loc });
     for (const [name2, b, h] of common(base.moduleParams, head.moduleParams)) {
-      if (b.type !== h.type || b.perm !== h.perm) hits.push({ symbol: name2, message: `module parameter ${name2}: ${b.type} ${b.perm} \u2192 ${h.type} ${h.perm}`, location: h.loc });
+      if (describe(b) !== describe(h)) hits.push({ symbol: name2, message: `module parameter ${name2}: ${describe(b)} \u2192 ${describe(h)}`, location: h.loc });
     }
     return hits;
   }
 };
+function describe(p) {
+  return `${p.type} ${p.perm}${p.lacks?.length ? ` without ${p.lacks.map((o) => `.${o}`).join(" and ")}` : ""}`;
+}
 
 // src/surface/model.ts
 function loc(path6, line) {
@@ -8696,16 +9035,16 @@ function sharedWithUserspace(name2, c) {
   return Object.hasOwn(USERSPACE_CONSTANTS, name2) || SHARED_ONLY_HEADERS.includes(c.loc.path);
 }
 var ELSEWHERE = /^PPM_(API|SCHEMA|VERSION|IOCTL)_|_IDX_MAX$|_H_?$/;
-function resolveSharedConstants(facts, wire, read) {
+function resolveSharedConstants(facts, wire, read2) {
   const out2 = record();
   for (const path6 of SHARED_HEADERS) {
     const f = facts.find((x) => x.path === path6);
     if (!f) continue;
     f.macros.forEach((m, i2) => {
-      if (m.params !== null || m.body === "" || ELSEWHERE.test(m.name) || wire.has(m.name) || Object.hasOwn(out2, m.name) || !read.live(path6, i2)) return;
-      const value = evaluateNumber(m.body, read.symsOf(path6));
+      if (m.params !== null || m.body === "" || ELSEWHERE.test(m.name) || wire.has(m.name) || Object.hasOwn(out2, m.name) || !read2.live(path6, i2)) return;
+      const value = evaluateNumber(m.body, read2.symsOf(path6));
       if (value === null) return;
-      const guard = read.guard(path6, m.line);
+      const guard = read2.guard(path6, m.line);
       const c = { value, expr: m.body, loc: loc(f.path, m.line), ...guard ? { guard } : {} };
       out2[m.name] = c;
     });
@@ -8965,6 +9304,12 @@ var PROBE_LABEL = {
   legacy: "legacy eBPF probe",
   shared: "shared by the drivers"
 };
+function oldestKernels(s, probe) {
+  const k = s.kernels ?? {};
+  if (probe === "kmod") return k.kmod ?? "";
+  if (probe === "legacy") return k.legacy ?? "";
+  return probe === "shared" ? `${k.kmod ?? ""}/${k.legacy ?? ""}` : "";
+}
 function sites(s, unreadable2) {
   const out2 = /* @__PURE__ */ new Map();
   for (const path6 of Object.keys(s.code).sort()) {
@@ -8986,18 +9331,19 @@ var codePairs = perPair((base, head) => {
   const h = sites(head, unreadable2);
   for (const key of /* @__PURE__ */ new Set([...b.keys(), ...h.keys()])) {
     const [probe, name2] = key.split("\0");
+    const oldestMoved = oldestKernels(base, probe) !== oldestKernels(head, probe);
     const bs = [...b.get(key) ?? []];
     const hs = [...h.get(key) ?? []];
     for (let i2 = 0; i2 < hs.length; i2++) {
       const j = bs.findIndex((s) => s.path === hs[i2].path);
       if (j < 0) continue;
-      result.push({ probe, name: name2, base: bs[j], head: hs[i2] });
+      result.push({ probe, name: name2, base: bs[j], head: hs[i2], oldestMoved });
       bs.splice(j, 1);
       hs.splice(i2--, 1);
     }
-    while (bs.length && hs.length) result.push({ probe, name: name2, base: bs.shift(), head: hs.shift() });
-    for (const s of bs) result.push({ probe, name: name2, base: s, head: null });
-    for (const s of hs) result.push({ probe, name: name2, base: null, head: s });
+    while (bs.length && hs.length) result.push({ probe, name: name2, base: bs.shift(), head: hs.shift(), oldestMoved });
+    for (const s of bs) result.push({ probe, name: name2, base: s, head: null, oldestMoved });
+    for (const s of hs) result.push({ probe, name: name2, base: null, head: s, oldestMoved });
   }
   result.sort((x, y) => {
     const a = x.head ?? x.base;
@@ -9006,12 +9352,11 @@ var codePairs = perPair((base, head) => {
   });
   return result;
 });
-function codeDelta(base, head) {
+function codeDelta(base, head, oldestMoved = false) {
   if (base.hash === head.hash) return "none";
-  if (base.coreHash === head.coreHash) return "compat";
-  const [bf, bl] = compatVariants(base);
-  const [hf, hl] = compatVariants(head);
-  return bf === hf || bl === hl ? "compat" : "logic";
+  const [b, h] = [compatVariants(base), compatVariants(head)];
+  if (oldestMoved) return b.newest === h.newest ? "compat" : "logic";
+  return keepsOldestBuild(b.oldest, h.oldest) ? "compat" : "logic";
 }
 function where(site) {
   return { path: site.path, line: site.fn.line };
@@ -9047,9 +9392,10 @@ var codeChanges = perPair((base, head) => {
     const role = pairRole(pair);
     if (pair.base && pair.head) {
       const [b, h] = [pair.base.fn, pair.head.fn];
-      if (codeDelta(b, h) !== "logic") continue;
+      if (codeDelta(b, h, pair.oldestMoved) !== "logic") continue;
       if (onlyCountersDiffer(b, h, known)) out2.push({ pair, role: "statistics", kind: "statistics" });
       else if (onlyTailCallsDiffer(b, h)) out2.push({ pair, role: "dispatch", kind: "glue" });
+      else if (role !== "filler" && b.headerHash !== h.headerHash) out2.push({ pair, role: "filler", kind: "logic", header: true });
       else out2.push({ pair, role, kind: "logic" });
     } else {
       const side = pair.head ?? pair.base;
@@ -9143,11 +9489,12 @@ var fillerCodeChanged = {
   title: "The code of a filler, eBPF program or payload helper changed, or one was added or removed",
   governs: "schema",
   bump: "patch",
-  rationale: `libs' driver/README.VERSION.md, SCHEMA_VERSION: "patch version: increment when code changes don't break compatibility (e.g. bug fixes in filler code)". Filler code is what computes the params of events: the functions that write a param or start an event (the kmod's f_* fillers over val_to_ring, the legacy probe's FILLER()s, the modern probe's programs for an event) and everything they call that is not plumbing (dispatch-code-changed, transport-code-changed) or statistics (stats-code-changed); roles come from the call graph at each revision. Function bodies of ppm_fillers.c, ppm_events.c, the modern probe's programs and helpers and the legacy probe's fillers are compared as token streams (comments, whitespace and formatting ignored, and build-only edits: storage classes and qualifiers, #pragma hints, debug output compiled out of release builds, declarations hoisted or given a zero nobody reads, unused locals, casts to the type the operand already has; kernel-version conditionals ignored, see filler-code-kernel-compat). Functions are matched by probe and name, so moving a file is not a change.`,
+  rationale: `libs' driver/README.VERSION.md, SCHEMA_VERSION: "patch version: increment when code changes don't break compatibility (e.g. bug fixes in filler code)". Filler code is what computes the params of events: the functions that write a param or start an event (the kmod's f_* fillers over val_to_ring, the legacy probe's FILLER()s, the modern probe's programs for an event) and everything they call that is not plumbing (dispatch-code-changed, transport-code-changed) or statistics (stats-code-changed); roles come from the call graph at each revision. Plumbing that writes the event header differently (ts, tid, len, type, nparams: a field no longer set, or set from another value, the locals it is computed from followed) is filler code too: the header is part of every event. Function bodies of ppm_fillers.c, ppm_events.c, the modern probe's programs and helpers and the legacy probe's fillers are compared as token streams, with the #defines of those files that a function expands folded in (a changed #define is a change of every function that uses it; surface/code-defines.ts) (comments, whitespace and formatting ignored, and build-only edits: storage classes and qualifiers, #pragma hints, debug output compiled out of release builds, declarations hoisted or given a zero nobody reads, unused locals, casts to the type the operand already has, static on the function but not on a local; changes confined to kernel-compatibility code the oldest supported kernel does not build are filler-code-kernel-compat). Functions are matched by probe and name, so moving a file is not a change.`,
   example: "  int f_sys_example_x(struct event_filler_arguments *args) {\n-	len = min(ret, (int64_t)args->snaplen);\n+	len = ret > 0 ? min(ret, (int64_t)args->snaplen) : 0;",
   check(base, head) {
     const mine = codeChanges(base, head).filter((c) => c.role === "filler");
-    const changed = mine.filter((c) => c.kind === "logic").map((c) => ({ symbol: c.pair.name, message: `the code of ${describePair(c.pair)} changed`, location: where(c.pair.head) }));
+    const header = "; it writes the event header differently (a field set or not, or another value), and the header is part of every event";
+    const changed = mine.filter((c) => c.kind === "logic").map((c) => ({ symbol: c.pair.name, message: `the code of ${describePair(c.pair)} changed${c.header ? header : ""}`, location: where(c.pair.head) }));
     const lone = (kind2) => mine.filter((c) => c.kind === kind2).map((c) => c.pair);
     return [...changed, ...addedOrRemoved(lone("added"), "head", base), ...addedOrRemoved(lone("removed"), "base", head)];
   }
@@ -9161,11 +9508,11 @@ var fillerCodeKernelCompat = {
   governs: "schema",
   bump: "none",
   kind: "note",
-  rationale: `libs' driver/README.VERSION.md: "Please, do not increment these versions for patches that solely address build issues on specific kernels (for example, newly supported kernels) without impacting others." A function whose tokens differ only inside #if groups on LINUX_VERSION_CODE, KERNEL_VERSION, RHEL_RELEASE_*, HAS_* (driver/configure probes), non-architecture CONFIG_* options, __has_include or kernel UAPI feature macros (IORING_FEAT_*: the headers of the kernels that have the feature define them), or inside CO-RE feature checks (if (bpf_core_*(...)) ... else ...), or that only wraps existing code into such a conditional, is reported as a note: no bump is needed. So is a helper added or removed that exists only under such conditionals.`,
+  rationale: `libs' driver/README.VERSION.md: "Please, do not increment these versions for patches that solely address build issues on specific kernels (for example, newly supported kernels) without impacting others." Kernel-compatibility code is code under #if groups on the kernel version (LINUX_VERSION_CODE, KERNEL_VERSION, RHEL_RELEASE_*) or on a kernel API probe (HAS_* from driver/configure, __has_include, kernel UAPI feature macros such as IORING_FEAT_*, defined(kernel_function)), and CO-RE feature checks (if (bpf_core_*(...)) ... else ..., when the condition checks nothing but kernel features). A change confined to it is this note only when the oldest supported kernel still builds the same code, with or without its configuration options, for one outcome of the API probes (a probe may mark older or newer kernels): wrapping existing code into a new conditional for newer kernels, a new branch for them, a helper that exists only under such conditionals. Code changed in every branch alike, new code under a condition the oldest kernel meets (LINUX_VERSION_CODE < KERNEL_VERSION(99, 0, 0)) or under a configuration option (#ifdef CONFIG_MMU) changes what the driver sends: filler-code-changed. Configuration options (CONFIG_* that select no architecture) are not kernel-specific: libs compiles payload code under them (the cgroups param under CONFIG_CGROUPS, memfd detection under CONFIG_MEMFD_CREATE) while its HAS_* probes only choose between spellings of a kernel API (cb3e5cf11, 9f7599816), and every distro kernel sets the common options, so the code under an option is code of the builds that have it. When the minimum kernel moves, the newest kernel's build decides instead.`,
   example: " #if LINUX_VERSION_CODE < KERNEL_VERSION(5, 0, 0)\n 	val = old_helper(task);\n+#elif LINUX_VERSION_CODE < KERNEL_VERSION(6, 10, 0)\n+	val = renamed_helper(task);\n #else\n 	val = new_helper(task);\n #endif",
   check(base, head) {
     const pairs = codePairs(base, head);
-    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === "compat").map((p) => ({ symbol: p.name, message: `${describePair(p)} changed only inside kernel-version conditionals; ${README}`, location: where(p.head) }));
+    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn, p.oldestMoved) === "compat").map((p) => ({ symbol: p.name, message: `${describePair(p)} changed only inside kernel-version conditionals; ${README}`, location: where(p.head) }));
     const added2 = lonePairs(pairs, "head").filter((p) => isKernelSpecific(p.head.fn)).map((p) => ({
       symbol: p.name,
       message: `new kernel-specific function ${p.name} in ${p.head.path} (${PROBE_LABEL[p.probe]}), defined only under kernel-version conditionals; ${README}`,
@@ -9202,7 +9549,7 @@ var transportCodeChanged = {
   governs: "schema",
   bump: "none",
   kind: "note",
-  rationale: `Transport is the plumbing that carries events to userspace without deciding which are sent or computing their params: ring-buffer reservation and submission and the writing of the event header. Roles come from the call graph at each revision: a function that writes struct ppm_evt_hdr or reserves or submits ring-buffer space, and what only such code calls, is transport, unless it writes params or calls code that does (filler code). What transport exchanges with userspace is the API's interface (the header layout, the ring-buffer and map structs), which the API rules compare; README.VERSION.md's SCHEMA patch is for "bug fixes in filler code". So a transport change on its own (libs d64d9ef59 rebuilt the header in a local to save verifier instructions) is reported as this note, and with an API change it is part of that change (code-follows-api-change).`,
+  rationale: `Transport is the plumbing that carries events to userspace without deciding which are sent or computing their params: ring-buffer reservation and submission and the writing of the event header. Roles come from the call graph at each revision: a function that writes struct ppm_evt_hdr or reserves or submits ring-buffer space, and what only such code calls, is transport, unless it writes params or calls code that does (filler code). What transport exchanges with userspace is the API's interface (the header layout, the ring-buffer and map structs), which the API rules compare; README.VERSION.md's SCHEMA patch is for "bug fixes in filler code". So a transport change on its own (libs d64d9ef59 rebuilt the header in a local to save verifier instructions, writing the same fields from the same values) is reported as this note, unless it writes the header differently (filler-code-changed: the header is part of every event); with an API change it is part of that change (code-follows-api-change).`,
   example: "- hdr->ts = maps__get_boot_time() + bpf_ktime_get_boot_ns();\n+ struct ppm_evt_hdr h = {0};\n+ h.ts = maps__get_boot_time() + bpf_ktime_get_boot_ns();\n+ __builtin_memcpy(&auxmap->data[0], &h, sizeof(h));",
   check(base, head) {
     const mine = codeChanges(base, head).filter((c) => isPlumbingChange(c) && c.role === "transport");
@@ -10882,13 +11229,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve(xhr.response);
+                resolve2(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -11084,9 +11431,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve(receiveInstance(mod, inst));
+          resolve2(receiveInstance(mod, inst));
         });
       });
     }
@@ -11832,9 +12179,9 @@ async function Module2(moduleArg = {}) {
     Module["monitorRunDependencies"]?.(runDependencies);
     if (runDependencies == 0) {
       if (dependenciesFulfilled) {
-        var callback = dependenciesFulfilled;
+        var callback2 = dependenciesFulfilled;
         dependenciesFulfilled = null;
-        callback();
+        callback2();
       }
     }
   }, "removeRunDependency");
@@ -12419,8 +12766,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve, reject) => {
-      readyPromiseResolve = resolve;
+    moduleRtn = new Promise((resolve2, reject) => {
+      readyPromiseResolve = resolve2;
       readyPromiseReject = reject;
     });
   }
@@ -12539,11 +12886,11 @@ var Parser = class {
    *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
    *  - The progress callback returned true.
    */
-  parse(callback, oldTree, options) {
-    if (typeof callback === "string") {
-      C.currentParseCallback = (index) => callback.slice(index);
-    } else if (typeof callback === "function") {
-      C.currentParseCallback = callback;
+  parse(callback2, oldTree, options) {
+    if (typeof callback2 === "string") {
+      C.currentParseCallback = (index) => callback2.slice(index);
+    } else if (typeof callback2 === "function") {
+      C.currentParseCallback = callback2;
     } else {
       throw new Error("Argument must be a string or a function");
     }
@@ -12621,13 +12968,13 @@ var Parser = class {
     return result;
   }
   /** Set the logging callback that a parser should use during parsing. */
-  setLogger(callback) {
-    if (!callback) {
+  setLogger(callback2) {
+    if (!callback2) {
       this.logCallback = null;
-    } else if (typeof callback !== "function") {
+    } else if (typeof callback2 !== "function") {
       throw new Error("Logger callback must be a function");
     } else {
-      this.logCallback = callback;
+      this.logCallback = callback2;
     }
     return this;
   }
@@ -13418,7 +13765,7 @@ function literalCursor(line) {
     return quote !== "";
   };
 }
-function operatorOps(text2, start2, end, atLine, pragmaMacros, scan2) {
+function operatorOps(text2, start2, end, atLine, pragmaMacros, scan) {
   const line = text2.slice(start2, end);
   const found = [];
   const inLiteral = literalCursor(line);
@@ -13431,11 +13778,11 @@ function operatorOps(text2, start2, end, atLine, pragmaMacros, scan2) {
     const inLiteralToo = literalCursor(line);
     for (const m of line.matchAll(/[A-Za-z_]\w*/g)) {
       const from = start2 + m.index;
-      if (!pragmaMacros.has(m[0]) || from < scan2.until || inLiteralToo(m.index)) continue;
+      if (!pragmaMacros.has(m[0]) || from < scan.until || inLiteralToo(m.index)) continue;
       const after = /^\s*\(/.exec(text2.slice(from + m[0].length, from + m[0].length + 256));
       const use = after ? invocation(text2, from, from + m[0].length + after[0].length - 1) : m[0];
       const op = { op: "expand", text: use ?? m[0], line: atLine, offset: from, ...use === null ? { unread: true } : {} };
-      scan2.until = from + op.text.length;
+      scan.until = from + op.text.length;
       found.push({ at: m.index, op });
     }
   }
@@ -13548,7 +13895,7 @@ function scanDirectives(text2, pragmaMacros) {
       if (h) {
         ops.push({ op: "include", include: includes.length });
         includes.push({ ...h, line: atLine, offset: pos, branch: current });
-      } else if (rest.trim()) unfollowed.push({ line: atLine, reason: "an #include names its header with a macro, which driver-semver does not follow, so what that header defines is not known" });
+      } else if (rest.trim()) unfollowed.push({ line: atLine, directive: "include", reason: "an #include names its header with a macro, which driver-semver does not follow, so what that header defines is not known" });
     } else if (name2 === "pragma") {
       const args2 = packArgs(rest);
       const saved = /^\s*(push|pop)_macro\s*\(\s*"([A-Za-z_]\w*)"\s*\)/.exec(rest);
@@ -13563,7 +13910,7 @@ function scanDirectives(text2, pragmaMacros) {
           ops.push({ op: "undef", name: saved[2], line: atLine });
           ops.push({ op: "define", macro: macros.length });
           macros.push({ ...macros[back.macro], line: atLine, branch: current });
-        } else unfollowed.push({ line: atLine, reason: `#pragma pop_macro("${saved[2]}") restores a definition driver-semver cannot tell, so the value of ${saved[2]} is not known` });
+        } else unfollowed.push({ line: atLine, directive: "pop_macro", reason: `#pragma pop_macro("${saved[2]}") restores a definition driver-semver cannot tell, so the value of ${saved[2]} is not known` });
       }
     } else if (name2 === "error") {
       ops.push({ op: "error", text: fold(rest), line: atLine, branch: current });
@@ -14419,8 +14766,8 @@ var BlobReader = class {
   }
   read(blob) {
     if (this.closed) return Promise.reject(new Error("git cat-file is not running"));
-    return new Promise((resolve, reject) => {
-      this.pending.push({ resolve, reject });
+    return new Promise((resolve2, reject) => {
+      this.pending.push({ resolve: resolve2, reject });
       this.proc.stdin.write(blob + "\n");
     });
   }
@@ -14695,7 +15042,7 @@ function kernelConfig(arch) {
   for (const c of KERNEL_ARCH[arch]) out2[c] = "1";
   return out2;
 }
-function defines(view, arch) {
+function defines2(view, arch) {
   switch (view) {
     case "kmod":
       return { ...LP64, ...byteOrder(arch), ...COMPILER_ARCH[arch], MODULE: "1", ...KBUILD, ...kernelConfig(arch) };
@@ -14711,7 +15058,7 @@ var CONFIGS = VIEWS.flatMap((view) => ARCHES.map((arch) => ({ view, arch }))).ma
   index,
   view,
   arch,
-  defines: defines(view, arch),
+  defines: defines2(view, arch),
   kernel: view === "kmod" || view === "legacy"
 }));
 var ALL_CONFIGS = (1 << CONFIGS.length) - 1;
@@ -14798,7 +15145,7 @@ var COMMON_PREDEFINED = new Map(
 );
 
 // src/parse/macros.ts
-var TOKEN2 = /\s*(?:([A-Za-z_]\w*)|(\d[\w.]*|\.\d[\w.]*)|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|(##|#|->|\+\+|--|<<=|>>=|<<|>>|<=|>=|==|!=|&&|\|\||\.\.\.|[-+*/%&|^~!<>?:;,.()[\]{}=]))/y;
+var TOKEN3 = /\s*(?:([A-Za-z_]\w*)|(\d[\w.]*|\.\d[\w.]*)|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|(##|#|->|\+\+|--|<<=|>>=|<<|>>|<=|>=|==|!=|&&|\|\||\.\.\.|[-+*/%&|^~!<>?:;,.()[\]{}=]))/y;
 function lex2(text2) {
   const out2 = [];
   let pos = 0;
@@ -14806,11 +15153,11 @@ function lex2(text2) {
     const start2 = pos;
     while (pos < text2.length && /\s/.test(text2[pos])) pos++;
     if (pos >= text2.length) break;
-    TOKEN2.lastIndex = pos;
-    const m = TOKEN2.exec(text2);
+    TOKEN3.lastIndex = pos;
+    const m = TOKEN3.exec(text2);
     if (!m) return null;
     out2.push({ t: m[1] ?? m[2] ?? m[3] ?? m[4], id: m[1] !== void 0, ws: pos > start2 });
-    pos = TOKEN2.lastIndex;
+    pos = TOKEN3.lastIndex;
   }
   return out2;
 }
@@ -14909,7 +15256,7 @@ var Expander = class {
     const names2 = params.map((p) => p === "..." ? "__VA_ARGS__" : p.endsWith("...") ? p.slice(0, -3) : p);
     const actual = variadic && args2.length > names2.length ? [...args2.slice(0, names2.length - 1), joinArgs(args2.slice(names2.length - 1))] : args2;
     const body2 = lex2(def.body) ?? [];
-    const expanded = /* @__PURE__ */ new Map();
+    const expanded2 = /* @__PURE__ */ new Map();
     const argOf = (name2) => names2.indexOf(name2);
     const out2 = [];
     for (let j = 0; j < body2.length; j++) {
@@ -14927,8 +15274,8 @@ var Expander = class {
       }
       const raw = actual[p] ?? [];
       const pasted = body2[j - 1]?.t === "##" || body2[j + 1]?.t === "##";
-      if (!pasted && !expanded.has(p)) expanded.set(p, this.expand(raw, off, depth + 1));
-      const e = pasted ? raw : expanded.get(p);
+      if (!pasted && !expanded2.has(p)) expanded2.set(p, this.expand(raw, off, depth + 1));
+      const e = pasted ? raw : expanded2.get(p);
       if (!e || !this.append(out2, e, k.ws)) return null;
     }
     return paste(out2);
@@ -15218,10 +15565,10 @@ var WalkCache = class {
     }
   }
   /** Whether a cached walk's includes resolve as they did; asked once per revision (every configuration asks). */
-  resolvesAlike(e, resolve) {
+  resolvesAlike(e, resolve2) {
     if (e.checkedIn !== this.generation) {
       e.checkedIn = this.generation;
-      e.alike = resolveAlike(e.resolutions, resolve);
+      e.alike = resolveAlike(e.resolutions, resolve2);
     }
     return e.alike;
   }
@@ -15241,8 +15588,8 @@ var WalkCache = class {
 function usedKernelVersion(asked) {
   return asked.get("LINUX_VERSION_CODE") === "kver";
 }
-function resolveAlike(list, resolve) {
-  return list.every((x) => (resolve(x.from, x.inc)?.directives ?? null) === x.to);
+function resolveAlike(list, resolve2) {
+  return list.every((x) => (resolve2(x.from, x.inc)?.directives ?? null) === x.to);
 }
 function packKey(p) {
   return `${p.cap}/${p.stack.join(",")}/${p.certain}`;
@@ -15253,21 +15600,21 @@ function clonePack(p) {
 function min(a, b) {
   return a < b ? a : b;
 }
-function walkFile(path6, d, config, minKernel, resolve, cache = new WalkCache()) {
+function walkFile(path6, d, config, minKernel, resolve2, cache = new WalkCache()) {
   const cached = cache.files(d);
-  const hit = cached.find((e) => (e.minKernel === minKernel || !usedKernelVersion(e.asked)) && answersAlike(e, config) && cache.resolvesAlike(e, resolve));
+  const hit = cached.find((e) => (e.minKernel === minKernel || !usedKernelVersion(e.asked)) && answersAlike(e, config) && cache.resolvesAlike(e, resolve2));
   if (hit) return hit.walk;
   const out2 = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], packedIncludes: [], replaced: [], problems: [] };
   const resolutions = [];
   const hasInclude = (p, angled) => {
     const inc = { path: p, angled, line: 0, offset: 0, branch: -1 };
-    const to = resolve(path6, inc)?.directives ?? null;
+    const to = resolve2(path6, inc)?.directives ?? null;
     resolutions.push({ from: path6, inc, to });
     return to ? true : null;
   };
   const w = {
     env: new Env(config, minKernel, hasInclude),
-    resolve,
+    resolve: resolve2,
     budget: { files: 0 },
     problems: out2.problems,
     resolutions,
@@ -15631,16 +15978,16 @@ function readTypedef(reader, node, typedefs, list) {
   const typeNode = node.childForFieldName("type");
   if (!typeNode) return;
   const declarators = node.childrenForFieldName("declarator");
-  const plain = declarators.find((d) => d.type === "type_identifier")?.text;
+  const plain2 = declarators.find((d) => d.type === "type_identifier")?.text;
   let base;
   const tag = typeNode.childForFieldName("name")?.text;
   const hasBody = typeNode.childForFieldName("body") !== null;
   if (typeNode.type === "struct_specifier" && !tag) {
-    if (!hasBody || !plain) return;
-    base = { kind: "struct", name: plain, tagged: false };
+    if (!hasBody || !plain2) return;
+    base = { kind: "struct", name: plain2, tagged: false };
   } else if (typeNode.type === "enum_specifier" && !tag) {
-    base = { kind: "enum", name: plain ?? "<anonymous>", tagged: false, ...hasBody ? { def: readEnum(reader, typeNode) } : {} };
-  } else base = typeOf(reader, typeNode, plain ?? "<typedef>");
+    base = { kind: "enum", name: plain2 ?? "<anonymous>", tagged: false, ...hasBody ? { def: readEnum(reader, typeNode) } : {} };
+  } else base = typeOf(reader, typeNode, plain2 ?? "<typedef>");
   const specifiers = hasBody ? reader.original(node.startIndex, typeNode.startIndex) : reader.original(node.startIndex, declarators[0]?.startIndex ?? node.endIndex);
   declarators.forEach((d, i2) => {
     const declared = applyDeclarator(d, base);
@@ -16062,24 +16409,762 @@ function layoutsOf(names2, structs, typedefsOf, symsOf, select, enums = []) {
   return out2;
 }
 
+// src/surface/extract/text-scan.ts
+var NO_TOP_LEVEL = { statements: [] };
+var SEMI = 59;
+var LBRACE = 123;
+var RBRACE = 125;
+var LPAREN = 40;
+var RPAREN = 41;
+var LBRACK = 91;
+var RBRACK = 93;
+var DQUOTE = 34;
+var SQUOTE = 39;
+var BACKSLASH2 = 92;
+var NL2 = 10;
+function isSpace(c) {
+  return c === 32 || c === NL2 || c === 9 || c === 11 || c === 12 || c === 13;
+}
+function groupSteps(d) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const op of d.ops) {
+    if (op.op === "branch") {
+      const b = d.branches[op.branch];
+      out2.set(b.line, { step: b.kind.startsWith("if") ? "open" : "next", branch: op.branch });
+    } else if (op.op === "endif") out2.set(op.line, { step: "close", branch: op.first });
+  }
+  return out2;
+}
+function topLevelStatements(text2, d) {
+  const lineAt = lineIndex(text2);
+  const steps = groupSteps(d);
+  const statements = [];
+  const groups = [];
+  let st = { depth: 0, inBody: false };
+  let pieces = [];
+  let pieceStart = -1;
+  let started = false;
+  let include = 0;
+  const includeLines = /* @__PURE__ */ new Set([...d.includes.map((x) => x.line), ...d.unfollowed.filter((u) => u.directive === "include").map((u) => u.line)]);
+  let prev = 0;
+  const closePiece = (end) => {
+    if (pieceStart >= 0) {
+      const piece = text2.slice(pieceStart, end).trimEnd();
+      if (piece) pieces.push({ text: piece, line: lineAt(pieceStart), ...include ? { include } : {} });
+      if (piece) include = 0;
+    }
+    pieceStart = -1;
+  };
+  const endStatement = (end, keep) => {
+    closePiece(end);
+    if (keep && pieces.length) statements.push({ pieces });
+    pieces = [];
+    started = false;
+    include = 0;
+  };
+  let span2 = 0;
+  const n = text2.length;
+  for (let i2 = 0; i2 < n; i2++) {
+    while (span2 < d.spans.length && d.spans[span2][1] <= i2) span2++;
+    const sp = d.spans[span2];
+    if (sp && sp[0] <= i2) {
+      const line = lineAt(sp[0]);
+      if (started && !st.inBody) {
+        closePiece(sp[0]);
+        if (includeLines.has(line)) include = line;
+      }
+      const g = steps.get(line);
+      if (g?.step === "open") groups.push({ start: { ...st }, ends: [], hasElse: false });
+      else if (g && groups.length) {
+        const top = groups[groups.length - 1];
+        top.ends.push({ ...st });
+        if (g.step === "next") {
+          if (d.branches[g.branch].kind === "else") top.hasElse = true;
+          st = { ...top.start };
+        } else {
+          groups.pop();
+          if (!top.hasElse) top.ends.push({ ...top.start });
+          st = { ...top.ends.reduce((a, b) => b.depth < a.depth ? b : a) };
+        }
+      }
+      i2 = sp[1] - 1;
+      continue;
+    }
+    const c = text2.charCodeAt(i2);
+    if (isSpace(c)) continue;
+    if (!st.inBody) {
+      if (!started) started = true;
+      if (pieceStart < 0) pieceStart = i2;
+    }
+    if (c === DQUOTE || c === SQUOTE) {
+      let j = i2 + 1;
+      while (j < n) {
+        const e = text2.charCodeAt(j);
+        if (e === c || e === NL2 && text2.charCodeAt(j - 1) !== BACKSLASH2) break;
+        j += e === BACKSLASH2 ? 2 : 1;
+      }
+      i2 = Math.min(j, n - 1);
+      prev = c;
+      continue;
+    }
+    if (c === LPAREN || c === LBRACK) st.depth++;
+    else if (c === RPAREN || c === RBRACK) st.depth = Math.max(0, st.depth - 1);
+    else if (c === LBRACE) {
+      if (st.depth === 0 && !st.inBody && prev === RPAREN) {
+        endStatement(i2, true);
+        st.inBody = true;
+      }
+      st.depth++;
+    } else if (c === RBRACE) {
+      if (st.depth === 0) {
+        endStatement(i2, false);
+        prev = 0;
+        continue;
+      }
+      st.depth--;
+      if (st.depth === 0 && st.inBody) {
+        st.inBody = false;
+        prev = 0;
+        continue;
+      }
+    } else if (c === SEMI && st.depth === 0 && !st.inBody) {
+      endStatement(i2 + 1, true);
+      prev = c;
+      continue;
+    }
+    prev = c;
+  }
+  endStatement(n, !st.inBody);
+  return { statements };
+}
+var TOKEN4 = /\s*(?:([A-Za-z_]\w*)|(\d[\w.]*|\.\d[\w.]*|"(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?|\.\.\.|->|<<=|>>=|##|&&|\|\||<<|>>|\+\+|--|[-+*/%&|^!<>=]=|\S))/y;
+function tokens(text2) {
+  const out2 = [];
+  TOKEN4.lastIndex = 0;
+  for (let m = TOKEN4.exec(text2); m; m = TOKEN4.exec(text2)) {
+    const t = m[1] ?? m[2];
+    const end = TOKEN4.lastIndex;
+    out2.push({ text: t, start: end - t.length, end, ident: m[1] !== void 0 });
+  }
+  return out2;
+}
+function closing2(toks, open) {
+  let depth = 0;
+  for (let i2 = open; i2 < toks.length; i2++) {
+    const t = toks[i2].text;
+    if (t === "(" || t === "[" || t === "{") depth++;
+    else if (t === ")" || t === "]" || t === "}") {
+      depth--;
+      if (depth === 0) return i2;
+    }
+  }
+  return -1;
+}
+function splitTokens(toks, sep, from = 0, to = toks.length) {
+  const out2 = [];
+  let depth = 0;
+  let start2 = from;
+  for (let i2 = from; i2 < to; i2++) {
+    const t = toks[i2].text;
+    if (t === "(" || t === "[" || t === "{") depth++;
+    else if (t === ")" || t === "]" || t === "}") depth--;
+    else if (t === sep && depth === 0) {
+      out2.push([start2, i2]);
+      start2 = i2 + 1;
+    }
+  }
+  out2.push([start2, to]);
+  return out2;
+}
+function textOf(text2, toks, from, to) {
+  return from < to ? foldSpace(text2.slice(toks[from].start, toks[to - 1].end)) : "";
+}
+
+// src/surface/extract/bpf.ts
+function readBpfStatement(text2, toks, probe) {
+  const attrs = attributes(toks);
+  const out2 = { maps: [], globals: [] };
+  if (attrs.section === (probe === "modern" ? ".maps" : "maps")) {
+    const map = probe === "modern" ? modernMap(text2, attrs.rest) : legacyMap(text2, attrs.rest);
+    if (map) out2.maps.push(map);
+    else out2.unreadable = `a declaration in section "${attrs.section}" that is not a map definition driver-semver can read`;
+  } else if (probe === "modern" && attrs.weak && attrs.section === null) {
+    out2.globals = weakGlobals(text2, attrs.rest);
+  }
+  return out2;
+}
+var ATTRIBUTE_CALLS = /* @__PURE__ */ new Set(["SEC", "__bpf_section", "__attribute__", "__attribute"]);
+function attributes(toks) {
+  let weak = false;
+  let section = null;
+  const rest = [];
+  for (let i2 = 0; i2 < toks.length; i2++) {
+    const t = toks[i2].text;
+    if (t === "__weak") {
+      weak = true;
+      continue;
+    }
+    const close = ATTRIBUTE_CALLS.has(t) && toks[i2 + 1]?.text === "(" ? closing2(toks, i2 + 1) : -1;
+    if ((t === "SEC" || t === "__bpf_section") && close > 0) {
+      section = strings(toks, i2 + 2, close);
+      i2 = close;
+      continue;
+    }
+    if ((t === "__attribute__" || t === "__attribute") && close > 0) {
+      const inner = toks[i2 + 2]?.text === "(" ? closing2(toks, i2 + 2) : -1;
+      if (inner > 0) {
+        for (const [a, b] of splitTokens(toks, ",", i2 + 3, inner)) {
+          const name2 = toks[a]?.text.replace(/^__(\w+)__$/, "$1");
+          if (name2 === "weak" && b === a + 1) weak = true;
+          if (name2 === "section" && toks[a + 1]?.text === "(") section = strings(toks, a + 2, closing2(toks, a + 1));
+        }
+      }
+      i2 = close;
+      continue;
+    }
+    rest.push(toks[i2]);
+  }
+  return { weak, section, rest };
+}
+function strings(toks, from, to) {
+  let s = "";
+  for (let i2 = from; i2 < to; i2++) {
+    const u = unquote(toks[i2].text);
+    if (u === null) return null;
+    s += u;
+  }
+  return from < to ? s : null;
+}
+function structBody(toks) {
+  const s = toks.findIndex((t) => t.text === "struct");
+  if (s < 0) return null;
+  const open = toks[s + 1]?.text === "{" ? s + 1 : toks[s + 1]?.ident && toks[s + 2]?.text === "{" ? s + 2 : -1;
+  const close = open > 0 ? closing2(toks, open) : -1;
+  const name2 = close > 0 ? toks[close + 1] : void 0;
+  if (!name2?.ident || close + 2 !== toks.length) return null;
+  return { open, close, name: name2.text };
+}
+function modernMap(text2, toks) {
+  const body2 = structBody(toks);
+  if (!body2) return null;
+  const members = /* @__PURE__ */ new Map();
+  for (const [a, b] of splitTokens(toks, ";", body2.open + 1, body2.close)) {
+    if (a === b) continue;
+    const macro = toks[a].text;
+    const close = toks[a + 1]?.text === "(" ? closing2(toks, a + 1) : -1;
+    if (!["__uint", "__type", "__array"].includes(macro) || close < 0 || close + 1 !== b) return null;
+    const [key, value] = splitTokens(toks, ",", a + 2, close);
+    if (!key || !value) return null;
+    const k = `${macro}:${textOf(text2, toks, key[0], key[1])}`;
+    if (!members.has(k)) members.set(k, textOf(text2, toks, value[0], value[1]));
+  }
+  return {
+    name: body2.name,
+    probe: "modern",
+    type: members.get("__uint:type") ?? "?",
+    keyType: members.get("__type:key") ?? null,
+    valueType: members.get("__type:value") ?? null,
+    keySizeExpr: null,
+    valueSizeExpr: null,
+    maxEntriesExpr: members.get("__uint:max_entries") ?? null,
+    line: 0
+  };
+}
+function legacyMap(text2, toks) {
+  const s = toks.findIndex((t) => t.text === "struct");
+  const name2 = toks[s + 2];
+  if (s < 0 || toks[s + 1]?.text !== "bpf_map_def" || !name2?.ident || toks[s + 3]?.text !== "=" || toks[s + 4]?.text !== "{") return null;
+  const close = closing2(toks, s + 4);
+  if (close < 0 || close + 1 !== toks.length) return null;
+  const fields = /* @__PURE__ */ new Map();
+  for (const [a, b] of splitTokens(toks, ",", s + 5, close)) {
+    if (toks[a]?.text === "." && toks[a + 1]?.ident && toks[a + 2]?.text === "=") fields.set(toks[a + 1].text, textOf(text2, toks, a + 3, b));
+  }
+  const sizeOfType = (e) => e ? /^sizeof\s*\((.*)\)$/.exec(e)?.[1]?.trim() ?? null : null;
+  return {
+    name: name2.text,
+    probe: "legacy",
+    type: fields.get("type") ?? "?",
+    keyType: sizeOfType(fields.get("key_size")),
+    valueType: sizeOfType(fields.get("value_size")),
+    keySizeExpr: fields.get("key_size") ?? null,
+    valueSizeExpr: fields.get("value_size") ?? null,
+    maxEntriesExpr: fields.get("max_entries") ?? null,
+    line: 0
+  };
+}
+var QUALIFIERS = /* @__PURE__ */ new Set(["const", "volatile", "restrict", "__restrict", "__volatile__", "__const"]);
+var NOT_A_DEFINITION = /* @__PURE__ */ new Set(["typedef", "extern", "static"]);
+function weakGlobals(text2, toks) {
+  if (toks.some((t) => NOT_A_DEFINITION.has(t.text))) return [];
+  const parts2 = splitTokens(toks, ",");
+  const out2 = [];
+  let specifiers = null;
+  for (const [from, to] of parts2) {
+    const eq = indexIn(toks, "=", from, to);
+    const declEnd = eq < 0 ? to : eq;
+    const bracket = indexIn(toks, "[", from, declEnd);
+    const nameAt = (bracket < 0 ? declEnd : bracket) - 1;
+    if (nameAt < from || !toks[nameAt].ident || indexIn(toks, "(", from, declEnd) >= 0) return out2;
+    let start2 = nameAt;
+    for (let k = nameAt - 1; k >= from && (toks[k].text === "*" || QUALIFIERS.has(toks[k].text)); k--) if (toks[k].text === "*") start2 = k;
+    if (specifiers === null) {
+      specifiers = toks.slice(from, start2);
+      if (!specifiers.length || specifiers.some((t) => t.text === "{")) return out2;
+    }
+    const pointer = toks.slice(start2, nameAt);
+    const stars = pointer.filter((t) => t.text === "*").length;
+    const constObject = stars ? pointer[pointer.length - 1].text === "const" : specifiers.some((t) => t.text === "const");
+    const base = specifiers.filter((t) => !QUALIFIERS.has(t.text)).map((t) => t.text).join(" ");
+    const close = bracket >= 0 ? closing2(toks, bracket) : -1;
+    out2.push({
+      name: toks[nameAt].text,
+      rodata: constObject,
+      type: stars ? `${base} ${"*".repeat(stars)}` : base,
+      arraySize: close > 0 ? textOf(text2, toks, bracket + 1, close) : null,
+      init: eq >= 0 ? textOf(text2, toks, eq + 1, to) : null,
+      line: 0,
+      at: toks[nameAt].start
+    });
+  }
+  return out2;
+}
+function indexIn(toks, t, from, to) {
+  let depth = 0;
+  for (let i2 = from; i2 < to; i2++) {
+    const x = toks[i2].text;
+    if (depth === 0 && x === t) return i2;
+    if (x === "(" || x === "[" || x === "{") depth++;
+    else if (x === ")" || x === "]" || x === "}") depth--;
+  }
+  return -1;
+}
+
+// src/surface/extract/module-params.ts
+var plain = (at) => (args2) => args2[at];
+var array = (at) => (args2) => `array of ${args2[at]}`;
+var callback = () => "callback";
+var byOps = (args2) => ({ ops: opsName(args2[1]) });
+var CALLS = {
+  module_param: { arity: 3, type: plain(1) },
+  module_param_unsafe: { arity: 3, type: plain(1) },
+  module_param_named: { arity: 4, type: plain(2) },
+  module_param_named_unsafe: { arity: 4, type: plain(2) },
+  module_param_hw: { arity: 4, type: plain(1) },
+  module_param_hw_named: { arity: 5, type: plain(2) },
+  module_param_array: { arity: 4, type: array(1) },
+  module_param_array_named: { arity: 5, type: array(2) },
+  module_param_array_unsafe: { arity: 4, type: array(1) },
+  module_param_hw_array: { arity: 5, type: array(1) },
+  module_param_string: { arity: 4, type: () => "string" },
+  module_param_cb: { arity: 4, type: callback, access: byOps },
+  module_param_cb_unsafe: { arity: 4, type: callback, access: byOps },
+  module_param_call: { arity: 5, type: callback, access: (args2) => ({ set: args2[1], get: args2[2] }) }
+};
+var MODULE_PARAM_CALLS = new Set(Object.keys(CALLS));
+function readModuleParam(text2, toks) {
+  const call = Object.hasOwn(CALLS, toks[0]?.text ?? "") ? CALLS[toks[0].text] : null;
+  if (!call || toks[1]?.text !== "(") return null;
+  const close = closing2(toks, 1);
+  if (close < 0) return null;
+  const args2 = splitTokens(toks, ",", 2, close).map(([a, b]) => textOf(text2, toks, a, b));
+  if (args2.length !== call.arity || !args2[0]) return null;
+  return { name: args2[0], type: call.type(args2), perm: args2[args2.length - 1], access: call.access?.(args2) ?? null, line: 0 };
+}
+function opsName(expr) {
+  const m = /^&\s*\(?\s*([A-Za-z_]\w*)\s*\)?$/.exec(expr);
+  return m ? m[1] : expr;
+}
+function readParamOps(text2, toks) {
+  const k = toks.findIndex((t) => t.text === "kernel_param_ops");
+  if (k < 1 || toks[k - 1].text !== "struct" || !toks[k + 1]?.ident || toks[k + 2]?.text !== "=" || toks[k + 3]?.text !== "{") return null;
+  const end = closing2(toks, k + 3);
+  if (end < 0) return null;
+  const fields = /* @__PURE__ */ new Map();
+  let positional = false;
+  for (const [a, b] of splitTokens(toks, ",", k + 4, end)) {
+    if (a === b) continue;
+    if (toks[a].text === "." && toks[a + 1]?.ident && toks[a + 2]?.text === "=") fields.set(toks[a + 1].text, textOf(text2, toks, a + 3, b));
+    else positional = true;
+  }
+  const has = (f) => positional ? null : fields.has(f) && !isNullPointer(fields.get(f));
+  return { name: toks[k + 1].text, set: has("set"), get: has("get"), line: 0 };
+}
+function isNullPointer(expr) {
+  const e = expr.replace(/\s+/g, "").replace(/[()]/g, "").replace(/^void\*/, "");
+  return e === "" || e === "NULL" || /^0+[uUlL]*$/.test(e) || /^0[xX]0+[uUlL]*$/.test(e);
+}
+var MODE_BITS = {
+  S_ISUID: 2048,
+  S_ISGID: 1024,
+  S_ISVTX: 512,
+  S_IRWXU: 448,
+  S_IRUSR: 256,
+  S_IWUSR: 128,
+  S_IXUSR: 64,
+  S_IRWXG: 56,
+  S_IRGRP: 32,
+  S_IWGRP: 16,
+  S_IXGRP: 8,
+  S_IRWXO: 7,
+  S_IROTH: 4,
+  S_IWOTH: 2,
+  S_IXOTH: 1,
+  S_IRWXUGO: 511,
+  S_IALLUGO: 4095,
+  S_IRUGO: 292,
+  S_IWUGO: 146,
+  S_IXUGO: 73
+};
+var MODE_MACROS = new Map(Object.entries(MODE_BITS).map(([name2, v]) => [name2, { name: name2, params: null, body: `0${v.toString(8)}` }]));
+function permissionBits(expr) {
+  return evaluateNumber(expr, { macros: MODE_MACROS, enumerators: /* @__PURE__ */ new Map() });
+}
+function permissionText(expr) {
+  const bits3 = permissionBits(expr);
+  return bits3 === null || bits3 < 0 ? expr : bits3 === 0 ? "0" : `0${bits3.toString(8)}`;
+}
+
+// src/surface/text-declarations.ts
+var DECLARING_NAMES = /* @__PURE__ */ new Set([...MODULE_PARAM_CALLS, "kernel_param_ops", "SEC", "__weak", "__bpf_section", "__attribute__", "__attribute", "bpf_map_def"]);
+var IDENTIFIER2 = /[A-Za-z_]\w*/g;
+function readTextDeclarations(facts, ctx) {
+  const out2 = { moduleParams: [], paramOps: [], maps: [], globals: [] };
+  for (const f of facts) {
+    if (!f.topLevel.statements.length) continue;
+    const probe = f.path.includes("/modern_bpf/") ? "modern" : f.path.startsWith("driver/bpf/") ? "legacy" : null;
+    const scope = ctx.model.scope(f.path);
+    const declaring = macrosThatMayDeclare(scope.macros, f.directives.macros);
+    for (const s of compiledStatements(f, ctx.model)) {
+      const text2 = s.pieces.map((p) => p.text).join("\n");
+      const line = s.pieces[0].line;
+      if (!mayDeclare(text2, declaring)) continue;
+      const where3 = `${f.path}:${line} at ${ctx.rev}`;
+      const include = s.pieces.find((p) => p.include && ctx.model.live(f.path, p.include))?.include;
+      if (include) {
+        ctx.warnings.push({ path: f.path, message: `${where3}: the #include at line ${include} inside a declaration is not followed, so what it declares is not known`, incomplete: true });
+        continue;
+      }
+      if (s.undecided) {
+        ctx.warnings.push({ path: f.path, message: `${where3}: a conditional directive the model cannot decide cuts a declaration in parts, so what the builds declare there is not known`, incomplete: true });
+        continue;
+      }
+      const r = readStatement(text2, scope.macros, probe);
+      for (const n of r.used) ctx.onMacro(f.path, n);
+      const redefined = redefinedAfter(f, line, text2);
+      if (redefined) {
+        ctx.warnings.push({ path: f.path, message: `${where3}: ${redefined} is defined or undefined again later in ${f.path}, so what the declaration means where it stands is not known`, incomplete: true });
+      }
+      if (r.problem) {
+        ctx.warnings.push({ path: f.path, message: `${where3}: ${r.problem}, so what it declares is not known`, incomplete: true });
+        continue;
+      }
+      const candidate = (value, at = line) => ({ value, file: f, line: at, presence: s.presence });
+      for (const p of r.moduleParams) out2.moduleParams.push(candidate({ ...p, line }));
+      for (const o of r.paramOps) out2.paramOps.push(candidate({ ...o, line }));
+      for (const m of r.maps) out2.maps.push(candidate({ ...m, line }));
+      if (r.globals.length) {
+        const lines = new StatementLines(s.pieces, text2);
+        for (const g of r.globals) {
+          const at = r.expanded ? lines.ofName(g.name) ?? line : lines.at(g.at);
+          out2.globals.push(candidate({ ...g, line: at }, at));
+        }
+      }
+      if (r.unreadable) ctx.warnings.push({ path: f.path, message: `${where3}: ${r.unreadable}, so the maps it defines are not known`, incomplete: true });
+    }
+  }
+  return out2;
+}
+function compiledStatements(f, model) {
+  const out2 = [];
+  const builds2 = buildsOf(f.path);
+  const carried = /* @__PURE__ */ new Map();
+  for (const s of f.topLevel.statements) {
+    const presences = s.pieces.map((p) => model.presence(f.path, p.line));
+    const first = presences[0];
+    if (!carried.size && presences.every((p) => p.always === first.always && p.maybe === first.maybe)) {
+      if (first.maybe) out2.push({ pieces: s.pieces, presence: first });
+      continue;
+    }
+    const end = presences[presences.length - 1];
+    const byText = /* @__PURE__ */ new Map();
+    for (const c of CONFIGS) {
+      const bit = 1 << c.index;
+      if (!(builds2 & bit)) continue;
+      const acc = carried.get(c.index) ?? { pieces: [], undecided: false };
+      let compiled = carried.has(c.index);
+      s.pieces.forEach((p, i2) => {
+        const pr = presences[i2];
+        if (!(pr.maybe & bit)) return;
+        compiled = true;
+        acc.pieces.push(p);
+        if (!(pr.always & bit)) acc.undecided = true;
+      });
+      if (!compiled) continue;
+      if (!(end.maybe & bit)) {
+        carried.set(c.index, acc);
+        continue;
+      }
+      carried.delete(c.index);
+      const undecided = acc.undecided || !(end.always & bit);
+      const key = `${undecided}\0${acc.pieces.map((p) => `${p.line}:${p.text}`).join("\0")}`;
+      const known = byText.get(key);
+      if (known) {
+        known.presence = { always: known.presence.always | (undecided ? 0 : bit), maybe: known.presence.maybe | bit };
+      } else {
+        byText.set(key, { pieces: acc.pieces, presence: { always: undecided ? 0 : bit, maybe: bit }, ...undecided ? { undecided: true } : {} });
+      }
+    }
+    out2.push(...byText.values());
+  }
+  return out2;
+}
+var StatementLines = class {
+  constructor(pieces, text2) {
+    this.text = text2;
+    let base = 0;
+    for (const p of pieces) {
+      this.starts.push(base);
+      this.lines.push(p.line);
+      for (let i2 = p.text.indexOf("\n"), k = 1; i2 >= 0; i2 = p.text.indexOf("\n", i2 + 1), k++) {
+        this.starts.push(base + i2 + 1);
+        this.lines.push(p.line + k);
+      }
+      base += p.text.length + 1;
+    }
+  }
+  text;
+  starts = [];
+  lines = [];
+  names = null;
+  /** The line of an offset into the text. */
+  at(offset) {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.lines[lo];
+  }
+  /** The line where an identifier is first written, if it is. */
+  ofName(name2) {
+    if (!this.names) {
+      this.names = /* @__PURE__ */ new Map();
+      for (const m of this.text.matchAll(IDENTIFIER2)) if (!this.names.has(m[0])) this.names.set(m[0], m.index);
+    }
+    const at = this.names.get(name2);
+    return at === void 0 ? null : this.at(at);
+  }
+};
+var lastDirectiveMemo = /* @__PURE__ */ new WeakMap();
+function redefinedAfter(f, line, text2) {
+  let last = lastDirectiveMemo.get(f.directives);
+  if (!last) {
+    last = /* @__PURE__ */ new Map();
+    for (const m of f.directives.macros) last.set(m.name, Math.max(last.get(m.name) ?? 0, m.line));
+    for (const op of f.directives.ops) if (op.op === "undef") last.set(op.name, Math.max(last.get(op.name) ?? 0, op.line));
+    lastDirectiveMemo.set(f.directives, last);
+  }
+  if (!last.size) return null;
+  for (const m of text2.matchAll(IDENTIFIER2)) if ((last.get(m[0]) ?? 0) > line) return m[0];
+  return null;
+}
+function mayDeclare(text2, declaring) {
+  for (const m of text2.matchAll(IDENTIFIER2)) if (DECLARING_NAMES.has(m[0]) || declaring.has(m[0])) return true;
+  return false;
+}
+var declaringMemo = /* @__PURE__ */ new WeakMap();
+function macrosThatMayDeclare(macros, own = []) {
+  let byOwn = declaringMemo.get(macros);
+  if (!byOwn) declaringMemo.set(macros, byOwn = /* @__PURE__ */ new WeakMap());
+  let out2 = byOwn.get(own);
+  if (out2) return out2;
+  out2 = /* @__PURE__ */ new Set();
+  const usedBy = /* @__PURE__ */ new Map();
+  const todo2 = [];
+  const mark = (name2) => {
+    if (out2.has(name2)) return;
+    out2.add(name2);
+    todo2.push(name2);
+  };
+  for (const def of [...macros.values(), ...own]) {
+    if (def.body.includes("##")) mark(def.name);
+    for (const m of def.body.matchAll(IDENTIFIER2)) {
+      if (DECLARING_NAMES.has(m[0])) mark(def.name);
+      else {
+        const users = usedBy.get(m[0]);
+        if (users) users.push(def.name);
+        else usedBy.set(m[0], [def.name]);
+      }
+    }
+  }
+  while (todo2.length) for (const user of usedBy.get(todo2.pop()) ?? []) mark(user);
+  byOwn.set(own, out2);
+  return out2;
+}
+var readingMemo = /* @__PURE__ */ new WeakMap();
+function readStatement(text2, macros, probe) {
+  let memo = readingMemo.get(macros);
+  if (!memo) readingMemo.set(macros, memo = /* @__PURE__ */ new Map());
+  const key = `${probe}\0${text2}`;
+  let r = memo.get(key);
+  if (!r) {
+    r = read(text2, macros, probe);
+    memo.set(key, r);
+  }
+  return r;
+}
+function read(written, macros, probe) {
+  const r = { moduleParams: [], paramOps: [], maps: [], globals: [], expanded: false, used: [] };
+  let text2 = written;
+  const { text: guarded, slots } = guardWrittenValues(written);
+  if (mentionsMacro(guarded, macros)) {
+    const e = expandMacros(guarded, macros, { onMacro: (n) => r.used.push(n) });
+    if ("problem" in e) return { ...r, problem: e.problem };
+    text2 = e.text.replace(/\b__driver_semver_value_(\d+)\b/g, (_, i2) => slots[Number(i2)]);
+    r.expanded = true;
+  }
+  const toks = tokens(text2);
+  for (const [a, b] of splitTokens(toks, ";")) {
+    if (a === b) continue;
+    const part = toks.slice(a, b);
+    const param = readModuleParam(text2, part);
+    if (param) {
+      r.moduleParams.push(param);
+      continue;
+    }
+    const ops = readParamOps(text2, part);
+    if (ops) {
+      r.paramOps.push(ops);
+      continue;
+    }
+    if (!probe) continue;
+    const bpf = readBpfStatement(text2, part, probe);
+    for (const m of bpf.maps) r.maps.push(m);
+    for (const g of bpf.globals) r.globals.push(g);
+    if (bpf.unreadable) r.unreadable ??= bpf.unreadable;
+  }
+  return r;
+}
+function guardWrittenValues(text2) {
+  const toks = tokens(text2);
+  const ranges = [];
+  for (let i2 = 0; i2 < toks.length; i2++) {
+    const t = toks[i2].text;
+    let from = -1;
+    let to = -1;
+    if (t === "__uint" && toks[i2 + 1]?.text === "(" && toks[i2 + 2]?.text === "max_entries" && toks[i2 + 3]?.text === ",") {
+      from = i2 + 4;
+      to = closing2(toks, i2 + 1);
+    } else if (t === "." && toks[i2 + 1]?.text === "max_entries" && toks[i2 + 2]?.text === "=") {
+      from = i2 + 3;
+      to = endOfItem(toks, from);
+    } else if (t === "[") {
+      from = i2 + 1;
+      to = closing2(toks, i2);
+    }
+    if (from < 0 || to <= from) continue;
+    ranges.push([toks[from].start, toks[to - 1].end]);
+    i2 = to - 1;
+  }
+  if (!ranges.length) return { text: text2, slots: [] };
+  const slots = [];
+  let out2 = "";
+  let pos = 0;
+  for (const [a, b] of ranges) {
+    out2 += `${text2.slice(pos, a)} __driver_semver_value_${slots.length} `;
+    slots.push(foldSpace(text2.slice(a, b)));
+    pos = b;
+  }
+  return { text: out2 + text2.slice(pos), slots };
+}
+function endOfItem(toks, from) {
+  let depth = 0;
+  for (let i2 = from; i2 < toks.length; i2++) {
+    const t = toks[i2].text;
+    if (t === "(" || t === "[" || t === "{") depth++;
+    else if (t === ")" || t === "]" || t === "}") {
+      if (depth === 0) return i2;
+      depth--;
+    } else if ((t === "," || t === ";") && depth === 0) return i2;
+  }
+  return toks.length;
+}
+function resolveModuleParams(d, ctx) {
+  const ops = /* @__PURE__ */ new Map();
+  for (const [name2, list] of byName(d.paramOps)) {
+    const c = ctx.model.pick(`kernel_param_ops ${name2}`, list, (o) => `${o.set}:${o.get}`);
+    if (c) ops.set(name2, c.value);
+  }
+  const params = /* @__PURE__ */ new Map();
+  for (const [name2, list] of byName(d.moduleParams)) {
+    params.set(
+      name2,
+      list.map((c) => ({ ...c, value: { type: c.value.type, perm: permissionText(c.value.perm), ...lacking(c, ops, ctx), loc: loc(c.file.path, c.line) } }))
+    );
+  }
+  const out2 = record();
+  for (const [name2, list] of params) {
+    const c = ctx.model.pick(`module parameter ${name2}`, list, (p) => JSON.stringify([p.type, p.perm, p.lacks ?? []]));
+    if (c) out2[name2] = c.value;
+  }
+  return out2;
+}
+var KERNEL_OPS = /^param_ops_\w+$/;
+function lacking(c, ops, ctx) {
+  const a = c.value.access;
+  if (!a) return {};
+  let set;
+  let get;
+  if ("set" in a) {
+    set = !isNullPointer(a.set);
+    get = !isNullPointer(a.get);
+  } else {
+    const o = ops.get(a.ops);
+    if (!o && KERNEL_OPS.test(a.ops)) return {};
+    set = o ? o.set : null;
+    get = o ? o.get : null;
+    if (set === null || get === null) {
+      const why = o ? `its initializer is positional (which field is .set depends on the kernel)` : `driver-semver does not find its definition in ${c.file.path}`;
+      ctx.warnings.push({
+        path: c.file.path,
+        message: `${c.file.path}:${c.line} at ${ctx.rev}: module parameter ${c.value.name} uses the kernel_param_ops ${a.ops}, and ${why}: whether userspace can read or write it is not known`,
+        incomplete: true
+      });
+    }
+  }
+  const lacks = [...get === false ? ["get"] : [], ...set === false ? ["set"] : []];
+  return lacks.length ? { lacks } : {};
+}
+function byName(list) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const c of list) {
+    const l = out2.get(c.value.name);
+    if (l) l.push(c);
+    else out2.set(c.value.name, [c]);
+  }
+  return out2;
+}
+
 // src/surface/api.ts
 var ORDERED_ENUMS = ["sys_exit_extra_code", "extra_syscall_codes", "extra_event_prog_code"];
 function resolveApi(facts, symsOf, enums, ctx) {
   const layouts = new Layouts(facts, symsOf, ctx.model);
   const sized = (path6) => ({ ...symsOf(path6), sizeOf: (t) => layouts.sizeOf(t) });
-  const live = (f, items) => items.filter((x) => ctx.model.live(f.path, x.line));
+  const text2 = { model: ctx.model, rev: ctx.rev, warnings: ctx.warnings, onMacro: (path6, name2) => symsOf(path6).onMacro?.(name2) };
+  const declared = readTextDeclarations(facts, text2);
   return {
     structs: sharedLayouts(layouts, ctx),
     ioctls: resolveIoctls(facts, sized, ctx.model),
     retiredIoctls: record(
       facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized(f.path))]))
     ),
-    bpfMaps: resolveMaps(facts, sized, ctx.model),
-    bpfGlobals: resolveGlobals(facts, sized, ctx.model),
+    bpfMaps: resolveMaps(declared.maps, sized, ctx),
+    bpfGlobals: resolveGlobals(declared.globals, sized, ctx.model),
     codeLists: resolveCodeLists(facts, enums, ctx),
-    moduleParams: record(
-      facts.flatMap((f) => live(f, f.moduleParams).map((m) => [m.name, { type: m.type, perm: m.perm, loc: loc(f.path, m.line) }]))
-    )
+    moduleParams: resolveModuleParams(declared, text2)
   };
 }
 var PREFERENCE = [...CONFIGS].sort((a, b) => viewRank(a.view) - viewRank(b.view) || a.index - b.index).map((c) => c.index);
@@ -16095,8 +17180,8 @@ var Layouts = class {
       for (const d of f.structs.structs) if (model.live(d.loc.path, d.loc.line)) this.decls.push(d);
       for (const e of f.structs.enums ?? []) {
         if (!model.live(e.loc.path, e.loc.line)) continue;
-        const read = f.enums.find((x) => x.name === e.name && x.line === e.loc.line);
-        this.enums.push(read ? { ...e, enumerators: read.enumerators.map((x) => x.name) } : e);
+        const read2 = f.enums.find((x) => x.name === e.name && x.line === e.loc.line);
+        this.enums.push(read2 ? { ...e, enumerators: read2.enumerators.map((x) => x.name) } : e);
       }
       for (const t of f.structs.typedefList ?? []) {
         const presence = model.presence(f.path, t.line);
@@ -16234,14 +17319,14 @@ function ioctl(expr, path6, line, syms) {
   return { number: evaluateNumber(expr, syms), nr: nr ? evaluateNumber(nr, syms) : null, expr, loc: loc(path6, line) };
 }
 function resolveIoctls(facts, syms, model) {
-  const byName = /* @__PURE__ */ new Map();
+  const byName2 = /* @__PURE__ */ new Map();
   for (const f of facts) {
     f.macros.forEach((m, i2) => {
       if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === "PPM_IOCTL_MAGIC") return;
-      push(byName, m.name, { value: ioctl(m.body, f.path, m.line, syms(f.path)), file: f, line: m.line, presence: model.macroPresence(f.path, i2) });
+      push(byName2, m.name, { value: ioctl(m.body, f.path, m.line, syms(f.path)), file: f, line: m.line, presence: model.macroPresence(f.path, i2) });
     });
   }
-  return picked(model, "ioctl", byName, (i2) => `${i2.number}`);
+  return picked(model, "ioctl", byName2, (i2) => `${i2.number}`);
 }
 function push(m, key, c) {
   const list = m.get(key);
@@ -16259,73 +17344,103 @@ function picked(model, what, byKey2, same) {
 function typeSize(t, syms) {
   return t ? evaluateNumber(`sizeof(${t})`, syms) : null;
 }
-function resolveMaps(facts, symsOf, model) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const f of facts) {
-    const syms = symsOf(f.path);
-    for (const m of f.bpfMaps) {
-      const map = {
-        probe: m.probe,
-        type: m.type,
-        keyType: m.keyType,
-        valueType: m.valueType,
-        keySize: m.keySizeExpr ? evaluateNumber(m.keySizeExpr, syms) : typeSize(m.keyType, syms),
-        valueSize: m.valueSizeExpr ? evaluateNumber(m.valueSizeExpr, syms) : typeSize(m.valueType, syms),
-        maxEntries: m.maxEntriesExpr ? evaluateNumber(m.maxEntriesExpr, syms) : null,
-        maxEntriesExpr: m.maxEntriesExpr,
-        index: m.index,
-        loc: loc(f.path, m.line)
-      };
-      push(byName, m.name, { value: map, file: f, line: m.line, presence: model.presence(f.path, m.line) });
+function resolveMaps(maps, symsOf, ctx) {
+  const byName2 = /* @__PURE__ */ new Map();
+  const legacyBefore = /* @__PURE__ */ new Map();
+  for (const c of maps) {
+    const m = c.value;
+    const syms = symsOf(c.file.path);
+    let index = null;
+    if (m.probe === "legacy") {
+      let before = legacyBefore.get(c.file.path);
+      if (!before) legacyBefore.set(c.file.path, before = { always: CONFIGS.map(() => 0), maybe: CONFIGS.map(() => 0) });
+      index = legacyIndex(c, before, ctx);
     }
+    const map = {
+      probe: m.probe,
+      type: m.type,
+      keyType: m.keyType,
+      valueType: m.valueType,
+      keySize: m.keySizeExpr ? evaluateNumber(m.keySizeExpr, syms) : typeSize(m.keyType, syms),
+      valueSize: m.valueSizeExpr ? evaluateNumber(m.valueSizeExpr, syms) : typeSize(m.valueType, syms),
+      maxEntries: m.maxEntriesExpr ? evaluateNumber(m.maxEntriesExpr, syms) : null,
+      maxEntriesExpr: m.maxEntriesExpr,
+      index,
+      loc: loc(c.file.path, c.line)
+    };
+    push(byName2, m.name, { ...c, value: map });
   }
-  return picked(model, "bpf map", byName, (m) => JSON.stringify({ ...m, loc: null }));
+  return picked(ctx.model, "bpf map", byName2, (m) => JSON.stringify({ ...m, loc: null }));
+}
+function legacyIndex(c, before, ctx) {
+  const counts2 = /* @__PURE__ */ new Set();
+  for (const config of CONFIGS) {
+    const bit = 1 << config.index;
+    if (c.presence.maybe & bit) counts2.add(before.always[config.index]).add(before.maybe[config.index]);
+  }
+  for (const config of CONFIGS) {
+    const bit = 1 << config.index;
+    if (c.presence.always & bit) before.always[config.index]++;
+    if (c.presence.maybe & bit) before.maybe[config.index]++;
+  }
+  const index = Math.min(...counts2);
+  if (counts2.size > 1) {
+    ctx.warnings.push({
+      path: c.file.path,
+      message: `${c.file.path}:${c.line} at ${ctx.rev}: the position of legacy map ${c.value.name} (the index libscap reads it by) depends on maps before it that not every build compiles, so it is not known`,
+      incomplete: true
+    });
+  }
+  return index;
 }
 function normaliseScalar(t) {
   const m = /^(?:__)?([us])(8|16|32|64)$/.exec(t);
   if (m) return `${m[1] === "u" ? "u" : ""}int${m[2]}_t`;
   return t;
 }
-function resolveGlobals(facts, symsOf, model) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const f of facts) {
-    const syms = symsOf(f.path);
-    for (const g of f.bpfGlobals) {
-      const base = normaliseScalar(g.type);
-      const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
-      const elem = typeSize(base, syms);
-      const global = {
-        probe: f.path.includes("/modern_bpf/") ? "modern" : "legacy",
-        section: g.section,
-        // The size as written: an array sized by a count that grows (PPM_EVENT_MAX) keeps its type.
-        type: g.arraySize ? `${base}[${g.arraySize}]` : base,
-        size: elem === null ? null : g.arraySize ? n === null ? null : elem * n : elem,
-        loc: loc(f.path, g.line)
-      };
-      push(byName, g.name, { value: global, file: f, line: g.line, presence: model.presence(f.path, g.line) });
-    }
+function resolveGlobals(globals, symsOf, model) {
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const c of globals) {
+    const g = c.value;
+    const syms = symsOf(c.file.path);
+    const base = normaliseScalar(g.type);
+    const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
+    const elem = typeSize(base, syms);
+    const global = {
+      probe: c.file.path.includes("/modern_bpf/") ? "modern" : "legacy",
+      // const objects go to .rodata, objects initialised to something other than zero to .data.
+      section: g.rodata ? "rodata" : g.init !== null && !isZero2(g.init, syms) ? "data" : "bss",
+      // The size as written: an array sized by a count that grows (PPM_EVENT_MAX) keeps its type.
+      type: g.arraySize ? `${base}[${g.arraySize}]` : base,
+      size: elem === null ? null : g.arraySize ? n === null ? null : elem * n : elem,
+      loc: loc(c.file.path, c.line)
+    };
+    push(byName2, g.name, { ...c, value: global });
   }
-  return picked(model, "bpf global", byName, (g) => JSON.stringify({ ...g, loc: null }));
+  return picked(model, "bpf global", byName2, (g) => JSON.stringify({ ...g, loc: null }));
 }
-function codesOf(listed2, ctx) {
-  const compiled = ctx.enumHolding?.(listed2.map((e) => e.name));
-  if (!compiled) return listed2;
+function isZero2(init2, syms) {
+  return /^(NULL|false|\{\s*0?\s*\})$/.test(init2) || evaluateNumber(init2, syms) === 0;
+}
+function codesOf(listed3, ctx) {
+  const compiled = ctx.enumHolding?.(listed3.map((e) => e.name));
+  if (!compiled) return listed3;
   const codes = Object.entries(compiled).filter(([name2]) => !/_MAX$/.test(name2));
-  if (codes.some(([, c]) => c.value === null)) return listed2;
-  const at = new Map(listed2.map((e) => [e.name, e.loc]));
+  if (codes.some(([, c]) => c.value === null)) return listed3;
+  const at = new Map(listed3.map((e) => [e.name, e.loc]));
   return codes.sort(([, a], [, b]) => a.value - b.value).map(([name2, c]) => ({ name: name2, loc: at.get(name2) ?? c.loc }));
 }
 function resolveCodeLists(facts, enums, ctx) {
-  const byName = /* @__PURE__ */ new Map();
+  const byName2 = /* @__PURE__ */ new Map();
   for (const f of facts) {
     for (const x of f.xLists) {
       if (x.name === "FILLER_LIST_MAPPER" && !ctx.legacy) continue;
       const governs = x.name === "FILLER_LIST_MAPPER" ? "schema" : "api";
       const list = { governs, entries: codesOf(x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), ctx), loc: loc(f.path, x.line) };
-      push(byName, x.name, { value: list, file: f, line: x.line, presence: ctx.model.presence(f.path, x.line) });
+      push(byName2, x.name, { value: list, file: f, line: x.line, presence: ctx.model.presence(f.path, x.line) });
     }
   }
-  const out2 = picked(ctx.model, "X-macro", byName, (l) => l.entries.map((e) => e.name).join(","));
+  const out2 = picked(ctx.model, "X-macro", byName2, (l) => l.entries.map((e) => e.name).join(","));
   for (const name2 of ORDERED_ENUMS) {
     const e = enums[name2];
     if (!e) continue;
@@ -16396,7 +17511,7 @@ function withContext(own, context) {
 function buildModel(files, rev, warnings, minKernel) {
   const exists = (p) => files.has(p);
   const resolved = /* @__PURE__ */ new Map();
-  const resolve = (from, inc) => {
+  const resolve2 = (from, inc) => {
     let byInclude = resolved.get(from);
     if (!byInclude) resolved.set(from, byInclude = /* @__PURE__ */ new Map());
     let r = byInclude.get(inc);
@@ -16425,7 +17540,7 @@ function buildModel(files, rev, warnings, minKernel) {
     const perConfigWalks = [];
     for (const c of CONFIGS) {
       if (!(mask & 1 << c.index)) continue;
-      const walk3 = walkFile(f.path, f.directives, c, minKernel[c.view] ?? 0n, resolve, cache);
+      const walk3 = walkFile(f.path, f.directives, c, minKernel[c.view] ?? 0n, resolve2, cache);
       perConfigWalks.push(walk3);
       perConfigBranches[c.index] = walk3.branches;
       perConfigMacros[c.index] = walk3.macros;
@@ -16477,7 +17592,7 @@ function buildModel(files, rev, warnings, minKernel) {
   }
   const presenceOfMacros = /* @__PURE__ */ new Map();
   const macroTable = (paths, upTo = /* @__PURE__ */ new Map()) => {
-    const byName = /* @__PURE__ */ new Map();
+    const byName2 = /* @__PURE__ */ new Map();
     const set = new Set(paths);
     const before = (path6, line) => line < (upTo.get(path6) ?? Infinity);
     for (const p of [...set].sort()) {
@@ -16487,15 +17602,15 @@ function buildModel(files, rev, warnings, minKernel) {
       f.directives.macros.forEach((m, i2) => {
         const pr = presences[i2];
         if (!pr.maybe || !before(p, m.line)) return;
-        const list = byName.get(m.name);
+        const list = byName2.get(m.name);
         const c = { value: m, file: f, line: m.line, presence: pr };
         if (list) list.push(c);
-        else byName.set(m.name, [c]);
+        else byName2.set(m.name, [c]);
       });
     }
     const macros = /* @__PURE__ */ new Map();
     const ambiguous = /* @__PURE__ */ new Map();
-    for (const [name2, list] of byName) {
+    for (const [name2, list] of byName2) {
       const chosen = list[list.length - 1].value;
       macros.set(name2, { name: name2, params: chosen.params, body: chosen.body });
       if (new Set(list.map((c) => macroKey(c.value))).size > 1) ambiguous.set(name2, list);
@@ -16509,7 +17624,7 @@ function buildModel(files, rev, warnings, minKernel) {
         const now = f.directives.macros.find((m) => m.name === old.name && m.line === r.by);
         if (!before(path6, r.by) || !(r.redefined || firstUse < r.by)) continue;
         if (now && macroKey(now) === macroKey(old)) continue;
-        const all = [{ value: old, file: f, line: old.line, presence: presence(f.path, old.line) }, ...byName.get(old.name) ?? []];
+        const all = [{ value: old, file: f, line: old.line, presence: presence(f.path, old.line) }, ...byName2.get(old.name) ?? []];
         ambiguous.set(old.name, all.sort((a, b) => a.file.path === b.file.path ? a.line - b.line : a.file.path < b.file.path ? -1 : 1));
       }
     }
@@ -16534,7 +17649,7 @@ function buildModel(files, rev, warnings, minKernel) {
       const f = files.get(todo2.pop());
       for (const inc of f?.directives.includes ?? []) {
         if (!presence(f.path, inc.line).maybe) continue;
-        const t = resolve(f.path, inc);
+        const t = resolve2(f.path, inc);
         if (t && !seen.has(t.path)) {
           seen.add(t.path);
           todo2.push(t.path);
@@ -16550,7 +17665,7 @@ function buildModel(files, rev, warnings, minKernel) {
       includers = /* @__PURE__ */ new Map();
       for (const f of files.values()) {
         for (const inc of f.directives.includes) {
-          const t = presence(f.path, inc.line).maybe ? resolve(f.path, inc) : null;
+          const t = presence(f.path, inc.line).maybe ? resolve2(f.path, inc) : null;
           if (!t || t.path === f.path) continue;
           let by = includers.get(t.path);
           if (!by) includers.set(t.path, by = /* @__PURE__ */ new Map());
@@ -16571,7 +17686,7 @@ function buildModel(files, rev, warnings, minKernel) {
       add(by, line);
       const f = files.get(by);
       for (const inc of f.directives.includes) {
-        const t = inc.line < line && presence(by, inc.line).maybe ? resolve(by, inc) : null;
+        const t = inc.line < line && presence(by, inc.line).maybe ? resolve2(by, inc) : null;
         if (t) for (const p of treeOf(t.path)) add(p, Infinity);
       }
       if (!visiting.has(by)) for (const [p, l] of contextOf(by, visiting)) add(p, l);
@@ -16710,7 +17825,7 @@ function resolveProduction(table, code2, legacy) {
     drivers.push("modern");
     for (const [path6, file] of modernFiles.sort(([a], [b]) => a < b ? -1 : 1)) {
       for (const [name2, fn] of Object.entries(file.functions)) {
-        for (const symbol of listed(fn.events)) {
+        for (const symbol of listed2(fn.events)) {
           const e = entry(symbol);
           e.modern ??= { programs: [], loc: loc(path6, fn.line) };
           e.modern.programs.push(name2);
@@ -16719,70 +17834,6 @@ function resolveProduction(table, code2, legacy) {
     }
   }
   return { drivers, events };
-}
-
-// src/surface/extract/text-scan.ts
-function scan(strippedText) {
-  return { text: strippedText, line: lineIndex(strippedText) };
-}
-function splitArgs(s) {
-  return splitTopLevel(s, ",").map((p) => p.trim()).filter((p) => p !== "");
-}
-
-// src/surface/extract/bpf.ts
-function modernBpf(s) {
-  const maps = [];
-  const mapRe = /struct\s*\{([^{}]*)\}\s*(\w+)\s*(?:__weak\s*)?SEC\s*\(\s*"\.maps"\s*\)\s*;/g;
-  for (const m of s.text.matchAll(mapRe)) {
-    const body2 = m[1];
-    const uint = (k) => new RegExp(`__uint\\s*\\(\\s*${k}\\s*,([^;]*)\\)\\s*;`).exec(body2)?.[1]?.trim() ?? null;
-    const type = (k) => new RegExp(`__type\\s*\\(\\s*${k}\\s*,([^;]*)\\)\\s*;`).exec(body2)?.[1]?.trim() ?? null;
-    maps.push({
-      name: m[2],
-      probe: "modern",
-      type: uint("type") ?? "?",
-      keyType: type("key") ? foldSpace(type("key")) : null,
-      valueType: type("value") ? foldSpace(type("value")) : null,
-      keySizeExpr: null,
-      valueSizeExpr: null,
-      maxEntriesExpr: uint("max_entries"),
-      index: null,
-      line: s.line(m.index)
-    });
-  }
-  const globals = [];
-  const globalRe = /^[ \t]*__weak\s+(const\s+volatile\s+)?([\w\s*]+?)\s*\b(\w+)\s*(\[[^\]]*\])?\s*(=\s*([^;]{0,4096}))?;/gm;
-  for (const m of s.text.matchAll(globalRe)) {
-    const init2 = m[6]?.trim();
-    const section = m[1] ? "rodata" : init2 && !/^(0|NULL|false)$/.test(init2) ? "data" : "bss";
-    globals.push({ name: m[3], section, type: foldSpace(m[2]), arraySize: m[4] ? m[4].slice(1, -1).trim() : null, line: s.line(m.index + m[0].indexOf(m[3])) });
-  }
-  return { maps, globals };
-}
-function legacyBpfMaps(s) {
-  const out2 = [];
-  const re = /struct\s+bpf_map_def\s+__bpf_section\s*\(\s*"maps"\s*\)\s*(\w+)\s*=\s*\{([^}]*)\}/g;
-  for (const m of s.text.matchAll(re)) {
-    const fields = record();
-    for (const part of splitArgs(m[2])) {
-      const f = /^\.(\w+)\s*=\s*(.*)$/s.exec(part);
-      if (f) fields[f[1]] = foldSpace(f[2]);
-    }
-    const sizeOfType = (e) => e ? /^sizeof\s*\((.*)\)$/.exec(e)?.[1]?.trim() ?? null : null;
-    out2.push({
-      name: m[1],
-      probe: "legacy",
-      type: fields["type"] ?? "?",
-      keyType: sizeOfType(fields["key_size"]),
-      valueType: sizeOfType(fields["value_size"]),
-      keySizeExpr: fields["key_size"] ?? null,
-      valueSizeExpr: fields["value_size"] ?? null,
-      maxEntriesExpr: fields["max_entries"] ?? null,
-      index: out2.length,
-      line: s.line(m.index)
-    });
-  }
-  return out2;
 }
 
 // src/surface/extract/enums.ts
@@ -16841,19 +17892,6 @@ function retiredIoctls(source, lineOf) {
   const out2 = [];
   const re = /^[ \t]*(?:\/\/|\/\*)[ \t]*#[ \t]*define[ \t]+(PPM_IOCTL_\w+)[ \t]+(_IO\w*[ \t]*\([^)\n]*\))/gm;
   for (const m of source.matchAll(re)) out2.push({ name: m[1], expr: m[2], line: lineOf(m.index) });
-  return out2;
-}
-
-// src/surface/extract/module-params.ts
-function moduleParams(s) {
-  const out2 = [];
-  for (const m of s.text.matchAll(/\bmodule_param(_named|_cb|_call|_string)?\s*\(([^;]{0,1024})\)\s*;/g)) {
-    const args2 = splitArgs(m[2]);
-    const kind2 = m[1] ?? "";
-    const type = kind2 === "_named" ? args2[2] : kind2 === "_cb" || kind2 === "_call" ? "callback" : kind2 === "_string" ? "string" : args2[1];
-    if (out2.some((p) => p.name === args2[0])) continue;
-    out2.push({ name: args2[0], type: type ?? "?", perm: args2[args2.length - 1], line: s.line(m.index) });
-  }
   return out2;
 }
 
@@ -16950,6 +17988,11 @@ function fileKind(path6) {
   if (isCodeFile(path6)) return "code";
   return null;
 }
+function fileKinds(path6) {
+  const kind2 = fileKind(path6);
+  if (kind2 === null) return [];
+  return kind2 !== "code" && isCodeFile(path6) ? [kind2, "code"] : [kind2];
+}
 function hasLegacyProbe(paths) {
   for (const p of paths) if (p.startsWith("driver/bpf/")) return true;
   return false;
@@ -16975,9 +18018,7 @@ function emptyFacts(path6) {
     structs: { structs: [], typedefs: {} },
     xLists: [],
     retiredIoctls: [],
-    bpfMaps: [],
-    bpfGlobals: [],
-    moduleParams: [],
+    topLevel: NO_TOP_LEVEL,
     code: null,
     parseProblems: []
   };
@@ -17013,11 +18054,7 @@ async function extractFacts(path6, source, kind2 = fileKind(path6), minKernel = 
     const c = cText(source);
     facts.directives = scanDirectives(c.text);
     facts.macros = facts.directives.macros;
-    const s = scan(c.text);
-    const modern = path6.includes("/modern_bpf/") ? modernBpf(s) : { maps: [], globals: [] };
-    facts.bpfMaps = path6.startsWith("driver/bpf/") ? legacyBpfMaps(s) : modern.maps;
-    facts.bpfGlobals = modern.globals;
-    facts.moduleParams = moduleParams(s);
+    facts.topLevel = topLevelStatements(c.text, facts.directives);
   } else if (kind2 === "code") {
     facts.code = extractCodeBodies(path6, source, minKernel);
   }
@@ -17025,12 +18062,12 @@ async function extractFacts(path6, source, kind2 = fileKind(path6), minKernel = 
 }
 
 // src/surface/pragma-macros.ts
-async function scanPragmaMacroUses(files, read) {
+async function scanPragmaMacroUses(files, read2) {
   const names2 = pragmaMacroNames([...files.values()].map((f) => f.directives));
   if (!names2.size) return;
   for (const [path6, f] of files) {
     if (f.code !== null) continue;
-    const source = (await read(path6))?.toString("utf8");
+    const source = (await read2(path6))?.toString("utf8");
     if (source === void 0) continue;
     const directives = scanDirectives(cText(source).text, names2);
     const uses = [];
@@ -17172,21 +18209,21 @@ async function rebuild(path6, d, from, to, ctx, local, out2, depth, what) {
 // src/surface/initializers.ts
 var scalar = { kind: "name", name: "int" };
 var struct = (name2) => ({ kind: "struct", name: name2, tagged: true });
-var array = (of) => ({ kind: "array", of, size: null });
+var array2 = (of) => ({ kind: "array", of, size: null });
 var DECLARED_ELEMENTS = {
   ppm_event_info: [
     { name: "name", type: scalar },
     { name: "category", type: scalar },
     { name: "flags", type: scalar },
     { name: "nparams", type: scalar },
-    { name: "params", type: array(struct("ppm_param_info")) }
+    { name: "params", type: array2(struct("ppm_param_info")) }
   ],
   ppm_param_info: ["name", "type", "fmt", "info", "ninfo"].map((name2) => ({ name: name2, type: scalar })),
   ppm_name_value: ["name", "value"].map((name2) => ({ name: name2, type: scalar })),
   syscall_evt_pair: ["flags", "enter_event_type", "exit_event_type", "ppm_sc"].map((name2) => ({ name: name2, type: scalar })),
   ppm_event_entry: [
     ...["filler_callback", "filler_id", "n_autofill_args", "paramtype"].map((name2) => ({ name: name2, type: scalar })),
-    { name: "autofill_args", type: array(struct("ppm_autofill_arg")) }
+    { name: "autofill_args", type: array2(struct("ppm_autofill_arg")) }
   ]
 };
 function designatorSteps(designator) {
@@ -17358,9 +18395,12 @@ async function readDeclarations(snap, cache, warnings) {
 async function readFiles(snap, cache, warnings) {
   const files = await readDeclarations(snap, cache, warnings);
   const kernels = kernelRanges(files.values());
-  const code2 = [...snap.files.keys()].filter((p) => fileKind(p) === "code").sort();
+  const code2 = [...snap.files.keys()].filter((p) => fileKind(p) === "code" || isCodeFile(p) && files.has(p)).sort();
   const codeFacts = await Promise.all(code2.map((p) => loadFacts(snap, cache, warnings, p, "code", codeKernel(p, kernels))));
-  codeFacts.forEach((f, i2) => f && files.set(code2[i2], f));
+  codeFacts.forEach((f, i2) => {
+    const text2 = files.get(code2[i2]);
+    if (f) files.set(code2[i2], text2 ? { ...text2, code: f.code } : f);
+  });
   return { files: new Map([...files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)), kernels };
 }
 async function rereadDefinitions(files, snap, model, warnings) {
@@ -17376,14 +18416,14 @@ async function rereadDefinitions(files, snap, model, warnings) {
       continue;
     }
     const resolved = [];
-    const read = [];
+    const read2 = [];
     const problems = [];
     const ctx = {
       macros: scope.macros,
       keep: READ_AS_WRITTEN,
       read: async (p) => {
         const entry = snap.files.get(p);
-        read.push([p, entry?.blob]);
+        read2.push([p, entry?.blob]);
         if (!entry || entry.mode) return null;
         const size = entry.size ?? await snap.size(p);
         if (size !== null && size > MAX_FILE_BYTES) return null;
@@ -17418,7 +18458,7 @@ async function rereadDefinitions(files, snap, model, warnings) {
         structs: d.kind === "struct" ? { ...next.structs, structs: next.structs.structs.map((s) => s.name === d.name && s.loc.line === d.line ? again.structs.structs[0] : s) } : next.structs
       };
     }
-    rereadMemo.set(f, { scope, resolved, read, problems, facts: next });
+    rereadMemo.set(f, { scope, resolved, read: read2, problems, facts: next });
     files.set(path6, next);
   }
 }
@@ -17460,7 +18500,7 @@ async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
   const legacy = hasLegacyProbe(snap.files.keys());
   const publicTree = publicHeader(r, files);
   const enums = resolveEnums(r, publicTree);
-  const defines2 = resolveDefines(r, publicTree);
+  const defines3 = resolveDefines(r, publicTree);
   const api = resolveApi(facts, symsOf, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model, enumHolding: (names2) => enumHolding(r, names2) });
   const code2 = resolveCodeRoles(record(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code, probe: probeOf(f.path) }])), roleContext(api));
   const surface = {
@@ -17472,8 +18512,8 @@ async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
     enums,
     retiredEnumValues: resolveRetiredEnumValues(r, publicTree),
     ppmSc: resolvePpmSc(r),
-    defines: defines2,
-    sharedConstants: resolveSharedConstants(facts, new Set(Object.keys(defines2).filter(isWireDefine)), {
+    defines: defines3,
+    sharedConstants: resolveSharedConstants(facts, new Set(Object.keys(defines3).filter(isWireDefine)), {
       symsOf,
       live: (path6, index) => model.macroPresence(path6, index).maybe !== 0,
       guard: (path6, line) => guardOf(r, path6, line).guard
@@ -17623,7 +18663,7 @@ function resolvePpmSc(r) {
   return out2;
 }
 function resolveDefines(r, header) {
-  const byName = /* @__PURE__ */ new Map();
+  const byName2 = /* @__PURE__ */ new Map();
   for (const f of header) {
     f.macros.forEach((m, i2) => {
       if (m.params !== null || !m.name.startsWith("PPM_") || m.body === "") return;
@@ -17632,11 +18672,11 @@ function resolveDefines(r, header) {
       const value = evaluateNumber(m.body, r.symsOf(f.path));
       if (value === null) return;
       const c = { value: { value, expr: m.body, loc: loc(f.path, m.line), ...guardOf(r, f.path, m.line) }, file: f, line: m.line, presence };
-      byName.set(m.name, [...byName.get(m.name) ?? [], c]);
+      byName2.set(m.name, [...byName2.get(m.name) ?? [], c]);
     });
   }
   const out2 = record();
-  for (const [name2, list] of byName) {
+  for (const [name2, list] of byName2) {
     const c = r.model.pick(`macro ${name2}`, list, (x) => String(x.value));
     if (c) out2[name2] = c.value;
   }
@@ -17664,21 +18704,21 @@ function slot(r, path6, init2) {
   const syms = r.symsOf(path6);
   let memo = slotMemo.get(syms.macros);
   if (!memo) slotMemo.set(syms.macros, memo = /* @__PURE__ */ new Map());
-  let read = memo.get(init2.text);
-  if (!read) {
+  let read2 = memo.get(init2.text);
+  if (!read2) {
     const text2 = normExpr(init2.text);
-    read = { text: text2, used: [] };
+    read2 = { text: text2, used: [] };
     if (mentionsMacro(text2, syms.macros, READ_AS_WRITTEN)) {
-      const used = read.used;
+      const used = read2.used;
       const e = expandMacros(text2, syms.macros, { keep: READ_AS_WRITTEN, onMacro: (n) => used.push(n) });
-      if ("text" in e) read.text = normExpr(e.text);
-      else read.problem = `${text2.slice(0, 60)}: ${e.problem}`;
+      if ("text" in e) read2.text = normExpr(e.text);
+      else read2.problem = `${text2.slice(0, 60)}: ${e.problem}`;
     }
-    memo.set(init2.text, read);
+    memo.set(init2.text, read2);
   }
-  for (const n of read.used) syms.onMacro?.(n);
-  if (read.problem) r.problems.add(read.problem);
-  return read.text;
+  for (const n of read2.used) syms.onMacro?.(n);
+  if (read2.problem) r.problems.add(read2.problem);
+  return read2.text;
 }
 var slotMemo = /* @__PURE__ */ new WeakMap();
 function stringSlot(r, path6, init2) {
@@ -17769,15 +18809,15 @@ function hasDesignator(init2) {
 function shapesOf(r, path6) {
   const structs = r.facts.flatMap((f) => f.structs.structs.filter((s) => r.model.live(f.path, s.loc.line)));
   const typedefs = record(r.facts.flatMap((f) => Object.entries(f.structs.typedefs)));
-  const resolve = (t, depth = 0) => {
+  const resolve2 = (t, depth = 0) => {
     if (depth > MAX_NESTING) return null;
     if (t.kind === "inline") return t.decl;
     if (t.kind === "struct") return structs.find((s) => t.tagged && s.tagged && s.name === t.name || s.aliases.includes(t.name)) ?? null;
-    if (t.kind === "name" && Object.hasOwn(typedefs, t.name)) return resolve(typedefs[t.name], depth + 1);
+    if (t.kind === "name" && Object.hasOwn(typedefs, t.name)) return resolve2(typedefs[t.name], depth + 1);
     return null;
   };
   return {
-    members: (t) => resolve(t)?.fields.map((f) => ({ name: f.name, type: f.type })) ?? (t.kind === "struct" && Object.hasOwn(DECLARED_ELEMENTS, t.name) ? DECLARED_ELEMENTS[t.name] : null),
+    members: (t) => resolve2(t)?.fields.map((f) => ({ name: f.name, type: f.type })) ?? (t.kind === "struct" && Object.hasOwn(DECLARED_ELEMENTS, t.name) ? DECLARED_ELEMENTS[t.name] : null),
     index: (expr) => evaluateNumber(expr, r.symsOf(path6))
   };
 }
@@ -17931,9 +18971,8 @@ function resolveSyscalls(r) {
 // src/history/facts-pool.ts
 var WORKER_KIND = "driver-semver-facts";
 var MAX_WORKERS = 3;
-async function factsFor(path6, data, minKernel = 0n) {
-  const kind2 = fileKind(path6);
-  return kind2 === null ? null : blobFacts(path6, data, kind2, minKernel);
+async function factsFor(path6, data, kind2, minKernel = 0n) {
+  return fileKinds(path6).includes(kind2) ? blobFacts(path6, data, kind2, minKernel) : null;
 }
 if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
   const port = parentPort;
@@ -17942,7 +18981,7 @@ if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
     chain = chain.then(async () => {
       let reply;
       try {
-        reply = { id: m.id, facts: await factsFor(m.path, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null, BigInt(m.minKernel)) };
+        reply = { id: m.id, facts: await factsFor(m.path, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null, m.kind, BigInt(m.minKernel)) };
       } catch (e) {
         reply = { id: m.id, error: e.message };
       }
@@ -17959,9 +18998,9 @@ function bundledWorkerScript() {
   }
 }
 var FactsPool = class _FactsPool {
-  constructor(cache, read, sizeOf) {
+  constructor(cache, read2, sizeOf) {
     this.cache = cache;
-    this.read = read;
+    this.read = read2;
     this.sizeOf = sizeOf;
   }
   cache;
@@ -17979,11 +19018,11 @@ var FactsPool = class _FactsPool {
   /** Blobs whose facts a worker delivered. */
   extracted = 0;
   /** A pool of `count` workers running `script`, or null when there is no bundle to run. */
-  static start(cache, read, size, opts = {}) {
+  static start(cache, read2, size, opts = {}) {
     const script = opts.script === void 0 ? bundledWorkerScript() : opts.script;
     const count = opts.count ?? Math.max(1, Math.min(MAX_WORKERS, os.availableParallelism() - 1));
     if (!script || count < 1) return null;
-    const pool = new _FactsPool(cache, read, size);
+    const pool = new _FactsPool(cache, read2, size);
     for (let i2 = 0; i2 < count; i2++) {
       const w = new Worker(script, { workerData: { kind: WORKER_KIND } });
       const slot2 = { w, busy: 0 };
@@ -18003,8 +19042,8 @@ var FactsPool = class _FactsPool {
    */
   static async forSnapshots(cache, snaps, opts = {}) {
     const where3 = /* @__PURE__ */ new Map();
-    for (const snap of snaps) for (const [path6, e] of snap.files) if (!e.mode && fileKind(path6) !== null) where3.set(e.blob, { snap, path: path6 });
-    const read = async (blob) => {
+    for (const snap of snaps) for (const [path6, e] of snap.files) if (!e.mode && fileKinds(path6).length) where3.set(e.blob, { snap, path: path6 });
+    const read2 = async (blob) => {
       const w = where3.get(blob);
       return w ? w.snap.read(w.path) : null;
     };
@@ -18014,13 +19053,13 @@ var FactsPool = class _FactsPool {
     };
     const cores = os.availableParallelism();
     if (cores < 3 && opts.script === void 0) return null;
-    const pool = _FactsPool.start(cache, read, size, { ...opts, count: Math.min(MAX_WORKERS, Math.max(2, cores - 1)) });
+    const pool = _FactsPool.start(cache, read2, size, { ...opts, count: Math.min(MAX_WORKERS, Math.max(2, cores - 1)) });
     if (!pool) return null;
-    const listed2 = (snap, code2) => [...snap.files.values()].filter((e) => !e.mode && fileKind(e.path) !== null && fileKind(e.path) === "code" === code2);
-    for (const snap of snaps) for (const e of listed2(snap, false)) pool.prefetch(e.path, e.blob);
+    const readable = (snap) => [...snap.files.values()].filter((e) => !e.mode);
+    for (const snap of snaps) for (const e of readable(snap)) for (const kind2 of fileKinds(e.path)) if (kind2 !== "code") pool.prefetch(e.path, e.blob, kind2);
     for (const snap of snaps) {
       const kernels = kernelRanges((await readDeclarations(snap, cache, [])).values());
-      for (const e of listed2(snap, true)) pool.prefetch(e.path, e.blob, codeKernel(e.path, kernels));
+      for (const e of readable(snap)) if (fileKinds(e.path).includes("code")) pool.prefetch(e.path, e.blob, "code", codeKernel(e.path, kernels));
     }
     return pool;
   }
@@ -18028,18 +19067,17 @@ var FactsPool = class _FactsPool {
   get size() {
     return this.started;
   }
-  /** Queues a blob the walk first reads at group `at` (in walk order). */
-  prefetch(path6, blob, minKernel = 0n, at = -1) {
-    const kind2 = fileKind(path6);
-    if (kind2 === null) return;
+  /** Queues a blob the walk first reads (as `kind`) at group `at` (in walk order). */
+  prefetch(path6, blob, kind2, minKernel = 0n, at = -1) {
+    if (!fileKinds(path6).includes(kind2)) return;
     const p = this.cache.get(factsKey(path6, kind2, blob, minKernel), () => {
-      const fromWorker = new Promise((resolve, reject) => {
+      const fromWorker = new Promise((resolve2, reject) => {
         if (this.failed) return reject(this.failed);
-        this.queue.push({ path: path6, blob, minKernel, at, resolve, reject });
+        this.queue.push({ path: path6, blob, kind: kind2, minKernel, at, resolve: resolve2, reject });
         this.pump();
       });
       return fromWorker.catch(async () => {
-        const facts = await factsFor(path6, await this.read(blob), minKernel);
+        const facts = await factsFor(path6, await this.read(blob), kind2, minKernel);
         if (facts === null) throw new Error(`${path6} is not a file the surface reads`);
         return facts;
       });
@@ -18068,7 +19106,7 @@ var FactsPool = class _FactsPool {
           {
             const bytes = data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
             const own = bytes ? new Uint8Array(bytes) : null;
-            slot2.w.postMessage({ id, path: task.path, blob: task.blob, data: own, minKernel: String(task.minKernel) }, own ? [own.buffer] : []);
+            slot2.w.postMessage({ id, path: task.path, blob: task.blob, data: own, kind: task.kind, minKernel: String(task.minKernel) }, own ? [own.buffer] : []);
           }
         }).catch((e) => this.done(slot2, { id, error: e.message }));
       }
@@ -18357,9 +19395,9 @@ function findingsOf(base, head, rules, modernProbe) {
   return { findings: applyModernProbeLevel(runRules(c.base, c.head, rules), modernProbe), warnings: c.warnings };
 }
 function overallVerdict(versions, warnings, incomplete = "fail") {
-  const partial = warnings.some((w) => w.incomplete);
-  if (versions.some((v) => v.status !== "ok" && v.status !== "unexplained") || partial && incomplete === "fail") return "fail";
-  if (versions.some((v) => v.status === "unexplained") || partial) return "warn";
+  const partial2 = warnings.some((w) => w.incomplete);
+  if (versions.some((v) => v.status !== "ok" && v.status !== "unexplained") || partial2 && incomplete === "fail") return "fail";
+  if (versions.some((v) => v.status === "unexplained") || partial2) return "warn";
   return "pass";
 }
 function applyIgnores(findings, ignore, today, source) {
@@ -18942,14 +19980,14 @@ function firstParentChanges(repo, from, to, prefixes) {
     ...prefixes
   ]);
   const commits = [];
-  const tokens = out2.split("\0");
-  for (let i2 = 0; i2 < tokens.length; i2++) {
-    const tok = tokens[i2];
+  const tokens2 = out2.split("\0");
+  for (let i2 = 0; i2 < tokens2.length; i2++) {
+    const tok = tokens2[i2];
     if (tok === "" || tok === "\n") continue;
     const raw = RAW.exec(tok);
     const current = commits[commits.length - 1];
     if (raw && current) {
-      const p = tokens[++i2] ?? "";
+      const p = tokens2[++i2] ?? "";
       const [, , newMode, , newBlob] = raw;
       const isFile = !NULL_OID.test(newBlob) && newMode !== "160000";
       current.changes.push({ path: p, blob: isFile ? newBlob : null });
@@ -19056,10 +20094,10 @@ async function runAudit(opts) {
     const pool = opts.workers === 0 ? null : FactsPool.start(cache, (b) => repo.readBlob(b), (b) => repo.blobSize(b), { script: opts.workerScript, count: opts.workers });
     try {
       if (pool) {
-        for (const f of plan.prefetch) if (f.at < 0 && fileKind(f.path) !== "code") pool.prefetch(f.path, f.blob, 0n, f.at);
+        for (const f of plan.prefetch) for (const kind2 of fileKinds(f.path)) if (f.at < 0 && kind2 !== "code") pool.prefetch(f.path, f.blob, kind2, 0n, f.at);
       }
       const kernels = kernelRanges((await readDeclarations(snapshotOf(repo, tree, start2), cache, [])).values());
-      if (pool) for (const f of plan.prefetch) pool.prefetch(f.path, f.blob, fileKind(f.path) === "code" ? codeKernel(f.path, kernels) : 0n, f.at);
+      if (pool) for (const f of plan.prefetch) for (const kind2 of fileKinds(f.path)) pool.prefetch(f.path, f.blob, kind2, kind2 === "code" ? codeKernel(f.path, kernels) : 0n, f.at);
       const reached = (i2) => pool?.reached(i2);
       const walked = await walk2({ repo, opts, start: start2, toCommit, chunks, tree, rebuild: plan.rebuild, retire: plan.retire, cache, reached });
       return {
@@ -19325,13 +20363,13 @@ async function runCompat(opts) {
     const rev = opts.rev ?? "HEAD";
     const commit = repo.resolve(rev, "--rev");
     const cache = new FactsCache();
-    const read = async (prefixes) => {
+    const read2 = async (prefixes) => {
       const snap = repo.snapshot(commit, prefixes);
       snap.label = rev;
       return buildSurface(snap, cache);
     };
-    let s = await read([SCAP_HEADER]);
-    if (["api", "schema"].some((g) => s.scapMinimum[g] && !s.scapMinimum[g].version)) s = await read(SURFACE_PREFIXES);
+    let s = await read2([SCAP_HEADER]);
+    if (["api", "schema"].some((g) => s.scapMinimum[g] && !s.scapMinimum[g].version)) s = await read2(SURFACE_PREFIXES);
     const checks = {};
     for (const g of ["api", "schema"]) {
       const min2 = requireMinimum(s.scapMinimum[g], g, rev);
