@@ -2162,31 +2162,31 @@ var require_dispatcher_base = __commonJS({
         }
         this[kInterceptors] = newInterceptors;
       }
-      close(callback) {
-        if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+      close(callback2) {
+        if (callback2 === void 0) {
+          return new Promise((resolve3, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve2(data);
+              return err2 ? reject(err2) : resolve3(data);
             });
           });
         }
-        if (typeof callback !== "function") {
+        if (typeof callback2 !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
         if (this[kDestroyed]) {
-          queueMicrotask(() => callback(new ClientDestroyedError(), null));
+          queueMicrotask(() => callback2(new ClientDestroyedError(), null));
           return;
         }
         if (this[kClosed]) {
           if (this[kOnClosed]) {
-            this[kOnClosed].push(callback);
+            this[kOnClosed].push(callback2);
           } else {
-            queueMicrotask(() => callback(null, null));
+            queueMicrotask(() => callback2(null, null));
           }
           return;
         }
         this[kClosed] = true;
-        this[kOnClosed].push(callback);
+        this[kOnClosed].push(callback2);
         const onClosed = () => {
           const callbacks = this[kOnClosed];
           this[kOnClosed] = null;
@@ -2198,29 +2198,29 @@ var require_dispatcher_base = __commonJS({
           queueMicrotask(onClosed);
         });
       }
-      destroy(err2, callback) {
+      destroy(err2, callback2) {
         if (typeof err2 === "function") {
-          callback = err2;
+          callback2 = err2;
           err2 = null;
         }
-        if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+        if (callback2 === void 0) {
+          return new Promise((resolve3, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve2(data);
+              ) : resolve3(data);
             });
           });
         }
-        if (typeof callback !== "function") {
+        if (typeof callback2 !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
         if (this[kDestroyed]) {
           if (this[kOnDestroyed]) {
-            this[kOnDestroyed].push(callback);
+            this[kOnDestroyed].push(callback2);
           } else {
-            queueMicrotask(() => callback(null, null));
+            queueMicrotask(() => callback2(null, null));
           }
           return;
         }
@@ -2229,7 +2229,7 @@ var require_dispatcher_base = __commonJS({
         }
         this[kDestroyed] = true;
         this[kOnDestroyed] = this[kOnDestroyed] || [];
-        this[kOnDestroyed].push(callback);
+        this[kOnDestroyed].push(callback2);
         const onDestroyed = () => {
           const callbacks = this[kOnDestroyed];
           this[kOnDestroyed] = null;
@@ -2384,8 +2384,8 @@ var require_timers = __commonJS({
        * before the specified function or code is executed.
        * @param {*} arg
        */
-      constructor(callback, delay, arg) {
-        this._onTimeout = callback;
+      constructor(callback2, delay, arg) {
+        this._onTimeout = callback2;
         this._idleTimeout = delay;
         this._timerArg = arg;
         this.refresh();
@@ -2431,8 +2431,8 @@ var require_timers = __commonJS({
        * when the timer expires.
        * @returns {NodeJS.Timeout|FastTimer}
        */
-      setTimeout(callback, delay, arg) {
-        return delay <= RESOLUTION_MS ? setTimeout(callback, delay, arg) : new FastTimer(callback, delay, arg);
+      setTimeout(callback2, delay, arg) {
+        return delay <= RESOLUTION_MS ? setTimeout(callback2, delay, arg) : new FastTimer(callback2, delay, arg);
       },
       /**
        * The clearTimeout method cancels an instantiated Timer previously created
@@ -2458,8 +2458,8 @@ var require_timers = __commonJS({
        * when the timer expires.
        * @returns {FastTimer}
        */
-      setFastTimeout(callback, delay, arg) {
-        return new FastTimer(callback, delay, arg);
+      setFastTimeout(callback2, delay, arg) {
+        return new FastTimer(callback2, delay, arg);
       },
       /**
        * The clearTimeout method cancels an instantiated FastTimer previously
@@ -2581,7 +2581,7 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback2) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
@@ -2628,16 +2628,16 @@ var require_connect = __commonJS({
         const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
-          if (callback) {
-            const cb = callback;
-            callback = null;
+          if (callback2) {
+            const cb = callback2;
+            callback2 = null;
             cb(null, this);
           }
         }).on("error", function(err2) {
           queueMicrotask(clearConnectTimeout);
-          if (callback) {
-            const cb = callback;
-            callback = null;
+          if (callback2) {
+            const cb = callback2;
+            callback2 = null;
             cb(err2);
           }
         });
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4513,9 +4513,9 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind) {
+        constructor(target, kind2) {
           this.#target = target;
-          this.#kind = kind;
+          this.#kind = kind2;
           this.#index = 0;
         }
         next() {
@@ -4525,15 +4525,15 @@ var require_util2 = __commonJS({
             );
           }
           const index = this.#index;
-          const values = this.#target[kInternalIterator];
-          const len = values.length;
+          const values2 = this.#target[kInternalIterator];
+          const len = values2.length;
           if (index >= len) {
             return {
               value: void 0,
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key, [valueIndex]: value } = values2[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
@@ -4564,8 +4564,8 @@ var require_util2 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind) {
-        return new FastIterableIterator(target, kind);
+      return function(target, kind2) {
+        return new FastIterableIterator(target, kind2);
       };
     }
     function iteratorMixin(name2, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -4584,7 +4584,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function values() {
+          value: function values2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "value");
           }
@@ -4775,10 +4775,10 @@ var require_util2 = __commonJS({
         super();
         this.#zlibOptions = zlibOptions;
       }
-      _transform(chunk, encoding, callback) {
+      _transform(chunk, encoding, callback2) {
         if (!this._inflateStream) {
           if (chunk.length === 0) {
-            callback();
+            callback2();
             return;
           }
           this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
@@ -4786,14 +4786,14 @@ var require_util2 = __commonJS({
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err2) => this.destroy(err2));
         }
-        this._inflateStream.write(chunk, encoding, callback);
+        this._inflateStream.write(chunk, encoding, callback2);
       }
-      _final(callback) {
+      _final(callback2) {
         if (this._inflateStream) {
           this._inflateStream.end();
           this._inflateStream = null;
         }
-        callback();
+        callback2();
       }
     };
     function createInflate(zlibOptions) {
@@ -4803,11 +4803,11 @@ var require_util2 = __commonJS({
       let charset = null;
       let essence = null;
       let mimeType = null;
-      const values = getDecodeSplit("content-type", headers);
-      if (values === null) {
+      const values2 = getDecodeSplit("content-type", headers);
+      if (values2 === null) {
         return "failure";
       }
-      for (const value of values) {
+      for (const value of values2) {
         const temporaryMimeType = parseMIMEType(value);
         if (temporaryMimeType === "failure" || temporaryMimeType.essence === "*/*") {
           continue;
@@ -4831,7 +4831,7 @@ var require_util2 = __commonJS({
     function gettingDecodingSplitting(value) {
       const input = value;
       const position = { position: 0 };
-      const values = [];
+      const values2 = [];
       let temporaryValue = "";
       while (position.position < input.length) {
         temporaryValue += collectASequenceOfCodePoints(
@@ -4854,10 +4854,10 @@ var require_util2 = __commonJS({
           }
         }
         temporaryValue = removeChars(temporaryValue, true, true, (char) => char === 9 || char === 32);
-        values.push(temporaryValue);
+        values2.push(temporaryValue);
         temporaryValue = "";
       }
-      return values;
+      return values2;
     }
     function getDecodeSplit(name2, list) {
       const value = list.get(name2, true);
@@ -6362,11 +6362,11 @@ var require_client_h1 = __commonJS({
         resume() {
           resumeH1(client);
         },
-        destroy(err2, callback) {
+        destroy(err2, callback2) {
           if (closed) {
-            queueMicrotask(callback);
+            queueMicrotask(callback2);
           } else {
-            socket.destroy(err2).on("close", callback);
+            socket.destroy(err2).on("close", callback2);
           }
         },
         get destroyed() {
@@ -6720,20 +6720,20 @@ upgrade: ${upgrade}\r
     }
     async function writeIterable(abort2, body2, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
-      let callback = null;
+      let callback2 = null;
       function onDrain() {
-        if (callback) {
-          const cb = callback;
-          callback = null;
+        if (callback2) {
+          const cb = callback2;
+          callback2 = null;
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
-        assert(callback === null);
+      const waitForDrain = () => new Promise((resolve3, reject) => {
+        assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback2 = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7002,11 +7002,11 @@ var require_client_h2 = __commonJS({
         resume() {
           resumeH2(client);
         },
-        destroy(err2, callback) {
+        destroy(err2, callback2) {
           if (closed) {
-            queueMicrotask(callback);
+            queueMicrotask(callback2);
           } else {
-            socket.destroy(err2).on("close", callback);
+            socket.destroy(err2).on("close", callback2);
           }
         },
         get destroyed() {
@@ -7395,20 +7395,20 @@ var require_client_h2 = __commonJS({
     }
     async function writeIterable(abort2, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
-      let callback = null;
+      let callback2 = null;
       function onDrain() {
-        if (callback) {
-          const cb = callback;
-          callback = null;
+        if (callback2) {
+          const cb = callback2;
+          callback2 = null;
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
-        assert(callback === null);
+      const waitForDrain = () => new Promise((resolve3, reject) => {
+        assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback2 = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7887,33 +7887,33 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve2(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
             util.errorRequest(this, request2, err2);
           }
-          const callback = () => {
+          const callback2 = () => {
             if (this[kClosedResolve]) {
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
-            this[kHTTPContext].destroy(err2, callback);
+            this[kHTTPContext].destroy(err2, callback2);
             this[kHTTPContext] = null;
           } else {
-            queueMicrotask(callback);
+            queueMicrotask(callback2);
           }
           this[kResume]();
         });
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7970,7 +7970,7 @@ var require_client = __commonJS({
             if (err2) {
               reject(err2);
             } else {
-              resolve2(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -8825,7 +8825,7 @@ var require_proxy_agent = __commonJS({
         this[kAgent] = new Agent3({
           ...opts,
           factory,
-          connect: async (opts2, callback) => {
+          connect: async (opts2, callback2) => {
             let requestedPath = opts2.host;
             if (!opts2.port) {
               requestedPath += `:${defaultProtocolPort(opts2.protocol)}`;
@@ -8844,10 +8844,10 @@ var require_proxy_agent = __commonJS({
               });
               if (statusCode !== 200) {
                 socket.on("error", noop4).destroy();
-                callback(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
+                callback2(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
               }
               if (opts2.protocol !== "https:") {
-                callback(null, socket);
+                callback2(null, socket);
                 return;
               }
               let servername;
@@ -8856,12 +8856,12 @@ var require_proxy_agent = __commonJS({
               } else {
                 servername = opts2.servername;
               }
-              this[kConnectEndpoint]({ ...opts2, servername, httpSocket: socket }, callback);
+              this[kConnectEndpoint]({ ...opts2, servername, httpSocket: socket }, callback2);
             } catch (err2) {
               if (err2.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
-                callback(new SecureProxyConnectionError(err2));
+                callback2(new SecureProxyConnectionError(err2));
               } else {
-                callback(err2);
+                callback2(err2);
               }
             }
           }
@@ -9492,13 +9492,13 @@ var require_readable = __commonJS({
         }
         return super.destroy(err2);
       }
-      _destroy(err2, callback) {
+      _destroy(err2, callback2) {
         if (!this[kReading]) {
           setImmediate(() => {
-            callback(err2);
+            callback2(err2);
           });
         } else {
-          callback(err2);
+          callback2(err2);
         }
       }
       on(ev, ...args2) {
@@ -9576,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve3(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve2, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body2, length));
+          resolve3(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body2, length)));
+          resolve3(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body2, length).buffer);
+          resolve3(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body2, { type: stream[kContentType] }));
+          resolve3(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body2, length));
+          resolve3(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -9746,7 +9746,7 @@ var require_util3 = __commonJS({
     } = require_errors();
     var { chunksDecode } = require_readable();
     var CHUNK_LIMIT = 128 * 1024;
-    async function getResolveErrorBodyCallback({ callback, body: body2, contentType, statusCode, statusMessage, headers }) {
+    async function getResolveErrorBodyCallback({ callback: callback2, body: body2, contentType, statusCode, statusMessage, headers }) {
       assert(body2);
       let chunks = [];
       let length = 0;
@@ -9766,7 +9766,7 @@ var require_util3 = __commonJS({
       }
       const message = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
       if (statusCode === 204 || !contentType || !length) {
-        queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers)));
+        queueMicrotask(() => callback2(new ResponseStatusCodeError(message, statusCode, headers)));
         return;
       }
       const stackTraceLimit = Error.stackTraceLimit;
@@ -9782,7 +9782,7 @@ var require_util3 = __commonJS({
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
-      queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers, payload)));
+      queueMicrotask(() => callback2(new ResponseStatusCodeError(message, statusCode, headers, payload)));
     }
     var isContentTypeApplicationJson = (contentType) => {
       return contentType.length > 15 && contentType[11] === "/" && contentType[0] === "a" && contentType[1] === "p" && contentType[2] === "p" && contentType[3] === "l" && contentType[4] === "i" && contentType[5] === "c" && contentType[6] === "a" && contentType[7] === "t" && contentType[8] === "i" && contentType[9] === "o" && contentType[10] === "n" && contentType[12] === "j" && contentType[13] === "s" && contentType[14] === "o" && contentType[15] === "n";
@@ -9809,13 +9809,13 @@ var require_api_request = __commonJS({
     var { getResolveErrorBodyCallback } = require_util3();
     var { AsyncResource } = __require("node:async_hooks");
     var RequestHandler = class extends AsyncResource {
-      constructor(opts, callback) {
+      constructor(opts, callback2) {
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
         const { signal, method, opaque, body: body2, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
         try {
-          if (typeof callback !== "function") {
+          if (typeof callback2 !== "function") {
             throw new InvalidArgumentError("invalid callback");
           }
           if (highWaterMark && (typeof highWaterMark !== "number" || highWaterMark < 0)) {
@@ -9840,7 +9840,7 @@ var require_api_request = __commonJS({
         this.method = method;
         this.responseHeaders = responseHeaders || null;
         this.opaque = opaque || null;
-        this.callback = callback;
+        this.callback = callback2;
         this.res = null;
         this.abort = null;
         this.body = body2;
@@ -9887,7 +9887,7 @@ var require_api_request = __commonJS({
         this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback, opaque, abort: abort2, context: context3, responseHeaders, highWaterMark } = this;
+        const { callback: callback2, opaque, abort: abort2, context: context3, responseHeaders, highWaterMark } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -9910,15 +9910,15 @@ var require_api_request = __commonJS({
         }
         this.callback = null;
         this.res = res;
-        if (callback !== null) {
+        if (callback2 !== null) {
           if (this.throwOnError && statusCode >= 400) {
             this.runInAsyncScope(
               getResolveErrorBodyCallback,
               null,
-              { callback, body: res, contentType, statusCode, statusMessage, headers }
+              { callback: callback2, body: res, contentType, statusCode, statusMessage, headers }
             );
           } else {
-            this.runInAsyncScope(callback, null, null, {
+            this.runInAsyncScope(callback2, null, null, {
               statusCode,
               headers,
               trailers: this.trailers,
@@ -9937,11 +9937,11 @@ var require_api_request = __commonJS({
         this.res.push(null);
       }
       onError(err2) {
-        const { res, callback, body: body2, opaque } = this;
-        if (callback) {
+        const { res, callback: callback2, body: body2, opaque } = this;
+        if (callback2) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err2, { opaque });
+            this.runInAsyncScope(callback2, null, err2, { opaque });
           });
         }
         if (res) {
@@ -9961,22 +9961,22 @@ var require_api_request = __commonJS({
         }
       }
     };
-    function request2(opts, callback) {
-      if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+    function request2(opts, callback2) {
+      if (callback2 === void 0) {
+        return new Promise((resolve3, reject) => {
           request2.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve2(data);
+            return err2 ? reject(err2) : resolve3(data);
           });
         });
       }
       try {
-        this.dispatch(opts, new RequestHandler(opts, callback));
+        this.dispatch(opts, new RequestHandler(opts, callback2));
       } catch (err2) {
-        if (typeof callback !== "function") {
+        if (typeof callback2 !== "function") {
           throw err2;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err2, { opaque }));
+        queueMicrotask(() => callback2(err2, { opaque }));
       }
     }
     module2.exports = request2;
@@ -10047,13 +10047,13 @@ var require_api_stream = __commonJS({
     var { AsyncResource } = __require("node:async_hooks");
     var { addSignal, removeSignal } = require_abort_signal();
     var StreamHandler = class extends AsyncResource {
-      constructor(opts, factory, callback) {
+      constructor(opts, factory, callback2) {
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
         const { signal, method, opaque, body: body2, onInfo, responseHeaders, throwOnError } = opts;
         try {
-          if (typeof callback !== "function") {
+          if (typeof callback2 !== "function") {
             throw new InvalidArgumentError("invalid callback");
           }
           if (typeof factory !== "function") {
@@ -10078,7 +10078,7 @@ var require_api_stream = __commonJS({
         this.responseHeaders = responseHeaders || null;
         this.opaque = opaque || null;
         this.factory = factory;
-        this.callback = callback;
+        this.callback = callback2;
         this.res = null;
         this.abort = null;
         this.context = null;
@@ -10103,7 +10103,7 @@ var require_api_stream = __commonJS({
         this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context: context3, callback, responseHeaders } = this;
+        const { factory, opaque, context: context3, callback: callback2, responseHeaders } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -10121,7 +10121,7 @@ var require_api_stream = __commonJS({
           this.runInAsyncScope(
             getResolveErrorBodyCallback,
             null,
-            { callback, body: res, contentType, statusCode, statusMessage, headers }
+            { callback: callback2, body: res, contentType, statusCode, statusMessage, headers }
           );
         } else {
           if (factory === null) {
@@ -10137,13 +10137,13 @@ var require_api_stream = __commonJS({
             throw new InvalidReturnValueError("expected Writable");
           }
           finished(res, { readable: false }, (err2) => {
-            const { callback: callback2, res: res2, opaque: opaque2, trailers, abort: abort2 } = this;
+            const { callback: callback3, res: res2, opaque: opaque2, trailers, abort: abort2 } = this;
             this.res = null;
             if (err2 || !res2.readable) {
               util.destroy(res2, err2);
             }
             this.callback = null;
-            this.runInAsyncScope(callback2, null, err2 || null, { opaque: opaque2, trailers });
+            this.runInAsyncScope(callback3, null, err2 || null, { opaque: opaque2, trailers });
             if (err2) {
               abort2();
             }
@@ -10168,16 +10168,16 @@ var require_api_stream = __commonJS({
         res.end();
       }
       onError(err2) {
-        const { res, callback, opaque, body: body2 } = this;
+        const { res, callback: callback2, opaque, body: body2 } = this;
         removeSignal(this);
         this.factory = null;
         if (res) {
           this.res = null;
           util.destroy(res, err2);
-        } else if (callback) {
+        } else if (callback2) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err2, { opaque });
+            this.runInAsyncScope(callback2, null, err2, { opaque });
           });
         }
         if (body2) {
@@ -10186,22 +10186,22 @@ var require_api_stream = __commonJS({
         }
       }
     };
-    function stream(opts, factory, callback) {
-      if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+    function stream(opts, factory, callback2) {
+      if (callback2 === void 0) {
+        return new Promise((resolve3, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve2(data);
+            return err2 ? reject(err2) : resolve3(data);
           });
         });
       }
       try {
-        this.dispatch(opts, new StreamHandler(opts, factory, callback));
+        this.dispatch(opts, new StreamHandler(opts, factory, callback2));
       } catch (err2) {
-        if (typeof callback !== "function") {
+        if (typeof callback2 !== "function") {
           throw err2;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err2, { opaque }));
+        queueMicrotask(() => callback2(err2, { opaque }));
       }
     }
     module2.exports = stream;
@@ -10239,9 +10239,9 @@ var require_api_pipeline = __commonJS({
           resume();
         }
       }
-      _destroy(err2, callback) {
+      _destroy(err2, callback2) {
         this._read();
-        callback(err2);
+        callback2(err2);
       }
     };
     var PipelineResponse = class extends Readable {
@@ -10252,11 +10252,11 @@ var require_api_pipeline = __commonJS({
       _read() {
         this[kResume]();
       }
-      _destroy(err2, callback) {
+      _destroy(err2, callback2) {
         if (!err2 && !this._readableState.endEmitted) {
           err2 = new RequestAbortedError();
         }
-        callback(err2);
+        callback2(err2);
       }
     };
     var PipelineHandler = class extends AsyncResource {
@@ -10294,15 +10294,15 @@ var require_api_pipeline = __commonJS({
               body2.resume();
             }
           },
-          write: (chunk, encoding, callback) => {
+          write: (chunk, encoding, callback2) => {
             const { req } = this;
             if (req.push(chunk, encoding) || req._readableState.destroyed) {
-              callback();
+              callback2();
             } else {
-              req[kResume] = callback;
+              req[kResume] = callback2;
             }
           },
-          destroy: (err2, callback) => {
+          destroy: (err2, callback2) => {
             const { body: body2, req, res, ret, abort: abort2 } = this;
             if (!err2 && !ret._readableState.endEmitted) {
               err2 = new RequestAbortedError();
@@ -10314,7 +10314,7 @@ var require_api_pipeline = __commonJS({
             util.destroy(req, err2);
             util.destroy(res, err2);
             removeSignal(this);
-            callback(err2);
+            callback2(err2);
           }
         }).on("prefinish", () => {
           const { req } = this;
@@ -10418,11 +10418,11 @@ var require_api_upgrade = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var UpgradeHandler = class extends AsyncResource {
-      constructor(opts, callback) {
+      constructor(opts, callback2) {
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        if (typeof callback !== "function") {
+        if (typeof callback2 !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
         const { signal, opaque, responseHeaders } = opts;
@@ -10432,7 +10432,7 @@ var require_api_upgrade = __commonJS({
         super("UNDICI_UPGRADE");
         this.responseHeaders = responseHeaders || null;
         this.opaque = opaque || null;
-        this.callback = callback;
+        this.callback = callback2;
         this.abort = null;
         this.context = null;
         addSignal(this, signal);
@@ -10451,11 +10451,11 @@ var require_api_upgrade = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         assert(statusCode === 101);
-        const { callback, opaque, context: context3 } = this;
+        const { callback: callback2, opaque, context: context3 } = this;
         removeSignal(this);
         this.callback = null;
         const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
-        this.runInAsyncScope(callback, null, null, {
+        this.runInAsyncScope(callback2, null, null, {
           headers,
           socket,
           opaque,
@@ -10463,37 +10463,37 @@ var require_api_upgrade = __commonJS({
         });
       }
       onError(err2) {
-        const { callback, opaque } = this;
+        const { callback: callback2, opaque } = this;
         removeSignal(this);
-        if (callback) {
+        if (callback2) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err2, { opaque });
+            this.runInAsyncScope(callback2, null, err2, { opaque });
           });
         }
       }
     };
-    function upgrade(opts, callback) {
-      if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+    function upgrade(opts, callback2) {
+      if (callback2 === void 0) {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve2(data);
+            return err2 ? reject(err2) : resolve3(data);
           });
         });
       }
       try {
-        const upgradeHandler = new UpgradeHandler(opts, callback);
+        const upgradeHandler = new UpgradeHandler(opts, callback2);
         this.dispatch({
           ...opts,
           method: opts.method || "GET",
           upgrade: opts.protocol || "Websocket"
         }, upgradeHandler);
       } catch (err2) {
-        if (typeof callback !== "function") {
+        if (typeof callback2 !== "function") {
           throw err2;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err2, { opaque }));
+        queueMicrotask(() => callback2(err2, { opaque }));
       }
     }
     module2.exports = upgrade;
@@ -10510,11 +10510,11 @@ var require_api_connect = __commonJS({
     var util = require_util();
     var { addSignal, removeSignal } = require_abort_signal();
     var ConnectHandler = class extends AsyncResource {
-      constructor(opts, callback) {
+      constructor(opts, callback2) {
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        if (typeof callback !== "function") {
+        if (typeof callback2 !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
         const { signal, opaque, responseHeaders } = opts;
@@ -10524,7 +10524,7 @@ var require_api_connect = __commonJS({
         super("UNDICI_CONNECT");
         this.opaque = opaque || null;
         this.responseHeaders = responseHeaders || null;
-        this.callback = callback;
+        this.callback = callback2;
         this.abort = null;
         addSignal(this, signal);
       }
@@ -10541,14 +10541,14 @@ var require_api_connect = __commonJS({
         throw new SocketError("bad connect", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        const { callback, opaque, context: context3 } = this;
+        const { callback: callback2, opaque, context: context3 } = this;
         removeSignal(this);
         this.callback = null;
         let headers = rawHeaders;
         if (headers != null) {
           headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         }
-        this.runInAsyncScope(callback, null, null, {
+        this.runInAsyncScope(callback2, null, null, {
           statusCode,
           headers,
           socket,
@@ -10557,33 +10557,33 @@ var require_api_connect = __commonJS({
         });
       }
       onError(err2) {
-        const { callback, opaque } = this;
+        const { callback: callback2, opaque } = this;
         removeSignal(this);
-        if (callback) {
+        if (callback2) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err2, { opaque });
+            this.runInAsyncScope(callback2, null, err2, { opaque });
           });
         }
       }
     };
-    function connect(opts, callback) {
-      if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+    function connect(opts, callback2) {
+      if (callback2 === void 0) {
+        return new Promise((resolve3, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve2(data);
+            return err2 ? reject(err2) : resolve3(data);
           });
         });
       }
       try {
-        const connectHandler = new ConnectHandler(opts, callback);
+        const connectHandler = new ConnectHandler(opts, callback2);
         this.dispatch({ ...opts, method: "CONNECT" }, connectHandler);
       } catch (err2) {
-        if (typeof callback !== "function") {
+        if (typeof callback2 !== "function") {
           throw err2;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err2, { opaque }));
+        queueMicrotask(() => callback2(err2, { opaque }));
       }
     }
     module2.exports = connect;
@@ -11798,16 +11798,16 @@ var require_dns = __commonJS({
       setRecords(origin, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record of addresses) {
-          record.timestamp = timestamp;
-          if (typeof record.ttl === "number") {
-            record.ttl = Math.min(record.ttl, this.#maxTTL);
+        for (const record2 of addresses) {
+          record2.timestamp = timestamp;
+          if (typeof record2.ttl === "number") {
+            record2.ttl = Math.min(record2.ttl, this.#maxTTL);
           } else {
-            record.ttl = this.#maxTTL;
+            record2.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record.family] ?? { ips: [] };
-          familyRecords.ips.push(record);
-          records.records[record.family] = familyRecords;
+          const familyRecords = records.records[record2.family] ?? { ips: [] };
+          familyRecords.ips.push(record2);
+          records.records[record2.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
@@ -12123,24 +12123,24 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set
       toSortedArray() {
         const size = this[kHeadersMap].size;
-        const array = new Array(size);
+        const array3 = new Array(size);
         if (size <= 32) {
           if (size === 0) {
-            return array;
+            return array3;
           }
           const iterator2 = this[kHeadersMap][Symbol.iterator]();
           const firstValue = iterator2.next().value;
-          array[0] = [firstValue[0], firstValue[1].value];
+          array3[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
           for (let i2 = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i2 < size; ++i2) {
             value = iterator2.next().value;
-            x = array[i2] = [value[0], value[1].value];
+            x = array3[i2] = [value[0], value[1].value];
             assert(x[1] !== null);
             left = 0;
             right = i2;
             while (left < right) {
               pivot = left + (right - left >> 1);
-              if (array[pivot][0] <= x[0]) {
+              if (array3[pivot][0] <= x[0]) {
                 left = pivot + 1;
               } else {
                 right = pivot;
@@ -12149,22 +12149,22 @@ var require_headers = __commonJS({
             if (i2 !== pivot) {
               j = i2;
               while (j > left) {
-                array[j] = array[--j];
+                array3[j] = array3[--j];
               }
-              array[left] = x;
+              array3[left] = x;
             }
           }
           if (!iterator2.next().done) {
             throw new TypeError("Unreachable");
           }
-          return array;
+          return array3;
         } else {
           let i2 = 0;
           for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
-            array[i2++] = [name2, value];
+            array3[i2++] = [name2, value];
             assert(value !== null);
           }
-          return array.sort(compareHeaderName);
+          return array3.sort(compareHeaderName);
         }
       }
     };
@@ -14434,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve3({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve3({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15411,14 +15411,14 @@ var require_util5 = __commonJS({
     }
     function getFieldValues(header) {
       assert(header !== null);
-      const values = [];
+      const values2 = [];
       for (let value of header.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
-          values.push(value);
+          values2.push(value);
         }
       }
-      return values;
+      return values2;
     }
     module2.exports = {
       urlEquals,
@@ -16461,17 +16461,17 @@ var require_cookies = __commonJS({
       }
       return out2;
     }
-    function deleteCookie(headers, name2, attributes) {
+    function deleteCookie(headers, name2, attributes2) {
       webidl.brandCheck(headers, Headers2, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
       name2 = webidl.converters.DOMString(name2, prefix, "name");
-      attributes = webidl.converters.DeleteCookieAttributes(attributes);
+      attributes2 = webidl.converters.DeleteCookieAttributes(attributes2);
       setCookie(headers, {
         name: name2,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
-        ...attributes
+        ...attributes2
       });
     }
     function getSetCookies(headers) {
@@ -17372,12 +17372,12 @@ var require_permessage_deflate = __commonJS({
        * @param {boolean} fin Final fragment flag
        * @param {Function} callback Callback function
        */
-      decompress(chunk, fin, callback) {
+      decompress(chunk, fin, callback2) {
         if (!this.#inflate) {
           let windowBits = Z_DEFAULT_WINDOWBITS;
           if (this.#options.serverMaxWindowBits) {
             if (!isValidClientWindowBits(this.#options.serverMaxWindowBits)) {
-              callback(new Error("Invalid server_max_window_bits"));
+              callback2(new Error("Invalid server_max_window_bits"));
               return;
             }
             windowBits = Number.parseInt(this.#options.serverMaxWindowBits);
@@ -17385,7 +17385,7 @@ var require_permessage_deflate = __commonJS({
           try {
             this.#inflate = createInflateRaw({ windowBits });
           } catch (err2) {
-            callback(err2);
+            callback2(err2);
             return;
           }
           this.#inflate[kBuffer] = [];
@@ -17393,7 +17393,7 @@ var require_permessage_deflate = __commonJS({
           this.#inflate.on("data", (data) => {
             this.#inflate[kLength] += data.length;
             if (this.#maxPayloadSize > 0 && this.#inflate[kLength] > this.#maxPayloadSize) {
-              callback(new MessageSizeExceededError());
+              callback2(new MessageSizeExceededError());
               this.#inflate.removeAllListeners();
               this.#inflate.destroy();
               this.#inflate = null;
@@ -17403,7 +17403,7 @@ var require_permessage_deflate = __commonJS({
           });
           this.#inflate.on("error", (err2) => {
             this.#inflate = null;
-            callback(err2);
+            callback2(err2);
           });
         }
         this.#inflate.write(chunk);
@@ -17417,7 +17417,7 @@ var require_permessage_deflate = __commonJS({
           const full = Buffer.concat(this.#inflate[kBuffer], this.#inflate[kLength]);
           this.#inflate[kBuffer].length = 0;
           this.#inflate[kLength] = 0;
-          callback(null, full);
+          callback2(null, full);
         });
       }
     };
@@ -17485,11 +17485,11 @@ var require_receiver = __commonJS({
        * @param {Buffer} chunk
        * @param {() => void} callback
        */
-      _write(chunk, _, callback) {
+      _write(chunk, _, callback2) {
         this.#buffers.push(chunk);
         this.#byteOffset += chunk.length;
         this.#loop = true;
-        this.run(callback);
+        this.run(callback2);
       }
       #validatePayloadLength() {
         if (this.#maxPayloadSize > 0 && !isControlFrame(this.#info.opcode) && this.#info.payloadLength + this.#fragmentsBytes > this.#maxPayloadSize) {
@@ -17503,11 +17503,11 @@ var require_receiver = __commonJS({
        * Callback is called whenever there are no more chunks buffering,
        * or not enough bytes are buffered to parse.
        */
-      run(callback) {
+      run(callback2) {
         while (this.#loop) {
           if (this.#state === parserStates.INFO) {
             if (this.#byteOffset < 2) {
-              return callback();
+              return callback2();
             }
             const buffer = this.consume(2);
             const fin = (buffer[0] & 128) !== 0;
@@ -17520,11 +17520,11 @@ var require_receiver = __commonJS({
             const rsv3 = buffer[0] & 16;
             if (!isValidOpcode(opcode)) {
               failWebsocketConnection(this.ws, "Invalid opcode received");
-              return callback();
+              return callback2();
             }
             if (masked) {
               failWebsocketConnection(this.ws, "Frame cannot be masked");
-              return callback();
+              return callback2();
             }
             if (rsv1 !== 0 && !this.#extensions.has("permessage-deflate")) {
               failWebsocketConnection(this.ws, "Expected RSV1 to be clear.");
@@ -17575,7 +17575,7 @@ var require_receiver = __commonJS({
             this.#info.fragmented = fragmented;
           } else if (this.#state === parserStates.PAYLOADLENGTH_16) {
             if (this.#byteOffset < 2) {
-              return callback();
+              return callback2();
             }
             const buffer = this.consume(2);
             this.#info.payloadLength = buffer.readUInt16BE(0);
@@ -17585,7 +17585,7 @@ var require_receiver = __commonJS({
             }
           } else if (this.#state === parserStates.PAYLOADLENGTH_64) {
             if (this.#byteOffset < 8) {
-              return callback();
+              return callback2();
             }
             const buffer = this.consume(8);
             const upper = buffer.readUInt32BE(0);
@@ -17601,7 +17601,7 @@ var require_receiver = __commonJS({
             }
           } else if (this.#state === parserStates.READ_DATA) {
             if (this.#byteOffset < this.#info.payloadLength) {
-              return callback();
+              return callback2();
             }
             const body2 = this.consume(this.#info.payloadLength);
             if (isControlFrame(this.#info.opcode)) {
@@ -17613,7 +17613,7 @@ var require_receiver = __commonJS({
                 socket.once("drain", () => {
                   if (this.destroyed) return;
                   this.#loop = true;
-                  this.run(callback);
+                  this.run(callback2);
                 });
                 return;
               }
@@ -17650,13 +17650,13 @@ var require_receiver = __commonJS({
                     if (!this.#info.fin) {
                       this.#state = parserStates.INFO;
                       this.#loop = true;
-                      this.run(callback);
+                      this.run(callback2);
                       return;
                     }
                     websocketMessageReceived(this.ws, this.#info.binaryType, this.consumeFragments());
                     this.#loop = true;
                     this.#state = parserStates.INFO;
-                    this.run(callback);
+                    this.run(callback2);
                   }
                 );
                 this.#loop = false;
@@ -18294,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module2.exports = {
@@ -18424,19 +18424,19 @@ var require_eventsource_stream = __commonJS({
        * @param {Function} callback
        * @returns {void}
        */
-      _transform(chunk, _encoding, callback) {
+      _transform(chunk, _encoding, callback2) {
         if (chunk.length === 0) {
-          callback();
+          callback2();
           return;
         }
         if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
-          callback(createMaxEventSizeExceededError());
+          callback2(createMaxEventSizeExceededError());
           return;
         }
         this.chunks.push(chunk);
         if (this.checkBOM) {
           if (this.handleBOM()) {
-            callback();
+            callback2();
             return;
           }
         }
@@ -18472,7 +18472,7 @@ var require_eventsource_stream = __commonJS({
             try {
               this.parseLine(this.readLine(), this.event);
             } catch (error2) {
-              callback(error2);
+              callback2(error2);
               return;
             }
             this.consumeCurrentByte();
@@ -18480,17 +18480,17 @@ var require_eventsource_stream = __commonJS({
             continue;
           }
           if (this.maxEventSize > 0 && ++this.lineLength > this.maxEventSize + 7) {
-            callback(createMaxEventSizeExceededError());
+            callback2(createMaxEventSizeExceededError());
             return;
           }
           this.advanceCursor();
         }
-        callback();
+        callback2();
       }
-      _destroy(error2, callback) {
+      _destroy(error2, callback2) {
         this.chunks.length = 0;
         this.clearEvent();
-        super._destroy(error2, callback);
+        super._destroy(error2, callback2);
       }
       /**
        * @param {Buffer} line
@@ -21207,11 +21207,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve3, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21227,7 +21227,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21314,26 +21314,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter12(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve2(output.toString());
+              resolve3(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter12(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve2(Buffer.concat(chunks));
+              resolve3(Buffer.concat(chunks));
             });
           }));
         });
@@ -21541,14 +21541,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info3, data) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             function callbackForResult(err2, res) {
               if (err2) {
                 reject(err2);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve2(res);
+                resolve3(res);
               }
             }
             this.requestRawWithCallback(info3, data, callbackForResult);
@@ -21792,12 +21792,12 @@ var require_lib = __commonJS({
         return __awaiter12(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve3, reject) => __awaiter12(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -21805,7 +21805,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve2(response);
+              resolve3(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -21844,7 +21844,7 @@ var require_lib = __commonJS({
               err2.result = response.result;
               reject(err2);
             } else {
-              resolve2(response);
+              resolve3(response);
             }
           }));
         });
@@ -22308,8 +22308,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve2, reject) {
-            return setTimeout(resolve2, t);
+          return new this.Promise(function(resolve3, reject) {
+            return setTimeout(resolve3, t);
           });
         }
         computePenalty() {
@@ -22520,15 +22520,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args2, cb, error2, reject, resolve2, returned, task;
+          var args2, cb, error2, reject, resolve3, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args: args2, resolve: resolve2, reject } = this._queue.shift());
+            ({ task, args: args2, resolve: resolve3, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args2);
                 return function() {
-                  return resolve2(returned);
+                  return resolve3(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -22543,13 +22543,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args2) {
-          var promise, reject, resolve2;
-          resolve2 = reject = null;
+          var promise, reject, resolve3;
+          resolve3 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve2 = _resolve;
+            resolve3 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args: args2, resolve: resolve2, reject });
+          this._queue.push({ task, args: args2, resolve: resolve3, reject });
           this._tryToRun();
           return promise;
         }
@@ -22950,14 +22950,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve2, reject) => {
+              return new this.Promise((resolve3, reject) => {
                 if (finished()) {
-                  return resolve2();
+                  return resolve3();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve2();
+                      return resolve3();
                     }
                   });
                 }
@@ -23050,9 +23050,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args3) => {
-              return new this.Promise(function(resolve2, reject) {
+              return new this.Promise(function(resolve3, reject) {
                 return fn(...args3, function(...args4) {
-                  return (args4[0] != null ? reject : resolve2)(args4);
+                  return (args4[0] != null ? reject : resolve3)(args4);
                 });
               });
             };
@@ -23395,11 +23395,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23415,7 +23415,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -23488,26 +23488,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve2(output.toString());
+          resolve3(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve2(Buffer.concat(chunks));
+          resolve3(Buffer.concat(chunks));
         });
       }));
     });
@@ -23710,14 +23710,14 @@ var HttpClient = class {
    */
   requestRaw(info3, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         function callbackForResult(err2, res) {
           if (err2) {
             reject(err2);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve2(res);
+            resolve3(res);
           }
         }
         this.requestRawWithCallback(info3, data, callbackForResult);
@@ -23961,12 +23961,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+      return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -23974,7 +23974,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve2(response);
+          resolve3(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -24013,7 +24013,7 @@ var HttpClient = class {
           err2.result = response.result;
           reject(err2);
         } else {
-          resolve2(response);
+          resolve3(response);
         }
       }));
     });
@@ -24024,11 +24024,11 @@ var lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCas
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -24044,7 +24044,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -24075,11 +24075,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -24095,7 +24095,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -24164,11 +24164,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -24184,7 +24184,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -24294,8 +24294,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -24391,10 +24391,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -24423,9 +24423,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -24436,8 +24436,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -24486,11 +24486,11 @@ import * as fs3 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -24506,7 +24506,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -24610,11 +24610,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -24630,7 +24630,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -24704,11 +24704,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -24724,7 +24724,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -24943,7 +24943,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve2, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve3, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -25026,7 +25026,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve2(exitCode);
+            resolve3(exitCode);
           }
         });
         if (this.options.input) {
@@ -25149,11 +25149,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -25169,7 +25169,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -25222,11 +25222,11 @@ function getExecOutput(commandLine, args2, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -25242,7 +25242,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -25301,11 +25301,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -25321,7 +25321,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -25449,13 +25449,13 @@ function getIDToken(aud) {
 
 // src/action/run.ts
 import { randomBytes } from "node:crypto";
-import { existsSync as existsSync6, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import os6 from "node:os";
+import { existsSync as existsSync7, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import os7 from "node:os";
 import path10 from "node:path";
 
 // src/config/config.ts
-import { existsSync as existsSync2, readFileSync } from "node:fs";
-import path6 from "node:path";
+import { existsSync as existsSync3, readFileSync } from "node:fs";
+import path7 from "node:path";
 
 // src/errors.ts
 var EXIT_INPUT = 2;
@@ -25466,6 +25466,14 @@ var InputError = class extends Error {
     this.name = "InputError";
   }
 };
+
+// src/record.ts
+function record(entries = []) {
+  const out2 = /* @__PURE__ */ Object.create(null);
+  const list = Symbol.iterator in entries ? entries : Object.entries(entries);
+  for (const [k, v] of list) out2[k] = v;
+  return out2;
+}
 
 // src/rules/compare.ts
 function common(base, head) {
@@ -25540,11 +25548,11 @@ function perSurface(fn) {
     return cache.get(s);
   };
 }
-function renamedEventCodes(base, head) {
-  const codes = (s) => Object.fromEntries(Object.entries(s.eventCodes).filter(([sym]) => sym !== "PPM_EVENT_MAX"));
+var renamedEventCodes = perPair((base, head) => {
+  const codes = (s) => record(Object.entries(s.eventCodes).filter(([sym]) => sym !== "PPM_EVENT_MAX"));
   return renamedPairs(codes(base), codes(head));
-}
-function commonEvents(base, head) {
+});
+var commonEvents = perPair((base, head) => {
   const pairs = common(base.events, head.events);
   for (const r of renamedEventCodes(base, head)) {
     const b = base.events[r.from];
@@ -25552,7 +25560,7 @@ function commonEvents(base, head) {
     if (b && h) pairs.push([r.to, b, h]);
   }
   return pairs;
-}
+});
 function renamedPairs(base, head) {
   const gone = Object.entries(base).filter(([sym, c]) => !head[sym] && c.value !== null);
   const fresh = Object.entries(head).filter(([sym, c]) => !base[sym] && c.value !== null);
@@ -25590,7 +25598,7 @@ var dynamicParamAdded = {
 // src/rules/wire.ts
 var INT = (size) => ({ size, encoding: `int${size}` });
 var VAR = (encoding) => ({ size: null, encoding });
-var PARAM_WIRE = {
+var PARAM_WIRE = record({
   PT_NONE: { size: 0, encoding: "none" },
   PT_INT8: INT(1),
   PT_UINT8: INT(1),
@@ -25640,7 +25648,7 @@ var PARAM_WIRE = {
   PT_IPV6NET: VAR("ipv6net"),
   PT_IPADDR: VAR("ipaddr"),
   PT_IPNET: VAR("ipnet")
-};
+});
 function sameWire(from, to) {
   const a = PARAM_WIRE[from];
   const b = PARAM_WIRE[to];
@@ -25695,11 +25703,11 @@ var enumValueAdded = {
   example: "  PT_PID32 = 48,\n+ PT_NEWTYPE = 49,\n- PT_MAX = 49\n+ PT_MAX = 50",
   check(base, head) {
     const hits = [];
-    const baseEnums = Object.fromEntries(schemaEnums(base));
-    for (const [name2, values] of schemaEnums(head)) {
-      const renamed = new Set(renamedPairs(baseEnums[name2] ?? {}, values).map((p) => p.to));
+    const baseEnums = record(schemaEnums(base));
+    for (const [name2, values2] of schemaEnums(head)) {
+      const renamed = new Set(renamedPairs(baseEnums[name2] ?? {}, values2).map((p) => p.to));
       const retired = new Set(Object.values({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map((c) => c.value));
-      for (const [sym, c] of added(baseEnums[name2] ?? {}, values)) {
+      for (const [sym, c] of added(baseEnums[name2] ?? {}, values2)) {
         if (renamed.has(sym) || retired.has(c.value)) continue;
         if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: new value ${sym} = ${c.value ?? c.expr}`, location: c.loc });
       }
@@ -25718,14 +25726,14 @@ var enumValueRemoved = {
   example: "- EF_DROP_SIMPLE_CONS = (1 << 10),\n+ // EF_DROP_SIMPLE_CONS = (1 << 10), SUPPORT DROPPED",
   check(base, head) {
     const hits = [];
-    const headEnums = Object.fromEntries(schemaEnums(head));
-    for (const [name2, values] of schemaEnums(base)) {
+    const headEnums = record(schemaEnums(head));
+    for (const [name2, values2] of schemaEnums(base)) {
       if (!headEnums[name2]) {
-        hits.push({ symbol: name2, message: `enum ${name2} was removed`, location: Object.values(values)[0]?.loc ?? null });
+        hits.push({ symbol: name2, message: `enum ${name2} was removed`, location: Object.values(values2)[0]?.loc ?? null });
         continue;
       }
-      const renamed = new Set(renamedPairs(values, headEnums[name2]).map((p) => p.from));
-      for (const [sym, c] of removed(values, headEnums[name2])) {
+      const renamed = new Set(renamedPairs(values2, headEnums[name2]).map((p) => p.from));
+      for (const [sym, c] of removed(values2, headEnums[name2])) {
         if (!isSentinel(sym) && !renamed.has(sym)) hits.push({ symbol: sym, message: `${name2}: ${sym} (${c.value ?? c.expr}) was removed`, location: c.loc });
       }
     }
@@ -25744,11 +25752,11 @@ var enumValueRenamed = {
   example: "- EF_TMP_CONVERTER_MANAGED = (1 << 12),\n+ EF_CONVERTER_MANAGED = (1 << 12),",
   check(base, head) {
     const hits = [];
-    const baseEnums = Object.fromEntries(schemaEnums(base));
-    for (const [name2, values] of schemaEnums(head)) {
+    const baseEnums = record(schemaEnums(base));
+    for (const [name2, values2] of schemaEnums(head)) {
       const retired = new Set(Object.values({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map((c) => c.value));
-      for (const p of renamedPairs(baseEnums[name2] ?? {}, values)) {
-        if (!retired.has(p.value)) hits.push({ symbol: p.to, message: `${name2}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values[p.to].loc });
+      for (const p of renamedPairs(baseEnums[name2] ?? {}, values2)) {
+        if (!retired.has(p.value)) hits.push({ symbol: p.to, message: `${name2}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values2[p.to].loc });
       }
     }
     for (const p of renamedEventCodes(base, head)) {
@@ -25768,13 +25776,13 @@ var enumValueRenumbered = {
   example: "- EF_LARGE_PAYLOAD = (1 << 11),\n+ EF_LARGE_PAYLOAD = (1 << 10),",
   check(base, head) {
     const hits = [];
-    const baseEnums = Object.fromEntries(schemaEnums(base));
-    for (const [name2, values] of schemaEnums(head)) {
-      for (const [sym, b, h] of renumbered(baseEnums[name2] ?? {}, values)) {
+    const baseEnums = record(schemaEnums(base));
+    for (const [name2, values2] of schemaEnums(head)) {
+      for (const [sym, b, h] of renumbered(baseEnums[name2] ?? {}, values2)) {
         if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
       }
       const retired = new Map(Object.entries({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map(([sym, c]) => [c.value, sym]));
-      for (const [sym, c] of added(baseEnums[name2] ?? {}, values)) {
+      for (const [sym, c] of added(baseEnums[name2] ?? {}, values2)) {
         const old = c.value !== null ? retired.get(c.value) : void 0;
         if (old && old !== sym && !isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: new ${sym} reuses ${c.value}, the number of retired ${old}`, location: c.loc });
       }
@@ -25798,8 +25806,8 @@ var eventCategoryChanged = {
 
 // src/rules/schema/event-flags.ts
 function bits(surface, flags2) {
-  const values = surface.enums["ppm_event_flags"] ?? {};
-  return new Map(flags2.map((f) => [values[f]?.value != null ? `bit:${values[f].value}` : `name:${f}`, f]));
+  const values2 = surface.enums["ppm_event_flags"] ?? {};
+  return new Map(flags2.map((f) => [values2[f]?.value != null ? `bit:${values2[f].value}` : `name:${f}`, f]));
 }
 function flagDeltas(base, head) {
   const out2 = [];
@@ -26040,6 +26048,120 @@ var eventOldVersionAdded = {
   }
 };
 
+// src/rules/schema/production.ts
+var DRIVER_LABEL = {
+  kmod: "the kernel module",
+  legacy: "the legacy eBPF probe",
+  modern: "the modern eBPF probe"
+};
+var SOURCES = {
+  kmod: /^driver\/fillers_table\.c$/,
+  legacy: /^driver\/(fillers_table\.c|bpf\/)/,
+  modern: /^driver\/modern_bpf\//
+};
+var comparedDrivers = perPair((base, head) => {
+  const unreadable2 = [...base.warnings, ...head.warnings].map((w) => w.path);
+  return base.production.drivers.filter((d) => head.production.drivers.includes(d) && !unreadable2.some((p) => SOURCES[d].test(p)));
+});
+function produces(s, symbol, d) {
+  return Boolean(Object.hasOwn(s.production.events, symbol) && s.production.events[symbol][d]);
+}
+function direction(s, symbol) {
+  const v = s.eventCodes[symbol]?.value;
+  return v !== null && v !== void 0 ? String(v & 1) : symbol.endsWith("_X") ? "1" : "0";
+}
+function newerVersion(head, symbol, d) {
+  const name2 = head.events[symbol]?.name;
+  if (!name2) return null;
+  const dir = direction(head, symbol);
+  for (const [other, e] of Object.entries(head.events)) {
+    if (other !== symbol && e.name === name2 && direction(head, other) === dir && produces(head, other, d)) return other;
+  }
+  return null;
+}
+function listDrivers(ds) {
+  const labels = ds.map((d) => DRIVER_LABEL[d]);
+  return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}` : labels[0];
+}
+function producedWith(p, d) {
+  if (d === "modern") return `program${p.modern.programs.length > 1 ? "s" : ""} ${p.modern.programs.join(", ")}`;
+  return `filler ${p[d].filler}`;
+}
+
+// src/rules/schema/event-no-longer-produced.ts
+var NOT_SENT = ["EF_OLD_VERSION", "EF_UNUSED"];
+var eventNoLongerProduced = {
+  id: "event-no-longer-produced",
+  title: "A driver stopped producing an event, with no newer version of it in its place",
+  governs: "schema",
+  bump: "major",
+  rationale: "Userspace built against the base parses the events the drivers send; an event a driver stops producing is gone for it, which README.VERSION.md calls incompatible (\"major version: increment when the schema becomes incompatible with previous userspace versions\"); libs declared SCHEMA 4.0.0 when the drivers stopped generating enter events (b43d0f957). Production is read per driver (the event production matrix of `driver-semver surface`: the kmod's fillers_table.c, the legacy probe's filler programs, the modern probe's programs). When a newer version of the event takes its place (an event with the same name and direction that the driver produces at the head: the event_table.c header's new event pair, the old one marked EF_OLD_VERSION) userspace keeps what it needs and event-old-version-added's minor stands. Events the base already marked EF_OLD_VERSION or EF_UNUSED were not promised, and dropping a whole driver is an API change, not one per event.",
+  example: "- [PPME_SYSCALL_SETPGID_E] = {FILLER_REF(sys_setpgid_e)},\n  [PPME_SYSCALL_SETPGID_X] = {FILLER_REF(sys_setpgid_x)},",
+  check(base, head) {
+    const hits = [];
+    const drivers = comparedDrivers(base, head);
+    for (const symbol of Object.keys(base.production.events)) {
+      const event = head.events[symbol];
+      const was = base.events[symbol];
+      if (!event || !was || was.flags.some((f) => NOT_SENT.includes(f))) continue;
+      const stopped = drivers.filter((d) => produces(base, symbol, d) && !produces(head, symbol, d) && !newerVersion(head, symbol, d));
+      if (!stopped.length) continue;
+      hits.push({ symbol, message: `${symbol} is no longer produced by ${listDrivers(stopped)}, and no newer version of it is (an event named '${event.name}' in the same direction)`, location: event.loc });
+    }
+    return hits;
+  }
+};
+
+// src/rules/schema/event-starts-being-produced.ts
+var eventStartsBeingProduced = {
+  id: "event-starts-being-produced",
+  title: "A driver started producing an existing event",
+  governs: "schema",
+  bump: "minor",
+  rationale: 'A driver that starts sending an event it did not send (the modern probe gaining a program for an existing syscall event, the kmod a filler for it) gives userspace new data without changing what it already gets: README.VERSION.md SCHEMA minor, "new features are added but existing features remain compatible (e.g. new event fields or new events)". Production is read per driver from the event production matrix (`driver-semver surface`). New event codes are event-pair-added; a driver added as a whole is not counted per event.',
+  example: '+ SEC("tp_btf/sys_exit")\n+ int BPF_PROG(mknod_x, struct pt_regs *regs, long ret) {\n+ 	... ringbuf__reserve_space(&ringbuf, MKNOD_X_SIZE, PPME_SYSCALL_MKNOD_X) ...',
+  check(base, head) {
+    const hits = [];
+    const drivers = comparedDrivers(base, head);
+    for (const [symbol, p] of Object.entries(head.production.events)) {
+      if (!Object.hasOwn(base.events, symbol) || !head.events[symbol]) continue;
+      const started = drivers.filter((d) => produces(head, symbol, d) && !produces(base, symbol, d));
+      if (!started.length) continue;
+      const first = started[0];
+      hits.push({
+        symbol,
+        message: `${symbol} is now produced by ${listDrivers(started)} (${started.map((d) => producedWith(p, d)).join("; ")})`,
+        location: first === "modern" ? p.modern.loc : p[first].loc
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/schema/event-filler-swapped.ts
+var eventFillerSwapped = {
+  id: "event-filler-swapped",
+  title: "An event is filled by another filler (or other autofill args) in fillers_table.c",
+  governs: "schema",
+  bump: "patch",
+  rationale: `fillers_table.c says which filler computes each event's params for the kmod (and, while it existed, for the legacy probe, which received the table from libscap). Another filler, or other autofill arguments, for an event both revisions produce changes how its params are computed without changing the event's format: at least README.VERSION.md's SCHEMA patch, "bug fixes in filler code" (libs 7733becc9 gave PPME_SYSCALL_GETRLIMIT_X and SETRLIMIT_X fillers of their own). A new or removed entry is event-starts-being-produced or event-no-longer-produced.`,
+  example: "- [PPME_SYSCALL_GETRLIMIT_X] = {FILLER_REF(sys_getrlimit_setrlrimit_x)},\n+ [PPME_SYSCALL_GETRLIMIT_X] = {FILLER_REF(sys_getrlimit_x)},",
+  check(base, head) {
+    const hits = [];
+    const drivers = comparedDrivers(base, head).filter((d) => d !== "modern");
+    for (const [symbol, p] of Object.entries(head.production.events)) {
+      const b = base.production.events[symbol];
+      if (!b || !Object.hasOwn(base.production.events, symbol)) continue;
+      const swapped = drivers.filter((d) => produces(base, symbol, d) && produces(head, symbol, d) && (b[d].filler !== p[d].filler || b[d].args !== p[d].args));
+      if (!swapped.length) continue;
+      const [was, now] = [b[swapped[0]], p[swapped[0]]];
+      const what = was.filler !== now.filler ? `filler ${was.filler} \u2192 ${now.filler}` : `autofill args '${was.args}' \u2192 '${now.args}'`;
+      hits.push({ symbol, message: `${symbol} is filled differently by ${listDrivers(swapped)}: ${what}`, location: now.loc });
+    }
+    return hits;
+  }
+};
+
 // src/rules/schema/event-pair-added.ts
 var eventPairAdded = {
   id: "event-pair-added",
@@ -26058,22 +26180,22 @@ var eventPairAdded = {
     }
     return [...pairs.values()].map((symbols) => {
       const first = head.eventCodes[symbols[0]];
-      const values = symbols.map((s) => `${s} = ${head.eventCodes[s].value}`).join(", ");
-      return { symbol: symbols[0], message: `new event ${symbols.length > 1 ? "pair " : ""}${values}`, location: head.events[symbols[0]]?.loc ?? first.loc };
+      const values2 = symbols.map((s) => `${s} = ${head.eventCodes[s].value}`).join(", ");
+      return { symbol: symbols[0], message: `new event ${symbols.length > 1 ? "pair " : ""}${values2}`, location: head.events[symbols[0]]?.loc ?? first.loc };
     });
   }
 };
 
 // src/rules/schema/param-rule.ts
-function paramRule(kind, meta, describe) {
+function paramRule(kind2, meta, describe2) {
   return {
     ...meta,
     check(base, head) {
       const hits = [];
       for (const { symbol, event, change } of allParamChanges(base, head)) {
-        if (change.kind !== kind) continue;
+        if (change.kind !== kind2) continue;
         const c = change;
-        const message = describe(symbol, c);
+        const message = describe2(symbol, c);
         if (message === null) continue;
         const loc2 = "head" in c && c.head ? c.head.loc : event.loc;
         hits.push({ symbol, message, location: loc2 });
@@ -26230,6 +26352,13 @@ var eventRenumbered = {
 // src/surface/extract/code-bodies.ts
 import { createHash } from "node:crypto";
 
+// src/surface/enum-names.ts
+var EVENT_CODE_ENUMS = ["ppm_event_code", "ppm_event_type"];
+var PPM_SC_ENUMS = ["ppm_sc_code", "ppm_syscall_code"];
+var OLD_ENUM_SPELLINGS = new Map(
+  [EVENT_CODE_ENUMS, PPM_SC_ENUMS].flatMap(([current, ...old]) => old.map((o) => [o, current]))
+);
+
 // src/surface/extract/code/lexer.ts
 var IDENT = 1;
 var NUMBER = 2;
@@ -26258,26 +26387,26 @@ var Tokens = class {
     this.pp = new Uint8Array(capacity);
     this.compat = new Uint8Array(capacity);
   }
-  push(kind, text, at, pp = 0, compat = 0) {
+  push(kind2, text2, at, pp = 0, compat = 0) {
     const i2 = this.n++;
     if (i2 === this.kind.length) this.grow();
-    this.kind[i2] = kind;
+    this.kind[i2] = kind2;
     this.at[i2] = at;
     this.pp[i2] = pp;
     this.compat[i2] = compat;
-    this.text.push(text);
+    this.text.push(text2);
   }
   grow() {
     const size = this.kind.length * 2;
-    const kind = new Uint8Array(size);
+    const kind2 = new Uint8Array(size);
     const at = new Int32Array(size);
     const pp = new Uint8Array(size);
     const compat = new Uint8Array(size);
-    kind.set(this.kind);
+    kind2.set(this.kind);
     at.set(this.at);
     pp.set(this.pp);
     compat.set(this.compat);
-    Object.assign(this, { kind, at, pp, compat });
+    Object.assign(this, { kind: kind2, at, pp, compat });
   }
 };
 function isIdStart(c) {
@@ -26325,7 +26454,22 @@ function punctLen(src, i2, c) {
       return 1;
   }
 }
-var BUILD_ONLY_TOKENS = /* @__PURE__ */ new Set(["static", "volatile", "inline", "__inline", "__always_inline", "__noinline", "noinline"]);
+var BUILD_ONLY_TOKENS = /* @__PURE__ */ new Set([
+  "register",
+  "volatile",
+  "const",
+  "inline",
+  "__inline",
+  "__always_inline",
+  "__noinline",
+  "noinline",
+  "__maybe_unused",
+  "__user",
+  "__force"
+]);
+function isHintPragma(name2, cond) {
+  return name2 === "pragma" && !/^pack\b/.test(cond);
+}
 var TYPE_ALIASES = /* @__PURE__ */ new Map();
 for (const bits3 of [8, 16, 32, 64]) {
   for (const prefix of ["", "__"]) {
@@ -26370,19 +26514,25 @@ function lex(src) {
       return;
     } else if (pp === PP_IF) groups2.push(false);
     else if (pp === PP_ENDIF && groups2.pop()) return;
+    else if (isHintPragma(name2, cond)) return;
     T.push(DIRECTIVE, cond ? `#${name2} ${cond}` : `#${name2}`, d.at, pp);
   };
-  const emit = (kind, start2, end) => {
-    let text = src.slice(start2, end);
-    if (kind === IDENT) text = TYPE_ALIASES.get(text) ?? text;
+  const emit = (kind2, start2, end) => {
+    let text2 = src.slice(start2, end);
+    if (kind2 === IDENT) text2 = TYPE_ALIASES.get(text2) ?? text2;
     const list = dir ? dir.toks : T.text;
     const prev = list.length - 1;
-    if (kind === STR && text.charCodeAt(0) === 34 && (dir || dead === 0 && T.kind[prev] === STR) && list[prev]?.endsWith('"')) {
-      list[prev] = list[prev].slice(0, -1) + text.slice(1);
+    const current = kind2 === IDENT && list[prev] === "enum" ? OLD_ENUM_SPELLINGS.get(text2) : void 0;
+    if (current !== void 0 && (dir || dead === 0 && T.kind[prev] === IDENT)) {
+      list[prev] = current;
       return;
     }
-    if (dir) dir.toks.push(text);
-    else if (dead === 0 && !(kind === IDENT && BUILD_ONLY_TOKENS.has(text))) T.push(kind, text, start2);
+    if (kind2 === STR && text2.charCodeAt(0) === 34 && (dir || dead === 0 && T.kind[prev] === STR) && list[prev]?.endsWith('"')) {
+      list[prev] = list[prev].slice(0, -1) + text2.slice(1);
+      return;
+    }
+    if (dir) dir.toks.push(text2);
+    else if (dead === 0 && !(kind2 === IDENT && BUILD_ONLY_TOKENS.has(text2))) T.push(kind2, text2, start2);
   };
   while (i2 < n) {
     const c = src.charCodeAt(i2);
@@ -26539,11 +26689,12 @@ function findDefinitions(T, decided = /* @__PURE__ */ new Map()) {
   let headStart = 0;
   let externC = 0;
   let fn = null;
+  let fnDead = false;
   for (let k = 0; k < T.n; k++) {
-    const kind = T.kind[k];
-    if (kind === DIRECTIVE) {
+    const kind2 = T.kind[k];
+    if (kind2 === DIRECTIVE) {
       const pp = T.pp[k];
-      if (pp === PP_IF) cond.push({ depth, firstEnd: -1, compat: T.compat[k] === 1 && decided.get(k) !== 0, at: k, branch: 0 });
+      if (pp === PP_IF) cond.push({ depth, firstEnd: -1, compat: T.compat[k] === 1 && decided.get(k) !== 0, at: k, branch: 0, dead: decided.has(k) && decided.get(k) !== 0 });
       else if (pp === PP_ELIF || pp === PP_ELSE) {
         const top = cond[cond.length - 1];
         if (top) {
@@ -26553,6 +26704,7 @@ function findDefinitions(T, decided = /* @__PURE__ */ new Map()) {
           if (T.compat[k]) top.compat = true;
           if (decided.get(top.at) === top.branch) top.compat = false;
           else if (decided.has(top.at)) top.compat = true;
+          top.dead = decided.has(top.at) && decided.get(top.at) !== top.branch;
         }
       } else if (pp === PP_ENDIF) {
         const top = cond.pop();
@@ -26560,7 +26712,7 @@ function findDefinitions(T, decided = /* @__PURE__ */ new Map()) {
       }
       continue;
     }
-    if (kind !== PUNCT) continue;
+    if (kind2 !== PUNCT) continue;
     const s = T.text[k];
     if (depth === 0 && !fn) {
       if (s === ";") headStart = k + 1;
@@ -26576,7 +26728,8 @@ function findDefinitions(T, decided = /* @__PURE__ */ new Map()) {
           continue;
         }
         const name2 = functionName(T, head);
-        if (name2) fn = { ...name2, start: head[0], compatScoped: cond.some((c) => c.compat) };
+        if (name2) fn = { ...name2, start: head[0], compatScoped: cond.some((c) => c.compat), scope: cond.map((c) => ({ at: c.at, branch: c.branch })) };
+        fnDead = cond.some((c) => c.dead);
         depth = 1;
       }
       continue;
@@ -26585,7 +26738,7 @@ function findDefinitions(T, decided = /* @__PURE__ */ new Map()) {
     else if (s === "}") {
       if (depth > 0) depth--;
       if (depth === 0) {
-        if (fn) defs.push({ ...fn, end: k });
+        if (fn && !fnDead) defs.push({ ...fn, end: k });
         fn = null;
         headStart = k + 1;
       }
@@ -26695,15 +26848,20 @@ function spliceContinuations(s) {
 function continued(s, nl) {
   return nl > 0 && s.charCodeAt(nl - 1) === BACKSLASH;
 }
+var DIGRAPHS = { "<:": "[ ", ":>": "] ", "<%": "{ ", "%>": "} ", "%:%:": "##  ", "%:": "# " };
 function blankComments(s) {
   const parts2 = [];
   let copied = 0;
   const n = s.length;
-  const next = /["'/]/g;
+  const next = /["'/]|%:%:|<[:%]|%[>:]|:>/g;
   for (let m = next.exec(s); m; m = next.exec(s)) {
     let i2 = m.index;
     const c = s.charCodeAt(i2);
-    if (c === 34 || c === 39) {
+    const digraph = DIGRAPHS[m[0]];
+    if (digraph) {
+      parts2.push(s.slice(copied, i2), digraph);
+      copied = next.lastIndex = i2 + m[0].length;
+    } else if (c === 34 || c === 39) {
       i2++;
       while (i2 < n) {
         const d = s.charCodeAt(i2);
@@ -26733,9 +26891,9 @@ function blank(s, a, b) {
   const seg = s.slice(a, b);
   return seg.indexOf("\n") < 0 ? " ".repeat(b - a) : seg.replace(/[^\n]/g, " ");
 }
-function lineIndex(text) {
+function lineIndex(text2) {
   const starts = [0];
-  for (let i2 = text.indexOf("\n"); i2 >= 0; i2 = text.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+  for (let i2 = text2.indexOf("\n"); i2 >= 0; i2 = text2.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
   return (offset) => {
     let lo = 0;
     let hi = starts.length - 1;
@@ -26749,35 +26907,125 @@ function lineIndex(text) {
 }
 function cText(source) {
   const spliced = spliceContinuations(normaliseLineEnds(source));
-  const text = blankComments(spliced);
+  const text2 = blankComments(spliced);
   let index = null;
-  return { spliced, text, lineAt: (offset) => (index ??= lineIndex(spliced))(offset) };
+  return { spliced, text: text2, lineAt: (offset) => (index ??= lineIndex(spliced))(offset) };
 }
 
 // src/limits.ts
 var MAX_FILE_BYTES = 2 * 1024 * 1024;
-var MAX_EVAL_STEPS = 1e5;
+var MAX_PARSE_MS = 1e4;
+var MAX_EVAL_STEPS = 1e6;
 var MAX_EVAL_DEPTH = 256;
 var INTEGER_BITS = 64;
 var MAX_NESTING = 64;
+var MAX_MACRO_OUTPUT_TOKENS = 2e5;
+var MAX_PRAGMA_MACRO_USE_CHARS = 4096;
 var MAX_INCLUDE_DEPTH = 16;
 var MAX_INCLUDED_FILES = 256;
 var MAX_WORKTREE_FILES = 2e4;
 var MAX_WORKTREE_DEPTH = 32;
+var MAX_HEADER_LOCALS = 64;
+var PREFETCH_GROUPS_AHEAD = 64;
+var MEMO_ENTRIES = 2e4;
+
+// src/parse/c-types.ts
+var NAMED = record();
+for (const bits3 of [8, 16, 32, 64]) {
+  const size = bits3 / 8;
+  for (const n of [`int${bits3}_t`, `__s${bits3}`, `s${bits3}`, `__int${bits3}_t`]) NAMED[n] = { type: `int${bits3}_t`, size, kind: "signed" };
+  for (const n of [`uint${bits3}_t`, `__u${bits3}`, `u${bits3}`, `__uint${bits3}_t`, `u_int${bits3}_t`]) NAMED[n] = { type: `uint${bits3}_t`, size, kind: "unsigned" };
+}
+Object.assign(NAMED, {
+  bool: { type: "bool", size: 1, kind: "bool" },
+  _Bool: { type: "bool", size: 1, kind: "bool" },
+  float: { type: "float", size: 4, kind: "float" },
+  double: { type: "double", size: 8, kind: "float" },
+  // LP64 Linux: size_t and uintptr_t are unsigned long, ssize_t/intptr_t/ptrdiff_t long.
+  size_t: { type: "unsigned long", size: 8, kind: "unsigned" },
+  uintptr_t: { type: "unsigned long", size: 8, kind: "unsigned" },
+  ssize_t: { type: "long", size: 8, kind: "signed" },
+  intptr_t: { type: "long", size: 8, kind: "signed" },
+  ptrdiff_t: { type: "long", size: 8, kind: "signed" },
+  // Fixed by the Linux UAPI on every architecture (asm-generic/posix_types.h).
+  pid_t: { type: "int32_t", size: 4, kind: "signed" },
+  uid_t: { type: "uint32_t", size: 4, kind: "unsigned" },
+  gid_t: { type: "uint32_t", size: 4, kind: "unsigned" }
+});
+function integerWords(spelling) {
+  const words = spelling.split(" ");
+  const allowed = /* @__PURE__ */ new Set(["signed", "unsigned", "short", "long", "int", "char"]);
+  if (!words.every((w) => allowed.has(w))) return null;
+  const count = (w) => words.filter((x) => x === w).length;
+  const unsigned = count("unsigned") > 0;
+  const signed = count("signed") > 0;
+  const longs = count("long");
+  if (unsigned && signed) return null;
+  if (count("char")) {
+    if (longs || count("short") || count("int")) return null;
+    return unsigned ? NAMED.uint8_t : signed ? NAMED.int8_t : { type: "char", size: 1, kind: "char" };
+  }
+  if (count("short")) return longs ? null : unsigned ? NAMED.uint16_t : NAMED.int16_t;
+  if (longs === 1) return { type: unsigned ? "unsigned long" : "long", size: 8, kind: unsigned ? "unsigned" : "signed" };
+  if (longs === 2) return unsigned ? NAMED.uint64_t : NAMED.int64_t;
+  if (longs > 2) return null;
+  return unsigned ? NAMED.uint32_t : NAMED.int32_t;
+}
+function scalarType(spelling) {
+  return NAMED[spelling] ?? integerWords(spelling);
+}
+var TYPE_KEYWORDS = /* @__PURE__ */ new Set(["signed", "unsigned", "short", "long", "int", "char", "void", "struct", "union", "enum", "const", "volatile"]);
+function isTypeWord(word) {
+  return TYPE_KEYWORDS.has(word) || word in NAMED;
+}
+var INT_BITS = scalarType("int").size * 8;
+var LONG_BITS = scalarType("long").size * 8;
+function canonicalType(type) {
+  const m = /^(unsigned long|long)(\[.*)?$/.exec(type);
+  return m ? `${m[1] === "long" ? "int64_t" : "uint64_t"}${m[2] ?? ""}` : type;
+}
 
 // src/parse/consteval.ts
 function emptySymbols() {
   return { macros: /* @__PURE__ */ new Map(), enumerators: /* @__PURE__ */ new Map() };
 }
-var TOKEN = /\s*(?:(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|'((?:\\.|[^'\\])+)'|"((?:\\.|[^"\\])*)"|([A-Za-z_]\w*)|(<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^~!<>?:(),.#]))/y;
-function charValue(lit) {
-  if (!lit.startsWith("\\")) return BigInt(lit.codePointAt(0));
-  const esc = { n: 10, t: 9, r: 13, "0": 0, "\\": 92, "'": 39, '"': 34 };
-  if (lit[1] === "x") return BigInt(parseInt(lit.slice(2), 16) || 0);
-  if (/^\\[0-7]+$/.test(lit)) return BigInt(parseInt(lit.slice(1), 8));
-  return BigInt(esc[lit[1]] ?? lit.codePointAt(1));
+var TOKEN = /\s*(?:(0[xX][0-9a-fA-F]+|0[bB][01]+|\d+)([uUlL]*)(?![\w.])|(u8|[LuU])?'((?:\\.|[^'\\])+)'|"((?:\\.|[^"\\])*)"|([A-Za-z_]\w*)|(<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^~!<>?:(),.#]))/y;
+var SUFFIX = /^(?:[uU]?(?:l|L|ll|LL)?|(?:l|L|ll|LL)[uU])$/;
+var UTF8 = new TextEncoder();
+var ESCAPES = record({ n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e: 27, E: 27, "\\": 92, "'": 39, '"': 34, "?": 63 });
+function charConstant(body2) {
+  const bytes = [];
+  const octal = /[0-7]{1,3}/y;
+  const hex = /[0-9a-fA-F]+/y;
+  for (let i2 = 0; i2 < body2.length; ) {
+    if (body2[i2] !== "\\") {
+      const cp = body2.codePointAt(i2);
+      bytes.push(...UTF8.encode(String.fromCodePoint(cp)));
+      i2 += cp > 65535 ? 2 : 1;
+      continue;
+    }
+    const e = body2[i2 + 1] ?? "";
+    octal.lastIndex = i2 + 1;
+    hex.lastIndex = i2 + 2;
+    let m;
+    if (m = octal.exec(body2)) {
+      bytes.push(parseInt(m[0], 8));
+      i2 += 1 + m[0].length;
+    } else if (e === "x" && (m = hex.exec(body2))) {
+      const digits = m[0].replace(/^0+(?=.)/, "");
+      bytes.push(digits.length > 2 ? 256 : parseInt(digits, 16));
+      i2 += 2 + m[0].length;
+    } else if (ESCAPES[e] !== void 0) {
+      bytes.push(ESCAPES[e]);
+      i2 += 2;
+    } else return null;
+  }
+  if (bytes.length === 0 || bytes.some((b) => b > 255)) return null;
+  if (bytes.length === 1) return bytes[0] < 128 ? BigInt(bytes[0]) : null;
+  let v = 0n;
+  for (const b of bytes) v = BigInt.asUintN(INT_BITS, v << 8n | BigInt(b));
+  return BigInt.asIntN(INT_BITS, v);
 }
-var wrap = (v) => BigInt.asIntN(INTEGER_BITS, v);
 function tokenize(src) {
   const toks = [];
   let pos = 0;
@@ -26790,52 +27038,73 @@ function tokenize(src) {
     if (!m) return null;
     pos = TOKEN.lastIndex;
     if (m[1] !== void 0) {
-      const t = m[1];
-      toks.push({ k: "num", v: wrap(/^0[0-7]+$/.test(t) ? BigInt("0o" + t.slice(1)) : BigInt(t)) });
-    } else if (m[2] !== void 0) toks.push({ k: "num", v: charValue(m[2]) });
-    else if (m[3] !== void 0) toks.push({ k: "str", v: m[3] });
-    else if (m[4] !== void 0) toks.push({ k: "id", v: m[4] });
-    else toks.push({ k: "op", v: m[5] });
+      const [t, suffix] = [m[1], m[2]];
+      if (!SUFFIX.test(suffix) || /^0\d/.test(t) && !/^0[0-7]+$/.test(t)) return null;
+      if (t.replace(/^0[xXbB]?0*/, "").length > 64) return null;
+      const v = /^0[0-7]+$/.test(t) ? BigInt("0o" + t.slice(1)) : BigInt(/^0[bB]/.test(t) ? "0b" + t.slice(2) : t);
+      toks.push({ k: "num", v, decimal: !/^0./.test(t), unsigned: /u/i.test(suffix), long: /l/i.test(suffix) });
+    } else if (m[4] !== void 0) {
+      const v = m[3] === void 0 ? charConstant(m[4]) : null;
+      if (v === null) return null;
+      toks.push({ k: "num", v, decimal: true, unsigned: false, long: false, char: true });
+    } else if (m[5] !== void 0) toks.push({ k: "str", v: m[5] });
+    else if (m[6] !== void 0) toks.push({ k: "id", v: m[6] });
+    else toks.push({ k: "op", v: m[7] });
   }
   return toks;
 }
-var BASIC_SIZES = {
-  char: 1,
-  int8_t: 1,
-  uint8_t: 1,
-  __u8: 1,
-  u8: 1,
-  __s8: 1,
-  s8: 1,
-  bool: 1,
-  _Bool: 1,
-  short: 2,
-  int16_t: 2,
-  uint16_t: 2,
-  __u16: 2,
-  u16: 2,
-  __s16: 2,
-  s16: 2,
-  int: 4,
-  int32_t: 4,
-  uint32_t: 4,
-  __u32: 4,
-  u32: 4,
-  __s32: 4,
-  s32: 4,
-  unsigned: 4,
-  float: 4,
-  long: 8,
-  int64_t: 8,
-  uint64_t: 8,
-  __u64: 8,
-  u64: 8,
-  __s64: 8,
-  s64: 8,
-  size_t: 8,
-  double: 8
-};
-var TYPE_WORDS = /* @__PURE__ */ new Set(["unsigned", "signed", "const", "volatile", "struct", "enum", "void", ...Object.keys(BASIC_SIZES)]);
+var INT2 = { bits: INT_BITS, unsigned: false };
+var UINT = { bits: INT_BITS, unsigned: true };
+var LONG = { bits: LONG_BITS, unsigned: false };
+var ULONG = { bits: LONG_BITS, unsigned: true };
+var INTMAX = { bits: INTEGER_BITS, unsigned: false };
+var UINTMAX = { bits: INTEGER_BITS, unsigned: true };
+function as(v, t) {
+  return { v: t.unsigned ? BigInt.asUintN(t.bits, v) : BigInt.asIntN(t.bits, v), t };
+}
+function fits(v, t) {
+  return v >= 0n && v < 1n << BigInt(t.unsigned ? t.bits : t.bits - 1);
+}
+function common2(a, b) {
+  const bits3 = Math.max(a.bits, b.bits);
+  const unsigned = a.bits === bits3 && a.unsigned || b.bits === bits3 && b.unsigned;
+  return bits3 === a.bits && unsigned === a.unsigned ? a : bits3 === b.bits && unsigned === b.unsigned ? b : { bits: bits3, unsigned };
+}
+function numberType(n, preprocessor) {
+  if (n.char) return preprocessor ? INTMAX : INT2;
+  const candidates = preprocessor ? n.unsigned ? [UINTMAX] : [INTMAX, UINTMAX] : n.unsigned ? n.long ? [ULONG] : [UINT, ULONG] : n.decimal ? n.long ? [LONG, ULONG] : [INT2, LONG, ULONG] : n.long ? [LONG, ULONG] : [INT2, UINT, LONG, ULONG];
+  return candidates.find((t) => fits(n.v, t)) ?? null;
+}
+function enumeratorType(v) {
+  if (v < 0n) return v >= -(1n << BigInt(INT_BITS - 1)) ? INT2 : LONG;
+  return [INT2, UINT, LONG].find((t) => fits(v, t)) ?? ULONG;
+}
+function convert(x, to) {
+  switch (to.kind) {
+    case "bool":
+      return { v: x.v === 0n ? 0n : 1n, t: INT2 };
+    case "char": {
+      const byte = BigInt.asUintN(8, x.v);
+      return byte < 0x80n ? { v: byte, t: INT2 } : null;
+    }
+    case "enum": {
+      const v = BigInt.asUintN(INT_BITS, x.v);
+      return fits(v, INT2) ? { v, t: INT2 } : null;
+    }
+    case "int": {
+      const c = as(x.v, { bits: to.bits, unsigned: to.unsigned });
+      return to.bits < INT_BITS ? { v: c.v, t: INT2 } : c;
+    }
+  }
+}
+function castTarget(spelling) {
+  if (/^enum(?: \w+)?$/.test(spelling)) return { kind: "enum" };
+  const s = scalarType(spelling);
+  if (!s || s.kind === "float") return null;
+  if (s.kind === "bool" || s.kind === "char") return { kind: s.kind };
+  return { kind: "int", bits: s.size * 8, unsigned: s.kind === "unsigned" };
+}
+var MAX_TYPE_WORDS = 16;
 var Evaluator = class _Evaluator {
   constructor(toks, syms, level, expanding, session) {
     this.toks = toks;
@@ -26883,6 +27152,10 @@ var Evaluator = class _Evaluator {
     }
     return false;
   }
+  /** The type of a truth value: int in C, intmax_t in `#if`. */
+  get truthType() {
+    return this.session.preprocessor ? INTMAX : INT2;
+  }
   ternary() {
     if (!this.enter()) return null;
     try {
@@ -26891,8 +27164,14 @@ var Evaluator = class _Evaluator {
       const a = this.ternary();
       if (!this.expect(":")) return null;
       const b = this.ternary();
-      if (c === null) return a !== null && a === b ? a : null;
-      return c !== 0n ? a : b;
+      if (a === null || b === null) {
+        const chosen = c === null ? null : c.v !== 0n ? a : b;
+        return chosen !== null && chosen.v >= 0n ? chosen : null;
+      }
+      const t = common2(a.t, b.t);
+      const [x, y] = [as(a.v, t), as(b.v, t)];
+      if (c === null) return x.v === y.v ? x : null;
+      return c.v !== 0n ? x : y;
     } finally {
       this.depth--;
     }
@@ -26927,21 +27206,52 @@ var Evaluator = class _Evaluator {
       if (!this.step()) return null;
       this.i++;
       const right = this.binary(prec);
-      left = applyBinary(t.v, left, right);
+      left = applyBinary(t.v, left, right, this.truthType, (by) => this.syms.problems?.add(`a constant expression shifts by ${by}, which C leaves undefined`));
     }
   }
-  /** A parenthesised run of type words, e.g. `(uint32_t)` or `(unsigned long)`. */
-  castAhead() {
+  /**
+   * The words of a type name, through the object-like macros the preprocessor would replace
+   * first (`#define u8 unsigned char`, `#define uint32_t uint64_t`); null when they do not
+   * spell a type.
+   */
+  typeWords(toks) {
+    const out2 = [];
+    const add = (t, depth, seen) => {
+      if (t.k === "op" && t.v === "*") return out2.push("*") <= MAX_TYPE_WORDS;
+      if (t.k !== "id") return false;
+      const m = this.syms.macros.get(t.v);
+      if (m && !this.expanding.has(t.v) && !seen.has(t.v)) {
+        const body2 = m.params === null && depth < MAX_TYPE_WORDS ? tokensOf(m.body) : null;
+        return !!body2 && body2.length > 0 && body2.every((b) => add(b, depth + 1, /* @__PURE__ */ new Set([...seen, t.v])));
+      }
+      return out2.push(t.v) <= MAX_TYPE_WORDS;
+    };
+    return toks.every((t) => add(t, 0, /* @__PURE__ */ new Set())) ? out2.filter((w) => w !== "const" && w !== "volatile") : null;
+  }
+  /** What a type name converts to, or null for one the evaluator does not know (see CastTarget). */
+  castTargetOf(words) {
+    if (words.includes("*")) return null;
+    const spelling = words.join(" ");
+    const direct = castTarget(spelling);
+    if (direct || words.length !== 1) return direct;
+    const alias = this.syms.scalarOf?.(spelling);
+    return alias ? castTarget(alias) : null;
+  }
+  /**
+   * A cast at the current `(`: where it ends and what it converts to, or null when the parentheses
+   * hold no type name (`(A | B)`). A name counts as a type when it is a type word, ends in `_t`
+   * (a typedef, known or not), or is a typedef the surface knows (`scalarOf`).
+   */
+  castAt() {
     let j = this.i + 1;
-    let sawType = false;
-    while (j < this.toks.length) {
-      const t = this.toks[j];
-      if (t.k === "id" && (TYPE_WORDS.has(t.v) || /_t$/.test(t.v))) sawType = true;
-      else if (!(t.k === "op" && t.v === "*")) break;
-      j++;
-    }
+    while (j < this.toks.length && (this.toks[j].k === "id" || this.toks[j].k === "op" && this.toks[j].v === "*")) j++;
     const close = this.toks[j];
-    return sawType && close?.k === "op" && close.v === ")" ? j + 1 : 0;
+    if (j === this.i + 1 || close?.k !== "op" || close.v !== ")") return null;
+    const words = this.typeWords(this.toks.slice(this.i + 1, j));
+    if (!words || !words.length) return null;
+    const known = (w, k) => w === "*" || isTypeWord(w) || /_t$/.test(w) || /^(struct|union|enum)$/.test(words[k - 1] ?? "") || words.length === 1 && !!this.syms.scalarOf?.(w);
+    if (!words.every(known)) return null;
+    return { end: j + 1, target: this.castTargetOf(words) };
   }
   unary() {
     const ops = [];
@@ -26951,14 +27261,21 @@ var Evaluator = class _Evaluator {
         if (!this.step()) return null;
         ops.push(t.v);
         this.i++;
-      } else if (t?.k === "op" && t.v === "(" && this.castAhead()) {
-        this.i = this.castAhead();
-      } else break;
+        continue;
+      }
+      const cast = t?.k === "op" && t.v === "(" ? this.castAt() : null;
+      if (!cast) break;
+      if (!this.step()) return null;
+      ops.push(this.session.preprocessor ? null : cast.target);
+      this.i = cast.end;
     }
     let v = this.primary();
     for (let k = ops.length - 1; k >= 0 && v !== null; k--) {
       const op = ops[k];
-      v = op === "-" ? wrap(-v) : op === "+" ? v : op === "~" ? wrap(~v) : v === 0n ? 1n : 0n;
+      if (typeof op !== "string") v = op === null ? null : convert(v, op);
+      else if (op === "-") v = as(-v.v, v.t);
+      else if (op === "~") v = as(~v.v, v.t);
+      else if (op === "!") v = { v: v.v === 0n ? 1n : 0n, t: this.truthType };
     }
     return v;
   }
@@ -26967,8 +27284,10 @@ var Evaluator = class _Evaluator {
     if (!t || !this.step()) return null;
     this.i++;
     if (t.k === "num") {
+      const type = numberType(t, this.session.preprocessor);
+      if (type === null) return null;
       this.syms.onValue?.(t.v);
-      return t.v;
+      return { v: t.v, t: type };
     }
     if (t.k === "op" && t.v === "(") {
       const v = this.ternary();
@@ -27001,21 +27320,20 @@ var Evaluator = class _Evaluator {
     }
     return new _Evaluator(toks, this.syms, this.level + this.depth + 1, expanding, this.session).run();
   }
+  /** Size in bytes of a type name (`sizeof`, the size argument of `_IOR`). */
   typeSize(toks) {
-    const words = toks.filter((t) => t.k === "id").map((t) => t.v);
-    if (toks.some((t) => t.k === "op" && t.v === "*")) return 8;
-    const name2 = words.filter((w) => w !== "const" && w !== "volatile").join(" ");
-    if (name2 in BASIC_SIZES) return BASIC_SIZES[name2];
-    if (/^(unsigned|signed) /.test(name2)) return BASIC_SIZES[name2.split(" ").slice(1).join(" ")] ?? (name2.endsWith("long") ? 8 : null);
-    if (name2 === "long long" || name2 === "unsigned long long") return 8;
-    return this.syms.sizeOf?.(name2) ?? null;
+    const words = this.typeWords(toks);
+    if (!words) return null;
+    if (words.includes("*")) return scalarType("uintptr_t").size;
+    const spelling = words.join(" ");
+    return scalarType(spelling)?.size ?? this.syms.sizeOf?.(spelling) ?? null;
   }
   defined() {
     const paren = this.expect("(");
     const t = this.toks[this.i++];
     if (t?.k !== "id" || paren && !this.expect(")")) return null;
     const d = this.syms.isDefined(t.v);
-    return d === null ? null : d ? 1n : 0n;
+    return d === null ? null : { v: d ? 1n : 0n, t: INTMAX };
   }
   hasInclude() {
     const args2 = this.callArgs();
@@ -27028,15 +27346,15 @@ var Evaluator = class _Evaluator {
       [path11, angled] = [a.slice(1, -1).map((t) => String(t.v)).join(""), true];
     } else return null;
     const h = this.syms.hasInclude?.(path11, angled) ?? null;
-    return h === null ? null : h ? 1n : 0n;
+    return h === null ? null : { v: h ? 1n : 0n, t: INTMAX };
   }
   identifier(name2) {
     if (name2 === "defined" && this.syms.isDefined) return this.defined();
     if ((name2 === "__has_include" || name2 === "__has_include_next") && this.isOp("(")) return this.hasInclude();
-    if (name2 === "sizeof") {
+    if (name2 === "sizeof" && !this.syms.macros.has(name2)) {
       const args2 = this.callArgs();
-      const size = args2?.length === 1 ? this.typeSize(args2[0]) : null;
-      return size === null ? null : BigInt(size);
+      const size = args2?.length === 1 && !this.session.preprocessor ? this.typeSize(args2[0]) : null;
+      return size === null ? null : { v: BigInt(size), t: ULONG };
     }
     const ioc = IOCTL_ENCODERS[name2];
     if (ioc !== void 0 && this.isOp("(") && !this.syms.macros.has(name2)) {
@@ -27046,7 +27364,9 @@ var Evaluator = class _Evaluator {
       const nr = this.sub(args2[1]);
       const size = args2.length >= 3 ? this.typeSize(args2[2]) : 0;
       if (type === null || nr === null || size === null) return null;
-      return wrap(BigInt(ioc) << 30n | BigInt(size) << 16n | type << 8n | nr);
+      let v2 = { v: BigInt(ioc) << 30n, t: UINT };
+      for (const part of [applyBinary("<<", type, { v: 8n, t: INT2 }, INT2), nr, { v: BigInt(size) << 16n, t: size ? ULONG : INT2 }]) v2 = applyBinary("|", v2, part, INT2);
+      return v2 && as(v2.v, UINT);
     }
     const macro = this.syms.macros.get(name2);
     if (macro && !this.expanding.has(name2)) {
@@ -27054,18 +27374,21 @@ var Evaluator = class _Evaluator {
       return macro.params === null ? this.objectMacro(macro) : this.callMacro(macro);
     }
     const e = this.syms.enumerators.get(name2);
-    if (e !== void 0) return e;
-    return this.syms.identifier ? this.syms.identifier(name2) : null;
+    if (e !== void 0) return { v: e, t: enumeratorType(e) };
+    const v = this.syms.identifier ? this.syms.identifier(name2) : null;
+    return v === null ? null : { v, t: INTMAX };
   }
   objectMacro(macro) {
     const memo = this.syms.memo ??= /* @__PURE__ */ new Map();
-    if (memo.has(macro.name)) return memo.get(macro.name);
+    const key = this.session.preprocessor ? `#${macro.name}` : macro.name;
+    const known = memo.get(key);
+    if (known) return known;
     if (this.session.unknown.has(macro.name)) return null;
     const body2 = tokensOf(macro.body);
     const v = body2 && body2.length ? this.sub(body2, /* @__PURE__ */ new Set([...this.expanding, macro.name])) : null;
-    if (v !== null) memo.set(macro.name, v);
+    if (v !== null) memo.set(key, v);
     else this.session.unknown.add(macro.name);
-    if (v !== null) this.syms.onValue?.(v);
+    if (v !== null) this.syms.onValue?.(v.v);
     return v;
   }
   callMacro(macro) {
@@ -27076,11 +27399,11 @@ var Evaluator = class _Evaluator {
     if (calls.has(key)) return calls.get(key);
     const v = this.sub(expandFunctionMacro(macro, args2), /* @__PURE__ */ new Set([...this.expanding, macro.name]));
     calls.set(key, v);
-    if (v !== null) this.syms.onValue?.(v);
+    if (v !== null) this.syms.onValue?.(v.v);
     return v;
   }
 };
-var IOCTL_ENCODERS = { _IO: 0, _IOW: 1, _IOR: 2, _IOWR: 3 };
+var IOCTL_ENCODERS = record({ _IO: 0, _IOW: 1, _IOR: 2, _IOWR: 3 });
 function expandFunctionMacro(macro, args2) {
   const body2 = tokensOf(macro.body) ?? [];
   const out2 = [];
@@ -27091,89 +27414,168 @@ function expandFunctionMacro(macro, args2) {
   }
   return out2;
 }
-function applyBinary(op, a, b) {
-  if (op === "&&") return a === 0n || b === 0n ? 0n : a === null || b === null ? null : 1n;
-  if (op === "||") return a !== null && a !== 0n || b !== null && b !== 0n ? 1n : a === null || b === null ? null : 0n;
+function applyBinary(op, a, b, truth, onBadShift) {
+  const bool2 = (x2) => ({ v: x2 ? 1n : 0n, t: truth });
+  if (op === "&&") return a?.v === 0n || b?.v === 0n ? bool2(false) : a === null || b === null ? null : bool2(true);
+  if (op === "||") return a !== null && a.v !== 0n || b !== null && b.v !== 0n ? bool2(true) : a === null || b === null ? null : bool2(false);
   if (a === null || b === null) return null;
+  if (op === "<<" || op === ">>") {
+    if (b.v < 0n || b.v >= BigInt(a.t.bits)) {
+      onBadShift?.(b.v);
+      return null;
+    }
+    return as(op === "<<" ? a.v << b.v : a.v >> b.v, a.t);
+  }
+  const t = common2(a.t, b.t);
+  const [x, y] = [as(a.v, t).v, as(b.v, t).v];
   switch (op) {
     case "+":
-      return wrap(a + b);
+      return as(x + y, t);
     case "-":
-      return wrap(a - b);
+      return as(x - y, t);
     case "*":
-      return wrap(a * b);
+      return as(x * y, t);
     case "/":
-      return b === 0n ? null : wrap(a / b);
+      return y === 0n ? null : as(x / y, t);
     case "%":
-      return b === 0n ? null : wrap(a % b);
-    case "<<":
-      return b < 0n || b >= BigInt(INTEGER_BITS) ? null : wrap(a << b);
-    case ">>":
-      return b < 0n || b >= BigInt(INTEGER_BITS) ? null : wrap(a >> b);
+      return y === 0n ? null : as(x % y, t);
     case "&":
-      return a & b;
+      return as(x & y, t);
     case "|":
-      return a | b;
+      return as(x | y, t);
     case "^":
-      return a ^ b;
+      return as(x ^ y, t);
     case "<":
-      return a < b ? 1n : 0n;
+      return bool2(x < y);
     case ">":
-      return a > b ? 1n : 0n;
+      return bool2(x > y);
     case "<=":
-      return a <= b ? 1n : 0n;
+      return bool2(x <= y);
     case ">=":
-      return a >= b ? 1n : 0n;
+      return bool2(x >= y);
     case "==":
-      return a === b ? 1n : 0n;
+      return bool2(x === y);
     case "!=":
-      return a !== b ? 1n : 0n;
+      return bool2(x !== y);
   }
   return null;
 }
 var TOKENS = /* @__PURE__ */ new Map();
-var TOKENS_KEPT = 2e4;
 function tokensOf(expr) {
   let toks = TOKENS.get(expr);
   if (toks === void 0) {
     toks = tokenize(expr);
-    if (TOKENS.size >= TOKENS_KEPT) TOKENS.clear();
+    if (TOKENS.size >= MEMO_ENTRIES) TOKENS.clear();
     TOKENS.set(expr, toks);
   }
   return toks;
 }
-function evaluate(expr, syms) {
+function evaluateValue(expr, syms) {
   const toks = tokensOf(expr);
   if (!toks || toks.length === 0) return null;
-  return new Evaluator(toks, syms, 0, /* @__PURE__ */ new Set(), { steps: 0, calls: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Set() }).run();
+  const session = { steps: 0, calls: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Set(), preprocessor: syms.isDefined !== void 0 };
+  return new Evaluator(toks, syms, 0, /* @__PURE__ */ new Set(), session).run();
+}
+function evaluate(expr, syms) {
+  return evaluateValue(expr, syms)?.v ?? null;
+}
+function toNumber(v) {
+  const n = Number(v >= 1n << 63n ? BigInt.asIntN(64, v) : v);
+  return Number.isSafeInteger(n) ? n : null;
 }
 function evaluateNumber(expr, syms) {
   const v = evaluate(expr, syms);
-  if (v === null) return null;
-  const n = Number(v);
-  return Number.isSafeInteger(n) ? n : null;
+  return v === null ? null : toNumber(v);
+}
+function evaluateAs(expr, syms, type) {
+  const v = evaluateValue(expr, syms);
+  const target = castTarget(type);
+  const converted = v && target ? convert(v, target) : null;
+  return converted === null ? null : toNumber(converted.v);
+}
+
+// src/surface/extract/code/partial-condition.ts
+var TOKEN2 = /\s*(\d[\w.]*|[A-Za-z_]\w*|&&|\|\||==|!=|<=|>=|<<|>>|\S)/y;
+function tokensOf2(condition) {
+  const out2 = [];
+  TOKEN2.lastIndex = 0;
+  for (let m = TOKEN2.exec(condition); m; m = TOKEN2.exec(condition)) out2.push(m[1]);
+  return out2;
+}
+function closing(toks, open2) {
+  for (let k = open2, depth = 0; k < toks.length; k++) {
+    if (toks[k] === "(") depth++;
+    else if (toks[k] === ")" && --depth === 0) return k;
+  }
+  return -1;
+}
+function splitAt(toks, op) {
+  const parts2 = [[]];
+  let depth = 0;
+  for (const t of toks) {
+    if (t === "(") depth++;
+    else if (t === ")") depth--;
+    if (t === op && depth === 0) parts2.push([]);
+    else parts2[parts2.length - 1].push(t);
+  }
+  return parts2;
+}
+function isPrimary(toks) {
+  if (toks.length === 1) return /^[A-Za-z_]\w*$/.test(toks[0]);
+  if (toks[0] === "defined") return toks.length === 2 || toks[1] === "(" && closing(toks, 1) === toks.length - 1;
+  const open2 = toks[0] === "(" ? 0 : /^[A-Za-z_]\w*$/.test(toks[0]) && toks[1] === "(" ? 1 : -1;
+  return open2 >= 0 && closing(toks, open2) === toks.length - 1;
+}
+function and(a, b) {
+  if ("value" in a) return a.value ? simplify(b) : a;
+  if ("value" in b) return b.value ? { ...a, simplified: true } : b;
+  return { text: `${a.text} && ${b.text}`, simplified: a.simplified || b.simplified };
+}
+function or(a, b) {
+  if ("value" in a) return a.value ? a : simplify(b);
+  if ("value" in b) return b.value ? b : { ...a, simplified: true };
+  return { text: `${a.text} || ${b.text}`, simplified: a.simplified || b.simplified };
+}
+function simplify(p) {
+  return "value" in p ? p : { ...p, simplified: true };
+}
+function partial(toks, atom) {
+  const whole = () => {
+    const v = atom(toks.join(" "));
+    return v === null ? { text: toks.join(" "), simplified: false } : { value: v !== 0n };
+  };
+  if (!toks.length || toks.includes("?")) return whole();
+  const ors = splitAt(toks, "||");
+  if (ors.length > 1) return ors.map((p) => partial(p, atom)).reduce(or);
+  const ands = splitAt(toks, "&&");
+  if (ands.length > 1) return ands.map((p) => partial(p, atom)).reduce(and);
+  if (toks[0] === "!" && isPrimary(toks.slice(1))) {
+    const v = partial(toks.slice(1), atom);
+    return "value" in v ? { value: !v.value } : { text: `! ${v.text}`, simplified: v.simplified };
+  }
+  if (toks[0] === "(" && closing(toks, 0) === toks.length - 1) {
+    const v = partial(toks.slice(1, -1), atom);
+    return "value" in v ? v : { text: `( ${v.text} )`, simplified: v.simplified };
+  }
+  return whole();
+}
+function partialCondition(condition, atom) {
+  return partial(tokensOf2(condition), atom);
 }
 
 // src/surface/extract/code/kernel-compat.ts
-var COMPAT_IDENTS = /* @__PURE__ */ new Set([
-  "LINUX_VERSION_CODE",
-  "KERNEL_VERSION",
-  "UTS_UBUNTU_RELEASE_ABI",
-  "__has_include",
-  "__has_include_next",
-  "BPF_FORBIDS_ZERO_ACCESS",
-  "COS_73_WORKAROUND",
-  "__COS_WORKAROUND__",
-  "IORING_FEAT_SINGLE_MMAP"
-]);
+var VERSION_IDENTS = /* @__PURE__ */ new Set(["LINUX_VERSION_CODE", "KERNEL_VERSION", "UTS_UBUNTU_RELEASE_ABI"]);
+var PROBE_IDENTS = /* @__PURE__ */ new Set(["__has_include", "__has_include_next", "BPF_FORBIDS_ZERO_ACCESS", "COS_73_WORKAROUND", "__COS_WORKAROUND__"]);
+var UAPI_FEATURE_MACRO = /^[A-Z][A-Z0-9]*_FEAT_[A-Z0-9_]+$/;
 var ARCH_CONFIG = /^CONFIG_(COMPAT|IA32_EMULATION|X86(_64|_32)?|ARM(64)?|AEABI|S390|PPC(32|64)?|RISCV|LOONGARCH|MIPS|64BIT|32BIT)$/;
-function isCompatIdent(id) {
-  return COMPAT_IDENTS.has(id) || id.includes("RHEL_RELEASE") || // RHEL_RELEASE_CODE, PPM_RHEL_RELEASE_VERSION
-  id.startsWith("HAS_") || // the configure system's kernel probes (driver/configure)
-  id.startsWith("CONFIG_") && !ARCH_CONFIG.test(id);
+function compatKind(id) {
+  if (VERSION_IDENTS.has(id) || id.includes("RHEL_RELEASE")) return "version";
+  if (PROBE_IDENTS.has(id) || UAPI_FEATURE_MACRO.test(id) || id.startsWith("HAS_")) return "probe";
+  if (id.startsWith("CONFIG_") && !ARCH_CONFIG.test(id)) return "config";
+  return null;
 }
-function directiveCondition(text) {
-  const m = /^#(\w+)\s*(.*)$/.exec(text);
+function directiveCondition(text2) {
+  const m = /^#(\w+)\s*(.*)$/.exec(text2);
   if (!m) return null;
   const [, name2, cond] = m;
   if (name2.endsWith("ndef")) return `!defined(${cond})`;
@@ -27191,7 +27593,8 @@ function isCompatCondition(condition) {
   const ids = condition.match(/[A-Za-z_]\w*/g) ?? [];
   for (let i2 = 0; i2 < ids.length; i2++) {
     const id = ids[i2];
-    if (isCompatIdent(id)) return true;
+    const kind2 = compatKind(id);
+    if (kind2 === "version" || kind2 === "probe") return true;
     if (id === "defined" && /^[a-z][a-z0-9_]*$/.test(ids[i2 + 1] ?? "")) return true;
   }
   return false;
@@ -27226,84 +27629,74 @@ function isCoreCheck(T, t) {
   const s = T.text[t];
   return s.startsWith("bpf_core_") && !s.startsWith("bpf_core_read");
 }
-function coreTokens(T, start2, end, groups2) {
-  const a = [];
-  let changed = false;
-  let core = false;
-  const skipTo = /* @__PURE__ */ new Map();
-  for (let k = start2; k <= end; k++) {
-    const jump = skipTo.get(k);
-    if (jump !== void 0) {
-      k = jump;
-      continue;
-    }
-    if (T.pp[k] === PP_IF) {
-      const g = groups2.get(k);
-      if (g && g.compat && g.end <= end) {
-        changed = true;
-        const taken2 = g.decided ?? -1;
-        if (taken2 < 0) {
-          k = g.end;
-          continue;
-        }
-        const marks = [...g.branches, g.end];
-        skipTo.set(marks[taken2 + 1], g.end);
-        k = marks[taken2];
-        continue;
-      }
-    }
-    if (!core && isCoreCheck(T, k)) core = true;
-    a.push(k);
+var FEATURE_CHECK_GLUE = /* @__PURE__ */ new Set(["!", "&&", "||", "(", ")", "==", "!="]);
+function isFeatureCheck(T, a, open2, close) {
+  const checked = /* @__PURE__ */ new Set();
+  const rest = [];
+  for (let j = open2 + 1; j < close; j++) {
+    const t = a[j];
+    if (isCoreCheck(T, t) && T.text[a[j + 1]] === "(") {
+      const end = matchForward(T, a, j + 1);
+      if (end < 0 || end >= close) return false;
+      for (let k = j + 2; k < end; k++) if (T.kind[a[k]] === IDENT) checked.add(T.text[a[k]]);
+      j = end;
+    } else rest.push(t);
   }
-  if (!core) return changed ? a : null;
-  const out2 = [];
-  for (let k = 0; k < a.length; k++) {
-    const t = a[k];
-    if (T.kind[t] !== IDENT) {
-      out2.push(t);
-      continue;
-    }
-    if (T.text[t] === "if" && T.text[a[k + 1]] === "(") {
-      const close = matchForward(T, a, k + 1);
-      let check = false;
-      for (let j = k + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]] === "(") check = true;
-      if (check) {
-        k = ifStatementEnd(T, a, k) - 1;
-        continue;
-      }
-    }
-    if (isCoreCheck(T, t) && T.text[a[k + 1]] === "(") {
-      const close = matchForward(T, a, k + 1);
-      if (close > 0) {
-        k = close;
-        continue;
-      }
-    }
-    out2.push(t);
-  }
-  return out2;
+  const constant = (t) => T.kind[t] === NUMBER || T.kind[t] === IDENT && (/^[A-Z][A-Z0-9_]*$/.test(T.text[t]) || checked.has(T.text[t]));
+  return checked.size > 0 && rest.every((t) => FEATURE_CHECK_GLUE.has(T.text[t]) || constant(t));
 }
 var KERNEL_MAX = 0x7fffffffn;
-function oldest(minKernel) {
-  return { kernel: minKernel, features: false };
+function oldestBuilds(minKernel) {
+  return [
+    { kernel: minKernel, probes: false, config: false },
+    { kernel: minKernel, probes: false, config: true },
+    { kernel: minKernel, probes: true, config: false },
+    { kernel: minKernel, probes: true, config: true }
+  ];
 }
-var NEWEST = { kernel: KERNEL_MAX, features: true };
-var KERNEL_MACROS = {
+var NEWEST = { kernel: KERNEL_MAX, probes: true, config: true };
+function keepsOldestBuild(base, head) {
+  const same = (i2) => base[i2] === head[i2];
+  return same(0) && same(1) || same(2) && same(3);
+}
+var KERNEL_MACROS = record({
   KERNEL_VERSION: { name: "KERNEL_VERSION", params: ["a", "b", "c"], body: "(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))" },
   IS_ENABLED: { name: "IS_ENABLED", params: ["x"], body: "(x)" },
   IS_BUILTIN: { name: "IS_BUILTIN", params: ["x"], body: "(x)" }
-};
-function isFeature(id) {
-  return isCompatIdent(id) && !id.includes("RHEL_RELEASE") || /^[a-z]/.test(id);
+});
+function defines(id, build) {
+  const kind2 = compatKind(id);
+  if (kind2 === "probe" || kind2 === null && /^[a-z]/.test(id)) return build.probes;
+  return kind2 === "config" && build.config;
+}
+function knows(id) {
+  return compatKind(id) !== null || /^[a-z]/.test(id);
+}
+function kernelMacros(build) {
+  const get = (name2) => name2 === "LINUX_VERSION_CODE" ? { name: name2, params: null, body: String(build.kernel) } : KERNEL_MACROS[name2];
+  return { get, has: (n) => get(n) !== void 0 };
+}
+function decide(condition, build) {
+  const macros = kernelMacros(build);
+  return partialCondition(
+    condition,
+    (expr) => evaluate(expr, {
+      macros,
+      enumerators: /* @__PURE__ */ new Map(),
+      isDefined: (n) => macros.has(n) ? true : knows(n) ? defines(n, build) : null,
+      identifier: (n) => knows(n) ? defines(n, build) ? 1n : 0n : null,
+      hasInclude: () => build.probes
+    })
+  );
 }
 function evalCondition(condition, build, onValue) {
-  const lookup = (name2) => name2 === "LINUX_VERSION_CODE" ? { name: name2, params: null, body: String(build.kernel) } : KERNEL_MACROS[name2];
+  const macros = kernelMacros(build);
   const v = evaluate(condition, {
-    macros: { get: lookup, has: (n) => lookup(n) !== void 0 },
+    macros,
     enumerators: /* @__PURE__ */ new Map(),
-    isDefined: (n) => n === "LINUX_VERSION_CODE" || n in KERNEL_MACROS || isFeature(n) && build.features,
-    identifier: (n) => isFeature(n) && build.features ? 1n : 0n,
-    hasInclude: () => build.features,
+    isDefined: (n) => macros.has(n) || defines(n, build),
+    identifier: (n) => defines(n, build) ? 1n : 0n,
+    hasInclude: () => build.probes,
     ...onValue ? { onValue } : {}
   });
   return v !== null && v !== 0n;
@@ -27311,27 +27704,64 @@ function evalCondition(condition, build, onValue) {
 function decidedBranch(T, g, minKernel) {
   const conds = g.branches.map((d) => directiveCondition(T.text[d]));
   const seen = [];
-  for (const c of conds) if (c !== null) evalCondition(c, oldest(minKernel), (v) => seen.push(v));
+  for (const c of conds) if (c !== null) evalCondition(c, oldestBuilds(minKernel)[0], (v) => seen.push(v));
   const samples = /* @__PURE__ */ new Set([minKernel, KERNEL_MAX]);
   for (const v of seen) for (const x of [v - 1n, v, v + 1n]) if (x > minKernel && x < KERNEL_MAX) samples.add(x);
   let choice2;
   for (const kernel of samples) {
-    for (const features of [false, true]) {
-      const i2 = conds.findIndex((c) => c === null || evalCondition(c, { kernel, features }));
+    for (const { probes, config } of oldestBuilds(0n)) {
+      const parts2 = conds.map((c) => c === null ? { value: true } : decide(c, { kernel, probes, config }));
+      if (parts2.some((p) => !("value" in p))) return void 0;
+      const i2 = parts2.findIndex((p) => "value" in p && p.value);
       if (choice2 === void 0) choice2 = i2;
       else if (choice2 !== i2) return void 0;
     }
   }
   return choice2;
 }
-function takenBranch(T, g, build) {
+function branchConditions(T, g, build) {
+  return g.branches.map((d) => {
+    const cond = directiveCondition(T.text[d]);
+    return cond === null ? { value: true } : decide(cond, build);
+  });
+}
+function mayCompile(T, g, b, build) {
+  const parts2 = branchConditions(T, g, build);
+  const ruledOut = (p) => "value" in p && !p.value;
+  return !ruledOut(parts2[b]) && !parts2.slice(0, b).some((p) => "value" in p && p.value);
+}
+function synthetic(T, text2, pp) {
+  let memo = syntheticTokens.get(T);
+  if (!memo) syntheticTokens.set(T, memo = /* @__PURE__ */ new Map());
+  let t = memo.get(text2);
+  if (t === void 0) {
+    t = T.n;
+    T.push(DIRECTIVE, text2, 0, pp);
+    memo.set(text2, t);
+  }
+  return t;
+}
+var syntheticTokens = /* @__PURE__ */ new WeakMap();
+function resolveGroup(T, a, g, build, groups2, out2) {
+  const base = a[0];
   const marks = [...g.branches, g.end];
+  const parts2 = branchConditions(T, g, build);
+  let kept = 0;
   for (let b = 0; b < g.branches.length; b++) {
     const d = g.branches[b];
-    const cond = directiveCondition(T.text[d]);
-    if (cond === null || evalCondition(cond, build)) return [d + 1, marks[b + 1]];
+    const p = parts2[b];
+    if ("value" in p && !p.value) continue;
+    if ("value" in p) {
+      if (kept) out2.push(T.pp[d] === PP_ELSE ? d : synthetic(T, "#else", PP_ELSE));
+      resolveVariant(T, a, d + 1 - base, marks[b + 1] - base, build, groups2, out2);
+      break;
+    }
+    const same = !p.simplified && b === 0 === (kept === 0);
+    out2.push(same ? d : synthetic(T, `${kept ? "#elif" : "#if"} ${p.text}`, kept ? PP_ELIF : PP_IF));
+    kept++;
+    resolveVariant(T, a, d + 1 - base, marks[b + 1] - base, build, groups2, out2);
   }
-  return null;
+  if (kept) out2.push(g.end);
 }
 function resolveVariant(T, a, from, to, build, groups2, out2) {
   const base = a[0];
@@ -27340,23 +27770,20 @@ function resolveVariant(T, a, from, to, build, groups2, out2) {
     if (T.pp[t] === PP_IF) {
       const g = groups2.get(t);
       if (g && g.compat && g.end <= a[to - 1]) {
-        const taken2 = takenBranch(T, g, build);
-        if (taken2) resolveVariant(T, a, taken2[0] - base, taken2[1] - base, build, groups2, out2);
+        resolveGroup(T, a, g, build, groups2, out2);
         p = g.end - base;
         continue;
       }
     }
     if (T.kind[t] === IDENT && T.text[t] === "if" && p + 1 < to && T.text[a[p + 1]] === "(") {
       const close = matchForward(T, a, p + 1);
-      let check = false;
-      for (let j = p + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]] === "(") check = true;
-      if (check) {
+      if (isFeatureCheck(T, a, p + 1, close)) {
         const thenEnd = statementEnd(T, a, close + 1);
         const j = skipDirectives(T, a, thenEnd);
         const hasElse = j < a.length && T.kind[a[j]] === IDENT && T.text[a[j]] === "else";
         const end = hasElse ? statementEnd(T, a, j + 1) : thenEnd;
         const negated = T.text[a[p + 2]] === "!" && isCoreCheck(T, a[p + 3]) && matchForward(T, a, p + 4) === close - 1;
-        const then = build.features !== negated;
+        const then = build.probes !== negated;
         let [b0, b1] = then ? [close + 1, thenEnd] : hasElse ? [j + 1, end] : [0, 0];
         b0 = skipDirectives(T, a, b0);
         if (b1 - b0 >= 2 && T.text[a[b0]] === "{" && matchForward(T, a, b0) === b1 - 1) {
@@ -27372,10 +27799,599 @@ function resolveVariant(T, a, from, to, build, groups2, out2) {
   }
 }
 
+// src/surface/extract/code/vocabulary.ts
+var PARAM_WRITER = /^(val_to_ring|push_empty_param|__bpf_val_to_ring|bpf_val_to_ring\w*|bpf_push_\w+|push__\w+|ringbuf__store_\w+|auxmap(_iter)?__store_\w+)$/;
+var HEADER_WRITER = /event_header|evt_hdr/;
+var HEADER_STRUCT = "ppm_evt_hdr";
+var TRANSPORT = /* @__PURE__ */ new Set(["bpf_ringbuf_reserve", "bpf_ringbuf_submit", "bpf_ringbuf_discard", "bpf_ringbuf_output", "bpf_perf_event_output", "bpf_seq_write"]);
+var MAP_ACCESS = /* @__PURE__ */ new Set(["bpf_map_lookup_elem", "bpf_map_update_elem", "bpf_map_delete_elem", "bpf_map_lookup_percpu_elem"]);
+var TAIL_CALL = "bpf_tail_call";
+var COUNTER_FIELD = /^n_\w+$/;
+var DEBUG_OUTPUT = /* @__PURE__ */ new Set(["bpf_printk", "bpf_trace_printk", "ASSERT", "printk", "pr_err", "pr_warn", "pr_warning", "pr_info", "pr_notice", "pr_debug", "pr_devel"]);
+var NOT_CALLS = /* @__PURE__ */ new Set(["if", "while", "for", "switch", "return", "sizeof", "typeof", "__typeof__", "_Alignof", "defined", "asm", "__asm__", "case"]);
+var ASSIGNMENTS = /* @__PURE__ */ new Set(["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "++", "--"]);
+
+// src/surface/extract/code/normalise.ts
+var STATEMENT_WORDS = /* @__PURE__ */ new Set(["return", "goto", "break", "continue", "case", "default", "else", "do", "if", "for", "while", "switch", "sizeof", "typeof", "__typeof__", "asm", "__asm__"]);
+var CONTROL = /* @__PURE__ */ new Set(["if", "for", "while", "switch"]);
+var STATIC = "static";
+var text = (c, p) => c.T.text[c.a[p]];
+var kind = (c, p) => c.T.kind[c.a[p]];
+var isPunct = (c, p, s) => p < c.a.length && kind(c, p) === PUNCT && text(c, p) === s;
+function normaliseFunction(T, a, leaveOut = {}) {
+  let open2 = -1;
+  for (let p = 0, depth = 0; p < a.length; p++) {
+    if (T.kind[a[p]] !== PUNCT) continue;
+    const s = T.text[a[p]];
+    if (s === "(") depth++;
+    else if (s === ")") depth--;
+    else if (s === "{" && depth === 0) {
+      open2 = p;
+      break;
+    }
+  }
+  if (open2 < 0) return a;
+  const close = matchForward(T, a, open2);
+  if (close < 0) return a;
+  const c = { T, a, leaveOut, leaving: Boolean(leaveOut.counters || leaveOut.tailCalls), types: /* @__PURE__ */ new Map(), hoisted: [], out: [] };
+  parameterTypes(c, open2);
+  walk(c, open2 + 1, close);
+  c.hoisted.sort((x, y) => x.name < y.name ? -1 : x.name > y.name ? 1 : x.type() < y.type() ? -1 : x.type() > y.type() ? 1 : 0);
+  const out2 = [];
+  for (let p = 0; p <= open2; p++) if (!(kind(c, p) === IDENT && text(c, p) === STATIC)) out2.push(a[p]);
+  for (const h of c.hoisted) for (const t of h.tokens) out2.push(t);
+  dropIdentityCasts(c, c.out, out2);
+  for (let p = close; p < a.length; p++) out2.push(a[p]);
+  return out2;
+}
+function nextMention(c, p) {
+  const name2 = text(c, p);
+  for (let q = p + 1; q < c.a.length; q++) {
+    if (kind(c, q) !== IDENT || text(c, q) !== name2) continue;
+    const prev = text(c, q - 1);
+    if (prev !== "->" && prev !== ".") return q;
+  }
+  return -1;
+}
+function parameterTypes(c, open2) {
+  let close = open2 - 1;
+  while (close >= 0 && !isPunct(c, close, ")")) close--;
+  if (close < 0) return;
+  let p = close;
+  for (let depth = 0; p >= 0; p--) {
+    if (isPunct(c, p, ")")) depth++;
+    else if (isPunct(c, p, "(") && --depth === 0) break;
+  }
+  let start2 = p + 1;
+  for (let q = p + 1; q <= close; q++) {
+    if (q === close || isPunct(c, q, ",")) {
+      const decl = parseDeclarator(c, start2, q);
+      if (decl) c.types.set(text(c, decl.declarator.name), decl);
+      start2 = q + 1;
+    }
+  }
+}
+function typeText(c, type, d) {
+  return [...type.filter((p) => text(c, p) !== STATIC), ...d.stars, ...d.dims].map((p) => text(c, p)).join(" ");
+}
+function walkOne(c, p, to) {
+  while (p < to && kind(c, p) === DIRECTIVE) c.out.push(c.a[p++]);
+  if (p >= to) return to;
+  const s = text(c, p);
+  if (isPunct(c, p, "{")) {
+    const close = matchForward(c.T, c.a, p);
+    if (close < 0 || close >= to) return copy(c, p, to);
+    c.out.push(c.a[p]);
+    walk(c, p + 1, close);
+    c.out.push(c.a[close]);
+    return close + 1;
+  }
+  if (kind(c, p) === IDENT) {
+    if (s === "case" || s === "default" && isPunct(c, p + 1, ":")) {
+      let q = p;
+      while (q < to && !isPunct(c, q, ":")) q++;
+      return copy(c, p, Math.min(q + 1, to));
+    }
+    if (!STATEMENT_WORDS.has(s) && isPunct(c, p + 1, ":") && !isPunct(c, p + 2, ":")) return copy(c, p, p + 2);
+    if (CONTROL.has(s) && isPunct(c, p + 1, "(")) {
+      const close = matchForward(c.T, c.a, p + 1);
+      if (close < 0 || close >= to) return copy(c, p, to);
+      const mark = c.out.length;
+      copy(c, p, close + 1);
+      const header = c.out.length;
+      let q = walkOne(c, close + 1, to);
+      let thenEmpty = isEmptyStatement(c, header);
+      if (s === "if") {
+        let e = q;
+        while (e < to && kind(c, e) === DIRECTIVE) e++;
+        if (e < to && text(c, e) === "else" && kind(c, e) === IDENT) {
+          const elseMark = c.out.length;
+          copy(c, q, e + 1);
+          const elseBody = c.out.length;
+          q = walkOne(c, e + 1, to);
+          if (isEmptyStatement(c, elseBody)) c.out.length = elseMark;
+          else thenEmpty = false;
+        }
+      }
+      const nothingLeft = s === "if" ? thenEmpty : s === "switch" && c.leaving && onlyLabels(c, header);
+      if (nothingLeft && isPure(c, p + 2, close)) c.out.length = mark;
+      return q;
+    }
+    if (s === "do") {
+      c.out.push(c.a[p]);
+      return walkOne(c, p + 1, to);
+    }
+  }
+  const end = Math.min(statementEnd(c.T, c.a, p), to);
+  simpleStatement(c, p, end);
+  return Math.max(end, p + 1);
+}
+function walk(c, from, to) {
+  for (let p = from; p < to; ) p = walkOne(c, p, to);
+}
+function copy(c, from, to) {
+  for (let p = from; p < to; p++) c.out.push(c.a[p]);
+  return to;
+}
+function simpleStatement(c, from, to) {
+  if (to - from >= 4 && kind(c, from) === IDENT && DEBUG_OUTPUT.has(text(c, from)) && isPunct(c, to - 1, ";") && isPunct(c, from + 1, "(") && matchForward(c.T, c.a, from + 1) === to - 2) {
+    return;
+  }
+  if (c.leaveOut.counters && isCounterUpdate(c, from, to)) return;
+  if (c.leaveOut.tailCalls && text(c, from) === TAIL_CALL && isPunct(c, from + 1, "(") && matchForward(c.T, c.a, from + 1) === to - 2) return;
+  const decl = parseDeclaration(c, from, to);
+  if (!decl) {
+    copy(c, from, to);
+    return;
+  }
+  for (const d of decl.declarators) c.types.set(text(c, d.name), { type: decl.type, declarator: d });
+  const fates = decl.declarators.map((d) => fate(c, decl, d, to));
+  if (fates.some((f) => f === "stay")) {
+    copy(c, from, to);
+    return;
+  }
+  decl.declarators.forEach((d, i2) => {
+    if (fates[i2] === "drop") return;
+    c.hoisted.push({ name: text(c, d.name), type: () => typeText(c, decl.type, d), tokens: [...decl.type, ...d.stars, d.name, ...d.dims, decl.semi].map((p) => c.a[p]) });
+  });
+}
+function fate(c, decl, d, end) {
+  const later = nextMention(c, d.name);
+  const constant = d.init === null || isZero(c, d.init) || d.init.length === 1 && kind(c, d.init[0]) === NUMBER;
+  if (later < 0 && constant) return "drop";
+  if (d.init === null) return "hoist";
+  const scalar2 = !d.dims.length && (d.stars.length > 0 || !["struct", "union"].includes(text(c, decl.type[0])));
+  return scalar2 && isZero(c, d.init) && overwrittenFirst(c, later, end) ? "hoist" : "stay";
+}
+function isZero(c, init2) {
+  const s = init2.map((p) => text(c, p)).join(" ");
+  return /^(0[uUlL]*|NULL|false|\( void \* \) 0)$/.test(s);
+}
+function overwrittenFirst(c, p, end) {
+  let s = p;
+  for (let depth = 0; s > end; s--) {
+    const q = s - 1;
+    if (kind(c, q) === DIRECTIVE) break;
+    if (kind(c, q) !== PUNCT) continue;
+    const t = text(c, q);
+    if (t === ")") depth++;
+    else if (t === "(") depth--;
+    else if ((t === ";" || t === "{" || t === "}") && depth <= 0) break;
+  }
+  for (let q = end, depth = 0; q < s; q++) {
+    if (isPunct(c, q, "{")) depth++;
+    else if (isPunct(c, q, "}") && --depth < 0) return false;
+    if (q === s - 1 && depth !== 0) return false;
+  }
+  if (kind(c, s) === IDENT && (STATEMENT_WORDS.has(text(c, s)) && text(c, s) !== "return")) return false;
+  const stop2 = statementEnd(c.T, c.a, s);
+  const again = nextMention(c, p) >= 0 && nextMention(c, p) < stop2;
+  if (p === s) return isPunct(c, p + 1, "=") && !again;
+  const argument = isPunct(c, p - 1, "&") && (isPunct(c, p - 2, "(") || isPunct(c, p - 2, ",")) && (isPunct(c, p + 1, ")") || isPunct(c, p + 1, ","));
+  let conditional = false;
+  for (let q = s; q < p; q++) if (kind(c, q) === PUNCT && ["&&", "||", "?"].includes(text(c, q))) conditional = true;
+  return argument && !again && !conditional;
+}
+function parseDeclaration(c, from, to) {
+  if (to - from < 3 || !isPunct(c, to - 1, ";") || kind(c, from) !== IDENT || STATEMENT_WORDS.has(text(c, from))) return null;
+  if (kind(c, from + 1) !== IDENT && !isPunct(c, from + 1, "*")) return null;
+  const first = parseDeclarator(c, from, indexOfTopLevel(c, from, to - 1, ","));
+  if (!first) return null;
+  const declarators = [first.declarator];
+  let p = indexOfTopLevel(c, from, to - 1, ",");
+  while (p < to - 1) {
+    const next = indexOfTopLevel(c, p + 1, to - 1, ",");
+    const d = parseDeclaratorAfterType(c, p + 1, next);
+    if (!d) return null;
+    declarators.push(d);
+    p = next;
+  }
+  return { type: first.type, declarators, semi: to - 1 };
+}
+function indexOfTopLevel(c, from, to, s) {
+  for (let p = from, depth = 0; p < to; p++) {
+    if (kind(c, p) !== PUNCT) continue;
+    const t = text(c, p);
+    if (t === "(" || t === "[" || t === "{") depth++;
+    else if (t === ")" || t === "]" || t === "}") depth--;
+    else if (t === s && depth === 0) return p;
+  }
+  return to;
+}
+function parseDeclarator(c, from, to) {
+  const type = [];
+  let p = from;
+  while (p < to && kind(c, p) === IDENT && (kind(c, p + 1) === IDENT || isPunct(c, p + 1, "*"))) type.push(p++);
+  if (!type.length) return null;
+  const d = parseDeclaratorAfterType(c, p, to);
+  return d ? { type, declarator: d } : null;
+}
+function parseDeclaratorAfterType(c, from, to) {
+  let p = from;
+  const stars = [];
+  while (p < to && isPunct(c, p, "*")) stars.push(p++);
+  if (p >= to || kind(c, p) !== IDENT || STATEMENT_WORDS.has(text(c, p))) return null;
+  const name2 = p++;
+  const dims = [];
+  while (p < to && isPunct(c, p, "[")) {
+    const close = matchForward(c.T, c.a, p);
+    if (close < 0 || close >= to) return null;
+    for (let q = p; q <= close; q++) dims.push(q);
+    p = close + 1;
+  }
+  if (p === to) return { stars, name: name2, dims, init: null };
+  if (!isPunct(c, p, "=") || p + 1 >= to) return null;
+  const init2 = [];
+  for (let q = p + 1; q < to; q++) init2.push(q);
+  return { stars, name: name2, dims, init: init2 };
+}
+function dropIdentityCasts(c, body2, out2) {
+  const T = c.T;
+  for (let i2 = 0; i2 < body2.length; i2++) {
+    const t = body2[i2];
+    if (T.kind[t] === PUNCT && T.text[t] === "(" && !(i2 > 0 && (T.kind[body2[i2 - 1]] === IDENT || [")", "]"].includes(T.text[body2[i2 - 1]])))) {
+      let j = i2 + 1;
+      const words = [];
+      while (j < body2.length && T.kind[body2[j]] === IDENT) words.push(T.text[body2[j++]]);
+      while (j < body2.length && T.kind[body2[j]] === PUNCT && T.text[body2[j]] === "*") words.push(T.text[body2[j++]]);
+      if (words.length && j < body2.length && T.text[body2[j]] === ")") {
+        const address = T.text[body2[j + 1]] === "&";
+        const n = body2[j + (address ? 2 : 1)];
+        const after = body2[j + (address ? 3 : 2)];
+        const decl = n !== void 0 && T.kind[n] === IDENT ? c.types.get(T.text[n]) : void 0;
+        const declared = decl && typeText(c, decl.type, decl.declarator);
+        const postfix = after !== void 0 && ["->", ".", "[", "(", "++", "--"].includes(T.text[after]);
+        if (declared !== void 0 && !postfix && words.join(" ") === (address ? `${declared} *` : declared)) {
+          i2 = j;
+          continue;
+        }
+      }
+    }
+    out2.push(t);
+  }
+}
+function isCounterUpdate(c, from, to) {
+  if (!isPunct(c, to - 1, ";")) return false;
+  let p = from;
+  const prefix = isPunct(c, p, "++") || isPunct(c, p, "--");
+  if (prefix) p++;
+  if (kind(c, p) !== IDENT) return false;
+  p++;
+  let last = "";
+  while (p < to - 1) {
+    if ((isPunct(c, p, "->") || isPunct(c, p, ".")) && kind(c, p + 1) === IDENT) {
+      last = text(c, p + 1);
+      p += 2;
+    } else if (isPunct(c, p, "[")) {
+      const close = matchForward(c.T, c.a, p);
+      if (close < 0 || close >= to) return false;
+      last = "";
+      p = close + 1;
+    } else break;
+  }
+  if (!COUNTER_FIELD.test(last)) return false;
+  if (p === to - 1) return prefix;
+  if (prefix) return false;
+  if ((isPunct(c, p, "++") || isPunct(c, p, "--")) && p === to - 2) return true;
+  return ["=", "+=", "-="].some((op) => isPunct(c, p, op)) && p + 1 < to - 1;
+}
+function isEmptyStatement(c, from) {
+  const rest = c.out.slice(from).map((t) => c.T.text[t]);
+  return rest.length === 0 || rest.length === 1 && rest[0] === ";" || rest.length === 2 && rest[0] === "{" && rest[1] === "}";
+}
+function onlyLabels(c, from) {
+  const rest = c.out.slice(from).map((t) => c.T.text[t]);
+  if (rest[0] !== "{" || rest[rest.length - 1] !== "}") return false;
+  for (let i2 = 1; i2 < rest.length - 1; ) {
+    if (rest[i2] === "break" && rest[i2 + 1] === ";") i2 += 2;
+    else if (rest[i2] === "default" && rest[i2 + 1] === ":") i2 += 2;
+    else if (rest[i2] === "case") {
+      while (i2 < rest.length - 1 && rest[i2] !== ":") i2++;
+      i2++;
+    } else return false;
+  }
+  return true;
+}
+function isPure(c, from, to) {
+  for (let p = from; p < to; p++) {
+    if (kind(c, p) === PUNCT && ASSIGNMENTS.has(text(c, p))) return false;
+    if (kind(c, p) === IDENT && isPunct(c, p + 1, "(") && !NOT_CALLS.has(text(c, p))) return false;
+  }
+  return true;
+}
+
+// src/surface/extract/code/boundary.ts
+var EXPRESSION_FOLLOWS = /* @__PURE__ */ new Set(["return", "case", "else", "do", "goto", "sizeof", "typeof", "__typeof__"]);
+var EVENT_CODE = /^PPME_\w+$/;
+var C_WORDS = /* @__PURE__ */ new Set([
+  ...NOT_CALLS,
+  "else",
+  "do",
+  "goto",
+  "break",
+  "continue",
+  "default",
+  "struct",
+  "union",
+  "enum",
+  "typedef",
+  "extern",
+  "void",
+  "char",
+  "short",
+  "int",
+  "long",
+  "float",
+  "double",
+  "signed",
+  "unsigned",
+  "bool",
+  "_Bool",
+  "true",
+  "false",
+  "NULL",
+  "size_t",
+  "ssize_t",
+  ...[8, 16, 32, 64].flatMap((bits3) => [`int${bits3}_t`, `uint${bits3}_t`])
+]);
+function boundaryFacts(T, start2, end, name2) {
+  let body2 = start2;
+  for (let depth = 0; body2 <= end; body2++) {
+    if (T.kind[body2] !== PUNCT) continue;
+    const s = T.text[body2];
+    if (s === "(") depth++;
+    else if (s === ")") depth--;
+    else if (s === "{" && depth === 0) break;
+  }
+  const calls = /* @__PURE__ */ new Set();
+  const names2 = /* @__PURE__ */ new Set();
+  const declared = /* @__PURE__ */ new Set();
+  const counters = /* @__PURE__ */ new Set();
+  const events2 = /* @__PURE__ */ new Set();
+  const macroNames = /* @__PURE__ */ new Set();
+  const marks = /* @__PURE__ */ new Set();
+  if (PARAM_WRITER.test(name2) && !HEADER_WRITER.test(name2)) marks.add("param");
+  if (HEADER_WRITER.test(name2)) marks.add("header");
+  for (let k = start2; k < body2; k++) if (T.kind[k] === IDENT && (T.text[k + 1] === "," || T.text[k + 1] === ")")) declared.add(T.text[k]);
+  const callParens = [];
+  let inCall = 0;
+  for (let k = body2 + 1; k < end; k++) {
+    if (T.kind[k] === DIRECTIVE) {
+      for (const id of T.text[k].slice(1).match(/[A-Za-z_]\w*/g)?.slice(1) ?? []) if (id !== "defined") macroNames.add(id);
+      continue;
+    }
+    if (T.kind[k] === PUNCT) {
+      if (T.text[k] === "(") {
+        const call = T.kind[k - 1] === IDENT && !NOT_CALLS.has(T.text[k - 1]);
+        callParens.push(call);
+        if (call) inCall++;
+      } else if (T.text[k] === ")" && callParens.pop()) inCall--;
+      continue;
+    }
+    if (T.kind[k] !== IDENT) continue;
+    const s = T.text[k];
+    const prev = T.text[k - 1];
+    if (EVENT_CODE.test(s)) {
+      if (inCall > 0) {
+        marks.add("event");
+        events2.add(s);
+      } else if (prev === "=" && T.kind[k - 1] === PUNCT) events2.add(s);
+    }
+    const next = T.text[k + 1];
+    const field = T.kind[k - 1] === PUNCT && (prev === "->" || prev === ".");
+    if (field) {
+      if (COUNTER_FIELD.test(s) && isUpdated(T, k)) counters.add(s);
+      continue;
+    }
+    if (s === HEADER_STRUCT) marks.add("header");
+    if (next === "(" && T.kind[k + 1] === PUNCT) {
+      if (NOT_CALLS.has(s) || DEBUG_OUTPUT.has(s)) continue;
+      calls.add(s);
+      const mark = markOfCall(s);
+      if (mark) marks.add(mark);
+      continue;
+    }
+    if (isMacroCase(s) && !EVENT_CODE.test(s) && !DEBUG_OUTPUT.has(s)) macroNames.add(s);
+    if (C_WORDS.has(s) || isMacroCase(s) || prev === "struct" || prev === "union" || prev === "enum" || prev === "goto") continue;
+    const before = isTypeWord2(T, k - 1) || prev === "*" && (isTypeWord2(T, k - 2) || T.text[k - 2] === "*");
+    if (before && (next === "=" || next === ";" || next === "," || next === "[" || next === ")")) {
+      declared.add(s);
+      continue;
+    }
+    if (T.kind[k + 1] === IDENT || next === "*" && T.kind[k + 2] === IDENT) continue;
+    names2.add(s);
+  }
+  const globals = [...names2].filter((n) => !declared.has(n) && !calls.has(n)).sort();
+  return { calls: [...calls].sort(), globals, marks: [...marks].sort(), counters: [...counters].sort(), events: [...events2].sort(), macroNames: [...macroNames].sort() };
+}
+var callMarks = /* @__PURE__ */ new Map();
+function markOfCall(name2) {
+  let mark = callMarks.get(name2);
+  if (mark === void 0) {
+    mark = HEADER_WRITER.test(name2) ? "header" : PARAM_WRITER.test(name2) ? "param" : TRANSPORT.has(name2) ? "transport" : MAP_ACCESS.has(name2) ? "map" : name2 === TAIL_CALL ? "tail-call" : null;
+    if (callMarks.size < 1e5) callMarks.set(name2, mark);
+  }
+  return mark;
+}
+function isMacroCase(s) {
+  for (let i2 = 0; i2 < s.length; i2++) {
+    const c = s.charCodeAt(i2);
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
+}
+function isTypeWord2(T, t) {
+  return T.kind[t] === IDENT && !EXPRESSION_FOLLOWS.has(T.text[t]);
+}
+function isUpdated(T, k) {
+  const next = T.text[k + 1];
+  if (T.kind[k + 1] === PUNCT && ["++", "--", "+=", "-=", "="].includes(next)) return true;
+  let p = k - 1;
+  while (p > 0 && (T.kind[p] === IDENT || T.text[p] === "->" || T.text[p] === ".")) p--;
+  return T.kind[p] === PUNCT && (T.text[p] === "++" || T.text[p] === "--");
+}
+function doesNothing(T, list) {
+  let p = 0;
+  for (let depth = 0; p < list.length; p++) {
+    const s = T.text[list[p]];
+    if (T.kind[list[p]] !== PUNCT) continue;
+    if (s === "(") depth++;
+    else if (s === ")") depth--;
+    else if (s === "{" && depth === 0) break;
+  }
+  for (p++; p < list.length; p++) {
+    const t = list[p];
+    if (T.kind[t] === PUNCT && ASSIGNMENTS.has(T.text[t])) return false;
+    if (T.kind[t] === IDENT && T.text[list[p + 1]] === "(" && !NOT_CALLS.has(T.text[t])) return false;
+  }
+  return true;
+}
+
+// src/surface/extract/code/defines.ts
+var IDENTIFIER = /[A-Za-z_]\w*/g;
+function defineFacts(T, source) {
+  const out2 = [];
+  const groups2 = [];
+  for (let k = 0; k < T.n; k++) {
+    if (T.kind[k] !== DIRECTIVE) continue;
+    const pp = T.pp[k];
+    if (pp === PP_IF) groups2.push({ at: k, branch: 0 });
+    else if (pp === PP_ELIF || pp === PP_ELSE) {
+      const top = groups2[groups2.length - 1];
+      if (top) top.branch++;
+    } else if (pp === PP_ENDIF) groups2.pop();
+    else {
+      const m = /^#(define|undef) ([A-Za-z_]\w*)(.*)$/.exec(T.text[k]);
+      if (!m) continue;
+      const [, kind2, name2, rest] = m;
+      const head = new RegExp(`^(?:#|%:)[ \\t]*define[ \\t]+${name2}\\(`).exec(source.slice(T.at[k], T.at[k] + name2.length + 64));
+      const functionLike = kind2 === "define" && head !== null;
+      let body2 = rest;
+      let params = [];
+      if (functionLike) {
+        const close = rest.indexOf(")");
+        params = rest.slice(0, close < 0 ? rest.length : close).match(IDENTIFIER) ?? [];
+        body2 = close < 0 ? "" : rest.slice(close + 1);
+      }
+      const mentions = [...new Set(body2.match(IDENTIFIER) ?? [])].filter((id) => id !== name2 && !params.includes(id)).sort();
+      const text2 = kind2 === "undef" ? `#undef ${name2}` : functionLike ? T.text[k] : `#define ${name2} =${rest}`;
+      out2.push({ name: name2, at: T.at[k], text: text2, mentions, scope: groups2.map((g) => ({ ...g })) });
+    }
+  }
+  return out2;
+}
+
+// src/surface/extract/code/header-writes.ts
+var HEADER_STRUCT2 = "ppm_evt_hdr";
+function valueAfter(T, op, end) {
+  const out2 = [];
+  for (let k = op + 1, depth = 0; k < end; k++) {
+    if (T.kind[k] === DIRECTIVE) continue;
+    if (T.kind[k] === PUNCT) {
+      const s = T.text[k];
+      if (s === "(" || s === "[" || s === "{") depth++;
+      else if (s === ")" || s === "]" || s === "}") {
+        if (depth-- === 0) break;
+      } else if ((s === ";" || s === ",") && depth === 0) break;
+    }
+    out2.push(k);
+  }
+  return out2;
+}
+function isZeroInit(T, value) {
+  const s = value.map((k) => T.text[k]).join(" ");
+  return s === "{ 0 }" || s === "{ }";
+}
+function headerWrites(T, start2, end) {
+  const headers = /* @__PURE__ */ new Set();
+  for (let k = start2 + 1; k <= end; k++) {
+    if (T.text[k] !== HEADER_STRUCT2 || T.text[k - 1] !== "struct") continue;
+    let j = k + 1;
+    while (j <= end && T.text[j] === "*") j++;
+    if (j <= end && T.kind[j] === IDENT && T.text[j + 1] !== ")" && T.text[j + 1] !== "(") headers.add(T.text[j]);
+  }
+  if (!headers.size) return [];
+  const writes = /* @__PURE__ */ new Set();
+  const followed = /* @__PURE__ */ new Set();
+  const queue = [];
+  let bounded = false;
+  const follow = (value) => {
+    for (let i2 = 0; i2 < value.length; i2++) {
+      const k = value[i2];
+      const prev = T.text[k - 1];
+      if (T.kind[k] !== IDENT || T.text[k + 1] === "(" || prev === "->" || prev === "." || headers.has(T.text[k])) continue;
+      const name2 = T.text[k];
+      if (followed.has(name2)) continue;
+      if (followed.size >= MAX_HEADER_LOCALS) {
+        bounded = true;
+        continue;
+      }
+      followed.add(name2);
+      queue.push(name2);
+    }
+  };
+  const text2 = (list) => list.map((k) => T.text[k]).join(" ");
+  for (let k = start2; k <= end; k++) {
+    if (T.kind[k] !== IDENT || !headers.has(T.text[k]) || T.text[k - 1] === "->" || T.text[k - 1] === ".") continue;
+    const access2 = T.text[k + 1];
+    if ((access2 === "->" || access2 === ".") && T.kind[k + 2] === IDENT && T.kind[k + 3] === PUNCT && ASSIGNMENTS.has(T.text[k + 3])) {
+      const value = valueAfter(T, k + 3, end);
+      writes.add(`${T.text[k + 2]} ${T.text[k + 3]} ${text2(value)}`);
+      follow(value);
+    } else if (access2 === "=" && T.text[k - 1] !== "(") {
+      const value = valueAfter(T, k + 1, end);
+      if (!isZeroInit(T, value) && T.text[value[0]] === "{") {
+        writes.add(`= ${text2(value)}`);
+        follow(value);
+      }
+    }
+  }
+  while (queue.length) {
+    const name2 = queue.shift();
+    for (let k = start2; k <= end; k++) {
+      if (T.kind[k] !== IDENT || T.text[k] !== name2 || T.text[k - 1] === "->" || T.text[k - 1] === ".") continue;
+      let op = k + 1;
+      let target = name2;
+      while ((T.text[op] === "." || T.text[op] === "->") && T.kind[op + 1] === IDENT) {
+        target += `${T.text[op]}${T.text[op + 1]}`;
+        op += 2;
+      }
+      if (T.kind[op] !== PUNCT || !ASSIGNMENTS.has(T.text[op])) continue;
+      const value = valueAfter(T, op, end);
+      writes.add(`${target} ${T.text[op]} ${text2(value)}`);
+      follow(value);
+    }
+  }
+  return bounded ? null : [...writes].sort();
+}
+
 // src/surface/extract/code-bodies.ts
 var CODE_FILES = [
-  // Kernel module: the fillers and the payload helpers (val_to_ring, pack_addr, ...).
+  // Kernel module: the fillers and the payload helpers (val_to_ring, pack_addr, ...), and the
+  // event path of main.c (the tracepoint probes, the event header, the drop and sampling
+  // decisions). main.c is also read as text for its module parameters (files.ts).
   /^driver\/ppm_fillers\.c$/,
+  /^driver\/main\.c$/,
   /^driver\/ppm_events\.c$/,
   /^driver\/ppm_events\.h$/,
   // Flag conversions (open_flags_to_scap, ...) used by every driver's fillers.
@@ -27387,6 +28403,10 @@ var CODE_FILES = [
   // bpf_helpers.h, builtins.h, quirks.h and missing_definitions.h declare, they do not fill.
   /^driver\/bpf\/(fillers|filler_helpers|ring_helpers|plumbing_helpers)\.h$/
 ];
+var PLUMBING_FILES = [/^driver\/main\.c$/];
+function undecidedRole(path11) {
+  return PLUMBING_FILES.some((re) => re.test(path11)) ? "transport" : "filler";
+}
 function isCodeFile(path11) {
   return CODE_FILES.some((re) => re.test(path11));
 }
@@ -27399,11 +28419,140 @@ function probeOf(path11) {
 function digest(texts) {
   return createHash("sha1").update(texts.join("\0")).digest("hex").slice(0, 16);
 }
+var codeDigest = digest;
 function isKernelSpecific(fn) {
   return fn.kernelSpecific === true;
 }
 function compatVariants(fn) {
-  return fn.compatVariants ?? [fn.hash, fn.hash];
+  return fn.compatVariants ?? { oldest: [fn.hash, fn.hash, fn.hash, fn.hash], newest: fn.hash };
+}
+function boundaryOf(list, hash) {
+  const out2 = {};
+  const merged = (key) => list.length === 1 ? list[0].boundary[key] : [...new Set(list.flatMap((e) => e.boundary[key]))].sort();
+  const calls = merged("calls");
+  const globals = merged("globals");
+  const marks = merged("marks");
+  const counters = merged("counters");
+  const events2 = merged("events");
+  const macroNames = merged("macroNames");
+  if (events2.length) out2.events = events2.join(" ");
+  if (macroNames.length) out2.macroNames = macroNames.join(" ");
+  if (calls.length) out2.calls = calls.join(" ");
+  if (globals.length) out2.globals = globals.join(" ");
+  if (marks.length) out2.marks = marks;
+  if (counters.length) {
+    out2.counters = counters;
+    const parts2 = list.map((e) => e.statsFree ?? e.text);
+    out2.statsFreeHash = parts2.every((p, i2) => p === list[i2].text) ? hash : digest(parts2);
+    if (list.every((e) => e.countsOnly)) out2.countsOnly = true;
+  }
+  if (marks.includes("tail-call")) {
+    const parts2 = list.map((e) => e.glueFree ?? e.statsFree ?? e.text);
+    out2.glueFreeHash = digest(parts2);
+  }
+  return out2;
+}
+function builds(minKernel) {
+  return [...oldestBuilds(minKernel), NEWEST];
+}
+function hasCompatRegion(T, start2, end, groups2, all) {
+  for (let t = start2; t <= end; t++) {
+    if (T.pp[t] === PP_IF && groups2.get(t)?.compat) return true;
+    if (T.kind[t] === IDENT && T.text[t] === "if" && T.text[t + 1] === "(") {
+      const p = t - start2;
+      const close = matchForward(T, all, p + 1);
+      if (close > 0 && isFeatureCheck(T, all, p + 1, close)) return true;
+    }
+  }
+  return false;
+}
+var seenDefinitions = /* @__PURE__ */ new Map();
+var MAX_SEEN_DEFINITIONS = 5e4;
+function detached(b) {
+  const own = (list) => list.length ? list.join(" ").split(" ") : list;
+  return { calls: own(b.calls), globals: own(b.globals), marks: b.marks, counters: own(b.counters), events: own(b.events), macroNames: own(b.macroNames) };
+}
+function definitionFacts(T, def, groups2, minKernel) {
+  const raw = digest([T.text.slice(def.start, def.end + 1).join(""), T.compat.slice(def.start, def.end + 1).join(""), String(minKernel)]);
+  const seen = seenDefinitions.get(raw);
+  if (seen) return seen;
+  const hashOf = (list, leaveOut) => digest([normaliseFunction(T, list, leaveOut).map((t) => T.text[t]).join("")]);
+  const all = [];
+  for (let t = def.start; t <= def.end; t++) all.push(t);
+  let text2;
+  let variants2 = null;
+  try {
+    text2 = hashOf(all);
+    if (hasCompatRegion(T, def.start, def.end, groups2, all)) {
+      const byTokens = /* @__PURE__ */ new Map();
+      variants2 = builds(minKernel).map((build) => {
+        const list = [];
+        resolveVariant(T, all, 0, all.length, build, groups2, list);
+        const key = list.join(",");
+        let h = byTokens.get(key);
+        if (h === void 0) byTokens.set(key, h = hashOf(list));
+        return h;
+      });
+    }
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    text2 = raw;
+    variants2 = null;
+  }
+  const boundary = detached(boundaryFacts(T, def.start, def.end, def.name));
+  let statsFree = null;
+  let glueFree = null;
+  let countsOnly = false;
+  try {
+    if (boundary.counters.length) {
+      const list = normaliseFunction(T, all, { counters: true });
+      statsFree = digest([list.map((t) => T.text[t]).join("")]);
+      countsOnly = doesNothing(T, list);
+    }
+    if (boundary.marks.includes("tail-call")) glueFree = hashOf(all, { counters: true, tailCalls: true });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+  }
+  const writes = headerWrites(T, def.start, def.end);
+  const header = writes === null ? text2 : writes.length ? digest(writes) : null;
+  const facts = { text: text2, variants: variants2, boundary, statsFree, glueFree, countsOnly, header };
+  if (seenDefinitions.size >= MAX_SEEN_DEFINITIONS) seenDefinitions.clear();
+  seenDefinitions.set(raw, facts);
+  return facts;
+}
+function compiledBy(T, scope, groups2, build) {
+  return scope.every(({ at, branch }) => {
+    const g = groups2.get(at);
+    if (!g || !g.compat) return true;
+    if (g.decided !== void 0) return g.decided === branch;
+    return build === null || mayCompile(T, g, branch, build);
+  });
+}
+function variantsOf(list, text2, built, kernelBuilds) {
+  const hash = digest(list.map(text2));
+  const pick = (parts2) => parts2.length === list.length && parts2.every((c, i2) => c === text2(list[i2])) ? hash : digest(parts2);
+  const variants2 = kernelBuilds.map((build, i2) => pick(list.map((e) => built(e, build, i2)).filter((v) => v !== null)));
+  if (variants2.every((v) => v === hash)) return { hash };
+  return { hash, compatVariants: { oldest: [variants2[0], variants2[1], variants2[2], variants2[3]], newest: variants2[4] } };
+}
+function definesOf(T, source, groups2, kernelBuilds, lineAt) {
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const d of defineFacts(T, source)) {
+    if (!compiledBy(T, d.scope, groups2, null)) continue;
+    const list = byName2.get(d.name);
+    if (list) list.push(d);
+    else byName2.set(d.name, [d]);
+  }
+  const out2 = {};
+  for (const name2 of [...byName2.keys()].sort()) {
+    const list = byName2.get(name2);
+    const text2 = (d) => digest([d.text]);
+    const macro = { line: lineAt(list[0].at), ...variantsOf(list, text2, (d, build) => compiledBy(T, d.scope, groups2, build) ? text2(d) : null, kernelBuilds) };
+    const mentions = [...new Set(list.flatMap((d) => d.mentions))].sort();
+    if (mentions.length) macro.mentions = mentions.join(" ");
+    Object.defineProperty(out2, name2, { value: macro, enumerable: true, writable: true, configurable: true });
+  }
+  return out2;
 }
 function extractCodeBodies(path11, source, minKernel = 0n) {
   const c = cText(source);
@@ -27411,432 +28560,245 @@ function extractCodeBodies(path11, source, minKernel = 0n) {
   markCompat(T);
   const groups2 = conditionalGroups(T, minKernel);
   const decided = new Map([...groups2].filter(([, g]) => g.decided !== void 0).map(([at, g]) => [at, g.decided]));
+  const kernelBuilds = builds(minKernel);
+  const macros = definesOf(T, c.text, groups2, kernelBuilds, c.lineAt);
   const defs = findDefinitions(T, decided);
   const lines = defs.map((d) => c.lineAt(d.at));
-  const join3 = (list) => list.map((t) => T.text[t]).join("");
-  const byName = /* @__PURE__ */ new Map();
+  const byName2 = /* @__PURE__ */ new Map();
   defs.forEach((def, i2) => {
-    const text = T.text.slice(def.start, def.end + 1).join("");
-    let core = text;
-    let oldest2 = text;
-    let newest = text;
-    try {
-      const kept = coreTokens(T, def.start, def.end, groups2);
-      if (kept) {
-        core = join3(kept);
-        const a = [];
-        for (let t = def.start; t <= def.end; t++) a.push(t);
-        const f = [];
-        const l = [];
-        resolveVariant(T, a, 0, a.length, oldest(minKernel), groups2, f);
-        resolveVariant(T, a, 0, a.length, NEWEST, groups2, l);
-        oldest2 = join3(f);
-        newest = join3(l);
-      }
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-      core = oldest2 = newest = text;
-    }
-    const entry = { def, line: lines[i2], text, core, oldest: oldest2, newest };
-    const list = byName.get(def.name);
+    const entry = { ...definitionFacts(T, def, groups2, minKernel), def, line: lines[i2] };
+    const list = byName2.get(def.name);
     if (list) list.push(entry);
-    else byName.set(def.name, [entry]);
+    else byName2.set(def.name, [entry]);
   });
   const functions = {};
-  for (const name2 of [...byName.keys()].sort()) {
-    const list = byName.get(name2);
-    const hash = digest(list.map((e) => e.text));
-    const plain = list.filter((e) => !e.def.compatScoped);
-    const pick = (parts2) => parts2.length === list.length && parts2.every((c2, i2) => c2 === list[i2].text) ? hash : digest(parts2);
-    const coreHash = pick((plain.length ? plain : list).map((e) => e.core));
-    const oldest2 = pick((plain.length ? plain : list.slice(-1)).map((e) => e.oldest));
-    const newest = pick((plain.length ? plain : list.slice(0, 1)).map((e) => e.newest));
-    const fn = { line: list[0].line, hash, coreHash };
-    if (oldest2 !== hash || newest !== hash) fn.compatVariants = [oldest2, newest];
-    if (!plain.length) fn.kernelSpecific = true;
+  for (const name2 of [...byName2.keys()].sort()) {
+    const list = byName2.get(name2);
+    const { hash, compatVariants: compatVariants2 } = variantsOf(list, (e) => e.text, (e, build, i2) => compiledBy(T, e.def.scope, groups2, build) ? e.variants?.[i2] ?? e.text : null, kernelBuilds);
+    const fn = { line: list[0].line, hash };
+    if (compatVariants2) fn.compatVariants = compatVariants2;
+    if (list.every((e) => e.def.compatScoped)) fn.kernelSpecific = true;
+    const headers = list.map((e) => e.header).filter((h) => h !== null);
+    if (headers.length) fn.headerHash = headers.length === 1 ? headers[0] : digest(headers);
+    Object.assign(fn, boundaryOf(list, hash));
     Object.defineProperty(functions, name2, { value: fn, enumerable: true, writable: true, configurable: true });
   }
-  return { probe: probeOf(path11), functions };
+  const out2 = { probe: probeOf(path11), functions };
+  if (Object.keys(macros).length) out2.macros = macros;
+  return out2;
 }
 
-// src/rules/schema/code-pairs.ts
-var PROBE_LABEL = {
-  kmod: "kernel module",
-  modern: "modern eBPF probe",
-  legacy: "legacy eBPF probe",
-  shared: "shared by the drivers"
-};
-function sites(s, unreadable) {
+// src/surface/code-defines.ts
+var listed = (names2) => names2 ? names2.split(" ") : [];
+function defineIndex(code2) {
   const out2 = /* @__PURE__ */ new Map();
-  for (const path11 of Object.keys(s.code).sort()) {
-    if (unreadable.has(path11)) continue;
-    const file = s.code[path11];
-    for (const [name2, fn] of Object.entries(file.functions)) {
-      const key = `${file.probe}\0${name2}`;
-      const list = out2.get(key);
-      if (list) list.push({ path: path11, fn });
-      else out2.set(key, [{ path: path11, fn }]);
+  for (const path11 of Object.keys(code2).sort()) {
+    const file = code2[path11];
+    for (const [name2, macro] of Object.entries(file.macros ?? {})) {
+      const list = out2.get(name2);
+      const site = { path: path11, probe: file.probe, name: name2, macro };
+      if (list) list.push(site);
+      else out2.set(name2, [site]);
     }
   }
   return out2;
 }
-var codePairs = perPair((base, head) => {
-  const result = [];
-  const unreadable = new Set([...base.warnings, ...head.warnings].map((w) => w.path));
-  const b = sites(base, unreadable);
-  const h = sites(head, unreadable);
-  for (const key of /* @__PURE__ */ new Set([...b.keys(), ...h.keys()])) {
-    const [probe, name2] = key.split("\0");
-    const bs = [...b.get(key) ?? []];
-    const hs = [...h.get(key) ?? []];
-    for (let i2 = 0; i2 < hs.length; i2++) {
-      const j = bs.findIndex((s) => s.path === hs[i2].path);
-      if (j < 0) continue;
-      result.push({ probe, name: name2, base: bs[j], head: hs[i2] });
-      bs.splice(j, 1);
-      hs.splice(i2--, 1);
+function resolve2(index, path11, probe, name2) {
+  const all = index.get(name2);
+  if (!all) return [];
+  const own = all.filter((s) => s.path === path11);
+  if (own.length) return own;
+  const driver = all.filter((s) => s.probe === probe);
+  return driver.length ? driver : all.filter((s) => s.probe === "shared");
+}
+function expanded(index, path11, probe, fn) {
+  const seen = /* @__PURE__ */ new Set();
+  const queue = [...listed(fn.calls), ...listed(fn.globals), ...listed(fn.macroNames)];
+  const names2 = new Set(queue);
+  while (queue.length) {
+    for (const site of resolve2(index, path11, probe, queue.pop())) {
+      if (seen.has(site)) continue;
+      seen.add(site);
+      for (const m of listed(site.macro.mentions)) {
+        if (names2.has(m)) continue;
+        names2.add(m);
+        queue.push(m);
+      }
     }
-    while (bs.length && hs.length) result.push({ probe, name: name2, base: bs.shift(), head: hs.shift() });
-    for (const s of bs) result.push({ probe, name: name2, base: s, head: null });
-    for (const s of hs) result.push({ probe, name: name2, base: null, head: s });
   }
-  result.sort((x, y) => {
-    const a = x.head ?? x.base;
-    const c = y.head ?? y.base;
-    return a.path < c.path ? -1 : a.path > c.path ? 1 : a.fn.line - c.fn.line || (x.name < y.name ? -1 : 1);
+  return [...seen].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+function withDefines(index, path11, probe, fn) {
+  if (!index.size) return fn;
+  const sites2 = expanded(index, path11, probe, fn);
+  if (!sites2.length) return fn;
+  const fold2 = (own, of) => codeDigest([own, ...sites2.map((s) => `${s.name}\0${of(s.macro)}`)]);
+  const out2 = { ...fn, hash: fold2(fn.hash, (m) => m.hash) };
+  const variants2 = fn.compatVariants;
+  if (variants2 || sites2.some((s) => s.macro.compatVariants)) {
+    const own = variants2 ?? { oldest: [fn.hash, fn.hash, fn.hash, fn.hash], newest: fn.hash };
+    const oldest = (i2) => fold2(own.oldest[i2], (m) => m.compatVariants ? m.compatVariants.oldest[i2] : m.hash);
+    out2.compatVariants = { oldest: [oldest(0), oldest(1), oldest(2), oldest(3)], newest: fold2(own.newest, (m) => m.compatVariants?.newest ?? m.hash) };
+  }
+  if (fn.statsFreeHash) out2.statsFreeHash = fold2(fn.statsFreeHash, (m) => m.hash);
+  if (fn.glueFreeHash) out2.glueFreeHash = fold2(fn.glueFreeHash, (m) => m.hash);
+  return out2;
+}
+
+// src/surface/code-roles.ts
+function listed2(names2) {
+  return names2 ? names2.split(" ") : [];
+}
+function roleContext(s) {
+  return { mapNames: /* @__PURE__ */ new Set([...Object.keys(s.bpfMaps), ...Object.keys(s.bpfGlobals)]), counters: counterFields(s.structs) };
+}
+function counterFields(structs) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const s of Object.values(structs)) for (const f of s.fields) if (COUNTER_FIELD.test(f.name)) out2.add(f.name);
+  return out2;
+}
+function updatesOnlyCounters(counters, known) {
+  return Boolean(counters?.length) && counters.every((c) => known.has(c));
+}
+function producesEvents(fn) {
+  return Boolean(fn.marks?.includes("param") || fn.marks?.includes("event"));
+}
+function intrinsicRole(fn, ctx) {
+  const marks = fn.marks ?? [];
+  if (producesEvents(fn)) return "filler";
+  if (marks.includes("tail-call")) return "dispatch";
+  if (marks.includes("header") || marks.includes("transport")) return "transport";
+  if (marks.includes("map") || listed2(fn.globals).some((g) => ctx.mapNames.has(g))) return "dispatch";
+  if (fn.countsOnly && updatesOnlyCounters(fn.counters, ctx.counters)) return "statistics";
+  return null;
+}
+var factIds = /* @__PURE__ */ new WeakMap();
+var nextFactId = 0;
+var recent = /* @__PURE__ */ new Map();
+var RECENT_STATES = 8;
+function resolveCodeRoles(code2, ctx) {
+  const key = stateKey(code2, ctx);
+  let out2 = recent.get(key);
+  if (!out2) {
+    out2 = computeRoles(code2, ctx);
+    if (recent.size >= RECENT_STATES) recent.delete(recent.keys().next().value);
+    recent.set(key, out2);
+  }
+  return record(Object.keys(code2).map((path11) => [path11, { ...code2[path11], functions: out2[path11].functions }]));
+}
+function stateKey(code2, ctx) {
+  const files = Object.keys(code2).sort().map((path11) => {
+    const fns = code2[path11].functions;
+    let id = factIds.get(fns);
+    if (id === void 0) factIds.set(fns, id = nextFactId++);
+    return `${path11}\0${code2[path11].probe}\0${id}`;
   });
-  return result;
-});
-function codeDelta(base, head) {
-  if (base.hash === head.hash) return "none";
-  if (base.coreHash === head.coreHash) return "compat";
-  const [bf, bl] = compatVariants(base);
-  const [hf, hl] = compatVariants(head);
-  return bf === hf || bl === hl ? "compat" : "logic";
+  return [...files, [...ctx.mapNames].sort().join(","), [...ctx.counters].sort().join(",")].join("");
 }
-function where(site) {
-  return { path: site.path, line: site.fn.line };
-}
-function describePair(p) {
-  const b = p.base.path;
-  const h = p.head.path;
-  return `${p.name} (${b === h ? h : `moved from ${b} to ${h}`}, ${PROBE_LABEL[p.probe]})`;
-}
-function lonePairs(pairs, side) {
-  return pairs.filter((p) => side === "head" ? p.base === null : p.head === null);
-}
-
-// src/rules/schema/filler-code-changed.ts
-var STATS_ACCOUNTING = /* @__PURE__ */ new Set(["compute_event_types_stats", "terminate_filler"]);
-var MAX_NAMES = 8;
-function names(list) {
-  const shown = list.slice(0, MAX_NAMES).map((p) => p.name);
-  return list.length > MAX_NAMES ? `${shown.join(", ")} and ${list.length - MAX_NAMES} more` : shown.join(", ");
-}
-function addedOrRemoved(pairs, side, other) {
-  const lone = lonePairs(pairs, side).filter((p) => !isKernelSpecific(p[side].fn));
-  const byPath = /* @__PURE__ */ new Map();
-  for (const p of lone) {
-    const path11 = p[side].path;
-    const list = byPath.get(path11);
-    if (list) list.push(p);
-    else byPath.set(path11, [p]);
+function computeRoles(code2, ctx) {
+  const nodes = [];
+  const byName2 = /* @__PURE__ */ new Map();
+  const byKey2 = /* @__PURE__ */ new Map();
+  for (const path11 of Object.keys(code2).sort()) {
+    const file = code2[path11];
+    for (const [name2, fn] of Object.entries(file.functions)) {
+      const node = { path: path11, probe: file.probe, name: name2, fn, callees: [], callers: [] };
+      nodes.push(node);
+      byKey2.set(`${path11}\0${name2}`, node);
+      const list = byName2.get(name2);
+      if (list) list.push(node);
+      else byName2.set(name2, [node]);
+    }
   }
-  const hits = [];
-  for (const [path11, list] of byPath) {
-    const probe = PROBE_LABEL[list[0].probe];
-    const wholeFile = !Object.hasOwn(other.code, path11) && list.length > 1;
-    if (side === "head") {
-      if (wholeFile) {
-        hits.push({
-          symbol: path11,
-          message: `new file ${path11} (${probe}) defines ${list.length} functions: ${names(list)}; new filler or program code changes what the driver sends`,
-          location: where(list[0].head)
-        });
-      } else {
-        for (const p of list) {
-          hits.push({
-            symbol: p.name,
-            message: `new function ${p.name} in ${path11} (${probe}); a new filler or helper changes what the driver sends`,
-            location: where(p.head)
-          });
-        }
-      }
-    } else if (wholeFile) {
-      hits.push({
-        symbol: path11,
-        message: `${path11} (${probe}) is gone with its ${list.length} functions: ${names(list)}`,
-        location: where(list[0].base)
-      });
-    } else {
-      for (const p of list) {
-        hits.push({ symbol: p.name, message: `function ${p.name} was removed from ${path11} (${probe})`, location: where(p.base) });
+  for (const node of nodes) {
+    for (const call of listed2(node.fn.calls)) {
+      const target = resolveCall(node, byName2.get(call));
+      if (!target || target === node) continue;
+      node.callees.push(target);
+      target.callers.push(node);
+    }
+  }
+  const role = /* @__PURE__ */ new Map();
+  for (const node of nodes) {
+    const r = intrinsicRole(node.fn, ctx);
+    if (r) role.set(node, r);
+  }
+  for (const node of nodes) {
+    if (!role.has(node) && !node.callers.length && node.callees.some((c) => role.get(c) === "filler")) role.set(node, "filler");
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const node of nodes) {
+      if (role.has(node) || !node.fn.calls || node.callees.length !== listed2(node.fn.calls).length) continue;
+      const roles = new Set(node.callees.map((c) => role.get(c)));
+      const r = roles.size === 1 ? [...roles][0] : [...roles].every((x) => x === "dispatch" || x === "transport") ? "dispatch" : void 0;
+      if (r && r !== "filler") {
+        role.set(node, r);
+        changed = true;
       }
     }
   }
-  return hits;
-}
-var fillerCodeChanged = {
-  id: "filler-code-changed",
-  title: "The code of a filler, eBPF program or payload helper changed, or one was added or removed",
-  governs: "schema",
-  bump: "patch",
-  rationale: `libs' driver/README.VERSION.md, SCHEMA_VERSION: "patch version: increment when code changes don't break compatibility (e.g. bug fixes in filler code)". Function bodies of ppm_fillers.c, ppm_events.c, the modern probe's programs and helpers and the legacy probe's fillers are compared as token streams (comments, whitespace and formatting ignored; kernel-version conditionals ignored, see filler-code-kernel-compat). Functions are matched by probe and name, so moving a file is not a change.`,
-  example: "  int f_sys_example_x(struct event_filler_arguments *args) {\n-	len = min(ret, (int64_t)args->snaplen);\n+	len = ret > 0 ? min(ret, (int64_t)args->snaplen) : 0;",
-  check(base, head) {
-    const pairs = codePairs(base, head).filter((p) => !STATS_ACCOUNTING.has(p.name));
-    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === "logic").map((p) => ({ symbol: p.name, message: `the code of ${describePair(p)} changed`, location: where(p.head) }));
-    return [...changed, ...addedOrRemoved(pairs, "head", base), ...addedOrRemoved(pairs, "base", head)];
+  const spread = (queue, r) => {
+    while (queue.length) {
+      const n = queue.pop();
+      for (const c of n.callees) {
+        if (role.has(c)) continue;
+        role.set(c, r);
+        queue.push(c);
+      }
+    }
+  };
+  for (const r of ["filler", "dispatch", "transport", "statistics"]) spread(nodes.filter((n) => role.get(n) === r), r);
+  for (const node of nodes) {
+    if (role.has(node) || node.callers.length || !node.callees.some((c) => role.get(c) === "filler")) continue;
+    role.set(node, "filler");
+    spread([node], "filler");
   }
-};
-
-// src/rules/schema/filler-code-kernel-compat.ts
-var README = "libs' README.VERSION.md: do not increment these versions for patches that solely address build issues on specific kernels";
-var fillerCodeKernelCompat = {
-  id: "filler-code-kernel-compat",
-  title: "Filler or program code changed only inside kernel-version conditionals",
-  governs: "schema",
-  bump: "none",
-  kind: "note",
-  rationale: `libs' driver/README.VERSION.md: "Please, do not increment these versions for patches that solely address build issues on specific kernels (for example, newly supported kernels) without impacting others." A function whose tokens differ only inside #if groups on LINUX_VERSION_CODE, KERNEL_VERSION, RHEL_RELEASE_*, HAS_* (driver/configure probes), non-architecture CONFIG_* options or __has_include, or inside CO-RE feature checks (if (bpf_core_*(...)) ... else ...), or that only wraps existing code into such a conditional, is reported as a note: no bump is needed. So is a helper added or removed that exists only under such conditionals.`,
-  example: " #if LINUX_VERSION_CODE < KERNEL_VERSION(5, 0, 0)\n 	val = old_helper(task);\n+#elif LINUX_VERSION_CODE < KERNEL_VERSION(6, 10, 0)\n+	val = renamed_helper(task);\n #else\n 	val = new_helper(task);\n #endif",
-  check(base, head) {
-    const pairs = codePairs(base, head);
-    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === "compat").map((p) => ({ symbol: p.name, message: `${describePair(p)} changed only inside kernel-version conditionals; ${README}`, location: where(p.head) }));
-    const added2 = lonePairs(pairs, "head").filter((p) => isKernelSpecific(p.head.fn)).map((p) => ({
-      symbol: p.name,
-      message: `new kernel-specific function ${p.name} in ${p.head.path} (${PROBE_LABEL[p.probe]}), defined only under kernel-version conditionals; ${README}`,
-      location: where(p.head)
-    }));
-    const removed2 = lonePairs(pairs, "base").filter((p) => isKernelSpecific(p.base.fn)).map((p) => ({
-      symbol: p.name,
-      message: `kernel-specific function ${p.name} was removed from ${p.base.path} (${PROBE_LABEL[p.probe]}); ${README}`,
-      location: where(p.base)
-    }));
-    return [...changed, ...added2, ...removed2];
-  }
-};
-
-// src/rules/schema/filler-ids-changed.ts
-var fillerIdsChanged = {
-  id: "filler-ids-changed",
-  title: "FILLER_LIST_MAPPER changed (filler ids of the legacy eBPF probe)",
-  governs: "schema",
-  bump: "minor",
-  rationale: 'While the legacy probe exists, a filler id is a tail-call index shared by the probe and libscap. libscap accepts a legacy probe only at the exact SCHEMA minor it was built for (scap_bpf.c check_schema_version_compatibility, "the legacy ebpf SCHEMA_VERSION is not semver compliant"), so a SCHEMA minor bump is what keeps a probe with other filler ids from loading.',
-  example: "  FN(sys_mkdir_x) \\\n+ FN(sys_mknod_x) \\\n  FN(terminate_filler)",
-  check(base, head) {
-    const b = base.codeLists["FILLER_LIST_MAPPER"];
-    const h = head.codeLists["FILLER_LIST_MAPPER"];
-    if (!b || !h) return [];
-    const hits = [];
-    const bNames = b.entries.map((e) => e.name);
-    const hNames = h.entries.map((e) => e.name);
-    const added2 = hNames.filter((n) => !bNames.includes(n));
-    const gone = bNames.filter((n) => !hNames.includes(n));
-    const moved = bNames.filter((n, i2) => hNames.includes(n) && hNames.indexOf(n) !== i2);
-    if (!added2.length && !gone.length && !moved.length) return [];
-    const parts2 = [
-      added2.length ? `adds ${added2.slice(0, 5).join(", ")}${added2.length > 5 ? ` and ${added2.length - 5} more` : ""}` : "",
-      gone.length ? `removes ${gone.slice(0, 5).join(", ")}${gone.length > 5 ? ` and ${gone.length - 5} more` : ""}` : "",
-      moved.length ? `moves ${moved.length} existing filler id${moved.length > 1 ? "s" : ""} (e.g. ${moved[0]} ${bNames.indexOf(moved[0])} \u2192 ${hNames.indexOf(moved[0])})` : ""
-    ].filter(Boolean);
-    hits.push({ symbol: "FILLER_LIST_MAPPER", message: `FILLER_LIST_MAPPER ${parts2.join("; ")}`, location: h.entries.find((e) => added2.includes(e.name))?.loc ?? h.loc });
-    return hits;
-  }
-};
-
-// src/rules/schema/flag-tables.ts
-var flagEntries = perSurface((s) => {
-  const out2 = {};
-  for (const [table, t] of Object.entries(s.flagTables)) {
-    for (const e of t.entries) out2[`${table}/${e.name}`] ??= { ...e, table };
+  const defines3 = defineIndex(code2);
+  const out2 = record();
+  for (const path11 of Object.keys(code2)) {
+    const file = code2[path11];
+    const functions = record();
+    for (const [name2, fn] of Object.entries(file.functions)) {
+      const node = byKey2.get(`${path11}\0${name2}`);
+      const folded = withDefines(defines3, path11, file.probe, fn);
+      functions[name2] = { ...folded, role: (node && role.get(node)) ?? undecidedRole(path11) };
+    }
+    out2[path11] = { ...file, functions };
   }
   return out2;
-});
-var wireDefines = perSurface((s) => {
-  return Object.fromEntries(Object.entries(s.defines).filter(([name2]) => !/^PPM_(IOCTL_|MAX_|API_|VERSION_|SCHEMA_)/.test(name2) && !/_MAX$/.test(name2)));
-});
-
-// src/rules/schema/flag-value-added.ts
-var flagValueAdded = {
-  id: "flag-value-added",
-  title: "A flag or value was added (a flag_table.c entry, a new table, or a PPM_* value define)",
-  governs: "schema",
-  bump: "minor",
-  rationale: "New flag values are new features that leave existing values untouched: README.VERSION.md SCHEMA minor. Old userspace renders an unknown bit as a number.",
-  example: '  {"O_TMPFILE", PPM_O_TMPFILE},\n+ {"O_NEWFLAG", PPM_O_NEWFLAG},',
-  check(base, head) {
-    const hits = [];
-    for (const [name2, t] of added(base.flagTables, head.flagTables)) hits.push({ symbol: name2, message: `new flag table ${name2} (${t.entries.length} values)`, location: t.loc });
-    const baseEntries = flagEntries(base);
-    for (const [, e] of added(baseEntries, flagEntries(head))) {
-      if (base.flagTables[e.table]) hits.push({ symbol: e.name, message: `${e.table} gains ${e.name} = ${e.expr}`, location: e.loc });
-    }
-    for (const [name2, c] of added(wireDefines(base), wireDefines(head))) hits.push({ symbol: name2, message: `new ${name2} = ${c.expr}`, location: c.loc });
-    return hits;
-  }
-};
-
-// src/rules/schema/flag-value-changed.ts
-var flagValueChanged = {
-  id: "flag-value-changed",
-  title: "An existing flag or value changed its number",
-  governs: "schema",
-  bump: "major",
-  rationale: "PPM_* flag values are what the drivers put in payloads; userspace built against the base decodes the old number. A changed value is an incompatible schema change.",
-  example: "- #define PPM_O_CREAT (1 << 2)\n+ #define PPM_O_CREAT (1 << 3)",
-  check(base, head) {
-    const hits = [];
-    for (const [name2, b, h] of common(wireDefines(base), wireDefines(head))) {
-      if (b.value !== null && h.value !== null && b.value !== h.value) hits.push({ symbol: name2, message: `${name2} changed from ${b.value} to ${h.value}`, location: h.loc });
-    }
-    for (const [, b, h] of common(flagEntries(base), flagEntries(head))) {
-      if (b.value !== null && h.value !== null && b.value !== h.value) {
-        hits.push({ symbol: h.name, message: `${h.table}: ${h.name} changed from ${b.value} to ${h.value}`, location: h.loc });
-      } else if ((b.value === null || h.value === null) && b.expr !== h.expr) {
-        hits.push({ symbol: h.name, message: `${h.table}: ${h.name} now maps to ${h.expr} (was ${b.expr})`, location: h.loc });
-      }
-    }
-    return hits;
-  }
-};
-
-// src/rules/schema/flag-value-removed.ts
-var flagValueRemoved = {
-  id: "flag-value-removed",
-  title: "A flag table entry, a flag table, or a PPM_* value define was removed",
-  governs: "schema",
-  bump: "minor",
-  rationale: "The drivers stop producing a value that userspace built against the base still knows: nothing mis-decodes, but the set of values changes visibly, SCHEMA minor. Reusing the number later is flag-value-changed.",
-  example: '- {"O_LARGEFILE", PPM_O_LARGEFILE},',
-  check(base, head) {
-    const hits = [];
-    for (const [name2, t] of removed(base.flagTables, head.flagTables)) hits.push({ symbol: name2, message: `flag table ${name2} was removed`, location: t.loc });
-    for (const [, e] of removed(flagEntries(base), flagEntries(head))) {
-      if (head.flagTables[e.table]) hits.push({ symbol: e.name, message: `${e.table} loses ${e.name}`, location: head.flagTables[e.table].loc });
-    }
-    for (const [name2, c] of removed(wireDefines(base), wireDefines(head))) hits.push({ symbol: name2, message: `${name2} (${c.expr}) was removed`, location: c.loc });
-    return hits;
-  }
-};
-
-// src/rules/schema/ppm-sc-numbers.ts
-var scNumbers = perSurface((s) => {
-  const n = { live: /* @__PURE__ */ new Map(), retired: /* @__PURE__ */ new Map(), numberOf: /* @__PURE__ */ new Map() };
-  for (const [symbol, c] of Object.entries(s.ppmSc)) {
-    if (c.value === null) continue;
-    if (c.retired) n.retired.set(c.value, { symbol, loc: c.loc });
-    else if (!n.live.has(c.value)) {
-      n.live.set(c.value, { symbol, loc: c.loc });
-      n.numberOf.set(symbol, c.value);
-    }
-  }
-  return n;
-});
-function renumbered2(base, head, symbol) {
-  const b = scNumbers(base);
-  const h = scNumbers(head);
-  const from = b.numberOf.get(symbol);
-  const to = h.numberOf.get(symbol);
-  if (from === void 0 || to === void 0 || from === to) return false;
-  const owner = b.live.get(to)?.symbol;
-  return !(owner && owner !== symbol && !h.numberOf.has(owner));
 }
-function renamedNumbers(base, head) {
-  const b = scNumbers(base);
-  const h = scNumbers(head);
+function resolveCall(from, candidates) {
+  if (!candidates) return void 0;
+  return candidates.find((c) => c.path === from.path) ?? candidates.find((c) => c.probe === from.probe) ?? candidates.find((c) => c.probe === "shared") ?? (from.probe === "shared" ? candidates[0] : void 0);
+}
+
+// src/rules/api/bpf-renames.ts
+function sameMap(a, b) {
+  return a.probe === b.probe && a.type === b.type && a.keySize === b.keySize && a.valueSize === b.valueSize && a.maxEntriesExpr === b.maxEntriesExpr && a.index === b.index;
+}
+function sameGlobal(a, b) {
+  return a.probe === b.probe && a.section === b.section && a.type === b.type;
+}
+function pairRenames(base, head, same) {
+  const fresh = added(base, head);
   const out2 = [];
-  for (const [value, was] of b.live) {
-    const now = h.live.get(value);
-    if (now && now.symbol !== was.symbol && !h.numberOf.has(was.symbol)) out2.push({ value, from: was.symbol, to: now.symbol, loc: now.loc });
+  for (const [from, b] of removed(base, head)) {
+    const i2 = fresh.findIndex(([, h]) => same(b, h));
+    if (i2 >= 0) {
+      const [to, h] = fresh.splice(i2, 1)[0];
+      out2.push([from, to, h]);
+    }
   }
   return out2;
 }
-
-// src/rules/schema/ppm-sc-appended.ts
-var ppmScAppended = {
-  id: "ppm-sc-appended",
-  title: "A new PPM_SC_* code was added",
-  governs: "schema",
-  bump: "patch",
-  rationale: "New syscall codes are appended by syscalls-bumper, which bumps SCHEMA patch (e.g. 4.3.0 \u2192 4.3.1): existing codes keep their values and old userspace shows an unknown code as generic.",
-  example: "  PPM_SC_X(LISTNS, 452) \\\n+ PPM_SC_X(RSEQ_SLICE_YIELD, 453)",
-  check(base, head) {
-    const b = scNumbers(base);
-    const h = scNumbers(head);
-    return [...h.live].filter(([v, c]) => !b.live.has(v) && !b.retired.has(v) && !b.numberOf.has(c.symbol)).map(([v, c]) => ({ symbol: c.symbol, message: `new ${c.symbol} = ${v}`, location: c.loc }));
-  }
-};
-
-// src/rules/schema/ppm-sc-removed.ts
-var ppmScRemoved = {
-  id: "ppm-sc-removed",
-  title: "A PPM_SC_* code was removed or retired",
-  governs: "schema",
-  bump: "minor",
-  rationale: "The drivers stop producing the code, and userspace built against the head can no longer name it (filters, ppm_sc sets): a visible change, SCHEMA minor. The number must stay reserved: libs leaves it as a comment (/*PPM_SC_X(NA_1, 382)*/).",
-  example: "- PPM_SC_X(NA_1, 382) \\\n+ /*PPM_SC_X(NA_1, 382)*/ \\",
-  check(base, head) {
-    const b = scNumbers(base);
-    const h = scNumbers(head);
-    return [...b.live].filter(([v, c]) => !h.live.has(v) && !renumbered2(base, head, c.symbol)).map(([v, c]) => {
-      const retired = h.retired.get(v);
-      return { symbol: c.symbol, message: `${c.symbol} (${v}) ${retired ? "was retired" : "was removed"}; its number stays reserved`, location: retired?.loc ?? c.loc };
-    });
-  }
-};
-
-// src/rules/schema/ppm-sc-renamed.ts
-var ppmScRenamed = {
-  id: "ppm-sc-renamed",
-  title: "A PPM_SC_* code was renamed, keeping its number",
-  governs: "schema",
-  bump: "none",
-  kind: "note",
-  rationale: 'Only the number travels (param "ID" of PPME_GENERIC_X) and the syscall it maps to is unchanged; libs renamed codes to the kernel syscall name this way (09a74c1fb, and PIDFD_GET_FD \u2192 PIDFD_GETFD at 346). Code that names the old symbol must be updated.',
-  example: "- PPM_SC_X(SIGRETURN_RT, 298) \\\n+ PPM_SC_X(RT_SIGRETURN, 298) \\",
-  check(base, head) {
-    return renamedNumbers(base, head).map((r) => ({ symbol: r.to, message: `PPM_SC code ${r.value}: ${r.from} renamed to ${r.to}`, location: r.loc }));
-  }
-};
-
-// src/rules/schema/ppm-sc-renumbered.ts
-var ppmScRenumbered = {
-  id: "ppm-sc-renumbered",
-  title: "An existing PPM_SC_* code changed its number, or a number in use or retired was reused",
-  governs: "schema",
-  bump: "major",
-  rationale: 'ppm_sc codes are on the wire: f_sys_generic sends g_syscall_table[].ppm_sc as param "ID" (PT_SYSCALLID) of PPME_GENERIC_X. A syscall reported under another number, or a number that now names another syscall, is a different syscall to userspace built against the base. Moving a name onto a number whose old name is gone (PIDFD_GET_FD \u2192 PIDFD_GETFD at 346) is a rename, not a renumbering.',
-  example: "- PPM_SC_X(OPEN, 5)\n+ PPM_SC_X(OPEN, 6)",
-  check(base, head) {
-    const b = scNumbers(base);
-    const h = scNumbers(head);
-    const hits = [];
-    for (const [symbol, c] of Object.entries(head.ppmSc)) {
-      if (c.retired || c.value === null) continue;
-      const was = b.numberOf.get(symbol);
-      if (was !== void 0 && was !== c.value) {
-        if (renumbered2(base, head, symbol)) hits.push({ symbol, message: `${symbol} changed from ${was} to ${c.value}`, location: c.loc });
-        continue;
-      }
-      if (was !== void 0) continue;
-      const owner = b.live.get(c.value)?.symbol;
-      if (owner && owner !== symbol && h.numberOf.has(owner)) {
-        hits.push({ symbol, message: `new ${symbol} reuses ${c.value}, the number of ${owner}`, location: c.loc });
-      }
-      const retired = b.retired.get(c.value);
-      if (retired && !b.live.has(c.value)) {
-        hits.push({
-          symbol,
-          message: retired.symbol === symbol ? `${symbol} (${c.value}) was retired and is live again` : `new ${symbol} reuses ${c.value}, the number of retired ${retired.symbol}`,
-          location: c.loc
-        });
-      }
-    }
-    return hits;
-  }
-};
+var bpfRenames = perPair((base, head) => [
+  ...pairRenames(base.bpfMaps, head.bpfMaps, sameMap).map(([from, to, h]) => ({ what: "map", probe: h.probe, from, to, head: h })),
+  ...pairRenames(base.bpfGlobals, head.bpfGlobals, sameGlobal).map(([from, to, h]) => ({ what: "global", probe: h.probe, from, to, head: h }))
+]);
+function foundByName(r) {
+  return r.probe === "modern" || r.what === "global";
+}
 
 // src/rules/api/bpf-map-added.ts
 var bpfMapAdded = {
@@ -27848,10 +28810,13 @@ var bpfMapAdded = {
   example: '+ struct {\n+   __uint(type, BPF_MAP_TYPE_ARRAY);\n+   __uint(max_entries, 1);\n+   __type(key, uint32_t);\n+   __type(value, struct iter_counters);\n+ } iter_counters_map __weak SEC(".maps");',
   check(base, head) {
     const hits = [];
+    const renamed = new Set(bpfRenames(base, head).map((r) => `${r.what}\0${r.to}`));
     for (const [name2, m] of added(base.bpfMaps, head.bpfMaps)) {
+      if (renamed.has(`map\0${name2}`)) continue;
       hits.push({ symbol: name2, message: `new ${m.probe} probe map ${name2} (${m.type}${m.index !== null ? `, index ${m.index}` : ""})`, location: m.loc, ...m.probe === "modern" ? { scope: "modern-probe" } : {} });
     }
     for (const [name2, g] of added(base.bpfGlobals, head.bpfGlobals)) {
+      if (renamed.has(`global\0${name2}`)) continue;
       hits.push({ symbol: name2, message: `new ${g.probe} probe global ${name2} (${g.section}, ${g.type})`, location: g.loc, ...g.probe === "modern" ? { scope: "modern-probe" } : {} });
     }
     return hits;
@@ -27880,13 +28845,20 @@ var bpfMapChanged = {
   check(base, head) {
     const hits = [];
     const scope = (probe) => probe === "modern" ? { scope: "modern-probe" } : {};
-    for (const [name2, m] of removed(base.bpfMaps, head.bpfMaps)) hits.push({ symbol: name2, message: `${m.probe} probe map ${name2} was removed`, location: m.loc, ...scope(m.probe) });
+    const renames = new Map(bpfRenames(base, head).map((r) => [`${r.what}\0${r.from}`, r]));
+    const gone = (what, name2, probe, loc2) => {
+      const r = renames.get(`${what}\0${name2}`);
+      if (r && !foundByName(r)) return;
+      const message = r ? `${probe} probe ${what} ${name2} was renamed ${r.to}: libpman finds ${what}s by their name (the skeleton's fields), so userspace built against the base no longer finds it` : `${probe} probe ${what} ${name2} was removed`;
+      hits.push({ symbol: name2, message, location: r ? r.head.loc : loc2, ...scope(probe) });
+    };
+    for (const [name2, m] of removed(base.bpfMaps, head.bpfMaps)) gone("map", name2, m.probe, m.loc);
     for (const [name2, b, h] of common(base.bpfMaps, head.bpfMaps)) {
       const judgedAsStruct = (k) => k === "valueSize" && b.valueType === h.valueType && isSharedStruct(h.valueType, head.structs) || k === "keySize" && b.keyType === h.keyType && isSharedStruct(h.keyType, head.structs);
       const diffs = FIELDS.filter(([k]) => b[k] !== null && h[k] !== null && b[k] !== h[k] && !judgedAsStruct(k)).map(([k, label]) => `${label} ${b[k]} \u2192 ${h[k]}`);
       if (diffs.length) hits.push({ symbol: name2, message: `${h.probe} probe map ${name2}: ${diffs.join(", ")}`, location: h.loc, ...scope(h.probe) });
     }
-    for (const [name2, g] of removed(base.bpfGlobals, head.bpfGlobals)) hits.push({ symbol: name2, message: `${g.probe} probe global ${name2} was removed`, location: g.loc, ...scope(g.probe) });
+    for (const [name2, g] of removed(base.bpfGlobals, head.bpfGlobals)) gone("global", name2, g.probe, g.loc);
     for (const [name2, b, h] of common(base.bpfGlobals, head.bpfGlobals)) {
       if (b.type !== h.type || b.section !== h.section) hits.push({ symbol: name2, message: `${h.probe} probe global ${name2}: ${b.section} ${b.type} \u2192 ${h.section} ${h.type}`, location: h.loc, ...scope(h.probe) });
     }
@@ -27897,7 +28869,7 @@ var bpfMapChanged = {
 // src/rules/api/code-list-appended.ts
 var MODERN_PROBE_LISTS = /* @__PURE__ */ new Set(["sys_exit_extra_code"]);
 function apiLists(s) {
-  return Object.fromEntries(Object.entries(s.codeLists).filter(([, l]) => l.governs === "api"));
+  return record(Object.entries(s.codeLists).filter(([, l]) => l.governs === "api"));
 }
 var codeListAppended = {
   id: "code-list-appended",
@@ -28026,18 +28998,150 @@ var moduleParamAdded = {
 // src/rules/api/module-param-changed.ts
 var moduleParamChanged = {
   id: "module-param-changed",
-  title: "A kernel module parameter was removed, renamed, retyped or made read-only",
+  title: "A kernel module parameter was removed, renamed, retyped, or its permission or get/set operations changed",
   governs: "api",
   bump: "major",
-  rationale: "libscap writes g_buffer_bytes_dim and reads max_consumers through /sys/module/<name>/parameters/ (scap_kmod.c): a missing, retyped or no longer writable parameter breaks userspace built against the base.",
+  rationale: "libscap writes g_buffer_bytes_dim and reads max_consumers through /sys/module/<name>/parameters/ (scap_kmod.c): a missing, retyped or no longer writable parameter breaks userspace built against the base. Permissions are compared as bits (`S_IRUGO` is `0444`); a parameter whose kernel_param_ops lose `.set` (or `.get`) can no longer be written (or read), whatever its permission says.",
   example: "- module_param(max_consumers, uint, 0444);",
   check(base, head) {
     const hits = [];
     for (const [name2, p] of removed(base.moduleParams, head.moduleParams)) hits.push({ symbol: name2, message: `module parameter ${name2} was removed`, location: p.loc });
     for (const [name2, b, h] of common(base.moduleParams, head.moduleParams)) {
-      if (b.type !== h.type || b.perm !== h.perm) hits.push({ symbol: name2, message: `module parameter ${name2}: ${b.type} ${b.perm} \u2192 ${h.type} ${h.perm}`, location: h.loc });
+      if (describe(b) !== describe(h)) hits.push({ symbol: name2, message: `module parameter ${name2}: ${describe(b)} \u2192 ${describe(h)}`, location: h.loc });
     }
     return hits;
+  }
+};
+function describe(p) {
+  return `${p.type} ${p.perm}${p.lacks?.length ? ` without ${p.lacks.map((o) => `.${o}`).join(" and ")}` : ""}`;
+}
+
+// src/surface/model.ts
+function loc(path11, line) {
+  return { path: path11, line };
+}
+function emptySurface(rev, commit = null) {
+  return {
+    surfaceVersion: 1,
+    rev,
+    commit,
+    versions: { api: null, schema: null },
+    scapMinimum: { api: null, schema: null },
+    eventCodes: record(),
+    events: record(),
+    enums: record(),
+    retiredEnumValues: record(),
+    ppmSc: record(),
+    defines: record(),
+    sharedConstants: record(),
+    flagTables: record(),
+    dynamicParams: record(),
+    syscalls: record(),
+    structs: record(),
+    ioctls: record(),
+    retiredIoctls: record(),
+    bpfMaps: record(),
+    bpfGlobals: record(),
+    codeLists: record(),
+    moduleParams: record(),
+    code: record(),
+    production: { drivers: [], events: record() },
+    warnings: []
+  };
+}
+
+// src/surface/shared-constants.ts
+var SHARED_HEADERS = [
+  "driver/ppm_events_public.h",
+  "driver/ppm_ringbuffer.h",
+  "driver/capture_macro.h",
+  "driver/modern_bpf/shared_definitions/struct_definitions.h",
+  "driver/bpf/types.h"
+];
+var USERSPACE_CONSTANTS = record({
+  PPM_MAX_EVENT_PARAMS: { governs: "schema", usedBy: "libscap scap_print_event.c and libpman iterators.c size param arrays with it" },
+  PPME_DIRECTION_FLAG: { governs: "schema", usedBy: "libscap scap_event.c and the converter tell enter from exit events with it (PPME_IS_ENTER)" },
+  PPM_MAX_NAME_LEN: { governs: "api", usedBy: "libscap ppm_sc_names.c sizes the syscall names with it" },
+  SYSCALL_TABLE_SIZE: { governs: "api", usedBy: "the libscap kmod and modern_bpf engines and scap_ppm_sc.c size the syscall tables and masks they pass to the drivers with it" },
+  MAX_ITER_EVENT_SIZE: { governs: "api", usedBy: "libpman iterators.c sizes the buffer it reads iterator events into with it" },
+  SNAPLEN: { governs: "api", usedBy: "libscap's legacy eBPF engine (scap_bpf.c) sets the probe's default snaplen with it" },
+  SNAPLEN_MAX: { governs: "api", usedBy: "libscap's legacy eBPF engine (scap_bpf.c) validates the snaplen it sets with it" },
+  RW_SNAPLEN: { governs: "api", usedBy: "SNAPLEN before 05f441523 (libscap scap_bpf.c)" },
+  RW_MAX_SNAPLEN: { governs: "api", usedBy: "SNAPLEN_MAX before 05f441523 (libscap scap_bpf.c)" },
+  PPM_PORT_STATSD: { governs: "api", usedBy: "libpman maps.c and the legacy eBPF engine set the default statsd port with it" },
+  SECOND_TO_NS: { governs: "api", usedBy: "libscap scap_procs.c and scap_machine_info.c convert the times it reads with it" }
+});
+var SHARED_ONLY_HEADERS = ["driver/ppm_ringbuffer.h", "driver/modern_bpf/shared_definitions/struct_definitions.h"];
+function sharedWithUserspace(name2, c) {
+  return Object.hasOwn(USERSPACE_CONSTANTS, name2) || SHARED_ONLY_HEADERS.includes(c.loc.path);
+}
+var ELSEWHERE = /^PPM_(API|SCHEMA|VERSION|IOCTL)_|_IDX_MAX$|_H_?$/;
+function resolveSharedConstants(facts, wire, read2) {
+  const out2 = record();
+  for (const path11 of SHARED_HEADERS) {
+    const f = facts.find((x) => x.path === path11);
+    if (!f) continue;
+    f.macros.forEach((m, i2) => {
+      if (m.params !== null || m.body === "" || ELSEWHERE.test(m.name) || wire.has(m.name) || Object.hasOwn(out2, m.name) || !read2.live(path11, i2)) return;
+      const value = evaluateNumber(m.body, read2.symsOf(path11));
+      if (value === null) return;
+      const guard = read2.guard(path11, m.line);
+      const c = { value, expr: m.body, loc: loc(f.path, m.line), ...guard ? { guard } : {} };
+      out2[m.name] = c;
+    });
+  }
+  return out2;
+}
+
+// src/rules/api/shared-constants.ts
+var constantChanges = perPair((base, head) => {
+  const b = base.sharedConstants;
+  const h = head.sharedConstants;
+  const renames = renamedPairs(b, h);
+  const renamedFrom = new Map(renames.map((r) => [r.from, r.to]));
+  const renamedTo = new Set(renames.map((r) => r.to));
+  const out2 = [];
+  for (const [name2, c] of Object.entries(b)) {
+    const now = Object.hasOwn(h, name2) ? h[name2] : null;
+    if (now && now.value !== c.value) out2.push({ name: name2, kind: "changed", base: c, head: now });
+    else if (!now && renamedFrom.has(name2)) out2.push({ name: name2, kind: "renamed", base: c, head: h[renamedFrom.get(name2)], to: renamedFrom.get(name2) });
+    else if (!now) out2.push({ name: name2, kind: "removed", base: c, head: null });
+  }
+  for (const [name2, c] of Object.entries(h)) if (!Object.hasOwn(b, name2) && !renamedTo.has(name2)) out2.push({ name: name2, kind: "added", base: null, head: c });
+  return out2;
+});
+function breakingChanges(base, head, governs) {
+  return constantChanges(base, head).filter((c) => (c.kind === "changed" || c.kind === "removed") && USERSPACE_CONSTANTS[c.name]?.governs === governs);
+}
+function describeBreaking(c) {
+  const used = USERSPACE_CONSTANTS[c.name].usedBy;
+  const what = c.kind === "removed" ? `${c.name} (${c.base.value}) was removed from ${c.base.loc.path}` : `${c.name} changed from ${c.base.value} to ${c.head.value}`;
+  return `${what}; ${used}`;
+}
+
+// src/rules/api/shared-constant-added.ts
+var sharedConstantAdded = {
+  id: "shared-constant-added",
+  title: "A constant userspace uses was added to the shared headers",
+  governs: "api",
+  bump: "minor",
+  rationale: `A constant the shared headers gain (ppm_events_public.h, ppm_ringbuffer.h, capture_macro.h, the probes' shared definitions: the headers libscap and libpman compile) is part of what the two sides can now agree on, as MAX_ITER_EVENT_SIZE was for BPF iterators (30a8910c1); userspace built against the base simply does not use it. README.VERSION.md API minor, "new features are added but existing features remain compatible". Counted when userspace uses the constant (USERSPACE_CONSTANTS in surface/shared-constants.ts, found by searching libscap and libpman) or the header exists only to be shared (ppm_ringbuffer.h, the modern probe's shared_definitions); the other shared headers also hold driver-internal values (capture_macro.h's snaplen heuristics, compat defines) that userspace never reads. Flag values that travel in payloads are flag-value-added.`,
+  example: "+ #define MAX_ITER_EVENT_SIZE 64 * 1024",
+  check(base, head) {
+    return constantChanges(base, head).filter((c) => c.kind === "added" && sharedWithUserspace(c.name, c.head)).map((c) => ({ symbol: c.name, message: `new shared constant ${c.name} = ${c.head.expr} (${c.head.value}) in ${c.head.loc.path}`, location: c.head.loc }));
+  }
+};
+
+// src/rules/api/shared-constant-changed.ts
+var sharedConstantChanged = {
+  id: "shared-constant-changed",
+  title: "A constant userspace uses from the shared headers changed value or was removed",
+  governs: "api",
+  bump: "major",
+  rationale: `libscap and libpman compile the driver's shared headers (ppm_events_public.h, ppm_ringbuffer.h, capture_macro.h, the modern probe's struct_definitions.h, the legacy probe's types.h) and size or set up what they exchange with the driver from their constants: SYSCALL_TABLE_SIZE sizes the syscall tables and masks, SNAPLEN_MAX bounds the snaplen the legacy engine sets, MAX_ITER_EVENT_SIZE the buffer libpman reads iterator events into. Userspace built against the base keeps the old value: README.VERSION.md API major, "the driver API becomes incompatible with previous userspace versions". Which constants userspace uses was found by searching libscap and libpman (USERSPACE_CONSTANTS in surface/shared-constants.ts, each with where); a constant renamed at its value is shared-constant-renamed.`,
+  example: "- #define SYSCALL_TABLE_SIZE 512\n+ #define SYSCALL_TABLE_SIZE 1024",
+  check(base, head) {
+    return breakingChanges(base, head, "api").map((c) => ({ symbol: c.name, message: describeBreaking(c), location: (c.head ?? c.base).loc }));
   }
 };
 
@@ -28062,29 +29166,55 @@ var DEFAULT_SHARED_STRUCTS = [
 var MODERN_PROBE_STRUCTS = new Set(DEFAULT_SHARED_STRUCTS.filter((s) => s.modernProbe).map((s) => s.name));
 
 // src/rules/api/structs.ts
+function sameType(a, b) {
+  return canonicalType(a.type) === canonicalType(b.type);
+}
+function sameSlot(a, b) {
+  return sameType(a, b) && a.offset === b.offset && a.size === b.size;
+}
 function sameField(a, b) {
-  return a.name === b.name && a.type === b.type && a.offset === b.offset && a.size === b.size;
+  return a.name === b.name && sameSlot(a, b);
 }
 function show(f) {
   return `${f.name} (${f.type}, offset ${f.offset}, size ${f.size})`;
 }
+function renamedFields(base, head) {
+  const headNames = new Set(head.fields.map((f) => f.name));
+  const baseNames = new Set(base.fields.map((f) => f.name));
+  const fresh = head.fields.filter((f) => !baseNames.has(f.name) && f.offset >= 0);
+  const out2 = [];
+  for (const b of base.fields) {
+    if (headNames.has(b.name) || b.offset < 0) continue;
+    const i2 = fresh.findIndex((h) => sameSlot(b, h));
+    if (i2 >= 0) out2.push({ from: b, to: fresh.splice(i2, 1)[0] });
+  }
+  return out2;
+}
+function underBaseNames(base, head) {
+  const renamed = new Map(renamedFields(base, head).map((r) => [r.to.name, r.from.name]));
+  return head.fields.map((f) => renamed.has(f.name) ? { ...f, name: renamed.get(f.name) } : f);
+}
 function appendedFields(base, head) {
+  if (base.unresolved?.length || head.unresolved?.length) return null;
   if (head.fields.length <= base.fields.length) return null;
-  if (!base.fields.every((f, i2) => sameField(f, head.fields[i2]))) return null;
+  const fields = underBaseNames(base, head);
+  if (!base.fields.every((f, i2) => sameField(f, fields[i2]))) return null;
   return head.fields.slice(base.fields.length);
 }
 function layoutDifferences(base, head) {
+  if (base.unresolved?.length || head.unresolved?.length) return [];
   if (appendedFields(base, head)) return [];
   const out2 = [];
-  const headByName = new Map(head.fields.map((f) => [f.name, f]));
+  const fields = underBaseNames(base, head);
+  const headByName = new Map(fields.map((f) => [f.name, f]));
   const baseByName = new Map(base.fields.map((f) => [f.name, f]));
   for (const b of base.fields) {
     const h = headByName.get(b.name);
     if (!h) out2.push(`${b.name} removed (was offset ${b.offset}, size ${b.size})`);
-    else if (h.type !== b.type || h.size !== b.size) out2.push(`${b.name} changed from ${b.type} (size ${b.size}) to ${h.type} (size ${h.size}), offset ${b.offset} \u2192 ${h.offset}`);
+    else if (!sameType(h, b) || h.size !== b.size) out2.push(`${b.name} changed from ${b.type} (size ${b.size}) to ${h.type} (size ${h.size}), offset ${b.offset} \u2192 ${h.offset}`);
     else if (h.offset !== b.offset) out2.push(`${b.name} moved from offset ${b.offset} to ${h.offset}`);
   }
-  head.fields.forEach((h, i2) => {
+  fields.forEach((h, i2) => {
     if (!baseByName.has(h.name)) out2.push(`${h.name} inserted at offset ${h.offset}${i2 < base.fields.length ? " (not at the end: append it after the last field instead)" : ""}`);
   });
   if (!out2.length && (head.size !== base.size || head.align !== base.align)) {
@@ -28133,10 +29263,10 @@ var structLayoutChanged = {
     for (const [name2, b, h] of common(base.structs, head.structs)) {
       const diffs = layoutDifferences(b, h);
       if (!diffs.length) continue;
-      const shown = diffs.slice(0, 6).join("; ") + (diffs.length > 6 ? `; and ${diffs.length - 6} more` : "");
+      const shown2 = diffs.slice(0, 6).join("; ") + (diffs.length > 6 ? `; and ${diffs.length - 6} more` : "");
       hits.push({
         symbol: name2,
-        message: `struct ${name2} layout changed (size ${b.size} \u2192 ${h.size}): ${shown}`,
+        message: `struct ${name2} layout changed (size ${b.size} \u2192 ${h.size}): ${shown2}`,
         // At the changed field, not the struct's first line.
         location: (() => {
           const f = firstChangedField(b, h);
@@ -28167,99 +29297,34 @@ var structRemoved = {
   }
 };
 
-// src/rules/schema/syscall-flags-changed.ts
-var syscallFlagsChanged = {
-  id: "syscall-flags-changed",
-  title: "The UF_* flags of a syscall changed (sampling and drop behaviour)",
-  governs: "schema",
-  bump: "patch",
-  rationale: "UF_NEVER_DROP, UF_ALWAYS_DROP and UF_USED tune which events survive dropping mode; the events themselves are unchanged. DRIVER-SURFACE \xA75 lists UF_* sampling flags among the SCHEMA patch changes.",
-  example: "- [__NR_brk - SYSCALL_TABLE_ID0] = {UF_USED, PPME_SYSCALL_BRK_4_E, PPME_SYSCALL_BRK_4_X, PPM_SC_BRK},\n+ [__NR_brk - SYSCALL_TABLE_ID0] = {UF_USED | UF_ALWAYS_DROP, PPME_SYSCALL_BRK_4_E, PPME_SYSCALL_BRK_4_X, PPM_SC_BRK},",
+// src/rules/api/struct-layout-differs-between-builds.ts
+function variants(l) {
+  return JSON.stringify((l?.byBuild ?? []).map((v) => [v.builds, v.size, v.fields.map((f) => [f.name, f.offset, f.size])]));
+}
+var structLayoutDiffersBetweenBuilds = {
+  id: "struct-layout-differs-between-builds",
+  title: "A struct shared with userspace is laid out differently by the builds that share it",
+  governs: "api",
+  bump: "none",
+  kind: "invalid",
+  rationale: "The kernel module writes ppm_ring_buffer_info and the event header that libscap reads; the probes fill maps that libscap and libpman read; each side compiles the shared headers itself. A struct whose fields or offsets differ between the kernel and the userspace build, or between the architectures libs builds (x86_64, aarch64, s390x, ppc64le, riscv64, loongarch64), or that depends on a build option driver-semver cannot know, is read wrong by one side whatever the version says: the head is invalid until the layouts agree.",
+  example: "struct ppm_ring_buffer_info {\n	volatile uint64_t n_evts;\n+#ifdef __KERNEL__\n+	volatile uint64_t n_kernel_only;\n+#endif\n	volatile uint64_t n_drops_buffer;\n};",
   check(base, head) {
-    return common(base.syscalls, head.syscalls).filter(([, b, h]) => setDiff(b.flags, h.flags).length || setDiff(h.flags, b.flags).length).map(([nr, b, h]) => ({ symbol: nr, message: `${nr} flags ${b.flags.join(" | ") || "none"} \u2192 ${h.flags.join(" | ") || "none"}`, location: h.loc }));
+    return Object.entries(head.structs).filter(([name2, h]) => h.byBuild && variants(h) !== variants(base.structs[name2])).map(([name2, h]) => ({
+      symbol: name2,
+      message: `struct ${name2} is laid out differently by the builds that share it: ${h.byBuild.map((v) => `${v.builds}: size ${v.size}, fields ${v.fields.map((f) => `${f.name}@${f.offset}`).join(", ")}`).join("; ")}`,
+      location: h.loc,
+      ...MODERN_PROBE_STRUCTS.has(name2) ? { scope: "modern-probe" } : {}
+    }));
   }
 };
 
-// src/rules/schema/syscall-routing-changed.ts
-var isGeneric = (r) => r.enter === "PPME_GENERIC_E" && r.exit === "PPME_GENERIC_X";
-var syscallRoutingChanged = {
-  id: "syscall-routing-changed",
-  title: "A syscall is routed to other events or another ppm_sc code, or gains or loses dedicated events",
-  governs: "schema",
-  bump: "minor",
-  rationale: 'g_syscall_table decides which events the drivers emit for a syscall (DRIVER-SURFACE \xA75: "new dedicated event routing in syscall_table.c" is a SCHEMA minor). Userspace built against the base keeps decoding what it knows, but sees the syscall through other events from now on.',
-  example: "- [__NR_mknod - SYSCALL_TABLE_ID0] = {.ppm_sc = PPM_SC_MKNOD},\n+ [__NR_mknod - SYSCALL_TABLE_ID0] = {UF_USED, PPME_SYSCALL_MKNOD_E, PPME_SYSCALL_MKNOD_X, PPM_SC_MKNOD},",
-  check(base, head) {
-    const hits = [];
-    for (const [nr, b, h] of common(base.syscalls, head.syscalls)) {
-      const parts2 = [];
-      if (b.enter !== h.enter || b.exit !== h.exit) parts2.push(`events ${b.enter}/${b.exit} \u2192 ${h.enter}/${h.exit}`);
-      const bv = b.ppmSc ? base.ppmSc[b.ppmSc]?.value : void 0;
-      const hv = h.ppmSc ? head.ppmSc[h.ppmSc]?.value : void 0;
-      const sameCode = bv !== void 0 && bv !== null && bv === hv;
-      if (b.ppmSc && h.ppmSc && b.ppmSc !== h.ppmSc && !sameCode) parts2.push(`ppm_sc ${b.ppmSc} \u2192 ${h.ppmSc}`);
-      if (parts2.length) hits.push({ symbol: nr, message: `${nr}: ${parts2.join(", ")}`, location: h.loc });
-    }
-    for (const [nr, r] of added(base.syscalls, head.syscalls)) {
-      if (!isGeneric(r)) hits.push({ symbol: nr, message: `${nr} is now routed to ${r.enter}/${r.exit}`, location: r.loc });
-    }
-    for (const [nr, r] of removed(base.syscalls, head.syscalls)) {
-      hits.push({ symbol: nr, message: `${nr} is no longer in g_syscall_table (was ${r.enter}/${r.exit})`, location: r.loc });
-    }
-    return hits;
-  }
-};
-
-// src/rules/catalogue.ts
-var RULES = [
-  // Event codes and the event table.
-  eventPairAdded,
-  eventRemoved,
-  eventRenumbered,
-  eventNameChanged,
-  eventCategoryChanged,
-  eventParamAppended,
-  eventParamRemoved,
-  eventParamReordered,
-  eventParamRenamed,
-  eventParamTypeChanged,
-  eventParamTypeRefined,
-  eventParamFormatChanged,
-  eventParamInfoChanged,
-  eventFlagAdded,
-  eventFlagRemoved,
-  eventOldVersionAdded,
-  eventLargePayloadToggled,
-  eventNparamsMismatch,
-  // Invariants of the head alone, for new event codes and the version files.
-  eventMaxNotMoved,
-  eventCodeWithoutEntry,
-  eventPairingBroken,
-  eventFlagsBroken,
-  schemaVersionUnpackable,
-  // Enums, ppm_sc codes, flag values, dynamic params.
-  enumValueAdded,
-  enumValueRenumbered,
-  enumValueRemoved,
-  enumValueRenamed,
-  ppmScAppended,
-  ppmScRenumbered,
-  ppmScRemoved,
-  ppmScRenamed,
-  flagValueAdded,
-  flagValueChanged,
-  flagValueRemoved,
-  dynamicParamAdded,
-  dynamicParamChanged,
-  syscallRoutingChanged,
-  syscallFlagsChanged,
-  fillerIdsChanged,
-  fillerCodeChanged,
-  fillerCodeKernelCompat,
-  // API: shared struct layouts, ioctls, bpf maps and globals, ordered code lists, module params.
+// src/rules/api/interface-rules.ts
+var API_INTERFACE_RULES = [
   structFieldAppended,
   structLayoutChanged,
   structRemoved,
+  structLayoutDiffersBetweenBuilds,
   ioctlAdded,
   ioctlRemoved,
   ioctlRenumbered,
@@ -28269,786 +29334,346 @@ var RULES = [
   codeListChanged,
   moduleParamAdded,
   moduleParamChanged,
-  apiVersionUnpackable
+  sharedConstantChanged,
+  sharedConstantAdded
 ];
-function runRules(base, head, rules = RULES) {
-  const findings = [];
-  for (const rule of rules) {
-    for (const hit of rule.check(base, head)) {
-      findings.push({ rule: rule.id, governs: rule.governs, bump: rule.bump, kind: rule.kind ?? "change", ...hit });
-    }
-  }
-  return findings;
-}
 
-// src/config/config.ts
-var REPO_CONFIG_PATH = ".github/driver-semver.json";
-var LEVELS = ["none", "patch", "minor", "major", "off"];
-var KEYS = ["rules", "modernProbe", "sharedStructs", "ignore"];
-var DATE = /^\d{4}-\d{2}-\d{2}$/;
-var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function parseConfig(text, source) {
-  const bad = (msg) => new InputError(`${source}: ${msg}`);
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw bad(e.message);
-  }
-  if (!isObject(raw)) throw bad("expected a JSON object");
-  const unknown = Object.keys(raw).filter((k) => !KEYS.includes(k));
-  if (unknown.length) throw bad(`unknown key '${unknown[0]}' (known: ${KEYS.join(", ")})`);
-  const { rules, modernProbe, sharedStructs, ignore } = raw;
-  const config = {};
-  if (rules !== void 0) {
-    if (!isObject(rules)) throw bad('"rules" must be an object of rule id \u2192 level');
-    for (const [id, level] of Object.entries(rules)) {
-      if (typeof level !== "string" || !LEVELS.includes(level)) throw bad(`rule '${id}' has level ${JSON.stringify(level)}; use one of ${LEVELS.join(", ")}`);
-    }
-    config.rules = rules;
-  }
-  if (modernProbe !== void 0) {
-    if (modernProbe !== "abi" && modernProbe !== "bundled") throw bad(`"modernProbe" must be "abi" or "bundled", not ${JSON.stringify(modernProbe)}`);
-    config.modernProbe = modernProbe;
-  }
-  if (sharedStructs !== void 0) {
-    if (!Array.isArray(sharedStructs) || !sharedStructs.every((n) => typeof n === "string" && /^\w+$/.test(n))) throw bad('"sharedStructs" must be a list of struct names');
-    config.sharedStructs = sharedStructs;
-  }
-  if (ignore !== void 0) {
-    if (!Array.isArray(ignore)) throw bad('"ignore" must be a list of {rule, symbol, reason, expires?}');
-    config.ignore = ignore.map((e, i2) => ignoreEntry(e, (msg) => bad(`ignore[${i2}]: ${msg}`)));
-  }
-  return config;
-}
-function ignoreEntry(e, bad) {
-  if (!isObject(e)) throw bad("expected an object {rule, symbol, reason, expires?}");
-  const extra = Object.keys(e).filter((k) => !["rule", "symbol", "reason", "expires"].includes(k));
-  if (extra.length) throw bad(`unknown key '${extra[0]}'`);
-  const { rule, symbol, reason, expires } = e;
-  if (typeof rule !== "string" || !RULES.some((r) => r.id === rule)) throw bad(`unknown rule ${JSON.stringify(rule)} (see 'driver-semver explain --list')`);
-  if (typeof symbol !== "string" || !symbol.trim()) throw bad('"symbol" must name the symbol of the finding (as in the report)');
-  if (typeof reason !== "string" || !reason.trim()) throw bad('"reason" is mandatory: say why this finding is accepted');
-  if (expires !== void 0 && (typeof expires !== "string" || !DATE.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`)))) {
-    throw bad(`"expires" must be a date YYYY-MM-DD, not ${JSON.stringify(expires)}`);
-  }
-  return { rule, symbol, reason, ...expires ? { expires } : {} };
-}
-function loadConfigFile(file, label = `--config ${file}`) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new InputError(`${label}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
-  }
-  return parseConfig(text, label);
-}
-function loadConfig(src, repo, commit) {
-  if (src.kind === "none") return { config: {}, source: null };
-  if (src.kind === "file") return { config: loadConfigFile(src.file), source: src.file };
-  const rel = src.path ?? REPO_CONFIG_PATH;
-  if (src.at === "worktree") {
-    if (!repo.workTree) throw new InputError(`configuration ${rel}: ${repo.dir} has no work tree`);
-    const file = path6.join(repo.workTree, rel);
-    if (!existsSync2(file)) return absent(src, `${rel} (work tree)`);
-    return { config: loadConfigFile(file, `configuration ${rel}`), source: rel };
-  }
-  if (!commit) throw new Error("loadConfig: a revision is needed");
-  const label = `${rel} @ ${commit.slice(0, 12)}`;
-  const text = repo.run(["cat-file", "blob", `${commit}:${rel}`], true);
-  if (text === null) return absent(src, label);
-  return { config: parseConfig(text, `configuration ${label}`), source: label };
-}
-function absent(src, label) {
-  if (src.required) throw new InputError(`configuration ${label}: no such file`);
-  return { config: {}, source: null };
-}
-
-// src/source/git.ts
-import { spawn as spawn2, spawnSync } from "node:child_process";
-import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync3, statSync } from "node:fs";
-import { lstat as lstat2, readFile, readdir as readdir2, readlink as readlink2 } from "node:fs/promises";
-import path7 from "node:path";
-function git(cwd, args2, allowFail = false) {
-  const r = spawnSync("git", args2, { cwd, encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 });
-  if (r.error) throw new InputError(`cannot run git: ${r.error.message}`);
-  const ok = r.status === 0;
-  if (!ok && !allowFail) {
-    throw new InputError(`git ${args2[0]} failed in ${cwd}: ${firstLine(r.stderr)}`);
-  }
-  return { ok, out: r.stdout, err: r.stderr };
-}
-function firstLine(s) {
-  return s.split("\n").find((l) => l.trim() !== "")?.trim() ?? "(no message)";
-}
-var BlobReader = class {
-  /** `--batch` answers contents; `--batch-check` only the header (`<id> blob <size>`), as the body. */
-  constructor(gitDir, mode = "--batch") {
-    this.mode = mode;
-    this.proc = spawn2("git", ["--git-dir", gitDir, "cat-file", mode], { stdio: ["pipe", "pipe", "pipe"] });
-    this.proc.stdout.on("data", (chunk) => {
-      this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
-      this.drain();
-    });
-    this.proc.on("error", (e) => this.failAll(e));
-    this.proc.on("exit", () => {
-      this.closed = true;
-      this.failAll(new Error("git cat-file exited"));
-    });
-    this.proc.stdin.on("error", () => void 0);
-  }
-  mode;
-  proc;
-  pending = [];
-  buf = Buffer.alloc(0);
-  closed = false;
-  failAll(e) {
-    for (const p of this.pending.splice(0)) p.reject(e);
-  }
-  drain() {
-    while (this.pending.length) {
-      const nl = this.buf.indexOf(10);
-      if (nl < 0) return;
-      const header = this.buf.subarray(0, nl).toString("utf8");
-      if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
-        this.buf = this.buf.subarray(nl + 1);
-        this.pending.shift().resolve(null);
-        continue;
-      }
-      if (this.mode === "--batch-check") {
-        this.buf = this.buf.subarray(nl + 1);
-        this.pending.shift().resolve(Buffer.from(header));
-        continue;
-      }
-      const size = Number(header.split(" ")[2]);
-      if (this.buf.length < nl + 1 + size + 1) return;
-      const body2 = Buffer.from(this.buf.subarray(nl + 1, nl + 1 + size));
-      this.buf = this.buf.subarray(nl + 1 + size + 1);
-      this.pending.shift().resolve(body2);
-    }
-  }
-  read(blob) {
-    if (this.closed) return Promise.reject(new Error("git cat-file is not running"));
-    return new Promise((resolve2, reject) => {
-      this.pending.push({ resolve: resolve2, reject });
-      this.proc.stdin.write(blob + "\n");
-    });
-  }
-  close() {
-    if (!this.closed) this.proc.stdin.end();
-  }
-};
-var GitRepo = class _GitRepo {
-  constructor(dir, gitDir, workTree) {
-    this.dir = dir;
-    this.gitDir = gitDir;
-    this.workTree = workTree;
-  }
-  dir;
-  gitDir;
-  workTree;
-  reader = null;
-  checker = null;
-  static open(dir) {
-    const abs = path7.resolve(dir);
-    if (!existsSync3(abs) || !statSync(abs).isDirectory()) throw new InputError(`--repo ${dir}: no such directory`);
-    const r = git(abs, ["rev-parse", "--absolute-git-dir", "--is-bare-repository"], true);
-    if (!r.ok) {
-      const why = /not a git repository/i.test(r.err) ? "not a git repository" : firstLine(r.err);
-      throw new InputError(`--repo ${dir}: ${why} (point --repo at a clone of falcosecurity/libs)`);
-    }
-    const [gitDir, bare] = r.out.trim().split("\n");
-    const workTree = bare === "true" ? null : git(abs, ["rev-parse", "--show-toplevel"]).out.trim();
-    return new _GitRepo(abs, gitDir, workTree);
-  }
-  git(args2, allowFail = false) {
-    return git(this.dir, args2, allowFail);
-  }
-  isShallow() {
-    return this.git(["rev-parse", "--is-shallow-repository"]).out.trim() === "true";
-  }
-  /** Full commit id of REV, or an InputError that says how to get it. */
-  resolve(rev, role = "revision") {
-    if (rev.startsWith("-")) throw new InputError(`${role} '${rev}': a revision cannot start with '-'`);
-    const r = this.git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], true);
-    if (r.ok) return r.out.trim();
-    const fetch3 = this.fetchCommand(rev);
-    const hint = this.isShallow() ? `this is a shallow clone: run 'git fetch --unshallow' (or '${fetch3}')` : `run '${fetch3}' if it exists upstream`;
-    throw new InputError(`unknown ${role} '${rev}' in ${this.dir}: ${hint}`);
-  }
-  /** How to fetch REV: `upstream/x` is branch x of the remote `upstream` when there is such a remote. */
-  fetchCommand(rev) {
-    const remotes = (this.git(["remote"], true).out ?? "").split("\n").filter(Boolean);
-    const remote = remotes.filter((r) => rev.startsWith(`${r}/`)).sort((x, y) => y.length - x.length)[0];
-    return remote ? `git fetch ${remote} ${rev.slice(remote.length + 1)}` : `git fetch origin ${rev}`;
-  }
-  /** Merge-base of two commits; in a shallow clone a missing base gets a fix-it message. */
-  mergeBase(a, b) {
-    const r = this.git(["merge-base", a, b], true);
-    if (r.ok) return r.out.trim();
-    if (this.isShallow()) {
-      throw new InputError(
-        `no merge-base of ${a.slice(0, 12)} and ${b.slice(0, 12)}: the clone is shallow; run 'git fetch --deepen=200' or 'git fetch --unshallow' (actions/checkout: fetch-depth: 0)`
-      );
-    }
-    throw new InputError(`no merge-base of ${a.slice(0, 12)} and ${b.slice(0, 12)}: they share no history`);
-  }
-  /**
-   * The upstream default branch: origin/HEAD if set, else the first of origin/master,
-   * origin/main, upstream/master, upstream/main, master, main that exists.
-   */
-  defaultBranch() {
-    for (const remote of ["origin", "upstream"]) {
-      const r = this.git(["symbolic-ref", "--quiet", `refs/remotes/${remote}/HEAD`], true);
-      if (r.ok) return r.out.trim().replace(/^refs\/remotes\//, "");
-    }
-    for (const cand of ["origin/master", "origin/main", "upstream/master", "upstream/main", "master", "main"]) {
-      if (this.git(["rev-parse", "--verify", "--quiet", `${cand}^{commit}`], true).ok) return cand;
-    }
-    throw new InputError(
-      `cannot find the default branch in ${this.dir}: pass --base REV, or run 'git fetch origin master'`
-    );
-  }
-  /** Lists the files below `prefixes` at `commit`, with their blob ids. */
-  listFiles(commit, prefixes) {
-    const out2 = this.git(["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", ...prefixes]).out;
-    const files = /* @__PURE__ */ new Map();
-    for (const rec of out2.split("\0")) {
-      const m = /^(\d+) (blob|commit) ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(rec);
-      if (!m) continue;
-      const mode = m[1] === "120000" || m[1] === "160000" ? m[1] : void 0;
-      files.set(m[5], { path: m[5], blob: m[3], ...mode ? { mode } : {}, ...m[4] !== "-" ? { size: Number(m[4]) } : {} });
-    }
-    return files;
-  }
-  readBlob(blob) {
-    this.reader ??= new BlobReader(this.gitDir);
-    return this.reader.read(blob);
-  }
-  /** A blob's size from `git cat-file --batch-check`, without reading it; null when absent. */
-  async blobSize(blob) {
-    this.checker ??= new BlobReader(this.gitDir, "--batch-check");
-    const header = await this.checker.read(blob);
-    const size = header ? Number(header.toString("utf8").split(" ")[2]) : NaN;
-    return Number.isFinite(size) ? size : null;
-  }
-  snapshot(rev, prefixes, role = "revision") {
-    const commit = this.resolve(rev, role);
-    const files = this.listFiles(commit, prefixes);
-    return {
-      label: rev,
-      commit,
-      files,
-      read: async (p) => {
-        const f = files.get(p);
-        return f ? this.readBlob(f.blob) : null;
-      },
-      size: async (p) => {
-        const f = files.get(p);
-        return f ? f.size ?? this.blobSize(f.blob) : null;
-      }
-    };
-  }
-  /**
-   * The work tree (uncommitted changes included), hashed like git so the blob cache still works.
-   * Symbolic links are listed as links, never followed (in or out of the tree); files are read
-   * only when the surface asks for them, and only below the size limit.
-   */
-  async worktreeSnapshot(prefixes) {
-    if (!this.workTree) throw new InputError(`--worktree: ${this.dir} is a bare repository and has no work tree`);
-    const root = this.workTree;
-    const files = /* @__PURE__ */ new Map();
-    const contents = /* @__PURE__ */ new Map();
-    const walk = async (rel, depth) => {
-      if (depth > MAX_WORKTREE_DEPTH || files.size >= MAX_WORKTREE_FILES) {
-        throw new InputError(`--worktree: ${rel} is more than ${MAX_WORKTREE_DEPTH} directories deep or the tree has more than ${MAX_WORKTREE_FILES} files`);
-      }
-      const abs = path7.join(root, rel);
-      const st = await lstat2(abs).catch(() => null);
-      if (!st) return;
-      if (st.isSymbolicLink()) files.set(rel, { path: rel, blob: gitBlobId(Buffer.from(await readlink2(abs))), mode: "120000" });
-      else if (st.isDirectory()) {
-        for (const name2 of (await readdir2(abs)).sort()) await walk(rel ? `${rel}/${name2}` : name2, depth + 1);
-      } else if (st.isFile()) {
-        const data = st.size <= MAX_FILE_BYTES ? await readFile(abs) : null;
-        contents.set(rel, data);
-        files.set(rel, { path: rel, blob: data ? gitBlobId(data) : `size:${st.size}:${rel}`, size: st.size });
-      }
-    };
-    for (const p of prefixes) await walk(p.replace(/\/$/, ""), 0);
-    return { label: "worktree", commit: null, files, read: async (p) => contents.get(p) ?? null, size: async (p) => files.get(p)?.size ?? null };
-  }
-  run(args2, allowFail = false) {
-    const r = git(this.dir, ["-c", "log.showSignature=false", ...args2], allowFail);
-    return r.ok ? r.out : null;
-  }
-  close() {
-    this.reader?.close();
-    this.checker?.close();
-    this.reader = this.checker = null;
-  }
-};
-function gitBlobId(data) {
-  return createHash2("sha1").update(`blob ${data.length}\0`).update(data).digest("hex");
-}
-
-// src/parse/build-configs.ts
-var VIEWS = ["kmod", "legacy", "modern", "userspace"];
-var ARCHES = ["x86_64", "aarch64", "s390x", "ppc64le", "riscv64", "loongarch64"];
-var VIEW_LABEL = {
+// src/rules/schema/code-pairs.ts
+var PROBE_LABEL = {
   kmod: "kernel module",
-  legacy: "legacy eBPF probe",
   modern: "modern eBPF probe",
-  userspace: "libscap/libpman"
+  legacy: "legacy eBPF probe",
+  shared: "shared by the drivers"
 };
-var COMPILER_ARCH = {
-  x86_64: { __x86_64__: "1", __x86_64: "1", __amd64__: "1", __amd64: "1" },
-  aarch64: { __aarch64__: "1" },
-  s390x: { __s390x__: "1", __s390__: "1" },
-  ppc64le: { __powerpc64__: "1", __powerpc__: "1", __PPC64__: "1", __PPC__: "1", __LITTLE_ENDIAN__: "1" },
-  riscv64: { __riscv: "1", __riscv_xlen: "64" },
-  loongarch64: { __loongarch64: "1", __loongarch__: "1", __loongarch_lp64: "1" }
-};
-var KERNEL_ARCH = {
-  x86_64: ["CONFIG_X86", "CONFIG_X86_64"],
-  aarch64: ["CONFIG_ARM64"],
-  s390x: ["CONFIG_S390"],
-  ppc64le: ["CONFIG_PPC", "CONFIG_PPC64"],
-  riscv64: ["CONFIG_RISCV"],
-  loongarch64: ["CONFIG_LOONGARCH"]
-};
-var ALL_KERNEL_ARCH = /* @__PURE__ */ new Set([...Object.values(KERNEL_ARCH).flat(), "CONFIG_X86_32", "CONFIG_ARM", "CONFIG_MIPS", "CONFIG_PPC32", "CONFIG_64BIT", "CONFIG_32BIT"]);
-var BPF_TARGET_ARCH = {
-  x86_64: "__TARGET_ARCH_x86",
-  aarch64: "__TARGET_ARCH_arm64",
-  s390x: "__TARGET_ARCH_s390",
-  ppc64le: "__TARGET_ARCH_powerpc",
-  riscv64: "__TARGET_ARCH_riscv",
-  loongarch64: "__TARGET_ARCH_loongarch64"
-};
-var LP64 = {
-  __linux__: "1",
-  __linux: "1",
-  __unix__: "1",
-  __LP64__: "1",
-  _LP64: "1",
-  __CHAR_BIT__: "8",
-  __SIZEOF_POINTER__: "8",
-  __SIZEOF_LONG__: "8",
-  __SIZEOF_INT__: "4",
-  __ORDER_LITTLE_ENDIAN__: "1234",
-  __ORDER_BIG_ENDIAN__: "4321",
-  __STDC__: "1"
-};
-function byteOrder(arch2) {
-  return { __BYTE_ORDER__: arch2 === "s390x" ? "4321" : "1234" };
+function oldestKernels(s, probe) {
+  const k = s.kernels ?? {};
+  if (probe === "kmod") return k.kmod ?? "";
+  if (probe === "legacy") return k.legacy ?? "";
+  return probe === "shared" ? `${k.kmod ?? ""}/${k.legacy ?? ""}` : "";
 }
-function kernelConfig(arch2) {
-  const out2 = { __KERNEL__: "1", CONFIG_64BIT: "1" };
-  for (const c of KERNEL_ARCH[arch2]) out2[c] = "1";
+function sites(s, unreadable2) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const path11 of Object.keys(s.code).sort()) {
+    if (unreadable2.has(path11)) continue;
+    const file = s.code[path11];
+    for (const [name2, fn] of Object.entries(file.functions)) {
+      const key = `${file.probe}\0${name2}`;
+      const list = out2.get(key);
+      if (list) list.push({ path: path11, fn });
+      else out2.set(key, [{ path: path11, fn }]);
+    }
+  }
   return out2;
 }
-function defines(view, arch2) {
-  switch (view) {
-    case "kmod":
-      return { ...LP64, ...byteOrder(arch2), ...COMPILER_ARCH[arch2], __GNUC__: "12", MODULE: "1", ...kernelConfig(arch2) };
-    case "legacy":
-      return { ...LP64, ...byteOrder(arch2), __clang__: "1", __GNUC__: "4", __bpf__: "1", __BPF__: "1", __BPF_TRACING__: "1", ...kernelConfig(arch2) };
-    case "modern":
-      return { ...LP64, ...byteOrder(arch2), __clang__: "1", __GNUC__: "4", __bpf__: "1", __BPF__: "1", __USE_VMLINUX__: "1", [BPF_TARGET_ARCH[arch2]]: "1" };
-    case "userspace":
-      return { ...LP64, ...byteOrder(arch2), ...COMPILER_ARCH[arch2], __GNUC__: "12", __STDC_VERSION__: "201112L" };
+var codePairs = perPair((base, head) => {
+  const result = [];
+  const unreadable2 = new Set([...base.warnings, ...head.warnings].map((w) => w.path));
+  const b = sites(base, unreadable2);
+  const h = sites(head, unreadable2);
+  for (const key of /* @__PURE__ */ new Set([...b.keys(), ...h.keys()])) {
+    const [probe, name2] = key.split("\0");
+    const oldestMoved = oldestKernels(base, probe) !== oldestKernels(head, probe);
+    const bs = [...b.get(key) ?? []];
+    const hs = [...h.get(key) ?? []];
+    for (let i2 = 0; i2 < hs.length; i2++) {
+      const j = bs.findIndex((s) => s.path === hs[i2].path);
+      if (j < 0) continue;
+      result.push({ probe, name: name2, base: bs[j], head: hs[i2], oldestMoved });
+      bs.splice(j, 1);
+      hs.splice(i2--, 1);
+    }
+    while (bs.length && hs.length) result.push({ probe, name: name2, base: bs.shift(), head: hs.shift(), oldestMoved });
+    for (const s of bs) result.push({ probe, name: name2, base: s, head: null, oldestMoved });
+    for (const s of hs) result.push({ probe, name: name2, base: null, head: s, oldestMoved });
   }
+  result.sort((x, y) => {
+    const a = x.head ?? x.base;
+    const c = y.head ?? y.base;
+    return a.path < c.path ? -1 : a.path > c.path ? 1 : a.fn.line - c.fn.line || (x.name < y.name ? -1 : 1);
+  });
+  return result;
+});
+function codeDelta(base, head, oldestMoved = false) {
+  if (base.hash === head.hash) return "none";
+  const [b, h] = [compatVariants(base), compatVariants(head)];
+  if (oldestMoved) return b.newest === h.newest ? "compat" : "logic";
+  return keepsOldestBuild(b.oldest, h.oldest) ? "compat" : "logic";
 }
-var CONFIGS = VIEWS.flatMap((view) => ARCHES.map((arch2) => ({ view, arch: arch2 }))).map(({ view, arch: arch2 }, index) => ({
-  index,
-  view,
-  arch: arch2,
-  defines: defines(view, arch2),
-  kernel: view === "kmod" || view === "legacy"
-}));
-var ALL_CONFIGS = (1 << CONFIGS.length) - 1;
-function viewMask(...views) {
-  let m = 0;
-  for (const c of CONFIGS) if (views.includes(c.view)) m |= 1 << c.index;
-  return m;
+function where(site) {
+  return { path: site.path, line: site.fn.line };
 }
-function describeMask(mask) {
-  const parts2 = [];
-  for (const view of VIEWS) {
-    const arches = CONFIGS.filter((c) => c.view === view && mask & 1 << c.index).map((c) => c.arch);
-    if (!arches.length) continue;
-    parts2.push(`${VIEW_LABEL[view]} (${arches.length === ARCHES.length ? "all architectures" : arches.join(", ")})`);
-  }
-  return parts2.join(", ") || "no build";
+function describePair(p) {
+  const b = p.base.path;
+  const h = p.head.path;
+  return `${p.name} (${b === h ? h : `moved from ${b} to ${h}`}, ${PROBE_LABEL[p.probe]})`;
 }
-function buildsOf(path11) {
-  if (path11.startsWith("driver/modern_bpf/shared_definitions/")) return viewMask("modern", "userspace");
-  if (path11.startsWith("driver/modern_bpf/")) return viewMask("modern");
-  if (path11 === "driver/bpf/types.h") return viewMask("legacy", "userspace");
-  if (path11.startsWith("driver/bpf/")) return viewMask("legacy");
-  if (/^driver\/[^/]+\.h$/.test(path11)) return ALL_CONFIGS;
-  if (/^driver\/[^/]*_table\.c$/.test(path11)) return viewMask("kmod", "userspace");
-  if (/^driver\/[^/]+\.c$/.test(path11)) return viewMask("kmod");
-  if (path11.startsWith("userspace/")) return viewMask("userspace");
-  return ALL_CONFIGS;
-}
-var INCLUDE_ROOTS = ["", "driver/", "userspace/", "driver/modern_bpf/", "driver/bpf/"];
-var EXTERNAL_MACROS = [
-  /^__NR_/,
-  // syscall numbers of the target architecture
-  /^CONFIG_/,
-  // the target kernel's configuration (the architecture options are set per configuration)
-  /^HAS_/,
-  // driver/configure's probes of the target kernel
-  /^(RHEL_RELEASE|UTS_|LINUX_VERSION_CODE$|KERNEL_VERSION$)/,
-  // distribution and kernel versions
-  /^__has_/,
-  // compiler feature tests
-  /^__(GLIBC|GNU_LIBRARY|UCLIBC|GLIBC_PREREQ)/,
-  // libc
-  /^[a-z][a-z0-9_]*$/,
-  // lower-case names: kernel helpers defined as macros (`defined(get_file_rcu)`)
-  /^(IORING|O|SO|AT|S_IF|SEND_SIG|MAP|PROT|_PAGE|CLONE|F)_/,
-  // kernel UAPI feature and flag macros
-  /^(UINT\d+_MAX|INT\d+_MAX|RLIM_INFINITY|_STK_LIM_MAX|HZ|USER_HZ|NSEC_PER_SEC)$/
-  // libc and kernel limits
-];
-var OTHER_PLATFORMS = /* @__PURE__ */ new Set([
-  "_MSC_VER",
-  "_WIN32",
-  "_WIN64",
-  "__CYGWIN__",
-  "__MINGW32__",
-  "__MINGW64__",
-  "__sun",
-  "__APPLE__",
-  "__MACH__",
-  "__FreeBSD__",
-  "__NetBSD__",
-  "__OpenBSD__",
-  "__EMSCRIPTEN__",
-  "__cplusplus",
-  "__mips__",
-  "__mips",
-  "__i386__",
-  "__arm__",
-  "__ILP32__"
-]);
-function isExternal(name2, config) {
-  if (Object.hasOwn(config.defines, name2) || OTHER_PLATFORMS.has(name2)) return false;
-  if (ALL_KERNEL_ARCH.has(name2)) return false;
-  if (!config.kernel && name2.startsWith("CONFIG_")) return false;
-  return EXTERNAL_MACROS.some((re) => re.test(name2));
+function lonePairs(pairs, side) {
+  return pairs.filter((p) => side === "head" ? p.base === null : p.head === null);
 }
 
-// src/parse/conditions.ts
-var KERNEL_MAX2 = 0x7fffffffn;
-var KERNEL_VERSION = { name: "KERNEL_VERSION", params: ["a", "b", "c"], body: "(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))" };
-function describeKernel(v) {
-  const n = Number(v);
-  return `${n >> 16}.${n >> 8 & 255}.${n & 255}`;
+// src/rules/schema/code-changes.ts
+function pairRole(p) {
+  const roles = [p.base, p.head].filter((s) => s !== null).map((s) => s.fn.role);
+  if (roles.some((r) => r === void 0 || r === "filler")) return "filler";
+  return ["dispatch", "transport", "statistics"].find((r) => roles.includes(r));
 }
-var Layer = class {
-  /** 2: defined, 0: undefined (after `#undef`), 1: maybe. */
-  status = /* @__PURE__ */ new Map();
-  /** The definition of a macro certainly defined by one `#define`, or the definitions a maybe-defined one may have. */
-  defs = /* @__PURE__ */ new Map();
-};
-function configAnswer(config, name2) {
-  if (config.kernel && (name2 === "LINUX_VERSION_CODE" || name2 === "KERNEL_VERSION")) return "kver";
-  if (Object.hasOwn(config.defines, name2)) return `def:${config.defines[name2]}`;
-  return isExternal(name2, config) ? "ext" : "undef";
+var knownCounters = perPair((base, head) => /* @__PURE__ */ new Set([...counterFields(base.structs), ...counterFields(head.structs)]));
+function onlyCountersDiffer(b, h, known) {
+  const counters = [...b.counters ?? [], ...h.counters ?? []];
+  return counters.length > 0 && counters.every((c) => known.has(c)) && (b.statsFreeHash ?? b.hash) === (h.statsFreeHash ?? h.hash);
 }
-function signature(f) {
-  return f.answer ?? `${f.status}:${JSON.stringify(f.defs ?? null)}`;
+function onlyTailCallsDiffer(b, h) {
+  const glueFree = (f) => f.glueFreeHash ?? f.statsFreeHash ?? f.hash;
+  return Boolean(b.glueFreeHash || h.glueFreeHash) && glueFree(b) === glueFree(h);
 }
-var Env = class {
-  constructor(config, minKernel, hasInclude) {
-    this.config = config;
-    this.minKernel = minKernel;
-    this.hasInclude = hasInclude;
-    this.kernel = minKernel;
-  }
-  config;
-  minKernel;
-  hasInclude;
-  layers = [new Layer()];
-  /** Header walks in progress: the layer they start at and the inputs they have read so far. */
-  recorders = [];
-  /** Set when a condition looked at LINUX_VERSION_CODE. */
-  usedKernel = false;
-  /** Kernel version the next evaluation sees (kernel builds). */
-  kernel;
-  find(name2) {
-    for (let i2 = this.layers.length - 1; i2 >= 0; i2--) {
-      const l = this.layers[i2];
-      const s = l.status.get(name2);
-      if (s === void 0) continue;
-      const defs = l.defs.get(name2);
-      return { status: s, defs, at: i2 };
-    }
-    const answer = configAnswer(this.config, name2);
-    if (answer === "kver") {
-      if (name2 === "KERNEL_VERSION") return { status: 2, defs: KERNEL_VERSION, at: -1, answer };
-      this.usedKernel = true;
-      return { status: 2, defs: { name: name2, params: null, body: String(this.kernel) }, at: -1, answer };
-    }
-    if (answer.startsWith("def:")) return { status: 2, defs: { name: name2, params: null, body: answer.slice(4) }, at: -1, answer };
-    return { status: answer === "ext" ? 1 : 0, defs: void 0, at: -1, answer };
-  }
-  /** A lookup, recorded as an input of every header walk it reaches below. */
-  lookup(name2) {
-    const f = this.find(name2);
-    for (const r of this.recorders) if (f.at < r.base && !r.inputs.has(name2)) r.inputs.set(name2, signature(f));
-    return f;
-  }
-  set(name2, status, defs) {
-    const top = this.layers[this.layers.length - 1];
-    top.status.set(name2, status);
-    if (defs === void 0) top.defs.delete(name2);
-    else top.defs.set(name2, defs);
-  }
-  /** The definitions a name may have now. */
-  current(f) {
-    return Array.isArray(f.defs) ? f.defs : f.defs ? [f.defs] : [];
-  }
-  define(def, status) {
-    if (status === 2) return this.set(def.name, 2, def);
-    const prev = this.lookup(def.name);
-    this.set(def.name, 1, prev.status === 0 ? [def] : [...this.current(prev), def]);
-  }
-  undef(name2, status) {
-    if (status === 2) return this.set(name2, 0, void 0);
-    const prev = this.lookup(name2);
-    if (prev.status !== 0) this.set(name2, 1, this.current(prev));
-  }
-  /** Starts an included header's walk: its effect goes to a layer of its own, its inputs are recorded. */
-  beginHeader() {
-    this.layers.push(new Layer());
-    this.recorders.push({ base: this.layers.length - 1, inputs: /* @__PURE__ */ new Map() });
-  }
-  /** Ends it: the header's layer (from now on shared and never changed) and its inputs. */
-  endHeader() {
-    const r = this.recorders.pop();
-    const layer = this.layers[r.base];
-    for (const l of this.layers.splice(r.base + 1)) {
-      for (const [k, v] of l.status) layer.status.set(k, v);
-      for (const [k, v] of l.defs) layer.defs.set(k, v);
-      for (const k of l.status.keys()) if (!l.defs.has(k)) layer.defs.delete(k);
-    }
-    this.layers.push(new Layer());
-    return { layer, inputs: r.inputs };
-  }
-  /** Whether a header walk with these inputs would see the same now (the check records them for enclosing walks). */
-  sameInputs(inputs) {
-    for (const [name2, sig] of inputs) if (signature(this.lookup(name2)) !== sig) return false;
-    return true;
-  }
-  /** Applies a header's recorded effect: its layer, shared, then a new layer for what follows. */
-  apply(layer) {
-    this.layers.push(layer, new Layer());
-  }
-  isDefined(name2) {
-    const s = this.lookup(name2).status;
-    return s === 2 ? true : s === 0 ? false : null;
-  }
-  /** The symbol table a condition is evaluated with (macros only: the preprocessor knows no enumerators). */
-  symbols() {
-    const get = (name2) => {
-      const f = this.lookup(name2);
-      return f.status === 2 && f.defs && !Array.isArray(f.defs) ? f.defs : void 0;
-    };
-    return {
-      macros: { get, has: (name2) => get(name2) !== void 0 },
-      enumerators: /* @__PURE__ */ new Map(),
-      isDefined: (name2) => this.isDefined(name2),
-      identifier: (name2) => this.isDefined(name2) === false ? 0n : null,
-      hasInclude: this.hasInclude
-    };
-  }
-  /** A condition's truth in this configuration, over the supported kernel range. */
-  test(condition) {
-    const simple = /^(!?)defined\((\w+)\)$/.exec(condition);
-    if (simple) {
-      const d = this.isDefined(simple[2]);
-      return d === null ? null : simple[1] ? !d : d;
-    }
-    this.usedKernel = false;
-    this.kernel = this.minKernel;
-    const seen = [];
-    const first = evaluate(condition, { ...this.symbols(), onValue: (v) => seen.push(v) });
-    if (!this.usedKernel) return first === null ? null : first !== 0n;
-    const samples = /* @__PURE__ */ new Set([this.minKernel, KERNEL_MAX2]);
-    for (const v of seen) for (const x of [v - 1n, v, v + 1n]) if (x > this.minKernel && x < KERNEL_MAX2) samples.add(x);
-    let answer;
-    for (const x of samples) {
-      this.kernel = x;
-      const v = evaluate(condition, this.symbols());
-      const b = v === null ? null : v !== 0n;
-      if (answer === void 0) answer = b;
-      else if (answer !== b) return null;
-    }
-    return answer ?? null;
-  }
-};
-var WalkCache = class {
-  generation = 0;
-  headerMap = /* @__PURE__ */ new Map();
-  fileMap = /* @__PURE__ */ new Map();
-  /** Called once per revision: forgets what neither this revision nor the previous one used. */
-  nextRevision() {
-    this.generation++;
-    for (const m of [this.headerMap, this.fileMap]) {
-      for (const [k, v] of m) if (v.used < this.generation - 1) m.delete(k);
+var codeChanges = perPair((base, head) => {
+  const known = knownCounters(base, head);
+  const out2 = [];
+  for (const pair of codePairs(base, head)) {
+    const role = pairRole(pair);
+    if (pair.base && pair.head) {
+      const [b, h] = [pair.base.fn, pair.head.fn];
+      if (codeDelta(b, h, pair.oldestMoved) !== "logic") continue;
+      if (onlyCountersDiffer(b, h, known)) out2.push({ pair, role: "statistics", kind: "statistics" });
+      else if (onlyTailCallsDiffer(b, h)) out2.push({ pair, role: "dispatch", kind: "glue" });
+      else if (role !== "filler" && b.headerHash !== h.headerHash) out2.push({ pair, role: "filler", kind: "logic", header: true });
+      else out2.push({ pair, role, kind: "logic" });
+    } else {
+      const side = pair.head ?? pair.base;
+      if (isKernelSpecific(side.fn)) continue;
+      out2.push({ pair, role, kind: pair.head ? "added" : "removed" });
     }
   }
-  headers(d) {
-    return this.slot(this.headerMap, d);
-  }
-  files(d) {
-    return this.slot(this.fileMap, d);
-  }
-  slot(m, d) {
-    let e = m.get(d);
-    if (!e) m.set(d, e = { used: this.generation, list: [] });
-    e.used = this.generation;
-    return e.list;
-  }
-};
-function resolveAlike(list, resolve2) {
-  return list.every((x) => (resolve2(x.from, x.inc)?.directives ?? null) === x.to);
-}
-function min(a, b) {
-  return a < b ? a : b;
-}
-function walkFile(path11, d, config, minKernel, resolve2, cache = new WalkCache()) {
-  const cached = cache.files(d);
-  const hit = cached.find((e) => e.config === config.index && e.minKernel === minKernel && resolveAlike(e.resolutions, resolve2));
-  if (hit) return hit.walk;
-  const out2 = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], problems: [] };
-  const resolutions = [];
-  const hasInclude = (p, angled) => {
-    const inc = { path: p, angled, line: 0, offset: 0, branch: -1 };
-    const to = resolve2(path11, inc)?.directives ?? null;
-    resolutions.push({ from: path11, inc, to });
-    return to ? true : null;
-  };
-  const w = { env: new Env(config, minKernel, hasInclude), resolve: resolve2, budget: { files: 0 }, problems: out2.problems, resolutions, cache };
-  walkOps(path11, d, w, 2, out2, 0);
-  cached.push({ config: config.index, minKernel, resolutions, walk: out2 });
   return out2;
-}
-function walkOps(path11, d, w, ambient, out2, depth) {
-  const env = w.env;
-  const frames = [];
-  let status = ambient;
-  const packStack = [];
-  let pack = 0;
-  let packCertain = true;
-  for (const op of d.ops) {
-    switch (op.op) {
-      case "branch": {
-        const b = d.branches[op.branch];
-        if (b.kind === "if" || b.kind === "ifdef" || b.kind === "ifndef") frames.push({ parent: status, taken: 0 });
-        const frame = frames[frames.length - 1];
-        let own = 0;
-        if (frame.parent !== 0 && frame.taken !== 2) {
-          const v = b.kind === "else" ? true : env.test(b.test);
-          own = v === true ? 2 : v === false ? 0 : 1;
-          if (frame.taken === 1 && own === 2) own = 1;
-          frame.taken = v === true ? 2 : v === null || frame.taken === 1 ? 1 : 0;
-        }
-        status = min(frame.parent, own);
-        if (out2) out2.branches[op.branch] = status;
-        break;
-      }
-      case "endif":
-        status = frames.pop()?.parent ?? ambient;
-        break;
-      case "define":
-        if (out2) out2.macros[op.macro] = status;
-        if (status) env.define(d.macros[op.macro], status);
-        break;
-      case "undef":
-        if (status) env.undef(op.name, status);
-        break;
-      case "include": {
-        if (!status) break;
-        const inc = d.includes[op.include];
-        const target = w.resolve(path11, inc);
-        w.resolutions.push({ from: path11, inc, to: target?.directives ?? null });
-        if (!target) break;
-        if (depth >= MAX_INCLUDE_DEPTH || ++w.budget.files > MAX_INCLUDED_FILES) {
-          w.problems.push(`${path11}:${inc.line}: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`);
-          break;
-        }
-        includeFile(target, w, status, depth);
-        break;
-      }
-      case "pack": {
-        if (!status) break;
-        const [first, second] = op.args;
-        if (first === "push") {
-          packStack.push(pack);
-          if (second) pack = Number(second) || 0;
-        } else if (first === "pop") pack = packStack.pop() ?? 0;
-        else pack = Number(first) || 0;
-        if (status === 1) packCertain = false;
-        out2?.packs.push([op.line, pack, packCertain]);
-        break;
-      }
-      case "error":
-        break;
-    }
+});
+var apiInterfaceChanges = perPair((base, head) => API_INTERFACE_RULES.flatMap((r) => r.check(base, head)));
+var changedCounterStructs = perPair((base, head) => {
+  const hasCounters = (s) => s.fields.some((f) => COUNTER_FIELD.test(f.name));
+  const out2 = [];
+  for (const [name2, b, h] of common(base.structs, head.structs)) {
+    if ((hasCounters(b) || hasCounters(h)) && (layoutDifferences(b, h).length || appendedFields(b, h))) out2.push(name2);
   }
+  for (const [name2, s] of Object.entries(head.structs)) if (!Object.hasOwn(base.structs, name2) && hasCounters(s)) out2.push(name2);
+  for (const [name2, s] of Object.entries(base.structs)) if (!Object.hasOwn(head.structs, name2) && hasCounters(s)) out2.push(name2);
+  return out2;
+});
+function isStatisticsChange(c) {
+  return c.role === "statistics";
 }
-function includeFile(target, w, status, depth) {
-  const env = w.env;
-  const list = w.cache.headers(target.directives);
-  const hit = list.find((e) => e.minKernel === env.minKernel && e.status === status && resolveAlike(e.resolutions, w.resolve) && env.sameInputs(e.inputs));
-  if (hit) {
-    env.apply(hit.layer);
-    w.resolutions.push(...hit.resolutions);
-    return;
+function isPlumbingChange(c) {
+  return c.role === "dispatch" || c.role === "transport";
+}
+function describeChange(c) {
+  const p = c.pair;
+  if (c.kind === "added") return `new function ${p.name} in ${p.head.path} (${PROBE_LABEL[p.probe]})`;
+  if (c.kind === "removed") return `function ${p.name} was removed from ${p.base.path} (${PROBE_LABEL[p.probe]})`;
+  if (c.kind === "glue") return `the tail calls of ${describePair(p)} changed`;
+  return `the code of ${describePair(p)} changed`;
+}
+function changeLocation(c) {
+  return where(c.pair.head ?? c.pair.base);
+}
+function changedCounters(c) {
+  return [.../* @__PURE__ */ new Set([...c.pair.base?.fn.counters ?? [], ...c.pair.head?.fn.counters ?? []])].sort();
+}
+
+// src/rules/schema/filler-code-changed.ts
+var MAX_NAMES = 8;
+function names(list) {
+  const shown2 = list.slice(0, MAX_NAMES).map((p) => p.name);
+  return list.length > MAX_NAMES ? `${shown2.join(", ")} and ${list.length - MAX_NAMES} more` : shown2.join(", ");
+}
+function addedOrRemoved(lone, side, other) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const p of lone) {
+    const path11 = p[side].path;
+    const list = byPath.get(path11);
+    if (list) list.push(p);
+    else byPath.set(path11, [p]);
   }
-  const before = w.resolutions.length;
-  env.beginHeader();
-  walkOps(target.path, target.directives, w, status, null, depth + 1);
-  const { layer, inputs } = env.endHeader();
-  list.push({ minKernel: env.minKernel, inputs, resolutions: w.resolutions.slice(before), layer, status });
-}
-function minimumKernel(files, config) {
-  let lowest = 0n;
-  for (const { directives: d } of files) {
-    for (const op of d.ops) {
-      if (op.op !== "error" || op.branch < 0) continue;
-      const b = d.branches[op.branch];
-      const parent = b.parent >= 0 ? d.branches[b.parent] : null;
-      if (parent && !parent.includeGuard) continue;
-      const env = new Env(config, 0n, () => null);
-      const seen = [];
-      env.usedKernel = false;
-      evaluate(b.condition, { ...env.symbols(), onValue: (v) => seen.push(v) });
-      if (!env.usedKernel) continue;
-      const candidates = [.../* @__PURE__ */ new Set([0n, ...seen.filter((v) => v > 0n && v < KERNEL_MAX2)])].sort((x, y) => x < y ? -1 : 1);
-      for (const k of candidates) {
-        const e = new Env(config, k, () => null);
-        if (e.test(b.condition) === false) {
-          if (k > lowest) lowest = k;
-          break;
+  const hits = [];
+  for (const [path11, list] of byPath) {
+    const probe = PROBE_LABEL[list[0].probe];
+    const wholeFile = !Object.hasOwn(other.code, path11) && list.length > 1;
+    if (side === "head") {
+      if (wholeFile) {
+        hits.push({
+          symbol: path11,
+          message: `new file ${path11} (${probe}) defines ${list.length} functions: ${names(list)}; new filler or program code changes what the driver sends`,
+          location: where(list[0].head)
+        });
+      } else {
+        for (const p of list) {
+          hits.push({
+            symbol: p.name,
+            message: `new function ${p.name} in ${path11} (${probe}); a new filler or helper changes what the driver sends`,
+            location: where(p.head)
+          });
         }
+      }
+    } else if (wholeFile) {
+      hits.push({
+        symbol: path11,
+        message: `${path11} (${probe}) is gone with its ${list.length} functions: ${names(list)}`,
+        location: where(list[0].base)
+      });
+    } else {
+      for (const p of list) {
+        hits.push({ symbol: p.name, message: `function ${p.name} was removed from ${path11} (${probe})`, location: where(p.base) });
       }
     }
   }
-  return lowest;
+  return hits;
+}
+var fillerCodeChanged = {
+  id: "filler-code-changed",
+  title: "The code of a filler, eBPF program or payload helper changed, or one was added or removed",
+  governs: "schema",
+  bump: "patch",
+  rationale: `libs' driver/README.VERSION.md, SCHEMA_VERSION: "patch version: increment when code changes don't break compatibility (e.g. bug fixes in filler code)". Filler code is what computes the params of events: the functions that write a param or start an event (the kmod's f_* fillers over val_to_ring, the legacy probe's FILLER()s, the modern probe's programs for an event) and everything they call that is not plumbing (dispatch-code-changed, transport-code-changed) or statistics (stats-code-changed); roles come from the call graph at each revision. Plumbing that writes the event header differently (ts, tid, len, type, nparams: a field no longer set, or set from another value, the locals it is computed from followed) is filler code too: the header is part of every event. Function bodies of ppm_fillers.c, ppm_events.c, the modern probe's programs and helpers and the legacy probe's fillers are compared as token streams, with the #defines of those files that a function expands folded in (a changed #define is a change of every function that uses it; surface/code-defines.ts) (comments, whitespace and formatting ignored, and build-only edits: storage classes and qualifiers, #pragma hints, debug output compiled out of release builds, declarations hoisted or given a zero nobody reads, unused locals, casts to the type the operand already has, static on the function but not on a local; changes confined to kernel-compatibility code the oldest supported kernel does not build are filler-code-kernel-compat). Functions are matched by probe and name, so moving a file is not a change.`,
+  example: "  int f_sys_example_x(struct event_filler_arguments *args) {\n-	len = min(ret, (int64_t)args->snaplen);\n+	len = ret > 0 ? min(ret, (int64_t)args->snaplen) : 0;",
+  check(base, head) {
+    const mine = codeChanges(base, head).filter((c) => c.role === "filler");
+    const header = "; it writes the event header differently (a field set or not, or another value), and the header is part of every event";
+    const changed = mine.filter((c) => c.kind === "logic").map((c) => ({ symbol: c.pair.name, message: `the code of ${describePair(c.pair)} changed${c.header ? header : ""}`, location: where(c.pair.head) }));
+    const lone = (kind2) => mine.filter((c) => c.kind === kind2).map((c) => c.pair);
+    return [...changed, ...addedOrRemoved(lone("added"), "head", base), ...addedOrRemoved(lone("removed"), "base", head)];
+  }
+};
+
+// src/rules/schema/filler-code-kernel-compat.ts
+var README = "libs' README.VERSION.md: do not increment these versions for patches that solely address build issues on specific kernels";
+var fillerCodeKernelCompat = {
+  id: "filler-code-kernel-compat",
+  title: "Filler or program code changed only inside kernel-version conditionals",
+  governs: "schema",
+  bump: "none",
+  kind: "note",
+  rationale: `libs' driver/README.VERSION.md: "Please, do not increment these versions for patches that solely address build issues on specific kernels (for example, newly supported kernels) without impacting others." Kernel-compatibility code is code under #if groups on the kernel version (LINUX_VERSION_CODE, KERNEL_VERSION, RHEL_RELEASE_*) or on a kernel API probe (HAS_* from driver/configure, __has_include, kernel UAPI feature macros such as IORING_FEAT_*, defined(kernel_function)), and CO-RE feature checks (if (bpf_core_*(...)) ... else ..., when the condition checks nothing but kernel features). A change confined to it is this note only when the oldest supported kernel still builds the same code, with or without its configuration options, for one outcome of the API probes (a probe may mark older or newer kernels): wrapping existing code into a new conditional for newer kernels, a new branch for them, a helper that exists only under such conditionals. Code changed in every branch alike, new code under a condition the oldest kernel meets (LINUX_VERSION_CODE < KERNEL_VERSION(99, 0, 0)) or under a configuration option (#ifdef CONFIG_MMU) changes what the driver sends: filler-code-changed. Configuration options (CONFIG_* that select no architecture) are not kernel-specific: libs compiles payload code under them (the cgroups param under CONFIG_CGROUPS, memfd detection under CONFIG_MEMFD_CREATE) while its HAS_* probes only choose between spellings of a kernel API (cb3e5cf11, 9f7599816), and every distro kernel sets the common options, so the code under an option is code of the builds that have it. When the minimum kernel moves, the newest kernel's build decides instead.`,
+  example: " #if LINUX_VERSION_CODE < KERNEL_VERSION(5, 0, 0)\n 	val = old_helper(task);\n+#elif LINUX_VERSION_CODE < KERNEL_VERSION(6, 10, 0)\n+	val = renamed_helper(task);\n #else\n 	val = new_helper(task);\n #endif",
+  check(base, head) {
+    const pairs = codePairs(base, head);
+    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn, p.oldestMoved) === "compat").map((p) => ({ symbol: p.name, message: `${describePair(p)} changed only inside kernel-version conditionals; ${README}`, location: where(p.head) }));
+    const added2 = lonePairs(pairs, "head").filter((p) => isKernelSpecific(p.head.fn)).map((p) => ({
+      symbol: p.name,
+      message: `new kernel-specific function ${p.name} in ${p.head.path} (${PROBE_LABEL[p.probe]}), defined only under kernel-version conditionals; ${README}`,
+      location: where(p.head)
+    }));
+    const removed2 = lonePairs(pairs, "base").filter((p) => isKernelSpecific(p.base.fn)).map((p) => ({
+      symbol: p.name,
+      message: `kernel-specific function ${p.name} was removed from ${p.base.path} (${PROBE_LABEL[p.probe]}); ${README}`,
+      location: where(p.base)
+    }));
+    return [...changed, ...added2, ...removed2];
+  }
+};
+
+// src/rules/schema/dispatch-code-changed.ts
+var dispatchCodeChanged = {
+  id: "dispatch-code-changed",
+  title: "Dispatch code changed (which events are produced and sent) with no API change",
+  governs: "schema",
+  bump: "patch",
+  rationale: `Dispatch is the plumbing that decides which events are produced and reach userspace without computing their params: the syscall dispatchers and tail-call glue, sampling and drop decisions, interesting-syscall filters, settings and map lookups. Roles come from the call graph at each revision: a function that tail-calls or touches a bpf map or probe global, and what only such code calls, is dispatch, unless it writes params or calls code that does (filler code). A dispatch change on its own can change which events userspace receives, and libs has versioned such changes as SCHEMA patches (README.VERSION.md: "patch version: increment when code changes don't break compatibility"). When the same change also changes the API's interface (a new map and its getter, settings moved to another map and their lookups), the code is part of that API change and needs nothing of its own: see code-follows-api-change.`,
+  example: "  if(!settings->dropping_mode) {\n  	return false;\n  }\n- if(sampling_flag == UF_NEVER_DROP) {\n+ if(sampling_flag & UF_NEVER_DROP) {",
+  check(base, head) {
+    const mine = codeChanges(base, head).filter((c) => isPlumbingChange(c) && c.role === "dispatch");
+    if (!mine.length || apiInterfaceChanges(base, head).length) return [];
+    return mine.map((c) => ({ symbol: c.pair.name, message: `${describeChange(c)}; it decides which events are produced and reach userspace`, location: changeLocation(c) }));
+  }
+};
+
+// src/rules/schema/transport-code-changed.ts
+var transportCodeChanged = {
+  id: "transport-code-changed",
+  title: "Transport code changed (ring-buffer reservation and submission, the event header)",
+  governs: "schema",
+  bump: "none",
+  kind: "note",
+  rationale: `Transport is the plumbing that carries events to userspace without deciding which are sent or computing their params: ring-buffer reservation and submission and the writing of the event header. Roles come from the call graph at each revision: a function that writes struct ppm_evt_hdr or reserves or submits ring-buffer space, and what only such code calls, is transport, unless it writes params or calls code that does (filler code). What transport exchanges with userspace is the API's interface (the header layout, the ring-buffer and map structs), which the API rules compare; README.VERSION.md's SCHEMA patch is for "bug fixes in filler code". So a transport change on its own (libs d64d9ef59 rebuilt the header in a local to save verifier instructions, writing the same fields from the same values) is reported as this note, unless it writes the header differently (filler-code-changed: the header is part of every event); with an API change it is part of that change (code-follows-api-change).`,
+  example: "- hdr->ts = maps__get_boot_time() + bpf_ktime_get_boot_ns();\n+ struct ppm_evt_hdr h = {0};\n+ h.ts = maps__get_boot_time() + bpf_ktime_get_boot_ns();\n+ __builtin_memcpy(&auxmap->data[0], &h, sizeof(h));",
+  check(base, head) {
+    const mine = codeChanges(base, head).filter((c) => isPlumbingChange(c) && c.role === "transport");
+    if (!mine.length || apiInterfaceChanges(base, head).length) return [];
+    return mine.map((c) => ({ symbol: c.pair.name, message: `${describeChange(c)}; it carries events without deciding which are sent or computing their params, through the interface the API rules compare`, location: changeLocation(c) }));
+  }
+};
+
+// src/rules/api/stats-code-changed.ts
+var statsCodeChanged = {
+  id: "stats-code-changed",
+  title: "Statistics code changed: judged by the counter structs, not as event code",
+  governs: "api",
+  bump: "none",
+  kind: "note",
+  rationale: `The drivers' statistics are counters in structs userspace reads across the boundary (ppm_ring_buffer_info, counter_map, iter_counters, scap_bpf_per_cpu_state: the n_* fields of the shared structs), not params of events: README.VERSION.md's SCHEMA patch is for "bug fixes in filler code". They follow the counters' struct rules (struct-layout-changed, struct-field-appended, struct-removed), which are API and judge a counter added, removed or moved. A code change that only updates counters differently (a function that does nothing but count, or a change confined to counter updates: libs 04a0aa898, 7b46dcb8d) needs nothing of its own and is reported as this note.`,
+  example: "  counter->n_drops_buffer++;\n+ counter->n_evts++;",
+  check(base, head) {
+    const structs = changedCounterStructs(base, head);
+    const why = structs.length ? `with the counter structs (${structs.join(", ")}), which the struct rules judge` : "the counter structs are unchanged";
+    return codeChanges(base, head).filter(isStatisticsChange).map((c) => ({ symbol: c.pair.name, message: `${describeChange(c)}, only in the counters it updates (${changedCounters(c).join(", ") || "statistics code"}); ${why}`, location: changeLocation(c) }));
+  }
+};
+
+// src/rules/api/code-follows-api-change.ts
+function summary2(hits) {
+  const first = hits[0].message;
+  return hits.length > 1 ? `${first}; and ${hits.length - 1} more` : first;
+}
+var codeFollowsApiChange = {
+  id: "code-follows-api-change",
+  title: "Plumbing code changed along with the API interface it serves",
+  governs: "api",
+  bump: "none",
+  kind: "note",
+  rationale: "Plumbing moves events across the boundary through the API's interface (maps and globals, settings, the ring buffer and its header, tail-call tables, ioctls). When that interface changes in the same change, the code that follows it (a new map needs its getter, moved settings need their lookups) is part of the API change, which the interface rules already require a bump for: the code needs nothing of its own (README.VERSION.md: one bump per change). A plumbing change with no interface change is dispatch-code-changed (a SCHEMA patch) or transport-code-changed (a note).",
+  example: "- return g_settings.snaplen;\n+ struct capture_settings *s = maps__get_capture_settings();\n+ return s ? s->snaplen : 0;",
+  check(base, head) {
+    const mine = codeChanges(base, head).filter(isPlumbingChange);
+    const api = mine.length ? apiInterfaceChanges(base, head) : [];
+    if (!api.length) return [];
+    return mine.map((c) => ({ symbol: c.pair.name, message: `${describeChange(c)} with the API change it serves (${summary2(api)}): part of that change`, location: changeLocation(c) }));
+  }
+};
+
+// src/rules/schema/filler-ids-changed.ts
+var fillerIdsChanged = {
+  id: "filler-ids-changed",
+  title: "FILLER_LIST_MAPPER changed (filler ids of the legacy eBPF probe)",
+  governs: "schema",
+  bump: "minor",
+  rationale: 'While the legacy probe exists, a filler id is a tail-call index shared by the probe and libscap. libscap accepts a legacy probe only at the exact SCHEMA minor it was built for (scap_bpf.c check_schema_version_compatibility, "the legacy ebpf SCHEMA_VERSION is not semver compliant"), so a SCHEMA minor bump is what keeps a probe with other filler ids from loading.',
+  example: "  FN(sys_mkdir_x) \\\n+ FN(sys_mknod_x) \\\n  FN(terminate_filler)",
+  check(base, head) {
+    const b = base.codeLists["FILLER_LIST_MAPPER"];
+    const h = head.codeLists["FILLER_LIST_MAPPER"];
+    if (!b || !h) return [];
+    const hits = [];
+    const bNames = b.entries.map((e) => e.name);
+    const hNames = h.entries.map((e) => e.name);
+    const added2 = hNames.filter((n) => !bNames.includes(n));
+    const gone = bNames.filter((n) => !hNames.includes(n));
+    const moved = bNames.filter((n, i2) => hNames.includes(n) && hNames.indexOf(n) !== i2);
+    if (!added2.length && !gone.length && !moved.length) return [];
+    const parts2 = [
+      added2.length ? `adds ${added2.slice(0, 5).join(", ")}${added2.length > 5 ? ` and ${added2.length - 5} more` : ""}` : "",
+      gone.length ? `removes ${gone.slice(0, 5).join(", ")}${gone.length > 5 ? ` and ${gone.length - 5} more` : ""}` : "",
+      moved.length ? `moves ${moved.length} existing filler id${moved.length > 1 ? "s" : ""} (e.g. ${moved[0]} ${bNames.indexOf(moved[0])} \u2192 ${hNames.indexOf(moved[0])})` : ""
+    ].filter(Boolean);
+    hits.push({ symbol: "FILLER_LIST_MAPPER", message: `FILLER_LIST_MAPPER ${parts2.join("; ")}`, location: h.entries.find((e) => added2.includes(e.name))?.loc ?? h.loc });
+    return hits;
+  }
+};
+
+// src/surface/wire-defines.ts
+function isWireDefine(name2) {
+  return !/^PPM_(IOCTL_|MAX_|API_|VERSION_|SCHEMA_)/.test(name2) && !/_MAX$/.test(name2);
 }
 
 // src/parse/parser.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { createRequire } from "node:module";
-import path8 from "node:path";
+import path6 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -30645,13 +31270,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve2(xhr.response);
+                resolve3(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -30847,9 +31472,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info22 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         Module["instantiateWasm"](info22, (mod, inst) => {
-          resolve2(receiveInstance(mod, inst));
+          resolve3(receiveInstance(mod, inst));
         });
       });
     }
@@ -31286,11 +31911,11 @@ async function Module2(moduleArg = {}) {
   var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = [], promising = false) => {
     var func2 = getWasmTableEntry(ptr);
     var rtn = func2(...args2);
-    function convert(rtn2) {
+    function convert2(rtn2) {
       return rtn2;
     }
-    __name(convert, "convert");
-    return convert(rtn);
+    __name(convert2, "convert");
+    return convert2(rtn);
   }, "dynCall");
   var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
   var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
@@ -31595,9 +32220,9 @@ async function Module2(moduleArg = {}) {
     Module["monitorRunDependencies"]?.(runDependencies);
     if (runDependencies == 0) {
       if (dependenciesFulfilled) {
-        var callback = dependenciesFulfilled;
+        var callback2 = dependenciesFulfilled;
         dependenciesFulfilled = null;
-        callback();
+        callback2();
       }
     }
   }, "removeRunDependency");
@@ -32182,8 +32807,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve2, reject) => {
-      readyPromiseResolve = resolve2;
+    moduleRtn = new Promise((resolve3, reject) => {
+      readyPromiseResolve = resolve3;
       readyPromiseReject = reject;
     });
   }
@@ -32302,11 +32927,11 @@ var Parser = class {
    *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
    *  - The progress callback returned true.
    */
-  parse(callback, oldTree, options) {
-    if (typeof callback === "string") {
-      C.currentParseCallback = (index) => callback.slice(index);
-    } else if (typeof callback === "function") {
-      C.currentParseCallback = callback;
+  parse(callback2, oldTree, options) {
+    if (typeof callback2 === "string") {
+      C.currentParseCallback = (index) => callback2.slice(index);
+    } else if (typeof callback2 === "function") {
+      C.currentParseCallback = callback2;
     } else {
       throw new Error("Argument must be a string or a function");
     }
@@ -32384,13 +33009,13 @@ var Parser = class {
     return result;
   }
   /** Set the logging callback that a parser should use during parsing. */
-  setLogger(callback) {
-    if (!callback) {
+  setLogger(callback2) {
+    if (!callback2) {
       this.logCallback = null;
-    } else if (typeof callback !== "function") {
+    } else if (typeof callback2 !== "function") {
       throw new Error("Logger callback must be a function");
     } else {
-      this.logCallback = callback;
+      this.logCallback = callback2;
     }
     return this;
   }
@@ -32419,9 +33044,9 @@ var QueryErrorKind = {
   PatternStructure: 5
 };
 var QueryError = class _QueryError extends Error {
-  constructor(kind, info22, index, length) {
-    super(_QueryError.formatMessage(kind, info22));
-    this.kind = kind;
+  constructor(kind2, info22, index, length) {
+    super(_QueryError.formatMessage(kind2, info22));
+    this.kind = kind2;
     this.info = info22;
     this.index = index;
     this.length = length;
@@ -32435,8 +33060,8 @@ var QueryError = class _QueryError extends Error {
     __name(this, "QueryError");
   }
   /** Formats an error message based on the error kind and info */
-  static formatMessage(kind, info22) {
-    switch (kind) {
+  static formatMessage(kind2, info22) {
+    switch (kind2) {
       case QueryErrorKind.NodeName:
         return `Bad node name '${info22.word}'`;
       case QueryErrorKind.FieldName:
@@ -32519,11 +33144,11 @@ function parseMatchPredicate(steps, index, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text, positive) => {
-      return positive ? regex2.test(text) : !regex2.test(text);
+    const test = /* @__PURE__ */ __name((text2, positive) => {
+      return positive ? regex2.test(text2) : !regex2.test(text2);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+    return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
@@ -32546,14 +33171,14 @@ function parseAnyOfPredicate(steps, index, operator, textPredicates) {
       `Arguments to \`#${operator}\` predicate must be strings.".`
     );
   }
-  const values = stringSteps.map((s) => s.value);
+  const values2 = stringSteps.map((s) => s.value);
   textPredicates[index].push((captures) => {
     const nodes = [];
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text) => values.includes(text)) === isPositive;
+    return nodes.every((text2) => values2.includes(text2)) === isPositive;
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -33071,15 +33696,18 @@ var Query = class {
 
 // src/parse/directives.ts
 var DIRECTIVE_START = /^[ \t\f\v]*(?:#|%:)[ \t\f\v]*([A-Za-z_]\w*)?/;
-function logicalLine(text, lineStart) {
-  let end = text.indexOf("\n", lineStart);
+function isBlank(c) {
+  return c === 32 || c === 9 || c === 12 || c === 11;
+}
+function logicalLine(text2, lineStart) {
+  let end = text2.indexOf("\n", lineStart);
   let lines = 1;
-  while (end >= 0 && text.charCodeAt(end - 1) === 92) {
-    end = text.indexOf("\n", end + 1);
+  while (end >= 0 && text2.charCodeAt(end - 1) === 92) {
+    end = text2.indexOf("\n", end + 1);
     lines++;
   }
-  if (end < 0) end = text.length;
-  return { end, joined: text.slice(lineStart, end).replace(/\\\n/g, " "), lines };
+  if (end < 0) end = text2.length;
+  return { end, joined: text2.slice(lineStart, end).replace(/\\\n/g, " "), lines };
 }
 function fold(s) {
   return s.replace(/\s+/g, " ").trim();
@@ -33099,32 +33727,161 @@ function headerName(rest) {
   if (!m) return null;
   return m[1] !== void 0 ? { path: m[1], angled: false } : { path: m[2], angled: true };
 }
-function scanDirectives(text) {
+function packArgs(pragma) {
+  const p = /^\s*pack\s*\(([^)]*)\)/.exec(pragma);
+  return p ? p[1].split(",").map((a) => a.trim()) : null;
+}
+function applyPack(state, args2) {
+  const [first = "", second, third] = args2;
+  const literal = (text2) => {
+    if (!/^(0x[0-9a-f]+|\d+)$/i.test(text2)) return null;
+    const v2 = Number(text2);
+    return [0, 1, 2, 4, 8, 16].includes(v2) ? v2 : "ignored";
+  };
+  if (third !== void 0) return false;
+  if (first === "push") {
+    const v2 = second === void 0 ? state.cap : literal(second);
+    if (v2 === null) return false;
+    if (v2 !== "ignored") {
+      state.stack.push(state.cap);
+      state.cap = v2;
+    }
+    return true;
+  }
+  if (first === "pop") {
+    if (second !== void 0) return false;
+    if (state.stack.length) state.cap = state.stack.pop();
+    return true;
+  }
+  if (second !== void 0) return false;
+  if (first === "show") return true;
+  const v = first === "" ? 0 : literal(first);
+  if (v === null) return false;
+  if (v !== "ignored") state.cap = v;
+  return true;
+}
+var PRAGMA_OPERATOR = /_Pragma\s*\(\s*(L?"(?:\\.|[^"\\\n])*")\s*\)/y;
+function destringize(literal) {
+  return literal.replace(/^L?"|"$/g, "").replace(/\\(["\\])/g, "$1");
+}
+function packOperatorAt(text2, i2) {
+  PRAGMA_OPERATOR.lastIndex = i2;
+  const m = PRAGMA_OPERATOR.exec(text2);
+  return m && packArgs(destringize(m[1]));
+}
+function pragmaOperatorPacks(text2) {
+  const out2 = [];
+  for (let i2 = text2.indexOf("_Pragma"); i2 >= 0; i2 = text2.indexOf("_Pragma", i2 + 7)) {
+    const args2 = packOperatorAt(text2, i2);
+    if (args2) out2.push(args2);
+  }
+  return out2;
+}
+function pragmaMacroNames(all) {
+  const bodies = /* @__PURE__ */ new Map();
+  for (const d of all) for (const m of d.macros) bodies.set(m.name, [...bodies.get(m.name) ?? [], m.body]);
+  const names2 = /* @__PURE__ */ new Set();
+  for (const [name2, list] of bodies) if (list.some((b) => /\b_Pragma\b/.test(b))) names2.add(name2);
+  for (let grew = names2.size > 0; grew; ) {
+    grew = false;
+    for (const [name2, list] of bodies) {
+      if (names2.has(name2) || !list.some((b) => (b.match(/[A-Za-z_]\w*/g) ?? []).some((w) => names2.has(w)))) continue;
+      names2.add(name2);
+      grew = true;
+    }
+  }
+  return names2;
+}
+function literalCursor(line) {
+  let k = 0;
+  let quote = "";
+  return (i2) => {
+    for (; k < i2; k++) {
+      const c = line[k];
+      if (quote) {
+        if (c === "\\") k++;
+        else if (c === quote) quote = "";
+      } else if (c === '"' || c === "'") quote = c;
+    }
+    return quote !== "";
+  };
+}
+function operatorOps(text2, start2, end, atLine, pragmaMacros, scan) {
+  const line = text2.slice(start2, end);
+  const found = [];
+  const inLiteral = literalCursor(line);
+  for (let i2 = line.indexOf("_Pragma"); i2 >= 0; i2 = line.indexOf("_Pragma", i2 + 7)) {
+    if (inLiteral(i2) || /\w/.test(line[i2 - 1] ?? "") || /\w/.test(line[i2 + 7] ?? "")) continue;
+    const args2 = packOperatorAt(text2, start2 + i2);
+    if (args2) found.push({ at: i2, op: { op: "pack", args: args2, line: atLine } });
+  }
+  if (pragmaMacros?.size) {
+    const inLiteralToo = literalCursor(line);
+    for (const m of line.matchAll(/[A-Za-z_]\w*/g)) {
+      const from = start2 + m.index;
+      if (!pragmaMacros.has(m[0]) || from < scan.until || inLiteralToo(m.index)) continue;
+      const after = /^\s*\(/.exec(text2.slice(from + m[0].length, from + m[0].length + 256));
+      const use = after ? invocation(text2, from, from + m[0].length + after[0].length - 1) : m[0];
+      const op = { op: "expand", text: use ?? m[0], line: atLine, offset: from, ...use === null ? { unread: true } : {} };
+      scan.until = from + op.text.length;
+      found.push({ at: m.index, op });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.op);
+}
+function invocation(text2, from, open2) {
+  let depth = 0;
+  const stop2 = Math.min(text2.length, from + MAX_PRAGMA_MACRO_USE_CHARS);
+  for (let i2 = open2; i2 < stop2; i2++) {
+    const c = text2[i2];
+    if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return text2.slice(from, i2 + 1);
+    else if (c === "\n" && /^[ \t]*(#|%:)/.test(text2.slice(i2 + 1, i2 + 64))) return null;
+  }
+  return null;
+}
+function scanDirectives(text2, pragmaMacros) {
   const branches = [];
   const macros = [];
   const includes = [];
   const ops = [];
   const spans = [];
   const branchOfLine = [-1];
+  const unfollowed = [];
+  const pushed = /* @__PURE__ */ new Map();
+  const lastOf = (name2) => {
+    for (let i2 = ops.length - 1; i2 >= 0; i2--) {
+      const o = ops[i2];
+      if (o.op === "define" && macros[o.macro].name === name2) return { macro: o.macro, branch: macros[o.macro].branch };
+      if (o.op === "undef" && o.name === name2) return "undef";
+    }
+    return null;
+  };
   const open2 = [];
   let unbalanced = false;
+  let nextPragma = text2.indexOf("_Pragma");
+  const uses = { until: 0 };
   let current = -1;
   let line = 1;
   let pos = 0;
-  const n = text.length;
+  const n = text2.length;
   while (pos <= n) {
-    const nl = text.indexOf("\n", pos);
+    const nl = text2.indexOf("\n", pos);
     const lineEnd = nl < 0 ? n : nl;
-    const first = text.charCodeAt(pos);
-    const m = first === 35 || first === 37 || first === 32 || first === 9 ? DIRECTIVE_START.exec(text.slice(pos, Math.min(lineEnd, pos + 256))) : null;
+    let k = pos;
+    while (k < lineEnd && isBlank(text2.charCodeAt(k))) k++;
+    const first = text2.charCodeAt(k);
+    const m = first === 35 || first === 37 && text2.charCodeAt(k + 1) === 58 ? DIRECTIVE_START.exec(text2.slice(pos, Math.min(lineEnd, k + 256))) : null;
     if (!m) {
+      if (nextPragma >= 0 && nextPragma < pos) nextPragma = text2.indexOf("_Pragma", pos);
+      if (nextPragma >= 0 && nextPragma < lineEnd || pragmaMacros?.size) ops.push(...operatorOps(text2, pos, lineEnd, line, pragmaMacros, uses));
       branchOfLine[line] = current;
       if (nl < 0) break;
       pos = nl + 1;
       line++;
       continue;
     }
-    const { end, joined, lines } = logicalLine(text, pos);
+    const { end, joined, lines } = logicalLine(text2, pos);
     const name2 = m[1] ?? "";
     const rest = joined.slice(m[0].length);
     const atLine = line;
@@ -33174,18 +33931,32 @@ function scanDirectives(text) {
       const u = /^\s*([A-Za-z_]\w*)/.exec(rest);
       if (u) ops.push({ op: "undef", name: u[1], line: atLine });
     } else if (name2 === "include" || name2 === "include_next") {
-      const h = headerName(rest);
+      const named = /^\s*([A-Za-z_]\w*)\s*$/.exec(rest)?.[1];
+      const h = headerName(rest) ?? (named ? headerName([...macros].reverse().find((m2) => m2.name === named && m2.params === null)?.body ?? "") : null);
       if (h) {
         ops.push({ op: "include", include: includes.length });
         includes.push({ ...h, line: atLine, offset: pos, branch: current });
-      }
+      } else if (rest.trim()) unfollowed.push({ line: atLine, directive: "include", reason: "an #include names its header with a macro, which driver-semver does not follow, so what that header defines is not known" });
     } else if (name2 === "pragma") {
-      const p = /^\s*pack\s*\(([^)]*)\)/.exec(rest);
-      if (p) ops.push({ op: "pack", args: p[1].split(",").map((s) => s.trim()), line: atLine });
+      const args2 = packArgs(rest);
+      const saved = /^\s*(push|pop)_macro\s*\(\s*"([A-Za-z_]\w*)"\s*\)/.exec(rest);
+      if (args2) ops.push({ op: "pack", args: args2, line: atLine });
+      else if (saved?.[1] === "push") {
+        const last = lastOf(saved[2]);
+        pushed.set(saved[2], [...pushed.get(saved[2]) ?? [], last === "undef" || last && last.branch === current ? last : null]);
+      } else if (saved) {
+        const back = pushed.get(saved[2])?.pop();
+        if (back === "undef") ops.push({ op: "undef", name: saved[2], line: atLine });
+        else if (back && back.branch === current) {
+          ops.push({ op: "undef", name: saved[2], line: atLine });
+          ops.push({ op: "define", macro: macros.length });
+          macros.push({ ...macros[back.macro], line: atLine, branch: current });
+        } else unfollowed.push({ line: atLine, directive: "pop_macro", reason: `#pragma pop_macro("${saved[2]}") restores a definition driver-semver cannot tell, so the value of ${saved[2]} is not known` });
+      }
     } else if (name2 === "error") {
       ops.push({ op: "error", text: fold(rest), line: atLine, branch: current });
     }
-    for (let k = 0; k < lines; k++) branchOfLine[atLine + k] = current;
+    for (let k2 = 0; k2 < lines; k2++) branchOfLine[atLine + k2] = current;
     line += lines;
     if (end >= n) break;
     pos = end + 1;
@@ -33194,7 +33965,7 @@ function scanDirectives(text) {
   for (const b of branches) {
     if (b.includeGuard && !isWholeFile(b, branches, ops)) delete b.includeGuard;
   }
-  return { branches, macros, includes, ops, branchOfLine, spans, unbalanced };
+  return { branches, macros, includes, ops, branchOfLine, spans, unbalanced, unfollowed };
 }
 function isWholeFile(b, branches, ops) {
   const id = branches.indexOf(b);
@@ -33225,6 +33996,11 @@ function blankRanges(src, ranges) {
 }
 var NOISE = [
   /\b_packed\b/g,
+  /\b__packed\b/g,
+  // The grammar has no attribute between `enum` and its tag (only the attribute is blanked).
+  /\benum\s+(?<blank>__attribute__\s*\(\((?:[^()\n]|\([^()\n]*\))*\)\))/dg,
+  /\b__aligned\s*\((?:[^()\n]|\([^()\n]*\))*\)/g,
+  /\b_Pragma\s*\(\s*L?"(?:\\.|[^"\\\n])*"\s*\)/g,
   /\b__weak\b/g,
   /\b__user\b/g,
   /\b__percpu\b/g,
@@ -33240,7 +34016,7 @@ function preprocess(src) {
   const inDirective = offsetIn(directives.spans);
   for (const re of NOISE) {
     for (const m of c.text.matchAll(re)) {
-      if (!inDirective(m.index)) blanks.push([m.index, m.index + m[0].length]);
+      if (!inDirective(m.index)) blanks.push(m.indices?.groups?.blank ?? [m.index, m.index + m[0].length]);
     }
   }
   const packs = staticPacks(directives);
@@ -33258,23 +34034,17 @@ function preprocess(src) {
 }
 function staticPacks(d) {
   const out2 = [];
-  const stack = [];
-  let pack = 0;
+  const state = { cap: 0, stack: [] };
   for (const op of d.ops) {
     if (op.op !== "pack") continue;
     const chain = branchChain(d, op.line).map((b) => d.branches[b]);
     if (chain.some((b) => platformCondition(b.condition) === false)) continue;
-    const [first, second] = op.args;
-    if (first === "push") {
-      stack.push(pack);
-      if (second) pack = Number(second) || 0;
-    } else if (first === "pop") pack = stack.pop() ?? 0;
-    else pack = Number(first) || 0;
-    out2.push([op.line, pack]);
+    applyPack(state, op.args);
+    out2.push([op.line, state.cap]);
   }
   return out2;
 }
-var PLATFORM = {
+var PLATFORM = record({
   _MSC_VER: 0,
   _WIN32: 0,
   _WIN64: 0,
@@ -33285,14 +34055,14 @@ var PLATFORM = {
   __EMSCRIPTEN__: 0,
   __linux__: 1,
   __GNUC__: 1
-};
+});
 function platformCondition(condition) {
   const known = condition.replace(/\bdefined\s*(?:\(\s*(\w+)\s*\)|(\w+))/g, (m, a, b) => {
     const name2 = a ?? b;
     return name2 in PLATFORM ? String(PLATFORM[name2]) : m;
   });
   if (/[A-Za-z_]/.test(known)) return null;
-  const v = evaluate(known, emptySymbols());
+  const v = evaluate(known, { ...emptySymbols(), isDefined: () => null });
   return v === null ? null : v !== 0n;
 }
 function isOtherCompilerOnly(g) {
@@ -33315,11 +34085,11 @@ function offsetIn(ranges) {
 
 // src/parse/parser.ts
 function locate(file, pkg) {
-  const here = path8.dirname(fileURLToPath(import.meta.url));
-  const beside = path8.join(here, file);
-  if (existsSync4(beside)) return beside;
+  const here = path6.dirname(fileURLToPath(import.meta.url));
+  const beside = path6.join(here, file);
+  if (existsSync2(beside)) return beside;
   const require2 = createRequire(import.meta.url);
-  return path8.join(path8.dirname(require2.resolve(`${pkg}/${file}`)), file);
+  return path6.join(path6.dirname(require2.resolve(`${pkg}/${file}`)), file);
 }
 var ready = null;
 function getParser() {
@@ -33330,15 +34100,22 @@ function getParser() {
   })();
   return ready;
 }
-async function initParser() {
-  await getParser();
-}
 var parser = null;
+async function initParser() {
+  parser ??= await getParser();
+}
 async function parseC(filePath, source) {
   parser ??= await getParser();
+  return parseCSync(filePath, source);
+}
+var ParseTimeout = class extends Error {
+};
+function parseCSync(filePath, source) {
+  if (!parser) throw new Error("parseCSync before initParser()");
   const pre = preprocess(source);
-  const tree = parser.parse(pre.text);
-  if (!tree) throw new Error(`tree-sitter returned no tree for ${filePath}`);
+  const start2 = performance.now();
+  const tree = parser.parse(pre.text, null, { progressCallback: () => performance.now() - start2 > MAX_PARSE_MS });
+  if (!tree) throw new ParseTimeout(`parsing ${filePath} took longer than ${MAX_PARSE_MS} ms`);
   return {
     path: filePath,
     source,
@@ -33350,6 +34127,1685 @@ async function parseC(filePath, source) {
 }
 function lineOfNode(node) {
   return node.startPosition.row + 1;
+}
+
+// src/surface/extract/syntax.ts
+function hasInitError(init2) {
+  const todo2 = [init2];
+  while (todo2.length) {
+    const i2 = todo2.pop();
+    if (i2.kind === "error" || i2.kind === "list" && i2.error) return true;
+    if (i2.kind === "list") for (const item of i2.items) todo2.push(item.value);
+  }
+  return false;
+}
+function foldSpace(s) {
+  return s.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim();
+}
+function toInit(node, depth = 0) {
+  const line = lineOfNode(node);
+  if (depth > MAX_NESTING) return { kind: "error", text: `braces nested more than ${MAX_NESTING} deep`, line };
+  if (node.type === "initializer_list") {
+    const items = [];
+    for (const child2 of node.namedChildren) {
+      if (!child2 || child2.type === "comment") continue;
+      if (child2.type === "initializer_pair") {
+        const designators = child2.childrenForFieldName("designator").filter((d) => d !== null);
+        const value = child2.childForFieldName("value");
+        items.push({ designator: designators.map((d, i2) => designatorText(d, i2 > 0)).join(""), value: value ? toInit(value, depth + 1) : { kind: "error", text: "", line }, ...span(child2) });
+      } else items.push({ designator: null, value: toInit(child2, depth + 1), ...span(child2) });
+    }
+    return { kind: "list", items, line, ...node.hasError ? { error: true } : {} };
+  }
+  if (node.type === "ERROR" || node.hasError) return { kind: "error", text: foldSpace(node.text), line };
+  return { kind: "expr", text: foldSpace(node.text), line };
+}
+function span(node) {
+  return { line: lineOfNode(node), endLine: node.endPosition.row + 1 };
+}
+function designatorText(d, inChain) {
+  if (d.type === "subscript_designator") return inChain ? `[${foldSpace(d.text.replace(/^\[|\]$/g, ""))}]` : foldSpace(d.text.replace(/^\[|\]$/g, ""));
+  if (d.type === "field_designator") return foldSpace(d.text);
+  return foldSpace(d.text);
+}
+function splitOr(expr) {
+  const out2 = [];
+  const todo2 = [expr];
+  while (todo2.length) {
+    const parts2 = splitTopLevel(stripParens(todo2.pop()), "|").map((p) => stripParens(p.trim())).filter((p) => p !== "");
+    if (parts2.length === 1) out2.push(parts2[0]);
+    else for (let i2 = parts2.length - 1; i2 >= 0; i2--) todo2.push(parts2[i2]);
+  }
+  return out2;
+}
+function splitTopLevel(expr, sep4) {
+  const parts2 = [];
+  let depth = 0;
+  let cur = "";
+  for (let i2 = 0; i2 < expr.length; i2++) {
+    const ch = expr[i2];
+    if (ch === "(" || ch === "[" || ch === "{") depth++;
+    if (ch === ")" || ch === "]" || ch === "}") depth--;
+    if (ch === sep4 && depth === 0 && expr[i2 + 1] !== sep4 && expr[i2 - 1] !== sep4) {
+      parts2.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  parts2.push(cur);
+  return parts2;
+}
+function normExpr(s) {
+  return foldSpace(s).replace(/\s*([()[\],*])\s*/g, "$1");
+}
+function stripParens(s) {
+  const t = s.trim();
+  const close = new Int32Array(t.length).fill(-1);
+  const open2 = [];
+  for (let i2 = 0; i2 < t.length; i2++) {
+    if (t[i2] === "(") open2.push(i2);
+    else if (t[i2] === ")") {
+      const o = open2.pop();
+      if (o === void 0) return t;
+      close[o] = i2;
+    }
+  }
+  if (open2.length) return t;
+  let a = 0;
+  let b = t.length - 1;
+  while (a < b && t[a] === "(" && close[a] === b) {
+    a++;
+    b--;
+    while (a <= b && /\s/.test(t[a])) a++;
+    while (b >= a && /\s/.test(t[b])) b--;
+  }
+  return t.slice(a, b + 1);
+}
+function namesIn(text2) {
+  return [...new Set(text2.match(/[A-Za-z_]\w*/g) ?? [])];
+}
+function unquote(text2) {
+  const t = text2.trim();
+  if (t.length >= 2 && t[0] === '"' && t[t.length - 1] === '"' && t.indexOf('"', 1) === t.length - 1 && !t.includes("\\")) return t.slice(1, -1);
+  if (!/^("(?:\\.|[^"\\])*"\s*)+$/.test(t)) return null;
+  return [...t.matchAll(/"((?:\\.|[^"\\])*)"/g)].map((m) => m[1].replace(/\\(.)/g, "$1")).join("");
+}
+function arrayDeclarations(root) {
+  const out2 = [];
+  for (const decl of root.descendantsOfType("init_declarator")) {
+    if (!decl) continue;
+    const declarator = decl.childForFieldName("declarator");
+    const value = decl.childForFieldName("value");
+    if (declarator?.type !== "array_declarator" || value?.type !== "initializer_list") continue;
+    const nameNode = declarator.childForFieldName("declarator");
+    const size = declarator.childForFieldName("size");
+    const typeNode = decl.parent?.childForFieldName("type");
+    out2.push({
+      name: nameNode?.text ?? "",
+      typeText: typeNode ? foldSpace(typeNode.text) : "",
+      size: size ? foldSpace(size.text) : null,
+      init: value,
+      line: lineOfNode(decl)
+    });
+  }
+  return out2;
+}
+
+// src/rules/schema/flag-tables.ts
+var flagEntries = perSurface((s) => {
+  const out2 = record();
+  for (const [table, t] of Object.entries(s.flagTables)) {
+    for (const e of t.entries) out2[`${table}/${e.name}`] ??= { ...e, table };
+  }
+  return out2;
+});
+var wireDefines = perSurface((s) => record(Object.entries(s.defines).filter(([name2]) => isWireDefine(name2))));
+function namesExistingValue(base, e) {
+  const ops = splitOr(e.expr);
+  const known = wireDefines(base);
+  return ops.length > 0 && ops.every((op) => /^PPM_\w+$/.test(op) && Object.hasOwn(known, op));
+}
+
+// src/rules/schema/flag-value-added.ts
+var flagValueAdded = {
+  id: "flag-value-added",
+  title: "A flag or value was added (a flag_table.c entry, a new table, or a PPM_* value define)",
+  governs: "schema",
+  bump: "minor",
+  rationale: "New flag values are new features that leave existing values untouched: README.VERSION.md SCHEMA minor. Old userspace renders an unknown bit as a number. A table entry (or a new table) that only names a PPM_* value which already existed is flag-name-added.",
+  example: '  {"O_TMPFILE", PPM_O_TMPFILE},\n+ {"O_NEWFLAG", PPM_O_NEWFLAG},',
+  check(base, head) {
+    const hits = [];
+    for (const [name2, t] of added(base.flagTables, head.flagTables)) {
+      const fresh = t.entries.filter((e) => !namesExistingValue(base, e));
+      if (fresh.length) hits.push({ symbol: name2, message: `new flag table ${name2} (${t.entries.length} values, ${fresh.length} of them new)`, location: t.loc });
+    }
+    const baseEntries = flagEntries(base);
+    for (const [, e] of added(baseEntries, flagEntries(head))) {
+      if (base.flagTables[e.table] && !namesExistingValue(base, e)) hits.push({ symbol: e.name, message: `${e.table} gains ${e.name} = ${e.expr}`, location: e.loc });
+    }
+    for (const [name2, c] of added(wireDefines(base), wireDefines(head))) hits.push({ symbol: name2, message: `new ${name2} = ${c.expr}`, location: c.loc });
+    return hits;
+  }
+};
+
+// src/rules/schema/flag-name-added.ts
+var flagNameAdded = {
+  id: "flag-name-added",
+  title: "A flag table gains a name for a PPM_* value that already existed",
+  governs: "schema",
+  bump: "patch",
+  rationale: `The flag tables (flags_table.c) tell userspace how to print the values the drivers put in payloads. An entry (or a new table) for a PPM_* value that already existed at the base only names a value the driver could already send: how userspace prints it changes, the event does not (libs bb45c6358 rendered CLONE_CHILD_IN_PIDNS this way). README.VERSION.md SCHEMA patch, "code changes don't break compatibility (e.g. bug fixes ...)". A new PPM_* value the driver starts sending is flag-value-added, a minor.`,
+  example: '  {"CLONE_VFORK", PPM_CL_CLONE_VFORK},\n+ {"CLONE_CHILD_IN_PIDNS", PPM_CL_CHILD_IN_PIDNS},',
+  check(base, head) {
+    const hits = [];
+    for (const [name2, t] of added(base.flagTables, head.flagTables)) {
+      if (t.entries.length && t.entries.every((e) => namesExistingValue(base, e))) hits.push({ symbol: name2, message: `new flag table ${name2} names ${t.entries.length} existing values`, location: t.loc });
+    }
+    for (const [, e] of added(flagEntries(base), flagEntries(head))) {
+      if (base.flagTables[e.table] && namesExistingValue(base, e)) hits.push({ symbol: e.name, message: `${e.table} gains a name for an existing value: ${e.name} = ${e.expr}`, location: e.loc });
+    }
+    return hits;
+  }
+};
+
+// src/rules/schema/flag-value-changed.ts
+var flagValueChanged = {
+  id: "flag-value-changed",
+  title: "An existing flag or value changed its number",
+  governs: "schema",
+  bump: "major",
+  rationale: "PPM_* flag values are what the drivers put in payloads; userspace built against the base decodes the old number. A changed value is an incompatible schema change.",
+  example: "- #define PPM_O_CREAT (1 << 2)\n+ #define PPM_O_CREAT (1 << 3)",
+  check(base, head) {
+    const hits = [];
+    for (const [name2, b, h] of common(wireDefines(base), wireDefines(head))) {
+      if (b.value !== null && h.value !== null && b.value !== h.value) hits.push({ symbol: name2, message: `${name2} changed from ${b.value} to ${h.value}`, location: h.loc });
+    }
+    for (const [, b, h] of common(flagEntries(base), flagEntries(head))) {
+      if (b.value !== null && h.value !== null && b.value !== h.value) {
+        hits.push({ symbol: h.name, message: `${h.table}: ${h.name} changed from ${b.value} to ${h.value}`, location: h.loc });
+      } else if ((b.value === null || h.value === null) && b.expr !== h.expr) {
+        hits.push({ symbol: h.name, message: `${h.table}: ${h.name} now maps to ${h.expr} (was ${b.expr})`, location: h.loc });
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/schema/flag-value-removed.ts
+var flagValueRemoved = {
+  id: "flag-value-removed",
+  title: "A flag table entry, a flag table, or a PPM_* value define was removed",
+  governs: "schema",
+  bump: "minor",
+  rationale: "The drivers stop producing a value that userspace built against the base still knows: nothing mis-decodes, but the set of values changes visibly, SCHEMA minor. Reusing the number later is flag-value-changed.",
+  example: '- {"O_LARGEFILE", PPM_O_LARGEFILE},',
+  check(base, head) {
+    const hits = [];
+    for (const [name2, t] of removed(base.flagTables, head.flagTables)) hits.push({ symbol: name2, message: `flag table ${name2} was removed`, location: t.loc });
+    for (const [, e] of removed(flagEntries(base), flagEntries(head))) {
+      if (head.flagTables[e.table]) hits.push({ symbol: e.name, message: `${e.table} loses ${e.name}`, location: head.flagTables[e.table].loc });
+    }
+    for (const [name2, c] of removed(wireDefines(base), wireDefines(head))) hits.push({ symbol: name2, message: `${name2} (${c.expr}) was removed`, location: c.loc });
+    return hits;
+  }
+};
+
+// src/rules/schema/ppm-sc-numbers.ts
+var scNumbers = perSurface((s) => {
+  const n = { live: /* @__PURE__ */ new Map(), retired: /* @__PURE__ */ new Map(), numberOf: /* @__PURE__ */ new Map() };
+  for (const [symbol, c] of Object.entries(s.ppmSc)) {
+    if (c.value === null) continue;
+    if (c.retired) n.retired.set(c.value, { symbol, loc: c.loc });
+    else if (!n.live.has(c.value)) {
+      n.live.set(c.value, { symbol, loc: c.loc });
+      n.numberOf.set(symbol, c.value);
+    }
+  }
+  return n;
+});
+function renumbered2(base, head, symbol) {
+  const b = scNumbers(base);
+  const h = scNumbers(head);
+  const from = b.numberOf.get(symbol);
+  const to = h.numberOf.get(symbol);
+  if (from === void 0 || to === void 0 || from === to) return false;
+  const owner = b.live.get(to)?.symbol;
+  return !(owner && owner !== symbol && !h.numberOf.has(owner));
+}
+function renamedNumbers(base, head) {
+  const b = scNumbers(base);
+  const h = scNumbers(head);
+  const out2 = [];
+  for (const [value, was] of b.live) {
+    const now = h.live.get(value);
+    if (now && now.symbol !== was.symbol && !h.numberOf.has(was.symbol)) out2.push({ value, from: was.symbol, to: now.symbol, loc: now.loc });
+  }
+  return out2;
+}
+
+// src/rules/schema/ppm-sc-appended.ts
+var ppmScAppended = {
+  id: "ppm-sc-appended",
+  title: "A new PPM_SC_* code was added",
+  governs: "schema",
+  bump: "patch",
+  rationale: "New syscall codes are appended by syscalls-bumper, which bumps SCHEMA patch (e.g. 4.3.0 \u2192 4.3.1): existing codes keep their values and old userspace shows an unknown code as generic.",
+  example: "  PPM_SC_X(LISTNS, 452) \\\n+ PPM_SC_X(RSEQ_SLICE_YIELD, 453)",
+  check(base, head) {
+    const b = scNumbers(base);
+    const h = scNumbers(head);
+    return [...h.live].filter(([v, c]) => !b.live.has(v) && !b.retired.has(v) && !b.numberOf.has(c.symbol)).map(([v, c]) => ({ symbol: c.symbol, message: `new ${c.symbol} = ${v}`, location: c.loc }));
+  }
+};
+
+// src/rules/schema/ppm-sc-removed.ts
+var ppmScRemoved = {
+  id: "ppm-sc-removed",
+  title: "A PPM_SC_* code was removed or retired",
+  governs: "schema",
+  bump: "minor",
+  rationale: "The drivers stop producing the code, and userspace built against the head can no longer name it (filters, ppm_sc sets): a visible change, SCHEMA minor. The number must stay reserved: libs leaves it as a comment (/*PPM_SC_X(NA_1, 382)*/).",
+  example: "- PPM_SC_X(NA_1, 382) \\\n+ /*PPM_SC_X(NA_1, 382)*/ \\",
+  check(base, head) {
+    const b = scNumbers(base);
+    const h = scNumbers(head);
+    return [...b.live].filter(([v, c]) => !h.live.has(v) && !renumbered2(base, head, c.symbol)).map(([v, c]) => {
+      const retired = h.retired.get(v);
+      return { symbol: c.symbol, message: `${c.symbol} (${v}) ${retired ? "was retired" : "was removed"}; its number stays reserved`, location: retired?.loc ?? c.loc };
+    });
+  }
+};
+
+// src/rules/schema/ppm-sc-renamed.ts
+var ppmScRenamed = {
+  id: "ppm-sc-renamed",
+  title: "A PPM_SC_* code was renamed, keeping its number",
+  governs: "schema",
+  bump: "none",
+  kind: "note",
+  rationale: 'Only the number travels (param "ID" of PPME_GENERIC_X) and the syscall it maps to is unchanged; libs renamed codes to the kernel syscall name this way (09a74c1fb, and PIDFD_GET_FD \u2192 PIDFD_GETFD at 346). Code that names the old symbol must be updated.',
+  example: "- PPM_SC_X(SIGRETURN_RT, 298) \\\n+ PPM_SC_X(RT_SIGRETURN, 298) \\",
+  check(base, head) {
+    return renamedNumbers(base, head).map((r) => ({ symbol: r.to, message: `PPM_SC code ${r.value}: ${r.from} renamed to ${r.to}`, location: r.loc }));
+  }
+};
+
+// src/rules/schema/ppm-sc-renumbered.ts
+var ppmScRenumbered = {
+  id: "ppm-sc-renumbered",
+  title: "An existing PPM_SC_* code changed its number, or a number in use or retired was reused",
+  governs: "schema",
+  bump: "major",
+  rationale: 'ppm_sc codes are on the wire: f_sys_generic sends g_syscall_table[].ppm_sc as param "ID" (PT_SYSCALLID) of PPME_GENERIC_X. A syscall reported under another number, or a number that now names another syscall, is a different syscall to userspace built against the base. Moving a name onto a number whose old name is gone (PIDFD_GET_FD \u2192 PIDFD_GETFD at 346) is a rename, not a renumbering.',
+  example: "- PPM_SC_X(OPEN, 5)\n+ PPM_SC_X(OPEN, 6)",
+  check(base, head) {
+    const b = scNumbers(base);
+    const h = scNumbers(head);
+    const hits = [];
+    for (const [symbol, c] of Object.entries(head.ppmSc)) {
+      if (c.retired || c.value === null) continue;
+      const was = b.numberOf.get(symbol);
+      if (was !== void 0 && was !== c.value) {
+        if (renumbered2(base, head, symbol)) hits.push({ symbol, message: `${symbol} changed from ${was} to ${c.value}`, location: c.loc });
+        continue;
+      }
+      if (was !== void 0) continue;
+      const owner = b.live.get(c.value)?.symbol;
+      if (owner && owner !== symbol && h.numberOf.has(owner)) {
+        hits.push({ symbol, message: `new ${symbol} reuses ${c.value}, the number of ${owner}`, location: c.loc });
+      }
+      const retired = b.retired.get(c.value);
+      if (retired && !b.live.has(c.value)) {
+        hits.push({
+          symbol,
+          message: retired.symbol === symbol ? `${symbol} (${c.value}) was retired and is live again` : `new ${symbol} reuses ${c.value}, the number of retired ${retired.symbol}`,
+          location: c.loc
+        });
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/schema/event-limit-changed.ts
+var eventLimitChanged = {
+  id: "event-limit-changed",
+  title: "A shared constant that shapes events (max params, the direction bit) changed value or was removed",
+  governs: "schema",
+  bump: "major",
+  rationale: `Some shared constants decide how userspace reads every event: PPM_MAX_EVENT_PARAMS sizes the param arrays of libscap's printer and libpman's iterators, PPME_DIRECTION_FLAG tells enter from exit events (PPME_IS_ENTER in scap_event.c). Userspace built against the base reads events with the old value: README.VERSION.md SCHEMA major, "the schema becomes incompatible with previous userspace versions" (libs raised PPM_MAX_EVENT_PARAMS from 20 to 32 in 0c7a31025).`,
+  example: "- #define PPM_MAX_EVENT_PARAMS (1 << 5)\n+ #define PPM_MAX_EVENT_PARAMS (1 << 6)",
+  check(base, head) {
+    return breakingChanges(base, head, "schema").map((c) => ({ symbol: c.name, message: describeBreaking(c), location: (c.head ?? c.base).loc }));
+  }
+};
+
+// src/rules/api/shared-constant-renamed.ts
+var sharedConstantRenamed = {
+  id: "shared-constant-renamed",
+  title: "A shared constant was renamed at the same value",
+  governs: "api",
+  bump: "none",
+  kind: "note",
+  rationale: "A driver and a userspace built from different revisions agree on values, not on macro names: a shared constant removed while another appears with its value (libs 05f441523 moved RW_SNAPLEN and RW_MAX_SNAPLEN to capture_macro.h as SNAPLEN and SNAPLEN_MAX) changes nothing they exchange. Userspace sources that use the old name stop compiling, which the same change has to fix. Reported as a note.",
+  example: "- #define RW_MAX_SNAPLEN PPM_MAX_ARG_SIZE\n+ #define SNAPLEN_MAX 65000",
+  check(base, head) {
+    return constantChanges(base, head).filter((c) => c.kind === "renamed").map((c) => ({ symbol: c.to, message: `shared constant ${c.name} is now ${c.to} (value ${c.head.value} kept)`, location: c.head.loc }));
+  }
+};
+
+// src/rules/api/struct-field-renamed.ts
+var structFieldRenamed = {
+  id: "struct-field-renamed",
+  title: "A field of a struct shared with userspace was renamed at the same offset, size and type",
+  governs: "api",
+  bump: "none",
+  kind: "note",
+  rationale: "Userspace reads the shared structs by offset (the mmapped ppm_ring_buffer_info, bpf map values, ioctl buffers): a field renamed in place, with the same type and size at the same offset, is read as before by userspace built against the base, so it is neither a removal nor an insertion. Userspace sources that use the old name stop compiling, which the same change fixes; if the field's meaning changed with its name, the code that fills it says so (the code rules). Reported as a note.",
+  example: " struct capture_settings {\n-	int32_t scap_pid;\n+	int32_t scap_tid;\n };",
+  check(base, head) {
+    const hits = [];
+    for (const [name2, b, h] of common(base.structs, head.structs)) {
+      for (const r of renamedFields(b, h)) {
+        hits.push({
+          symbol: `${name2}.${r.to.name}`,
+          message: `struct ${name2}: field ${r.from.name} is now ${r.to.name} (${r.to.type} at offset ${r.to.offset}, size ${r.to.size}, unchanged)`,
+          location: { path: h.loc.path, line: r.to.line },
+          ...MODERN_PROBE_STRUCTS.has(name2) ? { scope: "modern-probe" } : {}
+        });
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/api/bpf-map-renamed.ts
+var bpfMapRenamed = {
+  id: "bpf-map-renamed",
+  title: "A legacy-probe bpf map was renamed in place (same definition, same declaration order)",
+  governs: "api",
+  bump: "none",
+  kind: "note",
+  rationale: `libscap's legacy eBPF loader finds the probe's maps by declaration order, not by name (driver/bpf/types.h, enum scap_map_types: "This enum must follow the order in which BPF maps are defined"), so a map renamed with the same type, sizes and index is found and used as before. The modern probe's maps and globals are another matter: libpman finds them by name through the skeleton, so renaming one is bpf-map-changed.`,
+  example: '- struct bpf_map_def __bpf_section("maps") syscall_code_routing_table = {...};\n+ struct bpf_map_def __bpf_section("maps") syscall_table = {...};',
+  check(base, head) {
+    return bpfRenames(base, head).filter((r) => !foundByName(r)).map((r) => ({ symbol: r.to, message: `${r.probe} probe ${r.what} ${r.from} is now ${r.to}, at the same index with the same definition: libscap finds legacy maps by declaration order`, location: r.head.loc }));
+  }
+};
+
+// src/rules/schema/syscall-flags-changed.ts
+var syscallFlagsChanged = {
+  id: "syscall-flags-changed",
+  title: "The UF_* flags of a syscall changed (sampling and drop behaviour)",
+  governs: "schema",
+  bump: "patch",
+  rationale: `UF_NEVER_DROP, UF_ALWAYS_DROP and UF_USED tune which events survive dropping mode; the events themselves are unchanged, so nothing userspace decodes breaks: README.VERSION.md SCHEMA patch, "when code changes don't break compatibility" (docs/driver-surface.md, Syscall routing).`,
+  example: "- [__NR_brk - SYSCALL_TABLE_ID0] = {UF_USED, PPME_SYSCALL_BRK_4_E, PPME_SYSCALL_BRK_4_X, PPM_SC_BRK},\n+ [__NR_brk - SYSCALL_TABLE_ID0] = {UF_USED | UF_ALWAYS_DROP, PPME_SYSCALL_BRK_4_E, PPME_SYSCALL_BRK_4_X, PPM_SC_BRK},",
+  check(base, head) {
+    return common(base.syscalls, head.syscalls).filter(([, b, h]) => setDiff(b.flags, h.flags).length || setDiff(h.flags, b.flags).length).map(([nr, b, h]) => ({ symbol: nr, message: `${nr} flags ${b.flags.join(" | ") || "none"} \u2192 ${h.flags.join(" | ") || "none"}`, location: h.loc }));
+  }
+};
+
+// src/rules/schema/syscall-routing-changed.ts
+var isGeneric = (r) => r.enter === "PPME_GENERIC_E" && r.exit === "PPME_GENERIC_X";
+var syscallRoutingChanged = {
+  id: "syscall-routing-changed",
+  title: "A syscall is routed to other events or another ppm_sc code, or gains or loses dedicated events",
+  governs: "schema",
+  bump: "minor",
+  rationale: 'g_syscall_table decides which events the drivers emit for a syscall. Routing it to other or new dedicated events is a feature that leaves existing events compatible: README.VERSION.md SCHEMA minor, "when new features are added but existing features remain compatible" (docs/driver-surface.md, Syscall routing). Userspace built against the base keeps decoding what it knows, but sees the syscall through other events from now on.',
+  example: "- [__NR_mknod - SYSCALL_TABLE_ID0] = {.ppm_sc = PPM_SC_MKNOD},\n+ [__NR_mknod - SYSCALL_TABLE_ID0] = {UF_USED, PPME_SYSCALL_MKNOD_E, PPME_SYSCALL_MKNOD_X, PPM_SC_MKNOD},",
+  check(base, head) {
+    const hits = [];
+    for (const [nr, b, h] of common(base.syscalls, head.syscalls)) {
+      const parts2 = [];
+      if (b.enter !== h.enter || b.exit !== h.exit) parts2.push(`events ${b.enter}/${b.exit} \u2192 ${h.enter}/${h.exit}`);
+      const bv = b.ppmSc ? base.ppmSc[b.ppmSc]?.value : void 0;
+      const hv = h.ppmSc ? head.ppmSc[h.ppmSc]?.value : void 0;
+      const sameCode = bv !== void 0 && bv !== null && bv === hv;
+      if (b.ppmSc && h.ppmSc && b.ppmSc !== h.ppmSc && !sameCode) parts2.push(`ppm_sc ${b.ppmSc} \u2192 ${h.ppmSc}`);
+      if (parts2.length) hits.push({ symbol: nr, message: `${nr}: ${parts2.join(", ")}`, location: h.loc });
+    }
+    for (const [nr, r] of added(base.syscalls, head.syscalls)) {
+      if (!isGeneric(r)) hits.push({ symbol: nr, message: `${nr} is now routed to ${r.enter}/${r.exit}`, location: r.loc });
+    }
+    for (const [nr, r] of removed(base.syscalls, head.syscalls)) {
+      hits.push({ symbol: nr, message: `${nr} is no longer in g_syscall_table (was ${r.enter}/${r.exit})`, location: r.loc });
+    }
+    return hits;
+  }
+};
+
+// src/rules/catalogue.ts
+var RULES = [
+  // Event codes and the event table.
+  eventPairAdded,
+  eventRemoved,
+  eventRenumbered,
+  eventNameChanged,
+  eventCategoryChanged,
+  eventParamAppended,
+  eventParamRemoved,
+  eventParamReordered,
+  eventParamRenamed,
+  eventParamTypeChanged,
+  eventParamTypeRefined,
+  eventParamFormatChanged,
+  eventParamInfoChanged,
+  eventFlagAdded,
+  eventFlagRemoved,
+  eventOldVersionAdded,
+  // What each driver produces (the event production matrix).
+  eventNoLongerProduced,
+  eventStartsBeingProduced,
+  eventFillerSwapped,
+  eventLargePayloadToggled,
+  eventNparamsMismatch,
+  eventLimitChanged,
+  // Invariants of the head alone, for new event codes and the version files.
+  eventMaxNotMoved,
+  eventCodeWithoutEntry,
+  eventPairingBroken,
+  eventFlagsBroken,
+  schemaVersionUnpackable,
+  // Enums, ppm_sc codes, flag values, dynamic params.
+  enumValueAdded,
+  enumValueRenumbered,
+  enumValueRemoved,
+  enumValueRenamed,
+  ppmScAppended,
+  ppmScRenumbered,
+  ppmScRemoved,
+  ppmScRenamed,
+  flagValueAdded,
+  flagNameAdded,
+  flagValueChanged,
+  flagValueRemoved,
+  dynamicParamAdded,
+  dynamicParamChanged,
+  syscallRoutingChanged,
+  syscallFlagsChanged,
+  fillerIdsChanged,
+  fillerCodeChanged,
+  fillerCodeKernelCompat,
+  dispatchCodeChanged,
+  transportCodeChanged,
+  // API: shared struct layouts, ioctls, bpf maps and globals, ordered code lists, module params, shared constants.
+  ...API_INTERFACE_RULES,
+  apiVersionUnpackable,
+  structFieldRenamed,
+  bpfMapRenamed,
+  sharedConstantRenamed,
+  // API: code that serves the interface (statistics, plumbing with an interface change).
+  statsCodeChanged,
+  codeFollowsApiChange
+];
+function runRules(base, head, rules = RULES) {
+  const findings = [];
+  for (const rule of rules) {
+    for (const hit of rule.check(base, head)) {
+      findings.push({ rule: rule.id, governs: rule.governs, bump: rule.bump, kind: rule.kind ?? "change", ...hit });
+    }
+  }
+  return findings;
+}
+
+// src/config/config.ts
+var REPO_CONFIG_PATH = ".github/driver-semver.json";
+var LEVELS = ["none", "patch", "minor", "major", "off"];
+var KEYS = ["rules", "modernProbe", "sharedStructs", "ignore", "incomplete"];
+var DATE = /^\d{4}-\d{2}-\d{2}$/;
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function parseConfig(text2, source) {
+  const bad = (msg) => new InputError(`${source}: ${msg}`);
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch (e) {
+    throw bad(e.message);
+  }
+  if (!isObject(raw)) throw bad("expected a JSON object");
+  const unknown = Object.keys(raw).filter((k) => !KEYS.includes(k));
+  if (unknown.length) throw bad(`unknown key '${unknown[0]}' (known: ${KEYS.join(", ")})`);
+  const { rules, modernProbe, sharedStructs, ignore, incomplete } = raw;
+  const config = {};
+  if (rules !== void 0) {
+    if (!isObject(rules)) throw bad('"rules" must be an object of rule id \u2192 level');
+    for (const [id, level] of Object.entries(rules)) {
+      if (typeof level !== "string" || !LEVELS.includes(level)) throw bad(`rule '${id}' has level ${JSON.stringify(level)}; use one of ${LEVELS.join(", ")}`);
+    }
+    config.rules = rules;
+  }
+  if (modernProbe !== void 0) {
+    if (modernProbe !== "abi" && modernProbe !== "bundled") throw bad(`"modernProbe" must be "abi" or "bundled", not ${JSON.stringify(modernProbe)}`);
+    config.modernProbe = modernProbe;
+  }
+  if (sharedStructs !== void 0) {
+    if (!Array.isArray(sharedStructs) || !sharedStructs.every((n) => typeof n === "string" && /^\w+$/.test(n))) throw bad('"sharedStructs" must be a list of struct names');
+    config.sharedStructs = sharedStructs;
+  }
+  if (ignore !== void 0) {
+    if (!Array.isArray(ignore)) throw bad('"ignore" must be a list of {rule, symbol, reason, expires?}');
+    config.ignore = ignore.map((e, i2) => ignoreEntry(e, (msg) => bad(`ignore[${i2}]: ${msg}`)));
+  }
+  if (incomplete !== void 0) {
+    if (incomplete !== "fail" && incomplete !== "warn") throw bad(`"incomplete" must be "fail" or "warn", not ${JSON.stringify(incomplete)}`);
+    config.incomplete = incomplete;
+  }
+  return config;
+}
+function ignoreEntry(e, bad) {
+  if (!isObject(e)) throw bad("expected an object {rule, symbol, reason, expires?}");
+  const extra = Object.keys(e).filter((k) => !["rule", "symbol", "reason", "expires"].includes(k));
+  if (extra.length) throw bad(`unknown key '${extra[0]}'`);
+  const { rule, symbol, reason, expires } = e;
+  if (typeof rule !== "string" || !RULES.some((r) => r.id === rule)) throw bad(`unknown rule ${JSON.stringify(rule)} (see 'driver-semver explain --list')`);
+  if (typeof symbol !== "string" || !symbol.trim()) throw bad('"symbol" must name the symbol of the finding (as in the report)');
+  if (typeof reason !== "string" || !reason.trim()) throw bad('"reason" is mandatory: say why this finding is accepted');
+  if (expires !== void 0 && (typeof expires !== "string" || !DATE.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`)))) {
+    throw bad(`"expires" must be a date YYYY-MM-DD, not ${JSON.stringify(expires)}`);
+  }
+  return { rule, symbol, reason, ...expires ? { expires } : {} };
+}
+function loadConfigFile(file, label = `--config ${file}`) {
+  let text2;
+  try {
+    text2 = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new InputError(`${label}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
+  }
+  return parseConfig(text2, label);
+}
+function loadConfig(src, repo, commit) {
+  if (src.kind === "none") return { config: {}, source: null };
+  if (src.kind === "file") return { config: loadConfigFile(src.file), source: src.file };
+  const rel = src.path ?? REPO_CONFIG_PATH;
+  if (src.at === "worktree") {
+    if (!repo.workTree) throw new InputError(`configuration ${rel}: ${repo.dir} has no work tree`);
+    const file = path7.join(repo.workTree, rel);
+    if (!existsSync3(file)) return absent(src, `${rel} (work tree)`);
+    return { config: loadConfigFile(file, `configuration ${rel}`), source: rel };
+  }
+  if (!commit) throw new Error("loadConfig: a revision is needed");
+  const label = `${rel} @ ${commit.slice(0, 12)}`;
+  const text2 = repo.run(["cat-file", "blob", `${commit}:${rel}`], true);
+  if (text2 === null) return absent(src, label);
+  return { config: parseConfig(text2, `configuration ${label}`), source: label };
+}
+function absent(src, label) {
+  if (src.required) throw new InputError(`configuration ${label}: no such file`);
+  return { config: {}, source: null };
+}
+
+// src/source/git.ts
+import { spawn as spawn2, spawnSync } from "node:child_process";
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync as existsSync4, statSync } from "node:fs";
+import { lstat as lstat2, readFile, readdir as readdir2, readlink as readlink2 } from "node:fs/promises";
+import path8 from "node:path";
+function git(cwd, args2, allowFail = false) {
+  const r = spawnSync("git", args2, { cwd, encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 });
+  if (r.error) throw new InputError(`cannot run git: ${r.error.message}`);
+  const ok = r.status === 0;
+  if (!ok && !allowFail) {
+    throw new InputError(`git ${args2[0]} failed in ${cwd}: ${firstLine(r.stderr)}`);
+  }
+  return { ok, out: r.stdout, err: r.stderr };
+}
+function firstLine(s) {
+  return s.split("\n").find((l) => l.trim() !== "")?.trim() ?? "(no message)";
+}
+var BlobReader = class {
+  /** `--batch` answers contents; `--batch-check` only the header (`<id> blob <size>`), as the body. */
+  constructor(gitDir, mode = "--batch") {
+    this.mode = mode;
+    this.proc = spawn2("git", ["--git-dir", gitDir, "cat-file", mode], { stdio: ["pipe", "pipe", "pipe"] });
+    this.proc.stdout.on("data", (chunk) => {
+      this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+      this.drain();
+    });
+    this.proc.on("error", (e) => this.failAll(e));
+    this.proc.on("exit", () => {
+      this.closed = true;
+      this.failAll(new Error("git cat-file exited"));
+    });
+    this.proc.stdin.on("error", () => void 0);
+  }
+  mode;
+  proc;
+  pending = [];
+  buf = Buffer.alloc(0);
+  closed = false;
+  failAll(e) {
+    for (const p of this.pending.splice(0)) p.reject(e);
+  }
+  drain() {
+    while (this.pending.length) {
+      const nl = this.buf.indexOf(10);
+      if (nl < 0) return;
+      const header = this.buf.subarray(0, nl).toString("utf8");
+      if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
+        this.buf = this.buf.subarray(nl + 1);
+        this.pending.shift().resolve(null);
+        continue;
+      }
+      if (this.mode === "--batch-check") {
+        this.buf = this.buf.subarray(nl + 1);
+        this.pending.shift().resolve(Buffer.from(header));
+        continue;
+      }
+      const size = Number(header.split(" ")[2]);
+      if (this.buf.length < nl + 1 + size + 1) return;
+      const body2 = Buffer.from(this.buf.subarray(nl + 1, nl + 1 + size));
+      this.buf = this.buf.subarray(nl + 1 + size + 1);
+      this.pending.shift().resolve(body2);
+    }
+  }
+  read(blob) {
+    if (this.closed) return Promise.reject(new Error("git cat-file is not running"));
+    return new Promise((resolve3, reject) => {
+      this.pending.push({ resolve: resolve3, reject });
+      this.proc.stdin.write(blob + "\n");
+    });
+  }
+  close() {
+    if (!this.closed) this.proc.stdin.end();
+  }
+};
+var GitRepo = class _GitRepo {
+  constructor(dir, gitDir, workTree) {
+    this.dir = dir;
+    this.gitDir = gitDir;
+    this.workTree = workTree;
+  }
+  dir;
+  gitDir;
+  workTree;
+  reader = null;
+  checker = null;
+  static open(dir) {
+    const abs = path8.resolve(dir);
+    if (!existsSync4(abs) || !statSync(abs).isDirectory()) throw new InputError(`--repo ${dir}: no such directory`);
+    const r = git(abs, ["rev-parse", "--absolute-git-dir", "--is-bare-repository"], true);
+    if (!r.ok) {
+      const why = /not a git repository/i.test(r.err) ? "not a git repository" : firstLine(r.err);
+      throw new InputError(`--repo ${dir}: ${why} (point --repo at a clone of falcosecurity/libs)`);
+    }
+    const [gitDir, bare] = r.out.trim().split("\n");
+    const workTree = bare === "true" ? null : git(abs, ["rev-parse", "--show-toplevel"]).out.trim();
+    return new _GitRepo(abs, gitDir, workTree);
+  }
+  git(args2, allowFail = false) {
+    return git(this.dir, args2, allowFail);
+  }
+  isShallow() {
+    return this.git(["rev-parse", "--is-shallow-repository"]).out.trim() === "true";
+  }
+  /** Full commit id of REV, or an InputError that says how to get it. */
+  resolve(rev, role = "revision") {
+    if (rev.startsWith("-")) throw new InputError(`${role} '${rev}': a revision cannot start with '-'`);
+    const r = this.git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], true);
+    if (r.ok) return r.out.trim();
+    const fetch3 = this.fetchCommand(rev);
+    const hint = this.isShallow() ? `this is a shallow clone: run 'git fetch --unshallow' (or '${fetch3}')` : `run '${fetch3}' if it exists upstream`;
+    throw new InputError(`unknown ${role} '${rev}' in ${this.dir}: ${hint}`);
+  }
+  /** How to fetch REV: `upstream/x` is branch x of the remote `upstream` when there is such a remote. */
+  fetchCommand(rev) {
+    const remotes = (this.git(["remote"], true).out ?? "").split("\n").filter(Boolean);
+    const remote = remotes.filter((r) => rev.startsWith(`${r}/`)).sort((x, y) => y.length - x.length)[0];
+    return remote ? `git fetch ${remote} ${rev.slice(remote.length + 1)}` : `git fetch origin ${rev}`;
+  }
+  /** Merge-base of two commits; in a shallow clone a missing base gets a fix-it message. */
+  mergeBase(a, b) {
+    const r = this.git(["merge-base", a, b], true);
+    if (r.ok) return r.out.trim();
+    if (this.isShallow()) {
+      throw new InputError(
+        `no merge-base of ${a.slice(0, 12)} and ${b.slice(0, 12)}: the clone is shallow; run 'git fetch --deepen=200' or 'git fetch --unshallow' (actions/checkout: fetch-depth: 0)`
+      );
+    }
+    throw new InputError(`no merge-base of ${a.slice(0, 12)} and ${b.slice(0, 12)}: they share no history`);
+  }
+  /**
+   * The upstream default branch: origin/HEAD if set, else the first of origin/master,
+   * origin/main, upstream/master, upstream/main, master, main that exists.
+   */
+  defaultBranch() {
+    for (const remote of ["origin", "upstream"]) {
+      const r = this.git(["symbolic-ref", "--quiet", `refs/remotes/${remote}/HEAD`], true);
+      if (r.ok) return r.out.trim().replace(/^refs\/remotes\//, "");
+    }
+    for (const cand of ["origin/master", "origin/main", "upstream/master", "upstream/main", "master", "main"]) {
+      if (this.git(["rev-parse", "--verify", "--quiet", `${cand}^{commit}`], true).ok) return cand;
+    }
+    throw new InputError(
+      `cannot find the default branch in ${this.dir}: pass --base REV, or run 'git fetch origin master'`
+    );
+  }
+  /** Lists the files below `prefixes` at `commit`, with their blob ids. */
+  listFiles(commit, prefixes) {
+    const out2 = this.git(["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", ...prefixes]).out;
+    const files = /* @__PURE__ */ new Map();
+    for (const rec of out2.split("\0")) {
+      const m = /^(\d+) (blob|commit) ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(rec);
+      if (!m) continue;
+      const mode = m[1] === "120000" || m[1] === "160000" ? m[1] : void 0;
+      files.set(m[5], { path: m[5], blob: m[3], ...mode ? { mode } : {}, ...m[4] !== "-" ? { size: Number(m[4]) } : {} });
+    }
+    return files;
+  }
+  readBlob(blob) {
+    this.reader ??= new BlobReader(this.gitDir);
+    return this.reader.read(blob);
+  }
+  /** A blob's size from `git cat-file --batch-check`, without reading it; null when absent. */
+  async blobSize(blob) {
+    this.checker ??= new BlobReader(this.gitDir, "--batch-check");
+    const header = await this.checker.read(blob);
+    const size = header ? Number(header.toString("utf8").split(" ")[2]) : NaN;
+    return Number.isFinite(size) ? size : null;
+  }
+  snapshot(rev, prefixes, role = "revision") {
+    const commit = this.resolve(rev, role);
+    const files = this.listFiles(commit, prefixes);
+    return {
+      label: rev,
+      commit,
+      files,
+      read: async (p) => {
+        const f = files.get(p);
+        return f ? this.readBlob(f.blob) : null;
+      },
+      size: async (p) => {
+        const f = files.get(p);
+        return f ? f.size ?? this.blobSize(f.blob) : null;
+      }
+    };
+  }
+  /**
+   * The work tree (uncommitted changes included), hashed like git so the blob cache still works.
+   * Symbolic links are listed as links, never followed (in or out of the tree); files are read
+   * only when the surface asks for them, and only below the size limit.
+   */
+  async worktreeSnapshot(prefixes) {
+    if (!this.workTree) throw new InputError(`--worktree: ${this.dir} is a bare repository and has no work tree`);
+    const root = this.workTree;
+    const files = /* @__PURE__ */ new Map();
+    const contents = /* @__PURE__ */ new Map();
+    const walk2 = async (rel, depth) => {
+      if (depth > MAX_WORKTREE_DEPTH || files.size >= MAX_WORKTREE_FILES) {
+        throw new InputError(`--worktree: ${rel} is more than ${MAX_WORKTREE_DEPTH} directories deep or the tree has more than ${MAX_WORKTREE_FILES} files`);
+      }
+      const abs = path8.join(root, rel);
+      const st = await lstat2(abs).catch(() => null);
+      if (!st) return;
+      if (st.isSymbolicLink()) files.set(rel, { path: rel, blob: gitBlobId(Buffer.from(await readlink2(abs))), mode: "120000" });
+      else if (st.isDirectory()) {
+        for (const name2 of (await readdir2(abs)).sort()) await walk2(rel ? `${rel}/${name2}` : name2, depth + 1);
+      } else if (st.isFile()) {
+        const data = st.size <= MAX_FILE_BYTES ? await readFile(abs) : null;
+        contents.set(rel, data);
+        files.set(rel, { path: rel, blob: data ? gitBlobId(data) : `size:${st.size}:${rel}`, size: st.size });
+      }
+    };
+    for (const p of prefixes) await walk2(p.replace(/\/$/, ""), 0);
+    return { label: "worktree", commit: null, files, read: async (p) => contents.get(p) ?? null, size: async (p) => files.get(p)?.size ?? null };
+  }
+  run(args2, allowFail = false) {
+    const r = git(this.dir, ["-c", "log.showSignature=false", ...args2], allowFail);
+    return r.ok ? r.out : null;
+  }
+  close() {
+    this.reader?.close();
+    this.checker?.close();
+    this.reader = this.checker = null;
+  }
+};
+function gitBlobId(data) {
+  return createHash2("sha1").update(`blob ${data.length}\0`).update(data).digest("hex");
+}
+
+// src/history/facts-pool.ts
+import { existsSync as existsSync5 } from "node:fs";
+import os6 from "node:os";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+
+// src/parse/build-configs.ts
+var VIEWS = ["kmod", "legacy", "modern", "userspace"];
+var ARCHES = ["x86_64", "aarch64", "s390x", "ppc64le", "riscv64", "loongarch64"];
+var VIEW_LABEL = {
+  kmod: "kernel module",
+  legacy: "legacy eBPF probe",
+  modern: "modern eBPF probe",
+  userspace: "libscap/libpman"
+};
+var COMPILER_ARCH = {
+  x86_64: { __x86_64__: "1", __x86_64: "1", __amd64__: "1", __amd64: "1" },
+  aarch64: { __aarch64__: "1" },
+  s390x: { __s390x__: "1", __s390__: "1" },
+  ppc64le: { __powerpc64__: "1", __powerpc__: "1", __PPC64__: "1", __PPC__: "1", __LITTLE_ENDIAN__: "1" },
+  riscv64: { __riscv: "1", __riscv_xlen: "64" },
+  loongarch64: { __loongarch64: "1", __loongarch__: "1", __loongarch_lp64: "1" }
+};
+var KERNEL_ARCH = {
+  x86_64: ["CONFIG_X86", "CONFIG_X86_64"],
+  aarch64: ["CONFIG_ARM64"],
+  s390x: ["CONFIG_S390"],
+  ppc64le: ["CONFIG_PPC", "CONFIG_PPC64"],
+  riscv64: ["CONFIG_RISCV"],
+  loongarch64: ["CONFIG_LOONGARCH"]
+};
+var ALL_KERNEL_ARCH = /* @__PURE__ */ new Set([...Object.values(KERNEL_ARCH).flat(), "CONFIG_X86_32", "CONFIG_ARM", "CONFIG_MIPS", "CONFIG_PPC32", "CONFIG_64BIT", "CONFIG_32BIT"]);
+var BPF_TARGET_ARCH = {
+  x86_64: "__TARGET_ARCH_x86",
+  aarch64: "__TARGET_ARCH_arm64",
+  s390x: "__TARGET_ARCH_s390",
+  ppc64le: "__TARGET_ARCH_powerpc",
+  riscv64: "__TARGET_ARCH_riscv",
+  loongarch64: "__TARGET_ARCH_loongarch64"
+};
+var LP64 = {
+  __linux__: "1",
+  __linux: "1",
+  __gnu_linux__: "1",
+  __unix__: "1",
+  __unix: "1",
+  __ELF__: "1",
+  __STDC__: "1",
+  __LP64__: "1",
+  _LP64: "1",
+  __CHAR_BIT__: "8",
+  __SIZEOF_SHORT__: "2",
+  __SIZEOF_INT__: "4",
+  __SIZEOF_LONG__: "8",
+  __SIZEOF_LONG_LONG__: "8",
+  __SIZEOF_POINTER__: "8",
+  __SIZEOF_SIZE_T__: "8",
+  __SIZEOF_PTRDIFF_T__: "8",
+  __SIZEOF_WCHAR_T__: "4",
+  __SIZEOF_WINT_T__: "4",
+  __SIZEOF_FLOAT__: "4",
+  __SIZEOF_DOUBLE__: "8",
+  __SIZEOF_INT128__: "16",
+  __SCHAR_WIDTH__: "8",
+  __SHRT_WIDTH__: "16",
+  __INT_WIDTH__: "32",
+  __LONG_WIDTH__: "64",
+  __LONG_LONG_WIDTH__: "64",
+  __PTRDIFF_WIDTH__: "64",
+  __SIZE_WIDTH__: "64",
+  __INTMAX_WIDTH__: "64",
+  __INTPTR_WIDTH__: "64",
+  __SCHAR_MAX__: "0x7f",
+  __SHRT_MAX__: "0x7fff",
+  __INT_MAX__: "0x7fffffff",
+  __LONG_MAX__: "0x7fffffffffffffffL",
+  __LONG_LONG_MAX__: "0x7fffffffffffffffLL",
+  __INTMAX_MAX__: "0x7fffffffffffffffL",
+  __UINTMAX_MAX__: "0xffffffffffffffffUL",
+  __SIZE_MAX__: "0xffffffffffffffffUL",
+  __PTRDIFF_MAX__: "0x7fffffffffffffffL",
+  __INTPTR_MAX__: "0x7fffffffffffffffL",
+  __UINTPTR_MAX__: "0xffffffffffffffffUL",
+  __INT8_MAX__: "0x7f",
+  __INT16_MAX__: "0x7fff",
+  __INT32_MAX__: "0x7fffffff",
+  __INT64_MAX__: "0x7fffffffffffffffL",
+  __UINT8_MAX__: "0xff",
+  __UINT16_MAX__: "0xffff",
+  __UINT32_MAX__: "0xffffffffU",
+  __UINT64_MAX__: "0xffffffffffffffffUL",
+  __ORDER_LITTLE_ENDIAN__: "1234",
+  __ORDER_BIG_ENDIAN__: "4321",
+  __ORDER_PDP_ENDIAN__: "3412",
+  __ATOMIC_RELAXED: "0",
+  __ATOMIC_CONSUME: "1",
+  __ATOMIC_ACQUIRE: "2",
+  __ATOMIC_RELEASE: "3",
+  __ATOMIC_ACQ_REL: "4",
+  __ATOMIC_SEQ_CST: "5"
+};
+var DEFINED_VALUE_UNKNOWN = /* @__PURE__ */ new Set(["__GNUC__", "__GNUC_MINOR__", "__GNUC_PATCHLEVEL__", "__VERSION__", "__STDC_VERSION__", "__STDC_HOSTED__"]);
+var UNSIGNED_CHAR = /* @__PURE__ */ new Set(["aarch64", "s390x", "ppc64le", "riscv64"]);
+function byteOrder(arch2) {
+  const order = arch2 === "s390x" ? "4321" : "1234";
+  return { __BYTE_ORDER__: order, __FLOAT_WORD_ORDER__: order, ...UNSIGNED_CHAR.has(arch2) ? { __CHAR_UNSIGNED__: "1" } : {} };
+}
+var KBUILD = { KBUILD_MODNAME: '"scap"', KBUILD_BASENAME: '"main"' };
+function kernelConfig(arch2) {
+  const out2 = { __KERNEL__: "1", CONFIG_64BIT: "1" };
+  for (const c of KERNEL_ARCH[arch2]) out2[c] = "1";
+  return out2;
+}
+function defines2(view, arch2) {
+  switch (view) {
+    case "kmod":
+      return { ...LP64, ...byteOrder(arch2), ...COMPILER_ARCH[arch2], MODULE: "1", ...KBUILD, ...kernelConfig(arch2) };
+    case "legacy":
+      return { ...LP64, ...byteOrder(arch2), ...COMPILER_ARCH[arch2], __clang__: "1", __BPF_TRACING__: "1", ...kernelConfig(arch2) };
+    case "modern":
+      return { ...LP64, ...byteOrder(arch2), __clang__: "1", __bpf__: "1", __BPF__: "1", __USE_VMLINUX__: "1", [BPF_TARGET_ARCH[arch2]]: "1" };
+    case "userspace":
+      return { ...LP64, ...byteOrder(arch2), ...COMPILER_ARCH[arch2] };
+  }
+}
+var CONFIGS = VIEWS.flatMap((view) => ARCHES.map((arch2) => ({ view, arch: arch2 }))).map(({ view, arch: arch2 }, index) => ({
+  index,
+  view,
+  arch: arch2,
+  defines: defines2(view, arch2),
+  kernel: view === "kmod" || view === "legacy"
+}));
+var ALL_CONFIGS = (1 << CONFIGS.length) - 1;
+function viewMask(...views) {
+  let m = 0;
+  for (const c of CONFIGS) if (views.includes(c.view)) m |= 1 << c.index;
+  return m;
+}
+function describeMask(mask) {
+  const parts2 = [];
+  for (const view of VIEWS) {
+    const arches = CONFIGS.filter((c) => c.view === view && mask & 1 << c.index).map((c) => c.arch);
+    if (!arches.length) continue;
+    parts2.push(`${VIEW_LABEL[view]} (${arches.length === ARCHES.length ? "all architectures" : arches.join(", ")})`);
+  }
+  return parts2.join(", ") || "no build";
+}
+function buildsOf(path11) {
+  if (path11.startsWith("driver/modern_bpf/shared_definitions/")) return viewMask("modern", "userspace");
+  if (path11.startsWith("driver/modern_bpf/")) return viewMask("modern");
+  if (path11 === "driver/bpf/types.h") return viewMask("legacy", "userspace");
+  if (path11.startsWith("driver/bpf/")) return viewMask("legacy");
+  if (/^driver\/[^/]+\.h$/.test(path11)) return ALL_CONFIGS;
+  if (/^driver\/[^/]*_table\.c$/.test(path11)) return viewMask("kmod", "userspace");
+  if (/^driver\/[^/]+\.c$/.test(path11)) return viewMask("kmod");
+  if (path11.startsWith("userspace/")) return viewMask("userspace");
+  return ALL_CONFIGS;
+}
+var INCLUDE_ROOTS = ["", "driver/", "userspace/", "driver/modern_bpf/", "driver/bpf/"];
+var EXTERNAL_MACROS = [
+  /^__NR_/,
+  // syscall numbers of the target architecture
+  /^CONFIG_/,
+  // the target kernel's configuration (the architecture options are set per configuration)
+  /^HAS_/,
+  // driver/configure's probes of the target kernel
+  /^(RHEL_RELEASE|UTS_|LINUX_VERSION_CODE$|KERNEL_VERSION$)/,
+  // distribution and kernel versions
+  /^__has_/,
+  // compiler feature tests
+  // What the command line or the compiler's version decides: optimisation, code model,
+  // hardening, instruction-set extensions, clang's version.
+  /^__(OPTIMIZE|OPTIMIZE_SIZE|NO_INLINE|PIC|pic|PIE|pie|SSP|SSP_STRONG|SSP_ALL|SSP_EXPLICIT|SANITIZE_[A-Z]+|FAST_MATH|BPF_CPU_VERSION)__$/,
+  /^__(SSE|AVX|MMX|FXSR|XSAVE|AES|PCLMUL|POPCNT|BMI|F16C|FMA|ARM_NEON|ARM_FEATURE|ALTIVEC|VSX|VEC|riscv_vector|loongarch_s?x)\w*$/,
+  /^__clang_(major|minor|patchlevel|version)__$/,
+  /^__(GLIBC|GNU_LIBRARY|UCLIBC|GLIBC_PREREQ)/,
+  // libc
+  /^[a-z][a-z0-9_]*$/,
+  // lower-case names: kernel helpers defined as macros (`defined(get_file_rcu)`)
+  /^(IORING|O|SO|AT|S_IF|SEND_SIG|MAP|PROT|_PAGE|CLONE|F)_/,
+  // kernel UAPI feature and flag macros
+  /^(UINT\d+_MAX|INT\d+_MAX|RLIM_INFINITY|_STK_LIM_MAX|HZ|USER_HZ|NSEC_PER_SEC)$/
+  // libc and kernel limits
+];
+var OTHER_PLATFORMS = /* @__PURE__ */ new Set([
+  "_MSC_VER",
+  "_WIN32",
+  "_WIN64",
+  "__CYGWIN__",
+  "__MINGW32__",
+  "__MINGW64__",
+  "__sun",
+  "__APPLE__",
+  "__MACH__",
+  "__FreeBSD__",
+  "__NetBSD__",
+  "__OpenBSD__",
+  "__EMSCRIPTEN__",
+  "__cplusplus",
+  "__mips__",
+  "__mips",
+  "__i386__",
+  "__arm__",
+  "__ILP32__"
+]);
+function isExternal(name2, config) {
+  if (Object.hasOwn(config.defines, name2) || OTHER_PLATFORMS.has(name2)) return false;
+  if (ALL_KERNEL_ARCH.has(name2)) return false;
+  if (!config.kernel && name2.startsWith("CONFIG_")) return false;
+  return EXTERNAL_MACROS.some((re) => re.test(name2));
+}
+var COMMON_PREDEFINED = new Map(
+  Object.entries(CONFIGS[0].defines).filter(([name2, body2]) => CONFIGS.every((c) => c.defines[name2] === body2)).map(([name2, body2]) => [name2, { name: name2, params: null, body: body2 }])
+);
+
+// src/parse/macros.ts
+var TOKEN3 = /\s*(?:([A-Za-z_]\w*)|(\d[\w.]*|\.\d[\w.]*)|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|(##|#|->|\+\+|--|<<=|>>=|<<|>>|<=|>=|==|!=|&&|\|\||\.\.\.|[-+*/%&|^~!<>?:;,.()[\]{}=]))/y;
+function lex2(text2) {
+  const out2 = [];
+  let pos = 0;
+  while (pos < text2.length) {
+    const start2 = pos;
+    while (pos < text2.length && /\s/.test(text2[pos])) pos++;
+    if (pos >= text2.length) break;
+    TOKEN3.lastIndex = pos;
+    const m = TOKEN3.exec(text2);
+    if (!m) return null;
+    out2.push({ t: m[1] ?? m[2] ?? m[3] ?? m[4], id: m[1] !== void 0, ws: pos > start2 });
+    pos = TOKEN3.lastIndex;
+  }
+  return out2;
+}
+function join3(toks) {
+  return toks.map((k, i2) => (i2 && k.ws ? " " : "") + k.t).join("");
+}
+var Expander = class {
+  constructor(macros, opts) {
+    this.macros = macros;
+    this.opts = opts;
+  }
+  macros;
+  opts;
+  steps = 0;
+  output = 0;
+  calls = /* @__PURE__ */ new Map();
+  /** Why the expansion stopped, when it did. */
+  problem = null;
+  over() {
+    if (this.problem) return true;
+    if (++this.steps > MAX_EVAL_STEPS) this.problem = `a macro expansion needs more than ${MAX_EVAL_STEPS} steps`;
+    else if (this.output > MAX_MACRO_OUTPUT_TOKENS) this.problem = `a macro expands to more than ${MAX_MACRO_OUTPUT_TOKENS} tokens`;
+    return this.problem !== null;
+  }
+  /** Appends an expansion (its first token spaced like the macro name was), within the output bound. */
+  append(out2, r, ws) {
+    this.output += r.length;
+    if (out2.length + r.length > MAX_MACRO_OUTPUT_TOKENS || this.output > MAX_MACRO_OUTPUT_TOKENS * 8) {
+      this.problem ??= `a macro expands to more than ${MAX_MACRO_OUTPUT_TOKENS} tokens`;
+      return false;
+    }
+    for (let n = 0; n < r.length; n++) out2.push(n === 0 ? { ...r[n], ws } : r[n]);
+    return true;
+  }
+  /** Expands `toks`; `off` holds the macros being expanded around them (not expanded again). */
+  expand(toks, off, depth) {
+    if (depth > MAX_EVAL_DEPTH) {
+      this.problem ??= `macros nested more than ${MAX_EVAL_DEPTH} deep`;
+      return null;
+    }
+    const out2 = [];
+    for (let i2 = 0; i2 < toks.length; i2++) {
+      if (this.over()) return null;
+      const k = toks[i2];
+      const def = k.id && !off.has(k.t) && !this.opts.keep?.has(k.t) ? this.macros.get(k.t) : void 0;
+      if (!def) {
+        out2.push(k);
+        continue;
+      }
+      let r;
+      if (def.params === null) {
+        this.opts.onMacro?.(def.name);
+        const body2 = lex2(def.body) ?? [];
+        r = this.expand(body2, /* @__PURE__ */ new Set([...off, def.name]), depth + 1);
+      } else {
+        const call = toks[i2 + 1]?.t === "(" ? collectArgs(toks, i2 + 1) : null;
+        if (!call) {
+          out2.push(k);
+          continue;
+        }
+        r = this.call(def, call.args, off, depth);
+        i2 = call.end;
+      }
+      let ws = k.ws;
+      for (let name2 = def.name; r; ) {
+        const last = r[r.length - 1];
+        const callee = last?.id && last.t !== name2 && toks[i2 + 1]?.t === "(" && !off.has(last.t) && !this.opts.keep?.has(last.t) ? this.macros.get(last.t) : void 0;
+        const call = callee?.params ? collectArgs(toks, i2 + 1) : null;
+        if (!call || this.over()) break;
+        if (!this.append(out2, r.slice(0, -1), ws)) return null;
+        if (r.length > 1) ws = last.ws;
+        name2 = callee.name;
+        r = this.call(callee, call.args, off, depth);
+        i2 = call.end;
+      }
+      if (!r || this.problem || !this.append(out2, r, ws)) return null;
+    }
+    return out2;
+  }
+  /** A function-like macro called with `args`, expanded (memoised by its arguments). */
+  call(def, args2, off, depth) {
+    this.opts.onMacro?.(def.name);
+    const key = `${def.name}(${args2.map(join3).join("\0")})|${[...off].sort().join(",")}`;
+    let r = this.calls.get(key);
+    if (r === void 0) {
+      const substituted = this.substitute(def, args2, off, depth);
+      r = substituted && this.expand(substituted, /* @__PURE__ */ new Set([...off, def.name]), depth + 1);
+      this.calls.set(key, r);
+    }
+    return r;
+  }
+  /** The body with each parameter replaced: stringified after `#`, unexpanded next to `##`, else expanded. */
+  substitute(def, args2, off, depth) {
+    const params = def.params;
+    const variadic = params.length > 0 && params[params.length - 1].endsWith("...");
+    const names2 = params.map((p) => p === "..." ? "__VA_ARGS__" : p.endsWith("...") ? p.slice(0, -3) : p);
+    const actual = variadic && args2.length > names2.length ? [...args2.slice(0, names2.length - 1), joinArgs(args2.slice(names2.length - 1))] : args2;
+    const body2 = lex2(def.body) ?? [];
+    const expanded2 = /* @__PURE__ */ new Map();
+    const argOf = (name2) => names2.indexOf(name2);
+    const out2 = [];
+    for (let j = 0; j < body2.length; j++) {
+      const k = body2[j];
+      if (k.t === "#" && body2[j + 1]?.id && argOf(body2[j + 1].t) >= 0) {
+        const a = actual[argOf(body2[j + 1].t)] ?? [];
+        out2.push({ t: JSON.stringify(join3(a)), id: false, ws: k.ws });
+        j++;
+        continue;
+      }
+      const p = k.id ? argOf(k.t) : -1;
+      if (p < 0) {
+        out2.push(k);
+        continue;
+      }
+      const raw = actual[p] ?? [];
+      const pasted = body2[j - 1]?.t === "##" || body2[j + 1]?.t === "##";
+      if (!pasted && !expanded2.has(p)) expanded2.set(p, this.expand(raw, off, depth + 1));
+      const e = pasted ? raw : expanded2.get(p);
+      if (!e || !this.append(out2, e, k.ws)) return null;
+    }
+    return paste(out2);
+  }
+};
+function paste(toks) {
+  const out2 = [];
+  for (let i2 = 0; i2 < toks.length; i2++) {
+    const k = toks[i2];
+    if (k.t === "##" && out2.length && toks[i2 + 1]) {
+      const left = out2.pop();
+      const glued = lex2(left.t + toks[i2 + 1].t) ?? [];
+      out2.push(...glued.map((g, n) => n === 0 ? { ...g, ws: left.ws } : g));
+      i2++;
+    } else out2.push(k);
+  }
+  return out2;
+}
+function joinArgs(args2) {
+  return args2.flatMap((a, i2) => i2 ? [{ t: ",", id: false, ws: false }, ...a] : a);
+}
+function collectArgs(toks, open2) {
+  const args2 = [[]];
+  let depth = 0;
+  for (let i2 = open2 + 1; i2 < toks.length; i2++) {
+    const t = toks[i2].t;
+    if (t === "(") depth++;
+    if (t === ")") {
+      if (depth === 0) return { args: args2.length === 1 && !args2[0].length ? [] : args2, end: i2 };
+      depth--;
+    }
+    if (t === "," && depth === 0) args2.push([]);
+    else args2[args2.length - 1].push(toks[i2]);
+  }
+  return null;
+}
+function mentionsMacro(text2, macros, keep) {
+  for (const m of text2.matchAll(/[A-Za-z_]\w*/g)) if (!keep?.has(m[0]) && macros.has(m[0])) return true;
+  return false;
+}
+function expandMacros(text2, macros, opts = {}) {
+  const toks = lex2(text2);
+  if (!toks) return { problem: "text that is not C tokens" };
+  const e = new Expander(macros, opts);
+  const out2 = e.expand(toks, /* @__PURE__ */ new Set(), 0);
+  return out2 ? { text: join3(out2) } : { problem: e.problem ?? "a macro expansion that does not end" };
+}
+
+// src/parse/conditions.ts
+var KERNEL_MAX2 = 0x7fffffffn;
+var KERNEL_VERSION = { name: "KERNEL_VERSION", params: ["a", "b", "c"], body: "(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))" };
+function describeKernel(v) {
+  const n = Number(v);
+  return `${n >> 16}.${n >> 8 & 255}.${n & 255}`;
+}
+var Layer = class {
+  /** 2: defined, 0: undefined (after `#undef`), 1: maybe. */
+  status = /* @__PURE__ */ new Map();
+  /** The definition of a macro certainly defined by one `#define`, or the definitions a maybe-defined one may have. */
+  defs = /* @__PURE__ */ new Map();
+};
+function answerOf(config, name2) {
+  if (config.kernel && (name2 === "LINUX_VERSION_CODE" || name2 === "KERNEL_VERSION")) return "kver";
+  if (Object.hasOwn(config.defines, name2)) return `def:${config.defines[name2]}`;
+  if (DEFINED_VALUE_UNKNOWN.has(name2)) return "set";
+  return isExternal(name2, config) ? "ext" : "undef";
+}
+var answers = /* @__PURE__ */ new Map();
+function answersFor(name2) {
+  let a = answers.get(name2);
+  if (a === void 0) {
+    const all = CONFIGS.map((c) => answerOf(c, name2));
+    a = all.every((x) => x === all[0]) ? all[0] : all;
+    if (answers.size >= MEMO_ENTRIES) answers.clear();
+    answers.set(name2, a);
+  }
+  return a;
+}
+function configAnswer(config, name2) {
+  const a = answersFor(name2);
+  return typeof a === "string" ? a : a[config.index];
+}
+var defsText = /* @__PURE__ */ new WeakMap();
+function signature(f) {
+  if (f.answer !== void 0) return f.answer;
+  if (!f.defs) return `${f.status}:`;
+  let text2 = defsText.get(f.defs);
+  if (text2 === void 0) defsText.set(f.defs, text2 = JSON.stringify(f.defs));
+  return `${f.status}:${text2}`;
+}
+var testMemo = /* @__PURE__ */ new Map();
+var MEMO_PER_CONDITION = 16;
+var Env = class {
+  constructor(config, minKernel, hasInclude) {
+    this.config = config;
+    this.minKernel = minKernel;
+    this.hasInclude = hasInclude;
+    this.kernel = minKernel;
+  }
+  config;
+  minKernel;
+  hasInclude;
+  layers = [new Layer()];
+  /** Header walks in progress: the layer they start at and the inputs they have read so far. */
+  recorders = [];
+  /** Set when a condition looked at LINUX_VERSION_CODE. */
+  usedKernel = false;
+  /** The names the configuration answered that other configurations answer otherwise: what the walk depends on. */
+  asked = /* @__PURE__ */ new Map();
+  /** Kernel version the next evaluation sees (kernel builds). */
+  kernel;
+  find(name2) {
+    for (let i2 = this.layers.length - 1; i2 >= 0; i2--) {
+      const l = this.layers[i2];
+      const s = l.status.get(name2);
+      if (s === void 0) continue;
+      const defs = l.defs.get(name2);
+      return { status: s, defs, at: i2 };
+    }
+    const all = answersFor(name2);
+    const answer = typeof all === "string" ? all : all[this.config.index];
+    if (typeof all !== "string" && !this.asked.has(name2)) this.asked.set(name2, answer);
+    if (answer === "kver") {
+      if (name2 === "KERNEL_VERSION") return { status: 2, defs: KERNEL_VERSION, at: -1, answer };
+      this.usedKernel = true;
+      return { status: 2, defs: { name: name2, params: null, body: String(this.kernel) }, at: -1, answer };
+    }
+    if (answer.startsWith("def:")) return { status: 2, defs: { name: name2, params: null, body: answer.slice(4) }, at: -1, answer };
+    if (answer === "set") return { status: 2, defs: void 0, at: -1, answer };
+    return { status: answer === "ext" ? 1 : 0, defs: void 0, at: -1, answer };
+  }
+  /** The names the condition being evaluated looked up (see testMemo). */
+  tracking = null;
+  /** A lookup, recorded as an input of every header walk it reaches below. */
+  lookup(name2) {
+    const f = this.find(name2);
+    for (const r of this.recorders) if (f.at < r.base && !r.inputs.has(name2)) r.inputs.set(name2, signature(f));
+    if (this.tracking && !this.tracking.has(name2)) this.tracking.set(name2, signature(f));
+    return f;
+  }
+  set(name2, status, defs) {
+    const top = this.layers[this.layers.length - 1];
+    top.status.set(name2, status);
+    if (defs === void 0) top.defs.delete(name2);
+    else top.defs.set(name2, defs);
+  }
+  /** The definitions a name may have now. */
+  current(f) {
+    return Array.isArray(f.defs) ? f.defs : f.defs ? [f.defs] : [];
+  }
+  define(def, status) {
+    if (status === 2) return this.set(def.name, 2, def);
+    const prev = this.lookup(def.name);
+    this.set(def.name, 1, prev.status === 0 ? [def] : [...this.current(prev), def]);
+  }
+  undef(name2, status) {
+    if (status === 2) return this.set(name2, 0, void 0);
+    const prev = this.lookup(name2);
+    if (prev.status !== 0) this.set(name2, 1, this.current(prev));
+  }
+  /** Starts an included header's walk: its effect goes to a layer of its own, its inputs are recorded. */
+  beginHeader() {
+    this.layers.push(new Layer());
+    this.recorders.push({ base: this.layers.length - 1, inputs: /* @__PURE__ */ new Map() });
+  }
+  /** Ends it: the header's layer (from now on shared and never changed) and its inputs. */
+  endHeader() {
+    const r = this.recorders.pop();
+    const layer = this.layers[r.base];
+    for (const l of this.layers.splice(r.base + 1)) {
+      for (const [k, v] of l.status) layer.status.set(k, v);
+      for (const [k, v] of l.defs) layer.defs.set(k, v);
+      for (const k of l.status.keys()) if (!l.defs.has(k)) layer.defs.delete(k);
+    }
+    this.layers.push(new Layer());
+    return { layer, inputs: r.inputs };
+  }
+  /** Whether a header walk with these inputs would see the same now (the check records them for enclosing walks). */
+  sameInputs(inputs) {
+    for (const [name2, sig] of inputs) if (signature(this.lookup(name2)) !== sig) return false;
+    return true;
+  }
+  /** Applies a header's recorded effect: its layer, shared, then a new layer for what follows. */
+  apply(layer) {
+    this.layers.push(layer, new Layer());
+  }
+  isDefined(name2) {
+    const s = this.lookup(name2).status;
+    return s === 2 ? true : s === 0 ? false : null;
+  }
+  /**
+   * A macro use expanded with the macros in force (null when it cannot be), and whether a macro
+   * of the tree it met may or may not be defined here (names only defined outside the tree, like
+   * `pack`, are taken as undefined: the result is what the tree makes of them).
+   */
+  expand(text2) {
+    let uncertain = false;
+    const get = (name2) => {
+      const f = this.lookup(name2);
+      if (f.status === 1 && f.at >= 0) uncertain = true;
+      return f.status === 2 && f.defs && !Array.isArray(f.defs) ? f.defs : void 0;
+    };
+    const e = expandMacros(text2, { get, has: (name2) => get(name2) !== void 0 });
+    return "text" in e ? { text: e.text, uncertain } : { text: null, uncertain: true };
+  }
+  /** The symbol table a condition is evaluated with (macros only: the preprocessor knows no enumerators). */
+  symbols() {
+    const get = (name2) => {
+      const f = this.lookup(name2);
+      return f.status === 2 && f.defs && !Array.isArray(f.defs) ? f.defs : void 0;
+    };
+    return {
+      macros: { get, has: (name2) => get(name2) !== void 0 },
+      enumerators: /* @__PURE__ */ new Map(),
+      isDefined: (name2) => this.isDefined(name2),
+      identifier: (name2) => this.isDefined(name2) === false ? 0n : null,
+      hasInclude: this.hasInclude
+    };
+  }
+  /** A condition's truth in this configuration, over the supported kernel range. */
+  test(condition) {
+    const simple = /^(!?)defined\((\w+)\)$/.exec(condition);
+    if (simple) {
+      const d = this.isDefined(simple[2]);
+      return d === null ? null : simple[1] ? !d : d;
+    }
+    const memoised = !condition.includes("__has_include");
+    for (const e of memoised && testMemo.get(condition) || []) {
+      if (e.minKernel !== null && e.minKernel !== this.minKernel) continue;
+      let same = true;
+      for (const [name2, sig] of e.inputs) {
+        if (signature(this.lookup(name2)) !== sig) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return e.answer;
+    }
+    this.tracking = /* @__PURE__ */ new Map();
+    const answer = this.evaluateCondition(condition);
+    if (memoised) {
+      if (testMemo.size >= MEMO_ENTRIES) testMemo.clear();
+      const list = testMemo.get(condition) ?? [];
+      if (list.length >= MEMO_PER_CONDITION) list.shift();
+      list.push({ inputs: this.tracking, minKernel: this.usedKernel ? this.minKernel : null, answer });
+      testMemo.set(condition, list);
+    }
+    this.tracking = null;
+    return answer;
+  }
+  evaluateCondition(condition) {
+    this.usedKernel = false;
+    this.kernel = this.minKernel;
+    const seen = [];
+    const first = evaluate(condition, { ...this.symbols(), onValue: (v) => seen.push(v) });
+    if (!this.usedKernel) return first === null ? null : first !== 0n;
+    const samples = /* @__PURE__ */ new Set([this.minKernel, KERNEL_MAX2]);
+    for (const v of seen) for (const x of [v - 1n, v, v + 1n]) if (x > this.minKernel && x < KERNEL_MAX2) samples.add(x);
+    let answer;
+    for (const x of samples) {
+      this.kernel = x;
+      const v = evaluate(condition, this.symbols());
+      const b = v === null ? null : v !== 0n;
+      if (answer === void 0) answer = b;
+      else if (answer !== b) return null;
+    }
+    return answer ?? null;
+  }
+};
+function answersAlike(e, config) {
+  if (!e.alikeFor[config.index]) {
+    let alike = true;
+    for (const [name2, answer] of e.asked) if (configAnswer(config, name2) !== answer) alike = false;
+    e.alikeFor[config.index] = alike ? 2 : 1;
+  }
+  return e.alikeFor[config.index] === 2;
+}
+var WalkCache = class {
+  generation = 0;
+  headerMap = /* @__PURE__ */ new Map();
+  fileMap = /* @__PURE__ */ new Map();
+  /** Called once per revision: forgets what neither this revision nor the previous one used. */
+  nextRevision() {
+    this.generation++;
+    for (const m of [this.headerMap, this.fileMap]) {
+      for (const [k, v] of m) if (v.used < this.generation - 1) m.delete(k);
+    }
+  }
+  /** Whether a cached walk's includes resolve as they did; asked once per revision (every configuration asks). */
+  resolvesAlike(e, resolve3) {
+    if (e.checkedIn !== this.generation) {
+      e.checkedIn = this.generation;
+      e.alike = resolveAlike(e.resolutions, resolve3);
+    }
+    return e.alike;
+  }
+  headers(d) {
+    return this.slot(this.headerMap, d);
+  }
+  files(d) {
+    return this.slot(this.fileMap, d);
+  }
+  slot(m, d) {
+    let e = m.get(d);
+    if (!e) m.set(d, e = { used: this.generation, list: [] });
+    e.used = this.generation;
+    return e.list;
+  }
+};
+function usedKernelVersion(asked) {
+  return asked.get("LINUX_VERSION_CODE") === "kver";
+}
+function resolveAlike(list, resolve3) {
+  return list.every((x) => (resolve3(x.from, x.inc)?.directives ?? null) === x.to);
+}
+function packKey(p) {
+  return `${p.cap}/${p.stack.join(",")}/${p.certain}`;
+}
+function clonePack(p) {
+  return { cap: p.cap, stack: [...p.stack], certain: p.certain };
+}
+function min(a, b) {
+  return a < b ? a : b;
+}
+function walkFile(path11, d, config, minKernel, resolve3, cache = new WalkCache()) {
+  const cached = cache.files(d);
+  const hit = cached.find((e) => (e.minKernel === minKernel || !usedKernelVersion(e.asked)) && answersAlike(e, config) && cache.resolvesAlike(e, resolve3));
+  if (hit) return hit.walk;
+  const out2 = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], packedIncludes: [], replaced: [], problems: [] };
+  const resolutions = [];
+  const hasInclude = (p, angled) => {
+    const inc = { path: p, angled, line: 0, offset: 0, branch: -1 };
+    const to = resolve3(path11, inc)?.directives ?? null;
+    resolutions.push({ from: path11, inc, to });
+    return to ? true : null;
+  };
+  const w = {
+    env: new Env(config, minKernel, hasInclude),
+    resolve: resolve3,
+    budget: { files: 0 },
+    problems: out2.problems,
+    resolutions,
+    cache,
+    pack: { cap: 0, stack: [], certain: true },
+    packedIncludes: out2.packedIncludes
+  };
+  walkOps(path11, d, w, 2, out2, 0);
+  cached.push({ asked: w.env.asked, minKernel, resolutions, walk: out2, alikeFor: new Uint8Array(CONFIGS.length) });
+  return out2;
+}
+function walkOps(path11, d, w, ambient, out2, depth) {
+  const env = w.env;
+  const frames = [];
+  let status = ambient;
+  const packed = (line, understood) => {
+    if (!understood || status === 1) w.pack.certain = false;
+    out2?.packs.push([line, w.pack.cap, w.pack.certain]);
+  };
+  const active = /* @__PURE__ */ new Map();
+  const replace = (name2, by, redefined) => {
+    const prev = active.get(name2);
+    if (prev === void 0 || !out2) return;
+    for (const i2 of prev) {
+      out2.macros[i2] = 0;
+      out2.replaced.push({ macro: i2, by, redefined });
+    }
+    active.delete(name2);
+  };
+  for (const op of d.ops) {
+    switch (op.op) {
+      case "branch": {
+        const b = d.branches[op.branch];
+        if (b.kind === "if" || b.kind === "ifdef" || b.kind === "ifndef") frames.push({ parent: status, taken: 0 });
+        const frame = frames[frames.length - 1];
+        let own = 0;
+        if (frame.parent !== 0 && frame.taken !== 2) {
+          const v = b.kind === "else" ? true : env.test(b.test);
+          own = v === true ? 2 : v === false ? 0 : 1;
+          if (frame.taken === 1 && own === 2) own = 1;
+          frame.taken = v === true ? 2 : v === null || frame.taken === 1 ? 1 : 0;
+        }
+        status = min(frame.parent, own);
+        if (out2) out2.branches[op.branch] = status;
+        break;
+      }
+      case "endif":
+        status = frames.pop()?.parent ?? ambient;
+        break;
+      case "define": {
+        const def = d.macros[op.macro];
+        if (out2) out2.macros[op.macro] = status;
+        if (status === 2) {
+          replace(def.name, def.line, true);
+          active.set(def.name, [op.macro]);
+        } else if (status === 1) active.set(def.name, [...active.get(def.name) ?? [], op.macro]);
+        if (status) env.define(def, status);
+        break;
+      }
+      case "undef":
+        if (status === 2) replace(op.name, op.line, false);
+        if (status) env.undef(op.name, status);
+        break;
+      case "include": {
+        if (!status) break;
+        const inc = d.includes[op.include];
+        const target = w.resolve(path11, inc);
+        w.resolutions.push({ from: path11, inc, to: target?.directives ?? null });
+        if (!target) break;
+        if (depth >= MAX_INCLUDE_DEPTH || ++w.budget.files > MAX_INCLUDED_FILES) {
+          w.problems.push(`${path11}:${inc.line}: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`);
+          break;
+        }
+        if (w.pack.cap || !w.pack.certain) w.packedIncludes.push(target.path);
+        const before = packKey(w.pack);
+        includeFile(target, w, status, depth);
+        if (packKey(w.pack) !== before) packed(inc.line, true);
+        break;
+      }
+      case "pack": {
+        if (status) packed(op.line, applyPack(w.pack, op.args));
+        break;
+      }
+      case "expand": {
+        if (!status) break;
+        if (op.unread) {
+          if (env.isDefined(op.text) !== false) packed(op.line, false);
+          break;
+        }
+        const e = env.expand(op.text);
+        let understood = e.text !== null && !e.uncertain;
+        const found = e.text === null ? [] : pragmaOperatorPacks(e.text);
+        for (const args2 of found) understood = applyPack(w.pack, args2) && understood;
+        if (found.length || !understood) packed(op.line, understood);
+        break;
+      }
+      case "error":
+        break;
+    }
+  }
+}
+function includeFile(target, w, status, depth) {
+  const env = w.env;
+  const list = w.cache.headers(target.directives);
+  const packIn = packKey(w.pack);
+  const hit = list.find((e) => e.minKernel === env.minKernel && e.status === status && e.packIn === packIn && w.cache.resolvesAlike(e, w.resolve) && env.sameInputs(e.inputs));
+  if (hit) {
+    env.apply(hit.layer);
+    w.resolutions.push(...hit.resolutions);
+    w.pack = clonePack(hit.packOut);
+    w.packedIncludes.push(...hit.packedIncludes);
+    return;
+  }
+  const before = w.resolutions.length;
+  const packedBefore = w.packedIncludes.length;
+  env.beginHeader();
+  walkOps(target.path, target.directives, w, status, null, depth + 1);
+  const { layer, inputs } = env.endHeader();
+  list.push({
+    minKernel: env.minKernel,
+    inputs,
+    resolutions: w.resolutions.slice(before),
+    layer,
+    status,
+    packIn,
+    packOut: clonePack(w.pack),
+    packedIncludes: w.packedIncludes.slice(packedBefore)
+  });
+}
+function minimumKernel(files, config) {
+  let lowest = 0n;
+  for (const { directives: d } of files) {
+    for (const op of d.ops) {
+      if (op.op !== "error" || op.branch < 0) continue;
+      const b = d.branches[op.branch];
+      const parent = b.parent >= 0 ? d.branches[b.parent] : null;
+      if (parent && !parent.includeGuard) continue;
+      const env = new Env(config, 0n, () => null);
+      const seen = [];
+      env.usedKernel = false;
+      evaluate(b.condition, { ...env.symbols(), onValue: (v) => seen.push(v) });
+      if (!env.usedKernel) continue;
+      const candidates = [.../* @__PURE__ */ new Set([0n, ...seen.filter((v) => v > 0n && v < KERNEL_MAX2)])].sort((x, y) => x < y ? -1 : 1);
+      for (const k of candidates) {
+        const e = new Env(config, k, () => null);
+        if (e.test(b.condition) === false) {
+          if (k > lowest) lowest = k;
+          break;
+        }
+      }
+    }
+  }
+  return lowest;
 }
 
 // src/surface/layout.ts
@@ -33369,6 +35825,8 @@ var FileReader = class {
   }
   file;
   lines;
+  /** Struct definitions open around the one being read (they nest as deep as the input wants). */
+  depth = 0;
   loc(node) {
     return { path: this.file.path, line: lineOfNode(node) };
   }
@@ -33386,28 +35844,54 @@ var FileReader = class {
     if (directive === "else" || directive === "elif") return /\b(_MSC_VER|_WIN32|_WIN64)\b/.test(g.condition);
     return true;
   }
-  /** Original text (with `_packed` still in it) of [start, end). */
+  /** The text gcc reads of [start, end): comments blanked, the annotations preprocessing blanked for the grammar (`_packed`) still in it. */
   original(start2, end) {
-    return this.file.pre.c.spliced.slice(start2, end);
+    return this.file.pre.c.text.slice(start2, end);
   }
 };
 function collectStructs(files) {
   const structs = [];
-  const typedefs = {};
+  const enums = [];
+  const typedefs = record();
   const typedefList = [];
   for (const file of files) {
     const reader = new FileReader(file);
-    for (const node of file.root.descendantsOfType(["struct_specifier", "type_definition"])) {
+    for (const node of file.root.descendantsOfType(["struct_specifier", "type_definition", "enum_specifier"])) {
       if (!node) continue;
       if (node.type === "struct_specifier" && node.childForFieldName("body")) {
         const decl = readTopStruct(reader, node);
         if (decl) structs.push(decl);
       } else if (node.type === "type_definition") {
         readTypedef(reader, node, typedefs, typedefList);
+      } else if (node.type === "enum_specifier" && node.childForFieldName("body")) {
+        const decl = readEnum(reader, node);
+        if (decl.name) enums.push(decl);
       }
     }
   }
-  return { structs, typedefs, typedefList };
+  return { structs, enums, typedefs, typedefList };
+}
+function readEnum(reader, node) {
+  const body2 = node.childForFieldName("body");
+  const parent = node.parent;
+  const typedefNames = parent?.type === "type_definition" ? parent.childrenForFieldName("declarator").filter((d) => d.type === "type_identifier").map((d) => d.text) : [];
+  const tag = node.childForFieldName("name")?.text;
+  const name2 = tag ?? typedefNames[0] ?? "";
+  const { stop: stop2 } = declarationTail(reader, node, body2.endIndex);
+  const attrs = readAttributes(reader.original(node.startIndex, body2.startIndex) + " " + reader.original(body2.endIndex, stop2), `enum ${name2 || "<anonymous>"}`);
+  const problems = [...attrs.problems, ...attrs.aligned.length ? [`attribute aligned on enum ${name2 || "<anonymous>"}`] : []];
+  if (body2.hasError && attrs.packed) problems.push(`packed enum ${name2 || "<anonymous>"} does not parse cleanly`);
+  const decl = {
+    name: name2,
+    aliases: tag ? typedefNames : typedefNames.slice(1),
+    enumerators: body2.namedChildren.filter((c) => c?.type === "enumerator").map((c) => c.childForFieldName("name").text),
+    loc: reader.loc(node)
+  };
+  const underlying = node.childForFieldName("underlying_type");
+  if (underlying) decl.underlying = typeOf(reader, underlying, name2);
+  if (attrs.packed) decl.packed = true;
+  if (problems.length) decl.problems = problems;
+  return decl;
 }
 function readTopStruct(reader, node) {
   const tag = node.childForFieldName("name")?.text ?? null;
@@ -33419,34 +35903,43 @@ function readTopStruct(reader, node) {
   return readStructBody(reader, node, name2, tag !== null, aliases);
 }
 function readStructBody(reader, node, name2, tagged, aliases) {
+  if (reader.depth >= MAX_NESTING) {
+    return { name: name2, tagged, aliases, packed: false, pack: 0, fields: [], loc: reader.loc(node), endLine: lineOfNode(node), problems: [`structs defined in structs nested more than ${MAX_NESTING} deep`] };
+  }
+  reader.depth++;
+  try {
+    return readStructDefinition(reader, node, name2, tagged, aliases);
+  } finally {
+    reader.depth--;
+  }
+}
+function readStructDefinition(reader, node, name2, tagged, aliases) {
   const body2 = node.childForFieldName("body");
   const startLine = lineOfNode(node);
   const endLine = body2.endPosition.row + 1;
   const outerGuards = reader.guards(startLine);
   const problems = [];
-  const pre = reader.file.pre.text;
-  const parent = node.parent;
-  let stop2 = body2.endIndex;
-  if (parent?.type === "field_declaration") stop2 = parent.childrenForFieldName("declarator")[0]?.startIndex ?? parent.endIndex;
-  else while (stop2 < pre.length && pre[stop2] !== ";" && pre[stop2] !== "{" && pre[stop2] !== "}") stop2++;
-  const attrText = reader.original(node.startIndex, body2.startIndex) + " " + reader.original(body2.endIndex, stop2);
-  let packed = false;
-  for (const attr of attributesIn(attrText)) {
-    if (attr === "packed") packed = true;
-    else if (!LAYOUT_NEUTRAL_ATTRIBUTES.has(attrName(attr))) problems.push(`attribute ${attr} on struct ${name2}`);
-  }
+  const { stop: stop2, end } = declarationTail(reader, node, body2.endIndex);
+  const attrs = readAttributes(reader.original(node.startIndex, body2.startIndex) + " " + reader.original(body2.endIndex, stop2), `struct ${name2}`);
+  problems.push(...attrs.problems);
   if (body2.hasError) problems.push(`struct ${name2} does not parse cleanly`);
   const decl = {
     name: name2,
     tagged,
     aliases,
-    packed,
+    packed: attrs.packed,
     // GCC applies the pack state in force when the struct is completed, i.e. at its closing brace.
     pack: reader.file.pre.packAt(endLine),
     fields: [],
     loc: reader.loc(node),
-    endLine
+    endLine,
+    // Every name of the declaration as written (preprocessing blanked some): a macro among them
+    // (a field, an attribute) makes the surface read it again expanded (reread.ts).
+    names: [...new Set(reader.original(node.startIndex, end).match(/[A-Za-z_]\w*/g) ?? [])]
   };
+  if (attrs.aligned.length) decl.aligned = attrs.aligned;
+  const lastLine = reader.file.lineAt(Math.max(end - 1, node.startIndex));
+  if (lastLine > endLine) decl.lastLine = lastLine;
   if (outerGuards.length) decl.conditional = outerGuards.map((g) => g.condition);
   if (!outerGuards.every((g) => reader.branchTaken(g))) decl.untaken = true;
   for (const child2 of body2.namedChildren) {
@@ -33464,21 +35957,24 @@ function readField(reader, node, outer, outerDepth) {
   const conditional = inner.map((g) => g.condition);
   const typeNode = node.childForFieldName("type");
   const declarators = node.childrenForFieldName("declarator");
-  const problems = [];
-  if (node.hasError) problems.push(`field at line ${line} does not parse cleanly`);
-  const fieldText = typeNode?.childForFieldName("body") ? `${reader.original(node.startIndex, typeNode.startIndex)} ${reader.original(typeNode.endIndex, node.endIndex)}` : reader.original(node.startIndex, node.endIndex);
-  let packed = false;
-  for (const attr of attributesIn(fieldText)) {
-    if (attr === "packed") packed = true;
-    else if (!LAYOUT_NEUTRAL_ATTRIBUTES.has(attrName(attr))) problems.push(`attribute ${attr} at line ${line}`);
-  }
+  const parseProblems = [];
+  if (node.hasError) parseProblems.push(`field at line ${line} does not parse cleanly`);
+  const specifiers = typeNode?.childForFieldName("body") ? reader.original(node.startIndex, typeNode.startIndex) : reader.original(node.startIndex, declarators[0]?.startIndex ?? node.endIndex);
+  const attributesOf = (d) => {
+    const i2 = d ? declarators.indexOf(d) : -1;
+    const own = d ? reader.original(d.startIndex, declarators[i2 + 1]?.startIndex ?? node.endIndex) : "";
+    return readAttributes(`${specifiers} ${own}`, `line ${line}`);
+  };
   const bits3 = node.namedChildren.find((c) => c?.type === "bitfield_clause")?.namedChildren[0]?.text;
-  const push2 = (name2, type, at) => {
+  const push2 = (name2, type, at, d) => {
     const field = { name: name2, type, line: at };
+    const attrs = attributesOf(d);
+    const problems = [...parseProblems, ...attrs.problems];
     if (conditional.length) field.conditional = conditional;
     if (untaken) field.untaken = true;
     if (bits3 !== void 0) field.bits = squash(bits3);
-    if (packed) field.packed = true;
+    if (attrs.packed) field.packed = true;
+    if (attrs.aligned.length) field.aligned = attrs.aligned;
     if (problems.length) field.problems = problems;
     outer.fields.push(field);
   };
@@ -33502,30 +35998,48 @@ function readField(reader, node, outer, outerDepth) {
   const base = typeOf(reader, typeNode, `${outer.name}.${firstName}`);
   for (const d of declarators) {
     const declared = applyDeclarator(d, base);
-    if (declared) push2(declared.name, declared.type, lineOfNode(d));
-    else push2(squash(d.text), { kind: "unsupported", what: `declarator ${squash(d.text)}` }, lineOfNode(d));
+    if (declared) push2(declared.name, declared.type, lineOfNode(d), d);
+    else push2(squash(d.text), { kind: "unsupported", what: `declarator ${squash(d.text)}` }, lineOfNode(d), d);
   }
+}
+function declarationTail(reader, node, from) {
+  const parent = node.parent;
+  if (parent && (parent.type === "field_declaration" || parent.type === "declaration" || parent.type === "type_definition") && parent.childForFieldName("type")?.id === node.id) {
+    return { stop: parent.childrenForFieldName("declarator")[0]?.startIndex ?? parent.endIndex, end: parent.endIndex };
+  }
+  const pre = reader.file.pre.text;
+  let stop2 = from;
+  while (stop2 < pre.length && pre[stop2] !== ";" && pre[stop2] !== "{" && pre[stop2] !== "}") stop2++;
+  return { stop: stop2, end: Math.min(pre.length, stop2 + 1) };
 }
 function readTypedef(reader, node, typedefs, list) {
   const typeNode = node.childForFieldName("type");
   if (!typeNode) return;
   const declarators = node.childrenForFieldName("declarator");
-  const plain = declarators.find((d) => d.type === "type_identifier")?.text;
+  const plain2 = declarators.find((d) => d.type === "type_identifier")?.text;
   let base;
   const tag = typeNode.childForFieldName("name")?.text;
   const hasBody = typeNode.childForFieldName("body") !== null;
   if (typeNode.type === "struct_specifier" && !tag) {
-    if (!hasBody || !plain) return;
-    base = { kind: "struct", name: plain, tagged: false };
+    if (!hasBody || !plain2) return;
+    base = { kind: "struct", name: plain2, tagged: false };
   } else if (typeNode.type === "enum_specifier" && !tag) {
-    base = { kind: "enum", name: plain ?? "<anonymous>", tagged: false };
-  } else base = typeOf(reader, typeNode, plain ?? "<typedef>");
-  for (const d of declarators) {
+    base = { kind: "enum", name: plain2 ?? "<anonymous>", tagged: false, ...hasBody ? { def: readEnum(reader, typeNode) } : {} };
+  } else base = typeOf(reader, typeNode, plain2 ?? "<typedef>");
+  const specifiers = hasBody ? reader.original(node.startIndex, typeNode.startIndex) : reader.original(node.startIndex, declarators[0]?.startIndex ?? node.endIndex);
+  declarators.forEach((d, i2) => {
     const declared = applyDeclarator(d, base);
-    if (!declared) continue;
-    list.push({ name: declared.name, type: declared.type, line: lineOfNode(d) });
-    if (!Object.hasOwn(typedefs, declared.name)) typedefs[declared.name] = declared.type;
-  }
+    if (!declared) return;
+    const own = reader.original(d.startIndex, declarators[i2 + 1]?.startIndex ?? node.endIndex);
+    const type = typedefType(declared.type, readAttributes(`${specifiers} ${own}`, `typedef ${declared.name}`));
+    list.push({ name: declared.name, type, line: lineOfNode(d) });
+    if (!Object.hasOwn(typedefs, declared.name)) typedefs[declared.name] = type;
+  });
+}
+function typedefType(type, attrs) {
+  if (attrs.problems.length) return { kind: "unsupported", what: attrs.problems.join("; ") };
+  const align = attrs.aligned[attrs.aligned.length - 1];
+  return align === void 0 ? type : { kind: "aligned", of: type, align };
 }
 function typeOf(reader, node, inlineName) {
   switch (node.type) {
@@ -33539,8 +36053,11 @@ function typeOf(reader, node, inlineName) {
       if (node.childForFieldName("body")) return { kind: "inline", decl: readStructBody(reader, node, inlineName, false, []) };
       return { kind: "unsupported", what: squash(node.text) };
     }
-    case "enum_specifier":
-      return { kind: "enum", name: node.childForFieldName("name")?.text ?? "<anonymous>", tagged: true };
+    case "enum_specifier": {
+      const tag = node.childForFieldName("name")?.text;
+      if (!tag && node.childForFieldName("body")) return { kind: "enum", name: "<anonymous>", tagged: true, def: readEnum(reader, node) };
+      return { kind: "enum", name: tag ?? "<anonymous>", tagged: true };
+    }
     case "union_specifier":
       return { kind: "unsupported", what: `union ${node.childForFieldName("name")?.text ?? "<anonymous>"}` };
     default:
@@ -33548,37 +36065,50 @@ function typeOf(reader, node, inlineName) {
   }
 }
 function applyDeclarator(node, base) {
-  switch (node.type) {
-    case "field_identifier":
-    case "identifier":
-    case "type_identifier":
-      return { name: node.text, type: base };
-    case "pointer_declarator": {
-      const inner = node.childForFieldName("declarator");
-      return inner ? applyDeclarator(inner, { kind: "pointer" }) : null;
+  let type = base;
+  for (let n = node; n; ) {
+    switch (n.type) {
+      case "field_identifier":
+      case "identifier":
+      case "type_identifier":
+        return { name: n.text, type };
+      case "pointer_declarator":
+        type = { kind: "pointer" };
+        n = n.childForFieldName("declarator");
+        break;
+      case "array_declarator": {
+        const size = n.childForFieldName("size");
+        type = { kind: "array", of: type, size: size ? squash(size.text) : null };
+        n = n.childForFieldName("declarator");
+        break;
+      }
+      case "function_declarator":
+        type = { kind: "function" };
+        n = n.childForFieldName("declarator");
+        break;
+      case "parenthesized_declarator":
+      case "attributed_declarator":
+        n = n.namedChildren.find((c) => c !== null && c.type !== "attribute_specifier" && c.type !== "type_qualifier");
+        break;
+      default:
+        return null;
     }
-    case "array_declarator": {
-      const inner = node.childForFieldName("declarator");
-      const size = node.childForFieldName("size");
-      return inner ? applyDeclarator(inner, { kind: "array", of: base, size: size ? squash(size.text) : null }) : null;
-    }
-    case "function_declarator": {
-      const inner = node.childForFieldName("declarator");
-      return inner ? applyDeclarator(inner, { kind: "function" }) : null;
-    }
-    case "parenthesized_declarator":
-    case "attributed_declarator": {
-      const inner = node.namedChildren.find((c) => c !== null && c.type !== "attribute_specifier" && c.type !== "type_qualifier");
-      return inner ? applyDeclarator(inner, base) : null;
-    }
-    default:
-      return null;
   }
+  return null;
 }
 function declaratorName(node) {
-  if (node.type === "field_identifier" || node.type === "identifier" || node.type === "type_identifier") return node.text;
-  const inner = node.childForFieldName("declarator") ?? node.namedChildren.find((c) => c !== null && c.type.endsWith("declarator"));
-  return inner ? declaratorName(inner) : null;
+  for (let n = node; n; ) {
+    if (n.type === "field_identifier" || n.type === "identifier" || n.type === "type_identifier") return n.text;
+    n = n.childForFieldName("declarator") ?? n.namedChildren.find((c) => c !== null && c.type.endsWith("declarator"));
+  }
+  return null;
+}
+function typeSpelling(body2) {
+  const text2 = squash(body2.replace(/\b(const|volatile)\b/g, ""));
+  if (/^[\w\s]+\*+$/.test(text2)) return { kind: "pointer" };
+  const tagged = /^(struct|enum) (\w+)$/.exec(text2);
+  if (tagged) return { kind: tagged[1], name: tagged[2], tagged: true };
+  return /^\w+( \w+)*$/.test(text2) ? { kind: "name", name: text2 } : null;
 }
 function squash(s) {
   return s.replace(/\s+/g, " ").trim();
@@ -33586,30 +36116,48 @@ function squash(s) {
 function attrName(attr) {
   return attr.replace(/\(.*$/s, "").replace(/^__(.*)__$/, "$1");
 }
-function attributesIn(text) {
+function balanced(text2, open2) {
+  let depth = 0;
+  for (let i2 = open2; i2 < text2.length; i2++) {
+    if (text2[i2] === "(") depth++;
+    else if (text2[i2] === ")" && --depth === 0) return text2.slice(open2, i2 + 1);
+  }
+  return text2.slice(open2);
+}
+function attributesIn(text2) {
   const out2 = [];
-  if (/\b_{1,2}packed\b/.test(text)) out2.push("packed");
-  const re = /\b__attribute__\s*\(/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    let depth = 0;
-    let i2 = m.index + m[0].length - 1;
-    const start2 = i2;
-    for (; i2 < text.length; i2++) {
-      if (text[i2] === "(") depth++;
-      else if (text[i2] === ")" && --depth === 0) break;
-    }
-    const inner = text.slice(start2 + 1, i2).trim();
-    re.lastIndex = i2;
+  const add = (at, a) => {
+    const attr = squash(a).replace(/^(?:__)?(?:gnu|clang)(?:__)?\s*::\s*/, "");
+    if (attr) out2.push([at, attrName(attr) === "packed" ? "packed" : attr]);
+  };
+  for (const m of text2.matchAll(/\b_{1,2}packed\b/g)) add(m.index, "packed");
+  for (const m of text2.matchAll(/\b(?:__aligned|_Alignas|alignas)\s*\(/g)) add(m.index, `aligned${balanced(text2, m.index + m[0].length - 1)}`);
+  for (const m of text2.matchAll(/\b__attribute__\s*\(/g)) {
+    const inner = balanced(text2, m.index + m[0].length - 1).slice(1, -1).trim();
     if (!inner.startsWith("(") || !inner.endsWith(")")) continue;
-    for (const part of splitTopLevel(inner.slice(1, -1))) {
-      const a = squash(part);
-      if (!a) continue;
-      out2.push(attrName(a) === "packed" ? "packed" : a);
-    }
+    for (const part of splitTopLevel2(inner.slice(1, -1))) add(m.index, part);
+  }
+  for (const m of text2.matchAll(/\[\s*\[/g)) {
+    const close = text2.indexOf("]]", m.index);
+    if (close < 0) continue;
+    for (const part of splitTopLevel2(text2.slice(m.index + m[0].length, close))) add(m.index, part);
+  }
+  return out2.sort((a, b) => a[0] - b[0]).map(([, a]) => a);
+}
+function readAttributes(text2, where3) {
+  const out2 = { packed: false, aligned: [], problems: [] };
+  for (const attr of attributesIn(text2)) {
+    const name2 = attrName(attr);
+    if (name2 === "packed") out2.packed = true;
+    else if (name2 === "aligned") {
+      const arg = /^[^(]*\((.*)\)$/s.exec(attr)?.[1]?.trim();
+      if (arg) out2.aligned.push(arg);
+      else out2.problems.push(`attribute aligned without a value on ${where3}`);
+    } else if (!LAYOUT_NEUTRAL_ATTRIBUTES.has(name2)) out2.problems.push(`attribute ${attr} on ${where3}`);
   }
   return out2;
 }
-function splitTopLevel(s) {
+function splitTopLevel2(s) {
   const parts2 = [];
   let depth = 0;
   let cur = "";
@@ -33623,50 +36171,6 @@ function splitTopLevel(s) {
   }
   parts2.push(cur);
   return parts2;
-}
-var NAMED = {};
-for (const bits3 of [8, 16, 32, 64]) {
-  const size = bits3 / 8;
-  for (const n of [`int${bits3}_t`, `__s${bits3}`, `s${bits3}`, `__int${bits3}_t`]) NAMED[n] = { type: `int${bits3}_t`, size };
-  for (const n of [`uint${bits3}_t`, `__u${bits3}`, `u${bits3}`, `__uint${bits3}_t`, `u_int${bits3}_t`]) NAMED[n] = { type: `uint${bits3}_t`, size };
-}
-Object.assign(NAMED, {
-  bool: { type: "bool", size: 1 },
-  _Bool: { type: "bool", size: 1 },
-  float: { type: "float", size: 4 },
-  double: { type: "double", size: 8 },
-  // LP64 Linux: size_t and uintptr_t are unsigned long, ssize_t/intptr_t/ptrdiff_t long.
-  size_t: { type: "unsigned long", size: 8 },
-  uintptr_t: { type: "unsigned long", size: 8 },
-  ssize_t: { type: "long", size: 8 },
-  intptr_t: { type: "long", size: 8 },
-  ptrdiff_t: { type: "long", size: 8 },
-  // Fixed by the Linux UAPI on every architecture (asm-generic/posix_types.h).
-  pid_t: { type: "int32_t", size: 4 },
-  uid_t: { type: "uint32_t", size: 4 },
-  gid_t: { type: "uint32_t", size: 4 }
-});
-function integerWords(spelling) {
-  const words = spelling.split(" ");
-  const allowed = /* @__PURE__ */ new Set(["signed", "unsigned", "short", "long", "int", "char"]);
-  if (!words.every((w) => allowed.has(w))) return null;
-  const count = (w) => words.filter((x) => x === w).length;
-  const unsigned = count("unsigned") > 0;
-  const signed = count("signed") > 0;
-  const longs = count("long");
-  if (unsigned && signed) return null;
-  if (count("char")) {
-    if (longs || count("short") || count("int")) return null;
-    return unsigned ? NAMED.uint8_t : signed ? NAMED.int8_t : { type: "char", size: 1 };
-  }
-  if (count("short")) return longs ? null : unsigned ? NAMED.uint16_t : NAMED.int16_t;
-  if (longs === 1) return { type: unsigned ? "unsigned long" : "long", size: 8 };
-  if (longs === 2) return unsigned ? NAMED.uint64_t : NAMED.int64_t;
-  if (longs > 2) return null;
-  return unsigned ? NAMED.uint32_t : NAMED.int32_t;
-}
-function scalar(spelling) {
-  return Object.hasOwn(NAMED, spelling) ? NAMED[spelling] : integerWords(spelling);
 }
 var POINTER = { type: "pointer", size: 8, align: 8 };
 var ENUM_SIZE = 4;
@@ -33684,18 +36188,71 @@ var defaultSelection = {
   pack: (decl) => decl.pack
 };
 var LayoutEngine = class {
-  constructor(structs, typedefs, syms, select = defaultSelection) {
-    this.typedefs = typedefs;
+  constructor(structs, typedefsOf, symsOf, select = defaultSelection, enums = []) {
+    this.typedefsOf = typedefsOf;
+    this.symsOf = symsOf;
     this.select = select;
     for (const s of select.decls(structs)) if (!this.decls.has(s.name)) this.decls.set(s.name, s);
-    this.syms = { ...syms, sizeOf: (name2) => syms.sizeOf?.(name2) ?? this.sizeOfSpelling(name2) };
+    for (const e of enums) for (const n of [e.name, ...e.aliases]) if (!this.enumDecls.has(n)) this.enumDecls.set(n, e);
   }
-  typedefs;
+  typedefsOf;
+  symsOf;
   select;
   decls = /* @__PURE__ */ new Map();
   layouts = /* @__PURE__ */ new Map();
   inProgress = /* @__PURE__ */ new Set();
-  syms;
+  /** Files of the structs being laid out, innermost last: their macros and typedefs size arrays and name types. */
+  files = [];
+  symbols = /* @__PURE__ */ new Map();
+  /** Enum definitions by tag and typedef name (the first of a name wins, as for structs). */
+  enumDecls = /* @__PURE__ */ new Map();
+  /**
+   * An enum's size and alignment as gcc gives them (see EnumDecl). A value that cannot be
+   * computed counts as int-sized (it is reported where the enum is read); a packed enum needs
+   * them all. An enum the tree does not define (or that does not parse) is not known: every
+   * enum of the drivers' ABI is defined in the tree.
+   */
+  enumLayout(t, depth) {
+    const def = t.def ?? this.enumDecls.get(t.name);
+    const int = { type: "enum", size: ENUM_SIZE, align: ENUM_SIZE };
+    if (!def) return { problem: `enum ${t.name} has no definition driver-semver can read`, type: "enum" };
+    if (def.problems?.length) return { problem: def.problems.join("; "), type: "enum" };
+    if (def.underlying) {
+      const r = this.resolve(def.underlying, depth + 1);
+      return "problem" in r ? r : { type: "enum", size: r.size, align: r.align };
+    }
+    const values2 = def.enumerators.map((n) => this.syms.enumerators.get(n));
+    const known = values2.filter((v) => v !== void 0);
+    const lo = known.reduce((a, b) => b < a ? b : a, 0n);
+    const hi = known.reduce((a, b) => b > a ? b : a, 0n);
+    const fits2 = (bytes) => {
+      const bits3 = BigInt(bytes * 8);
+      return lo < 0n ? lo >= -(1n << bits3 - 1n) && hi < 1n << bits3 - 1n : hi < 1n << bits3;
+    };
+    if (def.packed) {
+      const missing = def.enumerators.find((_, i2) => values2[i2] === void 0);
+      if (missing !== void 0) return { problem: `enum ${def.name || "<anonymous>"} is packed and the value of ${missing} is not known`, type: "enum" };
+      const size = [1, 2, 4, 8].find(fits2);
+      return size ? { type: "enum", size, align: size } : { problem: `enum ${def.name} has values beyond 64 bits`, type: "enum" };
+    }
+    const inInt = lo >= -(1n << 31n) && hi < 1n << 31n;
+    return inInt || fits2(4) ? int : { type: "enum", size: 8, align: 8 };
+  }
+  /** The typedefs the file of the struct being laid out sees. */
+  get typedefs() {
+    return this.typedefsOf(this.files[this.files.length - 1] ?? "");
+  }
+  /** The symbols of the struct being laid out: `sizeof(struct x)` in an array size resolves through the layouts themselves. */
+  get syms() {
+    const path11 = this.files[this.files.length - 1] ?? "";
+    let s = this.symbols.get(path11);
+    if (!s) {
+      const base = this.symsOf(path11);
+      s = { ...base, sizeOf: (name2) => base.sizeOf?.(name2) ?? this.sizeOfSpelling(name2), scalarOf: (name2) => base.scalarOf?.(name2) ?? this.scalarOfTypedef(name2) };
+      this.symbols.set(path11, s);
+    }
+    return s;
+  }
   /** A struct and the anonymous structs defined in its fields, each under its own key. */
   register(s, asEntry = true) {
     if (asEntry && !this.decls.has(s.name)) this.decls.set(s.name, s);
@@ -33708,7 +36265,7 @@ var LayoutEngine = class {
   /** Every struct, the named structs defined in fields included (each under `outer.field`). */
   all() {
     for (const s of [...this.decls.values()]) this.register(s, false);
-    const out2 = {};
+    const out2 = record();
     for (const name2 of this.decls.keys()) out2[name2] = this.layout(name2);
     return out2;
   }
@@ -33722,6 +36279,12 @@ var LayoutEngine = class {
     const r = this.resolve(ref, 0);
     return "problem" in r ? null : r.size;
   }
+  /** The scalar type a typedef name stands for (`typedef unsigned char u_char;`), for a cast in an array size. */
+  scalarOfTypedef(name2) {
+    if (!Object.hasOwn(this.typedefs, name2)) return null;
+    const r = this.resolve({ kind: "name", name: name2 }, 0);
+    return "problem" in r || !(r.type === "enum" || scalarType(r.type)) ? null : r.type;
+  }
   layout(name2, decl = this.decls.get(name2)) {
     const done = this.layouts.get(name2);
     if (done) return done;
@@ -33731,15 +36294,21 @@ var LayoutEngine = class {
       return { name: name2, size: -1, align: -1, packed: decl.packed, fields: [], loc: decl.loc, unresolved };
     }
     this.inProgress.add(name2);
+    this.files.push(decl.loc.path);
     const fields = [];
     let offset = 0;
     let maxAlign = 1;
     const pack = this.select.pack(decl);
-    if (pack === null) unresolved.push("a #pragma pack before it depends on a condition driver-semver cannot decide");
+    if (pack === null) unresolved.push("the #pragma pack in force at its closing brace is not known (set under a condition driver-semver cannot decide, in a form it does not read, or by a file that includes its header)");
     let known = unresolved.length === 0;
-    const placeAlign = (natural, fieldPacked) => {
-      if (decl.packed || fieldPacked) return 1;
-      return pack ? Math.min(natural, pack) : natural;
+    const placeAlign = (natural, f) => {
+      let a = decl.packed || f.packed ? 1 : natural;
+      for (const expr of f.aligned ?? []) {
+        const n = this.alignment(expr);
+        if (typeof n === "string") return n;
+        a = Math.max(a, n);
+      }
+      return pack ? Math.min(a, pack) : a;
     };
     for (const f of decl.fields) {
       if (!this.select.field(decl, f)) continue;
@@ -33751,7 +36320,13 @@ var LayoutEngine = class {
         if (f.name !== "") fields.push({ name: f.name, type: r.type, offset: -1, size: -1, align: -1, ...base });
         continue;
       }
-      const align = placeAlign(r.align, f.packed);
+      const align = placeAlign(r.align, f);
+      if (typeof align === "string") {
+        unresolved.push(`${f.name || "<anonymous member>"}: ${align}`);
+        known = false;
+        if (f.name !== "") fields.push({ name: f.name, type: r.type, offset: -1, size: -1, align: -1, ...base });
+        continue;
+      }
       maxAlign = Math.max(maxAlign, align);
       const at = known ? alignUp(offset, align) : -1;
       if (known) offset = at + r.size;
@@ -33768,6 +36343,13 @@ var LayoutEngine = class {
       }
       fields.push({ name: f.name, type: r.type, offset: at, size: r.size, align, ...base });
     }
+    for (const expr of decl.aligned ?? []) {
+      const n = this.alignment(expr);
+      if (typeof n === "string") {
+        unresolved.push(n);
+        known = false;
+      } else maxAlign = Math.max(maxAlign, n);
+    }
     const result = {
       name: name2,
       size: known ? alignUp(offset, maxAlign) : -1,
@@ -33781,8 +36363,21 @@ var LayoutEngine = class {
     if (decl.conditional) result.conditional = decl.conditional;
     if (unresolved.length) result.unresolved = unresolved;
     this.inProgress.delete(name2);
+    this.files.pop();
     this.layouts.set(name2, result);
     return result;
+  }
+  /** An alignment as written (`16`, `sizeof(long)`, a macro, or a type for `_Alignas(type)`); a problem when it is not a power of two. */
+  alignment(expr) {
+    let n = evaluateNumber(expr, this.syms);
+    if (n === null) {
+      const t = typeSpelling(expr);
+      const r = t ? this.resolve(t, 0) : null;
+      if (r && !("problem" in r)) n = r.align;
+    }
+    if (n === null) return `alignment '${expr}' cannot be evaluated`;
+    if (n <= 0 || (n & n - 1) !== 0) return `alignment '${expr}' is ${n}, not a power of two`;
+    return n;
   }
   structRef(name2, spelled, decl) {
     const d = decl ?? this.decls.get(name2);
@@ -33798,7 +36393,7 @@ var LayoutEngine = class {
       case "pointer":
         return POINTER;
       case "enum":
-        return { type: "enum", size: ENUM_SIZE, align: ENUM_SIZE };
+        return this.enumLayout(t, depth);
       case "struct":
         return this.structRef(t.name, t.tagged ? `struct ${t.name}` : t.name);
       case "inline":
@@ -33807,10 +36402,25 @@ var LayoutEngine = class {
         return { problem: "a function type has no size", type: "function" };
       case "unsupported":
         return { problem: `unsupported ${t.what}`, type: t.what };
+      case "ambiguous":
+        return { problem: t.why, type: t.name };
+      case "aligned": {
+        const r = this.resolve(t.of, depth + 1);
+        if ("problem" in r) return r;
+        const n = this.alignment(t.align);
+        return typeof n === "string" ? { problem: n, type: r.type } : { ...r, align: n };
+      }
       case "name": {
-        const s = scalar(t.name);
-        if (s) return { ...s, align: s.size };
-        if (Object.hasOwn(this.typedefs, t.name)) return this.resolve(this.typedefs[t.name], depth + 1);
+        const alias = this.syms.macros.get(t.name);
+        if (alias && alias.params === null && depth < 32) {
+          const spelled = typeSpelling(alias.body);
+          if (spelled) return this.resolve(spelled, depth + 1);
+          return { problem: `macro ${t.name} stands for '${alias.body.slice(0, 40)}', not a type`, type: t.name };
+        }
+        const s = scalarType(t.name);
+        if (s) return { type: s.type, size: s.size, align: s.size };
+        const typedefs = this.typedefs;
+        if (Object.hasOwn(typedefs, t.name)) return this.resolve(typedefs[t.name], depth + 1);
         if (t.name === "void") return { problem: "void has no size", type: "void" };
         return { problem: `unknown type ${t.name}`, type: t.name };
       }
@@ -33827,9 +36437,9 @@ var LayoutEngine = class {
     }
   }
 };
-function layoutsOf(names2, decls, syms, select) {
-  const engine = new LayoutEngine(decls.structs, decls.typedefs, syms, select);
-  const out2 = {};
+function layoutsOf(names2, structs, typedefsOf, symsOf, select, enums = []) {
+  const engine = new LayoutEngine(structs, typedefsOf, symsOf, select, enums);
+  const out2 = record();
   for (const n of names2) {
     const l = engine.one(n);
     if (l) out2[n] = l;
@@ -33837,56 +36447,762 @@ function layoutsOf(names2, decls, syms, select) {
   return out2;
 }
 
-// src/surface/model.ts
-function loc(path11, line) {
-  return { path: path11, line };
+// src/surface/extract/text-scan.ts
+var NO_TOP_LEVEL = { statements: [] };
+var SEMI = 59;
+var LBRACE = 123;
+var RBRACE = 125;
+var LPAREN = 40;
+var RPAREN = 41;
+var LBRACK = 91;
+var RBRACK = 93;
+var DQUOTE = 34;
+var SQUOTE = 39;
+var BACKSLASH2 = 92;
+var NL2 = 10;
+function isSpace(c) {
+  return c === 32 || c === NL2 || c === 9 || c === 11 || c === 12 || c === 13;
 }
-function emptySurface(rev, commit = null) {
-  return {
-    surfaceVersion: 1,
-    rev,
-    commit,
-    versions: { api: null, schema: null },
-    scapMinimum: { api: null, schema: null },
-    eventCodes: {},
-    events: {},
-    enums: {},
-    retiredEnumValues: {},
-    ppmSc: {},
-    defines: {},
-    flagTables: {},
-    dynamicParams: {},
-    syscalls: {},
-    structs: {},
-    ioctls: {},
-    retiredIoctls: {},
-    bpfMaps: {},
-    bpfGlobals: {},
-    codeLists: {},
-    moduleParams: {},
-    code: {},
-    warnings: []
+function groupSteps(d) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const op of d.ops) {
+    if (op.op === "branch") {
+      const b = d.branches[op.branch];
+      out2.set(b.line, { step: b.kind.startsWith("if") ? "open" : "next", branch: op.branch });
+    } else if (op.op === "endif") out2.set(op.line, { step: "close", branch: op.first });
+  }
+  return out2;
+}
+function topLevelStatements(text2, d) {
+  const lineAt = lineIndex(text2);
+  const steps = groupSteps(d);
+  const statements = [];
+  const groups2 = [];
+  let st = { depth: 0, inBody: false };
+  let pieces = [];
+  let pieceStart = -1;
+  let started = false;
+  let include = 0;
+  const includeLines = /* @__PURE__ */ new Set([...d.includes.map((x) => x.line), ...d.unfollowed.filter((u) => u.directive === "include").map((u) => u.line)]);
+  let prev = 0;
+  const closePiece = (end) => {
+    if (pieceStart >= 0) {
+      const piece = text2.slice(pieceStart, end).trimEnd();
+      if (piece) pieces.push({ text: piece, line: lineAt(pieceStart), ...include ? { include } : {} });
+      if (piece) include = 0;
+    }
+    pieceStart = -1;
   };
+  const endStatement = (end, keep) => {
+    closePiece(end);
+    if (keep && pieces.length) statements.push({ pieces });
+    pieces = [];
+    started = false;
+    include = 0;
+  };
+  let span2 = 0;
+  const n = text2.length;
+  for (let i2 = 0; i2 < n; i2++) {
+    while (span2 < d.spans.length && d.spans[span2][1] <= i2) span2++;
+    const sp = d.spans[span2];
+    if (sp && sp[0] <= i2) {
+      const line = lineAt(sp[0]);
+      if (started && !st.inBody) {
+        closePiece(sp[0]);
+        if (includeLines.has(line)) include = line;
+      }
+      const g = steps.get(line);
+      if (g?.step === "open") groups2.push({ start: { ...st }, ends: [], hasElse: false });
+      else if (g && groups2.length) {
+        const top = groups2[groups2.length - 1];
+        top.ends.push({ ...st });
+        if (g.step === "next") {
+          if (d.branches[g.branch].kind === "else") top.hasElse = true;
+          st = { ...top.start };
+        } else {
+          groups2.pop();
+          if (!top.hasElse) top.ends.push({ ...top.start });
+          st = { ...top.ends.reduce((a, b) => b.depth < a.depth ? b : a) };
+        }
+      }
+      i2 = sp[1] - 1;
+      continue;
+    }
+    const c = text2.charCodeAt(i2);
+    if (isSpace(c)) continue;
+    if (!st.inBody) {
+      if (!started) started = true;
+      if (pieceStart < 0) pieceStart = i2;
+    }
+    if (c === DQUOTE || c === SQUOTE) {
+      let j = i2 + 1;
+      while (j < n) {
+        const e = text2.charCodeAt(j);
+        if (e === c || e === NL2 && text2.charCodeAt(j - 1) !== BACKSLASH2) break;
+        j += e === BACKSLASH2 ? 2 : 1;
+      }
+      i2 = Math.min(j, n - 1);
+      prev = c;
+      continue;
+    }
+    if (c === LPAREN || c === LBRACK) st.depth++;
+    else if (c === RPAREN || c === RBRACK) st.depth = Math.max(0, st.depth - 1);
+    else if (c === LBRACE) {
+      if (st.depth === 0 && !st.inBody && prev === RPAREN) {
+        endStatement(i2, true);
+        st.inBody = true;
+      }
+      st.depth++;
+    } else if (c === RBRACE) {
+      if (st.depth === 0) {
+        endStatement(i2, false);
+        prev = 0;
+        continue;
+      }
+      st.depth--;
+      if (st.depth === 0 && st.inBody) {
+        st.inBody = false;
+        prev = 0;
+        continue;
+      }
+    } else if (c === SEMI && st.depth === 0 && !st.inBody) {
+      endStatement(i2 + 1, true);
+      prev = c;
+      continue;
+    }
+    prev = c;
+  }
+  endStatement(n, !st.inBody);
+  return { statements };
+}
+var TOKEN4 = /\s*(?:([A-Za-z_]\w*)|(\d[\w.]*|\.\d[\w.]*|"(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?|\.\.\.|->|<<=|>>=|##|&&|\|\||<<|>>|\+\+|--|[-+*/%&|^!<>=]=|\S))/y;
+function tokens(text2) {
+  const out2 = [];
+  TOKEN4.lastIndex = 0;
+  for (let m = TOKEN4.exec(text2); m; m = TOKEN4.exec(text2)) {
+    const t = m[1] ?? m[2];
+    const end = TOKEN4.lastIndex;
+    out2.push({ text: t, start: end - t.length, end, ident: m[1] !== void 0 });
+  }
+  return out2;
+}
+function closing2(toks, open2) {
+  let depth = 0;
+  for (let i2 = open2; i2 < toks.length; i2++) {
+    const t = toks[i2].text;
+    if (t === "(" || t === "[" || t === "{") depth++;
+    else if (t === ")" || t === "]" || t === "}") {
+      depth--;
+      if (depth === 0) return i2;
+    }
+  }
+  return -1;
+}
+function splitTokens(toks, sep4, from = 0, to = toks.length) {
+  const out2 = [];
+  let depth = 0;
+  let start2 = from;
+  for (let i2 = from; i2 < to; i2++) {
+    const t = toks[i2].text;
+    if (t === "(" || t === "[" || t === "{") depth++;
+    else if (t === ")" || t === "]" || t === "}") depth--;
+    else if (t === sep4 && depth === 0) {
+      out2.push([start2, i2]);
+      start2 = i2 + 1;
+    }
+  }
+  out2.push([start2, to]);
+  return out2;
+}
+function textOf(text2, toks, from, to) {
+  return from < to ? foldSpace(text2.slice(toks[from].start, toks[to - 1].end)) : "";
+}
+
+// src/surface/extract/bpf.ts
+function readBpfStatement(text2, toks, probe) {
+  const attrs = attributes(toks);
+  const out2 = { maps: [], globals: [] };
+  if (attrs.section === (probe === "modern" ? ".maps" : "maps")) {
+    const map = probe === "modern" ? modernMap(text2, attrs.rest) : legacyMap(text2, attrs.rest);
+    if (map) out2.maps.push(map);
+    else out2.unreadable = `a declaration in section "${attrs.section}" that is not a map definition driver-semver can read`;
+  } else if (probe === "modern" && attrs.weak && attrs.section === null) {
+    out2.globals = weakGlobals(text2, attrs.rest);
+  }
+  return out2;
+}
+var ATTRIBUTE_CALLS = /* @__PURE__ */ new Set(["SEC", "__bpf_section", "__attribute__", "__attribute"]);
+function attributes(toks) {
+  let weak = false;
+  let section = null;
+  const rest = [];
+  for (let i2 = 0; i2 < toks.length; i2++) {
+    const t = toks[i2].text;
+    if (t === "__weak") {
+      weak = true;
+      continue;
+    }
+    const close = ATTRIBUTE_CALLS.has(t) && toks[i2 + 1]?.text === "(" ? closing2(toks, i2 + 1) : -1;
+    if ((t === "SEC" || t === "__bpf_section") && close > 0) {
+      section = strings(toks, i2 + 2, close);
+      i2 = close;
+      continue;
+    }
+    if ((t === "__attribute__" || t === "__attribute") && close > 0) {
+      const inner = toks[i2 + 2]?.text === "(" ? closing2(toks, i2 + 2) : -1;
+      if (inner > 0) {
+        for (const [a, b] of splitTokens(toks, ",", i2 + 3, inner)) {
+          const name2 = toks[a]?.text.replace(/^__(\w+)__$/, "$1");
+          if (name2 === "weak" && b === a + 1) weak = true;
+          if (name2 === "section" && toks[a + 1]?.text === "(") section = strings(toks, a + 2, closing2(toks, a + 1));
+        }
+      }
+      i2 = close;
+      continue;
+    }
+    rest.push(toks[i2]);
+  }
+  return { weak, section, rest };
+}
+function strings(toks, from, to) {
+  let s = "";
+  for (let i2 = from; i2 < to; i2++) {
+    const u = unquote(toks[i2].text);
+    if (u === null) return null;
+    s += u;
+  }
+  return from < to ? s : null;
+}
+function structBody(toks) {
+  const s = toks.findIndex((t) => t.text === "struct");
+  if (s < 0) return null;
+  const open2 = toks[s + 1]?.text === "{" ? s + 1 : toks[s + 1]?.ident && toks[s + 2]?.text === "{" ? s + 2 : -1;
+  const close = open2 > 0 ? closing2(toks, open2) : -1;
+  const name2 = close > 0 ? toks[close + 1] : void 0;
+  if (!name2?.ident || close + 2 !== toks.length) return null;
+  return { open: open2, close, name: name2.text };
+}
+function modernMap(text2, toks) {
+  const body2 = structBody(toks);
+  if (!body2) return null;
+  const members = /* @__PURE__ */ new Map();
+  for (const [a, b] of splitTokens(toks, ";", body2.open + 1, body2.close)) {
+    if (a === b) continue;
+    const macro = toks[a].text;
+    const close = toks[a + 1]?.text === "(" ? closing2(toks, a + 1) : -1;
+    if (!["__uint", "__type", "__array"].includes(macro) || close < 0 || close + 1 !== b) return null;
+    const [key, value] = splitTokens(toks, ",", a + 2, close);
+    if (!key || !value) return null;
+    const k = `${macro}:${textOf(text2, toks, key[0], key[1])}`;
+    if (!members.has(k)) members.set(k, textOf(text2, toks, value[0], value[1]));
+  }
+  return {
+    name: body2.name,
+    probe: "modern",
+    type: members.get("__uint:type") ?? "?",
+    keyType: members.get("__type:key") ?? null,
+    valueType: members.get("__type:value") ?? null,
+    keySizeExpr: null,
+    valueSizeExpr: null,
+    maxEntriesExpr: members.get("__uint:max_entries") ?? null,
+    line: 0
+  };
+}
+function legacyMap(text2, toks) {
+  const s = toks.findIndex((t) => t.text === "struct");
+  const name2 = toks[s + 2];
+  if (s < 0 || toks[s + 1]?.text !== "bpf_map_def" || !name2?.ident || toks[s + 3]?.text !== "=" || toks[s + 4]?.text !== "{") return null;
+  const close = closing2(toks, s + 4);
+  if (close < 0 || close + 1 !== toks.length) return null;
+  const fields = /* @__PURE__ */ new Map();
+  for (const [a, b] of splitTokens(toks, ",", s + 5, close)) {
+    if (toks[a]?.text === "." && toks[a + 1]?.ident && toks[a + 2]?.text === "=") fields.set(toks[a + 1].text, textOf(text2, toks, a + 3, b));
+  }
+  const sizeOfType = (e) => e ? /^sizeof\s*\((.*)\)$/.exec(e)?.[1]?.trim() ?? null : null;
+  return {
+    name: name2.text,
+    probe: "legacy",
+    type: fields.get("type") ?? "?",
+    keyType: sizeOfType(fields.get("key_size")),
+    valueType: sizeOfType(fields.get("value_size")),
+    keySizeExpr: fields.get("key_size") ?? null,
+    valueSizeExpr: fields.get("value_size") ?? null,
+    maxEntriesExpr: fields.get("max_entries") ?? null,
+    line: 0
+  };
+}
+var QUALIFIERS = /* @__PURE__ */ new Set(["const", "volatile", "restrict", "__restrict", "__volatile__", "__const"]);
+var NOT_A_DEFINITION = /* @__PURE__ */ new Set(["typedef", "extern", "static"]);
+function weakGlobals(text2, toks) {
+  if (toks.some((t) => NOT_A_DEFINITION.has(t.text))) return [];
+  const parts2 = splitTokens(toks, ",");
+  const out2 = [];
+  let specifiers = null;
+  for (const [from, to] of parts2) {
+    const eq = indexIn(toks, "=", from, to);
+    const declEnd = eq < 0 ? to : eq;
+    const bracket = indexIn(toks, "[", from, declEnd);
+    const nameAt = (bracket < 0 ? declEnd : bracket) - 1;
+    if (nameAt < from || !toks[nameAt].ident || indexIn(toks, "(", from, declEnd) >= 0) return out2;
+    let start2 = nameAt;
+    for (let k = nameAt - 1; k >= from && (toks[k].text === "*" || QUALIFIERS.has(toks[k].text)); k--) if (toks[k].text === "*") start2 = k;
+    if (specifiers === null) {
+      specifiers = toks.slice(from, start2);
+      if (!specifiers.length || specifiers.some((t) => t.text === "{")) return out2;
+    }
+    const pointer = toks.slice(start2, nameAt);
+    const stars = pointer.filter((t) => t.text === "*").length;
+    const constObject = stars ? pointer[pointer.length - 1].text === "const" : specifiers.some((t) => t.text === "const");
+    const base = specifiers.filter((t) => !QUALIFIERS.has(t.text)).map((t) => t.text).join(" ");
+    const close = bracket >= 0 ? closing2(toks, bracket) : -1;
+    out2.push({
+      name: toks[nameAt].text,
+      rodata: constObject,
+      type: stars ? `${base} ${"*".repeat(stars)}` : base,
+      arraySize: close > 0 ? textOf(text2, toks, bracket + 1, close) : null,
+      init: eq >= 0 ? textOf(text2, toks, eq + 1, to) : null,
+      line: 0,
+      at: toks[nameAt].start
+    });
+  }
+  return out2;
+}
+function indexIn(toks, t, from, to) {
+  let depth = 0;
+  for (let i2 = from; i2 < to; i2++) {
+    const x = toks[i2].text;
+    if (depth === 0 && x === t) return i2;
+    if (x === "(" || x === "[" || x === "{") depth++;
+    else if (x === ")" || x === "]" || x === "}") depth--;
+  }
+  return -1;
+}
+
+// src/surface/extract/module-params.ts
+var plain = (at) => (args2) => args2[at];
+var array = (at) => (args2) => `array of ${args2[at]}`;
+var callback = () => "callback";
+var byOps = (args2) => ({ ops: opsName(args2[1]) });
+var CALLS = {
+  module_param: { arity: 3, type: plain(1) },
+  module_param_unsafe: { arity: 3, type: plain(1) },
+  module_param_named: { arity: 4, type: plain(2) },
+  module_param_named_unsafe: { arity: 4, type: plain(2) },
+  module_param_hw: { arity: 4, type: plain(1) },
+  module_param_hw_named: { arity: 5, type: plain(2) },
+  module_param_array: { arity: 4, type: array(1) },
+  module_param_array_named: { arity: 5, type: array(2) },
+  module_param_array_unsafe: { arity: 4, type: array(1) },
+  module_param_hw_array: { arity: 5, type: array(1) },
+  module_param_string: { arity: 4, type: () => "string" },
+  module_param_cb: { arity: 4, type: callback, access: byOps },
+  module_param_cb_unsafe: { arity: 4, type: callback, access: byOps },
+  module_param_call: { arity: 5, type: callback, access: (args2) => ({ set: args2[1], get: args2[2] }) }
+};
+var MODULE_PARAM_CALLS = new Set(Object.keys(CALLS));
+function readModuleParam(text2, toks) {
+  const call = Object.hasOwn(CALLS, toks[0]?.text ?? "") ? CALLS[toks[0].text] : null;
+  if (!call || toks[1]?.text !== "(") return null;
+  const close = closing2(toks, 1);
+  if (close < 0) return null;
+  const args2 = splitTokens(toks, ",", 2, close).map(([a, b]) => textOf(text2, toks, a, b));
+  if (args2.length !== call.arity || !args2[0]) return null;
+  return { name: args2[0], type: call.type(args2), perm: args2[args2.length - 1], access: call.access?.(args2) ?? null, line: 0 };
+}
+function opsName(expr) {
+  const m = /^&\s*\(?\s*([A-Za-z_]\w*)\s*\)?$/.exec(expr);
+  return m ? m[1] : expr;
+}
+function readParamOps(text2, toks) {
+  const k = toks.findIndex((t) => t.text === "kernel_param_ops");
+  if (k < 1 || toks[k - 1].text !== "struct" || !toks[k + 1]?.ident || toks[k + 2]?.text !== "=" || toks[k + 3]?.text !== "{") return null;
+  const end = closing2(toks, k + 3);
+  if (end < 0) return null;
+  const fields = /* @__PURE__ */ new Map();
+  let positional = false;
+  for (const [a, b] of splitTokens(toks, ",", k + 4, end)) {
+    if (a === b) continue;
+    if (toks[a].text === "." && toks[a + 1]?.ident && toks[a + 2]?.text === "=") fields.set(toks[a + 1].text, textOf(text2, toks, a + 3, b));
+    else positional = true;
+  }
+  const has = (f) => positional ? null : fields.has(f) && !isNullPointer(fields.get(f));
+  return { name: toks[k + 1].text, set: has("set"), get: has("get"), line: 0 };
+}
+function isNullPointer(expr) {
+  const e = expr.replace(/\s+/g, "").replace(/[()]/g, "").replace(/^void\*/, "");
+  return e === "" || e === "NULL" || /^0+[uUlL]*$/.test(e) || /^0[xX]0+[uUlL]*$/.test(e);
+}
+var MODE_BITS = {
+  S_ISUID: 2048,
+  S_ISGID: 1024,
+  S_ISVTX: 512,
+  S_IRWXU: 448,
+  S_IRUSR: 256,
+  S_IWUSR: 128,
+  S_IXUSR: 64,
+  S_IRWXG: 56,
+  S_IRGRP: 32,
+  S_IWGRP: 16,
+  S_IXGRP: 8,
+  S_IRWXO: 7,
+  S_IROTH: 4,
+  S_IWOTH: 2,
+  S_IXOTH: 1,
+  S_IRWXUGO: 511,
+  S_IALLUGO: 4095,
+  S_IRUGO: 292,
+  S_IWUGO: 146,
+  S_IXUGO: 73
+};
+var MODE_MACROS = new Map(Object.entries(MODE_BITS).map(([name2, v]) => [name2, { name: name2, params: null, body: `0${v.toString(8)}` }]));
+function permissionBits(expr) {
+  return evaluateNumber(expr, { macros: MODE_MACROS, enumerators: /* @__PURE__ */ new Map() });
+}
+function permissionText(expr) {
+  const bits3 = permissionBits(expr);
+  return bits3 === null || bits3 < 0 ? expr : bits3 === 0 ? "0" : `0${bits3.toString(8)}`;
+}
+
+// src/surface/text-declarations.ts
+var DECLARING_NAMES = /* @__PURE__ */ new Set([...MODULE_PARAM_CALLS, "kernel_param_ops", "SEC", "__weak", "__bpf_section", "__attribute__", "__attribute", "bpf_map_def"]);
+var IDENTIFIER2 = /[A-Za-z_]\w*/g;
+function readTextDeclarations(facts, ctx) {
+  const out2 = { moduleParams: [], paramOps: [], maps: [], globals: [] };
+  for (const f of facts) {
+    if (!f.topLevel.statements.length) continue;
+    const probe = f.path.includes("/modern_bpf/") ? "modern" : f.path.startsWith("driver/bpf/") ? "legacy" : null;
+    const scope = ctx.model.scope(f.path);
+    const declaring = macrosThatMayDeclare(scope.macros, f.directives.macros);
+    for (const s of compiledStatements(f, ctx.model)) {
+      const text2 = s.pieces.map((p) => p.text).join("\n");
+      const line = s.pieces[0].line;
+      if (!mayDeclare(text2, declaring)) continue;
+      const where3 = `${f.path}:${line} at ${ctx.rev}`;
+      const include = s.pieces.find((p) => p.include && ctx.model.live(f.path, p.include))?.include;
+      if (include) {
+        ctx.warnings.push({ path: f.path, message: `${where3}: the #include at line ${include} inside a declaration is not followed, so what it declares is not known`, incomplete: true });
+        continue;
+      }
+      if (s.undecided) {
+        ctx.warnings.push({ path: f.path, message: `${where3}: a conditional directive the model cannot decide cuts a declaration in parts, so what the builds declare there is not known`, incomplete: true });
+        continue;
+      }
+      const r = readStatement(text2, scope.macros, probe);
+      for (const n of r.used) ctx.onMacro(f.path, n);
+      const redefined = redefinedAfter(f, line, text2);
+      if (redefined) {
+        ctx.warnings.push({ path: f.path, message: `${where3}: ${redefined} is defined or undefined again later in ${f.path}, so what the declaration means where it stands is not known`, incomplete: true });
+      }
+      if (r.problem) {
+        ctx.warnings.push({ path: f.path, message: `${where3}: ${r.problem}, so what it declares is not known`, incomplete: true });
+        continue;
+      }
+      const candidate = (value, at = line) => ({ value, file: f, line: at, presence: s.presence });
+      for (const p of r.moduleParams) out2.moduleParams.push(candidate({ ...p, line }));
+      for (const o of r.paramOps) out2.paramOps.push(candidate({ ...o, line }));
+      for (const m of r.maps) out2.maps.push(candidate({ ...m, line }));
+      if (r.globals.length) {
+        const lines = new StatementLines(s.pieces, text2);
+        for (const g of r.globals) {
+          const at = r.expanded ? lines.ofName(g.name) ?? line : lines.at(g.at);
+          out2.globals.push(candidate({ ...g, line: at }, at));
+        }
+      }
+      if (r.unreadable) ctx.warnings.push({ path: f.path, message: `${where3}: ${r.unreadable}, so the maps it defines are not known`, incomplete: true });
+    }
+  }
+  return out2;
+}
+function compiledStatements(f, model) {
+  const out2 = [];
+  const builds2 = buildsOf(f.path);
+  const carried = /* @__PURE__ */ new Map();
+  for (const s of f.topLevel.statements) {
+    const presences = s.pieces.map((p) => model.presence(f.path, p.line));
+    const first = presences[0];
+    if (!carried.size && presences.every((p) => p.always === first.always && p.maybe === first.maybe)) {
+      if (first.maybe) out2.push({ pieces: s.pieces, presence: first });
+      continue;
+    }
+    const end = presences[presences.length - 1];
+    const byText = /* @__PURE__ */ new Map();
+    for (const c of CONFIGS) {
+      const bit = 1 << c.index;
+      if (!(builds2 & bit)) continue;
+      const acc = carried.get(c.index) ?? { pieces: [], undecided: false };
+      let compiled = carried.has(c.index);
+      s.pieces.forEach((p, i2) => {
+        const pr = presences[i2];
+        if (!(pr.maybe & bit)) return;
+        compiled = true;
+        acc.pieces.push(p);
+        if (!(pr.always & bit)) acc.undecided = true;
+      });
+      if (!compiled) continue;
+      if (!(end.maybe & bit)) {
+        carried.set(c.index, acc);
+        continue;
+      }
+      carried.delete(c.index);
+      const undecided = acc.undecided || !(end.always & bit);
+      const key = `${undecided}\0${acc.pieces.map((p) => `${p.line}:${p.text}`).join("\0")}`;
+      const known = byText.get(key);
+      if (known) {
+        known.presence = { always: known.presence.always | (undecided ? 0 : bit), maybe: known.presence.maybe | bit };
+      } else {
+        byText.set(key, { pieces: acc.pieces, presence: { always: undecided ? 0 : bit, maybe: bit }, ...undecided ? { undecided: true } : {} });
+      }
+    }
+    out2.push(...byText.values());
+  }
+  return out2;
+}
+var StatementLines = class {
+  constructor(pieces, text2) {
+    this.text = text2;
+    let base = 0;
+    for (const p of pieces) {
+      this.starts.push(base);
+      this.lines.push(p.line);
+      for (let i2 = p.text.indexOf("\n"), k = 1; i2 >= 0; i2 = p.text.indexOf("\n", i2 + 1), k++) {
+        this.starts.push(base + i2 + 1);
+        this.lines.push(p.line + k);
+      }
+      base += p.text.length + 1;
+    }
+  }
+  text;
+  starts = [];
+  lines = [];
+  names = null;
+  /** The line of an offset into the text. */
+  at(offset) {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.lines[lo];
+  }
+  /** The line where an identifier is first written, if it is. */
+  ofName(name2) {
+    if (!this.names) {
+      this.names = /* @__PURE__ */ new Map();
+      for (const m of this.text.matchAll(IDENTIFIER2)) if (!this.names.has(m[0])) this.names.set(m[0], m.index);
+    }
+    const at = this.names.get(name2);
+    return at === void 0 ? null : this.at(at);
+  }
+};
+var lastDirectiveMemo = /* @__PURE__ */ new WeakMap();
+function redefinedAfter(f, line, text2) {
+  let last = lastDirectiveMemo.get(f.directives);
+  if (!last) {
+    last = /* @__PURE__ */ new Map();
+    for (const m of f.directives.macros) last.set(m.name, Math.max(last.get(m.name) ?? 0, m.line));
+    for (const op of f.directives.ops) if (op.op === "undef") last.set(op.name, Math.max(last.get(op.name) ?? 0, op.line));
+    lastDirectiveMemo.set(f.directives, last);
+  }
+  if (!last.size) return null;
+  for (const m of text2.matchAll(IDENTIFIER2)) if ((last.get(m[0]) ?? 0) > line) return m[0];
+  return null;
+}
+function mayDeclare(text2, declaring) {
+  for (const m of text2.matchAll(IDENTIFIER2)) if (DECLARING_NAMES.has(m[0]) || declaring.has(m[0])) return true;
+  return false;
+}
+var declaringMemo = /* @__PURE__ */ new WeakMap();
+function macrosThatMayDeclare(macros, own = []) {
+  let byOwn = declaringMemo.get(macros);
+  if (!byOwn) declaringMemo.set(macros, byOwn = /* @__PURE__ */ new WeakMap());
+  let out2 = byOwn.get(own);
+  if (out2) return out2;
+  out2 = /* @__PURE__ */ new Set();
+  const usedBy = /* @__PURE__ */ new Map();
+  const todo2 = [];
+  const mark = (name2) => {
+    if (out2.has(name2)) return;
+    out2.add(name2);
+    todo2.push(name2);
+  };
+  for (const def of [...macros.values(), ...own]) {
+    if (def.body.includes("##")) mark(def.name);
+    for (const m of def.body.matchAll(IDENTIFIER2)) {
+      if (DECLARING_NAMES.has(m[0])) mark(def.name);
+      else {
+        const users = usedBy.get(m[0]);
+        if (users) users.push(def.name);
+        else usedBy.set(m[0], [def.name]);
+      }
+    }
+  }
+  while (todo2.length) for (const user of usedBy.get(todo2.pop()) ?? []) mark(user);
+  byOwn.set(own, out2);
+  return out2;
+}
+var readingMemo = /* @__PURE__ */ new WeakMap();
+function readStatement(text2, macros, probe) {
+  let memo = readingMemo.get(macros);
+  if (!memo) readingMemo.set(macros, memo = /* @__PURE__ */ new Map());
+  const key = `${probe}\0${text2}`;
+  let r = memo.get(key);
+  if (!r) {
+    r = read(text2, macros, probe);
+    memo.set(key, r);
+  }
+  return r;
+}
+function read(written, macros, probe) {
+  const r = { moduleParams: [], paramOps: [], maps: [], globals: [], expanded: false, used: [] };
+  let text2 = written;
+  const { text: guarded, slots } = guardWrittenValues(written);
+  if (mentionsMacro(guarded, macros)) {
+    const e = expandMacros(guarded, macros, { onMacro: (n) => r.used.push(n) });
+    if ("problem" in e) return { ...r, problem: e.problem };
+    text2 = e.text.replace(/\b__driver_semver_value_(\d+)\b/g, (_, i2) => slots[Number(i2)]);
+    r.expanded = true;
+  }
+  const toks = tokens(text2);
+  for (const [a, b] of splitTokens(toks, ";")) {
+    if (a === b) continue;
+    const part = toks.slice(a, b);
+    const param = readModuleParam(text2, part);
+    if (param) {
+      r.moduleParams.push(param);
+      continue;
+    }
+    const ops = readParamOps(text2, part);
+    if (ops) {
+      r.paramOps.push(ops);
+      continue;
+    }
+    if (!probe) continue;
+    const bpf = readBpfStatement(text2, part, probe);
+    for (const m of bpf.maps) r.maps.push(m);
+    for (const g of bpf.globals) r.globals.push(g);
+    if (bpf.unreadable) r.unreadable ??= bpf.unreadable;
+  }
+  return r;
+}
+function guardWrittenValues(text2) {
+  const toks = tokens(text2);
+  const ranges = [];
+  for (let i2 = 0; i2 < toks.length; i2++) {
+    const t = toks[i2].text;
+    let from = -1;
+    let to = -1;
+    if (t === "__uint" && toks[i2 + 1]?.text === "(" && toks[i2 + 2]?.text === "max_entries" && toks[i2 + 3]?.text === ",") {
+      from = i2 + 4;
+      to = closing2(toks, i2 + 1);
+    } else if (t === "." && toks[i2 + 1]?.text === "max_entries" && toks[i2 + 2]?.text === "=") {
+      from = i2 + 3;
+      to = endOfItem(toks, from);
+    } else if (t === "[") {
+      from = i2 + 1;
+      to = closing2(toks, i2);
+    }
+    if (from < 0 || to <= from) continue;
+    ranges.push([toks[from].start, toks[to - 1].end]);
+    i2 = to - 1;
+  }
+  if (!ranges.length) return { text: text2, slots: [] };
+  const slots = [];
+  let out2 = "";
+  let pos = 0;
+  for (const [a, b] of ranges) {
+    out2 += `${text2.slice(pos, a)} __driver_semver_value_${slots.length} `;
+    slots.push(foldSpace(text2.slice(a, b)));
+    pos = b;
+  }
+  return { text: out2 + text2.slice(pos), slots };
+}
+function endOfItem(toks, from) {
+  let depth = 0;
+  for (let i2 = from; i2 < toks.length; i2++) {
+    const t = toks[i2].text;
+    if (t === "(" || t === "[" || t === "{") depth++;
+    else if (t === ")" || t === "]" || t === "}") {
+      if (depth === 0) return i2;
+      depth--;
+    } else if ((t === "," || t === ";") && depth === 0) return i2;
+  }
+  return toks.length;
+}
+function resolveModuleParams(d, ctx) {
+  const ops = /* @__PURE__ */ new Map();
+  for (const [name2, list] of byName(d.paramOps)) {
+    const c = ctx.model.pick(`kernel_param_ops ${name2}`, list, (o) => `${o.set}:${o.get}`);
+    if (c) ops.set(name2, c.value);
+  }
+  const params = /* @__PURE__ */ new Map();
+  for (const [name2, list] of byName(d.moduleParams)) {
+    params.set(
+      name2,
+      list.map((c) => ({ ...c, value: { type: c.value.type, perm: permissionText(c.value.perm), ...lacking(c, ops, ctx), loc: loc(c.file.path, c.line) } }))
+    );
+  }
+  const out2 = record();
+  for (const [name2, list] of params) {
+    const c = ctx.model.pick(`module parameter ${name2}`, list, (p) => JSON.stringify([p.type, p.perm, p.lacks ?? []]));
+    if (c) out2[name2] = c.value;
+  }
+  return out2;
+}
+var KERNEL_OPS = /^param_ops_\w+$/;
+function lacking(c, ops, ctx) {
+  const a = c.value.access;
+  if (!a) return {};
+  let set;
+  let get;
+  if ("set" in a) {
+    set = !isNullPointer(a.set);
+    get = !isNullPointer(a.get);
+  } else {
+    const o = ops.get(a.ops);
+    if (!o && KERNEL_OPS.test(a.ops)) return {};
+    set = o ? o.set : null;
+    get = o ? o.get : null;
+    if (set === null || get === null) {
+      const why = o ? `its initializer is positional (which field is .set depends on the kernel)` : `driver-semver does not find its definition in ${c.file.path}`;
+      ctx.warnings.push({
+        path: c.file.path,
+        message: `${c.file.path}:${c.line} at ${ctx.rev}: module parameter ${c.value.name} uses the kernel_param_ops ${a.ops}, and ${why}: whether userspace can read or write it is not known`,
+        incomplete: true
+      });
+    }
+  }
+  const lacks = [...get === false ? ["get"] : [], ...set === false ? ["set"] : []];
+  return lacks.length ? { lacks } : {};
+}
+function byName(list) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const c of list) {
+    const l = out2.get(c.value.name);
+    if (l) l.push(c);
+    else out2.set(c.value.name, [c]);
+  }
+  return out2;
 }
 
 // src/surface/api.ts
 var ORDERED_ENUMS = ["sys_exit_extra_code", "extra_syscall_codes", "extra_event_prog_code"];
-function resolveApi(facts, syms, enums, ctx) {
-  const layouts = new Layouts(facts, syms, ctx.model);
-  const sized = { ...syms, sizeOf: (t) => layouts.sizeOf(t) };
-  const live = (f, items) => items.filter((x) => ctx.model.live(f.path, x.line));
+function resolveApi(facts, symsOf, enums, ctx) {
+  const layouts = new Layouts(facts, symsOf, ctx.model);
+  const sized = (path11) => ({ ...symsOf(path11), sizeOf: (t) => layouts.sizeOf(t) });
+  const text2 = { model: ctx.model, rev: ctx.rev, warnings: ctx.warnings, onMacro: (path11, name2) => symsOf(path11).onMacro?.(name2) };
+  const declared = readTextDeclarations(facts, text2);
   return {
     structs: sharedLayouts(layouts, ctx),
     ioctls: resolveIoctls(facts, sized, ctx.model),
-    retiredIoctls: Object.fromEntries(
-      facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized)]))
+    retiredIoctls: record(
+      facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized(f.path))]))
     ),
-    bpfMaps: resolveMaps(facts, sized, ctx.model),
-    bpfGlobals: resolveGlobals(facts, sized, ctx.model),
+    bpfMaps: resolveMaps(declared.maps, sized, ctx),
+    bpfGlobals: resolveGlobals(declared.globals, sized, ctx.model),
     codeLists: resolveCodeLists(facts, enums, ctx),
-    moduleParams: Object.fromEntries(
-      facts.flatMap((f) => live(f, f.moduleParams).map((m) => [m.name, { type: m.type, perm: m.perm, loc: loc(f.path, m.line) }]))
-    )
+    moduleParams: resolveModuleParams(declared, text2)
   };
 }
 var PREFERENCE = [...CONFIGS].sort((a, b) => viewRank(a.view) - viewRank(b.view) || a.index - b.index).map((c) => c.index);
@@ -33894,36 +37210,66 @@ function viewRank(v) {
   return ["userspace", "kmod", "modern", "legacy"].indexOf(v);
 }
 var Layouts = class {
-  constructor(facts, syms, model) {
-    this.syms = syms;
+  constructor(facts, symsOf, model) {
+    this.facts = facts;
+    this.symsOf = symsOf;
     this.model = model;
     for (const f of facts) {
-      for (const d of f.structs.structs) if (model.live(f.path, d.loc.line)) this.decls.push(d);
+      for (const d of f.structs.structs) if (model.live(d.loc.path, d.loc.line)) this.decls.push(d);
+      for (const e of f.structs.enums ?? []) {
+        if (!model.live(e.loc.path, e.loc.line)) continue;
+        const read2 = f.enums.find((x) => x.name === e.name && x.line === e.loc.line);
+        this.enums.push(read2 ? { ...e, enumerators: read2.enumerators.map((x) => x.name) } : e);
+      }
       for (const t of f.structs.typedefList ?? []) {
         const presence = model.presence(f.path, t.line);
         if (presence.maybe) this.typedefs.push({ name: t.name, value: t.type, file: f, line: t.line, presence });
       }
     }
   }
-  syms;
+  facts;
+  symsOf;
   model;
   decls = [];
+  enums = [];
   typedefs = [];
   perConfig = /* @__PURE__ */ new Map();
+  typedefScopes = /* @__PURE__ */ new Map();
+  /**
+   * The typedefs a file sees in configuration `c`: those of its own include tree (as for macros, a
+   * typedef of a file it never includes is not in scope). A name its tree does not define comes
+   * from whatever includes the file: usable only when every live definition of the tree agrees.
+   * Definitions that may be compiled together and disagree are never settled by position.
+   */
+  typedefsOf(path11, c) {
+    const key = `${c}:${path11}`;
+    const hit = this.typedefScopes.get(key);
+    if (hit) return hit;
+    const tree = new Set(this.model.treeOf(path11));
+    const inTree = /* @__PURE__ */ new Map();
+    const outside = /* @__PURE__ */ new Map();
+    for (const t of this.typedefs) {
+      if (!(t.presence.maybe & 1 << c)) continue;
+      const into = tree.has(t.file.path) ? inTree : outside;
+      into.set(t.name, [...into.get(t.name) ?? [], t]);
+    }
+    const out2 = {};
+    for (const [name2, list] of [...outside, ...inTree]) out2[name2] = agreed(name2, list);
+    this.typedefScopes.set(key, out2);
+    return out2;
+  }
   /** The selection of configuration `c`: `maybe` says whether undecided fields are laid out. */
   selection(c, maybe) {
     const bit = 1 << c;
-    const inBuild = (path11, line) => {
-      const p = this.model.presence(path11, line);
+    const inBuild = (at) => {
+      const p = this.model.presence(at.path, at.line);
       return p.always & bit ? true : p.maybe & bit ? maybe : false;
     };
-    const typedefs = {};
-    for (const t of this.typedefs) if (t.presence.maybe & bit && !Object.hasOwn(typedefs, t.name)) typedefs[t.name] = t.value;
     return {
-      typedefs,
+      typedefsOf: (path11) => this.typedefsOf(path11, c),
       select: {
         decls: (structs) => structs.filter((s) => this.model.presence(s.loc.path, s.loc.line).maybe & bit),
-        field: (decl, f) => inBuild(decl.loc.path, f.line),
+        field: (decl, f) => inBuild(f.at ?? { path: decl.loc.path, line: f.line }),
         pack: (decl) => this.model.packAt(decl.loc.path, decl.endLine, c)
       }
     };
@@ -33933,8 +37279,9 @@ var Layouts = class {
     const key = `${c}:${maybe}:${names2.join(",")}`;
     let hit = this.perConfig.get(key);
     if (!hit) {
-      const { select, typedefs } = this.selection(c, maybe);
-      hit = layoutsOf(names2, { structs: this.decls, typedefs }, this.syms, select);
+      const { select, typedefsOf } = this.selection(c, maybe);
+      const enums = this.enums.filter((e) => this.model.presence(e.loc.path, e.loc.line).maybe & 1 << c);
+      hit = layoutsOf(names2, this.decls, typedefsOf, this.symsOf, select, enums);
       this.perConfig.set(key, hit);
     }
     return hit;
@@ -33942,7 +37289,8 @@ var Layouts = class {
   /** Whether any live field of a struct named `name` is undecided somewhere. */
   hasUndecided(name2) {
     return this.decls.some((d) => d.name === name2 && d.fields.some((f) => {
-      const p = this.model.presence(d.loc.path, f.line);
+      const at = f.at ?? { path: d.loc.path, line: f.line };
+      const p = this.model.presence(at.path, at.line);
       return p.maybe !== p.always;
     }));
   }
@@ -33956,22 +37304,34 @@ var Layouts = class {
     return null;
   }
 };
+function agreed(name2, list) {
+  const meaning = (t) => JSON.stringify(t, (k, v) => k === "loc" || k === "line" || k === "endLine" || k === "at" || k === "names" ? void 0 : v);
+  if (new Set(list.map((t) => meaning(t.value))).size <= 1) return list[0].value;
+  const places = list.map((t) => `${t.file.path}:${t.line}`).join(" and ");
+  return { kind: "ambiguous", name: name2, why: `typedef ${name2} has definitions that differ (${places}) and which one applies is not settled by the files it includes` };
+}
 function layoutKey(l) {
-  return JSON.stringify([l.size, l.align, l.fields.map((f) => [f.name, f.type, f.offset, f.size])]);
+  return JSON.stringify([l.size, l.align, l.fields.map((f) => [f.name, canonicalType(f.type), f.offset, f.size])]);
 }
 function sharedLayouts(layouts, ctx) {
-  const out2 = {};
+  const out2 = record();
   const shared = ctx.sharedStructs.filter((s) => !s.legacyOnly || ctx.legacy);
   const names2 = shared.map((s) => s.name);
   const undecided = shared.some((s) => layouts.hasUndecided(s.name));
   for (const s of shared) {
     const byKey2 = /* @__PURE__ */ new Map();
     let primary = null;
+    let unresolved = null;
     for (const c of PREFERENCE) {
       for (const maybe of undecided ? [true, false] : [true]) {
         const l = layouts.layouts(names2, c, maybe)[s.name];
         if (!l) continue;
         primary ??= l;
+        if (l.unresolved?.length) {
+          unresolved ??= { layout: l, mask: 0 };
+          unresolved.mask |= 1 << c;
+          continue;
+        }
         const k = layoutKey(l);
         const e = byKey2.get(k);
         if (e) e.mask |= 1 << c;
@@ -33979,10 +37339,12 @@ function sharedLayouts(layouts, ctx) {
       }
     }
     if (!primary) continue;
-    if (primary.unresolved?.length) {
+    if (unresolved) {
+      const l = unresolved.layout;
+      const where3 = byKey2.size ? ` for ${describeMask(unresolved.mask)}` : "";
       ctx.warnings.push({
-        path: primary.loc.path,
-        message: `${primary.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed (${primary.unresolved.join("; ")})`,
+        path: l.loc.path,
+        message: `${l.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed${where3} (${l.unresolved.join("; ")})`,
         incomplete: true
       });
     }
@@ -33995,14 +37357,14 @@ function ioctl(expr, path11, line, syms) {
   return { number: evaluateNumber(expr, syms), nr: nr ? evaluateNumber(nr, syms) : null, expr, loc: loc(path11, line) };
 }
 function resolveIoctls(facts, syms, model) {
-  const byName = /* @__PURE__ */ new Map();
+  const byName2 = /* @__PURE__ */ new Map();
   for (const f of facts) {
-    for (const m of f.macros) {
-      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === "PPM_IOCTL_MAGIC") continue;
-      push(byName, m.name, { value: ioctl(m.body, f.path, m.line, syms), file: f, line: m.line, presence: model.presence(f.path, m.line) });
-    }
+    f.macros.forEach((m, i2) => {
+      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === "PPM_IOCTL_MAGIC") return;
+      push(byName2, m.name, { value: ioctl(m.body, f.path, m.line, syms(f.path)), file: f, line: m.line, presence: model.macroPresence(f.path, i2) });
+    });
   }
-  return picked(model, "ioctl", byName, (i2) => `${i2.number}`);
+  return picked(model, "ioctl", byName2, (i2) => `${i2.number}`);
 }
 function push(m, key, c) {
   const list = m.get(key);
@@ -34010,7 +37372,7 @@ function push(m, key, c) {
   else m.set(key, [c]);
 }
 function picked(model, what, byKey2, same) {
-  const out2 = {};
+  const out2 = record();
   for (const [key, list] of byKey2) {
     const c = model.pick(`${what} ${key}`, list, same);
     if (c) out2[key] = c.value;
@@ -34020,63 +37382,103 @@ function picked(model, what, byKey2, same) {
 function typeSize(t, syms) {
   return t ? evaluateNumber(`sizeof(${t})`, syms) : null;
 }
-function resolveMaps(facts, syms, model) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const f of facts) {
-    for (const m of f.bpfMaps) {
-      const map = {
-        probe: m.probe,
-        type: m.type,
-        keyType: m.keyType,
-        valueType: m.valueType,
-        keySize: m.keySizeExpr ? evaluateNumber(m.keySizeExpr, syms) : typeSize(m.keyType, syms),
-        valueSize: m.valueSizeExpr ? evaluateNumber(m.valueSizeExpr, syms) : typeSize(m.valueType, syms),
-        maxEntries: m.maxEntriesExpr ? evaluateNumber(m.maxEntriesExpr, syms) : null,
-        maxEntriesExpr: m.maxEntriesExpr,
-        index: m.index,
-        loc: loc(f.path, m.line)
-      };
-      push(byName, m.name, { value: map, file: f, line: m.line, presence: model.presence(f.path, m.line) });
+function resolveMaps(maps, symsOf, ctx) {
+  const byName2 = /* @__PURE__ */ new Map();
+  const legacyBefore = /* @__PURE__ */ new Map();
+  for (const c of maps) {
+    const m = c.value;
+    const syms = symsOf(c.file.path);
+    let index = null;
+    if (m.probe === "legacy") {
+      let before = legacyBefore.get(c.file.path);
+      if (!before) legacyBefore.set(c.file.path, before = { always: CONFIGS.map(() => 0), maybe: CONFIGS.map(() => 0) });
+      index = legacyIndex(c, before, ctx);
     }
+    const map = {
+      probe: m.probe,
+      type: m.type,
+      keyType: m.keyType,
+      valueType: m.valueType,
+      keySize: m.keySizeExpr ? evaluateNumber(m.keySizeExpr, syms) : typeSize(m.keyType, syms),
+      valueSize: m.valueSizeExpr ? evaluateNumber(m.valueSizeExpr, syms) : typeSize(m.valueType, syms),
+      maxEntries: m.maxEntriesExpr ? evaluateNumber(m.maxEntriesExpr, syms) : null,
+      maxEntriesExpr: m.maxEntriesExpr,
+      index,
+      loc: loc(c.file.path, c.line)
+    };
+    push(byName2, m.name, { ...c, value: map });
   }
-  return picked(model, "bpf map", byName, (m) => JSON.stringify({ ...m, loc: null }));
+  return picked(ctx.model, "bpf map", byName2, (m) => JSON.stringify({ ...m, loc: null }));
+}
+function legacyIndex(c, before, ctx) {
+  const counts = /* @__PURE__ */ new Set();
+  for (const config of CONFIGS) {
+    const bit = 1 << config.index;
+    if (c.presence.maybe & bit) counts.add(before.always[config.index]).add(before.maybe[config.index]);
+  }
+  for (const config of CONFIGS) {
+    const bit = 1 << config.index;
+    if (c.presence.always & bit) before.always[config.index]++;
+    if (c.presence.maybe & bit) before.maybe[config.index]++;
+  }
+  const index = Math.min(...counts);
+  if (counts.size > 1) {
+    ctx.warnings.push({
+      path: c.file.path,
+      message: `${c.file.path}:${c.line} at ${ctx.rev}: the position of legacy map ${c.value.name} (the index libscap reads it by) depends on maps before it that not every build compiles, so it is not known`,
+      incomplete: true
+    });
+  }
+  return index;
 }
 function normaliseScalar(t) {
   const m = /^(?:__)?([us])(8|16|32|64)$/.exec(t);
   if (m) return `${m[1] === "u" ? "u" : ""}int${m[2]}_t`;
   return t;
 }
-function resolveGlobals(facts, syms, model) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const f of facts) {
-    for (const g of f.bpfGlobals) {
-      const base = normaliseScalar(g.type);
-      const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
-      const elem = typeSize(base, syms);
-      const global2 = {
-        probe: f.path.includes("/modern_bpf/") ? "modern" : "legacy",
-        section: g.section,
-        // The size as written: an array sized by a count that grows (PPM_EVENT_MAX) keeps its type.
-        type: g.arraySize ? `${base}[${g.arraySize}]` : base,
-        size: elem === null ? null : g.arraySize ? n === null ? null : elem * n : elem,
-        loc: loc(f.path, g.line)
-      };
-      push(byName, g.name, { value: global2, file: f, line: g.line, presence: model.presence(f.path, g.line) });
-    }
+function resolveGlobals(globals, symsOf, model) {
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const c of globals) {
+    const g = c.value;
+    const syms = symsOf(c.file.path);
+    const base = normaliseScalar(g.type);
+    const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
+    const elem = typeSize(base, syms);
+    const global2 = {
+      probe: c.file.path.includes("/modern_bpf/") ? "modern" : "legacy",
+      // const objects go to .rodata, objects initialised to something other than zero to .data.
+      section: g.rodata ? "rodata" : g.init !== null && !isZero2(g.init, syms) ? "data" : "bss",
+      // The size as written: an array sized by a count that grows (PPM_EVENT_MAX) keeps its type.
+      type: g.arraySize ? `${base}[${g.arraySize}]` : base,
+      size: elem === null ? null : g.arraySize ? n === null ? null : elem * n : elem,
+      loc: loc(c.file.path, c.line)
+    };
+    push(byName2, g.name, { ...c, value: global2 });
   }
-  return picked(model, "bpf global", byName, (g) => JSON.stringify({ ...g, loc: null }));
+  return picked(model, "bpf global", byName2, (g) => JSON.stringify({ ...g, loc: null }));
+}
+function isZero2(init2, syms) {
+  return /^(NULL|false|\{\s*0?\s*\})$/.test(init2) || evaluateNumber(init2, syms) === 0;
+}
+function codesOf(listed3, ctx) {
+  const compiled = ctx.enumHolding?.(listed3.map((e) => e.name));
+  if (!compiled) return listed3;
+  const codes = Object.entries(compiled).filter(([name2]) => !/_MAX$/.test(name2));
+  if (codes.some(([, c]) => c.value === null)) return listed3;
+  const at = new Map(listed3.map((e) => [e.name, e.loc]));
+  return codes.sort(([, a], [, b]) => a.value - b.value).map(([name2, c]) => ({ name: name2, loc: at.get(name2) ?? c.loc }));
 }
 function resolveCodeLists(facts, enums, ctx) {
-  const byName = /* @__PURE__ */ new Map();
+  const byName2 = /* @__PURE__ */ new Map();
   for (const f of facts) {
     for (const x of f.xLists) {
       if (x.name === "FILLER_LIST_MAPPER" && !ctx.legacy) continue;
       const governs = x.name === "FILLER_LIST_MAPPER" ? "schema" : "api";
-      const list = { governs, entries: x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), loc: loc(f.path, x.line) };
-      push(byName, x.name, { value: list, file: f, line: x.line, presence: ctx.model.presence(f.path, x.line) });
+      const list = { governs, entries: codesOf(x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), ctx), loc: loc(f.path, x.line) };
+      push(byName2, x.name, { value: list, file: f, line: x.line, presence: ctx.model.presence(f.path, x.line) });
     }
   }
-  const out2 = picked(ctx.model, "X-macro", byName, (l) => l.entries.map((e) => e.name).join(","));
+  const out2 = picked(ctx.model, "X-macro", byName2, (l) => l.entries.map((e) => e.name).join(","));
   for (const name2 of ORDERED_ENUMS) {
     const e = enums[name2];
     if (!e) continue;
@@ -34112,55 +37514,101 @@ function bits2(mask) {
   return out2;
 }
 var walkCache = new WalkCache();
+var InputsMemo = class {
+  generation = 0;
+  map = /* @__PURE__ */ new Map();
+  nextRevision() {
+    this.generation++;
+    for (const [k, v] of this.map) if (v.used < this.generation - 1) this.map.delete(k);
+  }
+  get(key, inputs, make) {
+    const e = this.map.get(key);
+    if (e && e.inputs.length === inputs.length && e.inputs.every((x, i2) => x === inputs[i2])) {
+      e.used = this.generation;
+      return e.value;
+    }
+    const value = make();
+    this.map.set(key, { used: this.generation, inputs, value });
+    return value;
+  }
+};
+var treeTables = new InputsMemo();
+var contexts = /* @__PURE__ */ new WeakMap();
+function withContext(own, context3) {
+  let byContext = contexts.get(own);
+  if (!byContext) contexts.set(own, byContext = /* @__PURE__ */ new WeakMap());
+  let s = byContext.get(context3);
+  if (!s) {
+    const ambiguous = new Map([...context3.ambiguous].filter(([name2]) => !own.macros.has(name2)));
+    for (const [name2, list] of own.ambiguous) ambiguous.set(name2, list);
+    s = { macros: new Map([...context3.macros, ...own.macros]), ambiguous };
+    byContext.set(context3, s);
+  }
+  return s;
+}
 function buildModel(files, rev, warnings, minKernel) {
   const exists2 = (p) => files.has(p);
   const resolved = /* @__PURE__ */ new Map();
-  const resolve2 = (from, inc) => {
-    const key = `${inc.angled ? "<" : from.slice(0, from.lastIndexOf("/") + 1)}\0${inc.path}`;
-    let r = resolved.get(key);
+  const resolve3 = (from, inc) => {
+    let byInclude = resolved.get(from);
+    if (!byInclude) resolved.set(from, byInclude = /* @__PURE__ */ new Map());
+    let r = byInclude.get(inc);
     if (r === void 0) {
       const target = includeTarget(from, inc, exists2);
       r = target ? { path: target, directives: files.get(target).directives } : null;
-      resolved.set(key, r);
+      byInclude.set(inc, r);
     }
     return r;
   };
   const cache = walkCache;
   cache.nextRevision();
+  treeTables.nextRevision();
   const branchStatus = /* @__PURE__ */ new Map();
   const macroStatus = /* @__PURE__ */ new Map();
   const packs = /* @__PURE__ */ new Map();
+  const packedIncludes = /* @__PURE__ */ new Map();
+  const replaced = /* @__PURE__ */ new Map();
+  const walksOf = /* @__PURE__ */ new Map();
   for (const f of files.values()) {
     if (!f.directives.ops.length) continue;
     const mask = buildsOf(f.path);
     const perConfigBranches = [];
     const perConfigMacros = [];
     const perConfigPacks = [];
+    const perConfigWalks = [];
     for (const c of CONFIGS) {
       if (!(mask & 1 << c.index)) continue;
-      const walk = walkFile(f.path, f.directives, c, minKernel[c.view] ?? 0n, resolve2, cache);
-      perConfigBranches[c.index] = walk.branches;
-      perConfigMacros[c.index] = walk.macros;
-      perConfigPacks[c.index] = walk.packs;
-      for (const p of walk.problems) if (!warnings.some((w) => w.message.endsWith(p))) warnings.push({ path: f.path, message: `${f.path} at ${rev}: ${p}`, incomplete: true });
+      const walk2 = walkFile(f.path, f.directives, c, minKernel[c.view] ?? 0n, resolve3, cache);
+      perConfigWalks.push(walk2);
+      perConfigBranches[c.index] = walk2.branches;
+      perConfigMacros[c.index] = walk2.macros;
+      perConfigPacks[c.index] = walk2.packs;
+      for (const t of walk2.packedIncludes) packedIncludes.set(t, (packedIncludes.get(t) ?? /* @__PURE__ */ new Set()).add(c.index));
+      for (const r of walk2.replaced) {
+        let m = replaced.get(f.path);
+        if (!m) replaced.set(f.path, m = /* @__PURE__ */ new Map());
+        m.set(r.macro, { by: r.by, redefined: r.redefined });
+      }
+      for (const p of walk2.problems) if (!warnings.some((w) => w.message.endsWith(p))) warnings.push({ path: f.path, message: `${f.path} at ${rev}: ${p}`, incomplete: true });
     }
-    branchStatus.set(f, perConfigBranches);
-    macroStatus.set(f, perConfigMacros);
-    packs.set(f, perConfigPacks);
+    walksOf.set(f.path, perConfigWalks);
+    branchStatus.set(f.path, perConfigBranches);
+    macroStatus.set(f.path, perConfigMacros);
+    packs.set(f.path, perConfigPacks);
     if (f.directives.unbalanced) {
       warnings.push({ path: f.path, message: `${f.path} at ${rev}: its #if/#endif do not balance, so which lines a build compiles is not known`, incomplete: true });
     }
   }
   const presenceCache = /* @__PURE__ */ new Map();
   const branchPresence = (f, branch) => {
-    let m = presenceCache.get(f);
-    if (!m) presenceCache.set(f, m = /* @__PURE__ */ new Map());
+    let m = presenceCache.get(f.path);
+    if (!m) presenceCache.set(f.path, m = /* @__PURE__ */ new Map());
     const hit = m.get(branch);
     if (hit) return hit;
     const mask = buildsOf(f.path);
     let always = 0;
     let maybe = 0;
-    const st = branchStatus.get(f);
+    const st = branchStatus.get(f.path);
     for (const i2 of bits2(mask)) {
       const s = branch < 0 || !st ? 2 : st[i2]?.[branch] ?? 0;
       if (s === 2) always |= 1 << i2;
@@ -34175,25 +37623,133 @@ function buildModel(files, rev, warnings, minKernel) {
     if (!f) return { always: buildsOf(path11), maybe: buildsOf(path11) };
     return branchPresence(f, f.directives.branchOfLine[line] ?? -1);
   };
-  const byName = /* @__PURE__ */ new Map();
   for (const f of files.values()) {
-    const st = macroStatus.get(f);
-    f.directives.macros.forEach((m, i2) => {
-      const p = macroPresence(f, i2, st);
-      if (!p.maybe) return;
-      const list = byName.get(m.name);
-      const c = { value: m, file: f, line: m.line, presence: p };
-      if (list) list.push(c);
-      else byName.set(m.name, [c]);
-    });
+    for (const u of f.directives.unfollowed) {
+      if (presence(f.path, u.line).maybe) warnings.push({ path: f.path, message: `${f.path}:${u.line} at ${rev}: ${u.reason}`, incomplete: true });
+    }
   }
-  const macros = /* @__PURE__ */ new Map();
-  const ambiguous = /* @__PURE__ */ new Map();
-  for (const [name2, list] of byName) {
-    const bodies = new Set(list.map((c) => macroKey(c.value)));
-    const chosen = list[list.length - 1].value;
-    macros.set(name2, { name: name2, params: chosen.params, body: chosen.body });
-    if (bodies.size > 1) ambiguous.set(name2, list);
+  const presenceOfMacros = /* @__PURE__ */ new Map();
+  const macroTable = (paths, upTo = /* @__PURE__ */ new Map()) => {
+    const byName2 = /* @__PURE__ */ new Map();
+    const set = new Set(paths);
+    const before = (path11, line) => line < (upTo.get(path11) ?? Infinity);
+    for (const p of [...set].sort()) {
+      const f = files.get(p);
+      if (!f) continue;
+      const presences = macroPresences(f);
+      f.directives.macros.forEach((m, i2) => {
+        const pr = presences[i2];
+        if (!pr.maybe || !before(p, m.line)) return;
+        const list = byName2.get(m.name);
+        const c = { value: m, file: f, line: m.line, presence: pr };
+        if (list) list.push(c);
+        else byName2.set(m.name, [c]);
+      });
+    }
+    const macros = /* @__PURE__ */ new Map();
+    const ambiguous = /* @__PURE__ */ new Map();
+    for (const [name2, list] of byName2) {
+      const chosen = list[list.length - 1].value;
+      macros.set(name2, { name: name2, params: chosen.params, body: chosen.body });
+      if (new Set(list.map((c) => macroKey(c.value))).size > 1) ambiguous.set(name2, list);
+    }
+    for (const [path11, list] of replaced) {
+      if (!set.has(path11)) continue;
+      const f = files.get(path11);
+      const firstUse = Math.min(...f.tables.map((t) => t.line), ...f.enums.map((e) => e.line), ...f.structs.structs.map((s) => s.loc.line));
+      for (const [i2, r] of list) {
+        const old = f.directives.macros[i2];
+        const now = f.directives.macros.find((m) => m.name === old.name && m.line === r.by);
+        if (!before(path11, r.by) || !(r.redefined || firstUse < r.by)) continue;
+        if (now && macroKey(now) === macroKey(old)) continue;
+        const all = [{ value: old, file: f, line: old.line, presence: presence(f.path, old.line) }, ...byName2.get(old.name) ?? []];
+        ambiguous.set(old.name, all.sort((a, b) => a.file.path === b.file.path ? a.line - b.line : a.file.path < b.file.path ? -1 : 1));
+      }
+    }
+    return { macros, ambiguous };
+  };
+  const tableOf = (paths, upTo = /* @__PURE__ */ new Map()) => {
+    const sorted = [...new Set(paths)].sort();
+    const inputs = [];
+    for (const p of sorted) inputs.push(files.get(p)?.directives, ...walksOf.get(p) ?? [], null);
+    const key = sorted.map((p) => upTo.has(p) ? `${p}<${upTo.get(p)}` : p).join("\n");
+    return treeTables.get(key, inputs, () => macroTable(sorted, upTo));
+  };
+  const everything = tableOf(files.keys());
+  const scopes = /* @__PURE__ */ new Map();
+  const trees = /* @__PURE__ */ new Map();
+  const treeOf = (path11) => {
+    let tree = trees.get(path11);
+    if (tree) return tree;
+    const seen = /* @__PURE__ */ new Set([path11]);
+    const todo2 = [path11];
+    while (todo2.length) {
+      const f = files.get(todo2.pop());
+      for (const inc of f?.directives.includes ?? []) {
+        if (!presence(f.path, inc.line).maybe) continue;
+        const t = resolve3(f.path, inc);
+        if (t && !seen.has(t.path)) {
+          seen.add(t.path);
+          todo2.push(t.path);
+        }
+      }
+    }
+    trees.set(path11, tree = [...seen]);
+    return tree;
+  };
+  let includers = null;
+  const includersOf = (path11) => {
+    if (!includers) {
+      includers = /* @__PURE__ */ new Map();
+      for (const f of files.values()) {
+        for (const inc of f.directives.includes) {
+          const t = presence(f.path, inc.line).maybe ? resolve3(f.path, inc) : null;
+          if (!t || t.path === f.path) continue;
+          let by = includers.get(t.path);
+          if (!by) includers.set(t.path, by = /* @__PURE__ */ new Map());
+          if (!by.has(f.path)) by.set(f.path, inc.line);
+        }
+      }
+    }
+    return includers.get(path11) ?? /* @__PURE__ */ new Map();
+  };
+  const contexts2 = /* @__PURE__ */ new Map();
+  const contextOf = (path11, visiting = /* @__PURE__ */ new Set()) => {
+    const known = contexts2.get(path11);
+    if (known) return known;
+    const upTo = /* @__PURE__ */ new Map();
+    const add = (p, line) => upTo.set(p, Math.max(upTo.get(p) ?? -1, line));
+    visiting.add(path11);
+    for (const [by, line] of includersOf(path11)) {
+      add(by, line);
+      const f = files.get(by);
+      for (const inc of f.directives.includes) {
+        const t = inc.line < line && presence(by, inc.line).maybe ? resolve3(by, inc) : null;
+        if (t) for (const p of treeOf(t.path)) add(p, Infinity);
+      }
+      if (!visiting.has(by)) for (const [p, l] of contextOf(by, visiting)) add(p, l);
+    }
+    visiting.delete(path11);
+    if (!visiting.size) contexts2.set(path11, upTo);
+    return upTo;
+  };
+  const scope = (path11) => {
+    let s = scopes.get(path11);
+    if (s) return s;
+    const own = tableOf(treeOf(path11));
+    const context3 = contextOf(path11);
+    s = context3.size ? withContext(own, tableOf(context3.keys(), context3)) : own;
+    scopes.set(path11, s);
+    return s;
+  };
+  function macroPresences(f) {
+    let list = presenceOfMacros.get(f.path);
+    if (!list) {
+      const st = macroStatus.get(f.path);
+      list = f.directives.macros.map((_, i2) => macroPresence(f, i2, st));
+      presenceOfMacros.set(f.path, list);
+    }
+    return list;
   }
   function macroPresence(f, i2, st) {
     const mask = buildsOf(f.path);
@@ -34218,25 +37774,32 @@ function buildModel(files, rev, warnings, minKernel) {
       return branchChain(d, line).filter((b) => !d.branches[b].includeGuard && branchPresence(f, b).always !== mask).map((b) => d.branches[b].condition);
     },
     packAt(path11, line, config) {
+      if (packedIncludes.get(path11)?.has(config)) return null;
       let cap = 0;
       let certain = true;
       const f = files.get(path11);
-      for (const [at, v, sure] of (f && packs.get(f)?.[config]) ?? []) {
+      for (const [at, v, sure] of (f && packs.get(f.path)?.[config]) ?? []) {
         if (at > line) break;
         cap = v;
         certain = sure;
       }
       return certain ? cap : null;
     },
+    macroPresence(path11, index) {
+      const f = files.get(path11);
+      return f ? macroPresences(f)[index] : { always: buildsOf(path11), maybe: buildsOf(path11) };
+    },
     minKernel,
-    macros,
-    ambiguous,
+    macros: everything.macros,
+    ambiguous: everything.ambiguous,
+    scope,
+    treeOf,
     conflicts,
     pick(what, candidates, same) {
       const live = candidates.filter((c) => c.presence.maybe !== 0);
       if (live.length <= 1) return live[0] ?? null;
-      const values = new Set(live.map((c) => same(c.value)));
-      if (values.size > 1) conflicts.push(describeConflict(what, live));
+      const values2 = new Set(live.map((c) => same(c.value)));
+      if (values2.size > 1) conflicts.push(describeConflict(what, live));
       return live[live.length - 1];
     }
   };
@@ -34263,163 +37826,52 @@ function conflictMessage(c, rev) {
   return `${c.what} at ${rev} has live definitions that differ: ${places}; ${why}, so this comparison is not complete`;
 }
 
-// src/surface/extract/syntax.ts
-function hasInitError(init2) {
-  return init2.kind === "error" || init2.kind === "list" && Boolean(init2.error);
+// src/surface/production.ts
+function fillerOf(entry) {
+  const m = /^FILLER_REF\s*\(\s*(\w+)\s*\)$/.exec(entry[0] ?? "");
+  if (!m) return null;
+  return { filler: m[1], args: entry.slice(1).join(", ") };
 }
-function foldSpace(s) {
-  return s.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim();
+function initText(init2) {
+  if (init2.kind === "list") return `{${init2.items.map((i2) => (i2.designator ? `${i2.designator} = ` : "") + initText(i2.value)).join(", ")}}`;
+  return normExpr(init2.text);
 }
-function toInit(node) {
-  const line = lineOfNode(node);
-  if (node.type === "initializer_list") {
-    const items = [];
-    for (const child2 of node.namedChildren) {
-      if (!child2 || child2.type === "comment") continue;
-      if (child2.type === "initializer_pair") {
-        const designators = child2.childrenForFieldName("designator").filter((d) => d !== null);
-        const value = child2.childForFieldName("value");
-        items.push({ designator: designators.map(designatorText).join(""), value: value ? toInit(value) : { kind: "error", text: "", line }, ...span(child2) });
-      } else items.push({ designator: null, value: toInit(child2), ...span(child2) });
+function resolveProduction(table, code2, legacy) {
+  const events2 = record();
+  const drivers = [];
+  const entry = (symbol) => events2[symbol] ??= {};
+  if (table) {
+    drivers.push("kmod");
+    const legacyFillers = /* @__PURE__ */ new Set();
+    for (const file of Object.values(code2)) if (file.probe === "legacy") for (const name2 of Object.keys(file.functions)) legacyFillers.add(name2);
+    if (legacy) drivers.push("legacy");
+    for (const item of table.items) {
+      if (!item.designator || item.value.kind !== "list") continue;
+      const parts2 = item.value.items.map((i2) => initText(i2.value));
+      const filler = fillerOf(parts2);
+      if (!filler) continue;
+      const e = entry(item.designator);
+      const path11 = item.path ?? table.path;
+      const at = loc(path11, item.value.line);
+      const guard = item.path ? void 0 : table.guard(item.line);
+      e.kmod = { filler: filler.filler, args: filler.args, loc: at, ...guard ? { guard } : {} };
+      if (legacy && legacyFillers.has(filler.filler)) e.legacy = { filler: filler.filler, args: filler.args, loc: at, ...guard ? { guard } : {} };
     }
-    return { kind: "list", items, line, ...node.hasError ? { error: true } : {} };
   }
-  if (node.type === "ERROR" || node.hasError) return { kind: "error", text: foldSpace(node.text), line };
-  return { kind: "expr", text: foldSpace(node.text), line };
-}
-function span(node) {
-  return { line: lineOfNode(node), endLine: node.endPosition.row + 1 };
-}
-function designatorText(d) {
-  if (d.type === "subscript_designator") return foldSpace(d.text.replace(/^\[|\]$/g, ""));
-  if (d.type === "field_designator") return foldSpace(d.text);
-  return foldSpace(d.text);
-}
-function splitOr(expr) {
-  const parts2 = splitTopLevel2(stripParens(expr), "|");
-  return parts2.map((p) => stripParens(p.trim())).filter((p) => p !== "").flatMap((p) => splitTopLevel2(p, "|").length > 1 ? splitOr(p) : [p]);
-}
-function splitTopLevel2(expr, sep4) {
-  const parts2 = [];
-  let depth = 0;
-  let cur = "";
-  for (let i2 = 0; i2 < expr.length; i2++) {
-    const ch = expr[i2];
-    if (ch === "(" || ch === "[" || ch === "{") depth++;
-    if (ch === ")" || ch === "]" || ch === "}") depth--;
-    if (ch === sep4 && depth === 0 && expr[i2 + 1] !== sep4 && expr[i2 - 1] !== sep4) {
-      parts2.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  parts2.push(cur);
-  return parts2;
-}
-function normExpr(s) {
-  return foldSpace(s).replace(/\s*([()[\],*])\s*/g, "$1");
-}
-function stripParens(s) {
-  let t = s.trim();
-  while (t.startsWith("(") && t.endsWith(")") && balanced(t.slice(1, -1))) t = t.slice(1, -1).trim();
-  return t;
-}
-function balanced(s) {
-  let d = 0;
-  for (const ch of s) {
-    if (ch === "(") d++;
-    if (ch === ")" && --d < 0) return false;
-  }
-  return d === 0;
-}
-function unquote(text) {
-  const t = text.trim();
-  if (t.length >= 2 && t[0] === '"' && t[t.length - 1] === '"' && t.indexOf('"', 1) === t.length - 1 && !t.includes("\\")) return t.slice(1, -1);
-  if (!/^("(?:\\.|[^"\\])*"\s*)+$/.test(t)) return null;
-  return [...t.matchAll(/"((?:\\.|[^"\\])*)"/g)].map((m) => m[1].replace(/\\(.)/g, "$1")).join("");
-}
-function arrayDeclarations(root) {
-  const out2 = [];
-  for (const decl of root.descendantsOfType("init_declarator")) {
-    if (!decl) continue;
-    const declarator = decl.childForFieldName("declarator");
-    const value = decl.childForFieldName("value");
-    if (declarator?.type !== "array_declarator" || value?.type !== "initializer_list") continue;
-    const nameNode = declarator.childForFieldName("declarator");
-    const size = declarator.childForFieldName("size");
-    const typeNode = decl.parent?.childForFieldName("type");
-    out2.push({
-      name: nameNode?.text ?? "",
-      typeText: typeNode ? foldSpace(typeNode.text) : "",
-      size: size ? foldSpace(size.text) : null,
-      init: value,
-      line: lineOfNode(decl)
-    });
-  }
-  return out2;
-}
-
-// src/surface/extract/text-scan.ts
-function scan(strippedText) {
-  return { text: strippedText, line: lineIndex(strippedText) };
-}
-function splitArgs(s) {
-  return splitTopLevel2(s, ",").map((p) => p.trim()).filter((p) => p !== "");
-}
-
-// src/surface/extract/bpf.ts
-function modernBpf(s) {
-  const maps = [];
-  const mapRe = /struct\s*\{([^{}]*)\}\s*(\w+)\s*(?:__weak\s*)?SEC\s*\(\s*"\.maps"\s*\)\s*;/g;
-  for (const m of s.text.matchAll(mapRe)) {
-    const body2 = m[1];
-    const uint = (k) => new RegExp(`__uint\\s*\\(\\s*${k}\\s*,([^;]*)\\)\\s*;`).exec(body2)?.[1]?.trim() ?? null;
-    const type = (k) => new RegExp(`__type\\s*\\(\\s*${k}\\s*,([^;]*)\\)\\s*;`).exec(body2)?.[1]?.trim() ?? null;
-    maps.push({
-      name: m[2],
-      probe: "modern",
-      type: uint("type") ?? "?",
-      keyType: type("key") ? foldSpace(type("key")) : null,
-      valueType: type("value") ? foldSpace(type("value")) : null,
-      keySizeExpr: null,
-      valueSizeExpr: null,
-      maxEntriesExpr: uint("max_entries"),
-      index: null,
-      line: s.line(m.index)
-    });
-  }
-  const globals = [];
-  const globalRe = /^[ \t]*__weak\s+(const\s+volatile\s+)?([\w\s*]+?)\s*\b(\w+)\s*(\[[^\]]*\])?\s*(=\s*([^;]*))?;/gm;
-  for (const m of s.text.matchAll(globalRe)) {
-    const init2 = m[6]?.trim();
-    const section = m[1] ? "rodata" : init2 && !/^(0|NULL|false)$/.test(init2) ? "data" : "bss";
-    globals.push({ name: m[3], section, type: foldSpace(m[2]), arraySize: m[4] ? m[4].slice(1, -1).trim() : null, line: s.line(m.index + m[0].indexOf(m[3])) });
-  }
-  return { maps, globals };
-}
-function legacyBpfMaps(s) {
-  const out2 = [];
-  const re = /struct\s+bpf_map_def\s+__bpf_section\s*\(\s*"maps"\s*\)\s*(\w+)\s*=\s*\{([^}]*)\}/g;
-  for (const m of s.text.matchAll(re)) {
-    const fields = {};
-    for (const part of splitArgs(m[2])) {
-      const f = /^\.(\w+)\s*=\s*(.*)$/s.exec(part);
-      if (f) fields[f[1]] = foldSpace(f[2]);
+  const modernFiles = Object.entries(code2).filter(([, f]) => f.probe === "modern");
+  if (modernFiles.length) {
+    drivers.push("modern");
+    for (const [path11, file] of modernFiles.sort(([a], [b]) => a < b ? -1 : 1)) {
+      for (const [name2, fn] of Object.entries(file.functions)) {
+        for (const symbol of listed2(fn.events)) {
+          const e = entry(symbol);
+          e.modern ??= { programs: [], loc: loc(path11, fn.line) };
+          e.modern.programs.push(name2);
+        }
+      }
     }
-    const sizeOfType = (e) => e ? /^sizeof\s*\((.*)\)$/.exec(e)?.[1]?.trim() ?? null : null;
-    out2.push({
-      name: m[1],
-      probe: "legacy",
-      type: fields["type"] ?? "?",
-      keyType: sizeOfType(fields["key_size"]),
-      valueType: sizeOfType(fields["value_size"]),
-      keySizeExpr: fields["key_size"] ?? null,
-      valueSizeExpr: fields["value_size"] ?? null,
-      maxEntriesExpr: fields["max_entries"] ?? null,
-      index: out2.length,
-      line: s.line(m.index)
-    });
   }
-  return out2;
+  return { drivers, events: events2 };
 }
 
 // src/surface/extract/enums.ts
@@ -34448,17 +37900,25 @@ function extractEnums(file) {
         });
       } else if (child2.type === "ERROR") opaqueAfter ??= enumerators.length;
     }
-    out2.push({ name: name2, line: lineOfNode(spec), enumerators, opaqueAfter, retired: retiredEnumerators(file, body2.startIndex, body2.endIndex) });
+    out2.push({
+      name: name2,
+      line: lineOfNode(spec),
+      endLine: body2.endPosition.row + 1,
+      names: namesIn(body2.text),
+      enumerators,
+      opaqueAfter,
+      retired: retiredEnumerators(file, body2.startIndex, body2.endIndex)
+    });
   }
   return out2;
 }
 function retiredEnumerators(file, start2, end) {
   const out2 = [];
   const lineOf = file.lineAt;
-  const re = /\b([A-Z][A-Z0-9_]*)\s*=\s*(\(?[^,\n*]*?\)?)\s*,/g;
+  const re = /\b([A-Z][A-Z0-9_]{0,127})\s{0,16}=\s{0,16}(\(?[^,\n*=]{0,256}?\)?)\s{0,16},/g;
   re.lastIndex = start2;
-  const text = file.pre.c.spliced;
-  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+  const text2 = file.pre.c.spliced;
+  for (let m = re.exec(text2); m && m.index < end; m = re.exec(text2)) {
     if (file.pre.text[m.index] !== " ") continue;
     out2.push({ name: m[1], expr: m[2].trim(), line: lineOf(m.index) });
   }
@@ -34473,22 +37933,9 @@ function retiredIoctls(source, lineOf) {
   return out2;
 }
 
-// src/surface/extract/module-params.ts
-function moduleParams(s) {
-  const out2 = [];
-  for (const m of s.text.matchAll(/\bmodule_param(_named|_cb|_call|_string)?\s*\(([^;]*)\)\s*;/g)) {
-    const args2 = splitArgs(m[2]);
-    const kind = m[1] ?? "";
-    const type = kind === "_named" ? args2[2] : kind === "_cb" || kind === "_call" ? "callback" : kind === "_string" ? "string" : args2[1];
-    if (out2.some((p) => p.name === args2[0])) continue;
-    out2.push({ name: args2[0], type: type ?? "?", perm: args2[args2.length - 1], line: s.line(m.index) });
-  }
-  return out2;
-}
-
 // src/surface/extract/ppm-sc.ts
 function extractPpmScMacro(file) {
-  const { spliced, text } = file.pre.c;
+  const { spliced, text: text2 } = file.pre.c;
   const out2 = [];
   for (const def of file.pre.directives.macros) {
     if (def.name !== "PPM_SC_FIELDS" || def.params !== null) continue;
@@ -34497,7 +37944,7 @@ function extractPpmScMacro(file) {
     const re = /PPM_SC_X\s*\(\s*(\w+)\s*,\s*([^)]*?)\s*\)/g;
     re.lastIndex = span2[0];
     for (let m = re.exec(spliced); m && m.index < span2[1]; m = re.exec(spliced)) {
-      const live = text.slice(m.index, m.index + 8) === "PPM_SC_X";
+      const live = text2.slice(m.index, m.index + 8) === "PPM_SC_X";
       out2.push({ symbol: `PPM_SC_${m[1]}`, name: m[1], expr: m[2], line: file.lineAt(m.index), retired: !live, defineLine: def.line });
     }
   }
@@ -34505,7 +37952,7 @@ function extractPpmScMacro(file) {
 }
 
 // src/surface/extract/tables.ts
-var TABLE_TYPES = ["ppm_event_info", "ppm_name_value", "ppm_param_info", "syscall_evt_pair"];
+var TABLE_TYPES = ["ppm_event_info", "ppm_name_value", "ppm_param_info", "syscall_evt_pair", "ppm_event_entry"];
 function extractTables(file) {
   const out2 = [];
   for (const decl of arrayDeclarations(file.root)) {
@@ -34518,6 +37965,8 @@ function extractTables(file) {
       elementType,
       size: decl.size,
       line: decl.line,
+      endLine: decl.init.endPosition.row + 1,
+      names: namesIn(decl.init.text),
       items: init2.items.map((item, position) => {
         const guard = file.pre.guardsAt(item.value.line).map((g) => g.condition);
         return { designator: item.designator, position, value: item.value, line: item.line, endLine: item.endLine, ...guard.length ? { guard } : {} };
@@ -34528,28 +37977,24 @@ function extractTables(file) {
 }
 
 // src/surface/extract/x-lists.ts
-var X_LISTS = {
+var X_LISTS = record({
   // ppm_tp.h: the position is the ENABLE_TP/DISABLE_TP ioctl argument.
   KMOD_PROGS: /\bX\s*\(\s*(\w+)/g,
   // ppm_fillers.h: the position is the legacy probe's tail-call id.
   FILLER_LIST_MAPPER: /\bFN\s*\(\s*(\w+)/g
-};
+});
 function extractXLists(file) {
   const out2 = [];
-  const lineOf = file.lineAt;
-  for (const [name2, entryRe] of Object.entries(X_LISTS)) {
-    const start2 = new RegExp(`^[ \\t]*#[ \\t]*define[ \\t]+${name2}\\b[^\\n]*`, "m").exec(file.pre.c.text);
-    if (!start2) continue;
-    let end = start2.index;
-    for (; ; ) {
-      const nl = file.pre.c.text.indexOf("\n", end);
-      const lineText = file.pre.c.text.slice(end, nl < 0 ? void 0 : nl).trimEnd();
-      end = nl < 0 ? file.pre.c.text.length : nl + 1;
-      if (nl < 0 || !lineText.endsWith("\\")) break;
-    }
-    const body2 = file.pre.c.text.slice(start2.index, end);
-    const entries = [...body2.matchAll(entryRe)].map((m) => ({ name: m[1], line: lineOf(start2.index + m.index) }));
-    out2.push({ name: name2, line: lineOf(start2.index), entries });
+  const { directives } = file.pre;
+  const text2 = file.pre.c.text;
+  for (const def of directives.macros) {
+    const entryRe = X_LISTS[def.name];
+    if (!entryRe) continue;
+    const span2 = directives.spans.find(([a]) => file.lineAt(a) === def.line);
+    if (!span2) continue;
+    const body2 = text2.slice(span2[0], span2[1]);
+    const entries = [...body2.matchAll(entryRe)].map((m) => ({ name: m[1], line: file.lineAt(span2[0] + m.index) }));
+    out2.push({ name: def.name, line: def.line, entries });
   }
   return out2;
 }
@@ -34563,7 +38008,9 @@ var TREE_FILES = [
   /^driver\/flags_table\.c$/,
   /^driver\/dynamic_params_table\.c$/,
   /^driver\/syscall_table\.c$/,
+  /^driver\/fillers_table\.c$/,
   /^driver\/ppm_ringbuffer\.h$/,
+  /^driver\/capture_macro\.h$/,
   /^driver\/ppm_tp\.h$/,
   /^driver\/ppm_fillers\.h$/,
   /^driver\/modern_bpf\/shared_definitions\/struct_definitions\.h$/,
@@ -34579,6 +38026,11 @@ function fileKind(path11) {
   if (isCodeFile(path11)) return "code";
   return null;
 }
+function fileKinds(path11) {
+  const kind2 = fileKind(path11);
+  if (kind2 === null) return [];
+  return kind2 !== "code" && isCodeFile(path11) ? [kind2, "code"] : [kind2];
+}
 function hasLegacyProbe(paths) {
   for (const p of paths) if (p.startsWith("driver/bpf/")) return true;
   return false;
@@ -34586,7 +38038,7 @@ function hasLegacyProbe(paths) {
 var VERSION_PATHS = new Set(Object.values(VERSION_FILES));
 
 // src/surface/facts.ts
-var EMPTY_DIRECTIVES = { branches: [], macros: [], includes: [], ops: [], branchOfLine: [], spans: [], unbalanced: false };
+var EMPTY_DIRECTIVES = { branches: [], macros: [], includes: [], ops: [], branchOfLine: [], spans: [], unbalanced: false, unfollowed: [] };
 function emptyFacts(path11) {
   return {
     path: path11,
@@ -34598,17 +38050,21 @@ function emptyFacts(path11) {
     structs: { structs: [], typedefs: {} },
     xLists: [],
     retiredIoctls: [],
-    bpfMaps: [],
-    bpfGlobals: [],
-    moduleParams: [],
+    topLevel: NO_TOP_LEVEL,
     code: null,
     parseProblems: []
   };
 }
-async function extractFacts(path11, source, kind = fileKind(path11), minKernel = 0n) {
+async function extractFacts(path11, source, kind2 = fileKind(path11), minKernel = 0n) {
   const facts = emptyFacts(path11);
-  if (kind === "tree") {
-    const file = await parseC(path11, source);
+  if (kind2 === "tree") {
+    let file;
+    try {
+      file = await parseC(path11, source);
+    } catch (e) {
+      if (e instanceof ParseTimeout) return e.message;
+      throw e;
+    }
     try {
       facts.directives = file.pre.directives;
       facts.macros = file.pre.directives.macros;
@@ -34626,46 +38082,277 @@ async function extractFacts(path11, source, kind = fileKind(path11), minKernel =
     } finally {
       file.dispose();
     }
-  } else if (kind === "text") {
+  } else if (kind2 === "text") {
     const c = cText(source);
     facts.directives = scanDirectives(c.text);
     facts.macros = facts.directives.macros;
-    const s = scan(c.text);
-    const modern = path11.includes("/modern_bpf/") ? modernBpf(s) : { maps: [], globals: [] };
-    facts.bpfMaps = path11.startsWith("driver/bpf/") ? legacyBpfMaps(s) : modern.maps;
-    facts.bpfGlobals = modern.globals;
-    facts.moduleParams = moduleParams(s);
-  } else if (kind === "code") {
+    facts.topLevel = topLevelStatements(c.text, facts.directives);
+  } else if (kind2 === "code") {
     facts.code = extractCodeBodies(path11, source, minKernel);
   }
   return facts;
 }
 
+// src/surface/pragma-macros.ts
+async function scanPragmaMacroUses(files, read2) {
+  const names2 = pragmaMacroNames([...files.values()].map((f) => f.directives));
+  if (!names2.size) return;
+  for (const [path11, f] of files) {
+    if (f.code !== null) continue;
+    const source = (await read2(path11))?.toString("utf8");
+    if (source === void 0) continue;
+    const directives = scanDirectives(cText(source).text, names2);
+    const uses = [];
+    for (const op of directives.ops) if (op.op === "expand") uses.push([op.offset, op.offset + op.text.length]);
+    let facts = f;
+    if (uses.length) facts = await extractFacts(path11, blank2(source, uses), fileKind(path11) ?? "tree");
+    if (typeof facts === "string") facts = f;
+    files.set(path11, { ...facts, directives, macros: directives.macros });
+  }
+}
+function blank2(text2, ranges) {
+  let out2 = text2;
+  for (const [a, b] of ranges) out2 = out2.slice(0, a) + out2.slice(a, b).replace(/[^\n]/g, " ") + out2.slice(b);
+  return out2;
+}
+
+// src/surface/reread.ts
+function keptAsWritten(def, macros) {
+  if (/\b(__attribute__|_Alignas|alignas|_Pragma|__pragma|__declspec)\b|\[\[/.test(def.body) || def.body.trim() === "") return false;
+  if (def.params !== null) return !/[;={}#]/.test(def.body) && !topLevelComma(def.body);
+  return evaluate(def.body, { macros, enumerators: /* @__PURE__ */ new Map() }) !== null;
+}
+function topLevelComma(body2) {
+  let depth = 0;
+  for (const ch of body2) {
+    if (ch === "(" || ch === "[") depth++;
+    else if (ch === ")" || ch === "]") depth--;
+    else if (ch === "," && depth === 0) return true;
+  }
+  return false;
+}
+function needsReread(d, def, names2, ctx) {
+  if (d.includes.some((i2) => i2.line > def.line && i2.line < def.endLine)) return true;
+  return (names2 ?? []).some((n) => {
+    if (ctx.keep.has(n)) return false;
+    const m = ctx.macros.get(n);
+    return m !== void 0 && !keptAsWritten(m, ctx.macros);
+  });
+}
+async function reread(path11, d, def, ctx) {
+  const lines = [];
+  await rebuild(path11, d, def.line, def.endLine, ctx, /* @__PURE__ */ new Map(), lines, 0, def.name);
+  const text2 = lines.map((l) => l.text).join("\n");
+  const origins = [{ path: path11, line: def.line }, ...lines.map((l) => l.from)];
+  const to = (n) => origins[n] ?? { path: path11, line: def.line };
+  const file = parseCSync(path11, text2);
+  try {
+    const facts = { tables: [], enums: [], structs: { structs: [], typedefs: {} } };
+    if (def.kind === "table") facts.tables = extractTables(file).filter((t) => t.name === def.name).map((t) => mapTable(t, path11, to));
+    else if (def.kind === "enum") facts.enums = extractEnums(file).filter((e) => e.name === def.name).map((e) => mapEnum(e, path11, to));
+    else facts.structs = { structs: collectStructs([file]).structs.filter((x) => x.name === def.name).map((s) => mapStruct(s, path11, to)), typedefs: {} };
+    const found = facts.tables.length + facts.enums.length + facts.structs.structs.length;
+    return found ? facts : null;
+  } finally {
+    file.dispose();
+  }
+}
+function mapInit(init2, to) {
+  const copy2 = structuredClone(init2);
+  const todo2 = [copy2];
+  while (todo2.length) {
+    const i2 = todo2.pop();
+    i2.line = to(i2.line).line;
+    if (i2.kind === "list") for (const item of i2.items) {
+      item.line = to(item.line).line;
+      item.endLine = to(item.endLine).line;
+      todo2.push(item.value);
+    }
+  }
+  return copy2;
+}
+function elsewhere(l, path11) {
+  return l.path === path11 ? {} : { path: l.path };
+}
+function mapTable(t, path11, to) {
+  return {
+    ...t,
+    line: to(t.line).line,
+    endLine: to(t.endLine).line,
+    items: t.items.map((item) => ({ ...item, line: to(item.line).line, endLine: to(item.endLine).line, value: mapInit(item.value, to), ...elsewhere(to(item.line), path11) }))
+  };
+}
+function mapEnum(e, path11, to) {
+  return { ...e, line: to(e.line).line, endLine: to(e.endLine).line, enumerators: e.enumerators.map((x) => ({ ...x, line: to(x.line).line, ...elsewhere(to(x.line), path11) })) };
+}
+function mapStruct(s, path11, to) {
+  const moved = { ...s, loc: to(s.loc.line), endLine: to(s.endLine).line, fields: s.fields.map((f) => ({ ...f, line: to(f.line).line, at: to(f.line) })) };
+  if (s.lastLine !== void 0) moved.lastLine = to(s.lastLine).line;
+  return moved;
+}
+async function rebuild(path11, d, from, to, ctx, local, out2, depth, what) {
+  const source = await ctx.read(path11);
+  if (source === null) {
+    ctx.problem(`${path11} cannot be read to follow ${what}`);
+    return;
+  }
+  const text2 = cText(source).text.split("\n");
+  const lookup = {
+    get: (n) => {
+      const def = local.has(n) ? local.get(n) ?? void 0 : ctx.macros.get(n);
+      return def && !ctx.keep.has(n) && !keptAsWritten(def, ctx.macros) ? def : void 0;
+    },
+    has: (n) => lookup.get(n) !== void 0
+  };
+  for (let line = from; line <= to; line++) {
+    const raw = text2[line - 1] ?? "";
+    const at = { path: path11, line };
+    const inc = d.includes.find((i2) => i2.line === line);
+    const define2 = d.macros.find((m) => m.line === line);
+    const undef = d.ops.find((o) => o.op === "undef" && o.line === line);
+    if (inc && line > from && line < to) {
+      out2.push({ text: "", from: at });
+      const target = ctx.resolve(path11, inc.path, inc.angled);
+      const name2 = inc.angled ? `<${inc.path}>` : `"${inc.path}"`;
+      if (!target) ctx.problem(`${path11}:${line} includes ${name2} inside ${what}, and it is not a file of the tree: it cannot be followed`);
+      else if (depth >= MAX_INCLUDE_DEPTH) ctx.problem(`${path11}:${line} includes ${name2} inside ${what} more than ${MAX_INCLUDE_DEPTH} deep: not followed`);
+      else {
+        const content = await ctx.read(target);
+        if (content === null) ctx.problem(`${target}, included inside ${what}, cannot be read`);
+        else {
+          const c = cText(content).text;
+          await rebuild(target, scanDirectives(c), 1, c.split("\n").length, ctx, local, out2, depth + 1, what);
+        }
+      }
+      continue;
+    }
+    if (define2) local.set(define2.name, { name: define2.name, params: define2.params, body: define2.body });
+    else if (undef && undef.op === "undef") local.set(undef.name, null);
+    if (/^\s*(#|%:)/.test(raw) || !raw.trim()) {
+      out2.push({ text: raw, from: at });
+      continue;
+    }
+    const e = expandMacros(raw, lookup, { keep: ctx.keep });
+    if ("problem" in e) ctx.problem(`${path11}:${line}, in ${what}: ${e.problem}`);
+    out2.push({ text: "text" in e ? e.text : raw, from: at });
+  }
+}
+
+// src/surface/initializers.ts
+var scalar = { kind: "name", name: "int" };
+var struct = (name2) => ({ kind: "struct", name: name2, tagged: true });
+var array2 = (of) => ({ kind: "array", of, size: null });
+var DECLARED_ELEMENTS = {
+  ppm_event_info: [
+    { name: "name", type: scalar },
+    { name: "category", type: scalar },
+    { name: "flags", type: scalar },
+    { name: "nparams", type: scalar },
+    { name: "params", type: array2(struct("ppm_param_info")) }
+  ],
+  ppm_param_info: ["name", "type", "fmt", "info", "ninfo"].map((name2) => ({ name: name2, type: scalar })),
+  ppm_name_value: ["name", "value"].map((name2) => ({ name: name2, type: scalar })),
+  syscall_evt_pair: ["flags", "enter_event_type", "exit_event_type", "ppm_sc"].map((name2) => ({ name: name2, type: scalar })),
+  ppm_event_entry: [
+    ...["filler_callback", "filler_id", "n_autofill_args", "paramtype"].map((name2) => ({ name: name2, type: scalar })),
+    { name: "autofill_args", type: array2(struct("ppm_autofill_arg")) }
+  ]
+};
+function designatorSteps(designator) {
+  const steps = [];
+  const re = /\s*(?:\.\s*([A-Za-z_]\w*)|\[([^\]]*)\])/y;
+  let text2 = designator.trim();
+  if (!text2.startsWith(".") && !text2.startsWith("[")) {
+    const end = /[.[]/.exec(text2.slice(1));
+    const at = end ? end.index + 1 : text2.length;
+    steps.push({ index: text2.slice(0, at).trim() });
+    text2 = text2.slice(at);
+  }
+  re.lastIndex = 0;
+  for (let m = re.exec(text2); m; m = re.exec(text2)) steps.push(m[1] !== void 0 ? { field: m[1] } : { index: m[2].trim() });
+  return steps;
+}
+var ZERO = (line) => ({ kind: "expr", text: "0", line, implicit: true });
+function layOut(init2, type, shapes) {
+  if (init2.kind !== "list") return { init: init2 };
+  const members = type.kind === "array" ? null : shapes.members(type);
+  if (type.kind !== "array" && !members) {
+    return init2.items.some((i2) => i2.designator !== null) ? { problem: "a designated initializer of a type driver-semver does not know" } : { init: init2 };
+  }
+  const slots = [];
+  let cursor = 0;
+  for (const item of init2.items) {
+    const steps = item.designator === null ? [] : designatorSteps(item.designator);
+    let at;
+    if (!steps.length) at = cursor;
+    else {
+      const first = steps[0];
+      const found = placeOf(first, members, shapes);
+      if (found === null) return { problem: `the designator ${item.designator} names no ${members ? "member" : "element"} driver-semver can place` };
+      at = found;
+    }
+    if (members && at >= members.length) return { problem: "more initializers than the struct has members" };
+    const slotType = members ? members[at].type : type.of;
+    const placed = assign(slots[at]?.value, slotType, steps.slice(1), item.value, shapes);
+    if ("problem" in placed) return placed;
+    slots[at] = { value: placed.init, line: item.line, endLine: item.endLine };
+    cursor = at + 1;
+  }
+  const items = [];
+  for (let i2 = 0; i2 < slots.length; i2++) {
+    const s = slots[i2];
+    items.push(s ? { designator: null, value: s.value, line: s.line, endLine: s.endLine } : { designator: null, value: ZERO(init2.line), line: init2.line, endLine: init2.line });
+  }
+  return { init: { kind: "list", items, line: init2.line, ...init2.error ? { error: true } : {} } };
+}
+function placeOf(step, members, shapes) {
+  if (members) return "field" in step ? nonNegative(members.findIndex((m) => m.name === step.field)) : null;
+  return "index" in step ? nonNegative(shapes.index(step.index)) : null;
+}
+function nonNegative(n) {
+  return n === null || n < 0 ? null : n;
+}
+function assign(current, type, steps, value, shapes) {
+  if (!steps.length) return layOut(value, type, shapes);
+  const base = current && current.kind === "list" ? current : { kind: "list", items: [], line: value.line };
+  const designator = steps.map((s) => "field" in s ? `.${s.field}` : `[${s.index}]`).join("");
+  return layOut({ ...base, items: [...base.items, { designator, value, line: value.line, endLine: value.line }] }, type, shapes);
+}
+
 // src/surface/build.ts
 var FactsCache = class {
   map = /* @__PURE__ */ new Map();
-  get size() {
-    return this.map.size;
-  }
+  keysOfBlob = /* @__PURE__ */ new Map();
+  /** Readings extracted so far, forgotten ones included. */
+  extracted = 0;
   get(key, make) {
     let p = this.map.get(key);
     if (!p) {
       p = make();
       this.map.set(key, p);
+      this.extracted++;
+      const blob = key.slice(key.lastIndexOf(":") + 1);
+      this.keysOfBlob.set(blob, [...this.keysOfBlob.get(blob) ?? [], key]);
     }
     return p;
   }
+  /** Forgets every reading of a blob no later revision holds (the audit's memory stays flat). */
+  forget(blob) {
+    for (const k of this.keysOfBlob.get(blob) ?? []) this.map.delete(k);
+    this.keysOfBlob.delete(blob);
+  }
 };
-function factsKey(path11, kind, blob, minKernel = 0n) {
-  if (kind === "text") return `text:${path11}:${blob}`;
-  return kind === "code" ? `code:${minKernel}:${blob}` : `${kind}:${blob}`;
+function factsKey(path11, kind2, blob, minKernel = 0n) {
+  if (kind2 === "text") return `text:${path11}:${blob}`;
+  return kind2 === "code" ? `code:${minKernel}:${blob}` : `${kind2}:${blob}`;
 }
 var PUBLIC_HEADER = "driver/ppm_events_public.h";
-async function blobFacts(path11, data, kind = fileKind(path11) ?? "tree", minKernel = 0n) {
+var USERSPACE = viewMask("userspace");
+async function blobFacts(path11, data, kind2 = fileKind(path11) ?? "tree", minKernel = 0n) {
   await initParser();
   if (!data) return "its blob is missing from this clone (a partial or filtered mirror?)";
   if (data.length > MAX_FILE_BYTES) return tooLarge(data.length);
-  return extractFacts(path11, data.toString("utf8"), kind, minKernel);
+  return extractFacts(path11, data.toString("utf8"), kind2, minKernel);
 }
 function kernelRanges(files) {
   const out2 = {};
@@ -34687,19 +38374,19 @@ function tooLarge(size) {
   return `it is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
 }
 var NOT_A_FILE = { "120000": "a symbolic link", "160000": "a submodule" };
-async function loadFacts(snap, cache, warnings, p, kind, minKernel = 0n) {
+async function loadFacts(snap, cache, warnings, p, kind2, minKernel = 0n) {
   const entry = snap.files.get(p);
   const what = entry.mode ? NOT_A_FILE[entry.mode] : void 0;
   if (what) {
-    warnings.push({ path: p, message: `${p} at ${snap.label} is ${what}: driver-semver does not read it through`, incomplete: true });
+    warnings.push({ path: p, message: `${p} at ${snap.label} is ${what}: driver-semver does not read it through`, incomplete: true, unread: true });
     return null;
   }
-  const r = await cache.get(factsKey(p, kind, entry.blob, minKernel), async () => {
+  const r = await cache.get(factsKey(p, kind2, entry.blob, minKernel), async () => {
     const size = entry.size ?? await snap.size(p);
-    return size !== null && size > MAX_FILE_BYTES ? tooLarge(size) : blobFacts(p, await snap.read(p), kind, minKernel);
+    return size !== null && size > MAX_FILE_BYTES ? tooLarge(size) : blobFacts(p, await snap.read(p), kind2, minKernel);
   });
   if (typeof r === "string") {
-    warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true });
+    warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true, unread: true });
     return null;
   }
   for (const problem of r.parseProblems) warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });
@@ -34740,25 +38427,114 @@ async function readDeclarations(snap, cache, warnings) {
 async function readFiles(snap, cache, warnings) {
   const files = await readDeclarations(snap, cache, warnings);
   const kernels = kernelRanges(files.values());
-  const code2 = [...snap.files.keys()].filter((p) => fileKind(p) === "code").sort();
+  const code2 = [...snap.files.keys()].filter((p) => fileKind(p) === "code" || isCodeFile(p) && files.has(p)).sort();
   const codeFacts = await Promise.all(code2.map((p) => loadFacts(snap, cache, warnings, p, "code", codeKernel(p, kernels))));
-  codeFacts.forEach((f, i2) => f && files.set(code2[i2], f));
+  codeFacts.forEach((f, i2) => {
+    const text2 = files.get(code2[i2]);
+    if (f) files.set(code2[i2], text2 ? { ...text2, code: f.code } : f);
+  });
   return { files: new Map([...files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)), kernels };
+}
+async function rereadDefinitions(files, snap, model, warnings) {
+  const exists2 = (p) => snap.files.has(p);
+  const problem = (message) => warnings.push({ path: message.split(/[:, ]/)[0], message: `${message} (at ${snap.label})`, incomplete: true });
+  for (const [path11, f] of [...files]) {
+    if (!f.tables.length && !f.enums.length && !f.structs.structs.length) continue;
+    const scope = model.scope(path11);
+    const memo = rereadMemo.get(f);
+    if (memo && memo.scope === scope && memo.resolved.every(([from, inc, angled, to]) => includeTarget(from, { path: inc, angled }, exists2) === to) && memo.read.every(([p, blob]) => snap.files.get(p)?.blob === blob)) {
+      memo.problems.forEach(problem);
+      files.set(path11, memo.facts);
+      continue;
+    }
+    const resolved = [];
+    const read2 = [];
+    const problems = [];
+    const ctx = {
+      macros: scope.macros,
+      keep: READ_AS_WRITTEN,
+      read: async (p) => {
+        const entry = snap.files.get(p);
+        read2.push([p, entry?.blob]);
+        if (!entry || entry.mode) return null;
+        const size = entry.size ?? await snap.size(p);
+        if (size !== null && size > MAX_FILE_BYTES) return null;
+        return (await snap.read(p))?.toString("utf8") ?? null;
+      },
+      resolve: (from, p, angled) => {
+        const to = includeTarget(from, { path: p, angled }, exists2);
+        resolved.push([from, p, angled, to]);
+        return to;
+      },
+      problem: (message) => {
+        problems.push(message);
+        problem(message);
+      }
+    };
+    const defs = [
+      ...f.tables.map((t) => ({ kind: "table", name: t.name, line: t.line, endLine: t.endLine, names: t.names })),
+      ...f.enums.filter((e) => e.name).map((e) => ({ kind: "enum", name: e.name, line: e.line, endLine: e.endLine, names: e.names })),
+      ...f.structs.structs.map((s) => ({ kind: "struct", name: s.name, line: s.loc.line, endLine: s.lastLine ?? s.endLine, names: s.names }))
+    ].filter((d) => model.live(path11, d.line) && needsReread(f.directives, d, d.names, ctx));
+    let next = f;
+    for (const d of defs) {
+      const again = await reread(path11, f.directives, d, ctx);
+      if (!again) {
+        ctx.problem(`${path11}:${d.line}: ${d.kind} ${d.name} cannot be read again with its macros expanded`);
+        continue;
+      }
+      next = {
+        ...next,
+        tables: d.kind === "table" ? next.tables.map((t) => t.name === d.name && t.line === d.line ? again.tables[0] : t) : next.tables,
+        enums: d.kind === "enum" ? next.enums.map((e) => e.name === d.name && e.line === d.line ? again.enums[0] : e) : next.enums,
+        structs: d.kind === "struct" ? { ...next.structs, structs: next.structs.structs.map((s) => s.name === d.name && s.loc.line === d.line ? again.structs.structs[0] : s) } : next.structs
+      };
+    }
+    rereadMemo.set(f, { scope, resolved, read: read2, problems, facts: next });
+    files.set(path11, next);
+  }
+}
+var rereadMemo = /* @__PURE__ */ new WeakMap();
+var predefinedUnder = /* @__PURE__ */ new WeakMap();
+function withPredefined(macros) {
+  let m = predefinedUnder.get(macros);
+  if (!m) {
+    m = { get: (n) => macros.get(n) ?? COMMON_PREDEFINED.get(n), has: (n) => macros.has(n) || COMMON_PREDEFINED.has(n) };
+    predefinedUnder.set(macros, m);
+  }
+  return m;
 }
 async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
   await initParser();
   const warnings = [];
   const { files, kernels } = await readFiles(snap, cache, warnings);
-  const facts = [...files.values()];
+  await scanPragmaMacroUses(files, (p) => snap.read(p));
   const model = buildModel(files, snap.label, warnings, kernels);
-  const used = /* @__PURE__ */ new Set();
-  const syms = { macros: model.macros, enumerators: /* @__PURE__ */ new Map(), problems: /* @__PURE__ */ new Set(), onMacro: (n) => model.ambiguous.has(n) && used.add(n) };
-  const r = { model, syms, facts, rev: snap.label, warnings };
+  await rereadDefinitions(files, snap, model, warnings);
+  const facts = [...files.values()];
+  const used = /* @__PURE__ */ new Map();
+  const enumerators = /* @__PURE__ */ new Map();
+  const problems = /* @__PURE__ */ new Set();
+  const symbols = /* @__PURE__ */ new Map();
+  const symsOf = (path11) => {
+    let s = symbols.get(path11);
+    if (!s) {
+      const scope = model.scope(path11);
+      s = { macros: withPredefined(scope.macros), enumerators, problems, onMacro: (n) => void (scope.ambiguous.has(n) && used.set(n, scope.ambiguous.get(n))) };
+      symbols.set(path11, s);
+    }
+    return s;
+  };
+  const r = { model, symsOf, problems, facts, rev: snap.label, warnings };
   for (const f of facts) for (const e of f.enums) resolveEnumValues(r, f, e);
   const header = files.get(PUBLIC_HEADER);
   const eventCodes = resolveEventCodes(r);
   const legacy = hasLegacyProbe(snap.files.keys());
-  const enums = header ? resolveEnums(r, header) : {};
+  const publicTree = publicHeader(r, files);
+  const enums = resolveEnums(r, publicTree);
+  const defines3 = resolveDefines(r, publicTree);
+  const api = resolveApi(facts, symsOf, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model, enumHolding: (names2) => enumHolding(r, names2) });
+  const code2 = resolveCodeRoles(record(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code, probe: probeOf(f.path) }])), roleContext(api));
   const surface = {
     ...emptySurface(snap.label, snap.commit),
     versions: await readVersions(snap, warnings),
@@ -34766,24 +38542,31 @@ async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
     eventCodes,
     events: resolveEvents(r, eventCodes),
     enums,
-    retiredEnumValues: header ? resolveRetiredEnumValues(r, header) : {},
+    retiredEnumValues: resolveRetiredEnumValues(r, publicTree),
     ppmSc: resolvePpmSc(r),
-    defines: header ? resolveDefines(r, header) : {},
+    defines: defines3,
+    sharedConstants: resolveSharedConstants(facts, new Set(Object.keys(defines3).filter(isWireDefine)), {
+      symsOf,
+      live: (path11, index) => model.macroPresence(path11, index).maybe !== 0,
+      guard: (path11, line) => guardOf(r, path11, line).guard
+    }),
     flagTables: resolveFlagTables(r),
     dynamicParams: resolveDynamicParams(r),
     syscalls: resolveSyscalls(r),
-    // The probe follows the path (a cached blob may have been read at another one).
-    code: Object.fromEntries(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code, probe: probeOf(f.path) }])),
-    ...resolveApi(facts, syms, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model }),
+    code: code2,
+    production: resolveProduction(fillerTable(r), code2, legacy),
+    ...api,
     kernels: Object.fromEntries(Object.entries(kernels).filter(([, k]) => k).map(([v, k]) => [v, describeKernel(k)])),
     warnings
   };
   if (!header) {
     warnings.push({ path: PUBLIC_HEADER, message: `${PUBLIC_HEADER} is missing at ${snap.label}: no enums, event codes or ppm_sc codes`, incomplete: true });
   }
-  for (const name2 of [...used].sort()) model.conflicts.push(describeConflict(`macro ${name2}`, model.ambiguous.get(name2)));
+  for (const [name2, list] of [...used].sort(([a], [b]) => a < b ? -1 : 1)) {
+    if (!model.conflicts.some((c) => c.what === `macro ${name2}`)) model.conflicts.push(describeConflict(`macro ${name2}`, list));
+  }
   for (const c of model.conflicts) warnings.push({ path: c.alternatives[0].loc.path, message: conflictMessage(c, snap.label), incomplete: true });
-  for (const p of syms.problems ?? []) warnings.push({ path: snap.label, message: `at ${snap.label}: ${p}; the values it gives are unknown`, incomplete: true });
+  for (const p of problems) warnings.push({ path: snap.label, message: `at ${snap.label}: ${p}; the values it gives are unknown`, incomplete: true });
   surface.conflicts = model.conflicts;
   return surface;
 }
@@ -34802,36 +38585,41 @@ async function readVersionFile(snap, path11, warnings) {
     warnings.push({ path: path11, message: `could not read ${path11} at ${snap.label}`, incomplete: true });
     return null;
   }
-  const raw = data.subarray(0, 256).toString("utf8").split(/\r\n|\r|\n/)[0].trim();
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(raw);
-  return { path: path11, raw, version: m ? `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}` : null };
+  return { path: path11, ...versionOf(data) };
+}
+function versionOf(data) {
+  const lf = data.indexOf(10);
+  const raw = data.subarray(0, lf < 0 ? data.length : lf).toString("utf8").replaceAll("\r", "").trim();
+  const m = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/.exec(raw);
+  return { raw, version: m ? `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}` : null };
 }
 function enumValues(e, syms, live) {
-  const values = /* @__PURE__ */ new Map();
+  const values2 = /* @__PURE__ */ new Map();
   let next = 0n;
   e.enumerators.forEach((en, i2) => {
-    if (!live(en.line)) return;
+    if (!live(en)) return;
     if (e.opaqueAfter !== null && i2 >= e.opaqueAfter && en.expr === null) next = null;
     const v = en.expr !== null ? evaluate(en.expr, syms) : next;
     if (v !== null && !syms.enumerators.has(en.name)) syms.enumerators.set(en.name, v);
-    values.set(i2, v === null ? null : Number(v));
+    values2.set(i2, v === null ? null : Number(v));
     next = v === null ? null : v + 1n;
   });
-  return values;
+  return values2;
 }
 function resolveEnumValues(r, f, e) {
-  return r.model.live(f.path, e.line) ? enumValues(e, r.syms, (line) => r.model.live(f.path, line)) : /* @__PURE__ */ new Map();
+  return r.model.live(f.path, e.line) ? enumValues(e, r.symsOf(f.path), (en) => r.model.live(en.path ?? f.path, en.line)) : /* @__PURE__ */ new Map();
 }
 function guardOf(r, path11, line) {
   const g = r.model.guards(path11, line);
   return g.length ? { guard: g } : {};
 }
 function constantsOf(r, f, e) {
-  const values = resolveEnumValues(r, f, e);
-  const out2 = {};
+  const values2 = resolveEnumValues(r, f, e);
+  const out2 = record();
   e.enumerators.forEach((en, i2) => {
-    if (!values.has(i2)) return;
-    out2[en.name] = { value: values.get(i2) ?? null, expr: en.expr ?? "(implicit)", loc: loc(f.path, en.line), ...guardOf(r, f.path, en.line) };
+    if (!values2.has(i2)) return;
+    const path11 = en.path ?? f.path;
+    out2[en.name] = { value: values2.get(i2) ?? null, expr: en.expr ?? "(implicit)", loc: loc(path11, en.line), ...guardOf(r, path11, en.line) };
   });
   return out2;
 }
@@ -34841,32 +38629,55 @@ function pickEnum(r, names2, files) {
   );
   return r.model.pick(`enum ${names2[0]}`, candidates, (e) => JSON.stringify(e.enumerators.map((x) => [x.name, x.expr])));
 }
-var EVENT_CODE_ENUMS = ["ppm_event_code", "ppm_event_type"];
-var PPM_SC_ENUMS = ["ppm_sc_code", "ppm_syscall_code"];
+function fillerTable(r) {
+  const found = findTable(r, "g_ppm_events");
+  return found ? { path: found.file.path, items: liveItems(r, found.file, found.table), guard: (line) => guardOf(r, found.file.path, line).guard } : null;
+}
+function enumHolding(r, names2) {
+  if (!names2.length) return null;
+  for (const f of r.facts) {
+    for (const e of f.enums) {
+      if (!r.model.live(f.path, e.line)) continue;
+      const have = new Set(e.enumerators.map((x) => x.name));
+      if (names2.every((n) => have.has(n))) return constantsOf(r, f, e);
+    }
+  }
+  return null;
+}
 function resolveEventCodes(r) {
   const c = pickEnum(r, EVENT_CODE_ENUMS, r.facts);
-  return c ? constantsOf(r, c.file, c.value) : {};
+  return c ? constantsOf(r, c.file, c.value) : record();
+}
+function publicHeader(r, files) {
+  if (!files.has(PUBLIC_HEADER)) return [];
+  return r.model.treeOf(PUBLIC_HEADER).flatMap((p) => p === PUBLIC_HEADER || fileKind(p) === null ? [files.get(p)] : []);
 }
 function resolveEnums(r, header) {
-  const out2 = {};
-  const names2 = [...new Set(header.enums.map((e) => e.name).filter((n) => n !== null && !EVENT_CODE_ENUMS.includes(n) && !PPM_SC_ENUMS.includes(n)))];
+  const out2 = record();
+  const shared = (f, e) => f.path === PUBLIC_HEADER || (r.model.presence(f.path, e.line).maybe & USERSPACE) !== 0;
+  const names2 = [...new Set(header.flatMap((f) => f.enums.filter((e) => shared(f, e)).map((e) => e.name)).filter((n) => n !== null && !EVENT_CODE_ENUMS.includes(n) && !PPM_SC_ENUMS.includes(n)))];
   for (const name2 of names2) {
-    const c = pickEnum(r, [name2], [header]);
-    if (c) out2[name2] = constantsOf(r, header, c.value);
+    const c = pickEnum(r, [name2], header);
+    if (c) out2[name2] = constantsOf(r, c.file, c.value);
   }
   return out2;
 }
 function resolveRetiredEnumValues(r, header) {
-  const out2 = {};
-  for (const e of header.enums) {
-    if (!e.name || !e.retired.length || !r.model.live(header.path, e.line)) continue;
-    out2[e.name] = Object.fromEntries(
-      e.retired.map((x) => [x.name, { value: evaluateNumber(x.expr ?? "", r.syms), expr: x.expr ?? "", loc: loc(header.path, x.line) }])
-    );
+  const out2 = record();
+  for (const f of header) {
+    for (const e of f.enums) {
+      if (!e.name || !e.retired.length || !r.model.live(f.path, e.line)) continue;
+      out2[e.name] = record(
+        e.retired.map((x) => [x.name, { value: evaluateNumber(x.expr ?? "", r.symsOf(f.path)), expr: x.expr ?? "", loc: loc(f.path, x.line) }])
+      );
+    }
   }
   return out2;
 }
 function resolvePpmSc(r) {
+  const e = pickEnum(r, PPM_SC_ENUMS, r.facts);
+  const compiled = e ? constantsOf(r, e.file, e.value) : record();
+  delete compiled["PPM_SC_MAX"];
   const candidates = [];
   for (const f of r.facts) {
     const byDefine = /* @__PURE__ */ new Map();
@@ -34874,47 +38685,43 @@ function resolvePpmSc(r) {
     for (const [line, entries] of byDefine) candidates.push({ value: entries, file: f, line, presence: r.model.presence(f.path, line) });
   }
   const chosen = r.model.pick("the PPM_SC_FIELDS X-macro", candidates, (list) => list.map((sc) => `${sc.symbol}=${sc.expr}${sc.retired ? "?" : ""}`).join(","));
-  const out2 = {};
-  if (chosen) {
-    for (const sc of chosen.value) {
-      out2[sc.symbol] = { value: evaluateNumber(sc.expr, r.syms), loc: loc(chosen.file.path, sc.line), ...sc.retired ? { retired: true } : {} };
-    }
-    return out2;
+  const out2 = record();
+  for (const sc of chosen?.value ?? []) {
+    const asCompiled = sc.retired ? void 0 : compiled[sc.symbol];
+    const value = asCompiled && asCompiled.value !== null ? asCompiled.value : evaluateNumber(sc.expr, r.symsOf(chosen.file.path));
+    out2[sc.symbol] = { value, loc: loc(chosen.file.path, sc.line), ...sc.retired ? { retired: true } : {} };
   }
-  const e = pickEnum(r, PPM_SC_ENUMS, r.facts);
-  if (e) {
-    for (const [name2, c] of Object.entries(constantsOf(r, e.file, e.value))) {
-      if (name2 !== "PPM_SC_MAX") out2[name2] = { value: c.value, loc: c.loc };
-    }
-  }
+  for (const [name2, c] of Object.entries(compiled)) if (!(name2 in out2)) out2[name2] = { value: c.value, loc: c.loc };
   return out2;
 }
 function resolveDefines(r, header) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const m of header.macros) {
-    if (m.params !== null || !m.name.startsWith("PPM_") || m.body === "") continue;
-    const presence = r.model.presence(header.path, m.line);
-    if (!presence.maybe) continue;
-    const value = evaluateNumber(m.body, r.syms);
-    if (value === null) continue;
-    const c = { value: { value, expr: m.body, loc: loc(header.path, m.line), ...guardOf(r, header.path, m.line) }, file: header, line: m.line, presence };
-    byName.set(m.name, [...byName.get(m.name) ?? [], c]);
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const f of header) {
+    f.macros.forEach((m, i2) => {
+      if (m.params !== null || !m.name.startsWith("PPM_") || m.body === "") return;
+      const presence = r.model.macroPresence(f.path, i2);
+      if (!presence.maybe || f.path !== PUBLIC_HEADER && !(presence.maybe & USERSPACE)) return;
+      const value = evaluateNumber(m.body, r.symsOf(f.path));
+      if (value === null) return;
+      const c = { value: { value, expr: m.body, loc: loc(f.path, m.line), ...guardOf(r, f.path, m.line) }, file: f, line: m.line, presence };
+      byName2.set(m.name, [...byName2.get(m.name) ?? [], c]);
+    });
   }
-  const out2 = {};
-  for (const [name2, list] of byName) {
-    const c = r.model.pick(`#define ${name2}`, list, (x) => String(x.value));
+  const out2 = record();
+  for (const [name2, list] of byName2) {
+    const c = r.model.pick(`macro ${name2}`, list, (x) => String(x.value));
     if (c) out2[name2] = c.value;
   }
   return out2;
 }
 function minimum(r, which2) {
   for (const name2 of [`SCAP_MINIMUM_DRIVER_${which2}_VERSION`, `SCAP_MINIMUM_PROBE_${which2}_VERSION`]) {
-    const candidates = r.facts.flatMap((f) => f.macros.filter((m2) => m2.name === name2).map((m2) => ({ value: m2, file: f, line: m2.line, presence: r.model.presence(f.path, m2.line) })));
-    const c = r.model.pick(`#define ${name2}`, candidates, (m2) => m2.body);
+    const candidates = r.facts.flatMap((f) => f.macros.flatMap((m2, i2) => m2.name === name2 ? [{ value: m2, file: f, line: m2.line, presence: r.model.macroPresence(f.path, i2) }] : []));
+    const c = r.model.pick(`macro ${name2}`, candidates, (m2) => m2.body);
     if (!c) continue;
     const m = c.value;
     const args2 = /^\(?\s*PPM_API_VERSION\s*\(([^)]*)\)\s*\)?$/.exec(m.body)?.[1]?.split(",");
-    const parts2 = args2?.length === 3 ? args2.map((a) => evaluateNumber(a, r.syms)) : null;
+    const parts2 = args2?.length === 3 ? args2.map((a) => evaluateNumber(a, r.symsOf(c.file.path))) : null;
     const version = parts2 && parts2.every((p) => p !== null) ? parts2.join(".") : null;
     return { macro: name2, version, expr: m.body, loc: loc(c.file.path, m.line) };
   }
@@ -34923,26 +38730,60 @@ function minimum(r, which2) {
 function exprOf(init2) {
   return init2 && init2.kind === "expr" ? normExpr(init2.text) : null;
 }
+var READ_AS_WRITTEN = /* @__PURE__ */ new Set(["DIRFD_PARAM", "FILLER_REF"]);
+function slot(r, path11, init2) {
+  if (!init2 || init2.kind !== "expr") return null;
+  const syms = r.symsOf(path11);
+  let memo = slotMemo.get(syms.macros);
+  if (!memo) slotMemo.set(syms.macros, memo = /* @__PURE__ */ new Map());
+  let read2 = memo.get(init2.text);
+  if (!read2) {
+    const text2 = normExpr(init2.text);
+    read2 = { text: text2, used: [] };
+    if (mentionsMacro(text2, syms.macros, READ_AS_WRITTEN)) {
+      const used = read2.used;
+      const e = expandMacros(text2, syms.macros, { keep: READ_AS_WRITTEN, onMacro: (n) => used.push(n) });
+      if ("text" in e) read2.text = normExpr(e.text);
+      else read2.problem = `${text2.slice(0, 60)}: ${e.problem}`;
+    }
+    memo.set(init2.text, read2);
+  }
+  for (const n of read2.used) syms.onMacro?.(n);
+  if (read2.problem) r.problems.add(read2.problem);
+  return read2.text;
+}
+var slotMemo = /* @__PURE__ */ new WeakMap();
+function stringSlot(r, path11, init2) {
+  const text2 = slot(r, path11, init2);
+  return text2 === null ? "" : unquote(text2) ?? text2;
+}
 var NO_INFO = /^(0|NULL|\(void\*\)0|\(\(void\*\)0\))$/;
-function toParam(init2, path11) {
+function toParam(r, init2, path11) {
   if (init2.kind !== "list") return null;
   const [name2, type, format, info3, ninfo] = init2.items.map((i2) => i2.value);
-  const nameText = name2?.kind === "expr" ? unquote(name2.text) ?? name2.text : "";
-  const infoText = exprOf(info3);
+  const infoText = slot(r, path11, info3);
+  const ninfoText = exprOf(ninfo);
   return {
-    name: nameText,
-    type: exprOf(type) ?? "",
-    format: exprOf(format) ?? "",
+    name: stringSlot(r, path11, name2),
+    type: slot(r, path11, type) ?? "",
+    format: slot(r, path11, format) ?? "",
     // A literal 0 / NULL info slot is the same as leaving it out.
     info: infoText && !NO_INFO.test(infoText) ? infoText : null,
-    ninfo: exprOf(ninfo) && exprOf(ninfo) !== "0" ? exprOf(ninfo) : null,
+    ninfo: ninfoText && ninfoText !== "0" ? ninfoText : null,
     loc: loc(path11, init2.line)
   };
 }
 function flagSet(expr) {
   if (!expr) return [];
-  return [...new Set(splitOr(expr).filter((s) => s !== "EF_NONE" && s !== "0"))].sort();
+  let set = flagSets.get(expr);
+  if (!set) {
+    set = [...new Set(splitOr(expr).filter((s) => s !== "EF_NONE" && s !== "0"))].sort();
+    if (flagSets.size >= MEMO_ENTRIES) flagSets.clear();
+    flagSets.set(expr, set);
+  }
+  return [...set];
 }
+var flagSets = /* @__PURE__ */ new Map();
 function findTable(r, name2) {
   const candidates = r.facts.flatMap((f) => f.tables.filter((t) => t.name === name2).map((t) => ({ value: t, file: f, line: t.line, presence: r.model.presence(f.path, t.line) })));
   const c = r.model.pick(`table ${name2}`, candidates, (t) => JSON.stringify(t.items.map((i2) => [i2.designator, i2.value])));
@@ -34950,18 +38791,72 @@ function findTable(r, name2) {
 }
 function liveItems(r, file, table) {
   const cuts = file.directives.ops.flatMap((o) => o.op === "branch" ? [file.directives.branches[o.branch].line] : o.op === "endif" ? [o.line] : []);
-  return table.items.filter((item) => {
+  const live = table.items.filter((item) => {
+    if (item.path) return r.model.live(item.path, item.line);
     if (cuts.some((l) => l > item.line && l <= item.endLine)) {
       r.warnings.push({ path: file.path, message: `${file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} has a conditional directive inside it, which driver-semver cannot follow`, incomplete: true });
       return false;
     }
     return r.model.live(file.path, item.line);
   });
+  const element = { kind: "struct", name: table.elementType, tagged: true };
+  const shapes = shapesOf(r, file.path);
+  const unreadable2 = (item, why) => r.warnings.push({ path: item.path ?? file.path, message: `${item.path ?? file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} cannot be read: ${why}`, incomplete: true });
+  const out2 = [];
+  for (const item of live) {
+    const steps = item.designator === null ? [] : designatorSteps(item.designator);
+    const first = steps[0];
+    if (steps.length > 1 && first && "index" in first) {
+      let target = out2.length - 1;
+      while (target >= 0 && out2[target].designator !== first.index) target--;
+      const into = target >= 0 ? out2[target].value : null;
+      if (!into || into.kind !== "list") {
+        unreadable2(item, `its designator ${item.designator} names an element driver-semver cannot find`);
+        continue;
+      }
+      const rest = item.designator.slice(first.index.length);
+      const laid2 = layOut({ ...into, items: [...into.items, { designator: rest, value: item.value, line: item.line, endLine: item.endLine }] }, element, shapes);
+      if ("problem" in laid2) unreadable2(item, laid2.problem);
+      else out2[target] = { ...out2[target], value: laid2.init };
+      continue;
+    }
+    const laid = hasDesignator(item.value) ? layOut(item.value, element, shapes) : { init: item.value };
+    if ("problem" in laid) unreadable2(item, laid.problem);
+    else out2.push({ ...item, value: laid.init });
+  }
+  return out2;
+}
+function hasDesignator(init2) {
+  const todo2 = [init2];
+  while (todo2.length) {
+    const i2 = todo2.pop();
+    if (i2.kind !== "list") continue;
+    for (const item of i2.items) {
+      if (item.designator !== null) return true;
+      todo2.push(item.value);
+    }
+  }
+  return false;
+}
+function shapesOf(r, path11) {
+  const structs = r.facts.flatMap((f) => f.structs.structs.filter((s) => r.model.live(f.path, s.loc.line)));
+  const typedefs = record(r.facts.flatMap((f) => Object.entries(f.structs.typedefs)));
+  const resolve3 = (t, depth = 0) => {
+    if (depth > MAX_NESTING) return null;
+    if (t.kind === "inline") return t.decl;
+    if (t.kind === "struct") return structs.find((s) => t.tagged && s.tagged && s.name === t.name || s.aliases.includes(t.name)) ?? null;
+    if (t.kind === "name" && Object.hasOwn(typedefs, t.name)) return resolve3(typedefs[t.name], depth + 1);
+    return null;
+  };
+  return {
+    members: (t) => resolve3(t)?.fields.map((f) => ({ name: f.name, type: f.type })) ?? (t.kind === "struct" && Object.hasOwn(DECLARED_ELEMENTS, t.name) ? DECLARED_ELEMENTS[t.name] : null),
+    index: (expr) => evaluateNumber(expr, r.symsOf(path11))
+  };
 }
 function byKey(r, what, file, entries, same) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const e of entries) {
-    const c = { value: e.value, file, line: e.line, presence: r.model.presence(file.path, e.line) };
+    const c = { value: e.value, file, line: e.line, presence: r.model.presence(e.path ?? file.path, e.line) };
     groups2.set(e.key, [...groups2.get(e.key) ?? [], c]);
   }
   const out2 = /* @__PURE__ */ new Map();
@@ -34973,7 +38868,7 @@ function byKey(r, what, file, entries, same) {
 }
 function resolveEvents(r, codes) {
   const found = findTable(r, "g_event_info");
-  if (!found) return {};
+  if (!found) return record();
   const { file, table } = found;
   const byValue = /* @__PURE__ */ new Map();
   for (const [sym, c] of Object.entries(codes)) {
@@ -34982,10 +38877,11 @@ function resolveEvents(r, codes) {
   const entries = [];
   let index = -1;
   for (const item of liveItems(r, file, table)) {
+    const path11 = item.path ?? file.path;
     let symbol = null;
     if (item.designator !== null) {
       if (codes[item.designator]) symbol = item.designator;
-      const v = evaluateNumber(item.designator, r.syms);
+      const v = evaluateNumber(item.designator, r.symsOf(path11));
       index = v ?? -1;
       symbol ??= v !== null ? byValue.get(v) ?? null : null;
     } else {
@@ -34994,48 +38890,64 @@ function resolveEvents(r, codes) {
     }
     const entry = item.value;
     if (!symbol) {
-      r.warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
+      if (byValue.size) r.warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
       continue;
     }
     if (entry.kind !== "list" || hasInitError(entry)) continue;
     const [name2, category, flags2, nparams, params] = entry.items.map((i2) => i2.value);
+    const nparamsExpr = nparams ? exprOf(nparams) ?? "" : null;
+    const count = nparamsExpr === null ? 0 : evaluateNumber(nparamsExpr, r.symsOf(path11));
     entries.push({
       key: symbol,
       line: item.line,
+      path: path11,
       value: {
         symbol,
-        name: name2?.kind === "expr" ? unquote(name2.text) ?? name2.text : "",
-        category: flagSet(exprOf(category)),
-        flags: flagSet(exprOf(flags2)),
-        nparams: nparams ? evaluateNumber(exprOf(nparams) ?? "", r.syms) : 0,
-        params: params?.kind === "list" ? params.items.map((p) => toParam(p.value, file.path)).filter((p) => p !== null) : [],
-        loc: loc(file.path, entry.line)
+        name: stringSlot(r, path11, name2),
+        category: flagSet(slot(r, path11, category)),
+        flags: flagSet(slot(r, path11, flags2)),
+        nparams: count,
+        ...count === null ? { nparamsExpr } : {},
+        params: params?.kind === "list" ? params.items.map((p) => toParam(r, p.value, path11)).filter((p) => p !== null) : [],
+        loc: loc(path11, entry.line)
       }
     });
   }
-  return Object.fromEntries(byKey(r, "g_event_info entry", file, entries, (e) => JSON.stringify({ ...e, loc: null, params: e.params.map((p) => ({ ...p, loc: null })) })));
+  return record(byKey(r, "g_event_info entry", file, entries, (e) => JSON.stringify({ ...e, loc: null, params: e.params.map((p) => ({ ...p, loc: null })) })));
 }
+var NAME_VALUE_TYPE = "uint32_t";
 function resolveFlagTables(r) {
-  const out2 = {};
+  const out2 = record();
   const names2 = [...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === "ppm_name_value").map((t) => t.name)))];
   for (const tableName of names2.sort()) {
     const found = findTable(r, tableName);
     if (!found) continue;
     const { file: f, table: t } = found;
-    const entries = liveItems(r, f, t).flatMap((item) => {
-      if (item.value.kind !== "list") return [];
-      const [name2, value] = item.value.items.map((i2) => i2.value);
+    const byIndex = [];
+    let index = -1;
+    for (const item of liveItems(r, f, t)) {
+      index = item.designator !== null ? evaluateNumber(item.designator, r.symsOf(item.path ?? f.path)) ?? -1 : index + 1;
+      if (index < 0) {
+        r.warnings.push({ path: f.path, message: `${f.path} at ${r.rev}: the ${t.name} entry at line ${item.line} has an index driver-semver cannot compute`, incomplete: true });
+        continue;
+      }
+      byIndex[index] = item;
+    }
+    const entries = [];
+    for (const item of byIndex) {
+      const [name2, value] = item?.value.kind === "list" ? item.value.items.map((i2) => i2.value) : [];
       const nameText = name2?.kind === "expr" ? unquote(name2.text) : null;
-      if (nameText === null) return [];
+      if (!item || nameText === null) break;
       const expr = exprOf(value) ?? "";
-      return [{ name: nameText, expr, value: evaluateNumber(expr, r.syms), loc: loc(f.path, item.value.line), ...guardOf(r, f.path, item.line) }];
-    });
+      const path11 = item.path ?? f.path;
+      entries.push({ name: nameText, expr, value: evaluateAs(expr, r.symsOf(path11), NAME_VALUE_TYPE), loc: loc(path11, item.value.line), ...guardOf(r, path11, item.line) });
+    }
     out2[t.name] = { loc: loc(f.path, t.line), entries };
   }
   return out2;
 }
 function resolveDynamicParams(r) {
-  const out2 = {};
+  const out2 = record();
   const names2 = [...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === "ppm_param_info" && t.name !== "g_event_info").map((t) => t.name)))];
   for (const tableName of names2.sort()) {
     const found = findTable(r, tableName);
@@ -35044,50 +38956,298 @@ function resolveDynamicParams(r) {
     const prefix = t.size && /^\w+_MAX$/.test(t.size) ? t.size.slice(0, -"MAX".length) : null;
     const symbolOf = /* @__PURE__ */ new Map();
     if (prefix) {
-      for (const [name2, m] of r.model.macros) {
-        const v = name2.startsWith(prefix) && name2 !== t.size ? evaluateNumber(m.body, r.syms) : null;
+      for (const [name2, m] of r.model.scope(f.path).macros) {
+        const v = name2.startsWith(prefix) && name2 !== t.size ? evaluateNumber(m.body, r.symsOf(f.path)) : null;
         if (v !== null && !symbolOf.has(v)) symbolOf.set(v, name2);
       }
     }
     const entries = [];
     let index = -1;
     for (const item of liveItems(r, f, t)) {
-      index = item.designator !== null ? evaluateNumber(item.designator, r.syms) ?? -1 : index + 1;
+      index = item.designator !== null ? evaluateNumber(item.designator, r.symsOf(item.path ?? f.path)) ?? -1 : index + 1;
       const key = symbolOf.get(index) ?? item.designator ?? String(index);
-      const p = toParam(item.value, f.path);
-      if (p) entries.push({ key, line: item.line, value: { ...p, index: index >= 0 ? index : null } });
+      const p = toParam(r, item.value, item.path ?? f.path);
+      if (p) entries.push({ key, line: item.line, ...item.path ? { path: item.path } : {}, value: { ...p, index: index >= 0 ? index : null } });
     }
-    out2[t.name] = { loc: loc(f.path, t.line), entries: Object.fromEntries(byKey(r, `${t.name} entry`, f, entries, (p) => JSON.stringify({ ...p, loc: null }))) };
+    out2[t.name] = { loc: loc(f.path, t.line), entries: record(byKey(r, `${t.name} entry`, f, entries, (p) => JSON.stringify({ ...p, loc: null }))) };
   }
   return out2;
 }
 function resolveSyscalls(r) {
   const found = findTable(r, "g_syscall_table");
-  if (!found) return {};
+  if (!found) return record();
   const entries = [];
   for (const item of liveItems(r, found.file, found.table)) {
     const nr = item.designator?.replace(/\s*-\s*SYSCALL_TABLE_ID0$/, "").trim();
     if (!nr || item.value.kind !== "list" || hasInitError(item.value)) continue;
-    const fields = { flags: null, enter_event_type: null, exit_event_type: null, ppm_sc: null };
-    const order = Object.keys(fields);
-    item.value.items.forEach((f, i2) => {
-      const key = f.designator?.replace(/^\./, "") ?? order[i2];
-      if (key && key in fields) fields[key] = exprOf(f.value);
-    });
+    const path11 = item.path ?? found.file.path;
+    const [flags2, enter, exit, ppmSc] = item.value.items.map((f) => f.value.kind === "expr" && f.value.implicit ? null : slot(r, path11, f.value));
+    const fields = { flags: flags2 ?? null, enter_event_type: enter ?? null, exit_event_type: exit ?? null, ppm_sc: ppmSc ?? null };
     entries.push({
       key: nr,
       line: item.line,
+      ...item.path ? { path: item.path } : {},
       value: {
         flags: flagSet(fields["flags"]).filter((f) => f !== "UF_NONE"),
         enter: fields["enter_event_type"] ?? "PPME_GENERIC_E",
         exit: fields["exit_event_type"] ?? "PPME_GENERIC_X",
         ppmSc: fields["ppm_sc"],
-        loc: loc(found.file.path, item.value.line),
-        ...guardOf(r, found.file.path, item.line)
+        loc: loc(path11, item.value.line),
+        ...guardOf(r, path11, item.line)
       }
     });
   }
-  return Object.fromEntries(byKey(r, "g_syscall_table entry", found.file, entries, (e) => JSON.stringify({ ...e, loc: null, guard: null })));
+  return record(byKey(r, "g_syscall_table entry", found.file, entries, (e) => JSON.stringify({ ...e, loc: null, guard: null })));
+}
+
+// src/history/facts-pool.ts
+var WORKER_KIND = "driver-semver-facts";
+var MAX_WORKERS = 3;
+async function factsFor(path11, data, kind2, minKernel = 0n) {
+  return fileKinds(path11).includes(kind2) ? blobFacts(path11, data, kind2, minKernel) : null;
+}
+if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
+  const port = parentPort;
+  let chain = Promise.resolve();
+  port.on("message", (m) => {
+    chain = chain.then(async () => {
+      let reply;
+      try {
+        reply = { id: m.id, facts: await factsFor(m.path, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null, m.kind, BigInt(m.minKernel)) };
+      } catch (e) {
+        reply = { id: m.id, error: e.message };
+      }
+      port.postMessage(reply);
+    });
+  });
+}
+function bundledWorkerScript() {
+  try {
+    const file = fileURLToPath2(new URL("./lib.js", import.meta.url));
+    return existsSync5(file) ? file : null;
+  } catch {
+    return null;
+  }
+}
+var FactsPool = class _FactsPool {
+  constructor(cache, read2, sizeOf) {
+    this.cache = cache;
+    this.read = read2;
+    this.sizeOf = sizeOf;
+  }
+  cache;
+  read;
+  sizeOf;
+  workers = [];
+  queue = [];
+  pending = /* @__PURE__ */ new Map();
+  nextId = 0;
+  failed = null;
+  started = 0;
+  closing = false;
+  /** The group the walk has reached (-1: its start). */
+  position = -1;
+  /** Blobs whose facts a worker delivered. */
+  extracted = 0;
+  /** A pool of `count` workers running `script`, or null when there is no bundle to run. */
+  static start(cache, read2, size, opts = {}) {
+    const script = opts.script === void 0 ? bundledWorkerScript() : opts.script;
+    const count = opts.count ?? Math.max(1, Math.min(MAX_WORKERS, os6.availableParallelism() - 1));
+    if (!script || count < 1) return null;
+    const pool = new _FactsPool(cache, read2, size);
+    for (let i2 = 0; i2 < count; i2++) {
+      const w = new Worker(script, { workerData: { kind: WORKER_KIND } });
+      const slot2 = { w, busy: 0 };
+      w.on("message", (r) => pool.done(slot2, r));
+      w.on("error", (e) => pool.fail(e));
+      w.on("exit", (code2) => pool.fail(new Error(`facts worker exited (code ${code2})`)));
+      pool.workers.push(slot2);
+    }
+    pool.started = count;
+    return pool;
+  }
+  /**
+   * A pool that parses the blobs of a few snapshots (the check's base and head) on the spare
+   * cores (none on a two-core machine, unless a worker script is given):
+   * the declarations first, then the code for the kernel range each snapshot's declarations
+   * state. Resolves once everything is queued; buildSurface then finds each blob in the cache.
+   */
+  static async forSnapshots(cache, snaps, opts = {}) {
+    const where3 = /* @__PURE__ */ new Map();
+    for (const snap of snaps) for (const [path11, e] of snap.files) if (!e.mode && fileKinds(path11).length) where3.set(e.blob, { snap, path: path11 });
+    const read2 = async (blob) => {
+      const w = where3.get(blob);
+      return w ? w.snap.read(w.path) : null;
+    };
+    const size = async (blob) => {
+      const w = where3.get(blob);
+      return w ? w.snap.size(w.path) : null;
+    };
+    const cores = os6.availableParallelism();
+    if (cores < 3 && opts.script === void 0) return null;
+    const pool = _FactsPool.start(cache, read2, size, { ...opts, count: Math.min(MAX_WORKERS, Math.max(2, cores - 1)) });
+    if (!pool) return null;
+    const readable = (snap) => [...snap.files.values()].filter((e) => !e.mode);
+    for (const snap of snaps) for (const e of readable(snap)) for (const kind2 of fileKinds(e.path)) if (kind2 !== "code") pool.prefetch(e.path, e.blob, kind2);
+    for (const snap of snaps) {
+      const kernels = kernelRanges((await readDeclarations(snap, cache, [])).values());
+      for (const e of readable(snap)) if (fileKinds(e.path).includes("code")) pool.prefetch(e.path, e.blob, "code", codeKernel(e.path, kernels));
+    }
+    return pool;
+  }
+  /** Worker threads started. */
+  get size() {
+    return this.started;
+  }
+  /** Queues a blob the walk first reads (as `kind`) at group `at` (in walk order). */
+  prefetch(path11, blob, kind2, minKernel = 0n, at = -1) {
+    if (!fileKinds(path11).includes(kind2)) return;
+    const p = this.cache.get(factsKey(path11, kind2, blob, minKernel), () => {
+      const fromWorker = new Promise((resolve3, reject) => {
+        if (this.failed) return reject(this.failed);
+        this.queue.push({ path: path11, blob, kind: kind2, minKernel, at, resolve: resolve3, reject });
+        this.pump();
+      });
+      return fromWorker.catch(async () => {
+        const facts = await factsFor(path11, await this.read(blob), kind2, minKernel);
+        if (facts === null) throw new Error(`${path11} is not a file the surface reads`);
+        return facts;
+      });
+    });
+    p.catch(() => void 0);
+  }
+  /** The walk reached group `index`: blobs up to PREFETCH_GROUPS_AHEAD groups further may be parsed. */
+  reached(index) {
+    this.position = index;
+    this.pump();
+  }
+  pump() {
+    if (this.failed) {
+      for (const t of this.queue.splice(0)) t.reject(this.failed);
+      return;
+    }
+    for (const slot2 of this.workers) {
+      while (slot2.busy < 2 && this.queue.length && this.queue[0].at <= this.position + PREFETCH_GROUPS_AHEAD) {
+        const task = this.queue.shift();
+        const id = this.nextId++;
+        this.pending.set(id, task);
+        slot2.busy++;
+        this.sizeOf(task.blob).then(async (size) => {
+          if (size !== null && size > MAX_FILE_BYTES) return this.done(slot2, { id, facts: tooLarge(size) });
+          const data = await this.read(task.blob);
+          {
+            const bytes = data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+            const own = bytes ? new Uint8Array(bytes) : null;
+            slot2.w.postMessage({ id, path: task.path, blob: task.blob, data: own, kind: task.kind, minKernel: String(task.minKernel) }, own ? [own.buffer] : []);
+          }
+        }).catch((e) => this.done(slot2, { id, error: e.message }));
+      }
+    }
+  }
+  done(slot2, r) {
+    const task = this.pending.get(r.id);
+    if (!task) return;
+    this.pending.delete(r.id);
+    slot2.busy--;
+    if ("error" in r) task.reject(new Error(`extracting ${task.path} (${task.blob.slice(0, 12)}): ${r.error}`));
+    else if (r.facts === null) task.reject(new Error(`extracting ${task.path}: not a file the surface reads`));
+    else {
+      this.extracted++;
+      task.resolve(r.facts);
+    }
+    this.pump();
+  }
+  fail(e) {
+    if (this.closing) return;
+    this.failed ??= e;
+    for (const t of [...this.pending.values(), ...this.queue.splice(0)]) t.reject(e);
+    this.pending.clear();
+  }
+  async close() {
+    this.closing = true;
+    await Promise.all(this.workers.map((s) => s.w.terminate()));
+    this.workers = [];
+  }
+};
+
+// src/surface/comparable.ts
+var KEYED = [
+  "eventCodes",
+  "events",
+  "ppmSc",
+  "defines",
+  "flagTables",
+  "dynamicParams",
+  "syscalls",
+  "structs",
+  "ioctls",
+  "retiredIoctls",
+  "bpfMaps",
+  "bpfGlobals",
+  "codeLists",
+  "moduleParams",
+  "sharedConstants"
+];
+function unreadable(s) {
+  return new Set(s.warnings.filter((w) => w.unread).map((w) => w.path));
+}
+function without(r, paths) {
+  return record(Object.entries(r).filter(([, v]) => !paths.has(v.loc.path)));
+}
+function prune(s, paths) {
+  if (!paths.size) return s;
+  const out2 = { ...s, code: record(Object.entries(s.code).filter(([p]) => !paths.has(p))) };
+  for (const k of KEYED) out2[k] = without(s[k], paths);
+  const kept = (r) => record(Object.entries(r).filter(([, e]) => Object.values(e).some((c) => !paths.has(c.loc.path))).map(([name2, e]) => [name2, without(e, paths)]));
+  out2.enums = kept(s.enums);
+  out2.retiredEnumValues = kept(s.retiredEnumValues);
+  return out2;
+}
+function values(s) {
+  const out2 = /* @__PURE__ */ new Map();
+  const constants3 = (r) => {
+    for (const [k, c] of Object.entries(r)) out2.set(k, { name: k, value: c.value, loc: c.loc, ...c.expr !== void 0 ? { expr: c.expr } : {} });
+  };
+  constants3(s.eventCodes);
+  for (const e of Object.values(s.enums)) constants3(e);
+  for (const e of Object.values(s.retiredEnumValues)) constants3(e);
+  constants3(s.defines);
+  constants3(s.sharedConstants);
+  constants3(s.ppmSc);
+  for (const [k, e] of Object.entries(s.events)) {
+    out2.set(`nparams ${k}`, { name: `the nparams of ${k}`, value: e.nparams, loc: e.loc, ...e.nparamsExpr !== void 0 ? { expr: e.nparamsExpr } : {} });
+  }
+  for (const [k, io] of [...Object.entries(s.ioctls), ...Object.entries(s.retiredIoctls)]) out2.set(`ioctl ${k}`, { name: k, value: io.number, loc: io.loc, expr: io.expr });
+  for (const [table, t] of Object.entries(s.flagTables)) {
+    for (const e of t.entries) out2.set(`flag ${table}/${e.name}`, { name: `${table}: ${e.name}`, value: e.value, loc: e.loc, expr: e.expr });
+  }
+  for (const [k, m] of Object.entries(s.bpfMaps)) {
+    if (m.keyType !== null) out2.set(`map key ${k}`, { name: `the key size of bpf map ${k}`, value: m.keySize, loc: m.loc, expr: `sizeof(${m.keyType})` });
+    if (m.valueType !== null) out2.set(`map value ${k}`, { name: `the value size of bpf map ${k}`, value: m.valueSize, loc: m.loc, expr: `sizeof(${m.valueType})` });
+    if (m.maxEntriesExpr !== null) out2.set(`map max ${k}`, { name: `max_entries of bpf map ${k}`, value: m.maxEntries, loc: m.loc, expr: m.maxEntriesExpr });
+  }
+  return out2;
+}
+var shown = (expr) => expr.length > 80 ? `${expr.slice(0, 80)}\u2026` : expr;
+function comparable(base, head) {
+  const gone = /* @__PURE__ */ new Set([...unreadable(base), ...unreadable(head)]);
+  const b = prune(base, gone);
+  const h = prune(head, gone);
+  const warnings = [];
+  const before = values(b);
+  for (const [key, c] of values(h)) {
+    if (c.value !== null) continue;
+    const was = before.get(key);
+    const where3 = `at ${c.loc.path}:${c.loc.line}; a change to it cannot be judged`;
+    if (was && was.value === null) {
+      if (was.expr === void 0 || c.expr === void 0 || was.expr === c.expr) continue;
+      warnings.push({ path: c.loc.path, message: `${c.name}: its value cannot be computed at ${base.rev} (${shown(was.expr)}) nor at ${head.rev} (${shown(c.expr)}), ${where3}`, incomplete: true });
+      continue;
+    }
+    const expr = c.expr ? ` (${shown(c.expr)})` : "";
+    warnings.push({ path: c.loc.path, message: `${c.name} at ${head.rev}: its value cannot be computed${expr}, ${where3}`, incomplete: true });
+  }
+  return { base: b, head: h, warnings };
 }
 
 // src/verdict/verdict.ts
@@ -35257,11 +39417,17 @@ function configuredRules(overrides = {}) {
   });
 }
 function compareSurfaces(base, head, opts = {}) {
-  return judge(base, head, applyModernProbeLevel(runRules(base, head, opts.rules ?? RULES), opts.modernProbe), opts.baseTip ?? null);
+  const { findings, warnings } = findingsOf(base, head, opts.rules ?? RULES, opts.modernProbe);
+  return judge(base, head, findings, opts.baseTip ?? null, opts.incomplete, warnings);
 }
-function overallVerdict(versions, warnings) {
-  if (versions.some((v) => v.status !== "ok" && v.status !== "unexplained")) return "fail";
-  if (versions.some((v) => v.status === "unexplained") || warnings.some((w) => w.incomplete)) return "warn";
+function findingsOf(base, head, rules, modernProbe) {
+  const c = comparable(base, head);
+  return { findings: applyModernProbeLevel(runRules(c.base, c.head, rules), modernProbe), warnings: c.warnings };
+}
+function overallVerdict(versions, warnings, incomplete = "fail") {
+  const partial2 = warnings.some((w) => w.incomplete);
+  if (versions.some((v) => v.status !== "ok" && v.status !== "unexplained") || partial2 && incomplete === "fail") return "fail";
+  if (versions.some((v) => v.status === "unexplained") || partial2) return "warn";
   return "pass";
 }
 function applyIgnores(findings, ignore, today, source) {
@@ -35303,19 +39469,27 @@ async function runCheck(opts) {
     const baseSnap = repo.snapshot(mergeBase, SURFACE_PREFIXES);
     baseSnap.label = mergeBase === baseTip ? baseRev : `merge-base(${baseRev}, ${headRev})`;
     const build = { sharedStructs: sharedStructList(config.sharedStructs) };
-    const [base, head] = await Promise.all([buildSurface(baseSnap, cache, build), buildSurface(headSnap, cache, build)]);
+    const pool = opts.workers === 0 ? null : await FactsPool.forSnapshots(cache, [baseSnap, headSnap], { script: opts.workerScript });
+    let base;
+    let head;
+    try {
+      [base, head] = await Promise.all([buildSurface(baseSnap, cache, build), buildSurface(headSnap, cache, build)]);
+    } finally {
+      await pool?.close();
+    }
     let tipVersions = null;
     if (baseTip !== mergeBase) {
       tipVersions = await readVersions(repo.snapshot(baseTip, Object.values(VERSION_FILES)));
     }
-    const findings = applyModernProbeLevel(runRules(base, head, configuredRules(config.rules)), config.modernProbe);
+    const { findings, warnings: unjudged } = findingsOf(base, head, configuredRules(config.rules), config.modernProbe);
     const ig = applyIgnores(findings, config.ignore ?? [], opts.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10), source ?? "configuration");
-    const result = judge(base, head, ig.kept, tipVersions);
+    const onIncomplete = opts.incomplete ?? config.incomplete ?? "fail";
+    const result = judge(base, head, ig.kept, tipVersions, onIncomplete, unjudged);
     const pending = !opts.worktree && !opts.head ? uncommittedSurfaceChanges(repo) : [];
     const extra = [...ig.warnings];
     if (pending.length) {
-      const shown = pending.slice(0, 5).join(", ") + (pending.length > 5 ? `, and ${pending.length - 5} more` : "");
-      extra.push({ path: pending[0], message: `uncommitted changes to the driver surface are not compared (${shown}): commit them, or run with --worktree to include them`, incomplete: false });
+      const shown2 = pending.slice(0, 5).join(", ") + (pending.length > 5 ? `, and ${pending.length - 5} more` : "");
+      extra.push({ path: pending[0], message: `uncommitted changes to the driver surface are not compared (${shown2}): commit them, or run with --worktree to include them`, incomplete: false });
     }
     return {
       reportVersion: 1,
@@ -35325,19 +39499,20 @@ async function runCheck(opts) {
       ...source ? { config: source } : {},
       ...result,
       warnings: [...result.warnings, ...extra],
-      ignored: ig.ignored
+      ignored: ig.ignored,
+      onIncomplete
     };
   } finally {
     repo.close();
   }
 }
-function judge(base, head, findings, baseTip) {
+function judge(base, head, findings, baseTip, incomplete, unjudged = []) {
   const versions = {
     api: versionVerdict({ governs: "api", base, head, findings, baseTipVersion: baseTip?.api?.version ?? null }),
     schema: versionVerdict({ governs: "schema", base, head, findings, baseTipVersion: baseTip?.schema?.version ?? null })
   };
-  const warnings = dedupe([...base.warnings, ...head.warnings], (w) => w.message);
-  return { versions, findings, warnings, verdict: overallVerdict(Object.values(versions), warnings) };
+  const warnings = dedupe([...base.warnings, ...head.warnings, ...unjudged], (w) => w.message);
+  return { versions, findings, warnings, verdict: overallVerdict(Object.values(versions), warnings, incomplete) };
 }
 function uncommittedSurfaceChanges(repo) {
   if (!repo.workTree) return [];
@@ -35374,8 +39549,8 @@ function findingAnnotation(f, report, opts) {
   return { level, properties: { ...where3, title: `${what} (${f.rule})` }, message: f.message };
 }
 function warningFile(p) {
-  const plain = p.split(" @ ")[0].trim();
-  return plain && !/\s/.test(plain) ? plain : void 0;
+  const plain2 = p.split(" @ ")[0].trim();
+  return plain2 && !/\s/.test(plain2) ? plain2 : void 0;
 }
 function annotationsFor(report, opts = {}) {
   const all = [];
@@ -35463,10 +39638,10 @@ function isCommit(s) {
 }
 function whereLink(f, report, opts) {
   if (!f.location) return "";
-  const text = codeSpan(`${f.location.path}:${f.location.line}`);
+  const text2 = codeSpan(`${f.location.path}:${f.location.line}`);
   const commit = report.head.commit;
-  if (!opts.repoUrl || !isCommit(commit)) return text;
-  return `[${text}](${blobUrl(opts.repoUrl, commit, f.location.path, f.location.line)})`;
+  if (!opts.repoUrl || !isCommit(commit)) return text2;
+  return `[${text2}](${blobUrl(opts.repoUrl, commit, f.location.path, f.location.line)})`;
 }
 function versionChange(v) {
   const show2 = (s) => s === null ? "?" : code(s);
@@ -35568,7 +39743,7 @@ function renderMarkdown(report, opts = {}) {
   const steps = todo(report, opts);
   lines.push("#### What to do", "");
   lines.push(...steps.length ? steps : ["Nothing: the version files match the driver changes."], "");
-  let shown = 0;
+  let shown2 = 0;
   let hidden = 0;
   const changes = report.findings.filter((f) => f.kind !== "note");
   if (changes.length) {
@@ -35581,9 +39756,9 @@ function renderMarkdown(report, opts = {}) {
         const title = bump === "none" ? "table problems" : `${bump} bump`;
         lines.push(`**${VERSION_LABEL[g]}: ${title}** (${group2.length})`, "");
         for (const f of group2) {
-          if (shown < max) {
+          if (shown2 < max) {
             lines.push(findingLine(f, report, opts));
-            shown++;
+            shown2++;
           } else hidden++;
         }
         lines.push("");
@@ -35594,9 +39769,9 @@ function renderMarkdown(report, opts = {}) {
   if (notes.length) {
     lines.push("<details><summary>Notes (informative, no bump)</summary>", "");
     for (const f of notes) {
-      if (shown < max) {
+      if (shown2 < max) {
         lines.push(findingLine(f, report, opts));
-        shown++;
+        shown2++;
       } else hidden++;
     }
     lines.push("", "</details>", "");
@@ -35759,9 +39934,9 @@ function diffHunks(repoDir, base, head, paths) {
   if (!paths.length) return out2;
   const repo = GitRepo.open(repoDir);
   try {
-    const text = repo.run(["diff", "--no-color", "--no-ext-diff", "--unified=3", base, head, "--", ...paths], true) ?? "";
+    const text2 = repo.run(["diff", "--no-color", "--no-ext-diff", "--unified=3", base, head, "--", ...paths], true) ?? "";
     let file = null;
-    for (const line of text.split("\n")) {
+    for (const line of text2.split("\n")) {
       if (line.startsWith("+++ ")) file = line === "+++ /dev/null" ? null : line.slice(4).replace(/^b\//, "");
       const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
       if (m && file) {
@@ -35785,14 +39960,14 @@ var LINE = /^\/version\s+driver-(api|schema)-version-(major|minor|patch)\b/i;
 var MAX_BODY = 256 * 1024;
 function parseDeclarations(body2) {
   const declared = { api: [], schema: [] };
-  const text = (body2 ?? "").slice(0, MAX_BODY).replace(/<!--[\s\S]*?(-->|$)/g, "");
-  for (const raw of text.split(/\r\n|\r|\n/)) {
+  const text2 = (body2 ?? "").slice(0, MAX_BODY).replace(/<!--[\s\S]*?(-->|$)/g, "");
+  for (const raw of text2.split(/\r\n|\r|\n/)) {
     const line = raw.replace(/^[\s`]+/, "").replace(/[\s`]+$/, "");
     const m = LINE.exec(line);
     if (!m) continue;
     declared[m[1].toLowerCase()].push(m[2].toLowerCase());
   }
-  const stated = declared.api.length > 0 || declared.schema.length > 0 || TEMPLATE_QUESTION.test(text);
+  const stated = declared.api.length > 0 || declared.schema.length > 0 || TEMPLATE_QUESTION.test(text2);
   return { stated, declared };
 }
 function bodyBump(d, governs) {
@@ -35829,7 +40004,7 @@ function agreement(report, d) {
 // src/action/event.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-var ZERO = /^0+$/;
+var ZERO2 = /^0+$/;
 var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"]);
 function isPlainRef(s) {
   return typeof s === "string" && s.length <= 255 && /^[A-Za-z0-9._/-]+$/.test(s) && !s.startsWith("-") && !s.includes("..") && !s.startsWith("/");
@@ -35850,14 +40025,14 @@ function readEvent(env) {
   let payload = {};
   const file = env["GITHUB_EVENT_PATH"];
   if (file) {
-    let text;
+    let text2;
     try {
-      text = readFileSync2(file, "utf8");
+      text2 = readFileSync2(file, "utf8");
     } catch (e) {
       throw new InputError(`GITHUB_EVENT_PATH ${file}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
     }
     try {
-      payload = obj(JSON.parse(text)) ?? {};
+      payload = obj(JSON.parse(text2)) ?? {};
     } catch {
       throw new InputError(`GITHUB_EVENT_PATH ${file}: not valid JSON`);
     }
@@ -35887,15 +40062,15 @@ function readEvent(env) {
   } else if (name2 === "push") {
     const after = payload["after"];
     const before = payload["before"];
-    if (typeof after === "string" && SHA.test(after) && !ZERO.test(after)) info3.head = after;
-    if (typeof before === "string" && SHA.test(before) && !ZERO.test(before)) info3.base = before;
+    if (typeof after === "string" && SHA.test(after) && !ZERO2.test(after)) info3.head = after;
+    if (typeof before === "string" && SHA.test(before) && !ZERO2.test(before)) info3.base = before;
   }
   return info3;
 }
 
 // src/action/failon.ts
-var FAIL = FAILING_STATUSES;
-var WARN = [...FAIL, "unexplained", "incomplete"];
+var FAIL = [...FAILING_STATUSES, "incomplete"];
+var WARN = [...FAIL, "unexplained"];
 var GROUPS = {
   /** What makes `driver-semver check` exit 1. */
   fail: FAIL,
@@ -35908,9 +40083,9 @@ var GROUPS = {
 var SINGLE = [...WARN, "disagreement"];
 var DEFAULT_FAIL_ON = "fail";
 function parseFailOn(input) {
-  const tokens = (input.trim() || DEFAULT_FAIL_ON).toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const tokens2 = (input.trim() || DEFAULT_FAIL_ON).toLowerCase().split(/[\s,]+/).filter(Boolean);
   const out2 = /* @__PURE__ */ new Set();
-  for (const t of tokens) {
+  for (const t of tokens2) {
     if (t in GROUPS) GROUPS[t].forEach((x) => out2.add(x));
     else if (SINGLE.includes(t)) out2.add(t);
     else {
@@ -35919,7 +40094,7 @@ function parseFailOn(input) {
       );
     }
   }
-  if (tokens.includes("never") && tokens.length > 1) throw new InputError(`fail-on: 'never' cannot be combined with other values`);
+  if (tokens2.includes("never") && tokens2.length > 1) throw new InputError(`fail-on: 'never' cannot be combined with other values`);
   return out2;
 }
 function evaluateFailOn(report, agreement2, failOn) {
@@ -35936,7 +40111,7 @@ function evaluateFailOn(report, agreement2, failOn) {
   }
   const disagreementFails = failOn.has("disagreement");
   if (disagreementFails && agreement2?.problems.length) reasons.push(`PR body: ${agreement2.problems[0]}${agreement2.problems.length > 1 ? ` (and ${agreement2.problems.length - 1} more)` : ""}`);
-  if (failOn.has("incomplete")) {
+  if (failOn.has("incomplete") && report.onIncomplete !== "warn") {
     const n = report.warnings.filter((w) => w.incomplete).length;
     if (n) reasons.push(`${n} file${n > 1 ? "s" : ""} could not be analysed`);
   }
@@ -36001,7 +40176,7 @@ function ensurePullRequestCommits(dir, pr, log, which2 = {}) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync3, existsSync as existsSync5 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync6 } from "fs";
 import { EOL as EOL6 } from "os";
 var Context = class {
   /**
@@ -36011,7 +40186,7 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path11 = process.env.GITHUB_EVENT_PATH;
@@ -36056,11 +40231,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36076,7 +40251,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36141,8 +40316,8 @@ function register(state, name2, method, options) {
     options = {};
   }
   if (Array.isArray(name2)) {
-    return name2.reverse().reduce((callback, name3) => {
-      return register.bind(null, state, name3, callback, options);
+    return name2.reverse().reduce((callback2, name3) => {
+      return register.bind(null, state, name3, callback2, options);
     }, method)();
   }
   return Promise.resolve().then(() => {
@@ -36156,17 +40331,17 @@ function register(state, name2, method, options) {
 }
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name2, hook2) {
+function addHook(state, kind2, name2, hook2) {
   const orig = hook2;
   if (!state.registry[name2]) {
     state.registry[name2] = [];
   }
-  if (kind === "before") {
+  if (kind2 === "before") {
     hook2 = (method, options) => {
       return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
     };
   }
-  if (kind === "after") {
+  if (kind2 === "after") {
     hook2 = (method, options) => {
       let result;
       return Promise.resolve().then(method.bind(null, options)).then((result_) => {
@@ -36177,7 +40352,7 @@ function addHook(state, kind, name2, hook2) {
       });
     };
   }
-  if (kind === "error") {
+  if (kind2 === "error") {
     hook2 = (method, options) => {
       return Promise.resolve().then(method.bind(null, options)).catch((error2) => {
         return orig(error2, options);
@@ -36214,9 +40389,9 @@ function bindApi(hook2, state, name2) {
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args2 = name2 ? [state, kind, name2] : [state, kind];
-    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args2);
+  ["before", "error", "after", "wrap"].forEach((kind2) => {
+    const args2 = name2 ? [state, kind2, name2] : [state, kind2];
+    hook2[kind2] = hook2.api[kind2] = bindable(addHook, null).apply(null, args2);
   });
 }
 function Singular() {
@@ -36442,14 +40617,14 @@ function expand(template, context3) {
     function(_, expression, literal) {
       if (expression) {
         let operator = "";
-        const values = [];
+        const values2 = [];
         if (operators.indexOf(expression.charAt(0)) !== -1) {
           operator = expression.charAt(0);
           expression = expression.substr(1);
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
+          values2.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
           var separator = ",";
@@ -36458,9 +40633,9 @@ function expand(template, context3) {
           } else if (operator !== "#") {
             separator = operator;
           }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
+          return (values2.length !== 0 ? operator : "") + values2.join(separator);
         } else {
-          return values.join(",");
+          return values2.join(",");
         }
       } else {
         return encodeReserved(literal);
@@ -36554,9 +40729,9 @@ var endpoint = withDefaults(null, DEFAULTS);
 // node_modules/content-type/dist/index.js
 var SP = 32;
 var HTAB = 9;
-var SEMI = 59;
+var SEMI2 = 59;
 var EQ = 61;
-var DQUOTE = 34;
+var DQUOTE2 = 34;
 var BSLASH = 92;
 var COMMA = 44;
 var LOWER_CASE = 1;
@@ -36569,7 +40744,7 @@ var CASE_FLAGS = LOWER_CASE | NON_ASCII;
 var CHAR_MAP = new Uint8Array(256);
 CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[SEMI2] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
 for (let code2 = 128; code2 <= 255; code2++) {
   CHAR_MAP[code2] |= LOWER_CASE;
@@ -36653,12 +40828,12 @@ function parseParameters(header, type, index, len, stopFlags) {
         while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
           index++;
         }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
+        if (index < len && header.charCodeAt(index) === DQUOTE2) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
             const code3 = header.charCodeAt(index);
-            if (code3 === DQUOTE) {
+            if (code3 === DQUOTE2) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
@@ -36977,8 +41152,8 @@ var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context3);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context3) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context3) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -37036,8 +41211,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -37051,18 +41226,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -37230,12 +41405,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err2) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -40317,34 +44492,34 @@ function routeMatcher(paths) {
 var regex = routeMatcher(triggers_notification_paths_default);
 var triggersNotification = regex.test.bind(regex);
 var groups = {};
-var createGroups = function(Bottleneck3, common2) {
+var createGroups = function(Bottleneck3, common3) {
   groups.global = new Bottleneck3.Group({
     id: "octokit-global",
     maxConcurrent: 10,
-    ...common2
+    ...common3
   });
   groups.auth = new Bottleneck3.Group({
     id: "octokit-auth",
     maxConcurrent: 1,
-    ...common2
+    ...common3
   });
   groups.search = new Bottleneck3.Group({
     id: "octokit-search",
     maxConcurrent: 1,
     minTime: 2e3,
-    ...common2
+    ...common3
   });
   groups.write = new Bottleneck3.Group({
     id: "octokit-write",
     maxConcurrent: 1,
     minTime: 1e3,
-    ...common2
+    ...common3
   });
   groups.notifications = new Bottleneck3.Group({
     id: "octokit-notifications",
     maxConcurrent: 1,
     minTime: 3e3,
-    ...common2
+    ...common3
   });
 };
 function throttling(octokit, octokitOptions) {
@@ -40359,9 +44534,9 @@ function throttling(octokit, octokitOptions) {
   if (!enabled) {
     return {};
   }
-  const common2 = { timeout };
+  const common3 = { timeout };
   if (typeof connection !== "undefined") {
-    common2.connection = connection;
+    common3.connection = connection;
   }
   const state = Object.assign(
     {
@@ -40393,7 +44568,7 @@ function throttling(octokit, octokitOptions) {
     }
     initialized = true;
     if (groups.global == null) {
-      createGroups(Bottleneck3, common2);
+      createGroups(Bottleneck3, common3);
     }
     state.global = state.global ?? groups.global;
     state.auth = state.auth ?? groups.auth;
@@ -40745,17 +44920,17 @@ function numberRule(tag, prev, countsFrom, from, head) {
     return { ...base, bump: null, expected: null, status: "wrong", reason: `${keep}${VERSION_LABEL[down.g]} went down since ${countsFrom.name} (${down.from} \u2192 ${down.to}): no driver number can follow` };
   }
   const bump = steps.reduce((acc, s) => maxBump(acc, s.step), "none");
-  const kind = bump === "none" ? "patch" : bump;
-  const expected = import_semver3.default.inc(countsFrom.core, kind);
+  const kind2 = bump === "none" ? "patch" : bump;
+  const expected = import_semver3.default.inc(countsFrom.core, kind2);
   const grew = steps.filter((s) => s.step === bump && bump !== "none").map((s) => `${VERSION_LABEL[s.g]}'s ${bump} grew (${s.from} \u2192 ${s.to})`);
   const why = grew.length ? `${grew.join(" and ")} since ${countsFrom.name}` : `neither API_VERSION's nor SCHEMA_VERSION's major or minor grew since ${countsFrom.name}${steps.some((s) => s.step === "patch") ? " (only a patch)" : ""}`;
   const ok = tag.core === expected;
   return {
     ...base,
-    bump: kind,
+    bump: kind2,
     expected,
     status: ok ? "ok" : "wrong",
-    reason: `${keep}${why}: the driver number takes a ${kind} step, ${countsFrom.core} \u2192 ${expected}${ok ? "" : `, but the tag says ${tag.core}`}`
+    reason: `${keep}${why}: the driver number takes a ${kind2} step, ${countsFrom.core} \u2192 ${expected}${ok ? "" : `, but the tag says ${tag.core}`}`
   };
 }
 function coverage(g, base, head, findings, prev) {
@@ -40786,9 +44961,9 @@ function renderHistoryJson(report) {
 }
 function findingLines(findings, max, indent, c) {
   const rank = (f) => f.kind === "invalid" ? -1 : ["major", "minor", "patch", "none"].indexOf(f.bump);
-  const shown = findings.filter((f) => f.kind !== "note").sort((a, b) => rank(a) - rank(b));
-  const lines = shown.slice(0, max).map((f) => `${indent}${f.bump === "none" ? f.kind : f.bump}: ${f.message}  ${c("dim", `[${f.rule}]${f.location ? ` ${f.location.path}:${f.location.line}` : ""}`)}`);
-  if (shown.length > max) lines.push(`${indent}\u2026 and ${shown.length - max} more`);
+  const shown2 = findings.filter((f) => f.kind !== "note").sort((a, b) => rank(a) - rank(b));
+  const lines = shown2.slice(0, max).map((f) => `${indent}${f.bump === "none" ? f.kind : f.bump}: ${f.message}  ${c("dim", `[${f.rule}]${f.location ? ` ${f.location.path}:${f.location.line}` : ""}`)}`);
+  if (shown2.length > max) lines.push(`${indent}\u2026 and ${shown2.length - max} more`);
   return lines;
 }
 function renderReleaseText(r, opts) {
@@ -40849,8 +45024,8 @@ async function releaseMode(ctx) {
   });
   mkdirSync(path9.dirname(ctx.reportFile), { recursive: true });
   writeFileSync(ctx.reportFile, renderHistoryJson(report));
-  const text = renderReleaseText(report, { color: false });
-  ctx.log(text);
+  const text2 = renderReleaseText(report, { color: false });
+  ctx.log(text2);
   setOutput("report", ctx.reportFile);
   setOutput("verdict", report.verdict === "accepted" ? "pass" : "fail");
   setOutput("release-verdict", report.verdict);
@@ -40864,7 +45039,7 @@ async function releaseMode(ctx) {
     await summary.addRaw(`### driver-semver release ${report.tag.name}: ${report.verdict}
 
 \`\`\`text
-${text.replace(/```/g, "'''")}
+${text2.replace(/```/g, "'''")}
 \`\`\`
 `, true).write();
   } catch (e) {
@@ -40876,10 +45051,10 @@ ${text.replace(/```/g, "'''")}
 
 // src/action/run.ts
 var write = (s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n");
-function logUntrusted(text) {
+function logUntrusted(text2) {
   const token = randomBytes(16).toString("hex");
   write(`::stop-commands::${token}`);
-  write(text);
+  write(text2);
   write(`::${token}::`);
 }
 function oneLine(s) {
@@ -40893,7 +45068,7 @@ function resolveMode(inputs, event) {
   return event.name === "push" && isDriverTag(event.tag) ? "release" : "check";
 }
 function reportPath(env) {
-  const dir = env["RUNNER_TEMP"] || os6.tmpdir();
+  const dir = env["RUNNER_TEMP"] || os7.tmpdir();
   const step = (env["GITHUB_ACTION"] ?? "").replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 64);
   return path10.join(dir, `driver-semver-report${step ? `-${step}` : ""}.json`);
 }
@@ -40962,7 +45137,7 @@ function configSource(inputs) {
 }
 function checkoutDir(inputs) {
   const workdir = path10.resolve(inputs.workingDirectory);
-  if (!existsSync6(workdir) || !isGitDir(workdir)) {
+  if (!existsSync7(workdir) || !isGitDir(workdir)) {
     throw new InputError(`working-directory ${inputs.workingDirectory}: not a git repository; check the libs repository out first (actions/checkout with fetch-depth: 0)`);
   }
   return workdir;

@@ -1,6 +1,7 @@
-// Runs `check` on libs ranges listed in a TSV (id, base, head, expect_api, expect_schema,
-// accept_api, accept_schema, note: the format of shared/eval/dev-cases.tsv) and prints, per
-// range, the required bumps driver-semver finds next to the accepted ones, with timings.
+// Runs `check` on libs ranges listed in a TSV and prints, per range, the required bumps
+// driver-semver finds next to the accepted ones, with timings. The TSV has a header line, then
+// one range per line: id, base, head, expect_api, expect_schema, accept_api, accept_schema
+// (accepted bumps, comma-separated: `none,patch`), note. Run `npm run build` first.
 // Usage: node scripts/eval-ranges.mjs LIBS_GIT_DIR CASES.tsv [--only api|schema]
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

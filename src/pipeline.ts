@@ -1,9 +1,11 @@
-import { loadConfig, type Config, type ConfigSource, type IgnoreEntry } from './config/config.js';
+import { loadConfig, type Config, type ConfigSource, type IgnoreEntry, type IncompletePolicy } from './config/config.js';
 import { InputError } from './errors.js';
 import { runRules, RULES } from './rules/catalogue.js';
 import type { Bump, Finding, Rule } from './rules/types.js';
 import { GitRepo, type Snapshot } from './source/git.js';
+import { FactsPool } from './history/facts-pool.js';
 import { buildSurface, FactsCache, readVersions } from './surface/build.js';
+import { comparable } from './surface/comparable.js';
 import { SURFACE_PREFIXES, VERSION_FILES } from './surface/files.js';
 import type { Surface, Warning } from './surface/model.js';
 import { DEFAULT_SHARED_STRUCTS, type SharedStruct } from './surface/shared-structs.js';
@@ -46,6 +48,12 @@ export interface CheckOptions {
   config?: ConfigSource;
   /** Today (YYYY-MM-DD), for `ignore` expiry; default: the current UTC date. */
   today?: string;
+  /** What an incomplete analysis does (`--incomplete`); default: the configuration's, else `fail`. */
+  incomplete?: IncompletePolicy;
+  /** 0: parse on this thread (default: worker threads on spare cores, from three cores up; none without the bundle). */
+  workers?: 0;
+  /** The bundle workers run (default: dist/lib.js beside this module). */
+  workerScript?: string | null;
 }
 
 /** The catalogue with configuration applied. */
@@ -63,15 +71,29 @@ export function configuredRules(overrides: RuleOverrides = {}): Rule[] {
 export function compareSurfaces(
   base: Surface,
   head: Surface,
-  opts: { rules?: Rule[]; baseTip?: Surface['versions'] | null; modernProbe?: ModernProbeLevel } = {},
+  opts: { rules?: Rule[]; baseTip?: Surface['versions'] | null; modernProbe?: ModernProbeLevel; incomplete?: IncompletePolicy } = {},
 ): Pick<CheckReport, 'versions' | 'findings' | 'warnings' | 'verdict'> {
-  return judge(base, head, applyModernProbeLevel(runRules(base, head, opts.rules ?? RULES), opts.modernProbe), opts.baseTip ?? null);
+  const { findings, warnings } = findingsOf(base, head, opts.rules ?? RULES, opts.modernProbe);
+  return judge(base, head, findings, opts.baseTip ?? null, opts.incomplete, warnings);
 }
 
-export function overallVerdict(versions: VersionVerdict[], warnings: Warning[]): CheckReport['verdict'] {
-  if (versions.some((v) => v.status !== 'ok' && v.status !== 'unexplained')) return 'fail';
-  // Something we could not read, or a bump we cannot explain: never a silent pass.
-  if (versions.some((v) => v.status === 'unexplained') || warnings.some((w) => w.incomplete)) return 'warn';
+/**
+ * The findings of the rules over what the two surfaces can be compared on (surface/comparable.ts),
+ * the modern-probe level applied, and the warnings about what they could not be compared on.
+ */
+function findingsOf(base: Surface, head: Surface, rules: Rule[], modernProbe?: ModernProbeLevel): { findings: Finding[]; warnings: Warning[] } {
+  const c = comparable(base, head);
+  return { findings: applyModernProbeLevel(runRules(c.base, c.head, rules), modernProbe), warnings: c.warnings };
+}
+
+/**
+ * The overall verdict. A file the surface could not read or decide is never a pass: it fails
+ * (or, with the `incomplete: warn` policy, warns); a bump nothing explains warns.
+ */
+export function overallVerdict(versions: VersionVerdict[], warnings: Warning[], incomplete: IncompletePolicy = 'fail'): CheckReport['verdict'] {
+  const partial = warnings.some((w) => w.incomplete);
+  if (versions.some((v) => v.status !== 'ok' && v.status !== 'unexplained') || (partial && incomplete === 'fail')) return 'fail';
+  if (versions.some((v) => v.status === 'unexplained') || partial) return 'warn';
   return 'pass';
 }
 
@@ -123,14 +145,23 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     const baseSnap = repo.snapshot(mergeBase, SURFACE_PREFIXES);
     baseSnap.label = mergeBase === baseTip ? baseRev : `merge-base(${baseRev}, ${headRev})`;
     const build = { sharedStructs: sharedStructList(config.sharedStructs) };
-    const [base, head] = await Promise.all([buildSurface(baseSnap, cache, build), buildSurface(headSnap, cache, build)]);
+    // Both revisions' blobs are parsed on the spare cores while this thread reads them from git.
+    const pool = opts.workers === 0 ? null : await FactsPool.forSnapshots(cache, [baseSnap, headSnap], { script: opts.workerScript });
+    let base: Surface;
+    let head: Surface;
+    try {
+      [base, head] = await Promise.all([buildSurface(baseSnap, cache, build), buildSurface(headSnap, cache, build)]);
+    } finally {
+      await pool?.close();
+    }
     let tipVersions: Surface['versions'] | null = null;
     if (baseTip !== mergeBase) {
       tipVersions = await readVersions(repo.snapshot(baseTip, Object.values(VERSION_FILES)));
     }
-    const findings = applyModernProbeLevel(runRules(base, head, configuredRules(config.rules)), config.modernProbe);
+    const { findings, warnings: unjudged } = findingsOf(base, head, configuredRules(config.rules), config.modernProbe);
     const ig = applyIgnores(findings, config.ignore ?? [], opts.today ?? new Date().toISOString().slice(0, 10), source ?? 'configuration');
-    const result = judge(base, head, ig.kept, tipVersions);
+    const onIncomplete = opts.incomplete ?? config.incomplete ?? 'fail';
+    const result = judge(base, head, ig.kept, tipVersions, onIncomplete, unjudged);
     // Uncommitted edits to the surface are not in HEAD: say so rather than pass them over in silence.
     const pending = !opts.worktree && !opts.head ? uncommittedSurfaceChanges(repo) : [];
     const extra: Warning[] = [...ig.warnings];
@@ -147,6 +178,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
       ...result,
       warnings: [...result.warnings, ...extra],
       ignored: ig.ignored,
+      onIncomplete,
     };
   } finally {
     repo.close();
@@ -154,13 +186,20 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
 }
 
 /** Versions, warnings and verdict from findings already configured (rule levels, modern probe, ignores). */
-function judge(base: Surface, head: Surface, findings: Finding[], baseTip: Surface['versions'] | null): Pick<CheckReport, 'versions' | 'findings' | 'warnings' | 'verdict'> {
+function judge(
+  base: Surface,
+  head: Surface,
+  findings: Finding[],
+  baseTip: Surface['versions'] | null,
+  incomplete?: IncompletePolicy,
+  unjudged: Warning[] = [],
+): Pick<CheckReport, 'versions' | 'findings' | 'warnings' | 'verdict'> {
   const versions = {
     api: versionVerdict({ governs: 'api', base, head, findings, baseTipVersion: baseTip?.api?.version ?? null }),
     schema: versionVerdict({ governs: 'schema', base, head, findings, baseTipVersion: baseTip?.schema?.version ?? null }),
   };
-  const warnings = dedupe([...base.warnings, ...head.warnings], (w) => w.message);
-  return { versions, findings, warnings, verdict: overallVerdict(Object.values(versions), warnings) };
+  const warnings = dedupe([...base.warnings, ...head.warnings, ...unjudged], (w) => w.message);
+  return { versions, findings, warnings, verdict: overallVerdict(Object.values(versions), warnings, incomplete) };
 }
 
 /** Surface paths with uncommitted changes (untracked files included); none in a bare repository. */

@@ -12,8 +12,8 @@ import { FAILING_STATUSES, GOVERNS_ORDER, VERSION_LABEL } from '../vocabulary.js
  */
 export type FailToken = Exclude<Status, 'ok'> | 'disagreement' | 'incomplete';
 
-const FAIL = FAILING_STATUSES as readonly FailToken[];
-const WARN: FailToken[] = [...FAIL, 'unexplained', 'incomplete'];
+const FAIL: FailToken[] = [...(FAILING_STATUSES as readonly FailToken[]), 'incomplete'];
+const WARN: FailToken[] = [...FAIL, 'unexplained'];
 const GROUPS: Record<string, readonly FailToken[]> = {
   /** What makes `driver-semver check` exit 1. */
   fail: FAIL,
@@ -65,7 +65,8 @@ export function evaluateFailOn(report: CheckReport, agreement: AgreementView | u
   }
   const disagreementFails = failOn.has('disagreement');
   if (disagreementFails && agreement?.problems.length) reasons.push(`PR body: ${agreement.problems[0]}${agreement.problems.length > 1 ? ` (and ${agreement.problems.length - 1} more)` : ''}`);
-  if (failOn.has('incomplete')) {
+  // The repository's configuration may make an incomplete analysis a warning (`incomplete: warn`).
+  if (failOn.has('incomplete') && report.onIncomplete !== 'warn') {
     const n = report.warnings.filter((w) => w.incomplete).length;
     if (n) reasons.push(`${n} file${n > 1 ? 's' : ''} could not be analysed`);
   }

@@ -3,6 +3,7 @@ import { EXIT_FAIL, EXIT_INPUT, EXIT_INTERNAL, EXIT_PASS, InputError } from '../
 import { readSurface, runCheck } from '../pipeline.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { productionCounts, renderProductionTable } from '../report/production.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
 import { REPO_CONFIG_PATH, type ConfigSource } from '../config/config.js';
@@ -49,9 +50,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--head <rev>', 'head revision', undefined)
     .option('--worktree', 'compare the work tree, uncommitted changes included, instead of --head')
     .option('--config <file>', `JSON configuration (default: ${REPO_CONFIG_PATH} in the work tree, or at the base revision of a bare clone)`)
+    .addOption(new Option('--incomplete <policy>', 'what a file that could not be analysed does: fail the check (default) or only warn').choices(['fail', 'warn']))
     .addOption(format())
     .action(async (o) => {
-      const report = await runCheck({ repo: o.repo, base: o.base, head: o.head, worktree: o.worktree, config: configSource(o.config) });
+      const report = await runCheck({ repo: o.repo, base: o.base, head: o.head, worktree: o.worktree, config: configSource(o.config), ...(o.incomplete ? { incomplete: o.incomplete } : {}) });
       io.out(render(report, o.format, io));
       setExit(exitCodeFor(report));
     });
@@ -61,10 +63,13 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('print the driver surface extracted at one revision')
     .option('--repo <dir>', 'libs clone or bare git directory', '.')
     .option('--rev <rev>', 'revision', 'HEAD')
+    .option('--production', 'print the event production matrix: which driver produces which event')
     .addOption(new Option('--format <format>', 'output format: a summary, or the whole surface as JSON').choices(['text', 'json']).default('text'))
     .action(async (o) => {
       const s = await readSurface(o.repo, o.rev);
-      if (o.format === 'json') io.out(JSON.stringify(s, null, 2) + '\n');
+      const json = o.format === 'json';
+      if (o.production) io.out(json ? JSON.stringify(s.production, null, 2) + '\n' : renderProductionTable(s));
+      else if (json) io.out(JSON.stringify(s, null, 2) + '\n');
       else {
         const count = (r: object) => Object.keys(r).length;
         io.out(
@@ -74,6 +79,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
             `SCAP minimums: api ${s.scapMinimum.api?.version ?? '?'}, schema ${s.scapMinimum.schema?.version ?? '?'}`,
             `${count(s.eventCodes)} event codes, ${count(s.events)} g_event_info entries, ${count(s.ppmSc)} ppm_sc codes`,
             `${count(s.enums)} enums, ${count(s.defines)} PPM_* defines, ${count(s.flagTables)} flag tables, ${count(s.dynamicParams)} dynamic-param tables`,
+            `events produced: ${productionCounts(s)} (--production for the matrix)`,
             ...s.warnings.map((w) => `warning: ${w.message}`),
           ].join('\n') + '\n',
         );

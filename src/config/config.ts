@@ -19,7 +19,14 @@ export interface Config {
   sharedStructs?: string[];
   /** Per-finding exceptions, each with its reason. */
   ignore?: IgnoreEntry[];
+  /**
+   * What an incomplete analysis (a surface file that could not be read or decided) does:
+   * `fail` (default: never a pass) or `warn`.
+   */
+  incomplete?: IncompletePolicy;
 }
+
+export type IncompletePolicy = 'fail' | 'warn';
 
 /** One accepted finding: the rule and the symbol it is about, why, and until when. */
 export interface IgnoreEntry {
@@ -34,7 +41,7 @@ export interface IgnoreEntry {
 export const REPO_CONFIG_PATH = '.github/driver-semver.json';
 
 const LEVELS = ['none', 'patch', 'minor', 'major', 'off'];
-const KEYS = ['rules', 'modernProbe', 'sharedStructs', 'ignore'];
+const KEYS = ['rules', 'modernProbe', 'sharedStructs', 'ignore', 'incomplete'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 type Obj = Record<string, unknown>;
@@ -52,7 +59,7 @@ export function parseConfig(text: string, source: string): Config {
   if (!isObject(raw)) throw bad('expected a JSON object');
   const unknown = Object.keys(raw).filter((k) => !KEYS.includes(k));
   if (unknown.length) throw bad(`unknown key '${unknown[0]}' (known: ${KEYS.join(', ')})`);
-  const { rules, modernProbe, sharedStructs, ignore } = raw;
+  const { rules, modernProbe, sharedStructs, ignore, incomplete } = raw;
   const config: Config = {};
   if (rules !== undefined) {
     if (!isObject(rules)) throw bad('"rules" must be an object of rule id → level');
@@ -72,6 +79,10 @@ export function parseConfig(text: string, source: string): Config {
   if (ignore !== undefined) {
     if (!Array.isArray(ignore)) throw bad('"ignore" must be a list of {rule, symbol, reason, expires?}');
     config.ignore = ignore.map((e, i) => ignoreEntry(e, (msg) => bad(`ignore[${i}]: ${msg}`)));
+  }
+  if (incomplete !== undefined) {
+    if (incomplete !== 'fail' && incomplete !== 'warn') throw bad(`"incomplete" must be "fail" or "warn", not ${JSON.stringify(incomplete)}`);
+    config.incomplete = incomplete;
   }
   return config;
 }

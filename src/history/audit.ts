@@ -10,7 +10,7 @@ import { dedupe, FAILING_STATUSES, VERSION_LABEL } from '../vocabulary.js';
 import { assessVersion } from './assess.js';
 import { firstParentChanges, isAncestor, tagsMergedInto, type LogCommit } from '../source/history.js';
 import { FactsPool } from './facts-pool.js';
-import { fileKind, isSurfacePath, SURFACE_PREFIXES, treeTraits, VERSION_FILES } from '../surface/files.js';
+import { fileKind, fileKinds, isSurfacePath, SURFACE_PREFIXES, treeTraits, VERSION_FILES } from '../surface/files.js';
 import { compareTags, parseDriverTag } from './tags.js';
 import type { AuditGroup, AuditReport, AuditVersion, AuditWindow, GroupStatus, Grouping } from './types.js';
 
@@ -106,12 +106,14 @@ export async function runAudit(opts: AuditOptions): Promise<AuditReport> {
     const cache = new FactsCache();
     const pool = opts.workers === 0 ? null : FactsPool.start(cache, (b) => repo.readBlob(b), (b) => repo.blobSize(b), { script: opts.workerScript, count: opts.workers });
     try {
-      // Every blob the walk will parse, in walk order: the workers run ahead of the main thread.
-      // Code is read for the kernel range the start's declarations state.
-      if (pool) for (const f of plan.prefetch) if (fileKind(f.path) !== 'code') pool.prefetch(f.path, f.blob);
+      // Every blob the walk will parse, in walk order: the workers run ahead of the main thread
+      // (a bounded number of groups ahead). Code is read for the kernel range the start's
+      // declarations state, so the start's declarations come first.
+      if (pool) for (const f of plan.prefetch) for (const kind of fileKinds(f.path)) if (f.at < 0 && kind !== 'code') pool.prefetch(f.path, f.blob, kind, 0n, f.at);
       const kernels = kernelRanges((await readDeclarations(snapshotOf(repo, tree, start), cache, [])).values());
-      if (pool) for (const f of plan.prefetch) if (fileKind(f.path) === 'code') pool.prefetch(f.path, f.blob, codeKernel(f.path, kernels));
-      const walked = await walk({ repo, opts, start, toCommit, chunks, tree, rebuild: plan.rebuild, cache });
+      if (pool) for (const f of plan.prefetch) for (const kind of fileKinds(f.path)) pool.prefetch(f.path, f.blob, kind, kind === 'code' ? codeKernel(f.path, kernels) : 0n, f.at);
+      const reached = (i: number) => pool?.reached(i);
+      const walked = await walk({ repo, opts, start, toCommit, chunks, tree, rebuild: plan.rebuild, retire: plan.retire, cache, reached });
       return {
         reportVersion: 1,
         command: 'audit',
@@ -119,7 +121,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditReport> {
         to: { rev: toRev, commit: toCommit },
         start,
         grouping,
-        summary: { ...summarize(log.length, walked.groups, walked.windows, cache.size), workers: pool?.size ?? 0, parsedInWorkers: pool?.extracted ?? 0 },
+        summary: { ...summarize(log.length, walked.groups, walked.windows, cache.extracted), workers: pool?.size ?? 0, parsedInWorkers: pool?.extracted ?? 0 },
         ...walked,
         verdict: walked.groups.some((g) => FAILING.has(g.status)) ? 'fail' : walked.groups.some((g) => g.status !== 'ok') ? 'warn' : 'pass',
       };
@@ -140,15 +142,21 @@ interface WalkInput {
   /** The running tree, from `start`; the walk applies each group's changes to it. */
   tree: Map<string, FileEntry>;
   rebuild: boolean[];
+  /** Blobs to forget after each rebuild (see planWalk). */
+  retire: Map<number, string[]>;
   cache: FactsCache;
+  /** Tells the parsing workers which group the walk has reached. */
+  reached: (index: number) => void;
 }
 
 /** Judges each group against the previous rebuilt surface, and each window between bumps. */
-async function walk({ repo, opts, start, toCommit, chunks, tree, rebuild, cache }: WalkInput): Promise<Pick<AuditReport, 'groups' | 'windows' | 'warnings'>> {
+async function walk({ repo, opts, start, toCommit, chunks, tree, rebuild, retire, cache, reached }: WalkInput): Promise<Pick<AuditReport, 'groups' | 'windows' | 'warnings'>> {
   const buildOpts = { sharedStructs: sharedStructList(opts.sharedStructs) };
   const build = (commit: string): Promise<Surface> => buildSurface(snapshotOf(repo, tree, commit), cache, buildOpts);
   const cmpOpts = { rules: opts.rules, modernProbe: opts.modernProbe };
+  const forget = (i: number) => retire.get(i)?.forEach((b) => cache.forget(b));
   let current = await build(start);
+  forget(-1);
   const groups: AuditGroup[] = [];
   const windows: AuditWindow[] = [];
   const open: Record<Governs, WindowStart> = {
@@ -174,7 +182,9 @@ async function walk({ repo, opts, start, toCommit, chunks, tree, rebuild, cache 
       status: 'ok',
     };
     if (rebuild[i]) {
+      reached(i);
       const head = await build(last.commit);
+      forget(i);
       const cmp = compareSurfaces(current, head, cmpOpts);
       group.findings = cmp.findings;
       for (const g of GOVERNS) group.versions[g] = fromVerdict(assessVersion(g, current, head, cmp.findings));
@@ -209,28 +219,56 @@ async function walk({ repo, opts, start, toCommit, chunks, tree, rebuild, cache 
 }
 
 /**
- * Which groups must be rebuilt (they change a surface file or a tree trait), and every blob
- * the rebuilds will parse, in walk order. Works on a copy: the walk replays the same changes.
+ * Which groups must be rebuilt (they change a surface file or a tree trait), every blob the
+ * rebuilds will parse, in walk order with the group that first reads it, and after which rebuild
+ * each blob is read no more (index -1: the start). Works on a copy: the walk replays the same changes.
  */
-function planWalk(start: Map<string, FileEntry>, chunks: LogCommit[][]): { rebuild: boolean[]; prefetch: FileEntry[] } {
+function planWalk(start: Map<string, FileEntry>, chunks: LogCommit[][]): { rebuild: boolean[]; prefetch: Array<FileEntry & { at: number }>; retire: Map<number, string[]> } {
   const tree = new Map(start);
   const seen = new Set<string>();
-  const prefetch: FileEntry[] = [];
-  const want = (e: FileEntry) => {
+  const prefetch: Array<FileEntry & { at: number }> = [];
+  const want = (e: FileEntry, at: number) => {
     if (fileKind(e.path) !== null && !seen.has(e.blob)) {
       seen.add(e.blob);
-      prefetch.push(e);
+      prefetch.push({ ...e, at });
     }
   };
-  for (const e of tree.values()) want(e);
-  const rebuild = chunks.map((chunk) => {
+  // How many paths of the running tree hold each read blob; when none does, its last reader is
+  // the last rebuild so far (a blob that comes back later is kept until it leaves again).
+  const holders = new Map<string, number>();
+  const lastRead = new Map<string, number>();
+  let lastRebuild = -1;
+  const count = (e: FileEntry | undefined, by: 1 | -1) => {
+    if (!e || fileKind(e.path) === null) return;
+    const n = (holders.get(e.blob) ?? 0) + by;
+    if (n > 0) {
+      holders.set(e.blob, n);
+      lastRead.delete(e.blob);
+    } else {
+      holders.delete(e.blob);
+      lastRead.set(e.blob, lastRebuild);
+    }
+  };
+  for (const e of tree.values()) {
+    want(e, -1);
+    count(e, 1);
+  }
+  const rebuild = chunks.map((chunk, i) => {
     const before = treeTraits(tree.keys());
+    const paths = new Set(chunk.flatMap((c) => c.changes.map((ch) => ch.path)));
+    for (const p of paths) count(tree.get(p), -1);
     const touched = applyChanges(tree, chunk);
+    for (const p of paths) count(tree.get(p), 1);
     const yes = touched.length > 0 || treeTraits(tree.keys()) !== before;
-    if (yes) for (const p of touched) if (tree.has(p)) want(tree.get(p)!);
+    if (yes) {
+      for (const p of touched) if (tree.has(p)) want(tree.get(p)!, i);
+      lastRebuild = i;
+    }
     return yes;
   });
-  return { rebuild, prefetch };
+  const retire = new Map<number, string[]>();
+  for (const [blob, i] of lastRead) retire.set(i, [...(retire.get(i) ?? []), blob]);
+  return { rebuild, prefetch, retire };
 }
 
 /** Applies a group's changes to the running tree; returns the surface files it changed. */

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { blobFacts, factsKey, tooLarge, type FactsCache } from '../surface/build.js';
-import { MAX_FILE_BYTES } from '../limits.js';
-import { fileKind } from '../surface/files.js';
+import { blobFacts, codeKernel, factsKey, kernelRanges, readDeclarations, tooLarge, type FactsCache } from '../surface/build.js';
+import type { Snapshot } from '../source/git.js';
+import { MAX_FILE_BYTES, PREFETCH_GROUPS_AHEAD } from '../limits.js';
+import { fileKinds, type ReadKind } from '../surface/files.js';
 import type { FileFacts } from '../surface/facts.js';
 
 /**
@@ -21,10 +22,12 @@ type Facts = FileFacts | string;
 
 const WORKER_KIND = 'driver-semver-facts';
 
-/** The facts buildSurface caches for this blob at this path (null: not a file it reads). */
-export async function factsFor(path: string, data: Buffer | null, minKernel = 0n): Promise<Facts | null> {
-  const kind = fileKind(path);
-  return kind === null ? null : blobFacts(path, data, kind, minKernel);
+/** Parsing workers at most (beyond three, reading blobs from git is the bottleneck). */
+const MAX_WORKERS = 3;
+
+/** The facts buildSurface caches for this blob at this path, read as `kind` (null: not a way it reads the file). */
+export async function factsFor(path: string, data: Buffer | null, kind: ReadKind, minKernel = 0n): Promise<Facts | null> {
+  return fileKinds(path).includes(kind) ? blobFacts(path, data, kind, minKernel) : null;
 }
 
 interface Request {
@@ -32,6 +35,7 @@ interface Request {
   path: string;
   blob: string;
   data: Uint8Array | null;
+  kind: ReadKind;
   /** The kernel range code is read for (a decimal LINUX_VERSION_CODE). */
   minKernel: string;
 }
@@ -45,7 +49,7 @@ if (!isMainThread && (workerData as { kind?: string } | null)?.kind === WORKER_K
     chain = chain.then(async () => {
       let reply: Reply;
       try {
-        reply = { id: m.id, facts: await factsFor(m.path, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null, BigInt(m.minKernel)) };
+        reply = { id: m.id, facts: await factsFor(m.path, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null, m.kind, BigInt(m.minKernel)) };
       } catch (e) {
         reply = { id: m.id, error: (e as Error).message };
       }
@@ -67,7 +71,10 @@ export function bundledWorkerScript(): string | null {
 interface Task {
   path: string;
   blob: string;
+  kind: ReadKind;
   minKernel: bigint;
+  /** The group of the walk that first reads it. */
+  at: number;
   resolve: (f: Facts) => void;
   reject: (e: Error) => void;
 }
@@ -84,6 +91,8 @@ export class FactsPool {
   private failed: Error | null = null;
   private started = 0;
   private closing = false;
+  /** The group the walk has reached (-1: its start). */
+  private position = -1;
   /** Blobs whose facts a worker delivered. */
   extracted = 0;
 
@@ -101,8 +110,8 @@ export class FactsPool {
     opts: { script?: string | null; count?: number } = {},
   ): FactsPool | null {
     const script = opts.script === undefined ? bundledWorkerScript() : opts.script;
-    // Two cores: the main thread resolves and compares, one worker parses.
-    const count = opts.count ?? Math.max(1, Math.min(3, os.availableParallelism() - 1));
+    // By default the main thread resolves and compares while the workers parse.
+    const count = opts.count ?? Math.max(1, Math.min(MAX_WORKERS, os.availableParallelism() - 1));
     if (!script || count < 1) return null;
     const pool = new FactsPool(cache, read, size);
     for (let i = 0; i < count; i++) {
@@ -117,29 +126,66 @@ export class FactsPool {
     return pool;
   }
 
+  /**
+   * A pool that parses the blobs of a few snapshots (the check's base and head) on the spare
+   * cores (none on a two-core machine, unless a worker script is given):
+   * the declarations first, then the code for the kernel range each snapshot's declarations
+   * state. Resolves once everything is queued; buildSurface then finds each blob in the cache.
+   */
+  static async forSnapshots(cache: FactsCache, snaps: Snapshot[], opts: { script?: string | null } = {}): Promise<FactsPool | null> {
+    const where = new Map<string, { snap: Snapshot; path: string }>();
+    for (const snap of snaps) for (const [path, e] of snap.files) if (!e.mode && fileKinds(path).length) where.set(e.blob, { snap, path });
+    const read = async (blob: string) => {
+      const w = where.get(blob);
+      return w ? w.snap.read(w.path) : null;
+    };
+    const size = async (blob: string) => {
+      const w = where.get(blob);
+      return w ? w.snap.size(w.path) : null;
+    };
+    // Each worker compiles the parser again: on two cores that costs more than it saves.
+    const cores = os.availableParallelism();
+    if (cores < 3 && opts.script === undefined) return null;
+    const pool = FactsPool.start(cache, read, size, { ...opts, count: Math.min(MAX_WORKERS, Math.max(2, cores - 1)) });
+    if (!pool) return null;
+    const readable = (snap: Snapshot) => [...snap.files.values()].filter((e) => !e.mode);
+    for (const snap of snaps) for (const e of readable(snap)) for (const kind of fileKinds(e.path)) if (kind !== 'code') pool.prefetch(e.path, e.blob, kind);
+    for (const snap of snaps) {
+      const kernels = kernelRanges((await readDeclarations(snap, cache, [])).values());
+      for (const e of readable(snap)) if (fileKinds(e.path).includes('code')) pool.prefetch(e.path, e.blob, 'code', codeKernel(e.path, kernels));
+    }
+    return pool;
+  }
+
   /** Worker threads started. */
   get size(): number {
     return this.started;
   }
 
-  prefetch(path: string, blob: string, minKernel = 0n): void {
-    const kind = fileKind(path);
-    if (kind === null) return;
+  /** Queues a blob the walk first reads (as `kind`) at group `at` (in walk order). */
+  prefetch(path: string, blob: string, kind: ReadKind, minKernel = 0n, at = -1): void {
+    if (!fileKinds(path).includes(kind)) return;
     const p = this.cache.get(factsKey(path, kind, blob, minKernel), () => {
       const fromWorker = new Promise<Facts>((resolve, reject) => {
         if (this.failed) return reject(this.failed);
-        this.queue.push({ path, blob, minKernel, resolve, reject });
+        this.queue.push({ path, blob, kind, minKernel, at, resolve, reject });
         this.pump();
       });
       // A worker that dies or fails on a blob costs time, never the audit: extract it here instead.
       return fromWorker.catch(async () => {
-        const facts = await factsFor(path, await this.read(blob), minKernel);
+        const facts = await factsFor(path, await this.read(blob), kind, minKernel);
         if (facts === null) throw new Error(`${path} is not a file the surface reads`);
         return facts;
       });
     });
     // Nobody may ever await a blob buildSurface turns out not to read: no unhandled rejection.
     p.catch(() => undefined);
+  }
+
+  /** The walk reached group `index`: blobs up to PREFETCH_GROUPS_AHEAD groups further may be parsed. */
+  reached(index: number): void {
+    this.position = index;
+    this.pump();
   }
 
   private pump(): void {
@@ -149,7 +195,8 @@ export class FactsPool {
     }
     for (const slot of this.workers) {
       // Two in flight per worker: one parsing, one read and waiting.
-      while (slot.busy < 2 && this.queue.length) {
+      // Never further ahead than the walk will soon need: what is parsed stays in memory.
+      while (slot.busy < 2 && this.queue.length && this.queue[0]!.at <= this.position + PREFETCH_GROUPS_AHEAD) {
         const task = this.queue.shift()!;
         const id = this.nextId++;
         this.pending.set(id, task);
@@ -162,7 +209,7 @@ export class FactsPool {
             const bytes = data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
             // Copy into a buffer of its own before transferring: `data` may be a view into a shared pool.
             const own = bytes ? new Uint8Array(bytes) : null;
-            slot.w.postMessage({ id, path: task.path, blob: task.blob, data: own, minKernel: String(task.minKernel) } satisfies Request, own ? [own.buffer] : []);
+            slot.w.postMessage({ id, path: task.path, blob: task.blob, data: own, kind: task.kind, minKernel: String(task.minKernel) } satisfies Request, own ? [own.buffer] : []);
           }
         }).catch((e: Error) => this.done(slot, { id, error: e.message }));
       }

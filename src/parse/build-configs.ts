@@ -67,25 +67,89 @@ const BPF_TARGET_ARCH: Record<Arch, string> = {
   loongarch64: '__TARGET_ARCH_loongarch64',
 };
 
-/** LP64 Linux, whoever compiles. */
+/**
+ * What gcc and clang predefine for every LP64 Linux target, whoever compiles and for which
+ * architecture (`gcc -dM -E - </dev/null`, the integer and object-format part): a condition on
+ * one of these has the compiler's answer, not "undefined".
+ */
 const LP64: Record<string, string> = {
   __linux__: '1',
   __linux: '1',
+  __gnu_linux__: '1',
   __unix__: '1',
+  __unix: '1',
+  __ELF__: '1',
+  __STDC__: '1',
   __LP64__: '1',
   _LP64: '1',
   __CHAR_BIT__: '8',
-  __SIZEOF_POINTER__: '8',
-  __SIZEOF_LONG__: '8',
+  __SIZEOF_SHORT__: '2',
   __SIZEOF_INT__: '4',
+  __SIZEOF_LONG__: '8',
+  __SIZEOF_LONG_LONG__: '8',
+  __SIZEOF_POINTER__: '8',
+  __SIZEOF_SIZE_T__: '8',
+  __SIZEOF_PTRDIFF_T__: '8',
+  __SIZEOF_WCHAR_T__: '4',
+  __SIZEOF_WINT_T__: '4',
+  __SIZEOF_FLOAT__: '4',
+  __SIZEOF_DOUBLE__: '8',
+  __SIZEOF_INT128__: '16',
+  __SCHAR_WIDTH__: '8',
+  __SHRT_WIDTH__: '16',
+  __INT_WIDTH__: '32',
+  __LONG_WIDTH__: '64',
+  __LONG_LONG_WIDTH__: '64',
+  __PTRDIFF_WIDTH__: '64',
+  __SIZE_WIDTH__: '64',
+  __INTMAX_WIDTH__: '64',
+  __INTPTR_WIDTH__: '64',
+  __SCHAR_MAX__: '0x7f',
+  __SHRT_MAX__: '0x7fff',
+  __INT_MAX__: '0x7fffffff',
+  __LONG_MAX__: '0x7fffffffffffffffL',
+  __LONG_LONG_MAX__: '0x7fffffffffffffffLL',
+  __INTMAX_MAX__: '0x7fffffffffffffffL',
+  __UINTMAX_MAX__: '0xffffffffffffffffUL',
+  __SIZE_MAX__: '0xffffffffffffffffUL',
+  __PTRDIFF_MAX__: '0x7fffffffffffffffL',
+  __INTPTR_MAX__: '0x7fffffffffffffffL',
+  __UINTPTR_MAX__: '0xffffffffffffffffUL',
+  __INT8_MAX__: '0x7f',
+  __INT16_MAX__: '0x7fff',
+  __INT32_MAX__: '0x7fffffff',
+  __INT64_MAX__: '0x7fffffffffffffffL',
+  __UINT8_MAX__: '0xff',
+  __UINT16_MAX__: '0xffff',
+  __UINT32_MAX__: '0xffffffffU',
+  __UINT64_MAX__: '0xffffffffffffffffUL',
   __ORDER_LITTLE_ENDIAN__: '1234',
   __ORDER_BIG_ENDIAN__: '4321',
-  __STDC__: '1',
+  __ORDER_PDP_ENDIAN__: '3412',
+  __ATOMIC_RELAXED: '0',
+  __ATOMIC_CONSUME: '1',
+  __ATOMIC_ACQUIRE: '2',
+  __ATOMIC_RELEASE: '3',
+  __ATOMIC_ACQ_REL: '4',
+  __ATOMIC_SEQ_CST: '5',
 };
 
+/**
+ * Defined by every gcc and clang, with a value that depends on the compiler's version or the
+ * command line (`-std`, `-ffreestanding`): `defined(X)` is true, `X >= N` is unknown.
+ */
+export const DEFINED_VALUE_UNKNOWN = new Set(['__GNUC__', '__GNUC_MINOR__', '__GNUC_PATCHLEVEL__', '__VERSION__', '__STDC_VERSION__', '__STDC_HOSTED__']);
+
+/** Architectures whose `char` is unsigned (the ABI's choice; gcc defines __CHAR_UNSIGNED__). */
+const UNSIGNED_CHAR = new Set<Arch>(['aarch64', 's390x', 'ppc64le', 'riscv64']);
+
 function byteOrder(arch: Arch): Record<string, string> {
-  return { __BYTE_ORDER__: arch === 's390x' ? '4321' : '1234' };
+  const order = arch === 's390x' ? '4321' : '1234';
+  return { __BYTE_ORDER__: order, __FLOAT_WORD_ORDER__: order, ...(UNSIGNED_CHAR.has(arch) ? { __CHAR_UNSIGNED__: '1' } : {}) };
 }
+
+/** What Kbuild defines for each object it compiles (the value names the object). */
+const KBUILD: Record<string, string> = { KBUILD_MODNAME: '"scap"', KBUILD_BASENAME: '"main"' };
 
 function kernelConfig(arch: Arch): Record<string, string> {
   const out: Record<string, string> = { __KERNEL__: '1', CONFIG_64BIT: '1' };
@@ -96,14 +160,17 @@ function kernelConfig(arch: Arch): Record<string, string> {
 function defines(view: View, arch: Arch): Record<string, string> {
   switch (view) {
     case 'kmod':
-      return { ...LP64, ...byteOrder(arch), ...COMPILER_ARCH[arch], __GNUC__: '12', MODULE: '1', ...kernelConfig(arch) };
+      // Kbuild defines KBUILD_MODNAME and KBUILD_BASENAME for every object it compiles.
+      return { ...LP64, ...byteOrder(arch), ...COMPILER_ARCH[arch], MODULE: '1', ...KBUILD, ...kernelConfig(arch) };
     case 'legacy':
-      // clang -target bpf: no host architecture macros, the kernel's config still applies.
-      return { ...LP64, ...byteOrder(arch), __clang__: '1', __GNUC__: '4', __bpf__: '1', __BPF__: '1', __BPF_TRACING__: '1', ...kernelConfig(arch) };
+      // driver/bpf/Makefile runs clang for the host (-emit-llvm, then `llc -march=bpf`): the
+      // host's architecture macros, with the kernel's flags; not Kbuild's per-object flags.
+      return { ...LP64, ...byteOrder(arch), ...COMPILER_ARCH[arch], __clang__: '1', __BPF_TRACING__: '1', ...kernelConfig(arch) };
     case 'modern':
-      return { ...LP64, ...byteOrder(arch), __clang__: '1', __GNUC__: '4', __bpf__: '1', __BPF__: '1', __USE_VMLINUX__: '1', [BPF_TARGET_ARCH[arch]]: '1' };
+      // clang -target bpf (driver/modern_bpf/CMakeLists.txt): no host architecture macros.
+      return { ...LP64, ...byteOrder(arch), __clang__: '1', __bpf__: '1', __BPF__: '1', __USE_VMLINUX__: '1', [BPF_TARGET_ARCH[arch]]: '1' };
     case 'userspace':
-      return { ...LP64, ...byteOrder(arch), ...COMPILER_ARCH[arch], __GNUC__: '12', __STDC_VERSION__: '201112L' };
+      return { ...LP64, ...byteOrder(arch), ...COMPILER_ARCH[arch] };
   }
 }
 
@@ -174,6 +241,11 @@ export const EXTERNAL_MACROS: RegExp[] = [
   /^HAS_/, // driver/configure's probes of the target kernel
   /^(RHEL_RELEASE|UTS_|LINUX_VERSION_CODE$|KERNEL_VERSION$)/, // distribution and kernel versions
   /^__has_/, // compiler feature tests
+  // What the command line or the compiler's version decides: optimisation, code model,
+  // hardening, instruction-set extensions, clang's version.
+  /^__(OPTIMIZE|OPTIMIZE_SIZE|NO_INLINE|PIC|pic|PIE|pie|SSP|SSP_STRONG|SSP_ALL|SSP_EXPLICIT|SANITIZE_[A-Z]+|FAST_MATH|BPF_CPU_VERSION)__$/,
+  /^__(SSE|AVX|MMX|FXSR|XSAVE|AES|PCLMUL|POPCNT|BMI|F16C|FMA|ARM_NEON|ARM_FEATURE|ALTIVEC|VSX|VEC|riscv_vector|loongarch_s?x)\w*$/,
+  /^__clang_(major|minor|patchlevel|version)__$/,
   /^__(GLIBC|GNU_LIBRARY|UCLIBC|GLIBC_PREREQ)/, // libc
   /^[a-z][a-z0-9_]*$/, // lower-case names: kernel helpers defined as macros (`defined(get_file_rcu)`)
   /^(IORING|O|SO|AT|S_IF|SEND_SIG|MAP|PROT|_PAGE|CLONE|F)_/, // kernel UAPI feature and flag macros
@@ -194,3 +266,14 @@ export function isExternal(name: string, config: BuildConfig): boolean {
   if (!config.kernel && name.startsWith('CONFIG_')) return false;
   return EXTERNAL_MACROS.some((re) => re.test(name));
 }
+
+/**
+ * What the compiler predefines alike in every build (`__SIZEOF_LONG__`, `__INT_WIDTH__`...), as
+ * macros: a value of the surface (an ioctl number, an array size) that uses one is computed
+ * with it.
+ */
+export const COMMON_PREDEFINED: ReadonlyMap<string, { name: string; params: null; body: string }> = new Map(
+  Object.entries(CONFIGS[0]!.defines)
+    .filter(([name, body]) => CONFIGS.every((c) => c.defines[name] === body))
+    .map(([name, body]) => [name, { name, params: null, body }]),
+);

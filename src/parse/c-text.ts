@@ -8,6 +8,8 @@
  *   (gcc warns "backslash and newline separated by space" and splices them anyway).
  * - Comments become spaces, outside string and character literals; a `//` comment continues onto
  *   the next line when its line is continued.
+ * - Digraphs become the punctuators they spell (`<:` is `[`, `%>` is `}`, `%:` is `#`), padded
+ *   with a space: they are the same tokens to the compiler.
  *
  * Every rewrite keeps the text's length, so an offset into `text` or `spliced` is an offset
  * into the source, and line numbers stay those an editor shows. To keep them, a continuation is
@@ -93,17 +95,24 @@ function continued(s: string, nl: number): boolean {
   return nl > 0 && s.charCodeAt(nl - 1) === BACKSLASH;
 }
 
-/** Phase 3: comments to spaces (newlines kept), string and character literals skipped. */
+/** Digraphs and the punctuators they spell, padded to the same length. */
+const DIGRAPHS: Record<string, string> = { '<:': '[ ', ':>': '] ', '<%': '{ ', '%>': '} ', '%:%:': '##  ', '%:': '# ' };
+
+/** Phase 3: comments to spaces (newlines kept), digraphs to punctuators, string and character literals skipped. */
 export function blankComments(s: string): string {
   const parts: string[] = [];
   let copied = 0;
   const n = s.length;
-  // Jump from one character that can open a literal or a comment to the next.
-  const next = /["'/]/g;
+  // Jump from one character that can open a literal, a comment or a digraph to the next.
+  const next = /["'/]|%:%:|<[:%]|%[>:]|:>/g;
   for (let m = next.exec(s); m; m = next.exec(s)) {
     let i = m.index;
     const c = s.charCodeAt(i);
-    if (c === 34 /* " */ || c === 39 /* ' */) {
+    const digraph = DIGRAPHS[m[0]];
+    if (digraph) {
+      parts.push(s.slice(copied, i), digraph);
+      copied = next.lastIndex = i + m[0].length;
+    } else if (c === 34 /* " */ || c === 39 /* ' */) {
       i++;
       while (i < n) {
         const d = s.charCodeAt(i);

@@ -13,10 +13,11 @@
  * compares with) over that range: the same answer everywhere is a known answer, so a branch
  * only for kernels below the minimum is never compiled.
  */
-import { CONFIGS, isExternal, type BuildConfig, type ConfigMask } from './build-configs.js';
+import { CONFIGS, DEFINED_VALUE_UNKNOWN, isExternal, type BuildConfig, type ConfigMask } from './build-configs.js';
 import { evaluate, type MacroDef, type SymbolTable } from './consteval.js';
-import type { Directives, IncludeFact, Op } from './directives.js';
-import { MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES } from '../limits.js';
+import { applyPack, pragmaOperatorPacks, type Directives, type IncludeFact, type Op, type PackState } from './directives.js';
+import { expandMacros } from './macros.js';
+import { MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES, MEMO_ENTRIES } from '../limits.js';
 
 /** 0: never compiled, 1: maybe, 2: always. */
 export type Status = 0 | 1 | 2;
@@ -55,13 +56,34 @@ class Layer {
 
 /**
  * What a configuration says about a name no `#define` of the walk set: its predefined value,
- * `ext` (defined outside the tree, unknown), `kver` (the kernel version of a kernel build), or
- * `undef`.
+ * `set` (defined by every compiler, with a value that depends on it), `ext` (defined outside
+ * the tree, unknown), `kver` (the kernel version of a kernel build), or `undef`.
  */
-export function configAnswer(config: BuildConfig, name: string): string {
+function answerOf(config: BuildConfig, name: string): string {
   if (config.kernel && (name === 'LINUX_VERSION_CODE' || name === 'KERNEL_VERSION')) return 'kver';
   if (Object.hasOwn(config.defines, name)) return `def:${config.defines[name]}`;
+  if (DEFINED_VALUE_UNKNOWN.has(name)) return 'set';
   return isExternal(name, config) ? 'ext' : 'undef';
+}
+
+/** Every configuration's answer for a name, by configuration index; one answer when they all agree. */
+const answers = new Map<string, string | string[]>();
+
+function answersFor(name: string): string | string[] {
+  let a = answers.get(name);
+  if (a === undefined) {
+    const all = CONFIGS.map((c) => answerOf(c, name));
+    a = all.every((x) => x === all[0]) ? all[0]! : all;
+    if (answers.size >= MEMO_ENTRIES) answers.clear();
+    answers.set(name, a);
+  }
+  return a;
+}
+
+/** A configuration's answer for a name (see answerOf). */
+export function configAnswer(config: BuildConfig, name: string): string {
+  const a = answersFor(name);
+  return typeof a === 'string' ? a : a[config.index]!;
 }
 
 /** Names an included header looked up below its own layer, with what they were: its inputs. */
@@ -76,10 +98,26 @@ interface Found {
   answer?: string;
 }
 
+/** The text of a definition (or of the definitions a maybe-defined name may have), computed once per object. */
+const defsText = new WeakMap<object, string>();
+
 /** What was found, as text: two lookups that agree have the same signature. */
 function signature(f: Found): string {
-  return f.answer ?? `${f.status}:${JSON.stringify(f.defs ?? null)}`;
+  if (f.answer !== undefined) return f.answer;
+  if (!f.defs) return `${f.status}:`;
+  let text = defsText.get(f.defs);
+  if (text === undefined) defsText.set(f.defs, (text = JSON.stringify(f.defs)));
+  return `${f.status}:${text}`;
 }
+
+/**
+ * Conditions evaluated before, each with the names its evaluation looked up (and what they were)
+ * and its answer: the same condition where every one of them looks up alike has the same answer.
+ * One condition is met in every configuration, and again in every revision of an audit.
+ */
+const testMemo = new Map<string, Array<{ inputs: Inputs; minKernel: bigint | null; answer: boolean | null }>>();
+/** Evaluations remembered per condition (configurations and revisions that differ). */
+const MEMO_PER_CONDITION = 16;
 
 /** The preprocessor's macro table during a walk, for one configuration. */
 class Env {
@@ -88,6 +126,8 @@ class Env {
   private recorders: Array<{ base: number; inputs: Inputs }> = [];
   /** Set when a condition looked at LINUX_VERSION_CODE. */
   usedKernel = false;
+  /** The names the configuration answered that other configurations answer otherwise: what the walk depends on. */
+  readonly asked = new Map<string, string>();
   /** Kernel version the next evaluation sees (kernel builds). */
   kernel: bigint;
 
@@ -107,20 +147,29 @@ class Env {
       const defs = l.defs.get(name);
       return { status: s, defs, at: i };
     }
-    const answer = configAnswer(this.config, name);
+    const all = answersFor(name);
+    const answer = typeof all === 'string' ? all : all[this.config.index]!;
+    // Only what differs between configurations can make two walks differ.
+    if (typeof all !== 'string' && !this.asked.has(name)) this.asked.set(name, answer);
     if (answer === 'kver') {
       if (name === 'KERNEL_VERSION') return { status: 2, defs: KERNEL_VERSION, at: -1, answer };
       this.usedKernel = true;
       return { status: 2, defs: { name, params: null, body: String(this.kernel) }, at: -1, answer };
     }
     if (answer.startsWith('def:')) return { status: 2, defs: { name, params: null, body: answer.slice(4) }, at: -1, answer };
+    // Defined, with no value the walk may use: `defined(X)` is true, `X >= N` unknown.
+    if (answer === 'set') return { status: 2, defs: undefined, at: -1, answer };
     return { status: answer === 'ext' ? 1 : 0, defs: undefined, at: -1, answer };
   }
+
+  /** The names the condition being evaluated looked up (see testMemo). */
+  private tracking: Inputs | null = null;
 
   /** A lookup, recorded as an input of every header walk it reaches below. */
   private lookup(name: string): Found {
     const f = this.find(name);
     for (const r of this.recorders) if (f.at < r.base && !r.inputs.has(name)) r.inputs.set(name, signature(f));
+    if (this.tracking && !this.tracking.has(name)) this.tracking.set(name, signature(f));
     return f;
   }
 
@@ -184,6 +233,22 @@ class Env {
     return s === 2 ? true : s === 0 ? false : null;
   }
 
+  /**
+   * A macro use expanded with the macros in force (null when it cannot be), and whether a macro
+   * of the tree it met may or may not be defined here (names only defined outside the tree, like
+   * `pack`, are taken as undefined: the result is what the tree makes of them).
+   */
+  expand(text: string): { text: string | null; uncertain: boolean } {
+    let uncertain = false;
+    const get = (name: string): MacroDef | undefined => {
+      const f = this.lookup(name);
+      if (f.status === 1 && f.at >= 0) uncertain = true;
+      return f.status === 2 && f.defs && !Array.isArray(f.defs) ? f.defs : undefined;
+    };
+    const e = expandMacros(text, { get, has: (name) => get(name) !== undefined });
+    return 'text' in e ? { text: e.text, uncertain } : { text: null, uncertain: true };
+  }
+
   /** The symbol table a condition is evaluated with (macros only: the preprocessor knows no enumerators). */
   symbols(): SymbolTable {
     const get = (name: string): MacroDef | undefined => {
@@ -207,6 +272,33 @@ class Env {
       const d = this.isDefined(simple[2]!);
       return d === null ? null : simple[1] ? !d : d;
     }
+    // `__has_include` asks the tree, not the macro table: never answered from memory.
+    const memoised = !condition.includes('__has_include');
+    for (const e of (memoised && testMemo.get(condition)) || []) {
+      if (e.minKernel !== null && e.minKernel !== this.minKernel) continue;
+      let same = true;
+      for (const [name, sig] of e.inputs) {
+        if (signature(this.lookup(name)) !== sig) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return e.answer;
+    }
+    this.tracking = new Map();
+    const answer = this.evaluateCondition(condition);
+    if (memoised) {
+      if (testMemo.size >= MEMO_ENTRIES) testMemo.clear();
+      const list = testMemo.get(condition) ?? [];
+      if (list.length >= MEMO_PER_CONDITION) list.shift();
+      list.push({ inputs: this.tracking, minKernel: this.usedKernel ? this.minKernel : null, answer });
+      testMemo.set(condition, list);
+    }
+    this.tracking = null;
+    return answer;
+  }
+
+  private evaluateCondition(condition: string): boolean | null {
     this.usedKernel = false;
     this.kernel = this.minKernel;
     const seen: bigint[] = [];
@@ -233,8 +325,18 @@ export interface FileWalk {
   branches: Uint8Array;
   /** `#define`s of the file by index, with the status of the line they are on. */
   macros: Uint8Array;
-  /** `#pragma pack` in force at each pragma's line: [line, cap, certain]. */
+  /**
+   * `#pragma pack` in force after each line of the file that changes it (a pragma, a `_Pragma`
+   * operator or a macro expanding to one, an `#include` of a header that sets it): [line, cap, certain].
+   */
   packs: Array<[number, number, boolean]>;
+  /** In-tree headers included while a pack cap was (or may have been) in force: their structs are laid out under it. */
+  packedIncludes: string[];
+  /**
+   * `#define`s of the file a later `#undef` or `#define` of the same name replaced, in this
+   * build: `by` is the line that did, `redefined` when no `#undef` came between (gcc warns).
+   */
+  replaced: Array<{ macro: number; by: number; redefined: boolean }>;
   /** Problems met (limits). */
   problems: string[];
 }
@@ -242,8 +344,40 @@ export interface FileWalk {
 /** How the includes a walk followed were resolved: a later walk may reuse it only if they resolve alike. */
 type Resolutions = Array<{ from: string; inc: IncludeFact; to: Directives | null }>;
 
-type HeaderEffect = { minKernel: bigint; inputs: Inputs; resolutions: Resolutions; layer: Layer; status: Status };
-type FileEntryWalk = { config: number; minKernel: bigint; resolutions: Resolutions; walk: FileWalk };
+/** Whether a cached walk's includes resolve alike in the revision last asked (see WalkCache.resolvesAlike). */
+type Checked = { checkedIn?: number; alike?: boolean };
+/** The pack state a walk is in: the cap, the saved caps, and whether it is known (no undecided or unread pragma so far). */
+type WalkPack = PackState & { certain: boolean };
+/** A header's effect, for one entering pack state (`packIn`): the macros it defines, the pack state it leaves. */
+type HeaderEffect = Checked & {
+  minKernel: bigint;
+  inputs: Inputs;
+  resolutions: Resolutions;
+  layer: Layer;
+  status: Status;
+  packIn: string;
+  packOut: WalkPack;
+  packedIncludes: string[];
+};
+/** A file's walk, and what it depends on: the configuration's answers it used, the kernel range, its includes. */
+type FileEntryWalk = Checked & {
+  asked: Map<string, string>;
+  minKernel: bigint;
+  resolutions: Resolutions;
+  walk: FileWalk;
+  /** Per configuration: 2 when it answers alike every name the walk asked, 1 when not, 0 not yet known. */
+  alikeFor: Uint8Array;
+};
+
+/** Whether a configuration answers every name a walk asked as the walk's configuration did (known once per configuration). */
+function answersAlike(e: FileEntryWalk, config: BuildConfig): boolean {
+  if (!e.alikeFor[config.index]) {
+    let alike = true;
+    for (const [name, answer] of e.asked) if (configAnswer(config, name) !== answer) alike = false;
+    e.alikeFor[config.index] = alike ? 2 : 1;
+  }
+  return e.alikeFor[config.index] === 2;
+}
 
 /**
  * Walks reused within one revision and by the next one: an included header's effect is recorded
@@ -265,6 +399,15 @@ export class WalkCache {
     }
   }
 
+  /** Whether a cached walk's includes resolve as they did; asked once per revision (every configuration asks). */
+  resolvesAlike(e: Checked & { resolutions: Resolutions }, resolve: IncludeResolver): boolean {
+    if (e.checkedIn !== this.generation) {
+      e.checkedIn = this.generation;
+      e.alike = resolveAlike(e.resolutions, resolve);
+    }
+    return e.alike!;
+  }
+
   headers(d: Directives): HeaderEffect[] {
     return this.slot(this.headerMap, d);
   }
@@ -281,6 +424,10 @@ export class WalkCache {
   }
 }
 
+function usedKernelVersion(asked: Map<string, string>): boolean {
+  return asked.get('LINUX_VERSION_CODE') === 'kver';
+}
+
 function resolveAlike(list: Resolutions, resolve: IncludeResolver): boolean {
   return list.every((x) => (resolve(x.from, x.inc)?.directives ?? null) === x.to);
 }
@@ -292,6 +439,17 @@ interface Walk {
   problems: string[];
   resolutions: Resolutions;
   cache: WalkCache;
+  /** One state for the whole translation unit: a header's pragmas carry into the file that includes it. */
+  pack: WalkPack;
+  packedIncludes: string[];
+}
+
+function packKey(p: WalkPack): string {
+  return `${p.cap}/${p.stack.join(',')}/${p.certain}`;
+}
+
+function clonePack(p: WalkPack): WalkPack {
+  return { cap: p.cap, stack: [...p.stack], certain: p.certain };
 }
 
 function min(a: Status, b: Status): Status {
@@ -304,9 +462,11 @@ function min(a: Status, b: Status): Status {
  */
 export function walkFile(path: string, d: Directives, config: BuildConfig, minKernel: bigint, resolve: IncludeResolver, cache = new WalkCache()): FileWalk {
   const cached = cache.files(d);
-  const hit = cached.find((e) => e.config === config.index && e.minKernel === minKernel && resolveAlike(e.resolutions, resolve));
+  // Configurations that answer alike every name the walk asked share it (most files never ask
+  // about the architecture): the kernel range matters only to a walk that read the kernel version.
+  const hit = cached.find((e) => (e.minKernel === minKernel || !usedKernelVersion(e.asked)) && answersAlike(e, config) && cache.resolvesAlike(e, resolve));
   if (hit) return hit.walk;
-  const out: FileWalk = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], problems: [] };
+  const out: FileWalk = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], packedIncludes: [], replaced: [], problems: [] };
   const resolutions: Resolutions = [];
   // `__has_include` asks the same resolver, and is recorded like an #include.
   const hasInclude = (p: string, angled: boolean) => {
@@ -315,9 +475,18 @@ export function walkFile(path: string, d: Directives, config: BuildConfig, minKe
     resolutions.push({ from: path, inc, to });
     return to ? true : null;
   };
-  const w: Walk = { env: new Env(config, minKernel, hasInclude), resolve, budget: { files: 0 }, problems: out.problems, resolutions, cache };
+  const w: Walk = {
+    env: new Env(config, minKernel, hasInclude),
+    resolve,
+    budget: { files: 0 },
+    problems: out.problems,
+    resolutions,
+    cache,
+    pack: { cap: 0, stack: [], certain: true },
+    packedIncludes: out.packedIncludes,
+  };
   walkOps(path, d, w, 2, out, 0);
-  cached.push({ config: config.index, minKernel, resolutions, walk: out });
+  cached.push({ asked: w.env.asked, minKernel, resolutions, walk: out, alikeFor: new Uint8Array(CONFIGS.length) });
   return out;
 }
 
@@ -326,9 +495,22 @@ function walkOps(path: string, d: Directives, w: Walk, ambient: Status, out: Fil
   // Per open group: the status of the region around it and whether an earlier branch was taken.
   const frames: Array<{ parent: Status; taken: Status }> = [];
   let status: Status = ambient;
-  const packStack: number[] = [];
-  let pack = 0;
-  let packCertain = true;
+  // A pack change, recorded at its line for the file being walked (a header's lines are its own walk's).
+  const packed = (line: number, understood: boolean) => {
+    if (!understood || status === 1) w.pack.certain = false;
+    out?.packs.push([line, w.pack.cap, w.pack.certain]);
+  };
+  // The file's own definitions that may be in force, by name (to know what a later one replaces).
+  const active = new Map<string, number[]>();
+  const replace = (name: string, by: number, redefined: boolean) => {
+    const prev = active.get(name);
+    if (prev === undefined || !out) return;
+    for (const i of prev) {
+      out.macros[i] = 0;
+      out.replaced.push({ macro: i, by, redefined });
+    }
+    active.delete(name);
+  };
   for (const op of d.ops as Op[]) {
     switch (op.op) {
       case 'branch': {
@@ -349,11 +531,19 @@ function walkOps(path: string, d: Directives, w: Walk, ambient: Status, out: Fil
       case 'endif':
         status = frames.pop()?.parent ?? ambient;
         break;
-      case 'define':
+      case 'define': {
+        const def = d.macros[op.macro]!;
         if (out) out.macros[op.macro] = status;
-        if (status) env.define(d.macros[op.macro]!, status);
+        if (status === 2) {
+          replace(def.name, def.line, true);
+          active.set(def.name, [op.macro]);
+        } else if (status === 1) active.set(def.name, [...(active.get(def.name) ?? []), op.macro]);
+        if (status) env.define(def, status);
         break;
+      }
       case 'undef':
+        // An #undef only some builds compile leaves the definitions before it maybe in force.
+        if (status === 2) replace(op.name, op.line, false);
         if (status) env.undef(op.name, status);
         break;
       case 'include': {
@@ -366,19 +556,29 @@ function walkOps(path: string, d: Directives, w: Walk, ambient: Status, out: Fil
           w.problems.push(`${path}:${inc.line}: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`);
           break;
         }
+        if (w.pack.cap || !w.pack.certain) w.packedIncludes.push(target.path);
+        const before = packKey(w.pack);
         includeFile(target, w, status, depth);
+        // What the header left in force applies to the rest of this file (gcc has one pack state per translation unit).
+        if (packKey(w.pack) !== before) packed(inc.line, true);
         break;
       }
       case 'pack': {
+        if (status) packed(op.line, applyPack(w.pack, op.args));
+        break;
+      }
+      case 'expand': {
         if (!status) break;
-        const [first, second] = op.args;
-        if (first === 'push') {
-          packStack.push(pack);
-          if (second) pack = Number(second) || 0;
-        } else if (first === 'pop') pack = packStack.pop() ?? 0;
-        else pack = Number(first) || 0;
-        if (status === 1) packCertain = false;
-        out?.packs.push([op.line, pack, packCertain]);
+        // A use whose arguments could not be read, of a name that is a macro here: not known.
+        if (op.unread) {
+          if (env.isDefined(op.text) !== false) packed(op.line, false);
+          break;
+        }
+        const e = env.expand(op.text);
+        let understood = e.text !== null && !e.uncertain;
+        const found = e.text === null ? [] : pragmaOperatorPacks(e.text);
+        for (const args of found) understood = applyPack(w.pack, args) && understood;
+        if (found.length || !understood) packed(op.line, understood);
         break;
       }
       case 'error':
@@ -391,17 +591,30 @@ function walkOps(path: string, d: Directives, w: Walk, ambient: Status, out: Fil
 function includeFile(target: { path: string; directives: Directives }, w: Walk, status: Status, depth: number): void {
   const env = w.env;
   const list = w.cache.headers(target.directives);
-  const hit = list.find((e) => e.minKernel === env.minKernel && e.status === status && resolveAlike(e.resolutions, w.resolve) && env.sameInputs(e.inputs));
+  const packIn = packKey(w.pack);
+  const hit = list.find((e) => e.minKernel === env.minKernel && e.status === status && e.packIn === packIn && w.cache.resolvesAlike(e, w.resolve) && env.sameInputs(e.inputs));
   if (hit) {
     env.apply(hit.layer);
     w.resolutions.push(...hit.resolutions);
+    w.pack = clonePack(hit.packOut);
+    w.packedIncludes.push(...hit.packedIncludes);
     return;
   }
   const before = w.resolutions.length;
+  const packedBefore = w.packedIncludes.length;
   env.beginHeader();
   walkOps(target.path, target.directives, w, status, null, depth + 1);
   const { layer, inputs } = env.endHeader();
-  list.push({ minKernel: env.minKernel, inputs, resolutions: w.resolutions.slice(before), layer, status });
+  list.push({
+    minKernel: env.minKernel,
+    inputs,
+    resolutions: w.resolutions.slice(before),
+    layer,
+    status,
+    packIn,
+    packOut: clonePack(w.pack),
+    packedIncludes: w.packedIncludes.slice(packedBefore),
+  });
 }
 
 /**

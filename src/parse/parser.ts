@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import { preprocess, type Preprocessed } from './preprocess.js';
+import { MAX_PARSE_MS } from '../limits.js';
 
 export type { Node };
 
@@ -30,12 +31,12 @@ function getParser(): Promise<Parser> {
   return ready;
 }
 
+let parser: Parser | null = null;
+
 /** Loads the grammar once; call before parseC. */
 export async function initParser(): Promise<void> {
-  await getParser();
+  parser ??= await getParser();
 }
-
-let parser: Parser | null = null;
 
 export interface ParsedFile {
   path: string;
@@ -50,12 +51,22 @@ export interface ParsedFile {
   dispose(): void;
 }
 
-/** Preprocesses and parses one C file. `initParser()` must have resolved. */
+/** Preprocesses and parses one C file. */
 export async function parseC(filePath: string, source: string): Promise<ParsedFile> {
   parser ??= await getParser();
+  return parseCSync(filePath, source);
+}
+
+/** A parse that took longer than MAX_PARSE_MS (the file is reported, not read). */
+export class ParseTimeout extends Error {}
+
+/** parseC for a caller that knows the grammar is loaded (`initParser()` resolved). */
+export function parseCSync(filePath: string, source: string): ParsedFile {
+  if (!parser) throw new Error('parseCSync before initParser()');
   const pre = preprocess(source);
-  const tree = parser.parse(pre.text);
-  if (!tree) throw new Error(`tree-sitter returned no tree for ${filePath}`);
+  const start = performance.now();
+  const tree = parser.parse(pre.text, null, { progressCallback: () => performance.now() - start > MAX_PARSE_MS });
+  if (!tree) throw new ParseTimeout(`parsing ${filePath} took longer than ${MAX_PARSE_MS} ms`);
   return {
     path: filePath,
     source,

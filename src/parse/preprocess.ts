@@ -1,10 +1,12 @@
 import { cText, type CText } from './c-text.js';
 import { emptySymbols, evaluate } from './consteval.js';
-import { branchChain, scanDirectives, type Directives } from './directives.js';
+import { applyPack, branchChain, scanDirectives, type Directives, type PackState } from './directives.js';
+import { record } from '../record.js';
 
 /**
- * The text tree-sitter parses (DESIGN.md §3): the C text layer's comment-free text with every
- * preprocessor directive and the annotations that confuse the grammar blanked. Every rewrite
+ * The text tree-sitter parses (docs/architecture.md, Tree-sitter): the C text layer's
+ * comment-free text with every preprocessor directive and the annotations that confuse the
+ * grammar blanked. Every rewrite
  * keeps the text's length and every newline, so a byte offset or a line number in the rewritten
  * text is the same in the original file: reported locations stay exact.
  */
@@ -48,10 +50,18 @@ function blankRanges(src: string, ranges: Range[]): string {
 
 /**
  * Annotations that confuse the C grammar and carry nothing we read from the tree. They become
- * spaces; where they matter (`_packed`), extractors look at `c.spliced`, which still has them.
+ * spaces; where they matter (`_packed`, `__packed` and `__aligned(N)` change a layout, and
+ * `_Pragma` is a directive), the readers look at `c.spliced` or the directives, which still have
+ * them. Each is what gcc reads when the tree does not define the name itself; when it does, the
+ * surface reads the definition again with its macros expanded (surface/reread.ts).
  */
 const NOISE = [
   /\b_packed\b/g,
+  /\b__packed\b/g,
+  // The grammar has no attribute between `enum` and its tag (only the attribute is blanked).
+  /\benum\s+(?<blank>__attribute__\s*\(\((?:[^()\n]|\([^()\n]*\))*\)\))/dg,
+  /\b__aligned\s*\((?:[^()\n]|\([^()\n]*\))*\)/g,
+  /\b_Pragma\s*\(\s*L?"(?:\\.|[^"\\\n])*"\s*\)/g,
   /\b__weak\b/g,
   /\b__user\b/g,
   /\b__percpu\b/g,
@@ -69,7 +79,7 @@ export function preprocess(src: string): Preprocessed {
   const inDirective = offsetIn(directives.spans);
   for (const re of NOISE) {
     for (const m of c.text.matchAll(re)) {
-      if (!inDirective(m.index!)) blanks.push([m.index!, m.index! + m[0].length]);
+      if (!inDirective(m.index!)) blanks.push(m.indices?.groups?.blank ?? [m.index!, m.index! + m[0].length]);
     }
   }
   const packs = staticPacks(directives);
@@ -90,22 +100,16 @@ export function preprocess(src: string): Preprocessed {
   };
 }
 
-/** `#pragma pack` state after each pragma, skipping pragmas only another compiler or OS sees. */
+/** `#pragma pack` state after each pragma (`_Pragma` operators included), skipping pragmas only another compiler or OS sees. */
 function staticPacks(d: Directives): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const stack: number[] = [];
-  let pack = 0;
+  const state: PackState = { cap: 0, stack: [] };
   for (const op of d.ops) {
     if (op.op !== 'pack') continue;
     const chain = branchChain(d, op.line).map((b) => d.branches[b]!);
     if (chain.some((b) => platformCondition(b.condition) === false)) continue;
-    const [first, second] = op.args;
-    if (first === 'push') {
-      stack.push(pack);
-      if (second) pack = Number(second) || 0;
-    } else if (first === 'pop') pack = stack.pop() ?? 0;
-    else pack = Number(first) || 0;
-    out.push([op.line, pack]);
+    applyPack(state, op.args);
+    out.push([op.line, state.cap]);
   }
   return out;
 }
@@ -114,10 +118,10 @@ function staticPacks(d: Directives): Array<[number, number]> {
  * Platform macros with a known value in the builds that matter: the drivers and libscap are
  * built by gcc or clang on Linux. Anything else in a condition is unknown.
  */
-const PLATFORM: Record<string, 0 | 1> = {
+const PLATFORM = record<0 | 1>({
   _MSC_VER: 0, _WIN32: 0, _WIN64: 0, __sun: 0, __APPLE__: 0, __MACH__: 0, __FreeBSD__: 0, __EMSCRIPTEN__: 0,
   __linux__: 1, __GNUC__: 1,
-};
+});
 
 /** The value of a condition that only tests platform macros: true, false, or null when unknown. */
 export function platformCondition(condition: string): boolean | null {
@@ -126,7 +130,8 @@ export function platformCondition(condition: string): boolean | null {
     return name in PLATFORM ? String(PLATFORM[name]) : m;
   });
   if (/[A-Za-z_]/.test(known)) return null;
-  const v = evaluate(known, emptySymbols());
+  // An `#if` condition: evaluated as the preprocessor does (isDefined marks `#if` semantics).
+  const v = evaluate(known, { ...emptySymbols(), isDefined: () => null });
   return v === null ? null : v !== 0n;
 }
 

@@ -17,6 +17,9 @@ import { eventFlagsBroken } from './schema/event-flags-broken.js';
 import { schemaVersionUnpackable } from './schema/schema-version-unpackable.js';
 import { apiVersionUnpackable } from './api/api-version-unpackable.js';
 import { eventOldVersionAdded } from './schema/event-old-version-added.js';
+import { eventNoLongerProduced } from './schema/event-no-longer-produced.js';
+import { eventStartsBeingProduced } from './schema/event-starts-being-produced.js';
+import { eventFillerSwapped } from './schema/event-filler-swapped.js';
 import { eventPairAdded } from './schema/event-pair-added.js';
 import { eventParamAppended } from './schema/event-param-appended.js';
 import { eventParamFormatChanged } from './schema/event-param-format-changed.js';
@@ -30,26 +33,24 @@ import { eventRemoved } from './schema/event-removed.js';
 import { eventRenumbered } from './schema/event-renumbered.js';
 import { fillerCodeChanged } from './schema/filler-code-changed.js';
 import { fillerCodeKernelCompat } from './schema/filler-code-kernel-compat.js';
+import { dispatchCodeChanged } from './schema/dispatch-code-changed.js';
+import { transportCodeChanged } from './schema/transport-code-changed.js';
+import { statsCodeChanged } from './api/stats-code-changed.js';
+import { codeFollowsApiChange } from './api/code-follows-api-change.js';
 import { fillerIdsChanged } from './schema/filler-ids-changed.js';
 import { flagValueAdded } from './schema/flag-value-added.js';
+import { flagNameAdded } from './schema/flag-name-added.js';
 import { flagValueChanged } from './schema/flag-value-changed.js';
 import { flagValueRemoved } from './schema/flag-value-removed.js';
 import { ppmScAppended } from './schema/ppm-sc-appended.js';
 import { ppmScRemoved } from './schema/ppm-sc-removed.js';
 import { ppmScRenamed } from './schema/ppm-sc-renamed.js';
 import { ppmScRenumbered } from './schema/ppm-sc-renumbered.js';
-import { bpfMapAdded } from './api/bpf-map-added.js';
-import { bpfMapChanged } from './api/bpf-map-changed.js';
-import { codeListAppended } from './api/code-list-appended.js';
-import { codeListChanged } from './api/code-list-changed.js';
-import { ioctlAdded } from './api/ioctl-added.js';
-import { ioctlRemoved } from './api/ioctl-removed.js';
-import { ioctlRenumbered } from './api/ioctl-renumbered.js';
-import { moduleParamAdded } from './api/module-param-added.js';
-import { moduleParamChanged } from './api/module-param-changed.js';
-import { structFieldAppended } from './api/struct-field-appended.js';
-import { structLayoutChanged } from './api/struct-layout-changed.js';
-import { structRemoved } from './api/struct-removed.js';
+import { API_INTERFACE_RULES } from './api/interface-rules.js';
+import { eventLimitChanged } from './schema/event-limit-changed.js';
+import { sharedConstantRenamed } from './api/shared-constant-renamed.js';
+import { structFieldRenamed } from './api/struct-field-renamed.js';
+import { bpfMapRenamed } from './api/bpf-map-renamed.js';
 import { syscallFlagsChanged } from './schema/syscall-flags-changed.js';
 import { syscallRoutingChanged } from './schema/syscall-routing-changed.js';
 import type { Finding, Rule } from './types.js';
@@ -74,8 +75,13 @@ export const RULES: Rule[] = [
   eventFlagAdded,
   eventFlagRemoved,
   eventOldVersionAdded,
+  // What each driver produces (the event production matrix).
+  eventNoLongerProduced,
+  eventStartsBeingProduced,
+  eventFillerSwapped,
   eventLargePayloadToggled,
   eventNparamsMismatch,
+  eventLimitChanged,
   // Invariants of the head alone, for new event codes and the version files.
   eventMaxNotMoved,
   eventCodeWithoutEntry,
@@ -92,6 +98,7 @@ export const RULES: Rule[] = [
   ppmScRemoved,
   ppmScRenamed,
   flagValueAdded,
+  flagNameAdded,
   flagValueChanged,
   flagValueRemoved,
   dynamicParamAdded,
@@ -101,20 +108,17 @@ export const RULES: Rule[] = [
   fillerIdsChanged,
   fillerCodeChanged,
   fillerCodeKernelCompat,
-  // API: shared struct layouts, ioctls, bpf maps and globals, ordered code lists, module params.
-  structFieldAppended,
-  structLayoutChanged,
-  structRemoved,
-  ioctlAdded,
-  ioctlRemoved,
-  ioctlRenumbered,
-  bpfMapAdded,
-  bpfMapChanged,
-  codeListAppended,
-  codeListChanged,
-  moduleParamAdded,
-  moduleParamChanged,
+  dispatchCodeChanged,
+  transportCodeChanged,
+  // API: shared struct layouts, ioctls, bpf maps and globals, ordered code lists, module params, shared constants.
+  ...API_INTERFACE_RULES,
   apiVersionUnpackable,
+  structFieldRenamed,
+  bpfMapRenamed,
+  sharedConstantRenamed,
+  // API: code that serves the interface (statistics, plumbing with an interface change).
+  statsCodeChanged,
+  codeFollowsApiChange,
 ];
 
 export function findRule(id: string): Rule | undefined {

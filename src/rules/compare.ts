@@ -1,4 +1,5 @@
 import type { Constant, EventInfo, ParamInfo, Surface } from '../surface/model.js';
+import { record } from '../record.js';
 
 /** Keys present in both records, in head order. */
 export function common<T>(base: Record<string, T>, head: Record<string, T>): Array<[string, T, T]> {
@@ -120,13 +121,13 @@ export function perSurface<T>(fn: (s: Surface) => T): (s: Surface) => T {
  * Event codes renamed at their number (libs renamed PPME_SYSDIGEVENT_E/X to PPME_SCAPEVENT_E/X
  * at 196/197): the number is what travels, so they are the same events.
  */
-export function renamedEventCodes(base: Surface, head: Surface): Array<{ from: string; to: string; value: number }> {
-  const codes = (s: Surface) => Object.fromEntries(Object.entries(s.eventCodes).filter(([sym]) => sym !== 'PPM_EVENT_MAX'));
+export const renamedEventCodes = perPair((base: Surface, head: Surface): Array<{ from: string; to: string; value: number }> => {
+  const codes = (s: Surface) => record(Object.entries(s.eventCodes).filter(([sym]) => sym !== 'PPM_EVENT_MAX'));
   return renamedPairs(codes(base), codes(head));
-}
+});
 
 /** g_event_info entries present on both sides, by symbol or by a code renamed at its number (head symbol). */
-export function commonEvents(base: Surface, head: Surface): Array<[string, EventInfo, EventInfo]> {
+export const commonEvents = perPair((base: Surface, head: Surface): Array<[string, EventInfo, EventInfo]> => {
   const pairs = common(base.events, head.events);
   for (const r of renamedEventCodes(base, head)) {
     const b = base.events[r.from];
@@ -134,7 +135,7 @@ export function commonEvents(base: Surface, head: Surface): Array<[string, Event
     if (b && h) pairs.push([r.to, b, h]);
   }
   return pairs;
-}
+});
 
 /**
  * Symbols removed and added at the same value in one change: a rename (libs renamed

@@ -37,7 +37,7 @@ export interface Finding extends Hit {
   kind: 'change' | 'invalid' | 'note';
 }
 
-/** One catalogue entry (DESIGN.md §1). */
+/** One catalogue entry (docs/architecture.md, Rules). */
 export interface Rule {
   /** Stable kebab-case id, used in reports, `explain` and configuration. */
   id: string;

@@ -4,6 +4,7 @@
  * size table of modern_bpf's generator (type_to_size_expr). Two types with the same class and
  * size are a refinement (INT32 → FLAGS32); anything else breaks a reader of the old type.
  */
+import { record } from '../record.js';
 export interface WireType {
   size: number | null;
   encoding: string;
@@ -12,7 +13,7 @@ export interface WireType {
 const INT = (size: number): WireType => ({ size, encoding: `int${size}` });
 const VAR = (encoding: string): WireType => ({ size: null, encoding });
 
-export const PARAM_WIRE: Record<string, WireType> = {
+export const PARAM_WIRE = record<WireType>({
   PT_NONE: { size: 0, encoding: 'none' },
   PT_INT8: INT(1), PT_UINT8: INT(1), PT_FLAGS8: INT(1), PT_ENUMFLAGS8: INT(1), PT_SIGTYPE: INT(1),
   PT_L4PROTO: INT(1), PT_SOCKFAMILY: INT(1),
@@ -30,7 +31,7 @@ export const PARAM_WIRE: Record<string, WireType> = {
   PT_FDLIST: VAR('fdlist'), PT_DYN: VAR('dyn'), PT_CHARBUFARRAY: VAR('charbufarray'),
   PT_CHARBUF_PAIR_ARRAY: VAR('charbufpairarray'), PT_IPV4NET: VAR('ipv4net'),
   PT_IPV6NET: VAR('ipv6net'), PT_IPADDR: VAR('ipaddr'), PT_IPNET: VAR('ipnet'),
-};
+});
 
 /** True when a reader of `from` can read `to` unchanged: same size and encoding class. */
 export function sameWire(from: string, to: string): boolean | null {

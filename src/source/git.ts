@@ -45,8 +45,9 @@ function firstLine(s: string): string {
 }
 
 /**
- * Reads blobs through one long-lived `git cat-file --batch` process (DESIGN.md §1: about 16x
- * faster than one `git show` per file). Requests are pipelined and answered in order.
+ * Reads blobs through one long-lived `git cat-file --batch` process (docs/architecture.md,
+ * Source): the 265 files under driver/ of a libs revision take about 0.04 s that way, against
+ * about 0.85 s with one `git show` per file. Requests are pipelined and answered in order.
  */
 class BlobReader {
   private proc;

@@ -2,9 +2,13 @@ import { CONFIGS, describeMask, type ConfigMask } from '../parse/build-configs.j
 import { evaluateNumber, type SymbolTable } from '../parse/consteval.js';
 import type { BuildModel, Candidate } from './builds.js';
 import type { FileFacts } from './facts.js';
-import { layoutsOf, type LayoutSelection, type StructDecl, type StructDecls, type StructLayout, type TypeRef } from './layout.js';
-import { loc, type BpfGlobal, type BpfMap, type CodeList, type Constant, type Ioctl, type ModuleParam, type Surface, type Warning } from './model.js';
+import { layoutsOf, type EnumDecl, type LayoutSelection, type StructDecl, type StructDecls, type StructLayout, type TypeRef } from './layout.js';
+import { loc, type BpfGlobal, type BpfMap, type CodeList, type Constant, type Ioctl, type Surface, type Warning } from './model.js';
 import type { SharedStruct } from './shared-structs.js';
+import { record } from '../record.js';
+import { canonicalType } from '../parse/c-types.js';
+import { readTextDeclarations, resolveModuleParams, type TextContext } from './text-declarations.js';
+import type { BpfGlobalFact, BpfMapFact } from './extract/bpf.js';
 
 type ApiPart = Pick<Surface, 'structs' | 'ioctls' | 'retiredIoctls' | 'bpfMaps' | 'bpfGlobals' | 'codeLists' | 'moduleParams'>;
 
@@ -14,29 +18,30 @@ interface ApiContext {
   warnings: Warning[];
   rev: string;
   model: BuildModel;
+  /** The compiled enum whose enumerators include all these names (what an X-macro list expands into), if any. */
+  enumHolding?: (names: string[]) => Record<string, Constant> | null;
 }
 
 /** Enums whose order is an index userspace uses (modern probe tail calls), under each name it had. */
 const ORDERED_ENUMS = ['sys_exit_extra_code', 'extra_syscall_codes', 'extra_event_prog_code'];
 
 /** The API half of the surface, resolved for one revision. */
-export function resolveApi(facts: FileFacts[], syms: SymbolTable, enums: Record<string, Record<string, Constant>>, ctx: ApiContext): ApiPart {
-  const layouts = new Layouts(facts, syms, ctx.model);
+export function resolveApi(facts: FileFacts[], symsOf: (path: string) => SymbolTable, enums: Record<string, Record<string, Constant>>, ctx: ApiContext): ApiPart {
+  const layouts = new Layouts(facts, symsOf, ctx.model);
   // sizeof(struct x) in map definitions and _IOR/_IOW comes from the computed layouts.
-  const sized: SymbolTable = { ...syms, sizeOf: (t) => layouts.sizeOf(t) };
-  const live = <T extends { line: number }>(f: FileFacts, items: T[]) => items.filter((x) => ctx.model.live(f.path, x.line));
+  const sized = (path: string): SymbolTable => ({ ...symsOf(path), sizeOf: (t) => layouts.sizeOf(t) });
+  const text: TextContext = { model: ctx.model, rev: ctx.rev, warnings: ctx.warnings, onMacro: (path, name) => symsOf(path).onMacro?.(name) };
+  const declared = readTextDeclarations(facts, text);
   return {
     structs: sharedLayouts(layouts, ctx),
     ioctls: resolveIoctls(facts, sized, ctx.model),
-    retiredIoctls: Object.fromEntries(
-      facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized)] as const)),
+    retiredIoctls: record(
+      facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized(f.path))] as const)),
     ),
-    bpfMaps: resolveMaps(facts, sized, ctx.model),
-    bpfGlobals: resolveGlobals(facts, sized, ctx.model),
+    bpfMaps: resolveMaps(declared.maps, sized, ctx),
+    bpfGlobals: resolveGlobals(declared.globals, sized, ctx.model),
     codeLists: resolveCodeLists(facts, enums, ctx),
-    moduleParams: Object.fromEntries(
-      facts.flatMap((f) => live(f, f.moduleParams).map((m) => [m.name, { type: m.type, perm: m.perm, loc: loc(f.path, m.line) } satisfies ModuleParam] as const)),
-    ),
+    moduleParams: resolveModuleParams(declared, text),
   };
 }
 
@@ -53,16 +58,24 @@ function viewRank(v: string): number {
  */
 class Layouts {
   private decls: StructDecl[] = [];
+  private enums: EnumDecl[] = [];
   private typedefs: Array<Candidate<TypeRef> & { name: string }> = [];
   private perConfig = new Map<string, Record<string, StructLayout>>();
+  private typedefScopes = new Map<string, StructDecls['typedefs']>();
 
   constructor(
-    facts: FileFacts[],
-    private syms: SymbolTable,
+    private facts: FileFacts[],
+    private symsOf: (path: string) => SymbolTable,
     private model: BuildModel,
   ) {
     for (const f of facts) {
-      for (const d of f.structs.structs) if (model.live(f.path, d.loc.line)) this.decls.push(d);
+      for (const d of f.structs.structs) if (model.live(d.loc.path, d.loc.line)) this.decls.push(d);
+      for (const e of f.structs.enums ?? []) {
+        if (!model.live(e.loc.path, e.loc.line)) continue;
+        // The enumerators as the surface read them (re-read with macros expanded when needed).
+        const read = f.enums.find((x) => x.name === e.name && x.line === e.loc.line);
+        this.enums.push(read ? { ...e, enumerators: read.enumerators.map((x) => x.name) } : e);
+      }
       for (const t of f.structs.typedefList ?? []) {
         const presence = model.presence(f.path, t.line);
         if (presence.maybe) this.typedefs.push({ name: t.name, value: t.type, file: f, line: t.line, presence });
@@ -70,20 +83,42 @@ class Layouts {
     }
   }
 
+  /**
+   * The typedefs a file sees in configuration `c`: those of its own include tree (as for macros, a
+   * typedef of a file it never includes is not in scope). A name its tree does not define comes
+   * from whatever includes the file: usable only when every live definition of the tree agrees.
+   * Definitions that may be compiled together and disagree are never settled by position.
+   */
+  private typedefsOf(path: string, c: number): StructDecls['typedefs'] {
+    const key = `${c}:${path}`;
+    const hit = this.typedefScopes.get(key);
+    if (hit) return hit;
+    const tree = new Set(this.model.treeOf(path));
+    const inTree = new Map<string, Array<Candidate<TypeRef>>>();
+    const outside = new Map<string, Array<Candidate<TypeRef>>>();
+    for (const t of this.typedefs) {
+      if (!(t.presence.maybe & (1 << c))) continue;
+      const into = tree.has(t.file.path) ? inTree : outside;
+      into.set(t.name, [...(into.get(t.name) ?? []), t]);
+    }
+    const out: StructDecls['typedefs'] = {};
+    for (const [name, list] of [...outside, ...inTree]) out[name] = agreed(name, list);
+    this.typedefScopes.set(key, out);
+    return out;
+  }
+
   /** The selection of configuration `c`: `maybe` says whether undecided fields are laid out. */
-  private selection(c: number, maybe: boolean): { select: LayoutSelection; typedefs: StructDecls['typedefs'] } {
+  private selection(c: number, maybe: boolean): { select: LayoutSelection; typedefsOf: (path: string) => StructDecls['typedefs'] } {
     const bit = 1 << c;
-    const inBuild = (path: string, line: number) => {
-      const p = this.model.presence(path, line);
+    const inBuild = (at: { path: string; line: number }) => {
+      const p = this.model.presence(at.path, at.line);
       return p.always & bit ? true : p.maybe & bit ? maybe : false;
     };
-    const typedefs: StructDecls['typedefs'] = {};
-    for (const t of this.typedefs) if (t.presence.maybe & bit && !Object.hasOwn(typedefs, t.name)) typedefs[t.name] = t.value;
     return {
-      typedefs,
+      typedefsOf: (path) => this.typedefsOf(path, c),
       select: {
         decls: (structs) => structs.filter((s) => this.model.presence(s.loc.path, s.loc.line).maybe & bit),
-        field: (decl, f) => inBuild(decl.loc.path, f.line),
+        field: (decl, f) => inBuild(f.at ?? { path: decl.loc.path, line: f.line }),
         pack: (decl) => this.model.packAt(decl.loc.path, decl.endLine, c),
       },
     };
@@ -95,8 +130,9 @@ class Layouts {
     // The same selection for every name list of this configuration (sizeOf asks one at a time).
     let hit = this.perConfig.get(key);
     if (!hit) {
-      const { select, typedefs } = this.selection(c, maybe);
-      hit = layoutsOf(names, { structs: this.decls, typedefs }, this.syms, select);
+      const { select, typedefsOf } = this.selection(c, maybe);
+      const enums = this.enums.filter((e) => this.model.presence(e.loc.path, e.loc.line).maybe & (1 << c));
+      hit = layoutsOf(names, this.decls, typedefsOf, this.symsOf, select, enums);
       this.perConfig.set(key, hit);
     }
     return hit;
@@ -105,7 +141,8 @@ class Layouts {
   /** Whether any live field of a struct named `name` is undecided somewhere. */
   hasUndecided(name: string): boolean {
     return this.decls.some((d) => d.name === name && d.fields.some((f) => {
-      const p = this.model.presence(d.loc.path, f.line);
+      const at = f.at ?? { path: d.loc.path, line: f.line };
+      const p = this.model.presence(at.path, at.line);
       return p.maybe !== p.always;
     }));
   }
@@ -121,13 +158,22 @@ class Layouts {
   }
 }
 
+/** One typedef's meaning from its live definitions: the only one, or all alike, else ambiguous (where they are). */
+function agreed(name: string, list: Array<Candidate<TypeRef>>): TypeRef {
+  // Where a definition sits is not what it means.
+  const meaning = (t: TypeRef) => JSON.stringify(t, (k, v: unknown) => (k === 'loc' || k === 'line' || k === 'endLine' || k === 'at' || k === 'names' ? undefined : v));
+  if (new Set(list.map((t) => meaning(t.value))).size <= 1) return list[0]!.value;
+  const places = list.map((t) => `${t.file.path}:${t.line}`).join(' and ');
+  return { kind: 'ambiguous', name, why: `typedef ${name} has definitions that differ (${places}) and which one applies is not settled by the files it includes` };
+}
+
 /** Compares two layouts field by field (what a reader of one would get wrong reading the other). */
 function layoutKey(l: StructLayout): string {
-  return JSON.stringify([l.size, l.align, l.fields.map((f) => [f.name, f.type, f.offset, f.size])]);
+  return JSON.stringify([l.size, l.align, l.fields.map((f) => [f.name, canonicalType(f.type), f.offset, f.size])]);
 }
 
 function sharedLayouts(layouts: Layouts, ctx: ApiContext): Record<string, StructLayout> {
-  const out: Record<string, StructLayout> = {};
+  const out = record<StructLayout>();
   const shared = ctx.sharedStructs.filter((s) => !s.legacyOnly || ctx.legacy);
   const names = shared.map((s) => s.name);
   const undecided = shared.some((s) => layouts.hasUndecided(s.name));
@@ -135,11 +181,18 @@ function sharedLayouts(layouts: Layouts, ctx: ApiContext): Record<string, Struct
     // Every build that defines it, and the layout it computes (undecided fields both ways).
     const byKey = new Map<string, { layout: StructLayout; mask: ConfigMask }>();
     let primary: StructLayout | null = null;
+    // The first layout some build cannot compute, and the builds that cannot: not compared, reported.
+    let unresolved: { layout: StructLayout; mask: ConfigMask } | null = null;
     for (const c of PREFERENCE) {
       for (const maybe of undecided ? [true, false] : [true]) {
         const l = layouts.layouts(names, c, maybe)[s.name];
         if (!l) continue;
         primary ??= l;
+        if (l.unresolved?.length) {
+          unresolved ??= { layout: l, mask: 0 };
+          unresolved.mask |= 1 << c;
+          continue;
+        }
         const k = layoutKey(l);
         const e = byKey.get(k);
         if (e) e.mask |= 1 << c;
@@ -147,10 +200,13 @@ function sharedLayouts(layouts: Layouts, ctx: ApiContext): Record<string, Struct
       }
     }
     if (!primary) continue;
-    if (primary.unresolved?.length) {
+    if (unresolved) {
+      const l = unresolved.layout;
+      // Which builds, when some of them can: the struct then looks fine in the others.
+      const where = byKey.size ? ` for ${describeMask(unresolved.mask)}` : '';
       ctx.warnings.push({
-        path: primary.loc.path,
-        message: `${primary.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed (${primary.unresolved.join('; ')})`,
+        path: l.loc.path,
+        message: `${l.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed${where} (${l.unresolved!.join('; ')})`,
         incomplete: true,
       });
     }
@@ -164,13 +220,13 @@ function ioctl(expr: string, path: string, line: number, syms: SymbolTable): Ioc
   return { number: evaluateNumber(expr, syms), nr: nr ? evaluateNumber(nr, syms) : null, expr, loc: loc(path, line) };
 }
 
-function resolveIoctls(facts: FileFacts[], syms: SymbolTable, model: BuildModel): Record<string, Ioctl> {
+function resolveIoctls(facts: FileFacts[], syms: (path: string) => SymbolTable, model: BuildModel): Record<string, Ioctl> {
   const byName = new Map<string, Candidate<Ioctl>[]>();
   for (const f of facts) {
-    for (const m of f.macros) {
-      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === 'PPM_IOCTL_MAGIC') continue;
-      push(byName, m.name, { value: ioctl(m.body, f.path, m.line, syms), file: f, line: m.line, presence: model.presence(f.path, m.line) });
-    }
+    f.macros.forEach((m, i) => {
+      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === 'PPM_IOCTL_MAGIC') return;
+      push(byName, m.name, { value: ioctl(m.body, f.path, m.line, syms(f.path)), file: f, line: m.line, presence: model.macroPresence(f.path, i) });
+    });
   }
   return picked(model, 'ioctl', byName, (i) => `${i.number}`);
 }
@@ -184,7 +240,7 @@ function push<T>(m: Map<string, Candidate<T>[]>, key: string, c: Candidate<T>): 
 
 /** One value per key: the live candidate, or the compiler's choice with a conflict recorded. */
 function picked<T>(model: BuildModel, what: string, byKey: Map<string, Candidate<T>[]>, same: (v: T) => string): Record<string, T> {
-  const out: Record<string, T> = {};
+  const out = record<T>();
   for (const [key, list] of byKey) {
     const c = model.pick(`${what} ${key}`, list, same);
     if (c) out[key] = c.value;
@@ -196,26 +252,67 @@ function typeSize(t: string | null, syms: SymbolTable): number | null {
   return t ? evaluateNumber(`sizeof(${t})`, syms) : null;
 }
 
-function resolveMaps(facts: FileFacts[], syms: SymbolTable, model: BuildModel): Record<string, BpfMap> {
+function resolveMaps(maps: Candidate<BpfMapFact>[], symsOf: (path: string) => SymbolTable, ctx: ApiContext): Record<string, BpfMap> {
   const byName = new Map<string, Candidate<BpfMap>[]>();
-  for (const f of facts) {
-    for (const m of f.bpfMaps) {
-      const map: BpfMap = {
-        probe: m.probe,
-        type: m.type,
-        keyType: m.keyType,
-        valueType: m.valueType,
-        keySize: m.keySizeExpr ? evaluateNumber(m.keySizeExpr, syms) : typeSize(m.keyType, syms),
-        valueSize: m.valueSizeExpr ? evaluateNumber(m.valueSizeExpr, syms) : typeSize(m.valueType, syms),
-        maxEntries: m.maxEntriesExpr ? evaluateNumber(m.maxEntriesExpr, syms) : null,
-        maxEntriesExpr: m.maxEntriesExpr,
-        index: m.index,
-        loc: loc(f.path, m.line),
-      };
-      push(byName, m.name, { value: map, file: f, line: m.line, presence: model.presence(f.path, m.line) });
+  const legacyBefore = new Map<string, MapsBefore>();
+  for (const c of maps) {
+    const m = c.value;
+    const syms = symsOf(c.file.path);
+    let index: number | null = null;
+    if (m.probe === 'legacy') {
+      // Userspace indexes legacy maps by declaration order: the maps the same build compiles before it.
+      let before = legacyBefore.get(c.file.path);
+      if (!before) legacyBefore.set(c.file.path, (before = { always: CONFIGS.map(() => 0), maybe: CONFIGS.map(() => 0) }));
+      index = legacyIndex(c, before, ctx);
     }
+    const map: BpfMap = {
+      probe: m.probe,
+      type: m.type,
+      keyType: m.keyType,
+      valueType: m.valueType,
+      keySize: m.keySizeExpr ? evaluateNumber(m.keySizeExpr, syms) : typeSize(m.keyType, syms),
+      valueSize: m.valueSizeExpr ? evaluateNumber(m.valueSizeExpr, syms) : typeSize(m.valueType, syms),
+      maxEntries: m.maxEntriesExpr ? evaluateNumber(m.maxEntriesExpr, syms) : null,
+      maxEntriesExpr: m.maxEntriesExpr,
+      index,
+      loc: loc(c.file.path, c.line),
+    };
+    push(byName, m.name, { ...c, value: map });
   }
-  return picked(model, 'bpf map', byName, (m) => JSON.stringify({ ...m, loc: null }));
+  return picked(ctx.model, 'bpf map', byName, (m) => JSON.stringify({ ...m, loc: null }));
+}
+
+/** How many maps of a file each configuration compiles so far: certainly, and maybe. */
+interface MapsBefore {
+  always: number[];
+  maybe: number[];
+}
+
+/**
+ * A legacy map's index: how many maps each build that compiles it compiles before it. Builds
+ * that disagree, or a condition the model cannot decide before it, leave the index unknown: a
+ * warning, and the lowest one is kept.
+ */
+function legacyIndex(c: Candidate<BpfMapFact>, before: MapsBefore, ctx: ApiContext): number {
+  const counts = new Set<number>();
+  for (const config of CONFIGS) {
+    const bit = 1 << config.index;
+    if (c.presence.maybe & bit) counts.add(before.always[config.index]!).add(before.maybe[config.index]!);
+  }
+  for (const config of CONFIGS) {
+    const bit = 1 << config.index;
+    if (c.presence.always & bit) before.always[config.index]!++;
+    if (c.presence.maybe & bit) before.maybe[config.index]!++;
+  }
+  const index = Math.min(...counts);
+  if (counts.size > 1) {
+    ctx.warnings.push({
+      path: c.file.path,
+      message: `${c.file.path}:${c.line} at ${ctx.rev}: the position of legacy map ${c.value.name} (the index libscap reads it by) depends on maps before it that not every build compiles, so it is not known`,
+      incomplete: true,
+    });
+  }
+  return index;
 }
 
 /** Spellings of one width normalised, so `__u64` → `uint64_t` is no change. */
@@ -225,25 +322,45 @@ function normaliseScalar(t: string): string {
   return t;
 }
 
-function resolveGlobals(facts: FileFacts[], syms: SymbolTable, model: BuildModel): Record<string, BpfGlobal> {
+function resolveGlobals(globals: Candidate<BpfGlobalFact>[], symsOf: (path: string) => SymbolTable, model: BuildModel): Record<string, BpfGlobal> {
   const byName = new Map<string, Candidate<BpfGlobal>[]>();
-  for (const f of facts) {
-    for (const g of f.bpfGlobals) {
-      const base = normaliseScalar(g.type);
-      const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
-      const elem = typeSize(base, syms);
-      const global: BpfGlobal = {
-        probe: f.path.includes('/modern_bpf/') ? 'modern' : 'legacy',
-        section: g.section,
-        // The size as written: an array sized by a count that grows (PPM_EVENT_MAX) keeps its type.
-        type: g.arraySize ? `${base}[${g.arraySize}]` : base,
-        size: elem === null ? null : g.arraySize ? (n === null ? null : elem * n) : elem,
-        loc: loc(f.path, g.line),
-      };
-      push(byName, g.name, { value: global, file: f, line: g.line, presence: model.presence(f.path, g.line) });
-    }
+  for (const c of globals) {
+    const g = c.value;
+    const syms = symsOf(c.file.path);
+    const base = normaliseScalar(g.type);
+    const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
+    const elem = typeSize(base, syms);
+    const global: BpfGlobal = {
+      probe: c.file.path.includes('/modern_bpf/') ? 'modern' : 'legacy',
+      // const objects go to .rodata, objects initialised to something other than zero to .data.
+      section: g.rodata ? 'rodata' : g.init !== null && !isZero(g.init, syms) ? 'data' : 'bss',
+      // The size as written: an array sized by a count that grows (PPM_EVENT_MAX) keeps its type.
+      type: g.arraySize ? `${base}[${g.arraySize}]` : base,
+      size: elem === null ? null : g.arraySize ? (n === null ? null : elem * n) : elem,
+      loc: loc(c.file.path, c.line),
+    };
+    push(byName, g.name, { ...c, value: global });
   }
   return picked(model, 'bpf global', byName, (g) => JSON.stringify({ ...g, loc: null }));
+}
+
+/** An initializer the compiler leaves in .bss: zero, however it is spelled. */
+function isZero(init: string, syms: SymbolTable): boolean {
+  return /^(NULL|false|\{\s*0?\s*\})$/.test(init) || evaluateNumber(init, syms) === 0;
+}
+
+/**
+ * The codes an X-macro list gives, in the order of their values: those of the enum it expands
+ * into when there is one (an enumerator written before or after the expansion shifts or adds
+ * codes too), else the list's own order. `_MAX` sentinels count codes, they are not one.
+ */
+function codesOf(listed: CodeList['entries'], ctx: ApiContext): CodeList['entries'] {
+  const compiled = ctx.enumHolding?.(listed.map((e) => e.name));
+  if (!compiled) return listed;
+  const codes = Object.entries(compiled).filter(([name]) => !/_MAX$/.test(name));
+  if (codes.some(([, c]) => c.value === null)) return listed;
+  const at = new Map(listed.map((e) => [e.name, e.loc]));
+  return codes.sort(([, a], [, b]) => a.value! - b.value!).map(([name, c]) => ({ name, loc: at.get(name) ?? c.loc }));
 }
 
 function resolveCodeLists(facts: FileFacts[], enums: Record<string, Record<string, Constant>>, ctx: ApiContext): Record<string, CodeList> {
@@ -254,7 +371,7 @@ function resolveCodeLists(facts: FileFacts[], enums: Record<string, Record<strin
       if (x.name === 'FILLER_LIST_MAPPER' && !ctx.legacy) continue;
       // Filler ids travel with the event table: see rules/schema/filler-ids-changed.ts.
       const governs = x.name === 'FILLER_LIST_MAPPER' ? 'schema' : 'api';
-      const list: CodeList = { governs, entries: x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), loc: loc(f.path, x.line) };
+      const list: CodeList = { governs, entries: codesOf(x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), ctx), loc: loc(f.path, x.line) };
       push(byName, x.name, { value: list, file: f, line: x.line, presence: ctx.model.presence(f.path, x.line) });
     }
   }

@@ -1,7 +1,9 @@
 /**
  * Which files of a libs tree make up the driver surface, and how each is read. Paths outside
- * these lists are never read; `modern_bpf/definitions/*​/vmlinux.h` (11 MB of kernel type
- * dumps) in particular.
+ * these lists are read only when a surface file includes them from the tree, for their macros
+ * and definitions (surface/build.ts, readDeclarations); `modern_bpf/definitions/*​/vmlinux.h`
+ * (11 MB of kernel type dumps) is not reached that way: only code files include it. See
+ * docs/architecture.md, Which files.
  */
 import { isCodeFile } from './extract/code-bodies.js';
 
@@ -17,7 +19,9 @@ export const TREE_FILES: RegExp[] = [
   /^driver\/flags_table\.c$/,
   /^driver\/dynamic_params_table\.c$/,
   /^driver\/syscall_table\.c$/,
+  /^driver\/fillers_table\.c$/,
   /^driver\/ppm_ringbuffer\.h$/,
+  /^driver\/capture_macro\.h$/,
   /^driver\/ppm_tp\.h$/,
   /^driver\/ppm_fillers\.h$/,
   /^driver\/modern_bpf\/shared_definitions\/struct_definitions\.h$/,
@@ -27,7 +31,10 @@ export const TREE_FILES: RegExp[] = [
   /^userspace\/libscap\/scap\.h$/,
 ];
 
-/** Read by targeted text extraction (constructs tree-sitter cannot read, see extract/text-scan.ts). */
+/**
+ * Read by targeted text extraction (constructs tree-sitter cannot read, see extract/text-scan.ts).
+ * main.c's functions are compared as code too (extract/code-bodies.ts: CODE_FILES; build.ts).
+ */
 export const TEXT_FILES: RegExp[] = [/^driver\/main\.c$/, /^driver\/modern_bpf\/maps\/maps\.h$/, /^driver\/bpf\/maps\.h$/];
 
 /** `code`: filler and probe function bodies, compared as token streams (extract/code-bodies.ts). */
@@ -38,6 +45,15 @@ export function fileKind(path: string): FileKind {
   if (TEXT_FILES.some((re) => re.test(path))) return 'text';
   if (isCodeFile(path)) return 'code';
   return null;
+}
+
+export type ReadKind = Exclude<FileKind, null>;
+
+/** Every way the surface reads a file: its declarations (tree or text), its function bodies (code), or both (main.c). */
+export function fileKinds(path: string): ReadKind[] {
+  const kind = fileKind(path);
+  if (kind === null) return [];
+  return kind !== 'code' && isCodeFile(path) ? [kind, 'code'] : [kind];
 }
 
 /** The legacy eBPF probe (driver/bpf/) exists in this tree: its extra ABI applies. */

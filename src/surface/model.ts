@@ -2,6 +2,7 @@
  * The driver surface model: plain serialisable data (JSON round-trips). Every item is keyed by
  * its C symbol, never by its position in a file or by comment text, and carries its location.
  */
+import { record } from '../record.js';
 
 export interface Loc {
   path: string;
@@ -45,6 +46,8 @@ export interface EventInfo {
   flags: string[];
   /** nparams as written (null when it is not a constant we can evaluate). */
   nparams: number | null;
+  /** The nparams expression, when its value cannot be computed (to tell two unknown ones apart). */
+  nparamsExpr?: string;
   params: ParamInfo[];
   loc: Loc;
 }
@@ -110,6 +113,11 @@ export interface Warning {
   message: string;
   /** True when the problem means some of the surface may be missing from the comparison. */
   incomplete: boolean;
+  /**
+   * The file was not read at all (not a regular file, too large, unparsable): what it defines is
+   * left out of the comparison on both sides rather than read as removed (comparable.ts).
+   */
+  unread?: true;
 }
 
 export type { Conflict } from './builds.js';
@@ -118,6 +126,7 @@ import type { Conflict } from './builds.js';
 /** A C struct's layout (computed by surface/layout.ts for LP64 targets). */
 export type { StructLayout, FieldLayout } from './layout.js';
 import type { StructLayout } from './layout.js';
+import type { BoundaryMark } from './extract/code/boundary.js';
 
 export interface Ioctl {
   /** The full ioctl number (`_IO(PPM_IOCTL_MAGIC, n)` decoded), null if it cannot be evaluated. */
@@ -167,7 +176,10 @@ export interface CodeList {
 /** A kernel module parameter (module_param / module_param_cb / module_param_named). */
 export interface ModuleParam {
   type: string;
+  /** The permission bits in octal (`0444` however it is spelled), or the expression when it has no value. */
   perm: string;
+  /** Operations its kernel_param_ops (or module_param_call) leave out: the kernel refuses that read or write whatever `perm` says. */
+  lacks?: Array<'get' | 'set'>;
   loc: Loc;
 }
 
@@ -176,21 +188,94 @@ export interface CodeFunction {
   line: number;
   /** Hash of the body's tokens, comments and whitespace dropped. */
   hash: string;
-  /** The same hash with kernel-compatibility conditionals removed (LINUX_VERSION_CODE, HAS_*, bpf_core_*). */
-  coreHash: string;
-  /**
-   * Hashes of the function as the oldest and the newest kernel build see it, when it has
-   * kernel-compatibility regions: wrapping existing code in a new `#if` changes neither.
-   */
-  compatVariants?: [string, string];
+  /** Its hashes as kernel builds see it, when it has kernel-compatibility regions (LINUX_VERSION_CODE, HAS_*, bpf_core_*). */
+  compatVariants?: CompatVariants;
   /** It exists only under kernel-compatibility conditionals: adding or removing it is a build matter. */
   kernelSpecific?: true;
+  /**
+   * Functions and macros it calls directly (extract/code/boundary.ts), space-separated (one
+   * string rather than a list: a history's audit holds these for every function version);
+   * left out when none.
+   */
+  calls?: string;
+  /** Names it mentions that it does not declare (candidate probe maps and globals), space-separated; left out when none. */
+  globals?: string;
+  /** Event codes it passes to a call (`ringbuf__reserve_space(&rb, SIZE, PPME_X)`) or assigns: the events it starts, space-separated; left out when none. */
+  events?: string;
+  /** Macro-case names it uses and the names its conditionals test (candidate macros, with calls and globals), space-separated; left out when none. */
+  macroNames?: string;
+  /** Boundary primitives it uses by itself; left out when none. */
+  marks?: BoundaryMark[];
+  /** The `n_*` counter fields it updates; left out when none. */
+  counters?: string[];
+  /** Hash of the function with its counter updates left out (only when it updates some). */
+  statsFreeHash?: string;
+  /** Hash with counter updates and tail calls left out (only when it tail-calls). */
+  glueFreeHash?: string;
+  /** It does nothing but update counters. */
+  countsOnly?: true;
+  /** Hash of what it writes into the event header (extract/code/header-writes.ts); left out when it writes none. */
+  headerHash?: string;
+  /** What it does for the driver, set per revision from the call graph (surface/code-roles.ts). */
+  role?: CodeRole;
 }
+
+/**
+ * A function as kernel builds compile it (extract/code-bodies.ts): the oldest supported kernel
+ * without and with the probed kernel APIs, each without and with the configuration options;
+ * the newest kernel with all of them.
+ */
+export interface CompatVariants {
+  oldest: [string, string, string, string];
+  newest: string;
+}
+
+/**
+ * `filler`: computes or writes the params of events. Plumbing moves events across the boundary
+ * without computing their params, in two kinds: `dispatch` decides which events are produced
+ * and sent (tail-call dispatch, sampling and drops, interesting syscalls, settings and map
+ * lookups), `transport` carries them (ring-buffer reservation and submission, the event header).
+ * `statistics`: updates the counters userspace reads.
+ */
+export type CodeRole = 'filler' | 'dispatch' | 'transport' | 'statistics';
 
 export interface CodeFile {
   /** Which driver the file is built into. */
   probe: 'kmod' | 'modern' | 'legacy' | 'shared';
   functions: Record<string, CodeFunction>;
+  /** Its `#define`s by name (extract/code/defines.ts); left out when none. */
+  macros?: Record<string, CodeMacro>;
+}
+
+/** The `#define`s of one name in a code file: part of the code of the functions that use it (surface/code-defines.ts). */
+export interface CodeMacro {
+  line: number;
+  /** Hash of every definition (and `#undef`) of the name, in source order. */
+  hash: string;
+  /** As kernel builds see it, when they compile different definitions. */
+  compatVariants?: CompatVariants;
+  /** Names its bodies use, space-separated; left out when none. */
+  mentions?: string;
+}
+
+/** A driver in the event production matrix (surface/production.ts). */
+export type ProducingDriver = 'kmod' | 'legacy' | 'modern';
+
+/** How the kmod or the legacy probe fills an event: its g_ppm_events entry. */
+export interface FillerEntry {
+  filler: string;
+  /** The rest of the entry as written (autofill count, type and args), '' when none. */
+  args: string;
+  loc: Loc;
+  guard?: string[];
+}
+
+/** Which drivers produce one event, and with what. */
+export interface EventProduction {
+  kmod?: FillerEntry;
+  legacy?: FillerEntry;
+  /** The modern probe's functions that start the event. */
+  modern?: { programs: string[]; loc: Loc };
 }
 
 export interface Surface {
@@ -212,6 +297,8 @@ export interface Surface {
   ppmSc: Record<string, PpmScCode>;
   /** Object-like integer `#define PPM_*` values of ppm_events_public.h (flags and wire constants). */
   defines: Record<string, Constant>;
+  /** Integer constants of the headers both sides compile (surface/shared-constants.ts), by name. */
+  sharedConstants: Record<string, Constant>;
   /** flags_table.c tables keyed by table name. */
   flagTables: Record<string, FlagTable>;
   /** dynamic_params_table.c tables keyed by table name. */
@@ -234,10 +321,12 @@ export interface Surface {
   conflicts?: Conflict[];
   /** The lowest kernel each kernel build supports, as the driver states it (`kmod: '3.10.0'`). */
   kernels?: Partial<Record<'kmod' | 'legacy', string>>;
+  /** The event production matrix: the drivers present, and per PPME_* symbol what produces it. */
+  production: { drivers: ProducingDriver[]; events: Record<string, EventProduction> };
   warnings: Warning[];
 }
 
-/** A surface with nothing in it, for tests and for revisions without a driver. */
+/** A surface with nothing in it, for tests and for revisions without a driver (its records keyed by C names, see record.ts). */
 export function emptySurface(rev: string, commit: string | null = null): Surface {
   return {
     surfaceVersion: 1,
@@ -245,23 +334,25 @@ export function emptySurface(rev: string, commit: string | null = null): Surface
     commit,
     versions: { api: null, schema: null },
     scapMinimum: { api: null, schema: null },
-    eventCodes: {},
-    events: {},
-    enums: {},
-    retiredEnumValues: {},
-    ppmSc: {},
-    defines: {},
-    flagTables: {},
-    dynamicParams: {},
-    syscalls: {},
-    structs: {},
-    ioctls: {},
-    retiredIoctls: {},
-    bpfMaps: {},
-    bpfGlobals: {},
-    codeLists: {},
-    moduleParams: {},
-    code: {},
+    eventCodes: record(),
+    events: record(),
+    enums: record(),
+    retiredEnumValues: record(),
+    ppmSc: record(),
+    defines: record(),
+    sharedConstants: record(),
+    flagTables: record(),
+    dynamicParams: record(),
+    syscalls: record(),
+    structs: record(),
+    ioctls: record(),
+    retiredIoctls: record(),
+    bpfMaps: record(),
+    bpfGlobals: record(),
+    codeLists: record(),
+    moduleParams: record(),
+    code: record(),
+    production: { drivers: [], events: record() },
     warnings: [],
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The structs userspace reads or writes across the boundary (DRIVER-SURFACE.md §2): their
- * layout is API. Configuration can add more (`sharedStructs` in the config file).
+ * The structs userspace reads or writes across the boundary (docs/driver-surface.md, Shared
+ * structs): their layout is API. Configuration can add more (`sharedStructs` in the config file).
  */
 export interface SharedStruct {
   name: string;

@@ -57,6 +57,8 @@ export interface CheckReport {
   ignored: IgnoredFinding[];
   /** The configuration used: a file, or `path @ commit` for the repository's own; absent when none. */
   config?: string;
+  /** How an incomplete analysis was judged: `fail` (the default) or `warn` (the configuration's `incomplete`). */
+  onIncomplete?: 'fail' | 'warn';
 }
 
 /** A finding an `ignore` entry accepted. */

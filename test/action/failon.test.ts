@@ -7,8 +7,8 @@ import { missingReport, report } from './reports.js';
 const sorted = (s: Set<string>) => [...s].sort();
 
 describe('parseFailOn', () => {
-  it('defaults to the statuses that fail `driver-semver check`', () => {
-    expect(sorted(parseFailOn(''))).toEqual(['decreased', 'invalid', 'missing', 'not-one-step', 'too-large', 'too-small']);
+  it('defaults to what fails `driver-semver check`: the failing statuses and an incomplete analysis', () => {
+    expect(sorted(parseFailOn(''))).toEqual(['decreased', 'incomplete', 'invalid', 'missing', 'not-one-step', 'too-large', 'too-small']);
     expect(sorted(parseFailOn('fail'))).toEqual(sorted(parseFailOn('')));
   });
 
@@ -47,10 +47,17 @@ describe('evaluateFailOn', () => {
     expect(o.reasons).toEqual(['PR body: first problem (and 1 more)']);
   });
 
-  it('unexplained and incomplete analysis fail only when asked', () => {
-    const r = report({ schema: { status: 'unexplained', declared: 'minor', head: '2.5.0' }, warnings: [{ path: 'driver/a.h', message: 'x', incomplete: true }], verdict: 'warn' });
-    expect(evaluateFailOn(r, undefined, parseFailOn('fail')).reasons).toEqual([]);
+  it('an unexplained bump fails only when asked; an incomplete analysis fails by default', () => {
+    const r = report({ schema: { status: 'unexplained', declared: 'minor', head: '2.5.0' }, warnings: [{ path: 'driver/a.h', message: 'x', incomplete: true }], verdict: 'fail' });
+    expect(evaluateFailOn(r, undefined, parseFailOn('fail')).reasons).toEqual(['1 file could not be analysed']);
+    expect(evaluateFailOn(r, undefined, parseFailOn('missing')).reasons).toEqual([]);
     expect(evaluateFailOn(r, undefined, parseFailOn('warn')).reasons).toEqual(['SCHEMA_VERSION unexplained', '1 file could not be analysed']);
+  });
+
+  it('an incomplete analysis only warns when the repository configuration says `incomplete: warn`', () => {
+    const r = report({ warnings: [{ path: 'driver/a.h', message: 'x', incomplete: true }], verdict: 'warn' });
+    expect(evaluateFailOn({ ...r, onIncomplete: 'warn' }, undefined, parseFailOn('fail')).reasons).toEqual([]);
+    expect(evaluateFailOn({ ...r, onIncomplete: 'fail' }, undefined, parseFailOn('fail')).reasons).toEqual(['1 file could not be analysed']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -216,6 +216,17 @@ describe('surface and explain', () => {
     expect(Object.keys(s.events)).toHaveLength(10);
   });
 
+  it('surface --production prints the event production matrix, as a table or JSON', async () => {
+    const text = await cli(['surface', '--repo', dir, '--rev', 'HEAD', '--production']);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^event production at HEAD: no driver found\nevent +code$/m);
+    expect(text.out).toMatch(/^PPME_SYSCALL_OPEN_X +3$/m);
+    const json = await cli(['surface', '--repo', dir, '--rev', 'HEAD', '--production', '--format', 'json']);
+    expect(JSON.parse(json.out)).toEqual({ drivers: [], events: {} });
+    const summary = await cli(['surface', '--repo', dir, '--rev', 'HEAD']);
+    expect(summary.out).toContain('events produced: no driver found (--production for the matrix)');
+  });
+
   it('explain prints title, bump, rationale and example; --list lists every rule', async () => {
     const r = await cli(['explain', 'event-param-appended']);
     expect(r.code).toBe(0);
@@ -360,5 +371,78 @@ describe('the repository configuration and uncommitted changes', () => {
     expect(report.verdict).toBe('pass');
     // With --worktree they are compared, and nothing is left to say.
     expect((await checkJson(['--repo', d, '--base', b, '--worktree'])).report.warnings).toEqual([]);
+  });
+});
+
+describe('--incomplete and the configuration key incomplete', () => {
+  const TP = 'driver/ppm_tp.h';
+  /** The demo driver with ppm_tp.h a symbolic link: a surface file driver-semver does not read. */
+  function repoWithUnreadable() {
+    const d = tempRepo();
+    commitFiles(d, { ...demoTree(), [TP]: null }, 'driver');
+    symlinkSync('../elsewhere/ppm_tp.h', path.join(d, TP));
+    const linked = commitFiles(d, {}, 'ppm_tp.h as a link');
+    const head = commitFiles(d, { 'driver/event_table.c': appendModeParam(demoTree())['driver/event_table.c']! }, 'append a param');
+    return { d, linked, head };
+  }
+  const config = (json: unknown) => {
+    const f = path.join(tempDir(), 'cfg.json');
+    writeFileSync(f, JSON.stringify(json));
+    return f;
+  };
+
+  it('an unreadable surface file fails the check by default, with a warning naming it', async () => {
+    const { d, linked } = repoWithUnreadable();
+    const { code, report } = await checkJson(['--repo', d, '--base', linked, '--head', linked]);
+    expect(report.findings).toEqual([]);
+    expect(report.warnings).toEqual([expect.objectContaining({ path: TP, incomplete: true, message: expect.stringContaining('is a symbolic link') })]);
+    expect(report.verdict).toBe('fail');
+    expect(code).toBe(1);
+  });
+
+  it('--incomplete warn only warns; --incomplete fail fails', async () => {
+    const { d, linked } = repoWithUnreadable();
+    const warn = await checkJson(['--repo', d, '--base', linked, '--head', linked, '--incomplete', 'warn']);
+    expect(warn.report.verdict).toBe('warn');
+    expect(warn.code).toBe(0);
+    expect((await checkJson(['--repo', d, '--base', linked, '--head', linked, '--incomplete', 'fail'])).code).toBe(1);
+  });
+
+  it('the configuration key incomplete: warn does the same; --incomplete overrides it', async () => {
+    const { d, linked } = repoWithUnreadable();
+    const cfg = config({ incomplete: 'warn' });
+    const warn = await checkJson(['--repo', d, '--base', linked, '--head', linked, '--config', cfg]);
+    expect(warn.report.verdict).toBe('warn');
+    expect(warn.code).toBe(0);
+    expect((await checkJson(['--repo', d, '--base', linked, '--head', linked, '--config', cfg, '--incomplete', 'fail'])).report.verdict).toBe('fail');
+  });
+
+  it('a change cannot relax its own check: incomplete: warn added by the head is not read', async () => {
+    const { d, linked } = repoWithUnreadable();
+    runGit(d, ['checkout', '-q', '-b', 'relax', linked]);
+    const relaxed = commitFiles(d, { '.github/driver-semver.json': JSON.stringify({ incomplete: 'warn' }) }, 'relax');
+    const bare = path.join(tempDir(), 'bare.git');
+    runGit(d, ['clone', '-q', '--bare', d, bare]);
+    expect((await checkJson(['--repo', bare, '--base', linked, '--head', relaxed])).report.verdict).toBe('fail');
+    // Once the base has it, it applies.
+    expect((await checkJson(['--repo', bare, '--base', relaxed, '--head', relaxed])).report.verdict).toBe('warn');
+  });
+
+  it('with --incomplete warn a missing bump still fails', async () => {
+    const { d, linked, head } = repoWithUnreadable();
+    const { code, report } = await checkJson(['--repo', d, '--base', linked, '--head', head, '--incomplete', 'warn']);
+    expect(report.versions.schema.status).toBe('missing');
+    expect(report.verdict).toBe('fail');
+    expect(code).toBe(1);
+  });
+
+  it('rejects any other value, on the command line and in the configuration', async () => {
+    const { d, linked } = repoWithUnreadable();
+    const bad = await cli(['check', '--repo', d, '--base', linked, '--head', linked, '--incomplete', 'ignore']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/argument 'ignore' is invalid/);
+    const badConfig = await cli(['check', '--repo', d, '--base', linked, '--head', linked, '--config', config({ incomplete: 'ignore' })]);
+    expect(badConfig.code).toBe(2);
+    expect(badConfig.err).toMatch(/"incomplete" must be "fail" or "warn", not "ignore"/);
   });
 });

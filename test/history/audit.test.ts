@@ -6,9 +6,11 @@ import type { AuditGroup, AuditReport } from '../../src/history/types.js';
 import { FactsCache } from '../../src/surface/build.js';
 import { tempDir, tempRepo } from '../helpers/repo.js';
 import { edit } from '../helpers/surface.js';
-import { API, changes, cli, cliWithTTY, FLAGS_TABLE, minimum, SCHEMA, ScratchHistory, type Tree } from './helpers.js';
+import { API, changes, cli, cliWithTTY, FLAGS_TABLE, HEADER, minimum, newFlag, SCHEMA, ScratchHistory } from './helpers.js';
 
-const addFlag = (name: string) => (t: Tree) => edit(t, FLAGS_TABLE, ['{"O_NONE", PPM_O_NONE},', `{"O_NONE", PPM_O_NONE},\n        {"${name}", PPM_O_RDWR},`]);
+/** A new flag value (SCHEMA minor), each on its own bit. */
+const FLAG_BITS: Record<string, number> = { O_TMPFILE: 8, O_SYNC: 9, O_DSYNC: 10 };
+const addFlag = (name: string) => newFlag(name, FLAG_BITS[name]!);
 
 /**
  * One scripted history with a case of every status, in PR order:
@@ -88,7 +90,7 @@ describe('audit on a scripted history', () => {
     expect(g2.touched).toEqual([]);
     expect(g2.findings).toEqual([]);
     expect(g2.versions.schema).toMatchObject({ base: '2.5.0', head: '2.5.0', declared: 'none', required: 'none', status: 'ok' });
-    expect(report.groups[2]!.touched).toEqual([FLAGS_TABLE]);
+    expect(report.groups[2]!.touched).toEqual([FLAGS_TABLE, HEADER]);
   });
 
   it('links a late change to the bump that covered it', () => {
@@ -302,7 +304,7 @@ describe('audit through a merge commit and an unreadable file', () => {
     expect(r.summary.commits).toBe(3);
     const g = r.groups[1]!;
     expect(g.head).toBe(merge);
-    expect(g.touched).toEqual([FLAGS_TABLE]);
+    expect(g.touched).toEqual([FLAGS_TABLE, HEADER]);
     expect(g.versions.schema).toMatchObject({ required: 'minor', status: 'missing' });
   });
 

@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/history/audit.js';
+import { runCheck } from '../../src/pipeline.js';
+import { FactsCache } from '../../src/surface/build.js';
 import { bundledWorkerScript } from '../../src/history/facts-pool.js';
 import type { AuditReport } from '../../src/history/types.js';
 import { tempDir, tempRepo } from '../helpers/repo.js';
@@ -38,6 +40,10 @@ describe('parsing ahead in worker threads', () => {
   h.pr(['new: O_TMPFILE', [changes.addFlag]]);
   h.pr(['breaking: ring buffer', [changes.shrinkRingBuffer, (t) => ({ ...t, [API]: '4.0.0\n' })]]);
   h.pr(['new: module param', [changes.addModuleParam]]);
+  // The flags table goes back to a blob an earlier revision read: whatever the audit forgot
+  // after that blob left the tree must be read again, not found missing.
+  const released = h.tree['driver/flags_table.c']!;
+  h.pr(['revert: O_TMPFILE', [(t) => ({ ...t, 'driver/flags_table.c': released })]]);
   let script: string;
   let inThread: AuditReport;
 
@@ -50,7 +56,7 @@ describe('parsing ahead in worker threads', () => {
     expect(bundledWorkerScript()).toBeNull();
     expect((await runAudit({ repo: h.dir, from: start })).summary.workers).toBe(0);
     expect(inThread.summary.workers).toBe(0);
-    expect(inThread.summary.byStatus).toEqual({ ok: 1, missing: 2, invalid: 1 });
+    expect(inThread.summary.byStatus).toEqual({ ok: 2, missing: 2, invalid: 1 });
   });
 
   it('workers running the bundle give exactly the in-thread report', async () => {
@@ -67,5 +73,52 @@ describe('parsing ahead in worker threads', () => {
     const r = await runAudit({ repo: h.dir, from: start, workerScript: broken, workers: 1 });
     expect(r.summary.parsedInWorkers).toBe(0);
     expect(withoutWorkers(r)).toEqual(withoutWorkers(inThread));
+  });
+});
+
+describe('the check parses both revisions on worker threads', () => {
+  const h = new ScratchHistory(tempRepo());
+  const base = h.start();
+  const [head] = h.pr(['new: mode param', [changes.appendParam, changes.addFlag]]);
+  let script: string;
+  beforeAll(async () => {
+    script = await bundle();
+  }, 120_000);
+
+  it('gives exactly the report of parsing on this thread', async () => {
+    const opts = { repo: h.dir, base, head: head!, today: '2026-01-01' };
+    const inThread = await runCheck({ ...opts, workers: 0 });
+    expect([...new Set(inThread.findings.map((f) => f.rule))].sort()).toEqual(['event-param-appended', 'flag-value-added']);
+    expect(await runCheck({ ...opts, workerScript: script })).toEqual(inThread);
+  });
+
+  it('a worker that cannot start costs time, never the check', async () => {
+    const broken = path.join(tempDir(), 'broken.mjs');
+    writeFileSync(broken, "throw new Error('boom');\n");
+    const opts = { repo: h.dir, base, head: head!, today: '2026-01-01' };
+    expect(await runCheck({ ...opts, workerScript: broken })).toEqual(await runCheck({ ...opts, workers: 0 }));
+  });
+});
+
+describe('the facts cache', () => {
+  const facts = (path: string) => async () => ({ path }) as never;
+  it('forgets every reading of a blob, and reads it again when asked', async () => {
+    const cache = new FactsCache();
+    let made = 0;
+    const make = (p: string) => () => {
+      made++;
+      return facts(p)();
+    };
+    await cache.get('tree:b1', make('a.h'));
+    await cache.get('code:197120:b1', make('a.c'));
+    await cache.get('text:driver/main.c:b2', make('main.c'));
+    await cache.get('tree:b1', make('a.h'));
+    expect(made).toBe(3);
+    cache.forget('b1');
+    await cache.get('tree:b1', make('a.h'));
+    await cache.get('code:197120:b1', make('a.c'));
+    await cache.get('text:driver/main.c:b2', make('main.c'));
+    expect(made).toBe(5);
+    expect(cache.extracted).toBe(5);
   });
 });

@@ -14,6 +14,18 @@ export const SCAP_H = 'userspace/libscap/scap.h';
 export const API = 'driver/API_VERSION';
 export const SCHEMA = 'driver/SCHEMA_VERSION';
 
+export const HEADER = 'driver/ppm_events_public.h';
+
+/** A new PPM_<name> value (bit `bit`) and its file_flags entry: SCHEMA minor. */
+export const newFlag =
+  (name: string, bit: number) =>
+  (t: Tree): Tree =>
+    edit(
+      edit(t, HEADER, ['#define PPM_O_CREAT (1 << 2)\n', `#define PPM_O_CREAT (1 << 2)\n#define PPM_${name} (1 << ${bit})\n`]),
+      FLAGS_TABLE,
+      ['{"O_NONE", PPM_O_NONE},', `{"O_NONE", PPM_O_NONE},\n        {"${name}", PPM_${name}},`],
+    );
+
 /** Edits of the demo driver that need a known bump (each fails loudly if its text is gone). */
 export const changes = {
   /** A param appended to PPME_SYSCALL_OPEN_X: SCHEMA minor. */
@@ -26,8 +38,8 @@ export const changes = {
       ['                                 3,\n                                 {{"res", PT_ERRNO, PF_DEC},\n                                  {"data"', '                                 2,\n                                 {{"res", PT_ERRNO, PF_DEC},\n                                  {"data"'],
       ['{"data", PT_BYTEBUF, PF_NA},\n                                  {"fd", PT_FD, PF_DEC}}},', '{"data", PT_BYTEBUF, PF_NA}}},'],
     ),
-  /** A new value in the file_flags table: SCHEMA minor. */
-  addFlag: (t: Tree): Tree => edit(t, FLAGS_TABLE, ['{"O_NONE", PPM_O_NONE},', '{"O_NONE", PPM_O_NONE},\n        {"O_TMPFILE", PPM_O_CREAT},']),
+  /** A new value the driver can send, with its file_flags entry: SCHEMA minor. */
+  addFlag: (t: Tree): Tree => newFlag('O_TMPFILE', 5)(t),
   /** A new kernel module parameter: API minor. */
   addModuleParam: (t: Tree): Tree => edit(t, MAIN_C, ['module_param(verbose, bool, 0444);', 'module_param(verbose, bool, 0444);\nmodule_param(quiet, bool, 0444);']),
   /** A field dropped from the mmapped ring-buffer info: API major. */

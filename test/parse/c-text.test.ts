@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cText } from '../../src/parse/c-text.js';
+import { blankComments, cText, lineIndex } from '../../src/parse/c-text.js';
 
 /** The code left once comments are blanked, whitespace folded. */
 const code = (src: string) => cText(src).text.replace(/\s+/g, ' ').trim();
@@ -54,5 +54,66 @@ describe('cText: line ends as gcc reads them', () => {
 
   it('an unterminated block comment runs to the end of the file', () => {
     expect(code('int a; /* open\nint b;')).toBe('int a;');
+  });
+
+  it('a backslash followed by tabs before the newline continues the line', () => {
+    const t = cText('#define X 1 \\\t\t\n + 2\nint y;');
+    expect(t.spliced).toBe('#define X 1 \t\t\\\n + 2\nint y;');
+    expect(t.lineAt(t.text.indexOf('int y'))).toBe(3);
+  });
+
+  it('a backslash before a CRLF or a lone CR continues the line', () => {
+    expect(code('// old \\\r\nint hidden;\r\nint live;')).toBe('int live;');
+    expect(code('// old \\\rint hidden;\rint live;')).toBe('int live;');
+  });
+
+  it('a block comment spanning a continuation is blanked whole, its newline kept', () => {
+    const t = cText('/* a \\\n b */ int x;\nint y;');
+    expect(t.text).toBe('      \n      int x;\nint y;');
+    expect(t.lineAt(t.text.indexOf('int y'))).toBe(3);
+  });
+
+  it('a string literal continued onto the next line hides the // after it, even after an escaped backslash', () => {
+    expect(code('s = "a \\\n // b"; int c;')).toBe('s = "a \\ // b"; int c;');
+    // `\\` then `\` + newline: the newline is spliced all the same, so the string goes on.
+    expect(code('s = "x\\\\\n // y"; int c;')).toBe('s = "x\\\\ // y"; int c;');
+  });
+
+  it('several token-splitting continuations in a row settle every owed line, and the next logical line too', () => {
+    const t = cText('A\\\nB\\\nC x;\nnext\\\n2;\nlast');
+    expect(t.spliced.split('\n').map((l) => l.trim())).toEqual(['ABC x;', '', '', 'next2;', '', 'last']);
+    expect(t.lineAt(t.text.indexOf('next2'))).toBe(4);
+    expect(t.lineAt(t.text.indexOf('last'))).toBe(6);
+  });
+
+  it('a byte-order mark becomes a space', () => {
+    expect(cText('\uFEFF#define A 1').text).toBe(' #define A 1');
+  });
+
+  it('a quote inside a character literal opens no string: the comment after it is blanked', () => {
+    expect(blankComments('char q = \'"\'; /* gone */ int b = 4 / 2;')).toBe('char q = \'"\';            int b = 4 / 2;');
+  });
+});
+
+describe('lineIndex', () => {
+  it('maps an offset to its 1-based line: a line start, a newline and empty lines included', () => {
+    const at = lineIndex('ab\ncd\n\nef');
+    // a b \n c d \n \n e f
+    expect([0, 2, 3, 5, 6, 7, 8].map(at)).toEqual([1, 1, 2, 2, 3, 4, 4]);
+  });
+
+  it('an offset past the end is on the last line', () => {
+    expect(lineIndex('a\nb')(100)).toBe(2);
+    expect(lineIndex('')(0)).toBe(1);
+  });
+});
+
+describe('digraphs', () => {
+  it('are the punctuators they spell, outside literals and comments, at the same offsets', () => {
+    const src = "a<:1:> = <% x %>; %:define Y 1\n%:%: s = \"<:\"; c = '%>'; /* <: */";
+    const t = cText(src).text;
+    expect(t).toHaveLength(src.length);
+    expect(t.split('\n')[0]).toBe('a[ 1]  = {  x } ; # define Y 1');
+    expect(t.split('\n')[1]).toBe("##   s = \"<:\"; c = '%>';         ");
   });
 });

@@ -72,6 +72,13 @@ describe('pragma pack', () => {
     expect(pre.packAt(7)).toBe(1);
     expect(pre.packAt(9)).toBe(0);
   });
+
+  it('reads the operator form _Pragma("pack(...)") and blanks it for the grammar, with __packed and __aligned(N)', () => {
+    const pre = preprocess(['_Pragma("pack(push, 2)")', 'struct a { long x; char c; } __packed;', '_Pragma ( "pack(pop)" )', 'struct b { char c __aligned(sizeof(long)); };'].join('\n'));
+    expect(pre.packAt(2)).toBe(2);
+    expect(pre.packAt(4)).toBe(0);
+    expect(pre.text.split('\n')).toEqual([' '.repeat(24), `struct a { long x; char c; }${' '.repeat(9)};`, ' '.repeat(23), `struct b { char c${' '.repeat(24)}; };`]);
+  });
 });
 
 describe('platform branches', () => {

@@ -10,6 +10,9 @@ import { paramCases } from './cases/params.js';
 import { tableCases } from './cases/tables.js';
 import { apiCases } from './cases/api.js';
 import { invariantCases } from './cases/invariants.js';
+import { codeCases } from './cases/code.js';
+import { productionCases } from './cases/production.js';
+import { constantCases } from './cases/constants.js';
 import { demoFiles, surface } from './tester.js';
 
 const KEBAB = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -49,7 +52,7 @@ describe('rule catalogue', () => {
   });
 
   it('every rule has a table of valid and invalid cases, exactly once', () => {
-    const tables = [...eventCases, ...paramCases, ...eventFlagCases, ...tableCases, ...apiCases, ...invariantCases];
+    const tables = [...eventCases, ...paramCases, ...eventFlagCases, ...tableCases, ...apiCases, ...invariantCases, ...codeCases, ...productionCases, ...constantCases];
     const tested = tables.map((t) => t.rule);
     expect(tested.filter((id, i) => tested.indexOf(id) !== i), 'rules with two tables').toEqual([]);
     // The code rules compare token hashes of function bodies; their before/after cases live in

@@ -1,10 +1,13 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { GitRepo, gitBlobId } from '../../src/source/git.js';
 import { commitFiles, runGit } from '../../src/source/scratch.js';
+import { buildSurface } from '../../src/surface/build.js';
+import { SURFACE_PREFIXES } from '../../src/surface/files.js';
 import { tempDir, tempRepo } from '../helpers/repo.js';
+import { demoTree } from '../helpers/surface.js';
 
 describe('GitRepo', () => {
   const dir = tempRepo();
@@ -149,6 +152,79 @@ describe('GitRepo errors are one line, exit code 2, and say how to fix them', ()
     commitFiles(dir, { f: '1' }, 'x');
     const repo = GitRepo.open(dir);
     expect(() => repo.defaultBranch()).toThrow(/pass --base REV/);
+    repo.close();
+  });
+});
+
+/** Commits `paths` of the work tree and a gitlink (`160000,<commit>,<path>`, a submodule with no checkout). */
+function commitIndex(dir: string, paths: string[], gitlink: string): string {
+  runGit(dir, ['add', '--', ...paths]);
+  runGit(dir, ['update-index', '--add', '--cacheinfo', gitlink]);
+  runGit(dir, ['commit', '-q', '-m', 'link and submodule']);
+  return runGit(dir, ['rev-parse', 'HEAD']);
+}
+
+describe('symbolic links and submodules are listed as such, never read through', () => {
+  /** A repository whose driver/ holds a link to a file outside the tree and a submodule (a gitlink). */
+  function repoWithLinks() {
+    const dir = tempRepo();
+    const outside = path.join(tempDir(), 'secret.h');
+    writeFileSync(outside, '#define SECRET 1\n');
+    commitFiles(dir, { 'driver/a.h': '#define A 1\n' }, 'one');
+    symlinkSync(outside, path.join(dir, 'driver/link.h'));
+    const sub = commitFiles(tempRepo(), { f: '1' }, 'sub');
+    const commit = commitIndex(dir, ['driver/link.h'], `160000,${sub},driver/sub`);
+    return { dir, outside, sub, commit };
+  }
+
+  it('ls-tree modes: 120000 for a link (its blob is the target path), 160000 for a submodule (its commit)', () => {
+    const { dir, outside, sub, commit } = repoWithLinks();
+    const repo = GitRepo.open(dir);
+    const files = repo.listFiles(commit, ['driver']);
+    expect(files.get('driver/a.h')).toEqual({ path: 'driver/a.h', blob: gitBlobId(Buffer.from('#define A 1\n')), size: 12 });
+    expect(files.get('driver/link.h')).toMatchObject({ mode: '120000', blob: gitBlobId(Buffer.from(outside)) });
+    expect(files.get('driver/sub')).toMatchObject({ mode: '160000', blob: sub });
+    repo.close();
+  });
+
+  it('the surface refuses to read a surface file that is a link or a submodule, and says so', async () => {
+    const dir = tempRepo();
+    const outside = path.join(tempDir(), 'events.h');
+    writeFileSync(outside, demoTree()['driver/ppm_events_public.h']!);
+    const tree = demoTree();
+    delete tree['driver/ppm_events_public.h'];
+    // An entry of g_event_info taken from an included file, which is a link too.
+    tree['driver/event_table.c'] = tree['driver/event_table.c']!.replace('        [PPME_SYSCALL_CLOSE_X] =', '#include "close_x.inc"\n        [PPME_SYSCALL_CLOSE_X] =');
+    commitFiles(dir, tree, 'driver');
+    symlinkSync(outside, path.join(dir, 'driver/ppm_events_public.h'));
+    symlinkSync(outside, path.join(dir, 'driver/close_x.inc'));
+    const sub = commitFiles(tempRepo(), { f: '1' }, 'sub');
+    const commit = commitIndex(dir, ['driver/ppm_events_public.h', 'driver/close_x.inc'], `160000,${sub},driver/ppm_fillers.c`);
+    const repo = GitRepo.open(dir);
+    const s = await buildSurface(repo.snapshot(commit, SURFACE_PREFIXES));
+    repo.close();
+    const about = (p: string) => s.warnings.filter((w) => w.path === p).map((w) => [w.message, w.incomplete]);
+    expect(about('driver/ppm_events_public.h')).toContainEqual([`driver/ppm_events_public.h at ${commit} is a symbolic link: driver-semver does not read it through`, true]);
+    expect(about('driver/ppm_fillers.c')).toEqual([[`driver/ppm_fillers.c at ${commit} is a submodule: driver-semver does not read it through`, true]]);
+    expect(about('driver/close_x.inc')).toContainEqual([`driver/close_x.inc at ${commit} is a symbolic link: driver-semver does not read it through`, true]);
+    expect(s.warnings.map((w) => w.message)).toContain(`driver/close_x.inc, included inside g_event_info, cannot be read (at ${commit})`);
+    // Nothing of the file the link points to was read.
+    expect(s.eventCodes).toEqual({});
+  });
+
+  it('worktreeSnapshot lists a link with the blob git gives it and never follows it, to a file or a directory', async () => {
+    const { dir, commit } = repoWithLinks();
+    const outDir = tempDir();
+    mkdirSync(path.join(outDir, 'deep'));
+    writeFileSync(path.join(outDir, 'deep', 'x.h'), 'int x;\n');
+    symlinkSync(outDir, path.join(dir, 'driver/linked_dir'));
+    const repo = GitRepo.open(dir);
+    const s = await repo.worktreeSnapshot(['driver']);
+    expect(s.files.get('driver/link.h')).toEqual({ path: 'driver/link.h', blob: repo.listFiles(commit, ['driver']).get('driver/link.h')!.blob, mode: '120000' });
+    expect(await s.read('driver/link.h')).toBeNull();
+    expect(s.files.get('driver/linked_dir')).toEqual({ path: 'driver/linked_dir', blob: gitBlobId(Buffer.from(outDir)), mode: '120000' });
+    expect([...s.files.keys()].filter((p) => p.startsWith('driver/linked_dir/'))).toEqual([]);
+    expect(s.files.get('driver/a.h')).toMatchObject({ blob: gitBlobId(Buffer.from('#define A 1\n')) });
     repo.close();
   });
 });

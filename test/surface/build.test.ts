@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSurface } from '../../src/surface/build.js';
+import { buildSurface, versionOf } from '../../src/surface/build.js';
 import { demoTree, edit, memorySnapshot, surfaceOf } from '../helpers/surface.js';
 
 describe('the schema surface of the demo driver', async () => {
@@ -119,5 +119,36 @@ describe('older libs forms', () => {
     const s = await surfaceOf(tree);
     expect(s.scapMinimum.api).toMatchObject({ macro: 'SCAP_MINIMUM_PROBE_API_VERSION', version: '1.0.0' });
     expect(s.scapMinimum.schema?.version).toBe('1.2.0');
+  });
+});
+
+describe('versionOf: a version file as the build reads it', () => {
+  const read = (text: string) => versionOf(Buffer.from(text, 'latin1'));
+  it.each([
+    ['3.1.0\n', '3.1.0'],
+    ['3.1.0', '3.1.0'],
+    ['3.1.0\r\n', '3.1.0'],
+    ['3.1.0\r', '3.1.0'],
+    ['  3.1.0\t\n', '3.1.0'],
+    ['3.0.0\n\nOnly the first line is read.\n', '3.0.0'],
+    ['0.0.0\n', '0.0.0'],
+    ['\xef\xbb\xbf3.1.0\n', '3.1.0'],
+  ])('%j is %s', (text, version) => {
+    expect(read(text).version).toBe(version);
+  });
+
+  it.each([
+    // CMake's file(STRINGS) drops CRs inside the line: "3.1.01", a leading zero.
+    ['3.1.0\r1\n', '3.1.01'],
+    // A lone CR ends no line for CMake: the rest is on the first line.
+    ['3.1.0\r4.0.0\n', '3.1.04.0.0'],
+    // driver_config.h.in pastes each number into a #define: 010 is octal 8.
+    ['3.010.0\n', '3.010.0'],
+    ['03.1.0\n', '03.1.0'],
+    ['3.1.0 rc1\n', '3.1.0 rc1'],
+    ['\n3.1.0\n', ''],
+    ['3.1\n', '3.1'],
+  ])('%j is no valid version (read as %j)', (text, raw) => {
+    expect(read(text)).toEqual({ raw, version: null });
   });
 });

@@ -7,11 +7,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SymbolTable } from '../../src/parse/consteval.js';
 import { initParser, parseC, type ParsedFile } from '../../src/parse/parser.js';
 import { symbolTable } from '../../src/surface/build.js';
+import { demoFiles, surface, type Tree } from '../rules/tester.js';
 import { extractEnums } from '../../src/surface/extract/enums.js';
+import { canonicalType } from '../../src/parse/c-types.js';
 import {
   attributesIn,
   collectStructs,
@@ -76,6 +79,7 @@ typedef unsigned long long __u64; typedef unsigned long long u64;
 typedef long long __s64; typedef long long s64;
 typedef long ssize_t;
 #define __packed __attribute__((packed))
+#define __aligned(x) __attribute__((aligned(x)))
 `;
 
 /** How C code reaches a layout: a root type and a member path inside it ('' for the root). */
@@ -307,6 +311,39 @@ describe('fixture headers agree with gcc', () => {
     expect(field(layouts.inline_attrs, 'outer_field_packed').align).toBe(1);
     expect(layouts['inline_attrs.packed_type']).toMatchObject({ packed: true, size: 9 });
     expect(layouts['inline_attrs.packed_by_macro']).toMatchObject({ packed: true, size: 9 });
+    // Alignment asked for, in every place gcc reads it (the numbers above agree with gcc; these must be computed at all).
+    const aligned = ['field_aligned', 'aligned_in_packed', 'field_packed_and_aligned', 'aligned_under_pack', 'struct_aligned_under_pack', 'aligned_before_tag', 'aligned_after_body', 'packed_aligned_struct', 'typedef_alignments', 'aligned_by_macro'];
+    for (const k of aligned) expect(layouts[k]?.unresolved, k).toBeUndefined();
+    expect(layouts.field_aligned!.fields.map((f) => `${f.name}@${f.offset}/${f.align}`)).toEqual(['a@0/1', 'b@16/16', 'c@24/8', 'd@32/8', 'e@64/32', 'f@68/4', 'g@72/4', 'h@73/1', 'i@80/8']);
+    expect(field(layouts.aligned_in_packed, 'b')).toMatchObject({ offset: 16, align: 16 });
+    expect(layouts.aligned_under_pack).toMatchObject({ size: 8, align: 2 });
+    expect(layouts.struct_aligned_under_pack).toMatchObject({ size: 16, align: 16 });
+    expect(layouts.aligned_after_body).toMatchObject({ size: 16, align: 8 });
+    expect(layouts.packed_aligned_struct).toMatchObject({ packed: true, size: 8, align: 4 });
+    expect(layouts.typedef_alignments!.fields.map((f) => `${f.name}@${f.offset}/${f.align}`)).toEqual(['a@0/1', 'b@4/4', 'c@12/1', 'd@16/16', 'e@20/1', 'f@24/8', 'g@32/4', 'h@40/1', 'i@44/4']);
+    expect(layouts.not_packed_td).toMatchObject({ packed: false, size: 8 });
+  });
+});
+
+describe('enum sizes agree with gcc', () => {
+  it('int-sized unless a value needs 8 bytes; packed, the smallest that holds every value; tagged, typedef and in place', async () => {
+    const { layouts } = await expectGccAgrees('enums.h');
+    expect(layouts.enum_fields!.unresolved).toBeUndefined();
+    expect(layouts.enum_fields!.fields.map((f) => `${f.name}:${f.size}`)).toEqual([
+      'a:1', 'sv:4', 'b:1', 'uv:4', 'c:1', 'bv:8', 'd:1', 'nb:8', 'e:1', 'pb:1', 'ps:2', 'f:1', 'pt:4', 'g:1', 'fm:8', 'in_place:1', 'h:1',
+    ]);
+  });
+
+  it('a fixed underlying type (C23) gives its size; a packed enum with a value not known, or an enum not defined, is not computed', async () => {
+    const { layouts } = await analyse('enums2.h', `
+enum fixed : uint16_t { FX_A };
+enum __attribute__((packed)) unknown_value { UK_A = NOT_DEFINED };
+struct holds_fixed { uint8_t a; enum fixed f; };
+struct holds_unknown { enum unknown_value u; };
+struct holds_undefined { enum nowhere n; };`);
+    expect(field(layouts.holds_fixed, 'f')).toMatchObject({ type: 'enum', offset: 2, size: 2 });
+    expect(layouts.holds_unknown!.unresolved).toEqual(['u: enum unknown_value is packed and the value of UK_A is not known']);
+    expect(layouts.holds_undefined!.unresolved).toEqual(['n: enum nowhere has no definition driver-semver can read']);
   });
 });
 
@@ -323,8 +360,9 @@ describe('unresolved layouts', () => {
     expect(problems('with_anon_union')).toMatch(/anonymous union/);
     expect(problems('with_unknown_type')).toMatch(/unknown type mystery_t/);
     expect(problems('with_unknown_size')).toMatch(/array size 'UNDEFINED_LEN'/);
-    expect(problems('with_aligned')).toMatch(/aligned\(16\)/);
-    expect(problems('aligned_struct')).toMatch(/aligned\(8\)/);
+    expect(problems('with_aligned')).toMatch(/attribute aligned without a value on line \d+/);
+    expect(problems('aligned_struct')).toMatch(/attribute mode\(DI\) on struct aligned_struct/);
+    expect(problems('with_bad_alignment')).toMatch(/alignment '3' is 3, not a power of two.*alignment 'NO_SUCH_ALIGN' cannot be evaluated/);
     expect(problems('holds_unresolved')).toMatch(/struct with_bits has an unresolved layout/);
     expect(problems('with_undefined_struct')).toMatch(/unknown type struct never_defined/);
     expect(problems('with_macro_field')).toMatch(/parse/);
@@ -343,7 +381,7 @@ describe('unresolved layouts', () => {
     const keys = ['with_bits', 'with_union', 'with_anon_union', 'holds_unresolved'];
     const known = (n: Numbers): Numbers =>
       Object.fromEntries(Object.entries(n).filter(([k, v]) => k.includes('.') && !v.includes('-1')));
-    const gcc = gccNumbers(a.text.replace(/^struct (with_unknown|with_aligned|aligned_struct|with_undefined|with_macro)\w*[\s\S]*?\n}[^\n]*;\n/gm, ''), a.decls, layouts, keys);
+    const gcc = gccNumbers(a.text.replace(/^struct (with_unknown|with_aligned|aligned_struct|with_bad_alignment|with_undefined|with_macro)\w*[\s\S]*?\n}[^\n]*;\n/gm, ''), a.decls, layouts, keys);
     const ours = known(engineNumbers(layouts, keys));
     expect(Object.keys(ours).length).toBeGreaterThan(3);
     expect(ours).toEqual(Object.fromEntries(Object.keys(ours).map((k) => [k, gcc[k]])));
@@ -438,6 +476,11 @@ struct real { struct fwd *p; };`);
     expect(computeLayouts(JSON.parse(JSON.stringify(decls)) as StructDecls, symbolsOf([f]))).toEqual(layouts);
   });
 
+  it('canonicalType: long and unsigned long are the 64-bit fixed-width types on LP64 (arrays too); the rest stays', () => {
+    expect(['unsigned long', 'long', 'unsigned long[4][2]', 'long[]'].map(canonicalType)).toEqual(['uint64_t', 'int64_t', 'uint64_t[4][2]', 'int64_t[]']);
+    expect(['uint64_t', 'char', 'pointer', 'struct long', 'enum', 'uint32_t[8]'].map(canonicalType)).toEqual(['uint64_t', 'char', 'pointer', 'struct long', 'enum', 'uint32_t[8]']);
+  });
+
   it('attributesIn reads _packed, __packed and every entry of __attribute__((...))', () => {
     expect(attributesIn('} _packed;')).toEqual(['packed']);
     expect(attributesIn('} __packed;')).toEqual(['packed']);
@@ -445,6 +488,13 @@ struct real { struct fwd *p; };`);
     expect(attributesIn('__attribute__ (( aligned(8), packed ))')).toEqual(['aligned(8)', 'packed']);
     expect(attributesIn('__attribute__((aligned((1 << 3))))')).toEqual(['aligned((1 << 3))']);
     expect(attributesIn('} my_packed_thing;')).toEqual([]);
+  });
+
+  it('attributesIn reads alignments in every spelling, C23 attributes and gnu:: prefixes, in source order', () => {
+    expect(attributesIn('_Alignas(16) uint32_t x __attribute__((aligned(8)))')).toEqual(['aligned(16)', 'aligned(8)']);
+    expect(attributesIn('alignas(uint64_t) char c __aligned(4)')).toEqual(['aligned(uint64_t)', 'aligned(4)']);
+    expect(attributesIn('[[gnu::packed, __gnu__::__aligned__(8)]] [[deprecated]] int x')).toEqual(['packed', '__aligned__(8)', 'deprecated']);
+    expect(attributesIn('__attribute__((__aligned__))')).toEqual(['__aligned__']);
   });
 });
 
@@ -560,17 +610,23 @@ function generateStructs(seed: number, count: number): Generated {
         const [t2] = typeFor(false);
         decl = `struct { ${t1} ${name}_x; ${t2} ${name}_y; };`;
         bound += 32;
-      } else {
+      } else if (r < 0.97) {
         const [t, s] = typeFor(false);
         decl = `__attribute__((packed)) ${t} ${name};`;
         bound += s + 8;
+      } else {
+        // Alignment asked for: aligned(N) (ignored below the natural one), _Alignas (never below it).
+        const [t, s] = pick(SCALAR_SPELLINGS);
+        const n = pick([1, 2, 4, 8, 16, 32]);
+        decl = chance(0.5) ? `${t} ${name} __attribute__((aligned(${n})));` : `_Alignas(${Math.max(n, s)}) ${t} ${name};`;
+        bound += s + 32;
       }
       fields.push(chance(0.06) ? `#ifdef CONFIG_RND\n\t${decl}\n#endif` : decl);
     }
     const fam = chance(0.05);
     if (fam) fields.push(`${pick(SCALAR_SPELLINGS)[0]} tail[];`);
 
-    const attr = chance(0.2) ? (chance(0.5) ? ' _packed' : ' __attribute__((packed))') : '';
+    const attr = chance(0.2) ? (chance(0.5) ? ' _packed' : ' __attribute__((packed))') : chance(0.08) ? ` __attribute__((aligned(${pick([2, 8, 16])})))` : '';
     const pragma = chance(0.2) ? pick([1, 2, 4, 8, 16]) : 0;
     const form = rnd();
     const body = `{\n\t${fields.join('\n\t')}\n}`;
@@ -591,7 +647,15 @@ function generateStructs(seed: number, count: number): Generated {
       def = `typedef struct ${body}${attr} rs${i}_t;`;
       spelling = `rs${i}_t`;
     }
-    if (pragma) def = chance(0.5) ? `#pragma pack(push, ${pragma})\n${def}\n#pragma pack(pop)` : `#pragma pack(${pragma})\n${def}\n#pragma pack()`;
+    if (pragma) {
+      const form = rnd();
+      def =
+        form < 0.4
+          ? `#pragma pack(push, ${pragma})\n${def}\n#pragma pack(pop)`
+          : form < 0.8
+            ? `#pragma pack(${pragma})\n${def}\n#pragma pack()`
+            : `_Pragma("pack(push, ${pragma})")\n${def}\n_Pragma("pack(pop)")`;
+    }
     out.push(def);
     // A struct ending in a flexible array member cannot be nested by value.
     if (!fam) usable.push([spelling, bound]);
@@ -621,8 +685,71 @@ describe('random structs agree with gcc', () => {
     expect(all.filter((l) => l.fields.some((f) => /^f\d+_x$/.test(f.name))).length).toBeGreaterThan(5); // C11 members
     expect(/#pragma pack\(\d+\)/.test(gen.text) && /#pragma pack\(push, \d+\)/.test(gen.text)).toBe(true);
     expect(/} _packed/.test(gen.text) && /} __attribute__\(\(packed\)\)/.test(gen.text) && /_fwd_t f\d/.test(gen.text)).toBe(true);
+    expect(/_Pragma\("pack\(push, \d+\)"\)/.test(gen.text) && /_Alignas\(\d+\)/.test(gen.text) && /f\d+ __attribute__\(\(aligned/.test(gen.text) && /} __attribute__\(\(aligned/.test(gen.text)).toBe(true);
     const ours = engineNumbers(a.layouts, keys);
     expect(Object.keys(ours).length).toBeGreaterThan(1000);
     expect(ours).toEqual(gccNumbers(a.text, a.decls, a.layouts, keys, ['CONFIG_RND']));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The surface's shared structs against gcc: the whole model (include trees, macro scopes, the
+// per-build walk, re-reading with macros) on a tree, compiled as the userspace view compiles it.
+
+/** gcc's numbers for the top-level structs `names` of `header`, compiled with every file of `tree` on disk. */
+function gccTreeNumbers(tree: Tree, header: string, layouts: Record<string, StructLayout>, names: string[]): Numbers {
+  const dir = mkdtempSync(path.join(tmp, 'tree-'));
+  for (const [p, text] of Object.entries(tree)) {
+    mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
+    writeFileSync(path.join(dir, p), text);
+  }
+  const lines = names.flatMap((k) => [
+    `printf("${k}\\tsize %zu align %zu\\n", sizeof(struct ${k}), _Alignof(struct ${k}));`,
+    ...layouts[k]!.fields.map((f) => `printf("${k}.${f.name}\\toffset %zu size %zu align %zu\\n", offsetof(struct ${k}, ${f.name}), sizeof(((struct ${k} *)0)->${f.name}), __alignof__(((struct ${k} *)0)->${f.name}));`),
+  ]);
+  writeFileSync(path.join(dir, 'main.c'), `${PRELUDE}#include "${header}"\nint main(void) {\n${lines.join('\n')}\nreturn 0;\n}\n`);
+  const exe = path.join(dir, 'main');
+  execFileSync('gcc', ['-std=gnu11', '-w', '-o', exe, path.join(dir, 'main.c')], { stdio: 'pipe' });
+  return Object.fromEntries(execFileSync(exe, { encoding: 'utf8' }).trim().split('\n').map((l) => l.split('\t') as [string, string]));
+}
+
+describe('shared structs of a whole tree agree with gcc', () => {
+  const SHARED = 'driver/modern_bpf/shared_definitions';
+  const HEADER = `${SHARED}/struct_definitions.h`;
+
+  it('packs from included headers and from macros expanding to _Pragma, attributes through macros, typedefs by include tree', async () => {
+    const demo = demoFiles();
+    const tree: Tree = {
+      ...demo,
+      [`${SHARED}/compat.h`]: [
+        '#pragma once',
+        '#define DO_PRAGMA(x) _Pragma(#x)',
+        '#define PACKED_BEGIN(n) DO_PRAGMA(pack(push, n))',
+        '#define PACKED_END DO_PRAGMA(pack(pop))',
+        '#define ALIGNED(n) __attribute__((aligned(n)))',
+        '#define MY_PACKED __attribute__((packed))',
+        'typedef uint64_t cnt_t __attribute__((aligned(4)));',
+        '',
+      ].join('\n'),
+      [`${SHARED}/pack2.h`]: '#pragma pack(push, 2)\n',
+      // A typedef of the same name in a file the header never includes: not what the header sees.
+      'driver/flags_table.c': `${demo['driver/flags_table.c']}\ntypedef uint16_t cnt_t;\n`,
+      [HEADER]: demo[HEADER]!
+        .replace('#pragma once', '#pragma once\n#include "compat.h"')
+        .replace('struct capture_settings {', 'PACKED_BEGIN(1)\nstruct capture_settings {')
+        .replace('struct counter_map {', 'PACKED_END\n#include "pack2.h"\nstruct counter_map {\n\tuint8_t flags;')
+        .replace('\tuint64_t n_drops_buffer;\n};', '\tcnt_t n_drops_buffer;\n};\n#pragma pack(pop)')
+        .replace('\tuint64_t payload_pos;', '\tuint8_t tag;\n\t_Alignas(16) uint64_t payload_pos;')
+        .replace('\tuint16_t event_type;\n};', '\tuint16_t event_type ALIGNED(8);\n} MY_PACKED;'),
+    };
+    const s = await surface(tree, 'gcc-tree');
+    expect(s.warnings).toEqual([]);
+    const names = ['capture_settings', 'counter_map', 'auxiliary_map'];
+    for (const n of names) expect(s.structs[n]?.unresolved, n).toBeUndefined();
+    // Each construct changed the layout (the demo's are natural): the model did not just ignore them.
+    expect(s.structs.capture_settings).toMatchObject({ size: 17, align: 1, pack: 1 });
+    expect(s.structs.counter_map).toMatchObject({ pack: 2 });
+    expect(field(s.structs.auxiliary_map, 'payload_pos').offset % 16).toBe(0);
+    expect(engineNumbers(s.structs, names)).toEqual(gccTreeNumbers(tree, HEADER, s.structs, names));
   });
 });

@@ -1,6 +1,7 @@
 import { common, removed } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
-import type { BpfMap } from '../../surface/model.js';
+import type { BpfMap, Loc } from '../../surface/model.js';
+import { bpfRenames, foundByName } from './bpf-renames.js';
 
 const FIELDS: Array<[keyof BpfMap, string]> = [
   ['type', 'type'],
@@ -26,7 +27,17 @@ export const bpfMapChanged: Rule = {
   check(base, head) {
     const hits: Hit[] = [];
     const scope = (probe: string) => (probe === 'modern' ? { scope: 'modern-probe' as const } : {});
-    for (const [name, m] of removed(base.bpfMaps, head.bpfMaps)) hits.push({ symbol: name, message: `${m.probe} probe map ${name} was removed`, location: m.loc, ...scope(m.probe) });
+    const renames = new Map(bpfRenames(base, head).map((r) => [`${r.what}\u0000${r.from}`, r]));
+    const gone = (what: 'map' | 'global', name: string, probe: string, loc: Loc) => {
+      const r = renames.get(`${what}\u0000${name}`);
+      // A legacy map renamed in place keeps its index, which is how libscap finds it: bpf-map-renamed.
+      if (r && !foundByName(r)) return;
+      const message = r
+        ? `${probe} probe ${what} ${name} was renamed ${r.to}: libpman finds ${what}s by their name (the skeleton's fields), so userspace built against the base no longer finds it`
+        : `${probe} probe ${what} ${name} was removed`;
+      hits.push({ symbol: name, message, location: r ? r.head.loc : loc, ...scope(probe) });
+    };
+    for (const [name, m] of removed(base.bpfMaps, head.bpfMaps)) gone('map', name, m.probe, m.loc);
     for (const [name, b, h] of common(base.bpfMaps, head.bpfMaps)) {
       // A value struct that is itself shared is judged by the struct rules (an appended field is minor).
       const judgedAsStruct = (k: keyof BpfMap) =>
@@ -35,7 +46,7 @@ export const bpfMapChanged: Rule = {
       const diffs = FIELDS.filter(([k]) => b[k] !== null && h[k] !== null && b[k] !== h[k] && !judgedAsStruct(k)).map(([k, label]) => `${label} ${b[k]} → ${h[k]}`);
       if (diffs.length) hits.push({ symbol: name, message: `${h.probe} probe map ${name}: ${diffs.join(', ')}`, location: h.loc, ...scope(h.probe) });
     }
-    for (const [name, g] of removed(base.bpfGlobals, head.bpfGlobals)) hits.push({ symbol: name, message: `${g.probe} probe global ${name} was removed`, location: g.loc, ...scope(g.probe) });
+    for (const [name, g] of removed(base.bpfGlobals, head.bpfGlobals)) gone('global', name, g.probe, g.loc);
     for (const [name, b, h] of common(base.bpfGlobals, head.bpfGlobals)) {
       if (b.type !== h.type || b.section !== h.section) hits.push({ symbol: name, message: `${h.probe} probe global ${name}: ${b.section} ${b.type} → ${h.section} ${h.type}`, location: h.loc, ...scope(h.probe) });
     }

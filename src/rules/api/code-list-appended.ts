@@ -1,13 +1,14 @@
 import { common } from '../compare.js';
 import type { Surface } from '../../surface/model.js';
 import type { Hit, Rule } from '../types.js';
+import { record } from '../../record.js';
 
 /** sys_exit_extra_code indexes the modern probe's extra tail-call table (libpman fills it). */
 export const MODERN_PROBE_LISTS = new Set(['sys_exit_extra_code']);
 
 /** The lists that are API (FILLER_LIST_MAPPER is schema-governed, see filler-ids-changed). */
 export function apiLists(s: Surface): Surface['codeLists'] {
-  return Object.fromEntries(Object.entries(s.codeLists).filter(([, l]) => l.governs === 'api'));
+  return record(Object.entries(s.codeLists).filter(([, l]) => l.governs === 'api'));
 }
 
 export const codeListAppended: Rule = {

@@ -1,4 +1,5 @@
 import { compatVariants } from '../../surface/extract/code-bodies.js';
+import { keepsOldestBuild } from '../../surface/extract/code/kernel-compat.js';
 import type { CodeFile, CodeFunction, Loc, Surface } from '../../surface/model.js';
 import { perPair } from '../compare.js';
 
@@ -27,6 +28,16 @@ export interface CodePair {
   name: string;
   base: Site | null;
   head: Site | null;
+  /** The oldest kernel its driver supports differs between the revisions. */
+  oldestMoved: boolean;
+}
+
+/** The minimum kernels a probe's code is built for (the shared helpers: both drivers'). */
+function oldestKernels(s: Surface, probe: Probe): string {
+  const k = s.kernels ?? {};
+  if (probe === 'kmod') return k.kmod ?? '';
+  if (probe === 'legacy') return k.legacy ?? '';
+  return probe === 'shared' ? `${k.kmod ?? ''}/${k.legacy ?? ''}` : '';
 }
 
 /** Functions by (probe, name), leaving out files that could not be read (a warning names them). */
@@ -60,18 +71,19 @@ export const codePairs = perPair((base: Surface, head: Surface): CodePair[] => {
   const h = sites(head, unreadable);
   for (const key of new Set([...b.keys(), ...h.keys()])) {
     const [probe, name] = key.split('\u0000') as [Probe, string];
+    const oldestMoved = oldestKernels(base, probe) !== oldestKernels(head, probe);
     const bs = [...(b.get(key) ?? [])];
     const hs = [...(h.get(key) ?? [])];
     for (let i = 0; i < hs.length; i++) {
       const j = bs.findIndex((s) => s.path === hs[i]!.path);
       if (j < 0) continue;
-      result.push({ probe, name, base: bs[j]!, head: hs[i]! });
+      result.push({ probe, name, base: bs[j]!, head: hs[i]!, oldestMoved });
       bs.splice(j, 1);
       hs.splice(i--, 1);
     }
-    while (bs.length && hs.length) result.push({ probe, name, base: bs.shift()!, head: hs.shift()! });
-    for (const s of bs) result.push({ probe, name, base: s, head: null });
-    for (const s of hs) result.push({ probe, name, base: null, head: s });
+    while (bs.length && hs.length) result.push({ probe, name, base: bs.shift()!, head: hs.shift()!, oldestMoved });
+    for (const s of bs) result.push({ probe, name, base: s, head: null, oldestMoved });
+    for (const s of hs) result.push({ probe, name, base: null, head: s, oldestMoved });
   }
   result.sort((x, y) => {
     const a = x.head ?? x.base!;
@@ -82,17 +94,17 @@ export const codePairs = perPair((base: Surface, head: Surface): CodePair[] => {
 });
 
 /**
- * How the code of a function present on both sides differs: `none`, `compat` (only inside
- * kernel-compatibility regions: equal once they are dropped, or once every region is resolved
- * to its first, or to its last, alternative — code wrapped into a new kernel conditional), or
- * `logic`.
+ * How the code of a function present on both sides differs: `none`, `compat` (a kernel build
+ * matter: the oldest supported kernel still builds the same code, kernel-compat.ts:
+ * keepsOldestBuild), or `logic`. When the revisions support different oldest kernels (the
+ * minimum was raised, and the code only the dropped kernels built removed), the oldest builds
+ * are not comparable and the newest kernel's build decides.
  */
-export function codeDelta(base: CodeFunction, head: CodeFunction): 'none' | 'compat' | 'logic' {
+export function codeDelta(base: CodeFunction, head: CodeFunction, oldestMoved = false): 'none' | 'compat' | 'logic' {
   if (base.hash === head.hash) return 'none';
-  if (base.coreHash === head.coreHash) return 'compat';
-  const [bf, bl] = compatVariants(base);
-  const [hf, hl] = compatVariants(head);
-  return bf === hf || bl === hl ? 'compat' : 'logic';
+  const [b, h] = [compatVariants(base), compatVariants(head)];
+  if (oldestMoved) return b.newest === h.newest ? 'compat' : 'logic';
+  return keepsOldestBuild(b.oldest, h.oldest) ? 'compat' : 'logic';
 }
 
 export function where(site: Site): Loc {

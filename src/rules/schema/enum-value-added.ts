@@ -1,6 +1,7 @@
 import { added, renamedPairs } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
 import { isSentinel, schemaEnums } from './wire-enums.js';
+import { record } from '../../record.js';
 
 export const enumValueAdded: Rule = {
   id: 'enum-value-added',
@@ -12,7 +13,7 @@ export const enumValueAdded: Rule = {
   example: '  PT_PID32 = 48,\n+ PT_NEWTYPE = 49,\n- PT_MAX = 49\n+ PT_MAX = 50',
   check(base, head) {
     const hits: Hit[] = [];
-    const baseEnums = Object.fromEntries(schemaEnums(base));
+    const baseEnums = record(schemaEnums(base));
     for (const [name, values] of schemaEnums(head)) {
       const renamed = new Set(renamedPairs(baseEnums[name] ?? {}, values).map((p) => p.to));
       const retired = new Set(Object.values({ ...base.retiredEnumValues[name], ...head.retiredEnumValues[name] }).map((c) => c.value));

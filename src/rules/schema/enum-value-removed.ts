@@ -1,6 +1,7 @@
 import { removed, renamedPairs } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
 import { isSentinel, schemaEnums } from './wire-enums.js';
+import { record } from '../../record.js';
 
 export const enumValueRemoved: Rule = {
   id: 'enum-value-removed',
@@ -12,7 +13,7 @@ export const enumValueRemoved: Rule = {
   example: '- EF_DROP_SIMPLE_CONS = (1 << 10),\n+ // EF_DROP_SIMPLE_CONS = (1 << 10), SUPPORT DROPPED',
   check(base, head) {
     const hits: Hit[] = [];
-    const headEnums = Object.fromEntries(schemaEnums(head));
+    const headEnums = record(schemaEnums(head));
     for (const [name, values] of schemaEnums(base)) {
       if (!headEnums[name]) {
         hits.push({ symbol: name, message: `enum ${name} was removed`, location: Object.values(values)[0]?.loc ?? null });

@@ -1,6 +1,7 @@
 import { renamedEventCodes, renamedPairs } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
 import { schemaEnums } from './wire-enums.js';
+import { record } from '../../record.js';
 
 export const enumValueRenamed: Rule = {
   id: 'enum-value-renamed',
@@ -13,7 +14,7 @@ export const enumValueRenamed: Rule = {
   example: '- EF_TMP_CONVERTER_MANAGED = (1 << 12),\n+ EF_CONVERTER_MANAGED = (1 << 12),',
   check(base, head) {
     const hits: Hit[] = [];
-    const baseEnums = Object.fromEntries(schemaEnums(base));
+    const baseEnums = record(schemaEnums(base));
     for (const [name, values] of schemaEnums(head)) {
       const retired = new Set(Object.values({ ...base.retiredEnumValues[name], ...head.retiredEnumValues[name] }).map((c) => c.value));
       for (const p of renamedPairs(baseEnums[name] ?? {}, values)) {

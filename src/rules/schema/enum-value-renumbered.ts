@@ -1,6 +1,7 @@
 import { added, renumbered } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
 import { isSentinel, schemaEnums } from './wire-enums.js';
+import { record } from '../../record.js';
 
 export const enumValueRenumbered: Rule = {
   id: 'enum-value-renumbered',
@@ -12,7 +13,7 @@ export const enumValueRenumbered: Rule = {
   example: '- EF_LARGE_PAYLOAD = (1 << 11),\n+ EF_LARGE_PAYLOAD = (1 << 10),',
   check(base, head) {
     const hits: Hit[] = [];
-    const baseEnums = Object.fromEntries(schemaEnums(base));
+    const baseEnums = record(schemaEnums(base));
     for (const [name, values] of schemaEnums(head)) {
       for (const [sym, b, h] of renumbered(baseEnums[name] ?? {}, values)) {
         if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });

@@ -1,14 +1,7 @@
-import { isKernelSpecific } from '../../surface/extract/code-bodies.js';
 import type { Surface } from '../../surface/model.js';
 import type { Hit, Rule } from '../types.js';
-import { codeDelta, codePairs, describePair, lonePairs, PROBE_LABEL, where, type CodePair } from './code-pairs.js';
-
-/**
- * Drop accounting, not payload: these functions only count dropped events into the stats
- * counters (counter_map, scap_bpf_per_cpu_state), whose layout the API struct rules judge.
- * Their edits follow counter changes (libs 90f862e71, 7b46dcb8d) and send nothing new.
- */
-export const STATS_ACCOUNTING = new Set(['compute_event_types_stats', 'terminate_filler']);
+import { codeChanges } from './code-changes.js';
+import { describePair, PROBE_LABEL, where, type CodePair } from './code-pairs.js';
 
 /** Name lists in messages stop after this many. */
 const MAX_NAMES = 8;
@@ -22,8 +15,7 @@ function names(list: CodePair[]): string {
  * Added or removed functions. A file that is new (or gone) as a whole gives one hit naming its
  * functions, not one per function: dropping the legacy probe is one change per file.
  */
-function addedOrRemoved(pairs: CodePair[], side: 'base' | 'head', other: Surface): Hit[] {
-  const lone = lonePairs(pairs, side).filter((p) => !isKernelSpecific(p[side]!.fn));
+function addedOrRemoved(lone: CodePair[], side: 'base' | 'head', other: Surface): Hit[] {
   const byPath = new Map<string, CodePair[]>();
   for (const p of lone) {
     const path = p[side]!.path;
@@ -69,14 +61,14 @@ export const fillerCodeChanged: Rule = {
   governs: 'schema',
   bump: 'patch',
   rationale:
-    "libs' driver/README.VERSION.md, SCHEMA_VERSION: \"patch version: increment when code changes don't break compatibility (e.g. bug fixes in filler code)\". Function bodies of ppm_fillers.c, ppm_events.c, the modern probe's programs and helpers and the legacy probe's fillers are compared as token streams (comments, whitespace and formatting ignored; kernel-version conditionals ignored, see filler-code-kernel-compat). Functions are matched by probe and name, so moving a file is not a change.",
+    "libs' driver/README.VERSION.md, SCHEMA_VERSION: \"patch version: increment when code changes don't break compatibility (e.g. bug fixes in filler code)\". Filler code is what computes the params of events: the functions that write a param or start an event (the kmod's f_* fillers over val_to_ring, the legacy probe's FILLER()s, the modern probe's programs for an event) and everything they call that is not plumbing (dispatch-code-changed, transport-code-changed) or statistics (stats-code-changed); roles come from the call graph at each revision. Plumbing that writes the event header differently (ts, tid, len, type, nparams: a field no longer set, or set from another value, the locals it is computed from followed) is filler code too: the header is part of every event. Function bodies of ppm_fillers.c, ppm_events.c, the modern probe's programs and helpers and the legacy probe's fillers are compared as token streams, with the #defines of those files that a function expands folded in (a changed #define is a change of every function that uses it; surface/code-defines.ts) (comments, whitespace and formatting ignored, and build-only edits: storage classes and qualifiers, #pragma hints, debug output compiled out of release builds, declarations hoisted or given a zero nobody reads, unused locals, casts to the type the operand already has, static on the function but not on a local; changes confined to kernel-compatibility code the oldest supported kernel does not build are filler-code-kernel-compat). Functions are matched by probe and name, so moving a file is not a change.",
   example:
     '  int f_sys_example_x(struct event_filler_arguments *args) {\n-\tlen = min(ret, (int64_t)args->snaplen);\n+\tlen = ret > 0 ? min(ret, (int64_t)args->snaplen) : 0;',
   check(base, head) {
-    const pairs = codePairs(base, head).filter((p) => !STATS_ACCOUNTING.has(p.name));
-    const changed = pairs
-      .filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn) === 'logic')
-      .map((p) => ({ symbol: p.name, message: `the code of ${describePair(p)} changed`, location: where(p.head!) }));
-    return [...changed, ...addedOrRemoved(pairs, 'head', base), ...addedOrRemoved(pairs, 'base', head)];
+    const mine = codeChanges(base, head).filter((c) => c.role === 'filler');
+    const header = '; it writes the event header differently (a field set or not, or another value), and the header is part of every event';
+    const changed = mine.filter((c) => c.kind === 'logic').map((c) => ({ symbol: c.pair.name, message: `the code of ${describePair(c.pair)} changed${c.header ? header : ''}`, location: where(c.pair.head!) }));
+    const lone = (kind: 'added' | 'removed') => mine.filter((c) => c.kind === kind).map((c) => c.pair);
+    return [...changed, ...addedOrRemoved(lone('added'), 'head', base), ...addedOrRemoved(lone('removed'), 'base', head)];
   },
 };

@@ -1,21 +1,28 @@
 import type { FlagTableEntry, Surface } from '../../surface/model.js';
 import { perSurface } from '../compare.js';
+import { isWireDefine } from '../../surface/wire-defines.js';
+import { splitOr } from '../../surface/extract/syntax.js';
+import { record } from '../../record.js';
 
 /** Entries of every flag table keyed `table/NAME`; a table may list a name once per #if branch. */
 export const flagEntries = perSurface((s: Surface): Record<string, FlagTableEntry & { table: string }> => {
-  const out: Record<string, FlagTableEntry & { table: string }> = {};
+  const out = record<FlagTableEntry & { table: string }>();
   for (const [table, t] of Object.entries(s.flagTables)) {
     for (const e of t.entries) out[`${table}/${e.name}`] ??= { ...e, table };
   }
   return out;
 });
 
+/** `#define PPM_*` values that travel in payloads (see isWireDefine). */
+export const wireDefines = perSurface((s: Surface): Surface['defines'] => record(Object.entries(s.defines).filter(([name]) => isWireDefine(name))));
+
 /**
- * `#define PPM_*` values that travel in payloads (flag bits, fcntl commands, dynamic-param
- * indexes). Not here: ioctl numbers and API constants (API half), limits (PPM_MAX_*) and
- * sentinels (*_MAX).
+ * A flag-table entry whose value is written with `PPM_*` values that already existed at the base
+ * (`PPM_O_TMPFILE`, `PPM_O_RDONLY | PPM_O_WRONLY`): the driver could already send it, the entry
+ * only names it for printing. A literal or a new define is a new value.
  */
-export const wireDefines = perSurface((s: Surface): Surface['defines'] => {
-  // *_MAX sentinels (PPM_SOCKOPT_IDX_MAX) are counts that grow when a value is appended.
-  return Object.fromEntries(Object.entries(s.defines).filter(([name]) => !/^PPM_(IOCTL_|MAX_|API_|VERSION_|SCHEMA_)/.test(name) && !/_MAX$/.test(name)));
-});
+export function namesExistingValue(base: Surface, e: FlagTableEntry): boolean {
+  const ops = splitOr(e.expr);
+  const known = wireDefines(base);
+  return ops.length > 0 && ops.every((op) => /^PPM_\w+$/.test(op) && Object.hasOwn(known, op));
+}

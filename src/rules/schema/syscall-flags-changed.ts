@@ -7,7 +7,7 @@ export const syscallFlagsChanged: Rule = {
   governs: 'schema',
   bump: 'patch',
   rationale:
-    'UF_NEVER_DROP, UF_ALWAYS_DROP and UF_USED tune which events survive dropping mode; the events themselves are unchanged. DRIVER-SURFACE §5 lists UF_* sampling flags among the SCHEMA patch changes.',
+    'UF_NEVER_DROP, UF_ALWAYS_DROP and UF_USED tune which events survive dropping mode; the events themselves are unchanged, so nothing userspace decodes breaks: README.VERSION.md SCHEMA patch, "when code changes don\'t break compatibility" (docs/driver-surface.md, Syscall routing).',
   example: '- [__NR_brk - SYSCALL_TABLE_ID0] = {UF_USED, PPME_SYSCALL_BRK_4_E, PPME_SYSCALL_BRK_4_X, PPM_SC_BRK},\n+ [__NR_brk - SYSCALL_TABLE_ID0] = {UF_USED | UF_ALWAYS_DROP, PPME_SYSCALL_BRK_4_E, PPME_SYSCALL_BRK_4_X, PPM_SC_BRK},',
   check(base, head) {
     return common(base.syscalls, head.syscalls)

@@ -10,7 +10,7 @@ export const syscallRoutingChanged: Rule = {
   governs: 'schema',
   bump: 'minor',
   rationale:
-    'g_syscall_table decides which events the drivers emit for a syscall (DRIVER-SURFACE §5: "new dedicated event routing in syscall_table.c" is a SCHEMA minor). Userspace built against the base keeps decoding what it knows, but sees the syscall through other events from now on.',
+    'g_syscall_table decides which events the drivers emit for a syscall. Routing it to other or new dedicated events is a feature that leaves existing events compatible: README.VERSION.md SCHEMA minor, "when new features are added but existing features remain compatible" (docs/driver-surface.md, Syscall routing). Userspace built against the base keeps decoding what it knows, but sees the syscall through other events from now on.',
   example: '- [__NR_mknod - SYSCALL_TABLE_ID0] = {.ppm_sc = PPM_SC_MKNOD},\n+ [__NR_mknod - SYSCALL_TABLE_ID0] = {UF_USED, PPME_SYSCALL_MKNOD_E, PPME_SYSCALL_MKNOD_X, PPM_SC_MKNOD},',
   check(base, head) {
     const hits: Hit[] = [];

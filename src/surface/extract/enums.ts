@@ -1,7 +1,9 @@
 import { lineOfNode, type ParsedFile } from '../../parse/parser.js';
-import { foldSpace } from './syntax.js';
+import { foldSpace, namesIn } from './syntax.js';
 
 export interface EnumeratorFact {
+  /** Where it was written when not in the enum's own file (an `#include` inside the enum). */
+  path?: string;
   name: string;
   /** The value expression as written, or null for an implicit value. */
   expr: string | null;
@@ -13,6 +15,10 @@ export interface EnumFact {
   /** `enum tag` name, else the typedef name, else null. */
   name: string | null;
   line: number;
+  /** Last line of its body. */
+  endLine: number;
+  /** Every identifier of its body (see TableFact.names). */
+  names: string[];
   enumerators: EnumeratorFact[];
   /**
    * Index in `enumerators` after which implicit values are unknown: an X-macro expansion
@@ -48,7 +54,15 @@ export function extractEnums(file: ParsedFile): EnumFact[] {
         });
       } else if (child.type === 'ERROR') opaqueAfter ??= enumerators.length;
     }
-    out.push({ name, line: lineOfNode(spec), enumerators, opaqueAfter, retired: retiredEnumerators(file, body.startIndex, body.endIndex) });
+    out.push({
+      name,
+      line: lineOfNode(spec),
+      endLine: body.endPosition.row + 1,
+      names: namesIn(body.text),
+      enumerators,
+      opaqueAfter,
+      retired: retiredEnumerators(file, body.startIndex, body.endIndex),
+    });
   }
   return out;
 }
@@ -57,7 +71,8 @@ export function extractEnums(file: ParsedFile): EnumFact[] {
 function retiredEnumerators(file: ParsedFile, start: number, end: number): EnumeratorFact[] {
   const out: EnumeratorFact[] = [];
   const lineOf = file.lineAt;
-  const re = /\b([A-Z][A-Z0-9_]*)\s*=\s*(\(?[^,\n*]*?\)?)\s*,/g;
+  // Bounded runs: a comment of `A=A=A...` with no comma must not be scanned again from every A.
+  const re = /\b([A-Z][A-Z0-9_]{0,127})\s{0,16}=\s{0,16}(\(?[^,\n*=]{0,256}?\)?)\s{0,16},/g;
   re.lastIndex = start;
   const text = file.pre.c.spliced;
   for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {

@@ -1,4 +1,5 @@
 import { lineOfNode, type Node } from '../../parse/parser.js';
+import { MAX_NESTING } from '../../limits.js';
 
 /**
  * Helpers that turn tree-sitter nodes into plain data, so extractors copy what they need out of
@@ -8,11 +9,11 @@ import { lineOfNode, type Node } from '../../parse/parser.js';
 /** An initializer as plain data: a brace list or an expression (text with whitespace folded). */
 export type Init =
   | { kind: 'list'; items: InitItem[]; line: number; /** Some of it did not parse: its items may be shifted. */ error?: true }
-  | { kind: 'expr'; text: string; line: number }
+  | { kind: 'expr'; text: string; line: number; /** A member no initializer names, zero as C makes it (initializers.ts). */ implicit?: true }
   | { kind: 'error'; text: string; line: number };
 
 export interface InitItem {
-  /** `[X]` → 'X' (index designator), `.f` → '.f' (field designator). */
+  /** `[X]` → 'X' (index designator), `.f` → '.f' (field designator), a chain `[X].f[1]` → 'X.f[1]'. */
   designator: string | null;
   value: Init;
   /** First and last line of the item, designator included. */
@@ -22,15 +23,23 @@ export interface InitItem {
 
 /** True when an initializer, or anything inside it, could not be parsed. */
 export function hasInitError(init: Init): boolean {
-  return init.kind === 'error' || (init.kind === 'list' && Boolean(init.error));
+  // Anywhere inside it, without recursion (initializers nest as deep as the input wants).
+  const todo = [init];
+  while (todo.length) {
+    const i = todo.pop()!;
+    if (i.kind === 'error' || (i.kind === 'list' && i.error)) return true;
+    if (i.kind === 'list') for (const item of i.items) todo.push(item.value);
+  }
+  return false;
 }
 
 export function foldSpace(s: string): string {
   return s.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-export function toInit(node: Node): Init {
+export function toInit(node: Node, depth = 0): Init {
   const line = lineOfNode(node);
+  if (depth > MAX_NESTING) return { kind: 'error', text: `braces nested more than ${MAX_NESTING} deep`, line };
   if (node.type === 'initializer_list') {
     const items: InitItem[] = [];
     for (const child of node.namedChildren) {
@@ -38,8 +47,8 @@ export function toInit(node: Node): Init {
       if (child.type === 'initializer_pair') {
         const designators = child.childrenForFieldName('designator').filter((d): d is Node => d !== null);
         const value = child.childForFieldName('value');
-        items.push({ designator: designators.map(designatorText).join(''), value: value ? toInit(value) : { kind: 'error', text: '', line }, ...span(child) });
-      } else items.push({ designator: null, value: toInit(child), ...span(child) });
+        items.push({ designator: designators.map((d, i) => designatorText(d, i > 0)).join(''), value: value ? toInit(value, depth + 1) : { kind: 'error', text: '', line }, ...span(child) });
+      } else items.push({ designator: null, value: toInit(child, depth + 1), ...span(child) });
     }
     return { kind: 'list', items, line, ...(node.hasError ? { error: true as const } : {}) };
   }
@@ -51,8 +60,9 @@ function span(node: Node): { line: number; endLine: number } {
   return { line: lineOfNode(node), endLine: node.endPosition.row + 1 };
 }
 
-function designatorText(d: Node): string {
-  if (d.type === 'subscript_designator') return foldSpace(d.text.replace(/^\[|\]$/g, ''));
+/** `[X]` → 'X' when it is the first designator of a chain, `[X]` after one (`X.params[1].type`); `.f` → '.f'. */
+function designatorText(d: Node, inChain: boolean): string {
+  if (d.type === 'subscript_designator') return inChain ? `[${foldSpace(d.text.replace(/^\[|\]$/g, ''))}]` : foldSpace(d.text.replace(/^\[|\]$/g, ''));
   if (d.type === 'field_designator') return foldSpace(d.text);
   return foldSpace(d.text);
 }
@@ -62,11 +72,17 @@ function designatorText(d: Node): string {
  * so `(EC_FILE | EC_SYSCALL)` and `EC_FILE | EC_SYSCALL` are the same set.
  */
 export function splitOr(expr: string): string[] {
-  const parts = splitTopLevel(stripParens(expr), '|');
-  return parts
-    .map((p) => stripParens(p.trim()))
-    .filter((p) => p !== '')
-    .flatMap((p) => (splitTopLevel(p, '|').length > 1 ? splitOr(p) : [p]));
+  // A work list, not recursion: `(A | (B | (C | ...)))` may nest as deep as the input is long.
+  const out: string[] = [];
+  const todo = [expr];
+  while (todo.length) {
+    const parts = splitTopLevel(stripParens(todo.pop()!), '|')
+      .map((p) => stripParens(p.trim()))
+      .filter((p) => p !== '');
+    if (parts.length === 1) out.push(parts[0]!);
+    else for (let i = parts.length - 1; i >= 0; i--) todo.push(parts[i]!);
+  }
+  return out;
 }
 
 /**
@@ -95,19 +111,35 @@ export function normExpr(s: string): string {
   return foldSpace(s).replace(/\s*([()[\],*])\s*/g, '$1');
 }
 
+/** `((A | B))` → `A | B`: the parentheses that enclose the whole expression, in one pass. */
 export function stripParens(s: string): string {
-  let t = s.trim();
-  while (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1))) t = t.slice(1, -1).trim();
-  return t;
+  const t = s.trim();
+  // close[i]: where the parenthesis opened at i closes (or -1).
+  const close = new Int32Array(t.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === '(') open.push(i);
+    else if (t[i] === ')') {
+      const o = open.pop();
+      if (o === undefined) return t;
+      close[o] = i;
+    }
+  }
+  if (open.length) return t;
+  let a = 0;
+  let b = t.length - 1;
+  while (a < b && t[a] === '(' && close[a] === b) {
+    a++;
+    b--;
+    while (a <= b && /\s/.test(t[a]!)) a++;
+    while (b >= a && /\s/.test(t[b]!)) b--;
+  }
+  return t.slice(a, b + 1);
 }
 
-function balanced(s: string): boolean {
-  let d = 0;
-  for (const ch of s) {
-    if (ch === '(') d++;
-    if (ch === ')' && --d < 0) return false;
-  }
-  return d === 0;
+/** The distinct identifiers of a text (string literals' words included: harmless). */
+export function namesIn(text: string): string[] {
+  return [...new Set(text.match(/[A-Za-z_]\w*/g) ?? [])];
 }
 
 /** Unquotes a C string literal (adjacent literals concatenated); null when it is not one. */

@@ -141,8 +141,37 @@ export const apiCases: RuleCases[] = [
           // The tables libscap pushed into the legacy probe stop being API with it.
           { message: ['struct ppm_event_info (size 1612) is gone'], path: HEADER, line: 126 },
           { message: ['struct ppm_param_info (size 49) is gone'], path: HEADER, line: 118 },
+          { message: ['struct syscall_evt_pair (size 16) is gone'], path: HEADER, line: 187 },
         ],
         required: 'major',
+      },
+    ],
+  },
+  {
+    rule: 'struct-layout-differs-between-builds',
+    governs: 'api',
+    bump: 'none',
+    kind: 'invalid',
+    valid: [
+      { name: 'a field every build compiles', head: inRing([N_EVTS, `${N_EVTS}\tvolatile uint64_t n_extra;\n`]), rules: ['struct-layout-changed'], required: 'major' },
+      {
+        name: 'a field only other compilers see (MSVC): no build of the drivers has it',
+        head: inRing([N_EVTS, `${N_EVTS}#ifdef _MSC_VER\n\tvolatile uint64_t n_windows;\n#endif\n`]),
+        rules: [],
+      },
+    ],
+    invalid: [
+      {
+        name: 'a counter only the kernel module compiles',
+        head: inRing([N_EVTS, `${N_EVTS}#ifdef __KERNEL__\n\tvolatile uint64_t n_kernel_only;\n#endif\n`]),
+        errors: [{ message: ['struct ppm_ring_buffer_info is laid out differently by the builds that share it', 'size 40', 'kernel module (all architectures)', 'size 48'], path: RING, line: 4 }],
+        required: 'none',
+      },
+      {
+        name: 'a field only one architecture compiles',
+        head: inRing([N_EVTS, `${N_EVTS}#if defined(__aarch64__) || defined(CONFIG_ARM64) || defined(__TARGET_ARCH_arm64)\n\tvolatile uint64_t n_arm64;\n#endif\n`]),
+        errors: [{ message: ['struct ppm_ring_buffer_info is laid out differently by the builds that share it', '(aarch64): size 48'], path: RING, line: 4 }],
+        required: 'none',
       },
     ],
   },
@@ -227,6 +256,17 @@ export const apiCases: RuleCases[] = [
         rules: ['bpf-map-added'],
         required: 'minor',
       },
+      {
+        name: 'new globals declared over several lines, one with its attribute spelled by a macro',
+        head: inMaps(['__weak bool is_dropping;\n', '__weak bool is_dropping;\n#define GLOBAL __attribute__((weak))\n__weak int64_t\n\tfd_filter = -1,\n\tfd_limit;\nbool GLOBAL\n\tis_sampling;\n']),
+        errors: [
+          { message: ['new modern probe global fd_filter (data, int64_t)'], path: MAPS, line: 9 },
+          { message: ['new modern probe global fd_limit (bss, int64_t)'], path: MAPS, line: 10 },
+          { message: ['new modern probe global is_sampling (bss, bool)'], path: MAPS, line: 12 },
+        ],
+        rules: ['bpf-map-added'],
+        required: 'minor',
+      },
     ],
   },
   {
@@ -249,6 +289,12 @@ export const apiCases: RuleCases[] = [
         name: 'a modern global removed',
         head: inMaps(['__weak bool is_dropping;\n', '']),
         errors: [{ message: ['modern probe global is_dropping was removed'], path: MAPS, line: 6 }],
+      },
+      {
+        name: 'a modern map renamed: libpman finds maps by their skeleton name (libs 461039f1b)',
+        head: inMaps(['} counter_maps __weak SEC(".maps");', '} stats_maps __weak SEC(".maps");']),
+        rules: ['bpf-map-changed'],
+        errors: [{ message: ['modern probe map counter_maps was renamed stats_maps: libpman finds maps by their name'], path: MAPS, line: 22 }],
       },
       {
         name: 'two legacy maps swapped: userspace indexes them by order',
@@ -364,6 +410,57 @@ export const apiCases: RuleCases[] = [
         errors: [{ message: ['FILLER_LIST_MAPPER adds sys_mknod_x; moves 1 existing filler id (e.g. terminate_filler 3 → 4)'], path: FILLERS, line: 8 }],
         rules: ['filler-ids-changed'],
         required: 'minor',
+      },
+    ],
+  },
+  {
+    rule: 'struct-field-renamed',
+    governs: 'api',
+    bump: 'none',
+    kind: 'note',
+    valid: [
+      { name: 'a field removed and another inserted elsewhere', head: inRing(['\tvolatile uint64_t n_drops_pf;\n', ''], [N_PREEMPTIONS, N_PREEMPTIONS + '\tvolatile uint64_t n_drops_bug;\n']), rules: ['struct-layout-changed'] },
+      { name: 'a field renamed and retyped (another size)', head: inRing(['\tvolatile uint64_t n_drops_pf;\n', '\tvolatile uint32_t n_page_faults;\n\tvolatile uint32_t pad;\n']), rules: ['struct-layout-changed'] },
+    ],
+    invalid: [
+      {
+        name: 'a counter renamed in place: same type, size and offset',
+        head: inRing(['\tvolatile uint64_t n_drops_pf;\n', '\tvolatile uint64_t n_drops_page_faults;\n']),
+        rules: ['struct-field-renamed'],
+        required: 'none',
+        errors: [{ message: ['struct ppm_ring_buffer_info: field n_drops_pf is now n_drops_page_faults (uint64_t at offset 24, size 8, unchanged)'], path: RING, line: 9 }],
+      },
+      {
+        name: 'a field renamed in place and one appended: the append is what counts',
+        head: inRing(['\tvolatile uint64_t n_drops_pf;\n', '\tvolatile uint64_t n_drops_page_faults;\n'], [N_PREEMPTIONS, N_PREEMPTIONS + '\tvolatile uint64_t n_x;\n']),
+        rules: ['struct-field-appended', 'struct-field-renamed'],
+        required: 'minor',
+        errors: [{ message: ['field n_drops_pf is now n_drops_page_faults'], path: RING, line: 9 }],
+      },
+    ],
+  },
+  {
+    rule: 'bpf-map-renamed',
+    governs: 'api',
+    bump: 'none',
+    kind: 'note',
+    valid: [
+      {
+        name: 'a modern map renamed: libpman finds it by name (bpf-map-changed)',
+        head: inMaps(['} counter_maps __weak SEC(".maps");', '} stats_maps __weak SEC(".maps");']),
+        rules: ['bpf-map-changed'],
+        required: 'major',
+      },
+      { name: 'a legacy map renamed and resized', base: withLegacy, head: editFile(LEGACY_MAPS)([') settings_map = {\n        .type = BPF_MAP_TYPE_ARRAY,\n        .key_size = sizeof(uint32_t),\n        .value_size = sizeof(struct scap_bpf_settings),\n        .max_entries = 1,', ') config_map = {\n        .type = BPF_MAP_TYPE_ARRAY,\n        .key_size = sizeof(uint32_t),\n        .value_size = sizeof(struct scap_bpf_settings),\n        .max_entries = 2,']), rules: ['bpf-map-added', 'bpf-map-changed'] },
+    ],
+    invalid: [
+      {
+        name: 'a legacy map renamed in place: libscap finds it by declaration order',
+        base: withLegacy,
+        head: editFile(LEGACY_MAPS)([') settings_map = {', ') config_map = {']),
+        rules: ['bpf-map-renamed'],
+        required: 'none',
+        errors: [{ message: ['legacy probe map settings_map is now config_map, at the same index with the same definition'], path: LEGACY_MAPS, line: 27 }],
       },
     ],
   },

@@ -383,11 +383,46 @@ export const tableCases: RuleCases[] = [
         required: 'minor',
       },
       {
-        name: 'a new flag table (its entries are not reported one by one)',
-        head: inFlagsTable(['        {0, 0},\n};\n\nconst struct ppm_name_value fcntl_commands', '        {0, 0},\n};\n\nconst struct ppm_name_value access_modes[] = {\n        {"R_OK", PPM_O_RDONLY},\n        {0, 0},\n};\n\nconst struct ppm_name_value fcntl_commands']),
-        errors: [{ message: ['new flag table access_modes (1 values)'], path: FLAGS_TABLE, line: 13 }],
+        name: 'a new flag table with a new value (its entries are not reported one by one)',
+        head: [inHeader(O_EXCL_DEFINE), inFlagsTable(['        {0, 0},\n};\n\nconst struct ppm_name_value fcntl_commands', '        {0, 0},\n};\n\nconst struct ppm_name_value access_modes[] = {\n        {"R_OK", PPM_O_RDONLY},\n        {"X_OK", PPM_O_EXCL},\n        {0, 0},\n};\n\nconst struct ppm_name_value fcntl_commands'])],
+        errors: [
+          { message: ['new flag table access_modes (2 values, 1 of them new)'], path: FLAGS_TABLE, line: 13 },
+          { message: ['new PPM_O_EXCL'], path: HEADER, line: 20 },
+        ],
         rules: ['flag-value-added'],
         required: 'minor',
+      },
+      {
+        name: 'a table entry written with a literal (a value the tool cannot tie to an existing one)',
+        head: inFlagsTable(['        {"O_NONE", PPM_O_NONE},\n', '        {"O_EXCL", (1 << 3)},\n        {"O_NONE", PPM_O_NONE},\n']),
+        errors: [{ message: ['file_flags gains O_EXCL = (1 << 3)'], path: FLAGS_TABLE, line: 9 }],
+        rules: ['flag-value-added'],
+        required: 'minor',
+      },
+    ],
+  },
+  {
+    rule: 'flag-name-added',
+    bump: 'patch',
+    valid: [
+      { name: 'a new value with its entry (flag-value-added)', head: [inHeader(O_EXCL_DEFINE), inFlagsTable(['        {"O_NONE", PPM_O_NONE},\n', '        {"O_EXCL", PPM_O_EXCL},\n        {"O_NONE", PPM_O_NONE},\n'])], rules: ['flag-value-added'] },
+      { name: 'an entry reordered', head: inFlagsTable(['        {"O_RDWR", PPM_O_RDWR},\n        {"O_RDONLY", PPM_O_RDONLY},\n', '        {"O_RDONLY", PPM_O_RDONLY},\n        {"O_RDWR", PPM_O_RDWR},\n']), rules: [] },
+    ],
+    invalid: [
+      {
+        name: 'an entry naming a value the driver could already send (libs bb45c6358)',
+        base: inHeader(O_EXCL_DEFINE),
+        head: inFlagsTable(['        {"O_NONE", PPM_O_NONE},\n', '        {"O_EXCL", PPM_O_EXCL},\n        {"O_NONE", PPM_O_NONE},\n']),
+        rules: ['flag-name-added'],
+        required: 'patch',
+        errors: [{ message: ['file_flags gains a name for an existing value: O_EXCL = PPM_O_EXCL'], path: FLAGS_TABLE, line: 9 }],
+      },
+      {
+        name: 'a new table of existing values only',
+        head: inFlagsTable(['        {0, 0},\n};\n\nconst struct ppm_name_value fcntl_commands', '        {0, 0},\n};\n\nconst struct ppm_name_value access_modes[] = {\n        {"R_OK", PPM_O_RDONLY},\n        {"RW_OK", PPM_O_RDONLY | PPM_O_WRONLY},\n        {0, 0},\n};\n\nconst struct ppm_name_value fcntl_commands']),
+        rules: ['flag-name-added'],
+        required: 'patch',
+        errors: [{ message: ['new flag table access_modes names 2 existing values'], path: FLAGS_TABLE, line: 13 }],
       },
     ],
   },
@@ -397,7 +432,7 @@ export const tableCases: RuleCases[] = [
     valid: [
       { name: 'a define respelled with the same value', head: inHeader(['#define PPM_O_CREAT (1 << 2)', '#define PPM_O_CREAT 0x4']), rules: [] },
       { name: 'a table entry spelled with the value', head: inFlagsTable(['{"O_CREAT", PPM_O_CREAT}', '{"O_CREAT", (1 << 2)}']), rules: [] },
-      { name: 'a PPM_MAX_* limit changed', head: inHeader(['#define PPM_MAX_NAME_LEN 32', '#define PPM_MAX_NAME_LEN 64']), rules: [] },
+      { name: 'a PPM_MAX_* limit changed', head: inHeader(['#define PPM_MAX_NAME_LEN 32', '#define PPM_MAX_NAME_LEN 64']), rules: ['shared-constant-changed'] },
       { name: 'a define renamed at the same value', head: [inHeader(['#define PPM_O_CREAT (1 << 2)', '#define PPM_O_CREATE (1 << 2)']), inFlagsTable(['{"O_CREAT", PPM_O_CREAT}', '{"O_CREAT", PPM_O_CREATE}'])], rules: ['flag-value-added', 'flag-value-removed'] },
     ],
     invalid: [
@@ -453,7 +488,7 @@ export const tableCases: RuleCases[] = [
         },
         rules: [],
       },
-      { name: 'a PPM_MAX_* limit removed', head: dropLine(HEADER, '#define PPM_MAX_EVENT_PARAMS'), rules: [] },
+      { name: 'a PPM_MAX_* limit removed', head: dropLine(HEADER, '#define PPM_MAX_EVENT_PARAMS'), rules: ['event-limit-changed'] },
       { name: 'a table entry moved under #ifdef', head: inFlagsTable(['        {"O_CREAT", PPM_O_CREAT},\n', '#ifdef O_CREAT\n        {"O_CREAT", PPM_O_CREAT},\n#endif\n']), rules: [] },
     ],
     invalid: [

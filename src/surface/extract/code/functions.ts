@@ -37,6 +37,8 @@ export interface Def {
   end: number;
   /** Defined inside a top-level kernel-compatibility conditional group. */
   compatScoped: boolean;
+  /** The conditional groups around it, outermost first: the token index of each `#if`, and which of its branches holds it. */
+  scope: Array<{ at: number; branch: number }>;
 }
 
 /** In `list` (token indices), the index of the bracket closing the one at `i`; -1 if none. */
@@ -106,22 +108,24 @@ function functionName(T: Tokens, head: number[]): { name: string; at: number } |
  * Top-level function definitions, found by brace matching. Brace depth goes through
  * conditional groups the way ctags does: every branch starts from the depth at its `#if`, and
  * after `#endif` the first branch's depth wins (so `#if A / if (x) { / #else / if (y) { /
- * #endif` opens one block, not two).
+ * #endif` opens one block, not two). A definition in a branch that no supported kernel takes
+ * (`decided`) is left out: no build compiles it.
  */
 export function findDefinitions(T: Tokens, decided: ReadonlyMap<number, number> = new Map()): Def[] {
   const defs: Def[] = [];
   // Per open group: the depth at its #if, the depth its first branch ended at, whether the
   // current branch is kernel-compatibility code, and which branch it is.
-  const cond: Array<{ depth: number; firstEnd: number; compat: boolean; at: number; branch: number }> = [];
+  const cond: Array<{ depth: number; firstEnd: number; compat: boolean; at: number; branch: number; dead: boolean }> = [];
   let depth = 0;
   let headStart = 0;
   let externC = 0;
-  let fn: { name: string; at: number; start: number; compatScoped: boolean } | null = null;
+  let fn: { name: string; at: number; start: number; compatScoped: boolean; scope: Def['scope'] } | null = null;
+  let fnDead = false;
   for (let k = 0; k < T.n; k++) {
     const kind = T.kind[k];
     if (kind === DIRECTIVE) {
       const pp = T.pp[k];
-      if (pp === PP_IF) cond.push({ depth, firstEnd: -1, compat: T.compat[k] === 1 && decided.get(k) !== 0, at: k, branch: 0 });
+      if (pp === PP_IF) cond.push({ depth, firstEnd: -1, compat: T.compat[k] === 1 && decided.get(k) !== 0, at: k, branch: 0, dead: decided.has(k) && decided.get(k) !== 0 });
       else if (pp === PP_ELIF || pp === PP_ELSE) {
         const top = cond[cond.length - 1];
         if (top) {
@@ -132,6 +136,7 @@ export function findDefinitions(T: Tokens, decided: ReadonlyMap<number, number> 
           if (T.compat[k]) top.compat = true;
           if (decided.get(top.at) === top.branch) top.compat = false;
           else if (decided.has(top.at)) top.compat = true;
+          top.dead = decided.has(top.at) && decided.get(top.at) !== top.branch;
         }
       } else if (pp === PP_ENDIF) {
         const top = cond.pop();
@@ -156,7 +161,8 @@ export function findDefinitions(T: Tokens, decided: ReadonlyMap<number, number> 
           continue;
         }
         const name = functionName(T, head);
-        if (name) fn = { ...name, start: head[0]!, compatScoped: cond.some((c) => c.compat) };
+        if (name) fn = { ...name, start: head[0]!, compatScoped: cond.some((c) => c.compat), scope: cond.map((c) => ({ at: c.at, branch: c.branch })) };
+        fnDead = cond.some((c) => c.dead);
         depth = 1;
       }
       continue;
@@ -165,7 +171,7 @@ export function findDefinitions(T: Tokens, decided: ReadonlyMap<number, number> 
     else if (s === '}') {
       if (depth > 0) depth--;
       if (depth === 0) {
-        if (fn) defs.push({ ...fn, end: k });
+        if (fn && !fnDead) defs.push({ ...fn, end: k });
         fn = null;
         headStart = k + 1;
       }

@@ -1,30 +1,45 @@
 /**
  * Kernel-compatibility code in filler and program functions (see code-bodies.ts): conditional
- * groups on kernel versions or kernel features, CO-RE feature checks, and the function as the
- * oldest and the newest kernel build see it. libs' README.VERSION.md: no bump for changes that
- * only fix the build on some kernels.
+ * groups on kernel versions or kernel API probes, CO-RE feature checks, and the function as
+ * the oldest and the newest kernel builds see it. libs' README.VERSION.md: no bump for changes
+ * that only fix the build on some kernels.
  */
 import { evaluate, type MacroDef } from '../../../parse/consteval.js';
-import { matchForward, ifStatementEnd, skipDirectives, statementEnd } from './functions.js';
-import { DIRECTIVE, IDENT, PP_ELIF, PP_ELSE, PP_ENDIF, PP_IF, type Tokens } from './lexer.js';
+import { matchForward, skipDirectives, statementEnd } from './functions.js';
+import { DIRECTIVE, IDENT, NUMBER, PP_ELIF, PP_ELSE, PP_ENDIF, PP_IF, type Tokens } from './lexer.js';
+import { partialCondition, type Partial } from './partial-condition.js';
+import { record } from '../../../record.js';
 
 /**
- * Identifiers whose mention in an `#if`/`#elif` condition makes the group kernel-compatibility
- * code: the kernel version, RHEL backports, header presence, kernel-version quirks of the legacy
- * probe (the pre-4.14 verifier, COS 73). Not `BPF_SUPPORTS_RAW_TRACEPOINTS`: it selects the
- * legacy probe's main code path on every kernel from 4.17, so code under it is the probe's logic.
+ * What a conditional tests, read from the identifiers of its condition:
+ * - the kernel version (`LINUX_VERSION_CODE`, `KERNEL_VERSION`, RHEL and Ubuntu releases);
+ * - a kernel API probe: the presence of a kernel API or a quirk of some kernels, which selects
+ *   another spelling of the same code (`HAS_*` from the kmod's configure system, `__has_include`,
+ *   UAPI feature macros, `defined(get_file_rcu)`, the legacy probe's verifier quirks); whether
+ *   it marks older or newer kernels depends on the probe;
+ * - a kernel configuration option (`CONFIG_*` that selects no architecture): whether the
+ *   kernel was built with a subsystem. libs compiles payload code under them (the cgroups
+ *   param under `CONFIG_CGROUPS`, memfd detection under `CONFIG_MEMFD_CREATE`) and every distro
+ *   kernel sets the common ones, so the code under one is code of every build that has it.
+ * The first two make a conditional kernel-compatibility code (README.VERSION.md: no bump for
+ * "patches that solely address build issues on specific kernels"); an option alone does not.
  */
-const COMPAT_IDENTS = new Set([
-  'LINUX_VERSION_CODE',
-  'KERNEL_VERSION',
-  'UTS_UBUNTU_RELEASE_ABI',
-  '__has_include',
-  '__has_include_next',
-  'BPF_FORBIDS_ZERO_ACCESS',
-  'COS_73_WORKAROUND',
-  '__COS_WORKAROUND__',
-  'IORING_FEAT_SINGLE_MMAP',
-]);
+type CompatKind = 'version' | 'probe' | 'config';
+
+/**
+ * Not `BPF_SUPPORTS_RAW_TRACEPOINTS`: it selects the legacy probe's main code path on every
+ * kernel from 4.17, so code under it is the probe's logic.
+ */
+const VERSION_IDENTS = new Set(['LINUX_VERSION_CODE', 'KERNEL_VERSION', 'UTS_UBUNTU_RELEASE_ABI']);
+/** The legacy probe's quirks of old kernels (the pre-4.14 verifier, COS 73) and header presence. */
+const PROBE_IDENTS = new Set(['__has_include', '__has_include_next', 'BPF_FORBIDS_ZERO_ACCESS', 'COS_73_WORKAROUND', '__COS_WORKAROUND__']);
+
+/**
+ * Kernel UAPI feature macros (`IORING_FEAT_SINGLE_MMAP`): the kernel headers define them from
+ * the release that has the feature, so `#ifdef` on one is a kernel-build switch like a
+ * LINUX_VERSION_CODE test (libs 4949e54e0 fixed a RHEL 8.2 build this way).
+ */
+const UAPI_FEATURE_MACRO = /^[A-Z][A-Z0-9]*_FEAT_[A-Z0-9_]+$/;
 
 /**
  * Kernel config options that select an architecture or the 32-bit syscall ABI: code under them
@@ -33,13 +48,11 @@ const COMPAT_IDENTS = new Set([
  */
 const ARCH_CONFIG = /^CONFIG_(COMPAT|IA32_EMULATION|X86(_64|_32)?|ARM(64)?|AEABI|S390|PPC(32|64)?|RISCV|LOONGARCH|MIPS|64BIT|32BIT)$/;
 
-function isCompatIdent(id: string): boolean {
-  return (
-    COMPAT_IDENTS.has(id) ||
-    id.includes('RHEL_RELEASE') || // RHEL_RELEASE_CODE, PPM_RHEL_RELEASE_VERSION
-    id.startsWith('HAS_') || // the configure system's kernel probes (driver/configure)
-    (id.startsWith('CONFIG_') && !ARCH_CONFIG.test(id))
-  );
+function compatKind(id: string): CompatKind | null {
+  if (VERSION_IDENTS.has(id) || id.includes('RHEL_RELEASE')) return 'version'; // RHEL_RELEASE_CODE, PPM_RHEL_RELEASE_VERSION
+  if (PROBE_IDENTS.has(id) || UAPI_FEATURE_MACRO.test(id) || id.startsWith('HAS_')) return 'probe';
+  if (id.startsWith('CONFIG_') && !ARCH_CONFIG.test(id)) return 'config';
+  return null;
 }
 
 /** The condition a conditional directive token tests (`#ifdef X` → `defined(X)`), or null. */
@@ -52,7 +65,7 @@ export function directiveCondition(text: string): string | null {
   return name === 'if' || name === 'elif' ? cond : null;
 }
 
-/** Flags every `#if`/`#elif` whose condition mentions a kernel-version or kernel-feature macro. */
+/** Flags every `#if`/`#elif` whose condition tests the kernel version or probes a kernel API. */
 export function markCompat(T: Tokens): void {
   for (let k = 0; k < T.n; k++) {
     if (T.kind[k] !== DIRECTIVE || (T.pp[k] !== PP_IF && T.pp[k] !== PP_ELIF)) continue;
@@ -62,28 +75,30 @@ export function markCompat(T: Tokens): void {
 }
 
 /**
- * Does a conditional directive's condition (`#ifdef X` is passed as `defined(X)`) mention a
- * kernel-version or kernel-feature macro? Besides the identifiers above, `defined(x)` of a
- * lower-case name is a kernel API presence check (`defined(get_file_rcu)`,
- * `access_ok_noprefault`): the driver's own macros are upper case.
+ * Does a conditional directive's condition (`#ifdef X` is passed as `defined(X)`) test the
+ * kernel version or probe a kernel API (CompatKind)? Besides the identifiers above,
+ * `defined(x)` of a lower-case name is a kernel API presence check (`defined(get_file_rcu)`,
+ * `access_ok_noprefault`): the driver's own macros are upper case. A condition on kernel
+ * configuration options only is not: the code under it is built by every kernel with them.
  */
 export function isCompatCondition(condition: string): boolean {
   const ids = condition.match(/[A-Za-z_]\w*/g) ?? [];
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
-    if (isCompatIdent(id)) return true;
+    const kind = compatKind(id);
+    if (kind === 'version' || kind === 'probe') return true;
     if (id === 'defined' && /^[a-z][a-z0-9_]*$/.test(ids[i + 1] ?? '')) return true;
   }
   return false;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Kernel-compatibility code, removed for coreHash
+// Kernel-compatibility regions and the kernel builds that resolve them
 
 export interface Group {
   /** Token index of the `#endif`. */
   end: number;
-  /** Any of its conditions mentions a kernel-version or kernel-feature macro. */
+  /** Any of its conditions tests the kernel version or probes a kernel API. */
   compat: boolean;
   /** Token indices of its `#if`, `#elif`s and `#else`, in order. */
   branches: number[];
@@ -123,120 +138,135 @@ export function conditionalGroups(T: Tokens, minKernel = 0n): Map<number, Group>
 }
 
 /** A `bpf_core_*` feature check or relocated size/value; `bpf_core_read*` are data reads and stay. */
-function isCoreCheck(T: Tokens, t: number | undefined): boolean {
+export function isCoreCheck(T: Tokens, t: number | undefined): boolean {
   if (t === undefined || T.kind[t] !== IDENT) return false;
   const s = T.text[t]!;
   return s.startsWith('bpf_core_') && !s.startsWith('bpf_core_read');
 }
 
+/** What may join CO-RE checks in a feature-check condition besides them: logic, comparison, the checked constants. */
+const FEATURE_CHECK_GLUE = new Set(['!', '&&', '||', '(', ')', '==', '!=']);
+
 /**
- * Token indices of [start, end] without kernel-compatibility code (see the module comment), or
- * null when the range has none (then coreHash = hash).
+ * Whether the condition between the parentheses at positions `open` and `close` of `a` is a
+ * CO-RE feature check: `bpf_core_*(…)` calls joined only by logic and comparisons with
+ * constants (`bpf_core_enum_value(enum bpf_func_id, BPF_FUNC_x) == BPF_FUNC_x`). A condition
+ * that also tests the event's data (`bpf_core_type_exists(struct if_dqblk) && cmd == Q_GET`)
+ * is payload logic in every build.
  */
-export function coreTokens(T: Tokens, start: number, end: number, groups: Map<number, Group>): number[] | null {
-  // (a) compat conditional groups that open and close inside the range.
-  const a: number[] = [];
-  let changed = false;
-  let core = false;
-  // A decided group keeps its taken branch: `skipTo` jumps from the end of that branch to the `#endif`.
-  const skipTo = new Map<number, number>();
-  for (let k = start; k <= end; k++) {
-    const jump = skipTo.get(k);
-    if (jump !== undefined) {
-      k = jump;
-      continue;
-    }
-    if (T.pp[k] === PP_IF) {
-      const g = groups.get(k);
-      if (g && g.compat && g.end <= end) {
-        changed = true;
-        const taken = g.decided ?? -1;
-        if (taken < 0) {
-          k = g.end;
-          continue;
-        }
-        const marks = [...g.branches, g.end];
-        skipTo.set(marks[taken + 1]!, g.end);
-        k = marks[taken]!;
-        continue;
-      }
-    }
-    if (!core && isCoreCheck(T, k)) core = true;
-    a.push(k);
+export function isFeatureCheck(T: Tokens, a: number[], open: number, close: number): boolean {
+  const checked = new Set<string>();
+  const rest: number[] = [];
+  for (let j = open + 1; j < close; j++) {
+    const t = a[j]!;
+    if (isCoreCheck(T, t) && T.text[a[j + 1]!] === '(') {
+      const end = matchForward(T, a, j + 1);
+      if (end < 0 || end >= close) return false;
+      for (let k = j + 2; k < end; k++) if (T.kind[a[k]!] === IDENT) checked.add(T.text[a[k]!]!);
+      j = end;
+    } else rest.push(t);
   }
-  if (!core) return changed ? a : null;
-  // (b) if-statements whose condition has a bpf_core_* check, and (c) the other bpf_core_* calls.
-  const out: number[] = [];
-  for (let k = 0; k < a.length; k++) {
-    const t = a[k]!;
-    if (T.kind[t] !== IDENT) {
-      out.push(t);
-      continue;
-    }
-    if (T.text[t] === 'if' && T.text[a[k + 1]!] === '(') {
-      const close = matchForward(T, a, k + 1);
-      let check = false;
-      for (let j = k + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]!] === '(') check = true;
-      if (check) {
-        k = ifStatementEnd(T, a, k) - 1;
-        continue;
-      }
-    }
-    if (isCoreCheck(T, t) && T.text[a[k + 1]!] === '(') {
-      const close = matchForward(T, a, k + 1);
-      if (close > 0) {
-        k = close;
-        continue;
-      }
-    }
-    out.push(t);
-  }
-  return out;
+  // Outside the checks: logic, numbers, macro-case constants and the names the checks check.
+  const constant = (t: number) => T.kind[t] === NUMBER || (T.kind[t] === IDENT && (/^[A-Z][A-Z0-9_]*$/.test(T.text[t]!) || checked.has(T.text[t]!)));
+  return checked.size > 0 && rest.every((t) => FEATURE_CHECK_GLUE.has(T.text[t]!) || constant(t));
 }
 
 /**
  * A hypothetical kernel build, for `compatVariants` and for groups decided by the supported
- * kernel range: `kernel` is its LINUX_VERSION_CODE; `features` says whether every kernel
- * feature macro is defined and every CO-RE check true. Not RHEL in either.
+ * kernel range: `kernel` is its LINUX_VERSION_CODE; `probes` says whether every kernel API probe
+ * finds its API (and every CO-RE check holds), `config` whether every configuration option is
+ * set. Not RHEL or Ubuntu in any.
  */
 export interface Build {
   kernel: bigint;
-  features: boolean;
+  probes: boolean;
+  config: boolean;
 }
 
 /** The highest LINUX_VERSION_CODE. */
 const KERNEL_MAX = 0x7fffffffn;
 
-/** The oldest supported kernel with no optional feature, and the newest with every one. */
-export function oldest(minKernel: bigint): Build {
-  return { kernel: minKernel, features: false };
+/**
+ * The oldest supported kernel, built four ways: without and with the probed kernel APIs, each
+ * without and with the configuration options (in this order: see `keepsOldestBuild`).
+ */
+export function oldestBuilds(minKernel: bigint): [Build, Build, Build, Build] {
+  return [
+    { kernel: minKernel, probes: false, config: false },
+    { kernel: minKernel, probes: false, config: true },
+    { kernel: minKernel, probes: true, config: false },
+    { kernel: minKernel, probes: true, config: true },
+  ];
 }
-export const NEWEST: Build = { kernel: KERNEL_MAX, features: true };
+/** The newest kernel, with every probed API and every option. */
+export const NEWEST: Build = { kernel: KERNEL_MAX, probes: true, config: true };
 
-const KERNEL_MACROS: Record<string, MacroDef> = {
+/**
+ * Whether two functions' oldest-kernel variants (`oldestBuilds` order) show a change confined
+ * to kernel-compatibility code: for one outcome of the kernel API probes (the APIs absent, or
+ * present: a probe may mark older or newer kernels), the oldest supported kernel builds the same
+ * code with and without its configuration options. New code for newer kernels keeps it; code
+ * changed in every branch alike, or added where the oldest kernel compiles it, does not.
+ */
+export function keepsOldestBuild(base: readonly string[], head: readonly string[]): boolean {
+  const same = (i: number) => base[i] === head[i];
+  return (same(0) && same(1)) || (same(2) && same(3));
+}
+
+const KERNEL_MACROS = record<MacroDef>({
   KERNEL_VERSION: { name: 'KERNEL_VERSION', params: ['a', 'b', 'c'], body: '(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))' },
   IS_ENABLED: { name: 'IS_ENABLED', params: ['x'], body: '(x)' },
   IS_BUILTIN: { name: 'IS_BUILTIN', params: ['x'], body: '(x)' },
-};
+});
 
-function isFeature(id: string): boolean {
-  return (isCompatIdent(id) && !id.includes('RHEL_RELEASE')) || /^[a-z]/.test(id);
+/** Whether `build` defines an identifier of a condition: probed APIs and options as it says, the rest not (RHEL, Ubuntu, the architecture options). */
+function defines(id: string, build: Build): boolean {
+  const kind = compatKind(id);
+  if (kind === 'probe' || (kind === null && /^[a-z]/.test(id))) return build.probes;
+  return kind === 'config' && build.config;
+}
+
+/** Whether a build knows an identifier: the kernel's version, releases, probes and options; not the architecture or the driver's own switches. */
+function knows(id: string): boolean {
+  return compatKind(id) !== null || /^[a-z]/.test(id);
+}
+
+/** LINUX_VERSION_CODE and the kernel's macros, in `build`. */
+function kernelMacros(build: Build) {
+  const get = (name: string): MacroDef | undefined => (name === 'LINUX_VERSION_CODE' ? { name, params: null, body: String(build.kernel) } : KERNEL_MACROS[name]);
+  return { get, has: (n: string) => get(n) !== undefined };
+}
+
+/**
+ * A directive condition as far as `build` decides it (partial-condition.ts): the kernel version,
+ * probes and options evaluated, the architecture and the driver's own switches left as written.
+ */
+export function decide(condition: string, build: Build): Partial {
+  const macros = kernelMacros(build);
+  return partialCondition(condition, (expr) =>
+    evaluate(expr, {
+      macros,
+      enumerators: new Map(),
+      isDefined: (n) => (macros.has(n) ? true : knows(n) ? defines(n, build) : null),
+      identifier: (n) => (knows(n) ? (defines(n, build) ? 1n : 0n) : null),
+      hasInclude: () => build.probes,
+    }),
+  );
 }
 
 /**
  * Evaluates a directive condition the way the preprocessor would in `build`, with the one
- * constant evaluator (parse/consteval.ts). Identifiers that are not kernel feature macros are
- * undefined (0), as in C; `onValue` sees every number (the thresholds of version tests).
+ * constant evaluator (parse/consteval.ts). Identifiers the build does not define are 0, as in
+ * C; `onValue` sees every number (the thresholds of version tests).
  */
 export function evalCondition(condition: string, build: Build, onValue?: (v: bigint) => void): boolean {
-  const lookup = (name: string): MacroDef | undefined =>
-    name === 'LINUX_VERSION_CODE' ? { name, params: null, body: String(build.kernel) } : KERNEL_MACROS[name];
+  const macros = kernelMacros(build);
   const v = evaluate(condition, {
-    macros: { get: lookup, has: (n) => lookup(n) !== undefined },
+    macros,
     enumerators: new Map(),
-    isDefined: (n) => n === 'LINUX_VERSION_CODE' || n in KERNEL_MACROS || (isFeature(n) && build.features),
-    identifier: (n) => (isFeature(n) && build.features ? 1n : 0n),
-    hasInclude: () => build.features,
+    isDefined: (n) => macros.has(n) || defines(n, build),
+    identifier: (n) => (defines(n, build) ? 1n : 0n),
+    hasInclude: () => build.probes,
     ...(onValue ? { onValue } : {}),
   });
   return v !== null && v !== 0n;
@@ -245,18 +275,21 @@ export function evalCondition(condition: string, build: Build, onValue?: (v: big
 /**
  * The branch of a group every supported kernel takes, when its conditions depend on the kernel
  * version only: its index, or -1 when none is taken. undefined when the choice varies over the
- * range or depends on a kernel feature (a real compatibility region).
+ * range, depends on a probe or an option (a real compatibility region), or on something no
+ * kernel build decides (the architecture, the driver's own switches).
  */
 function decidedBranch(T: Tokens, g: Group, minKernel: bigint): number | undefined {
   const conds = g.branches.map((d) => directiveCondition(T.text[d]!));
   const seen: bigint[] = [];
-  for (const c of conds) if (c !== null) evalCondition(c, oldest(minKernel), (v) => seen.push(v));
+  for (const c of conds) if (c !== null) evalCondition(c, oldestBuilds(minKernel)[0], (v) => seen.push(v));
   const samples = new Set<bigint>([minKernel, KERNEL_MAX]);
   for (const v of seen) for (const x of [v - 1n, v, v + 1n]) if (x > minKernel && x < KERNEL_MAX) samples.add(x);
   let choice: number | undefined;
   for (const kernel of samples) {
-    for (const features of [false, true]) {
-      const i = conds.findIndex((c) => c === null || evalCondition(c, { kernel, features }));
+    for (const { probes, config } of oldestBuilds(0n)) {
+      const parts = conds.map((c) => (c === null ? { value: true } : decide(c, { kernel, probes, config })));
+      if (parts.some((p) => !('value' in p))) return undefined;
+      const i = parts.findIndex((p) => 'value' in p && p.value);
       if (choice === undefined) choice = i;
       else if (choice !== i) return undefined;
     }
@@ -264,21 +297,67 @@ function decidedBranch(T: Tokens, g: Group, minKernel: bigint): number | undefin
   return choice;
 }
 
-/** The branch of a conditional group a build takes: [from, to) token indices, or null for none. */
-function takenBranch(T: Tokens, g: Group, build: Build): [number, number] | null {
+/** Each branch's condition in `build` (an `#else`: true). */
+function branchConditions(T: Tokens, g: Group, build: Build): Partial[] {
+  return g.branches.map((d) => {
+    const cond = directiveCondition(T.text[d]!);
+    return cond === null ? { value: true } : decide(cond, build);
+  });
+}
+
+/** Whether `build` may compile branch `b` of a group: no branch before it is taken, and it is not ruled out. */
+export function mayCompile(T: Tokens, g: Group, b: number, build: Build): boolean {
+  const parts = branchConditions(T, g, build);
+  const ruledOut = (p: Partial) => 'value' in p && !p.value;
+  return !ruledOut(parts[b]!) && !parts.slice(0, b).some((p) => 'value' in p && p.value);
+}
+
+/** A directive token that is not in the source (a condition a build simplified), one per text. */
+function synthetic(T: Tokens, text: string, pp: number): number {
+  let memo = syntheticTokens.get(T);
+  if (!memo) syntheticTokens.set(T, (memo = new Map()));
+  let t = memo.get(text);
+  if (t === undefined) {
+    t = T.n;
+    T.push(DIRECTIVE, text, 0, pp);
+    memo.set(text, t);
+  }
+  return t;
+}
+const syntheticTokens = new WeakMap<Tokens, Map<string, number>>();
+
+/**
+ * A compat group as `build` compiles it, appended to `out`: the branches it rules out dropped,
+ * the one it takes unwrapped (or kept as the `#else` of the ones it cannot decide), the ones it
+ * cannot decide kept with their conditions simplified.
+ */
+function resolveGroup(T: Tokens, a: number[], g: Group, build: Build, groups: Map<number, Group>, out: number[]): void {
+  const base = a[0]!;
   const marks = [...g.branches, g.end];
+  const parts = branchConditions(T, g, build);
+  let kept = 0;
   for (let b = 0; b < g.branches.length; b++) {
     const d = g.branches[b]!;
-    const cond = directiveCondition(T.text[d]!);
-    if (cond === null || evalCondition(cond, build)) return [d + 1, marks[b + 1]!];
+    const p = parts[b]!;
+    if ('value' in p && !p.value) continue;
+    if ('value' in p) {
+      if (kept) out.push(T.pp[d] === PP_ELSE ? d : synthetic(T, '#else', PP_ELSE));
+      resolveVariant(T, a, d + 1 - base, marks[b + 1]! - base, build, groups, out);
+      break;
+    }
+    // The source's own directive when the build changes nothing in it.
+    const same = !p.simplified && (b === 0) === (kept === 0);
+    out.push(same ? d : synthetic(T, `${kept ? '#elif' : '#if'} ${p.text}`, kept ? PP_ELIF : PP_IF));
+    kept++;
+    resolveVariant(T, a, d + 1 - base, marks[b + 1]! - base, build, groups, out);
   }
-  return null;
+  if (kept) out.push(g.end);
 }
 
 /**
  * Token indices of positions [from, to) of `a` (a function's contiguous token range) as one
- * hypothetical kernel build sees them: each kernel-compatibility `#if` group resolved to the
- * branch that build takes, each CO-RE `if (bpf_core_*(…))` statement to its then-statement
+ * hypothetical kernel build sees them: each kernel-compatibility `#if` group resolved as far as
+ * the build decides it (resolveGroup), each CO-RE `if (bpf_core_*(…))` statement to its then-statement
  * (newest; the else-statement for `if (!bpf_core_*(…))`) or its else-statement, or nothing
  * (oldest), outer braces dropped. Nested regions are resolved the same way.
  */
@@ -289,24 +368,21 @@ export function resolveVariant(T: Tokens, a: number[], from: number, to: number,
     if (T.pp[t] === PP_IF) {
       const g = groups.get(t);
       if (g && g.compat && g.end <= a[to - 1]!) {
-        const taken = takenBranch(T, g, build);
-        if (taken) resolveVariant(T, a, taken[0] - base, taken[1] - base, build, groups, out);
+        resolveGroup(T, a, g, build, groups, out);
         p = g.end - base;
         continue;
       }
     }
     if (T.kind[t] === IDENT && T.text[t] === 'if' && p + 1 < to && T.text[a[p + 1]!] === '(') {
       const close = matchForward(T, a, p + 1);
-      let check = false;
-      for (let j = p + 2; j < close; j++) if (isCoreCheck(T, a[j]) && T.text[a[j + 1]!] === '(') check = true;
-      if (check) {
+      if (isFeatureCheck(T, a, p + 1, close)) {
         const thenEnd = statementEnd(T, a, close + 1);
         const j = skipDirectives(T, a, thenEnd);
         const hasElse = j < a.length && T.kind[a[j]!] === IDENT && T.text[a[j]!] === 'else';
         const end = hasElse ? statementEnd(T, a, j + 1) : thenEnd;
         // `if (!bpf_core_x(…))`: the feature is missing in the then-branch.
         const negated = T.text[a[p + 2]!] === '!' && isCoreCheck(T, a[p + 3]) && matchForward(T, a, p + 4) === close - 1;
-        const then = build.features !== negated;
+        const then = build.probes !== negated;
         let [b0, b1] = then ? [close + 1, thenEnd] : hasElse ? [j + 1, end] : [0, 0];
         b0 = skipDirectives(T, a, b0);
         if (b1 - b0 >= 2 && T.text[a[b0]!] === '{' && matchForward(T, a, b0) === b1 - 1) {

@@ -3,8 +3,24 @@
  * whitespace and line continuations dropped, each preprocessor directive one token.
  *
  * Hand-written rather than tree-sitter's leaf tokens: it runs on every filler and program file
- * of both revisions of every check.
+ * of both revisions of every check (192 files, about 0.9 MB, at libs 48dfd53cd). Measured with
+ * bench/lexer-vs-tree-sitter.mjs on the two largest such files, at libs c5ea0da85~1, given the
+ * same comment-free text (cText(...).text, 0.9 ms per file, needed either way): Node 20, two
+ * cores shared with other work (load 6 to 10), `nice -n 15`, each figure the lowest of six runs
+ * of the minimum over 100 warm repetitions:
+ *
+ *   file (size)                       lex      tree-sitter parse   parse + leaf tokens
+ *   driver/ppm_fillers.c (235 KB)     2.2 ms   43.8 ms (20x)       65.5 ms (30x)
+ *   driver/bpf/fillers.h (224 KB)     2.2 ms   31.6 ms (14x)       51.1 ms (23x)
+ *
+ * The two token streams are of a size (41,052 tokens against 42,043 leaves; 33,984 against
+ * 35,055). By throughput, a revision's code costs about 9 ms here against 130 to 170 ms for
+ * tree-sitter's parse alone, where a whole pull request's check has 1 s (bench/check-speed.mjs).
+ * Conclusion: keep the hand lexer. Tree-sitter would not buy correctness either: the grammar
+ * chokes on `BPF_PROG(name, ...)`, `FILLER(x, true)` and `#if` inside statements
+ * (code-bodies.ts), while brace matching over tokens is all findDefinitions needs.
  */
+import { OLD_ENUM_SPELLINGS } from '../../enum-names.js';
 
 // ---------------------------------------------------------------------------------------------
 // Lexer. Tokens are kept as parallel arrays (no object per token): this runs on every filler
@@ -105,11 +121,33 @@ function punctLen(src: string, i: number, c: number): number {
 }
 
 /**
- * Qualifiers and hints that change how a function is compiled, not what it sends: `static`
- * added to a helper, `volatile` for the verifier, an inlining hint. Left out of the token
- * stream (libs #1335, #947).
+ * Qualifiers and hints that change how a function is compiled, not what it sends: `volatile`
+ * for the verifier, `const` for a warning, an inlining hint, sparse's address-space
+ * annotations. Left out of the token stream (libs #1335, #947, e028b1142). Not `static`: on a
+ * function it is build-only (normalise.ts drops it from the signature), on a local it makes the
+ * value persist from one event to the next.
  */
-const BUILD_ONLY_TOKENS = new Set(['static', 'volatile', 'inline', '__inline', '__always_inline', '__noinline', 'noinline']);
+const BUILD_ONLY_TOKENS = new Set([
+  'register',
+  'volatile',
+  'const',
+  'inline',
+  '__inline',
+  '__always_inline',
+  '__noinline',
+  'noinline',
+  '__maybe_unused',
+  '__user',
+  '__force',
+]);
+
+/**
+ * `#pragma` directives are compiler hints (`#pragma unroll`, `#pragma clang loop ...`, GCC
+ * diagnostics: libs #775); only `#pragma pack` changes what code means, and it is kept.
+ */
+function isHintPragma(name: string, cond: string): boolean {
+  return name === 'pragma' && !/^pack\b/.test(cond);
+}
 
 /**
  * Fixed-width integer type spellings, normalised to <stdint.h> names: libs moved from the
@@ -173,6 +211,7 @@ export function lex(src: string): Tokens {
       return;
     } else if (pp === PP_IF) groups.push(false);
     else if (pp === PP_ENDIF && groups.pop()) return;
+    else if (isHintPragma(name, cond)) return;
     T.push(DIRECTIVE, cond ? `#${name} ${cond}` : `#${name}`, d.at, pp);
   };
 
@@ -181,6 +220,12 @@ export function lex(src: string): Tokens {
     if (kind === IDENT) text = TYPE_ALIASES.get(text) ?? text;
     const list = dir ? dir.toks : T.text;
     const prev = list.length - 1;
+    const current = kind === IDENT && list[prev] === 'enum' ? OLD_ENUM_SPELLINGS.get(text) : undefined;
+    if (current !== undefined && (dir || (dead === 0 && T.kind[prev] === IDENT))) {
+      // `enum ppm_event_type` is the old spelling of `ppm_event_code` (libs #554).
+      list[prev] = current;
+      return;
+    }
     if (kind === STR && text.charCodeAt(0) === 34 && (dir || (dead === 0 && T.kind[prev] === STR)) && list[prev]?.endsWith('"')) {
       // Adjacent string literals are one string (C translation phase 6): clang-format splits
       // long ones.
