@@ -71,7 +71,7 @@ describe('fail-on, clause by clause (docs/testing.md)', () => {
   it('the error names the value, cut to 40 characters, and every accepted one', () => {
     const long = 'x'.repeat(60);
     expect(() => parseFailOn(long)).toThrow(
-      `fail-on: unknown value '${'x'.repeat(40)}'; use a comma-separated list of fail, warn, any, never, or of missing, too-small, too-large, not-one-step, decreased, invalid, unexplained, incomplete, disagreement`,
+      `fail-on: unknown value '${'x'.repeat(40)}'; use a comma-separated list of fail, warn, any, never, or of missing, too-small, too-large, not-one-step, decreased, invalid, incomplete, unexplained, disagreement`,
     );
   });
 

@@ -1,6 +1,6 @@
 /**
  * The pipeline's own decisions, at the source level: the overall verdict (an analysis that
- * could not read a file never passes), the configuration's rule levels and ignores, the
+ * could not read a file never passes: it fails, or warns under the `incomplete: warn` policy), the configuration's rule levels and ignores, the
  * modern-probe level. The CLI and bundle tests run the same code end to end; these pin each
  * clause so a mutation of it fails here.
  */
@@ -42,9 +42,13 @@ describe('overallVerdict', () => {
     expect(overallVerdict([version('ok'), version('ok')], [notice])).toBe('pass');
   });
 
-  it('an incomplete analysis is never a pass: a file it could not read makes the verdict warn', () => {
-    expect(overallVerdict([version('ok'), version('ok')], [unreadable])).toBe('warn');
-    expect(overallVerdict([version('ok'), version('ok')], [notice, unreadable])).toBe('warn');
+  it('an incomplete analysis is never a pass: a file it could not read fails the verdict, or warns under the warn policy', () => {
+    expect(overallVerdict([version('ok'), version('ok')], [unreadable])).toBe('fail');
+    expect(overallVerdict([version('ok'), version('ok')], [notice, unreadable], 'fail')).toBe('fail');
+    expect(overallVerdict([version('ok'), version('ok')], [unreadable], 'warn')).toBe('warn');
+    expect(overallVerdict([version('ok'), version('ok')], [notice, unreadable], 'warn')).toBe('warn');
+    // The policy concerns unread files only: without one, warn passes what passes.
+    expect(overallVerdict([version('ok'), version('ok')], [notice], 'warn')).toBe('pass');
   });
 
   it('an unexplained bump warns', () => {
@@ -55,11 +59,12 @@ describe('overallVerdict', () => {
   it.each<Status>(['missing', 'too-small', 'too-large', 'not-one-step', 'decreased', 'invalid'])('%s fails, whatever the other version and the warnings say', (s) => {
     expect(overallVerdict([version('ok'), version(s)], [])).toBe('fail');
     expect(overallVerdict([version(s), version('unexplained')], [unreadable])).toBe('fail');
+    expect(overallVerdict([version(s), version('unexplained')], [unreadable], 'warn')).toBe('fail');
   });
 });
 
 describe('compareSurfaces', () => {
-  it('identical surfaces pass; the same surfaces with a file unread in either revision warn, listing it once', async () => {
+  it('identical surfaces pass; the same surfaces with a file unread in either revision fail (warn under the warn policy), listing it once', async () => {
     const base = await surfaceOf(demoTree(), 'base');
     const clean = compareSurfaces(base, base);
     expect(clean).toMatchObject({ findings: [], warnings: [], verdict: 'pass' });
@@ -69,16 +74,18 @@ describe('compareSurfaces', () => {
     expect(incomplete.findings).toEqual([]);
     expect(incomplete.versions.schema.status).toBe('ok');
     expect(incomplete.warnings).toEqual([unreadable]);
-    expect(incomplete.verdict).toBe('warn');
+    expect(incomplete.verdict).toBe('fail');
+    expect(compareSurfaces(base, head, { incomplete: 'warn' }).verdict).toBe('warn');
 
     const both = compareSurfaces({ ...base, warnings: [unreadable] }, head);
     expect(both.warnings).toEqual([unreadable]);
-    expect(both.verdict).toBe('warn');
+    expect(both.verdict).toBe('fail');
+    expect(compareSurfaces({ ...base, warnings: [unreadable] }, base, { incomplete: 'warn' })).toMatchObject({ warnings: [unreadable], verdict: 'warn' });
   });
 });
 
 describe('runCheck', () => {
-  it('a surface file too large to read at both revisions: no finding, and the verdict is warn, not pass', async () => {
+  it('a surface file too large to read at both revisions: no finding, and the verdict fails (warns with incomplete: warn), never passes', async () => {
     const { dir, base } = demoRepo(oversized());
     const head = commitFiles(dir, { ...oversized(), 'driver/README.md': 'docs only\n' }, 'docs');
     const report = await runCheck({ repo: dir, base, head });
@@ -87,7 +94,11 @@ describe('runCheck', () => {
     expect(report.versions.schema.status).toBe('ok');
     expect(report.warnings.length).toBeGreaterThan(0);
     expect(report.warnings.every((w) => w.path === 'driver/flags_table.c' && w.incomplete && w.message.includes('over the'))).toBe(true);
-    expect(report.verdict).toBe('warn');
+    expect(report.verdict).toBe('fail');
+    expect(report.onIncomplete).toBe('fail');
+    const relaxed = await runCheck({ repo: dir, base, head, incomplete: 'warn' });
+    expect(relaxed).toMatchObject({ findings: [], verdict: 'warn', onIncomplete: 'warn' });
+    expect(relaxed.warnings).toEqual(report.warnings);
   });
 });
 
