@@ -258,6 +258,9 @@ describe('casts and sizeof', () => {
 
   it('a cast to a pointer, a floating type or a type the check does not know is unknown, never the operand unchanged', () => {
     for (const e of ['(const char *)0', '(my_type_t)-3', '(float)1', '(char)200']) expect(val(e)).toBeNull();
+    // Still read as a cast, so the expression around it parses: `0 &&` decides it.
+    expect(val('0 && (const char *)1')).toBe(0n);
+    expect(val('0 && (my_type_t)1')).toBe(0n);
     // Known once the surface says what the typedef stands for.
     expect(val('(my_type_t)-3', table([], { scalarOf: (n) => (n === 'my_type_t' ? 'int16_t' : null) }))).toBe(-3n);
     expect(val('(my_type_t)-3', table([], { scalarOf: (n) => (n === 'my_type_t' ? 'uint8_t' : null) }))).toBe(253n);

@@ -1,8 +1,8 @@
 /**
  * The pipeline's own decisions, at the source level: the overall verdict (an analysis that
- * could not read a file never passes: it fails, or warns under the `incomplete: warn` policy), the configuration's rule levels and ignores, the
- * modern-probe level. The CLI and bundle tests run the same code end to end; these pin each
- * clause so a mutation of it fails here.
+ * could not read a file never passes: it fails, or warns under the `incomplete: warn` policy),
+ * the configuration's rule levels and ignores, the modern-probe level. The CLI and bundle tests
+ * run the same code end to end; these pin each clause so a mutation of it fails here.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
