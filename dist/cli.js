@@ -8363,8 +8363,11 @@ var CODE_FILES = [
   /^driver\/bpf\/(fillers|filler_helpers|ring_helpers|plumbing_helpers)\.h$/
 ];
 var PLUMBING_FILES = [/^driver\/main\.c$/];
+function isPlumbingFile(path6) {
+  return PLUMBING_FILES.some((re) => re.test(path6));
+}
 function undecidedRole(path6) {
-  return PLUMBING_FILES.some((re) => re.test(path6)) ? "transport" : "filler";
+  return isPlumbingFile(path6) ? "transport" : "filler";
 }
 function isCodeFile(path6) {
   return CODE_FILES.some((re) => re.test(path6));
@@ -8622,8 +8625,9 @@ function updatesOnlyCounters(counters, known) {
 function producesEvents(fn) {
   return Boolean(fn.marks?.includes("param") || fn.marks?.includes("event"));
 }
-function intrinsicRole(fn, ctx) {
+function intrinsicRole(path6, fn, ctx) {
   const marks = fn.marks ?? [];
+  if (isPlumbingFile(path6) && marks.includes("event") && !marks.includes("param")) return "transport";
   if (producesEvents(fn)) return "filler";
   if (marks.includes("tail-call")) return "dispatch";
   if (marks.includes("header") || marks.includes("transport")) return "transport";
@@ -8679,12 +8683,11 @@ function computeRoles(code2, ctx) {
   }
   const role = /* @__PURE__ */ new Map();
   for (const node of nodes) {
-    const r = intrinsicRole(node.fn, ctx);
+    const r = intrinsicRole(node.path, node.fn, ctx);
     if (r) role.set(node, r);
   }
-  for (const node of nodes) {
-    if (!role.has(node) && !node.callers.length && node.callees.some((c) => role.get(c) === "filler")) role.set(node, "filler");
-  }
+  const fillerEntry = (node) => !role.has(node) && !node.callers.length && !isPlumbingFile(node.path) && node.callees.some((c) => role.get(c) === "filler");
+  for (const node of nodes) if (fillerEntry(node)) role.set(node, "filler");
   for (let changed = true; changed; ) {
     changed = false;
     for (const node of nodes) {
@@ -8701,7 +8704,7 @@ function computeRoles(code2, ctx) {
     while (queue.length) {
       const n = queue.pop();
       for (const c of n.callees) {
-        if (role.has(c)) continue;
+        if (role.has(c) || r === "filler" && isPlumbingFile(c.path)) continue;
         role.set(c, r);
         queue.push(c);
       }
@@ -8709,7 +8712,7 @@ function computeRoles(code2, ctx) {
   };
   for (const r of ["filler", "dispatch", "transport", "statistics"]) spread(nodes.filter((n) => role.get(n) === r), r);
   for (const node of nodes) {
-    if (role.has(node) || node.callers.length || !node.callees.some((c) => role.get(c) === "filler")) continue;
+    if (!fillerEntry(node)) continue;
     role.set(node, "filler");
     spread([node], "filler");
   }
@@ -9355,8 +9358,8 @@ var codePairs = perPair((base, head) => {
 function codeDelta(base, head, oldestMoved = false) {
   if (base.hash === head.hash) return "none";
   const [b, h] = [compatVariants(base), compatVariants(head)];
-  if (oldestMoved) return b.newest === h.newest ? "compat" : "logic";
-  return keepsOldestBuild(b.oldest, h.oldest) ? "compat" : "logic";
+  if (b.newest === h.newest) return "compat";
+  return !oldestMoved && keepsOldestBuild(b.oldest, h.oldest) ? "compat" : "logic";
 }
 function where(site) {
   return { path: site.path, line: site.fn.line };

@@ -11732,8 +11732,11 @@ var CODE_FILES = [
   /^driver\/bpf\/(fillers|filler_helpers|ring_helpers|plumbing_helpers)\.h$/
 ];
 var PLUMBING_FILES = [/^driver\/main\.c$/];
+function isPlumbingFile(path4) {
+  return PLUMBING_FILES.some((re) => re.test(path4));
+}
 function undecidedRole(path4) {
-  return PLUMBING_FILES.some((re) => re.test(path4)) ? "transport" : "filler";
+  return isPlumbingFile(path4) ? "transport" : "filler";
 }
 function isCodeFile(path4) {
   return CODE_FILES.some((re) => re.test(path4));
@@ -11991,8 +11994,9 @@ function updatesOnlyCounters(counters, known) {
 function producesEvents(fn) {
   return Boolean(fn.marks?.includes("param") || fn.marks?.includes("event"));
 }
-function intrinsicRole(fn, ctx) {
+function intrinsicRole(path4, fn, ctx) {
   const marks = fn.marks ?? [];
+  if (isPlumbingFile(path4) && marks.includes("event") && !marks.includes("param")) return "transport";
   if (producesEvents(fn)) return "filler";
   if (marks.includes("tail-call")) return "dispatch";
   if (marks.includes("header") || marks.includes("transport")) return "transport";
@@ -12048,12 +12052,11 @@ function computeRoles(code, ctx) {
   }
   const role = /* @__PURE__ */ new Map();
   for (const node of nodes) {
-    const r = intrinsicRole(node.fn, ctx);
+    const r = intrinsicRole(node.path, node.fn, ctx);
     if (r) role.set(node, r);
   }
-  for (const node of nodes) {
-    if (!role.has(node) && !node.callers.length && node.callees.some((c) => role.get(c) === "filler")) role.set(node, "filler");
-  }
+  const fillerEntry = (node) => !role.has(node) && !node.callers.length && !isPlumbingFile(node.path) && node.callees.some((c) => role.get(c) === "filler");
+  for (const node of nodes) if (fillerEntry(node)) role.set(node, "filler");
   for (let changed = true; changed; ) {
     changed = false;
     for (const node of nodes) {
@@ -12070,7 +12073,7 @@ function computeRoles(code, ctx) {
     while (queue.length) {
       const n = queue.pop();
       for (const c of n.callees) {
-        if (role.has(c)) continue;
+        if (role.has(c) || r === "filler" && isPlumbingFile(c.path)) continue;
         role.set(c, r);
         queue.push(c);
       }
@@ -12078,7 +12081,7 @@ function computeRoles(code, ctx) {
   };
   for (const r of ["filler", "dispatch", "transport", "statistics"]) spread(nodes.filter((n) => role.get(n) === r), r);
   for (const node of nodes) {
-    if (role.has(node) || node.callers.length || !node.callees.some((c) => role.get(c) === "filler")) continue;
+    if (!fillerEntry(node)) continue;
     role.set(node, "filler");
     spread([node], "filler");
   }
@@ -14753,8 +14756,8 @@ var codePairs = perPair((base, head) => {
 function codeDelta(base, head, oldestMoved = false) {
   if (base.hash === head.hash) return "none";
   const [b, h] = [compatVariants(base), compatVariants(head)];
-  if (oldestMoved) return b.newest === h.newest ? "compat" : "logic";
-  return keepsOldestBuild(b.oldest, h.oldest) ? "compat" : "logic";
+  if (b.newest === h.newest) return "compat";
+  return !oldestMoved && keepsOldestBuild(b.oldest, h.oldest) ? "compat" : "logic";
 }
 function where(site) {
   return { path: site.path, line: site.fn.line };

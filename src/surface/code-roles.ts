@@ -14,8 +14,12 @@
  *    functions is statistics.
  * 3. The rest take the role of their callers: what a filler calls is filler code (it computes a
  *    param), even when plumbing calls it too; then dispatch, transport, statistics, in that
- *    order.
- * 4. An entry point that calls what step 3 made filler code is a filler too, with its callees.
+ *    order. Filler code does not spread into a plumbing file (the kernel module's main.c): the
+ *    timestamp, consumer and ring-buffer helpers there serve every event's transport, and main.c
+ *    is filler code only where it writes params or the event header itself (step 1).
+ * 4. An entry point that calls what step 3 made filler code is a filler too, with its callees;
+ *    not in a plumbing file, whose entry points (device-file operations, tracepoint hooks) call
+ *    the fillers' helpers to carry events, not to compute their params.
  * 5. What none of this decides (a program nothing calls, that writes no param) stays `filler` in
  *    filler and program files, so a filler change is never missed; in the kernel module's
  *    main.c it is `transport` (the device file, ring buffers, ioctls and tracepoint
@@ -30,7 +34,7 @@ import type { StructLayout } from './layout.js';
 import { COUNTER_FIELD } from './extract/code/vocabulary.js';
 import { record } from '../record.js';
 import { defineIndex, withDefines } from './code-defines.js';
-import { undecidedRole } from './extract/code-bodies.js';
+import { isPlumbingFile, undecidedRole } from './extract/code-bodies.js';
 
 interface Node {
   path: string;
@@ -75,8 +79,12 @@ function producesEvents(fn: CodeFunction): boolean {
   return Boolean(fn.marks?.includes('param') || fn.marks?.includes('event'));
 }
 
-function intrinsicRole(fn: CodeFunction, ctx: RoleContext): CodeRole | null {
+function intrinsicRole(path: string, fn: CodeFunction, ctx: RoleContext): CodeRole | null {
   const marks = fn.marks ?? [];
+  // In a plumbing file, starting an event without writing its params is carrying it (main.c's
+  // tracepoint hooks hand the event to record_event_all_consumers): transport. libs has not
+  // versioned changes there (the socketcall conversion, tracepoint detach, ioctl plumbing).
+  if (isPlumbingFile(path) && marks.includes('event') && !marks.includes('param')) return 'transport';
   if (producesEvents(fn)) return 'filler';
   if (marks.includes('tail-call')) return 'dispatch';
   if (marks.includes('header') || marks.includes('transport')) return 'transport';
@@ -142,13 +150,15 @@ function computeRoles(code: Record<string, CodeFile>, ctx: RoleContext): Record<
   }
   const role = new Map<Node, CodeRole>();
   for (const node of nodes) {
-    const r = intrinsicRole(node.fn, ctx);
+    const r = intrinsicRole(node.path, node.fn, ctx);
     if (r) role.set(node, r);
   }
   // An entry point (a program nothing calls) that calls filler code produces events: a filler.
-  for (const node of nodes) {
-    if (!role.has(node) && !node.callers.length && node.callees.some((c) => role.get(c) === 'filler')) role.set(node, 'filler');
-  }
+  // Not in a plumbing file: main.c's entry points are the device file's operations and the
+  // tracepoint hooks, which call the fillers' helpers (a string copy, a flag conversion) to
+  // carry events, not to compute their params.
+  const fillerEntry = (node: Node) => !role.has(node) && !node.callers.length && !isPlumbingFile(node.path) && node.callees.some((c) => role.get(c) === 'filler');
+  for (const node of nodes) if (fillerEntry(node)) role.set(node, 'filler');
   // 2. Wrappers: every call resolves to plumbing (dispatch when it mixes kinds) or statistics.
   for (let changed = true; changed; ) {
     changed = false;
@@ -167,7 +177,7 @@ function computeRoles(code: Record<string, CodeFile>, ctx: RoleContext): Record<
     while (queue.length) {
       const n = queue.pop()!;
       for (const c of n.callees) {
-        if (role.has(c)) continue;
+        if (role.has(c) || (r === 'filler' && isPlumbingFile(c.path))) continue;
         role.set(c, r);
         queue.push(c);
       }
@@ -177,7 +187,7 @@ function computeRoles(code: Record<string, CodeFile>, ctx: RoleContext): Record<
   // An entry point that calls code step 3 made filler code (a tracepoint probe over the event
   // path, main.c's syscall_enter_probe) produces events too, and so does what it calls.
   for (const node of nodes) {
-    if (role.has(node) || node.callers.length || !node.callees.some((c) => role.get(c) === 'filler')) continue;
+    if (!fillerEntry(node)) continue;
     role.set(node, 'filler');
     spread([node], 'filler');
   }

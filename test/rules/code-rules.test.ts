@@ -166,9 +166,11 @@ describe('filler-code-changed and filler-code-kernel-compat', () => {
     expect(removed.compat.map((h) => h.message)).toEqual([expect.stringMatching(/^kernel-specific function lookup_old was removed from driver\/ppm_fillers\.c/)]);
   });
 
-  it('reports a change of the code the oldest kernels build as a logic change, inside a conditional or not', () => {
-    const head = KMOD.replace('lookup_old(retval)', 'lookup_older(retval)');
-    expect(check({ [FILLERS]: KMOD }, { [FILLERS]: head })).toMatchObject({ changed: [{ message: expect.stringContaining('f_sys_example_x') }], compat: [] });
+  it('reports a change only the oldest kernels build as a kernel build matter, one every kernel builds as logic', () => {
+    const older = KMOD.replace('lookup_old(retval)', 'lookup_older(retval)');
+    expect(check({ [FILLERS]: KMOD }, { [FILLERS]: older })).toMatchObject({ changed: [], compat: [{ message: expect.stringContaining('f_sys_example_x') }] });
+    const both = older.replace('lookup_new(retval)', 'lookup_newer(retval)');
+    expect(check({ [FILLERS]: KMOD }, { [FILLERS]: both })).toMatchObject({ changed: [{ message: expect.stringContaining('f_sys_example_x') }], compat: [] });
   });
 
   it('when the minimum kernel moved, judges by the newest kernel\'s build (code for the dropped kernels removed)', () => {
@@ -184,8 +186,8 @@ describe('filler-code-changed and filler-code-kernel-compat', () => {
     const [b, h] = [at(old, min, 'base'), at(KMOD, raised, 'head')];
     expect(fillerCodeChanged.check(b, h)).toEqual([]);
     expect(fillerCodeKernelCompat.check(b, h).map((x) => x.symbol)).toEqual(['f_sys_example_x']);
-    // Without the move, the same edit changes what the oldest kernel builds.
-    expect(fillerCodeChanged.check(at(old, min, 'base'), at(KMOD, min, 'head')).map((x) => x.symbol)).toEqual(['f_sys_example_x']);
+    // With the move, an edit of what the newest kernel builds is a change.
+    expect(fillerCodeChanged.check(b, at(KMOD.replace('lookup_new(retval)', 'lookup_newer(retval)'), raised, 'head')).map((x) => x.symbol)).toEqual(['f_sys_example_x']);
   });
 
   it('reports both kinds when one function changes in logic and another only in conditionals', () => {

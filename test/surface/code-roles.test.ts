@@ -97,7 +97,7 @@ static __always_inline struct auxiliary_map *auxmap__get() {
     expect(file.functions.lonely!.role).toBeUndefined();
   });
 
-  it('makes the kernel module\'s main.c plumbing: its event path filler code, the rest transport', () => {
+  it('makes the kernel module\'s main.c plumbing: transport, filler code only where it writes params', () => {
     const src = `
 static long ppm_ioctl(struct file *f, unsigned int cmd, unsigned long arg) {
 	return set_mode(f, arg);
@@ -125,10 +125,11 @@ TRACEPOINT_PROBE(syscall_enter_probe, struct pt_regs *regs, long id) {
     const path = 'driver/main.c';
     const roles = rolesOf(resolveCodeRoles({ [path]: extractCodeBodies(path, src) }, { mapNames: new Set(), counters: new Set() }));
     expect(roles).toEqual({
-      // Starts an event; what it calls; an entry point that calls that (step 4).
-      sched_switch_probe: 'filler',
-      record_all: 'filler',
-      syscall_enter_probe: 'filler',
+      // Starts an event without writing its params: carries it; so does what it calls, and
+      // an entry point that calls that (no step 4 in a plumbing file).
+      sched_switch_probe: 'transport',
+      record_all: 'transport',
+      syscall_enter_probe: 'transport',
       // Writes the header.
       record_one: 'transport',
       // What nothing decides: the module's control path.

@@ -216,7 +216,7 @@ describe('payload code added under a condition every supported kernel meets', ()
   const FILLER = 'int f_sys_open_x(struct event_filler_arguments *args) {\n\tint res = val_to_ring(args, 1, 0, false, 0);\n\treturn res;\n}\n';
   const addUnder = (condition: string): Change => setFile(FILLERS_PATH, FILLER.replace('\treturn res;', `${condition}\n\tres = val_to_ring(args, 7, 0, false, 0);\n#endif\n\treturn res;`));
   const base = setFile(FILLERS_PATH, FILLER);
-  for (const condition of ['#if LINUX_VERSION_CODE < KERNEL_VERSION(99, 0, 0)', '#ifdef CONFIG_MMU', '#ifndef CONFIG_DRIVER_SEMVER_NEVER_SET', '#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 0, 0) || defined(CONFIG_MMU)']) {
+  for (const condition of ['#if LINUX_VERSION_CODE >= 0', '#ifdef CONFIG_MMU', '#ifndef CONFIG_DRIVER_SEMVER_NEVER_SET', '#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 0, 0) || defined(CONFIG_MMU)']) {
     check({ name: `new payload code under ${condition}`, base, head: addUnder(condition), expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /f_sys_open_x/ } });
   }
   check({

@@ -95,16 +95,19 @@ export const codePairs = perPair((base: Surface, head: Surface): CodePair[] => {
 
 /**
  * How the code of a function present on both sides differs: `none`, `compat` (a kernel build
- * matter: the oldest supported kernel still builds the same code, kernel-compat.ts:
- * keepsOldestBuild), or `logic`. When the revisions support different oldest kernels (the
- * minimum was raised, and the code only the dropped kernels built removed), the oldest builds
- * are not comparable and the newest kernel's build decides.
+ * matter), or `logic`. A change is a kernel build matter when one end of the supported kernel
+ * range still builds the same code: the oldest supported kernel (kernel-compat.ts:
+ * keepsOldestBuild; new code for newer kernels), or the newest (a build fix for old kernels).
+ * A change both ends build (the same edit in every branch, new code in all of them) is logic.
+ * When the revisions support different oldest kernels (the minimum was raised, and the code
+ * only the dropped kernels built removed), the oldest builds are not comparable and the newest
+ * kernel's build decides.
  */
 export function codeDelta(base: CodeFunction, head: CodeFunction, oldestMoved = false): 'none' | 'compat' | 'logic' {
   if (base.hash === head.hash) return 'none';
   const [b, h] = [compatVariants(base), compatVariants(head)];
-  if (oldestMoved) return b.newest === h.newest ? 'compat' : 'logic';
-  return keepsOldestBuild(b.oldest, h.oldest) ? 'compat' : 'logic';
+  if (b.newest === h.newest) return 'compat';
+  return !oldestMoved && keepsOldestBuild(b.oldest, h.oldest) ? 'compat' : 'logic';
 }
 
 export function where(site: Site): Loc {

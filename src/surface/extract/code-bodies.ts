@@ -68,9 +68,14 @@ export const CODE_FILES: RegExp[] = [
  */
 const PLUMBING_FILES: RegExp[] = [/^driver\/main\.c$/];
 
+/** Whether a file is plumbing (see PLUMBING_FILES): its entry points are device-file and tracepoint hooks, never fillers. */
+export function isPlumbingFile(path: string): boolean {
+  return PLUMBING_FILES.some((re) => re.test(path));
+}
+
 /** The role of a function the call graph does not decide (surface/code-roles.ts): transport in a plumbing file, else filler. */
 export function undecidedRole(path: string): CodeRole {
-  return PLUMBING_FILES.some((re) => re.test(path)) ? 'transport' : 'filler';
+  return isPlumbingFile(path) ? 'transport' : 'filler';
 }
 
 /** True for a path whose function bodies are compared. */
