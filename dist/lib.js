@@ -11017,6 +11017,16 @@ function kernelMacros(build) {
   return { get, has: (n) => get(n) !== void 0 };
 }
 function decide(condition, build) {
+  const key = `${build.kernel}:${Number(build.probes)}${Number(build.config)}:${condition}`;
+  let hit = decisions.get(key);
+  if (!hit) {
+    if (decisions.size >= MEMO_ENTRIES) decisions.clear();
+    decisions.set(key, hit = decideNow(condition, build));
+  }
+  return hit;
+}
+var decisions = /* @__PURE__ */ new Map();
+function decideNow(condition, build) {
   const macros = kernelMacros(build);
   return partialCondition(
     condition,

@@ -9,6 +9,7 @@ import { matchForward, skipDirectives, statementEnd } from './functions.js';
 import { DIRECTIVE, IDENT, NUMBER, PP_ELIF, PP_ELSE, PP_ENDIF, PP_IF, type Tokens } from './lexer.js';
 import { partialCondition, type Partial } from './partial-condition.js';
 import { record } from '../../../record.js';
+import { MEMO_ENTRIES } from '../../../limits.js';
 
 /**
  * What a conditional tests, read from the identifiers of its condition:
@@ -242,6 +243,20 @@ function kernelMacros(build: Build) {
  * probes and options evaluated, the architecture and the driver's own switches left as written.
  */
 export function decide(condition: string, build: Build): Partial {
+  // libs repeats a few hundred conditions thousands of times (every function, every build).
+  const key = `${build.kernel}:${Number(build.probes)}${Number(build.config)}:${condition}`;
+  let hit = decisions.get(key);
+  if (!hit) {
+    if (decisions.size >= MEMO_ENTRIES) decisions.clear();
+    decisions.set(key, (hit = decideNow(condition, build)));
+  }
+  return hit;
+}
+
+/** decide()'s answers (never mutated by callers). */
+const decisions = new Map<string, Partial>();
+
+function decideNow(condition: string, build: Build): Partial {
   const macros = kernelMacros(build);
   return partialCondition(condition, (expr) =>
     evaluate(expr, {
