@@ -48,6 +48,14 @@ export interface IntType {
 export interface Value {
   v: bigint;
   t: IntType;
+  /**
+   * The value is sure, its type is not (`t` is one candidate): a conditional whose other branch
+   * is unknown, or a decimal too large for long (unsigned long for gcc -std=gnu89 and clang,
+   * __int128 for gcc -std=gnu11). Always non-negative, so the value is the same in every
+   * candidate type; what is computed from it is not, except its truth, a conversion, and a
+   * comparison with a non-negative value.
+   */
+  loose?: true;
 }
 
 export interface SymbolTable {
@@ -197,7 +205,8 @@ function common(a: IntType, b: IntType): IntType {
 
 /**
  * The type of a number as written (C11 6.4.4.1): the first of its candidate types that holds
- * it; gcc gives a decimal too large for long the type unsigned long (with a warning). In `#if`
+ * it. A decimal too large for long gets unsigned long here, but that is only one compiler's
+ * choice (gcc -std=gnu11 makes it __int128): primary() marks its type loose. In `#if`
  * every number is intmax_t, or uintmax_t when suffixed `u` or too large for intmax_t. null when
  * it fits no type (gcc's "integer constant is too large for its type").
  */
@@ -329,10 +338,11 @@ class Evaluator {
       if (!this.expect(':')) return null;
       const b = this.ternary();
       // The result has the common type of both branches, whichever is taken.
-      if (a === null || b === null) {
+      if (a === null || b === null || a.loose || b.loose) {
         const chosen = c === null ? null : c.v !== 0n ? a : b;
-        // Without the other branch's type, only a non-negative value is the same in every type.
-        return chosen !== null && chosen.v >= 0n ? chosen : null;
+        // Without the other branch's type, only a non-negative value is the same in every type,
+        // and the result's type is not known: later operations on it are unknown (loose).
+        return chosen !== null && chosen.v >= 0n ? { v: chosen.v, t: chosen.t, loose: true } : null;
       }
       const t = common(a.t, b.t);
       const [x, y] = [as(a.v, t), as(b.v, t)];
@@ -433,8 +443,8 @@ class Evaluator {
     for (let k = ops.length - 1; k >= 0 && v !== null; k--) {
       const op = ops[k]!;
       if (typeof op !== 'string') v = op === null ? null : convert(v, op);
-      else if (op === '-') v = as(-v.v, v.t);
-      else if (op === '~') v = as(~v.v, v.t);
+      else if (op === '-') v = v.loose ? null : as(-v.v, v.t);
+      else if (op === '~') v = v.loose ? null : as(~v.v, v.t);
       else if (op === '!') v = { v: v.v === 0n ? 1n : 0n, t: this.truthType };
     }
     return v;
@@ -448,7 +458,9 @@ class Evaluator {
       const type = numberType(t, this.session.preprocessor);
       if (type === null) return null;
       this.syms.onValue?.(t.v);
-      return { v: t.v, t: type };
+      // A decimal too large for long: unsigned long for gcc -std=gnu89 and clang, __int128 for gcc -std=gnu11.
+      const loose = type.unsigned && t.decimal && !t.unsigned && !this.session.preprocessor;
+      return loose ? { v: t.v, t: type, loose } : { v: t.v, t: type };
     }
     if (t.k === 'op' && t.v === '(') {
       const v = this.ternary();
@@ -603,6 +615,10 @@ function applyBinary(op: string, a: Value | null, b: Value | null, truth: IntTyp
   if (op === '&&') return a?.v === 0n || b?.v === 0n ? bool(false) : a === null || b === null ? null : bool(true);
   if (op === '||') return (a !== null && a.v !== 0n) || (b !== null && b.v !== 0n) ? bool(true) : a === null || b === null ? null : bool(false);
   if (a === null || b === null) return null;
+  // A value whose type is not sure: only a comparison of non-negative values is the same in every type.
+  if (a.loose || b.loose) {
+    if (!['<', '>', '<=', '>=', '==', '!='].includes(op) || a.v < 0n || b.v < 0n) return null;
+  }
   if (op === '<<' || op === '>>') {
     // A shift by the width of the (promoted) left operand or more is undefined in C: unknown, and said so.
     if (b.v < 0n || b.v >= BigInt(a.t.bits)) {

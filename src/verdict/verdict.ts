@@ -106,11 +106,9 @@ function bumpStatus(o: {
   const from = tipMoved && headV !== baseV && semver.gt(headV, baseTipVersion!) ? baseTipVersion! : baseV;
   const step = bumpBetween(from, headV);
   const declared: Bump = step === 'decreased' ? 'none' : step;
+  // `from` is the base tip only when the head is above it, so this is a head below the base:
+  // a decrease, whether or not the base branch moved meanwhile.
   if (step === 'decreased') {
-    if (tipMoved && headV !== baseV) {
-      // Bumped here, but the base branch is already past it: merged, this bump is lost.
-      return { status: required === 'none' ? 'unexplained' : 'missing', declared: bumpBetween(baseV, headV) as Bump };
-    }
     reasons.push(`${label} went down from ${baseV} to ${headV}`);
     return { status: 'decreased', declared: 'none' };
   }

@@ -102,3 +102,49 @@ describe('agreement', () => {
     expect(a.versions.schema).toEqual({ body: null, file: 'none', detected: 'minor', agree: false });
   });
 });
+
+describe('declarations, clause by clause (docs/testing.md)', () => {
+  it('an API line alone states a declaration', () => {
+    expect(parseDeclarations('/version driver-API-version-minor')).toEqual({ stated: true, declared: { api: ['minor'], schema: [] } });
+  });
+
+  it('an HTML comment is removed, not the line it ends on', () => {
+    expect(parseDeclarations('<!-- pick one -->/version driver-SCHEMA-version-minor').declared.schema).toEqual(['minor']);
+  });
+
+  it('reads at most 256 KiB of a body', () => {
+    const filler = 'x'.repeat(256 * 1024);
+    expect(parseDeclarations(`${filler}\n/version driver-SCHEMA-version-major`)).toEqual({ stated: false, declared: { api: [], schema: [] } });
+    expect(parseDeclarations(`${filler.slice(100)}\n/version driver-SCHEMA-version-major`).declared.schema).toEqual(['major']);
+  });
+
+  it('conflicting lines are listed largest first, once each', () => {
+    const fixed = report({ schema: { declared: 'minor', required: 'minor', head: '2.5.0', suggested: '2.5.0' }, findings: [finding()] });
+    const a = agreement(fixed, parseDeclarations('/version driver-SCHEMA-version-patch\n/version driver-SCHEMA-version-major\n/version driver-SCHEMA-version-minor\n/version driver-SCHEMA-version-patch'));
+    expect(a.problems[0]).toBe('the PR body declares more than one SCHEMA_VERSION bump (major, minor, patch): keep one line');
+  });
+
+  it('a body that states nothing agrees when the file already matches the changes', () => {
+    const fixed = report({ schema: { declared: 'minor', required: 'minor', head: '2.5.0', suggested: '2.5.0' }, findings: [finding()] });
+    const a = agreement(fixed, parseDeclarations('just a fix'));
+    expect(a.versions.schema).toEqual({ body: null, file: 'minor', detected: 'minor', agree: true });
+    expect(a.versions.api).toEqual({ body: null, file: 'none', detected: 'none', agree: true });
+  });
+
+  it('two lines whose largest matches the file and the changes still do not agree', () => {
+    const fixed = report({ schema: { declared: 'minor', required: 'minor', head: '2.5.0', suggested: '2.5.0' }, findings: [finding()] });
+    const a = agreement(fixed, parseDeclarations('/version driver-SCHEMA-version-minor\n/version driver-SCHEMA-version-patch'));
+    expect(a.versions.schema).toEqual({ body: 'minor', file: 'minor', detected: 'minor', agree: false });
+  });
+
+  it('a version file unreadable at a revision shows as ?', () => {
+    const r = report({ schema: { base: null, head: '2.5.0', declared: 'none', required: 'minor', status: 'invalid' } });
+    expect(agreement(r, parseDeclarations('/version driver-SCHEMA-version-minor')).problems).toContain(
+      'the PR body declares a minor SCHEMA_VERSION bump, but driver/SCHEMA_VERSION changed ? → 2.5.0 (none)',
+    );
+    const headless = report({ schema: { base: '2.4.0', head: null, declared: 'none', required: 'minor', status: 'invalid' } });
+    expect(agreement(headless, parseDeclarations('/version driver-SCHEMA-version-minor')).problems).toContain(
+      'the PR body declares a minor SCHEMA_VERSION bump, but driver/SCHEMA_VERSION changed 2.4.0 → ? (none)',
+    );
+  });
+});

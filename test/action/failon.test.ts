@@ -60,3 +60,56 @@ describe('evaluateFailOn', () => {
     expect(evaluateFailOn({ ...r, onIncomplete: 'fail' }, undefined, parseFailOn('fail')).reasons).toEqual(['1 file could not be analysed']);
   });
 });
+
+describe('fail-on, clause by clause (docs/testing.md)', () => {
+  it('blank input is the default; stray commas and whitespace are not tokens', () => {
+    expect(sorted(parseFailOn('  \n '))).toEqual(sorted(parseFailOn('fail')));
+    expect(sorted(parseFailOn('missing,'))).toEqual(['missing']);
+    expect(sorted(parseFailOn(', missing ,, invalid\n'))).toEqual(['invalid', 'missing']);
+  });
+
+  it('the error names the value, cut to 40 characters, and every accepted one', () => {
+    const long = 'x'.repeat(60);
+    expect(() => parseFailOn(long)).toThrow(
+      `fail-on: unknown value '${'x'.repeat(40)}'; use a comma-separated list of fail, warn, any, never, or of missing, too-small, too-large, not-one-step, decreased, invalid, incomplete, unexplained, disagreement`,
+    );
+  });
+
+  const problems = (n: number): AgreementView => ({
+    stated: true,
+    versions: { schema: { body: 'patch', file: 'none', detected: 'minor', agree: false }, api: { body: 'none', file: 'none', detected: 'none', agree: true } },
+    problems: Array.from({ length: n }, (_, i) => `problem ${i + 1}`),
+  });
+
+  it('one PR-body problem is quoted alone; more say how many more', () => {
+    expect(evaluateFailOn(report(), problems(1), parseFailOn('disagreement')).reasons).toEqual(['PR body: problem 1']);
+    expect(evaluateFailOn(report(), problems(3), parseFailOn('disagreement')).reasons).toEqual(['PR body: problem 1 (and 2 more)']);
+    expect(evaluateFailOn(report(), problems(0), parseFailOn('disagreement')).reasons).toEqual([]);
+  });
+
+  it('counts only the warnings that left a file unanalysed, in words', () => {
+    const w = (incomplete: boolean, path = 'driver/a.h') => ({ path, message: 'x', incomplete });
+    const on = parseFailOn('incomplete');
+    expect(evaluateFailOn(report({ warnings: [w(false)] }), undefined, on).reasons).toEqual([]);
+    expect(evaluateFailOn(report({ warnings: [w(false), w(true)] }), undefined, on).reasons).toEqual(['1 file could not be analysed']);
+    expect(evaluateFailOn(report({ warnings: [w(true), w(true, 'driver/b.h'), w(false)] }), undefined, on).reasons).toEqual(['2 files could not be analysed']);
+  });
+
+  it('every failing status of a version, the bump it needs and every fix, in one clause', () => {
+    const r = report({
+      schema: {
+        status: 'invalid',
+        statuses: ['invalid', 'missing'],
+        required: 'major',
+        fixes: [
+          { file: 'driver/SCHEMA_VERSION', line: 1, text: '3.0.0' },
+          { file: 'userspace/libscap/scap.h', line: 3, text: '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(3, 0, 0)' },
+        ],
+      },
+    });
+    expect(evaluateFailOn(r, undefined, parseFailOn('fail')).reasons).toEqual([
+      'SCHEMA_VERSION invalid, missing, needs a major bump (set the first line of driver/SCHEMA_VERSION to 3.0.0; set line 3 of userspace/libscap/scap.h to: #define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(3, 0, 0))',
+    ]);
+    expect(evaluateFailOn(report({ api: { status: 'decreased' } }), undefined, parseFailOn('fail')).reasons).toEqual(['API_VERSION decreased']);
+  });
+});

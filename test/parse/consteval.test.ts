@@ -237,6 +237,55 @@ describe('arithmetic in the types C gives it', () => {
   });
 });
 
+describe('a value whose type is not known: what is computed from it is unknown', () => {
+  const val = (expr: string, t: SymbolTable = emptySymbols()) => evaluate(expr, t);
+
+  it('a conditional with an unknown branch keeps a non-negative value, but the type is the common one of both branches', () => {
+    expect(val('1 ? 2 : X')).toBe(2n);
+    // gcc: -3 when X is an int, 2^64 - 3 when it is an unsigned long.
+    expect(val('~(1 ? 2 : X)')).toBeNull();
+    expect(val('-(1 ? 2 : X)')).toBeNull();
+    // gcc: -2^31 when X is an int, 2^31 when it is a long.
+    expect(val('(1 ? 0x7fffffff : X) + 1')).toBeNull();
+    expect(val('(1 ? 2 : X) << 1')).toBeNull();
+    expect(val('~(0 ? X : (1 ? 2 : Y))')).toBeNull();
+    expect(val('~(1 ? (1 ? 2 : X) : 3)')).toBeNull();
+    // Its truth, a conversion and a comparison with a non-negative value are the same in every type.
+    expect(val('!(1 ? 2 : X)')).toBe(0n);
+    expect(val('(1 ? 2 : X) && 1')).toBe(1n);
+    expect(val('(1 ? 2 : X) ? 5 : 6')).toBe(5n);
+    expect(val('(uint8_t)(1 ? 258 : X)')).toBe(2n);
+    expect(val('(int)(1 ? 2 : X) - 3')).toBe(-1n);
+    expect(val('(1 ? 2 : X) < 3')).toBe(1n);
+    expect(val('3 == (1 ? 2 : X)')).toBe(0n);
+    // Against a negative value the comparison is the type's: -1 is UINT_MAX against an unsigned X.
+    expect(val('(1 ? 2 : X) > -1')).toBeNull();
+    expect(val('1 ? -1 : X')).toBeNull();
+  });
+
+  it('a decimal too large for long: unsigned long for gcc -std=gnu89 and clang, __int128 for gcc -std=gnu11', () => {
+    expect(val('9223372036854775808')).toBe(2n ** 63n);
+    expect(val('18446744073709551615')).toBe(2n ** 64n - 1n);
+    // gnu11: -2^63 < 0; gnu89: 2^63 < 0 is false.
+    expect(val('-9223372036854775808 < 0')).toBeNull();
+    expect(val('(-9223372036854775808) / -1')).toBeNull();
+    expect(val('18446744073709551615 + 1')).toBeNull();
+    expect(val('18446744073709551615 > 0')).toBe(1n);
+    expect(val('18446744073709551615 == 0xffffffffffffffff')).toBe(1n);
+    expect(val('(uint32_t)18446744073709551615')).toBe(4294967295n);
+    expect(evaluateAs('18446744073709551615', emptySymbols(), 'uint64_t')).toBe(-1);
+    const t = syms({ BIG: '18446744073709551615' });
+    expect(val('BIG', t)).toBe(2n ** 64n - 1n);
+    expect(val('BIG + 1', t)).toBeNull();
+    // A suffix or hex digits make the type sure; so does #if, where it is uintmax_t for every compiler.
+    expect(val('18446744073709551615u + 1')).toBe(0n);
+    expect(val('-9223372036854775808u')).toBe(2n ** 63n);
+    expect(val('-0x8000000000000000 < 0')).toBe(0n);
+    expect(val('-9223372036854775808 < 0', preprocessor())).toBe(0n);
+    expect(val('18446744073709551615 + 1', preprocessor())).toBe(0n);
+  });
+});
+
 describe('#if computes in intmax_t and uintmax_t', () => {
   it.each([
     ['0u - 8', 2n ** 64n - 8n],

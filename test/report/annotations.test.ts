@@ -106,3 +106,55 @@ describe('annotationsFor', () => {
     expect(annotationsFor(many, { maxPerLevel: 50 }).filter((a) => a.level === 'error')).toHaveLength(26);
   });
 });
+
+describe('annotationsFor, clause by clause (docs/testing.md)', () => {
+  it('a version annotation joins its reasons and lists every fix; without reasons it names the status', () => {
+    const major = report({
+      schema: {
+        status: 'missing',
+        required: 'major',
+        reasons: ['first reason.', 'second reason.'],
+        fixes: [
+          { file: 'driver/SCHEMA_VERSION', line: 1, text: '3.0.0' },
+          { file: 'userspace/libscap/scap.h', line: 3, text: '#define M PPM_API_VERSION(3, 0, 0)' },
+        ],
+      },
+      verdict: 'fail',
+    });
+    expect(annotationsFor(major)[0]!.message).toBe(
+      'first reason. second reason. Fix: set the first line of driver/SCHEMA_VERSION to 3.0.0. Fix: set line 3 of userspace/libscap/scap.h to: #define M PPM_API_VERSION(3, 0, 0).',
+    );
+    const bare = report({ api: { status: 'unexplained', declared: 'patch', head: '3.1.1' }, verdict: 'warn' });
+    expect(annotationsFor(bare)).toEqual([
+      { level: 'warning', properties: { file: 'driver/API_VERSION', startLine: 1, title: 'driver/API_VERSION: unexplained' }, message: 'API_VERSION is unexplained.' },
+    ]);
+  });
+
+  it('a finding on a version that is wrong but does not fail the check is a warning; on a right one, a notice', () => {
+    const unexplained = report({ schema: { status: 'unexplained', declared: 'minor', head: '2.5.0' }, findings: [finding({ bump: 'patch' })], verdict: 'warn' });
+    expect(annotationsFor(unexplained).map((a) => a.level)).toEqual(['warning', 'warning']);
+    const ok = report({ schema: { declared: 'minor', required: 'minor', head: '2.5.0' }, findings: [finding()] });
+    expect(annotationsFor(ok, { failing: { schema: false } }).map((a) => a.level)).toEqual(['notice']);
+  });
+
+  it('a finding names its line only when it is a line number (1 or more), else the file alone', () => {
+    const at = (line: number) => annotationsFor(report({ findings: [finding({ location: { path: 'driver/event_table.c', line } })] }))[0]!.properties;
+    expect(at(1)).toEqual({ file: 'driver/event_table.c', startLine: 1, title: 'SCHEMA_VERSION: minor bump (event-param-appended)' });
+    expect(at(0)).toEqual({ file: 'driver/event_table.c', title: 'SCHEMA_VERSION: minor bump (event-param-appended)' });
+    expect(at(-3)).toEqual({ file: 'driver/event_table.c', title: 'SCHEMA_VERSION: minor bump (event-param-appended)' });
+    expect(at(2.5)).toEqual({ file: 'driver/event_table.c', title: 'SCHEMA_VERSION: minor bump (event-param-appended)' });
+  });
+
+  it('a warning path with spaces around its revision still names the file', () => {
+    const r = report({ warnings: [{ path: ' driver/big.h  @ abc123', message: 'm', incomplete: true }], verdict: 'warn' });
+    expect(annotationsFor(r)[0]!.properties.file).toBe('driver/big.h');
+  });
+
+  it('exactly maxPerLevel annotations of a level are all shown, with no "more" line', () => {
+    const ten = missingReport({ findings: Array.from({ length: 9 }, (_, i) => finding({ message: `change ${i}`, location: { path: 'driver/event_table.c', line: i + 1 } })) });
+    const errors = annotationsFor(ten).filter((a) => a.level === 'error');
+    expect(errors).toHaveLength(10);
+    expect(errors.map((a) => a.message)).not.toContain(expect.stringContaining('more error annotations'));
+    expect(errors[9]!.message).toBe('change 8');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blobUrl, COMMENT_MARKER, escapeMarkdown, renderMarkdown, type AgreementView } from '../../src/report/markdown.js';
+import { blobUrl, codeSpan, COMMENT_MARKER, escapeMarkdown, renderMarkdown, type AgreementView } from '../../src/report/markdown.js';
 import { finding, HEAD, missingReport, report } from '../action/reports.js';
 
 const REPO_URL = 'https://github.com/falcosecurity/libs';
@@ -235,5 +235,46 @@ describe('blobUrl', () => {
   it('builds https://github.com/OWNER/REPO/blob/SHA/path#Lline', () => {
     expect(blobUrl('https://github.com/o/r/', HEAD, 'driver/bpf/fillers.h', 12)).toBe(`https://github.com/o/r/blob/${HEAD}/driver/bpf/fillers.h#L12`);
     expect(blobUrl('https://github.com/o/r', HEAD, 'a b/c#d?.c', null)).toBe(`https://github.com/o/r/blob/${HEAD}/a%20b/c%23d%3F.c`);
+  });
+});
+
+describe('codeSpan', () => {
+  it('fences with one backtick more than the longest run inside, padding text that starts or ends with a backtick or a space', () => {
+    expect(codeSpan('a')).toBe('`a`');
+    expect(codeSpan('a``b')).toBe('```a``b```');
+    expect(codeSpan('`a')).toBe('`` `a ``');
+    expect(codeSpan('a`')).toBe('`` a` ``');
+    expect(codeSpan(' a')).toBe('`  a `');
+    expect(codeSpan('a ')).toBe('` a  `');
+    expect(codeSpan('')).toBe('`  `');
+  });
+
+  it('keeps the span on one line and drops control characters', () => {
+    expect(codeSpan('a\nb\r\nc\u2028d')).toBe('`a b c d`');
+    expect(codeSpan('a\u0007b\u001bc')).toBe('`abc`');
+  });
+});
+
+describe('renderMarkdown: fix steps', () => {
+  const withFixes = (fixes: Array<{ file: string; line: number; text: string }>) =>
+    renderMarkdown(report({ schema: { required: 'major', suggested: '3.0.0', status: 'missing', fixes }, verdict: 'fail' }));
+
+  it('the version file\'s first line is set to a version; another line, or another file, is replaced as a whole, in a code block', () => {
+    const md = withFixes([
+      { file: 'driver/SCHEMA_VERSION', line: 1, text: '3.0.0' },
+      { file: 'userspace/libscap/scap.h', line: 3, text: '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(3, 0, 0)' },
+    ]);
+    expect(md).toContain('- Set `driver/SCHEMA_VERSION` to `3.0.0` (the changes need a major bump from `2.4.0`). Its first line should read:\n\n  ```\n  3.0.0\n  ```\n');
+    expect(md).toContain("- Set line 3 of `userspace/libscap/scap.h` (libscap accepts only a driver whose SCHEMA_VERSION major equals this minimum's) to:\n\n  ```\n  #define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(3, 0, 0)\n  ```\n");
+    expect(withFixes([{ file: 'driver/SCHEMA_VERSION', line: 2, text: 'x' }])).toContain('- Set line 2 of `driver/SCHEMA_VERSION` (the changes need a major bump from `2.4.0`) to:');
+    expect(withFixes([{ file: 'driver/OTHER', line: 1, text: 'x' }])).toContain("- Set line 1 of `driver/OTHER` (libscap accepts only a driver whose SCHEMA_VERSION major equals this minimum's) to:");
+  });
+
+  it('a text with a backtick at either end is shown escaped, never in a code block', () => {
+    for (const text of ['`3.0.0', '3.0.0`']) {
+      const md = withFixes([{ file: 'driver/SCHEMA_VERSION', line: 1, text }]);
+      expect(md).not.toMatch(/^\s*```/m);
+      expect(md).toContain(`- Set \`driver/SCHEMA_VERSION\` to ${escapeMarkdown(text)} (the changes need a major bump from \`2.4.0\`). Its first line should read:\n`);
+    }
   });
 });

@@ -153,3 +153,66 @@ describe('every status that applies, and the fixes that lead to ok', () => {
     expect(verdict('1.0.0', '1.1.0', 'minor').fixes).toEqual([]);
   });
 });
+
+describe('the reasons, and a base branch that moved (each clause pinned: docs/testing.md)', () => {
+  it('says why, in one sentence per status', () => {
+    expect(verdict('4.5.1', '4.5.0', null).reasons).toEqual(['SCHEMA_VERSION went down from 4.5.1 to 4.5.0']);
+    expect(verdict('4.5.1', '4.7.0', 'minor').reasons).toEqual(['4.5.1 → 4.7.0 is not one minor step: expected 4.6.0 (numbers are not skipped, lower components reset to 0)']);
+    expect(verdict('4.5.1', '4.5.2', null).reasons).toEqual(['SCHEMA_VERSION was bumped (patch) but no schema change was found']);
+    expect(verdict('4.5.1', '4.5.1', 'minor').reasons).toEqual(['the changes need a minor bump of SCHEMA_VERSION and none was made']);
+    expect(verdict('4.5.1', '4.5.2', 'minor').reasons).toEqual(['the changes need a minor bump; 4.5.1 → 4.5.2 is only patch']);
+    expect(verdict('4.5.1', '5.0.0', 'minor').reasons).toEqual(['the changes need only a minor bump; 4.5.1 → 5.0.0 is major']);
+    expect(verdict('4.5.1', '4.6.0', 'minor').reasons).toEqual([]);
+  });
+
+  it('a version file missing at a revision is invalid and says where', () => {
+    const missing: Surface = { ...surface('1.0.0'), rev: 'head-rev', versions: { api: null, schema: null } };
+    const v = versionVerdict({ governs: 'schema', base: surface('1.0.0'), head: missing, findings: [] });
+    expect(v).toMatchObject({ status: 'invalid', file: 'driver/SCHEMA_VERSION', head: null, reasons: ['driver/SCHEMA_VERSION is missing at head-rev'] });
+  });
+
+  it('a libscap minimum that is not a readable PPM_API_VERSION is invalid and quoted', () => {
+    const head: Surface = {
+      ...surface('1.1.0'),
+      scapMinimum: { api: null, schema: { macro: 'SCAP_MINIMUM_DRIVER_SCHEMA_VERSION', version: null, expr: 'SOMETHING(1)', loc: { path: 'userspace/libscap/scap.h', line: 3 } } },
+    };
+    const v = versionVerdict({ governs: 'schema', base: surface('1.0.0'), head, findings: [finding('minor')] });
+    expect(v.status).toBe('invalid');
+    expect(v.reasons).toEqual(["SCAP_MINIMUM_DRIVER_SCHEMA_VERSION (userspace/libscap/scap.h:3) is not a PPM_API_VERSION(major, minor, patch) we can read: 'SOMETHING(1)'"]);
+  });
+
+  it('a base tip equal to the base is no move: no baseTip, no rebase reason', () => {
+    const v = verdict('4.5.1', '4.5.1', null, { tip: '4.5.1' });
+    expect(v.status).toBe('ok');
+    expect(v.reasons).toEqual([]);
+    expect('baseTip' in v).toBe(false);
+  });
+
+  it('the base branch moved and the head did not touch the file: judged from the base, with the rebase reason', () => {
+    const v = verdict('4.5.1', '4.5.1', null, { tip: '4.6.0' });
+    expect(v).toMatchObject({ status: 'ok', declared: 'none', baseTip: '4.6.0', suggested: '4.6.0' });
+    expect(v.reasons).toEqual(['the base branch moved SCHEMA_VERSION from 4.5.1 to 4.6.0 since this branch forked: rebase and declare 4.6.0']);
+    expect(verdict('4.5.1', '4.5.1', 'minor', { tip: '4.6.0' })).toMatchObject({ status: 'missing', suggested: '4.7.0' });
+  });
+
+  it('both branches made the same bump: unexplained when nothing here needs it, missing when something does', () => {
+    expect(verdict('4.5.1', '4.6.0', null, { tip: '4.6.0' })).toMatchObject({ status: 'unexplained', declared: 'minor' });
+    expect(verdict('4.5.1', '4.6.0', 'patch', { tip: '4.6.0' })).toMatchObject({ status: 'missing', declared: 'minor', suggested: '4.6.1' });
+  });
+
+  it('a base tip below the base (the base branch reverted a bump) does not make an untouched head a bump', () => {
+    const v = verdict('4.6.0', '4.6.0', null, { tip: '4.5.1' });
+    expect(v).toMatchObject({ status: 'ok', declared: 'none' });
+  });
+
+  it('a head below the base is decreased even when the base branch moved meanwhile (it was unexplained: a warning, not a failure)', () => {
+    const v = verdict('2.4.0', '2.3.0', null, { tip: '2.5.0' });
+    expect(v).toMatchObject({ status: 'decreased', statuses: ['decreased'], declared: 'none', suggested: '2.5.0', baseTip: '2.5.0' });
+    expect(v.reasons).toEqual([
+      'the base branch moved SCHEMA_VERSION from 2.4.0 to 2.5.0 since this branch forked: rebase and declare 2.5.0',
+      'SCHEMA_VERSION went down from 2.4.0 to 2.3.0',
+    ]);
+    expect(v.fixes).toEqual([{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0' }]);
+    expect(verdict('2.4.0', '2.3.0', 'minor', { tip: '2.5.0' })).toMatchObject({ status: 'decreased', declared: 'none', suggested: '2.6.0' });
+  });
+});

@@ -11,7 +11,8 @@
 import path from 'node:path';
 import { readTree } from '../../../src/source/scratch.js';
 import { FIXTURES } from '../../helpers/surface.js';
-import { editFile, setFile, type Change, type RuleCases } from '../tester.js';
+import { lineOf } from '../../helpers/text.js';
+import { apply, demoFiles, editFile, setFile, type Change, type RuleCases } from '../tester.js';
 
 const HEADER = 'driver/ppm_events_public.h';
 const RING = 'driver/ppm_ringbuffer.h';
@@ -36,6 +37,9 @@ const withLegacy: Change = (tree) => ({ ...tree, ...readTree(path.join(FIXTURES,
 
 const N_EVTS = '\tvolatile uint64_t n_evts;\n';
 const N_PREEMPTIONS = '\tvolatile uint64_t n_preemptions;\n';
+
+/** A new ioctl on the number PPM_IOCTL_GET_PROCLIST uses. */
+const REUSE_LIVE = inHeader(['#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)\n', '#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)\n#define PPM_IOCTL_NEW _IO(PPM_IOCTL_MAGIC, 2)\n']);
 
 export const apiCases: RuleCases[] = [
   {
@@ -226,6 +230,13 @@ export const apiCases: RuleCases[] = [
         name: 'a new ioctl reuses a retired number: the message gives the next free one',
         head: inHeader(['#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)\n', '#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)\n#define PPM_IOCTL_NEW _IO(PPM_IOCTL_MAGIC, 0)\n']),
         errors: [{ message: ['new PPM_IOCTL_NEW reuses nr 0, the number of retired PPM_IOCTL_DISABLE_CAPTURE: use the next free number, 4'], path: HEADER, line: 166 }],
+      },
+      {
+        name: 'a new ioctl reuses a number in use',
+        head: REUSE_LIVE,
+        errors: [{ message: ['new PPM_IOCTL_NEW reuses nr 2, the number of PPM_IOCTL_GET_PROCLIST: use the next free number, 4'], path: HEADER, line: lineOf(apply(demoFiles(), REUSE_LIVE)[HEADER]!, 'PPM_IOCTL_NEW') }],
+        rules: ['ioctl-renumbered'],
+        required: 'major',
       },
     ],
   },
