@@ -7123,9 +7123,9 @@ var Evaluator = class _Evaluator {
       const a = this.ternary();
       if (!this.expect(":")) return null;
       const b = this.ternary();
-      if (a === null || b === null) {
+      if (a === null || b === null || a.loose || b.loose) {
         const chosen = c === null ? null : c.v !== 0n ? a : b;
-        return chosen !== null && chosen.v >= 0n ? chosen : null;
+        return chosen !== null && chosen.v >= 0n ? { v: chosen.v, t: chosen.t, loose: true } : null;
       }
       const t = common2(a.t, b.t);
       const [x, y] = [as(a.v, t), as(b.v, t)];
@@ -7232,8 +7232,8 @@ var Evaluator = class _Evaluator {
     for (let k = ops.length - 1; k >= 0 && v !== null; k--) {
       const op = ops[k];
       if (typeof op !== "string") v = op === null ? null : convert(v, op);
-      else if (op === "-") v = as(-v.v, v.t);
-      else if (op === "~") v = as(~v.v, v.t);
+      else if (op === "-") v = v.loose ? null : as(-v.v, v.t);
+      else if (op === "~") v = v.loose ? null : as(~v.v, v.t);
       else if (op === "!") v = { v: v.v === 0n ? 1n : 0n, t: this.truthType };
     }
     return v;
@@ -7246,7 +7246,8 @@ var Evaluator = class _Evaluator {
       const type = numberType(t, this.session.preprocessor);
       if (type === null) return null;
       this.syms.onValue?.(t.v);
-      return { v: t.v, t: type };
+      const loose = type.unsigned && t.decimal && !t.unsigned && !this.session.preprocessor;
+      return loose ? { v: t.v, t: type, loose } : { v: t.v, t: type };
     }
     if (t.k === "op" && t.v === "(") {
       const v = this.ternary();
@@ -7378,6 +7379,9 @@ function applyBinary(op, a, b, truth, onBadShift) {
   if (op === "&&") return a?.v === 0n || b?.v === 0n ? bool(false) : a === null || b === null ? null : bool(true);
   if (op === "||") return a !== null && a.v !== 0n || b !== null && b.v !== 0n ? bool(true) : a === null || b === null ? null : bool(false);
   if (a === null || b === null) return null;
+  if (a.loose || b.loose) {
+    if (!["<", ">", "<=", ">=", "==", "!="].includes(op) || a.v < 0n || b.v < 0n) return null;
+  }
   if (op === "<<" || op === ">>") {
     if (b.v < 0n || b.v >= BigInt(a.t.bits)) {
       onBadShift?.(b.v);
@@ -9521,7 +9525,7 @@ var fillerCodeKernelCompat = {
   governs: "schema",
   bump: "none",
   kind: "note",
-  rationale: `libs' driver/README.VERSION.md: "Please, do not increment these versions for patches that solely address build issues on specific kernels (for example, newly supported kernels) without impacting others." Kernel-compatibility code is code under #if groups on the kernel version (LINUX_VERSION_CODE, KERNEL_VERSION, RHEL_RELEASE_*) or on a kernel API probe (HAS_* from driver/configure, __has_include, kernel UAPI feature macros such as IORING_FEAT_*, defined(kernel_function)), and CO-RE feature checks (if (bpf_core_*(...)) ... else ..., when the condition checks nothing but kernel features). A change confined to it is this note only when the oldest supported kernel still builds the same code, with or without its configuration options, for one outcome of the API probes (a probe may mark older or newer kernels): wrapping existing code into a new conditional for newer kernels, a new branch for them, a helper that exists only under such conditionals. Code changed in every branch alike, new code under a condition the oldest kernel meets (LINUX_VERSION_CODE < KERNEL_VERSION(99, 0, 0)) or under a configuration option (#ifdef CONFIG_MMU) changes what the driver sends: filler-code-changed. Configuration options (CONFIG_* that select no architecture) are not kernel-specific: libs compiles payload code under them (the cgroups param under CONFIG_CGROUPS, memfd detection under CONFIG_MEMFD_CREATE) while its HAS_* probes only choose between spellings of a kernel API (cb3e5cf11, 9f7599816), and every distro kernel sets the common options, so the code under an option is code of the builds that have it. When the minimum kernel moves, the newest kernel's build decides instead.`,
+  rationale: `libs' driver/README.VERSION.md: "Please, do not increment these versions for patches that solely address build issues on specific kernels (for example, newly supported kernels) without impacting others." Kernel-compatibility code is code under #if groups on the kernel version (LINUX_VERSION_CODE, KERNEL_VERSION, RHEL_RELEASE_*) or on a kernel API probe (HAS_* from driver/configure, __has_include, kernel UAPI feature macros such as IORING_FEAT_*, defined(kernel_function)), and CO-RE feature checks (if (bpf_core_*(...)) ... else ..., when the condition checks nothing but kernel features). A change confined to it is this note only when one end of the supported kernel range still builds the same code: the oldest supported kernel, with or without its configuration options, for one outcome of the API probes (a probe may mark older or newer kernels): wrapping existing code into a new conditional for newer kernels, a new branch for them, a helper that exists only under such conditionals; or the newest kernel: a build fix for old kernels. Code changed in every branch alike, new code under a condition every kernel meets (LINUX_VERSION_CODE >= 0) or under a configuration option (#ifdef CONFIG_MMU) changes what the driver sends: filler-code-changed. Configuration options (CONFIG_* that select no architecture) are not kernel-specific: libs compiles payload code under them (the cgroups param under CONFIG_CGROUPS, memfd detection under CONFIG_MEMFD_CREATE) while its HAS_* probes only choose between spellings of a kernel API (cb3e5cf11, 9f7599816), and every distro kernel sets the common options, so the code under an option is code of the builds that have it. When the minimum kernel moves, the newest kernel's build decides instead.`,
   example: " #if LINUX_VERSION_CODE < KERNEL_VERSION(5, 0, 0)\n 	val = old_helper(task);\n+#elif LINUX_VERSION_CODE < KERNEL_VERSION(6, 10, 0)\n+	val = renamed_helper(task);\n #else\n 	val = new_helper(task);\n #endif",
   check(base, head) {
     const pairs = codePairs(base, head);
@@ -19323,9 +19327,6 @@ function bumpStatus(o) {
   const step = bumpBetween(from, headV);
   const declared = step === "decreased" ? "none" : step;
   if (step === "decreased") {
-    if (tipMoved && headV !== baseV) {
-      return { status: required === "none" ? "unexplained" : "missing", declared: bumpBetween(baseV, headV) };
-    }
     reasons.push(`${label} went down from ${baseV} to ${headV}`);
     return { status: "decreased", declared: "none" };
   }
