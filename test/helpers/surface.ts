@@ -38,8 +38,8 @@ export function edit(tree: Record<string, string>, file: string, ...pairs: Array
 }
 
 /**
- * The demo's change (fixtures/demo/head): a 'mode' param appended to PPME_SYSCALL_OPEN_X, at
- * driver/event_table.c:17, which needs a SCHEMA minor bump.
+ * The demo's change (fixtures/demo/head): a 'mode' param appended to PPME_SYSCALL_OPEN_X in
+ * driver/event_table.c, which needs a SCHEMA minor bump.
  */
 export function appendModeParam(tree: Record<string, string>): Record<string, string> {
   return edit(
