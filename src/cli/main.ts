@@ -9,7 +9,7 @@ import { renderText } from '../report/text.js';
 import { REPO_CONFIG_PATH, type ConfigSource } from '../config/config.js';
 import { findRule, RULES } from '../rules/catalogue.js';
 import type { CheckReport } from '../verdict/types.js';
-import { VERSION_FILES } from '../surface/files.js';
+import { VERSION_FILES } from '../vocabulary.js';
 import { buildDemoRepo } from './demo.js';
 import { registerHistoryCommands } from './history-commands.js';
 import { useColor, type Io } from './io.js';

@@ -21,7 +21,8 @@ import { DECLARED_ELEMENTS, designatorSteps, layOut, type Shapes } from './initi
 import type { StructDecl, TypeRef } from './layout.js';
 import type { TableFact } from './extract/tables.js';
 import { extractFacts, type FileFacts } from './facts.js';
-import { fileKind, hasLegacyProbe, VERSION_FILES, type FileKind } from './files.js';
+import { fileKind, hasLegacyProbe, type FileKind } from './files.js';
+import { VERSION_FILES } from '../vocabulary.js';
 import { EVENT_CODE_ENUMS, PPM_SC_ENUMS } from './enum-names.js';
 import { DEFAULT_SHARED_STRUCTS, type SharedStruct } from './shared-structs.js';
 import {

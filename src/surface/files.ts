@@ -5,12 +5,11 @@
  * (11 MB of kernel type dumps) is not reached that way: only code files include it. See
  * docs/architecture.md, Which files.
  */
+import { SCAP_HEADER, VERSION_FILES } from '../vocabulary.js';
 import { isCodeFile } from './extract/code-bodies.js';
 
-export const VERSION_FILES = { api: 'driver/API_VERSION', schema: 'driver/SCHEMA_VERSION' } as const;
-
 /** Paths listed from git at each revision (one ls-tree per revision). */
-export const SURFACE_PREFIXES = ['driver', 'userspace/libscap/scap.h'];
+export const SURFACE_PREFIXES = ['driver', SCAP_HEADER];
 
 /** Parsed with tree-sitter: enums, defines, tables, structs, X-macro lists. */
 export const TREE_FILES: RegExp[] = [
