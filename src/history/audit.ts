@@ -284,20 +284,7 @@ function applyChanges(tree: Map<string, FileEntry>, chunk: LogCommit[]): string[
 
 /** A snapshot from the running tree (no git call per commit: the log named every blob). */
 function snapshotOf(repo: GitRepo, tree: Map<string, FileEntry>, commit: string): Snapshot {
-  const files = new Map(tree);
-  return {
-    label: commit.slice(0, 12),
-    commit,
-    files,
-    read: async (p) => {
-      const f = files.get(p);
-      return f ? repo.readBlob(f.blob) : null;
-    },
-    size: async (p) => {
-      const f = files.get(p);
-      return f ? repo.blobSize(f.blob) : null;
-    },
-  };
+  return repo.snapshotOf(commit.slice(0, 12), commit, new Map(tree));
 }
 
 function unchanged(governs: Governs, s: Surface): AuditVersion {

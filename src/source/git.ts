@@ -40,7 +40,8 @@ function git(cwd: string, args: string[], allowFail = false): { ok: boolean; out
   return { ok, out: r.stdout, err: r.stderr };
 }
 
-function firstLine(s: string): string {
+/** The first non-blank line of a process's output, trimmed: what an error message quotes. */
+export function firstLine(s: string): string {
   return s.split('\n').find((l) => l.trim() !== '')?.trim() ?? '(no message)';
 }
 
@@ -218,9 +219,13 @@ export class GitRepo {
 
   snapshot(rev: string, prefixes: string[], role = 'revision'): Snapshot {
     const commit = this.resolve(rev, role);
-    const files = this.listFiles(commit, prefixes);
+    return this.snapshotOf(rev, commit, this.listFiles(commit, prefixes));
+  }
+
+  /** A snapshot of files already listed (an audit's running tree), read through this repository. */
+  snapshotOf(label: string, commit: string, files: Map<string, FileEntry>): Snapshot {
     return {
-      label: rev,
+      label,
       commit,
       files,
       read: async (p) => {
