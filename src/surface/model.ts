@@ -128,6 +128,18 @@ export type { StructLayout, FieldLayout } from './layout.js';
 import type { StructLayout } from './layout.js';
 import type { BoundaryMark } from './extract/code/boundary.js';
 
+/** Counter fields: every counter of the shared stats structs is named `n_*` (n_evts, n_drops_buffer, ...). */
+export function isCounterField(name: string): boolean {
+  return /^n_\w+$/.test(name);
+}
+
+/** The `n_*` fields of the shared structs: the counters userspace reads (ppm_ring_buffer_info, counter_map, ...). */
+export function counterFields(structs: Record<string, StructLayout>): Set<string> {
+  const out = new Set<string>();
+  for (const s of Object.values(structs)) for (const f of s.fields) if (isCounterField(f.name)) out.add(f.name);
+  return out;
+}
+
 export interface Ioctl {
   /** The full ioctl number (`_IO(PPM_IOCTL_MAGIC, n)` decoded), null if it cannot be evaluated. */
   number: number | null;
@@ -228,6 +240,28 @@ export interface CodeFunction {
 export interface CompatVariants {
   oldest: [string, string, string, string];
   newest: string;
+}
+
+/** The `compatVariants` of a function, or its hash for every build when it has no kernel-compatibility regions. */
+export function compatVariants(fn: CodeFunction): CompatVariants {
+  return fn.compatVariants ?? { oldest: [fn.hash, fn.hash, fn.hash, fn.hash], newest: fn.hash };
+}
+
+/** Whether a function exists only under kernel-compatibility conditionals. */
+export function isKernelSpecific(fn: CodeFunction): boolean {
+  return fn.kernelSpecific === true;
+}
+
+/**
+ * Whether two functions' oldest-kernel variants (`CompatVariants.oldest`) show a change confined
+ * to kernel-compatibility code: for one outcome of the kernel API probes (the APIs absent, or
+ * present: a probe may mark older or newer kernels), the oldest supported kernel builds the same
+ * code with and without its configuration options. New code for newer kernels keeps it; code
+ * changed in every branch alike, or added where the oldest kernel compiles it, does not.
+ */
+export function keepsOldestBuild(base: readonly string[], head: readonly string[]): boolean {
+  const same = (i: number) => base[i] === head[i];
+  return (same(0) && same(1)) || (same(2) && same(3));
 }
 
 /**

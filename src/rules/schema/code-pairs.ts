@@ -1,5 +1,4 @@
-import { compatVariants } from '../../surface/extract/code-bodies.js';
-import { keepsOldestBuild } from '../../surface/extract/code/kernel-compat.js';
+import { compatVariants, keepsOldestBuild } from '../../surface/model.js';
 import type { CodeFile, CodeFunction, Loc, Surface } from '../../surface/model.js';
 import { perPair } from '../compare.js';
 
