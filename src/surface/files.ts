@@ -6,7 +6,7 @@
  * docs/architecture.md, Which files.
  */
 import { SCAP_HEADER, VERSION_FILES } from '../vocabulary.js';
-import { isCodeFile } from './extract/code-bodies.js';
+import { isCodeFile, probeOf } from './extract/code-bodies.js';
 
 /** Paths listed from git at each revision (one ls-tree per revision). */
 export const SURFACE_PREFIXES = ['driver', SCAP_HEADER];
@@ -57,7 +57,7 @@ export function fileKinds(path: string): ReadKind[] {
 
 /** The legacy eBPF probe (driver/bpf/) exists in this tree: its extra ABI applies. */
 export function hasLegacyProbe(paths: Iterable<string>): boolean {
-  for (const p of paths) if (p.startsWith('driver/bpf/')) return true;
+  for (const p of paths) if (probeOf(p) === 'legacy') return true;
   return false;
 }
 

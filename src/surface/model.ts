@@ -2,6 +2,7 @@
  * The driver surface model: plain serialisable data (JSON round-trips). Every item is keyed by
  * its C symbol, never by its position in a file or by comment text, and carries its location.
  */
+import { VIEW_LABEL } from '../parse/build-configs.js';
 import { record } from '../record.js';
 
 export interface Loc {
@@ -280,6 +281,14 @@ export interface CodeFile {
   /** Its `#define`s by name (extract/code/defines.ts); left out when none. */
   macros?: Record<string, CodeMacro>;
 }
+
+/** Which driver a code file is built into, in words (the build views' own labels). */
+export const PROBE_LABEL: Record<CodeFile['probe'], string> = {
+  kmod: VIEW_LABEL.kmod,
+  modern: VIEW_LABEL.modern,
+  legacy: VIEW_LABEL.legacy,
+  shared: 'shared by the drivers',
+};
 
 /** The `#define`s of one name in a code file: part of the code of the functions that use it (surface/code-defines.ts). */
 export interface CodeMacro {

@@ -1,10 +1,10 @@
-import { counterFields, isCounterField, isKernelSpecific } from '../../surface/model.js';
+import { counterFields, isCounterField, isKernelSpecific, PROBE_LABEL } from '../../surface/model.js';
 import type { CodeFunction, CodeRole, Loc, Surface } from '../../surface/model.js';
 import { API_INTERFACE_RULES } from '../api/interface-rules.js';
 import { appendedFields, layoutDifferences } from '../api/structs.js';
 import { common, perPair } from '../compare.js';
 import type { Hit } from '../types.js';
-import { codeDelta, codePairs, describePair, PROBE_LABEL, where, type CodePair } from './code-pairs.js';
+import { codeDelta, codePairs, describePair, where, type CodePair } from './code-pairs.js';
 
 /**
  * Every function whose code changed between two revisions, with its role (surface/code-roles.ts)

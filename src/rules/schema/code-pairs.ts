@@ -1,5 +1,4 @@
-import { compatVariants, keepsOldestBuild } from '../../surface/model.js';
-import type { CodeFile, CodeFunction, Loc, Surface } from '../../surface/model.js';
+import { compatVariants, keepsOldestBuild, PROBE_LABEL, type CodeFile, type CodeFunction, type Loc, type Surface } from '../../surface/model.js';
 import { perPair } from '../compare.js';
 
 /**
@@ -8,13 +7,6 @@ import { perPair } from '../compare.js';
  */
 
 type Probe = CodeFile['probe'];
-
-export const PROBE_LABEL: Record<Probe, string> = {
-  kmod: 'kernel module',
-  modern: 'modern eBPF probe',
-  legacy: 'legacy eBPF probe',
-  shared: 'shared by the drivers',
-};
 
 interface Site {
   path: string;
