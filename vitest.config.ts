@@ -8,6 +8,8 @@ export default defineConfig({
   define: { __DRIVER_SEMVER_VERSION__: JSON.stringify(pkg.version) },
   test: {
     include: ['test/**/*.test.ts'],
+    // Some tests run dist/: build it first, so that they never test a stale bundle.
+    globalSetup: ['test/global-setup.ts'],
     // Integration tests build git repos and parse C; two cores, so keep the pool small.
     pool: 'forks',
     maxWorkers: 2,

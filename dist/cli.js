@@ -5410,6 +5410,7 @@ var {
 } = import_index.default;
 
 // src/errors.ts
+import { readFileSync } from "node:fs";
 var EXIT_PASS = 0;
 var EXIT_FAIL = 1;
 var EXIT_INPUT = 2;
@@ -5421,9 +5422,16 @@ var InputError = class extends Error {
     this.name = "InputError";
   }
 };
+function readInputFile(file, label) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (e) {
+    throw new InputError(`${label}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
+  }
+}
 
 // src/config/config.ts
-import { existsSync as existsSync2, readFileSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import path2 from "node:path";
 
 // src/record.ts
@@ -5651,6 +5659,9 @@ function schemaEnums(s) {
 function isSentinel(name2) {
   return /_MAX$/.test(name2);
 }
+function retiredNumbers(base, head, name2) {
+  return new Map(Object.entries({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map(([sym, c]) => [c.value, sym]));
+}
 
 // src/rules/schema/enum-value-added.ts
 var enumValueAdded = {
@@ -5665,7 +5676,7 @@ var enumValueAdded = {
     const baseEnums = record(schemaEnums(base));
     for (const [name2, values2] of schemaEnums(head)) {
       const renamed = new Set(renamedPairs(baseEnums[name2] ?? {}, values2).map((p) => p.to));
-      const retired = new Set(Object.values({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map((c) => c.value));
+      const retired = retiredNumbers(base, head, name2);
       for (const [sym, c] of added(baseEnums[name2] ?? {}, values2)) {
         if (renamed.has(sym) || retired.has(c.value)) continue;
         if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: new value ${sym} = ${c.value ?? c.expr}`, location: c.loc });
@@ -5713,7 +5724,7 @@ var enumValueRenamed = {
     const hits = [];
     const baseEnums = record(schemaEnums(base));
     for (const [name2, values2] of schemaEnums(head)) {
-      const retired = new Set(Object.values({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map((c) => c.value));
+      const retired = retiredNumbers(base, head, name2);
       for (const p of renamedPairs(baseEnums[name2] ?? {}, values2)) {
         if (!retired.has(p.value)) hits.push({ symbol: p.to, message: `${name2}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values2[p.to].loc });
       }
@@ -5740,7 +5751,7 @@ var enumValueRenumbered = {
       for (const [sym, b, h] of renumbered(baseEnums[name2] ?? {}, values2)) {
         if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
       }
-      const retired = new Map(Object.entries({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map(([sym, c]) => [c.value, sym]));
+      const retired = retiredNumbers(base, head, name2);
       for (const [sym, c] of added(baseEnums[name2] ?? {}, values2)) {
         const old = c.value !== null ? retired.get(c.value) : void 0;
         if (old && old !== sym && !isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: new ${sym} reuses ${c.value}, the number of retired ${old}`, location: c.loc });
@@ -5963,6 +5974,25 @@ var eventFlagsBroken = {
   }
 };
 
+// src/vocabulary.ts
+var GOVERNS = ["api", "schema"];
+var GOVERNS_ORDER = ["schema", "api"];
+var VERSION_LABEL = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
+var VERSION_FILES = { api: `driver/${VERSION_LABEL.api}`, schema: `driver/${VERSION_LABEL.schema}` };
+var VERSION_KIND = { api: "API", schema: "SCHEMA" };
+var SCAP_HEADER = "userspace/libscap/scap.h";
+var FAILING_STATUSES = ["missing", "too-small", "too-large", "not-one-step", "decreased", "invalid"];
+function isFailingStatus(s) {
+  return FAILING_STATUSES.includes(s);
+}
+function dedupe(items, key) {
+  const seen = /* @__PURE__ */ new Set();
+  return items.filter((t) => {
+    const k = key(t);
+    return !seen.has(k) && Boolean(seen.add(k));
+  });
+}
+
 // src/rules/version-pack.ts
 var VERSION_BITS = { major: 19, minor: 20, patch: 24 };
 function unpackable(head, governs) {
@@ -5975,7 +6005,7 @@ function unpackable(head, governs) {
   return [{ symbol: v.path, message: `${v.path} is ${v.version}: PPM_API_VERSION cannot pack it (${what}; driver/ppm_api_version.h)`, location: { path: v.path, line: 1 } }];
 }
 function versionUnpackableRule(governs) {
-  const file = governs === "api" ? "API_VERSION" : "SCHEMA_VERSION";
+  const file = VERSION_LABEL[governs];
   return {
     id: `${governs}-version-unpackable`,
     title: `${file} has a component PPM_API_VERSION cannot pack`,
@@ -6308,567 +6338,514 @@ var eventRenumbered = {
   }
 };
 
-// src/surface/extract/code-bodies.ts
-import { createHash } from "node:crypto";
-
-// src/surface/enum-names.ts
-var EVENT_CODE_ENUMS = ["ppm_event_code", "ppm_event_type"];
-var PPM_SC_ENUMS = ["ppm_sc_code", "ppm_syscall_code"];
-var OLD_ENUM_SPELLINGS = new Map(
-  [EVENT_CODE_ENUMS, PPM_SC_ENUMS].flatMap(([current, ...old]) => old.map((o) => [o, current]))
+// src/parse/build-configs.ts
+var VIEWS = ["kmod", "legacy", "modern", "userspace"];
+var ARCHES = ["x86_64", "aarch64", "s390x", "ppc64le", "riscv64", "loongarch64"];
+var VIEW_LABEL = {
+  kmod: "kernel module",
+  legacy: "legacy eBPF probe",
+  modern: "modern eBPF probe",
+  userspace: "libscap/libpman"
+};
+var COMPILER_ARCH = {
+  x86_64: { __x86_64__: "1", __x86_64: "1", __amd64__: "1", __amd64: "1" },
+  aarch64: { __aarch64__: "1" },
+  s390x: { __s390x__: "1", __s390__: "1" },
+  ppc64le: { __powerpc64__: "1", __powerpc__: "1", __PPC64__: "1", __PPC__: "1", __LITTLE_ENDIAN__: "1" },
+  riscv64: { __riscv: "1", __riscv_xlen: "64" },
+  loongarch64: { __loongarch64: "1", __loongarch__: "1", __loongarch_lp64: "1" }
+};
+var KERNEL_ARCH = {
+  x86_64: ["CONFIG_X86", "CONFIG_X86_64"],
+  aarch64: ["CONFIG_ARM64"],
+  s390x: ["CONFIG_S390"],
+  ppc64le: ["CONFIG_PPC", "CONFIG_PPC64"],
+  riscv64: ["CONFIG_RISCV"],
+  loongarch64: ["CONFIG_LOONGARCH"]
+};
+var ALL_KERNEL_ARCH = /* @__PURE__ */ new Set([...Object.values(KERNEL_ARCH).flat(), "CONFIG_X86_32", "CONFIG_ARM", "CONFIG_MIPS", "CONFIG_PPC32", "CONFIG_64BIT", "CONFIG_32BIT"]);
+var BPF_TARGET_ARCH = {
+  x86_64: "__TARGET_ARCH_x86",
+  aarch64: "__TARGET_ARCH_arm64",
+  s390x: "__TARGET_ARCH_s390",
+  ppc64le: "__TARGET_ARCH_powerpc",
+  riscv64: "__TARGET_ARCH_riscv",
+  loongarch64: "__TARGET_ARCH_loongarch64"
+};
+var LP64 = {
+  __linux__: "1",
+  __linux: "1",
+  __gnu_linux__: "1",
+  __unix__: "1",
+  __unix: "1",
+  __ELF__: "1",
+  __STDC__: "1",
+  __LP64__: "1",
+  _LP64: "1",
+  __CHAR_BIT__: "8",
+  __SIZEOF_SHORT__: "2",
+  __SIZEOF_INT__: "4",
+  __SIZEOF_LONG__: "8",
+  __SIZEOF_LONG_LONG__: "8",
+  __SIZEOF_POINTER__: "8",
+  __SIZEOF_SIZE_T__: "8",
+  __SIZEOF_PTRDIFF_T__: "8",
+  __SIZEOF_WCHAR_T__: "4",
+  __SIZEOF_WINT_T__: "4",
+  __SIZEOF_FLOAT__: "4",
+  __SIZEOF_DOUBLE__: "8",
+  __SIZEOF_INT128__: "16",
+  __SCHAR_WIDTH__: "8",
+  __SHRT_WIDTH__: "16",
+  __INT_WIDTH__: "32",
+  __LONG_WIDTH__: "64",
+  __LONG_LONG_WIDTH__: "64",
+  __PTRDIFF_WIDTH__: "64",
+  __SIZE_WIDTH__: "64",
+  __INTMAX_WIDTH__: "64",
+  __INTPTR_WIDTH__: "64",
+  __SCHAR_MAX__: "0x7f",
+  __SHRT_MAX__: "0x7fff",
+  __INT_MAX__: "0x7fffffff",
+  __LONG_MAX__: "0x7fffffffffffffffL",
+  __LONG_LONG_MAX__: "0x7fffffffffffffffLL",
+  __INTMAX_MAX__: "0x7fffffffffffffffL",
+  __UINTMAX_MAX__: "0xffffffffffffffffUL",
+  __SIZE_MAX__: "0xffffffffffffffffUL",
+  __PTRDIFF_MAX__: "0x7fffffffffffffffL",
+  __INTPTR_MAX__: "0x7fffffffffffffffL",
+  __UINTPTR_MAX__: "0xffffffffffffffffUL",
+  __INT8_MAX__: "0x7f",
+  __INT16_MAX__: "0x7fff",
+  __INT32_MAX__: "0x7fffffff",
+  __INT64_MAX__: "0x7fffffffffffffffL",
+  __UINT8_MAX__: "0xff",
+  __UINT16_MAX__: "0xffff",
+  __UINT32_MAX__: "0xffffffffU",
+  __UINT64_MAX__: "0xffffffffffffffffUL",
+  __ORDER_LITTLE_ENDIAN__: "1234",
+  __ORDER_BIG_ENDIAN__: "4321",
+  __ORDER_PDP_ENDIAN__: "3412",
+  __ATOMIC_RELAXED: "0",
+  __ATOMIC_CONSUME: "1",
+  __ATOMIC_ACQUIRE: "2",
+  __ATOMIC_RELEASE: "3",
+  __ATOMIC_ACQ_REL: "4",
+  __ATOMIC_SEQ_CST: "5"
+};
+var DEFINED_VALUE_UNKNOWN = /* @__PURE__ */ new Set(["__GNUC__", "__GNUC_MINOR__", "__GNUC_PATCHLEVEL__", "__VERSION__", "__STDC_VERSION__", "__STDC_HOSTED__"]);
+var UNSIGNED_CHAR = /* @__PURE__ */ new Set(["aarch64", "s390x", "ppc64le", "riscv64"]);
+function byteOrder(arch) {
+  const order = arch === "s390x" ? "4321" : "1234";
+  return { __BYTE_ORDER__: order, __FLOAT_WORD_ORDER__: order, ...UNSIGNED_CHAR.has(arch) ? { __CHAR_UNSIGNED__: "1" } : {} };
+}
+var KBUILD = { KBUILD_MODNAME: '"scap"', KBUILD_BASENAME: '"main"' };
+function kernelConfig(arch) {
+  const out2 = { __KERNEL__: "1", CONFIG_64BIT: "1" };
+  for (const c of KERNEL_ARCH[arch]) out2[c] = "1";
+  return out2;
+}
+function defines(view, arch) {
+  switch (view) {
+    case "kmod":
+      return { ...LP64, ...byteOrder(arch), ...COMPILER_ARCH[arch], MODULE: "1", ...KBUILD, ...kernelConfig(arch) };
+    case "legacy":
+      return { ...LP64, ...byteOrder(arch), ...COMPILER_ARCH[arch], __clang__: "1", __BPF_TRACING__: "1", ...kernelConfig(arch) };
+    case "modern":
+      return { ...LP64, ...byteOrder(arch), __clang__: "1", __bpf__: "1", __BPF__: "1", __USE_VMLINUX__: "1", [BPF_TARGET_ARCH[arch]]: "1" };
+    case "userspace":
+      return { ...LP64, ...byteOrder(arch), ...COMPILER_ARCH[arch] };
+  }
+}
+var CONFIGS = VIEWS.flatMap((view) => ARCHES.map((arch) => ({ view, arch }))).map(({ view, arch }, index) => ({
+  index,
+  view,
+  arch,
+  defines: defines(view, arch),
+  kernel: view === "kmod" || view === "legacy"
+}));
+var ALL_CONFIGS = (1 << CONFIGS.length) - 1;
+function viewMask(...views) {
+  let m = 0;
+  for (const c of CONFIGS) if (views.includes(c.view)) m |= 1 << c.index;
+  return m;
+}
+function describeMask(mask) {
+  const parts2 = [];
+  for (const view of VIEWS) {
+    const arches = CONFIGS.filter((c) => c.view === view && mask & 1 << c.index).map((c) => c.arch);
+    if (!arches.length) continue;
+    parts2.push(`${VIEW_LABEL[view]} (${arches.length === ARCHES.length ? "all architectures" : arches.join(", ")})`);
+  }
+  return parts2.join(", ") || "no build";
+}
+function buildsOf(path6) {
+  if (path6.startsWith("driver/modern_bpf/shared_definitions/")) return viewMask("modern", "userspace");
+  if (path6.startsWith("driver/modern_bpf/")) return viewMask("modern");
+  if (path6 === "driver/bpf/types.h") return viewMask("legacy", "userspace");
+  if (path6.startsWith("driver/bpf/")) return viewMask("legacy");
+  if (/^driver\/[^/]+\.h$/.test(path6)) return ALL_CONFIGS;
+  if (/^driver\/[^/]*_table\.c$/.test(path6)) return viewMask("kmod", "userspace");
+  if (/^driver\/[^/]+\.c$/.test(path6)) return viewMask("kmod");
+  if (path6.startsWith("userspace/")) return viewMask("userspace");
+  return ALL_CONFIGS;
+}
+var INCLUDE_ROOTS = ["", "driver/", "userspace/", "driver/modern_bpf/", "driver/bpf/"];
+var EXTERNAL_MACROS = [
+  /^__NR_/,
+  // syscall numbers of the target architecture
+  /^CONFIG_/,
+  // the target kernel's configuration (the architecture options are set per configuration)
+  /^HAS_/,
+  // driver/configure's probes of the target kernel
+  /^(RHEL_RELEASE|UTS_|LINUX_VERSION_CODE$|KERNEL_VERSION$)/,
+  // distribution and kernel versions
+  /^__has_/,
+  // compiler feature tests
+  // What the command line or the compiler's version decides: optimisation, code model,
+  // hardening, instruction-set extensions, clang's version.
+  /^__(OPTIMIZE|OPTIMIZE_SIZE|NO_INLINE|PIC|pic|PIE|pie|SSP|SSP_STRONG|SSP_ALL|SSP_EXPLICIT|SANITIZE_[A-Z]+|FAST_MATH|BPF_CPU_VERSION)__$/,
+  /^__(SSE|AVX|MMX|FXSR|XSAVE|AES|PCLMUL|POPCNT|BMI|F16C|FMA|ARM_NEON|ARM_FEATURE|ALTIVEC|VSX|VEC|riscv_vector|loongarch_s?x)\w*$/,
+  /^__clang_(major|minor|patchlevel|version)__$/,
+  /^__(GLIBC|GNU_LIBRARY|UCLIBC|GLIBC_PREREQ)/,
+  // libc
+  /^[a-z][a-z0-9_]*$/,
+  // lower-case names: kernel helpers defined as macros (`defined(get_file_rcu)`)
+  /^(IORING|O|SO|AT|S_IF|SEND_SIG|MAP|PROT|_PAGE|CLONE|F)_/,
+  // kernel UAPI feature and flag macros
+  /^(UINT\d+_MAX|INT\d+_MAX|RLIM_INFINITY|_STK_LIM_MAX|HZ|USER_HZ|NSEC_PER_SEC)$/
+  // libc and kernel limits
+];
+var OTHER_PLATFORMS = /* @__PURE__ */ new Set([
+  "_MSC_VER",
+  "_WIN32",
+  "_WIN64",
+  "__CYGWIN__",
+  "__MINGW32__",
+  "__MINGW64__",
+  "__sun",
+  "__APPLE__",
+  "__MACH__",
+  "__FreeBSD__",
+  "__NetBSD__",
+  "__OpenBSD__",
+  "__EMSCRIPTEN__",
+  "__cplusplus",
+  "__mips__",
+  "__mips",
+  "__i386__",
+  "__arm__",
+  "__ILP32__"
+]);
+function isExternal(name2, config) {
+  if (Object.hasOwn(config.defines, name2) || OTHER_PLATFORMS.has(name2)) return false;
+  if (ALL_KERNEL_ARCH.has(name2)) return false;
+  if (!config.kernel && name2.startsWith("CONFIG_")) return false;
+  return EXTERNAL_MACROS.some((re) => re.test(name2));
+}
+var COMMON_PREDEFINED = new Map(
+  Object.entries(CONFIGS[0].defines).filter(([name2, body2]) => CONFIGS.every((c) => c.defines[name2] === body2)).map(([name2, body2]) => [name2, { name: name2, params: null, body: body2 }])
 );
 
-// src/surface/extract/code/lexer.ts
-var IDENT = 1;
-var NUMBER = 2;
-var STR = 3;
-var PUNCT = 4;
-var DIRECTIVE = 5;
-var PP_IF = 1;
-var PP_ELIF = 2;
-var PP_ELSE = 3;
-var PP_ENDIF = 4;
-var PP_OTHER = 5;
-var Tokens = class {
-  n = 0;
-  kind;
-  /** Byte offset of the token's start (for line numbers). */
-  at;
-  /** PP_* for a directive, 0 otherwise. */
-  pp;
-  /** 1 when a conditional directive's condition mentions a kernel-version or kernel-feature macro (set by markCompat). */
-  compat;
-  /** Token text; a directive is `#name tok tok ...`, single-spaced. */
-  text = [];
-  constructor(capacity) {
-    this.kind = new Uint8Array(capacity);
-    this.at = new Int32Array(capacity);
-    this.pp = new Uint8Array(capacity);
-    this.compat = new Uint8Array(capacity);
+// src/surface/model.ts
+function loc(path6, line) {
+  return { path: path6, line };
+}
+function isCounterField(name2) {
+  return /^n_\w+$/.test(name2);
+}
+function counterFields(structs) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const s of Object.values(structs)) for (const f of s.fields) if (isCounterField(f.name)) out2.add(f.name);
+  return out2;
+}
+function compatVariants(fn) {
+  return fn.compatVariants ?? { oldest: [fn.hash, fn.hash, fn.hash, fn.hash], newest: fn.hash };
+}
+function isKernelSpecific(fn) {
+  return fn.kernelSpecific === true;
+}
+function keepsOldestBuild(base, head) {
+  const same = (i2) => base[i2] === head[i2];
+  return same(0) && same(1) || same(2) && same(3);
+}
+var PROBE_LABEL = {
+  kmod: VIEW_LABEL.kmod,
+  modern: VIEW_LABEL.modern,
+  legacy: VIEW_LABEL.legacy,
+  shared: "shared by the drivers"
+};
+function emptySurface(rev, commit = null) {
+  return {
+    surfaceVersion: 1,
+    rev,
+    commit,
+    versions: { api: null, schema: null },
+    scapMinimum: { api: null, schema: null },
+    eventCodes: record(),
+    events: record(),
+    enums: record(),
+    retiredEnumValues: record(),
+    ppmSc: record(),
+    defines: record(),
+    sharedConstants: record(),
+    flagTables: record(),
+    dynamicParams: record(),
+    syscalls: record(),
+    structs: record(),
+    ioctls: record(),
+    retiredIoctls: record(),
+    bpfMaps: record(),
+    bpfGlobals: record(),
+    codeLists: record(),
+    moduleParams: record(),
+    code: record(),
+    production: { drivers: [], events: record() },
+    warnings: []
+  };
+}
+
+// src/rules/api/bpf-renames.ts
+function sameMap(a, b) {
+  return a.probe === b.probe && a.type === b.type && a.keySize === b.keySize && a.valueSize === b.valueSize && a.maxEntriesExpr === b.maxEntriesExpr && a.index === b.index;
+}
+function sameGlobal(a, b) {
+  return a.probe === b.probe && a.section === b.section && a.type === b.type;
+}
+function pairRenames(base, head, same) {
+  const fresh = added(base, head);
+  const out2 = [];
+  for (const [from, b] of removed(base, head)) {
+    const i2 = fresh.findIndex(([, h]) => same(b, h));
+    if (i2 >= 0) {
+      const [to, h] = fresh.splice(i2, 1)[0];
+      out2.push([from, to, h]);
+    }
   }
-  push(kind2, text2, at, pp = 0, compat = 0) {
-    const i2 = this.n++;
-    if (i2 === this.kind.length) this.grow();
-    this.kind[i2] = kind2;
-    this.at[i2] = at;
-    this.pp[i2] = pp;
-    this.compat[i2] = compat;
-    this.text.push(text2);
-  }
-  grow() {
-    const size = this.kind.length * 2;
-    const kind2 = new Uint8Array(size);
-    const at = new Int32Array(size);
-    const pp = new Uint8Array(size);
-    const compat = new Uint8Array(size);
-    kind2.set(this.kind);
-    at.set(this.at);
-    pp.set(this.pp);
-    compat.set(this.compat);
-    Object.assign(this, { kind: kind2, at, pp, compat });
+  return out2;
+}
+var bpfRenames = perPair((base, head) => [
+  ...pairRenames(base.bpfMaps, head.bpfMaps, sameMap).map(([from, to, h]) => ({ what: "map", probe: h.probe, from, to, head: h })),
+  ...pairRenames(base.bpfGlobals, head.bpfGlobals, sameGlobal).map(([from, to, h]) => ({ what: "global", probe: h.probe, from, to, head: h }))
+]);
+function foundByName(r) {
+  return r.probe === "modern" || r.what === "global";
+}
+
+// src/rules/api/bpf-map-added.ts
+var bpfMapAdded = {
+  id: "bpf-map-added",
+  title: "A bpf map or a probe global (rodata/data/bss) was added",
+  governs: "api",
+  bump: "minor",
+  rationale: "Userspace (libpman, libscap for the legacy probe) sets up new maps and globals by name; old userspace ignores them. A compatible feature: API minor. A legacy map appended at the end keeps every index.",
+  example: '+ struct {\n+   __uint(type, BPF_MAP_TYPE_ARRAY);\n+   __uint(max_entries, 1);\n+   __type(key, uint32_t);\n+   __type(value, struct iter_counters);\n+ } iter_counters_map __weak SEC(".maps");',
+  check(base, head) {
+    const hits = [];
+    const renamed = new Set(bpfRenames(base, head).map((r) => `${r.what}\0${r.to}`));
+    for (const [name2, m] of added(base.bpfMaps, head.bpfMaps)) {
+      if (renamed.has(`map\0${name2}`)) continue;
+      hits.push({ symbol: name2, message: `new ${m.probe} probe map ${name2} (${m.type}${m.index !== null ? `, index ${m.index}` : ""})`, location: m.loc, ...m.probe === "modern" ? { scope: "modern-probe" } : {} });
+    }
+    for (const [name2, g] of added(base.bpfGlobals, head.bpfGlobals)) {
+      if (renamed.has(`global\0${name2}`)) continue;
+      hits.push({ symbol: name2, message: `new ${g.probe} probe global ${name2} (${g.section}, ${g.type})`, location: g.loc, ...g.probe === "modern" ? { scope: "modern-probe" } : {} });
+    }
+    return hits;
   }
 };
-function isIdStart(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 36;
+
+// src/rules/api/bpf-map-changed.ts
+var FIELDS = [
+  ["type", "type"],
+  ["keySize", "key size"],
+  ["valueSize", "value size"],
+  ["maxEntriesExpr", "max_entries"],
+  ["index", "index (declaration order)"]
+];
+function isSharedStruct(type, structs) {
+  const m = type ? /^struct\s+(\w+)$/.exec(type) : null;
+  return Boolean(m && structs[m[1]]);
 }
-function isIdChar(c) {
-  return isIdStart(c) || c >= 48 && c <= 57;
-}
-function isDigit(c) {
-  return c >= 48 && c <= 57;
-}
-function punctLen(src, i2, c) {
-  const d = src.charCodeAt(i2 + 1);
-  switch (c) {
-    case 45:
-      return d === 62 || d === 45 || d === 61 ? 2 : 1;
-    case 43:
-      return d === 43 || d === 61 ? 2 : 1;
-    case 60:
-    // < : << <<= <=
-    case 62:
-      if (d === c) return src.charCodeAt(i2 + 2) === 61 ? 3 : 2;
-      return d === 61 ? 2 : 1;
-    case 61:
-    // =
-    case 33:
-    // !
-    case 42:
-    // *
-    case 47:
-    // /
-    case 37:
-    // %
-    case 94:
-      return d === 61 ? 2 : 1;
-    case 38:
-    // & : && &=
-    case 124:
-      return d === c || d === 61 ? 2 : 1;
-    case 35:
-      return d === 35 ? 2 : 1;
-    case 46:
-      return d === 46 && src.charCodeAt(i2 + 2) === 46 ? 3 : 1;
-    default:
-      return 1;
+var bpfMapChanged = {
+  id: "bpf-map-changed",
+  title: "A bpf map or probe global was removed, renamed, retyped, resized, or (legacy) reordered",
+  governs: "api",
+  bump: "major",
+  rationale: 'Userspace finds modern-probe maps and globals by skeleton field name and writes values with its own struct sizes; the legacy loader indexes maps by declaration order (enum scap_map_types: "This enum must follow the order in which BPF maps are defined"). Any such change breaks userspace built against the base. max_entries is compared as written: a map sized by a count that grows (PPM_EVENT_MAX, SYS_EXIT_EXTRA_CODE_MAX) follows the change that grew it.',
+  example: '  struct bpf_map_def __bpf_section("maps") tail_map = {...};\n- struct bpf_map_def __bpf_section("maps") syscall_table = {...};\n+ struct bpf_map_def __bpf_section("maps") event_info_table = {...};',
+  check(base, head) {
+    const hits = [];
+    const scope = (probe) => probe === "modern" ? { scope: "modern-probe" } : {};
+    const renames = new Map(bpfRenames(base, head).map((r) => [`${r.what}\0${r.from}`, r]));
+    const gone = (what, name2, probe, loc2) => {
+      const r = renames.get(`${what}\0${name2}`);
+      if (r && !foundByName(r)) return;
+      const message = r ? `${probe} probe ${what} ${name2} was renamed ${r.to}: libpman finds ${what}s by their name (the skeleton's fields), so userspace built against the base no longer finds it` : `${probe} probe ${what} ${name2} was removed`;
+      hits.push({ symbol: name2, message, location: r ? r.head.loc : loc2, ...scope(probe) });
+    };
+    for (const [name2, m] of removed(base.bpfMaps, head.bpfMaps)) gone("map", name2, m.probe, m.loc);
+    for (const [name2, b, h] of common(base.bpfMaps, head.bpfMaps)) {
+      const judgedAsStruct = (k) => k === "valueSize" && b.valueType === h.valueType && isSharedStruct(h.valueType, head.structs) || k === "keySize" && b.keyType === h.keyType && isSharedStruct(h.keyType, head.structs);
+      const diffs = FIELDS.filter(([k]) => b[k] !== null && h[k] !== null && b[k] !== h[k] && !judgedAsStruct(k)).map(([k, label]) => `${label} ${b[k]} \u2192 ${h[k]}`);
+      if (diffs.length) hits.push({ symbol: name2, message: `${h.probe} probe map ${name2}: ${diffs.join(", ")}`, location: h.loc, ...scope(h.probe) });
+    }
+    for (const [name2, g] of removed(base.bpfGlobals, head.bpfGlobals)) gone("global", name2, g.probe, g.loc);
+    for (const [name2, b, h] of common(base.bpfGlobals, head.bpfGlobals)) {
+      if (b.type !== h.type || b.section !== h.section) hits.push({ symbol: name2, message: `${h.probe} probe global ${name2}: ${b.section} ${b.type} \u2192 ${h.section} ${h.type}`, location: h.loc, ...scope(h.probe) });
+    }
+    return hits;
   }
+};
+
+// src/rules/api/code-list-appended.ts
+var MODERN_PROBE_LISTS = /* @__PURE__ */ new Set(["sys_exit_extra_code"]);
+function apiLists(s) {
+  return record(Object.entries(s.codeLists).filter(([, l]) => l.governs === "api"));
 }
-var BUILD_ONLY_TOKENS = /* @__PURE__ */ new Set([
-  "register",
-  "volatile",
-  "const",
-  "inline",
-  "__inline",
-  "__always_inline",
-  "__noinline",
-  "noinline",
-  "__maybe_unused",
-  "__user",
-  "__force"
-]);
-function isHintPragma(name2, cond) {
-  return name2 === "pragma" && !/^pack\b/.test(cond);
-}
-var TYPE_ALIASES = /* @__PURE__ */ new Map();
-for (const bits3 of [8, 16, 32, 64]) {
-  for (const prefix of ["", "__"]) {
-    TYPE_ALIASES.set(`${prefix}u${bits3}`, `uint${bits3}_t`);
-    TYPE_ALIASES.set(`${prefix}s${bits3}`, `int${bits3}_t`);
+var codeListAppended = {
+  id: "code-list-appended",
+  title: "An entry was appended to an ordered code list (KMOD_PROGS, sys_exit_extra_code)",
+  governs: "api",
+  bump: "minor",
+  rationale: "These lists are indexes userspace passes to the driver (the ENABLE_TP argument, the extra tail-call slots). Appending keeps every existing index: a compatible feature, API minor.",
+  example: '  X(KMOD_PROG_SCHED_PROC_FORK, "sched_process_fork") \\\n+ X(KMOD_PROG_SCHED_PROC_EXEC, "sched_process_exec")',
+  check(base, head) {
+    const hits = [];
+    for (const [name2, b, h] of common(apiLists(base), apiLists(head))) {
+      const prefixKept = b.entries.every((e, i2) => h.entries[i2]?.name === e.name);
+      if (!prefixKept || h.entries.length <= b.entries.length) continue;
+      const added2 = h.entries.slice(b.entries.length);
+      hits.push({
+        symbol: name2,
+        message: `${name2} gains ${added2.map((e, i2) => `${e.name} (index ${b.entries.length + i2})`).join(", ")}`,
+        location: added2[0].loc,
+        ...MODERN_PROBE_LISTS.has(name2) ? { scope: "modern-probe" } : {}
+      });
+    }
+    return hits;
   }
-}
-function lex(src) {
-  const n = src.length;
-  const T = new Tokens((n >> 2) + 64);
-  let i2 = 0;
-  let lineStart = true;
-  let dir = null;
-  let dead = 0;
-  const groups = [];
-  const finishDirective = () => {
-    const d = dir;
-    dir = null;
-    let name2 = d.name;
-    const cond = d.toks.join(" ");
-    let pp = PP_OTHER;
-    if (name2 === "if" || name2 === "ifdef" || name2 === "ifndef") pp = PP_IF;
-    else if (name2 === "elif" || name2 === "elifdef" || name2 === "elifndef") pp = PP_ELIF;
-    else if (name2 === "else") pp = PP_ELSE;
-    else if (name2 === "endif") pp = PP_ENDIF;
-    if (dead > 0) {
-      if (pp === PP_IF) dead++;
-      else if (pp === PP_ENDIF) dead--;
-      else if (dead === 1 && pp === PP_ELSE) {
-        dead = 0;
-        groups.push(true);
-        return;
-      } else if (dead === 1 && pp === PP_ELIF) {
-        dead = 0;
-        groups.push(false);
-        pp = PP_IF;
-        name2 = name2.replace("elif", "if");
-      }
-      if (dead > 0 || pp !== PP_IF) return;
-    } else if (pp === PP_IF && name2 === "if" && cond === "0") {
-      dead = 1;
-      return;
-    } else if (pp === PP_IF) groups.push(false);
-    else if (pp === PP_ENDIF && groups.pop()) return;
-    else if (isHintPragma(name2, cond)) return;
-    T.push(DIRECTIVE, cond ? `#${name2} ${cond}` : `#${name2}`, d.at, pp);
-  };
-  const emit = (kind2, start2, end) => {
-    let text2 = src.slice(start2, end);
-    if (kind2 === IDENT) text2 = TYPE_ALIASES.get(text2) ?? text2;
-    const list = dir ? dir.toks : T.text;
-    const prev = list.length - 1;
-    const current = kind2 === IDENT && list[prev] === "enum" ? OLD_ENUM_SPELLINGS.get(text2) : void 0;
-    if (current !== void 0 && (dir || dead === 0 && T.kind[prev] === IDENT)) {
-      list[prev] = current;
-      return;
+};
+
+// src/rules/api/code-list-changed.ts
+var codeListChanged = {
+  id: "code-list-changed",
+  title: "An ordered code list lost an entry or changed order",
+  governs: "api",
+  bump: "major",
+  rationale: "Positions in KMOD_PROGS (the ENABLE_TP/DISABLE_TP argument) and sys_exit_extra_code (the extra tail-call slots libpman fills) are numbers userspace and the driver exchange; removing or reordering an entry gives an existing number another meaning.",
+  example: '- X(KMOD_PROG_SYS_ENTER, "sys_enter") \\\n  X(KMOD_PROG_SYS_EXIT, "sys_exit") \\',
+  check(base, head) {
+    const hits = [];
+    const scope = (name2) => MODERN_PROBE_LISTS.has(name2) ? { scope: "modern-probe" } : {};
+    for (const [name2, l] of removed(apiLists(base), apiLists(head))) hits.push({ symbol: name2, message: `${name2} is gone`, location: l.loc, ...scope(name2) });
+    for (const [name2, b, h] of common(apiLists(base), apiLists(head))) {
+      const moved = b.entries.map((e, i2) => ({ name: e.name, from: i2, to: h.entries.findIndex((x) => x.name === e.name) })).filter((x) => x.from !== x.to);
+      if (!moved.length) continue;
+      const words = moved.slice(0, 6).map((x) => x.to < 0 ? `${x.name} (index ${x.from}) removed` : `${x.name} index ${x.from} \u2192 ${x.to}`);
+      hits.push({ symbol: name2, message: `${name2}: ${words.join(", ")}${moved.length > 6 ? `, and ${moved.length - 6} more` : ""}`, location: h.loc, ...scope(name2) });
     }
-    if (kind2 === STR && text2.charCodeAt(0) === 34 && (dir || dead === 0 && T.kind[prev] === STR) && list[prev]?.endsWith('"')) {
-      list[prev] = list[prev].slice(0, -1) + text2.slice(1);
-      return;
-    }
-    if (dir) dir.toks.push(text2);
-    else if (dead === 0 && !(kind2 === IDENT && BUILD_ONLY_TOKENS.has(text2))) T.push(kind2, text2, start2);
-  };
-  while (i2 < n) {
-    const c = src.charCodeAt(i2);
-    if (c === 10) {
-      if (dir) finishDirective();
-      lineStart = true;
-      i2++;
-      continue;
-    }
-    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
-      i2++;
-      continue;
-    }
-    if (c === 92 && src.charCodeAt(i2 + 1) === 10) {
-      i2 += 2;
-      continue;
-    }
-    const hash2 = c === 35 ? 1 : c === 37 && src.charCodeAt(i2 + 1) === 58 ? 2 : 0;
-    if (hash2 && lineStart && !dir) {
-      lineStart = false;
-      let j = i2 + hash2;
-      while (j < n && (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9)) j++;
-      const s = j;
-      while (j < n && isIdChar(src.charCodeAt(j))) j++;
-      dir = { at: i2, name: src.slice(s, j), toks: [] };
-      i2 = j;
-      continue;
-    }
-    lineStart = false;
-    const start2 = i2;
-    if (isIdStart(c)) {
-      i2++;
-      while (i2 < n && isIdChar(src.charCodeAt(i2))) i2++;
-      const q = src.charCodeAt(i2);
-      if ((q === 34 || q === 39) && i2 - start2 <= 2 && /^(L|u|U|u8)$/.test(src.slice(start2, i2))) {
-        i2 = skipQuoted(src, i2);
-        emit(STR, start2, i2);
-      } else emit(IDENT, start2, i2);
-      continue;
-    }
-    if (isDigit(c) || c === 46 && isDigit(src.charCodeAt(i2 + 1))) {
-      i2++;
-      while (i2 < n) {
-        const d = src.charCodeAt(i2);
-        if (isIdChar(d) || d === 46) i2++;
-        else if ((d === 43 || d === 45) && /[eEpP]/.test(src[i2 - 1])) i2++;
-        else break;
-      }
-      emit(NUMBER, start2, i2);
-      continue;
-    }
-    if (c === 34 || c === 39) {
-      i2 = skipQuoted(src, i2);
-      emit(STR, start2, i2);
-      continue;
-    }
-    i2 += punctLen(src, i2, c);
-    emit(PUNCT, start2, i2);
+    return hits;
   }
-  if (dir) finishDirective();
-  return T;
-}
-function skipQuoted(src, i2) {
-  const q = src.charCodeAt(i2);
-  const n = src.length;
-  i2++;
-  while (i2 < n) {
-    const c = src.charCodeAt(i2);
-    if (c === q) return i2 + 1;
-    if (c === 10) return i2;
-    i2 += c === 92 ? 2 : 1;
+};
+
+// src/rules/api/ioctl-added.ts
+var ioctlAdded = {
+  id: "ioctl-added",
+  title: "A new PPM_IOCTL_* number was added",
+  governs: "api",
+  bump: "minor",
+  rationale: "A new ioctl is a new feature: old userspace never calls it, new userspace must know whether the driver has it. README.VERSION.md: API minor.",
+  example: "+ #define PPM_IOCTL_ENABLE_DROPFAILED _IO(PPM_IOCTL_MAGIC, 33)",
+  check(base, head) {
+    return added(base.ioctls, head.ioctls).filter(([name2, io]) => !taken(base, io.number, name2)).map(([name2, io]) => ({ symbol: name2, message: `new ${name2} = ${io.expr} (nr ${io.nr})`, location: io.loc }));
   }
-  return n;
+};
+function taken(base, n, name2) {
+  if (n === null) return null;
+  for (const [other, io] of [...Object.entries(base.ioctls), ...Object.entries(base.retiredIoctls)]) {
+    if (other !== name2 && io.number === n) return other;
+  }
+  return null;
 }
 
-// src/surface/extract/code/functions.ts
-var NAME_IS_FIRST_ARG = /* @__PURE__ */ new Set([
-  "BPF_PROG",
-  "BPF_PROG2",
-  "BPF_KPROBE",
-  "BPF_KRETPROBE",
-  "BPF_KSYSCALL",
-  "BPF_KPROBE_SYSCALL",
-  "BPF_UPROBE",
-  "BPF_URETPROBE",
-  "BPF_USDT",
-  "FILLER",
-  "FILLER_RAW",
-  "TRACEPOINT_PROBE"
-]);
-var NAME_IS_SECOND_ARG = /* @__PURE__ */ new Set(["BPF_PROBE"]);
-var TRAILING_ATTRS = /* @__PURE__ */ new Set(["__attribute__", "__attribute", "__acquires", "__releases", "__must_hold"]);
-var NOT_A_NAME = /* @__PURE__ */ new Set(["if", "while", "for", "switch", "return", "sizeof", "do", "else", "typeof", "__typeof__", "_Alignof", "defined"]);
-function matchForward(T, list, i2) {
-  const open = T.text[list[i2]];
-  const close = open === "(" ? ")" : open === "[" ? "]" : "}";
-  let depth = 0;
-  for (let k = i2; k < list.length; k++) {
-    const t = list[k];
-    if (T.kind[t] !== PUNCT) continue;
-    const s = T.text[t];
-    if (s === open) depth++;
-    else if (s === close && --depth === 0) return k;
+// src/rules/api/ioctl-removed.ts
+var ioctlRemoved = {
+  id: "ioctl-removed",
+  title: "A PPM_IOCTL_* number was removed",
+  governs: "api",
+  bump: "major",
+  rationale: 'Userspace built against the base still issues the ioctl and now gets -ENOTTY: the API became incompatible with previous userspace, API major. libs keeps the number as a comment ("Support dropped") so it is never reused.',
+  example: "- #define PPM_IOCTL_SET_TRACERS_CAPTURE _IO(PPM_IOCTL_MAGIC, 17)\n+ // #define PPM_IOCTL_SET_TRACERS_CAPTURE _IO(PPM_IOCTL_MAGIC, 17) Support dropped",
+  check(base, head) {
+    return removed(base.ioctls, head.ioctls).map(([name2, io]) => ({
+      symbol: name2,
+      message: `${name2} (nr ${io.nr}) was removed${head.retiredIoctls[name2] ? " (kept as a comment: the number stays reserved)" : ""}`,
+      location: head.retiredIoctls[name2]?.loc ?? io.loc
+    }));
   }
-  return -1;
-}
-function matchBackward(T, list, i2) {
-  let depth = 0;
-  for (let k = i2; k >= 0; k--) {
-    const t = list[k];
-    if (T.kind[t] !== PUNCT) continue;
-    const s = T.text[t];
-    if (s === ")") depth++;
-    else if (s === "(" && --depth === 0) return k;
-  }
-  return -1;
-}
-function functionName(T, head) {
-  if (!head.length || T.text[head[0]] === "typedef") return null;
-  for (const t of head) if (T.kind[t] === PUNCT && T.text[t] === "=") return null;
-  let last = head.length - 1;
-  for (; ; ) {
-    if (last < 0 || T.text[head[last]] !== ")") return null;
-    const p = matchBackward(T, head, last);
-    if (p <= 0) return null;
-    const before = head[p - 1];
-    const word = T.text[before];
-    if (T.kind[before] !== IDENT || NOT_A_NAME.has(word)) return null;
-    if (TRAILING_ATTRS.has(word)) {
-      last = p - 2;
-      continue;
-    }
-    if (NAME_IS_FIRST_ARG.has(word) || NAME_IS_SECOND_ARG.has(word)) {
-      let k = p + 1;
-      if (NAME_IS_SECOND_ARG.has(word)) {
-        for (let depth = 0; k < last; k++) {
-          const s = T.text[head[k]];
-          if (s === "(") depth++;
-          else if (s === ")") depth--;
-          else if (s === "," && depth === 0) break;
-        }
-        k++;
-      }
-      const arg = head[k];
-      return arg !== void 0 && k < last && T.kind[arg] === IDENT ? { name: T.text[arg], at: T.at[arg] } : null;
-    }
-    return { name: word, at: T.at[before] };
-  }
-}
-function findDefinitions(T, decided = /* @__PURE__ */ new Map()) {
-  const defs = [];
-  const cond = [];
-  let depth = 0;
-  let headStart = 0;
-  let externC = 0;
-  let fn = null;
-  let fnDead = false;
-  for (let k = 0; k < T.n; k++) {
-    const kind2 = T.kind[k];
-    if (kind2 === DIRECTIVE) {
-      const pp = T.pp[k];
-      if (pp === PP_IF) cond.push({ depth, firstEnd: -1, compat: T.compat[k] === 1 && decided.get(k) !== 0, at: k, branch: 0, dead: decided.has(k) && decided.get(k) !== 0 });
-      else if (pp === PP_ELIF || pp === PP_ELSE) {
-        const top = cond[cond.length - 1];
-        if (top) {
-          if (top.firstEnd < 0) top.firstEnd = depth;
-          depth = top.depth;
-          top.branch++;
-          if (T.compat[k]) top.compat = true;
-          if (decided.get(top.at) === top.branch) top.compat = false;
-          else if (decided.has(top.at)) top.compat = true;
-          top.dead = decided.has(top.at) && decided.get(top.at) !== top.branch;
-        }
-      } else if (pp === PP_ENDIF) {
-        const top = cond.pop();
-        if (top && top.firstEnd >= 0) depth = top.firstEnd;
-      }
-      continue;
-    }
-    if (kind2 !== PUNCT) continue;
-    const s = T.text[k];
-    if (depth === 0 && !fn) {
-      if (s === ";") headStart = k + 1;
-      else if (s === "}") {
-        if (externC > 0) externC--;
-        headStart = k + 1;
-      } else if (s === "{") {
-        const head = [];
-        for (let h = headStart; h < k; h++) if (T.kind[h] !== DIRECTIVE) head.push(h);
-        if (head.length === 2 && T.text[head[0]] === "extern" && T.kind[head[1]] === STR) {
-          externC++;
-          headStart = k + 1;
-          continue;
-        }
-        const name2 = functionName(T, head);
-        if (name2) fn = { ...name2, start: head[0], compatScoped: cond.some((c) => c.compat), scope: cond.map((c) => ({ at: c.at, branch: c.branch })) };
-        fnDead = cond.some((c) => c.dead);
-        depth = 1;
-      }
-      continue;
-    }
-    if (s === "{") depth++;
-    else if (s === "}") {
-      if (depth > 0) depth--;
-      if (depth === 0) {
-        if (fn && !fnDead) defs.push({ ...fn, end: k });
-        fn = null;
-        headStart = k + 1;
-      }
-    }
-  }
-  return defs;
-}
-function skipDirectives(T, a, k) {
-  while (k < a.length && T.kind[a[k]] === DIRECTIVE) k++;
-  return k;
-}
-function ifStatementEnd(T, a, k) {
-  for (; ; ) {
-    const close = matchForward(T, a, k + 1);
-    if (close < 0) return a.length;
-    const e = statementEnd(T, a, close + 1);
-    const j = skipDirectives(T, a, e);
-    if (!(j < a.length && T.kind[a[j]] === IDENT && T.text[a[j]] === "else")) return e;
-    const s = skipDirectives(T, a, j + 1);
-    if (s + 1 < a.length && T.text[a[s]] === "if" && T.text[a[s + 1]] === "(") {
-      k = s;
-      continue;
-    }
-    return statementEnd(T, a, j + 1);
-  }
-}
-function statementEnd(T, a, k) {
-  k = skipDirectives(T, a, k);
-  if (k >= a.length) return a.length;
-  const t = a[k];
-  const s = T.text[t];
-  if (T.kind[t] === PUNCT && s === "{") {
-    const close = matchForward(T, a, k);
-    return close < 0 ? a.length : close + 1;
-  }
-  if (T.kind[t] === IDENT) {
-    const paren = k + 1 < a.length && T.text[a[k + 1]] === "(";
-    if (s === "if" && paren) return ifStatementEnd(T, a, k);
-    if ((s === "for" || s === "while" || s === "switch") && paren) {
-      const close = matchForward(T, a, k + 1);
-      return close < 0 ? a.length : statementEnd(T, a, close + 1);
-    }
-    if (s === "do") return statementEnd(T, a, statementEnd(T, a, k + 1));
-  }
-  let depth = 0;
-  for (let j = k; j < a.length; j++) {
-    const u = a[j];
-    if (T.kind[u] !== PUNCT) continue;
-    const p = T.text[u];
-    if (p === "(" || p === "[" || p === "{") depth++;
-    else if (p === ")" || p === "]" || p === "}") {
-      if (depth === 0) return j;
-      depth--;
-    } else if (p === ";" && depth === 0) return j + 1;
-  }
-  return a.length;
-}
+};
 
-// src/parse/c-text.ts
-var NL = 10;
-var BACKSLASH = 92;
-function isTokenChar(c) {
-  return c > 32 && c !== BACKSLASH;
+// src/rules/api/ioctl-renumbered.ts
+function nextFreeNr(base, head) {
+  const nrs = [base.ioctls, base.retiredIoctls, head.ioctls, head.retiredIoctls].flatMap((r) => Object.values(r).map((io) => io.nr)).filter((n) => n !== null);
+  return nrs.length ? Math.max(...nrs) + 1 : null;
 }
-function normaliseLineEnds(src) {
-  let s = src.charCodeAt(0) === 65279 ? " " + src.slice(1) : src;
-  if (s.indexOf("\r") < 0) return s;
-  s = s.replace(/\r\n/g, " \n");
-  return s.replace(/\r/g, "\n");
-}
-function spliceContinuations(s) {
-  const re = /\\[ \t\f\v]*\n/g;
-  let m = re.exec(s);
-  if (!m) return s;
-  const out2 = [];
-  let copied = 0;
-  let owedSpaces = 0;
-  let owedNewlines = 0;
-  const settle2 = () => {
-    const nl = s.indexOf("\n", copied);
-    const end = nl < 0 ? s.length : nl;
-    out2.push(s.slice(copied, end), " ".repeat(owedSpaces), nl < 0 ? "" : "\n", "\n".repeat(owedNewlines));
-    copied = nl < 0 ? s.length : nl + 1;
-    owedSpaces = owedNewlines = 0;
-  };
-  for (; m; m = re.exec(s)) {
-    const i2 = m.index;
-    const nl = i2 + m[0].length - 1;
-    if (owedNewlines) {
-      const end = s.indexOf("\n", copied);
-      if (end >= 0 && end < i2) settle2();
+var ioctlRenumbered = {
+  id: "ioctl-renumbered",
+  title: "An ioctl changed its number, or a new one reuses a number in use or retired",
+  governs: "api",
+  bump: "major",
+  rationale: "The ioctl number is the whole contract (libs uses _IO only, so neither size nor direction is checked): a renumbered or reused number makes the driver do something else for userspace built against the base.",
+  example: "// #define PPM_IOCTL_ENABLE_CAPTURE _IO(PPM_IOCTL_MAGIC, 1) Support dropped\n+ #define PPM_IOCTL_NEW_THING _IO(PPM_IOCTL_MAGIC, 1)",
+  check(base, head) {
+    const hits = [];
+    for (const [name2, b, h] of common(base.ioctls, head.ioctls)) {
+      if (b.number !== null && h.number !== null && b.number !== h.number) hits.push({ symbol: name2, message: `${name2} changed from ${b.expr} to ${h.expr}`, location: h.loc });
     }
-    const splitsToken = i2 > 0 && isTokenChar(s.charCodeAt(i2 - 1)) && nl + 1 < s.length && isTokenChar(s.charCodeAt(nl + 1));
-    if (splitsToken) {
-      out2.push(s.slice(copied, i2));
-      owedSpaces += nl - i2;
-      owedNewlines++;
-    } else {
-      out2.push(s.slice(copied, i2), s.slice(i2 + 1, nl), "\\\n");
-    }
-    copied = nl + 1;
-  }
-  if (owedNewlines) settle2();
-  out2.push(s.slice(copied));
-  return out2.join("");
-}
-function continued(s, nl) {
-  return nl > 0 && s.charCodeAt(nl - 1) === BACKSLASH;
-}
-var DIGRAPHS = { "<:": "[ ", ":>": "] ", "<%": "{ ", "%>": "} ", "%:%:": "##  ", "%:": "# " };
-function blankComments(s) {
-  const parts2 = [];
-  let copied = 0;
-  const n = s.length;
-  const next = /["'/]|%:%:|<[:%]|%[>:]|:>/g;
-  for (let m = next.exec(s); m; m = next.exec(s)) {
-    let i2 = m.index;
-    const c = s.charCodeAt(i2);
-    const digraph = DIGRAPHS[m[0]];
-    if (digraph) {
-      parts2.push(s.slice(copied, i2), digraph);
-      copied = next.lastIndex = i2 + m[0].length;
-    } else if (c === 34 || c === 39) {
-      i2++;
-      while (i2 < n) {
-        const d = s.charCodeAt(i2);
-        if (d === c) break;
-        if (d === NL && !continued(s, i2)) break;
-        i2 += d === BACKSLASH ? 2 : 1;
+    for (const [name2, io] of added(base.ioctls, head.ioctls)) {
+      const owner = taken(base, io.number, name2);
+      if (owner) {
+        const free = nextFreeNr(base, head);
+        hits.push({ symbol: name2, message: `new ${name2} reuses nr ${io.nr}, the number of ${base.retiredIoctls[owner] ? "retired " : ""}${owner}${free !== null ? `: use the next free number, ${free}` : ""}`, location: io.loc });
       }
-      next.lastIndex = i2 + 1;
-    } else if (s.charCodeAt(i2 + 1) === 42) {
-      const end = s.indexOf("*/", i2 + 2);
-      const stop2 = end < 0 ? n : end + 2;
-      parts2.push(s.slice(copied, i2), blank(s, i2, stop2));
-      copied = next.lastIndex = stop2;
-    } else if (s.charCodeAt(i2 + 1) === 47) {
-      let stop2 = s.indexOf("\n", i2);
-      while (stop2 > 0 && continued(s, stop2)) stop2 = s.indexOf("\n", stop2 + 1);
-      if (stop2 < 0) stop2 = n;
-      parts2.push(s.slice(copied, i2), blank(s, i2, stop2));
-      copied = next.lastIndex = stop2;
     }
+    return hits;
   }
-  if (!parts2.length) return s;
-  parts2.push(s.slice(copied));
-  return parts2.join("");
-}
-function blank(s, a, b) {
-  const seg = s.slice(a, b);
-  return seg.indexOf("\n") < 0 ? " ".repeat(b - a) : seg.replace(/[^\n]/g, " ");
-}
-function lineIndex(text2) {
-  const starts = [0];
-  for (let i2 = text2.indexOf("\n"); i2 >= 0; i2 = text2.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
+};
+
+// src/rules/api/module-param-added.ts
+var moduleParamAdded = {
+  id: "module-param-added",
+  title: "A kernel module parameter was added",
+  governs: "api",
+  bump: "minor",
+  rationale: "Userspace reads and writes module parameters under /sys/module/<name>/parameters/; a new one is a compatible feature, API minor.",
+  example: "+ module_param(max_consumers, uint, 0444);",
+  check(base, head) {
+    return added(base.moduleParams, head.moduleParams).map(([name2, p]) => ({ symbol: name2, message: `new module parameter ${name2} (${p.type}, ${p.perm})`, location: p.loc }));
+  }
+};
+
+// src/rules/api/module-param-changed.ts
+var moduleParamChanged = {
+  id: "module-param-changed",
+  title: "A kernel module parameter was removed, renamed, retyped, or its permission or get/set operations changed",
+  governs: "api",
+  bump: "major",
+  rationale: "libscap writes g_buffer_bytes_dim and reads max_consumers through /sys/module/<name>/parameters/ (scap_kmod.c): a missing, retyped or no longer writable parameter breaks userspace built against the base. Permissions are compared as bits (`S_IRUGO` is `0444`); a parameter whose kernel_param_ops lose `.set` (or `.get`) can no longer be written (or read), whatever its permission says.",
+  example: "- module_param(max_consumers, uint, 0444);",
+  check(base, head) {
+    const hits = [];
+    for (const [name2, p] of removed(base.moduleParams, head.moduleParams)) hits.push({ symbol: name2, message: `module parameter ${name2} was removed`, location: p.loc });
+    for (const [name2, b, h] of common(base.moduleParams, head.moduleParams)) {
+      if (describe(b) !== describe(h)) hits.push({ symbol: name2, message: `module parameter ${name2}: ${describe(b)} \u2192 ${describe(h)}`, location: h.loc });
     }
-    return lo + 1;
-  };
-}
-function cText(source) {
-  const spliced = spliceContinuations(normaliseLineEnds(source));
-  const text2 = blankComments(spliced);
-  let index = null;
-  return { spliced, text: text2, lineAt: (offset) => (index ??= lineIndex(spliced))(offset) };
+    return hits;
+  }
+};
+function describe(p) {
+  return `${p.type} ${p.perm}${p.lacks?.length ? ` without ${p.lacks.map((o) => `.${o}`).join(" and ")}` : ""}`;
 }
 
 // src/limits.ts
@@ -7457,1575 +7434,6 @@ function evaluateAs(expr, syms, type) {
   return converted === null ? null : toNumber(converted.v);
 }
 
-// src/surface/extract/code/partial-condition.ts
-var TOKEN2 = /\s*(\d[\w.]*|[A-Za-z_]\w*|&&|\|\||==|!=|<=|>=|<<|>>|\S)/y;
-function tokensOf2(condition) {
-  const out2 = [];
-  TOKEN2.lastIndex = 0;
-  for (let m = TOKEN2.exec(condition); m; m = TOKEN2.exec(condition)) out2.push(m[1]);
-  return out2;
-}
-function closing(toks, open) {
-  for (let k = open, depth = 0; k < toks.length; k++) {
-    if (toks[k] === "(") depth++;
-    else if (toks[k] === ")" && --depth === 0) return k;
-  }
-  return -1;
-}
-function splitAt(toks, op) {
-  const parts2 = [[]];
-  let depth = 0;
-  for (const t of toks) {
-    if (t === "(") depth++;
-    else if (t === ")") depth--;
-    if (t === op && depth === 0) parts2.push([]);
-    else parts2[parts2.length - 1].push(t);
-  }
-  return parts2;
-}
-function isPrimary(toks) {
-  if (toks.length === 1) return /^[A-Za-z_]\w*$/.test(toks[0]);
-  if (toks[0] === "defined") return toks.length === 2 || toks[1] === "(" && closing(toks, 1) === toks.length - 1;
-  const open = toks[0] === "(" ? 0 : /^[A-Za-z_]\w*$/.test(toks[0]) && toks[1] === "(" ? 1 : -1;
-  return open >= 0 && closing(toks, open) === toks.length - 1;
-}
-function and(a, b) {
-  if ("value" in a) return a.value ? simplify(b) : a;
-  if ("value" in b) return b.value ? { ...a, simplified: true } : b;
-  return { text: `${a.text} && ${b.text}`, simplified: a.simplified || b.simplified };
-}
-function or(a, b) {
-  if ("value" in a) return a.value ? a : simplify(b);
-  if ("value" in b) return b.value ? b : { ...a, simplified: true };
-  return { text: `${a.text} || ${b.text}`, simplified: a.simplified || b.simplified };
-}
-function simplify(p) {
-  return "value" in p ? p : { ...p, simplified: true };
-}
-function partial(toks, atom) {
-  const whole = () => {
-    const v = atom(toks.join(" "));
-    return v === null ? { text: toks.join(" "), simplified: false } : { value: v !== 0n };
-  };
-  if (!toks.length || toks.includes("?")) return whole();
-  const ors = splitAt(toks, "||");
-  if (ors.length > 1) return ors.map((p) => partial(p, atom)).reduce(or);
-  const ands = splitAt(toks, "&&");
-  if (ands.length > 1) return ands.map((p) => partial(p, atom)).reduce(and);
-  if (toks[0] === "!" && isPrimary(toks.slice(1))) {
-    const v = partial(toks.slice(1), atom);
-    return "value" in v ? { value: !v.value } : { text: `! ${v.text}`, simplified: v.simplified };
-  }
-  if (toks[0] === "(" && closing(toks, 0) === toks.length - 1) {
-    const v = partial(toks.slice(1, -1), atom);
-    return "value" in v ? v : { text: `( ${v.text} )`, simplified: v.simplified };
-  }
-  return whole();
-}
-function partialCondition(condition, atom) {
-  return partial(tokensOf2(condition), atom);
-}
-
-// src/surface/extract/code/kernel-compat.ts
-var VERSION_IDENTS = /* @__PURE__ */ new Set(["LINUX_VERSION_CODE", "KERNEL_VERSION", "UTS_UBUNTU_RELEASE_ABI"]);
-var PROBE_IDENTS = /* @__PURE__ */ new Set(["__has_include", "__has_include_next", "BPF_FORBIDS_ZERO_ACCESS", "COS_73_WORKAROUND", "__COS_WORKAROUND__"]);
-var UAPI_FEATURE_MACRO = /^[A-Z][A-Z0-9]*_FEAT_[A-Z0-9_]+$/;
-var ARCH_CONFIG = /^CONFIG_(COMPAT|IA32_EMULATION|X86(_64|_32)?|ARM(64)?|AEABI|S390|PPC(32|64)?|RISCV|LOONGARCH|MIPS|64BIT|32BIT)$/;
-function compatKind(id) {
-  if (VERSION_IDENTS.has(id) || id.includes("RHEL_RELEASE")) return "version";
-  if (PROBE_IDENTS.has(id) || UAPI_FEATURE_MACRO.test(id) || id.startsWith("HAS_")) return "probe";
-  if (id.startsWith("CONFIG_") && !ARCH_CONFIG.test(id)) return "config";
-  return null;
-}
-function directiveCondition(text2) {
-  const m = /^#(\w+)\s*(.*)$/.exec(text2);
-  if (!m) return null;
-  const [, name2, cond] = m;
-  if (name2.endsWith("ndef")) return `!defined(${cond})`;
-  if (name2.endsWith("def")) return `defined(${cond})`;
-  return name2 === "if" || name2 === "elif" ? cond : null;
-}
-function markCompat(T) {
-  for (let k = 0; k < T.n; k++) {
-    if (T.kind[k] !== DIRECTIVE || T.pp[k] !== PP_IF && T.pp[k] !== PP_ELIF) continue;
-    const cond = directiveCondition(T.text[k]);
-    T.compat[k] = cond !== null && isCompatCondition(cond) ? 1 : 0;
-  }
-}
-function isCompatCondition(condition) {
-  const ids = condition.match(/[A-Za-z_]\w*/g) ?? [];
-  for (let i2 = 0; i2 < ids.length; i2++) {
-    const id = ids[i2];
-    const kind2 = compatKind(id);
-    if (kind2 === "version" || kind2 === "probe") return true;
-    if (id === "defined" && /^[a-z][a-z0-9_]*$/.test(ids[i2 + 1] ?? "")) return true;
-  }
-  return false;
-}
-function conditionalGroups(T, minKernel = 0n) {
-  const groups = /* @__PURE__ */ new Map();
-  const stack = [];
-  for (let k = 0; k < T.n; k++) {
-    if (T.kind[k] !== DIRECTIVE) continue;
-    const pp = T.pp[k];
-    if (pp === PP_IF) stack.push({ at: k, group: { end: -1, compat: T.compat[k] === 1, branches: [k] } });
-    else if (pp === PP_ELIF || pp === PP_ELSE) {
-      const top = stack[stack.length - 1];
-      if (!top) continue;
-      top.group.branches.push(k);
-      if (T.compat[k]) top.group.compat = true;
-    } else if (pp === PP_ENDIF) {
-      const top = stack.pop();
-      if (!top) continue;
-      const g = { ...top.group, end: k };
-      if (g.compat) {
-        const decided = decidedBranch(T, g, minKernel);
-        if (decided !== void 0) g.decided = decided;
-      }
-      groups.set(top.at, g);
-    }
-  }
-  return groups;
-}
-function isCoreCheck(T, t) {
-  if (t === void 0 || T.kind[t] !== IDENT) return false;
-  const s = T.text[t];
-  return s.startsWith("bpf_core_") && !s.startsWith("bpf_core_read");
-}
-var FEATURE_CHECK_GLUE = /* @__PURE__ */ new Set(["!", "&&", "||", "(", ")", "==", "!="]);
-function isFeatureCheck(T, a, open, close) {
-  const checked = /* @__PURE__ */ new Set();
-  const rest = [];
-  for (let j = open + 1; j < close; j++) {
-    const t = a[j];
-    if (isCoreCheck(T, t) && T.text[a[j + 1]] === "(") {
-      const end = matchForward(T, a, j + 1);
-      if (end < 0 || end >= close) return false;
-      for (let k = j + 2; k < end; k++) if (T.kind[a[k]] === IDENT) checked.add(T.text[a[k]]);
-      j = end;
-    } else rest.push(t);
-  }
-  const constant = (t) => T.kind[t] === NUMBER || T.kind[t] === IDENT && (/^[A-Z][A-Z0-9_]*$/.test(T.text[t]) || checked.has(T.text[t]));
-  return checked.size > 0 && rest.every((t) => FEATURE_CHECK_GLUE.has(T.text[t]) || constant(t));
-}
-var KERNEL_MAX = 0x7fffffffn;
-function oldestBuilds(minKernel) {
-  return [
-    { kernel: minKernel, probes: false, config: false },
-    { kernel: minKernel, probes: false, config: true },
-    { kernel: minKernel, probes: true, config: false },
-    { kernel: minKernel, probes: true, config: true }
-  ];
-}
-var NEWEST = { kernel: KERNEL_MAX, probes: true, config: true };
-function keepsOldestBuild(base, head) {
-  const same = (i2) => base[i2] === head[i2];
-  return same(0) && same(1) || same(2) && same(3);
-}
-var KERNEL_MACROS = record({
-  KERNEL_VERSION: { name: "KERNEL_VERSION", params: ["a", "b", "c"], body: "(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))" },
-  IS_ENABLED: { name: "IS_ENABLED", params: ["x"], body: "(x)" },
-  IS_BUILTIN: { name: "IS_BUILTIN", params: ["x"], body: "(x)" }
-});
-function defines(id, build) {
-  const kind2 = compatKind(id);
-  if (kind2 === "probe" || kind2 === null && /^[a-z]/.test(id)) return build.probes;
-  return kind2 === "config" && build.config;
-}
-function knows(id) {
-  return compatKind(id) !== null || /^[a-z]/.test(id);
-}
-function kernelMacros(build) {
-  const get = (name2) => name2 === "LINUX_VERSION_CODE" ? { name: name2, params: null, body: String(build.kernel) } : KERNEL_MACROS[name2];
-  return { get, has: (n) => get(n) !== void 0 };
-}
-function decide(condition, build) {
-  const key = `${build.kernel}:${Number(build.probes)}${Number(build.config)}:${condition}`;
-  let hit = decisions.get(key);
-  if (!hit) {
-    if (decisions.size >= MEMO_ENTRIES) decisions.clear();
-    decisions.set(key, hit = decideNow(condition, build));
-  }
-  return hit;
-}
-var decisions = /* @__PURE__ */ new Map();
-function decideNow(condition, build) {
-  const macros = kernelMacros(build);
-  return partialCondition(
-    condition,
-    (expr) => evaluate(expr, {
-      macros,
-      enumerators: /* @__PURE__ */ new Map(),
-      isDefined: (n) => macros.has(n) ? true : knows(n) ? defines(n, build) : null,
-      identifier: (n) => knows(n) ? defines(n, build) ? 1n : 0n : null,
-      hasInclude: () => build.probes
-    })
-  );
-}
-function evalCondition(condition, build, onValue) {
-  const macros = kernelMacros(build);
-  const v = evaluate(condition, {
-    macros,
-    enumerators: /* @__PURE__ */ new Map(),
-    isDefined: (n) => macros.has(n) || defines(n, build),
-    identifier: (n) => defines(n, build) ? 1n : 0n,
-    hasInclude: () => build.probes,
-    ...onValue ? { onValue } : {}
-  });
-  return v !== null && v !== 0n;
-}
-function decidedBranch(T, g, minKernel) {
-  const conds = g.branches.map((d) => directiveCondition(T.text[d]));
-  const seen = [];
-  for (const c of conds) if (c !== null) evalCondition(c, oldestBuilds(minKernel)[0], (v) => seen.push(v));
-  const samples = /* @__PURE__ */ new Set([minKernel, KERNEL_MAX]);
-  for (const v of seen) for (const x of [v - 1n, v, v + 1n]) if (x > minKernel && x < KERNEL_MAX) samples.add(x);
-  let choice;
-  for (const kernel of samples) {
-    for (const { probes, config } of oldestBuilds(0n)) {
-      const parts2 = conds.map((c) => c === null ? { value: true } : decide(c, { kernel, probes, config }));
-      if (parts2.some((p) => !("value" in p))) return void 0;
-      const i2 = parts2.findIndex((p) => "value" in p && p.value);
-      if (choice === void 0) choice = i2;
-      else if (choice !== i2) return void 0;
-    }
-  }
-  return choice;
-}
-function branchConditions(T, g, build) {
-  return g.branches.map((d) => {
-    const cond = directiveCondition(T.text[d]);
-    return cond === null ? { value: true } : decide(cond, build);
-  });
-}
-function mayCompile(T, g, b, build) {
-  const parts2 = branchConditions(T, g, build);
-  const ruledOut = (p) => "value" in p && !p.value;
-  return !ruledOut(parts2[b]) && !parts2.slice(0, b).some((p) => "value" in p && p.value);
-}
-function synthetic(T, text2, pp) {
-  let memo = syntheticTokens.get(T);
-  if (!memo) syntheticTokens.set(T, memo = /* @__PURE__ */ new Map());
-  let t = memo.get(text2);
-  if (t === void 0) {
-    t = T.n;
-    T.push(DIRECTIVE, text2, 0, pp);
-    memo.set(text2, t);
-  }
-  return t;
-}
-var syntheticTokens = /* @__PURE__ */ new WeakMap();
-function resolveGroup(T, a, g, build, groups, out2) {
-  const base = a[0];
-  const marks = [...g.branches, g.end];
-  const parts2 = branchConditions(T, g, build);
-  let kept = 0;
-  for (let b = 0; b < g.branches.length; b++) {
-    const d = g.branches[b];
-    const p = parts2[b];
-    if ("value" in p && !p.value) continue;
-    if ("value" in p) {
-      if (kept) out2.push(T.pp[d] === PP_ELSE ? d : synthetic(T, "#else", PP_ELSE));
-      resolveVariant(T, a, d + 1 - base, marks[b + 1] - base, build, groups, out2);
-      break;
-    }
-    const same = !p.simplified && b === 0 === (kept === 0);
-    out2.push(same ? d : synthetic(T, `${kept ? "#elif" : "#if"} ${p.text}`, kept ? PP_ELIF : PP_IF));
-    kept++;
-    resolveVariant(T, a, d + 1 - base, marks[b + 1] - base, build, groups, out2);
-  }
-  if (kept) out2.push(g.end);
-}
-function resolveVariant(T, a, from, to, build, groups, out2) {
-  const base = a[0];
-  for (let p = from; p < to; p++) {
-    const t = a[p];
-    if (T.pp[t] === PP_IF) {
-      const g = groups.get(t);
-      if (g && g.compat && g.end <= a[to - 1]) {
-        resolveGroup(T, a, g, build, groups, out2);
-        p = g.end - base;
-        continue;
-      }
-    }
-    if (T.kind[t] === IDENT && T.text[t] === "if" && p + 1 < to && T.text[a[p + 1]] === "(") {
-      const close = matchForward(T, a, p + 1);
-      if (isFeatureCheck(T, a, p + 1, close)) {
-        const thenEnd = statementEnd(T, a, close + 1);
-        const j = skipDirectives(T, a, thenEnd);
-        const hasElse = j < a.length && T.kind[a[j]] === IDENT && T.text[a[j]] === "else";
-        const end = hasElse ? statementEnd(T, a, j + 1) : thenEnd;
-        const negated = T.text[a[p + 2]] === "!" && isCoreCheck(T, a[p + 3]) && matchForward(T, a, p + 4) === close - 1;
-        const then = build.probes !== negated;
-        let [b0, b1] = then ? [close + 1, thenEnd] : hasElse ? [j + 1, end] : [0, 0];
-        b0 = skipDirectives(T, a, b0);
-        if (b1 - b0 >= 2 && T.text[a[b0]] === "{" && matchForward(T, a, b0) === b1 - 1) {
-          b0++;
-          b1--;
-        }
-        if (b1 > b0) resolveVariant(T, a, b0, b1, build, groups, out2);
-        p = end - 1;
-        continue;
-      }
-    }
-    out2.push(t);
-  }
-}
-
-// src/surface/extract/code/vocabulary.ts
-var PARAM_WRITER = /^(val_to_ring|push_empty_param|__bpf_val_to_ring|bpf_val_to_ring\w*|bpf_push_\w+|push__\w+|ringbuf__store_\w+|auxmap(_iter)?__store_\w+)$/;
-var HEADER_WRITER = /event_header|evt_hdr/;
-var HEADER_STRUCT = "ppm_evt_hdr";
-var TRANSPORT = /* @__PURE__ */ new Set(["bpf_ringbuf_reserve", "bpf_ringbuf_submit", "bpf_ringbuf_discard", "bpf_ringbuf_output", "bpf_perf_event_output", "bpf_seq_write"]);
-var MAP_ACCESS = /* @__PURE__ */ new Set(["bpf_map_lookup_elem", "bpf_map_update_elem", "bpf_map_delete_elem", "bpf_map_lookup_percpu_elem"]);
-var TAIL_CALL = "bpf_tail_call";
-var COUNTER_FIELD = /^n_\w+$/;
-var DEBUG_OUTPUT = /* @__PURE__ */ new Set(["bpf_printk", "bpf_trace_printk", "ASSERT", "printk", "pr_err", "pr_warn", "pr_warning", "pr_info", "pr_notice", "pr_debug", "pr_devel"]);
-var NOT_CALLS = /* @__PURE__ */ new Set(["if", "while", "for", "switch", "return", "sizeof", "typeof", "__typeof__", "_Alignof", "defined", "asm", "__asm__", "case"]);
-var ASSIGNMENTS = /* @__PURE__ */ new Set(["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "++", "--"]);
-
-// src/surface/extract/code/normalise.ts
-var STATEMENT_WORDS = /* @__PURE__ */ new Set(["return", "goto", "break", "continue", "case", "default", "else", "do", "if", "for", "while", "switch", "sizeof", "typeof", "__typeof__", "asm", "__asm__"]);
-var CONTROL = /* @__PURE__ */ new Set(["if", "for", "while", "switch"]);
-var STATIC = "static";
-var text = (c, p) => c.T.text[c.a[p]];
-var kind = (c, p) => c.T.kind[c.a[p]];
-var isPunct = (c, p, s) => p < c.a.length && kind(c, p) === PUNCT && text(c, p) === s;
-function normaliseFunction(T, a, leaveOut = {}) {
-  let open = -1;
-  for (let p = 0, depth = 0; p < a.length; p++) {
-    if (T.kind[a[p]] !== PUNCT) continue;
-    const s = T.text[a[p]];
-    if (s === "(") depth++;
-    else if (s === ")") depth--;
-    else if (s === "{" && depth === 0) {
-      open = p;
-      break;
-    }
-  }
-  if (open < 0) return a;
-  const close = matchForward(T, a, open);
-  if (close < 0) return a;
-  const c = { T, a, leaveOut, leaving: Boolean(leaveOut.counters || leaveOut.tailCalls), types: /* @__PURE__ */ new Map(), hoisted: [], out: [] };
-  parameterTypes(c, open);
-  walk(c, open + 1, close);
-  c.hoisted.sort((x, y) => x.name < y.name ? -1 : x.name > y.name ? 1 : x.type() < y.type() ? -1 : x.type() > y.type() ? 1 : 0);
-  const out2 = [];
-  for (let p = 0; p <= open; p++) if (!(kind(c, p) === IDENT && text(c, p) === STATIC)) out2.push(a[p]);
-  for (const h of c.hoisted) for (const t of h.tokens) out2.push(t);
-  dropIdentityCasts(c, c.out, out2);
-  for (let p = close; p < a.length; p++) out2.push(a[p]);
-  return out2;
-}
-function nextMention(c, p) {
-  const name2 = text(c, p);
-  for (let q = p + 1; q < c.a.length; q++) {
-    if (kind(c, q) !== IDENT || text(c, q) !== name2) continue;
-    const prev = text(c, q - 1);
-    if (prev !== "->" && prev !== ".") return q;
-  }
-  return -1;
-}
-function parameterTypes(c, open) {
-  let close = open - 1;
-  while (close >= 0 && !isPunct(c, close, ")")) close--;
-  if (close < 0) return;
-  let p = close;
-  for (let depth = 0; p >= 0; p--) {
-    if (isPunct(c, p, ")")) depth++;
-    else if (isPunct(c, p, "(") && --depth === 0) break;
-  }
-  let start2 = p + 1;
-  for (let q = p + 1; q <= close; q++) {
-    if (q === close || isPunct(c, q, ",")) {
-      const decl = parseDeclarator(c, start2, q);
-      if (decl) c.types.set(text(c, decl.declarator.name), decl);
-      start2 = q + 1;
-    }
-  }
-}
-function typeText(c, type, d) {
-  return [...type.filter((p) => text(c, p) !== STATIC), ...d.stars, ...d.dims].map((p) => text(c, p)).join(" ");
-}
-function walkOne(c, p, to) {
-  while (p < to && kind(c, p) === DIRECTIVE) c.out.push(c.a[p++]);
-  if (p >= to) return to;
-  const s = text(c, p);
-  if (isPunct(c, p, "{")) {
-    const close = matchForward(c.T, c.a, p);
-    if (close < 0 || close >= to) return copy(c, p, to);
-    c.out.push(c.a[p]);
-    walk(c, p + 1, close);
-    c.out.push(c.a[close]);
-    return close + 1;
-  }
-  if (kind(c, p) === IDENT) {
-    if (s === "case" || s === "default" && isPunct(c, p + 1, ":")) {
-      let q = p;
-      while (q < to && !isPunct(c, q, ":")) q++;
-      return copy(c, p, Math.min(q + 1, to));
-    }
-    if (!STATEMENT_WORDS.has(s) && isPunct(c, p + 1, ":") && !isPunct(c, p + 2, ":")) return copy(c, p, p + 2);
-    if (CONTROL.has(s) && isPunct(c, p + 1, "(")) {
-      const close = matchForward(c.T, c.a, p + 1);
-      if (close < 0 || close >= to) return copy(c, p, to);
-      const mark = c.out.length;
-      copy(c, p, close + 1);
-      const header = c.out.length;
-      let q = walkOne(c, close + 1, to);
-      let thenEmpty = isEmptyStatement(c, header);
-      if (s === "if") {
-        let e = q;
-        while (e < to && kind(c, e) === DIRECTIVE) e++;
-        if (e < to && text(c, e) === "else" && kind(c, e) === IDENT) {
-          const elseMark = c.out.length;
-          copy(c, q, e + 1);
-          const elseBody = c.out.length;
-          q = walkOne(c, e + 1, to);
-          if (isEmptyStatement(c, elseBody)) c.out.length = elseMark;
-          else thenEmpty = false;
-        }
-      }
-      const nothingLeft = s === "if" ? thenEmpty : s === "switch" && c.leaving && onlyLabels(c, header);
-      if (nothingLeft && isPure(c, p + 2, close)) c.out.length = mark;
-      return q;
-    }
-    if (s === "do") {
-      c.out.push(c.a[p]);
-      return walkOne(c, p + 1, to);
-    }
-  }
-  const end = Math.min(statementEnd(c.T, c.a, p), to);
-  simpleStatement(c, p, end);
-  return Math.max(end, p + 1);
-}
-function walk(c, from, to) {
-  for (let p = from; p < to; ) p = walkOne(c, p, to);
-}
-function copy(c, from, to) {
-  for (let p = from; p < to; p++) c.out.push(c.a[p]);
-  return to;
-}
-function simpleStatement(c, from, to) {
-  if (to - from >= 4 && kind(c, from) === IDENT && DEBUG_OUTPUT.has(text(c, from)) && isPunct(c, to - 1, ";") && isPunct(c, from + 1, "(") && matchForward(c.T, c.a, from + 1) === to - 2) {
-    return;
-  }
-  if (c.leaveOut.counters && isCounterUpdate(c, from, to)) return;
-  if (c.leaveOut.tailCalls && text(c, from) === TAIL_CALL && isPunct(c, from + 1, "(") && matchForward(c.T, c.a, from + 1) === to - 2) return;
-  const decl = parseDeclaration(c, from, to);
-  if (!decl) {
-    copy(c, from, to);
-    return;
-  }
-  for (const d of decl.declarators) c.types.set(text(c, d.name), { type: decl.type, declarator: d });
-  const fates = decl.declarators.map((d) => fate(c, decl, d, to));
-  if (fates.some((f) => f === "stay")) {
-    copy(c, from, to);
-    return;
-  }
-  decl.declarators.forEach((d, i2) => {
-    if (fates[i2] === "drop") return;
-    c.hoisted.push({ name: text(c, d.name), type: () => typeText(c, decl.type, d), tokens: [...decl.type, ...d.stars, d.name, ...d.dims, decl.semi].map((p) => c.a[p]) });
-  });
-}
-function fate(c, decl, d, end) {
-  const later = nextMention(c, d.name);
-  const constant = d.init === null || isZero(c, d.init) || d.init.length === 1 && kind(c, d.init[0]) === NUMBER;
-  if (later < 0 && constant) return "drop";
-  if (d.init === null) return "hoist";
-  const scalar2 = !d.dims.length && (d.stars.length > 0 || !["struct", "union"].includes(text(c, decl.type[0])));
-  return scalar2 && isZero(c, d.init) && overwrittenFirst(c, later, end) ? "hoist" : "stay";
-}
-function isZero(c, init2) {
-  const s = init2.map((p) => text(c, p)).join(" ");
-  return /^(0[uUlL]*|NULL|false|\( void \* \) 0)$/.test(s);
-}
-function overwrittenFirst(c, p, end) {
-  let s = p;
-  for (let depth = 0; s > end; s--) {
-    const q = s - 1;
-    if (kind(c, q) === DIRECTIVE) break;
-    if (kind(c, q) !== PUNCT) continue;
-    const t = text(c, q);
-    if (t === ")") depth++;
-    else if (t === "(") depth--;
-    else if ((t === ";" || t === "{" || t === "}") && depth <= 0) break;
-  }
-  for (let q = end, depth = 0; q < s; q++) {
-    if (isPunct(c, q, "{")) depth++;
-    else if (isPunct(c, q, "}") && --depth < 0) return false;
-    if (q === s - 1 && depth !== 0) return false;
-  }
-  if (kind(c, s) === IDENT && (STATEMENT_WORDS.has(text(c, s)) && text(c, s) !== "return")) return false;
-  const stop2 = statementEnd(c.T, c.a, s);
-  const again = nextMention(c, p) >= 0 && nextMention(c, p) < stop2;
-  if (p === s) return isPunct(c, p + 1, "=") && !again;
-  const argument = isPunct(c, p - 1, "&") && (isPunct(c, p - 2, "(") || isPunct(c, p - 2, ",")) && (isPunct(c, p + 1, ")") || isPunct(c, p + 1, ","));
-  let conditional = false;
-  for (let q = s; q < p; q++) if (kind(c, q) === PUNCT && ["&&", "||", "?"].includes(text(c, q))) conditional = true;
-  return argument && !again && !conditional;
-}
-function parseDeclaration(c, from, to) {
-  if (to - from < 3 || !isPunct(c, to - 1, ";") || kind(c, from) !== IDENT || STATEMENT_WORDS.has(text(c, from))) return null;
-  if (kind(c, from + 1) !== IDENT && !isPunct(c, from + 1, "*")) return null;
-  const first = parseDeclarator(c, from, indexOfTopLevel(c, from, to - 1, ","));
-  if (!first) return null;
-  const declarators = [first.declarator];
-  let p = indexOfTopLevel(c, from, to - 1, ",");
-  while (p < to - 1) {
-    const next = indexOfTopLevel(c, p + 1, to - 1, ",");
-    const d = parseDeclaratorAfterType(c, p + 1, next);
-    if (!d) return null;
-    declarators.push(d);
-    p = next;
-  }
-  return { type: first.type, declarators, semi: to - 1 };
-}
-function indexOfTopLevel(c, from, to, s) {
-  for (let p = from, depth = 0; p < to; p++) {
-    if (kind(c, p) !== PUNCT) continue;
-    const t = text(c, p);
-    if (t === "(" || t === "[" || t === "{") depth++;
-    else if (t === ")" || t === "]" || t === "}") depth--;
-    else if (t === s && depth === 0) return p;
-  }
-  return to;
-}
-function parseDeclarator(c, from, to) {
-  const type = [];
-  let p = from;
-  while (p < to && kind(c, p) === IDENT && (kind(c, p + 1) === IDENT || isPunct(c, p + 1, "*"))) type.push(p++);
-  if (!type.length) return null;
-  const d = parseDeclaratorAfterType(c, p, to);
-  return d ? { type, declarator: d } : null;
-}
-function parseDeclaratorAfterType(c, from, to) {
-  let p = from;
-  const stars = [];
-  while (p < to && isPunct(c, p, "*")) stars.push(p++);
-  if (p >= to || kind(c, p) !== IDENT || STATEMENT_WORDS.has(text(c, p))) return null;
-  const name2 = p++;
-  const dims = [];
-  while (p < to && isPunct(c, p, "[")) {
-    const close = matchForward(c.T, c.a, p);
-    if (close < 0 || close >= to) return null;
-    for (let q = p; q <= close; q++) dims.push(q);
-    p = close + 1;
-  }
-  if (p === to) return { stars, name: name2, dims, init: null };
-  if (!isPunct(c, p, "=") || p + 1 >= to) return null;
-  const init2 = [];
-  for (let q = p + 1; q < to; q++) init2.push(q);
-  return { stars, name: name2, dims, init: init2 };
-}
-function dropIdentityCasts(c, body2, out2) {
-  const T = c.T;
-  for (let i2 = 0; i2 < body2.length; i2++) {
-    const t = body2[i2];
-    if (T.kind[t] === PUNCT && T.text[t] === "(" && !(i2 > 0 && (T.kind[body2[i2 - 1]] === IDENT || [")", "]"].includes(T.text[body2[i2 - 1]])))) {
-      let j = i2 + 1;
-      const words = [];
-      while (j < body2.length && T.kind[body2[j]] === IDENT) words.push(T.text[body2[j++]]);
-      while (j < body2.length && T.kind[body2[j]] === PUNCT && T.text[body2[j]] === "*") words.push(T.text[body2[j++]]);
-      if (words.length && j < body2.length && T.text[body2[j]] === ")") {
-        const address = T.text[body2[j + 1]] === "&";
-        const n = body2[j + (address ? 2 : 1)];
-        const after = body2[j + (address ? 3 : 2)];
-        const decl = n !== void 0 && T.kind[n] === IDENT ? c.types.get(T.text[n]) : void 0;
-        const declared = decl && typeText(c, decl.type, decl.declarator);
-        const postfix = after !== void 0 && ["->", ".", "[", "(", "++", "--"].includes(T.text[after]);
-        if (declared !== void 0 && !postfix && words.join(" ") === (address ? `${declared} *` : declared)) {
-          i2 = j;
-          continue;
-        }
-      }
-    }
-    out2.push(t);
-  }
-}
-function isCounterUpdate(c, from, to) {
-  if (!isPunct(c, to - 1, ";")) return false;
-  let p = from;
-  const prefix = isPunct(c, p, "++") || isPunct(c, p, "--");
-  if (prefix) p++;
-  if (kind(c, p) !== IDENT) return false;
-  p++;
-  let last = "";
-  while (p < to - 1) {
-    if ((isPunct(c, p, "->") || isPunct(c, p, ".")) && kind(c, p + 1) === IDENT) {
-      last = text(c, p + 1);
-      p += 2;
-    } else if (isPunct(c, p, "[")) {
-      const close = matchForward(c.T, c.a, p);
-      if (close < 0 || close >= to) return false;
-      last = "";
-      p = close + 1;
-    } else break;
-  }
-  if (!COUNTER_FIELD.test(last)) return false;
-  if (p === to - 1) return prefix;
-  if (prefix) return false;
-  if ((isPunct(c, p, "++") || isPunct(c, p, "--")) && p === to - 2) return true;
-  return ["=", "+=", "-="].some((op) => isPunct(c, p, op)) && p + 1 < to - 1;
-}
-function isEmptyStatement(c, from) {
-  const rest = c.out.slice(from).map((t) => c.T.text[t]);
-  return rest.length === 0 || rest.length === 1 && rest[0] === ";" || rest.length === 2 && rest[0] === "{" && rest[1] === "}";
-}
-function onlyLabels(c, from) {
-  const rest = c.out.slice(from).map((t) => c.T.text[t]);
-  if (rest[0] !== "{" || rest[rest.length - 1] !== "}") return false;
-  for (let i2 = 1; i2 < rest.length - 1; ) {
-    if (rest[i2] === "break" && rest[i2 + 1] === ";") i2 += 2;
-    else if (rest[i2] === "default" && rest[i2 + 1] === ":") i2 += 2;
-    else if (rest[i2] === "case") {
-      while (i2 < rest.length - 1 && rest[i2] !== ":") i2++;
-      i2++;
-    } else return false;
-  }
-  return true;
-}
-function isPure(c, from, to) {
-  for (let p = from; p < to; p++) {
-    if (kind(c, p) === PUNCT && ASSIGNMENTS.has(text(c, p))) return false;
-    if (kind(c, p) === IDENT && isPunct(c, p + 1, "(") && !NOT_CALLS.has(text(c, p))) return false;
-  }
-  return true;
-}
-
-// src/surface/extract/code/boundary.ts
-var EXPRESSION_FOLLOWS = /* @__PURE__ */ new Set(["return", "case", "else", "do", "goto", "sizeof", "typeof", "__typeof__"]);
-var EVENT_CODE = /^PPME_\w+$/;
-var C_WORDS = /* @__PURE__ */ new Set([
-  ...NOT_CALLS,
-  "else",
-  "do",
-  "goto",
-  "break",
-  "continue",
-  "default",
-  "struct",
-  "union",
-  "enum",
-  "typedef",
-  "extern",
-  "void",
-  "char",
-  "short",
-  "int",
-  "long",
-  "float",
-  "double",
-  "signed",
-  "unsigned",
-  "bool",
-  "_Bool",
-  "true",
-  "false",
-  "NULL",
-  "size_t",
-  "ssize_t",
-  ...[8, 16, 32, 64].flatMap((bits3) => [`int${bits3}_t`, `uint${bits3}_t`])
-]);
-function boundaryFacts(T, start2, end, name2) {
-  let body2 = start2;
-  for (let depth = 0; body2 <= end; body2++) {
-    if (T.kind[body2] !== PUNCT) continue;
-    const s = T.text[body2];
-    if (s === "(") depth++;
-    else if (s === ")") depth--;
-    else if (s === "{" && depth === 0) break;
-  }
-  const calls = /* @__PURE__ */ new Set();
-  const names2 = /* @__PURE__ */ new Set();
-  const declared = /* @__PURE__ */ new Set();
-  const counters = /* @__PURE__ */ new Set();
-  const events = /* @__PURE__ */ new Set();
-  const macroNames = /* @__PURE__ */ new Set();
-  const marks = /* @__PURE__ */ new Set();
-  if (PARAM_WRITER.test(name2) && !HEADER_WRITER.test(name2)) marks.add("param");
-  if (HEADER_WRITER.test(name2)) marks.add("header");
-  for (let k = start2; k < body2; k++) if (T.kind[k] === IDENT && (T.text[k + 1] === "," || T.text[k + 1] === ")")) declared.add(T.text[k]);
-  const callParens = [];
-  let inCall = 0;
-  for (let k = body2 + 1; k < end; k++) {
-    if (T.kind[k] === DIRECTIVE) {
-      for (const id of T.text[k].slice(1).match(/[A-Za-z_]\w*/g)?.slice(1) ?? []) if (id !== "defined") macroNames.add(id);
-      continue;
-    }
-    if (T.kind[k] === PUNCT) {
-      if (T.text[k] === "(") {
-        const call = T.kind[k - 1] === IDENT && !NOT_CALLS.has(T.text[k - 1]);
-        callParens.push(call);
-        if (call) inCall++;
-      } else if (T.text[k] === ")" && callParens.pop()) inCall--;
-      continue;
-    }
-    if (T.kind[k] !== IDENT) continue;
-    const s = T.text[k];
-    const prev = T.text[k - 1];
-    if (EVENT_CODE.test(s)) {
-      if (inCall > 0) {
-        marks.add("event");
-        events.add(s);
-      } else if (prev === "=" && T.kind[k - 1] === PUNCT) events.add(s);
-    }
-    const next = T.text[k + 1];
-    const field = T.kind[k - 1] === PUNCT && (prev === "->" || prev === ".");
-    if (field) {
-      if (COUNTER_FIELD.test(s) && isUpdated(T, k)) counters.add(s);
-      continue;
-    }
-    if (s === HEADER_STRUCT) marks.add("header");
-    if (next === "(" && T.kind[k + 1] === PUNCT) {
-      if (NOT_CALLS.has(s) || DEBUG_OUTPUT.has(s)) continue;
-      calls.add(s);
-      const mark = markOfCall(s);
-      if (mark) marks.add(mark);
-      continue;
-    }
-    if (isMacroCase(s) && !EVENT_CODE.test(s) && !DEBUG_OUTPUT.has(s)) macroNames.add(s);
-    if (C_WORDS.has(s) || isMacroCase(s) || prev === "struct" || prev === "union" || prev === "enum" || prev === "goto") continue;
-    const before = isTypeWord2(T, k - 1) || prev === "*" && (isTypeWord2(T, k - 2) || T.text[k - 2] === "*");
-    if (before && (next === "=" || next === ";" || next === "," || next === "[" || next === ")")) {
-      declared.add(s);
-      continue;
-    }
-    if (T.kind[k + 1] === IDENT || next === "*" && T.kind[k + 2] === IDENT) continue;
-    names2.add(s);
-  }
-  const globals = [...names2].filter((n) => !declared.has(n) && !calls.has(n)).sort();
-  return { calls: [...calls].sort(), globals, marks: [...marks].sort(), counters: [...counters].sort(), events: [...events].sort(), macroNames: [...macroNames].sort() };
-}
-var callMarks = /* @__PURE__ */ new Map();
-function markOfCall(name2) {
-  let mark = callMarks.get(name2);
-  if (mark === void 0) {
-    mark = HEADER_WRITER.test(name2) ? "header" : PARAM_WRITER.test(name2) ? "param" : TRANSPORT.has(name2) ? "transport" : MAP_ACCESS.has(name2) ? "map" : name2 === TAIL_CALL ? "tail-call" : null;
-    if (callMarks.size < 1e5) callMarks.set(name2, mark);
-  }
-  return mark;
-}
-function isMacroCase(s) {
-  for (let i2 = 0; i2 < s.length; i2++) {
-    const c = s.charCodeAt(i2);
-    if (c >= 97 && c <= 122) return false;
-  }
-  return true;
-}
-function isTypeWord2(T, t) {
-  return T.kind[t] === IDENT && !EXPRESSION_FOLLOWS.has(T.text[t]);
-}
-function isUpdated(T, k) {
-  const next = T.text[k + 1];
-  if (T.kind[k + 1] === PUNCT && ["++", "--", "+=", "-=", "="].includes(next)) return true;
-  let p = k - 1;
-  while (p > 0 && (T.kind[p] === IDENT || T.text[p] === "->" || T.text[p] === ".")) p--;
-  return T.kind[p] === PUNCT && (T.text[p] === "++" || T.text[p] === "--");
-}
-function doesNothing(T, list) {
-  let p = 0;
-  for (let depth = 0; p < list.length; p++) {
-    const s = T.text[list[p]];
-    if (T.kind[list[p]] !== PUNCT) continue;
-    if (s === "(") depth++;
-    else if (s === ")") depth--;
-    else if (s === "{" && depth === 0) break;
-  }
-  for (p++; p < list.length; p++) {
-    const t = list[p];
-    if (T.kind[t] === PUNCT && ASSIGNMENTS.has(T.text[t])) return false;
-    if (T.kind[t] === IDENT && T.text[list[p + 1]] === "(" && !NOT_CALLS.has(T.text[t])) return false;
-  }
-  return true;
-}
-
-// src/surface/extract/code/defines.ts
-var IDENTIFIER = /[A-Za-z_]\w*/g;
-function defineFacts(T, source) {
-  const out2 = [];
-  const groups = [];
-  for (let k = 0; k < T.n; k++) {
-    if (T.kind[k] !== DIRECTIVE) continue;
-    const pp = T.pp[k];
-    if (pp === PP_IF) groups.push({ at: k, branch: 0 });
-    else if (pp === PP_ELIF || pp === PP_ELSE) {
-      const top = groups[groups.length - 1];
-      if (top) top.branch++;
-    } else if (pp === PP_ENDIF) groups.pop();
-    else {
-      const m = /^#(define|undef) ([A-Za-z_]\w*)(.*)$/.exec(T.text[k]);
-      if (!m) continue;
-      const [, kind2, name2, rest] = m;
-      const head = new RegExp(`^(?:#|%:)[ \\t]*define[ \\t]+${name2}\\(`).exec(source.slice(T.at[k], T.at[k] + name2.length + 64));
-      const functionLike = kind2 === "define" && head !== null;
-      let body2 = rest;
-      let params = [];
-      if (functionLike) {
-        const close = rest.indexOf(")");
-        params = rest.slice(0, close < 0 ? rest.length : close).match(IDENTIFIER) ?? [];
-        body2 = close < 0 ? "" : rest.slice(close + 1);
-      }
-      const mentions = [...new Set(body2.match(IDENTIFIER) ?? [])].filter((id) => id !== name2 && !params.includes(id)).sort();
-      const text2 = kind2 === "undef" ? `#undef ${name2}` : functionLike ? T.text[k] : `#define ${name2} =${rest}`;
-      out2.push({ name: name2, at: T.at[k], text: text2, mentions, scope: groups.map((g) => ({ ...g })) });
-    }
-  }
-  return out2;
-}
-
-// src/surface/extract/code/header-writes.ts
-var HEADER_STRUCT2 = "ppm_evt_hdr";
-function valueAfter(T, op, end) {
-  const out2 = [];
-  for (let k = op + 1, depth = 0; k < end; k++) {
-    if (T.kind[k] === DIRECTIVE) continue;
-    if (T.kind[k] === PUNCT) {
-      const s = T.text[k];
-      if (s === "(" || s === "[" || s === "{") depth++;
-      else if (s === ")" || s === "]" || s === "}") {
-        if (depth-- === 0) break;
-      } else if ((s === ";" || s === ",") && depth === 0) break;
-    }
-    out2.push(k);
-  }
-  return out2;
-}
-function isZeroInit(T, value) {
-  const s = value.map((k) => T.text[k]).join(" ");
-  return s === "{ 0 }" || s === "{ }";
-}
-function headerWrites(T, start2, end) {
-  const headers = /* @__PURE__ */ new Set();
-  for (let k = start2 + 1; k <= end; k++) {
-    if (T.text[k] !== HEADER_STRUCT2 || T.text[k - 1] !== "struct") continue;
-    let j = k + 1;
-    while (j <= end && T.text[j] === "*") j++;
-    if (j <= end && T.kind[j] === IDENT && T.text[j + 1] !== ")" && T.text[j + 1] !== "(") headers.add(T.text[j]);
-  }
-  if (!headers.size) return [];
-  const writes = /* @__PURE__ */ new Set();
-  const followed = /* @__PURE__ */ new Set();
-  const queue = [];
-  let bounded = false;
-  const follow = (value) => {
-    for (let i2 = 0; i2 < value.length; i2++) {
-      const k = value[i2];
-      const prev = T.text[k - 1];
-      if (T.kind[k] !== IDENT || T.text[k + 1] === "(" || prev === "->" || prev === "." || headers.has(T.text[k])) continue;
-      const name2 = T.text[k];
-      if (followed.has(name2)) continue;
-      if (followed.size >= MAX_HEADER_LOCALS) {
-        bounded = true;
-        continue;
-      }
-      followed.add(name2);
-      queue.push(name2);
-    }
-  };
-  const text2 = (list) => list.map((k) => T.text[k]).join(" ");
-  for (let k = start2; k <= end; k++) {
-    if (T.kind[k] !== IDENT || !headers.has(T.text[k]) || T.text[k - 1] === "->" || T.text[k - 1] === ".") continue;
-    const access = T.text[k + 1];
-    if ((access === "->" || access === ".") && T.kind[k + 2] === IDENT && T.kind[k + 3] === PUNCT && ASSIGNMENTS.has(T.text[k + 3])) {
-      const value = valueAfter(T, k + 3, end);
-      writes.add(`${T.text[k + 2]} ${T.text[k + 3]} ${text2(value)}`);
-      follow(value);
-    } else if (access === "=" && T.text[k - 1] !== "(") {
-      const value = valueAfter(T, k + 1, end);
-      if (!isZeroInit(T, value) && T.text[value[0]] === "{") {
-        writes.add(`= ${text2(value)}`);
-        follow(value);
-      }
-    }
-  }
-  while (queue.length) {
-    const name2 = queue.shift();
-    for (let k = start2; k <= end; k++) {
-      if (T.kind[k] !== IDENT || T.text[k] !== name2 || T.text[k - 1] === "->" || T.text[k - 1] === ".") continue;
-      let op = k + 1;
-      let target = name2;
-      while ((T.text[op] === "." || T.text[op] === "->") && T.kind[op + 1] === IDENT) {
-        target += `${T.text[op]}${T.text[op + 1]}`;
-        op += 2;
-      }
-      if (T.kind[op] !== PUNCT || !ASSIGNMENTS.has(T.text[op])) continue;
-      const value = valueAfter(T, op, end);
-      writes.add(`${target} ${T.text[op]} ${text2(value)}`);
-      follow(value);
-    }
-  }
-  return bounded ? null : [...writes].sort();
-}
-
-// src/surface/extract/code-bodies.ts
-var CODE_FILES = [
-  // Kernel module: the fillers and the payload helpers (val_to_ring, pack_addr, ...), and the
-  // event path of main.c (the tracepoint probes, the event header, the drop and sampling
-  // decisions). main.c is also read as text for its module parameters (files.ts).
-  /^driver\/ppm_fillers\.c$/,
-  /^driver\/main\.c$/,
-  /^driver\/ppm_events\.c$/,
-  /^driver\/ppm_events\.h$/,
-  // Flag conversions (open_flags_to_scap, ...) used by every driver's fillers.
-  /^driver\/ppm_flag_helpers\.h$/,
-  // Modern eBPF probe: programs and the helpers that build payloads (never definitions/).
-  /^driver\/modern_bpf\/programs\/.+\.bpf\.c$/,
-  /^driver\/modern_bpf\/helpers\/.+\.h$/,
-  // Legacy eBPF probe (until c5ea0da85): fillers and their helpers; maps.h, types.h,
-  // bpf_helpers.h, builtins.h, quirks.h and missing_definitions.h declare, they do not fill.
-  /^driver\/bpf\/(fillers|filler_helpers|ring_helpers|plumbing_helpers)\.h$/
-];
-var PLUMBING_FILES = [/^driver\/main\.c$/];
-function isPlumbingFile(path6) {
-  return PLUMBING_FILES.some((re) => re.test(path6));
-}
-function undecidedRole(path6) {
-  return isPlumbingFile(path6) ? "transport" : "filler";
-}
-function isCodeFile(path6) {
-  return CODE_FILES.some((re) => re.test(path6));
-}
-function probeOf(path6) {
-  if (path6.startsWith("driver/modern_bpf/")) return "modern";
-  if (path6.startsWith("driver/bpf/")) return "legacy";
-  if (/^driver\/[^/]+\.c$/.test(path6) || path6 === "driver/ppm_events.h") return "kmod";
-  return "shared";
-}
-function digest(texts) {
-  return createHash("sha1").update(texts.join("\0")).digest("hex").slice(0, 16);
-}
-var codeDigest = digest;
-function isKernelSpecific(fn) {
-  return fn.kernelSpecific === true;
-}
-function compatVariants(fn) {
-  return fn.compatVariants ?? { oldest: [fn.hash, fn.hash, fn.hash, fn.hash], newest: fn.hash };
-}
-function boundaryOf(list, hash2) {
-  const out2 = {};
-  const merged = (key) => list.length === 1 ? list[0].boundary[key] : [...new Set(list.flatMap((e) => e.boundary[key]))].sort();
-  const calls = merged("calls");
-  const globals = merged("globals");
-  const marks = merged("marks");
-  const counters = merged("counters");
-  const events = merged("events");
-  const macroNames = merged("macroNames");
-  if (events.length) out2.events = events.join(" ");
-  if (macroNames.length) out2.macroNames = macroNames.join(" ");
-  if (calls.length) out2.calls = calls.join(" ");
-  if (globals.length) out2.globals = globals.join(" ");
-  if (marks.length) out2.marks = marks;
-  if (counters.length) {
-    out2.counters = counters;
-    const parts2 = list.map((e) => e.statsFree ?? e.text);
-    out2.statsFreeHash = parts2.every((p, i2) => p === list[i2].text) ? hash2 : digest(parts2);
-    if (list.every((e) => e.countsOnly)) out2.countsOnly = true;
-  }
-  if (marks.includes("tail-call")) {
-    const parts2 = list.map((e) => e.glueFree ?? e.statsFree ?? e.text);
-    out2.glueFreeHash = digest(parts2);
-  }
-  return out2;
-}
-function builds(minKernel) {
-  return [...oldestBuilds(minKernel), NEWEST];
-}
-function hasCompatRegion(T, start2, end, groups, all) {
-  for (let t = start2; t <= end; t++) {
-    if (T.pp[t] === PP_IF && groups.get(t)?.compat) return true;
-    if (T.kind[t] === IDENT && T.text[t] === "if" && T.text[t + 1] === "(") {
-      const p = t - start2;
-      const close = matchForward(T, all, p + 1);
-      if (close > 0 && isFeatureCheck(T, all, p + 1, close)) return true;
-    }
-  }
-  return false;
-}
-var seenDefinitions = /* @__PURE__ */ new Map();
-var MAX_SEEN_DEFINITIONS = 5e4;
-function detached(b) {
-  const own = (list) => list.length ? list.join(" ").split(" ") : list;
-  return { calls: own(b.calls), globals: own(b.globals), marks: b.marks, counters: own(b.counters), events: own(b.events), macroNames: own(b.macroNames) };
-}
-function definitionFacts(T, def, groups, minKernel) {
-  const raw = digest([T.text.slice(def.start, def.end + 1).join(""), T.compat.slice(def.start, def.end + 1).join(""), String(minKernel)]);
-  const seen = seenDefinitions.get(raw);
-  if (seen) return seen;
-  const hashOf = (list, leaveOut) => digest([normaliseFunction(T, list, leaveOut).map((t) => T.text[t]).join("")]);
-  const all = [];
-  for (let t = def.start; t <= def.end; t++) all.push(t);
-  let text2;
-  let variants2 = null;
-  try {
-    text2 = hashOf(all);
-    if (hasCompatRegion(T, def.start, def.end, groups, all)) {
-      const byTokens = /* @__PURE__ */ new Map();
-      variants2 = builds(minKernel).map((build) => {
-        const list = [];
-        resolveVariant(T, all, 0, all.length, build, groups, list);
-        const key = list.join(",");
-        let h = byTokens.get(key);
-        if (h === void 0) byTokens.set(key, h = hashOf(list));
-        return h;
-      });
-    }
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    text2 = raw;
-    variants2 = null;
-  }
-  const boundary = detached(boundaryFacts(T, def.start, def.end, def.name));
-  let statsFree = null;
-  let glueFree = null;
-  let countsOnly = false;
-  try {
-    if (boundary.counters.length) {
-      const list = normaliseFunction(T, all, { counters: true });
-      statsFree = digest([list.map((t) => T.text[t]).join("")]);
-      countsOnly = doesNothing(T, list);
-    }
-    if (boundary.marks.includes("tail-call")) glueFree = hashOf(all, { counters: true, tailCalls: true });
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-  }
-  const writes = headerWrites(T, def.start, def.end);
-  const header = writes === null ? text2 : writes.length ? digest(writes) : null;
-  const facts = { text: text2, variants: variants2, boundary, statsFree, glueFree, countsOnly, header };
-  if (seenDefinitions.size >= MAX_SEEN_DEFINITIONS) seenDefinitions.clear();
-  seenDefinitions.set(raw, facts);
-  return facts;
-}
-function compiledBy(T, scope, groups, build) {
-  return scope.every(({ at, branch }) => {
-    const g = groups.get(at);
-    if (!g || !g.compat) return true;
-    if (g.decided !== void 0) return g.decided === branch;
-    return build === null || mayCompile(T, g, branch, build);
-  });
-}
-function variantsOf(list, text2, built, kernelBuilds) {
-  const hash2 = digest(list.map(text2));
-  const pick = (parts2) => parts2.length === list.length && parts2.every((c, i2) => c === text2(list[i2])) ? hash2 : digest(parts2);
-  const variants2 = kernelBuilds.map((build, i2) => pick(list.map((e) => built(e, build, i2)).filter((v) => v !== null)));
-  if (variants2.every((v) => v === hash2)) return { hash: hash2 };
-  return { hash: hash2, compatVariants: { oldest: [variants2[0], variants2[1], variants2[2], variants2[3]], newest: variants2[4] } };
-}
-function definesOf(T, source, groups, kernelBuilds, lineAt) {
-  const byName2 = /* @__PURE__ */ new Map();
-  for (const d of defineFacts(T, source)) {
-    if (!compiledBy(T, d.scope, groups, null)) continue;
-    const list = byName2.get(d.name);
-    if (list) list.push(d);
-    else byName2.set(d.name, [d]);
-  }
-  const out2 = {};
-  for (const name2 of [...byName2.keys()].sort()) {
-    const list = byName2.get(name2);
-    const text2 = (d) => digest([d.text]);
-    const macro = { line: lineAt(list[0].at), ...variantsOf(list, text2, (d, build) => compiledBy(T, d.scope, groups, build) ? text2(d) : null, kernelBuilds) };
-    const mentions = [...new Set(list.flatMap((d) => d.mentions))].sort();
-    if (mentions.length) macro.mentions = mentions.join(" ");
-    Object.defineProperty(out2, name2, { value: macro, enumerable: true, writable: true, configurable: true });
-  }
-  return out2;
-}
-function extractCodeBodies(path6, source, minKernel = 0n) {
-  const c = cText(source);
-  const T = lex(c.text);
-  markCompat(T);
-  const groups = conditionalGroups(T, minKernel);
-  const decided = new Map([...groups].filter(([, g]) => g.decided !== void 0).map(([at, g]) => [at, g.decided]));
-  const kernelBuilds = builds(minKernel);
-  const macros = definesOf(T, c.text, groups, kernelBuilds, c.lineAt);
-  const defs = findDefinitions(T, decided);
-  const lines = defs.map((d) => c.lineAt(d.at));
-  const byName2 = /* @__PURE__ */ new Map();
-  defs.forEach((def, i2) => {
-    const entry = { ...definitionFacts(T, def, groups, minKernel), def, line: lines[i2] };
-    const list = byName2.get(def.name);
-    if (list) list.push(entry);
-    else byName2.set(def.name, [entry]);
-  });
-  const functions = {};
-  for (const name2 of [...byName2.keys()].sort()) {
-    const list = byName2.get(name2);
-    const { hash: hash2, compatVariants: compatVariants2 } = variantsOf(list, (e) => e.text, (e, build, i2) => compiledBy(T, e.def.scope, groups, build) ? e.variants?.[i2] ?? e.text : null, kernelBuilds);
-    const fn = { line: list[0].line, hash: hash2 };
-    if (compatVariants2) fn.compatVariants = compatVariants2;
-    if (list.every((e) => e.def.compatScoped)) fn.kernelSpecific = true;
-    const headers = list.map((e) => e.header).filter((h) => h !== null);
-    if (headers.length) fn.headerHash = headers.length === 1 ? headers[0] : digest(headers);
-    Object.assign(fn, boundaryOf(list, hash2));
-    Object.defineProperty(functions, name2, { value: fn, enumerable: true, writable: true, configurable: true });
-  }
-  const out2 = { probe: probeOf(path6), functions };
-  if (Object.keys(macros).length) out2.macros = macros;
-  return out2;
-}
-
-// src/surface/code-defines.ts
-var listed = (names2) => names2 ? names2.split(" ") : [];
-function defineIndex(code2) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const path6 of Object.keys(code2).sort()) {
-    const file = code2[path6];
-    for (const [name2, macro] of Object.entries(file.macros ?? {})) {
-      const list = out2.get(name2);
-      const site = { path: path6, probe: file.probe, name: name2, macro };
-      if (list) list.push(site);
-      else out2.set(name2, [site]);
-    }
-  }
-  return out2;
-}
-function resolve(index, path6, probe, name2) {
-  const all = index.get(name2);
-  if (!all) return [];
-  const own = all.filter((s) => s.path === path6);
-  if (own.length) return own;
-  const driver = all.filter((s) => s.probe === probe);
-  return driver.length ? driver : all.filter((s) => s.probe === "shared");
-}
-function expanded(index, path6, probe, fn) {
-  const seen = /* @__PURE__ */ new Set();
-  const queue = [...listed(fn.calls), ...listed(fn.globals), ...listed(fn.macroNames)];
-  const names2 = new Set(queue);
-  while (queue.length) {
-    for (const site of resolve(index, path6, probe, queue.pop())) {
-      if (seen.has(site)) continue;
-      seen.add(site);
-      for (const m of listed(site.macro.mentions)) {
-        if (names2.has(m)) continue;
-        names2.add(m);
-        queue.push(m);
-      }
-    }
-  }
-  return [...seen].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-}
-function withDefines(index, path6, probe, fn) {
-  if (!index.size) return fn;
-  const sites2 = expanded(index, path6, probe, fn);
-  if (!sites2.length) return fn;
-  const fold2 = (own, of) => codeDigest([own, ...sites2.map((s) => `${s.name}\0${of(s.macro)}`)]);
-  const out2 = { ...fn, hash: fold2(fn.hash, (m) => m.hash) };
-  const variants2 = fn.compatVariants;
-  if (variants2 || sites2.some((s) => s.macro.compatVariants)) {
-    const own = variants2 ?? { oldest: [fn.hash, fn.hash, fn.hash, fn.hash], newest: fn.hash };
-    const oldest = (i2) => fold2(own.oldest[i2], (m) => m.compatVariants ? m.compatVariants.oldest[i2] : m.hash);
-    out2.compatVariants = { oldest: [oldest(0), oldest(1), oldest(2), oldest(3)], newest: fold2(own.newest, (m) => m.compatVariants?.newest ?? m.hash) };
-  }
-  if (fn.statsFreeHash) out2.statsFreeHash = fold2(fn.statsFreeHash, (m) => m.hash);
-  if (fn.glueFreeHash) out2.glueFreeHash = fold2(fn.glueFreeHash, (m) => m.hash);
-  return out2;
-}
-
-// src/surface/code-roles.ts
-function listed2(names2) {
-  return names2 ? names2.split(" ") : [];
-}
-function roleContext(s) {
-  return { mapNames: /* @__PURE__ */ new Set([...Object.keys(s.bpfMaps), ...Object.keys(s.bpfGlobals)]), counters: counterFields(s.structs) };
-}
-function counterFields(structs) {
-  const out2 = /* @__PURE__ */ new Set();
-  for (const s of Object.values(structs)) for (const f of s.fields) if (COUNTER_FIELD.test(f.name)) out2.add(f.name);
-  return out2;
-}
-function updatesOnlyCounters(counters, known) {
-  return Boolean(counters?.length) && counters.every((c) => known.has(c));
-}
-function producesEvents(fn) {
-  return Boolean(fn.marks?.includes("param") || fn.marks?.includes("event"));
-}
-function intrinsicRole(path6, fn, ctx) {
-  const marks = fn.marks ?? [];
-  if (isPlumbingFile(path6) && marks.includes("event") && !marks.includes("param")) return "transport";
-  if (producesEvents(fn)) return "filler";
-  if (marks.includes("tail-call")) return "dispatch";
-  if (marks.includes("header") || marks.includes("transport")) return "transport";
-  if (marks.includes("map") || listed2(fn.globals).some((g) => ctx.mapNames.has(g))) return "dispatch";
-  if (fn.countsOnly && updatesOnlyCounters(fn.counters, ctx.counters)) return "statistics";
-  return null;
-}
-var factIds = /* @__PURE__ */ new WeakMap();
-var nextFactId = 0;
-var recent = /* @__PURE__ */ new Map();
-var RECENT_STATES = 8;
-function resolveCodeRoles(code2, ctx) {
-  const key = stateKey(code2, ctx);
-  let out2 = recent.get(key);
-  if (!out2) {
-    out2 = computeRoles(code2, ctx);
-    if (recent.size >= RECENT_STATES) recent.delete(recent.keys().next().value);
-    recent.set(key, out2);
-  }
-  return record(Object.keys(code2).map((path6) => [path6, { ...code2[path6], functions: out2[path6].functions }]));
-}
-function stateKey(code2, ctx) {
-  const files = Object.keys(code2).sort().map((path6) => {
-    const fns = code2[path6].functions;
-    let id = factIds.get(fns);
-    if (id === void 0) factIds.set(fns, id = nextFactId++);
-    return `${path6}\0${code2[path6].probe}\0${id}`;
-  });
-  return [...files, [...ctx.mapNames].sort().join(","), [...ctx.counters].sort().join(",")].join("");
-}
-function computeRoles(code2, ctx) {
-  const nodes = [];
-  const byName2 = /* @__PURE__ */ new Map();
-  const byKey2 = /* @__PURE__ */ new Map();
-  for (const path6 of Object.keys(code2).sort()) {
-    const file = code2[path6];
-    for (const [name2, fn] of Object.entries(file.functions)) {
-      const node = { path: path6, probe: file.probe, name: name2, fn, callees: [], callers: [] };
-      nodes.push(node);
-      byKey2.set(`${path6}\0${name2}`, node);
-      const list = byName2.get(name2);
-      if (list) list.push(node);
-      else byName2.set(name2, [node]);
-    }
-  }
-  for (const node of nodes) {
-    for (const call of listed2(node.fn.calls)) {
-      const target = resolveCall(node, byName2.get(call));
-      if (!target || target === node) continue;
-      node.callees.push(target);
-      target.callers.push(node);
-    }
-  }
-  const role = /* @__PURE__ */ new Map();
-  for (const node of nodes) {
-    const r = intrinsicRole(node.path, node.fn, ctx);
-    if (r) role.set(node, r);
-  }
-  const fillerEntry = (node) => !role.has(node) && !node.callers.length && !isPlumbingFile(node.path) && node.callees.some((c) => role.get(c) === "filler");
-  for (const node of nodes) if (fillerEntry(node)) role.set(node, "filler");
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const node of nodes) {
-      if (role.has(node) || !node.fn.calls || node.callees.length !== listed2(node.fn.calls).length) continue;
-      const roles = new Set(node.callees.map((c) => role.get(c)));
-      const r = roles.size === 1 ? [...roles][0] : [...roles].every((x) => x === "dispatch" || x === "transport") ? "dispatch" : void 0;
-      if (r && r !== "filler") {
-        role.set(node, r);
-        changed = true;
-      }
-    }
-  }
-  const spread = (queue, r) => {
-    while (queue.length) {
-      const n = queue.pop();
-      for (const c of n.callees) {
-        if (role.has(c) || r === "filler" && isPlumbingFile(c.path)) continue;
-        role.set(c, r);
-        queue.push(c);
-      }
-    }
-  };
-  for (const r of ["filler", "dispatch", "transport", "statistics"]) spread(nodes.filter((n) => role.get(n) === r), r);
-  for (const node of nodes) {
-    if (!fillerEntry(node)) continue;
-    role.set(node, "filler");
-    spread([node], "filler");
-  }
-  const defines3 = defineIndex(code2);
-  const out2 = record();
-  for (const path6 of Object.keys(code2)) {
-    const file = code2[path6];
-    const functions = record();
-    for (const [name2, fn] of Object.entries(file.functions)) {
-      const node = byKey2.get(`${path6}\0${name2}`);
-      const folded = withDefines(defines3, path6, file.probe, fn);
-      functions[name2] = { ...folded, role: (node && role.get(node)) ?? undecidedRole(path6) };
-    }
-    out2[path6] = { ...file, functions };
-  }
-  return out2;
-}
-function resolveCall(from, candidates) {
-  if (!candidates) return void 0;
-  return candidates.find((c) => c.path === from.path) ?? candidates.find((c) => c.probe === from.probe) ?? candidates.find((c) => c.probe === "shared") ?? (from.probe === "shared" ? candidates[0] : void 0);
-}
-
-// src/rules/api/bpf-renames.ts
-function sameMap(a, b) {
-  return a.probe === b.probe && a.type === b.type && a.keySize === b.keySize && a.valueSize === b.valueSize && a.maxEntriesExpr === b.maxEntriesExpr && a.index === b.index;
-}
-function sameGlobal(a, b) {
-  return a.probe === b.probe && a.section === b.section && a.type === b.type;
-}
-function pairRenames(base, head, same) {
-  const fresh = added(base, head);
-  const out2 = [];
-  for (const [from, b] of removed(base, head)) {
-    const i2 = fresh.findIndex(([, h]) => same(b, h));
-    if (i2 >= 0) {
-      const [to, h] = fresh.splice(i2, 1)[0];
-      out2.push([from, to, h]);
-    }
-  }
-  return out2;
-}
-var bpfRenames = perPair((base, head) => [
-  ...pairRenames(base.bpfMaps, head.bpfMaps, sameMap).map(([from, to, h]) => ({ what: "map", probe: h.probe, from, to, head: h })),
-  ...pairRenames(base.bpfGlobals, head.bpfGlobals, sameGlobal).map(([from, to, h]) => ({ what: "global", probe: h.probe, from, to, head: h }))
-]);
-function foundByName(r) {
-  return r.probe === "modern" || r.what === "global";
-}
-
-// src/rules/api/bpf-map-added.ts
-var bpfMapAdded = {
-  id: "bpf-map-added",
-  title: "A bpf map or a probe global (rodata/data/bss) was added",
-  governs: "api",
-  bump: "minor",
-  rationale: "Userspace (libpman, libscap for the legacy probe) sets up new maps and globals by name; old userspace ignores them. A compatible feature: API minor. A legacy map appended at the end keeps every index.",
-  example: '+ struct {\n+   __uint(type, BPF_MAP_TYPE_ARRAY);\n+   __uint(max_entries, 1);\n+   __type(key, uint32_t);\n+   __type(value, struct iter_counters);\n+ } iter_counters_map __weak SEC(".maps");',
-  check(base, head) {
-    const hits = [];
-    const renamed = new Set(bpfRenames(base, head).map((r) => `${r.what}\0${r.to}`));
-    for (const [name2, m] of added(base.bpfMaps, head.bpfMaps)) {
-      if (renamed.has(`map\0${name2}`)) continue;
-      hits.push({ symbol: name2, message: `new ${m.probe} probe map ${name2} (${m.type}${m.index !== null ? `, index ${m.index}` : ""})`, location: m.loc, ...m.probe === "modern" ? { scope: "modern-probe" } : {} });
-    }
-    for (const [name2, g] of added(base.bpfGlobals, head.bpfGlobals)) {
-      if (renamed.has(`global\0${name2}`)) continue;
-      hits.push({ symbol: name2, message: `new ${g.probe} probe global ${name2} (${g.section}, ${g.type})`, location: g.loc, ...g.probe === "modern" ? { scope: "modern-probe" } : {} });
-    }
-    return hits;
-  }
-};
-
-// src/rules/api/bpf-map-changed.ts
-var FIELDS = [
-  ["type", "type"],
-  ["keySize", "key size"],
-  ["valueSize", "value size"],
-  ["maxEntriesExpr", "max_entries"],
-  ["index", "index (declaration order)"]
-];
-function isSharedStruct(type, structs) {
-  const m = type ? /^struct\s+(\w+)$/.exec(type) : null;
-  return Boolean(m && structs[m[1]]);
-}
-var bpfMapChanged = {
-  id: "bpf-map-changed",
-  title: "A bpf map or probe global was removed, renamed, retyped, resized, or (legacy) reordered",
-  governs: "api",
-  bump: "major",
-  rationale: 'Userspace finds modern-probe maps and globals by skeleton field name and writes values with its own struct sizes; the legacy loader indexes maps by declaration order (enum scap_map_types: "This enum must follow the order in which BPF maps are defined"). Any such change breaks userspace built against the base. max_entries is compared as written: a map sized by a count that grows (PPM_EVENT_MAX, SYS_EXIT_EXTRA_CODE_MAX) follows the change that grew it.',
-  example: '  struct bpf_map_def __bpf_section("maps") tail_map = {...};\n- struct bpf_map_def __bpf_section("maps") syscall_table = {...};\n+ struct bpf_map_def __bpf_section("maps") event_info_table = {...};',
-  check(base, head) {
-    const hits = [];
-    const scope = (probe) => probe === "modern" ? { scope: "modern-probe" } : {};
-    const renames = new Map(bpfRenames(base, head).map((r) => [`${r.what}\0${r.from}`, r]));
-    const gone = (what, name2, probe, loc2) => {
-      const r = renames.get(`${what}\0${name2}`);
-      if (r && !foundByName(r)) return;
-      const message = r ? `${probe} probe ${what} ${name2} was renamed ${r.to}: libpman finds ${what}s by their name (the skeleton's fields), so userspace built against the base no longer finds it` : `${probe} probe ${what} ${name2} was removed`;
-      hits.push({ symbol: name2, message, location: r ? r.head.loc : loc2, ...scope(probe) });
-    };
-    for (const [name2, m] of removed(base.bpfMaps, head.bpfMaps)) gone("map", name2, m.probe, m.loc);
-    for (const [name2, b, h] of common(base.bpfMaps, head.bpfMaps)) {
-      const judgedAsStruct = (k) => k === "valueSize" && b.valueType === h.valueType && isSharedStruct(h.valueType, head.structs) || k === "keySize" && b.keyType === h.keyType && isSharedStruct(h.keyType, head.structs);
-      const diffs = FIELDS.filter(([k]) => b[k] !== null && h[k] !== null && b[k] !== h[k] && !judgedAsStruct(k)).map(([k, label]) => `${label} ${b[k]} \u2192 ${h[k]}`);
-      if (diffs.length) hits.push({ symbol: name2, message: `${h.probe} probe map ${name2}: ${diffs.join(", ")}`, location: h.loc, ...scope(h.probe) });
-    }
-    for (const [name2, g] of removed(base.bpfGlobals, head.bpfGlobals)) gone("global", name2, g.probe, g.loc);
-    for (const [name2, b, h] of common(base.bpfGlobals, head.bpfGlobals)) {
-      if (b.type !== h.type || b.section !== h.section) hits.push({ symbol: name2, message: `${h.probe} probe global ${name2}: ${b.section} ${b.type} \u2192 ${h.section} ${h.type}`, location: h.loc, ...scope(h.probe) });
-    }
-    return hits;
-  }
-};
-
-// src/rules/api/code-list-appended.ts
-var MODERN_PROBE_LISTS = /* @__PURE__ */ new Set(["sys_exit_extra_code"]);
-function apiLists(s) {
-  return record(Object.entries(s.codeLists).filter(([, l]) => l.governs === "api"));
-}
-var codeListAppended = {
-  id: "code-list-appended",
-  title: "An entry was appended to an ordered code list (KMOD_PROGS, sys_exit_extra_code)",
-  governs: "api",
-  bump: "minor",
-  rationale: "These lists are indexes userspace passes to the driver (the ENABLE_TP argument, the extra tail-call slots). Appending keeps every existing index: a compatible feature, API minor.",
-  example: '  X(KMOD_PROG_SCHED_PROC_FORK, "sched_process_fork") \\\n+ X(KMOD_PROG_SCHED_PROC_EXEC, "sched_process_exec")',
-  check(base, head) {
-    const hits = [];
-    for (const [name2, b, h] of common(apiLists(base), apiLists(head))) {
-      const prefixKept = b.entries.every((e, i2) => h.entries[i2]?.name === e.name);
-      if (!prefixKept || h.entries.length <= b.entries.length) continue;
-      const added2 = h.entries.slice(b.entries.length);
-      hits.push({
-        symbol: name2,
-        message: `${name2} gains ${added2.map((e, i2) => `${e.name} (index ${b.entries.length + i2})`).join(", ")}`,
-        location: added2[0].loc,
-        ...MODERN_PROBE_LISTS.has(name2) ? { scope: "modern-probe" } : {}
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/api/code-list-changed.ts
-var codeListChanged = {
-  id: "code-list-changed",
-  title: "An ordered code list lost an entry or changed order",
-  governs: "api",
-  bump: "major",
-  rationale: "Positions in KMOD_PROGS (the ENABLE_TP/DISABLE_TP argument) and sys_exit_extra_code (the extra tail-call slots libpman fills) are numbers userspace and the driver exchange; removing or reordering an entry gives an existing number another meaning.",
-  example: '- X(KMOD_PROG_SYS_ENTER, "sys_enter") \\\n  X(KMOD_PROG_SYS_EXIT, "sys_exit") \\',
-  check(base, head) {
-    const hits = [];
-    const scope = (name2) => MODERN_PROBE_LISTS.has(name2) ? { scope: "modern-probe" } : {};
-    for (const [name2, l] of removed(apiLists(base), apiLists(head))) hits.push({ symbol: name2, message: `${name2} is gone`, location: l.loc, ...scope(name2) });
-    for (const [name2, b, h] of common(apiLists(base), apiLists(head))) {
-      const moved = b.entries.map((e, i2) => ({ name: e.name, from: i2, to: h.entries.findIndex((x) => x.name === e.name) })).filter((x) => x.from !== x.to);
-      if (!moved.length) continue;
-      const words = moved.slice(0, 6).map((x) => x.to < 0 ? `${x.name} (index ${x.from}) removed` : `${x.name} index ${x.from} \u2192 ${x.to}`);
-      hits.push({ symbol: name2, message: `${name2}: ${words.join(", ")}${moved.length > 6 ? `, and ${moved.length - 6} more` : ""}`, location: h.loc, ...scope(name2) });
-    }
-    return hits;
-  }
-};
-
-// src/rules/api/ioctl-added.ts
-var ioctlAdded = {
-  id: "ioctl-added",
-  title: "A new PPM_IOCTL_* number was added",
-  governs: "api",
-  bump: "minor",
-  rationale: "A new ioctl is a new feature: old userspace never calls it, new userspace must know whether the driver has it. README.VERSION.md: API minor.",
-  example: "+ #define PPM_IOCTL_ENABLE_DROPFAILED _IO(PPM_IOCTL_MAGIC, 33)",
-  check(base, head) {
-    return added(base.ioctls, head.ioctls).filter(([name2, io]) => !taken(base, io.number, name2)).map(([name2, io]) => ({ symbol: name2, message: `new ${name2} = ${io.expr} (nr ${io.nr})`, location: io.loc }));
-  }
-};
-function taken(base, n, name2) {
-  if (n === null) return null;
-  for (const [other, io] of [...Object.entries(base.ioctls), ...Object.entries(base.retiredIoctls)]) {
-    if (other !== name2 && io.number === n) return other;
-  }
-  return null;
-}
-
-// src/rules/api/ioctl-removed.ts
-var ioctlRemoved = {
-  id: "ioctl-removed",
-  title: "A PPM_IOCTL_* number was removed",
-  governs: "api",
-  bump: "major",
-  rationale: 'Userspace built against the base still issues the ioctl and now gets -ENOTTY: the API became incompatible with previous userspace, API major. libs keeps the number as a comment ("Support dropped") so it is never reused.',
-  example: "- #define PPM_IOCTL_SET_TRACERS_CAPTURE _IO(PPM_IOCTL_MAGIC, 17)\n+ // #define PPM_IOCTL_SET_TRACERS_CAPTURE _IO(PPM_IOCTL_MAGIC, 17) Support dropped",
-  check(base, head) {
-    return removed(base.ioctls, head.ioctls).map(([name2, io]) => ({
-      symbol: name2,
-      message: `${name2} (nr ${io.nr}) was removed${head.retiredIoctls[name2] ? " (kept as a comment: the number stays reserved)" : ""}`,
-      location: head.retiredIoctls[name2]?.loc ?? io.loc
-    }));
-  }
-};
-
-// src/rules/api/ioctl-renumbered.ts
-function nextFreeNr(base, head) {
-  const nrs = [base.ioctls, base.retiredIoctls, head.ioctls, head.retiredIoctls].flatMap((r) => Object.values(r).map((io) => io.nr)).filter((n) => n !== null);
-  return nrs.length ? Math.max(...nrs) + 1 : null;
-}
-var ioctlRenumbered = {
-  id: "ioctl-renumbered",
-  title: "An ioctl changed its number, or a new one reuses a number in use or retired",
-  governs: "api",
-  bump: "major",
-  rationale: "The ioctl number is the whole contract (libs uses _IO only, so neither size nor direction is checked): a renumbered or reused number makes the driver do something else for userspace built against the base.",
-  example: "// #define PPM_IOCTL_ENABLE_CAPTURE _IO(PPM_IOCTL_MAGIC, 1) Support dropped\n+ #define PPM_IOCTL_NEW_THING _IO(PPM_IOCTL_MAGIC, 1)",
-  check(base, head) {
-    const hits = [];
-    for (const [name2, b, h] of common(base.ioctls, head.ioctls)) {
-      if (b.number !== null && h.number !== null && b.number !== h.number) hits.push({ symbol: name2, message: `${name2} changed from ${b.expr} to ${h.expr}`, location: h.loc });
-    }
-    for (const [name2, io] of added(base.ioctls, head.ioctls)) {
-      const owner = taken(base, io.number, name2);
-      if (owner) {
-        const free = nextFreeNr(base, head);
-        hits.push({ symbol: name2, message: `new ${name2} reuses nr ${io.nr}, the number of ${base.retiredIoctls[owner] ? "retired " : ""}${owner}${free !== null ? `: use the next free number, ${free}` : ""}`, location: io.loc });
-      }
-    }
-    return hits;
-  }
-};
-
-// src/rules/api/module-param-added.ts
-var moduleParamAdded = {
-  id: "module-param-added",
-  title: "A kernel module parameter was added",
-  governs: "api",
-  bump: "minor",
-  rationale: "Userspace reads and writes module parameters under /sys/module/<name>/parameters/; a new one is a compatible feature, API minor.",
-  example: "+ module_param(max_consumers, uint, 0444);",
-  check(base, head) {
-    return added(base.moduleParams, head.moduleParams).map(([name2, p]) => ({ symbol: name2, message: `new module parameter ${name2} (${p.type}, ${p.perm})`, location: p.loc }));
-  }
-};
-
-// src/rules/api/module-param-changed.ts
-var moduleParamChanged = {
-  id: "module-param-changed",
-  title: "A kernel module parameter was removed, renamed, retyped, or its permission or get/set operations changed",
-  governs: "api",
-  bump: "major",
-  rationale: "libscap writes g_buffer_bytes_dim and reads max_consumers through /sys/module/<name>/parameters/ (scap_kmod.c): a missing, retyped or no longer writable parameter breaks userspace built against the base. Permissions are compared as bits (`S_IRUGO` is `0444`); a parameter whose kernel_param_ops lose `.set` (or `.get`) can no longer be written (or read), whatever its permission says.",
-  example: "- module_param(max_consumers, uint, 0444);",
-  check(base, head) {
-    const hits = [];
-    for (const [name2, p] of removed(base.moduleParams, head.moduleParams)) hits.push({ symbol: name2, message: `module parameter ${name2} was removed`, location: p.loc });
-    for (const [name2, b, h] of common(base.moduleParams, head.moduleParams)) {
-      if (describe(b) !== describe(h)) hits.push({ symbol: name2, message: `module parameter ${name2}: ${describe(b)} \u2192 ${describe(h)}`, location: h.loc });
-    }
-    return hits;
-  }
-};
-function describe(p) {
-  return `${p.type} ${p.perm}${p.lacks?.length ? ` without ${p.lacks.map((o) => `.${o}`).join(" and ")}` : ""}`;
-}
-
-// src/surface/model.ts
-function loc(path6, line) {
-  return { path: path6, line };
-}
-function emptySurface(rev, commit = null) {
-  return {
-    surfaceVersion: 1,
-    rev,
-    commit,
-    versions: { api: null, schema: null },
-    scapMinimum: { api: null, schema: null },
-    eventCodes: record(),
-    events: record(),
-    enums: record(),
-    retiredEnumValues: record(),
-    ppmSc: record(),
-    defines: record(),
-    sharedConstants: record(),
-    flagTables: record(),
-    dynamicParams: record(),
-    syscalls: record(),
-    structs: record(),
-    ioctls: record(),
-    retiredIoctls: record(),
-    bpfMaps: record(),
-    bpfGlobals: record(),
-    codeLists: record(),
-    moduleParams: record(),
-    code: record(),
-    production: { drivers: [], events: record() },
-    warnings: []
-  };
-}
-
 // src/surface/shared-constants.ts
 var SHARED_HEADERS = [
   "driver/ppm_events_public.h",
@@ -9315,12 +7723,6 @@ var API_INTERFACE_RULES = [
 ];
 
 // src/rules/schema/code-pairs.ts
-var PROBE_LABEL = {
-  kmod: "kernel module",
-  modern: "modern eBPF probe",
-  legacy: "legacy eBPF probe",
-  shared: "shared by the drivers"
-};
 function oldestKernels(s, probe) {
   const k = s.kernels ?? {};
   if (probe === "kmod") return k.kmod ?? "";
@@ -9424,7 +7826,7 @@ var codeChanges = perPair((base, head) => {
 });
 var apiInterfaceChanges = perPair((base, head) => API_INTERFACE_RULES.flatMap((r) => r.check(base, head)));
 var changedCounterStructs = perPair((base, head) => {
-  const hasCounters = (s) => s.fields.some((f) => COUNTER_FIELD.test(f.name));
+  const hasCounters = (s) => s.fields.some((f) => isCounterField(f.name));
   const out2 = [];
   for (const [name2, b, h] of common(base.structs, head.structs)) {
     if ((hasCounters(b) || hasCounters(h)) && (layoutDifferences(b, h).length || appendedFields(b, h))) out2.push(name2);
@@ -13670,11 +12072,126 @@ var Query = class {
   }
 };
 
+// src/parse/c-text.ts
+var NL = 10;
+var BACKSLASH = 92;
+function isBlank(c) {
+  return c === 32 || c === 9 || c === 11 || c === 12;
+}
+function isTokenChar(c) {
+  return c > 32 && c !== BACKSLASH;
+}
+function normaliseLineEnds(src) {
+  let s = src.charCodeAt(0) === 65279 ? " " + src.slice(1) : src;
+  if (s.indexOf("\r") < 0) return s;
+  s = s.replace(/\r\n/g, " \n");
+  return s.replace(/\r/g, "\n");
+}
+function spliceContinuations(s) {
+  const re = /\\[ \t\f\v]*\n/g;
+  let m = re.exec(s);
+  if (!m) return s;
+  const out2 = [];
+  let copied = 0;
+  let owedSpaces = 0;
+  let owedNewlines = 0;
+  const settle2 = () => {
+    const nl = s.indexOf("\n", copied);
+    const end = nl < 0 ? s.length : nl;
+    out2.push(s.slice(copied, end), " ".repeat(owedSpaces), nl < 0 ? "" : "\n", "\n".repeat(owedNewlines));
+    copied = nl < 0 ? s.length : nl + 1;
+    owedSpaces = owedNewlines = 0;
+  };
+  for (; m; m = re.exec(s)) {
+    const i2 = m.index;
+    const nl = i2 + m[0].length - 1;
+    if (owedNewlines) {
+      const end = s.indexOf("\n", copied);
+      if (end >= 0 && end < i2) settle2();
+    }
+    const splitsToken = i2 > 0 && isTokenChar(s.charCodeAt(i2 - 1)) && nl + 1 < s.length && isTokenChar(s.charCodeAt(nl + 1));
+    if (splitsToken) {
+      out2.push(s.slice(copied, i2));
+      owedSpaces += nl - i2;
+      owedNewlines++;
+    } else {
+      out2.push(s.slice(copied, i2), s.slice(i2 + 1, nl), "\\\n");
+    }
+    copied = nl + 1;
+  }
+  if (owedNewlines) settle2();
+  out2.push(s.slice(copied));
+  return out2.join("");
+}
+function continued(s, nl) {
+  return nl > 0 && s.charCodeAt(nl - 1) === BACKSLASH;
+}
+var DIGRAPHS = { "<:": "[ ", ":>": "] ", "<%": "{ ", "%>": "} ", "%:%:": "##  ", "%:": "# " };
+function blankComments(s) {
+  const parts2 = [];
+  let copied = 0;
+  const n = s.length;
+  const next = /["'/]|%:%:|<[:%]|%[>:]|:>/g;
+  for (let m = next.exec(s); m; m = next.exec(s)) {
+    let i2 = m.index;
+    const c = s.charCodeAt(i2);
+    const digraph = DIGRAPHS[m[0]];
+    if (digraph) {
+      parts2.push(s.slice(copied, i2), digraph);
+      copied = next.lastIndex = i2 + m[0].length;
+    } else if (c === 34 || c === 39) {
+      i2++;
+      while (i2 < n) {
+        const d = s.charCodeAt(i2);
+        if (d === c) break;
+        if (d === NL && !continued(s, i2)) break;
+        i2 += d === BACKSLASH ? 2 : 1;
+      }
+      next.lastIndex = i2 + 1;
+    } else if (s.charCodeAt(i2 + 1) === 42) {
+      const end = s.indexOf("*/", i2 + 2);
+      const stop2 = end < 0 ? n : end + 2;
+      parts2.push(s.slice(copied, i2), blank(s, i2, stop2));
+      copied = next.lastIndex = stop2;
+    } else if (s.charCodeAt(i2 + 1) === 47) {
+      let stop2 = s.indexOf("\n", i2);
+      while (stop2 > 0 && continued(s, stop2)) stop2 = s.indexOf("\n", stop2 + 1);
+      if (stop2 < 0) stop2 = n;
+      parts2.push(s.slice(copied, i2), blank(s, i2, stop2));
+      copied = next.lastIndex = stop2;
+    }
+  }
+  if (!parts2.length) return s;
+  parts2.push(s.slice(copied));
+  return parts2.join("");
+}
+function blank(s, a, b) {
+  const seg = s.slice(a, b);
+  return seg.indexOf("\n") < 0 ? " ".repeat(b - a) : seg.replace(/[^\n]/g, " ");
+}
+function lineIndex(text2) {
+  const starts = [0];
+  for (let i2 = text2.indexOf("\n"); i2 >= 0; i2 = text2.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+function cText(source) {
+  const spliced = spliceContinuations(normaliseLineEnds(source));
+  const text2 = blankComments(spliced);
+  let index = null;
+  return { spliced, text: text2, lineAt: (offset) => (index ??= lineIndex(spliced))(offset) };
+}
+
 // src/parse/directives.ts
 var DIRECTIVE_START = /^[ \t\f\v]*(?:#|%:)[ \t\f\v]*([A-Za-z_]\w*)?/;
-function isBlank(c) {
-  return c === 32 || c === 9 || c === 12 || c === 11;
-}
 function logicalLine(text2, lineStart) {
   let end = text2.indexOf("\n", lineStart);
   let lines = 1;
@@ -14688,13 +13205,7 @@ function ignoreEntry(e, bad) {
   return { rule, symbol, reason, ...expires ? { expires } : {} };
 }
 function loadConfigFile(file, label = `--config ${file}`) {
-  let text2;
-  try {
-    text2 = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new InputError(`${label}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
-  }
-  return parseConfig(text2, label);
+  return parseConfig(readInputFile(file, label), label);
 }
 function loadConfig(src, repo, commit) {
   if (src.kind === "none") return { config: {}, source: null };
@@ -14719,10 +13230,12 @@ function absent(src, label) {
 
 // src/source/git.ts
 import { spawn, spawnSync } from "node:child_process";
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 import { existsSync as existsSync3, statSync } from "node:fs";
 import { lstat, readFile, readdir, readlink } from "node:fs/promises";
 import path3 from "node:path";
+var SYMLINK_MODE = "120000";
+var SUBMODULE_MODE = "160000";
 function git(cwd, args2, allowFail = false) {
   const r = spawnSync("git", args2, { cwd, encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 });
   if (r.error) throw new InputError(`cannot run git: ${r.error.message}`);
@@ -14870,7 +13383,7 @@ var GitRepo = class _GitRepo {
     for (const rec of out2.split("\0")) {
       const m = /^(\d+) (blob|commit) ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(rec);
       if (!m) continue;
-      const mode = m[1] === "120000" || m[1] === "160000" ? m[1] : void 0;
+      const mode = m[1] === SYMLINK_MODE || m[1] === SUBMODULE_MODE ? m[1] : void 0;
       files.set(m[5], { path: m[5], blob: m[3], ...mode ? { mode } : {}, ...m[4] !== "-" ? { size: Number(m[4]) } : {} });
     }
     return files;
@@ -14888,9 +13401,12 @@ var GitRepo = class _GitRepo {
   }
   snapshot(rev, prefixes, role = "revision") {
     const commit = this.resolve(rev, role);
-    const files = this.listFiles(commit, prefixes);
+    return this.snapshotOf(rev, commit, this.listFiles(commit, prefixes));
+  }
+  /** A snapshot of files already listed (an audit's running tree), read through this repository. */
+  snapshotOf(label, commit, files) {
     return {
-      label: rev,
+      label,
       commit,
       files,
       read: async (p) => {
@@ -14920,7 +13436,7 @@ var GitRepo = class _GitRepo {
       const abs = path3.join(root, rel);
       const st = await lstat(abs).catch(() => null);
       if (!st) return;
-      if (st.isSymbolicLink()) files.set(rel, { path: rel, blob: gitBlobId(Buffer.from(await readlink(abs))), mode: "120000" });
+      if (st.isSymbolicLink()) files.set(rel, { path: rel, blob: gitBlobId(Buffer.from(await readlink(abs))), mode: SYMLINK_MODE });
       else if (st.isDirectory()) {
         for (const name2 of (await readdir(abs)).sort()) await walk3(rel ? `${rel}/${name2}` : name2, depth + 1);
       } else if (st.isFile()) {
@@ -14943,7 +13459,7 @@ var GitRepo = class _GitRepo {
   }
 };
 function gitBlobId(data) {
-  return createHash2("sha1").update(`blob ${data.length}\0`).update(data).digest("hex");
+  return createHash("sha1").update(`blob ${data.length}\0`).update(data).digest("hex");
 }
 
 // src/history/facts-pool.ts
@@ -14952,229 +13468,20 @@ import os from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
-// src/parse/build-configs.ts
-var VIEWS = ["kmod", "legacy", "modern", "userspace"];
-var ARCHES = ["x86_64", "aarch64", "s390x", "ppc64le", "riscv64", "loongarch64"];
-var VIEW_LABEL = {
-  kmod: "kernel module",
-  legacy: "legacy eBPF probe",
-  modern: "modern eBPF probe",
-  userspace: "libscap/libpman"
-};
-var COMPILER_ARCH = {
-  x86_64: { __x86_64__: "1", __x86_64: "1", __amd64__: "1", __amd64: "1" },
-  aarch64: { __aarch64__: "1" },
-  s390x: { __s390x__: "1", __s390__: "1" },
-  ppc64le: { __powerpc64__: "1", __powerpc__: "1", __PPC64__: "1", __PPC__: "1", __LITTLE_ENDIAN__: "1" },
-  riscv64: { __riscv: "1", __riscv_xlen: "64" },
-  loongarch64: { __loongarch64: "1", __loongarch__: "1", __loongarch_lp64: "1" }
-};
-var KERNEL_ARCH = {
-  x86_64: ["CONFIG_X86", "CONFIG_X86_64"],
-  aarch64: ["CONFIG_ARM64"],
-  s390x: ["CONFIG_S390"],
-  ppc64le: ["CONFIG_PPC", "CONFIG_PPC64"],
-  riscv64: ["CONFIG_RISCV"],
-  loongarch64: ["CONFIG_LOONGARCH"]
-};
-var ALL_KERNEL_ARCH = /* @__PURE__ */ new Set([...Object.values(KERNEL_ARCH).flat(), "CONFIG_X86_32", "CONFIG_ARM", "CONFIG_MIPS", "CONFIG_PPC32", "CONFIG_64BIT", "CONFIG_32BIT"]);
-var BPF_TARGET_ARCH = {
-  x86_64: "__TARGET_ARCH_x86",
-  aarch64: "__TARGET_ARCH_arm64",
-  s390x: "__TARGET_ARCH_s390",
-  ppc64le: "__TARGET_ARCH_powerpc",
-  riscv64: "__TARGET_ARCH_riscv",
-  loongarch64: "__TARGET_ARCH_loongarch64"
-};
-var LP64 = {
-  __linux__: "1",
-  __linux: "1",
-  __gnu_linux__: "1",
-  __unix__: "1",
-  __unix: "1",
-  __ELF__: "1",
-  __STDC__: "1",
-  __LP64__: "1",
-  _LP64: "1",
-  __CHAR_BIT__: "8",
-  __SIZEOF_SHORT__: "2",
-  __SIZEOF_INT__: "4",
-  __SIZEOF_LONG__: "8",
-  __SIZEOF_LONG_LONG__: "8",
-  __SIZEOF_POINTER__: "8",
-  __SIZEOF_SIZE_T__: "8",
-  __SIZEOF_PTRDIFF_T__: "8",
-  __SIZEOF_WCHAR_T__: "4",
-  __SIZEOF_WINT_T__: "4",
-  __SIZEOF_FLOAT__: "4",
-  __SIZEOF_DOUBLE__: "8",
-  __SIZEOF_INT128__: "16",
-  __SCHAR_WIDTH__: "8",
-  __SHRT_WIDTH__: "16",
-  __INT_WIDTH__: "32",
-  __LONG_WIDTH__: "64",
-  __LONG_LONG_WIDTH__: "64",
-  __PTRDIFF_WIDTH__: "64",
-  __SIZE_WIDTH__: "64",
-  __INTMAX_WIDTH__: "64",
-  __INTPTR_WIDTH__: "64",
-  __SCHAR_MAX__: "0x7f",
-  __SHRT_MAX__: "0x7fff",
-  __INT_MAX__: "0x7fffffff",
-  __LONG_MAX__: "0x7fffffffffffffffL",
-  __LONG_LONG_MAX__: "0x7fffffffffffffffLL",
-  __INTMAX_MAX__: "0x7fffffffffffffffL",
-  __UINTMAX_MAX__: "0xffffffffffffffffUL",
-  __SIZE_MAX__: "0xffffffffffffffffUL",
-  __PTRDIFF_MAX__: "0x7fffffffffffffffL",
-  __INTPTR_MAX__: "0x7fffffffffffffffL",
-  __UINTPTR_MAX__: "0xffffffffffffffffUL",
-  __INT8_MAX__: "0x7f",
-  __INT16_MAX__: "0x7fff",
-  __INT32_MAX__: "0x7fffffff",
-  __INT64_MAX__: "0x7fffffffffffffffL",
-  __UINT8_MAX__: "0xff",
-  __UINT16_MAX__: "0xffff",
-  __UINT32_MAX__: "0xffffffffU",
-  __UINT64_MAX__: "0xffffffffffffffffUL",
-  __ORDER_LITTLE_ENDIAN__: "1234",
-  __ORDER_BIG_ENDIAN__: "4321",
-  __ORDER_PDP_ENDIAN__: "3412",
-  __ATOMIC_RELAXED: "0",
-  __ATOMIC_CONSUME: "1",
-  __ATOMIC_ACQUIRE: "2",
-  __ATOMIC_RELEASE: "3",
-  __ATOMIC_ACQ_REL: "4",
-  __ATOMIC_SEQ_CST: "5"
-};
-var DEFINED_VALUE_UNKNOWN = /* @__PURE__ */ new Set(["__GNUC__", "__GNUC_MINOR__", "__GNUC_PATCHLEVEL__", "__VERSION__", "__STDC_VERSION__", "__STDC_HOSTED__"]);
-var UNSIGNED_CHAR = /* @__PURE__ */ new Set(["aarch64", "s390x", "ppc64le", "riscv64"]);
-function byteOrder(arch) {
-  const order = arch === "s390x" ? "4321" : "1234";
-  return { __BYTE_ORDER__: order, __FLOAT_WORD_ORDER__: order, ...UNSIGNED_CHAR.has(arch) ? { __CHAR_UNSIGNED__: "1" } : {} };
-}
-var KBUILD = { KBUILD_MODNAME: '"scap"', KBUILD_BASENAME: '"main"' };
-function kernelConfig(arch) {
-  const out2 = { __KERNEL__: "1", CONFIG_64BIT: "1" };
-  for (const c of KERNEL_ARCH[arch]) out2[c] = "1";
-  return out2;
-}
-function defines2(view, arch) {
-  switch (view) {
-    case "kmod":
-      return { ...LP64, ...byteOrder(arch), ...COMPILER_ARCH[arch], MODULE: "1", ...KBUILD, ...kernelConfig(arch) };
-    case "legacy":
-      return { ...LP64, ...byteOrder(arch), ...COMPILER_ARCH[arch], __clang__: "1", __BPF_TRACING__: "1", ...kernelConfig(arch) };
-    case "modern":
-      return { ...LP64, ...byteOrder(arch), __clang__: "1", __bpf__: "1", __BPF__: "1", __USE_VMLINUX__: "1", [BPF_TARGET_ARCH[arch]]: "1" };
-    case "userspace":
-      return { ...LP64, ...byteOrder(arch), ...COMPILER_ARCH[arch] };
-  }
-}
-var CONFIGS = VIEWS.flatMap((view) => ARCHES.map((arch) => ({ view, arch }))).map(({ view, arch }, index) => ({
-  index,
-  view,
-  arch,
-  defines: defines2(view, arch),
-  kernel: view === "kmod" || view === "legacy"
-}));
-var ALL_CONFIGS = (1 << CONFIGS.length) - 1;
-function viewMask(...views) {
-  let m = 0;
-  for (const c of CONFIGS) if (views.includes(c.view)) m |= 1 << c.index;
-  return m;
-}
-function describeMask(mask) {
-  const parts2 = [];
-  for (const view of VIEWS) {
-    const arches = CONFIGS.filter((c) => c.view === view && mask & 1 << c.index).map((c) => c.arch);
-    if (!arches.length) continue;
-    parts2.push(`${VIEW_LABEL[view]} (${arches.length === ARCHES.length ? "all architectures" : arches.join(", ")})`);
-  }
-  return parts2.join(", ") || "no build";
-}
-function buildsOf(path6) {
-  if (path6.startsWith("driver/modern_bpf/shared_definitions/")) return viewMask("modern", "userspace");
-  if (path6.startsWith("driver/modern_bpf/")) return viewMask("modern");
-  if (path6 === "driver/bpf/types.h") return viewMask("legacy", "userspace");
-  if (path6.startsWith("driver/bpf/")) return viewMask("legacy");
-  if (/^driver\/[^/]+\.h$/.test(path6)) return ALL_CONFIGS;
-  if (/^driver\/[^/]*_table\.c$/.test(path6)) return viewMask("kmod", "userspace");
-  if (/^driver\/[^/]+\.c$/.test(path6)) return viewMask("kmod");
-  if (path6.startsWith("userspace/")) return viewMask("userspace");
-  return ALL_CONFIGS;
-}
-var INCLUDE_ROOTS = ["", "driver/", "userspace/", "driver/modern_bpf/", "driver/bpf/"];
-var EXTERNAL_MACROS = [
-  /^__NR_/,
-  // syscall numbers of the target architecture
-  /^CONFIG_/,
-  // the target kernel's configuration (the architecture options are set per configuration)
-  /^HAS_/,
-  // driver/configure's probes of the target kernel
-  /^(RHEL_RELEASE|UTS_|LINUX_VERSION_CODE$|KERNEL_VERSION$)/,
-  // distribution and kernel versions
-  /^__has_/,
-  // compiler feature tests
-  // What the command line or the compiler's version decides: optimisation, code model,
-  // hardening, instruction-set extensions, clang's version.
-  /^__(OPTIMIZE|OPTIMIZE_SIZE|NO_INLINE|PIC|pic|PIE|pie|SSP|SSP_STRONG|SSP_ALL|SSP_EXPLICIT|SANITIZE_[A-Z]+|FAST_MATH|BPF_CPU_VERSION)__$/,
-  /^__(SSE|AVX|MMX|FXSR|XSAVE|AES|PCLMUL|POPCNT|BMI|F16C|FMA|ARM_NEON|ARM_FEATURE|ALTIVEC|VSX|VEC|riscv_vector|loongarch_s?x)\w*$/,
-  /^__clang_(major|minor|patchlevel|version)__$/,
-  /^__(GLIBC|GNU_LIBRARY|UCLIBC|GLIBC_PREREQ)/,
-  // libc
-  /^[a-z][a-z0-9_]*$/,
-  // lower-case names: kernel helpers defined as macros (`defined(get_file_rcu)`)
-  /^(IORING|O|SO|AT|S_IF|SEND_SIG|MAP|PROT|_PAGE|CLONE|F)_/,
-  // kernel UAPI feature and flag macros
-  /^(UINT\d+_MAX|INT\d+_MAX|RLIM_INFINITY|_STK_LIM_MAX|HZ|USER_HZ|NSEC_PER_SEC)$/
-  // libc and kernel limits
-];
-var OTHER_PLATFORMS = /* @__PURE__ */ new Set([
-  "_MSC_VER",
-  "_WIN32",
-  "_WIN64",
-  "__CYGWIN__",
-  "__MINGW32__",
-  "__MINGW64__",
-  "__sun",
-  "__APPLE__",
-  "__MACH__",
-  "__FreeBSD__",
-  "__NetBSD__",
-  "__OpenBSD__",
-  "__EMSCRIPTEN__",
-  "__cplusplus",
-  "__mips__",
-  "__mips",
-  "__i386__",
-  "__arm__",
-  "__ILP32__"
-]);
-function isExternal(name2, config) {
-  if (Object.hasOwn(config.defines, name2) || OTHER_PLATFORMS.has(name2)) return false;
-  if (ALL_KERNEL_ARCH.has(name2)) return false;
-  if (!config.kernel && name2.startsWith("CONFIG_")) return false;
-  return EXTERNAL_MACROS.some((re) => re.test(name2));
-}
-var COMMON_PREDEFINED = new Map(
-  Object.entries(CONFIGS[0].defines).filter(([name2, body2]) => CONFIGS.every((c) => c.defines[name2] === body2)).map(([name2, body2]) => [name2, { name: name2, params: null, body: body2 }])
-);
-
 // src/parse/macros.ts
-var TOKEN3 = /\s*(?:([A-Za-z_]\w*)|(\d[\w.]*|\.\d[\w.]*)|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|(##|#|->|\+\+|--|<<=|>>=|<<|>>|<=|>=|==|!=|&&|\|\||\.\.\.|[-+*/%&|^~!<>?:;,.()[\]{}=]))/y;
-function lex2(text2) {
+var TOKEN2 = /\s*(?:([A-Za-z_]\w*)|(\d[\w.]*|\.\d[\w.]*)|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|(##|#|->|\+\+|--|<<=|>>=|<<|>>|<=|>=|==|!=|&&|\|\||\.\.\.|[-+*/%&|^~!<>?:;,.()[\]{}=]))/y;
+function lex(text2) {
   const out2 = [];
   let pos = 0;
   while (pos < text2.length) {
     const start2 = pos;
     while (pos < text2.length && /\s/.test(text2[pos])) pos++;
     if (pos >= text2.length) break;
-    TOKEN3.lastIndex = pos;
-    const m = TOKEN3.exec(text2);
+    TOKEN2.lastIndex = pos;
+    const m = TOKEN2.exec(text2);
     if (!m) return null;
     out2.push({ t: m[1] ?? m[2] ?? m[3] ?? m[4], id: m[1] !== void 0, ws: pos > start2 });
-    pos = TOKEN3.lastIndex;
+    pos = TOKEN2.lastIndex;
   }
   return out2;
 }
@@ -15227,7 +13534,7 @@ var Expander = class {
       let r;
       if (def.params === null) {
         this.opts.onMacro?.(def.name);
-        const body2 = lex2(def.body) ?? [];
+        const body2 = lex(def.body) ?? [];
         r = this.expand(body2, /* @__PURE__ */ new Set([...off, def.name]), depth + 1);
       } else {
         const call = toks[i2 + 1]?.t === "(" ? collectArgs(toks, i2 + 1) : null;
@@ -15272,7 +13579,7 @@ var Expander = class {
     const variadic = params.length > 0 && params[params.length - 1].endsWith("...");
     const names2 = params.map((p) => p === "..." ? "__VA_ARGS__" : p.endsWith("...") ? p.slice(0, -3) : p);
     const actual = variadic && args2.length > names2.length ? [...args2.slice(0, names2.length - 1), joinArgs(args2.slice(names2.length - 1))] : args2;
-    const body2 = lex2(def.body) ?? [];
+    const body2 = lex(def.body) ?? [];
     const expanded2 = /* @__PURE__ */ new Map();
     const argOf = (name2) => names2.indexOf(name2);
     const out2 = [];
@@ -15304,7 +13611,7 @@ function paste(toks) {
     const k = toks[i2];
     if (k.t === "##" && out2.length && toks[i2 + 1]) {
       const left = out2.pop();
-      const glued = lex2(left.t + toks[i2 + 1].t) ?? [];
+      const glued = lex(left.t + toks[i2 + 1].t) ?? [];
       out2.push(...glued.map((g, n) => n === 0 ? { ...g, ws: left.ws } : g));
       i2++;
     } else out2.push(k);
@@ -15334,7 +13641,7 @@ function mentionsMacro(text2, macros, keep) {
   return false;
 }
 function expandMacros(text2, macros, opts = {}) {
-  const toks = lex2(text2);
+  const toks = lex(text2);
   if (!toks) return { problem: "text that is not C tokens" };
   const e = new Expander(macros, opts);
   const out2 = e.expand(toks, /* @__PURE__ */ new Set(), 0);
@@ -15342,7 +13649,7 @@ function expandMacros(text2, macros, opts = {}) {
 }
 
 // src/parse/conditions.ts
-var KERNEL_MAX2 = 0x7fffffffn;
+var KERNEL_MAX = 0x7fffffffn;
 var KERNEL_VERSION = { name: "KERNEL_VERSION", params: ["a", "b", "c"], body: "(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))" };
 function describeKernel(v) {
   const n = Number(v);
@@ -15549,8 +13856,8 @@ var Env = class {
     const seen = [];
     const first = evaluate(condition, { ...this.symbols(), onValue: (v) => seen.push(v) });
     if (!this.usedKernel) return first === null ? null : first !== 0n;
-    const samples = /* @__PURE__ */ new Set([this.minKernel, KERNEL_MAX2]);
-    for (const v of seen) for (const x of [v - 1n, v, v + 1n]) if (x > this.minKernel && x < KERNEL_MAX2) samples.add(x);
+    const samples = /* @__PURE__ */ new Set([this.minKernel, KERNEL_MAX]);
+    for (const v of seen) for (const x of [v - 1n, v, v + 1n]) if (x > this.minKernel && x < KERNEL_MAX) samples.add(x);
     let answer;
     for (const x of samples) {
       this.kernel = x;
@@ -15774,7 +14081,7 @@ function minimumKernel(files, config) {
       env.usedKernel = false;
       evaluate(b.condition, { ...env.symbols(), onValue: (v) => seen.push(v) });
       if (!env.usedKernel) continue;
-      const candidates = [.../* @__PURE__ */ new Set([0n, ...seen.filter((v) => v > 0n && v < KERNEL_MAX2)])].sort((x, y) => x < y ? -1 : 1);
+      const candidates = [.../* @__PURE__ */ new Set([0n, ...seen.filter((v) => v > 0n && v < KERNEL_MAX)])].sort((x, y) => x < y ? -1 : 1);
       for (const k of candidates) {
         const e = new Env(config, k, () => null);
         if (e.test(b.condition) === false) {
@@ -16554,18 +14861,18 @@ function topLevelStatements(text2, d) {
   endStatement(n, !st.inBody);
   return { statements };
 }
-var TOKEN4 = /\s*(?:([A-Za-z_]\w*)|(\d[\w.]*|\.\d[\w.]*|"(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?|\.\.\.|->|<<=|>>=|##|&&|\|\||<<|>>|\+\+|--|[-+*/%&|^!<>=]=|\S))/y;
+var TOKEN3 = /\s*(?:([A-Za-z_]\w*)|(\d[\w.]*|\.\d[\w.]*|"(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?|\.\.\.|->|<<=|>>=|##|&&|\|\||<<|>>|\+\+|--|[-+*/%&|^!<>=]=|\S))/y;
 function tokens(text2) {
   const out2 = [];
-  TOKEN4.lastIndex = 0;
-  for (let m = TOKEN4.exec(text2); m; m = TOKEN4.exec(text2)) {
+  TOKEN3.lastIndex = 0;
+  for (let m = TOKEN3.exec(text2); m; m = TOKEN3.exec(text2)) {
     const t = m[1] ?? m[2];
-    const end = TOKEN4.lastIndex;
+    const end = TOKEN3.lastIndex;
     out2.push({ text: t, start: end - t.length, end, ident: m[1] !== void 0 });
   }
   return out2;
 }
-function closing2(toks, open) {
+function closing(toks, open) {
   let depth = 0;
   for (let i2 = open; i2 < toks.length; i2++) {
     const t = toks[i2].text;
@@ -16621,19 +14928,19 @@ function attributes(toks) {
       weak = true;
       continue;
     }
-    const close = ATTRIBUTE_CALLS.has(t) && toks[i2 + 1]?.text === "(" ? closing2(toks, i2 + 1) : -1;
+    const close = ATTRIBUTE_CALLS.has(t) && toks[i2 + 1]?.text === "(" ? closing(toks, i2 + 1) : -1;
     if ((t === "SEC" || t === "__bpf_section") && close > 0) {
       section = strings(toks, i2 + 2, close);
       i2 = close;
       continue;
     }
     if ((t === "__attribute__" || t === "__attribute") && close > 0) {
-      const inner = toks[i2 + 2]?.text === "(" ? closing2(toks, i2 + 2) : -1;
+      const inner = toks[i2 + 2]?.text === "(" ? closing(toks, i2 + 2) : -1;
       if (inner > 0) {
         for (const [a, b] of splitTokens(toks, ",", i2 + 3, inner)) {
           const name2 = toks[a]?.text.replace(/^__(\w+)__$/, "$1");
           if (name2 === "weak" && b === a + 1) weak = true;
-          if (name2 === "section" && toks[a + 1]?.text === "(") section = strings(toks, a + 2, closing2(toks, a + 1));
+          if (name2 === "section" && toks[a + 1]?.text === "(") section = strings(toks, a + 2, closing(toks, a + 1));
         }
       }
       i2 = close;
@@ -16656,7 +14963,7 @@ function structBody(toks) {
   const s = toks.findIndex((t) => t.text === "struct");
   if (s < 0) return null;
   const open = toks[s + 1]?.text === "{" ? s + 1 : toks[s + 1]?.ident && toks[s + 2]?.text === "{" ? s + 2 : -1;
-  const close = open > 0 ? closing2(toks, open) : -1;
+  const close = open > 0 ? closing(toks, open) : -1;
   const name2 = close > 0 ? toks[close + 1] : void 0;
   if (!name2?.ident || close + 2 !== toks.length) return null;
   return { open, close, name: name2.text };
@@ -16668,7 +14975,7 @@ function modernMap(text2, toks) {
   for (const [a, b] of splitTokens(toks, ";", body2.open + 1, body2.close)) {
     if (a === b) continue;
     const macro = toks[a].text;
-    const close = toks[a + 1]?.text === "(" ? closing2(toks, a + 1) : -1;
+    const close = toks[a + 1]?.text === "(" ? closing(toks, a + 1) : -1;
     if (!["__uint", "__type", "__array"].includes(macro) || close < 0 || close + 1 !== b) return null;
     const [key, value] = splitTokens(toks, ",", a + 2, close);
     if (!key || !value) return null;
@@ -16691,7 +14998,7 @@ function legacyMap(text2, toks) {
   const s = toks.findIndex((t) => t.text === "struct");
   const name2 = toks[s + 2];
   if (s < 0 || toks[s + 1]?.text !== "bpf_map_def" || !name2?.ident || toks[s + 3]?.text !== "=" || toks[s + 4]?.text !== "{") return null;
-  const close = closing2(toks, s + 4);
+  const close = closing(toks, s + 4);
   if (close < 0 || close + 1 !== toks.length) return null;
   const fields = /* @__PURE__ */ new Map();
   for (const [a, b] of splitTokens(toks, ",", s + 5, close)) {
@@ -16733,7 +15040,7 @@ function weakGlobals(text2, toks) {
     const stars = pointer.filter((t) => t.text === "*").length;
     const constObject = stars ? pointer[pointer.length - 1].text === "const" : specifiers.some((t) => t.text === "const");
     const base = specifiers.filter((t) => !QUALIFIERS.has(t.text)).map((t) => t.text).join(" ");
-    const close = bracket >= 0 ? closing2(toks, bracket) : -1;
+    const close = bracket >= 0 ? closing(toks, bracket) : -1;
     out2.push({
       name: toks[nameAt].text,
       rodata: constObject,
@@ -16755,6 +15062,1550 @@ function indexIn(toks, t, from, to) {
     else if (x === ")" || x === "]" || x === "}") depth--;
   }
   return -1;
+}
+
+// src/surface/extract/code-bodies.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/surface/enum-names.ts
+var EVENT_CODE_ENUMS = ["ppm_event_code", "ppm_event_type"];
+var PPM_SC_ENUMS = ["ppm_sc_code", "ppm_syscall_code"];
+var OLD_ENUM_SPELLINGS = new Map(
+  [EVENT_CODE_ENUMS, PPM_SC_ENUMS].flatMap(([current, ...old]) => old.map((o) => [o, current]))
+);
+
+// src/surface/extract/code/lexer.ts
+var IDENT = 1;
+var NUMBER = 2;
+var STR = 3;
+var PUNCT = 4;
+var DIRECTIVE = 5;
+var PP_IF = 1;
+var PP_ELIF = 2;
+var PP_ELSE = 3;
+var PP_ENDIF = 4;
+var PP_OTHER = 5;
+var Tokens = class {
+  n = 0;
+  kind;
+  /** Byte offset of the token's start (for line numbers). */
+  at;
+  /** PP_* for a directive, 0 otherwise. */
+  pp;
+  /** 1 when a conditional directive's condition mentions a kernel-version or kernel-feature macro (set by markCompat). */
+  compat;
+  /** Token text; a directive is `#name tok tok ...`, single-spaced. */
+  text = [];
+  constructor(capacity) {
+    this.kind = new Uint8Array(capacity);
+    this.at = new Int32Array(capacity);
+    this.pp = new Uint8Array(capacity);
+    this.compat = new Uint8Array(capacity);
+  }
+  push(kind2, text2, at, pp = 0, compat = 0) {
+    const i2 = this.n++;
+    if (i2 === this.kind.length) this.grow();
+    this.kind[i2] = kind2;
+    this.at[i2] = at;
+    this.pp[i2] = pp;
+    this.compat[i2] = compat;
+    this.text.push(text2);
+  }
+  grow() {
+    const size = this.kind.length * 2;
+    const kind2 = new Uint8Array(size);
+    const at = new Int32Array(size);
+    const pp = new Uint8Array(size);
+    const compat = new Uint8Array(size);
+    kind2.set(this.kind);
+    at.set(this.at);
+    pp.set(this.pp);
+    compat.set(this.compat);
+    Object.assign(this, { kind: kind2, at, pp, compat });
+  }
+};
+function isIdStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 36;
+}
+function isIdChar(c) {
+  return isIdStart(c) || c >= 48 && c <= 57;
+}
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function punctLen(src, i2, c) {
+  const d = src.charCodeAt(i2 + 1);
+  switch (c) {
+    case 45:
+      return d === 62 || d === 45 || d === 61 ? 2 : 1;
+    case 43:
+      return d === 43 || d === 61 ? 2 : 1;
+    case 60:
+    // < : << <<= <=
+    case 62:
+      if (d === c) return src.charCodeAt(i2 + 2) === 61 ? 3 : 2;
+      return d === 61 ? 2 : 1;
+    case 61:
+    // =
+    case 33:
+    // !
+    case 42:
+    // *
+    case 47:
+    // /
+    case 37:
+    // %
+    case 94:
+      return d === 61 ? 2 : 1;
+    case 38:
+    // & : && &=
+    case 124:
+      return d === c || d === 61 ? 2 : 1;
+    case 35:
+      return d === 35 ? 2 : 1;
+    case 46:
+      return d === 46 && src.charCodeAt(i2 + 2) === 46 ? 3 : 1;
+    default:
+      return 1;
+  }
+}
+var BUILD_ONLY_TOKENS = /* @__PURE__ */ new Set([
+  "register",
+  "volatile",
+  "const",
+  "inline",
+  "__inline",
+  "__always_inline",
+  "__noinline",
+  "noinline",
+  "__maybe_unused",
+  "__user",
+  "__force"
+]);
+function isHintPragma(name2, cond) {
+  return name2 === "pragma" && !/^pack\b/.test(cond);
+}
+var TYPE_ALIASES = /* @__PURE__ */ new Map();
+for (const bits3 of [8, 16, 32, 64]) {
+  for (const prefix of ["", "__"]) {
+    TYPE_ALIASES.set(`${prefix}u${bits3}`, `uint${bits3}_t`);
+    TYPE_ALIASES.set(`${prefix}s${bits3}`, `int${bits3}_t`);
+  }
+}
+function lex2(src) {
+  const n = src.length;
+  const T = new Tokens((n >> 2) + 64);
+  let i2 = 0;
+  let lineStart = true;
+  let dir = null;
+  let dead = 0;
+  const groups = [];
+  const finishDirective = () => {
+    const d = dir;
+    dir = null;
+    let name2 = d.name;
+    const cond = d.toks.join(" ");
+    let pp = PP_OTHER;
+    if (name2 === "if" || name2 === "ifdef" || name2 === "ifndef") pp = PP_IF;
+    else if (name2 === "elif" || name2 === "elifdef" || name2 === "elifndef") pp = PP_ELIF;
+    else if (name2 === "else") pp = PP_ELSE;
+    else if (name2 === "endif") pp = PP_ENDIF;
+    if (dead > 0) {
+      if (pp === PP_IF) dead++;
+      else if (pp === PP_ENDIF) dead--;
+      else if (dead === 1 && pp === PP_ELSE) {
+        dead = 0;
+        groups.push(true);
+        return;
+      } else if (dead === 1 && pp === PP_ELIF) {
+        dead = 0;
+        groups.push(false);
+        pp = PP_IF;
+        name2 = name2.replace("elif", "if");
+      }
+      if (dead > 0 || pp !== PP_IF) return;
+    } else if (pp === PP_IF && name2 === "if" && cond === "0") {
+      dead = 1;
+      return;
+    } else if (pp === PP_IF) groups.push(false);
+    else if (pp === PP_ENDIF && groups.pop()) return;
+    else if (isHintPragma(name2, cond)) return;
+    T.push(DIRECTIVE, cond ? `#${name2} ${cond}` : `#${name2}`, d.at, pp);
+  };
+  const emit = (kind2, start2, end) => {
+    let text2 = src.slice(start2, end);
+    if (kind2 === IDENT) text2 = TYPE_ALIASES.get(text2) ?? text2;
+    const list = dir ? dir.toks : T.text;
+    const prev = list.length - 1;
+    const current = kind2 === IDENT && list[prev] === "enum" ? OLD_ENUM_SPELLINGS.get(text2) : void 0;
+    if (current !== void 0 && (dir || dead === 0 && T.kind[prev] === IDENT)) {
+      list[prev] = current;
+      return;
+    }
+    if (kind2 === STR && text2.charCodeAt(0) === 34 && (dir || dead === 0 && T.kind[prev] === STR) && list[prev]?.endsWith('"')) {
+      list[prev] = list[prev].slice(0, -1) + text2.slice(1);
+      return;
+    }
+    if (dir) dir.toks.push(text2);
+    else if (dead === 0 && !(kind2 === IDENT && BUILD_ONLY_TOKENS.has(text2))) T.push(kind2, text2, start2);
+  };
+  while (i2 < n) {
+    const c = src.charCodeAt(i2);
+    if (c === 10) {
+      if (dir) finishDirective();
+      lineStart = true;
+      i2++;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
+      i2++;
+      continue;
+    }
+    if (c === 92 && src.charCodeAt(i2 + 1) === 10) {
+      i2 += 2;
+      continue;
+    }
+    const hash2 = c === 35 ? 1 : c === 37 && src.charCodeAt(i2 + 1) === 58 ? 2 : 0;
+    if (hash2 && lineStart && !dir) {
+      lineStart = false;
+      let j = i2 + hash2;
+      while (j < n && (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9)) j++;
+      const s = j;
+      while (j < n && isIdChar(src.charCodeAt(j))) j++;
+      dir = { at: i2, name: src.slice(s, j), toks: [] };
+      i2 = j;
+      continue;
+    }
+    lineStart = false;
+    const start2 = i2;
+    if (isIdStart(c)) {
+      i2++;
+      while (i2 < n && isIdChar(src.charCodeAt(i2))) i2++;
+      const q = src.charCodeAt(i2);
+      if ((q === 34 || q === 39) && i2 - start2 <= 2 && /^(L|u|U|u8)$/.test(src.slice(start2, i2))) {
+        i2 = skipQuoted(src, i2);
+        emit(STR, start2, i2);
+      } else emit(IDENT, start2, i2);
+      continue;
+    }
+    if (isDigit(c) || c === 46 && isDigit(src.charCodeAt(i2 + 1))) {
+      i2++;
+      while (i2 < n) {
+        const d = src.charCodeAt(i2);
+        if (isIdChar(d) || d === 46) i2++;
+        else if ((d === 43 || d === 45) && /[eEpP]/.test(src[i2 - 1])) i2++;
+        else break;
+      }
+      emit(NUMBER, start2, i2);
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      i2 = skipQuoted(src, i2);
+      emit(STR, start2, i2);
+      continue;
+    }
+    i2 += punctLen(src, i2, c);
+    emit(PUNCT, start2, i2);
+  }
+  if (dir) finishDirective();
+  return T;
+}
+function skipQuoted(src, i2) {
+  const q = src.charCodeAt(i2);
+  const n = src.length;
+  i2++;
+  while (i2 < n) {
+    const c = src.charCodeAt(i2);
+    if (c === q) return i2 + 1;
+    if (c === 10) return i2;
+    i2 += c === 92 ? 2 : 1;
+  }
+  return n;
+}
+
+// src/surface/extract/code/functions.ts
+var NAME_IS_FIRST_ARG = /* @__PURE__ */ new Set([
+  "BPF_PROG",
+  "BPF_PROG2",
+  "BPF_KPROBE",
+  "BPF_KRETPROBE",
+  "BPF_KSYSCALL",
+  "BPF_KPROBE_SYSCALL",
+  "BPF_UPROBE",
+  "BPF_URETPROBE",
+  "BPF_USDT",
+  "FILLER",
+  "FILLER_RAW",
+  "TRACEPOINT_PROBE"
+]);
+var NAME_IS_SECOND_ARG = /* @__PURE__ */ new Set(["BPF_PROBE"]);
+var TRAILING_ATTRS = /* @__PURE__ */ new Set(["__attribute__", "__attribute", "__acquires", "__releases", "__must_hold"]);
+var NOT_A_NAME = /* @__PURE__ */ new Set(["if", "while", "for", "switch", "return", "sizeof", "do", "else", "typeof", "__typeof__", "_Alignof", "defined"]);
+function matchForward(T, list, i2) {
+  const open = T.text[list[i2]];
+  const close = open === "(" ? ")" : open === "[" ? "]" : "}";
+  let depth = 0;
+  for (let k = i2; k < list.length; k++) {
+    const t = list[k];
+    if (T.kind[t] !== PUNCT) continue;
+    const s = T.text[t];
+    if (s === open) depth++;
+    else if (s === close && --depth === 0) return k;
+  }
+  return -1;
+}
+function matchBackward(T, list, i2) {
+  let depth = 0;
+  for (let k = i2; k >= 0; k--) {
+    const t = list[k];
+    if (T.kind[t] !== PUNCT) continue;
+    const s = T.text[t];
+    if (s === ")") depth++;
+    else if (s === "(" && --depth === 0) return k;
+  }
+  return -1;
+}
+function functionName(T, head) {
+  if (!head.length || T.text[head[0]] === "typedef") return null;
+  for (const t of head) if (T.kind[t] === PUNCT && T.text[t] === "=") return null;
+  let last = head.length - 1;
+  for (; ; ) {
+    if (last < 0 || T.text[head[last]] !== ")") return null;
+    const p = matchBackward(T, head, last);
+    if (p <= 0) return null;
+    const before = head[p - 1];
+    const word = T.text[before];
+    if (T.kind[before] !== IDENT || NOT_A_NAME.has(word)) return null;
+    if (TRAILING_ATTRS.has(word)) {
+      last = p - 2;
+      continue;
+    }
+    if (NAME_IS_FIRST_ARG.has(word) || NAME_IS_SECOND_ARG.has(word)) {
+      let k = p + 1;
+      if (NAME_IS_SECOND_ARG.has(word)) {
+        for (let depth = 0; k < last; k++) {
+          const s = T.text[head[k]];
+          if (s === "(") depth++;
+          else if (s === ")") depth--;
+          else if (s === "," && depth === 0) break;
+        }
+        k++;
+      }
+      const arg = head[k];
+      return arg !== void 0 && k < last && T.kind[arg] === IDENT ? { name: T.text[arg], at: T.at[arg] } : null;
+    }
+    return { name: word, at: T.at[before] };
+  }
+}
+function findDefinitions(T, decided = /* @__PURE__ */ new Map()) {
+  const defs = [];
+  const cond = [];
+  let depth = 0;
+  let headStart = 0;
+  let externC = 0;
+  let fn = null;
+  let fnDead = false;
+  for (let k = 0; k < T.n; k++) {
+    const kind2 = T.kind[k];
+    if (kind2 === DIRECTIVE) {
+      const pp = T.pp[k];
+      if (pp === PP_IF) cond.push({ depth, firstEnd: -1, compat: T.compat[k] === 1 && decided.get(k) !== 0, at: k, branch: 0, dead: decided.has(k) && decided.get(k) !== 0 });
+      else if (pp === PP_ELIF || pp === PP_ELSE) {
+        const top = cond[cond.length - 1];
+        if (top) {
+          if (top.firstEnd < 0) top.firstEnd = depth;
+          depth = top.depth;
+          top.branch++;
+          if (T.compat[k]) top.compat = true;
+          if (decided.get(top.at) === top.branch) top.compat = false;
+          else if (decided.has(top.at)) top.compat = true;
+          top.dead = decided.has(top.at) && decided.get(top.at) !== top.branch;
+        }
+      } else if (pp === PP_ENDIF) {
+        const top = cond.pop();
+        if (top && top.firstEnd >= 0) depth = top.firstEnd;
+      }
+      continue;
+    }
+    if (kind2 !== PUNCT) continue;
+    const s = T.text[k];
+    if (depth === 0 && !fn) {
+      if (s === ";") headStart = k + 1;
+      else if (s === "}") {
+        if (externC > 0) externC--;
+        headStart = k + 1;
+      } else if (s === "{") {
+        const head = [];
+        for (let h = headStart; h < k; h++) if (T.kind[h] !== DIRECTIVE) head.push(h);
+        if (head.length === 2 && T.text[head[0]] === "extern" && T.kind[head[1]] === STR) {
+          externC++;
+          headStart = k + 1;
+          continue;
+        }
+        const name2 = functionName(T, head);
+        if (name2) fn = { ...name2, start: head[0], compatScoped: cond.some((c) => c.compat), scope: cond.map((c) => ({ at: c.at, branch: c.branch })) };
+        fnDead = cond.some((c) => c.dead);
+        depth = 1;
+      }
+      continue;
+    }
+    if (s === "{") depth++;
+    else if (s === "}") {
+      if (depth > 0) depth--;
+      if (depth === 0) {
+        if (fn && !fnDead) defs.push({ ...fn, end: k });
+        fn = null;
+        headStart = k + 1;
+      }
+    }
+  }
+  return defs;
+}
+function skipDirectives(T, a, k) {
+  while (k < a.length && T.kind[a[k]] === DIRECTIVE) k++;
+  return k;
+}
+function ifStatementEnd(T, a, k) {
+  for (; ; ) {
+    const close = matchForward(T, a, k + 1);
+    if (close < 0) return a.length;
+    const e = statementEnd(T, a, close + 1);
+    const j = skipDirectives(T, a, e);
+    if (!(j < a.length && T.kind[a[j]] === IDENT && T.text[a[j]] === "else")) return e;
+    const s = skipDirectives(T, a, j + 1);
+    if (s + 1 < a.length && T.text[a[s]] === "if" && T.text[a[s + 1]] === "(") {
+      k = s;
+      continue;
+    }
+    return statementEnd(T, a, j + 1);
+  }
+}
+function statementEnd(T, a, k) {
+  k = skipDirectives(T, a, k);
+  if (k >= a.length) return a.length;
+  const t = a[k];
+  const s = T.text[t];
+  if (T.kind[t] === PUNCT && s === "{") {
+    const close = matchForward(T, a, k);
+    return close < 0 ? a.length : close + 1;
+  }
+  if (T.kind[t] === IDENT) {
+    const paren = k + 1 < a.length && T.text[a[k + 1]] === "(";
+    if (s === "if" && paren) return ifStatementEnd(T, a, k);
+    if ((s === "for" || s === "while" || s === "switch") && paren) {
+      const close = matchForward(T, a, k + 1);
+      return close < 0 ? a.length : statementEnd(T, a, close + 1);
+    }
+    if (s === "do") return statementEnd(T, a, statementEnd(T, a, k + 1));
+  }
+  let depth = 0;
+  for (let j = k; j < a.length; j++) {
+    const u = a[j];
+    if (T.kind[u] !== PUNCT) continue;
+    const p = T.text[u];
+    if (p === "(" || p === "[" || p === "{") depth++;
+    else if (p === ")" || p === "]" || p === "}") {
+      if (depth === 0) return j;
+      depth--;
+    } else if (p === ";" && depth === 0) return j + 1;
+  }
+  return a.length;
+}
+
+// src/surface/extract/code/partial-condition.ts
+var TOKEN4 = /\s*(\d[\w.]*|[A-Za-z_]\w*|&&|\|\||==|!=|<=|>=|<<|>>|\S)/y;
+function tokensOf2(condition) {
+  const out2 = [];
+  TOKEN4.lastIndex = 0;
+  for (let m = TOKEN4.exec(condition); m; m = TOKEN4.exec(condition)) out2.push(m[1]);
+  return out2;
+}
+function closing2(toks, open) {
+  for (let k = open, depth = 0; k < toks.length; k++) {
+    if (toks[k] === "(") depth++;
+    else if (toks[k] === ")" && --depth === 0) return k;
+  }
+  return -1;
+}
+function splitAt(toks, op) {
+  const parts2 = [[]];
+  let depth = 0;
+  for (const t of toks) {
+    if (t === "(") depth++;
+    else if (t === ")") depth--;
+    if (t === op && depth === 0) parts2.push([]);
+    else parts2[parts2.length - 1].push(t);
+  }
+  return parts2;
+}
+function isPrimary(toks) {
+  if (toks.length === 1) return /^[A-Za-z_]\w*$/.test(toks[0]);
+  if (toks[0] === "defined") return toks.length === 2 || toks[1] === "(" && closing2(toks, 1) === toks.length - 1;
+  const open = toks[0] === "(" ? 0 : /^[A-Za-z_]\w*$/.test(toks[0]) && toks[1] === "(" ? 1 : -1;
+  return open >= 0 && closing2(toks, open) === toks.length - 1;
+}
+function and(a, b) {
+  if ("value" in a) return a.value ? simplify(b) : a;
+  if ("value" in b) return b.value ? { ...a, simplified: true } : b;
+  return { text: `${a.text} && ${b.text}`, simplified: a.simplified || b.simplified };
+}
+function or(a, b) {
+  if ("value" in a) return a.value ? a : simplify(b);
+  if ("value" in b) return b.value ? b : { ...a, simplified: true };
+  return { text: `${a.text} || ${b.text}`, simplified: a.simplified || b.simplified };
+}
+function simplify(p) {
+  return "value" in p ? p : { ...p, simplified: true };
+}
+function partial(toks, atom) {
+  const whole = () => {
+    const v = atom(toks.join(" "));
+    return v === null ? { text: toks.join(" "), simplified: false } : { value: v !== 0n };
+  };
+  if (!toks.length || toks.includes("?")) return whole();
+  const ors = splitAt(toks, "||");
+  if (ors.length > 1) return ors.map((p) => partial(p, atom)).reduce(or);
+  const ands = splitAt(toks, "&&");
+  if (ands.length > 1) return ands.map((p) => partial(p, atom)).reduce(and);
+  if (toks[0] === "!" && isPrimary(toks.slice(1))) {
+    const v = partial(toks.slice(1), atom);
+    return "value" in v ? { value: !v.value } : { text: `! ${v.text}`, simplified: v.simplified };
+  }
+  if (toks[0] === "(" && closing2(toks, 0) === toks.length - 1) {
+    const v = partial(toks.slice(1, -1), atom);
+    return "value" in v ? v : { text: `( ${v.text} )`, simplified: v.simplified };
+  }
+  return whole();
+}
+function partialCondition(condition, atom) {
+  return partial(tokensOf2(condition), atom);
+}
+
+// src/surface/extract/code/kernel-compat.ts
+var VERSION_IDENTS = /* @__PURE__ */ new Set(["LINUX_VERSION_CODE", "KERNEL_VERSION", "UTS_UBUNTU_RELEASE_ABI"]);
+var PROBE_IDENTS = /* @__PURE__ */ new Set(["__has_include", "__has_include_next", "BPF_FORBIDS_ZERO_ACCESS", "COS_73_WORKAROUND", "__COS_WORKAROUND__"]);
+var UAPI_FEATURE_MACRO = /^[A-Z][A-Z0-9]*_FEAT_[A-Z0-9_]+$/;
+var ARCH_CONFIG = /^CONFIG_(COMPAT|IA32_EMULATION|X86(_64|_32)?|ARM(64)?|AEABI|S390|PPC(32|64)?|RISCV|LOONGARCH|MIPS|64BIT|32BIT)$/;
+function compatKind(id) {
+  if (VERSION_IDENTS.has(id) || id.includes("RHEL_RELEASE")) return "version";
+  if (PROBE_IDENTS.has(id) || UAPI_FEATURE_MACRO.test(id) || id.startsWith("HAS_")) return "probe";
+  if (id.startsWith("CONFIG_") && !ARCH_CONFIG.test(id)) return "config";
+  return null;
+}
+function directiveCondition(text2) {
+  const m = /^#(\w+)\s*(.*)$/.exec(text2);
+  if (!m) return null;
+  const [, name2, cond] = m;
+  if (name2.endsWith("ndef")) return `!defined(${cond})`;
+  if (name2.endsWith("def")) return `defined(${cond})`;
+  return name2 === "if" || name2 === "elif" ? cond : null;
+}
+function markCompat(T) {
+  for (let k = 0; k < T.n; k++) {
+    if (T.kind[k] !== DIRECTIVE || T.pp[k] !== PP_IF && T.pp[k] !== PP_ELIF) continue;
+    const cond = directiveCondition(T.text[k]);
+    T.compat[k] = cond !== null && isCompatCondition(cond) ? 1 : 0;
+  }
+}
+function isCompatCondition(condition) {
+  const ids = condition.match(/[A-Za-z_]\w*/g) ?? [];
+  for (let i2 = 0; i2 < ids.length; i2++) {
+    const id = ids[i2];
+    const kind2 = compatKind(id);
+    if (kind2 === "version" || kind2 === "probe") return true;
+    if (id === "defined" && /^[a-z][a-z0-9_]*$/.test(ids[i2 + 1] ?? "")) return true;
+  }
+  return false;
+}
+function conditionalGroups(T, minKernel = 0n) {
+  const groups = /* @__PURE__ */ new Map();
+  const stack = [];
+  for (let k = 0; k < T.n; k++) {
+    if (T.kind[k] !== DIRECTIVE) continue;
+    const pp = T.pp[k];
+    if (pp === PP_IF) stack.push({ at: k, group: { end: -1, compat: T.compat[k] === 1, branches: [k] } });
+    else if (pp === PP_ELIF || pp === PP_ELSE) {
+      const top = stack[stack.length - 1];
+      if (!top) continue;
+      top.group.branches.push(k);
+      if (T.compat[k]) top.group.compat = true;
+    } else if (pp === PP_ENDIF) {
+      const top = stack.pop();
+      if (!top) continue;
+      const g = { ...top.group, end: k };
+      if (g.compat) {
+        const decided = decidedBranch(T, g, minKernel);
+        if (decided !== void 0) g.decided = decided;
+      }
+      groups.set(top.at, g);
+    }
+  }
+  return groups;
+}
+function isCoreCheck(T, t) {
+  if (t === void 0 || T.kind[t] !== IDENT) return false;
+  const s = T.text[t];
+  return s.startsWith("bpf_core_") && !s.startsWith("bpf_core_read");
+}
+var FEATURE_CHECK_GLUE = /* @__PURE__ */ new Set(["!", "&&", "||", "(", ")", "==", "!="]);
+function isFeatureCheck(T, a, open, close) {
+  const checked = /* @__PURE__ */ new Set();
+  const rest = [];
+  for (let j = open + 1; j < close; j++) {
+    const t = a[j];
+    if (isCoreCheck(T, t) && T.text[a[j + 1]] === "(") {
+      const end = matchForward(T, a, j + 1);
+      if (end < 0 || end >= close) return false;
+      for (let k = j + 2; k < end; k++) if (T.kind[a[k]] === IDENT) checked.add(T.text[a[k]]);
+      j = end;
+    } else rest.push(t);
+  }
+  const constant = (t) => T.kind[t] === NUMBER || T.kind[t] === IDENT && (/^[A-Z][A-Z0-9_]*$/.test(T.text[t]) || checked.has(T.text[t]));
+  return checked.size > 0 && rest.every((t) => FEATURE_CHECK_GLUE.has(T.text[t]) || constant(t));
+}
+var KERNEL_MAX2 = 0x7fffffffn;
+function oldestBuilds(minKernel) {
+  return [
+    { kernel: minKernel, probes: false, config: false },
+    { kernel: minKernel, probes: false, config: true },
+    { kernel: minKernel, probes: true, config: false },
+    { kernel: minKernel, probes: true, config: true }
+  ];
+}
+var NEWEST = { kernel: KERNEL_MAX2, probes: true, config: true };
+var KERNEL_MACROS = record({
+  KERNEL_VERSION: { name: "KERNEL_VERSION", params: ["a", "b", "c"], body: "(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))" },
+  IS_ENABLED: { name: "IS_ENABLED", params: ["x"], body: "(x)" },
+  IS_BUILTIN: { name: "IS_BUILTIN", params: ["x"], body: "(x)" }
+});
+function defines2(id, build) {
+  const kind2 = compatKind(id);
+  if (kind2 === "probe" || kind2 === null && /^[a-z]/.test(id)) return build.probes;
+  return kind2 === "config" && build.config;
+}
+function knows(id) {
+  return compatKind(id) !== null || /^[a-z]/.test(id);
+}
+function kernelMacros(build) {
+  const get = (name2) => name2 === "LINUX_VERSION_CODE" ? { name: name2, params: null, body: String(build.kernel) } : KERNEL_MACROS[name2];
+  return { get, has: (n) => get(n) !== void 0 };
+}
+function decide(condition, build) {
+  const key = `${build.kernel}:${Number(build.probes)}${Number(build.config)}:${condition}`;
+  let hit = decisions.get(key);
+  if (!hit) {
+    if (decisions.size >= MEMO_ENTRIES) decisions.clear();
+    decisions.set(key, hit = decideNow(condition, build));
+  }
+  return hit;
+}
+var decisions = /* @__PURE__ */ new Map();
+function decideNow(condition, build) {
+  const macros = kernelMacros(build);
+  return partialCondition(
+    condition,
+    (expr) => evaluate(expr, {
+      macros,
+      enumerators: /* @__PURE__ */ new Map(),
+      isDefined: (n) => macros.has(n) ? true : knows(n) ? defines2(n, build) : null,
+      identifier: (n) => knows(n) ? defines2(n, build) ? 1n : 0n : null,
+      hasInclude: () => build.probes
+    })
+  );
+}
+function evalCondition(condition, build, onValue) {
+  const macros = kernelMacros(build);
+  const v = evaluate(condition, {
+    macros,
+    enumerators: /* @__PURE__ */ new Map(),
+    isDefined: (n) => macros.has(n) || defines2(n, build),
+    identifier: (n) => defines2(n, build) ? 1n : 0n,
+    hasInclude: () => build.probes,
+    ...onValue ? { onValue } : {}
+  });
+  return v !== null && v !== 0n;
+}
+function decidedBranch(T, g, minKernel) {
+  const conds = g.branches.map((d) => directiveCondition(T.text[d]));
+  const seen = [];
+  for (const c of conds) if (c !== null) evalCondition(c, oldestBuilds(minKernel)[0], (v) => seen.push(v));
+  const samples = /* @__PURE__ */ new Set([minKernel, KERNEL_MAX2]);
+  for (const v of seen) for (const x of [v - 1n, v, v + 1n]) if (x > minKernel && x < KERNEL_MAX2) samples.add(x);
+  let choice;
+  for (const kernel of samples) {
+    for (const { probes, config } of oldestBuilds(0n)) {
+      const parts2 = conds.map((c) => c === null ? { value: true } : decide(c, { kernel, probes, config }));
+      if (parts2.some((p) => !("value" in p))) return void 0;
+      const i2 = parts2.findIndex((p) => "value" in p && p.value);
+      if (choice === void 0) choice = i2;
+      else if (choice !== i2) return void 0;
+    }
+  }
+  return choice;
+}
+function branchConditions(T, g, build) {
+  return g.branches.map((d) => {
+    const cond = directiveCondition(T.text[d]);
+    return cond === null ? { value: true } : decide(cond, build);
+  });
+}
+function mayCompile(T, g, b, build) {
+  const parts2 = branchConditions(T, g, build);
+  const ruledOut = (p) => "value" in p && !p.value;
+  return !ruledOut(parts2[b]) && !parts2.slice(0, b).some((p) => "value" in p && p.value);
+}
+function synthetic(T, text2, pp) {
+  let memo = syntheticTokens.get(T);
+  if (!memo) syntheticTokens.set(T, memo = /* @__PURE__ */ new Map());
+  let t = memo.get(text2);
+  if (t === void 0) {
+    t = T.n;
+    T.push(DIRECTIVE, text2, 0, pp);
+    memo.set(text2, t);
+  }
+  return t;
+}
+var syntheticTokens = /* @__PURE__ */ new WeakMap();
+function resolveGroup(T, a, g, build, groups, out2) {
+  const base = a[0];
+  const marks = [...g.branches, g.end];
+  const parts2 = branchConditions(T, g, build);
+  let kept = 0;
+  for (let b = 0; b < g.branches.length; b++) {
+    const d = g.branches[b];
+    const p = parts2[b];
+    if ("value" in p && !p.value) continue;
+    if ("value" in p) {
+      if (kept) out2.push(T.pp[d] === PP_ELSE ? d : synthetic(T, "#else", PP_ELSE));
+      resolveVariant(T, a, d + 1 - base, marks[b + 1] - base, build, groups, out2);
+      break;
+    }
+    const same = !p.simplified && b === 0 === (kept === 0);
+    out2.push(same ? d : synthetic(T, `${kept ? "#elif" : "#if"} ${p.text}`, kept ? PP_ELIF : PP_IF));
+    kept++;
+    resolveVariant(T, a, d + 1 - base, marks[b + 1] - base, build, groups, out2);
+  }
+  if (kept) out2.push(g.end);
+}
+function resolveVariant(T, a, from, to, build, groups, out2) {
+  const base = a[0];
+  for (let p = from; p < to; p++) {
+    const t = a[p];
+    if (T.pp[t] === PP_IF) {
+      const g = groups.get(t);
+      if (g && g.compat && g.end <= a[to - 1]) {
+        resolveGroup(T, a, g, build, groups, out2);
+        p = g.end - base;
+        continue;
+      }
+    }
+    if (T.kind[t] === IDENT && T.text[t] === "if" && p + 1 < to && T.text[a[p + 1]] === "(") {
+      const close = matchForward(T, a, p + 1);
+      if (isFeatureCheck(T, a, p + 1, close)) {
+        const thenEnd = statementEnd(T, a, close + 1);
+        const j = skipDirectives(T, a, thenEnd);
+        const hasElse = j < a.length && T.kind[a[j]] === IDENT && T.text[a[j]] === "else";
+        const end = hasElse ? statementEnd(T, a, j + 1) : thenEnd;
+        const negated = T.text[a[p + 2]] === "!" && isCoreCheck(T, a[p + 3]) && matchForward(T, a, p + 4) === close - 1;
+        const then = build.probes !== negated;
+        let [b0, b1] = then ? [close + 1, thenEnd] : hasElse ? [j + 1, end] : [0, 0];
+        b0 = skipDirectives(T, a, b0);
+        if (b1 - b0 >= 2 && T.text[a[b0]] === "{" && matchForward(T, a, b0) === b1 - 1) {
+          b0++;
+          b1--;
+        }
+        if (b1 > b0) resolveVariant(T, a, b0, b1, build, groups, out2);
+        p = end - 1;
+        continue;
+      }
+    }
+    out2.push(t);
+  }
+}
+
+// src/surface/extract/code/vocabulary.ts
+var PARAM_WRITER = /^(val_to_ring|push_empty_param|__bpf_val_to_ring|bpf_val_to_ring\w*|bpf_push_\w+|push__\w+|ringbuf__store_\w+|auxmap(_iter)?__store_\w+)$/;
+var HEADER_WRITER = /event_header|evt_hdr/;
+var HEADER_STRUCT = "ppm_evt_hdr";
+var TRANSPORT = /* @__PURE__ */ new Set(["bpf_ringbuf_reserve", "bpf_ringbuf_submit", "bpf_ringbuf_discard", "bpf_ringbuf_output", "bpf_perf_event_output", "bpf_seq_write"]);
+var MAP_ACCESS = /* @__PURE__ */ new Set(["bpf_map_lookup_elem", "bpf_map_update_elem", "bpf_map_delete_elem", "bpf_map_lookup_percpu_elem"]);
+var TAIL_CALL = "bpf_tail_call";
+var DEBUG_OUTPUT = /* @__PURE__ */ new Set(["bpf_printk", "bpf_trace_printk", "ASSERT", "printk", "pr_err", "pr_warn", "pr_warning", "pr_info", "pr_notice", "pr_debug", "pr_devel"]);
+var NOT_CALLS = /* @__PURE__ */ new Set(["if", "while", "for", "switch", "return", "sizeof", "typeof", "__typeof__", "_Alignof", "defined", "asm", "__asm__", "case"]);
+var ASSIGNMENTS = /* @__PURE__ */ new Set(["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "++", "--"]);
+
+// src/surface/extract/code/normalise.ts
+var STATEMENT_WORDS = /* @__PURE__ */ new Set(["return", "goto", "break", "continue", "case", "default", "else", "do", "if", "for", "while", "switch", "sizeof", "typeof", "__typeof__", "asm", "__asm__"]);
+var CONTROL = /* @__PURE__ */ new Set(["if", "for", "while", "switch"]);
+var STATIC = "static";
+var text = (c, p) => c.T.text[c.a[p]];
+var kind = (c, p) => c.T.kind[c.a[p]];
+var isPunct = (c, p, s) => p < c.a.length && kind(c, p) === PUNCT && text(c, p) === s;
+function normaliseFunction(T, a, leaveOut = {}) {
+  let open = -1;
+  for (let p = 0, depth = 0; p < a.length; p++) {
+    if (T.kind[a[p]] !== PUNCT) continue;
+    const s = T.text[a[p]];
+    if (s === "(") depth++;
+    else if (s === ")") depth--;
+    else if (s === "{" && depth === 0) {
+      open = p;
+      break;
+    }
+  }
+  if (open < 0) return a;
+  const close = matchForward(T, a, open);
+  if (close < 0) return a;
+  const c = { T, a, leaveOut, leaving: Boolean(leaveOut.counters || leaveOut.tailCalls), types: /* @__PURE__ */ new Map(), hoisted: [], out: [] };
+  parameterTypes(c, open);
+  walk(c, open + 1, close);
+  c.hoisted.sort((x, y) => x.name < y.name ? -1 : x.name > y.name ? 1 : x.type() < y.type() ? -1 : x.type() > y.type() ? 1 : 0);
+  const out2 = [];
+  for (let p = 0; p <= open; p++) if (!(kind(c, p) === IDENT && text(c, p) === STATIC)) out2.push(a[p]);
+  for (const h of c.hoisted) for (const t of h.tokens) out2.push(t);
+  dropIdentityCasts(c, c.out, out2);
+  for (let p = close; p < a.length; p++) out2.push(a[p]);
+  return out2;
+}
+function nextMention(c, p) {
+  const name2 = text(c, p);
+  for (let q = p + 1; q < c.a.length; q++) {
+    if (kind(c, q) !== IDENT || text(c, q) !== name2) continue;
+    const prev = text(c, q - 1);
+    if (prev !== "->" && prev !== ".") return q;
+  }
+  return -1;
+}
+function parameterTypes(c, open) {
+  let close = open - 1;
+  while (close >= 0 && !isPunct(c, close, ")")) close--;
+  if (close < 0) return;
+  let p = close;
+  for (let depth = 0; p >= 0; p--) {
+    if (isPunct(c, p, ")")) depth++;
+    else if (isPunct(c, p, "(") && --depth === 0) break;
+  }
+  let start2 = p + 1;
+  for (let q = p + 1; q <= close; q++) {
+    if (q === close || isPunct(c, q, ",")) {
+      const decl = parseDeclarator(c, start2, q);
+      if (decl) c.types.set(text(c, decl.declarator.name), decl);
+      start2 = q + 1;
+    }
+  }
+}
+function typeText(c, type, d) {
+  return [...type.filter((p) => text(c, p) !== STATIC), ...d.stars, ...d.dims].map((p) => text(c, p)).join(" ");
+}
+function walkOne(c, p, to) {
+  while (p < to && kind(c, p) === DIRECTIVE) c.out.push(c.a[p++]);
+  if (p >= to) return to;
+  const s = text(c, p);
+  if (isPunct(c, p, "{")) {
+    const close = matchForward(c.T, c.a, p);
+    if (close < 0 || close >= to) return copy(c, p, to);
+    c.out.push(c.a[p]);
+    walk(c, p + 1, close);
+    c.out.push(c.a[close]);
+    return close + 1;
+  }
+  if (kind(c, p) === IDENT) {
+    if (s === "case" || s === "default" && isPunct(c, p + 1, ":")) {
+      let q = p;
+      while (q < to && !isPunct(c, q, ":")) q++;
+      return copy(c, p, Math.min(q + 1, to));
+    }
+    if (!STATEMENT_WORDS.has(s) && isPunct(c, p + 1, ":") && !isPunct(c, p + 2, ":")) return copy(c, p, p + 2);
+    if (CONTROL.has(s) && isPunct(c, p + 1, "(")) {
+      const close = matchForward(c.T, c.a, p + 1);
+      if (close < 0 || close >= to) return copy(c, p, to);
+      const mark = c.out.length;
+      copy(c, p, close + 1);
+      const header = c.out.length;
+      let q = walkOne(c, close + 1, to);
+      let thenEmpty = isEmptyStatement(c, header);
+      if (s === "if") {
+        let e = q;
+        while (e < to && kind(c, e) === DIRECTIVE) e++;
+        if (e < to && text(c, e) === "else" && kind(c, e) === IDENT) {
+          const elseMark = c.out.length;
+          copy(c, q, e + 1);
+          const elseBody = c.out.length;
+          q = walkOne(c, e + 1, to);
+          if (isEmptyStatement(c, elseBody)) c.out.length = elseMark;
+          else thenEmpty = false;
+        }
+      }
+      const nothingLeft = s === "if" ? thenEmpty : s === "switch" && c.leaving && onlyLabels(c, header);
+      if (nothingLeft && isPure(c, p + 2, close)) c.out.length = mark;
+      return q;
+    }
+    if (s === "do") {
+      c.out.push(c.a[p]);
+      return walkOne(c, p + 1, to);
+    }
+  }
+  const end = Math.min(statementEnd(c.T, c.a, p), to);
+  simpleStatement(c, p, end);
+  return Math.max(end, p + 1);
+}
+function walk(c, from, to) {
+  for (let p = from; p < to; ) p = walkOne(c, p, to);
+}
+function copy(c, from, to) {
+  for (let p = from; p < to; p++) c.out.push(c.a[p]);
+  return to;
+}
+function simpleStatement(c, from, to) {
+  if (to - from >= 4 && kind(c, from) === IDENT && DEBUG_OUTPUT.has(text(c, from)) && isPunct(c, to - 1, ";") && isPunct(c, from + 1, "(") && matchForward(c.T, c.a, from + 1) === to - 2) {
+    return;
+  }
+  if (c.leaveOut.counters && isCounterUpdate(c, from, to)) return;
+  if (c.leaveOut.tailCalls && text(c, from) === TAIL_CALL && isPunct(c, from + 1, "(") && matchForward(c.T, c.a, from + 1) === to - 2) return;
+  const decl = parseDeclaration(c, from, to);
+  if (!decl) {
+    copy(c, from, to);
+    return;
+  }
+  for (const d of decl.declarators) c.types.set(text(c, d.name), { type: decl.type, declarator: d });
+  const fates = decl.declarators.map((d) => fate(c, decl, d, to));
+  if (fates.some((f) => f === "stay")) {
+    copy(c, from, to);
+    return;
+  }
+  decl.declarators.forEach((d, i2) => {
+    if (fates[i2] === "drop") return;
+    c.hoisted.push({ name: text(c, d.name), type: () => typeText(c, decl.type, d), tokens: [...decl.type, ...d.stars, d.name, ...d.dims, decl.semi].map((p) => c.a[p]) });
+  });
+}
+function fate(c, decl, d, end) {
+  const later = nextMention(c, d.name);
+  const constant = d.init === null || isZero(c, d.init) || d.init.length === 1 && kind(c, d.init[0]) === NUMBER;
+  if (later < 0 && constant) return "drop";
+  if (d.init === null) return "hoist";
+  const scalar2 = !d.dims.length && (d.stars.length > 0 || !["struct", "union"].includes(text(c, decl.type[0])));
+  return scalar2 && isZero(c, d.init) && overwrittenFirst(c, later, end) ? "hoist" : "stay";
+}
+function isZero(c, init2) {
+  const s = init2.map((p) => text(c, p)).join(" ");
+  return /^(0[uUlL]*|NULL|false|\( void \* \) 0)$/.test(s);
+}
+function overwrittenFirst(c, p, end) {
+  let s = p;
+  for (let depth = 0; s > end; s--) {
+    const q = s - 1;
+    if (kind(c, q) === DIRECTIVE) break;
+    if (kind(c, q) !== PUNCT) continue;
+    const t = text(c, q);
+    if (t === ")") depth++;
+    else if (t === "(") depth--;
+    else if ((t === ";" || t === "{" || t === "}") && depth <= 0) break;
+  }
+  for (let q = end, depth = 0; q < s; q++) {
+    if (isPunct(c, q, "{")) depth++;
+    else if (isPunct(c, q, "}") && --depth < 0) return false;
+    if (q === s - 1 && depth !== 0) return false;
+  }
+  if (kind(c, s) === IDENT && (STATEMENT_WORDS.has(text(c, s)) && text(c, s) !== "return")) return false;
+  const stop2 = statementEnd(c.T, c.a, s);
+  const again = nextMention(c, p) >= 0 && nextMention(c, p) < stop2;
+  if (p === s) return isPunct(c, p + 1, "=") && !again;
+  const argument = isPunct(c, p - 1, "&") && (isPunct(c, p - 2, "(") || isPunct(c, p - 2, ",")) && (isPunct(c, p + 1, ")") || isPunct(c, p + 1, ","));
+  let conditional = false;
+  for (let q = s; q < p; q++) if (kind(c, q) === PUNCT && ["&&", "||", "?"].includes(text(c, q))) conditional = true;
+  return argument && !again && !conditional;
+}
+function parseDeclaration(c, from, to) {
+  if (to - from < 3 || !isPunct(c, to - 1, ";") || kind(c, from) !== IDENT || STATEMENT_WORDS.has(text(c, from))) return null;
+  if (kind(c, from + 1) !== IDENT && !isPunct(c, from + 1, "*")) return null;
+  const first = parseDeclarator(c, from, indexOfTopLevel(c, from, to - 1, ","));
+  if (!first) return null;
+  const declarators = [first.declarator];
+  let p = indexOfTopLevel(c, from, to - 1, ",");
+  while (p < to - 1) {
+    const next = indexOfTopLevel(c, p + 1, to - 1, ",");
+    const d = parseDeclaratorAfterType(c, p + 1, next);
+    if (!d) return null;
+    declarators.push(d);
+    p = next;
+  }
+  return { type: first.type, declarators, semi: to - 1 };
+}
+function indexOfTopLevel(c, from, to, s) {
+  for (let p = from, depth = 0; p < to; p++) {
+    if (kind(c, p) !== PUNCT) continue;
+    const t = text(c, p);
+    if (t === "(" || t === "[" || t === "{") depth++;
+    else if (t === ")" || t === "]" || t === "}") depth--;
+    else if (t === s && depth === 0) return p;
+  }
+  return to;
+}
+function parseDeclarator(c, from, to) {
+  const type = [];
+  let p = from;
+  while (p < to && kind(c, p) === IDENT && (kind(c, p + 1) === IDENT || isPunct(c, p + 1, "*"))) type.push(p++);
+  if (!type.length) return null;
+  const d = parseDeclaratorAfterType(c, p, to);
+  return d ? { type, declarator: d } : null;
+}
+function parseDeclaratorAfterType(c, from, to) {
+  let p = from;
+  const stars = [];
+  while (p < to && isPunct(c, p, "*")) stars.push(p++);
+  if (p >= to || kind(c, p) !== IDENT || STATEMENT_WORDS.has(text(c, p))) return null;
+  const name2 = p++;
+  const dims = [];
+  while (p < to && isPunct(c, p, "[")) {
+    const close = matchForward(c.T, c.a, p);
+    if (close < 0 || close >= to) return null;
+    for (let q = p; q <= close; q++) dims.push(q);
+    p = close + 1;
+  }
+  if (p === to) return { stars, name: name2, dims, init: null };
+  if (!isPunct(c, p, "=") || p + 1 >= to) return null;
+  const init2 = [];
+  for (let q = p + 1; q < to; q++) init2.push(q);
+  return { stars, name: name2, dims, init: init2 };
+}
+function dropIdentityCasts(c, body2, out2) {
+  const T = c.T;
+  for (let i2 = 0; i2 < body2.length; i2++) {
+    const t = body2[i2];
+    if (T.kind[t] === PUNCT && T.text[t] === "(" && !(i2 > 0 && (T.kind[body2[i2 - 1]] === IDENT || [")", "]"].includes(T.text[body2[i2 - 1]])))) {
+      let j = i2 + 1;
+      const words = [];
+      while (j < body2.length && T.kind[body2[j]] === IDENT) words.push(T.text[body2[j++]]);
+      while (j < body2.length && T.kind[body2[j]] === PUNCT && T.text[body2[j]] === "*") words.push(T.text[body2[j++]]);
+      if (words.length && j < body2.length && T.text[body2[j]] === ")") {
+        const address = T.text[body2[j + 1]] === "&";
+        const n = body2[j + (address ? 2 : 1)];
+        const after = body2[j + (address ? 3 : 2)];
+        const decl = n !== void 0 && T.kind[n] === IDENT ? c.types.get(T.text[n]) : void 0;
+        const declared = decl && typeText(c, decl.type, decl.declarator);
+        const postfix = after !== void 0 && ["->", ".", "[", "(", "++", "--"].includes(T.text[after]);
+        if (declared !== void 0 && !postfix && words.join(" ") === (address ? `${declared} *` : declared)) {
+          i2 = j;
+          continue;
+        }
+      }
+    }
+    out2.push(t);
+  }
+}
+function isCounterUpdate(c, from, to) {
+  if (!isPunct(c, to - 1, ";")) return false;
+  let p = from;
+  const prefix = isPunct(c, p, "++") || isPunct(c, p, "--");
+  if (prefix) p++;
+  if (kind(c, p) !== IDENT) return false;
+  p++;
+  let last = "";
+  while (p < to - 1) {
+    if ((isPunct(c, p, "->") || isPunct(c, p, ".")) && kind(c, p + 1) === IDENT) {
+      last = text(c, p + 1);
+      p += 2;
+    } else if (isPunct(c, p, "[")) {
+      const close = matchForward(c.T, c.a, p);
+      if (close < 0 || close >= to) return false;
+      last = "";
+      p = close + 1;
+    } else break;
+  }
+  if (!isCounterField(last)) return false;
+  if (p === to - 1) return prefix;
+  if (prefix) return false;
+  if ((isPunct(c, p, "++") || isPunct(c, p, "--")) && p === to - 2) return true;
+  return ["=", "+=", "-="].some((op) => isPunct(c, p, op)) && p + 1 < to - 1;
+}
+function isEmptyStatement(c, from) {
+  const rest = c.out.slice(from).map((t) => c.T.text[t]);
+  return rest.length === 0 || rest.length === 1 && rest[0] === ";" || rest.length === 2 && rest[0] === "{" && rest[1] === "}";
+}
+function onlyLabels(c, from) {
+  const rest = c.out.slice(from).map((t) => c.T.text[t]);
+  if (rest[0] !== "{" || rest[rest.length - 1] !== "}") return false;
+  for (let i2 = 1; i2 < rest.length - 1; ) {
+    if (rest[i2] === "break" && rest[i2 + 1] === ";") i2 += 2;
+    else if (rest[i2] === "default" && rest[i2 + 1] === ":") i2 += 2;
+    else if (rest[i2] === "case") {
+      while (i2 < rest.length - 1 && rest[i2] !== ":") i2++;
+      i2++;
+    } else return false;
+  }
+  return true;
+}
+function isPure(c, from, to) {
+  for (let p = from; p < to; p++) {
+    if (kind(c, p) === PUNCT && ASSIGNMENTS.has(text(c, p))) return false;
+    if (kind(c, p) === IDENT && isPunct(c, p + 1, "(") && !NOT_CALLS.has(text(c, p))) return false;
+  }
+  return true;
+}
+
+// src/surface/extract/code/boundary.ts
+var EXPRESSION_FOLLOWS = /* @__PURE__ */ new Set(["return", "case", "else", "do", "goto", "sizeof", "typeof", "__typeof__"]);
+var EVENT_CODE = /^PPME_\w+$/;
+var C_WORDS = /* @__PURE__ */ new Set([
+  ...NOT_CALLS,
+  "else",
+  "do",
+  "goto",
+  "break",
+  "continue",
+  "default",
+  "struct",
+  "union",
+  "enum",
+  "typedef",
+  "extern",
+  "void",
+  "char",
+  "short",
+  "int",
+  "long",
+  "float",
+  "double",
+  "signed",
+  "unsigned",
+  "bool",
+  "_Bool",
+  "true",
+  "false",
+  "NULL",
+  "size_t",
+  "ssize_t",
+  ...[8, 16, 32, 64].flatMap((bits3) => [`int${bits3}_t`, `uint${bits3}_t`])
+]);
+function boundaryFacts(T, start2, end, name2) {
+  let body2 = start2;
+  for (let depth = 0; body2 <= end; body2++) {
+    if (T.kind[body2] !== PUNCT) continue;
+    const s = T.text[body2];
+    if (s === "(") depth++;
+    else if (s === ")") depth--;
+    else if (s === "{" && depth === 0) break;
+  }
+  const calls = /* @__PURE__ */ new Set();
+  const names2 = /* @__PURE__ */ new Set();
+  const declared = /* @__PURE__ */ new Set();
+  const counters = /* @__PURE__ */ new Set();
+  const events = /* @__PURE__ */ new Set();
+  const macroNames = /* @__PURE__ */ new Set();
+  const marks = /* @__PURE__ */ new Set();
+  if (PARAM_WRITER.test(name2) && !HEADER_WRITER.test(name2)) marks.add("param");
+  if (HEADER_WRITER.test(name2)) marks.add("header");
+  for (let k = start2; k < body2; k++) if (T.kind[k] === IDENT && (T.text[k + 1] === "," || T.text[k + 1] === ")")) declared.add(T.text[k]);
+  const callParens = [];
+  let inCall = 0;
+  for (let k = body2 + 1; k < end; k++) {
+    if (T.kind[k] === DIRECTIVE) {
+      for (const id of T.text[k].slice(1).match(/[A-Za-z_]\w*/g)?.slice(1) ?? []) if (id !== "defined") macroNames.add(id);
+      continue;
+    }
+    if (T.kind[k] === PUNCT) {
+      if (T.text[k] === "(") {
+        const call = T.kind[k - 1] === IDENT && !NOT_CALLS.has(T.text[k - 1]);
+        callParens.push(call);
+        if (call) inCall++;
+      } else if (T.text[k] === ")" && callParens.pop()) inCall--;
+      continue;
+    }
+    if (T.kind[k] !== IDENT) continue;
+    const s = T.text[k];
+    const prev = T.text[k - 1];
+    if (EVENT_CODE.test(s)) {
+      if (inCall > 0) {
+        marks.add("event");
+        events.add(s);
+      } else if (prev === "=" && T.kind[k - 1] === PUNCT) events.add(s);
+    }
+    const next = T.text[k + 1];
+    const field = T.kind[k - 1] === PUNCT && (prev === "->" || prev === ".");
+    if (field) {
+      if (isCounterField(s) && isUpdated(T, k)) counters.add(s);
+      continue;
+    }
+    if (s === HEADER_STRUCT) marks.add("header");
+    if (next === "(" && T.kind[k + 1] === PUNCT) {
+      if (NOT_CALLS.has(s) || DEBUG_OUTPUT.has(s)) continue;
+      calls.add(s);
+      const mark = markOfCall(s);
+      if (mark) marks.add(mark);
+      continue;
+    }
+    if (isMacroCase(s) && !EVENT_CODE.test(s) && !DEBUG_OUTPUT.has(s)) macroNames.add(s);
+    if (C_WORDS.has(s) || isMacroCase(s) || prev === "struct" || prev === "union" || prev === "enum" || prev === "goto") continue;
+    const before = isTypeWord2(T, k - 1) || prev === "*" && (isTypeWord2(T, k - 2) || T.text[k - 2] === "*");
+    if (before && (next === "=" || next === ";" || next === "," || next === "[" || next === ")")) {
+      declared.add(s);
+      continue;
+    }
+    if (T.kind[k + 1] === IDENT || next === "*" && T.kind[k + 2] === IDENT) continue;
+    names2.add(s);
+  }
+  const globals = [...names2].filter((n) => !declared.has(n) && !calls.has(n)).sort();
+  return { calls: [...calls].sort(), globals, marks: [...marks].sort(), counters: [...counters].sort(), events: [...events].sort(), macroNames: [...macroNames].sort() };
+}
+var callMarks = /* @__PURE__ */ new Map();
+function markOfCall(name2) {
+  let mark = callMarks.get(name2);
+  if (mark === void 0) {
+    mark = HEADER_WRITER.test(name2) ? "header" : PARAM_WRITER.test(name2) ? "param" : TRANSPORT.has(name2) ? "transport" : MAP_ACCESS.has(name2) ? "map" : name2 === TAIL_CALL ? "tail-call" : null;
+    if (callMarks.size < 1e5) callMarks.set(name2, mark);
+  }
+  return mark;
+}
+function isMacroCase(s) {
+  for (let i2 = 0; i2 < s.length; i2++) {
+    const c = s.charCodeAt(i2);
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
+}
+function isTypeWord2(T, t) {
+  return T.kind[t] === IDENT && !EXPRESSION_FOLLOWS.has(T.text[t]);
+}
+function isUpdated(T, k) {
+  const next = T.text[k + 1];
+  if (T.kind[k + 1] === PUNCT && ["++", "--", "+=", "-=", "="].includes(next)) return true;
+  let p = k - 1;
+  while (p > 0 && (T.kind[p] === IDENT || T.text[p] === "->" || T.text[p] === ".")) p--;
+  return T.kind[p] === PUNCT && (T.text[p] === "++" || T.text[p] === "--");
+}
+function doesNothing(T, list) {
+  let p = 0;
+  for (let depth = 0; p < list.length; p++) {
+    const s = T.text[list[p]];
+    if (T.kind[list[p]] !== PUNCT) continue;
+    if (s === "(") depth++;
+    else if (s === ")") depth--;
+    else if (s === "{" && depth === 0) break;
+  }
+  for (p++; p < list.length; p++) {
+    const t = list[p];
+    if (T.kind[t] === PUNCT && ASSIGNMENTS.has(T.text[t])) return false;
+    if (T.kind[t] === IDENT && T.text[list[p + 1]] === "(" && !NOT_CALLS.has(T.text[t])) return false;
+  }
+  return true;
+}
+
+// src/surface/extract/code/defines.ts
+var IDENTIFIER = /[A-Za-z_]\w*/g;
+function defineFacts(T, source) {
+  const out2 = [];
+  const groups = [];
+  for (let k = 0; k < T.n; k++) {
+    if (T.kind[k] !== DIRECTIVE) continue;
+    const pp = T.pp[k];
+    if (pp === PP_IF) groups.push({ at: k, branch: 0 });
+    else if (pp === PP_ELIF || pp === PP_ELSE) {
+      const top = groups[groups.length - 1];
+      if (top) top.branch++;
+    } else if (pp === PP_ENDIF) groups.pop();
+    else {
+      const m = /^#(define|undef) ([A-Za-z_]\w*)(.*)$/.exec(T.text[k]);
+      if (!m) continue;
+      const [, kind2, name2, rest] = m;
+      const head = new RegExp(`^(?:#|%:)[ \\t]*define[ \\t]+${name2}\\(`).exec(source.slice(T.at[k], T.at[k] + name2.length + 64));
+      const functionLike = kind2 === "define" && head !== null;
+      let body2 = rest;
+      let params = [];
+      if (functionLike) {
+        const close = rest.indexOf(")");
+        params = rest.slice(0, close < 0 ? rest.length : close).match(IDENTIFIER) ?? [];
+        body2 = close < 0 ? "" : rest.slice(close + 1);
+      }
+      const mentions = [...new Set(body2.match(IDENTIFIER) ?? [])].filter((id) => id !== name2 && !params.includes(id)).sort();
+      const text2 = kind2 === "undef" ? `#undef ${name2}` : functionLike ? T.text[k] : `#define ${name2} =${rest}`;
+      out2.push({ name: name2, at: T.at[k], text: text2, mentions, scope: groups.map((g) => ({ ...g })) });
+    }
+  }
+  return out2;
+}
+
+// src/surface/extract/code/header-writes.ts
+var HEADER_STRUCT2 = "ppm_evt_hdr";
+function valueAfter(T, op, end) {
+  const out2 = [];
+  for (let k = op + 1, depth = 0; k < end; k++) {
+    if (T.kind[k] === DIRECTIVE) continue;
+    if (T.kind[k] === PUNCT) {
+      const s = T.text[k];
+      if (s === "(" || s === "[" || s === "{") depth++;
+      else if (s === ")" || s === "]" || s === "}") {
+        if (depth-- === 0) break;
+      } else if ((s === ";" || s === ",") && depth === 0) break;
+    }
+    out2.push(k);
+  }
+  return out2;
+}
+function isZeroInit(T, value) {
+  const s = value.map((k) => T.text[k]).join(" ");
+  return s === "{ 0 }" || s === "{ }";
+}
+function headerWrites(T, start2, end) {
+  const headers = /* @__PURE__ */ new Set();
+  for (let k = start2 + 1; k <= end; k++) {
+    if (T.text[k] !== HEADER_STRUCT2 || T.text[k - 1] !== "struct") continue;
+    let j = k + 1;
+    while (j <= end && T.text[j] === "*") j++;
+    if (j <= end && T.kind[j] === IDENT && T.text[j + 1] !== ")" && T.text[j + 1] !== "(") headers.add(T.text[j]);
+  }
+  if (!headers.size) return [];
+  const writes = /* @__PURE__ */ new Set();
+  const followed = /* @__PURE__ */ new Set();
+  const queue = [];
+  let bounded = false;
+  const follow = (value) => {
+    for (let i2 = 0; i2 < value.length; i2++) {
+      const k = value[i2];
+      const prev = T.text[k - 1];
+      if (T.kind[k] !== IDENT || T.text[k + 1] === "(" || prev === "->" || prev === "." || headers.has(T.text[k])) continue;
+      const name2 = T.text[k];
+      if (followed.has(name2)) continue;
+      if (followed.size >= MAX_HEADER_LOCALS) {
+        bounded = true;
+        continue;
+      }
+      followed.add(name2);
+      queue.push(name2);
+    }
+  };
+  const text2 = (list) => list.map((k) => T.text[k]).join(" ");
+  for (let k = start2; k <= end; k++) {
+    if (T.kind[k] !== IDENT || !headers.has(T.text[k]) || T.text[k - 1] === "->" || T.text[k - 1] === ".") continue;
+    const access = T.text[k + 1];
+    if ((access === "->" || access === ".") && T.kind[k + 2] === IDENT && T.kind[k + 3] === PUNCT && ASSIGNMENTS.has(T.text[k + 3])) {
+      const value = valueAfter(T, k + 3, end);
+      writes.add(`${T.text[k + 2]} ${T.text[k + 3]} ${text2(value)}`);
+      follow(value);
+    } else if (access === "=" && T.text[k - 1] !== "(") {
+      const value = valueAfter(T, k + 1, end);
+      if (!isZeroInit(T, value) && T.text[value[0]] === "{") {
+        writes.add(`= ${text2(value)}`);
+        follow(value);
+      }
+    }
+  }
+  while (queue.length) {
+    const name2 = queue.shift();
+    for (let k = start2; k <= end; k++) {
+      if (T.kind[k] !== IDENT || T.text[k] !== name2 || T.text[k - 1] === "->" || T.text[k - 1] === ".") continue;
+      let op = k + 1;
+      let target = name2;
+      while ((T.text[op] === "." || T.text[op] === "->") && T.kind[op + 1] === IDENT) {
+        target += `${T.text[op]}${T.text[op + 1]}`;
+        op += 2;
+      }
+      if (T.kind[op] !== PUNCT || !ASSIGNMENTS.has(T.text[op])) continue;
+      const value = valueAfter(T, op, end);
+      writes.add(`${target} ${T.text[op]} ${text2(value)}`);
+      follow(value);
+    }
+  }
+  return bounded ? null : [...writes].sort();
+}
+
+// src/surface/extract/code-bodies.ts
+var CODE_FILES = [
+  // Kernel module: the fillers and the payload helpers (val_to_ring, pack_addr, ...), and the
+  // event path of main.c (the tracepoint probes, the event header, the drop and sampling
+  // decisions). main.c is also read as text for its module parameters (files.ts).
+  /^driver\/ppm_fillers\.c$/,
+  /^driver\/main\.c$/,
+  /^driver\/ppm_events\.c$/,
+  /^driver\/ppm_events\.h$/,
+  // Flag conversions (open_flags_to_scap, ...) used by every driver's fillers.
+  /^driver\/ppm_flag_helpers\.h$/,
+  // Modern eBPF probe: programs and the helpers that build payloads (never definitions/).
+  /^driver\/modern_bpf\/programs\/.+\.bpf\.c$/,
+  /^driver\/modern_bpf\/helpers\/.+\.h$/,
+  // Legacy eBPF probe (until c5ea0da85): fillers and their helpers; maps.h, types.h,
+  // bpf_helpers.h, builtins.h, quirks.h and missing_definitions.h declare, they do not fill.
+  /^driver\/bpf\/(fillers|filler_helpers|ring_helpers|plumbing_helpers)\.h$/
+];
+var PLUMBING_FILES = [/^driver\/main\.c$/];
+function isPlumbingFile(path6) {
+  return PLUMBING_FILES.some((re) => re.test(path6));
+}
+function undecidedRole(path6) {
+  return isPlumbingFile(path6) ? "transport" : "filler";
+}
+function isCodeFile(path6) {
+  return CODE_FILES.some((re) => re.test(path6));
+}
+function probeOf(path6) {
+  if (path6.startsWith("driver/modern_bpf/")) return "modern";
+  if (path6.startsWith("driver/bpf/")) return "legacy";
+  if (/^driver\/[^/]+\.c$/.test(path6) || path6 === "driver/ppm_events.h") return "kmod";
+  return "shared";
+}
+function digest(texts) {
+  return createHash2("sha1").update(texts.join("\0")).digest("hex").slice(0, 16);
+}
+var codeDigest = digest;
+function boundaryOf(list, hash2) {
+  const out2 = {};
+  const merged = (key) => list.length === 1 ? list[0].boundary[key] : [...new Set(list.flatMap((e) => e.boundary[key]))].sort();
+  const calls = merged("calls");
+  const globals = merged("globals");
+  const marks = merged("marks");
+  const counters = merged("counters");
+  const events = merged("events");
+  const macroNames = merged("macroNames");
+  if (events.length) out2.events = events.join(" ");
+  if (macroNames.length) out2.macroNames = macroNames.join(" ");
+  if (calls.length) out2.calls = calls.join(" ");
+  if (globals.length) out2.globals = globals.join(" ");
+  if (marks.length) out2.marks = marks;
+  if (counters.length) {
+    out2.counters = counters;
+    const parts2 = list.map((e) => e.statsFree ?? e.text);
+    out2.statsFreeHash = parts2.every((p, i2) => p === list[i2].text) ? hash2 : digest(parts2);
+    if (list.every((e) => e.countsOnly)) out2.countsOnly = true;
+  }
+  if (marks.includes("tail-call")) {
+    const parts2 = list.map((e) => e.glueFree ?? e.statsFree ?? e.text);
+    out2.glueFreeHash = digest(parts2);
+  }
+  return out2;
+}
+function builds(minKernel) {
+  return [...oldestBuilds(minKernel), NEWEST];
+}
+function hasCompatRegion(T, start2, end, groups, all) {
+  for (let t = start2; t <= end; t++) {
+    if (T.pp[t] === PP_IF && groups.get(t)?.compat) return true;
+    if (T.kind[t] === IDENT && T.text[t] === "if" && T.text[t + 1] === "(") {
+      const p = t - start2;
+      const close = matchForward(T, all, p + 1);
+      if (close > 0 && isFeatureCheck(T, all, p + 1, close)) return true;
+    }
+  }
+  return false;
+}
+var seenDefinitions = /* @__PURE__ */ new Map();
+var MAX_SEEN_DEFINITIONS = 5e4;
+function detached(b) {
+  const own = (list) => list.length ? list.join(" ").split(" ") : list;
+  return { calls: own(b.calls), globals: own(b.globals), marks: b.marks, counters: own(b.counters), events: own(b.events), macroNames: own(b.macroNames) };
+}
+function definitionFacts(T, def, groups, minKernel) {
+  const raw = digest([T.text.slice(def.start, def.end + 1).join(""), T.compat.slice(def.start, def.end + 1).join(""), String(minKernel)]);
+  const seen = seenDefinitions.get(raw);
+  if (seen) return seen;
+  const hashOf = (list, leaveOut) => digest([normaliseFunction(T, list, leaveOut).map((t) => T.text[t]).join("")]);
+  const all = [];
+  for (let t = def.start; t <= def.end; t++) all.push(t);
+  let text2;
+  let variants2 = null;
+  try {
+    text2 = hashOf(all);
+    if (hasCompatRegion(T, def.start, def.end, groups, all)) {
+      const byTokens = /* @__PURE__ */ new Map();
+      variants2 = builds(minKernel).map((build) => {
+        const list = [];
+        resolveVariant(T, all, 0, all.length, build, groups, list);
+        const key = list.join(",");
+        let h = byTokens.get(key);
+        if (h === void 0) byTokens.set(key, h = hashOf(list));
+        return h;
+      });
+    }
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    text2 = raw;
+    variants2 = null;
+  }
+  const boundary = detached(boundaryFacts(T, def.start, def.end, def.name));
+  let statsFree = null;
+  let glueFree = null;
+  let countsOnly = false;
+  try {
+    if (boundary.counters.length) {
+      const list = normaliseFunction(T, all, { counters: true });
+      statsFree = digest([list.map((t) => T.text[t]).join("")]);
+      countsOnly = doesNothing(T, list);
+    }
+    if (boundary.marks.includes("tail-call")) glueFree = hashOf(all, { counters: true, tailCalls: true });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+  }
+  const writes = headerWrites(T, def.start, def.end);
+  const header = writes === null ? text2 : writes.length ? digest(writes) : null;
+  const facts = { text: text2, variants: variants2, boundary, statsFree, glueFree, countsOnly, header };
+  if (seenDefinitions.size >= MAX_SEEN_DEFINITIONS) seenDefinitions.clear();
+  seenDefinitions.set(raw, facts);
+  return facts;
+}
+function compiledBy(T, scope, groups, build) {
+  return scope.every(({ at, branch }) => {
+    const g = groups.get(at);
+    if (!g || !g.compat) return true;
+    if (g.decided !== void 0) return g.decided === branch;
+    return build === null || mayCompile(T, g, branch, build);
+  });
+}
+function variantsOf(list, text2, built, kernelBuilds) {
+  const hash2 = digest(list.map(text2));
+  const pick = (parts2) => parts2.length === list.length && parts2.every((c, i2) => c === text2(list[i2])) ? hash2 : digest(parts2);
+  const variants2 = kernelBuilds.map((build, i2) => pick(list.map((e) => built(e, build, i2)).filter((v) => v !== null)));
+  if (variants2.every((v) => v === hash2)) return { hash: hash2 };
+  return { hash: hash2, compatVariants: { oldest: [variants2[0], variants2[1], variants2[2], variants2[3]], newest: variants2[4] } };
+}
+function definesOf(T, source, groups, kernelBuilds, lineAt) {
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const d of defineFacts(T, source)) {
+    if (!compiledBy(T, d.scope, groups, null)) continue;
+    const list = byName2.get(d.name);
+    if (list) list.push(d);
+    else byName2.set(d.name, [d]);
+  }
+  const out2 = {};
+  for (const name2 of [...byName2.keys()].sort()) {
+    const list = byName2.get(name2);
+    const text2 = (d) => digest([d.text]);
+    const macro = { line: lineAt(list[0].at), ...variantsOf(list, text2, (d, build) => compiledBy(T, d.scope, groups, build) ? text2(d) : null, kernelBuilds) };
+    const mentions = [...new Set(list.flatMap((d) => d.mentions))].sort();
+    if (mentions.length) macro.mentions = mentions.join(" ");
+    Object.defineProperty(out2, name2, { value: macro, enumerable: true, writable: true, configurable: true });
+  }
+  return out2;
+}
+function extractCodeBodies(path6, source, minKernel = 0n) {
+  const c = cText(source);
+  const T = lex2(c.text);
+  markCompat(T);
+  const groups = conditionalGroups(T, minKernel);
+  const decided = new Map([...groups].filter(([, g]) => g.decided !== void 0).map(([at, g]) => [at, g.decided]));
+  const kernelBuilds = builds(minKernel);
+  const macros = definesOf(T, c.text, groups, kernelBuilds, c.lineAt);
+  const defs = findDefinitions(T, decided);
+  const lines = defs.map((d) => c.lineAt(d.at));
+  const byName2 = /* @__PURE__ */ new Map();
+  defs.forEach((def, i2) => {
+    const entry = { ...definitionFacts(T, def, groups, minKernel), def, line: lines[i2] };
+    const list = byName2.get(def.name);
+    if (list) list.push(entry);
+    else byName2.set(def.name, [entry]);
+  });
+  const functions = {};
+  for (const name2 of [...byName2.keys()].sort()) {
+    const list = byName2.get(name2);
+    const { hash: hash2, compatVariants: compatVariants2 } = variantsOf(list, (e) => e.text, (e, build, i2) => compiledBy(T, e.def.scope, groups, build) ? e.variants?.[i2] ?? e.text : null, kernelBuilds);
+    const fn = { line: list[0].line, hash: hash2 };
+    if (compatVariants2) fn.compatVariants = compatVariants2;
+    if (list.every((e) => e.def.compatScoped)) fn.kernelSpecific = true;
+    const headers = list.map((e) => e.header).filter((h) => h !== null);
+    if (headers.length) fn.headerHash = headers.length === 1 ? headers[0] : digest(headers);
+    Object.assign(fn, boundaryOf(list, hash2));
+    Object.defineProperty(functions, name2, { value: fn, enumerable: true, writable: true, configurable: true });
+  }
+  const out2 = { probe: probeOf(path6), functions };
+  if (Object.keys(macros).length) out2.macros = macros;
+  return out2;
 }
 
 // src/surface/extract/module-params.ts
@@ -16782,7 +16633,7 @@ var MODULE_PARAM_CALLS = new Set(Object.keys(CALLS));
 function readModuleParam(text2, toks) {
   const call = Object.hasOwn(CALLS, toks[0]?.text ?? "") ? CALLS[toks[0].text] : null;
   if (!call || toks[1]?.text !== "(") return null;
-  const close = closing2(toks, 1);
+  const close = closing(toks, 1);
   if (close < 0) return null;
   const args2 = splitTokens(toks, ",", 2, close).map(([a, b]) => textOf(text2, toks, a, b));
   if (args2.length !== call.arity || !args2[0]) return null;
@@ -16795,7 +16646,7 @@ function opsName(expr) {
 function readParamOps(text2, toks) {
   const k = toks.findIndex((t) => t.text === "kernel_param_ops");
   if (k < 1 || toks[k - 1].text !== "struct" || !toks[k + 1]?.ident || toks[k + 2]?.text !== "=" || toks[k + 3]?.text !== "{") return null;
-  const end = closing2(toks, k + 3);
+  const end = closing(toks, k + 3);
   if (end < 0) return null;
   const fields = /* @__PURE__ */ new Map();
   let positional = false;
@@ -16849,7 +16700,8 @@ function readTextDeclarations(facts, ctx) {
   const out2 = { moduleParams: [], paramOps: [], maps: [], globals: [] };
   for (const f of facts) {
     if (!f.topLevel.statements.length) continue;
-    const probe = f.path.includes("/modern_bpf/") ? "modern" : f.path.startsWith("driver/bpf/") ? "legacy" : null;
+    const driver = probeOf(f.path);
+    const probe = driver === "modern" || driver === "legacy" ? driver : null;
     const scope = ctx.model.scope(f.path);
     const declaring = macrosThatMayDeclare(scope.macros, f.directives.macros);
     for (const s of compiledStatements(f, ctx.model)) {
@@ -17074,13 +16926,13 @@ function guardWrittenValues(text2) {
     let to = -1;
     if (t === "__uint" && toks[i2 + 1]?.text === "(" && toks[i2 + 2]?.text === "max_entries" && toks[i2 + 3]?.text === ",") {
       from = i2 + 4;
-      to = closing2(toks, i2 + 1);
+      to = closing(toks, i2 + 1);
     } else if (t === "." && toks[i2 + 1]?.text === "max_entries" && toks[i2 + 2]?.text === "=") {
       from = i2 + 3;
       to = endOfItem(toks, from);
     } else if (t === "[") {
       from = i2 + 1;
-      to = closing2(toks, i2);
+      to = closing(toks, i2);
     }
     if (from < 0 || to <= from) continue;
     ranges.push([toks[from].start, toks[to - 1].end]);
@@ -17424,7 +17276,7 @@ function resolveGlobals(globals, symsOf, model) {
     const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
     const elem = typeSize(base, syms);
     const global = {
-      probe: c.file.path.includes("/modern_bpf/") ? "modern" : "legacy",
+      probe: probeOf(c.file.path) === "modern" ? "modern" : "legacy",
       // const objects go to .rodata, objects initialised to something other than zero to .data.
       section: g.rodata ? "rodata" : g.init !== null && !isZero2(g.init, syms) ? "data" : "bss",
       // The size as written: an array sized by a count that grows (PPM_EVENT_MAX) keeps its type.
@@ -17805,6 +17657,186 @@ function conflictMessage(c, rev) {
   return `${c.what} at ${rev} has live definitions that differ: ${places}; ${why}, so this comparison is not complete`;
 }
 
+// src/surface/code-defines.ts
+var listed = (names2) => names2 ? names2.split(" ") : [];
+function defineIndex(code2) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const path6 of Object.keys(code2).sort()) {
+    const file = code2[path6];
+    for (const [name2, macro] of Object.entries(file.macros ?? {})) {
+      const list = out2.get(name2);
+      const site = { path: path6, probe: file.probe, name: name2, macro };
+      if (list) list.push(site);
+      else out2.set(name2, [site]);
+    }
+  }
+  return out2;
+}
+function resolve(index, path6, probe, name2) {
+  const all = index.get(name2);
+  if (!all) return [];
+  const own = all.filter((s) => s.path === path6);
+  if (own.length) return own;
+  const driver = all.filter((s) => s.probe === probe);
+  return driver.length ? driver : all.filter((s) => s.probe === "shared");
+}
+function expanded(index, path6, probe, fn) {
+  const seen = /* @__PURE__ */ new Set();
+  const queue = [...listed(fn.calls), ...listed(fn.globals), ...listed(fn.macroNames)];
+  const names2 = new Set(queue);
+  while (queue.length) {
+    for (const site of resolve(index, path6, probe, queue.pop())) {
+      if (seen.has(site)) continue;
+      seen.add(site);
+      for (const m of listed(site.macro.mentions)) {
+        if (names2.has(m)) continue;
+        names2.add(m);
+        queue.push(m);
+      }
+    }
+  }
+  return [...seen].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+function withDefines(index, path6, probe, fn) {
+  if (!index.size) return fn;
+  const sites2 = expanded(index, path6, probe, fn);
+  if (!sites2.length) return fn;
+  const fold2 = (own, of) => codeDigest([own, ...sites2.map((s) => `${s.name}\0${of(s.macro)}`)]);
+  const out2 = { ...fn, hash: fold2(fn.hash, (m) => m.hash) };
+  const variants2 = fn.compatVariants;
+  if (variants2 || sites2.some((s) => s.macro.compatVariants)) {
+    const own = variants2 ?? { oldest: [fn.hash, fn.hash, fn.hash, fn.hash], newest: fn.hash };
+    const oldest = (i2) => fold2(own.oldest[i2], (m) => m.compatVariants ? m.compatVariants.oldest[i2] : m.hash);
+    out2.compatVariants = { oldest: [oldest(0), oldest(1), oldest(2), oldest(3)], newest: fold2(own.newest, (m) => m.compatVariants?.newest ?? m.hash) };
+  }
+  if (fn.statsFreeHash) out2.statsFreeHash = fold2(fn.statsFreeHash, (m) => m.hash);
+  if (fn.glueFreeHash) out2.glueFreeHash = fold2(fn.glueFreeHash, (m) => m.hash);
+  return out2;
+}
+
+// src/surface/code-roles.ts
+function listed2(names2) {
+  return names2 ? names2.split(" ") : [];
+}
+function roleContext(s) {
+  return { mapNames: /* @__PURE__ */ new Set([...Object.keys(s.bpfMaps), ...Object.keys(s.bpfGlobals)]), counters: counterFields(s.structs) };
+}
+function updatesOnlyCounters(counters, known) {
+  return Boolean(counters?.length) && counters.every((c) => known.has(c));
+}
+function producesEvents(fn) {
+  return Boolean(fn.marks?.includes("param") || fn.marks?.includes("event"));
+}
+function intrinsicRole(path6, fn, ctx) {
+  const marks = fn.marks ?? [];
+  if (isPlumbingFile(path6) && marks.includes("event") && !marks.includes("param")) return "transport";
+  if (producesEvents(fn)) return "filler";
+  if (marks.includes("tail-call")) return "dispatch";
+  if (marks.includes("header") || marks.includes("transport")) return "transport";
+  if (marks.includes("map") || listed2(fn.globals).some((g) => ctx.mapNames.has(g))) return "dispatch";
+  if (fn.countsOnly && updatesOnlyCounters(fn.counters, ctx.counters)) return "statistics";
+  return null;
+}
+var factIds = /* @__PURE__ */ new WeakMap();
+var nextFactId = 0;
+var recent = /* @__PURE__ */ new Map();
+var RECENT_STATES = 8;
+function resolveCodeRoles(code2, ctx) {
+  const key = stateKey(code2, ctx);
+  let out2 = recent.get(key);
+  if (!out2) {
+    out2 = computeRoles(code2, ctx);
+    if (recent.size >= RECENT_STATES) recent.delete(recent.keys().next().value);
+    recent.set(key, out2);
+  }
+  return record(Object.keys(code2).map((path6) => [path6, { ...code2[path6], functions: out2[path6].functions }]));
+}
+function stateKey(code2, ctx) {
+  const files = Object.keys(code2).sort().map((path6) => {
+    const fns = code2[path6].functions;
+    let id = factIds.get(fns);
+    if (id === void 0) factIds.set(fns, id = nextFactId++);
+    return `${path6}\0${code2[path6].probe}\0${id}`;
+  });
+  return [...files, [...ctx.mapNames].sort().join(","), [...ctx.counters].sort().join(",")].join("");
+}
+function computeRoles(code2, ctx) {
+  const nodes = [];
+  const byName2 = /* @__PURE__ */ new Map();
+  const byKey2 = /* @__PURE__ */ new Map();
+  for (const path6 of Object.keys(code2).sort()) {
+    const file = code2[path6];
+    for (const [name2, fn] of Object.entries(file.functions)) {
+      const node = { path: path6, probe: file.probe, name: name2, fn, callees: [], callers: [] };
+      nodes.push(node);
+      byKey2.set(`${path6}\0${name2}`, node);
+      const list = byName2.get(name2);
+      if (list) list.push(node);
+      else byName2.set(name2, [node]);
+    }
+  }
+  for (const node of nodes) {
+    for (const call of listed2(node.fn.calls)) {
+      const target = resolveCall(node, byName2.get(call));
+      if (!target || target === node) continue;
+      node.callees.push(target);
+      target.callers.push(node);
+    }
+  }
+  const role = /* @__PURE__ */ new Map();
+  for (const node of nodes) {
+    const r = intrinsicRole(node.path, node.fn, ctx);
+    if (r) role.set(node, r);
+  }
+  const fillerEntry = (node) => !role.has(node) && !node.callers.length && !isPlumbingFile(node.path) && node.callees.some((c) => role.get(c) === "filler");
+  for (const node of nodes) if (fillerEntry(node)) role.set(node, "filler");
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const node of nodes) {
+      if (role.has(node) || !node.fn.calls || node.callees.length !== listed2(node.fn.calls).length) continue;
+      const roles = new Set(node.callees.map((c) => role.get(c)));
+      const r = roles.size === 1 ? [...roles][0] : [...roles].every((x) => x === "dispatch" || x === "transport") ? "dispatch" : void 0;
+      if (r && r !== "filler") {
+        role.set(node, r);
+        changed = true;
+      }
+    }
+  }
+  const spread = (queue, r) => {
+    while (queue.length) {
+      const n = queue.pop();
+      for (const c of n.callees) {
+        if (role.has(c) || r === "filler" && isPlumbingFile(c.path)) continue;
+        role.set(c, r);
+        queue.push(c);
+      }
+    }
+  };
+  for (const r of ["filler", "dispatch", "transport", "statistics"]) spread(nodes.filter((n) => role.get(n) === r), r);
+  for (const node of nodes) {
+    if (!fillerEntry(node)) continue;
+    role.set(node, "filler");
+    spread([node], "filler");
+  }
+  const defines3 = defineIndex(code2);
+  const out2 = record();
+  for (const path6 of Object.keys(code2)) {
+    const file = code2[path6];
+    const functions = record();
+    for (const [name2, fn] of Object.entries(file.functions)) {
+      const node = byKey2.get(`${path6}\0${name2}`);
+      const folded = withDefines(defines3, path6, file.probe, fn);
+      functions[name2] = { ...folded, role: (node && role.get(node)) ?? undecidedRole(path6) };
+    }
+    out2[path6] = { ...file, functions };
+  }
+  return out2;
+}
+function resolveCall(from, candidates) {
+  if (!candidates) return void 0;
+  return candidates.find((c) => c.path === from.path) ?? candidates.find((c) => c.probe === from.probe) ?? candidates.find((c) => c.probe === "shared") ?? (from.probe === "shared" ? candidates[0] : void 0);
+}
+
 // src/surface/production.ts
 function fillerOf(entry) {
   const m = /^FILLER_REF\s*\(\s*(\w+)\s*\)$/.exec(entry[0] ?? "");
@@ -17979,8 +18011,7 @@ function extractXLists(file) {
 }
 
 // src/surface/files.ts
-var VERSION_FILES = { api: "driver/API_VERSION", schema: "driver/SCHEMA_VERSION" };
-var SURFACE_PREFIXES = ["driver", "userspace/libscap/scap.h"];
+var SURFACE_PREFIXES = ["driver", SCAP_HEADER];
 var TREE_FILES = [
   /^driver\/ppm_events_public\.h$/,
   /^driver\/event_table\.c$/,
@@ -18011,7 +18042,7 @@ function fileKinds(path6) {
   return kind2 !== "code" && isCodeFile(path6) ? [kind2, "code"] : [kind2];
 }
 function hasLegacyProbe(paths) {
-  for (const p of paths) if (p.startsWith("driver/bpf/")) return true;
+  for (const p of paths) if (probeOf(p) === "legacy") return true;
   return false;
 }
 var VERSION_PATHS = new Set(Object.values(VERSION_FILES));
@@ -19244,23 +19275,6 @@ function maxBump(a, b) {
   return BUMP_ORDER.indexOf(a) >= BUMP_ORDER.indexOf(b) ? a : b;
 }
 
-// src/vocabulary.ts
-var GOVERNS_ORDER = ["schema", "api"];
-var VERSION_LABEL = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
-var VERSION_KIND = { api: "API", schema: "SCHEMA" };
-var SCAP_HEADER = "userspace/libscap/scap.h";
-var FAILING_STATUSES = ["missing", "too-small", "too-large", "not-one-step", "decreased", "invalid"];
-function isFailingStatus(s) {
-  return FAILING_STATUSES.includes(s);
-}
-function dedupe(items, key) {
-  const seen = /* @__PURE__ */ new Set();
-  return items.filter((t) => {
-    const k = key(t);
-    return !seen.has(k) && Boolean(seen.add(k));
-  });
-}
-
 // src/verdict/verdict.ts
 function bumpBetween(from, to) {
   if (import_semver.default.eq(from, to)) return "none";
@@ -19821,21 +19835,30 @@ function renderSarif(report) {
   return JSON.stringify(sarif, null, 2) + "\n";
 }
 
-// src/report/text.ts
+// src/report/style.ts
 var CODES = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 };
 function styler(color) {
   return (style, s) => color ? `\x1B[${CODES[style]}m${s}\x1B[0m` : s;
 }
 var STATUS_STYLE = {
   ok: "green",
+  late: "yellow",
+  "catch-up": "yellow",
   unexplained: "yellow",
+  incomplete: "yellow",
   missing: "red",
   "too-small": "red",
   "too-large": "red",
   "not-one-step": "red",
   decreased: "red",
-  invalid: "red"
+  invalid: "red",
+  "wrong-file": "red"
 };
+function verdictStyle(verdict) {
+  return verdict === "pass" ? "green" : verdict === "warn" ? "yellow" : "red";
+}
+
+// src/report/text.ts
 function short(commit) {
   return commit ? commit.slice(0, 12) : "work tree";
 }
@@ -19858,7 +19881,7 @@ function renderText(report, opts) {
     for (const r of v.reasons) lines.push(`  ${r}`);
     for (const f of v.fixes) lines.push(`  ${c("bold", "fix:")} ${describeFix(f)}`);
     const mine = report.findings.filter((f) => f.governs === governs && f.kind !== "note");
-    for (const bump of ["major", "minor", "patch", "none"]) {
+    for (const bump of [...BUMP_ORDER].reverse()) {
       const group = mine.filter((f) => f.bump === bump);
       if (!group.length) continue;
       lines.push(`  ${bump === "none" ? "table problems" : bump + ":"}`);
@@ -19882,8 +19905,7 @@ function renderText(report, opts) {
     for (const w of report.warnings) lines.push(`  ${w.message}${w.incomplete ? " (not covered by this verdict)" : ""}`);
     lines.push("");
   }
-  const verdictStyle = report.verdict === "pass" ? "green" : report.verdict === "warn" ? "yellow" : "red";
-  lines.push(`verdict: ${c(verdictStyle, report.verdict.toUpperCase())}`);
+  lines.push(`verdict: ${c(verdictStyle(report.verdict), report.verdict.toUpperCase())}`);
   return lines.join("\n") + "\n";
 }
 
@@ -20003,7 +20025,7 @@ function firstParentChanges(repo, from, to, prefixes) {
     if (raw && current) {
       const p = tokens2[++i2] ?? "";
       const [, , newMode, , newBlob] = raw;
-      const isFile = !NULL_OID.test(newBlob) && newMode !== "160000";
+      const isFile = !NULL_OID.test(newBlob) && newMode !== SUBMODULE_MODE;
       current.changes.push({ path: p, blob: isFile ? newBlob : null });
       continue;
     }
@@ -20052,7 +20074,6 @@ function highest(tags) {
 }
 
 // src/history/audit.ts
-var GOVERNS = ["api", "schema"];
 var STATUS_SEVERITY = [
   "invalid",
   "decreased",
@@ -20252,20 +20273,7 @@ function applyChanges(tree, chunk) {
   return [...touched].sort();
 }
 function snapshotOf(repo, tree, commit) {
-  const files = new Map(tree);
-  return {
-    label: commit.slice(0, 12),
-    commit,
-    files,
-    read: async (p) => {
-      const f = files.get(p);
-      return f ? repo.readBlob(f.blob) : null;
-    },
-    size: async (p) => {
-      const f = files.get(p);
-      return f ? repo.blobSize(f.blob) : null;
-    }
-  };
+  return repo.snapshotOf(commit.slice(0, 12), commit, new Map(tree));
 }
 function unchanged(governs, s) {
   const v = s.versions[governs]?.version ?? null;
@@ -20383,9 +20391,9 @@ async function runCompat(opts) {
       return buildSurface(snap, cache);
     };
     let s = await read2([SCAP_HEADER]);
-    if (["api", "schema"].some((g) => s.scapMinimum[g] && !s.scapMinimum[g].version)) s = await read2(SURFACE_PREFIXES);
+    if (GOVERNS.some((g) => s.scapMinimum[g] && !s.scapMinimum[g].version)) s = await read2(SURFACE_PREFIXES);
     const checks = {};
-    for (const g of ["api", "schema"]) {
+    for (const g of GOVERNS) {
       const min2 = requireMinimum(s.scapMinimum[g], g, rev);
       checks[g] = { driver: versions[g], required: min2.version, macro: min2.macro, location: min2.loc, ...acceptDriver(versions[g], min2.version) };
     }
@@ -20408,7 +20416,6 @@ function requireMinimum(min2, g, rev) {
 
 // src/history/release.ts
 var import_semver4 = __toESM(require_semver2(), 1);
-var GOVERNS2 = ["api", "schema"];
 function driverTag(option, name2) {
   const t = parseDriverTag(name2);
   if (!t) throw new InputError(`${option} ${name2}: not a driver tag (expected ${DRIVER_TAG_FORM})`);
@@ -20441,7 +20448,7 @@ async function runRelease(opts) {
       const snap = repo.snapshot(commit, SURFACE_PREFIXES);
       snap.label = t.name;
       const s = await buildSurface(snap, cache, buildOpts);
-      for (const g of GOVERNS2) {
+      for (const g of GOVERNS) {
         const v = s.versions[g];
         if (!v?.version) {
           throw new InputError(`${option} ${t.name}: ${VERSION_FILES[g]} ${v ? `has '${v.raw}', not a MAJOR.MINOR.PATCH version` : "is missing"} at that tag`);
@@ -20460,7 +20467,7 @@ async function runRelease(opts) {
     const findings = cmp?.findings ?? [];
     const versions = {};
     const minimums = {};
-    for (const g of GOVERNS2) {
+    for (const g of GOVERNS) {
       versions[g] = coverage(g, base, head, findings, prev);
       if (versions[g].status !== "ok") problems.push(...versions[g].reasons);
       const min2 = head.scapMinimum[g];
@@ -20498,7 +20505,7 @@ function numberRule(tag, prev, countsFrom, from, head) {
       reason: `${keep}no earlier release line: the driver number starts at 1.0.0${ok2 ? "" : `, not ${tag.core}`}`
     };
   }
-  const steps = GOVERNS2.map((g) => ({ g, from: from.versions[g].version, to: head.versions[g].version, step: bumpBetween(from.versions[g].version, head.versions[g].version) }));
+  const steps = GOVERNS.map((g) => ({ g, from: from.versions[g].version, to: head.versions[g].version, step: bumpBetween(from.versions[g].version, head.versions[g].version) }));
   const base = { countsFrom: { name: countsFrom.name, version: countsFrom.version }, actual: tag.core };
   const down = steps.find((s) => s.step === "decreased");
   if (down) {
@@ -20537,23 +20544,6 @@ function coverage(g, base, head, findings, prev) {
 }
 
 // src/report/history-text.ts
-var CODES2 = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 };
-var styler2 = (color) => (style, s) => color ? `\x1B[${CODES2[style]}m${s}\x1B[0m` : s;
-var STYLE = {
-  ok: "green",
-  late: "yellow",
-  "catch-up": "yellow",
-  unexplained: "yellow",
-  incomplete: "yellow",
-  missing: "red",
-  "too-small": "red",
-  "too-large": "red",
-  "not-one-step": "red",
-  decreased: "red",
-  invalid: "red",
-  "wrong-file": "red"
-};
-var GOVERNS3 = ["api", "schema"];
 var short2 = (c) => c ? c.slice(0, 12) : "-";
 function renderHistoryJson(report) {
   return JSON.stringify(report, null, 2) + "\n";
@@ -20563,11 +20553,14 @@ function counts(rec) {
   return parts2.length ? parts2.join(", ") : "none";
 }
 function findingLines(findings, max, indent, c) {
-  const rank = (f) => f.kind === "invalid" ? -1 : ["major", "minor", "patch", "none"].indexOf(f.bump);
+  const rank = (f) => f.kind === "invalid" ? -1 : BUMP_ORDER.length - 1 - BUMP_ORDER.indexOf(f.bump);
   const shown2 = findings.filter((f) => f.kind !== "note").sort((a, b) => rank(a) - rank(b));
   const lines = shown2.slice(0, max).map((f) => `${indent}${f.bump === "none" ? f.kind : f.bump}: ${f.message}  ${c("dim", `[${f.rule}]${f.location ? ` ${f.location.path}:${f.location.line}` : ""}`)}`);
   if (shown2.length > max) lines.push(`${indent}\u2026 and ${shown2.length - max} more`);
   return lines;
+}
+function warningLines(warnings, c) {
+  return warnings.length ? ["", c("yellow", "warnings:"), ...warnings.map((w) => `  ${w.message}`)] : [];
 }
 function versionCell(v) {
   if (v.status === "ok" && v.declared === "none" && v.required === "none") return "-";
@@ -20577,9 +20570,9 @@ function versionCell(v) {
 function groupLines(g, opts, c) {
   const more = g.commits.length > 1 ? ` (+${g.commits.length - 1} commit${g.commits.length > 2 ? "s" : ""})` : "";
   const lines = [
-    `${c("bold", `#${g.index}`)} ${g.date.slice(0, 10)} ${short2(g.head)}  ${c(STYLE[g.status], g.status.toUpperCase())}  ${g.commits[0].subject}${more}`
+    `${c("bold", `#${g.index}`)} ${g.date.slice(0, 10)} ${short2(g.head)}  ${c(STATUS_STYLE[g.status], g.status.toUpperCase())}  ${g.commits[0].subject}${more}`
   ];
-  for (const gov of GOVERNS3) {
+  for (const gov of GOVERNS) {
     const v = g.versions[gov];
     if (v.status === "ok" && v.declared === "none" && v.required === "none") continue;
     lines.push(`    ${VERSION_LABEL[gov].padEnd(15)} ${versionCell(v)}`);
@@ -20592,16 +20585,16 @@ function groupLines(g, opts, c) {
 function windowLine(w, c) {
   const from = w.from.group === null ? `start (${w.from.version ?? "?"})` : `#${w.from.group} (${w.from.version ?? "?"})`;
   const to = w.open ? "not bumped yet" : `#${w.to.group} (${w.to.version ?? "?"})`;
-  return `${VERSION_LABEL[w.governs].padEnd(15)} ${from} \u2192 ${to}  declared ${w.declared}, required ${w.required}  ${c(STYLE[w.status], w.status.toUpperCase())}`;
+  return `${VERSION_LABEL[w.governs].padEnd(15)} ${from} \u2192 ${to}  declared ${w.declared}, required ${w.required}  ${c(STATUS_STYLE[w.status], w.status.toUpperCase())}`;
 }
 function renderAuditText(r, opts) {
-  const c = styler2(opts.color);
+  const c = styler(opts.color);
   const s = r.summary;
   const lines = [
     `driver-semver audit ${r.from.rev} (${short2(r.from.commit)}) .. ${r.to.rev} (${short2(r.to.commit)})`,
     `${s.commits} first-parent commits in ${s.groups} group${s.groups === 1 ? "" : "s"} (by ${r.grouping}); ${s.surfaceGroups} changed the driver surface; ${s.blobsParsed} distinct blobs parsed`,
     `groups by status: ${counts(s.byStatus)}`,
-    ...GOVERNS3.map((g) => `${VERSION_LABEL[g]} windows by status: ${counts(s.windows[g])}`),
+    ...GOVERNS.map((g) => `${VERSION_LABEL[g]} windows by status: ${counts(s.windows[g])}`),
     ""
   ];
   const groups = r.groups.filter((g) => g.status !== "ok" || opts.all && (g.touched.length > 0 || g.findings.length > 0));
@@ -20617,16 +20610,12 @@ function renderAuditText(r, opts) {
     if (w.changedBy.length) lines.push(`    changed by group${w.changedBy.length > 1 ? "s" : ""} ${w.changedBy.map((i2) => `#${i2}`).join(", ")}`);
     lines.push(...findingLines(w.findings, opts.maxFindings ?? 5, "    ", c));
   }
-  if (r.warnings.length) {
-    lines.push("", c("yellow", "warnings:"));
-    for (const w of r.warnings) lines.push(`  ${w.message}`);
-  }
-  const style = r.verdict === "pass" ? "green" : r.verdict === "warn" ? "yellow" : "red";
-  lines.push("", `verdict: ${c(style, r.verdict.toUpperCase())}`);
+  lines.push(...warningLines(r.warnings, c));
+  lines.push("", `verdict: ${c(verdictStyle(r.verdict), r.verdict.toUpperCase())}`);
   return lines.join("\n") + "\n";
 }
 function renderReleaseText(r, opts) {
-  const c = styler2(opts.color);
+  const c = styler(opts.color);
   const lines = [`driver-semver release ${r.tag.name} (${short2(r.tag.commit)})`];
   if (r.previous) {
     const rel = r.previous.ancestor ? "an ancestor" : "not an ancestor (a release branch)";
@@ -20644,25 +20633,22 @@ function renderReleaseText(r, opts) {
     for (const reason of v.reasons) lines.push(`  ${reason}`);
     lines.push(...findingLines(r.findings.filter((f) => f.governs === g), opts.maxFindings ?? 20, "  ", c));
   }
-  const mins = GOVERNS3.map((g) => {
+  const mins = GOVERNS.map((g) => {
     const m = r.minimums[g];
     return m ? `${g} ${m.version ?? "?"}${m.problems.length ? " (inconsistent)" : ""}` : `${g} not defined`;
   });
   lines.push(`${c("bold", "SCAP minimums".padEnd(15))} ${mins.join(", ")}`);
-  for (const g of GOVERNS3) for (const p of r.minimums[g]?.problems ?? []) lines.push(`  ${p}`);
-  if (r.warnings.length) {
-    lines.push("", c("yellow", "warnings:"));
-    for (const w of r.warnings) lines.push(`  ${w.message}`);
-  }
+  for (const g of GOVERNS) for (const p of r.minimums[g]?.problems ?? []) lines.push(`  ${p}`);
+  lines.push(...warningLines(r.warnings, c));
   lines.push("", `verdict: ${c(r.verdict === "accepted" ? "green" : "red", r.verdict.toUpperCase())}`);
   if (r.problems.length) for (const p of r.problems) lines.push(`  - ${p}`);
   return lines.join("\n") + "\n";
 }
 function renderCompatText(r, opts) {
-  const c = styler2(opts.color);
-  const req = GOVERNS3.map((g) => `${g.toUpperCase()} ${r.checks[g].required} (${r.checks[g].macro}, ${r.checks[g].location.path}:${r.checks[g].location.line})`);
+  const c = styler(opts.color);
+  const req = GOVERNS.map((g) => `${g.toUpperCase()} ${r.checks[g].required} (${r.checks[g].macro}, ${r.checks[g].location.path}:${r.checks[g].location.line})`);
   const lines = [`libscap at ${r.rev.rev} (${short2(r.rev.commit)}) requires driver ${req.join(" and ")}`];
-  for (const g of GOVERNS3) {
+  for (const g of GOVERNS) {
     const k = r.checks[g];
     lines.push(`${`${g.toUpperCase()} ${k.driver}`.padEnd(18)} ${c(k.accepted ? "green" : "red", k.accepted ? "accepted" : "refused")}: ${k.reason}`);
   }
@@ -20675,6 +20661,14 @@ function renderCompatText(r, opts) {
 // src/cli/io.ts
 function useColor(io) {
   return io.isTTY && !("NO_COLOR" in io.env && io.env["NO_COLOR"] !== "") && io.env["TERM"] !== "dumb";
+}
+
+// src/cli/options.ts
+function repoOption() {
+  return new Option("--repo <dir>", "libs clone or bare git directory").default(".");
+}
+function formatOption(choices, description = "output format") {
+  return new Option("--format <format>", description).choices(choices).default("text");
 }
 
 // src/cli/history-commands.ts
@@ -20695,38 +20689,38 @@ function progressBar(write, label) {
   };
 }
 function registerHistoryCommands(program2, io, setExit, opts = {}) {
-  const format = () => new Option("--format <format>", "output format").choices(["text", "json"]).default("text");
-  const repo = () => new Option("--repo <dir>", "libs clone or bare git directory").default(".");
+  const format = () => formatOption(["text", "json"]);
+  const config = () => new Option("--config <file>", `JSON configuration, as for check (default: ${REPO_CONFIG_PATH} in the work tree)`);
   const configured = (repoDir, file) => {
-    const repo2 = GitRepo.open(repoDir);
+    const repo = GitRepo.open(repoDir);
     try {
-      const src = file ? { kind: "file", file } : repo2.workTree ? { kind: "repository", at: "worktree" } : { kind: "none" };
-      const { config } = loadConfig(src, repo2);
-      return { rules: configuredRules(config.rules), modernProbe: config.modernProbe, sharedStructs: config.sharedStructs };
+      const src = file ? { kind: "file", file } : repo.workTree ? { kind: "repository", at: "worktree" } : { kind: "none" };
+      const { config: config2 } = loadConfig(src, repo);
+      return { rules: configuredRules(config2.rules), modernProbe: config2.modernProbe, sharedStructs: config2.sharedStructs };
     } finally {
-      repo2.close();
+      repo.close();
     }
   };
-  program2.command("audit").description("judge every pull request (and every stretch between two bumps) of the first-parent history: forgotten, wrong-sized, misplaced and unexplained bumps").addOption(repo()).option("--from <rev>", "start of the walk, exclusive (default: the last *+driver tag in --to's history)").option("--to <rev>", "end of the walk", "HEAD").addOption(new Option("--group <how>", "what one pull request is: consecutive commits with one committer date (libs rebase-merges), or each commit").choices(["committer-date", "commit"]).default("committer-date")).option("--all", "text: list every group that changed the surface and every window, not only the flagged ones").option("--config <file>", `JSON configuration, as for check (default: ${REPO_CONFIG_PATH} in the work tree)`).addOption(format()).addHelpText("after", "\nExit status: 0 when no group fails (late, catch-up and unexplained bumps only warn), 1 when one does, 2 on bad input.").action(async (o) => {
-    const config = configured(o.repo, o.config);
+  program2.command("audit").description("judge every pull request (and every stretch between two bumps) of the first-parent history: forgotten, wrong-sized, misplaced and unexplained bumps").addOption(repoOption()).option("--from <rev>", "start of the walk, exclusive (default: the last *+driver tag in --to's history)").option("--to <rev>", "end of the walk", "HEAD").addOption(new Option("--group <how>", "what one pull request is: consecutive commits with one committer date (libs rebase-merges), or each commit").choices(["committer-date", "commit"]).default("committer-date")).option("--all", "text: list every group that changed the surface and every window, not only the flagged ones").addOption(config()).addOption(format()).addHelpText("after", "\nExit status: 0 when no group fails (late, catch-up and unexplained bumps only warn), 1 when one does, 2 on bad input.").action(async (o) => {
+    const config2 = configured(o.repo, o.config);
     const show2 = (opts.stderrIsTTY ?? Boolean(process.stderr.isTTY)) && o.format !== "json" && !inCI(io.env);
     const report = await runAudit({
       repo: o.repo,
       from: o.from,
       to: o.to,
       group: o.group,
-      ...config,
+      ...config2,
       ...show2 ? { onProgress: progressBar(io.err, "audit") } : {}
     });
     io.out(o.format === "json" ? renderHistoryJson(report) : renderAuditText(report, { color: useColor(io), all: Boolean(o.all) }));
     setExit(report.verdict === "fail" ? EXIT_FAIL : EXIT_PASS);
   });
-  program2.command("release").description("validate a driver tag: its number against the version files, the bumps against the changes since the previous tag, and the libscap minimums").addOption(repo()).requiredOption("--tag <tag>", "the driver tag, e.g. 10.1.0+driver or 10.1.0-rc1+driver").option("--previous <tag>", "the tag to compare with (default: the highest driver tag below --tag by semver precedence)").option("--config <file>", `JSON configuration, as for check (default: ${REPO_CONFIG_PATH} in the work tree)`).addOption(format()).addHelpText("after", "\nExit status: 0 when the tag is accepted, 1 when it is refused, 2 on bad input (unknown tag, not a driver tag).").action(async (o) => {
+  program2.command("release").description("validate a driver tag: its number against the version files, the bumps against the changes since the previous tag, and the libscap minimums").addOption(repoOption()).requiredOption("--tag <tag>", "the driver tag, e.g. 10.1.0+driver or 10.1.0-rc1+driver").option("--previous <tag>", "the tag to compare with (default: the highest driver tag below --tag by semver precedence)").addOption(config()).addOption(format()).addHelpText("after", "\nExit status: 0 when the tag is accepted, 1 when it is refused, 2 on bad input (unknown tag, not a driver tag).").action(async (o) => {
     const report = await runRelease({ repo: o.repo, tag: o.tag, previous: o.previous, ...configured(o.repo, o.config) });
     io.out(o.format === "json" ? renderHistoryJson(report) : renderReleaseText(report, { color: useColor(io) }));
     setExit(report.verdict === "refused" ? EXIT_FAIL : EXIT_PASS);
   });
-  program2.command("compat").description("would libscap at --rev accept a driver reporting these versions? (libscap's own semver check)").addOption(repo()).requiredOption("--driver-api <version>", "API version the driver reports, MAJOR.MINOR.PATCH").requiredOption("--driver-schema <version>", "SCHEMA version the driver reports, MAJOR.MINOR.PATCH").option("--rev <rev>", "revision of libscap whose SCAP_MINIMUM_DRIVER_* minimums apply", "HEAD").addOption(format()).addHelpText("after", "\nExit status: 0 when libscap accepts the driver, 1 when it refuses it, 2 on bad input.").action(async (o) => {
+  program2.command("compat").description("would libscap at --rev accept a driver reporting these versions? (libscap's own semver check)").addOption(repoOption()).requiredOption("--driver-api <version>", "API version the driver reports, MAJOR.MINOR.PATCH").requiredOption("--driver-schema <version>", "SCHEMA version the driver reports, MAJOR.MINOR.PATCH").option("--rev <rev>", "revision of libscap whose SCAP_MINIMUM_DRIVER_* minimums apply", "HEAD").addOption(format()).addHelpText("after", "\nExit status: 0 when libscap accepts the driver, 1 when it refuses it, 2 on bad input.").action(async (o) => {
     const report = await runCompat({ repo: o.repo, rev: o.rev, api: o.driverApi, schema: o.driverSchema });
     io.out(o.format === "json" ? renderHistoryJson(report) : renderCompatText(report, { color: useColor(io) }));
     setExit(report.verdict === "refused" ? EXIT_FAIL : EXIT_PASS);
@@ -20748,13 +20742,13 @@ function exitCodeFor(report) {
 }
 function buildProgram(io, setExit) {
   const program2 = new Command("driver-semver").description("Checks that driver/API_VERSION and driver/SCHEMA_VERSION bumps match the changes to the Falco drivers' user/kernel boundary.").version("0.1.0").configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride().showSuggestionAfterError();
-  const format = () => new Option("--format <format>", "output format").choices(["text", "json", "markdown", "sarif"]).default("text");
-  program2.command("check").description("compare the driver surface at two revisions and judge the version bumps").option("--repo <dir>", "libs clone or bare git directory", ".").option("--base <rev>", "base revision (default: the upstream default branch); the comparison starts at its merge-base with head").option("--head <rev>", "head revision", void 0).option("--worktree", "compare the work tree, uncommitted changes included, instead of --head").option("--config <file>", `JSON configuration (default: ${REPO_CONFIG_PATH} in the work tree, or at the base revision of a bare clone)`).addOption(new Option("--incomplete <policy>", "what a file that could not be analysed does: fail the check (default) or only warn").choices(["fail", "warn"])).addOption(format()).action(async (o) => {
+  const format = () => formatOption(["text", "json", "markdown", "sarif"]);
+  program2.command("check").description("compare the driver surface at two revisions and judge the version bumps").addOption(repoOption()).option("--base <rev>", "base revision (default: the upstream default branch); the comparison starts at its merge-base with head").option("--head <rev>", "head revision", void 0).option("--worktree", "compare the work tree, uncommitted changes included, instead of --head").option("--config <file>", `JSON configuration (default: ${REPO_CONFIG_PATH} in the work tree, or at the base revision of a bare clone)`).addOption(new Option("--incomplete <policy>", "what a file that could not be analysed does: fail the check (default) or only warn").choices(["fail", "warn"])).addOption(format()).action(async (o) => {
     const report = await runCheck({ repo: o.repo, base: o.base, head: o.head, worktree: o.worktree, config: configSource(o.config), ...o.incomplete ? { incomplete: o.incomplete } : {} });
     io.out(render(report, o.format, io));
     setExit(exitCodeFor(report));
   });
-  program2.command("surface").description("print the driver surface extracted at one revision").option("--repo <dir>", "libs clone or bare git directory", ".").option("--rev <rev>", "revision", "HEAD").option("--production", "print the event production matrix: which driver produces which event").addOption(new Option("--format <format>", "output format: a summary, or the whole surface as JSON").choices(["text", "json"]).default("text")).action(async (o) => {
+  program2.command("surface").description("print the driver surface extracted at one revision").addOption(repoOption()).option("--rev <rev>", "revision", "HEAD").option("--production", "print the event production matrix: which driver produces which event").addOption(formatOption(["text", "json"], "output format: a summary, or the whole surface as JSON")).action(async (o) => {
     const s = await readSurface(o.repo, o.rev);
     const json = o.format === "json";
     if (o.production) io.out(json ? JSON.stringify(s.production, null, 2) + "\n" : renderProductionTable(s));

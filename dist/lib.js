@@ -1986,6 +1986,7 @@ var MEMO_ENTRIES = 2e4;
 import path from "node:path";
 
 // src/errors.ts
+import { readFileSync } from "node:fs";
 var EXIT_INPUT = 2;
 var InputError = class extends Error {
   exitCode = EXIT_INPUT;
@@ -1994,8 +1995,17 @@ var InputError = class extends Error {
     this.name = "InputError";
   }
 };
+function readInputFile(file, label) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (e) {
+    throw new InputError(`${label}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
+  }
+}
 
 // src/source/git.ts
+var SYMLINK_MODE = "120000";
+var SUBMODULE_MODE = "160000";
 function git(cwd, args2, allowFail = false) {
   const r = spawnSync("git", args2, { cwd, encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 });
   if (r.error) throw new InputError(`cannot run git: ${r.error.message}`);
@@ -2143,7 +2153,7 @@ var GitRepo = class _GitRepo {
     for (const rec of out2.split("\0")) {
       const m = /^(\d+) (blob|commit) ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(rec);
       if (!m) continue;
-      const mode = m[1] === "120000" || m[1] === "160000" ? m[1] : void 0;
+      const mode = m[1] === SYMLINK_MODE || m[1] === SUBMODULE_MODE ? m[1] : void 0;
       files.set(m[5], { path: m[5], blob: m[3], ...mode ? { mode } : {}, ...m[4] !== "-" ? { size: Number(m[4]) } : {} });
     }
     return files;
@@ -2161,9 +2171,12 @@ var GitRepo = class _GitRepo {
   }
   snapshot(rev, prefixes, role = "revision") {
     const commit = this.resolve(rev, role);
-    const files = this.listFiles(commit, prefixes);
+    return this.snapshotOf(rev, commit, this.listFiles(commit, prefixes));
+  }
+  /** A snapshot of files already listed (an audit's running tree), read through this repository. */
+  snapshotOf(label, commit, files) {
     return {
-      label: rev,
+      label,
       commit,
       files,
       read: async (p) => {
@@ -2193,7 +2206,7 @@ var GitRepo = class _GitRepo {
       const abs = path.join(root, rel);
       const st = await lstat(abs).catch(() => null);
       if (!st) return;
-      if (st.isSymbolicLink()) files.set(rel, { path: rel, blob: gitBlobId(Buffer.from(await readlink(abs))), mode: "120000" });
+      if (st.isSymbolicLink()) files.set(rel, { path: rel, blob: gitBlobId(Buffer.from(await readlink(abs))), mode: SYMLINK_MODE });
       else if (st.isDirectory()) {
         for (const name2 of (await readdir(abs)).sort()) await walk3(rel ? `${rel}/${name2}` : name2, depth + 1);
       } else if (st.isFile()) {
@@ -3005,11 +3018,126 @@ function evaluateAs(expr, syms, type) {
   return converted === null ? null : toNumber(converted.v);
 }
 
+// src/parse/c-text.ts
+var NL = 10;
+var BACKSLASH = 92;
+function isBlank(c) {
+  return c === 32 || c === 9 || c === 11 || c === 12;
+}
+function isTokenChar(c) {
+  return c > 32 && c !== BACKSLASH;
+}
+function normaliseLineEnds(src) {
+  let s = src.charCodeAt(0) === 65279 ? " " + src.slice(1) : src;
+  if (s.indexOf("\r") < 0) return s;
+  s = s.replace(/\r\n/g, " \n");
+  return s.replace(/\r/g, "\n");
+}
+function spliceContinuations(s) {
+  const re = /\\[ \t\f\v]*\n/g;
+  let m = re.exec(s);
+  if (!m) return s;
+  const out2 = [];
+  let copied = 0;
+  let owedSpaces = 0;
+  let owedNewlines = 0;
+  const settle2 = () => {
+    const nl = s.indexOf("\n", copied);
+    const end = nl < 0 ? s.length : nl;
+    out2.push(s.slice(copied, end), " ".repeat(owedSpaces), nl < 0 ? "" : "\n", "\n".repeat(owedNewlines));
+    copied = nl < 0 ? s.length : nl + 1;
+    owedSpaces = owedNewlines = 0;
+  };
+  for (; m; m = re.exec(s)) {
+    const i2 = m.index;
+    const nl = i2 + m[0].length - 1;
+    if (owedNewlines) {
+      const end = s.indexOf("\n", copied);
+      if (end >= 0 && end < i2) settle2();
+    }
+    const splitsToken = i2 > 0 && isTokenChar(s.charCodeAt(i2 - 1)) && nl + 1 < s.length && isTokenChar(s.charCodeAt(nl + 1));
+    if (splitsToken) {
+      out2.push(s.slice(copied, i2));
+      owedSpaces += nl - i2;
+      owedNewlines++;
+    } else {
+      out2.push(s.slice(copied, i2), s.slice(i2 + 1, nl), "\\\n");
+    }
+    copied = nl + 1;
+  }
+  if (owedNewlines) settle2();
+  out2.push(s.slice(copied));
+  return out2.join("");
+}
+function continued(s, nl) {
+  return nl > 0 && s.charCodeAt(nl - 1) === BACKSLASH;
+}
+var DIGRAPHS = { "<:": "[ ", ":>": "] ", "<%": "{ ", "%>": "} ", "%:%:": "##  ", "%:": "# " };
+function blankComments(s) {
+  const parts2 = [];
+  let copied = 0;
+  const n = s.length;
+  const next = /["'/]|%:%:|<[:%]|%[>:]|:>/g;
+  for (let m = next.exec(s); m; m = next.exec(s)) {
+    let i2 = m.index;
+    const c = s.charCodeAt(i2);
+    const digraph = DIGRAPHS[m[0]];
+    if (digraph) {
+      parts2.push(s.slice(copied, i2), digraph);
+      copied = next.lastIndex = i2 + m[0].length;
+    } else if (c === 34 || c === 39) {
+      i2++;
+      while (i2 < n) {
+        const d = s.charCodeAt(i2);
+        if (d === c) break;
+        if (d === NL && !continued(s, i2)) break;
+        i2 += d === BACKSLASH ? 2 : 1;
+      }
+      next.lastIndex = i2 + 1;
+    } else if (s.charCodeAt(i2 + 1) === 42) {
+      const end = s.indexOf("*/", i2 + 2);
+      const stop2 = end < 0 ? n : end + 2;
+      parts2.push(s.slice(copied, i2), blank(s, i2, stop2));
+      copied = next.lastIndex = stop2;
+    } else if (s.charCodeAt(i2 + 1) === 47) {
+      let stop2 = s.indexOf("\n", i2);
+      while (stop2 > 0 && continued(s, stop2)) stop2 = s.indexOf("\n", stop2 + 1);
+      if (stop2 < 0) stop2 = n;
+      parts2.push(s.slice(copied, i2), blank(s, i2, stop2));
+      copied = next.lastIndex = stop2;
+    }
+  }
+  if (!parts2.length) return s;
+  parts2.push(s.slice(copied));
+  return parts2.join("");
+}
+function blank(s, a, b) {
+  const seg = s.slice(a, b);
+  return seg.indexOf("\n") < 0 ? " ".repeat(b - a) : seg.replace(/[^\n]/g, " ");
+}
+function lineIndex(text2) {
+  const starts = [0];
+  for (let i2 = text2.indexOf("\n"); i2 >= 0; i2 = text2.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+function cText(source) {
+  const spliced = spliceContinuations(normaliseLineEnds(source));
+  const text2 = blankComments(spliced);
+  let index = null;
+  return { spliced, text: text2, lineAt: (offset) => (index ??= lineIndex(spliced))(offset) };
+}
+
 // src/parse/directives.ts
 var DIRECTIVE_START = /^[ \t\f\v]*(?:#|%:)[ \t\f\v]*([A-Za-z_]\w*)?/;
-function isBlank(c) {
-  return c === 32 || c === 9 || c === 12 || c === 11;
-}
 function logicalLine(text2, lineStart) {
   let end = text2.indexOf("\n", lineStart);
   let lines = 1;
@@ -7940,121 +8068,6 @@ var Query = class {
   }
 };
 
-// src/parse/c-text.ts
-var NL = 10;
-var BACKSLASH = 92;
-function isTokenChar(c) {
-  return c > 32 && c !== BACKSLASH;
-}
-function normaliseLineEnds(src) {
-  let s = src.charCodeAt(0) === 65279 ? " " + src.slice(1) : src;
-  if (s.indexOf("\r") < 0) return s;
-  s = s.replace(/\r\n/g, " \n");
-  return s.replace(/\r/g, "\n");
-}
-function spliceContinuations(s) {
-  const re = /\\[ \t\f\v]*\n/g;
-  let m = re.exec(s);
-  if (!m) return s;
-  const out2 = [];
-  let copied = 0;
-  let owedSpaces = 0;
-  let owedNewlines = 0;
-  const settle2 = () => {
-    const nl = s.indexOf("\n", copied);
-    const end = nl < 0 ? s.length : nl;
-    out2.push(s.slice(copied, end), " ".repeat(owedSpaces), nl < 0 ? "" : "\n", "\n".repeat(owedNewlines));
-    copied = nl < 0 ? s.length : nl + 1;
-    owedSpaces = owedNewlines = 0;
-  };
-  for (; m; m = re.exec(s)) {
-    const i2 = m.index;
-    const nl = i2 + m[0].length - 1;
-    if (owedNewlines) {
-      const end = s.indexOf("\n", copied);
-      if (end >= 0 && end < i2) settle2();
-    }
-    const splitsToken = i2 > 0 && isTokenChar(s.charCodeAt(i2 - 1)) && nl + 1 < s.length && isTokenChar(s.charCodeAt(nl + 1));
-    if (splitsToken) {
-      out2.push(s.slice(copied, i2));
-      owedSpaces += nl - i2;
-      owedNewlines++;
-    } else {
-      out2.push(s.slice(copied, i2), s.slice(i2 + 1, nl), "\\\n");
-    }
-    copied = nl + 1;
-  }
-  if (owedNewlines) settle2();
-  out2.push(s.slice(copied));
-  return out2.join("");
-}
-function continued(s, nl) {
-  return nl > 0 && s.charCodeAt(nl - 1) === BACKSLASH;
-}
-var DIGRAPHS = { "<:": "[ ", ":>": "] ", "<%": "{ ", "%>": "} ", "%:%:": "##  ", "%:": "# " };
-function blankComments(s) {
-  const parts2 = [];
-  let copied = 0;
-  const n = s.length;
-  const next = /["'/]|%:%:|<[:%]|%[>:]|:>/g;
-  for (let m = next.exec(s); m; m = next.exec(s)) {
-    let i2 = m.index;
-    const c = s.charCodeAt(i2);
-    const digraph = DIGRAPHS[m[0]];
-    if (digraph) {
-      parts2.push(s.slice(copied, i2), digraph);
-      copied = next.lastIndex = i2 + m[0].length;
-    } else if (c === 34 || c === 39) {
-      i2++;
-      while (i2 < n) {
-        const d = s.charCodeAt(i2);
-        if (d === c) break;
-        if (d === NL && !continued(s, i2)) break;
-        i2 += d === BACKSLASH ? 2 : 1;
-      }
-      next.lastIndex = i2 + 1;
-    } else if (s.charCodeAt(i2 + 1) === 42) {
-      const end = s.indexOf("*/", i2 + 2);
-      const stop2 = end < 0 ? n : end + 2;
-      parts2.push(s.slice(copied, i2), blank(s, i2, stop2));
-      copied = next.lastIndex = stop2;
-    } else if (s.charCodeAt(i2 + 1) === 47) {
-      let stop2 = s.indexOf("\n", i2);
-      while (stop2 > 0 && continued(s, stop2)) stop2 = s.indexOf("\n", stop2 + 1);
-      if (stop2 < 0) stop2 = n;
-      parts2.push(s.slice(copied, i2), blank(s, i2, stop2));
-      copied = next.lastIndex = stop2;
-    }
-  }
-  if (!parts2.length) return s;
-  parts2.push(s.slice(copied));
-  return parts2.join("");
-}
-function blank(s, a, b) {
-  const seg = s.slice(a, b);
-  return seg.indexOf("\n") < 0 ? " ".repeat(b - a) : seg.replace(/[^\n]/g, " ");
-}
-function lineIndex(text2) {
-  const starts = [0];
-  for (let i2 = text2.indexOf("\n"); i2 >= 0; i2 = text2.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
-function cText(source) {
-  const spliced = spliceContinuations(normaliseLineEnds(source));
-  const text2 = blankComments(spliced);
-  let index = null;
-  return { spliced, text: text2, lineAt: (offset) => (index ??= lineIndex(spliced))(offset) };
-}
-
 // src/parse/preprocess.ts
 function blankRanges(src, ranges) {
   if (!ranges.length) return src;
@@ -8848,6 +8861,30 @@ function layoutsOf(names2, structs, typedefsOf, symsOf, select, enums = []) {
 function loc(path4, line) {
   return { path: path4, line };
 }
+function isCounterField(name2) {
+  return /^n_\w+$/.test(name2);
+}
+function counterFields(structs) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const s of Object.values(structs)) for (const f of s.fields) if (isCounterField(f.name)) out2.add(f.name);
+  return out2;
+}
+function compatVariants(fn) {
+  return fn.compatVariants ?? { oldest: [fn.hash, fn.hash, fn.hash, fn.hash], newest: fn.hash };
+}
+function isKernelSpecific(fn) {
+  return fn.kernelSpecific === true;
+}
+function keepsOldestBuild(base, head) {
+  const same = (i2) => base[i2] === head[i2];
+  return same(0) && same(1) || same(2) && same(3);
+}
+var PROBE_LABEL = {
+  kmod: VIEW_LABEL.kmod,
+  modern: VIEW_LABEL.modern,
+  legacy: VIEW_LABEL.legacy,
+  shared: "shared by the drivers"
+};
 function emptySurface(rev, commit = null) {
   return {
     surfaceVersion: 1,
@@ -9329,1066 +9366,6 @@ function indexIn(toks, t, from, to) {
   }
   return -1;
 }
-
-// src/surface/extract/module-params.ts
-var plain = (at) => (args2) => args2[at];
-var array = (at) => (args2) => `array of ${args2[at]}`;
-var callback = () => "callback";
-var byOps = (args2) => ({ ops: opsName(args2[1]) });
-var CALLS = {
-  module_param: { arity: 3, type: plain(1) },
-  module_param_unsafe: { arity: 3, type: plain(1) },
-  module_param_named: { arity: 4, type: plain(2) },
-  module_param_named_unsafe: { arity: 4, type: plain(2) },
-  module_param_hw: { arity: 4, type: plain(1) },
-  module_param_hw_named: { arity: 5, type: plain(2) },
-  module_param_array: { arity: 4, type: array(1) },
-  module_param_array_named: { arity: 5, type: array(2) },
-  module_param_array_unsafe: { arity: 4, type: array(1) },
-  module_param_hw_array: { arity: 5, type: array(1) },
-  module_param_string: { arity: 4, type: () => "string" },
-  module_param_cb: { arity: 4, type: callback, access: byOps },
-  module_param_cb_unsafe: { arity: 4, type: callback, access: byOps },
-  module_param_call: { arity: 5, type: callback, access: (args2) => ({ set: args2[1], get: args2[2] }) }
-};
-var MODULE_PARAM_CALLS = new Set(Object.keys(CALLS));
-function readModuleParam(text2, toks) {
-  const call = Object.hasOwn(CALLS, toks[0]?.text ?? "") ? CALLS[toks[0].text] : null;
-  if (!call || toks[1]?.text !== "(") return null;
-  const close = closing(toks, 1);
-  if (close < 0) return null;
-  const args2 = splitTokens(toks, ",", 2, close).map(([a, b]) => textOf(text2, toks, a, b));
-  if (args2.length !== call.arity || !args2[0]) return null;
-  return { name: args2[0], type: call.type(args2), perm: args2[args2.length - 1], access: call.access?.(args2) ?? null, line: 0 };
-}
-function opsName(expr) {
-  const m = /^&\s*\(?\s*([A-Za-z_]\w*)\s*\)?$/.exec(expr);
-  return m ? m[1] : expr;
-}
-function readParamOps(text2, toks) {
-  const k = toks.findIndex((t) => t.text === "kernel_param_ops");
-  if (k < 1 || toks[k - 1].text !== "struct" || !toks[k + 1]?.ident || toks[k + 2]?.text !== "=" || toks[k + 3]?.text !== "{") return null;
-  const end = closing(toks, k + 3);
-  if (end < 0) return null;
-  const fields = /* @__PURE__ */ new Map();
-  let positional = false;
-  for (const [a, b] of splitTokens(toks, ",", k + 4, end)) {
-    if (a === b) continue;
-    if (toks[a].text === "." && toks[a + 1]?.ident && toks[a + 2]?.text === "=") fields.set(toks[a + 1].text, textOf(text2, toks, a + 3, b));
-    else positional = true;
-  }
-  const has = (f) => positional ? null : fields.has(f) && !isNullPointer(fields.get(f));
-  return { name: toks[k + 1].text, set: has("set"), get: has("get"), line: 0 };
-}
-function isNullPointer(expr) {
-  const e = expr.replace(/\s+/g, "").replace(/[()]/g, "").replace(/^void\*/, "");
-  return e === "" || e === "NULL" || /^0+[uUlL]*$/.test(e) || /^0[xX]0+[uUlL]*$/.test(e);
-}
-var MODE_BITS = {
-  S_ISUID: 2048,
-  S_ISGID: 1024,
-  S_ISVTX: 512,
-  S_IRWXU: 448,
-  S_IRUSR: 256,
-  S_IWUSR: 128,
-  S_IXUSR: 64,
-  S_IRWXG: 56,
-  S_IRGRP: 32,
-  S_IWGRP: 16,
-  S_IXGRP: 8,
-  S_IRWXO: 7,
-  S_IROTH: 4,
-  S_IWOTH: 2,
-  S_IXOTH: 1,
-  S_IRWXUGO: 511,
-  S_IALLUGO: 4095,
-  S_IRUGO: 292,
-  S_IWUGO: 146,
-  S_IXUGO: 73
-};
-var MODE_MACROS = new Map(Object.entries(MODE_BITS).map(([name2, v]) => [name2, { name: name2, params: null, body: `0${v.toString(8)}` }]));
-function permissionBits(expr) {
-  return evaluateNumber(expr, { macros: MODE_MACROS, enumerators: /* @__PURE__ */ new Map() });
-}
-function permissionText(expr) {
-  const bits3 = permissionBits(expr);
-  return bits3 === null || bits3 < 0 ? expr : bits3 === 0 ? "0" : `0${bits3.toString(8)}`;
-}
-
-// src/surface/text-declarations.ts
-var DECLARING_NAMES = /* @__PURE__ */ new Set([...MODULE_PARAM_CALLS, "kernel_param_ops", "SEC", "__weak", "__bpf_section", "__attribute__", "__attribute", "bpf_map_def"]);
-var IDENTIFIER = /[A-Za-z_]\w*/g;
-function readTextDeclarations(facts, ctx) {
-  const out2 = { moduleParams: [], paramOps: [], maps: [], globals: [] };
-  for (const f of facts) {
-    if (!f.topLevel.statements.length) continue;
-    const probe = f.path.includes("/modern_bpf/") ? "modern" : f.path.startsWith("driver/bpf/") ? "legacy" : null;
-    const scope = ctx.model.scope(f.path);
-    const declaring = macrosThatMayDeclare(scope.macros, f.directives.macros);
-    for (const s of compiledStatements(f, ctx.model)) {
-      const text2 = s.pieces.map((p) => p.text).join("\n");
-      const line = s.pieces[0].line;
-      if (!mayDeclare(text2, declaring)) continue;
-      const where2 = `${f.path}:${line} at ${ctx.rev}`;
-      const include = s.pieces.find((p) => p.include && ctx.model.live(f.path, p.include))?.include;
-      if (include) {
-        ctx.warnings.push({ path: f.path, message: `${where2}: the #include at line ${include} inside a declaration is not followed, so what it declares is not known`, incomplete: true });
-        continue;
-      }
-      if (s.undecided) {
-        ctx.warnings.push({ path: f.path, message: `${where2}: a conditional directive the model cannot decide cuts a declaration in parts, so what the builds declare there is not known`, incomplete: true });
-        continue;
-      }
-      const r = readStatement(text2, scope.macros, probe);
-      for (const n of r.used) ctx.onMacro(f.path, n);
-      const redefined = redefinedAfter(f, line, text2);
-      if (redefined) {
-        ctx.warnings.push({ path: f.path, message: `${where2}: ${redefined} is defined or undefined again later in ${f.path}, so what the declaration means where it stands is not known`, incomplete: true });
-      }
-      if (r.problem) {
-        ctx.warnings.push({ path: f.path, message: `${where2}: ${r.problem}, so what it declares is not known`, incomplete: true });
-        continue;
-      }
-      const candidate = (value, at = line) => ({ value, file: f, line: at, presence: s.presence });
-      for (const p of r.moduleParams) out2.moduleParams.push(candidate({ ...p, line }));
-      for (const o of r.paramOps) out2.paramOps.push(candidate({ ...o, line }));
-      for (const m of r.maps) out2.maps.push(candidate({ ...m, line }));
-      if (r.globals.length) {
-        const lines = new StatementLines(s.pieces, text2);
-        for (const g of r.globals) {
-          const at = r.expanded ? lines.ofName(g.name) ?? line : lines.at(g.at);
-          out2.globals.push(candidate({ ...g, line: at }, at));
-        }
-      }
-      if (r.unreadable) ctx.warnings.push({ path: f.path, message: `${where2}: ${r.unreadable}, so the maps it defines are not known`, incomplete: true });
-    }
-  }
-  return out2;
-}
-function compiledStatements(f, model) {
-  const out2 = [];
-  const builds2 = buildsOf(f.path);
-  const carried = /* @__PURE__ */ new Map();
-  for (const s of f.topLevel.statements) {
-    const presences = s.pieces.map((p) => model.presence(f.path, p.line));
-    const first = presences[0];
-    if (!carried.size && presences.every((p) => p.always === first.always && p.maybe === first.maybe)) {
-      if (first.maybe) out2.push({ pieces: s.pieces, presence: first });
-      continue;
-    }
-    const end = presences[presences.length - 1];
-    const byText = /* @__PURE__ */ new Map();
-    for (const c of CONFIGS) {
-      const bit = 1 << c.index;
-      if (!(builds2 & bit)) continue;
-      const acc = carried.get(c.index) ?? { pieces: [], undecided: false };
-      let compiled = carried.has(c.index);
-      s.pieces.forEach((p, i2) => {
-        const pr = presences[i2];
-        if (!(pr.maybe & bit)) return;
-        compiled = true;
-        acc.pieces.push(p);
-        if (!(pr.always & bit)) acc.undecided = true;
-      });
-      if (!compiled) continue;
-      if (!(end.maybe & bit)) {
-        carried.set(c.index, acc);
-        continue;
-      }
-      carried.delete(c.index);
-      const undecided = acc.undecided || !(end.always & bit);
-      const key = `${undecided}\0${acc.pieces.map((p) => `${p.line}:${p.text}`).join("\0")}`;
-      const known = byText.get(key);
-      if (known) {
-        known.presence = { always: known.presence.always | (undecided ? 0 : bit), maybe: known.presence.maybe | bit };
-      } else {
-        byText.set(key, { pieces: acc.pieces, presence: { always: undecided ? 0 : bit, maybe: bit }, ...undecided ? { undecided: true } : {} });
-      }
-    }
-    out2.push(...byText.values());
-  }
-  return out2;
-}
-var StatementLines = class {
-  constructor(pieces, text2) {
-    this.text = text2;
-    let base = 0;
-    for (const p of pieces) {
-      this.starts.push(base);
-      this.lines.push(p.line);
-      for (let i2 = p.text.indexOf("\n"), k = 1; i2 >= 0; i2 = p.text.indexOf("\n", i2 + 1), k++) {
-        this.starts.push(base + i2 + 1);
-        this.lines.push(p.line + k);
-      }
-      base += p.text.length + 1;
-    }
-  }
-  text;
-  starts = [];
-  lines = [];
-  names = null;
-  /** The line of an offset into the text. */
-  at(offset) {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.lines[lo];
-  }
-  /** The line where an identifier is first written, if it is. */
-  ofName(name2) {
-    if (!this.names) {
-      this.names = /* @__PURE__ */ new Map();
-      for (const m of this.text.matchAll(IDENTIFIER)) if (!this.names.has(m[0])) this.names.set(m[0], m.index);
-    }
-    const at = this.names.get(name2);
-    return at === void 0 ? null : this.at(at);
-  }
-};
-var lastDirectiveMemo = /* @__PURE__ */ new WeakMap();
-function redefinedAfter(f, line, text2) {
-  let last = lastDirectiveMemo.get(f.directives);
-  if (!last) {
-    last = /* @__PURE__ */ new Map();
-    for (const m of f.directives.macros) last.set(m.name, Math.max(last.get(m.name) ?? 0, m.line));
-    for (const op of f.directives.ops) if (op.op === "undef") last.set(op.name, Math.max(last.get(op.name) ?? 0, op.line));
-    lastDirectiveMemo.set(f.directives, last);
-  }
-  if (!last.size) return null;
-  for (const m of text2.matchAll(IDENTIFIER)) if ((last.get(m[0]) ?? 0) > line) return m[0];
-  return null;
-}
-function mayDeclare(text2, declaring) {
-  for (const m of text2.matchAll(IDENTIFIER)) if (DECLARING_NAMES.has(m[0]) || declaring.has(m[0])) return true;
-  return false;
-}
-var declaringMemo = /* @__PURE__ */ new WeakMap();
-function macrosThatMayDeclare(macros, own = []) {
-  let byOwn = declaringMemo.get(macros);
-  if (!byOwn) declaringMemo.set(macros, byOwn = /* @__PURE__ */ new WeakMap());
-  let out2 = byOwn.get(own);
-  if (out2) return out2;
-  out2 = /* @__PURE__ */ new Set();
-  const usedBy = /* @__PURE__ */ new Map();
-  const todo = [];
-  const mark = (name2) => {
-    if (out2.has(name2)) return;
-    out2.add(name2);
-    todo.push(name2);
-  };
-  for (const def of [...macros.values(), ...own]) {
-    if (def.body.includes("##")) mark(def.name);
-    for (const m of def.body.matchAll(IDENTIFIER)) {
-      if (DECLARING_NAMES.has(m[0])) mark(def.name);
-      else {
-        const users = usedBy.get(m[0]);
-        if (users) users.push(def.name);
-        else usedBy.set(m[0], [def.name]);
-      }
-    }
-  }
-  while (todo.length) for (const user of usedBy.get(todo.pop()) ?? []) mark(user);
-  byOwn.set(own, out2);
-  return out2;
-}
-var readingMemo = /* @__PURE__ */ new WeakMap();
-function readStatement(text2, macros, probe) {
-  let memo = readingMemo.get(macros);
-  if (!memo) readingMemo.set(macros, memo = /* @__PURE__ */ new Map());
-  const key = `${probe}\0${text2}`;
-  let r = memo.get(key);
-  if (!r) {
-    r = read(text2, macros, probe);
-    memo.set(key, r);
-  }
-  return r;
-}
-function read(written, macros, probe) {
-  const r = { moduleParams: [], paramOps: [], maps: [], globals: [], expanded: false, used: [] };
-  let text2 = written;
-  const { text: guarded, slots } = guardWrittenValues(written);
-  if (mentionsMacro(guarded, macros)) {
-    const e = expandMacros(guarded, macros, { onMacro: (n) => r.used.push(n) });
-    if ("problem" in e) return { ...r, problem: e.problem };
-    text2 = e.text.replace(/\b__driver_semver_value_(\d+)\b/g, (_, i2) => slots[Number(i2)]);
-    r.expanded = true;
-  }
-  const toks = tokens(text2);
-  for (const [a, b] of splitTokens(toks, ";")) {
-    if (a === b) continue;
-    const part = toks.slice(a, b);
-    const param = readModuleParam(text2, part);
-    if (param) {
-      r.moduleParams.push(param);
-      continue;
-    }
-    const ops = readParamOps(text2, part);
-    if (ops) {
-      r.paramOps.push(ops);
-      continue;
-    }
-    if (!probe) continue;
-    const bpf = readBpfStatement(text2, part, probe);
-    for (const m of bpf.maps) r.maps.push(m);
-    for (const g of bpf.globals) r.globals.push(g);
-    if (bpf.unreadable) r.unreadable ??= bpf.unreadable;
-  }
-  return r;
-}
-function guardWrittenValues(text2) {
-  const toks = tokens(text2);
-  const ranges = [];
-  for (let i2 = 0; i2 < toks.length; i2++) {
-    const t = toks[i2].text;
-    let from = -1;
-    let to = -1;
-    if (t === "__uint" && toks[i2 + 1]?.text === "(" && toks[i2 + 2]?.text === "max_entries" && toks[i2 + 3]?.text === ",") {
-      from = i2 + 4;
-      to = closing(toks, i2 + 1);
-    } else if (t === "." && toks[i2 + 1]?.text === "max_entries" && toks[i2 + 2]?.text === "=") {
-      from = i2 + 3;
-      to = endOfItem(toks, from);
-    } else if (t === "[") {
-      from = i2 + 1;
-      to = closing(toks, i2);
-    }
-    if (from < 0 || to <= from) continue;
-    ranges.push([toks[from].start, toks[to - 1].end]);
-    i2 = to - 1;
-  }
-  if (!ranges.length) return { text: text2, slots: [] };
-  const slots = [];
-  let out2 = "";
-  let pos = 0;
-  for (const [a, b] of ranges) {
-    out2 += `${text2.slice(pos, a)} __driver_semver_value_${slots.length} `;
-    slots.push(foldSpace(text2.slice(a, b)));
-    pos = b;
-  }
-  return { text: out2 + text2.slice(pos), slots };
-}
-function endOfItem(toks, from) {
-  let depth = 0;
-  for (let i2 = from; i2 < toks.length; i2++) {
-    const t = toks[i2].text;
-    if (t === "(" || t === "[" || t === "{") depth++;
-    else if (t === ")" || t === "]" || t === "}") {
-      if (depth === 0) return i2;
-      depth--;
-    } else if ((t === "," || t === ";") && depth === 0) return i2;
-  }
-  return toks.length;
-}
-function resolveModuleParams(d, ctx) {
-  const ops = /* @__PURE__ */ new Map();
-  for (const [name2, list] of byName(d.paramOps)) {
-    const c = ctx.model.pick(`kernel_param_ops ${name2}`, list, (o) => `${o.set}:${o.get}`);
-    if (c) ops.set(name2, c.value);
-  }
-  const params = /* @__PURE__ */ new Map();
-  for (const [name2, list] of byName(d.moduleParams)) {
-    params.set(
-      name2,
-      list.map((c) => ({ ...c, value: { type: c.value.type, perm: permissionText(c.value.perm), ...lacking(c, ops, ctx), loc: loc(c.file.path, c.line) } }))
-    );
-  }
-  const out2 = record();
-  for (const [name2, list] of params) {
-    const c = ctx.model.pick(`module parameter ${name2}`, list, (p) => JSON.stringify([p.type, p.perm, p.lacks ?? []]));
-    if (c) out2[name2] = c.value;
-  }
-  return out2;
-}
-var KERNEL_OPS = /^param_ops_\w+$/;
-function lacking(c, ops, ctx) {
-  const a = c.value.access;
-  if (!a) return {};
-  let set;
-  let get;
-  if ("set" in a) {
-    set = !isNullPointer(a.set);
-    get = !isNullPointer(a.get);
-  } else {
-    const o = ops.get(a.ops);
-    if (!o && KERNEL_OPS.test(a.ops)) return {};
-    set = o ? o.set : null;
-    get = o ? o.get : null;
-    if (set === null || get === null) {
-      const why = o ? `its initializer is positional (which field is .set depends on the kernel)` : `driver-semver does not find its definition in ${c.file.path}`;
-      ctx.warnings.push({
-        path: c.file.path,
-        message: `${c.file.path}:${c.line} at ${ctx.rev}: module parameter ${c.value.name} uses the kernel_param_ops ${a.ops}, and ${why}: whether userspace can read or write it is not known`,
-        incomplete: true
-      });
-    }
-  }
-  const lacks = [...get === false ? ["get"] : [], ...set === false ? ["set"] : []];
-  return lacks.length ? { lacks } : {};
-}
-function byName(list) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const c of list) {
-    const l = out2.get(c.value.name);
-    if (l) l.push(c);
-    else out2.set(c.value.name, [c]);
-  }
-  return out2;
-}
-
-// src/surface/api.ts
-var ORDERED_ENUMS = ["sys_exit_extra_code", "extra_syscall_codes", "extra_event_prog_code"];
-function resolveApi(facts, symsOf, enums, ctx) {
-  const layouts = new Layouts(facts, symsOf, ctx.model);
-  const sized = (path4) => ({ ...symsOf(path4), sizeOf: (t) => layouts.sizeOf(t) });
-  const text2 = { model: ctx.model, rev: ctx.rev, warnings: ctx.warnings, onMacro: (path4, name2) => symsOf(path4).onMacro?.(name2) };
-  const declared = readTextDeclarations(facts, text2);
-  return {
-    structs: sharedLayouts(layouts, ctx),
-    ioctls: resolveIoctls(facts, sized, ctx.model),
-    retiredIoctls: record(
-      facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized(f.path))]))
-    ),
-    bpfMaps: resolveMaps(declared.maps, sized, ctx),
-    bpfGlobals: resolveGlobals(declared.globals, sized, ctx.model),
-    codeLists: resolveCodeLists(facts, enums, ctx),
-    moduleParams: resolveModuleParams(declared, text2)
-  };
-}
-var PREFERENCE = [...CONFIGS].sort((a, b) => viewRank(a.view) - viewRank(b.view) || a.index - b.index).map((c) => c.index);
-function viewRank(v) {
-  return ["userspace", "kmod", "modern", "legacy"].indexOf(v);
-}
-var Layouts = class {
-  constructor(facts, symsOf, model) {
-    this.facts = facts;
-    this.symsOf = symsOf;
-    this.model = model;
-    for (const f of facts) {
-      for (const d of f.structs.structs) if (model.live(d.loc.path, d.loc.line)) this.decls.push(d);
-      for (const e of f.structs.enums ?? []) {
-        if (!model.live(e.loc.path, e.loc.line)) continue;
-        const read2 = f.enums.find((x) => x.name === e.name && x.line === e.loc.line);
-        this.enums.push(read2 ? { ...e, enumerators: read2.enumerators.map((x) => x.name) } : e);
-      }
-      for (const t of f.structs.typedefList ?? []) {
-        const presence = model.presence(f.path, t.line);
-        if (presence.maybe) this.typedefs.push({ name: t.name, value: t.type, file: f, line: t.line, presence });
-      }
-    }
-  }
-  facts;
-  symsOf;
-  model;
-  decls = [];
-  enums = [];
-  typedefs = [];
-  perConfig = /* @__PURE__ */ new Map();
-  typedefScopes = /* @__PURE__ */ new Map();
-  /**
-   * The typedefs a file sees in configuration `c`: those of its own include tree (as for macros, a
-   * typedef of a file it never includes is not in scope). A name its tree does not define comes
-   * from whatever includes the file: usable only when every live definition of the tree agrees.
-   * Definitions that may be compiled together and disagree are never settled by position.
-   */
-  typedefsOf(path4, c) {
-    const key = `${c}:${path4}`;
-    const hit = this.typedefScopes.get(key);
-    if (hit) return hit;
-    const tree = new Set(this.model.treeOf(path4));
-    const inTree = /* @__PURE__ */ new Map();
-    const outside = /* @__PURE__ */ new Map();
-    for (const t of this.typedefs) {
-      if (!(t.presence.maybe & 1 << c)) continue;
-      const into = tree.has(t.file.path) ? inTree : outside;
-      into.set(t.name, [...into.get(t.name) ?? [], t]);
-    }
-    const out2 = {};
-    for (const [name2, list] of [...outside, ...inTree]) out2[name2] = agreed(name2, list);
-    this.typedefScopes.set(key, out2);
-    return out2;
-  }
-  /** The selection of configuration `c`: `maybe` says whether undecided fields are laid out. */
-  selection(c, maybe) {
-    const bit = 1 << c;
-    const inBuild = (at) => {
-      const p = this.model.presence(at.path, at.line);
-      return p.always & bit ? true : p.maybe & bit ? maybe : false;
-    };
-    return {
-      typedefsOf: (path4) => this.typedefsOf(path4, c),
-      select: {
-        decls: (structs) => structs.filter((s) => this.model.presence(s.loc.path, s.loc.line).maybe & bit),
-        field: (decl, f) => inBuild(f.at ?? { path: decl.loc.path, line: f.line }),
-        pack: (decl) => this.model.packAt(decl.loc.path, decl.endLine, c)
-      }
-    };
-  }
-  /** Layouts of `names` in configuration `c` (undecided fields present, or absent with `maybe` false). */
-  layouts(names2, c, maybe = true) {
-    const key = `${c}:${maybe}:${names2.join(",")}`;
-    let hit = this.perConfig.get(key);
-    if (!hit) {
-      const { select, typedefsOf } = this.selection(c, maybe);
-      const enums = this.enums.filter((e) => this.model.presence(e.loc.path, e.loc.line).maybe & 1 << c);
-      hit = layoutsOf(names2, this.decls, typedefsOf, this.symsOf, select, enums);
-      this.perConfig.set(key, hit);
-    }
-    return hit;
-  }
-  /** Whether any live field of a struct named `name` is undecided somewhere. */
-  hasUndecided(name2) {
-    return this.decls.some((d) => d.name === name2 && d.fields.some((f) => {
-      const at = f.at ?? { path: d.loc.path, line: f.line };
-      const p = this.model.presence(at.path, at.line);
-      return p.maybe !== p.always;
-    }));
-  }
-  sizeOf(typeName) {
-    const name2 = typeName.replace(/^(struct|enum)\s+/, "").trim();
-    if (/^enum\s/.test(typeName)) return 4;
-    for (const c of PREFERENCE) {
-      const l = this.layouts([name2], c)[name2];
-      if (l) return l.size >= 0 ? l.size : null;
-    }
-    return null;
-  }
-};
-function agreed(name2, list) {
-  const meaning = (t) => JSON.stringify(t, (k, v) => k === "loc" || k === "line" || k === "endLine" || k === "at" || k === "names" ? void 0 : v);
-  if (new Set(list.map((t) => meaning(t.value))).size <= 1) return list[0].value;
-  const places = list.map((t) => `${t.file.path}:${t.line}`).join(" and ");
-  return { kind: "ambiguous", name: name2, why: `typedef ${name2} has definitions that differ (${places}) and which one applies is not settled by the files it includes` };
-}
-function layoutKey(l) {
-  return JSON.stringify([l.size, l.align, l.fields.map((f) => [f.name, canonicalType(f.type), f.offset, f.size])]);
-}
-function sharedLayouts(layouts, ctx) {
-  const out2 = record();
-  const shared = ctx.sharedStructs.filter((s) => !s.legacyOnly || ctx.legacy);
-  const names2 = shared.map((s) => s.name);
-  const undecided = shared.some((s) => layouts.hasUndecided(s.name));
-  for (const s of shared) {
-    const byKey2 = /* @__PURE__ */ new Map();
-    let primary = null;
-    let unresolved = null;
-    for (const c of PREFERENCE) {
-      for (const maybe of undecided ? [true, false] : [true]) {
-        const l = layouts.layouts(names2, c, maybe)[s.name];
-        if (!l) continue;
-        primary ??= l;
-        if (l.unresolved?.length) {
-          unresolved ??= { layout: l, mask: 0 };
-          unresolved.mask |= 1 << c;
-          continue;
-        }
-        const k = layoutKey(l);
-        const e = byKey2.get(k);
-        if (e) e.mask |= 1 << c;
-        else byKey2.set(k, { layout: l, mask: 1 << c });
-      }
-    }
-    if (!primary) continue;
-    if (unresolved) {
-      const l = unresolved.layout;
-      const where2 = byKey2.size ? ` for ${describeMask(unresolved.mask)}` : "";
-      ctx.warnings.push({
-        path: l.loc.path,
-        message: `${l.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed${where2} (${l.unresolved.join("; ")})`,
-        incomplete: true
-      });
-    }
-    out2[s.name] = byKey2.size > 1 ? { ...primary, byBuild: [...byKey2.values()].map((v) => ({ builds: describeMask(v.mask), size: v.layout.size, fields: v.layout.fields })) } : primary;
-  }
-  return out2;
-}
-function ioctl(expr, path4, line, syms) {
-  const nr = /_IO\w*\s*\(\s*[^,]+,\s*([^,)]+)/.exec(expr)?.[1];
-  return { number: evaluateNumber(expr, syms), nr: nr ? evaluateNumber(nr, syms) : null, expr, loc: loc(path4, line) };
-}
-function resolveIoctls(facts, syms, model) {
-  const byName2 = /* @__PURE__ */ new Map();
-  for (const f of facts) {
-    f.macros.forEach((m, i2) => {
-      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === "PPM_IOCTL_MAGIC") return;
-      push(byName2, m.name, { value: ioctl(m.body, f.path, m.line, syms(f.path)), file: f, line: m.line, presence: model.macroPresence(f.path, i2) });
-    });
-  }
-  return picked(model, "ioctl", byName2, (i2) => `${i2.number}`);
-}
-function push(m, key, c) {
-  const list = m.get(key);
-  if (list) list.push(c);
-  else m.set(key, [c]);
-}
-function picked(model, what, byKey2, same) {
-  const out2 = record();
-  for (const [key, list] of byKey2) {
-    const c = model.pick(`${what} ${key}`, list, same);
-    if (c) out2[key] = c.value;
-  }
-  return out2;
-}
-function typeSize(t, syms) {
-  return t ? evaluateNumber(`sizeof(${t})`, syms) : null;
-}
-function resolveMaps(maps, symsOf, ctx) {
-  const byName2 = /* @__PURE__ */ new Map();
-  const legacyBefore = /* @__PURE__ */ new Map();
-  for (const c of maps) {
-    const m = c.value;
-    const syms = symsOf(c.file.path);
-    let index = null;
-    if (m.probe === "legacy") {
-      let before = legacyBefore.get(c.file.path);
-      if (!before) legacyBefore.set(c.file.path, before = { always: CONFIGS.map(() => 0), maybe: CONFIGS.map(() => 0) });
-      index = legacyIndex(c, before, ctx);
-    }
-    const map = {
-      probe: m.probe,
-      type: m.type,
-      keyType: m.keyType,
-      valueType: m.valueType,
-      keySize: m.keySizeExpr ? evaluateNumber(m.keySizeExpr, syms) : typeSize(m.keyType, syms),
-      valueSize: m.valueSizeExpr ? evaluateNumber(m.valueSizeExpr, syms) : typeSize(m.valueType, syms),
-      maxEntries: m.maxEntriesExpr ? evaluateNumber(m.maxEntriesExpr, syms) : null,
-      maxEntriesExpr: m.maxEntriesExpr,
-      index,
-      loc: loc(c.file.path, c.line)
-    };
-    push(byName2, m.name, { ...c, value: map });
-  }
-  return picked(ctx.model, "bpf map", byName2, (m) => JSON.stringify({ ...m, loc: null }));
-}
-function legacyIndex(c, before, ctx) {
-  const counts = /* @__PURE__ */ new Set();
-  for (const config of CONFIGS) {
-    const bit = 1 << config.index;
-    if (c.presence.maybe & bit) counts.add(before.always[config.index]).add(before.maybe[config.index]);
-  }
-  for (const config of CONFIGS) {
-    const bit = 1 << config.index;
-    if (c.presence.always & bit) before.always[config.index]++;
-    if (c.presence.maybe & bit) before.maybe[config.index]++;
-  }
-  const index = Math.min(...counts);
-  if (counts.size > 1) {
-    ctx.warnings.push({
-      path: c.file.path,
-      message: `${c.file.path}:${c.line} at ${ctx.rev}: the position of legacy map ${c.value.name} (the index libscap reads it by) depends on maps before it that not every build compiles, so it is not known`,
-      incomplete: true
-    });
-  }
-  return index;
-}
-function normaliseScalar(t) {
-  const m = /^(?:__)?([us])(8|16|32|64)$/.exec(t);
-  if (m) return `${m[1] === "u" ? "u" : ""}int${m[2]}_t`;
-  return t;
-}
-function resolveGlobals(globals, symsOf, model) {
-  const byName2 = /* @__PURE__ */ new Map();
-  for (const c of globals) {
-    const g = c.value;
-    const syms = symsOf(c.file.path);
-    const base = normaliseScalar(g.type);
-    const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
-    const elem = typeSize(base, syms);
-    const global = {
-      probe: c.file.path.includes("/modern_bpf/") ? "modern" : "legacy",
-      // const objects go to .rodata, objects initialised to something other than zero to .data.
-      section: g.rodata ? "rodata" : g.init !== null && !isZero(g.init, syms) ? "data" : "bss",
-      // The size as written: an array sized by a count that grows (PPM_EVENT_MAX) keeps its type.
-      type: g.arraySize ? `${base}[${g.arraySize}]` : base,
-      size: elem === null ? null : g.arraySize ? n === null ? null : elem * n : elem,
-      loc: loc(c.file.path, c.line)
-    };
-    push(byName2, g.name, { ...c, value: global });
-  }
-  return picked(model, "bpf global", byName2, (g) => JSON.stringify({ ...g, loc: null }));
-}
-function isZero(init2, syms) {
-  return /^(NULL|false|\{\s*0?\s*\})$/.test(init2) || evaluateNumber(init2, syms) === 0;
-}
-function codesOf(listed3, ctx) {
-  const compiled = ctx.enumHolding?.(listed3.map((e) => e.name));
-  if (!compiled) return listed3;
-  const codes = Object.entries(compiled).filter(([name2]) => !/_MAX$/.test(name2));
-  if (codes.some(([, c]) => c.value === null)) return listed3;
-  const at = new Map(listed3.map((e) => [e.name, e.loc]));
-  return codes.sort(([, a], [, b]) => a.value - b.value).map(([name2, c]) => ({ name: name2, loc: at.get(name2) ?? c.loc }));
-}
-function resolveCodeLists(facts, enums, ctx) {
-  const byName2 = /* @__PURE__ */ new Map();
-  for (const f of facts) {
-    for (const x of f.xLists) {
-      if (x.name === "FILLER_LIST_MAPPER" && !ctx.legacy) continue;
-      const governs = x.name === "FILLER_LIST_MAPPER" ? "schema" : "api";
-      const list = { governs, entries: codesOf(x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), ctx), loc: loc(f.path, x.line) };
-      push(byName2, x.name, { value: list, file: f, line: x.line, presence: ctx.model.presence(f.path, x.line) });
-    }
-  }
-  const out2 = picked(ctx.model, "X-macro", byName2, (l) => l.entries.map((e) => e.name).join(","));
-  for (const name2 of ORDERED_ENUMS) {
-    const e = enums[name2];
-    if (!e) continue;
-    const entries = Object.entries(e).filter(([sym]) => !/_MAX$/.test(sym)).sort(([, a], [, b]) => (a.value ?? 0) - (b.value ?? 0)).map(([sym, c]) => ({ name: sym, loc: c.loc }));
-    out2["sys_exit_extra_code"] = { governs: "api", entries, loc: entries[0]?.loc ?? { path: "driver/ppm_events_public.h", line: 0 } };
-  }
-  return out2;
-}
-
-// src/surface/builds.ts
-var SHIFT = CONFIGS.length;
-function includeTarget(from, inc, exists) {
-  const candidates = [];
-  if (!inc.angled) candidates.push(normalise(from.slice(0, from.lastIndexOf("/") + 1) + inc.path));
-  for (const root of INCLUDE_ROOTS) candidates.push(normalise(root + inc.path));
-  for (const c of candidates) if (c !== null && exists(c)) return c;
-  return null;
-}
-function normalise(p) {
-  const out2 = [];
-  for (const part of p.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (!out2.length) return null;
-      out2.pop();
-    } else out2.push(part);
-  }
-  return out2.join("/");
-}
-function bits(mask) {
-  const out2 = [];
-  for (let i2 = 0; i2 < SHIFT; i2++) if (mask & 1 << i2) out2.push(i2);
-  return out2;
-}
-var walkCache = new WalkCache();
-var InputsMemo = class {
-  generation = 0;
-  map = /* @__PURE__ */ new Map();
-  nextRevision() {
-    this.generation++;
-    for (const [k, v] of this.map) if (v.used < this.generation - 1) this.map.delete(k);
-  }
-  get(key, inputs, make) {
-    const e = this.map.get(key);
-    if (e && e.inputs.length === inputs.length && e.inputs.every((x, i2) => x === inputs[i2])) {
-      e.used = this.generation;
-      return e.value;
-    }
-    const value = make();
-    this.map.set(key, { used: this.generation, inputs, value });
-    return value;
-  }
-};
-var treeTables = new InputsMemo();
-var contexts = /* @__PURE__ */ new WeakMap();
-function withContext(own, context) {
-  let byContext = contexts.get(own);
-  if (!byContext) contexts.set(own, byContext = /* @__PURE__ */ new WeakMap());
-  let s = byContext.get(context);
-  if (!s) {
-    const ambiguous = new Map([...context.ambiguous].filter(([name2]) => !own.macros.has(name2)));
-    for (const [name2, list] of own.ambiguous) ambiguous.set(name2, list);
-    s = { macros: new Map([...context.macros, ...own.macros]), ambiguous };
-    byContext.set(context, s);
-  }
-  return s;
-}
-function buildModel(files, rev, warnings, minKernel) {
-  const exists = (p) => files.has(p);
-  const resolved = /* @__PURE__ */ new Map();
-  const resolve2 = (from, inc) => {
-    let byInclude = resolved.get(from);
-    if (!byInclude) resolved.set(from, byInclude = /* @__PURE__ */ new Map());
-    let r = byInclude.get(inc);
-    if (r === void 0) {
-      const target = includeTarget(from, inc, exists);
-      r = target ? { path: target, directives: files.get(target).directives } : null;
-      byInclude.set(inc, r);
-    }
-    return r;
-  };
-  const cache = walkCache;
-  cache.nextRevision();
-  treeTables.nextRevision();
-  const branchStatus = /* @__PURE__ */ new Map();
-  const macroStatus = /* @__PURE__ */ new Map();
-  const packs = /* @__PURE__ */ new Map();
-  const packedIncludes = /* @__PURE__ */ new Map();
-  const replaced = /* @__PURE__ */ new Map();
-  const walksOf = /* @__PURE__ */ new Map();
-  for (const f of files.values()) {
-    if (!f.directives.ops.length) continue;
-    const mask = buildsOf(f.path);
-    const perConfigBranches = [];
-    const perConfigMacros = [];
-    const perConfigPacks = [];
-    const perConfigWalks = [];
-    for (const c of CONFIGS) {
-      if (!(mask & 1 << c.index)) continue;
-      const walk3 = walkFile(f.path, f.directives, c, minKernel[c.view] ?? 0n, resolve2, cache);
-      perConfigWalks.push(walk3);
-      perConfigBranches[c.index] = walk3.branches;
-      perConfigMacros[c.index] = walk3.macros;
-      perConfigPacks[c.index] = walk3.packs;
-      for (const t of walk3.packedIncludes) packedIncludes.set(t, (packedIncludes.get(t) ?? /* @__PURE__ */ new Set()).add(c.index));
-      for (const r of walk3.replaced) {
-        let m = replaced.get(f.path);
-        if (!m) replaced.set(f.path, m = /* @__PURE__ */ new Map());
-        m.set(r.macro, { by: r.by, redefined: r.redefined });
-      }
-      for (const p of walk3.problems) if (!warnings.some((w) => w.message.endsWith(p))) warnings.push({ path: f.path, message: `${f.path} at ${rev}: ${p}`, incomplete: true });
-    }
-    walksOf.set(f.path, perConfigWalks);
-    branchStatus.set(f.path, perConfigBranches);
-    macroStatus.set(f.path, perConfigMacros);
-    packs.set(f.path, perConfigPacks);
-    if (f.directives.unbalanced) {
-      warnings.push({ path: f.path, message: `${f.path} at ${rev}: its #if/#endif do not balance, so which lines a build compiles is not known`, incomplete: true });
-    }
-  }
-  const presenceCache = /* @__PURE__ */ new Map();
-  const branchPresence = (f, branch) => {
-    let m = presenceCache.get(f.path);
-    if (!m) presenceCache.set(f.path, m = /* @__PURE__ */ new Map());
-    const hit = m.get(branch);
-    if (hit) return hit;
-    const mask = buildsOf(f.path);
-    let always = 0;
-    let maybe = 0;
-    const st = branchStatus.get(f.path);
-    for (const i2 of bits(mask)) {
-      const s = branch < 0 || !st ? 2 : st[i2]?.[branch] ?? 0;
-      if (s === 2) always |= 1 << i2;
-      if (s >= 1) maybe |= 1 << i2;
-    }
-    const p = { always, maybe };
-    m.set(branch, p);
-    return p;
-  };
-  const presence = (path4, line) => {
-    const f = files.get(path4);
-    if (!f) return { always: buildsOf(path4), maybe: buildsOf(path4) };
-    return branchPresence(f, f.directives.branchOfLine[line] ?? -1);
-  };
-  for (const f of files.values()) {
-    for (const u of f.directives.unfollowed) {
-      if (presence(f.path, u.line).maybe) warnings.push({ path: f.path, message: `${f.path}:${u.line} at ${rev}: ${u.reason}`, incomplete: true });
-    }
-  }
-  const presenceOfMacros = /* @__PURE__ */ new Map();
-  const macroTable = (paths, upTo = /* @__PURE__ */ new Map()) => {
-    const byName2 = /* @__PURE__ */ new Map();
-    const set = new Set(paths);
-    const before = (path4, line) => line < (upTo.get(path4) ?? Infinity);
-    for (const p of [...set].sort()) {
-      const f = files.get(p);
-      if (!f) continue;
-      const presences = macroPresences(f);
-      f.directives.macros.forEach((m, i2) => {
-        const pr = presences[i2];
-        if (!pr.maybe || !before(p, m.line)) return;
-        const list = byName2.get(m.name);
-        const c = { value: m, file: f, line: m.line, presence: pr };
-        if (list) list.push(c);
-        else byName2.set(m.name, [c]);
-      });
-    }
-    const macros = /* @__PURE__ */ new Map();
-    const ambiguous = /* @__PURE__ */ new Map();
-    for (const [name2, list] of byName2) {
-      const chosen = list[list.length - 1].value;
-      macros.set(name2, { name: name2, params: chosen.params, body: chosen.body });
-      if (new Set(list.map((c) => macroKey(c.value))).size > 1) ambiguous.set(name2, list);
-    }
-    for (const [path4, list] of replaced) {
-      if (!set.has(path4)) continue;
-      const f = files.get(path4);
-      const firstUse = Math.min(...f.tables.map((t) => t.line), ...f.enums.map((e) => e.line), ...f.structs.structs.map((s) => s.loc.line));
-      for (const [i2, r] of list) {
-        const old = f.directives.macros[i2];
-        const now = f.directives.macros.find((m) => m.name === old.name && m.line === r.by);
-        if (!before(path4, r.by) || !(r.redefined || firstUse < r.by)) continue;
-        if (now && macroKey(now) === macroKey(old)) continue;
-        const all = [{ value: old, file: f, line: old.line, presence: presence(f.path, old.line) }, ...byName2.get(old.name) ?? []];
-        ambiguous.set(old.name, all.sort((a, b) => a.file.path === b.file.path ? a.line - b.line : a.file.path < b.file.path ? -1 : 1));
-      }
-    }
-    return { macros, ambiguous };
-  };
-  const tableOf = (paths, upTo = /* @__PURE__ */ new Map()) => {
-    const sorted = [...new Set(paths)].sort();
-    const inputs = [];
-    for (const p of sorted) inputs.push(files.get(p)?.directives, ...walksOf.get(p) ?? [], null);
-    const key = sorted.map((p) => upTo.has(p) ? `${p}<${upTo.get(p)}` : p).join("\n");
-    return treeTables.get(key, inputs, () => macroTable(sorted, upTo));
-  };
-  const everything = tableOf(files.keys());
-  const scopes = /* @__PURE__ */ new Map();
-  const trees = /* @__PURE__ */ new Map();
-  const treeOf = (path4) => {
-    let tree = trees.get(path4);
-    if (tree) return tree;
-    const seen = /* @__PURE__ */ new Set([path4]);
-    const todo = [path4];
-    while (todo.length) {
-      const f = files.get(todo.pop());
-      for (const inc of f?.directives.includes ?? []) {
-        if (!presence(f.path, inc.line).maybe) continue;
-        const t = resolve2(f.path, inc);
-        if (t && !seen.has(t.path)) {
-          seen.add(t.path);
-          todo.push(t.path);
-        }
-      }
-    }
-    trees.set(path4, tree = [...seen]);
-    return tree;
-  };
-  let includers = null;
-  const includersOf = (path4) => {
-    if (!includers) {
-      includers = /* @__PURE__ */ new Map();
-      for (const f of files.values()) {
-        for (const inc of f.directives.includes) {
-          const t = presence(f.path, inc.line).maybe ? resolve2(f.path, inc) : null;
-          if (!t || t.path === f.path) continue;
-          let by = includers.get(t.path);
-          if (!by) includers.set(t.path, by = /* @__PURE__ */ new Map());
-          if (!by.has(f.path)) by.set(f.path, inc.line);
-        }
-      }
-    }
-    return includers.get(path4) ?? /* @__PURE__ */ new Map();
-  };
-  const contexts2 = /* @__PURE__ */ new Map();
-  const contextOf = (path4, visiting = /* @__PURE__ */ new Set()) => {
-    const known = contexts2.get(path4);
-    if (known) return known;
-    const upTo = /* @__PURE__ */ new Map();
-    const add = (p, line) => upTo.set(p, Math.max(upTo.get(p) ?? -1, line));
-    visiting.add(path4);
-    for (const [by, line] of includersOf(path4)) {
-      add(by, line);
-      const f = files.get(by);
-      for (const inc of f.directives.includes) {
-        const t = inc.line < line && presence(by, inc.line).maybe ? resolve2(by, inc) : null;
-        if (t) for (const p of treeOf(t.path)) add(p, Infinity);
-      }
-      if (!visiting.has(by)) for (const [p, l] of contextOf(by, visiting)) add(p, l);
-    }
-    visiting.delete(path4);
-    if (!visiting.size) contexts2.set(path4, upTo);
-    return upTo;
-  };
-  const scope = (path4) => {
-    let s = scopes.get(path4);
-    if (s) return s;
-    const own = tableOf(treeOf(path4));
-    const context = contextOf(path4);
-    s = context.size ? withContext(own, tableOf(context.keys(), context)) : own;
-    scopes.set(path4, s);
-    return s;
-  };
-  function macroPresences(f) {
-    let list = presenceOfMacros.get(f.path);
-    if (!list) {
-      const st = macroStatus.get(f.path);
-      list = f.directives.macros.map((_, i2) => macroPresence(f, i2, st));
-      presenceOfMacros.set(f.path, list);
-    }
-    return list;
-  }
-  function macroPresence(f, i2, st) {
-    const mask = buildsOf(f.path);
-    let always = 0;
-    let maybe = 0;
-    for (const c of bits(mask)) {
-      const s = st?.[c]?.[i2] ?? 0;
-      if (s === 2) always |= 1 << c;
-      if (s >= 1) maybe |= 1 << c;
-    }
-    return { always, maybe };
-  }
-  const conflicts = [];
-  const model = {
-    presence,
-    live: (path4, line) => presence(path4, line).maybe !== 0,
-    guards(path4, line) {
-      const f = files.get(path4);
-      if (!f) return [];
-      const d = f.directives;
-      const mask = buildsOf(f.path);
-      return branchChain(d, line).filter((b) => !d.branches[b].includeGuard && branchPresence(f, b).always !== mask).map((b) => d.branches[b].condition);
-    },
-    packAt(path4, line, config) {
-      if (packedIncludes.get(path4)?.has(config)) return null;
-      let cap = 0;
-      let certain = true;
-      const f = files.get(path4);
-      for (const [at, v, sure] of (f && packs.get(f.path)?.[config]) ?? []) {
-        if (at > line) break;
-        cap = v;
-        certain = sure;
-      }
-      return certain ? cap : null;
-    },
-    macroPresence(path4, index) {
-      const f = files.get(path4);
-      return f ? macroPresences(f)[index] : { always: buildsOf(path4), maybe: buildsOf(path4) };
-    },
-    minKernel,
-    macros: everything.macros,
-    ambiguous: everything.ambiguous,
-    scope,
-    treeOf,
-    conflicts,
-    pick(what, candidates, same) {
-      const live = candidates.filter((c) => c.presence.maybe !== 0);
-      if (live.length <= 1) return live[0] ?? null;
-      const values2 = new Set(live.map((c) => same(c.value)));
-      if (values2.size > 1) conflicts.push(describeConflict(what, live));
-      return live[live.length - 1];
-    }
-  };
-  return model;
-}
-function macroKey(m) {
-  return `${m.params ? `(${m.params.join(",")})` : ""}${m.body}`;
-}
-function describeConflict(what, live) {
-  let together = false;
-  for (let i2 = 0; i2 < live.length; i2++) {
-    for (let j = i2 + 1; j < live.length; j++) if (live[i2].presence.always & live[j].presence.always) together = true;
-  }
-  const undecided = live.some((c) => c.presence.maybe !== c.presence.always);
-  return {
-    what,
-    alternatives: live.map((c) => ({ loc: loc(c.file.path, c.line), builds: describeMask(c.presence.maybe) })),
-    kind: together ? "together" : undecided ? "undecided" : "by-build"
-  };
-}
-function conflictMessage(c, rev) {
-  const places = c.alternatives.map((a) => `${a.loc.path}:${a.loc.line} (${a.builds})`).join(" and ");
-  const why = c.kind === "together" ? "one build compiles more than one of them" : c.kind === "undecided" ? "which one a build compiles depends on a condition driver-semver cannot decide" : "the builds disagree on it";
-  return `${c.what} at ${rev} has live definitions that differ: ${places}; ${why}, so this comparison is not complete`;
-}
-
-// src/surface/extract/code/vocabulary.ts
-var PARAM_WRITER = /^(val_to_ring|push_empty_param|__bpf_val_to_ring|bpf_val_to_ring\w*|bpf_push_\w+|push__\w+|ringbuf__store_\w+|auxmap(_iter)?__store_\w+)$/;
-var HEADER_WRITER = /event_header|evt_hdr/;
-var HEADER_STRUCT = "ppm_evt_hdr";
-var TRANSPORT = /* @__PURE__ */ new Set(["bpf_ringbuf_reserve", "bpf_ringbuf_submit", "bpf_ringbuf_discard", "bpf_ringbuf_output", "bpf_perf_event_output", "bpf_seq_write"]);
-var MAP_ACCESS = /* @__PURE__ */ new Set(["bpf_map_lookup_elem", "bpf_map_update_elem", "bpf_map_delete_elem", "bpf_map_lookup_percpu_elem"]);
-var TAIL_CALL = "bpf_tail_call";
-var COUNTER_FIELD = /^n_\w+$/;
-var DEBUG_OUTPUT = /* @__PURE__ */ new Set(["bpf_printk", "bpf_trace_printk", "ASSERT", "printk", "pr_err", "pr_warn", "pr_warning", "pr_info", "pr_notice", "pr_debug", "pr_devel"]);
-var NOT_CALLS = /* @__PURE__ */ new Set(["if", "while", "for", "switch", "return", "sizeof", "typeof", "__typeof__", "_Alignof", "defined", "asm", "__asm__", "case"]);
-var ASSIGNMENTS = /* @__PURE__ */ new Set(["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "++", "--"]);
 
 // src/surface/extract/code-bodies.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -10999,10 +9976,6 @@ function oldestBuilds(minKernel) {
   ];
 }
 var NEWEST = { kernel: KERNEL_MAX2, probes: true, config: true };
-function keepsOldestBuild(base, head) {
-  const same = (i2) => base[i2] === head[i2];
-  return same(0) && same(1) || same(2) && same(3);
-}
 var KERNEL_MACROS = record({
   KERNEL_VERSION: { name: "KERNEL_VERSION", params: ["a", "b", "c"], body: "(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))" },
   IS_ENABLED: { name: "IS_ENABLED", params: ["x"], body: "(x)" },
@@ -11153,6 +10126,17 @@ function resolveVariant(T, a, from, to, build, groups, out2) {
   }
 }
 
+// src/surface/extract/code/vocabulary.ts
+var PARAM_WRITER = /^(val_to_ring|push_empty_param|__bpf_val_to_ring|bpf_val_to_ring\w*|bpf_push_\w+|push__\w+|ringbuf__store_\w+|auxmap(_iter)?__store_\w+)$/;
+var HEADER_WRITER = /event_header|evt_hdr/;
+var HEADER_STRUCT = "ppm_evt_hdr";
+var TRANSPORT = /* @__PURE__ */ new Set(["bpf_ringbuf_reserve", "bpf_ringbuf_submit", "bpf_ringbuf_discard", "bpf_ringbuf_output", "bpf_perf_event_output", "bpf_seq_write"]);
+var MAP_ACCESS = /* @__PURE__ */ new Set(["bpf_map_lookup_elem", "bpf_map_update_elem", "bpf_map_delete_elem", "bpf_map_lookup_percpu_elem"]);
+var TAIL_CALL = "bpf_tail_call";
+var DEBUG_OUTPUT = /* @__PURE__ */ new Set(["bpf_printk", "bpf_trace_printk", "ASSERT", "printk", "pr_err", "pr_warn", "pr_warning", "pr_info", "pr_notice", "pr_debug", "pr_devel"]);
+var NOT_CALLS = /* @__PURE__ */ new Set(["if", "while", "for", "switch", "return", "sizeof", "typeof", "__typeof__", "_Alignof", "defined", "asm", "__asm__", "case"]);
+var ASSIGNMENTS = /* @__PURE__ */ new Set(["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "++", "--"]);
+
 // src/surface/extract/code/normalise.ts
 var STATEMENT_WORDS = /* @__PURE__ */ new Set(["return", "goto", "break", "continue", "case", "default", "else", "do", "if", "for", "while", "switch", "sizeof", "typeof", "__typeof__", "asm", "__asm__"]);
 var CONTROL = /* @__PURE__ */ new Set(["if", "for", "while", "switch"]);
@@ -11299,13 +10283,13 @@ function simpleStatement(c, from, to) {
 }
 function fate(c, decl, d, end) {
   const later = nextMention(c, d.name);
-  const constant = d.init === null || isZero2(c, d.init) || d.init.length === 1 && kind(c, d.init[0]) === NUMBER;
+  const constant = d.init === null || isZero(c, d.init) || d.init.length === 1 && kind(c, d.init[0]) === NUMBER;
   if (later < 0 && constant) return "drop";
   if (d.init === null) return "hoist";
   const scalar2 = !d.dims.length && (d.stars.length > 0 || !["struct", "union"].includes(text(c, decl.type[0])));
-  return scalar2 && isZero2(c, d.init) && overwrittenFirst(c, later, end) ? "hoist" : "stay";
+  return scalar2 && isZero(c, d.init) && overwrittenFirst(c, later, end) ? "hoist" : "stay";
 }
-function isZero2(c, init2) {
+function isZero(c, init2) {
   const s = init2.map((p) => text(c, p)).join(" ");
   return /^(0[uUlL]*|NULL|false|\( void \* \) 0)$/.test(s);
 }
@@ -11431,7 +10415,7 @@ function isCounterUpdate(c, from, to) {
       p = close + 1;
     } else break;
   }
-  if (!COUNTER_FIELD.test(last)) return false;
+  if (!isCounterField(last)) return false;
   if (p === to - 1) return prefix;
   if (prefix) return false;
   if ((isPunct(c, p, "++") || isPunct(c, p, "--")) && p === to - 2) return true;
@@ -11542,7 +10526,7 @@ function boundaryFacts(T, start2, end, name2) {
     const next = T.text[k + 1];
     const field = T.kind[k - 1] === PUNCT && (prev === "->" || prev === ".");
     if (field) {
-      if (COUNTER_FIELD.test(s) && isUpdated(T, k)) counters.add(s);
+      if (isCounterField(s) && isUpdated(T, k)) counters.add(s);
       continue;
     }
     if (s === HEADER_STRUCT) marks.add("header");
@@ -11610,7 +10594,7 @@ function doesNothing(T, list) {
 }
 
 // src/surface/extract/code/defines.ts
-var IDENTIFIER2 = /[A-Za-z_]\w*/g;
+var IDENTIFIER = /[A-Za-z_]\w*/g;
 function defineFacts(T, source) {
   const out2 = [];
   const groups = [];
@@ -11632,10 +10616,10 @@ function defineFacts(T, source) {
       let params = [];
       if (functionLike) {
         const close = rest.indexOf(")");
-        params = rest.slice(0, close < 0 ? rest.length : close).match(IDENTIFIER2) ?? [];
+        params = rest.slice(0, close < 0 ? rest.length : close).match(IDENTIFIER) ?? [];
         body2 = close < 0 ? "" : rest.slice(close + 1);
       }
-      const mentions = [...new Set(body2.match(IDENTIFIER2) ?? [])].filter((id) => id !== name2 && !params.includes(id)).sort();
+      const mentions = [...new Set(body2.match(IDENTIFIER) ?? [])].filter((id) => id !== name2 && !params.includes(id)).sort();
       const text2 = kind2 === "undef" ? `#undef ${name2}` : functionLike ? T.text[k] : `#define ${name2} =${rest}`;
       out2.push({ name: name2, at: T.at[k], text: text2, mentions, scope: groups.map((g) => ({ ...g })) });
     }
@@ -11765,12 +10749,6 @@ function digest(texts) {
   return createHash2("sha1").update(texts.join("\0")).digest("hex").slice(0, 16);
 }
 var codeDigest = digest;
-function isKernelSpecific(fn) {
-  return fn.kernelSpecific === true;
-}
-function compatVariants(fn) {
-  return fn.compatVariants ?? { oldest: [fn.hash, fn.hash, fn.hash, fn.hash], newest: fn.hash };
-}
 function boundaryOf(list, hash) {
   const out2 = {};
   const merged = (key) => list.length === 1 ? list[0].boundary[key] : [...new Set(list.flatMap((e) => e.boundary[key]))].sort();
@@ -11933,6 +10911,1055 @@ function extractCodeBodies(path4, source, minKernel = 0n) {
   return out2;
 }
 
+// src/surface/extract/module-params.ts
+var plain = (at) => (args2) => args2[at];
+var array = (at) => (args2) => `array of ${args2[at]}`;
+var callback = () => "callback";
+var byOps = (args2) => ({ ops: opsName(args2[1]) });
+var CALLS = {
+  module_param: { arity: 3, type: plain(1) },
+  module_param_unsafe: { arity: 3, type: plain(1) },
+  module_param_named: { arity: 4, type: plain(2) },
+  module_param_named_unsafe: { arity: 4, type: plain(2) },
+  module_param_hw: { arity: 4, type: plain(1) },
+  module_param_hw_named: { arity: 5, type: plain(2) },
+  module_param_array: { arity: 4, type: array(1) },
+  module_param_array_named: { arity: 5, type: array(2) },
+  module_param_array_unsafe: { arity: 4, type: array(1) },
+  module_param_hw_array: { arity: 5, type: array(1) },
+  module_param_string: { arity: 4, type: () => "string" },
+  module_param_cb: { arity: 4, type: callback, access: byOps },
+  module_param_cb_unsafe: { arity: 4, type: callback, access: byOps },
+  module_param_call: { arity: 5, type: callback, access: (args2) => ({ set: args2[1], get: args2[2] }) }
+};
+var MODULE_PARAM_CALLS = new Set(Object.keys(CALLS));
+function readModuleParam(text2, toks) {
+  const call = Object.hasOwn(CALLS, toks[0]?.text ?? "") ? CALLS[toks[0].text] : null;
+  if (!call || toks[1]?.text !== "(") return null;
+  const close = closing(toks, 1);
+  if (close < 0) return null;
+  const args2 = splitTokens(toks, ",", 2, close).map(([a, b]) => textOf(text2, toks, a, b));
+  if (args2.length !== call.arity || !args2[0]) return null;
+  return { name: args2[0], type: call.type(args2), perm: args2[args2.length - 1], access: call.access?.(args2) ?? null, line: 0 };
+}
+function opsName(expr) {
+  const m = /^&\s*\(?\s*([A-Za-z_]\w*)\s*\)?$/.exec(expr);
+  return m ? m[1] : expr;
+}
+function readParamOps(text2, toks) {
+  const k = toks.findIndex((t) => t.text === "kernel_param_ops");
+  if (k < 1 || toks[k - 1].text !== "struct" || !toks[k + 1]?.ident || toks[k + 2]?.text !== "=" || toks[k + 3]?.text !== "{") return null;
+  const end = closing(toks, k + 3);
+  if (end < 0) return null;
+  const fields = /* @__PURE__ */ new Map();
+  let positional = false;
+  for (const [a, b] of splitTokens(toks, ",", k + 4, end)) {
+    if (a === b) continue;
+    if (toks[a].text === "." && toks[a + 1]?.ident && toks[a + 2]?.text === "=") fields.set(toks[a + 1].text, textOf(text2, toks, a + 3, b));
+    else positional = true;
+  }
+  const has = (f) => positional ? null : fields.has(f) && !isNullPointer(fields.get(f));
+  return { name: toks[k + 1].text, set: has("set"), get: has("get"), line: 0 };
+}
+function isNullPointer(expr) {
+  const e = expr.replace(/\s+/g, "").replace(/[()]/g, "").replace(/^void\*/, "");
+  return e === "" || e === "NULL" || /^0+[uUlL]*$/.test(e) || /^0[xX]0+[uUlL]*$/.test(e);
+}
+var MODE_BITS = {
+  S_ISUID: 2048,
+  S_ISGID: 1024,
+  S_ISVTX: 512,
+  S_IRWXU: 448,
+  S_IRUSR: 256,
+  S_IWUSR: 128,
+  S_IXUSR: 64,
+  S_IRWXG: 56,
+  S_IRGRP: 32,
+  S_IWGRP: 16,
+  S_IXGRP: 8,
+  S_IRWXO: 7,
+  S_IROTH: 4,
+  S_IWOTH: 2,
+  S_IXOTH: 1,
+  S_IRWXUGO: 511,
+  S_IALLUGO: 4095,
+  S_IRUGO: 292,
+  S_IWUGO: 146,
+  S_IXUGO: 73
+};
+var MODE_MACROS = new Map(Object.entries(MODE_BITS).map(([name2, v]) => [name2, { name: name2, params: null, body: `0${v.toString(8)}` }]));
+function permissionBits(expr) {
+  return evaluateNumber(expr, { macros: MODE_MACROS, enumerators: /* @__PURE__ */ new Map() });
+}
+function permissionText(expr) {
+  const bits3 = permissionBits(expr);
+  return bits3 === null || bits3 < 0 ? expr : bits3 === 0 ? "0" : `0${bits3.toString(8)}`;
+}
+
+// src/surface/text-declarations.ts
+var DECLARING_NAMES = /* @__PURE__ */ new Set([...MODULE_PARAM_CALLS, "kernel_param_ops", "SEC", "__weak", "__bpf_section", "__attribute__", "__attribute", "bpf_map_def"]);
+var IDENTIFIER2 = /[A-Za-z_]\w*/g;
+function readTextDeclarations(facts, ctx) {
+  const out2 = { moduleParams: [], paramOps: [], maps: [], globals: [] };
+  for (const f of facts) {
+    if (!f.topLevel.statements.length) continue;
+    const driver = probeOf(f.path);
+    const probe = driver === "modern" || driver === "legacy" ? driver : null;
+    const scope = ctx.model.scope(f.path);
+    const declaring = macrosThatMayDeclare(scope.macros, f.directives.macros);
+    for (const s of compiledStatements(f, ctx.model)) {
+      const text2 = s.pieces.map((p) => p.text).join("\n");
+      const line = s.pieces[0].line;
+      if (!mayDeclare(text2, declaring)) continue;
+      const where2 = `${f.path}:${line} at ${ctx.rev}`;
+      const include = s.pieces.find((p) => p.include && ctx.model.live(f.path, p.include))?.include;
+      if (include) {
+        ctx.warnings.push({ path: f.path, message: `${where2}: the #include at line ${include} inside a declaration is not followed, so what it declares is not known`, incomplete: true });
+        continue;
+      }
+      if (s.undecided) {
+        ctx.warnings.push({ path: f.path, message: `${where2}: a conditional directive the model cannot decide cuts a declaration in parts, so what the builds declare there is not known`, incomplete: true });
+        continue;
+      }
+      const r = readStatement(text2, scope.macros, probe);
+      for (const n of r.used) ctx.onMacro(f.path, n);
+      const redefined = redefinedAfter(f, line, text2);
+      if (redefined) {
+        ctx.warnings.push({ path: f.path, message: `${where2}: ${redefined} is defined or undefined again later in ${f.path}, so what the declaration means where it stands is not known`, incomplete: true });
+      }
+      if (r.problem) {
+        ctx.warnings.push({ path: f.path, message: `${where2}: ${r.problem}, so what it declares is not known`, incomplete: true });
+        continue;
+      }
+      const candidate = (value, at = line) => ({ value, file: f, line: at, presence: s.presence });
+      for (const p of r.moduleParams) out2.moduleParams.push(candidate({ ...p, line }));
+      for (const o of r.paramOps) out2.paramOps.push(candidate({ ...o, line }));
+      for (const m of r.maps) out2.maps.push(candidate({ ...m, line }));
+      if (r.globals.length) {
+        const lines = new StatementLines(s.pieces, text2);
+        for (const g of r.globals) {
+          const at = r.expanded ? lines.ofName(g.name) ?? line : lines.at(g.at);
+          out2.globals.push(candidate({ ...g, line: at }, at));
+        }
+      }
+      if (r.unreadable) ctx.warnings.push({ path: f.path, message: `${where2}: ${r.unreadable}, so the maps it defines are not known`, incomplete: true });
+    }
+  }
+  return out2;
+}
+function compiledStatements(f, model) {
+  const out2 = [];
+  const builds2 = buildsOf(f.path);
+  const carried = /* @__PURE__ */ new Map();
+  for (const s of f.topLevel.statements) {
+    const presences = s.pieces.map((p) => model.presence(f.path, p.line));
+    const first = presences[0];
+    if (!carried.size && presences.every((p) => p.always === first.always && p.maybe === first.maybe)) {
+      if (first.maybe) out2.push({ pieces: s.pieces, presence: first });
+      continue;
+    }
+    const end = presences[presences.length - 1];
+    const byText = /* @__PURE__ */ new Map();
+    for (const c of CONFIGS) {
+      const bit = 1 << c.index;
+      if (!(builds2 & bit)) continue;
+      const acc = carried.get(c.index) ?? { pieces: [], undecided: false };
+      let compiled = carried.has(c.index);
+      s.pieces.forEach((p, i2) => {
+        const pr = presences[i2];
+        if (!(pr.maybe & bit)) return;
+        compiled = true;
+        acc.pieces.push(p);
+        if (!(pr.always & bit)) acc.undecided = true;
+      });
+      if (!compiled) continue;
+      if (!(end.maybe & bit)) {
+        carried.set(c.index, acc);
+        continue;
+      }
+      carried.delete(c.index);
+      const undecided = acc.undecided || !(end.always & bit);
+      const key = `${undecided}\0${acc.pieces.map((p) => `${p.line}:${p.text}`).join("\0")}`;
+      const known = byText.get(key);
+      if (known) {
+        known.presence = { always: known.presence.always | (undecided ? 0 : bit), maybe: known.presence.maybe | bit };
+      } else {
+        byText.set(key, { pieces: acc.pieces, presence: { always: undecided ? 0 : bit, maybe: bit }, ...undecided ? { undecided: true } : {} });
+      }
+    }
+    out2.push(...byText.values());
+  }
+  return out2;
+}
+var StatementLines = class {
+  constructor(pieces, text2) {
+    this.text = text2;
+    let base = 0;
+    for (const p of pieces) {
+      this.starts.push(base);
+      this.lines.push(p.line);
+      for (let i2 = p.text.indexOf("\n"), k = 1; i2 >= 0; i2 = p.text.indexOf("\n", i2 + 1), k++) {
+        this.starts.push(base + i2 + 1);
+        this.lines.push(p.line + k);
+      }
+      base += p.text.length + 1;
+    }
+  }
+  text;
+  starts = [];
+  lines = [];
+  names = null;
+  /** The line of an offset into the text. */
+  at(offset) {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.lines[lo];
+  }
+  /** The line where an identifier is first written, if it is. */
+  ofName(name2) {
+    if (!this.names) {
+      this.names = /* @__PURE__ */ new Map();
+      for (const m of this.text.matchAll(IDENTIFIER2)) if (!this.names.has(m[0])) this.names.set(m[0], m.index);
+    }
+    const at = this.names.get(name2);
+    return at === void 0 ? null : this.at(at);
+  }
+};
+var lastDirectiveMemo = /* @__PURE__ */ new WeakMap();
+function redefinedAfter(f, line, text2) {
+  let last = lastDirectiveMemo.get(f.directives);
+  if (!last) {
+    last = /* @__PURE__ */ new Map();
+    for (const m of f.directives.macros) last.set(m.name, Math.max(last.get(m.name) ?? 0, m.line));
+    for (const op of f.directives.ops) if (op.op === "undef") last.set(op.name, Math.max(last.get(op.name) ?? 0, op.line));
+    lastDirectiveMemo.set(f.directives, last);
+  }
+  if (!last.size) return null;
+  for (const m of text2.matchAll(IDENTIFIER2)) if ((last.get(m[0]) ?? 0) > line) return m[0];
+  return null;
+}
+function mayDeclare(text2, declaring) {
+  for (const m of text2.matchAll(IDENTIFIER2)) if (DECLARING_NAMES.has(m[0]) || declaring.has(m[0])) return true;
+  return false;
+}
+var declaringMemo = /* @__PURE__ */ new WeakMap();
+function macrosThatMayDeclare(macros, own = []) {
+  let byOwn = declaringMemo.get(macros);
+  if (!byOwn) declaringMemo.set(macros, byOwn = /* @__PURE__ */ new WeakMap());
+  let out2 = byOwn.get(own);
+  if (out2) return out2;
+  out2 = /* @__PURE__ */ new Set();
+  const usedBy = /* @__PURE__ */ new Map();
+  const todo = [];
+  const mark = (name2) => {
+    if (out2.has(name2)) return;
+    out2.add(name2);
+    todo.push(name2);
+  };
+  for (const def of [...macros.values(), ...own]) {
+    if (def.body.includes("##")) mark(def.name);
+    for (const m of def.body.matchAll(IDENTIFIER2)) {
+      if (DECLARING_NAMES.has(m[0])) mark(def.name);
+      else {
+        const users = usedBy.get(m[0]);
+        if (users) users.push(def.name);
+        else usedBy.set(m[0], [def.name]);
+      }
+    }
+  }
+  while (todo.length) for (const user of usedBy.get(todo.pop()) ?? []) mark(user);
+  byOwn.set(own, out2);
+  return out2;
+}
+var readingMemo = /* @__PURE__ */ new WeakMap();
+function readStatement(text2, macros, probe) {
+  let memo = readingMemo.get(macros);
+  if (!memo) readingMemo.set(macros, memo = /* @__PURE__ */ new Map());
+  const key = `${probe}\0${text2}`;
+  let r = memo.get(key);
+  if (!r) {
+    r = read(text2, macros, probe);
+    memo.set(key, r);
+  }
+  return r;
+}
+function read(written, macros, probe) {
+  const r = { moduleParams: [], paramOps: [], maps: [], globals: [], expanded: false, used: [] };
+  let text2 = written;
+  const { text: guarded, slots } = guardWrittenValues(written);
+  if (mentionsMacro(guarded, macros)) {
+    const e = expandMacros(guarded, macros, { onMacro: (n) => r.used.push(n) });
+    if ("problem" in e) return { ...r, problem: e.problem };
+    text2 = e.text.replace(/\b__driver_semver_value_(\d+)\b/g, (_, i2) => slots[Number(i2)]);
+    r.expanded = true;
+  }
+  const toks = tokens(text2);
+  for (const [a, b] of splitTokens(toks, ";")) {
+    if (a === b) continue;
+    const part = toks.slice(a, b);
+    const param = readModuleParam(text2, part);
+    if (param) {
+      r.moduleParams.push(param);
+      continue;
+    }
+    const ops = readParamOps(text2, part);
+    if (ops) {
+      r.paramOps.push(ops);
+      continue;
+    }
+    if (!probe) continue;
+    const bpf = readBpfStatement(text2, part, probe);
+    for (const m of bpf.maps) r.maps.push(m);
+    for (const g of bpf.globals) r.globals.push(g);
+    if (bpf.unreadable) r.unreadable ??= bpf.unreadable;
+  }
+  return r;
+}
+function guardWrittenValues(text2) {
+  const toks = tokens(text2);
+  const ranges = [];
+  for (let i2 = 0; i2 < toks.length; i2++) {
+    const t = toks[i2].text;
+    let from = -1;
+    let to = -1;
+    if (t === "__uint" && toks[i2 + 1]?.text === "(" && toks[i2 + 2]?.text === "max_entries" && toks[i2 + 3]?.text === ",") {
+      from = i2 + 4;
+      to = closing(toks, i2 + 1);
+    } else if (t === "." && toks[i2 + 1]?.text === "max_entries" && toks[i2 + 2]?.text === "=") {
+      from = i2 + 3;
+      to = endOfItem(toks, from);
+    } else if (t === "[") {
+      from = i2 + 1;
+      to = closing(toks, i2);
+    }
+    if (from < 0 || to <= from) continue;
+    ranges.push([toks[from].start, toks[to - 1].end]);
+    i2 = to - 1;
+  }
+  if (!ranges.length) return { text: text2, slots: [] };
+  const slots = [];
+  let out2 = "";
+  let pos = 0;
+  for (const [a, b] of ranges) {
+    out2 += `${text2.slice(pos, a)} __driver_semver_value_${slots.length} `;
+    slots.push(foldSpace(text2.slice(a, b)));
+    pos = b;
+  }
+  return { text: out2 + text2.slice(pos), slots };
+}
+function endOfItem(toks, from) {
+  let depth = 0;
+  for (let i2 = from; i2 < toks.length; i2++) {
+    const t = toks[i2].text;
+    if (t === "(" || t === "[" || t === "{") depth++;
+    else if (t === ")" || t === "]" || t === "}") {
+      if (depth === 0) return i2;
+      depth--;
+    } else if ((t === "," || t === ";") && depth === 0) return i2;
+  }
+  return toks.length;
+}
+function resolveModuleParams(d, ctx) {
+  const ops = /* @__PURE__ */ new Map();
+  for (const [name2, list] of byName(d.paramOps)) {
+    const c = ctx.model.pick(`kernel_param_ops ${name2}`, list, (o) => `${o.set}:${o.get}`);
+    if (c) ops.set(name2, c.value);
+  }
+  const params = /* @__PURE__ */ new Map();
+  for (const [name2, list] of byName(d.moduleParams)) {
+    params.set(
+      name2,
+      list.map((c) => ({ ...c, value: { type: c.value.type, perm: permissionText(c.value.perm), ...lacking(c, ops, ctx), loc: loc(c.file.path, c.line) } }))
+    );
+  }
+  const out2 = record();
+  for (const [name2, list] of params) {
+    const c = ctx.model.pick(`module parameter ${name2}`, list, (p) => JSON.stringify([p.type, p.perm, p.lacks ?? []]));
+    if (c) out2[name2] = c.value;
+  }
+  return out2;
+}
+var KERNEL_OPS = /^param_ops_\w+$/;
+function lacking(c, ops, ctx) {
+  const a = c.value.access;
+  if (!a) return {};
+  let set;
+  let get;
+  if ("set" in a) {
+    set = !isNullPointer(a.set);
+    get = !isNullPointer(a.get);
+  } else {
+    const o = ops.get(a.ops);
+    if (!o && KERNEL_OPS.test(a.ops)) return {};
+    set = o ? o.set : null;
+    get = o ? o.get : null;
+    if (set === null || get === null) {
+      const why = o ? `its initializer is positional (which field is .set depends on the kernel)` : `driver-semver does not find its definition in ${c.file.path}`;
+      ctx.warnings.push({
+        path: c.file.path,
+        message: `${c.file.path}:${c.line} at ${ctx.rev}: module parameter ${c.value.name} uses the kernel_param_ops ${a.ops}, and ${why}: whether userspace can read or write it is not known`,
+        incomplete: true
+      });
+    }
+  }
+  const lacks = [...get === false ? ["get"] : [], ...set === false ? ["set"] : []];
+  return lacks.length ? { lacks } : {};
+}
+function byName(list) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const c of list) {
+    const l = out2.get(c.value.name);
+    if (l) l.push(c);
+    else out2.set(c.value.name, [c]);
+  }
+  return out2;
+}
+
+// src/surface/api.ts
+var ORDERED_ENUMS = ["sys_exit_extra_code", "extra_syscall_codes", "extra_event_prog_code"];
+function resolveApi(facts, symsOf, enums, ctx) {
+  const layouts = new Layouts(facts, symsOf, ctx.model);
+  const sized = (path4) => ({ ...symsOf(path4), sizeOf: (t) => layouts.sizeOf(t) });
+  const text2 = { model: ctx.model, rev: ctx.rev, warnings: ctx.warnings, onMacro: (path4, name2) => symsOf(path4).onMacro?.(name2) };
+  const declared = readTextDeclarations(facts, text2);
+  return {
+    structs: sharedLayouts(layouts, ctx),
+    ioctls: resolveIoctls(facts, sized, ctx.model),
+    retiredIoctls: record(
+      facts.flatMap((f) => f.retiredIoctls.map((r) => [r.name, ioctl(r.expr, f.path, r.line, sized(f.path))]))
+    ),
+    bpfMaps: resolveMaps(declared.maps, sized, ctx),
+    bpfGlobals: resolveGlobals(declared.globals, sized, ctx.model),
+    codeLists: resolveCodeLists(facts, enums, ctx),
+    moduleParams: resolveModuleParams(declared, text2)
+  };
+}
+var PREFERENCE = [...CONFIGS].sort((a, b) => viewRank(a.view) - viewRank(b.view) || a.index - b.index).map((c) => c.index);
+function viewRank(v) {
+  return ["userspace", "kmod", "modern", "legacy"].indexOf(v);
+}
+var Layouts = class {
+  constructor(facts, symsOf, model) {
+    this.facts = facts;
+    this.symsOf = symsOf;
+    this.model = model;
+    for (const f of facts) {
+      for (const d of f.structs.structs) if (model.live(d.loc.path, d.loc.line)) this.decls.push(d);
+      for (const e of f.structs.enums ?? []) {
+        if (!model.live(e.loc.path, e.loc.line)) continue;
+        const read2 = f.enums.find((x) => x.name === e.name && x.line === e.loc.line);
+        this.enums.push(read2 ? { ...e, enumerators: read2.enumerators.map((x) => x.name) } : e);
+      }
+      for (const t of f.structs.typedefList ?? []) {
+        const presence = model.presence(f.path, t.line);
+        if (presence.maybe) this.typedefs.push({ name: t.name, value: t.type, file: f, line: t.line, presence });
+      }
+    }
+  }
+  facts;
+  symsOf;
+  model;
+  decls = [];
+  enums = [];
+  typedefs = [];
+  perConfig = /* @__PURE__ */ new Map();
+  typedefScopes = /* @__PURE__ */ new Map();
+  /**
+   * The typedefs a file sees in configuration `c`: those of its own include tree (as for macros, a
+   * typedef of a file it never includes is not in scope). A name its tree does not define comes
+   * from whatever includes the file: usable only when every live definition of the tree agrees.
+   * Definitions that may be compiled together and disagree are never settled by position.
+   */
+  typedefsOf(path4, c) {
+    const key = `${c}:${path4}`;
+    const hit = this.typedefScopes.get(key);
+    if (hit) return hit;
+    const tree = new Set(this.model.treeOf(path4));
+    const inTree = /* @__PURE__ */ new Map();
+    const outside = /* @__PURE__ */ new Map();
+    for (const t of this.typedefs) {
+      if (!(t.presence.maybe & 1 << c)) continue;
+      const into = tree.has(t.file.path) ? inTree : outside;
+      into.set(t.name, [...into.get(t.name) ?? [], t]);
+    }
+    const out2 = {};
+    for (const [name2, list] of [...outside, ...inTree]) out2[name2] = agreed(name2, list);
+    this.typedefScopes.set(key, out2);
+    return out2;
+  }
+  /** The selection of configuration `c`: `maybe` says whether undecided fields are laid out. */
+  selection(c, maybe) {
+    const bit = 1 << c;
+    const inBuild = (at) => {
+      const p = this.model.presence(at.path, at.line);
+      return p.always & bit ? true : p.maybe & bit ? maybe : false;
+    };
+    return {
+      typedefsOf: (path4) => this.typedefsOf(path4, c),
+      select: {
+        decls: (structs) => structs.filter((s) => this.model.presence(s.loc.path, s.loc.line).maybe & bit),
+        field: (decl, f) => inBuild(f.at ?? { path: decl.loc.path, line: f.line }),
+        pack: (decl) => this.model.packAt(decl.loc.path, decl.endLine, c)
+      }
+    };
+  }
+  /** Layouts of `names` in configuration `c` (undecided fields present, or absent with `maybe` false). */
+  layouts(names2, c, maybe = true) {
+    const key = `${c}:${maybe}:${names2.join(",")}`;
+    let hit = this.perConfig.get(key);
+    if (!hit) {
+      const { select, typedefsOf } = this.selection(c, maybe);
+      const enums = this.enums.filter((e) => this.model.presence(e.loc.path, e.loc.line).maybe & 1 << c);
+      hit = layoutsOf(names2, this.decls, typedefsOf, this.symsOf, select, enums);
+      this.perConfig.set(key, hit);
+    }
+    return hit;
+  }
+  /** Whether any live field of a struct named `name` is undecided somewhere. */
+  hasUndecided(name2) {
+    return this.decls.some((d) => d.name === name2 && d.fields.some((f) => {
+      const at = f.at ?? { path: d.loc.path, line: f.line };
+      const p = this.model.presence(at.path, at.line);
+      return p.maybe !== p.always;
+    }));
+  }
+  sizeOf(typeName) {
+    const name2 = typeName.replace(/^(struct|enum)\s+/, "").trim();
+    if (/^enum\s/.test(typeName)) return 4;
+    for (const c of PREFERENCE) {
+      const l = this.layouts([name2], c)[name2];
+      if (l) return l.size >= 0 ? l.size : null;
+    }
+    return null;
+  }
+};
+function agreed(name2, list) {
+  const meaning = (t) => JSON.stringify(t, (k, v) => k === "loc" || k === "line" || k === "endLine" || k === "at" || k === "names" ? void 0 : v);
+  if (new Set(list.map((t) => meaning(t.value))).size <= 1) return list[0].value;
+  const places = list.map((t) => `${t.file.path}:${t.line}`).join(" and ");
+  return { kind: "ambiguous", name: name2, why: `typedef ${name2} has definitions that differ (${places}) and which one applies is not settled by the files it includes` };
+}
+function layoutKey(l) {
+  return JSON.stringify([l.size, l.align, l.fields.map((f) => [f.name, canonicalType(f.type), f.offset, f.size])]);
+}
+function sharedLayouts(layouts, ctx) {
+  const out2 = record();
+  const shared = ctx.sharedStructs.filter((s) => !s.legacyOnly || ctx.legacy);
+  const names2 = shared.map((s) => s.name);
+  const undecided = shared.some((s) => layouts.hasUndecided(s.name));
+  for (const s of shared) {
+    const byKey2 = /* @__PURE__ */ new Map();
+    let primary = null;
+    let unresolved = null;
+    for (const c of PREFERENCE) {
+      for (const maybe of undecided ? [true, false] : [true]) {
+        const l = layouts.layouts(names2, c, maybe)[s.name];
+        if (!l) continue;
+        primary ??= l;
+        if (l.unresolved?.length) {
+          unresolved ??= { layout: l, mask: 0 };
+          unresolved.mask |= 1 << c;
+          continue;
+        }
+        const k = layoutKey(l);
+        const e = byKey2.get(k);
+        if (e) e.mask |= 1 << c;
+        else byKey2.set(k, { layout: l, mask: 1 << c });
+      }
+    }
+    if (!primary) continue;
+    if (unresolved) {
+      const l = unresolved.layout;
+      const where2 = byKey2.size ? ` for ${describeMask(unresolved.mask)}` : "";
+      ctx.warnings.push({
+        path: l.loc.path,
+        message: `${l.loc.path} at ${ctx.rev}: the layout of struct ${s.name} cannot be computed${where2} (${l.unresolved.join("; ")})`,
+        incomplete: true
+      });
+    }
+    out2[s.name] = byKey2.size > 1 ? { ...primary, byBuild: [...byKey2.values()].map((v) => ({ builds: describeMask(v.mask), size: v.layout.size, fields: v.layout.fields })) } : primary;
+  }
+  return out2;
+}
+function ioctl(expr, path4, line, syms) {
+  const nr = /_IO\w*\s*\(\s*[^,]+,\s*([^,)]+)/.exec(expr)?.[1];
+  return { number: evaluateNumber(expr, syms), nr: nr ? evaluateNumber(nr, syms) : null, expr, loc: loc(path4, line) };
+}
+function resolveIoctls(facts, syms, model) {
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const f of facts) {
+    f.macros.forEach((m, i2) => {
+      if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === "PPM_IOCTL_MAGIC") return;
+      push(byName2, m.name, { value: ioctl(m.body, f.path, m.line, syms(f.path)), file: f, line: m.line, presence: model.macroPresence(f.path, i2) });
+    });
+  }
+  return picked(model, "ioctl", byName2, (i2) => `${i2.number}`);
+}
+function push(m, key, c) {
+  const list = m.get(key);
+  if (list) list.push(c);
+  else m.set(key, [c]);
+}
+function picked(model, what, byKey2, same) {
+  const out2 = record();
+  for (const [key, list] of byKey2) {
+    const c = model.pick(`${what} ${key}`, list, same);
+    if (c) out2[key] = c.value;
+  }
+  return out2;
+}
+function typeSize(t, syms) {
+  return t ? evaluateNumber(`sizeof(${t})`, syms) : null;
+}
+function resolveMaps(maps, symsOf, ctx) {
+  const byName2 = /* @__PURE__ */ new Map();
+  const legacyBefore = /* @__PURE__ */ new Map();
+  for (const c of maps) {
+    const m = c.value;
+    const syms = symsOf(c.file.path);
+    let index = null;
+    if (m.probe === "legacy") {
+      let before = legacyBefore.get(c.file.path);
+      if (!before) legacyBefore.set(c.file.path, before = { always: CONFIGS.map(() => 0), maybe: CONFIGS.map(() => 0) });
+      index = legacyIndex(c, before, ctx);
+    }
+    const map = {
+      probe: m.probe,
+      type: m.type,
+      keyType: m.keyType,
+      valueType: m.valueType,
+      keySize: m.keySizeExpr ? evaluateNumber(m.keySizeExpr, syms) : typeSize(m.keyType, syms),
+      valueSize: m.valueSizeExpr ? evaluateNumber(m.valueSizeExpr, syms) : typeSize(m.valueType, syms),
+      maxEntries: m.maxEntriesExpr ? evaluateNumber(m.maxEntriesExpr, syms) : null,
+      maxEntriesExpr: m.maxEntriesExpr,
+      index,
+      loc: loc(c.file.path, c.line)
+    };
+    push(byName2, m.name, { ...c, value: map });
+  }
+  return picked(ctx.model, "bpf map", byName2, (m) => JSON.stringify({ ...m, loc: null }));
+}
+function legacyIndex(c, before, ctx) {
+  const counts = /* @__PURE__ */ new Set();
+  for (const config of CONFIGS) {
+    const bit = 1 << config.index;
+    if (c.presence.maybe & bit) counts.add(before.always[config.index]).add(before.maybe[config.index]);
+  }
+  for (const config of CONFIGS) {
+    const bit = 1 << config.index;
+    if (c.presence.always & bit) before.always[config.index]++;
+    if (c.presence.maybe & bit) before.maybe[config.index]++;
+  }
+  const index = Math.min(...counts);
+  if (counts.size > 1) {
+    ctx.warnings.push({
+      path: c.file.path,
+      message: `${c.file.path}:${c.line} at ${ctx.rev}: the position of legacy map ${c.value.name} (the index libscap reads it by) depends on maps before it that not every build compiles, so it is not known`,
+      incomplete: true
+    });
+  }
+  return index;
+}
+function normaliseScalar(t) {
+  const m = /^(?:__)?([us])(8|16|32|64)$/.exec(t);
+  if (m) return `${m[1] === "u" ? "u" : ""}int${m[2]}_t`;
+  return t;
+}
+function resolveGlobals(globals, symsOf, model) {
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const c of globals) {
+    const g = c.value;
+    const syms = symsOf(c.file.path);
+    const base = normaliseScalar(g.type);
+    const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
+    const elem = typeSize(base, syms);
+    const global = {
+      probe: probeOf(c.file.path) === "modern" ? "modern" : "legacy",
+      // const objects go to .rodata, objects initialised to something other than zero to .data.
+      section: g.rodata ? "rodata" : g.init !== null && !isZero2(g.init, syms) ? "data" : "bss",
+      // The size as written: an array sized by a count that grows (PPM_EVENT_MAX) keeps its type.
+      type: g.arraySize ? `${base}[${g.arraySize}]` : base,
+      size: elem === null ? null : g.arraySize ? n === null ? null : elem * n : elem,
+      loc: loc(c.file.path, c.line)
+    };
+    push(byName2, g.name, { ...c, value: global });
+  }
+  return picked(model, "bpf global", byName2, (g) => JSON.stringify({ ...g, loc: null }));
+}
+function isZero2(init2, syms) {
+  return /^(NULL|false|\{\s*0?\s*\})$/.test(init2) || evaluateNumber(init2, syms) === 0;
+}
+function codesOf(listed3, ctx) {
+  const compiled = ctx.enumHolding?.(listed3.map((e) => e.name));
+  if (!compiled) return listed3;
+  const codes = Object.entries(compiled).filter(([name2]) => !/_MAX$/.test(name2));
+  if (codes.some(([, c]) => c.value === null)) return listed3;
+  const at = new Map(listed3.map((e) => [e.name, e.loc]));
+  return codes.sort(([, a], [, b]) => a.value - b.value).map(([name2, c]) => ({ name: name2, loc: at.get(name2) ?? c.loc }));
+}
+function resolveCodeLists(facts, enums, ctx) {
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const f of facts) {
+    for (const x of f.xLists) {
+      if (x.name === "FILLER_LIST_MAPPER" && !ctx.legacy) continue;
+      const governs = x.name === "FILLER_LIST_MAPPER" ? "schema" : "api";
+      const list = { governs, entries: codesOf(x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), ctx), loc: loc(f.path, x.line) };
+      push(byName2, x.name, { value: list, file: f, line: x.line, presence: ctx.model.presence(f.path, x.line) });
+    }
+  }
+  const out2 = picked(ctx.model, "X-macro", byName2, (l) => l.entries.map((e) => e.name).join(","));
+  for (const name2 of ORDERED_ENUMS) {
+    const e = enums[name2];
+    if (!e) continue;
+    const entries = Object.entries(e).filter(([sym]) => !/_MAX$/.test(sym)).sort(([, a], [, b]) => (a.value ?? 0) - (b.value ?? 0)).map(([sym, c]) => ({ name: sym, loc: c.loc }));
+    out2["sys_exit_extra_code"] = { governs: "api", entries, loc: entries[0]?.loc ?? { path: "driver/ppm_events_public.h", line: 0 } };
+  }
+  return out2;
+}
+
+// src/surface/builds.ts
+var SHIFT = CONFIGS.length;
+function includeTarget(from, inc, exists) {
+  const candidates = [];
+  if (!inc.angled) candidates.push(normalise(from.slice(0, from.lastIndexOf("/") + 1) + inc.path));
+  for (const root of INCLUDE_ROOTS) candidates.push(normalise(root + inc.path));
+  for (const c of candidates) if (c !== null && exists(c)) return c;
+  return null;
+}
+function normalise(p) {
+  const out2 = [];
+  for (const part of p.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (!out2.length) return null;
+      out2.pop();
+    } else out2.push(part);
+  }
+  return out2.join("/");
+}
+function bits(mask) {
+  const out2 = [];
+  for (let i2 = 0; i2 < SHIFT; i2++) if (mask & 1 << i2) out2.push(i2);
+  return out2;
+}
+var walkCache = new WalkCache();
+var InputsMemo = class {
+  generation = 0;
+  map = /* @__PURE__ */ new Map();
+  nextRevision() {
+    this.generation++;
+    for (const [k, v] of this.map) if (v.used < this.generation - 1) this.map.delete(k);
+  }
+  get(key, inputs, make) {
+    const e = this.map.get(key);
+    if (e && e.inputs.length === inputs.length && e.inputs.every((x, i2) => x === inputs[i2])) {
+      e.used = this.generation;
+      return e.value;
+    }
+    const value = make();
+    this.map.set(key, { used: this.generation, inputs, value });
+    return value;
+  }
+};
+var treeTables = new InputsMemo();
+var contexts = /* @__PURE__ */ new WeakMap();
+function withContext(own, context) {
+  let byContext = contexts.get(own);
+  if (!byContext) contexts.set(own, byContext = /* @__PURE__ */ new WeakMap());
+  let s = byContext.get(context);
+  if (!s) {
+    const ambiguous = new Map([...context.ambiguous].filter(([name2]) => !own.macros.has(name2)));
+    for (const [name2, list] of own.ambiguous) ambiguous.set(name2, list);
+    s = { macros: new Map([...context.macros, ...own.macros]), ambiguous };
+    byContext.set(context, s);
+  }
+  return s;
+}
+function buildModel(files, rev, warnings, minKernel) {
+  const exists = (p) => files.has(p);
+  const resolved = /* @__PURE__ */ new Map();
+  const resolve2 = (from, inc) => {
+    let byInclude = resolved.get(from);
+    if (!byInclude) resolved.set(from, byInclude = /* @__PURE__ */ new Map());
+    let r = byInclude.get(inc);
+    if (r === void 0) {
+      const target = includeTarget(from, inc, exists);
+      r = target ? { path: target, directives: files.get(target).directives } : null;
+      byInclude.set(inc, r);
+    }
+    return r;
+  };
+  const cache = walkCache;
+  cache.nextRevision();
+  treeTables.nextRevision();
+  const branchStatus = /* @__PURE__ */ new Map();
+  const macroStatus = /* @__PURE__ */ new Map();
+  const packs = /* @__PURE__ */ new Map();
+  const packedIncludes = /* @__PURE__ */ new Map();
+  const replaced = /* @__PURE__ */ new Map();
+  const walksOf = /* @__PURE__ */ new Map();
+  for (const f of files.values()) {
+    if (!f.directives.ops.length) continue;
+    const mask = buildsOf(f.path);
+    const perConfigBranches = [];
+    const perConfigMacros = [];
+    const perConfigPacks = [];
+    const perConfigWalks = [];
+    for (const c of CONFIGS) {
+      if (!(mask & 1 << c.index)) continue;
+      const walk3 = walkFile(f.path, f.directives, c, minKernel[c.view] ?? 0n, resolve2, cache);
+      perConfigWalks.push(walk3);
+      perConfigBranches[c.index] = walk3.branches;
+      perConfigMacros[c.index] = walk3.macros;
+      perConfigPacks[c.index] = walk3.packs;
+      for (const t of walk3.packedIncludes) packedIncludes.set(t, (packedIncludes.get(t) ?? /* @__PURE__ */ new Set()).add(c.index));
+      for (const r of walk3.replaced) {
+        let m = replaced.get(f.path);
+        if (!m) replaced.set(f.path, m = /* @__PURE__ */ new Map());
+        m.set(r.macro, { by: r.by, redefined: r.redefined });
+      }
+      for (const p of walk3.problems) if (!warnings.some((w) => w.message.endsWith(p))) warnings.push({ path: f.path, message: `${f.path} at ${rev}: ${p}`, incomplete: true });
+    }
+    walksOf.set(f.path, perConfigWalks);
+    branchStatus.set(f.path, perConfigBranches);
+    macroStatus.set(f.path, perConfigMacros);
+    packs.set(f.path, perConfigPacks);
+    if (f.directives.unbalanced) {
+      warnings.push({ path: f.path, message: `${f.path} at ${rev}: its #if/#endif do not balance, so which lines a build compiles is not known`, incomplete: true });
+    }
+  }
+  const presenceCache = /* @__PURE__ */ new Map();
+  const branchPresence = (f, branch) => {
+    let m = presenceCache.get(f.path);
+    if (!m) presenceCache.set(f.path, m = /* @__PURE__ */ new Map());
+    const hit = m.get(branch);
+    if (hit) return hit;
+    const mask = buildsOf(f.path);
+    let always = 0;
+    let maybe = 0;
+    const st = branchStatus.get(f.path);
+    for (const i2 of bits(mask)) {
+      const s = branch < 0 || !st ? 2 : st[i2]?.[branch] ?? 0;
+      if (s === 2) always |= 1 << i2;
+      if (s >= 1) maybe |= 1 << i2;
+    }
+    const p = { always, maybe };
+    m.set(branch, p);
+    return p;
+  };
+  const presence = (path4, line) => {
+    const f = files.get(path4);
+    if (!f) return { always: buildsOf(path4), maybe: buildsOf(path4) };
+    return branchPresence(f, f.directives.branchOfLine[line] ?? -1);
+  };
+  for (const f of files.values()) {
+    for (const u of f.directives.unfollowed) {
+      if (presence(f.path, u.line).maybe) warnings.push({ path: f.path, message: `${f.path}:${u.line} at ${rev}: ${u.reason}`, incomplete: true });
+    }
+  }
+  const presenceOfMacros = /* @__PURE__ */ new Map();
+  const macroTable = (paths, upTo = /* @__PURE__ */ new Map()) => {
+    const byName2 = /* @__PURE__ */ new Map();
+    const set = new Set(paths);
+    const before = (path4, line) => line < (upTo.get(path4) ?? Infinity);
+    for (const p of [...set].sort()) {
+      const f = files.get(p);
+      if (!f) continue;
+      const presences = macroPresences(f);
+      f.directives.macros.forEach((m, i2) => {
+        const pr = presences[i2];
+        if (!pr.maybe || !before(p, m.line)) return;
+        const list = byName2.get(m.name);
+        const c = { value: m, file: f, line: m.line, presence: pr };
+        if (list) list.push(c);
+        else byName2.set(m.name, [c]);
+      });
+    }
+    const macros = /* @__PURE__ */ new Map();
+    const ambiguous = /* @__PURE__ */ new Map();
+    for (const [name2, list] of byName2) {
+      const chosen = list[list.length - 1].value;
+      macros.set(name2, { name: name2, params: chosen.params, body: chosen.body });
+      if (new Set(list.map((c) => macroKey(c.value))).size > 1) ambiguous.set(name2, list);
+    }
+    for (const [path4, list] of replaced) {
+      if (!set.has(path4)) continue;
+      const f = files.get(path4);
+      const firstUse = Math.min(...f.tables.map((t) => t.line), ...f.enums.map((e) => e.line), ...f.structs.structs.map((s) => s.loc.line));
+      for (const [i2, r] of list) {
+        const old = f.directives.macros[i2];
+        const now = f.directives.macros.find((m) => m.name === old.name && m.line === r.by);
+        if (!before(path4, r.by) || !(r.redefined || firstUse < r.by)) continue;
+        if (now && macroKey(now) === macroKey(old)) continue;
+        const all = [{ value: old, file: f, line: old.line, presence: presence(f.path, old.line) }, ...byName2.get(old.name) ?? []];
+        ambiguous.set(old.name, all.sort((a, b) => a.file.path === b.file.path ? a.line - b.line : a.file.path < b.file.path ? -1 : 1));
+      }
+    }
+    return { macros, ambiguous };
+  };
+  const tableOf = (paths, upTo = /* @__PURE__ */ new Map()) => {
+    const sorted = [...new Set(paths)].sort();
+    const inputs = [];
+    for (const p of sorted) inputs.push(files.get(p)?.directives, ...walksOf.get(p) ?? [], null);
+    const key = sorted.map((p) => upTo.has(p) ? `${p}<${upTo.get(p)}` : p).join("\n");
+    return treeTables.get(key, inputs, () => macroTable(sorted, upTo));
+  };
+  const everything = tableOf(files.keys());
+  const scopes = /* @__PURE__ */ new Map();
+  const trees = /* @__PURE__ */ new Map();
+  const treeOf = (path4) => {
+    let tree = trees.get(path4);
+    if (tree) return tree;
+    const seen = /* @__PURE__ */ new Set([path4]);
+    const todo = [path4];
+    while (todo.length) {
+      const f = files.get(todo.pop());
+      for (const inc of f?.directives.includes ?? []) {
+        if (!presence(f.path, inc.line).maybe) continue;
+        const t = resolve2(f.path, inc);
+        if (t && !seen.has(t.path)) {
+          seen.add(t.path);
+          todo.push(t.path);
+        }
+      }
+    }
+    trees.set(path4, tree = [...seen]);
+    return tree;
+  };
+  let includers = null;
+  const includersOf = (path4) => {
+    if (!includers) {
+      includers = /* @__PURE__ */ new Map();
+      for (const f of files.values()) {
+        for (const inc of f.directives.includes) {
+          const t = presence(f.path, inc.line).maybe ? resolve2(f.path, inc) : null;
+          if (!t || t.path === f.path) continue;
+          let by = includers.get(t.path);
+          if (!by) includers.set(t.path, by = /* @__PURE__ */ new Map());
+          if (!by.has(f.path)) by.set(f.path, inc.line);
+        }
+      }
+    }
+    return includers.get(path4) ?? /* @__PURE__ */ new Map();
+  };
+  const contexts2 = /* @__PURE__ */ new Map();
+  const contextOf = (path4, visiting = /* @__PURE__ */ new Set()) => {
+    const known = contexts2.get(path4);
+    if (known) return known;
+    const upTo = /* @__PURE__ */ new Map();
+    const add = (p, line) => upTo.set(p, Math.max(upTo.get(p) ?? -1, line));
+    visiting.add(path4);
+    for (const [by, line] of includersOf(path4)) {
+      add(by, line);
+      const f = files.get(by);
+      for (const inc of f.directives.includes) {
+        const t = inc.line < line && presence(by, inc.line).maybe ? resolve2(by, inc) : null;
+        if (t) for (const p of treeOf(t.path)) add(p, Infinity);
+      }
+      if (!visiting.has(by)) for (const [p, l] of contextOf(by, visiting)) add(p, l);
+    }
+    visiting.delete(path4);
+    if (!visiting.size) contexts2.set(path4, upTo);
+    return upTo;
+  };
+  const scope = (path4) => {
+    let s = scopes.get(path4);
+    if (s) return s;
+    const own = tableOf(treeOf(path4));
+    const context = contextOf(path4);
+    s = context.size ? withContext(own, tableOf(context.keys(), context)) : own;
+    scopes.set(path4, s);
+    return s;
+  };
+  function macroPresences(f) {
+    let list = presenceOfMacros.get(f.path);
+    if (!list) {
+      const st = macroStatus.get(f.path);
+      list = f.directives.macros.map((_, i2) => macroPresence(f, i2, st));
+      presenceOfMacros.set(f.path, list);
+    }
+    return list;
+  }
+  function macroPresence(f, i2, st) {
+    const mask = buildsOf(f.path);
+    let always = 0;
+    let maybe = 0;
+    for (const c of bits(mask)) {
+      const s = st?.[c]?.[i2] ?? 0;
+      if (s === 2) always |= 1 << c;
+      if (s >= 1) maybe |= 1 << c;
+    }
+    return { always, maybe };
+  }
+  const conflicts = [];
+  const model = {
+    presence,
+    live: (path4, line) => presence(path4, line).maybe !== 0,
+    guards(path4, line) {
+      const f = files.get(path4);
+      if (!f) return [];
+      const d = f.directives;
+      const mask = buildsOf(f.path);
+      return branchChain(d, line).filter((b) => !d.branches[b].includeGuard && branchPresence(f, b).always !== mask).map((b) => d.branches[b].condition);
+    },
+    packAt(path4, line, config) {
+      if (packedIncludes.get(path4)?.has(config)) return null;
+      let cap = 0;
+      let certain = true;
+      const f = files.get(path4);
+      for (const [at, v, sure] of (f && packs.get(f.path)?.[config]) ?? []) {
+        if (at > line) break;
+        cap = v;
+        certain = sure;
+      }
+      return certain ? cap : null;
+    },
+    macroPresence(path4, index) {
+      const f = files.get(path4);
+      return f ? macroPresences(f)[index] : { always: buildsOf(path4), maybe: buildsOf(path4) };
+    },
+    minKernel,
+    macros: everything.macros,
+    ambiguous: everything.ambiguous,
+    scope,
+    treeOf,
+    conflicts,
+    pick(what, candidates, same) {
+      const live = candidates.filter((c) => c.presence.maybe !== 0);
+      if (live.length <= 1) return live[0] ?? null;
+      const values2 = new Set(live.map((c) => same(c.value)));
+      if (values2.size > 1) conflicts.push(describeConflict(what, live));
+      return live[live.length - 1];
+    }
+  };
+  return model;
+}
+function macroKey(m) {
+  return `${m.params ? `(${m.params.join(",")})` : ""}${m.body}`;
+}
+function describeConflict(what, live) {
+  let together = false;
+  for (let i2 = 0; i2 < live.length; i2++) {
+    for (let j = i2 + 1; j < live.length; j++) if (live[i2].presence.always & live[j].presence.always) together = true;
+  }
+  const undecided = live.some((c) => c.presence.maybe !== c.presence.always);
+  return {
+    what,
+    alternatives: live.map((c) => ({ loc: loc(c.file.path, c.line), builds: describeMask(c.presence.maybe) })),
+    kind: together ? "together" : undecided ? "undecided" : "by-build"
+  };
+}
+function conflictMessage(c, rev) {
+  const places = c.alternatives.map((a) => `${a.loc.path}:${a.loc.line} (${a.builds})`).join(" and ");
+  const why = c.kind === "together" ? "one build compiles more than one of them" : c.kind === "undecided" ? "which one a build compiles depends on a condition driver-semver cannot decide" : "the builds disagree on it";
+  return `${c.what} at ${rev} has live definitions that differ: ${places}; ${why}, so this comparison is not complete`;
+}
+
 // src/surface/code-defines.ts
 var listed = (names2) => names2 ? names2.split(" ") : [];
 function defineIndex(code) {
@@ -11996,11 +12023,6 @@ function listed2(names2) {
 }
 function roleContext(s) {
   return { mapNames: /* @__PURE__ */ new Set([...Object.keys(s.bpfMaps), ...Object.keys(s.bpfGlobals)]), counters: counterFields(s.structs) };
-}
-function counterFields(structs) {
-  const out2 = /* @__PURE__ */ new Set();
-  for (const s of Object.values(structs)) for (const f of s.fields) if (COUNTER_FIELD.test(f.name)) out2.add(f.name);
-  return out2;
 }
 function updatesOnlyCounters(counters, known) {
   return Boolean(counters?.length) && counters.every((c) => known.has(c));
@@ -12339,9 +12361,23 @@ function extractXLists(file) {
   return out2;
 }
 
+// src/vocabulary.ts
+var GOVERNS = ["api", "schema"];
+var VERSION_LABEL = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
+var VERSION_FILES = { api: `driver/${VERSION_LABEL.api}`, schema: `driver/${VERSION_LABEL.schema}` };
+var VERSION_KIND = { api: "API", schema: "SCHEMA" };
+var SCAP_HEADER = "userspace/libscap/scap.h";
+var FAILING_STATUSES = ["missing", "too-small", "too-large", "not-one-step", "decreased", "invalid"];
+function dedupe(items, key) {
+  const seen = /* @__PURE__ */ new Set();
+  return items.filter((t) => {
+    const k = key(t);
+    return !seen.has(k) && Boolean(seen.add(k));
+  });
+}
+
 // src/surface/files.ts
-var VERSION_FILES = { api: "driver/API_VERSION", schema: "driver/SCHEMA_VERSION" };
-var SURFACE_PREFIXES = ["driver", "userspace/libscap/scap.h"];
+var SURFACE_PREFIXES = ["driver", SCAP_HEADER];
 var TREE_FILES = [
   /^driver\/ppm_events_public\.h$/,
   /^driver\/event_table\.c$/,
@@ -12372,7 +12408,7 @@ function fileKinds(path4) {
   return kind2 !== "code" && isCodeFile(path4) ? [kind2, "code"] : [kind2];
 }
 function hasLegacyProbe(paths) {
-  for (const p of paths) if (p.startsWith("driver/bpf/")) return true;
+  for (const p of paths) if (probeOf(p) === "legacy") return true;
   return false;
 }
 var VERSION_PATHS = new Set(Object.values(VERSION_FILES));
@@ -13367,7 +13403,7 @@ function resolveSyscalls(r) {
 }
 
 // src/config/config.ts
-import { existsSync as existsSync3, readFileSync } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import path3 from "node:path";
 
 // src/rules/compare.ts
@@ -13587,6 +13623,9 @@ function schemaEnums(s) {
 function isSentinel(name2) {
   return /_MAX$/.test(name2);
 }
+function retiredNumbers(base, head, name2) {
+  return new Map(Object.entries({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map(([sym, c]) => [c.value, sym]));
+}
 
 // src/rules/schema/enum-value-added.ts
 var enumValueAdded = {
@@ -13601,7 +13640,7 @@ var enumValueAdded = {
     const baseEnums = record(schemaEnums(base));
     for (const [name2, values2] of schemaEnums(head)) {
       const renamed = new Set(renamedPairs(baseEnums[name2] ?? {}, values2).map((p) => p.to));
-      const retired = new Set(Object.values({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map((c) => c.value));
+      const retired = retiredNumbers(base, head, name2);
       for (const [sym, c] of added(baseEnums[name2] ?? {}, values2)) {
         if (renamed.has(sym) || retired.has(c.value)) continue;
         if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: new value ${sym} = ${c.value ?? c.expr}`, location: c.loc });
@@ -13649,7 +13688,7 @@ var enumValueRenamed = {
     const hits = [];
     const baseEnums = record(schemaEnums(base));
     for (const [name2, values2] of schemaEnums(head)) {
-      const retired = new Set(Object.values({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map((c) => c.value));
+      const retired = retiredNumbers(base, head, name2);
       for (const p of renamedPairs(baseEnums[name2] ?? {}, values2)) {
         if (!retired.has(p.value)) hits.push({ symbol: p.to, message: `${name2}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values2[p.to].loc });
       }
@@ -13676,7 +13715,7 @@ var enumValueRenumbered = {
       for (const [sym, b, h] of renumbered(baseEnums[name2] ?? {}, values2)) {
         if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
       }
-      const retired = new Map(Object.entries({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map(([sym, c]) => [c.value, sym]));
+      const retired = retiredNumbers(base, head, name2);
       for (const [sym, c] of added(baseEnums[name2] ?? {}, values2)) {
         const old = c.value !== null ? retired.get(c.value) : void 0;
         if (old && old !== sym && !isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: new ${sym} reuses ${c.value}, the number of retired ${old}`, location: c.loc });
@@ -13911,7 +13950,7 @@ function unpackable(head, governs) {
   return [{ symbol: v.path, message: `${v.path} is ${v.version}: PPM_API_VERSION cannot pack it (${what}; driver/ppm_api_version.h)`, location: { path: v.path, line: 1 } }];
 }
 function versionUnpackableRule(governs) {
-  const file = governs === "api" ? "API_VERSION" : "SCHEMA_VERSION";
+  const file = VERSION_LABEL[governs];
   return {
     id: `${governs}-version-unpackable`,
     title: `${file} has a component PPM_API_VERSION cannot pack`,
@@ -14713,12 +14752,6 @@ var API_INTERFACE_RULES = [
 ];
 
 // src/rules/schema/code-pairs.ts
-var PROBE_LABEL = {
-  kmod: "kernel module",
-  modern: "modern eBPF probe",
-  legacy: "legacy eBPF probe",
-  shared: "shared by the drivers"
-};
 function oldestKernels(s, probe) {
   const k = s.kernels ?? {};
   if (probe === "kmod") return k.kmod ?? "";
@@ -14822,7 +14855,7 @@ var codeChanges = perPair((base, head) => {
 });
 var apiInterfaceChanges = perPair((base, head) => API_INTERFACE_RULES.flatMap((r) => r.check(base, head)));
 var changedCounterStructs = perPair((base, head) => {
-  const hasCounters = (s) => s.fields.some((f) => COUNTER_FIELD.test(f.name));
+  const hasCounters = (s) => s.fields.some((f) => isCounterField(f.name));
   const out2 = [];
   for (const [name2, b, h] of common2(base.structs, head.structs)) {
     if ((hasCounters(b) || hasCounters(h)) && (layoutDifferences(b, h).length || appendedFields(b, h))) out2.push(name2);
@@ -15498,13 +15531,7 @@ function ignoreEntry(e, bad) {
   return { rule, symbol, reason, ...expires ? { expires } : {} };
 }
 function loadConfigFile(file, label = `--config ${file}`) {
-  let text2;
-  try {
-    text2 = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new InputError(`${label}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
-  }
-  return parseConfig(text2, label);
+  return parseConfig(readInputFile(file, label), label);
 }
 function loadConfig(src, repo, commit) {
   if (src.kind === "none") return { config: {}, source: null };
@@ -15788,19 +15815,6 @@ var import_semver = __toESM(require_semver2(), 1);
 var BUMP_ORDER = ["none", "patch", "minor", "major"];
 function maxBump(a, b) {
   return BUMP_ORDER.indexOf(a) >= BUMP_ORDER.indexOf(b) ? a : b;
-}
-
-// src/vocabulary.ts
-var VERSION_LABEL = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
-var VERSION_KIND = { api: "API", schema: "SCHEMA" };
-var SCAP_HEADER = "userspace/libscap/scap.h";
-var FAILING_STATUSES = ["missing", "too-small", "too-large", "not-one-step", "decreased", "invalid"];
-function dedupe(items, key) {
-  const seen = /* @__PURE__ */ new Set();
-  return items.filter((t) => {
-    const k = key(t);
-    return !seen.has(k) && Boolean(seen.add(k));
-  });
 }
 
 // src/verdict/verdict.ts
@@ -16101,7 +16115,7 @@ function firstParentChanges(repo, from, to, prefixes) {
     if (raw && current) {
       const p = tokens2[++i2] ?? "";
       const [, , newMode, , newBlob] = raw;
-      const isFile = !NULL_OID.test(newBlob) && newMode !== "160000";
+      const isFile = !NULL_OID.test(newBlob) && newMode !== SUBMODULE_MODE;
       current.changes.push({ path: p, blob: isFile ? newBlob : null });
       continue;
     }
@@ -16150,7 +16164,6 @@ function highest(tags) {
 }
 
 // src/history/audit.ts
-var GOVERNS = ["api", "schema"];
 var STATUS_SEVERITY = [
   "invalid",
   "decreased",
@@ -16350,20 +16363,7 @@ function applyChanges(tree, chunk) {
   return [...touched].sort();
 }
 function snapshotOf(repo, tree, commit) {
-  const files = new Map(tree);
-  return {
-    label: commit.slice(0, 12),
-    commit,
-    files,
-    read: async (p) => {
-      const f = files.get(p);
-      return f ? repo.readBlob(f.blob) : null;
-    },
-    size: async (p) => {
-      const f = files.get(p);
-      return f ? repo.blobSize(f.blob) : null;
-    }
-  };
+  return repo.snapshotOf(commit.slice(0, 12), commit, new Map(tree));
 }
 function unchanged(governs, s) {
   const v = s.versions[governs]?.version ?? null;
@@ -16448,7 +16448,6 @@ function summarize(commits, groups, windows, blobsParsed) {
 
 // src/history/release.ts
 var import_semver3 = __toESM(require_semver2(), 1);
-var GOVERNS2 = ["api", "schema"];
 function driverTag(option, name2) {
   const t = parseDriverTag(name2);
   if (!t) throw new InputError(`${option} ${name2}: not a driver tag (expected ${DRIVER_TAG_FORM})`);
@@ -16481,7 +16480,7 @@ async function runRelease(opts) {
       const snap = repo.snapshot(commit, SURFACE_PREFIXES);
       snap.label = t.name;
       const s = await buildSurface(snap, cache, buildOpts);
-      for (const g of GOVERNS2) {
+      for (const g of GOVERNS) {
         const v = s.versions[g];
         if (!v?.version) {
           throw new InputError(`${option} ${t.name}: ${VERSION_FILES[g]} ${v ? `has '${v.raw}', not a MAJOR.MINOR.PATCH version` : "is missing"} at that tag`);
@@ -16500,7 +16499,7 @@ async function runRelease(opts) {
     const findings = cmp?.findings ?? [];
     const versions = {};
     const minimums = {};
-    for (const g of GOVERNS2) {
+    for (const g of GOVERNS) {
       versions[g] = coverage(g, base, head, findings, prev);
       if (versions[g].status !== "ok") problems.push(...versions[g].reasons);
       const min2 = head.scapMinimum[g];
@@ -16538,7 +16537,7 @@ function numberRule(tag, prev, countsFrom, from, head) {
       reason: `${keep}no earlier release line: the driver number starts at 1.0.0${ok2 ? "" : `, not ${tag.core}`}`
     };
   }
-  const steps = GOVERNS2.map((g) => ({ g, from: from.versions[g].version, to: head.versions[g].version, step: bumpBetween(from.versions[g].version, head.versions[g].version) }));
+  const steps = GOVERNS.map((g) => ({ g, from: from.versions[g].version, to: head.versions[g].version, step: bumpBetween(from.versions[g].version, head.versions[g].version) }));
   const base = { countsFrom: { name: countsFrom.name, version: countsFrom.version }, actual: tag.core };
   const down = steps.find((s) => s.step === "decreased");
   if (down) {
@@ -16611,9 +16610,9 @@ async function runCompat(opts) {
       return buildSurface(snap, cache);
     };
     let s = await read2([SCAP_HEADER]);
-    if (["api", "schema"].some((g) => s.scapMinimum[g] && !s.scapMinimum[g].version)) s = await read2(SURFACE_PREFIXES);
+    if (GOVERNS.some((g) => s.scapMinimum[g] && !s.scapMinimum[g].version)) s = await read2(SURFACE_PREFIXES);
     const checks = {};
-    for (const g of ["api", "schema"]) {
+    for (const g of GOVERNS) {
       const min2 = requireMinimum(s.scapMinimum[g], g, rev);
       checks[g] = { driver: versions[g], required: min2.version, macro: min2.macro, location: min2.loc, ...acceptDriver(versions[g], min2.version) };
     }

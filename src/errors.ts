@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Exit codes shared by every command and documented in the README. */
 export const EXIT_PASS = 0;
 /** A check failed: a bump is missing or wrong, a release is refused. */
@@ -17,5 +19,18 @@ export class InputError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'InputError';
+  }
+}
+
+/**
+ * The text of a file the user named, or an InputError that says why it cannot be read:
+ * `${label}: no such file`, or the system's message. `label` names the file as the user gave it
+ * (`--config cfg.json`, `GITHUB_EVENT_PATH /tmp/event.json`).
+ */
+export function readInputFile(file: string, label: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`${label}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
 }

@@ -6,12 +6,12 @@ import { GitRepo, type Snapshot } from './source/git.js';
 import { FactsPool } from './history/facts-pool.js';
 import { buildSurface, FactsCache, readVersions } from './surface/build.js';
 import { comparable } from './surface/comparable.js';
-import { SURFACE_PREFIXES, VERSION_FILES } from './surface/files.js';
+import { SURFACE_PREFIXES } from './surface/files.js';
 import type { Surface, Warning } from './surface/model.js';
 import { DEFAULT_SHARED_STRUCTS, type SharedStruct } from './surface/shared-structs.js';
 import type { CheckReport, IgnoredFinding, VersionVerdict } from './verdict/types.js';
 import { versionVerdict } from './verdict/verdict.js';
-import { dedupe } from './vocabulary.js';
+import { dedupe, VERSION_FILES } from './vocabulary.js';
 
 /** Per-rule configuration: a different bump, or 'off'. */
 export type RuleOverrides = Record<string, Bump | 'off'>;

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { InputError, readInputFile } from '../errors.js';
 
 /**
  * What the action needs from the runner's environment and the event payload. The payload is
@@ -60,12 +59,7 @@ export function readEvent(env: NodeJS.ProcessEnv): EventInfo {
   let payload: Obj = {};
   const file = env['GITHUB_EVENT_PATH'];
   if (file) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new InputError(`GITHUB_EVENT_PATH ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-    }
+    const text = readInputFile(file, `GITHUB_EVENT_PATH ${file}`);
     try {
       payload = obj(JSON.parse(text)) ?? {};
     } catch {

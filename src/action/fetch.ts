@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { InputError } from '../errors.js';
+import { firstLine } from '../source/git.js';
 import type { PullRequest } from './event.js';
 
 /**
@@ -19,10 +20,6 @@ function git(dir: string, args: string[], timeoutMs = 10 * 60_000) {
   });
   if (r.error) throw new InputError(`cannot run git: ${r.error.message}`);
   return { ok: r.status === 0, out: r.stdout.trim(), err: firstLine(r.stderr) };
-}
-
-function firstLine(s: string): string {
-  return s.split('\n').find((l) => l.trim() !== '')?.trim() ?? '(no message)';
 }
 
 export function isGitDir(dir: string): boolean {

@@ -9,6 +9,7 @@ import { renderAuditText, renderCompatText, renderHistoryJson, renderReleaseText
 import { loadConfig, REPO_CONFIG_PATH } from '../config/config.js';
 import { GitRepo } from '../source/git.js';
 import { useColor, type Io } from './io.js';
+import { formatOption, repoOption } from './options.js';
 
 export interface HistoryCommandOptions {
   /** Whether stderr is a terminal (the progress bar goes there); default: process.stderr.isTTY. */
@@ -36,8 +37,8 @@ export function progressBar(write: (s: string) => void, label: string): (done: n
 
 /** Registers `audit`, `release` and `compat` (the history questions) on the program. */
 export function registerHistoryCommands(program: Command, io: Io, setExit: (code: number) => void, opts: HistoryCommandOptions = {}): void {
-  const format = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
-  const repo = () => new Option('--repo <dir>', 'libs clone or bare git directory').default('.');
+  const format = () => formatOption(['text', 'json']);
+  const config = () => new Option('--config <file>', `JSON configuration, as for check (default: ${REPO_CONFIG_PATH} in the work tree)`);
   // The same configuration as check: --config FILE, else the work tree's REPO_CONFIG_PATH (none in a bare clone).
   const configured = (repoDir: string, file?: string) => {
     const repo = GitRepo.open(repoDir);
@@ -53,12 +54,12 @@ export function registerHistoryCommands(program: Command, io: Io, setExit: (code
   program
     .command('audit')
     .description('judge every pull request (and every stretch between two bumps) of the first-parent history: forgotten, wrong-sized, misplaced and unexplained bumps')
-    .addOption(repo())
+    .addOption(repoOption())
     .option('--from <rev>', 'start of the walk, exclusive (default: the last *+driver tag in --to\'s history)')
     .option('--to <rev>', 'end of the walk', 'HEAD')
     .addOption(new Option('--group <how>', 'what one pull request is: consecutive commits with one committer date (libs rebase-merges), or each commit').choices(['committer-date', 'commit']).default('committer-date'))
     .option('--all', 'text: list every group that changed the surface and every window, not only the flagged ones')
-    .option('--config <file>', `JSON configuration, as for check (default: ${REPO_CONFIG_PATH} in the work tree)`)
+    .addOption(config())
     .addOption(format())
     .addHelpText('after', '\nExit status: 0 when no group fails (late, catch-up and unexplained bumps only warn), 1 when one does, 2 on bad input.')
     .action(async (o) => {
@@ -79,10 +80,10 @@ export function registerHistoryCommands(program: Command, io: Io, setExit: (code
   program
     .command('release')
     .description('validate a driver tag: its number against the version files, the bumps against the changes since the previous tag, and the libscap minimums')
-    .addOption(repo())
+    .addOption(repoOption())
     .requiredOption('--tag <tag>', 'the driver tag, e.g. 10.1.0+driver or 10.1.0-rc1+driver')
     .option('--previous <tag>', 'the tag to compare with (default: the highest driver tag below --tag by semver precedence)')
-    .option('--config <file>', `JSON configuration, as for check (default: ${REPO_CONFIG_PATH} in the work tree)`)
+    .addOption(config())
     .addOption(format())
     .addHelpText('after', '\nExit status: 0 when the tag is accepted, 1 when it is refused, 2 on bad input (unknown tag, not a driver tag).')
     .action(async (o) => {
@@ -94,7 +95,7 @@ export function registerHistoryCommands(program: Command, io: Io, setExit: (code
   program
     .command('compat')
     .description("would libscap at --rev accept a driver reporting these versions? (libscap's own semver check)")
-    .addOption(repo())
+    .addOption(repoOption())
     .requiredOption('--driver-api <version>', 'API version the driver reports, MAJOR.MINOR.PATCH')
     .requiredOption('--driver-schema <version>', 'SCHEMA version the driver reports, MAJOR.MINOR.PATCH')
     .option('--rev <rev>', 'revision of libscap whose SCAP_MINIMUM_DRIVER_* minimums apply', 'HEAD')

@@ -9,10 +9,11 @@ import { renderText } from '../report/text.js';
 import { REPO_CONFIG_PATH, type ConfigSource } from '../config/config.js';
 import { findRule, RULES } from '../rules/catalogue.js';
 import type { CheckReport } from '../verdict/types.js';
-import { VERSION_FILES } from '../surface/files.js';
+import { VERSION_FILES } from '../vocabulary.js';
 import { buildDemoRepo } from './demo.js';
 import { registerHistoryCommands } from './history-commands.js';
 import { useColor, type Io } from './io.js';
+import { formatOption, repoOption } from './options.js';
 
 export type { Io } from './io.js';
 
@@ -40,12 +41,12 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .exitOverride()
     .showSuggestionAfterError();
 
-  const format = () => new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif']).default('text');
+  const format = () => formatOption(['text', 'json', 'markdown', 'sarif']);
 
   program
     .command('check')
     .description('compare the driver surface at two revisions and judge the version bumps')
-    .option('--repo <dir>', 'libs clone or bare git directory', '.')
+    .addOption(repoOption())
     .option('--base <rev>', 'base revision (default: the upstream default branch); the comparison starts at its merge-base with head')
     .option('--head <rev>', 'head revision', undefined)
     .option('--worktree', 'compare the work tree, uncommitted changes included, instead of --head')
@@ -61,10 +62,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('surface')
     .description('print the driver surface extracted at one revision')
-    .option('--repo <dir>', 'libs clone or bare git directory', '.')
+    .addOption(repoOption())
     .option('--rev <rev>', 'revision', 'HEAD')
     .option('--production', 'print the event production matrix: which driver produces which event')
-    .addOption(new Option('--format <format>', 'output format: a summary, or the whole surface as JSON').choices(['text', 'json']).default('text'))
+    .addOption(formatOption(['text', 'json'], 'output format: a summary, or the whole surface as JSON'))
     .action(async (o) => {
       const s = await readSurface(o.repo, o.rev);
       const json = o.format === 'json';

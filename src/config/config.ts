@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, readInputFile } from '../errors.js';
 import type { ModernProbeLevel, RuleOverrides } from '../pipeline.js';
 import { RULES } from '../rules/catalogue.js';
 import type { GitRepo } from '../source/git.js';
@@ -103,13 +103,7 @@ function ignoreEntry(e: unknown, bad: (msg: string) => InputError): IgnoreEntry 
 
 /** Reads a configuration file from disk (`--config`, or the work tree's REPO_CONFIG_PATH). */
 export function loadConfigFile(file: string, label = `--config ${file}`): Config {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`${label}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
-  return parseConfig(text, label);
+  return parseConfig(readInputFile(file, label), label);
 }
 
 /** Where the configuration of one run comes from. */

@@ -6,11 +6,11 @@ import { buildSurface, codeKernel, FactsCache, kernelRanges, readDeclarations } 
 import type { Surface, VersionFile, Warning } from '../surface/model.js';
 import type { Status } from '../verdict/types.js';
 import { bumpAtLeast } from '../verdict/verdict.js';
-import { dedupe, FAILING_STATUSES, VERSION_LABEL } from '../vocabulary.js';
+import { dedupe, FAILING_STATUSES, GOVERNS, VERSION_FILES, VERSION_LABEL } from '../vocabulary.js';
 import { assessVersion } from './assess.js';
 import { firstParentChanges, isAncestor, tagsMergedInto, type LogCommit } from '../source/history.js';
 import { FactsPool } from './facts-pool.js';
-import { fileKind, fileKinds, isSurfacePath, SURFACE_PREFIXES, treeTraits, VERSION_FILES } from '../surface/files.js';
+import { fileKind, fileKinds, isSurfacePath, SURFACE_PREFIXES, treeTraits } from '../surface/files.js';
 import { compareTags, parseDriverTag } from './tags.js';
 import type { AuditGroup, AuditReport, AuditVersion, AuditWindow, GroupStatus, Grouping } from './types.js';
 
@@ -31,8 +31,6 @@ export interface AuditOptions {
   /** Called after each group; the CLI draws its progress bar from it. */
   onProgress?: (done: number, total: number) => void;
 }
-
-const GOVERNS: Governs[] = ['api', 'schema'];
 
 /** Worst first: a group's status is the first of these any of its versions has. */
 export const STATUS_SEVERITY: GroupStatus[] = [
@@ -286,20 +284,7 @@ function applyChanges(tree: Map<string, FileEntry>, chunk: LogCommit[]): string[
 
 /** A snapshot from the running tree (no git call per commit: the log named every blob). */
 function snapshotOf(repo: GitRepo, tree: Map<string, FileEntry>, commit: string): Snapshot {
-  const files = new Map(tree);
-  return {
-    label: commit.slice(0, 12),
-    commit,
-    files,
-    read: async (p) => {
-      const f = files.get(p);
-      return f ? repo.readBlob(f.blob) : null;
-    },
-    size: async (p) => {
-      const f = files.get(p);
-      return f ? repo.blobSize(f.blob) : null;
-    },
-  };
+  return repo.snapshotOf(commit.slice(0, 12), commit, new Map(tree));
 }
 
 function unchanged(governs: Governs, s: Surface): AuditVersion {

@@ -6,7 +6,7 @@ import { buildSurface, FactsCache } from '../surface/build.js';
 import { SURFACE_PREFIXES } from '../surface/files.js';
 import type { MinimumVersion, Surface } from '../surface/model.js';
 import type { CompatCheck, CompatReport } from './types.js';
-import { SCAP_HEADER, VERSION_KIND } from '../vocabulary.js';
+import { GOVERNS, SCAP_HEADER, VERSION_KIND } from '../vocabulary.js';
 
 export interface CompatOptions {
   repo: string;
@@ -58,9 +58,9 @@ export async function runCompat(opts: CompatOptions): Promise<CompatReport> {
     };
     // scap.h alone names the minimums; the whole surface only if an argument is a symbol defined elsewhere.
     let s = await read([SCAP_HEADER]);
-    if ((['api', 'schema'] as Governs[]).some((g) => s.scapMinimum[g] && !s.scapMinimum[g]!.version)) s = await read(SURFACE_PREFIXES);
+    if (GOVERNS.some((g) => s.scapMinimum[g] && !s.scapMinimum[g]!.version)) s = await read(SURFACE_PREFIXES);
     const checks = {} as Record<Governs, CompatCheck>;
-    for (const g of ['api', 'schema'] as Governs[]) {
+    for (const g of GOVERNS) {
       const min = requireMinimum(s.scapMinimum[g], g, rev);
       checks[g] = { driver: versions[g], required: min.version, macro: min.macro, location: min.loc, ...acceptDriver(versions[g], min.version) };
     }

@@ -4,10 +4,10 @@ import { compareSurfaces, sharedStructList, type ModernProbeLevel } from '../pip
 import { maxBump, type Bump, type Finding, type Governs, type Rule } from '../rules/types.js';
 import { GitRepo } from '../source/git.js';
 import { buildSurface, FactsCache } from '../surface/build.js';
-import { SURFACE_PREFIXES, VERSION_FILES } from '../surface/files.js';
+import { SURFACE_PREFIXES } from '../surface/files.js';
 import type { Surface } from '../surface/model.js';
 import { bumpAtLeast, bumpBetween, minimumProblems } from '../verdict/verdict.js';
-import { VERSION_LABEL } from '../vocabulary.js';
+import { GOVERNS, VERSION_FILES, VERSION_LABEL } from '../vocabulary.js';
 import { isAncestor, listTags } from '../source/history.js';
 import { compareTags, DRIVER_TAG_FORM, parseDriverTag, previousLine, previousTag, type DriverTag } from './tags.js';
 import type { ReleaseReport, ReleaseVersion } from './types.js';
@@ -23,7 +23,6 @@ export interface ReleaseOptions {
   sharedStructs?: string[];
 }
 
-const GOVERNS: Governs[] = ['api', 'schema'];
 
 function driverTag(option: string, name: string): DriverTag {
   const t = parseDriverTag(name);

@@ -32,7 +32,8 @@ const NL = 10;
 const CR = 13;
 const BACKSLASH = 92;
 
-function isBlank(c: number): boolean {
+/** Space, tab, vertical tab, form feed: the blanks a continuation or a directive line may have. */
+export function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 11 || c === 12;
 }
 

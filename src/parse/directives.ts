@@ -7,6 +7,7 @@
  * because it depends on macros other files define.
  */
 import { MAX_PRAGMA_MACRO_USE_CHARS } from '../limits.js';
+import { isBlank } from './c-text.js';
 
 /** One branch of a conditional group: the lines from its directive to the next one of the group. */
 export interface Branch {
@@ -79,11 +80,6 @@ export interface Directives {
 }
 
 const DIRECTIVE_START = /^[ \t\f\v]*(?:#|%:)[ \t\f\v]*([A-Za-z_]\w*)?/;
-
-/** Space, tab, form feed, vertical tab: the white space a directive line may start with. */
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 12 || c === 11;
-}
 
 /** The directive name and the logical line's text (continuations joined) of a directive starting at `lineStart`. */
 function logicalLine(text: string, lineStart: number): { end: number; joined: string; lines: number } {

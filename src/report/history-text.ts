@@ -1,6 +1,7 @@
-import type { AuditGroup, AuditReport, AuditVersion, AuditWindow, CompatReport, GroupStatus, ReleaseReport } from '../history/types.js';
-import type { Finding, Governs } from '../rules/types.js';
-import { GOVERNS_ORDER, VERSION_LABEL } from '../vocabulary.js';
+import type { AuditGroup, AuditReport, AuditVersion, AuditWindow, CompatReport, ReleaseReport } from '../history/types.js';
+import { BUMP_ORDER, type Finding } from '../rules/types.js';
+import { GOVERNS, GOVERNS_ORDER, VERSION_LABEL } from '../vocabulary.js';
+import { STATUS_STYLE, styler, verdictStyle, type Style, type Styler } from './style.js';
 
 /** Renderers for `audit`, `release` and `compat`: text for people, JSON for tools. No decisions here. */
 export interface HistoryTextOptions {
@@ -11,15 +12,6 @@ export interface HistoryTextOptions {
   maxFindings?: number;
 }
 
-const CODES = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 } as const;
-type Style = keyof typeof CODES;
-const styler = (color: boolean) => (style: Style, s: string) => (color ? `\x1b[${CODES[style]}m${s}\x1b[0m` : s);
-
-const STYLE: Record<GroupStatus, Style> = {
-  ok: 'green', late: 'yellow', 'catch-up': 'yellow', unexplained: 'yellow', incomplete: 'yellow',
-  missing: 'red', 'too-small': 'red', 'too-large': 'red', 'not-one-step': 'red', decreased: 'red', invalid: 'red', 'wrong-file': 'red',
-};
-const GOVERNS: Governs[] = ['api', 'schema'];
 
 const short = (c: string | null) => (c ? c.slice(0, 12) : '-');
 
@@ -32,13 +24,18 @@ function counts(rec: Partial<Record<string, number>>): string {
   return parts.length ? parts.join(', ') : 'none';
 }
 
-function findingLines(findings: Finding[], max: number, indent: string, c: ReturnType<typeof styler>): string[] {
+function findingLines(findings: Finding[], max: number, indent: string, c: Styler): string[] {
   // What drives the required bump first.
-  const rank = (f: Finding) => (f.kind === 'invalid' ? -1 : ['major', 'minor', 'patch', 'none'].indexOf(f.bump));
+  const rank = (f: Finding) => (f.kind === 'invalid' ? -1 : BUMP_ORDER.length - 1 - BUMP_ORDER.indexOf(f.bump));
   const shown = findings.filter((f) => f.kind !== 'note').sort((a, b) => rank(a) - rank(b));
   const lines = shown.slice(0, max).map((f) => `${indent}${f.bump === 'none' ? f.kind : f.bump}: ${f.message}  ${c('dim', `[${f.rule}]${f.location ? ` ${f.location.path}:${f.location.line}` : ''}`)}`);
   if (shown.length > max) lines.push(`${indent}… and ${shown.length - max} more`);
   return lines;
+}
+
+/** The warnings block of a history report (nothing when there are none). */
+function warningLines(warnings: Array<{ message: string }>, c: Styler): string[] {
+  return warnings.length ? ['', c('yellow', 'warnings:'), ...warnings.map((w) => `  ${w.message}`)] : [];
 }
 
 function versionCell(v: AuditVersion): string {
@@ -47,10 +44,10 @@ function versionCell(v: AuditVersion): string {
   return `${v.status} ${change} (${v.declared}/${v.required})`;
 }
 
-function groupLines(g: AuditGroup, opts: HistoryTextOptions, c: ReturnType<typeof styler>): string[] {
+function groupLines(g: AuditGroup, opts: HistoryTextOptions, c: Styler): string[] {
   const more = g.commits.length > 1 ? ` (+${g.commits.length - 1} commit${g.commits.length > 2 ? 's' : ''})` : '';
   const lines = [
-    `${c('bold', `#${g.index}`)} ${g.date.slice(0, 10)} ${short(g.head)}  ${c(STYLE[g.status], g.status.toUpperCase())}  ${g.commits[0]!.subject}${more}`,
+    `${c('bold', `#${g.index}`)} ${g.date.slice(0, 10)} ${short(g.head)}  ${c(STATUS_STYLE[g.status], g.status.toUpperCase())}  ${g.commits[0]!.subject}${more}`,
   ];
   for (const gov of GOVERNS) {
     const v = g.versions[gov];
@@ -63,10 +60,10 @@ function groupLines(g: AuditGroup, opts: HistoryTextOptions, c: ReturnType<typeo
   return lines;
 }
 
-function windowLine(w: AuditWindow, c: ReturnType<typeof styler>): string {
+function windowLine(w: AuditWindow, c: Styler): string {
   const from = w.from.group === null ? `start (${w.from.version ?? '?'})` : `#${w.from.group} (${w.from.version ?? '?'})`;
   const to = w.open ? 'not bumped yet' : `#${w.to.group} (${w.to.version ?? '?'})`;
-  return `${VERSION_LABEL[w.governs].padEnd(15)} ${from} → ${to}  declared ${w.declared}, required ${w.required}  ${c(STYLE[w.status], w.status.toUpperCase())}`;
+  return `${VERSION_LABEL[w.governs].padEnd(15)} ${from} → ${to}  declared ${w.declared}, required ${w.required}  ${c(STATUS_STYLE[w.status], w.status.toUpperCase())}`;
 }
 
 export function renderAuditText(r: AuditReport, opts: HistoryTextOptions): string {
@@ -92,12 +89,8 @@ export function renderAuditText(r: AuditReport, opts: HistoryTextOptions): strin
     if (w.changedBy.length) lines.push(`    changed by group${w.changedBy.length > 1 ? 's' : ''} ${w.changedBy.map((i) => `#${i}`).join(', ')}`);
     lines.push(...findingLines(w.findings, opts.maxFindings ?? 5, '    ', c));
   }
-  if (r.warnings.length) {
-    lines.push('', c('yellow', 'warnings:'));
-    for (const w of r.warnings) lines.push(`  ${w.message}`);
-  }
-  const style: Style = r.verdict === 'pass' ? 'green' : r.verdict === 'warn' ? 'yellow' : 'red';
-  lines.push('', `verdict: ${c(style, r.verdict.toUpperCase())}`);
+  lines.push(...warningLines(r.warnings, c));
+  lines.push('', `verdict: ${c(verdictStyle(r.verdict), r.verdict.toUpperCase())}`);
   return lines.join('\n') + '\n';
 }
 
@@ -126,10 +119,7 @@ export function renderReleaseText(r: ReleaseReport, opts: HistoryTextOptions): s
   });
   lines.push(`${c('bold', 'SCAP minimums'.padEnd(15))} ${mins.join(', ')}`);
   for (const g of GOVERNS) for (const p of r.minimums[g]?.problems ?? []) lines.push(`  ${p}`);
-  if (r.warnings.length) {
-    lines.push('', c('yellow', 'warnings:'));
-    for (const w of r.warnings) lines.push(`  ${w.message}`);
-  }
+  lines.push(...warningLines(r.warnings, c));
   lines.push('', `verdict: ${c(r.verdict === 'accepted' ? 'green' : 'red', r.verdict.toUpperCase())}`);
   if (r.problems.length) for (const p of r.problems) lines.push(`  - ${p}`);
   return lines.join('\n') + '\n';

@@ -1,7 +1,7 @@
 import { REPO_CONFIG_PATH } from '../config/config.js';
 import { RULES } from '../rules/catalogue.js';
 import type { Rule } from '../rules/types.js';
-import { VERSION_FILES } from '../surface/files.js';
+import { VERSION_FILES } from '../vocabulary.js';
 
 /**
  * docs/rules.md, generated from the catalogue (`npm run docs:rules`; a test fails when the

@@ -1,23 +1,12 @@
-import type { Finding } from '../rules/types.js';
-import type { CheckReport, VersionVerdict } from '../verdict/types.js';
+import { BUMP_ORDER, type Finding } from '../rules/types.js';
+import type { CheckReport } from '../verdict/types.js';
 import { GOVERNS_ORDER } from '../vocabulary.js';
 import { describeFix } from './fixes.js';
+import { STATUS_STYLE, styler, verdictStyle } from './style.js';
 
 export interface TextOptions {
   color: boolean;
 }
-
-const CODES = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 } as const;
-type Style = keyof typeof CODES;
-
-function styler(color: boolean) {
-  return (style: Style, s: string) => (color ? `\x1b[${CODES[style]}m${s}\x1b[0m` : s);
-}
-
-const STATUS_STYLE: Record<VersionVerdict['status'], Style> = {
-  ok: 'green', unexplained: 'yellow', missing: 'red', 'too-small': 'red', 'too-large': 'red',
-  'not-one-step': 'red', decreased: 'red', invalid: 'red',
-};
 
 function short(commit: string | null): string {
   return commit ? commit.slice(0, 12) : 'work tree';
@@ -45,7 +34,7 @@ export function renderText(report: CheckReport, opts: TextOptions): string {
     for (const r of v.reasons) lines.push(`  ${r}`);
     for (const f of v.fixes) lines.push(`  ${c('bold', 'fix:')} ${describeFix(f)}`);
     const mine = report.findings.filter((f) => f.governs === governs && f.kind !== 'note');
-    for (const bump of ['major', 'minor', 'patch', 'none'] as const) {
+    for (const bump of [...BUMP_ORDER].reverse()) {
       const group = mine.filter((f) => f.bump === bump);
       if (!group.length) continue;
       lines.push(`  ${bump === 'none' ? 'table problems' : bump + ':'}`);
@@ -69,7 +58,6 @@ export function renderText(report: CheckReport, opts: TextOptions): string {
     for (const w of report.warnings) lines.push(`  ${w.message}${w.incomplete ? ' (not covered by this verdict)' : ''}`);
     lines.push('');
   }
-  const verdictStyle: Style = report.verdict === 'pass' ? 'green' : report.verdict === 'warn' ? 'yellow' : 'red';
-  lines.push(`verdict: ${c(verdictStyle, report.verdict.toUpperCase())}`);
+  lines.push(`verdict: ${c(verdictStyle(report.verdict), report.verdict.toUpperCase())}`);
   return lines.join('\n') + '\n';
 }

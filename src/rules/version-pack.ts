@@ -1,5 +1,6 @@
 import type { Governs, Hit, Rule } from './types.js';
 import type { Surface } from '../surface/model.js';
+import { VERSION_LABEL } from '../vocabulary.js';
 
 /**
  * driver/ppm_api_version.h packs a version into one uint64_t: major in bits 44-62 (19 bits),
@@ -21,7 +22,7 @@ export function unpackable(head: Surface, governs: Governs): Hit[] {
 
 /** The rule for one version file (api-version-unpackable, schema-version-unpackable). */
 export function versionUnpackableRule(governs: Governs): Rule {
-  const file = governs === 'api' ? 'API_VERSION' : 'SCHEMA_VERSION';
+  const file = VERSION_LABEL[governs];
   return {
     id: `${governs}-version-unpackable`,
     title: `${file} has a component PPM_API_VERSION cannot pack`,

@@ -7,11 +7,16 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 
 /** One file of a snapshot: its path in the repository and the git blob id of its content. */
+/** git's mode of a symbolic link. */
+export const SYMLINK_MODE = '120000';
+/** git's mode of a submodule (a gitlink). */
+export const SUBMODULE_MODE = '160000';
+
 export interface FileEntry {
   path: string;
   blob: string;
-  /** The git mode when it is not a regular file: `120000` a symbolic link, `160000` a submodule. */
-  mode?: '120000' | '160000';
+  /** The git mode when it is not a regular file: a symbolic link or a submodule. */
+  mode?: typeof SYMLINK_MODE | typeof SUBMODULE_MODE;
   /** Size in bytes, when the listing gave it. */
   size?: number;
 }
@@ -40,7 +45,8 @@ function git(cwd: string, args: string[], allowFail = false): { ok: boolean; out
   return { ok, out: r.stdout, err: r.stderr };
 }
 
-function firstLine(s: string): string {
+/** The first non-blank line of a process's output, trimmed: what an error message quotes. */
+export function firstLine(s: string): string {
   return s.split('\n').find((l) => l.trim() !== '')?.trim() ?? '(no message)';
 }
 
@@ -197,7 +203,7 @@ export class GitRepo {
     for (const rec of out.split('\0')) {
       const m = /^(\d+) (blob|commit) ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(rec);
       if (!m) continue;
-      const mode = m[1] === '120000' || m[1] === '160000' ? m[1] : undefined;
+      const mode = m[1] === SYMLINK_MODE || m[1] === SUBMODULE_MODE ? m[1] : undefined;
       files.set(m[5]!, { path: m[5]!, blob: m[3]!, ...(mode ? { mode } : {}), ...(m[4] !== '-' ? { size: Number(m[4]) } : {}) });
     }
     return files;
@@ -218,9 +224,13 @@ export class GitRepo {
 
   snapshot(rev: string, prefixes: string[], role = 'revision'): Snapshot {
     const commit = this.resolve(rev, role);
-    const files = this.listFiles(commit, prefixes);
+    return this.snapshotOf(rev, commit, this.listFiles(commit, prefixes));
+  }
+
+  /** A snapshot of files already listed (an audit's running tree), read through this repository. */
+  snapshotOf(label: string, commit: string, files: Map<string, FileEntry>): Snapshot {
     return {
-      label: rev,
+      label,
       commit,
       files,
       read: async (p) => {
@@ -251,7 +261,7 @@ export class GitRepo {
       const abs = path.join(root, rel);
       const st = await lstat(abs).catch(() => null);
       if (!st) return;
-      if (st.isSymbolicLink()) files.set(rel, { path: rel, blob: gitBlobId(Buffer.from(await readlink(abs))), mode: '120000' });
+      if (st.isSymbolicLink()) files.set(rel, { path: rel, blob: gitBlobId(Buffer.from(await readlink(abs))), mode: SYMLINK_MODE });
       else if (st.isDirectory()) {
         for (const name of (await readdir(abs)).sort()) await walk(rel ? `${rel}/${name}` : name, depth + 1);
       } else if (st.isFile()) {

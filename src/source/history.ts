@@ -1,4 +1,4 @@
-import type { GitRepo } from './git.js';
+import { SUBMODULE_MODE, type GitRepo } from './git.js';
 
 /**
  * The history the audit and release commands read: one first-parent log with the changed
@@ -48,7 +48,7 @@ export function firstParentChanges(repo: GitRepo, from: string, to: string, pref
       const p = tokens[++i] ?? '';
       const [, , newMode, , newBlob] = raw;
       // Deleted (null id), or a submodule/gitlink (160000): not a file of the tree.
-      const isFile = !NULL_OID.test(newBlob!) && newMode !== '160000';
+      const isFile = !NULL_OID.test(newBlob!) && newMode !== SUBMODULE_MODE;
       current.changes.push({ path: p, blob: isFile ? newBlob! : null });
       continue;
     }

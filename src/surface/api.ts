@@ -9,6 +9,7 @@ import { record } from '../record.js';
 import { canonicalType } from '../parse/c-types.js';
 import { readTextDeclarations, resolveModuleParams, type TextContext } from './text-declarations.js';
 import type { BpfGlobalFact, BpfMapFact } from './extract/bpf.js';
+import { probeOf } from './extract/code-bodies.js';
 
 type ApiPart = Pick<Surface, 'structs' | 'ioctls' | 'retiredIoctls' | 'bpfMaps' | 'bpfGlobals' | 'codeLists' | 'moduleParams'>;
 
@@ -331,7 +332,7 @@ function resolveGlobals(globals: Candidate<BpfGlobalFact>[], symsOf: (path: stri
     const n = g.arraySize ? evaluateNumber(g.arraySize, syms) : null;
     const elem = typeSize(base, syms);
     const global: BpfGlobal = {
-      probe: c.file.path.includes('/modern_bpf/') ? 'modern' : 'legacy',
+      probe: probeOf(c.file.path) === 'modern' ? 'modern' : 'legacy',
       // const objects go to .rodata, objects initialised to something other than zero to .data.
       section: g.rodata ? 'rodata' : g.init !== null && !isZero(g.init, syms) ? 'data' : 'bss',
       // The size as written: an array sized by a count that grows (PPM_EVENT_MAX) keeps its type.

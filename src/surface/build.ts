@@ -2,7 +2,7 @@ import { buildsOf, COMMON_PREDEFINED, CONFIGS, viewMask, type View } from '../pa
 import { describeKernel, minimumKernel } from '../parse/conditions.js';
 import { evaluate, evaluateAs, evaluateNumber, type MacroDef, type MacroLookup, type SymbolTable } from '../parse/consteval.js';
 import { initParser } from '../parse/parser.js';
-import type { Snapshot } from '../source/git.js';
+import type { FileEntry, Snapshot } from '../source/git.js';
 import { MAX_FILE_BYTES, MAX_INCLUDED_FILES, MAX_NESTING, MEMO_ENTRIES } from '../limits.js';
 import { resolveApi } from './api.js';
 import type { MacroFact } from '../parse/directives.js';
@@ -21,7 +21,8 @@ import { DECLARED_ELEMENTS, designatorSteps, layOut, type Shapes } from './initi
 import type { StructDecl, TypeRef } from './layout.js';
 import type { TableFact } from './extract/tables.js';
 import { extractFacts, type FileFacts } from './facts.js';
-import { fileKind, hasLegacyProbe, VERSION_FILES, type FileKind } from './files.js';
+import { fileKind, hasLegacyProbe, type FileKind } from './files.js';
+import { VERSION_FILES } from '../vocabulary.js';
 import { EVENT_CODE_ENUMS, PPM_SC_ENUMS } from './enum-names.js';
 import { DEFAULT_SHARED_STRUCTS, type SharedStruct } from './shared-structs.js';
 import {
@@ -126,8 +127,8 @@ export function tooLarge(size: number): string {
   return `it is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
 }
 
-/** Git modes of what is not a regular file: never read through. */
-const NOT_A_FILE: Record<string, string> = { '120000': 'a symbolic link', '160000': 'a submodule' };
+/** Git modes of what is not a regular file (FileEntry.mode, source/git.ts): never read through. */
+const NOT_A_FILE: Record<NonNullable<FileEntry['mode']>, string> = { '120000': 'a symbolic link', '160000': 'a submodule' };
 
 /** Reads one listed file's facts through the cache (its size first), or records why it cannot be read. */
 async function loadFacts(snap: Snapshot, cache: FactsCache, warnings: Warning[], p: string, kind: Exclude<FileKind, null>, minKernel = 0n): Promise<FileFacts | null> {

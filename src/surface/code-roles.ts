@@ -29,9 +29,7 @@
  * edge. A call resolves to a definition in the same file, else in the same driver, else in the
  * files the drivers share.
  */
-import type { CodeFile, CodeFunction, CodeRole, Surface } from './model.js';
-import type { StructLayout } from './layout.js';
-import { COUNTER_FIELD } from './extract/code/vocabulary.js';
+import { counterFields, type CodeFile, type CodeFunction, type CodeRole, type Surface } from './model.js';
 import { record } from '../record.js';
 import { defineIndex, withDefines } from './code-defines.js';
 import { isPlumbingFile, undecidedRole } from './extract/code-bodies.js';
@@ -60,13 +58,6 @@ export function listed(names: string | undefined): string[] {
 /** What roles are decided against at one revision: its maps and globals, its counters. */
 export function roleContext(s: Pick<Surface, 'bpfMaps' | 'bpfGlobals' | 'structs'>): RoleContext {
   return { mapNames: new Set([...Object.keys(s.bpfMaps), ...Object.keys(s.bpfGlobals)]), counters: counterFields(s.structs) };
-}
-
-/** The `n_*` fields of the shared structs: the counters userspace reads (ppm_ring_buffer_info, counter_map, ...). */
-export function counterFields(structs: Record<string, StructLayout>): Set<string> {
-  const out = new Set<string>();
-  for (const s of Object.values(structs)) for (const f of s.fields) if (COUNTER_FIELD.test(f.name)) out.add(f.name);
-  return out;
 }
 
 /** Whether every counter a function updates is one userspace reads. */

@@ -5,12 +5,11 @@
  * (11 MB of kernel type dumps) is not reached that way: only code files include it. See
  * docs/architecture.md, Which files.
  */
-import { isCodeFile } from './extract/code-bodies.js';
-
-export const VERSION_FILES = { api: 'driver/API_VERSION', schema: 'driver/SCHEMA_VERSION' } as const;
+import { SCAP_HEADER, VERSION_FILES } from '../vocabulary.js';
+import { isCodeFile, probeOf } from './extract/code-bodies.js';
 
 /** Paths listed from git at each revision (one ls-tree per revision). */
-export const SURFACE_PREFIXES = ['driver', 'userspace/libscap/scap.h'];
+export const SURFACE_PREFIXES = ['driver', SCAP_HEADER];
 
 /** Parsed with tree-sitter: enums, defines, tables, structs, X-macro lists. */
 export const TREE_FILES: RegExp[] = [
@@ -58,7 +57,7 @@ export function fileKinds(path: string): ReadKind[] {
 
 /** The legacy eBPF probe (driver/bpf/) exists in this tree: its extra ABI applies. */
 export function hasLegacyProbe(paths: Iterable<string>): boolean {
-  for (const p of paths) if (p.startsWith('driver/bpf/')) return true;
+  for (const p of paths) if (probeOf(p) === 'legacy') return true;
   return false;
 }
 

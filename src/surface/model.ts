@@ -2,6 +2,7 @@
  * The driver surface model: plain serialisable data (JSON round-trips). Every item is keyed by
  * its C symbol, never by its position in a file or by comment text, and carries its location.
  */
+import { VIEW_LABEL } from '../parse/build-configs.js';
 import { record } from '../record.js';
 
 export interface Loc {
@@ -128,6 +129,18 @@ export type { StructLayout, FieldLayout } from './layout.js';
 import type { StructLayout } from './layout.js';
 import type { BoundaryMark } from './extract/code/boundary.js';
 
+/** Counter fields: every counter of the shared stats structs is named `n_*` (n_evts, n_drops_buffer, ...). */
+export function isCounterField(name: string): boolean {
+  return /^n_\w+$/.test(name);
+}
+
+/** The `n_*` fields of the shared structs: the counters userspace reads (ppm_ring_buffer_info, counter_map, ...). */
+export function counterFields(structs: Record<string, StructLayout>): Set<string> {
+  const out = new Set<string>();
+  for (const s of Object.values(structs)) for (const f of s.fields) if (isCounterField(f.name)) out.add(f.name);
+  return out;
+}
+
 export interface Ioctl {
   /** The full ioctl number (`_IO(PPM_IOCTL_MAGIC, n)` decoded), null if it cannot be evaluated. */
   number: number | null;
@@ -230,6 +243,28 @@ export interface CompatVariants {
   newest: string;
 }
 
+/** The `compatVariants` of a function, or its hash for every build when it has no kernel-compatibility regions. */
+export function compatVariants(fn: CodeFunction): CompatVariants {
+  return fn.compatVariants ?? { oldest: [fn.hash, fn.hash, fn.hash, fn.hash], newest: fn.hash };
+}
+
+/** Whether a function exists only under kernel-compatibility conditionals. */
+export function isKernelSpecific(fn: CodeFunction): boolean {
+  return fn.kernelSpecific === true;
+}
+
+/**
+ * Whether two functions' oldest-kernel variants (`CompatVariants.oldest`) show a change confined
+ * to kernel-compatibility code: for one outcome of the kernel API probes (the APIs absent, or
+ * present: a probe may mark older or newer kernels), the oldest supported kernel builds the same
+ * code with and without its configuration options. New code for newer kernels keeps it; code
+ * changed in every branch alike, or added where the oldest kernel compiles it, does not.
+ */
+export function keepsOldestBuild(base: readonly string[], head: readonly string[]): boolean {
+  const same = (i: number) => base[i] === head[i];
+  return (same(0) && same(1)) || (same(2) && same(3));
+}
+
 /**
  * `filler`: computes or writes the params of events. Plumbing moves events across the boundary
  * without computing their params, in two kinds: `dispatch` decides which events are produced
@@ -246,6 +281,14 @@ export interface CodeFile {
   /** Its `#define`s by name (extract/code/defines.ts); left out when none. */
   macros?: Record<string, CodeMacro>;
 }
+
+/** Which driver a code file is built into, in words (the build views' own labels). */
+export const PROBE_LABEL: Record<CodeFile['probe'], string> = {
+  kmod: VIEW_LABEL.kmod,
+  modern: VIEW_LABEL.modern,
+  legacy: VIEW_LABEL.legacy,
+  shared: 'shared by the drivers',
+};
 
 /** The `#define`s of one name in a code file: part of the code of the functions that use it (surface/code-defines.ts). */
 export interface CodeMacro {

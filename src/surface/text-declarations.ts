@@ -19,6 +19,7 @@ import type { Presence } from '../parse/conditions.js';
 import type { MacroDef } from '../parse/consteval.js';
 import { expandMacros, mentionsMacro } from '../parse/macros.js';
 import { readBpfStatement, type BpfGlobalFact, type BpfMapFact } from './extract/bpf.js';
+import { probeOf } from './extract/code-bodies.js';
 import { isNullPointer, MODULE_PARAM_CALLS, permissionText, readModuleParam, readParamOps, type ModuleParamFact, type ParamOpsFact } from './extract/module-params.js';
 import { foldSpace } from './extract/syntax.js';
 import { closing, splitTokens, tokens, type StatementPiece } from './extract/text-scan.js';
@@ -63,7 +64,8 @@ export function readTextDeclarations(facts: FileFacts[], ctx: TextContext): Text
   const out: TextDeclarations = { moduleParams: [], paramOps: [], maps: [], globals: [] };
   for (const f of facts) {
     if (!f.topLevel.statements.length) continue;
-    const probe = f.path.includes('/modern_bpf/') ? 'modern' : f.path.startsWith('driver/bpf/') ? 'legacy' : null;
+    const driver = probeOf(f.path);
+    const probe = driver === 'modern' || driver === 'legacy' ? driver : null;
     const scope = ctx.model.scope(f.path);
     const declaring = macrosThatMayDeclare(scope.macros, f.directives.macros);
     for (const s of compiledStatements(f, ctx.model)) {

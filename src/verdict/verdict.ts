@@ -1,8 +1,7 @@
 import semver from 'semver';
 import { BUMP_ORDER, maxBump, type Bump, type Finding, type Governs } from '../rules/types.js';
 import type { Surface } from '../surface/model.js';
-import { VERSION_FILES } from '../surface/files.js';
-import { FAILING_STATUSES, VERSION_LABEL } from '../vocabulary.js';
+import { FAILING_STATUSES, VERSION_FILES, VERSION_LABEL } from '../vocabulary.js';
 import type { Fix, Status, VersionVerdict } from './types.js';
 
 /** The bump from one version to another, or 'decreased'. Both must be valid semver. */

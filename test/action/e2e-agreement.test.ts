@@ -3,7 +3,7 @@
  * version file and the detected changes (reported everywhere; fails only per fail-on).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { annotationLines, buildFixture, pullRequestPayload, runAction, schemaVersion, SCHEMA_FILE, startFakeGitHub, type FakeGitHub, type Fixture } from './harness.js';
+import { annotationLines, buildFixture, MODE_PARAM_ANNOTATION, pullRequestPayload, runAction, schemaVersion, SCHEMA_FILE, startFakeGitHub, type FakeGitHub, type Fixture } from './harness.js';
 
 let fx: Fixture;
 let gh: FakeGitHub;
@@ -77,7 +77,7 @@ describe('runtime', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.outputs).toMatchObject({ verdict: 'fail', 'schema-status': 'missing', 'schema-suggested': '2.5.0', comment: 'created' });
-    expect(annotationLines(r.stdout)).toContain("::error title=SCHEMA_VERSION%3A minor bump (event-param-appended),file=driver/event_table.c,line=17::PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)");
+    expect(annotationLines(r.stdout)).toContain(MODE_PARAM_ANNOTATION);
     expect(gh.issueComments).toHaveLength(1);
   });
 });

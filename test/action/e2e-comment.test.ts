@@ -6,12 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMENT_MARKER, SUGGESTION_MARKER } from '../../src/report/markdown.js';
+import { lineOf } from '../helpers/lines.js';
 import { demoTree, edit } from '../helpers/surface.js';
 import {
   actionYml,
   annotationLines,
   buildFixture,
   commitOn,
+  MODE_PARAM,
+  MODE_PARAM_ANNOTATION,
   OWNER,
   pullRequestPayload,
   REPO,
@@ -53,7 +56,7 @@ describe('pull_request: the sticky comment', () => {
     expect(ours()).toHaveLength(1);
     const comment = ours()[0]!;
     expect(comment.body.startsWith(COMMENT_MARKER)).toBe(true);
-    expect(comment.body).toContain(`https://github.com/${OWNER}/${REPO}/blob/${fx.heads['missing']}/driver/event_table.c#L17`);
+    expect(comment.body).toContain(`https://github.com/${OWNER}/${REPO}/blob/${fx.heads['missing']}/${MODE_PARAM.path}#L${MODE_PARAM.line}`);
     expect(comment.body).toContain('**SCHEMA_VERSION: minor bump** (1)');
     expect(comment.body).toMatch(/Set `driver\/SCHEMA_VERSION` to `2\.5\.0`[^\n]*\n\n {2}```\n {2}2\.5\.0\n {2}```/);
     expect(comment.body).toContain('Declare it in the PR body: `/version driver-SCHEMA-version-minor`');
@@ -83,11 +86,11 @@ describe('pull_request: the sticky comment', () => {
     expect(first.outputs['comment-url']).toMatch(/#issuecomment-/);
     const report = JSON.parse(readFileSync(first.outputs['report']!, 'utf8'));
     expect(report).toMatchObject({ reportVersion: 1, verdict: 'fail', versions: { schema: { status: 'missing', suggested: '2.5.0' } } });
-    expect(report.findings[0]).toMatchObject({ rule: 'event-param-appended', location: { path: 'driver/event_table.c', line: 17 } });
+    expect(report.findings[0]).toMatchObject({ rule: 'event-param-appended', location: MODE_PARAM });
 
     // Annotations on the changed line and on the version file, as workflow commands.
     const ann = annotationLines(first.stdout);
-    expect(ann).toContain("::error title=SCHEMA_VERSION%3A minor bump (event-param-appended),file=driver/event_table.c,line=17::PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)");
+    expect(ann).toContain(MODE_PARAM_ANNOTATION);
     expect(ann.some((l) => l.startsWith('::error title=driver/SCHEMA_VERSION%3A missing (needs a minor bump),file=driver/SCHEMA_VERSION,line=1::'))).toBe(true);
     // The text report went to the log with workflow commands disabled around it.
     expect(first.stdout).toMatch(/^::stop-commands::([0-9a-f]{32})\n[\s\S]*verdict: FAIL\n::\1::$/m);
@@ -106,7 +109,7 @@ describe('pull_request: the sticky comment', () => {
     expect(calls('PATCH', /\/issues\/comments\/\d+$/)).toHaveLength(1);
     expect(calls('PATCH', /\/issues\/comments\/\d+$/)[0]!.path).toBe(`/repos/${OWNER}/${REPO}/issues/comments/${comment.id}`);
     expect(ours()).toHaveLength(1);
-    expect(ours()[0]!.body).toContain(`/blob/${next}/driver/event_table.c#L17`);
+    expect(ours()[0]!.body).toContain(`/blob/${next}/${MODE_PARAM.path}#L${MODE_PARAM.line}`);
 
     // The author fixes the version and declares it: the comment now says the PR is clean.
     const clean = await runAction({
@@ -187,7 +190,7 @@ describe('pull_request: a major covers both files in the one-click suggestions',
     expect(r.outputs).toMatchObject({ 'schema-status': 'too-small', 'schema-required': 'major', 'schema-suggested': '3.0.0' });
     expect(gh.reviewComments.map((c) => [c.path, c.line])).toEqual([
       [SCHEMA_FILE, 1],
-      ['userspace/libscap/scap.h', 6],
+      ['userspace/libscap/scap.h', lineOf(scap, '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION')],
     ]);
     expect(gh.reviewComments[1]!.body).toContain('```suggestion\n#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(3, 0, 0)\n```');
   });

@@ -4,7 +4,7 @@
  * in the outputs, the annotations, the job summary and the exit status.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { annotationLines, buildFixture, OWNER, pullRequestPayload, REPO, runAction, startFakeGitHub, type FakeGitHub, type Fixture } from './harness.js';
+import { annotationLines, buildFixture, MODE_PARAM_ANNOTATION, OWNER, pullRequestPayload, REPO, runAction, startFakeGitHub, type FakeGitHub, type Fixture } from './harness.js';
 
 let fx: Fixture;
 let gh: FakeGitHub;
@@ -26,7 +26,7 @@ const payload = () => pullRequestPayload({ base: fx.base, head: fx.heads['missin
 function expectVerdictIntact(r: Awaited<ReturnType<typeof runAction>>) {
   expect(r.code).toBe(1);
   expect(r.outputs).toMatchObject({ verdict: 'fail', failed: 'true', 'schema-status': 'missing', 'schema-suggested': '2.5.0' });
-  expect(annotationLines(r.stdout)).toContain("::error title=SCHEMA_VERSION%3A minor bump (event-param-appended),file=driver/event_table.c,line=17::PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)");
+  expect(annotationLines(r.stdout)).toContain(MODE_PARAM_ANNOTATION);
   expect(r.summary).toContain('| `driver/SCHEMA_VERSION` | `2.4.0` (unchanged) | none | **minor** | `2.5.0` | ❌ missing |');
   expect(r.stdout).toMatch(/^::error::driver-semver: SCHEMA_VERSION missing/m);
   expect(r.stderr).toBe('');

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commitFiles, initRepo, readTree, runGit } from '../../src/source/scratch.js';
+import { modeParamLine } from '../helpers/surface.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLE = path.join(ROOT, 'dist', 'index.js');
@@ -36,6 +37,11 @@ export interface Fixture {
 }
 
 export const SCHEMA_FILE = 'driver/SCHEMA_VERSION';
+
+/** Where the demo change's finding is: the appended 'mode' param in fixtures/demo/head. */
+export const MODE_PARAM = { path: 'driver/event_table.c', line: modeParamLine(readTree(path.join(DEMO, 'head'))) };
+/** The error annotation of that finding, as a workflow command. */
+export const MODE_PARAM_ANNOTATION = `::error title=SCHEMA_VERSION%3A minor bump (event-param-appended),file=${MODE_PARAM.path},line=${MODE_PARAM.line}::PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)`;
 export const schemaVersion = (v: string) => `${v}\n\nOnly the first line is read.\n`;
 
 export function buildFixture(heads: Record<string, Record<string, string>>, dir = tmp('repo')): Fixture {

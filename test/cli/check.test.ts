@@ -6,7 +6,7 @@ import { main } from '../../src/cli/main.js';
 import { commitFiles, runGit } from '../../src/source/scratch.js';
 import type { CheckReport } from '../../src/verdict/types.js';
 import { tempDir, tempRepo } from '../helpers/repo.js';
-import { appendModeParam, demoTree, edit } from '../helpers/surface.js';
+import { appendModeParam, demoTree, edit, modeParamLine } from '../helpers/surface.js';
 
 async function cli(args: string[], opts: { isTTY?: boolean; env?: NodeJS.ProcessEnv } = {}) {
   let out = '';
@@ -49,7 +49,7 @@ describe('check on temporary git repositories', () => {
         bump: 'minor',
         kind: 'change',
         message: "PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)",
-        location: { path: 'driver/event_table.c', line: 17 },
+        location: { path: 'driver/event_table.c', line: modeParamLine() },
       },
     ]);
     expect(report.versions.schema).toMatchObject({ statuses: ['missing'], fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0' }] });
@@ -123,7 +123,7 @@ describe('text output', () => {
     expect(r.out.split('\n')[0]).toBe(`driver-semver check ${base.slice(0, 12)} .. ${head.slice(0, 12)}`);
     expect(r.out).toMatch(/driver\/SCHEMA_VERSION +2\.4\.0 \(unchanged\) +declared none +required minor +MISSING/);
     expect(r.out).toContain('fix: set the first line of driver/SCHEMA_VERSION to 2.5.0');
-    expect(r.out).toContain("PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)  [event-param-appended] driver/event_table.c:17");
+    expect(r.out).toContain(`PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)  [event-param-appended] driver/event_table.c:${modeParamLine()}`);
     expect(r.out).toMatch(/verdict: FAIL\n$/);
   });
 
@@ -146,7 +146,7 @@ describe('text output', () => {
         ruleId: 'event-param-appended',
         level: 'error',
         message: { text: "PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32) (SCHEMA_VERSION minor)" },
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'driver/event_table.c' }, region: { startLine: 17 } } }],
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'driver/event_table.c' }, region: { startLine: modeParamLine() } } }],
         partialFingerprints: { 'driverSemver/v1': expect.stringMatching(/^[0-9a-f]{32}$/) },
       },
     ]);
@@ -292,6 +292,8 @@ describe('configuration of the API half', () => {
     expect(r.report.findings[0]!.message).toContain('a moved from offset 0 to 8');
   });
 
+  const repo = tempRepo();
+  commitFiles(repo, demoTree(), 'driver');
   it.each([
     [{ modernProbe: 'sometimes' }, /"modernProbe" must be "abi" or "bundled"/],
     [{ sharedStructs: 'x' }, /"sharedStructs" must be a list of struct names/],
@@ -300,7 +302,7 @@ describe('configuration of the API half', () => {
   ])('rejects %j', async (config, message) => {
     const cfg = path.join(tempDir(), 'cfg.json');
     writeFileSync(cfg, JSON.stringify(config));
-    const r = await cli(['check', '--repo', '.', '--config', cfg]);
+    const r = await cli(['check', '--repo', repo, '--config', cfg]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
   });

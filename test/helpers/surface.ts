@@ -2,6 +2,7 @@ import { gitBlobId, type Snapshot } from '../../src/source/git.js';
 import { buildSurface } from '../../src/surface/build.js';
 import type { Surface } from '../../src/surface/model.js';
 import { readTree } from '../../src/source/scratch.js';
+import { lineOf } from './lines.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,8 +39,8 @@ export function edit(tree: Record<string, string>, file: string, ...pairs: Array
 }
 
 /**
- * The demo's change (fixtures/demo/head): a 'mode' param appended to PPME_SYSCALL_OPEN_X, at
- * driver/event_table.c:17, which needs a SCHEMA minor bump.
+ * The demo's change (fixtures/demo/head): a 'mode' param appended to PPME_SYSCALL_OPEN_X in
+ * driver/event_table.c, which needs a SCHEMA minor bump.
  */
 export function appendModeParam(tree: Record<string, string>): Record<string, string> {
   return edit(
@@ -48,4 +49,12 @@ export function appendModeParam(tree: Record<string, string>): Record<string, st
     ['                                 3,\n                                 {{"fd"', '                                 4,\n                                 {{"fd"'],
     ['{"flags", PT_FLAGS32, PF_HEX, file_flags}}},', '{"flags", PT_FLAGS32, PF_HEX, file_flags},\n                                  {"mode", PT_UINT32, PF_OCT}}},'],
   );
+}
+
+/**
+ * The line of the 'mode' param the demo's change appends, in driver/event_table.c of `head`
+ * (default: `appendModeParam(demoTree())`, which is fixtures/demo/head's change).
+ */
+export function modeParamLine(head: Record<string, string> = appendModeParam(demoTree())): number {
+  return lineOf(head['driver/event_table.c']!, '{"mode"');
 }

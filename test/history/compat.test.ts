@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptDriver } from '../../src/history/compat.js';
 import type { CompatReport } from '../../src/history/types.js';
 import { tempRepo } from '../helpers/repo.js';
-import { cli, minimum, ScratchHistory } from './helpers.js';
+import { cli, minimum, minimumLine, ScratchHistory } from './helpers.js';
 
 describe("libscap's acceptance rule (scap_apply_semver_check)", () => {
   it.each([
@@ -29,7 +29,7 @@ describe('compat', () => {
     expect(r.err).toBe('');
     expect(r.out).toBe(
       [
-        `libscap at HEAD (${h.git('rev-parse', 'HEAD').slice(0, 12)}) requires driver API 3.0.0 (SCAP_MINIMUM_DRIVER_API_VERSION, userspace/libscap/scap.h:5) and SCHEMA 2.4.1 (SCAP_MINIMUM_DRIVER_SCHEMA_VERSION, userspace/libscap/scap.h:6)`,
+        `libscap at HEAD (${h.git('rev-parse', 'HEAD').slice(0, 12)}) requires driver API 3.0.0 (SCAP_MINIMUM_DRIVER_API_VERSION, userspace/libscap/scap.h:${minimumLine('API')}) and SCHEMA 2.4.1 (SCAP_MINIMUM_DRIVER_SCHEMA_VERSION, userspace/libscap/scap.h:${minimumLine('SCHEMA')})`,
         'API 3.1.0          accepted: same major 3, and minor 1 is above the required 0 (the patch is not compared then)',
         'SCHEMA 2.5.0       accepted: same major 2, and minor 5 is above the required 4 (the patch is not compared then)',
         "verdict: ACCEPTED (libscap's scap_open would load this driver)",
@@ -55,7 +55,7 @@ describe('compat', () => {
       rev: { rev: old, commit: old },
       checks: {
         api: { driver: '3.1.0', required: '3.0.0', macro: 'SCAP_MINIMUM_DRIVER_API_VERSION', accepted: true },
-        schema: { driver: '2.4.0', required: '2.3.0', accepted: true, location: { path: 'userspace/libscap/scap.h', line: 6 } },
+        schema: { driver: '2.4.0', required: '2.3.0', accepted: true, location: { path: 'userspace/libscap/scap.h', line: minimumLine('SCHEMA') } },
       },
       verdict: 'accepted',
     });

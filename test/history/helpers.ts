@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { main } from '../../src/cli/main.js';
 import { registerHistoryCommands } from '../../src/cli/history-commands.js';
 import { commitFiles, runGit } from '../../src/source/scratch.js';
+import { lineOf } from '../helpers/lines.js';
 import { appendModeParam, demoTree, edit } from '../helpers/surface.js';
 
 export type Tree = Record<string, string>;
@@ -45,6 +46,9 @@ export const changes = {
   /** A field dropped from the mmapped ring-buffer info: API major. */
   shrinkRingBuffer: (t: Tree): Tree => edit(t, RINGBUFFER, ['\tvolatile uint64_t n_preemptions;\n', '']),
 };
+
+/** The line of `#define SCAP_MINIMUM_DRIVER_<which>_VERSION` in the demo's scap.h (`minimum` edits it in place). */
+export const minimumLine = (which: 'API' | 'SCHEMA'): number => lineOf(demoTree()[SCAP_H]!, `#define SCAP_MINIMUM_DRIVER_${which}_VERSION`);
 
 export const version = (file: string, v: string) => (t: Tree): Tree => ({ ...t, [file]: `${v}\n` });
 export const minimum = (which: 'API' | 'SCHEMA', v: string) => (t: Tree): Tree => {

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findRule, RULES, runRules } from '../../src/rules/catalogue.js';
-import { BUMP_ORDER } from '../../src/rules/types.js';
 import { eventFlagCases } from './cases/event-flags.js';
 import { eventCases } from './cases/events.js';
 import { paramCases } from './cases/params.js';
@@ -37,13 +36,6 @@ describe('rule catalogue', () => {
       expect(rule.title).not.toMatch(/\n/);
       expect(rule.rationale.trim()).not.toBe('');
       expect(rule.example.trim()).not.toBe('');
-    });
-    it('governs api or schema and requires a known bump', () => {
-      expect(['api', 'schema']).toContain(rule.governs);
-      expect(['none', 'patch', 'minor', 'major']).toContain(rule.bump);
-      expect(BUMP_ORDER).toContain(rule.bump);
-      if (rule.kind !== undefined) expect(['change', 'invalid', 'note']).toContain(rule.kind);
-      expect(typeof rule.check).toBe('function');
     });
   });
 

@@ -14,6 +14,7 @@ import {
   TYPEDEF_EVENT_CODES,
   XMACRO_PPM_SC,
 } from './legacy-sources.js';
+import { lineOf } from '../helpers/lines.js';
 import { apply, demoFiles, EVENT_TABLE, firedRules, HEADER, inHeader, setFile, surface, type Change } from './tester.js';
 
 /** Any value with every `loc` field dropped (locations differ between spellings by design). */
@@ -46,8 +47,8 @@ describe('positional g_event_info', () => {
     const old = await build(positional());
     expect(Object.keys(old.events)).toEqual(Object.keys(designated.events));
     expect(withoutLocs(old.events)).toEqual(withoutLocs(designated.events));
-    // Entry i is on line 5 + i of the snippet.
-    expect(old.events['PPME_SYSCALL_OPEN_X']!.loc).toEqual({ path: EVENT_TABLE, line: 8 });
+    // An entry's location is its own line, whatever its comment says.
+    expect(old.events['PPME_SYSCALL_OPEN_X']!.loc).toEqual({ path: EVENT_TABLE, line: lineOf(positionalEventTable(), '/* PPME_SYSCALL_OPEN_X */') });
   });
 
   it('switching between the two syntaxes is no change, both ways', async () => {
@@ -75,10 +76,11 @@ describe('positional g_event_info', () => {
     const labels = [...POSITIONAL_LABELS];
     labels[3] = 'PPME_SYSCALL_CLOSE_X';
     const base = await build(positional(labels));
-    const head = await build((tree) => ({ ...tree, [EVENT_TABLE]: positionalEventTable(labels).replace('{"open", EC_FILE | EC_SYSCALL, EF_CREATES_FD | EF_MODIFIES_STATE, 3', '{"openat", EC_FILE | EC_SYSCALL, EF_CREATES_FD | EF_MODIFIES_STATE, 3') }));
+    const headTable = positionalEventTable(labels).replace('{"open", EC_FILE | EC_SYSCALL, EF_CREATES_FD | EF_MODIFIES_STATE, 3', '{"openat", EC_FILE | EC_SYSCALL, EF_CREATES_FD | EF_MODIFIES_STATE, 3');
+    const head = await build((tree) => ({ ...tree, [EVENT_TABLE]: headTable }));
     const findings = runRules(base, head);
     expect(findings.map((f) => [f.rule, f.message, f.location])).toEqual([
-      ['event-name-changed', "PPME_SYSCALL_OPEN_X name 'open' → 'openat'", { path: EVENT_TABLE, line: 8 }],
+      ['event-name-changed', "PPME_SYSCALL_OPEN_X name 'open' → 'openat'", { path: EVENT_TABLE, line: lineOf(headTable, '{"openat"') }],
     ]);
   });
 
@@ -104,7 +106,8 @@ describe('enum ppm_event_type (the old name of ppm_event_code)', () => {
     expect(Object.fromEntries(Object.entries(old.eventCodes).map(([k, c]) => [k, c.value]))).toEqual(
       Object.fromEntries(Object.entries(typedef.eventCodes).map(([k, c]) => [k, c.value])),
     );
-    expect(old.eventCodes['PPME_SOCKET_SETSOCKOPT_X']).toMatchObject({ value: 9, loc: { path: HEADER, line: 47 } });
+    const header = apply(demoFiles(), oldCodes)[HEADER]!;
+    expect(old.eventCodes['PPME_SOCKET_SETSOCKOPT_X']).toMatchObject({ value: 9, loc: { path: HEADER, line: lineOf(header, '\tPPME_SOCKET_SETSOCKOPT_X,') } });
     expect(Object.keys(old.enums)).not.toContain('ppm_event_type');
     expect(withoutLocs(old.events)).toEqual(withoutLocs(typedef.events));
   });
@@ -139,7 +142,7 @@ describe('enum ppm_syscall_code (the ppm_sc codes before the X-macro)', () => {
     const values = (s: Surface) => Object.fromEntries(Object.entries(s.ppmSc).filter(([, c]) => !c.retired).map(([k, c]) => [k, c.value]));
     expect(values(old)).toEqual(values(xmacro));
     expect(values(old)).toEqual({ PPM_SC_UNKNOWN: 0, PPM_SC_OPEN: 1, PPM_SC_CLOSE: 2, PPM_SC_READ: 4, PPM_SC_SETSOCKOPT: 5 });
-    expect(old.ppmSc['PPM_SC_READ']!.loc).toEqual({ path: HEADER, line: 55 });
+    expect(old.ppmSc['PPM_SC_READ']!.loc).toEqual({ path: HEADER, line: lineOf(apply(demoFiles(), oldSc)[HEADER]!, 'PPM_SC_READ = 4') });
     expect(Object.keys(old.enums)).not.toContain('ppm_syscall_code');
   });
 

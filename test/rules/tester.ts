@@ -10,6 +10,7 @@ import { RULES, runRules } from '../../src/rules/catalogue.js';
 import { maxBump, type Bump, type Finding } from '../../src/rules/types.js';
 import { buildSurface, FactsCache } from '../../src/surface/build.js';
 import type { Surface } from '../../src/surface/model.js';
+import { lineOf, type Where } from '../helpers/lines.js';
 import { demoTree, edit, memorySnapshot } from '../helpers/surface.js';
 
 export type Tree = Record<string, string>;
@@ -54,10 +55,25 @@ export function surface(tree: Tree, label = 'memory'): Promise<Surface> {
   return buildSurface(memorySnapshot(tree, label), cache);
 }
 
-/** Base and head surfaces of a case: the demo tree with `base` changes, then with `head` on top. */
-export async function surfaces(base: Change | Change[] | undefined, head: Change | Change[]): Promise<[Surface, Surface]> {
+/** Base and head trees of a case: the demo tree with `base` changes, then with `head` on top. */
+export function trees(base: Change | Change[] | undefined, head: Change | Change[]): [Tree, Tree] {
   const baseTree = apply(demoFiles(), base);
-  return [await surface(baseTree, 'base'), await surface(apply(baseTree, head), 'head')];
+  return [baseTree, apply(baseTree, head)];
+}
+
+/** Base and head surfaces of a case (see `trees`). */
+export async function surfaces(base: Change | Change[] | undefined, head: Change | Change[]): Promise<[Surface, Surface]> {
+  const [baseTree, headTree] = trees(base, head);
+  return [await surface(baseTree, 'base'), await surface(headTree, 'head')];
+}
+
+/** The line an expected error names, in the base or head tree of its case. */
+export function resolveLine(e: ExpectedError, [baseTree, headTree]: [Tree, Tree]): number {
+  if (typeof e.line === 'number') return e.line;
+  const tree = e.line.side === 'base' ? baseTree : headTree;
+  const text = tree[e.path];
+  if (text === undefined) throw new Error(`no ${e.path} in the ${e.line.side} tree`);
+  return lineOf(text, e.line.text, e.line);
 }
 
 /** The SCHEMA bump the findings require, counted as the verdict counts it (`change` findings only). */
@@ -70,11 +86,26 @@ export function firedRules(findings: Finding[]): string[] {
   return [...new Set(findings.map((f) => f.rule))].sort();
 }
 
+/**
+ * A line named by its text: the line of the expected error's file where `text` starts (it must
+ * occur once, or `after`, `before` or `nth` say which), in the head tree, or in the base tree for
+ * what the change removed.
+ */
+export interface LineAt extends Where {
+  text: string;
+  side: 'base' | 'head';
+}
+/** The line, at the head, where `text` starts. */
+export const at = (text: string, where: Where = {}): LineAt => ({ text, side: 'head', ...where });
+/** The line, at the base, where `text` starts (for what the head removed). */
+export const atBase = (text: string, where: Where = {}): LineAt => ({ text, side: 'base', ...where });
+
 export interface ExpectedError {
   /** Parts the message must contain, in this order. */
   message: string[];
   path: string;
-  line: number;
+  /** A number only for text the case writes itself; fixture text is named with `at` or `atBase`. */
+  line: number | LineAt;
 }
 
 interface BaseCase {
@@ -160,10 +191,11 @@ export function ruleTests(cases: RuleCases): void {
             expect(f.kind, context).toBe(cases.kind ?? 'change');
           }
           const actual = mine.map((f) => ({ message: f.message, path: f.location?.path ?? null, line: f.location?.line ?? null }));
+          const caseTrees = trees(c.base, c.head);
           const expected = c.errors.map((e) => ({
             message: expect.stringMatching(new RegExp(e.message.map(escape).join('[\\s\\S]*'))),
             path: e.path,
-            line: e.line,
+            line: resolveLine(e, caseTrees),
           }));
           expect(actual, context).toEqual(expect.arrayContaining(expected));
         });
@@ -192,7 +224,7 @@ export const appendEventEntries = (...entries: string[]): Change =>
 export const appendEventCodes = (...symbols: string[]): Change =>
   inHeader(['\tPPM_EVENT_MAX = 10', `${symbols.map((s, i) => `\t${s} = ${10 + i},\n`).join('')}\tPPM_EVENT_MAX = ${10 + symbols.length}`]);
 
-/** A new write enter/exit pair (codes 10 and 11, entries at the end of g_event_info: lines 39 and 40). */
+/** A new write enter/exit pair (codes 10 and 11, entries at the end of g_event_info). */
 export const addWritePair: Change[] = [
   appendEventCodes('PPME_SYSCALL_WRITE_E', 'PPME_SYSCALL_WRITE_X'),
   appendEventEntries(

@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { buildSurface, versionOf } from '../../src/surface/build.js';
+import { lineOf } from '../helpers/lines.js';
 import { demoTree, edit, memorySnapshot, surfaceOf } from '../helpers/surface.js';
 
 describe('the schema surface of the demo driver', async () => {
-  const s = await surfaceOf(demoTree());
+  const tree = demoTree();
+  const s = await surfaceOf(tree);
+  const line = (file: string, text: string, after?: string) => lineOf(tree[file]!, text, { after });
 
   it('reads the version files (first line only) and the libscap minimums', () => {
     expect(s.versions.api).toEqual({ path: 'driver/API_VERSION', raw: '3.1.0', version: '3.1.0' });
     expect(s.versions.schema?.version).toBe('2.4.0');
-    expect(s.scapMinimum.api).toMatchObject({ macro: 'SCAP_MINIMUM_DRIVER_API_VERSION', version: '3.0.0', loc: { path: 'userspace/libscap/scap.h', line: 5 } });
+    expect(s.scapMinimum.api).toMatchObject({ macro: 'SCAP_MINIMUM_DRIVER_API_VERSION', version: '3.0.0', loc: { path: 'userspace/libscap/scap.h', line: line('userspace/libscap/scap.h', '#define SCAP_MINIMUM_DRIVER_API_VERSION') } });
     expect(s.scapMinimum.schema?.version).toBe('2.3.0');
   });
 
   it('reads ppm_event_code with values, PPM_EVENT_MAX included', () => {
     expect(Object.keys(s.eventCodes)).toHaveLength(11);
-    expect(s.eventCodes['PPME_SYSCALL_OPEN_X']).toMatchObject({ value: 3, loc: { path: 'driver/ppm_events_public.h', line: 41 } });
+    expect(s.eventCodes['PPME_SYSCALL_OPEN_X']).toMatchObject({ value: 3, loc: { path: 'driver/ppm_events_public.h', line: line('driver/ppm_events_public.h', 'PPME_SYSCALL_OPEN_X = 3') } });
     expect(s.eventCodes['PPM_EVENT_MAX']!.value).toBe(10);
   });
 
@@ -25,14 +28,14 @@ describe('the schema surface of the demo driver', async () => {
       category: ['EC_FILE', 'EC_SYSCALL'],
       flags: ['EF_CREATES_FD', 'EF_MODIFIES_STATE'],
       nparams: 3,
-      loc: { path: 'driver/event_table.c', line: 10 },
+      loc: { path: 'driver/event_table.c', line: line('driver/event_table.c', '[PPME_SYSCALL_OPEN_X]') },
     });
     expect(s.events['PPME_SYSCALL_OPEN_X']!.params.map((p) => [p.name, p.type, p.format, p.info])).toEqual([
       ['fd', 'PT_FD', 'PF_DEC', null],
       ['name', 'PT_FSPATH', 'PF_NA', null],
       ['flags', 'PT_FLAGS32', 'PF_HEX', 'file_flags'],
     ]);
-    expect(s.events['PPME_SYSCALL_OPEN_X']!.params[2]!.loc.line).toBe(16);
+    expect(s.events['PPME_SYSCALL_OPEN_X']!.params[2]!.loc.line).toBe(line('driver/event_table.c', '{"flags"', '[PPME_SYSCALL_OPEN_X]'));
     expect(s.events['PPME_SOCKET_SETSOCKOPT_X']!.params[2]).toMatchObject({ type: 'PT_DYN', info: 'sockopt_dynamic_param', ninfo: 'PPM_SOCKOPT_IDX_MAX' });
     // A short entry (trailing fields left out) has no params; EF_NONE is no flag.
     expect(s.events['PPME_SYSCALL_OPEN_E']).toMatchObject({ nparams: 0, params: [] });
@@ -47,7 +50,7 @@ describe('the schema surface of the demo driver', async () => {
   });
 
   it('reads PPM_SC codes from the X-macro, a commented-out code as retired', () => {
-    expect(s.ppmSc['PPM_SC_READ']).toMatchObject({ value: 4, loc: { line: 56 } });
+    expect(s.ppmSc['PPM_SC_READ']).toMatchObject({ value: 4, loc: { line: line('driver/ppm_events_public.h', 'PPM_SC_X(READ, 4)') } });
     expect(s.ppmSc['PPM_SC_NA_1']).toMatchObject({ value: 3, retired: true });
     expect(Object.keys(s.ppmSc)).toHaveLength(6);
   });

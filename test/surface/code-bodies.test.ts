@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_FILES, compatVariants, extractCodeBodies, isCodeFile, isKernelSpecific, probeOf } from '../../src/surface/extract/code-bodies.js';
+import { CODE_FILES, extractCodeBodies, isCodeFile, probeOf } from '../../src/surface/extract/code-bodies.js';
+import { compatVariants, isKernelSpecific } from '../../src/surface/model.js';
 import { codeDelta } from '../../src/rules/schema/code-pairs.js';
 import { fileKind } from '../../src/surface/files.js';
 import { evalCondition, isCompatCondition, NEWEST, oldestBuilds } from '../../src/surface/extract/code/kernel-compat.js';

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTree } from '../../src/source/scratch.js';
-import { counterFields, listed, resolveCodeRoles } from '../../src/surface/code-roles.js';
+import { listed, resolveCodeRoles } from '../../src/surface/code-roles.js';
 import { extractCodeBodies } from '../../src/surface/extract/code-bodies.js';
-import type { CodeFile, CodeRole } from '../../src/surface/model.js';
+import { counterFields, type CodeFile, type CodeRole } from '../../src/surface/model.js';
 import { demoTree, FIXTURES, surfaceOf } from '../helpers/surface.js';
 
 /** The demo tree with the modern-probe code of fixtures/code (getters, stats, ring buffer, a dispatcher, a program). */

@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { cText } from '../../src/parse/c-text.js';
 import { kernelVersion } from '../../src/parse/conditions.js';
 import { codeDelta } from '../../src/rules/schema/code-pairs.js';
-import { compatVariants, extractCodeBodies } from '../../src/surface/extract/code-bodies.js';
+import { extractCodeBodies } from '../../src/surface/extract/code-bodies.js';
 import { conditionalGroups, markCompat } from '../../src/surface/extract/code/kernel-compat.js';
 import { lex } from '../../src/surface/extract/code/lexer.js';
-import type { CodeFunction } from '../../src/surface/model.js';
+import { compatVariants, type CodeFunction } from '../../src/surface/model.js';
 
 const MIN = kernelVersion(3, 10, 0);
 const FILLERS = 'driver/ppm_fillers.c';

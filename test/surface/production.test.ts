@@ -2,18 +2,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTree } from '../../src/source/scratch.js';
 import { renderProductionTable } from '../../src/report/production.js';
+import { lineOf } from '../helpers/lines.js';
 import { demoTree, FIXTURES, surfaceOf } from '../helpers/surface.js';
 
-/** The 1-based line of the first line of `file` that contains `needle`. */
-function lineOf(text: string, needle: string): number {
-  const i = text.split('\n').findIndex((l) => l.includes(needle));
-  if (i < 0) throw new Error(`not found: ${needle}`);
-  return i + 1;
-}
 
 /** The demo tree with fixtures/code: the kmod's fillers_table.c and modern-probe programs. */
 const codeTree = () => ({ ...demoTree(), ...readTree(path.join(FIXTURES, 'code')) });
 const LEGACY_FILLERS = 'driver/bpf/fillers.h';
+const CLOSE_BPF = 'driver/modern_bpf/programs/tail_called/events/close.bpf.c';
 const legacyFillers = 'FILLER(sys_open_x, true) {\n\treturn bpf_val_to_ring(data, 0);\n}\n\nFILLER(sys_autofill, true) {\n\treturn bpf_val_to_ring(data, 1);\n}\n';
 
 describe('the event production matrix (surface/production.ts)', () => {
@@ -25,7 +21,7 @@ describe('the event production matrix (surface/production.ts)', () => {
     expect(Object.keys(ev).sort()).toEqual(['PPME_GENERIC_X', 'PPME_SOCKET_SETSOCKOPT_X', 'PPME_SYSCALL_CLOSE_X', 'PPME_SYSCALL_OPEN_X', 'PPME_SYSCALL_READ_X']);
     expect(ev.PPME_SYSCALL_CLOSE_X).toEqual({
       kmod: { filler: 'sys_close_x', args: '', loc: { path: 'driver/fillers_table.c', line: lineOf(codeTree()['driver/fillers_table.c']!, '[PPME_SYSCALL_CLOSE_X]') } },
-      modern: { programs: ['close_x'], loc: { path: 'driver/modern_bpf/programs/tail_called/events/close.bpf.c', line: 5 } },
+      modern: { programs: ['close_x'], loc: { path: CLOSE_BPF, line: lineOf(codeTree()[CLOSE_BPF]!, 'BPF_PROG(close_x,') } },
     });
     expect(ev.PPME_SYSCALL_READ_X!.kmod).toMatchObject({ filler: 'sys_autofill', args: '2, APT_REG, {{AF_ID_RETVAL}, {0}}' });
     // A feature-gated entry is produced in the builds that have the feature (a kernel configuration option).

@@ -1,70 +1,20 @@
 /**
  * Adversarial edits to the structs userspace shares with the drivers, on the demo driver tree:
  * each changes (or keeps) the layout as gcc computes it, with a construct a reader of the
- * declarations alone would get wrong. Same harness as untrusted.test.ts: every case pins the
+ * declarations alone would get wrong. Same harness as untrusted.test.ts (adversarial.ts): every case pins the
  * rules that report, the verdict and every warning.
  */
-import { describe, expect, it } from 'vitest';
-import { compareSurfaces } from '../../src/pipeline.js';
-import type { Finding } from '../../src/rules/types.js';
-import type { CheckReport } from '../../src/verdict/types.js';
-import { apply, demoFiles, firedRules, setFile, surface, type Change, type Tree } from '../rules/tester.js';
+import { describe } from 'vitest';
+import { editFile, setFile } from '../rules/tester.js';
+import { check, locAt, type Outcome } from './adversarial.js';
 
 const RINGBUF = 'driver/ppm_ringbuffer.h';
 const STRUCTS = 'driver/modern_bpf/shared_definitions/struct_definitions.h';
 const SHARED_DIR = 'driver/modern_bpf/shared_definitions';
 const CAPTURE_SETTINGS = 'struct capture_settings {';
 
-const inFile =
-  (file: string) =>
-  (...pairs: Array<[string, string]>): Change =>
-  (t: Tree) => {
-    let s = t[file];
-    if (s === undefined) throw new Error(`no ${file}`);
-    for (const [a, b] of pairs) {
-      if (!s.includes(a)) throw new Error(`not in ${file}: ${a}`);
-      s = s.replace(a, b);
-    }
-    return { ...t, [file]: s };
-  };
-const inRingbuf = inFile(RINGBUF);
-const inStructs = inFile(STRUCTS);
-
-interface Outcome {
-  /** The rules that must report (sorted, unique), exactly. */
-  rules: string[];
-  verdict: CheckReport['verdict'];
-  /** Every warning must match one of these, and each of these must match a warning. */
-  warnings?: RegExp[];
-  /** Some finding's message must match. */
-  message?: RegExp;
-}
-
-interface Case {
-  name: string;
-  base?: Change | Change[];
-  head: Change | Change[];
-  expect: Outcome;
-}
-
-async function judge(c: Case): Promise<{ findings: Finding[]; verdict: CheckReport['verdict']; warnings: string[] }> {
-  const baseTree = apply(demoFiles(), c.base);
-  const r = compareSurfaces(await surface(baseTree, 'base'), await surface(apply(baseTree, c.head), 'head'));
-  return { findings: r.findings.filter((f) => f.kind !== 'note'), verdict: r.verdict, warnings: r.warnings.map((w) => w.message) };
-}
-
-function check(c: Case): void {
-  it(c.name, async () => {
-    const r = await judge(c);
-    const summary = `findings:\n${r.findings.map((f) => `  ${f.rule}: ${f.message}`).join('\n')}\nwarnings:\n  ${r.warnings.join('\n  ')}`;
-    expect(firedRules(r.findings), summary).toEqual(c.expect.rules);
-    expect(r.verdict, summary).toBe(c.expect.verdict);
-    const wanted = c.expect.warnings ?? [];
-    for (const w of r.warnings) expect(wanted.some((re) => re.test(w)), `unexpected warning: ${w}`).toBe(true);
-    for (const re of wanted) expect(r.warnings.some((w) => re.test(w)), `no warning matches ${re}\n${summary}`).toBe(true);
-    if (c.expect.message) expect(r.findings.some((f) => c.expect.message!.test(f.message)), summary).toBe(true);
-  });
-}
+const inRingbuf = editFile(RINGBUF);
+const inStructs = editFile(STRUCTS);
 
 const LAYOUT = (name: string, message?: RegExp): Outcome => ({ rules: ['struct-layout-changed'], verdict: 'fail', message: message ?? new RegExp(`struct ${name} layout changed`) });
 const NO_CHANGE: Outcome = { rules: [], verdict: 'pass' };
@@ -104,7 +54,7 @@ describe('typedefs are seen through the include tree, as macros are', () => {
   check({
     name: 'a typedef narrowed, with the old typedef repeated in a file the header never includes',
     base: withTypedef,
-    head: [inStructs(['typedef uint64_t cnt_t;', 'typedef uint32_t cnt_t;']), inFile('driver/dynamic_params_table.c')(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\ntypedef uint64_t cnt_t;'])],
+    head: [inStructs(['typedef uint64_t cnt_t;', 'typedef uint32_t cnt_t;']), editFile('driver/dynamic_params_table.c')(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\ntypedef uint64_t cnt_t;'])],
     expect: LAYOUT('counter_map'),
   });
   check({
@@ -118,13 +68,19 @@ describe('typedefs are seen through the include tree, as macros are', () => {
     base: withTypedef,
     head: [
       inStructs(['typedef uint64_t cnt_t;\n', '']),
-      inFile('driver/dynamic_params_table.c')(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\ntypedef uint64_t cnt_t;']),
-      inFile('driver/flags_table.c')(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\ntypedef uint32_t cnt_t;']),
+      editFile('driver/dynamic_params_table.c')(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\ntypedef uint64_t cnt_t;']),
+      editFile('driver/flags_table.c')(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\ntypedef uint32_t cnt_t;']),
     ],
     expect: {
       rules: [],
       verdict: 'fail',
-      warnings: [/the layout of struct counter_map cannot be computed \(n_evts: typedef cnt_t has definitions that differ \(driver\/dynamic_params_table\.c:3 and driver\/flags_table\.c:3\)/, MAP_VALUE_UNKNOWN],
+      warnings: [
+        (h) =>
+          new RegExp(
+            `the layout of struct counter_map cannot be computed \\(n_evts: typedef cnt_t has definitions that differ \\(${locAt(h, 'driver/dynamic_params_table.c', 'typedef uint64_t cnt_t;')} and ${locAt(h, 'driver/flags_table.c', 'typedef uint32_t cnt_t;')}\\)`,
+          ),
+        MAP_VALUE_UNKNOWN,
+      ],
     },
   });
 });
@@ -172,13 +128,13 @@ describe('#pragma pack as gcc applies it: one state per translation unit, the op
   });
   check({
     name: 'a shared header included by the kernel module under a pack cap (its structs take the includer\'s cap): not known',
-    head: inFile('driver/main.c')(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\n#pragma pack(push, 1)\n#include "ppm_ringbuffer.h"\n#pragma pack(pop)']),
+    head: editFile('driver/main.c')(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\n#pragma pack(push, 1)\n#include "ppm_ringbuffer.h"\n#pragma pack(pop)']),
     expect: { rules: [], verdict: 'fail', warnings: [/the layout of struct ppm_ring_buffer_info cannot be computed for kernel module \(all architectures\) \(the #pragma pack in force/] },
   });
 });
 
 describe('macros a file defines before including a shared header apply to the header', () => {
-  const inMain = inFile('driver/main.c');
+  const inMain = editFile('driver/main.c');
   check({
     name: 'main.c redefines uint64_t, then includes the ring-buffer header: the kernel module\'s layout changes',
     head: inMain(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\n#define uint64_t uint32_t\n#include "ppm_ringbuffer.h"']),

@@ -18,7 +18,7 @@ import { DEFAULT_SHARED_STRUCTS } from '../../src/surface/shared-structs.js';
 import type { Status, VersionVerdict } from '../../src/verdict/types.js';
 import { tempDir, tempRepo } from '../helpers/repo.js';
 import { appendModeParam, demoTree, edit, surfaceOf } from '../helpers/surface.js';
-import { lineOf } from '../helpers/text.js';
+import { lineOf } from '../helpers/lines.js';
 
 /** A fresh repository whose first commit is `tree` (default: the demo driver). */
 function demoRepo(tree: Record<string, string> = demoTree()): { dir: string; base: string } {

@@ -1,12 +1,10 @@
-import { isKernelSpecific } from '../../surface/extract/code-bodies.js';
-import { counterFields } from '../../surface/code-roles.js';
-import { COUNTER_FIELD } from '../../surface/extract/code/vocabulary.js';
+import { counterFields, isCounterField, isKernelSpecific, PROBE_LABEL } from '../../surface/model.js';
 import type { CodeFunction, CodeRole, Loc, Surface } from '../../surface/model.js';
 import { API_INTERFACE_RULES } from '../api/interface-rules.js';
 import { appendedFields, layoutDifferences } from '../api/structs.js';
 import { common, perPair } from '../compare.js';
 import type { Hit } from '../types.js';
-import { codeDelta, codePairs, describePair, PROBE_LABEL, where, type CodePair } from './code-pairs.js';
+import { codeDelta, codePairs, describePair, where, type CodePair } from './code-pairs.js';
 
 /**
  * Every function whose code changed between two revisions, with its role (surface/code-roles.ts)
@@ -77,7 +75,7 @@ export const apiInterfaceChanges = perPair((base: Surface, head: Surface): Hit[]
 
 /** Shared structs holding counters whose layout changed, was appended to, appeared or went away. */
 export const changedCounterStructs = perPair((base: Surface, head: Surface): string[] => {
-  const hasCounters = (s: Surface['structs'][string]) => s.fields.some((f) => COUNTER_FIELD.test(f.name));
+  const hasCounters = (s: Surface['structs'][string]) => s.fields.some((f) => isCounterField(f.name));
   const out: string[] = [];
   for (const [name, b, h] of common(base.structs, head.structs)) {
     if ((hasCounters(b) || hasCounters(h)) && (layoutDifferences(b, h).length || appendedFields(b, h))) out.push(name);

@@ -1,6 +1,4 @@
-import { compatVariants } from '../../surface/extract/code-bodies.js';
-import { keepsOldestBuild } from '../../surface/extract/code/kernel-compat.js';
-import type { CodeFile, CodeFunction, Loc, Surface } from '../../surface/model.js';
+import { compatVariants, keepsOldestBuild, PROBE_LABEL, type CodeFile, type CodeFunction, type Loc, type Surface } from '../../surface/model.js';
 import { perPair } from '../compare.js';
 
 /**
@@ -9,13 +7,6 @@ import { perPair } from '../compare.js';
  */
 
 type Probe = CodeFile['probe'];
-
-export const PROBE_LABEL: Record<Probe, string> = {
-  kmod: 'kernel module',
-  modern: 'modern eBPF probe',
-  legacy: 'legacy eBPF probe',
-  shared: 'shared by the drivers',
-};
 
 interface Site {
   path: string;

@@ -1,6 +1,6 @@
 import { added, renamedPairs } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
-import { isSentinel, schemaEnums } from './wire-enums.js';
+import { isSentinel, retiredNumbers, schemaEnums } from './wire-enums.js';
 import { record } from '../../record.js';
 
 export const enumValueAdded: Rule = {
@@ -16,7 +16,7 @@ export const enumValueAdded: Rule = {
     const baseEnums = record(schemaEnums(base));
     for (const [name, values] of schemaEnums(head)) {
       const renamed = new Set(renamedPairs(baseEnums[name] ?? {}, values).map((p) => p.to));
-      const retired = new Set(Object.values({ ...base.retiredEnumValues[name], ...head.retiredEnumValues[name] }).map((c) => c.value));
+      const retired = retiredNumbers(base, head, name);
       for (const [sym, c] of added(baseEnums[name] ?? {}, values)) {
         // A rename is enum-value-renamed; taking a retired number is enum-value-renumbered.
         if (renamed.has(sym) || retired.has(c.value)) continue;

@@ -1,6 +1,6 @@
 import { renamedEventCodes, renamedPairs } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
-import { schemaEnums } from './wire-enums.js';
+import { retiredNumbers, schemaEnums } from './wire-enums.js';
 import { record } from '../../record.js';
 
 export const enumValueRenamed: Rule = {
@@ -16,7 +16,7 @@ export const enumValueRenamed: Rule = {
     const hits: Hit[] = [];
     const baseEnums = record(schemaEnums(base));
     for (const [name, values] of schemaEnums(head)) {
-      const retired = new Set(Object.values({ ...base.retiredEnumValues[name], ...head.retiredEnumValues[name] }).map((c) => c.value));
+      const retired = retiredNumbers(base, head, name);
       for (const p of renamedPairs(baseEnums[name] ?? {}, values)) {
         if (!retired.has(p.value)) hits.push({ symbol: p.to, message: `${name}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values[p.to]!.loc });
       }

@@ -1,6 +1,6 @@
 import { added, renumbered } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
-import { isSentinel, schemaEnums } from './wire-enums.js';
+import { isSentinel, retiredNumbers, schemaEnums } from './wire-enums.js';
 import { record } from '../../record.js';
 
 export const enumValueRenumbered: Rule = {
@@ -19,7 +19,7 @@ export const enumValueRenumbered: Rule = {
         if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
       }
       // A new enumerator that takes a retired number (kept as a comment) gives it a new meaning.
-      const retired = new Map(Object.entries({ ...base.retiredEnumValues[name], ...head.retiredEnumValues[name] }).map(([sym, c]) => [c.value, sym]));
+      const retired = retiredNumbers(base, head, name);
       for (const [sym, c] of added(baseEnums[name] ?? {}, values)) {
         const old = c.value !== null ? retired.get(c.value) : undefined;
         if (old && old !== sym && !isSentinel(sym)) hits.push({ symbol: sym, message: `${name}: new ${sym} reuses ${c.value}, the number of retired ${old}`, location: c.loc });

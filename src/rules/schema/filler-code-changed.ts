@@ -1,7 +1,7 @@
-import type { Surface } from '../../surface/model.js';
+import { PROBE_LABEL, type Surface } from '../../surface/model.js';
 import type { Hit, Rule } from '../types.js';
 import { codeChanges } from './code-changes.js';
-import { describePair, PROBE_LABEL, where, type CodePair } from './code-pairs.js';
+import { describePair, where, type CodePair } from './code-pairs.js';
 
 /** Name lists in messages stop after this many. */
 const MAX_NAMES = 8;

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
-import { isKernelSpecific } from '../../surface/extract/code-bodies.js';
-import { codeDelta, codePairs, describePair, lonePairs, PROBE_LABEL, where } from './code-pairs.js';
+import { isKernelSpecific, PROBE_LABEL } from '../../surface/model.js';
+import { codeDelta, codePairs, describePair, lonePairs, where } from './code-pairs.js';
 
 const README = "libs' README.VERSION.md: do not increment these versions for patches that solely address build issues on specific kernels";
 

@@ -16,3 +16,11 @@ export function schemaEnums(s: Surface): Array<[string, Record<string, Constant>
 export function isSentinel(name: string): boolean {
   return /_MAX$/.test(name);
 }
+
+/**
+ * The numbers enum `name` retired (kept as comments, "SUPPORT DROPPED") at the base or at the
+ * head, with the symbol that held each (the head's when both name one).
+ */
+export function retiredNumbers(base: Surface, head: Surface, name: string): Map<Constant['value'], string> {
+  return new Map(Object.entries({ ...base.retiredEnumValues[name], ...head.retiredEnumValues[name] }).map(([sym, c]) => [c.value, sym]));
+}

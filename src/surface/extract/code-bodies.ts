@@ -100,16 +100,6 @@ function digest(texts: string[]): string {
 /** The digest code hashes are made of (surface/code-defines.ts folds macros into them). */
 export const codeDigest = digest;
 
-/** Whether a function exists only under kernel-compatibility conditionals. */
-export function isKernelSpecific(fn: CodeFunction): boolean {
-  return fn.kernelSpecific === true;
-}
-
-/** The `compatVariants` of a function, or its hash for every build when it has no kernel-compatibility regions. */
-export function compatVariants(fn: CodeFunction): CompatVariants {
-  return fn.compatVariants ?? { oldest: [fn.hash, fn.hash, fn.hash, fn.hash], newest: fn.hash };
-}
-
 /** The boundary facts of every definition of one name, merged; empty ones left out. */
 function boundaryOf(
   list: Array<{ text: string; boundary: BoundaryFacts; statsFree: string | null; glueFree: string | null; countsOnly: boolean }>,

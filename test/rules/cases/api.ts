@@ -1,18 +1,14 @@
 /**
- * Cases for the API rules. Lines in fixtures/demo/base: driver/ppm_events_public.h has
- * ppm_evt_hdr at 149, the ioctls at 162 (retired nr 0) and 163-165, ppm_proc_info at 167-171,
- * ppm_proclist_info at 173, sys_exit_extra_code at 180-184; driver/ppm_ringbuffer.h has
- * ppm_ring_buffer_info at 4 (fields 5-10); driver/ppm_tp.h has KMOD_PROGS at 4 (entries 5-7);
- * driver/main.c the module params at 14-16; driver/modern_bpf/maps/maps.h the globals at 4-6 and
- * the maps ending at 13, 20, 26; struct_definitions.h capture_settings at 6, counter_map at 13.
- * The legacy probe (fixtures/legacy) is added by `withLegacy`: bpf/maps.h maps at 13, 20, 27,
- * bpf/types.h structs at 5 and 13, ppm_fillers.h entries at 5-8.
+ * Cases for the API rules, over fixtures/demo/base: driver/ppm_events_public.h (ppm_evt_hdr, the
+ * ioctls, one retired, ppm_proc_info, ppm_proclist_info, sys_exit_extra_code),
+ * driver/ppm_ringbuffer.h, driver/ppm_tp.h (KMOD_PROGS), driver/main.c (the module params), the
+ * modern probe's maps.h and struct_definitions.h. The legacy probe (fixtures/legacy) is added by
+ * `withLegacy`: bpf/maps.h, bpf/types.h, ppm_fillers.h. Expected locations name the fixture text they point at (`at`, `atBase` in tester.ts), never a line number.
  */
 import path from 'node:path';
 import { readTree } from '../../../src/source/scratch.js';
 import { FIXTURES } from '../../helpers/surface.js';
-import { lineOf } from '../../helpers/text.js';
-import { apply, demoFiles, editFile, setFile, type Change, type RuleCases } from '../tester.js';
+import { at, atBase, editFile, setFile, type Change, type RuleCases } from '../tester.js';
 
 const HEADER = 'driver/ppm_events_public.h';
 const RING = 'driver/ppm_ringbuffer.h';
@@ -56,14 +52,14 @@ export const apiCases: RuleCases[] = [
       {
         name: 'a counter appended to the mmapped ring-buffer info',
         head: inRing([N_PREEMPTIONS, N_PREEMPTIONS + '\tvolatile uint64_t n_context_switches;\n']),
-        errors: [{ message: ['struct ppm_ring_buffer_info gains n_context_switches (uint64_t, offset 40, size 8) at the end (size 40 → 48)'], path: RING, line: 11 }],
+        errors: [{ message: ['struct ppm_ring_buffer_info gains n_context_switches (uint64_t, offset 40, size 8) at the end (size 40 → 48)'], path: RING, line: at('n_context_switches') }],
         rules: ['struct-field-appended'],
         required: 'minor',
       },
       {
         name: 'a counter appended to the modern probe counter_map',
         head: inDefs(['\tuint64_t n_drops_buffer;\n', '\tuint64_t n_drops_buffer;\n\tuint64_t n_drops_max_event_size;\n']),
-        errors: [{ message: ['struct counter_map gains n_drops_max_event_size', '(size 16 → 24)'], path: DEFS, line: 16 }],
+        errors: [{ message: ['struct counter_map gains n_drops_max_event_size', '(size 16 → 24)'], path: DEFS, line: at('n_drops_max_event_size') }],
         rules: ['struct-field-appended'],
         required: 'minor',
       },
@@ -95,33 +91,33 @@ export const apiCases: RuleCases[] = [
       {
         name: 'counters removed from the ring-buffer info (libs 7b46dcb8d shipped this without a bump)',
         head: inRing(['\tvolatile uint64_t n_drops_buffer;\n', '']),
-        errors: [{ message: ['struct ppm_ring_buffer_info layout changed (size 40 → 32)', 'n_drops_buffer removed (was offset 16, size 8)', 'n_drops_pf moved from offset 24 to 16'], path: RING, line: 8 }],
+        errors: [{ message: ['struct ppm_ring_buffer_info layout changed (size 40 → 32)', 'n_drops_buffer removed (was offset 16, size 8)', 'n_drops_pf moved from offset 24 to 16'], path: RING, line: at('n_drops_pf') }],
         rules: ['struct-layout-changed'],
         required: 'major',
       },
       {
         name: 'a field inserted mid-struct: the message says to append it',
         head: inRing(['\tvolatile uint64_t n_drops_buffer;\n', '\tvolatile uint64_t n_new;\n\tvolatile uint64_t n_drops_buffer;\n']),
-        errors: [{ message: ['struct ppm_ring_buffer_info layout changed', 'n_new inserted at offset 16 (not at the end: append it after the last field instead)'], path: RING, line: 8 }],
+        errors: [{ message: ['struct ppm_ring_buffer_info layout changed', 'n_new inserted at offset 16 (not at the end: append it after the last field instead)'], path: RING, line: at('n_new') }],
         required: 'major',
       },
       {
         name: 'a field widened',
         head: inHeader(['\tuint64_t utime;\n', '\tuint32_t utime;\n']),
-        errors: [{ message: ['struct ppm_proc_info', 'utime changed from uint64_t (size 8) to uint32_t (size 4)'], path: HEADER, line: 169 }],
+        errors: [{ message: ['struct ppm_proc_info', 'utime changed from uint64_t (size 8) to uint32_t (size 4)'], path: HEADER, line: at('uint32_t utime;') }],
         required: 'major',
       },
       {
         name: 'the event header loses its pragma pack',
         head: inHeader(['#pragma pack(push, 1)\n#endif\nstruct ppm_evt_hdr', '#endif\nstruct ppm_evt_hdr'], ['};\n#pragma pack(pop)\n', '};\n']),
         // The PPM_ENABLE_SENTINEL field is not laid out: nothing in the driver or its builds defines it.
-        errors: [{ message: ['struct ppm_evt_hdr layout changed (size 26 → 32)', 'nparams moved from offset 22 to 24'], path: HEADER, line: 156 }],
+        errors: [{ message: ['struct ppm_evt_hdr layout changed (size 26 → 32)', 'nparams moved from offset 22 to 24'], path: HEADER, line: at('uint32_t nparams;', { after: 'struct ppm_evt_hdr' }) }],
         required: 'major',
       },
       {
         name: 'a bool field of capture_settings moved (implicit padding)',
         head: inDefs(['\tbool dropping_mode;\n\tuint32_t sampling_ratio;\n', '\tuint32_t sampling_ratio;\n\tbool dropping_mode;\n']),
-        errors: [{ message: ['struct capture_settings', 'dropping_mode moved from offset 12 to 16', 'sampling_ratio moved from offset 16 to 12'], path: DEFS, line: 9 }],
+        errors: [{ message: ['struct capture_settings', 'dropping_mode moved from offset 12 to 16', 'sampling_ratio moved from offset 16 to 12'], path: DEFS, line: at('sampling_ratio') }],
       },
     ],
   },
@@ -136,12 +132,12 @@ export const apiCases: RuleCases[] = [
         base: withLegacy,
         head: (tree) => Object.fromEntries(Object.entries(tree).filter(([p]) => !p.startsWith('driver/bpf/'))),
         errors: [
-          { message: ['struct scap_bpf_settings (size 23) is gone'], path: LEGACY_TYPES, line: 5 },
-          { message: ['struct scap_bpf_per_cpu_state (size 21) is gone'], path: LEGACY_TYPES, line: 13 },
+          { message: ['struct scap_bpf_settings (size 23) is gone'], path: LEGACY_TYPES, line: atBase('struct scap_bpf_settings {') },
+          { message: ['struct scap_bpf_per_cpu_state (size 21) is gone'], path: LEGACY_TYPES, line: atBase('struct scap_bpf_per_cpu_state {') },
           // The tables libscap pushed into the legacy probe stop being API with it.
-          { message: ['struct ppm_event_info (size 1612) is gone'], path: HEADER, line: 126 },
-          { message: ['struct ppm_param_info (size 49) is gone'], path: HEADER, line: 118 },
-          { message: ['struct syscall_evt_pair (size 16) is gone'], path: HEADER, line: 187 },
+          { message: ['struct ppm_event_info (size 1612) is gone'], path: HEADER, line: at('struct ppm_event_info {') },
+          { message: ['struct ppm_param_info (size 49) is gone'], path: HEADER, line: at('struct ppm_param_info {') },
+          { message: ['struct syscall_evt_pair (size 16) is gone'], path: HEADER, line: at('struct syscall_evt_pair {') },
         ],
         required: 'major',
       },
@@ -164,13 +160,13 @@ export const apiCases: RuleCases[] = [
       {
         name: 'a counter only the kernel module compiles',
         head: inRing([N_EVTS, `${N_EVTS}#ifdef __KERNEL__\n\tvolatile uint64_t n_kernel_only;\n#endif\n`]),
-        errors: [{ message: ['struct ppm_ring_buffer_info is laid out differently by the builds that share it', 'size 40', 'kernel module (all architectures)', 'size 48'], path: RING, line: 4 }],
+        errors: [{ message: ['struct ppm_ring_buffer_info is laid out differently by the builds that share it', 'size 40', 'kernel module (all architectures)', 'size 48'], path: RING, line: at('struct ppm_ring_buffer_info {') }],
         required: 'none',
       },
       {
         name: 'a field only one architecture compiles',
         head: inRing([N_EVTS, `${N_EVTS}#if defined(__aarch64__) || defined(CONFIG_ARM64) || defined(__TARGET_ARCH_arm64)\n\tvolatile uint64_t n_arm64;\n#endif\n`]),
-        errors: [{ message: ['struct ppm_ring_buffer_info is laid out differently by the builds that share it', '(aarch64): size 48'], path: RING, line: 4 }],
+        errors: [{ message: ['struct ppm_ring_buffer_info is laid out differently by the builds that share it', '(aarch64): size 48'], path: RING, line: at('struct ppm_ring_buffer_info {') }],
         required: 'none',
       },
     ],
@@ -187,7 +183,7 @@ export const apiCases: RuleCases[] = [
       {
         name: 'a new ioctl number',
         head: inHeader(['#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)\n', '#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)\n#define PPM_IOCTL_DISABLE_TP _IO(PPM_IOCTL_MAGIC, 4)\n']),
-        errors: [{ message: ['new PPM_IOCTL_DISABLE_TP = _IO(PPM_IOCTL_MAGIC, 4) (nr 4)'], path: HEADER, line: 166 }],
+        errors: [{ message: ['new PPM_IOCTL_DISABLE_TP = _IO(PPM_IOCTL_MAGIC, 4) (nr 4)'], path: HEADER, line: at('#define PPM_IOCTL_DISABLE_TP') }],
         rules: ['ioctl-added'],
         required: 'minor',
       },
@@ -202,14 +198,14 @@ export const apiCases: RuleCases[] = [
       {
         name: 'an ioctl retired as a comment (libs 42ac42e4c)',
         head: inHeader(['#define PPM_IOCTL_SET_SNAPLEN _IO(PPM_IOCTL_MAGIC, 1)', '// #define PPM_IOCTL_SET_SNAPLEN _IO(PPM_IOCTL_MAGIC, 1) Support dropped']),
-        errors: [{ message: ['PPM_IOCTL_SET_SNAPLEN (nr 1) was removed (kept as a comment: the number stays reserved)'], path: HEADER, line: 163 }],
+        errors: [{ message: ['PPM_IOCTL_SET_SNAPLEN (nr 1) was removed (kept as a comment: the number stays reserved)'], path: HEADER, line: at('PPM_IOCTL_SET_SNAPLEN') }],
         rules: ['ioctl-removed'],
         required: 'major',
       },
       {
         name: 'an ioctl deleted',
         head: inHeader(['#define PPM_IOCTL_GET_PROCLIST _IO(PPM_IOCTL_MAGIC, 2)\n', '']),
-        errors: [{ message: ['PPM_IOCTL_GET_PROCLIST (nr 2) was removed'], path: HEADER, line: 164 }],
+        errors: [{ message: ['PPM_IOCTL_GET_PROCLIST (nr 2) was removed'], path: HEADER, line: atBase('#define PPM_IOCTL_GET_PROCLIST') }],
       },
     ],
   },
@@ -222,19 +218,19 @@ export const apiCases: RuleCases[] = [
       {
         name: 'an ioctl takes another number',
         head: inHeader(['#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)', '#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 9)']),
-        errors: [{ message: ['PPM_IOCTL_ENABLE_TP changed from _IO(PPM_IOCTL_MAGIC, 3) to _IO(PPM_IOCTL_MAGIC, 9)'], path: HEADER, line: 165 }],
+        errors: [{ message: ['PPM_IOCTL_ENABLE_TP changed from _IO(PPM_IOCTL_MAGIC, 3) to _IO(PPM_IOCTL_MAGIC, 9)'], path: HEADER, line: at('#define PPM_IOCTL_ENABLE_TP') }],
         rules: ['ioctl-renumbered'],
         required: 'major',
       },
       {
         name: 'a new ioctl reuses a retired number: the message gives the next free one',
         head: inHeader(['#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)\n', '#define PPM_IOCTL_ENABLE_TP _IO(PPM_IOCTL_MAGIC, 3)\n#define PPM_IOCTL_NEW _IO(PPM_IOCTL_MAGIC, 0)\n']),
-        errors: [{ message: ['new PPM_IOCTL_NEW reuses nr 0, the number of retired PPM_IOCTL_DISABLE_CAPTURE: use the next free number, 4'], path: HEADER, line: 166 }],
+        errors: [{ message: ['new PPM_IOCTL_NEW reuses nr 0, the number of retired PPM_IOCTL_DISABLE_CAPTURE: use the next free number, 4'], path: HEADER, line: at('#define PPM_IOCTL_NEW') }],
       },
       {
         name: 'a new ioctl reuses a number in use',
         head: REUSE_LIVE,
-        errors: [{ message: ['new PPM_IOCTL_NEW reuses nr 2, the number of PPM_IOCTL_GET_PROCLIST: use the next free number, 4'], path: HEADER, line: lineOf(apply(demoFiles(), REUSE_LIVE)[HEADER]!, 'PPM_IOCTL_NEW') }],
+        errors: [{ message: ['new PPM_IOCTL_NEW reuses nr 2, the number of PPM_IOCTL_GET_PROCLIST: use the next free number, 4'], path: HEADER, line: at('#define PPM_IOCTL_NEW') }],
         rules: ['ioctl-renumbered'],
         required: 'major',
       },
@@ -250,8 +246,8 @@ export const apiCases: RuleCases[] = [
         name: 'a new modern probe map and a new global',
         head: inMaps(['__weak bool is_dropping;\n', '__weak bool is_dropping;\n__weak int64_t fd_filter = -1;\n\nstruct {\n\t__uint(type, BPF_MAP_TYPE_ARRAY);\n\t__uint(max_entries, 1);\n\t__type(key, uint32_t);\n\t__type(value, uint64_t);\n} iter_map __weak SEC(".maps");\n']),
         errors: [
-          { message: ['new modern probe map iter_map (BPF_MAP_TYPE_ARRAY)'], path: MAPS, line: 9 },
-          { message: ['new modern probe global fd_filter (data, int64_t)'], path: MAPS, line: 7 },
+          { message: ['new modern probe map iter_map (BPF_MAP_TYPE_ARRAY)'], path: MAPS, line: at('struct {', { before: '} iter_map' }) },
+          { message: ['new modern probe global fd_filter (data, int64_t)'], path: MAPS, line: at('fd_filter = -1') },
         ],
         rules: ['bpf-map-added'],
         required: 'minor',
@@ -260,9 +256,9 @@ export const apiCases: RuleCases[] = [
         name: 'new globals declared over several lines, one with its attribute spelled by a macro',
         head: inMaps(['__weak bool is_dropping;\n', '__weak bool is_dropping;\n#define GLOBAL __attribute__((weak))\n__weak int64_t\n\tfd_filter = -1,\n\tfd_limit;\nbool GLOBAL\n\tis_sampling;\n']),
         errors: [
-          { message: ['new modern probe global fd_filter (data, int64_t)'], path: MAPS, line: 9 },
-          { message: ['new modern probe global fd_limit (bss, int64_t)'], path: MAPS, line: 10 },
-          { message: ['new modern probe global is_sampling (bss, bool)'], path: MAPS, line: 12 },
+          { message: ['new modern probe global fd_filter (data, int64_t)'], path: MAPS, line: at('fd_filter = -1') },
+          { message: ['new modern probe global fd_limit (bss, int64_t)'], path: MAPS, line: at('fd_limit') },
+          { message: ['new modern probe global is_sampling (bss, bool)'], path: MAPS, line: at('is_sampling') },
         ],
         rules: ['bpf-map-added'],
         required: 'minor',
@@ -281,20 +277,20 @@ export const apiCases: RuleCases[] = [
       {
         name: 'a modern map retyped (value struct grows: the map value size changes)',
         head: inMaps(['\t__type(value, struct capture_settings);\n', '\t__type(value, struct auxiliary_map);\n']),
-        errors: [{ message: ['modern probe map capture_settings: value size 24 → 16400'], path: MAPS, line: 15 }],
+        errors: [{ message: ['modern probe map capture_settings: value size 24 → 16400'], path: MAPS, line: at('struct {', { before: '} capture_settings' }) }],
         rules: ['bpf-map-changed'],
         required: 'major',
       },
       {
         name: 'a modern global removed',
         head: inMaps(['__weak bool is_dropping;\n', '']),
-        errors: [{ message: ['modern probe global is_dropping was removed'], path: MAPS, line: 6 }],
+        errors: [{ message: ['modern probe global is_dropping was removed'], path: MAPS, line: atBase('is_dropping') }],
       },
       {
         name: 'a modern map renamed: libpman finds maps by their skeleton name (libs 461039f1b)',
         head: inMaps(['} counter_maps __weak SEC(".maps");', '} stats_maps __weak SEC(".maps");']),
         rules: ['bpf-map-changed'],
-        errors: [{ message: ['modern probe map counter_maps was renamed stats_maps: libpman finds maps by their name'], path: MAPS, line: 22 }],
+        errors: [{ message: ['modern probe map counter_maps was renamed stats_maps: libpman finds maps by their name'], path: MAPS, line: at('struct {', { before: '} stats_maps' }) }],
       },
       {
         name: 'two legacy maps swapped: userspace indexes them by order',
@@ -305,9 +301,9 @@ export const apiCases: RuleCases[] = [
           return { ...tree, [LEGACY_MAPS]: text.replace(perf, '').replace('#endif\n\n#endif', `${perf}#endif\n\n#endif`) };
         },
         errors: [
-          { message: ['legacy probe map perf_map: index (declaration order) 0 → 2'], path: LEGACY_MAPS, line: 26 },
-          { message: ['legacy probe map tail_map: index (declaration order) 1 → 0'], path: LEGACY_MAPS, line: 13 },
-          { message: ['legacy probe map settings_map: index (declaration order) 2 → 1'], path: LEGACY_MAPS, line: 20 },
+          { message: ['legacy probe map perf_map: index (declaration order) 0 → 2'], path: LEGACY_MAPS, line: at('perf_map') },
+          { message: ['legacy probe map tail_map: index (declaration order) 1 → 0'], path: LEGACY_MAPS, line: at('tail_map') },
+          { message: ['legacy probe map settings_map: index (declaration order) 2 → 1'], path: LEGACY_MAPS, line: at('settings_map') },
         ],
       },
     ],
@@ -321,14 +317,14 @@ export const apiCases: RuleCases[] = [
       {
         name: 'a tracepoint appended to KMOD_PROGS',
         head: inTp(['\tX(KMOD_PROG_SCHED_PROC_EXIT, "sched_process_exit")\n', '\tX(KMOD_PROG_SCHED_PROC_EXIT, "sched_process_exit") \\\n\tX(KMOD_PROG_SCHED_SWITCH, "sched_switch")\n']),
-        errors: [{ message: ['KMOD_PROGS gains KMOD_PROG_SCHED_SWITCH (index 3)'], path: TP, line: 8 }],
+        errors: [{ message: ['KMOD_PROGS gains KMOD_PROG_SCHED_SWITCH (index 3)'], path: TP, line: at('KMOD_PROG_SCHED_SWITCH') }],
         rules: ['code-list-appended'],
         required: 'minor',
       },
       {
         name: 'a tail-call code appended (libs f144d0072..9755c62cd)',
         head: inHeader(['\tT1_CLONE_X,\n', '\tT1_CLONE_X,\n\tT2_EXECVE_X,\n']),
-        errors: [{ message: ['sys_exit_extra_code gains T2_EXECVE_X (index 2)'], path: HEADER, line: 183 }],
+        errors: [{ message: ['sys_exit_extra_code gains T2_EXECVE_X (index 2)'], path: HEADER, line: at('T2_EXECVE_X') }],
         rules: ['code-list-appended'],
       },
     ],
@@ -342,14 +338,14 @@ export const apiCases: RuleCases[] = [
       {
         name: 'KMOD_PROGS reordered',
         head: inTp(['\tX(KMOD_PROG_SYS_ENTER, "sys_enter")              \\\n\tX(KMOD_PROG_SYS_EXIT, "sys_exit")                \\\n', '\tX(KMOD_PROG_SYS_EXIT, "sys_exit")                \\\n\tX(KMOD_PROG_SYS_ENTER, "sys_enter")              \\\n']),
-        errors: [{ message: ['KMOD_PROGS: KMOD_PROG_SYS_ENTER index 0 → 1, KMOD_PROG_SYS_EXIT index 1 → 0'], path: TP, line: 4 }],
+        errors: [{ message: ['KMOD_PROGS: KMOD_PROG_SYS_ENTER index 0 → 1, KMOD_PROG_SYS_EXIT index 1 → 0'], path: TP, line: at('#define KMOD_PROGS') }],
         rules: ['code-list-changed'],
         required: 'major',
       },
       {
         name: 'a tail-call code removed',
         head: inHeader(['\tT1_EXECVE_X,\n', '']),
-        errors: [{ message: ['sys_exit_extra_code: T1_EXECVE_X (index 0) removed, T1_CLONE_X index 1 → 0'], path: HEADER, line: 181 }],
+        errors: [{ message: ['sys_exit_extra_code: T1_EXECVE_X (index 0) removed, T1_CLONE_X index 1 → 0'], path: HEADER, line: at('T1_CLONE_X') }],
       },
     ],
   },
@@ -362,7 +358,7 @@ export const apiCases: RuleCases[] = [
       {
         name: 'a new parameter',
         head: inMain(['module_param(verbose, bool, 0444);\n', 'module_param(verbose, bool, 0444);\nmodule_param(ring_pages, uint, 0444);\n']),
-        errors: [{ message: ['new module parameter ring_pages (uint, 0444)'], path: MAIN, line: 17 }],
+        errors: [{ message: ['new module parameter ring_pages (uint, 0444)'], path: MAIN, line: at('ring_pages') }],
         rules: ['module-param-added'],
         required: 'minor',
       },
@@ -387,11 +383,11 @@ export const apiCases: RuleCases[] = [
       {
         name: 'a parameter libscap writes made read-only',
         head: inMain(['&g_buffer_bytes_dim, 0644);', '&g_buffer_bytes_dim, 0444);']),
-        errors: [{ message: ['module parameter g_buffer_bytes_dim: callback 0644 → callback 0444'], path: MAIN, line: 14 }],
+        errors: [{ message: ['module parameter g_buffer_bytes_dim: callback 0644 → callback 0444'], path: MAIN, line: at('module_param_cb(g_buffer_bytes_dim') }],
         rules: ['module-param-changed'],
         required: 'major',
       },
-      { name: 'a parameter removed', head: inMain(['module_param(max_consumers, uint, 0444);\n', '']), errors: [{ message: ['module parameter max_consumers was removed'], path: MAIN, line: 15 }] },
+      { name: 'a parameter removed', head: inMain(['module_param(max_consumers, uint, 0444);\n', '']), errors: [{ message: ['module parameter max_consumers was removed'], path: MAIN, line: atBase('module_param(max_consumers') }] },
     ],
   },
   {
@@ -407,7 +403,7 @@ export const apiCases: RuleCases[] = [
         name: 'a filler inserted before terminate_filler (libs fe3153c39..17b80e0bc)',
         base: withLegacy,
         head: inFillers(['\tFN(terminate_filler)', '\tFN(sys_mknod_x)             \\\n\tFN(terminate_filler)']),
-        errors: [{ message: ['FILLER_LIST_MAPPER adds sys_mknod_x; moves 1 existing filler id (e.g. terminate_filler 3 → 4)'], path: FILLERS, line: 8 }],
+        errors: [{ message: ['FILLER_LIST_MAPPER adds sys_mknod_x; moves 1 existing filler id (e.g. terminate_filler 3 → 4)'], path: FILLERS, line: at('sys_mknod_x') }],
         rules: ['filler-ids-changed'],
         required: 'minor',
       },
@@ -428,14 +424,14 @@ export const apiCases: RuleCases[] = [
         head: inRing(['\tvolatile uint64_t n_drops_pf;\n', '\tvolatile uint64_t n_drops_page_faults;\n']),
         rules: ['struct-field-renamed'],
         required: 'none',
-        errors: [{ message: ['struct ppm_ring_buffer_info: field n_drops_pf is now n_drops_page_faults (uint64_t at offset 24, size 8, unchanged)'], path: RING, line: 9 }],
+        errors: [{ message: ['struct ppm_ring_buffer_info: field n_drops_pf is now n_drops_page_faults (uint64_t at offset 24, size 8, unchanged)'], path: RING, line: at('n_drops_page_faults') }],
       },
       {
         name: 'a field renamed in place and one appended: the append is what counts',
         head: inRing(['\tvolatile uint64_t n_drops_pf;\n', '\tvolatile uint64_t n_drops_page_faults;\n'], [N_PREEMPTIONS, N_PREEMPTIONS + '\tvolatile uint64_t n_x;\n']),
         rules: ['struct-field-appended', 'struct-field-renamed'],
         required: 'minor',
-        errors: [{ message: ['field n_drops_pf is now n_drops_page_faults'], path: RING, line: 9 }],
+        errors: [{ message: ['field n_drops_pf is now n_drops_page_faults'], path: RING, line: at('n_drops_page_faults') }],
       },
     ],
   },
@@ -460,7 +456,7 @@ export const apiCases: RuleCases[] = [
         head: editFile(LEGACY_MAPS)([') settings_map = {', ') config_map = {']),
         rules: ['bpf-map-renamed'],
         required: 'none',
-        errors: [{ message: ['legacy probe map settings_map is now config_map, at the same index with the same definition'], path: LEGACY_MAPS, line: 27 }],
+        errors: [{ message: ['legacy probe map settings_map is now config_map, at the same index with the same definition'], path: LEGACY_MAPS, line: at('config_map') }],
       },
     ],
   },

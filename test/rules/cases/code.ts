@@ -1,18 +1,12 @@
 /**
  * Cases for the code rules that follow code roles (surface/code-roles.ts): dispatch, transport
  * and statistics code, and plumbing that follows an API change. The base is the demo tree with
- * the modern-probe code of fixtures/code. Lines there: helpers/base/maps_getters.h has
- * maps__get_capture_settings at 6, maps__get_snaplen at 11, maps__get_dropping_mode at 19;
- * helpers/base/stats.h compute_event_types_stats at 4; helpers/store/ringbuf_store_params.h
- * ringbuf__reserve_space at 10, ringbuf__store_event_header at 26, ringbuf__store_s64 at 35;
- * programs/attached/dispatchers/syscall_exit.bpf.c sampling_logic_exit at 4, sys_exit at 12;
- * programs/tail_called/events/close.bpf.c close_x at 5. In the demo's struct_definitions.h,
- * capture_settings ends its fields at line 10.
+ * the modern-probe code of fixtures/code. Expected locations name the fixture text they point at (`at`, `atBase` in tester.ts), never a line number.
  */
 import path from 'node:path';
 import { readTree } from '../../../src/source/scratch.js';
 import { FIXTURES } from '../../helpers/surface.js';
-import { editFile, type Change, type RuleCases } from '../tester.js';
+import { at, editFile, type Change, type RuleCases } from '../tester.js';
 
 const GETTERS = 'driver/modern_bpf/helpers/base/maps_getters.h';
 const STATS = 'driver/modern_bpf/helpers/base/stats.h';
@@ -69,14 +63,14 @@ export const codeCases: RuleCases[] = [
         head: samplingChanged,
         rules: ['dispatch-code-changed'],
         required: 'patch',
-        errors: [{ message: ['the code of sampling_logic_exit', 'modern eBPF probe', 'decides which events are produced and reach userspace'], path: EXIT, line: 4 }],
+        errors: [{ message: ['the code of sampling_logic_exit', 'modern eBPF probe', 'decides which events are produced and reach userspace'], path: EXIT, line: at('bool sampling_logic_exit(') }],
       },
       {
         name: 'the dispatcher skips a syscall (libs 270820515)',
         base: withCode,
         head: dispatcherChanged,
         required: 'patch',
-        errors: [{ message: ['the code of sys_exit'], path: EXIT, line: 12 }],
+        errors: [{ message: ['the code of sys_exit'], path: EXIT, line: at('BPF_PROG(sys_exit,') }],
       },
       {
         name: "a program's tail-call glue changed, alone",
@@ -84,7 +78,7 @@ export const codeCases: RuleCases[] = [
         head: glueChanged,
         rules: ['dispatch-code-changed'],
         required: 'patch',
-        errors: [{ message: ['the tail calls of close_x', 'decides which events'], path: CLOSE, line: 5 }],
+        errors: [{ message: ['the tail calls of close_x', 'decides which events'], path: CLOSE, line: at('BPF_PROG(close_x,') }],
       },
     ],
   },
@@ -110,7 +104,7 @@ export const codeCases: RuleCases[] = [
         head: headerRewritten,
         rules: ['transport-code-changed'],
         required: 'none',
-        errors: [{ message: ['the code of ringbuf__store_event_header', 'carries events without deciding which are sent'], path: RINGBUF, line: 26 }],
+        errors: [{ message: ['the code of ringbuf__store_event_header', 'carries events without deciding which are sent'], path: RINGBUF, line: at('ringbuf__store_event_header(') }],
       },
     ],
   },
@@ -130,7 +124,7 @@ export const codeCases: RuleCases[] = [
         head: countMoved,
         rules: ['stats-code-changed'],
         required: 'none',
-        errors: [{ message: ['the code of ringbuf__reserve_space', 'only in the counters it updates (n_drops_buffer, n_evts)', 'the counter structs are unchanged'], path: RINGBUF, line: 10 }],
+        errors: [{ message: ['the code of ringbuf__reserve_space', 'only in the counters it updates (n_drops_buffer, n_evts)', 'the counter structs are unchanged'], path: RINGBUF, line: at('ringbuf__reserve_space(') }],
       },
       {
         name: 'one more event counted by the function that only counts',
@@ -138,13 +132,13 @@ export const codeCases: RuleCases[] = [
         head: statsCaseAdded,
         rules: ['stats-code-changed'],
         required: 'none',
-        errors: [{ message: ['the code of compute_event_types_stats'], path: STATS, line: 4 }],
+        errors: [{ message: ['the code of compute_event_types_stats'], path: STATS, line: at('compute_event_types_stats(') }],
       },
       {
         name: 'a counter removed from the counter struct, its updates moved to another: the struct rules judge it',
         base: withCode,
         head: [editFile(DEFS)(['\tuint64_t n_drops_buffer;\n', '']), editFile(STATS)(['counter->n_drops_buffer++;', 'counter->n_evts++;'])],
-        errors: [{ message: ['the code of compute_event_types_stats', 'with the counter structs (counter_map)'], path: STATS, line: 4 }],
+        errors: [{ message: ['the code of compute_event_types_stats', 'with the counter structs (counter_map)'], path: STATS, line: at('compute_event_types_stats(') }],
       },
     ],
   },
@@ -164,14 +158,14 @@ export const codeCases: RuleCases[] = [
         head: settingsFieldAppended,
         rules: ['code-follows-api-change', 'struct-field-appended'],
         required: 'minor',
-        errors: [{ message: ['the code of maps__get_snaplen', 'with the API change it serves (struct capture_settings gains snaplen_cap', 'part of that change'], path: GETTERS, line: 11 }],
+        errors: [{ message: ['the code of maps__get_snaplen', 'with the API change it serves (struct capture_settings gains snaplen_cap', 'part of that change'], path: GETTERS, line: at('maps__get_snaplen(') }],
       },
       {
         name: 'sampling code that reads a new global (the new map needs its getter)',
         base: withCode,
         head: samplingGlobalAdded,
         required: 'minor',
-        errors: [{ message: ['the code of sampling_logic_exit', 'new modern probe global sampling_step'], path: EXIT, line: 4 }],
+        errors: [{ message: ['the code of sampling_logic_exit', 'new modern probe global sampling_step'], path: EXIT, line: at('bool sampling_logic_exit(') }],
       },
     ],
   },

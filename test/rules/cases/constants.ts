@@ -1,16 +1,16 @@
 /**
- * Cases for the shared-constant rules. Lines in fixtures/demo/base: driver/ppm_events_public.h has
- * PPM_MAX_EVENT_PARAMS at 11, PPM_MAX_NAME_LEN at 12, DEMO_BUFFER_BYTES (a constant userspace does
- * not use) at 35; the modern probe's struct_definitions.h AUXILIARY_MAP_SIZE at 4.
+ * Cases for the shared-constant rules, over fixtures/demo/base: driver/ppm_events_public.h has
+ * PPM_MAX_EVENT_PARAMS, PPM_MAX_NAME_LEN and DEMO_BUFFER_BYTES (a constant userspace does not
+ * use); the modern probe's struct_definitions.h has AUXILIARY_MAP_SIZE. Expected locations name the fixture text they point at (`at`, `atBase` in tester.ts), never a line number.
  */
-import { editFile, type Change, type RuleCases } from '../tester.js';
+import { at, atBase, editFile, type Change, type RuleCases } from '../tester.js';
 
 const HEADER = 'driver/ppm_events_public.h';
 const DEFS = 'driver/modern_bpf/shared_definitions/struct_definitions.h';
 const inHeader = editFile(HEADER);
 const inDefs = editFile(DEFS);
 
-/** SYSCALL_TABLE_SIZE and the legacy RW_MAX_SNAPLEN after PPM_MAX_NAME_LEN (lines 13 and 14). */
+/** SYSCALL_TABLE_SIZE and the legacy RW_MAX_SNAPLEN, after PPM_MAX_NAME_LEN. */
 const withTableSize: Change = inHeader(['#define PPM_MAX_NAME_LEN 32\n', '#define PPM_MAX_NAME_LEN 32\n#define SYSCALL_TABLE_SIZE 512\n#define RW_MAX_SNAPLEN 65000\n']);
 
 export const constantCases: RuleCases[] = [
@@ -31,13 +31,13 @@ export const constantCases: RuleCases[] = [
         head: inHeader(['#define SYSCALL_TABLE_SIZE 512', '#define SYSCALL_TABLE_SIZE 1024']),
         rules: ['shared-constant-changed'],
         required: 'major',
-        errors: [{ message: ['SYSCALL_TABLE_SIZE changed from 512 to 1024', 'libscap kmod and modern_bpf engines'], path: HEADER, line: 13 }],
+        errors: [{ message: ['SYSCALL_TABLE_SIZE changed from 512 to 1024', 'libscap kmod and modern_bpf engines'], path: HEADER, line: at('#define SYSCALL_TABLE_SIZE') }],
       },
       {
         name: 'a constant userspace uses is removed',
         head: inHeader(['#define PPM_MAX_NAME_LEN 32\n', '']),
         required: 'major',
-        errors: [{ message: ['PPM_MAX_NAME_LEN (32) was removed from driver/ppm_events_public.h', 'ppm_sc_names.c'], path: HEADER, line: 12 }],
+        errors: [{ message: ['PPM_MAX_NAME_LEN (32) was removed from driver/ppm_events_public.h', 'ppm_sc_names.c'], path: HEADER, line: atBase('#define PPM_MAX_NAME_LEN') }],
       },
     ],
   },
@@ -54,7 +54,7 @@ export const constantCases: RuleCases[] = [
         head: inHeader(['#define PPM_MAX_EVENT_PARAMS (1 << 5)', '#define PPM_MAX_EVENT_PARAMS (1 << 6)']),
         rules: ['event-limit-changed'],
         required: 'major',
-        errors: [{ message: ['PPM_MAX_EVENT_PARAMS changed from 32 to 64', 'scap_print_event.c'], path: HEADER, line: 11 }],
+        errors: [{ message: ['PPM_MAX_EVENT_PARAMS changed from 32 to 64', 'scap_print_event.c'], path: HEADER, line: at('#define PPM_MAX_EVENT_PARAMS') }],
       },
     ],
   },
@@ -72,12 +72,12 @@ export const constantCases: RuleCases[] = [
         head: inHeader(['#define DEMO_BUFFER_BYTES 8 * 1024 * 1024\n', '#define DEMO_BUFFER_BYTES 8 * 1024 * 1024\n#define MAX_ITER_EVENT_SIZE 64 * 1024\n']),
         rules: ['shared-constant-added'],
         required: 'minor',
-        errors: [{ message: ['new shared constant MAX_ITER_EVENT_SIZE = 64 * 1024 (65536) in driver/ppm_events_public.h'], path: HEADER, line: 36 }],
+        errors: [{ message: ['new shared constant MAX_ITER_EVENT_SIZE = 64 * 1024 (65536) in driver/ppm_events_public.h'], path: HEADER, line: at('#define MAX_ITER_EVENT_SIZE') }],
       },
       {
         name: 'any constant of a header that exists to be shared',
         head: inDefs(['#define AUXILIARY_MAP_SIZE 16 * 1024\n', '#define AUXILIARY_MAP_SIZE 16 * 1024\n#define SINGLE_RINGBUF_DIMENSION 8 * 1024 * 1024\n']),
-        errors: [{ message: ['new shared constant SINGLE_RINGBUF_DIMENSION'], path: DEFS, line: 5 }],
+        errors: [{ message: ['new shared constant SINGLE_RINGBUF_DIMENSION'], path: DEFS, line: at('#define SINGLE_RINGBUF_DIMENSION') }],
       },
     ],
   },
@@ -96,7 +96,7 @@ export const constantCases: RuleCases[] = [
         head: inHeader(['#define RW_MAX_SNAPLEN 65000', '#define SNAPLEN_MAX 65000']),
         rules: ['shared-constant-renamed'],
         required: 'none',
-        errors: [{ message: ['shared constant RW_MAX_SNAPLEN is now SNAPLEN_MAX (value 65000 kept)'], path: HEADER, line: 14 }],
+        errors: [{ message: ['shared constant RW_MAX_SNAPLEN is now SNAPLEN_MAX (value 65000 kept)'], path: HEADER, line: at('#define SNAPLEN_MAX') }],
       },
     ],
   },

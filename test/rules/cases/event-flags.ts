@@ -3,10 +3,9 @@
  * so a flag renamed at the same bit is no flag change; EF_OLD_VERSION and EF_LARGE_PAYLOAD have
  * rules of their own.
  *
- * Entries in fixtures/demo/base/driver/event_table.c: GENERIC_X 7, OPEN_X 10, CLOSE_X 18,
- * READ_X 24, SETSOCKOPT_E 31, SETSOCKOPT_X 32.
+ * Expected locations name the fixture text they point at (`at`, `atBase` in tester.ts), never a line number.
  */
-import { addWritePair, appendEventCodes, appendEventEntries, EVENT_TABLE, inEventTable, inHeader, type Change, type RuleCases } from '../tester.js';
+import { at, addWritePair, appendEventCodes, appendEventEntries, EVENT_TABLE, inEventTable, inHeader, type Change, type RuleCases } from '../tester.js';
 
 type Pair = [string, string];
 const OPEN_X_FLAGS = 'EF_CREATES_FD | EF_MODIFIES_STATE,\n';
@@ -45,14 +44,14 @@ export const eventFlagCases: RuleCases[] = [
       {
         name: 'a flag added to a set',
         head: inEventTable([SETSOCKOPT_X_FLAGS, 'EF_USES_FD | EF_MODIFIES_STATE,\n']),
-        errors: [{ message: ['PPME_SOCKET_SETSOCKOPT_X gains flag EF_MODIFIES_STATE'], path: EVENT_TABLE, line: 32 }],
+        errors: [{ message: ['PPME_SOCKET_SETSOCKOPT_X gains flag EF_MODIFIES_STATE'], path: EVENT_TABLE, line: at('[PPME_SOCKET_SETSOCKOPT_X]') }],
         rules: ['event-flag-added'],
         required: 'minor',
       },
       {
         name: 'EF_NONE replaced by a flag',
         head: inEventTable([GENERIC_X_FLAGS, 'EC_OTHER | EC_SYSCALL, EF_MODIFIES_STATE, 2']),
-        errors: [{ message: ['PPME_GENERIC_X gains flag EF_MODIFIES_STATE'], path: EVENT_TABLE, line: 7 }],
+        errors: [{ message: ['PPME_GENERIC_X gains flag EF_MODIFIES_STATE'], path: EVENT_TABLE, line: at('[PPME_GENERIC_X]') }],
         rules: ['event-flag-added'],
         required: 'minor',
       },
@@ -60,8 +59,8 @@ export const eventFlagCases: RuleCases[] = [
         name: 'two flags added, next to EF_OLD_VERSION (reported by its own rule)',
         head: inEventTable([OPEN_X_FLAGS, 'EF_CREATES_FD | EF_MODIFIES_STATE | EF_USES_FD | EF_READS_FROM_FD | EF_OLD_VERSION,\n']),
         errors: [
-          { message: ['PPME_SYSCALL_OPEN_X gains flag EF_USES_FD'], path: EVENT_TABLE, line: 10 },
-          { message: ['PPME_SYSCALL_OPEN_X gains flag EF_READS_FROM_FD'], path: EVENT_TABLE, line: 10 },
+          { message: ['PPME_SYSCALL_OPEN_X gains flag EF_USES_FD'], path: EVENT_TABLE, line: at('[PPME_SYSCALL_OPEN_X]') },
+          { message: ['PPME_SYSCALL_OPEN_X gains flag EF_READS_FROM_FD'], path: EVENT_TABLE, line: at('[PPME_SYSCALL_OPEN_X]') },
         ],
         rules: ['event-flag-added', 'event-old-version-added'],
         required: 'minor',
@@ -80,14 +79,14 @@ export const eventFlagCases: RuleCases[] = [
       {
         name: 'a wrong flag removed',
         head: inEventTable([CLOSE_X_FLAGS, 'EF_DESTROYS_FD | EF_MODIFIES_STATE,\n']),
-        errors: [{ message: ['PPME_SYSCALL_CLOSE_X loses flag EF_USES_FD'], path: EVENT_TABLE, line: 18 }],
+        errors: [{ message: ['PPME_SYSCALL_CLOSE_X loses flag EF_USES_FD'], path: EVENT_TABLE, line: at('[PPME_SYSCALL_CLOSE_X]') }],
         rules: ['event-flag-removed'],
         required: 'patch',
       },
       {
         name: 'a flag replaced by another',
         head: inEventTable([READ_X_FLAGS, 'EF_USES_FD | EF_MODIFIES_STATE,\n']),
-        errors: [{ message: ['PPME_SYSCALL_READ_X loses flag EF_READS_FROM_FD'], path: EVENT_TABLE, line: 24 }],
+        errors: [{ message: ['PPME_SYSCALL_READ_X loses flag EF_READS_FROM_FD'], path: EVENT_TABLE, line: at('[PPME_SYSCALL_READ_X]') }],
         rules: ['event-flag-added', 'event-flag-removed'],
         required: 'minor',
       },
@@ -109,14 +108,14 @@ export const eventFlagCases: RuleCases[] = [
       {
         name: 'an exit event no longer sent',
         head: inEventTable([OPEN_X_FLAGS, 'EF_CREATES_FD | EF_MODIFIES_STATE | EF_OLD_VERSION,\n']),
-        errors: [{ message: ['PPME_SYSCALL_OPEN_X is now EF_OLD_VERSION (no longer sent)'], path: EVENT_TABLE, line: 10 }],
+        errors: [{ message: ['PPME_SYSCALL_OPEN_X is now EF_OLD_VERSION (no longer sent)'], path: EVENT_TABLE, line: at('[PPME_SYSCALL_OPEN_X]') }],
         rules: ['event-old-version-added'],
         required: 'minor',
       },
       {
         name: 'EF_NONE replaced by EF_OLD_VERSION',
         head: inEventTable([GENERIC_X_FLAGS, 'EC_OTHER | EC_SYSCALL, EF_OLD_VERSION, 2']),
-        errors: [{ message: ['PPME_GENERIC_X is now EF_OLD_VERSION'], path: EVENT_TABLE, line: 7 }],
+        errors: [{ message: ['PPME_GENERIC_X is now EF_OLD_VERSION'], path: EVENT_TABLE, line: at('[PPME_GENERIC_X]') }],
         rules: ['event-old-version-added'],
         required: 'minor',
       },
@@ -144,7 +143,7 @@ export const eventFlagCases: RuleCases[] = [
       {
         name: 'EF_LARGE_PAYLOAD added',
         head: inEventTable(READ_X_LARGE),
-        errors: [{ message: ['PPME_SYSCALL_READ_X gains EF_LARGE_PAYLOAD', 'param lengths become 32-bit on the wire'], path: EVENT_TABLE, line: 24 }],
+        errors: [{ message: ['PPME_SYSCALL_READ_X gains EF_LARGE_PAYLOAD', 'param lengths become 32-bit on the wire'], path: EVENT_TABLE, line: at('[PPME_SYSCALL_READ_X]') }],
         rules: ['event-large-payload-toggled'],
         required: 'major',
       },
@@ -152,7 +151,7 @@ export const eventFlagCases: RuleCases[] = [
         name: 'EF_LARGE_PAYLOAD removed',
         base: inEventTable(READ_X_LARGE),
         head: inEventTable([READ_X_LARGE[1], READ_X_FLAGS]),
-        errors: [{ message: ['PPME_SYSCALL_READ_X loses EF_LARGE_PAYLOAD', 'param lengths become 16-bit on the wire'], path: EVENT_TABLE, line: 24 }],
+        errors: [{ message: ['PPME_SYSCALL_READ_X loses EF_LARGE_PAYLOAD', 'param lengths become 16-bit on the wire'], path: EVENT_TABLE, line: at('[PPME_SYSCALL_READ_X]') }],
         rules: ['event-large-payload-toggled'],
         required: 'major',
       },

@@ -2,12 +2,9 @@
  * Cases for the rules over event codes and g_event_info entries as a whole: new, removed and
  * renumbered events, names, categories, and the nparams consistency check.
  *
- * Line numbers refer to fixtures/demo/base: in driver/event_table.c the entries start at lines
- * 5 (GENERIC_E), 7 (GENERIC_X), 9 (OPEN_E), 10 (OPEN_X), 17 (CLOSE_E), 18 (CLOSE_X), 23 (READ_E),
- * 24 (READ_X), 31 (SETSOCKOPT_E), 32 (SETSOCKOPT_X), and the table closes at line 39; in
- * driver/ppm_events_public.h the event codes are lines 38-47 and PPM_EVENT_MAX line 48.
+ * Expected locations name the fixture text they point at (`at`, `atBase` in tester.ts), never a line number.
  */
-import { addWritePair, appendEventCodes, appendEventEntries, EVENT_TABLE, HEADER, inEventTable, inHeader, removeEventEntry, type RuleCases } from '../tester.js';
+import { at, atBase, addWritePair, appendEventCodes, appendEventEntries, EVENT_TABLE, HEADER, inEventTable, inHeader, removeEventEntry, type RuleCases } from '../tester.js';
 
 const OPEN_X_NPARAMS = ['EF_CREATES_FD | EF_MODIFIES_STATE,\n                                 3,', 'EF_CREATES_FD | EF_MODIFIES_STATE,\n                                 4,'] as [string, string];
 const OPEN_X_MODE = ['{"flags", PT_FLAGS32, PF_HEX, file_flags}}},', '{"flags", PT_FLAGS32, PF_HEX, file_flags},\n                                  {"mode", PT_UINT32, PF_OCT}}},'] as [string, string];
@@ -40,14 +37,14 @@ export const eventCases: RuleCases[] = [
       {
         name: 'a new enter/exit pair in ppm_event_code and g_event_info',
         head: addWritePair,
-        errors: [{ message: ['new event pair PPME_SYSCALL_WRITE_E = 10, PPME_SYSCALL_WRITE_X = 11'], path: EVENT_TABLE, line: 39 }],
+        errors: [{ message: ['new event pair PPME_SYSCALL_WRITE_E = 10, PPME_SYSCALL_WRITE_X = 11'], path: EVENT_TABLE, line: at('[PPME_SYSCALL_WRITE_E]') }],
         rules: ['event-pair-added'],
         required: 'minor',
       },
       {
         name: 'a single new code without a g_event_info entry is located at its enumerator',
         head: appendEventCodes('PPME_SYSCALL_WRITE_E'),
-        errors: [{ message: ['new event PPME_SYSCALL_WRITE_E = 10'], path: HEADER, line: 48 }],
+        errors: [{ message: ['new event PPME_SYSCALL_WRITE_E = 10'], path: HEADER, line: at('PPME_SYSCALL_WRITE_E = 10') }],
         // And the invariants of the head say what is missing: its entry and its exit half.
         rules: ['event-code-without-entry', 'event-pair-added', 'event-pairing-broken'],
         required: 'minor',
@@ -63,8 +60,8 @@ export const eventCases: RuleCases[] = [
           ),
         ],
         errors: [
-          { message: ['new event pair', 'PPME_SYSCALL_WRITE_E = 10', 'PPME_SYSCALL_WRITE_X = 11'], path: EVENT_TABLE, line: 39 },
-          { message: ['new event pair', 'PPME_SYSCALL_DUP_E = 12', 'PPME_SYSCALL_DUP_X = 13'], path: EVENT_TABLE, line: 41 },
+          { message: ['new event pair', 'PPME_SYSCALL_WRITE_E = 10', 'PPME_SYSCALL_WRITE_X = 11'], path: EVENT_TABLE, line: at('[PPME_SYSCALL_WRITE_E]') },
+          { message: ['new event pair', 'PPME_SYSCALL_DUP_E = 12', 'PPME_SYSCALL_DUP_X = 13'], path: EVENT_TABLE, line: at('[PPME_SYSCALL_DUP_E]') },
         ],
         rules: ['event-pair-added'],
         required: 'minor',
@@ -93,8 +90,8 @@ export const eventCases: RuleCases[] = [
           removeEventEntry('PPME_SOCKET_SETSOCKOPT_X'),
         ],
         errors: [
-          { message: ['PPME_SOCKET_SETSOCKOPT_E (code 8) was removed'], path: HEADER, line: 46 },
-          { message: ['PPME_SOCKET_SETSOCKOPT_X (code 9) was removed'], path: HEADER, line: 47 },
+          { message: ['PPME_SOCKET_SETSOCKOPT_E (code 8) was removed'], path: HEADER, line: atBase('PPME_SOCKET_SETSOCKOPT_E = 8') },
+          { message: ['PPME_SOCKET_SETSOCKOPT_X (code 9) was removed'], path: HEADER, line: atBase('PPME_SOCKET_SETSOCKOPT_X = 9') },
         ],
         rules: ['event-removed'],
         required: 'major',
@@ -120,8 +117,8 @@ export const eventCases: RuleCases[] = [
           WRITE_ENTRIES,
         ],
         errors: [
-          { message: ['PPME_SOCKET_SETSOCKOPT_E changed from 8 to 10'], path: HEADER, line: 48 },
-          { message: ['PPME_SOCKET_SETSOCKOPT_X changed from 9 to 11'], path: HEADER, line: 49 },
+          { message: ['PPME_SOCKET_SETSOCKOPT_E changed from 8 to 10'], path: HEADER, line: at('PPME_SOCKET_SETSOCKOPT_E = 10') },
+          { message: ['PPME_SOCKET_SETSOCKOPT_X changed from 9 to 11'], path: HEADER, line: at('PPME_SOCKET_SETSOCKOPT_X = 11') },
         ],
         rules: ['event-pair-added', 'event-renumbered'],
         required: 'major',
@@ -131,8 +128,8 @@ export const eventCases: RuleCases[] = [
         base: inHeader(IMPLICIT_CODES),
         head: [inHeader(['\tPPME_SOCKET_SETSOCKOPT_E,\n', '\tPPME_SYSCALL_WRITE_E,\n\tPPME_SYSCALL_WRITE_X,\n\tPPME_SOCKET_SETSOCKOPT_E,\n']), WRITE_ENTRIES],
         errors: [
-          { message: ['PPME_SOCKET_SETSOCKOPT_E changed from 8 to 10'], path: HEADER, line: 48 },
-          { message: ['PPME_SOCKET_SETSOCKOPT_X changed from 9 to 11'], path: HEADER, line: 49 },
+          { message: ['PPME_SOCKET_SETSOCKOPT_E changed from 8 to 10'], path: HEADER, line: at('PPME_SOCKET_SETSOCKOPT_E') },
+          { message: ['PPME_SOCKET_SETSOCKOPT_X changed from 9 to 11'], path: HEADER, line: at('PPME_SOCKET_SETSOCKOPT_X') },
         ],
         rules: ['event-pair-added', 'event-renumbered'],
         required: 'major',
@@ -141,8 +138,8 @@ export const eventCases: RuleCases[] = [
         name: 'two codes swapped',
         head: inHeader(['\tPPME_SYSCALL_READ_E = 6,\n\tPPME_SYSCALL_READ_X = 7,', '\tPPME_SYSCALL_READ_E = 7,\n\tPPME_SYSCALL_READ_X = 6,']),
         errors: [
-          { message: ['PPME_SYSCALL_READ_E changed from 6 to 7'], path: HEADER, line: 44 },
-          { message: ['PPME_SYSCALL_READ_X changed from 7 to 6'], path: HEADER, line: 45 },
+          { message: ['PPME_SYSCALL_READ_E changed from 6 to 7'], path: HEADER, line: at('PPME_SYSCALL_READ_E') },
+          { message: ['PPME_SYSCALL_READ_X changed from 7 to 6'], path: HEADER, line: at('PPME_SYSCALL_READ_X') },
         ],
         required: 'major',
       },
@@ -159,7 +156,7 @@ export const eventCases: RuleCases[] = [
       {
         name: 'the exit event is renamed',
         head: inEventTable(['[PPME_SYSCALL_OPEN_X] = {"open",', '[PPME_SYSCALL_OPEN_X] = {"openat",']),
-        errors: [{ message: ["PPME_SYSCALL_OPEN_X name 'open' → 'openat'"], path: EVENT_TABLE, line: 10 }],
+        errors: [{ message: ["PPME_SYSCALL_OPEN_X name 'open' → 'openat'"], path: EVENT_TABLE, line: at('[PPME_SYSCALL_OPEN_X]') }],
         rules: ['event-name-changed'],
         required: 'minor',
       },
@@ -167,8 +164,8 @@ export const eventCases: RuleCases[] = [
         name: 'both events of a pair are renamed',
         head: inEventTable(['[PPME_SYSCALL_READ_E] = {"read",', '[PPME_SYSCALL_READ_E] = {"pread",'], ['[PPME_SYSCALL_READ_X] = {"read",', '[PPME_SYSCALL_READ_X] = {"pread",']),
         errors: [
-          { message: ["PPME_SYSCALL_READ_E name 'read' → 'pread'"], path: EVENT_TABLE, line: 23 },
-          { message: ["PPME_SYSCALL_READ_X name 'read' → 'pread'"], path: EVENT_TABLE, line: 24 },
+          { message: ["PPME_SYSCALL_READ_E name 'read' → 'pread'"], path: EVENT_TABLE, line: at('[PPME_SYSCALL_READ_E]') },
+          { message: ["PPME_SYSCALL_READ_X name 'read' → 'pread'"], path: EVENT_TABLE, line: at('[PPME_SYSCALL_READ_X]') },
         ],
         rules: ['event-name-changed'],
         required: 'minor',
@@ -192,14 +189,14 @@ export const eventCases: RuleCases[] = [
       {
         name: 'the category is replaced',
         head: inEventTable(['EC_FILE | EC_SYSCALL,\n', 'EC_IO_OTHER | EC_SYSCALL,\n']),
-        errors: [{ message: ['PPME_SYSCALL_OPEN_X category EC_FILE | EC_SYSCALL → EC_IO_OTHER | EC_SYSCALL'], path: EVENT_TABLE, line: 10 }],
+        errors: [{ message: ['PPME_SYSCALL_OPEN_X category EC_FILE | EC_SYSCALL → EC_IO_OTHER | EC_SYSCALL'], path: EVENT_TABLE, line: at('[PPME_SYSCALL_OPEN_X]') }],
         rules: ['event-category-changed'],
         required: 'minor',
       },
       {
         name: 'a category bit is added',
         head: inEventTable(['EC_OTHER | EC_SYSCALL, EF_NONE', 'EC_OTHER | EC_SYSCALL | EC_TRACEPOINT, EF_NONE']),
-        errors: [{ message: ['PPME_GENERIC_X category EC_OTHER | EC_SYSCALL → EC_OTHER | EC_SYSCALL | EC_TRACEPOINT'], path: EVENT_TABLE, line: 7 }],
+        errors: [{ message: ['PPME_GENERIC_X category EC_OTHER | EC_SYSCALL → EC_OTHER | EC_SYSCALL | EC_TRACEPOINT'], path: EVENT_TABLE, line: at('[PPME_GENERIC_X]') }],
         rules: ['event-category-changed'],
         required: 'minor',
       },
@@ -227,7 +224,7 @@ export const eventCases: RuleCases[] = [
       {
         name: 'nparams raised without a new param',
         head: inEventTable(OPEN_X_NPARAMS),
-        errors: [{ message: ['PPME_SYSCALL_OPEN_X declares nparams 4 but lists 3 params'], path: EVENT_TABLE, line: 10 }],
+        errors: [{ message: ['PPME_SYSCALL_OPEN_X declares nparams 4 but lists 3 params'], path: EVENT_TABLE, line: at('[PPME_SYSCALL_OPEN_X]') }],
         rules: ['event-nparams-mismatch'],
         // An invalid table needs no bump: it needs fixing.
         required: 'none',
@@ -235,7 +232,7 @@ export const eventCases: RuleCases[] = [
       {
         name: 'a param appended without raising nparams',
         head: inEventTable(OPEN_X_MODE),
-        errors: [{ message: ['PPME_SYSCALL_OPEN_X declares nparams 3 but lists 4 params'], path: EVENT_TABLE, line: 10 }],
+        errors: [{ message: ['PPME_SYSCALL_OPEN_X declares nparams 3 but lists 4 params'], path: EVENT_TABLE, line: at('[PPME_SYSCALL_OPEN_X]') }],
         // The mismatch is reported without hiding the bump the change needs once nparams is fixed.
         rules: ['event-nparams-mismatch', 'event-param-appended'],
         required: 'minor',
@@ -243,14 +240,14 @@ export const eventCases: RuleCases[] = [
       {
         name: 'a new event with a wrong count',
         head: [appendEventCodes('PPME_SYSCALL_WRITE_X'), appendEventEntries('[PPME_SYSCALL_WRITE_X] = {"write", EC_IO_OTHER | EC_SYSCALL, EF_USES_FD, 2, {{"res", PT_ERRNO, PF_DEC}}},')],
-        errors: [{ message: ['PPME_SYSCALL_WRITE_X declares nparams 2 but lists 1 params'], path: EVENT_TABLE, line: 39 }],
+        errors: [{ message: ['PPME_SYSCALL_WRITE_X declares nparams 2 but lists 1 params'], path: EVENT_TABLE, line: at('[PPME_SYSCALL_WRITE_X]') }],
         rules: ['event-nparams-mismatch', 'event-pair-added', 'event-pairing-broken'],
       },
       {
         name: 'an inconsistent entry made inconsistent in another way',
         base: inEventTable(OPEN_X_NPARAMS),
         head: inEventTable(['EF_CREATES_FD | EF_MODIFIES_STATE,\n                                 4,', 'EF_CREATES_FD | EF_MODIFIES_STATE,\n                                 5,']),
-        errors: [{ message: ['PPME_SYSCALL_OPEN_X declares nparams 5 but lists 3 params'], path: EVENT_TABLE, line: 10 }],
+        errors: [{ message: ['PPME_SYSCALL_OPEN_X declares nparams 5 but lists 3 params'], path: EVENT_TABLE, line: at('[PPME_SYSCALL_OPEN_X]') }],
         rules: ['event-nparams-mismatch'],
       },
     ],

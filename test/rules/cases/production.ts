@@ -1,14 +1,13 @@
 /**
  * Cases for the rules over the event production matrix. The base is the demo tree with
- * fixtures/code: driver/fillers_table.c gives the kmod fillers of GENERIC_X (line 7), OPEN_X (8),
- * CLOSE_X (9), READ_X (10, autofill) and SETSOCKOPT_X (12, under #ifdef); the modern probe's
- * close_x (close.bpf.c line 5) starts CLOSE_X. In the demo's event_table.c, READ_X is at line 24
- * and CLOSE_X at 18; every enter event is EF_OLD_VERSION.
+ * fixtures/code: driver/fillers_table.c gives the kmod fillers of GENERIC_X, OPEN_X, CLOSE_X,
+ * READ_X (autofill) and SETSOCKOPT_X (under #ifdef); the modern probe's close_x (close.bpf.c)
+ * starts CLOSE_X. Every enter event of the demo is EF_OLD_VERSION. Expected locations name the fixture text they point at (`at`, `atBase` in tester.ts), never a line number.
  */
 import path from 'node:path';
 import { readTree } from '../../../src/source/scratch.js';
 import { FIXTURES } from '../../helpers/surface.js';
-import { appendEventCodes, appendEventEntries, dropLine, editFile, inEventTable, setFile, type Change, type RuleCases } from '../tester.js';
+import { at, appendEventCodes, appendEventEntries, dropLine, editFile, inEventTable, setFile, type Change, type RuleCases } from '../tester.js';
 
 const TABLE = 'driver/fillers_table.c';
 const inTable = editFile(TABLE);
@@ -48,13 +47,13 @@ export const productionCases: RuleCases[] = [
         head: dropLine(TABLE, 'PPME_SYSCALL_READ_X'),
         rules: ['event-no-longer-produced'],
         required: 'major',
-        errors: [{ message: ['PPME_SYSCALL_READ_X is no longer produced by the kernel module', "no newer version of it is (an event named 'read'"], path: 'driver/event_table.c', line: 24 }],
+        errors: [{ message: ['PPME_SYSCALL_READ_X is no longer produced by the kernel module', "no newer version of it is (an event named 'read'"], path: 'driver/event_table.c', line: at('[PPME_SYSCALL_READ_X]') }],
       },
       {
         name: 'both the kmod and the modern probe stop sending CLOSE_X',
         base: withCode,
         head: [dropLine(TABLE, 'PPME_SYSCALL_CLOSE_X'), editFile('driver/modern_bpf/programs/tail_called/events/close.bpf.c')(['PPME_SYSCALL_CLOSE_X)', 'PPME_GENERIC_X)'])],
-        errors: [{ message: ['PPME_SYSCALL_CLOSE_X is no longer produced by the kernel module and the modern eBPF probe'], path: 'driver/event_table.c', line: 18 }],
+        errors: [{ message: ['PPME_SYSCALL_CLOSE_X is no longer produced by the kernel module and the modern eBPF probe'], path: 'driver/event_table.c', line: at('[PPME_SYSCALL_CLOSE_X]') }],
       },
     ],
   },
@@ -71,7 +70,7 @@ export const productionCases: RuleCases[] = [
         base: withCode,
         head: openProgram,
         required: 'minor',
-        errors: [{ message: ['PPME_SYSCALL_OPEN_X is now produced by the modern eBPF probe (program open_x)'], path: OPEN_PROG, line: 2 }],
+        errors: [{ message: ['PPME_SYSCALL_OPEN_X is now produced by the modern eBPF probe (program open_x)'], path: OPEN_PROG, line: at('BPF_PROG(open_x,') }],
       },
       {
         name: 'the kmod gains a filler for an existing event',
@@ -79,7 +78,7 @@ export const productionCases: RuleCases[] = [
         head: inTable(['        [PPME_GENERIC_X]', '        [PPME_GENERIC_E] = {FILLER_REF(sys_generic)},\n        [PPME_GENERIC_X]']),
         rules: ['event-starts-being-produced'],
         required: 'minor',
-        errors: [{ message: ['PPME_GENERIC_E is now produced by the kernel module (filler sys_generic)'], path: TABLE, line: 7 }],
+        errors: [{ message: ['PPME_GENERIC_E is now produced by the kernel module (filler sys_generic)'], path: TABLE, line: at('[PPME_GENERIC_E]') }],
       },
     ],
   },
@@ -97,13 +96,13 @@ export const productionCases: RuleCases[] = [
         head: inTable(['FILLER_REF(sys_close_x)', 'FILLER_REF(sys_single_x)']),
         rules: ['event-filler-swapped'],
         required: 'patch',
-        errors: [{ message: ['PPME_SYSCALL_CLOSE_X is filled differently by the kernel module: filler sys_close_x → sys_single_x'], path: TABLE, line: 9 }],
+        errors: [{ message: ['PPME_SYSCALL_CLOSE_X is filled differently by the kernel module: filler sys_close_x → sys_single_x'], path: TABLE, line: at('[PPME_SYSCALL_CLOSE_X]') }],
       },
       {
         name: 'other autofill args for READ_X',
         base: withCode,
         head: inTable(['{{AF_ID_RETVAL}, {0}}', '{{AF_ID_RETVAL}, {1}}']),
-        errors: [{ message: ['PPME_SYSCALL_READ_X is filled differently by the kernel module: autofill args'], path: TABLE, line: 10 }],
+        errors: [{ message: ['PPME_SYSCALL_READ_X is filled differently by the kernel module: autofill args'], path: TABLE, line: at('[PPME_SYSCALL_READ_X]') }],
       },
     ],
   },

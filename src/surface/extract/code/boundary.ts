@@ -20,7 +20,8 @@
  * candidates (with `calls` and `globals`) for the `#define`s it expands (surface/code-defines.ts).
  */
 import { DIRECTIVE, IDENT, PUNCT, type Tokens } from './lexer.js';
-import { ASSIGNMENTS, COUNTER_FIELD, DEBUG_OUTPUT, HEADER_STRUCT, HEADER_WRITER, MAP_ACCESS, NOT_CALLS, PARAM_WRITER, TAIL_CALL, TRANSPORT } from './vocabulary.js';
+import { ASSIGNMENTS, DEBUG_OUTPUT, HEADER_STRUCT, HEADER_WRITER, MAP_ACCESS, NOT_CALLS, PARAM_WRITER, TAIL_CALL, TRANSPORT } from './vocabulary.js';
+import { isCounterField } from '../../model.js';
 
 /** Words after which an identifier is read, not declared (`return x;`). */
 const EXPRESSION_FOLLOWS = new Set(['return', 'case', 'else', 'do', 'goto', 'sizeof', 'typeof', '__typeof__']);
@@ -98,7 +99,7 @@ export function boundaryFacts(T: Tokens, start: number, end: number, name: strin
     const next = T.text[k + 1];
     const field = T.kind[k - 1] === PUNCT && (prev === '->' || prev === '.');
     if (field) {
-      if (COUNTER_FIELD.test(s) && isUpdated(T, k)) counters.add(s);
+      if (isCounterField(s) && isUpdated(T, k)) counters.add(s);
       continue;
     }
     if (s === HEADER_STRUCT) marks.add('header');

@@ -202,17 +202,6 @@ export function oldestBuilds(minKernel: bigint): [Build, Build, Build, Build] {
 /** The newest kernel, with every probed API and every option. */
 export const NEWEST: Build = { kernel: KERNEL_MAX, probes: true, config: true };
 
-/**
- * Whether two functions' oldest-kernel variants (`oldestBuilds` order) show a change confined
- * to kernel-compatibility code: for one outcome of the kernel API probes (the APIs absent, or
- * present: a probe may mark older or newer kernels), the oldest supported kernel builds the same
- * code with and without its configuration options. New code for newer kernels keeps it; code
- * changed in every branch alike, or added where the oldest kernel compiles it, does not.
- */
-export function keepsOldestBuild(base: readonly string[], head: readonly string[]): boolean {
-  const same = (i: number) => base[i] === head[i];
-  return (same(0) && same(1)) || (same(2) && same(3));
-}
 
 const KERNEL_MACROS = record<MacroDef>({
   KERNEL_VERSION: { name: 'KERNEL_VERSION', params: ['a', 'b', 'c'], body: '(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))' },

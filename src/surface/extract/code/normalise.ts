@@ -19,7 +19,8 @@
  * Qualifiers, `#pragma` hints and type spellings are normalised by the lexer.
  */
 import { matchForward, statementEnd } from './functions.js';
-import { ASSIGNMENTS, COUNTER_FIELD, DEBUG_OUTPUT, NOT_CALLS, TAIL_CALL } from './vocabulary.js';
+import { ASSIGNMENTS, DEBUG_OUTPUT, NOT_CALLS, TAIL_CALL } from './vocabulary.js';
+import { isCounterField } from '../../model.js';
 import { DIRECTIVE, IDENT, NUMBER, PUNCT, type Tokens } from './lexer.js';
 
 
@@ -393,7 +394,7 @@ function isCounterUpdate(c: Context, from: number, to: number): boolean {
       p = close + 1;
     } else break;
   }
-  if (!COUNTER_FIELD.test(last)) return false;
+  if (!isCounterField(last)) return false;
   if (p === to - 1) return prefix;
   if (prefix) return false;
   if ((isPunct(c, p, '++') || isPunct(c, p, '--')) && p === to - 2) return true;

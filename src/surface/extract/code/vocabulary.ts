@@ -26,8 +26,6 @@ export const MAP_ACCESS = new Set(['bpf_map_lookup_elem', 'bpf_map_update_elem',
 /** A jump to another program through a map slot: dispatch, not a direct call. */
 export const TAIL_CALL = 'bpf_tail_call';
 
-/** Counter fields: every counter of the shared stats structs is named `n_*` (n_evts, n_drops_buffer, ...). */
-export const COUNTER_FIELD = /^n_\w+$/;
 
 /**
  * Calls compiled out of release builds (`bpf_printk` and `bpf_trace_printk` are empty unless
