@@ -78,6 +78,9 @@ export function parseCSync(filePath: string, source: string, budget?: WorkBudget
   const start = performance.now();
   const pre = preprocess(source);
   const tree = parser.parse(pre.text, null, { progressCallback: () => performance.now() - start > allowed });
+  // A cancelled parse is resumed by the next call unless the parser is reset (the next file would
+  // be read as the rest of this one); freeing what it built takes time too, charged with it.
+  if (!tree) parser.reset();
   budget?.chargeParse(performance.now() - start);
   if (!tree) {
     if (allowed < MAX_PARSE_MS) throw budget!.stop('MAX_REVISION_PARSE_MS');
