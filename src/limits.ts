@@ -8,8 +8,15 @@
 /** A file larger than this is not read (its size is checked before its content is). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-/** Time tree-sitter may spend on one file before the parse is abandoned. */
-export const MAX_PARSE_MS = 10_000;
+/**
+ * Time one parse may take (preprocessing, tree-sitter, freeing what a cancelled parse built)
+ * before it is abandoned. The largest files libs parses this way (driver/event_table.c, 3,000
+ * lines; ppm_events_public.h, 2,500) take 0.02 to 0.35 s, the first parse of a process on a
+ * loaded two-core machine being the slowest; 2 MiB of such C (MAX_FILE_BYTES) about 0.3 s. Two
+ * seconds leaves real files six times inside it or more, and a crafted file tree-sitter would
+ * take minutes over costs two seconds.
+ */
+export const MAX_PARSE_MS = 2_000;
 
 /**
  * Time all the parses of one revision may take together (its surface files, the headers they
