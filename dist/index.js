@@ -26890,12 +26890,14 @@ function describe(p) {
 
 // src/limits.ts
 var MAX_FILE_BYTES = 2 * 1024 * 1024;
-var MAX_PARSE_MS = 1e4;
+var MAX_PARSE_MS = 2e3;
+var MAX_REVISION_PARSE_MS = 2500;
 var MAX_EVAL_STEPS = 1e6;
 var MAX_EVAL_DEPTH = 256;
 var INTEGER_BITS = 64;
 var MAX_NESTING = 64;
 var MAX_MACRO_OUTPUT_TOKENS = 2e5;
+var MAX_REVISION_EVAL_STEPS = 2e6;
 var MAX_PRAGMA_MACRO_USE_CHARS = 4096;
 var MAX_INCLUDE_DEPTH = 16;
 var MAX_INCLUDED_FILES = 256;
@@ -27103,6 +27105,14 @@ var Evaluator = class _Evaluator {
   step() {
     if (++this.session.steps > MAX_EVAL_STEPS) {
       this.syms.problems?.add(`a constant expression needs more than ${MAX_EVAL_STEPS} steps`);
+      return false;
+    }
+    if (this.session.steps > this.session.allowance) {
+      if (this.session.allowance !== -1) {
+        const spent = this.syms.budget.stop("MAX_REVISION_EVAL_STEPS");
+        this.syms.problems?.add(spent.message);
+      }
+      this.session.allowance = -1;
       return false;
     }
     return true;
@@ -27453,8 +27463,16 @@ function tokensOf(expr) {
 function evaluateValue(expr, syms) {
   const toks = tokensOf(expr);
   if (!toks || toks.length === 0) return null;
-  const session = { steps: 0, calls: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Set(), preprocessor: syms.isDefined !== void 0 };
-  return new Evaluator(toks, syms, 0, /* @__PURE__ */ new Set(), session).run();
+  const budget = syms.budget;
+  if (budget && budget.stepsLeft <= 0) {
+    const spent = budget.stop("MAX_REVISION_EVAL_STEPS");
+    syms.problems?.add(spent.message);
+    return null;
+  }
+  const session = { steps: 0, allowance: budget ? budget.stepsLeft : Infinity, calls: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Set(), preprocessor: syms.isDefined !== void 0 };
+  const v = new Evaluator(toks, syms, 0, /* @__PURE__ */ new Set(), session).run();
+  budget?.chargeSteps(session.steps);
+  return v;
 }
 function evaluate(expr, syms) {
   return evaluateValue(expr, syms)?.v ?? null;
@@ -32637,18 +32655,26 @@ var parser = null;
 async function initParser() {
   parser ??= await getParser();
 }
-async function parseC(filePath, source) {
+async function parseC(filePath, source, budget) {
   parser ??= await getParser();
-  return parseCSync(filePath, source);
+  return parseCSync(filePath, source, budget);
 }
 var ParseTimeout = class extends Error {
 };
-function parseCSync(filePath, source) {
+function parseCSync(filePath, source, budget) {
   if (!parser) throw new Error("parseCSync before initParser()");
-  const pre = preprocess(source);
+  const left = budget ? budget.parseLeft : Infinity;
+  if (left <= 0) throw budget.stop("MAX_REVISION_PARSE_MS");
+  const allowed = Math.min(MAX_PARSE_MS, left);
   const start2 = performance.now();
-  const tree = parser.parse(pre.text, null, { progressCallback: () => performance.now() - start2 > MAX_PARSE_MS });
-  if (!tree) throw new ParseTimeout(`parsing ${filePath} took longer than ${MAX_PARSE_MS} ms`);
+  const pre = preprocess(source);
+  const tree = parser.parse(pre.text, null, { progressCallback: () => performance.now() - start2 > allowed });
+  if (!tree) parser.reset();
+  budget?.chargeParse(performance.now() - start2);
+  if (!tree) {
+    if (allowed < MAX_PARSE_MS) throw budget.stop("MAX_REVISION_PARSE_MS");
+    throw new ParseTimeout(`parsing ${filePath} took longer than ${MAX_PARSE_MS} ms`);
+  }
   return {
     path: filePath,
     source,
@@ -33529,6 +33555,7 @@ var Expander = class {
   constructor(macros, opts) {
     this.macros = macros;
     this.opts = opts;
+    this.allowance = opts.budget ? opts.budget.stepsLeft : Infinity;
   }
   macros;
   opts;
@@ -33537,17 +33564,34 @@ var Expander = class {
   calls = /* @__PURE__ */ new Map();
   /** Why the expansion stopped, when it did. */
   problem = null;
+  /** It stopped because the revision's budget is spent (not a fact about the text: never memoise it). */
+  spent = false;
+  /** Tokens read and produced this expansion may still take from the revision's budget. */
+  allowance;
+  /** Tokens read and produced: what the revision's budget is charged. */
+  get work() {
+    return this.steps + this.output;
+  }
   over() {
     if (this.problem) return true;
     if (++this.steps > MAX_EVAL_STEPS) this.problem = `a macro expansion needs more than ${MAX_EVAL_STEPS} steps`;
     else if (this.output > MAX_MACRO_OUTPUT_TOKENS) this.problem = `a macro expands to more than ${MAX_MACRO_OUTPUT_TOKENS} tokens`;
+    else if (this.steps + this.output > this.allowance) this.stopSpent();
     return this.problem !== null;
+  }
+  stopSpent() {
+    this.spent = true;
+    this.problem = this.opts.budget.stop("MAX_REVISION_EVAL_STEPS").message;
   }
   /** Appends an expansion (its first token spaced like the macro name was), within the output bound. */
   append(out2, r, ws) {
     this.output += r.length;
     if (out2.length + r.length > MAX_MACRO_OUTPUT_TOKENS || this.output > MAX_MACRO_OUTPUT_TOKENS * 8) {
       this.problem ??= `a macro expands to more than ${MAX_MACRO_OUTPUT_TOKENS} tokens`;
+      return false;
+    }
+    if (this.steps + this.output > this.allowance) {
+      if (!this.problem) this.stopSpent();
       return false;
     }
     for (let n = 0; n < r.length; n++) out2.push(n === 0 ? { ...r[n], ws } : r[n]);
@@ -33678,12 +33722,65 @@ function mentionsMacro(text2, macros, keep) {
   return false;
 }
 function expandMacros(text2, macros, opts = {}) {
+  if (opts.budget && opts.budget.stepsLeft <= 0) return { problem: opts.budget.stop("MAX_REVISION_EVAL_STEPS").message, spent: true };
   const toks = lex(text2);
   if (!toks) return { problem: "text that is not C tokens" };
   const e = new Expander(macros, opts);
   const out2 = e.expand(toks, /* @__PURE__ */ new Set(), 0);
-  return out2 ? { text: join3(out2) } : { problem: e.problem ?? "a macro expansion that does not end" };
+  opts.budget?.chargeSteps(e.work);
+  if (out2) return { text: join3(out2) };
+  return e.spent ? { problem: e.problem, spent: true } : { problem: e.problem ?? "a macro expansion that does not end" };
 }
+
+// src/parse/budget.ts
+var WorkBudget = class {
+  constructor(maxParseMs = MAX_REVISION_PARSE_MS, maxSteps = MAX_REVISION_EVAL_STEPS) {
+    this.maxParseMs = maxParseMs;
+    this.maxSteps = maxSteps;
+  }
+  maxParseMs;
+  maxSteps;
+  /** Milliseconds spent parsing so far. */
+  parseMs = 0;
+  /** Steps of macro expansion and constant expressions so far (tokens read, tokens produced, macros expanded). */
+  steps = 0;
+  /** The limits that ran out. */
+  spent = /* @__PURE__ */ new Set();
+  /** How many times work was stopped: a memo keeps a result only when this did not change while it was computed. */
+  stops = 0;
+  /** Milliseconds of parsing left (0 when spent). */
+  get parseLeft() {
+    return Math.max(0, this.maxParseMs - this.parseMs);
+  }
+  /** Steps left (0 when spent). */
+  get stepsLeft() {
+    return Math.max(0, this.maxSteps - this.steps);
+  }
+  chargeParse(ms) {
+    this.parseMs += ms;
+  }
+  chargeSteps(steps) {
+    this.steps += steps;
+  }
+  /** Records that `limit` stopped some work; the error says which. */
+  stop(limit) {
+    this.spent.add(limit);
+    this.stops++;
+    return new BudgetSpent(this, limit);
+  }
+};
+function describeLimit(budget, limit) {
+  return limit === "MAX_REVISION_PARSE_MS" ? `the parsing time one revision may take (MAX_REVISION_PARSE_MS, ${budget.maxParseMs} ms) is spent` : `the macro expansion and constant expressions one revision may compute (MAX_REVISION_EVAL_STEPS, ${budget.maxSteps} steps) are spent`;
+}
+var BudgetSpent = class extends Error {
+  constructor(budget, limit) {
+    super(describeLimit(budget, limit));
+    this.budget = budget;
+    this.limit = limit;
+  }
+  budget;
+  limit;
+};
 
 // src/parse/conditions.ts
 var KERNEL_MAX = 0x7fffffffn;
@@ -33730,15 +33827,17 @@ function signature(f) {
 var testMemo = /* @__PURE__ */ new Map();
 var MEMO_PER_CONDITION = 16;
 var Env = class {
-  constructor(config, minKernel, hasInclude) {
+  constructor(config, minKernel, hasInclude, budget) {
     this.config = config;
     this.minKernel = minKernel;
     this.hasInclude = hasInclude;
+    this.budget = budget;
     this.kernel = minKernel;
   }
   config;
   minKernel;
   hasInclude;
+  budget;
   layers = [new Layer()];
   /** Header walks in progress: the layer they start at and the inputs they have read so far. */
   recorders = [];
@@ -33839,7 +33938,7 @@ var Env = class {
       if (f.status === 1 && f.at >= 0) uncertain = true;
       return f.status === 2 && f.defs && !Array.isArray(f.defs) ? f.defs : void 0;
     };
-    const e = expandMacros(text2, { get, has: (name2) => get(name2) !== void 0 });
+    const e = expandMacros(text2, { get, has: (name2) => get(name2) !== void 0 }, { budget: this.budget });
     return "text" in e ? { text: e.text, uncertain } : { text: null, uncertain: true };
   }
   /** The symbol table a condition is evaluated with (macros only: the preprocessor knows no enumerators). */
@@ -33853,7 +33952,8 @@ var Env = class {
       enumerators: /* @__PURE__ */ new Map(),
       isDefined: (name2) => this.isDefined(name2),
       identifier: (name2) => this.isDefined(name2) === false ? 0n : null,
-      hasInclude: this.hasInclude
+      hasInclude: this.hasInclude,
+      budget: this.budget
     };
   }
   /** A condition's truth in this configuration, over the supported kernel range. */
@@ -33876,8 +33976,9 @@ var Env = class {
       if (same) return e.answer;
     }
     this.tracking = /* @__PURE__ */ new Map();
+    const stops = this.budget?.stops;
     const answer = this.evaluateCondition(condition);
-    if (memoised) {
+    if (memoised && this.budget?.stops === stops) {
       if (testMemo.size >= MEMO_ENTRIES) testMemo.clear();
       const list = testMemo.get(condition) ?? [];
       if (list.length >= MEMO_PER_CONDITION) list.shift();
@@ -33961,7 +34062,7 @@ function clonePack(p) {
 function min(a, b) {
   return a < b ? a : b;
 }
-function walkFile(path11, d, config, minKernel, resolve3, cache = new WalkCache()) {
+function walkFile(path11, d, config, minKernel, resolve3, cache = new WalkCache(), budget) {
   const cached = cache.files(d);
   const hit = cached.find((e) => (e.minKernel === minKernel || !usedKernelVersion(e.asked)) && answersAlike(e, config) && cache.resolvesAlike(e, resolve3));
   if (hit) return hit.walk;
@@ -33973,17 +34074,23 @@ function walkFile(path11, d, config, minKernel, resolve3, cache = new WalkCache(
     resolutions.push({ from: path11, inc, to });
     return to ? true : null;
   };
+  const stops = budget?.stops;
   const w = {
-    env: new Env(config, minKernel, hasInclude),
+    env: new Env(config, minKernel, hasInclude, budget),
     resolve: resolve3,
     budget: { files: 0 },
     problems: out2.problems,
     resolutions,
     cache,
     pack: { cap: 0, stack: [], certain: true },
-    packedIncludes: out2.packedIncludes
+    packedIncludes: out2.packedIncludes,
+    cut: /* @__PURE__ */ new Set()
   };
   walkOps(path11, d, w, 2, out2, 0);
+  if (budget && budget.stops !== stops) {
+    out2.problems.push(`${describeLimit(budget, "MAX_REVISION_EVAL_STEPS")}, so which lines of ${[...w.cut.size ? w.cut : [path11]].join(", ")} the builds compile is not known`);
+    return out2;
+  }
   cached.push({ asked: w.env.asked, minKernel, resolutions, walk: out2, alikeFor: new Uint8Array(CONFIGS.length) });
   return out2;
 }
@@ -34013,7 +34120,9 @@ function walkOps(path11, d, w, ambient, out2, depth) {
         const frame = frames[frames.length - 1];
         let own = 0;
         if (frame.parent !== 0 && frame.taken !== 2) {
+          const stops = env.budget?.stops;
           const v = b.kind === "else" ? true : env.test(b.test);
+          if (env.budget?.stops !== stops) w.cut.add(path11);
           own = v === true ? 2 : v === false ? 0 : 1;
           if (frame.taken === 1 && own === 2) own = 1;
           frame.taken = v === true ? 2 : v === null || frame.taken === 1 ? 1 : 0;
@@ -34065,7 +34174,9 @@ function walkOps(path11, d, w, ambient, out2, depth) {
           if (env.isDefined(op.text) !== false) packed(op.line, false);
           break;
         }
+        const stops = env.budget?.stops;
         const e = env.expand(op.text);
+        if (env.budget?.stops !== stops) w.cut.add(path11);
         let understood = e.text !== null && !e.uncertain;
         const found = e.text === null ? [] : pragmaOperatorPacks(e.text);
         for (const args2 of found) understood = applyPack(w.pack, args2) && understood;
@@ -34091,9 +34202,11 @@ function includeFile(target, w, status, depth) {
   }
   const before = w.resolutions.length;
   const packedBefore = w.packedIncludes.length;
+  const stops = env.budget?.stops;
   env.beginHeader();
   walkOps(target.path, target.directives, w, status, null, depth + 1);
   const { layer, inputs } = env.endHeader();
+  if (env.budget?.stops !== stops) return;
   list.push({
     minKernel: env.minKernel,
     inputs,
@@ -36735,6 +36848,7 @@ var DECLARING_NAMES = /* @__PURE__ */ new Set([...MODULE_PARAM_CALLS, "kernel_pa
 var IDENTIFIER2 = /[A-Za-z_]\w*/g;
 function readTextDeclarations(facts, ctx) {
   const out2 = { moduleParams: [], paramOps: [], maps: [], globals: [] };
+  const unexpanded = /* @__PURE__ */ new Set();
   for (const f of facts) {
     if (!f.topLevel.statements.length) continue;
     const driver = probeOf(f.path);
@@ -36755,14 +36869,15 @@ function readTextDeclarations(facts, ctx) {
         ctx.warnings.push({ path: f.path, message: `${where3}: a conditional directive the model cannot decide cuts a declaration in parts, so what the builds declare there is not known`, incomplete: true });
         continue;
       }
-      const r = readStatement(text2, scope.macros, probe);
+      const r = readStatement(text2, scope.macros, probe, ctx.budget);
       for (const n of r.used) ctx.onMacro(f.path, n);
       const redefined = redefinedAfter(f, line, text2);
       if (redefined) {
         ctx.warnings.push({ path: f.path, message: `${where3}: ${redefined} is defined or undefined again later in ${f.path}, so what the declaration means where it stands is not known`, incomplete: true });
       }
       if (r.problem) {
-        ctx.warnings.push({ path: f.path, message: `${where3}: ${r.problem}, so what it declares is not known`, incomplete: true });
+        if (!r.spent || !unexpanded.has(f.path)) ctx.warnings.push({ path: f.path, message: `${where3}: ${r.problem}, so what it declares is not known`, incomplete: true });
+        if (r.spent) unexpanded.add(f.path);
         continue;
       }
       const candidate = (value, at = line) => ({ value, file: f, line: at, presence: s.presence });
@@ -36911,24 +37026,24 @@ function macrosThatMayDeclare(macros, own = []) {
   return out2;
 }
 var readingMemo = /* @__PURE__ */ new WeakMap();
-function readStatement(text2, macros, probe) {
+function readStatement(text2, macros, probe, budget) {
   let memo = readingMemo.get(macros);
   if (!memo) readingMemo.set(macros, memo = /* @__PURE__ */ new Map());
   const key = `${probe}\0${text2}`;
   let r = memo.get(key);
   if (!r) {
-    r = read(text2, macros, probe);
-    memo.set(key, r);
+    r = read(text2, macros, probe, budget);
+    if (!r.spent) memo.set(key, r);
   }
   return r;
 }
-function read(written, macros, probe) {
+function read(written, macros, probe, budget) {
   const r = { moduleParams: [], paramOps: [], maps: [], globals: [], expanded: false, used: [] };
   let text2 = written;
   const { text: guarded, slots } = guardWrittenValues(written);
   if (mentionsMacro(guarded, macros)) {
-    const e = expandMacros(guarded, macros, { onMacro: (n) => r.used.push(n) });
-    if ("problem" in e) return { ...r, problem: e.problem };
+    const e = expandMacros(guarded, macros, { onMacro: (n) => r.used.push(n), budget });
+    if ("problem" in e) return { ...r, problem: e.problem, ...e.spent ? { spent: true } : {} };
     text2 = e.text.replace(/\b__driver_semver_value_(\d+)\b/g, (_, i2) => slots[Number(i2)]);
     r.expanded = true;
   }
@@ -37059,7 +37174,7 @@ var ORDERED_ENUMS = ["sys_exit_extra_code", "extra_syscall_codes", "extra_event_
 function resolveApi(facts, symsOf, enums, ctx) {
   const layouts = new Layouts(facts, symsOf, ctx.model);
   const sized = (path11) => ({ ...symsOf(path11), sizeOf: (t) => layouts.sizeOf(t) });
-  const text2 = { model: ctx.model, rev: ctx.rev, warnings: ctx.warnings, onMacro: (path11, name2) => symsOf(path11).onMacro?.(name2) };
+  const text2 = { model: ctx.model, rev: ctx.rev, warnings: ctx.warnings, onMacro: (path11, name2) => symsOf(path11).onMacro?.(name2), budget: ctx.budget };
   const declared = readTextDeclarations(facts, text2);
   return {
     structs: sharedLayouts(layouts, ctx),
@@ -37414,7 +37529,7 @@ function withContext(own, context3) {
   }
   return s;
 }
-function buildModel(files, rev, warnings, minKernel) {
+function buildModel(files, rev, warnings, minKernel, budget) {
   const exists2 = (p) => files.has(p);
   const resolved = /* @__PURE__ */ new Map();
   const resolve3 = (from, inc) => {
@@ -37446,7 +37561,7 @@ function buildModel(files, rev, warnings, minKernel) {
     const perConfigWalks = [];
     for (const c of CONFIGS) {
       if (!(mask & 1 << c.index)) continue;
-      const walk2 = walkFile(f.path, f.directives, c, minKernel[c.view] ?? 0n, resolve3, cache);
+      const walk2 = walkFile(f.path, f.directives, c, minKernel[c.view] ?? 0n, resolve3, cache, budget);
       perConfigWalks.push(walk2);
       perConfigBranches[c.index] = walk2.branches;
       perConfigMacros[c.index] = walk2.macros;
@@ -38102,12 +38217,12 @@ function emptyFacts(path11) {
     parseProblems: []
   };
 }
-async function extractFacts(path11, source, kind2 = fileKind(path11), minKernel = 0n) {
+async function extractFacts(path11, source, kind2 = fileKind(path11), minKernel = 0n, budget) {
   const facts = emptyFacts(path11);
   if (kind2 === "tree") {
     let file;
     try {
-      file = await parseC(path11, source);
+      file = await parseC(path11, source, budget);
     } catch (e) {
       if (e instanceof ParseTimeout) return e.message;
       throw e;
@@ -38141,7 +38256,7 @@ async function extractFacts(path11, source, kind2 = fileKind(path11), minKernel 
 }
 
 // src/surface/pragma-macros.ts
-async function scanPragmaMacroUses(files, read2) {
+async function scanPragmaMacroUses(files, read2, opts = {}) {
   const names2 = pragmaMacroNames([...files.values()].map((f) => f.directives));
   if (!names2.size) return;
   for (const [path11, f] of files) {
@@ -38152,7 +38267,14 @@ async function scanPragmaMacroUses(files, read2) {
     const uses = [];
     for (const op of directives.ops) if (op.op === "expand") uses.push([op.offset, op.offset + op.text.length]);
     let facts = f;
-    if (uses.length) facts = await extractFacts(path11, blank2(source, uses), fileKind(path11) ?? "tree");
+    if (uses.length) {
+      try {
+        facts = await extractFacts(path11, blank2(source, uses), fileKind(path11) ?? "tree", 0n, opts.budget);
+      } catch (e) {
+        if (!(e instanceof BudgetSpent)) throw e;
+        opts.warn?.(path11, `it is not read again without its uses of macros that expand to _Pragma: ${e.message}`);
+      }
+    }
     if (typeof facts === "string") facts = f;
     files.set(path11, { ...facts, directives, macros: directives.macros });
   }
@@ -38164,10 +38286,10 @@ function blank2(text2, ranges) {
 }
 
 // src/surface/reread.ts
-function keptAsWritten(def, macros) {
+function keptAsWritten(def, macros, budget) {
   if (/\b(__attribute__|_Alignas|alignas|_Pragma|__pragma|__declspec)\b|\[\[/.test(def.body) || def.body.trim() === "") return false;
   if (def.params !== null) return !/[;={}#]/.test(def.body) && !topLevelComma(def.body);
-  return evaluate(def.body, { macros, enumerators: /* @__PURE__ */ new Map() }) !== null;
+  return evaluate(def.body, { macros, enumerators: /* @__PURE__ */ new Map(), budget }) !== null;
 }
 function topLevelComma(body2) {
   let depth = 0;
@@ -38183,7 +38305,7 @@ function needsReread(d, def, names2, ctx) {
   return (names2 ?? []).some((n) => {
     if (ctx.keep.has(n)) return false;
     const m = ctx.macros.get(n);
-    return m !== void 0 && !keptAsWritten(m, ctx.macros);
+    return m !== void 0 && !keptAsWritten(m, ctx.macros, ctx.budget);
   });
 }
 async function reread(path11, d, def, ctx) {
@@ -38192,7 +38314,7 @@ async function reread(path11, d, def, ctx) {
   const text2 = lines.map((l) => l.text).join("\n");
   const origins = [{ path: path11, line: def.line }, ...lines.map((l) => l.from)];
   const to = (n) => origins[n] ?? { path: path11, line: def.line };
-  const file = parseCSync(path11, text2);
+  const file = parseCSync(path11, text2, ctx.budget);
   try {
     const facts = { tables: [], enums: [], structs: { structs: [], typedefs: {} } };
     if (def.kind === "table") facts.tables = extractTables(file).filter((t) => t.name === def.name).map((t) => mapTable(t, path11, to));
@@ -38247,7 +38369,7 @@ async function rebuild(path11, d, from, to, ctx, local, out2, depth, what) {
   const lookup = {
     get: (n) => {
       const def = local.has(n) ? local.get(n) ?? void 0 : ctx.macros.get(n);
-      return def && !ctx.keep.has(n) && !keptAsWritten(def, ctx.macros) ? def : void 0;
+      return def && !ctx.keep.has(n) && !keptAsWritten(def, ctx.macros, ctx.budget) ? def : void 0;
     },
     has: (n) => lookup.get(n) !== void 0
   };
@@ -38279,8 +38401,8 @@ async function rebuild(path11, d, from, to, ctx, local, out2, depth, what) {
       out2.push({ text: raw, from: at });
       continue;
     }
-    const e = expandMacros(raw, lookup, { keep: ctx.keep });
-    if ("problem" in e) ctx.problem(`${path11}:${line}, in ${what}: ${e.problem}`);
+    const e = expandMacros(raw, lookup, { keep: ctx.keep, budget: ctx.budget });
+    if ("problem" in e) ctx.problem(e.spent ? `${path11}, in ${what}: ${e.problem}, so its macros are not expanded` : `${path11}:${line}, in ${what}: ${e.problem}`);
     out2.push({ text: "text" in e ? e.text : raw, from: at });
   }
 }
@@ -38373,14 +38495,20 @@ var FactsCache = class {
   /** Readings extracted so far, forgotten ones included. */
   extracted = 0;
   get(key, make) {
-    let p = this.map.get(key);
-    if (!p) {
-      p = make();
-      this.map.set(key, p);
-      this.extracted++;
-      const blob = key.slice(key.lastIndexOf(":") + 1);
-      this.keysOfBlob.set(blob, [...this.keysOfBlob.get(blob) ?? [], key]);
-    }
+    const known = this.map.get(key);
+    if (known) return known;
+    const p = make();
+    this.map.set(key, p);
+    this.extracted++;
+    const blob = key.slice(key.lastIndexOf(":") + 1);
+    this.keysOfBlob.set(blob, [...this.keysOfBlob.get(blob) ?? [], key]);
+    p.catch((e) => {
+      if (!(e instanceof BudgetSpent) || this.map.get(key) !== p) return;
+      this.map.delete(key);
+      const keys = (this.keysOfBlob.get(blob) ?? []).filter((k) => k !== key);
+      if (keys.length) this.keysOfBlob.set(blob, keys);
+      else this.keysOfBlob.delete(blob);
+    });
     return p;
   }
   /** Forgets every reading of a blob no later revision holds (the audit's memory stays flat). */
@@ -38395,11 +38523,17 @@ function factsKey(path11, kind2, blob, minKernel = 0n) {
 }
 var PUBLIC_HEADER = "driver/ppm_events_public.h";
 var USERSPACE = viewMask("userspace");
-async function blobFacts(path11, data, kind2 = fileKind(path11) ?? "tree", minKernel = 0n) {
+async function blobFacts(path11, data, kind2 = fileKind(path11) ?? "tree", minKernel = 0n, budget) {
   await initParser();
   if (!data) return "its blob is missing from this clone (a partial or filtered mirror?)";
   if (data.length > MAX_FILE_BYTES) return tooLarge(data.length);
-  return extractFacts(path11, data.toString("utf8"), kind2, minKernel);
+  return extractFacts(path11, data.toString("utf8"), kind2, minKernel, budget);
+}
+var budgets = /* @__PURE__ */ new WeakMap();
+function budgetOf(snap) {
+  let b = budgets.get(snap);
+  if (!b) budgets.set(snap, b = new WorkBudget());
+  return b;
 }
 function kernelRanges(files) {
   const out2 = {};
@@ -38421,17 +38555,26 @@ function tooLarge(size) {
   return `it is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
 }
 var NOT_A_FILE = { "120000": "a symbolic link", "160000": "a submodule" };
-async function loadFacts(snap, cache, warnings, p, kind2, minKernel = 0n) {
+async function loadFacts(snap, cache, warnings, p, kind2, minKernel, budget, retried = false) {
   const entry = snap.files.get(p);
   const what = entry.mode ? NOT_A_FILE[entry.mode] : void 0;
   if (what) {
     warnings.push({ path: p, message: `${p} at ${snap.label} is ${what}: driver-semver does not read it through`, incomplete: true, unread: true });
     return null;
   }
-  const r = await cache.get(factsKey(p, kind2, entry.blob, minKernel), async () => {
+  const read2 = () => cache.get(factsKey(p, kind2, entry.blob, minKernel), async () => {
     const size = entry.size ?? await snap.size(p);
-    return size !== null && size > MAX_FILE_BYTES ? tooLarge(size) : blobFacts(p, await snap.read(p), kind2, minKernel);
+    return size !== null && size > MAX_FILE_BYTES ? tooLarge(size) : blobFacts(p, await snap.read(p), kind2, minKernel, budget);
   });
+  let r;
+  try {
+    r = await read2();
+  } catch (e) {
+    if (!(e instanceof BudgetSpent)) throw e;
+    if (e.budget !== budget && !retried) return loadFacts(snap, cache, warnings, p, kind2, minKernel, budget, true);
+    warnings.push({ path: p, message: `${p} at ${snap.label} is not read: ${e.message}`, incomplete: true, unread: true });
+    return null;
+  }
   if (typeof r === "string") {
     warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true, unread: true });
     return null;
@@ -38439,10 +38582,10 @@ async function loadFacts(snap, cache, warnings, p, kind2, minKernel = 0n) {
   for (const problem of r.parseProblems) warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });
   return r.path === p ? r : { ...r, path: p };
 }
-async function readDeclarations(snap, cache, warnings) {
+async function readDeclarations(snap, cache, warnings, budget = budgetOf(snap)) {
   const files = /* @__PURE__ */ new Map();
   const paths = [...snap.files.keys()].filter((p) => fileKind(p) === "tree" || fileKind(p) === "text").sort();
-  const loaded = await Promise.all(paths.map((p) => loadFacts(snap, cache, warnings, p, fileKind(p))));
+  const loaded = await Promise.all(paths.map((p) => loadFacts(snap, cache, warnings, p, fileKind(p), 0n, budget)));
   loaded.forEach((f, i2) => f && files.set(paths[i2], f));
   const exists2 = (p) => snap.files.has(p);
   let frontier = [...files.values()].filter((f) => f.directives.includes.length);
@@ -38461,7 +38604,7 @@ async function readDeclarations(snap, cache, warnings) {
       wanted.length = Math.max(0, MAX_INCLUDED_FILES - added2);
     }
     added2 += wanted.length;
-    const more = await Promise.all(wanted.map((p) => loadFacts(snap, cache, warnings, p, "tree")));
+    const more = await Promise.all(wanted.map((p) => loadFacts(snap, cache, warnings, p, "tree", 0n, budget)));
     frontier = [];
     more.forEach((f, i2) => {
       if (!f) return;
@@ -38471,20 +38614,25 @@ async function readDeclarations(snap, cache, warnings) {
   }
   return files;
 }
-async function readFiles(snap, cache, warnings) {
-  const files = await readDeclarations(snap, cache, warnings);
+async function readFiles(snap, cache, warnings, budget) {
+  const files = await readDeclarations(snap, cache, warnings, budget);
   const kernels = kernelRanges(files.values());
   const code2 = [...snap.files.keys()].filter((p) => fileKind(p) === "code" || isCodeFile(p) && files.has(p)).sort();
-  const codeFacts = await Promise.all(code2.map((p) => loadFacts(snap, cache, warnings, p, "code", codeKernel(p, kernels))));
+  const codeFacts = await Promise.all(code2.map((p) => loadFacts(snap, cache, warnings, p, "code", codeKernel(p, kernels), budget)));
   codeFacts.forEach((f, i2) => {
     const text2 = files.get(code2[i2]);
     if (f) files.set(code2[i2], text2 ? { ...text2, code: f.code } : f);
   });
   return { files: new Map([...files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)), kernels };
 }
-async function rereadDefinitions(files, snap, model, warnings) {
+async function rereadDefinitions(files, snap, model, warnings, budget) {
   const exists2 = (p) => snap.files.has(p);
-  const problem = (message) => warnings.push({ path: message.split(/[:, ]/)[0], message: `${message} (at ${snap.label})`, incomplete: true });
+  const said = /* @__PURE__ */ new Set();
+  const problem = (message) => {
+    if (said.has(message)) return;
+    said.add(message);
+    warnings.push({ path: message.split(/[:, ]/)[0], message: `${message} (at ${snap.label})`, incomplete: true });
+  };
   for (const [path11, f] of [...files]) {
     if (!f.tables.length && !f.enums.length && !f.structs.structs.length) continue;
     const scope = model.scope(path11);
@@ -38516,8 +38664,10 @@ async function rereadDefinitions(files, snap, model, warnings) {
       problem: (message) => {
         problems.push(message);
         problem(message);
-      }
+      },
+      budget
     };
+    const stops = budget.stops;
     const defs = [
       ...f.tables.map((t) => ({ kind: "table", name: t.name, line: t.line, endLine: t.endLine, names: t.names })),
       ...f.enums.filter((e) => e.name).map((e) => ({ kind: "enum", name: e.name, line: e.line, endLine: e.endLine, names: e.names })),
@@ -38525,7 +38675,14 @@ async function rereadDefinitions(files, snap, model, warnings) {
     ].filter((d) => model.live(path11, d.line) && needsReread(f.directives, d, d.names, ctx));
     let next = f;
     for (const d of defs) {
-      const again = await reread(path11, f.directives, d, ctx);
+      let again;
+      try {
+        again = await reread(path11, f.directives, d, ctx);
+      } catch (e) {
+        if (!(e instanceof BudgetSpent || e instanceof ParseTimeout)) throw e;
+        ctx.problem(`${path11}:${d.line}: ${d.kind} ${d.name} cannot be read again with its macros expanded: ${e.message}`);
+        continue;
+      }
       if (!again) {
         ctx.problem(`${path11}:${d.line}: ${d.kind} ${d.name} cannot be read again with its macros expanded`);
         continue;
@@ -38537,7 +38694,7 @@ async function rereadDefinitions(files, snap, model, warnings) {
         structs: d.kind === "struct" ? { ...next.structs, structs: next.structs.structs.map((s) => s.name === d.name && s.loc.line === d.line ? again.structs.structs[0] : s) } : next.structs
       };
     }
-    rereadMemo.set(f, { scope, resolved, read: read2, problems, facts: next });
+    if (budget.stops === stops) rereadMemo.set(f, { scope, resolved, read: read2, problems, facts: next });
     files.set(path11, next);
   }
 }
@@ -38551,28 +38708,51 @@ function withPredefined(macros) {
   }
   return m;
 }
+var FileProblems = class extends Set {
+  constructor(revision2, spentMessage, spent) {
+    super();
+    this.revision = revision2;
+    this.spentMessage = spentMessage;
+    this.spent = spent;
+  }
+  revision;
+  spentMessage;
+  spent;
+  add(problem) {
+    if (problem === this.spentMessage) this.spent();
+    else this.revision.add(problem);
+    return this;
+  }
+};
 async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
   await initParser();
   const warnings = [];
-  const { files, kernels } = await readFiles(snap, cache, warnings);
-  await scanPragmaMacroUses(files, (p) => snap.read(p));
-  const model = buildModel(files, snap.label, warnings, kernels);
-  await rereadDefinitions(files, snap, model, warnings);
+  const budget = opts.budget ?? budgetOf(snap);
+  const { files, kernels } = await readFiles(snap, cache, warnings, budget);
+  await scanPragmaMacroUses(files, (p) => snap.read(p), { budget, warn: (path11, why) => warnings.push({ path: path11, message: `${path11} at ${snap.label}: ${why}`, incomplete: true }) });
+  const model = buildModel(files, snap.label, warnings, kernels, budget);
+  await rereadDefinitions(files, snap, model, warnings, budget);
   const facts = [...files.values()];
   const used = /* @__PURE__ */ new Map();
   const enumerators = /* @__PURE__ */ new Map();
   const problems = /* @__PURE__ */ new Set();
   const symbols = /* @__PURE__ */ new Map();
+  const spent = /* @__PURE__ */ new Set();
+  const spentIn = (path11) => {
+    if (spent.has(path11)) return;
+    spent.add(path11);
+    warnings.push({ path: path11, message: `${path11} at ${snap.label}: ${describeLimit(budget, "MAX_REVISION_EVAL_STEPS")}, so the rest of its values are not known`, incomplete: true });
+  };
   const symsOf = (path11) => {
     let s = symbols.get(path11);
     if (!s) {
       const scope = model.scope(path11);
-      s = { macros: withPredefined(scope.macros), enumerators, problems, onMacro: (n) => void (scope.ambiguous.has(n) && used.set(n, scope.ambiguous.get(n))) };
+      s = { macros: withPredefined(scope.macros), enumerators, problems: new FileProblems(problems, describeLimit(budget, "MAX_REVISION_EVAL_STEPS"), () => spentIn(path11)), budget, onMacro: (n) => void (scope.ambiguous.has(n) && used.set(n, scope.ambiguous.get(n))) };
       symbols.set(path11, s);
     }
     return s;
   };
-  const r = { model, symsOf, problems, facts, rev: snap.label, warnings };
+  const r = { model, symsOf, problems, facts, rev: snap.label, warnings, budget, spentIn };
   for (const f of facts) for (const e of f.enums) resolveEnumValues(r, f, e);
   const header = files.get(PUBLIC_HEADER);
   const eventCodes = resolveEventCodes(r);
@@ -38580,7 +38760,7 @@ async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
   const publicTree = publicHeader(r, files);
   const enums = resolveEnums(r, publicTree);
   const defines3 = resolveDefines(r, publicTree);
-  const api = resolveApi(facts, symsOf, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model, enumHolding: (names2) => enumHolding(r, names2) });
+  const api = resolveApi(facts, symsOf, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model, budget, enumHolding: (names2) => enumHolding(r, names2) });
   const code2 = resolveCodeRoles(record(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code, probe: probeOf(f.path) }])), roleContext(api));
   const surface = {
     ...emptySurface(snap.label, snap.commit),
@@ -38787,11 +38967,17 @@ function slot(r, path11, init2) {
   if (!read2) {
     const text2 = normExpr(init2.text);
     read2 = { text: text2, used: [] };
+    let spent = false;
     if (mentionsMacro(text2, syms.macros, READ_AS_WRITTEN)) {
       const used = read2.used;
-      const e = expandMacros(text2, syms.macros, { keep: READ_AS_WRITTEN, onMacro: (n) => used.push(n) });
+      const e = expandMacros(text2, syms.macros, { keep: READ_AS_WRITTEN, onMacro: (n) => used.push(n), budget: r.budget });
       if ("text" in e) read2.text = normExpr(e.text);
+      else if (e.spent) spent = true;
       else read2.problem = `${text2.slice(0, 60)}: ${e.problem}`;
+    }
+    if (spent) {
+      r.spentIn(path11);
+      return read2.text;
     }
     memo.set(init2.text, read2);
   }

@@ -18,6 +18,7 @@ import { evaluate, type MacroDef, type SymbolTable } from './consteval.js';
 import { applyPack, pragmaOperatorPacks, type Directives, type IncludeFact, type Op, type PackState } from './directives.js';
 import { expandMacros } from './macros.js';
 import { MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES, MEMO_ENTRIES } from '../limits.js';
+import { describeLimit, type WorkBudget } from './budget.js';
 
 /** 0: never compiled, 1: maybe, 2: always. */
 export type Status = 0 | 1 | 2;
@@ -135,6 +136,8 @@ class Env {
     readonly config: BuildConfig,
     readonly minKernel: bigint,
     readonly hasInclude: (path: string, angled: boolean) => boolean | null,
+    /** The revision's budget: conditions and macro uses are charged to it (see walkFile). */
+    readonly budget?: WorkBudget,
   ) {
     this.kernel = minKernel;
   }
@@ -245,7 +248,7 @@ class Env {
       if (f.status === 1 && f.at >= 0) uncertain = true;
       return f.status === 2 && f.defs && !Array.isArray(f.defs) ? f.defs : undefined;
     };
-    const e = expandMacros(text, { get, has: (name) => get(name) !== undefined });
+    const e = expandMacros(text, { get, has: (name) => get(name) !== undefined }, { budget: this.budget });
     return 'text' in e ? { text: e.text, uncertain } : { text: null, uncertain: true };
   }
 
@@ -261,6 +264,7 @@ class Env {
       isDefined: (name) => this.isDefined(name),
       identifier: (name) => (this.isDefined(name) === false ? 0n : null),
       hasInclude: this.hasInclude,
+      budget: this.budget,
     };
   }
 
@@ -286,8 +290,10 @@ class Env {
       if (same) return e.answer;
     }
     this.tracking = new Map();
+    const stops = this.budget?.stops;
     const answer = this.evaluateCondition(condition);
-    if (memoised) {
+    // An answer a spent budget left unknown is not the condition's: not remembered.
+    if (memoised && this.budget?.stops === stops) {
       if (testMemo.size >= MEMO_ENTRIES) testMemo.clear();
       const list = testMemo.get(condition) ?? [];
       if (list.length >= MEMO_PER_CONDITION) list.shift();
@@ -442,6 +448,8 @@ interface Walk {
   /** One state for the whole translation unit: a header's pragmas carry into the file that includes it. */
   pack: WalkPack;
   packedIncludes: string[];
+  /** Files with a condition or macro use the revision's budget left unevaluated. */
+  cut: Set<string>;
 }
 
 function packKey(p: WalkPack): string {
@@ -460,7 +468,7 @@ function min(a: Status, b: Status): Status {
  * Walks one file's directives for one configuration (see the module comment). `minKernel` is the
  * lowest LINUX_VERSION_CODE the driver supports in that configuration.
  */
-export function walkFile(path: string, d: Directives, config: BuildConfig, minKernel: bigint, resolve: IncludeResolver, cache = new WalkCache()): FileWalk {
+export function walkFile(path: string, d: Directives, config: BuildConfig, minKernel: bigint, resolve: IncludeResolver, cache = new WalkCache(), budget?: WorkBudget): FileWalk {
   const cached = cache.files(d);
   // Configurations that answer alike every name the walk asked share it (most files never ask
   // about the architecture): the kernel range matters only to a walk that read the kernel version.
@@ -475,8 +483,9 @@ export function walkFile(path: string, d: Directives, config: BuildConfig, minKe
     resolutions.push({ from: path, inc, to });
     return to ? true : null;
   };
+  const stops = budget?.stops;
   const w: Walk = {
-    env: new Env(config, minKernel, hasInclude),
+    env: new Env(config, minKernel, hasInclude, budget),
     resolve,
     budget: { files: 0 },
     problems: out.problems,
@@ -484,8 +493,15 @@ export function walkFile(path: string, d: Directives, config: BuildConfig, minKe
     cache,
     pack: { cap: 0, stack: [], certain: true },
     packedIncludes: out.packedIncludes,
+    cut: new Set(),
   };
   walkOps(path, d, w, 2, out, 0);
+  // Cut short by the revision's budget: what it could not evaluate is unknown (both branches may
+  // be compiled), said once, and the walk is not kept for another configuration or revision.
+  if (budget && budget.stops !== stops) {
+    out.problems.push(`${describeLimit(budget, 'MAX_REVISION_EVAL_STEPS')}, so which lines of ${[...(w.cut.size ? w.cut : [path])].join(', ')} the builds compile is not known`);
+    return out;
+  }
   cached.push({ asked: w.env.asked, minKernel, resolutions, walk: out, alikeFor: new Uint8Array(CONFIGS.length) });
   return out;
 }
@@ -519,7 +535,9 @@ function walkOps(path: string, d: Directives, w: Walk, ambient: Status, out: Fil
         const frame = frames[frames.length - 1]!;
         let own: Status = 0;
         if (frame.parent !== 0 && frame.taken !== 2) {
+          const stops = env.budget?.stops;
           const v = b.kind === 'else' ? true : env.test(b.test);
+          if (env.budget?.stops !== stops) w.cut.add(path);
           own = v === true ? 2 : v === false ? 0 : 1;
           if (frame.taken === 1 && own === 2) own = 1;
           frame.taken = v === true ? 2 : v === null || frame.taken === 1 ? 1 : 0;
@@ -574,7 +592,9 @@ function walkOps(path: string, d: Directives, w: Walk, ambient: Status, out: Fil
           if (env.isDefined(op.text) !== false) packed(op.line, false);
           break;
         }
+        const stops = env.budget?.stops;
         const e = env.expand(op.text);
+        if (env.budget?.stops !== stops) w.cut.add(path);
         let understood = e.text !== null && !e.uncertain;
         const found = e.text === null ? [] : pragmaOperatorPacks(e.text);
         for (const args of found) understood = applyPack(w.pack, args) && understood;
@@ -602,9 +622,12 @@ function includeFile(target: { path: string; directives: Directives }, w: Walk, 
   }
   const before = w.resolutions.length;
   const packedBefore = w.packedIncludes.length;
+  const stops = env.budget?.stops;
   env.beginHeader();
   walkOps(target.path, target.directives, w, status, null, depth + 1);
   const { layer, inputs } = env.endHeader();
+  // A header walk a spent budget cut short is not the header's effect: not kept.
+  if (env.budget?.stops !== stops) return;
   list.push({
     minKernel: env.minKernel,
     inputs,

@@ -13,11 +13,13 @@
  * Values are BigInts kept within their type's range, so packed versions stay exact and no
  * input can grow a number without bound. An expression that uses a name or a type we cannot
  * resolve evaluates to null: callers report that, they never guess. Work is bounded
- * (MAX_EVAL_STEPS, MAX_EVAL_DEPTH); hitting a bound is recorded in `problems` and gives null.
+ * (MAX_EVAL_STEPS, MAX_EVAL_DEPTH, and the revision's budget when the symbol table has one);
+ * hitting a bound is recorded in `problems` and gives null.
  * Function-like macro calls are memoised by their arguments, so a chain of macros each using
  * the previous one twice costs linear, not exponential, time.
  */
 import { INTEGER_BITS, MAX_EVAL_DEPTH, MAX_EVAL_STEPS, MEMO_ENTRIES } from '../limits.js';
+import type { WorkBudget } from './budget.js';
 import { INT_BITS, isTypeWord, LONG_BITS, scalarType } from './c-types.js';
 import { record } from '../record.js';
 
@@ -82,6 +84,11 @@ export interface SymbolTable {
   onValue?: (v: bigint) => void;
   /** Why an evaluation was cut short (a limit hit); the caller reports them. */
   problems?: Set<string>;
+  /**
+   * The revision's work budget (budget.ts): every step is charged to it, and an evaluation that
+   * would go past what is left stops (null, and the budget's message in `problems`).
+   */
+  budget?: WorkBudget;
   /** Names whose definition is ambiguous (several live definitions): the caller reports them when used. */
   onMacro?: (name: string) => void;
 }
@@ -267,6 +274,8 @@ function castTarget(spelling: string): CastTarget {
 /** Shared by the evaluators of one top-level evaluation: its budget and its memo of macro calls. */
 interface Session {
   steps: number;
+  /** Steps the revision's budget leaves this evaluation (Infinity without one). */
+  allowance: number;
   calls: Map<string, Value | null>;
   /** Object-like macros whose value was unknown in this evaluation (the shared memo keeps only known ones). */
   unknown: Set<string>;
@@ -296,6 +305,15 @@ class Evaluator {
   private step(): boolean {
     if (++this.session.steps > MAX_EVAL_STEPS) {
       this.syms.problems?.add(`a constant expression needs more than ${MAX_EVAL_STEPS} steps`);
+      return false;
+    }
+    if (this.session.steps > this.session.allowance) {
+      // Said once per evaluation (every step after it fails too).
+      if (this.session.allowance !== -1) {
+        const spent = this.syms.budget!.stop('MAX_REVISION_EVAL_STEPS');
+        this.syms.problems?.add(spent.message);
+      }
+      this.session.allowance = -1;
       return false;
     }
     return true;
@@ -664,8 +682,16 @@ function tokensOf(expr: string): Tok[] | null {
 function evaluateValue(expr: string, syms: SymbolTable): Value | null {
   const toks = tokensOf(expr);
   if (!toks || toks.length === 0) return null;
-  const session: Session = { steps: 0, calls: new Map(), unknown: new Set(), preprocessor: syms.isDefined !== undefined };
-  return new Evaluator(toks, syms, 0, new Set(), session).run();
+  const budget = syms.budget;
+  if (budget && budget.stepsLeft <= 0) {
+    const spent = budget.stop('MAX_REVISION_EVAL_STEPS');
+    syms.problems?.add(spent.message);
+    return null;
+  }
+  const session: Session = { steps: 0, allowance: budget ? budget.stepsLeft : Infinity, calls: new Map(), unknown: new Set(), preprocessor: syms.isDefined !== undefined };
+  const v = new Evaluator(toks, syms, 0, new Set(), session).run();
+  budget?.chargeSteps(session.steps);
+  return v;
 }
 
 /**

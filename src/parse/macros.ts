@@ -4,12 +4,14 @@
  * items (fields of a struct, entries of a table): object-like and function-like macros, `#`,
  * `##`, `__VA_ARGS__`, rescanning with a macro disabled inside its own expansion.
  *
- * Bounded: a step budget, an output size and an expansion depth (limits.ts); function-like
- * calls are memoised by their arguments, so a chain of macros each using the previous one twice
- * costs linear time. Over a bound, the expansion is null and the caller reports it.
+ * Bounded: a step budget, an output size and an expansion depth (limits.ts), and the budget of
+ * the revision the expansion is for (budget.ts); function-like calls are memoised by their
+ * arguments, so a chain of macros each using the previous one twice costs linear time. Over a
+ * bound, the expansion is null and the caller reports it.
  */
 import { MAX_EVAL_DEPTH, MAX_EVAL_STEPS, MAX_MACRO_OUTPUT_TOKENS } from '../limits.js';
 import type { MacroDef, MacroLookup } from './consteval.js';
+import type { WorkBudget } from './budget.js';
 
 /** Tokens the expansion of one text may produce. */
 
@@ -49,6 +51,11 @@ export interface ExpandOptions {
   keep?: ReadonlySet<string>;
   /** Called for every macro expanded (to report the use of an ambiguous one). */
   onMacro?: (name: string) => void;
+  /**
+   * The revision's budget: every token read or produced is charged to it, and an expansion
+   * that would go past what is left stops (the result says `spent`).
+   */
+  budget?: WorkBudget;
 }
 
 class Expander {
@@ -57,17 +64,34 @@ class Expander {
   private calls = new Map<string, Tok[] | null>();
   /** Why the expansion stopped, when it did. */
   problem: string | null = null;
+  /** It stopped because the revision's budget is spent (not a fact about the text: never memoise it). */
+  spent = false;
+  /** Tokens read and produced this expansion may still take from the revision's budget. */
+  private readonly allowance: number;
 
   constructor(
     private macros: MacroLookup,
     private opts: ExpandOptions,
-  ) {}
+  ) {
+    this.allowance = opts.budget ? opts.budget.stepsLeft : Infinity;
+  }
+
+  /** Tokens read and produced: what the revision's budget is charged. */
+  get work(): number {
+    return this.steps + this.output;
+  }
 
   private over(): boolean {
     if (this.problem) return true;
     if (++this.steps > MAX_EVAL_STEPS) this.problem = `a macro expansion needs more than ${MAX_EVAL_STEPS} steps`;
     else if (this.output > MAX_MACRO_OUTPUT_TOKENS) this.problem = `a macro expands to more than ${MAX_MACRO_OUTPUT_TOKENS} tokens`;
+    else if (this.steps + this.output > this.allowance) this.stopSpent();
     return this.problem !== null;
+  }
+
+  private stopSpent(): void {
+    this.spent = true;
+    this.problem = this.opts.budget!.stop('MAX_REVISION_EVAL_STEPS').message;
   }
 
   /** Appends an expansion (its first token spaced like the macro name was), within the output bound. */
@@ -75,6 +99,10 @@ class Expander {
     this.output += r.length;
     if (out.length + r.length > MAX_MACRO_OUTPUT_TOKENS || this.output > MAX_MACRO_OUTPUT_TOKENS * 8) {
       this.problem ??= `a macro expands to more than ${MAX_MACRO_OUTPUT_TOKENS} tokens`;
+      return false;
+    }
+    if (this.steps + this.output > this.allowance) {
+      if (!this.problem) this.stopSpent();
       return false;
     }
     for (let n = 0; n < r.length; n++) out.push(n === 0 ? { ...r[n]!, ws } : r[n]!);
@@ -221,12 +249,16 @@ export function mentionsMacro(text: string, macros: MacroLookup, keep?: Readonly
 
 /**
  * Expands the macros of `text` (see the module comment). Returns the expanded text, or the
- * reason it could not be expanded (a bound was hit, or the text is not C tokens).
+ * reason it could not be expanded (a bound was hit, or the text is not C tokens); `spent` when
+ * the reason is the revision's budget (`opts.budget`), which the work done is charged to.
  */
-export function expandMacros(text: string, macros: MacroLookup, opts: ExpandOptions = {}): { text: string } | { problem: string } {
+export function expandMacros(text: string, macros: MacroLookup, opts: ExpandOptions = {}): { text: string } | { problem: string; spent?: true } {
+  if (opts.budget && opts.budget.stepsLeft <= 0) return { problem: opts.budget.stop('MAX_REVISION_EVAL_STEPS').message, spent: true };
   const toks = lex(text);
   if (!toks) return { problem: 'text that is not C tokens' };
   const e = new Expander(macros, opts);
   const out = e.expand(toks, new Set(), 0);
-  return out ? { text: join(out) } : { problem: e.problem ?? 'a macro expansion that does not end' };
+  opts.budget?.chargeSteps(e.work);
+  if (out) return { text: join(out) };
+  return e.spent ? { problem: e.problem!, spent: true } : { problem: e.problem ?? 'a macro expansion that does not end' };
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import { preprocess, type Preprocessed } from './preprocess.js';
 import { MAX_PARSE_MS } from '../limits.js';
+import type { WorkBudget } from './budget.js';
 
 export type { Node };
 
@@ -51,22 +52,40 @@ export interface ParsedFile {
   dispose(): void;
 }
 
-/** Preprocesses and parses one C file. */
-export async function parseC(filePath: string, source: string): Promise<ParsedFile> {
+/** Preprocesses and parses one C file (see parseCSync for the budget). */
+export async function parseC(filePath: string, source: string, budget?: WorkBudget): Promise<ParsedFile> {
   parser ??= await getParser();
-  return parseCSync(filePath, source);
+  return parseCSync(filePath, source, budget);
 }
 
-/** A parse that took longer than MAX_PARSE_MS (the file is reported, not read). */
+/**
+ * A parse that took longer than MAX_PARSE_MS: a fact about the file (the file is reported, not
+ * read). A parse cut short by a revision's budget throws `BudgetSpent` instead (budget.ts).
+ */
 export class ParseTimeout extends Error {}
 
-/** parseC for a caller that knows the grammar is loaded (`initParser()` resolved). */
-export function parseCSync(filePath: string, source: string): ParsedFile {
+/**
+ * parseC for a caller that knows the grammar is loaded (`initParser()` resolved). With a
+ * budget, the time taken (preprocessing included) is charged to it, and the parse may take no
+ * longer than what is left of it: when that is less than MAX_PARSE_MS and runs out, or nothing
+ * is left, it throws `BudgetSpent`.
+ */
+export function parseCSync(filePath: string, source: string, budget?: WorkBudget): ParsedFile {
   if (!parser) throw new Error('parseCSync before initParser()');
-  const pre = preprocess(source);
+  const left = budget ? budget.parseLeft : Infinity;
+  if (left <= 0) throw budget!.stop('MAX_REVISION_PARSE_MS');
+  const allowed = Math.min(MAX_PARSE_MS, left);
   const start = performance.now();
-  const tree = parser.parse(pre.text, null, { progressCallback: () => performance.now() - start > MAX_PARSE_MS });
-  if (!tree) throw new ParseTimeout(`parsing ${filePath} took longer than ${MAX_PARSE_MS} ms`);
+  const pre = preprocess(source);
+  const tree = parser.parse(pre.text, null, { progressCallback: () => performance.now() - start > allowed });
+  // A cancelled parse is resumed by the next call unless the parser is reset (the next file would
+  // be read as the rest of this one); freeing what it built takes time too, charged with it.
+  if (!tree) parser.reset();
+  budget?.chargeParse(performance.now() - start);
+  if (!tree) {
+    if (allowed < MAX_PARSE_MS) throw budget!.stop('MAX_REVISION_PARSE_MS');
+    throw new ParseTimeout(`parsing ${filePath} took longer than ${MAX_PARSE_MS} ms`);
+  }
   return {
     path: filePath,
     source,

@@ -10,6 +10,7 @@ import { canonicalType } from '../parse/c-types.js';
 import { readTextDeclarations, resolveModuleParams, type TextContext } from './text-declarations.js';
 import type { BpfGlobalFact, BpfMapFact } from './extract/bpf.js';
 import { probeOf } from './extract/code-bodies.js';
+import type { WorkBudget } from '../parse/budget.js';
 
 type ApiPart = Pick<Surface, 'structs' | 'ioctls' | 'retiredIoctls' | 'bpfMaps' | 'bpfGlobals' | 'codeLists' | 'moduleParams'>;
 
@@ -19,6 +20,8 @@ interface ApiContext {
   warnings: Warning[];
   rev: string;
   model: BuildModel;
+  /** The revision's work budget (macro expansion of the text files' statements). */
+  budget?: WorkBudget;
   /** The compiled enum whose enumerators include all these names (what an X-macro list expands into), if any. */
   enumHolding?: (names: string[]) => Record<string, Constant> | null;
 }
@@ -31,7 +34,7 @@ export function resolveApi(facts: FileFacts[], symsOf: (path: string) => SymbolT
   const layouts = new Layouts(facts, symsOf, ctx.model);
   // sizeof(struct x) in map definitions and _IOR/_IOW comes from the computed layouts.
   const sized = (path: string): SymbolTable => ({ ...symsOf(path), sizeOf: (t) => layouts.sizeOf(t) });
-  const text: TextContext = { model: ctx.model, rev: ctx.rev, warnings: ctx.warnings, onMacro: (path, name) => symsOf(path).onMacro?.(name) };
+  const text: TextContext = { model: ctx.model, rev: ctx.rev, warnings: ctx.warnings, onMacro: (path, name) => symsOf(path).onMacro?.(name), budget: ctx.budget };
   const declared = readTextDeclarations(facts, text);
   return {
     structs: sharedLayouts(layouts, ctx),

@@ -1,7 +1,8 @@
 import { buildsOf, COMMON_PREDEFINED, CONFIGS, viewMask, type View } from '../parse/build-configs.js';
 import { describeKernel, minimumKernel } from '../parse/conditions.js';
 import { evaluate, evaluateAs, evaluateNumber, type MacroDef, type MacroLookup, type SymbolTable } from '../parse/consteval.js';
-import { initParser } from '../parse/parser.js';
+import { initParser, ParseTimeout } from '../parse/parser.js';
+import { BudgetSpent, describeLimit, WorkBudget } from '../parse/budget.js';
 import type { FileEntry, Snapshot } from '../source/git.js';
 import { MAX_FILE_BYTES, MAX_INCLUDED_FILES, MAX_NESTING, MEMO_ENTRIES } from '../limits.js';
 import { resolveApi } from './api.js';
@@ -44,22 +45,33 @@ import { record } from '../record.js';
 
 export { MAX_FILE_BYTES };
 
-/** Per-blob cache of extracted facts: an unchanged blob is parsed once, whatever the revision. */
+/**
+ * Per-blob cache of extracted facts: an unchanged blob is parsed once, whatever the revision. A
+ * reading cut short by a revision's budget (`BudgetSpent`) is not a fact of the blob: it is
+ * dropped, and the next revision that needs the blob reads it under its own budget.
+ */
 export class FactsCache {
   private map = new Map<string, Promise<FileFacts | string>>();
   private keysOfBlob = new Map<string, string[]>();
   /** Readings extracted so far, forgotten ones included. */
   extracted = 0;
   get(key: string, make: () => Promise<FileFacts | string>): Promise<FileFacts | string> {
-    let p = this.map.get(key);
-    if (!p) {
-      p = make();
-      this.map.set(key, p);
-      this.extracted++;
-      // Every key ends with the blob (factsKey).
-      const blob = key.slice(key.lastIndexOf(':') + 1);
-      this.keysOfBlob.set(blob, [...(this.keysOfBlob.get(blob) ?? []), key]);
-    }
+    const known = this.map.get(key);
+    if (known) return known;
+    const p = make();
+    this.map.set(key, p);
+    this.extracted++;
+    // Every key ends with the blob (factsKey).
+    const blob = key.slice(key.lastIndexOf(':') + 1);
+    this.keysOfBlob.set(blob, [...(this.keysOfBlob.get(blob) ?? []), key]);
+    // Registered before any caller awaits `p`: the entry is gone when they see the rejection.
+    p.catch((e: unknown) => {
+      if (!(e instanceof BudgetSpent) || this.map.get(key) !== p) return;
+      this.map.delete(key);
+      const keys = (this.keysOfBlob.get(blob) ?? []).filter((k) => k !== key);
+      if (keys.length) this.keysOfBlob.set(blob, keys);
+      else this.keysOfBlob.delete(blob);
+    });
     return p;
   }
   /** Forgets every reading of a blob no later revision holds (the audit's memory stays flat). */
@@ -86,17 +98,31 @@ const USERSPACE = viewMask('userspace');
 export interface BuildOptions {
   /** Struct names whose layout is ABI (default: DEFAULT_SHARED_STRUCTS). */
   sharedStructs?: SharedStruct[];
+  /** The revision's work budget (default: the snapshot's, `budgetOf`). */
+  budget?: WorkBudget;
 }
 
 /**
  * The facts of one blob read at `path` as `kind` (what FactsCache holds), or why it could not
  * be read. The audit's parsing workers call this too, so both compute exactly the same thing.
+ * A parse is charged to `budget` (throws `BudgetSpent` when it is spent).
  */
-export async function blobFacts(path: string, data: Buffer | null, kind: Exclude<FileKind, null> = fileKind(path) ?? 'tree', minKernel = 0n): Promise<FileFacts | string> {
+export async function blobFacts(path: string, data: Buffer | null, kind: Exclude<FileKind, null> = fileKind(path) ?? 'tree', minKernel = 0n, budget?: WorkBudget): Promise<FileFacts | string> {
   await initParser();
   if (!data) return 'its blob is missing from this clone (a partial or filtered mirror?)';
   if (data.length > MAX_FILE_BYTES) return tooLarge(data.length);
-  return extractFacts(path, data.toString('utf8'), kind, minKernel);
+  return extractFacts(path, data.toString('utf8'), kind, minKernel, budget);
+}
+
+/**
+ * The work budget of one revision (budget.ts): a snapshot is one revision, so everything read
+ * for it (the parsing workers' pass over its declarations, then buildSurface) shares one.
+ */
+const budgets = new WeakMap<Snapshot, WorkBudget>();
+export function budgetOf(snap: Snapshot): WorkBudget {
+  let b = budgets.get(snap);
+  if (!b) budgets.set(snap, (b = new WorkBudget()));
+  return b;
 }
 
 /**
@@ -130,8 +156,12 @@ export function tooLarge(size: number): string {
 /** Git modes of what is not a regular file (FileEntry.mode, source/git.ts): never read through. */
 const NOT_A_FILE: Record<NonNullable<FileEntry['mode']>, string> = { '120000': 'a symbolic link', '160000': 'a submodule' };
 
-/** Reads one listed file's facts through the cache (its size first), or records why it cannot be read. */
-async function loadFacts(snap: Snapshot, cache: FactsCache, warnings: Warning[], p: string, kind: Exclude<FileKind, null>, minKernel = 0n): Promise<FileFacts | null> {
+/**
+ * Reads one listed file's facts through the cache (its size first), or records why it cannot be
+ * read. A parse is charged to the revision's budget; once it is spent, a blob no earlier
+ * revision read is not read (an unread warning naming the file and the limit).
+ */
+async function loadFacts(snap: Snapshot, cache: FactsCache, warnings: Warning[], p: string, kind: Exclude<FileKind, null>, minKernel: bigint, budget: WorkBudget, retried = false): Promise<FileFacts | null> {
   const entry = snap.files.get(p)!;
   const what = entry.mode ? NOT_A_FILE[entry.mode] : undefined;
   if (what) {
@@ -139,10 +169,21 @@ async function loadFacts(snap: Snapshot, cache: FactsCache, warnings: Warning[],
     return null;
   }
   // The size first: an oversized blob is refused without being read.
-  const r = await cache.get(factsKey(p, kind, entry.blob, minKernel), async () => {
-    const size = entry.size ?? (await snap.size(p));
-    return size !== null && size > MAX_FILE_BYTES ? tooLarge(size) : blobFacts(p, await snap.read(p), kind, minKernel);
-  });
+  const read = () =>
+    cache.get(factsKey(p, kind, entry.blob, minKernel), async () => {
+      const size = entry.size ?? (await snap.size(p));
+      return size !== null && size > MAX_FILE_BYTES ? tooLarge(size) : blobFacts(p, await snap.read(p), kind, minKernel, budget);
+    });
+  let r: FileFacts | string;
+  try {
+    r = await read();
+  } catch (e) {
+    if (!(e instanceof BudgetSpent)) throw e;
+    // Another revision's budget ran out on this blob (the cache dropped it): read it under ours.
+    if (e.budget !== budget && !retried) return loadFacts(snap, cache, warnings, p, kind, minKernel, budget, true);
+    warnings.push({ path: p, message: `${p} at ${snap.label} is not read: ${e.message}`, incomplete: true, unread: true });
+    return null;
+  }
   if (typeof r === 'string') {
     warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true, unread: true });
     return null;
@@ -157,10 +198,10 @@ async function loadFacts(snap: Snapshot, cache: FactsCache, warnings: Warning[],
  * (files.ts) and, transitively, the files of the tree they `#include` (read as surface files
  * too: what a new header defines counts as if it were written in place).
  */
-export async function readDeclarations(snap: Snapshot, cache: FactsCache, warnings: Warning[]): Promise<Map<string, FileFacts>> {
+export async function readDeclarations(snap: Snapshot, cache: FactsCache, warnings: Warning[], budget = budgetOf(snap)): Promise<Map<string, FileFacts>> {
   const files = new Map<string, FileFacts>();
   const paths = [...snap.files.keys()].filter((p) => fileKind(p) === 'tree' || fileKind(p) === 'text').sort();
-  const loaded = await Promise.all(paths.map((p) => loadFacts(snap, cache, warnings, p, fileKind(p)!)));
+  const loaded = await Promise.all(paths.map((p) => loadFacts(snap, cache, warnings, p, fileKind(p)!, 0n, budget)));
   loaded.forEach((f, i) => f && files.set(paths[i]!, f));
 
   // The in-tree includes of the files with directives, breadth first, bounded.
@@ -181,7 +222,7 @@ export async function readDeclarations(snap: Snapshot, cache: FactsCache, warnin
       wanted.length = Math.max(0, MAX_INCLUDED_FILES - added);
     }
     added += wanted.length;
-    const more = await Promise.all(wanted.map((p) => loadFacts(snap, cache, warnings, p, 'tree')));
+    const more = await Promise.all(wanted.map((p) => loadFacts(snap, cache, warnings, p, 'tree', 0n, budget)));
     frontier = [];
     more.forEach((f, i) => {
       if (!f) return;
@@ -193,12 +234,12 @@ export async function readDeclarations(snap: Snapshot, cache: FactsCache, warnin
 }
 
 /** Reads every file the surface is built from: the declarations, then the code for the kernel range they state. */
-async function readFiles(snap: Snapshot, cache: FactsCache, warnings: Warning[]): Promise<{ files: Map<string, FileFacts>; kernels: Partial<Record<View, bigint>> }> {
-  const files = await readDeclarations(snap, cache, warnings);
+async function readFiles(snap: Snapshot, cache: FactsCache, warnings: Warning[], budget: WorkBudget): Promise<{ files: Map<string, FileFacts>; kernels: Partial<Record<View, bigint>> }> {
+  const files = await readDeclarations(snap, cache, warnings, budget);
   const kernels = kernelRanges(files.values());
   // Code files, and the text files whose functions are code too (main.c), when they could be read.
   const code = [...snap.files.keys()].filter((p) => fileKind(p) === 'code' || (isCodeFile(p) && files.has(p))).sort();
-  const codeFacts = await Promise.all(code.map((p) => loadFacts(snap, cache, warnings, p, 'code', codeKernel(p, kernels))));
+  const codeFacts = await Promise.all(code.map((p) => loadFacts(snap, cache, warnings, p, 'code', codeKernel(p, kernels), budget)));
   codeFacts.forEach((f, i) => {
     const text = files.get(code[i]!);
     if (f) files.set(code[i]!, text ? { ...text, code: f.code } : f);
@@ -210,9 +251,14 @@ async function readFiles(snap: Snapshot, cache: FactsCache, warnings: Warning[])
  * Re-reads, in place, the definitions the plain reading misses: an `#include` inside a table,
  * enum or struct, or a macro standing for part of one (see reread.ts).
  */
-async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, model: BuildModel, warnings: Warning[]): Promise<void> {
+async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, model: BuildModel, warnings: Warning[], budget: WorkBudget): Promise<void> {
   const exists = (p: string) => snap.files.has(p);
-  const problem = (message: string) => warnings.push({ path: message.split(/[:, ]/)[0]!, message: `${message} (at ${snap.label})`, incomplete: true });
+  const said = new Set<string>();
+  const problem = (message: string) => {
+    if (said.has(message)) return;
+    said.add(message);
+    warnings.push({ path: message.split(/[:, ]/)[0]!, message: `${message} (at ${snap.label})`, incomplete: true });
+  };
   for (const [path, f] of [...files]) {
     if (!f.tables.length && !f.enums.length && !f.structs.structs.length) continue;
     // The macros this file sees, not those of files it does not include.
@@ -247,7 +293,9 @@ async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, 
         problems.push(message);
         problem(message);
       },
+      budget,
     };
+    const stops = budget.stops;
     const defs: Array<Definition & { names: string[] | undefined }> = [
       ...f.tables.map((t) => ({ kind: 'table' as const, name: t.name, line: t.line, endLine: t.endLine, names: t.names })),
       ...f.enums.filter((e) => e.name).map((e) => ({ kind: 'enum' as const, name: e.name!, line: e.line, endLine: e.endLine, names: e.names })),
@@ -255,7 +303,14 @@ async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, 
     ].filter((d) => model.live(path, d.line) && needsReread(f.directives, d, d.names, ctx));
     let next = f;
     for (const d of defs) {
-      const again = await reread(path, f.directives, d, ctx);
+      let again;
+      try {
+        again = await reread(path, f.directives, d, ctx);
+      } catch (e) {
+        if (!(e instanceof BudgetSpent || e instanceof ParseTimeout)) throw e;
+        ctx.problem(`${path}:${d.line}: ${d.kind} ${d.name} cannot be read again with its macros expanded: ${e.message}`);
+        continue;
+      }
       if (!again) {
         ctx.problem(`${path}:${d.line}: ${d.kind} ${d.name} cannot be read again with its macros expanded`);
         continue;
@@ -267,7 +322,8 @@ async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, 
         structs: d.kind === 'struct' ? { ...next.structs, structs: next.structs.structs.map((s) => (s.name === d.name && s.loc.line === d.line ? again.structs.structs[0]! : s)) } : next.structs,
       };
     }
-    rereadMemo.set(f, { scope, resolved, read, problems, facts: next });
+    // What a spent budget cut short is not what this file reads as: the next revision reads it again.
+    if (budget.stops === stops) rereadMemo.set(f, { scope, resolved, read, problems, facts: next });
     files.set(path, next);
   }
 }
@@ -293,6 +349,25 @@ function withPredefined(macros: MacroLookup): MacroLookup {
   return m;
 }
 
+/**
+ * The problems of one file's symbol table: the revision's budget running out is said once per
+ * file, naming it (`spent`); any other problem goes to the revision's set, said once.
+ */
+class FileProblems extends Set<string> {
+  constructor(
+    private readonly revision: Set<string>,
+    private readonly spentMessage: string,
+    private readonly spent: () => void,
+  ) {
+    super();
+  }
+  override add(problem: string): this {
+    if (problem === this.spentMessage) this.spent();
+    else this.revision.add(problem);
+    return this;
+  }
+}
+
 /** What the resolvers share: the build model, the value symbols, the warnings. */
 interface Resolution {
   model: BuildModel;
@@ -303,32 +378,43 @@ interface Resolution {
   facts: FileFacts[];
   rev: string;
   warnings: Warning[];
+  /** The revision's work budget. */
+  budget: WorkBudget;
+  /** Reports (once per file) that the budget ran out while values of `path` were computed. */
+  spentIn(path: string): void;
 }
 
 /** Reads, parses and resolves the driver surface of one snapshot. */
 export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opts: BuildOptions = {}): Promise<Surface> {
   await initParser();
   const warnings: Warning[] = [];
-  const { files, kernels } = await readFiles(snap, cache, warnings);
-  await scanPragmaMacroUses(files, (p) => snap.read(p));
-  const model = buildModel(files, snap.label, warnings, kernels);
-  await rereadDefinitions(files, snap, model, warnings);
+  const budget = opts.budget ?? budgetOf(snap);
+  const { files, kernels } = await readFiles(snap, cache, warnings, budget);
+  await scanPragmaMacroUses(files, (p) => snap.read(p), { budget, warn: (path, why) => warnings.push({ path, message: `${path} at ${snap.label}: ${why}`, incomplete: true }) });
+  const model = buildModel(files, snap.label, warnings, kernels, budget);
+  await rereadDefinitions(files, snap, model, warnings, budget);
   const facts = [...files.values()];
   // Macros whose live definitions disagree, as a value used them (reported once each).
   const used = new Map<string, Candidate<MacroFact>[]>();
   const enumerators = new Map<string, bigint>();
   const problems = new Set<string>();
   const symbols = new Map<string, SymbolTable>();
+  const spent = new Set<string>();
+  const spentIn = (path: string) => {
+    if (spent.has(path)) return;
+    spent.add(path);
+    warnings.push({ path, message: `${path} at ${snap.label}: ${describeLimit(budget, 'MAX_REVISION_EVAL_STEPS')}, so the rest of its values are not known`, incomplete: true });
+  };
   const symsOf = (path: string): SymbolTable => {
     let s = symbols.get(path);
     if (!s) {
       const scope = model.scope(path);
-      s = { macros: withPredefined(scope.macros), enumerators, problems, onMacro: (n) => void (scope.ambiguous.has(n) && used.set(n, scope.ambiguous.get(n)!)) };
+      s = { macros: withPredefined(scope.macros), enumerators, problems: new FileProblems(problems, describeLimit(budget, 'MAX_REVISION_EVAL_STEPS'), () => spentIn(path)), budget, onMacro: (n) => void (scope.ambiguous.has(n) && used.set(n, scope.ambiguous.get(n)!)) };
       symbols.set(path, s);
     }
     return s;
   };
-  const r: Resolution = { model, symsOf, problems, facts, rev: snap.label, warnings };
+  const r: Resolution = { model, symsOf, problems, facts, rev: snap.label, warnings, budget, spentIn };
   for (const f of facts) for (const e of f.enums) resolveEnumValues(r, f, e);
 
   const header = files.get(PUBLIC_HEADER);
@@ -337,7 +423,7 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
   const publicTree = publicHeader(r, files);
   const enums = resolveEnums(r, publicTree);
   const defines = resolveDefines(r, publicTree);
-  const api = resolveApi(facts, symsOf, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model, enumHolding: (names) => enumHolding(r, names) });
+  const api = resolveApi(facts, symsOf, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model, budget, enumHolding: (names) => enumHolding(r, names) });
   // The probe follows the path (a cached blob may have been read at another one).
   const code = resolveCodeRoles(record(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])), roleContext(api));
   const surface: Surface = {
@@ -618,11 +704,19 @@ function slot(r: Resolution, path: string, init: Init | undefined): string | nul
   if (!read) {
     const text = normExpr(init.text);
     read = { text, used: [] };
+    let spent = false;
     if (mentionsMacro(text, syms.macros, READ_AS_WRITTEN)) {
       const used = read.used;
-      const e = expandMacros(text, syms.macros, { keep: READ_AS_WRITTEN, onMacro: (n) => used.push(n) });
+      const e = expandMacros(text, syms.macros, { keep: READ_AS_WRITTEN, onMacro: (n) => used.push(n), budget: r.budget });
       if ('text' in e) read.text = normExpr(e.text);
+      else if (e.spent) spent = true;
       else read.problem = `${text.slice(0, 60)}: ${e.problem}`;
+    }
+    // Cut short by the revision's budget: not how this text reads under these macros (the table
+    // may serve the next revision), so not memoised; the file is named once.
+    if (spent) {
+      r.spentIn(path);
+      return read.text;
     }
     memo.set(init.text, read);
   }

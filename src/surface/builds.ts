@@ -9,6 +9,7 @@
 import { CONFIGS, describeMask, buildsOf, INCLUDE_ROOTS, VIEWS, type ConfigMask, type View } from '../parse/build-configs.js';
 import { describeKernel, minimumKernel, walkFile, WalkCache, type FileWalk, type Presence } from '../parse/conditions.js';
 import type { MacroDef, SymbolTable } from '../parse/consteval.js';
+import type { WorkBudget } from '../parse/budget.js';
 import { branchChain, type Directives, type IncludeFact, type MacroFact } from '../parse/directives.js';
 import type { FileFacts } from './facts.js';
 import { loc, type Loc, type Warning } from './model.js';
@@ -154,7 +155,7 @@ function withContext(own: MacroScope, context: MacroScope): MacroScope {
 }
 
 /** Builds the model from the facts of every file the surface reads (`files` keyed by path). */
-export function buildModel(files: Map<string, FileFacts>, rev: string, warnings: Warning[], minKernel: Partial<Record<View, bigint>>): BuildModel {
+export function buildModel(files: Map<string, FileFacts>, rev: string, warnings: Warning[], minKernel: Partial<Record<View, bigint>>, budget?: WorkBudget): BuildModel {
   const exists = (p: string) => files.has(p);
   // Every walk asks again for the same includes (and reused walks check theirs): resolve each
   // #include of each file once.
@@ -192,7 +193,7 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
     const perConfigWalks: FileWalk[] = [];
     for (const c of CONFIGS) {
       if (!(mask & (1 << c.index))) continue;
-      const walk = walkFile(f.path, f.directives, c, minKernel[c.view] ?? 0n, resolve, cache);
+      const walk = walkFile(f.path, f.directives, c, minKernel[c.view] ?? 0n, resolve, cache, budget);
       perConfigWalks.push(walk);
       perConfigBranches[c.index] = walk.branches;
       perConfigMacros[c.index] = walk.macros;

@@ -12,6 +12,7 @@ import { extractXLists, type XListFact } from './extract/x-lists.js';
 import { fileKind, type FileKind } from './files.js';
 import { collectStructs, type StructDecls } from './layout.js';
 import type { CodeFile } from './model.js';
+import type { WorkBudget } from '../parse/budget.js';
 
 /**
  * What one file contributes to the surface, still symbolic (expressions as written). It
@@ -46,13 +47,17 @@ function emptyFacts(path: string): FileFacts {
   };
 }
 
-/** Extracts the facts of one file; the kind of file (files.ts) decides which extractors run. */
-export async function extractFacts(path: string, source: string, kind: FileKind = fileKind(path), minKernel = 0n): Promise<FileFacts | string> {
+/**
+ * Extracts the facts of one file; the kind of file (files.ts) decides which extractors run. A
+ * parse is charged to `budget`, the revision's: when it is spent this throws `BudgetSpent`
+ * (what is not a fact of the file, and never cached as one).
+ */
+export async function extractFacts(path: string, source: string, kind: FileKind = fileKind(path), minKernel = 0n, budget?: WorkBudget): Promise<FileFacts | string> {
   const facts = emptyFacts(path);
   if (kind === 'tree') {
     let file;
     try {
-      file = await parseC(path, source);
+      file = await parseC(path, source, budget);
     } catch (e) {
       if (e instanceof ParseTimeout) return e.message;
       throw e;

@@ -11,12 +11,18 @@ import { cText } from '../parse/c-text.js';
 import { pragmaMacroNames, scanDirectives } from '../parse/directives.js';
 import { extractFacts, type FileFacts } from './facts.js';
 import { fileKind } from './files.js';
+import { BudgetSpent, type WorkBudget } from '../parse/budget.js';
 
 /**
  * Replaces, in place, the facts of every file with directives by those of a read that knows the
- * pragma macros; a file that cannot be read again keeps its facts (and its parse problems show).
+ * pragma macros; a file that cannot be read again keeps its facts (and its parse problems show;
+ * one the revision's budget leaves unparsed is reported through `warn`).
  */
-export async function scanPragmaMacroUses(files: Map<string, FileFacts>, read: (path: string) => Promise<Buffer | null>): Promise<void> {
+export async function scanPragmaMacroUses(
+  files: Map<string, FileFacts>,
+  read: (path: string) => Promise<Buffer | null>,
+  opts: { budget?: WorkBudget; warn?: (path: string, why: string) => void } = {},
+): Promise<void> {
   const names = pragmaMacroNames([...files.values()].map((f) => f.directives));
   if (!names.size) return;
   for (const [path, f] of files) {
@@ -28,7 +34,14 @@ export async function scanPragmaMacroUses(files: Map<string, FileFacts>, read: (
     const uses: Array<[number, number]> = [];
     for (const op of directives.ops) if (op.op === 'expand') uses.push([op.offset, op.offset + op.text.length]);
     let facts: FileFacts | string = f;
-    if (uses.length) facts = await extractFacts(path, blank(source, uses), fileKind(path) ?? 'tree');
+    if (uses.length) {
+      try {
+        facts = await extractFacts(path, blank(source, uses), fileKind(path) ?? 'tree', 0n, opts.budget);
+      } catch (e) {
+        if (!(e instanceof BudgetSpent)) throw e;
+        opts.warn?.(path, `it is not read again without its uses of macros that expand to _Pragma: ${e.message}`);
+      }
+    }
     if (typeof facts === 'string') facts = f;
     files.set(path, { ...facts, directives, macros: directives.macros });
   }

@@ -17,6 +17,7 @@ import { scanDirectives, type Directives } from '../parse/directives.js';
 import { expandMacros } from '../parse/macros.js';
 import { parseCSync } from '../parse/parser.js';
 import { MAX_INCLUDE_DEPTH } from '../limits.js';
+import type { WorkBudget } from '../parse/budget.js';
 import { extractEnums, type EnumFact } from './extract/enums.js';
 import type { Init } from './extract/syntax.js';
 import { extractTables, type TableFact } from './extract/tables.js';
@@ -35,6 +36,8 @@ export interface RereadContext {
   resolve(from: string, path: string, angled: boolean): string | null;
   /** Why part of the definition could not be followed (reported as incomplete). */
   problem(message: string): void;
+  /** The revision's budget, charged with the expansions and the parse (which throws `BudgetSpent` or `ParseTimeout`). */
+  budget?: WorkBudget;
 }
 
 /** One definition to re-read: which file, which lines, what kind and name. */
@@ -53,12 +56,13 @@ export type Reread = Pick<FileFacts, 'tables' | 'enums' | 'structs'>;
  * object-like macro that is a number, a function-like macro whose body is an expression). What
  * is expanded is what stands for part of a definition: symbols, strings, fields, entries.
  */
-function keptAsWritten(def: MacroDef, macros: MacroLookup): boolean {
+function keptAsWritten(def: MacroDef, macros: MacroLookup, budget?: WorkBudget): boolean {
   // Attributes, pragmas and nothing at all are never values: expanded, they change the definition
   // (`#define ALIGNED(n) __attribute__((aligned(n)))`, `#define __attribute__(x)`).
   if (/\b(__attribute__|_Alignas|alignas|_Pragma|__pragma|__declspec)\b|\[\[/.test(def.body) || def.body.trim() === '') return false;
   if (def.params !== null) return !/[;={}#]/.test(def.body) && !topLevelComma(def.body);
-  return evaluate(def.body, { macros, enumerators: new Map() }) !== null;
+  // Once the budget is spent nothing is a value: every macro is expanded, and that expansion stops.
+  return evaluate(def.body, { macros, enumerators: new Map(), budget }) !== null;
 }
 
 function topLevelComma(body: string): boolean {
@@ -72,12 +76,12 @@ function topLevelComma(body: string): boolean {
 }
 
 /** True when a definition has to be re-read: it has an `#include` inside, or names a macro that is not a number. */
-export function needsReread(d: Directives, def: Definition, names: string[] | undefined, ctx: Pick<RereadContext, 'macros' | 'keep'>): boolean {
+export function needsReread(d: Directives, def: Definition, names: string[] | undefined, ctx: Pick<RereadContext, 'macros' | 'keep' | 'budget'>): boolean {
   if (d.includes.some((i) => i.line > def.line && i.line < def.endLine)) return true;
   return (names ?? []).some((n) => {
     if (ctx.keep.has(n)) return false;
     const m = ctx.macros.get(n);
-    return m !== undefined && !keptAsWritten(m, ctx.macros);
+    return m !== undefined && !keptAsWritten(m, ctx.macros, ctx.budget);
   });
 }
 
@@ -87,7 +91,10 @@ interface Line {
   from: Loc;
 }
 
-/** Re-reads one definition of `path` (whose directives are `d`); null when it cannot be found again. */
+/**
+ * Re-reads one definition of `path` (whose directives are `d`); null when it cannot be found
+ * again. The parse of the rebuilt text throws as parseCSync does (a time limit, the budget).
+ */
 export async function reread(path: string, d: Directives, def: Definition, ctx: RereadContext): Promise<Reread | null> {
   const lines: Line[] = [];
   await rebuild(path, d, def.line, def.endLine, ctx, new Map(), lines, 0, def.name);
@@ -95,7 +102,7 @@ export async function reread(path: string, d: Directives, def: Definition, ctx: 
   // Rebuilt line n (1-based) comes from origins[n].
   const origins: Loc[] = [{ path, line: def.line }, ...lines.map((l) => l.from)];
   const to = (n: number): Loc => origins[n] ?? { path, line: def.line };
-  const file = parseCSync(path, text);
+  const file = parseCSync(path, text, ctx.budget);
   try {
     const facts: Reread = { tables: [], enums: [], structs: { structs: [], typedefs: {} } };
     if (def.kind === 'table') facts.tables = extractTables(file).filter((t) => t.name === def.name).map((t) => mapTable(t, path, to));
@@ -160,7 +167,7 @@ async function rebuild(path: string, d: Directives, from: number, to: number, ct
   const lookup: MacroLookup = {
     get: (n) => {
       const def = local.has(n) ? (local.get(n) ?? undefined) : ctx.macros.get(n);
-      return def && !ctx.keep.has(n) && !keptAsWritten(def, ctx.macros) ? def : undefined;
+      return def && !ctx.keep.has(n) && !keptAsWritten(def, ctx.macros, ctx.budget) ? def : undefined;
     },
     has: (n) => lookup.get(n) !== undefined,
   };
@@ -193,8 +200,9 @@ async function rebuild(path: string, d: Directives, from: number, to: number, ct
       out.push({ text: raw, from: at });
       continue;
     }
-    const e = expandMacros(raw, lookup, { keep: ctx.keep });
-    if ('problem' in e) ctx.problem(`${path}:${line}, in ${what}: ${e.problem}`);
+    const e = expandMacros(raw, lookup, { keep: ctx.keep, budget: ctx.budget });
+    // A spent budget is said once per definition, not once per line.
+    if ('problem' in e) ctx.problem(e.spent ? `${path}, in ${what}: ${e.problem}, so its macros are not expanded` : `${path}:${line}, in ${what}: ${e.problem}`);
     out.push({ text: 'text' in e ? e.text : raw, from: at });
   }
 }

@@ -26,6 +26,7 @@ import { closing, splitTokens, tokens, type StatementPiece } from './extract/tex
 import type { BuildModel, Candidate } from './builds.js';
 import type { FileFacts } from './facts.js';
 import { loc, type ModuleParam, type Warning } from './model.js';
+import type { WorkBudget } from '../parse/budget.js';
 
 export interface TextDeclarations {
   moduleParams: Candidate<ModuleParamFact>[];
@@ -40,6 +41,8 @@ export interface TextContext {
   warnings: Warning[];
   /** Reports a macro a statement's expansion used (an ambiguous one becomes a conflict). */
   onMacro: (path: string, name: string) => void;
+  /** The revision's work budget, charged with the statements' macro expansion. */
+  budget?: WorkBudget;
 }
 
 /** A statement as some builds compile it. */
@@ -62,6 +65,7 @@ const IDENTIFIER = /[A-Za-z_]\w*/g;
 /** Reads the declarations of every text file of a revision. */
 export function readTextDeclarations(facts: FileFacts[], ctx: TextContext): TextDeclarations {
   const out: TextDeclarations = { moduleParams: [], paramOps: [], maps: [], globals: [] };
+  const unexpanded = new Set<string>();
   for (const f of facts) {
     if (!f.topLevel.statements.length) continue;
     const driver = probeOf(f.path);
@@ -82,7 +86,7 @@ export function readTextDeclarations(facts: FileFacts[], ctx: TextContext): Text
         ctx.warnings.push({ path: f.path, message: `${where}: a conditional directive the model cannot decide cuts a declaration in parts, so what the builds declare there is not known`, incomplete: true });
         continue;
       }
-      const r = readStatement(text, scope.macros, probe);
+      const r = readStatement(text, scope.macros, probe, ctx.budget);
       for (const n of r.used) ctx.onMacro(f.path, n);
       // The macros read are those in force at the end of the file (builds.ts): one this file
       // defines or undefines again after the statement may stand for something else at it.
@@ -91,7 +95,9 @@ export function readTextDeclarations(facts: FileFacts[], ctx: TextContext): Text
         ctx.warnings.push({ path: f.path, message: `${where}: ${redefined} is defined or undefined again later in ${f.path}, so what the declaration means where it stands is not known`, incomplete: true });
       }
       if (r.problem) {
-        ctx.warnings.push({ path: f.path, message: `${where}: ${r.problem}, so what it declares is not known`, incomplete: true });
+        // A spent budget is said once per file (every statement after it would say it again).
+        if (!r.spent || !unexpanded.has(f.path)) ctx.warnings.push({ path: f.path, message: `${where}: ${r.problem}, so what it declares is not known`, incomplete: true });
+        if (r.spent) unexpanded.add(f.path);
         continue;
       }
       const candidate = <T>(value: T, at = line): Candidate<T> => ({ value, file: f, line: at, presence: s.presence });
@@ -276,30 +282,33 @@ interface Reading {
   expanded: boolean;
   used: string[];
   problem?: string;
+  /** The problem is the revision's spent budget. */
+  spent?: true;
 }
 
 /** Statements read under one macro table (tables of unchanged include trees are reused across revisions). */
 const readingMemo = new WeakMap<object, Map<string, Reading>>();
 
-function readStatement(text: string, macros: ReadonlyMap<string, MacroDef>, probe: 'modern' | 'legacy' | null): Reading {
+function readStatement(text: string, macros: ReadonlyMap<string, MacroDef>, probe: 'modern' | 'legacy' | null, budget?: WorkBudget): Reading {
   let memo = readingMemo.get(macros);
   if (!memo) readingMemo.set(macros, (memo = new Map()));
   const key = `${probe}\u0000${text}`;
   let r = memo.get(key);
   if (!r) {
-    r = read(text, macros, probe);
-    memo.set(key, r);
+    r = read(text, macros, probe, budget);
+    // A reading the revision's budget cut short is not how the statement reads: not memoised.
+    if (!r.spent) memo.set(key, r);
   }
   return r;
 }
 
-function read(written: string, macros: ReadonlyMap<string, MacroDef>, probe: 'modern' | 'legacy' | null): Reading {
+function read(written: string, macros: ReadonlyMap<string, MacroDef>, probe: 'modern' | 'legacy' | null, budget?: WorkBudget): Reading {
   const r: Reading = { moduleParams: [], paramOps: [], maps: [], globals: [], expanded: false, used: [] };
   let text = written;
   const { text: guarded, slots } = guardWrittenValues(written);
   if (mentionsMacro(guarded, macros)) {
-    const e = expandMacros(guarded, macros, { onMacro: (n) => r.used.push(n) });
-    if ('problem' in e) return { ...r, problem: e.problem };
+    const e = expandMacros(guarded, macros, { onMacro: (n) => r.used.push(n), budget });
+    if ('problem' in e) return { ...r, problem: e.problem, ...(e.spent ? { spent: true } : {}) };
     text = e.text.replace(/\b__driver_semver_value_(\d+)\b/g, (_, i: string) => slots[Number(i)]!);
     r.expanded = true;
   }

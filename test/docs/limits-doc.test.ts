@@ -11,13 +11,14 @@ function table(): Map<string, string> {
   return rows;
 }
 
-/** A value cell as a number: `2 MiB`, `10 s` (of a `_MS` limit), `1,000,000`. */
+/** A value cell as a number: `2 MiB`, `10 s` or `2,500 ms` (of a `_MS` limit), `1,000,000`. */
 function valueOf(name: string, cell: string): number {
-  const m = /^([\d,]+)\s*(MiB|s)?$/.exec(cell);
+  const m = /^([\d,]+)\s*(MiB|ms|s)?$/.exec(cell);
   if (!m) throw new Error(`${name}: cannot read ${cell}`);
   const n = Number(m[1]!.replace(/,/g, ''));
   if (m[2] === 'MiB') return n * 1024 * 1024;
   if (m[2] === 's') return name.endsWith('_MS') ? n * 1000 : n;
+  if (m[2] === 'ms' && !name.endsWith('_MS')) throw new Error(`${name}: ${cell} is not a time`);
   return n;
 }
 
