@@ -18,10 +18,6 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
-var __export = (target, all) => {
-  for (var name2 in all)
-    __defProp(target, name2, { get: all[name2], enumerable: true });
-};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -45,9 +41,9 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http2 = __require("http");
-    var https2 = __require("https");
-    var events2 = __require("events");
+    var http = __require("http");
+    var https = __require("https");
+    var events = __require("events");
     var assert = __require("assert");
     var util = __require("util");
     exports.httpOverHttp = httpOverHttp2;
@@ -56,24 +52,24 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -82,7 +78,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http2.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -99,7 +95,7 @@ var require_tunnel = __commonJS({
         self2.removeSocket(socket);
       });
     }
-    util.inherits(TunnelingAgent, events2.EventEmitter);
+    util.inherits(TunnelingAgent, events.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self2 = this;
       var options = mergeOptions({ request: req }, self2.options, toOptions(host, port, localAddress));
@@ -1078,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path11 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path11 && path11[0] !== "/") {
-          path11 = `/${path11}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path11}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1536,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path11);
+        debuglog("sending request to %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path6, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path11,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path11);
+        debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path6, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path11,
+          path6,
           error2.message
         );
       });
@@ -1617,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path11, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path11);
+          debuglog("sending request to %s %s/%s", method, origin, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1682,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path11,
+        path: path6,
         method,
         body: body2,
         headers,
@@ -1697,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path11 !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path11)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1767,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path11, query) : path11;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2053,8 +2049,8 @@ var require_request = __commonJS({
 var require_dispatcher = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher.js"(exports, module2) {
     "use strict";
-    var EventEmitter2 = __require("node:events");
-    var Dispatcher = class extends EventEmitter2 {
+    var EventEmitter = __require("node:events");
+    var Dispatcher = class extends EventEmitter {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -2164,9 +2160,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve3(data);
+              return err2 ? reject(err2) : resolve2(data);
             });
           });
         }
@@ -2204,12 +2200,12 @@ var require_dispatcher_base = __commonJS({
           err2 = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve3(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -4476,8 +4472,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6460,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path11, host, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6541,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path11} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6728,12 +6724,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve3;
+          callback2 = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7070,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7167,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path11;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7403,12 +7399,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve3;
+          callback2 = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7520,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path11 = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path11;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7626,7 +7622,7 @@ var require_client = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http2 = __require("node:http");
+    var http = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7815,7 +7811,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -7887,16 +7883,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve3(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7907,7 +7903,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback2);
@@ -7958,7 +7954,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7970,7 +7966,7 @@ var require_client = __commonJS({
             if (err2) {
               reject(err2);
             } else {
-              resolve3(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -8306,8 +8302,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -8622,7 +8618,7 @@ var require_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent3 = class extends DispatcherBase {
+    var Agent = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
@@ -8697,7 +8693,7 @@ var require_agent = __commonJS({
         await Promise.all(destroyPromises);
       }
     };
-    module2.exports = Agent3;
+    module2.exports = Agent;
   }
 });
 
@@ -8707,7 +8703,7 @@ var require_proxy_agent = __commonJS({
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var { URL: URL2 } = __require("node:url");
-    var Agent3 = require_agent();
+    var Agent = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
@@ -8761,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path11 = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path11;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -8822,7 +8818,7 @@ var require_proxy_agent = __commonJS({
           return agentFactory(origin2, options);
         };
         this[kClient] = clientFactory(url, { connect });
-        this[kAgent] = new Agent3({
+        this[kAgent] = new Agent({
           ...opts,
           factory,
           connect: async (opts2, callback2) => {
@@ -8931,7 +8927,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent2 = require_proxy_agent();
-    var Agent3 = require_agent();
+    var Agent = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -8951,7 +8947,7 @@ var require_env_http_proxy_agent = __commonJS({
           });
         }
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent3(agentOpts);
+        this[kNoProxyAgent] = new Agent(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTP_PROXY });
@@ -9576,7 +9572,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9585,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve3(null);
+              resolve2(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9604,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9621,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9691,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve3, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body2, length));
+          resolve2(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body2, length)));
+          resolve2(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body2, length).buffer);
+          resolve2(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body2, { type: stream[kContentType] }));
+          resolve2(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body2, length));
+          resolve2(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -9963,9 +9959,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve2, reject) => {
           request2.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve3(data);
+            return err2 ? reject(err2) : resolve2(data);
           });
         });
       }
@@ -10188,9 +10184,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve3(data);
+            return err2 ? reject(err2) : resolve2(data);
           });
         });
       }
@@ -10475,9 +10471,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve3(data);
+            return err2 ? reject(err2) : resolve2(data);
           });
         });
       }
@@ -10569,9 +10565,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve3(data);
+            return err2 ? reject(err2) : resolve2(data);
           });
         });
       }
@@ -10736,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path11) {
-      if (typeof path11 !== "string") {
-        return path11;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path11.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path11;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path11, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path11);
+    function matchKey(mockDispatch2, { path: path6, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10771,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10809,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path11, method, body: body2, headers, query } = opts;
+      const { path: path6, method, body: body2, headers, query } = opts;
       return {
-        path: path11,
+        path: path6,
         method,
         body: body2,
         headers,
@@ -11274,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path11,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11296,7 +11292,7 @@ var require_mock_agent = __commonJS({
   "node_modules/undici/lib/mock/mock-agent.js"(exports, module2) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent3 = require_agent();
+    var Agent = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -11323,7 +11319,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent3(opts);
+        const agent = opts?.agent ? opts.agent : new Agent(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = buildMockOptions(opts);
@@ -11427,9 +11423,9 @@ var require_global2 = __commonJS({
     "use strict";
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors();
-    var Agent3 = require_agent();
+    var Agent = require_agent();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent3());
+      setGlobalDispatcher(new Agent());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -12040,10 +12036,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter3 = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter3}${value}`
+            value: `${exists2.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name: name2, value });
@@ -14434,7 +14430,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14510,7 +14506,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve2({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14549,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14958,7 +14954,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
+    var { StringDecoder } = __require("string_decoder");
     var { btoa } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15049,7 +15045,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder("latin1");
           for (const chunk of bytes) {
             dataURL += btoa(decoder.write(chunk));
           }
@@ -15078,7 +15074,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -16156,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path11) {
-      for (let i2 = 0; i2 < path11.length; ++i2) {
-        const code2 = path11.charCodeAt(i2);
+    function validateCookiePath(path6) {
+      for (let i2 = 0; i2 < path6.length; ++i2) {
+        const code2 = path6.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -18294,8 +18290,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module2.exports = {
@@ -19019,7 +19015,7 @@ var require_undici = __commonJS({
     var Dispatcher = require_dispatcher();
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
-    var Agent3 = require_agent();
+    var Agent = require_agent();
     var ProxyAgent2 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
@@ -19042,7 +19038,7 @@ var require_undici = __commonJS({
     module2.exports.Client = Client;
     module2.exports.Pool = Pool;
     module2.exports.BalancedPool = BalancedPool;
-    module2.exports.Agent = Agent3;
+    module2.exports.Agent = Agent;
     module2.exports.ProxyAgent = ProxyAgent2;
     module2.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
     module2.exports.RetryAgent = RetryAgent;
@@ -19078,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path11 = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path11 = `/${path11}`;
+            path6 = `/${path6}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path11);
+          url = new URL(util.parseOrigin(url).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -21089,10 +21085,10 @@ var require_proxy = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getProxyUrl = getProxyUrl2;
-    exports.checkBypass = checkBypass2;
+    exports.checkBypass = checkBypass;
     function getProxyUrl2(reqUrl) {
       const usingSsl = reqUrl.protocol === "https:";
-      if (checkBypass2(reqUrl)) {
+      if (checkBypass(reqUrl)) {
         return void 0;
       }
       const proxyVar = (() => {
@@ -21104,21 +21100,21 @@ var require_proxy = __commonJS({
       })();
       if (proxyVar) {
         try {
-          return new DecodedURL2(proxyVar);
+          return new DecodedURL(proxyVar);
         } catch (_a) {
           if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
-            return new DecodedURL2(`http://${proxyVar}`);
+            return new DecodedURL(`http://${proxyVar}`);
         }
       } else {
         return void 0;
       }
     }
-    function checkBypass2(reqUrl) {
+    function checkBypass(reqUrl) {
       if (!reqUrl.hostname) {
         return false;
       }
       const reqHost = reqUrl.hostname;
-      if (isLoopbackAddress2(reqHost)) {
+      if (isLoopbackAddress(reqHost)) {
         return true;
       }
       const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
@@ -21144,11 +21140,11 @@ var require_proxy = __commonJS({
       }
       return false;
     }
-    function isLoopbackAddress2(host) {
+    function isLoopbackAddress(host) {
       const hostLower = host.toLowerCase();
       return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
     }
-    var DecodedURL2 = class extends URL {
+    var DecodedURL = class extends URL {
       constructor(url, base) {
         super(url, base);
         this._decodedUsername = decodeURIComponent(super.username);
@@ -21205,13 +21201,13 @@ var require_lib = __commonJS({
         return result;
       };
     })();
-    var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P ? value : new P(function(resolve2) {
+          resolve2(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P || (P = Promise))(function(resolve2, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21227,7 +21223,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21236,8 +21232,8 @@ var require_lib = __commonJS({
     exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
     exports.getProxyUrl = getProxyUrl2;
     exports.isHttps = isHttps;
-    var http2 = __importStar(__require("http"));
-    var https2 = __importStar(__require("https"));
+    var http = __importStar(__require("http"));
+    var https = __importStar(__require("https"));
     var pm = __importStar(require_proxy());
     var tunnel2 = __importStar(require_tunnel2());
     var undici_1 = require_undici();
@@ -21296,10 +21292,10 @@ var require_lib = __commonJS({
       HttpCodes2.ServiceUnavailable,
       HttpCodes2.GatewayTimeout
     ];
-    var RetryableHttpVerbs2 = ["OPTIONS", "GET", "DELETE", "HEAD"];
-    var ExponentialBackoffCeiling2 = 10;
-    var ExponentialBackoffTimeSlice2 = 5;
-    var HttpClientError2 = class _HttpClientError extends Error {
+    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+    var ExponentialBackoffCeiling = 10;
+    var ExponentialBackoffTimeSlice = 5;
+    var HttpClientError = class _HttpClientError extends Error {
       constructor(message, statusCode) {
         super(message);
         this.name = "HttpClientError";
@@ -21307,39 +21303,39 @@ var require_lib = __commonJS({
         Object.setPrototypeOf(this, _HttpClientError.prototype);
       }
     };
-    exports.HttpClientError = HttpClientError2;
-    var HttpClientResponse2 = class {
+    exports.HttpClientError = HttpClientError;
+    var HttpClientResponse = class {
       constructor(message) {
         this.message = message;
       }
       readBody() {
-        return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter12(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve3(output.toString());
+              resolve2(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
-        return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter12(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve3(Buffer.concat(chunks));
+              resolve2(Buffer.concat(chunks));
             });
           }));
         });
       }
     };
-    exports.HttpClientResponse = HttpClientResponse2;
+    exports.HttpClientResponse = HttpClientResponse;
     function isHttps(requestUrl) {
       const parsedUrl = new URL(requestUrl);
       return parsedUrl.protocol === "https:";
@@ -21383,42 +21379,42 @@ var require_lib = __commonJS({
         }
       }
       options(requestUrl, additionalHeaders) {
-        return __awaiter12(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
         });
       }
       get(requestUrl, additionalHeaders) {
-        return __awaiter12(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return this.request("GET", requestUrl, null, additionalHeaders || {});
         });
       }
       del(requestUrl, additionalHeaders) {
-        return __awaiter12(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return this.request("DELETE", requestUrl, null, additionalHeaders || {});
         });
       }
       post(requestUrl, data, additionalHeaders) {
-        return __awaiter12(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return this.request("POST", requestUrl, data, additionalHeaders || {});
         });
       }
       patch(requestUrl, data, additionalHeaders) {
-        return __awaiter12(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return this.request("PATCH", requestUrl, data, additionalHeaders || {});
         });
       }
       put(requestUrl, data, additionalHeaders) {
-        return __awaiter12(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return this.request("PUT", requestUrl, data, additionalHeaders || {});
         });
       }
       head(requestUrl, additionalHeaders) {
-        return __awaiter12(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return this.request("HEAD", requestUrl, null, additionalHeaders || {});
         });
       }
       sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter12(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return this.request(verb, requestUrl, stream, additionalHeaders);
         });
       }
@@ -21427,14 +21423,14 @@ var require_lib = __commonJS({
        * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
        */
       getJson(requestUrl_1) {
-        return __awaiter12(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           const res = yield this.get(requestUrl, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
       }
       postJson(requestUrl_1, obj_1) {
-        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
           const data = JSON.stringify(obj2, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -21443,7 +21439,7 @@ var require_lib = __commonJS({
         });
       }
       putJson(requestUrl_1, obj_1) {
-        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
           const data = JSON.stringify(obj2, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -21452,7 +21448,7 @@ var require_lib = __commonJS({
         });
       }
       patchJson(requestUrl_1, obj_1) {
-        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
           const data = JSON.stringify(obj2, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -21466,13 +21462,13 @@ var require_lib = __commonJS({
        * Prefer get, del, post and patch
        */
       request(verb, requestUrl, data, headers) {
-        return __awaiter12(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           if (this._disposed) {
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
           let info3 = this._prepareRequest(verb, parsedUrl, headers);
-          const maxTries = this._allowRetries && RetryableHttpVerbs2.includes(verb) ? this._maxRetries + 1 : 1;
+          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
@@ -21540,15 +21536,15 @@ var require_lib = __commonJS({
        * @param data
        */
       requestRaw(info3, data) {
-        return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2, reject) => {
             function callbackForResult(err2, res) {
               if (err2) {
                 reject(err2);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve3(res);
+                resolve2(res);
               }
             }
             this.requestRawWithCallback(info3, data, callbackForResult);
@@ -21576,7 +21572,7 @@ var require_lib = __commonJS({
           }
         }
         const req = info3.httpModule.request(info3.options, (msg) => {
-          const res = new HttpClientResponse2(msg);
+          const res = new HttpClientResponse(msg);
           handleResult(void 0, res);
         });
         let socket;
@@ -21626,7 +21622,7 @@ var require_lib = __commonJS({
         const info3 = {};
         info3.parsedUrl = requestUrl;
         const usingSsl = info3.parsedUrl.protocol === "https:";
-        info3.httpModule = usingSsl ? https2 : http2;
+        info3.httpModule = usingSsl ? https : http;
         const defaultPort = usingSsl ? 443 : 80;
         info3.options = {};
         info3.options.host = info3.parsedUrl.hostname;
@@ -21647,9 +21643,9 @@ var require_lib = __commonJS({
       }
       _mergeHeaders(headers) {
         if (this.requestOptions && this.requestOptions.headers) {
-          return Object.assign({}, lowercaseKeys3(this.requestOptions.headers), lowercaseKeys3(headers || {}));
+          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
         }
-        return lowercaseKeys3(headers || {});
+        return lowercaseKeys2(headers || {});
       }
       /**
        * Gets an existing header value or returns a default.
@@ -21661,7 +21657,7 @@ var require_lib = __commonJS({
       _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys3(this.requestOptions.headers)[header];
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
           if (headerValue) {
             clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
           }
@@ -21685,7 +21681,7 @@ var require_lib = __commonJS({
       _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys3(this.requestOptions.headers)[Headers2.ContentType];
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
           if (headerValue) {
             if (typeof headerValue === "number") {
               clientHeader = String(headerValue);
@@ -21727,7 +21723,7 @@ var require_lib = __commonJS({
         const usingSsl = parsedUrl.protocol === "https:";
         let maxSockets = 100;
         if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http2.globalAgent.maxSockets;
+          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
         }
         if (proxyUrl && proxyUrl.hostname) {
           const agentOptions = {
@@ -21749,7 +21745,7 @@ var require_lib = __commonJS({
         }
         if (!agent) {
           const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https2.Agent(options) : new http2.Agent(options);
+          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -21789,15 +21785,15 @@ var require_lib = __commonJS({
         return baseUserAgent;
       }
       _performExponentialBackoff(retryNumber) {
-        return __awaiter12(this, void 0, void 0, function* () {
-          retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
-          const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
+        return __awaiter3(this, void 0, void 0, function* () {
+          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
         });
       }
       _processResponse(res, options) {
-        return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => __awaiter12(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -21805,7 +21801,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve3(response);
+              resolve2(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -21840,18 +21836,18 @@ var require_lib = __commonJS({
               } else {
                 msg = `Failed request: (${statusCode})`;
               }
-              const err2 = new HttpClientError2(msg, statusCode);
+              const err2 = new HttpClientError(msg, statusCode);
               err2.result = response.result;
               reject(err2);
             } else {
-              resolve3(response);
+              resolve2(response);
             }
           }));
         });
       }
     };
     exports.HttpClient = HttpClient3;
-    var lowercaseKeys3 = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
+    var lowercaseKeys2 = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
   }
 });
 
@@ -22308,8 +22304,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve3, reject) {
-            return setTimeout(resolve3, t);
+          return new this.Promise(function(resolve2, reject) {
+            return setTimeout(resolve2, t);
           });
         }
         computePenalty() {
@@ -22520,15 +22516,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args2, cb, error2, reject, resolve3, returned, task;
+          var args2, cb, error2, reject, resolve2, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args: args2, resolve: resolve3, reject } = this._queue.shift());
+            ({ task, args: args2, resolve: resolve2, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args2);
                 return function() {
-                  return resolve3(returned);
+                  return resolve2(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -22543,13 +22539,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args2) {
-          var promise, reject, resolve3;
-          resolve3 = reject = null;
+          var promise, reject, resolve2;
+          resolve2 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve3 = _resolve;
+            resolve2 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args: args2, resolve: resolve3, reject });
+          this._queue.push({ task, args: args2, resolve: resolve2, reject });
           this._tryToRun();
           return promise;
         }
@@ -22950,14 +22946,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve3, reject) => {
+              return new this.Promise((resolve2, reject) => {
                 if (finished()) {
-                  return resolve3();
+                  return resolve2();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve3();
+                      return resolve2();
                     }
                   });
                 }
@@ -23050,9 +23046,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args3) => {
-              return new this.Promise(function(resolve3, reject) {
+              return new this.Promise(function(resolve2, reject) {
                 return fn(...args3, function(...args4) {
-                  return (args4[0] != null ? reject : resolve3)(args4);
+                  return (args4[0] != null ? reject : resolve2)(args4);
                 });
               });
             };
@@ -23174,39 +23170,6 @@ var require_light = __commonJS({
   }
 });
 
-// node_modules/@actions/core/lib/core.js
-var core_exports = {};
-__export(core_exports, {
-  ExitCode: () => ExitCode,
-  addPath: () => addPath,
-  debug: () => debug,
-  endGroup: () => endGroup,
-  error: () => error,
-  exportVariable: () => exportVariable,
-  getBooleanInput: () => getBooleanInput,
-  getIDToken: () => getIDToken,
-  getInput: () => getInput,
-  getMultilineInput: () => getMultilineInput,
-  getState: () => getState,
-  group: () => group,
-  info: () => info2,
-  isDebug: () => isDebug,
-  markdownSummary: () => markdownSummary,
-  notice: () => notice,
-  platform: () => platform_exports,
-  saveState: () => saveState,
-  setCommandEcho: () => setCommandEcho,
-  setFailed: () => setFailed,
-  setOutput: () => setOutput,
-  setSecret: () => setSecret,
-  startGroup: () => startGroup,
-  summary: () => summary,
-  toPlatformPath: () => toPlatformPath,
-  toPosixPath: () => toPosixPath,
-  toWin32Path: () => toWin32Path,
-  warning: () => warning
-});
-
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -23237,9 +23200,6 @@ function toCommandProperties(annotationProperties) {
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
-}
-function issue(name2, message = "") {
-  issueCommand(name2, {}, message);
 }
 var CMD_STRING = "::";
 var Command = class {
@@ -23298,128 +23258,23 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter3 = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter3)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter3}"`);
+  if (key.includes(delimiter)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
-  if (convertedValue.includes(delimiter3)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter3}"`);
+  if (convertedValue.includes(delimiter)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   }
-  return `${key}<<${delimiter3}${os2.EOL}${convertedValue}${os2.EOL}${delimiter3}`;
+  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-import * as os5 from "os";
-import * as path5 from "path";
-
-// node_modules/@actions/http-client/lib/index.js
-import * as http from "http";
-import * as https from "https";
-
-// node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-  const usingSsl = reqUrl.protocol === "https:";
-  if (checkBypass(reqUrl)) {
-    return void 0;
-  }
-  const proxyVar = (() => {
-    if (usingSsl) {
-      return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
-    } else {
-      return process.env["http_proxy"] || process.env["HTTP_PROXY"];
-    }
-  })();
-  if (proxyVar) {
-    try {
-      return new DecodedURL(proxyVar);
-    } catch (_a) {
-      if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
-        return new DecodedURL(`http://${proxyVar}`);
-    }
-  } else {
-    return void 0;
-  }
-}
-function checkBypass(reqUrl) {
-  if (!reqUrl.hostname) {
-    return false;
-  }
-  const reqHost = reqUrl.hostname;
-  if (isLoopbackAddress(reqHost)) {
-    return true;
-  }
-  const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
-  if (!noProxy) {
-    return false;
-  }
-  let reqPort;
-  if (reqUrl.port) {
-    reqPort = Number(reqUrl.port);
-  } else if (reqUrl.protocol === "http:") {
-    reqPort = 80;
-  } else if (reqUrl.protocol === "https:") {
-    reqPort = 443;
-  }
-  const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-  if (typeof reqPort === "number") {
-    upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-  }
-  for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
-    if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
-      return true;
-    }
-  }
-  return false;
-}
-function isLoopbackAddress(host) {
-  const hostLower = host.toLowerCase();
-  return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
-}
-var DecodedURL = class extends URL {
-  constructor(url, base) {
-    super(url, base);
-    this._decodedUsername = decodeURIComponent(super.username);
-    this._decodedPassword = decodeURIComponent(super.password);
-  }
-  get username() {
-    return this._decodedUsername;
-  }
-  get password() {
-    return this._decodedPassword;
-  }
-};
+import * as os4 from "os";
 
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve3, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
 var HttpCodes;
 (function(HttpCodes2) {
   HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
@@ -23471,704 +23326,17 @@ var HttpResponseRetryCodes = [
   HttpCodes.ServiceUnavailable,
   HttpCodes.GatewayTimeout
 ];
-var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
-var ExponentialBackoffCeiling = 10;
-var ExponentialBackoffTimeSlice = 5;
-var HttpClientError = class _HttpClientError extends Error {
-  constructor(message, statusCode) {
-    super(message);
-    this.name = "HttpClientError";
-    this.statusCode = statusCode;
-    Object.setPrototypeOf(this, _HttpClientError.prototype);
-  }
-};
-var HttpClientResponse = class {
-  constructor(message) {
-    this.message = message;
-  }
-  readBody() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
-        let output = Buffer.alloc(0);
-        this.message.on("data", (chunk) => {
-          output = Buffer.concat([output, chunk]);
-        });
-        this.message.on("end", () => {
-          resolve3(output.toString());
-        });
-      }));
-    });
-  }
-  readBodyBuffer() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
-        const chunks = [];
-        this.message.on("data", (chunk) => {
-          chunks.push(chunk);
-        });
-        this.message.on("end", () => {
-          resolve3(Buffer.concat(chunks));
-        });
-      }));
-    });
-  }
-};
-var HttpClient = class {
-  constructor(userAgent2, handlers, requestOptions) {
-    this._ignoreSslError = false;
-    this._allowRedirects = true;
-    this._allowRedirectDowngrade = false;
-    this._maxRedirects = 50;
-    this._allowRetries = false;
-    this._maxRetries = 1;
-    this._keepAlive = false;
-    this._disposed = false;
-    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
-    this.handlers = handlers || [];
-    this.requestOptions = requestOptions;
-    if (requestOptions) {
-      if (requestOptions.ignoreSslError != null) {
-        this._ignoreSslError = requestOptions.ignoreSslError;
-      }
-      this._socketTimeout = requestOptions.socketTimeout;
-      if (requestOptions.allowRedirects != null) {
-        this._allowRedirects = requestOptions.allowRedirects;
-      }
-      if (requestOptions.allowRedirectDowngrade != null) {
-        this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-      }
-      if (requestOptions.maxRedirects != null) {
-        this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-      }
-      if (requestOptions.keepAlive != null) {
-        this._keepAlive = requestOptions.keepAlive;
-      }
-      if (requestOptions.allowRetries != null) {
-        this._allowRetries = requestOptions.allowRetries;
-      }
-      if (requestOptions.maxRetries != null) {
-        this._maxRetries = requestOptions.maxRetries;
-      }
-    }
-  }
-  options(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  get(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("GET", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  del(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("DELETE", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  post(requestUrl, data, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("POST", requestUrl, data, additionalHeaders || {});
-    });
-  }
-  patch(requestUrl, data, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("PATCH", requestUrl, data, additionalHeaders || {});
-    });
-  }
-  put(requestUrl, data, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("PUT", requestUrl, data, additionalHeaders || {});
-    });
-  }
-  head(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("HEAD", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  sendStream(verb, requestUrl, stream, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request(verb, requestUrl, stream, additionalHeaders);
-    });
-  }
-  /**
-   * Gets a typed object from an endpoint
-   * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-   */
-  getJson(requestUrl_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      const res = yield this.get(requestUrl, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  postJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-      const data = JSON.stringify(obj2, null, 2);
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.post(requestUrl, data, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  putJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-      const data = JSON.stringify(obj2, null, 2);
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.put(requestUrl, data, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  patchJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-      const data = JSON.stringify(obj2, null, 2);
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.patch(requestUrl, data, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  /**
-   * Makes a raw http request.
-   * All other methods such as get, post, patch, and request ultimately call this.
-   * Prefer get, del, post and patch
-   */
-  request(verb, requestUrl, data, headers) {
-    return __awaiter(this, void 0, void 0, function* () {
-      if (this._disposed) {
-        throw new Error("Client has already been disposed.");
-      }
-      const parsedUrl = new URL(requestUrl);
-      let info3 = this._prepareRequest(verb, parsedUrl, headers);
-      const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
-      let numTries = 0;
-      let response;
-      do {
-        response = yield this.requestRaw(info3, data);
-        if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
-          let authenticationHandler;
-          for (const handler2 of this.handlers) {
-            if (handler2.canHandleAuthentication(response)) {
-              authenticationHandler = handler2;
-              break;
-            }
-          }
-          if (authenticationHandler) {
-            return authenticationHandler.handleAuthentication(this, info3, data);
-          } else {
-            return response;
-          }
-        }
-        let redirectsRemaining = this._maxRedirects;
-        while (response.message.statusCode && HttpRedirectCodes.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
-          const redirectUrl = response.message.headers["location"];
-          if (!redirectUrl) {
-            break;
-          }
-          const parsedRedirectUrl = new URL(redirectUrl);
-          if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
-            throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
-          }
-          yield response.readBody();
-          if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-            for (const header in headers) {
-              if (header.toLowerCase() === "authorization") {
-                delete headers[header];
-              }
-            }
-          }
-          info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-          response = yield this.requestRaw(info3, data);
-          redirectsRemaining--;
-        }
-        if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-          return response;
-        }
-        numTries += 1;
-        if (numTries < maxTries) {
-          yield response.readBody();
-          yield this._performExponentialBackoff(numTries);
-        }
-      } while (numTries < maxTries);
-      return response;
-    });
-  }
-  /**
-   * Needs to be called if keepAlive is set to true in request options.
-   */
-  dispose() {
-    if (this._agent) {
-      this._agent.destroy();
-    }
-    this._disposed = true;
-  }
-  /**
-   * Raw request.
-   * @param info
-   * @param data
-   */
-  requestRaw(info3, data) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve3, reject) => {
-        function callbackForResult(err2, res) {
-          if (err2) {
-            reject(err2);
-          } else if (!res) {
-            reject(new Error("Unknown error"));
-          } else {
-            resolve3(res);
-          }
-        }
-        this.requestRawWithCallback(info3, data, callbackForResult);
-      });
-    });
-  }
-  /**
-   * Raw request with callback.
-   * @param info
-   * @param data
-   * @param onResult
-   */
-  requestRawWithCallback(info3, data, onResult) {
-    if (typeof data === "string") {
-      if (!info3.options.headers) {
-        info3.options.headers = {};
-      }
-      info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
-    }
-    let callbackCalled = false;
-    function handleResult(err2, res) {
-      if (!callbackCalled) {
-        callbackCalled = true;
-        onResult(err2, res);
-      }
-    }
-    const req = info3.httpModule.request(info3.options, (msg) => {
-      const res = new HttpClientResponse(msg);
-      handleResult(void 0, res);
-    });
-    let socket;
-    req.on("socket", (sock) => {
-      socket = sock;
-    });
-    req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
-      if (socket) {
-        socket.end();
-      }
-      handleResult(new Error(`Request timeout: ${info3.options.path}`));
-    });
-    req.on("error", function(err2) {
-      handleResult(err2);
-    });
-    if (data && typeof data === "string") {
-      req.write(data, "utf8");
-    }
-    if (data && typeof data !== "string") {
-      data.on("close", function() {
-        req.end();
-      });
-      data.pipe(req);
-    } else {
-      req.end();
-    }
-  }
-  /**
-   * Gets an http agent. This function is useful when you need an http agent that handles
-   * routing through a proxy server - depending upon the url and proxy environment variables.
-   * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-   */
-  getAgent(serverUrl) {
-    const parsedUrl = new URL(serverUrl);
-    return this._getAgent(parsedUrl);
-  }
-  getAgentDispatcher(serverUrl) {
-    const parsedUrl = new URL(serverUrl);
-    const proxyUrl = getProxyUrl(parsedUrl);
-    const useProxy = proxyUrl && proxyUrl.hostname;
-    if (!useProxy) {
-      return;
-    }
-    return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-  }
-  _prepareRequest(method, requestUrl, headers) {
-    const info3 = {};
-    info3.parsedUrl = requestUrl;
-    const usingSsl = info3.parsedUrl.protocol === "https:";
-    info3.httpModule = usingSsl ? https : http;
-    const defaultPort = usingSsl ? 443 : 80;
-    info3.options = {};
-    info3.options.host = info3.parsedUrl.hostname;
-    info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
-    info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
-    info3.options.method = method;
-    info3.options.headers = this._mergeHeaders(headers);
-    if (this.userAgent != null) {
-      info3.options.headers["user-agent"] = this.userAgent;
-    }
-    info3.options.agent = this._getAgent(info3.parsedUrl);
-    if (this.handlers) {
-      for (const handler2 of this.handlers) {
-        handler2.prepareRequest(info3.options);
-      }
-    }
-    return info3;
-  }
-  _mergeHeaders(headers) {
-    if (this.requestOptions && this.requestOptions.headers) {
-      return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-    }
-    return lowercaseKeys(headers || {});
-  }
-  /**
-   * Gets an existing header value or returns a default.
-   * Handles converting number header values to strings since HTTP headers must be strings.
-   * Note: This returns string | string[] since some headers can have multiple values.
-   * For headers that must always be a single string (like Content-Type), use the
-   * specialized _getExistingOrDefaultContentTypeHeader method instead.
-   */
-  _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-    let clientHeader;
-    if (this.requestOptions && this.requestOptions.headers) {
-      const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-      if (headerValue) {
-        clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
-      }
-    }
-    const additionalValue = additionalHeaders[header];
-    if (additionalValue !== void 0) {
-      return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
-    }
-    if (clientHeader !== void 0) {
-      return clientHeader;
-    }
-    return _default;
-  }
-  /**
-   * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-   * Always returns a single string (not an array) since Content-Type should be a single value.
-   * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-   * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-   * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-   */
-  _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-    let clientHeader;
-    if (this.requestOptions && this.requestOptions.headers) {
-      const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-      if (headerValue) {
-        if (typeof headerValue === "number") {
-          clientHeader = String(headerValue);
-        } else if (Array.isArray(headerValue)) {
-          clientHeader = headerValue.join(", ");
-        } else {
-          clientHeader = headerValue;
-        }
-      }
-    }
-    const additionalValue = additionalHeaders[Headers.ContentType];
-    if (additionalValue !== void 0) {
-      if (typeof additionalValue === "number") {
-        return String(additionalValue);
-      } else if (Array.isArray(additionalValue)) {
-        return additionalValue.join(", ");
-      } else {
-        return additionalValue;
-      }
-    }
-    if (clientHeader !== void 0) {
-      return clientHeader;
-    }
-    return _default;
-  }
-  _getAgent(parsedUrl) {
-    let agent;
-    const proxyUrl = getProxyUrl(parsedUrl);
-    const useProxy = proxyUrl && proxyUrl.hostname;
-    if (this._keepAlive && useProxy) {
-      agent = this._proxyAgent;
-    }
-    if (!useProxy) {
-      agent = this._agent;
-    }
-    if (agent) {
-      return agent;
-    }
-    const usingSsl = parsedUrl.protocol === "https:";
-    let maxSockets = 100;
-    if (this.requestOptions) {
-      maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-    }
-    if (proxyUrl && proxyUrl.hostname) {
-      const agentOptions = {
-        maxSockets,
-        keepAlive: this._keepAlive,
-        proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
-          proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-        }), { host: proxyUrl.hostname, port: proxyUrl.port })
-      };
-      let tunnelAgent;
-      const overHttps = proxyUrl.protocol === "https:";
-      if (usingSsl) {
-        tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-      } else {
-        tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-      }
-      agent = tunnelAgent(agentOptions);
-      this._proxyAgent = agent;
-    }
-    if (!agent) {
-      const options = { keepAlive: this._keepAlive, maxSockets };
-      agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-      this._agent = agent;
-    }
-    if (usingSsl && this._ignoreSslError) {
-      agent.options = Object.assign(agent.options || {}, {
-        rejectUnauthorized: false
-      });
-    }
-    return agent;
-  }
-  _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-    let proxyAgent;
-    if (this._keepAlive) {
-      proxyAgent = this._proxyAgentDispatcher;
-    }
-    if (proxyAgent) {
-      return proxyAgent;
-    }
-    const usingSsl = parsedUrl.protocol === "https:";
-    proxyAgent = new import_undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
-      token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
-    }));
-    this._proxyAgentDispatcher = proxyAgent;
-    if (usingSsl && this._ignoreSslError) {
-      proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-        rejectUnauthorized: false
-      });
-    }
-    return proxyAgent;
-  }
-  _getUserAgentWithOrchestrationId(userAgent2) {
-    const baseUserAgent = userAgent2 || "actions/http-client";
-    const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
-    if (orchId) {
-      const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
-      return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-    }
-    return baseUserAgent;
-  }
-  _performExponentialBackoff(retryNumber) {
-    return __awaiter(this, void 0, void 0, function* () {
-      retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-      const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
-    });
-  }
-  _processResponse(res, options) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve3, reject) => __awaiter(this, void 0, void 0, function* () {
-        const statusCode = res.message.statusCode || 0;
-        const response = {
-          statusCode,
-          result: null,
-          headers: {}
-        };
-        if (statusCode === HttpCodes.NotFound) {
-          resolve3(response);
-        }
-        function dateTimeDeserializer(key, value) {
-          if (typeof value === "string") {
-            const a = new Date(value);
-            if (!isNaN(a.valueOf())) {
-              return a;
-            }
-          }
-          return value;
-        }
-        let obj2;
-        let contents;
-        try {
-          contents = yield res.readBody();
-          if (contents && contents.length > 0) {
-            if (options && options.deserializeDates) {
-              obj2 = JSON.parse(contents, dateTimeDeserializer);
-            } else {
-              obj2 = JSON.parse(contents);
-            }
-            response.result = obj2;
-          }
-          response.headers = res.message.headers;
-        } catch (err2) {
-        }
-        if (statusCode > 299) {
-          let msg;
-          if (obj2 && obj2.message) {
-            msg = obj2.message;
-          } else if (contents && contents.length > 0) {
-            msg = contents;
-          } else {
-            msg = `Failed request: (${statusCode})`;
-          }
-          const err2 = new HttpClientError(msg, statusCode);
-          err2.result = response.result;
-          reject(err2);
-        } else {
-          resolve3(response);
-        }
-      }));
-    });
-  }
-};
-var lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
-
-// node_modules/@actions/http-client/lib/auth.js
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve3, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var BearerCredentialHandler = class {
-  constructor(token) {
-    this.token = token;
-  }
-  // currently implements pre-authorization
-  // TODO: support preAuth = false where it hooks on 401
-  prepareRequest(options) {
-    if (!options.headers) {
-      throw Error("The request has no headers");
-    }
-    options.headers["Authorization"] = `Bearer ${this.token}`;
-  }
-  // This handler cannot handle 401
-  canHandleAuthentication() {
-    return false;
-  }
-  handleAuthentication() {
-    return __awaiter2(this, void 0, void 0, function* () {
-      throw new Error("not implemented");
-    });
-  }
-};
-
-// node_modules/@actions/core/lib/oidc-utils.js
-var __awaiter3 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve3, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var OidcClient = class _OidcClient {
-  static createHttpClient(allowRetry = true, maxRetry = 10) {
-    const requestOptions = {
-      allowRetries: allowRetry,
-      maxRetries: maxRetry
-    };
-    return new HttpClient("actions/oidc-client", [new BearerCredentialHandler(_OidcClient.getRequestToken())], requestOptions);
-  }
-  static getRequestToken() {
-    const token = process.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
-    if (!token) {
-      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable");
-    }
-    return token;
-  }
-  static getIDTokenUrl() {
-    const runtimeUrl = process.env["ACTIONS_ID_TOKEN_REQUEST_URL"];
-    if (!runtimeUrl) {
-      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable");
-    }
-    return runtimeUrl;
-  }
-  static getCall(id_token_url) {
-    return __awaiter3(this, void 0, void 0, function* () {
-      var _a;
-      const httpclient = _OidcClient.createHttpClient();
-      const res = yield httpclient.getJson(id_token_url).catch((error2) => {
-        throw new Error(`Failed to get ID Token. 
- 
-        Error Code : ${error2.statusCode}
- 
-        Error Message: ${error2.message}`);
-      });
-      const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-      if (!id_token) {
-        throw new Error("Response json body do not have ID Token field");
-      }
-      return id_token;
-    });
-  }
-  static getIDToken(audience) {
-    return __awaiter3(this, void 0, void 0, function* () {
-      try {
-        let id_token_url = _OidcClient.getIDTokenUrl();
-        if (audience) {
-          const encodedAudience = encodeURIComponent(audience);
-          id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-        }
-        debug(`ID token url is ${id_token_url}`);
-        const id_token = yield _OidcClient.getCall(id_token_url);
-        setSecret(id_token);
-        return id_token;
-      } catch (error2) {
-        throw new Error(`Error message: ${error2.message}`);
-      }
-    });
-  }
-};
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
-var __awaiter4 = function(thisArg, _arguments, P, generator) {
+var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -24184,7 +23352,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -24202,7 +23370,7 @@ var Summary = class {
    * @returns step summary file path
    */
   filePath() {
-    return __awaiter4(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
       if (this._filePath) {
         return this._filePath;
       }
@@ -24243,7 +23411,7 @@ var Summary = class {
    * @returns {Promise<Summary>} summary instance
    */
   write(options) {
-    return __awaiter4(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
       const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
       const filePath = yield this.filePath();
       const writeFunc = overwrite ? writeFile : appendFile;
@@ -24257,7 +23425,7 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   clear() {
-    return __awaiter4(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
       return this.emptyBuffer().write({ overwrite: true });
     });
   }
@@ -24442,916 +23610,30 @@ var Summary = class {
   }
 };
 var _summary = new Summary();
-var markdownSummary = _summary;
 var summary = _summary;
 
-// node_modules/@actions/core/lib/path-utils.js
-import * as path from "path";
-function toPosixPath(pth) {
-  return pth.replace(/[\\]/g, "/");
-}
-function toWin32Path(pth) {
-  return pth.replace(/[/]/g, "\\");
-}
-function toPlatformPath(pth) {
-  return pth.replace(/[/\\]/g, path.sep);
-}
-
 // node_modules/@actions/core/lib/platform.js
-var platform_exports = {};
-__export(platform_exports, {
-  arch: () => arch,
-  getDetails: () => getDetails,
-  isLinux: () => isLinux,
-  isMacOS: () => isMacOS,
-  isWindows: () => isWindows,
-  platform: () => platform
-});
-import os4 from "os";
-
-// node_modules/@actions/exec/lib/exec.js
-import { StringDecoder } from "string_decoder";
-
-// node_modules/@actions/exec/lib/toolrunner.js
-import * as os3 from "os";
-import * as events from "events";
-import * as child from "child_process";
-import * as path4 from "path";
-
-// node_modules/@actions/io/lib/io.js
-import * as path3 from "path";
+import os3 from "os";
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs3 from "fs";
-import * as path2 from "path";
-var __awaiter5 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve3, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs3.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs3.constants.O_RDONLY;
-function exists(fsPath) {
-  return __awaiter5(this, void 0, void 0, function* () {
-    try {
-      yield stat(fsPath);
-    } catch (err2) {
-      if (err2.code === "ENOENT") {
-        return false;
-      }
-      throw err2;
-    }
-    return true;
-  });
-}
-function isRooted(p) {
-  p = normalizeSeparators(p);
-  if (!p) {
-    throw new Error('isRooted() parameter "p" cannot be empty');
-  }
-  if (IS_WINDOWS) {
-    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
-  }
-  return p.startsWith("/");
-}
-function tryGetExecutablePath(filePath, extensions) {
-  return __awaiter5(this, void 0, void 0, function* () {
-    let stats = void 0;
-    try {
-      stats = yield stat(filePath);
-    } catch (err2) {
-      if (err2.code !== "ENOENT") {
-        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err2}`);
-      }
-    }
-    if (stats && stats.isFile()) {
-      if (IS_WINDOWS) {
-        const upperExt = path2.extname(filePath).toUpperCase();
-        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
-          return filePath;
-        }
-      } else {
-        if (isUnixExecutable(stats)) {
-          return filePath;
-        }
-      }
-    }
-    const originalFilePath = filePath;
-    for (const extension of extensions) {
-      filePath = originalFilePath + extension;
-      stats = void 0;
-      try {
-        stats = yield stat(filePath);
-      } catch (err2) {
-        if (err2.code !== "ENOENT") {
-          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err2}`);
-        }
-      }
-      if (stats && stats.isFile()) {
-        if (IS_WINDOWS) {
-          try {
-            const directory = path2.dirname(filePath);
-            const upperName = path2.basename(filePath).toUpperCase();
-            for (const actualName of yield readdir(directory)) {
-              if (upperName === actualName.toUpperCase()) {
-                filePath = path2.join(directory, actualName);
-                break;
-              }
-            }
-          } catch (err2) {
-            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err2}`);
-          }
-          return filePath;
-        } else {
-          if (isUnixExecutable(stats)) {
-            return filePath;
-          }
-        }
-      }
-    }
-    return "";
-  });
-}
-function normalizeSeparators(p) {
-  p = p || "";
-  if (IS_WINDOWS) {
-    p = p.replace(/\//g, "\\");
-    return p.replace(/\\\\+/g, "\\");
-  }
-  return p.replace(/\/\/+/g, "/");
-}
-function isUnixExecutable(stats) {
-  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
-}
-
-// node_modules/@actions/io/lib/io.js
-var __awaiter6 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve3, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-function which(tool, check) {
-  return __awaiter6(this, void 0, void 0, function* () {
-    if (!tool) {
-      throw new Error("parameter 'tool' is required");
-    }
-    if (check) {
-      const result = yield which(tool, false);
-      if (!result) {
-        if (IS_WINDOWS) {
-          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-        } else {
-          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-        }
-      }
-      return result;
-    }
-    const matches = yield findInPath(tool);
-    if (matches && matches.length > 0) {
-      return matches[0];
-    }
-    return "";
-  });
-}
-function findInPath(tool) {
-  return __awaiter6(this, void 0, void 0, function* () {
-    if (!tool) {
-      throw new Error("parameter 'tool' is required");
-    }
-    const extensions = [];
-    if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path3.delimiter)) {
-        if (extension) {
-          extensions.push(extension);
-        }
-      }
-    }
-    if (isRooted(tool)) {
-      const filePath = yield tryGetExecutablePath(tool, extensions);
-      if (filePath) {
-        return [filePath];
-      }
-      return [];
-    }
-    if (tool.includes(path3.sep)) {
-      return [];
-    }
-    const directories = [];
-    if (process.env.PATH) {
-      for (const p of process.env.PATH.split(path3.delimiter)) {
-        if (p) {
-          directories.push(p);
-        }
-      }
-    }
-    const matches = [];
-    for (const directory of directories) {
-      const filePath = yield tryGetExecutablePath(path3.join(directory, tool), extensions);
-      if (filePath) {
-        matches.push(filePath);
-      }
-    }
-    return matches;
-  });
-}
 
 // node_modules/@actions/exec/lib/toolrunner.js
-import { setTimeout as setTimeout2 } from "timers";
-var __awaiter7 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve3, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
 var IS_WINDOWS2 = process.platform === "win32";
-var ToolRunner = class extends events.EventEmitter {
-  constructor(toolPath, args2, options) {
-    super();
-    if (!toolPath) {
-      throw new Error("Parameter 'toolPath' cannot be null or empty.");
-    }
-    this.toolPath = toolPath;
-    this.args = args2 || [];
-    this.options = options || {};
-  }
-  _debug(message) {
-    if (this.options.listeners && this.options.listeners.debug) {
-      this.options.listeners.debug(message);
-    }
-  }
-  _getCommandString(options, noPrefix) {
-    const toolPath = this._getSpawnFileName();
-    const args2 = this._getSpawnArgs(options);
-    let cmd = noPrefix ? "" : "[command]";
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        cmd += toolPath;
-        for (const a of args2) {
-          cmd += ` ${a}`;
-        }
-      } else if (options.windowsVerbatimArguments) {
-        cmd += `"${toolPath}"`;
-        for (const a of args2) {
-          cmd += ` ${a}`;
-        }
-      } else {
-        cmd += this._windowsQuoteCmdArg(toolPath);
-        for (const a of args2) {
-          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-        }
-      }
-    } else {
-      cmd += toolPath;
-      for (const a of args2) {
-        cmd += ` ${a}`;
-      }
-    }
-    return cmd;
-  }
-  _processLineBuffer(data, strBuffer, onLine) {
-    try {
-      let s = strBuffer + data.toString();
-      let n = s.indexOf(os3.EOL);
-      while (n > -1) {
-        const line = s.substring(0, n);
-        onLine(line);
-        s = s.substring(n + os3.EOL.length);
-        n = s.indexOf(os3.EOL);
-      }
-      return s;
-    } catch (err2) {
-      this._debug(`error processing line. Failed with error ${err2}`);
-      return "";
-    }
-  }
-  _getSpawnFileName() {
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        return process.env["COMSPEC"] || "cmd.exe";
-      }
-    }
-    return this.toolPath;
-  }
-  _getSpawnArgs(options) {
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-        for (const a of this.args) {
-          argline += " ";
-          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
-        }
-        argline += '"';
-        return [argline];
-      }
-    }
-    return this.args;
-  }
-  _endsWith(str, end) {
-    return str.endsWith(end);
-  }
-  _isCmdFile() {
-    const upperToolPath = this.toolPath.toUpperCase();
-    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
-  }
-  _windowsQuoteCmdArg(arg) {
-    if (!this._isCmdFile()) {
-      return this._uvQuoteCmdArg(arg);
-    }
-    if (!arg) {
-      return '""';
-    }
-    const cmdSpecialChars = [
-      " ",
-      "	",
-      "&",
-      "(",
-      ")",
-      "[",
-      "]",
-      "{",
-      "}",
-      "^",
-      "=",
-      ";",
-      "!",
-      "'",
-      "+",
-      ",",
-      "`",
-      "~",
-      "|",
-      "<",
-      ">",
-      '"'
-    ];
-    let needsQuotes = false;
-    for (const char of arg) {
-      if (cmdSpecialChars.some((x) => x === char)) {
-        needsQuotes = true;
-        break;
-      }
-    }
-    if (!needsQuotes) {
-      return arg;
-    }
-    let reverse = '"';
-    let quoteHit = true;
-    for (let i2 = arg.length; i2 > 0; i2--) {
-      reverse += arg[i2 - 1];
-      if (quoteHit && arg[i2 - 1] === "\\") {
-        reverse += "\\";
-      } else if (arg[i2 - 1] === '"') {
-        quoteHit = true;
-        reverse += '"';
-      } else {
-        quoteHit = false;
-      }
-    }
-    reverse += '"';
-    return reverse.split("").reverse().join("");
-  }
-  _uvQuoteCmdArg(arg) {
-    if (!arg) {
-      return '""';
-    }
-    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
-      return arg;
-    }
-    if (!arg.includes('"') && !arg.includes("\\")) {
-      return `"${arg}"`;
-    }
-    let reverse = '"';
-    let quoteHit = true;
-    for (let i2 = arg.length; i2 > 0; i2--) {
-      reverse += arg[i2 - 1];
-      if (quoteHit && arg[i2 - 1] === "\\") {
-        reverse += "\\";
-      } else if (arg[i2 - 1] === '"') {
-        quoteHit = true;
-        reverse += "\\";
-      } else {
-        quoteHit = false;
-      }
-    }
-    reverse += '"';
-    return reverse.split("").reverse().join("");
-  }
-  _cloneExecOptions(options) {
-    options = options || {};
-    const result = {
-      cwd: options.cwd || process.cwd(),
-      env: options.env || process.env,
-      silent: options.silent || false,
-      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-      failOnStdErr: options.failOnStdErr || false,
-      ignoreReturnCode: options.ignoreReturnCode || false,
-      delay: options.delay || 1e4
-    };
-    result.outStream = options.outStream || process.stdout;
-    result.errStream = options.errStream || process.stderr;
-    return result;
-  }
-  _getSpawnOptions(options, toolPath) {
-    options = options || {};
-    const result = {};
-    result.cwd = options.cwd;
-    result.env = options.env;
-    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
-    if (options.windowsVerbatimArguments) {
-      result.argv0 = `"${toolPath}"`;
-    }
-    return result;
-  }
-  /**
-   * Exec a tool.
-   * Output will be streamed to the live console.
-   * Returns promise with return code
-   *
-   * @param     tool     path to tool to exec
-   * @param     options  optional exec options.  See ExecOptions
-   * @returns   number
-   */
-  exec() {
-    return __awaiter7(this, void 0, void 0, function* () {
-      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-        this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-      }
-      this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve3, reject) => __awaiter7(this, void 0, void 0, function* () {
-        this._debug(`exec tool: ${this.toolPath}`);
-        this._debug("arguments:");
-        for (const arg of this.args) {
-          this._debug(`   ${arg}`);
-        }
-        const optionsNonNull = this._cloneExecOptions(this.options);
-        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
-        }
-        const state = new ExecState(optionsNonNull, this.toolPath);
-        state.on("debug", (message) => {
-          this._debug(message);
-        });
-        if (this.options.cwd && !(yield exists(this.options.cwd))) {
-          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-        }
-        const fileName = this._getSpawnFileName();
-        const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-        let stdbuffer = "";
-        if (cp.stdout) {
-          cp.stdout.on("data", (data) => {
-            if (this.options.listeners && this.options.listeners.stdout) {
-              this.options.listeners.stdout(data);
-            }
-            if (!optionsNonNull.silent && optionsNonNull.outStream) {
-              optionsNonNull.outStream.write(data);
-            }
-            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-              if (this.options.listeners && this.options.listeners.stdline) {
-                this.options.listeners.stdline(line);
-              }
-            });
-          });
-        }
-        let errbuffer = "";
-        if (cp.stderr) {
-          cp.stderr.on("data", (data) => {
-            state.processStderr = true;
-            if (this.options.listeners && this.options.listeners.stderr) {
-              this.options.listeners.stderr(data);
-            }
-            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
-              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
-              s.write(data);
-            }
-            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-              if (this.options.listeners && this.options.listeners.errline) {
-                this.options.listeners.errline(line);
-              }
-            });
-          });
-        }
-        cp.on("error", (err2) => {
-          state.processError = err2.message;
-          state.processExited = true;
-          state.processClosed = true;
-          state.CheckComplete();
-        });
-        cp.on("exit", (code2) => {
-          state.processExitCode = code2;
-          state.processExited = true;
-          this._debug(`Exit code ${code2} received from tool '${this.toolPath}'`);
-          state.CheckComplete();
-        });
-        cp.on("close", (code2) => {
-          state.processExitCode = code2;
-          state.processExited = true;
-          state.processClosed = true;
-          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-          state.CheckComplete();
-        });
-        state.on("done", (error2, exitCode) => {
-          if (stdbuffer.length > 0) {
-            this.emit("stdline", stdbuffer);
-          }
-          if (errbuffer.length > 0) {
-            this.emit("errline", errbuffer);
-          }
-          cp.removeAllListeners();
-          if (error2) {
-            reject(error2);
-          } else {
-            resolve3(exitCode);
-          }
-        });
-        if (this.options.input) {
-          if (!cp.stdin) {
-            throw new Error("child process missing stdin");
-          }
-          cp.stdin.end(this.options.input);
-        }
-      }));
-    });
-  }
-};
-function argStringToArray(argString) {
-  const args2 = [];
-  let inQuotes = false;
-  let escaped = false;
-  let arg = "";
-  function append(c) {
-    if (escaped && c !== '"') {
-      arg += "\\";
-    }
-    arg += c;
-    escaped = false;
-  }
-  for (let i2 = 0; i2 < argString.length; i2++) {
-    const c = argString.charAt(i2);
-    if (c === '"') {
-      if (!escaped) {
-        inQuotes = !inQuotes;
-      } else {
-        append(c);
-      }
-      continue;
-    }
-    if (c === "\\" && escaped) {
-      append(c);
-      continue;
-    }
-    if (c === "\\" && inQuotes) {
-      escaped = true;
-      continue;
-    }
-    if (c === " " && !inQuotes) {
-      if (arg.length > 0) {
-        args2.push(arg);
-        arg = "";
-      }
-      continue;
-    }
-    append(c);
-  }
-  if (arg.length > 0) {
-    args2.push(arg.trim());
-  }
-  return args2;
-}
-var ExecState = class _ExecState extends events.EventEmitter {
-  constructor(options, toolPath) {
-    super();
-    this.processClosed = false;
-    this.processError = "";
-    this.processExitCode = 0;
-    this.processExited = false;
-    this.processStderr = false;
-    this.delay = 1e4;
-    this.done = false;
-    this.timeout = null;
-    if (!toolPath) {
-      throw new Error("toolPath must not be empty");
-    }
-    this.options = options;
-    this.toolPath = toolPath;
-    if (options.delay) {
-      this.delay = options.delay;
-    }
-  }
-  CheckComplete() {
-    if (this.done) {
-      return;
-    }
-    if (this.processClosed) {
-      this._setResult();
-    } else if (this.processExited) {
-      this.timeout = setTimeout2(_ExecState.HandleTimeout, this.delay, this);
-    }
-  }
-  _debug(message) {
-    this.emit("debug", message);
-  }
-  _setResult() {
-    let error2;
-    if (this.processExited) {
-      if (this.processError) {
-        error2 = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-        error2 = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-      } else if (this.processStderr && this.options.failOnStdErr) {
-        error2 = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-      }
-    }
-    if (this.timeout) {
-      clearTimeout(this.timeout);
-      this.timeout = null;
-    }
-    this.done = true;
-    this.emit("done", error2, this.processExitCode);
-  }
-  static HandleTimeout(state) {
-    if (state.done) {
-      return;
-    }
-    if (!state.processClosed && state.processExited) {
-      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-      state._debug(message);
-    }
-    state._setResult();
-  }
-};
-
-// node_modules/@actions/exec/lib/exec.js
-var __awaiter8 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve3, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-function exec(commandLine, args2, options) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    const commandArgs = argStringToArray(commandLine);
-    if (commandArgs.length === 0) {
-      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-    }
-    const toolPath = commandArgs[0];
-    args2 = commandArgs.slice(1).concat(args2 || []);
-    const runner = new ToolRunner(toolPath, args2, options);
-    return runner.exec();
-  });
-}
-function getExecOutput(commandLine, args2, options) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    var _a, _b;
-    let stdout = "";
-    let stderr = "";
-    const stdoutDecoder = new StringDecoder("utf8");
-    const stderrDecoder = new StringDecoder("utf8");
-    const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-    const stdErrListener = (data) => {
-      stderr += stderrDecoder.write(data);
-      if (originalStdErrListener) {
-        originalStdErrListener(data);
-      }
-    };
-    const stdOutListener = (data) => {
-      stdout += stdoutDecoder.write(data);
-      if (originalStdoutListener) {
-        originalStdoutListener(data);
-      }
-    };
-    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-    const exitCode = yield exec(commandLine, args2, Object.assign(Object.assign({}, options), { listeners }));
-    stdout += stdoutDecoder.end();
-    stderr += stderrDecoder.end();
-    return {
-      exitCode,
-      stdout,
-      stderr
-    };
-  });
-}
 
 // node_modules/@actions/core/lib/platform.js
-var __awaiter9 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve3, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var getWindowsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
-  const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', void 0, {
-    silent: true
-  });
-  const { stdout: name2 } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', void 0, {
-    silent: true
-  });
-  return {
-    name: name2.trim(),
-    version: version.trim()
-  };
-});
-var getMacOsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
-  var _a, _b, _c, _d;
-  const { stdout } = yield getExecOutput("sw_vers", void 0, {
-    silent: true
-  });
-  const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : "";
-  const name2 = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : "";
-  return {
-    name: name2,
-    version
-  };
-});
-var getLinuxInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
-  const { stdout } = yield getExecOutput("lsb_release", ["-i", "-r", "-s"], {
-    silent: true
-  });
-  const [name2, version] = stdout.trim().split("\n");
-  return {
-    name: name2,
-    version
-  };
-});
-var platform = os4.platform();
-var arch = os4.arch();
-var isWindows = platform === "win32";
-var isMacOS = platform === "darwin";
-var isLinux = platform === "linux";
-function getDetails() {
-  return __awaiter9(this, void 0, void 0, function* () {
-    return Object.assign(Object.assign({}, yield isWindows ? getWindowsInfo() : isMacOS ? getMacOsInfo() : getLinuxInfo()), {
-      platform,
-      arch,
-      isWindows,
-      isMacOS,
-      isLinux
-    });
-  });
-}
+var platform = os3.platform();
+var arch = os3.arch();
 
 // node_modules/@actions/core/lib/core.js
-var __awaiter10 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve3, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-function exportVariable(name2, val) {
-  const convertedVal = toCommandValue(val);
-  process.env[name2] = convertedVal;
-  const filePath = process.env["GITHUB_ENV"] || "";
-  if (filePath) {
-    return issueFileCommand("ENV", prepareKeyValueMessage(name2, val));
-  }
-  issueCommand("set-env", { name: name2 }, convertedVal);
-}
-function setSecret(secret) {
-  issueCommand("add-mask", {}, secret);
-}
-function addPath(inputPath) {
-  const filePath = process.env["GITHUB_PATH"] || "";
-  if (filePath) {
-    issueFileCommand("PATH", inputPath);
-  } else {
-    issueCommand("add-path", {}, inputPath);
-  }
-  process.env["PATH"] = `${inputPath}${path5.delimiter}${process.env["PATH"]}`;
-}
 function getInput(name2, options) {
   const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -25361,13 +23643,6 @@ function getInput(name2, options) {
     return val;
   }
   return val.trim();
-}
-function getMultilineInput(name2, options) {
-  const inputs = getInput(name2, options).split("\n").filter((x) => x !== "");
-  if (options && options.trimWhitespace === false) {
-    return inputs;
-  }
-  return inputs.map((input) => input.trim());
 }
 function getBooleanInput(name2, options) {
   const trueValue = ["true", "True", "TRUE"];
@@ -25385,18 +23660,12 @@ function setOutput(name2, value) {
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value));
   }
-  process.stdout.write(os5.EOL);
+  process.stdout.write(os4.EOL);
   issueCommand("set-output", { name: name2 }, toCommandValue(value));
-}
-function setCommandEcho(enabled) {
-  issue("echo", enabled ? "on" : "off");
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
   error(message);
-}
-function isDebug() {
-  return process.env["RUNNER_DEBUG"] === "1";
 }
 function debug(message) {
   issueCommand("debug", {}, message);
@@ -25411,51 +23680,18 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info2(message) {
-  process.stdout.write(message + os5.EOL);
-}
-function startGroup(name2) {
-  issue("group", name2);
-}
-function endGroup() {
-  issue("endgroup");
-}
-function group(name2, fn) {
-  return __awaiter10(this, void 0, void 0, function* () {
-    startGroup(name2);
-    let result;
-    try {
-      result = yield fn();
-    } finally {
-      endGroup();
-    }
-    return result;
-  });
-}
-function saveState(name2, value) {
-  const filePath = process.env["GITHUB_STATE"] || "";
-  if (filePath) {
-    return issueFileCommand("STATE", prepareKeyValueMessage(name2, value));
-  }
-  issueCommand("save-state", { name: name2 }, toCommandValue(value));
-}
-function getState(name2) {
-  return process.env[`STATE_${name2}`] || "";
-}
-function getIDToken(aud) {
-  return __awaiter10(this, void 0, void 0, function* () {
-    return yield OidcClient.getIDToken(aud);
-  });
+  process.stdout.write(message + os4.EOL);
 }
 
 // src/action/run.ts
 import { randomBytes } from "node:crypto";
 import { existsSync as existsSync7, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import os7 from "node:os";
-import path10 from "node:path";
+import os6 from "node:os";
+import path5 from "node:path";
 
 // src/config/config.ts
 import { existsSync as existsSync3 } from "node:fs";
-import path7 from "node:path";
+import path2 from "node:path";
 
 // src/errors.ts
 import { readFileSync } from "node:fs";
@@ -25817,7 +24053,7 @@ var eventCategoryChanged = {
 
 // src/rules/schema/event-flags.ts
 function bits(surface, flags2) {
-  const values2 = surface.enums["ppm_event_flags"] ?? {};
+  const values2 = surface.enums.ppm_event_flags ?? {};
   return new Map(flags2.map((f) => [values2[f]?.value != null ? `bit:${values2[f].value}` : `name:${f}`, f]));
 }
 function flagDeltas(base, head) {
@@ -25920,7 +24156,7 @@ var eventMaxNotMoved = {
   rationale: "PPM_EVENT_MAX sizes g_event_info and every per-event table of the drivers and libscap, and bounds the codes userspace accepts: a new code at or past it is dropped or read out of bounds. The table is invalid whatever the version says.",
   example: "	PPME_SYSCALL_WRITE_E = 10,\n	PPME_SYSCALL_WRITE_X = 11,\n	PPM_EVENT_MAX = 10   // must be 12",
   check(base, head) {
-    const max = head.eventCodes["PPM_EVENT_MAX"];
+    const max = head.eventCodes.PPM_EVENT_MAX;
     if (!max || max.value === null) return [];
     const past = newEventCodes(base, head).filter(([, c]) => c.value !== null && c.value >= max.value);
     if (!past.length) return [];
@@ -26001,7 +24237,7 @@ var eventFlagsBroken = {
     const hits = [];
     for (const [symbol] of newEventCodes(base, head)) {
       const e = head.events[symbol];
-      if (!e || !e.flags.includes("EF_USES_FD")) continue;
+      if (!e?.flags.includes("EF_USES_FD")) continue;
       if (/_X$/.test(symbol) && (e.nparams === 0 || e.nparams === null && !e.params.length)) {
         hits.push({ symbol, message: `new ${symbol} has EF_USES_FD but no params: libsinsp would fail reading its file descriptor (${EVENT_TABLE_HEADER})`, location: e.loc });
       }
@@ -26519,15 +24755,15 @@ function describeMask(mask) {
   }
   return parts2.join(", ") || "no build";
 }
-function buildsOf(path11) {
-  if (path11.startsWith("driver/modern_bpf/shared_definitions/")) return viewMask("modern", "userspace");
-  if (path11.startsWith("driver/modern_bpf/")) return viewMask("modern");
-  if (path11 === "driver/bpf/types.h") return viewMask("legacy", "userspace");
-  if (path11.startsWith("driver/bpf/")) return viewMask("legacy");
-  if (/^driver\/[^/]+\.h$/.test(path11)) return ALL_CONFIGS;
-  if (/^driver\/[^/]*_table\.c$/.test(path11)) return viewMask("kmod", "userspace");
-  if (/^driver\/[^/]+\.c$/.test(path11)) return viewMask("kmod");
-  if (path11.startsWith("userspace/")) return viewMask("userspace");
+function buildsOf(path6) {
+  if (path6.startsWith("driver/modern_bpf/shared_definitions/")) return viewMask("modern", "userspace");
+  if (path6.startsWith("driver/modern_bpf/")) return viewMask("modern");
+  if (path6 === "driver/bpf/types.h") return viewMask("legacy", "userspace");
+  if (path6.startsWith("driver/bpf/")) return viewMask("legacy");
+  if (/^driver\/[^/]+\.h$/.test(path6)) return ALL_CONFIGS;
+  if (/^driver\/[^/]*_table\.c$/.test(path6)) return viewMask("kmod", "userspace");
+  if (/^driver\/[^/]+\.c$/.test(path6)) return viewMask("kmod");
+  if (path6.startsWith("userspace/")) return viewMask("userspace");
   return ALL_CONFIGS;
 }
 var INCLUDE_ROOTS = ["", "driver/", "userspace/", "driver/modern_bpf/", "driver/bpf/"];
@@ -26588,8 +24824,8 @@ var COMMON_PREDEFINED = new Map(
 );
 
 // src/surface/model.ts
-function loc(path11, line) {
-  return { path: path11, line };
+function loc(path6, line) {
+  return { path: path6, line };
 }
 function isCounterField(name2) {
   return /^n_\w+$/.test(name2);
@@ -27019,7 +25255,7 @@ function tokenize(src) {
       const [t, suffix] = [m[1], m[2]];
       if (!SUFFIX.test(suffix) || /^0\d/.test(t) && !/^0[0-7]+$/.test(t)) return null;
       if (t.replace(/^0[xXbB]?0*/, "").length > 64) return null;
-      const v = /^0[0-7]+$/.test(t) ? BigInt("0o" + t.slice(1)) : BigInt(/^0[bB]/.test(t) ? "0b" + t.slice(2) : t);
+      const v = /^0[0-7]+$/.test(t) ? BigInt(`0o${t.slice(1)}`) : BigInt(/^0[bB]/.test(t) ? `0b${t.slice(2)}` : t);
       toks.push({ k: "num", v, decimal: !/^0./.test(t), unsigned: /u/i.test(suffix), long: /l/i.test(suffix) });
     } else if (m[4] !== void 0) {
       const v = m[3] === void 0 ? charConstant(m[4]) : null;
@@ -27234,7 +25470,7 @@ var Evaluator = class _Evaluator {
     const close = this.toks[j];
     if (j === this.i + 1 || close?.k !== "op" || close.v !== ")") return null;
     const words = this.typeWords(this.toks.slice(this.i + 1, j));
-    if (!words || !words.length) return null;
+    if (!words?.length) return null;
     const known = (w, k) => w === "*" || isTypeWord(w) || /_t$/.test(w) || /^(struct|union|enum)$/.test(words[k - 1] ?? "") || words.length === 1 && !!this.syms.scalarOf?.(w);
     if (!words.every(known)) return null;
     return { end: j + 1, target: this.castTargetOf(words) };
@@ -27324,15 +25560,15 @@ var Evaluator = class _Evaluator {
   }
   hasInclude() {
     const args2 = this.callArgs();
-    if (!args2 || args2.length !== 1) return null;
+    if (args2?.length !== 1) return null;
     const a = args2[0];
-    let path11;
+    let path6;
     let angled;
-    if (a.length === 1 && a[0].k === "str") [path11, angled] = [a[0].v, false];
+    if (a.length === 1 && a[0].k === "str") [path6, angled] = [a[0].v, false];
     else if (a[0]?.k === "op" && a[0].v === "<" && a[a.length - 1]?.k === "op" && a[a.length - 1].v === ">") {
-      [path11, angled] = [a.slice(1, -1).map((t) => String(t.v)).join(""), true];
+      [path6, angled] = [a.slice(1, -1).map((t) => String(t.v)).join(""), true];
     } else return null;
-    const h = this.syms.hasInclude?.(path11, angled) ?? null;
+    const h = this.syms.hasInclude?.(path6, angled) ?? null;
     return h === null ? null : { v: h ? 1n : 0n, t: INTMAX };
   }
   identifier(name2) {
@@ -27372,7 +25608,7 @@ var Evaluator = class _Evaluator {
     if (known) return known;
     if (this.session.unknown.has(macro.name)) return null;
     const body2 = tokensOf(macro.body);
-    const v = body2 && body2.length ? this.sub(body2, /* @__PURE__ */ new Set([...this.expanding, macro.name])) : null;
+    const v = body2?.length ? this.sub(body2, /* @__PURE__ */ new Set([...this.expanding, macro.name])) : null;
     if (v !== null) memo.set(key, v);
     else this.session.unknown.add(macro.name);
     if (v !== null) this.syms.onValue?.(v.v);
@@ -27520,14 +25756,14 @@ function sharedWithUserspace(name2, c) {
 var ELSEWHERE = /^PPM_(API|SCHEMA|VERSION|IOCTL)_|_IDX_MAX$|_H_?$/;
 function resolveSharedConstants(facts, wire, read2) {
   const out2 = record();
-  for (const path11 of SHARED_HEADERS) {
-    const f = facts.find((x) => x.path === path11);
+  for (const path6 of SHARED_HEADERS) {
+    const f = facts.find((x) => x.path === path6);
     if (!f) continue;
     f.macros.forEach((m, i2) => {
-      if (m.params !== null || m.body === "" || ELSEWHERE.test(m.name) || wire.has(m.name) || Object.hasOwn(out2, m.name) || !read2.live(path11, i2)) return;
-      const value = evaluateNumber(m.body, read2.symsOf(path11));
+      if (m.params !== null || m.body === "" || ELSEWHERE.test(m.name) || wire.has(m.name) || Object.hasOwn(out2, m.name) || !read2.live(path6, i2)) return;
+      const value = evaluateNumber(m.body, read2.symsOf(path6));
       if (value === null) return;
-      const guard = read2.guard(path11, m.line);
+      const guard = read2.guard(path6, m.line);
       const c = { value, expr: m.body, loc: loc(f.path, m.line), ...guard ? { guard } : {} };
       out2[m.name] = c;
     });
@@ -27789,14 +26025,14 @@ function oldestKernels(s, probe) {
 }
 function sites(s, unreadable2) {
   const out2 = /* @__PURE__ */ new Map();
-  for (const path11 of Object.keys(s.code).sort()) {
-    if (unreadable2.has(path11)) continue;
-    const file = s.code[path11];
+  for (const path6 of Object.keys(s.code).sort()) {
+    if (unreadable2.has(path6)) continue;
+    const file = s.code[path6];
     for (const [name2, fn] of Object.entries(file.functions)) {
       const key = `${file.probe}\0${name2}`;
       const list = out2.get(key);
-      if (list) list.push({ path: path11, fn });
-      else out2.set(key, [{ path: path11, fn }]);
+      if (list) list.push({ path: path6, fn });
+      else out2.set(key, [{ path: path6, fn }]);
     }
   }
   return out2;
@@ -27922,40 +26158,40 @@ function names(list) {
 function addedOrRemoved(lone, side, other) {
   const byPath = /* @__PURE__ */ new Map();
   for (const p of lone) {
-    const path11 = p[side].path;
-    const list = byPath.get(path11);
+    const path6 = p[side].path;
+    const list = byPath.get(path6);
     if (list) list.push(p);
-    else byPath.set(path11, [p]);
+    else byPath.set(path6, [p]);
   }
   const hits = [];
-  for (const [path11, list] of byPath) {
+  for (const [path6, list] of byPath) {
     const probe = PROBE_LABEL[list[0].probe];
-    const wholeFile = !Object.hasOwn(other.code, path11) && list.length > 1;
+    const wholeFile = !Object.hasOwn(other.code, path6) && list.length > 1;
     if (side === "head") {
       if (wholeFile) {
         hits.push({
-          symbol: path11,
-          message: `new file ${path11} (${probe}) defines ${list.length} functions: ${names(list)}; new filler or program code changes what the driver sends`,
+          symbol: path6,
+          message: `new file ${path6} (${probe}) defines ${list.length} functions: ${names(list)}; new filler or program code changes what the driver sends`,
           location: where(list[0].head)
         });
       } else {
         for (const p of list) {
           hits.push({
             symbol: p.name,
-            message: `new function ${p.name} in ${path11} (${probe}); a new filler or helper changes what the driver sends`,
+            message: `new function ${p.name} in ${path6} (${probe}); a new filler or helper changes what the driver sends`,
             location: where(p.head)
           });
         }
       }
     } else if (wholeFile) {
       hits.push({
-        symbol: path11,
-        message: `${path11} (${probe}) is gone with its ${list.length} functions: ${names(list)}`,
+        symbol: path6,
+        message: `${path6} (${probe}) is gone with its ${list.length} functions: ${names(list)}`,
         location: where(list[0].base)
       });
     } else {
       for (const p of list) {
-        hits.push({ symbol: p.name, message: `function ${p.name} was removed from ${path11} (${probe})`, location: where(p.base) });
+        hits.push({ symbol: p.name, message: `function ${p.name} was removed from ${path6} (${probe})`, location: where(p.base) });
       }
     }
   }
@@ -28081,8 +26317,8 @@ var fillerIdsChanged = {
   rationale: 'While the legacy probe exists, a filler id is a tail-call index shared by the probe and libscap. libscap accepts a legacy probe only at the exact SCHEMA minor it was built for (scap_bpf.c check_schema_version_compatibility, "the legacy ebpf SCHEMA_VERSION is not semver compliant"), so a SCHEMA minor bump is what keeps a probe with other filler ids from loading.',
   example: "  FN(sys_mkdir_x) \\\n+ FN(sys_mknod_x) \\\n  FN(terminate_filler)",
   check(base, head) {
-    const b = base.codeLists["FILLER_LIST_MAPPER"];
-    const h = head.codeLists["FILLER_LIST_MAPPER"];
+    const b = base.codeLists.FILLER_LIST_MAPPER;
+    const h = head.codeLists.FILLER_LIST_MAPPER;
     if (!b || !h) return [];
     const hits = [];
     const bNames = b.entries.map((e) => e.name);
@@ -28109,7 +26345,7 @@ function isWireDefine(name2) {
 // src/parse/parser.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { createRequire } from "node:module";
-import path6 from "node:path";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -29655,11 +27891,11 @@ async function Module2(moduleArg = {}) {
   }, "quit_");
   var _scriptName = import.meta.url;
   var scriptDirectory = "";
-  function locateFile(path11) {
+  function locateFile(path6) {
     if (Module["locateFile"]) {
-      return Module["locateFile"](path11, scriptDirectory);
+      return Module["locateFile"](path6, scriptDirectory);
     }
-    return scriptDirectory + path11;
+    return scriptDirectory + path6;
   }
   __name(locateFile, "locateFile");
   var readAsync, readBinary;
@@ -29706,13 +27942,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve2, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve3(xhr.response);
+                resolve2(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -29908,9 +28144,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info22 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve2, reject) => {
         Module["instantiateWasm"](info22, (mod, inst) => {
-          resolve3(receiveInstance(mod, inst));
+          resolve2(receiveInstance(mod, inst));
         });
       });
     }
@@ -31243,8 +29479,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve3, reject) => {
-      readyPromiseResolve = resolve3;
+    moduleRtn = new Promise((resolve2, reject) => {
+      readyPromiseResolve = resolve2;
       readyPromiseReject = reject;
     });
   }
@@ -32140,7 +30376,7 @@ function isTokenChar(c) {
   return c > 32 && c !== BACKSLASH;
 }
 function normaliseLineEnds(src) {
-  let s = src.charCodeAt(0) === 65279 ? " " + src.slice(1) : src;
+  let s = src.charCodeAt(0) === 65279 ? ` ${src.slice(1)}` : src;
   if (s.indexOf("\r") < 0) return s;
   s = s.replace(/\r\n/g, " \n");
   return s.replace(/\r/g, "\n");
@@ -32270,7 +30506,7 @@ function parseDefine(rest) {
   if (!m[2]) return { name: name2, params: null, body: fold(rest.slice(m[0].length)) };
   const close = rest.indexOf(")", m[0].length);
   if (close < 0) return null;
-  const params = rest.slice(m[0].length, close).split(",").map((p) => p.trim()).filter((p) => p !== "").map((p) => p.endsWith("...") && p !== "..." ? p.slice(0, -3).trim() + "..." : p);
+  const params = rest.slice(m[0].length, close).split(",").map((p) => p.trim()).filter((p) => p !== "").map((p) => p.endsWith("...") && p !== "..." ? `${p.slice(0, -3).trim()}...` : p);
   return { name: name2, params, body: fold(rest.slice(close + 1)) };
 }
 function headerName(rest) {
@@ -32448,26 +30684,26 @@ function scanDirectives(text2, pragmaMacros) {
       ops.push({ op: "branch", branch: id });
       current = id;
     } else if (name2 === "elif" || name2 === "elifdef" || name2 === "elifndef" || name2 === "else") {
-      const group2 = open2[open2.length - 1];
-      if (!group2) unbalanced = true;
+      const group = open2[open2.length - 1];
+      if (!group) unbalanced = true;
       else {
         closeBranch();
         const test = name2 === "else" ? "" : name2 === "elif" ? fold(rest) : name2 === "elifdef" ? `defined(${fold(rest)})` : `!defined(${fold(rest)})`;
         const id = branches.length;
-        const parent = branches[group2.branches[0]].parent;
-        branches.push({ kind: name2, test, condition: test ? `${group2.rest} && (${test})` : group2.rest, line: atLine, endLine: atLine, parent });
-        if (test) group2.rest = `${group2.rest} && !(${test})`;
-        group2.branches.push(id);
+        const parent = branches[group.branches[0]].parent;
+        branches.push({ kind: name2, test, condition: test ? `${group.rest} && (${test})` : group.rest, line: atLine, endLine: atLine, parent });
+        if (test) group.rest = `${group.rest} && !(${test})`;
+        group.branches.push(id);
         ops.push({ op: "branch", branch: id });
         current = id;
       }
     } else if (name2 === "endif") {
-      const group2 = open2.pop();
-      if (!group2) unbalanced = true;
+      const group = open2.pop();
+      if (!group) unbalanced = true;
       else {
         closeBranch();
-        const firstBranch = branches[group2.branches[0]];
-        ops.push({ op: "endif", first: group2.branches[0], line: atLine });
+        const firstBranch = branches[group.branches[0]];
+        ops.push({ op: "endif", first: group.branches[0], line: atLine });
         current = firstBranch.parent;
       }
     } else if (name2 === "define") {
@@ -32636,11 +30872,11 @@ function offsetIn(ranges) {
 
 // src/parse/parser.ts
 function locate(file, pkg) {
-  const here = path6.dirname(fileURLToPath(import.meta.url));
-  const beside = path6.join(here, file);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const beside = path.join(here, file);
   if (existsSync2(beside)) return beside;
   const require2 = createRequire(import.meta.url);
-  return path6.join(path6.dirname(require2.resolve(`${pkg}/${file}`)), file);
+  return path.join(path.dirname(require2.resolve(`${pkg}/${file}`)), file);
 }
 var ready = null;
 function getParser() {
@@ -32706,13 +30942,13 @@ function toInit(node, depth = 0) {
   if (depth > MAX_NESTING) return { kind: "error", text: `braces nested more than ${MAX_NESTING} deep`, line };
   if (node.type === "initializer_list") {
     const items = [];
-    for (const child2 of node.namedChildren) {
-      if (!child2 || child2.type === "comment") continue;
-      if (child2.type === "initializer_pair") {
-        const designators = child2.childrenForFieldName("designator").filter((d) => d !== null);
-        const value = child2.childForFieldName("value");
-        items.push({ designator: designators.map((d, i2) => designatorText(d, i2 > 0)).join(""), value: value ? toInit(value, depth + 1) : { kind: "error", text: "", line }, ...span(child2) });
-      } else items.push({ designator: null, value: toInit(child2, depth + 1), ...span(child2) });
+    for (const child of node.namedChildren) {
+      if (!child || child.type === "comment") continue;
+      if (child.type === "initializer_pair") {
+        const designators = child.childrenForFieldName("designator").filter((d) => d !== null);
+        const value = child.childForFieldName("value");
+        items.push({ designator: designators.map((d, i2) => designatorText(d, i2 > 0)).join(""), value: value ? toInit(value, depth + 1) : { kind: "error", text: "", line }, ...span(child) });
+      } else items.push({ designator: null, value: toInit(child, depth + 1), ...span(child) });
     }
     return { kind: "list", items, line, ...node.hasError ? { error: true } : {} };
   }
@@ -32737,7 +30973,7 @@ function splitOr(expr) {
   }
   return out2;
 }
-function splitTopLevel(expr, sep4) {
+function splitTopLevel(expr, sep2) {
   const parts2 = [];
   let depth = 0;
   let cur = "";
@@ -32745,7 +30981,7 @@ function splitTopLevel(expr, sep4) {
     const ch = expr[i2];
     if (ch === "(" || ch === "[" || ch === "{") depth++;
     if (ch === ")" || ch === "]" || ch === "}") depth--;
-    if (ch === sep4 && depth === 0 && expr[i2 + 1] !== sep4 && expr[i2 - 1] !== sep4) {
+    if (ch === sep2 && depth === 0 && expr[i2 + 1] !== sep2 && expr[i2 - 1] !== sep2) {
       parts2.push(cur);
       cur = "";
     } else cur += ch;
@@ -33276,7 +31512,7 @@ function loadConfig(src, repo, commit) {
   const rel = src.path ?? REPO_CONFIG_PATH;
   if (src.at === "worktree") {
     if (!repo.workTree) throw new InputError(`configuration ${rel}: ${repo.dir} has no work tree`);
-    const file = path7.join(repo.workTree, rel);
+    const file = path2.join(repo.workTree, rel);
     if (!existsSync3(file)) return absent(src, `${rel} (work tree)`);
     return { config: loadConfigFile(file, `configuration ${rel}`), source: rel };
   }
@@ -33292,11 +31528,11 @@ function absent(src, label) {
 }
 
 // src/source/git.ts
-import { spawn as spawn2, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync as existsSync4, statSync } from "node:fs";
 import { lstat as lstat2, readFile, readdir as readdir2, readlink as readlink2 } from "node:fs/promises";
-import path8 from "node:path";
+import path3 from "node:path";
 var SYMLINK_MODE = "120000";
 var SUBMODULE_MODE = "160000";
 function git(cwd, args2, allowFail = false) {
@@ -33315,7 +31551,7 @@ var BlobReader = class {
   /** `--batch` answers contents; `--batch-check` only the header (`<id> blob <size>`), as the body. */
   constructor(gitDir, mode = "--batch") {
     this.mode = mode;
-    this.proc = spawn2("git", ["--git-dir", gitDir, "cat-file", mode], { stdio: ["pipe", "pipe", "pipe"] });
+    this.proc = spawn("git", ["--git-dir", gitDir, "cat-file", mode], { stdio: ["pipe", "pipe", "pipe"] });
     this.proc.stdout.on("data", (chunk) => {
       this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
       this.drain();
@@ -33359,9 +31595,10 @@ var BlobReader = class {
   }
   read(blob) {
     if (this.closed) return Promise.reject(new Error("git cat-file is not running"));
-    return new Promise((resolve3, reject) => {
-      this.pending.push({ resolve: resolve3, reject });
-      this.proc.stdin.write(blob + "\n");
+    return new Promise((resolve2, reject) => {
+      this.pending.push({ resolve: resolve2, reject });
+      this.proc.stdin.write(`${blob}
+`);
     });
   }
   close() {
@@ -33380,7 +31617,7 @@ var GitRepo = class _GitRepo {
   reader = null;
   checker = null;
   static open(dir) {
-    const abs = path8.resolve(dir);
+    const abs = path3.resolve(dir);
     if (!existsSync4(abs) || !statSync(abs).isDirectory()) throw new InputError(`--repo ${dir}: no such directory`);
     const r = git(abs, ["rev-parse", "--absolute-git-dir", "--is-bare-repository"], true);
     if (!r.ok) {
@@ -33496,7 +31733,7 @@ var GitRepo = class _GitRepo {
       if (depth > MAX_WORKTREE_DEPTH || files.size >= MAX_WORKTREE_FILES) {
         throw new InputError(`--worktree: ${rel} is more than ${MAX_WORKTREE_DEPTH} directories deep or the tree has more than ${MAX_WORKTREE_FILES} files`);
       }
-      const abs = path8.join(root, rel);
+      const abs = path3.join(root, rel);
       const st = await lstat2(abs).catch(() => null);
       if (!st) return;
       if (st.isSymbolicLink()) files.set(rel, { path: rel, blob: gitBlobId(Buffer.from(await readlink2(abs))), mode: SYMLINK_MODE });
@@ -33527,7 +31764,7 @@ function gitBlobId(data) {
 
 // src/history/facts-pool.ts
 import { existsSync as existsSync5 } from "node:fs";
-import os6 from "node:os";
+import os5 from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
@@ -33548,7 +31785,7 @@ function lex(text2) {
   }
   return out2;
 }
-function join3(toks) {
+function join(toks) {
   return toks.map((k, i2) => (i2 && k.ws ? " " : "") + k.t).join("");
 }
 var Expander = class {
@@ -33645,7 +31882,7 @@ var Expander = class {
   /** A function-like macro called with `args`, expanded (memoised by its arguments). */
   call(def, args2, off, depth) {
     this.opts.onMacro?.(def.name);
-    const key = `${def.name}(${args2.map(join3).join("\0")})|${[...off].sort().join(",")}`;
+    const key = `${def.name}(${args2.map(join).join("\0")})|${[...off].sort().join(",")}`;
     let r = this.calls.get(key);
     if (r === void 0) {
       const substituted = this.substitute(def, args2, off, depth);
@@ -33668,7 +31905,7 @@ var Expander = class {
       const k = body2[j];
       if (k.t === "#" && body2[j + 1]?.id && argOf(body2[j + 1].t) >= 0) {
         const a = actual[argOf(body2[j + 1].t)] ?? [];
-        out2.push({ t: JSON.stringify(join3(a)), id: false, ws: k.ws });
+        out2.push({ t: JSON.stringify(join(a)), id: false, ws: k.ws });
         j++;
         continue;
       }
@@ -33728,7 +31965,7 @@ function expandMacros(text2, macros, opts = {}) {
   const e = new Expander(macros, opts);
   const out2 = e.expand(toks, /* @__PURE__ */ new Set(), 0);
   opts.budget?.chargeSteps(e.work);
-  if (out2) return { text: join3(out2) };
+  if (out2) return { text: join(out2) };
   return e.spent ? { problem: e.problem, spent: true } : { problem: e.problem ?? "a macro expansion that does not end" };
 }
 
@@ -33887,12 +32124,18 @@ var Env = class {
     return Array.isArray(f.defs) ? f.defs : f.defs ? [f.defs] : [];
   }
   define(def, status) {
-    if (status === 2) return this.set(def.name, 2, def);
+    if (status === 2) {
+      this.set(def.name, 2, def);
+      return;
+    }
     const prev = this.lookup(def.name);
     this.set(def.name, 1, prev.status === 0 ? [def] : [...this.current(prev), def]);
   }
   undef(name2, status) {
-    if (status === 2) return this.set(name2, 0, void 0);
+    if (status === 2) {
+      this.set(name2, 0, void 0);
+      return;
+    }
     const prev = this.lookup(name2);
     if (prev.status !== 0) this.set(name2, 1, this.current(prev));
   }
@@ -34027,10 +32270,10 @@ var WalkCache = class {
     }
   }
   /** Whether a cached walk's includes resolve as they did; asked once per revision (every configuration asks). */
-  resolvesAlike(e, resolve3) {
+  resolvesAlike(e, resolve2) {
     if (e.checkedIn !== this.generation) {
       e.checkedIn = this.generation;
-      e.alike = resolveAlike(e.resolutions, resolve3);
+      e.alike = resolveAlike(e.resolutions, resolve2);
     }
     return e.alike;
   }
@@ -34050,8 +32293,8 @@ var WalkCache = class {
 function usedKernelVersion(asked) {
   return asked.get("LINUX_VERSION_CODE") === "kver";
 }
-function resolveAlike(list, resolve3) {
-  return list.every((x) => (resolve3(x.from, x.inc)?.directives ?? null) === x.to);
+function resolveAlike(list, resolve2) {
+  return list.every((x) => (resolve2(x.from, x.inc)?.directives ?? null) === x.to);
 }
 function packKey(p) {
   return `${p.cap}/${p.stack.join(",")}/${p.certain}`;
@@ -34062,22 +32305,22 @@ function clonePack(p) {
 function min(a, b) {
   return a < b ? a : b;
 }
-function walkFile(path11, d, config, minKernel, resolve3, cache = new WalkCache(), budget) {
+function walkFile(path6, d, config, minKernel, resolve2, cache = new WalkCache(), budget) {
   const cached = cache.files(d);
-  const hit = cached.find((e) => (e.minKernel === minKernel || !usedKernelVersion(e.asked)) && answersAlike(e, config) && cache.resolvesAlike(e, resolve3));
+  const hit = cached.find((e) => (e.minKernel === minKernel || !usedKernelVersion(e.asked)) && answersAlike(e, config) && cache.resolvesAlike(e, resolve2));
   if (hit) return hit.walk;
   const out2 = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], packedIncludes: [], replaced: [], problems: [] };
   const resolutions = [];
   const hasInclude = (p, angled) => {
     const inc = { path: p, angled, line: 0, offset: 0, branch: -1 };
-    const to = resolve3(path11, inc)?.directives ?? null;
-    resolutions.push({ from: path11, inc, to });
+    const to = resolve2(path6, inc)?.directives ?? null;
+    resolutions.push({ from: path6, inc, to });
     return to ? true : null;
   };
   const stops = budget?.stops;
   const w = {
     env: new Env(config, minKernel, hasInclude, budget),
-    resolve: resolve3,
+    resolve: resolve2,
     budget: { files: 0 },
     problems: out2.problems,
     resolutions,
@@ -34086,15 +32329,15 @@ function walkFile(path11, d, config, minKernel, resolve3, cache = new WalkCache(
     packedIncludes: out2.packedIncludes,
     cut: /* @__PURE__ */ new Set()
   };
-  walkOps(path11, d, w, 2, out2, 0);
+  walkOps(path6, d, w, 2, out2, 0);
   if (budget && budget.stops !== stops) {
-    out2.problems.push(`${describeLimit(budget, "MAX_REVISION_EVAL_STEPS")}, so which lines of ${[...w.cut.size ? w.cut : [path11]].join(", ")} the builds compile is not known`);
+    out2.problems.push(`${describeLimit(budget, "MAX_REVISION_EVAL_STEPS")}, so which lines of ${[...w.cut.size ? w.cut : [path6]].join(", ")} the builds compile is not known`);
     return out2;
   }
   cached.push({ asked: w.env.asked, minKernel, resolutions, walk: out2, alikeFor: new Uint8Array(CONFIGS.length) });
   return out2;
 }
-function walkOps(path11, d, w, ambient, out2, depth) {
+function walkOps(path6, d, w, ambient, out2, depth) {
   const env = w.env;
   const frames = [];
   let status = ambient;
@@ -34122,7 +32365,7 @@ function walkOps(path11, d, w, ambient, out2, depth) {
         if (frame.parent !== 0 && frame.taken !== 2) {
           const stops = env.budget?.stops;
           const v = b.kind === "else" ? true : env.test(b.test);
-          if (env.budget?.stops !== stops) w.cut.add(path11);
+          if (env.budget?.stops !== stops) w.cut.add(path6);
           own = v === true ? 2 : v === false ? 0 : 1;
           if (frame.taken === 1 && own === 2) own = 1;
           frame.taken = v === true ? 2 : v === null || frame.taken === 1 ? 1 : 0;
@@ -34151,11 +32394,11 @@ function walkOps(path11, d, w, ambient, out2, depth) {
       case "include": {
         if (!status) break;
         const inc = d.includes[op.include];
-        const target = w.resolve(path11, inc);
-        w.resolutions.push({ from: path11, inc, to: target?.directives ?? null });
+        const target = w.resolve(path6, inc);
+        w.resolutions.push({ from: path6, inc, to: target?.directives ?? null });
         if (!target) break;
         if (depth >= MAX_INCLUDE_DEPTH || ++w.budget.files > MAX_INCLUDED_FILES) {
-          w.problems.push(`${path11}:${inc.line}: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`);
+          w.problems.push(`${path6}:${inc.line}: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`);
           break;
         }
         if (w.pack.cap || !w.pack.certain) w.packedIncludes.push(target.path);
@@ -34176,7 +32419,7 @@ function walkOps(path11, d, w, ambient, out2, depth) {
         }
         const stops = env.budget?.stops;
         const e = env.expand(op.text);
-        if (env.budget?.stops !== stops) w.cut.add(path11);
+        if (env.budget?.stops !== stops) w.cut.add(path6);
         let understood = e.text !== null && !e.uncertain;
         const found = e.text === null ? [] : pragmaOperatorPacks(e.text);
         for (const args2 of found) understood = applyPack(w.pack, args2) && understood;
@@ -34314,7 +32557,7 @@ function readEnum(reader, node) {
   const tag = node.childForFieldName("name")?.text;
   const name2 = tag ?? typedefNames[0] ?? "";
   const { stop: stop2 } = declarationTail(reader, node, body2.endIndex);
-  const attrs = readAttributes(reader.original(node.startIndex, body2.startIndex) + " " + reader.original(body2.endIndex, stop2), `enum ${name2 || "<anonymous>"}`);
+  const attrs = readAttributes(`${reader.original(node.startIndex, body2.startIndex)} ${reader.original(body2.endIndex, stop2)}`, `enum ${name2 || "<anonymous>"}`);
   const problems = [...attrs.problems, ...attrs.aligned.length ? [`attribute aligned on enum ${name2 || "<anonymous>"}`] : []];
   if (body2.hasError && attrs.packed) problems.push(`packed enum ${name2 || "<anonymous>"} does not parse cleanly`);
   const decl = {
@@ -34356,7 +32599,7 @@ function readStructDefinition(reader, node, name2, tagged, aliases) {
   const outerGuards = reader.guards(startLine);
   const problems = [];
   const { stop: stop2, end } = declarationTail(reader, node, body2.endIndex);
-  const attrs = readAttributes(reader.original(node.startIndex, body2.startIndex) + " " + reader.original(body2.endIndex, stop2), `struct ${name2}`);
+  const attrs = readAttributes(`${reader.original(node.startIndex, body2.startIndex)} ${reader.original(body2.endIndex, stop2)}`, `struct ${name2}`);
   problems.push(...attrs.problems);
   if (body2.hasError) problems.push(`struct ${name2} does not parse cleanly`);
   const decl = {
@@ -34378,10 +32621,10 @@ function readStructDefinition(reader, node, name2, tagged, aliases) {
   if (lastLine > endLine) decl.lastLine = lastLine;
   if (outerGuards.length) decl.conditional = outerGuards.map((g) => g.condition);
   if (!outerGuards.every((g) => reader.branchTaken(g))) decl.untaken = true;
-  for (const child2 of body2.namedChildren) {
-    if (!child2) continue;
-    if (child2.type === "field_declaration") readField(reader, child2, decl, outerGuards.length);
-    else if (child2.type === "ERROR") problems.push(`unreadable text in struct ${name2} at line ${lineOfNode(child2)}`);
+  for (const child of body2.namedChildren) {
+    if (!child) continue;
+    if (child.type === "field_declaration") readField(reader, child, decl, outerGuards.length);
+    else if (child.type === "ERROR") problems.push(`unreadable text in struct ${name2} at line ${lineOfNode(child)}`);
   }
   if (problems.length) decl.problems = problems;
   return decl;
@@ -34535,7 +32778,7 @@ function applyDeclarator(node, base) {
 function declaratorName(node) {
   for (let n = node; n; ) {
     if (n.type === "field_identifier" || n.type === "identifier" || n.type === "type_identifier") return n.text;
-    n = n.childForFieldName("declarator") ?? n.namedChildren.find((c) => c !== null && c.type.endsWith("declarator"));
+    n = n.childForFieldName("declarator") ?? n.namedChildren.find((c) => c?.type.endsWith("declarator"));
   }
   return null;
 }
@@ -34680,12 +32923,12 @@ var LayoutEngine = class {
   }
   /** The symbols of the struct being laid out: `sizeof(struct x)` in an array size resolves through the layouts themselves. */
   get syms() {
-    const path11 = this.files[this.files.length - 1] ?? "";
-    let s = this.symbols.get(path11);
+    const path6 = this.files[this.files.length - 1] ?? "";
+    let s = this.symbols.get(path6);
     if (!s) {
-      const base = this.symsOf(path11);
+      const base = this.symsOf(path6);
       s = { ...base, sizeOf: (name2) => base.sizeOf?.(name2) ?? this.sizeOfSpelling(name2), scalarOf: (name2) => base.scalarOf?.(name2) ?? this.scalarOfTypedef(name2) };
-      this.symbols.set(path11, s);
+      this.symbols.set(path6, s);
     }
     return s;
   }
@@ -35034,7 +33277,7 @@ function closing(toks, open2) {
   }
   return -1;
 }
-function splitTokens(toks, sep4, from = 0, to = toks.length) {
+function splitTokens(toks, sep2, from = 0, to = toks.length) {
   const out2 = [];
   let depth = 0;
   let start2 = from;
@@ -35042,7 +33285,7 @@ function splitTokens(toks, sep4, from = 0, to = toks.length) {
     const t = toks[i2].text;
     if (t === "(" || t === "[" || t === "{") depth++;
     else if (t === ")" || t === "]" || t === "}") depth--;
-    else if (t === sep4 && depth === 0) {
+    else if (t === sep2 && depth === 0) {
       out2.push([start2, i2]);
       start2 = i2 + 1;
     }
@@ -35943,7 +34186,7 @@ function resolveVariant(T, a, from, to, build, groups2, out2) {
     const t = a[p];
     if (T.pp[t] === PP_IF) {
       const g = groups2.get(t);
-      if (g && g.compat && g.end <= a[to - 1]) {
+      if (g?.compat && g.end <= a[to - 1]) {
         resolveGroup(T, a, g, build, groups2, out2);
         p = g.end - base;
         continue;
@@ -36340,7 +34583,7 @@ function boundaryFacts(T, start2, end, name2) {
   const names2 = /* @__PURE__ */ new Set();
   const declared = /* @__PURE__ */ new Set();
   const counters = /* @__PURE__ */ new Set();
-  const events2 = /* @__PURE__ */ new Set();
+  const events = /* @__PURE__ */ new Set();
   const macroNames = /* @__PURE__ */ new Set();
   const marks = /* @__PURE__ */ new Set();
   if (PARAM_WRITER.test(name2) && !HEADER_WRITER.test(name2)) marks.add("param");
@@ -36367,8 +34610,8 @@ function boundaryFacts(T, start2, end, name2) {
     if (EVENT_CODE.test(s)) {
       if (inCall > 0) {
         marks.add("event");
-        events2.add(s);
-      } else if (prev === "=" && T.kind[k - 1] === PUNCT) events2.add(s);
+        events.add(s);
+      } else if (prev === "=" && T.kind[k - 1] === PUNCT) events.add(s);
     }
     const next = T.text[k + 1];
     const field = T.kind[k - 1] === PUNCT && (prev === "->" || prev === ".");
@@ -36395,7 +34638,7 @@ function boundaryFacts(T, start2, end, name2) {
     names2.add(s);
   }
   const globals = [...names2].filter((n) => !declared.has(n) && !calls.has(n)).sort();
-  return { calls: [...calls].sort(), globals, marks: [...marks].sort(), counters: [...counters].sort(), events: [...events2].sort(), macroNames: [...macroNames].sort() };
+  return { calls: [...calls].sort(), globals, marks: [...marks].sort(), counters: [...counters].sort(), events: [...events].sort(), macroNames: [...macroNames].sort() };
 }
 var callMarks = /* @__PURE__ */ new Map();
 function markOfCall(name2) {
@@ -36577,19 +34820,19 @@ var CODE_FILES = [
   /^driver\/bpf\/(fillers|filler_helpers|ring_helpers|plumbing_helpers)\.h$/
 ];
 var PLUMBING_FILES = [/^driver\/main\.c$/];
-function isPlumbingFile(path11) {
-  return PLUMBING_FILES.some((re) => re.test(path11));
+function isPlumbingFile(path6) {
+  return PLUMBING_FILES.some((re) => re.test(path6));
 }
-function undecidedRole(path11) {
-  return isPlumbingFile(path11) ? "transport" : "filler";
+function undecidedRole(path6) {
+  return isPlumbingFile(path6) ? "transport" : "filler";
 }
-function isCodeFile(path11) {
-  return CODE_FILES.some((re) => re.test(path11));
+function isCodeFile(path6) {
+  return CODE_FILES.some((re) => re.test(path6));
 }
-function probeOf(path11) {
-  if (path11.startsWith("driver/modern_bpf/")) return "modern";
-  if (path11.startsWith("driver/bpf/")) return "legacy";
-  if (/^driver\/[^/]+\.c$/.test(path11) || path11 === "driver/ppm_events.h") return "kmod";
+function probeOf(path6) {
+  if (path6.startsWith("driver/modern_bpf/")) return "modern";
+  if (path6.startsWith("driver/bpf/")) return "legacy";
+  if (/^driver\/[^/]+\.c$/.test(path6) || path6 === "driver/ppm_events.h") return "kmod";
   return "shared";
 }
 function digest(texts) {
@@ -36603,9 +34846,9 @@ function boundaryOf(list, hash) {
   const globals = merged("globals");
   const marks = merged("marks");
   const counters = merged("counters");
-  const events2 = merged("events");
+  const events = merged("events");
   const macroNames = merged("macroNames");
-  if (events2.length) out2.events = events2.join(" ");
+  if (events.length) out2.events = events.join(" ");
   if (macroNames.length) out2.macroNames = macroNames.join(" ");
   if (calls.length) out2.calls = calls.join(" ");
   if (globals.length) out2.globals = globals.join(" ");
@@ -36693,7 +34936,7 @@ function definitionFacts(T, def, groups2, minKernel) {
 function compiledBy(T, scope, groups2, build) {
   return scope.every(({ at, branch }) => {
     const g = groups2.get(at);
-    if (!g || !g.compat) return true;
+    if (!g?.compat) return true;
     if (g.decided !== void 0) return g.decided === branch;
     return build === null || mayCompile(T, g, branch, build);
   });
@@ -36724,7 +34967,7 @@ function definesOf(T, source, groups2, kernelBuilds, lineAt) {
   }
   return out2;
 }
-function extractCodeBodies(path11, source, minKernel = 0n) {
+function extractCodeBodies(path6, source, minKernel = 0n) {
   const c = cText(source);
   const T = lex2(c.text);
   markCompat(T);
@@ -36753,7 +34996,7 @@ function extractCodeBodies(path11, source, minKernel = 0n) {
     Object.assign(fn, boundaryOf(list, hash));
     Object.defineProperty(functions, name2, { value: fn, enumerable: true, writable: true, configurable: true });
   }
-  const out2 = { probe: probeOf(path11), functions };
+  const out2 = { probe: probeOf(path6), functions };
   if (Object.keys(macros).length) out2.macros = macros;
   return out2;
 }
@@ -37173,8 +35416,8 @@ function byName(list) {
 var ORDERED_ENUMS = ["sys_exit_extra_code", "extra_syscall_codes", "extra_event_prog_code"];
 function resolveApi(facts, symsOf, enums, ctx) {
   const layouts = new Layouts(facts, symsOf, ctx.model);
-  const sized = (path11) => ({ ...symsOf(path11), sizeOf: (t) => layouts.sizeOf(t) });
-  const text2 = { model: ctx.model, rev: ctx.rev, warnings: ctx.warnings, onMacro: (path11, name2) => symsOf(path11).onMacro?.(name2), budget: ctx.budget };
+  const sized = (path6) => ({ ...symsOf(path6), sizeOf: (t) => layouts.sizeOf(t) });
+  const text2 = { model: ctx.model, rev: ctx.rev, warnings: ctx.warnings, onMacro: (path6, name2) => symsOf(path6).onMacro?.(name2), budget: ctx.budget };
   const declared = readTextDeclarations(facts, text2);
   return {
     structs: sharedLayouts(layouts, ctx),
@@ -37194,7 +35437,6 @@ function viewRank(v) {
 }
 var Layouts = class {
   constructor(facts, symsOf, model) {
-    this.facts = facts;
     this.symsOf = symsOf;
     this.model = model;
     for (const f of facts) {
@@ -37210,7 +35452,6 @@ var Layouts = class {
       }
     }
   }
-  facts;
   symsOf;
   model;
   decls = [];
@@ -37224,11 +35465,11 @@ var Layouts = class {
    * from whatever includes the file: usable only when every live definition of the tree agrees.
    * Definitions that may be compiled together and disagree are never settled by position.
    */
-  typedefsOf(path11, c) {
-    const key = `${c}:${path11}`;
+  typedefsOf(path6, c) {
+    const key = `${c}:${path6}`;
     const hit = this.typedefScopes.get(key);
     if (hit) return hit;
-    const tree = new Set(this.model.treeOf(path11));
+    const tree = new Set(this.model.treeOf(path6));
     const inTree = /* @__PURE__ */ new Map();
     const outside = /* @__PURE__ */ new Map();
     for (const t of this.typedefs) {
@@ -37249,7 +35490,7 @@ var Layouts = class {
       return p.always & bit ? true : p.maybe & bit ? maybe : false;
     };
     return {
-      typedefsOf: (path11) => this.typedefsOf(path11, c),
+      typedefsOf: (path6) => this.typedefsOf(path6, c),
       select: {
         decls: (structs) => structs.filter((s) => this.model.presence(s.loc.path, s.loc.line).maybe & bit),
         field: (decl, f) => inBuild(f.at ?? { path: decl.loc.path, line: f.line }),
@@ -37335,9 +35576,9 @@ function sharedLayouts(layouts, ctx) {
   }
   return out2;
 }
-function ioctl(expr, path11, line, syms) {
+function ioctl(expr, path6, line, syms) {
   const nr = /_IO\w*\s*\(\s*[^,]+,\s*([^,)]+)/.exec(expr)?.[1];
-  return { number: evaluateNumber(expr, syms), nr: nr ? evaluateNumber(nr, syms) : null, expr, loc: loc(path11, line) };
+  return { number: evaluateNumber(expr, syms), nr: nr ? evaluateNumber(nr, syms) : null, expr, loc: loc(path6, line) };
 }
 function resolveIoctls(facts, syms, model) {
   const byName2 = /* @__PURE__ */ new Map();
@@ -37466,7 +35707,7 @@ function resolveCodeLists(facts, enums, ctx) {
     const e = enums[name2];
     if (!e) continue;
     const entries = Object.entries(e).filter(([sym]) => !/_MAX$/.test(sym)).sort(([, a], [, b]) => (a.value ?? 0) - (b.value ?? 0)).map(([sym, c]) => ({ name: sym, loc: c.loc }));
-    out2["sys_exit_extra_code"] = { governs: "api", entries, loc: entries[0]?.loc ?? { path: "driver/ppm_events_public.h", line: 0 } };
+    out2.sys_exit_extra_code = { governs: "api", entries, loc: entries[0]?.loc ?? { path: "driver/ppm_events_public.h", line: 0 } };
   }
   return out2;
 }
@@ -37532,7 +35773,7 @@ function withContext(own, context3) {
 function buildModel(files, rev, warnings, minKernel, budget) {
   const exists2 = (p) => files.has(p);
   const resolved = /* @__PURE__ */ new Map();
-  const resolve3 = (from, inc) => {
+  const resolve2 = (from, inc) => {
     let byInclude = resolved.get(from);
     if (!byInclude) resolved.set(from, byInclude = /* @__PURE__ */ new Map());
     let r = byInclude.get(inc);
@@ -37561,7 +35802,7 @@ function buildModel(files, rev, warnings, minKernel, budget) {
     const perConfigWalks = [];
     for (const c of CONFIGS) {
       if (!(mask & 1 << c.index)) continue;
-      const walk2 = walkFile(f.path, f.directives, c, minKernel[c.view] ?? 0n, resolve3, cache, budget);
+      const walk2 = walkFile(f.path, f.directives, c, minKernel[c.view] ?? 0n, resolve2, cache, budget);
       perConfigWalks.push(walk2);
       perConfigBranches[c.index] = walk2.branches;
       perConfigMacros[c.index] = walk2.macros;
@@ -37601,9 +35842,9 @@ function buildModel(files, rev, warnings, minKernel, budget) {
     m.set(branch, p);
     return p;
   };
-  const presence = (path11, line) => {
-    const f = files.get(path11);
-    if (!f) return { always: buildsOf(path11), maybe: buildsOf(path11) };
+  const presence = (path6, line) => {
+    const f = files.get(path6);
+    if (!f) return { always: buildsOf(path6), maybe: buildsOf(path6) };
     return branchPresence(f, f.directives.branchOfLine[line] ?? -1);
   };
   for (const f of files.values()) {
@@ -37615,7 +35856,7 @@ function buildModel(files, rev, warnings, minKernel, budget) {
   const macroTable = (paths, upTo = /* @__PURE__ */ new Map()) => {
     const byName2 = /* @__PURE__ */ new Map();
     const set = new Set(paths);
-    const before = (path11, line) => line < (upTo.get(path11) ?? Infinity);
+    const before = (path6, line) => line < (upTo.get(path6) ?? Infinity);
     for (const p of [...set].sort()) {
       const f = files.get(p);
       if (!f) continue;
@@ -37636,14 +35877,14 @@ function buildModel(files, rev, warnings, minKernel, budget) {
       macros.set(name2, { name: name2, params: chosen.params, body: chosen.body });
       if (new Set(list.map((c) => macroKey(c.value))).size > 1) ambiguous.set(name2, list);
     }
-    for (const [path11, list] of replaced) {
-      if (!set.has(path11)) continue;
-      const f = files.get(path11);
+    for (const [path6, list] of replaced) {
+      if (!set.has(path6)) continue;
+      const f = files.get(path6);
       const firstUse = Math.min(...f.tables.map((t) => t.line), ...f.enums.map((e) => e.line), ...f.structs.structs.map((s) => s.loc.line));
       for (const [i2, r] of list) {
         const old = f.directives.macros[i2];
         const now = f.directives.macros.find((m) => m.name === old.name && m.line === r.by);
-        if (!before(path11, r.by) || !(r.redefined || firstUse < r.by)) continue;
+        if (!before(path6, r.by) || !(r.redefined || firstUse < r.by)) continue;
         if (now && macroKey(now) === macroKey(old)) continue;
         const all = [{ value: old, file: f, line: old.line, presence: presence(f.path, old.line) }, ...byName2.get(old.name) ?? []];
         ambiguous.set(old.name, all.sort((a, b) => a.file.path === b.file.path ? a.line - b.line : a.file.path < b.file.path ? -1 : 1));
@@ -37661,32 +35902,32 @@ function buildModel(files, rev, warnings, minKernel, budget) {
   const everything = tableOf(files.keys());
   const scopes = /* @__PURE__ */ new Map();
   const trees = /* @__PURE__ */ new Map();
-  const treeOf = (path11) => {
-    let tree = trees.get(path11);
+  const treeOf = (path6) => {
+    let tree = trees.get(path6);
     if (tree) return tree;
-    const seen = /* @__PURE__ */ new Set([path11]);
-    const todo2 = [path11];
+    const seen = /* @__PURE__ */ new Set([path6]);
+    const todo2 = [path6];
     while (todo2.length) {
       const f = files.get(todo2.pop());
       for (const inc of f?.directives.includes ?? []) {
         if (!presence(f.path, inc.line).maybe) continue;
-        const t = resolve3(f.path, inc);
+        const t = resolve2(f.path, inc);
         if (t && !seen.has(t.path)) {
           seen.add(t.path);
           todo2.push(t.path);
         }
       }
     }
-    trees.set(path11, tree = [...seen]);
+    trees.set(path6, tree = [...seen]);
     return tree;
   };
   let includers = null;
-  const includersOf = (path11) => {
+  const includersOf = (path6) => {
     if (!includers) {
       includers = /* @__PURE__ */ new Map();
       for (const f of files.values()) {
         for (const inc of f.directives.includes) {
-          const t = presence(f.path, inc.line).maybe ? resolve3(f.path, inc) : null;
+          const t = presence(f.path, inc.line).maybe ? resolve2(f.path, inc) : null;
           if (!t || t.path === f.path) continue;
           let by = includers.get(t.path);
           if (!by) includers.set(t.path, by = /* @__PURE__ */ new Map());
@@ -37694,35 +35935,35 @@ function buildModel(files, rev, warnings, minKernel, budget) {
         }
       }
     }
-    return includers.get(path11) ?? /* @__PURE__ */ new Map();
+    return includers.get(path6) ?? /* @__PURE__ */ new Map();
   };
   const contexts2 = /* @__PURE__ */ new Map();
-  const contextOf = (path11, visiting = /* @__PURE__ */ new Set()) => {
-    const known = contexts2.get(path11);
+  const contextOf = (path6, visiting = /* @__PURE__ */ new Set()) => {
+    const known = contexts2.get(path6);
     if (known) return known;
     const upTo = /* @__PURE__ */ new Map();
     const add = (p, line) => upTo.set(p, Math.max(upTo.get(p) ?? -1, line));
-    visiting.add(path11);
-    for (const [by, line] of includersOf(path11)) {
+    visiting.add(path6);
+    for (const [by, line] of includersOf(path6)) {
       add(by, line);
       const f = files.get(by);
       for (const inc of f.directives.includes) {
-        const t = inc.line < line && presence(by, inc.line).maybe ? resolve3(by, inc) : null;
+        const t = inc.line < line && presence(by, inc.line).maybe ? resolve2(by, inc) : null;
         if (t) for (const p of treeOf(t.path)) add(p, Infinity);
       }
       if (!visiting.has(by)) for (const [p, l] of contextOf(by, visiting)) add(p, l);
     }
-    visiting.delete(path11);
-    if (!visiting.size) contexts2.set(path11, upTo);
+    visiting.delete(path6);
+    if (!visiting.size) contexts2.set(path6, upTo);
     return upTo;
   };
-  const scope = (path11) => {
-    let s = scopes.get(path11);
+  const scope = (path6) => {
+    let s = scopes.get(path6);
     if (s) return s;
-    const own = tableOf(treeOf(path11));
-    const context3 = contextOf(path11);
+    const own = tableOf(treeOf(path6));
+    const context3 = contextOf(path6);
     s = context3.size ? withContext(own, tableOf(context3.keys(), context3)) : own;
-    scopes.set(path11, s);
+    scopes.set(path6, s);
     return s;
   };
   function macroPresences(f) {
@@ -37748,19 +35989,19 @@ function buildModel(files, rev, warnings, minKernel, budget) {
   const conflicts = [];
   const model = {
     presence,
-    live: (path11, line) => presence(path11, line).maybe !== 0,
-    guards(path11, line) {
-      const f = files.get(path11);
+    live: (path6, line) => presence(path6, line).maybe !== 0,
+    guards(path6, line) {
+      const f = files.get(path6);
       if (!f) return [];
       const d = f.directives;
       const mask = buildsOf(f.path);
       return branchChain(d, line).filter((b) => !d.branches[b].includeGuard && branchPresence(f, b).always !== mask).map((b) => d.branches[b].condition);
     },
-    packAt(path11, line, config) {
-      if (packedIncludes.get(path11)?.has(config)) return null;
+    packAt(path6, line, config) {
+      if (packedIncludes.get(path6)?.has(config)) return null;
       let cap = 0;
       let certain = true;
-      const f = files.get(path11);
+      const f = files.get(path6);
       for (const [at, v, sure] of (f && packs.get(f.path)?.[config]) ?? []) {
         if (at > line) break;
         cap = v;
@@ -37768,9 +36009,9 @@ function buildModel(files, rev, warnings, minKernel, budget) {
       }
       return certain ? cap : null;
     },
-    macroPresence(path11, index) {
-      const f = files.get(path11);
-      return f ? macroPresences(f)[index] : { always: buildsOf(path11), maybe: buildsOf(path11) };
+    macroPresence(path6, index) {
+      const f = files.get(path6);
+      return f ? macroPresences(f)[index] : { always: buildsOf(path6), maybe: buildsOf(path6) };
     },
     minKernel,
     macros: everything.macros,
@@ -37813,31 +36054,31 @@ function conflictMessage(c, rev) {
 var listed = (names2) => names2 ? names2.split(" ") : [];
 function defineIndex(code2) {
   const out2 = /* @__PURE__ */ new Map();
-  for (const path11 of Object.keys(code2).sort()) {
-    const file = code2[path11];
+  for (const path6 of Object.keys(code2).sort()) {
+    const file = code2[path6];
     for (const [name2, macro] of Object.entries(file.macros ?? {})) {
       const list = out2.get(name2);
-      const site = { path: path11, probe: file.probe, name: name2, macro };
+      const site = { path: path6, probe: file.probe, name: name2, macro };
       if (list) list.push(site);
       else out2.set(name2, [site]);
     }
   }
   return out2;
 }
-function resolve2(index, path11, probe, name2) {
+function resolve(index, path6, probe, name2) {
   const all = index.get(name2);
   if (!all) return [];
-  const own = all.filter((s) => s.path === path11);
+  const own = all.filter((s) => s.path === path6);
   if (own.length) return own;
   const driver = all.filter((s) => s.probe === probe);
   return driver.length ? driver : all.filter((s) => s.probe === "shared");
 }
-function expanded(index, path11, probe, fn) {
+function expanded(index, path6, probe, fn) {
   const seen = /* @__PURE__ */ new Set();
   const queue = [...listed(fn.calls), ...listed(fn.globals), ...listed(fn.macroNames)];
   const names2 = new Set(queue);
   while (queue.length) {
-    for (const site of resolve2(index, path11, probe, queue.pop())) {
+    for (const site of resolve(index, path6, probe, queue.pop())) {
       if (seen.has(site)) continue;
       seen.add(site);
       for (const m of listed(site.macro.mentions)) {
@@ -37849,9 +36090,9 @@ function expanded(index, path11, probe, fn) {
   }
   return [...seen].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
-function withDefines(index, path11, probe, fn) {
+function withDefines(index, path6, probe, fn) {
   if (!index.size) return fn;
-  const sites2 = expanded(index, path11, probe, fn);
+  const sites2 = expanded(index, path6, probe, fn);
   if (!sites2.length) return fn;
   const fold2 = (own, of) => codeDigest([own, ...sites2.map((s) => `${s.name}\0${of(s.macro)}`)]);
   const out2 = { ...fn, hash: fold2(fn.hash, (m) => m.hash) };
@@ -37879,9 +36120,9 @@ function updatesOnlyCounters(counters, known) {
 function producesEvents(fn) {
   return Boolean(fn.marks?.includes("param") || fn.marks?.includes("event"));
 }
-function intrinsicRole(path11, fn, ctx) {
+function intrinsicRole(path6, fn, ctx) {
   const marks = fn.marks ?? [];
-  if (isPlumbingFile(path11) && marks.includes("event") && !marks.includes("param")) return "transport";
+  if (isPlumbingFile(path6) && marks.includes("event") && !marks.includes("param")) return "transport";
   if (producesEvents(fn)) return "filler";
   if (marks.includes("tail-call")) return "dispatch";
   if (marks.includes("header") || marks.includes("transport")) return "transport";
@@ -37901,14 +36142,14 @@ function resolveCodeRoles(code2, ctx) {
     if (recent.size >= RECENT_STATES) recent.delete(recent.keys().next().value);
     recent.set(key, out2);
   }
-  return record(Object.keys(code2).map((path11) => [path11, { ...code2[path11], functions: out2[path11].functions }]));
+  return record(Object.keys(code2).map((path6) => [path6, { ...code2[path6], functions: out2[path6].functions }]));
 }
 function stateKey(code2, ctx) {
-  const files = Object.keys(code2).sort().map((path11) => {
-    const fns = code2[path11].functions;
+  const files = Object.keys(code2).sort().map((path6) => {
+    const fns = code2[path6].functions;
     let id = factIds.get(fns);
     if (id === void 0) factIds.set(fns, id = nextFactId++);
-    return `${path11}\0${code2[path11].probe}\0${id}`;
+    return `${path6}\0${code2[path6].probe}\0${id}`;
   });
   return [...files, [...ctx.mapNames].sort().join(","), [...ctx.counters].sort().join(",")].join("");
 }
@@ -37916,12 +36157,12 @@ function computeRoles(code2, ctx) {
   const nodes = [];
   const byName2 = /* @__PURE__ */ new Map();
   const byKey2 = /* @__PURE__ */ new Map();
-  for (const path11 of Object.keys(code2).sort()) {
-    const file = code2[path11];
+  for (const path6 of Object.keys(code2).sort()) {
+    const file = code2[path6];
     for (const [name2, fn] of Object.entries(file.functions)) {
-      const node = { path: path11, probe: file.probe, name: name2, fn, callees: [], callers: [] };
+      const node = { path: path6, probe: file.probe, name: name2, fn, callees: [], callers: [] };
       nodes.push(node);
-      byKey2.set(`${path11}\0${name2}`, node);
+      byKey2.set(`${path6}\0${name2}`, node);
       const list = byName2.get(name2);
       if (list) list.push(node);
       else byName2.set(name2, [node]);
@@ -37972,15 +36213,15 @@ function computeRoles(code2, ctx) {
   }
   const defines3 = defineIndex(code2);
   const out2 = record();
-  for (const path11 of Object.keys(code2)) {
-    const file = code2[path11];
+  for (const path6 of Object.keys(code2)) {
+    const file = code2[path6];
     const functions = record();
     for (const [name2, fn] of Object.entries(file.functions)) {
-      const node = byKey2.get(`${path11}\0${name2}`);
-      const folded = withDefines(defines3, path11, file.probe, fn);
-      functions[name2] = { ...folded, role: (node && role.get(node)) ?? undecidedRole(path11) };
+      const node = byKey2.get(`${path6}\0${name2}`);
+      const folded = withDefines(defines3, path6, file.probe, fn);
+      functions[name2] = { ...folded, role: (node && role.get(node)) ?? undecidedRole(path6) };
     }
-    out2[path11] = { ...file, functions };
+    out2[path6] = { ...file, functions };
   }
   return out2;
 }
@@ -38000,9 +36241,9 @@ function initText(init2) {
   return normExpr(init2.text);
 }
 function resolveProduction(table, code2, legacy) {
-  const events2 = record();
+  const events = record();
   const drivers = [];
-  const entry = (symbol) => events2[symbol] ??= {};
+  const entry = (symbol) => events[symbol] ??= {};
   if (table) {
     drivers.push("kmod");
     const legacyFillers = /* @__PURE__ */ new Set();
@@ -38014,8 +36255,8 @@ function resolveProduction(table, code2, legacy) {
       const filler = fillerOf(parts2);
       if (!filler) continue;
       const e = entry(item.designator);
-      const path11 = item.path ?? table.path;
-      const at = loc(path11, item.value.line);
+      const path6 = item.path ?? table.path;
+      const at = loc(path6, item.value.line);
       const guard = item.path ? void 0 : table.guard(item.line);
       e.kmod = { filler: filler.filler, args: filler.args, loc: at, ...guard ? { guard } : {} };
       if (legacy && legacyFillers.has(filler.filler)) e.legacy = { filler: filler.filler, args: filler.args, loc: at, ...guard ? { guard } : {} };
@@ -38024,17 +36265,17 @@ function resolveProduction(table, code2, legacy) {
   const modernFiles = Object.entries(code2).filter(([, f]) => f.probe === "modern");
   if (modernFiles.length) {
     drivers.push("modern");
-    for (const [path11, file] of modernFiles.sort(([a], [b]) => a < b ? -1 : 1)) {
+    for (const [path6, file] of modernFiles.sort(([a], [b]) => a < b ? -1 : 1)) {
       for (const [name2, fn] of Object.entries(file.functions)) {
         for (const symbol of listed2(fn.events)) {
           const e = entry(symbol);
-          e.modern ??= { programs: [], loc: loc(path11, fn.line) };
+          e.modern ??= { programs: [], loc: loc(path6, fn.line) };
           e.modern.programs.push(name2);
         }
       }
     }
   }
-  return { drivers, events: events2 };
+  return { drivers, events };
 }
 
 // src/surface/extract/enums.ts
@@ -38049,19 +36290,19 @@ function extractEnums(file) {
     }
     const enumerators = [];
     let opaqueAfter = null;
-    for (const child2 of body2.namedChildren) {
-      if (!child2) continue;
-      if (child2.type === "enumerator") {
-        const line = lineOfNode(child2);
-        const value = child2.childForFieldName("value");
+    for (const child of body2.namedChildren) {
+      if (!child) continue;
+      if (child.type === "enumerator") {
+        const line = lineOfNode(child);
+        const value = child.childForFieldName("value");
         const guard = file.pre.guardsAt(line).map((g) => g.condition);
         enumerators.push({
-          name: child2.childForFieldName("name").text,
+          name: child.childForFieldName("name").text,
           expr: value ? foldSpace(value.text) : null,
           line,
           ...guard.length ? { guard } : {}
         });
-      } else if (child2.type === "ERROR") opaqueAfter ??= enumerators.length;
+      } else if (child.type === "ERROR") opaqueAfter ??= enumerators.length;
     }
     out2.push({
       name: name2,
@@ -38182,16 +36423,16 @@ var TREE_FILES = [
   /^userspace\/libscap\/scap\.h$/
 ];
 var TEXT_FILES = [/^driver\/main\.c$/, /^driver\/modern_bpf\/maps\/maps\.h$/, /^driver\/bpf\/maps\.h$/];
-function fileKind(path11) {
-  if (TREE_FILES.some((re) => re.test(path11))) return "tree";
-  if (TEXT_FILES.some((re) => re.test(path11))) return "text";
-  if (isCodeFile(path11)) return "code";
+function fileKind(path6) {
+  if (TREE_FILES.some((re) => re.test(path6))) return "tree";
+  if (TEXT_FILES.some((re) => re.test(path6))) return "text";
+  if (isCodeFile(path6)) return "code";
   return null;
 }
-function fileKinds(path11) {
-  const kind2 = fileKind(path11);
+function fileKinds(path6) {
+  const kind2 = fileKind(path6);
   if (kind2 === null) return [];
-  return kind2 !== "code" && isCodeFile(path11) ? [kind2, "code"] : [kind2];
+  return kind2 !== "code" && isCodeFile(path6) ? [kind2, "code"] : [kind2];
 }
 function hasLegacyProbe(paths) {
   for (const p of paths) if (probeOf(p) === "legacy") return true;
@@ -38201,9 +36442,9 @@ var VERSION_PATHS = new Set(Object.values(VERSION_FILES));
 
 // src/surface/facts.ts
 var EMPTY_DIRECTIVES = { branches: [], macros: [], includes: [], ops: [], branchOfLine: [], spans: [], unbalanced: false, unfollowed: [] };
-function emptyFacts(path11) {
+function emptyFacts(path6) {
   return {
-    path: path11,
+    path: path6,
     directives: EMPTY_DIRECTIVES,
     macros: [],
     enums: [],
@@ -38217,12 +36458,12 @@ function emptyFacts(path11) {
     parseProblems: []
   };
 }
-async function extractFacts(path11, source, kind2 = fileKind(path11), minKernel = 0n, budget) {
-  const facts = emptyFacts(path11);
+async function extractFacts(path6, source, kind2 = fileKind(path6), minKernel = 0n, budget) {
+  const facts = emptyFacts(path6);
   if (kind2 === "tree") {
     let file;
     try {
-      file = await parseC(path11, source, budget);
+      file = await parseC(path6, source, budget);
     } catch (e) {
       if (e instanceof ParseTimeout) return e.message;
       throw e;
@@ -38250,7 +36491,7 @@ async function extractFacts(path11, source, kind2 = fileKind(path11), minKernel 
     facts.macros = facts.directives.macros;
     facts.topLevel = topLevelStatements(c.text, facts.directives);
   } else if (kind2 === "code") {
-    facts.code = extractCodeBodies(path11, source, minKernel);
+    facts.code = extractCodeBodies(path6, source, minKernel);
   }
   return facts;
 }
@@ -38259,9 +36500,9 @@ async function extractFacts(path11, source, kind2 = fileKind(path11), minKernel 
 async function scanPragmaMacroUses(files, read2, opts = {}) {
   const names2 = pragmaMacroNames([...files.values()].map((f) => f.directives));
   if (!names2.size) return;
-  for (const [path11, f] of files) {
+  for (const [path6, f] of files) {
     if (f.code !== null) continue;
-    const source = (await read2(path11))?.toString("utf8");
+    const source = (await read2(path6))?.toString("utf8");
     if (source === void 0) continue;
     const directives = scanDirectives(cText(source).text, names2);
     const uses = [];
@@ -38269,14 +36510,14 @@ async function scanPragmaMacroUses(files, read2, opts = {}) {
     let facts = f;
     if (uses.length) {
       try {
-        facts = await extractFacts(path11, blank2(source, uses), fileKind(path11) ?? "tree", 0n, opts.budget);
+        facts = await extractFacts(path6, blank2(source, uses), fileKind(path6) ?? "tree", 0n, opts.budget);
       } catch (e) {
         if (!(e instanceof BudgetSpent)) throw e;
-        opts.warn?.(path11, `it is not read again without its uses of macros that expand to _Pragma: ${e.message}`);
+        opts.warn?.(path6, `it is not read again without its uses of macros that expand to _Pragma: ${e.message}`);
       }
     }
     if (typeof facts === "string") facts = f;
-    files.set(path11, { ...facts, directives, macros: directives.macros });
+    files.set(path6, { ...facts, directives, macros: directives.macros });
   }
 }
 function blank2(text2, ranges) {
@@ -38308,18 +36549,18 @@ function needsReread(d, def, names2, ctx) {
     return m !== void 0 && !keptAsWritten(m, ctx.macros, ctx.budget);
   });
 }
-async function reread(path11, d, def, ctx) {
+async function reread(path6, d, def, ctx) {
   const lines = [];
-  await rebuild(path11, d, def.line, def.endLine, ctx, /* @__PURE__ */ new Map(), lines, 0, def.name);
+  await rebuild(path6, d, def.line, def.endLine, ctx, /* @__PURE__ */ new Map(), lines, 0, def.name);
   const text2 = lines.map((l) => l.text).join("\n");
-  const origins = [{ path: path11, line: def.line }, ...lines.map((l) => l.from)];
-  const to = (n) => origins[n] ?? { path: path11, line: def.line };
-  const file = parseCSync(path11, text2, ctx.budget);
+  const origins = [{ path: path6, line: def.line }, ...lines.map((l) => l.from)];
+  const to = (n) => origins[n] ?? { path: path6, line: def.line };
+  const file = parseCSync(path6, text2, ctx.budget);
   try {
     const facts = { tables: [], enums: [], structs: { structs: [], typedefs: {} } };
-    if (def.kind === "table") facts.tables = extractTables(file).filter((t) => t.name === def.name).map((t) => mapTable(t, path11, to));
-    else if (def.kind === "enum") facts.enums = extractEnums(file).filter((e) => e.name === def.name).map((e) => mapEnum(e, path11, to));
-    else facts.structs = { structs: collectStructs([file]).structs.filter((x) => x.name === def.name).map((s) => mapStruct(s, path11, to)), typedefs: {} };
+    if (def.kind === "table") facts.tables = extractTables(file).filter((t) => t.name === def.name).map((t) => mapTable(t, path6, to));
+    else if (def.kind === "enum") facts.enums = extractEnums(file).filter((e) => e.name === def.name).map((e) => mapEnum(e, path6, to));
+    else facts.structs = { structs: collectStructs([file]).structs.filter((x) => x.name === def.name).map((s) => mapStruct(s, to)), typedefs: {} };
     const found = facts.tables.length + facts.enums.length + facts.structs.structs.length;
     return found ? facts : null;
   } finally {
@@ -38340,29 +36581,29 @@ function mapInit(init2, to) {
   }
   return copy2;
 }
-function elsewhere(l, path11) {
-  return l.path === path11 ? {} : { path: l.path };
+function elsewhere(l, path6) {
+  return l.path === path6 ? {} : { path: l.path };
 }
-function mapTable(t, path11, to) {
+function mapTable(t, path6, to) {
   return {
     ...t,
     line: to(t.line).line,
     endLine: to(t.endLine).line,
-    items: t.items.map((item) => ({ ...item, line: to(item.line).line, endLine: to(item.endLine).line, value: mapInit(item.value, to), ...elsewhere(to(item.line), path11) }))
+    items: t.items.map((item) => ({ ...item, line: to(item.line).line, endLine: to(item.endLine).line, value: mapInit(item.value, to), ...elsewhere(to(item.line), path6) }))
   };
 }
-function mapEnum(e, path11, to) {
-  return { ...e, line: to(e.line).line, endLine: to(e.endLine).line, enumerators: e.enumerators.map((x) => ({ ...x, line: to(x.line).line, ...elsewhere(to(x.line), path11) })) };
+function mapEnum(e, path6, to) {
+  return { ...e, line: to(e.line).line, endLine: to(e.endLine).line, enumerators: e.enumerators.map((x) => ({ ...x, line: to(x.line).line, ...elsewhere(to(x.line), path6) })) };
 }
-function mapStruct(s, path11, to) {
+function mapStruct(s, to) {
   const moved = { ...s, loc: to(s.loc.line), endLine: to(s.endLine).line, fields: s.fields.map((f) => ({ ...f, line: to(f.line).line, at: to(f.line) })) };
   if (s.lastLine !== void 0) moved.lastLine = to(s.lastLine).line;
   return moved;
 }
-async function rebuild(path11, d, from, to, ctx, local, out2, depth, what) {
-  const source = await ctx.read(path11);
+async function rebuild(path6, d, from, to, ctx, local, out2, depth, what) {
+  const source = await ctx.read(path6);
   if (source === null) {
-    ctx.problem(`${path11} cannot be read to follow ${what}`);
+    ctx.problem(`${path6} cannot be read to follow ${what}`);
     return;
   }
   const text2 = cText(source).text.split("\n");
@@ -38375,16 +36616,16 @@ async function rebuild(path11, d, from, to, ctx, local, out2, depth, what) {
   };
   for (let line = from; line <= to; line++) {
     const raw = text2[line - 1] ?? "";
-    const at = { path: path11, line };
+    const at = { path: path6, line };
     const inc = d.includes.find((i2) => i2.line === line);
     const define2 = d.macros.find((m) => m.line === line);
     const undef = d.ops.find((o) => o.op === "undef" && o.line === line);
     if (inc && line > from && line < to) {
       out2.push({ text: "", from: at });
-      const target = ctx.resolve(path11, inc.path, inc.angled);
+      const target = ctx.resolve(path6, inc.path, inc.angled);
       const name2 = inc.angled ? `<${inc.path}>` : `"${inc.path}"`;
-      if (!target) ctx.problem(`${path11}:${line} includes ${name2} inside ${what}, and it is not a file of the tree: it cannot be followed`);
-      else if (depth >= MAX_INCLUDE_DEPTH) ctx.problem(`${path11}:${line} includes ${name2} inside ${what} more than ${MAX_INCLUDE_DEPTH} deep: not followed`);
+      if (!target) ctx.problem(`${path6}:${line} includes ${name2} inside ${what}, and it is not a file of the tree: it cannot be followed`);
+      else if (depth >= MAX_INCLUDE_DEPTH) ctx.problem(`${path6}:${line} includes ${name2} inside ${what} more than ${MAX_INCLUDE_DEPTH} deep: not followed`);
       else {
         const content = await ctx.read(target);
         if (content === null) ctx.problem(`${target}, included inside ${what}, cannot be read`);
@@ -38402,7 +36643,7 @@ async function rebuild(path11, d, from, to, ctx, local, out2, depth, what) {
       continue;
     }
     const e = expandMacros(raw, lookup, { keep: ctx.keep, budget: ctx.budget });
-    if ("problem" in e) ctx.problem(e.spent ? `${path11}, in ${what}: ${e.problem}, so its macros are not expanded` : `${path11}:${line}, in ${what}: ${e.problem}`);
+    if ("problem" in e) ctx.problem(e.spent ? `${path6}, in ${what}: ${e.problem}, so its macros are not expanded` : `${path6}:${line}, in ${what}: ${e.problem}`);
     out2.push({ text: "text" in e ? e.text : raw, from: at });
   }
 }
@@ -38517,17 +36758,17 @@ var FactsCache = class {
     this.keysOfBlob.delete(blob);
   }
 };
-function factsKey(path11, kind2, blob, minKernel = 0n) {
-  if (kind2 === "text") return `text:${path11}:${blob}`;
+function factsKey(path6, kind2, blob, minKernel = 0n) {
+  if (kind2 === "text") return `text:${path6}:${blob}`;
   return kind2 === "code" ? `code:${minKernel}:${blob}` : `${kind2}:${blob}`;
 }
 var PUBLIC_HEADER = "driver/ppm_events_public.h";
 var USERSPACE = viewMask("userspace");
-async function blobFacts(path11, data, kind2 = fileKind(path11) ?? "tree", minKernel = 0n, budget) {
+async function blobFacts(path6, data, kind2 = fileKind(path6) ?? "tree", minKernel = 0n, budget) {
   await initParser();
   if (!data) return "its blob is missing from this clone (a partial or filtered mirror?)";
   if (data.length > MAX_FILE_BYTES) return tooLarge(data.length);
-  return extractFacts(path11, data.toString("utf8"), kind2, minKernel, budget);
+  return extractFacts(path6, data.toString("utf8"), kind2, minKernel, budget);
 }
 var budgets = /* @__PURE__ */ new WeakMap();
 function budgetOf(snap) {
@@ -38544,8 +36785,8 @@ function kernelRanges(files) {
   }
   return out2;
 }
-function codeKernel(path11, ranges) {
-  const probe = probeOf(path11);
+function codeKernel(path6, ranges) {
+  const probe = probeOf(path6);
   if (probe === "kmod") return ranges.kmod ?? 0n;
   if (probe === "legacy") return ranges.legacy ?? 0n;
   if (probe === "shared") return [ranges.kmod ?? 0n, ranges.legacy ?? 0n].reduce((a, b) => a < b ? a : b);
@@ -38586,7 +36827,9 @@ async function readDeclarations(snap, cache, warnings, budget = budgetOf(snap)) 
   const files = /* @__PURE__ */ new Map();
   const paths = [...snap.files.keys()].filter((p) => fileKind(p) === "tree" || fileKind(p) === "text").sort();
   const loaded = await Promise.all(paths.map((p) => loadFacts(snap, cache, warnings, p, fileKind(p), 0n, budget)));
-  loaded.forEach((f, i2) => f && files.set(paths[i2], f));
+  loaded.forEach((f, i2) => {
+    if (f) files.set(paths[i2], f);
+  });
   const exists2 = (p) => snap.files.has(p);
   let frontier = [...files.values()].filter((f) => f.directives.includes.length);
   let added2 = 0;
@@ -38633,13 +36876,13 @@ async function rereadDefinitions(files, snap, model, warnings, budget) {
     said.add(message);
     warnings.push({ path: message.split(/[:, ]/)[0], message: `${message} (at ${snap.label})`, incomplete: true });
   };
-  for (const [path11, f] of [...files]) {
+  for (const [path6, f] of [...files]) {
     if (!f.tables.length && !f.enums.length && !f.structs.structs.length) continue;
-    const scope = model.scope(path11);
+    const scope = model.scope(path6);
     const memo = rereadMemo.get(f);
     if (memo && memo.scope === scope && memo.resolved.every(([from, inc, angled, to]) => includeTarget(from, { path: inc, angled }, exists2) === to) && memo.read.every(([p, blob]) => snap.files.get(p)?.blob === blob)) {
       memo.problems.forEach(problem);
-      files.set(path11, memo.facts);
+      files.set(path6, memo.facts);
       continue;
     }
     const resolved = [];
@@ -38672,19 +36915,19 @@ async function rereadDefinitions(files, snap, model, warnings, budget) {
       ...f.tables.map((t) => ({ kind: "table", name: t.name, line: t.line, endLine: t.endLine, names: t.names })),
       ...f.enums.filter((e) => e.name).map((e) => ({ kind: "enum", name: e.name, line: e.line, endLine: e.endLine, names: e.names })),
       ...f.structs.structs.map((s) => ({ kind: "struct", name: s.name, line: s.loc.line, endLine: s.lastLine ?? s.endLine, names: s.names }))
-    ].filter((d) => model.live(path11, d.line) && needsReread(f.directives, d, d.names, ctx));
+    ].filter((d) => model.live(path6, d.line) && needsReread(f.directives, d, d.names, ctx));
     let next = f;
     for (const d of defs) {
       let again;
       try {
-        again = await reread(path11, f.directives, d, ctx);
+        again = await reread(path6, f.directives, d, ctx);
       } catch (e) {
         if (!(e instanceof BudgetSpent || e instanceof ParseTimeout)) throw e;
-        ctx.problem(`${path11}:${d.line}: ${d.kind} ${d.name} cannot be read again with its macros expanded: ${e.message}`);
+        ctx.problem(`${path6}:${d.line}: ${d.kind} ${d.name} cannot be read again with its macros expanded: ${e.message}`);
         continue;
       }
       if (!again) {
-        ctx.problem(`${path11}:${d.line}: ${d.kind} ${d.name} cannot be read again with its macros expanded`);
+        ctx.problem(`${path6}:${d.line}: ${d.kind} ${d.name} cannot be read again with its macros expanded`);
         continue;
       }
       next = {
@@ -38695,7 +36938,7 @@ async function rereadDefinitions(files, snap, model, warnings, budget) {
       };
     }
     if (budget.stops === stops) rereadMemo.set(f, { scope, resolved, read: read2, problems, facts: next });
-    files.set(path11, next);
+    files.set(path6, next);
   }
 }
 var rereadMemo = /* @__PURE__ */ new WeakMap();
@@ -38729,7 +36972,7 @@ async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
   const warnings = [];
   const budget = opts.budget ?? budgetOf(snap);
   const { files, kernels } = await readFiles(snap, cache, warnings, budget);
-  await scanPragmaMacroUses(files, (p) => snap.read(p), { budget, warn: (path11, why) => warnings.push({ path: path11, message: `${path11} at ${snap.label}: ${why}`, incomplete: true }) });
+  await scanPragmaMacroUses(files, (p) => snap.read(p), { budget, warn: (path6, why) => warnings.push({ path: path6, message: `${path6} at ${snap.label}: ${why}`, incomplete: true }) });
   const model = buildModel(files, snap.label, warnings, kernels, budget);
   await rereadDefinitions(files, snap, model, warnings, budget);
   const facts = [...files.values()];
@@ -38738,17 +36981,17 @@ async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
   const problems = /* @__PURE__ */ new Set();
   const symbols = /* @__PURE__ */ new Map();
   const spent = /* @__PURE__ */ new Set();
-  const spentIn = (path11) => {
-    if (spent.has(path11)) return;
-    spent.add(path11);
-    warnings.push({ path: path11, message: `${path11} at ${snap.label}: ${describeLimit(budget, "MAX_REVISION_EVAL_STEPS")}, so the rest of its values are not known`, incomplete: true });
+  const spentIn = (path6) => {
+    if (spent.has(path6)) return;
+    spent.add(path6);
+    warnings.push({ path: path6, message: `${path6} at ${snap.label}: ${describeLimit(budget, "MAX_REVISION_EVAL_STEPS")}, so the rest of its values are not known`, incomplete: true });
   };
-  const symsOf = (path11) => {
-    let s = symbols.get(path11);
+  const symsOf = (path6) => {
+    let s = symbols.get(path6);
     if (!s) {
-      const scope = model.scope(path11);
-      s = { macros: withPredefined(scope.macros), enumerators, problems: new FileProblems(problems, describeLimit(budget, "MAX_REVISION_EVAL_STEPS"), () => spentIn(path11)), budget, onMacro: (n) => void (scope.ambiguous.has(n) && used.set(n, scope.ambiguous.get(n))) };
-      symbols.set(path11, s);
+      const scope = model.scope(path6);
+      s = { macros: withPredefined(scope.macros), enumerators, problems: new FileProblems(problems, describeLimit(budget, "MAX_REVISION_EVAL_STEPS"), () => spentIn(path6)), budget, onMacro: (n) => void (scope.ambiguous.has(n) && used.set(n, scope.ambiguous.get(n))) };
+      symbols.set(path6, s);
     }
     return s;
   };
@@ -38774,8 +37017,8 @@ async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
     defines: defines3,
     sharedConstants: resolveSharedConstants(facts, new Set(Object.keys(defines3).filter(isWireDefine)), {
       symsOf,
-      live: (path11, index) => model.macroPresence(path11, index).maybe !== 0,
-      guard: (path11, line) => guardOf(r, path11, line).guard
+      live: (path6, index) => model.macroPresence(path6, index).maybe !== 0,
+      guard: (path6, line) => guardOf(r, path6, line).guard
     }),
     flagTables: resolveFlagTables(r),
     dynamicParams: resolveDynamicParams(r),
@@ -38800,19 +37043,19 @@ async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
 async function readVersions(snap, warnings = []) {
   return { api: await readVersionFile(snap, VERSION_FILES.api, warnings), schema: await readVersionFile(snap, VERSION_FILES.schema, warnings) };
 }
-async function readVersionFile(snap, path11, warnings) {
-  const entry = snap.files.get(path11);
+async function readVersionFile(snap, path6, warnings) {
+  const entry = snap.files.get(path6);
   if (!entry) return null;
   const what = entry.mode ? NOT_A_FILE[entry.mode] : void 0;
-  if (what) return { path: path11, raw: `(${what})`, version: null };
-  const size = entry.size ?? await snap.size(path11);
-  if (size !== null && size > MAX_FILE_BYTES) return { path: path11, raw: `(${size} bytes)`, version: null };
-  const data = await snap.read(path11);
+  if (what) return { path: path6, raw: `(${what})`, version: null };
+  const size = entry.size ?? await snap.size(path6);
+  if (size !== null && size > MAX_FILE_BYTES) return { path: path6, raw: `(${size} bytes)`, version: null };
+  const data = await snap.read(path6);
   if (!data) {
-    warnings.push({ path: path11, message: `could not read ${path11} at ${snap.label}`, incomplete: true });
+    warnings.push({ path: path6, message: `could not read ${path6} at ${snap.label}`, incomplete: true });
     return null;
   }
-  return { path: path11, ...versionOf(data) };
+  return { path: path6, ...versionOf(data) };
 }
 function versionOf(data) {
   const lf = data.indexOf(10);
@@ -38836,8 +37079,8 @@ function enumValues(e, syms, live) {
 function resolveEnumValues(r, f, e) {
   return r.model.live(f.path, e.line) ? enumValues(e, r.symsOf(f.path), (en) => r.model.live(en.path ?? f.path, en.line)) : /* @__PURE__ */ new Map();
 }
-function guardOf(r, path11, line) {
-  const g = r.model.guards(path11, line);
+function guardOf(r, path6, line) {
+  const g = r.model.guards(path6, line);
   return g.length ? { guard: g } : {};
 }
 function constantsOf(r, f, e) {
@@ -38845,8 +37088,8 @@ function constantsOf(r, f, e) {
   const out2 = record();
   e.enumerators.forEach((en, i2) => {
     if (!values2.has(i2)) return;
-    const path11 = en.path ?? f.path;
-    out2[en.name] = { value: values2.get(i2) ?? null, expr: en.expr ?? "(implicit)", loc: loc(path11, en.line), ...guardOf(r, path11, en.line) };
+    const path6 = en.path ?? f.path;
+    out2[en.name] = { value: values2.get(i2) ?? null, expr: en.expr ?? "(implicit)", loc: loc(path6, en.line), ...guardOf(r, path6, en.line) };
   });
   return out2;
 }
@@ -38904,7 +37147,7 @@ function resolveRetiredEnumValues(r, header) {
 function resolvePpmSc(r) {
   const e = pickEnum(r, PPM_SC_ENUMS, r.facts);
   const compiled = e ? constantsOf(r, e.file, e.value) : record();
-  delete compiled["PPM_SC_MAX"];
+  delete compiled.PPM_SC_MAX;
   const candidates = [];
   for (const f of r.facts) {
     const byDefine = /* @__PURE__ */ new Map();
@@ -38949,7 +37192,7 @@ function minimum(r, which2) {
     const m = c.value;
     const args2 = /^\(?\s*PPM_API_VERSION\s*\(([^)]*)\)\s*\)?$/.exec(m.body)?.[1]?.split(",");
     const parts2 = args2?.length === 3 ? args2.map((a) => evaluateNumber(a, r.symsOf(c.file.path))) : null;
-    const version = parts2 && parts2.every((p) => p !== null) ? parts2.join(".") : null;
+    const version = parts2?.every((p) => p !== null) ? parts2.join(".") : null;
     return { macro: name2, version, expr: m.body, loc: loc(c.file.path, m.line) };
   }
   return null;
@@ -38958,9 +37201,9 @@ function exprOf(init2) {
   return init2 && init2.kind === "expr" ? normExpr(init2.text) : null;
 }
 var READ_AS_WRITTEN = /* @__PURE__ */ new Set(["DIRFD_PARAM", "FILLER_REF"]);
-function slot(r, path11, init2) {
-  if (!init2 || init2.kind !== "expr") return null;
-  const syms = r.symsOf(path11);
+function slot(r, path6, init2) {
+  if (init2?.kind !== "expr") return null;
+  const syms = r.symsOf(path6);
   let memo = slotMemo.get(syms.macros);
   if (!memo) slotMemo.set(syms.macros, memo = /* @__PURE__ */ new Map());
   let read2 = memo.get(init2.text);
@@ -38976,7 +37219,7 @@ function slot(r, path11, init2) {
       else read2.problem = `${text2.slice(0, 60)}: ${e.problem}`;
     }
     if (spent) {
-      r.spentIn(path11);
+      r.spentIn(path6);
       return read2.text;
     }
     memo.set(init2.text, read2);
@@ -38986,24 +37229,24 @@ function slot(r, path11, init2) {
   return read2.text;
 }
 var slotMemo = /* @__PURE__ */ new WeakMap();
-function stringSlot(r, path11, init2) {
-  const text2 = slot(r, path11, init2);
+function stringSlot(r, path6, init2) {
+  const text2 = slot(r, path6, init2);
   return text2 === null ? "" : unquote(text2) ?? text2;
 }
 var NO_INFO = /^(0|NULL|\(void\*\)0|\(\(void\*\)0\))$/;
-function toParam(r, init2, path11) {
+function toParam(r, init2, path6) {
   if (init2.kind !== "list") return null;
   const [name2, type, format, info3, ninfo] = init2.items.map((i2) => i2.value);
-  const infoText = slot(r, path11, info3);
+  const infoText = slot(r, path6, info3);
   const ninfoText = exprOf(ninfo);
   return {
-    name: stringSlot(r, path11, name2),
-    type: slot(r, path11, type) ?? "",
-    format: slot(r, path11, format) ?? "",
+    name: stringSlot(r, path6, name2),
+    type: slot(r, path6, type) ?? "",
+    format: slot(r, path6, format) ?? "",
     // A literal 0 / NULL info slot is the same as leaving it out.
     info: infoText && !NO_INFO.test(infoText) ? infoText : null,
     ninfo: ninfoText && ninfoText !== "0" ? ninfoText : null,
-    loc: loc(path11, init2.line)
+    loc: loc(path6, init2.line)
   };
 }
 function flagSet(expr) {
@@ -39043,7 +37286,7 @@ function liveItems(r, file, table) {
       let target = out2.length - 1;
       while (target >= 0 && out2[target].designator !== first.index) target--;
       const into = target >= 0 ? out2[target].value : null;
-      if (!into || into.kind !== "list") {
+      if (into?.kind !== "list") {
         unreadable2(item, `its designator ${item.designator} names an element driver-semver cannot find`);
         continue;
       }
@@ -39071,19 +37314,19 @@ function hasDesignator(init2) {
   }
   return false;
 }
-function shapesOf(r, path11) {
+function shapesOf(r, path6) {
   const structs = r.facts.flatMap((f) => f.structs.structs.filter((s) => r.model.live(f.path, s.loc.line)));
   const typedefs = record(r.facts.flatMap((f) => Object.entries(f.structs.typedefs)));
-  const resolve3 = (t, depth = 0) => {
+  const resolve2 = (t, depth = 0) => {
     if (depth > MAX_NESTING) return null;
     if (t.kind === "inline") return t.decl;
     if (t.kind === "struct") return structs.find((s) => t.tagged && s.tagged && s.name === t.name || s.aliases.includes(t.name)) ?? null;
-    if (t.kind === "name" && Object.hasOwn(typedefs, t.name)) return resolve3(typedefs[t.name], depth + 1);
+    if (t.kind === "name" && Object.hasOwn(typedefs, t.name)) return resolve2(typedefs[t.name], depth + 1);
     return null;
   };
   return {
-    members: (t) => resolve3(t)?.fields.map((f) => ({ name: f.name, type: f.type })) ?? (t.kind === "struct" && Object.hasOwn(DECLARED_ELEMENTS, t.name) ? DECLARED_ELEMENTS[t.name] : null),
-    index: (expr) => evaluateNumber(expr, r.symsOf(path11))
+    members: (t) => resolve2(t)?.fields.map((f) => ({ name: f.name, type: f.type })) ?? (t.kind === "struct" && Object.hasOwn(DECLARED_ELEMENTS, t.name) ? DECLARED_ELEMENTS[t.name] : null),
+    index: (expr) => evaluateNumber(expr, r.symsOf(path6))
   };
 }
 function byKey(r, what, file, entries, same) {
@@ -39110,11 +37353,11 @@ function resolveEvents(r, codes) {
   const entries = [];
   let index = -1;
   for (const item of liveItems(r, file, table)) {
-    const path11 = item.path ?? file.path;
+    const path6 = item.path ?? file.path;
     let symbol = null;
     if (item.designator !== null) {
       if (codes[item.designator]) symbol = item.designator;
-      const v = evaluateNumber(item.designator, r.symsOf(path11));
+      const v = evaluateNumber(item.designator, r.symsOf(path6));
       index = v ?? -1;
       symbol ??= v !== null ? byValue.get(v) ?? null : null;
     } else {
@@ -39129,20 +37372,20 @@ function resolveEvents(r, codes) {
     if (entry.kind !== "list" || hasInitError(entry)) continue;
     const [name2, category, flags2, nparams, params] = entry.items.map((i2) => i2.value);
     const nparamsExpr = nparams ? exprOf(nparams) ?? "" : null;
-    const count = nparamsExpr === null ? 0 : evaluateNumber(nparamsExpr, r.symsOf(path11));
+    const count = nparamsExpr === null ? 0 : evaluateNumber(nparamsExpr, r.symsOf(path6));
     entries.push({
       key: symbol,
       line: item.line,
-      path: path11,
+      path: path6,
       value: {
         symbol,
-        name: stringSlot(r, path11, name2),
-        category: flagSet(slot(r, path11, category)),
-        flags: flagSet(slot(r, path11, flags2)),
+        name: stringSlot(r, path6, name2),
+        category: flagSet(slot(r, path6, category)),
+        flags: flagSet(slot(r, path6, flags2)),
         nparams: count,
         ...count === null ? { nparamsExpr } : {},
-        params: params?.kind === "list" ? params.items.map((p) => toParam(r, p.value, path11)).filter((p) => p !== null) : [],
-        loc: loc(path11, entry.line)
+        params: params?.kind === "list" ? params.items.map((p) => toParam(r, p.value, path6)).filter((p) => p !== null) : [],
+        loc: loc(path6, entry.line)
       }
     });
   }
@@ -39172,8 +37415,8 @@ function resolveFlagTables(r) {
       const nameText = name2?.kind === "expr" ? unquote(name2.text) : null;
       if (!item || nameText === null) break;
       const expr = exprOf(value) ?? "";
-      const path11 = item.path ?? f.path;
-      entries.push({ name: nameText, expr, value: evaluateAs(expr, r.symsOf(path11), NAME_VALUE_TYPE), loc: loc(path11, item.value.line), ...guardOf(r, path11, item.line) });
+      const path6 = item.path ?? f.path;
+      entries.push({ name: nameText, expr, value: evaluateAs(expr, r.symsOf(path6), NAME_VALUE_TYPE), loc: loc(path6, item.value.line), ...guardOf(r, path6, item.line) });
     }
     out2[t.name] = { loc: loc(f.path, t.line), entries };
   }
@@ -39213,20 +37456,20 @@ function resolveSyscalls(r) {
   for (const item of liveItems(r, found.file, found.table)) {
     const nr = item.designator?.replace(/\s*-\s*SYSCALL_TABLE_ID0$/, "").trim();
     if (!nr || item.value.kind !== "list" || hasInitError(item.value)) continue;
-    const path11 = item.path ?? found.file.path;
-    const [flags2, enter, exit, ppmSc] = item.value.items.map((f) => f.value.kind === "expr" && f.value.implicit ? null : slot(r, path11, f.value));
+    const path6 = item.path ?? found.file.path;
+    const [flags2, enter, exit, ppmSc] = item.value.items.map((f) => f.value.kind === "expr" && f.value.implicit ? null : slot(r, path6, f.value));
     const fields = { flags: flags2 ?? null, enter_event_type: enter ?? null, exit_event_type: exit ?? null, ppm_sc: ppmSc ?? null };
     entries.push({
       key: nr,
       line: item.line,
       ...item.path ? { path: item.path } : {},
       value: {
-        flags: flagSet(fields["flags"]).filter((f) => f !== "UF_NONE"),
-        enter: fields["enter_event_type"] ?? "PPME_GENERIC_E",
-        exit: fields["exit_event_type"] ?? "PPME_GENERIC_X",
-        ppmSc: fields["ppm_sc"],
-        loc: loc(path11, item.value.line),
-        ...guardOf(r, path11, item.line)
+        flags: flagSet(fields.flags).filter((f) => f !== "UF_NONE"),
+        enter: fields.enter_event_type ?? "PPME_GENERIC_E",
+        exit: fields.exit_event_type ?? "PPME_GENERIC_X",
+        ppmSc: fields.ppm_sc,
+        loc: loc(path6, item.value.line),
+        ...guardOf(r, path6, item.line)
       }
     });
   }
@@ -39236,8 +37479,8 @@ function resolveSyscalls(r) {
 // src/history/facts-pool.ts
 var WORKER_KIND = "driver-semver-facts";
 var MAX_WORKERS = 3;
-async function factsFor(path11, data, kind2, minKernel = 0n) {
-  return fileKinds(path11).includes(kind2) ? blobFacts(path11, data, kind2, minKernel) : null;
+async function factsFor(path6, data, kind2, minKernel = 0n) {
+  return fileKinds(path6).includes(kind2) ? blobFacts(path6, data, kind2, minKernel) : null;
 }
 if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
   const port = parentPort;
@@ -39285,7 +37528,7 @@ var FactsPool = class _FactsPool {
   /** A pool of `count` workers running `script`, or null when there is no bundle to run. */
   static start(cache, read2, size, opts = {}) {
     const script = opts.script === void 0 ? bundledWorkerScript() : opts.script;
-    const count = opts.count ?? Math.max(1, Math.min(MAX_WORKERS, os6.availableParallelism() - 1));
+    const count = opts.count ?? Math.max(1, Math.min(MAX_WORKERS, os5.availableParallelism() - 1));
     if (!script || count < 1) return null;
     const pool = new _FactsPool(cache, read2, size);
     for (let i2 = 0; i2 < count; i2++) {
@@ -39307,7 +37550,7 @@ var FactsPool = class _FactsPool {
    */
   static async forSnapshots(cache, snaps, opts = {}) {
     const where3 = /* @__PURE__ */ new Map();
-    for (const snap of snaps) for (const [path11, e] of snap.files) if (!e.mode && fileKinds(path11).length) where3.set(e.blob, { snap, path: path11 });
+    for (const snap of snaps) for (const [path6, e] of snap.files) if (!e.mode && fileKinds(path6).length) where3.set(e.blob, { snap, path: path6 });
     const read2 = async (blob) => {
       const w = where3.get(blob);
       return w ? w.snap.read(w.path) : null;
@@ -39316,7 +37559,7 @@ var FactsPool = class _FactsPool {
       const w = where3.get(blob);
       return w ? w.snap.size(w.path) : null;
     };
-    const cores = os6.availableParallelism();
+    const cores = os5.availableParallelism();
     if (cores < 3 && opts.script === void 0) return null;
     const pool = _FactsPool.start(cache, read2, size, { ...opts, count: Math.min(MAX_WORKERS, Math.max(2, cores - 1)) });
     if (!pool) return null;
@@ -39333,17 +37576,17 @@ var FactsPool = class _FactsPool {
     return this.started;
   }
   /** Queues a blob the walk first reads (as `kind`) at group `at` (in walk order). */
-  prefetch(path11, blob, kind2, minKernel = 0n, at = -1) {
-    if (!fileKinds(path11).includes(kind2)) return;
-    const p = this.cache.get(factsKey(path11, kind2, blob, minKernel), () => {
-      const fromWorker = new Promise((resolve3, reject) => {
+  prefetch(path6, blob, kind2, minKernel = 0n, at = -1) {
+    if (!fileKinds(path6).includes(kind2)) return;
+    const p = this.cache.get(factsKey(path6, kind2, blob, minKernel), () => {
+      const fromWorker = new Promise((resolve2, reject) => {
         if (this.failed) return reject(this.failed);
-        this.queue.push({ path: path11, blob, kind: kind2, minKernel, at, resolve: resolve3, reject });
+        this.queue.push({ path: path6, blob, kind: kind2, minKernel, at, resolve: resolve2, reject });
         this.pump();
       });
       return fromWorker.catch(async () => {
-        const facts = await factsFor(path11, await this.read(blob), kind2, minKernel);
-        if (facts === null) throw new Error(`${path11} is not a file the surface reads`);
+        const facts = await factsFor(path6, await this.read(blob), kind2, minKernel);
+        if (facts === null) throw new Error(`${path6} is not a file the surface reads`);
         return facts;
       });
     });
@@ -39825,9 +38068,9 @@ function renderMessage(s) {
   let out2 = "";
   let last = 0;
   for (const m of s.matchAll(/'([^'\r\n]*)'|([\w.-]*\/[\w./-]*)|([A-Za-z_]\w*)/g)) {
-    const [whole, quoted, path11, word] = m;
+    const [whole, quoted, path6, word] = m;
     if (word !== void 0 && !word.includes("_")) continue;
-    out2 += escapeMarkdown(s.slice(last, m.index)) + codeSpan(quoted ?? path11 ?? word);
+    out2 += escapeMarkdown(s.slice(last, m.index)) + codeSpan(quoted ?? path6 ?? word);
     last = m.index + whole.length;
   }
   return out2 + escapeMarkdown(s.slice(last));
@@ -39845,8 +38088,8 @@ function fixStep(f, why) {
 function encodePath(p) {
   return p.split("/").map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
 }
-function blobUrl(repoUrl, commit, path11, line) {
-  return `${repoUrl.replace(/\/+$/, "")}/blob/${commit}/${encodePath(path11)}${line ? `#L${line}` : ""}`;
+function blobUrl(repoUrl, commit, path6, line) {
+  return `${repoUrl.replace(/\/+$/, "")}/blob/${commit}/${encodePath(path6)}${line ? `#L${line}` : ""}`;
 }
 function isCommit(s) {
   return typeof s === "string" && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s);
@@ -39966,11 +38209,11 @@ function renderMarkdown(report, opts = {}) {
     for (const g of GOVERNS_ORDER) {
       const mine = changes.filter((f) => f.governs === g);
       for (const bump of [...BUMP_ORDER].reverse()) {
-        const group2 = mine.filter((f) => f.bump === bump);
-        if (!group2.length) continue;
+        const group = mine.filter((f) => f.bump === bump);
+        if (!group.length) continue;
         const title = bump === "none" ? "table problems" : `${bump} bump`;
-        lines.push(`**${VERSION_LABEL[g]}: ${title}** (${group2.length})`, "");
-        for (const f of group2) {
+        lines.push(`**${VERSION_LABEL[g]}: ${title}** (${group.length})`, "");
+        for (const f of group) {
           if (shown2 < max) {
             lines.push(findingLine(f, report, opts));
             shown2++;
@@ -40006,7 +38249,8 @@ function renderMarkdown(report, opts = {}) {
   const compared = `Compared ${short3(report.base.commit)}${report.baseTip ? " (the merge-base)" : ""} .. ${short3(report.head.commit)}`;
   const run3 = opts.runUrl && /^https?:\/\/[^\s()<>]+$/.test(opts.runUrl) ? ` \xB7 [workflow run](${opts.runUrl})` : "";
   lines.push(`<sub>${compared} \xB7 driver-semver${run3}</sub>`);
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}
+`;
 }
 
 // src/report/style.ts
@@ -40056,10 +38300,10 @@ function renderText(report, opts) {
     for (const f of v.fixes) lines.push(`  ${c("bold", "fix:")} ${describeFix(f)}`);
     const mine = report.findings.filter((f) => f.governs === governs && f.kind !== "note");
     for (const bump of [...BUMP_ORDER].reverse()) {
-      const group2 = mine.filter((f) => f.bump === bump);
-      if (!group2.length) continue;
-      lines.push(`  ${bump === "none" ? "table problems" : bump + ":"}`);
-      for (const f of group2) lines.push(`    ${f.message}  ${c("dim", `[${f.rule}] ${where2(f)}`)}`);
+      const group = mine.filter((f) => f.bump === bump);
+      if (!group.length) continue;
+      lines.push(`  ${bump === "none" ? "table problems" : `${bump}:`}`);
+      for (const f of group) lines.push(`    ${f.message}  ${c("dim", `[${f.rule}] ${where2(f)}`)}`);
     }
     lines.push("");
   }
@@ -40080,7 +38324,8 @@ function renderText(report, opts) {
     lines.push("");
   }
   lines.push(`verdict: ${c(verdictStyle(report.verdict), report.verdict.toUpperCase())}`);
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}
+`;
 }
 
 // src/action/comment.ts
@@ -40173,8 +38418,8 @@ function diffHunks(repoDir, base, head, paths) {
   }
   return out2;
 }
-function inHunks(hunks, path11, line) {
-  return (hunks.get(path11) ?? []).some(([a, b]) => line >= a && line <= b);
+function inHunks(hunks, path6, line) {
+  return (hunks.get(path6) ?? []).some(([a, b]) => line >= a && line <= b);
 }
 
 // src/action/declarations.ts
@@ -40237,15 +38482,15 @@ function sha(v, what) {
 }
 var obj = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : null;
 function readEvent(env) {
-  const name2 = env["GITHUB_EVENT_NAME"] ?? "";
-  const repository = env["GITHUB_REPOSITORY"] ?? "";
+  const name2 = env.GITHUB_EVENT_NAME ?? "";
+  const repository = env.GITHUB_REPOSITORY ?? "";
   const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
   if (!m) throw new InputError(`GITHUB_REPOSITORY '${repository.slice(0, 100)}' is not OWNER/REPO: run driver-semver as a GitHub Action step`);
-  const serverUrl = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
-  const runId = env["GITHUB_RUN_ID"];
+  const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  const runId = env.GITHUB_RUN_ID;
   const runUrl = runId && /^\d+$/.test(runId) ? `${serverUrl}/${repository}/actions/runs/${runId}` : null;
   let payload = {};
-  const file = env["GITHUB_EVENT_PATH"];
+  const file = env.GITHUB_EVENT_PATH;
   if (file) {
     const text2 = readInputFile(file, `GITHUB_EVENT_PATH ${file}`);
     try {
@@ -40254,31 +38499,31 @@ function readEvent(env) {
       throw new InputError(`GITHUB_EVENT_PATH ${file}: not valid JSON`);
     }
   }
-  const ref = env["GITHUB_REF"] ?? "";
+  const ref = env.GITHUB_REF ?? "";
   const tag = ref.startsWith("refs/tags/") ? ref.slice("refs/tags/".length) : null;
   const info3 = { name: name2, owner: m[1], repo: m[2], serverUrl, runUrl, pr: null, tag };
-  const pr = obj(payload["pull_request"]);
+  const pr = obj(payload.pull_request);
   if (PR_EVENTS.has(name2) && pr) {
-    const number = pr["number"];
+    const number = pr.number;
     if (typeof number !== "number" || !Number.isInteger(number) || number <= 0) throw new InputError("event payload: pull_request.number is not a PR number");
-    const base = obj(pr["base"]) ?? {};
-    const head = obj(pr["head"]) ?? {};
+    const base = obj(pr.base) ?? {};
+    const head = obj(pr.head) ?? {};
     info3.pr = {
       number,
-      baseSha: sha(base["sha"], "pull_request.base.sha"),
-      headSha: sha(head["sha"], "pull_request.head.sha"),
-      baseRef: isPlainRef(base["ref"]) ? base["ref"] : null,
-      body: typeof pr["body"] === "string" ? pr["body"] : ""
+      baseSha: sha(base.sha, "pull_request.base.sha"),
+      headSha: sha(head.sha, "pull_request.head.sha"),
+      baseRef: isPlainRef(base.ref) ? base.ref : null,
+      body: typeof pr.body === "string" ? pr.body : ""
     };
     info3.base = info3.pr.baseSha;
     info3.head = info3.pr.headSha;
   } else if (name2 === "merge_group") {
-    const mg = obj(payload["merge_group"]) ?? {};
-    info3.base = sha(mg["base_sha"], "merge_group.base_sha");
-    info3.head = sha(mg["head_sha"], "merge_group.head_sha");
+    const mg = obj(payload.merge_group) ?? {};
+    info3.base = sha(mg.base_sha, "merge_group.base_sha");
+    info3.head = sha(mg.head_sha, "merge_group.head_sha");
   } else if (name2 === "push") {
-    const after = payload["after"];
-    const before = payload["before"];
+    const after = payload.after;
+    const before = payload.before;
     if (typeof after === "string" && SHA.test(after) && !ZERO2.test(after)) info3.head = after;
     if (typeof before === "string" && SHA.test(before) && !ZERO2.test(before)) info3.base = before;
   }
@@ -40303,7 +38548,7 @@ function parseFailOn(input) {
   const tokens2 = (input.trim() || DEFAULT_FAIL_ON).toLowerCase().split(/[\s,]+/).filter(Boolean);
   const out2 = /* @__PURE__ */ new Set();
   for (const t of tokens2) {
-    if (t in GROUPS) GROUPS[t].forEach((x) => out2.add(x));
+    if (t in GROUPS) for (const x of GROUPS[t]) out2.add(x);
     else if (SINGLE.includes(t)) out2.add(t);
     else {
       throw new InputError(
@@ -40391,7 +38636,7 @@ function ensurePullRequestCommits(dir, pr, log, which2 = {}) {
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync as readFileSync2, existsSync as existsSync6 } from "fs";
-import { EOL as EOL6 } from "os";
+import { EOL as EOL5 } from "os";
 var Context = class {
   /**
    * Hydrate the context from the environment
@@ -40403,8 +38648,8 @@ var Context = class {
       if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path11 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path11} does not exist${EOL6}`);
+        const path6 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -40443,13 +38688,13 @@ var Context = class {
 // node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
-var __awaiter11 = function(thisArg, _arguments, P, generator) {
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40465,7 +38710,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40488,7 +38733,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
   const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-  const proxyFetch = (url, opts) => __awaiter11(this, void 0, void 0, function* () {
+  const proxyFetch = (url, opts) => __awaiter2(this, void 0, void 0, function* () {
     return (0, import_undici2.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
   });
   return proxyFetch;
@@ -40641,7 +38886,7 @@ var DEFAULTS = {
     format: ""
   }
 };
-function lowercaseKeys2(object) {
+function lowercaseKeys(object) {
   if (!object) {
     return {};
   }
@@ -40685,7 +38930,7 @@ function merge(defaults2, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = lowercaseKeys2(options.headers);
+  options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults2 || {}, options);
@@ -41792,8 +40037,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -44698,7 +42943,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path11) => path11.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path6) => path6.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -44790,11 +43035,11 @@ function throttling(octokit, octokitOptions) {
     state.write = state.write ?? groups.write;
     state.notifications = state.notifications ?? groups.notifications;
     state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
-    const events2 = {};
-    const emitter = new Bottleneck3.Events(events2);
-    events2.on("secondary-limit", state.onSecondaryRateLimit);
-    events2.on("rate-limit", state.onRateLimit);
-    events2.on(
+    const events = {};
+    const emitter = new Bottleneck3.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
       "error",
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
@@ -44931,9 +43176,9 @@ function octokitApi(token, target, policy, log) {
       const all = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: number, per_page: 100 });
       return all.map((c) => ({ ...comment(c), path: c.path ?? "" }));
     },
-    async createReviewComment({ body: body2, commitId, path: path11, line }) {
-      const c = (await octokit.rest.pulls.createReviewComment({ owner, repo, pull_number: number, body: body2, commit_id: commitId, path: path11, line, side: "RIGHT" })).data;
-      return { ...comment(c), path: c.path ?? path11 };
+    async createReviewComment({ body: body2, commitId, path: path6, line }) {
+      const c = (await octokit.rest.pulls.createReviewComment({ owner, repo, pull_number: number, body: body2, commit_id: commitId, path: path6, line, side: "RIGHT" })).data;
+      return { ...comment(c), path: c.path ?? path6 };
     },
     async deleteReviewComment(id) {
       await octokit.rest.pulls.deleteReviewComment({ owner, repo, comment_id: id });
@@ -44995,7 +43240,7 @@ function readInputs(src) {
 
 // src/action/release.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import path9 from "node:path";
+import path4 from "node:path";
 
 // src/history/release.ts
 var import_semver3 = __toESM(require_semver2(), 1);
@@ -45167,7 +43412,8 @@ function coverage(g, base, head, findings, prev) {
 // src/report/history-text.ts
 var short2 = (c) => c ? c.slice(0, 12) : "-";
 function renderHistoryJson(report) {
-  return JSON.stringify(report, null, 2) + "\n";
+  return `${JSON.stringify(report, null, 2)}
+`;
 }
 function findingLines(findings, max, indent, c) {
   const rank = (f) => f.kind === "invalid" ? -1 : BUMP_ORDER.length - 1 - BUMP_ORDER.indexOf(f.bump);
@@ -45207,7 +43453,8 @@ function renderReleaseText(r, opts) {
   lines.push(...warningLines(r.warnings, c));
   lines.push("", `verdict: ${c(r.verdict === "accepted" ? "green" : "red", r.verdict.toUpperCase())}`);
   if (r.problems.length) for (const p of r.problems) lines.push(`  - ${p}`);
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}
+`;
 }
 
 // src/action/release.ts
@@ -45232,7 +43479,7 @@ async function releaseMode(ctx) {
     ...config.modernProbe ? { modernProbe: config.modernProbe } : {},
     ...config.sharedStructs ? { sharedStructs: config.sharedStructs } : {}
   });
-  mkdirSync(path9.dirname(ctx.reportFile), { recursive: true });
+  mkdirSync(path4.dirname(ctx.reportFile), { recursive: true });
   writeFileSync(ctx.reportFile, renderHistoryJson(report));
   const text2 = renderReleaseText(report, { color: false });
   ctx.log(text2);
@@ -45260,7 +43507,8 @@ ${text2.replace(/```/g, "'''")}
 }
 
 // src/action/run.ts
-var write = (s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n");
+var write = (s) => process.stdout.write(s.endsWith("\n") ? s : `${s}
+`);
 function logUntrusted(text2) {
   const token = randomBytes(16).toString("hex");
   write(`::stop-commands::${token}`);
@@ -45270,17 +43518,18 @@ function logUntrusted(text2) {
 function oneLine(s) {
   return s.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
+var EMIT = { error, warning, notice };
 function emitAnnotations(list) {
-  for (const a of list) core_exports[a.level](a.message, a.properties);
+  for (const a of list) EMIT[a.level](a.message, a.properties);
 }
 function resolveMode(inputs, event) {
   if (inputs.mode !== "auto") return inputs.mode;
   return event.name === "push" && isDriverTag(event.tag) ? "release" : "check";
 }
 function reportPath(env) {
-  const dir = env["RUNNER_TEMP"] || os7.tmpdir();
-  const step = (env["GITHUB_ACTION"] ?? "").replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 64);
-  return path10.join(dir, `driver-semver-report${step ? `-${step}` : ""}.json`);
+  const dir = env.RUNNER_TEMP || os6.tmpdir();
+  const step = (env.GITHUB_ACTION ?? "").replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 64);
+  return path5.join(dir, `driver-semver-report${step ? `-${step}` : ""}.json`);
 }
 function setOutputs(report, agreement2, outcome, file) {
   setOutput("mode", "check");
@@ -45304,7 +43553,7 @@ function setOutputs(report, agreement2, outcome, file) {
   setOutput("previous-tag", "");
 }
 function retryBaseMs(env) {
-  const v = Number(env["DRIVER_SEMVER_RETRY_DELAY_MS"] || NaN);
+  const v = Number(env.DRIVER_SEMVER_RETRY_DELAY_MS || NaN);
   return Number.isFinite(v) && v >= 0 && v <= 1e3 ? v : 1e3;
 }
 function apiFor(inputs, event, env) {
@@ -45346,7 +43595,7 @@ function configSource(inputs) {
   return { kind: "repository", at: "revision", path: inputs.config ?? REPO_CONFIG_PATH, required: inputs.config !== void 0 };
 }
 function checkoutDir(inputs) {
-  const workdir = path10.resolve(inputs.workingDirectory);
+  const workdir = path5.resolve(inputs.workingDirectory);
   if (!existsSync7(workdir) || !isGitDir(workdir)) {
     throw new InputError(`working-directory ${inputs.workingDirectory}: not a git repository; check the libs repository out first (actions/checkout with fetch-depth: 0)`);
   }
@@ -45362,8 +43611,9 @@ async function checkMode(inputs, event) {
   const agreement2 = event.pr ? agreement(report, parseDeclarations(event.pr.body)) : void 0;
   const outcome = evaluateFailOn(report, agreement2, inputs.failOn);
   const file = reportPath(env);
-  mkdirSync2(path10.dirname(file), { recursive: true });
-  writeFileSync2(file, JSON.stringify({ ...report, ...agreement2 ? { agreement: agreement2 } : {} }, null, 2) + "\n");
+  mkdirSync2(path5.dirname(file), { recursive: true });
+  writeFileSync2(file, `${JSON.stringify({ ...report, ...agreement2 ? { agreement: agreement2 } : {} }, null, 2)}
+`);
   setOutputs(report, agreement2, outcome, file);
   logUntrusted(renderText(report, { color: false }));
   emitAnnotations(annotationsFor(report, { failing: outcome.failing, disagreementFails: outcome.disagreementFails, ...agreement2 ? { agreement: agreement2 } : {} }));

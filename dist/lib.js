@@ -2070,7 +2070,8 @@ var BlobReader = class {
     if (this.closed) return Promise.reject(new Error("git cat-file is not running"));
     return new Promise((resolve2, reject) => {
       this.pending.push({ resolve: resolve2, reject });
-      this.proc.stdin.write(blob + "\n");
+      this.proc.stdin.write(`${blob}
+`);
     });
   }
   close() {
@@ -2563,7 +2564,7 @@ function tokenize(src) {
       const [t, suffix] = [m[1], m[2]];
       if (!SUFFIX.test(suffix) || /^0\d/.test(t) && !/^0[0-7]+$/.test(t)) return null;
       if (t.replace(/^0[xXbB]?0*/, "").length > 64) return null;
-      const v = /^0[0-7]+$/.test(t) ? BigInt("0o" + t.slice(1)) : BigInt(/^0[bB]/.test(t) ? "0b" + t.slice(2) : t);
+      const v = /^0[0-7]+$/.test(t) ? BigInt(`0o${t.slice(1)}`) : BigInt(/^0[bB]/.test(t) ? `0b${t.slice(2)}` : t);
       toks.push({ k: "num", v, decimal: !/^0./.test(t), unsigned: /u/i.test(suffix), long: /l/i.test(suffix) });
     } else if (m[4] !== void 0) {
       const v = m[3] === void 0 ? charConstant(m[4]) : null;
@@ -2778,7 +2779,7 @@ var Evaluator = class _Evaluator {
     const close = this.toks[j];
     if (j === this.i + 1 || close?.k !== "op" || close.v !== ")") return null;
     const words = this.typeWords(this.toks.slice(this.i + 1, j));
-    if (!words || !words.length) return null;
+    if (!words?.length) return null;
     const known = (w, k) => w === "*" || isTypeWord(w) || /_t$/.test(w) || /^(struct|union|enum)$/.test(words[k - 1] ?? "") || words.length === 1 && !!this.syms.scalarOf?.(w);
     if (!words.every(known)) return null;
     return { end: j + 1, target: this.castTargetOf(words) };
@@ -2868,7 +2869,7 @@ var Evaluator = class _Evaluator {
   }
   hasInclude() {
     const args2 = this.callArgs();
-    if (!args2 || args2.length !== 1) return null;
+    if (args2?.length !== 1) return null;
     const a = args2[0];
     let path4;
     let angled;
@@ -2916,7 +2917,7 @@ var Evaluator = class _Evaluator {
     if (known) return known;
     if (this.session.unknown.has(macro.name)) return null;
     const body2 = tokensOf(macro.body);
-    const v = body2 && body2.length ? this.sub(body2, /* @__PURE__ */ new Set([...this.expanding, macro.name])) : null;
+    const v = body2?.length ? this.sub(body2, /* @__PURE__ */ new Set([...this.expanding, macro.name])) : null;
     if (v !== null) memo.set(key, v);
     else this.session.unknown.add(macro.name);
     if (v !== null) this.syms.onValue?.(v.v);
@@ -3046,7 +3047,7 @@ function isTokenChar(c) {
   return c > 32 && c !== BACKSLASH;
 }
 function normaliseLineEnds(src) {
-  let s = src.charCodeAt(0) === 65279 ? " " + src.slice(1) : src;
+  let s = src.charCodeAt(0) === 65279 ? ` ${src.slice(1)}` : src;
   if (s.indexOf("\r") < 0) return s;
   s = s.replace(/\r\n/g, " \n");
   return s.replace(/\r/g, "\n");
@@ -3176,7 +3177,7 @@ function parseDefine(rest) {
   if (!m[2]) return { name: name2, params: null, body: fold(rest.slice(m[0].length)) };
   const close = rest.indexOf(")", m[0].length);
   if (close < 0) return null;
-  const params = rest.slice(m[0].length, close).split(",").map((p) => p.trim()).filter((p) => p !== "").map((p) => p.endsWith("...") && p !== "..." ? p.slice(0, -3).trim() + "..." : p);
+  const params = rest.slice(m[0].length, close).split(",").map((p) => p.trim()).filter((p) => p !== "").map((p) => p.endsWith("...") && p !== "..." ? `${p.slice(0, -3).trim()}...` : p);
   return { name: name2, params, body: fold(rest.slice(close + 1)) };
 }
 function headerName(rest) {
@@ -3792,12 +3793,18 @@ var Env = class {
     return Array.isArray(f.defs) ? f.defs : f.defs ? [f.defs] : [];
   }
   define(def, status) {
-    if (status === 2) return this.set(def.name, 2, def);
+    if (status === 2) {
+      this.set(def.name, 2, def);
+      return;
+    }
     const prev = this.lookup(def.name);
     this.set(def.name, 1, prev.status === 0 ? [def] : [...this.current(prev), def]);
   }
   undef(name2, status) {
-    if (status === 2) return this.set(name2, 0, void 0);
+    if (status === 2) {
+      this.set(name2, 0, void 0);
+      return;
+    }
     const prev = this.lookup(name2);
     if (prev.status !== 0) this.set(name2, 1, this.current(prev));
   }
@@ -8401,7 +8408,7 @@ function readEnum(reader, node) {
   const tag = node.childForFieldName("name")?.text;
   const name2 = tag ?? typedefNames[0] ?? "";
   const { stop: stop2 } = declarationTail(reader, node, body2.endIndex);
-  const attrs = readAttributes(reader.original(node.startIndex, body2.startIndex) + " " + reader.original(body2.endIndex, stop2), `enum ${name2 || "<anonymous>"}`);
+  const attrs = readAttributes(`${reader.original(node.startIndex, body2.startIndex)} ${reader.original(body2.endIndex, stop2)}`, `enum ${name2 || "<anonymous>"}`);
   const problems = [...attrs.problems, ...attrs.aligned.length ? [`attribute aligned on enum ${name2 || "<anonymous>"}`] : []];
   if (body2.hasError && attrs.packed) problems.push(`packed enum ${name2 || "<anonymous>"} does not parse cleanly`);
   const decl = {
@@ -8443,7 +8450,7 @@ function readStructDefinition(reader, node, name2, tagged, aliases) {
   const outerGuards = reader.guards(startLine);
   const problems = [];
   const { stop: stop2, end } = declarationTail(reader, node, body2.endIndex);
-  const attrs = readAttributes(reader.original(node.startIndex, body2.startIndex) + " " + reader.original(body2.endIndex, stop2), `struct ${name2}`);
+  const attrs = readAttributes(`${reader.original(node.startIndex, body2.startIndex)} ${reader.original(body2.endIndex, stop2)}`, `struct ${name2}`);
   problems.push(...attrs.problems);
   if (body2.hasError) problems.push(`struct ${name2} does not parse cleanly`);
   const decl = {
@@ -8622,7 +8629,7 @@ function applyDeclarator(node, base) {
 function declaratorName(node) {
   for (let n = node; n; ) {
     if (n.type === "field_identifier" || n.type === "identifier" || n.type === "type_identifier") return n.text;
-    n = n.childForFieldName("declarator") ?? n.namedChildren.find((c) => c !== null && c.type.endsWith("declarator"));
+    n = n.childForFieldName("declarator") ?? n.namedChildren.find((c) => c?.type.endsWith("declarator"));
   }
   return null;
 }
@@ -10209,7 +10216,7 @@ function resolveVariant(T, a, from, to, build, groups, out2) {
     const t = a[p];
     if (T.pp[t] === PP_IF) {
       const g = groups.get(t);
-      if (g && g.compat && g.end <= a[to - 1]) {
+      if (g?.compat && g.end <= a[to - 1]) {
         resolveGroup(T, a, g, build, groups, out2);
         p = g.end - base;
         continue;
@@ -10959,7 +10966,7 @@ function definitionFacts(T, def, groups, minKernel) {
 function compiledBy(T, scope, groups, build) {
   return scope.every(({ at, branch }) => {
     const g = groups.get(at);
-    if (!g || !g.compat) return true;
+    if (!g?.compat) return true;
     if (g.decided !== void 0) return g.decided === branch;
     return build === null || mayCompile(T, g, branch, build);
   });
@@ -11460,7 +11467,6 @@ function viewRank(v) {
 }
 var Layouts = class {
   constructor(facts, symsOf, model) {
-    this.facts = facts;
     this.symsOf = symsOf;
     this.model = model;
     for (const f of facts) {
@@ -11476,7 +11482,6 @@ var Layouts = class {
       }
     }
   }
-  facts;
   symsOf;
   model;
   decls = [];
@@ -11732,7 +11737,7 @@ function resolveCodeLists(facts, enums, ctx) {
     const e = enums[name2];
     if (!e) continue;
     const entries = Object.entries(e).filter(([sym]) => !/_MAX$/.test(sym)).sort(([, a], [, b]) => (a.value ?? 0) - (b.value ?? 0)).map(([sym, c]) => ({ name: sym, loc: c.loc }));
-    out2["sys_exit_extra_code"] = { governs: "api", entries, loc: entries[0]?.loc ?? { path: "driver/ppm_events_public.h", line: 0 } };
+    out2.sys_exit_extra_code = { governs: "api", entries, loc: entries[0]?.loc ?? { path: "driver/ppm_events_public.h", line: 0 } };
   }
   return out2;
 }
@@ -12654,7 +12659,7 @@ async function reread(path4, d, def, ctx) {
     const facts = { tables: [], enums: [], structs: { structs: [], typedefs: {} } };
     if (def.kind === "table") facts.tables = extractTables(file).filter((t) => t.name === def.name).map((t) => mapTable(t, path4, to));
     else if (def.kind === "enum") facts.enums = extractEnums(file).filter((e) => e.name === def.name).map((e) => mapEnum(e, path4, to));
-    else facts.structs = { structs: collectStructs([file]).structs.filter((x) => x.name === def.name).map((s) => mapStruct(s, path4, to)), typedefs: {} };
+    else facts.structs = { structs: collectStructs([file]).structs.filter((x) => x.name === def.name).map((s) => mapStruct(s, to)), typedefs: {} };
     const found = facts.tables.length + facts.enums.length + facts.structs.structs.length;
     return found ? facts : null;
   } finally {
@@ -12689,7 +12694,7 @@ function mapTable(t, path4, to) {
 function mapEnum(e, path4, to) {
   return { ...e, line: to(e.line).line, endLine: to(e.endLine).line, enumerators: e.enumerators.map((x) => ({ ...x, line: to(x.line).line, ...elsewhere(to(x.line), path4) })) };
 }
-function mapStruct(s, path4, to) {
+function mapStruct(s, to) {
   const moved = { ...s, loc: to(s.loc.line), endLine: to(s.endLine).line, fields: s.fields.map((f) => ({ ...f, line: to(f.line).line, at: to(f.line) })) };
   if (s.lastLine !== void 0) moved.lastLine = to(s.lastLine).line;
   return moved;
@@ -12941,7 +12946,9 @@ async function readDeclarations(snap, cache, warnings, budget = budgetOf(snap)) 
   const files = /* @__PURE__ */ new Map();
   const paths = [...snap.files.keys()].filter((p) => fileKind(p) === "tree" || fileKind(p) === "text").sort();
   const loaded = await Promise.all(paths.map((p) => loadFacts(snap, cache, warnings, p, fileKind(p), 0n, budget)));
-  loaded.forEach((f, i2) => f && files.set(paths[i2], f));
+  loaded.forEach((f, i2) => {
+    if (f) files.set(paths[i2], f);
+  });
   const exists = (p) => snap.files.has(p);
   let frontier = [...files.values()].filter((f) => f.directives.includes.length);
   let added2 = 0;
@@ -13259,7 +13266,7 @@ function resolveRetiredEnumValues(r, header) {
 function resolvePpmSc(r) {
   const e = pickEnum(r, PPM_SC_ENUMS, r.facts);
   const compiled = e ? constantsOf(r, e.file, e.value) : record();
-  delete compiled["PPM_SC_MAX"];
+  delete compiled.PPM_SC_MAX;
   const candidates = [];
   for (const f of r.facts) {
     const byDefine = /* @__PURE__ */ new Map();
@@ -13304,7 +13311,7 @@ function minimum(r, which) {
     const m = c.value;
     const args2 = /^\(?\s*PPM_API_VERSION\s*\(([^)]*)\)\s*\)?$/.exec(m.body)?.[1]?.split(",");
     const parts2 = args2?.length === 3 ? args2.map((a) => evaluateNumber(a, r.symsOf(c.file.path))) : null;
-    const version = parts2 && parts2.every((p) => p !== null) ? parts2.join(".") : null;
+    const version = parts2?.every((p) => p !== null) ? parts2.join(".") : null;
     return { macro: name2, version, expr: m.body, loc: loc(c.file.path, m.line) };
   }
   return null;
@@ -13314,7 +13321,7 @@ function exprOf(init2) {
 }
 var READ_AS_WRITTEN = /* @__PURE__ */ new Set(["DIRFD_PARAM", "FILLER_REF"]);
 function slot(r, path4, init2) {
-  if (!init2 || init2.kind !== "expr") return null;
+  if (init2?.kind !== "expr") return null;
   const syms = r.symsOf(path4);
   let memo = slotMemo.get(syms.macros);
   if (!memo) slotMemo.set(syms.macros, memo = /* @__PURE__ */ new Map());
@@ -13398,7 +13405,7 @@ function liveItems(r, file, table) {
       let target = out2.length - 1;
       while (target >= 0 && out2[target].designator !== first.index) target--;
       const into = target >= 0 ? out2[target].value : null;
-      if (!into || into.kind !== "list") {
+      if (into?.kind !== "list") {
         unreadable2(item, `its designator ${item.designator} names an element driver-semver cannot find`);
         continue;
       }
@@ -13576,10 +13583,10 @@ function resolveSyscalls(r) {
       line: item.line,
       ...item.path ? { path: item.path } : {},
       value: {
-        flags: flagSet(fields["flags"]).filter((f) => f !== "UF_NONE"),
-        enter: fields["enter_event_type"] ?? "PPME_GENERIC_E",
-        exit: fields["exit_event_type"] ?? "PPME_GENERIC_X",
-        ppmSc: fields["ppm_sc"],
+        flags: flagSet(fields.flags).filter((f) => f !== "UF_NONE"),
+        enter: fields.enter_event_type ?? "PPME_GENERIC_E",
+        exit: fields.exit_event_type ?? "PPME_GENERIC_X",
+        ppmSc: fields.ppm_sc,
         loc: loc(path4, item.value.line),
         ...guardOf(r, path4, item.line)
       }
@@ -13926,7 +13933,7 @@ var eventCategoryChanged = {
 
 // src/rules/schema/event-flags.ts
 function bits2(surface, flags2) {
-  const values2 = surface.enums["ppm_event_flags"] ?? {};
+  const values2 = surface.enums.ppm_event_flags ?? {};
   return new Map(flags2.map((f) => [values2[f]?.value != null ? `bit:${values2[f].value}` : `name:${f}`, f]));
 }
 function flagDeltas(base, head) {
@@ -14029,7 +14036,7 @@ var eventMaxNotMoved = {
   rationale: "PPM_EVENT_MAX sizes g_event_info and every per-event table of the drivers and libscap, and bounds the codes userspace accepts: a new code at or past it is dropped or read out of bounds. The table is invalid whatever the version says.",
   example: "	PPME_SYSCALL_WRITE_E = 10,\n	PPME_SYSCALL_WRITE_X = 11,\n	PPM_EVENT_MAX = 10   // must be 12",
   check(base, head) {
-    const max = head.eventCodes["PPM_EVENT_MAX"];
+    const max = head.eventCodes.PPM_EVENT_MAX;
     if (!max || max.value === null) return [];
     const past = newEventCodes(base, head).filter(([, c]) => c.value !== null && c.value >= max.value);
     if (!past.length) return [];
@@ -14110,7 +14117,7 @@ var eventFlagsBroken = {
     const hits = [];
     for (const [symbol] of newEventCodes(base, head)) {
       const e = head.events[symbol];
-      if (!e || !e.flags.includes("EF_USES_FD")) continue;
+      if (!e?.flags.includes("EF_USES_FD")) continue;
       if (/_X$/.test(symbol) && (e.nparams === 0 || e.nparams === null && !e.params.length)) {
         hits.push({ symbol, message: `new ${symbol} has EF_USES_FD but no params: libsinsp would fail reading its file descriptor (${EVENT_TABLE_HEADER})`, location: e.loc });
       }
@@ -15238,8 +15245,8 @@ var fillerIdsChanged = {
   rationale: 'While the legacy probe exists, a filler id is a tail-call index shared by the probe and libscap. libscap accepts a legacy probe only at the exact SCHEMA minor it was built for (scap_bpf.c check_schema_version_compatibility, "the legacy ebpf SCHEMA_VERSION is not semver compliant"), so a SCHEMA minor bump is what keeps a probe with other filler ids from loading.',
   example: "  FN(sys_mkdir_x) \\\n+ FN(sys_mknod_x) \\\n  FN(terminate_filler)",
   check(base, head) {
-    const b = base.codeLists["FILLER_LIST_MAPPER"];
-    const h = head.codeLists["FILLER_LIST_MAPPER"];
+    const b = base.codeLists.FILLER_LIST_MAPPER;
+    const h = head.codeLists.FILLER_LIST_MAPPER;
     if (!b || !h) return [];
     const hits = [];
     const bNames = b.entries.map((e) => e.name);
@@ -16433,7 +16440,9 @@ async function walk2({ repo, opts, start: start2, toCommit, chunks, tree, rebuil
   const buildOpts = { sharedStructs: sharedStructList(opts.sharedStructs) };
   const build = (commit) => buildSurface(snapshotOf(repo, tree, commit), cache, buildOpts);
   const cmpOpts = { rules: opts.rules, modernProbe: opts.modernProbe };
-  const forget = (i2) => retire.get(i2)?.forEach((b) => cache.forget(b));
+  const forget = (i2) => {
+    for (const b of retire.get(i2) ?? []) cache.forget(b);
+  };
   let current = await build(start2);
   forget(-1);
   const groups = [];

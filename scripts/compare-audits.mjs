@@ -46,8 +46,8 @@ for (const [head, ga] of a) {
   const fa = new Set(ga.findings.map(key));
   const plus = ga.findings.filter((f) => !fb.has(key(f)));
   const minus = gb.findings.filter((f) => !fa.has(key(f)));
-  plus.forEach((f) => bump(added, f.rule));
-  minus.forEach((f) => bump(removed, f.rule));
+  for (const f of plus) bump(added, f.rule);
+  for (const f of minus) bump(removed, f.rule);
   const req = (g) => `api ${g.versions.api.required}/${g.versions.api.status} schema ${g.versions.schema.required}/${g.versions.schema.status}`;
   const warn = (g) => g.warnings.length;
   if (gb.status !== ga.status || req(gb) !== req(ga) || warn(gb) !== warn(ga)) {

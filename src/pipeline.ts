@@ -1,4 +1,4 @@
-import { loadConfig, type Config, type ConfigSource, type IgnoreEntry, type IncompletePolicy } from './config/config.js';
+import { loadConfig, type ConfigSource, type IgnoreEntry, type IncompletePolicy } from './config/config.js';
 import { InputError } from './errors.js';
 import { runRules, RULES } from './rules/catalogue.js';
 import type { Bump, Finding, Rule } from './rules/types.js';

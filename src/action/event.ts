@@ -48,16 +48,16 @@ type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : null);
 
 export function readEvent(env: NodeJS.ProcessEnv): EventInfo {
-  const name = env['GITHUB_EVENT_NAME'] ?? '';
-  const repository = env['GITHUB_REPOSITORY'] ?? '';
+  const name = env.GITHUB_EVENT_NAME ?? '';
+  const repository = env.GITHUB_REPOSITORY ?? '';
   const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
   if (!m) throw new InputError(`GITHUB_REPOSITORY '${repository.slice(0, 100)}' is not OWNER/REPO: run driver-semver as a GitHub Action step`);
-  const serverUrl = (env['GITHUB_SERVER_URL'] || 'https://github.com').replace(/\/+$/, '');
-  const runId = env['GITHUB_RUN_ID'];
+  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  const runId = env.GITHUB_RUN_ID;
   const runUrl = runId && /^\d+$/.test(runId) ? `${serverUrl}/${repository}/actions/runs/${runId}` : null;
 
   let payload: Obj = {};
-  const file = env['GITHUB_EVENT_PATH'];
+  const file = env.GITHUB_EVENT_PATH;
   if (file) {
     const text = readInputFile(file, `GITHUB_EVENT_PATH ${file}`);
     try {
@@ -67,32 +67,32 @@ export function readEvent(env: NodeJS.ProcessEnv): EventInfo {
     }
   }
 
-  const ref = env['GITHUB_REF'] ?? '';
+  const ref = env.GITHUB_REF ?? '';
   const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : null;
   const info: EventInfo = { name, owner: m[1]!, repo: m[2]!, serverUrl, runUrl, pr: null, tag };
 
-  const pr = obj(payload['pull_request']);
+  const pr = obj(payload.pull_request);
   if (PR_EVENTS.has(name) && pr) {
-    const number = pr['number'];
+    const number = pr.number;
     if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0) throw new InputError('event payload: pull_request.number is not a PR number');
-    const base = obj(pr['base']) ?? {};
-    const head = obj(pr['head']) ?? {};
+    const base = obj(pr.base) ?? {};
+    const head = obj(pr.head) ?? {};
     info.pr = {
       number,
-      baseSha: sha(base['sha'], 'pull_request.base.sha'),
-      headSha: sha(head['sha'], 'pull_request.head.sha'),
-      baseRef: isPlainRef(base['ref']) ? base['ref'] : null,
-      body: typeof pr['body'] === 'string' ? pr['body'] : '',
+      baseSha: sha(base.sha, 'pull_request.base.sha'),
+      headSha: sha(head.sha, 'pull_request.head.sha'),
+      baseRef: isPlainRef(base.ref) ? base.ref : null,
+      body: typeof pr.body === 'string' ? pr.body : '',
     };
     info.base = info.pr.baseSha;
     info.head = info.pr.headSha;
   } else if (name === 'merge_group') {
-    const mg = obj(payload['merge_group']) ?? {};
-    info.base = sha(mg['base_sha'], 'merge_group.base_sha');
-    info.head = sha(mg['head_sha'], 'merge_group.head_sha');
+    const mg = obj(payload.merge_group) ?? {};
+    info.base = sha(mg.base_sha, 'merge_group.base_sha');
+    info.head = sha(mg.head_sha, 'merge_group.head_sha');
   } else if (name === 'push') {
-    const after = payload['after'];
-    const before = payload['before'];
+    const after = payload.after;
+    const before = payload.before;
     if (typeof after === 'string' && SHA.test(after) && !ZERO.test(after)) info.head = after;
     // A new branch or tag has no 'before': the base is then the default branch (runCheck's default).
     if (typeof before === 'string' && SHA.test(before) && !ZERO.test(before)) info.base = before;

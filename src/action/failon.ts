@@ -31,7 +31,7 @@ export function parseFailOn(input: string): Set<FailToken> {
   const tokens = (input.trim() || DEFAULT_FAIL_ON).toLowerCase().split(/[\s,]+/).filter(Boolean);
   const out = new Set<FailToken>();
   for (const t of tokens) {
-    if (t in GROUPS) GROUPS[t]!.forEach((x) => out.add(x));
+    if (t in GROUPS) for (const x of GROUPS[t]!) out.add(x);
     else if ((SINGLE as string[]).includes(t)) out.add(t as FailToken);
     else {
       throw new InputError(

@@ -34,7 +34,7 @@ export async function releaseMode(ctx: ReleaseContext): Promise<void> {
     throw new InputError(`mode release needs a push of a driver tag (X.Y.Z+driver); this run has ${ctx.tag ? `tag ${ctx.tag}` : 'no tag'}`);
   }
   const repo = GitRepo.open(ctx.workdir);
-  let config;
+  let config: ReturnType<typeof loadConfig>['config'];
   try {
     config = loadConfig(ctx.configSource, repo, repo.resolve(ctx.tag, 'tag')).config;
   } finally {

@@ -29,7 +29,7 @@ import { defaultPolicy } from './retry.js';
  * posted (a read-only token, an API outage) is a warning.
  */
 
-const write = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+const write = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
 
 /** Prints text that may contain PR strings with workflow commands disabled around it. */
 function logUntrusted(text: string): void {
@@ -43,9 +43,13 @@ function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
+
+/** The toolkit's command for each annotation level. */
+const EMIT = { error: core.error, warning: core.warning, notice: core.notice } as const;
+
 /** Annotations go through @actions/core, which escapes messages and properties for the workflow-command sink. */
 export function emitAnnotations(list: Annotation[]): void {
-  for (const a of list) core[a.level](a.message, a.properties);
+  for (const a of list) EMIT[a.level](a.message, a.properties);
 }
 
 export function resolveMode(inputs: ActionInputs, event: EventInfo): 'check' | 'release' {
@@ -54,8 +58,8 @@ export function resolveMode(inputs: ActionInputs, event: EventInfo): 'check' | '
 }
 
 function reportPath(env: NodeJS.ProcessEnv): string {
-  const dir = env['RUNNER_TEMP'] || os.tmpdir();
-  const step = (env['GITHUB_ACTION'] ?? '').replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 64);
+  const dir = env.RUNNER_TEMP || os.tmpdir();
+  const step = (env.GITHUB_ACTION ?? '').replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 64);
   return path.join(dir, `driver-semver-report${step ? `-${step}` : ''}.json`);
 }
 
@@ -84,7 +88,7 @@ function setOutputs(report: CheckReport, agreement: AgreementView | undefined, o
 
 /** The retry time unit: 1 s; DRIVER_SEMVER_RETRY_DELAY_MS (a test hook) makes it short. */
 function retryBaseMs(env: NodeJS.ProcessEnv): number {
-  const v = Number(env['DRIVER_SEMVER_RETRY_DELAY_MS'] || NaN);
+  const v = Number(env.DRIVER_SEMVER_RETRY_DELAY_MS || NaN);
   return Number.isFinite(v) && v >= 0 && v <= 1000 ? v : 1000;
 }
 
@@ -166,7 +170,7 @@ async function checkMode(inputs: ActionInputs, event: EventInfo): Promise<void> 
   // The verdict first, in every channel that needs no token.
   const file = reportPath(env);
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ ...report, ...(agreement ? { agreement } : {}) }, null, 2) + '\n');
+  writeFileSync(file, `${JSON.stringify({ ...report, ...(agreement ? { agreement } : {}) }, null, 2)}\n`);
   setOutputs(report, agreement, outcome, file);
   logUntrusted(renderText(report, { color: false }));
   emitAnnotations(annotationsFor(report, { failing: outcome.failing, disagreementFails: outcome.disagreementFails, ...(agreement ? { agreement } : {}) }));

@@ -17,7 +17,7 @@ export interface HistoryCommandOptions {
 }
 
 function inCI(env: NodeJS.ProcessEnv): boolean {
-  const ci = env['CI'];
+  const ci = env.CI;
   return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
 }
 

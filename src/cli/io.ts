@@ -8,5 +8,5 @@ export interface Io {
 
 /** Colour only on a terminal, never with NO_COLOR set (https://no-color.org) or TERM=dumb. */
 export function useColor(io: Pick<Io, 'isTTY' | 'env'>): boolean {
-  return io.isTTY && !('NO_COLOR' in io.env && io.env['NO_COLOR'] !== '') && io.env['TERM'] !== 'dumb';
+  return io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && io.env.TERM !== 'dumb';
 }

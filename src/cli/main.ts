@@ -69,12 +69,12 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (o) => {
       const s = await readSurface(o.repo, o.rev);
       const json = o.format === 'json';
-      if (o.production) io.out(json ? JSON.stringify(s.production, null, 2) + '\n' : renderProductionTable(s));
-      else if (json) io.out(JSON.stringify(s, null, 2) + '\n');
+      if (o.production) io.out(json ? `${JSON.stringify(s.production, null, 2)}\n` : renderProductionTable(s));
+      else if (json) io.out(`${JSON.stringify(s, null, 2)}\n`);
       else {
         const count = (r: object) => Object.keys(r).length;
         io.out(
-          [
+          `${[
             `surface of ${o.rev} (${s.commit?.slice(0, 12)})`,
             `API_VERSION ${s.versions.api?.raw ?? 'missing'}, SCHEMA_VERSION ${s.versions.schema?.raw ?? 'missing'}`,
             `SCAP minimums: api ${s.scapMinimum.api?.version ?? '?'}, schema ${s.scapMinimum.schema?.version ?? '?'}`,
@@ -82,7 +82,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
             `${count(s.enums)} enums, ${count(s.defines)} PPM_* defines, ${count(s.flagTables)} flag tables, ${count(s.dynamicParams)} dynamic-param tables`,
             `events produced: ${productionCounts(s)} (--production for the matrix)`,
             ...s.warnings.map((w) => `warning: ${w.message}`),
-          ].join('\n') + '\n',
+          ].join('\n')}\n`,
         );
       }
       setExit(EXIT_PASS);
@@ -102,7 +102,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const rule = findRule(id);
       if (!rule) throw new InputError(`explain: unknown rule '${id}' (run 'driver-semver explain --list')`);
       io.out(
-        [
+        `${[
           `${rule.id}: ${rule.title}`,
           `governs: ${VERSION_FILES[rule.governs]}`,
           `requires: ${rule.kind === 'invalid' ? 'a fix (the table is invalid whatever the version)' : `${rule.bump} bump`}`,
@@ -111,7 +111,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
           '',
           'example:',
           ...rule.example.split('\n').map((l) => `    ${l}`),
-        ].join('\n') + '\n',
+        ].join('\n')}\n`,
       );
       setExit(EXIT_PASS);
     });
@@ -156,7 +156,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const err = e as Error;
     io.err(`driver-semver: internal error: ${err.message} (set DRIVER_SEMVER_DEBUG=1 for details, and please report it)\n`);
-    if (io.env['DRIVER_SEMVER_DEBUG']) io.err(`${err.stack}\n`);
+    if (io.env.DRIVER_SEMVER_DEBUG) io.err(`${err.stack}\n`);
     return EXIT_INTERNAL;
   }
 }

@@ -152,7 +152,9 @@ async function walk({ repo, opts, start, toCommit, chunks, tree, rebuild, retire
   const buildOpts = { sharedStructs: sharedStructList(opts.sharedStructs) };
   const build = (commit: string): Promise<Surface> => buildSurface(snapshotOf(repo, tree, commit), cache, buildOpts);
   const cmpOpts = { rules: opts.rules, modernProbe: opts.modernProbe };
-  const forget = (i: number) => retire.get(i)?.forEach((b) => cache.forget(b));
+  const forget = (i: number) => {
+    for (const b of retire.get(i) ?? []) cache.forget(b);
+  };
   let current = await build(start);
   forget(-1);
   const groups: AuditGroup[] = [];

@@ -29,7 +29,6 @@ export interface CText {
 }
 
 const NL = 10;
-const CR = 13;
 const BACKSLASH = 92;
 
 /** Space, tab, vertical tab, form feed: the blanks a continuation or a directive line may have. */
@@ -44,7 +43,7 @@ function isTokenChar(c: number): boolean {
 
 /** Phase 1: a UTF-8 byte-order mark becomes a space, CRLF a space and a newline, a lone CR a newline. */
 function normaliseLineEnds(src: string): string {
-  let s = src.charCodeAt(0) === 0xfeff ? ' ' + src.slice(1) : src;
+  let s = src.charCodeAt(0) === 0xfeff ? ` ${src.slice(1)}` : src;
   if (s.indexOf('\r') < 0) return s;
   s = s.replace(/\r\n/g, ' \n');
   return s.replace(/\r/g, '\n');

@@ -189,13 +189,19 @@ class Env {
   }
 
   define(def: MacroDef, status: Status): void {
-    if (status === 2) return this.set(def.name, 2, def);
+    if (status === 2) {
+      this.set(def.name, 2, def);
+      return;
+    }
     const prev = this.lookup(def.name);
     this.set(def.name, 1, prev.status === 0 ? [def] : [...this.current(prev), def]);
   }
 
   undef(name: string, status: Status): void {
-    if (status === 2) return this.set(name, 0, undefined);
+    if (status === 2) {
+      this.set(name, 0, undefined);
+      return;
+    }
     const prev = this.lookup(name);
     if (prev.status !== 0) this.set(name, 1, this.current(prev));
   }

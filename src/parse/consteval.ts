@@ -173,7 +173,7 @@ export function tokenize(src: string): Tok[] | null {
       if (!SUFFIX.test(suffix) || (/^0\d/.test(t) && !/^0[0-7]+$/.test(t))) return null;
       // More significant digits than 64 bits need: no type holds it (and BigInt need not parse it).
       if (t.replace(/^0[xXbB]?0*/, '').length > 64) return null;
-      const v = /^0[0-7]+$/.test(t) ? BigInt('0o' + t.slice(1)) : BigInt(/^0[bB]/.test(t) ? '0b' + t.slice(2) : t);
+      const v = /^0[0-7]+$/.test(t) ? BigInt(`0o${t.slice(1)}`) : BigInt(/^0[bB]/.test(t) ? `0b${t.slice(2)}` : t);
       toks.push({ k: 'num', v, decimal: !/^0./.test(t), unsigned: /u/i.test(suffix), long: /l/i.test(suffix) });
     } else if (m[4] !== undefined) {
       // A wide or UTF-16/32 character constant: its type is the target's (wchar_t, char16_t...).
@@ -431,7 +431,7 @@ class Evaluator {
     const close = this.toks[j];
     if (j === this.i + 1 || close?.k !== 'op' || close.v !== ')') return null;
     const words = this.typeWords(this.toks.slice(this.i + 1, j));
-    if (!words || !words.length) return null;
+    if (!words?.length) return null;
     // A tag follows `struct`, `union` or `enum`, whatever its name.
     const known = (w: string, k: number): boolean =>
       w === '*' || isTypeWord(w) || /_t$/.test(w) || /^(struct|union|enum)$/.test(words[k - 1] ?? '') || (words.length === 1 && !!this.syms.scalarOf?.(w));
@@ -534,7 +534,7 @@ class Evaluator {
   private hasInclude(): Value | null {
     // `__has_include(<a/b.h>)` or `__has_include("a.h")`: the header name is raw tokens.
     const args = this.callArgs();
-    if (!args || args.length !== 1) return null;
+    if (args?.length !== 1) return null;
     const a = args[0]!;
     let path: string;
     let angled: boolean;
@@ -587,7 +587,7 @@ class Evaluator {
     if (known) return known;
     if (this.session.unknown.has(macro.name)) return null;
     const body = tokensOf(macro.body);
-    const v = body && body.length ? this.sub(body, new Set([...this.expanding, macro.name])) : null;
+    const v = body?.length ? this.sub(body, new Set([...this.expanding, macro.name])) : null;
     // Only known values are shared: an unknown one may become known once more enumerators are.
     if (v !== null) memo.set(key, v);
     else this.session.unknown.add(macro.name);

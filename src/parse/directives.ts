@@ -111,7 +111,7 @@ function parseDefine(rest: string): { name: string; params: string[] | null; bod
     .map((p) => p.trim())
     .filter((p) => p !== '')
     // GNU `args...` names the variadic tail.
-    .map((p) => (p.endsWith('...') && p !== '...' ? p.slice(0, -3).trim() + '...' : p));
+    .map((p) => (p.endsWith('...') && p !== '...' ? `${p.slice(0, -3).trim()}...` : p));
   return { name, params, body: fold(rest.slice(close + 1)) };
 }
 

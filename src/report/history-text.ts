@@ -16,7 +16,7 @@ export interface HistoryTextOptions {
 const short = (c: string | null) => (c ? c.slice(0, 12) : '-');
 
 export function renderHistoryJson(report: AuditReport | ReleaseReport | CompatReport): string {
-  return JSON.stringify(report, null, 2) + '\n';
+  return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 function counts(rec: Partial<Record<string, number>>): string {
@@ -91,7 +91,7 @@ export function renderAuditText(r: AuditReport, opts: HistoryTextOptions): strin
   }
   lines.push(...warningLines(r.warnings, c));
   lines.push('', `verdict: ${c(verdictStyle(r.verdict), r.verdict.toUpperCase())}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 export function renderReleaseText(r: ReleaseReport, opts: HistoryTextOptions): string {
@@ -122,7 +122,7 @@ export function renderReleaseText(r: ReleaseReport, opts: HistoryTextOptions): s
   lines.push(...warningLines(r.warnings, c));
   lines.push('', `verdict: ${c(r.verdict === 'accepted' ? 'green' : 'red', r.verdict.toUpperCase())}`);
   if (r.problems.length) for (const p of r.problems) lines.push(`  - ${p}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 export function renderCompatText(r: CompatReport, opts: HistoryTextOptions): string {
@@ -138,5 +138,5 @@ export function renderCompatText(r: CompatReport, opts: HistoryTextOptions): str
       ? `verdict: ${c('green', 'ACCEPTED')} (libscap's scap_open would load this driver)`
       : `verdict: ${c('red', 'REFUSED')} (libscap's scap_open would fail its version check)`,
   );
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -311,5 +311,5 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions = {}):
   const compared = `Compared ${short(report.base.commit)}${report.baseTip ? ' (the merge-base)' : ''} .. ${short(report.head.commit)}`;
   const run = opts.runUrl && /^https?:\/\/[^\s()<>]+$/.test(opts.runUrl) ? ` · [workflow run](${opts.runUrl})` : '';
   lines.push(`<sub>${compared} · driver-semver${run}</sub>`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

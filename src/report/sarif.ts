@@ -83,5 +83,5 @@ export function renderSarif(report: CheckReport): string {
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  return `${JSON.stringify(sarif, null, 2)}\n`;
 }

@@ -37,7 +37,7 @@ export function renderText(report: CheckReport, opts: TextOptions): string {
     for (const bump of [...BUMP_ORDER].reverse()) {
       const group = mine.filter((f) => f.bump === bump);
       if (!group.length) continue;
-      lines.push(`  ${bump === 'none' ? 'table problems' : bump + ':'}`);
+      lines.push(`  ${bump === 'none' ? 'table problems' : `${bump}:`}`);
       for (const f of group) lines.push(`    ${f.message}  ${c('dim', `[${f.rule}] ${where(f)}`)}`);
     }
     lines.push('');
@@ -59,5 +59,5 @@ export function renderText(report: CheckReport, opts: TextOptions): string {
     lines.push('');
   }
   lines.push(`verdict: ${c(verdictStyle(report.verdict), report.verdict.toUpperCase())}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -110,7 +110,7 @@ class BlobReader {
     if (this.closed) return Promise.reject(new Error('git cat-file is not running'));
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve, reject });
-      this.proc.stdin.write(blob + '\n');
+      this.proc.stdin.write(`${blob}\n`);
     });
   }
 

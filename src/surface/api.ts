@@ -68,7 +68,7 @@ class Layouts {
   private typedefScopes = new Map<string, StructDecls['typedefs']>();
 
   constructor(
-    private facts: FileFacts[],
+    facts: FileFacts[],
     private symsOf: (path: string) => SymbolTable,
     private model: BuildModel,
   ) {
@@ -388,7 +388,7 @@ function resolveCodeLists(facts: FileFacts[], enums: Record<string, Record<strin
       .sort(([, a], [, b]) => (a.value ?? 0) - (b.value ?? 0))
       .map(([sym, c]) => ({ name: sym, loc: c.loc }));
     // One list whatever its name across history, so the rename is not a removal.
-    out['sys_exit_extra_code'] = { governs: 'api', entries, loc: entries[0]?.loc ?? { path: 'driver/ppm_events_public.h', line: 0 } };
+    out.sys_exit_extra_code = { governs: 'api', entries, loc: entries[0]?.loc ?? { path: 'driver/ppm_events_public.h', line: 0 } };
   }
   return out;
 }

@@ -202,7 +202,9 @@ export async function readDeclarations(snap: Snapshot, cache: FactsCache, warnin
   const files = new Map<string, FileFacts>();
   const paths = [...snap.files.keys()].filter((p) => fileKind(p) === 'tree' || fileKind(p) === 'text').sort();
   const loaded = await Promise.all(paths.map((p) => loadFacts(snap, cache, warnings, p, fileKind(p)!, 0n, budget)));
-  loaded.forEach((f, i) => f && files.set(paths[i]!, f));
+  loaded.forEach((f, i) => {
+    if (f) files.set(paths[i]!, f);
+  });
 
   // The in-tree includes of the files with directives, breadth first, bounded.
   const exists = (p: string) => snap.files.has(p);
@@ -303,7 +305,7 @@ async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, 
     ].filter((d) => model.live(path, d.line) && needsReread(f.directives, d, d.names, ctx));
     let next = f;
     for (const d of defs) {
-      let again;
+      let again: Awaited<ReturnType<typeof reread>>;
       try {
         again = await reread(path, f.directives, d, ctx);
       } catch (e) {
@@ -619,7 +621,7 @@ function resolvePpmSc(r: Resolution): Record<string, PpmScCode> {
   // `PPM_SC_X` shows; before, a plain enum.
   const e = pickEnum(r, PPM_SC_ENUMS, r.facts);
   const compiled = e ? constantsOf(r, e.file, e.value) : record<Constant>();
-  delete compiled['PPM_SC_MAX'];
+  delete compiled.PPM_SC_MAX;
   // Each `#define PPM_SC_FIELDS` is a candidate; the build compiles one. Its entries give each
   // code its own line, and the retired ones (commented out) that the enum never sees.
   const candidates: Candidate<FileFacts['ppmSc']>[] = [];
@@ -672,7 +674,7 @@ function minimum(r: Resolution, which: 'API' | 'SCHEMA'): MinimumVersion | null 
     const m = c.value;
     const args = /^\(?\s*PPM_API_VERSION\s*\(([^)]*)\)\s*\)?$/.exec(m.body)?.[1]?.split(',');
     const parts = args?.length === 3 ? args.map((a) => evaluateNumber(a, r.symsOf(c.file.path))) : null;
-    const version = parts && parts.every((p) => p !== null) ? parts.join('.') : null;
+    const version = parts?.every((p) => p !== null) ? parts.join('.') : null;
     return { macro: name, version, expr: m.body, loc: loc(c.file.path, m.line) };
   }
   return null;
@@ -694,7 +696,7 @@ const READ_AS_WRITTEN = new Set(['DIRFD_PARAM', 'FILLER_REF']);
  * PT_FSPATH param a PT_BYTEBUF one, as it does in gcc's output.
  */
 function slot(r: Resolution, path: string, init: Init | undefined): string | null {
-  if (!init || init.kind !== 'expr') return null;
+  if (init?.kind !== 'expr') return null;
   const syms = r.symsOf(path);
   // The same text under the same macros reads the same: memoised per macro table (the tables
   // of unchanged include trees are reused from one revision to the next, see builds.ts).
@@ -806,7 +808,7 @@ function liveItems(r: Resolution, file: FileFacts, table: TableFact): TableItem[
       let target = out.length - 1;
       while (target >= 0 && out[target]!.designator !== first.index) target--;
       const into = target >= 0 ? out[target]!.value : null;
-      if (!into || into.kind !== 'list') {
+      if (into?.kind !== 'list') {
         unreadable(item, `its designator ${item.designator} names an element driver-semver cannot find`);
         continue;
       }
@@ -1016,10 +1018,10 @@ function resolveSyscalls(r: Resolution): Record<string, SyscallRoute> {
       line: item.line,
       ...(item.path ? { path: item.path } : {}),
       value: {
-        flags: flagSet(fields['flags']).filter((f) => f !== 'UF_NONE'),
-        enter: fields['enter_event_type'] ?? 'PPME_GENERIC_E',
-        exit: fields['exit_event_type'] ?? 'PPME_GENERIC_X',
-        ppmSc: fields['ppm_sc'],
+        flags: flagSet(fields.flags).filter((f) => f !== 'UF_NONE'),
+        enter: fields.enter_event_type ?? 'PPME_GENERIC_E',
+        exit: fields.exit_event_type ?? 'PPME_GENERIC_X',
+        ppmSc: fields.ppm_sc,
         loc: loc(path, item.value.line),
         ...guardOf(r, path, item.line),
       },

@@ -6,9 +6,9 @@
  * from what some build compiles. Two live definitions of one thing that disagree are recorded as
  * conflicts, never resolved by position.
  */
-import { CONFIGS, describeMask, buildsOf, INCLUDE_ROOTS, VIEWS, type ConfigMask, type View } from '../parse/build-configs.js';
-import { describeKernel, minimumKernel, walkFile, WalkCache, type FileWalk, type Presence } from '../parse/conditions.js';
-import type { MacroDef, SymbolTable } from '../parse/consteval.js';
+import { CONFIGS, describeMask, buildsOf, INCLUDE_ROOTS, type ConfigMask, type View } from '../parse/build-configs.js';
+import { describeKernel, walkFile, WalkCache, type FileWalk, type Presence } from '../parse/conditions.js';
+import type { MacroDef, } from '../parse/consteval.js';
 import type { WorkBudget } from '../parse/budget.js';
 import { branchChain, type Directives, type IncludeFact, type MacroFact } from '../parse/directives.js';
 import type { FileFacts } from './facts.js';

@@ -55,7 +55,7 @@ function emptyFacts(path: string): FileFacts {
 export async function extractFacts(path: string, source: string, kind: FileKind = fileKind(path), minKernel = 0n, budget?: WorkBudget): Promise<FileFacts | string> {
   const facts = emptyFacts(path);
   if (kind === 'tree') {
-    let file;
+    let file: Awaited<ReturnType<typeof parseC>>;
     try {
       file = await parseC(path, source, budget);
     } catch (e) {

@@ -248,7 +248,7 @@ function readEnum(reader: FileReader, node: Node): EnumDecl {
   const tag = node.childForFieldName('name')?.text;
   const name = tag ?? typedefNames[0] ?? '';
   const { stop } = declarationTail(reader, node, body.endIndex);
-  const attrs = readAttributes(reader.original(node.startIndex, body.startIndex) + ' ' + reader.original(body.endIndex, stop), `enum ${name || '<anonymous>'}`);
+  const attrs = readAttributes(`${reader.original(node.startIndex, body.startIndex)} ${reader.original(body.endIndex, stop)}`, `enum ${name || '<anonymous>'}`);
   const problems = [...attrs.problems, ...(attrs.aligned.length ? [`attribute aligned on enum ${name || '<anonymous>'}`] : [])];
   // An X-macro expansion in the body does not parse (the surface reads it again expanded, see
   // api.ts): only a packed enum, whose size depends on every value, needs it whole.
@@ -303,7 +303,7 @@ function readStructDefinition(reader: FileReader, node: Node, name: string, tagg
   // (`} _packed;`): read the original text, since preprocessing blanked `_packed`. Attributes
   // after the first declarator are the declarator's (a variable, a member, a typedef name).
   const { stop, end } = declarationTail(reader, node, body.endIndex);
-  const attrs = readAttributes(reader.original(node.startIndex, body.startIndex) + ' ' + reader.original(body.endIndex, stop), `struct ${name}`);
+  const attrs = readAttributes(`${reader.original(node.startIndex, body.startIndex)} ${reader.original(body.endIndex, stop)}`, `struct ${name}`);
   problems.push(...attrs.problems);
   if (body.hasError) problems.push(`struct ${name} does not parse cleanly`);
 
@@ -517,7 +517,7 @@ function applyDeclarator(node: Node, base: TypeRef): { name: string; type: TypeR
 function declaratorName(node: Node): string | null {
   for (let n: Node | null | undefined = node; n; ) {
     if (n.type === 'field_identifier' || n.type === 'identifier' || n.type === 'type_identifier') return n.text;
-    n = n.childForFieldName('declarator') ?? n.namedChildren.find((c) => c !== null && c.type.endsWith('declarator'));
+    n = n.childForFieldName('declarator') ?? n.namedChildren.find((c) => c?.type.endsWith('declarator'));
   }
   return null;
 }

@@ -107,7 +107,7 @@ export async function reread(path: string, d: Directives, def: Definition, ctx: 
     const facts: Reread = { tables: [], enums: [], structs: { structs: [], typedefs: {} } };
     if (def.kind === 'table') facts.tables = extractTables(file).filter((t) => t.name === def.name).map((t) => mapTable(t, path, to));
     else if (def.kind === 'enum') facts.enums = extractEnums(file).filter((e) => e.name === def.name).map((e) => mapEnum(e, path, to));
-    else facts.structs = { structs: collectStructs([file]).structs.filter((x) => x.name === def.name).map((s) => mapStruct(s, path, to)), typedefs: {} };
+    else facts.structs = { structs: collectStructs([file]).structs.filter((x) => x.name === def.name).map((s) => mapStruct(s, to)), typedefs: {} };
     const found = facts.tables.length + facts.enums.length + facts.structs.structs.length;
     return found ? facts : null;
   } finally {
@@ -150,7 +150,7 @@ function mapEnum(e: EnumFact, path: string, to: To): EnumFact {
   return { ...e, line: to(e.line).line, endLine: to(e.endLine).line, enumerators: e.enumerators.map((x) => ({ ...x, line: to(x.line).line, ...elsewhere(to(x.line), path) })) };
 }
 
-function mapStruct(s: StructDecl, path: string, to: To): StructDecl {
+function mapStruct(s: StructDecl, to: To): StructDecl {
   const moved: StructDecl = { ...s, loc: to(s.loc.line), endLine: to(s.endLine).line, fields: s.fields.map((f) => ({ ...f, line: to(f.line).line, at: to(f.line) })) };
   if (s.lastLine !== undefined) moved.lastLine = to(s.lastLine).line;
   return moved;

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stickyPolicy, suggestionsFor, syncStickyComment, syncSuggestions } from '../../src/action/comment.js';
 import type { Comment, GitHubApi, ReviewComment } from '../../src/action/github.js';
 import { COMMENT_MARKER, SUGGESTION_MARKER } from '../../src/report/markdown.js';
-import type { VersionVerdict } from '../../src/verdict/types.js';
-import { HEAD, missingReport, report } from './reports.js';
+import { HEAD, report } from './reports.js';
 
 const BOT = { login: 'github-actions[bot]', type: 'Bot' };
 const USER = (login: string) => ({ login, type: 'User' });
@@ -13,7 +12,10 @@ function fakeApi(issue: Comment[] = [], review: ReviewComment[] = [], viewer: st
   let id = 500;
   const log: string[] = [];
   const api: GitHubApi = {
-    listIssueComments: async () => (log.push('list'), issue.map((c) => ({ ...c }))),
+    listIssueComments: async () => {
+      log.push('list');
+      return issue.map((c) => ({ ...c }));
+    },
     createIssueComment: async (body) => {
       log.push('create');
       const c = { id: id++, body, user: BOT };
@@ -41,7 +43,10 @@ function fakeApi(issue: Comment[] = [], review: ReviewComment[] = [], viewer: st
       log.push(`unreview ${cid}`);
       review.splice(review.findIndex((x) => x.id === cid), 1);
     },
-    viewerLogin: async () => (log.push('viewer'), viewer),
+    viewerLogin: async () => {
+      log.push('viewer');
+      return viewer;
+    },
   };
   return { api, log, issue, review };
 }

@@ -41,7 +41,7 @@ const TEMPLATE_BODY = [
 
 describe('three-way agreement', () => {
   it('a PR body that declares patch while the file and the changes say minor: reported in comment, summary, annotations and outputs; passes by default', async () => {
-    const r = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload: pullRequestPayload({ base: fx.base, head: fx.heads['fixed']!, body: TEMPLATE_BODY }), api: gh });
+    const r = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload: pullRequestPayload({ base: fx.base, head: fx.heads.fixed!, body: TEMPLATE_BODY }), api: gh });
     expect(r.code).toBe(0);
     expect(r.outputs).toMatchObject({ verdict: 'pass', failed: 'false', 'schema-status': 'ok', 'schema-pr-body': 'patch', 'api-pr-body': 'none', agreement: 'disagree', comment: 'created' });
     const ann = annotationLines(r.stdout);
@@ -59,7 +59,7 @@ describe('three-way agreement', () => {
     const r = await runAction({
       workdir: fx.dir,
       eventName: 'pull_request',
-      payload: pullRequestPayload({ base: fx.base, head: fx.heads['fixed']!, body: TEMPLATE_BODY }),
+      payload: pullRequestPayload({ base: fx.base, head: fx.heads.fixed!, body: TEMPLATE_BODY }),
       api: gh,
       inputs: { 'fail-on': 'fail, disagreement' },
     });
@@ -73,7 +73,7 @@ describe('three-way agreement', () => {
 
 describe('runtime', () => {
   it('the bundle runs under the node that runs the tests (CI runs them on Node 22 and 24) with the same result', async () => {
-    const r = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload: pullRequestPayload({ base: fx.base, head: fx.heads['missing']! }), api: gh });
+    const r = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload: pullRequestPayload({ base: fx.base, head: fx.heads.missing! }), api: gh });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.outputs).toMatchObject({ verdict: 'fail', 'schema-status': 'missing', 'schema-suggested': '2.5.0', comment: 'created' });

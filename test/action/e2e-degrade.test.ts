@@ -21,7 +21,7 @@ beforeEach(() => {
 });
 
 const COMMENTS = new RegExp(`^/repos/${OWNER}/${REPO}/issues/7/comments$`);
-const payload = () => pullRequestPayload({ base: fx.base, head: fx.heads['missing']! });
+const payload = () => pullRequestPayload({ base: fx.base, head: fx.heads.missing! });
 
 function expectVerdictIntact(r: Awaited<ReturnType<typeof runAction>>) {
   expect(r.code).toBe(1);
@@ -37,7 +37,7 @@ describe('degrades, never loses the verdict', () => {
     gh.faults.push({ method: 'POST', path: COMMENTS, status: 403, message: 'Resource not accessible by integration', times: 10 });
     const r = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload: payload(), api: gh });
     expectVerdictIntact(r);
-    expect(r.outputs['comment']).toBe('failed');
+    expect(r.outputs.comment).toBe('failed');
     expect(r.stdout).toMatch(/^::warning::driver-semver: could not update the PR comment: 403 Resource not accessible by integration \(the token cannot write to this PR[^\n]*The verdict is in the job summary, the annotations and the outputs\.$/m);
     // A plain 403 is final: no retry.
     expect(gh.requests.filter((q) => q.method === 'POST')).toHaveLength(1);
@@ -55,7 +55,7 @@ describe('degrades, never loses the verdict', () => {
     });
     const r = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload: payload(), api: gh });
     expectVerdictIntact(r);
-    expect(r.outputs['comment']).toBe('created');
+    expect(r.outputs.comment).toBe('created');
     expect(gh.requests.map((q) => `${q.method} ${q.status}`)).toEqual(['GET 502', 'GET 502', 'GET 200', 'POST 403', 'POST 201', 'GET 200']);
     expect(r.stdout.match(/GitHub API GET \S+ answered 502$/gm)).toHaveLength(2);
     expect(r.stdout).toMatch(/hit a secondary rate limit; retry 1\/3/);
@@ -73,7 +73,7 @@ describe('degrades, never loses the verdict', () => {
   it('comment: never makes no API request at all', async () => {
     const r = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload: payload(), api: gh, inputs: { comment: 'never' } });
     expectVerdictIntact(r);
-    expect(r.outputs['comment']).toBe('skipped');
+    expect(r.outputs.comment).toBe('skipped');
     expect(gh.requests).toEqual([]);
   });
 

@@ -29,21 +29,21 @@ describe('pull_request_target', () => {
     const origin = path.join(root, 'libs.git');
     runGit(root, ['clone', '-q', '--bare', fx.dir, origin]);
     // The PR's head lives only under refs/pull/7/head, as on GitHub for a fork's PR.
-    runGit(origin, ['update-ref', 'refs/pull/7/head', fx.heads['missing']!]);
+    runGit(origin, ['update-ref', 'refs/pull/7/head', fx.heads.missing!]);
     runGit(origin, ['branch', '-D', 'missing']);
     // What actions/checkout does in a pull_request_target job: the base, from origin (no hard links).
     const checkout = path.join(root, 'checkout');
     runGit(root, ['clone', '-q', '--no-local', origin, checkout]);
-    expect(hasObject(checkout, fx.heads['missing']!)).toBe(false);
+    expect(hasObject(checkout, fx.heads.missing!)).toBe(false);
     const headBefore = runGit(checkout, ['rev-parse', 'HEAD']);
 
-    const r = await runAction({ workdir: checkout, eventName: 'pull_request_target', payload: pullRequestPayload({ base: fx.base, head: fx.heads['missing']! }, 'opened'), api: gh });
+    const r = await runAction({ workdir: checkout, eventName: 'pull_request_target', payload: pullRequestPayload({ base: fx.base, head: fx.heads.missing! }, 'opened'), api: gh });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('driver-semver: fetching the PR head (refs/pull/7/head) as git objects');
-    expect(r.outputs).toMatchObject({ verdict: 'fail', 'schema-status': 'missing', head: fx.heads['missing'], comment: 'created' });
-    expect(hasObject(checkout, fx.heads['missing']!)).toBe(true);
-    expect(runGit(checkout, ['rev-parse', 'refs/driver-semver/pull/7/head'])).toBe(fx.heads['missing']);
+    expect(r.outputs).toMatchObject({ verdict: 'fail', 'schema-status': 'missing', head: fx.heads.missing, comment: 'created' });
+    expect(hasObject(checkout, fx.heads.missing!)).toBe(true);
+    expect(runGit(checkout, ['rev-parse', 'refs/driver-semver/pull/7/head'])).toBe(fx.heads.missing);
     // Nothing was checked out: same HEAD, clean work tree, the base's files.
     expect(runGit(checkout, ['rev-parse', 'HEAD'])).toBe(headBefore);
     expect(runGit(checkout, ['status', '--porcelain'])).toBe('');
@@ -66,12 +66,12 @@ describe('push and tags', () => {
     const r = await runAction({
       workdir: fx.dir,
       eventName: 'push',
-      payload: { ref: 'refs/heads/master', before: fx.base, after: fx.heads['missing'], repository: { full_name: `${OWNER}/${REPO}` } },
+      payload: { ref: 'refs/heads/master', before: fx.base, after: fx.heads.missing, repository: { full_name: `${OWNER}/${REPO}` } },
       api: gh,
       env: { GITHUB_REF: 'refs/heads/master' },
     });
     expect(r.code).toBe(1);
-    expect(r.outputs).toMatchObject({ verdict: 'fail', base: fx.base, head: fx.heads['missing'], 'schema-status': 'missing', agreement: '', comment: 'skipped' });
+    expect(r.outputs).toMatchObject({ verdict: 'fail', base: fx.base, head: fx.heads.missing, 'schema-status': 'missing', agreement: '', comment: 'skipped' });
     expect(annotationLines(r.stdout)).toContain(MODE_PARAM_ANNOTATION);
     expect(gh.requests).toEqual([]);
   });
@@ -82,9 +82,9 @@ describe('push and tags', () => {
     let rel: Fixture;
     beforeAll(() => {
       rel = buildFixture({ missing: {} });
-      const bumped = commitOn(rel, rel.heads['missing']!, 'bumped', { [SCHEMA_FILE]: schemaVersion('2.5.0') });
+      const bumped = commitOn(rel, rel.heads.missing!, 'bumped', { [SCHEMA_FILE]: schemaVersion('2.5.0') });
       runGit(rel.dir, ['tag', '8.0.0+driver', rel.base]);
-      runGit(rel.dir, ['tag', '8.0.1+driver', rel.heads['missing']!]);
+      runGit(rel.dir, ['tag', '8.0.1+driver', rel.heads.missing!]);
       runGit(rel.dir, ['tag', '8.1.0+driver', bumped]);
     });
     const tagPush = (tag: string, after: string) => ({
@@ -97,7 +97,7 @@ describe('push and tags', () => {
 
     it('mode auto on a *+driver tag push runs release: accepted', async () => {
       gh.requests.length = 0;
-      const r = await runAction(tagPush('8.1.0+driver', rel.heads['missing']!));
+      const r = await runAction(tagPush('8.1.0+driver', rel.heads.missing!));
       expect(r.code).toBe(0);
       expect(r.outputs).toMatchObject({ mode: 'release', verdict: 'pass', 'release-verdict': 'accepted', 'previous-tag': '8.0.1+driver', 'schema-declared': 'minor', 'schema-required': 'none' });
       expect(r.summary).toContain('driver-semver release 8.1.0+driver: accepted');
@@ -105,16 +105,16 @@ describe('push and tags', () => {
     });
 
     it('a tag whose SCHEMA bump is missing is refused, and the step fails in one line', async () => {
-      const r = await runAction(tagPush('8.0.1+driver', rel.heads['missing']!));
+      const r = await runAction(tagPush('8.0.1+driver', rel.heads.missing!));
       expect(r.code).toBe(1);
       expect(r.outputs).toMatchObject({ mode: 'release', verdict: 'fail', 'release-verdict': 'refused', 'previous-tag': '8.0.0+driver', 'schema-required': 'minor' });
       expect(r.stdout).toMatch(/^::error::driver-semver: release 8\.0\.1\+driver refused: .*SCHEMA/m);
-      expect(JSON.parse(readFileSync(r.outputs['report']!, 'utf8'))).toMatchObject({ command: 'release', verdict: 'refused' });
+      expect(JSON.parse(readFileSync(r.outputs.report!, 'utf8'))).toMatchObject({ command: 'release', verdict: 'refused' });
     });
   });
 
   it('an explicit mode: release without a driver tag fails in one line', async () => {
-    const r = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload: pullRequestPayload({ base: fx.base, head: fx.heads['missing']! }), api: gh, inputs: { mode: 'release' } });
+    const r = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload: pullRequestPayload({ base: fx.base, head: fx.heads.missing! }), api: gh, inputs: { mode: 'release' } });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error::driver-semver: mode release needs a push of a driver tag \(X\.Y\.Z\+driver\); this run has no tag$/m);
   });
@@ -123,11 +123,11 @@ describe('push and tags', () => {
 describe('configuration, read from the base revision', () => {
   const CONFIG = '.github/driver-semver.json';
   const IGNORE = { rule: 'event-param-appended', symbol: 'PPME_SYSCALL_OPEN_X', reason: 'accepted in review: the param is optional' };
-  const report = (r: Awaited<ReturnType<typeof runAction>>) => JSON.parse(readFileSync(r.outputs['report']!, 'utf8'));
+  const report = (r: Awaited<ReturnType<typeof runAction>>) => JSON.parse(readFileSync(r.outputs.report!, 'utf8'));
 
   it('pull_request_target: a PR that adds an ignore of its own finding to its head is still failed', async () => {
     const f = buildFixture({ selfIgnore: { [CONFIG]: JSON.stringify({ ignore: [IGNORE] }) } });
-    const r = await runAction({ workdir: f.dir, eventName: 'pull_request_target', payload: pullRequestPayload({ base: f.base, head: f.heads['selfIgnore']! }), api: gh, inputs: { comment: 'never' } });
+    const r = await runAction({ workdir: f.dir, eventName: 'pull_request_target', payload: pullRequestPayload({ base: f.base, head: f.heads.selfIgnore! }), api: gh, inputs: { comment: 'never' } });
     expect(r.code).toBe(1);
     expect(r.outputs).toMatchObject({ verdict: 'fail', 'schema-status': 'missing' });
     expect(report(r)).toMatchObject({ ignored: [] });
@@ -160,7 +160,7 @@ describe('configuration, read from the base revision', () => {
 
 describe('bad input', () => {
   it('an unknown fail-on value, a missing config file, an unknown base, no repository: one line each, no stack trace', async () => {
-    const payload = pullRequestPayload({ base: fx.base, head: fx.heads['missing']! });
+    const payload = pullRequestPayload({ base: fx.base, head: fx.heads.missing! });
     const bad = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload, api: gh, inputs: { 'fail-on': 'missing, bogus' } });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/^::error::driver-semver: fail-on: unknown value 'bogus'; use a comma-separated list of fail, warn, any, never, or of missing, [^\n]*disagreement$/m);
@@ -180,7 +180,7 @@ describe('bad input', () => {
   });
 
   it('an unexpected failure is one line too, the stack only in the debug log', async () => {
-    const payload = pullRequestPayload({ base: fx.base, head: fx.heads['missing']! });
+    const payload = pullRequestPayload({ base: fx.base, head: fx.heads.missing! });
     // The report cannot be written: RUNNER_TEMP is below a file.
     const r = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload, api: gh, inputs: { comment: 'never' }, env: { RUNNER_TEMP: '/dev/null/runner-temp' } });
     expect(r.code).toBe(1);

@@ -146,7 +146,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       if ((m = new RegExp(`^${prefix}/issues/(\\d+)/comments$`).exec(p))) {
         if (method === 'GET') return send(200, gh.issueComments);
         if (method === 'POST') {
-          const c: StoredComment = { id: nextId++, body: String(body['body']), user: BOT, html_url: `https://github.com/${OWNER}/${REPO}/pull/${m[1]}#issuecomment-${nextId}` };
+          const c: StoredComment = { id: nextId++, body: String(body.body), user: BOT, html_url: `https://github.com/${OWNER}/${REPO}/pull/${m[1]}#issuecomment-${nextId}` };
           gh.issueComments.push(c);
           return send(201, c);
         }
@@ -155,7 +155,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         const i = gh.issueComments.findIndex((c) => c.id === Number(m![1]));
         if (i < 0) return send(404, { message: 'Not Found' });
         if (method === 'PATCH') {
-          gh.issueComments[i]!.body = String(body['body']);
+          gh.issueComments[i]!.body = String(body.body);
           return send(200, gh.issueComments[i]);
         }
         if (method === 'DELETE') {
@@ -166,17 +166,17 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       if ((m = new RegExp(`^${prefix}/pulls/(\\d+)/comments$`).exec(p))) {
         if (method === 'GET') return send(200, gh.reviewComments);
         if (method === 'POST') {
-          if (!Number.isInteger(body['line']) || (body['line'] as number) < 1 || typeof body['commit_id'] !== 'string' || typeof body['path'] !== 'string') {
+          if (!Number.isInteger(body.line) || (body.line as number) < 1 || typeof body.commit_id !== 'string' || typeof body.path !== 'string') {
             return send(422, { message: 'Validation Failed' });
           }
           const c: StoredComment = {
             id: nextId++,
-            body: String(body['body']),
+            body: String(body.body),
             user: BOT,
             html_url: `https://github.com/${OWNER}/${REPO}/pull/${m[1]}#discussion_r${nextId}`,
-            path: body['path'] as string,
-            line: body['line'] as number,
-            commit_id: body['commit_id'] as string,
+            path: body.path as string,
+            line: body.line as number,
+            commit_id: body.commit_id as string,
           };
           gh.reviewComments.push(c);
           return send(201, c);
@@ -283,8 +283,8 @@ export async function runAction(o: RunOptions): Promise<RunResult> {
   writeFileSync(summaryPath, '');
   const inputs: Record<string, string> = { token: 'test-token', 'working-directory': o.workdir, ...o.inputs };
   const env: Record<string, string> = {
-    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-    HOME: process.env['HOME'] ?? dir,
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? dir,
     LANG: 'C.UTF-8',
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_CONFIG_GLOBAL: '/dev/null',

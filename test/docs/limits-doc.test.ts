@@ -12,7 +12,7 @@ function table(): Map<string, string> {
 }
 
 /** A value cell as a number: `2 MiB`, `10 s` or `2,500 ms` (of a `_MS` limit), `1,000,000`. */
-function valueOf(name: string, cell: string): number {
+function limitValue(name: string, cell: string): number {
   const m = /^([\d,]+)\s*(MiB|ms|s)?$/.exec(cell);
   if (!m) throw new Error(`${name}: cannot read ${cell}`);
   const n = Number(m[1]!.replace(/,/g, ''));
@@ -27,7 +27,7 @@ describe("the README's limits table", () => {
   it('lists every limit of src/limits.ts with its value', () => {
     for (const [name, value] of Object.entries(limits)) {
       expect(rows.has(name), `${name} is missing from the README`).toBe(true);
-      expect(valueOf(name, rows.get(name)!), name).toBe(value);
+      expect(limitValue(name, rows.get(name)!), name).toBe(value);
     }
   });
   it('lists nothing that is not a limit', () => {

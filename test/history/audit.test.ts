@@ -183,17 +183,17 @@ describe('audit CLI', () => {
     expect(r.err).toBe('');
     expect(r.out).toMatch(/^driver-semver audit [0-9a-f]{40} \([0-9a-f]{12}\) \.\. HEAD \([0-9a-f]{12}\)\n13 first-parent commits in 12 groups \(by committer-date\); 11 changed the driver surface/);
     expect(r.out).toMatch(/groups by status: ok 3, late 1, catch-up 2, invalid 1/);
-    expect(r.out).toMatch(/#11 \d{4}-\d\d-\d\d [0-9a-f]{12}  MISSING  new: O_DSYNC flag\n    SCHEMA_VERSION  missing 2\.11\.0 \(none\/minor\)\n      the changes need a minor bump of SCHEMA_VERSION and none was made\n      minor: file_flags gains O_DSYNC/);
+    expect(r.out).toMatch(/#11 \d{4}-\d\d-\d\d [0-9a-f]{12} {2}MISSING {2}new: O_DSYNC flag\n {4}SCHEMA_VERSION {2}missing 2\.11\.0 \(none\/minor\)\n {6}the changes need a minor bump of SCHEMA_VERSION and none was made\n {6}minor: file_flags gains O_DSYNC/);
     expect(r.out).not.toMatch(/^#1 /m);
     expect(r.out).not.toMatch(/^#2 /m);
-    expect(r.out).toMatch(/SCHEMA_VERSION  #7 \(2\.7\.0\) → #8 \(2\.8\.0\)  declared minor, required major  TOO-SMALL/);
-    expect(r.out).toMatch(/SCHEMA_VERSION  #10 \(2\.11\.0\) → not bumped yet  declared none, required minor  MISSING/);
+    expect(r.out).toMatch(/SCHEMA_VERSION {2}#7 \(2\.7\.0\) → #8 \(2\.8\.0\) {2}declared minor, required major {2}TOO-SMALL/);
+    expect(r.out).toMatch(/SCHEMA_VERSION {2}#10 \(2\.11\.0\) → not bumped yet {2}declared none, required minor {2}MISSING/);
     expect(r.out).toMatch(/\nverdict: FAIL\n$/);
   });
 
   it('--all lists the groups that changed the surface even when ok', async () => {
     const r = await cli(['audit', '--repo', h.dir, '--from', start, '--all']);
-    expect(r.out).toMatch(/^#1 \S+ [0-9a-f]{12}  OK  new: mode param for open \(\+1 commit\)$/m);
+    expect(r.out).toMatch(/^#1 \S+ [0-9a-f]{12} {2}OK {2}new: mode param for open \(\+1 commit\)$/m);
     expect(r.out).not.toMatch(/^#2 /m);
   });
 

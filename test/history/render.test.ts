@@ -39,7 +39,7 @@ describe('audit text', () => {
   it('lists the findings that drive the bump first, and caps them', () => {
     const many = [finding('minor', 'm1'), finding('patch', 'p1'), finding('major', 'M1'), ...Array.from({ length: 5 }, (_, i) => finding('minor', `m${i + 2}`))];
     const text = renderAuditText(report(many), { color: false, maxFindings: 3 });
-    expect(text).toMatch(/needs major\n      major: M1 .*\n      minor: m1 .*\n      minor: m2 .*\n      … and 5 more\n/);
+    expect(text).toMatch(/needs major\n {6}major: M1 .*\n {6}minor: m1 .*\n {6}minor: m2 .*\n {6}… and 5 more\n/);
   });
 
   it('colours statuses only when asked', () => {

@@ -61,7 +61,7 @@ describe('CONFIGS: every view on every architecture', () => {
   });
 
   it('s390x is big-endian, every other architecture little-endian', () => {
-    for (const c of CONFIGS) expect(c.defines['__BYTE_ORDER__'], `${c.view} ${c.arch}`).toBe(c.arch === 's390x' ? c.defines['__ORDER_BIG_ENDIAN__'] : c.defines['__ORDER_LITTLE_ENDIAN__']);
+    for (const c of CONFIGS) expect(c.defines.__BYTE_ORDER__, `${c.view} ${c.arch}`).toBe(c.arch === 's390x' ? c.defines.__ORDER_BIG_ENDIAN__ : c.defines.__ORDER_LITTLE_ENDIAN__);
   });
 });
 

@@ -361,7 +361,7 @@ describe('walkFile: bounded includes', () => {
   it('more included files than the budget: the rest are not followed, with a problem', () => {
     const files: Record<string, string> = { 'driver/f.c': Array.from({ length: MAX_INCLUDED_FILES + 1 }, (_, i) => `#include "h${i}.h"`).join('\n') };
     for (let i = 0; i <= MAX_INCLUDED_FILES; i++) files[`driver/h${i}.h`] = `#define H${i}`;
-    files['driver/f.c'] += '\n#ifdef H0\n#endif\n#ifdef H' + MAX_INCLUDED_FILES + '\n#endif';
+    files['driver/f.c'] += `\n#ifdef H0\n#endif\n#ifdef H${MAX_INCLUDED_FILES}\n#endif`;
     const w = tree(files).walk('driver/f.c');
     expect(w.problems).toEqual([`driver/f.c:${MAX_INCLUDED_FILES + 1}: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`]);
     expect([...w.branches]).toEqual([ALWAYS, NEVER]);

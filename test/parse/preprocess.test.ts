@@ -45,7 +45,7 @@ describe('preprocess keeps offsets', () => {
 
   it('blanks _packed outside directives, and every directive line (tree-sitter sees none)', () => {
     expect(pre.text.split('\n')[8]).toBe('struct s { int x; }        ;');
-    expect(preprocess('#define _packed __attribute__((packed))\nint x;').text).toBe(' '.repeat(39) + '\nint x;');
+    expect(preprocess('#define _packed __attribute__((packed))\nint x;').text).toBe(`${' '.repeat(39)}\nint x;`);
   });
 
   it('reads a continued #define whole when a comment sits inside it', () => {

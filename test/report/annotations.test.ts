@@ -9,7 +9,10 @@ describe('emitting through @actions/core', () => {
 
   function emitted(list: Parameters<typeof emitAnnotations>[0]): string {
     let out = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+      out += String(s);
+      return true;
+    });
     emitAnnotations(list);
     vi.restoreAllMocks();
     return out;

@@ -48,7 +48,7 @@ describe('positional g_event_info', () => {
     expect(Object.keys(old.events)).toEqual(Object.keys(designated.events));
     expect(withoutLocs(old.events)).toEqual(withoutLocs(designated.events));
     // An entry's location is its own line, whatever its comment says.
-    expect(old.events['PPME_SYSCALL_OPEN_X']!.loc).toEqual({ path: EVENT_TABLE, line: lineOf(positionalEventTable(), '/* PPME_SYSCALL_OPEN_X */') });
+    expect(old.events.PPME_SYSCALL_OPEN_X!.loc).toEqual({ path: EVENT_TABLE, line: lineOf(positionalEventTable(), '/* PPME_SYSCALL_OPEN_X */') });
   });
 
   it('switching between the two syntaxes is no change, both ways', async () => {
@@ -107,7 +107,7 @@ describe('enum ppm_event_type (the old name of ppm_event_code)', () => {
       Object.fromEntries(Object.entries(typedef.eventCodes).map(([k, c]) => [k, c.value])),
     );
     const header = apply(demoFiles(), oldCodes)[HEADER]!;
-    expect(old.eventCodes['PPME_SOCKET_SETSOCKOPT_X']).toMatchObject({ value: 9, loc: { path: HEADER, line: lineOf(header, '\tPPME_SOCKET_SETSOCKOPT_X,') } });
+    expect(old.eventCodes.PPME_SOCKET_SETSOCKOPT_X).toMatchObject({ value: 9, loc: { path: HEADER, line: lineOf(header, '\tPPME_SOCKET_SETSOCKOPT_X,') } });
     expect(Object.keys(old.enums)).not.toContain('ppm_event_type');
     expect(withoutLocs(old.events)).toEqual(withoutLocs(typedef.events));
   });
@@ -142,7 +142,7 @@ describe('enum ppm_syscall_code (the ppm_sc codes before the X-macro)', () => {
     const values = (s: Surface) => Object.fromEntries(Object.entries(s.ppmSc).filter(([, c]) => !c.retired).map(([k, c]) => [k, c.value]));
     expect(values(old)).toEqual(values(xmacro));
     expect(values(old)).toEqual({ PPM_SC_UNKNOWN: 0, PPM_SC_OPEN: 1, PPM_SC_CLOSE: 2, PPM_SC_READ: 4, PPM_SC_SETSOCKOPT: 5 });
-    expect(old.ppmSc['PPM_SC_READ']!.loc).toEqual({ path: HEADER, line: lineOf(apply(demoFiles(), oldSc)[HEADER]!, 'PPM_SC_READ = 4') });
+    expect(old.ppmSc.PPM_SC_READ!.loc).toEqual({ path: HEADER, line: lineOf(apply(demoFiles(), oldSc)[HEADER]!, 'PPM_SC_READ = 4') });
     expect(Object.keys(old.enums)).not.toContain('ppm_syscall_code');
   });
 

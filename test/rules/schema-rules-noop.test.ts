@@ -32,8 +32,8 @@ const swapFlagTables = rewrite(FLAGS_TABLE, (text) => {
   const start = text.indexOf('const struct ppm_name_value file_flags');
   const mid = text.indexOf('const struct ppm_name_value fcntl_commands');
   const first = text.slice(start, mid);
-  const second = text.slice(mid).trimEnd() + '\n\n';
-  return text.slice(0, start) + second + first.trimEnd() + '\n';
+  const second = `${text.slice(mid).trimEnd()}\n\n`;
+  return `${text.slice(0, start) + second + first.trimEnd()}\n`;
 });
 
 const cases: Array<{ name: string; head: Change | Change[] }> = [
@@ -148,6 +148,6 @@ describe('no-op edits produce no findings', () => {
     const strip = (s: typeof base) => Object.fromEntries(Object.entries(s.events).map(([k, e]) => [k, { ...e, loc: null, params: e.params.map((p) => ({ ...p, loc: null })) }]));
     expect(strip(head)).toEqual(strip(base));
     // PPME_GENERIC_E was first (line 5) and is now the last entry.
-    expect(head.events['PPME_GENERIC_E']!.loc.line).toBeGreaterThan(30);
+    expect(head.events.PPME_GENERIC_E!.loc.line).toBeGreaterThan(30);
   });
 });

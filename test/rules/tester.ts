@@ -137,7 +137,7 @@ export interface RuleCases {
   invalid: InvalidCase[];
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -193,7 +193,7 @@ export function ruleTests(cases: RuleCases): void {
           const actual = mine.map((f) => ({ message: f.message, path: f.location?.path ?? null, line: f.location?.line ?? null }));
           const caseTrees = trees(c.base, c.head);
           const expected = c.errors.map((e) => ({
-            message: expect.stringMatching(new RegExp(e.message.map(escape).join('[\\s\\S]*'))),
+            message: expect.stringMatching(new RegExp(e.message.map(escapeRegExp).join('[\\s\\S]*'))),
             path: e.path,
             line: resolveLine(e, caseTrees),
           }));

@@ -131,7 +131,7 @@ describe('a budget belongs to one revision', () => {
     expect(starved.warnings.every((w) => w.incomplete)).toBe(true);
     const next = await buildSurface(memorySnapshot(tree, 'next'), cache);
     const fresh = await buildSurface(memorySnapshot(tree, 'fresh'), new FactsCache());
-    expect(fresh.events['PPME_SYSCALL_READ_E']!.flags).toEqual(['EF_OLD_VERSION', 'EF_READS_FROM_FD', 'EF_USES_FD']);
+    expect(fresh.events.PPME_SYSCALL_READ_E!.flags).toEqual(['EF_OLD_VERSION', 'EF_READS_FROM_FD', 'EF_USES_FD']);
     expect(Object.keys(fresh.moduleParams)).toContain('verbose');
     expect(next.warnings).toEqual([]);
     expect(comparable(next)).toEqual(comparable(fresh));
@@ -154,9 +154,9 @@ describe('a budget belongs to one revision', () => {
     expect(starved.warnings.some((w) => /MAX_REVISION_EVAL_STEPS.*which lines of .*driver\/ppm_budget_test\.h.* the builds compile is not known/.test(w.message))).toBe(true);
     const next = await buildSurface(memorySnapshot(tree, 'next'), cache);
     const fresh = await buildSurface(memorySnapshot(tree, 'fresh'), new FactsCache());
-    expect(fresh.defines['PPM_BUDGET_TEST_VALUE']?.value).toBe(2);
+    expect(fresh.defines.PPM_BUDGET_TEST_VALUE?.value).toBe(2);
     // What the header leaves defined decides the includer's own conditions.
-    expect(fresh.defines['PPM_BUDGET_TEST_SEEN']?.value).toBe(1);
+    expect(fresh.defines.PPM_BUDGET_TEST_SEEN?.value).toBe(1);
     expect(next.warnings).toEqual([]);
     expect(comparable(next)).toEqual(comparable(fresh));
   });

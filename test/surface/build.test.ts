@@ -17,57 +17,57 @@ describe('the schema surface of the demo driver', async () => {
 
   it('reads ppm_event_code with values, PPM_EVENT_MAX included', () => {
     expect(Object.keys(s.eventCodes)).toHaveLength(11);
-    expect(s.eventCodes['PPME_SYSCALL_OPEN_X']).toMatchObject({ value: 3, loc: { path: 'driver/ppm_events_public.h', line: line('driver/ppm_events_public.h', 'PPME_SYSCALL_OPEN_X = 3') } });
-    expect(s.eventCodes['PPM_EVENT_MAX']!.value).toBe(10);
+    expect(s.eventCodes.PPME_SYSCALL_OPEN_X).toMatchObject({ value: 3, loc: { path: 'driver/ppm_events_public.h', line: line('driver/ppm_events_public.h', 'PPME_SYSCALL_OPEN_X = 3') } });
+    expect(s.eventCodes.PPM_EVENT_MAX!.value).toBe(10);
   });
 
   it('reads every g_event_info entry with flags as sets and params in order', () => {
     expect(Object.keys(s.events)).toHaveLength(10);
-    expect(s.events['PPME_SYSCALL_OPEN_X']).toMatchObject({
+    expect(s.events.PPME_SYSCALL_OPEN_X).toMatchObject({
       name: 'open',
       category: ['EC_FILE', 'EC_SYSCALL'],
       flags: ['EF_CREATES_FD', 'EF_MODIFIES_STATE'],
       nparams: 3,
       loc: { path: 'driver/event_table.c', line: line('driver/event_table.c', '[PPME_SYSCALL_OPEN_X]') },
     });
-    expect(s.events['PPME_SYSCALL_OPEN_X']!.params.map((p) => [p.name, p.type, p.format, p.info])).toEqual([
+    expect(s.events.PPME_SYSCALL_OPEN_X!.params.map((p) => [p.name, p.type, p.format, p.info])).toEqual([
       ['fd', 'PT_FD', 'PF_DEC', null],
       ['name', 'PT_FSPATH', 'PF_NA', null],
       ['flags', 'PT_FLAGS32', 'PF_HEX', 'file_flags'],
     ]);
-    expect(s.events['PPME_SYSCALL_OPEN_X']!.params[2]!.loc.line).toBe(line('driver/event_table.c', '{"flags"', '[PPME_SYSCALL_OPEN_X]'));
-    expect(s.events['PPME_SOCKET_SETSOCKOPT_X']!.params[2]).toMatchObject({ type: 'PT_DYN', info: 'sockopt_dynamic_param', ninfo: 'PPM_SOCKOPT_IDX_MAX' });
+    expect(s.events.PPME_SYSCALL_OPEN_X!.params[2]!.loc.line).toBe(line('driver/event_table.c', '{"flags"', '[PPME_SYSCALL_OPEN_X]'));
+    expect(s.events.PPME_SOCKET_SETSOCKOPT_X!.params[2]).toMatchObject({ type: 'PT_DYN', info: 'sockopt_dynamic_param', ninfo: 'PPM_SOCKOPT_IDX_MAX' });
     // A short entry (trailing fields left out) has no params; EF_NONE is no flag.
-    expect(s.events['PPME_SYSCALL_OPEN_E']).toMatchObject({ nparams: 0, params: [] });
-    expect(s.events['PPME_GENERIC_X']!.flags).toEqual([]);
+    expect(s.events.PPME_SYSCALL_OPEN_E).toMatchObject({ nparams: 0, params: [] });
+    expect(s.events.PPME_GENERIC_X!.flags).toEqual([]);
   });
 
   it('reads the schema enums with evaluated values', () => {
-    expect(s.enums['ppm_event_flags']!['EF_LARGE_PAYLOAD']).toMatchObject({ value: 2048, expr: '(1 << 11)' });
-    expect(s.enums['ppm_event_flags']!['EF_DROPPED_LONG_AGO']).toBeUndefined();
-    expect(s.enums['ppm_param_type']!['PT_MAX']!.value).toBe(13);
+    expect(s.enums.ppm_event_flags!.EF_LARGE_PAYLOAD).toMatchObject({ value: 2048, expr: '(1 << 11)' });
+    expect(s.enums.ppm_event_flags!.EF_DROPPED_LONG_AGO).toBeUndefined();
+    expect(s.enums.ppm_param_type!.PT_MAX!.value).toBe(13);
     expect(Object.keys(s.enums).sort()).toEqual(['ppm_event_category', 'ppm_event_flags', 'ppm_param_type', 'ppm_print_format', 'sys_exit_extra_code']);
   });
 
   it('reads PPM_SC codes from the X-macro, a commented-out code as retired', () => {
-    expect(s.ppmSc['PPM_SC_READ']).toMatchObject({ value: 4, loc: { line: line('driver/ppm_events_public.h', 'PPM_SC_X(READ, 4)') } });
-    expect(s.ppmSc['PPM_SC_NA_1']).toMatchObject({ value: 3, retired: true });
+    expect(s.ppmSc.PPM_SC_READ).toMatchObject({ value: 4, loc: { line: line('driver/ppm_events_public.h', 'PPM_SC_X(READ, 4)') } });
+    expect(s.ppmSc.PPM_SC_NA_1).toMatchObject({ value: 3, retired: true });
     expect(Object.keys(s.ppmSc)).toHaveLength(6);
   });
 
   it('reads PPM_* value defines, with their #if guard when conditional', () => {
-    expect(s.defines['PPM_O_RDWR']).toMatchObject({ value: 3, expr: '(PPM_O_RDONLY | PPM_O_WRONLY)' });
-    expect(s.defines['PPM_AT_FDCWD']!.value).toBe(-100);
-    expect(s.defines['PPM_FCNTL_F_GETLK64']).toMatchObject({ value: 3, guard: ['!defined(CONFIG_64BIT)'] });
-    expect(s.defines['PPM_FCNTL_F_DUPFD']!.guard).toBeUndefined();
+    expect(s.defines.PPM_O_RDWR).toMatchObject({ value: 3, expr: '(PPM_O_RDONLY | PPM_O_WRONLY)' });
+    expect(s.defines.PPM_AT_FDCWD!.value).toBe(-100);
+    expect(s.defines.PPM_FCNTL_F_GETLK64).toMatchObject({ value: 3, guard: ['!defined(CONFIG_64BIT)'] });
+    expect(s.defines.PPM_FCNTL_F_DUPFD!.guard).toBeUndefined();
   });
 
   it('reads flag tables (terminator dropped, guards kept) and dynamic-param tables', () => {
-    expect(s.flagTables['file_flags']!.entries.map((e) => [e.name, e.value])).toEqual([
+    expect(s.flagTables.file_flags!.entries.map((e) => [e.name, e.value])).toEqual([
       ['O_RDWR', 3], ['O_RDONLY', 1], ['O_WRONLY', 2], ['O_CREAT', 4], ['O_NONE', 0],
     ]);
-    expect(s.flagTables['fcntl_commands']!.entries[2]).toMatchObject({ name: 'F_GETLK64', guard: ['!defined(CONFIG_64BIT)'] });
-    expect(s.dynamicParams['sockopt_dynamic_param']!.entries['PPM_SOCKOPT_IDX_ERRNO']).toMatchObject({ type: 'PT_ERRNO', index: 1 });
+    expect(s.flagTables.fcntl_commands!.entries[2]).toMatchObject({ name: 'F_GETLK64', guard: ['!defined(CONFIG_64BIT)'] });
+    expect(s.dynamicParams.sockopt_dynamic_param!.entries.PPM_SOCKOPT_IDX_ERRNO).toMatchObject({ type: 'PT_ERRNO', index: 1 });
   });
 
   it('round-trips through JSON', () => {

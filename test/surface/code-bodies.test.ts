@@ -657,8 +657,8 @@ describe('compat conditions, probes and file selection', () => {
     const src = Array.from({ length: 900 }, (_, i) => body(i)).join('\n');
     const out = extractCodeBodies(FILLERS, src);
     expect(Object.keys(out.functions)).toHaveLength(900);
-    expect(out.functions['f_sys_gen7_x']?.line).toBe(7 * 11 + 1);
-    expect(out.functions['f_sys_gen7_x']?.hash).not.toBe(out.functions['f_sys_gen8_x']?.hash);
+    expect(out.functions.f_sys_gen7_x?.line).toBe(7 * 11 + 1);
+    expect(out.functions.f_sys_gen7_x?.hash).not.toBe(out.functions.f_sys_gen8_x?.hash);
   });
 });
 

@@ -54,25 +54,25 @@ describe('extractCodeBodies: macros', () => {
   it('one entry per name, every definition in order, at its first line', () => {
     const f = code('int f(void) { return 0; }\n#define ARG 1\n#undef ARG\n#define ARG 2\n');
     expect(Object.keys(f.macros!)).toEqual(['ARG']);
-    expect(f.macros!['ARG']!.line).toBe(2);
-    expect(code('int f(void) { return 0; }\n#define ARG 1\n#undef ARG\n#define ARG 3\n').macros!['ARG']!.hash).not.toBe(f.macros!['ARG']!.hash);
+    expect(f.macros!.ARG!.line).toBe(2);
+    expect(code('int f(void) { return 0; }\n#define ARG 1\n#undef ARG\n#define ARG 3\n').macros!.ARG!.hash).not.toBe(f.macros!.ARG!.hash);
     expect(code('int f(void) { return 0; }\n')).not.toHaveProperty('macros');
   });
 
   it('a definition no supported kernel compiles is left out; kernel branches give compatVariants', () => {
     const dead = code('#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 0)\n#define GET(t) t->old\n#else\n#define GET(t) t->cur\n#endif\n');
-    expect(dead.macros!['GET']!.hash).toBe(code('#define GET(t) t->cur\n').macros!['GET']!.hash);
-    expect(dead.macros!['GET']).not.toHaveProperty('compatVariants');
+    expect(dead.macros!.GET!.hash).toBe(code('#define GET(t) t->cur\n').macros!.GET!.hash);
+    expect(dead.macros!.GET).not.toHaveProperty('compatVariants');
     const live = code('#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 0, 0)\n#define GET(t) t->new\n#else\n#define GET(t) t->cur\n#endif\n');
-    const cur = code('#define GET(t) t->cur\n').macros!['GET']!.hash;
-    expect(live.macros!['GET']!.compatVariants!.oldest).toEqual([cur, cur, cur, cur]);
-    expect(live.macros!['GET']!.compatVariants!.newest).not.toBe(cur);
+    const cur = code('#define GET(t) t->cur\n').macros!.GET!.hash;
+    expect(live.macros!.GET!.compatVariants!.oldest).toEqual([cur, cur, cur, cur]);
+    expect(live.macros!.GET!.compatVariants!.newest).not.toBe(cur);
   });
 
   it('records the macro-case names and the conditions a function uses', () => {
     const f = code('int f(struct event_filler_arguments *args) {\n#if MAX_ARGS > 2\n\tif (flag_on) ASSERT(1);\n#endif\n\treturn val_to_ring(args, ARG, PPME_GENERIC_E, 0, 0);\n}\n');
     // Event codes are enumerators; ASSERT is debug output; lower-case names are in calls and globals.
-    expect(f.functions['f']!.macroNames).toBe('ARG MAX_ARGS');
+    expect(f.functions.f!.macroNames).toBe('ARG MAX_ARGS');
   });
 });
 
@@ -97,7 +97,7 @@ describe('withDefines', () => {
 
   it('returns the function itself when it expands no macro of the tree', () => {
     const [path, f] = file(`#define OTHER 1\n${FILLER}`);
-    expect(withDefines(defineIndex({ [path]: f }), path, 'kmod', f.functions['f_sys_open_x']!)).toBe(f.functions['f_sys_open_x']);
+    expect(withDefines(defineIndex({ [path]: f }), path, 'kmod', f.functions.f_sys_open_x!)).toBe(f.functions.f_sys_open_x);
   });
 
   it('resolves a name to the file, else its driver, else the shared files', () => {

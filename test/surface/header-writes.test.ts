@@ -51,8 +51,8 @@ describe('headerWrites', () => {
 
   it('is empty for code that writes no header (casts and sizeof are not headers)', () => {
     expect(writes('int f(char *p) {\n\treturn sizeof(struct ppm_evt_hdr) + ((struct ppm_evt_hdr *)p)->len;\n}\n')).toEqual([]);
-    expect(extractCodeBodies('driver/ppm_fillers.c', 'int f(int x) {\n\treturn x;\n}\n').functions['f']).not.toHaveProperty('headerHash');
-    expect(extractCodeBodies('driver/main.c', KMOD).functions['record']!.headerHash).toMatch(/^[0-9a-f]{16}$/);
+    expect(extractCodeBodies('driver/ppm_fillers.c', 'int f(int x) {\n\treturn x;\n}\n').functions.f).not.toHaveProperty('headerHash');
+    expect(extractCodeBodies('driver/main.c', KMOD).functions.record!.headerHash).toMatch(/^[0-9a-f]{16}$/);
   });
 
   it('stops following locals after MAX_HEADER_LOCALS (crafted input): the whole function stands for its header writes', () => {
@@ -60,7 +60,7 @@ describe('headerWrites', () => {
     const src = (n: number) => `void f(int v0) {\n${chain(n)}\n\tstruct ppm_evt_hdr h;\n\th.len = v${n};\n}\n`;
     expect(writes(src(MAX_HEADER_LOCALS - 1))).toHaveLength(MAX_HEADER_LOCALS);
     expect(writes(src(200))).toBeNull();
-    const header = (s: string) => extractCodeBodies('driver/main.c', s).functions['f']!.headerHash;
+    const header = (s: string) => extractCodeBodies('driver/main.c', s).functions.f!.headerHash;
     const unrelated = (s: string) => s.replace('\tstruct ppm_evt_hdr h;', '\tlog_it();\n\tstruct ppm_evt_hdr h;');
     expect(header(unrelated(src(200)))).not.toBe(header(src(200)));
     expect(header(unrelated(src(10)))).toBe(header(src(10)));

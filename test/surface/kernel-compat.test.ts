@@ -109,7 +109,7 @@ describe('extractCodeBodies with the supported kernel range', () => {
     expect(Object.keys(base.functions)).toEqual(['f']);
     expect(extractCodeBodies(FILLERS, src('return x + 2;'), MIN)).toEqual(base);
     // Inside the range it is a kernel-specific helper.
-    expect(extractCodeBodies(FILLERS, src('return x + 1;'), 0n).functions['ancient_helper']?.kernelSpecific).toBe(true);
+    expect(extractCodeBodies(FILLERS, src('return x + 1;'), 0n).functions.ancient_helper?.kernelSpecific).toBe(true);
   });
 
   it('a helper with one definition per kernel branch, one of them dead: the live one is the function, not kernel-specific', () => {

@@ -661,7 +661,7 @@ function generateStructs(seed: number, count: number): Generated {
     // A struct ending in a flexible array member cannot be nested by value.
     if (!fam) usable.push([spelling, bound]);
   }
-  return { text: out.join('\n') + '\n', count };
+  return { text: `${out.join('\n')}\n`, count };
 }
 
 describe('random structs agree with gcc', () => {

@@ -50,7 +50,7 @@ describe('compat groups resolved as far as each build decides them', () => {
 	return false;
 }
 `;
-  const at = (src: string) => extractCodeBodies('driver/main.c', src, kernelVersion(3, 10, 0)).functions['in_ia32']!;
+  const at = (src: string) => extractCodeBodies('driver/main.c', src, kernelVersion(3, 10, 0)).functions.in_ia32!;
 
   it('a kernel-API test added to an architecture conditional is a kernel build matter (libs ccc63215f)', () => {
     const base = at(ARCH('defined(CONFIG_S390)'));
@@ -64,7 +64,7 @@ describe('compat groups resolved as far as each build decides them', () => {
 
   it('a group whose choice depends on the driver\'s own switch is not decided by the kernel range', () => {
     const src = (body: string) => `int f(int x) {\n#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 0) || defined(DRIVER_SWITCH)\n\t${body}\n#endif\n\treturn x;\n}\n`;
-    const f = (body: string) => extractCodeBodies('driver/ppm_fillers.c', src(body), kernelVersion(3, 10, 0)).functions['f']!;
+    const f = (body: string) => extractCodeBodies('driver/ppm_fillers.c', src(body), kernelVersion(3, 10, 0)).functions.f!;
     expect(codeDelta(f('x = 1;'), f('x = 2;'))).toBe('logic');
   });
 });

@@ -266,7 +266,9 @@ describe('runCheck, clause by clause (docs/testing.md)', () => {
 
   it('uncommitted surface files: the first five named, the rest counted; a warning, not an incomplete analysis', async () => {
     const { dir, base } = demoRepo();
-    const add = (names: string[]) => names.forEach((n) => writeFileSync(path.join(dir, 'driver', n), '/* new */\n'));
+    const add = (names: string[]) => {
+      for (const n of names) writeFileSync(path.join(dir, 'driver', n), '/* new */\n');
+    };
     add(['n1.h', 'n2.h', 'n3.h', 'n4.h', 'n5.h']);
     const five = await runCheck({ repo: dir, base });
     expect(five.warnings).toEqual([

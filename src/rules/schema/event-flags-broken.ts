@@ -16,7 +16,7 @@ export const eventFlagsBroken: Rule = {
     const hits: Hit[] = [];
     for (const [symbol] of newEventCodes(base, head)) {
       const e = head.events[symbol];
-      if (!e || !e.flags.includes('EF_USES_FD')) continue;
+      if (!e?.flags.includes('EF_USES_FD')) continue;
       // Exit events: since libs stopped sending enter events, an enter's EF_USES_FD reads nothing (libs added such enters, e.g. io_uring_enter).
       if (/_X$/.test(symbol) && (e.nparams === 0 || (e.nparams === null && !e.params.length))) {
         hits.push({ symbol, message: `new ${symbol} has EF_USES_FD but no params: libsinsp would fail reading its file descriptor (${EVENT_TABLE_HEADER})`, location: e.loc });

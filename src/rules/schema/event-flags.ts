@@ -6,7 +6,7 @@ import type { EventInfo, Surface } from '../../surface/model.js';
  * became EF_CONVERTER_MANAGED at the same bit) is no change. Unknown values key by name.
  */
 function bits(surface: Surface, flags: string[]): Map<string, string> {
-  const values = surface.enums['ppm_event_flags'] ?? {};
+  const values = surface.enums.ppm_event_flags ?? {};
   return new Map(flags.map((f) => [values[f]?.value != null ? `bit:${values[f]!.value}` : `name:${f}`, f]));
 }
 

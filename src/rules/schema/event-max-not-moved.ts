@@ -11,7 +11,7 @@ export const eventMaxNotMoved: Rule = {
     'PPM_EVENT_MAX sizes g_event_info and every per-event table of the drivers and libscap, and bounds the codes userspace accepts: a new code at or past it is dropped or read out of bounds. The table is invalid whatever the version says.',
   example: '\tPPME_SYSCALL_WRITE_E = 10,\n\tPPME_SYSCALL_WRITE_X = 11,\n\tPPM_EVENT_MAX = 10   // must be 12',
   check(base, head) {
-    const max = head.eventCodes['PPM_EVENT_MAX'];
+    const max = head.eventCodes.PPM_EVENT_MAX;
     if (!max || max.value === null) return [];
     const past = newEventCodes(base, head).filter(([, c]) => c.value !== null && c.value >= max.value!);
     if (!past.length) return [];

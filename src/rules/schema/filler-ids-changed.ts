@@ -9,8 +9,8 @@ export const fillerIdsChanged: Rule = {
     'While the legacy probe exists, a filler id is a tail-call index shared by the probe and libscap. libscap accepts a legacy probe only at the exact SCHEMA minor it was built for (scap_bpf.c check_schema_version_compatibility, "the legacy ebpf SCHEMA_VERSION is not semver compliant"), so a SCHEMA minor bump is what keeps a probe with other filler ids from loading.',
   example: '  FN(sys_mkdir_x) \\\n+ FN(sys_mknod_x) \\\n  FN(terminate_filler)',
   check(base, head) {
-    const b = base.codeLists['FILLER_LIST_MAPPER'];
-    const h = head.codeLists['FILLER_LIST_MAPPER'];
+    const b = base.codeLists.FILLER_LIST_MAPPER;
+    const h = head.codeLists.FILLER_LIST_MAPPER;
     if (!b || !h) return [];
     const hits: Hit[] = [];
     const bNames = b.entries.map((e) => e.name);

@@ -245,7 +245,7 @@ function definitionFacts(T: Tokens, def: Def, groups: Map<number, Group>, minKer
 function compiledBy(T: Tokens, scope: Def['scope'], groups: Map<number, Group>, build: Build | null): boolean {
   return scope.every(({ at, branch }) => {
     const g = groups.get(at);
-    if (!g || !g.compat) return true;
+    if (!g?.compat) return true;
     if (g.decided !== undefined) return g.decided === branch;
     return build === null || mayCompile(T, g, branch, build);
   });

@@ -44,14 +44,14 @@ export const apiCases: RuleCases[] = [
     bump: 'minor',
     valid: [
       { name: 'a field spelled with another typedef of the same width', head: inRing([N_EVTS, '\tvolatile __u64 n_evts;\n']), rules: [] },
-      { name: 'a comment and blank lines in the struct', head: inRing([N_EVTS, '\t/* events */\n\n' + N_EVTS]), rules: [] },
-      { name: 'a field inserted in the middle is a layout change, not an append', head: inRing([N_EVTS, '\tvolatile uint64_t n_new;\n' + N_EVTS]), rules: ['struct-layout-changed'] },
+      { name: 'a comment and blank lines in the struct', head: inRing([N_EVTS, `\t/* events */\n\n${N_EVTS}`]), rules: [] },
+      { name: 'a field inserted in the middle is a layout change, not an append', head: inRing([N_EVTS, `\tvolatile uint64_t n_new;\n${N_EVTS}`]), rules: ['struct-layout-changed'] },
       { name: 'a kmod-internal struct gains a field', head: inRing(['};\n', '};\n\nstruct ppm_consumer_demo {\n\tint snaplen;\n\tint more;\n};\n']), rules: [] },
     ],
     invalid: [
       {
         name: 'a counter appended to the mmapped ring-buffer info',
-        head: inRing([N_PREEMPTIONS, N_PREEMPTIONS + '\tvolatile uint64_t n_context_switches;\n']),
+        head: inRing([N_PREEMPTIONS, `${N_PREEMPTIONS}\tvolatile uint64_t n_context_switches;\n`]),
         errors: [{ message: ['struct ppm_ring_buffer_info gains n_context_switches (uint64_t, offset 40, size 8) at the end (size 40 → 48)'], path: RING, line: at('n_context_switches') }],
         rules: ['struct-field-appended'],
         required: 'minor',
@@ -71,7 +71,7 @@ export const apiCases: RuleCases[] = [
     bump: 'major',
     valid: [
       { name: 'u64 → uint64_t spelling (libs 5ee8c6ce9)', head: inRing([N_EVTS, '\tvolatile u64 n_evts;\n'], ['\tvolatile uint64_t n_drops_buffer;\n', '\tvolatile __u64 n_drops_buffer;\n']), rules: [] },
-      { name: 'an appended field', head: inRing([N_PREEMPTIONS, N_PREEMPTIONS + '\tvolatile uint64_t n_x;\n']), rules: ['struct-field-appended'] },
+      { name: 'an appended field', head: inRing([N_PREEMPTIONS, `${N_PREEMPTIONS}\tvolatile uint64_t n_x;\n`]), rules: ['struct-field-appended'] },
       { name: 'the pragma pack written differently', head: inHeader(['#pragma pack(push, 1)\n#endif\nstruct ppm_evt_hdr', '#pragma pack(push,1)\n#endif\nstruct ppm_evt_hdr']), rules: [] },
       { name: 'a flexible array spelled x[] instead of x[0] (libs 9.1.0-rc1)', head: inHeader(['\tstruct ppm_proc_info entries[0];', '\tstruct ppm_proc_info entries[];']), rules: [] },
       {
@@ -415,7 +415,7 @@ export const apiCases: RuleCases[] = [
     bump: 'none',
     kind: 'note',
     valid: [
-      { name: 'a field removed and another inserted elsewhere', head: inRing(['\tvolatile uint64_t n_drops_pf;\n', ''], [N_PREEMPTIONS, N_PREEMPTIONS + '\tvolatile uint64_t n_drops_bug;\n']), rules: ['struct-layout-changed'] },
+      { name: 'a field removed and another inserted elsewhere', head: inRing(['\tvolatile uint64_t n_drops_pf;\n', ''], [N_PREEMPTIONS, `${N_PREEMPTIONS}\tvolatile uint64_t n_drops_bug;\n`]), rules: ['struct-layout-changed'] },
       { name: 'a field renamed and retyped (another size)', head: inRing(['\tvolatile uint64_t n_drops_pf;\n', '\tvolatile uint32_t n_page_faults;\n\tvolatile uint32_t pad;\n']), rules: ['struct-layout-changed'] },
     ],
     invalid: [
@@ -428,7 +428,7 @@ export const apiCases: RuleCases[] = [
       },
       {
         name: 'a field renamed in place and one appended: the append is what counts',
-        head: inRing(['\tvolatile uint64_t n_drops_pf;\n', '\tvolatile uint64_t n_drops_page_faults;\n'], [N_PREEMPTIONS, N_PREEMPTIONS + '\tvolatile uint64_t n_x;\n']),
+        head: inRing(['\tvolatile uint64_t n_drops_pf;\n', '\tvolatile uint64_t n_drops_page_faults;\n'], [N_PREEMPTIONS, `${N_PREEMPTIONS}\tvolatile uint64_t n_x;\n`]),
         rules: ['struct-field-appended', 'struct-field-renamed'],
         required: 'minor',
         errors: [{ message: ['field n_drops_pf is now n_drops_page_faults'], path: RING, line: at('n_drops_page_faults') }],

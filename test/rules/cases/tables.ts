@@ -39,7 +39,7 @@ const SYSCALL_FLAGS_ENUM: Pair = ['struct ppm_name_value {', 'enum syscall_flags
 
 const LAST_SC: Pair = ['\tPPM_SC_X(SETSOCKOPT, 5)\n', '\tPPM_SC_X(SETSOCKOPT, 5) \\\n'];
 /** Appends X-macro entries after SETSOCKOPT, the last one. */
-const appendSc = (...entries: string[]): Change => inHeader([LAST_SC[0], LAST_SC[1] + entries.map((e) => `\t${e}`).join(' \\\n') + '\n']);
+const appendSc = (...entries: string[]): Change => inHeader([LAST_SC[0], `${LAST_SC[1] + entries.map((e) => `\t${e}`).join(' \\\n')}\n`]);
 
 const O_EXCL_DEFINE: Pair = ['#define PPM_O_CREAT (1 << 2)\n', '#define PPM_O_CREAT (1 << 2)\n#define PPM_O_EXCL (1 << 3)\n'];
 
@@ -485,7 +485,7 @@ export const tableCases: RuleCases[] = [
           const t = tree[FLAGS_TABLE]!;
           const mid = t.indexOf('const struct ppm_name_value fcntl_commands');
           const first = t.indexOf('const struct ppm_name_value file_flags');
-          return { ...tree, [FLAGS_TABLE]: t.slice(0, first) + t.slice(mid).trimEnd() + '\n\n' + t.slice(first, mid).trimEnd() + '\n' };
+          return { ...tree, [FLAGS_TABLE]: `${t.slice(0, first) + t.slice(mid).trimEnd()}\n\n${t.slice(first, mid).trimEnd()}\n` };
         },
         rules: [],
       },

@@ -371,7 +371,7 @@ export function resolveVariant(T: Tokens, a: number[], from: number, to: number,
     const t = a[p]!;
     if (T.pp[t] === PP_IF) {
       const g = groups.get(t);
-      if (g && g.compat && g.end <= a[to - 1]!) {
+      if (g?.compat && g.end <= a[to - 1]!) {
         resolveGroup(T, a, g, build, groups, out);
         p = g.end - base;
         continue;
