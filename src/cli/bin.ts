@@ -1,3 +1,5 @@
+// First: it tunes V8 before anything else runs (see tiering.ts).
+import '../tiering.js';
 import { main } from './main.js';
 
 main(process.argv.slice(2), {

@@ -184,8 +184,9 @@ function detached(b: BoundaryFacts): BoundaryFacts {
 }
 
 function definitionFacts(T: Tokens, def: Def, groups: Map<number, Group>, minKernel: bigint): DefinitionFacts {
-  // Which kernel-version groups are dead depends on the supported range too.
-  const raw = digest([T.text.slice(def.start, def.end + 1).join('\u001f'), T.compat.slice(def.start, def.end + 1).join(''), String(minKernel)]);
+  // Which kernel-version groups are dead depends on the supported range too. (T.compat is not
+  // part of the key: markCompat derives it from the directive's text.)
+  const raw = digest([T.text.slice(def.start, def.end + 1).join('\u001f'), String(minKernel)]);
   const seen = seenDefinitions.get(raw);
   if (seen) return seen;
   // Tokens of a function, build-only edits normalised (code/normalise.ts).

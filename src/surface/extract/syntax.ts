@@ -37,27 +37,49 @@ export function foldSpace(s: string): string {
   return s.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-export function toInit(node: Node, depth = 0): Init {
-  const line = lineOfNode(node);
-  if (depth > MAX_NESTING) return { kind: 'error', text: `braces nested more than ${MAX_NESTING} deep`, line };
-  if (node.type === 'initializer_list') {
-    const items: InitItem[] = [];
-    for (const child of node.namedChildren) {
-      if (!child || child.type === 'comment') continue;
-      if (child.type === 'initializer_pair') {
-        const designators = child.childrenForFieldName('designator').filter((d): d is Node => d !== null);
-        const value = child.childForFieldName('value');
-        items.push({ designator: designators.map((d, i) => designatorText(d, i > 0)).join(''), value: value ? toInit(value, depth + 1) : { kind: 'error', text: '', line }, ...span(child) });
-      } else items.push({ designator: null, value: toInit(child, depth + 1), ...span(child) });
-    }
-    return { kind: 'list', items, line, ...(node.hasError ? { error: true as const } : {}) };
-  }
-  if (node.type === 'ERROR' || node.hasError) return { kind: 'error', text: foldSpace(node.text), line };
-  return { kind: 'expr', text: foldSpace(node.text), line };
+/** The text a tree was parsed from (`ParsedFile.pre.text`) and its 1-based line of an offset. */
+export interface NodeSource {
+  text: string;
+  lineAt(offset: number): number;
 }
 
-function span(node: Node): { line: number; endLine: number } {
-  return { line: lineOfNode(node), endLine: node.endPosition.row + 1 };
+/**
+ * An initializer node as plain data. Every property of a tree-sitter node read from JS but its
+ * start is a call into wasm that copies the node there first, and the tables hold tens of
+ * thousands of nodes: so each node's type is read once, text and end lines come from offsets
+ * into the parsed text, and `hasError` is asked only below a node that has an error (a node
+ * without one has none anywhere inside).
+ */
+export function toInit(node: Node, src: NodeSource): Init {
+  return readInit(node, node.type, true, src, 0).init;
+}
+
+/** toInit of a node of a known type, and its end offset. `mayHaveError`: false under a node without errors. */
+function readInit(node: Node, type: string, mayHaveError: boolean, src: NodeSource, depth: number): { init: Init; end: number } {
+  const line = lineOfNode(node);
+  if (depth > MAX_NESTING) return { init: { kind: 'error', text: `braces nested more than ${MAX_NESTING} deep`, line }, end: node.endIndex };
+  const hasError = mayHaveError && node.hasError;
+  if (type === 'initializer_list') {
+    const items: InitItem[] = [];
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      const childType = child.type;
+      if (childType === 'comment') continue;
+      if (childType === 'initializer_pair') {
+        const designators = child.childrenForFieldName('designator').filter((d): d is Node => d !== null);
+        const value = child.childForFieldName('value');
+        const designator = designators.map((d, i) => designatorText(d, i > 0)).join('');
+        items.push({ designator, value: value ? readInit(value, value.type, hasError, src, depth + 1).init : { kind: 'error', text: '', line }, line: lineOfNode(child), endLine: src.lineAt(child.endIndex) });
+      } else {
+        const { init, end } = readInit(child, childType, hasError, src, depth + 1);
+        items.push({ designator: null, value: init, line: lineOfNode(child), endLine: src.lineAt(end) });
+      }
+    }
+    return { init: { kind: 'list', items, line, ...(hasError ? { error: true as const } : {}) }, end: node.endIndex };
+  }
+  const end = node.endIndex;
+  const text = foldSpace(src.text.slice(node.startIndex, end));
+  return { init: type === 'ERROR' || hasError ? { kind: 'error', text, line } : { kind: 'expr', text, line }, end };
 }
 
 /** `[X]` → 'X' when it is the first designator of a chain, `[X]` after one (`X.params[1].type`); `.f` → '.f'. */

@@ -23,7 +23,7 @@ export function extractTables(file: ParsedFile): TableFact[] {
   for (const decl of arrayDeclarations(file.root)) {
     const elementType = /struct\s+(\w+)/.exec(decl.typeText)?.[1] ?? decl.typeText;
     if (!TABLE_TYPES.includes(elementType)) continue;
-    const init = toInit(decl.init);
+    const init = toInit(decl.init, { text: file.pre.text, lineAt: file.lineAt });
     if (init.kind !== 'list') continue;
     out.push({
       name: decl.name,

@@ -248,6 +248,8 @@ function fate(c: Context, decl: Declaration, d: Declarator, end: number): 'hoist
 }
 
 function isZero(c: Context, init: number[]): boolean {
+  // One token, or the five of `( void * ) 0`: anything longer is not zero (and is not joined).
+  if (init.length !== 1 && init.length !== 5) return false;
   const s = init.map((p) => text(c, p)).join(' ');
   return /^(0[uUlL]*|NULL|false|\( void \* \) 0)$/.test(s);
 }
@@ -403,8 +405,10 @@ function isCounterUpdate(c: Context, from: number, to: number): boolean {
 
 /** The statement emitted from `from` on is `{ }`, `;` or nothing. */
 function isEmptyStatement(c: Context, from: number): boolean {
-  const rest = c.out.slice(from).map((t) => c.T.text[t]);
-  return rest.length === 0 || (rest.length === 1 && rest[0] === ';') || (rest.length === 2 && rest[0] === '{' && rest[1] === '}');
+  // Read in place: copying what was emitted would copy every body of every if.
+  const n = c.out.length - from;
+  const at = (i: number) => c.T.text[c.out[from + i]!];
+  return n === 0 || (n === 1 && at(0) === ';') || (n === 2 && at(0) === '{' && at(1) === '}');
 }
 
 /** The block emitted from `from` on holds only case labels and breaks. */
