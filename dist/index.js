@@ -23170,6 +23170,11 @@ var require_light = __commonJS({
   }
 });
 
+// src/tiering.ts
+import { setFlagsFromString } from "node:v8";
+setFlagsFromString("--interrupt-budget=540672");
+setFlagsFromString("--liftoff-only");
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -30461,7 +30466,7 @@ function blankComments(s) {
 }
 function blank(s, a, b) {
   const seg = s.slice(a, b);
-  return seg.indexOf("\n") < 0 ? " ".repeat(b - a) : seg.replace(/[^\n]/g, " ");
+  return seg.indexOf("\n") < 0 ? " ".repeat(b - a) : seg.split("\n").map((line) => " ".repeat(line.length)).join("\n");
 }
 function lineIndex(text2) {
   const starts = [0];
@@ -30937,26 +30942,34 @@ function hasInitError(init2) {
 function foldSpace(s) {
   return s.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim();
 }
-function toInit(node, depth = 0) {
+function toInit(node, src) {
+  return readInit(node, node.type, true, src, 0).init;
+}
+function readInit(node, type, mayHaveError, src, depth) {
   const line = lineOfNode(node);
-  if (depth > MAX_NESTING) return { kind: "error", text: `braces nested more than ${MAX_NESTING} deep`, line };
-  if (node.type === "initializer_list") {
+  if (depth > MAX_NESTING) return { init: { kind: "error", text: `braces nested more than ${MAX_NESTING} deep`, line }, end: node.endIndex };
+  const hasError = mayHaveError && node.hasError;
+  if (type === "initializer_list") {
     const items = [];
     for (const child of node.namedChildren) {
-      if (!child || child.type === "comment") continue;
-      if (child.type === "initializer_pair") {
+      if (!child) continue;
+      const childType = child.type;
+      if (childType === "comment") continue;
+      if (childType === "initializer_pair") {
         const designators = child.childrenForFieldName("designator").filter((d) => d !== null);
         const value = child.childForFieldName("value");
-        items.push({ designator: designators.map((d, i2) => designatorText(d, i2 > 0)).join(""), value: value ? toInit(value, depth + 1) : { kind: "error", text: "", line }, ...span(child) });
-      } else items.push({ designator: null, value: toInit(child, depth + 1), ...span(child) });
+        const designator = designators.map((d, i2) => designatorText(d, i2 > 0)).join("");
+        items.push({ designator, value: value ? readInit(value, value.type, hasError, src, depth + 1).init : { kind: "error", text: "", line }, line: lineOfNode(child), endLine: src.lineAt(child.endIndex) });
+      } else {
+        const { init: init2, end: end2 } = readInit(child, childType, hasError, src, depth + 1);
+        items.push({ designator: null, value: init2, line: lineOfNode(child), endLine: src.lineAt(end2) });
+      }
     }
-    return { kind: "list", items, line, ...node.hasError ? { error: true } : {} };
+    return { init: { kind: "list", items, line, ...hasError ? { error: true } : {} }, end: node.endIndex };
   }
-  if (node.type === "ERROR" || node.hasError) return { kind: "error", text: foldSpace(node.text), line };
-  return { kind: "expr", text: foldSpace(node.text), line };
-}
-function span(node) {
-  return { line: lineOfNode(node), endLine: node.endPosition.row + 1 };
+  const end = node.endIndex;
+  const text2 = foldSpace(src.text.slice(node.startIndex, end));
+  return { init: type === "ERROR" || hasError ? { kind: "error", text: text2, line } : { kind: "expr", text: text2, line }, end };
 }
 function designatorText(d, inChain) {
   if (d.type === "subscript_designator") return inChain ? `[${foldSpace(d.text.replace(/^\[|\]$/g, ""))}]` : foldSpace(d.text.replace(/^\[|\]$/g, ""));
@@ -33179,11 +33192,11 @@ function topLevelStatements(text2, d) {
     started = false;
     include = 0;
   };
-  let span2 = 0;
+  let span = 0;
   const n = text2.length;
   for (let i2 = 0; i2 < n; i2++) {
-    while (span2 < d.spans.length && d.spans[span2][1] <= i2) span2++;
-    const sp = d.spans[span2];
+    while (span < d.spans.length && d.spans[span][1] <= i2) span++;
+    const sp = d.spans[span];
     if (sp && sp[0] <= i2) {
       const line = lineAt(sp[0]);
       if (started && !st.inBody) {
@@ -34380,6 +34393,7 @@ function fate(c, decl, d, end) {
   return scalar2 && isZero(c, d.init) && overwrittenFirst(c, later, end) ? "hoist" : "stay";
 }
 function isZero(c, init2) {
+  if (init2.length !== 1 && init2.length !== 5) return false;
   const s = init2.map((p) => text(c, p)).join(" ");
   return /^(0[uUlL]*|NULL|false|\( void \* \) 0)$/.test(s);
 }
@@ -34512,8 +34526,9 @@ function isCounterUpdate(c, from, to) {
   return ["=", "+=", "-="].some((op) => isPunct(c, p, op)) && p + 1 < to - 1;
 }
 function isEmptyStatement(c, from) {
-  const rest = c.out.slice(from).map((t) => c.T.text[t]);
-  return rest.length === 0 || rest.length === 1 && rest[0] === ";" || rest.length === 2 && rest[0] === "{" && rest[1] === "}";
+  const n = c.out.length - from;
+  const at = (i2) => c.T.text[c.out[from + i2]];
+  return n === 0 || n === 1 && at(0) === ";" || n === 2 && at(0) === "{" && at(1) === "}";
 }
 function onlyLabels(c, from) {
   const rest = c.out.slice(from).map((t) => c.T.text[t]);
@@ -34886,7 +34901,7 @@ function detached(b) {
   return { calls: own(b.calls), globals: own(b.globals), marks: b.marks, counters: own(b.counters), events: own(b.events), macroNames: own(b.macroNames) };
 }
 function definitionFacts(T, def, groups2, minKernel) {
-  const raw = digest([T.text.slice(def.start, def.end + 1).join(""), T.compat.slice(def.start, def.end + 1).join(""), String(minKernel)]);
+  const raw = digest([T.text.slice(def.start, def.end + 1).join(""), String(minKernel)]);
   const seen = seenDefinitions.get(raw);
   if (seen) return seen;
   const hashOf = (list, leaveOut) => digest([normaliseFunction(T, list, leaveOut).map((t) => T.text[t]).join("")]);
@@ -36343,11 +36358,11 @@ function extractPpmScMacro(file) {
   const out2 = [];
   for (const def of file.pre.directives.macros) {
     if (def.name !== "PPM_SC_FIELDS" || def.params !== null) continue;
-    const span2 = file.pre.directives.spans.find(([a]) => file.lineAt(a) === def.line);
-    if (!span2) continue;
+    const span = file.pre.directives.spans.find(([a]) => file.lineAt(a) === def.line);
+    if (!span) continue;
     const re = /PPM_SC_X\s*\(\s*(\w+)\s*,\s*([^)]*?)\s*\)/g;
-    re.lastIndex = span2[0];
-    for (let m = re.exec(spliced); m && m.index < span2[1]; m = re.exec(spliced)) {
+    re.lastIndex = span[0];
+    for (let m = re.exec(spliced); m && m.index < span[1]; m = re.exec(spliced)) {
       const live = text2.slice(m.index, m.index + 8) === "PPM_SC_X";
       out2.push({ symbol: `PPM_SC_${m[1]}`, name: m[1], expr: m[2], line: file.lineAt(m.index), retired: !live, defineLine: def.line });
     }
@@ -36362,7 +36377,7 @@ function extractTables(file) {
   for (const decl of arrayDeclarations(file.root)) {
     const elementType = /struct\s+(\w+)/.exec(decl.typeText)?.[1] ?? decl.typeText;
     if (!TABLE_TYPES.includes(elementType)) continue;
-    const init2 = toInit(decl.init);
+    const init2 = toInit(decl.init, { text: file.pre.text, lineAt: file.lineAt });
     if (init2.kind !== "list") continue;
     out2.push({
       name: decl.name,
@@ -36394,10 +36409,10 @@ function extractXLists(file) {
   for (const def of directives.macros) {
     const entryRe = X_LISTS[def.name];
     if (!entryRe) continue;
-    const span2 = directives.spans.find(([a]) => file.lineAt(a) === def.line);
-    if (!span2) continue;
-    const body2 = text2.slice(span2[0], span2[1]);
-    const entries = [...body2.matchAll(entryRe)].map((m) => ({ name: m[1], line: file.lineAt(span2[0] + m.index) }));
+    const span = directives.spans.find(([a]) => file.lineAt(a) === def.line);
+    if (!span) continue;
+    const body2 = text2.slice(span[0], span[1]);
+    const entries = [...body2.matchAll(entryRe)].map((m) => ({ name: m[1], line: file.lineAt(span[0] + m.index) }));
     out2.push({ name: def.name, line: def.line, entries });
   }
   return out2;
