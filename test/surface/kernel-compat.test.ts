@@ -139,3 +139,24 @@ describe('extractCodeBodies with the supported kernel range', () => {
     expect(fn(mirrored, 'reaper').hash).toBe(live.hash);
   });
 });
+
+describe('a CO-RE check whose else a directive wraps', () => {
+  const PROG = 'driver/modern_bpf/helpers/extract/extract_from_kernel.h';
+  const src = (open: string, close: string) =>
+    [
+      'static __always_inline void read_uid(struct task_struct *task, u32 *uid) {',
+      '\tif (bpf_core_field_exists(task->loginuid)) {',
+      '\t\tREAD_TASK_FIELD_INTO(uid, task, loginuid.val);',
+      '\t}',
+      `${open}\telse {`,
+      '\t\tread_other(uid, task);',
+      '\t}',
+      `${close}}`,
+      '',
+    ].join('\n');
+  const at = (s: string) => extractCodeBodies(PROG, s, 0n).functions.read_uid!;
+
+  it('an #ifdef of a kernel-specific switch around the else is a kernel build matter: the builds of the check are unchanged', () => {
+    expect(codeDelta(at(src('', '')), at(src('#ifdef __COS_WORKAROUND__\n', '#endif\n')))).toBe('compat');
+  });
+});

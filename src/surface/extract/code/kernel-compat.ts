@@ -359,6 +359,23 @@ function resolveGroup(T: Tokens, a: number[], g: Group, build: Build, groups: Ma
 }
 
 /**
+ * Where a CO-RE `if` resolved up to `end` really ends: past the `#endif`s of groups that open
+ * between its then-statement and its `else` (positions [thenEnd, elseAt) of `a`) when nothing
+ * but directives follows the else-statement up to them (`} #ifdef X else {…} #endif`): those
+ * directives wrap the else, which the resolution has already taken or dropped.
+ */
+function closingDirectives(T: Tokens, a: number[], groups: Map<number, Group>, thenEnd: number, elseAt: number, end: number): number {
+  const base = a[0]!;
+  const reach = skipDirectives(T, a, end);
+  let after = end;
+  for (let k = thenEnd; k < elseAt; k++) {
+    const g = T.pp[a[k]!] === PP_IF ? groups.get(a[k]!) : undefined;
+    if (g && g.end - base < reach) after = Math.max(after, g.end - base + 1);
+  }
+  return after;
+}
+
+/**
  * Token indices of positions [from, to) of `a` (a function's contiguous token range) as one
  * hypothetical kernel build sees them: each kernel-compatibility `#if` group resolved as far as
  * the build decides it (resolveGroup), each CO-RE `if (bpf_core_*(…))` statement to its then-statement
@@ -394,7 +411,7 @@ export function resolveVariant(T: Tokens, a: number[], from: number, to: number,
           b1--;
         }
         if (b1 > b0) resolveVariant(T, a, b0, b1, build, groups, out);
-        p = end - 1;
+        p = closingDirectives(T, a, groups, thenEnd, j, end) - 1;
         continue;
       }
     }
