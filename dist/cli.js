@@ -15920,6 +15920,16 @@ function resolveGroup(T, a, g, build, groups, out2) {
   }
   if (kept) out2.push(g.end);
 }
+function closingDirectives(T, a, groups, thenEnd, elseAt, end) {
+  const base = a[0];
+  const reach = skipDirectives(T, a, end);
+  let after = end;
+  for (let k = thenEnd; k < elseAt; k++) {
+    const g = T.pp[a[k]] === PP_IF ? groups.get(a[k]) : void 0;
+    if (g && g.end - base < reach) after = Math.max(after, g.end - base + 1);
+  }
+  return after;
+}
 function resolveVariant(T, a, from, to, build, groups, out2) {
   const base = a[0];
   for (let p = from; p < to; p++) {
@@ -15948,7 +15958,7 @@ function resolveVariant(T, a, from, to, build, groups, out2) {
           b1--;
         }
         if (b1 > b0) resolveVariant(T, a, b0, b1, build, groups, out2);
-        p = end - 1;
+        p = closingDirectives(T, a, groups, thenEnd, j, end) - 1;
         continue;
       }
     }

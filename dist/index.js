@@ -34193,6 +34193,16 @@ function resolveGroup(T, a, g, build, groups2, out2) {
   }
   if (kept) out2.push(g.end);
 }
+function closingDirectives(T, a, groups2, thenEnd, elseAt, end) {
+  const base = a[0];
+  const reach = skipDirectives(T, a, end);
+  let after = end;
+  for (let k = thenEnd; k < elseAt; k++) {
+    const g = T.pp[a[k]] === PP_IF ? groups2.get(a[k]) : void 0;
+    if (g && g.end - base < reach) after = Math.max(after, g.end - base + 1);
+  }
+  return after;
+}
 function resolveVariant(T, a, from, to, build, groups2, out2) {
   const base = a[0];
   for (let p = from; p < to; p++) {
@@ -34221,7 +34231,7 @@ function resolveVariant(T, a, from, to, build, groups2, out2) {
           b1--;
         }
         if (b1 > b0) resolveVariant(T, a, b0, b1, build, groups2, out2);
-        p = end - 1;
+        p = closingDirectives(T, a, groups2, thenEnd, j, end) - 1;
         continue;
       }
     }
