@@ -475,6 +475,8 @@ async function readVersionFile(snap: Snapshot, path: string, warnings: Warning[]
   if (!entry) return null;
   const what = entry.mode ? NOT_A_FILE[entry.mode] : undefined;
   if (what) return { path, raw: `(${what})`, version: null };
+  const known = versionMemo.get(entry.blob);
+  if (known) return { path, ...known };
   const size = entry.size ?? (await snap.size(path));
   if (size !== null && size > MAX_FILE_BYTES) return { path, raw: `(${size} bytes)`, version: null };
   const data = await snap.read(path);
@@ -482,8 +484,14 @@ async function readVersionFile(snap: Snapshot, path: string, warnings: Warning[]
     warnings.push({ path, message: `could not read ${path} at ${snap.label}`, incomplete: true });
     return null;
   }
-  return { path, ...versionOf(data) };
+  const read = versionOf(data);
+  if (versionMemo.size >= MEMO_ENTRIES) versionMemo.clear();
+  versionMemo.set(entry.blob, read);
+  return { path, ...read };
 }
+
+/** Version files read before, by blob: an audit reads both at every rebuilt revision, and they rarely change. */
+const versionMemo = new Map<string, Pick<VersionFile, 'raw' | 'version'>>();
 
 /**
  * A version file as libs' build reads it: compute_versions.cmake takes the first line with
@@ -840,8 +848,17 @@ function hasDesignator(init: Init): boolean {
 
 /** The struct members and index values a file's initializers are laid out with. */
 function shapesOf(r: Resolution, path: string): Shapes {
-  const structs = r.facts.flatMap((f) => f.structs.structs.filter((s) => r.model.live(f.path, s.loc.line)));
-  const typedefs = record<TypeRef>(r.facts.flatMap((f) => Object.entries(f.structs.typedefs)));
+  // Per revision and path: every table of a file is laid out with the same shapes.
+  let memo = shapesMemo.get(r);
+  if (!memo) shapesMemo.set(r, (memo = { structs: r.facts.flatMap((f) => f.structs.structs.filter((s) => r.model.live(f.path, s.loc.line))), typedefs: record<TypeRef>(r.facts.flatMap((f) => Object.entries(f.structs.typedefs))), byPath: new Map() }));
+  let shapes = memo.byPath.get(path);
+  if (!shapes) memo.byPath.set(path, (shapes = makeShapes(r, path, memo.structs, memo.typedefs)));
+  return shapes;
+}
+
+const shapesMemo = new WeakMap<Resolution, { structs: StructDecl[]; typedefs: Record<string, TypeRef>; byPath: Map<string, Shapes> }>();
+
+function makeShapes(r: Resolution, path: string, structs: StructDecl[], typedefs: Record<string, TypeRef>): Shapes {
   const resolve = (t: TypeRef, depth = 0): StructDecl | null => {
     if (depth > MAX_NESTING) return null;
     if (t.kind === 'inline') return t.decl;
