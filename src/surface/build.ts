@@ -282,9 +282,13 @@ async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, 
         const entry = snap.files.get(p);
         read.push([p, entry?.blob]);
         if (!entry || entry.mode) return null;
+        const known = rereadSources.get(entry.blob);
+        if (known !== undefined) return known;
         const size = entry.size ?? (await snap.size(p));
         if (size !== null && size > MAX_FILE_BYTES) return null;
-        return (await snap.read(p))?.toString('utf8') ?? null;
+        const text = (await snap.read(p))?.toString('utf8') ?? null;
+        if (text !== null) rememberSource(entry.blob, text);
+        return text;
       },
       resolve: (from, p, angled) => {
         const to = includeTarget(from, { path: p, angled }, exists);
@@ -339,6 +343,25 @@ const rereadMemo = new WeakMap<
   FileFacts,
   { scope: MacroScope; resolved: Array<[string, string, boolean, string | null]>; read: Array<[string, string | undefined]>; problems: string[]; facts: FileFacts }
 >();
+
+/**
+ * The text of the files re-reads read last, by blob: a re-read that cannot be reused (its scope
+ * changed) reads the same included files again, and git would be asked for them at every revision.
+ */
+const rereadSources = new Map<string, string>();
+/** At most this many characters of them (the oldest go first). */
+const REREAD_SOURCE_CHARS = 8 * 1024 * 1024;
+let rereadSourceChars = 0;
+function rememberSource(blob: string, text: string): void {
+  if (text.length > REREAD_SOURCE_CHARS / 4 || rereadSources.has(blob)) return;
+  rereadSources.set(blob, text);
+  rereadSourceChars += text.length;
+  for (const [b, t] of rereadSources) {
+    if (rereadSourceChars <= REREAD_SOURCE_CHARS) break;
+    rereadSources.delete(b);
+    rereadSourceChars -= t.length;
+  }
+}
 
 /** A scope's macros over what every build predefines (one lookup per scope, so memos keyed by it still hit). */
 const predefinedUnder = new WeakMap<MacroLookup, MacroLookup>();
