@@ -818,10 +818,10 @@ type TableItem = TableFact['items'][number];
  * any build sees it: it is reported, and left out, as is an item that cannot be laid out.
  */
 function liveItems(r: Resolution, file: FileFacts, table: TableFact): TableItem[] {
-  const cuts = file.directives.ops.flatMap((o) => (o.op === 'branch' ? [file.directives.branches[o.branch]!.line] : o.op === 'endif' ? [o.line] : []));
+  const cuts = cutsOf(file.directives);
   const live = table.items.filter((item) => {
     if (item.path) return r.model.live(item.path, item.line);
-    if (cuts.some((l) => l > item.line && l <= item.endLine)) {
+    if (cutInside(cuts, item.line, item.endLine)) {
       r.warnings.push({ path: file.path, message: `${file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} has a conditional directive inside it, which driver-semver cannot follow`, incomplete: true });
       return false;
     }
@@ -854,6 +854,29 @@ function liveItems(r: Resolution, file: FileFacts, table: TableFact): TableItem[
     else out.push({ ...item, value: laid.init });
   }
   return out;
+}
+
+/** The lines of a file's conditional directives (branches and #endif), sorted; once per file's facts. */
+function cutsOf(d: FileFacts['directives']): number[] {
+  let cuts = cutLines.get(d);
+  if (!cuts) {
+    cuts = d.ops.flatMap((o) => (o.op === 'branch' ? [d.branches[o.branch]!.line] : o.op === 'endif' ? [o.line] : [])).sort((a, b) => a - b);
+    cutLines.set(d, cuts);
+  }
+  return cuts;
+}
+const cutLines = new WeakMap<FileFacts['directives'], number[]>();
+
+/** Whether a sorted list of lines has one in (from, to]. */
+function cutInside(cuts: number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = cuts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cuts[mid]! > from) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < cuts.length && cuts[lo]! <= to;
 }
 
 function hasDesignator(init: Init): boolean {
