@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { lstat, readFile, readdir, readlink } from 'node:fs/promises';
-import { MAX_FILE_BYTES, MAX_WORKTREE_DEPTH, MAX_WORKTREE_FILES } from '../limits.js';
+import { MAX_FILE_BYTES, MEMO_ENTRIES, MAX_WORKTREE_DEPTH, MAX_WORKTREE_FILES } from '../limits.js';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -123,6 +123,7 @@ class BlobReader {
 export class GitRepo {
   private reader: BlobReader | null = null;
   private checker: BlobReader | null = null;
+  private sizes = new Map<string, Promise<number | null>>();
   private constructor(
     readonly dir: string,
     readonly gitDir: string,
@@ -215,7 +216,17 @@ export class GitRepo {
   }
 
   /** A blob's size from `git cat-file --batch-check`, without reading it; null when absent. */
-  async blobSize(blob: string): Promise<number | null> {
+  blobSize(blob: string): Promise<number | null> {
+    // A blob's size never changes: asked once (an audit asks again at every revision that re-reads a file).
+    let size = this.sizes.get(blob);
+    if (!size) {
+      if (this.sizes.size >= MEMO_ENTRIES) this.sizes.clear();
+      this.sizes.set(blob, (size = this.askSize(blob)));
+    }
+    return size;
+  }
+
+  private async askSize(blob: string): Promise<number | null> {
     this.checker ??= new BlobReader(this.gitDir, '--batch-check');
     const header = await this.checker.read(blob);
     const size = header ? Number(header.toString('utf8').split(' ')[2]) : NaN;

@@ -66,6 +66,7 @@ class Layouts {
   private typedefs: Array<Candidate<TypeRef> & { name: string }> = [];
   private perConfig = new Map<string, Record<string, StructLayout>>();
   private typedefScopes = new Map<string, StructDecls['typedefs']>();
+  private typedefConfigKeys = new Map<number, string>();
 
   constructor(
     facts: FileFacts[],
@@ -94,7 +95,15 @@ class Layouts {
    * Definitions that may be compiled together and disagree are never settled by position.
    */
   private typedefsOf(path: string, c: number): StructDecls['typedefs'] {
-    const key = `${c}:${path}`;
+    // Keyed by which typedefs configuration `c` may compile, not by `c`: most configurations
+    // (every architecture of a view, often) have the same ones, and so the same scopes.
+    let configKey = this.typedefConfigKeys.get(c);
+    if (configKey === undefined) {
+      const bit = 1 << c;
+      configKey = this.typedefs.map((t) => (t.presence.maybe & bit ? '1' : '0')).join('');
+      this.typedefConfigKeys.set(c, configKey);
+    }
+    const key = `${configKey}:${path}`;
     const hit = this.typedefScopes.get(key);
     if (hit) return hit;
     const tree = new Set(this.model.treeOf(path));
@@ -164,12 +173,21 @@ class Layouts {
 
 /** One typedef's meaning from its live definitions: the only one, or all alike, else ambiguous (where they are). */
 function agreed(name: string, list: Array<Candidate<TypeRef>>): TypeRef {
-  // Where a definition sits is not what it means.
-  const meaning = (t: TypeRef) => JSON.stringify(t, (k, v: unknown) => (k === 'loc' || k === 'line' || k === 'endLine' || k === 'at' || k === 'names' ? undefined : v));
   if (new Set(list.map((t) => meaning(t.value))).size <= 1) return list[0]!.value;
   const places = list.map((t) => `${t.file.path}:${t.line}`).join(' and ');
   return { kind: 'ambiguous', name, why: `typedef ${name} has definitions that differ (${places}) and which one applies is not settled by the files it includes` };
 }
+
+/** What a typedef means, where it sits left out (once per definition: the facts of a blob are the same objects at every revision). */
+function meaning(t: TypeRef): string {
+  let m = meanings.get(t);
+  if (m === undefined) {
+    m = JSON.stringify(t, (k, v: unknown) => (k === 'loc' || k === 'line' || k === 'endLine' || k === 'at' || k === 'names' ? undefined : v));
+    meanings.set(t, m);
+  }
+  return m;
+}
+const meanings = new WeakMap<TypeRef, string>();
 
 /** Compares two layouts field by field (what a reader of one would get wrong reading the other). */
 function layoutKey(l: StructLayout): string {

@@ -282,9 +282,13 @@ async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, 
         const entry = snap.files.get(p);
         read.push([p, entry?.blob]);
         if (!entry || entry.mode) return null;
+        const known = rereadSources.get(entry.blob);
+        if (known !== undefined) return known;
         const size = entry.size ?? (await snap.size(p));
         if (size !== null && size > MAX_FILE_BYTES) return null;
-        return (await snap.read(p))?.toString('utf8') ?? null;
+        const text = (await snap.read(p))?.toString('utf8') ?? null;
+        if (text !== null) rememberSource(entry.blob, text);
+        return text;
       },
       resolve: (from, p, angled) => {
         const to = includeTarget(from, { path: p, angled }, exists);
@@ -339,6 +343,25 @@ const rereadMemo = new WeakMap<
   FileFacts,
   { scope: MacroScope; resolved: Array<[string, string, boolean, string | null]>; read: Array<[string, string | undefined]>; problems: string[]; facts: FileFacts }
 >();
+
+/**
+ * The text of the files re-reads read last, by blob: a re-read that cannot be reused (its scope
+ * changed) reads the same included files again, and git would be asked for them at every revision.
+ */
+const rereadSources = new Map<string, string>();
+/** At most this many characters of them (the oldest go first). */
+const REREAD_SOURCE_CHARS = 8 * 1024 * 1024;
+let rereadSourceChars = 0;
+function rememberSource(blob: string, text: string): void {
+  if (text.length > REREAD_SOURCE_CHARS / 4 || rereadSources.has(blob)) return;
+  rereadSources.set(blob, text);
+  rereadSourceChars += text.length;
+  for (const [b, t] of rereadSources) {
+    if (rereadSourceChars <= REREAD_SOURCE_CHARS) break;
+    rereadSources.delete(b);
+    rereadSourceChars -= t.length;
+  }
+}
 
 /** A scope's macros over what every build predefines (one lookup per scope, so memos keyed by it still hit). */
 const predefinedUnder = new WeakMap<MacroLookup, MacroLookup>();
@@ -475,6 +498,8 @@ async function readVersionFile(snap: Snapshot, path: string, warnings: Warning[]
   if (!entry) return null;
   const what = entry.mode ? NOT_A_FILE[entry.mode] : undefined;
   if (what) return { path, raw: `(${what})`, version: null };
+  const known = versionMemo.get(entry.blob);
+  if (known) return { path, ...known };
   const size = entry.size ?? (await snap.size(path));
   if (size !== null && size > MAX_FILE_BYTES) return { path, raw: `(${size} bytes)`, version: null };
   const data = await snap.read(path);
@@ -482,8 +507,14 @@ async function readVersionFile(snap: Snapshot, path: string, warnings: Warning[]
     warnings.push({ path, message: `could not read ${path} at ${snap.label}`, incomplete: true });
     return null;
   }
-  return { path, ...versionOf(data) };
+  const read = versionOf(data);
+  if (versionMemo.size >= MEMO_ENTRIES) versionMemo.clear();
+  versionMemo.set(entry.blob, read);
+  return { path, ...read };
 }
+
+/** Version files read before, by blob: an audit reads both at every rebuilt revision, and they rarely change. */
+const versionMemo = new Map<string, Pick<VersionFile, 'raw' | 'version'>>();
 
 /**
  * A version file as libs' build reads it: compute_versions.cmake takes the first line with
@@ -787,10 +818,10 @@ type TableItem = TableFact['items'][number];
  * any build sees it: it is reported, and left out, as is an item that cannot be laid out.
  */
 function liveItems(r: Resolution, file: FileFacts, table: TableFact): TableItem[] {
-  const cuts = file.directives.ops.flatMap((o) => (o.op === 'branch' ? [file.directives.branches[o.branch]!.line] : o.op === 'endif' ? [o.line] : []));
+  const cuts = cutsOf(file.directives);
   const live = table.items.filter((item) => {
     if (item.path) return r.model.live(item.path, item.line);
-    if (cuts.some((l) => l > item.line && l <= item.endLine)) {
+    if (cutInside(cuts, item.line, item.endLine)) {
       r.warnings.push({ path: file.path, message: `${file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} has a conditional directive inside it, which driver-semver cannot follow`, incomplete: true });
       return false;
     }
@@ -825,6 +856,29 @@ function liveItems(r: Resolution, file: FileFacts, table: TableFact): TableItem[
   return out;
 }
 
+/** The lines of a file's conditional directives (branches and #endif), sorted; once per file's facts. */
+function cutsOf(d: FileFacts['directives']): number[] {
+  let cuts = cutLines.get(d);
+  if (!cuts) {
+    cuts = d.ops.flatMap((o) => (o.op === 'branch' ? [d.branches[o.branch]!.line] : o.op === 'endif' ? [o.line] : [])).sort((a, b) => a - b);
+    cutLines.set(d, cuts);
+  }
+  return cuts;
+}
+const cutLines = new WeakMap<FileFacts['directives'], number[]>();
+
+/** Whether a sorted list of lines has one in (from, to]. */
+function cutInside(cuts: number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = cuts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cuts[mid]! > from) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < cuts.length && cuts[lo]! <= to;
+}
+
 function hasDesignator(init: Init): boolean {
   const todo = [init];
   while (todo.length) {
@@ -840,8 +894,17 @@ function hasDesignator(init: Init): boolean {
 
 /** The struct members and index values a file's initializers are laid out with. */
 function shapesOf(r: Resolution, path: string): Shapes {
-  const structs = r.facts.flatMap((f) => f.structs.structs.filter((s) => r.model.live(f.path, s.loc.line)));
-  const typedefs = record<TypeRef>(r.facts.flatMap((f) => Object.entries(f.structs.typedefs)));
+  // Per revision and path: every table of a file is laid out with the same shapes.
+  let memo = shapesMemo.get(r);
+  if (!memo) shapesMemo.set(r, (memo = { structs: r.facts.flatMap((f) => f.structs.structs.filter((s) => r.model.live(f.path, s.loc.line))), typedefs: record<TypeRef>(r.facts.flatMap((f) => Object.entries(f.structs.typedefs))), byPath: new Map() }));
+  let shapes = memo.byPath.get(path);
+  if (!shapes) memo.byPath.set(path, (shapes = makeShapes(r, path, memo.structs, memo.typedefs)));
+  return shapes;
+}
+
+const shapesMemo = new WeakMap<Resolution, { structs: StructDecl[]; typedefs: Record<string, TypeRef>; byPath: Map<string, Shapes> }>();
+
+function makeShapes(r: Resolution, path: string, structs: StructDecl[], typedefs: Record<string, TypeRef>): Shapes {
   const resolve = (t: TypeRef, depth = 0): StructDecl | null => {
     if (depth > MAX_NESTING) return null;
     if (t.kind === 'inline') return t.decl;

@@ -1,4 +1,4 @@
-import { commonEvents } from '../compare.js';
+import { commonEvents, perPair } from '../compare.js';
 import type { EventInfo, Surface } from '../../surface/model.js';
 
 /**
@@ -17,8 +17,11 @@ export interface FlagDelta {
   removed: string[];
 }
 
-/** Per event present on both sides: flags added and removed (head names for added, base names for removed). */
-export function flagDeltas(base: Surface, head: Surface): FlagDelta[] {
+/**
+ * Per event present on both sides: flags added and removed (head names for added, base names for
+ * removed). Once per pair of surfaces: four rules read it.
+ */
+export const flagDeltas = perPair((base: Surface, head: Surface): FlagDelta[] => {
   const out: FlagDelta[] = [];
   for (const [symbol, b, h] of commonEvents(base, head)) {
     const bb = bits(base, b.flags);
@@ -28,7 +31,7 @@ export function flagDeltas(base: Surface, head: Surface): FlagDelta[] {
     if (addedFlags.length || removedFlags.length) out.push({ symbol, event: h, added: addedFlags, removed: removedFlags });
   }
   return out;
-}
+});
 
 /** Flags with rules of their own. */
 export const SPECIAL_FLAGS = ['EF_OLD_VERSION', 'EF_LARGE_PAYLOAD'];
