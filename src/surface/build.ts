@@ -5,7 +5,7 @@ import { initParser } from '../parse/parser.js';
 import type { Snapshot } from '../source/git.js';
 import { MAX_FILE_BYTES, MAX_INCLUDED_FILES, MAX_NESTING, MEMO_ENTRIES } from '../limits.js';
 import { resolveApi } from './api.js';
-import type { MacroFact } from '../parse/directives.js';
+import type { Directives, MacroFact } from '../parse/directives.js';
 import { buildModel, conflictMessage, describeConflict, includeTarget, type BuildModel, type Candidate, type MacroScope } from './builds.js';
 import { resolveCodeRoles, roleContext } from './code-roles.js';
 import { resolveProduction, type FillerTable } from './production.js';
@@ -690,7 +690,7 @@ type TableItem = TableFact['items'][number];
  * any build sees it: it is reported, and left out, as is an item that cannot be laid out.
  */
 function liveItems(r: Resolution, file: FileFacts, table: TableFact): TableItem[] {
-  const cuts = file.directives.ops.flatMap((o) => (o.op === 'branch' ? [file.directives.branches[o.branch]!.line] : o.op === 'endif' ? [o.line] : []));
+  const cuts = conditionalLines(file.directives);
   const live = table.items.filter((item) => {
     if (item.path) return r.model.live(item.path, item.line);
     if (cuts.some((l) => l > item.line && l <= item.endLine)) {
@@ -742,7 +742,25 @@ function hasDesignator(init: Init): boolean {
 }
 
 /** The struct members and index values a file's initializers are laid out with. */
+/** The lines of a file's conditional directives (memoised: flags_table.c alone holds some fifty tables). */
+function conditionalLines(d: Directives): number[] {
+  let lines = conditionalLinesOf.get(d);
+  if (!lines) conditionalLinesOf.set(d, (lines = d.ops.flatMap((o) => (o.op === 'branch' ? [d.branches[o.branch]!.line] : o.op === 'endif' ? [o.line] : []))));
+  return lines;
+}
+const conditionalLinesOf = new WeakMap<Directives, number[]>();
+
+/** The shapes tables are laid out with, per resolution and file (every table of a file asks). */
 function shapesOf(r: Resolution, path: string): Shapes {
+  let byPath = shapesMemo.get(r);
+  if (!byPath) shapesMemo.set(r, (byPath = new Map()));
+  let shapes = byPath.get(path);
+  if (!shapes) byPath.set(path, (shapes = shapesNow(r, path)));
+  return shapes;
+}
+const shapesMemo = new WeakMap<Resolution, Map<string, Shapes>>();
+
+function shapesNow(r: Resolution, path: string): Shapes {
   const structs = r.facts.flatMap((f) => f.structs.structs.filter((s) => r.model.live(f.path, s.loc.line)));
   const typedefs = record<TypeRef>(r.facts.flatMap((f) => Object.entries(f.structs.typedefs)));
   const resolve = (t: TypeRef, depth = 0): StructDecl | null => {
