@@ -24061,7 +24061,7 @@ function bits(surface, flags2) {
   const values2 = surface.enums.ppm_event_flags ?? {};
   return new Map(flags2.map((f) => [values2[f]?.value != null ? `bit:${values2[f].value}` : `name:${f}`, f]));
 }
-function flagDeltas(base, head) {
+var flagDeltas = perPair((base, head) => {
   const out2 = [];
   for (const [symbol, b, h] of commonEvents(base, head)) {
     const bb = bits(base, b.flags);
@@ -24071,7 +24071,7 @@ function flagDeltas(base, head) {
     if (addedFlags.length || removedFlags.length) out2.push({ symbol, event: h, added: addedFlags, removed: removedFlags });
   }
   return out2;
-}
+});
 var SPECIAL_FLAGS = ["EF_OLD_VERSION", "EF_LARGE_PAYLOAD"];
 
 // src/rules/schema/event-flag-added.ts
@@ -30896,6 +30896,7 @@ var parser = null;
 async function initParser() {
   parser ??= await getParser();
 }
+var DESCENDANT_TYPES = ["enum_specifier", "struct_specifier", "type_definition", "init_declarator"];
 async function parseC(filePath, source, budget) {
   parser ??= await getParser();
   return parseCSync(filePath, source, budget);
@@ -30916,12 +30917,20 @@ function parseCSync(filePath, source, budget) {
     if (allowed < MAX_PARSE_MS) throw budget.stop("MAX_REVISION_PARSE_MS");
     throw new ParseTimeout(`parsing ${filePath} took longer than ${MAX_PARSE_MS} ms`);
   }
+  const root = tree.rootNode;
+  let found = null;
+  const typed = (nodes) => nodes.filter((n) => n !== null).map((node) => ({ node, type: node.type }));
   return {
     path: filePath,
     source,
     pre,
     lineAt: pre.c.lineAt,
-    root: tree.rootNode,
+    root,
+    descendants: (types) => {
+      if (!types.every((t) => DESCENDANT_TYPES.includes(t))) return typed(root.descendantsOfType([...types]));
+      found ??= typed(root.descendantsOfType(DESCENDANT_TYPES));
+      return found.filter((d) => types.includes(d.type));
+    },
     dispose: () => tree.delete()
   };
 }
@@ -31037,10 +31046,9 @@ function unquote(text2) {
   if (!/^("(?:\\.|[^"\\])*"\s*)+$/.test(t)) return null;
   return [...t.matchAll(/"((?:\\.|[^"\\])*)"/g)].map((m) => m[1].replace(/\\(.)/g, "$1")).join("");
 }
-function arrayDeclarations(root) {
+function arrayDeclarations(file) {
   const out2 = [];
-  for (const decl of root.descendantsOfType("init_declarator")) {
-    if (!decl) continue;
+  for (const { node: decl } of file.descendants(["init_declarator"])) {
     const declarator = decl.childForFieldName("declarator");
     const value = decl.childForFieldName("value");
     if (declarator?.type !== "array_declarator" || value?.type !== "initializer_list") continue;
@@ -31629,6 +31637,7 @@ var GitRepo = class _GitRepo {
   workTree;
   reader = null;
   checker = null;
+  sizes = /* @__PURE__ */ new Map();
   static open(dir) {
     const abs = path3.resolve(dir);
     if (!existsSync4(abs) || !statSync(abs).isDirectory()) throw new InputError(`--repo ${dir}: no such directory`);
@@ -31706,7 +31715,15 @@ var GitRepo = class _GitRepo {
     return this.reader.read(blob);
   }
   /** A blob's size from `git cat-file --batch-check`, without reading it; null when absent. */
-  async blobSize(blob) {
+  blobSize(blob) {
+    let size = this.sizes.get(blob);
+    if (!size) {
+      if (this.sizes.size >= MEMO_ENTRIES) this.sizes.clear();
+      this.sizes.set(blob, size = this.askSize(blob));
+    }
+    return size;
+  }
+  async askSize(blob) {
     this.checker ??= new BlobReader(this.gitDir, "--batch-check");
     const header = await this.checker.read(blob);
     const size = header ? Number(header.toString("utf8").split(" ")[2]) : NaN;
@@ -32548,14 +32565,13 @@ function collectStructs(files) {
   const typedefList = [];
   for (const file of files) {
     const reader = new FileReader(file);
-    for (const node of file.root.descendantsOfType(["struct_specifier", "type_definition", "enum_specifier"])) {
-      if (!node) continue;
-      if (node.type === "struct_specifier" && node.childForFieldName("body")) {
+    for (const { node, type } of file.descendants(["struct_specifier", "type_definition", "enum_specifier"])) {
+      if (type === "struct_specifier" && node.childForFieldName("body")) {
         const decl = readTopStruct(reader, node);
         if (decl) structs.push(decl);
-      } else if (node.type === "type_definition") {
+      } else if (type === "type_definition") {
         readTypedef(reader, node, typedefs, typedefList);
-      } else if (node.type === "enum_specifier" && node.childForFieldName("body")) {
+      } else if (type === "enum_specifier" && node.childForFieldName("body")) {
         const decl = readEnum(reader, node);
         if (decl.name) enums.push(decl);
       }
@@ -33536,6 +33552,12 @@ function isIdStart(c) {
 function isIdChar(c) {
   return isIdStart(c) || c >= 48 && c <= 57;
 }
+var ID_CHARS = /[A-Za-z0-9_$]*/y;
+function idEnd(src, i2) {
+  ID_CHARS.lastIndex = i2;
+  ID_CHARS.test(src);
+  return ID_CHARS.lastIndex;
+}
 function isDigit(c) {
   return c >= 48 && c <= 57;
 }
@@ -33677,7 +33699,7 @@ function lex2(src) {
       let j = i2 + hash;
       while (j < n && (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9)) j++;
       const s = j;
-      while (j < n && isIdChar(src.charCodeAt(j))) j++;
+      j = idEnd(src, j);
       dir = { at: i2, name: src.slice(s, j), toks: [] };
       i2 = j;
       continue;
@@ -33685,8 +33707,7 @@ function lex2(src) {
     lineStart = false;
     const start2 = i2;
     if (isIdStart(c)) {
-      i2++;
-      while (i2 < n && isIdChar(src.charCodeAt(i2))) i2++;
+      i2 = idEnd(src, i2 + 1);
       const q = src.charCodeAt(i2);
       if ((q === 34 || q === 39) && i2 - start2 <= 2 && /^(L|u|U|u8)$/.test(src.slice(start2, i2))) {
         i2 = skipQuoted(src, i2);
@@ -35484,6 +35505,7 @@ var Layouts = class {
   typedefs = [];
   perConfig = /* @__PURE__ */ new Map();
   typedefScopes = /* @__PURE__ */ new Map();
+  typedefConfigKeys = /* @__PURE__ */ new Map();
   /**
    * The typedefs a file sees in configuration `c`: those of its own include tree (as for macros, a
    * typedef of a file it never includes is not in scope). A name its tree does not define comes
@@ -35491,7 +35513,13 @@ var Layouts = class {
    * Definitions that may be compiled together and disagree are never settled by position.
    */
   typedefsOf(path6, c) {
-    const key = `${c}:${path6}`;
+    let configKey = this.typedefConfigKeys.get(c);
+    if (configKey === void 0) {
+      const bit = 1 << c;
+      configKey = this.typedefs.map((t) => t.presence.maybe & bit ? "1" : "0").join("");
+      this.typedefConfigKeys.set(c, configKey);
+    }
+    const key = `${configKey}:${path6}`;
     const hit = this.typedefScopes.get(key);
     if (hit) return hit;
     const tree = new Set(this.model.treeOf(path6));
@@ -35554,11 +35582,19 @@ var Layouts = class {
   }
 };
 function agreed(name2, list) {
-  const meaning = (t) => JSON.stringify(t, (k, v) => k === "loc" || k === "line" || k === "endLine" || k === "at" || k === "names" ? void 0 : v);
   if (new Set(list.map((t) => meaning(t.value))).size <= 1) return list[0].value;
   const places = list.map((t) => `${t.file.path}:${t.line}`).join(" and ");
   return { kind: "ambiguous", name: name2, why: `typedef ${name2} has definitions that differ (${places}) and which one applies is not settled by the files it includes` };
 }
+function meaning(t) {
+  let m = meanings.get(t);
+  if (m === void 0) {
+    m = JSON.stringify(t, (k, v) => k === "loc" || k === "line" || k === "endLine" || k === "at" || k === "names" ? void 0 : v);
+    meanings.set(t, m);
+  }
+  return m;
+}
+var meanings = /* @__PURE__ */ new WeakMap();
 function layoutKey(l) {
   return JSON.stringify([l.size, l.align, l.fields.map((f) => [f.name, canonicalType(f.type), f.offset, f.size])]);
 }
@@ -35900,7 +35936,7 @@ function buildModel(files, rev, warnings, minKernel, budget) {
     for (const [name2, list] of byName2) {
       const chosen = list[list.length - 1].value;
       macros.set(name2, { name: name2, params: chosen.params, body: chosen.body });
-      if (new Set(list.map((c) => macroKey(c.value))).size > 1) ambiguous.set(name2, list);
+      if (list.length > 1 && new Set(list.map((c) => macroKey(c.value))).size > 1) ambiguous.set(name2, list);
     }
     for (const [path6, list] of replaced) {
       if (!set.has(path6)) continue;
@@ -36306,9 +36342,9 @@ function resolveProduction(table, code2, legacy) {
 // src/surface/extract/enums.ts
 function extractEnums(file) {
   const out2 = [];
-  for (const spec of file.root.descendantsOfType("enum_specifier")) {
-    const body2 = spec?.childForFieldName("body");
-    if (!spec || !body2) continue;
+  for (const { node: spec } of file.descendants(["enum_specifier"])) {
+    const body2 = spec.childForFieldName("body");
+    if (!body2) continue;
     let name2 = spec.childForFieldName("name")?.text ?? null;
     if (!name2 && spec.parent?.type === "type_definition") {
       name2 = spec.parent.childForFieldName("declarator")?.text ?? null;
@@ -36384,7 +36420,7 @@ function extractPpmScMacro(file) {
 var TABLE_TYPES = ["ppm_event_info", "ppm_name_value", "ppm_param_info", "syscall_evt_pair", "ppm_event_entry"];
 function extractTables(file) {
   const out2 = [];
-  for (const decl of arrayDeclarations(file.root)) {
+  for (const decl of arrayDeclarations(file)) {
     const elementType = /struct\s+(\w+)/.exec(decl.typeText)?.[1] ?? decl.typeText;
     if (!TABLE_TYPES.includes(elementType)) continue;
     const init2 = toInit(decl.init, { text: file.pre.text, lineAt: file.lineAt });
@@ -36920,9 +36956,13 @@ async function rereadDefinitions(files, snap, model, warnings, budget) {
         const entry = snap.files.get(p);
         read2.push([p, entry?.blob]);
         if (!entry || entry.mode) return null;
+        const known = rereadSources.get(entry.blob);
+        if (known !== void 0) return known;
         const size = entry.size ?? await snap.size(p);
         if (size !== null && size > MAX_FILE_BYTES) return null;
-        return (await snap.read(p))?.toString("utf8") ?? null;
+        const text2 = (await snap.read(p))?.toString("utf8") ?? null;
+        if (text2 !== null) rememberSource(entry.blob, text2);
+        return text2;
       },
       resolve: (from, p, angled) => {
         const to = includeTarget(from, { path: p, angled }, exists2);
@@ -36967,6 +37007,19 @@ async function rereadDefinitions(files, snap, model, warnings, budget) {
   }
 }
 var rereadMemo = /* @__PURE__ */ new WeakMap();
+var rereadSources = /* @__PURE__ */ new Map();
+var REREAD_SOURCE_CHARS = 8 * 1024 * 1024;
+var rereadSourceChars = 0;
+function rememberSource(blob, text2) {
+  if (text2.length > REREAD_SOURCE_CHARS / 4 || rereadSources.has(blob)) return;
+  rereadSources.set(blob, text2);
+  rereadSourceChars += text2.length;
+  for (const [b, t] of rereadSources) {
+    if (rereadSourceChars <= REREAD_SOURCE_CHARS) break;
+    rereadSources.delete(b);
+    rereadSourceChars -= t.length;
+  }
+}
 var predefinedUnder = /* @__PURE__ */ new WeakMap();
 function withPredefined(macros) {
   let m = predefinedUnder.get(macros);
@@ -37073,6 +37126,8 @@ async function readVersionFile(snap, path6, warnings) {
   if (!entry) return null;
   const what = entry.mode ? NOT_A_FILE[entry.mode] : void 0;
   if (what) return { path: path6, raw: `(${what})`, version: null };
+  const known = versionMemo.get(entry.blob);
+  if (known) return { path: path6, ...known };
   const size = entry.size ?? await snap.size(path6);
   if (size !== null && size > MAX_FILE_BYTES) return { path: path6, raw: `(${size} bytes)`, version: null };
   const data = await snap.read(path6);
@@ -37080,8 +37135,12 @@ async function readVersionFile(snap, path6, warnings) {
     warnings.push({ path: path6, message: `could not read ${path6} at ${snap.label}`, incomplete: true });
     return null;
   }
-  return { path: path6, ...versionOf(data) };
+  const read2 = versionOf(data);
+  if (versionMemo.size >= MEMO_ENTRIES) versionMemo.clear();
+  versionMemo.set(entry.blob, read2);
+  return { path: path6, ...read2 };
 }
+var versionMemo = /* @__PURE__ */ new Map();
 function versionOf(data) {
   const lf = data.indexOf(10);
   const raw = data.subarray(0, lf < 0 ? data.length : lf).toString("utf8").replaceAll("\r", "").trim();
@@ -37291,10 +37350,10 @@ function findTable(r, name2) {
   return c ? { file: c.file, table: c.value } : null;
 }
 function liveItems(r, file, table) {
-  const cuts = file.directives.ops.flatMap((o) => o.op === "branch" ? [file.directives.branches[o.branch].line] : o.op === "endif" ? [o.line] : []);
+  const cuts = cutsOf(file.directives);
   const live = table.items.filter((item) => {
     if (item.path) return r.model.live(item.path, item.line);
-    if (cuts.some((l) => l > item.line && l <= item.endLine)) {
+    if (cutInside(cuts, item.line, item.endLine)) {
       r.warnings.push({ path: file.path, message: `${file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} has a conditional directive inside it, which driver-semver cannot follow`, incomplete: true });
       return false;
     }
@@ -37327,6 +37386,25 @@ function liveItems(r, file, table) {
   }
   return out2;
 }
+function cutsOf(d) {
+  let cuts = cutLines.get(d);
+  if (!cuts) {
+    cuts = d.ops.flatMap((o) => o.op === "branch" ? [d.branches[o.branch].line] : o.op === "endif" ? [o.line] : []).sort((a, b) => a - b);
+    cutLines.set(d, cuts);
+  }
+  return cuts;
+}
+var cutLines = /* @__PURE__ */ new WeakMap();
+function cutInside(cuts, from, to) {
+  let lo = 0;
+  let hi = cuts.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (cuts[mid] > from) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < cuts.length && cuts[lo] <= to;
+}
 function hasDesignator(init2) {
   const todo2 = [init2];
   while (todo2.length) {
@@ -37340,8 +37418,14 @@ function hasDesignator(init2) {
   return false;
 }
 function shapesOf(r, path6) {
-  const structs = r.facts.flatMap((f) => f.structs.structs.filter((s) => r.model.live(f.path, s.loc.line)));
-  const typedefs = record(r.facts.flatMap((f) => Object.entries(f.structs.typedefs)));
+  let memo = shapesMemo.get(r);
+  if (!memo) shapesMemo.set(r, memo = { structs: r.facts.flatMap((f) => f.structs.structs.filter((s) => r.model.live(f.path, s.loc.line))), typedefs: record(r.facts.flatMap((f) => Object.entries(f.structs.typedefs))), byPath: /* @__PURE__ */ new Map() });
+  let shapes = memo.byPath.get(path6);
+  if (!shapes) memo.byPath.set(path6, shapes = makeShapes(r, path6, memo.structs, memo.typedefs));
+  return shapes;
+}
+var shapesMemo = /* @__PURE__ */ new WeakMap();
+function makeShapes(r, path6, structs, typedefs) {
   const resolve2 = (t, depth = 0) => {
     if (depth > MAX_NESTING) return null;
     if (t.kind === "inline") return t.decl;

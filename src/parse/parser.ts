@@ -48,9 +48,18 @@ export interface ParsedFile {
   root: Node;
   /** 1-based line of an offset (the same in the source and the preprocessed text). */
   lineAt(offset: number): number;
+  /**
+   * The nodes of the given types anywhere in the tree, in document order, with their types.
+   * Walking a tree inside wasm costs about as much for one type as for several, so the types of
+   * DESCENDANT_TYPES are found in one walk, the first time any extractor asks.
+   */
+  descendants(types: readonly string[]): Array<{ node: Node; type: string }>;
   /** Frees the wasm-side tree: extractors copy what they need out first. */
   dispose(): void;
 }
+
+/** The node types the extractors look for anywhere in a tree (enums.ts, layout.ts, syntax.ts: arrayDeclarations). */
+const DESCENDANT_TYPES = ['enum_specifier', 'struct_specifier', 'type_definition', 'init_declarator'];
 
 /** Preprocesses and parses one C file (see parseCSync for the budget). */
 export async function parseC(filePath: string, source: string, budget?: WorkBudget): Promise<ParsedFile> {
@@ -86,12 +95,20 @@ export function parseCSync(filePath: string, source: string, budget?: WorkBudget
     if (allowed < MAX_PARSE_MS) throw budget!.stop('MAX_REVISION_PARSE_MS');
     throw new ParseTimeout(`parsing ${filePath} took longer than ${MAX_PARSE_MS} ms`);
   }
+  const root = tree.rootNode;
+  let found: Array<{ node: Node; type: string }> | null = null;
+  const typed = (nodes: Array<Node | null>) => nodes.filter((n): n is Node => n !== null).map((node) => ({ node, type: node.type }));
   return {
     path: filePath,
     source,
     pre,
     lineAt: pre.c.lineAt,
-    root: tree.rootNode,
+    root,
+    descendants: (types) => {
+      if (!types.every((t) => DESCENDANT_TYPES.includes(t))) return typed(root.descendantsOfType([...types]));
+      found ??= typed(root.descendantsOfType(DESCENDANT_TYPES));
+      return found.filter((d) => types.includes(d.type));
+    },
     dispose: () => tree.delete(),
   };
 }

@@ -892,9 +892,8 @@ function hasDesignator(init: Init): boolean {
   return false;
 }
 
-/** The struct members and index values a file's initializers are laid out with. */
+/** The struct members and index values a file's initializers are laid out with, per revision and file (every table of a file asks). */
 function shapesOf(r: Resolution, path: string): Shapes {
-  // Per revision and path: every table of a file is laid out with the same shapes.
   let memo = shapesMemo.get(r);
   if (!memo) shapesMemo.set(r, (memo = { structs: r.facts.flatMap((f) => f.structs.structs.filter((s) => r.model.live(f.path, s.loc.line))), typedefs: record<TypeRef>(r.facts.flatMap((f) => Object.entries(f.structs.typedefs))), byPath: new Map() }));
   let shapes = memo.byPath.get(path);

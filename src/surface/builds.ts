@@ -272,7 +272,8 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
     for (const [name, list] of byName) {
       const chosen = list[list.length - 1]!.value;
       macros.set(name, { name, params: chosen.params, body: chosen.body });
-      if (new Set(list.map((c) => macroKey(c.value))).size > 1) ambiguous.set(name, list);
+      // One definition (most names) cannot disagree with itself.
+      if (list.length > 1 && new Set(list.map((c) => macroKey(c.value))).size > 1) ambiguous.set(name, list);
     }
     // A definition replaced by a later one is what the files that include this one see no more;
     // but a #define repeated without #undef (gcc warns), or replaced after a definition of this

@@ -222,15 +222,14 @@ export function collectStructs(files: ParsedFile[]): StructDecls {
   const typedefList: NonNullable<StructDecls['typedefList']> = [];
   for (const file of files) {
     const reader = new FileReader(file);
-    // descendantsOfType walks the tree inside wasm, far faster than visiting every node from JS.
-    for (const node of file.root.descendantsOfType(['struct_specifier', 'type_definition', 'enum_specifier'])) {
-      if (!node) continue;
-      if (node.type === 'struct_specifier' && node.childForFieldName('body')) {
+    // The tree is walked inside wasm (ParsedFile.descendants), far faster than visiting every node from JS.
+    for (const { node, type } of file.descendants(['struct_specifier', 'type_definition', 'enum_specifier'])) {
+      if (type === 'struct_specifier' && node.childForFieldName('body')) {
         const decl = readTopStruct(reader, node);
         if (decl) structs.push(decl);
-      } else if (node.type === 'type_definition') {
+      } else if (type === 'type_definition') {
         readTypedef(reader, node, typedefs, typedefList);
-      } else if (node.type === 'enum_specifier' && node.childForFieldName('body')) {
+      } else if (type === 'enum_specifier' && node.childForFieldName('body')) {
         const decl = readEnum(reader, node);
         if (decl.name) enums.push(decl);
       }

@@ -31,9 +31,9 @@ export interface EnumFact {
 
 export function extractEnums(file: ParsedFile): EnumFact[] {
   const out: EnumFact[] = [];
-  for (const spec of file.root.descendantsOfType('enum_specifier')) {
-    const body = spec?.childForFieldName('body');
-    if (!spec || !body) continue;
+  for (const { node: spec } of file.descendants(['enum_specifier'])) {
+    const body = spec.childForFieldName('body');
+    if (!body) continue;
     let name = spec.childForFieldName('name')?.text ?? null;
     if (!name && spec.parent?.type === 'type_definition') {
       name = spec.parent.childForFieldName('declarator')?.text ?? null;

@@ -1,4 +1,4 @@
-import { lineOfNode, type Node } from '../../parse/parser.js';
+import { lineOfNode, type Node, type ParsedFile } from '../../parse/parser.js';
 import { MAX_NESTING } from '../../limits.js';
 
 /**
@@ -186,10 +186,9 @@ export interface ArrayDecl {
   line: number;
 }
 
-export function arrayDeclarations(root: Node): ArrayDecl[] {
+export function arrayDeclarations(file: Pick<ParsedFile, 'descendants'>): ArrayDecl[] {
   const out: ArrayDecl[] = [];
-  for (const decl of root.descendantsOfType('init_declarator')) {
-    if (!decl) continue;
+  for (const { node: decl } of file.descendants(['init_declarator'])) {
     const declarator = decl.childForFieldName('declarator');
     const value = decl.childForFieldName('value');
     if (declarator?.type !== 'array_declarator' || value?.type !== 'initializer_list') continue;

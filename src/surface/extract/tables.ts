@@ -20,7 +20,7 @@ const TABLE_TYPES = ['ppm_event_info', 'ppm_name_value', 'ppm_param_info', 'sysc
 
 export function extractTables(file: ParsedFile): TableFact[] {
   const out: TableFact[] = [];
-  for (const decl of arrayDeclarations(file.root)) {
+  for (const decl of arrayDeclarations(file)) {
     const elementType = /struct\s+(\w+)/.exec(decl.typeText)?.[1] ?? decl.typeText;
     if (!TABLE_TYPES.includes(elementType)) continue;
     const init = toInit(decl.init, { text: file.pre.text, lineAt: file.lineAt });
