@@ -13,7 +13,8 @@ function linesOf(file, from, before) {
   const lines = readFileSync(new URL(file, import.meta.url), 'utf8').split('\n');
   const start = lines.findIndex((l) => l.includes(from));
   const end = lines.findIndex((l, i) => i > start && l.includes(before));
-  if (start < 0 || end < 0) throw new Error(`stryker.config.mjs: ${file} no longer has '${from}' … '${before}'; update the mutate range`);
+  if (start < 0 || end < 0)
+    throw new Error(`stryker.config.mjs: ${file} no longer has '${from}' … '${before}'; update the mutate range`);
   return `${file}:${start + 1}-${end}`;
 }
 

@@ -18,7 +18,9 @@ const group = opt('--group', 'committer-date');
 const workers = opt('--workers', undefined);
 const [repo, from = '3745949ee', to = 'HEAD'] = args;
 if (!repo) {
-  console.error('usage: node bench/audit-speed.mjs LIBS_GIT_DIR [FROM [TO]] [--group committer-date|commit] [--workers N] [--lib dist/lib.js]');
+  console.error(
+    'usage: node bench/audit-speed.mjs LIBS_GIT_DIR [FROM [TO]] [--group committer-date|commit] [--workers N] [--lib dist/lib.js]',
+  );
   process.exit(2);
 }
 const lib = await import(pathToFileURL(path.resolve(libPath)).href);
@@ -40,7 +42,11 @@ const usage = process.resourceUsage();
 const rssMiB = usage.maxRSS / 1024;
 // CPU time of this process (git's cat-file and log run beside it): steadier than wall time on a busy machine.
 const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
-console.log(`audit ${from}..${to} (${group}): ${s.commits} commits, ${s.groups} groups, ${s.surfaceGroups} rebuilt, ${s.blobsParsed} blobs parsed (${s.parsedInWorkers} by ${s.workers} worker thread(s))`);
+console.log(
+  `audit ${from}..${to} (${group}): ${s.commits} commits, ${s.groups} groups, ${s.surfaceGroups} rebuilt, ${s.blobsParsed} blobs parsed (${s.parsedInWorkers} by ${s.workers} worker thread(s))`,
+);
 console.log(`groups by status: ${JSON.stringify(s.byStatus)}`);
-console.log(`wall ${wall.toFixed(1)} s (setup ${(firstSurfaceAt / 1000).toFixed(1)} s), CPU ${cpu.toFixed(1)} s, peak RSS ${rssMiB.toFixed(0)} MiB, heap used at end ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MiB`);
+console.log(
+  `wall ${wall.toFixed(1)} s (setup ${(firstSurfaceAt / 1000).toFixed(1)} s), CPU ${cpu.toFixed(1)} s, peak RSS ${rssMiB.toFixed(0)} MiB, heap used at end ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MiB`,
+);
 console.log(wall < 60 && rssMiB < 1024 ? 'within budget (60 s, 1 GiB)' : 'OVER BUDGET (60 s, 1 GiB)');

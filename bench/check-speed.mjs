@@ -35,7 +35,11 @@ function ranges() {
 const times = [];
 for (const [base, head] of ranges()) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['dist/cli.js', 'check', '--repo', repo, '--base', base, '--head', head, '--format', 'json'], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['dist/cli.js', 'check', '--repo', repo, '--base', base, '--head', head, '--format', 'json'],
+    { encoding: 'utf8' },
+  );
   const ms = performance.now() - t0;
   if (r.status === 2 || r.status === 3 || !r.stdout) {
     console.error(`check ${base.slice(0, 10)}..${head.slice(0, 10)} failed: ${r.stderr.trim()}`);
@@ -43,10 +47,14 @@ for (const [base, head] of ranges()) {
   }
   const report = JSON.parse(r.stdout);
   times.push(ms);
-  console.log(`${base.slice(0, 11)}..${head.slice(0, 10)}  ${Math.round(ms)} ms  api ${report.versions.api.required}/${report.versions.api.status}  schema ${report.versions.schema.required}/${report.versions.schema.status}  ${report.findings.length} findings`);
+  console.log(
+    `${base.slice(0, 11)}..${head.slice(0, 10)}  ${Math.round(ms)} ms  api ${report.versions.api.required}/${report.versions.api.status}  schema ${report.versions.schema.required}/${report.versions.schema.status}  ${report.findings.length} findings`,
+  );
 }
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
 const max = times[times.length - 1];
-console.log(`median ${Math.round(median)} ms, max ${Math.round(max)} ms (goal: ${prs ? 'a pull request' : 'a month'} in under ${goal} ms)`);
+console.log(
+  `median ${Math.round(median)} ms, max ${Math.round(max)} ms (goal: ${prs ? 'a pull request' : 'a month'} in under ${goal} ms)`,
+);
 process.exitCode = max < goal ? 0 : 1;

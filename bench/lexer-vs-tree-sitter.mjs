@@ -52,7 +52,8 @@ async function loadProject() {
     const out = path.join(dir, 'entry.mjs');
     await build({
       stdin: {
-        contents: "export { lex } from './src/surface/extract/code/lexer.ts'; export { cText } from './src/parse/c-text.ts';",
+        contents:
+          "export { lex } from './src/surface/extract/code/lexer.ts'; export { cText } from './src/parse/c-text.ts';",
         resolveDir: root,
         loader: 'ts',
       },
@@ -77,7 +78,10 @@ async function loadParser() {
 }
 
 function show(file) {
-  const r = spawnSync('git', ['--git-dir', repo, 'show', `${rev}:${file}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('git', ['--git-dir', repo, 'show', `${rev}:${file}`], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) {
     console.error(`cannot read ${file} at ${rev} in ${repo}: ${r.stderr.trim()}`);
     process.exit(2);

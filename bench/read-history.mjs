@@ -11,10 +11,17 @@ if (!repoDir) {
   process.exit(2);
 }
 const lib = await import(pathToFileURL(path.resolve('dist/lib.js')).href);
-const git = (args) => spawnSync('git', ['--git-dir', repoDir, ...args], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+const git = (args) =>
+  spawnSync('git', ['--git-dir', repoDir, ...args], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')
+    .filter(Boolean);
 const tags = git(['tag', '--list', '*+driver']);
 const bumps = git(['log', '--format=%H', '--', 'driver/API_VERSION', 'driver/SCHEMA_VERSION']);
-const revs = [...tags.map((t) => ({ rev: t, why: 'tag' })), ...bumps.map((c) => ({ rev: c, why: 'version file changed' }))];
+const revs = [
+  ...tags.map((t) => ({ rev: t, why: 'tag' })),
+  ...bumps.map((c) => ({ rev: c, why: 'version file changed' })),
+];
 const repo = lib.GitRepo.open(repoDir);
 const cache = new lib.FactsCache();
 const t0 = performance.now();
@@ -30,4 +37,6 @@ for (const { rev, why } of revs) {
   }
 }
 repo.close();
-console.log(`${revs.length} revisions read (${tags.length} tags, ${bumps.length} version-file commits) in ${Math.round(performance.now() - t0)} ms; ${skipped} with warnings; ${cache.size} distinct blobs parsed`);
+console.log(
+  `${revs.length} revisions read (${tags.length} tags, ${bumps.length} version-file commits) in ${Math.round(performance.now() - t0)} ms; ${skipped} with warnings; ${cache.size} distinct blobs parsed`,
+);

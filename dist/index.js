@@ -23712,7 +23712,9 @@ function readInputFile(file, label) {
   try {
     return readFileSync(file, "utf8");
   } catch (e) {
-    throw new InputError(`${label}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
+    throw new InputError(
+      `${label}: ${e.code === "ENOENT" ? "no such file" : e.message}`
+    );
   }
 }
 
@@ -23797,10 +23799,12 @@ function perSurface(fn) {
     return cache.get(s);
   };
 }
-var renamedEventCodes = perPair((base, head) => {
-  const codes = (s) => record(Object.entries(s.eventCodes).filter(([sym]) => sym !== "PPM_EVENT_MAX"));
-  return renamedPairs(codes(base), codes(head));
-});
+var renamedEventCodes = perPair(
+  (base, head) => {
+    const codes = (s) => record(Object.entries(s.eventCodes).filter(([sym]) => sym !== "PPM_EVENT_MAX"));
+    return renamedPairs(codes(base), codes(head));
+  }
+);
 var commonEvents = perPair((base, head) => {
   const pairs = common(base.events, head.events);
   for (const r of renamedEventCodes(base, head)) {
@@ -23822,7 +23826,9 @@ function renamedPairs(base, head) {
 }
 function newEventCodes(base, head) {
   const renamed = new Set(renamedEventCodes(base, head).map((r) => r.to));
-  return added(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX" && !renamed.has(symbol));
+  return added(base.eventCodes, head.eventCodes).filter(
+    ([symbol]) => symbol !== "PPM_EVENT_MAX" && !renamed.has(symbol)
+  );
 }
 var EVENT_TABLE_HEADER = "the rules at the top of driver/event_table.c";
 
@@ -23836,9 +23842,11 @@ var dynamicParamAdded = {
   example: "+ [PPM_KEYCTL_IDX_CHARBUF] = {{0}, PT_CHARBUF, PF_NA, 0, 0},",
   check(base, head) {
     const hits = [];
-    for (const [table, t] of added(base.dynamicParams, head.dynamicParams)) hits.push({ symbol: table, message: `new dynamic-param table ${table}`, location: t.loc });
+    for (const [table, t] of added(base.dynamicParams, head.dynamicParams))
+      hits.push({ symbol: table, message: `new dynamic-param table ${table}`, location: t.loc });
     for (const [table, b, h] of common(base.dynamicParams, head.dynamicParams)) {
-      for (const [idx, e] of added(b.entries, h.entries)) hits.push({ symbol: idx, message: `${table} gains ${idx} (${e.type})`, location: e.loc });
+      for (const [idx, e] of added(b.entries, h.entries))
+        hits.push({ symbol: idx, message: `${table} gains ${idx} (${e.type})`, location: e.loc });
     }
     return hits;
   }
@@ -23920,13 +23928,20 @@ var dynamicParamChanged = {
   example: "- [PPM_SOCKOPT_IDX_ERRNO] = {{0}, PT_ERRNO, PF_DEC, 0, 0},\n+ [PPM_SOCKOPT_IDX_ERRNO] = {{0}, PT_INT32, PF_DEC, 0, 0},",
   check(base, head) {
     const hits = [];
-    for (const [table, t] of removed(base.dynamicParams, head.dynamicParams)) hits.push({ symbol: table, message: `dynamic-param table ${table} was removed`, location: t.loc });
+    for (const [table, t] of removed(base.dynamicParams, head.dynamicParams))
+      hits.push({ symbol: table, message: `dynamic-param table ${table} was removed`, location: t.loc });
     for (const [table, b, h] of common(base.dynamicParams, head.dynamicParams)) {
       for (const [idx, be] of Object.entries(b.entries)) {
         const he = h.entries[idx];
         if (!he) hits.push({ symbol: idx, message: `${table}: ${idx} was removed`, location: h.loc });
-        else if (be.index !== null && he.index !== null && be.index !== he.index) hits.push({ symbol: idx, message: `${table}: ${idx} moved from ${be.index} to ${he.index}`, location: he.loc });
-        else if (be.type !== he.type && sameWire(be.type, he.type) !== true) hits.push({ symbol: idx, message: `${table}: ${idx} type ${be.type} \u2192 ${he.type}`, location: he.loc });
+        else if (be.index !== null && he.index !== null && be.index !== he.index)
+          hits.push({
+            symbol: idx,
+            message: `${table}: ${idx} moved from ${be.index} to ${he.index}`,
+            location: he.loc
+          });
+        else if (be.type !== he.type && sameWire(be.type, he.type) !== true)
+          hits.push({ symbol: idx, message: `${table}: ${idx} type ${be.type} \u2192 ${he.type}`, location: he.loc });
       }
     }
     return hits;
@@ -23934,7 +23949,14 @@ var dynamicParamChanged = {
 };
 
 // src/rules/schema/wire-enums.ts
-var NOT_SCHEMA = /* @__PURE__ */ new Set(["sys_exit_extra_code", "extra_syscall_codes", "extra_event_prog_code", "syscall_flags", "autofill_paramtype", "ppm_driver_event_id"]);
+var NOT_SCHEMA = /* @__PURE__ */ new Set([
+  "sys_exit_extra_code",
+  "extra_syscall_codes",
+  "extra_event_prog_code",
+  "syscall_flags",
+  "autofill_paramtype",
+  "ppm_driver_event_id"
+]);
 function schemaEnums(s) {
   return Object.entries(s.enums).filter(([name2]) => !NOT_SCHEMA.has(name2));
 }
@@ -23942,7 +23964,12 @@ function isSentinel(name2) {
   return /_MAX$/.test(name2);
 }
 function retiredNumbers(base, head, name2) {
-  return new Map(Object.entries({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map(([sym, c]) => [c.value, sym]));
+  return new Map(
+    Object.entries({ ...base.retiredEnumValues[name2], ...head.retiredEnumValues[name2] }).map(([sym, c]) => [
+      c.value,
+      sym
+    ])
+  );
 }
 
 // src/rules/schema/enum-value-added.ts
@@ -23961,7 +23988,8 @@ var enumValueAdded = {
       const retired = retiredNumbers(base, head, name2);
       for (const [sym, c] of added(baseEnums[name2] ?? {}, values2)) {
         if (renamed.has(sym) || retired.has(c.value)) continue;
-        if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: new value ${sym} = ${c.value ?? c.expr}`, location: c.loc });
+        if (!isSentinel(sym))
+          hits.push({ symbol: sym, message: `${name2}: new value ${sym} = ${c.value ?? c.expr}`, location: c.loc });
       }
     }
     return hits;
@@ -23981,12 +24009,17 @@ var enumValueRemoved = {
     const headEnums = record(schemaEnums(head));
     for (const [name2, values2] of schemaEnums(base)) {
       if (!headEnums[name2]) {
-        hits.push({ symbol: name2, message: `enum ${name2} was removed`, location: Object.values(values2)[0]?.loc ?? null });
+        hits.push({
+          symbol: name2,
+          message: `enum ${name2} was removed`,
+          location: Object.values(values2)[0]?.loc ?? null
+        });
         continue;
       }
       const renamed = new Set(renamedPairs(values2, headEnums[name2]).map((p) => p.from));
       for (const [sym, c] of removed(values2, headEnums[name2])) {
-        if (!isSentinel(sym) && !renamed.has(sym)) hits.push({ symbol: sym, message: `${name2}: ${sym} (${c.value ?? c.expr}) was removed`, location: c.loc });
+        if (!isSentinel(sym) && !renamed.has(sym))
+          hits.push({ symbol: sym, message: `${name2}: ${sym} (${c.value ?? c.expr}) was removed`, location: c.loc });
       }
     }
     return hits;
@@ -24008,11 +24041,20 @@ var enumValueRenamed = {
     for (const [name2, values2] of schemaEnums(head)) {
       const retired = retiredNumbers(base, head, name2);
       for (const p of renamedPairs(baseEnums[name2] ?? {}, values2)) {
-        if (!retired.has(p.value)) hits.push({ symbol: p.to, message: `${name2}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values2[p.to].loc });
+        if (!retired.has(p.value))
+          hits.push({
+            symbol: p.to,
+            message: `${name2}: ${p.from} renamed to ${p.to} (value ${p.value})`,
+            location: values2[p.to].loc
+          });
       }
     }
     for (const p of renamedEventCodes(base, head)) {
-      hits.push({ symbol: p.to, message: `ppm_event_code: ${p.from} renamed to ${p.to} (code ${p.value})`, location: head.eventCodes[p.to].loc });
+      hits.push({
+        symbol: p.to,
+        message: `ppm_event_code: ${p.from} renamed to ${p.to} (code ${p.value})`,
+        location: head.eventCodes[p.to].loc
+      });
     }
     return hits;
   }
@@ -24031,12 +24073,18 @@ var enumValueRenumbered = {
     const baseEnums = record(schemaEnums(base));
     for (const [name2, values2] of schemaEnums(head)) {
       for (const [sym, b, h] of renumbered(baseEnums[name2] ?? {}, values2)) {
-        if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
+        if (!isSentinel(sym))
+          hits.push({ symbol: sym, message: `${name2}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
       }
       const retired = retiredNumbers(base, head, name2);
       for (const [sym, c] of added(baseEnums[name2] ?? {}, values2)) {
         const old = c.value !== null ? retired.get(c.value) : void 0;
-        if (old && old !== sym && !isSentinel(sym)) hits.push({ symbol: sym, message: `${name2}: new ${sym} reuses ${c.value}, the number of retired ${old}`, location: c.loc });
+        if (old && old !== sym && !isSentinel(sym))
+          hits.push({
+            symbol: sym,
+            message: `${name2}: new ${sym} reuses ${c.value}, the number of retired ${old}`,
+            location: c.loc
+          });
       }
     }
     return hits;
@@ -24052,7 +24100,11 @@ var eventCategoryChanged = {
   rationale: "Categories decide how userspace classifies and filters the event (evt.category, syscall vs tracepoint); the wire is unchanged, so the change is compatible but visible: SCHEMA minor.",
   example: "- EC_FILE | EC_SYSCALL,\n+ EC_IO_OTHER | EC_SYSCALL,",
   check(base, head) {
-    return commonEvents(base, head).filter(([, b, h]) => !(b.flags.includes("EF_UNUSED") && h.flags.includes("EF_UNUSED"))).filter(([, b, h]) => setDiff(b.category, h.category).length || setDiff(h.category, b.category).length).map(([symbol, b, h]) => ({ symbol, message: `${symbol} category ${b.category.join(" | ")} \u2192 ${h.category.join(" | ")}`, location: h.loc }));
+    return commonEvents(base, head).filter(([, b, h]) => !(b.flags.includes("EF_UNUSED") && h.flags.includes("EF_UNUSED"))).filter(([, b, h]) => setDiff(b.category, h.category).length || setDiff(h.category, b.category).length).map(([symbol, b, h]) => ({
+      symbol,
+      message: `${symbol} category ${b.category.join(" | ")} \u2192 ${h.category.join(" | ")}`,
+      location: h.loc
+    }));
   }
 };
 
@@ -24068,7 +24120,8 @@ var flagDeltas = perPair((base, head) => {
     const hb = bits(head, h.flags);
     const addedFlags = [...hb].filter(([k]) => !bb.has(k)).map(([, n]) => n);
     const removedFlags = [...bb].filter(([k]) => !hb.has(k)).map(([, n]) => n);
-    if (addedFlags.length || removedFlags.length) out2.push({ symbol, event: h, added: addedFlags, removed: removedFlags });
+    if (addedFlags.length || removedFlags.length)
+      out2.push({ symbol, event: h, added: addedFlags, removed: removedFlags });
   }
   return out2;
 });
@@ -24130,7 +24183,11 @@ var eventNameChanged = {
   rationale: 'Userspace matches events by name (evt.type filters, rules); the event_table.c header requires "All the versions of the same event must have the same name". The wire is unchanged: SCHEMA minor.',
   example: '- [PPME_SYSCALL_OPEN_X] = {"open", ...\n+ [PPME_SYSCALL_OPEN_X] = {"openat", ...',
   check(base, head) {
-    return commonEvents(base, head).filter(([, b, h]) => b.name !== h.name).map(([symbol, b, h]) => ({ symbol, message: `${symbol} name '${b.name}' \u2192 '${h.name}'`, location: h.loc }));
+    return commonEvents(base, head).filter(([, b, h]) => b.name !== h.name).map(([symbol, b, h]) => ({
+      symbol,
+      message: `${symbol} name '${b.name}' \u2192 '${h.name}'`,
+      location: h.loc
+    }));
   }
 };
 
@@ -24147,7 +24204,11 @@ var eventNparamsMismatch = {
     return Object.entries(head.events).filter(([, e]) => e.nparams !== null && e.nparams !== e.params.length).filter(([symbol, e]) => {
       const b = base.events[symbol];
       return !b || b.nparams !== e.nparams || b.params.length !== e.params.length;
-    }).map(([symbol, e]) => ({ symbol, message: `${symbol} declares nparams ${e.nparams} but lists ${e.params.length} params`, location: e.loc }));
+    }).map(([symbol, e]) => ({
+      symbol,
+      message: `${symbol} declares nparams ${e.nparams} but lists ${e.params.length} params`,
+      location: e.loc
+    }));
   }
 };
 
@@ -24187,7 +24248,11 @@ var eventCodeWithoutEntry = {
   example: "+ PPME_SYSCALL_WRITE_E = 10,\n+ PPME_SYSCALL_WRITE_X = 11,\n  // and no [PPME_SYSCALL_WRITE_E] = {...} in g_event_info",
   check(base, head) {
     if (!Object.keys(head.events).length) return [];
-    return newEventCodes(base, head).filter(([symbol]) => !head.events[symbol]).map(([symbol, c]) => ({ symbol, message: `new ${symbol} (code ${c.value ?? c.expr}) has no g_event_info entry: add [${symbol}] = {...} to driver/event_table.c`, location: c.loc }));
+    return newEventCodes(base, head).filter(([symbol]) => !head.events[symbol]).map(([symbol, c]) => ({
+      symbol,
+      message: `new ${symbol} (code ${c.value ?? c.expr}) has no g_event_info entry: add [${symbol}] = {...} to driver/event_table.c`,
+      location: c.loc
+    }));
   }
 };
 
@@ -24205,23 +24270,40 @@ var eventPairingBroken = {
     for (const [symbol, c] of newEventCodes(base, head)) {
       const enter = /_E$/.test(symbol);
       if (!enter && !/_X$/.test(symbol)) {
-        hits.push({ symbol, message: `new ${symbol} ends in neither _E nor _X: every event is half of an enter/exit pair`, location: c.loc });
+        hits.push({
+          symbol,
+          message: `new ${symbol} ends in neither _E nor _X: every event is half of an enter/exit pair`,
+          location: c.loc
+        });
         continue;
       }
       const other = symbol.replace(/_[EX]$/, enter ? "_X" : "_E");
       const o = head.eventCodes[other];
-      if (!o) hits.push({ symbol, message: `new ${symbol} has no ${other}: add the pair's other half`, location: c.loc });
+      if (!o)
+        hits.push({ symbol, message: `new ${symbol} has no ${other}: add the pair's other half`, location: c.loc });
       else if (enter && c.value !== null && o.value !== null && (c.value % 2 !== 0 || o.value !== c.value + 1)) {
-        hits.push({ symbol, message: `new ${symbol} = ${c.value} and ${other} = ${o.value}: the enter code is even and the exit code follows it`, location: c.loc });
+        hits.push({
+          symbol,
+          message: `new ${symbol} = ${c.value} and ${other} = ${o.value}: the enter code is even and the exit code follows it`,
+          location: c.loc
+        });
       }
       const e = head.events[symbol];
       if (e?.category.includes("EC_UNKNOWN") && e.name !== "NA") {
-        hits.push({ symbol, message: `new ${symbol} is EC_UNKNOWN but named '${e.name}': such events are named "NA" (${EVENT_TABLE_HEADER})`, location: e.loc });
+        hits.push({
+          symbol,
+          message: `new ${symbol} is EC_UNKNOWN but named '${e.name}': such events are named "NA" (${EVENT_TABLE_HEADER})`,
+          location: e.loc
+        });
       }
       const oe = head.events[other];
       const known = (x) => x && !x.category.includes("EC_UNKNOWN");
       if (enter && known(e) && known(oe) && e.name !== oe.name) {
-        hits.push({ symbol, message: `new pair ${symbol} and ${other} are named '${e.name}' and '${oe.name}': both halves carry one name`, location: e.loc });
+        hits.push({
+          symbol,
+          message: `new pair ${symbol} and ${other} are named '${e.name}' and '${oe.name}': both halves carry one name`,
+          location: e.loc
+        });
       }
     }
     return hits;
@@ -24244,12 +24326,20 @@ var eventFlagsBroken = {
       const e = head.events[symbol];
       if (!e?.flags.includes("EF_USES_FD")) continue;
       if (/_X$/.test(symbol) && (e.nparams === 0 || e.nparams === null && !e.params.length)) {
-        hits.push({ symbol, message: `new ${symbol} has EF_USES_FD but no params: libsinsp would fail reading its file descriptor (${EVENT_TABLE_HEADER})`, location: e.loc });
+        hits.push({
+          symbol,
+          message: `new ${symbol} has EF_USES_FD but no params: libsinsp would fail reading its file descriptor (${EVENT_TABLE_HEADER})`,
+          location: e.loc
+        });
       }
       const enter = symbol.replace(/_X$/, "_E");
       const en = enter !== symbol ? head.events[enter] : void 0;
       if (en && sent(e.flags, e.category) && sent(en.flags, en.category) && en.params.length > 0 && !en.flags.includes("EF_USES_FD")) {
-        hits.push({ symbol, message: `new ${symbol} has EF_USES_FD but ${enter} does not: give the enter event EF_USES_FD too (${EVENT_TABLE_HEADER})`, location: e.loc });
+        hits.push({
+          symbol,
+          message: `new ${symbol} has EF_USES_FD but ${enter} does not: give the enter event EF_USES_FD too (${EVENT_TABLE_HEADER})`,
+          location: e.loc
+        });
       }
     }
     return hits;
@@ -24259,10 +24349,23 @@ var eventFlagsBroken = {
 // src/vocabulary.ts
 var GOVERNS = ["api", "schema"];
 var GOVERNS_ORDER = ["schema", "api"];
-var VERSION_LABEL = { api: "API_VERSION", schema: "SCHEMA_VERSION" };
-var VERSION_FILES = { api: `driver/${VERSION_LABEL.api}`, schema: `driver/${VERSION_LABEL.schema}` };
+var VERSION_LABEL = {
+  api: "API_VERSION",
+  schema: "SCHEMA_VERSION"
+};
+var VERSION_FILES = {
+  api: `driver/${VERSION_LABEL.api}`,
+  schema: `driver/${VERSION_LABEL.schema}`
+};
 var SCAP_HEADER = "userspace/libscap/scap.h";
-var FAILING_STATUSES = ["missing", "too-small", "too-large", "not-one-step", "decreased", "invalid"];
+var FAILING_STATUSES = [
+  "missing",
+  "too-small",
+  "too-large",
+  "not-one-step",
+  "decreased",
+  "invalid"
+];
 function isFailingStatus(s) {
   return FAILING_STATUSES.includes(s);
 }
@@ -24280,10 +24383,20 @@ function unpackable(head, governs) {
   const v = head.versions[governs];
   if (!v?.version) return [];
   const [major, minor, patch] = v.version.split(".").map(Number);
-  const parts2 = [["major", major], ["minor", minor], ["patch", patch]].filter(([k, n]) => n >= 2 ** VERSION_BITS[k]);
+  const parts2 = [
+    ["major", major],
+    ["minor", minor],
+    ["patch", patch]
+  ].filter(([k, n]) => n >= 2 ** VERSION_BITS[k]);
   if (!parts2.length) return [];
   const what = parts2.map(([k, n]) => `${k} ${n} needs more than ${VERSION_BITS[k]} bits (at most ${2 ** VERSION_BITS[k] - 1})`).join("; ");
-  return [{ symbol: v.path, message: `${v.path} is ${v.version}: PPM_API_VERSION cannot pack it (${what}; driver/ppm_api_version.h)`, location: { path: v.path, line: 1 } }];
+  return [
+    {
+      symbol: v.path,
+      message: `${v.path} is ${v.version}: PPM_API_VERSION cannot pack it (${what}; driver/ppm_api_version.h)`,
+      location: { path: v.path, line: 1 }
+    }
+  ];
 }
 function versionUnpackableRule(governs) {
   const file = VERSION_LABEL[governs];
@@ -24314,7 +24427,11 @@ var eventOldVersionAdded = {
   rationale: 'The event_table.c header: "All events that are no more sent by our drivers must have the EF_OLD_VERSION flag." The event stays decodable, but userspace must now rely on its replacement: SCHEMA minor.',
   example: '- [PPME_SYSCALL_OPEN_E] = {"open", EC_FILE | EC_SYSCALL, EF_CREATES_FD, ...\n+ [PPME_SYSCALL_OPEN_E] = {"open", EC_FILE | EC_SYSCALL, EF_CREATES_FD | EF_OLD_VERSION, ...',
   check(base, head) {
-    return flagDeltas(base, head).filter((d) => d.added.includes("EF_OLD_VERSION")).map((d) => ({ symbol: d.symbol, message: `${d.symbol} is now EF_OLD_VERSION (no longer sent)`, location: d.event.loc }));
+    return flagDeltas(base, head).filter((d) => d.added.includes("EF_OLD_VERSION")).map((d) => ({
+      symbol: d.symbol,
+      message: `${d.symbol} is now EF_OLD_VERSION (no longer sent)`,
+      location: d.event.loc
+    }));
   }
 };
 
@@ -24331,7 +24448,9 @@ var SOURCES = {
 };
 var comparedDrivers = perPair((base, head) => {
   const unreadable2 = [...base.warnings, ...head.warnings].map((w) => w.path);
-  return base.production.drivers.filter((d) => head.production.drivers.includes(d) && !unreadable2.some((p) => SOURCES[d].test(p)));
+  return base.production.drivers.filter(
+    (d) => head.production.drivers.includes(d) && !unreadable2.some((p) => SOURCES[d].test(p))
+  );
 });
 function produces(s, symbol, d) {
   return Boolean(Object.hasOwn(s.production.events, symbol) && s.production.events[symbol][d]);
@@ -24374,9 +24493,15 @@ var eventNoLongerProduced = {
       const event = head.events[symbol];
       const was = base.events[symbol];
       if (!event || !was || was.flags.some((f) => NOT_SENT.includes(f))) continue;
-      const stopped = drivers.filter((d) => produces(base, symbol, d) && !produces(head, symbol, d) && !newerVersion(head, symbol, d));
+      const stopped = drivers.filter(
+        (d) => produces(base, symbol, d) && !produces(head, symbol, d) && !newerVersion(head, symbol, d)
+      );
       if (!stopped.length) continue;
-      hits.push({ symbol, message: `${symbol} is no longer produced by ${listDrivers(stopped)}, and no newer version of it is (an event named '${event.name}' in the same direction)`, location: event.loc });
+      hits.push({
+        symbol,
+        message: `${symbol} is no longer produced by ${listDrivers(stopped)}, and no newer version of it is (an event named '${event.name}' in the same direction)`,
+        location: event.loc
+      });
     }
     return hits;
   }
@@ -24422,11 +24547,17 @@ var eventFillerSwapped = {
     for (const [symbol, p] of Object.entries(head.production.events)) {
       const b = base.production.events[symbol];
       if (!b || !Object.hasOwn(base.production.events, symbol)) continue;
-      const swapped = drivers.filter((d) => produces(base, symbol, d) && produces(head, symbol, d) && (b[d].filler !== p[d].filler || b[d].args !== p[d].args));
+      const swapped = drivers.filter(
+        (d) => produces(base, symbol, d) && produces(head, symbol, d) && (b[d].filler !== p[d].filler || b[d].args !== p[d].args)
+      );
       if (!swapped.length) continue;
       const [was, now] = [b[swapped[0]], p[swapped[0]]];
       const what = was.filler !== now.filler ? `filler ${was.filler} \u2192 ${now.filler}` : `autofill args '${was.args}' \u2192 '${now.args}'`;
-      hits.push({ symbol, message: `${symbol} is filled differently by ${listDrivers(swapped)}: ${what}`, location: now.loc });
+      hits.push({
+        symbol,
+        message: `${symbol} is filled differently by ${listDrivers(swapped)}: ${what}`,
+        location: now.loc
+      });
     }
     return hits;
   }
@@ -24451,7 +24582,11 @@ var eventPairAdded = {
     return [...pairs.values()].map((symbols) => {
       const first = head.eventCodes[symbols[0]];
       const values2 = symbols.map((s) => `${s} = ${head.eventCodes[s].value}`).join(", ");
-      return { symbol: symbols[0], message: `new event ${symbols.length > 1 ? "pair " : ""}${values2}`, location: head.events[symbols[0]]?.loc ?? first.loc };
+      return {
+        symbol: symbols[0],
+        message: `new event ${symbols.length > 1 ? "pair " : ""}${values2}`,
+        location: head.events[symbols[0]]?.loc ?? first.loc
+      };
     });
   }
 };
@@ -24601,7 +24736,11 @@ var eventRemoved = {
   check(base, head) {
     const renamed = new Set(renamedEventCodes(base, head).map((r) => r.from));
     const codes = removed(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX" && !renamed.has(symbol)).map(([symbol, c]) => ({ symbol, message: `${symbol} (code ${c.value}) was removed`, location: c.loc }));
-    const entries = removed(base.events, head.events).filter(([symbol]) => head.eventCodes[symbol]).map(([symbol, e]) => ({ symbol, message: `the g_event_info entry of ${symbol} was removed (the code remains)`, location: e.loc }));
+    const entries = removed(base.events, head.events).filter(([symbol]) => head.eventCodes[symbol]).map(([symbol, e]) => ({
+      symbol,
+      message: `the g_event_info entry of ${symbol} was removed (the code remains)`,
+      location: e.loc
+    }));
     return [...codes, ...entries];
   }
 };
@@ -24615,7 +24754,11 @@ var eventRenumbered = {
   rationale: "The event type number is on the wire (ppm_evt_hdr.type): userspace built against the base would decode the event as another one.",
   example: "- PPME_SYSCALL_OPEN_X = 3,\n+ PPME_SYSCALL_OPEN_X = 5,",
   check(base, head) {
-    return renumbered(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX").map(([symbol, b, h]) => ({ symbol, message: `${symbol} changed from ${b.value} to ${h.value}`, location: h.loc }));
+    return renumbered(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== "PPM_EVENT_MAX").map(([symbol, b, h]) => ({
+      symbol,
+      message: `${symbol} changed from ${b.value} to ${h.value}`,
+      location: h.loc
+    }));
   }
 };
 
@@ -24644,7 +24787,15 @@ var KERNEL_ARCH = {
   riscv64: ["CONFIG_RISCV"],
   loongarch64: ["CONFIG_LOONGARCH"]
 };
-var ALL_KERNEL_ARCH = /* @__PURE__ */ new Set([...Object.values(KERNEL_ARCH).flat(), "CONFIG_X86_32", "CONFIG_ARM", "CONFIG_MIPS", "CONFIG_PPC32", "CONFIG_64BIT", "CONFIG_32BIT"]);
+var ALL_KERNEL_ARCH = /* @__PURE__ */ new Set([
+  ...Object.values(KERNEL_ARCH).flat(),
+  "CONFIG_X86_32",
+  "CONFIG_ARM",
+  "CONFIG_MIPS",
+  "CONFIG_PPC32",
+  "CONFIG_64BIT",
+  "CONFIG_32BIT"
+]);
 var BPF_TARGET_ARCH = {
   x86_64: "__TARGET_ARCH_x86",
   aarch64: "__TARGET_ARCH_arm64",
@@ -24714,11 +24865,22 @@ var LP64 = {
   __ATOMIC_ACQ_REL: "4",
   __ATOMIC_SEQ_CST: "5"
 };
-var DEFINED_VALUE_UNKNOWN = /* @__PURE__ */ new Set(["__GNUC__", "__GNUC_MINOR__", "__GNUC_PATCHLEVEL__", "__VERSION__", "__STDC_VERSION__", "__STDC_HOSTED__"]);
+var DEFINED_VALUE_UNKNOWN = /* @__PURE__ */ new Set([
+  "__GNUC__",
+  "__GNUC_MINOR__",
+  "__GNUC_PATCHLEVEL__",
+  "__VERSION__",
+  "__STDC_VERSION__",
+  "__STDC_HOSTED__"
+]);
 var UNSIGNED_CHAR = /* @__PURE__ */ new Set(["aarch64", "s390x", "ppc64le", "riscv64"]);
 function byteOrder(arch2) {
   const order = arch2 === "s390x" ? "4321" : "1234";
-  return { __BYTE_ORDER__: order, __FLOAT_WORD_ORDER__: order, ...UNSIGNED_CHAR.has(arch2) ? { __CHAR_UNSIGNED__: "1" } : {} };
+  return {
+    __BYTE_ORDER__: order,
+    __FLOAT_WORD_ORDER__: order,
+    ...UNSIGNED_CHAR.has(arch2) ? { __CHAR_UNSIGNED__: "1" } : {}
+  };
 }
 var KBUILD = { KBUILD_MODNAME: '"scap"', KBUILD_BASENAME: '"main"' };
 function kernelConfig(arch2) {
@@ -24731,20 +24893,37 @@ function defines(view, arch2) {
     case "kmod":
       return { ...LP64, ...byteOrder(arch2), ...COMPILER_ARCH[arch2], MODULE: "1", ...KBUILD, ...kernelConfig(arch2) };
     case "legacy":
-      return { ...LP64, ...byteOrder(arch2), ...COMPILER_ARCH[arch2], __clang__: "1", __BPF_TRACING__: "1", ...kernelConfig(arch2) };
+      return {
+        ...LP64,
+        ...byteOrder(arch2),
+        ...COMPILER_ARCH[arch2],
+        __clang__: "1",
+        __BPF_TRACING__: "1",
+        ...kernelConfig(arch2)
+      };
     case "modern":
-      return { ...LP64, ...byteOrder(arch2), __clang__: "1", __bpf__: "1", __BPF__: "1", __USE_VMLINUX__: "1", [BPF_TARGET_ARCH[arch2]]: "1" };
+      return {
+        ...LP64,
+        ...byteOrder(arch2),
+        __clang__: "1",
+        __bpf__: "1",
+        __BPF__: "1",
+        __USE_VMLINUX__: "1",
+        [BPF_TARGET_ARCH[arch2]]: "1"
+      };
     case "userspace":
       return { ...LP64, ...byteOrder(arch2), ...COMPILER_ARCH[arch2] };
   }
 }
-var CONFIGS = VIEWS.flatMap((view) => ARCHES.map((arch2) => ({ view, arch: arch2 }))).map(({ view, arch: arch2 }, index) => ({
-  index,
-  view,
-  arch: arch2,
-  defines: defines(view, arch2),
-  kernel: view === "kmod" || view === "legacy"
-}));
+var CONFIGS = VIEWS.flatMap((view) => ARCHES.map((arch2) => ({ view, arch: arch2 }))).map(
+  ({ view, arch: arch2 }, index) => ({
+    index,
+    view,
+    arch: arch2,
+    defines: defines(view, arch2),
+    kernel: view === "kmod" || view === "legacy"
+  })
+);
 var ALL_CONFIGS = (1 << CONFIGS.length) - 1;
 function viewMask(...views) {
   let m = 0;
@@ -24906,8 +25085,12 @@ function pairRenames(base, head, same) {
   return out2;
 }
 var bpfRenames = perPair((base, head) => [
-  ...pairRenames(base.bpfMaps, head.bpfMaps, sameMap).map(([from, to, h]) => ({ what: "map", probe: h.probe, from, to, head: h })),
-  ...pairRenames(base.bpfGlobals, head.bpfGlobals, sameGlobal).map(([from, to, h]) => ({ what: "global", probe: h.probe, from, to, head: h }))
+  ...pairRenames(base.bpfMaps, head.bpfMaps, sameMap).map(
+    ([from, to, h]) => ({ what: "map", probe: h.probe, from, to, head: h })
+  ),
+  ...pairRenames(base.bpfGlobals, head.bpfGlobals, sameGlobal).map(
+    ([from, to, h]) => ({ what: "global", probe: h.probe, from, to, head: h })
+  )
 ]);
 function foundByName(r) {
   return r.probe === "modern" || r.what === "global";
@@ -24926,11 +25109,21 @@ var bpfMapAdded = {
     const renamed = new Set(bpfRenames(base, head).map((r) => `${r.what}\0${r.to}`));
     for (const [name2, m] of added(base.bpfMaps, head.bpfMaps)) {
       if (renamed.has(`map\0${name2}`)) continue;
-      hits.push({ symbol: name2, message: `new ${m.probe} probe map ${name2} (${m.type}${m.index !== null ? `, index ${m.index}` : ""})`, location: m.loc, ...m.probe === "modern" ? { scope: "modern-probe" } : {} });
+      hits.push({
+        symbol: name2,
+        message: `new ${m.probe} probe map ${name2} (${m.type}${m.index !== null ? `, index ${m.index}` : ""})`,
+        location: m.loc,
+        ...m.probe === "modern" ? { scope: "modern-probe" } : {}
+      });
     }
     for (const [name2, g] of added(base.bpfGlobals, head.bpfGlobals)) {
       if (renamed.has(`global\0${name2}`)) continue;
-      hits.push({ symbol: name2, message: `new ${g.probe} probe global ${name2} (${g.section}, ${g.type})`, location: g.loc, ...g.probe === "modern" ? { scope: "modern-probe" } : {} });
+      hits.push({
+        symbol: name2,
+        message: `new ${g.probe} probe global ${name2} (${g.section}, ${g.type})`,
+        location: g.loc,
+        ...g.probe === "modern" ? { scope: "modern-probe" } : {}
+      });
     }
     return hits;
   }
@@ -24968,12 +25161,26 @@ var bpfMapChanged = {
     for (const [name2, m] of removed(base.bpfMaps, head.bpfMaps)) gone("map", name2, m.probe, m.loc);
     for (const [name2, b, h] of common(base.bpfMaps, head.bpfMaps)) {
       const judgedAsStruct = (k) => k === "valueSize" && b.valueType === h.valueType && isSharedStruct(h.valueType, head.structs) || k === "keySize" && b.keyType === h.keyType && isSharedStruct(h.keyType, head.structs);
-      const diffs = FIELDS.filter(([k]) => b[k] !== null && h[k] !== null && b[k] !== h[k] && !judgedAsStruct(k)).map(([k, label]) => `${label} ${b[k]} \u2192 ${h[k]}`);
-      if (diffs.length) hits.push({ symbol: name2, message: `${h.probe} probe map ${name2}: ${diffs.join(", ")}`, location: h.loc, ...scope(h.probe) });
+      const diffs = FIELDS.filter(([k]) => b[k] !== null && h[k] !== null && b[k] !== h[k] && !judgedAsStruct(k)).map(
+        ([k, label]) => `${label} ${b[k]} \u2192 ${h[k]}`
+      );
+      if (diffs.length)
+        hits.push({
+          symbol: name2,
+          message: `${h.probe} probe map ${name2}: ${diffs.join(", ")}`,
+          location: h.loc,
+          ...scope(h.probe)
+        });
     }
     for (const [name2, g] of removed(base.bpfGlobals, head.bpfGlobals)) gone("global", name2, g.probe, g.loc);
     for (const [name2, b, h] of common(base.bpfGlobals, head.bpfGlobals)) {
-      if (b.type !== h.type || b.section !== h.section) hits.push({ symbol: name2, message: `${h.probe} probe global ${name2}: ${b.section} ${b.type} \u2192 ${h.section} ${h.type}`, location: h.loc, ...scope(h.probe) });
+      if (b.type !== h.type || b.section !== h.section)
+        hits.push({
+          symbol: name2,
+          message: `${h.probe} probe global ${name2}: ${b.section} ${b.type} \u2192 ${h.section} ${h.type}`,
+          location: h.loc,
+          ...scope(h.probe)
+        });
     }
     return hits;
   }
@@ -25019,12 +25226,18 @@ var codeListChanged = {
   check(base, head) {
     const hits = [];
     const scope = (name2) => MODERN_PROBE_LISTS.has(name2) ? { scope: "modern-probe" } : {};
-    for (const [name2, l] of removed(apiLists(base), apiLists(head))) hits.push({ symbol: name2, message: `${name2} is gone`, location: l.loc, ...scope(name2) });
+    for (const [name2, l] of removed(apiLists(base), apiLists(head)))
+      hits.push({ symbol: name2, message: `${name2} is gone`, location: l.loc, ...scope(name2) });
     for (const [name2, b, h] of common(apiLists(base), apiLists(head))) {
       const moved = b.entries.map((e, i2) => ({ name: e.name, from: i2, to: h.entries.findIndex((x) => x.name === e.name) })).filter((x) => x.from !== x.to);
       if (!moved.length) continue;
       const words = moved.slice(0, 6).map((x) => x.to < 0 ? `${x.name} (index ${x.from}) removed` : `${x.name} index ${x.from} \u2192 ${x.to}`);
-      hits.push({ symbol: name2, message: `${name2}: ${words.join(", ")}${moved.length > 6 ? `, and ${moved.length - 6} more` : ""}`, location: h.loc, ...scope(name2) });
+      hits.push({
+        symbol: name2,
+        message: `${name2}: ${words.join(", ")}${moved.length > 6 ? `, and ${moved.length - 6} more` : ""}`,
+        location: h.loc,
+        ...scope(name2)
+      });
     }
     return hits;
   }
@@ -25082,13 +25295,18 @@ var ioctlRenumbered = {
   check(base, head) {
     const hits = [];
     for (const [name2, b, h] of common(base.ioctls, head.ioctls)) {
-      if (b.number !== null && h.number !== null && b.number !== h.number) hits.push({ symbol: name2, message: `${name2} changed from ${b.expr} to ${h.expr}`, location: h.loc });
+      if (b.number !== null && h.number !== null && b.number !== h.number)
+        hits.push({ symbol: name2, message: `${name2} changed from ${b.expr} to ${h.expr}`, location: h.loc });
     }
     for (const [name2, io] of added(base.ioctls, head.ioctls)) {
       const owner = taken(base, io.number, name2);
       if (owner) {
         const free = nextFreeNr(base, head);
-        hits.push({ symbol: name2, message: `new ${name2} reuses nr ${io.nr}, the number of ${base.retiredIoctls[owner] ? "retired " : ""}${owner}${free !== null ? `: use the next free number, ${free}` : ""}`, location: io.loc });
+        hits.push({
+          symbol: name2,
+          message: `new ${name2} reuses nr ${io.nr}, the number of ${base.retiredIoctls[owner] ? "retired " : ""}${owner}${free !== null ? `: use the next free number, ${free}` : ""}`,
+          location: io.loc
+        });
       }
     }
     return hits;
@@ -25104,7 +25322,11 @@ var moduleParamAdded = {
   rationale: "Userspace reads and writes module parameters under /sys/module/<name>/parameters/; a new one is a compatible feature, API minor.",
   example: "+ module_param(max_consumers, uint, 0444);",
   check(base, head) {
-    return added(base.moduleParams, head.moduleParams).map(([name2, p]) => ({ symbol: name2, message: `new module parameter ${name2} (${p.type}, ${p.perm})`, location: p.loc }));
+    return added(base.moduleParams, head.moduleParams).map(([name2, p]) => ({
+      symbol: name2,
+      message: `new module parameter ${name2} (${p.type}, ${p.perm})`,
+      location: p.loc
+    }));
   }
 };
 
@@ -25118,9 +25340,15 @@ var moduleParamChanged = {
   example: "- module_param(max_consumers, uint, 0444);",
   check(base, head) {
     const hits = [];
-    for (const [name2, p] of removed(base.moduleParams, head.moduleParams)) hits.push({ symbol: name2, message: `module parameter ${name2} was removed`, location: p.loc });
+    for (const [name2, p] of removed(base.moduleParams, head.moduleParams))
+      hits.push({ symbol: name2, message: `module parameter ${name2} was removed`, location: p.loc });
     for (const [name2, b, h] of common(base.moduleParams, head.moduleParams)) {
-      if (describe(b) !== describe(h)) hits.push({ symbol: name2, message: `module parameter ${name2}: ${describe(b)} \u2192 ${describe(h)}`, location: h.loc });
+      if (describe(b) !== describe(h))
+        hits.push({
+          symbol: name2,
+          message: `module parameter ${name2}: ${describe(b)} \u2192 ${describe(h)}`,
+          location: h.loc
+        });
     }
     return hits;
   }
@@ -25152,8 +25380,10 @@ var MEMO_ENTRIES = 2e4;
 var NAMED = record();
 for (const bits3 of [8, 16, 32, 64]) {
   const size = bits3 / 8;
-  for (const n of [`int${bits3}_t`, `__s${bits3}`, `s${bits3}`, `__int${bits3}_t`]) NAMED[n] = { type: `int${bits3}_t`, size, kind: "signed" };
-  for (const n of [`uint${bits3}_t`, `__u${bits3}`, `u${bits3}`, `__uint${bits3}_t`, `u_int${bits3}_t`]) NAMED[n] = { type: `uint${bits3}_t`, size, kind: "unsigned" };
+  for (const n of [`int${bits3}_t`, `__s${bits3}`, `s${bits3}`, `__int${bits3}_t`])
+    NAMED[n] = { type: `int${bits3}_t`, size, kind: "signed" };
+  for (const n of [`uint${bits3}_t`, `__u${bits3}`, `u${bits3}`, `__uint${bits3}_t`, `u_int${bits3}_t`])
+    NAMED[n] = { type: `uint${bits3}_t`, size, kind: "unsigned" };
 }
 Object.assign(NAMED, {
   bool: { type: "bool", size: 1, kind: "bool" },
@@ -25185,7 +25415,8 @@ function integerWords(spelling) {
     return unsigned ? NAMED.uint8_t : signed ? NAMED.int8_t : { type: "char", size: 1, kind: "char" };
   }
   if (count("short")) return longs ? null : unsigned ? NAMED.uint16_t : NAMED.int16_t;
-  if (longs === 1) return { type: unsigned ? "unsigned long" : "long", size: 8, kind: unsigned ? "unsigned" : "signed" };
+  if (longs === 1)
+    return { type: unsigned ? "unsigned long" : "long", size: 8, kind: unsigned ? "unsigned" : "signed" };
   if (longs === 2) return unsigned ? NAMED.uint64_t : NAMED.int64_t;
   if (longs > 2) return null;
   return unsigned ? NAMED.uint32_t : NAMED.int32_t;
@@ -25193,7 +25424,20 @@ function integerWords(spelling) {
 function scalarType(spelling) {
   return NAMED[spelling] ?? integerWords(spelling);
 }
-var TYPE_KEYWORDS = /* @__PURE__ */ new Set(["signed", "unsigned", "short", "long", "int", "char", "void", "struct", "union", "enum", "const", "volatile"]);
+var TYPE_KEYWORDS = /* @__PURE__ */ new Set([
+  "signed",
+  "unsigned",
+  "short",
+  "long",
+  "int",
+  "char",
+  "void",
+  "struct",
+  "union",
+  "enum",
+  "const",
+  "volatile"
+]);
 function isTypeWord(word) {
   return TYPE_KEYWORDS.has(word) || word in NAMED;
 }
@@ -25211,7 +25455,21 @@ function emptySymbols() {
 var TOKEN = /\s*(?:(0[xX][0-9a-fA-F]+|0[bB][01]+|\d+)([uUlL]*)(?![\w.])|(u8|[LuU])?'((?:\\.|[^'\\])+)'|"((?:\\.|[^"\\])*)"|([A-Za-z_]\w*)|(<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^~!<>?:(),.#]))/y;
 var SUFFIX = /^(?:[uU]?(?:l|L|ll|LL)?|(?:l|L|ll|LL)[uU])$/;
 var UTF8 = new TextEncoder();
-var ESCAPES = record({ n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e: 27, E: 27, "\\": 92, "'": 39, '"': 34, "?": 63 });
+var ESCAPES = record({
+  n: 10,
+  t: 9,
+  r: 13,
+  a: 7,
+  b: 8,
+  f: 12,
+  v: 11,
+  e: 27,
+  E: 27,
+  "\\": 92,
+  "'": 39,
+  '"': 34,
+  "?": 63
+});
 function charConstant(body2) {
   const bytes = [];
   const octal = /[0-7]{1,3}/y;
@@ -25433,7 +25691,13 @@ var Evaluator = class _Evaluator {
       if (!this.step()) return null;
       this.i++;
       const right = this.binary(prec);
-      left = applyBinary(t.v, left, right, this.truthType, (by) => this.syms.problems?.add(`a constant expression shifts by ${by}, which C leaves undefined`));
+      left = applyBinary(
+        t.v,
+        left,
+        right,
+        this.truthType,
+        (by) => this.syms.problems?.add(`a constant expression shifts by ${by}, which C leaves undefined`)
+      );
     }
   }
   /**
@@ -25471,7 +25735,8 @@ var Evaluator = class _Evaluator {
    */
   castAt() {
     let j = this.i + 1;
-    while (j < this.toks.length && (this.toks[j].k === "id" || this.toks[j].k === "op" && this.toks[j].v === "*")) j++;
+    while (j < this.toks.length && (this.toks[j].k === "id" || this.toks[j].k === "op" && this.toks[j].v === "*"))
+      j++;
     const close = this.toks[j];
     if (j === this.i + 1 || close?.k !== "op" || close.v !== ")") return null;
     const words = this.typeWords(this.toks.slice(this.i + 1, j));
@@ -25571,7 +25836,10 @@ var Evaluator = class _Evaluator {
     let angled;
     if (a.length === 1 && a[0].k === "str") [path6, angled] = [a[0].v, false];
     else if (a[0]?.k === "op" && a[0].v === "<" && a[a.length - 1]?.k === "op" && a[a.length - 1].v === ">") {
-      [path6, angled] = [a.slice(1, -1).map((t) => String(t.v)).join(""), true];
+      [path6, angled] = [
+        a.slice(1, -1).map((t) => String(t.v)).join(""),
+        true
+      ];
     } else return null;
     const h = this.syms.hasInclude?.(path6, angled) ?? null;
     return h === null ? null : { v: h ? 1n : 0n, t: INTMAX };
@@ -25593,7 +25861,12 @@ var Evaluator = class _Evaluator {
       const size = args2.length >= 3 ? this.typeSize(args2[2]) : 0;
       if (type === null || nr === null || size === null) return null;
       let v2 = { v: BigInt(ioc) << 30n, t: UINT };
-      for (const part of [applyBinary("<<", type, { v: 8n, t: INT2 }, INT2), nr, { v: BigInt(size) << 16n, t: size ? ULONG : INT2 }]) v2 = applyBinary("|", v2, part, INT2);
+      for (const part of [
+        applyBinary("<<", type, { v: 8n, t: INT2 }, INT2),
+        nr,
+        { v: BigInt(size) << 16n, t: size ? ULONG : INT2 }
+      ])
+        v2 = applyBinary("|", v2, part, INT2);
       return v2 && as(v2.v, UINT);
     }
     const macro = this.syms.macros.get(name2);
@@ -25645,7 +25918,8 @@ function expandFunctionMacro(macro, args2) {
 function applyBinary(op, a, b, truth, onBadShift) {
   const bool2 = (x2) => ({ v: x2 ? 1n : 0n, t: truth });
   if (op === "&&") return a?.v === 0n || b?.v === 0n ? bool2(false) : a === null || b === null ? null : bool2(true);
-  if (op === "||") return a !== null && a.v !== 0n || b !== null && b.v !== 0n ? bool2(true) : a === null || b === null ? null : bool2(false);
+  if (op === "||")
+    return a !== null && a.v !== 0n || b !== null && b.v !== 0n ? bool2(true) : a === null || b === null ? null : bool2(false);
   if (a === null || b === null) return null;
   if (a.loose || b.loose) {
     if (!["<", ">", "<=", ">=", "==", "!="].includes(op) || a.v < 0n || b.v < 0n) return null;
@@ -25710,7 +25984,13 @@ function evaluateValue(expr, syms) {
     syms.problems?.add(spent.message);
     return null;
   }
-  const session = { steps: 0, allowance: budget ? budget.stepsLeft : Infinity, calls: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Set(), preprocessor: syms.isDefined !== void 0 };
+  const session = {
+    steps: 0,
+    allowance: budget ? budget.stepsLeft : Infinity,
+    calls: /* @__PURE__ */ new Map(),
+    unknown: /* @__PURE__ */ new Set(),
+    preprocessor: syms.isDefined !== void 0
+  };
   const v = new Evaluator(toks, syms, 0, /* @__PURE__ */ new Set(), session).run();
   budget?.chargeSteps(session.steps);
   return v;
@@ -25742,19 +26022,46 @@ var SHARED_HEADERS = [
   "driver/bpf/types.h"
 ];
 var USERSPACE_CONSTANTS = record({
-  PPM_MAX_EVENT_PARAMS: { governs: "schema", usedBy: "libscap scap_print_event.c and libpman iterators.c size param arrays with it" },
-  PPME_DIRECTION_FLAG: { governs: "schema", usedBy: "libscap scap_event.c and the converter tell enter from exit events with it (PPME_IS_ENTER)" },
+  PPM_MAX_EVENT_PARAMS: {
+    governs: "schema",
+    usedBy: "libscap scap_print_event.c and libpman iterators.c size param arrays with it"
+  },
+  PPME_DIRECTION_FLAG: {
+    governs: "schema",
+    usedBy: "libscap scap_event.c and the converter tell enter from exit events with it (PPME_IS_ENTER)"
+  },
   PPM_MAX_NAME_LEN: { governs: "api", usedBy: "libscap ppm_sc_names.c sizes the syscall names with it" },
-  SYSCALL_TABLE_SIZE: { governs: "api", usedBy: "the libscap kmod and modern_bpf engines and scap_ppm_sc.c size the syscall tables and masks they pass to the drivers with it" },
-  MAX_ITER_EVENT_SIZE: { governs: "api", usedBy: "libpman iterators.c sizes the buffer it reads iterator events into with it" },
-  SNAPLEN: { governs: "api", usedBy: "libscap's legacy eBPF engine (scap_bpf.c) sets the probe's default snaplen with it" },
-  SNAPLEN_MAX: { governs: "api", usedBy: "libscap's legacy eBPF engine (scap_bpf.c) validates the snaplen it sets with it" },
+  SYSCALL_TABLE_SIZE: {
+    governs: "api",
+    usedBy: "the libscap kmod and modern_bpf engines and scap_ppm_sc.c size the syscall tables and masks they pass to the drivers with it"
+  },
+  MAX_ITER_EVENT_SIZE: {
+    governs: "api",
+    usedBy: "libpman iterators.c sizes the buffer it reads iterator events into with it"
+  },
+  SNAPLEN: {
+    governs: "api",
+    usedBy: "libscap's legacy eBPF engine (scap_bpf.c) sets the probe's default snaplen with it"
+  },
+  SNAPLEN_MAX: {
+    governs: "api",
+    usedBy: "libscap's legacy eBPF engine (scap_bpf.c) validates the snaplen it sets with it"
+  },
   RW_SNAPLEN: { governs: "api", usedBy: "SNAPLEN before 05f441523 (libscap scap_bpf.c)" },
   RW_MAX_SNAPLEN: { governs: "api", usedBy: "SNAPLEN_MAX before 05f441523 (libscap scap_bpf.c)" },
-  PPM_PORT_STATSD: { governs: "api", usedBy: "libpman maps.c and the legacy eBPF engine set the default statsd port with it" },
-  SECOND_TO_NS: { governs: "api", usedBy: "libscap scap_procs.c and scap_machine_info.c convert the times it reads with it" }
+  PPM_PORT_STATSD: {
+    governs: "api",
+    usedBy: "libpman maps.c and the legacy eBPF engine set the default statsd port with it"
+  },
+  SECOND_TO_NS: {
+    governs: "api",
+    usedBy: "libscap scap_procs.c and scap_machine_info.c convert the times it reads with it"
+  }
 });
-var SHARED_ONLY_HEADERS = ["driver/ppm_ringbuffer.h", "driver/modern_bpf/shared_definitions/struct_definitions.h"];
+var SHARED_ONLY_HEADERS = [
+  "driver/ppm_ringbuffer.h",
+  "driver/modern_bpf/shared_definitions/struct_definitions.h"
+];
 function sharedWithUserspace(name2, c) {
   return Object.hasOwn(USERSPACE_CONSTANTS, name2) || SHARED_ONLY_HEADERS.includes(c.loc.path);
 }
@@ -25765,7 +26072,8 @@ function resolveSharedConstants(facts, wire, read2) {
     const f = facts.find((x) => x.path === path6);
     if (!f) continue;
     f.macros.forEach((m, i2) => {
-      if (m.params !== null || m.body === "" || ELSEWHERE.test(m.name) || wire.has(m.name) || Object.hasOwn(out2, m.name) || !read2.live(path6, i2)) return;
+      if (m.params !== null || m.body === "" || ELSEWHERE.test(m.name) || wire.has(m.name) || Object.hasOwn(out2, m.name) || !read2.live(path6, i2))
+        return;
       const value = evaluateNumber(m.body, read2.symsOf(path6));
       if (value === null) return;
       const guard = read2.guard(path6, m.line);
@@ -25787,14 +26095,18 @@ var constantChanges = perPair((base, head) => {
   for (const [name2, c] of Object.entries(b)) {
     const now = Object.hasOwn(h, name2) ? h[name2] : null;
     if (now && now.value !== c.value) out2.push({ name: name2, kind: "changed", base: c, head: now });
-    else if (!now && renamedFrom.has(name2)) out2.push({ name: name2, kind: "renamed", base: c, head: h[renamedFrom.get(name2)], to: renamedFrom.get(name2) });
+    else if (!now && renamedFrom.has(name2))
+      out2.push({ name: name2, kind: "renamed", base: c, head: h[renamedFrom.get(name2)], to: renamedFrom.get(name2) });
     else if (!now) out2.push({ name: name2, kind: "removed", base: c, head: null });
   }
-  for (const [name2, c] of Object.entries(h)) if (!Object.hasOwn(b, name2) && !renamedTo.has(name2)) out2.push({ name: name2, kind: "added", base: null, head: c });
+  for (const [name2, c] of Object.entries(h))
+    if (!Object.hasOwn(b, name2) && !renamedTo.has(name2)) out2.push({ name: name2, kind: "added", base: null, head: c });
   return out2;
 });
 function breakingChanges(base, head, governs) {
-  return constantChanges(base, head).filter((c) => (c.kind === "changed" || c.kind === "removed") && USERSPACE_CONSTANTS[c.name]?.governs === governs);
+  return constantChanges(base, head).filter(
+    (c) => (c.kind === "changed" || c.kind === "removed") && USERSPACE_CONSTANTS[c.name]?.governs === governs
+  );
 }
 function describeBreaking(c) {
   const used = USERSPACE_CONSTANTS[c.name].usedBy;
@@ -25811,7 +26123,11 @@ var sharedConstantAdded = {
   rationale: `A constant the shared headers gain (ppm_events_public.h, ppm_ringbuffer.h, capture_macro.h, the probes' shared definitions: the headers libscap and libpman compile) is part of what the two sides can now agree on, as MAX_ITER_EVENT_SIZE was for BPF iterators (30a8910c1); userspace built against the base simply does not use it. README.VERSION.md API minor, "new features are added but existing features remain compatible". Counted when userspace uses the constant (USERSPACE_CONSTANTS in surface/shared-constants.ts, found by searching libscap and libpman) or the header exists only to be shared (ppm_ringbuffer.h, the modern probe's shared_definitions); the other shared headers also hold driver-internal values (capture_macro.h's snaplen heuristics, compat defines) that userspace never reads. Flag values that travel in payloads are flag-value-added.`,
   example: "+ #define MAX_ITER_EVENT_SIZE 64 * 1024",
   check(base, head) {
-    return constantChanges(base, head).filter((c) => c.kind === "added" && sharedWithUserspace(c.name, c.head)).map((c) => ({ symbol: c.name, message: `new shared constant ${c.name} = ${c.head.expr} (${c.head.value}) in ${c.head.loc.path}`, location: c.head.loc }));
+    return constantChanges(base, head).filter((c) => c.kind === "added" && sharedWithUserspace(c.name, c.head)).map((c) => ({
+      symbol: c.name,
+      message: `new shared constant ${c.name} = ${c.head.expr} (${c.head.value}) in ${c.head.loc.path}`,
+      location: c.head.loc
+    }));
   }
 };
 
@@ -25824,7 +26140,11 @@ var sharedConstantChanged = {
   rationale: `libscap and libpman compile the driver's shared headers (ppm_events_public.h, ppm_ringbuffer.h, capture_macro.h, the modern probe's struct_definitions.h, the legacy probe's types.h) and size or set up what they exchange with the driver from their constants: SYSCALL_TABLE_SIZE sizes the syscall tables and masks, SNAPLEN_MAX bounds the snaplen the legacy engine sets, MAX_ITER_EVENT_SIZE the buffer libpman reads iterator events into. Userspace built against the base keeps the old value: README.VERSION.md API major, "the driver API becomes incompatible with previous userspace versions". Which constants userspace uses was found by searching libscap and libpman (USERSPACE_CONSTANTS in surface/shared-constants.ts, each with where); a constant renamed at its value is shared-constant-renamed.`,
   example: "- #define SYSCALL_TABLE_SIZE 512\n+ #define SYSCALL_TABLE_SIZE 1024",
   check(base, head) {
-    return breakingChanges(base, head, "api").map((c) => ({ symbol: c.name, message: describeBreaking(c), location: (c.head ?? c.base).loc }));
+    return breakingChanges(base, head, "api").map((c) => ({
+      symbol: c.name,
+      message: describeBreaking(c),
+      location: (c.head ?? c.base).loc
+    }));
   }
 };
 
@@ -25894,11 +26214,17 @@ function layoutDifferences(base, head) {
   for (const b of base.fields) {
     const h = headByName.get(b.name);
     if (!h) out2.push(`${b.name} removed (was offset ${b.offset}, size ${b.size})`);
-    else if (!sameType(h, b) || h.size !== b.size) out2.push(`${b.name} changed from ${b.type} (size ${b.size}) to ${h.type} (size ${h.size}), offset ${b.offset} \u2192 ${h.offset}`);
+    else if (!sameType(h, b) || h.size !== b.size)
+      out2.push(
+        `${b.name} changed from ${b.type} (size ${b.size}) to ${h.type} (size ${h.size}), offset ${b.offset} \u2192 ${h.offset}`
+      );
     else if (h.offset !== b.offset) out2.push(`${b.name} moved from offset ${b.offset} to ${h.offset}`);
   }
   fields.forEach((h, i2) => {
-    if (!baseByName.has(h.name)) out2.push(`${h.name} inserted at offset ${h.offset}${i2 < base.fields.length ? " (not at the end: append it after the last field instead)" : ""}`);
+    if (!baseByName.has(h.name))
+      out2.push(
+        `${h.name} inserted at offset ${h.offset}${i2 < base.fields.length ? " (not at the end: append it after the last field instead)" : ""}`
+      );
   });
   if (!out2.length && (head.size !== base.size || head.align !== base.align)) {
     out2.push(`size ${base.size} \u2192 ${head.size}, alignment ${base.align} \u2192 ${head.align}`);
@@ -25982,7 +26308,9 @@ var structRemoved = {
 
 // src/rules/api/struct-layout-differs-between-builds.ts
 function variants(l) {
-  return JSON.stringify((l?.byBuild ?? []).map((v) => [v.builds, v.size, v.fields.map((f) => [f.name, f.offset, f.size])]));
+  return JSON.stringify(
+    (l?.byBuild ?? []).map((v) => [v.builds, v.size, v.fields.map((f) => [f.name, f.offset, f.size])])
+  );
 }
 var structLayoutDiffersBetweenBuilds = {
   id: "struct-layout-differs-between-builds",
@@ -26094,7 +26422,9 @@ function pairRole(p) {
   if (roles.some((r) => r === void 0 || r === "filler")) return "filler";
   return ["dispatch", "transport", "statistics"].find((r) => roles.includes(r));
 }
-var knownCounters = perPair((base, head) => /* @__PURE__ */ new Set([...counterFields(base.structs), ...counterFields(head.structs)]));
+var knownCounters = perPair(
+  (base, head) => /* @__PURE__ */ new Set([...counterFields(base.structs), ...counterFields(head.structs)])
+);
 function onlyCountersDiffer(b, h, known) {
   const counters = [...b.counters ?? [], ...h.counters ?? []];
   return counters.length > 0 && counters.every((c) => known.has(c)) && (b.statsFreeHash ?? b.hash) === (h.statsFreeHash ?? h.hash);
@@ -26113,7 +26443,8 @@ var codeChanges = perPair((base, head) => {
       if (codeDelta(b, h, pair.oldestMoved) !== "logic") continue;
       if (onlyCountersDiffer(b, h, known)) out2.push({ pair, role: "statistics", kind: "statistics" });
       else if (onlyTailCallsDiffer(b, h)) out2.push({ pair, role: "dispatch", kind: "glue" });
-      else if (role !== "filler" && b.headerHash !== h.headerHash) out2.push({ pair, role: "filler", kind: "logic", header: true });
+      else if (role !== "filler" && b.headerHash !== h.headerHash)
+        out2.push({ pair, role: "filler", kind: "logic", header: true });
       else out2.push({ pair, role, kind: "logic" });
     } else {
       const side = pair.head ?? pair.base;
@@ -26123,15 +26454,19 @@ var codeChanges = perPair((base, head) => {
   }
   return out2;
 });
-var apiInterfaceChanges = perPair((base, head) => API_INTERFACE_RULES.flatMap((r) => r.check(base, head)));
+var apiInterfaceChanges = perPair(
+  (base, head) => API_INTERFACE_RULES.flatMap((r) => r.check(base, head))
+);
 var changedCounterStructs = perPair((base, head) => {
   const hasCounters = (s) => s.fields.some((f) => isCounterField(f.name));
   const out2 = [];
   for (const [name2, b, h] of common(base.structs, head.structs)) {
     if ((hasCounters(b) || hasCounters(h)) && (layoutDifferences(b, h).length || appendedFields(b, h))) out2.push(name2);
   }
-  for (const [name2, s] of Object.entries(head.structs)) if (!Object.hasOwn(base.structs, name2) && hasCounters(s)) out2.push(name2);
-  for (const [name2, s] of Object.entries(base.structs)) if (!Object.hasOwn(head.structs, name2) && hasCounters(s)) out2.push(name2);
+  for (const [name2, s] of Object.entries(head.structs))
+    if (!Object.hasOwn(base.structs, name2) && hasCounters(s)) out2.push(name2);
+  for (const [name2, s] of Object.entries(base.structs))
+    if (!Object.hasOwn(head.structs, name2) && hasCounters(s)) out2.push(name2);
   return out2;
 });
 function isStatisticsChange(c) {
@@ -26196,7 +26531,11 @@ function addedOrRemoved(lone, side, other) {
       });
     } else {
       for (const p of list) {
-        hits.push({ symbol: p.name, message: `function ${p.name} was removed from ${path6} (${probe})`, location: where(p.base) });
+        hits.push({
+          symbol: p.name,
+          message: `function ${p.name} was removed from ${path6} (${probe})`,
+          location: where(p.base)
+        });
       }
     }
   }
@@ -26212,9 +26551,17 @@ var fillerCodeChanged = {
   check(base, head) {
     const mine = codeChanges(base, head).filter((c) => c.role === "filler");
     const header = "; it writes the event header differently (a field set or not, or another value), and the header is part of every event";
-    const changed = mine.filter((c) => c.kind === "logic").map((c) => ({ symbol: c.pair.name, message: `the code of ${describePair(c.pair)} changed${c.header ? header : ""}`, location: where(c.pair.head) }));
+    const changed = mine.filter((c) => c.kind === "logic").map((c) => ({
+      symbol: c.pair.name,
+      message: `the code of ${describePair(c.pair)} changed${c.header ? header : ""}`,
+      location: where(c.pair.head)
+    }));
     const lone = (kind2) => mine.filter((c) => c.kind === kind2).map((c) => c.pair);
-    return [...changed, ...addedOrRemoved(lone("added"), "head", base), ...addedOrRemoved(lone("removed"), "base", head)];
+    return [
+      ...changed,
+      ...addedOrRemoved(lone("added"), "head", base),
+      ...addedOrRemoved(lone("removed"), "base", head)
+    ];
   }
 };
 
@@ -26230,7 +26577,11 @@ var fillerCodeKernelCompat = {
   example: " #if LINUX_VERSION_CODE < KERNEL_VERSION(5, 0, 0)\n 	val = old_helper(task);\n+#elif LINUX_VERSION_CODE < KERNEL_VERSION(6, 10, 0)\n+	val = renamed_helper(task);\n #else\n 	val = new_helper(task);\n #endif",
   check(base, head) {
     const pairs = codePairs(base, head);
-    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn, p.oldestMoved) === "compat").map((p) => ({ symbol: p.name, message: `${describePair(p)} changed only inside kernel-version conditionals; ${README}`, location: where(p.head) }));
+    const changed = pairs.filter((p) => p.base && p.head && codeDelta(p.base.fn, p.head.fn, p.oldestMoved) === "compat").map((p) => ({
+      symbol: p.name,
+      message: `${describePair(p)} changed only inside kernel-version conditionals; ${README}`,
+      location: where(p.head)
+    }));
     const added2 = lonePairs(pairs, "head").filter((p) => isKernelSpecific(p.head.fn)).map((p) => ({
       symbol: p.name,
       message: `new kernel-specific function ${p.name} in ${p.head.path} (${PROBE_LABEL[p.probe]}), defined only under kernel-version conditionals; ${README}`,
@@ -26256,7 +26607,11 @@ var dispatchCodeChanged = {
   check(base, head) {
     const mine = codeChanges(base, head).filter((c) => isPlumbingChange(c) && c.role === "dispatch");
     if (!mine.length || apiInterfaceChanges(base, head).length) return [];
-    return mine.map((c) => ({ symbol: c.pair.name, message: `${describeChange(c)}; it decides which events are produced and reach userspace`, location: changeLocation(c) }));
+    return mine.map((c) => ({
+      symbol: c.pair.name,
+      message: `${describeChange(c)}; it decides which events are produced and reach userspace`,
+      location: changeLocation(c)
+    }));
   }
 };
 
@@ -26272,7 +26627,11 @@ var transportCodeChanged = {
   check(base, head) {
     const mine = codeChanges(base, head).filter((c) => isPlumbingChange(c) && c.role === "transport");
     if (!mine.length || apiInterfaceChanges(base, head).length) return [];
-    return mine.map((c) => ({ symbol: c.pair.name, message: `${describeChange(c)}; it carries events without deciding which are sent or computing their params, through the interface the API rules compare`, location: changeLocation(c) }));
+    return mine.map((c) => ({
+      symbol: c.pair.name,
+      message: `${describeChange(c)}; it carries events without deciding which are sent or computing their params, through the interface the API rules compare`,
+      location: changeLocation(c)
+    }));
   }
 };
 
@@ -26288,7 +26647,11 @@ var statsCodeChanged = {
   check(base, head) {
     const structs = changedCounterStructs(base, head);
     const why = structs.length ? `with the counter structs (${structs.join(", ")}), which the struct rules judge` : "the counter structs are unchanged";
-    return codeChanges(base, head).filter(isStatisticsChange).map((c) => ({ symbol: c.pair.name, message: `${describeChange(c)}, only in the counters it updates (${changedCounters(c).join(", ") || "statistics code"}); ${why}`, location: changeLocation(c) }));
+    return codeChanges(base, head).filter(isStatisticsChange).map((c) => ({
+      symbol: c.pair.name,
+      message: `${describeChange(c)}, only in the counters it updates (${changedCounters(c).join(", ") || "statistics code"}); ${why}`,
+      location: changeLocation(c)
+    }));
   }
 };
 
@@ -26309,7 +26672,11 @@ var codeFollowsApiChange = {
     const mine = codeChanges(base, head).filter(isPlumbingChange);
     const api = mine.length ? apiInterfaceChanges(base, head) : [];
     if (!api.length) return [];
-    return mine.map((c) => ({ symbol: c.pair.name, message: `${describeChange(c)} with the API change it serves (${summary2(api)}): part of that change`, location: changeLocation(c) }));
+    return mine.map((c) => ({
+      symbol: c.pair.name,
+      message: `${describeChange(c)} with the API change it serves (${summary2(api)}): part of that change`,
+      location: changeLocation(c)
+    }));
   }
 };
 
@@ -26337,7 +26704,11 @@ var fillerIdsChanged = {
       gone.length ? `removes ${gone.slice(0, 5).join(", ")}${gone.length > 5 ? ` and ${gone.length - 5} more` : ""}` : "",
       moved.length ? `moves ${moved.length} existing filler id${moved.length > 1 ? "s" : ""} (e.g. ${moved[0]} ${bNames.indexOf(moved[0])} \u2192 ${hNames.indexOf(moved[0])})` : ""
     ].filter(Boolean);
-    hits.push({ symbol: "FILLER_LIST_MAPPER", message: `FILLER_LIST_MAPPER ${parts2.join("; ")}`, location: h.entries.find((e) => added2.includes(e.name))?.loc ?? h.loc });
+    hits.push({
+      symbol: "FILLER_LIST_MAPPER",
+      message: `FILLER_LIST_MAPPER ${parts2.join("; ")}`,
+      location: h.entries.find((e) => added2.includes(e.name))?.loc ?? h.loc
+    });
     return hits;
   }
 };
@@ -30614,7 +30985,13 @@ function operatorOps(text2, start2, end, atLine, pragmaMacros, scan) {
       if (!pragmaMacros.has(m[0]) || from < scan.until || inLiteralToo(m.index)) continue;
       const after = /^\s*\(/.exec(text2.slice(from + m[0].length, from + m[0].length + 256));
       const use = after ? invocation(text2, from, from + m[0].length + after[0].length - 1) : m[0];
-      const op = { op: "expand", text: use ?? m[0], line: atLine, offset: from, ...use === null ? { unread: true } : {} };
+      const op = {
+        op: "expand",
+        text: use ?? m[0],
+        line: atLine,
+        offset: from,
+        ...use === null ? { unread: true } : {}
+      };
       scan.until = from + op.text.length;
       found.push({ at: m.index, op });
     }
@@ -30644,7 +31021,8 @@ function scanDirectives(text2, pragmaMacros) {
   const lastOf = (name2) => {
     for (let i2 = ops.length - 1; i2 >= 0; i2--) {
       const o = ops[i2];
-      if (o.op === "define" && macros[o.macro].name === name2) return { macro: o.macro, branch: macros[o.macro].branch };
+      if (o.op === "define" && macros[o.macro].name === name2)
+        return { macro: o.macro, branch: macros[o.macro].branch };
       if (o.op === "undef" && o.name === name2) return "undef";
     }
     return null;
@@ -30666,7 +31044,8 @@ function scanDirectives(text2, pragmaMacros) {
     const m = first === 35 || first === 37 && text2.charCodeAt(k + 1) === 58 ? DIRECTIVE_START.exec(text2.slice(pos, Math.min(lineEnd, k + 256))) : null;
     if (!m) {
       if (nextPragma >= 0 && nextPragma < pos) nextPragma = text2.indexOf("_Pragma", pos);
-      if (nextPragma >= 0 && nextPragma < lineEnd || pragmaMacros?.size) ops.push(...operatorOps(text2, pos, lineEnd, line, pragmaMacros, uses));
+      if (nextPragma >= 0 && nextPragma < lineEnd || pragmaMacros?.size)
+        ops.push(...operatorOps(text2, pos, lineEnd, line, pragmaMacros, uses));
       branchOfLine[line] = current;
       if (nl < 0) break;
       pos = nl + 1;
@@ -30696,7 +31075,14 @@ function scanDirectives(text2, pragmaMacros) {
         const test = name2 === "else" ? "" : name2 === "elif" ? fold(rest) : name2 === "elifdef" ? `defined(${fold(rest)})` : `!defined(${fold(rest)})`;
         const id = branches.length;
         const parent = branches[group.branches[0]].parent;
-        branches.push({ kind: name2, test, condition: test ? `${group.rest} && (${test})` : group.rest, line: atLine, endLine: atLine, parent });
+        branches.push({
+          kind: name2,
+          test,
+          condition: test ? `${group.rest} && (${test})` : group.rest,
+          line: atLine,
+          endLine: atLine,
+          parent
+        });
         if (test) group.rest = `${group.rest} && !(${test})`;
         group.branches.push(id);
         ops.push({ op: "branch", branch: id });
@@ -30715,7 +31101,8 @@ function scanDirectives(text2, pragmaMacros) {
       const d = parseDefine(rest);
       if (d) {
         const top = current >= 0 ? branches[current] : null;
-        if (top && top.kind === "ifndef" && top.test === `!defined(${d.name})` && top.line === atLine - 1 && d.params === null) top.includeGuard = true;
+        if (top && top.kind === "ifndef" && top.test === `!defined(${d.name})` && top.line === atLine - 1 && d.params === null)
+          top.includeGuard = true;
         ops.push({ op: "define", macro: macros.length });
         macros.push({ ...d, line: atLine, branch: current });
       }
@@ -30728,14 +31115,22 @@ function scanDirectives(text2, pragmaMacros) {
       if (h) {
         ops.push({ op: "include", include: includes.length });
         includes.push({ ...h, line: atLine, offset: pos, branch: current });
-      } else if (rest.trim()) unfollowed.push({ line: atLine, directive: "include", reason: "an #include names its header with a macro, which driver-semver does not follow, so what that header defines is not known" });
+      } else if (rest.trim())
+        unfollowed.push({
+          line: atLine,
+          directive: "include",
+          reason: "an #include names its header with a macro, which driver-semver does not follow, so what that header defines is not known"
+        });
     } else if (name2 === "pragma") {
       const args2 = packArgs(rest);
       const saved = /^\s*(push|pop)_macro\s*\(\s*"([A-Za-z_]\w*)"\s*\)/.exec(rest);
       if (args2) ops.push({ op: "pack", args: args2, line: atLine });
       else if (saved?.[1] === "push") {
         const last = lastOf(saved[2]);
-        pushed.set(saved[2], [...pushed.get(saved[2]) ?? [], last === "undef" || last && last.branch === current ? last : null]);
+        pushed.set(saved[2], [
+          ...pushed.get(saved[2]) ?? [],
+          last === "undef" || last && last.branch === current ? last : null
+        ]);
       } else if (saved) {
         const back = pushed.get(saved[2])?.pop();
         if (back === "undef") ops.push({ op: "undef", name: saved[2], line: atLine });
@@ -30743,7 +31138,12 @@ function scanDirectives(text2, pragmaMacros) {
           ops.push({ op: "undef", name: saved[2], line: atLine });
           ops.push({ op: "define", macro: macros.length });
           macros.push({ ...macros[back.macro], line: atLine, branch: current });
-        } else unfollowed.push({ line: atLine, directive: "pop_macro", reason: `#pragma pop_macro("${saved[2]}") restores a definition driver-semver cannot tell, so the value of ${saved[2]} is not known` });
+        } else
+          unfollowed.push({
+            line: atLine,
+            directive: "pop_macro",
+            reason: `#pragma pop_macro("${saved[2]}") restores a definition driver-semver cannot tell, so the value of ${saved[2]} is not known`
+          });
       }
     } else if (name2 === "error") {
       ops.push({ op: "error", text: fold(rest), line: atLine, branch: current });
@@ -30849,10 +31249,13 @@ var PLATFORM = record({
   __GNUC__: 1
 });
 function platformCondition(condition) {
-  const known = condition.replace(/\bdefined\s*(?:\(\s*(\w+)\s*\)|(\w+))/g, (m, a, b) => {
-    const name2 = a ?? b;
-    return name2 in PLATFORM ? String(PLATFORM[name2]) : m;
-  });
+  const known = condition.replace(
+    /\bdefined\s*(?:\(\s*(\w+)\s*\)|(\w+))/g,
+    (m, a, b) => {
+      const name2 = a ?? b;
+      return name2 in PLATFORM ? String(PLATFORM[name2]) : m;
+    }
+  );
   if (/[A-Za-z_]/.test(known)) return null;
   const v = evaluate(known, { ...emptySymbols(), isDefined: () => null });
   return v === null ? null : v !== 0n;
@@ -30956,7 +31359,8 @@ function toInit(node, src) {
 }
 function readInit(node, type, mayHaveError, src, depth) {
   const line = lineOfNode(node);
-  if (depth > MAX_NESTING) return { init: { kind: "error", text: `braces nested more than ${MAX_NESTING} deep`, line }, end: node.endIndex };
+  if (depth > MAX_NESTING)
+    return { init: { kind: "error", text: `braces nested more than ${MAX_NESTING} deep`, line }, end: node.endIndex };
   const hasError = mayHaveError && node.hasError;
   if (type === "initializer_list") {
     const items = [];
@@ -30968,7 +31372,12 @@ function readInit(node, type, mayHaveError, src, depth) {
         const designators = child.childrenForFieldName("designator").filter((d) => d !== null);
         const value = child.childForFieldName("value");
         const designator = designators.map((d, i2) => designatorText(d, i2 > 0)).join("");
-        items.push({ designator, value: value ? readInit(value, value.type, hasError, src, depth + 1).init : { kind: "error", text: "", line }, line: lineOfNode(child), endLine: src.lineAt(child.endIndex) });
+        items.push({
+          designator,
+          value: value ? readInit(value, value.type, hasError, src, depth + 1).init : { kind: "error", text: "", line },
+          line: lineOfNode(child),
+          endLine: src.lineAt(child.endIndex)
+        });
       } else {
         const { init: init2, end: end2 } = readInit(child, childType, hasError, src, depth + 1);
         items.push({ designator: null, value: init2, line: lineOfNode(child), endLine: src.lineAt(end2) });
@@ -30981,7 +31390,8 @@ function readInit(node, type, mayHaveError, src, depth) {
   return { init: type === "ERROR" || hasError ? { kind: "error", text: text2, line } : { kind: "expr", text: text2, line }, end };
 }
 function designatorText(d, inChain) {
-  if (d.type === "subscript_designator") return inChain ? `[${foldSpace(d.text.replace(/^\[|\]$/g, ""))}]` : foldSpace(d.text.replace(/^\[|\]$/g, ""));
+  if (d.type === "subscript_designator")
+    return inChain ? `[${foldSpace(d.text.replace(/^\[|\]$/g, ""))}]` : foldSpace(d.text.replace(/^\[|\]$/g, ""));
   if (d.type === "field_designator") return foldSpace(d.text);
   return foldSpace(d.text);
 }
@@ -31042,7 +31452,8 @@ function namesIn(text2) {
 }
 function unquote(text2) {
   const t = text2.trim();
-  if (t.length >= 2 && t[0] === '"' && t[t.length - 1] === '"' && t.indexOf('"', 1) === t.length - 1 && !t.includes("\\")) return t.slice(1, -1);
+  if (t.length >= 2 && t[0] === '"' && t[t.length - 1] === '"' && t.indexOf('"', 1) === t.length - 1 && !t.includes("\\"))
+    return t.slice(1, -1);
   if (!/^("(?:\\.|[^"\\])*"\s*)+$/.test(t)) return null;
   return [...t.matchAll(/"((?:\\.|[^"\\])*)"/g)].map((m) => m[1].replace(/\\(.)/g, "$1")).join("");
 }
@@ -31074,7 +31485,9 @@ var flagEntries = perSurface((s) => {
   }
   return out2;
 });
-var wireDefines = perSurface((s) => record(Object.entries(s.defines).filter(([name2]) => isWireDefine(name2))));
+var wireDefines = perSurface(
+  (s) => record(Object.entries(s.defines).filter(([name2]) => isWireDefine(name2)))
+);
 function namesExistingValue(base, e) {
   const ops = splitOr(e.expr);
   const known = wireDefines(base);
@@ -31093,13 +31506,20 @@ var flagValueAdded = {
     const hits = [];
     for (const [name2, t] of added(base.flagTables, head.flagTables)) {
       const fresh = t.entries.filter((e) => !namesExistingValue(base, e));
-      if (fresh.length) hits.push({ symbol: name2, message: `new flag table ${name2} (${t.entries.length} values, ${fresh.length} of them new)`, location: t.loc });
+      if (fresh.length)
+        hits.push({
+          symbol: name2,
+          message: `new flag table ${name2} (${t.entries.length} values, ${fresh.length} of them new)`,
+          location: t.loc
+        });
     }
     const baseEntries = flagEntries(base);
     for (const [, e] of added(baseEntries, flagEntries(head))) {
-      if (base.flagTables[e.table] && !namesExistingValue(base, e)) hits.push({ symbol: e.name, message: `${e.table} gains ${e.name} = ${e.expr}`, location: e.loc });
+      if (base.flagTables[e.table] && !namesExistingValue(base, e))
+        hits.push({ symbol: e.name, message: `${e.table} gains ${e.name} = ${e.expr}`, location: e.loc });
     }
-    for (const [name2, c] of added(wireDefines(base), wireDefines(head))) hits.push({ symbol: name2, message: `new ${name2} = ${c.expr}`, location: c.loc });
+    for (const [name2, c] of added(wireDefines(base), wireDefines(head)))
+      hits.push({ symbol: name2, message: `new ${name2} = ${c.expr}`, location: c.loc });
     return hits;
   }
 };
@@ -31115,10 +31535,20 @@ var flagNameAdded = {
   check(base, head) {
     const hits = [];
     for (const [name2, t] of added(base.flagTables, head.flagTables)) {
-      if (t.entries.length && t.entries.every((e) => namesExistingValue(base, e))) hits.push({ symbol: name2, message: `new flag table ${name2} names ${t.entries.length} existing values`, location: t.loc });
+      if (t.entries.length && t.entries.every((e) => namesExistingValue(base, e)))
+        hits.push({
+          symbol: name2,
+          message: `new flag table ${name2} names ${t.entries.length} existing values`,
+          location: t.loc
+        });
     }
     for (const [, e] of added(flagEntries(base), flagEntries(head))) {
-      if (base.flagTables[e.table] && namesExistingValue(base, e)) hits.push({ symbol: e.name, message: `${e.table} gains a name for an existing value: ${e.name} = ${e.expr}`, location: e.loc });
+      if (base.flagTables[e.table] && namesExistingValue(base, e))
+        hits.push({
+          symbol: e.name,
+          message: `${e.table} gains a name for an existing value: ${e.name} = ${e.expr}`,
+          location: e.loc
+        });
     }
     return hits;
   }
@@ -31135,13 +31565,22 @@ var flagValueChanged = {
   check(base, head) {
     const hits = [];
     for (const [name2, b, h] of common(wireDefines(base), wireDefines(head))) {
-      if (b.value !== null && h.value !== null && b.value !== h.value) hits.push({ symbol: name2, message: `${name2} changed from ${b.value} to ${h.value}`, location: h.loc });
+      if (b.value !== null && h.value !== null && b.value !== h.value)
+        hits.push({ symbol: name2, message: `${name2} changed from ${b.value} to ${h.value}`, location: h.loc });
     }
     for (const [, b, h] of common(flagEntries(base), flagEntries(head))) {
       if (b.value !== null && h.value !== null && b.value !== h.value) {
-        hits.push({ symbol: h.name, message: `${h.table}: ${h.name} changed from ${b.value} to ${h.value}`, location: h.loc });
+        hits.push({
+          symbol: h.name,
+          message: `${h.table}: ${h.name} changed from ${b.value} to ${h.value}`,
+          location: h.loc
+        });
       } else if ((b.value === null || h.value === null) && b.expr !== h.expr) {
-        hits.push({ symbol: h.name, message: `${h.table}: ${h.name} now maps to ${h.expr} (was ${b.expr})`, location: h.loc });
+        hits.push({
+          symbol: h.name,
+          message: `${h.table}: ${h.name} now maps to ${h.expr} (was ${b.expr})`,
+          location: h.loc
+        });
       }
     }
     return hits;
@@ -31158,11 +31597,14 @@ var flagValueRemoved = {
   example: '- {"O_LARGEFILE", PPM_O_LARGEFILE},',
   check(base, head) {
     const hits = [];
-    for (const [name2, t] of removed(base.flagTables, head.flagTables)) hits.push({ symbol: name2, message: `flag table ${name2} was removed`, location: t.loc });
+    for (const [name2, t] of removed(base.flagTables, head.flagTables))
+      hits.push({ symbol: name2, message: `flag table ${name2} was removed`, location: t.loc });
     for (const [, e] of removed(flagEntries(base), flagEntries(head))) {
-      if (head.flagTables[e.table]) hits.push({ symbol: e.name, message: `${e.table} loses ${e.name}`, location: head.flagTables[e.table].loc });
+      if (head.flagTables[e.table])
+        hits.push({ symbol: e.name, message: `${e.table} loses ${e.name}`, location: head.flagTables[e.table].loc });
     }
-    for (const [name2, c] of removed(wireDefines(base), wireDefines(head))) hits.push({ symbol: name2, message: `${name2} (${c.expr}) was removed`, location: c.loc });
+    for (const [name2, c] of removed(wireDefines(base), wireDefines(head)))
+      hits.push({ symbol: name2, message: `${name2} (${c.expr}) was removed`, location: c.loc });
     return hits;
   }
 };
@@ -31195,7 +31637,8 @@ function renamedNumbers(base, head) {
   const out2 = [];
   for (const [value, was] of b.live) {
     const now = h.live.get(value);
-    if (now && now.symbol !== was.symbol && !h.numberOf.has(was.symbol)) out2.push({ value, from: was.symbol, to: now.symbol, loc: now.loc });
+    if (now && now.symbol !== was.symbol && !h.numberOf.has(was.symbol))
+      out2.push({ value, from: was.symbol, to: now.symbol, loc: now.loc });
   }
   return out2;
 }
@@ -31228,7 +31671,11 @@ var ppmScRemoved = {
     const h = scNumbers(head);
     return [...b.live].filter(([v, c]) => !h.live.has(v) && !renumbered2(base, head, c.symbol)).map(([v, c]) => {
       const retired = h.retired.get(v);
-      return { symbol: c.symbol, message: `${c.symbol} (${v}) ${retired ? "was retired" : "was removed"}; its number stays reserved`, location: retired?.loc ?? c.loc };
+      return {
+        symbol: c.symbol,
+        message: `${c.symbol} (${v}) ${retired ? "was retired" : "was removed"}; its number stays reserved`,
+        location: retired?.loc ?? c.loc
+      };
     });
   }
 };
@@ -31243,7 +31690,9 @@ var ppmScRenamed = {
   rationale: 'Only the number travels (param "ID" of PPME_GENERIC_X) and the syscall it maps to is unchanged; libs renamed codes to the kernel syscall name this way (09a74c1fb, and PIDFD_GET_FD \u2192 PIDFD_GETFD at 346). Code that names the old symbol must be updated.',
   example: "- PPM_SC_X(SIGRETURN_RT, 298) \\\n+ PPM_SC_X(RT_SIGRETURN, 298) \\",
   check(base, head) {
-    return renamedNumbers(base, head).map((r) => ({ symbol: r.to, message: `PPM_SC code ${r.value}: ${r.from} renamed to ${r.to}`, location: r.loc }));
+    return renamedNumbers(base, head).map(
+      (r) => ({ symbol: r.to, message: `PPM_SC code ${r.value}: ${r.from} renamed to ${r.to}`, location: r.loc })
+    );
   }
 };
 
@@ -31263,13 +31712,18 @@ var ppmScRenumbered = {
       if (c.retired || c.value === null) continue;
       const was = b.numberOf.get(symbol);
       if (was !== void 0 && was !== c.value) {
-        if (renumbered2(base, head, symbol)) hits.push({ symbol, message: `${symbol} changed from ${was} to ${c.value}`, location: c.loc });
+        if (renumbered2(base, head, symbol))
+          hits.push({ symbol, message: `${symbol} changed from ${was} to ${c.value}`, location: c.loc });
         continue;
       }
       if (was !== void 0) continue;
       const owner = b.live.get(c.value)?.symbol;
       if (owner && owner !== symbol && h.numberOf.has(owner)) {
-        hits.push({ symbol, message: `new ${symbol} reuses ${c.value}, the number of ${owner}`, location: c.loc });
+        hits.push({
+          symbol,
+          message: `new ${symbol} reuses ${c.value}, the number of ${owner}`,
+          location: c.loc
+        });
       }
       const retired = b.retired.get(c.value);
       if (retired && !b.live.has(c.value)) {
@@ -31293,7 +31747,11 @@ var eventLimitChanged = {
   rationale: `Some shared constants decide how userspace reads every event: PPM_MAX_EVENT_PARAMS sizes the param arrays of libscap's printer and libpman's iterators, PPME_DIRECTION_FLAG tells enter from exit events (PPME_IS_ENTER in scap_event.c). Userspace built against the base reads events with the old value: README.VERSION.md SCHEMA major, "the schema becomes incompatible with previous userspace versions" (libs raised PPM_MAX_EVENT_PARAMS from 20 to 32 in 0c7a31025).`,
   example: "- #define PPM_MAX_EVENT_PARAMS (1 << 5)\n+ #define PPM_MAX_EVENT_PARAMS (1 << 6)",
   check(base, head) {
-    return breakingChanges(base, head, "schema").map((c) => ({ symbol: c.name, message: describeBreaking(c), location: (c.head ?? c.base).loc }));
+    return breakingChanges(base, head, "schema").map((c) => ({
+      symbol: c.name,
+      message: describeBreaking(c),
+      location: (c.head ?? c.base).loc
+    }));
   }
 };
 
@@ -31307,7 +31765,11 @@ var sharedConstantRenamed = {
   rationale: "A driver and a userspace built from different revisions agree on values, not on macro names: a shared constant removed while another appears with its value (libs 05f441523 moved RW_SNAPLEN and RW_MAX_SNAPLEN to capture_macro.h as SNAPLEN and SNAPLEN_MAX) changes nothing they exchange. Userspace sources that use the old name stop compiling, which the same change has to fix. Reported as a note.",
   example: "- #define RW_MAX_SNAPLEN PPM_MAX_ARG_SIZE\n+ #define SNAPLEN_MAX 65000",
   check(base, head) {
-    return constantChanges(base, head).filter((c) => c.kind === "renamed").map((c) => ({ symbol: c.to, message: `shared constant ${c.name} is now ${c.to} (value ${c.head.value} kept)`, location: c.head.loc }));
+    return constantChanges(base, head).filter((c) => c.kind === "renamed").map((c) => ({
+      symbol: c.to,
+      message: `shared constant ${c.name} is now ${c.to} (value ${c.head.value} kept)`,
+      location: c.head.loc
+    }));
   }
 };
 
@@ -31346,7 +31808,11 @@ var bpfMapRenamed = {
   rationale: `libscap's legacy eBPF loader finds the probe's maps by declaration order, not by name (driver/bpf/types.h, enum scap_map_types: "This enum must follow the order in which BPF maps are defined"), so a map renamed with the same type, sizes and index is found and used as before. The modern probe's maps and globals are another matter: libpman finds them by name through the skeleton, so renaming one is bpf-map-changed.`,
   example: '- struct bpf_map_def __bpf_section("maps") syscall_code_routing_table = {...};\n+ struct bpf_map_def __bpf_section("maps") syscall_table = {...};',
   check(base, head) {
-    return bpfRenames(base, head).filter((r) => !foundByName(r)).map((r) => ({ symbol: r.to, message: `${r.probe} probe ${r.what} ${r.from} is now ${r.to}, at the same index with the same definition: libscap finds legacy maps by declaration order`, location: r.head.loc }));
+    return bpfRenames(base, head).filter((r) => !foundByName(r)).map((r) => ({
+      symbol: r.to,
+      message: `${r.probe} probe ${r.what} ${r.from} is now ${r.to}, at the same index with the same definition: libscap finds legacy maps by declaration order`,
+      location: r.head.loc
+    }));
   }
 };
 
@@ -31359,7 +31825,11 @@ var syscallFlagsChanged = {
   rationale: `UF_NEVER_DROP, UF_ALWAYS_DROP and UF_USED tune which events survive dropping mode; the events themselves are unchanged, so nothing userspace decodes breaks: README.VERSION.md SCHEMA patch, "when code changes don't break compatibility" (docs/driver-surface.md, Syscall routing).`,
   example: "- [__NR_brk - SYSCALL_TABLE_ID0] = {UF_USED, PPME_SYSCALL_BRK_4_E, PPME_SYSCALL_BRK_4_X, PPM_SC_BRK},\n+ [__NR_brk - SYSCALL_TABLE_ID0] = {UF_USED | UF_ALWAYS_DROP, PPME_SYSCALL_BRK_4_E, PPME_SYSCALL_BRK_4_X, PPM_SC_BRK},",
   check(base, head) {
-    return common(base.syscalls, head.syscalls).filter(([, b, h]) => setDiff(b.flags, h.flags).length || setDiff(h.flags, b.flags).length).map(([nr, b, h]) => ({ symbol: nr, message: `${nr} flags ${b.flags.join(" | ") || "none"} \u2192 ${h.flags.join(" | ") || "none"}`, location: h.loc }));
+    return common(base.syscalls, head.syscalls).filter(([, b, h]) => setDiff(b.flags, h.flags).length || setDiff(h.flags, b.flags).length).map(([nr, b, h]) => ({
+      symbol: nr,
+      message: `${nr} flags ${b.flags.join(" | ") || "none"} \u2192 ${h.flags.join(" | ") || "none"}`,
+      location: h.loc
+    }));
   }
 };
 
@@ -31384,10 +31854,15 @@ var syscallRoutingChanged = {
       if (parts2.length) hits.push({ symbol: nr, message: `${nr}: ${parts2.join(", ")}`, location: h.loc });
     }
     for (const [nr, r] of added(base.syscalls, head.syscalls)) {
-      if (!isGeneric(r)) hits.push({ symbol: nr, message: `${nr} is now routed to ${r.enter}/${r.exit}`, location: r.loc });
+      if (!isGeneric(r))
+        hits.push({ symbol: nr, message: `${nr} is now routed to ${r.enter}/${r.exit}`, location: r.loc });
     }
     for (const [nr, r] of removed(base.syscalls, head.syscalls)) {
-      hits.push({ symbol: nr, message: `${nr} is no longer in g_syscall_table (was ${r.enter}/${r.exit})`, location: r.loc });
+      hits.push({
+        symbol: nr,
+        message: `${nr} is no longer in g_syscall_table (was ${r.enter}/${r.exit})`,
+        location: r.loc
+      });
     }
     return hits;
   }
@@ -31489,16 +31964,19 @@ function parseConfig(text2, source) {
   if (rules !== void 0) {
     if (!isObject(rules)) throw bad('"rules" must be an object of rule id \u2192 level');
     for (const [id, level] of Object.entries(rules)) {
-      if (typeof level !== "string" || !LEVELS.includes(level)) throw bad(`rule '${id}' has level ${JSON.stringify(level)}; use one of ${LEVELS.join(", ")}`);
+      if (typeof level !== "string" || !LEVELS.includes(level))
+        throw bad(`rule '${id}' has level ${JSON.stringify(level)}; use one of ${LEVELS.join(", ")}`);
     }
     config.rules = rules;
   }
   if (modernProbe !== void 0) {
-    if (modernProbe !== "abi" && modernProbe !== "bundled") throw bad(`"modernProbe" must be "abi" or "bundled", not ${JSON.stringify(modernProbe)}`);
+    if (modernProbe !== "abi" && modernProbe !== "bundled")
+      throw bad(`"modernProbe" must be "abi" or "bundled", not ${JSON.stringify(modernProbe)}`);
     config.modernProbe = modernProbe;
   }
   if (sharedStructs !== void 0) {
-    if (!Array.isArray(sharedStructs) || !sharedStructs.every((n) => typeof n === "string" && /^\w+$/.test(n))) throw bad('"sharedStructs" must be a list of struct names');
+    if (!Array.isArray(sharedStructs) || !sharedStructs.every((n) => typeof n === "string" && /^\w+$/.test(n)))
+      throw bad('"sharedStructs" must be a list of struct names');
     config.sharedStructs = sharedStructs;
   }
   if (ignore !== void 0) {
@@ -31506,7 +31984,8 @@ function parseConfig(text2, source) {
     config.ignore = ignore.map((e, i2) => ignoreEntry(e, (msg) => bad(`ignore[${i2}]: ${msg}`)));
   }
   if (incomplete !== void 0) {
-    if (incomplete !== "fail" && incomplete !== "warn") throw bad(`"incomplete" must be "fail" or "warn", not ${JSON.stringify(incomplete)}`);
+    if (incomplete !== "fail" && incomplete !== "warn")
+      throw bad(`"incomplete" must be "fail" or "warn", not ${JSON.stringify(incomplete)}`);
     config.incomplete = incomplete;
   }
   return config;
@@ -31516,9 +31995,12 @@ function ignoreEntry(e, bad) {
   const extra = Object.keys(e).filter((k) => !["rule", "symbol", "reason", "expires"].includes(k));
   if (extra.length) throw bad(`unknown key '${extra[0]}'`);
   const { rule, symbol, reason, expires } = e;
-  if (typeof rule !== "string" || !RULES.some((r) => r.id === rule)) throw bad(`unknown rule ${JSON.stringify(rule)} (see 'driver-semver explain --list')`);
-  if (typeof symbol !== "string" || !symbol.trim()) throw bad('"symbol" must name the symbol of the finding (as in the report)');
-  if (typeof reason !== "string" || !reason.trim()) throw bad('"reason" is mandatory: say why this finding is accepted');
+  if (typeof rule !== "string" || !RULES.some((r) => r.id === rule))
+    throw bad(`unknown rule ${JSON.stringify(rule)} (see 'driver-semver explain --list')`);
+  if (typeof symbol !== "string" || !symbol.trim())
+    throw bad('"symbol" must name the symbol of the finding (as in the report)');
+  if (typeof reason !== "string" || !reason.trim())
+    throw bad('"reason" is mandatory: say why this finding is accepted');
   if (expires !== void 0 && (typeof expires !== "string" || !DATE.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`)))) {
     throw bad(`"expires" must be a date YYYY-MM-DD, not ${JSON.stringify(expires)}`);
   }
@@ -31706,7 +32188,12 @@ var GitRepo = class _GitRepo {
       const m = /^(\d+) (blob|commit) ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(rec);
       if (!m) continue;
       const mode = m[1] === SYMLINK_MODE || m[1] === SUBMODULE_MODE ? m[1] : void 0;
-      files.set(m[5], { path: m[5], blob: m[3], ...mode ? { mode } : {}, ...m[4] !== "-" ? { size: Number(m[4]) } : {} });
+      files.set(m[5], {
+        path: m[5],
+        blob: m[3],
+        ...mode ? { mode } : {},
+        ...m[4] !== "-" ? { size: Number(m[4]) } : {}
+      });
     }
     return files;
   }
@@ -31761,12 +32248,15 @@ var GitRepo = class _GitRepo {
     const contents = /* @__PURE__ */ new Map();
     const walk2 = async (rel, depth) => {
       if (depth > MAX_WORKTREE_DEPTH || files.size >= MAX_WORKTREE_FILES) {
-        throw new InputError(`--worktree: ${rel} is more than ${MAX_WORKTREE_DEPTH} directories deep or the tree has more than ${MAX_WORKTREE_FILES} files`);
+        throw new InputError(
+          `--worktree: ${rel} is more than ${MAX_WORKTREE_DEPTH} directories deep or the tree has more than ${MAX_WORKTREE_FILES} files`
+        );
       }
       const abs = path3.join(root, rel);
       const st = await lstat2(abs).catch(() => null);
       if (!st) return;
-      if (st.isSymbolicLink()) files.set(rel, { path: rel, blob: gitBlobId(Buffer.from(await readlink2(abs))), mode: SYMLINK_MODE });
+      if (st.isSymbolicLink())
+        files.set(rel, { path: rel, blob: gitBlobId(Buffer.from(await readlink2(abs))), mode: SYMLINK_MODE });
       else if (st.isDirectory()) {
         for (const name2 of (await readdir2(abs)).sort()) await walk2(rel ? `${rel}/${name2}` : name2, depth + 1);
       } else if (st.isFile()) {
@@ -31776,7 +32266,13 @@ var GitRepo = class _GitRepo {
       }
     };
     for (const p of prefixes) await walk2(p.replace(/\/$/, ""), 0);
-    return { label: "worktree", commit: null, files, read: async (p) => contents.get(p) ?? null, size: async (p) => files.get(p)?.size ?? null };
+    return {
+      label: "worktree",
+      commit: null,
+      files,
+      read: async (p) => contents.get(p) ?? null,
+      size: async (p) => files.get(p)?.size ?? null
+    };
   }
   run(args2, allowFail = false) {
     const r = git(this.dir, ["-c", "log.showSignature=false", ...args2], allowFail);
@@ -31842,7 +32338,8 @@ var Expander = class {
   over() {
     if (this.problem) return true;
     if (++this.steps > MAX_EVAL_STEPS) this.problem = `a macro expansion needs more than ${MAX_EVAL_STEPS} steps`;
-    else if (this.output > MAX_MACRO_OUTPUT_TOKENS) this.problem = `a macro expands to more than ${MAX_MACRO_OUTPUT_TOKENS} tokens`;
+    else if (this.output > MAX_MACRO_OUTPUT_TOKENS)
+      this.problem = `a macro expands to more than ${MAX_MACRO_OUTPUT_TOKENS} tokens`;
     else if (this.steps + this.output > this.allowance) this.stopSpent();
     return this.problem !== null;
   }
@@ -31989,7 +32486,8 @@ function mentionsMacro(text2, macros, keep) {
   return false;
 }
 function expandMacros(text2, macros, opts = {}) {
-  if (opts.budget && opts.budget.stepsLeft <= 0) return { problem: opts.budget.stop("MAX_REVISION_EVAL_STEPS").message, spent: true };
+  if (opts.budget && opts.budget.stepsLeft <= 0)
+    return { problem: opts.budget.stop("MAX_REVISION_EVAL_STEPS").message, spent: true };
   const toks = lex(text2);
   if (!toks) return { problem: "text that is not C tokens" };
   const e = new Expander(macros, opts);
@@ -32051,7 +32549,11 @@ var BudgetSpent = class extends Error {
 
 // src/parse/conditions.ts
 var KERNEL_MAX = 0x7fffffffn;
-var KERNEL_VERSION = { name: "KERNEL_VERSION", params: ["a", "b", "c"], body: "(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))" };
+var KERNEL_VERSION = {
+  name: "KERNEL_VERSION",
+  params: ["a", "b", "c"],
+  body: "(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))"
+};
 function describeKernel(v) {
   const n = Number(v);
   return `${n >> 16}.${n >> 8 & 255}.${n & 255}`;
@@ -32130,7 +32632,8 @@ var Env = class {
       this.usedKernel = true;
       return { status: 2, defs: { name: name2, params: null, body: String(this.kernel) }, at: -1, answer };
     }
-    if (answer.startsWith("def:")) return { status: 2, defs: { name: name2, params: null, body: answer.slice(4) }, at: -1, answer };
+    if (answer.startsWith("def:"))
+      return { status: 2, defs: { name: name2, params: null, body: answer.slice(4) }, at: -1, answer };
     if (answer === "set") return { status: 2, defs: void 0, at: -1, answer };
     return { status: answer === "ext" ? 1 : 0, defs: void 0, at: -1, answer };
   }
@@ -32337,9 +32840,18 @@ function min(a, b) {
 }
 function walkFile(path6, d, config, minKernel, resolve2, cache = new WalkCache(), budget) {
   const cached = cache.files(d);
-  const hit = cached.find((e) => (e.minKernel === minKernel || !usedKernelVersion(e.asked)) && answersAlike(e, config) && cache.resolvesAlike(e, resolve2));
+  const hit = cached.find(
+    (e) => (e.minKernel === minKernel || !usedKernelVersion(e.asked)) && answersAlike(e, config) && cache.resolvesAlike(e, resolve2)
+  );
   if (hit) return hit.walk;
-  const out2 = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], packedIncludes: [], replaced: [], problems: [] };
+  const out2 = {
+    branches: new Uint8Array(d.branches.length),
+    macros: new Uint8Array(d.macros.length),
+    packs: [],
+    packedIncludes: [],
+    replaced: [],
+    problems: []
+  };
   const resolutions = [];
   const hasInclude = (p, angled) => {
     const inc = { path: p, angled, line: 0, offset: 0, branch: -1 };
@@ -32361,7 +32873,9 @@ function walkFile(path6, d, config, minKernel, resolve2, cache = new WalkCache()
   };
   walkOps(path6, d, w, 2, out2, 0);
   if (budget && budget.stops !== stops) {
-    out2.problems.push(`${describeLimit(budget, "MAX_REVISION_EVAL_STEPS")}, so which lines of ${[...w.cut.size ? w.cut : [path6]].join(", ")} the builds compile is not known`);
+    out2.problems.push(
+      `${describeLimit(budget, "MAX_REVISION_EVAL_STEPS")}, so which lines of ${[...w.cut.size ? w.cut : [path6]].join(", ")} the builds compile is not known`
+    );
     return out2;
   }
   cached.push({ asked: w.env.asked, minKernel, resolutions, walk: out2, alikeFor: new Uint8Array(CONFIGS.length) });
@@ -32428,7 +32942,9 @@ function walkOps(path6, d, w, ambient, out2, depth) {
         w.resolutions.push({ from: path6, inc, to: target?.directives ?? null });
         if (!target) break;
         if (depth >= MAX_INCLUDE_DEPTH || ++w.budget.files > MAX_INCLUDED_FILES) {
-          w.problems.push(`${path6}:${inc.line}: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`);
+          w.problems.push(
+            `${path6}:${inc.line}: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`
+          );
           break;
         }
         if (w.pack.cap || !w.pack.certain) w.packedIncludes.push(target.path);
@@ -32465,7 +32981,9 @@ function includeFile(target, w, status, depth) {
   const env = w.env;
   const list = w.cache.headers(target.directives);
   const packIn = packKey(w.pack);
-  const hit = list.find((e) => e.minKernel === env.minKernel && e.status === status && e.packIn === packIn && w.cache.resolvesAlike(e, w.resolve) && env.sameInputs(e.inputs));
+  const hit = list.find(
+    (e) => e.minKernel === env.minKernel && e.status === status && e.packIn === packIn && w.cache.resolvesAlike(e, w.resolve) && env.sameInputs(e.inputs)
+  );
   if (hit) {
     env.apply(hit.layer);
     w.resolutions.push(...hit.resolutions);
@@ -32504,7 +33022,9 @@ function minimumKernel(files, config) {
       env.usedKernel = false;
       evaluate(b.condition, { ...env.symbols(), onValue: (v) => seen.push(v) });
       if (!env.usedKernel) continue;
-      const candidates = [.../* @__PURE__ */ new Set([0n, ...seen.filter((v) => v > 0n && v < KERNEL_MAX)])].sort((x, y) => x < y ? -1 : 1);
+      const candidates = [.../* @__PURE__ */ new Set([0n, ...seen.filter((v) => v > 0n && v < KERNEL_MAX)])].sort(
+        (x, y) => x < y ? -1 : 1
+      );
       for (const k of candidates) {
         const e = new Env(config, k, () => null);
         if (e.test(b.condition) === false) {
@@ -32586,8 +33106,14 @@ function readEnum(reader, node) {
   const tag = node.childForFieldName("name")?.text;
   const name2 = tag ?? typedefNames[0] ?? "";
   const { stop: stop2 } = declarationTail(reader, node, body2.endIndex);
-  const attrs = readAttributes(`${reader.original(node.startIndex, body2.startIndex)} ${reader.original(body2.endIndex, stop2)}`, `enum ${name2 || "<anonymous>"}`);
-  const problems = [...attrs.problems, ...attrs.aligned.length ? [`attribute aligned on enum ${name2 || "<anonymous>"}`] : []];
+  const attrs = readAttributes(
+    `${reader.original(node.startIndex, body2.startIndex)} ${reader.original(body2.endIndex, stop2)}`,
+    `enum ${name2 || "<anonymous>"}`
+  );
+  const problems = [
+    ...attrs.problems,
+    ...attrs.aligned.length ? [`attribute aligned on enum ${name2 || "<anonymous>"}`] : []
+  ];
   if (body2.hasError && attrs.packed) problems.push(`packed enum ${name2 || "<anonymous>"} does not parse cleanly`);
   const decl = {
     name: name2,
@@ -32612,7 +33138,17 @@ function readTopStruct(reader, node) {
 }
 function readStructBody(reader, node, name2, tagged, aliases) {
   if (reader.depth >= MAX_NESTING) {
-    return { name: name2, tagged, aliases, packed: false, pack: 0, fields: [], loc: reader.loc(node), endLine: lineOfNode(node), problems: [`structs defined in structs nested more than ${MAX_NESTING} deep`] };
+    return {
+      name: name2,
+      tagged,
+      aliases,
+      packed: false,
+      pack: 0,
+      fields: [],
+      loc: reader.loc(node),
+      endLine: lineOfNode(node),
+      problems: [`structs defined in structs nested more than ${MAX_NESTING} deep`]
+    };
   }
   reader.depth++;
   try {
@@ -32628,7 +33164,10 @@ function readStructDefinition(reader, node, name2, tagged, aliases) {
   const outerGuards = reader.guards(startLine);
   const problems = [];
   const { stop: stop2, end } = declarationTail(reader, node, body2.endIndex);
-  const attrs = readAttributes(`${reader.original(node.startIndex, body2.startIndex)} ${reader.original(body2.endIndex, stop2)}`, `struct ${name2}`);
+  const attrs = readAttributes(
+    `${reader.original(node.startIndex, body2.startIndex)} ${reader.original(body2.endIndex, stop2)}`,
+    `struct ${name2}`
+  );
   problems.push(...attrs.problems);
   if (body2.hasError) problems.push(`struct ${name2} does not parse cleanly`);
   const decl = {
@@ -32694,7 +33233,11 @@ function readField(reader, node, outer, outerDepth) {
     const hasBody = typeNode.childForFieldName("body") !== null;
     const tag = typeNode.childForFieldName("name");
     if (typeNode.type === "struct_specifier" && hasBody && !tag) {
-      push2("", { kind: "inline", decl: readStructBody(reader, typeNode, `${outer.name}.<anonymous@${line}>`, false, []) }, line);
+      push2(
+        "",
+        { kind: "inline", decl: readStructBody(reader, typeNode, `${outer.name}.<anonymous@${line}>`, false, []) },
+        line
+      );
     } else if (typeNode.type === "union_specifier" && hasBody && !tag) {
       push2("", { kind: "unsupported", what: "anonymous union" }, line);
     } else if (!(hasBody && tag)) {
@@ -32732,7 +33275,12 @@ function readTypedef(reader, node, typedefs, list) {
     if (!hasBody || !plain2) return;
     base = { kind: "struct", name: plain2, tagged: false };
   } else if (typeNode.type === "enum_specifier" && !tag) {
-    base = { kind: "enum", name: plain2 ?? "<anonymous>", tagged: false, ...hasBody ? { def: readEnum(reader, typeNode) } : {} };
+    base = {
+      kind: "enum",
+      name: plain2 ?? "<anonymous>",
+      tagged: false,
+      ...hasBody ? { def: readEnum(reader, typeNode) } : {}
+    };
   } else base = typeOf(reader, typeNode, plain2 ?? "<typedef>");
   const specifiers = hasBody ? reader.original(node.startIndex, typeNode.startIndex) : reader.original(node.startIndex, declarators[0]?.startIndex ?? node.endIndex);
   declarators.forEach((d, i2) => {
@@ -32758,12 +33306,14 @@ function typeOf(reader, node, inlineName) {
     case "struct_specifier": {
       const tag = node.childForFieldName("name")?.text;
       if (tag) return { kind: "struct", name: tag, tagged: true };
-      if (node.childForFieldName("body")) return { kind: "inline", decl: readStructBody(reader, node, inlineName, false, []) };
+      if (node.childForFieldName("body"))
+        return { kind: "inline", decl: readStructBody(reader, node, inlineName, false, []) };
       return { kind: "unsupported", what: squash(node.text) };
     }
     case "enum_specifier": {
       const tag = node.childForFieldName("name")?.text;
-      if (!tag && node.childForFieldName("body")) return { kind: "enum", name: "<anonymous>", tagged: true, def: readEnum(reader, node) };
+      if (!tag && node.childForFieldName("body"))
+        return { kind: "enum", name: "<anonymous>", tagged: true, def: readEnum(reader, node) };
       return { kind: "enum", name: tag ?? "<anonymous>", tagged: true };
     }
     case "union_specifier":
@@ -32839,7 +33389,8 @@ function attributesIn(text2) {
     if (attr) out2.push([at, attrName(attr) === "packed" ? "packed" : attr]);
   };
   for (const m of text2.matchAll(/\b_{1,2}packed\b/g)) add(m.index, "packed");
-  for (const m of text2.matchAll(/\b(?:__aligned|_Alignas|alignas)\s*\(/g)) add(m.index, `aligned${balanced(text2, m.index + m[0].length - 1)}`);
+  for (const m of text2.matchAll(/\b(?:__aligned|_Alignas|alignas)\s*\(/g))
+    add(m.index, `aligned${balanced(text2, m.index + m[0].length - 1)}`);
   for (const m of text2.matchAll(/\b__attribute__\s*\(/g)) {
     const inner = balanced(text2, m.index + m[0].length - 1).slice(1, -1).trim();
     if (!inner.startsWith("(") || !inner.endsWith(")")) continue;
@@ -32939,7 +33490,11 @@ var LayoutEngine = class {
     };
     if (def.packed) {
       const missing = def.enumerators.find((_, i2) => values2[i2] === void 0);
-      if (missing !== void 0) return { problem: `enum ${def.name || "<anonymous>"} is packed and the value of ${missing} is not known`, type: "enum" };
+      if (missing !== void 0)
+        return {
+          problem: `enum ${def.name || "<anonymous>"} is packed and the value of ${missing} is not known`,
+          type: "enum"
+        };
       const size = [1, 2, 4, 8].find(fits2);
       return size ? { type: "enum", size, align: size } : { problem: `enum ${def.name} has values beyond 64 bits`, type: "enum" };
     }
@@ -32956,7 +33511,11 @@ var LayoutEngine = class {
     let s = this.symbols.get(path6);
     if (!s) {
       const base = this.symsOf(path6);
-      s = { ...base, sizeOf: (name2) => base.sizeOf?.(name2) ?? this.sizeOfSpelling(name2), scalarOf: (name2) => base.scalarOf?.(name2) ?? this.scalarOfTypedef(name2) };
+      s = {
+        ...base,
+        sizeOf: (name2) => base.sizeOf?.(name2) ?? this.sizeOfSpelling(name2),
+        scalarOf: (name2) => base.scalarOf?.(name2) ?? this.scalarOfTypedef(name2)
+      };
       this.symbols.set(path6, s);
     }
     return s;
@@ -33007,7 +33566,10 @@ var LayoutEngine = class {
     let offset = 0;
     let maxAlign = 1;
     const pack = this.select.pack(decl);
-    if (pack === null) unresolved.push("the #pragma pack in force at its closing brace is not known (set under a condition driver-semver cannot decide, in a form it does not read, or by a file that includes its header)");
+    if (pack === null)
+      unresolved.push(
+        "the #pragma pack in force at its closing brace is not known (set under a condition driver-semver cannot decide, in a form it does not read, or by a file that includes its header)"
+      );
     let known = unresolved.length === 0;
     const placeAlign = (natural, f) => {
       let a = decl.packed || f.packed ? 1 : natural;
@@ -33020,7 +33582,10 @@ var LayoutEngine = class {
     };
     for (const f of decl.fields) {
       if (!this.select.field(decl, f)) continue;
-      const r = f.bits !== void 0 ? { problem: `bit-field ${f.name || "<anonymous>"} : ${f.bits}`, type: `${this.resolve(f.type, 0).type}:${f.bits}` } : f.problems?.length ? { problem: f.problems.join("; "), type: "unknown" } : this.resolve(f.type, 0);
+      const r = f.bits !== void 0 ? {
+        problem: `bit-field ${f.name || "<anonymous>"} : ${f.bits}`,
+        type: `${this.resolve(f.type, 0).type}:${f.bits}`
+      } : f.problems?.length ? { problem: f.problems.join("; "), type: "unknown" } : this.resolve(f.type, 0);
       const base = { line: f.line, ...f.conditional ? { conditional: f.conditional } : {} };
       if ("problem" in r) {
         unresolved.push(`${f.name || "<anonymous member>"}: ${r.problem}`);
@@ -33139,7 +33704,8 @@ var LayoutEngine = class {
         }
         const n = evaluateNumber(t.size, this.syms);
         if ("problem" in elem) return { ...elem, type: arrayType(elem.type, n === null ? t.size : String(n)) };
-        if (n === null || n < 0) return { problem: `array size '${t.size}' cannot be evaluated`, type: arrayType(elem.type, t.size) };
+        if (n === null || n < 0)
+          return { problem: `array size '${t.size}' cannot be evaluated`, type: arrayType(elem.type, t.size) };
         return { type: arrayType(elem.type, n === 0 ? "" : String(n)), size: n * elem.size, align: elem.align };
       }
     }
@@ -33191,7 +33757,10 @@ function topLevelStatements(text2, d) {
   let pieceStart = -1;
   let started = false;
   let include = 0;
-  const includeLines = /* @__PURE__ */ new Set([...d.includes.map((x) => x.line), ...d.unfollowed.filter((u) => u.directive === "include").map((u) => u.line)]);
+  const includeLines = /* @__PURE__ */ new Set([
+    ...d.includes.map((x) => x.line),
+    ...d.unfollowed.filter((u) => u.directive === "include").map((u) => u.line)
+  ]);
   let prev = 0;
   const closePiece = (end) => {
     if (pieceStart >= 0) {
@@ -33333,7 +33902,8 @@ function readBpfStatement(text2, toks, probe) {
   if (attrs.section === (probe === "modern" ? ".maps" : "maps")) {
     const map = probe === "modern" ? modernMap(text2, attrs.rest) : legacyMap(text2, attrs.rest);
     if (map) out2.maps.push(map);
-    else out2.unreadable = `a declaration in section "${attrs.section}" that is not a map definition driver-semver can read`;
+    else
+      out2.unreadable = `a declaration in section "${attrs.section}" that is not a map definition driver-semver can read`;
   } else if (probe === "modern" && attrs.weak && attrs.section === null) {
     out2.globals = weakGlobals(text2, attrs.rest);
   }
@@ -33419,12 +33989,14 @@ function modernMap(text2, toks) {
 function legacyMap(text2, toks) {
   const s = toks.findIndex((t) => t.text === "struct");
   const name2 = toks[s + 2];
-  if (s < 0 || toks[s + 1]?.text !== "bpf_map_def" || !name2?.ident || toks[s + 3]?.text !== "=" || toks[s + 4]?.text !== "{") return null;
+  if (s < 0 || toks[s + 1]?.text !== "bpf_map_def" || !name2?.ident || toks[s + 3]?.text !== "=" || toks[s + 4]?.text !== "{")
+    return null;
   const close = closing(toks, s + 4);
   if (close < 0 || close + 1 !== toks.length) return null;
   const fields = /* @__PURE__ */ new Map();
   for (const [a, b] of splitTokens(toks, ",", s + 5, close)) {
-    if (toks[a]?.text === "." && toks[a + 1]?.ident && toks[a + 2]?.text === "=") fields.set(toks[a + 1].text, textOf(text2, toks, a + 3, b));
+    if (toks[a]?.text === "." && toks[a + 1]?.ident && toks[a + 2]?.text === "=")
+      fields.set(toks[a + 1].text, textOf(text2, toks, a + 3, b));
   }
   const sizeOfType = (e) => e ? /^sizeof\s*\((.*)\)$/.exec(e)?.[1]?.trim() ?? null : null;
   return {
@@ -33453,7 +34025,8 @@ function weakGlobals(text2, toks) {
     const nameAt = (bracket < 0 ? declEnd : bracket) - 1;
     if (nameAt < from || !toks[nameAt].ident || indexIn(toks, "(", from, declEnd) >= 0) return out2;
     let start2 = nameAt;
-    for (let k = nameAt - 1; k >= from && (toks[k].text === "*" || QUALIFIERS.has(toks[k].text)); k--) if (toks[k].text === "*") start2 = k;
+    for (let k = nameAt - 1; k >= from && (toks[k].text === "*" || QUALIFIERS.has(toks[k].text)); k--)
+      if (toks[k].text === "*") start2 = k;
     if (specifiers === null) {
       specifiers = toks.slice(from, start2);
       if (!specifiers.length || specifiers.some((t) => t.text === "{")) return out2;
@@ -33767,7 +34340,20 @@ var NAME_IS_FIRST_ARG = /* @__PURE__ */ new Set([
 ]);
 var NAME_IS_SECOND_ARG = /* @__PURE__ */ new Set(["BPF_PROBE"]);
 var TRAILING_ATTRS = /* @__PURE__ */ new Set(["__attribute__", "__attribute", "__acquires", "__releases", "__must_hold"]);
-var NOT_A_NAME = /* @__PURE__ */ new Set(["if", "while", "for", "switch", "return", "sizeof", "do", "else", "typeof", "__typeof__", "_Alignof", "defined"]);
+var NOT_A_NAME = /* @__PURE__ */ new Set([
+  "if",
+  "while",
+  "for",
+  "switch",
+  "return",
+  "sizeof",
+  "do",
+  "else",
+  "typeof",
+  "__typeof__",
+  "_Alignof",
+  "defined"
+]);
 function matchForward(T, list, i2) {
   const open2 = T.text[list[i2]];
   const close = open2 === "(" ? ")" : open2 === "[" ? "]" : "}";
@@ -33836,7 +34422,15 @@ function findDefinitions(T, decided = /* @__PURE__ */ new Map()) {
     const kind2 = T.kind[k];
     if (kind2 === DIRECTIVE) {
       const pp = T.pp[k];
-      if (pp === PP_IF) cond.push({ depth, firstEnd: -1, compat: T.compat[k] === 1 && decided.get(k) !== 0, at: k, branch: 0, dead: decided.has(k) && decided.get(k) !== 0 });
+      if (pp === PP_IF)
+        cond.push({
+          depth,
+          firstEnd: -1,
+          compat: T.compat[k] === 1 && decided.get(k) !== 0,
+          at: k,
+          branch: 0,
+          dead: decided.has(k) && decided.get(k) !== 0
+        });
       else if (pp === PP_ELIF || pp === PP_ELSE) {
         const top = cond[cond.length - 1];
         if (top) {
@@ -33870,7 +34464,13 @@ function findDefinitions(T, decided = /* @__PURE__ */ new Map()) {
           continue;
         }
         const name2 = functionName(T, head);
-        if (name2) fn = { ...name2, start: head[0], compatScoped: cond.some((c) => c.compat), scope: cond.map((c) => ({ at: c.at, branch: c.branch })) };
+        if (name2)
+          fn = {
+            ...name2,
+            start: head[0],
+            compatScoped: cond.some((c) => c.compat),
+            scope: cond.map((c) => ({ at: c.at, branch: c.branch }))
+          };
         fnDead = cond.some((c) => c.dead);
         depth = 1;
       }
@@ -34010,7 +34610,13 @@ function partialCondition(condition, atom) {
 
 // src/surface/extract/code/kernel-compat.ts
 var VERSION_IDENTS = /* @__PURE__ */ new Set(["LINUX_VERSION_CODE", "KERNEL_VERSION", "UTS_UBUNTU_RELEASE_ABI"]);
-var PROBE_IDENTS = /* @__PURE__ */ new Set(["__has_include", "__has_include_next", "BPF_FORBIDS_ZERO_ACCESS", "COS_73_WORKAROUND", "__COS_WORKAROUND__"]);
+var PROBE_IDENTS = /* @__PURE__ */ new Set([
+  "__has_include",
+  "__has_include_next",
+  "BPF_FORBIDS_ZERO_ACCESS",
+  "COS_73_WORKAROUND",
+  "__COS_WORKAROUND__"
+]);
 var UAPI_FEATURE_MACRO = /^[A-Z][A-Z0-9]*_FEAT_[A-Z0-9_]+$/;
 var ARCH_CONFIG = /^CONFIG_(COMPAT|IA32_EMULATION|X86(_64|_32)?|ARM(64)?|AEABI|S390|PPC(32|64)?|RISCV|LOONGARCH|MIPS|64BIT|32BIT)$/;
 function compatKind(id) {
@@ -34101,7 +34707,11 @@ function oldestBuilds(minKernel) {
 }
 var NEWEST = { kernel: KERNEL_MAX2, probes: true, config: true };
 var KERNEL_MACROS = record({
-  KERNEL_VERSION: { name: "KERNEL_VERSION", params: ["a", "b", "c"], body: "(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))" },
+  KERNEL_VERSION: {
+    name: "KERNEL_VERSION",
+    params: ["a", "b", "c"],
+    body: "(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))"
+  },
   IS_ENABLED: { name: "IS_ENABLED", params: ["x"], body: "(x)" },
   IS_BUILTIN: { name: "IS_BUILTIN", params: ["x"], body: "(x)" }
 });
@@ -34264,15 +34874,71 @@ function resolveVariant(T, a, from, to, build, groups2, out2) {
 var PARAM_WRITER = /^(val_to_ring|push_empty_param|__bpf_val_to_ring|bpf_val_to_ring\w*|bpf_push_\w+|push__\w+|ringbuf__store_\w+|auxmap(_iter)?__store_\w+)$/;
 var HEADER_WRITER = /event_header|evt_hdr/;
 var HEADER_STRUCT = "ppm_evt_hdr";
-var TRANSPORT = /* @__PURE__ */ new Set(["bpf_ringbuf_reserve", "bpf_ringbuf_submit", "bpf_ringbuf_discard", "bpf_ringbuf_output", "bpf_perf_event_output", "bpf_seq_write"]);
-var MAP_ACCESS = /* @__PURE__ */ new Set(["bpf_map_lookup_elem", "bpf_map_update_elem", "bpf_map_delete_elem", "bpf_map_lookup_percpu_elem"]);
+var TRANSPORT = /* @__PURE__ */ new Set([
+  "bpf_ringbuf_reserve",
+  "bpf_ringbuf_submit",
+  "bpf_ringbuf_discard",
+  "bpf_ringbuf_output",
+  "bpf_perf_event_output",
+  "bpf_seq_write"
+]);
+var MAP_ACCESS = /* @__PURE__ */ new Set([
+  "bpf_map_lookup_elem",
+  "bpf_map_update_elem",
+  "bpf_map_delete_elem",
+  "bpf_map_lookup_percpu_elem"
+]);
 var TAIL_CALL = "bpf_tail_call";
-var DEBUG_OUTPUT = /* @__PURE__ */ new Set(["bpf_printk", "bpf_trace_printk", "ASSERT", "printk", "pr_err", "pr_warn", "pr_warning", "pr_info", "pr_notice", "pr_debug", "pr_devel"]);
-var NOT_CALLS = /* @__PURE__ */ new Set(["if", "while", "for", "switch", "return", "sizeof", "typeof", "__typeof__", "_Alignof", "defined", "asm", "__asm__", "case"]);
+var DEBUG_OUTPUT = /* @__PURE__ */ new Set([
+  "bpf_printk",
+  "bpf_trace_printk",
+  "ASSERT",
+  "printk",
+  "pr_err",
+  "pr_warn",
+  "pr_warning",
+  "pr_info",
+  "pr_notice",
+  "pr_debug",
+  "pr_devel"
+]);
+var NOT_CALLS = /* @__PURE__ */ new Set([
+  "if",
+  "while",
+  "for",
+  "switch",
+  "return",
+  "sizeof",
+  "typeof",
+  "__typeof__",
+  "_Alignof",
+  "defined",
+  "asm",
+  "__asm__",
+  "case"
+]);
 var ASSIGNMENTS = /* @__PURE__ */ new Set(["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "++", "--"]);
 
 // src/surface/extract/code/normalise.ts
-var STATEMENT_WORDS = /* @__PURE__ */ new Set(["return", "goto", "break", "continue", "case", "default", "else", "do", "if", "for", "while", "switch", "sizeof", "typeof", "__typeof__", "asm", "__asm__"]);
+var STATEMENT_WORDS = /* @__PURE__ */ new Set([
+  "return",
+  "goto",
+  "break",
+  "continue",
+  "case",
+  "default",
+  "else",
+  "do",
+  "if",
+  "for",
+  "while",
+  "switch",
+  "sizeof",
+  "typeof",
+  "__typeof__",
+  "asm",
+  "__asm__"
+]);
 var CONTROL = /* @__PURE__ */ new Set(["if", "for", "while", "switch"]);
 var STATIC = "static";
 var text = (c, p) => c.T.text[c.a[p]];
@@ -34293,10 +34959,20 @@ function normaliseFunction(T, a, leaveOut = {}) {
   if (open2 < 0) return a;
   const close = matchForward(T, a, open2);
   if (close < 0) return a;
-  const c = { T, a, leaveOut, leaving: Boolean(leaveOut.counters || leaveOut.tailCalls), types: /* @__PURE__ */ new Map(), hoisted: [], out: [] };
+  const c = {
+    T,
+    a,
+    leaveOut,
+    leaving: Boolean(leaveOut.counters || leaveOut.tailCalls),
+    types: /* @__PURE__ */ new Map(),
+    hoisted: [],
+    out: []
+  };
   parameterTypes(c, open2);
   walk(c, open2 + 1, close);
-  c.hoisted.sort((x, y) => x.name < y.name ? -1 : x.name > y.name ? 1 : x.type() < y.type() ? -1 : x.type() > y.type() ? 1 : 0);
+  c.hoisted.sort(
+    (x, y) => x.name < y.name ? -1 : x.name > y.name ? 1 : x.type() < y.type() ? -1 : x.type() > y.type() ? 1 : 0
+  );
   const out2 = [];
   for (let p = 0; p <= open2; p++) if (!(kind(c, p) === IDENT && text(c, p) === STATIC)) out2.push(a[p]);
   for (const h of c.hoisted) for (const t of h.tokens) out2.push(t);
@@ -34398,7 +35074,8 @@ function simpleStatement(c, from, to) {
     return;
   }
   if (c.leaveOut.counters && isCounterUpdate(c, from, to)) return;
-  if (c.leaveOut.tailCalls && text(c, from) === TAIL_CALL && isPunct(c, from + 1, "(") && matchForward(c.T, c.a, from + 1) === to - 2) return;
+  if (c.leaveOut.tailCalls && text(c, from) === TAIL_CALL && isPunct(c, from + 1, "(") && matchForward(c.T, c.a, from + 1) === to - 2)
+    return;
   const decl = parseDeclaration(c, from, to);
   if (!decl) {
     copy(c, from, to);
@@ -34412,7 +35089,11 @@ function simpleStatement(c, from, to) {
   }
   decl.declarators.forEach((d, i2) => {
     if (fates[i2] === "drop") return;
-    c.hoisted.push({ name: text(c, d.name), type: () => typeText(c, decl.type, d), tokens: [...decl.type, ...d.stars, d.name, ...d.dims, decl.semi].map((p) => c.a[p]) });
+    c.hoisted.push({
+      name: text(c, d.name),
+      type: () => typeText(c, decl.type, d),
+      tokens: [...decl.type, ...d.stars, d.name, ...d.dims, decl.semi].map((p) => c.a[p])
+    });
   });
 }
 function fate(c, decl, d, end) {
@@ -34444,7 +35125,7 @@ function overwrittenFirst(c, p, end) {
     else if (isPunct(c, q, "}") && --depth < 0) return false;
     if (q === s - 1 && depth !== 0) return false;
   }
-  if (kind(c, s) === IDENT && (STATEMENT_WORDS.has(text(c, s)) && text(c, s) !== "return")) return false;
+  if (kind(c, s) === IDENT && STATEMENT_WORDS.has(text(c, s)) && text(c, s) !== "return") return false;
   const stop2 = statementEnd(c.T, c.a, s);
   const again = nextMention(c, p) >= 0 && nextMention(c, p) < stop2;
   if (p === s) return isPunct(c, p + 1, "=") && !again;
@@ -34454,7 +35135,8 @@ function overwrittenFirst(c, p, end) {
   return argument && !again && !conditional;
 }
 function parseDeclaration(c, from, to) {
-  if (to - from < 3 || !isPunct(c, to - 1, ";") || kind(c, from) !== IDENT || STATEMENT_WORDS.has(text(c, from))) return null;
+  if (to - from < 3 || !isPunct(c, to - 1, ";") || kind(c, from) !== IDENT || STATEMENT_WORDS.has(text(c, from)))
+    return null;
   if (kind(c, from + 1) !== IDENT && !isPunct(c, from + 1, "*")) return null;
   const first = parseDeclarator(c, from, indexOfTopLevel(c, from, to - 1, ","));
   if (!first) return null;
@@ -34634,12 +35316,14 @@ function boundaryFacts(T, start2, end, name2) {
   const marks = /* @__PURE__ */ new Set();
   if (PARAM_WRITER.test(name2) && !HEADER_WRITER.test(name2)) marks.add("param");
   if (HEADER_WRITER.test(name2)) marks.add("header");
-  for (let k = start2; k < body2; k++) if (T.kind[k] === IDENT && (T.text[k + 1] === "," || T.text[k + 1] === ")")) declared.add(T.text[k]);
+  for (let k = start2; k < body2; k++)
+    if (T.kind[k] === IDENT && (T.text[k + 1] === "," || T.text[k + 1] === ")")) declared.add(T.text[k]);
   const callParens = [];
   let inCall = 0;
   for (let k = body2 + 1; k < end; k++) {
     if (T.kind[k] === DIRECTIVE) {
-      for (const id of T.text[k].slice(1).match(/[A-Za-z_]\w*/g)?.slice(1) ?? []) if (id !== "defined") macroNames.add(id);
+      for (const id of T.text[k].slice(1).match(/[A-Za-z_]\w*/g)?.slice(1) ?? [])
+        if (id !== "defined") macroNames.add(id);
       continue;
     }
     if (T.kind[k] === PUNCT) {
@@ -34674,7 +35358,8 @@ function boundaryFacts(T, start2, end, name2) {
       continue;
     }
     if (isMacroCase(s) && !EVENT_CODE.test(s) && !DEBUG_OUTPUT.has(s)) macroNames.add(s);
-    if (C_WORDS.has(s) || isMacroCase(s) || prev === "struct" || prev === "union" || prev === "enum" || prev === "goto") continue;
+    if (C_WORDS.has(s) || isMacroCase(s) || prev === "struct" || prev === "union" || prev === "enum" || prev === "goto")
+      continue;
     const before = isTypeWord2(T, k - 1) || prev === "*" && (isTypeWord2(T, k - 2) || T.text[k - 2] === "*");
     if (before && (next === "=" || next === ";" || next === "," || next === "[" || next === ")")) {
       declared.add(s);
@@ -34684,7 +35369,14 @@ function boundaryFacts(T, start2, end, name2) {
     names2.add(s);
   }
   const globals = [...names2].filter((n) => !declared.has(n) && !calls.has(n)).sort();
-  return { calls: [...calls].sort(), globals, marks: [...marks].sort(), counters: [...counters].sort(), events: [...events].sort(), macroNames: [...macroNames].sort() };
+  return {
+    calls: [...calls].sort(),
+    globals,
+    marks: [...marks].sort(),
+    counters: [...counters].sort(),
+    events: [...events].sort(),
+    macroNames: [...macroNames].sort()
+  };
 }
 var callMarks = /* @__PURE__ */ new Map();
 function markOfCall(name2) {
@@ -34746,7 +35438,9 @@ function defineFacts(T, source) {
       const m = /^#(define|undef) ([A-Za-z_]\w*)(.*)$/.exec(T.text[k]);
       if (!m) continue;
       const [, kind2, name2, rest] = m;
-      const head = new RegExp(`^(?:#|%:)[ \\t]*define[ \\t]+${name2}\\(`).exec(source.slice(T.at[k], T.at[k] + name2.length + 64));
+      const head = new RegExp(`^(?:#|%:)[ \\t]*define[ \\t]+${name2}\\(`).exec(
+        source.slice(T.at[k], T.at[k] + name2.length + 64)
+      );
       const functionLike = kind2 === "define" && head !== null;
       let body2 = rest;
       let params = [];
@@ -34801,7 +35495,8 @@ function headerWrites(T, start2, end) {
     for (let i2 = 0; i2 < value.length; i2++) {
       const k = value[i2];
       const prev = T.text[k - 1];
-      if (T.kind[k] !== IDENT || T.text[k + 1] === "(" || prev === "->" || prev === "." || headers.has(T.text[k])) continue;
+      if (T.kind[k] !== IDENT || T.text[k + 1] === "(" || prev === "->" || prev === "." || headers.has(T.text[k]))
+        continue;
       const name2 = T.text[k];
       if (followed.has(name2)) continue;
       if (followed.size >= MAX_HEADER_LOCALS) {
@@ -34929,13 +35624,22 @@ var seenDefinitions = /* @__PURE__ */ new Map();
 var MAX_SEEN_DEFINITIONS = 5e4;
 function detached(b) {
   const own = (list) => list.length ? list.join(" ").split(" ") : list;
-  return { calls: own(b.calls), globals: own(b.globals), marks: b.marks, counters: own(b.counters), events: own(b.events), macroNames: own(b.macroNames) };
+  return {
+    calls: own(b.calls),
+    globals: own(b.globals),
+    marks: b.marks,
+    counters: own(b.counters),
+    events: own(b.events),
+    macroNames: own(b.macroNames)
+  };
 }
 function definitionFacts(T, def, groups2, minKernel) {
   const raw = digest([T.text.slice(def.start, def.end + 1).join(""), String(minKernel)]);
   const seen = seenDefinitions.get(raw);
   if (seen) return seen;
-  const hashOf = (list, leaveOut) => digest([normaliseFunction(T, list, leaveOut).map((t) => T.text[t]).join("")]);
+  const hashOf = (list, leaveOut) => digest([
+    normaliseFunction(T, list, leaveOut).map((t) => T.text[t]).join("")
+  ]);
   const all = [];
   for (let t = def.start; t <= def.end; t++) all.push(t);
   let text2;
@@ -34992,7 +35696,10 @@ function variantsOf(list, text2, built, kernelBuilds) {
   const pick = (parts2) => parts2.length === list.length && parts2.every((c, i2) => c === text2(list[i2])) ? hash : digest(parts2);
   const variants2 = kernelBuilds.map((build, i2) => pick(list.map((e) => built(e, build, i2)).filter((v) => v !== null)));
   if (variants2.every((v) => v === hash)) return { hash };
-  return { hash, compatVariants: { oldest: [variants2[0], variants2[1], variants2[2], variants2[3]], newest: variants2[4] } };
+  return {
+    hash,
+    compatVariants: { oldest: [variants2[0], variants2[1], variants2[2], variants2[3]], newest: variants2[4] }
+  };
 }
 function definesOf(T, source, groups2, kernelBuilds, lineAt) {
   const byName2 = /* @__PURE__ */ new Map();
@@ -35006,7 +35713,10 @@ function definesOf(T, source, groups2, kernelBuilds, lineAt) {
   for (const name2 of [...byName2.keys()].sort()) {
     const list = byName2.get(name2);
     const text2 = (d) => digest([d.text]);
-    const macro = { line: lineAt(list[0].at), ...variantsOf(list, text2, (d, build) => compiledBy(T, d.scope, groups2, build) ? text2(d) : null, kernelBuilds) };
+    const macro = {
+      line: lineAt(list[0].at),
+      ...variantsOf(list, text2, (d, build) => compiledBy(T, d.scope, groups2, build) ? text2(d) : null, kernelBuilds)
+    };
     const mentions = [...new Set(list.flatMap((d) => d.mentions))].sort();
     if (mentions.length) macro.mentions = mentions.join(" ");
     Object.defineProperty(out2, name2, { value: macro, enumerable: true, writable: true, configurable: true });
@@ -35033,7 +35743,12 @@ function extractCodeBodies(path6, source, minKernel = 0n) {
   const functions = {};
   for (const name2 of [...byName2.keys()].sort()) {
     const list = byName2.get(name2);
-    const { hash, compatVariants: compatVariants2 } = variantsOf(list, (e) => e.text, (e, build, i2) => compiledBy(T, e.def.scope, groups2, build) ? e.variants?.[i2] ?? e.text : null, kernelBuilds);
+    const { hash, compatVariants: compatVariants2 } = variantsOf(
+      list,
+      (e) => e.text,
+      (e, build, i2) => compiledBy(T, e.def.scope, groups2, build) ? e.variants?.[i2] ?? e.text : null,
+      kernelBuilds
+    );
     const fn = { line: list[0].line, hash };
     if (compatVariants2) fn.compatVariants = compatVariants2;
     if (list.every((e) => e.def.compatScoped)) fn.kernelSpecific = true;
@@ -35076,7 +35791,13 @@ function readModuleParam(text2, toks) {
   if (close < 0) return null;
   const args2 = splitTokens(toks, ",", 2, close).map(([a, b]) => textOf(text2, toks, a, b));
   if (args2.length !== call.arity || !args2[0]) return null;
-  return { name: args2[0], type: call.type(args2), perm: args2[args2.length - 1], access: call.access?.(args2) ?? null, line: 0 };
+  return {
+    name: args2[0],
+    type: call.type(args2),
+    perm: args2[args2.length - 1],
+    access: call.access?.(args2) ?? null,
+    line: 0
+  };
 }
 function opsName(expr) {
   const m = /^&\s*\(?\s*([A-Za-z_]\w*)\s*\)?$/.exec(expr);
@@ -35084,14 +35805,16 @@ function opsName(expr) {
 }
 function readParamOps(text2, toks) {
   const k = toks.findIndex((t) => t.text === "kernel_param_ops");
-  if (k < 1 || toks[k - 1].text !== "struct" || !toks[k + 1]?.ident || toks[k + 2]?.text !== "=" || toks[k + 3]?.text !== "{") return null;
+  if (k < 1 || toks[k - 1].text !== "struct" || !toks[k + 1]?.ident || toks[k + 2]?.text !== "=" || toks[k + 3]?.text !== "{")
+    return null;
   const end = closing(toks, k + 3);
   if (end < 0) return null;
   const fields = /* @__PURE__ */ new Map();
   let positional = false;
   for (const [a, b] of splitTokens(toks, ",", k + 4, end)) {
     if (a === b) continue;
-    if (toks[a].text === "." && toks[a + 1]?.ident && toks[a + 2]?.text === "=") fields.set(toks[a + 1].text, textOf(text2, toks, a + 3, b));
+    if (toks[a].text === "." && toks[a + 1]?.ident && toks[a + 2]?.text === "=")
+      fields.set(toks[a + 1].text, textOf(text2, toks, a + 3, b));
     else positional = true;
   }
   const has = (f) => positional ? null : fields.has(f) && !isNullPointer(fields.get(f));
@@ -35123,7 +35846,9 @@ var MODE_BITS = {
   S_IWUGO: 146,
   S_IXUGO: 73
 };
-var MODE_MACROS = new Map(Object.entries(MODE_BITS).map(([name2, v]) => [name2, { name: name2, params: null, body: `0${v.toString(8)}` }]));
+var MODE_MACROS = new Map(
+  Object.entries(MODE_BITS).map(([name2, v]) => [name2, { name: name2, params: null, body: `0${v.toString(8)}` }])
+);
 function permissionBits(expr) {
   return evaluateNumber(expr, { macros: MODE_MACROS, enumerators: /* @__PURE__ */ new Map() });
 }
@@ -35133,7 +35858,16 @@ function permissionText(expr) {
 }
 
 // src/surface/text-declarations.ts
-var DECLARING_NAMES = /* @__PURE__ */ new Set([...MODULE_PARAM_CALLS, "kernel_param_ops", "SEC", "__weak", "__bpf_section", "__attribute__", "__attribute", "bpf_map_def"]);
+var DECLARING_NAMES = /* @__PURE__ */ new Set([
+  ...MODULE_PARAM_CALLS,
+  "kernel_param_ops",
+  "SEC",
+  "__weak",
+  "__bpf_section",
+  "__attribute__",
+  "__attribute",
+  "bpf_map_def"
+]);
 var IDENTIFIER2 = /[A-Za-z_]\w*/g;
 function readTextDeclarations(facts, ctx) {
   const out2 = { moduleParams: [], paramOps: [], maps: [], globals: [] };
@@ -35151,21 +35885,38 @@ function readTextDeclarations(facts, ctx) {
       const where3 = `${f.path}:${line} at ${ctx.rev}`;
       const include = s.pieces.find((p) => p.include && ctx.model.live(f.path, p.include))?.include;
       if (include) {
-        ctx.warnings.push({ path: f.path, message: `${where3}: the #include at line ${include} inside a declaration is not followed, so what it declares is not known`, incomplete: true });
+        ctx.warnings.push({
+          path: f.path,
+          message: `${where3}: the #include at line ${include} inside a declaration is not followed, so what it declares is not known`,
+          incomplete: true
+        });
         continue;
       }
       if (s.undecided) {
-        ctx.warnings.push({ path: f.path, message: `${where3}: a conditional directive the model cannot decide cuts a declaration in parts, so what the builds declare there is not known`, incomplete: true });
+        ctx.warnings.push({
+          path: f.path,
+          message: `${where3}: a conditional directive the model cannot decide cuts a declaration in parts, so what the builds declare there is not known`,
+          incomplete: true
+        });
         continue;
       }
       const r = readStatement(text2, scope.macros, probe, ctx.budget);
       for (const n of r.used) ctx.onMacro(f.path, n);
       const redefined = redefinedAfter(f, line, text2);
       if (redefined) {
-        ctx.warnings.push({ path: f.path, message: `${where3}: ${redefined} is defined or undefined again later in ${f.path}, so what the declaration means where it stands is not known`, incomplete: true });
+        ctx.warnings.push({
+          path: f.path,
+          message: `${where3}: ${redefined} is defined or undefined again later in ${f.path}, so what the declaration means where it stands is not known`,
+          incomplete: true
+        });
       }
       if (r.problem) {
-        if (!r.spent || !unexpanded.has(f.path)) ctx.warnings.push({ path: f.path, message: `${where3}: ${r.problem}, so what it declares is not known`, incomplete: true });
+        if (!r.spent || !unexpanded.has(f.path))
+          ctx.warnings.push({
+            path: f.path,
+            message: `${where3}: ${r.problem}, so what it declares is not known`,
+            incomplete: true
+          });
         if (r.spent) unexpanded.add(f.path);
         continue;
       }
@@ -35180,7 +35931,12 @@ function readTextDeclarations(facts, ctx) {
           out2.globals.push(candidate({ ...g, line: at }, at));
         }
       }
-      if (r.unreadable) ctx.warnings.push({ path: f.path, message: `${where3}: ${r.unreadable}, so the maps it defines are not known`, incomplete: true });
+      if (r.unreadable)
+        ctx.warnings.push({
+          path: f.path,
+          message: `${where3}: ${r.unreadable}, so the maps it defines are not known`,
+          incomplete: true
+        });
     }
   }
   return out2;
@@ -35222,7 +35978,11 @@ function compiledStatements(f, model) {
       if (known) {
         known.presence = { always: known.presence.always | (undecided ? 0 : bit), maybe: known.presence.maybe | bit };
       } else {
-        byText.set(key, { pieces: acc.pieces, presence: { always: undecided ? 0 : bit, maybe: bit }, ...undecided ? { undecided: true } : {} });
+        byText.set(key, {
+          pieces: acc.pieces,
+          presence: { always: undecided ? 0 : bit, maybe: bit },
+          ...undecided ? { undecided: true } : {}
+        });
       }
     }
     out2.push(...byText.values());
@@ -35274,7 +36034,8 @@ function redefinedAfter(f, line, text2) {
   if (!last) {
     last = /* @__PURE__ */ new Map();
     for (const m of f.directives.macros) last.set(m.name, Math.max(last.get(m.name) ?? 0, m.line));
-    for (const op of f.directives.ops) if (op.op === "undef") last.set(op.name, Math.max(last.get(op.name) ?? 0, op.line));
+    for (const op of f.directives.ops)
+      if (op.op === "undef") last.set(op.name, Math.max(last.get(op.name) ?? 0, op.line));
     lastDirectiveMemo.set(f.directives, last);
   }
   if (!last.size) return null;
@@ -35412,7 +36173,15 @@ function resolveModuleParams(d, ctx) {
   for (const [name2, list] of byName(d.moduleParams)) {
     params.set(
       name2,
-      list.map((c) => ({ ...c, value: { type: c.value.type, perm: permissionText(c.value.perm), ...lacking(c, ops, ctx), loc: loc(c.file.path, c.line) } }))
+      list.map((c) => ({
+        ...c,
+        value: {
+          type: c.value.type,
+          perm: permissionText(c.value.perm),
+          ...lacking(c, ops, ctx),
+          loc: loc(c.file.path, c.line)
+        }
+      }))
     );
   }
   const out2 = record();
@@ -35463,7 +36232,13 @@ var ORDERED_ENUMS = ["sys_exit_extra_code", "extra_syscall_codes", "extra_event_
 function resolveApi(facts, symsOf, enums, ctx) {
   const layouts = new Layouts(facts, symsOf, ctx.model);
   const sized = (path6) => ({ ...symsOf(path6), sizeOf: (t) => layouts.sizeOf(t) });
-  const text2 = { model: ctx.model, rev: ctx.rev, warnings: ctx.warnings, onMacro: (path6, name2) => symsOf(path6).onMacro?.(name2), budget: ctx.budget };
+  const text2 = {
+    model: ctx.model,
+    rev: ctx.rev,
+    warnings: ctx.warnings,
+    onMacro: (path6, name2) => symsOf(path6).onMacro?.(name2),
+    budget: ctx.budget
+  };
   const declared = readTextDeclarations(facts, text2);
   return {
     structs: sharedLayouts(layouts, ctx),
@@ -35565,11 +36340,13 @@ var Layouts = class {
   }
   /** Whether any live field of a struct named `name` is undecided somewhere. */
   hasUndecided(name2) {
-    return this.decls.some((d) => d.name === name2 && d.fields.some((f) => {
-      const at = f.at ?? { path: d.loc.path, line: f.line };
-      const p = this.model.presence(at.path, at.line);
-      return p.maybe !== p.always;
-    }));
+    return this.decls.some(
+      (d) => d.name === name2 && d.fields.some((f) => {
+        const at = f.at ?? { path: d.loc.path, line: f.line };
+        const p = this.model.presence(at.path, at.line);
+        return p.maybe !== p.always;
+      })
+    );
   }
   sizeOf(typeName) {
     const name2 = typeName.replace(/^(struct|enum)\s+/, "").trim();
@@ -35584,12 +36361,19 @@ var Layouts = class {
 function agreed(name2, list) {
   if (new Set(list.map((t) => meaning(t.value))).size <= 1) return list[0].value;
   const places = list.map((t) => `${t.file.path}:${t.line}`).join(" and ");
-  return { kind: "ambiguous", name: name2, why: `typedef ${name2} has definitions that differ (${places}) and which one applies is not settled by the files it includes` };
+  return {
+    kind: "ambiguous",
+    name: name2,
+    why: `typedef ${name2} has definitions that differ (${places}) and which one applies is not settled by the files it includes`
+  };
 }
 function meaning(t) {
   let m = meanings.get(t);
   if (m === void 0) {
-    m = JSON.stringify(t, (k, v) => k === "loc" || k === "line" || k === "endLine" || k === "at" || k === "names" ? void 0 : v);
+    m = JSON.stringify(
+      t,
+      (k, v) => k === "loc" || k === "line" || k === "endLine" || k === "at" || k === "names" ? void 0 : v
+    );
     meanings.set(t, m);
   }
   return m;
@@ -35633,7 +36417,14 @@ function sharedLayouts(layouts, ctx) {
         incomplete: true
       });
     }
-    out2[s.name] = byKey2.size > 1 ? { ...primary, byBuild: [...byKey2.values()].map((v) => ({ builds: describeMask(v.mask), size: v.layout.size, fields: v.layout.fields })) } : primary;
+    out2[s.name] = byKey2.size > 1 ? {
+      ...primary,
+      byBuild: [...byKey2.values()].map((v) => ({
+        builds: describeMask(v.mask),
+        size: v.layout.size,
+        fields: v.layout.fields
+      }))
+    } : primary;
   }
   return out2;
 }
@@ -35646,7 +36437,12 @@ function resolveIoctls(facts, syms, model) {
   for (const f of facts) {
     f.macros.forEach((m, i2) => {
       if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === "PPM_IOCTL_MAGIC") return;
-      push(byName2, m.name, { value: ioctl(m.body, f.path, m.line, syms(f.path)), file: f, line: m.line, presence: model.macroPresence(f.path, i2) });
+      push(byName2, m.name, {
+        value: ioctl(m.body, f.path, m.line, syms(f.path)),
+        file: f,
+        line: m.line,
+        presence: model.macroPresence(f.path, i2)
+      });
     });
   }
   return picked(model, "ioctl", byName2, (i2) => `${i2.number}`);
@@ -35676,7 +36472,8 @@ function resolveMaps(maps, symsOf, ctx) {
     let index = null;
     if (m.probe === "legacy") {
       let before = legacyBefore.get(c.file.path);
-      if (!before) legacyBefore.set(c.file.path, before = { always: CONFIGS.map(() => 0), maybe: CONFIGS.map(() => 0) });
+      if (!before)
+        legacyBefore.set(c.file.path, before = { always: CONFIGS.map(() => 0), maybe: CONFIGS.map(() => 0) });
       index = legacyIndex(c, before, ctx);
     }
     const map = {
@@ -35759,7 +36556,14 @@ function resolveCodeLists(facts, enums, ctx) {
     for (const x of f.xLists) {
       if (x.name === "FILLER_LIST_MAPPER" && !ctx.legacy) continue;
       const governs = x.name === "FILLER_LIST_MAPPER" ? "schema" : "api";
-      const list = { governs, entries: codesOf(x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), ctx), loc: loc(f.path, x.line) };
+      const list = {
+        governs,
+        entries: codesOf(
+          x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })),
+          ctx
+        ),
+        loc: loc(f.path, x.line)
+      };
       push(byName2, x.name, { value: list, file: f, line: x.line, presence: ctx.model.presence(f.path, x.line) });
     }
   }
@@ -35768,7 +36572,11 @@ function resolveCodeLists(facts, enums, ctx) {
     const e = enums[name2];
     if (!e) continue;
     const entries = Object.entries(e).filter(([sym]) => !/_MAX$/.test(sym)).sort(([, a], [, b]) => (a.value ?? 0) - (b.value ?? 0)).map(([sym, c]) => ({ name: sym, loc: c.loc }));
-    out2.sys_exit_extra_code = { governs: "api", entries, loc: entries[0]?.loc ?? { path: "driver/ppm_events_public.h", line: 0 } };
+    out2.sys_exit_extra_code = {
+      governs: "api",
+      entries,
+      loc: entries[0]?.loc ?? { path: "driver/ppm_events_public.h", line: 0 }
+    };
   }
   return out2;
 }
@@ -35874,14 +36682,20 @@ function buildModel(files, rev, warnings, minKernel, budget) {
         if (!m) replaced.set(f.path, m = /* @__PURE__ */ new Map());
         m.set(r.macro, { by: r.by, redefined: r.redefined });
       }
-      for (const p of walk2.problems) if (!warnings.some((w) => w.message.endsWith(p))) warnings.push({ path: f.path, message: `${f.path} at ${rev}: ${p}`, incomplete: true });
+      for (const p of walk2.problems)
+        if (!warnings.some((w) => w.message.endsWith(p)))
+          warnings.push({ path: f.path, message: `${f.path} at ${rev}: ${p}`, incomplete: true });
     }
     walksOf.set(f.path, perConfigWalks);
     branchStatus.set(f.path, perConfigBranches);
     macroStatus.set(f.path, perConfigMacros);
     packs.set(f.path, perConfigPacks);
     if (f.directives.unbalanced) {
-      warnings.push({ path: f.path, message: `${f.path} at ${rev}: its #if/#endif do not balance, so which lines a build compiles is not known`, incomplete: true });
+      warnings.push({
+        path: f.path,
+        message: `${f.path} at ${rev}: its #if/#endif do not balance, so which lines a build compiles is not known`,
+        incomplete: true
+      });
     }
   }
   const presenceCache = /* @__PURE__ */ new Map();
@@ -35910,7 +36724,8 @@ function buildModel(files, rev, warnings, minKernel, budget) {
   };
   for (const f of files.values()) {
     for (const u of f.directives.unfollowed) {
-      if (presence(f.path, u.line).maybe) warnings.push({ path: f.path, message: `${f.path}:${u.line} at ${rev}: ${u.reason}`, incomplete: true });
+      if (presence(f.path, u.line).maybe)
+        warnings.push({ path: f.path, message: `${f.path}:${u.line} at ${rev}: ${u.reason}`, incomplete: true });
     }
   }
   const presenceOfMacros = /* @__PURE__ */ new Map();
@@ -35941,14 +36756,24 @@ function buildModel(files, rev, warnings, minKernel, budget) {
     for (const [path6, list] of replaced) {
       if (!set.has(path6)) continue;
       const f = files.get(path6);
-      const firstUse = Math.min(...f.tables.map((t) => t.line), ...f.enums.map((e) => e.line), ...f.structs.structs.map((s) => s.loc.line));
+      const firstUse = Math.min(
+        ...f.tables.map((t) => t.line),
+        ...f.enums.map((e) => e.line),
+        ...f.structs.structs.map((s) => s.loc.line)
+      );
       for (const [i2, r] of list) {
         const old = f.directives.macros[i2];
         const now = f.directives.macros.find((m) => m.name === old.name && m.line === r.by);
         if (!before(path6, r.by) || !(r.redefined || firstUse < r.by)) continue;
         if (now && macroKey(now) === macroKey(old)) continue;
-        const all = [{ value: old, file: f, line: old.line, presence: presence(f.path, old.line) }, ...byName2.get(old.name) ?? []];
-        ambiguous.set(old.name, all.sort((a, b) => a.file.path === b.file.path ? a.line - b.line : a.file.path < b.file.path ? -1 : 1));
+        const all = [
+          { value: old, file: f, line: old.line, presence: presence(f.path, old.line) },
+          ...byName2.get(old.name) ?? []
+        ];
+        ambiguous.set(
+          old.name,
+          all.sort((a, b) => a.file.path === b.file.path ? a.line - b.line : a.file.path < b.file.path ? -1 : 1)
+        );
       }
     }
     return { macros, ambiguous };
@@ -36149,7 +36974,9 @@ function expanded(index, path6, probe, fn) {
       }
     }
   }
-  return [...seen].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return [...seen].sort(
+    (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+  );
 }
 function withDefines(index, path6, probe, fn) {
   if (!index.size) return fn;
@@ -36161,7 +36988,10 @@ function withDefines(index, path6, probe, fn) {
   if (variants2 || sites2.some((s) => s.macro.compatVariants)) {
     const own = variants2 ?? { oldest: [fn.hash, fn.hash, fn.hash, fn.hash], newest: fn.hash };
     const oldest = (i2) => fold2(own.oldest[i2], (m) => m.compatVariants ? m.compatVariants.oldest[i2] : m.hash);
-    out2.compatVariants = { oldest: [oldest(0), oldest(1), oldest(2), oldest(3)], newest: fold2(own.newest, (m) => m.compatVariants?.newest ?? m.hash) };
+    out2.compatVariants = {
+      oldest: [oldest(0), oldest(1), oldest(2), oldest(3)],
+      newest: fold2(own.newest, (m) => m.compatVariants?.newest ?? m.hash)
+    };
   }
   if (fn.statsFreeHash) out2.statsFreeHash = fold2(fn.statsFreeHash, (m) => m.hash);
   if (fn.glueFreeHash) out2.glueFreeHash = fold2(fn.glueFreeHash, (m) => m.hash);
@@ -36173,7 +37003,10 @@ function listed2(names2) {
   return names2 ? names2.split(" ") : [];
 }
 function roleContext(s) {
-  return { mapNames: /* @__PURE__ */ new Set([...Object.keys(s.bpfMaps), ...Object.keys(s.bpfGlobals)]), counters: counterFields(s.structs) };
+  return {
+    mapNames: /* @__PURE__ */ new Set([...Object.keys(s.bpfMaps), ...Object.keys(s.bpfGlobals)]),
+    counters: counterFields(s.structs)
+  };
 }
 function updatesOnlyCounters(counters, known) {
   return Boolean(counters?.length) && counters.every((c) => known.has(c));
@@ -36266,7 +37099,11 @@ function computeRoles(code2, ctx) {
       }
     }
   };
-  for (const r of ["filler", "dispatch", "transport", "statistics"]) spread(nodes.filter((n) => role.get(n) === r), r);
+  for (const r of ["filler", "dispatch", "transport", "statistics"])
+    spread(
+      nodes.filter((n) => role.get(n) === r),
+      r
+    );
   for (const node of nodes) {
     if (!fillerEntry(node)) continue;
     role.set(node, "filler");
@@ -36298,7 +37135,8 @@ function fillerOf(entry) {
   return { filler: m[1], args: entry.slice(1).join(", ") };
 }
 function initText(init2) {
-  if (init2.kind === "list") return `{${init2.items.map((i2) => (i2.designator ? `${i2.designator} = ` : "") + initText(i2.value)).join(", ")}}`;
+  if (init2.kind === "list")
+    return `{${init2.items.map((i2) => (i2.designator ? `${i2.designator} = ` : "") + initText(i2.value)).join(", ")}}`;
   return normExpr(init2.text);
 }
 function resolveProduction(table, code2, legacy) {
@@ -36308,7 +37146,8 @@ function resolveProduction(table, code2, legacy) {
   if (table) {
     drivers.push("kmod");
     const legacyFillers = /* @__PURE__ */ new Set();
-    for (const file of Object.values(code2)) if (file.probe === "legacy") for (const name2 of Object.keys(file.functions)) legacyFillers.add(name2);
+    for (const file of Object.values(code2))
+      if (file.probe === "legacy") for (const name2 of Object.keys(file.functions)) legacyFillers.add(name2);
     if (legacy) drivers.push("legacy");
     for (const item of table.items) {
       if (!item.designator || item.value.kind !== "list") continue;
@@ -36320,7 +37159,8 @@ function resolveProduction(table, code2, legacy) {
       const at = loc(path6, item.value.line);
       const guard = item.path ? void 0 : table.guard(item.line);
       e.kmod = { filler: filler.filler, args: filler.args, loc: at, ...guard ? { guard } : {} };
-      if (legacy && legacyFillers.has(filler.filler)) e.legacy = { filler: filler.filler, args: filler.args, loc: at, ...guard ? { guard } : {} };
+      if (legacy && legacyFillers.has(filler.filler))
+        e.legacy = { filler: filler.filler, args: filler.args, loc: at, ...guard ? { guard } : {} };
     }
   }
   const modernFiles = Object.entries(code2).filter(([, f]) => f.probe === "modern");
@@ -36410,7 +37250,14 @@ function extractPpmScMacro(file) {
     re.lastIndex = span[0];
     for (let m = re.exec(spliced); m && m.index < span[1]; m = re.exec(spliced)) {
       const live = text2.slice(m.index, m.index + 8) === "PPM_SC_X";
-      out2.push({ symbol: `PPM_SC_${m[1]}`, name: m[1], expr: m[2], line: file.lineAt(m.index), retired: !live, defineLine: def.line });
+      out2.push({
+        symbol: `PPM_SC_${m[1]}`,
+        name: m[1],
+        expr: m[2],
+        line: file.lineAt(m.index),
+        retired: !live,
+        defineLine: def.line
+      });
     }
   }
   return out2;
@@ -36434,7 +37281,14 @@ function extractTables(file) {
       names: namesIn(decl.init.text),
       items: init2.items.map((item, position) => {
         const guard = file.pre.guardsAt(item.value.line).map((g) => g.condition);
-        return { designator: item.designator, position, value: item.value, line: item.line, endLine: item.endLine, ...guard.length ? { guard } : {} };
+        return {
+          designator: item.designator,
+          position,
+          value: item.value,
+          line: item.line,
+          endLine: item.endLine,
+          ...guard.length ? { guard } : {}
+        };
       })
     });
   }
@@ -36483,7 +37337,11 @@ var TREE_FILES = [
   /^driver\/bpf\/quirks\.h$/,
   /^userspace\/libscap\/scap\.h$/
 ];
-var TEXT_FILES = [/^driver\/main\.c$/, /^driver\/modern_bpf\/maps\/maps\.h$/, /^driver\/bpf\/maps\.h$/];
+var TEXT_FILES = [
+  /^driver\/main\.c$/,
+  /^driver\/modern_bpf\/maps\/maps\.h$/,
+  /^driver\/bpf\/maps\.h$/
+];
 function fileKind(path6) {
   if (TREE_FILES.some((re) => re.test(path6))) return "tree";
   if (TEXT_FILES.some((re) => re.test(path6))) return "text";
@@ -36502,7 +37360,16 @@ function hasLegacyProbe(paths) {
 var VERSION_PATHS = new Set(Object.values(VERSION_FILES));
 
 // src/surface/facts.ts
-var EMPTY_DIRECTIVES = { branches: [], macros: [], includes: [], ops: [], branchOfLine: [], spans: [], unbalanced: false, unfollowed: [] };
+var EMPTY_DIRECTIVES = {
+  branches: [],
+  macros: [],
+  includes: [],
+  ops: [],
+  branchOfLine: [],
+  spans: [],
+  unbalanced: false,
+  unfollowed: []
+};
 function emptyFacts(path6) {
   return {
     path: path6,
@@ -36540,7 +37407,8 @@ async function extractFacts(path6, source, kind2 = fileKind(path6), minKernel = 
       facts.retiredIoctls = retiredIoctls(file.pre.c.spliced, file.lineAt);
       for (const t of facts.tables) {
         for (const item of t.items) {
-          if (hasInitError(item.value)) facts.parseProblems.push(`${t.name}: entry at line ${item.value.line} could not be parsed`);
+          if (hasInitError(item.value))
+            facts.parseProblems.push(`${t.name}: entry at line ${item.value.line} could not be parsed`);
         }
       }
     } finally {
@@ -36589,7 +37457,8 @@ function blank2(text2, ranges) {
 
 // src/surface/reread.ts
 function keptAsWritten(def, macros, budget) {
-  if (/\b(__attribute__|_Alignas|alignas|_Pragma|__pragma|__declspec)\b|\[\[/.test(def.body) || def.body.trim() === "") return false;
+  if (/\b(__attribute__|_Alignas|alignas|_Pragma|__pragma|__declspec)\b|\[\[/.test(def.body) || def.body.trim() === "")
+    return false;
   if (def.params !== null) return !/[;={}#]/.test(def.body) && !topLevelComma(def.body);
   return evaluate(def.body, { macros, enumerators: /* @__PURE__ */ new Map(), budget }) !== null;
 }
@@ -36619,9 +37488,15 @@ async function reread(path6, d, def, ctx) {
   const file = parseCSync(path6, text2, ctx.budget);
   try {
     const facts = { tables: [], enums: [], structs: { structs: [], typedefs: {} } };
-    if (def.kind === "table") facts.tables = extractTables(file).filter((t) => t.name === def.name).map((t) => mapTable(t, path6, to));
-    else if (def.kind === "enum") facts.enums = extractEnums(file).filter((e) => e.name === def.name).map((e) => mapEnum(e, path6, to));
-    else facts.structs = { structs: collectStructs([file]).structs.filter((x) => x.name === def.name).map((s) => mapStruct(s, to)), typedefs: {} };
+    if (def.kind === "table")
+      facts.tables = extractTables(file).filter((t) => t.name === def.name).map((t) => mapTable(t, path6, to));
+    else if (def.kind === "enum")
+      facts.enums = extractEnums(file).filter((e) => e.name === def.name).map((e) => mapEnum(e, path6, to));
+    else
+      facts.structs = {
+        structs: collectStructs([file]).structs.filter((x) => x.name === def.name).map((s) => mapStruct(s, to)),
+        typedefs: {}
+      };
     const found = facts.tables.length + facts.enums.length + facts.structs.structs.length;
     return found ? facts : null;
   } finally {
@@ -36634,11 +37509,12 @@ function mapInit(init2, to) {
   while (todo2.length) {
     const i2 = todo2.pop();
     i2.line = to(i2.line).line;
-    if (i2.kind === "list") for (const item of i2.items) {
-      item.line = to(item.line).line;
-      item.endLine = to(item.endLine).line;
-      todo2.push(item.value);
-    }
+    if (i2.kind === "list")
+      for (const item of i2.items) {
+        item.line = to(item.line).line;
+        item.endLine = to(item.endLine).line;
+        todo2.push(item.value);
+      }
   }
   return copy2;
 }
@@ -36650,14 +37526,30 @@ function mapTable(t, path6, to) {
     ...t,
     line: to(t.line).line,
     endLine: to(t.endLine).line,
-    items: t.items.map((item) => ({ ...item, line: to(item.line).line, endLine: to(item.endLine).line, value: mapInit(item.value, to), ...elsewhere(to(item.line), path6) }))
+    items: t.items.map((item) => ({
+      ...item,
+      line: to(item.line).line,
+      endLine: to(item.endLine).line,
+      value: mapInit(item.value, to),
+      ...elsewhere(to(item.line), path6)
+    }))
   };
 }
 function mapEnum(e, path6, to) {
-  return { ...e, line: to(e.line).line, endLine: to(e.endLine).line, enumerators: e.enumerators.map((x) => ({ ...x, line: to(x.line).line, ...elsewhere(to(x.line), path6) })) };
+  return {
+    ...e,
+    line: to(e.line).line,
+    endLine: to(e.endLine).line,
+    enumerators: e.enumerators.map((x) => ({ ...x, line: to(x.line).line, ...elsewhere(to(x.line), path6) }))
+  };
 }
 function mapStruct(s, to) {
-  const moved = { ...s, loc: to(s.loc.line), endLine: to(s.endLine).line, fields: s.fields.map((f) => ({ ...f, line: to(f.line).line, at: to(f.line) })) };
+  const moved = {
+    ...s,
+    loc: to(s.loc.line),
+    endLine: to(s.endLine).line,
+    fields: s.fields.map((f) => ({ ...f, line: to(f.line).line, at: to(f.line) }))
+  };
   if (s.lastLine !== void 0) moved.lastLine = to(s.lastLine).line;
   return moved;
 }
@@ -36685,8 +37577,14 @@ async function rebuild(path6, d, from, to, ctx, local, out2, depth, what) {
       out2.push({ text: "", from: at });
       const target = ctx.resolve(path6, inc.path, inc.angled);
       const name2 = inc.angled ? `<${inc.path}>` : `"${inc.path}"`;
-      if (!target) ctx.problem(`${path6}:${line} includes ${name2} inside ${what}, and it is not a file of the tree: it cannot be followed`);
-      else if (depth >= MAX_INCLUDE_DEPTH) ctx.problem(`${path6}:${line} includes ${name2} inside ${what} more than ${MAX_INCLUDE_DEPTH} deep: not followed`);
+      if (!target)
+        ctx.problem(
+          `${path6}:${line} includes ${name2} inside ${what}, and it is not a file of the tree: it cannot be followed`
+        );
+      else if (depth >= MAX_INCLUDE_DEPTH)
+        ctx.problem(
+          `${path6}:${line} includes ${name2} inside ${what} more than ${MAX_INCLUDE_DEPTH} deep: not followed`
+        );
       else {
         const content = await ctx.read(target);
         if (content === null) ctx.problem(`${target}, included inside ${what}, cannot be read`);
@@ -36704,7 +37602,10 @@ async function rebuild(path6, d, from, to, ctx, local, out2, depth, what) {
       continue;
     }
     const e = expandMacros(raw, lookup, { keep: ctx.keep, budget: ctx.budget });
-    if ("problem" in e) ctx.problem(e.spent ? `${path6}, in ${what}: ${e.problem}, so its macros are not expanded` : `${path6}:${line}, in ${what}: ${e.problem}`);
+    if ("problem" in e)
+      ctx.problem(
+        e.spent ? `${path6}, in ${what}: ${e.problem}, so its macros are not expanded` : `${path6}:${line}, in ${what}: ${e.problem}`
+      );
     out2.push({ text: "text" in e ? e.text : raw, from: at });
   }
 }
@@ -36740,7 +37641,8 @@ function designatorSteps(designator) {
     text2 = text2.slice(at);
   }
   re.lastIndex = 0;
-  for (let m = re.exec(text2); m; m = re.exec(text2)) steps.push(m[1] !== void 0 ? { field: m[1] } : { index: m[2].trim() });
+  for (let m = re.exec(text2); m; m = re.exec(text2))
+    steps.push(m[1] !== void 0 ? { field: m[1] } : { index: m[2].trim() });
   return steps;
 }
 var ZERO = (line) => ({ kind: "expr", text: "0", line, implicit: true });
@@ -36759,7 +37661,10 @@ function layOut(init2, type, shapes) {
     else {
       const first = steps[0];
       const found = placeOf(first, members, shapes);
-      if (found === null) return { problem: `the designator ${item.designator} names no ${members ? "member" : "element"} driver-semver can place` };
+      if (found === null)
+        return {
+          problem: `the designator ${item.designator} names no ${members ? "member" : "element"} driver-semver can place`
+        };
       at = found;
     }
     if (members && at >= members.length) return { problem: "more initializers than the struct has members" };
@@ -36772,7 +37677,9 @@ function layOut(init2, type, shapes) {
   const items = [];
   for (let i2 = 0; i2 < slots.length; i2++) {
     const s = slots[i2];
-    items.push(s ? { designator: null, value: s.value, line: s.line, endLine: s.endLine } : { designator: null, value: ZERO(init2.line), line: init2.line, endLine: init2.line });
+    items.push(
+      s ? { designator: null, value: s.value, line: s.line, endLine: s.endLine } : { designator: null, value: ZERO(init2.line), line: init2.line, endLine: init2.line }
+    );
   }
   return { init: { kind: "list", items, line: init2.line, ...init2.error ? { error: true } : {} } };
 }
@@ -36787,7 +37694,11 @@ function assign(current, type, steps, value, shapes) {
   if (!steps.length) return layOut(value, type, shapes);
   const base = current && current.kind === "list" ? current : { kind: "list", items: [], line: value.line };
   const designator = steps.map((s) => "field" in s ? `.${s.field}` : `[${s.index}]`).join("");
-  return layOut({ ...base, items: [...base.items, { designator, value, line: value.line, endLine: value.line }] }, type, shapes);
+  return layOut(
+    { ...base, items: [...base.items, { designator, value, line: value.line, endLine: value.line }] },
+    type,
+    shapes
+  );
 }
 
 // src/surface/build.ts
@@ -36842,7 +37753,10 @@ function kernelRanges(files) {
   const all = [...files];
   for (const view of ["kmod", "legacy"]) {
     const config = CONFIGS.find((c) => c.view === view);
-    out2[view] = minimumKernel(all.filter((f) => buildsOf(f.path) & 1 << config.index), config);
+    out2[view] = minimumKernel(
+      all.filter((f) => buildsOf(f.path) & 1 << config.index),
+      config
+    );
   }
   return out2;
 }
@@ -36856,12 +37770,20 @@ function codeKernel(path6, ranges) {
 function tooLarge(size) {
   return `it is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
 }
-var NOT_A_FILE = { "120000": "a symbolic link", "160000": "a submodule" };
+var NOT_A_FILE = {
+  "120000": "a symbolic link",
+  "160000": "a submodule"
+};
 async function loadFacts(snap, cache, warnings, p, kind2, minKernel, budget, retried = false) {
   const entry = snap.files.get(p);
   const what = entry.mode ? NOT_A_FILE[entry.mode] : void 0;
   if (what) {
-    warnings.push({ path: p, message: `${p} at ${snap.label} is ${what}: driver-semver does not read it through`, incomplete: true, unread: true });
+    warnings.push({
+      path: p,
+      message: `${p} at ${snap.label} is ${what}: driver-semver does not read it through`,
+      incomplete: true,
+      unread: true
+    });
     return null;
   }
   const read2 = () => cache.get(factsKey(p, kind2, entry.blob, minKernel), async () => {
@@ -36874,14 +37796,20 @@ async function loadFacts(snap, cache, warnings, p, kind2, minKernel, budget, ret
   } catch (e) {
     if (!(e instanceof BudgetSpent)) throw e;
     if (e.budget !== budget && !retried) return loadFacts(snap, cache, warnings, p, kind2, minKernel, budget, true);
-    warnings.push({ path: p, message: `${p} at ${snap.label} is not read: ${e.message}`, incomplete: true, unread: true });
+    warnings.push({
+      path: p,
+      message: `${p} at ${snap.label} is not read: ${e.message}`,
+      incomplete: true,
+      unread: true
+    });
     return null;
   }
   if (typeof r === "string") {
     warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true, unread: true });
     return null;
   }
-  for (const problem of r.parseProblems) warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });
+  for (const problem of r.parseProblems)
+    warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });
   return r.path === p ? r : { ...r, path: p };
 }
 async function readDeclarations(snap, cache, warnings, budget = budgetOf(snap)) {
@@ -36904,7 +37832,11 @@ async function readDeclarations(snap, cache, warnings, budget = budgetOf(snap)) 
     }
     const wanted = [...next].sort();
     if (added2 + wanted.length > MAX_INCLUDED_FILES) {
-      warnings.push({ path: wanted[0], message: `the surface files at ${snap.label} include more than ${MAX_INCLUDED_FILES} other files: the rest are not read`, incomplete: true });
+      warnings.push({
+        path: wanted[0],
+        message: `the surface files at ${snap.label} include more than ${MAX_INCLUDED_FILES} other files: the rest are not read`,
+        incomplete: true
+      });
       wanted.length = Math.max(0, MAX_INCLUDED_FILES - added2);
     }
     added2 += wanted.length;
@@ -36922,7 +37854,9 @@ async function readFiles(snap, cache, warnings, budget) {
   const files = await readDeclarations(snap, cache, warnings, budget);
   const kernels = kernelRanges(files.values());
   const code2 = [...snap.files.keys()].filter((p) => fileKind(p) === "code" || isCodeFile(p) && files.has(p)).sort();
-  const codeFacts = await Promise.all(code2.map((p) => loadFacts(snap, cache, warnings, p, "code", codeKernel(p, kernels), budget)));
+  const codeFacts = await Promise.all(
+    code2.map((p) => loadFacts(snap, cache, warnings, p, "code", codeKernel(p, kernels), budget))
+  );
   codeFacts.forEach((f, i2) => {
     const text2 = files.get(code2[i2]);
     if (f) files.set(code2[i2], text2 ? { ...text2, code: f.code } : f);
@@ -36977,9 +37911,21 @@ async function rereadDefinitions(files, snap, model, warnings, budget) {
     };
     const stops = budget.stops;
     const defs = [
-      ...f.tables.map((t) => ({ kind: "table", name: t.name, line: t.line, endLine: t.endLine, names: t.names })),
+      ...f.tables.map((t) => ({
+        kind: "table",
+        name: t.name,
+        line: t.line,
+        endLine: t.endLine,
+        names: t.names
+      })),
       ...f.enums.filter((e) => e.name).map((e) => ({ kind: "enum", name: e.name, line: e.line, endLine: e.endLine, names: e.names })),
-      ...f.structs.structs.map((s) => ({ kind: "struct", name: s.name, line: s.loc.line, endLine: s.lastLine ?? s.endLine, names: s.names }))
+      ...f.structs.structs.map((s) => ({
+        kind: "struct",
+        name: s.name,
+        line: s.loc.line,
+        endLine: s.lastLine ?? s.endLine,
+        names: s.names
+      }))
     ].filter((d) => model.live(path6, d.line) && needsReread(f.directives, d, d.names, ctx));
     let next = f;
     for (const d of defs) {
@@ -36988,7 +37934,9 @@ async function rereadDefinitions(files, snap, model, warnings, budget) {
         again = await reread(path6, f.directives, d, ctx);
       } catch (e) {
         if (!(e instanceof BudgetSpent || e instanceof ParseTimeout)) throw e;
-        ctx.problem(`${path6}:${d.line}: ${d.kind} ${d.name} cannot be read again with its macros expanded: ${e.message}`);
+        ctx.problem(
+          `${path6}:${d.line}: ${d.kind} ${d.name} cannot be read again with its macros expanded: ${e.message}`
+        );
         continue;
       }
       if (!again) {
@@ -36999,7 +37947,12 @@ async function rereadDefinitions(files, snap, model, warnings, budget) {
         ...next,
         tables: d.kind === "table" ? next.tables.map((t) => t.name === d.name && t.line === d.line ? again.tables[0] : t) : next.tables,
         enums: d.kind === "enum" ? next.enums.map((e) => e.name === d.name && e.line === d.line ? again.enums[0] : e) : next.enums,
-        structs: d.kind === "struct" ? { ...next.structs, structs: next.structs.structs.map((s) => s.name === d.name && s.loc.line === d.line ? again.structs.structs[0] : s) } : next.structs
+        structs: d.kind === "struct" ? {
+          ...next.structs,
+          structs: next.structs.structs.map(
+            (s) => s.name === d.name && s.loc.line === d.line ? again.structs.structs[0] : s
+          )
+        } : next.structs
       };
     }
     if (budget.stops === stops) rereadMemo.set(f, { scope, resolved, read: read2, problems, facts: next });
@@ -37024,7 +37977,10 @@ var predefinedUnder = /* @__PURE__ */ new WeakMap();
 function withPredefined(macros) {
   let m = predefinedUnder.get(macros);
   if (!m) {
-    m = { get: (n) => macros.get(n) ?? COMMON_PREDEFINED.get(n), has: (n) => macros.has(n) || COMMON_PREDEFINED.has(n) };
+    m = {
+      get: (n) => macros.get(n) ?? COMMON_PREDEFINED.get(n),
+      has: (n) => macros.has(n) || COMMON_PREDEFINED.has(n)
+    };
     predefinedUnder.set(macros, m);
   }
   return m;
@@ -37050,7 +38006,10 @@ async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
   const warnings = [];
   const budget = opts.budget ?? budgetOf(snap);
   const { files, kernels } = await readFiles(snap, cache, warnings, budget);
-  await scanPragmaMacroUses(files, (p) => snap.read(p), { budget, warn: (path6, why) => warnings.push({ path: path6, message: `${path6} at ${snap.label}: ${why}`, incomplete: true }) });
+  await scanPragmaMacroUses(files, (p) => snap.read(p), {
+    budget,
+    warn: (path6, why) => warnings.push({ path: path6, message: `${path6} at ${snap.label}: ${why}`, incomplete: true })
+  });
   const model = buildModel(files, snap.label, warnings, kernels, budget);
   await rereadDefinitions(files, snap, model, warnings, budget);
   const facts = [...files.values()];
@@ -37062,13 +38021,23 @@ async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
   const spentIn = (path6) => {
     if (spent.has(path6)) return;
     spent.add(path6);
-    warnings.push({ path: path6, message: `${path6} at ${snap.label}: ${describeLimit(budget, "MAX_REVISION_EVAL_STEPS")}, so the rest of its values are not known`, incomplete: true });
+    warnings.push({
+      path: path6,
+      message: `${path6} at ${snap.label}: ${describeLimit(budget, "MAX_REVISION_EVAL_STEPS")}, so the rest of its values are not known`,
+      incomplete: true
+    });
   };
   const symsOf = (path6) => {
     let s = symbols.get(path6);
     if (!s) {
       const scope = model.scope(path6);
-      s = { macros: withPredefined(scope.macros), enumerators, problems: new FileProblems(problems, describeLimit(budget, "MAX_REVISION_EVAL_STEPS"), () => spentIn(path6)), budget, onMacro: (n) => void (scope.ambiguous.has(n) && used.set(n, scope.ambiguous.get(n))) };
+      s = {
+        macros: withPredefined(scope.macros),
+        enumerators,
+        problems: new FileProblems(problems, describeLimit(budget, "MAX_REVISION_EVAL_STEPS"), () => spentIn(path6)),
+        budget,
+        onMacro: (n) => void (scope.ambiguous.has(n) && used.set(n, scope.ambiguous.get(n)))
+      };
       symbols.set(path6, s);
     }
     return s;
@@ -37081,8 +38050,19 @@ async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
   const publicTree = publicHeader(r, files);
   const enums = resolveEnums(r, publicTree);
   const defines3 = resolveDefines(r, publicTree);
-  const api = resolveApi(facts, symsOf, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model, budget, enumHolding: (names2) => enumHolding(r, names2) });
-  const code2 = resolveCodeRoles(record(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code, probe: probeOf(f.path) }])), roleContext(api));
+  const api = resolveApi(facts, symsOf, enums, {
+    legacy,
+    sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS,
+    warnings,
+    rev: snap.label,
+    model,
+    budget,
+    enumHolding: (names2) => enumHolding(r, names2)
+  });
+  const code2 = resolveCodeRoles(
+    record(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code, probe: probeOf(f.path) }])),
+    roleContext(api)
+  );
   const surface = {
     ...emptySurface(snap.label, snap.commit),
     versions: await readVersions(snap, warnings),
@@ -37104,22 +38084,38 @@ async function buildSurface(snap, cache = new FactsCache(), opts = {}) {
     code: code2,
     production: resolveProduction(fillerTable(r), code2, legacy),
     ...api,
-    kernels: Object.fromEntries(Object.entries(kernels).filter(([, k]) => k).map(([v, k]) => [v, describeKernel(k)])),
+    kernels: Object.fromEntries(
+      Object.entries(kernels).filter(([, k]) => k).map(([v, k]) => [v, describeKernel(k)])
+    ),
     warnings
   };
   if (!header) {
-    warnings.push({ path: PUBLIC_HEADER, message: `${PUBLIC_HEADER} is missing at ${snap.label}: no enums, event codes or ppm_sc codes`, incomplete: true });
+    warnings.push({
+      path: PUBLIC_HEADER,
+      message: `${PUBLIC_HEADER} is missing at ${snap.label}: no enums, event codes or ppm_sc codes`,
+      incomplete: true
+    });
   }
   for (const [name2, list] of [...used].sort(([a], [b]) => a < b ? -1 : 1)) {
-    if (!model.conflicts.some((c) => c.what === `macro ${name2}`)) model.conflicts.push(describeConflict(`macro ${name2}`, list));
+    if (!model.conflicts.some((c) => c.what === `macro ${name2}`))
+      model.conflicts.push(describeConflict(`macro ${name2}`, list));
   }
-  for (const c of model.conflicts) warnings.push({ path: c.alternatives[0].loc.path, message: conflictMessage(c, snap.label), incomplete: true });
-  for (const p of problems) warnings.push({ path: snap.label, message: `at ${snap.label}: ${p}; the values it gives are unknown`, incomplete: true });
+  for (const c of model.conflicts)
+    warnings.push({ path: c.alternatives[0].loc.path, message: conflictMessage(c, snap.label), incomplete: true });
+  for (const p of problems)
+    warnings.push({
+      path: snap.label,
+      message: `at ${snap.label}: ${p}; the values it gives are unknown`,
+      incomplete: true
+    });
   surface.conflicts = model.conflicts;
   return surface;
 }
 async function readVersions(snap, warnings = []) {
-  return { api: await readVersionFile(snap, VERSION_FILES.api, warnings), schema: await readVersionFile(snap, VERSION_FILES.schema, warnings) };
+  return {
+    api: await readVersionFile(snap, VERSION_FILES.api, warnings),
+    schema: await readVersionFile(snap, VERSION_FILES.schema, warnings)
+  };
 }
 async function readVersionFile(snap, path6, warnings) {
   const entry = snap.files.get(path6);
@@ -37173,7 +38169,12 @@ function constantsOf(r, f, e) {
   e.enumerators.forEach((en, i2) => {
     if (!values2.has(i2)) return;
     const path6 = en.path ?? f.path;
-    out2[en.name] = { value: values2.get(i2) ?? null, expr: en.expr ?? "(implicit)", loc: loc(path6, en.line), ...guardOf(r, path6, en.line) };
+    out2[en.name] = {
+      value: values2.get(i2) ?? null,
+      expr: en.expr ?? "(implicit)",
+      loc: loc(path6, en.line),
+      ...guardOf(r, path6, en.line)
+    };
   });
   return out2;
 }
@@ -37181,11 +38182,19 @@ function pickEnum(r, names2, files) {
   const candidates = files.flatMap(
     (f) => f.enums.filter((e) => e.name !== null && names2.includes(e.name)).map((e) => ({ value: e, file: f, line: e.line, presence: r.model.presence(f.path, e.line) }))
   );
-  return r.model.pick(`enum ${names2[0]}`, candidates, (e) => JSON.stringify(e.enumerators.map((x) => [x.name, x.expr])));
+  return r.model.pick(
+    `enum ${names2[0]}`,
+    candidates,
+    (e) => JSON.stringify(e.enumerators.map((x) => [x.name, x.expr]))
+  );
 }
 function fillerTable(r) {
   const found = findTable(r, "g_ppm_events");
-  return found ? { path: found.file.path, items: liveItems(r, found.file, found.table), guard: (line) => guardOf(r, found.file.path, line).guard } : null;
+  return found ? {
+    path: found.file.path,
+    items: liveItems(r, found.file, found.table),
+    guard: (line) => guardOf(r, found.file.path, line).guard
+  } : null;
 }
 function enumHolding(r, names2) {
   if (!names2.length) return null;
@@ -37209,7 +38218,11 @@ function publicHeader(r, files) {
 function resolveEnums(r, header) {
   const out2 = record();
   const shared = (f, e) => f.path === PUBLIC_HEADER || (r.model.presence(f.path, e.line).maybe & USERSPACE) !== 0;
-  const names2 = [...new Set(header.flatMap((f) => f.enums.filter((e) => shared(f, e)).map((e) => e.name)).filter((n) => n !== null && !EVENT_CODE_ENUMS.includes(n) && !PPM_SC_ENUMS.includes(n)))];
+  const names2 = [
+    ...new Set(
+      header.flatMap((f) => f.enums.filter((e) => shared(f, e)).map((e) => e.name)).filter((n) => n !== null && !EVENT_CODE_ENUMS.includes(n) && !PPM_SC_ENUMS.includes(n))
+    )
+  ];
   for (const name2 of names2) {
     const c = pickEnum(r, [name2], header);
     if (c) out2[name2] = constantsOf(r, c.file, c.value);
@@ -37222,7 +38235,10 @@ function resolveRetiredEnumValues(r, header) {
     for (const e of f.enums) {
       if (!e.name || !e.retired.length || !r.model.live(f.path, e.line)) continue;
       out2[e.name] = record(
-        e.retired.map((x) => [x.name, { value: evaluateNumber(x.expr ?? "", r.symsOf(f.path)), expr: x.expr ?? "", loc: loc(f.path, x.line) }])
+        e.retired.map((x) => [
+          x.name,
+          { value: evaluateNumber(x.expr ?? "", r.symsOf(f.path)), expr: x.expr ?? "", loc: loc(f.path, x.line) }
+        ])
       );
     }
   }
@@ -37236,9 +38252,14 @@ function resolvePpmSc(r) {
   for (const f of r.facts) {
     const byDefine = /* @__PURE__ */ new Map();
     for (const sc of f.ppmSc) byDefine.set(sc.defineLine, [...byDefine.get(sc.defineLine) ?? [], sc]);
-    for (const [line, entries] of byDefine) candidates.push({ value: entries, file: f, line, presence: r.model.presence(f.path, line) });
+    for (const [line, entries] of byDefine)
+      candidates.push({ value: entries, file: f, line, presence: r.model.presence(f.path, line) });
   }
-  const chosen = r.model.pick("the PPM_SC_FIELDS X-macro", candidates, (list) => list.map((sc) => `${sc.symbol}=${sc.expr}${sc.retired ? "?" : ""}`).join(","));
+  const chosen = r.model.pick(
+    "the PPM_SC_FIELDS X-macro",
+    candidates,
+    (list) => list.map((sc) => `${sc.symbol}=${sc.expr}${sc.retired ? "?" : ""}`).join(",")
+  );
   const out2 = record();
   for (const sc of chosen?.value ?? []) {
     const asCompiled = sc.retired ? void 0 : compiled[sc.symbol];
@@ -37257,7 +38278,12 @@ function resolveDefines(r, header) {
       if (!presence.maybe || f.path !== PUBLIC_HEADER && !(presence.maybe & USERSPACE)) return;
       const value = evaluateNumber(m.body, r.symsOf(f.path));
       if (value === null) return;
-      const c = { value: { value, expr: m.body, loc: loc(f.path, m.line), ...guardOf(r, f.path, m.line) }, file: f, line: m.line, presence };
+      const c = {
+        value: { value, expr: m.body, loc: loc(f.path, m.line), ...guardOf(r, f.path, m.line) },
+        file: f,
+        line: m.line,
+        presence
+      };
       byName2.set(m.name, [...byName2.get(m.name) ?? [], c]);
     });
   }
@@ -37270,7 +38296,11 @@ function resolveDefines(r, header) {
 }
 function minimum(r, which2) {
   for (const name2 of [`SCAP_MINIMUM_DRIVER_${which2}_VERSION`, `SCAP_MINIMUM_PROBE_${which2}_VERSION`]) {
-    const candidates = r.facts.flatMap((f) => f.macros.flatMap((m2, i2) => m2.name === name2 ? [{ value: m2, file: f, line: m2.line, presence: r.model.macroPresence(f.path, i2) }] : []));
+    const candidates = r.facts.flatMap(
+      (f) => f.macros.flatMap(
+        (m2, i2) => m2.name === name2 ? [{ value: m2, file: f, line: m2.line, presence: r.model.macroPresence(f.path, i2) }] : []
+      )
+    );
     const c = r.model.pick(`macro ${name2}`, candidates, (m2) => m2.body);
     if (!c) continue;
     const m = c.value;
@@ -37297,7 +38327,11 @@ function slot(r, path6, init2) {
     let spent = false;
     if (mentionsMacro(text2, syms.macros, READ_AS_WRITTEN)) {
       const used = read2.used;
-      const e = expandMacros(text2, syms.macros, { keep: READ_AS_WRITTEN, onMacro: (n) => used.push(n), budget: r.budget });
+      const e = expandMacros(text2, syms.macros, {
+        keep: READ_AS_WRITTEN,
+        onMacro: (n) => used.push(n),
+        budget: r.budget
+      });
       if ("text" in e) read2.text = normExpr(e.text);
       else if (e.spent) spent = true;
       else read2.problem = `${text2.slice(0, 60)}: ${e.problem}`;
@@ -37345,8 +38379,14 @@ function flagSet(expr) {
 }
 var flagSets = /* @__PURE__ */ new Map();
 function findTable(r, name2) {
-  const candidates = r.facts.flatMap((f) => f.tables.filter((t) => t.name === name2).map((t) => ({ value: t, file: f, line: t.line, presence: r.model.presence(f.path, t.line) })));
-  const c = r.model.pick(`table ${name2}`, candidates, (t) => JSON.stringify(t.items.map((i2) => [i2.designator, i2.value])));
+  const candidates = r.facts.flatMap(
+    (f) => f.tables.filter((t) => t.name === name2).map((t) => ({ value: t, file: f, line: t.line, presence: r.model.presence(f.path, t.line) }))
+  );
+  const c = r.model.pick(
+    `table ${name2}`,
+    candidates,
+    (t) => JSON.stringify(t.items.map((i2) => [i2.designator, i2.value]))
+  );
   return c ? { file: c.file, table: c.value } : null;
 }
 function liveItems(r, file, table) {
@@ -37354,14 +38394,22 @@ function liveItems(r, file, table) {
   const live = table.items.filter((item) => {
     if (item.path) return r.model.live(item.path, item.line);
     if (cutInside(cuts, item.line, item.endLine)) {
-      r.warnings.push({ path: file.path, message: `${file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} has a conditional directive inside it, which driver-semver cannot follow`, incomplete: true });
+      r.warnings.push({
+        path: file.path,
+        message: `${file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} has a conditional directive inside it, which driver-semver cannot follow`,
+        incomplete: true
+      });
       return false;
     }
     return r.model.live(file.path, item.line);
   });
   const element = { kind: "struct", name: table.elementType, tagged: true };
   const shapes = shapesOf(r, file.path);
-  const unreadable2 = (item, why) => r.warnings.push({ path: item.path ?? file.path, message: `${item.path ?? file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} cannot be read: ${why}`, incomplete: true });
+  const unreadable2 = (item, why) => r.warnings.push({
+    path: item.path ?? file.path,
+    message: `${item.path ?? file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} cannot be read: ${why}`,
+    incomplete: true
+  });
   const out2 = [];
   for (const item of live) {
     const steps = item.designator === null ? [] : designatorSteps(item.designator);
@@ -37375,7 +38423,14 @@ function liveItems(r, file, table) {
         continue;
       }
       const rest = item.designator.slice(first.index.length);
-      const laid2 = layOut({ ...into, items: [...into.items, { designator: rest, value: item.value, line: item.line, endLine: item.endLine }] }, element, shapes);
+      const laid2 = layOut(
+        {
+          ...into,
+          items: [...into.items, { designator: rest, value: item.value, line: item.line, endLine: item.endLine }]
+        },
+        element,
+        shapes
+      );
       if ("problem" in laid2) unreadable2(item, laid2.problem);
       else out2[target] = { ...out2[target], value: laid2.init };
       continue;
@@ -37419,7 +38474,15 @@ function hasDesignator(init2) {
 }
 function shapesOf(r, path6) {
   let memo = shapesMemo.get(r);
-  if (!memo) shapesMemo.set(r, memo = { structs: r.facts.flatMap((f) => f.structs.structs.filter((s) => r.model.live(f.path, s.loc.line))), typedefs: record(r.facts.flatMap((f) => Object.entries(f.structs.typedefs))), byPath: /* @__PURE__ */ new Map() });
+  if (!memo)
+    shapesMemo.set(
+      r,
+      memo = {
+        structs: r.facts.flatMap((f) => f.structs.structs.filter((s) => r.model.live(f.path, s.loc.line))),
+        typedefs: record(r.facts.flatMap((f) => Object.entries(f.structs.typedefs))),
+        byPath: /* @__PURE__ */ new Map()
+      }
+    );
   let shapes = memo.byPath.get(path6);
   if (!shapes) memo.byPath.set(path6, shapes = makeShapes(r, path6, memo.structs, memo.typedefs));
   return shapes;
@@ -37429,7 +38492,8 @@ function makeShapes(r, path6, structs, typedefs) {
   const resolve2 = (t, depth = 0) => {
     if (depth > MAX_NESTING) return null;
     if (t.kind === "inline") return t.decl;
-    if (t.kind === "struct") return structs.find((s) => t.tagged && s.tagged && s.name === t.name || s.aliases.includes(t.name)) ?? null;
+    if (t.kind === "struct")
+      return structs.find((s) => t.tagged && s.tagged && s.name === t.name || s.aliases.includes(t.name)) ?? null;
     if (t.kind === "name" && Object.hasOwn(typedefs, t.name)) return resolve2(typedefs[t.name], depth + 1);
     return null;
   };
@@ -37475,7 +38539,12 @@ function resolveEvents(r, codes) {
     }
     const entry = item.value;
     if (!symbol) {
-      if (byValue.size) r.warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
+      if (byValue.size)
+        r.warnings.push({
+          path: file.path,
+          message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`,
+          incomplete: true
+        });
       continue;
     }
     if (entry.kind !== "list" || hasInitError(entry)) continue;
@@ -37498,12 +38567,22 @@ function resolveEvents(r, codes) {
       }
     });
   }
-  return record(byKey(r, "g_event_info entry", file, entries, (e) => JSON.stringify({ ...e, loc: null, params: e.params.map((p) => ({ ...p, loc: null })) })));
+  return record(
+    byKey(
+      r,
+      "g_event_info entry",
+      file,
+      entries,
+      (e) => JSON.stringify({ ...e, loc: null, params: e.params.map((p) => ({ ...p, loc: null })) })
+    )
+  );
 }
 var NAME_VALUE_TYPE = "uint32_t";
 function resolveFlagTables(r) {
   const out2 = record();
-  const names2 = [...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === "ppm_name_value").map((t) => t.name)))];
+  const names2 = [
+    ...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === "ppm_name_value").map((t) => t.name)))
+  ];
   for (const tableName of names2.sort()) {
     const found = findTable(r, tableName);
     if (!found) continue;
@@ -37513,7 +38592,11 @@ function resolveFlagTables(r) {
     for (const item of liveItems(r, f, t)) {
       index = item.designator !== null ? evaluateNumber(item.designator, r.symsOf(item.path ?? f.path)) ?? -1 : index + 1;
       if (index < 0) {
-        r.warnings.push({ path: f.path, message: `${f.path} at ${r.rev}: the ${t.name} entry at line ${item.line} has an index driver-semver cannot compute`, incomplete: true });
+        r.warnings.push({
+          path: f.path,
+          message: `${f.path} at ${r.rev}: the ${t.name} entry at line ${item.line} has an index driver-semver cannot compute`,
+          incomplete: true
+        });
         continue;
       }
       byIndex[index] = item;
@@ -37525,7 +38608,13 @@ function resolveFlagTables(r) {
       if (!item || nameText === null) break;
       const expr = exprOf(value) ?? "";
       const path6 = item.path ?? f.path;
-      entries.push({ name: nameText, expr, value: evaluateAs(expr, r.symsOf(path6), NAME_VALUE_TYPE), loc: loc(path6, item.value.line), ...guardOf(r, path6, item.line) });
+      entries.push({
+        name: nameText,
+        expr,
+        value: evaluateAs(expr, r.symsOf(path6), NAME_VALUE_TYPE),
+        loc: loc(path6, item.value.line),
+        ...guardOf(r, path6, item.line)
+      });
     }
     out2[t.name] = { loc: loc(f.path, t.line), entries };
   }
@@ -37533,7 +38622,13 @@ function resolveFlagTables(r) {
 }
 function resolveDynamicParams(r) {
   const out2 = record();
-  const names2 = [...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === "ppm_param_info" && t.name !== "g_event_info").map((t) => t.name)))];
+  const names2 = [
+    ...new Set(
+      r.facts.flatMap(
+        (f) => f.tables.filter((t) => t.elementType === "ppm_param_info" && t.name !== "g_event_info").map((t) => t.name)
+      )
+    )
+  ];
   for (const tableName of names2.sort()) {
     const found = findTable(r, tableName);
     if (!found) continue;
@@ -37552,9 +38647,18 @@ function resolveDynamicParams(r) {
       index = item.designator !== null ? evaluateNumber(item.designator, r.symsOf(item.path ?? f.path)) ?? -1 : index + 1;
       const key = symbolOf.get(index) ?? item.designator ?? String(index);
       const p = toParam(r, item.value, item.path ?? f.path);
-      if (p) entries.push({ key, line: item.line, ...item.path ? { path: item.path } : {}, value: { ...p, index: index >= 0 ? index : null } });
+      if (p)
+        entries.push({
+          key,
+          line: item.line,
+          ...item.path ? { path: item.path } : {},
+          value: { ...p, index: index >= 0 ? index : null }
+        });
     }
-    out2[t.name] = { loc: loc(f.path, t.line), entries: record(byKey(r, `${t.name} entry`, f, entries, (p) => JSON.stringify({ ...p, loc: null }))) };
+    out2[t.name] = {
+      loc: loc(f.path, t.line),
+      entries: record(byKey(r, `${t.name} entry`, f, entries, (p) => JSON.stringify({ ...p, loc: null })))
+    };
   }
   return out2;
 }
@@ -37566,8 +38670,15 @@ function resolveSyscalls(r) {
     const nr = item.designator?.replace(/\s*-\s*SYSCALL_TABLE_ID0$/, "").trim();
     if (!nr || item.value.kind !== "list" || hasInitError(item.value)) continue;
     const path6 = item.path ?? found.file.path;
-    const [flags2, enter, exit, ppmSc] = item.value.items.map((f) => f.value.kind === "expr" && f.value.implicit ? null : slot(r, path6, f.value));
-    const fields = { flags: flags2 ?? null, enter_event_type: enter ?? null, exit_event_type: exit ?? null, ppm_sc: ppmSc ?? null };
+    const [flags2, enter, exit, ppmSc] = item.value.items.map(
+      (f) => f.value.kind === "expr" && f.value.implicit ? null : slot(r, path6, f.value)
+    );
+    const fields = {
+      flags: flags2 ?? null,
+      enter_event_type: enter ?? null,
+      exit_event_type: exit ?? null,
+      ppm_sc: ppmSc ?? null
+    };
     entries.push({
       key: nr,
       line: item.line,
@@ -37582,7 +38693,9 @@ function resolveSyscalls(r) {
       }
     });
   }
-  return record(byKey(r, "g_syscall_table entry", found.file, entries, (e) => JSON.stringify({ ...e, loc: null, guard: null })));
+  return record(
+    byKey(r, "g_syscall_table entry", found.file, entries, (e) => JSON.stringify({ ...e, loc: null, guard: null }))
+  );
 }
 
 // src/history/facts-pool.ts
@@ -37598,7 +38711,15 @@ if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
     chain = chain.then(async () => {
       let reply;
       try {
-        reply = { id: m.id, facts: await factsFor(m.path, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null, m.kind, BigInt(m.minKernel)) };
+        reply = {
+          id: m.id,
+          facts: await factsFor(
+            m.path,
+            m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null,
+            m.kind,
+            BigInt(m.minKernel)
+          )
+        };
       } catch (e) {
         reply = { id: m.id, error: e.message };
       }
@@ -37659,7 +38780,8 @@ var FactsPool = class _FactsPool {
    */
   static async forSnapshots(cache, snaps, opts = {}) {
     const where3 = /* @__PURE__ */ new Map();
-    for (const snap of snaps) for (const [path6, e] of snap.files) if (!e.mode && fileKinds(path6).length) where3.set(e.blob, { snap, path: path6 });
+    for (const snap of snaps)
+      for (const [path6, e] of snap.files) if (!e.mode && fileKinds(path6).length) where3.set(e.blob, { snap, path: path6 });
     const read2 = async (blob) => {
       const w = where3.get(blob);
       return w ? w.snap.read(w.path) : null;
@@ -37673,10 +38795,13 @@ var FactsPool = class _FactsPool {
     const pool = _FactsPool.start(cache, read2, size, { ...opts, count: Math.min(MAX_WORKERS, Math.max(2, cores - 1)) });
     if (!pool) return null;
     const readable = (snap) => [...snap.files.values()].filter((e) => !e.mode);
-    for (const snap of snaps) for (const e of readable(snap)) for (const kind2 of fileKinds(e.path)) if (kind2 !== "code") pool.prefetch(e.path, e.blob, kind2);
+    for (const snap of snaps)
+      for (const e of readable(snap))
+        for (const kind2 of fileKinds(e.path)) if (kind2 !== "code") pool.prefetch(e.path, e.blob, kind2);
     for (const snap of snaps) {
       const kernels = kernelRanges((await readDeclarations(snap, cache, [])).values());
-      for (const e of readable(snap)) if (fileKinds(e.path).includes("code")) pool.prefetch(e.path, e.blob, "code", codeKernel(e.path, kernels));
+      for (const e of readable(snap))
+        if (fileKinds(e.path).includes("code")) pool.prefetch(e.path, e.blob, "code", codeKernel(e.path, kernels));
     }
     return pool;
   }
@@ -37723,7 +38848,17 @@ var FactsPool = class _FactsPool {
           {
             const bytes = data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
             const own = bytes ? new Uint8Array(bytes) : null;
-            slot2.w.postMessage({ id, path: task.path, blob: task.blob, data: own, kind: task.kind, minKernel: String(task.minKernel) }, own ? [own.buffer] : []);
+            slot2.w.postMessage(
+              {
+                id,
+                path: task.path,
+                blob: task.blob,
+                data: own,
+                kind: task.kind,
+                minKernel: String(task.minKernel)
+              },
+              own ? [own.buffer] : []
+            );
           }
         }).catch((e) => this.done(slot2, { id, error: e.message }));
       }
@@ -37782,8 +38917,11 @@ function without(r, paths) {
 function prune(s, paths) {
   if (!paths.size) return s;
   const out2 = { ...s, code: record(Object.entries(s.code).filter(([p]) => !paths.has(p))) };
-  for (const k of KEYED) out2[k] = without(s[k], paths);
-  const kept = (r) => record(Object.entries(r).filter(([, e]) => Object.values(e).some((c) => !paths.has(c.loc.path))).map(([name2, e]) => [name2, without(e, paths)]));
+  for (const k of KEYED)
+    out2[k] = without(s[k], paths);
+  const kept = (r) => record(
+    Object.entries(r).filter(([, e]) => Object.values(e).some((c) => !paths.has(c.loc.path))).map(([name2, e]) => [name2, without(e, paths)])
+  );
   out2.enums = kept(s.enums);
   out2.retiredEnumValues = kept(s.retiredEnumValues);
   return out2;
@@ -37791,7 +38929,8 @@ function prune(s, paths) {
 function values(s) {
   const out2 = /* @__PURE__ */ new Map();
   const constants3 = (r) => {
-    for (const [k, c] of Object.entries(r)) out2.set(k, { name: k, value: c.value, loc: c.loc, ...c.expr !== void 0 ? { expr: c.expr } : {} });
+    for (const [k, c] of Object.entries(r))
+      out2.set(k, { name: k, value: c.value, loc: c.loc, ...c.expr !== void 0 ? { expr: c.expr } : {} });
   };
   constants3(s.eventCodes);
   for (const e of Object.values(s.enums)) constants3(e);
@@ -37800,16 +38939,41 @@ function values(s) {
   constants3(s.sharedConstants);
   constants3(s.ppmSc);
   for (const [k, e] of Object.entries(s.events)) {
-    out2.set(`nparams ${k}`, { name: `the nparams of ${k}`, value: e.nparams, loc: e.loc, ...e.nparamsExpr !== void 0 ? { expr: e.nparamsExpr } : {} });
+    out2.set(`nparams ${k}`, {
+      name: `the nparams of ${k}`,
+      value: e.nparams,
+      loc: e.loc,
+      ...e.nparamsExpr !== void 0 ? { expr: e.nparamsExpr } : {}
+    });
   }
-  for (const [k, io] of [...Object.entries(s.ioctls), ...Object.entries(s.retiredIoctls)]) out2.set(`ioctl ${k}`, { name: k, value: io.number, loc: io.loc, expr: io.expr });
+  for (const [k, io] of [...Object.entries(s.ioctls), ...Object.entries(s.retiredIoctls)])
+    out2.set(`ioctl ${k}`, { name: k, value: io.number, loc: io.loc, expr: io.expr });
   for (const [table, t] of Object.entries(s.flagTables)) {
-    for (const e of t.entries) out2.set(`flag ${table}/${e.name}`, { name: `${table}: ${e.name}`, value: e.value, loc: e.loc, expr: e.expr });
+    for (const e of t.entries)
+      out2.set(`flag ${table}/${e.name}`, { name: `${table}: ${e.name}`, value: e.value, loc: e.loc, expr: e.expr });
   }
   for (const [k, m] of Object.entries(s.bpfMaps)) {
-    if (m.keyType !== null) out2.set(`map key ${k}`, { name: `the key size of bpf map ${k}`, value: m.keySize, loc: m.loc, expr: `sizeof(${m.keyType})` });
-    if (m.valueType !== null) out2.set(`map value ${k}`, { name: `the value size of bpf map ${k}`, value: m.valueSize, loc: m.loc, expr: `sizeof(${m.valueType})` });
-    if (m.maxEntriesExpr !== null) out2.set(`map max ${k}`, { name: `max_entries of bpf map ${k}`, value: m.maxEntries, loc: m.loc, expr: m.maxEntriesExpr });
+    if (m.keyType !== null)
+      out2.set(`map key ${k}`, {
+        name: `the key size of bpf map ${k}`,
+        value: m.keySize,
+        loc: m.loc,
+        expr: `sizeof(${m.keyType})`
+      });
+    if (m.valueType !== null)
+      out2.set(`map value ${k}`, {
+        name: `the value size of bpf map ${k}`,
+        value: m.valueSize,
+        loc: m.loc,
+        expr: `sizeof(${m.valueType})`
+      });
+    if (m.maxEntriesExpr !== null)
+      out2.set(`map max ${k}`, {
+        name: `max_entries of bpf map ${k}`,
+        value: m.maxEntries,
+        loc: m.loc,
+        expr: m.maxEntriesExpr
+      });
   }
   return out2;
 }
@@ -37826,11 +38990,19 @@ function comparable(base, head) {
     const where3 = `at ${c.loc.path}:${c.loc.line}; a change to it cannot be judged`;
     if (was && was.value === null) {
       if (was.expr === void 0 || c.expr === void 0 || was.expr === c.expr) continue;
-      warnings.push({ path: c.loc.path, message: `${c.name}: its value cannot be computed at ${base.rev} (${shown(was.expr)}) nor at ${head.rev} (${shown(c.expr)}), ${where3}`, incomplete: true });
+      warnings.push({
+        path: c.loc.path,
+        message: `${c.name}: its value cannot be computed at ${base.rev} (${shown(was.expr)}) nor at ${head.rev} (${shown(c.expr)}), ${where3}`,
+        incomplete: true
+      });
       continue;
     }
     const expr = c.expr ? ` (${shown(c.expr)})` : "";
-    warnings.push({ path: c.loc.path, message: `${c.name} at ${head.rev}: its value cannot be computed${expr}, ${where3}`, incomplete: true });
+    warnings.push({
+      path: c.loc.path,
+      message: `${c.name} at ${head.rev}: its value cannot be computed${expr}, ${where3}`,
+      incomplete: true
+    });
   }
   return { base: b, head: h, warnings };
 }
@@ -37890,11 +39062,25 @@ function versionVerdict(input) {
   if (!headV || !baseV) {
     const which2 = !headV ? head : base;
     const vf = which2.versions[governs];
-    reasons.push(vf ? `${file} at ${which2.rev}: first line '${vf.raw}' is not a MAJOR.MINOR.PATCH version` : `${file} is missing at ${which2.rev}`);
+    reasons.push(
+      vf ? `${file} at ${which2.rev}: first line '${vf.raw}' is not a MAJOR.MINOR.PATCH version` : `${file} is missing at ${which2.rev}`
+    );
     return result(["invalid"], "none", headV ? null : suggested);
   }
-  const problems = [...mine.filter((f) => f.kind === "invalid").map((f) => f.message), ...minimumProblems(governs, head, headV)];
-  const { status, declared } = bumpStatus({ label, governs, baseV, headV, baseTipVersion: baseTipVersion ?? null, required, suggested, reasons });
+  const problems = [
+    ...mine.filter((f) => f.kind === "invalid").map((f) => f.message),
+    ...minimumProblems(governs, head, headV)
+  ];
+  const { status, declared } = bumpStatus({
+    label,
+    governs,
+    baseV,
+    headV,
+    baseTipVersion: baseTipVersion ?? null,
+    required,
+    suggested,
+    reasons
+  });
   if (!problems.length) return result([status], declared);
   reasons.push(...problems);
   return result(status === "ok" ? ["invalid"] : ["invalid", status], declared);
@@ -37904,7 +39090,9 @@ function bumpStatus(o) {
   const { label, governs, baseV, headV, baseTipVersion, required, suggested, reasons } = o;
   const tipMoved = Boolean(baseTipVersion && baseTipVersion !== baseV && import_semver.default.valid(baseTipVersion));
   if (tipMoved) {
-    reasons.push(`the base branch moved ${label} from ${baseV} to ${baseTipVersion} since this branch forked: rebase and declare ${suggested}`);
+    reasons.push(
+      `the base branch moved ${label} from ${baseV} to ${baseTipVersion} since this branch forked: rebase and declare ${suggested}`
+    );
   }
   const from = tipMoved && headV !== baseV && import_semver.default.gt(headV, baseTipVersion) ? baseTipVersion : baseV;
   const step = bumpBetween(from, headV);
@@ -37914,7 +39102,9 @@ function bumpStatus(o) {
     return { status: "decreased", declared: "none" };
   }
   if (declared !== "none" && headV !== nextVersion(from, declared)) {
-    reasons.push(`${from} \u2192 ${headV} is not one ${declared} step: expected ${nextVersion(from, declared)} (numbers are not skipped, lower components reset to 0)`);
+    reasons.push(
+      `${from} \u2192 ${headV} is not one ${declared} step: expected ${nextVersion(from, declared)} (numbers are not skipped, lower components reset to 0)`
+    );
     return { status: "not-one-step", declared };
   }
   if (tipMoved && headV !== baseV && from === baseV) {
@@ -37957,12 +39147,19 @@ function minimumDefine(macro, version) {
 function minimumProblems(governs, head, headV) {
   const min2 = head.scapMinimum[governs];
   if (!min2) return [];
-  if (!min2.version) return [`${min2.macro} (${min2.loc.path}:${min2.loc.line}) is not a PPM_API_VERSION(major, minor, patch) we can read: '${min2.expr}'`];
+  if (!min2.version)
+    return [
+      `${min2.macro} (${min2.loc.path}:${min2.loc.line}) is not a PPM_API_VERSION(major, minor, patch) we can read: '${min2.expr}'`
+    ];
   const out2 = [];
   if (import_semver.default.major(min2.version) !== import_semver.default.major(headV)) {
-    out2.push(`${min2.macro} is ${min2.version} but ${VERSION_LABEL[governs]} is ${headV}: libscap requires equal majors and would refuse the driver built from this commit; set it to ${import_semver.default.major(headV)}.0.0 or higher within ${import_semver.default.major(headV)}.x`);
+    out2.push(
+      `${min2.macro} is ${min2.version} but ${VERSION_LABEL[governs]} is ${headV}: libscap requires equal majors and would refuse the driver built from this commit; set it to ${import_semver.default.major(headV)}.0.0 or higher within ${import_semver.default.major(headV)}.x`
+    );
   } else if (import_semver.default.gt(min2.version, headV)) {
-    out2.push(`${min2.macro} is ${min2.version}, above ${VERSION_LABEL[governs]} ${headV}: libscap would refuse the driver built from this commit`);
+    out2.push(
+      `${min2.macro} is ${min2.version}, above ${VERSION_LABEL[governs]} ${headV}: libscap would refuse the driver built from this commit`
+    );
   }
   return out2;
 }
@@ -37971,12 +39168,18 @@ function minimumProblems(governs, head, headV) {
 function applyModernProbeLevel(findings, level = "abi") {
   if (level === "abi") return findings;
   return findings.map(
-    (f) => f.scope === "modern-probe" && f.kind === "change" ? { ...f, kind: "note", bump: "none", message: `${f.message} (modern probe bundled with libpman: not counted; it would need ${f.bump})` } : f
+    (f) => f.scope === "modern-probe" && f.kind === "change" ? {
+      ...f,
+      kind: "note",
+      bump: "none",
+      message: `${f.message} (modern probe bundled with libpman: not counted; it would need ${f.bump})`
+    } : f
   );
 }
 function configuredRules(overrides = {}) {
   for (const id of Object.keys(overrides)) {
-    if (!RULES.some((r) => r.id === id)) throw new InputError(`configuration: unknown rule '${id}' (see 'driver-semver explain --list')`);
+    if (!RULES.some((r) => r.id === id))
+      throw new InputError(`configuration: unknown rule '${id}' (see 'driver-semver explain --list')`);
   }
   return RULES.filter((r) => overrides[r.id] !== "off").map((r) => {
     const o = overrides[r.id];
@@ -37993,7 +39196,8 @@ function findingsOf(base, head, rules, modernProbe) {
 }
 function overallVerdict(versions, warnings, incomplete = "fail") {
   const partial2 = warnings.some((w) => w.incomplete);
-  if (versions.some((v) => v.status !== "ok" && v.status !== "unexplained") || partial2 && incomplete === "fail") return "fail";
+  if (versions.some((v) => v.status !== "ok" && v.status !== "unexplained") || partial2 && incomplete === "fail")
+    return "fail";
   if (versions.some((v) => v.status === "unexplained") || partial2) return "warn";
   return "pass";
 }
@@ -38001,7 +39205,11 @@ function applyIgnores(findings, ignore, today, source) {
   const warnings = [];
   const live = ignore.filter((e) => {
     if (!e.expires || e.expires >= today) return true;
-    warnings.push({ path: source, message: `ignore of ${e.rule} ${e.symbol} expired on ${e.expires}: its finding counts again (reason was: ${e.reason})`, incomplete: false });
+    warnings.push({
+      path: source,
+      message: `ignore of ${e.rule} ${e.symbol} expired on ${e.expires}: its finding counts again (reason was: ${e.reason})`,
+      incomplete: false
+    });
     return false;
   });
   const used = /* @__PURE__ */ new Set();
@@ -38016,7 +39224,12 @@ function applyIgnores(findings, ignore, today, source) {
     }
   }
   for (const e of live) {
-    if (!used.has(e)) warnings.push({ path: source, message: `ignore of ${e.rule} ${e.symbol} matched no finding: remove it from ${source.split(" @ ")[0]} once it is no longer needed`, incomplete: false });
+    if (!used.has(e))
+      warnings.push({
+        path: source,
+        message: `ignore of ${e.rule} ${e.symbol} matched no finding: remove it from ${source.split(" @ ")[0]} once it is no longer needed`,
+        incomplete: false
+      });
   }
   return { kept, ignored, warnings };
 }
@@ -38029,7 +39242,11 @@ async function runCheck(opts) {
     const baseRev = opts.base ?? repo.defaultBranch();
     const baseTip = repo.resolve(baseRev, "base revision");
     const mergeBase = repo.mergeBase(baseTip, headCommit);
-    const { config, source } = loadConfig(opts.config ?? { kind: "repository", at: repo.workTree ? "worktree" : "revision" }, repo, baseTip);
+    const { config, source } = loadConfig(
+      opts.config ?? { kind: "repository", at: repo.workTree ? "worktree" : "revision" },
+      repo,
+      baseTip
+    );
     const cache = new FactsCache();
     const headSnap = opts.worktree ? await repo.worktreeSnapshot(SURFACE_PREFIXES) : repo.snapshot(headCommit, SURFACE_PREFIXES);
     headSnap.label = opts.worktree ? "worktree" : headRev;
@@ -38049,14 +39266,23 @@ async function runCheck(opts) {
       tipVersions = await readVersions(repo.snapshot(baseTip, Object.values(VERSION_FILES)));
     }
     const { findings, warnings: unjudged } = findingsOf(base, head, configuredRules(config.rules), config.modernProbe);
-    const ig = applyIgnores(findings, config.ignore ?? [], opts.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10), source ?? "configuration");
+    const ig = applyIgnores(
+      findings,
+      config.ignore ?? [],
+      opts.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
+      source ?? "configuration"
+    );
     const onIncomplete = opts.incomplete ?? config.incomplete ?? "fail";
     const result = judge(base, head, ig.kept, tipVersions, onIncomplete, unjudged);
     const pending = !opts.worktree && !opts.head ? uncommittedSurfaceChanges(repo) : [];
     const extra = [...ig.warnings];
     if (pending.length) {
       const shown2 = pending.slice(0, 5).join(", ") + (pending.length > 5 ? `, and ${pending.length - 5} more` : "");
-      extra.push({ path: pending[0], message: `uncommitted changes to the driver surface are not compared (${shown2}): commit them, or run with --worktree to include them`, incomplete: false });
+      extra.push({
+        path: pending[0],
+        message: `uncommitted changes to the driver surface are not compared (${shown2}): commit them, or run with --worktree to include them`,
+        incomplete: false
+      });
     }
     return {
       reportVersion: 1,
@@ -38076,7 +39302,13 @@ async function runCheck(opts) {
 function judge(base, head, findings, baseTip, incomplete, unjudged = []) {
   const versions = {
     api: versionVerdict({ governs: "api", base, head, findings, baseTipVersion: baseTip?.api?.version ?? null }),
-    schema: versionVerdict({ governs: "schema", base, head, findings, baseTipVersion: baseTip?.schema?.version ?? null })
+    schema: versionVerdict({
+      governs: "schema",
+      base,
+      head,
+      findings,
+      baseTipVersion: baseTip?.schema?.version ?? null
+    })
   };
   const warnings = dedupe([...base.warnings, ...head.warnings, ...unjudged], (w) => w.message);
   return { versions, findings, warnings, verdict: overallVerdict(Object.values(versions), warnings, incomplete) };
@@ -38087,7 +39319,10 @@ function uncommittedSurfaceChanges(repo) {
   return out2.split("\0").filter((rec) => rec.length > 3 && rec[2] === " ").map((rec) => rec.slice(3));
 }
 function sharedStructList(extra = []) {
-  return [...DEFAULT_SHARED_STRUCTS, ...extra.filter((n) => !DEFAULT_SHARED_STRUCTS.some((s) => s.name === n)).map((name2) => ({ name: name2, why: "listed in the configuration" }))];
+  return [
+    ...DEFAULT_SHARED_STRUCTS,
+    ...extra.filter((n) => !DEFAULT_SHARED_STRUCTS.some((s) => s.name === n)).map((name2) => ({ name: name2, why: "listed in the configuration" }))
+  ];
 }
 
 // src/report/fixes.ts
@@ -38104,7 +39339,11 @@ function versionAnnotation(governs, v, opts) {
   const fixes = v.fixes.map((f) => ` Fix: ${describeFix(f)}.`).join("");
   return {
     level: failing(governs, v, opts) ? "error" : "warning",
-    properties: { file: v.file, startLine: 1, title: `${v.file}: ${v.statuses.join(", ")}${v.required !== "none" ? ` (needs a ${v.required} bump)` : ""}` },
+    properties: {
+      file: v.file,
+      startLine: 1,
+      title: `${v.file}: ${v.statuses.join(", ")}${v.required !== "none" ? ` (needs a ${v.required} bump)` : ""}`
+    },
     message: `${v.reasons.join(" ") || `${VERSION_LABEL[governs]} is ${v.status}.`}${fixes}`
   };
 }
@@ -38126,14 +39365,21 @@ function annotationsFor(report, opts = {}) {
     if (a) all.push(a);
   }
   for (const p of opts.agreement?.problems ?? []) {
-    all.push({ level: opts.disagreementFails ? "error" : "warning", properties: { title: "PR body /version declaration" }, message: p });
+    all.push({
+      level: opts.disagreementFails ? "error" : "warning",
+      properties: { title: "PR body /version declaration" },
+      message: p
+    });
   }
   for (const f of report.findings) all.push(findingAnnotation(f, report, opts));
   for (const w of report.warnings) {
     const file = warningFile(w.path);
     all.push({
       level: "warning",
-      properties: { ...file ? { file } : {}, title: w.incomplete ? "driver-semver could not analyse this" : "driver-semver warning" },
+      properties: {
+        ...file ? { file } : {},
+        title: w.incomplete ? "driver-semver could not analyse this" : "driver-semver warning"
+      },
       message: w.message
     });
   }
@@ -38145,7 +39391,11 @@ function annotationsFor(report, opts = {}) {
     else {
       out2.push(...mine.slice(0, max - 1));
       const more = mine.length - (max - 1);
-      out2.push({ level, properties: { title: "driver-semver" }, message: `${more} more ${level} annotations: see the job summary or the JSON report.` });
+      out2.push({
+        level,
+        properties: { title: "driver-semver" },
+        message: `${more} more ${level} annotations: see the job summary or the JSON report.`
+      });
     }
   }
   return out2;
@@ -38233,14 +39483,20 @@ function headline(report, opts) {
     return `### \u274C driver-semver: ${what.length ? attention : "the PR body disagrees with the changes"}`;
   }
   if (what.length) return `### \u26A0\uFE0F driver-semver: ${attention}`;
-  if (report.verdict !== "pass" || disagree) return "### \u26A0\uFE0F driver-semver: the driver versions look right, with warnings";
+  if (report.verdict !== "pass" || disagree)
+    return "### \u26A0\uFE0F driver-semver: the driver versions look right, with warnings";
   return "### \u2705 driver-semver: the driver versions match the changes";
 }
 function versionTable(report) {
-  const rows = ["| Version file | Base \u2192 head | Declared | Required | Suggested | Status |", "| --- | --- | --- | --- | --- | --- |"];
+  const rows = [
+    "| Version file | Base \u2192 head | Declared | Required | Suggested | Status |",
+    "| --- | --- | --- | --- | --- | --- |"
+  ];
   for (const g of GOVERNS_ORDER) {
     const v = report.versions[g];
-    rows.push(`| ${code(v.file)} | ${versionChange(v)} | ${bumpWord(v.declared)} | ${bumpWord(v.required)} | ${v.suggested ? code(v.suggested) : "?"} | ${v.statuses.map((x) => STATUS_LABEL[x]).join(", ")} |`);
+    rows.push(
+      `| ${code(v.file)} | ${versionChange(v)} | ${bumpWord(v.declared)} | ${bumpWord(v.required)} | ${v.suggested ? code(v.suggested) : "?"} | ${v.statuses.map((x) => STATUS_LABEL[x]).join(", ")} |`
+    );
   }
   return rows;
 }
@@ -38250,9 +39506,12 @@ function todo(report, opts) {
     const v = report.versions[g];
     const file = code(v.file);
     if (v.status === "ok" && v.baseTip && v.suggested && v.head !== v.suggested) {
-      out2.push(`- The base branch moved ${file} to ${code(v.baseTip)} since this branch forked: rebase, then set it to ${code(v.suggested)}.`);
+      out2.push(
+        `- The base branch moved ${file} to ${code(v.baseTip)} since this branch forked: rebase, then set it to ${code(v.suggested)}.`
+      );
     }
-    if (v.statuses.includes("invalid")) out2.push(`- Fix ${file}: ${v.reasons.map(renderMessage).join(" ") || "it cannot be read"}`);
+    if (v.statuses.includes("invalid"))
+      out2.push(`- Fix ${file}: ${v.reasons.map(renderMessage).join(" ") || "it cannot be read"}`);
     if (v.status === "unexplained") {
       out2.push(
         `- ${file} was bumped (${v.declared}) but driver-semver found no ${g} change: keep the bump if it is for a change driver-semver does not model (say which in the PR), or set it back to ${code(v.suggested ?? v.base ?? "?")}.`
@@ -38260,7 +39519,13 @@ function todo(report, opts) {
     }
     const need = v.required === "none" ? "no bump is needed" : `the changes need a ${v.required} bump`;
     const from = v.baseTip ? `, starting from ${code(v.baseTip)} on the base branch` : v.base ? ` from ${code(v.base)}` : "";
-    for (const f of v.fixes) out2.push(...fixStep(f, f.file === v.file ? ` (${need}${from})` : ` (libscap accepts only a driver whose ${VERSION_LABEL[g]} major equals this minimum's)`));
+    for (const f of v.fixes)
+      out2.push(
+        ...fixStep(
+          f,
+          f.file === v.file ? ` (${need}${from})` : ` (libscap accepts only a driver whose ${VERSION_LABEL[g]} major equals this minimum's)`
+        )
+      );
   }
   const a = opts.agreement;
   if (a) {
@@ -38299,7 +39564,9 @@ function renderMarkdown(report, opts = {}) {
   if (opts.marker) lines.push(COMMENT_MARKER);
   lines.push(headline(report, opts), "");
   lines.push(...versionTable(report), "");
-  const reasons = GOVERNS_ORDER.flatMap((g) => report.versions[g].reasons.map((r) => `- ${VERSION_LABEL[g]}: ${renderMessage(r)}`));
+  const reasons = GOVERNS_ORDER.flatMap(
+    (g) => report.versions[g].reasons.map((r) => `- ${VERSION_LABEL[g]}: ${renderMessage(r)}`)
+  );
   if (reasons.length) lines.push(...reasons, "");
   if (opts.agreement && (opts.agreement.problems.length || opts.agreement.stated)) {
     lines.push("#### PR body, version files and changes", "");
@@ -38343,15 +39610,20 @@ function renderMarkdown(report, opts = {}) {
     }
     lines.push("", "</details>", "");
   }
-  if (hidden) lines.push(`\u2026 and ${hidden} more finding${hidden > 1 ? "s" : ""}: see the job summary or the JSON report.`, "");
+  if (hidden)
+    lines.push(`\u2026 and ${hidden} more finding${hidden > 1 ? "s" : ""}: see the job summary or the JSON report.`, "");
   if (report.ignored.length) {
     lines.push(`<details><summary>Ignored by the configuration (${report.ignored.length})</summary>`, "");
-    for (const f of report.ignored) lines.push(`${findingLine(f, report, opts)}: ${renderMessage(f.ignore.reason)}${f.ignore.expires ? ` (until ${code(f.ignore.expires)})` : ""}`);
+    for (const f of report.ignored)
+      lines.push(
+        `${findingLine(f, report, opts)}: ${renderMessage(f.ignore.reason)}${f.ignore.expires ? ` (until ${code(f.ignore.expires)})` : ""}`
+      );
     lines.push("", "</details>", "");
   }
   if (report.warnings.length) {
     lines.push("#### Warnings", "");
-    for (const w of report.warnings) lines.push(`- ${renderMessage(w.message)}${w.incomplete ? " (not covered by this verdict)" : ""}`);
+    for (const w of report.warnings)
+      lines.push(`- ${renderMessage(w.message)}${w.incomplete ? " (not covered by this verdict)" : ""}`);
     lines.push("");
   }
   const short3 = (c) => isCommit(c) ? `\`${c.slice(0, 12)}\`` : escapeMarkdown(c ?? "work tree");
@@ -38397,7 +39669,10 @@ function renderText(report, opts) {
   const lines = [];
   const rev = (r) => /^[0-9a-f]{40,64}$/.test(r.rev) ? short(r.rev) : `${r.rev} (${short(r.commit)})`;
   lines.push(`driver-semver check ${rev(report.base)} .. ${rev(report.head)}`);
-  if (report.baseTip) lines.push(c("dim", `  compared from the merge-base; ${report.baseTip.rev} is now at ${short(report.baseTip.commit)}`));
+  if (report.baseTip)
+    lines.push(
+      c("dim", `  compared from the merge-base; ${report.baseTip.rev} is now at ${short(report.baseTip.commit)}`)
+    );
   lines.push("");
   for (const governs of GOVERNS_ORDER) {
     const v = report.versions[governs];
@@ -38424,12 +39699,17 @@ function renderText(report, opts) {
   }
   if (report.ignored.length) {
     lines.push(`ignored by the configuration${report.config ? ` (${report.config})` : ""}:`);
-    for (const f of report.ignored) lines.push(`  ${f.message}  ${c("dim", `[${f.rule} ${f.symbol}] ${where2(f)}`)}`, `    reason: ${f.ignore.reason}${f.ignore.expires ? ` (until ${f.ignore.expires})` : ""}`);
+    for (const f of report.ignored)
+      lines.push(
+        `  ${f.message}  ${c("dim", `[${f.rule} ${f.symbol}] ${where2(f)}`)}`,
+        `    reason: ${f.ignore.reason}${f.ignore.expires ? ` (until ${f.ignore.expires})` : ""}`
+      );
     lines.push("");
   }
   if (report.warnings.length) {
     lines.push(c("yellow", "warnings:"));
-    for (const w of report.warnings) lines.push(`  ${w.message}${w.incomplete ? " (not covered by this verdict)" : ""}`);
+    for (const w of report.warnings)
+      lines.push(`  ${w.message}${w.incomplete ? " (not covered by this verdict)" : ""}`);
     lines.push("");
   }
   lines.push(`verdict: ${c(verdictStyle(report.verdict), report.verdict.toUpperCase())}`);
@@ -38561,19 +39841,28 @@ function agreement(report, d) {
     const detected = v.required;
     const distinct = [...new Set(d.declared[g])];
     if (distinct.length > 1) {
-      problems.push(`the PR body declares more than one ${VERSION_LABEL[g]} bump (${distinct.sort((a, b) => BUMP_ORDER.indexOf(b) - BUMP_ORDER.indexOf(a)).join(", ")}): keep one line`);
+      problems.push(
+        `the PR body declares more than one ${VERSION_LABEL[g]} bump (${distinct.sort((a, b) => BUMP_ORDER.indexOf(b) - BUMP_ORDER.indexOf(a)).join(", ")}): keep one line`
+      );
     }
     if (body2 !== null) {
       const says = body2 === "none" ? `no ${VERSION_LABEL[g]} bump` : `a ${body2} ${VERSION_LABEL[g]} bump`;
       if (body2 !== detected) {
-        problems.push(`the PR body declares ${says}, but the changes need ${detected === "none" ? "none" : `a ${detected} bump`}`);
+        problems.push(
+          `the PR body declares ${says}, but the changes need ${detected === "none" ? "none" : `a ${detected} bump`}`
+        );
       }
       if (body2 !== file) {
         const change = v.base === v.head ? `${v.file} is unchanged` : `${v.file} changed ${v.base ?? "?"} \u2192 ${v.head ?? "?"} (${file})`;
         problems.push(`the PR body declares ${says}, but ${change}`);
       }
     }
-    versions[g] = { body: body2, file, detected, agree: body2 === null ? file === detected : body2 === file && file === detected && distinct.length <= 1 };
+    versions[g] = {
+      body: body2,
+      file,
+      detected,
+      agree: body2 === null ? file === detected : body2 === file && file === detected && distinct.length <= 1
+    };
   }
   return { stated: d.stated, versions, problems };
 }
@@ -38581,7 +39870,12 @@ function agreement(report, d) {
 // src/action/event.ts
 var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var ZERO2 = /^0+$/;
-var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"]);
+var PR_EVENTS = /* @__PURE__ */ new Set([
+  "pull_request",
+  "pull_request_target",
+  "pull_request_review",
+  "pull_request_review_comment"
+]);
 function isPlainRef(s) {
   return typeof s === "string" && s.length <= 255 && /^[A-Za-z0-9._/-]+$/.test(s) && !s.startsWith("-") && !s.includes("..") && !s.startsWith("/");
 }
@@ -38594,7 +39888,10 @@ function readEvent(env) {
   const name2 = env.GITHUB_EVENT_NAME ?? "";
   const repository = env.GITHUB_REPOSITORY ?? "";
   const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
-  if (!m) throw new InputError(`GITHUB_REPOSITORY '${repository.slice(0, 100)}' is not OWNER/REPO: run driver-semver as a GitHub Action step`);
+  if (!m)
+    throw new InputError(
+      `GITHUB_REPOSITORY '${repository.slice(0, 100)}' is not OWNER/REPO: run driver-semver as a GitHub Action step`
+    );
   const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
   const runId = env.GITHUB_RUN_ID;
   const runUrl = runId && /^\d+$/.test(runId) ? `${serverUrl}/${repository}/actions/runs/${runId}` : null;
@@ -38614,7 +39911,8 @@ function readEvent(env) {
   const pr = obj(payload.pull_request);
   if (PR_EVENTS.has(name2) && pr) {
     const number = pr.number;
-    if (typeof number !== "number" || !Number.isInteger(number) || number <= 0) throw new InputError("event payload: pull_request.number is not a PR number");
+    if (typeof number !== "number" || !Number.isInteger(number) || number <= 0)
+      throw new InputError("event payload: pull_request.number is not a PR number");
     const base = obj(pr.base) ?? {};
     const head = obj(pr.head) ?? {};
     info3.pr = {
@@ -38665,7 +39963,8 @@ function parseFailOn(input) {
       );
     }
   }
-  if (tokens2.includes("never") && tokens2.length > 1) throw new InputError(`fail-on: 'never' cannot be combined with other values`);
+  if (tokens2.includes("never") && tokens2.length > 1)
+    throw new InputError(`fail-on: 'never' cannot be combined with other values`);
   return out2;
 }
 function evaluateFailOn(report, agreement2, failOn) {
@@ -38677,11 +39976,16 @@ function evaluateFailOn(report, agreement2, failOn) {
     if (hit.length) {
       failing2[g] = true;
       const fix = v.fixes.length ? ` (${v.fixes.map(describeFix).join("; ")})` : "";
-      reasons.push(`${VERSION_LABEL[g]} ${hit.join(", ")}${v.required !== "none" ? `, needs a ${v.required} bump` : ""}${fix}`);
+      reasons.push(
+        `${VERSION_LABEL[g]} ${hit.join(", ")}${v.required !== "none" ? `, needs a ${v.required} bump` : ""}${fix}`
+      );
     }
   }
   const disagreementFails = failOn.has("disagreement");
-  if (disagreementFails && agreement2?.problems.length) reasons.push(`PR body: ${agreement2.problems[0]}${agreement2.problems.length > 1 ? ` (and ${agreement2.problems.length - 1} more)` : ""}`);
+  if (disagreementFails && agreement2?.problems.length)
+    reasons.push(
+      `PR body: ${agreement2.problems[0]}${agreement2.problems.length > 1 ? ` (and ${agreement2.problems.length - 1} more)` : ""}`
+    );
   if (failOn.has("incomplete") && report.onIncomplete !== "warn") {
     const n = report.warnings.filter((w) => w.incomplete).length;
     if (n) reasons.push(`${n} file${n > 1 ? "s" : ""} could not be analysed`);
@@ -38713,14 +40017,28 @@ function originUrl(dir) {
   return r.ok && r.out ? r.out : null;
 }
 function fetchInto(dir, url, src, dst) {
-  const r = git2(dir, ["fetch", "--quiet", "--no-tags", "--no-recurse-submodules", "--no-write-fetch-head", "--", url, `+${src}:${dst}`]);
+  const r = git2(dir, [
+    "fetch",
+    "--quiet",
+    "--no-tags",
+    "--no-recurse-submodules",
+    "--no-write-fetch-head",
+    "--",
+    url,
+    `+${src}:${dst}`
+  ]);
   return { ok: r.ok, err: r.err };
 }
 function ensurePullRequestCommits(dir, pr, log, which2 = {}) {
   const missing = [];
-  if (!hasCommit(dir, pr.headSha)) missing.push({ role: "head", sha: pr.headSha, sources: [`refs/pull/${pr.number}/head`, pr.headSha] });
+  if (!hasCommit(dir, pr.headSha))
+    missing.push({ role: "head", sha: pr.headSha, sources: [`refs/pull/${pr.number}/head`, pr.headSha] });
   if (which2.base !== false && !hasCommit(dir, pr.baseSha)) {
-    missing.push({ role: "base", sha: pr.baseSha, sources: [...pr.baseRef ? [`refs/heads/${pr.baseRef}`] : [], pr.baseSha] });
+    missing.push({
+      role: "base",
+      sha: pr.baseSha,
+      sources: [...pr.baseRef ? [`refs/heads/${pr.baseRef}`] : [], pr.baseSha]
+    });
   }
   if (!missing.length) return;
   const url = originUrl(dir);
@@ -38738,7 +40056,9 @@ function ensurePullRequestCommits(dir, pr, log, which2 = {}) {
       tried.push(`${src}: ${r.ok ? `fetched, but ${m.sha.slice(0, 12)} is not in it (the PR moved on)` : r.err}`);
     }
     if (!hasCommit(dir, m.sha)) {
-      throw new InputError(`cannot fetch the PR ${m.role} commit ${m.sha.slice(0, 12)} from origin: ${tried.join("; ")}`);
+      throw new InputError(
+        `cannot fetch the PR ${m.role} commit ${m.sha.slice(0, 12)} from origin: ${tried.join("; ")}`
+      );
     }
   }
 }
@@ -43229,7 +44549,12 @@ function retriesLeft(policy, now = Date.now()) {
 
 // src/action/github.ts
 function comment(c) {
-  return { id: c.id, body: c.body ?? "", user: c.user ? { login: c.user.login, type: c.user.type } : null, ...c.html_url ? { html_url: c.html_url } : {} };
+  return {
+    id: c.id,
+    body: c.body ?? "",
+    user: c.user ? { login: c.user.login, type: c.user.type } : null,
+    ...c.html_url ? { html_url: c.html_url } : {}
+  };
 }
 function octokitApi(token, target, policy, log) {
   const unit = policy.unitMs;
@@ -43240,7 +44565,8 @@ function octokitApi(token, target, policy, log) {
       request: {
         fetch: async (url, init2) => {
           const res = await globalThis.fetch(url, init2);
-          if (res.status >= 400) log(`GitHub API ${init2?.method ?? "GET"} ${new URL(url).pathname} answered ${res.status}`);
+          if (res.status >= 400)
+            log(`GitHub API ${init2?.method ?? "GET"} ${new URL(url).pathname} answered ${res.status}`);
           return res;
         }
       },
@@ -43260,7 +44586,9 @@ function octokitApi(token, target, policy, log) {
   );
   function rateLimited(what, after, o, count) {
     const again = retryRateLimit(policy, after, count);
-    log(`GitHub API ${o.method} ${o.url} hit a ${what}; ${again ? `retry ${count + 1}/${policy.retries} in ${after * unit} ms` : "not retried"}`);
+    log(
+      `GitHub API ${o.method} ${o.url} hit a ${what}; ${again ? `retry ${count + 1}/${policy.retries} in ${after * unit} ms` : "not retried"}`
+    );
     return again;
   }
   octokit.hook.before("request", (options) => {
@@ -43269,24 +44597,47 @@ function octokitApi(token, target, policy, log) {
   const { owner, repo, number } = target;
   return {
     async listIssueComments() {
-      const all = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 });
+      const all = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner,
+        repo,
+        issue_number: number,
+        per_page: 100
+      });
       return all.map((c) => comment(c));
     },
     async createIssueComment(body2) {
-      return comment((await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: body2 })).data);
+      return comment(
+        (await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: body2 })).data
+      );
     },
     async updateIssueComment(id, body2) {
-      return comment((await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body: body2 })).data);
+      return comment(
+        (await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body: body2 })).data
+      );
     },
     async deleteIssueComment(id) {
       await octokit.rest.issues.deleteComment({ owner, repo, comment_id: id });
     },
     async listReviewComments() {
-      const all = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: number, per_page: 100 });
+      const all = await octokit.paginate(octokit.rest.pulls.listReviewComments, {
+        owner,
+        repo,
+        pull_number: number,
+        per_page: 100
+      });
       return all.map((c) => ({ ...comment(c), path: c.path ?? "" }));
     },
     async createReviewComment({ body: body2, commitId, path: path6, line }) {
-      const c = (await octokit.rest.pulls.createReviewComment({ owner, repo, pull_number: number, body: body2, commit_id: commitId, path: path6, line, side: "RIGHT" })).data;
+      const c = (await octokit.rest.pulls.createReviewComment({
+        owner,
+        repo,
+        pull_number: number,
+        body: body2,
+        commit_id: commitId,
+        path: path6,
+        line,
+        side: "RIGHT"
+      })).data;
       return { ...comment(c), path: c.path ?? path6 };
     },
     async deleteReviewComment(id) {
@@ -43310,7 +44661,8 @@ function describeApiError(err2) {
 // src/action/inputs.ts
 function choice(name2, value, allowed, dflt) {
   const v = (value.trim() || dflt).toLowerCase();
-  if (!allowed.includes(v)) throw new InputError(`${name2}: '${value.slice(0, 40)}' is not one of ${allowed.join(", ")}`);
+  if (!allowed.includes(v))
+    throw new InputError(`${name2}: '${value.slice(0, 40)}' is not one of ${allowed.join(", ")}`);
   return v;
 }
 var coreInputs = { get: (n) => getInput(n), getBoolean: (n) => getBooleanInput(n) };
@@ -43375,7 +44727,12 @@ function parseDriverTag(name2) {
   if (!m) return null;
   const version = import_semver2.default.valid(m[2] ? `${m[1]}-${m[2]}` : m[1]);
   if (!version) return null;
-  return { name: name2, version, core: `${import_semver2.default.major(version)}.${import_semver2.default.minor(version)}.${import_semver2.default.patch(version)}`, prerelease: Boolean(m[2]) };
+  return {
+    name: name2,
+    version,
+    core: `${import_semver2.default.major(version)}.${import_semver2.default.minor(version)}.${import_semver2.default.patch(version)}`,
+    prerelease: Boolean(m[2])
+  };
 }
 function compareTags(a, b) {
   return import_semver2.default.compare(a.version, b.version);
@@ -43403,7 +44760,8 @@ async function runRelease(opts) {
   try {
     const refs = new Map(listTags(repo).map((r) => [r.name, r.target]));
     const commitOf = (option, t) => {
-      if (!refs.has(t.name)) throw new InputError(`${option} ${t.name}: no such tag in ${repo.dir} (run 'git fetch --tags')`);
+      if (!refs.has(t.name))
+        throw new InputError(`${option} ${t.name}: no such tag in ${repo.dir} (run 'git fetch --tags')`);
       return repo.resolve(`refs/tags/${t.name}`, `${option} ${t.name}`);
     };
     const tagCommit = commitOf("--tag", tag);
@@ -43411,7 +44769,8 @@ async function runRelease(opts) {
     let prev;
     if (wanted) {
       commitOf("--previous", wanted);
-      if (compareTags(wanted, tag) >= 0) throw new InputError(`--previous ${wanted.name} is not below --tag ${tag.name} by semver precedence`);
+      if (compareTags(wanted, tag) >= 0)
+        throw new InputError(`--previous ${wanted.name} is not below --tag ${tag.name} by semver precedence`);
       prev = wanted;
     } else {
       prev = previousTag(tag, all);
@@ -43426,7 +44785,9 @@ async function runRelease(opts) {
       for (const g of GOVERNS) {
         const v = s.versions[g];
         if (!v?.version) {
-          throw new InputError(`${option} ${t.name}: ${VERSION_FILES[g]} ${v ? `has '${v.raw}', not a MAJOR.MINOR.PATCH version` : "is missing"} at that tag`);
+          throw new InputError(
+            `${option} ${t.name}: ${VERSION_FILES[g]} ${v ? `has '${v.raw}', not a MAJOR.MINOR.PATCH version` : "is missing"} at that tag`
+          );
         }
       }
       return s;
@@ -43454,7 +44815,12 @@ async function runRelease(opts) {
       reportVersion: 1,
       command: "release",
       tag: { name: tag.name, version: tag.version, commit: tagCommit },
-      previous: prev && prevCommit ? { name: prev.name, version: prev.version, commit: prevCommit, ancestor: isAncestor(repo, prevCommit, tagCommit) } : null,
+      previous: prev && prevCommit ? {
+        name: prev.name,
+        version: prev.version,
+        commit: prevCommit,
+        ancestor: isAncestor(repo, prevCommit, tagCommit)
+      } : null,
       driverVersion,
       versions,
       minimums,
@@ -43480,11 +44846,22 @@ function numberRule(tag, prev, countsFrom, from, head) {
       reason: `${keep}no earlier release line: the driver number starts at 1.0.0${ok2 ? "" : `, not ${tag.core}`}`
     };
   }
-  const steps = GOVERNS.map((g) => ({ g, from: from.versions[g].version, to: head.versions[g].version, step: bumpBetween(from.versions[g].version, head.versions[g].version) }));
+  const steps = GOVERNS.map((g) => ({
+    g,
+    from: from.versions[g].version,
+    to: head.versions[g].version,
+    step: bumpBetween(from.versions[g].version, head.versions[g].version)
+  }));
   const base = { countsFrom: { name: countsFrom.name, version: countsFrom.version }, actual: tag.core };
   const down = steps.find((s) => s.step === "decreased");
   if (down) {
-    return { ...base, bump: null, expected: null, status: "wrong", reason: `${keep}${VERSION_LABEL[down.g]} went down since ${countsFrom.name} (${down.from} \u2192 ${down.to}): no driver number can follow` };
+    return {
+      ...base,
+      bump: null,
+      expected: null,
+      status: "wrong",
+      reason: `${keep}${VERSION_LABEL[down.g]} went down since ${countsFrom.name} (${down.from} \u2192 ${down.to}): no driver number can follow`
+    };
   }
   const bump = steps.reduce((acc, s) => maxBump(acc, s.step), "none");
   const kind2 = bump === "none" ? "patch" : bump;
@@ -43503,17 +44880,37 @@ function numberRule(tag, prev, countsFrom, from, head) {
 function coverage(g, base, head, findings, prev) {
   const file = VERSION_FILES[g];
   const tagV = head.versions[g].version;
-  if (!base || !prev) return { file, previous: null, tag: tagV, declared: "none", required: "none", status: "ok", reasons: ["first driver tag: nothing to compare with"] };
+  if (!base || !prev)
+    return {
+      file,
+      previous: null,
+      tag: tagV,
+      declared: "none",
+      required: "none",
+      status: "ok",
+      reasons: ["first driver tag: nothing to compare with"]
+    };
   const prevV = base.versions[g].version;
   const mine = findings.filter((f) => f.governs === g);
   const required = mine.filter((f) => f.kind === "change").reduce((acc, f) => maxBump(acc, f.bump), "none");
   const declared = bumpBetween(prevV, tagV);
-  const result = (status, reasons) => ({ file, previous: prevV, tag: tagV, declared, required, status, reasons });
+  const result = (status, reasons) => ({
+    file,
+    previous: prevV,
+    tag: tagV,
+    declared,
+    required,
+    status,
+    reasons
+  });
   const invalid = mine.filter((f) => f.kind === "invalid").map((f) => `${f.message} (${f.rule})`);
   if (invalid.length) return result("invalid", invalid);
-  if (declared === "decreased") return result("decreased", [`${VERSION_LABEL[g]} went down from ${prevV} at ${prev.name} to ${tagV}`]);
+  if (declared === "decreased")
+    return result("decreased", [`${VERSION_LABEL[g]} went down from ${prevV} at ${prev.name} to ${tagV}`]);
   if (!bumpAtLeast(declared, required)) {
-    return result("too-small", [`the changes since ${prev.name} need a ${required} bump of ${VERSION_LABEL[g]}; ${prevV} \u2192 ${tagV} is ${declared === "none" ? "no bump" : `only ${declared}`}`]);
+    return result("too-small", [
+      `the changes since ${prev.name} need a ${required} bump of ${VERSION_LABEL[g]}; ${prevV} \u2192 ${tagV} is ${declared === "none" ? "no bump" : `only ${declared}`}`
+    ]);
   }
   return result("ok", []);
 }
@@ -43527,7 +44924,9 @@ function renderHistoryJson(report) {
 function findingLines(findings, max, indent, c) {
   const rank = (f) => f.kind === "invalid" ? -1 : BUMP_ORDER.length - 1 - BUMP_ORDER.indexOf(f.bump);
   const shown2 = findings.filter((f) => f.kind !== "note").sort((a, b) => rank(a) - rank(b));
-  const lines = shown2.slice(0, max).map((f) => `${indent}${f.bump === "none" ? f.kind : f.bump}: ${f.message}  ${c("dim", `[${f.rule}]${f.location ? ` ${f.location.path}:${f.location.line}` : ""}`)}`);
+  const lines = shown2.slice(0, max).map(
+    (f) => `${indent}${f.bump === "none" ? f.kind : f.bump}: ${f.message}  ${c("dim", `[${f.rule}]${f.location ? ` ${f.location.path}:${f.location.line}` : ""}`)}`
+  );
   if (shown2.length > max) lines.push(`${indent}\u2026 and ${shown2.length - max} more`);
   return lines;
 }
@@ -43539,19 +44938,32 @@ function renderReleaseText(r, opts) {
   const lines = [`driver-semver release ${r.tag.name} (${short2(r.tag.commit)})`];
   if (r.previous) {
     const rel = r.previous.ancestor ? "an ancestor" : "not an ancestor (a release branch)";
-    lines.push(`previous tag: ${r.previous.name} (${short2(r.previous.commit)}), ${rel}; the two tag commits are compared directly`);
+    lines.push(
+      `previous tag: ${r.previous.name} (${short2(r.previous.commit)}), ${rel}; the two tag commits are compared directly`
+    );
   } else lines.push("previous tag: none (the first driver tag)");
   lines.push("");
   const dv = r.driverVersion;
-  lines.push(`${c("bold", "driver number".padEnd(15))} ${dv.actual.padEnd(22)} ${c(dv.status === "ok" ? "green" : "red", dv.status === "ok" ? "OK" : "WRONG")}`);
+  lines.push(
+    `${c("bold", "driver number".padEnd(15))} ${dv.actual.padEnd(22)} ${c(dv.status === "ok" ? "green" : "red", dv.status === "ok" ? "OK" : "WRONG")}`
+  );
   lines.push(`  ${dv.reason}`);
   for (const g of GOVERNS_ORDER) {
     const v = r.versions[g];
     const change = v.previous === null ? `${v.tag}` : v.previous === v.tag ? `${v.tag} (unchanged)` : `${v.previous} \u2192 ${v.tag}`;
     const style = v.status === "ok" ? "green" : "red";
-    lines.push(`${c("bold", VERSION_LABEL[g].padEnd(15))} ${change.padEnd(22)} declared ${v.declared.padEnd(5)}  required ${v.required.padEnd(5)}  ${c(style, v.status.toUpperCase())}`);
+    lines.push(
+      `${c("bold", VERSION_LABEL[g].padEnd(15))} ${change.padEnd(22)} declared ${v.declared.padEnd(5)}  required ${v.required.padEnd(5)}  ${c(style, v.status.toUpperCase())}`
+    );
     for (const reason of v.reasons) lines.push(`  ${reason}`);
-    lines.push(...findingLines(r.findings.filter((f) => f.governs === g), opts.maxFindings ?? 20, "  ", c));
+    lines.push(
+      ...findingLines(
+        r.findings.filter((f) => f.governs === g),
+        opts.maxFindings ?? 20,
+        "  ",
+        c
+      )
+    );
   }
   const mins = GOVERNS.map((g) => {
     const m = r.minimums[g];
@@ -43572,7 +44984,9 @@ function isDriverTag(tag) {
 }
 async function releaseMode(ctx) {
   if (!ctx.tag || !isDriverTag(ctx.tag)) {
-    throw new InputError(`mode release needs a push of a driver tag (X.Y.Z+driver); this run has ${ctx.tag ? `tag ${ctx.tag}` : "no tag"}`);
+    throw new InputError(
+      `mode release needs a push of a driver tag (X.Y.Z+driver); this run has ${ctx.tag ? `tag ${ctx.tag}` : "no tag"}`
+    );
   }
   const repo = GitRepo.open(ctx.workdir);
   let config;
@@ -43602,16 +45016,22 @@ async function releaseMode(ctx) {
     setOutput(`${g}-status`, report.versions[g].status);
   }
   try {
-    await summary.addRaw(`### driver-semver release ${report.tag.name}: ${report.verdict}
+    await summary.addRaw(
+      `### driver-semver release ${report.tag.name}: ${report.verdict}
 
 \`\`\`text
 ${text2.replace(/```/g, "'''")}
 \`\`\`
-`, true).write();
+`,
+      true
+    ).write();
   } catch (e) {
     warning(`driver-semver: could not write the job summary: ${e.message}`);
   }
-  if (report.verdict === "refused") setFailed(`driver-semver: release ${report.tag.name} refused: ${report.problems.join("; ").replace(/\s*[\r\n]+\s*/g, " ")}`);
+  if (report.verdict === "refused")
+    setFailed(
+      `driver-semver: release ${report.tag.name} refused: ${report.problems.join("; ").replace(/\s*[\r\n]+\s*/g, " ")}`
+    );
   else info2(`driver-semver: release ${report.tag.name} accepted`);
 }
 
@@ -43657,7 +45077,10 @@ function setOutputs(report, agreement2, outcome, file) {
     setOutput(`${g}-head`, v.head ?? "");
     setOutput(`${g}-pr-body`, agreement2?.versions[g].body ?? "");
   }
-  setOutput("agreement", agreement2 ? agreement2.problems.length ? "disagree" : agreement2.stated ? "agree" : "not-declared" : "");
+  setOutput(
+    "agreement",
+    agreement2 ? agreement2.problems.length ? "disagree" : agreement2.stated ? "agree" : "not-declared" : ""
+  );
   setOutput("release-verdict", "");
   setOutput("previous-tag", "");
 }
@@ -43666,18 +45089,29 @@ function retryBaseMs(env) {
   return Number.isFinite(v) && v >= 0 && v <= 1e3 ? v : 1e3;
 }
 function apiFor(inputs, event, env) {
-  return octokitApi(inputs.token, { owner: event.owner, repo: event.repo, number: event.pr.number }, defaultPolicy(retryBaseMs(env)), (m) => info2(m));
+  return octokitApi(
+    inputs.token,
+    { owner: event.owner, repo: event.repo, number: event.pr.number },
+    defaultPolicy(retryBaseMs(env)),
+    (m) => info2(m)
+  );
 }
 async function commentStep(inputs, event, report, markdown, attention, workdir) {
   if (inputs.comment === "never" || !event.pr) return { action: "skipped" };
   if (!inputs.token) {
-    warning("driver-semver: no token, so no PR comment; the verdict is in the job summary, the annotations and the outputs");
+    warning(
+      "driver-semver: no token, so no PR comment; the verdict is in the job summary, the annotations and the outputs"
+    );
     return { action: "skipped" };
   }
   const api = apiFor(inputs, event, process.env);
   let result;
   try {
-    result = await syncStickyComment(api, markdown, stickyPolicy(inputs.comment, inputs.onClean, attention) ?? "update-only");
+    result = await syncStickyComment(
+      api,
+      markdown,
+      stickyPolicy(inputs.comment, inputs.onClean, attention) ?? "update-only"
+    );
     info2(`driver-semver: PR comment ${result.action}${result.url ? ` (${result.url})` : ""}`);
   } catch (e) {
     warnApi("update the PR comment", e);
@@ -43687,8 +45121,13 @@ async function commentStep(inputs, event, report, markdown, attention, workdir) 
     try {
       const files = [...new Set(GOVERNS_ORDER.flatMap((g) => report.versions[g].fixes.map((f) => f.file)))];
       const hunks = diffHunks(workdir, report.base.commit, report.head.commit, files);
-      const r = await syncSuggestions(api, report.head.commit, suggestionsFor(report, (p, l) => inHunks(hunks, p, l)));
-      if (r.created || r.deleted) info2(`driver-semver: review suggestions: ${r.created} posted, ${r.kept} kept, ${r.deleted} removed`);
+      const r = await syncSuggestions(
+        api,
+        report.head.commit,
+        suggestionsFor(report, (p, l) => inHunks(hunks, p, l))
+      );
+      if (r.created || r.deleted)
+        info2(`driver-semver: review suggestions: ${r.created} posted, ${r.kept} kept, ${r.deleted} removed`);
     } catch (e) {
       warnApi("post the version-file suggestion", e);
     }
@@ -43698,15 +45137,24 @@ async function commentStep(inputs, event, report, markdown, attention, workdir) 
 function warnApi(what, e) {
   const status = e.status;
   const hint = status === 403 || status === 404 ? " (the token cannot write to this PR: a fork's pull_request run gets a read-only token, or the job lacks `permissions: pull-requests: write`; see the pull_request_target recipe)" : "";
-  warning(`driver-semver: could not ${what}: ${oneLine(describeApiError(e))}${hint}. The verdict is in the job summary, the annotations and the outputs.`);
+  warning(
+    `driver-semver: could not ${what}: ${oneLine(describeApiError(e))}${hint}. The verdict is in the job summary, the annotations and the outputs.`
+  );
 }
 function configSource(inputs) {
-  return { kind: "repository", at: "revision", path: inputs.config ?? REPO_CONFIG_PATH, required: inputs.config !== void 0 };
+  return {
+    kind: "repository",
+    at: "revision",
+    path: inputs.config ?? REPO_CONFIG_PATH,
+    required: inputs.config !== void 0
+  };
 }
 function checkoutDir(inputs) {
   const workdir = path5.resolve(inputs.workingDirectory);
   if (!existsSync7(workdir) || !isGitDir(workdir)) {
-    throw new InputError(`working-directory ${inputs.workingDirectory}: not a git repository; check the libs repository out first (actions/checkout with fetch-depth: 0)`);
+    throw new InputError(
+      `working-directory ${inputs.workingDirectory}: not a git repository; check the libs repository out first (actions/checkout with fetch-depth: 0)`
+    );
   }
   return workdir;
 }
@@ -43715,8 +45163,14 @@ async function checkMode(inputs, event) {
   const workdir = checkoutDir(inputs);
   const base = inputs.base ?? event.base;
   const head = inputs.head ?? event.head;
-  if (event.pr && !inputs.head) ensurePullRequestCommits(workdir, event.pr, { info: (s) => info2(s) }, { base: !inputs.base });
-  const report = await runCheck({ repo: workdir, ...base ? { base } : {}, ...head ? { head } : {}, config: configSource(inputs) });
+  if (event.pr && !inputs.head)
+    ensurePullRequestCommits(workdir, event.pr, { info: (s) => info2(s) }, { base: !inputs.base });
+  const report = await runCheck({
+    repo: workdir,
+    ...base ? { base } : {},
+    ...head ? { head } : {},
+    config: configSource(inputs)
+  });
   const agreement2 = event.pr ? agreement(report, parseDeclarations(event.pr.body)) : void 0;
   const outcome = evaluateFailOn(report, agreement2, inputs.failOn);
   const file = reportPath(env);
@@ -43725,16 +45179,35 @@ async function checkMode(inputs, event) {
 `);
   setOutputs(report, agreement2, outcome, file);
   logUntrusted(renderText(report, { color: false }));
-  emitAnnotations(annotationsFor(report, { failing: outcome.failing, disagreementFails: outcome.disagreementFails, ...agreement2 ? { agreement: agreement2 } : {} }));
+  emitAnnotations(
+    annotationsFor(report, {
+      failing: outcome.failing,
+      disagreementFails: outcome.disagreementFails,
+      ...agreement2 ? { agreement: agreement2 } : {}
+    })
+  );
   const repoUrl = `${event.serverUrl}/${event.owner}/${event.repo}`;
-  const mdOpts = { repoUrl, failing: outcome.failing, disagreementFails: outcome.disagreementFails, ...agreement2 ? { agreement: agreement2 } : {}, ...event.runUrl ? { runUrl: event.runUrl } : {} };
+  const mdOpts = {
+    repoUrl,
+    failing: outcome.failing,
+    disagreementFails: outcome.disagreementFails,
+    ...agreement2 ? { agreement: agreement2 } : {},
+    ...event.runUrl ? { runUrl: event.runUrl } : {}
+  };
   try {
     await summary.addRaw(renderMarkdown(report, { ...mdOpts, maxFindings: 1e3 }), true).write();
   } catch (e) {
     warning(`driver-semver: could not write the job summary: ${oneLine(e.message)}`);
   }
   const attention = report.verdict !== "pass" || outcome.reasons.length > 0 || Boolean(agreement2?.problems.length);
-  const c = await commentStep(inputs, event, report, renderMarkdown(report, { ...mdOpts, marker: true, maxFindings: 150 }), attention, workdir);
+  const c = await commentStep(
+    inputs,
+    event,
+    report,
+    renderMarkdown(report, { ...mdOpts, marker: true, maxFindings: 150 }),
+    attention,
+    workdir
+  );
   setOutput("comment", c.action);
   setOutput("comment-url", c.url ?? "");
   if (outcome.reasons.length) setFailed(`driver-semver: ${outcome.reasons.join("; ")}`);
@@ -43762,7 +45235,9 @@ async function run2() {
     if (e instanceof InputError) setFailed(`driver-semver: ${oneLine(e.message)}`);
     else {
       const err2 = e;
-      setFailed(`driver-semver: internal error: ${oneLine(err2?.message ?? String(e))} (please report it; enable step debug logging for details)`);
+      setFailed(
+        `driver-semver: internal error: ${oneLine(err2?.message ?? String(e))} (please report it; enable step debug logging for details)`
+      );
       debug(String(err2?.stack ?? ""));
     }
   }

@@ -22,9 +22,16 @@ const common = {
   // `driver-semver --version` says the version of the package it was built from.
   define: { __DRIVER_SEMVER_VERSION__: JSON.stringify(pkg.version) },
   // Some bundled CommonJS dependencies call require(); ESM output needs it defined.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
 };
-await build({ ...common, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: out, banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } });
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli/bin.ts' },
+  outdir: out,
+  banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+});
 await build({ ...common, entryPoints: { index: 'src/action/main.ts', lib: 'src/lib.ts' }, outdir: out });
 // The bin is run directly from a clone (./dist/cli.js) as well as through npm's shim.
 chmodSync(path.join(out, 'cli.js'), 0o755);

@@ -29,7 +29,9 @@ const cb = counts(before);
 const ca = counts(after);
 console.log('status        before  after');
 for (const s of [...new Set([...Object.keys(cb), ...Object.keys(ca)])].sort()) {
-  console.log(`${s.padEnd(13)} ${String(cb[s] ?? 0).padStart(6)} ${String(ca[s] ?? 0).padStart(6)}${(cb[s] ?? 0) !== (ca[s] ?? 0) ? '  *' : ''}`);
+  console.log(
+    `${s.padEnd(13)} ${String(cb[s] ?? 0).padStart(6)} ${String(ca[s] ?? 0).padStart(6)}${(cb[s] ?? 0) !== (ca[s] ?? 0) ? '  *' : ''}`,
+  );
 }
 
 const added = new Map();
@@ -48,11 +50,14 @@ for (const [head, ga] of a) {
   const minus = gb.findings.filter((f) => !fa.has(key(f)));
   for (const f of plus) bump(added, f.rule);
   for (const f of minus) bump(removed, f.rule);
-  const req = (g) => `api ${g.versions.api.required}/${g.versions.api.status} schema ${g.versions.schema.required}/${g.versions.schema.status}`;
+  const req = (g) =>
+    `api ${g.versions.api.required}/${g.versions.api.status} schema ${g.versions.schema.required}/${g.versions.schema.status}`;
   const warn = (g) => g.warnings.length;
   if (gb.status !== ga.status || req(gb) !== req(ga) || warn(gb) !== warn(ga)) {
     const subject = ga.commits[ga.commits.length - 1]?.subject ?? '';
-    changed.push(`#${ga.index} ${ga.head.slice(0, 9)} ${gb.status} -> ${ga.status}  [${req(gb)}] -> [${req(ga)}]  warnings ${warn(gb)} -> ${warn(ga)}  ${subject.slice(0, 60)}`);
+    changed.push(
+      `#${ga.index} ${ga.head.slice(0, 9)} ${gb.status} -> ${ga.status}  [${req(gb)}] -> [${req(ga)}]  warnings ${warn(gb)} -> ${warn(ga)}  ${subject.slice(0, 60)}`,
+    );
     if (showFindings) {
       for (const f of plus) changed.push(`    + ${f.rule} (${f.bump}) ${f.message}`);
       for (const f of minus) changed.push(`    - ${f.rule} (${f.bump}) ${f.message}`);

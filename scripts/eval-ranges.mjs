@@ -12,12 +12,20 @@ if (!repo || !tsv) {
   console.error('usage: node scripts/eval-ranges.mjs LIBS_GIT_DIR CASES.tsv [--only api|schema]');
   process.exit(2);
 }
-const rows = readFileSync(tsv, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+const rows = readFileSync(tsv, 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split('\t'));
 let ok = 0;
 let total = 0;
 for (const [id, base, head, , , acceptApi, acceptSchema] of rows) {
   const t0 = performance.now();
-  const r = spawnSync('node', ['dist/cli.js', 'check', '--repo', repo, '--base', base, '--head', head, '--format', 'json'], { encoding: 'utf8' });
+  const r = spawnSync(
+    'node',
+    ['dist/cli.js', 'check', '--repo', repo, '--base', base, '--head', head, '--format', 'json'],
+    { encoding: 'utf8' },
+  );
   const ms = Math.round(performance.now() - t0);
   if (r.status === 2 || !r.stdout) {
     console.log(`${id.padEnd(22)} ERROR ${r.stderr.trim()}`);

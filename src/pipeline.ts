@@ -29,7 +29,12 @@ export function applyModernProbeLevel(findings: Finding[], level: ModernProbeLev
   if (level === 'abi') return findings;
   return findings.map((f) =>
     f.scope === 'modern-probe' && f.kind === 'change'
-      ? { ...f, kind: 'note', bump: 'none', message: `${f.message} (modern probe bundled with libpman: not counted; it would need ${f.bump})` }
+      ? {
+          ...f,
+          kind: 'note',
+          bump: 'none',
+          message: `${f.message} (modern probe bundled with libpman: not counted; it would need ${f.bump})`,
+        }
       : f,
   );
 }
@@ -59,7 +64,8 @@ export interface CheckOptions {
 /** The catalogue with configuration applied. */
 export function configuredRules(overrides: RuleOverrides = {}): Rule[] {
   for (const id of Object.keys(overrides)) {
-    if (!RULES.some((r) => r.id === id)) throw new InputError(`configuration: unknown rule '${id}' (see 'driver-semver explain --list')`);
+    if (!RULES.some((r) => r.id === id))
+      throw new InputError(`configuration: unknown rule '${id}' (see 'driver-semver explain --list')`);
   }
   return RULES.filter((r) => overrides[r.id] !== 'off').map((r) => {
     const o = overrides[r.id];
@@ -71,7 +77,12 @@ export function configuredRules(overrides: RuleOverrides = {}): Rule[] {
 export function compareSurfaces(
   base: Surface,
   head: Surface,
-  opts: { rules?: Rule[]; baseTip?: Surface['versions'] | null; modernProbe?: ModernProbeLevel; incomplete?: IncompletePolicy } = {},
+  opts: {
+    rules?: Rule[];
+    baseTip?: Surface['versions'] | null;
+    modernProbe?: ModernProbeLevel;
+    incomplete?: IncompletePolicy;
+  } = {},
 ): Pick<CheckReport, 'versions' | 'findings' | 'warnings' | 'verdict'> {
   const { findings, warnings } = findingsOf(base, head, opts.rules ?? RULES, opts.modernProbe);
   return judge(base, head, findings, opts.baseTip ?? null, opts.incomplete, warnings);
@@ -81,7 +92,12 @@ export function compareSurfaces(
  * The findings of the rules over what the two surfaces can be compared on (surface/comparable.ts),
  * the modern-probe level applied, and the warnings about what they could not be compared on.
  */
-function findingsOf(base: Surface, head: Surface, rules: Rule[], modernProbe?: ModernProbeLevel): { findings: Finding[]; warnings: Warning[] } {
+function findingsOf(
+  base: Surface,
+  head: Surface,
+  rules: Rule[],
+  modernProbe?: ModernProbeLevel,
+): { findings: Finding[]; warnings: Warning[] } {
   const c = comparable(base, head);
   return { findings: applyModernProbeLevel(runRules(c.base, c.head, rules), modernProbe), warnings: c.warnings };
 }
@@ -90,9 +106,14 @@ function findingsOf(base: Surface, head: Surface, rules: Rule[], modernProbe?: M
  * The overall verdict. A file the surface could not read or decide is never a pass: it fails
  * (or, with the `incomplete: warn` policy, warns); a bump nothing explains warns.
  */
-export function overallVerdict(versions: VersionVerdict[], warnings: Warning[], incomplete: IncompletePolicy = 'fail'): CheckReport['verdict'] {
+export function overallVerdict(
+  versions: VersionVerdict[],
+  warnings: Warning[],
+  incomplete: IncompletePolicy = 'fail',
+): CheckReport['verdict'] {
   const partial = warnings.some((w) => w.incomplete);
-  if (versions.some((v) => v.status !== 'ok' && v.status !== 'unexplained') || (partial && incomplete === 'fail')) return 'fail';
+  if (versions.some((v) => v.status !== 'ok' && v.status !== 'unexplained') || (partial && incomplete === 'fail'))
+    return 'fail';
   if (versions.some((v) => v.status === 'unexplained') || partial) return 'warn';
   return 'pass';
 }
@@ -102,11 +123,20 @@ export function overallVerdict(versions: VersionVerdict[], warnings: Warning[], 
  * is set aside (listed with the entry's reason, not counted). An expired entry no longer
  * applies, and an entry that matched nothing is a warning: both say so.
  */
-export function applyIgnores(findings: Finding[], ignore: IgnoreEntry[], today: string, source: string): { kept: Finding[]; ignored: IgnoredFinding[]; warnings: Warning[] } {
+export function applyIgnores(
+  findings: Finding[],
+  ignore: IgnoreEntry[],
+  today: string,
+  source: string,
+): { kept: Finding[]; ignored: IgnoredFinding[]; warnings: Warning[] } {
   const warnings: Warning[] = [];
   const live = ignore.filter((e) => {
     if (!e.expires || e.expires >= today) return true;
-    warnings.push({ path: source, message: `ignore of ${e.rule} ${e.symbol} expired on ${e.expires}: its finding counts again (reason was: ${e.reason})`, incomplete: false });
+    warnings.push({
+      path: source,
+      message: `ignore of ${e.rule} ${e.symbol} expired on ${e.expires}: its finding counts again (reason was: ${e.reason})`,
+      incomplete: false,
+    });
     return false;
   });
   const used = new Set<IgnoreEntry>();
@@ -121,7 +151,12 @@ export function applyIgnores(findings: Finding[], ignore: IgnoreEntry[], today: 
     }
   }
   for (const e of live) {
-    if (!used.has(e)) warnings.push({ path: source, message: `ignore of ${e.rule} ${e.symbol} matched no finding: remove it from ${source.split(' @ ')[0]} once it is no longer needed`, incomplete: false });
+    if (!used.has(e))
+      warnings.push({
+        path: source,
+        message: `ignore of ${e.rule} ${e.symbol} matched no finding: remove it from ${source.split(' @ ')[0]} once it is no longer needed`,
+        incomplete: false,
+      });
   }
   return { kept, ignored, warnings };
 }
@@ -138,15 +173,24 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     // Compare from the merge-base, so changes merged to the base branch since the fork are not blamed on head.
     const mergeBase = repo.mergeBase(baseTip, headCommit);
     // The repository's configuration is the base's: a change cannot configure its own check.
-    const { config, source } = loadConfig(opts.config ?? { kind: 'repository', at: repo.workTree ? 'worktree' : 'revision' }, repo, baseTip);
+    const { config, source } = loadConfig(
+      opts.config ?? { kind: 'repository', at: repo.workTree ? 'worktree' : 'revision' },
+      repo,
+      baseTip,
+    );
     const cache = new FactsCache();
-    const headSnap: Snapshot = opts.worktree ? await repo.worktreeSnapshot(SURFACE_PREFIXES) : repo.snapshot(headCommit, SURFACE_PREFIXES);
+    const headSnap: Snapshot = opts.worktree
+      ? await repo.worktreeSnapshot(SURFACE_PREFIXES)
+      : repo.snapshot(headCommit, SURFACE_PREFIXES);
     headSnap.label = opts.worktree ? 'worktree' : headRev;
     const baseSnap = repo.snapshot(mergeBase, SURFACE_PREFIXES);
     baseSnap.label = mergeBase === baseTip ? baseRev : `merge-base(${baseRev}, ${headRev})`;
     const build = { sharedStructs: sharedStructList(config.sharedStructs) };
     // Both revisions' blobs are parsed on the spare cores while this thread reads them from git.
-    const pool = opts.workers === 0 ? null : await FactsPool.forSnapshots(cache, [baseSnap, headSnap], { script: opts.workerScript });
+    const pool =
+      opts.workers === 0
+        ? null
+        : await FactsPool.forSnapshots(cache, [baseSnap, headSnap], { script: opts.workerScript });
     let base: Surface;
     let head: Surface;
     try {
@@ -159,7 +203,12 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
       tipVersions = await readVersions(repo.snapshot(baseTip, Object.values(VERSION_FILES)));
     }
     const { findings, warnings: unjudged } = findingsOf(base, head, configuredRules(config.rules), config.modernProbe);
-    const ig = applyIgnores(findings, config.ignore ?? [], opts.today ?? new Date().toISOString().slice(0, 10), source ?? 'configuration');
+    const ig = applyIgnores(
+      findings,
+      config.ignore ?? [],
+      opts.today ?? new Date().toISOString().slice(0, 10),
+      source ?? 'configuration',
+    );
     const onIncomplete = opts.incomplete ?? config.incomplete ?? 'fail';
     const result = judge(base, head, ig.kept, tipVersions, onIncomplete, unjudged);
     // Uncommitted edits to the surface are not in HEAD: say so rather than pass them over in silence.
@@ -167,7 +216,11 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     const extra: Warning[] = [...ig.warnings];
     if (pending.length) {
       const shown = pending.slice(0, 5).join(', ') + (pending.length > 5 ? `, and ${pending.length - 5} more` : '');
-      extra.push({ path: pending[0]!, message: `uncommitted changes to the driver surface are not compared (${shown}): commit them, or run with --worktree to include them`, incomplete: false });
+      extra.push({
+        path: pending[0]!,
+        message: `uncommitted changes to the driver surface are not compared (${shown}): commit them, or run with --worktree to include them`,
+        incomplete: false,
+      });
     }
     return {
       reportVersion: 1,
@@ -196,7 +249,13 @@ function judge(
 ): Pick<CheckReport, 'versions' | 'findings' | 'warnings' | 'verdict'> {
   const versions = {
     api: versionVerdict({ governs: 'api', base, head, findings, baseTipVersion: baseTip?.api?.version ?? null }),
-    schema: versionVerdict({ governs: 'schema', base, head, findings, baseTipVersion: baseTip?.schema?.version ?? null }),
+    schema: versionVerdict({
+      governs: 'schema',
+      base,
+      head,
+      findings,
+      baseTipVersion: baseTip?.schema?.version ?? null,
+    }),
   };
   const warnings = dedupe([...base.warnings, ...head.warnings, ...unjudged], (w) => w.message);
   return { versions, findings, warnings, verdict: overallVerdict(Object.values(versions), warnings, incomplete) };
@@ -205,7 +264,8 @@ function judge(
 /** Surface paths with uncommitted changes (untracked files included); none in a bare repository. */
 function uncommittedSurfaceChanges(repo: GitRepo): string[] {
   if (!repo.workTree) return [];
-  const out = repo.run(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...SURFACE_PREFIXES], true) ?? '';
+  const out =
+    repo.run(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...SURFACE_PREFIXES], true) ?? '';
   return out
     .split('\0')
     .filter((rec) => rec.length > 3 && rec[2] === ' ')
@@ -213,7 +273,12 @@ function uncommittedSurfaceChanges(repo: GitRepo): string[] {
 }
 
 export function sharedStructList(extra: string[] = []): SharedStruct[] {
-  return [...DEFAULT_SHARED_STRUCTS, ...extra.filter((n) => !DEFAULT_SHARED_STRUCTS.some((s) => s.name === n)).map((name) => ({ name, why: 'listed in the configuration' }))];
+  return [
+    ...DEFAULT_SHARED_STRUCTS,
+    ...extra
+      .filter((n) => !DEFAULT_SHARED_STRUCTS.some((s) => s.name === n))
+      .map((name) => ({ name, why: 'listed in the configuration' })),
+  ];
 }
 
 /** The `surface` command: one revision's extracted surface. */

@@ -6,9 +6,14 @@
  * neither, so every name is an ordinary key: build every such record, and every table looked
  * up by such a name, with `record`.
  */
-export function record<T>(entries: Iterable<readonly [string, T]> | Readonly<Record<string, T>> = []): Record<string, T> {
+export function record<T>(
+  entries: Iterable<readonly [string, T]> | Readonly<Record<string, T>> = [],
+): Record<string, T> {
   const out = Object.create(null) as Record<string, T>;
-  const list = Symbol.iterator in entries ? (entries as Iterable<readonly [string, T]>) : Object.entries(entries as Record<string, T>);
+  const list =
+    Symbol.iterator in entries
+      ? (entries as Iterable<readonly [string, T]>)
+      : Object.entries(entries as Record<string, T>);
   for (const [k, v] of list) out[k] = v;
   return out;
 }

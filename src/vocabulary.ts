@@ -13,10 +13,16 @@ export const GOVERNS: readonly Governs[] = ['api', 'schema'];
 export const GOVERNS_ORDER: readonly Governs[] = ['schema', 'api'];
 
 /** `API_VERSION`, `SCHEMA_VERSION`: the file names, also the labels in messages. */
-export const VERSION_LABEL: Record<Governs, 'API_VERSION' | 'SCHEMA_VERSION'> = { api: 'API_VERSION', schema: 'SCHEMA_VERSION' };
+export const VERSION_LABEL: Record<Governs, 'API_VERSION' | 'SCHEMA_VERSION'> = {
+  api: 'API_VERSION',
+  schema: 'SCHEMA_VERSION',
+};
 
 /** `driver/API_VERSION`, `driver/SCHEMA_VERSION`: the version files' paths in a libs tree. */
-export const VERSION_FILES: Record<Governs, string> = { api: `driver/${VERSION_LABEL.api}`, schema: `driver/${VERSION_LABEL.schema}` };
+export const VERSION_FILES: Record<Governs, string> = {
+  api: `driver/${VERSION_LABEL.api}`,
+  schema: `driver/${VERSION_LABEL.schema}`,
+};
 
 /** `API`, `SCHEMA`: as in `SCAP_MINIMUM_DRIVER_API_VERSION` and `/version driver-API-version-minor`. */
 export const VERSION_KIND: Record<Governs, 'API' | 'SCHEMA'> = { api: 'API', schema: 'SCHEMA' };
@@ -25,7 +31,14 @@ export const VERSION_KIND: Record<Governs, 'API' | 'SCHEMA'> = { api: 'API', sch
 export const SCAP_HEADER = 'userspace/libscap/scap.h';
 
 /** The version statuses that make `driver-semver check` exit 1 (and the action's `fail-on: fail`). */
-export const FAILING_STATUSES: readonly Status[] = ['missing', 'too-small', 'too-large', 'not-one-step', 'decreased', 'invalid'];
+export const FAILING_STATUSES: readonly Status[] = [
+  'missing',
+  'too-small',
+  'too-large',
+  'not-one-step',
+  'decreased',
+  'invalid',
+];
 
 export function isFailingStatus(s: Status): boolean {
   return FAILING_STATUSES.includes(s);

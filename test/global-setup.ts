@@ -14,9 +14,14 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function buildDist(): void {
   try {
-    execFileSync(process.execPath, [path.join('scripts', 'build.mjs')], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync(process.execPath, [path.join('scripts', 'build.mjs')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
   } catch (e) {
-    throw new Error(`building dist/ before the tests failed (${(e as Error).message.split('\n')[0]}); run 'npm run build' to see why`);
+    throw new Error(
+      `building dist/ before the tests failed (${(e as Error).message.split('\n')[0]}); run 'npm run build' to see why`,
+    );
   }
 }
 

@@ -28,7 +28,14 @@ describe('record: every C name is an ordinary key', () => {
   it('builds from entries (a Map, an array of pairs) or an object', () => {
     // biome-ignore lint/suspicious/noProto: the point: a C name spelled __proto__ is an ordinary key
     expect(record(new Map([['__proto__', 1]])).__proto__).toBe(1);
-    expect(Object.keys(record([['__proto__', 1], ['b', 2]] as const))).toEqual(['__proto__', 'b']);
+    expect(
+      Object.keys(
+        record([
+          ['__proto__', 1],
+          ['b', 2],
+        ] as const),
+      ),
+    ).toEqual(['__proto__', 'b']);
     expect(Object.keys(record({ x: 1, y: 2 }))).toEqual(['x', 'y']);
   });
 

@@ -29,7 +29,11 @@ export interface StickyResult {
  * - `delete`: delete ours if there is one.
  * Extra comments of ours (a retried POST that had in fact succeeded) are deleted.
  */
-export async function syncStickyComment(api: GitHubApi, body: string, policy: 'upsert' | 'update-only' | 'delete'): Promise<StickyResult> {
+export async function syncStickyComment(
+  api: GitHubApi,
+  body: string,
+  policy: 'upsert' | 'update-only' | 'delete',
+): Promise<StickyResult> {
   const ours = await isOursFilter(api, await api.listIssueComments(), COMMENT_MARKER);
   const [first, ...extra] = ours;
   for (const c of extra) await api.deleteIssueComment(c.id);
@@ -53,7 +57,11 @@ export async function syncStickyComment(api: GitHubApi, body: string, policy: 'u
  * comments when something needs attention and otherwise only keeps an existing comment up to
  * date (or deletes it, with `on-clean: delete`); `never` leaves comments alone.
  */
-export function stickyPolicy(comment: 'on-failure' | 'always' | 'never', onClean: 'update' | 'delete', attention: boolean): 'upsert' | 'update-only' | 'delete' | null {
+export function stickyPolicy(
+  comment: 'on-failure' | 'always' | 'never',
+  onClean: 'update' | 'delete',
+  attention: boolean,
+): 'upsert' | 'update-only' | 'delete' | null {
   if (comment === 'never') return null;
   if (comment === 'always' || attention) return 'upsert';
   return onClean === 'delete' ? 'delete' : 'update-only';
@@ -102,7 +110,11 @@ export interface SuggestionResult {
  * Makes our review suggestions match `wanted`: an identical one already there is kept (no
  * duplicate on re-runs), a stale one of ours (the file changed, or is now right) is deleted.
  */
-export async function syncSuggestions(api: GitHubApi, commitId: string, wanted: Suggestion[]): Promise<SuggestionResult> {
+export async function syncSuggestions(
+  api: GitHubApi,
+  commitId: string,
+  wanted: Suggestion[],
+): Promise<SuggestionResult> {
   const existing = (await api.listReviewComments()).filter((c) => c.body.startsWith(SUGGESTION_MARKER));
   const ours = (await isOursFilter(api, existing, SUGGESTION_MARKER)) as Array<Comment & { path: string }>;
   const result: SuggestionResult = { created: 0, kept: 0, deleted: 0 };

@@ -59,19 +59,31 @@ export function agreement(report: CheckReport, d: Declarations): AgreementView {
     const detected = v.required;
     const distinct = [...new Set(d.declared[g])];
     if (distinct.length > 1) {
-      problems.push(`the PR body declares more than one ${VERSION_LABEL[g]} bump (${distinct.sort((a, b) => BUMP_ORDER.indexOf(b) - BUMP_ORDER.indexOf(a)).join(', ')}): keep one line`);
+      problems.push(
+        `the PR body declares more than one ${VERSION_LABEL[g]} bump (${distinct.sort((a, b) => BUMP_ORDER.indexOf(b) - BUMP_ORDER.indexOf(a)).join(', ')}): keep one line`,
+      );
     }
     if (body !== null) {
       const says = body === 'none' ? `no ${VERSION_LABEL[g]} bump` : `a ${body} ${VERSION_LABEL[g]} bump`;
       if (body !== detected) {
-        problems.push(`the PR body declares ${says}, but the changes need ${detected === 'none' ? 'none' : `a ${detected} bump`}`);
+        problems.push(
+          `the PR body declares ${says}, but the changes need ${detected === 'none' ? 'none' : `a ${detected} bump`}`,
+        );
       }
       if (body !== file) {
-        const change = v.base === v.head ? `${v.file} is unchanged` : `${v.file} changed ${v.base ?? '?'} → ${v.head ?? '?'} (${file})`;
+        const change =
+          v.base === v.head
+            ? `${v.file} is unchanged`
+            : `${v.file} changed ${v.base ?? '?'} → ${v.head ?? '?'} (${file})`;
         problems.push(`the PR body declares ${says}, but ${change}`);
       }
     }
-    versions[g] = { body, file, detected, agree: body === null ? file === detected : body === file && file === detected && distinct.length <= 1 };
+    versions[g] = {
+      body,
+      file,
+      detected,
+      agree: body === null ? file === detected : body === file && file === detected && distinct.length <= 1,
+    };
   }
   return { stated: d.stated, versions, problems };
 }

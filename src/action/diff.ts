@@ -4,12 +4,18 @@ import { GitRepo } from '../source/git.js';
  * Lines of a file a review comment may sit on: GitHub accepts a review comment only on a line
  * of the PR diff (a hunk of `git diff merge-base head`, context lines included).
  */
-export function diffHunks(repoDir: string, base: string, head: string, paths: string[]): Map<string, Array<[number, number]>> {
+export function diffHunks(
+  repoDir: string,
+  base: string,
+  head: string,
+  paths: string[],
+): Map<string, Array<[number, number]>> {
   const out = new Map<string, Array<[number, number]>>();
   if (!paths.length) return out;
   const repo = GitRepo.open(repoDir);
   try {
-    const text = repo.run(['diff', '--no-color', '--no-ext-diff', '--unified=3', base, head, '--', ...paths], true) ?? '';
+    const text =
+      repo.run(['diff', '--no-color', '--no-ext-diff', '--unified=3', base, head, '--', ...paths], true) ?? '';
     let file: string | null = null;
     for (const line of text.split('\n')) {
       if (line.startsWith('+++ ')) file = line === '+++ /dev/null' ? null : line.slice(4).replace(/^b\//, '');

@@ -32,11 +32,23 @@ export interface EventInfo {
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 const ZERO = /^0+$/;
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
+const PR_EVENTS = new Set([
+  'pull_request',
+  'pull_request_target',
+  'pull_request_review',
+  'pull_request_review_comment',
+]);
 
 /** A ref name we are willing to pass to git fetch (after `refs/heads/`). */
 export function isPlainRef(s: unknown): s is string {
-  return typeof s === 'string' && s.length <= 255 && /^[A-Za-z0-9._/-]+$/.test(s) && !s.startsWith('-') && !s.includes('..') && !s.startsWith('/');
+  return (
+    typeof s === 'string' &&
+    s.length <= 255 &&
+    /^[A-Za-z0-9._/-]+$/.test(s) &&
+    !s.startsWith('-') &&
+    !s.includes('..') &&
+    !s.startsWith('/')
+  );
 }
 
 function sha(v: unknown, what: string): string {
@@ -51,7 +63,10 @@ export function readEvent(env: NodeJS.ProcessEnv): EventInfo {
   const name = env.GITHUB_EVENT_NAME ?? '';
   const repository = env.GITHUB_REPOSITORY ?? '';
   const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
-  if (!m) throw new InputError(`GITHUB_REPOSITORY '${repository.slice(0, 100)}' is not OWNER/REPO: run driver-semver as a GitHub Action step`);
+  if (!m)
+    throw new InputError(
+      `GITHUB_REPOSITORY '${repository.slice(0, 100)}' is not OWNER/REPO: run driver-semver as a GitHub Action step`,
+    );
   const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   const runId = env.GITHUB_RUN_ID;
   const runUrl = runId && /^\d+$/.test(runId) ? `${serverUrl}/${repository}/actions/runs/${runId}` : null;
@@ -74,7 +89,8 @@ export function readEvent(env: NodeJS.ProcessEnv): EventInfo {
   const pr = obj(payload.pull_request);
   if (PR_EVENTS.has(name) && pr) {
     const number = pr.number;
-    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0) throw new InputError('event payload: pull_request.number is not a PR number');
+    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
+      throw new InputError('event payload: pull_request.number is not a PR number');
     const base = obj(pr.base) ?? {};
     const head = obj(pr.head) ?? {};
     info.pr = {

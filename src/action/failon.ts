@@ -28,7 +28,10 @@ const SINGLE: FailToken[] = [...WARN, 'disagreement'];
 export const DEFAULT_FAIL_ON = 'fail';
 
 export function parseFailOn(input: string): Set<FailToken> {
-  const tokens = (input.trim() || DEFAULT_FAIL_ON).toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const tokens = (input.trim() || DEFAULT_FAIL_ON)
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   const out = new Set<FailToken>();
   for (const t of tokens) {
     if (t in GROUPS) for (const x of GROUPS[t]!) out.add(x);
@@ -39,7 +42,8 @@ export function parseFailOn(input: string): Set<FailToken> {
       );
     }
   }
-  if (tokens.includes('never') && tokens.length > 1) throw new InputError(`fail-on: 'never' cannot be combined with other values`);
+  if (tokens.includes('never') && tokens.length > 1)
+    throw new InputError(`fail-on: 'never' cannot be combined with other values`);
   return out;
 }
 
@@ -51,7 +55,11 @@ export interface FailOutcome {
   reasons: string[];
 }
 
-export function evaluateFailOn(report: CheckReport, agreement: AgreementView | undefined, failOn: Set<FailToken>): FailOutcome {
+export function evaluateFailOn(
+  report: CheckReport,
+  agreement: AgreementView | undefined,
+  failOn: Set<FailToken>,
+): FailOutcome {
   const reasons: string[] = [];
   const failing = { api: false, schema: false };
   for (const g of GOVERNS_ORDER) {
@@ -60,11 +68,16 @@ export function evaluateFailOn(report: CheckReport, agreement: AgreementView | u
     if (hit.length) {
       failing[g] = true;
       const fix = v.fixes.length ? ` (${v.fixes.map(describeFix).join('; ')})` : '';
-      reasons.push(`${VERSION_LABEL[g]} ${hit.join(', ')}${v.required !== 'none' ? `, needs a ${v.required} bump` : ''}${fix}`);
+      reasons.push(
+        `${VERSION_LABEL[g]} ${hit.join(', ')}${v.required !== 'none' ? `, needs a ${v.required} bump` : ''}${fix}`,
+      );
     }
   }
   const disagreementFails = failOn.has('disagreement');
-  if (disagreementFails && agreement?.problems.length) reasons.push(`PR body: ${agreement.problems[0]}${agreement.problems.length > 1 ? ` (and ${agreement.problems.length - 1} more)` : ''}`);
+  if (disagreementFails && agreement?.problems.length)
+    reasons.push(
+      `PR body: ${agreement.problems[0]}${agreement.problems.length > 1 ? ` (and ${agreement.problems.length - 1} more)` : ''}`,
+    );
   // The repository's configuration may make an incomplete analysis a warning (`incomplete: warn`).
   if (failOn.has('incomplete') && report.onIncomplete !== 'warn') {
     const n = report.warnings.filter((w) => w.incomplete).length;

@@ -42,7 +42,16 @@ export interface FetchLog {
 
 /** Fetches `src` (a ref or commit id) from `url` into local ref `dst` (objects and one ref, no checkout). */
 function fetchInto(dir: string, url: string, src: string, dst: string): { ok: boolean; err: string } {
-  const r = git(dir, ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', '--no-write-fetch-head', '--', url, `+${src}:${dst}`]);
+  const r = git(dir, [
+    'fetch',
+    '--quiet',
+    '--no-tags',
+    '--no-recurse-submodules',
+    '--no-write-fetch-head',
+    '--',
+    url,
+    `+${src}:${dst}`,
+  ]);
   return { ok: r.ok, err: r.err };
 }
 
@@ -50,11 +59,21 @@ function fetchInto(dir: string, url: string, src: string, dst: string): { ok: bo
  * Makes sure the PR's head and base commits are in `dir`; fetches what is missing. Throws an
  * InputError naming the commit and what was tried when it cannot.
  */
-export function ensurePullRequestCommits(dir: string, pr: PullRequest, log: FetchLog, which: { base?: boolean } = {}): void {
+export function ensurePullRequestCommits(
+  dir: string,
+  pr: PullRequest,
+  log: FetchLog,
+  which: { base?: boolean } = {},
+): void {
   const missing: Array<{ role: string; sha: string; sources: string[] }> = [];
-  if (!hasCommit(dir, pr.headSha)) missing.push({ role: 'head', sha: pr.headSha, sources: [`refs/pull/${pr.number}/head`, pr.headSha] });
+  if (!hasCommit(dir, pr.headSha))
+    missing.push({ role: 'head', sha: pr.headSha, sources: [`refs/pull/${pr.number}/head`, pr.headSha] });
   if (which.base !== false && !hasCommit(dir, pr.baseSha)) {
-    missing.push({ role: 'base', sha: pr.baseSha, sources: [...(pr.baseRef ? [`refs/heads/${pr.baseRef}`] : []), pr.baseSha] });
+    missing.push({
+      role: 'base',
+      sha: pr.baseSha,
+      sources: [...(pr.baseRef ? [`refs/heads/${pr.baseRef}`] : []), pr.baseSha],
+    });
   }
   if (!missing.length) return;
   const url = originUrl(dir);
@@ -72,7 +91,9 @@ export function ensurePullRequestCommits(dir: string, pr: PullRequest, log: Fetc
       tried.push(`${src}: ${r.ok ? `fetched, but ${m.sha.slice(0, 12)} is not in it (the PR moved on)` : r.err}`);
     }
     if (!hasCommit(dir, m.sha)) {
-      throw new InputError(`cannot fetch the PR ${m.role} commit ${m.sha.slice(0, 12)} from origin: ${tried.join('; ')}`);
+      throw new InputError(
+        `cannot fetch the PR ${m.role} commit ${m.sha.slice(0, 12)} from origin: ${tried.join('; ')}`,
+      );
     }
   }
 }

@@ -34,10 +34,21 @@ export interface ApiTarget {
   number: number;
 }
 
-type RawComment = { id: number; body?: string | null; user?: { login: string; type: string } | null; html_url?: string; path?: string };
+type RawComment = {
+  id: number;
+  body?: string | null;
+  user?: { login: string; type: string } | null;
+  html_url?: string;
+  path?: string;
+};
 
 function comment(c: RawComment): Comment {
-  return { id: c.id, body: c.body ?? '', user: c.user ? { login: c.user.login, type: c.user.type } : null, ...(c.html_url ? { html_url: c.html_url } : {}) };
+  return {
+    id: c.id,
+    body: c.body ?? '',
+    user: c.user ? { login: c.user.login, type: c.user.type } : null,
+    ...(c.html_url ? { html_url: c.html_url } : {}),
+  };
 }
 
 /**
@@ -45,7 +56,12 @@ function comment(c: RawComment): Comment {
  * throttling plugins (see retry.ts for the policy). `request: { fetch }` keeps requests on
  * Node's own fetch, and logs every answer that is an error.
  */
-export function octokitApi(token: string, target: ApiTarget, policy: RetryPolicy, log: (msg: string) => void): GitHubApi {
+export function octokitApi(
+  token: string,
+  target: ApiTarget,
+  policy: RetryPolicy,
+  log: (msg: string) => void,
+): GitHubApi {
   const unit = policy.unitMs;
   const octokit = getOctokit(
     token,
@@ -54,7 +70,8 @@ export function octokitApi(token: string, target: ApiTarget, policy: RetryPolicy
       request: {
         fetch: async (url: string, init?: RequestInit) => {
           const res = await globalThis.fetch(url, init);
-          if (res.status >= 400) log(`GitHub API ${init?.method ?? 'GET'} ${new URL(url).pathname} answered ${res.status}`);
+          if (res.status >= 400)
+            log(`GitHub API ${init?.method ?? 'GET'} ${new URL(url).pathname} answered ${res.status}`);
           return res;
         },
       },
@@ -65,8 +82,10 @@ export function octokitApi(token: string, target: ApiTarget, policy: RetryPolicy
         // GitHub asks for a second between writes; the notifying ones (comments) get three.
         write: new Bottleneck.Group({ maxConcurrent: 1, minTime: unit }),
         notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * unit }),
-        onRateLimit: (after: number, o: { method: string; url: string }, _k: unknown, count: number) => rateLimited('rate limit', after, o, count),
-        onSecondaryRateLimit: (after: number, o: { method: string; url: string }, _k: unknown, count: number) => rateLimited('secondary rate limit', after, o, count),
+        onRateLimit: (after: number, o: { method: string; url: string }, _k: unknown, count: number) =>
+          rateLimited('rate limit', after, o, count),
+        onSecondaryRateLimit: (after: number, o: { method: string; url: string }, _k: unknown, count: number) =>
+          rateLimited('secondary rate limit', after, o, count),
       },
     },
     retry,
@@ -74,7 +93,9 @@ export function octokitApi(token: string, target: ApiTarget, policy: RetryPolicy
   );
   function rateLimited(what: string, after: number, o: { method: string; url: string }, count: number): boolean {
     const again = retryRateLimit(policy, after, count);
-    log(`GitHub API ${o.method} ${o.url} hit a ${what}; ${again ? `retry ${count + 1}/${policy.retries} in ${after * unit} ms` : 'not retried'}`);
+    log(
+      `GitHub API ${o.method} ${o.url} hit a ${what}; ${again ? `retry ${count + 1}/${policy.retries} in ${after * unit} ms` : 'not retried'}`,
+    );
     return again;
   }
   // Past the step's deadline a failing request is final. (plugin-retry reads request.retries, and
@@ -85,24 +106,49 @@ export function octokitApi(token: string, target: ApiTarget, policy: RetryPolicy
   const { owner, repo, number } = target;
   return {
     async listIssueComments() {
-      const all = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 });
+      const all = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner,
+        repo,
+        issue_number: number,
+        per_page: 100,
+      });
       return all.map((c) => comment(c as RawComment));
     },
     async createIssueComment(body) {
-      return comment((await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })).data as RawComment);
+      return comment(
+        (await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })).data as RawComment,
+      );
     },
     async updateIssueComment(id, body) {
-      return comment((await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body })).data as RawComment);
+      return comment(
+        (await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body })).data as RawComment,
+      );
     },
     async deleteIssueComment(id) {
       await octokit.rest.issues.deleteComment({ owner, repo, comment_id: id });
     },
     async listReviewComments() {
-      const all = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: number, per_page: 100 });
+      const all = await octokit.paginate(octokit.rest.pulls.listReviewComments, {
+        owner,
+        repo,
+        pull_number: number,
+        per_page: 100,
+      });
       return all.map((c) => ({ ...comment(c as RawComment), path: (c as RawComment).path ?? '' }));
     },
     async createReviewComment({ body, commitId, path, line }) {
-      const c = (await octokit.rest.pulls.createReviewComment({ owner, repo, pull_number: number, body, commit_id: commitId, path, line, side: 'RIGHT' })).data as RawComment;
+      const c = (
+        await octokit.rest.pulls.createReviewComment({
+          owner,
+          repo,
+          pull_number: number,
+          body,
+          commit_id: commitId,
+          path,
+          line,
+          side: 'RIGHT',
+        })
+      ).data as RawComment;
       return { ...comment(c), path: c.path ?? path };
     },
     async deleteReviewComment(id) {
@@ -122,6 +168,9 @@ export function octokitApi(token: string, target: ApiTarget, policy: RetryPolicy
 export function describeApiError(err: unknown): string {
   const e = err as { status?: number; message?: string };
   // Octokit appends the documentation URL (" - https://docs.github.com/..."): not news to anyone.
-  const msg = (e.message ?? String(err)).split('\n')[0]!.replace(/ - https?:\/\/\S+$/, '').slice(0, 300);
+  const msg = (e.message ?? String(err))
+    .split('\n')[0]!
+    .replace(/ - https?:\/\/\S+$/, '')
+    .slice(0, 300);
   return e.status ? `${e.status} ${msg}` : msg;
 }

@@ -20,7 +20,8 @@ export interface ActionInputs {
 
 function choice<T extends string>(name: string, value: string, allowed: readonly T[], dflt: T): T {
   const v = (value.trim() || dflt).toLowerCase();
-  if (!(allowed as readonly string[]).includes(v)) throw new InputError(`${name}: '${value.slice(0, 40)}' is not one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(v))
+    throw new InputError(`${name}: '${value.slice(0, 40)}' is not one of ${allowed.join(', ')}`);
   return v as T;
 }
 

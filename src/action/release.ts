@@ -31,7 +31,9 @@ export interface ReleaseContext {
  */
 export async function releaseMode(ctx: ReleaseContext): Promise<void> {
   if (!ctx.tag || !isDriverTag(ctx.tag)) {
-    throw new InputError(`mode release needs a push of a driver tag (X.Y.Z+driver); this run has ${ctx.tag ? `tag ${ctx.tag}` : 'no tag'}`);
+    throw new InputError(
+      `mode release needs a push of a driver tag (X.Y.Z+driver); this run has ${ctx.tag ? `tag ${ctx.tag}` : 'no tag'}`,
+    );
   }
   const repo = GitRepo.open(ctx.workdir);
   let config: ReturnType<typeof loadConfig>['config'];
@@ -61,10 +63,18 @@ export async function releaseMode(ctx: ReleaseContext): Promise<void> {
     core.setOutput(`${g}-status`, report.versions[g].status);
   }
   try {
-    await core.summary.addRaw(`### driver-semver release ${report.tag.name}: ${report.verdict}\n\n\`\`\`text\n${text.replace(/```/g, "'''")}\n\`\`\`\n`, true).write();
+    await core.summary
+      .addRaw(
+        `### driver-semver release ${report.tag.name}: ${report.verdict}\n\n\`\`\`text\n${text.replace(/```/g, "'''")}\n\`\`\`\n`,
+        true,
+      )
+      .write();
   } catch (e) {
     core.warning(`driver-semver: could not write the job summary: ${(e as Error).message}`);
   }
-  if (report.verdict === 'refused') core.setFailed(`driver-semver: release ${report.tag.name} refused: ${report.problems.join('; ').replace(/\s*[\r\n]+\s*/g, ' ')}`);
+  if (report.verdict === 'refused')
+    core.setFailed(
+      `driver-semver: release ${report.tag.name} refused: ${report.problems.join('; ').replace(/\s*[\r\n]+\s*/g, ' ')}`,
+    );
   else core.info(`driver-semver: release ${report.tag.name} accepted`);
 }

@@ -31,7 +31,11 @@ export function defaultPolicy(unitMs = 1000, now = Date.now()): RetryPolicy {
 
 /** Whether to retry after a rate limit that asks for `retryAfter` units (plugin-throttling's callback). */
 export function retryRateLimit(policy: RetryPolicy, retryAfter: number, retryCount: number, now = Date.now()): boolean {
-  return retryCount < policy.retries && retryAfter <= policy.maxWaitUnits && now + retryAfter * policy.unitMs <= policy.deadline;
+  return (
+    retryCount < policy.retries &&
+    retryAfter <= policy.maxWaitUnits &&
+    now + retryAfter * policy.unitMs <= policy.deadline
+  );
 }
 
 /** Retries left for a request about to start: none once the deadline has passed (read by plugin-retry). */

@@ -43,7 +43,6 @@ function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-
 /** The toolkit's command for each annotation level. */
 const EMIT = { error: core.error, warning: core.warning, notice: core.notice } as const;
 
@@ -63,7 +62,12 @@ function reportPath(env: NodeJS.ProcessEnv): string {
   return path.join(dir, `driver-semver-report${step ? `-${step}` : ''}.json`);
 }
 
-function setOutputs(report: CheckReport, agreement: AgreementView | undefined, outcome: FailOutcome, file: string): void {
+function setOutputs(
+  report: CheckReport,
+  agreement: AgreementView | undefined,
+  outcome: FailOutcome,
+  file: string,
+): void {
   core.setOutput('mode', 'check');
   core.setOutput('verdict', report.verdict);
   core.setOutput('failed', outcome.reasons.length ? 'true' : 'false');
@@ -80,7 +84,10 @@ function setOutputs(report: CheckReport, agreement: AgreementView | undefined, o
     core.setOutput(`${g}-head`, v.head ?? '');
     core.setOutput(`${g}-pr-body`, agreement?.versions[g].body ?? '');
   }
-  core.setOutput('agreement', agreement ? (agreement.problems.length ? 'disagree' : agreement.stated ? 'agree' : 'not-declared') : '');
+  core.setOutput(
+    'agreement',
+    agreement ? (agreement.problems.length ? 'disagree' : agreement.stated ? 'agree' : 'not-declared') : '',
+  );
   // Release-mode outputs exist in every run, empty here.
   core.setOutput('release-verdict', '');
   core.setOutput('previous-tag', '');
@@ -93,7 +100,12 @@ function retryBaseMs(env: NodeJS.ProcessEnv): number {
 }
 
 function apiFor(inputs: ActionInputs, event: EventInfo, env: NodeJS.ProcessEnv): GitHubApi {
-  return octokitApi(inputs.token, { owner: event.owner, repo: event.repo, number: event.pr!.number }, defaultPolicy(retryBaseMs(env)), (m) => core.info(m));
+  return octokitApi(
+    inputs.token,
+    { owner: event.owner, repo: event.repo, number: event.pr!.number },
+    defaultPolicy(retryBaseMs(env)),
+    (m) => core.info(m),
+  );
 }
 
 async function commentStep(
@@ -106,13 +118,19 @@ async function commentStep(
 ): Promise<{ action: StickyAction | 'failed'; url?: string }> {
   if (inputs.comment === 'never' || !event.pr) return { action: 'skipped' };
   if (!inputs.token) {
-    core.warning('driver-semver: no token, so no PR comment; the verdict is in the job summary, the annotations and the outputs');
+    core.warning(
+      'driver-semver: no token, so no PR comment; the verdict is in the job summary, the annotations and the outputs',
+    );
     return { action: 'skipped' };
   }
   const api = apiFor(inputs, event, process.env);
   let result: { action: StickyAction | 'failed'; url?: string };
   try {
-    result = await syncStickyComment(api, markdown, stickyPolicy(inputs.comment, inputs.onClean, attention) ?? 'update-only');
+    result = await syncStickyComment(
+      api,
+      markdown,
+      stickyPolicy(inputs.comment, inputs.onClean, attention) ?? 'update-only',
+    );
     core.info(`driver-semver: PR comment ${result.action}${result.url ? ` (${result.url})` : ''}`);
   } catch (e) {
     warnApi('update the PR comment', e);
@@ -122,8 +140,13 @@ async function commentStep(
     try {
       const files = [...new Set(GOVERNS_ORDER.flatMap((g) => report.versions[g].fixes.map((f) => f.file)))];
       const hunks = diffHunks(workdir, report.base.commit, report.head.commit, files);
-      const r = await syncSuggestions(api, report.head.commit, suggestionsFor(report, (p, l) => inHunks(hunks, p, l)));
-      if (r.created || r.deleted) core.info(`driver-semver: review suggestions: ${r.created} posted, ${r.kept} kept, ${r.deleted} removed`);
+      const r = await syncSuggestions(
+        api,
+        report.head.commit,
+        suggestionsFor(report, (p, l) => inHunks(hunks, p, l)),
+      );
+      if (r.created || r.deleted)
+        core.info(`driver-semver: review suggestions: ${r.created} posted, ${r.kept} kept, ${r.deleted} removed`);
     } catch (e) {
       warnApi('post the version-file suggestion', e);
     }
@@ -135,9 +158,11 @@ function warnApi(what: string, e: unknown): void {
   const status = (e as { status?: number }).status;
   const hint =
     status === 403 || status === 404
-      ? ' (the token cannot write to this PR: a fork\'s pull_request run gets a read-only token, or the job lacks `permissions: pull-requests: write`; see the pull_request_target recipe)'
+      ? " (the token cannot write to this PR: a fork's pull_request run gets a read-only token, or the job lacks `permissions: pull-requests: write`; see the pull_request_target recipe)"
       : '';
-  core.warning(`driver-semver: could not ${what}: ${oneLine(describeApiError(e))}${hint}. The verdict is in the job summary, the annotations and the outputs.`);
+  core.warning(
+    `driver-semver: could not ${what}: ${oneLine(describeApiError(e))}${hint}. The verdict is in the job summary, the annotations and the outputs.`,
+  );
 }
 
 /**
@@ -145,13 +170,20 @@ function warnApi(what: string, e: unknown): void {
  * at the base revision, never from the checkout: a PR cannot relax its own check.
  */
 function configSource(inputs: ActionInputs): ConfigSource {
-  return { kind: 'repository', at: 'revision', path: inputs.config ?? REPO_CONFIG_PATH, required: inputs.config !== undefined };
+  return {
+    kind: 'repository',
+    at: 'revision',
+    path: inputs.config ?? REPO_CONFIG_PATH,
+    required: inputs.config !== undefined,
+  };
 }
 
 function checkoutDir(inputs: ActionInputs): string {
   const workdir = path.resolve(inputs.workingDirectory);
   if (!existsSync(workdir) || !isGitDir(workdir)) {
-    throw new InputError(`working-directory ${inputs.workingDirectory}: not a git repository; check the libs repository out first (actions/checkout with fetch-depth: 0)`);
+    throw new InputError(
+      `working-directory ${inputs.workingDirectory}: not a git repository; check the libs repository out first (actions/checkout with fetch-depth: 0)`,
+    );
   }
   return workdir;
 }
@@ -162,8 +194,14 @@ async function checkMode(inputs: ActionInputs, event: EventInfo): Promise<void> 
   const base = inputs.base ?? event.base;
   const head = inputs.head ?? event.head;
   // A pull_request_target job checked out the base: fetch the PR's commits as objects.
-  if (event.pr && !inputs.head) ensurePullRequestCommits(workdir, event.pr, { info: (s) => core.info(s) }, { base: !inputs.base });
-  const report = await runCheck({ repo: workdir, ...(base ? { base } : {}), ...(head ? { head } : {}), config: configSource(inputs) });
+  if (event.pr && !inputs.head)
+    ensurePullRequestCommits(workdir, event.pr, { info: (s) => core.info(s) }, { base: !inputs.base });
+  const report = await runCheck({
+    repo: workdir,
+    ...(base ? { base } : {}),
+    ...(head ? { head } : {}),
+    config: configSource(inputs),
+  });
   const agreement = event.pr ? computeAgreement(report, parseDeclarations(event.pr.body)) : undefined;
   const outcome = evaluateFailOn(report, agreement, inputs.failOn);
 
@@ -173,10 +211,22 @@ async function checkMode(inputs: ActionInputs, event: EventInfo): Promise<void> 
   writeFileSync(file, `${JSON.stringify({ ...report, ...(agreement ? { agreement } : {}) }, null, 2)}\n`);
   setOutputs(report, agreement, outcome, file);
   logUntrusted(renderText(report, { color: false }));
-  emitAnnotations(annotationsFor(report, { failing: outcome.failing, disagreementFails: outcome.disagreementFails, ...(agreement ? { agreement } : {}) }));
+  emitAnnotations(
+    annotationsFor(report, {
+      failing: outcome.failing,
+      disagreementFails: outcome.disagreementFails,
+      ...(agreement ? { agreement } : {}),
+    }),
+  );
 
   const repoUrl = `${event.serverUrl}/${event.owner}/${event.repo}`;
-  const mdOpts = { repoUrl, failing: outcome.failing, disagreementFails: outcome.disagreementFails, ...(agreement ? { agreement } : {}), ...(event.runUrl ? { runUrl: event.runUrl } : {}) };
+  const mdOpts = {
+    repoUrl,
+    failing: outcome.failing,
+    disagreementFails: outcome.disagreementFails,
+    ...(agreement ? { agreement } : {}),
+    ...(event.runUrl ? { runUrl: event.runUrl } : {}),
+  };
   try {
     await core.summary.addRaw(renderMarkdown(report, { ...mdOpts, maxFindings: 1000 }), true).write();
   } catch (e) {
@@ -184,7 +234,14 @@ async function checkMode(inputs: ActionInputs, event: EventInfo): Promise<void> 
   }
 
   const attention = report.verdict !== 'pass' || outcome.reasons.length > 0 || Boolean(agreement?.problems.length);
-  const c = await commentStep(inputs, event, report, renderMarkdown(report, { ...mdOpts, marker: true, maxFindings: 150 }), attention, workdir);
+  const c = await commentStep(
+    inputs,
+    event,
+    report,
+    renderMarkdown(report, { ...mdOpts, marker: true, maxFindings: 150 }),
+    attention,
+    workdir,
+  );
   core.setOutput('comment', c.action);
   core.setOutput('comment-url', c.url ?? '');
 
@@ -215,7 +272,9 @@ export async function run(): Promise<void> {
     if (e instanceof InputError) core.setFailed(`driver-semver: ${oneLine(e.message)}`);
     else {
       const err = e as Error;
-      core.setFailed(`driver-semver: internal error: ${oneLine(err?.message ?? String(e))} (please report it; enable step debug logging for details)`);
+      core.setFailed(
+        `driver-semver: internal error: ${oneLine(err?.message ?? String(e))} (please report it; enable step debug logging for details)`,
+      );
       core.debug(String(err?.stack ?? ''));
     }
   }

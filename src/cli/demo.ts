@@ -17,7 +17,11 @@ function demoRoot(): string {
  * Builds a throwaway libs-shaped repository with two commits: the demo driver, then a new
  * param appended to an event without a SCHEMA_VERSION bump. Returns its path and revisions.
  */
-export function buildDemoRepo(dir = mkdtempSync(path.join(os.tmpdir(), 'driver-semver-demo-'))): { dir: string; base: string; head: string } {
+export function buildDemoRepo(dir = mkdtempSync(path.join(os.tmpdir(), 'driver-semver-demo-'))): {
+  dir: string;
+  base: string;
+  head: string;
+} {
   const root = demoRoot();
   initRepo(dir);
   const base = commitFiles(dir, readTree(path.join(root, 'base')), 'demo: the driver as released');

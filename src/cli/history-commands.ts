@@ -36,16 +36,30 @@ export function progressBar(write: (s: string) => void, label: string): (done: n
 }
 
 /** Registers `audit`, `release` and `compat` (the history questions) on the program. */
-export function registerHistoryCommands(program: Command, io: Io, setExit: (code: number) => void, opts: HistoryCommandOptions = {}): void {
+export function registerHistoryCommands(
+  program: Command,
+  io: Io,
+  setExit: (code: number) => void,
+  opts: HistoryCommandOptions = {},
+): void {
   const format = () => formatOption(['text', 'json']);
-  const config = () => new Option('--config <file>', `JSON configuration, as for check (default: ${REPO_CONFIG_PATH} in the work tree)`);
+  const config = () =>
+    new Option('--config <file>', `JSON configuration, as for check (default: ${REPO_CONFIG_PATH} in the work tree)`);
   // The same configuration as check: --config FILE, else the work tree's REPO_CONFIG_PATH (none in a bare clone).
   const configured = (repoDir: string, file?: string) => {
     const repo = GitRepo.open(repoDir);
     try {
-      const src = file ? ({ kind: 'file', file } as const) : repo.workTree ? ({ kind: 'repository', at: 'worktree' } as const) : ({ kind: 'none' } as const);
+      const src = file
+        ? ({ kind: 'file', file } as const)
+        : repo.workTree
+          ? ({ kind: 'repository', at: 'worktree' } as const)
+          : ({ kind: 'none' } as const);
       const { config } = loadConfig(src, repo);
-      return { rules: configuredRules(config.rules), modernProbe: config.modernProbe, sharedStructs: config.sharedStructs };
+      return {
+        rules: configuredRules(config.rules),
+        modernProbe: config.modernProbe,
+        sharedStructs: config.sharedStructs,
+      };
     } finally {
       repo.close();
     }
@@ -53,15 +67,27 @@ export function registerHistoryCommands(program: Command, io: Io, setExit: (code
 
   program
     .command('audit')
-    .description('judge every pull request (and every stretch between two bumps) of the first-parent history: forgotten, wrong-sized, misplaced and unexplained bumps')
+    .description(
+      'judge every pull request (and every stretch between two bumps) of the first-parent history: forgotten, wrong-sized, misplaced and unexplained bumps',
+    )
     .addOption(repoOption())
-    .option('--from <rev>', 'start of the walk, exclusive (default: the last *+driver tag in --to\'s history)')
+    .option('--from <rev>', "start of the walk, exclusive (default: the last *+driver tag in --to's history)")
     .option('--to <rev>', 'end of the walk', 'HEAD')
-    .addOption(new Option('--group <how>', 'what one pull request is: consecutive commits with one committer date (libs rebase-merges), or each commit').choices(['committer-date', 'commit']).default('committer-date'))
+    .addOption(
+      new Option(
+        '--group <how>',
+        'what one pull request is: consecutive commits with one committer date (libs rebase-merges), or each commit',
+      )
+        .choices(['committer-date', 'commit'])
+        .default('committer-date'),
+    )
     .option('--all', 'text: list every group that changed the surface and every window, not only the flagged ones')
     .addOption(config())
     .addOption(format())
-    .addHelpText('after', '\nExit status: 0 when no group fails (late, catch-up and unexplained bumps only warn), 1 when one does, 2 on bad input.')
+    .addHelpText(
+      'after',
+      '\nExit status: 0 when no group fails (late, catch-up and unexplained bumps only warn), 1 when one does, 2 on bad input.',
+    )
     .action(async (o) => {
       const config = configured(o.repo, o.config);
       const show = (opts.stderrIsTTY ?? Boolean(process.stderr.isTTY)) && o.format !== 'json' && !inCI(io.env);
@@ -73,21 +99,38 @@ export function registerHistoryCommands(program: Command, io: Io, setExit: (code
         ...config,
         ...(show ? { onProgress: progressBar(io.err, 'audit') } : {}),
       });
-      io.out(o.format === 'json' ? renderHistoryJson(report) : renderAuditText(report, { color: useColor(io), all: Boolean(o.all) }));
+      io.out(
+        o.format === 'json'
+          ? renderHistoryJson(report)
+          : renderAuditText(report, { color: useColor(io), all: Boolean(o.all) }),
+      );
       setExit(report.verdict === 'fail' ? EXIT_FAIL : EXIT_PASS);
     });
 
   program
     .command('release')
-    .description('validate a driver tag: its number against the version files, the bumps against the changes since the previous tag, and the libscap minimums')
+    .description(
+      'validate a driver tag: its number against the version files, the bumps against the changes since the previous tag, and the libscap minimums',
+    )
     .addOption(repoOption())
     .requiredOption('--tag <tag>', 'the driver tag, e.g. 10.1.0+driver or 10.1.0-rc1+driver')
-    .option('--previous <tag>', 'the tag to compare with (default: the highest driver tag below --tag by semver precedence)')
+    .option(
+      '--previous <tag>',
+      'the tag to compare with (default: the highest driver tag below --tag by semver precedence)',
+    )
     .addOption(config())
     .addOption(format())
-    .addHelpText('after', '\nExit status: 0 when the tag is accepted, 1 when it is refused, 2 on bad input (unknown tag, not a driver tag).')
+    .addHelpText(
+      'after',
+      '\nExit status: 0 when the tag is accepted, 1 when it is refused, 2 on bad input (unknown tag, not a driver tag).',
+    )
     .action(async (o) => {
-      const report = await runRelease({ repo: o.repo, tag: o.tag, previous: o.previous, ...configured(o.repo, o.config) });
+      const report = await runRelease({
+        repo: o.repo,
+        tag: o.tag,
+        previous: o.previous,
+        ...configured(o.repo, o.config),
+      });
       io.out(o.format === 'json' ? renderHistoryJson(report) : renderReleaseText(report, { color: useColor(io) }));
       setExit(report.verdict === 'refused' ? EXIT_FAIL : EXIT_PASS);
     });

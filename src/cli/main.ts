@@ -35,7 +35,9 @@ export function exitCodeFor(report: CheckReport): number {
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('driver-semver')
-    .description('Checks that driver/API_VERSION and driver/SCHEMA_VERSION bumps match the changes to the Falco drivers\' user/kernel boundary.')
+    .description(
+      "Checks that driver/API_VERSION and driver/SCHEMA_VERSION bumps match the changes to the Falco drivers' user/kernel boundary.",
+    )
     .version(__DRIVER_SEMVER_VERSION__)
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
@@ -47,14 +49,32 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('check')
     .description('compare the driver surface at two revisions and judge the version bumps')
     .addOption(repoOption())
-    .option('--base <rev>', 'base revision (default: the upstream default branch); the comparison starts at its merge-base with head')
+    .option(
+      '--base <rev>',
+      'base revision (default: the upstream default branch); the comparison starts at its merge-base with head',
+    )
     .option('--head <rev>', 'head revision', undefined)
     .option('--worktree', 'compare the work tree, uncommitted changes included, instead of --head')
-    .option('--config <file>', `JSON configuration (default: ${REPO_CONFIG_PATH} in the work tree, or at the base revision of a bare clone)`)
-    .addOption(new Option('--incomplete <policy>', 'what a file that could not be analysed does: fail the check (default) or only warn').choices(['fail', 'warn']))
+    .option(
+      '--config <file>',
+      `JSON configuration (default: ${REPO_CONFIG_PATH} in the work tree, or at the base revision of a bare clone)`,
+    )
+    .addOption(
+      new Option(
+        '--incomplete <policy>',
+        'what a file that could not be analysed does: fail the check (default) or only warn',
+      ).choices(['fail', 'warn']),
+    )
     .addOption(format())
     .action(async (o) => {
-      const report = await runCheck({ repo: o.repo, base: o.base, head: o.head, worktree: o.worktree, config: configSource(o.config), ...(o.incomplete ? { incomplete: o.incomplete } : {}) });
+      const report = await runCheck({
+        repo: o.repo,
+        base: o.base,
+        head: o.head,
+        worktree: o.worktree,
+        config: configSource(o.config),
+        ...(o.incomplete ? { incomplete: o.incomplete } : {}),
+      });
       io.out(render(report, o.format, io));
       setExit(exitCodeFor(report));
     });
@@ -95,7 +115,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--list', 'list every rule')
     .action((id: string | undefined, o) => {
       if (o.list || !id) {
-        for (const r of RULES) io.out(`${r.id.padEnd(30)} ${r.governs.padEnd(6)} ${(r.kind === 'invalid' ? 'invalid' : r.bump).padEnd(7)} ${r.title}\n`);
+        for (const r of RULES)
+          io.out(
+            `${r.id.padEnd(30)} ${r.governs.padEnd(6)} ${(r.kind === 'invalid' ? 'invalid' : r.bump).padEnd(7)} ${r.title}\n`,
+          );
         setExit(EXIT_PASS);
         return;
       }
@@ -122,11 +145,17 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(format())
     .action(async (o) => {
       const demo = buildDemoRepo();
-      io.err(`demo: built ${demo.dir} with two commits: the demo driver, then a param appended to PPME_SYSCALL_OPEN_X with no SCHEMA_VERSION bump\n`);
-      io.err(`demo: running driver-semver check --repo ${demo.dir} --base ${demo.base.slice(0, 12)} --head ${demo.head.slice(0, 12)}\n\n`);
+      io.err(
+        `demo: built ${demo.dir} with two commits: the demo driver, then a param appended to PPME_SYSCALL_OPEN_X with no SCHEMA_VERSION bump\n`,
+      );
+      io.err(
+        `demo: running driver-semver check --repo ${demo.dir} --base ${demo.base.slice(0, 12)} --head ${demo.head.slice(0, 12)}\n\n`,
+      );
       const report = await runCheck({ repo: demo.dir, base: demo.base, head: demo.head, config: { kind: 'none' } });
       io.out(render(report, o.format, io));
-      io.err(`\ndemo: the FAIL above is the expected answer (a missing SCHEMA minor bump); on a libs clone run: driver-semver check --repo path/to/libs\n`);
+      io.err(
+        `\ndemo: the FAIL above is the expected answer (a missing SCHEMA minor bump); on a libs clone run: driver-semver check --repo path/to/libs\n`,
+      );
       setExit(EXIT_PASS);
     });
 
@@ -155,7 +184,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT_INPUT;
     }
     const err = e as Error;
-    io.err(`driver-semver: internal error: ${err.message} (set DRIVER_SEMVER_DEBUG=1 for details, and please report it)\n`);
+    io.err(
+      `driver-semver: internal error: ${err.message} (set DRIVER_SEMVER_DEBUG=1 for details, and please report it)\n`,
+    );
     if (io.env.DRIVER_SEMVER_DEBUG) io.err(`${err.stack}\n`);
     return EXIT_INTERNAL;
   }

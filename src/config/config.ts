@@ -64,16 +64,19 @@ export function parseConfig(text: string, source: string): Config {
   if (rules !== undefined) {
     if (!isObject(rules)) throw bad('"rules" must be an object of rule id → level');
     for (const [id, level] of Object.entries(rules)) {
-      if (typeof level !== 'string' || !LEVELS.includes(level)) throw bad(`rule '${id}' has level ${JSON.stringify(level)}; use one of ${LEVELS.join(', ')}`);
+      if (typeof level !== 'string' || !LEVELS.includes(level))
+        throw bad(`rule '${id}' has level ${JSON.stringify(level)}; use one of ${LEVELS.join(', ')}`);
     }
     config.rules = rules as RuleOverrides;
   }
   if (modernProbe !== undefined) {
-    if (modernProbe !== 'abi' && modernProbe !== 'bundled') throw bad(`"modernProbe" must be "abi" or "bundled", not ${JSON.stringify(modernProbe)}`);
+    if (modernProbe !== 'abi' && modernProbe !== 'bundled')
+      throw bad(`"modernProbe" must be "abi" or "bundled", not ${JSON.stringify(modernProbe)}`);
     config.modernProbe = modernProbe;
   }
   if (sharedStructs !== undefined) {
-    if (!Array.isArray(sharedStructs) || !sharedStructs.every((n) => typeof n === 'string' && /^\w+$/.test(n))) throw bad('"sharedStructs" must be a list of struct names');
+    if (!Array.isArray(sharedStructs) || !sharedStructs.every((n) => typeof n === 'string' && /^\w+$/.test(n)))
+      throw bad('"sharedStructs" must be a list of struct names');
     config.sharedStructs = sharedStructs as string[];
   }
   if (ignore !== undefined) {
@@ -81,7 +84,8 @@ export function parseConfig(text: string, source: string): Config {
     config.ignore = ignore.map((e, i) => ignoreEntry(e, (msg) => bad(`ignore[${i}]: ${msg}`)));
   }
   if (incomplete !== undefined) {
-    if (incomplete !== 'fail' && incomplete !== 'warn') throw bad(`"incomplete" must be "fail" or "warn", not ${JSON.stringify(incomplete)}`);
+    if (incomplete !== 'fail' && incomplete !== 'warn')
+      throw bad(`"incomplete" must be "fail" or "warn", not ${JSON.stringify(incomplete)}`);
     config.incomplete = incomplete;
   }
   return config;
@@ -92,10 +96,16 @@ function ignoreEntry(e: unknown, bad: (msg: string) => InputError): IgnoreEntry 
   const extra = Object.keys(e).filter((k) => !['rule', 'symbol', 'reason', 'expires'].includes(k));
   if (extra.length) throw bad(`unknown key '${extra[0]}'`);
   const { rule, symbol, reason, expires } = e;
-  if (typeof rule !== 'string' || !RULES.some((r) => r.id === rule)) throw bad(`unknown rule ${JSON.stringify(rule)} (see 'driver-semver explain --list')`);
-  if (typeof symbol !== 'string' || !symbol.trim()) throw bad('"symbol" must name the symbol of the finding (as in the report)');
-  if (typeof reason !== 'string' || !reason.trim()) throw bad('"reason" is mandatory: say why this finding is accepted');
-  if (expires !== undefined && (typeof expires !== 'string' || !DATE.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`)))) {
+  if (typeof rule !== 'string' || !RULES.some((r) => r.id === rule))
+    throw bad(`unknown rule ${JSON.stringify(rule)} (see 'driver-semver explain --list')`);
+  if (typeof symbol !== 'string' || !symbol.trim())
+    throw bad('"symbol" must name the symbol of the finding (as in the report)');
+  if (typeof reason !== 'string' || !reason.trim())
+    throw bad('"reason" is mandatory: say why this finding is accepted');
+  if (
+    expires !== undefined &&
+    (typeof expires !== 'string' || !DATE.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`)))
+  ) {
     throw bad(`"expires" must be a date YYYY-MM-DD, not ${JSON.stringify(expires)}`);
   }
   return { rule, symbol, reason, ...(expires ? { expires } : {}) };

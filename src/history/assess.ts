@@ -17,5 +17,10 @@ export function assessVersion(governs: Governs, base: Surface, head: Surface, fi
   if (!headV || !baseV) return v;
   const now = minimumProblems(governs, head, headV);
   if (!now.length || minimumProblems(governs, base, baseV).length) return v;
-  return { ...v, status: 'invalid', statuses: ['invalid', ...v.statuses.filter((s) => s !== 'ok')], reasons: [...now, ...v.reasons] };
+  return {
+    ...v,
+    status: 'invalid',
+    statuses: ['invalid', ...v.statuses.filter((s) => s !== 'ok')],
+    reasons: [...now, ...v.reasons],
+  };
 }

@@ -34,8 +34,18 @@ export interface AuditOptions {
 
 /** Worst first: a group's status is the first of these any of its versions has. */
 export const STATUS_SEVERITY: GroupStatus[] = [
-  'invalid', 'decreased', 'wrong-file', 'missing', 'too-small', 'not-one-step', 'too-large',
-  'unexplained', 'late', 'catch-up', 'incomplete', 'ok',
+  'invalid',
+  'decreased',
+  'wrong-file',
+  'missing',
+  'too-small',
+  'not-one-step',
+  'too-large',
+  'unexplained',
+  'late',
+  'catch-up',
+  'incomplete',
+  'ok',
 ];
 /** Statuses that make the audit fail (exit 1); the others only warn. */
 export const FAILING: ReadonlySet<GroupStatus> = new Set<GroupStatus>([...FAILING_STATUSES, 'wrong-file']);
@@ -92,7 +102,9 @@ export async function runAudit(opts: AuditOptions): Promise<AuditReport> {
     const fromRev = opts.from ?? lastDriverTag(repo, toCommit, toRev);
     const fromCommit = repo.resolve(fromRev, '--from revision');
     if (!isAncestor(repo, fromCommit, toCommit)) {
-      throw new InputError(`--from ${fromRev} is not an ancestor of --to ${toRev}: the audit walks the first-parent history from one to the other`);
+      throw new InputError(
+        `--from ${fromRev} is not an ancestor of --to ${toRev}: the audit walks the first-parent history from one to the other`,
+      );
     }
     const log = firstParentChanges(repo, fromCommit, toCommit, SURFACE_PREFIXES);
     // --from may sit on a merged side branch: the walk starts at the first-parent base of its first commit.
@@ -102,16 +114,41 @@ export async function runAudit(opts: AuditOptions): Promise<AuditReport> {
     const plan = planWalk(tree, chunks);
 
     const cache = new FactsCache();
-    const pool = opts.workers === 0 ? null : FactsPool.start(cache, (b) => repo.readBlob(b), (b) => repo.blobSize(b), { script: opts.workerScript, count: opts.workers });
+    const pool =
+      opts.workers === 0
+        ? null
+        : FactsPool.start(
+            cache,
+            (b) => repo.readBlob(b),
+            (b) => repo.blobSize(b),
+            { script: opts.workerScript, count: opts.workers },
+          );
     try {
       // Every blob the walk will parse, in walk order: the workers run ahead of the main thread
       // (a bounded number of groups ahead). Code is read for the kernel range the start's
       // declarations state, so the start's declarations come first.
-      if (pool) for (const f of plan.prefetch) for (const kind of fileKinds(f.path)) if (f.at < 0 && kind !== 'code') pool.prefetch(f.path, f.blob, kind, 0n, f.at);
+      if (pool)
+        for (const f of plan.prefetch)
+          for (const kind of fileKinds(f.path))
+            if (f.at < 0 && kind !== 'code') pool.prefetch(f.path, f.blob, kind, 0n, f.at);
       const kernels = kernelRanges((await readDeclarations(snapshotOf(repo, tree, start), cache, [])).values());
-      if (pool) for (const f of plan.prefetch) for (const kind of fileKinds(f.path)) pool.prefetch(f.path, f.blob, kind, kind === 'code' ? codeKernel(f.path, kernels) : 0n, f.at);
+      if (pool)
+        for (const f of plan.prefetch)
+          for (const kind of fileKinds(f.path))
+            pool.prefetch(f.path, f.blob, kind, kind === 'code' ? codeKernel(f.path, kernels) : 0n, f.at);
       const reached = (i: number) => pool?.reached(i);
-      const walked = await walk({ repo, opts, start, toCommit, chunks, tree, rebuild: plan.rebuild, retire: plan.retire, cache, reached });
+      const walked = await walk({
+        repo,
+        opts,
+        start,
+        toCommit,
+        chunks,
+        tree,
+        rebuild: plan.rebuild,
+        retire: plan.retire,
+        cache,
+        reached,
+      });
       return {
         reportVersion: 1,
         command: 'audit',
@@ -119,9 +156,17 @@ export async function runAudit(opts: AuditOptions): Promise<AuditReport> {
         to: { rev: toRev, commit: toCommit },
         start,
         grouping,
-        summary: { ...summarize(log.length, walked.groups, walked.windows, cache.extracted), workers: pool?.size ?? 0, parsedInWorkers: pool?.extracted ?? 0 },
+        summary: {
+          ...summarize(log.length, walked.groups, walked.windows, cache.extracted),
+          workers: pool?.size ?? 0,
+          parsedInWorkers: pool?.extracted ?? 0,
+        },
         ...walked,
-        verdict: walked.groups.some((g) => FAILING.has(g.status)) ? 'fail' : walked.groups.some((g) => g.status !== 'ok') ? 'warn' : 'pass',
+        verdict: walked.groups.some((g) => FAILING.has(g.status))
+          ? 'fail'
+          : walked.groups.some((g) => g.status !== 'ok')
+            ? 'warn'
+            : 'pass',
       };
     } finally {
       await pool?.close();
@@ -148,7 +193,18 @@ interface WalkInput {
 }
 
 /** Judges each group against the previous rebuilt surface, and each window between bumps. */
-async function walk({ repo, opts, start, toCommit, chunks, tree, rebuild, retire, cache, reached }: WalkInput): Promise<Pick<AuditReport, 'groups' | 'windows' | 'warnings'>> {
+async function walk({
+  repo,
+  opts,
+  start,
+  toCommit,
+  chunks,
+  tree,
+  rebuild,
+  retire,
+  cache,
+  reached,
+}: WalkInput): Promise<Pick<AuditReport, 'groups' | 'windows' | 'warnings'>> {
   const buildOpts = { sharedStructs: sharedStructList(opts.sharedStructs) };
   const build = (commit: string): Promise<Surface> => buildSurface(snapshotOf(repo, tree, commit), cache, buildOpts);
   const cmpOpts = { rules: opts.rules, modernProbe: opts.modernProbe };
@@ -207,9 +263,13 @@ async function walk({ repo, opts, start, toCommit, chunks, tree, rebuild, retire
   const lastGroup = groups[groups.length - 1];
   for (const g of GOVERNS) {
     const w = open[g];
-    if (lastGroup && w.group !== lastGroup.index) windows.push(closeWindow(g, w, current, { group: null, commit: toCommit }, cmpOpts, true));
+    if (lastGroup && w.group !== lastGroup.index)
+      windows.push(closeWindow(g, w, current, { group: null, commit: toCommit }, cmpOpts, true));
   }
-  windows.sort((a, b) => (a.to.group ?? Infinity) - (b.to.group ?? Infinity) || GOVERNS.indexOf(a.governs) - GOVERNS.indexOf(b.governs));
+  windows.sort(
+    (a, b) =>
+      (a.to.group ?? Infinity) - (b.to.group ?? Infinity) || GOVERNS.indexOf(a.governs) - GOVERNS.indexOf(b.governs),
+  );
 
   // A bump in the wrong file is what the PR did, whatever a later bump covered: mark it first.
   for (const group of groups) markWrongFile(group);
@@ -223,7 +283,10 @@ async function walk({ repo, opts, start, toCommit, chunks, tree, rebuild, retire
  * rebuilds will parse, in walk order with the group that first reads it, and after which rebuild
  * each blob is read no more (index -1: the start). Works on a copy: the walk replays the same changes.
  */
-function planWalk(start: Map<string, FileEntry>, chunks: LogCommit[][]): { rebuild: boolean[]; prefetch: Array<FileEntry & { at: number }>; retire: Map<number, string[]> } {
+function planWalk(
+  start: Map<string, FileEntry>,
+  chunks: LogCommit[][],
+): { rebuild: boolean[]; prefetch: Array<FileEntry & { at: number }>; retire: Map<number, string[]> } {
   const tree = new Map(start);
   const seen = new Set<string>();
   const prefetch: Array<FileEntry & { at: number }> = [];
@@ -291,11 +354,35 @@ function snapshotOf(repo: GitRepo, tree: Map<string, FileEntry>, commit: string)
 
 function unchanged(governs: Governs, s: Surface): AuditVersion {
   const v = s.versions[governs]?.version ?? null;
-  return { file: VERSION_FILES[governs], base: v, head: v, declared: 'none', required: 'none', status: 'ok', reasons: [] };
+  return {
+    file: VERSION_FILES[governs],
+    base: v,
+    head: v,
+    declared: 'none',
+    required: 'none',
+    status: 'ok',
+    reasons: [],
+  };
 }
 
-function fromVerdict(v: { file: string; base: string | null; head: string | null; declared: AuditVersion['declared']; required: AuditVersion['required']; status: Status; reasons: string[] }): AuditVersion {
-  return { file: v.file, base: v.base, head: v.head, declared: v.declared, required: v.required, status: v.status, reasons: [...v.reasons] };
+function fromVerdict(v: {
+  file: string;
+  base: string | null;
+  head: string | null;
+  declared: AuditVersion['declared'];
+  required: AuditVersion['required'];
+  status: Status;
+  reasons: string[];
+}): AuditVersion {
+  return {
+    file: v.file,
+    base: v.base,
+    head: v.head,
+    declared: v.declared,
+    required: v.required,
+    status: v.status,
+    reasons: [...v.reasons],
+  };
 }
 
 function closeWindow(
@@ -337,7 +424,8 @@ function settle(groups: AuditGroup[], g: Governs): void {
   for (const group of groups) {
     const v = group.versions[g];
     if (v.base === v.head) {
-      if (v.status === 'missing' || v.status === 'too-small' || (v.status === 'wrong-file' && v.required !== 'none')) debts.push(group);
+      if (v.status === 'missing' || v.status === 'too-small' || (v.status === 'wrong-file' && v.required !== 'none'))
+        debts.push(group);
       continue;
     }
     const paid = v.declared === 'none' ? [] : debts.filter((d) => bumpAtLeast(v.declared, d.versions[g].required));
@@ -345,22 +433,32 @@ function settle(groups: AuditGroup[], g: Governs): void {
     if (!paid.length) continue;
     v.settles = paid.map((d) => d.index);
     if (v.status === 'unexplained' || v.status === 'too-large') v.status = 'catch-up';
-    v.reasons.push(`this ${v.declared} bump also covers the ${VERSION_LABEL[g]} changes of group${paid.length > 1 ? 's' : ''} ${paid.map((d) => `#${d.index}`).join(', ')}, which did not bump it`);
+    v.reasons.push(
+      `this ${v.declared} bump also covers the ${VERSION_LABEL[g]} changes of group${paid.length > 1 ? 's' : ''} ${paid.map((d) => `#${d.index}`).join(', ')}, which did not bump it`,
+    );
     for (const d of paid) {
       const dv = d.versions[g];
       if (dv.status !== 'wrong-file') dv.status = 'late';
       dv.settledBy = group.index;
-      dv.reasons.push(`the next bump, ${v.base} → ${v.head} in group #${group.index} (${group.head.slice(0, 12)}), covers it`);
+      dv.reasons.push(
+        `the next bump, ${v.base} → ${v.head} in group #${group.index} (${group.head.slice(0, 12)}), covers it`,
+      );
     }
   }
 }
 
 /** One version needed a bump and the other file was bumped instead. */
 function markWrongFile(group: AuditGroup): void {
-  for (const [a, b] of [['api', 'schema'], ['schema', 'api']] as Array<[Governs, Governs]>) {
+  for (const [a, b] of [
+    ['api', 'schema'],
+    ['schema', 'api'],
+  ] as Array<[Governs, Governs]>) {
     const need = group.versions[a];
     const extra = group.versions[b];
-    if ((need.status === 'missing' || need.status === 'too-small') && (extra.status === 'unexplained' || extra.status === 'too-large')) {
+    if (
+      (need.status === 'missing' || need.status === 'too-small') &&
+      (extra.status === 'unexplained' || extra.status === 'too-large')
+    ) {
       const why = `the changes need a ${need.required} bump of ${VERSION_LABEL[a]}, and ${VERSION_LABEL[b]} was bumped (${extra.declared}) instead`;
       need.status = 'wrong-file';
       extra.status = 'wrong-file';
@@ -376,7 +474,12 @@ function groupStatus(group: AuditGroup): GroupStatus {
   return STATUS_SEVERITY.find((s) => statuses.has(s)) ?? 'ok';
 }
 
-function summarize(commits: number, groups: AuditGroup[], windows: AuditWindow[], blobsParsed: number): Omit<AuditReport['summary'], 'workers' | 'parsedInWorkers'> {
+function summarize(
+  commits: number,
+  groups: AuditGroup[],
+  windows: AuditWindow[],
+  blobsParsed: number,
+): Omit<AuditReport['summary'], 'workers' | 'parsedInWorkers'> {
   const byStatus: Partial<Record<GroupStatus, number>> = {};
   for (const g of groups) byStatus[g.status] = (byStatus[g.status] ?? 0) + 1;
   const win: AuditReport['summary']['windows'] = { api: {}, schema: {} };
@@ -391,5 +494,3 @@ function summarize(commits: number, groups: AuditGroup[], windows: AuditWindow[]
     blobsParsed,
   };
 }
-
-

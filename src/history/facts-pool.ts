@@ -2,7 +2,15 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { blobFacts, codeKernel, factsKey, kernelRanges, readDeclarations, tooLarge, type FactsCache } from '../surface/build.js';
+import {
+  blobFacts,
+  codeKernel,
+  factsKey,
+  kernelRanges,
+  readDeclarations,
+  tooLarge,
+  type FactsCache,
+} from '../surface/build.js';
 import type { Snapshot } from '../source/git.js';
 import { MAX_FILE_BYTES, PREFETCH_GROUPS_AHEAD } from '../limits.js';
 import { fileKinds, type ReadKind } from '../surface/files.js';
@@ -26,7 +34,12 @@ const WORKER_KIND = 'driver-semver-facts';
 const MAX_WORKERS = 3;
 
 /** The facts buildSurface caches for this blob at this path, read as `kind` (null: not a way it reads the file). */
-export async function factsFor(path: string, data: Buffer | null, kind: ReadKind, minKernel = 0n): Promise<Facts | null> {
+export async function factsFor(
+  path: string,
+  data: Buffer | null,
+  kind: ReadKind,
+  minKernel = 0n,
+): Promise<Facts | null> {
   return fileKinds(path).includes(kind) ? blobFacts(path, data, kind, minKernel) : null;
 }
 
@@ -49,7 +62,15 @@ if (!isMainThread && (workerData as { kind?: string } | null)?.kind === WORKER_K
     chain = chain.then(async () => {
       let reply: Reply;
       try {
-        reply = { id: m.id, facts: await factsFor(m.path, m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null, m.kind, BigInt(m.minKernel)) };
+        reply = {
+          id: m.id,
+          facts: await factsFor(
+            m.path,
+            m.data ? Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) : null,
+            m.kind,
+            BigInt(m.minKernel),
+          ),
+        };
       } catch (e) {
         reply = { id: m.id, error: (e as Error).message };
       }
@@ -132,9 +153,14 @@ export class FactsPool {
    * the declarations first, then the code for the kernel range each snapshot's declarations
    * state. Resolves once everything is queued; buildSurface then finds each blob in the cache.
    */
-  static async forSnapshots(cache: FactsCache, snaps: Snapshot[], opts: { script?: string | null } = {}): Promise<FactsPool | null> {
+  static async forSnapshots(
+    cache: FactsCache,
+    snaps: Snapshot[],
+    opts: { script?: string | null } = {},
+  ): Promise<FactsPool | null> {
     const where = new Map<string, { snap: Snapshot; path: string }>();
-    for (const snap of snaps) for (const [path, e] of snap.files) if (!e.mode && fileKinds(path).length) where.set(e.blob, { snap, path });
+    for (const snap of snaps)
+      for (const [path, e] of snap.files) if (!e.mode && fileKinds(path).length) where.set(e.blob, { snap, path });
     const read = async (blob: string) => {
       const w = where.get(blob);
       return w ? w.snap.read(w.path) : null;
@@ -149,10 +175,13 @@ export class FactsPool {
     const pool = FactsPool.start(cache, read, size, { ...opts, count: Math.min(MAX_WORKERS, Math.max(2, cores - 1)) });
     if (!pool) return null;
     const readable = (snap: Snapshot) => [...snap.files.values()].filter((e) => !e.mode);
-    for (const snap of snaps) for (const e of readable(snap)) for (const kind of fileKinds(e.path)) if (kind !== 'code') pool.prefetch(e.path, e.blob, kind);
+    for (const snap of snaps)
+      for (const e of readable(snap))
+        for (const kind of fileKinds(e.path)) if (kind !== 'code') pool.prefetch(e.path, e.blob, kind);
     for (const snap of snaps) {
       const kernels = kernelRanges((await readDeclarations(snap, cache, [])).values());
-      for (const e of readable(snap)) if (fileKinds(e.path).includes('code')) pool.prefetch(e.path, e.blob, 'code', codeKernel(e.path, kernels));
+      for (const e of readable(snap))
+        if (fileKinds(e.path).includes('code')) pool.prefetch(e.path, e.blob, 'code', codeKernel(e.path, kernels));
     }
     return pool;
   }
@@ -202,16 +231,28 @@ export class FactsPool {
         this.pending.set(id, task);
         slot.busy++;
         // The size first: an oversized blob is refused without being read.
-        this.sizeOf(task.blob).then(async (size) => {
-          if (size !== null && size > MAX_FILE_BYTES) return this.done(slot, { id, facts: tooLarge(size) });
-          const data = await this.read(task.blob);
-          {
-            const bytes = data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
-            // Copy into a buffer of its own before transferring: `data` may be a view into a shared pool.
-            const own = bytes ? new Uint8Array(bytes) : null;
-            slot.w.postMessage({ id, path: task.path, blob: task.blob, data: own, kind: task.kind, minKernel: String(task.minKernel) } satisfies Request, own ? [own.buffer] : []);
-          }
-        }).catch((e: Error) => this.done(slot, { id, error: e.message }));
+        this.sizeOf(task.blob)
+          .then(async (size) => {
+            if (size !== null && size > MAX_FILE_BYTES) return this.done(slot, { id, facts: tooLarge(size) });
+            const data = await this.read(task.blob);
+            {
+              const bytes = data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+              // Copy into a buffer of its own before transferring: `data` may be a view into a shared pool.
+              const own = bytes ? new Uint8Array(bytes) : null;
+              slot.w.postMessage(
+                {
+                  id,
+                  path: task.path,
+                  blob: task.blob,
+                  data: own,
+                  kind: task.kind,
+                  minKernel: String(task.minKernel),
+                } satisfies Request,
+                own ? [own.buffer] : [],
+              );
+            }
+          })
+          .catch((e: Error) => this.done(slot, { id, error: e.message }));
       }
     }
   }

@@ -23,7 +23,6 @@ export interface ReleaseOptions {
   sharedStructs?: string[];
 }
 
-
 function driverTag(option: string, name: string): DriverTag {
   const t = parseDriverTag(name);
   if (!t) throw new InputError(`${option} ${name}: not a driver tag (expected ${DRIVER_TAG_FORM})`);
@@ -42,7 +41,8 @@ export async function runRelease(opts: ReleaseOptions): Promise<ReleaseReport> {
   try {
     const refs = new Map(listTags(repo).map((r) => [r.name, r.target]));
     const commitOf = (option: string, t: DriverTag): string => {
-      if (!refs.has(t.name)) throw new InputError(`${option} ${t.name}: no such tag in ${repo.dir} (run 'git fetch --tags')`);
+      if (!refs.has(t.name))
+        throw new InputError(`${option} ${t.name}: no such tag in ${repo.dir} (run 'git fetch --tags')`);
       return repo.resolve(`refs/tags/${t.name}`, `${option} ${t.name}`);
     };
     const tagCommit = commitOf('--tag', tag);
@@ -50,7 +50,8 @@ export async function runRelease(opts: ReleaseOptions): Promise<ReleaseReport> {
     let prev: DriverTag | null;
     if (wanted) {
       commitOf('--previous', wanted);
-      if (compareTags(wanted, tag) >= 0) throw new InputError(`--previous ${wanted.name} is not below --tag ${tag.name} by semver precedence`);
+      if (compareTags(wanted, tag) >= 0)
+        throw new InputError(`--previous ${wanted.name} is not below --tag ${tag.name} by semver precedence`);
       prev = wanted;
     } else {
       prev = previousTag(tag, all);
@@ -66,7 +67,9 @@ export async function runRelease(opts: ReleaseOptions): Promise<ReleaseReport> {
       for (const g of GOVERNS) {
         const v = s.versions[g];
         if (!v?.version) {
-          throw new InputError(`${option} ${t.name}: ${VERSION_FILES[g]} ${v ? `has '${v.raw}', not a MAJOR.MINOR.PATCH version` : 'is missing'} at that tag`);
+          throw new InputError(
+            `${option} ${t.name}: ${VERSION_FILES[g]} ${v ? `has '${v.raw}', not a MAJOR.MINOR.PATCH version` : 'is missing'} at that tag`,
+          );
         }
       }
       return s;
@@ -78,7 +81,11 @@ export async function runRelease(opts: ReleaseOptions): Promise<ReleaseReport> {
     // the number then counts from the previous release line.
     const countsFrom = prev && prev.core === tag.core ? previousLine(tag, all) : prev;
     const countsFromSurface =
-      countsFrom === prev ? base : countsFrom ? await surfaceAt(countsFrom, commitOf('--previous', countsFrom), 'release line') : null;
+      countsFrom === prev
+        ? base
+        : countsFrom
+          ? await surfaceAt(countsFrom, commitOf('--previous', countsFrom), 'release line')
+          : null;
 
     const problems: string[] = [];
     const driverVersion = numberRule(tag, prev, countsFrom, countsFromSurface, head);
@@ -100,7 +107,15 @@ export async function runRelease(opts: ReleaseOptions): Promise<ReleaseReport> {
       reportVersion: 1,
       command: 'release',
       tag: { name: tag.name, version: tag.version, commit: tagCommit },
-      previous: prev && prevCommit ? { name: prev.name, version: prev.version, commit: prevCommit, ancestor: isAncestor(repo, prevCommit, tagCommit) } : null,
+      previous:
+        prev && prevCommit
+          ? {
+              name: prev.name,
+              version: prev.version,
+              commit: prevCommit,
+              ancestor: isAncestor(repo, prevCommit, tagCommit),
+            }
+          : null,
       driverVersion,
       versions,
       minimums,
@@ -130,45 +145,91 @@ function numberRule(
   if (!countsFrom || !from) {
     const ok = tag.core === '1.0.0';
     return {
-      countsFrom: null, bump: null, expected: '1.0.0', actual: tag.core, status: ok ? 'ok' : 'wrong',
+      countsFrom: null,
+      bump: null,
+      expected: '1.0.0',
+      actual: tag.core,
+      status: ok ? 'ok' : 'wrong',
       reason: `${keep}no earlier release line: the driver number starts at 1.0.0${ok ? '' : `, not ${tag.core}`}`,
     };
   }
-  const steps = GOVERNS.map((g) => ({ g, from: from.versions[g]!.version!, to: head.versions[g]!.version!, step: bumpBetween(from.versions[g]!.version!, head.versions[g]!.version!) }));
+  const steps = GOVERNS.map((g) => ({
+    g,
+    from: from.versions[g]!.version!,
+    to: head.versions[g]!.version!,
+    step: bumpBetween(from.versions[g]!.version!, head.versions[g]!.version!),
+  }));
   const base = { countsFrom: { name: countsFrom.name, version: countsFrom.version }, actual: tag.core };
   const down = steps.find((s) => s.step === 'decreased');
   if (down) {
-    return { ...base, bump: null, expected: null, status: 'wrong', reason: `${keep}${VERSION_LABEL[down.g]} went down since ${countsFrom.name} (${down.from} → ${down.to}): no driver number can follow` };
+    return {
+      ...base,
+      bump: null,
+      expected: null,
+      status: 'wrong',
+      reason: `${keep}${VERSION_LABEL[down.g]} went down since ${countsFrom.name} (${down.from} → ${down.to}): no driver number can follow`,
+    };
   }
   const bump = steps.reduce<Bump>((acc, s) => maxBump(acc, s.step as Bump), 'none');
   const kind: Bump = bump === 'none' ? 'patch' : bump;
   const expected = semver.inc(countsFrom.core, kind as semver.ReleaseType)!;
-  const grew = steps.filter((s) => s.step === bump && bump !== 'none').map((s) => `${VERSION_LABEL[s.g]}'s ${bump} grew (${s.from} → ${s.to})`);
+  const grew = steps
+    .filter((s) => s.step === bump && bump !== 'none')
+    .map((s) => `${VERSION_LABEL[s.g]}'s ${bump} grew (${s.from} → ${s.to})`);
   const why = grew.length
     ? `${grew.join(' and ')} since ${countsFrom.name}`
     : `neither API_VERSION's nor SCHEMA_VERSION's major or minor grew since ${countsFrom.name}${steps.some((s) => s.step === 'patch') ? ' (only a patch)' : ''}`;
   const ok = tag.core === expected;
   return {
-    ...base, bump: kind, expected, status: ok ? 'ok' : 'wrong',
+    ...base,
+    bump: kind,
+    expected,
+    status: ok ? 'ok' : 'wrong',
     reason: `${keep}${why}: the driver number takes a ${kind} step, ${countsFrom.core} → ${expected}${ok ? '' : `, but the tag says ${tag.core}`}`,
   };
 }
 
 /** The bumps between the two tags must cover every change found between them. */
-function coverage(g: Governs, base: Surface | null, head: Surface, findings: Finding[], prev: DriverTag | null): ReleaseVersion {
+function coverage(
+  g: Governs,
+  base: Surface | null,
+  head: Surface,
+  findings: Finding[],
+  prev: DriverTag | null,
+): ReleaseVersion {
   const file = VERSION_FILES[g];
   const tagV = head.versions[g]!.version!;
-  if (!base || !prev) return { file, previous: null, tag: tagV, declared: 'none', required: 'none', status: 'ok', reasons: ['first driver tag: nothing to compare with'] };
+  if (!base || !prev)
+    return {
+      file,
+      previous: null,
+      tag: tagV,
+      declared: 'none',
+      required: 'none',
+      status: 'ok',
+      reasons: ['first driver tag: nothing to compare with'],
+    };
   const prevV = base.versions[g]!.version!;
   const mine = findings.filter((f) => f.governs === g);
   const required = mine.filter((f) => f.kind === 'change').reduce<Bump>((acc, f) => maxBump(acc, f.bump), 'none');
   const declared = bumpBetween(prevV, tagV);
-  const result = (status: ReleaseVersion['status'], reasons: string[]): ReleaseVersion => ({ file, previous: prevV, tag: tagV, declared, required, status, reasons });
+  const result = (status: ReleaseVersion['status'], reasons: string[]): ReleaseVersion => ({
+    file,
+    previous: prevV,
+    tag: tagV,
+    declared,
+    required,
+    status,
+    reasons,
+  });
   const invalid = mine.filter((f) => f.kind === 'invalid').map((f) => `${f.message} (${f.rule})`);
   if (invalid.length) return result('invalid', invalid);
-  if (declared === 'decreased') return result('decreased', [`${VERSION_LABEL[g]} went down from ${prevV} at ${prev.name} to ${tagV}`]);
+  if (declared === 'decreased')
+    return result('decreased', [`${VERSION_LABEL[g]} went down from ${prevV} at ${prev.name} to ${tagV}`]);
   if (!bumpAtLeast(declared, required)) {
-    return result('too-small', [`the changes since ${prev.name} need a ${required} bump of ${VERSION_LABEL[g]}; ${prevV} → ${tagV} is ${declared === 'none' ? 'no bump' : `only ${declared}`}`]);
+    return result('too-small', [
+      `the changes since ${prev.name} need a ${required} bump of ${VERSION_LABEL[g]}; ${prevV} → ${tagV} is ${declared === 'none' ? 'no bump' : `only ${declared}`}`,
+    ]);
   }
   return result('ok', []);
 }

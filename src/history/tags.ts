@@ -23,7 +23,12 @@ export function parseDriverTag(name: string): DriverTag | null {
   if (!m) return null;
   const version = semver.valid(m[2] ? `${m[1]}-${m[2]}` : m[1]!);
   if (!version) return null;
-  return { name, version, core: `${semver.major(version)}.${semver.minor(version)}.${semver.patch(version)}`, prerelease: Boolean(m[2]) };
+  return {
+    name,
+    version,
+    core: `${semver.major(version)}.${semver.minor(version)}.${semver.patch(version)}`,
+    prerelease: Boolean(m[2]),
+  };
 }
 
 /** Semver precedence (pre-releases below their final). */

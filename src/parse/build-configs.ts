@@ -55,7 +55,15 @@ const KERNEL_ARCH: Record<Arch, string[]> = {
 };
 
 /** Every architecture option any of them sets: the others' are known to be unset. */
-const ALL_KERNEL_ARCH = new Set([...Object.values(KERNEL_ARCH).flat(), 'CONFIG_X86_32', 'CONFIG_ARM', 'CONFIG_MIPS', 'CONFIG_PPC32', 'CONFIG_64BIT', 'CONFIG_32BIT']);
+const ALL_KERNEL_ARCH = new Set([
+  ...Object.values(KERNEL_ARCH).flat(),
+  'CONFIG_X86_32',
+  'CONFIG_ARM',
+  'CONFIG_MIPS',
+  'CONFIG_PPC32',
+  'CONFIG_64BIT',
+  'CONFIG_32BIT',
+]);
 
 /** The modern probe's `-D__TARGET_ARCH_${ARCH}` (libbpf's names; driver/feature_gates.h tests them). */
 const BPF_TARGET_ARCH: Record<Arch, string> = {
@@ -138,14 +146,25 @@ const LP64: Record<string, string> = {
  * Defined by every gcc and clang, with a value that depends on the compiler's version or the
  * command line (`-std`, `-ffreestanding`): `defined(X)` is true, `X >= N` is unknown.
  */
-export const DEFINED_VALUE_UNKNOWN = new Set(['__GNUC__', '__GNUC_MINOR__', '__GNUC_PATCHLEVEL__', '__VERSION__', '__STDC_VERSION__', '__STDC_HOSTED__']);
+export const DEFINED_VALUE_UNKNOWN = new Set([
+  '__GNUC__',
+  '__GNUC_MINOR__',
+  '__GNUC_PATCHLEVEL__',
+  '__VERSION__',
+  '__STDC_VERSION__',
+  '__STDC_HOSTED__',
+]);
 
 /** Architectures whose `char` is unsigned (the ABI's choice; gcc defines __CHAR_UNSIGNED__). */
 const UNSIGNED_CHAR = new Set<Arch>(['aarch64', 's390x', 'ppc64le', 'riscv64']);
 
 function byteOrder(arch: Arch): Record<string, string> {
   const order = arch === 's390x' ? '4321' : '1234';
-  return { __BYTE_ORDER__: order, __FLOAT_WORD_ORDER__: order, ...(UNSIGNED_CHAR.has(arch) ? { __CHAR_UNSIGNED__: '1' } : {}) };
+  return {
+    __BYTE_ORDER__: order,
+    __FLOAT_WORD_ORDER__: order,
+    ...(UNSIGNED_CHAR.has(arch) ? { __CHAR_UNSIGNED__: '1' } : {}),
+  };
 }
 
 /** What Kbuild defines for each object it compiles (the value names the object). */
@@ -165,23 +184,40 @@ function defines(view: View, arch: Arch): Record<string, string> {
     case 'legacy':
       // driver/bpf/Makefile runs clang for the host (-emit-llvm, then `llc -march=bpf`): the
       // host's architecture macros, with the kernel's flags; not Kbuild's per-object flags.
-      return { ...LP64, ...byteOrder(arch), ...COMPILER_ARCH[arch], __clang__: '1', __BPF_TRACING__: '1', ...kernelConfig(arch) };
+      return {
+        ...LP64,
+        ...byteOrder(arch),
+        ...COMPILER_ARCH[arch],
+        __clang__: '1',
+        __BPF_TRACING__: '1',
+        ...kernelConfig(arch),
+      };
     case 'modern':
       // clang -target bpf (driver/modern_bpf/CMakeLists.txt): no host architecture macros.
-      return { ...LP64, ...byteOrder(arch), __clang__: '1', __bpf__: '1', __BPF__: '1', __USE_VMLINUX__: '1', [BPF_TARGET_ARCH[arch]]: '1' };
+      return {
+        ...LP64,
+        ...byteOrder(arch),
+        __clang__: '1',
+        __bpf__: '1',
+        __BPF__: '1',
+        __USE_VMLINUX__: '1',
+        [BPF_TARGET_ARCH[arch]]: '1',
+      };
     case 'userspace':
       return { ...LP64, ...byteOrder(arch), ...COMPILER_ARCH[arch] };
   }
 }
 
 /** Every configuration, view by view: the order of the bits in presence masks. */
-export const CONFIGS: BuildConfig[] = VIEWS.flatMap((view) => ARCHES.map((arch) => ({ view, arch }))).map(({ view, arch }, index) => ({
-  index,
-  view,
-  arch,
-  defines: defines(view, arch),
-  kernel: view === 'kmod' || view === 'legacy',
-}));
+export const CONFIGS: BuildConfig[] = VIEWS.flatMap((view) => ARCHES.map((arch) => ({ view, arch }))).map(
+  ({ view, arch }, index) => ({
+    index,
+    view,
+    arch,
+    defines: defines(view, arch),
+    kernel: view === 'kmod' || view === 'legacy',
+  }),
+);
 
 /** A set of configurations as a bit mask (24 configurations fit in a JS bitwise integer). */
 export type ConfigMask = number;
@@ -254,8 +290,25 @@ export const EXTERNAL_MACROS: RegExp[] = [
 
 /** Other compilers, operating systems and architectures: never defined by a build of the drivers or of libscap on Linux. */
 const OTHER_PLATFORMS = new Set([
-  '_MSC_VER', '_WIN32', '_WIN64', '__CYGWIN__', '__MINGW32__', '__MINGW64__', '__sun', '__APPLE__', '__MACH__',
-  '__FreeBSD__', '__NetBSD__', '__OpenBSD__', '__EMSCRIPTEN__', '__cplusplus', '__mips__', '__mips', '__i386__', '__arm__', '__ILP32__',
+  '_MSC_VER',
+  '_WIN32',
+  '_WIN64',
+  '__CYGWIN__',
+  '__MINGW32__',
+  '__MINGW64__',
+  '__sun',
+  '__APPLE__',
+  '__MACH__',
+  '__FreeBSD__',
+  '__NetBSD__',
+  '__OpenBSD__',
+  '__EMSCRIPTEN__',
+  '__cplusplus',
+  '__mips__',
+  '__mips',
+  '__i386__',
+  '__arm__',
+  '__ILP32__',
 ]);
 
 /** Whether a name is defined outside the tree (see EXTERNAL_MACROS) and the configuration does not set it. */

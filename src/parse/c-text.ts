@@ -74,7 +74,8 @@ function spliceContinuations(s: string): string {
       const end = s.indexOf('\n', copied);
       if (end >= 0 && end < i) settle();
     }
-    const splitsToken = i > 0 && isTokenChar(s.charCodeAt(i - 1)) && nl + 1 < s.length && isTokenChar(s.charCodeAt(nl + 1));
+    const splitsToken =
+      i > 0 && isTokenChar(s.charCodeAt(i - 1)) && nl + 1 < s.length && isTokenChar(s.charCodeAt(nl + 1));
     if (splitsToken) {
       out.push(s.slice(copied, i));
       owedSpaces += nl - i;
@@ -143,7 +144,12 @@ export function blankComments(s: string): string {
 function blank(s: string, a: number, b: number): string {
   const seg = s.slice(a, b);
   // Line by line rather than a character-by-character replace: licence headers are long.
-  return seg.indexOf('\n') < 0 ? ' '.repeat(b - a) : seg.split('\n').map((line) => ' '.repeat(line.length)).join('\n');
+  return seg.indexOf('\n') < 0
+    ? ' '.repeat(b - a)
+    : seg
+        .split('\n')
+        .map((line) => ' '.repeat(line.length))
+        .join('\n');
 }
 
 /** A line index: offset → 1-based line, by binary search over line starts. */

@@ -23,8 +23,10 @@ export interface ScalarType {
 const NAMED = record<ScalarType>();
 for (const bits of [8, 16, 32, 64]) {
   const size = bits / 8;
-  for (const n of [`int${bits}_t`, `__s${bits}`, `s${bits}`, `__int${bits}_t`]) NAMED[n] = { type: `int${bits}_t`, size, kind: 'signed' };
-  for (const n of [`uint${bits}_t`, `__u${bits}`, `u${bits}`, `__uint${bits}_t`, `u_int${bits}_t`]) NAMED[n] = { type: `uint${bits}_t`, size, kind: 'unsigned' };
+  for (const n of [`int${bits}_t`, `__s${bits}`, `s${bits}`, `__int${bits}_t`])
+    NAMED[n] = { type: `int${bits}_t`, size, kind: 'signed' };
+  for (const n of [`uint${bits}_t`, `__u${bits}`, `u${bits}`, `__uint${bits}_t`, `u_int${bits}_t`])
+    NAMED[n] = { type: `uint${bits}_t`, size, kind: 'unsigned' };
 }
 Object.assign(NAMED, {
   bool: { type: 'bool', size: 1, kind: 'bool' },
@@ -62,7 +64,8 @@ function integerWords(spelling: string): ScalarType | null {
     return unsigned ? NAMED.uint8_t! : signed ? NAMED.int8_t! : { type: 'char', size: 1, kind: 'char' };
   }
   if (count('short')) return longs ? null : unsigned ? NAMED.uint16_t! : NAMED.int16_t!;
-  if (longs === 1) return { type: unsigned ? 'unsigned long' : 'long', size: 8, kind: unsigned ? 'unsigned' : 'signed' };
+  if (longs === 1)
+    return { type: unsigned ? 'unsigned long' : 'long', size: 8, kind: unsigned ? 'unsigned' : 'signed' };
   if (longs === 2) return unsigned ? NAMED.uint64_t! : NAMED.int64_t!;
   if (longs > 2) return null;
   return unsigned ? NAMED.uint32_t! : NAMED.int32_t!;
@@ -74,7 +77,20 @@ export function scalarType(spelling: string): ScalarType | null {
 }
 
 /** Words that can only be part of a type name. */
-export const TYPE_KEYWORDS = new Set(['signed', 'unsigned', 'short', 'long', 'int', 'char', 'void', 'struct', 'union', 'enum', 'const', 'volatile']);
+export const TYPE_KEYWORDS = new Set([
+  'signed',
+  'unsigned',
+  'short',
+  'long',
+  'int',
+  'char',
+  'void',
+  'struct',
+  'union',
+  'enum',
+  'const',
+  'volatile',
+]);
 
 /** True when a word names a type on its own or is part of a type name. */
 export function isTypeWord(word: string): boolean {
@@ -93,4 +109,3 @@ export function canonicalType(type: string): string {
   const m = /^(unsigned long|long)(\[.*)?$/.exec(type);
   return m ? `${m[1] === 'long' ? 'int64_t' : 'uint64_t'}${m[2] ?? ''}` : type;
 }
-

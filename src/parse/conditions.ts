@@ -15,7 +15,14 @@
  */
 import { CONFIGS, DEFINED_VALUE_UNKNOWN, isExternal, type BuildConfig, type ConfigMask } from './build-configs.js';
 import { evaluate, type MacroDef, type SymbolTable } from './consteval.js';
-import { applyPack, pragmaOperatorPacks, type Directives, type IncludeFact, type Op, type PackState } from './directives.js';
+import {
+  applyPack,
+  pragmaOperatorPacks,
+  type Directives,
+  type IncludeFact,
+  type Op,
+  type PackState,
+} from './directives.js';
 import { expandMacros } from './macros.js';
 import { MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES, MEMO_ENTRIES } from '../limits.js';
 import { describeLimit, type WorkBudget } from './budget.js';
@@ -26,7 +33,11 @@ export type Status = 0 | 1 | 2;
 /** The highest kernel version `LINUX_VERSION_CODE` can take. */
 const KERNEL_MAX = 0x7fffffffn;
 
-const KERNEL_VERSION: MacroDef = { name: 'KERNEL_VERSION', params: ['a', 'b', 'c'], body: '(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))' };
+const KERNEL_VERSION: MacroDef = {
+  name: 'KERNEL_VERSION',
+  params: ['a', 'b', 'c'],
+  body: '(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))',
+};
 
 /** `KERNEL_VERSION(a, b, c)` as a number. */
 export function kernelVersion(a: number, b: number, c: number): bigint {
@@ -159,7 +170,8 @@ class Env {
       this.usedKernel = true;
       return { status: 2, defs: { name, params: null, body: String(this.kernel) }, at: -1, answer };
     }
-    if (answer.startsWith('def:')) return { status: 2, defs: { name, params: null, body: answer.slice(4) }, at: -1, answer };
+    if (answer.startsWith('def:'))
+      return { status: 2, defs: { name, params: null, body: answer.slice(4) }, at: -1, answer };
     // Defined, with no value the walk may use: `defined(X)` is true, `X >= N` unknown.
     if (answer === 'set') return { status: 2, defs: undefined, at: -1, answer };
     return { status: answer === 'ext' ? 1 : 0, defs: undefined, at: -1, answer };
@@ -474,13 +486,33 @@ function min(a: Status, b: Status): Status {
  * Walks one file's directives for one configuration (see the module comment). `minKernel` is the
  * lowest LINUX_VERSION_CODE the driver supports in that configuration.
  */
-export function walkFile(path: string, d: Directives, config: BuildConfig, minKernel: bigint, resolve: IncludeResolver, cache = new WalkCache(), budget?: WorkBudget): FileWalk {
+export function walkFile(
+  path: string,
+  d: Directives,
+  config: BuildConfig,
+  minKernel: bigint,
+  resolve: IncludeResolver,
+  cache = new WalkCache(),
+  budget?: WorkBudget,
+): FileWalk {
   const cached = cache.files(d);
   // Configurations that answer alike every name the walk asked share it (most files never ask
   // about the architecture): the kernel range matters only to a walk that read the kernel version.
-  const hit = cached.find((e) => (e.minKernel === minKernel || !usedKernelVersion(e.asked)) && answersAlike(e, config) && cache.resolvesAlike(e, resolve));
+  const hit = cached.find(
+    (e) =>
+      (e.minKernel === minKernel || !usedKernelVersion(e.asked)) &&
+      answersAlike(e, config) &&
+      cache.resolvesAlike(e, resolve),
+  );
   if (hit) return hit.walk;
-  const out: FileWalk = { branches: new Uint8Array(d.branches.length), macros: new Uint8Array(d.macros.length), packs: [], packedIncludes: [], replaced: [], problems: [] };
+  const out: FileWalk = {
+    branches: new Uint8Array(d.branches.length),
+    macros: new Uint8Array(d.macros.length),
+    packs: [],
+    packedIncludes: [],
+    replaced: [],
+    problems: [],
+  };
   const resolutions: Resolutions = [];
   // `__has_include` asks the same resolver, and is recorded like an #include.
   const hasInclude = (p: string, angled: boolean) => {
@@ -505,7 +537,9 @@ export function walkFile(path: string, d: Directives, config: BuildConfig, minKe
   // Cut short by the revision's budget: what it could not evaluate is unknown (both branches may
   // be compiled), said once, and the walk is not kept for another configuration or revision.
   if (budget && budget.stops !== stops) {
-    out.problems.push(`${describeLimit(budget, 'MAX_REVISION_EVAL_STEPS')}, so which lines of ${[...(w.cut.size ? w.cut : [path])].join(', ')} the builds compile is not known`);
+    out.problems.push(
+      `${describeLimit(budget, 'MAX_REVISION_EVAL_STEPS')}, so which lines of ${[...(w.cut.size ? w.cut : [path])].join(', ')} the builds compile is not known`,
+    );
     return out;
   }
   cached.push({ asked: w.env.asked, minKernel, resolutions, walk: out, alikeFor: new Uint8Array(CONFIGS.length) });
@@ -577,7 +611,9 @@ function walkOps(path: string, d: Directives, w: Walk, ambient: Status, out: Fil
         w.resolutions.push({ from: path, inc, to: target?.directives ?? null });
         if (!target) break;
         if (depth >= MAX_INCLUDE_DEPTH || ++w.budget.files > MAX_INCLUDED_FILES) {
-          w.problems.push(`${path}:${inc.line}: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`);
+          w.problems.push(
+            `${path}:${inc.line}: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`,
+          );
           break;
         }
         if (w.pack.cap || !w.pack.certain) w.packedIncludes.push(target.path);
@@ -618,7 +654,14 @@ function includeFile(target: { path: string; directives: Directives }, w: Walk, 
   const env = w.env;
   const list = w.cache.headers(target.directives);
   const packIn = packKey(w.pack);
-  const hit = list.find((e) => e.minKernel === env.minKernel && e.status === status && e.packIn === packIn && w.cache.resolvesAlike(e, w.resolve) && env.sameInputs(e.inputs));
+  const hit = list.find(
+    (e) =>
+      e.minKernel === env.minKernel &&
+      e.status === status &&
+      e.packIn === packIn &&
+      w.cache.resolvesAlike(e, w.resolve) &&
+      env.sameInputs(e.inputs),
+  );
   if (hit) {
     env.apply(hit.layer);
     w.resolutions.push(...hit.resolutions);
@@ -666,7 +709,9 @@ export function minimumKernel(files: Array<{ directives: Directives }>, config: 
       evaluate(b.condition, { ...env.symbols(), onValue: (v) => seen.push(v) });
       if (!env.usedKernel) continue;
       // The smallest threshold from which the #error never fires.
-      const candidates = [...new Set([0n, ...seen.filter((v) => v > 0n && v < KERNEL_MAX)])].sort((x, y) => (x < y ? -1 : 1));
+      const candidates = [...new Set([0n, ...seen.filter((v) => v > 0n && v < KERNEL_MAX)])].sort((x, y) =>
+        x < y ? -1 : 1,
+      );
       for (const k of candidates) {
         const e = new Env(config, k, () => null);
         if (e.test(b.condition) === false) {

@@ -110,7 +110,21 @@ const SUFFIX = /^(?:[uU]?(?:l|L|ll|LL)?|(?:l|L|ll|LL)[uU])$/;
 const UTF8 = new TextEncoder();
 
 /** Values of the simple escapes (`\e` is gcc's ESC). */
-const ESCAPES = record<number>({ n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e: 27, E: 27, '\\': 92, "'": 39, '"': 34, '?': 63 });
+const ESCAPES = record<number>({
+  n: 10,
+  t: 9,
+  r: 13,
+  a: 7,
+  b: 8,
+  f: 12,
+  v: 11,
+  e: 27,
+  E: 27,
+  '\\': 92,
+  "'": 39,
+  '"': 34,
+  '?': 63,
+});
 
 /**
  * The value of a character constant as gcc computes it: the bytes of the execution character set
@@ -207,7 +221,11 @@ function fits(v: bigint, t: IntType): boolean {
 function common(a: IntType, b: IntType): IntType {
   const bits = Math.max(a.bits, b.bits);
   const unsigned = (a.bits === bits && a.unsigned) || (b.bits === bits && b.unsigned);
-  return bits === a.bits && unsigned === a.unsigned ? a : bits === b.bits && unsigned === b.unsigned ? b : { bits, unsigned };
+  return bits === a.bits && unsigned === a.unsigned
+    ? a
+    : bits === b.bits && unsigned === b.unsigned
+      ? b
+      : { bits, unsigned };
 }
 
 /**
@@ -220,12 +238,20 @@ function common(a: IntType, b: IntType): IntType {
 function numberType(n: NumTok, preprocessor: boolean): IntType | null {
   if (n.char) return preprocessor ? INTMAX : INT;
   const candidates = preprocessor
-    ? n.unsigned ? [UINTMAX] : [INTMAX, UINTMAX]
+    ? n.unsigned
+      ? [UINTMAX]
+      : [INTMAX, UINTMAX]
     : n.unsigned
-      ? n.long ? [ULONG] : [UINT, ULONG]
+      ? n.long
+        ? [ULONG]
+        : [UINT, ULONG]
       : n.decimal
-        ? n.long ? [LONG, ULONG] : [INT, LONG, ULONG]
-        : n.long ? [LONG, ULONG] : [INT, UINT, LONG, ULONG];
+        ? n.long
+          ? [LONG, ULONG]
+          : [INT, LONG, ULONG]
+        : n.long
+          ? [LONG, ULONG]
+          : [INT, UINT, LONG, ULONG];
   return candidates.find((t) => fits(n.v, t)) ?? null;
 }
 
@@ -241,7 +267,12 @@ function enumeratorType(v: bigint): IntType {
  * a type the evaluator does not know or that is no integer (pointer, struct, floating): the
  * value is then unknown, never the operand unchanged.
  */
-type CastTarget = { kind: 'int'; bits: number; unsigned: boolean } | { kind: 'bool' } | { kind: 'char' } | { kind: 'enum' } | null;
+type CastTarget =
+  | { kind: 'int'; bits: number; unsigned: boolean }
+  | { kind: 'bool' }
+  | { kind: 'char' }
+  | { kind: 'enum' }
+  | null;
 
 function convert(x: Value, to: NonNullable<CastTarget>): Value | null {
   switch (to.kind) {
@@ -372,8 +403,24 @@ class Evaluator {
   }
 
   private static PREC: Record<string, number> = {
-    '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6,
-    '<': 7, '>': 7, '<=': 7, '>=': 7, '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10,
+    '||': 1,
+    '&&': 2,
+    '|': 3,
+    '^': 4,
+    '&': 5,
+    '==': 6,
+    '!=': 6,
+    '<': 7,
+    '>': 7,
+    '<=': 7,
+    '>=': 7,
+    '<<': 8,
+    '>>': 8,
+    '+': 9,
+    '-': 9,
+    '*': 10,
+    '/': 10,
+    '%': 10,
   };
 
   private binary(minPrec: number): Value | null {
@@ -386,7 +433,9 @@ class Evaluator {
       if (!this.step()) return null;
       this.i++;
       const right = this.binary(prec);
-      left = applyBinary(t.v, left, right, this.truthType, (by) => this.syms.problems?.add(`a constant expression shifts by ${by}, which C leaves undefined`));
+      left = applyBinary(t.v, left, right, this.truthType, (by) =>
+        this.syms.problems?.add(`a constant expression shifts by ${by}, which C leaves undefined`),
+      );
     }
   }
 
@@ -427,14 +476,19 @@ class Evaluator {
    */
   private castAt(): { end: number; target: CastTarget } | null {
     let j = this.i + 1;
-    while (j < this.toks.length && (this.toks[j]!.k === 'id' || (this.toks[j]!.k === 'op' && this.toks[j]!.v === '*'))) j++;
+    while (j < this.toks.length && (this.toks[j]!.k === 'id' || (this.toks[j]!.k === 'op' && this.toks[j]!.v === '*')))
+      j++;
     const close = this.toks[j];
     if (j === this.i + 1 || close?.k !== 'op' || close.v !== ')') return null;
     const words = this.typeWords(this.toks.slice(this.i + 1, j));
     if (!words?.length) return null;
     // A tag follows `struct`, `union` or `enum`, whatever its name.
     const known = (w: string, k: number): boolean =>
-      w === '*' || isTypeWord(w) || /_t$/.test(w) || /^(struct|union|enum)$/.test(words[k - 1] ?? '') || (words.length === 1 && !!this.syms.scalarOf?.(w));
+      w === '*' ||
+      isTypeWord(w) ||
+      /_t$/.test(w) ||
+      /^(struct|union|enum)$/.test(words[k - 1] ?? '') ||
+      (words.length === 1 && !!this.syms.scalarOf?.(w));
     if (!words.every(known)) return null;
     return { end: j + 1, target: this.castTargetOf(words) };
   }
@@ -540,7 +594,13 @@ class Evaluator {
     let angled: boolean;
     if (a.length === 1 && a[0]!.k === 'str') [path, angled] = [a[0]!.v, false];
     else if (a[0]?.k === 'op' && a[0].v === '<' && a[a.length - 1]?.k === 'op' && a[a.length - 1]!.v === '>') {
-      [path, angled] = [a.slice(1, -1).map((t) => String(t.v)).join(''), true];
+      [path, angled] = [
+        a
+          .slice(1, -1)
+          .map((t) => String(t.v))
+          .join(''),
+        true,
+      ];
     } else return null;
     const h = this.syms.hasInclude?.(path, angled) ?? null;
     return h === null ? null : { v: h ? 1n : 0n, t: INTMAX };
@@ -564,7 +624,12 @@ class Evaluator {
       if (type === null || nr === null || size === null) return null;
       // linux/ioctl.h's _IOC: (dir << 30) | (type << 8) | (nr << 0) | (size << 16), dir unsigned.
       let v: Value | null = { v: BigInt(ioc) << 30n, t: UINT };
-      for (const part of [applyBinary('<<', type, { v: 8n, t: INT }, INT), nr, { v: BigInt(size) << 16n, t: size ? ULONG : INT }]) v = applyBinary('|', v, part, INT);
+      for (const part of [
+        applyBinary('<<', type, { v: 8n, t: INT }, INT),
+        nr,
+        { v: BigInt(size) << 16n, t: size ? ULONG : INT },
+      ])
+        v = applyBinary('|', v, part, INT);
       // The command is an unsigned int wherever the driver receives it.
       return v && as(v.v, UINT);
     }
@@ -628,10 +693,21 @@ function expandFunctionMacro(macro: MacroDef, args: Tok[][]): Tok[] {
  * has its left operand's type, comparisons and logical operators `truth` (int, or intmax_t in
  * `#if`). Operands may be unknown (null): `0 && x` and `1 || x` are known whatever x is.
  */
-function applyBinary(op: string, a: Value | null, b: Value | null, truth: IntType, onBadShift?: (by: bigint) => void): Value | null {
+function applyBinary(
+  op: string,
+  a: Value | null,
+  b: Value | null,
+  truth: IntType,
+  onBadShift?: (by: bigint) => void,
+): Value | null {
   const bool = (x: boolean): Value => ({ v: x ? 1n : 0n, t: truth });
   if (op === '&&') return a?.v === 0n || b?.v === 0n ? bool(false) : a === null || b === null ? null : bool(true);
-  if (op === '||') return (a !== null && a.v !== 0n) || (b !== null && b.v !== 0n) ? bool(true) : a === null || b === null ? null : bool(false);
+  if (op === '||')
+    return (a !== null && a.v !== 0n) || (b !== null && b.v !== 0n)
+      ? bool(true)
+      : a === null || b === null
+        ? null
+        : bool(false);
   if (a === null || b === null) return null;
   // A value whose type is not sure: only a comparison of non-negative values is the same in every type.
   if (a.loose || b.loose) {
@@ -648,20 +724,34 @@ function applyBinary(op: string, a: Value | null, b: Value | null, truth: IntTyp
   const t = common(a.t, b.t);
   const [x, y] = [as(a.v, t).v, as(b.v, t).v];
   switch (op) {
-    case '+': return as(x + y, t);
-    case '-': return as(x - y, t);
-    case '*': return as(x * y, t);
-    case '/': return y === 0n ? null : as(x / y, t);
-    case '%': return y === 0n ? null : as(x % y, t);
-    case '&': return as(x & y, t);
-    case '|': return as(x | y, t);
-    case '^': return as(x ^ y, t);
-    case '<': return bool(x < y);
-    case '>': return bool(x > y);
-    case '<=': return bool(x <= y);
-    case '>=': return bool(x >= y);
-    case '==': return bool(x === y);
-    case '!=': return bool(x !== y);
+    case '+':
+      return as(x + y, t);
+    case '-':
+      return as(x - y, t);
+    case '*':
+      return as(x * y, t);
+    case '/':
+      return y === 0n ? null : as(x / y, t);
+    case '%':
+      return y === 0n ? null : as(x % y, t);
+    case '&':
+      return as(x & y, t);
+    case '|':
+      return as(x | y, t);
+    case '^':
+      return as(x ^ y, t);
+    case '<':
+      return bool(x < y);
+    case '>':
+      return bool(x > y);
+    case '<=':
+      return bool(x <= y);
+    case '>=':
+      return bool(x >= y);
+    case '==':
+      return bool(x === y);
+    case '!=':
+      return bool(x !== y);
   }
   return null;
 }
@@ -688,7 +778,13 @@ function evaluateValue(expr: string, syms: SymbolTable): Value | null {
     syms.problems?.add(spent.message);
     return null;
   }
-  const session: Session = { steps: 0, allowance: budget ? budget.stepsLeft : Infinity, calls: new Map(), unknown: new Set(), preprocessor: syms.isDefined !== undefined };
+  const session: Session = {
+    steps: 0,
+    allowance: budget ? budget.stepsLeft : Infinity,
+    calls: new Map(),
+    unknown: new Set(),
+    preprocessor: syms.isDefined !== undefined,
+  };
   const v = new Evaluator(toks, syms, 0, new Set(), session).run();
   budget?.chargeSteps(session.steps);
   return v;

@@ -241,7 +241,14 @@ function literalCursor(line: string): (i: number) => boolean {
  * uses of `pragmaMacros` (with their arguments, which may run onto the next lines: `scan.until`
  * is where the last use read ends, so a use inside another's arguments is not read twice).
  */
-function operatorOps(text: string, start: number, end: number, atLine: number, pragmaMacros: ReadonlySet<string> | undefined, scan: { until: number }): Op[] {
+function operatorOps(
+  text: string,
+  start: number,
+  end: number,
+  atLine: number,
+  pragmaMacros: ReadonlySet<string> | undefined,
+  scan: { until: number },
+): Op[] {
   const line = text.slice(start, end);
   const found: Array<{ at: number; op: Op }> = [];
   const inLiteral = literalCursor(line);
@@ -258,7 +265,13 @@ function operatorOps(text: string, start: number, end: number, atLine: number, p
       const after = /^\s*\(/.exec(text.slice(from + m[0].length, from + m[0].length + 256));
       const use = after ? invocation(text, from, from + m[0].length + after[0].length - 1) : m[0];
       // An argument list that cannot be read: the name alone is blanked, what it does is not known.
-      const op: Op = { op: 'expand', text: use ?? m[0], line: atLine, offset: from, ...(use === null ? { unread: true as const } : {}) };
+      const op: Op = {
+        op: 'expand',
+        text: use ?? m[0],
+        line: atLine,
+        offset: from,
+        ...(use === null ? { unread: true as const } : {}),
+      };
       scan.until = from + op.text.length;
       found.push({ at: m.index!, op });
     }
@@ -300,7 +313,8 @@ export function scanDirectives(text: string, pragmaMacros?: ReadonlySet<string>)
   const lastOf = (name: string): { macro: number; branch: number } | 'undef' | null => {
     for (let i = ops.length - 1; i >= 0; i--) {
       const o = ops[i]!;
-      if (o.op === 'define' && macros[o.macro]!.name === name) return { macro: o.macro, branch: macros[o.macro]!.branch };
+      if (o.op === 'define' && macros[o.macro]!.name === name)
+        return { macro: o.macro, branch: macros[o.macro]!.branch };
       if (o.op === 'undef' && o.name === name) return 'undef';
     }
     return null;
@@ -321,11 +335,15 @@ export function scanDirectives(text: string, pragmaMacros?: ReadonlySet<string>)
     let k = pos;
     while (k < lineEnd && isBlank(text.charCodeAt(k))) k++;
     const first = text.charCodeAt(k);
-    const m = first === 35 || (first === 37 && text.charCodeAt(k + 1) === 58) ? DIRECTIVE_START.exec(text.slice(pos, Math.min(lineEnd, k + 256))) : null;
+    const m =
+      first === 35 || (first === 37 && text.charCodeAt(k + 1) === 58)
+        ? DIRECTIVE_START.exec(text.slice(pos, Math.min(lineEnd, k + 256)))
+        : null;
     if (!m) {
       // The next `_Pragma` of the text, found once, not once per line.
       if (nextPragma >= 0 && nextPragma < pos) nextPragma = text.indexOf('_Pragma', pos);
-      if ((nextPragma >= 0 && nextPragma < lineEnd) || pragmaMacros?.size) ops.push(...operatorOps(text, pos, lineEnd, line, pragmaMacros, uses));
+      if ((nextPragma >= 0 && nextPragma < lineEnd) || pragmaMacros?.size)
+        ops.push(...operatorOps(text, pos, lineEnd, line, pragmaMacros, uses));
       branchOfLine[line] = current;
       if (nl < 0) break;
       pos = nl + 1;
@@ -352,10 +370,24 @@ export function scanDirectives(text: string, pragmaMacros?: ReadonlySet<string>)
       if (!group) unbalanced = true;
       else {
         closeBranch();
-        const test = name === 'else' ? '' : name === 'elif' ? fold(rest) : name === 'elifdef' ? `defined(${fold(rest)})` : `!defined(${fold(rest)})`;
+        const test =
+          name === 'else'
+            ? ''
+            : name === 'elif'
+              ? fold(rest)
+              : name === 'elifdef'
+                ? `defined(${fold(rest)})`
+                : `!defined(${fold(rest)})`;
         const id = branches.length;
         const parent = branches[group.branches[0]!]!.parent;
-        branches.push({ kind: name, test, condition: test ? `${group.rest} && (${test})` : group.rest, line: atLine, endLine: atLine, parent });
+        branches.push({
+          kind: name,
+          test,
+          condition: test ? `${group.rest} && (${test})` : group.rest,
+          line: atLine,
+          endLine: atLine,
+          parent,
+        });
         if (test) group.rest = `${group.rest} && !(${test})`;
         group.branches.push(id);
         ops.push({ op: 'branch', branch: id });
@@ -375,7 +407,14 @@ export function scanDirectives(text: string, pragmaMacros?: ReadonlySet<string>)
       if (d) {
         // `#ifndef X` directly followed by `#define X`: an include guard.
         const top = current >= 0 ? branches[current]! : null;
-        if (top && top.kind === 'ifndef' && top.test === `!defined(${d.name})` && top.line === atLine - 1 && d.params === null) top.includeGuard = true;
+        if (
+          top &&
+          top.kind === 'ifndef' &&
+          top.test === `!defined(${d.name})` &&
+          top.line === atLine - 1 &&
+          d.params === null
+        )
+          top.includeGuard = true;
         ops.push({ op: 'define', macro: macros.length });
         macros.push({ ...d, line: atLine, branch: current });
       }
@@ -386,11 +425,21 @@ export function scanDirectives(text: string, pragmaMacros?: ReadonlySet<string>)
       // `#include NAME` where this file defined NAME as a header name before (C99 6.10.2p4: the
       // line is macro-expanded): the header it names. Any other computed include is reported.
       const named = /^\s*([A-Za-z_]\w*)\s*$/.exec(rest)?.[1];
-      const h = headerName(rest) ?? (named ? headerName([...macros].reverse().find((m) => m.name === named && m.params === null)?.body ?? '') : null);
+      const h =
+        headerName(rest) ??
+        (named
+          ? headerName([...macros].reverse().find((m) => m.name === named && m.params === null)?.body ?? '')
+          : null);
       if (h) {
         ops.push({ op: 'include', include: includes.length });
         includes.push({ ...h, line: atLine, offset: pos, branch: current });
-      } else if (rest.trim()) unfollowed.push({ line: atLine, directive: 'include', reason: 'an #include names its header with a macro, which driver-semver does not follow, so what that header defines is not known' });
+      } else if (rest.trim())
+        unfollowed.push({
+          line: atLine,
+          directive: 'include',
+          reason:
+            'an #include names its header with a macro, which driver-semver does not follow, so what that header defines is not known',
+        });
     } else if (name === 'pragma') {
       const args = packArgs(rest);
       const saved = /^\s*(push|pop)_macro\s*\(\s*"([A-Za-z_]\w*)"\s*\)/.exec(rest);
@@ -398,7 +447,10 @@ export function scanDirectives(text: string, pragmaMacros?: ReadonlySet<string>)
       else if (saved?.[1] === 'push') {
         const last = lastOf(saved[2]!);
         // Followed when this file wrote what is saved, in the same branch as the push.
-        pushed.set(saved[2]!, [...(pushed.get(saved[2]!) ?? []), last === 'undef' || (last && last.branch === current) ? last : null]);
+        pushed.set(saved[2]!, [
+          ...(pushed.get(saved[2]!) ?? []),
+          last === 'undef' || (last && last.branch === current) ? last : null,
+        ]);
       } else if (saved) {
         const back = pushed.get(saved[2]!)?.pop();
         if (back === 'undef') ops.push({ op: 'undef', name: saved[2]!, line: atLine });
@@ -407,7 +459,12 @@ export function scanDirectives(text: string, pragmaMacros?: ReadonlySet<string>)
           ops.push({ op: 'undef', name: saved[2]!, line: atLine });
           ops.push({ op: 'define', macro: macros.length });
           macros.push({ ...macros[back.macro]!, line: atLine, branch: current });
-        } else unfollowed.push({ line: atLine, directive: 'pop_macro', reason: `#pragma pop_macro("${saved[2]}") restores a definition driver-semver cannot tell, so the value of ${saved[2]} is not known` });
+        } else
+          unfollowed.push({
+            line: atLine,
+            directive: 'pop_macro',
+            reason: `#pragma pop_macro("${saved[2]}") restores a definition driver-semver cannot tell, so the value of ${saved[2]} is not known`,
+          });
       }
     } else if (name === 'error') {
       ops.push({ op: 'error', text: fold(rest), line: atLine, branch: current });

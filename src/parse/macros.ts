@@ -23,7 +23,8 @@ interface Tok {
   ws: boolean;
 }
 
-const TOKEN = /\s*(?:([A-Za-z_]\w*)|(\d[\w.]*|\.\d[\w.]*)|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|(##|#|->|\+\+|--|<<=|>>=|<<|>>|<=|>=|==|!=|&&|\|\||\.\.\.|[-+*/%&|^~!<>?:;,.()[\]{}=]))/y;
+const TOKEN =
+  /\s*(?:([A-Za-z_]\w*)|(\d[\w.]*|\.\d[\w.]*)|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|(##|#|->|\+\+|--|<<=|>>=|<<|>>|<=|>=|==|!=|&&|\|\||\.\.\.|[-+*/%&|^~!<>?:;,.()[\]{}=]))/y;
 
 function lex(text: string): Tok[] | null {
   const out: Tok[] = [];
@@ -84,7 +85,8 @@ class Expander {
   private over(): boolean {
     if (this.problem) return true;
     if (++this.steps > MAX_EVAL_STEPS) this.problem = `a macro expansion needs more than ${MAX_EVAL_STEPS} steps`;
-    else if (this.output > MAX_MACRO_OUTPUT_TOKENS) this.problem = `a macro expands to more than ${MAX_MACRO_OUTPUT_TOKENS} tokens`;
+    else if (this.output > MAX_MACRO_OUTPUT_TOKENS)
+      this.problem = `a macro expands to more than ${MAX_MACRO_OUTPUT_TOKENS} tokens`;
     else if (this.steps + this.output > this.allowance) this.stopSpent();
     return this.problem !== null;
   }
@@ -144,7 +146,10 @@ class Expander {
       let ws = k.ws;
       for (let name = def.name; r; ) {
         const last = r[r.length - 1];
-        const callee = last?.id && last.t !== name && toks[i + 1]?.t === '(' && !off.has(last.t) && !this.opts.keep?.has(last.t) ? this.macros.get(last.t) : undefined;
+        const callee =
+          last?.id && last.t !== name && toks[i + 1]?.t === '(' && !off.has(last.t) && !this.opts.keep?.has(last.t)
+            ? this.macros.get(last.t)
+            : undefined;
         const call = callee?.params ? collectArgs(toks, i + 1) : null;
         if (!call || this.over()) break;
         if (!this.append(out, r.slice(0, -1), ws)) return null;
@@ -177,7 +182,10 @@ class Expander {
     const variadic = params.length > 0 && params[params.length - 1]!.endsWith('...');
     const names = params.map((p) => (p === '...' ? '__VA_ARGS__' : p.endsWith('...') ? p.slice(0, -3) : p));
     // Extra arguments of a variadic macro are its last one, commas included.
-    const actual: Tok[][] = variadic && args.length > names.length ? [...args.slice(0, names.length - 1), joinArgs(args.slice(names.length - 1))] : args;
+    const actual: Tok[][] =
+      variadic && args.length > names.length
+        ? [...args.slice(0, names.length - 1), joinArgs(args.slice(names.length - 1))]
+        : args;
     const body = lex(def.body) ?? [];
     const expanded = new Map<number, Tok[] | null>();
     const argOf = (name: string) => names.indexOf(name);
@@ -252,13 +260,20 @@ export function mentionsMacro(text: string, macros: MacroLookup, keep?: Readonly
  * reason it could not be expanded (a bound was hit, or the text is not C tokens); `spent` when
  * the reason is the revision's budget (`opts.budget`), which the work done is charged to.
  */
-export function expandMacros(text: string, macros: MacroLookup, opts: ExpandOptions = {}): { text: string } | { problem: string; spent?: true } {
-  if (opts.budget && opts.budget.stepsLeft <= 0) return { problem: opts.budget.stop('MAX_REVISION_EVAL_STEPS').message, spent: true };
+export function expandMacros(
+  text: string,
+  macros: MacroLookup,
+  opts: ExpandOptions = {},
+): { text: string } | { problem: string; spent?: true } {
+  if (opts.budget && opts.budget.stepsLeft <= 0)
+    return { problem: opts.budget.stop('MAX_REVISION_EVAL_STEPS').message, spent: true };
   const toks = lex(text);
   if (!toks) return { problem: 'text that is not C tokens' };
   const e = new Expander(macros, opts);
   const out = e.expand(toks, new Set(), 0);
   opts.budget?.chargeSteps(e.work);
   if (out) return { text: join(out) };
-  return e.spent ? { problem: e.problem!, spent: true } : { problem: e.problem ?? 'a macro expansion that does not end' };
+  return e.spent
+    ? { problem: e.problem!, spent: true }
+    : { problem: e.problem ?? 'a macro expansion that does not end' };
 }

@@ -97,7 +97,8 @@ export function parseCSync(filePath: string, source: string, budget?: WorkBudget
   }
   const root = tree.rootNode;
   let found: Array<{ node: Node; type: string }> | null = null;
-  const typed = (nodes: Array<Node | null>) => nodes.filter((n): n is Node => n !== null).map((node) => ({ node, type: node.type }));
+  const typed = (nodes: Array<Node | null>) =>
+    nodes.filter((n): n is Node => n !== null).map((node) => ({ node, type: node.type }));
   return {
     path: filePath,
     source,

@@ -119,16 +119,27 @@ function staticPacks(d: Directives): Array<[number, number]> {
  * built by gcc or clang on Linux. Anything else in a condition is unknown.
  */
 const PLATFORM = record<0 | 1>({
-  _MSC_VER: 0, _WIN32: 0, _WIN64: 0, __sun: 0, __APPLE__: 0, __MACH__: 0, __FreeBSD__: 0, __EMSCRIPTEN__: 0,
-  __linux__: 1, __GNUC__: 1,
+  _MSC_VER: 0,
+  _WIN32: 0,
+  _WIN64: 0,
+  __sun: 0,
+  __APPLE__: 0,
+  __MACH__: 0,
+  __FreeBSD__: 0,
+  __EMSCRIPTEN__: 0,
+  __linux__: 1,
+  __GNUC__: 1,
 });
 
 /** The value of a condition that only tests platform macros: true, false, or null when unknown. */
 export function platformCondition(condition: string): boolean | null {
-  const known = condition.replace(/\bdefined\s*(?:\(\s*(\w+)\s*\)|(\w+))/g, (m, a: string | undefined, b: string | undefined) => {
-    const name = (a ?? b)!;
-    return name in PLATFORM ? String(PLATFORM[name]) : m;
-  });
+  const known = condition.replace(
+    /\bdefined\s*(?:\(\s*(\w+)\s*\)|(\w+))/g,
+    (m, a: string | undefined, b: string | undefined) => {
+      const name = (a ?? b)!;
+      return name in PLATFORM ? String(PLATFORM[name]) : m;
+    },
+  );
   if (/[A-Za-z_]/.test(known)) return null;
   // An `#if` condition: evaluated as the preprocessor does (isDefined marks `#if` semantics).
   const v = evaluate(known, { ...emptySymbols(), isDefined: () => null });

@@ -42,16 +42,31 @@ function versionAnnotation(governs: Governs, v: VersionVerdict, opts: Annotation
   const fixes = v.fixes.map((f) => ` Fix: ${describeFix(f)}.`).join('');
   return {
     level: failing(governs, v, opts) ? 'error' : 'warning',
-    properties: { file: v.file, startLine: 1, title: `${v.file}: ${v.statuses.join(', ')}${v.required !== 'none' ? ` (needs a ${v.required} bump)` : ''}` },
+    properties: {
+      file: v.file,
+      startLine: 1,
+      title: `${v.file}: ${v.statuses.join(', ')}${v.required !== 'none' ? ` (needs a ${v.required} bump)` : ''}`,
+    },
     message: `${v.reasons.join(' ') || `${VERSION_LABEL[governs]} is ${v.status}.`}${fixes}`,
   };
 }
 
 function findingAnnotation(f: Finding, report: CheckReport, opts: AnnotationOptions): Annotation {
   const v = report.versions[f.governs];
-  const level: Level = f.kind === 'note' ? 'notice' : failing(f.governs, v, opts) ? 'error' : v.status === 'ok' ? 'notice' : 'warning';
-  const what = f.kind === 'invalid' ? `${VERSION_LABEL[f.governs]}: invalid table` : f.kind === 'note' ? 'note' : `${VERSION_LABEL[f.governs]}: ${f.bump} bump`;
-  const where = f.location && Number.isInteger(f.location.line) && f.location.line > 0 ? { file: f.location.path, startLine: f.location.line } : f.location ? { file: f.location.path } : {};
+  const level: Level =
+    f.kind === 'note' ? 'notice' : failing(f.governs, v, opts) ? 'error' : v.status === 'ok' ? 'notice' : 'warning';
+  const what =
+    f.kind === 'invalid'
+      ? `${VERSION_LABEL[f.governs]}: invalid table`
+      : f.kind === 'note'
+        ? 'note'
+        : `${VERSION_LABEL[f.governs]}: ${f.bump} bump`;
+  const where =
+    f.location && Number.isInteger(f.location.line) && f.location.line > 0
+      ? { file: f.location.path, startLine: f.location.line }
+      : f.location
+        ? { file: f.location.path }
+        : {};
   return { level, properties: { ...where, title: `${what} (${f.rule})` }, message: f.message };
 }
 
@@ -69,14 +84,21 @@ export function annotationsFor(report: CheckReport, opts: AnnotationOptions = {}
     if (a) all.push(a);
   }
   for (const p of opts.agreement?.problems ?? []) {
-    all.push({ level: opts.disagreementFails ? 'error' : 'warning', properties: { title: 'PR body /version declaration' }, message: p });
+    all.push({
+      level: opts.disagreementFails ? 'error' : 'warning',
+      properties: { title: 'PR body /version declaration' },
+      message: p,
+    });
   }
   for (const f of report.findings) all.push(findingAnnotation(f, report, opts));
   for (const w of report.warnings) {
     const file = warningFile(w.path);
     all.push({
       level: 'warning',
-      properties: { ...(file ? { file } : {}), title: w.incomplete ? 'driver-semver could not analyse this' : 'driver-semver warning' },
+      properties: {
+        ...(file ? { file } : {}),
+        title: w.incomplete ? 'driver-semver could not analyse this' : 'driver-semver warning',
+      },
       message: w.message,
     });
   }
@@ -88,7 +110,11 @@ export function annotationsFor(report: CheckReport, opts: AnnotationOptions = {}
     else {
       out.push(...mine.slice(0, max - 1));
       const more = mine.length - (max - 1);
-      out.push({ level, properties: { title: 'driver-semver' }, message: `${more} more ${level} annotations: see the job summary or the JSON report.` });
+      out.push({
+        level,
+        properties: { title: 'driver-semver' },
+        message: `${more} more ${level} annotations: see the job summary or the JSON report.`,
+      });
     }
   }
   return out;

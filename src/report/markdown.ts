@@ -46,7 +46,6 @@ export interface MarkdownOptions {
   runUrl?: string;
 }
 
-
 const STATUS_LABEL: Record<Status, string> = {
   ok: '✅ ok',
   unexplained: '⚠️ unexplained',
@@ -113,7 +112,10 @@ function fenceSafe(s: string | null): s is string {
 
 /** A fix as a step: what to set, then the exact line in a code block. */
 function fixStep(f: Fix, why: string): string[] {
-  const head = f.line === 1 && /(^|\/)(API|SCHEMA)_VERSION$/.test(f.file) ? `Set ${code(f.file)} to ${code(f.text)}${why}. Its first line should read:` : `Set line ${f.line} of ${code(f.file)}${why} to:`;
+  const head =
+    f.line === 1 && /(^|\/)(API|SCHEMA)_VERSION$/.test(f.file)
+      ? `Set ${code(f.file)} to ${code(f.text)}${why}. Its first line should read:`
+      : `Set line ${f.line} of ${code(f.file)}${why} to:`;
   return [`- ${head}`, ...(fenceSafe(f.text) ? ['', '  ```', `  ${f.text}`, '  ```', ''] : [])];
 }
 
@@ -171,15 +173,21 @@ function headline(report: CheckReport, opts: MarkdownOptions): string {
   }
   // Not failing the check (fail-on), but still worth a look.
   if (what.length) return `### ⚠️ driver-semver: ${attention}`;
-  if (report.verdict !== 'pass' || disagree) return '### ⚠️ driver-semver: the driver versions look right, with warnings';
+  if (report.verdict !== 'pass' || disagree)
+    return '### ⚠️ driver-semver: the driver versions look right, with warnings';
   return '### ✅ driver-semver: the driver versions match the changes';
 }
 
 function versionTable(report: CheckReport): string[] {
-  const rows = ['| Version file | Base → head | Declared | Required | Suggested | Status |', '| --- | --- | --- | --- | --- | --- |'];
+  const rows = [
+    '| Version file | Base → head | Declared | Required | Suggested | Status |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
   for (const g of GOVERNS_ORDER) {
     const v = report.versions[g];
-    rows.push(`| ${code(v.file)} | ${versionChange(v)} | ${bumpWord(v.declared)} | ${bumpWord(v.required)} | ${v.suggested ? code(v.suggested) : '?'} | ${v.statuses.map((x) => STATUS_LABEL[x]).join(', ')} |`);
+    rows.push(
+      `| ${code(v.file)} | ${versionChange(v)} | ${bumpWord(v.declared)} | ${bumpWord(v.required)} | ${v.suggested ? code(v.suggested) : '?'} | ${v.statuses.map((x) => STATUS_LABEL[x]).join(', ')} |`,
+    );
   }
   return rows;
 }
@@ -190,17 +198,32 @@ function todo(report: CheckReport, opts: MarkdownOptions): string[] {
     const v = report.versions[g];
     const file = code(v.file);
     if (v.status === 'ok' && v.baseTip && v.suggested && v.head !== v.suggested) {
-      out.push(`- The base branch moved ${file} to ${code(v.baseTip)} since this branch forked: rebase, then set it to ${code(v.suggested)}.`);
+      out.push(
+        `- The base branch moved ${file} to ${code(v.baseTip)} since this branch forked: rebase, then set it to ${code(v.suggested)}.`,
+      );
     }
-    if (v.statuses.includes('invalid')) out.push(`- Fix ${file}: ${v.reasons.map(renderMessage).join(' ') || 'it cannot be read'}`);
+    if (v.statuses.includes('invalid'))
+      out.push(`- Fix ${file}: ${v.reasons.map(renderMessage).join(' ') || 'it cannot be read'}`);
     if (v.status === 'unexplained') {
       out.push(
         `- ${file} was bumped (${v.declared}) but driver-semver found no ${g} change: keep the bump if it is for a change driver-semver does not model (say which in the PR), or set it back to ${code(v.suggested ?? v.base ?? '?')}.`,
       );
     }
     const need = v.required === 'none' ? 'no bump is needed' : `the changes need a ${v.required} bump`;
-    const from = v.baseTip ? `, starting from ${code(v.baseTip)} on the base branch` : v.base ? ` from ${code(v.base)}` : '';
-    for (const f of v.fixes) out.push(...fixStep(f, f.file === v.file ? ` (${need}${from})` : ` (libscap accepts only a driver whose ${VERSION_LABEL[g]} major equals this minimum's)`));
+    const from = v.baseTip
+      ? `, starting from ${code(v.baseTip)} on the base branch`
+      : v.base
+        ? ` from ${code(v.base)}`
+        : '';
+    for (const f of v.fixes)
+      out.push(
+        ...fixStep(
+          f,
+          f.file === v.file
+            ? ` (${need}${from})`
+            : ` (libscap accepts only a driver whose ${VERSION_LABEL[g]} major equals this minimum's)`,
+        ),
+      );
   }
   const a = opts.agreement;
   if (a) {
@@ -246,7 +269,9 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions = {}):
   lines.push(headline(report, opts), '');
   lines.push(...versionTable(report), '');
 
-  const reasons = GOVERNS_ORDER.flatMap((g) => report.versions[g].reasons.map((r) => `- ${VERSION_LABEL[g]}: ${renderMessage(r)}`));
+  const reasons = GOVERNS_ORDER.flatMap((g) =>
+    report.versions[g].reasons.map((r) => `- ${VERSION_LABEL[g]}: ${renderMessage(r)}`),
+  );
   if (reasons.length) lines.push(...reasons, '');
 
   if (opts.agreement && (opts.agreement.problems.length || opts.agreement.stated)) {
@@ -293,17 +318,22 @@ export function renderMarkdown(report: CheckReport, opts: MarkdownOptions = {}):
     }
     lines.push('', '</details>', '');
   }
-  if (hidden) lines.push(`… and ${hidden} more finding${hidden > 1 ? 's' : ''}: see the job summary or the JSON report.`, '');
+  if (hidden)
+    lines.push(`… and ${hidden} more finding${hidden > 1 ? 's' : ''}: see the job summary or the JSON report.`, '');
 
   if (report.ignored.length) {
     lines.push(`<details><summary>Ignored by the configuration (${report.ignored.length})</summary>`, '');
-    for (const f of report.ignored) lines.push(`${findingLine(f, report, opts)}: ${renderMessage(f.ignore.reason)}${f.ignore.expires ? ` (until ${code(f.ignore.expires)})` : ''}`);
+    for (const f of report.ignored)
+      lines.push(
+        `${findingLine(f, report, opts)}: ${renderMessage(f.ignore.reason)}${f.ignore.expires ? ` (until ${code(f.ignore.expires)})` : ''}`,
+      );
     lines.push('', '</details>', '');
   }
 
   if (report.warnings.length) {
     lines.push('#### Warnings', '');
-    for (const w of report.warnings) lines.push(`- ${renderMessage(w.message)}${w.incomplete ? ' (not covered by this verdict)' : ''}`);
+    for (const w of report.warnings)
+      lines.push(`- ${renderMessage(w.message)}${w.incomplete ? ' (not covered by this verdict)' : ''}`);
     lines.push('');
   }
 

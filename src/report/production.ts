@@ -22,11 +22,19 @@ export function renderProductionTable(s: Surface): string {
     });
   const header = ['event', 'code', ...drivers.map((d) => HEADINGS[d])];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return `${[`event production at ${s.rev}: ${productionCounts(s)}`, line(header), ...rows.map(line)].join('\n')}\n`;
 }
 
 /** `kmod 177, modern eBPF 181`: how many events each driver present produces. */
 export function productionCounts(s: Surface): string {
-  return s.production.drivers.map((d) => `${HEADINGS[d]} ${Object.values(s.production.events).filter((p) => p[d]).length}`).join(', ') || 'no driver found';
+  return (
+    s.production.drivers
+      .map((d) => `${HEADINGS[d]} ${Object.values(s.production.events).filter((p) => p[d]).length}`)
+      .join(', ') || 'no driver found'
+  );
 }

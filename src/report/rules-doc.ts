@@ -45,5 +45,9 @@ export function renderRulesDoc(rules: Rule[] = RULES): string {
 }
 
 function requires(r: Rule): string {
-  return r.kind === 'invalid' ? 'a fix (invalid whatever the version)' : r.kind === 'note' ? 'nothing (a note)' : `${r.bump} bump`;
+  return r.kind === 'invalid'
+    ? 'a fix (invalid whatever the version)'
+    : r.kind === 'note'
+      ? 'nothing (a note)'
+      : `${r.bump} bump`;
 }

@@ -42,7 +42,9 @@ export function renderSarif(report: CheckReport): string {
     .map((v) => ({
       ruleId: VERSION_RULE,
       level: 'error',
-      message: { text: `${v.file}: ${v.statuses.join(', ')}. ${[...v.reasons, ...v.fixes.map((f) => `Fix: ${describeFix(f)}.`)].join(' ')}`.trim() },
+      message: {
+        text: `${v.file}: ${v.statuses.join(', ')}. ${[...v.reasons, ...v.fixes.map((f) => `Fix: ${describeFix(f)}.`)].join(' ')}`.trim(),
+      },
       locations: location(v.file, 1),
       partialFingerprints: { [FINGERPRINT]: hash(VERSION_RULE, v.file) },
     }));
@@ -67,7 +69,9 @@ export function renderSarif(report: CheckReport): string {
               {
                 id: VERSION_RULE,
                 shortDescription: { text: 'A version file does not hold the bump the changes require' },
-                fullDescription: { text: 'driver/API_VERSION and driver/SCHEMA_VERSION must be bumped by exactly what the changes to the driver surface require (driver/README.VERSION.md), one step, with libscap\'s SCAP_MINIMUM_DRIVER_*_VERSION consistent.' },
+                fullDescription: {
+                  text: "driver/API_VERSION and driver/SCHEMA_VERSION must be bumped by exactly what the changes to the driver surface require (driver/README.VERSION.md), one step, with libscap's SCAP_MINIMUM_DRIVER_*_VERSION consistent.",
+                },
               },
               ...RULES.map((r) => ({
                 id: r.id,

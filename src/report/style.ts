@@ -14,8 +14,18 @@ export function styler(color: boolean): Styler {
 
 /** The colour of a status, of a version file or of an audit group: red fails, yellow warns. */
 export const STATUS_STYLE: Record<GroupStatus, Style> = {
-  ok: 'green', late: 'yellow', 'catch-up': 'yellow', unexplained: 'yellow', incomplete: 'yellow',
-  missing: 'red', 'too-small': 'red', 'too-large': 'red', 'not-one-step': 'red', decreased: 'red', invalid: 'red', 'wrong-file': 'red',
+  ok: 'green',
+  late: 'yellow',
+  'catch-up': 'yellow',
+  unexplained: 'yellow',
+  incomplete: 'yellow',
+  missing: 'red',
+  'too-small': 'red',
+  'too-large': 'red',
+  'not-one-step': 'red',
+  decreased: 'red',
+  invalid: 'red',
+  'wrong-file': 'red',
 };
 
 /** The colour of an overall verdict. */

@@ -21,9 +21,13 @@ export function renderText(report: CheckReport, opts: TextOptions): string {
   const c = styler(opts.color);
   const lines: string[] = [];
   // A revision given as a full commit id is shown once, abbreviated.
-  const rev = (r: { rev: string; commit: string | null }) => (/^[0-9a-f]{40,64}$/.test(r.rev) ? short(r.rev) : `${r.rev} (${short(r.commit)})`);
+  const rev = (r: { rev: string; commit: string | null }) =>
+    /^[0-9a-f]{40,64}$/.test(r.rev) ? short(r.rev) : `${r.rev} (${short(r.commit)})`;
   lines.push(`driver-semver check ${rev(report.base)} .. ${rev(report.head)}`);
-  if (report.baseTip) lines.push(c('dim', `  compared from the merge-base; ${report.baseTip.rev} is now at ${short(report.baseTip.commit)}`));
+  if (report.baseTip)
+    lines.push(
+      c('dim', `  compared from the merge-base; ${report.baseTip.rev} is now at ${short(report.baseTip.commit)}`),
+    );
   lines.push('');
   for (const governs of GOVERNS_ORDER) {
     const v = report.versions[governs];
@@ -50,12 +54,17 @@ export function renderText(report: CheckReport, opts: TextOptions): string {
   }
   if (report.ignored.length) {
     lines.push(`ignored by the configuration${report.config ? ` (${report.config})` : ''}:`);
-    for (const f of report.ignored) lines.push(`  ${f.message}  ${c('dim', `[${f.rule} ${f.symbol}] ${where(f)}`)}`, `    reason: ${f.ignore.reason}${f.ignore.expires ? ` (until ${f.ignore.expires})` : ''}`);
+    for (const f of report.ignored)
+      lines.push(
+        `  ${f.message}  ${c('dim', `[${f.rule} ${f.symbol}] ${where(f)}`)}`,
+        `    reason: ${f.ignore.reason}${f.ignore.expires ? ` (until ${f.ignore.expires})` : ''}`,
+      );
     lines.push('');
   }
   if (report.warnings.length) {
     lines.push(c('yellow', 'warnings:'));
-    for (const w of report.warnings) lines.push(`  ${w.message}${w.incomplete ? ' (not covered by this verdict)' : ''}`);
+    for (const w of report.warnings)
+      lines.push(`  ${w.message}${w.incomplete ? ' (not covered by this verdict)' : ''}`);
     lines.push('');
   }
   lines.push(`verdict: ${c(verdictStyle(report.verdict), report.verdict.toUpperCase())}`);

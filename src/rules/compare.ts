@@ -57,7 +57,10 @@ export function paramChanges(base: EventInfo, head: EventInfo): ParamChange[] {
   const bp = sentParams(base);
   // An nparams this change left behind (event-nparams-mismatch reports it): the listed params
   // are what the change means to send, so the bump they need stays visible beside the error.
-  const newMismatch = head.nparams !== null && head.nparams < head.params.length && (base.nparams !== head.nparams || base.params.length !== head.params.length);
+  const newMismatch =
+    head.nparams !== null &&
+    head.nparams < head.params.length &&
+    (base.nparams !== head.nparams || base.params.length !== head.params.length);
   const hp = newMismatch ? head.params : sentParams(head);
   const headNames = hp.map((p) => p.name);
   const n = Math.max(bp.length, hp.length);
@@ -93,7 +96,10 @@ export function describeParam(p: ParamInfo): string {
 }
 
 /** A changed constant: both values known and different. */
-export function renumbered(base: Record<string, Constant>, head: Record<string, Constant>): Array<[string, Constant, Constant]> {
+export function renumbered(
+  base: Record<string, Constant>,
+  head: Record<string, Constant>,
+): Array<[string, Constant, Constant]> {
   return common(base, head).filter(([, b, h]) => b.value !== null && h.value !== null && b.value !== h.value);
 }
 
@@ -121,10 +127,12 @@ export function perSurface<T>(fn: (s: Surface) => T): (s: Surface) => T {
  * Event codes renamed at their number (libs renamed PPME_SYSDIGEVENT_E/X to PPME_SCAPEVENT_E/X
  * at 196/197): the number is what travels, so they are the same events.
  */
-export const renamedEventCodes = perPair((base: Surface, head: Surface): Array<{ from: string; to: string; value: number }> => {
-  const codes = (s: Surface) => record(Object.entries(s.eventCodes).filter(([sym]) => sym !== 'PPM_EVENT_MAX'));
-  return renamedPairs(codes(base), codes(head));
-});
+export const renamedEventCodes = perPair(
+  (base: Surface, head: Surface): Array<{ from: string; to: string; value: number }> => {
+    const codes = (s: Surface) => record(Object.entries(s.eventCodes).filter(([sym]) => sym !== 'PPM_EVENT_MAX'));
+    return renamedPairs(codes(base), codes(head));
+  },
+);
 
 /** g_event_info entries present on both sides, by symbol or by a code renamed at its number (head symbol). */
 export const commonEvents = perPair((base: Surface, head: Surface): Array<[string, EventInfo, EventInfo]> => {
@@ -142,7 +150,10 @@ export const commonEvents = perPair((base: Surface, head: Surface): Array<[strin
  * EF_TMP_CONVERTER_MANAGED to EF_CONVERTER_MANAGED, PPM_SC_SIGRETURN_RT... to
  * PPM_SC_RT_SIGRETURN), not a removal plus an addition.
  */
-export function renamedPairs(base: Record<string, { value: number | null }>, head: Record<string, { value: number | null }>): Array<{ from: string; to: string; value: number }> {
+export function renamedPairs(
+  base: Record<string, { value: number | null }>,
+  head: Record<string, { value: number | null }>,
+): Array<{ from: string; to: string; value: number }> {
   const gone = Object.entries(base).filter(([sym, c]) => !head[sym] && c.value !== null);
   const fresh = Object.entries(head).filter(([sym, c]) => !base[sym] && c.value !== null);
   const pairs: Array<{ from: string; to: string; value: number }> = [];
@@ -156,7 +167,9 @@ export function renamedPairs(base: Record<string, { value: number | null }>, hea
 /** Event codes new at head: not in the base, not PPM_EVENT_MAX, not a code renamed at its number. */
 export function newEventCodes(base: Surface, head: Surface): Array<[string, Constant]> {
   const renamed = new Set(renamedEventCodes(base, head).map((r) => r.to));
-  return added(base.eventCodes, head.eventCodes).filter(([symbol]) => symbol !== 'PPM_EVENT_MAX' && !renamed.has(symbol));
+  return added(base.eventCodes, head.eventCodes).filter(
+    ([symbol]) => symbol !== 'PPM_EVENT_MAX' && !renamed.has(symbol),
+  );
 }
 
 /** The event_table.c header's rules, quoted by the invariant rules that check new events. */

@@ -14,10 +14,24 @@ export function unpackable(head: Surface, governs: Governs): Hit[] {
   const v = head.versions[governs];
   if (!v?.version) return [];
   const [major, minor, patch] = v.version.split('.').map(Number) as [number, number, number];
-  const parts = ([['major', major], ['minor', minor], ['patch', patch]] as const).filter(([k, n]) => n >= 2 ** VERSION_BITS[k]);
+  const parts = (
+    [
+      ['major', major],
+      ['minor', minor],
+      ['patch', patch],
+    ] as const
+  ).filter(([k, n]) => n >= 2 ** VERSION_BITS[k]);
   if (!parts.length) return [];
-  const what = parts.map(([k, n]) => `${k} ${n} needs more than ${VERSION_BITS[k]} bits (at most ${2 ** VERSION_BITS[k] - 1})`).join('; ');
-  return [{ symbol: v.path, message: `${v.path} is ${v.version}: PPM_API_VERSION cannot pack it (${what}; driver/ppm_api_version.h)`, location: { path: v.path, line: 1 } }];
+  const what = parts
+    .map(([k, n]) => `${k} ${n} needs more than ${VERSION_BITS[k]} bits (at most ${2 ** VERSION_BITS[k] - 1})`)
+    .join('; ');
+  return [
+    {
+      symbol: v.path,
+      message: `${v.path} is ${v.version}: PPM_API_VERSION cannot pack it (${what}; driver/ppm_api_version.h)`,
+      location: { path: v.path, line: 1 },
+    },
+  ];
 }
 
 /** The rule for one version file (api-version-unpackable, schema-version-unpackable). */

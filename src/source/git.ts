@@ -47,7 +47,12 @@ function git(cwd: string, args: string[], allowFail = false): { ok: boolean; out
 
 /** The first non-blank line of a process's output, trimmed: what an error message quotes. */
 export function firstLine(s: string): string {
-  return s.split('\n').find((l) => l.trim() !== '')?.trim() ?? '(no message)';
+  return (
+    s
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '(no message)'
+  );
 }
 
 /**
@@ -157,7 +162,9 @@ export class GitRepo {
     const r = this.git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], true);
     if (r.ok) return r.out.trim();
     const fetch = this.fetchCommand(rev);
-    const hint = this.isShallow() ? `this is a shallow clone: run 'git fetch --unshallow' (or '${fetch}')` : `run '${fetch}' if it exists upstream`;
+    const hint = this.isShallow()
+      ? `this is a shallow clone: run 'git fetch --unshallow' (or '${fetch}')`
+      : `run '${fetch}' if it exists upstream`;
     throw new InputError(`unknown ${role} '${rev}' in ${this.dir}: ${hint}`);
   }
 
@@ -205,7 +212,12 @@ export class GitRepo {
       const m = /^(\d+) (blob|commit) ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(rec);
       if (!m) continue;
       const mode = m[1] === SYMLINK_MODE || m[1] === SUBMODULE_MODE ? m[1] : undefined;
-      files.set(m[5]!, { path: m[5]!, blob: m[3]!, ...(mode ? { mode } : {}), ...(m[4] !== '-' ? { size: Number(m[4]) } : {}) });
+      files.set(m[5]!, {
+        path: m[5]!,
+        blob: m[3]!,
+        ...(mode ? { mode } : {}),
+        ...(m[4] !== '-' ? { size: Number(m[4]) } : {}),
+      });
     }
     return files;
   }
@@ -267,12 +279,15 @@ export class GitRepo {
     const contents = new Map<string, Buffer | null>();
     const walk = async (rel: string, depth: number): Promise<void> => {
       if (depth > MAX_WORKTREE_DEPTH || files.size >= MAX_WORKTREE_FILES) {
-        throw new InputError(`--worktree: ${rel} is more than ${MAX_WORKTREE_DEPTH} directories deep or the tree has more than ${MAX_WORKTREE_FILES} files`);
+        throw new InputError(
+          `--worktree: ${rel} is more than ${MAX_WORKTREE_DEPTH} directories deep or the tree has more than ${MAX_WORKTREE_FILES} files`,
+        );
       }
       const abs = path.join(root, rel);
       const st = await lstat(abs).catch(() => null);
       if (!st) return;
-      if (st.isSymbolicLink()) files.set(rel, { path: rel, blob: gitBlobId(Buffer.from(await readlink(abs))), mode: SYMLINK_MODE });
+      if (st.isSymbolicLink())
+        files.set(rel, { path: rel, blob: gitBlobId(Buffer.from(await readlink(abs))), mode: SYMLINK_MODE });
       else if (st.isDirectory()) {
         for (const name of (await readdir(abs)).sort()) await walk(rel ? `${rel}/${name}` : name, depth + 1);
       } else if (st.isFile()) {
@@ -283,7 +298,13 @@ export class GitRepo {
       }
     };
     for (const p of prefixes) await walk(p.replace(/\/$/, ''), 0);
-    return { label: 'worktree', commit: null, files, read: async (p) => contents.get(p) ?? null, size: async (p) => files.get(p)?.size ?? null };
+    return {
+      label: 'worktree',
+      commit: null,
+      files,
+      read: async (p) => contents.get(p) ?? null,
+      size: async (p) => files.get(p)?.size ?? null,
+    };
   }
 
   /**

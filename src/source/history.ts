@@ -32,9 +32,21 @@ const NULL_OID = /^0+$/;
  */
 export function firstParentChanges(repo: GitRepo, from: string, to: string, prefixes: string[]): LogCommit[] {
   const out = repo.run([
-    'log', '-z', '--first-parent', '--diff-merges=first-parent', '--sparse', '--full-history', '--reverse',
-    '--raw', '--no-renames', '--no-abbrev', '--no-color', '--format=%x01%H %P%x02%ct%x02%s',
-    `${from}..${to}`, '--', ...prefixes,
+    'log',
+    '-z',
+    '--first-parent',
+    '--diff-merges=first-parent',
+    '--sparse',
+    '--full-history',
+    '--reverse',
+    '--raw',
+    '--no-renames',
+    '--no-abbrev',
+    '--no-color',
+    '--format=%x01%H %P%x02%ct%x02%s',
+    `${from}..${to}`,
+    '--',
+    ...prefixes,
   ]);
   const commits: LogCommit[] = [];
   const tokens = out.split('\0');
@@ -54,7 +66,13 @@ export function firstParentChanges(repo: GitRepo, from: string, to: string, pref
     }
     const h = HEADER.exec(tok);
     if (!h) throw new Error(`unexpected git log output near '${tok.slice(0, 60)}'`);
-    commits.push({ commit: h[1]!, parents: h[2]!.trim() ? h[2]!.trim().split(' ') : [], date: Number(h[3]), subject: h[4]!, changes: [] });
+    commits.push({
+      commit: h[1]!,
+      parents: h[2]!.trim() ? h[2]!.trim().split(' ') : [],
+      date: Number(h[3]),
+      subject: h[4]!,
+      changes: [],
+    });
   }
   return commits;
 }

@@ -2,8 +2,25 @@ import { CONFIGS, describeMask, type ConfigMask } from '../parse/build-configs.j
 import { evaluateNumber, type SymbolTable } from '../parse/consteval.js';
 import type { BuildModel, Candidate } from './builds.js';
 import type { FileFacts } from './facts.js';
-import { layoutsOf, type EnumDecl, type LayoutSelection, type StructDecl, type StructDecls, type StructLayout, type TypeRef } from './layout.js';
-import { loc, type BpfGlobal, type BpfMap, type CodeList, type Constant, type Ioctl, type Surface, type Warning } from './model.js';
+import {
+  layoutsOf,
+  type EnumDecl,
+  type LayoutSelection,
+  type StructDecl,
+  type StructDecls,
+  type StructLayout,
+  type TypeRef,
+} from './layout.js';
+import {
+  loc,
+  type BpfGlobal,
+  type BpfMap,
+  type CodeList,
+  type Constant,
+  type Ioctl,
+  type Surface,
+  type Warning,
+} from './model.js';
 import type { SharedStruct } from './shared-structs.js';
 import { record } from '../record.js';
 import { canonicalType } from '../parse/c-types.js';
@@ -12,7 +29,10 @@ import type { BpfGlobalFact, BpfMapFact } from './extract/bpf.js';
 import { probeOf } from './extract/code-bodies.js';
 import type { WorkBudget } from '../parse/budget.js';
 
-type ApiPart = Pick<Surface, 'structs' | 'ioctls' | 'retiredIoctls' | 'bpfMaps' | 'bpfGlobals' | 'codeLists' | 'moduleParams'>;
+type ApiPart = Pick<
+  Surface,
+  'structs' | 'ioctls' | 'retiredIoctls' | 'bpfMaps' | 'bpfGlobals' | 'codeLists' | 'moduleParams'
+>;
 
 interface ApiContext {
   legacy: boolean;
@@ -30,11 +50,22 @@ interface ApiContext {
 const ORDERED_ENUMS = ['sys_exit_extra_code', 'extra_syscall_codes', 'extra_event_prog_code'];
 
 /** The API half of the surface, resolved for one revision. */
-export function resolveApi(facts: FileFacts[], symsOf: (path: string) => SymbolTable, enums: Record<string, Record<string, Constant>>, ctx: ApiContext): ApiPart {
+export function resolveApi(
+  facts: FileFacts[],
+  symsOf: (path: string) => SymbolTable,
+  enums: Record<string, Record<string, Constant>>,
+  ctx: ApiContext,
+): ApiPart {
   const layouts = new Layouts(facts, symsOf, ctx.model);
   // sizeof(struct x) in map definitions and _IOR/_IOW comes from the computed layouts.
   const sized = (path: string): SymbolTable => ({ ...symsOf(path), sizeOf: (t) => layouts.sizeOf(t) });
-  const text: TextContext = { model: ctx.model, rev: ctx.rev, warnings: ctx.warnings, onMacro: (path, name) => symsOf(path).onMacro?.(name), budget: ctx.budget };
+  const text: TextContext = {
+    model: ctx.model,
+    rev: ctx.rev,
+    warnings: ctx.warnings,
+    onMacro: (path, name) => symsOf(path).onMacro?.(name),
+    budget: ctx.budget,
+  };
   const declared = readTextDeclarations(facts, text);
   return {
     structs: sharedLayouts(layouts, ctx),
@@ -50,7 +81,9 @@ export function resolveApi(facts: FileFacts[], symsOf: (path: string) => SymbolT
 }
 
 /** Build configurations in the order a struct's reported layout is taken from: libscap's view first. */
-const PREFERENCE = [...CONFIGS].sort((a, b) => viewRank(a.view) - viewRank(b.view) || a.index - b.index).map((c) => c.index);
+const PREFERENCE = [...CONFIGS]
+  .sort((a, b) => viewRank(a.view) - viewRank(b.view) || a.index - b.index)
+  .map((c) => c.index);
 function viewRank(v: string): number {
   return ['userspace', 'kmod', 'modern', 'legacy'].indexOf(v);
 }
@@ -121,7 +154,10 @@ class Layouts {
   }
 
   /** The selection of configuration `c`: `maybe` says whether undecided fields are laid out. */
-  private selection(c: number, maybe: boolean): { select: LayoutSelection; typedefsOf: (path: string) => StructDecls['typedefs'] } {
+  private selection(
+    c: number,
+    maybe: boolean,
+  ): { select: LayoutSelection; typedefsOf: (path: string) => StructDecls['typedefs'] } {
     const bit = 1 << c;
     const inBuild = (at: { path: string; line: number }) => {
       const p = this.model.presence(at.path, at.line);
@@ -153,11 +189,15 @@ class Layouts {
 
   /** Whether any live field of a struct named `name` is undecided somewhere. */
   hasUndecided(name: string): boolean {
-    return this.decls.some((d) => d.name === name && d.fields.some((f) => {
-      const at = f.at ?? { path: d.loc.path, line: f.line };
-      const p = this.model.presence(at.path, at.line);
-      return p.maybe !== p.always;
-    }));
+    return this.decls.some(
+      (d) =>
+        d.name === name &&
+        d.fields.some((f) => {
+          const at = f.at ?? { path: d.loc.path, line: f.line };
+          const p = this.model.presence(at.path, at.line);
+          return p.maybe !== p.always;
+        }),
+    );
   }
 
   sizeOf(typeName: string): number | null {
@@ -175,14 +215,20 @@ class Layouts {
 function agreed(name: string, list: Array<Candidate<TypeRef>>): TypeRef {
   if (new Set(list.map((t) => meaning(t.value))).size <= 1) return list[0]!.value;
   const places = list.map((t) => `${t.file.path}:${t.line}`).join(' and ');
-  return { kind: 'ambiguous', name, why: `typedef ${name} has definitions that differ (${places}) and which one applies is not settled by the files it includes` };
+  return {
+    kind: 'ambiguous',
+    name,
+    why: `typedef ${name} has definitions that differ (${places}) and which one applies is not settled by the files it includes`,
+  };
 }
 
 /** What a typedef means, where it sits left out (once per definition: the facts of a blob are the same objects at every revision). */
 function meaning(t: TypeRef): string {
   let m = meanings.get(t);
   if (m === undefined) {
-    m = JSON.stringify(t, (k, v: unknown) => (k === 'loc' || k === 'line' || k === 'endLine' || k === 'at' || k === 'names' ? undefined : v));
+    m = JSON.stringify(t, (k, v: unknown) =>
+      k === 'loc' || k === 'line' || k === 'endLine' || k === 'at' || k === 'names' ? undefined : v,
+    );
     meanings.set(t, m);
   }
   return m;
@@ -232,7 +278,17 @@ function sharedLayouts(layouts: Layouts, ctx: ApiContext): Record<string, Struct
         incomplete: true,
       });
     }
-    out[s.name] = byKey.size > 1 ? { ...primary, byBuild: [...byKey.values()].map((v) => ({ builds: describeMask(v.mask), size: v.layout.size, fields: v.layout.fields })) } : primary;
+    out[s.name] =
+      byKey.size > 1
+        ? {
+            ...primary,
+            byBuild: [...byKey.values()].map((v) => ({
+              builds: describeMask(v.mask),
+              size: v.layout.size,
+              fields: v.layout.fields,
+            })),
+          }
+        : primary;
   }
   return out;
 }
@@ -242,12 +298,21 @@ function ioctl(expr: string, path: string, line: number, syms: SymbolTable): Ioc
   return { number: evaluateNumber(expr, syms), nr: nr ? evaluateNumber(nr, syms) : null, expr, loc: loc(path, line) };
 }
 
-function resolveIoctls(facts: FileFacts[], syms: (path: string) => SymbolTable, model: BuildModel): Record<string, Ioctl> {
+function resolveIoctls(
+  facts: FileFacts[],
+  syms: (path: string) => SymbolTable,
+  model: BuildModel,
+): Record<string, Ioctl> {
   const byName = new Map<string, Candidate<Ioctl>[]>();
   for (const f of facts) {
     f.macros.forEach((m, i) => {
       if (m.params !== null || !/^PPM_IOCTL_\w+$/.test(m.name) || m.name === 'PPM_IOCTL_MAGIC') return;
-      push(byName, m.name, { value: ioctl(m.body, f.path, m.line, syms(f.path)), file: f, line: m.line, presence: model.macroPresence(f.path, i) });
+      push(byName, m.name, {
+        value: ioctl(m.body, f.path, m.line, syms(f.path)),
+        file: f,
+        line: m.line,
+        presence: model.macroPresence(f.path, i),
+      });
     });
   }
   return picked(model, 'ioctl', byName, (i) => `${i.number}`);
@@ -261,7 +326,12 @@ function push<T>(m: Map<string, Candidate<T>[]>, key: string, c: Candidate<T>): 
 }
 
 /** One value per key: the live candidate, or the compiler's choice with a conflict recorded. */
-function picked<T>(model: BuildModel, what: string, byKey: Map<string, Candidate<T>[]>, same: (v: T) => string): Record<string, T> {
+function picked<T>(
+  model: BuildModel,
+  what: string,
+  byKey: Map<string, Candidate<T>[]>,
+  same: (v: T) => string,
+): Record<string, T> {
   const out = record<T>();
   for (const [key, list] of byKey) {
     const c = model.pick(`${what} ${key}`, list, same);
@@ -274,7 +344,11 @@ function typeSize(t: string | null, syms: SymbolTable): number | null {
   return t ? evaluateNumber(`sizeof(${t})`, syms) : null;
 }
 
-function resolveMaps(maps: Candidate<BpfMapFact>[], symsOf: (path: string) => SymbolTable, ctx: ApiContext): Record<string, BpfMap> {
+function resolveMaps(
+  maps: Candidate<BpfMapFact>[],
+  symsOf: (path: string) => SymbolTable,
+  ctx: ApiContext,
+): Record<string, BpfMap> {
   const byName = new Map<string, Candidate<BpfMap>[]>();
   const legacyBefore = new Map<string, MapsBefore>();
   for (const c of maps) {
@@ -284,7 +358,8 @@ function resolveMaps(maps: Candidate<BpfMapFact>[], symsOf: (path: string) => Sy
     if (m.probe === 'legacy') {
       // Userspace indexes legacy maps by declaration order: the maps the same build compiles before it.
       let before = legacyBefore.get(c.file.path);
-      if (!before) legacyBefore.set(c.file.path, (before = { always: CONFIGS.map(() => 0), maybe: CONFIGS.map(() => 0) }));
+      if (!before)
+        legacyBefore.set(c.file.path, (before = { always: CONFIGS.map(() => 0), maybe: CONFIGS.map(() => 0) }));
       index = legacyIndex(c, before, ctx);
     }
     const map: BpfMap = {
@@ -344,7 +419,11 @@ function normaliseScalar(t: string): string {
   return t;
 }
 
-function resolveGlobals(globals: Candidate<BpfGlobalFact>[], symsOf: (path: string) => SymbolTable, model: BuildModel): Record<string, BpfGlobal> {
+function resolveGlobals(
+  globals: Candidate<BpfGlobalFact>[],
+  symsOf: (path: string) => SymbolTable,
+  model: BuildModel,
+): Record<string, BpfGlobal> {
   const byName = new Map<string, Candidate<BpfGlobal>[]>();
   for (const c of globals) {
     const g = c.value;
@@ -385,7 +464,11 @@ function codesOf(listed: CodeList['entries'], ctx: ApiContext): CodeList['entrie
   return codes.sort(([, a], [, b]) => a.value! - b.value!).map(([name, c]) => ({ name, loc: at.get(name) ?? c.loc }));
 }
 
-function resolveCodeLists(facts: FileFacts[], enums: Record<string, Record<string, Constant>>, ctx: ApiContext): Record<string, CodeList> {
+function resolveCodeLists(
+  facts: FileFacts[],
+  enums: Record<string, Record<string, Constant>>,
+  ctx: ApiContext,
+): Record<string, CodeList> {
   const byName = new Map<string, Candidate<CodeList>[]>();
   for (const f of facts) {
     for (const x of f.xLists) {
@@ -393,7 +476,14 @@ function resolveCodeLists(facts: FileFacts[], enums: Record<string, Record<strin
       if (x.name === 'FILLER_LIST_MAPPER' && !ctx.legacy) continue;
       // Filler ids travel with the event table: see rules/schema/filler-ids-changed.ts.
       const governs = x.name === 'FILLER_LIST_MAPPER' ? 'schema' : 'api';
-      const list: CodeList = { governs, entries: codesOf(x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })), ctx), loc: loc(f.path, x.line) };
+      const list: CodeList = {
+        governs,
+        entries: codesOf(
+          x.entries.map((e) => ({ name: e.name, loc: loc(f.path, e.line) })),
+          ctx,
+        ),
+        loc: loc(f.path, x.line),
+      };
       push(byName, x.name, { value: list, file: f, line: x.line, presence: ctx.model.presence(f.path, x.line) });
     }
   }
@@ -406,7 +496,11 @@ function resolveCodeLists(facts: FileFacts[], enums: Record<string, Record<strin
       .sort(([, a], [, b]) => (a.value ?? 0) - (b.value ?? 0))
       .map(([sym, c]) => ({ name: sym, loc: c.loc }));
     // One list whatever its name across history, so the rename is not a removal.
-    out.sys_exit_extra_code = { governs: 'api', entries, loc: entries[0]?.loc ?? { path: 'driver/ppm_events_public.h', line: 0 } };
+    out.sys_exit_extra_code = {
+      governs: 'api',
+      entries,
+      loc: entries[0]?.loc ?? { path: 'driver/ppm_events_public.h', line: 0 },
+    };
   }
   return out;
 }

@@ -1,13 +1,28 @@
 import { buildsOf, COMMON_PREDEFINED, CONFIGS, viewMask, type View } from '../parse/build-configs.js';
 import { describeKernel, minimumKernel } from '../parse/conditions.js';
-import { evaluate, evaluateAs, evaluateNumber, type MacroDef, type MacroLookup, type SymbolTable } from '../parse/consteval.js';
+import {
+  evaluate,
+  evaluateAs,
+  evaluateNumber,
+  type MacroDef,
+  type MacroLookup,
+  type SymbolTable,
+} from '../parse/consteval.js';
 import { initParser, ParseTimeout } from '../parse/parser.js';
 import { BudgetSpent, describeLimit, WorkBudget } from '../parse/budget.js';
 import type { FileEntry, Snapshot } from '../source/git.js';
 import { MAX_FILE_BYTES, MAX_INCLUDED_FILES, MAX_NESTING, MEMO_ENTRIES } from '../limits.js';
 import { resolveApi } from './api.js';
 import type { MacroFact } from '../parse/directives.js';
-import { buildModel, conflictMessage, describeConflict, includeTarget, type BuildModel, type Candidate, type MacroScope } from './builds.js';
+import {
+  buildModel,
+  conflictMessage,
+  describeConflict,
+  includeTarget,
+  type BuildModel,
+  type Candidate,
+  type MacroScope,
+} from './builds.js';
 import { resolveCodeRoles, roleContext } from './code-roles.js';
 import { resolveProduction, type FillerTable } from './production.js';
 import { resolveSharedConstants } from './shared-constants.js';
@@ -107,7 +122,13 @@ export interface BuildOptions {
  * be read. The audit's parsing workers call this too, so both compute exactly the same thing.
  * A parse is charged to `budget` (throws `BudgetSpent` when it is spent).
  */
-export async function blobFacts(path: string, data: Buffer | null, kind: Exclude<FileKind, null> = fileKind(path) ?? 'tree', minKernel = 0n, budget?: WorkBudget): Promise<FileFacts | string> {
+export async function blobFacts(
+  path: string,
+  data: Buffer | null,
+  kind: Exclude<FileKind, null> = fileKind(path) ?? 'tree',
+  minKernel = 0n,
+  budget?: WorkBudget,
+): Promise<FileFacts | string> {
   await initParser();
   if (!data) return 'its blob is missing from this clone (a partial or filtered mirror?)';
   if (data.length > MAX_FILE_BYTES) return tooLarge(data.length);
@@ -134,7 +155,10 @@ export function kernelRanges(files: Iterable<FileFacts>): Partial<Record<View, b
   const all = [...files];
   for (const view of ['kmod', 'legacy'] as const) {
     const config = CONFIGS.find((c) => c.view === view)!;
-    out[view] = minimumKernel(all.filter((f) => buildsOf(f.path) & (1 << config.index)), config);
+    out[view] = minimumKernel(
+      all.filter((f) => buildsOf(f.path) & (1 << config.index)),
+      config,
+    );
   }
   return out;
 }
@@ -154,25 +178,44 @@ export function tooLarge(size: number): string {
 }
 
 /** Git modes of what is not a regular file (FileEntry.mode, source/git.ts): never read through. */
-const NOT_A_FILE: Record<NonNullable<FileEntry['mode']>, string> = { '120000': 'a symbolic link', '160000': 'a submodule' };
+const NOT_A_FILE: Record<NonNullable<FileEntry['mode']>, string> = {
+  '120000': 'a symbolic link',
+  '160000': 'a submodule',
+};
 
 /**
  * Reads one listed file's facts through the cache (its size first), or records why it cannot be
  * read. A parse is charged to the revision's budget; once it is spent, a blob no earlier
  * revision read is not read (an unread warning naming the file and the limit).
  */
-async function loadFacts(snap: Snapshot, cache: FactsCache, warnings: Warning[], p: string, kind: Exclude<FileKind, null>, minKernel: bigint, budget: WorkBudget, retried = false): Promise<FileFacts | null> {
+async function loadFacts(
+  snap: Snapshot,
+  cache: FactsCache,
+  warnings: Warning[],
+  p: string,
+  kind: Exclude<FileKind, null>,
+  minKernel: bigint,
+  budget: WorkBudget,
+  retried = false,
+): Promise<FileFacts | null> {
   const entry = snap.files.get(p)!;
   const what = entry.mode ? NOT_A_FILE[entry.mode] : undefined;
   if (what) {
-    warnings.push({ path: p, message: `${p} at ${snap.label} is ${what}: driver-semver does not read it through`, incomplete: true, unread: true });
+    warnings.push({
+      path: p,
+      message: `${p} at ${snap.label} is ${what}: driver-semver does not read it through`,
+      incomplete: true,
+      unread: true,
+    });
     return null;
   }
   // The size first: an oversized blob is refused without being read.
   const read = () =>
     cache.get(factsKey(p, kind, entry.blob, minKernel), async () => {
       const size = entry.size ?? (await snap.size(p));
-      return size !== null && size > MAX_FILE_BYTES ? tooLarge(size) : blobFacts(p, await snap.read(p), kind, minKernel, budget);
+      return size !== null && size > MAX_FILE_BYTES
+        ? tooLarge(size)
+        : blobFacts(p, await snap.read(p), kind, minKernel, budget);
     });
   let r: FileFacts | string;
   try {
@@ -181,14 +224,20 @@ async function loadFacts(snap: Snapshot, cache: FactsCache, warnings: Warning[],
     if (!(e instanceof BudgetSpent)) throw e;
     // Another revision's budget ran out on this blob (the cache dropped it): read it under ours.
     if (e.budget !== budget && !retried) return loadFacts(snap, cache, warnings, p, kind, minKernel, budget, true);
-    warnings.push({ path: p, message: `${p} at ${snap.label} is not read: ${e.message}`, incomplete: true, unread: true });
+    warnings.push({
+      path: p,
+      message: `${p} at ${snap.label} is not read: ${e.message}`,
+      incomplete: true,
+      unread: true,
+    });
     return null;
   }
   if (typeof r === 'string') {
     warnings.push({ path: p, message: `could not read ${p} at ${snap.label}: ${r}`, incomplete: true, unread: true });
     return null;
   }
-  for (const problem of r.parseProblems) warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });
+  for (const problem of r.parseProblems)
+    warnings.push({ path: p, message: `${p} at ${snap.label}: ${problem}`, incomplete: true });
   // The cache is keyed by blob: the same content may sit at another path in another revision.
   return r.path === p ? r : { ...r, path: p };
 }
@@ -198,7 +247,12 @@ async function loadFacts(snap: Snapshot, cache: FactsCache, warnings: Warning[],
  * (files.ts) and, transitively, the files of the tree they `#include` (read as surface files
  * too: what a new header defines counts as if it were written in place).
  */
-export async function readDeclarations(snap: Snapshot, cache: FactsCache, warnings: Warning[], budget = budgetOf(snap)): Promise<Map<string, FileFacts>> {
+export async function readDeclarations(
+  snap: Snapshot,
+  cache: FactsCache,
+  warnings: Warning[],
+  budget = budgetOf(snap),
+): Promise<Map<string, FileFacts>> {
   const files = new Map<string, FileFacts>();
   const paths = [...snap.files.keys()].filter((p) => fileKind(p) === 'tree' || fileKind(p) === 'text').sort();
   const loaded = await Promise.all(paths.map((p) => loadFacts(snap, cache, warnings, p, fileKind(p)!, 0n, budget)));
@@ -220,7 +274,11 @@ export async function readDeclarations(snap: Snapshot, cache: FactsCache, warnin
     }
     const wanted = [...next].sort();
     if (added + wanted.length > MAX_INCLUDED_FILES) {
-      warnings.push({ path: wanted[0]!, message: `the surface files at ${snap.label} include more than ${MAX_INCLUDED_FILES} other files: the rest are not read`, incomplete: true });
+      warnings.push({
+        path: wanted[0]!,
+        message: `the surface files at ${snap.label} include more than ${MAX_INCLUDED_FILES} other files: the rest are not read`,
+        incomplete: true,
+      });
       wanted.length = Math.max(0, MAX_INCLUDED_FILES - added);
     }
     added += wanted.length;
@@ -236,12 +294,19 @@ export async function readDeclarations(snap: Snapshot, cache: FactsCache, warnin
 }
 
 /** Reads every file the surface is built from: the declarations, then the code for the kernel range they state. */
-async function readFiles(snap: Snapshot, cache: FactsCache, warnings: Warning[], budget: WorkBudget): Promise<{ files: Map<string, FileFacts>; kernels: Partial<Record<View, bigint>> }> {
+async function readFiles(
+  snap: Snapshot,
+  cache: FactsCache,
+  warnings: Warning[],
+  budget: WorkBudget,
+): Promise<{ files: Map<string, FileFacts>; kernels: Partial<Record<View, bigint>> }> {
   const files = await readDeclarations(snap, cache, warnings, budget);
   const kernels = kernelRanges(files.values());
   // Code files, and the text files whose functions are code too (main.c), when they could be read.
   const code = [...snap.files.keys()].filter((p) => fileKind(p) === 'code' || (isCodeFile(p) && files.has(p))).sort();
-  const codeFacts = await Promise.all(code.map((p) => loadFacts(snap, cache, warnings, p, 'code', codeKernel(p, kernels), budget)));
+  const codeFacts = await Promise.all(
+    code.map((p) => loadFacts(snap, cache, warnings, p, 'code', codeKernel(p, kernels), budget)),
+  );
   codeFacts.forEach((f, i) => {
     const text = files.get(code[i]!);
     if (f) files.set(code[i]!, text ? { ...text, code: f.code } : f);
@@ -253,7 +318,13 @@ async function readFiles(snap: Snapshot, cache: FactsCache, warnings: Warning[],
  * Re-reads, in place, the definitions the plain reading misses: an `#include` inside a table,
  * enum or struct, or a macro standing for part of one (see reread.ts).
  */
-async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, model: BuildModel, warnings: Warning[], budget: WorkBudget): Promise<void> {
+async function rereadDefinitions(
+  files: Map<string, FileFacts>,
+  snap: Snapshot,
+  model: BuildModel,
+  warnings: Warning[],
+  budget: WorkBudget,
+): Promise<void> {
   const exists = (p: string) => snap.files.has(p);
   const said = new Set<string>();
   const problem = (message: string) => {
@@ -266,7 +337,12 @@ async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, 
     // The macros this file sees, not those of files it does not include.
     const scope = model.scope(path);
     const memo = rereadMemo.get(f);
-    if (memo && memo.scope === scope && memo.resolved.every(([from, inc, angled, to]) => includeTarget(from, { path: inc, angled }, exists) === to) && memo.read.every(([p, blob]) => snap.files.get(p)?.blob === blob)) {
+    if (
+      memo &&
+      memo.scope === scope &&
+      memo.resolved.every(([from, inc, angled, to]) => includeTarget(from, { path: inc, angled }, exists) === to) &&
+      memo.read.every(([p, blob]) => snap.files.get(p)?.blob === blob)
+    ) {
       memo.problems.forEach(problem);
       files.set(path, memo.facts);
       continue;
@@ -303,9 +379,23 @@ async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, 
     };
     const stops = budget.stops;
     const defs: Array<Definition & { names: string[] | undefined }> = [
-      ...f.tables.map((t) => ({ kind: 'table' as const, name: t.name, line: t.line, endLine: t.endLine, names: t.names })),
-      ...f.enums.filter((e) => e.name).map((e) => ({ kind: 'enum' as const, name: e.name!, line: e.line, endLine: e.endLine, names: e.names })),
-      ...f.structs.structs.map((s) => ({ kind: 'struct' as const, name: s.name, line: s.loc.line, endLine: s.lastLine ?? s.endLine, names: s.names })),
+      ...f.tables.map((t) => ({
+        kind: 'table' as const,
+        name: t.name,
+        line: t.line,
+        endLine: t.endLine,
+        names: t.names,
+      })),
+      ...f.enums
+        .filter((e) => e.name)
+        .map((e) => ({ kind: 'enum' as const, name: e.name!, line: e.line, endLine: e.endLine, names: e.names })),
+      ...f.structs.structs.map((s) => ({
+        kind: 'struct' as const,
+        name: s.name,
+        line: s.loc.line,
+        endLine: s.lastLine ?? s.endLine,
+        names: s.names,
+      })),
     ].filter((d) => model.live(path, d.line) && needsReread(f.directives, d, d.names, ctx));
     let next = f;
     for (const d of defs) {
@@ -314,7 +404,9 @@ async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, 
         again = await reread(path, f.directives, d, ctx);
       } catch (e) {
         if (!(e instanceof BudgetSpent || e instanceof ParseTimeout)) throw e;
-        ctx.problem(`${path}:${d.line}: ${d.kind} ${d.name} cannot be read again with its macros expanded: ${e.message}`);
+        ctx.problem(
+          `${path}:${d.line}: ${d.kind} ${d.name} cannot be read again with its macros expanded: ${e.message}`,
+        );
         continue;
       }
       if (!again) {
@@ -323,9 +415,23 @@ async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, 
       }
       next = {
         ...next,
-        tables: d.kind === 'table' ? next.tables.map((t) => (t.name === d.name && t.line === d.line ? again.tables[0]! : t)) : next.tables,
-        enums: d.kind === 'enum' ? next.enums.map((e) => (e.name === d.name && e.line === d.line ? again.enums[0]! : e)) : next.enums,
-        structs: d.kind === 'struct' ? { ...next.structs, structs: next.structs.structs.map((s) => (s.name === d.name && s.loc.line === d.line ? again.structs.structs[0]! : s)) } : next.structs,
+        tables:
+          d.kind === 'table'
+            ? next.tables.map((t) => (t.name === d.name && t.line === d.line ? again.tables[0]! : t))
+            : next.tables,
+        enums:
+          d.kind === 'enum'
+            ? next.enums.map((e) => (e.name === d.name && e.line === d.line ? again.enums[0]! : e))
+            : next.enums,
+        structs:
+          d.kind === 'struct'
+            ? {
+                ...next.structs,
+                structs: next.structs.structs.map((s) =>
+                  s.name === d.name && s.loc.line === d.line ? again.structs.structs[0]! : s,
+                ),
+              }
+            : next.structs,
       };
     }
     // What a spent budget cut short is not what this file reads as: the next revision reads it again.
@@ -341,7 +447,13 @@ async function rereadDefinitions(files: Map<string, FileFacts>, snap: Snapshot, 
  */
 const rereadMemo = new WeakMap<
   FileFacts,
-  { scope: MacroScope; resolved: Array<[string, string, boolean, string | null]>; read: Array<[string, string | undefined]>; problems: string[]; facts: FileFacts }
+  {
+    scope: MacroScope;
+    resolved: Array<[string, string, boolean, string | null]>;
+    read: Array<[string, string | undefined]>;
+    problems: string[];
+    facts: FileFacts;
+  }
 >();
 
 /**
@@ -368,7 +480,10 @@ const predefinedUnder = new WeakMap<MacroLookup, MacroLookup>();
 function withPredefined(macros: MacroLookup): MacroLookup {
   let m = predefinedUnder.get(macros);
   if (!m) {
-    m = { get: (n) => macros.get(n) ?? COMMON_PREDEFINED.get(n), has: (n) => macros.has(n) || COMMON_PREDEFINED.has(n) };
+    m = {
+      get: (n) => macros.get(n) ?? COMMON_PREDEFINED.get(n),
+      has: (n) => macros.has(n) || COMMON_PREDEFINED.has(n),
+    };
     predefinedUnder.set(macros, m);
   }
   return m;
@@ -410,12 +525,19 @@ interface Resolution {
 }
 
 /** Reads, parses and resolves the driver surface of one snapshot. */
-export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opts: BuildOptions = {}): Promise<Surface> {
+export async function buildSurface(
+  snap: Snapshot,
+  cache = new FactsCache(),
+  opts: BuildOptions = {},
+): Promise<Surface> {
   await initParser();
   const warnings: Warning[] = [];
   const budget = opts.budget ?? budgetOf(snap);
   const { files, kernels } = await readFiles(snap, cache, warnings, budget);
-  await scanPragmaMacroUses(files, (p) => snap.read(p), { budget, warn: (path, why) => warnings.push({ path, message: `${path} at ${snap.label}: ${why}`, incomplete: true }) });
+  await scanPragmaMacroUses(files, (p) => snap.read(p), {
+    budget,
+    warn: (path, why) => warnings.push({ path, message: `${path} at ${snap.label}: ${why}`, incomplete: true }),
+  });
   const model = buildModel(files, snap.label, warnings, kernels, budget);
   await rereadDefinitions(files, snap, model, warnings, budget);
   const facts = [...files.values()];
@@ -428,13 +550,23 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
   const spentIn = (path: string) => {
     if (spent.has(path)) return;
     spent.add(path);
-    warnings.push({ path, message: `${path} at ${snap.label}: ${describeLimit(budget, 'MAX_REVISION_EVAL_STEPS')}, so the rest of its values are not known`, incomplete: true });
+    warnings.push({
+      path,
+      message: `${path} at ${snap.label}: ${describeLimit(budget, 'MAX_REVISION_EVAL_STEPS')}, so the rest of its values are not known`,
+      incomplete: true,
+    });
   };
   const symsOf = (path: string): SymbolTable => {
     let s = symbols.get(path);
     if (!s) {
       const scope = model.scope(path);
-      s = { macros: withPredefined(scope.macros), enumerators, problems: new FileProblems(problems, describeLimit(budget, 'MAX_REVISION_EVAL_STEPS'), () => spentIn(path)), budget, onMacro: (n) => void (scope.ambiguous.has(n) && used.set(n, scope.ambiguous.get(n)!)) };
+      s = {
+        macros: withPredefined(scope.macros),
+        enumerators,
+        problems: new FileProblems(problems, describeLimit(budget, 'MAX_REVISION_EVAL_STEPS'), () => spentIn(path)),
+        budget,
+        onMacro: (n) => void (scope.ambiguous.has(n) && used.set(n, scope.ambiguous.get(n)!)),
+      };
       symbols.set(path, s);
     }
     return s;
@@ -448,9 +580,20 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
   const publicTree = publicHeader(r, files);
   const enums = resolveEnums(r, publicTree);
   const defines = resolveDefines(r, publicTree);
-  const api = resolveApi(facts, symsOf, enums, { legacy, sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS, warnings, rev: snap.label, model, budget, enumHolding: (names) => enumHolding(r, names) });
+  const api = resolveApi(facts, symsOf, enums, {
+    legacy,
+    sharedStructs: opts.sharedStructs ?? DEFAULT_SHARED_STRUCTS,
+    warnings,
+    rev: snap.label,
+    model,
+    budget,
+    enumHolding: (names) => enumHolding(r, names),
+  });
   // The probe follows the path (a cached blob may have been read at another one).
-  const code = resolveCodeRoles(record(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])), roleContext(api));
+  const code = resolveCodeRoles(
+    record(facts.filter((f) => f.code).map((f) => [f.path, { ...f.code!, probe: probeOf(f.path) }])),
+    roleContext(api),
+  );
   const surface: Surface = {
     ...emptySurface(snap.label, snap.commit),
     versions: await readVersions(snap, warnings),
@@ -472,25 +615,43 @@ export async function buildSurface(snap: Snapshot, cache = new FactsCache(), opt
     code,
     production: resolveProduction(fillerTable(r), code, legacy),
     ...api,
-    kernels: Object.fromEntries(Object.entries(kernels).filter(([, k]) => k).map(([v, k]) => [v, describeKernel(k!)])),
+    kernels: Object.fromEntries(
+      Object.entries(kernels)
+        .filter(([, k]) => k)
+        .map(([v, k]) => [v, describeKernel(k!)]),
+    ),
     warnings,
   };
   if (!header) {
-    warnings.push({ path: PUBLIC_HEADER, message: `${PUBLIC_HEADER} is missing at ${snap.label}: no enums, event codes or ppm_sc codes`, incomplete: true });
+    warnings.push({
+      path: PUBLIC_HEADER,
+      message: `${PUBLIC_HEADER} is missing at ${snap.label}: no enums, event codes or ppm_sc codes`,
+      incomplete: true,
+    });
   }
   // A macro whose live definitions disagree, used by a value of the surface.
   for (const [name, list] of [...used].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (!model.conflicts.some((c) => c.what === `macro ${name}`)) model.conflicts.push(describeConflict(`macro ${name}`, list));
+    if (!model.conflicts.some((c) => c.what === `macro ${name}`))
+      model.conflicts.push(describeConflict(`macro ${name}`, list));
   }
-  for (const c of model.conflicts) warnings.push({ path: c.alternatives[0]!.loc.path, message: conflictMessage(c, snap.label), incomplete: true });
-  for (const p of problems) warnings.push({ path: snap.label, message: `at ${snap.label}: ${p}; the values it gives are unknown`, incomplete: true });
+  for (const c of model.conflicts)
+    warnings.push({ path: c.alternatives[0]!.loc.path, message: conflictMessage(c, snap.label), incomplete: true });
+  for (const p of problems)
+    warnings.push({
+      path: snap.label,
+      message: `at ${snap.label}: ${p}; the values it gives are unknown`,
+      incomplete: true,
+    });
   surface.conflicts = model.conflicts;
   return surface;
 }
 
 /** The version files of a snapshot, without building the rest of its surface. */
 export async function readVersions(snap: Snapshot, warnings: Warning[] = []): Promise<Surface['versions']> {
-  return { api: await readVersionFile(snap, VERSION_FILES.api, warnings), schema: await readVersionFile(snap, VERSION_FILES.schema, warnings) };
+  return {
+    api: await readVersionFile(snap, VERSION_FILES.api, warnings),
+    schema: await readVersionFile(snap, VERSION_FILES.schema, warnings),
+  };
 }
 
 async function readVersionFile(snap: Snapshot, path: string, warnings: Warning[]): Promise<VersionFile | null> {
@@ -525,7 +686,11 @@ const versionMemo = new Map<string, Pick<VersionFile, 'raw' | 'version'>>();
  */
 export function versionOf(data: Buffer): Pick<VersionFile, 'raw' | 'version'> {
   const lf = data.indexOf(0x0a);
-  const raw = data.subarray(0, lf < 0 ? data.length : lf).toString('utf8').replaceAll('\r', '').trim();
+  const raw = data
+    .subarray(0, lf < 0 ? data.length : lf)
+    .toString('utf8')
+    .replaceAll('\r', '')
+    .trim();
   const m = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/.exec(raw);
   return { raw, version: m ? `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}` : null };
 }
@@ -536,14 +701,20 @@ export function versionOf(data: Buffer): Pick<VersionFile, 'raw' | 'version'> {
  */
 export function symbolTable(facts: Array<Pick<FileFacts, 'macros' | 'enums'>>): SymbolTable {
   const macros = new Map<string, MacroDef>();
-  for (const f of facts) for (const m of f.macros) if (!macros.has(m.name)) macros.set(m.name, { name: m.name, params: m.params, body: m.body });
+  for (const f of facts)
+    for (const m of f.macros)
+      if (!macros.has(m.name)) macros.set(m.name, { name: m.name, params: m.params, body: m.body });
   const syms: SymbolTable = { macros, enumerators: new Map() };
   for (const f of facts) for (const e of f.enums) enumValues(e, syms, () => true);
   return syms;
 }
 
 /** Values of one enum's compiled enumerators in declaration order (implicit ones count up from the previous). */
-function enumValues(e: EnumFact, syms: SymbolTable, live: (en: EnumFact['enumerators'][number]) => boolean): Map<number, number | null> {
+function enumValues(
+  e: EnumFact,
+  syms: SymbolTable,
+  live: (en: EnumFact['enumerators'][number]) => boolean,
+): Map<number, number | null> {
   const values = new Map<number, number | null>();
   let next: bigint | null = 0n;
   e.enumerators.forEach((en, i) => {
@@ -558,7 +729,9 @@ function enumValues(e: EnumFact, syms: SymbolTable, live: (en: EnumFact['enumera
 }
 
 function resolveEnumValues(r: Resolution, f: FileFacts, e: EnumFact): Map<number, number | null> {
-  return r.model.live(f.path, e.line) ? enumValues(e, r.symsOf(f.path), (en) => r.model.live(en.path ?? f.path, en.line)) : new Map();
+  return r.model.live(f.path, e.line)
+    ? enumValues(e, r.symsOf(f.path), (en) => r.model.live(en.path ?? f.path, en.line))
+    : new Map();
 }
 
 /** A `guard` field for an item some builds may not compile. */
@@ -573,7 +746,12 @@ function constantsOf(r: Resolution, f: FileFacts, e: EnumFact): Record<string, C
   e.enumerators.forEach((en, i) => {
     if (!values.has(i)) return;
     const path = en.path ?? f.path;
-    out[en.name] = { value: values.get(i) ?? null, expr: en.expr ?? '(implicit)', loc: loc(path, en.line), ...guardOf(r, path, en.line) };
+    out[en.name] = {
+      value: values.get(i) ?? null,
+      expr: en.expr ?? '(implicit)',
+      loc: loc(path, en.line),
+      ...guardOf(r, path, en.line),
+    };
   });
   return out;
 }
@@ -581,16 +759,25 @@ function constantsOf(r: Resolution, f: FileFacts, e: EnumFact): Record<string, C
 /** The live definitions of one enum, keyed alike: one chosen, disagreements recorded as conflicts. */
 function pickEnum(r: Resolution, names: string[], files: FileFacts[]): Candidate<EnumFact> | null {
   const candidates = files.flatMap((f) =>
-    f.enums.filter((e) => e.name !== null && names.includes(e.name)).map((e) => ({ value: e, file: f, line: e.line, presence: r.model.presence(f.path, e.line) })),
+    f.enums
+      .filter((e) => e.name !== null && names.includes(e.name))
+      .map((e) => ({ value: e, file: f, line: e.line, presence: r.model.presence(f.path, e.line) })),
   );
-  return r.model.pick(`enum ${names[0]}`, candidates, (e) => JSON.stringify(e.enumerators.map((x) => [x.name, x.expr])));
+  return r.model.pick(`enum ${names[0]}`, candidates, (e) =>
+    JSON.stringify(e.enumerators.map((x) => [x.name, x.expr])),
+  );
 }
-
 
 /** The live g_ppm_events table (driver/fillers_table.c): which filler the kernel module runs per event. */
 function fillerTable(r: Resolution): FillerTable | null {
   const found = findTable(r, 'g_ppm_events');
-  return found ? { path: found.file.path, items: liveItems(r, found.file, found.table), guard: (line) => guardOf(r, found.file.path, line).guard } : null;
+  return found
+    ? {
+        path: found.file.path,
+        items: liveItems(r, found.file, found.table),
+        guard: (line) => guardOf(r, found.file.path, line).guard,
+      }
+    : null;
 }
 
 /** The live enum whose enumerators include every one of `names` (what an X-macro list expands into), as compiled. */
@@ -618,14 +805,23 @@ function resolveEventCodes(r: Resolution): Record<string, Constant> {
  */
 function publicHeader(r: Resolution, files: Map<string, FileFacts>): FileFacts[] {
   if (!files.has(PUBLIC_HEADER)) return [];
-  return r.model.treeOf(PUBLIC_HEADER).flatMap((p) => (p === PUBLIC_HEADER || fileKind(p) === null ? [files.get(p)!] : []));
+  return r.model
+    .treeOf(PUBLIC_HEADER)
+    .flatMap((p) => (p === PUBLIC_HEADER || fileKind(p) === null ? [files.get(p)!] : []));
 }
 
 function resolveEnums(r: Resolution, header: FileFacts[]): Record<string, Record<string, Constant>> {
   const out = record<Record<string, Constant>>();
   // From a header the public one includes, only what userspace compiles too (as for defines).
-  const shared = (f: FileFacts, e: EnumFact) => f.path === PUBLIC_HEADER || (r.model.presence(f.path, e.line).maybe & USERSPACE) !== 0;
-  const names = [...new Set(header.flatMap((f) => f.enums.filter((e) => shared(f, e)).map((e) => e.name)).filter((n): n is string => n !== null && !EVENT_CODE_ENUMS.includes(n) && !PPM_SC_ENUMS.includes(n)))];
+  const shared = (f: FileFacts, e: EnumFact) =>
+    f.path === PUBLIC_HEADER || (r.model.presence(f.path, e.line).maybe & USERSPACE) !== 0;
+  const names = [
+    ...new Set(
+      header
+        .flatMap((f) => f.enums.filter((e) => shared(f, e)).map((e) => e.name))
+        .filter((n): n is string => n !== null && !EVENT_CODE_ENUMS.includes(n) && !PPM_SC_ENUMS.includes(n)),
+    ),
+  ];
   for (const name of names) {
     const c = pickEnum(r, [name], header);
     if (c) out[name] = constantsOf(r, c.file, c.value);
@@ -639,7 +835,10 @@ function resolveRetiredEnumValues(r: Resolution, header: FileFacts[]): Record<st
     for (const e of f.enums) {
       if (!e.name || !e.retired.length || !r.model.live(f.path, e.line)) continue;
       out[e.name] = record(
-        e.retired.map((x) => [x.name, { value: evaluateNumber(x.expr ?? '', r.symsOf(f.path)), expr: x.expr ?? '', loc: loc(f.path, x.line) }]),
+        e.retired.map((x) => [
+          x.name,
+          { value: evaluateNumber(x.expr ?? '', r.symsOf(f.path)), expr: x.expr ?? '', loc: loc(f.path, x.line) },
+        ]),
       );
     }
   }
@@ -659,13 +858,17 @@ function resolvePpmSc(r: Resolution): Record<string, PpmScCode> {
   for (const f of r.facts) {
     const byDefine = new Map<number, FileFacts['ppmSc']>();
     for (const sc of f.ppmSc) byDefine.set(sc.defineLine, [...(byDefine.get(sc.defineLine) ?? []), sc]);
-    for (const [line, entries] of byDefine) candidates.push({ value: entries, file: f, line, presence: r.model.presence(f.path, line) });
+    for (const [line, entries] of byDefine)
+      candidates.push({ value: entries, file: f, line, presence: r.model.presence(f.path, line) });
   }
-  const chosen = r.model.pick('the PPM_SC_FIELDS X-macro', candidates, (list) => list.map((sc) => `${sc.symbol}=${sc.expr}${sc.retired ? '?' : ''}`).join(','));
+  const chosen = r.model.pick('the PPM_SC_FIELDS X-macro', candidates, (list) =>
+    list.map((sc) => `${sc.symbol}=${sc.expr}${sc.retired ? '?' : ''}`).join(','),
+  );
   const out = record<PpmScCode>();
   for (const sc of chosen?.value ?? []) {
     const asCompiled = sc.retired ? undefined : compiled[sc.symbol];
-    const value = asCompiled && asCompiled.value !== null ? asCompiled.value : evaluateNumber(sc.expr, r.symsOf(chosen!.file.path));
+    const value =
+      asCompiled && asCompiled.value !== null ? asCompiled.value : evaluateNumber(sc.expr, r.symsOf(chosen!.file.path));
     out[sc.symbol] = { value, loc: loc(chosen!.file.path, sc.line), ...(sc.retired ? { retired: true } : {}) };
   }
   for (const [name, c] of Object.entries(compiled)) if (!(name in out)) out[name] = { value: c.value, loc: c.loc };
@@ -684,7 +887,12 @@ function resolveDefines(r: Resolution, header: FileFacts[]): Record<string, Cons
       if (!presence.maybe || (f.path !== PUBLIC_HEADER && !(presence.maybe & USERSPACE))) return;
       const value = evaluateNumber(m.body, r.symsOf(f.path));
       if (value === null) return;
-      const c = { value: { value, expr: m.body, loc: loc(f.path, m.line), ...guardOf(r, f.path, m.line) }, file: f, line: m.line, presence };
+      const c = {
+        value: { value, expr: m.body, loc: loc(f.path, m.line), ...guardOf(r, f.path, m.line) },
+        file: f,
+        line: m.line,
+        presence,
+      };
       byName.set(m.name, [...(byName.get(m.name) ?? []), c]);
     });
   }
@@ -699,7 +907,11 @@ function resolveDefines(r: Resolution, header: FileFacts[]): Record<string, Cons
 function minimum(r: Resolution, which: 'API' | 'SCHEMA'): MinimumVersion | null {
   // SCAP_MINIMUM_DRIVER_* since 2022; SCAP_MINIMUM_PROBE_* before.
   for (const name of [`SCAP_MINIMUM_DRIVER_${which}_VERSION`, `SCAP_MINIMUM_PROBE_${which}_VERSION`]) {
-    const candidates = r.facts.flatMap((f) => f.macros.flatMap((m, i) => (m.name === name ? [{ value: m, file: f, line: m.line, presence: r.model.macroPresence(f.path, i) }] : [])));
+    const candidates = r.facts.flatMap((f) =>
+      f.macros.flatMap((m, i) =>
+        m.name === name ? [{ value: m, file: f, line: m.line, presence: r.model.macroPresence(f.path, i) }] : [],
+      ),
+    );
     const c = r.model.pick(`macro ${name}`, candidates, (m) => m.body);
     if (!c) continue;
     const m = c.value;
@@ -740,7 +952,11 @@ function slot(r: Resolution, path: string, init: Init | undefined): string | nul
     let spent = false;
     if (mentionsMacro(text, syms.macros, READ_AS_WRITTEN)) {
       const used = read.used;
-      const e = expandMacros(text, syms.macros, { keep: READ_AS_WRITTEN, onMacro: (n) => used.push(n), budget: r.budget });
+      const e = expandMacros(text, syms.macros, {
+        keep: READ_AS_WRITTEN,
+        onMacro: (n) => used.push(n),
+        budget: r.budget,
+      });
       if ('text' in e) read.text = normExpr(e.text);
       else if (e.spent) spent = true;
       else read.problem = `${text.slice(0, 60)}: ${e.problem}`;
@@ -803,8 +1019,14 @@ const flagSets = new Map<string, string[]>();
 
 /** The live tables of one name (a table defined twice is one choice and a conflict). */
 function findTable(r: Resolution, name: string): { file: FileFacts; table: TableFact } | null {
-  const candidates = r.facts.flatMap((f) => f.tables.filter((t) => t.name === name).map((t) => ({ value: t, file: f, line: t.line, presence: r.model.presence(f.path, t.line) })));
-  const c = r.model.pick(`table ${name}`, candidates, (t) => JSON.stringify(t.items.map((i) => [i.designator, i.value])));
+  const candidates = r.facts.flatMap((f) =>
+    f.tables
+      .filter((t) => t.name === name)
+      .map((t) => ({ value: t, file: f, line: t.line, presence: r.model.presence(f.path, t.line) })),
+  );
+  const c = r.model.pick(`table ${name}`, candidates, (t) =>
+    JSON.stringify(t.items.map((i) => [i.designator, i.value])),
+  );
   return c ? { file: c.file, table: c.value } : null;
 }
 
@@ -822,7 +1044,11 @@ function liveItems(r: Resolution, file: FileFacts, table: TableFact): TableItem[
   const live = table.items.filter((item) => {
     if (item.path) return r.model.live(item.path, item.line);
     if (cutInside(cuts, item.line, item.endLine)) {
-      r.warnings.push({ path: file.path, message: `${file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} has a conditional directive inside it, which driver-semver cannot follow`, incomplete: true });
+      r.warnings.push({
+        path: file.path,
+        message: `${file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} has a conditional directive inside it, which driver-semver cannot follow`,
+        incomplete: true,
+      });
       return false;
     }
     return r.model.live(file.path, item.line);
@@ -830,7 +1056,11 @@ function liveItems(r: Resolution, file: FileFacts, table: TableFact): TableItem[
   const element: TypeRef = { kind: 'struct', name: table.elementType, tagged: true };
   const shapes = shapesOf(r, file.path);
   const unreadable = (item: TableItem, why: string) =>
-    r.warnings.push({ path: item.path ?? file.path, message: `${item.path ?? file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} cannot be read: ${why}`, incomplete: true });
+    r.warnings.push({
+      path: item.path ?? file.path,
+      message: `${item.path ?? file.path} at ${r.rev}: the ${table.name} entry at line ${item.line} cannot be read: ${why}`,
+      incomplete: true,
+    });
   const out: TableItem[] = [];
   for (const item of live) {
     const steps = item.designator === null ? [] : designatorSteps(item.designator);
@@ -844,7 +1074,14 @@ function liveItems(r: Resolution, file: FileFacts, table: TableFact): TableItem[
         continue;
       }
       const rest = item.designator!.slice(first.index.length);
-      const laid = layOut({ ...into, items: [...into.items, { designator: rest, value: item.value, line: item.line, endLine: item.endLine }] }, element, shapes);
+      const laid = layOut(
+        {
+          ...into,
+          items: [...into.items, { designator: rest, value: item.value, line: item.line, endLine: item.endLine }],
+        },
+        element,
+        shapes,
+      );
       if ('problem' in laid) unreadable(item, laid.problem);
       else out[target] = { ...out[target]!, value: laid.init };
       continue;
@@ -860,7 +1097,9 @@ function liveItems(r: Resolution, file: FileFacts, table: TableFact): TableItem[
 function cutsOf(d: FileFacts['directives']): number[] {
   let cuts = cutLines.get(d);
   if (!cuts) {
-    cuts = d.ops.flatMap((o) => (o.op === 'branch' ? [d.branches[o.branch]!.line] : o.op === 'endif' ? [o.line] : [])).sort((a, b) => a - b);
+    cuts = d.ops
+      .flatMap((o) => (o.op === 'branch' ? [d.branches[o.branch]!.line] : o.op === 'endif' ? [o.line] : []))
+      .sort((a, b) => a - b);
     cutLines.set(d, cuts);
   }
   return cuts;
@@ -895,30 +1134,50 @@ function hasDesignator(init: Init): boolean {
 /** The struct members and index values a file's initializers are laid out with, per revision and file (every table of a file asks). */
 function shapesOf(r: Resolution, path: string): Shapes {
   let memo = shapesMemo.get(r);
-  if (!memo) shapesMemo.set(r, (memo = { structs: r.facts.flatMap((f) => f.structs.structs.filter((s) => r.model.live(f.path, s.loc.line))), typedefs: record<TypeRef>(r.facts.flatMap((f) => Object.entries(f.structs.typedefs))), byPath: new Map() }));
+  if (!memo)
+    shapesMemo.set(
+      r,
+      (memo = {
+        structs: r.facts.flatMap((f) => f.structs.structs.filter((s) => r.model.live(f.path, s.loc.line))),
+        typedefs: record<TypeRef>(r.facts.flatMap((f) => Object.entries(f.structs.typedefs))),
+        byPath: new Map(),
+      }),
+    );
   let shapes = memo.byPath.get(path);
   if (!shapes) memo.byPath.set(path, (shapes = makeShapes(r, path, memo.structs, memo.typedefs)));
   return shapes;
 }
 
-const shapesMemo = new WeakMap<Resolution, { structs: StructDecl[]; typedefs: Record<string, TypeRef>; byPath: Map<string, Shapes> }>();
+const shapesMemo = new WeakMap<
+  Resolution,
+  { structs: StructDecl[]; typedefs: Record<string, TypeRef>; byPath: Map<string, Shapes> }
+>();
 
 function makeShapes(r: Resolution, path: string, structs: StructDecl[], typedefs: Record<string, TypeRef>): Shapes {
   const resolve = (t: TypeRef, depth = 0): StructDecl | null => {
     if (depth > MAX_NESTING) return null;
     if (t.kind === 'inline') return t.decl;
-    if (t.kind === 'struct') return structs.find((s) => (t.tagged && s.tagged && s.name === t.name) || s.aliases.includes(t.name)) ?? null;
+    if (t.kind === 'struct')
+      return structs.find((s) => (t.tagged && s.tagged && s.name === t.name) || s.aliases.includes(t.name)) ?? null;
     if (t.kind === 'name' && Object.hasOwn(typedefs, t.name)) return resolve(typedefs[t.name]!, depth + 1);
     return null;
   };
   return {
-    members: (t) => resolve(t)?.fields.map((f) => ({ name: f.name, type: f.type })) ?? (t.kind === 'struct' && Object.hasOwn(DECLARED_ELEMENTS, t.name) ? DECLARED_ELEMENTS[t.name]! : null),
+    members: (t) =>
+      resolve(t)?.fields.map((f) => ({ name: f.name, type: f.type })) ??
+      (t.kind === 'struct' && Object.hasOwn(DECLARED_ELEMENTS, t.name) ? DECLARED_ELEMENTS[t.name]! : null),
     index: (expr) => evaluateNumber(expr, r.symsOf(path)),
   };
 }
 
 /** Keeps one item per key: duplicates that disagree are a conflict (the compiler keeps the last). */
-function byKey<T>(r: Resolution, what: string, file: FileFacts, entries: Array<{ key: string; line: number; path?: string; value: T }>, same: (v: T) => string): Map<string, T> {
+function byKey<T>(
+  r: Resolution,
+  what: string,
+  file: FileFacts,
+  entries: Array<{ key: string; line: number; path?: string; value: T }>,
+  same: (v: T) => string,
+): Map<string, T> {
   const groups = new Map<string, Candidate<T>[]>();
   for (const e of entries) {
     const c = { value: e.value, file, line: e.line, presence: r.model.presence(e.path ?? file.path, e.line) };
@@ -962,7 +1221,12 @@ function resolveEvents(r: Resolution, codes: Record<string, Constant>): Record<s
     const entry = item.value;
     if (!symbol) {
       // Without any event code (its header unreadable, which is reported), every entry would say so.
-      if (byValue.size) r.warnings.push({ path: file.path, message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`, incomplete: true });
+      if (byValue.size)
+        r.warnings.push({
+          path: file.path,
+          message: `g_event_info entry at line ${entry.line} has no matching ppm_event_code value (index ${index})`,
+          incomplete: true,
+        });
       continue;
     }
     // An entry that did not parse was reported by extractFacts; reading it would shift fields.
@@ -989,7 +1253,11 @@ function resolveEvents(r: Resolution, codes: Record<string, Constant>): Record<s
       },
     });
   }
-  return record(byKey(r, 'g_event_info entry', file, entries, (e) => JSON.stringify({ ...e, loc: null, params: e.params.map((p) => ({ ...p, loc: null })) })));
+  return record(
+    byKey(r, 'g_event_info entry', file, entries, (e) =>
+      JSON.stringify({ ...e, loc: null, params: e.params.map((p) => ({ ...p, loc: null })) }),
+    ),
+  );
 }
 
 /** The type of `struct ppm_name_value`'s value field: what a flag-table entry holds (`1 << 31` is 2147483648 there). */
@@ -997,7 +1265,9 @@ const NAME_VALUE_TYPE = 'uint32_t';
 
 function resolveFlagTables(r: Resolution): Record<string, FlagTable> {
   const out = record<FlagTable>();
-  const names = [...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === 'ppm_name_value').map((t) => t.name)))];
+  const names = [
+    ...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === 'ppm_name_value').map((t) => t.name))),
+  ];
   for (const tableName of names.sort()) {
     const found = findTable(r, tableName);
     if (!found) continue;
@@ -1007,9 +1277,14 @@ function resolveFlagTables(r: Resolution): Record<string, FlagTable> {
     const byIndex: TableItem[] = [];
     let index = -1;
     for (const item of liveItems(r, f, t)) {
-      index = item.designator !== null ? (evaluateNumber(item.designator, r.symsOf(item.path ?? f.path)) ?? -1) : index + 1;
+      index =
+        item.designator !== null ? (evaluateNumber(item.designator, r.symsOf(item.path ?? f.path)) ?? -1) : index + 1;
       if (index < 0) {
-        r.warnings.push({ path: f.path, message: `${f.path} at ${r.rev}: the ${t.name} entry at line ${item.line} has an index driver-semver cannot compute`, incomplete: true });
+        r.warnings.push({
+          path: f.path,
+          message: `${f.path} at ${r.rev}: the ${t.name} entry at line ${item.line} has an index driver-semver cannot compute`,
+          incomplete: true,
+        });
         continue;
       }
       byIndex[index] = item;
@@ -1021,7 +1296,13 @@ function resolveFlagTables(r: Resolution): Record<string, FlagTable> {
       if (!item || nameText === null) break;
       const expr = exprOf(value) ?? '';
       const path = item.path ?? f.path;
-      entries.push({ name: nameText, expr, value: evaluateAs(expr, r.symsOf(path), NAME_VALUE_TYPE), loc: loc(path, item.value.line), ...guardOf(r, path, item.line) });
+      entries.push({
+        name: nameText,
+        expr,
+        value: evaluateAs(expr, r.symsOf(path), NAME_VALUE_TYPE),
+        loc: loc(path, item.value.line),
+        ...guardOf(r, path, item.line),
+      });
     }
     out[t.name] = { loc: loc(f.path, t.line), entries };
   }
@@ -1030,7 +1311,13 @@ function resolveFlagTables(r: Resolution): Record<string, FlagTable> {
 
 function resolveDynamicParams(r: Resolution): Record<string, DynamicParamTable> {
   const out = record<DynamicParamTable>();
-  const names = [...new Set(r.facts.flatMap((f) => f.tables.filter((t) => t.elementType === 'ppm_param_info' && t.name !== 'g_event_info').map((t) => t.name)))];
+  const names = [
+    ...new Set(
+      r.facts.flatMap((f) =>
+        f.tables.filter((t) => t.elementType === 'ppm_param_info' && t.name !== 'g_event_info').map((t) => t.name),
+      ),
+    ),
+  ];
   for (const tableName of names.sort()) {
     const found = findTable(r, tableName);
     if (!found) continue;
@@ -1045,15 +1332,26 @@ function resolveDynamicParams(r: Resolution): Record<string, DynamicParamTable> 
         if (v !== null && !symbolOf.has(v)) symbolOf.set(v, name);
       }
     }
-    const entries: Array<{ key: string; line: number; path?: string; value: DynamicParamTable['entries'][string] }> = [];
+    const entries: Array<{ key: string; line: number; path?: string; value: DynamicParamTable['entries'][string] }> =
+      [];
     let index = -1;
     for (const item of liveItems(r, f, t)) {
-      index = item.designator !== null ? (evaluateNumber(item.designator, r.symsOf(item.path ?? f.path)) ?? -1) : index + 1;
+      index =
+        item.designator !== null ? (evaluateNumber(item.designator, r.symsOf(item.path ?? f.path)) ?? -1) : index + 1;
       const key = symbolOf.get(index) ?? item.designator ?? String(index);
       const p = toParam(r, item.value, item.path ?? f.path);
-      if (p) entries.push({ key, line: item.line, ...(item.path ? { path: item.path } : {}), value: { ...p, index: index >= 0 ? index : null } });
+      if (p)
+        entries.push({
+          key,
+          line: item.line,
+          ...(item.path ? { path: item.path } : {}),
+          value: { ...p, index: index >= 0 ? index : null },
+        });
     }
-    out[t.name] = { loc: loc(f.path, t.line), entries: record(byKey(r, `${t.name} entry`, f, entries, (p) => JSON.stringify({ ...p, loc: null }))) };
+    out[t.name] = {
+      loc: loc(f.path, t.line),
+      entries: record(byKey(r, `${t.name} entry`, f, entries, (p) => JSON.stringify({ ...p, loc: null }))),
+    };
   }
   return out;
 }
@@ -1073,8 +1371,15 @@ function resolveSyscalls(r: Resolution): Record<string, SyscallRoute> {
     const path = item.path ?? found.file.path;
     // Laid out positionally (liveItems): {flags, enter, exit, ppm_sc}; a member no initializer
     // names is zero: no flags, and the generic events.
-    const [flags, enter, exit, ppmSc] = item.value.items.map((f) => (f.value.kind === 'expr' && f.value.implicit ? null : slot(r, path, f.value)));
-    const fields: Record<string, string | null> = { flags: flags ?? null, enter_event_type: enter ?? null, exit_event_type: exit ?? null, ppm_sc: ppmSc ?? null };
+    const [flags, enter, exit, ppmSc] = item.value.items.map((f) =>
+      f.value.kind === 'expr' && f.value.implicit ? null : slot(r, path, f.value),
+    );
+    const fields: Record<string, string | null> = {
+      flags: flags ?? null,
+      enter_event_type: enter ?? null,
+      exit_event_type: exit ?? null,
+      ppm_sc: ppmSc ?? null,
+    };
     entries.push({
       key: nr,
       line: item.line,
@@ -1089,5 +1394,7 @@ function resolveSyscalls(r: Resolution): Record<string, SyscallRoute> {
       },
     });
   }
-  return record(byKey(r, 'g_syscall_table entry', found.file, entries, (e) => JSON.stringify({ ...e, loc: null, guard: null })));
+  return record(
+    byKey(r, 'g_syscall_table entry', found.file, entries, (e) => JSON.stringify({ ...e, loc: null, guard: null })),
+  );
 }

@@ -8,7 +8,7 @@
  */
 import { CONFIGS, describeMask, buildsOf, INCLUDE_ROOTS, type ConfigMask, type View } from '../parse/build-configs.js';
 import { describeKernel, walkFile, WalkCache, type FileWalk, type Presence } from '../parse/conditions.js';
-import type { MacroDef, } from '../parse/consteval.js';
+import type { MacroDef } from '../parse/consteval.js';
 import type { WorkBudget } from '../parse/budget.js';
 import { branchChain, type Directives, type IncludeFact, type MacroFact } from '../parse/directives.js';
 import type { FileFacts } from './facts.js';
@@ -80,7 +80,11 @@ export interface BuildModel {
 const SHIFT = CONFIGS.length;
 
 /** Resolves a header name the way the builds' include paths do, against the files of the revision. */
-export function includeTarget(from: string, inc: Pick<IncludeFact, 'path' | 'angled'>, exists: (p: string) => boolean): string | null {
+export function includeTarget(
+  from: string,
+  inc: Pick<IncludeFact, 'path' | 'angled'>,
+  exists: (p: string) => boolean,
+): string | null {
   const candidates: Array<string | null> = [];
   if (!inc.angled) candidates.push(normalise(from.slice(0, from.lastIndexOf('/') + 1) + inc.path));
   for (const root of INCLUDE_ROOTS) candidates.push(normalise(root + inc.path));
@@ -155,7 +159,13 @@ function withContext(own: MacroScope, context: MacroScope): MacroScope {
 }
 
 /** Builds the model from the facts of every file the surface reads (`files` keyed by path). */
-export function buildModel(files: Map<string, FileFacts>, rev: string, warnings: Warning[], minKernel: Partial<Record<View, bigint>>, budget?: WorkBudget): BuildModel {
+export function buildModel(
+  files: Map<string, FileFacts>,
+  rev: string,
+  warnings: Warning[],
+  minKernel: Partial<Record<View, bigint>>,
+  budget?: WorkBudget,
+): BuildModel {
   const exists = (p: string) => files.has(p);
   // Every walk asks again for the same includes (and reused walks check theirs): resolve each
   // #include of each file once.
@@ -204,14 +214,20 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
         if (!m) replaced.set(f.path, (m = new Map()));
         m.set(r.macro, { by: r.by, redefined: r.redefined });
       }
-      for (const p of walk.problems) if (!warnings.some((w) => w.message.endsWith(p))) warnings.push({ path: f.path, message: `${f.path} at ${rev}: ${p}`, incomplete: true });
+      for (const p of walk.problems)
+        if (!warnings.some((w) => w.message.endsWith(p)))
+          warnings.push({ path: f.path, message: `${f.path} at ${rev}: ${p}`, incomplete: true });
     }
     walksOf.set(f.path, perConfigWalks);
     branchStatus.set(f.path, perConfigBranches);
     macroStatus.set(f.path, perConfigMacros);
     packs.set(f.path, perConfigPacks);
     if (f.directives.unbalanced) {
-      warnings.push({ path: f.path, message: `${f.path} at ${rev}: its #if/#endif do not balance, so which lines a build compiles is not known`, incomplete: true });
+      warnings.push({
+        path: f.path,
+        message: `${f.path} at ${rev}: its #if/#endif do not balance, so which lines a build compiles is not known`,
+        incomplete: true,
+      });
     }
   }
 
@@ -242,7 +258,8 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
   // A live directive the model does not follow (a header named by a macro of another file...).
   for (const f of files.values()) {
     for (const u of f.directives.unfollowed) {
-      if (presence(f.path, u.line).maybe) warnings.push({ path: f.path, message: `${f.path}:${u.line} at ${rev}: ${u.reason}`, incomplete: true });
+      if (presence(f.path, u.line).maybe)
+        warnings.push({ path: f.path, message: `${f.path}:${u.line} at ${rev}: ${u.reason}`, incomplete: true });
     }
   }
 
@@ -281,14 +298,24 @@ export function buildModel(files: Map<string, FileFacts>, rev: string, warnings:
     for (const [path, list] of replaced) {
       if (!set.has(path)) continue;
       const f = files.get(path)!;
-      const firstUse = Math.min(...f.tables.map((t) => t.line), ...f.enums.map((e) => e.line), ...f.structs.structs.map((s) => s.loc.line));
+      const firstUse = Math.min(
+        ...f.tables.map((t) => t.line),
+        ...f.enums.map((e) => e.line),
+        ...f.structs.structs.map((s) => s.loc.line),
+      );
       for (const [i, r] of list) {
         const old = f.directives.macros[i]!;
         const now = f.directives.macros.find((m) => m.name === old.name && m.line === r.by);
         if (!before(path, r.by) || !(r.redefined || firstUse < r.by)) continue;
         if (now && macroKey(now) === macroKey(old)) continue;
-        const all = [{ value: old, file: f, line: old.line, presence: presence(f.path, old.line) }, ...(byName.get(old.name) ?? [])];
-        ambiguous.set(old.name, all.sort((a, b) => (a.file.path === b.file.path ? a.line - b.line : a.file.path < b.file.path ? -1 : 1)));
+        const all = [
+          { value: old, file: f, line: old.line, presence: presence(f.path, old.line) },
+          ...(byName.get(old.name) ?? []),
+        ];
+        ambiguous.set(
+          old.name,
+          all.sort((a, b) => (a.file.path === b.file.path ? a.line - b.line : a.file.path < b.file.path ? -1 : 1)),
+        );
       }
     }
     return { macros, ambiguous };

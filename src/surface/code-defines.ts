@@ -67,25 +67,37 @@ function expanded(index: DefineIndex, path: string, probe: CodeFile['probe'], fn
       }
     }
   }
-  return [...seen].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...seen].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
 }
 
 /**
  * The function with the macros it expands folded into its hashes (the same object when it
  * expands none): `hash`, `compatVariants` build by build, and the plumbing-free hashes.
  */
-export function withDefines(index: DefineIndex, path: string, probe: CodeFile['probe'], fn: CodeFunction): CodeFunction {
+export function withDefines(
+  index: DefineIndex,
+  path: string,
+  probe: CodeFile['probe'],
+  fn: CodeFunction,
+): CodeFunction {
   if (!index.size) return fn;
   const sites = expanded(index, path, probe, fn);
   if (!sites.length) return fn;
   // By name, not by file: moving a header is no change (as for functions, rules/schema/code-pairs.ts).
-  const fold = (own: string, of: (m: CodeMacro) => string) => codeDigest([own, ...sites.map((s) => `${s.name}\u0000${of(s.macro)}`)]);
+  const fold = (own: string, of: (m: CodeMacro) => string) =>
+    codeDigest([own, ...sites.map((s) => `${s.name}\u0000${of(s.macro)}`)]);
   const out: CodeFunction = { ...fn, hash: fold(fn.hash, (m) => m.hash) };
   const variants = fn.compatVariants;
   if (variants || sites.some((s) => s.macro.compatVariants)) {
     const own = variants ?? { oldest: [fn.hash, fn.hash, fn.hash, fn.hash], newest: fn.hash };
-    const oldest = (i: number) => fold(own.oldest[i]!, (m) => (m.compatVariants ? m.compatVariants.oldest[i]! : m.hash));
-    out.compatVariants = { oldest: [oldest(0), oldest(1), oldest(2), oldest(3)], newest: fold(own.newest, (m) => m.compatVariants?.newest ?? m.hash) };
+    const oldest = (i: number) =>
+      fold(own.oldest[i]!, (m) => (m.compatVariants ? m.compatVariants.oldest[i]! : m.hash));
+    out.compatVariants = {
+      oldest: [oldest(0), oldest(1), oldest(2), oldest(3)],
+      newest: fold(own.newest, (m) => m.compatVariants?.newest ?? m.hash),
+    };
   }
   if (fn.statsFreeHash) out.statsFreeHash = fold(fn.statsFreeHash, (m) => m.hash);
   if (fn.glueFreeHash) out.glueFreeHash = fold(fn.glueFreeHash, (m) => m.hash);

@@ -57,7 +57,10 @@ export function listed(names: string | undefined): string[] {
 
 /** What roles are decided against at one revision: its maps and globals, its counters. */
 export function roleContext(s: Pick<Surface, 'bpfMaps' | 'bpfGlobals' | 'structs'>): RoleContext {
-  return { mapNames: new Set([...Object.keys(s.bpfMaps), ...Object.keys(s.bpfGlobals)]), counters: counterFields(s.structs) };
+  return {
+    mapNames: new Set([...Object.keys(s.bpfMaps), ...Object.keys(s.bpfGlobals)]),
+    counters: counterFields(s.structs),
+  };
 }
 
 /** Whether every counter a function updates is one userspace reads. */
@@ -148,7 +151,11 @@ function computeRoles(code: Record<string, CodeFile>, ctx: RoleContext): Record<
   // Not in a plumbing file: main.c's entry points are the device file's operations and the
   // tracepoint hooks, which call the fillers' helpers (a string copy, a flag conversion) to
   // carry events, not to compute their params.
-  const fillerEntry = (node: Node) => !role.has(node) && !node.callers.length && !isPlumbingFile(node.path) && node.callees.some((c) => role.get(c) === 'filler');
+  const fillerEntry = (node: Node) =>
+    !role.has(node) &&
+    !node.callers.length &&
+    !isPlumbingFile(node.path) &&
+    node.callees.some((c) => role.get(c) === 'filler');
   for (const node of nodes) if (fillerEntry(node)) role.set(node, 'filler');
   // 2. Wrappers: every call resolves to plumbing (dispatch when it mixes kinds) or statistics.
   for (let changed = true; changed; ) {
@@ -156,7 +163,12 @@ function computeRoles(code: Record<string, CodeFile>, ctx: RoleContext): Record<
     for (const node of nodes) {
       if (role.has(node) || !node.fn.calls || node.callees.length !== listed(node.fn.calls).length) continue;
       const roles = new Set(node.callees.map((c) => role.get(c)));
-      const r = roles.size === 1 ? [...roles][0] : [...roles].every((x) => x === 'dispatch' || x === 'transport') ? 'dispatch' : undefined;
+      const r =
+        roles.size === 1
+          ? [...roles][0]
+          : [...roles].every((x) => x === 'dispatch' || x === 'transport')
+            ? 'dispatch'
+            : undefined;
       if (r && r !== 'filler') {
         role.set(node, r);
         changed = true;
@@ -174,7 +186,11 @@ function computeRoles(code: Record<string, CodeFile>, ctx: RoleContext): Record<
       }
     }
   };
-  for (const r of ['filler', 'dispatch', 'transport', 'statistics'] as const) spread(nodes.filter((n) => role.get(n) === r), r);
+  for (const r of ['filler', 'dispatch', 'transport', 'statistics'] as const)
+    spread(
+      nodes.filter((n) => role.get(n) === r),
+      r,
+    );
   // An entry point that calls code step 3 made filler code (a tracepoint probe over the event
   // path, main.c's syscall_enter_probe) produces events too, and so does what it calls.
   for (const node of nodes) {

@@ -11,8 +11,21 @@ import { record } from '../record.js';
 
 /** The surface records whose items carry a location, keyed by symbol. */
 const KEYED = [
-  'eventCodes', 'events', 'ppmSc', 'defines', 'flagTables', 'dynamicParams', 'syscalls', 'structs', 'ioctls',
-  'retiredIoctls', 'bpfMaps', 'bpfGlobals', 'codeLists', 'moduleParams', 'sharedConstants',
+  'eventCodes',
+  'events',
+  'ppmSc',
+  'defines',
+  'flagTables',
+  'dynamicParams',
+  'syscalls',
+  'structs',
+  'ioctls',
+  'retiredIoctls',
+  'bpfMaps',
+  'bpfGlobals',
+  'codeLists',
+  'moduleParams',
+  'sharedConstants',
 ] as const satisfies ReadonlyArray<keyof Surface>;
 
 /** Files a surface could not read, from its warnings. */
@@ -27,10 +40,15 @@ function without<T extends { loc: Loc }>(r: Record<string, T>, paths: Set<string
 function prune(s: Surface, paths: Set<string>): Surface {
   if (!paths.size) return s;
   const out: Surface = { ...s, code: record(Object.entries(s.code).filter(([p]) => !paths.has(p))) };
-  for (const k of KEYED) (out as unknown as Record<string, unknown>)[k] = without(s[k] as Record<string, { loc: Loc }>, paths);
+  for (const k of KEYED)
+    (out as unknown as Record<string, unknown>)[k] = without(s[k] as Record<string, { loc: Loc }>, paths);
   // An enum defined in an unread file is left out whole, not emptied (which would read as removed).
   const kept = <T extends { loc: Loc }>(r: Record<string, Record<string, T>>) =>
-    record(Object.entries(r).filter(([, e]) => Object.values(e).some((c) => !paths.has(c.loc.path))).map(([name, e]) => [name, without(e, paths)] as const));
+    record(
+      Object.entries(r)
+        .filter(([, e]) => Object.values(e).some((c) => !paths.has(c.loc.path)))
+        .map(([name, e]) => [name, without(e, paths)] as const),
+    );
   out.enums = kept(s.enums);
   out.retiredEnumValues = kept(s.retiredEnumValues);
   return out;
@@ -54,7 +72,8 @@ interface Valued {
 function values(s: Surface): Map<string, Valued> {
   const out = new Map<string, Valued>();
   const constants = (r: Record<string, { value: number | null; loc: Loc; expr?: string }>) => {
-    for (const [k, c] of Object.entries(r)) out.set(k, { name: k, value: c.value, loc: c.loc, ...(c.expr !== undefined ? { expr: c.expr } : {}) });
+    for (const [k, c] of Object.entries(r))
+      out.set(k, { name: k, value: c.value, loc: c.loc, ...(c.expr !== undefined ? { expr: c.expr } : {}) });
   };
   constants(s.eventCodes);
   for (const e of Object.values(s.enums)) constants(e);
@@ -63,16 +82,41 @@ function values(s: Surface): Map<string, Valued> {
   constants(s.sharedConstants);
   constants(s.ppmSc);
   for (const [k, e] of Object.entries(s.events)) {
-    out.set(`nparams ${k}`, { name: `the nparams of ${k}`, value: e.nparams, loc: e.loc, ...(e.nparamsExpr !== undefined ? { expr: e.nparamsExpr } : {}) });
+    out.set(`nparams ${k}`, {
+      name: `the nparams of ${k}`,
+      value: e.nparams,
+      loc: e.loc,
+      ...(e.nparamsExpr !== undefined ? { expr: e.nparamsExpr } : {}),
+    });
   }
-  for (const [k, io] of [...Object.entries(s.ioctls), ...Object.entries(s.retiredIoctls)]) out.set(`ioctl ${k}`, { name: k, value: io.number, loc: io.loc, expr: io.expr });
+  for (const [k, io] of [...Object.entries(s.ioctls), ...Object.entries(s.retiredIoctls)])
+    out.set(`ioctl ${k}`, { name: k, value: io.number, loc: io.loc, expr: io.expr });
   for (const [table, t] of Object.entries(s.flagTables)) {
-    for (const e of t.entries) out.set(`flag ${table}/${e.name}`, { name: `${table}: ${e.name}`, value: e.value, loc: e.loc, expr: e.expr });
+    for (const e of t.entries)
+      out.set(`flag ${table}/${e.name}`, { name: `${table}: ${e.name}`, value: e.value, loc: e.loc, expr: e.expr });
   }
   for (const [k, m] of Object.entries(s.bpfMaps)) {
-    if (m.keyType !== null) out.set(`map key ${k}`, { name: `the key size of bpf map ${k}`, value: m.keySize, loc: m.loc, expr: `sizeof(${m.keyType})` });
-    if (m.valueType !== null) out.set(`map value ${k}`, { name: `the value size of bpf map ${k}`, value: m.valueSize, loc: m.loc, expr: `sizeof(${m.valueType})` });
-    if (m.maxEntriesExpr !== null) out.set(`map max ${k}`, { name: `max_entries of bpf map ${k}`, value: m.maxEntries, loc: m.loc, expr: m.maxEntriesExpr });
+    if (m.keyType !== null)
+      out.set(`map key ${k}`, {
+        name: `the key size of bpf map ${k}`,
+        value: m.keySize,
+        loc: m.loc,
+        expr: `sizeof(${m.keyType})`,
+      });
+    if (m.valueType !== null)
+      out.set(`map value ${k}`, {
+        name: `the value size of bpf map ${k}`,
+        value: m.valueSize,
+        loc: m.loc,
+        expr: `sizeof(${m.valueType})`,
+      });
+    if (m.maxEntriesExpr !== null)
+      out.set(`map max ${k}`, {
+        name: `max_entries of bpf map ${k}`,
+        value: m.maxEntries,
+        loc: m.loc,
+        expr: m.maxEntriesExpr,
+      });
   }
   return out;
 }
@@ -94,11 +138,19 @@ export function comparable(base: Surface, head: Surface): { base: Surface; head:
     if (was && was.value === null) {
       // Unknown on both sides: the same expression is the same value; another one may not be.
       if (was.expr === undefined || c.expr === undefined || was.expr === c.expr) continue;
-      warnings.push({ path: c.loc.path, message: `${c.name}: its value cannot be computed at ${base.rev} (${shown(was.expr)}) nor at ${head.rev} (${shown(c.expr)}), ${where}`, incomplete: true });
+      warnings.push({
+        path: c.loc.path,
+        message: `${c.name}: its value cannot be computed at ${base.rev} (${shown(was.expr)}) nor at ${head.rev} (${shown(c.expr)}), ${where}`,
+        incomplete: true,
+      });
       continue;
     }
     const expr = c.expr ? ` (${shown(c.expr)})` : '';
-    warnings.push({ path: c.loc.path, message: `${c.name} at ${head.rev}: its value cannot be computed${expr}, ${where}`, incomplete: true });
+    warnings.push({
+      path: c.loc.path,
+      message: `${c.name} at ${head.rev}: its value cannot be computed${expr}, ${where}`,
+      incomplete: true,
+    });
   }
   return { base: b, head: h, warnings };
 }

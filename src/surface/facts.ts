@@ -38,12 +38,31 @@ export interface FileFacts {
   parseProblems: string[];
 }
 
-const EMPTY_DIRECTIVES: Directives = { branches: [], macros: [], includes: [], ops: [], branchOfLine: [], spans: [], unbalanced: false, unfollowed: [] };
+const EMPTY_DIRECTIVES: Directives = {
+  branches: [],
+  macros: [],
+  includes: [],
+  ops: [],
+  branchOfLine: [],
+  spans: [],
+  unbalanced: false,
+  unfollowed: [],
+};
 
 function emptyFacts(path: string): FileFacts {
   return {
-    path, directives: EMPTY_DIRECTIVES, macros: [], enums: [], tables: [], ppmSc: [], structs: { structs: [], typedefs: {} }, xLists: [],
-    retiredIoctls: [], topLevel: NO_TOP_LEVEL, code: null, parseProblems: [],
+    path,
+    directives: EMPTY_DIRECTIVES,
+    macros: [],
+    enums: [],
+    tables: [],
+    ppmSc: [],
+    structs: { structs: [], typedefs: {} },
+    xLists: [],
+    retiredIoctls: [],
+    topLevel: NO_TOP_LEVEL,
+    code: null,
+    parseProblems: [],
   };
 }
 
@@ -52,7 +71,13 @@ function emptyFacts(path: string): FileFacts {
  * parse is charged to `budget`, the revision's: when it is spent this throws `BudgetSpent`
  * (what is not a fact of the file, and never cached as one).
  */
-export async function extractFacts(path: string, source: string, kind: FileKind = fileKind(path), minKernel = 0n, budget?: WorkBudget): Promise<FileFacts | string> {
+export async function extractFacts(
+  path: string,
+  source: string,
+  kind: FileKind = fileKind(path),
+  minKernel = 0n,
+  budget?: WorkBudget,
+): Promise<FileFacts | string> {
   const facts = emptyFacts(path);
   if (kind === 'tree') {
     let file: Awaited<ReturnType<typeof parseC>>;
@@ -73,7 +98,8 @@ export async function extractFacts(path: string, source: string, kind: FileKind 
       facts.retiredIoctls = retiredIoctls(file.pre.c.spliced, file.lineAt);
       for (const t of facts.tables) {
         for (const item of t.items) {
-          if (hasInitError(item.value)) facts.parseProblems.push(`${t.name}: entry at line ${item.value.line} could not be parsed`);
+          if (hasInitError(item.value))
+            facts.parseProblems.push(`${t.name}: entry at line ${item.value.line} could not be parsed`);
         }
       }
     } finally {

@@ -34,7 +34,11 @@ export const TREE_FILES: RegExp[] = [
  * Read by targeted text extraction (constructs tree-sitter cannot read, see extract/text-scan.ts).
  * main.c's functions are compared as code too (extract/code-bodies.ts: CODE_FILES; build.ts).
  */
-export const TEXT_FILES: RegExp[] = [/^driver\/main\.c$/, /^driver\/modern_bpf\/maps\/maps\.h$/, /^driver\/bpf\/maps\.h$/];
+export const TEXT_FILES: RegExp[] = [
+  /^driver\/main\.c$/,
+  /^driver\/modern_bpf\/maps\/maps\.h$/,
+  /^driver\/bpf\/maps\.h$/,
+];
 
 /** `code`: filler and probe function bodies, compared as token streams (extract/code-bodies.ts). */
 export type FileKind = 'tree' | 'text' | 'code' | null;

@@ -60,7 +60,8 @@ export function designatorSteps(designator: string): Step[] {
     text = text.slice(at);
   }
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) steps.push(m[1] !== undefined ? { field: m[1] } : { index: m[2]!.trim() });
+  for (let m = re.exec(text); m; m = re.exec(text))
+    steps.push(m[1] !== undefined ? { field: m[1] } : { index: m[2]!.trim() });
   return steps;
 }
 
@@ -75,7 +76,9 @@ export function layOut(init: Init, type: TypeRef, shapes: Shapes): LaidOut {
   const members = type.kind === 'array' ? null : shapes.members(type);
   if (type.kind !== 'array' && !members) {
     // A scalar in braces (`{0}`), or a struct we do not know: as written, unless it designates.
-    return init.items.some((i) => i.designator !== null) ? { problem: 'a designated initializer of a type driver-semver does not know' } : { init };
+    return init.items.some((i) => i.designator !== null)
+      ? { problem: 'a designated initializer of a type driver-semver does not know' }
+      : { init };
   }
   const slots: Array<{ value: Init; line: number; endLine: number } | undefined> = [];
   let cursor = 0;
@@ -86,7 +89,10 @@ export function layOut(init: Init, type: TypeRef, shapes: Shapes): LaidOut {
     else {
       const first = steps[0]!;
       const found = placeOf(first, members, shapes);
-      if (found === null) return { problem: `the designator ${item.designator} names no ${members ? 'member' : 'element'} driver-semver can place` };
+      if (found === null)
+        return {
+          problem: `the designator ${item.designator} names no ${members ? 'member' : 'element'} driver-semver can place`,
+        };
       at = found;
     }
     if (members && at >= members.length) return { problem: 'more initializers than the struct has members' };
@@ -99,7 +105,11 @@ export function layOut(init: Init, type: TypeRef, shapes: Shapes): LaidOut {
   const items: InitItem[] = [];
   for (let i = 0; i < slots.length; i++) {
     const s = slots[i];
-    items.push(s ? { designator: null, value: s.value, line: s.line, endLine: s.endLine } : { designator: null, value: ZERO(init.line), line: init.line, endLine: init.line });
+    items.push(
+      s
+        ? { designator: null, value: s.value, line: s.line, endLine: s.endLine }
+        : { designator: null, value: ZERO(init.line), line: init.line, endLine: init.line },
+    );
   }
   return { init: { kind: 'list', items, line: init.line, ...(init.error ? { error: true as const } : {}) } };
 }
@@ -119,5 +129,9 @@ function assign(current: Init | undefined, type: TypeRef, steps: Step[], value: 
   // Re-designate into the slot's laid-out value: a list with the new step designated at its end.
   const base: Init = current && current.kind === 'list' ? current : { kind: 'list', items: [], line: value.line };
   const designator = steps.map((s) => ('field' in s ? `.${s.field}` : `[${s.index}]`)).join('');
-  return layOut({ ...base, items: [...base.items, { designator, value, line: value.line, endLine: value.line }] }, type, shapes);
+  return layOut(
+    { ...base, items: [...base.items, { designator, value, line: value.line, endLine: value.line }] },
+    type,
+    shapes,
+  );
 }

@@ -243,19 +243,32 @@ function readEnum(reader: FileReader, node: Node): EnumDecl {
   const body = node.childForFieldName('body')!;
   const parent = node.parent;
   const typedefNames =
-    parent?.type === 'type_definition' ? parent.childrenForFieldName('declarator').filter((d) => d.type === 'type_identifier').map((d) => d.text) : [];
+    parent?.type === 'type_definition'
+      ? parent
+          .childrenForFieldName('declarator')
+          .filter((d) => d.type === 'type_identifier')
+          .map((d) => d.text)
+      : [];
   const tag = node.childForFieldName('name')?.text;
   const name = tag ?? typedefNames[0] ?? '';
   const { stop } = declarationTail(reader, node, body.endIndex);
-  const attrs = readAttributes(`${reader.original(node.startIndex, body.startIndex)} ${reader.original(body.endIndex, stop)}`, `enum ${name || '<anonymous>'}`);
-  const problems = [...attrs.problems, ...(attrs.aligned.length ? [`attribute aligned on enum ${name || '<anonymous>'}`] : [])];
+  const attrs = readAttributes(
+    `${reader.original(node.startIndex, body.startIndex)} ${reader.original(body.endIndex, stop)}`,
+    `enum ${name || '<anonymous>'}`,
+  );
+  const problems = [
+    ...attrs.problems,
+    ...(attrs.aligned.length ? [`attribute aligned on enum ${name || '<anonymous>'}`] : []),
+  ];
   // An X-macro expansion in the body does not parse (the surface reads it again expanded, see
   // api.ts): only a packed enum, whose size depends on every value, needs it whole.
   if (body.hasError && attrs.packed) problems.push(`packed enum ${name || '<anonymous>'} does not parse cleanly`);
   const decl: EnumDecl = {
     name,
     aliases: tag ? typedefNames : typedefNames.slice(1),
-    enumerators: body.namedChildren.filter((c) => c?.type === 'enumerator').map((c) => c!.childForFieldName('name')!.text),
+    enumerators: body.namedChildren
+      .filter((c) => c?.type === 'enumerator')
+      .map((c) => c!.childForFieldName('name')!.text),
     loc: reader.loc(node),
   };
   const underlying = node.childForFieldName('underlying_type');
@@ -271,7 +284,10 @@ function readTopStruct(reader: FileReader, node: Node): StructDecl | null {
   const parent = node.parent;
   const typedefNames =
     parent?.type === 'type_definition'
-      ? parent.childrenForFieldName('declarator').filter((d) => d.type === 'type_identifier').map((d) => d.text)
+      ? parent
+          .childrenForFieldName('declarator')
+          .filter((d) => d.type === 'type_identifier')
+          .map((d) => d.text)
       : [];
   const name = tag ?? typedefNames[0];
   if (name === undefined) return null;
@@ -281,7 +297,17 @@ function readTopStruct(reader: FileReader, node: Node): StructDecl | null {
 
 function readStructBody(reader: FileReader, node: Node, name: string, tagged: boolean, aliases: string[]): StructDecl {
   if (reader.depth >= MAX_NESTING) {
-    return { name, tagged, aliases, packed: false, pack: 0, fields: [], loc: reader.loc(node), endLine: lineOfNode(node), problems: [`structs defined in structs nested more than ${MAX_NESTING} deep`] };
+    return {
+      name,
+      tagged,
+      aliases,
+      packed: false,
+      pack: 0,
+      fields: [],
+      loc: reader.loc(node),
+      endLine: lineOfNode(node),
+      problems: [`structs defined in structs nested more than ${MAX_NESTING} deep`],
+    };
   }
   reader.depth++;
   try {
@@ -291,7 +317,13 @@ function readStructBody(reader: FileReader, node: Node, name: string, tagged: bo
   }
 }
 
-function readStructDefinition(reader: FileReader, node: Node, name: string, tagged: boolean, aliases: string[]): StructDecl {
+function readStructDefinition(
+  reader: FileReader,
+  node: Node,
+  name: string,
+  tagged: boolean,
+  aliases: string[],
+): StructDecl {
   const body = node.childForFieldName('body')!;
   const startLine = lineOfNode(node);
   const endLine = body.endPosition.row + 1;
@@ -302,7 +334,10 @@ function readStructDefinition(reader: FileReader, node: Node, name: string, tagg
   // (`} _packed;`): read the original text, since preprocessing blanked `_packed`. Attributes
   // after the first declarator are the declarator's (a variable, a member, a typedef name).
   const { stop, end } = declarationTail(reader, node, body.endIndex);
-  const attrs = readAttributes(`${reader.original(node.startIndex, body.startIndex)} ${reader.original(body.endIndex, stop)}`, `struct ${name}`);
+  const attrs = readAttributes(
+    `${reader.original(node.startIndex, body.startIndex)} ${reader.original(body.endIndex, stop)}`,
+    `struct ${name}`,
+  );
   problems.push(...attrs.problems);
   if (body.hasError) problems.push(`struct ${name} does not parse cleanly`);
 
@@ -382,7 +417,11 @@ function readField(reader: FileReader, node: Node, outer: StructDecl, outerDepth
     const hasBody = typeNode.childForFieldName('body') !== null;
     const tag = typeNode.childForFieldName('name');
     if (typeNode.type === 'struct_specifier' && hasBody && !tag) {
-      push('', { kind: 'inline', decl: readStructBody(reader, typeNode, `${outer.name}.<anonymous@${line}>`, false, []) }, line);
+      push(
+        '',
+        { kind: 'inline', decl: readStructBody(reader, typeNode, `${outer.name}.<anonymous@${line}>`, false, []) },
+        line,
+      );
     } else if (typeNode.type === 'union_specifier' && hasBody && !tag) {
       push('', { kind: 'unsupported', what: 'anonymous union' }, line);
     } else if (!(hasBody && tag)) {
@@ -406,7 +445,11 @@ function readField(reader: FileReader, node: Node, outer: StructDecl, outerDepth
  */
 function declarationTail(reader: FileReader, node: Node, from: number): { stop: number; end: number } {
   const parent = node.parent;
-  if (parent && (parent.type === 'field_declaration' || parent.type === 'declaration' || parent.type === 'type_definition') && parent.childForFieldName('type')?.id === node.id) {
+  if (
+    parent &&
+    (parent.type === 'field_declaration' || parent.type === 'declaration' || parent.type === 'type_definition') &&
+    parent.childForFieldName('type')?.id === node.id
+  ) {
     return { stop: parent.childrenForFieldName('declarator')[0]?.startIndex ?? parent.endIndex, end: parent.endIndex };
   }
   const pre = reader.file.pre.text;
@@ -415,7 +458,12 @@ function declarationTail(reader: FileReader, node: Node, from: number): { stop: 
   return { stop, end: Math.min(pre.length, stop + 1) };
 }
 
-function readTypedef(reader: FileReader, node: Node, typedefs: Record<string, TypeRef>, list: NonNullable<StructDecls['typedefList']>): void {
+function readTypedef(
+  reader: FileReader,
+  node: Node,
+  typedefs: Record<string, TypeRef>,
+  list: NonNullable<StructDecls['typedefList']>,
+): void {
   const typeNode = node.childForFieldName('type');
   if (!typeNode) return;
   const declarators = node.childrenForFieldName('declarator');
@@ -428,10 +476,17 @@ function readTypedef(reader: FileReader, node: Node, typedefs: Record<string, Ty
     if (!hasBody || !plain) return;
     base = { kind: 'struct', name: plain, tagged: false };
   } else if (typeNode.type === 'enum_specifier' && !tag) {
-    base = { kind: 'enum', name: plain ?? '<anonymous>', tagged: false, ...(hasBody ? { def: readEnum(reader, typeNode) } : {}) };
+    base = {
+      kind: 'enum',
+      name: plain ?? '<anonymous>',
+      tagged: false,
+      ...(hasBody ? { def: readEnum(reader, typeNode) } : {}),
+    };
   } else base = typeOf(reader, typeNode, plain ?? '<typedef>');
   // Attributes before the declarators (the struct's own aside) apply to every name, those after one to it alone.
-  const specifiers = hasBody ? reader.original(node.startIndex, typeNode.startIndex) : reader.original(node.startIndex, declarators[0]?.startIndex ?? node.endIndex);
+  const specifiers = hasBody
+    ? reader.original(node.startIndex, typeNode.startIndex)
+    : reader.original(node.startIndex, declarators[0]?.startIndex ?? node.endIndex);
   declarators.forEach((d, i) => {
     const declared = applyDeclarator(d, base);
     if (!declared) return;
@@ -460,13 +515,15 @@ function typeOf(reader: FileReader, node: Node, inlineName: string): TypeRef {
     case 'struct_specifier': {
       const tag = node.childForFieldName('name')?.text;
       if (tag) return { kind: 'struct', name: tag, tagged: true };
-      if (node.childForFieldName('body')) return { kind: 'inline', decl: readStructBody(reader, node, inlineName, false, []) };
+      if (node.childForFieldName('body'))
+        return { kind: 'inline', decl: readStructBody(reader, node, inlineName, false, []) };
       return { kind: 'unsupported', what: squash(node.text) };
     }
     case 'enum_specifier': {
       const tag = node.childForFieldName('name')?.text;
       // Defined in place without a tag: it can only be known by its definition.
-      if (!tag && node.childForFieldName('body')) return { kind: 'enum', name: '<anonymous>', tagged: true, def: readEnum(reader, node) };
+      if (!tag && node.childForFieldName('body'))
+        return { kind: 'enum', name: '<anonymous>', tagged: true, def: readEnum(reader, node) };
       return { kind: 'enum', name: tag ?? '<anonymous>', tagged: true };
     }
     case 'union_specifier':
@@ -563,9 +620,12 @@ export function attributesIn(text: string): string[] {
     if (attr) out.push([at, attrName(attr) === 'packed' ? 'packed' : attr]);
   };
   for (const m of text.matchAll(/\b_{1,2}packed\b/g)) add(m.index!, 'packed');
-  for (const m of text.matchAll(/\b(?:__aligned|_Alignas|alignas)\s*\(/g)) add(m.index!, `aligned${balanced(text, m.index! + m[0].length - 1)}`);
+  for (const m of text.matchAll(/\b(?:__aligned|_Alignas|alignas)\s*\(/g))
+    add(m.index!, `aligned${balanced(text, m.index! + m[0].length - 1)}`);
   for (const m of text.matchAll(/\b__attribute__\s*\(/g)) {
-    const inner = balanced(text, m.index! + m[0].length - 1).slice(1, -1).trim();
+    const inner = balanced(text, m.index! + m[0].length - 1)
+      .slice(1, -1)
+      .trim();
     if (!inner.startsWith('(') || !inner.endsWith(')')) continue;
     for (const part of splitTopLevel(inner.slice(1, -1))) add(m.index!, part);
   }
@@ -702,9 +762,15 @@ class LayoutEngine {
     };
     if (def.packed) {
       const missing = def.enumerators.find((_, i) => values[i] === undefined);
-      if (missing !== undefined) return { problem: `enum ${def.name || '<anonymous>'} is packed and the value of ${missing} is not known`, type: 'enum' };
+      if (missing !== undefined)
+        return {
+          problem: `enum ${def.name || '<anonymous>'} is packed and the value of ${missing} is not known`,
+          type: 'enum',
+        };
       const size = [1, 2, 4, 8].find(fits);
-      return size ? { type: 'enum', size, align: size } : { problem: `enum ${def.name} has values beyond 64 bits`, type: 'enum' };
+      return size
+        ? { type: 'enum', size, align: size }
+        : { problem: `enum ${def.name} has values beyond 64 bits`, type: 'enum' };
     }
     // int or unsigned int when every value fits one of them, else 8 bytes (a GNU extension).
     const inInt = lo >= -(1n << 31n) && hi < 1n << 31n;
@@ -722,7 +788,11 @@ class LayoutEngine {
     let s = this.symbols.get(path);
     if (!s) {
       const base = this.symsOf(path);
-      s = { ...base, sizeOf: (name) => base.sizeOf?.(name) ?? this.sizeOfSpelling(name), scalarOf: (name) => base.scalarOf?.(name) ?? this.scalarOfTypedef(name) };
+      s = {
+        ...base,
+        sizeOf: (name) => base.sizeOf?.(name) ?? this.sizeOfSpelling(name),
+        scalarOf: (name) => base.scalarOf?.(name) ?? this.scalarOfTypedef(name),
+      };
       this.symbols.set(path, s);
     }
     return s;
@@ -754,7 +824,9 @@ class LayoutEngine {
 
   private sizeOfSpelling(spelling: string): number | null {
     const m = /^(struct|enum) (\S+)$/.exec(spelling);
-    const ref: TypeRef = m ? { kind: m[1] as 'struct' | 'enum', name: m[2]!, tagged: true } : { kind: 'name', name: spelling };
+    const ref: TypeRef = m
+      ? { kind: m[1] as 'struct' | 'enum', name: m[2]!, tagged: true }
+      : { kind: 'name', name: spelling };
     const r = this.resolve(ref, 0);
     return 'problem' in r ? null : r.size;
   }
@@ -780,7 +852,10 @@ class LayoutEngine {
     let offset = 0;
     let maxAlign = 1;
     const pack = this.select.pack(decl);
-    if (pack === null) unresolved.push('the #pragma pack in force at its closing brace is not known (set under a condition driver-semver cannot decide, in a form it does not read, or by a file that includes its header)');
+    if (pack === null)
+      unresolved.push(
+        'the #pragma pack in force at its closing brace is not known (set under a condition driver-semver cannot decide, in a form it does not read, or by a file that includes its header)',
+      );
     let known = unresolved.length === 0;
 
     // gcc: packed lowers a member's alignment to 1, aligned(N) / _Alignas(N) raise it (packed or
@@ -797,11 +872,15 @@ class LayoutEngine {
 
     for (const f of decl.fields) {
       if (!this.select.field(decl, f)) continue;
-      const r: Resolved = f.bits !== undefined
-        ? { problem: `bit-field ${f.name || '<anonymous>'} : ${f.bits}`, type: `${this.resolve(f.type, 0).type}:${f.bits}` }
-        : f.problems?.length
-          ? { problem: f.problems.join('; '), type: 'unknown' }
-          : this.resolve(f.type, 0);
+      const r: Resolved =
+        f.bits !== undefined
+          ? {
+              problem: `bit-field ${f.name || '<anonymous>'} : ${f.bits}`,
+              type: `${this.resolve(f.type, 0).type}:${f.bits}`,
+            }
+          : f.problems?.length
+            ? { problem: f.problems.join('; '), type: 'unknown' }
+            : this.resolve(f.type, 0);
       const base = { line: f.line, ...(f.conditional ? { conditional: f.conditional } : {}) };
       if ('problem' in r) {
         unresolved.push(`${f.name || '<anonymous member>'}: ${r.problem}`);
@@ -927,11 +1006,14 @@ class LayoutEngine {
         const elem = this.resolve(t.of, depth + 1);
         if (t.size === null) {
           // Flexible array member: no storage, but it still aligns the struct.
-          return 'problem' in elem ? { ...elem, type: arrayType(elem.type, '') } : { type: arrayType(elem.type, ''), size: 0, align: elem.align };
+          return 'problem' in elem
+            ? { ...elem, type: arrayType(elem.type, '') }
+            : { type: arrayType(elem.type, ''), size: 0, align: elem.align };
         }
         const n = evaluateNumber(t.size, this.syms);
         if ('problem' in elem) return { ...elem, type: arrayType(elem.type, n === null ? t.size : String(n)) };
-        if (n === null || n < 0) return { problem: `array size '${t.size}' cannot be evaluated`, type: arrayType(elem.type, t.size) };
+        if (n === null || n < 0)
+          return { problem: `array size '${t.size}' cannot be evaluated`, type: arrayType(elem.type, t.size) };
         // `x[0]` (the GNU spelling) and `x[]` are the same flexible array member.
         return { type: arrayType(elem.type, n === 0 ? '' : String(n)), size: n * elem.size, align: elem.align };
       }
@@ -943,8 +1025,18 @@ class LayoutEngine {
  * Lays out every struct in `decls` (keyed by StructLayout.name). `syms` supplies the defines and
  * enumerators array sizes use; `sizeof(struct x)` in a size is answered from the layouts.
  */
-export function computeLayouts(decls: StructDecls, syms: SymbolTable, select?: LayoutSelection): Record<string, StructLayout> {
-  return new LayoutEngine(decls.structs, () => decls.typedefs, () => syms, select, decls.enums).all();
+export function computeLayouts(
+  decls: StructDecls,
+  syms: SymbolTable,
+  select?: LayoutSelection,
+): Record<string, StructLayout> {
+  return new LayoutEngine(
+    decls.structs,
+    () => decls.typedefs,
+    () => syms,
+    select,
+    decls.enums,
+  ).all();
 }
 
 /**

@@ -34,19 +34,25 @@ function fillerOf(entry: string[]): { filler: string; args: string } | null {
 
 /** An initializer as written, whitespace normalised: `{{AF_ID_RETVAL}, {0}}`. */
 function initText(init: Init): string {
-  if (init.kind === 'list') return `{${init.items.map((i) => (i.designator ? `${i.designator} = ` : '') + initText(i.value)).join(', ')}}`;
+  if (init.kind === 'list')
+    return `{${init.items.map((i) => (i.designator ? `${i.designator} = ` : '') + initText(i.value)).join(', ')}}`;
   return normExpr(init.text);
 }
 
 /** The production matrix of one revision (code: the surface's code files, for the probes). */
-export function resolveProduction(table: FillerTable | null, code: Record<string, CodeFile>, legacy: boolean): Surface['production'] {
+export function resolveProduction(
+  table: FillerTable | null,
+  code: Record<string, CodeFile>,
+  legacy: boolean,
+): Surface['production'] {
   const events = record<EventProduction>();
   const drivers: ProducingDriver[] = [];
   const entry = (symbol: string) => (events[symbol] ??= {});
   if (table) {
     drivers.push('kmod');
     const legacyFillers = new Set<string>();
-    for (const file of Object.values(code)) if (file.probe === 'legacy') for (const name of Object.keys(file.functions)) legacyFillers.add(name);
+    for (const file of Object.values(code))
+      if (file.probe === 'legacy') for (const name of Object.keys(file.functions)) legacyFillers.add(name);
     if (legacy) drivers.push('legacy');
     for (const item of table.items) {
       if (!item.designator || item.value.kind !== 'list') continue;
@@ -58,7 +64,8 @@ export function resolveProduction(table: FillerTable | null, code: Record<string
       const at = loc(path, item.value.line);
       const guard = item.path ? undefined : table.guard(item.line);
       e.kmod = { filler: filler.filler, args: filler.args, loc: at, ...(guard ? { guard } : {}) };
-      if (legacy && legacyFillers.has(filler.filler)) e.legacy = { filler: filler.filler, args: filler.args, loc: at, ...(guard ? { guard } : {}) };
+      if (legacy && legacyFillers.has(filler.filler))
+        e.legacy = { filler: filler.filler, args: filler.args, loc: at, ...(guard ? { guard } : {}) };
     }
   }
   const modernFiles = Object.entries(code).filter(([, f]) => f.probe === 'modern');

@@ -59,7 +59,8 @@ export type Reread = Pick<FileFacts, 'tables' | 'enums' | 'structs'>;
 function keptAsWritten(def: MacroDef, macros: MacroLookup, budget?: WorkBudget): boolean {
   // Attributes, pragmas and nothing at all are never values: expanded, they change the definition
   // (`#define ALIGNED(n) __attribute__((aligned(n)))`, `#define __attribute__(x)`).
-  if (/\b(__attribute__|_Alignas|alignas|_Pragma|__pragma|__declspec)\b|\[\[/.test(def.body) || def.body.trim() === '') return false;
+  if (/\b(__attribute__|_Alignas|alignas|_Pragma|__pragma|__declspec)\b|\[\[/.test(def.body) || def.body.trim() === '')
+    return false;
   if (def.params !== null) return !/[;={}#]/.test(def.body) && !topLevelComma(def.body);
   // Once the budget is spent nothing is a value: every macro is expanded, and that expansion stops.
   return evaluate(def.body, { macros, enumerators: new Map(), budget }) !== null;
@@ -76,7 +77,12 @@ function topLevelComma(body: string): boolean {
 }
 
 /** True when a definition has to be re-read: it has an `#include` inside, or names a macro that is not a number. */
-export function needsReread(d: Directives, def: Definition, names: string[] | undefined, ctx: Pick<RereadContext, 'macros' | 'keep' | 'budget'>): boolean {
+export function needsReread(
+  d: Directives,
+  def: Definition,
+  names: string[] | undefined,
+  ctx: Pick<RereadContext, 'macros' | 'keep' | 'budget'>,
+): boolean {
   if (d.includes.some((i) => i.line > def.line && i.line < def.endLine)) return true;
   return (names ?? []).some((n) => {
     if (ctx.keep.has(n)) return false;
@@ -105,9 +111,21 @@ export async function reread(path: string, d: Directives, def: Definition, ctx: 
   const file = parseCSync(path, text, ctx.budget);
   try {
     const facts: Reread = { tables: [], enums: [], structs: { structs: [], typedefs: {} } };
-    if (def.kind === 'table') facts.tables = extractTables(file).filter((t) => t.name === def.name).map((t) => mapTable(t, path, to));
-    else if (def.kind === 'enum') facts.enums = extractEnums(file).filter((e) => e.name === def.name).map((e) => mapEnum(e, path, to));
-    else facts.structs = { structs: collectStructs([file]).structs.filter((x) => x.name === def.name).map((s) => mapStruct(s, to)), typedefs: {} };
+    if (def.kind === 'table')
+      facts.tables = extractTables(file)
+        .filter((t) => t.name === def.name)
+        .map((t) => mapTable(t, path, to));
+    else if (def.kind === 'enum')
+      facts.enums = extractEnums(file)
+        .filter((e) => e.name === def.name)
+        .map((e) => mapEnum(e, path, to));
+    else
+      facts.structs = {
+        structs: collectStructs([file])
+          .structs.filter((x) => x.name === def.name)
+          .map((s) => mapStruct(s, to)),
+        typedefs: {},
+      };
     const found = facts.tables.length + facts.enums.length + facts.structs.structs.length;
     return found ? facts : null;
   } finally {
@@ -124,11 +142,12 @@ function mapInit(init: Init, to: To): Init {
   while (todo.length) {
     const i = todo.pop()!;
     i.line = to(i.line).line;
-    if (i.kind === 'list') for (const item of i.items) {
-      item.line = to(item.line).line;
-      item.endLine = to(item.endLine).line;
-      todo.push(item.value);
-    }
+    if (i.kind === 'list')
+      for (const item of i.items) {
+        item.line = to(item.line).line;
+        item.endLine = to(item.endLine).line;
+        todo.push(item.value);
+      }
   }
   return copy;
 }
@@ -142,22 +161,48 @@ function mapTable(t: TableFact, path: string, to: To): TableFact {
     ...t,
     line: to(t.line).line,
     endLine: to(t.endLine).line,
-    items: t.items.map((item) => ({ ...item, line: to(item.line).line, endLine: to(item.endLine).line, value: mapInit(item.value, to), ...elsewhere(to(item.line), path) })),
+    items: t.items.map((item) => ({
+      ...item,
+      line: to(item.line).line,
+      endLine: to(item.endLine).line,
+      value: mapInit(item.value, to),
+      ...elsewhere(to(item.line), path),
+    })),
   };
 }
 
 function mapEnum(e: EnumFact, path: string, to: To): EnumFact {
-  return { ...e, line: to(e.line).line, endLine: to(e.endLine).line, enumerators: e.enumerators.map((x) => ({ ...x, line: to(x.line).line, ...elsewhere(to(x.line), path) })) };
+  return {
+    ...e,
+    line: to(e.line).line,
+    endLine: to(e.endLine).line,
+    enumerators: e.enumerators.map((x) => ({ ...x, line: to(x.line).line, ...elsewhere(to(x.line), path) })),
+  };
 }
 
 function mapStruct(s: StructDecl, to: To): StructDecl {
-  const moved: StructDecl = { ...s, loc: to(s.loc.line), endLine: to(s.endLine).line, fields: s.fields.map((f) => ({ ...f, line: to(f.line).line, at: to(f.line) })) };
+  const moved: StructDecl = {
+    ...s,
+    loc: to(s.loc.line),
+    endLine: to(s.endLine).line,
+    fields: s.fields.map((f) => ({ ...f, line: to(f.line).line, at: to(f.line) })),
+  };
   if (s.lastLine !== undefined) moved.lastLine = to(s.lastLine).line;
   return moved;
 }
 
 /** Appends the rebuilt lines [from, to] of a file to `out`; `local` holds the #define/#undef met so far. */
-async function rebuild(path: string, d: Directives, from: number, to: number, ctx: RereadContext, local: Map<string, MacroDef | null>, out: Line[], depth: number, what: string): Promise<void> {
+async function rebuild(
+  path: string,
+  d: Directives,
+  from: number,
+  to: number,
+  ctx: RereadContext,
+  local: Map<string, MacroDef | null>,
+  out: Line[],
+  depth: number,
+  what: string,
+): Promise<void> {
   const source = await ctx.read(path);
   if (source === null) {
     ctx.problem(`${path} cannot be read to follow ${what}`);
@@ -181,8 +226,14 @@ async function rebuild(path: string, d: Directives, from: number, to: number, ct
       out.push({ text: '', from: at });
       const target = ctx.resolve(path, inc.path, inc.angled);
       const name = inc.angled ? `<${inc.path}>` : `"${inc.path}"`;
-      if (!target) ctx.problem(`${path}:${line} includes ${name} inside ${what}, and it is not a file of the tree: it cannot be followed`);
-      else if (depth >= MAX_INCLUDE_DEPTH) ctx.problem(`${path}:${line} includes ${name} inside ${what} more than ${MAX_INCLUDE_DEPTH} deep: not followed`);
+      if (!target)
+        ctx.problem(
+          `${path}:${line} includes ${name} inside ${what}, and it is not a file of the tree: it cannot be followed`,
+        );
+      else if (depth >= MAX_INCLUDE_DEPTH)
+        ctx.problem(
+          `${path}:${line} includes ${name} inside ${what} more than ${MAX_INCLUDE_DEPTH} deep: not followed`,
+        );
       else {
         const content = await ctx.read(target);
         if (content === null) ctx.problem(`${target}, included inside ${what}, cannot be read`);
@@ -202,7 +253,12 @@ async function rebuild(path: string, d: Directives, from: number, to: number, ct
     }
     const e = expandMacros(raw, lookup, { keep: ctx.keep, budget: ctx.budget });
     // A spent budget is said once per definition, not once per line.
-    if ('problem' in e) ctx.problem(e.spent ? `${path}, in ${what}: ${e.problem}, so its macros are not expanded` : `${path}:${line}, in ${what}: ${e.problem}`);
+    if ('problem' in e)
+      ctx.problem(
+        e.spent
+          ? `${path}, in ${what}: ${e.problem}, so its macros are not expanded`
+          : `${path}:${line}, in ${what}: ${e.problem}`,
+      );
     out.push({ text: 'text' in e ? e.text : raw, from: at });
   }
 }

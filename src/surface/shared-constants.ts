@@ -26,17 +26,42 @@ export const SHARED_HEADERS = [
  * sets up what the two sides exchange.
  */
 export const USERSPACE_CONSTANTS = record<{ governs: 'api' | 'schema'; usedBy: string }>({
-  PPM_MAX_EVENT_PARAMS: { governs: 'schema', usedBy: 'libscap scap_print_event.c and libpman iterators.c size param arrays with it' },
-  PPME_DIRECTION_FLAG: { governs: 'schema', usedBy: "libscap scap_event.c and the converter tell enter from exit events with it (PPME_IS_ENTER)" },
+  PPM_MAX_EVENT_PARAMS: {
+    governs: 'schema',
+    usedBy: 'libscap scap_print_event.c and libpman iterators.c size param arrays with it',
+  },
+  PPME_DIRECTION_FLAG: {
+    governs: 'schema',
+    usedBy: 'libscap scap_event.c and the converter tell enter from exit events with it (PPME_IS_ENTER)',
+  },
   PPM_MAX_NAME_LEN: { governs: 'api', usedBy: 'libscap ppm_sc_names.c sizes the syscall names with it' },
-  SYSCALL_TABLE_SIZE: { governs: 'api', usedBy: 'the libscap kmod and modern_bpf engines and scap_ppm_sc.c size the syscall tables and masks they pass to the drivers with it' },
-  MAX_ITER_EVENT_SIZE: { governs: 'api', usedBy: 'libpman iterators.c sizes the buffer it reads iterator events into with it' },
-  SNAPLEN: { governs: 'api', usedBy: "libscap's legacy eBPF engine (scap_bpf.c) sets the probe's default snaplen with it" },
-  SNAPLEN_MAX: { governs: 'api', usedBy: "libscap's legacy eBPF engine (scap_bpf.c) validates the snaplen it sets with it" },
+  SYSCALL_TABLE_SIZE: {
+    governs: 'api',
+    usedBy:
+      'the libscap kmod and modern_bpf engines and scap_ppm_sc.c size the syscall tables and masks they pass to the drivers with it',
+  },
+  MAX_ITER_EVENT_SIZE: {
+    governs: 'api',
+    usedBy: 'libpman iterators.c sizes the buffer it reads iterator events into with it',
+  },
+  SNAPLEN: {
+    governs: 'api',
+    usedBy: "libscap's legacy eBPF engine (scap_bpf.c) sets the probe's default snaplen with it",
+  },
+  SNAPLEN_MAX: {
+    governs: 'api',
+    usedBy: "libscap's legacy eBPF engine (scap_bpf.c) validates the snaplen it sets with it",
+  },
   RW_SNAPLEN: { governs: 'api', usedBy: 'SNAPLEN before 05f441523 (libscap scap_bpf.c)' },
   RW_MAX_SNAPLEN: { governs: 'api', usedBy: 'SNAPLEN_MAX before 05f441523 (libscap scap_bpf.c)' },
-  PPM_PORT_STATSD: { governs: 'api', usedBy: 'libpman maps.c and the legacy eBPF engine set the default statsd port with it' },
-  SECOND_TO_NS: { governs: 'api', usedBy: 'libscap scap_procs.c and scap_machine_info.c convert the times it reads with it' },
+  PPM_PORT_STATSD: {
+    governs: 'api',
+    usedBy: 'libpman maps.c and the legacy eBPF engine set the default statsd port with it',
+  },
+  SECOND_TO_NS: {
+    governs: 'api',
+    usedBy: 'libscap scap_procs.c and scap_machine_info.c convert the times it reads with it',
+  },
 });
 
 /**
@@ -44,7 +69,10 @@ export const USERSPACE_CONSTANTS = record<{ governs: 'api' | 'schema'; usedBy: s
  * shared_definitions): everything they define is something both sides agree on. The others mix
  * driver-internal values (snaplen heuristics, kernel compat defines) with shared ones.
  */
-export const SHARED_ONLY_HEADERS = ['driver/ppm_ringbuffer.h', 'driver/modern_bpf/shared_definitions/struct_definitions.h'];
+export const SHARED_ONLY_HEADERS = [
+  'driver/ppm_ringbuffer.h',
+  'driver/modern_bpf/shared_definitions/struct_definitions.h',
+];
 
 /** Whether userspace uses a constant: listed in USERSPACE_CONSTANTS, or defined in a header that exists to be shared. */
 export function sharedWithUserspace(name: string, c: Constant): boolean {
@@ -65,13 +93,25 @@ export interface MacroReading {
 }
 
 /** The shared constants of one revision, by name (the first live definition wins). */
-export function resolveSharedConstants(facts: FileFacts[], wire: Set<string>, read: MacroReading): Surface['sharedConstants'] {
+export function resolveSharedConstants(
+  facts: FileFacts[],
+  wire: Set<string>,
+  read: MacroReading,
+): Surface['sharedConstants'] {
   const out: Surface['sharedConstants'] = record();
   for (const path of SHARED_HEADERS) {
     const f = facts.find((x) => x.path === path);
     if (!f) continue;
     f.macros.forEach((m, i) => {
-      if (m.params !== null || m.body === '' || ELSEWHERE.test(m.name) || wire.has(m.name) || Object.hasOwn(out, m.name) || !read.live(path, i)) return;
+      if (
+        m.params !== null ||
+        m.body === '' ||
+        ELSEWHERE.test(m.name) ||
+        wire.has(m.name) ||
+        Object.hasOwn(out, m.name) ||
+        !read.live(path, i)
+      )
+        return;
       const value = evaluateNumber(m.body, read.symsOf(path));
       if (value === null) return;
       const guard = read.guard(path, m.line);

@@ -20,7 +20,15 @@ import type { MacroDef } from '../parse/consteval.js';
 import { expandMacros, mentionsMacro } from '../parse/macros.js';
 import { readBpfStatement, type BpfGlobalFact, type BpfMapFact } from './extract/bpf.js';
 import { probeOf } from './extract/code-bodies.js';
-import { isNullPointer, MODULE_PARAM_CALLS, permissionText, readModuleParam, readParamOps, type ModuleParamFact, type ParamOpsFact } from './extract/module-params.js';
+import {
+  isNullPointer,
+  MODULE_PARAM_CALLS,
+  permissionText,
+  readModuleParam,
+  readParamOps,
+  type ModuleParamFact,
+  type ParamOpsFact,
+} from './extract/module-params.js';
 import { foldSpace } from './extract/syntax.js';
 import { closing, splitTokens, tokens, type StatementPiece } from './extract/text-scan.js';
 import type { BuildModel, Candidate } from './builds.js';
@@ -58,7 +66,16 @@ interface CompiledStatement {
  * `kernel_param_ops`, the attributes of maps and globals. A statement that names none of them,
  * and no macro that may produce one, declares nothing the surface reads.
  */
-const DECLARING_NAMES: ReadonlySet<string> = new Set([...MODULE_PARAM_CALLS, 'kernel_param_ops', 'SEC', '__weak', '__bpf_section', '__attribute__', '__attribute', 'bpf_map_def']);
+const DECLARING_NAMES: ReadonlySet<string> = new Set([
+  ...MODULE_PARAM_CALLS,
+  'kernel_param_ops',
+  'SEC',
+  '__weak',
+  '__bpf_section',
+  '__attribute__',
+  '__attribute',
+  'bpf_map_def',
+]);
 
 const IDENTIFIER = /[A-Za-z_]\w*/g;
 
@@ -79,11 +96,19 @@ export function readTextDeclarations(facts: FileFacts[], ctx: TextContext): Text
       const where = `${f.path}:${line} at ${ctx.rev}`;
       const include = s.pieces.find((p) => p.include && ctx.model.live(f.path, p.include))?.include;
       if (include) {
-        ctx.warnings.push({ path: f.path, message: `${where}: the #include at line ${include} inside a declaration is not followed, so what it declares is not known`, incomplete: true });
+        ctx.warnings.push({
+          path: f.path,
+          message: `${where}: the #include at line ${include} inside a declaration is not followed, so what it declares is not known`,
+          incomplete: true,
+        });
         continue;
       }
       if (s.undecided) {
-        ctx.warnings.push({ path: f.path, message: `${where}: a conditional directive the model cannot decide cuts a declaration in parts, so what the builds declare there is not known`, incomplete: true });
+        ctx.warnings.push({
+          path: f.path,
+          message: `${where}: a conditional directive the model cannot decide cuts a declaration in parts, so what the builds declare there is not known`,
+          incomplete: true,
+        });
         continue;
       }
       const r = readStatement(text, scope.macros, probe, ctx.budget);
@@ -92,11 +117,20 @@ export function readTextDeclarations(facts: FileFacts[], ctx: TextContext): Text
       // defines or undefines again after the statement may stand for something else at it.
       const redefined = redefinedAfter(f, line, text);
       if (redefined) {
-        ctx.warnings.push({ path: f.path, message: `${where}: ${redefined} is defined or undefined again later in ${f.path}, so what the declaration means where it stands is not known`, incomplete: true });
+        ctx.warnings.push({
+          path: f.path,
+          message: `${where}: ${redefined} is defined or undefined again later in ${f.path}, so what the declaration means where it stands is not known`,
+          incomplete: true,
+        });
       }
       if (r.problem) {
         // A spent budget is said once per file (every statement after it would say it again).
-        if (!r.spent || !unexpanded.has(f.path)) ctx.warnings.push({ path: f.path, message: `${where}: ${r.problem}, so what it declares is not known`, incomplete: true });
+        if (!r.spent || !unexpanded.has(f.path))
+          ctx.warnings.push({
+            path: f.path,
+            message: `${where}: ${r.problem}, so what it declares is not known`,
+            incomplete: true,
+          });
         if (r.spent) unexpanded.add(f.path);
         continue;
       }
@@ -112,7 +146,12 @@ export function readTextDeclarations(facts: FileFacts[], ctx: TextContext): Text
           out.globals.push(candidate({ ...g, line: at }, at));
         }
       }
-      if (r.unreadable) ctx.warnings.push({ path: f.path, message: `${where}: ${r.unreadable}, so the maps it defines are not known`, incomplete: true });
+      if (r.unreadable)
+        ctx.warnings.push({
+          path: f.path,
+          message: `${where}: ${r.unreadable}, so the maps it defines are not known`,
+          incomplete: true,
+        });
     }
   }
   return out;
@@ -123,7 +162,10 @@ export function readTextDeclarations(facts: FileFacts[], ctx: TextContext): Text
  * have one presence is read once; otherwise it is put together build by build, carrying what a
  * build compiles of it into the next statement when that build does not compile its `;`.
  */
-export function compiledStatements(f: Pick<FileFacts, 'path' | 'topLevel'>, model: Pick<BuildModel, 'presence'>): CompiledStatement[] {
+export function compiledStatements(
+  f: Pick<FileFacts, 'path' | 'topLevel'>,
+  model: Pick<BuildModel, 'presence'>,
+): CompiledStatement[] {
   const out: CompiledStatement[] = [];
   const builds = buildsOf(f.path);
   const carried = new Map<number, { pieces: StatementPiece[]; undecided: boolean }>();
@@ -160,7 +202,11 @@ export function compiledStatements(f: Pick<FileFacts, 'path' | 'topLevel'>, mode
       if (known) {
         known.presence = { always: known.presence.always | (undecided ? 0 : bit), maybe: known.presence.maybe | bit };
       } else {
-        byText.set(key, { pieces: acc.pieces, presence: { always: undecided ? 0 : bit, maybe: bit }, ...(undecided ? { undecided: true as const } : {}) });
+        byText.set(key, {
+          pieces: acc.pieces,
+          presence: { always: undecided ? 0 : bit, maybe: bit },
+          ...(undecided ? { undecided: true as const } : {}),
+        });
       }
     }
     out.push(...byText.values());
@@ -222,7 +268,8 @@ function redefinedAfter(f: Pick<FileFacts, 'directives'>, line: number, text: st
   if (!last) {
     last = new Map();
     for (const m of f.directives.macros) last.set(m.name, Math.max(last.get(m.name) ?? 0, m.line));
-    for (const op of f.directives.ops) if (op.op === 'undef') last.set(op.name, Math.max(last.get(op.name) ?? 0, op.line));
+    for (const op of f.directives.ops)
+      if (op.op === 'undef') last.set(op.name, Math.max(last.get(op.name) ?? 0, op.line));
     lastDirectiveMemo.set(f.directives, last);
   }
   if (!last.size) return null;
@@ -243,7 +290,10 @@ const declaringMemo = new WeakMap<object, WeakMap<object, Set<string>>>();
  * definition the file itself makes (one it undefines before its end is still in force above).
  * One pass over the bodies, then a walk up from the names found.
  */
-export function macrosThatMayDeclare(macros: ReadonlyMap<string, MacroDef>, own: readonly MacroDef[] = []): ReadonlySet<string> {
+export function macrosThatMayDeclare(
+  macros: ReadonlyMap<string, MacroDef>,
+  own: readonly MacroDef[] = [],
+): ReadonlySet<string> {
   let byOwn = declaringMemo.get(macros);
   if (!byOwn) declaringMemo.set(macros, (byOwn = new WeakMap()));
   let out = byOwn.get(own);
@@ -289,7 +339,12 @@ interface Reading {
 /** Statements read under one macro table (tables of unchanged include trees are reused across revisions). */
 const readingMemo = new WeakMap<object, Map<string, Reading>>();
 
-function readStatement(text: string, macros: ReadonlyMap<string, MacroDef>, probe: 'modern' | 'legacy' | null, budget?: WorkBudget): Reading {
+function readStatement(
+  text: string,
+  macros: ReadonlyMap<string, MacroDef>,
+  probe: 'modern' | 'legacy' | null,
+  budget?: WorkBudget,
+): Reading {
   let memo = readingMemo.get(macros);
   if (!memo) readingMemo.set(macros, (memo = new Map()));
   const key = `${probe}\u0000${text}`;
@@ -302,7 +357,12 @@ function readStatement(text: string, macros: ReadonlyMap<string, MacroDef>, prob
   return r;
 }
 
-function read(written: string, macros: ReadonlyMap<string, MacroDef>, probe: 'modern' | 'legacy' | null, budget?: WorkBudget): Reading {
+function read(
+  written: string,
+  macros: ReadonlyMap<string, MacroDef>,
+  probe: 'modern' | 'legacy' | null,
+  budget?: WorkBudget,
+): Reading {
   const r: Reading = { moduleParams: [], paramOps: [], maps: [], globals: [], expanded: false, used: [] };
   let text = written;
   const { text: guarded, slots } = guardWrittenValues(written);
@@ -350,7 +410,12 @@ function guardWrittenValues(text: string): { text: string; slots: string[] } {
     const t = toks[i]!.text;
     let from = -1;
     let to = -1;
-    if (t === '__uint' && toks[i + 1]?.text === '(' && toks[i + 2]?.text === 'max_entries' && toks[i + 3]?.text === ',') {
+    if (
+      t === '__uint' &&
+      toks[i + 1]?.text === '(' &&
+      toks[i + 2]?.text === 'max_entries' &&
+      toks[i + 3]?.text === ','
+    ) {
       from = i + 4;
       to = closing(toks, i + 1);
     } else if (t === '.' && toks[i + 1]?.text === 'max_entries' && toks[i + 2]?.text === '=') {
@@ -404,7 +469,15 @@ export function resolveModuleParams(d: TextDeclarations, ctx: TextContext): Reco
   for (const [name, list] of byName(d.moduleParams)) {
     params.set(
       name,
-      list.map((c) => ({ ...c, value: { type: c.value.type, perm: permissionText(c.value.perm), ...lacking(c, ops, ctx), loc: loc(c.file.path, c.line) } })),
+      list.map((c) => ({
+        ...c,
+        value: {
+          type: c.value.type,
+          perm: permissionText(c.value.perm),
+          ...lacking(c, ops, ctx),
+          loc: loc(c.file.path, c.line),
+        },
+      })),
     );
   }
   const out = record<ModuleParam>();
@@ -418,7 +491,11 @@ export function resolveModuleParams(d: TextDeclarations, ctx: TextContext): Reco
 /** Kernel-defined ops of the standard types (`param_ops_uint`, ...): they have both get and set. */
 const KERNEL_OPS = /^param_ops_\w+$/;
 
-function lacking(c: Candidate<ModuleParamFact>, ops: Map<string, ParamOpsFact>, ctx: TextContext): { lacks?: Array<'get' | 'set'> } {
+function lacking(
+  c: Candidate<ModuleParamFact>,
+  ops: Map<string, ParamOpsFact>,
+  ctx: TextContext,
+): { lacks?: Array<'get' | 'set'> } {
   const a = c.value.access;
   if (!a) return {};
   let set: boolean | null;
@@ -432,7 +509,9 @@ function lacking(c: Candidate<ModuleParamFact>, ops: Map<string, ParamOpsFact>, 
     set = o ? o.set : null;
     get = o ? o.get : null;
     if (set === null || get === null) {
-      const why = o ? `its initializer is positional (which field is .set depends on the kernel)` : `driver-semver does not find its definition in ${c.file.path}`;
+      const why = o
+        ? `its initializer is positional (which field is .set depends on the kernel)`
+        : `driver-semver does not find its definition in ${c.file.path}`;
       ctx.warnings.push({
         path: c.file.path,
         message: `${c.file.path}:${c.line} at ${ctx.rev}: module parameter ${c.value.name} uses the kernel_param_ops ${a.ops}, and ${why}: whether userspace can read or write it is not known`,

@@ -1,7 +1,15 @@
 import type { Bump, Finding, Governs } from '../rules/types.js';
 import type { Warning } from '../surface/model.js';
 
-export type Status = 'ok' | 'missing' | 'too-small' | 'too-large' | 'not-one-step' | 'decreased' | 'unexplained' | 'invalid';
+export type Status =
+  | 'ok'
+  | 'missing'
+  | 'too-small'
+  | 'too-large'
+  | 'not-one-step'
+  | 'decreased'
+  | 'unexplained'
+  | 'invalid';
 
 export interface VersionVerdict {
   file: string;

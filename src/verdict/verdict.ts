@@ -47,7 +47,8 @@ export function versionVerdict(input: VerdictInput): VersionVerdict {
   const suggested = tip ? nextVersion(tip, required) : null;
   const result = (statuses: Status[], declared: Bump, fixTo?: string | null): VersionVerdict => {
     // The version the file should hold once fixed: the suggestion when the bump is wrong.
-    const target = fixTo ?? (statuses.some((s) => BUMP_FIXED_BY_SUGGESTION.includes(s)) && suggested ? suggested : headV);
+    const target =
+      fixTo ?? (statuses.some((s) => BUMP_FIXED_BY_SUGGESTION.includes(s)) && suggested ? suggested : headV);
     return {
       file,
       base: baseV,
@@ -67,14 +68,30 @@ export function versionVerdict(input: VerdictInput): VersionVerdict {
   if (!headV || !baseV) {
     const which = !headV ? head : base;
     const vf = which.versions[governs];
-    reasons.push(vf ? `${file} at ${which.rev}: first line '${vf.raw}' is not a MAJOR.MINOR.PATCH version` : `${file} is missing at ${which.rev}`);
+    reasons.push(
+      vf
+        ? `${file} at ${which.rev}: first line '${vf.raw}' is not a MAJOR.MINOR.PATCH version`
+        : `${file} is missing at ${which.rev}`,
+    );
     // An unreadable head is fixed by writing the suggested version; an unreadable base is not this change's to fix.
     return result(['invalid'], 'none', headV ? null : suggested);
   }
 
   // The head is itself wrong (a self-contradicting table, a minimum libscap would refuse).
-  const problems = [...mine.filter((f) => f.kind === 'invalid').map((f) => f.message), ...minimumProblems(governs, head, headV)];
-  const { status, declared } = bumpStatus({ label, governs, baseV, headV, baseTipVersion: baseTipVersion ?? null, required, suggested, reasons });
+  const problems = [
+    ...mine.filter((f) => f.kind === 'invalid').map((f) => f.message),
+    ...minimumProblems(governs, head, headV),
+  ];
+  const { status, declared } = bumpStatus({
+    label,
+    governs,
+    baseV,
+    headV,
+    baseTipVersion: baseTipVersion ?? null,
+    required,
+    suggested,
+    reasons,
+  });
   if (!problems.length) return result([status], declared);
   reasons.push(...problems);
   // Invalid first (the primary status keeps its meaning), and the bump's own status beside it.
@@ -100,7 +117,9 @@ function bumpStatus(o: {
   // judged from the base tip's number (what the merge lands on), not the fork point's.
   const tipMoved = Boolean(baseTipVersion && baseTipVersion !== baseV && semver.valid(baseTipVersion));
   if (tipMoved) {
-    reasons.push(`the base branch moved ${label} from ${baseV} to ${baseTipVersion} since this branch forked: rebase and declare ${suggested}`);
+    reasons.push(
+      `the base branch moved ${label} from ${baseV} to ${baseTipVersion} since this branch forked: rebase and declare ${suggested}`,
+    );
   }
   const from = tipMoved && headV !== baseV && semver.gt(headV, baseTipVersion!) ? baseTipVersion! : baseV;
   const step = bumpBetween(from, headV);
@@ -112,7 +131,9 @@ function bumpStatus(o: {
     return { status: 'decreased', declared: 'none' };
   }
   if (declared !== 'none' && headV !== nextVersion(from, declared)) {
-    reasons.push(`${from} → ${headV} is not one ${declared} step: expected ${nextVersion(from, declared)} (numbers are not skipped, lower components reset to 0)`);
+    reasons.push(
+      `${from} → ${headV} is not one ${declared} step: expected ${nextVersion(from, declared)} (numbers are not skipped, lower components reset to 0)`,
+    );
     return { status: 'not-one-step', declared };
   }
   if (tipMoved && headV !== baseV && from === baseV) {
@@ -150,7 +171,12 @@ function fixesFor(governs: Governs, file: string, head: Surface, headV: string |
   if (target !== headV) fixes.push({ file, line: 1, text: target });
   const min = head.scapMinimum[governs];
   if (min?.version && semver.valid(min.version)) {
-    const wanted = semver.major(min.version) !== semver.major(target) ? `${semver.major(target)}.0.0` : semver.gt(min.version, target) ? target : null;
+    const wanted =
+      semver.major(min.version) !== semver.major(target)
+        ? `${semver.major(target)}.0.0`
+        : semver.gt(min.version, target)
+          ? target
+          : null;
     if (wanted) fixes.push({ file: min.loc.path, line: min.loc.line, text: minimumDefine(min.macro, wanted) });
   }
   return fixes;
@@ -170,12 +196,19 @@ export function minimumDefine(macro: string, version: string): string {
 export function minimumProblems(governs: Governs, head: Surface, headV: string): string[] {
   const min = head.scapMinimum[governs];
   if (!min) return [];
-  if (!min.version) return [`${min.macro} (${min.loc.path}:${min.loc.line}) is not a PPM_API_VERSION(major, minor, patch) we can read: '${min.expr}'`];
+  if (!min.version)
+    return [
+      `${min.macro} (${min.loc.path}:${min.loc.line}) is not a PPM_API_VERSION(major, minor, patch) we can read: '${min.expr}'`,
+    ];
   const out: string[] = [];
   if (semver.major(min.version) !== semver.major(headV)) {
-    out.push(`${min.macro} is ${min.version} but ${VERSION_LABEL[governs]} is ${headV}: libscap requires equal majors and would refuse the driver built from this commit; set it to ${semver.major(headV)}.0.0 or higher within ${semver.major(headV)}.x`);
+    out.push(
+      `${min.macro} is ${min.version} but ${VERSION_LABEL[governs]} is ${headV}: libscap requires equal majors and would refuse the driver built from this commit; set it to ${semver.major(headV)}.0.0 or higher within ${semver.major(headV)}.x`,
+    );
   } else if (semver.gt(min.version, headV)) {
-    out.push(`${min.macro} is ${min.version}, above ${VERSION_LABEL[governs]} ${headV}: libscap would refuse the driver built from this commit`);
+    out.push(
+      `${min.macro} is ${min.version}, above ${VERSION_LABEL[governs]} ${headV}: libscap would refuse the driver built from this commit`,
+    );
   }
   return out;
 }

@@ -24,7 +24,7 @@ describe('action.yml', () => {
 
   it('its defaults are the ones the action applies when an input is empty', () => {
     const source = (get: (name: string) => string) => ({ get, getBoolean: (name: string) => get(name) === 'true' });
-    const fromYml = readInputs(source((name) => (name === 'token' ? 't' : yml.inputs[name] ?? '')));
+    const fromYml = readInputs(source((name) => (name === 'token' ? 't' : (yml.inputs[name] ?? ''))));
     const fromEmpty = readInputs(source((name) => (name === 'token' ? 't' : '')));
     expect(fromYml).toEqual(fromEmpty);
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the workflow expression, as action.yml spells it

@@ -30,7 +30,10 @@ function fakeApi(issue: Comment[] = [], review: ReviewComment[] = [], viewer: st
     },
     deleteIssueComment: async (cid) => {
       log.push(`delete ${cid}`);
-      issue.splice(issue.findIndex((x) => x.id === cid), 1);
+      issue.splice(
+        issue.findIndex((x) => x.id === cid),
+        1,
+      );
     },
     listReviewComments: async () => review.map((c) => ({ ...c })),
     createReviewComment: async ({ body, path, line, commitId }) => {
@@ -41,7 +44,10 @@ function fakeApi(issue: Comment[] = [], review: ReviewComment[] = [], viewer: st
     },
     deleteReviewComment: async (cid) => {
       log.push(`unreview ${cid}`);
-      review.splice(review.findIndex((x) => x.id === cid), 1);
+      review.splice(
+        review.findIndex((x) => x.id === cid),
+        1,
+      );
     },
     viewerLogin: async () => {
       log.push('viewer');
@@ -73,7 +79,7 @@ describe('syncStickyComment', () => {
     expect(f.issue.find((c) => c.id === 1)!.body).toBe(body('forged'));
   });
 
-  it('accepts a comment by the token\'s own user (a bot account with a PAT)', async () => {
+  it("accepts a comment by the token's own user (a bot account with a PAT)", async () => {
     const f = fakeApi([{ id: 1, body: body('mine'), user: USER('poiana') }], [], 'poiana');
     expect((await syncStickyComment(f.api, body('again'), 'upsert')).action).toBe('updated');
     expect(f.log).toEqual(['list', 'viewer', 'update 1']);
@@ -114,7 +120,17 @@ describe('suggestionsFor', () => {
   const everywhere = () => true;
 
   it('suggests the right value on line 1 of a version file the PR changed to a wrong value', () => {
-    const r = report({ schema: { declared: 'minor', head: '2.6.0', required: 'minor', suggested: '2.5.0', status: 'not-one-step', fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0' }] }, verdict: 'fail' });
+    const r = report({
+      schema: {
+        declared: 'minor',
+        head: '2.6.0',
+        required: 'minor',
+        suggested: '2.5.0',
+        status: 'not-one-step',
+        fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0' }],
+      },
+      verdict: 'fail',
+    });
     const [s, ...rest] = suggestionsFor(r, everywhere);
     expect(rest).toEqual([]);
     expect(s).toEqual({
@@ -124,13 +140,16 @@ describe('suggestionsFor', () => {
     });
   });
 
-  it('a major covers both files, the version file and libscap\'s minimum, when both lines are in the PR diff', () => {
+  it("a major covers both files, the version file and libscap's minimum, when both lines are in the PR diff", () => {
     const define = '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(3, 0, 0)';
     const fixes = [
       { file: 'driver/SCHEMA_VERSION', line: 1, text: '3.0.0' },
       { file: 'userspace/libscap/scap.h', line: 103, text: define },
     ];
-    const r = report({ schema: { declared: 'minor', head: '2.5.0', required: 'major', suggested: '3.0.0', status: 'too-small', fixes }, verdict: 'fail' });
+    const r = report({
+      schema: { declared: 'minor', head: '2.5.0', required: 'major', suggested: '3.0.0', status: 'too-small', fixes },
+      verdict: 'fail',
+    });
     const both = suggestionsFor(r, everywhere);
     expect(both.map((x) => [x.path, x.line])).toEqual([
       ['driver/SCHEMA_VERSION', 1],
@@ -139,33 +158,79 @@ describe('suggestionsFor', () => {
     expect(both[1]!.body).toContain(`\`\`\`suggestion\n${define}\n\`\`\``);
     expect(both[1]!.body).toContain('with `SCHEMA_VERSION` at `3.0.0`');
     // A line outside the PR diff cannot carry a review comment: the sticky comment covers it.
-    expect(suggestionsFor(r, (p) => p === 'driver/SCHEMA_VERSION').map((x) => x.path)).toEqual(['driver/SCHEMA_VERSION']);
+    expect(suggestionsFor(r, (p) => p === 'driver/SCHEMA_VERSION').map((x) => x.path)).toEqual([
+      'driver/SCHEMA_VERSION',
+    ]);
     expect(suggestionsFor(r, () => false)).toEqual([]);
   });
 
   it('no suggestion without a fix, nor for text a suggestion block cannot hold', () => {
-    expect(suggestionsFor(report({ schema: { declared: 'minor', head: '2.5.0', status: 'unexplained' }, verdict: 'warn' }), everywhere)).toEqual([]);
-    const hostile = report({ schema: { status: 'missing', fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0```\n@admin' }] }, verdict: 'fail' });
+    expect(
+      suggestionsFor(
+        report({ schema: { declared: 'minor', head: '2.5.0', status: 'unexplained' }, verdict: 'warn' }),
+        everywhere,
+      ),
+    ).toEqual([]);
+    const hostile = report({
+      schema: { status: 'missing', fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0```\n@admin' }] },
+      verdict: 'fail',
+    });
     expect(suggestionsFor(hostile, everywhere)).toEqual([]);
   });
 });
 
 describe('syncSuggestions', () => {
-  const wrong = report({ schema: { declared: 'minor', head: '2.6.0', required: 'minor', suggested: '2.5.0', status: 'not-one-step', fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0' }] }, verdict: 'fail' });
+  const wrong = report({
+    schema: {
+      declared: 'minor',
+      head: '2.6.0',
+      required: 'minor',
+      suggested: '2.5.0',
+      status: 'not-one-step',
+      fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0' }],
+    },
+    verdict: 'fail',
+  });
 
   it('posts once, keeps it on re-runs, and removes it once stale', async () => {
     const f = fakeApi();
-    expect(await syncSuggestions(f.api, HEAD, suggestionsFor(wrong, () => true))).toEqual({ created: 1, kept: 0, deleted: 0 });
-    expect(await syncSuggestions(f.api, HEAD, suggestionsFor(wrong, () => true))).toEqual({ created: 0, kept: 1, deleted: 0 });
+    expect(
+      await syncSuggestions(
+        f.api,
+        HEAD,
+        suggestionsFor(wrong, () => true),
+      ),
+    ).toEqual({ created: 1, kept: 0, deleted: 0 });
+    expect(
+      await syncSuggestions(
+        f.api,
+        HEAD,
+        suggestionsFor(wrong, () => true),
+      ),
+    ).toEqual({ created: 0, kept: 1, deleted: 0 });
     expect(f.log.filter((l) => l.startsWith('review'))).toEqual(['review driver/SCHEMA_VERSION:1@aaaa']);
     expect(await syncSuggestions(f.api, HEAD, [])).toEqual({ created: 0, kept: 0, deleted: 1 });
     expect(f.review).toEqual([]);
   });
 
   it('replaces ours when the wrong value changed; never touches a forged one', async () => {
-    const forged = { id: 9, body: `${SUGGESTION_MARKER}\nforged`, path: 'driver/SCHEMA_VERSION', user: USER('mallory') };
-    const f = fakeApi([], [forged, { id: 10, body: `${SUGGESTION_MARKER}\nold value`, path: 'driver/SCHEMA_VERSION', user: BOT }]);
-    expect(await syncSuggestions(f.api, HEAD, suggestionsFor(wrong, () => true))).toEqual({ created: 1, kept: 0, deleted: 1 });
+    const forged = {
+      id: 9,
+      body: `${SUGGESTION_MARKER}\nforged`,
+      path: 'driver/SCHEMA_VERSION',
+      user: USER('mallory'),
+    };
+    const f = fakeApi(
+      [],
+      [forged, { id: 10, body: `${SUGGESTION_MARKER}\nold value`, path: 'driver/SCHEMA_VERSION', user: BOT }],
+    );
+    expect(
+      await syncSuggestions(
+        f.api,
+        HEAD,
+        suggestionsFor(wrong, () => true),
+      ),
+    ).toEqual({ created: 1, kept: 0, deleted: 1 });
     expect(f.review.map((c) => c.id)).toEqual([9, 500]);
   });
 });

@@ -27,16 +27,25 @@ describe('parseDeclarations', () => {
   });
 
   it('reads the uncommented lines, case-insensitively, with backticks and whitespace around them', () => {
-    const body = TEMPLATE.replace('> /version driver-SCHEMA-version-minor', '   `/version driver-schema-VERSION-Minor`  \t').replace('> /version driver-API-version-patch', '/version   driver-API-version-patch\r');
+    const body = TEMPLATE.replace(
+      '> /version driver-SCHEMA-version-minor',
+      '   `/version driver-schema-VERSION-Minor`  \t',
+    ).replace('> /version driver-API-version-patch', '/version   driver-API-version-patch\r');
     expect(parseDeclarations(body).declared).toEqual({ api: ['patch'], schema: ['minor'] });
   });
 
   it('ignores quoted lines, HTML comments (closed or not) and mentions inside prose', () => {
-    const body = ['> /version driver-SCHEMA-version-major', '<!-- /version driver-API-version-major -->', 'please add /version driver-SCHEMA-version-patch', '<!-- unclosed', '/version driver-API-version-minor'].join('\n');
+    const body = [
+      '> /version driver-SCHEMA-version-major',
+      '<!-- /version driver-API-version-major -->',
+      'please add /version driver-SCHEMA-version-patch',
+      '<!-- unclosed',
+      '/version driver-API-version-minor',
+    ].join('\n');
     expect(parseDeclarations(body)).toEqual({ stated: false, declared: { api: [], schema: [] } });
   });
 
-  it('accepts the line inside a code fence (the template\'s backticks)', () => {
+  it("accepts the line inside a code fence (the template's backticks)", () => {
     expect(parseDeclarations('```\n/version driver-SCHEMA-version-major\n```').declared.schema).toEqual(['major']);
   });
 
@@ -45,7 +54,9 @@ describe('parseDeclarations', () => {
   });
 
   it('keeps every line, so conflicting ones can be reported; the largest is the declared bump', () => {
-    const d = parseDeclarations('/version driver-SCHEMA-version-patch\n/version driver-SCHEMA-version-major\n/version driver-SCHEMA-version-minor');
+    const d = parseDeclarations(
+      '/version driver-SCHEMA-version-patch\n/version driver-SCHEMA-version-major\n/version driver-SCHEMA-version-minor',
+    );
     expect(d.declared.schema).toEqual(['patch', 'major', 'minor']);
     expect(bodyBump(d, 'schema')).toBe('major');
     expect(bodyBump(d, 'api')).toBe('none');
@@ -54,7 +65,10 @@ describe('parseDeclarations', () => {
 });
 
 describe('agreement', () => {
-  const fixed = report({ schema: { declared: 'minor', required: 'minor', head: '2.5.0', suggested: '2.5.0' }, findings: [finding()] });
+  const fixed = report({
+    schema: { declared: 'minor', required: 'minor', head: '2.5.0', suggested: '2.5.0' },
+    findings: [finding()],
+  });
 
   it('all three agree', () => {
     const a = agreement(fixed, parseDeclarations('/version driver-SCHEMA-version-minor'));
@@ -74,7 +88,9 @@ describe('agreement', () => {
 
   it('the body agrees with the changes but the file was not bumped', () => {
     const a = agreement(missingReport(), parseDeclarations('/version driver-SCHEMA-version-minor'));
-    expect(a.problems).toEqual(['the PR body declares a minor SCHEMA_VERSION bump, but driver/SCHEMA_VERSION is unchanged']);
+    expect(a.problems).toEqual([
+      'the PR body declares a minor SCHEMA_VERSION bump, but driver/SCHEMA_VERSION is unchanged',
+    ]);
   });
 
   it('the template left untouched while the changes need a bump', () => {
@@ -83,7 +99,10 @@ describe('agreement', () => {
   });
 
   it('an API declaration nothing needs', () => {
-    const a = agreement(fixed, parseDeclarations('/version driver-SCHEMA-version-minor\n/version driver-API-version-major'));
+    const a = agreement(
+      fixed,
+      parseDeclarations('/version driver-SCHEMA-version-minor\n/version driver-API-version-major'),
+    );
     expect(a.problems).toEqual([
       'the PR body declares a major API_VERSION bump, but the changes need none',
       'the PR body declares a major API_VERSION bump, but driver/API_VERSION is unchanged',
@@ -91,8 +110,13 @@ describe('agreement', () => {
   });
 
   it('two different declarations for one version', () => {
-    const a = agreement(fixed, parseDeclarations('/version driver-SCHEMA-version-minor\n/version driver-SCHEMA-version-patch'));
-    expect(a.problems).toEqual(['the PR body declares more than one SCHEMA_VERSION bump (minor, patch): keep one line']);
+    const a = agreement(
+      fixed,
+      parseDeclarations('/version driver-SCHEMA-version-minor\n/version driver-SCHEMA-version-patch'),
+    );
+    expect(a.problems).toEqual([
+      'the PR body declares more than one SCHEMA_VERSION bump (minor, patch): keep one line',
+    ]);
     expect(a.versions.schema.agree).toBe(false);
   });
 
@@ -105,35 +129,64 @@ describe('agreement', () => {
 
 describe('declarations, clause by clause (docs/testing.md)', () => {
   it('an API line alone states a declaration', () => {
-    expect(parseDeclarations('/version driver-API-version-minor')).toEqual({ stated: true, declared: { api: ['minor'], schema: [] } });
+    expect(parseDeclarations('/version driver-API-version-minor')).toEqual({
+      stated: true,
+      declared: { api: ['minor'], schema: [] },
+    });
   });
 
   it('an HTML comment is removed, not the line it ends on', () => {
-    expect(parseDeclarations('<!-- pick one -->/version driver-SCHEMA-version-minor').declared.schema).toEqual(['minor']);
+    expect(parseDeclarations('<!-- pick one -->/version driver-SCHEMA-version-minor').declared.schema).toEqual([
+      'minor',
+    ]);
   });
 
   it('reads at most 256 KiB of a body', () => {
     const filler = 'x'.repeat(256 * 1024);
-    expect(parseDeclarations(`${filler}\n/version driver-SCHEMA-version-major`)).toEqual({ stated: false, declared: { api: [], schema: [] } });
-    expect(parseDeclarations(`${filler.slice(100)}\n/version driver-SCHEMA-version-major`).declared.schema).toEqual(['major']);
+    expect(parseDeclarations(`${filler}\n/version driver-SCHEMA-version-major`)).toEqual({
+      stated: false,
+      declared: { api: [], schema: [] },
+    });
+    expect(parseDeclarations(`${filler.slice(100)}\n/version driver-SCHEMA-version-major`).declared.schema).toEqual([
+      'major',
+    ]);
   });
 
   it('conflicting lines are listed largest first, once each', () => {
-    const fixed = report({ schema: { declared: 'minor', required: 'minor', head: '2.5.0', suggested: '2.5.0' }, findings: [finding()] });
-    const a = agreement(fixed, parseDeclarations('/version driver-SCHEMA-version-patch\n/version driver-SCHEMA-version-major\n/version driver-SCHEMA-version-minor\n/version driver-SCHEMA-version-patch'));
-    expect(a.problems[0]).toBe('the PR body declares more than one SCHEMA_VERSION bump (major, minor, patch): keep one line');
+    const fixed = report({
+      schema: { declared: 'minor', required: 'minor', head: '2.5.0', suggested: '2.5.0' },
+      findings: [finding()],
+    });
+    const a = agreement(
+      fixed,
+      parseDeclarations(
+        '/version driver-SCHEMA-version-patch\n/version driver-SCHEMA-version-major\n/version driver-SCHEMA-version-minor\n/version driver-SCHEMA-version-patch',
+      ),
+    );
+    expect(a.problems[0]).toBe(
+      'the PR body declares more than one SCHEMA_VERSION bump (major, minor, patch): keep one line',
+    );
   });
 
   it('a body that states nothing agrees when the file already matches the changes', () => {
-    const fixed = report({ schema: { declared: 'minor', required: 'minor', head: '2.5.0', suggested: '2.5.0' }, findings: [finding()] });
+    const fixed = report({
+      schema: { declared: 'minor', required: 'minor', head: '2.5.0', suggested: '2.5.0' },
+      findings: [finding()],
+    });
     const a = agreement(fixed, parseDeclarations('just a fix'));
     expect(a.versions.schema).toEqual({ body: null, file: 'minor', detected: 'minor', agree: true });
     expect(a.versions.api).toEqual({ body: null, file: 'none', detected: 'none', agree: true });
   });
 
   it('two lines whose largest matches the file and the changes still do not agree', () => {
-    const fixed = report({ schema: { declared: 'minor', required: 'minor', head: '2.5.0', suggested: '2.5.0' }, findings: [finding()] });
-    const a = agreement(fixed, parseDeclarations('/version driver-SCHEMA-version-minor\n/version driver-SCHEMA-version-patch'));
+    const fixed = report({
+      schema: { declared: 'minor', required: 'minor', head: '2.5.0', suggested: '2.5.0' },
+      findings: [finding()],
+    });
+    const a = agreement(
+      fixed,
+      parseDeclarations('/version driver-SCHEMA-version-minor\n/version driver-SCHEMA-version-patch'),
+    );
     expect(a.versions.schema).toEqual({ body: 'minor', file: 'minor', detected: 'minor', agree: false });
   });
 
@@ -142,7 +195,9 @@ describe('declarations, clause by clause (docs/testing.md)', () => {
     expect(agreement(r, parseDeclarations('/version driver-SCHEMA-version-minor')).problems).toContain(
       'the PR body declares a minor SCHEMA_VERSION bump, but driver/SCHEMA_VERSION changed ? → 2.5.0 (none)',
     );
-    const headless = report({ schema: { base: '2.4.0', head: null, declared: 'none', required: 'minor', status: 'invalid' } });
+    const headless = report({
+      schema: { base: '2.4.0', head: null, declared: 'none', required: 'minor', status: 'invalid' },
+    });
     expect(agreement(headless, parseDeclarations('/version driver-SCHEMA-version-minor')).problems).toContain(
       'the PR body declares a minor SCHEMA_VERSION bump, but driver/SCHEMA_VERSION changed 2.4.0 → ? (none)',
     );

@@ -3,7 +3,18 @@
  * version file and the detected changes (reported everywhere; fails only per fail-on).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { annotationLines, buildFixture, MODE_PARAM_ANNOTATION, pullRequestPayload, runAction, schemaVersion, SCHEMA_FILE, startFakeGitHub, type FakeGitHub, type Fixture } from './harness.js';
+import {
+  annotationLines,
+  buildFixture,
+  MODE_PARAM_ANNOTATION,
+  pullRequestPayload,
+  runAction,
+  schemaVersion,
+  SCHEMA_FILE,
+  startFakeGitHub,
+  type FakeGitHub,
+  type Fixture,
+} from './harness.js';
 
 let fx: Fixture;
 let gh: FakeGitHub;
@@ -41,16 +52,35 @@ const TEMPLATE_BODY = [
 
 describe('three-way agreement', () => {
   it('a PR body that declares patch while the file and the changes say minor: reported in comment, summary, annotations and outputs; passes by default', async () => {
-    const r = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload: pullRequestPayload({ base: fx.base, head: fx.heads.fixed!, body: TEMPLATE_BODY }), api: gh });
+    const r = await runAction({
+      workdir: fx.dir,
+      eventName: 'pull_request',
+      payload: pullRequestPayload({ base: fx.base, head: fx.heads.fixed!, body: TEMPLATE_BODY }),
+      api: gh,
+    });
     expect(r.code).toBe(0);
-    expect(r.outputs).toMatchObject({ verdict: 'pass', failed: 'false', 'schema-status': 'ok', 'schema-pr-body': 'patch', 'api-pr-body': 'none', agreement: 'disagree', comment: 'created' });
+    expect(r.outputs).toMatchObject({
+      verdict: 'pass',
+      failed: 'false',
+      'schema-status': 'ok',
+      'schema-pr-body': 'patch',
+      'api-pr-body': 'none',
+      agreement: 'disagree',
+      comment: 'created',
+    });
     const ann = annotationLines(r.stdout);
-    expect(ann).toContain('::warning title=PR body /version declaration::the PR body declares a patch SCHEMA_VERSION bump, but the changes need a minor bump');
-    expect(ann).toContain('::warning title=PR body /version declaration::the PR body declares a patch SCHEMA_VERSION bump, but driver/SCHEMA_VERSION changed 2.4.0 → 2.5.0 (minor)');
+    expect(ann).toContain(
+      '::warning title=PR body /version declaration::the PR body declares a patch SCHEMA_VERSION bump, but the changes need a minor bump',
+    );
+    expect(ann).toContain(
+      '::warning title=PR body /version declaration::the PR body declares a patch SCHEMA_VERSION bump, but driver/SCHEMA_VERSION changed 2.4.0 → 2.5.0 (minor)',
+    );
     expect(ann.filter((l) => l.startsWith('::error'))).toEqual([]);
     for (const md of [r.summary, gh.issueComments[0]!.body]) {
       expect(md).toContain('| SCHEMA_VERSION | patch | minor | minor | ⚠️ |');
-      expect(md).toContain('In the PR body, declare `/version driver-SCHEMA-version-minor` instead of `/version driver-SCHEMA-version-patch`.');
+      expect(md).toContain(
+        'In the PR body, declare `/version driver-SCHEMA-version-minor` instead of `/version driver-SCHEMA-version-patch`.',
+      );
     }
     expect(r.stdout).toMatch(/^driver-semver: verdict pass$/m);
   });
@@ -65,18 +95,32 @@ describe('three-way agreement', () => {
     });
     expect(r.code).toBe(1);
     expect(r.outputs).toMatchObject({ failed: 'true', agreement: 'disagree' });
-    expect(r.stdout).toMatch(/^::error::driver-semver: PR body: the PR body declares a patch SCHEMA_VERSION bump, but the changes need a minor bump \(and 1 more\)$/m);
-    expect(annotationLines(r.stdout)).toContain('::error title=PR body /version declaration::the PR body declares a patch SCHEMA_VERSION bump, but the changes need a minor bump');
+    expect(r.stdout).toMatch(
+      /^::error::driver-semver: PR body: the PR body declares a patch SCHEMA_VERSION bump, but the changes need a minor bump \(and 1 more\)$/m,
+    );
+    expect(annotationLines(r.stdout)).toContain(
+      '::error title=PR body /version declaration::the PR body declares a patch SCHEMA_VERSION bump, but the changes need a minor bump',
+    );
     expect(gh.issueComments[0]!.body).toContain('### ❌ driver-semver: the PR body disagrees with the changes');
   });
 });
 
 describe('runtime', () => {
   it('the bundle runs under the node that runs the tests (CI runs them on Node 22 and 24) with the same result', async () => {
-    const r = await runAction({ workdir: fx.dir, eventName: 'pull_request', payload: pullRequestPayload({ base: fx.base, head: fx.heads.missing! }), api: gh });
+    const r = await runAction({
+      workdir: fx.dir,
+      eventName: 'pull_request',
+      payload: pullRequestPayload({ base: fx.base, head: fx.heads.missing! }),
+      api: gh,
+    });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
-    expect(r.outputs).toMatchObject({ verdict: 'fail', 'schema-status': 'missing', 'schema-suggested': '2.5.0', comment: 'created' });
+    expect(r.outputs).toMatchObject({
+      verdict: 'fail',
+      'schema-status': 'missing',
+      'schema-suggested': '2.5.0',
+      comment: 'created',
+    });
     expect(annotationLines(r.stdout)).toContain(MODE_PARAM_ANNOTATION);
     expect(gh.issueComments).toHaveLength(1);
   });

@@ -8,12 +8,29 @@ const sorted = (s: Set<string>) => [...s].sort();
 
 describe('parseFailOn', () => {
   it('defaults to what fails `driver-semver check`: the failing statuses and an incomplete analysis', () => {
-    expect(sorted(parseFailOn(''))).toEqual(['decreased', 'incomplete', 'invalid', 'missing', 'not-one-step', 'too-large', 'too-small']);
+    expect(sorted(parseFailOn(''))).toEqual([
+      'decreased',
+      'incomplete',
+      'invalid',
+      'missing',
+      'not-one-step',
+      'too-large',
+      'too-small',
+    ]);
     expect(sorted(parseFailOn('fail'))).toEqual(sorted(parseFailOn('')));
   });
 
   it('expands groups and accepts single tokens, separated by commas, spaces or newlines, in any case', () => {
-    expect(sorted(parseFailOn('warn'))).toEqual(['decreased', 'incomplete', 'invalid', 'missing', 'not-one-step', 'too-large', 'too-small', 'unexplained']);
+    expect(sorted(parseFailOn('warn'))).toEqual([
+      'decreased',
+      'incomplete',
+      'invalid',
+      'missing',
+      'not-one-step',
+      'too-large',
+      'too-small',
+      'unexplained',
+    ]);
     expect(parseFailOn('any').has('disagreement')).toBe(true);
     expect(sorted(parseFailOn('Missing,\n too-small  DISAGREEMENT'))).toEqual(['disagreement', 'missing', 'too-small']);
     expect(parseFailOn('never').size).toBe(0);
@@ -21,7 +38,9 @@ describe('parseFailOn', () => {
 
   it('rejects unknown values and never-with-others in one line', () => {
     expect(() => parseFailOn('missing,nope')).toThrow(InputError);
-    expect(() => parseFailOn('missing,nope')).toThrow(/^fail-on: unknown value 'nope'; use a comma-separated list of fail, warn, any, never, or of /);
+    expect(() => parseFailOn('missing,nope')).toThrow(
+      /^fail-on: unknown value 'nope'; use a comma-separated list of fail, warn, any, never, or of /,
+    );
     expect(() => parseFailOn('never, missing')).toThrow("fail-on: 'never' cannot be combined with other values");
   });
 });
@@ -29,13 +48,20 @@ describe('parseFailOn', () => {
 describe('evaluateFailOn', () => {
   const disagreement: AgreementView = {
     stated: true,
-    versions: { schema: { body: 'patch', file: 'none', detected: 'minor', agree: false }, api: { body: 'none', file: 'none', detected: 'none', agree: true } },
+    versions: {
+      schema: { body: 'patch', file: 'none', detected: 'minor', agree: false },
+      api: { body: 'none', file: 'none', detected: 'none', agree: true },
+    },
     problems: ['first problem', 'second problem'],
   };
 
   it('fails on a version status in the set, with the fix', () => {
     const o = evaluateFailOn(missingReport(), undefined, parseFailOn('fail'));
-    expect(o).toEqual({ failing: { api: false, schema: true }, disagreementFails: false, reasons: ['SCHEMA_VERSION missing, needs a minor bump (set the first line of driver/SCHEMA_VERSION to 2.5.0)'] });
+    expect(o).toEqual({
+      failing: { api: false, schema: true },
+      disagreementFails: false,
+      reasons: ['SCHEMA_VERSION missing, needs a minor bump (set the first line of driver/SCHEMA_VERSION to 2.5.0)'],
+    });
     expect(evaluateFailOn(missingReport(), undefined, parseFailOn('too-large')).reasons).toEqual([]);
     expect(evaluateFailOn(missingReport(), undefined, parseFailOn('never')).failing.schema).toBe(false);
   });
@@ -48,16 +74,25 @@ describe('evaluateFailOn', () => {
   });
 
   it('an unexplained bump fails only when asked; an incomplete analysis fails by default', () => {
-    const r = report({ schema: { status: 'unexplained', declared: 'minor', head: '2.5.0' }, warnings: [{ path: 'driver/a.h', message: 'x', incomplete: true }], verdict: 'fail' });
+    const r = report({
+      schema: { status: 'unexplained', declared: 'minor', head: '2.5.0' },
+      warnings: [{ path: 'driver/a.h', message: 'x', incomplete: true }],
+      verdict: 'fail',
+    });
     expect(evaluateFailOn(r, undefined, parseFailOn('fail')).reasons).toEqual(['1 file could not be analysed']);
     expect(evaluateFailOn(r, undefined, parseFailOn('missing')).reasons).toEqual([]);
-    expect(evaluateFailOn(r, undefined, parseFailOn('warn')).reasons).toEqual(['SCHEMA_VERSION unexplained', '1 file could not be analysed']);
+    expect(evaluateFailOn(r, undefined, parseFailOn('warn')).reasons).toEqual([
+      'SCHEMA_VERSION unexplained',
+      '1 file could not be analysed',
+    ]);
   });
 
   it('an incomplete analysis only warns when the repository configuration says `incomplete: warn`', () => {
     const r = report({ warnings: [{ path: 'driver/a.h', message: 'x', incomplete: true }], verdict: 'warn' });
     expect(evaluateFailOn({ ...r, onIncomplete: 'warn' }, undefined, parseFailOn('fail')).reasons).toEqual([]);
-    expect(evaluateFailOn({ ...r, onIncomplete: 'fail' }, undefined, parseFailOn('fail')).reasons).toEqual(['1 file could not be analysed']);
+    expect(evaluateFailOn({ ...r, onIncomplete: 'fail' }, undefined, parseFailOn('fail')).reasons).toEqual([
+      '1 file could not be analysed',
+    ]);
   });
 });
 
@@ -77,13 +112,18 @@ describe('fail-on, clause by clause (docs/testing.md)', () => {
 
   const problems = (n: number): AgreementView => ({
     stated: true,
-    versions: { schema: { body: 'patch', file: 'none', detected: 'minor', agree: false }, api: { body: 'none', file: 'none', detected: 'none', agree: true } },
+    versions: {
+      schema: { body: 'patch', file: 'none', detected: 'minor', agree: false },
+      api: { body: 'none', file: 'none', detected: 'none', agree: true },
+    },
     problems: Array.from({ length: n }, (_, i) => `problem ${i + 1}`),
   });
 
   it('one PR-body problem is quoted alone; more say how many more', () => {
     expect(evaluateFailOn(report(), problems(1), parseFailOn('disagreement')).reasons).toEqual(['PR body: problem 1']);
-    expect(evaluateFailOn(report(), problems(3), parseFailOn('disagreement')).reasons).toEqual(['PR body: problem 1 (and 2 more)']);
+    expect(evaluateFailOn(report(), problems(3), parseFailOn('disagreement')).reasons).toEqual([
+      'PR body: problem 1 (and 2 more)',
+    ]);
     expect(evaluateFailOn(report(), problems(0), parseFailOn('disagreement')).reasons).toEqual([]);
   });
 
@@ -91,8 +131,12 @@ describe('fail-on, clause by clause (docs/testing.md)', () => {
     const w = (incomplete: boolean, path = 'driver/a.h') => ({ path, message: 'x', incomplete });
     const on = parseFailOn('incomplete');
     expect(evaluateFailOn(report({ warnings: [w(false)] }), undefined, on).reasons).toEqual([]);
-    expect(evaluateFailOn(report({ warnings: [w(false), w(true)] }), undefined, on).reasons).toEqual(['1 file could not be analysed']);
-    expect(evaluateFailOn(report({ warnings: [w(true), w(true, 'driver/b.h'), w(false)] }), undefined, on).reasons).toEqual(['2 files could not be analysed']);
+    expect(evaluateFailOn(report({ warnings: [w(false), w(true)] }), undefined, on).reasons).toEqual([
+      '1 file could not be analysed',
+    ]);
+    expect(
+      evaluateFailOn(report({ warnings: [w(true), w(true, 'driver/b.h'), w(false)] }), undefined, on).reasons,
+    ).toEqual(['2 files could not be analysed']);
   });
 
   it('every failing status of a version, the bump it needs and every fix, in one clause', () => {
@@ -103,13 +147,19 @@ describe('fail-on, clause by clause (docs/testing.md)', () => {
         required: 'major',
         fixes: [
           { file: 'driver/SCHEMA_VERSION', line: 1, text: '3.0.0' },
-          { file: 'userspace/libscap/scap.h', line: 3, text: '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(3, 0, 0)' },
+          {
+            file: 'userspace/libscap/scap.h',
+            line: 3,
+            text: '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(3, 0, 0)',
+          },
         ],
       },
     });
     expect(evaluateFailOn(r, undefined, parseFailOn('fail')).reasons).toEqual([
       'SCHEMA_VERSION invalid, missing, needs a major bump (set the first line of driver/SCHEMA_VERSION to 3.0.0; set line 3 of userspace/libscap/scap.h to: #define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(3, 0, 0))',
     ]);
-    expect(evaluateFailOn(report({ api: { status: 'decreased' } }), undefined, parseFailOn('fail')).reasons).toEqual(['API_VERSION decreased']);
+    expect(evaluateFailOn(report({ api: { status: 'decreased' } }), undefined, parseFailOn('fail')).reasons).toEqual([
+      'API_VERSION decreased',
+    ]);
   });
 });

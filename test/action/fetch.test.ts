@@ -35,7 +35,13 @@ function checkout(): string {
   return dir;
 }
 
-const pr = (baseSha: string, headSha: string, baseRef: string | null = 'master'): PullRequest => ({ number: 3, baseSha, headSha, baseRef, body: '' });
+const pr = (baseSha: string, headSha: string, baseRef: string | null = 'master'): PullRequest => ({
+  number: 3,
+  baseSha,
+  headSha,
+  baseRef,
+  body: '',
+});
 const quiet = { info: () => undefined };
 
 describe('ensurePullRequestCommits', () => {
@@ -88,11 +94,15 @@ describe('ensurePullRequestCommits', () => {
     }
     expect(err).toBeInstanceOf(InputError);
     const msg = (err as Error).message;
-    expect(msg).toMatch(/^cannot fetch the PR head commit 111111111111 from origin: refs\/pull\/3\/head: fetched, but 111111111111 is not in it \(the PR moved on\); 1{40}: /);
+    expect(msg).toMatch(
+      /^cannot fetch the PR head commit 111111111111 from origin: refs\/pull\/3\/head: fetched, but 111111111111 is not in it \(the PR moved on\); 1{40}: /,
+    );
     expect(msg).not.toContain('\n');
   });
 
   it('no origin remote: says to use actions/checkout', () => {
-    expect(() => ensurePullRequestCommits(work, pr(base, '2'.repeat(40)), quiet)).toThrow(/has no 'origin' remote to fetch it from: check the repository out with actions\/checkout first$/);
+    expect(() => ensurePullRequestCommits(work, pr(base, '2'.repeat(40)), quiet)).toThrow(
+      /has no 'origin' remote to fetch it from: check the repository out with actions\/checkout first$/,
+    );
   });
 });

@@ -138,7 +138,11 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       const fault = gh.faults.find((f) => f.method === method && f.path.test(p) && (f.times ?? 1) > 0);
       if (fault) {
         fault.times = (fault.times ?? 1) - 1;
-        return send(fault.status, { message: fault.message ?? 'fault', documentation_url: 'https://docs.github.com/rest' }, fault.headers);
+        return send(
+          fault.status,
+          { message: fault.message ?? 'fault', documentation_url: 'https://docs.github.com/rest' },
+          fault.headers,
+        );
       }
       const prefix = `/repos/${OWNER}/${REPO}`;
       let m: RegExpExecArray | null;
@@ -146,7 +150,12 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       if ((m = new RegExp(`^${prefix}/issues/(\\d+)/comments$`).exec(p))) {
         if (method === 'GET') return send(200, gh.issueComments);
         if (method === 'POST') {
-          const c: StoredComment = { id: nextId++, body: String(body.body), user: BOT, html_url: `https://github.com/${OWNER}/${REPO}/pull/${m[1]}#issuecomment-${nextId}` };
+          const c: StoredComment = {
+            id: nextId++,
+            body: String(body.body),
+            user: BOT,
+            html_url: `https://github.com/${OWNER}/${REPO}/pull/${m[1]}#issuecomment-${nextId}`,
+          };
           gh.issueComments.push(c);
           return send(201, c);
         }
@@ -166,7 +175,12 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       if ((m = new RegExp(`^${prefix}/pulls/(\\d+)/comments$`).exec(p))) {
         if (method === 'GET') return send(200, gh.reviewComments);
         if (method === 'POST') {
-          if (!Number.isInteger(body.line) || (body.line as number) < 1 || typeof body.commit_id !== 'string' || typeof body.path !== 'string') {
+          if (
+            !Number.isInteger(body.line) ||
+            (body.line as number) < 1 ||
+            typeof body.commit_id !== 'string' ||
+            typeof body.path !== 'string'
+          ) {
             return send(422, { message: 'Validation Failed' });
           }
           const c: StoredComment = {
@@ -219,7 +233,13 @@ export interface PullRequestEvent {
 /** A pull_request payload in the shape GitHub sends (the fields the action reads, and their neighbours). */
 export function pullRequestPayload(e: PullRequestEvent, action = 'synchronize'): unknown {
   const number = e.number ?? PR_NUMBER;
-  const repo = { id: 1, name: REPO, full_name: `${OWNER}/${REPO}`, owner: { login: OWNER, type: 'Organization' }, default_branch: 'master' };
+  const repo = {
+    id: 1,
+    name: REPO,
+    full_name: `${OWNER}/${REPO}`,
+    owner: { login: OWNER, type: 'Organization' },
+    default_branch: 'master',
+  };
   return {
     action,
     number,
@@ -231,7 +251,12 @@ export function pullRequestPayload(e: PullRequestEvent, action = 'synchronize'):
       body: e.body ?? null,
       user: { login: 'contributor', type: 'User' },
       html_url: `https://github.com/${OWNER}/${REPO}/pull/${number}`,
-      head: { label: 'contributor:feature', ref: 'feature', sha: e.head, repo: { ...repo, full_name: `contributor/${REPO}`, owner: { login: 'contributor', type: 'User' } } },
+      head: {
+        label: 'contributor:feature',
+        ref: 'feature',
+        sha: e.head,
+        repo: { ...repo, full_name: `contributor/${REPO}`, owner: { login: 'contributor', type: 'User' } },
+      },
       base: { label: `${OWNER}:master`, ref: 'master', sha: e.base, repo },
     },
     repository: repo,
@@ -306,13 +331,24 @@ export async function runAction(o: RunOptions): Promise<RunResult> {
     ...o.env,
   };
   const start = Date.now();
-  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    // The step runs in a directory of its own: the repository is found through working-directory.
-    execFile(process.execPath, [BUNDLE], { cwd: dir, env, timeout: 30_000, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : null) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
+  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
+    (resolve) => {
+      // The step runs in a directory of its own: the repository is found through working-directory.
+      execFile(
+        process.execPath,
+        [BUNDLE],
+        { cwd: dir, env, timeout: 30_000, maxBuffer: 16 << 20 },
+        (err, stdout, stderr) => {
+          const code = err
+            ? typeof (err as { code?: unknown }).code === 'number'
+              ? (err as { code: number }).code
+              : null
+            : 0;
+          resolve({ code, stdout, stderr });
+        },
+      );
+    },
+  );
   return {
     code,
     stdout,

@@ -36,7 +36,9 @@ export function finding(f: Partial<Finding> = {}): Finding {
   };
 }
 
-export function report(r: Partial<CheckReport> & { schema?: Partial<VersionVerdict>; api?: Partial<VersionVerdict> } = {}): CheckReport {
+export function report(
+  r: Partial<CheckReport> & { schema?: Partial<VersionVerdict>; api?: Partial<VersionVerdict> } = {},
+): CheckReport {
   const { schema, api, ...rest } = r;
   return {
     reportVersion: 1,

@@ -11,7 +11,12 @@ import { appendModeParam, demoTree, edit, modeParamLine } from '../helpers/surfa
 async function cli(args: string[], opts: { isTTY?: boolean; env?: NodeJS.ProcessEnv } = {}) {
   let out = '';
   let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), isTTY: opts.isTTY ?? false, env: opts.env ?? {} });
+  const code = await main(args, {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    isTTY: opts.isTTY ?? false,
+    env: opts.env ?? {},
+  });
   return { code, out, err };
 }
 
@@ -36,7 +41,15 @@ describe('check on temporary git repositories', () => {
       head: { rev: head, commit: head },
       verdict: 'fail',
       versions: {
-        schema: { file: 'driver/SCHEMA_VERSION', base: '2.4.0', head: '2.4.0', declared: 'none', required: 'minor', suggested: '2.5.0', status: 'missing' },
+        schema: {
+          file: 'driver/SCHEMA_VERSION',
+          base: '2.4.0',
+          head: '2.4.0',
+          declared: 'none',
+          required: 'minor',
+          suggested: '2.5.0',
+          status: 'missing',
+        },
         api: { file: 'driver/API_VERSION', declared: 'none', required: 'none', status: 'ok' },
       },
       warnings: [],
@@ -52,7 +65,10 @@ describe('check on temporary git repositories', () => {
         location: { path: 'driver/event_table.c', line: modeParamLine() },
       },
     ]);
-    expect(report.versions.schema).toMatchObject({ statuses: ['missing'], fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0' }] });
+    expect(report.versions.schema).toMatchObject({
+      statuses: ['missing'],
+      fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0' }],
+    });
     expect(report.ignored).toEqual([]);
   });
 
@@ -69,8 +85,14 @@ describe('check on temporary git repositories', () => {
     const tree = edit(
       demoTree(),
       'driver/event_table.c',
-      ['/* Demo event table: one designated entry per event, like libs since 2023. */', '/* PPME_SYSCALL_READ_X is the open event (a misleading comment) */'],
-      ['[PPME_GENERIC_E] = {"syscall", EC_OTHER | EC_SYSCALL, EF_OLD_VERSION, 2,', '[PPME_GENERIC_E] = {"syscall",\n   EC_SYSCALL | EC_OTHER,   /* order */\n   EF_OLD_VERSION, 2,'],
+      [
+        '/* Demo event table: one designated entry per event, like libs since 2023. */',
+        '/* PPME_SYSCALL_READ_X is the open event (a misleading comment) */',
+      ],
+      [
+        '[PPME_GENERIC_E] = {"syscall", EC_OTHER | EC_SYSCALL, EF_OLD_VERSION, 2,',
+        '[PPME_GENERIC_E] = {"syscall",\n   EC_SYSCALL | EC_OTHER,   /* order */\n   EF_OLD_VERSION, 2,',
+      ],
     );
     const h = commitFiles(d, tree, 'comments');
     const { code, report } = await checkJson(['--repo', d, '--base', b, '--head', h]);
@@ -97,14 +119,35 @@ describe('check on temporary git repositories', () => {
     runGit(clone, ['checkout', '-q', '-b', 'feature']);
     commitFiles(clone, { ...appendModeParam(demoTree()), 'driver/SCHEMA_VERSION': '2.5.0\n' }, 'append and bump');
     // Meanwhile another PR lands upstream with its own schema minor.
-    commitFiles(up, { ...edit(demoTree(), 'driver/event_table.c', ['{"res", PT_ERRNO, PF_DEC}, {"fd", PT_FD, PF_DEC}}},', '{"res", PT_ERRNO, PF_DEC}, {"fd", PT_FD, PF_DEC}, {"x", PT_UINT32, PF_DEC}}},'], ['                                  2,\n', '                                  3,\n']), 'driver/SCHEMA_VERSION': '2.5.0\n' }, 'other PR');
+    commitFiles(
+      up,
+      {
+        ...edit(
+          demoTree(),
+          'driver/event_table.c',
+          [
+            '{"res", PT_ERRNO, PF_DEC}, {"fd", PT_FD, PF_DEC}}},',
+            '{"res", PT_ERRNO, PF_DEC}, {"fd", PT_FD, PF_DEC}, {"x", PT_UINT32, PF_DEC}}},',
+          ],
+          ['                                  2,\n', '                                  3,\n'],
+        ),
+        'driver/SCHEMA_VERSION': '2.5.0\n',
+      },
+      'other PR',
+    );
     runGit(clone, ['fetch', '-q', 'origin']);
     const { code, report } = await checkJson(['--repo', clone]);
     // Only this branch's change is reported (not the upstream one), and 2.5.0 is taken.
     expect(report.findings.map((f) => f.message)).toEqual(["PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)"]);
     expect(report.base.rev).toBe('origin/master');
     expect(report.baseTip?.rev).toBe('origin/master');
-    expect(report.versions.schema).toMatchObject({ base: '2.4.0', head: '2.5.0', baseTip: '2.5.0', suggested: '2.6.0', status: 'missing' });
+    expect(report.versions.schema).toMatchObject({
+      base: '2.4.0',
+      head: '2.5.0',
+      baseTip: '2.5.0',
+      suggested: '2.6.0',
+      status: 'missing',
+    });
     expect(report.versions.schema.reasons.join(' ')).toContain('rebase and declare 2.6.0');
     expect(code).toBe(1);
   });
@@ -123,7 +166,9 @@ describe('text output', () => {
     expect(r.out.split('\n')[0]).toBe(`driver-semver check ${base.slice(0, 12)} .. ${head.slice(0, 12)}`);
     expect(r.out).toMatch(/driver\/SCHEMA_VERSION +2\.4\.0 \(unchanged\) +declared none +required minor +MISSING/);
     expect(r.out).toContain('fix: set the first line of driver/SCHEMA_VERSION to 2.5.0');
-    expect(r.out).toContain(`PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)  [event-param-appended] driver/event_table.c:${modeParamLine()}`);
+    expect(r.out).toContain(
+      `PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32)  [event-param-appended] driver/event_table.c:${modeParamLine()}`,
+    );
     expect(r.out).toMatch(/verdict: FAIL\n$/);
   });
 
@@ -132,21 +177,34 @@ describe('text output', () => {
     expect(md.code).toBe(1);
     expect(md.out).toContain('driver/SCHEMA_VERSION');
     expect(md.out).toMatch(/event\\-param\\-appended|event-param-appended/);
-    const sarif = JSON.parse((await cli(['check', '--repo', dir, '--base', base, '--head', head, '--format', 'sarif'])).out);
+    const sarif = JSON.parse(
+      (await cli(['check', '--repo', dir, '--base', base, '--head', head, '--format', 'sarif'])).out,
+    );
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results).toEqual([
       {
         ruleId: 'version-bump',
         level: 'error',
-        message: { text: 'driver/SCHEMA_VERSION: missing. the changes need a minor bump of SCHEMA_VERSION and none was made Fix: set the first line of driver/SCHEMA_VERSION to 2.5.0.' },
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'driver/SCHEMA_VERSION' }, region: { startLine: 1 } } }],
+        message: {
+          text: 'driver/SCHEMA_VERSION: missing. the changes need a minor bump of SCHEMA_VERSION and none was made Fix: set the first line of driver/SCHEMA_VERSION to 2.5.0.',
+        },
+        locations: [
+          { physicalLocation: { artifactLocation: { uri: 'driver/SCHEMA_VERSION' }, region: { startLine: 1 } } },
+        ],
         partialFingerprints: { 'driverSemver/v1': expect.stringMatching(/^[0-9a-f]{32}$/) },
       },
       {
         ruleId: 'event-param-appended',
         level: 'error',
         message: { text: "PPME_SYSCALL_OPEN_X gains param 4 'mode' (PT_UINT32) (SCHEMA_VERSION minor)" },
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'driver/event_table.c' }, region: { startLine: modeParamLine() } } }],
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'driver/event_table.c' },
+              region: { startLine: modeParamLine() },
+            },
+          },
+        ],
         partialFingerprints: { 'driverSemver/v1': expect.stringMatching(/^[0-9a-f]{32}$/) },
       },
     ]);
@@ -154,8 +212,13 @@ describe('text output', () => {
   });
 
   it('uses colour on a TTY unless NO_COLOR is set', async () => {
-    expect((await cli(['check', '--repo', dir, '--base', base, '--head', head], { isTTY: true })).out).toContain('\x1b[31mMISSING');
-    expect((await cli(['check', '--repo', dir, '--base', base, '--head', head], { isTTY: true, env: { NO_COLOR: '1' } })).out).not.toContain('\x1b[');
+    expect((await cli(['check', '--repo', dir, '--base', base, '--head', head], { isTTY: true })).out).toContain(
+      '\x1b[31mMISSING',
+    );
+    expect(
+      (await cli(['check', '--repo', dir, '--base', base, '--head', head], { isTTY: true, env: { NO_COLOR: '1' } }))
+        .out,
+    ).not.toContain('\x1b[');
   });
 });
 
@@ -167,7 +230,10 @@ describe('bad input: one line, exit 2, no stack trace', () => {
     [['check', '--repo', '/nonexistent/dir'], /^driver-semver: --repo \/nonexistent\/dir: no such directory/],
     [['check', '--repo', '.', '--base', 'HEAD', '--head', 'no-such-rev'], /unknown head revision 'no-such-rev'/],
     [['check', '--repo', '.', '--base', 'nope'], /unknown base revision 'nope'.*git fetch origin nope/],
-    [['check', '--repo', '.', '--base', 'HEAD', '--head', 'HEAD', '--worktree'], /--head and --worktree cannot be used together/],
+    [
+      ['check', '--repo', '.', '--base', 'HEAD', '--head', 'HEAD', '--worktree'],
+      /--head and --worktree cannot be used together/,
+    ],
     [['check', '--repo', '.', '--config', '/nonexistent.json'], /--config \/nonexistent\.json: no such file/],
     [['check', '--format', 'yaml'], /argument 'yaml' is invalid/],
     [['check', '--no-such-option'], /unknown option '--no-such-option'/],
@@ -250,7 +316,17 @@ describe('the bundle', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     const files = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/tree-sitter-c.wasm', 'dist/web-tree-sitter.wasm', 'action.yml', 'docs/rules.md', 'fixtures/demo/base/driver/event_table.c', 'fixtures/demo/head/driver/event_table.c']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'dist/cli.js',
+        'dist/tree-sitter-c.wasm',
+        'dist/web-tree-sitter.wasm',
+        'action.yml',
+        'docs/rules.md',
+        'fixtures/demo/base/driver/event_table.c',
+        'fixtures/demo/head/driver/event_table.c',
+      ]),
+    );
   });
 
   it('exits 2 with a one-line error on bad input', () => {
@@ -275,15 +351,28 @@ describe('configuration of the API half', () => {
     expect(bundled.code).toBe(0);
     expect(bundled.report.versions.api).toMatchObject({ required: 'none', status: 'ok' });
     expect(bundled.report.findings).toEqual([
-      expect.objectContaining({ rule: 'struct-layout-changed', kind: 'note', bump: 'none', scope: 'modern-probe', message: expect.stringContaining('not counted; it would need major') }),
+      expect.objectContaining({
+        rule: 'struct-layout-changed',
+        kind: 'note',
+        bump: 'none',
+        scope: 'modern-probe',
+        message: expect.stringContaining('not counted; it would need major'),
+      }),
     ]);
   });
 
   it('sharedStructs adds a struct whose layout is API', async () => {
     const d = tempRepo();
-    const tree = edit(demoTree(), 'driver/ppm_ringbuffer.h', ['};\n', '};\n\nstruct demo_stats {\n\tuint64_t a;\n\tuint64_t b;\n};\n']);
+    const tree = edit(demoTree(), 'driver/ppm_ringbuffer.h', [
+      '};\n',
+      '};\n\nstruct demo_stats {\n\tuint64_t a;\n\tuint64_t b;\n};\n',
+    ]);
     const b = commitFiles(d, tree, 'driver');
-    const h = commitFiles(d, edit(tree, 'driver/ppm_ringbuffer.h', ['\tuint64_t a;\n\tuint64_t b;\n', '\tuint64_t b;\n\tuint64_t a;\n']), 'swap');
+    const h = commitFiles(
+      d,
+      edit(tree, 'driver/ppm_ringbuffer.h', ['\tuint64_t a;\n\tuint64_t b;\n', '\tuint64_t b;\n\tuint64_t a;\n']),
+      'swap',
+    );
     expect((await checkJson(['--repo', d, '--base', b, '--head', h])).report.findings).toEqual([]);
     const cfg = path.join(tempDir(), 'cfg.json');
     writeFileSync(cfg, JSON.stringify({ sharedStructs: ['demo_stats'] }));
@@ -326,8 +415,12 @@ describe('the repository configuration and uncommitted changes', () => {
     expect(code).toBe(0);
     expect(report.config).toBe(CONFIG);
     expect(report.findings).toEqual([]);
-    expect(report.ignored).toEqual([expect.objectContaining({ rule: entry.rule, symbol: entry.symbol, ignore: { reason: entry.reason } })]);
-    expect(report.warnings.map((w) => w.message)).toEqual([`ignore of event-removed PPME_GONE_E matched no finding: remove it from ${CONFIG} once it is no longer needed`]);
+    expect(report.ignored).toEqual([
+      expect.objectContaining({ rule: entry.rule, symbol: entry.symbol, ignore: { reason: entry.reason } }),
+    ]);
+    expect(report.warnings.map((w) => w.message)).toEqual([
+      `ignore of event-removed PPME_GONE_E matched no finding: remove it from ${CONFIG} once it is no longer needed`,
+    ]);
     const text = await cli(['check', '--repo', d, '--base', b]);
     expect(text.out).toContain('ignored by the configuration (.github/driver-semver.json):');
     expect(text.out).toContain('reason: accepted in review');
@@ -338,7 +431,9 @@ describe('the repository configuration and uncommitted changes', () => {
     const { code, report } = await checkJson(['--repo', d, '--base', b]);
     expect(code).toBe(1);
     expect(report.ignored).toEqual([]);
-    expect(report.warnings[0]!.message).toMatch(/^ignore of event-param-appended PPME_SYSCALL_OPEN_X expired on 2020-01-31/);
+    expect(report.warnings[0]!.message).toMatch(
+      /^ignore of event-param-appended PPME_SYSCALL_OPEN_X expired on 2020-01-31/,
+    );
   });
 
   it.each([
@@ -384,7 +479,11 @@ describe('--incomplete and the configuration key incomplete', () => {
     commitFiles(d, { ...demoTree(), [TP]: null }, 'driver');
     symlinkSync('../elsewhere/ppm_tp.h', path.join(d, TP));
     const linked = commitFiles(d, {}, 'ppm_tp.h as a link');
-    const head = commitFiles(d, { 'driver/event_table.c': appendModeParam(demoTree())['driver/event_table.c']! }, 'append a param');
+    const head = commitFiles(
+      d,
+      { 'driver/event_table.c': appendModeParam(demoTree())['driver/event_table.c']! },
+      'append a param',
+    );
     return { d, linked, head };
   }
   const config = (json: unknown) => {
@@ -397,7 +496,9 @@ describe('--incomplete and the configuration key incomplete', () => {
     const { d, linked } = repoWithUnreadable();
     const { code, report } = await checkJson(['--repo', d, '--base', linked, '--head', linked]);
     expect(report.findings).toEqual([]);
-    expect(report.warnings).toEqual([expect.objectContaining({ path: TP, incomplete: true, message: expect.stringContaining('is a symbolic link') })]);
+    expect(report.warnings).toEqual([
+      expect.objectContaining({ path: TP, incomplete: true, message: expect.stringContaining('is a symbolic link') }),
+    ]);
     expect(report.verdict).toBe('fail');
     expect(code).toBe(1);
   });
@@ -416,7 +517,10 @@ describe('--incomplete and the configuration key incomplete', () => {
     const warn = await checkJson(['--repo', d, '--base', linked, '--head', linked, '--config', cfg]);
     expect(warn.report.verdict).toBe('warn');
     expect(warn.code).toBe(0);
-    expect((await checkJson(['--repo', d, '--base', linked, '--head', linked, '--config', cfg, '--incomplete', 'fail'])).report.verdict).toBe('fail');
+    expect(
+      (await checkJson(['--repo', d, '--base', linked, '--head', linked, '--config', cfg, '--incomplete', 'fail']))
+        .report.verdict,
+    ).toBe('fail');
   });
 
   it('a change cannot relax its own check: incomplete: warn added by the head is not read', async () => {
@@ -443,7 +547,17 @@ describe('--incomplete and the configuration key incomplete', () => {
     const bad = await cli(['check', '--repo', d, '--base', linked, '--head', linked, '--incomplete', 'ignore']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/argument 'ignore' is invalid/);
-    const badConfig = await cli(['check', '--repo', d, '--base', linked, '--head', linked, '--config', config({ incomplete: 'ignore' })]);
+    const badConfig = await cli([
+      'check',
+      '--repo',
+      d,
+      '--base',
+      linked,
+      '--head',
+      linked,
+      '--config',
+      config({ incomplete: 'ignore' }),
+    ]);
     expect(badConfig.code).toBe(2);
     expect(badConfig.err).toMatch(/"incomplete" must be "fail" or "warn", not "ignore"/);
   });

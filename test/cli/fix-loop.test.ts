@@ -13,9 +13,19 @@ import { appendModeParam, demoTree, edit } from '../helpers/surface.js';
 
 async function check(dir: string, base: string): Promise<{ code: number; report: CheckReport; text: string }> {
   let out = '';
-  const code = await main(['check', '--repo', dir, '--base', base, '--format', 'json'], { out: (s) => (out += s), err: () => undefined, isTTY: false, env: {} });
+  const code = await main(['check', '--repo', dir, '--base', base, '--format', 'json'], {
+    out: (s) => (out += s),
+    err: () => undefined,
+    isTTY: false,
+    env: {},
+  });
   let text = '';
-  await main(['check', '--repo', dir, '--base', base], { out: (s) => (text += s), err: () => undefined, isTTY: false, env: {} });
+  await main(['check', '--repo', dir, '--base', base], {
+    out: (s) => (text += s),
+    err: () => undefined,
+    isTTY: false,
+    env: {},
+  });
   return { code, report: JSON.parse(out) as CheckReport, text };
 }
 
@@ -37,13 +47,70 @@ const FLAGS_PARAM = '{"flags", PT_FLAGS32, PF_HEX, file_flags}';
 
 const CASES: Array<[string, (t: Record<string, string>) => Record<string, string>, string[], number]> = [
   // [case, the change, the statuses it gets, how many fixes]
-  ['a major (param removed) with no bump: version file and libscap minimum', (t) => edit(t, 'driver/event_table.c', [`,\n                                  ${FLAGS_PARAM}}},`, '}},'], ['                                 3,\n                                 {{"fd"', '                                 2,\n                                 {{"fd"']), ['missing'], 2],
+  [
+    'a major (param removed) with no bump: version file and libscap minimum',
+    (t) =>
+      edit(
+        t,
+        'driver/event_table.c',
+        [`,\n                                  ${FLAGS_PARAM}}},`, '}},'],
+        [
+          '                                 3,\n                                 {{"fd"',
+          '                                 2,\n                                 {{"fd"',
+        ],
+      ),
+    ['missing'],
+    2,
+  ],
   ['a minor with no bump', (t) => appendModeParam(t), ['missing'], 1],
-  ['a patch with no bump', (t) => edit(t, 'driver/event_table.c', [FLAGS_PARAM, '{"flags", PT_FLAGS32, PF_DEC, file_flags}']), ['missing'], 1],
-  ['too large: a major for a minor change', (t) => ({ ...appendModeParam(t), [SCHEMA]: '3.0.0\n', 'userspace/libscap/scap.h': t['userspace/libscap/scap.h']!.replace('PPM_API_VERSION(2, 3, 0)', 'PPM_API_VERSION(3, 0, 0)') }), ['too-large'], 2],
-  ['not one step: a minor that skips a number', (t) => ({ ...appendModeParam(t), [SCHEMA]: '2.6.0\n' }), ['not-one-step'], 1],
-  ['invalid: a major bump that leaves libscap\'s minimum on the old major', (t) => ({ ...edit(t, 'driver/event_table.c', [`,\n                                  ${FLAGS_PARAM}}},`, '}},'], ['                                 3,\n                                 {{"fd"', '                                 2,\n                                 {{"fd"']), [SCHEMA]: '3.0.0\n' }), ['invalid'], 1],
-  ['invalid: the version file holds no version, for a minor change', (t) => ({ ...appendModeParam(t), [SCHEMA]: 'two.five\n' }), ['invalid'], 1],
+  [
+    'a patch with no bump',
+    (t) => edit(t, 'driver/event_table.c', [FLAGS_PARAM, '{"flags", PT_FLAGS32, PF_DEC, file_flags}']),
+    ['missing'],
+    1,
+  ],
+  [
+    'too large: a major for a minor change',
+    (t) => ({
+      ...appendModeParam(t),
+      [SCHEMA]: '3.0.0\n',
+      'userspace/libscap/scap.h': t['userspace/libscap/scap.h']!.replace(
+        'PPM_API_VERSION(2, 3, 0)',
+        'PPM_API_VERSION(3, 0, 0)',
+      ),
+    }),
+    ['too-large'],
+    2,
+  ],
+  [
+    'not one step: a minor that skips a number',
+    (t) => ({ ...appendModeParam(t), [SCHEMA]: '2.6.0\n' }),
+    ['not-one-step'],
+    1,
+  ],
+  [
+    "invalid: a major bump that leaves libscap's minimum on the old major",
+    (t) => ({
+      ...edit(
+        t,
+        'driver/event_table.c',
+        [`,\n                                  ${FLAGS_PARAM}}},`, '}},'],
+        [
+          '                                 3,\n                                 {{"fd"',
+          '                                 2,\n                                 {{"fd"',
+        ],
+      ),
+      [SCHEMA]: '3.0.0\n',
+    }),
+    ['invalid'],
+    1,
+  ],
+  [
+    'invalid: the version file holds no version, for a minor change',
+    (t) => ({ ...appendModeParam(t), [SCHEMA]: 'two.five\n' }),
+    ['invalid'],
+    1,
+  ],
 ];
 
 describe('following every fix of the report gives PASS on the next run', () => {

@@ -13,7 +13,10 @@ import { tempDir, tempRepo } from '../helpers/repo.js';
 import { appendModeParam, demoTree } from '../helpers/surface.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  dependencies?: Record<string, string>;
+};
 
 function run(cmd: string, args: string[], cwd: string) {
   // npm scripts export npm_config_*; the install below must see none of the caller's settings.
@@ -30,7 +33,11 @@ describe('the npm package', () => {
     expect(pack.status, pack.stderr).toBe(0);
     const tarball = path.join(out, (JSON.parse(pack.stdout) as Array<{ filename: string }>)[0]!.filename);
     const prefix = tempDir();
-    const install = run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--global', '--prefix', prefix, tarball], prefix);
+    const install = run(
+      'npm',
+      ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--global', '--prefix', prefix, tarball],
+      prefix,
+    );
     expect(install.status, install.stderr).toBe(0);
     bin = path.join(prefix, 'bin', 'driver-semver');
   }, 180_000);

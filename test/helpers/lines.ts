@@ -31,12 +31,16 @@ export function offsetOf(text: string, needle: string, where: Where = {}): numbe
     const to = where.before !== undefined ? only(text, where.before, 'anchor') : text.length;
     const inside = occurrences(text, needle).filter((i) => i >= from && i + needle.length <= to);
     const at = where.before !== undefined ? inside[inside.length - 1] : inside[0];
-    if (at === undefined) throw new Error(`lineOf: '${needle}' not found ${where.after !== undefined ? `after '${where.after}'` : ''}${where.before !== undefined ? ` before '${where.before}'` : ''}`);
+    if (at === undefined)
+      throw new Error(
+        `lineOf: '${needle}' not found ${where.after !== undefined ? `after '${where.after}'` : ''}${where.before !== undefined ? ` before '${where.before}'` : ''}`,
+      );
     return at;
   }
   const starts = occurrences(text, needle);
   if (starts.length === 0) throw new Error(`lineOf: '${needle}' not found`);
-  if (where.nth === undefined && starts.length > 1) throw new Error(`lineOf: '${needle}' occurs ${starts.length} times; say which (nth, after, before)`);
+  if (where.nth === undefined && starts.length > 1)
+    throw new Error(`lineOf: '${needle}' occurs ${starts.length} times; say which (nth, after, before)`);
   const at = starts[(where.nth ?? 1) - 1];
   if (at === undefined) throw new Error(`lineOf: '${needle}' occurs ${starts.length} times, not ${where.nth}`);
   return at;

@@ -28,7 +28,11 @@ export function surfaceOf(files: Record<string, string>, label = 'memory'): Prom
  * The demo tree with one file edited by literal replacements; throws if a `from` text is not
  * found, so a test never silently compares two identical trees.
  */
-export function edit(tree: Record<string, string>, file: string, ...pairs: Array<[string, string]>): Record<string, string> {
+export function edit(
+  tree: Record<string, string>,
+  file: string,
+  ...pairs: Array<[string, string]>
+): Record<string, string> {
   let text = tree[file];
   if (text === undefined) throw new Error(`no ${file} in tree`);
   for (const [from, to] of pairs) {
@@ -46,8 +50,14 @@ export function appendModeParam(tree: Record<string, string>): Record<string, st
   return edit(
     tree,
     'driver/event_table.c',
-    ['                                 3,\n                                 {{"fd"', '                                 4,\n                                 {{"fd"'],
-    ['{"flags", PT_FLAGS32, PF_HEX, file_flags}}},', '{"flags", PT_FLAGS32, PF_HEX, file_flags},\n                                  {"mode", PT_UINT32, PF_OCT}}},'],
+    [
+      '                                 3,\n                                 {{"fd"',
+      '                                 4,\n                                 {{"fd"',
+    ],
+    [
+      '{"flags", PT_FLAGS32, PF_HEX, file_flags}}},',
+      '{"flags", PT_FLAGS32, PF_HEX, file_flags},\n                                  {"mode", PT_UINT32, PF_OCT}}},',
+    ],
   );
 }
 

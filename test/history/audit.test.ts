@@ -6,7 +6,18 @@ import type { AuditGroup, AuditReport } from '../../src/history/types.js';
 import { FactsCache } from '../../src/surface/build.js';
 import { tempDir, tempRepo } from '../helpers/repo.js';
 import { edit } from '../helpers/surface.js';
-import { API, changes, cli, cliWithTTY, FLAGS_TABLE, HEADER, minimum, newFlag, SCHEMA, ScratchHistory } from './helpers.js';
+import {
+  API,
+  changes,
+  cli,
+  cliWithTTY,
+  FLAGS_TABLE,
+  HEADER,
+  minimum,
+  newFlag,
+  SCHEMA,
+  ScratchHistory,
+} from './helpers.js';
 
 /** A new flag value (SCHEMA minor), each on its own bit. */
 const FLAG_BITS: Record<string, number> = { O_TMPFILE: 8, O_SYNC: 9, O_DSYNC: 10 };
@@ -31,7 +42,10 @@ function scriptedHistory() {
   const h = new ScratchHistory(tempRepo());
   const start = h.start();
   h.tag('1.0.0+driver', start);
-  const pr1 = h.pr(['new: mode param for open', [changes.appendParam]], ['update: bump schema', [(t) => ({ ...t, [SCHEMA]: '2.5.0\n' })]]);
+  const pr1 = h.pr(
+    ['new: mode param for open', [changes.appendParam]],
+    ['update: bump schema', [(t) => ({ ...t, [SCHEMA]: '2.5.0\n' })]],
+  );
   h.pr(['docs: readme', [], { 'README.md': 'libs\n' }]);
   h.pr(['new: O_TMPFILE flag', [addFlag('O_TMPFILE')]]);
   h.pr(['update: bump schema version to 2.6.0', [(t) => ({ ...t, [SCHEMA]: '2.6.0\n' })]]);
@@ -72,7 +86,17 @@ describe('audit on a scripted history', () => {
     ]);
     expect(report.verdict).toBe('fail');
     expect(report.summary).toMatchObject({ commits: 13, groups: 12, surfaceGroups: 11, flagged: 9 });
-    expect(report.summary.byStatus).toEqual({ ok: 3, late: 1, 'catch-up': 2, invalid: 1, unexplained: 1, 'too-small': 1, 'wrong-file': 1, 'not-one-step': 1, missing: 1 });
+    expect(report.summary.byStatus).toEqual({
+      ok: 3,
+      late: 1,
+      'catch-up': 2,
+      invalid: 1,
+      unexplained: 1,
+      'too-small': 1,
+      'wrong-file': 1,
+      'not-one-step': 1,
+      missing: 1,
+    });
   });
 
   it('groups rebase-merged commits by committer date, and names both ends of each group', () => {
@@ -89,20 +113,30 @@ describe('audit on a scripted history', () => {
     const g2 = report.groups[1]!;
     expect(g2.touched).toEqual([]);
     expect(g2.findings).toEqual([]);
-    expect(g2.versions.schema).toMatchObject({ base: '2.5.0', head: '2.5.0', declared: 'none', required: 'none', status: 'ok' });
+    expect(g2.versions.schema).toMatchObject({
+      base: '2.5.0',
+      head: '2.5.0',
+      declared: 'none',
+      required: 'none',
+      status: 'ok',
+    });
     expect(report.groups[2]!.touched).toEqual([FLAGS_TABLE, HEADER]);
   });
 
   it('links a late change to the bump that covered it', () => {
     expect(report.groups[2]!.versions.schema).toMatchObject({ required: 'minor', declared: 'none', settledBy: 4 });
     expect(report.groups[3]!.versions.schema).toMatchObject({ declared: 'minor', required: 'none', settles: [3] });
-    expect(report.groups[3]!.versions.schema.reasons.join(' ')).toMatch(/covers the SCHEMA_VERSION changes of group #3/);
+    expect(report.groups[3]!.versions.schema.reasons.join(' ')).toMatch(
+      /covers the SCHEMA_VERSION changes of group #3/,
+    );
   });
 
   it('blames a SCAP minimum inconsistency on the group that introduced it, not on later ones', () => {
     const g5 = report.groups[4]!;
     expect(g5.versions.api).toMatchObject({ base: '3.1.0', head: '4.0.0', declared: 'major', required: 'major' });
-    expect(g5.versions.api.reasons.join(' ')).toMatch(/SCAP_MINIMUM_DRIVER_API_VERSION is 3\.0\.0 but API_VERSION is 4\.0\.0/);
+    expect(g5.versions.api.reasons.join(' ')).toMatch(
+      /SCAP_MINIMUM_DRIVER_API_VERSION is 3\.0\.0 but API_VERSION is 4\.0\.0/,
+    );
     expect(report.groups[5]!.versions.api.status).toBe('ok');
   });
 
@@ -111,11 +145,23 @@ describe('audit on a scripted history', () => {
     expect(g9.versions.api).toMatchObject({ declared: 'none', required: 'minor', settledBy: 12 });
     expect(report.groups[11]!.versions.api).toMatchObject({ declared: 'minor', required: 'none', settles: [9] });
     expect(g9.versions.schema).toMatchObject({ declared: 'minor', required: 'none' });
-    expect(g9.versions.api.reasons.join(' ')).toMatch(/need a minor bump of API_VERSION, and SCHEMA_VERSION was bumped \(minor\) instead/);
+    expect(g9.versions.api.reasons.join(' ')).toMatch(
+      /need a minor bump of API_VERSION, and SCHEMA_VERSION was bumped \(minor\) instead/,
+    );
   });
 
   it('judges every window between two bumps of a version file, and the open one at the end', () => {
-    const w = report.windows.map((x) => [x.governs, x.from.group, x.to.group, x.from.version, x.to.version, x.required, x.declared, x.status, x.open]);
+    const w = report.windows.map((x) => [
+      x.governs,
+      x.from.group,
+      x.to.group,
+      x.from.version,
+      x.to.version,
+      x.required,
+      x.declared,
+      x.status,
+      x.open,
+    ]);
     expect(w).toEqual([
       ['schema', null, 1, '2.4.0', '2.5.0', 'minor', 'minor', 'ok', false],
       ['schema', 1, 4, '2.5.0', '2.6.0', 'minor', 'minor', 'ok', false],
@@ -181,13 +227,21 @@ describe('audit CLI', () => {
     const r = await cli(['audit', '--repo', h.dir, '--from', start]);
     expect(r.code).toBe(1);
     expect(r.err).toBe('');
-    expect(r.out).toMatch(/^driver-semver audit [0-9a-f]{40} \([0-9a-f]{12}\) \.\. HEAD \([0-9a-f]{12}\)\n13 first-parent commits in 12 groups \(by committer-date\); 11 changed the driver surface/);
+    expect(r.out).toMatch(
+      /^driver-semver audit [0-9a-f]{40} \([0-9a-f]{12}\) \.\. HEAD \([0-9a-f]{12}\)\n13 first-parent commits in 12 groups \(by committer-date\); 11 changed the driver surface/,
+    );
     expect(r.out).toMatch(/groups by status: ok 3, late 1, catch-up 2, invalid 1/);
-    expect(r.out).toMatch(/#11 \d{4}-\d\d-\d\d [0-9a-f]{12} {2}MISSING {2}new: O_DSYNC flag\n {4}SCHEMA_VERSION {2}missing 2\.11\.0 \(none\/minor\)\n {6}the changes need a minor bump of SCHEMA_VERSION and none was made\n {6}minor: file_flags gains O_DSYNC/);
+    expect(r.out).toMatch(
+      /#11 \d{4}-\d\d-\d\d [0-9a-f]{12} {2}MISSING {2}new: O_DSYNC flag\n {4}SCHEMA_VERSION {2}missing 2\.11\.0 \(none\/minor\)\n {6}the changes need a minor bump of SCHEMA_VERSION and none was made\n {6}minor: file_flags gains O_DSYNC/,
+    );
     expect(r.out).not.toMatch(/^#1 /m);
     expect(r.out).not.toMatch(/^#2 /m);
-    expect(r.out).toMatch(/SCHEMA_VERSION {2}#7 \(2\.7\.0\) → #8 \(2\.8\.0\) {2}declared minor, required major {2}TOO-SMALL/);
-    expect(r.out).toMatch(/SCHEMA_VERSION {2}#10 \(2\.11\.0\) → not bumped yet {2}declared none, required minor {2}MISSING/);
+    expect(r.out).toMatch(
+      /SCHEMA_VERSION {2}#7 \(2\.7\.0\) → #8 \(2\.8\.0\) {2}declared minor, required major {2}TOO-SMALL/,
+    );
+    expect(r.out).toMatch(
+      /SCHEMA_VERSION {2}#10 \(2\.11\.0\) → not bumped yet {2}declared none, required minor {2}MISSING/,
+    );
     expect(r.out).toMatch(/\nverdict: FAIL\n$/);
   });
 
@@ -201,14 +255,25 @@ describe('audit CLI', () => {
     const r = await cli(['audit', '--repo', h.dir, '--from', start, '--format', 'json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out) as AuditReport;
-    expect(report).toMatchObject({ reportVersion: 1, command: 'audit', grouping: 'committer-date', from: { rev: start, commit: start }, verdict: 'fail' });
+    expect(report).toMatchObject({
+      reportVersion: 1,
+      command: 'audit',
+      grouping: 'committer-date',
+      from: { rev: start, commit: start },
+      verdict: 'fail',
+    });
     expect(report.groups).toHaveLength(12);
   });
 
   it('an empty range: no groups, a pass', async () => {
     const r = await cli(['audit', '--repo', h.dir, '--from', 'HEAD', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ summary: { commits: 0, groups: 0 }, groups: [], windows: [], verdict: 'pass' });
+    expect(JSON.parse(r.out)).toMatchObject({
+      summary: { commits: 0, groups: 0 },
+      groups: [],
+      windows: [],
+      verdict: 'pass',
+    });
   });
 
   it('exit 0 when every group is ok', async () => {
@@ -233,14 +298,20 @@ describe('audit CLI', () => {
   it('--config applies rule overrides, as check does', async () => {
     const config = path.join(tempDir(), 'config.json');
     writeFileSync(config, JSON.stringify({ rules: { 'flag-value-added': 'off' } }));
-    const r = JSON.parse((await cli(['audit', '--repo', h.dir, '--from', start, '--format', 'json', '--config', config])).out) as AuditReport;
+    const r = JSON.parse(
+      (await cli(['audit', '--repo', h.dir, '--from', start, '--format', 'json', '--config', config])).out,
+    ) as AuditReport;
     expect(r.groups[10]!.status).toBe('ok');
     expect(r.groups[2]!.status).toBe('ok');
     expect(r.groups[8]!.status).toBe('wrong-file');
     const bad = path.join(tempDir(), 'bad.json');
     writeFileSync(bad, JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
     const refused = await cli(['audit', '--repo', h.dir, '--from', start, '--config', bad]);
-    expect(refused).toMatchObject({ code: 2, out: '', err: "driver-semver: configuration: unknown rule 'no-such-rule' (see 'driver-semver explain --list')\n" });
+    expect(refused).toMatchObject({
+      code: 2,
+      out: '',
+      err: "driver-semver: configuration: unknown rule 'no-such-rule' (see 'driver-semver explain --list')\n",
+    });
   });
 
   it('bad input: exit 2 and one line naming the option at fault', async () => {
@@ -268,7 +339,11 @@ describe('audit follows files the walk sees deleted, renamed away and restored',
   it('a rename away removes the tables, the restore brings them back', async () => {
     const r = await runAudit({ repo: h.dir, from: start });
     expect(r.groups.map((g) => g.touched)).toEqual([[FLAGS_TABLE], [FLAGS_TABLE]]);
-    expect(r.groups[0]!.findings.filter((f) => f.governs === 'schema').map((f) => f.message).join('\n')).toMatch(/file_flags/);
+    expect(
+      r.groups[0]!.findings.filter((f) => f.governs === 'schema')
+        .map((f) => f.message)
+        .join('\n'),
+    ).toMatch(/file_flags/);
     expect(r.groups[1]!.findings.some((f) => /file_flags/.test(f.message))).toBe(true);
     expect(r.groups.map((g) => g.status)).toEqual(['missing', 'missing']);
   });
@@ -297,7 +372,16 @@ describe('audit through a merge commit and an unreadable file', () => {
   h.git('merge', '--no-ff', '-q', '-m', 'Merge branch topic', 'topic');
   const merge = h.git('rev-parse', 'HEAD');
   h.tree = { ...topic, 'README.md': 'libs\n' };
-  h.pr(['broken table', [(t) => edit(t, 'driver/event_table.c', ['        [PPME_SYSCALL_OPEN_E] =', '        [PPME_SYSCALL_OPEN_E] = {"open", EC_FILE | @@@ }, [PPME_SYSCALL_OPEN_E] ='])]]);
+  h.pr([
+    'broken table',
+    [
+      (t) =>
+        edit(t, 'driver/event_table.c', [
+          '        [PPME_SYSCALL_OPEN_E] =',
+          '        [PPME_SYSCALL_OPEN_E] = {"open", EC_FILE | @@@ }, [PPME_SYSCALL_OPEN_E] =',
+        ]),
+    ],
+  ]);
 
   it('a merge commit is one group, judged on its diff against its first parent', async () => {
     const r = await runAudit({ repo: h.dir, from: start });
@@ -333,6 +417,10 @@ describe('audit: a version that goes down, and no tag to start from', () => {
 
   it('without --from and without a driver tag, says what to pass', async () => {
     const r = await cli(['audit', '--repo', h.dir]);
-    expect(r).toMatchObject({ code: 2, out: '', err: 'driver-semver: --from is needed: no *+driver tag is in the history of HEAD\n' });
+    expect(r).toMatchObject({
+      code: 2,
+      out: '',
+      err: 'driver-semver: --from is needed: no *+driver tag is in the history of HEAD\n',
+    });
   });
 });

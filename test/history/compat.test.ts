@@ -46,7 +46,19 @@ describe('compat', () => {
   });
 
   it('--rev reads the minimums of that revision', async () => {
-    const r = await cli(['compat', '--repo', h.dir, '--driver-api', '3.1.0', '--driver-schema', '2.4.0', '--rev', old, '--format', 'json']);
+    const r = await cli([
+      'compat',
+      '--repo',
+      h.dir,
+      '--driver-api',
+      '3.1.0',
+      '--driver-schema',
+      '2.4.0',
+      '--rev',
+      old,
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as CompatReport;
     expect(report).toMatchObject({
@@ -55,23 +67,50 @@ describe('compat', () => {
       rev: { rev: old, commit: old },
       checks: {
         api: { driver: '3.1.0', required: '3.0.0', macro: 'SCAP_MINIMUM_DRIVER_API_VERSION', accepted: true },
-        schema: { driver: '2.4.0', required: '2.3.0', accepted: true, location: { path: 'userspace/libscap/scap.h', line: minimumLine('SCHEMA') } },
+        schema: {
+          driver: '2.4.0',
+          required: '2.3.0',
+          accepted: true,
+          location: { path: 'userspace/libscap/scap.h', line: minimumLine('SCHEMA') },
+        },
       },
       verdict: 'accepted',
     });
   });
 
   it('a major above the minimum is refused too (equal majors only)', async () => {
-    const r = await cli(['compat', '--repo', h.dir, '--driver-api', '4.0.0', '--driver-schema', '2.5.0', '--format', 'json']);
+    const r = await cli([
+      'compat',
+      '--repo',
+      h.dir,
+      '--driver-api',
+      '4.0.0',
+      '--driver-schema',
+      '2.5.0',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(1);
-    expect((JSON.parse(r.out) as CompatReport).checks.api).toMatchObject({ accepted: false, reason: 'major 4 is not the required major 3 (libscap accepts only an equal major)' });
+    expect((JSON.parse(r.out) as CompatReport).checks.api).toMatchObject({
+      accepted: false,
+      reason: 'major 4 is not the required major 3 (libscap accepts only an equal major)',
+    });
   });
 
   it('bad input: exit 2 with one line naming the option', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [['--driver-api', '3.1', '--driver-schema', '2.5.0'], /^driver-semver: --driver-api '3\.1': expected a MAJOR\.MINOR\.PATCH version such as 10\.0\.0\n$/],
-      [['--driver-api', '3.1.0', '--driver-schema', 'v2.5.0'], /^driver-semver: --driver-schema 'v2\.5\.0': expected a MAJOR\.MINOR\.PATCH version/],
-      [['--driver-api', '3.1.0', '--driver-schema', '2.5.0', '--rev', 'nope'], /^driver-semver: unknown --rev 'nope' in /],
+      [
+        ['--driver-api', '3.1', '--driver-schema', '2.5.0'],
+        /^driver-semver: --driver-api '3\.1': expected a MAJOR\.MINOR\.PATCH version such as 10\.0\.0\n$/,
+      ],
+      [
+        ['--driver-api', '3.1.0', '--driver-schema', 'v2.5.0'],
+        /^driver-semver: --driver-schema 'v2\.5\.0': expected a MAJOR\.MINOR\.PATCH version/,
+      ],
+      [
+        ['--driver-api', '3.1.0', '--driver-schema', '2.5.0', '--rev', 'nope'],
+        /^driver-semver: unknown --rev 'nope' in /,
+      ],
       [['--driver-api', '3.1.0'], /required option '--driver-schema <version>' not specified/],
     ];
     for (const [args, message] of cases) {
@@ -92,7 +131,9 @@ describe('compat at a revision without the minimums', () => {
   it('is bad input (exit 2) naming the revision and the macro', async () => {
     const r = await cli(['compat', '--repo', h.dir, '--driver-api', '3.1.0', '--driver-schema', '2.5.0']);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('driver-semver: --rev HEAD: userspace/libscap/scap.h defines no SCAP_MINIMUM_DRIVER_API_VERSION there\n');
+    expect(r.err).toBe(
+      'driver-semver: --rev HEAD: userspace/libscap/scap.h defines no SCAP_MINIMUM_DRIVER_API_VERSION there\n',
+    );
   });
 });
 

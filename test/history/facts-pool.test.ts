@@ -22,16 +22,24 @@ async function bundle(): Promise<string> {
     format: 'esm',
     target: 'node20',
     logLevel: 'error',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
   });
   const require = createRequire(import.meta.url);
-  for (const [pkg, file] of [['web-tree-sitter', 'web-tree-sitter.wasm'], ['tree-sitter-c', 'tree-sitter-c.wasm']] as const) {
+  for (const [pkg, file] of [
+    ['web-tree-sitter', 'web-tree-sitter.wasm'],
+    ['tree-sitter-c', 'tree-sitter-c.wasm'],
+  ] as const) {
     copyFileSync(path.join(path.dirname(require.resolve(`${pkg}/${file}`)), file), path.join(out, file));
   }
   return path.join(out, 'lib.js');
 }
 
-const withoutWorkers = (r: AuditReport) => ({ ...r, summary: { ...r.summary, workers: 'n/a', parsedInWorkers: 'n/a' } });
+const withoutWorkers = (r: AuditReport) => ({
+  ...r,
+  summary: { ...r.summary, workers: 'n/a', parsedInWorkers: 'n/a' },
+});
 
 describe('parsing ahead in worker threads', () => {
   const h = new ScratchHistory(tempRepo());
@@ -88,7 +96,10 @@ describe('the check parses both revisions on worker threads', () => {
   it('gives exactly the report of parsing on this thread', async () => {
     const opts = { repo: h.dir, base, head: head!, today: '2026-01-01' };
     const inThread = await runCheck({ ...opts, workers: 0 });
-    expect([...new Set(inThread.findings.map((f) => f.rule))].sort()).toEqual(['event-param-appended', 'flag-value-added']);
+    expect([...new Set(inThread.findings.map((f) => f.rule))].sort()).toEqual([
+      'event-param-appended',
+      'flag-value-added',
+    ]);
     expect(await runCheck({ ...opts, workerScript: script })).toEqual(inThread);
   });
 

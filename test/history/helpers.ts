@@ -22,7 +22,10 @@ export const newFlag =
   (name: string, bit: number) =>
   (t: Tree): Tree =>
     edit(
-      edit(t, HEADER, ['#define PPM_O_CREAT (1 << 2)\n', `#define PPM_O_CREAT (1 << 2)\n#define PPM_${name} (1 << ${bit})\n`]),
+      edit(t, HEADER, [
+        '#define PPM_O_CREAT (1 << 2)\n',
+        `#define PPM_O_CREAT (1 << 2)\n#define PPM_${name} (1 << ${bit})\n`,
+      ]),
       FLAGS_TABLE,
       ['{"O_NONE", PPM_O_NONE},', `{"O_NONE", PPM_O_NONE},\n        {"${name}", PPM_${name}},`],
     );
@@ -36,27 +39,45 @@ export const changes = {
     edit(
       t,
       EVENT_TABLE,
-      ['                                 3,\n                                 {{"res", PT_ERRNO, PF_DEC},\n                                  {"data"', '                                 2,\n                                 {{"res", PT_ERRNO, PF_DEC},\n                                  {"data"'],
-      ['{"data", PT_BYTEBUF, PF_NA},\n                                  {"fd", PT_FD, PF_DEC}}},', '{"data", PT_BYTEBUF, PF_NA}}},'],
+      [
+        '                                 3,\n                                 {{"res", PT_ERRNO, PF_DEC},\n                                  {"data"',
+        '                                 2,\n                                 {{"res", PT_ERRNO, PF_DEC},\n                                  {"data"',
+      ],
+      [
+        '{"data", PT_BYTEBUF, PF_NA},\n                                  {"fd", PT_FD, PF_DEC}}},',
+        '{"data", PT_BYTEBUF, PF_NA}}},',
+      ],
     ),
   /** A new value the driver can send, with its file_flags entry: SCHEMA minor. */
   addFlag: (t: Tree): Tree => newFlag('O_TMPFILE', 5)(t),
   /** A new kernel module parameter: API minor. */
-  addModuleParam: (t: Tree): Tree => edit(t, MAIN_C, ['module_param(verbose, bool, 0444);', 'module_param(verbose, bool, 0444);\nmodule_param(quiet, bool, 0444);']),
+  addModuleParam: (t: Tree): Tree =>
+    edit(t, MAIN_C, [
+      'module_param(verbose, bool, 0444);',
+      'module_param(verbose, bool, 0444);\nmodule_param(quiet, bool, 0444);',
+    ]),
   /** A field dropped from the mmapped ring-buffer info: API major. */
   shrinkRingBuffer: (t: Tree): Tree => edit(t, RINGBUFFER, ['\tvolatile uint64_t n_preemptions;\n', '']),
 };
 
 /** The line of `#define SCAP_MINIMUM_DRIVER_<which>_VERSION` in the demo's scap.h (`minimum` edits it in place). */
-export const minimumLine = (which: 'API' | 'SCHEMA'): number => lineOf(demoTree()[SCAP_H]!, `#define SCAP_MINIMUM_DRIVER_${which}_VERSION`);
+export const minimumLine = (which: 'API' | 'SCHEMA'): number =>
+  lineOf(demoTree()[SCAP_H]!, `#define SCAP_MINIMUM_DRIVER_${which}_VERSION`);
 
-export const version = (file: string, v: string) => (t: Tree): Tree => ({ ...t, [file]: `${v}\n` });
-export const minimum = (which: 'API' | 'SCHEMA', v: string) => (t: Tree): Tree => {
-  const [a, b, c] = v.split('.');
-  const re = new RegExp(`SCAP_MINIMUM_DRIVER_${which}_VERSION PPM_API_VERSION\\(\\d+, \\d+, \\d+\\)`);
-  if (!re.test(t[SCAP_H]!)) throw new Error(`no SCAP_MINIMUM_DRIVER_${which}_VERSION in ${SCAP_H}`);
-  return { ...t, [SCAP_H]: t[SCAP_H]!.replace(re, `SCAP_MINIMUM_DRIVER_${which}_VERSION PPM_API_VERSION(${a}, ${b}, ${c})`) };
-};
+export const version =
+  (file: string, v: string) =>
+  (t: Tree): Tree => ({ ...t, [file]: `${v}\n` });
+export const minimum =
+  (which: 'API' | 'SCHEMA', v: string) =>
+  (t: Tree): Tree => {
+    const [a, b, c] = v.split('.');
+    const re = new RegExp(`SCAP_MINIMUM_DRIVER_${which}_VERSION PPM_API_VERSION\\(\\d+, \\d+, \\d+\\)`);
+    if (!re.test(t[SCAP_H]!)) throw new Error(`no SCAP_MINIMUM_DRIVER_${which}_VERSION in ${SCAP_H}`);
+    return {
+      ...t,
+      [SCAP_H]: t[SCAP_H]!.replace(re, `SCAP_MINIMUM_DRIVER_${which}_VERSION PPM_API_VERSION(${a}, ${b}, ${c})`),
+    };
+  };
 
 /**
  * A libs-shaped scratch repository: `commit` applies tree edits on top of the current tree and
@@ -78,7 +99,12 @@ export class ScratchHistory {
     return new Date(this.clock * 1000).toISOString();
   }
 
-  commit(message: string, edits: Array<(t: Tree) => Tree>, date: string, extra: Record<string, string | null> = {}): string {
+  commit(
+    message: string,
+    edits: Array<(t: Tree) => Tree>,
+    date: string,
+    extra: Record<string, string | null> = {},
+  ): string {
     const before = this.tree;
     this.tree = edits.reduce((t, e) => e(t), this.tree);
     const files: Record<string, string | null> = { ...extra };
@@ -131,7 +157,12 @@ export async function cliWithTTY(args: string[], env: NodeJS.ProcessEnv = {}): P
   let err = '';
   let code = -1;
   const program = new Command('driver-semver').exitOverride();
-  registerHistoryCommands(program, { out: (s) => (out += s), err: (s) => (err += s), isTTY: true, env }, (c) => (code = c), { stderrIsTTY: true });
+  registerHistoryCommands(
+    program,
+    { out: (s) => (out += s), err: (s) => (err += s), isTTY: true, env },
+    (c) => (code = c),
+    { stderrIsTTY: true },
+  );
   await program.parseAsync(args, { from: 'user' });
   return { code, out, err };
 }

@@ -35,7 +35,10 @@ function releases() {
   h.tag('1.1.3+driver');
 
   h.checkout(atC1, 'master');
-  h.pr(['breaking: drop read fd', [changes.dropParam, (t) => ({ ...t, [SCHEMA]: '3.0.0\n' }), minimum('SCHEMA', '3.0.0')]]);
+  h.pr([
+    'breaking: drop read fd',
+    [changes.dropParam, (t) => ({ ...t, [SCHEMA]: '3.0.0\n' }), minimum('SCHEMA', '3.0.0')],
+  ]);
   h.tag('2.0.0-rc1+driver');
   const atC2 = { ...h.tree };
   h.pr(['new: O_TMPFILE', [changes.addFlag]]);
@@ -57,7 +60,8 @@ function releases() {
 
 describe('release on a libs-shaped history', () => {
   const { h, c0 } = releases();
-  const release = (tag: string, previous?: string) => runRelease({ repo: h.dir, tag, ...(previous ? { previous } : {}) });
+  const release = (tag: string, previous?: string) =>
+    runRelease({ repo: h.dir, tag, ...(previous ? { previous } : {}) });
 
   it('the first driver tag: nothing to compare, the number starts at 1.0.0', async () => {
     const r = await release('1.0.0+driver');
@@ -65,7 +69,10 @@ describe('release on a libs-shaped history', () => {
       tag: { name: '1.0.0+driver', version: '1.0.0', commit: c0 },
       previous: null,
       driverVersion: { countsFrom: null, expected: '1.0.0', actual: '1.0.0', status: 'ok' },
-      versions: { api: { previous: null, tag: '3.1.0', status: 'ok' }, schema: { previous: null, tag: '2.4.0', status: 'ok' } },
+      versions: {
+        api: { previous: null, tag: '3.1.0', status: 'ok' },
+        schema: { previous: null, tag: '2.4.0', status: 'ok' },
+      },
       problems: [],
       verdict: 'accepted',
     });
@@ -75,7 +82,13 @@ describe('release on a libs-shaped history', () => {
     const r = await release('1.1.0-rc1+driver');
     expect(r.previous).toMatchObject({ name: '1.0.0+driver', ancestor: true });
     expect(r.driverVersion).toMatchObject({ bump: 'minor', expected: '1.1.0', status: 'ok' });
-    expect(r.versions.schema).toMatchObject({ previous: '2.4.0', tag: '2.5.0', declared: 'minor', required: 'minor', status: 'ok' });
+    expect(r.versions.schema).toMatchObject({
+      previous: '2.4.0',
+      tag: '2.5.0',
+      declared: 'minor',
+      required: 'minor',
+      status: 'ok',
+    });
     expect(r.findings.map((f) => f.rule)).toEqual(['event-param-appended']);
     expect(r.verdict).toBe('accepted');
   });
@@ -83,8 +96,15 @@ describe('release on a libs-shaped history', () => {
   it('from a pre-release to its final the number stays, counted from the previous line', async () => {
     const r = await release('1.1.0+driver');
     expect(r.previous).toMatchObject({ name: '1.1.0-rc1+driver' });
-    expect(r.driverVersion).toMatchObject({ countsFrom: { name: '1.0.0+driver' }, bump: 'minor', expected: '1.1.0', status: 'ok' });
-    expect(r.driverVersion.reason).toMatch(/^1\.1\.0\+driver keeps the number of its pre-release 1\.1\.0-rc1\+driver; SCHEMA_VERSION's minor grew \(2\.4\.0 → 2\.5\.0\) since 1\.0\.0\+driver/);
+    expect(r.driverVersion).toMatchObject({
+      countsFrom: { name: '1.0.0+driver' },
+      bump: 'minor',
+      expected: '1.1.0',
+      status: 'ok',
+    });
+    expect(r.driverVersion.reason).toMatch(
+      /^1\.1\.0\+driver keeps the number of its pre-release 1\.1\.0-rc1\+driver; SCHEMA_VERSION's minor grew \(2\.4\.0 → 2\.5\.0\) since 1\.0\.0\+driver/,
+    );
     expect(r.verdict).toBe('accepted');
   });
 
@@ -106,7 +126,13 @@ describe('release on a libs-shaped history', () => {
     expect(r.previous).toMatchObject({ name: '1.1.3+driver', ancestor: false });
     expect(r.driverVersion).toMatchObject({ bump: 'major', expected: '2.0.0', status: 'ok' });
     // Only the changes between the two tag commits: no merge-base, and the release-branch README is not surface.
-    expect(r.versions.schema).toMatchObject({ previous: '2.5.0', tag: '3.0.0', declared: 'major', required: 'major', status: 'ok' });
+    expect(r.versions.schema).toMatchObject({
+      previous: '2.5.0',
+      tag: '3.0.0',
+      declared: 'major',
+      required: 'major',
+      status: 'ok',
+    });
     expect(r.findings.map((f) => f.rule)).toEqual(['event-param-removed']);
     expect(r.verdict).toBe('accepted');
   });
@@ -118,7 +144,13 @@ describe('release on a libs-shaped history', () => {
     const next = await release('2.1.0-rc1+driver');
     expect(next.previous).toMatchObject({ name: '2.0.0+driver', ancestor: false });
     expect(next.driverVersion).toMatchObject({ bump: 'minor', expected: '2.1.0', status: 'ok' });
-    expect(next.versions.schema).toMatchObject({ previous: '3.0.0', tag: '3.1.0', declared: 'minor', required: 'minor', status: 'ok' });
+    expect(next.versions.schema).toMatchObject({
+      previous: '3.0.0',
+      tag: '3.1.0',
+      declared: 'minor',
+      required: 'minor',
+      status: 'ok',
+    });
     expect(next.verdict).toBe('accepted');
   });
 
@@ -126,8 +158,16 @@ describe('release on a libs-shaped history', () => {
     const r = await release('2.1.0+driver');
     expect(r.previous).toMatchObject({ name: '2.1.0-rc1+driver' });
     expect(r.driverVersion.status).toBe('ok');
-    expect(r.versions.api).toMatchObject({ previous: '3.1.0', tag: '3.1.0', declared: 'none', required: 'minor', status: 'too-small' });
-    expect(r.problems).toEqual(['the changes since 2.1.0-rc1+driver need a minor bump of API_VERSION; 3.1.0 → 3.1.0 is no bump']);
+    expect(r.versions.api).toMatchObject({
+      previous: '3.1.0',
+      tag: '3.1.0',
+      declared: 'none',
+      required: 'minor',
+      status: 'too-small',
+    });
+    expect(r.problems).toEqual([
+      'the changes since 2.1.0-rc1+driver need a minor bump of API_VERSION; 3.1.0 → 3.1.0 is no bump',
+    ]);
     expect(r.verdict).toBe('refused');
   });
 
@@ -136,7 +176,11 @@ describe('release on a libs-shaped history', () => {
     expect(r.driverVersion).toMatchObject({ bump: 'major', expected: '3.0.0', status: 'ok' });
     expect(r.versions.api).toMatchObject({ declared: 'major', required: 'major', status: 'ok' });
     expect(r.minimums.api).toMatchObject({ macro: 'SCAP_MINIMUM_DRIVER_API_VERSION', version: '3.0.0' });
-    expect(r.problems).toEqual([expect.stringMatching(/^SCAP_MINIMUM_DRIVER_API_VERSION is 3\.0\.0 but API_VERSION is 4\.0\.0: libscap requires equal majors/)]);
+    expect(r.problems).toEqual([
+      expect.stringMatching(
+        /^SCAP_MINIMUM_DRIVER_API_VERSION is 3\.0\.0 but API_VERSION is 4\.0\.0: libscap requires equal majors/,
+      ),
+    ]);
     expect(r.verdict).toBe('refused');
   });
 
@@ -151,17 +195,27 @@ describe('release on a libs-shaped history', () => {
       const r = await cli(['release', '--repo', h.dir, '--tag', '2.0.0-rc1+driver']);
       expect(r.code).toBe(0);
       expect(r.err).toBe('');
-      expect(r.out).toMatch(/^driver-semver release 2\.0\.0-rc1\+driver \([0-9a-f]{12}\)\nprevious tag: 1\.1\.3\+driver \([0-9a-f]{12}\), not an ancestor \(a release branch\); the two tag commits are compared directly\n/);
-      expect(r.out).toMatch(/driver number {3}2\.0\.0 +OK\n {2}SCHEMA_VERSION's major grew \(2\.5\.0 → 3\.0\.0\) since 1\.1\.3\+driver: the driver number takes a major step, 1\.1\.3 → 2\.0\.0\n/);
-      expect(r.out).toMatch(/SCHEMA_VERSION {2}2\.5\.0 → 3\.0\.0 +declared major {2}required major {2}OK\n {2}major: PPME_SYSCALL_READ_X loses param 3 'fd'/);
+      expect(r.out).toMatch(
+        /^driver-semver release 2\.0\.0-rc1\+driver \([0-9a-f]{12}\)\nprevious tag: 1\.1\.3\+driver \([0-9a-f]{12}\), not an ancestor \(a release branch\); the two tag commits are compared directly\n/,
+      );
+      expect(r.out).toMatch(
+        /driver number {3}2\.0\.0 +OK\n {2}SCHEMA_VERSION's major grew \(2\.5\.0 → 3\.0\.0\) since 1\.1\.3\+driver: the driver number takes a major step, 1\.1\.3 → 2\.0\.0\n/,
+      );
+      expect(r.out).toMatch(
+        /SCHEMA_VERSION {2}2\.5\.0 → 3\.0\.0 +declared major {2}required major {2}OK\n {2}major: PPME_SYSCALL_READ_X loses param 3 'fd'/,
+      );
       expect(r.out).toMatch(/SCAP minimums {3}api 3\.0\.0, schema 3\.0\.0\n\nverdict: ACCEPTED\n$/);
     });
 
     it('text: every reason for a refusal; exit 1', async () => {
       const r = await cli(['release', '--repo', h.dir, '--tag', '3.0.0+driver']);
       expect(r.code).toBe(1);
-      expect(r.out).toMatch(/SCAP minimums {3}api 3\.0\.0 \(inconsistent\), schema 3\.0\.0\n {2}SCAP_MINIMUM_DRIVER_API_VERSION is 3\.0\.0/);
-      expect(r.out).toMatch(/verdict: REFUSED\n {2}- SCAP_MINIMUM_DRIVER_API_VERSION is 3\.0\.0 but API_VERSION is 4\.0\.0/);
+      expect(r.out).toMatch(
+        /SCAP minimums {3}api 3\.0\.0 \(inconsistent\), schema 3\.0\.0\n {2}SCAP_MINIMUM_DRIVER_API_VERSION is 3\.0\.0/,
+      );
+      expect(r.out).toMatch(
+        /verdict: REFUSED\n {2}- SCAP_MINIMUM_DRIVER_API_VERSION is 3\.0\.0 but API_VERSION is 4\.0\.0/,
+      );
     });
 
     it('--config applies rule overrides, as check does', async () => {
@@ -178,17 +232,32 @@ describe('release on a libs-shaped history', () => {
       const r = await cli(['release', '--repo', h.dir, '--tag', '1.1.3+driver', '--format', 'json']);
       expect(r.code).toBe(1);
       const report = JSON.parse(r.out) as ReleaseReport;
-      expect(report).toMatchObject({ reportVersion: 1, command: 'release', tag: { name: '1.1.3+driver' }, previous: { name: '1.1.1+driver' }, verdict: 'refused' });
+      expect(report).toMatchObject({
+        reportVersion: 1,
+        command: 'release',
+        tag: { name: '1.1.3+driver' },
+        previous: { name: '1.1.1+driver' },
+        verdict: 'refused',
+      });
     });
 
     it('bad input: exit 2 with one line naming the option', async () => {
       const cases: Array<[string[], RegExp]> = [
-        [['--tag', 'v2.0.0'], /^driver-semver: --tag v2\.0\.0: not a driver tag \(expected X\.Y\.Z\+driver, X\.Y\.Z-rcN\+driver or X\.Y\.Z-alphaN\+driver\)\n$/],
+        [
+          ['--tag', 'v2.0.0'],
+          /^driver-semver: --tag v2\.0\.0: not a driver tag \(expected X\.Y\.Z\+driver, X\.Y\.Z-rcN\+driver or X\.Y\.Z-alphaN\+driver\)\n$/,
+        ],
         [['--tag', '0.10.0'], /^driver-semver: --tag 0\.10\.0: not a driver tag/],
         [['--tag', '9.9.9+driver'], /^driver-semver: --tag 9\.9\.9\+driver: no such tag in /],
-        [['--tag', '2.0.0+driver', '--previous', '3.0.0+driver'], /^driver-semver: --previous 3\.0\.0\+driver is not below --tag 2\.0\.0\+driver by semver precedence\n$/],
+        [
+          ['--tag', '2.0.0+driver', '--previous', '3.0.0+driver'],
+          /^driver-semver: --previous 3\.0\.0\+driver is not below --tag 2\.0\.0\+driver by semver precedence\n$/,
+        ],
         [['--tag', '2.0.0+driver', '--previous', 'master'], /^driver-semver: --previous master: not a driver tag/],
-        [['--tag', '2.0.0+driver', '--previous', '1.9.0+driver'], /^driver-semver: --previous 1\.9\.0\+driver: no such tag/],
+        [
+          ['--tag', '2.0.0+driver', '--previous', '1.9.0+driver'],
+          /^driver-semver: --previous 1\.9\.0\+driver: no such tag/,
+        ],
         [[], /required option '--tag <tag>' not specified/],
       ];
       for (const [args, message] of cases) {

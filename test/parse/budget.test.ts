@@ -21,7 +21,8 @@ function doubling(n: number): Map<string, MacroDef> {
 /** `F0(x) x`, `Fn(x) (F(n-1)(x) + F(n-1)(x+1))`: arguments that differ at every call, so nothing is memoised. */
 function branching(n: number): Map<string, MacroDef> {
   const m = new Map<string, MacroDef>([['F0', { name: 'F0', params: ['x'], body: 'x' }]]);
-  for (let i = 1; i <= n; i++) m.set(`F${i}`, { name: `F${i}`, params: ['x'], body: `(F${i - 1}(x) + F${i - 1}(x+1))` });
+  for (let i = 1; i <= n; i++)
+    m.set(`F${i}`, { name: `F${i}`, params: ['x'], body: `(F${i - 1}(x) + F${i - 1}(x+1))` });
   return m;
 }
 
@@ -32,13 +33,22 @@ describe('a WorkBudget', () => {
   it('starts with the limits of limits.ts', () => {
     const b = new WorkBudget();
     expect([b.maxParseMs, b.maxSteps]).toEqual([MAX_REVISION_PARSE_MS, MAX_REVISION_EVAL_STEPS]);
-    expect([b.parseLeft, b.stepsLeft, b.stops, b.spent.size]).toEqual([MAX_REVISION_PARSE_MS, MAX_REVISION_EVAL_STEPS, 0, 0]);
+    expect([b.parseLeft, b.stepsLeft, b.stops, b.spent.size]).toEqual([
+      MAX_REVISION_PARSE_MS,
+      MAX_REVISION_EVAL_STEPS,
+      0,
+      0,
+    ]);
   });
 
   it('names the limit that stopped some work', () => {
     const b = new WorkBudget(100, 1000);
-    expect(b.stop('MAX_REVISION_PARSE_MS').message).toBe('the parsing time one revision may take (MAX_REVISION_PARSE_MS, 100 ms) is spent');
-    expect(b.stop('MAX_REVISION_EVAL_STEPS').message).toBe('the macro expansion and constant expressions one revision may compute (MAX_REVISION_EVAL_STEPS, 1000 steps) are spent');
+    expect(b.stop('MAX_REVISION_PARSE_MS').message).toBe(
+      'the parsing time one revision may take (MAX_REVISION_PARSE_MS, 100 ms) is spent',
+    );
+    expect(b.stop('MAX_REVISION_EVAL_STEPS').message).toBe(
+      'the macro expansion and constant expressions one revision may compute (MAX_REVISION_EVAL_STEPS, 1000 steps) are spent',
+    );
     expect([...b.spent]).toEqual(['MAX_REVISION_PARSE_MS', 'MAX_REVISION_EVAL_STEPS']);
     expect(b.stops).toBe(2);
   });
@@ -76,7 +86,6 @@ describe('parsing under a budget', () => {
     expect(performance.now() - t0).toBeLessThan(MAX_PARSE_MS);
     expect(b.parseMs).toBeGreaterThanOrEqual(50);
   });
-
 });
 
 describe('macro expansion under a budget', () => {
@@ -130,7 +139,12 @@ describe('macro expansion under a budget', () => {
 });
 
 describe('constant expressions under a budget', () => {
-  const table = (macros: Map<string, MacroDef>, budget: WorkBudget): SymbolTable => ({ macros, enumerators: new Map(), problems: new Set(), budget });
+  const table = (macros: Map<string, MacroDef>, budget: WorkBudget): SymbolTable => ({
+    macros,
+    enumerators: new Map(),
+    problems: new Set(),
+    budget,
+  });
 
   it('charges the steps an evaluation takes', () => {
     const b = new WorkBudget();
@@ -143,7 +157,9 @@ describe('constant expressions under a budget', () => {
     const b = new WorkBudget(Infinity, 10_000);
     const t = table(branching(20), b);
     expect(evaluate('F20(1)', t)).toBeNull();
-    expect([...t.problems!]).toEqual(['the macro expansion and constant expressions one revision may compute (MAX_REVISION_EVAL_STEPS, 10000 steps) are spent']);
+    expect([...t.problems!]).toEqual([
+      'the macro expansion and constant expressions one revision may compute (MAX_REVISION_EVAL_STEPS, 10000 steps) are spent',
+    ]);
     expect(b.stops).toBe(1);
     // And every evaluation after it, at once.
     expect(evaluate('1 + 1', t)).toBeNull();

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_CONFIGS, ARCHES, buildsOf, CONFIGS, DEFINED_VALUE_UNKNOWN, describeMask, isExternal, VIEWS, viewMask, type Arch, type View } from '../../src/parse/build-configs.js';
+import {
+  ALL_CONFIGS,
+  ARCHES,
+  buildsOf,
+  CONFIGS,
+  DEFINED_VALUE_UNKNOWN,
+  describeMask,
+  isExternal,
+  VIEWS,
+  viewMask,
+  type Arch,
+  type View,
+} from '../../src/parse/build-configs.js';
 
 const config = (view: View, arch: Arch) => CONFIGS.find((c) => c.view === view && c.arch === arch)!;
 const bit = (view: View, arch: Arch) => 1 << config(view, arch).index;
@@ -18,7 +30,14 @@ describe('CONFIGS: every view on every architecture', () => {
 
   it('the kernel module: __KERNEL__, MODULE, gcc with the host architecture and its kernel options', () => {
     const d = config('kmod', 'x86_64').defines;
-    expect(d).toMatchObject({ __KERNEL__: '1', MODULE: '1', __x86_64__: '1', CONFIG_X86_64: '1', CONFIG_64BIT: '1', __LP64__: '1' });
+    expect(d).toMatchObject({
+      __KERNEL__: '1',
+      MODULE: '1',
+      __x86_64__: '1',
+      CONFIG_X86_64: '1',
+      CONFIG_64BIT: '1',
+      __LP64__: '1',
+    });
     expect(d).not.toHaveProperty('__clang__');
     expect(config('kmod', 'aarch64').defines).toMatchObject({ __aarch64__: '1', CONFIG_ARM64: '1' });
     expect(config('kmod', 'aarch64').defines).not.toHaveProperty('CONFIG_X86');
@@ -26,17 +45,34 @@ describe('CONFIGS: every view on every architecture', () => {
 
   it('the legacy probe: clang for the host (then llc -march=bpf), kernel headers (__KERNEL__, __BPF_TRACING__, kernel options), no Kbuild per-object flags', () => {
     const d = config('legacy', 'x86_64').defines;
-    expect(d).toMatchObject({ __KERNEL__: '1', __BPF_TRACING__: '1', __clang__: '1', CONFIG_X86: '1', __x86_64__: '1' });
+    expect(d).toMatchObject({
+      __KERNEL__: '1',
+      __BPF_TRACING__: '1',
+      __clang__: '1',
+      CONFIG_X86: '1',
+      __x86_64__: '1',
+    });
     expect(d).not.toHaveProperty('__bpf__');
     expect(d).not.toHaveProperty('KBUILD_MODNAME');
   });
 
   it('the kernel module: Kbuild names the object (KBUILD_MODNAME)', () => {
-    expect(config('kmod', 'aarch64').defines).toMatchObject({ __KERNEL__: '1', MODULE: '1', __aarch64__: '1', KBUILD_MODNAME: '"scap"' });
+    expect(config('kmod', 'aarch64').defines).toMatchObject({
+      __KERNEL__: '1',
+      MODULE: '1',
+      __aarch64__: '1',
+      KBUILD_MODNAME: '"scap"',
+    });
   });
 
   it('every build has what gcc and clang predefine on LP64 Linux, char signedness per architecture', () => {
-    for (const c of CONFIGS) expect(c.defines, `${c.view} ${c.arch}`).toMatchObject({ __ELF__: '1', __gnu_linux__: '1', __SIZEOF_LONG_LONG__: '8', __INT_WIDTH__: '32' });
+    for (const c of CONFIGS)
+      expect(c.defines, `${c.view} ${c.arch}`).toMatchObject({
+        __ELF__: '1',
+        __gnu_linux__: '1',
+        __SIZEOF_LONG_LONG__: '8',
+        __INT_WIDTH__: '32',
+      });
     expect(config('userspace', 'aarch64').defines).toHaveProperty('__CHAR_UNSIGNED__');
     expect(config('userspace', 'x86_64').defines).not.toHaveProperty('__CHAR_UNSIGNED__');
   });
@@ -44,11 +80,16 @@ describe('CONFIGS: every view on every architecture', () => {
   it('a compiler version or -std value is defined but unknown; command-line features are unknown whether defined', () => {
     expect(DEFINED_VALUE_UNKNOWN.has('__GNUC__')).toBe(true);
     for (const c of CONFIGS) expect(c.defines).not.toHaveProperty('__GNUC__');
-    for (const name of ['__OPTIMIZE__', '__SSE2__', '__PIC__', '__clang_major__']) expect(isExternal(name, config('userspace', 'x86_64')), name).toBe(true);
+    for (const name of ['__OPTIMIZE__', '__SSE2__', '__PIC__', '__clang_major__'])
+      expect(isExternal(name, config('userspace', 'x86_64')), name).toBe(true);
   });
 
   it('the modern probe: -D__TARGET_ARCH_<libbpf arch> and __USE_VMLINUX__, no __KERNEL__', () => {
-    expect(config('modern', 'x86_64').defines).toMatchObject({ __TARGET_ARCH_x86: '1', __USE_VMLINUX__: '1', __bpf__: '1' });
+    expect(config('modern', 'x86_64').defines).toMatchObject({
+      __TARGET_ARCH_x86: '1',
+      __USE_VMLINUX__: '1',
+      __bpf__: '1',
+    });
     expect(config('modern', 'aarch64').defines).toHaveProperty('__TARGET_ARCH_arm64');
     expect(config('modern', 'aarch64').defines).not.toHaveProperty('__TARGET_ARCH_x86');
     expect(config('modern', 'x86_64').defines).not.toHaveProperty('__KERNEL__');
@@ -61,7 +102,10 @@ describe('CONFIGS: every view on every architecture', () => {
   });
 
   it('s390x is big-endian, every other architecture little-endian', () => {
-    for (const c of CONFIGS) expect(c.defines.__BYTE_ORDER__, `${c.view} ${c.arch}`).toBe(c.arch === 's390x' ? c.defines.__ORDER_BIG_ENDIAN__ : c.defines.__ORDER_LITTLE_ENDIAN__);
+    for (const c of CONFIGS)
+      expect(c.defines.__BYTE_ORDER__, `${c.view} ${c.arch}`).toBe(
+        c.arch === 's390x' ? c.defines.__ORDER_BIG_ENDIAN__ : c.defines.__ORDER_LITTLE_ENDIAN__,
+      );
   });
 });
 
@@ -87,7 +131,9 @@ describe('buildsOf: which builds compile a file', () => {
 
 describe('describeMask', () => {
   it('names views with their architectures, "all architectures" for a whole view, in view order', () => {
-    expect(describeMask(viewMask('userspace') | bit('kmod', 'x86_64') | bit('kmod', 's390x'))).toBe('kernel module (x86_64, s390x), libscap/libpman (all architectures)');
+    expect(describeMask(viewMask('userspace') | bit('kmod', 'x86_64') | bit('kmod', 's390x'))).toBe(
+      'kernel module (x86_64, s390x), libscap/libpman (all architectures)',
+    );
   });
 
   it('an empty mask is no build', () => {
@@ -99,16 +145,28 @@ describe('isExternal: a name defined outside the tree, unknown unless the config
   const kmod = config('kmod', 'x86_64');
   const user = config('userspace', 'x86_64');
 
-  it.each(['CONFIG_COMPAT', 'HAS_RING_BUFFER', '__NR_openat2', 'RHEL_RELEASE_CODE', 'UTS_UBUNTU_RELEASE_ABI', '__has_include', '__GLIBC__', 'get_file_rcu', 'O_TMPFILE', 'CLONE_NEWTIME', 'UINT32_MAX'])(
-    '%s is external in the kernel module',
+  it.each([
+    'CONFIG_COMPAT',
+    'HAS_RING_BUFFER',
+    '__NR_openat2',
+    'RHEL_RELEASE_CODE',
+    'UTS_UBUNTU_RELEASE_ABI',
+    '__has_include',
+    '__GLIBC__',
+    'get_file_rcu',
+    'O_TMPFILE',
+    'CLONE_NEWTIME',
+    'UINT32_MAX',
+  ])('%s is external in the kernel module', (name) => {
+    expect(isExternal(name, kmod)).toBe(true);
+  });
+
+  it.each(['PPM_O_CREAT', 'DRIVER_SEMVER_NEVER_DEFINED', '_WIN32', '__APPLE__', '__cplusplus'])(
+    '%s is not: the tree or no Linux build defines it',
     (name) => {
-      expect(isExternal(name, kmod)).toBe(true);
+      expect(isExternal(name, kmod)).toBe(false);
     },
   );
-
-  it.each(['PPM_O_CREAT', 'DRIVER_SEMVER_NEVER_DEFINED', '_WIN32', '__APPLE__', '__cplusplus'])('%s is not: the tree or no Linux build defines it', (name) => {
-    expect(isExternal(name, kmod)).toBe(false);
-  });
 
   it("the architecture options are known: its own set, another architecture's unset", () => {
     expect(isExternal('CONFIG_X86_64', kmod)).toBe(false);

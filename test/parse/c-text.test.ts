@@ -6,7 +6,15 @@ const code = (src: string) => cText(src).text.replace(/\s+/g, ' ').trim();
 
 describe('cText: line ends as gcc reads them', () => {
   it('keeps the length of any input, so offsets stay the source offsets', () => {
-    for (const src of ['a\r\nb', 'a\rb', 'x \\  \ny', 'EF_A\\\nB | C\nd', '// c \\\t\ncode\n', '"s\\\n t"', '\uFEFFint x;']) {
+    for (const src of [
+      'a\r\nb',
+      'a\rb',
+      'x \\  \ny',
+      'EF_A\\\nB | C\nd',
+      '// c \\\t\ncode\n',
+      '"s\\\n t"',
+      '\uFEFFint x;',
+    ]) {
       const t = cText(src);
       expect(t.spliced).toHaveLength(src.length);
       expect(t.text).toHaveLength(src.length);
@@ -49,7 +57,9 @@ describe('cText: line ends as gcc reads them', () => {
   });
 
   it('comment markers inside string and character literals are not comments', () => {
-    expect(code('char *s = "/* not */ // a comment"; char c = \'/\';')).toBe('char *s = "/* not */ // a comment"; char c = \'/\';');
+    expect(code('char *s = "/* not */ // a comment"; char c = \'/\';')).toBe(
+      'char *s = "/* not */ // a comment"; char c = \'/\';',
+    );
   });
 
   it('an unterminated block comment runs to the end of the file', () => {
@@ -91,7 +101,7 @@ describe('cText: line ends as gcc reads them', () => {
   });
 
   it('a quote inside a character literal opens no string: the comment after it is blanked', () => {
-    expect(blankComments('char q = \'"\'; /* gone */ int b = 4 / 2;')).toBe('char q = \'"\';            int b = 4 / 2;');
+    expect(blankComments("char q = '\"'; /* gone */ int b = 4 / 2;")).toBe("char q = '\"';            int b = 4 / 2;");
   });
 });
 
@@ -110,10 +120,10 @@ describe('lineIndex', () => {
 
 describe('digraphs', () => {
   it('are the punctuators they spell, outside literals and comments, at the same offsets', () => {
-    const src = "a<:1:> = <% x %>; %:define Y 1\n%:%: s = \"<:\"; c = '%>'; /* <: */";
+    const src = 'a<:1:> = <% x %>; %:define Y 1\n%:%: s = "<:"; c = \'%>\'; /* <: */';
     const t = cText(src).text;
     expect(t).toHaveLength(src.length);
     expect(t.split('\n')[0]).toBe('a[ 1]  = {  x } ; # define Y 1');
-    expect(t.split('\n')[1]).toBe("##   s = \"<:\"; c = '%>';         ");
+    expect(t.split('\n')[1]).toBe('##   s = "<:"; c = \'%>\';         ');
   });
 });

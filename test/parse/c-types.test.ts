@@ -24,7 +24,16 @@ describe('scalarType', () => {
     expect(scalarType(spelling)).toEqual({ type, size, kind });
   });
 
-  it.each(['signed unsigned', 'long long long', 'short long', 'char int', 'foo', 'struct x', '__proto__', 'constructor'])('%s is no scalar type', (spelling) => {
+  it.each([
+    'signed unsigned',
+    'long long long',
+    'short long',
+    'char int',
+    'foo',
+    'struct x',
+    '__proto__',
+    'constructor',
+  ])('%s is no scalar type', (spelling) => {
     expect(scalarType(spelling)).toBeNull();
   });
 

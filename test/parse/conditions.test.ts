@@ -30,7 +30,11 @@ function tree(files: Record<string, string>) {
     const d = dirs.get(p);
     return d ? { path: p, directives: d } : null;
   };
-  const walk = (path: string, cfg = KMOD, opts: { minKernel?: bigint; cache?: WalkCache; resolve?: IncludeResolver } = {}) =>
+  const walk = (
+    path: string,
+    cfg = KMOD,
+    opts: { minKernel?: bigint; cache?: WalkCache; resolve?: IncludeResolver } = {},
+  ) =>
     walkFile(path, dirs.get(path)!, cfg, opts.minKernel ?? 0n, opts.resolve ?? resolve, opts.cache ?? new WalkCache());
   return { dirs, resolve, walk };
 }
@@ -59,12 +63,18 @@ describe('walkFile: which branches a build compiles, three-valued', () => {
   it("what every compiler predefines has the compiler's answer (__ELF__, __SIZEOF_LONG_LONG__), in every build", () => {
     for (const c of CONFIGS) {
       expect(statuses(['#ifdef __ELF__', '#else', '#endif'], c)).toEqual([ALWAYS, NEVER]);
-      expect(statuses(['#if __SIZEOF_LONG_LONG__ == 8 && defined(__gnu_linux__)', '#else', '#endif'], c)).toEqual([ALWAYS, NEVER]);
+      expect(statuses(['#if __SIZEOF_LONG_LONG__ == 8 && defined(__gnu_linux__)', '#else', '#endif'], c)).toEqual([
+        ALWAYS,
+        NEVER,
+      ]);
     }
   });
 
-  it("a compiler version is defined, its value unknown: defined(__GNUC__) is true, __GNUC__ >= 5 is maybe", () => {
-    expect(statuses(['#if defined __GNUC__ || __STDC_VERSION__ >= 201112L', '#else', '#endif'], USER)).toEqual([ALWAYS, NEVER]);
+  it('a compiler version is defined, its value unknown: defined(__GNUC__) is true, __GNUC__ >= 5 is maybe', () => {
+    expect(statuses(['#if defined __GNUC__ || __STDC_VERSION__ >= 201112L', '#else', '#endif'], USER)).toEqual([
+      ALWAYS,
+      NEVER,
+    ]);
     expect(statuses(['#if __GNUC__ >= 5', '#else', '#endif'], USER)).toEqual([MAYBE, MAYBE]);
   });
 
@@ -82,7 +92,12 @@ describe('walkFile: which branches a build compiles, three-valued', () => {
   });
 
   it('a branch inside a dead branch is dead, whatever its own test', () => {
-    expect(statuses(['#if 0', '#if 1', '#endif', '#else', '#if 1', '#endif', '#endif'])).toEqual([NEVER, NEVER, ALWAYS, ALWAYS]);
+    expect(statuses(['#if 0', '#if 1', '#endif', '#else', '#if 1', '#endif', '#endif'])).toEqual([
+      NEVER,
+      NEVER,
+      ALWAYS,
+      ALWAYS,
+    ]);
   });
 
   it('a branch inside a maybe branch is at most maybe', () => {
@@ -104,11 +119,17 @@ describe('walkFile: which branches a build compiles, three-valued', () => {
 
   it('#if evaluates macro values; a value defined only maybe is unknown', () => {
     expect(statuses(['#define MODE 2', '#if MODE == 2', '#endif', '#if MODE > 3', '#endif'])).toEqual([ALWAYS, NEVER]);
-    expect(statuses(['#ifdef CONFIG_COMPAT', '#define MODE 3', '#endif', '#if MODE == 3', '#endif'])).toEqual([MAYBE, MAYBE]);
+    expect(statuses(['#ifdef CONFIG_COMPAT', '#define MODE 3', '#endif', '#if MODE == 3', '#endif'])).toEqual([
+      MAYBE,
+      MAYBE,
+    ]);
   });
 
   it('an identifier the build never defines is 0 in #if, as in C', () => {
-    expect(statuses(['#if DRIVER_SEMVER_NEVER_DEFINED', '#elif !DRIVER_SEMVER_NEVER_DEFINED', '#endif'])).toEqual([NEVER, ALWAYS]);
+    expect(statuses(['#if DRIVER_SEMVER_NEVER_DEFINED', '#elif !DRIVER_SEMVER_NEVER_DEFINED', '#endif'])).toEqual([
+      NEVER,
+      ALWAYS,
+    ]);
   });
 });
 
@@ -146,7 +167,14 @@ describe('walkFile: #include of files of the tree', () => {
 });
 
 describe('walkFile: kernel versions over the supported range', () => {
-  const lines = ['#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 32)', '#else', '#endif', '#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 8, 0)', '#else', '#endif'];
+  const lines = [
+    '#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 32)',
+    '#else',
+    '#endif',
+    '#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 8, 0)',
+    '#else',
+    '#endif',
+  ];
 
   it('a branch only for kernels below the minimum is never compiled; a threshold inside the range is maybe', () => {
     expect(statuses(lines, KMOD, V3_10)).toEqual([NEVER, ALWAYS, MAYBE, MAYBE]);
@@ -161,11 +189,25 @@ describe('walkFile: kernel versions over the supported range', () => {
   });
 
   it('a threshold exactly at the minimum: below it is dead, at or above it always', () => {
-    expect(statuses(['#if LINUX_VERSION_CODE < KERNEL_VERSION(3, 10, 0)', '#endif', '#if LINUX_VERSION_CODE >= KERNEL_VERSION(3, 10, 0)', '#endif'], KMOD, V3_10)).toEqual([NEVER, ALWAYS]);
+    expect(
+      statuses(
+        [
+          '#if LINUX_VERSION_CODE < KERNEL_VERSION(3, 10, 0)',
+          '#endif',
+          '#if LINUX_VERSION_CODE >= KERNEL_VERSION(3, 10, 0)',
+          '#endif',
+        ],
+        KMOD,
+        V3_10,
+      ),
+    ).toEqual([NEVER, ALWAYS]);
   });
 
   it('a version window inside the range is maybe, one above the range never holds', () => {
-    const window = ['#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 0, 0) && LINUX_VERSION_CODE < KERNEL_VERSION(4, 1, 0)', '#endif'];
+    const window = [
+      '#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 0, 0) && LINUX_VERSION_CODE < KERNEL_VERSION(4, 1, 0)',
+      '#endif',
+    ];
     expect(statuses(window, KMOD, V3_10)).toEqual([MAYBE]);
   });
 
@@ -181,18 +223,39 @@ describe('walkFile: kernel versions over the supported range', () => {
 });
 
 describe('minimumKernel: the driver’s own #error on old kernels', () => {
-  const min = (...files: string[][]) => minimumKernel(files.map((l) => ({ directives: scanDirectives(cText(l.join('\n')).text) })), KMOD);
+  const min = (...files: string[][]) =>
+    minimumKernel(
+      files.map((l) => ({ directives: scanDirectives(cText(l.join('\n')).text) })),
+      KMOD,
+    );
 
   it('is the threshold from which the #error never fires', () => {
     expect(min(['#if LINUX_VERSION_CODE < KERNEL_VERSION(3, 10, 0)', '#error kernel too old', '#endif'])).toBe(V3_10);
   });
 
   it('counts inside an include guard, and the highest of several files wins', () => {
-    expect(min(['#ifndef Q_H', '#define Q_H', '#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 14, 0)', '#error old', '#endif', '#endif'], ['#if LINUX_VERSION_CODE < KERNEL_VERSION(3, 10, 0)', '#error old', '#endif'])).toBe(kernelVersion(4, 14, 0));
+    expect(
+      min(
+        [
+          '#ifndef Q_H',
+          '#define Q_H',
+          '#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 14, 0)',
+          '#error old',
+          '#endif',
+          '#endif',
+        ],
+        ['#if LINUX_VERSION_CODE < KERNEL_VERSION(3, 10, 0)', '#error old', '#endif'],
+      ),
+    ).toBe(kernelVersion(4, 14, 0));
   });
 
   it('ignores an #error nested in another condition, or on something else than the version', () => {
-    expect(min(['#ifdef CONFIG_X', '#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 0, 0)', '#error old', '#endif', '#endif'], ['#ifndef __KERNEL__', '#error kernel only', '#endif'])).toBe(0n);
+    expect(
+      min(
+        ['#ifdef CONFIG_X', '#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 0, 0)', '#error old', '#endif', '#endif'],
+        ['#ifndef __KERNEL__', '#error kernel only', '#endif'],
+      ),
+    ).toBe(0n);
   });
 
   it('is 0 when the files state none', () => {
@@ -215,7 +278,15 @@ describe('walkFile: #pragma pack', () => {
   const packs = (lines: string[]) => tree({ 'driver/f.h': lines.join('\n') }).walk('driver/f.h').packs;
 
   it('push sets the cap, pop restores the one before, a plain value sets it', () => {
-    expect(packs(['#pragma pack(push, 1)', '#pragma pack(push, 4)', '#pragma pack(pop)', '#pragma pack(pop)', '#pragma pack(2)'])).toEqual([
+    expect(
+      packs([
+        '#pragma pack(push, 1)',
+        '#pragma pack(push, 4)',
+        '#pragma pack(pop)',
+        '#pragma pack(pop)',
+        '#pragma pack(2)',
+      ]),
+    ).toEqual([
       [1, 1, true],
       [2, 4, true],
       [3, 1, true],
@@ -225,7 +296,17 @@ describe('walkFile: #pragma pack', () => {
   });
 
   it('a pragma in a dead branch does nothing; one in a maybe branch makes the cap uncertain from there on', () => {
-    expect(packs(['#if 0', '#pragma pack(1)', '#endif', '#ifdef CONFIG_COMPAT', '#pragma pack(push, 1)', '#endif', '#pragma pack(pop)'])).toEqual([
+    expect(
+      packs([
+        '#if 0',
+        '#pragma pack(1)',
+        '#endif',
+        '#ifdef CONFIG_COMPAT',
+        '#pragma pack(push, 1)',
+        '#endif',
+        '#pragma pack(pop)',
+      ]),
+    ).toEqual([
       [5, 1, false],
       [7, 0, false],
     ]);
@@ -234,7 +315,10 @@ describe('walkFile: #pragma pack', () => {
 
 describe('walkFile: one #pragma pack state per translation unit', () => {
   it("a header's pragmas carry into the file that includes it, from the #include's line", () => {
-    const t = tree({ 'driver/f.c': '#include "pack1.h"\nstruct a { int x; };\n#pragma pack(pop)', 'driver/pack1.h': '#pragma pack(push, 1)\n' });
+    const t = tree({
+      'driver/f.c': '#include "pack1.h"\nstruct a { int x; };\n#pragma pack(pop)',
+      'driver/pack1.h': '#pragma pack(push, 1)\n',
+    });
     expect(t.walk('driver/f.c').packs).toEqual([
       [1, 1, true],
       [3, 0, true],
@@ -243,19 +327,42 @@ describe('walkFile: one #pragma pack state per translation unit', () => {
 
   it("a header's effect is reused only for the same pack state on entry (cache shared across walks)", () => {
     const t = tree({
-      'driver/f.c': ['#include "h.h"', '#pragma pack(pop)', '#pragma pack(4)', '#include "h.h"', '#pragma pack(pop)', '#include "pop.h"'].join('\n'),
+      'driver/f.c': [
+        '#include "h.h"',
+        '#pragma pack(pop)',
+        '#pragma pack(4)',
+        '#include "h.h"',
+        '#pragma pack(pop)',
+        '#include "pop.h"',
+      ].join('\n'),
       'driver/h.h': '#pragma pack(push, 2)\n',
       'driver/pop.h': '#pragma pack(pop)\n',
     });
     const cache = new WalkCache();
-    const expected = [[1, 2, true], [2, 0, true], [3, 4, true], [4, 2, true], [5, 4, true]];
+    const expected = [
+      [1, 2, true],
+      [2, 0, true],
+      [3, 4, true],
+      [4, 2, true],
+      [5, 4, true],
+    ];
     expect(t.walk('driver/f.c', KMOD, { cache }).packs).toEqual(expected);
     expect(t.walk('driver/f.c', USER, { cache }).packs).toEqual(expected);
   });
 
   it('the in-tree headers included while a cap is (or may be) in force are listed', () => {
     const t = tree({
-      'driver/f.c': ['#pragma pack(push, 1)', '#include "s.h"', '#include <linux/types.h>', '#pragma pack(pop)', '#include "t.h"', '#ifdef CONFIG_X', '#pragma pack(2)', '#endif', '#include "u.h"'].join('\n'),
+      'driver/f.c': [
+        '#pragma pack(push, 1)',
+        '#include "s.h"',
+        '#include <linux/types.h>',
+        '#pragma pack(pop)',
+        '#include "t.h"',
+        '#ifdef CONFIG_X',
+        '#pragma pack(2)',
+        '#endif',
+        '#include "u.h"',
+      ].join('\n'),
       'driver/s.h': '#include "nested.h"\n',
       'driver/nested.h': 'int n;\n',
       'driver/t.h': 'int t;\n',
@@ -279,7 +386,8 @@ describe('walkFile: one #pragma pack state per translation unit', () => {
 
     it('a use expands with the macros in force there, stringification and other headers included', () => {
       const walk = pragmaTree({
-        'driver/compat.h': '#define DO_PRAGMA(x) _Pragma(#x)\n#define PACK(n) DO_PRAGMA(pack(push, n))\n#define PACK_END _Pragma("pack(pop)")\n',
+        'driver/compat.h':
+          '#define DO_PRAGMA(x) _Pragma(#x)\n#define PACK(n) DO_PRAGMA(pack(push, n))\n#define PACK_END _Pragma("pack(pop)")\n',
         'driver/f.c': '#include "compat.h"\nPACK(2)\nstruct a { int x; };\nPACK_END\n',
       });
       expect(walk('driver/f.c')).toEqual([
@@ -290,7 +398,16 @@ describe('walkFile: one #pragma pack state per translation unit', () => {
 
     it('only where the build defines it as one; a definition some builds may not have leaves the cap unknown', () => {
       const walk = pragmaTree({
-        'driver/f.c': ['#ifdef __KERNEL__', '#define BEGIN _Pragma("pack(push, 1)")', '#endif', '#ifdef CONFIG_X', '#define MAYBE _Pragma("pack(push, 1)")', '#endif', 'BEGIN', 'MAYBE'].join('\n'),
+        'driver/f.c': [
+          '#ifdef __KERNEL__',
+          '#define BEGIN _Pragma("pack(push, 1)")',
+          '#endif',
+          '#ifdef CONFIG_X',
+          '#define MAYBE _Pragma("pack(push, 1)")',
+          '#endif',
+          'BEGIN',
+          'MAYBE',
+        ].join('\n'),
       });
       expect(walk('driver/f.c', KMOD)).toEqual([
         [7, 1, true],
@@ -300,7 +417,16 @@ describe('walkFile: one #pragma pack state per translation unit', () => {
     });
 
     it('a use whose arguments could not be read leaves the cap unknown where the name is a macro', () => {
-      const walk = pragmaTree({ 'driver/f.c': ['#ifdef __KERNEL__', '#define PB(n) _Pragma("pack(push, 1)")', '#endif', 'PB(1', '#define X 1', ')'].join('\n') });
+      const walk = pragmaTree({
+        'driver/f.c': [
+          '#ifdef __KERNEL__',
+          '#define PB(n) _Pragma("pack(push, 1)")',
+          '#endif',
+          'PB(1',
+          '#define X 1',
+          ')',
+        ].join('\n'),
+      });
       expect(walk('driver/f.c', KMOD)).toEqual([[4, 0, false]]);
       expect(walk('driver/f.c', USER)).toEqual([]);
     });
@@ -345,32 +471,49 @@ describe('walkFile: definitions a later one replaces', () => {
 describe('walkFile: bounded includes', () => {
   it('includes nested deeper than the limit are not followed, with a problem', () => {
     const n = MAX_INCLUDE_DEPTH + 2;
-    const files: Record<string, string> = { 'driver/f.c': '#include "h0.h"\n#ifdef H1\n#endif\n#ifdef DEEPEST\n#endif' };
+    const files: Record<string, string> = {
+      'driver/f.c': '#include "h0.h"\n#ifdef H1\n#endif\n#ifdef DEEPEST\n#endif',
+    };
     for (let i = 0; i < n; i++) files[`driver/h${i}.h`] = `#define H${i}\n#include "h${i + 1}.h"`;
     files[`driver/h${n}.h`] = '#define DEEPEST';
     const w = tree(files).walk('driver/f.c');
-    expect(w.problems).toEqual([`driver/h${MAX_INCLUDE_DEPTH - 1}.h:2: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`]);
+    expect(w.problems).toEqual([
+      `driver/h${MAX_INCLUDE_DEPTH - 1}.h:2: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`,
+    ]);
     expect([...w.branches]).toEqual([ALWAYS, NEVER]);
   });
 
   it('a header that includes itself ends, with a problem', () => {
     const w = tree({ 'driver/f.c': '#include "loop.h"', 'driver/loop.h': '#include "loop.h"' }).walk('driver/f.c');
-    expect(w.problems).toEqual([`driver/loop.h:1: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`]);
+    expect(w.problems).toEqual([
+      `driver/loop.h:1: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`,
+    ]);
   });
 
   it('more included files than the budget: the rest are not followed, with a problem', () => {
-    const files: Record<string, string> = { 'driver/f.c': Array.from({ length: MAX_INCLUDED_FILES + 1 }, (_, i) => `#include "h${i}.h"`).join('\n') };
+    const files: Record<string, string> = {
+      'driver/f.c': Array.from({ length: MAX_INCLUDED_FILES + 1 }, (_, i) => `#include "h${i}.h"`).join('\n'),
+    };
     for (let i = 0; i <= MAX_INCLUDED_FILES; i++) files[`driver/h${i}.h`] = `#define H${i}`;
     files['driver/f.c'] += `\n#ifdef H0\n#endif\n#ifdef H${MAX_INCLUDED_FILES}\n#endif`;
     const w = tree(files).walk('driver/f.c');
-    expect(w.problems).toEqual([`driver/f.c:${MAX_INCLUDED_FILES + 1}: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`]);
+    expect(w.problems).toEqual([
+      `driver/f.c:${MAX_INCLUDED_FILES + 1}: includes nested deeper than ${MAX_INCLUDE_DEPTH} or more than ${MAX_INCLUDED_FILES} files: not followed further`,
+    ]);
     expect([...w.branches]).toEqual([ALWAYS, NEVER]);
   });
 });
 
 describe('WalkCache', () => {
   const files = {
-    'driver/arch.h': ['#include "common.h"', '#ifdef __x86_64__', '#define ARCH_X86', '#endif', '#ifdef ARCH_X86', '#endif'].join('\n'),
+    'driver/arch.h': [
+      '#include "common.h"',
+      '#ifdef __x86_64__',
+      '#define ARCH_X86',
+      '#endif',
+      '#ifdef ARCH_X86',
+      '#endif',
+    ].join('\n'),
     'driver/plain.h': ['#include "common.h"', '#ifdef COMMON', '#endif', '#ifdef __KERNEL__', '#endif'].join('\n'),
     'driver/kver.h': ['#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 0, 0)', '#endif'].join('\n'),
     'driver/common.h': '#define COMMON 1',
@@ -408,7 +551,9 @@ describe('WalkCache', () => {
     const recent = t.walk('driver/kver.h', KMOD, { cache, minKernel: kernelVersion(5, 0, 0) });
     expect([...old.branches]).toEqual([MAYBE]);
     expect([...recent.branches]).toEqual([NEVER]);
-    expect(t.walk('driver/plain.h', KMOD, { cache, minKernel: kernelVersion(5, 0, 0) })).toBe(t.walk('driver/plain.h', KMOD, { cache, minKernel: V3_10 }));
+    expect(t.walk('driver/plain.h', KMOD, { cache, minKernel: kernelVersion(5, 0, 0) })).toBe(
+      t.walk('driver/plain.h', KMOD, { cache, minKernel: V3_10 }),
+    );
   });
 
   it('a walk is not reused when an include resolves elsewhere', () => {

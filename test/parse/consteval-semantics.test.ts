@@ -5,7 +5,14 @@
  * intmax_t; null is "unknown", never a guess.
  */
 import { describe, expect, it } from 'vitest';
-import { emptySymbols, evaluate, evaluateNumber, tokenize, type MacroDef, type SymbolTable } from '../../src/parse/consteval.js';
+import {
+  emptySymbols,
+  evaluate,
+  evaluateNumber,
+  tokenize,
+  type MacroDef,
+  type SymbolTable,
+} from '../../src/parse/consteval.js';
 import { INTEGER_BITS, MAX_EVAL_DEPTH, MAX_EVAL_STEPS } from '../../src/limits.js';
 import { scalarType } from '../../src/parse/c-types.js';
 
@@ -15,7 +22,17 @@ function table(lines: string[] = [], extra: Partial<SymbolTable> = {}): SymbolTa
   for (const line of lines) {
     const m = /^(\w+)(?:\(([^)]*)\))?:\s?(.*)$/.exec(line);
     if (!m) throw new Error(`table: bad line '${line}'`);
-    macros.set(m[1]!, { name: m[1]!, params: m[2] === undefined ? null : m[2].split(',').map((p) => p.trim()).filter(Boolean), body: m[3]! });
+    macros.set(m[1]!, {
+      name: m[1]!,
+      params:
+        m[2] === undefined
+          ? null
+          : m[2]
+              .split(',')
+              .map((p) => p.trim())
+              .filter(Boolean),
+      body: m[3]!,
+    });
   }
   return { ...emptySymbols(), macros, ...extra };
 }
@@ -32,7 +49,12 @@ const chr = (v: bigint) => ({ ...num(v, true), char: true });
 
 describe('tokenize', () => {
   it('numbers in every base with any suffix, char literals, strings, names and operators', () => {
-    expect(tokenize(' 0x1F 017 42uL 0 ')).toEqual([num(31n, false), num(15n, false), num(42n, true, true, true), num(0n, true)]);
+    expect(tokenize(' 0x1F 017 42uL 0 ')).toEqual([
+      num(31n, false),
+      num(15n, false),
+      num(42n, true, true, true),
+      num(0n, true),
+    ]);
     expect(tokenize('1u 1l 1LL 1lu 1ULL 0b101 0X10ul')).toEqual([
       num(1n, true, true),
       num(1n, true, false, true),
@@ -51,7 +73,33 @@ describe('tokenize', () => {
       { k: 'op', v: '<<' },
       { k: 'op', v: '>>' },
     ]);
-    for (const op of ['<=', '>=', '==', '!=', '&&', '||', '-', '+', '*', '/', '%', '&', '|', '^', '~', '!', '<', '>', '?', ':', '(', ')', ',', '.', '#']) {
+    for (const op of [
+      '<=',
+      '>=',
+      '==',
+      '!=',
+      '&&',
+      '||',
+      '-',
+      '+',
+      '*',
+      '/',
+      '%',
+      '&',
+      '|',
+      '^',
+      '~',
+      '!',
+      '<',
+      '>',
+      '?',
+      ':',
+      '(',
+      ')',
+      ',',
+      '.',
+      '#',
+    ]) {
       expect(tokenize(`1 ${op} 2`)![1]).toEqual({ k: 'op', v: op });
     }
   });
@@ -165,7 +213,18 @@ describe('operators', () => {
   });
 
   it('a division by zero and a shift by a negative amount or by the width of the promoted left operand are unknown', () => {
-    for (const e of ['1 / 0', '1 % 0', '1 << 32', '1 << -1', '1 >> 32', '1 >> -1', '1L << 64', '1L >> 64', '(uint64_t)1 << 64']) expect(val(e)).toBeNull();
+    for (const e of [
+      '1 / 0',
+      '1 % 0',
+      '1 << 32',
+      '1 << -1',
+      '1 >> 32',
+      '1 >> -1',
+      '1L << 64',
+      '1L >> 64',
+      '(uint64_t)1 << 64',
+    ])
+      expect(val(e)).toBeNull();
     expect(val('5 << 0')).toBe(5n);
     expect(val('5 >> 0')).toBe(5n);
     expect(val('1 << 31')).toBe(MIN32);
@@ -181,7 +240,7 @@ describe('operators', () => {
     expect(val(`-1 >> ${INTEGER_BITS - 1}`, pp())).toBe(-1n);
   });
 
-  it('precedence and associativity are C\'s', () => {
+  it("precedence and associativity are C's", () => {
     expect(val('1 + 2 * 3')).toBe(7n);
     expect(val('2 * 3 + 1')).toBe(7n);
     expect(val('10 - 4 - 3')).toBe(3n);
@@ -234,7 +293,8 @@ describe('operators', () => {
   });
 
   it('a whole expression or nothing: trailing tokens, a stray operator, a string, an empty input are unknown', () => {
-    for (const e of ['1 2', '(1', '1)', ')', '1 +', '+', '"s"', '', '   ', '1 , 2', 'a.b', '#']) expect(val(e)).toBeNull();
+    for (const e of ['1 2', '(1', '1)', ')', '1 +', '+', '"s"', '', '   ', '1 , 2', 'a.b', '#'])
+      expect(val(e)).toBeNull();
   });
 });
 
@@ -308,7 +368,20 @@ describe('casts and sizeof', () => {
 
   it('the basic sizes are LP64 (c-types.ts), and sizeof reads them', () => {
     const names = ['char', 'short', 'int', 'long', 'size_t', 'u8', 'u16', 'u32', 'u64', 'bool', 'float', 'double'];
-    const sizes = { char: 1, short: 2, int: 4, long: 8, size_t: 8, u8: 1, u16: 2, u32: 4, u64: 8, bool: 1, float: 4, double: 8 };
+    const sizes = {
+      char: 1,
+      short: 2,
+      int: 4,
+      long: 8,
+      size_t: 8,
+      u8: 1,
+      u16: 2,
+      u32: 4,
+      u64: 8,
+      bool: 1,
+      float: 4,
+      double: 8,
+    };
     expect(Object.fromEntries(names.map((n) => [n, scalarType(n)?.size]))).toEqual(sizes);
     expect(Object.fromEntries(names.map((n) => [n, evaluateNumber(`sizeof(${n})`, emptySymbols())]))).toEqual(sizes);
   });
@@ -337,7 +410,12 @@ describe('ioctl encoders (linux/ioctl.h: dir << 30 | size << 16 | type << 8 | nr
 
 describe('names', () => {
   it('object-like macros are evaluated as a whole operand, enumerators by value; macros before enumerators', () => {
-    const t = table(['PLUS: 108 + 1', 'BOTH: 1'], { enumerators: new Map([['EN', 7n], ['BOTH', 2n]]) });
+    const t = table(['PLUS: 108 + 1', 'BOTH: 1'], {
+      enumerators: new Map([
+        ['EN', 7n],
+        ['BOTH', 2n],
+      ]),
+    });
     expect(val('PLUS * 2', t)).toBe(218n);
     expect(val('EN * 2', t)).toBe(14n);
     expect(val('BOTH', t)).toBe(1n);
@@ -480,7 +558,9 @@ describe('bounds', () => {
     expect(val(`${'- '.repeat(MAX_EVAL_STEPS + 10)}1`, table([], { problems }))).toBeNull();
     expect([...problems]).toEqual([`a constant expression needs more than ${MAX_EVAL_STEPS} steps`]);
     const sum = new Set<string>();
-    expect(val(Array.from({ length: MAX_EVAL_STEPS + 10 }, () => '1').join('+'), table([], { problems: sum }))).toBeNull();
+    expect(
+      val(Array.from({ length: MAX_EVAL_STEPS + 10 }, () => '1').join('+'), table([], { problems: sum })),
+    ).toBeNull();
     expect([...sum]).toEqual([`a constant expression needs more than ${MAX_EVAL_STEPS} steps`]);
   });
 });
@@ -526,7 +606,12 @@ describe('edges a mutation run found unpinned', () => {
   it('a type name must end in _t to be read as one; a cast that is never closed, or an invalid octal literal, is unknown, not a crash', () => {
     expect(val('(my_type)1')).toBeNull();
     // Both names are also enumerators: `my_type` stays an operand, `my_type_t` is read as a cast (to a type not known).
-    const both = table([], { enumerators: new Map([['my_type', 5n], ['my_type_t', 5n]]) });
+    const both = table([], {
+      enumerators: new Map([
+        ['my_type', 5n],
+        ['my_type_t', 5n],
+      ]),
+    });
     expect(val('(my_type) - 1', both)).toBe(4n);
     expect(val('(my_type_t) - 1', both)).toBeNull();
     expect(val('(my_type_t) - 1', { ...both, scalarOf: (n) => (n === 'my_type_t' ? 'uint8_t' : null) })).toBe(255n);

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { charConstant, emptySymbols, evaluate, evaluateAs, evaluateNumber, type MacroDef, type SymbolTable } from '../../src/parse/consteval.js';
+import {
+  charConstant,
+  emptySymbols,
+  evaluate,
+  evaluateAs,
+  evaluateNumber,
+  type MacroDef,
+  type SymbolTable,
+} from '../../src/parse/consteval.js';
 
 function syms(defines: Record<string, string>, enumerators: Record<string, number> = {}): SymbolTable {
   const macros = new Map<string, MacroDef>();
   for (const [name, body] of Object.entries(defines)) {
     const m = /^(\w+)\(([^)]*)\)$/.exec(name);
-    macros.set(m ? m[1]! : name, { name: m ? m[1]! : name, params: m ? m[2]!.split(',').map((s) => s.trim()) : null, body });
+    macros.set(m ? m[1]! : name, {
+      name: m ? m[1]! : name,
+      params: m ? m[2]!.split(',').map((s) => s.trim()) : null,
+      body,
+    });
   }
   const t: SymbolTable = { ...emptySymbols(), macros };
   for (const [k, v] of Object.entries(enumerators)) t.enumerators.set(k, BigInt(v));
@@ -42,7 +54,12 @@ describe('evaluate', () => {
 
   it('resolves defines, enumerators and function-like macros', () => {
     const t = syms(
-      { A: '(1 << 2)', B: '(A | 1)', 'PPM_API_VERSION(ma, mi, pa)': '(((unsigned long long)(ma)) << 44) | ((mi) << 24) | (pa)', MAGIC: "'s'" },
+      {
+        A: '(1 << 2)',
+        B: '(A | 1)',
+        'PPM_API_VERSION(ma, mi, pa)': '(((unsigned long long)(ma)) << 44) | ((mi) << 24) | (pa)',
+        MAGIC: "'s'",
+      },
       { EN: 7 },
     );
     expect(evaluateNumber('B', t)).toBe(5);
@@ -69,7 +86,11 @@ describe('evaluate', () => {
 });
 
 /** The `#if` reading of the same symbols: isDefined marks it. */
-const preprocessor = (t: SymbolTable = emptySymbols()): SymbolTable => ({ ...t, isDefined: () => false, identifier: () => 0n });
+const preprocessor = (t: SymbolTable = emptySymbols()): SymbolTable => ({
+  ...t,
+  isDefined: () => false,
+  identifier: () => 0n,
+});
 
 describe('casts convert as C converts', () => {
   it.each([
@@ -117,7 +138,10 @@ describe('casts convert as C converts', () => {
   });
 
   it('knows the typedefs the surface gives it (scalarOf)', () => {
-    const t: SymbolTable = { ...emptySymbols(), scalarOf: (n) => (n === 'small' ? 'uint8_t' : n === 'flag_t' ? 'bool' : null) };
+    const t: SymbolTable = {
+      ...emptySymbols(),
+      scalarOf: (n) => (n === 'small' ? 'uint8_t' : n === 'flag_t' ? 'bool' : null),
+    };
     expect(evaluate('(small)300', t)).toBe(44n);
     expect(evaluate('(flag_t)7', t)).toBe(1n);
     expect(evaluate('(other)300', t)).toBeNull();
@@ -151,7 +175,7 @@ describe('character constants as gcc computes them', () => {
   });
 
   it.each([
-    ["'\\xff'", 'one byte of 0x80 or more: its sign is the target\'s'],
+    ["'\\xff'", "one byte of 0x80 or more: its sign is the target's"],
     ["'\\400'", 'an octal escape beyond a byte'],
     ["'\\x100'", 'a hex escape beyond a byte'],
     ["'\\q'", 'an unknown escape'],

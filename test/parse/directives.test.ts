@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { cText } from '../../src/parse/c-text.js';
 import { MAX_PRAGMA_MACRO_USE_CHARS } from '../../src/limits.js';
-import { applyPack, branchChain, destringize, pragmaMacroNames, pragmaOperatorPacks, scanDirectives, type PackState } from '../../src/parse/directives.js';
+import {
+  applyPack,
+  branchChain,
+  destringize,
+  pragmaMacroNames,
+  pragmaOperatorPacks,
+  scanDirectives,
+  type PackState,
+} from '../../src/parse/directives.js';
 
 /** The directives of a C snippet given as lines, read through the C text layer as the model does. */
 const scan = (...lines: string[]) => scanDirectives(cText(lines.join('\n')).text);
@@ -15,7 +23,12 @@ describe('scanDirectives: conditional groups', () => {
       ['elifdef', 'defined(C)', '!(A) && !(B) && (defined(C))'],
       ['else', '', '!(A) && !(B) && !(defined(C))'],
     ]);
-    expect(d.branches.map((b) => [b.line, b.endLine])).toEqual([[1, 2], [3, 4], [5, 5], [6, 7]]);
+    expect(d.branches.map((b) => [b.line, b.endLine])).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 5],
+      [6, 7],
+    ]);
     expect(d.unbalanced).toBe(false);
   });
 
@@ -25,7 +38,17 @@ describe('scanDirectives: conditional groups', () => {
   });
 
   it('a nested group: its branches name the enclosing branch as parent, and lines know their innermost branch', () => {
-    const d = scan('#ifdef __KERNEL__', '#if X', 'int k;', '#else', 'int u;', '#endif', 'int after;', '#endif', 'int top;');
+    const d = scan(
+      '#ifdef __KERNEL__',
+      '#if X',
+      'int k;',
+      '#else',
+      'int u;',
+      '#endif',
+      'int after;',
+      '#endif',
+      'int top;',
+    );
     expect(d.branches.map((b) => b.parent)).toEqual([-1, 0, 0]);
     // Index 0 unused; a directive line belongs to the branch it opens, an #endif to the region it returns to.
     expect(d.branchOfLine.slice(1)).toEqual([0, 1, 1, 2, 2, 0, 0, -1, -1]);
@@ -35,7 +58,11 @@ describe('scanDirectives: conditional groups', () => {
 
   it('a closing #endif records the group it closes, the #if of the group', () => {
     const d = scan('#if A', '#else', '#endif');
-    expect(d.ops).toEqual([{ op: 'branch', branch: 0 }, { op: 'branch', branch: 1 }, { op: 'endif', first: 0, line: 3 }]);
+    expect(d.ops).toEqual([
+      { op: 'branch', branch: 0 },
+      { op: 'branch', branch: 1 },
+      { op: 'endif', first: 0, line: 3 },
+    ]);
   });
 
   it.each([
@@ -55,7 +82,10 @@ describe('scanDirectives: conditional groups', () => {
 
   it('a form feed, a vertical tab or a long run of blanks before the # still starts a directive (white space, as gcc reads it)', () => {
     const d = scan('\f#if 0', 'int a;', '\v#endif', `${' '.repeat(300)}#ifdef X`, `${'\t'.repeat(300)}#endif`);
-    expect(d.branches).toMatchObject([{ kind: 'if', test: '0', line: 1, endLine: 2 }, { kind: 'ifdef', test: 'defined(X)', line: 4 }]);
+    expect(d.branches).toMatchObject([
+      { kind: 'if', test: '0', line: 1, endLine: 2 },
+      { kind: 'ifdef', test: 'defined(X)', line: 4 },
+    ]);
     expect(d.unbalanced).toBe(false);
   });
 
@@ -74,7 +104,9 @@ describe('scanDirectives: conditional groups', () => {
 
 describe('scanDirectives: include guards', () => {
   it('#ifndef X directly followed by #define X around the whole file is a guard', () => {
-    expect(scan('#ifndef PPM_H', '#define PPM_H', '#ifdef A', '#endif', 'int a;', '#endif').branches[0]!.includeGuard).toBe(true);
+    expect(
+      scan('#ifndef PPM_H', '#define PPM_H', '#ifdef A', '#endif', 'int a;', '#endif').branches[0]!.includeGuard,
+    ).toBe(true);
   });
 
   it.each([
@@ -102,12 +134,17 @@ describe('scanDirectives: #define and #undef', () => {
 
   it('variadic parameters: ... and the GNU name... form', () => {
     const d = scan('#define V(fmt, ...) f(fmt, __VA_ARGS__)', '#define W(x, rest ...) g(rest)');
-    expect(d.macros.map((m) => m.params)).toEqual([['fmt', '...'], ['x', 'rest...']]);
+    expect(d.macros.map((m) => m.params)).toEqual([
+      ['fmt', '...'],
+      ['x', 'rest...'],
+    ]);
   });
 
   it('a body continued over lines is joined, whitespace folded, at the line of its #define', () => {
     const d = scan('int a;', '#define PPM_SC_FIELDS \\', '\tPPM_SC_X(OPEN, 1) \\', '\tPPM_SC_X(CLOSE, 2)', 'int b;');
-    expect(d.macros).toEqual([{ name: 'PPM_SC_FIELDS', params: null, body: 'PPM_SC_X(OPEN, 1) PPM_SC_X(CLOSE, 2)', line: 2, branch: -1 }]);
+    expect(d.macros).toEqual([
+      { name: 'PPM_SC_FIELDS', params: null, body: 'PPM_SC_X(OPEN, 1) PPM_SC_X(CLOSE, 2)', line: 2, branch: -1 },
+    ]);
     expect(d.spans).toHaveLength(1);
     expect(d.branchOfLine.slice(1)).toEqual([-1, -1, -1, -1, -1]);
   });
@@ -133,7 +170,13 @@ describe('scanDirectives: #define and #undef', () => {
 
 describe('scanDirectives: #include, #pragma pack, #error', () => {
   it('records angled and quoted includes (#include_next too) with the branch they are in', () => {
-    const d = scan('#include <linux/types.h>', '#ifdef __KERNEL__', '# include "ppm_events.h"', '#endif', '#include_next <stdint.h>');
+    const d = scan(
+      '#include <linux/types.h>',
+      '#ifdef __KERNEL__',
+      '# include "ppm_events.h"',
+      '#endif',
+      '#include_next <stdint.h>',
+    );
     expect(d.includes.map((i) => [i.path, i.angled, i.line, i.branch])).toEqual([
       ['linux/types.h', true, 1, -1],
       ['ppm_events.h', false, 3, 0],
@@ -146,7 +189,10 @@ describe('scanDirectives: #include, #pragma pack, #error', () => {
 
   it('an #include of a name the file defined as a header name includes that header (the line is macro-expanded)', () => {
     const d = scan('#define RB_H "rb.h"', '#include RB_H', '#define SYS_H <sys/x.h>', '#include SYS_H');
-    expect(d.includes.map((i) => [i.path, i.angled, i.line])).toEqual([['rb.h', false, 2], ['sys/x.h', true, 4]]);
+    expect(d.includes.map((i) => [i.path, i.angled, i.line])).toEqual([
+      ['rb.h', false, 2],
+      ['sys/x.h', true, 4],
+    ]);
     expect(d.unfollowed).toEqual([]);
   });
 
@@ -157,7 +203,13 @@ describe('scanDirectives: #include, #pragma pack, #error', () => {
   });
 
   it('the pack arguments of #pragma pack, other pragmas ignored', () => {
-    const d = scan('#pragma once', '#pragma pack(push, 1)', '#pragma pack( pop )', '#pragma pack(4)', '#pragma GCC diagnostic push');
+    const d = scan(
+      '#pragma once',
+      '#pragma pack(push, 1)',
+      '#pragma pack( pop )',
+      '#pragma pack(4)',
+      '#pragma GCC diagnostic push',
+    );
     expect(d.ops).toEqual([
       { op: 'pack', args: ['push', '1'], line: 2 },
       { op: 'pack', args: ['pop'], line: 3 },
@@ -186,7 +238,13 @@ describe('scanDirectives: #include, #pragma pack, #error', () => {
 
   it('with the names of the macros that expand to _Pragma, each use is an expand op (with its arguments, over lines)', () => {
     const names = new Set(['PACK_BEGIN', 'PACK']);
-    const src = ['#define PACK_BEGIN _Pragma("pack(push, 1)")', 'PACK_BEGIN', 'PACK(', '  2) struct x { int PACK_BEGINS; };', 'const char *s = "PACK_BEGIN";'].join('\n');
+    const src = [
+      '#define PACK_BEGIN _Pragma("pack(push, 1)")',
+      'PACK_BEGIN',
+      'PACK(',
+      '  2) struct x { int PACK_BEGINS; };',
+      'const char *s = "PACK_BEGIN";',
+    ].join('\n');
     const d = scanDirectives(cText(src).text, names);
     expect(d.ops).toEqual([
       { op: 'define', macro: 0 },
@@ -207,13 +265,22 @@ describe('scanDirectives: #include, #pragma pack, #error', () => {
   });
 
   it('pragmaMacroNames: macros with _Pragma in their body and, to a fixed point, those naming them', () => {
-    const d = scan('#define DO(x) _Pragma(#x)', '#define PACK(n) DO(pack(push, n))', '#define PACK1 PACK(1)', '#define OTHER 1', '#define NOT_PRAGMA my_Pragma');
+    const d = scan(
+      '#define DO(x) _Pragma(#x)',
+      '#define PACK(n) DO(pack(push, n))',
+      '#define PACK1 PACK(1)',
+      '#define OTHER 1',
+      '#define NOT_PRAGMA my_Pragma',
+    );
     expect([...pragmaMacroNames([d])].sort()).toEqual(['DO', 'PACK', 'PACK1']);
     expect(pragmaMacroNames([scan('#define A 1')]).size).toBe(0);
   });
 
   it('pragmaOperatorPacks and destringize read the pack pragmas of an expansion', () => {
-    expect(pragmaOperatorPacks('_Pragma("pack(push, 2)") int x; _Pragma("once") _Pragma ("pack()")')).toEqual([['push', '2'], ['']]);
+    expect(pragmaOperatorPacks('_Pragma("pack(push, 2)") int x; _Pragma("once") _Pragma ("pack()")')).toEqual([
+      ['push', '2'],
+      [''],
+    ]);
     expect(destringize('"a \\"b\\" \\\\ c"')).toBe('a "b" \\ c');
   });
 
@@ -233,8 +300,15 @@ describe('#pragma push_macro / pop_macro', () => {
   const scan2 = (...lines: string[]) => scanDirectives(cText(lines.join('\n')).text);
   it('pop_macro puts back the definition the file saved: an #undef and a #define at its line', () => {
     const d = scan2('#define X 1', '#pragma push_macro("X")', '#undef X', '#define X 2', '#pragma pop_macro("X")');
-    expect(d.macros.map((m) => [m.name, m.body, m.line])).toEqual([['X', '1', 1], ['X', '2', 4], ['X', '1', 5]]);
-    expect(d.ops.slice(-2)).toEqual([{ op: 'undef', name: 'X', line: 5 }, { op: 'define', macro: 2 }]);
+    expect(d.macros.map((m) => [m.name, m.body, m.line])).toEqual([
+      ['X', '1', 1],
+      ['X', '2', 4],
+      ['X', '1', 5],
+    ]);
+    expect(d.ops.slice(-2)).toEqual([
+      { op: 'undef', name: 'X', line: 5 },
+      { op: 'define', macro: 2 },
+    ]);
     expect(d.unfollowed).toEqual([]);
   });
 
@@ -244,7 +318,16 @@ describe('#pragma push_macro / pop_macro', () => {
   });
 
   it('what another file defined, or a definition in another branch, cannot be put back: reported', () => {
-    const d = scan2('#pragma push_macro("Y")', '#define Y 2', '#pragma pop_macro("Y")', '#ifdef A', '#define Z 1', '#endif', '#pragma push_macro("Z")', '#pragma pop_macro("Z")');
+    const d = scan2(
+      '#pragma push_macro("Y")',
+      '#define Y 2',
+      '#pragma pop_macro("Y")',
+      '#ifdef A',
+      '#define Z 1',
+      '#endif',
+      '#pragma push_macro("Z")',
+      '#pragma pop_macro("Z")',
+    );
     expect(d.unfollowed.map((u) => u.line)).toEqual([3, 8]);
     expect(d.unfollowed[0]!.reason).toMatch(/pop_macro\("Y"\) restores a definition driver-semver cannot tell/);
   });
@@ -261,16 +344,32 @@ describe('applyPack: one pack pragma as gcc applies it on Linux', () => {
 
   it('n sets, push saves (with or without a new cap), pop restores, () and 0 reset, show changes nothing', () => {
     expect(run(['4'], ['push', '1'], ['push'], ['pop'], ['pop'], ['show'], [''], ['push', '0x10'], ['0'])).toEqual([
-      [4, true], [1, true], [1, true], [1, true], [4, true], [4, true], [0, true], [16, true], [0, true],
+      [4, true],
+      [1, true],
+      [1, true],
+      [1, true],
+      [4, true],
+      [4, true],
+      [0, true],
+      [16, true],
+      [0, true],
     ]);
   });
 
   it('a pop with nothing saved changes nothing (gcc warns)', () => {
-    expect(run(['2'], ['pop'])).toEqual([[2, true], [2, true]]);
+    expect(run(['2'], ['pop'])).toEqual([
+      [2, true],
+      [2, true],
+    ]);
   });
 
   it('a value that is not 0, 1, 2, 4, 8 or 16 makes gcc ignore the whole pragma, push included', () => {
-    expect(run(['push', '1'], ['push', '3'], ['pop'], ['32'])).toEqual([[1, true], [1, true], [0, true], [0, true]]);
+    expect(run(['push', '1'], ['push', '3'], ['pop'], ['32'])).toEqual([
+      [1, true],
+      [1, true],
+      [0, true],
+      [0, true],
+    ]);
   });
 
   it('names, expressions and labels are not understood (gcc reads a name as a label, clang expands it)', () => {

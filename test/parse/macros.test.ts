@@ -7,7 +7,16 @@ function table(defs: Record<string, string>): Map<string, MacroDef> {
   for (const [head, body] of Object.entries(defs)) {
     const f = /^(\w+)\(([^)]*)\)$/.exec(head);
     const name = f ? f[1]! : head;
-    m.set(name, { name, params: f ? f[2]!.split(',').map((s) => s.trim()).filter(Boolean) : null, body });
+    m.set(name, {
+      name,
+      params: f
+        ? f[2]!
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : null,
+      body,
+    });
   }
   return m;
 }
@@ -40,7 +49,9 @@ describe('expandMacros', () => {
     for (let i = 1; i <= 25; i++) defs[`G${i}(x)`] = `G${i - 1}(x) G${i - 1}(x)`;
     expect(expand('F200(7)', defs)).toBe('(7)');
     // 2^25 tokens would be the answer: the output bound stops it, with the reason.
-    expect(expand('G25(1)', defs)).toMatch(/^PROBLEM: a macro expands to more than 200000 tokens|^PROBLEM: a macro expansion needs more than/);
+    expect(expand('G25(1)', defs)).toMatch(
+      /^PROBLEM: a macro expands to more than 200000 tokens|^PROBLEM: a macro expansion needs more than/,
+    );
   });
 
   it('macros nested deeper than the bound end in a problem, not a stack overflow', () => {
@@ -83,7 +94,12 @@ describe('expandMacros', () => {
   });
 
   it('an X-macro list expands through the macro defined for it', () => {
-    expect(expand('PPM_SC_FIELDS', { PPM_SC_FIELDS: 'PPM_SC_X(OPEN, 1) PPM_SC_X(CLOSE, 2)', 'PPM_SC_X(n, v)': 'PPM_SC_##n = v,' })).toBe('PPM_SC_OPEN = 1, PPM_SC_CLOSE = 2,');
+    expect(
+      expand('PPM_SC_FIELDS', {
+        PPM_SC_FIELDS: 'PPM_SC_X(OPEN, 1) PPM_SC_X(CLOSE, 2)',
+        'PPM_SC_X(n, v)': 'PPM_SC_##n = v,',
+      }),
+    ).toBe('PPM_SC_OPEN = 1, PPM_SC_CLOSE = 2,');
   });
 
   it('text that is not C tokens is a problem, not a guess', () => {

@@ -10,7 +10,9 @@ describe('parseCSync', () => {
     expect(() => parseCSync('slow.h', `int x = ${'(a)'.repeat(100_000)};\n`, new WorkBudget(30))).toThrow(BudgetSpent);
     const f = parseCSync('ok.h', 'struct s { int a; };\n');
     try {
-      expect(f.root.toString()).toBe('(translation_unit (struct_specifier name: (type_identifier) body: (field_declaration_list (field_declaration type: (primitive_type) declarator: (field_identifier)))))');
+      expect(f.root.toString()).toBe(
+        '(translation_unit (struct_specifier name: (type_identifier) body: (field_declaration_list (field_declaration type: (primitive_type) declarator: (field_identifier)))))',
+      );
     } finally {
       f.dispose();
     }

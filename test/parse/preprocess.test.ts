@@ -15,7 +15,7 @@ describe('preprocess keeps offsets', () => {
     '#define M(a) \\',
     '  /* inside */ a + \\',
     '  1',
-    "char q = '/'; const char *s = \"// not a comment\";",
+    'char q = \'/\'; const char *s = "// not a comment";',
     '#endif',
   ].join('\n');
   const pre = preprocess(src);
@@ -74,10 +74,22 @@ describe('pragma pack', () => {
   });
 
   it('reads the operator form _Pragma("pack(...)") and blanks it for the grammar, with __packed and __aligned(N)', () => {
-    const pre = preprocess(['_Pragma("pack(push, 2)")', 'struct a { long x; char c; } __packed;', '_Pragma ( "pack(pop)" )', 'struct b { char c __aligned(sizeof(long)); };'].join('\n'));
+    const pre = preprocess(
+      [
+        '_Pragma("pack(push, 2)")',
+        'struct a { long x; char c; } __packed;',
+        '_Pragma ( "pack(pop)" )',
+        'struct b { char c __aligned(sizeof(long)); };',
+      ].join('\n'),
+    );
     expect(pre.packAt(2)).toBe(2);
     expect(pre.packAt(4)).toBe(0);
-    expect(pre.text.split('\n')).toEqual([' '.repeat(24), `struct a { long x; char c; }${' '.repeat(9)};`, ' '.repeat(23), `struct b { char c${' '.repeat(24)}; };`]);
+    expect(pre.text.split('\n')).toEqual([
+      ' '.repeat(24),
+      `struct a { long x; char c; }${' '.repeat(9)};`,
+      ' '.repeat(23),
+      `struct b { char c${' '.repeat(24)}; };`,
+    ]);
   });
 });
 

@@ -44,9 +44,22 @@ describe('rule catalogue', () => {
   });
 
   it('every rule has a table of valid and invalid cases, exactly once', () => {
-    const tables = [...eventCases, ...paramCases, ...eventFlagCases, ...tableCases, ...apiCases, ...invariantCases, ...codeCases, ...productionCases, ...constantCases];
+    const tables = [
+      ...eventCases,
+      ...paramCases,
+      ...eventFlagCases,
+      ...tableCases,
+      ...apiCases,
+      ...invariantCases,
+      ...codeCases,
+      ...productionCases,
+      ...constantCases,
+    ];
     const tested = tables.map((t) => t.rule);
-    expect(tested.filter((id, i) => tested.indexOf(id) !== i), 'rules with two tables').toEqual([]);
+    expect(
+      tested.filter((id, i) => tested.indexOf(id) !== i),
+      'rules with two tables',
+    ).toEqual([]);
     // The code rules compare token hashes of function bodies; their before/after cases live in
     // code-rules.test.ts, which must name each of them.
     const elsewhere = readFileSync(fileURLToPath(new URL('./code-rules.test.ts', import.meta.url)), 'utf8');

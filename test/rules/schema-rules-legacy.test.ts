@@ -15,13 +15,27 @@ import {
   XMACRO_PPM_SC,
 } from './legacy-sources.js';
 import { lineOf } from '../helpers/lines.js';
-import { apply, demoFiles, EVENT_TABLE, firedRules, HEADER, inHeader, setFile, surface, type Change } from './tester.js';
+import {
+  apply,
+  demoFiles,
+  EVENT_TABLE,
+  firedRules,
+  HEADER,
+  inHeader,
+  setFile,
+  surface,
+  type Change,
+} from './tester.js';
 
 /** Any value with every `loc` field dropped (locations differ between spellings by design). */
 function withoutLocs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutLocs);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'loc').map(([k, v]) => [k, withoutLocs(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== 'loc')
+        .map(([k, v]) => [k, withoutLocs(v)]),
+    );
   }
   return value;
 }
@@ -48,7 +62,10 @@ describe('positional g_event_info', () => {
     expect(Object.keys(old.events)).toEqual(Object.keys(designated.events));
     expect(withoutLocs(old.events)).toEqual(withoutLocs(designated.events));
     // An entry's location is its own line, whatever its comment says.
-    expect(old.events.PPME_SYSCALL_OPEN_X!.loc).toEqual({ path: EVENT_TABLE, line: lineOf(positionalEventTable(), '/* PPME_SYSCALL_OPEN_X */') });
+    expect(old.events.PPME_SYSCALL_OPEN_X!.loc).toEqual({
+      path: EVENT_TABLE,
+      line: lineOf(positionalEventTable(), '/* PPME_SYSCALL_OPEN_X */'),
+    });
   });
 
   it('switching between the two syntaxes is no change, both ways', async () => {
@@ -76,11 +93,18 @@ describe('positional g_event_info', () => {
     const labels = [...POSITIONAL_LABELS];
     labels[3] = 'PPME_SYSCALL_CLOSE_X';
     const base = await build(positional(labels));
-    const headTable = positionalEventTable(labels).replace('{"open", EC_FILE | EC_SYSCALL, EF_CREATES_FD | EF_MODIFIES_STATE, 3', '{"openat", EC_FILE | EC_SYSCALL, EF_CREATES_FD | EF_MODIFIES_STATE, 3');
+    const headTable = positionalEventTable(labels).replace(
+      '{"open", EC_FILE | EC_SYSCALL, EF_CREATES_FD | EF_MODIFIES_STATE, 3',
+      '{"openat", EC_FILE | EC_SYSCALL, EF_CREATES_FD | EF_MODIFIES_STATE, 3',
+    );
     const head = await build((tree) => ({ ...tree, [EVENT_TABLE]: headTable }));
     const findings = runRules(base, head);
     expect(findings.map((f) => [f.rule, f.message, f.location])).toEqual([
-      ['event-name-changed', "PPME_SYSCALL_OPEN_X name 'open' → 'openat'", { path: EVENT_TABLE, line: lineOf(headTable, '{"openat"') }],
+      [
+        'event-name-changed',
+        "PPME_SYSCALL_OPEN_X name 'open' → 'openat'",
+        { path: EVENT_TABLE, line: lineOf(headTable, '{"openat"') },
+      ],
     ]);
   });
 
@@ -88,7 +112,10 @@ describe('positional g_event_info', () => {
     const base = await build();
     const head = await build((tree) => ({
       ...tree,
-      [EVENT_TABLE]: positionalEventTable().replace('{"fd", PT_FD, PF_DEC}, {"name", PT_FSPATH', '{"fd", PT_FD32, PF_DEC}, {"name", PT_FSPATH'),
+      [EVENT_TABLE]: positionalEventTable().replace(
+        '{"fd", PT_FD, PF_DEC}, {"name", PT_FSPATH',
+        '{"fd", PT_FD32, PF_DEC}, {"name", PT_FSPATH',
+      ),
     }));
     const findings = runRules(base, head);
     expect(firedRules(findings)).toEqual(['event-param-type-changed']);
@@ -107,7 +134,10 @@ describe('enum ppm_event_type (the old name of ppm_event_code)', () => {
       Object.fromEntries(Object.entries(typedef.eventCodes).map(([k, c]) => [k, c.value])),
     );
     const header = apply(demoFiles(), oldCodes)[HEADER]!;
-    expect(old.eventCodes.PPME_SOCKET_SETSOCKOPT_X).toMatchObject({ value: 9, loc: { path: HEADER, line: lineOf(header, '\tPPME_SOCKET_SETSOCKOPT_X,') } });
+    expect(old.eventCodes.PPME_SOCKET_SETSOCKOPT_X).toMatchObject({
+      value: 9,
+      loc: { path: HEADER, line: lineOf(header, '\tPPME_SOCKET_SETSOCKOPT_X,') },
+    });
     expect(Object.keys(old.enums)).not.toContain('ppm_event_type');
     expect(withoutLocs(old.events)).toEqual(withoutLocs(typedef.events));
   });
@@ -121,7 +151,10 @@ describe('enum ppm_event_type (the old name of ppm_event_code)', () => {
 
   it('changes in the old form are found', async () => {
     const base = await build(oldCodes);
-    const head = await build(oldCodes, inHeader(['\tPPME_SYSCALL_READ_E,\n', '\tPPME_SYSCALL_PREAD_E,\n\tPPME_SYSCALL_READ_E,\n']));
+    const head = await build(
+      oldCodes,
+      inHeader(['\tPPME_SYSCALL_READ_E,\n', '\tPPME_SYSCALL_PREAD_E,\n\tPPME_SYSCALL_READ_E,\n']),
+    );
     // A code inserted before READ_E: READ_E and every later implicit code shift by one.
     const renumbered = runRules(base, head).filter((f) => f.rule === 'event-renumbered');
     expect(renumbered.map((f) => f.message)).toEqual([
@@ -139,10 +172,24 @@ describe('enum ppm_syscall_code (the ppm_sc codes before the X-macro)', () => {
   it('is read as the ppm_sc codes, without the PPM_SC_MAX sentinel', async () => {
     const xmacro = await build();
     const old = await build(oldSc);
-    const values = (s: Surface) => Object.fromEntries(Object.entries(s.ppmSc).filter(([, c]) => !c.retired).map(([k, c]) => [k, c.value]));
+    const values = (s: Surface) =>
+      Object.fromEntries(
+        Object.entries(s.ppmSc)
+          .filter(([, c]) => !c.retired)
+          .map(([k, c]) => [k, c.value]),
+      );
     expect(values(old)).toEqual(values(xmacro));
-    expect(values(old)).toEqual({ PPM_SC_UNKNOWN: 0, PPM_SC_OPEN: 1, PPM_SC_CLOSE: 2, PPM_SC_READ: 4, PPM_SC_SETSOCKOPT: 5 });
-    expect(old.ppmSc.PPM_SC_READ!.loc).toEqual({ path: HEADER, line: lineOf(apply(demoFiles(), oldSc)[HEADER]!, 'PPM_SC_READ = 4') });
+    expect(values(old)).toEqual({
+      PPM_SC_UNKNOWN: 0,
+      PPM_SC_OPEN: 1,
+      PPM_SC_CLOSE: 2,
+      PPM_SC_READ: 4,
+      PPM_SC_SETSOCKOPT: 5,
+    });
+    expect(old.ppmSc.PPM_SC_READ!.loc).toEqual({
+      path: HEADER,
+      line: lineOf(apply(demoFiles(), oldSc)[HEADER]!, 'PPM_SC_READ = 4'),
+    });
     expect(Object.keys(old.enums)).not.toContain('ppm_syscall_code');
   });
 
@@ -159,13 +206,18 @@ describe('enum ppm_syscall_code (the ppm_sc codes before the X-macro)', () => {
     const findings = runRules(base, head);
     expect(firedRules(findings)).toEqual(['ppm-sc-renumbered']);
     // The implicit PPM_SC_SETSOCKOPT follows PPM_SC_READ.
-    expect(findings.map((f) => f.message)).toEqual(['PPM_SC_READ changed from 4 to 6', 'PPM_SC_SETSOCKOPT changed from 5 to 7']);
+    expect(findings.map((f) => f.message)).toEqual([
+      'PPM_SC_READ changed from 4 to 6',
+      'PPM_SC_SETSOCKOPT changed from 5 to 7',
+    ]);
   });
 
   it('a code appended to the old form is a patch, as with the X-macro', async () => {
     const base = await build(oldSc);
     const head = await build(oldSc, inHeader(['\tPPM_SC_SETSOCKOPT,\n', '\tPPM_SC_SETSOCKOPT,\n\tPPM_SC_WRITE,\n']));
     const findings = runRules(base, head);
-    expect(findings.map((f) => [f.rule, f.bump, f.message])).toEqual([['ppm-sc-appended', 'patch', 'new PPM_SC_WRITE = 6']]);
+    expect(findings.map((f) => [f.rule, f.bump, f.message])).toEqual([
+      ['ppm-sc-appended', 'patch', 'new PPM_SC_WRITE = 6'],
+    ]);
   });
 });

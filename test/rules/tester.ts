@@ -62,7 +62,10 @@ export function trees(base: Change | Change[] | undefined, head: Change | Change
 }
 
 /** Base and head surfaces of a case (see `trees`). */
-export async function surfaces(base: Change | Change[] | undefined, head: Change | Change[]): Promise<[Surface, Surface]> {
+export async function surfaces(
+  base: Change | Change[] | undefined,
+  head: Change | Change[],
+): Promise<[Surface, Surface]> {
   const [baseTree, headTree] = trees(base, head);
   return [await surface(baseTree, 'base'), await surface(headTree, 'head')];
 }
@@ -78,7 +81,9 @@ export function resolveLine(e: ExpectedError, [baseTree, headTree]: [Tree, Tree]
 
 /** The SCHEMA bump the findings require, counted as the verdict counts it (`change` findings only). */
 export function requiredBump(findings: Finding[], governs: 'api' | 'schema' = 'schema'): Bump {
-  return findings.filter((f) => f.governs === governs && f.kind === 'change').reduce<Bump>((acc, f) => maxBump(acc, f.bump), 'none');
+  return findings
+    .filter((f) => f.governs === governs && f.kind === 'change')
+    .reduce<Bump>((acc, f) => maxBump(acc, f.bump), 'none');
 }
 
 /** Rule ids that reported something, sorted and unique. */
@@ -142,7 +147,11 @@ function escapeRegExp(s: string): string {
 }
 
 function describeFindings(findings: Finding[]): string {
-  return findings.map((f) => `  ${f.rule} [${f.bump}] ${f.location ? `${f.location.path}:${f.location.line}` : '-'} ${f.message}`).join('\n') || '  (none)';
+  return (
+    findings
+      .map((f) => `  ${f.rule} [${f.bump}] ${f.location ? `${f.location.path}:${f.location.line}` : '-'} ${f.message}`)
+      .join('\n') || '  (none)'
+  );
 }
 
 async function runCase(c: BaseCase, governs: 'api' | 'schema'): Promise<Finding[]> {
@@ -150,8 +159,10 @@ async function runCase(c: BaseCase, governs: 'api' | 'schema'): Promise<Finding[
   expect(base.warnings, 'base surface warnings').toEqual([]);
   expect(head.warnings, 'head surface warnings').toEqual([]);
   const findings = runRules(base, head);
-  if (c.rules) expect(firedRules(findings), `rules that fired:\n${describeFindings(findings)}`).toEqual([...c.rules].sort());
-  if (c.required) expect(requiredBump(findings, governs), `required bump of:\n${describeFindings(findings)}`).toBe(c.required);
+  if (c.rules)
+    expect(firedRules(findings), `rules that fired:\n${describeFindings(findings)}`).toEqual([...c.rules].sort());
+  if (c.required)
+    expect(requiredBump(findings, governs), `required bump of:\n${describeFindings(findings)}`).toBe(c.required);
   return findings;
 }
 
@@ -190,7 +201,11 @@ export function ruleTests(cases: RuleCases): void {
             expect(f.governs, context).toBe(cases.governs ?? 'schema');
             expect(f.kind, context).toBe(cases.kind ?? 'change');
           }
-          const actual = mine.map((f) => ({ message: f.message, path: f.location?.path ?? null, line: f.location?.line ?? null }));
+          const actual = mine.map((f) => ({
+            message: f.message,
+            path: f.location?.path ?? null,
+            line: f.location?.line ?? null,
+          }));
           const caseTrees = trees(c.base, c.head);
           const expected = c.errors.map((e) => ({
             message: expect.stringMatching(new RegExp(e.message.map(escapeRegExp).join('[\\s\\S]*'))),
@@ -222,7 +237,10 @@ export const appendEventEntries = (...entries: string[]): Change =>
 
 /** Appends event codes after PPME_SOCKET_SETSOCKOPT_X (= 9) and moves PPM_EVENT_MAX past them. */
 export const appendEventCodes = (...symbols: string[]): Change =>
-  inHeader(['\tPPM_EVENT_MAX = 10', `${symbols.map((s, i) => `\t${s} = ${10 + i},\n`).join('')}\tPPM_EVENT_MAX = ${10 + symbols.length}`]);
+  inHeader([
+    '\tPPM_EVENT_MAX = 10',
+    `${symbols.map((s, i) => `\t${s} = ${10 + i},\n`).join('')}\tPPM_EVENT_MAX = ${10 + symbols.length}`,
+  ]);
 
 /** A new write enter/exit pair (codes 10 and 11, entries at the end of g_event_info). */
 export const addWritePair: Change[] = [

@@ -28,7 +28,11 @@ describe('GitRepo', () => {
     const repo = GitRepo.open(dir);
     const s1 = repo.snapshot(c1, ['driver']);
     const s2 = repo.snapshot(c2, ['driver']);
-    const [a, b, c] = await Promise.all([s1.read('driver/API_VERSION'), s2.read('driver/API_VERSION'), s1.read('driver/a.c')]);
+    const [a, b, c] = await Promise.all([
+      s1.read('driver/API_VERSION'),
+      s2.read('driver/API_VERSION'),
+      s1.read('driver/a.c'),
+    ]);
     expect(a!.toString()).toBe('1.0.0\n');
     expect(b!.toString()).toBe('1.1.0\n');
     expect(c!.toString()).toBe('int a;\n');
@@ -95,7 +99,9 @@ describe('GitRepo errors are one line, exit code 2, and say how to fix them', ()
     const dir = tempRepo();
     commitFiles(dir, { f: '1' }, 'x');
     const repo = GitRepo.open(dir);
-    expect(() => repo.resolve('no-such-branch', 'base revision')).toThrow(/unknown base revision 'no-such-branch' .*git fetch origin no-such-branch/);
+    expect(() => repo.resolve('no-such-branch', 'base revision')).toThrow(
+      /unknown base revision 'no-such-branch' .*git fetch origin no-such-branch/,
+    );
     expect(() => repo.resolve('--upload-pack=evil')).toThrow(/cannot start with '-'/);
     repo.close();
   });
@@ -106,7 +112,9 @@ describe('GitRepo errors are one line, exit code 2, and say how to fix them', ()
     runGit(dir, ['remote', 'add', 'upstream', 'https://example.invalid/libs.git']);
     runGit(dir, ['remote', 'add', 'up/stream', 'https://example.invalid/other.git']);
     const repo = GitRepo.open(dir);
-    expect(() => repo.resolve('upstream/release/0.20.x', 'base revision')).toThrow(/run 'git fetch upstream release\/0\.20\.x' if it exists upstream$/);
+    expect(() => repo.resolve('upstream/release/0.20.x', 'base revision')).toThrow(
+      /run 'git fetch upstream release\/0\.20\.x' if it exists upstream$/,
+    );
     expect(() => repo.resolve('up/stream/x')).toThrow(/'git fetch up\/stream x'/);
     expect(() => repo.resolve('mine/x')).toThrow(/'git fetch origin mine\/x'/);
     repo.close();
@@ -143,7 +151,9 @@ describe('GitRepo errors are one line, exit code 2, and say how to fix them', ()
       }
     })();
     expect(err).toBeInstanceOf(InputError);
-    expect(err!.message).toMatch(/the clone is shallow; run 'git fetch --deepen=200' or 'git fetch --unshallow' \(actions\/checkout: fetch-depth: 0\)$/);
+    expect(err!.message).toMatch(
+      /the clone is shallow; run 'git fetch --deepen=200' or 'git fetch --unshallow' \(actions\/checkout: fetch-depth: 0\)$/,
+    );
     repo.close();
   });
 
@@ -181,7 +191,11 @@ describe('symbolic links and submodules are listed as such, never read through',
     const { dir, outside, sub, commit } = repoWithLinks();
     const repo = GitRepo.open(dir);
     const files = repo.listFiles(commit, ['driver']);
-    expect(files.get('driver/a.h')).toEqual({ path: 'driver/a.h', blob: gitBlobId(Buffer.from('#define A 1\n')), size: 12 });
+    expect(files.get('driver/a.h')).toEqual({
+      path: 'driver/a.h',
+      blob: gitBlobId(Buffer.from('#define A 1\n')),
+      size: 12,
+    });
     expect(files.get('driver/link.h')).toMatchObject({ mode: '120000', blob: gitBlobId(Buffer.from(outside)) });
     expect(files.get('driver/sub')).toMatchObject({ mode: '160000', blob: sub });
     repo.close();
@@ -194,20 +208,37 @@ describe('symbolic links and submodules are listed as such, never read through',
     const tree = demoTree();
     delete tree['driver/ppm_events_public.h'];
     // An entry of g_event_info taken from an included file, which is a link too.
-    tree['driver/event_table.c'] = tree['driver/event_table.c']!.replace('        [PPME_SYSCALL_CLOSE_X] =', '#include "close_x.inc"\n        [PPME_SYSCALL_CLOSE_X] =');
+    tree['driver/event_table.c'] = tree['driver/event_table.c']!.replace(
+      '        [PPME_SYSCALL_CLOSE_X] =',
+      '#include "close_x.inc"\n        [PPME_SYSCALL_CLOSE_X] =',
+    );
     commitFiles(dir, tree, 'driver');
     symlinkSync(outside, path.join(dir, 'driver/ppm_events_public.h'));
     symlinkSync(outside, path.join(dir, 'driver/close_x.inc'));
     const sub = commitFiles(tempRepo(), { f: '1' }, 'sub');
-    const commit = commitIndex(dir, ['driver/ppm_events_public.h', 'driver/close_x.inc'], `160000,${sub},driver/ppm_fillers.c`);
+    const commit = commitIndex(
+      dir,
+      ['driver/ppm_events_public.h', 'driver/close_x.inc'],
+      `160000,${sub},driver/ppm_fillers.c`,
+    );
     const repo = GitRepo.open(dir);
     const s = await buildSurface(repo.snapshot(commit, SURFACE_PREFIXES));
     repo.close();
     const about = (p: string) => s.warnings.filter((w) => w.path === p).map((w) => [w.message, w.incomplete]);
-    expect(about('driver/ppm_events_public.h')).toContainEqual([`driver/ppm_events_public.h at ${commit} is a symbolic link: driver-semver does not read it through`, true]);
-    expect(about('driver/ppm_fillers.c')).toEqual([[`driver/ppm_fillers.c at ${commit} is a submodule: driver-semver does not read it through`, true]]);
-    expect(about('driver/close_x.inc')).toContainEqual([`driver/close_x.inc at ${commit} is a symbolic link: driver-semver does not read it through`, true]);
-    expect(s.warnings.map((w) => w.message)).toContain(`driver/close_x.inc, included inside g_event_info, cannot be read (at ${commit})`);
+    expect(about('driver/ppm_events_public.h')).toContainEqual([
+      `driver/ppm_events_public.h at ${commit} is a symbolic link: driver-semver does not read it through`,
+      true,
+    ]);
+    expect(about('driver/ppm_fillers.c')).toEqual([
+      [`driver/ppm_fillers.c at ${commit} is a submodule: driver-semver does not read it through`, true],
+    ]);
+    expect(about('driver/close_x.inc')).toContainEqual([
+      `driver/close_x.inc at ${commit} is a symbolic link: driver-semver does not read it through`,
+      true,
+    ]);
+    expect(s.warnings.map((w) => w.message)).toContain(
+      `driver/close_x.inc, included inside g_event_info, cannot be read (at ${commit})`,
+    );
     // Nothing of the file the link points to was read.
     expect(s.eventCodes).toEqual({});
   });
@@ -220,9 +251,17 @@ describe('symbolic links and submodules are listed as such, never read through',
     symlinkSync(outDir, path.join(dir, 'driver/linked_dir'));
     const repo = GitRepo.open(dir);
     const s = await repo.worktreeSnapshot(['driver']);
-    expect(s.files.get('driver/link.h')).toEqual({ path: 'driver/link.h', blob: repo.listFiles(commit, ['driver']).get('driver/link.h')!.blob, mode: '120000' });
+    expect(s.files.get('driver/link.h')).toEqual({
+      path: 'driver/link.h',
+      blob: repo.listFiles(commit, ['driver']).get('driver/link.h')!.blob,
+      mode: '120000',
+    });
     expect(await s.read('driver/link.h')).toBeNull();
-    expect(s.files.get('driver/linked_dir')).toEqual({ path: 'driver/linked_dir', blob: gitBlobId(Buffer.from(outDir)), mode: '120000' });
+    expect(s.files.get('driver/linked_dir')).toEqual({
+      path: 'driver/linked_dir',
+      blob: gitBlobId(Buffer.from(outDir)),
+      mode: '120000',
+    });
     expect([...s.files.keys()].filter((p) => p.startsWith('driver/linked_dir/'))).toEqual([]);
     expect(s.files.get('driver/a.h')).toMatchObject({ blob: gitBlobId(Buffer.from('#define A 1\n')) });
     repo.close();

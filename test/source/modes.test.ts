@@ -14,7 +14,10 @@ import { tempDir, tempRepo } from '../helpers/repo.js';
 const TODAY = '2026-01-01';
 
 /** A repository holding the demo driver, and a head commit made by `change` (in the work tree, then staged, then `staged`). */
-function repoWith(change: (dir: string) => void, staged: (dir: string) => void = () => undefined): { dir: string; base: string; head: string } {
+function repoWith(
+  change: (dir: string) => void,
+  staged: (dir: string) => void = () => undefined,
+): { dir: string; base: string; head: string } {
   const dir = tempRepo();
   const base = commitFiles(dir, demoTree(), 'driver as released');
   change(dir);
@@ -52,7 +55,9 @@ describe('a symbolic link at a revision', () => {
     const report = await runCheck({ repo: r.dir, base: r.base, head: r.head, today: TODAY });
     expect(report.verdict).toBe('fail');
     const w = report.warnings.find((x) => x.path === 'driver/event_table.c');
-    expect(w?.message).toMatch(/^driver\/event_table\.c at \S+ is a symbolic link: driver-semver does not read it through$/);
+    expect(w?.message).toMatch(
+      /^driver\/event_table\.c at \S+ is a symbolic link: driver-semver does not read it through$/,
+    );
     expect(w?.incomplete).toBe(true);
     // What the table defines is not compared (it was not read), rather than reported removed;
     // with --incomplete warn the check only warns.
@@ -71,7 +76,9 @@ describe('a submodule at a revision', () => {
     );
     const report = await runCheck({ repo: r.dir, base: r.base, head: r.head, today: TODAY });
     expect(report.verdict).toBe('fail');
-    expect(report.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^driver\/ppm_tp\.h at \S+ is a submodule: driver-semver does not read it through$/));
+    expect(report.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/^driver\/ppm_tp\.h at \S+ is a submodule: driver-semver does not read it through$/),
+    );
     // What the header defines is not compared (it was not read), rather than reported gone.
     expect(report.findings).toEqual([]);
   });
@@ -87,7 +94,9 @@ describe('--worktree', () => {
     link(dir, 'driver/flags_table.c', 'event_table.c');
     const report = await runCheck({ repo: dir, base, worktree: true, today: TODAY });
     expect(report.verdict).toBe('fail');
-    const named = report.warnings.filter((w) => /is a symbolic link: driver-semver does not read it through/.test(w.message)).map((w) => w.path);
+    const named = report.warnings
+      .filter((w) => /is a symbolic link: driver-semver does not read it through/.test(w.message))
+      .map((w) => w.path);
     expect(named.sort()).toEqual(['driver/event_table.c', 'driver/flags_table.c']);
   });
 });

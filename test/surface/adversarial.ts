@@ -35,11 +35,18 @@ export function locAt(head: Tree, file: string, text: string, where?: Where): st
   return `${file}:${lineOf(head[file]!, text, where)}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-async function judge(c: Case): Promise<{ findings: Finding[]; verdict: CheckReport['verdict']; warnings: string[]; headTree: Tree }> {
+async function judge(
+  c: Case,
+): Promise<{ findings: Finding[]; verdict: CheckReport['verdict']; warnings: string[]; headTree: Tree }> {
   const baseTree = apply(demoFiles(), c.base);
   const headTree = apply(baseTree, c.head);
   const r = compareSurfaces(await surface(baseTree, 'base'), await surface(headTree, 'head'));
-  return { findings: r.findings.filter((f) => f.kind !== 'note'), verdict: r.verdict, warnings: r.warnings.map((w) => w.message), headTree };
+  return {
+    findings: r.findings.filter((f) => f.kind !== 'note'),
+    verdict: r.verdict,
+    warnings: r.warnings.map((w) => w.message),
+    headTree,
+  };
 }
 
 /** Declares one case as a vitest test. */
@@ -50,8 +57,20 @@ export function check(c: Case): void {
     expect(firedRules(r.findings), summary).toEqual(c.expect.rules);
     expect(r.verdict, summary).toBe(c.expect.verdict);
     const wanted = (c.expect.warnings ?? []).map((w) => (typeof w === 'function' ? w(r.headTree) : w));
-    for (const w of r.warnings) expect(wanted.some((re) => re.test(w)), `unexpected warning: ${w}`).toBe(true);
-    for (const re of wanted) expect(r.warnings.some((w) => re.test(w)), `no warning matches ${re}\n${summary}`).toBe(true);
-    if (c.expect.message) expect(r.findings.some((f) => c.expect.message!.test(f.message)), summary).toBe(true);
+    for (const w of r.warnings)
+      expect(
+        wanted.some((re) => re.test(w)),
+        `unexpected warning: ${w}`,
+      ).toBe(true);
+    for (const re of wanted)
+      expect(
+        r.warnings.some((w) => re.test(w)),
+        `no warning matches ${re}\n${summary}`,
+      ).toBe(true);
+    if (c.expect.message)
+      expect(
+        r.findings.some((f) => c.expect.message!.test(f.message)),
+        summary,
+      ).toBe(true);
   });
 }

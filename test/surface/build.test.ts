@@ -11,13 +11,23 @@ describe('the schema surface of the demo driver', async () => {
   it('reads the version files (first line only) and the libscap minimums', () => {
     expect(s.versions.api).toEqual({ path: 'driver/API_VERSION', raw: '3.1.0', version: '3.1.0' });
     expect(s.versions.schema?.version).toBe('2.4.0');
-    expect(s.scapMinimum.api).toMatchObject({ macro: 'SCAP_MINIMUM_DRIVER_API_VERSION', version: '3.0.0', loc: { path: 'userspace/libscap/scap.h', line: line('userspace/libscap/scap.h', '#define SCAP_MINIMUM_DRIVER_API_VERSION') } });
+    expect(s.scapMinimum.api).toMatchObject({
+      macro: 'SCAP_MINIMUM_DRIVER_API_VERSION',
+      version: '3.0.0',
+      loc: {
+        path: 'userspace/libscap/scap.h',
+        line: line('userspace/libscap/scap.h', '#define SCAP_MINIMUM_DRIVER_API_VERSION'),
+      },
+    });
     expect(s.scapMinimum.schema?.version).toBe('2.3.0');
   });
 
   it('reads ppm_event_code with values, PPM_EVENT_MAX included', () => {
     expect(Object.keys(s.eventCodes)).toHaveLength(11);
-    expect(s.eventCodes.PPME_SYSCALL_OPEN_X).toMatchObject({ value: 3, loc: { path: 'driver/ppm_events_public.h', line: line('driver/ppm_events_public.h', 'PPME_SYSCALL_OPEN_X = 3') } });
+    expect(s.eventCodes.PPME_SYSCALL_OPEN_X).toMatchObject({
+      value: 3,
+      loc: { path: 'driver/ppm_events_public.h', line: line('driver/ppm_events_public.h', 'PPME_SYSCALL_OPEN_X = 3') },
+    });
     expect(s.eventCodes.PPM_EVENT_MAX!.value).toBe(10);
   });
 
@@ -35,8 +45,14 @@ describe('the schema surface of the demo driver', async () => {
       ['name', 'PT_FSPATH', 'PF_NA', null],
       ['flags', 'PT_FLAGS32', 'PF_HEX', 'file_flags'],
     ]);
-    expect(s.events.PPME_SYSCALL_OPEN_X!.params[2]!.loc.line).toBe(line('driver/event_table.c', '{"flags"', '[PPME_SYSCALL_OPEN_X]'));
-    expect(s.events.PPME_SOCKET_SETSOCKOPT_X!.params[2]).toMatchObject({ type: 'PT_DYN', info: 'sockopt_dynamic_param', ninfo: 'PPM_SOCKOPT_IDX_MAX' });
+    expect(s.events.PPME_SYSCALL_OPEN_X!.params[2]!.loc.line).toBe(
+      line('driver/event_table.c', '{"flags"', '[PPME_SYSCALL_OPEN_X]'),
+    );
+    expect(s.events.PPME_SOCKET_SETSOCKOPT_X!.params[2]).toMatchObject({
+      type: 'PT_DYN',
+      info: 'sockopt_dynamic_param',
+      ninfo: 'PPM_SOCKOPT_IDX_MAX',
+    });
     // A short entry (trailing fields left out) has no params; EF_NONE is no flag.
     expect(s.events.PPME_SYSCALL_OPEN_E).toMatchObject({ nparams: 0, params: [] });
     expect(s.events.PPME_GENERIC_X!.flags).toEqual([]);
@@ -46,11 +62,20 @@ describe('the schema surface of the demo driver', async () => {
     expect(s.enums.ppm_event_flags!.EF_LARGE_PAYLOAD).toMatchObject({ value: 2048, expr: '(1 << 11)' });
     expect(s.enums.ppm_event_flags!.EF_DROPPED_LONG_AGO).toBeUndefined();
     expect(s.enums.ppm_param_type!.PT_MAX!.value).toBe(13);
-    expect(Object.keys(s.enums).sort()).toEqual(['ppm_event_category', 'ppm_event_flags', 'ppm_param_type', 'ppm_print_format', 'sys_exit_extra_code']);
+    expect(Object.keys(s.enums).sort()).toEqual([
+      'ppm_event_category',
+      'ppm_event_flags',
+      'ppm_param_type',
+      'ppm_print_format',
+      'sys_exit_extra_code',
+    ]);
   });
 
   it('reads PPM_SC codes from the X-macro, a commented-out code as retired', () => {
-    expect(s.ppmSc.PPM_SC_READ).toMatchObject({ value: 4, loc: { line: line('driver/ppm_events_public.h', 'PPM_SC_X(READ, 4)') } });
+    expect(s.ppmSc.PPM_SC_READ).toMatchObject({
+      value: 4,
+      loc: { line: line('driver/ppm_events_public.h', 'PPM_SC_X(READ, 4)') },
+    });
     expect(s.ppmSc.PPM_SC_NA_1).toMatchObject({ value: 3, retired: true });
     expect(Object.keys(s.ppmSc)).toHaveLength(6);
   });
@@ -64,10 +89,20 @@ describe('the schema surface of the demo driver', async () => {
 
   it('reads flag tables (terminator dropped, guards kept) and dynamic-param tables', () => {
     expect(s.flagTables.file_flags!.entries.map((e) => [e.name, e.value])).toEqual([
-      ['O_RDWR', 3], ['O_RDONLY', 1], ['O_WRONLY', 2], ['O_CREAT', 4], ['O_NONE', 0],
+      ['O_RDWR', 3],
+      ['O_RDONLY', 1],
+      ['O_WRONLY', 2],
+      ['O_CREAT', 4],
+      ['O_NONE', 0],
     ]);
-    expect(s.flagTables.fcntl_commands!.entries[2]).toMatchObject({ name: 'F_GETLK64', guard: ['!defined(CONFIG_64BIT)'] });
-    expect(s.dynamicParams.sockopt_dynamic_param!.entries.PPM_SOCKOPT_IDX_ERRNO).toMatchObject({ type: 'PT_ERRNO', index: 1 });
+    expect(s.flagTables.fcntl_commands!.entries[2]).toMatchObject({
+      name: 'F_GETLK64',
+      guard: ['!defined(CONFIG_64BIT)'],
+    });
+    expect(s.dynamicParams.sockopt_dynamic_param!.entries.PPM_SOCKOPT_IDX_ERRNO).toMatchObject({
+      type: 'PT_ERRNO',
+      index: 1,
+    });
   });
 
   it('round-trips through JSON', () => {
@@ -84,7 +119,9 @@ describe('surface problems become warnings that name the file, never silence', (
     const tree = demoTree();
     delete tree['driver/ppm_events_public.h'];
     const s = await surfaceOf(tree, 'rev1');
-    expect(s.warnings).toContainEqual(expect.objectContaining({ path: 'driver/ppm_events_public.h', incomplete: true }));
+    expect(s.warnings).toContainEqual(
+      expect.objectContaining({ path: 'driver/ppm_events_public.h', incomplete: true }),
+    );
     expect(s.warnings.find((w) => w.path === 'driver/ppm_events_public.h')!.message).toContain('rev1');
   });
 
@@ -93,18 +130,32 @@ describe('surface problems become warnings that name the file, never silence', (
     const read = snap.read;
     snap.read = async (p) => (p === 'driver/event_table.c' ? null : read(p));
     const s = await buildSurface(snap);
-    expect(s.warnings).toContainEqual(expect.objectContaining({ path: 'driver/event_table.c', incomplete: true, message: expect.stringContaining('blob is missing') }));
+    expect(s.warnings).toContainEqual(
+      expect.objectContaining({
+        path: 'driver/event_table.c',
+        incomplete: true,
+        message: expect.stringContaining('blob is missing'),
+      }),
+    );
     expect(s.events).toEqual({});
   });
 
   it('an oversized file', async () => {
-    const tree = edit(demoTree(), 'driver/flags_table.c', ['/* Demo flag tables. */', `/* ${'x'.repeat(3 * 1024 * 1024)} */`]);
+    const tree = edit(demoTree(), 'driver/flags_table.c', [
+      '/* Demo flag tables. */',
+      `/* ${'x'.repeat(3 * 1024 * 1024)} */`,
+    ]);
     const s = await surfaceOf(tree);
-    expect(s.warnings).toContainEqual(expect.objectContaining({ path: 'driver/flags_table.c', message: expect.stringContaining('over the') }));
+    expect(s.warnings).toContainEqual(
+      expect.objectContaining({ path: 'driver/flags_table.c', message: expect.stringContaining('over the') }),
+    );
   });
 
   it('an event table entry tree-sitter cannot read', async () => {
-    const tree = edit(demoTree(), 'driver/event_table.c', ['[PPME_SYSCALL_CLOSE_X] = {"close",', '[PPME_SYSCALL_CLOSE_X] = {"close" +* ,']);
+    const tree = edit(demoTree(), 'driver/event_table.c', [
+      '[PPME_SYSCALL_CLOSE_X] = {"close",',
+      '[PPME_SYSCALL_CLOSE_X] = {"close" +* ,',
+    ]);
     const s = await surfaceOf(tree);
     expect(s.warnings.some((w) => w.incomplete && w.path === 'driver/event_table.c')).toBe(true);
   });
@@ -118,7 +169,11 @@ describe('surface problems become warnings that name the file, never silence', (
 
 describe('older libs forms', () => {
   it('reads SCAP_MINIMUM_PROBE_* (before 2022)', async () => {
-    const tree = { ...demoTree(), 'userspace/libscap/scap.h': '#define SCAP_MINIMUM_PROBE_API_VERSION PPM_API_VERSION(1, 0, 0)\n#define SCAP_MINIMUM_PROBE_SCHEMA_VERSION PPM_API_VERSION(1, 2, 0)\n' };
+    const tree = {
+      ...demoTree(),
+      'userspace/libscap/scap.h':
+        '#define SCAP_MINIMUM_PROBE_API_VERSION PPM_API_VERSION(1, 0, 0)\n#define SCAP_MINIMUM_PROBE_SCHEMA_VERSION PPM_API_VERSION(1, 2, 0)\n',
+    };
     const s = await surfaceOf(tree);
     expect(s.scapMinimum.api).toMatchObject({ macro: 'SCAP_MINIMUM_PROBE_API_VERSION', version: '1.0.0' });
     expect(s.scapMinimum.schema?.version).toBe('1.2.0');

@@ -25,7 +25,20 @@ const NOT_KERNEL = viewMask('modern', 'userspace');
 const kmodX86 = CONFIGS.find((c) => c.view === 'kmod' && c.arch === 'x86_64')!.index;
 
 describe('buildModel: which builds compile a line', () => {
-  const src = ['int everywhere;', '#ifdef __KERNEL__', 'int kernel;', '#else', 'int user;', '#endif', '#if 0', 'int never;', '#endif', '#ifdef CONFIG_COMPAT', 'int compat;', '#endif'].join('\n');
+  const src = [
+    'int everywhere;',
+    '#ifdef __KERNEL__',
+    'int kernel;',
+    '#else',
+    'int user;',
+    '#endif',
+    '#if 0',
+    'int never;',
+    '#endif',
+    '#ifdef CONFIG_COMPAT',
+    'int compat;',
+    '#endif',
+  ].join('\n');
 
   it('presence per configuration: always, and maybe where a condition is unknown', async () => {
     const { model } = await modelOf({ [H]: src });
@@ -38,7 +51,10 @@ describe('buildModel: which builds compile a line', () => {
 
   it('only the builds that compile the file count', async () => {
     const { model } = await modelOf({ 'driver/event_table.c': src });
-    expect(model.presence('driver/event_table.c', 1)).toEqual({ always: viewMask('kmod', 'userspace'), maybe: viewMask('kmod', 'userspace') });
+    expect(model.presence('driver/event_table.c', 1)).toEqual({
+      always: viewMask('kmod', 'userspace'),
+      maybe: viewMask('kmod', 'userspace'),
+    });
     expect(model.presence('driver/event_table.c', 3).always).toBe(viewMask('kmod'));
   });
 
@@ -53,13 +69,27 @@ describe('buildModel: which builds compile a line', () => {
   });
 
   it('guards: the conditions around a line that the builds do not all decide alike (include guards and decided ones left out)', async () => {
-    const { model } = await modelOf({ [H]: ['#ifndef PPM_X_H', '#define PPM_X_H', '#if 1', '#ifdef CONFIG_COMPAT', 'int a;', '#endif', '#endif', '#endif'].join('\n') });
+    const { model } = await modelOf({
+      [H]: [
+        '#ifndef PPM_X_H',
+        '#define PPM_X_H',
+        '#if 1',
+        '#ifdef CONFIG_COMPAT',
+        'int a;',
+        '#endif',
+        '#endif',
+        '#endif',
+      ].join('\n'),
+    });
     expect(model.guards(H, 5)).toEqual(['defined(CONFIG_COMPAT)']);
     expect(model.guards(H, 3)).toEqual([]);
   });
 
   it('the kernel range of each kernel build: a branch for older kernels is dead there only', async () => {
-    const { model } = await modelOf({ [H]: ['#if LINUX_VERSION_CODE < KERNEL_VERSION(3, 0, 0)', 'int old;', '#endif'].join('\n') }, { kmod: kernelVersion(3, 10, 0) });
+    const { model } = await modelOf(
+      { [H]: ['#if LINUX_VERSION_CODE < KERNEL_VERSION(3, 0, 0)', 'int old;', '#endif'].join('\n') },
+      { kmod: kernelVersion(3, 10, 0) },
+    );
     // The legacy probe states no minimum here, the other builds have no kernel version at all.
     expect(model.presence(H, 2)).toEqual({ always: 0, maybe: ALL_CONFIGS & ~viewMask('kmod') });
   });
@@ -80,7 +110,16 @@ describe('buildModel: include trees', () => {
 });
 
 describe('buildModel: #pragma pack', () => {
-  const src = ['#pragma pack(push, 1)', 'struct a { char c; int i; };', '#pragma pack(pop)', 'struct b { char c; int i; };', '#ifdef CONFIG_COMPAT', '#pragma pack(4)', '#endif', 'struct c { int i; };'].join('\n');
+  const src = [
+    '#pragma pack(push, 1)',
+    'struct a { char c; int i; };',
+    '#pragma pack(pop)',
+    'struct b { char c; int i; };',
+    '#ifdef CONFIG_COMPAT',
+    '#pragma pack(4)',
+    '#endif',
+    'struct c { int i; };',
+  ].join('\n');
 
   it('the cap in force at a line for a configuration, null once a build may or may not have it', async () => {
     const { model } = await modelOf({ [H]: src });
@@ -92,7 +131,14 @@ describe('buildModel: #pragma pack', () => {
 
   it("a header's pragmas count in the file that includes it; a header included under a cap has its structs' cap unknown", async () => {
     const { model } = await modelOf({
-      'driver/ppm_a.h': ['#include "ppm_pack1.h"', 'struct a { char c; int i; };', '#pragma pack(pop)', '#pragma pack(push, 2)', '#include "ppm_b.h"', '#pragma pack(pop)'].join('\n'),
+      'driver/ppm_a.h': [
+        '#include "ppm_pack1.h"',
+        'struct a { char c; int i; };',
+        '#pragma pack(pop)',
+        '#pragma pack(push, 2)',
+        '#include "ppm_b.h"',
+        '#pragma pack(pop)',
+      ].join('\n'),
       'driver/ppm_pack1.h': '#pragma pack(push, 1)\n',
       'driver/ppm_b.h': 'struct b { char c; int i; };\n',
     });
@@ -103,7 +149,19 @@ describe('buildModel: #pragma pack', () => {
 
 describe('buildModel: macros', () => {
   it('macroPresence: the builds that have a #define in force at the end of the file; a replaced one has none', async () => {
-    const { model } = await modelOf({ [H]: ['#ifdef __KERNEL__', '#define K 1', '#endif', '#define R 1', '#undef R', '#define R 2', '#ifdef CONFIG_COMPAT', '#define M 1', '#endif'].join('\n') });
+    const { model } = await modelOf({
+      [H]: [
+        '#ifdef __KERNEL__',
+        '#define K 1',
+        '#endif',
+        '#define R 1',
+        '#undef R',
+        '#define R 2',
+        '#ifdef CONFIG_COMPAT',
+        '#define M 1',
+        '#endif',
+      ].join('\n'),
+    });
     expect(model.macroPresence(H, 0)).toEqual({ always: KERNEL, maybe: KERNEL });
     expect(model.macroPresence(H, 1)).toEqual({ always: 0, maybe: 0 });
     expect(model.macroPresence(H, 2)).toEqual({ always: ALL_CONFIGS, maybe: ALL_CONFIGS });
@@ -118,9 +176,14 @@ describe('buildModel: macros', () => {
 
   it('two live definitions that differ are ambiguous; two that agree are not', async () => {
     const { model } = await modelOf({
-      [H]: ['#ifdef __KERNEL__', '#define X 1', '#define Y 3', '#else', '#define X 2', '#define Y 3', '#endif'].join('\n'),
+      [H]: ['#ifdef __KERNEL__', '#define X 1', '#define Y 3', '#else', '#define X 2', '#define Y 3', '#endif'].join(
+        '\n',
+      ),
     });
-    expect(model.ambiguous.get('X')!.map((c) => [c.line, c.value.body])).toEqual([[2, '1'], [5, '2']]);
+    expect(model.ambiguous.get('X')!.map((c) => [c.line, c.value.body])).toEqual([
+      [2, '1'],
+      [5, '2'],
+    ]);
     expect(model.ambiguous.has('Y')).toBe(false);
   });
 
@@ -133,7 +196,9 @@ describe('buildModel: macros', () => {
   });
 
   it('a #define repeated without #undef is ambiguous even before any use, unless it repeats the same definition', async () => {
-    const { model } = await modelOf({ [H]: ['#define A 1', '#define A 2', '#define B (1 << 2)', '#define B (1 << 2)', 'enum e { E = A };'].join('\n') });
+    const { model } = await modelOf({
+      [H]: ['#define A 1', '#define A 2', '#define B (1 << 2)', '#define B (1 << 2)', 'enum e { E = A };'].join('\n'),
+    });
     expect(model.ambiguous.has('A')).toBe(true);
     expect(model.ambiguous.has('B')).toBe(false);
   });
@@ -185,7 +250,12 @@ describe('buildModel: macros', () => {
 
 describe('buildModel: pick() and conflicts', () => {
   const file = { path: H } as FileFacts;
-  const at = (line: number, value: string, always: number, maybe = always): Candidate<string> => ({ value, file, line, presence: { always, maybe } });
+  const at = (line: number, value: string, always: number, maybe = always): Candidate<string> => ({
+    value,
+    file,
+    line,
+    presence: { always, maybe },
+  });
 
   it('drops dead candidates; the only live one is chosen with no conflict', async () => {
     const { model } = await modelOf({ [H]: '' });
@@ -208,8 +278,14 @@ describe('buildModel: pick() and conflicts', () => {
         what: 'macro X',
         kind: 'by-build',
         alternatives: [
-          { loc: { path: H, line: 1 }, builds: 'kernel module (all architectures), legacy eBPF probe (all architectures)' },
-          { loc: { path: H, line: 2 }, builds: 'modern eBPF probe (all architectures), libscap/libpman (all architectures)' },
+          {
+            loc: { path: H, line: 1 },
+            builds: 'kernel module (all architectures), legacy eBPF probe (all architectures)',
+          },
+          {
+            loc: { path: H, line: 2 },
+            builds: 'modern eBPF probe (all architectures), libscap/libpman (all architectures)',
+          },
         ],
       },
     ]);
@@ -225,43 +301,77 @@ describe('buildModel: pick() and conflicts', () => {
 describe('buildModel: warnings that make the analysis incomplete', () => {
   it('a file whose #if/#endif do not balance', async () => {
     const { warnings } = await modelOf({ [H]: '#if 1\nint a;\n' });
-    expect(warnings).toEqual([{ path: H, message: `${H} at rev: its #if/#endif do not balance, so which lines a build compiles is not known`, incomplete: true }]);
+    expect(warnings).toEqual([
+      {
+        path: H,
+        message: `${H} at rev: its #if/#endif do not balance, so which lines a build compiles is not known`,
+        incomplete: true,
+      },
+    ]);
   });
 
   it('a live #include of a header named by a macro; none when no build compiles it', async () => {
     const { warnings } = await modelOf({ [H]: ['#include RB_H', '#if 0', '#include RB_H', '#endif'].join('\n') });
     expect(warnings).toEqual([
-      { path: H, message: `${H}:1 at rev: an #include names its header with a macro, which driver-semver does not follow, so what that header defines is not known`, incomplete: true },
+      {
+        path: H,
+        message: `${H}:1 at rev: an #include names its header with a macro, which driver-semver does not follow, so what that header defines is not known`,
+        incomplete: true,
+      },
     ]);
   });
 
   it('an include chain past the limits, once per file however many builds walk it', async () => {
     const { warnings } = await modelOf({ [H]: '#include "ppm_x.h"' });
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ path: H, incomplete: true, message: expect.stringMatching(/^driver\/ppm_x\.h at rev: driver\/ppm_x\.h:1: includes nested deeper than/) });
+    expect(warnings[0]).toMatchObject({
+      path: H,
+      incomplete: true,
+      message: expect.stringMatching(/^driver\/ppm_x\.h at rev: driver\/ppm_x\.h:1: includes nested deeper than/),
+    });
   });
 });
 
 describe('includeTarget: where an #include finds its file', () => {
-  const tree = new Set(['driver/ppm_events.h', 'driver/bpf/types.h', 'driver/bpf/ppm_events.h', 'userspace/libscap/scap.h', 'driver/modern_bpf/helpers/base/maps_getters.h']);
+  const tree = new Set([
+    'driver/ppm_events.h',
+    'driver/bpf/types.h',
+    'driver/bpf/ppm_events.h',
+    'userspace/libscap/scap.h',
+    'driver/modern_bpf/helpers/base/maps_getters.h',
+  ]);
   const exists = (p: string) => tree.has(p);
 
   it('a quoted name: the including file’s directory first, then the include roots', () => {
-    expect(includeTarget('driver/bpf/fillers.h', { path: 'ppm_events.h', angled: false }, exists)).toBe('driver/bpf/ppm_events.h');
+    expect(includeTarget('driver/bpf/fillers.h', { path: 'ppm_events.h', angled: false }, exists)).toBe(
+      'driver/bpf/ppm_events.h',
+    );
     expect(includeTarget('driver/main.c', { path: 'ppm_events.h', angled: false }, exists)).toBe('driver/ppm_events.h');
-    expect(includeTarget('driver/main.c', { path: 'libscap/scap.h', angled: false }, exists)).toBe('userspace/libscap/scap.h');
+    expect(includeTarget('driver/main.c', { path: 'libscap/scap.h', angled: false }, exists)).toBe(
+      'userspace/libscap/scap.h',
+    );
   });
 
   it('an angled name: the include roots only', () => {
-    expect(includeTarget('driver/bpf/fillers.h', { path: 'ppm_events.h', angled: true }, exists)).toBe('driver/ppm_events.h');
-    expect(includeTarget('driver/x.c', { path: 'helpers/base/maps_getters.h', angled: true }, exists)).toBe('driver/modern_bpf/helpers/base/maps_getters.h');
+    expect(includeTarget('driver/bpf/fillers.h', { path: 'ppm_events.h', angled: true }, exists)).toBe(
+      'driver/ppm_events.h',
+    );
+    expect(includeTarget('driver/x.c', { path: 'helpers/base/maps_getters.h', angled: true }, exists)).toBe(
+      'driver/modern_bpf/helpers/base/maps_getters.h',
+    );
   });
 
   it('.. and . are resolved, from every include root; a path that climbs out of the tree, or is not in it, is outside', () => {
     // From the root driver/modern_bpf/, as gcc -I driver/modern_bpf resolves it.
-    expect(includeTarget('driver/main.c', { path: '../../driver/ppm_events.h', angled: false }, exists)).toBe('driver/ppm_events.h');
-    expect(includeTarget('driver/bpf/fillers.h', { path: '../ppm_events.h', angled: false }, exists)).toBe('driver/ppm_events.h');
-    expect(includeTarget('driver/bpf/fillers.h', { path: './types.h', angled: false }, exists)).toBe('driver/bpf/types.h');
+    expect(includeTarget('driver/main.c', { path: '../../driver/ppm_events.h', angled: false }, exists)).toBe(
+      'driver/ppm_events.h',
+    );
+    expect(includeTarget('driver/bpf/fillers.h', { path: '../ppm_events.h', angled: false }, exists)).toBe(
+      'driver/ppm_events.h',
+    );
+    expect(includeTarget('driver/bpf/fillers.h', { path: './types.h', angled: false }, exists)).toBe(
+      'driver/bpf/types.h',
+    );
     expect(includeTarget('driver/main.c', { path: '../../../driver/ppm_events.h', angled: false }, exists)).toBeNull();
     expect(includeTarget('driver/main.c', { path: 'linux/sched.h', angled: true }, exists)).toBeNull();
   });

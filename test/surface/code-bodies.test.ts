@@ -3,7 +3,12 @@ import { CODE_FILES, extractCodeBodies, isCodeFile, probeOf } from '../../src/su
 import { compatVariants, isKernelSpecific } from '../../src/surface/model.js';
 import { codeDelta } from '../../src/rules/schema/code-pairs.js';
 import { fileKind } from '../../src/surface/files.js';
-import { evalCondition, isCompatCondition, NEWEST, oldestBuilds } from '../../src/surface/extract/code/kernel-compat.js';
+import {
+  evalCondition,
+  isCompatCondition,
+  NEWEST,
+  oldestBuilds,
+} from '../../src/surface/extract/code/kernel-compat.js';
 
 const FILLERS = 'driver/ppm_fillers.c';
 
@@ -99,7 +104,12 @@ BPF_PROBE("raw_syscalls/", sys_exit, sys_exit_args)
 	return 0;
 }
 `;
-    expect(Object.keys(fns(src, 'driver/bpf/fillers.h'))).toEqual(['sys_example_x', 'sys_exit', 'syscall_exit_probe', 'terminate_filler']);
+    expect(Object.keys(fns(src, 'driver/bpf/fillers.h'))).toEqual([
+      'sys_example_x',
+      'sys_exit',
+      'syscall_exit_probe',
+      'terminate_filler',
+    ]);
   });
 
   it('finds static __always_inline helpers (modern probe helpers), also with trailing attributes', () => {
@@ -116,7 +126,10 @@ static inline int __attribute__((always_inline)) counted(int a) __attribute__((u
 	return a + 1;
 }
 `;
-    expect(Object.keys(fns(src, 'driver/modern_bpf/helpers/store/auxmap_store_params.h'))).toEqual(['auxmap__store_example_param', 'counted']);
+    expect(Object.keys(fns(src, 'driver/modern_bpf/helpers/store/auxmap_store_params.h'))).toEqual([
+      'auxmap__store_example_param',
+      'counted',
+    ]);
   });
 
   it('does not take prototypes, structs, initializers, typedefs or macros for functions', () => {
@@ -232,7 +245,8 @@ static int twice(void) { return 2; }
   });
 
   it('turns `#if 0 … #elif X` into `#if X`', () => {
-    const src = '#if 0\nstatic int dead(void) { return 0; }\n#elif defined(UDIG)\nstatic int udig(void) { return 1; }\n#endif\n';
+    const src =
+      '#if 0\nstatic int dead(void) { return 0; }\n#elif defined(UDIG)\nstatic int udig(void) { return 1; }\n#endif\n';
     expect(Object.keys(fns(src))).toEqual(['udig']);
   });
 
@@ -346,10 +360,19 @@ int f_sys_kernel_x(struct event_filler_arguments *args) {
       ['file = new_lookup(args->fd);', 'file = newer_lookup(args->fd);'],
       // Kernels with the old API keep theirs (a probe may mark older or newer kernels).
       ['file = fcheck(args->fd);', 'file = files_lookup_fd_raw(args->fd);'],
-      ['#else\n\tfile = fcheck', '#elif LINUX_VERSION_CODE >= KERNEL_VERSION(3, 0, 0)\n\tfile = mid_lookup(args->fd);\n#else\n\tfile = fcheck'],
-      ['#endif\n\tres = val_to_ring', '#endif\n#if __has_include(<linux/new.h>)\n\tnew_thing();\n#endif\n\tres = val_to_ring'],
+      [
+        '#else\n\tfile = fcheck',
+        '#elif LINUX_VERSION_CODE >= KERNEL_VERSION(3, 0, 0)\n\tfile = mid_lookup(args->fd);\n#else\n\tfile = fcheck',
+      ],
+      [
+        '#endif\n\tres = val_to_ring',
+        '#endif\n#if __has_include(<linux/new.h>)\n\tnew_thing();\n#endif\n\tres = val_to_ring',
+      ],
       // Both outcomes of the API probe, for kernels below 6.7 only: the newest builds the same code.
-      ['file = old_lookup(args->fd);\n#else\n\tfile = fcheck(args->fd);', 'file = old_lookup(args->fd + 1);\n#else\n\tfile = fcheck(args->fd + 1);'],
+      [
+        'file = old_lookup(args->fd);\n#else\n\tfile = fcheck(args->fd);',
+        'file = old_lookup(args->fd + 1);\n#else\n\tfile = fcheck(args->fd + 1);',
+      ],
     ] as const) {
       const e = one(KERNEL.replace(from, to), 'f_sys_kernel_x');
       expect(e.hash, from).not.toBe(k.hash);
@@ -367,18 +390,34 @@ int f_sys_kernel_x(struct event_filler_arguments *args) {
 
   it('code changed in every branch alike, or added where the oldest kernel builds it, is logic', () => {
     const k = one(KERNEL, 'f_sys_kernel_x');
-    const every = KERNEL.replace('new_lookup(args->fd)', 'new_lookup(args->fd, 1)').replace('old_lookup(args->fd)', 'old_lookup(args->fd, 1)').replace('fcheck(args->fd)', 'fcheck(args->fd, 1)');
+    const every = KERNEL.replace('new_lookup(args->fd)', 'new_lookup(args->fd, 1)')
+      .replace('old_lookup(args->fd)', 'old_lookup(args->fd, 1)')
+      .replace('fcheck(args->fd)', 'fcheck(args->fd, 1)');
     expect(codeDelta(k, one(every, 'f_sys_kernel_x'))).toBe('logic');
-    for (const cond of ['#if LINUX_VERSION_CODE >= 0', '#if !defined(HAS_X) || defined(HAS_X)', '#ifdef CONFIG_MMU', '#ifndef CONFIG_NEVER_SET']) {
-      const added = KERNEL.replace('\treturn res;', `${cond}\n\tres = val_to_ring(args, 7, 0, false, 0);\n#endif\n\treturn res;`);
+    for (const cond of [
+      '#if LINUX_VERSION_CODE >= 0',
+      '#if !defined(HAS_X) || defined(HAS_X)',
+      '#ifdef CONFIG_MMU',
+      '#ifndef CONFIG_NEVER_SET',
+    ]) {
+      const added = KERNEL.replace(
+        '\treturn res;',
+        `${cond}\n\tres = val_to_ring(args, 7, 0, false, 0);\n#endif\n\treturn res;`,
+      );
       expect(codeDelta(k, one(added, 'f_sys_kernel_x')), cond).toBe('logic');
     }
     // Both branches of a new version test: the oldest kernel builds the #else.
-    const both = KERNEL.replace('\treturn res;', '#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 0, 0)\n\tres = 7;\n#else\n\tres = 8;\n#endif\n\treturn res;');
+    const both = KERNEL.replace(
+      '\treturn res;',
+      '#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 0, 0)\n\tres = 7;\n#else\n\tres = 8;\n#endif\n\treturn res;',
+    );
     expect(codeDelta(k, one(both, 'f_sys_kernel_x'))).toBe('logic');
     // New code for newer kernels only, or for kernels with a probed API: a build matter.
     for (const cond of ['#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)', '#ifdef HAS_NEW_API']) {
-      const added = KERNEL.replace('\treturn res;', `${cond}\n\tres = val_to_ring(args, 7, 0, false, 0);\n#endif\n\treturn res;`);
+      const added = KERNEL.replace(
+        '\treturn res;',
+        `${cond}\n\tres = val_to_ring(args, 7, 0, false, 0);\n#endif\n\treturn res;`,
+      );
       expect(codeDelta(k, one(added, 'f_sys_kernel_x')), cond).toBe('compat');
     }
   });
@@ -450,11 +489,14 @@ static __always_inline void extract__example(struct task_struct *task, uint64_t 
       expect(codeDelta(c, one(CORE.replace(from, to), 'extract__example')), from).toBe('logic');
     }
     // Both sides of the check changed.
-    const both = CORE.replace('*out = 0;', '*out = -1;').replace('BPF_CORE_READ_INTO(out, task, new_field);', 'BPF_CORE_READ_INTO(out, task, new_field);\n\t\t*out += 1;');
+    const both = CORE.replace('*out = 0;', '*out = -1;').replace(
+      'BPF_CORE_READ_INTO(out, task, new_field);',
+      'BPF_CORE_READ_INTO(out, task, new_field);\n\t\t*out += 1;',
+    );
     expect(codeDelta(c, one(both, 'extract__example'))).toBe('logic');
   });
 
-  it('a condition that also tests the event\'s data is payload logic in every build, CO-RE check or not', () => {
+  it("a condition that also tests the event's data is payload logic in every build, CO-RE check or not", () => {
     const src = (cmd: string) =>
       `static void store_quota(struct auxiliary_map *auxmap, uint32_t cmd) {\n\tif(bpf_core_type_exists(struct if_dqblk) && (cmd == ${cmd})) {\n\t\tauxmap__store_u64_param(auxmap, 1);\n\t}\n}\n`;
     const path = 'driver/modern_bpf/helpers/store/auxmap_store_params.h';
@@ -462,8 +504,11 @@ static __always_inline void extract__example(struct task_struct *task, uint64_t 
     expect(f).not.toHaveProperty('compatVariants');
     expect(codeDelta(f, one(src('PPM_Q_SETQUOTA'), 'store_quota', path))).toBe('logic');
     // Checks joined by logic and compared with constants are a feature check.
-    const check = (id: string) => `static int helper(void) {\n\tif(!bpf_core_enum_value_exists(enum bpf_func_id, ${id}) || bpf_core_enum_value(enum bpf_func_id, ${id}) != ${id}) {\n\t\treturn 0;\n\t}\n\treturn 1;\n}\n`;
-    expect(codeDelta(one(check('BPF_FUNC_copy_a'), 'helper', path), one(check('BPF_FUNC_copy_b'), 'helper', path))).toBe('compat');
+    const check = (id: string) =>
+      `static int helper(void) {\n\tif(!bpf_core_enum_value_exists(enum bpf_func_id, ${id}) || bpf_core_enum_value(enum bpf_func_id, ${id}) != ${id}) {\n\t\treturn 0;\n\t}\n\treturn 1;\n}\n`;
+    expect(
+      codeDelta(one(check('BPF_FUNC_copy_a'), 'helper', path), one(check('BPF_FUNC_copy_b'), 'helper', path)),
+    ).toBe('compat');
   });
 
   it('treats split string literals and fixed-width type spellings as the same code', () => {
@@ -495,7 +540,10 @@ static void msg(struct event_filler_arguments *args, uint32_t a, int64_t b) {
     expect([oldest[1], oldest[3]]).toEqual([oldest[0], oldest[2]]);
     const plain = one(BASE_FILLER, 'helper');
     expect(plain).not.toHaveProperty('compatVariants');
-    expect(compatVariants(plain)).toEqual({ oldest: [plain.hash, plain.hash, plain.hash, plain.hash], newest: plain.hash });
+    expect(compatVariants(plain)).toEqual({
+      oldest: [plain.hash, plain.hash, plain.hash, plain.hash],
+      newest: plain.hash,
+    });
   });
 
   it('sees wrapped code in the oldest kernel build, with or without the probed APIs (either branch order)', () => {
@@ -503,8 +551,14 @@ static void msg(struct event_filler_arguments *args, uint32_t a, int64_t b) {
     const plain = one(before, 'pick');
     const wraps = [
       // The old code stays for old kernels, in the first or the last branch.
-      ['#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 3, 0)\n\tlong v = read_old(t);\n#else\n\tlong v = read_new(t);\n#endif', 0],
-      ['#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)\n\tlong v = read_new(t);\n#else\n\tlong v = read_old(t);\n#endif', 0],
+      [
+        '#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 3, 0)\n\tlong v = read_old(t);\n#else\n\tlong v = read_new(t);\n#endif',
+        0,
+      ],
+      [
+        '#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)\n\tlong v = read_new(t);\n#else\n\tlong v = read_old(t);\n#endif',
+        0,
+      ],
       // An API probe: the old code is what a build with the probed API sees.
       ['#ifdef HAS_OLD_FIELD\n\tlong v = read_old(t);\n#else\n\tlong v = read_new(t);\n#endif', 2],
     ] as const;
@@ -515,7 +569,10 @@ static void msg(struct event_filler_arguments *args, uint32_t a, int64_t b) {
     }
     // A CO-RE check around existing code: a build where it holds takes the then-branch, without braces.
     const core = one(
-      before.replace('\tlong v = read_old(t);', '\tlong v;\n\tif(bpf_core_field_exists(t->old)) {\n\t\tv = read_old(t);\n\t} else {\n\t\tv = read_new(t);\n\t}'),
+      before.replace(
+        '\tlong v = read_old(t);',
+        '\tlong v;\n\tif(bpf_core_field_exists(t->old)) {\n\t\tv = read_old(t);\n\t} else {\n\t\tv = read_new(t);\n\t}',
+      ),
       'pick',
     );
     const split = one(before.replace('long v = read_old(t);', 'long v;\n\tv = read_old(t);'), 'pick');
@@ -542,10 +599,16 @@ static int always(void) { return 2; }
     expect(f.always).not.toHaveProperty('kernelSpecific');
     // Each build compiles the definition whose branch it takes.
     const single = (body: string) => one(`static pid_t reaper(struct task_struct *t) { ${body} }\n`, 'reaper').hash;
-    expect(compatVariants(f.reaper!)).toEqual({ oldest: Array(4).fill(single('return 0;')), newest: single('return find(t);') });
+    expect(compatVariants(f.reaper!)).toEqual({
+      oldest: Array(4).fill(single('return 0;')),
+      newest: single('return find(t);'),
+    });
     // Not by position: the oldest kernel builds the first branch here.
     const swapped = src.replace('>= KERNEL_VERSION(3, 4, 0)', '< KERNEL_VERSION(3, 4, 0)');
-    expect(compatVariants(fns(swapped).reaper!)).toEqual({ oldest: Array(4).fill(single('return find(t);')), newest: single('return 0;') });
+    expect(compatVariants(fns(swapped).reaper!)).toEqual({
+      oldest: Array(4).fill(single('return find(t);')),
+      newest: single('return 0;'),
+    });
   });
 
   it('keys a function named __proto__ as an ordinary own property', () => {
@@ -680,7 +743,8 @@ describe('build-only edits', () => {
     const hoisted = (q: string) => `int helper(int x) {\n\t${q}int seq;\n\tseq = x;\n\treturn seq;\n}\n`;
     expect(one(hoisted('static '), 'helper').hash).not.toBe(one(hoisted(''), 'helper').hash);
     // A cast to the type of a static local is still a cast to its own type.
-    const cast = (c: string) => `long helper(int x) {\n\tstatic long seq;\n\tlong y;\n\tseq += x;\n\ty = ${c}seq;\n\treturn y;\n}\n`;
+    const cast = (c: string) =>
+      `long helper(int x) {\n\tstatic long seq;\n\tlong y;\n\tseq += x;\n\ty = ${c}seq;\n\treturn y;\n}\n`;
     expect(one(cast('(long)'), 'helper').hash).toBe(one(cast(''), 'helper').hash);
   });
 
@@ -713,7 +777,10 @@ int f(struct event_filler_arguments *args) {
 	return res;
 }
 `;
-  const HOISTED = ACCEPT.replace('\tint64_t fd;\n', '\tint64_t fd;\n\tunsigned long flags = 0;\n').replace('\tunsigned long flags;\n', '');
+  const HOISTED = ACCEPT.replace('\tint64_t fd;\n', '\tint64_t fd;\n\tunsigned long flags = 0;\n').replace(
+    '\tunsigned long flags;\n',
+    '',
+  );
 
   it('a declaration hoisted with a dead zero initialiser is no change (libs 24e21bf27)', () => {
     same(ACCEPT, HOISTED);
@@ -724,13 +791,22 @@ int f(struct event_filler_arguments *args) {
   it('an initialiser that is read is code', () => {
     // A non-zero initialiser, or a zero one the code reads before writing.
     differ(ACCEPT, HOISTED.replace('flags = 0;', 'flags = 1;'));
-    const reads = ACCEPT.replace('\tunsigned long flags;\n\tsyscall_get_arguments_deprecated(args, 3, 1, &flags);\n', '\tunsigned long flags;\n\tif (fd > 0)\n\t\tsyscall_get_arguments_deprecated(args, 3, 1, &flags);\n');
+    const reads = ACCEPT.replace(
+      '\tunsigned long flags;\n\tsyscall_get_arguments_deprecated(args, 3, 1, &flags);\n',
+      '\tunsigned long flags;\n\tif (fd > 0)\n\t\tsyscall_get_arguments_deprecated(args, 3, 1, &flags);\n',
+    );
     differ(reads, reads.replace('unsigned long flags;', 'unsigned long flags = 0;'));
     const accumulates = ACCEPT.replace('\tsyscall_get_arguments_deprecated(args, 3, 1, &flags);\n', '\tflags += fd;\n');
     differ(accumulates, accumulates.replace('unsigned long flags;', 'unsigned long flags = 0;'));
-    const selfRead = ACCEPT.replace('\tsyscall_get_arguments_deprecated(args, 3, 1, &flags);\n', '\tflags = flags | 1;\n');
+    const selfRead = ACCEPT.replace(
+      '\tsyscall_get_arguments_deprecated(args, 3, 1, &flags);\n',
+      '\tflags = flags | 1;\n',
+    );
     differ(selfRead, selfRead.replace('unsigned long flags;', 'unsigned long flags = 0;'));
-    const conditional = ACCEPT.replace('syscall_get_arguments_deprecated(args, 3, 1, &flags);', 'fd > 0 && get_flags(&flags);');
+    const conditional = ACCEPT.replace(
+      'syscall_get_arguments_deprecated(args, 3, 1, &flags);',
+      'fd > 0 && get_flags(&flags);',
+    );
     differ(conditional, conditional.replace('unsigned long flags;', 'unsigned long flags = 0;'));
     // A declaration's type is code.
     differ(ACCEPT, ACCEPT.replace('unsigned long flags;', 'unsigned int flags;'));
@@ -748,11 +824,17 @@ int f(struct filler_data *data) {
 }
 `;
     same(src, src.replace('unsigned long features;', 'unsigned long features = 0;'));
-    differ(src, src.replace('unsigned long features;', 'unsigned long features = 0;').replace('\tfeatures = io_uring', '\tif (data)\n\t\tfeatures = io_uring'));
+    differ(
+      src,
+      src
+        .replace('unsigned long features;', 'unsigned long features = 0;')
+        .replace('\tfeatures = io_uring', '\tif (data)\n\t\tfeatures = io_uring'),
+    );
   });
 
   it('an unused local removed is no change (libs b607089e7)', () => {
-    const src = 'int f(struct event_filler_arguments *args) {\n\tint res = 0;\n\tunsigned long val = 0;\n\tres = val_to_ring(args, 1, 0, false, 0);\n\treturn res;\n}\n';
+    const src =
+      'int f(struct event_filler_arguments *args) {\n\tint res = 0;\n\tunsigned long val = 0;\n\tres = val_to_ring(args, 1, 0, false, 0);\n\treturn res;\n}\n';
     same(src, src.replace('\tunsigned long val = 0;\n', ''));
     differ(src, src.replace('\tunsigned long val = 0;\n', '').replace('val_to_ring(args, 1', 'val_to_ring(args, 2'));
     // A local initialised by a call is kept: the call runs.
@@ -760,7 +842,8 @@ int f(struct filler_data *data) {
   });
 
   it('a cast to the type the operand already has, qualifiers aside, is no change (libs adbd34b3f)', () => {
-    const src = 'int f(struct filler_data *data) {\n\tvolatile long args_len;\n\tres = accumulate(data, argv, &args_len);\n\treturn res;\n}\n';
+    const src =
+      'int f(struct filler_data *data) {\n\tvolatile long args_len;\n\tres = accumulate(data, argv, &args_len);\n\treturn res;\n}\n';
     same(src, src.replace('&args_len', '(long *)&args_len'));
     differ(src, src.replace('&args_len', '(int *)&args_len'));
     const param = 'int f(struct filler_data *data, long len) {\n\treturn push(data, len);\n}\n';
@@ -770,20 +853,45 @@ int f(struct filler_data *data) {
 
   it('debug output compiled out of release builds is no change (bpf_printk, ASSERT, pr_*)', () => {
     const src = 'int f(struct filler_data *data) {\n\tint res = push(data, 1);\n\treturn res;\n}\n';
-    same(src, src.replace('\treturn res;', '\tbpf_printk("push returned %d\\n", res);\n\tASSERT(res == 0);\n\treturn res;'));
+    same(
+      src,
+      src.replace('\treturn res;', '\tbpf_printk("push returned %d\\n", res);\n\tASSERT(res == 0);\n\treturn res;'),
+    );
     differ(src, src.replace('\treturn res;', '\tnotify(res);\n\treturn res;'));
     // A log line made conditional (libs 3374d4405): an if left with nothing to do, when its condition has no effect.
-    same(src, src.replace('\treturn res;', '\tif (res != 0 && verbose) {\n\t\tpr_err("push: %d\\n", res);\n\t} else {\n\t\tbpf_printk("ok");\n\t}\n\treturn res;'));
-    differ(src, src.replace('\treturn res;', '\tif (res != 0 && check(res)) {\n\t\tpr_err("push: %d\\n", res);\n\t}\n\treturn res;'));
-    differ(src, src.replace('\treturn res;', '\tif (verbose) {\n\t\tpr_err("push");\n\t} else {\n\t\tres = 1;\n\t}\n\treturn res;'));
+    same(
+      src,
+      src.replace(
+        '\treturn res;',
+        '\tif (res != 0 && verbose) {\n\t\tpr_err("push: %d\\n", res);\n\t} else {\n\t\tbpf_printk("ok");\n\t}\n\treturn res;',
+      ),
+    );
+    differ(
+      src,
+      src.replace(
+        '\treturn res;',
+        '\tif (res != 0 && check(res)) {\n\t\tpr_err("push: %d\\n", res);\n\t}\n\treturn res;',
+      ),
+    );
+    differ(
+      src,
+      src.replace(
+        '\treturn res;',
+        '\tif (verbose) {\n\t\tpr_err("push");\n\t} else {\n\t\tres = 1;\n\t}\n\treturn res;',
+      ),
+    );
   });
 
   it('const, register and sparse annotations, #pragma hints and enum ppm_event_type are no change (libs #775, #554)', () => {
-    const src = 'int f(char *buf, enum ppm_event_type type) {\n\tint i;\n\tfor (i = 0; i < 4; i++)\n\t\tbuf[i] = type;\n\treturn 0;\n}\n';
+    const src =
+      'int f(char *buf, enum ppm_event_type type) {\n\tint i;\n\tfor (i = 0; i < 4; i++)\n\t\tbuf[i] = type;\n\treturn 0;\n}\n';
     same(src, src.replace('char *buf', 'const char __user *buf'));
     same(src, src.replace('\tfor', '#pragma unroll\n\tfor'));
     same(src, src.replace('enum ppm_event_type', 'ppm_event_code'));
-    same(src.replace('enum ppm_event_type', 'enum ppm_syscall_code'), src.replace('enum ppm_event_type', 'ppm_sc_code'));
+    same(
+      src.replace('enum ppm_event_type', 'enum ppm_syscall_code'),
+      src.replace('enum ppm_event_type', 'ppm_sc_code'),
+    );
     differ(src, src.replace('enum ppm_event_type', 'ppm_sc_code'));
     // #pragma pack is kept.
     differ(src, src.replace('\tfor', '#pragma pack(1)\n\tfor'));
@@ -836,14 +944,23 @@ FILLER_RAW(terminate_filler)
 
   it('has a stats-free hash equal across changes confined to counter updates (guards, switches and else branches included)', () => {
     const f = one(LEGACY, 'terminate_filler', 'driver/bpf/fillers.h');
-    const moved = LEGACY.replace('\t\tcase PPME_SYSCALL_OPEN_X:\n\t\t\t++state->n_drops_buffer_open_exit;\n\t\t\tbreak;\n', '');
+    const moved = LEGACY.replace(
+      '\t\tcase PPME_SYSCALL_OPEN_X:\n\t\t\t++state->n_drops_buffer_open_exit;\n\t\t\tbreak;\n',
+      '',
+    );
     const g = one(moved, 'terminate_filler', 'driver/bpf/fillers.h');
     expect(g.hash).not.toBe(f.hash);
     expect(g.statsFreeHash).toBe(f.statsFreeHash);
-    const other = one(LEGACY.replace('release_local_state(state);', 'release_local_state(NULL);'), 'terminate_filler', 'driver/bpf/fillers.h');
+    const other = one(
+      LEGACY.replace('release_local_state(state);', 'release_local_state(NULL);'),
+      'terminate_filler',
+      'driver/bpf/fillers.h',
+    );
     expect(other.statsFreeHash).not.toBe(f.statsFreeHash);
-    const elseCount = 'static void s(struct counter_map *c) {\n\tif(bpf_ringbuf_output(&rb, d, 1, 0) != 0) {\n\t\tc->n_drops_buffer++;\n\t} else {\n\t\tc->n_evts++;\n\t}\n}\n';
-    const noElse = 'static void s(struct counter_map *c) {\n\tc->n_evts++;\n\tif(bpf_ringbuf_output(&rb, d, 1, 0) != 0) {\n\t\tc->n_drops_buffer++;\n\t}\n}\n';
+    const elseCount =
+      'static void s(struct counter_map *c) {\n\tif(bpf_ringbuf_output(&rb, d, 1, 0) != 0) {\n\t\tc->n_drops_buffer++;\n\t} else {\n\t\tc->n_evts++;\n\t}\n}\n';
+    const noElse =
+      'static void s(struct counter_map *c) {\n\tc->n_evts++;\n\tif(bpf_ringbuf_output(&rb, d, 1, 0) != 0) {\n\t\tc->n_drops_buffer++;\n\t}\n}\n';
     expect(one(noElse, 's').statsFreeHash).toBe(one(elseCount, 's').statsFreeHash);
   });
 
@@ -860,9 +977,16 @@ int BPF_PROG(close_x, struct pt_regs *regs, long ret) {
   it('has a glue-free hash equal across changes confined to tail calls', () => {
     const path = 'driver/modern_bpf/programs/close.bpf.c';
     const f = one(PROGRAM_WITH_TAIL_CALL, 'close_x', path);
-    const g = one(PROGRAM_WITH_TAIL_CALL.replace('&extra_tail_table, T1_CLOSE_X', '&syscall_exit_extra_tail_table, T1_CLOSE_X'), 'close_x', path);
+    const g = one(
+      PROGRAM_WITH_TAIL_CALL.replace('&extra_tail_table, T1_CLOSE_X', '&syscall_exit_extra_tail_table, T1_CLOSE_X'),
+      'close_x',
+      path,
+    );
     expect(g.hash).not.toBe(f.hash);
     expect(g.glueFreeHash).toBe(f.glueFreeHash);
-    expect(one(PROGRAM_WITH_TAIL_CALL.replace('s64_param(auxmap, ret)', 's64_param(auxmap, -ret)'), 'close_x', path).glueFreeHash).not.toBe(f.glueFreeHash);
+    expect(
+      one(PROGRAM_WITH_TAIL_CALL.replace('s64_param(auxmap, ret)', 's64_param(auxmap, -ret)'), 'close_x', path)
+        .glueFreeHash,
+    ).not.toBe(f.glueFreeHash);
   });
 });

@@ -45,9 +45,15 @@ describe('code roles (surface/code-roles.ts)', () => {
   it('makes a helper called by filler code and by dispatch code filler code', async () => {
     const tree = codeTree();
     const exit = 'driver/modern_bpf/programs/attached/dispatchers/syscall_exit.bpf.c';
-    tree[exit] = tree[exit]!.replace('uint32_t syscall_id = extract__syscall_id(regs);', 'uint32_t syscall_id = extract__syscall_id(regs) + extract__fd(regs);');
+    tree[exit] = tree[exit]!.replace(
+      'uint32_t syscall_id = extract__syscall_id(regs);',
+      'uint32_t syscall_id = extract__syscall_id(regs) + extract__fd(regs);',
+    );
     const close = 'driver/modern_bpf/programs/tail_called/events/close.bpf.c';
-    tree[close] = tree[close]!.replace('ringbuf__store_s64(&ringbuf, ret);', 'ringbuf__store_s64(&ringbuf, ret + extract__syscall_id(regs));');
+    tree[close] = tree[close]!.replace(
+      'ringbuf__store_s64(&ringbuf, ret);',
+      'ringbuf__store_s64(&ringbuf, ret + extract__syscall_id(regs));',
+    );
     const roles = rolesOf((await surfaceOf(tree)).code);
     expect(roles.extract__syscall_id).toBe('filler');
     expect(roles.extract__fd).toBe('filler');
@@ -85,7 +91,9 @@ static __always_inline struct auxiliary_map *auxmap__get() {
 }
 `;
     const path = 'driver/modern_bpf/programs/attached/events/sys_enter_connect.bpf.c';
-    const roles = rolesOf(resolveCodeRoles({ [path]: extractCodeBodies(path, src) }, { mapNames: new Set(), counters: new Set() }));
+    const roles = rolesOf(
+      resolveCodeRoles({ [path]: extractCodeBodies(path, src) }, { mapNames: new Set(), counters: new Set() }),
+    );
     expect(roles).toEqual({ connect_e: 'filler', submit_connect_enter_event: 'filler', auxmap__get: 'dispatch' });
   });
 
@@ -97,7 +105,7 @@ static __always_inline struct auxiliary_map *auxmap__get() {
     expect(file.functions.lonely!.role).toBeUndefined();
   });
 
-  it('makes the kernel module\'s main.c plumbing: transport, filler code only where it writes params', () => {
+  it("makes the kernel module's main.c plumbing: transport, filler code only where it writes params", () => {
     const src = `
 static long ppm_ioctl(struct file *f, unsigned int cmd, unsigned long arg) {
 	return set_mode(f, arg);
@@ -123,7 +131,9 @@ TRACEPOINT_PROBE(syscall_enter_probe, struct pt_regs *regs, long id) {
 }
 `;
     const path = 'driver/main.c';
-    const roles = rolesOf(resolveCodeRoles({ [path]: extractCodeBodies(path, src) }, { mapNames: new Set(), counters: new Set() }));
+    const roles = rolesOf(
+      resolveCodeRoles({ [path]: extractCodeBodies(path, src) }, { mapNames: new Set(), counters: new Set() }),
+    );
     expect(roles).toEqual({
       // Starts an event without writing its params: carries it; so does what it calls, and
       // an entry point that calls that (no step 4 in a plumbing file).
@@ -137,7 +147,11 @@ TRACEPOINT_PROBE(syscall_enter_probe, struct pt_regs *regs, long id) {
     });
     // The same undecided function in a filler file is filler code.
     const fillers = 'driver/ppm_fillers.c';
-    expect(rolesOf(resolveCodeRoles({ [fillers]: extractCodeBodies(fillers, src) }, { mapNames: new Set(), counters: new Set() })).ppm_ioctl).toBe('filler');
+    expect(
+      rolesOf(
+        resolveCodeRoles({ [fillers]: extractCodeBodies(fillers, src) }, { mapNames: new Set(), counters: new Set() }),
+      ).ppm_ioctl,
+    ).toBe('filler');
   });
 
   it('reads calls and globals as lists, and counters from the shared structs', async () => {

@@ -11,7 +11,18 @@ function surfaceWith(rev: string, v: number | null, expr: string): Surface {
   s.ioctls = { PPM_IOCTL_X: { number: v, nr: v, expr, loc: at } };
   s.flagTables = { file_flags: { loc: at, entries: [{ name: 'O_X', expr, value: v, loc: at }] } };
   s.bpfMaps = {
-    m: { probe: 'modern', type: 'BPF_MAP_TYPE_ARRAY', keyType: 'uint32_t', valueType: expr, keySize: 4, valueSize: v, maxEntries: v, maxEntriesExpr: expr, index: null, loc: at },
+    m: {
+      probe: 'modern',
+      type: 'BPF_MAP_TYPE_ARRAY',
+      keyType: 'uint32_t',
+      valueType: expr,
+      keySize: 4,
+      valueSize: v,
+      maxEntries: v,
+      maxEntriesExpr: expr,
+      index: null,
+      loc: at,
+    },
   };
   return s;
 }
@@ -32,7 +43,9 @@ describe('comparable: values the model cannot compute', () => {
       'the value size of bpf map m at head: its value cannot be computed (sizeof(A)), at driver/ppm_events_public.h:7; a change to it cannot be judged',
       'max_entries of bpf map m at head: its value cannot be computed (A), at driver/ppm_events_public.h:7; a change to it cannot be judged',
     ]);
-    expect(comparable(surfaceWith('base', 1, 'A'), surfaceWith('head', null, 'A')).warnings.every((x) => x.incomplete)).toBe(true);
+    expect(
+      comparable(surfaceWith('base', 1, 'A'), surfaceWith('head', null, 'A')).warnings.every((x) => x.incomplete),
+    ).toBe(true);
   });
 
   it('stays silent for a value unknown on both sides and written the same', () => {
@@ -42,7 +55,9 @@ describe('comparable: values the model cannot compute', () => {
   it('warns for a value unknown on both sides whose expression changed', () => {
     const w = messages(surfaceWith('base', null, 'A'), surfaceWith('head', null, 'B'));
     expect(w).toHaveLength(5);
-    expect(w[0]).toBe('PF_X: its value cannot be computed at base (A) nor at head (B), at driver/ppm_events_public.h:7; a change to it cannot be judged');
+    expect(w[0]).toBe(
+      'PF_X: its value cannot be computed at base (A) nor at head (B), at driver/ppm_events_public.h:7; a change to it cannot be judged',
+    );
   });
 
   it('follows a constant that moved between records (a define that became an enumerator)', () => {
@@ -50,13 +65,26 @@ describe('comparable: values the model cannot compute', () => {
     base.defines = { PPM_X: { value: 4, expr: '(1 << 2)', loc: at } };
     const head = emptySurface('head');
     head.enums = { e: { PPM_X: { value: null, expr: 'EXT', loc: at } } };
-    expect(messages(base, head)).toEqual(['PPM_X at head: its value cannot be computed (EXT), at driver/ppm_events_public.h:7; a change to it cannot be judged']);
+    expect(messages(base, head)).toEqual([
+      'PPM_X at head: its value cannot be computed (EXT), at driver/ppm_events_public.h:7; a change to it cannot be judged',
+    ]);
   });
 
   it("judges an event's nparams by its expression when it cannot be computed", () => {
     const withNparams = (rev: string, nparams: number | null, expr?: string): Surface => ({
       ...emptySurface(rev),
-      events: { PPME_X: { symbol: 'PPME_X', name: 'x', category: [], flags: [], nparams, ...(expr !== undefined ? { nparamsExpr: expr } : {}), params: [], loc: at } },
+      events: {
+        PPME_X: {
+          symbol: 'PPME_X',
+          name: 'x',
+          category: [],
+          flags: [],
+          nparams,
+          ...(expr !== undefined ? { nparamsExpr: expr } : {}),
+          params: [],
+          loc: at,
+        },
+      },
     });
     expect(messages(withNparams('base', 3), withNparams('head', null, 'N'))).toEqual([
       'the nparams of PPME_X at head: its value cannot be computed (N), at driver/ppm_events_public.h:7; a change to it cannot be judged',
@@ -67,7 +95,12 @@ describe('comparable: values the model cannot compute', () => {
 
   it('cuts a long expression short', () => {
     const long = `A${' + A'.repeat(40)}`;
-    const [w] = messages(emptySurface('base'), { ...emptySurface('head'), defines: { PPM_X: { value: null, expr: long, loc: at } } });
-    expect(w).toBe(`PPM_X at head: its value cannot be computed (${long.slice(0, 80)}…), at driver/ppm_events_public.h:7; a change to it cannot be judged`);
+    const [w] = messages(emptySurface('base'), {
+      ...emptySurface('head'),
+      defines: { PPM_X: { value: null, expr: long, loc: at } },
+    });
+    expect(w).toBe(
+      `PPM_X at head: its value cannot be computed (${long.slice(0, 80)}…), at driver/ppm_events_public.h:7; a change to it cannot be judged`,
+    );
   });
 });

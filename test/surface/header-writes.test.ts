@@ -30,15 +30,23 @@ describe('headerWrites', () => {
   });
 
   it('follows struct locals written field by field (the filler arguments)', () => {
-    const src = 'void f(char *p) {\n\tstruct event_filler_arguments args;\n\targs.nargs = count(p);\n\targs.snaplen = 80;\n\t((struct ppm_evt_hdr *)p)->len = 0;\n\tstruct ppm_evt_hdr *h = (void *)p;\n\th->nparams = args.nargs;\n}\n';
+    const src =
+      'void f(char *p) {\n\tstruct event_filler_arguments args;\n\targs.nargs = count(p);\n\targs.snaplen = 80;\n\t((struct ppm_evt_hdr *)p)->len = 0;\n\tstruct ppm_evt_hdr *h = (void *)p;\n\th->nparams = args.nargs;\n}\n';
     expect(writes(src)).toEqual(['args.nargs = count ( p )', 'args.snaplen = 80', 'nparams = args . nargs']);
   });
 
   it('reads a header built in a local and copied the same as one written in place (libs d64d9ef59)', () => {
-    const inPlace = 'void pre(struct auxiliary_map *auxmap, uint16_t type) {\n\tuint8_t nparams = get_nparams(type);\n\tstruct ppm_evt_hdr *hdr = (struct ppm_evt_hdr *)auxmap->data;\n\thdr->ts = now();\n\thdr->type = type;\n\thdr->nparams = nparams;\n}\n';
-    const local = 'void pre(struct auxiliary_map *auxmap, uint16_t type) {\n\tuint8_t nparams = get_nparams(type);\n\tstruct ppm_evt_hdr hdr = {0};\n\thdr.ts = now();\n\thdr.type = type;\n\thdr.nparams = nparams;\n\t__builtin_memcpy(&auxmap->data[0], &hdr, sizeof(struct ppm_evt_hdr));\n}\n';
+    const inPlace =
+      'void pre(struct auxiliary_map *auxmap, uint16_t type) {\n\tuint8_t nparams = get_nparams(type);\n\tstruct ppm_evt_hdr *hdr = (struct ppm_evt_hdr *)auxmap->data;\n\thdr->ts = now();\n\thdr->type = type;\n\thdr->nparams = nparams;\n}\n';
+    const local =
+      'void pre(struct auxiliary_map *auxmap, uint16_t type) {\n\tuint8_t nparams = get_nparams(type);\n\tstruct ppm_evt_hdr hdr = {0};\n\thdr.ts = now();\n\thdr.type = type;\n\thdr.nparams = nparams;\n\t__builtin_memcpy(&auxmap->data[0], &hdr, sizeof(struct ppm_evt_hdr));\n}\n';
     expect(writes(local)).toEqual(writes(inPlace));
-    expect(writes(inPlace)).toEqual(['nparams = get_nparams ( type )', 'nparams = nparams', 'ts = now ( )', 'type = type']);
+    expect(writes(inPlace)).toEqual([
+      'nparams = get_nparams ( type )',
+      'nparams = nparams',
+      'ts = now ( )',
+      'type = type',
+    ]);
   });
 
   it('changes when a field is no longer written, or written from another value', () => {
@@ -46,12 +54,18 @@ describe('headerWrites', () => {
     expect(writes(KMOD.replace('\thdr->nparams = n;\n', ''))).not.toEqual(base);
     expect(writes(KMOD.replace('uint32_t n = args->nargs;', 'uint32_t n = 0;'))).not.toEqual(base);
     // An initialiser that sets fields counts; a zero one does not.
-    expect(writes('void f(void) {\n\tstruct ppm_evt_hdr h = {.nparams = 2};\n\tsend(&h);\n}\n')).toEqual(['= { . nparams = 2 }']);
+    expect(writes('void f(void) {\n\tstruct ppm_evt_hdr h = {.nparams = 2};\n\tsend(&h);\n}\n')).toEqual([
+      '= { . nparams = 2 }',
+    ]);
   });
 
   it('is empty for code that writes no header (casts and sizeof are not headers)', () => {
-    expect(writes('int f(char *p) {\n\treturn sizeof(struct ppm_evt_hdr) + ((struct ppm_evt_hdr *)p)->len;\n}\n')).toEqual([]);
-    expect(extractCodeBodies('driver/ppm_fillers.c', 'int f(int x) {\n\treturn x;\n}\n').functions.f).not.toHaveProperty('headerHash');
+    expect(
+      writes('int f(char *p) {\n\treturn sizeof(struct ppm_evt_hdr) + ((struct ppm_evt_hdr *)p)->len;\n}\n'),
+    ).toEqual([]);
+    expect(
+      extractCodeBodies('driver/ppm_fillers.c', 'int f(int x) {\n\treturn x;\n}\n').functions.f,
+    ).not.toHaveProperty('headerHash');
     expect(extractCodeBodies('driver/main.c', KMOD).functions.record!.headerHash).toMatch(/^[0-9a-f]{16}$/);
   });
 

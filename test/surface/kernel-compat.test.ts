@@ -86,14 +86,16 @@ describe('extractCodeBodies with the supported kernel range', () => {
   });
 
   it('existing code wrapped in a new compat #if inside the range: the oldest build still sees it', () => {
-    const wrapped = f('#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 3, 0)\n\tx = cur(x);\n#else\n\tx = cur_v2(x);\n#endif');
+    const wrapped = f(
+      '#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 3, 0)\n\tx = cur(x);\n#else\n\tx = cur_v2(x);\n#endif',
+    );
     const [base, head] = [fn(PLAIN, 'f'), fn(wrapped, 'f')];
     expect(compatVariants(head).oldest).toEqual(compatVariants(base).oldest);
     expect(compatVariants(head).newest).not.toBe(compatVariants(base).newest);
     expect(codeDelta(base, head)).toBe('compat');
   });
 
-  it('when the minimum kernel moved, the oldest builds are not comparable: the newest kernel\'s build decides', () => {
+  it("when the minimum kernel moved, the oldest builds are not comparable: the newest kernel's build decides", () => {
     // The minimum raised to 3.10 and the code only older kernels built removed with it.
     const oldRange = f('#if LINUX_VERSION_CODE < KERNEL_VERSION(3, 0, 0)\n\tx = old(x);\n#else\n\tx = cur(x);\n#endif');
     const [base, head] = [fn(oldRange, 'f', kernelVersion(2, 6, 32)), fn(PLAIN, 'f')];
@@ -104,7 +106,8 @@ describe('extractCodeBodies with the supported kernel range', () => {
   });
 
   it('a helper defined only for kernels below the minimum is compiled by no build: it is no function, and changing it changes nothing', () => {
-    const src = (body: string) => `#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 32)\nstatic int ancient_helper(int x) {\n\t${body}\n}\n#endif\n${PLAIN}`;
+    const src = (body: string) =>
+      `#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 32)\nstatic int ancient_helper(int x) {\n\t${body}\n}\n#endif\n${PLAIN}`;
     const base = extractCodeBodies(FILLERS, src('return x + 1;'), MIN);
     expect(Object.keys(base.functions)).toEqual(['f']);
     expect(extractCodeBodies(FILLERS, src('return x + 2;'), MIN)).toEqual(base);

@@ -104,7 +104,8 @@ function accessPaths(decls: StructDecls): Map<string, Access> {
     for (const f of d.fields) {
       const inl = inlineOf(f.type);
       if (!inl) continue;
-      if (f.name === '') visit(inl.decl, acc); // anonymous member: its members are the parent's
+      if (f.name === '')
+        visit(inl.decl, acc); // anonymous member: its members are the parent's
       else {
         const child = { root: acc.root, path: `${acc.path}${f.name}${'[0]'.repeat(inl.dims)}` };
         if (!out.has(inl.decl.name)) out.set(inl.decl.name, child);
@@ -138,7 +139,13 @@ function engineNumbers(layouts: Record<string, StructLayout>, keys: string[]): N
  * Compiles `header` after the prelude, prints every struct's and field's numbers as gcc sees
  * them, and returns them in engineNumbers' shape. Only the layouts named in `keys` are printed.
  */
-function gccNumbers(header: string, decls: StructDecls, layouts: Record<string, StructLayout>, keys: string[], defines: string[] = []): Numbers {
+function gccNumbers(
+  header: string,
+  decls: StructDecls,
+  layouts: Record<string, StructLayout>,
+  keys: string[],
+  defines: string[] = [],
+): Numbers {
   const access = accessPaths(decls);
   const lines: string[] = [];
   for (const k of keys) {
@@ -152,7 +159,9 @@ function gccNumbers(header: string, decls: StructDecls, layouts: Record<string, 
     for (const f of layouts[k]!.fields) {
       if (f.offset < 0) continue;
       const fm = acc.path ? `${acc.path}.${f.name}` : f.name;
-      const off = acc.path ? `offsetof(${acc.root}, ${fm}) - offsetof(${acc.root}, ${acc.path})` : `offsetof(${acc.root}, ${fm})`;
+      const off = acc.path
+        ? `offsetof(${acc.root}, ${fm}) - offsetof(${acc.root}, ${acc.path})`
+        : `offsetof(${acc.root}, ${fm})`;
       // A flexible array member has no sizeof; its size is 0 by definition.
       const fsize = f.type.endsWith('[]') ? '0' : `sizeof(${obj}->${fm})`;
       lines.push(
@@ -162,9 +171,14 @@ function gccNumbers(header: string, decls: StructDecls, layouts: Record<string, 
   }
   const dir = mkdtempSync(path.join(tmp, 'c-'));
   writeFileSync(path.join(dir, 'fixture.h'), header);
-  writeFileSync(path.join(dir, 'main.c'), `${PRELUDE}#include "fixture.h"\nint main(void) {\n${lines.join('\n')}\nreturn 0;\n}\n`);
+  writeFileSync(
+    path.join(dir, 'main.c'),
+    `${PRELUDE}#include "fixture.h"\nint main(void) {\n${lines.join('\n')}\nreturn 0;\n}\n`,
+  );
   const exe = path.join(dir, 'main');
-  execFileSync('gcc', ['-std=gnu11', '-w', ...defines.map((d) => `-D${d}`), '-o', exe, path.join(dir, 'main.c')], { stdio: 'pipe' });
+  execFileSync('gcc', ['-std=gnu11', '-w', ...defines.map((d) => `-D${d}`), '-o', exe, path.join(dir, 'main.c')], {
+    stdio: 'pipe',
+  });
   const out: Numbers = {};
   for (const line of execFileSync(exe, { encoding: 'utf8' }).split('\n')) {
     if (!line) continue;
@@ -211,7 +225,10 @@ describe('fixture headers agree with gcc', () => {
     expect(field(reader, 'consumed')).toMatchObject({ type: 'unsigned long', size: 8 });
     expect(field(reader, 'last_error')).toMatchObject({ type: 'long', size: 8 });
     expect(field(reader, 'mapped')).toMatchObject({ type: 'bool', size: 1 });
-    expect(info.loc).toEqual({ path: 'ringbuffer.h', line: lineOf(readFileSync(path.join(FIXTURES, 'ringbuffer.h'), 'utf8'), 'struct ring_info {') });
+    expect(info.loc).toEqual({
+      path: 'ringbuffer.h',
+      line: lineOf(readFileSync(path.join(FIXTURES, 'ringbuffer.h'), 'utf8'), 'struct ring_info {'),
+    });
   });
 
   it('shared definitions: bool padding and unparenthesised size expressions', async () => {
@@ -222,7 +239,12 @@ describe('fixture headers agree with gcc', () => {
     // 64 * 1024 + 8, not (64 * 1024 + 8) folded wrongly
     expect(field(layouts.evt_buffer, 'data').size).toBe(65544);
     expect(layouts.drop_counters!.fields.map((f) => f.name)).toEqual([
-      'n_evts', 'n_drops_buffer', 'n_drops_open_enter', 'n_drops_open_exit', 'n_drops_close_exit', 'n_drops_max_event_size',
+      'n_evts',
+      'n_drops_buffer',
+      'n_drops_open_enter',
+      'n_drops_open_exit',
+      'n_drops_close_exit',
+      'n_drops_max_event_size',
     ]);
   });
 
@@ -253,11 +275,29 @@ describe('fixture headers agree with gcc', () => {
     const { layouts } = await expectGccAgrees('legacy_types.h', ['CONFIG_FEATURE', 'CONFIG_EXTRA']);
     expect(layouts.bpf_settings).toMatchObject({ packed: true, align: 1 });
     expect(layouts.bpf_settings!.fields.map((f) => f.type)).toEqual([
-      'uint64_t', 'pointer', 'uint32_t', 'uint32_t', 'bool', 'bool', 'uint16_t', 'uint16_t', 'uint16_t',
+      'uint64_t',
+      'pointer',
+      'uint32_t',
+      'uint32_t',
+      'bool',
+      'bool',
+      'uint16_t',
+      'uint16_t',
+      'uint16_t',
     ]);
     expect(layouts.tail_ctx!.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
-      'evt_type:enum', 'ts:uint64_t', 'curarg:unsigned long', 'curoff:unsigned long', 'len:unsigned long',
-      'prev_res:int32_t', 'weird_order:unsigned long', 'sc:int8_t', 'uc:uint8_t', 's:int16_t', 'us:uint16_t', 'll:int64_t',
+      'evt_type:enum',
+      'ts:uint64_t',
+      'curarg:unsigned long',
+      'curoff:unsigned long',
+      'len:unsigned long',
+      'prev_res:int32_t',
+      'weird_order:unsigned long',
+      'sc:int8_t',
+      'uc:uint8_t',
+      's:int16_t',
+      'us:uint16_t',
+      'll:int64_t',
     ]);
     expect(field(layouts.per_cpu_state, 'tail_ctx').type).toBe('struct tail_ctx');
     expect(field(layouts.per_cpu_state, 'n_drops').type).toBe('int64_t');
@@ -313,15 +353,46 @@ describe('fixture headers agree with gcc', () => {
     expect(layouts['inline_attrs.packed_type']).toMatchObject({ packed: true, size: 9 });
     expect(layouts['inline_attrs.packed_by_macro']).toMatchObject({ packed: true, size: 9 });
     // Alignment asked for, in every place gcc reads it (the numbers above agree with gcc; these must be computed at all).
-    const aligned = ['field_aligned', 'aligned_in_packed', 'field_packed_and_aligned', 'aligned_under_pack', 'struct_aligned_under_pack', 'aligned_before_tag', 'aligned_after_body', 'packed_aligned_struct', 'typedef_alignments', 'aligned_by_macro'];
+    const aligned = [
+      'field_aligned',
+      'aligned_in_packed',
+      'field_packed_and_aligned',
+      'aligned_under_pack',
+      'struct_aligned_under_pack',
+      'aligned_before_tag',
+      'aligned_after_body',
+      'packed_aligned_struct',
+      'typedef_alignments',
+      'aligned_by_macro',
+    ];
     for (const k of aligned) expect(layouts[k]?.unresolved, k).toBeUndefined();
-    expect(layouts.field_aligned!.fields.map((f) => `${f.name}@${f.offset}/${f.align}`)).toEqual(['a@0/1', 'b@16/16', 'c@24/8', 'd@32/8', 'e@64/32', 'f@68/4', 'g@72/4', 'h@73/1', 'i@80/8']);
+    expect(layouts.field_aligned!.fields.map((f) => `${f.name}@${f.offset}/${f.align}`)).toEqual([
+      'a@0/1',
+      'b@16/16',
+      'c@24/8',
+      'd@32/8',
+      'e@64/32',
+      'f@68/4',
+      'g@72/4',
+      'h@73/1',
+      'i@80/8',
+    ]);
     expect(field(layouts.aligned_in_packed, 'b')).toMatchObject({ offset: 16, align: 16 });
     expect(layouts.aligned_under_pack).toMatchObject({ size: 8, align: 2 });
     expect(layouts.struct_aligned_under_pack).toMatchObject({ size: 16, align: 16 });
     expect(layouts.aligned_after_body).toMatchObject({ size: 16, align: 8 });
     expect(layouts.packed_aligned_struct).toMatchObject({ packed: true, size: 8, align: 4 });
-    expect(layouts.typedef_alignments!.fields.map((f) => `${f.name}@${f.offset}/${f.align}`)).toEqual(['a@0/1', 'b@4/4', 'c@12/1', 'd@16/16', 'e@20/1', 'f@24/8', 'g@32/4', 'h@40/1', 'i@44/4']);
+    expect(layouts.typedef_alignments!.fields.map((f) => `${f.name}@${f.offset}/${f.align}`)).toEqual([
+      'a@0/1',
+      'b@4/4',
+      'c@12/1',
+      'd@16/16',
+      'e@20/1',
+      'f@24/8',
+      'g@32/4',
+      'h@40/1',
+      'i@44/4',
+    ]);
     expect(layouts.not_packed_td).toMatchObject({ packed: false, size: 8 });
   });
 });
@@ -331,19 +402,40 @@ describe('enum sizes agree with gcc', () => {
     const { layouts } = await expectGccAgrees('enums.h');
     expect(layouts.enum_fields!.unresolved).toBeUndefined();
     expect(layouts.enum_fields!.fields.map((f) => `${f.name}:${f.size}`)).toEqual([
-      'a:1', 'sv:4', 'b:1', 'uv:4', 'c:1', 'bv:8', 'd:1', 'nb:8', 'e:1', 'pb:1', 'ps:2', 'f:1', 'pt:4', 'g:1', 'fm:8', 'in_place:1', 'h:1',
+      'a:1',
+      'sv:4',
+      'b:1',
+      'uv:4',
+      'c:1',
+      'bv:8',
+      'd:1',
+      'nb:8',
+      'e:1',
+      'pb:1',
+      'ps:2',
+      'f:1',
+      'pt:4',
+      'g:1',
+      'fm:8',
+      'in_place:1',
+      'h:1',
     ]);
   });
 
   it('a fixed underlying type (C23) gives its size; a packed enum with a value not known, or an enum not defined, is not computed', async () => {
-    const { layouts } = await analyse('enums2.h', `
+    const { layouts } = await analyse(
+      'enums2.h',
+      `
 enum fixed : uint16_t { FX_A };
 enum __attribute__((packed)) unknown_value { UK_A = NOT_DEFINED };
 struct holds_fixed { uint8_t a; enum fixed f; };
 struct holds_unknown { enum unknown_value u; };
-struct holds_undefined { enum nowhere n; };`);
+struct holds_undefined { enum nowhere n; };`,
+    );
     expect(field(layouts.holds_fixed, 'f')).toMatchObject({ type: 'enum', offset: 2, size: 2 });
-    expect(layouts.holds_unknown!.unresolved).toEqual(['u: enum unknown_value is packed and the value of UK_A is not known']);
+    expect(layouts.holds_unknown!.unresolved).toEqual([
+      'u: enum unknown_value is packed and the value of UK_A is not known',
+    ]);
     expect(layouts.holds_undefined!.unresolved).toEqual(['n: enum nowhere has no definition driver-semver can read']);
   });
 });
@@ -363,7 +455,9 @@ describe('unresolved layouts', () => {
     expect(problems('with_unknown_size')).toMatch(/array size 'UNDEFINED_LEN'/);
     expect(problems('with_aligned')).toMatch(/attribute aligned without a value on line \d+/);
     expect(problems('aligned_struct')).toMatch(/attribute mode\(DI\) on struct aligned_struct/);
-    expect(problems('with_bad_alignment')).toMatch(/alignment '3' is 3, not a power of two.*alignment 'NO_SUCH_ALIGN' cannot be evaluated/);
+    expect(problems('with_bad_alignment')).toMatch(
+      /alignment '3' is 3, not a power of two.*alignment 'NO_SUCH_ALIGN' cannot be evaluated/,
+    );
     expect(problems('holds_unresolved')).toMatch(/struct with_bits has an unresolved layout/);
     expect(problems('with_undefined_struct')).toMatch(/unknown type struct never_defined/);
     expect(problems('with_macro_field')).toMatch(/parse/);
@@ -382,7 +476,15 @@ describe('unresolved layouts', () => {
     const keys = ['with_bits', 'with_union', 'with_anon_union', 'holds_unresolved'];
     const known = (n: Numbers): Numbers =>
       Object.fromEntries(Object.entries(n).filter(([k, v]) => k.includes('.') && !v.includes('-1')));
-    const gcc = gccNumbers(a.text.replace(/^struct (with_unknown|with_aligned|aligned_struct|with_bad_alignment|with_undefined|with_macro)\w*[\s\S]*?\n}[^\n]*;\n/gm, ''), a.decls, layouts, keys);
+    const gcc = gccNumbers(
+      a.text.replace(
+        /^struct (with_unknown|with_aligned|aligned_struct|with_bad_alignment|with_undefined|with_macro)\w*[\s\S]*?\n}[^\n]*;\n/gm,
+        '',
+      ),
+      a.decls,
+      layouts,
+      keys,
+    );
     const ours = known(engineNumbers(layouts, keys));
     expect(Object.keys(ours).length).toBeGreaterThan(3);
     expect(ours).toEqual(Object.fromEntries(Object.keys(ours).map((k) => [k, gcc[k]])));
@@ -394,38 +496,49 @@ describe('unresolved layouts', () => {
 
 describe('rules', () => {
   it('a spelling change is no change: typedef chains, integer word order, qualifiers', async () => {
-    const before = await analyse('a.h', `
+    const before = await analyse(
+      'a.h',
+      `
 typedef unsigned int my_u32;
 struct s {
   __u64 a; u64 b; uint64_t c; unsigned long long d; long long unsigned int e;
   __s32 f; s32 g; int32_t h; int i; signed j; my_u32 k; unsigned l;
   const volatile uint16_t m; short n; __u8 o[4];
   struct t *p; char *q; void (*r)(void); pid_t pid; uid_t uid; size_t sz;
-};`);
-    const after = await analyse('b.h', `
+};`,
+    );
+    const after = await analyse(
+      'b.h',
+      `
 typedef uint32_t my_u32;
 struct s {
   uint64_t a; uint64_t b; uint64_t c; uint64_t d; uint64_t e;
   int32_t f; int32_t g; int32_t h; int32_t i; int32_t j; uint32_t k; uint32_t l;
   uint16_t m; int16_t n; uint8_t o[4];
   void *p; void *q; void *r; int32_t pid; uint32_t uid; unsigned long sz;
-};`);
+};`,
+    );
     const strip = (l: StructLayout) => ({ ...l, loc: null, fields: l.fields.map((f) => ({ ...f, line: 0 })) });
     expect(strip(after.layouts.s!)).toEqual(strip(before.layouts.s!));
   });
 
   it('evaluates sizeof in array sizes, including the size of a struct laid out here', async () => {
-    const { layouts } = await analyse('c.h', `
+    const { layouts } = await analyse(
+      'c.h',
+      `
 #define SLOTS (sizeof(struct pair) / sizeof(uint32_t))
 struct pair { uint32_t a; uint64_t b; };
-struct holder { uint8_t raw[sizeof(struct pair)]; uint32_t words[SLOTS]; uint8_t self[sizeof(uint64_t) * 2]; };`);
+struct holder { uint8_t raw[sizeof(struct pair)]; uint32_t words[SLOTS]; uint8_t self[sizeof(uint64_t) * 2]; };`,
+    );
     expect(field(layouts.holder, 'raw').type).toBe('uint8_t[16]');
     expect(field(layouts.holder, 'words').type).toBe('uint32_t[4]');
     expect(field(layouts.holder, 'self').type).toBe('uint8_t[16]');
   });
 
   it('keeps the first definition taken by the build; an #else-only definition still counts', async () => {
-    const { layouts } = await analyse('d.h', `
+    const { layouts } = await analyse(
+      'd.h',
+      `
 #ifdef RAW_TRACEPOINTS
 struct args { uint64_t regs; uint64_t id; };
 #else
@@ -439,14 +552,18 @@ struct win_only { uint64_t a; };
 #ifdef SOMETHING
 #else
 struct only_in_else { uint16_t a; };
-#endif`);
+#endif`,
+    );
     expect(layouts.args).toMatchObject({ size: 16, conditional: ['defined(RAW_TRACEPOINTS)'] });
     expect(layouts.win_only!.size).toBe(8);
     expect(layouts.only_in_else!.size).toBe(2);
   });
 
   it('resolves structs and typedefs across files', async () => {
-    const a = await parse('x.h', 'typedef enum { A, B, KINDS } kind_t;\ntypedef struct base base_t;\nstruct base { uint64_t x; kind_t k; };\n');
+    const a = await parse(
+      'x.h',
+      'typedef enum { A, B, KINDS } kind_t;\ntypedef struct base base_t;\nstruct base { uint64_t x; kind_t k; };\n',
+    );
     const b = await parse('y.h', 'struct top { uint8_t c; base_t b[KINDS]; };\n');
     const layouts = computeLayouts(collectStructs([a, b]), symbolsOf([a, b]));
     expect(layouts.top).toMatchObject({ size: 40, align: 8 });
@@ -455,17 +572,22 @@ struct only_in_else { uint16_t a; };
   });
 
   it('ignores forward declarations and anonymous struct variables', async () => {
-    const { layouts } = await analyse('e.h', `
+    const { layouts } = await analyse(
+      'e.h',
+      `
 struct fwd;
 struct { int type; int max_entries; } some_map;
-struct real { struct fwd *p; };`);
+struct real { struct fwd *p; };`,
+    );
     expect(Object.keys(layouts)).toEqual(['real']);
   });
 
   it('an empty struct has size 0 and alignment 1 (GNU C)', async () => {
     const a = await analyse('f.h', 'struct empty { };\nstruct after_empty { struct empty e; uint8_t x; };\n');
     expect(a.layouts.empty).toMatchObject({ size: 0, align: 1, fields: [] });
-    expect(engineNumbers(a.layouts, ['empty', 'after_empty'])).toEqual(gccNumbers(a.text, a.decls, a.layouts, ['empty', 'after_empty']));
+    expect(engineNumbers(a.layouts, ['empty', 'after_empty'])).toEqual(
+      gccNumbers(a.text, a.decls, a.layouts, ['empty', 'after_empty']),
+    );
   });
 
   it('declarations and layouts are plain data (JSON round-trips)', async () => {
@@ -478,8 +600,20 @@ struct real { struct fwd *p; };`);
   });
 
   it('canonicalType: long and unsigned long are the 64-bit fixed-width types on LP64 (arrays too); the rest stays', () => {
-    expect(['unsigned long', 'long', 'unsigned long[4][2]', 'long[]'].map(canonicalType)).toEqual(['uint64_t', 'int64_t', 'uint64_t[4][2]', 'int64_t[]']);
-    expect(['uint64_t', 'char', 'pointer', 'struct long', 'enum', 'uint32_t[8]'].map(canonicalType)).toEqual(['uint64_t', 'char', 'pointer', 'struct long', 'enum', 'uint32_t[8]']);
+    expect(['unsigned long', 'long', 'unsigned long[4][2]', 'long[]'].map(canonicalType)).toEqual([
+      'uint64_t',
+      'int64_t',
+      'uint64_t[4][2]',
+      'int64_t[]',
+    ]);
+    expect(['uint64_t', 'char', 'pointer', 'struct long', 'enum', 'uint32_t[8]'].map(canonicalType)).toEqual([
+      'uint64_t',
+      'char',
+      'pointer',
+      'struct long',
+      'enum',
+      'uint32_t[8]',
+    ]);
   });
 
   it('attributesIn reads _packed, __packed and every entry of __attribute__((...))', () => {
@@ -494,7 +628,11 @@ struct real { struct fwd *p; };`);
   it('attributesIn reads alignments in every spelling, C23 attributes and gnu:: prefixes, in source order', () => {
     expect(attributesIn('_Alignas(16) uint32_t x __attribute__((aligned(8)))')).toEqual(['aligned(16)', 'aligned(8)']);
     expect(attributesIn('alignas(uint64_t) char c __aligned(4)')).toEqual(['aligned(uint64_t)', 'aligned(4)']);
-    expect(attributesIn('[[gnu::packed, __gnu__::__aligned__(8)]] [[deprecated]] int x')).toEqual(['packed', '__aligned__(8)', 'deprecated']);
+    expect(attributesIn('[[gnu::packed, __gnu__::__aligned__(8)]] [[deprecated]] int x')).toEqual([
+      'packed',
+      '__aligned__(8)',
+      'deprecated',
+    ]);
     expect(attributesIn('__attribute__((__aligned__))')).toEqual(['__aligned__']);
   });
 });
@@ -515,18 +653,69 @@ function mulberry32(seed: number): () => number {
 }
 
 const SCALAR_SPELLINGS: Array<[string, number]> = [
-  ['uint8_t', 1], ['unsigned char', 1], ['__u8', 1], ['u8', 1], ['int8_t', 1], ['signed char', 1], ['char', 1],
-  ['bool', 1], ['_Bool', 1], ['uint16_t', 2], ['unsigned short', 2], ['short int', 2], ['__s16', 2], ['u16', 2],
-  ['int', 4], ['unsigned int', 4], ['unsigned', 4], ['signed', 4], ['int32_t', 4], ['__u32', 4], ['s32', 4],
-  ['uint32_t', 4], ['float', 4], ['long', 8], ['unsigned long', 8], ['long unsigned int', 8], ['size_t', 8],
-  ['ssize_t', 8], ['long long', 8], ['unsigned long long', 8], ['uint64_t', 8], ['__u64', 8], ['u64', 8],
-  ['__s64', 8], ['int64_t', 8], ['double', 8], ['pid_t', 4], ['uid_t', 4], ['rnd_u32_t', 4], ['rnd_ull', 8], ['rnd_chain_t', 8],
-  ['enum rnd_codes', 4], ['rnd_enum_t', 4], ['void *', 8], ['const char *', 8], ['struct rnd_fwd *', 8], ['rnd_fn_t', 8],
+  ['uint8_t', 1],
+  ['unsigned char', 1],
+  ['__u8', 1],
+  ['u8', 1],
+  ['int8_t', 1],
+  ['signed char', 1],
+  ['char', 1],
+  ['bool', 1],
+  ['_Bool', 1],
+  ['uint16_t', 2],
+  ['unsigned short', 2],
+  ['short int', 2],
+  ['__s16', 2],
+  ['u16', 2],
+  ['int', 4],
+  ['unsigned int', 4],
+  ['unsigned', 4],
+  ['signed', 4],
+  ['int32_t', 4],
+  ['__u32', 4],
+  ['s32', 4],
+  ['uint32_t', 4],
+  ['float', 4],
+  ['long', 8],
+  ['unsigned long', 8],
+  ['long unsigned int', 8],
+  ['size_t', 8],
+  ['ssize_t', 8],
+  ['long long', 8],
+  ['unsigned long long', 8],
+  ['uint64_t', 8],
+  ['__u64', 8],
+  ['u64', 8],
+  ['__s64', 8],
+  ['int64_t', 8],
+  ['double', 8],
+  ['pid_t', 4],
+  ['uid_t', 4],
+  ['rnd_u32_t', 4],
+  ['rnd_ull', 8],
+  ['rnd_chain_t', 8],
+  ['enum rnd_codes', 4],
+  ['rnd_enum_t', 4],
+  ['void *', 8],
+  ['const char *', 8],
+  ['struct rnd_fwd *', 8],
+  ['rnd_fn_t', 8],
 ];
 /** Array sizes: literals, defines (parenthesised or not), function-like macros, enumerators, sizeof. */
 const SIZE_EXPRS: Array<[string, number]> = [
-  ['1', 1], ['2', 2], ['3', 3], ['5', 5], ['RND_N1', 3], ['RND_N2', 4], ['RND_N3', 6], ['RND_N4', 8],
-  ['RND_MAX', 7], ['RND_FN(2)', 3], ['RND_N1 * 2', 6], ['sizeof(uint32_t)', 4], ['(RND_B + 1)', 6],
+  ['1', 1],
+  ['2', 2],
+  ['3', 3],
+  ['5', 5],
+  ['RND_N1', 3],
+  ['RND_N2', 4],
+  ['RND_N3', 6],
+  ['RND_N4', 8],
+  ['RND_MAX', 7],
+  ['RND_FN(2)', 3],
+  ['RND_N1 * 2', 6],
+  ['sizeof(uint32_t)', 4],
+  ['(RND_B + 1)', 6],
 ];
 const RANDOM_PRELUDE = `/* generated */
 #define _packed __attribute__((packed))
@@ -562,7 +751,8 @@ function generateStructs(seed: number, count: number): Generated {
     let bound = 0;
     const fields: string[] = [];
     const typeFor = (allowNested: boolean): [string, number] => {
-      if (allowNested && usable.length && chance(0.15)) return pick(usable.filter(([, b]) => b <= 128).concat([['uint8_t', 1]]));
+      if (allowNested && usable.length && chance(0.15))
+        return pick(usable.filter(([, b]) => b <= 128).concat([['uint8_t', 1]]));
       return pick(SCALAR_SPELLINGS);
     };
     const qual = (): string => (chance(0.1) ? pick(['const ', 'volatile ', 'const volatile ']) : '');
@@ -619,7 +809,9 @@ function generateStructs(seed: number, count: number): Generated {
         // Alignment asked for: aligned(N) (ignored below the natural one), _Alignas (never below it).
         const [t, s] = pick(SCALAR_SPELLINGS);
         const n = pick([1, 2, 4, 8, 16, 32]);
-        decl = chance(0.5) ? `${t} ${name} __attribute__((aligned(${n})));` : `_Alignas(${Math.max(n, s)}) ${t} ${name};`;
+        decl = chance(0.5)
+          ? `${t} ${name} __attribute__((aligned(${n})));`
+          : `_Alignas(${Math.max(n, s)}) ${t} ${name};`;
         bound += s + 32;
       }
       fields.push(chance(0.06) ? `#ifdef CONFIG_RND\n\t${decl}\n#endif` : decl);
@@ -627,7 +819,13 @@ function generateStructs(seed: number, count: number): Generated {
     const fam = chance(0.05);
     if (fam) fields.push(`${pick(SCALAR_SPELLINGS)[0]} tail[];`);
 
-    const attr = chance(0.2) ? (chance(0.5) ? ' _packed' : ' __attribute__((packed))') : chance(0.08) ? ` __attribute__((aligned(${pick([2, 8, 16])})))` : '';
+    const attr = chance(0.2)
+      ? chance(0.5)
+        ? ' _packed'
+        : ' __attribute__((packed))'
+      : chance(0.08)
+        ? ` __attribute__((aligned(${pick([2, 8, 16])})))`
+        : '';
     const pragma = chance(0.2) ? pick([1, 2, 4, 8, 16]) : 0;
     const form = rnd();
     const body = `{\n\t${fields.join('\n\t')}\n}`;
@@ -685,8 +883,15 @@ describe('random structs agree with gcc', () => {
     expect(keys.filter((k) => k.includes('.')).length).toBeGreaterThan(10); // named anonymous structs
     expect(all.filter((l) => l.fields.some((f) => /^f\d+_x$/.test(f.name))).length).toBeGreaterThan(5); // C11 members
     expect(/#pragma pack\(\d+\)/.test(gen.text) && /#pragma pack\(push, \d+\)/.test(gen.text)).toBe(true);
-    expect(/} _packed/.test(gen.text) && /} __attribute__\(\(packed\)\)/.test(gen.text) && /_fwd_t f\d/.test(gen.text)).toBe(true);
-    expect(/_Pragma\("pack\(push, \d+\)"\)/.test(gen.text) && /_Alignas\(\d+\)/.test(gen.text) && /f\d+ __attribute__\(\(aligned/.test(gen.text) && /} __attribute__\(\(aligned/.test(gen.text)).toBe(true);
+    expect(
+      /} _packed/.test(gen.text) && /} __attribute__\(\(packed\)\)/.test(gen.text) && /_fwd_t f\d/.test(gen.text),
+    ).toBe(true);
+    expect(
+      /_Pragma\("pack\(push, \d+\)"\)/.test(gen.text) &&
+        /_Alignas\(\d+\)/.test(gen.text) &&
+        /f\d+ __attribute__\(\(aligned/.test(gen.text) &&
+        /} __attribute__\(\(aligned/.test(gen.text),
+    ).toBe(true);
     const ours = engineNumbers(a.layouts, keys);
     expect(Object.keys(ours).length).toBeGreaterThan(1000);
     expect(ours).toEqual(gccNumbers(a.text, a.decls, a.layouts, keys, ['CONFIG_RND']));
@@ -706,12 +911,23 @@ function gccTreeNumbers(tree: Tree, header: string, layouts: Record<string, Stru
   }
   const lines = names.flatMap((k) => [
     `printf("${k}\\tsize %zu align %zu\\n", sizeof(struct ${k}), _Alignof(struct ${k}));`,
-    ...layouts[k]!.fields.map((f) => `printf("${k}.${f.name}\\toffset %zu size %zu align %zu\\n", offsetof(struct ${k}, ${f.name}), sizeof(((struct ${k} *)0)->${f.name}), __alignof__(((struct ${k} *)0)->${f.name}));`),
+    ...layouts[k]!.fields.map(
+      (f) =>
+        `printf("${k}.${f.name}\\toffset %zu size %zu align %zu\\n", offsetof(struct ${k}, ${f.name}), sizeof(((struct ${k} *)0)->${f.name}), __alignof__(((struct ${k} *)0)->${f.name}));`,
+    ),
   ]);
-  writeFileSync(path.join(dir, 'main.c'), `${PRELUDE}#include "${header}"\nint main(void) {\n${lines.join('\n')}\nreturn 0;\n}\n`);
+  writeFileSync(
+    path.join(dir, 'main.c'),
+    `${PRELUDE}#include "${header}"\nint main(void) {\n${lines.join('\n')}\nreturn 0;\n}\n`,
+  );
   const exe = path.join(dir, 'main');
   execFileSync('gcc', ['-std=gnu11', '-w', '-o', exe, path.join(dir, 'main.c')], { stdio: 'pipe' });
-  return Object.fromEntries(execFileSync(exe, { encoding: 'utf8' }).trim().split('\n').map((l) => l.split('\t') as [string, string]));
+  return Object.fromEntries(
+    execFileSync(exe, { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t') as [string, string]),
+  );
 }
 
 describe('shared structs of a whole tree agree with gcc', () => {
@@ -735,8 +951,7 @@ describe('shared structs of a whole tree agree with gcc', () => {
       [`${SHARED}/pack2.h`]: '#pragma pack(push, 2)\n',
       // A typedef of the same name in a file the header never includes: not what the header sees.
       'driver/flags_table.c': `${demo['driver/flags_table.c']}\ntypedef uint16_t cnt_t;\n`,
-      [HEADER]: demo[HEADER]!
-        .replace('#pragma once', '#pragma once\n#include "compat.h"')
+      [HEADER]: demo[HEADER]!.replace('#pragma once', '#pragma once\n#include "compat.h"')
         .replace('struct capture_settings {', 'PACKED_BEGIN(1)\nstruct capture_settings {')
         .replace('struct counter_map {', 'PACKED_END\n#include "pack2.h"\nstruct counter_map {\n\tuint8_t flags;')
         .replace('\tuint64_t n_drops_buffer;\n};', '\tcnt_t n_drops_buffer;\n};\n#pragma pack(pop)')

@@ -31,11 +31,17 @@ describe('partialCondition', () => {
     expect(partialCondition(cond, atom)).toEqual(expected);
   });
 
-  it('decides what a kernel build knows, and leaves the architecture and the driver\'s switches', () => {
+  it("decides what a kernel build knows, and leaves the architecture and the driver's switches", () => {
     const [bare, , probed] = oldestBuilds(kernelVersion(3, 10, 0));
-    expect(decide('defined ( CONFIG_S390 ) && HAS_COMPAT_S390', probed!)).toEqual({ text: 'defined ( CONFIG_S390 )', simplified: true });
+    expect(decide('defined ( CONFIG_S390 ) && HAS_COMPAT_S390', probed!)).toEqual({
+      text: 'defined ( CONFIG_S390 )',
+      simplified: true,
+    });
     expect(decide('defined ( CONFIG_S390 ) && HAS_COMPAT_S390', bare!)).toEqual({ value: false });
-    expect(decide('LINUX_VERSION_CODE >= KERNEL_VERSION ( 3 , 0 , 0 ) && defined ( UDIG )', bare!)).toEqual({ text: 'defined ( UDIG )', simplified: true });
+    expect(decide('LINUX_VERSION_CODE >= KERNEL_VERSION ( 3 , 0 , 0 ) && defined ( UDIG )', bare!)).toEqual({
+      text: 'defined ( UDIG )',
+      simplified: true,
+    });
     expect(decide('defined(__NR_clone3)', bare!)).toEqual({ text: 'defined ( __NR_clone3 )', simplified: false });
   });
 });
@@ -55,16 +61,24 @@ describe('compat groups resolved as far as each build decides them', () => {
   it('a kernel-API test added to an architecture conditional is a kernel build matter (libs ccc63215f)', () => {
     const base = at(ARCH('defined(CONFIG_S390)'));
     expect(codeDelta(base, at(ARCH('defined(CONFIG_S390) && HAS_COMPAT_S390')))).toBe('compat');
-    expect(codeDelta(base, at(ARCH('defined(CONFIG_S390) && LINUX_VERSION_CODE < KERNEL_VERSION(6, 19, 0)')))).toBe('compat');
+    expect(codeDelta(base, at(ARCH('defined(CONFIG_S390) && LINUX_VERSION_CODE < KERNEL_VERSION(6, 19, 0)')))).toBe(
+      'compat',
+    );
     // The architecture's code changed as well: logic.
-    expect(codeDelta(base, at(ARCH('defined(CONFIG_S390) && HAS_COMPAT_S390').replace('s390_compat()', 's390_compat(1)')))).toBe('logic');
+    expect(
+      codeDelta(base, at(ARCH('defined(CONFIG_S390) && HAS_COMPAT_S390').replace('s390_compat()', 's390_compat(1)'))),
+    ).toBe('logic');
     // What no kernel build decides stays: another architecture is logic.
-    expect(codeDelta(base, at(ARCH('defined(CONFIG_S390) && HAS_COMPAT_S390').replace('x86_compat()', 'x86_compat(1)')))).toBe('logic');
+    expect(
+      codeDelta(base, at(ARCH('defined(CONFIG_S390) && HAS_COMPAT_S390').replace('x86_compat()', 'x86_compat(1)'))),
+    ).toBe('logic');
   });
 
-  it('a group whose choice depends on the driver\'s own switch is not decided by the kernel range', () => {
-    const src = (body: string) => `int f(int x) {\n#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 0) || defined(DRIVER_SWITCH)\n\t${body}\n#endif\n\treturn x;\n}\n`;
-    const f = (body: string) => extractCodeBodies('driver/ppm_fillers.c', src(body), kernelVersion(3, 10, 0)).functions.f!;
+  it("a group whose choice depends on the driver's own switch is not decided by the kernel range", () => {
+    const src = (body: string) =>
+      `int f(int x) {\n#if LINUX_VERSION_CODE < KERNEL_VERSION(2, 6, 0) || defined(DRIVER_SWITCH)\n\t${body}\n#endif\n\treturn x;\n}\n`;
+    const f = (body: string) =>
+      extractCodeBodies('driver/ppm_fillers.c', src(body), kernelVersion(3, 10, 0)).functions.f!;
     expect(codeDelta(f('x = 1;'), f('x = 2;'))).toBe('logic');
   });
 });

@@ -5,12 +5,12 @@ import { renderProductionTable } from '../../src/report/production.js';
 import { lineOf } from '../helpers/lines.js';
 import { demoTree, FIXTURES, surfaceOf } from '../helpers/surface.js';
 
-
 /** The demo tree with fixtures/code: the kmod's fillers_table.c and modern-probe programs. */
 const codeTree = () => ({ ...demoTree(), ...readTree(path.join(FIXTURES, 'code')) });
 const LEGACY_FILLERS = 'driver/bpf/fillers.h';
 const CLOSE_BPF = 'driver/modern_bpf/programs/tail_called/events/close.bpf.c';
-const legacyFillers = 'FILLER(sys_open_x, true) {\n\treturn bpf_val_to_ring(data, 0);\n}\n\nFILLER(sys_autofill, true) {\n\treturn bpf_val_to_ring(data, 1);\n}\n';
+const legacyFillers =
+  'FILLER(sys_open_x, true) {\n\treturn bpf_val_to_ring(data, 0);\n}\n\nFILLER(sys_autofill, true) {\n\treturn bpf_val_to_ring(data, 1);\n}\n';
 
 describe('the event production matrix (surface/production.ts)', () => {
   it('reads the kmod from fillers_table.c and the modern probe from the events its programs start', async () => {
@@ -18,12 +18,31 @@ describe('the event production matrix (surface/production.ts)', () => {
     expect(s.warnings).toEqual([]);
     expect(s.production.drivers).toEqual(['kmod', 'modern']);
     const ev = s.production.events;
-    expect(Object.keys(ev).sort()).toEqual(['PPME_GENERIC_X', 'PPME_SOCKET_SETSOCKOPT_X', 'PPME_SYSCALL_CLOSE_X', 'PPME_SYSCALL_OPEN_X', 'PPME_SYSCALL_READ_X']);
+    expect(Object.keys(ev).sort()).toEqual([
+      'PPME_GENERIC_X',
+      'PPME_SOCKET_SETSOCKOPT_X',
+      'PPME_SYSCALL_CLOSE_X',
+      'PPME_SYSCALL_OPEN_X',
+      'PPME_SYSCALL_READ_X',
+    ]);
     expect(ev.PPME_SYSCALL_CLOSE_X).toEqual({
-      kmod: { filler: 'sys_close_x', args: '', loc: { path: 'driver/fillers_table.c', line: lineOf(codeTree()['driver/fillers_table.c']!, '[PPME_SYSCALL_CLOSE_X]') } },
-      modern: { programs: ['close_x'], loc: { path: CLOSE_BPF, line: lineOf(codeTree()[CLOSE_BPF]!, 'BPF_PROG(close_x,') } },
+      kmod: {
+        filler: 'sys_close_x',
+        args: '',
+        loc: {
+          path: 'driver/fillers_table.c',
+          line: lineOf(codeTree()['driver/fillers_table.c']!, '[PPME_SYSCALL_CLOSE_X]'),
+        },
+      },
+      modern: {
+        programs: ['close_x'],
+        loc: { path: CLOSE_BPF, line: lineOf(codeTree()[CLOSE_BPF]!, 'BPF_PROG(close_x,') },
+      },
     });
-    expect(ev.PPME_SYSCALL_READ_X!.kmod).toMatchObject({ filler: 'sys_autofill', args: '2, APT_REG, {{AF_ID_RETVAL}, {0}}' });
+    expect(ev.PPME_SYSCALL_READ_X!.kmod).toMatchObject({
+      filler: 'sys_autofill',
+      args: '2, APT_REG, {{AF_ID_RETVAL}, {0}}',
+    });
     // A feature-gated entry is produced in the builds that have the feature (a kernel configuration option).
     expect(ev.PPME_SOCKET_SETSOCKOPT_X!.kmod!.guard).toEqual(['defined(CAPTURE_SETSOCKOPT)']);
   });
@@ -31,7 +50,9 @@ describe('the event production matrix (surface/production.ts)', () => {
   it('reads the legacy probe from the same table, for the fillers it defines, while driver/bpf/ exists', async () => {
     const s = await surfaceOf({ ...codeTree(), [LEGACY_FILLERS]: legacyFillers });
     expect(s.production.drivers).toEqual(['kmod', 'legacy', 'modern']);
-    const legacy = Object.entries(s.production.events).filter(([, p]) => p.legacy).map(([symbol, p]) => `${symbol}:${p.legacy!.filler}`);
+    const legacy = Object.entries(s.production.events)
+      .filter(([, p]) => p.legacy)
+      .map(([symbol, p]) => `${symbol}:${p.legacy!.filler}`);
     expect(legacy.sort()).toEqual(['PPME_SYSCALL_OPEN_X:sys_open_x', 'PPME_SYSCALL_READ_X:sys_autofill']);
   });
 

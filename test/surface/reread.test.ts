@@ -39,7 +39,12 @@ async function facts(path: string, src: string): Promise<FileFacts> {
   return f;
 }
 
-const tableDef = (f: FileFacts): Definition => ({ kind: 'table', name: f.tables[0]!.name, line: f.tables[0]!.line, endLine: f.tables[0]!.endLine });
+const tableDef = (f: FileFacts): Definition => ({
+  kind: 'table',
+  name: f.tables[0]!.name,
+  line: f.tables[0]!.line,
+  endLine: f.tables[0]!.endLine,
+});
 
 const EVENT_TABLE = [
   '#include "ppm_events_public.h"', // 1
@@ -50,7 +55,11 @@ const EVENT_TABLE = [
   '\t[PPME_CLOSE_E] = {"close", EC_IO, EF_NONE, 0},', // 6
   '};', // 7
 ].join('\n');
-const OPEN_EVENTS = ['/* the open events */', '[PPME_OPEN_E] = {"open", EC_FILE, EF_NONE, 0},', '[PPME_OPEN_X] = {"open", EC_FILE, EF_CREATES_FD, 0},'].join('\n');
+const OPEN_EVENTS = [
+  '/* the open events */',
+  '[PPME_OPEN_E] = {"open", EC_FILE, EF_NONE, 0},',
+  '[PPME_OPEN_X] = {"open", EC_FILE, EF_CREATES_FD, 0},',
+].join('\n');
 
 describe('needsReread: when the plain reading misses what the build sees', () => {
   it('an #include inside the definition; not one before it', async () => {
@@ -63,9 +72,30 @@ describe('needsReread: when the plain reading misses what the build sees', () =>
   it('a macro standing for symbols, fields or entries; not a number, an expression-like function macro, or a kept name', async () => {
     const f = await facts(HEADER, 'enum x { A = 1 };');
     const def: Definition = { kind: 'enum', name: 'x', line: 1, endLine: 1 };
-    const { ctx } = context({}, { FLAGS: 'EF_A | EF_B', FIELDS: 'int a; int b;', ENTRY: '{"a", 1},', NUM: '(1 << 2)', 'DIRFD(n)': '((n) + 1)', 'ROW(a, b)': '{a, b},', 'PAIR(a, b)': 'a, b', 'FIELD(t, n)': 't n;', KEPT: 'x y' }, ['KEPT']);
+    const { ctx } = context(
+      {},
+      {
+        FLAGS: 'EF_A | EF_B',
+        FIELDS: 'int a; int b;',
+        ENTRY: '{"a", 1},',
+        NUM: '(1 << 2)',
+        'DIRFD(n)': '((n) + 1)',
+        'ROW(a, b)': '{a, b},',
+        'PAIR(a, b)': 'a, b',
+        'FIELD(t, n)': 't n;',
+        KEPT: 'x y',
+      },
+      ['KEPT'],
+    );
     const needs = (name: string) => needsReread(f.directives, def, [name], ctx);
-    expect(['FLAGS', 'FIELDS', 'ENTRY', 'ROW', 'PAIR', 'FIELD'].map(needs)).toEqual([true, true, true, true, true, true]);
+    expect(['FLAGS', 'FIELDS', 'ENTRY', 'ROW', 'PAIR', 'FIELD'].map(needs)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['NUM', 'DIRFD', 'KEPT', 'NOT_A_MACRO'].map(needs)).toEqual([false, false, false, false]);
   });
 });
@@ -91,7 +121,9 @@ describe('reread: a table with an #include inside', () => {
     const f = await facts(TABLE, src);
     const { ctx, problems } = context({ [TABLE]: src });
     const r = await reread(TABLE, f.directives, tableDef(f), ctx);
-    expect(problems).toEqual([`${TABLE}:5 includes <generated/events.h> inside g_event_info, and it is not a file of the tree: it cannot be followed`]);
+    expect(problems).toEqual([
+      `${TABLE}:5 includes <generated/events.h> inside g_event_info, and it is not a file of the tree: it cannot be followed`,
+    ]);
     expect(r!.tables[0]!.items.map((i) => i.designator)).toEqual(['PPME_GENERIC_E', 'PPME_CLOSE_E']);
   });
 
@@ -108,7 +140,9 @@ describe('reread: a table with an #include inside', () => {
     const loop = '[PPME_OPEN_E] = {"open", EC_FILE, EF_NONE, 0},\n#include "open_events.inc"\n';
     const { ctx, problems } = context({ [TABLE]: EVENT_TABLE, 'driver/open_events.inc': loop });
     const r = await reread(TABLE, f.directives, tableDef(f), ctx);
-    expect(problems).toEqual([`driver/open_events.inc:2 includes "open_events.inc" inside g_event_info more than ${MAX_INCLUDE_DEPTH} deep: not followed`]);
+    expect(problems).toEqual([
+      `driver/open_events.inc:2 includes "open_events.inc" inside g_event_info more than ${MAX_INCLUDE_DEPTH} deep: not followed`,
+    ]);
     // The file is read once per level: its entry MAX_INCLUDE_DEPTH times, between the table's own two.
     expect(r!.tables[0]!.items).toHaveLength(MAX_INCLUDE_DEPTH + 2);
   });
@@ -116,11 +150,25 @@ describe('reread: a table with an #include inside', () => {
 
 describe('reread: macros standing for part of a definition', () => {
   it('a macro expanding to two fields of a struct: both fields, at the line of the macro', async () => {
-    const src = ['struct ppm_ring_buffer_info {', '\tvolatile uint32_t head;', '\tEXTRA_COUNTERS', '\tvolatile uint32_t tail;', '};'].join('\n');
+    const src = [
+      'struct ppm_ring_buffer_info {',
+      '\tvolatile uint32_t head;',
+      '\tEXTRA_COUNTERS',
+      '\tvolatile uint32_t tail;',
+      '};',
+    ].join('\n');
     const f = await facts('driver/ppm_ringbuffer.h', src);
-    const { ctx, problems } = context({ 'driver/ppm_ringbuffer.h': src }, { EXTRA_COUNTERS: 'volatile uint64_t n_a; volatile uint64_t n_b;' });
+    const { ctx, problems } = context(
+      { 'driver/ppm_ringbuffer.h': src },
+      { EXTRA_COUNTERS: 'volatile uint64_t n_a; volatile uint64_t n_b;' },
+    );
     const s = f.structs.structs[0]!;
-    const r = await reread('driver/ppm_ringbuffer.h', f.directives, { kind: 'struct', name: s.name, line: s.loc.line, endLine: s.endLine }, ctx);
+    const r = await reread(
+      'driver/ppm_ringbuffer.h',
+      f.directives,
+      { kind: 'struct', name: s.name, line: s.loc.line, endLine: s.endLine },
+      ctx,
+    );
     expect(problems).toEqual([]);
     expect(r!.structs.structs[0]!.fields.map((x) => [x.name, x.line])).toEqual([
       ['head', 2],
@@ -142,9 +190,21 @@ describe('reread: macros standing for part of a definition', () => {
     const f = await facts(HEADER, src);
     // PPM_SC_X_LATE names PPM_SC_X after its #undef: the call stays as written (the compiler would
     // reject it), never expanded with the revision's other definition.
-    const { ctx } = context({ [HEADER]: src }, { PPM_SC_FIELDS: 'PPM_SC_X(OPEN, 1) PPM_SC_X(CLOSE, 2)', PPM_SC_X_LATE: 'PPM_SC_X(LATE, 9)', 'PPM_SC_X(a, b)': 'WRONG_##a = b,' });
+    const { ctx } = context(
+      { [HEADER]: src },
+      {
+        PPM_SC_FIELDS: 'PPM_SC_X(OPEN, 1) PPM_SC_X(CLOSE, 2)',
+        PPM_SC_X_LATE: 'PPM_SC_X(LATE, 9)',
+        'PPM_SC_X(a, b)': 'WRONG_##a = b,',
+      },
+    );
     const e = f.enums[0]!;
-    const r = await reread(HEADER, f.directives, { kind: 'enum', name: e.name!, line: e.line, endLine: e.endLine }, ctx);
+    const r = await reread(
+      HEADER,
+      f.directives,
+      { kind: 'enum', name: e.name!, line: e.line, endLine: e.endLine },
+      ctx,
+    );
     expect(r!.enums[0]!.enumerators.map((x) => [x.name, x.line])).toEqual([
       ['PPM_SC_OPEN', 3],
       ['PPM_SC_CLOSE', 3],
@@ -157,7 +217,12 @@ describe('reread: macros standing for part of a definition', () => {
     const f = await facts(HEADER, src);
     const { ctx } = context({ [HEADER]: src }, { PPM_BASE: '(1 << 4)', FLAGS: 'X | Y' });
     const e = f.enums[0]!;
-    const r = await reread(HEADER, f.directives, { kind: 'enum', name: e.name!, line: e.line, endLine: e.endLine }, ctx);
+    const r = await reread(
+      HEADER,
+      f.directives,
+      { kind: 'enum', name: e.name!, line: e.line, endLine: e.endLine },
+      ctx,
+    );
     expect(r!.enums[0]!.enumerators.map((x) => [x.name, x.expr])).toEqual([
       ['A', 'PPM_BASE'],
       ['B', 'X | Y'],
@@ -171,7 +236,12 @@ describe('reread: macros standing for part of a definition', () => {
     for (let i = 1; i <= 300; i++) defs[`M${i}`] = `M${i - 1} y`;
     const { ctx, problems } = context({ [HEADER]: src }, { ...defs, DEEP: 'M300' });
     const e = f.enums[0]!;
-    const r = await reread(HEADER, f.directives, { kind: 'enum', name: e.name!, line: e.line, endLine: e.endLine }, ctx);
+    const r = await reread(
+      HEADER,
+      f.directives,
+      { kind: 'enum', name: e.name!, line: e.line, endLine: e.endLine },
+      ctx,
+    );
     expect(problems).toEqual([`${HEADER}:2, in e: macros nested more than 256 deep`]);
     expect(r!.enums[0]!.enumerators[0]!.expr).toBe('DEEP');
   });

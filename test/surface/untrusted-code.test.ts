@@ -52,8 +52,16 @@ function check(c: Case): void {
     expect(firedRules(findings), summary).toEqual(c.expect.rules);
     expect(r.verdict, summary).toBe(c.expect.verdict);
     expect(r.warnings, summary).toEqual([]);
-    if (c.expect.message) expect(findings.some((f) => c.expect.message!.test(f.message)), summary).toBe(true);
-    for (const note of c.expect.notes ?? []) expect(r.findings.some((f) => f.kind === 'note' && f.rule === note), summary).toBe(true);
+    if (c.expect.message)
+      expect(
+        findings.some((f) => c.expect.message!.test(f.message)),
+        summary,
+      ).toBe(true);
+    for (const note of c.expect.notes ?? [])
+      expect(
+        r.findings.some((f) => f.kind === 'note' && f.rule === note),
+        summary,
+      ).toBe(true);
   });
 }
 
@@ -77,14 +85,20 @@ describe('code that builds the payload, as compiled', () => {
   check({
     name: 'a #define redefined after the one a filler uses',
     base: setFile(FILLERS_PATH, FILLERS),
-    head: inFillers(['#define MAX_PATH_LEN 256', '#define MAX_PATH_LEN 256\n#undef MAX_PATH_LEN\n#define MAX_PATH_LEN 16']),
+    head: inFillers([
+      '#define MAX_PATH_LEN 256',
+      '#define MAX_PATH_LEN 256\n#undef MAX_PATH_LEN\n#define MAX_PATH_LEN 16',
+    ]),
     expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /f_sys_open_x/ },
   });
   check({
-    name: 'a size in a helper header that the probe\'s programs use',
+    name: "a size in a helper header that the probe's programs use",
     base: [
       setFile('driver/modern_bpf/helpers/base/shared_size.h', '#define MAX_PATH 4096\n'),
-      setFile('driver/modern_bpf/programs/open.bpf.c', 'SEC("tp_btf/sys_exit")\nint BPF_PROG(open_x, struct pt_regs *regs, long ret) {\n\tstruct auxiliary_map *auxmap = auxmap__get();\n\tauxmap__store_charbuf_param(auxmap, ret, MAX_PATH, USER);\n\treturn 0;\n}\n'),
+      setFile(
+        'driver/modern_bpf/programs/open.bpf.c',
+        'SEC("tp_btf/sys_exit")\nint BPF_PROG(open_x, struct pt_regs *regs, long ret) {\n\tstruct auxiliary_map *auxmap = auxmap__get();\n\tauxmap__store_charbuf_param(auxmap, ret, MAX_PATH, USER);\n\treturn 0;\n}\n',
+      ),
     ],
     head: inFile('driver/modern_bpf/helpers/base/shared_size.h')(['4096', '16']),
     expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /open_x/ },
@@ -97,19 +111,25 @@ describe('code that builds the payload, as compiled', () => {
   });
   check({
     name: 'a filler local made static (its value now carries over from event to event)',
-    base: setFile(FILLERS_PATH, 'int f_sys_open_x(struct event_filler_arguments *args) {\n\tint seq = 0;\n\tseq++;\n\treturn val_to_ring(args, seq, 0, false, 0);\n}\n'),
+    base: setFile(
+      FILLERS_PATH,
+      'int f_sys_open_x(struct event_filler_arguments *args) {\n\tint seq = 0;\n\tseq++;\n\treturn val_to_ring(args, seq, 0, false, 0);\n}\n',
+    ),
     head: inFillers(['\tint seq = 0;', '\tstatic int seq = 0;']),
     expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /f_sys_open_x/ },
   });
   check({
     name: 'a filler made static changes nothing it sends',
-    base: setFile(FILLERS_PATH, 'int f_sys_open_x(struct event_filler_arguments *args) {\n\tint seq = 0;\n\tseq++;\n\treturn val_to_ring(args, seq, 0, false, 0);\n}\n'),
+    base: setFile(
+      FILLERS_PATH,
+      'int f_sys_open_x(struct event_filler_arguments *args) {\n\tint seq = 0;\n\tseq++;\n\treturn val_to_ring(args, seq, 0, false, 0);\n}\n',
+    ),
     head: inFillers(['int f_sys_open_x', 'static int f_sys_open_x']),
     expect: { rules: [], verdict: 'pass' },
   });
 });
 
-describe('the event table of the fillers and the kernel module\'s event path', () => {
+describe("the event table of the fillers and the kernel module's event path", () => {
   const FILLERS_TABLE = [
     '#include "ppm_events_public.h"',
     'const struct ppm_event_entry g_ppm_events[PPM_EVENT_MAX] = {',
@@ -135,13 +155,18 @@ describe('the event table of the fillers and the kernel module\'s event path', (
   });
 
   const MAIN = 'driver/main.c';
-  const RECORD = '\nstatic void record_event(struct ppm_evt_hdr *hdr, struct event_filler_arguments *args) {\n\thdr->type = args->event_type;\n\thdr->nparams = args->nargs;\n}\n';
+  const RECORD =
+    '\nstatic void record_event(struct ppm_evt_hdr *hdr, struct event_filler_arguments *args) {\n\thdr->type = args->event_type;\n\thdr->nparams = args->nargs;\n}\n';
   const withRecord = (t: Tree) => ({ ...t, [MAIN]: `${t[MAIN]}${RECORD}` });
   check({
     name: 'the kernel module stops writing nparams into the event header (main.c)',
     base: withRecord,
     head: inFile(MAIN)(['\thdr->nparams = args->nargs;\n', '']),
-    expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /record_event .*writes the event header differently/ },
+    expect: {
+      rules: ['filler-code-changed'],
+      verdict: 'fail',
+      message: /record_event .*writes the event header differently/,
+    },
   });
   check({
     name: 'the kernel module writes nparams from another value (main.c)',
@@ -150,8 +175,11 @@ describe('the event table of the fillers and the kernel module\'s event path', (
     expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /record_event/ },
   });
   check({
-    name: 'the module\'s control path changed: transport, a note',
-    base: (t: Tree) => ({ ...t, [MAIN]: `${t[MAIN]}\nstatic long ppm_ioctl(struct file *f, unsigned int cmd, unsigned long arg) {\n\treturn set_mode(f, arg);\n}\n` }),
+    name: "the module's control path changed: transport, a note",
+    base: (t: Tree) => ({
+      ...t,
+      [MAIN]: `${t[MAIN]}\nstatic long ppm_ioctl(struct file *f, unsigned int cmd, unsigned long arg) {\n\treturn set_mode(f, arg);\n}\n`,
+    }),
     head: inFile(MAIN)(['return set_mode(f, arg);', 'return set_mode(f, arg & 1);']),
     expect: { rules: [], verdict: 'pass', notes: ['transport-code-changed'] },
   });
@@ -162,13 +190,20 @@ describe('the event table of the fillers and the kernel module\'s event path', (
     expect: { rules: ['module-param-changed'], verdict: 'fail', message: /verbose/ },
   });
   check({
-    name: 'the modern probe\'s header writer stops writing nparams',
+    name: "the modern probe's header writer stops writing nparams",
     base: setFile(
       'driver/modern_bpf/helpers/store/ringbuf_store_params.h',
       'static __always_inline void ringbuf__store_event_header(struct ringbuf_struct *ringbuf) {\n\tstruct ppm_evt_hdr *hdr = (struct ppm_evt_hdr *)ringbuf->data;\n\tuint8_t nparams = maps__get_event_num_params(ringbuf->event_type);\n\thdr->type = ringbuf->event_type;\n\thdr->nparams = nparams;\n}\n',
     ),
-    head: inFile('driver/modern_bpf/helpers/store/ringbuf_store_params.h')(['uint8_t nparams = maps__get_event_num_params(ringbuf->event_type);', 'uint8_t nparams = 0;']),
-    expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /ringbuf__store_event_header .*writes the event header differently/ },
+    head: inFile('driver/modern_bpf/helpers/store/ringbuf_store_params.h')([
+      'uint8_t nparams = maps__get_event_num_params(ringbuf->event_type);',
+      'uint8_t nparams = 0;',
+    ]),
+    expect: {
+      rules: ['filler-code-changed'],
+      verdict: 'fail',
+      message: /ringbuf__store_event_header .*writes the event header differently/,
+    },
   });
 });
 
@@ -189,13 +224,19 @@ describe('payload code changed for every kernel is not a kernel build fix', () =
   check({
     name: 'both branches of a kernel-version conditional changed the same way',
     base,
-    head: inFillers(['val_to_ring(args, 2, 0', 'val_to_ring(args, 9, 0'], ['val_to_ring(args, 3, 0', 'val_to_ring(args, 9, 0']),
+    head: inFillers(
+      ['val_to_ring(args, 2, 0', 'val_to_ring(args, 9, 0'],
+      ['val_to_ring(args, 3, 0', 'val_to_ring(args, 9, 0'],
+    ),
     expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /f_sys_open_x/ },
   });
   check({
     name: 'new payload code in both branches of a new kernel-version conditional',
     base,
-    head: inFillers(['\treturn res;', '#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 0, 0)\n\tres = val_to_ring(args, 7, 0, false, 0);\n#else\n\tres = val_to_ring(args, 8, 0, false, 0);\n#endif\n\treturn res;']),
+    head: inFillers([
+      '\treturn res;',
+      '#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 0, 0)\n\tres = val_to_ring(args, 7, 0, false, 0);\n#else\n\tres = val_to_ring(args, 8, 0, false, 0);\n#endif\n\treturn res;',
+    ]),
     expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /f_sys_open_x/ },
   });
   check({
@@ -207,17 +248,38 @@ describe('payload code changed for every kernel is not a kernel build fix', () =
   check({
     name: 'existing code wrapped for a newer kernel: a kernel build matter',
     base,
-    head: inFillers(['\tint res = val_to_ring(args, 1, 0, false, 0);', '#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 12, 0)\n\tint res = val_to_ring(args, 1, 0, false, 0);\n#else\n\tint res = val_to_ring(args, 1, 0, true, 0);\n#endif']),
+    head: inFillers([
+      '\tint res = val_to_ring(args, 1, 0, false, 0);',
+      '#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 12, 0)\n\tint res = val_to_ring(args, 1, 0, false, 0);\n#else\n\tint res = val_to_ring(args, 1, 0, true, 0);\n#endif',
+    ]),
     expect: { rules: [], verdict: 'pass', notes: ['filler-code-kernel-compat'] },
   });
 });
 
 describe('payload code added under a condition every supported kernel meets', () => {
-  const FILLER = 'int f_sys_open_x(struct event_filler_arguments *args) {\n\tint res = val_to_ring(args, 1, 0, false, 0);\n\treturn res;\n}\n';
-  const addUnder = (condition: string): Change => setFile(FILLERS_PATH, FILLER.replace('\treturn res;', `${condition}\n\tres = val_to_ring(args, 7, 0, false, 0);\n#endif\n\treturn res;`));
+  const FILLER =
+    'int f_sys_open_x(struct event_filler_arguments *args) {\n\tint res = val_to_ring(args, 1, 0, false, 0);\n\treturn res;\n}\n';
+  const addUnder = (condition: string): Change =>
+    setFile(
+      FILLERS_PATH,
+      FILLER.replace(
+        '\treturn res;',
+        `${condition}\n\tres = val_to_ring(args, 7, 0, false, 0);\n#endif\n\treturn res;`,
+      ),
+    );
   const base = setFile(FILLERS_PATH, FILLER);
-  for (const condition of ['#if LINUX_VERSION_CODE >= 0', '#ifdef CONFIG_MMU', '#ifndef CONFIG_DRIVER_SEMVER_NEVER_SET', '#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 0, 0) || defined(CONFIG_MMU)']) {
-    check({ name: `new payload code under ${condition}`, base, head: addUnder(condition), expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /f_sys_open_x/ } });
+  for (const condition of [
+    '#if LINUX_VERSION_CODE >= 0',
+    '#ifdef CONFIG_MMU',
+    '#ifndef CONFIG_DRIVER_SEMVER_NEVER_SET',
+    '#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 0, 0) || defined(CONFIG_MMU)',
+  ]) {
+    check({
+      name: `new payload code under ${condition}`,
+      base,
+      head: addUnder(condition),
+      expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /f_sys_open_x/ },
+    });
   }
   check({
     name: 'new payload code for newer kernels only: a kernel build matter',
@@ -226,8 +288,11 @@ describe('payload code added under a condition every supported kernel meets', ()
     expect: { rules: [], verdict: 'pass', notes: ['filler-code-kernel-compat'] },
   });
   check({
-    name: 'a CO-RE feature check that also tests the event\'s data is payload logic',
-    base: setFile('driver/modern_bpf/programs/quota.bpf.c', 'SEC("tp_btf/sys_exit")\nint BPF_PROG(quotactl_x, struct pt_regs *regs, long ret) {\n\tstruct auxiliary_map *auxmap = auxmap__get();\n\tif(bpf_core_type_exists(struct if_dqblk) && ret == 1) {\n\t\tauxmap__store_u64_param(auxmap, 1);\n\t}\n\treturn 0;\n}\n'),
+    name: "a CO-RE feature check that also tests the event's data is payload logic",
+    base: setFile(
+      'driver/modern_bpf/programs/quota.bpf.c',
+      'SEC("tp_btf/sys_exit")\nint BPF_PROG(quotactl_x, struct pt_regs *regs, long ret) {\n\tstruct auxiliary_map *auxmap = auxmap__get();\n\tif(bpf_core_type_exists(struct if_dqblk) && ret == 1) {\n\t\tauxmap__store_u64_param(auxmap, 1);\n\t}\n\treturn 0;\n}\n',
+    ),
     head: inFile('driver/modern_bpf/programs/quota.bpf.c')(['ret == 1', 'ret == 2']),
     expect: { rules: ['filler-code-changed'], verdict: 'fail', message: /quotactl_x/ },
   });

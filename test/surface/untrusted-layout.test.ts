@@ -16,10 +16,15 @@ const CAPTURE_SETTINGS = 'struct capture_settings {';
 const inRingbuf = editFile(RINGBUF);
 const inStructs = editFile(STRUCTS);
 
-const LAYOUT = (name: string, message?: RegExp): Outcome => ({ rules: ['struct-layout-changed'], verdict: 'fail', message: message ?? new RegExp(`struct ${name} layout changed`) });
+const LAYOUT = (name: string, message?: RegExp): Outcome => ({
+  rules: ['struct-layout-changed'],
+  verdict: 'fail',
+  message: message ?? new RegExp(`struct ${name} layout changed`),
+});
 const NO_CHANGE: Outcome = { rules: [], verdict: 'pass' };
 /** A struct whose layout is not known also leaves the size of a bpf map holding it unknown. */
-const MAP_VALUE_UNKNOWN = /the value size of bpf map \w+ at head: its value cannot be computed \(sizeof\(struct \w+\)\)/;
+const MAP_VALUE_UNKNOWN =
+  /the value size of bpf map \w+ at head: its value cannot be computed \(sizeof\(struct \w+\)\)/;
 
 describe('two spellings of one LP64 type are one type', () => {
   check({
@@ -50,17 +55,29 @@ describe('two spellings of one LP64 type are one type', () => {
 });
 
 describe('typedefs are seen through the include tree, as macros are', () => {
-  const withTypedef = inStructs(['struct counter_map {\n\tuint64_t n_evts;', 'typedef uint64_t cnt_t;\n\nstruct counter_map {\n\tcnt_t n_evts;']);
+  const withTypedef = inStructs([
+    'struct counter_map {\n\tuint64_t n_evts;',
+    'typedef uint64_t cnt_t;\n\nstruct counter_map {\n\tcnt_t n_evts;',
+  ]);
   check({
     name: 'a typedef narrowed, with the old typedef repeated in a file the header never includes',
     base: withTypedef,
-    head: [inStructs(['typedef uint64_t cnt_t;', 'typedef uint32_t cnt_t;']), editFile('driver/dynamic_params_table.c')(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\ntypedef uint64_t cnt_t;'])],
+    head: [
+      inStructs(['typedef uint64_t cnt_t;', 'typedef uint32_t cnt_t;']),
+      editFile('driver/dynamic_params_table.c')([
+        '#include "ppm_events_public.h"',
+        '#include "ppm_events_public.h"\ntypedef uint64_t cnt_t;',
+      ]),
+    ],
     expect: LAYOUT('counter_map'),
   });
   check({
     name: 'a typedef moved unchanged into an included header is no change',
     base: withTypedef,
-    head: [inStructs(['typedef uint64_t cnt_t;', '#include "cnt.h"']), setFile(`${SHARED_DIR}/cnt.h`, '#pragma once\ntypedef uint64_t cnt_t;\n')],
+    head: [
+      inStructs(['typedef uint64_t cnt_t;', '#include "cnt.h"']),
+      setFile(`${SHARED_DIR}/cnt.h`, '#pragma once\ntypedef uint64_t cnt_t;\n'),
+    ],
     expect: NO_CHANGE,
   });
   check({
@@ -68,8 +85,14 @@ describe('typedefs are seen through the include tree, as macros are', () => {
     base: withTypedef,
     head: [
       inStructs(['typedef uint64_t cnt_t;\n', '']),
-      editFile('driver/dynamic_params_table.c')(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\ntypedef uint64_t cnt_t;']),
-      editFile('driver/flags_table.c')(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\ntypedef uint32_t cnt_t;']),
+      editFile('driver/dynamic_params_table.c')([
+        '#include "ppm_events_public.h"',
+        '#include "ppm_events_public.h"\ntypedef uint64_t cnt_t;',
+      ]),
+      editFile('driver/flags_table.c')([
+        '#include "ppm_events_public.h"',
+        '#include "ppm_events_public.h"\ntypedef uint32_t cnt_t;',
+      ]),
     ],
     expect: {
       rules: [],
@@ -88,14 +111,24 @@ describe('typedefs are seen through the include tree, as macros are', () => {
 describe('#pragma pack as gcc applies it: one state per translation unit, the operator form too', () => {
   check({
     name: '_Pragma("pack(push, 1)") before a shared struct',
-    head: inStructs([CAPTURE_SETTINGS, `_Pragma("pack(push, 1)")\n${CAPTURE_SETTINGS}`], ['struct counter_map {', '_Pragma("pack(pop)")\nstruct counter_map {']),
+    head: inStructs(
+      [CAPTURE_SETTINGS, `_Pragma("pack(push, 1)")\n${CAPTURE_SETTINGS}`],
+      ['struct counter_map {', '_Pragma("pack(pop)")\nstruct counter_map {'],
+    ),
     expect: LAYOUT('capture_settings', /struct capture_settings layout changed \(size 24 → 17\)/),
   });
   check({
     name: '_Pragma through macros of another header, with stringification (#define DO_PRAGMA(x) _Pragma(#x))',
     head: [
-      setFile(`${SHARED_DIR}/compat.h`, '#pragma once\n#define DO_PRAGMA(x) _Pragma(#x)\n#define PACKED_BEGIN(n) DO_PRAGMA(pack(push, n))\n#define PACKED_END DO_PRAGMA(pack(pop))\n'),
-      inStructs(['#pragma once', '#pragma once\n#include "compat.h"'], [CAPTURE_SETTINGS, `PACKED_BEGIN(2)\n${CAPTURE_SETTINGS}`], ['struct counter_map {', 'PACKED_END\nstruct counter_map {']),
+      setFile(
+        `${SHARED_DIR}/compat.h`,
+        '#pragma once\n#define DO_PRAGMA(x) _Pragma(#x)\n#define PACKED_BEGIN(n) DO_PRAGMA(pack(push, n))\n#define PACKED_END DO_PRAGMA(pack(pop))\n',
+      ),
+      inStructs(
+        ['#pragma once', '#pragma once\n#include "compat.h"'],
+        [CAPTURE_SETTINGS, `PACKED_BEGIN(2)\n${CAPTURE_SETTINGS}`],
+        ['struct counter_map {', 'PACKED_END\nstruct counter_map {'],
+      ),
     ],
     expect: LAYOUT('capture_settings', /size 24 → 18/),
   });
@@ -103,13 +136,26 @@ describe('#pragma pack as gcc applies it: one state per translation unit, the op
     name: 'a use of a pragma macro whose arguments are longer than the model reads (a long comment inside): not known',
     head: [
       setFile(`${SHARED_DIR}/compat.h`, '#pragma once\n#define PACKED_BEGIN(n) _Pragma("pack(push, 1)")\n'),
-      inStructs(['#pragma once', '#pragma once\n#include "compat.h"'], [CAPTURE_SETTINGS, `PACKED_BEGIN(1 /* ${'padding '.repeat(600)} */)\n${CAPTURE_SETTINGS}`]),
+      inStructs(
+        ['#pragma once', '#pragma once\n#include "compat.h"'],
+        [CAPTURE_SETTINGS, `PACKED_BEGIN(1 /* ${'padding '.repeat(600)} */)\n${CAPTURE_SETTINGS}`],
+      ),
     ],
-    expect: { rules: [], verdict: 'fail', warnings: [/the layout of struct (capture_settings|counter_map|auxiliary_map) cannot be computed \(the #pragma pack in force/, MAP_VALUE_UNKNOWN] },
+    expect: {
+      rules: [],
+      verdict: 'fail',
+      warnings: [
+        /the layout of struct (capture_settings|counter_map|auxiliary_map) cannot be computed \(the #pragma pack in force/,
+        MAP_VALUE_UNKNOWN,
+      ],
+    },
   });
   check({
     name: '#pragma pack(push, 1) in a header included just before a shared struct',
-    head: [inStructs(['#pragma once', '#pragma once\n#include "pack1.h"']), setFile(`${SHARED_DIR}/pack1.h`, '#pragma pack(push, 1)\n')],
+    head: [
+      inStructs(['#pragma once', '#pragma once\n#include "pack1.h"']),
+      setFile(`${SHARED_DIR}/pack1.h`, '#pragma pack(push, 1)\n'),
+    ],
     expect: LAYOUT('capture_settings'),
   });
   check({
@@ -117,40 +163,68 @@ describe('#pragma pack as gcc applies it: one state per translation unit, the op
     head: [
       setFile(`${SHARED_DIR}/pack_begin.h`, '#pragma pack(push, 1)\n'),
       setFile(`${SHARED_DIR}/pack_end.h`, '#pragma pack(pop)\n'),
-      inStructs([CAPTURE_SETTINGS, `#include "pack_begin.h"\nstruct wire_only { uint8_t a; uint64_t b; };\n#include "pack_end.h"\n${CAPTURE_SETTINGS}`]),
+      inStructs([
+        CAPTURE_SETTINGS,
+        `#include "pack_begin.h"\nstruct wire_only { uint8_t a; uint64_t b; };\n#include "pack_end.h"\n${CAPTURE_SETTINGS}`,
+      ]),
     ],
     expect: NO_CHANGE,
   });
   check({
     name: 'a pack cap given by a name (gcc reads a push label, clang expands a macro) is not known',
     head: inStructs(['#pragma once', '#pragma once\n#pragma pack(push, hdr_pack)']),
-    expect: { rules: [], verdict: 'fail', warnings: [/the layout of struct (capture_settings|counter_map|auxiliary_map) cannot be computed \(the #pragma pack in force at its closing brace is not known/, MAP_VALUE_UNKNOWN] },
+    expect: {
+      rules: [],
+      verdict: 'fail',
+      warnings: [
+        /the layout of struct (capture_settings|counter_map|auxiliary_map) cannot be computed \(the #pragma pack in force at its closing brace is not known/,
+        MAP_VALUE_UNKNOWN,
+      ],
+    },
   });
   check({
-    name: 'a shared header included by the kernel module under a pack cap (its structs take the includer\'s cap): not known',
-    head: editFile('driver/main.c')(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\n#pragma pack(push, 1)\n#include "ppm_ringbuffer.h"\n#pragma pack(pop)']),
-    expect: { rules: [], verdict: 'fail', warnings: [/the layout of struct ppm_ring_buffer_info cannot be computed for kernel module \(all architectures\) \(the #pragma pack in force/] },
+    name: "a shared header included by the kernel module under a pack cap (its structs take the includer's cap): not known",
+    head: editFile('driver/main.c')([
+      '#include "ppm_events_public.h"',
+      '#include "ppm_events_public.h"\n#pragma pack(push, 1)\n#include "ppm_ringbuffer.h"\n#pragma pack(pop)',
+    ]),
+    expect: {
+      rules: [],
+      verdict: 'fail',
+      warnings: [
+        /the layout of struct ppm_ring_buffer_info cannot be computed for kernel module \(all architectures\) \(the #pragma pack in force/,
+      ],
+    },
   });
 });
 
 describe('macros a file defines before including a shared header apply to the header', () => {
   const inMain = editFile('driver/main.c');
   check({
-    name: 'main.c redefines uint64_t, then includes the ring-buffer header: the kernel module\'s layout changes',
-    head: inMain(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\n#define uint64_t uint32_t\n#include "ppm_ringbuffer.h"']),
+    name: "main.c redefines uint64_t, then includes the ring-buffer header: the kernel module's layout changes",
+    head: inMain([
+      '#include "ppm_events_public.h"',
+      '#include "ppm_events_public.h"\n#define uint64_t uint32_t\n#include "ppm_ringbuffer.h"',
+    ]),
     expect: LAYOUT('ppm_ring_buffer_info', /size 40 → 24/),
   });
   check({
     name: 'the same through a header main.c includes first',
     head: [
       setFile('driver/redefine.h', '#pragma once\n#define uint64_t uint32_t\n'),
-      inMain(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\n#include "redefine.h"\n#include "ppm_ringbuffer.h"']),
+      inMain([
+        '#include "ppm_events_public.h"',
+        '#include "ppm_events_public.h"\n#include "redefine.h"\n#include "ppm_ringbuffer.h"',
+      ]),
     ],
     expect: LAYOUT('ppm_ring_buffer_info', /size 40 → 24/),
   });
   check({
     name: 'a macro the header does not use, defined before including it, changes nothing',
-    head: inMain(['#include "ppm_events_public.h"', '#include "ppm_events_public.h"\n#define UNRELATED_FLAG 1\n#include "ppm_ringbuffer.h"']),
+    head: inMain([
+      '#include "ppm_events_public.h"',
+      '#include "ppm_events_public.h"\n#define UNRELATED_FLAG 1\n#include "ppm_ringbuffer.h"',
+    ]),
     expect: NO_CHANGE,
   });
 });
@@ -159,12 +233,18 @@ describe('attributes reach the layout where gcc reads them, through macros too',
   const SAMPLING = '\tuint32_t sampling_ratio;';
   check({
     name: '__attribute__((packed)) through a macro after the closing brace',
-    head: inStructs(['#pragma once', '#pragma once\n#define MY_PACKED __attribute__((packed))'], [`${SAMPLING}\n};`, `${SAMPLING}\n} MY_PACKED;`]),
+    head: inStructs(
+      ['#pragma once', '#pragma once\n#define MY_PACKED __attribute__((packed))'],
+      [`${SAMPLING}\n};`, `${SAMPLING}\n} MY_PACKED;`],
+    ),
     expect: LAYOUT('capture_settings', /size 24 → 17/),
   });
   check({
     name: 'a packing macro on the line after the closing brace',
-    head: inStructs(['#pragma once', '#pragma once\n#define MY_PACKED __attribute__((packed))'], [`${SAMPLING}\n};`, `${SAMPLING}\n}\nMY_PACKED\n;`]),
+    head: inStructs(
+      ['#pragma once', '#pragma once\n#define MY_PACKED __attribute__((packed))'],
+      [`${SAMPLING}\n};`, `${SAMPLING}\n}\nMY_PACKED\n;`],
+    ),
     expect: LAYOUT('capture_settings', /size 24 → 17/),
   });
   check({
@@ -174,7 +254,10 @@ describe('attributes reach the layout where gcc reads them, through macros too',
   });
   check({
     name: 'aligned(N) through a function-like macro on a field',
-    head: inStructs(['#pragma once', '#pragma once\n#define ALIGNED(n) __attribute__((aligned(n)))'], [SAMPLING, '\tuint32_t sampling_ratio ALIGNED(32);']),
+    head: inStructs(
+      ['#pragma once', '#pragma once\n#define ALIGNED(n) __attribute__((aligned(n)))'],
+      [SAMPLING, '\tuint32_t sampling_ratio ALIGNED(32);'],
+    ),
     expect: LAYOUT('capture_settings', /sampling_ratio moved from offset 16 to 32/),
   });
   check({
@@ -184,13 +267,22 @@ describe('attributes reach the layout where gcc reads them, through macros too',
   });
   check({
     name: 'a typedef that lowers the alignment of a 64-bit counter',
-    head: inStructs(['struct counter_map {\n\tuint64_t n_evts;', 'typedef uint64_t u64_a4 __attribute__((aligned(4)));\n\nstruct counter_map {\n\tuint32_t n_small;\n\tu64_a4 n_evts;'], ['\tuint64_t n_drops_buffer;\n};', '\tu64_a4 n_drops_buffer;\n};']),
+    head: inStructs(
+      [
+        'struct counter_map {\n\tuint64_t n_evts;',
+        'typedef uint64_t u64_a4 __attribute__((aligned(4)));\n\nstruct counter_map {\n\tuint32_t n_small;\n\tu64_a4 n_evts;',
+      ],
+      ['\tuint64_t n_drops_buffer;\n};', '\tu64_a4 n_drops_buffer;\n};'],
+    ),
     expect: LAYOUT('counter_map', /n_evts moved from offset 0 to 4/),
   });
   const packedSettings = inStructs([`${SAMPLING}\n};`, `${SAMPLING}\n} __attribute__((packed));`]);
   check({
     name: 'an annotation gcc ignores only while the tree does not define it (__rcu defined as an alignment)',
-    head: inStructs(['#pragma once', '#pragma once\n#define __rcu __attribute__((aligned(32)))'], [SAMPLING, '\tuint32_t sampling_ratio __rcu;']),
+    head: inStructs(
+      ['#pragma once', '#pragma once\n#define __rcu __attribute__((aligned(32)))'],
+      [SAMPLING, '\tuint32_t sampling_ratio __rcu;'],
+    ),
     expect: LAYOUT('capture_settings', /sampling_ratio moved from offset 16 to 32/),
   });
   check({
@@ -218,18 +310,31 @@ describe('attributes reach the layout where gcc reads them, through macros too',
   });
   check({
     name: 'an attribute after a typedef name belongs to the typedef: packed there is ignored (gcc warns)',
-    head: inStructs([`${SAMPLING}\n};`, `${SAMPLING}\n};\ntypedef struct capture_settings settings_t __attribute__((packed));`]),
+    head: inStructs([
+      `${SAMPLING}\n};`,
+      `${SAMPLING}\n};\ntypedef struct capture_settings settings_t __attribute__((packed));`,
+    ]),
     expect: NO_CHANGE,
   });
   check({
-    name: 'aligned without a value (the target\'s largest: 8 on s390x, 16 elsewhere) is not known',
+    name: "aligned without a value (the target's largest: 8 on s390x, 16 elsewhere) is not known",
     head: inStructs([SAMPLING, '\tuint32_t sampling_ratio __attribute__((aligned));']),
-    expect: { rules: [], verdict: 'fail', warnings: [/the layout of struct capture_settings cannot be computed \(sampling_ratio: attribute aligned without a value/, MAP_VALUE_UNKNOWN] },
+    expect: {
+      rules: [],
+      verdict: 'fail',
+      warnings: [
+        /the layout of struct capture_settings cannot be computed \(sampling_ratio: attribute aligned without a value/,
+        MAP_VALUE_UNKNOWN,
+      ],
+    },
   });
 });
 
 describe('enums are as wide as gcc makes them', () => {
-  const withEnumField = inStructs([CAPTURE_SETTINGS, `enum drop_mode { DM_OFF, DM_ON };\n\n${CAPTURE_SETTINGS}\n\tenum drop_mode mode;`]);
+  const withEnumField = inStructs([
+    CAPTURE_SETTINGS,
+    `enum drop_mode { DM_OFF, DM_ON };\n\n${CAPTURE_SETTINGS}\n\tenum drop_mode mode;`,
+  ]);
   check({
     name: 'an enum of a shared struct made packed (1 byte)',
     base: withEnumField,
@@ -258,7 +363,10 @@ describe('bounded work on crafted pragmas', () => {
   });
   check({
     name: '20k uses of a macro expanding to _Pragma, each opening an argument list it never closes (in #if 0)',
-    head: inStructs(['#pragma once', `#pragma once\n#define PB(n) _Pragma("pack(push, 1)")\n#if 0\n${'PB( '.repeat(20_000)}\n#endif`]),
+    head: inStructs([
+      '#pragma once',
+      `#pragma once\n#define PB(n) _Pragma("pack(push, 1)")\n#if 0\n${'PB( '.repeat(20_000)}\n#endif`,
+    ]),
     expect: NO_CHANGE,
   });
 });

@@ -8,7 +8,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_CONFIG_PATH, type IgnoreEntry } from '../../src/config/config.js';
-import { applyIgnores, applyModernProbeLevel, compareSurfaces, configuredRules, overallVerdict, readSurface, runCheck, sharedStructList } from '../../src/pipeline.js';
+import {
+  applyIgnores,
+  applyModernProbeLevel,
+  compareSurfaces,
+  configuredRules,
+  overallVerdict,
+  readSurface,
+  runCheck,
+  sharedStructList,
+} from '../../src/pipeline.js';
 import { RULES } from '../../src/rules/catalogue.js';
 import type { Finding } from '../../src/rules/types.js';
 import { GitRepo } from '../../src/source/git.js';
@@ -27,14 +36,34 @@ function demoRepo(tree: Record<string, string> = demoTree()): { dir: string; bas
 }
 
 /** The demo driver with flags_table.c over the size limit: never read, so the analysis is incomplete. */
-const oversized = () => edit(demoTree(), 'driver/flags_table.c', ['/* Demo flag tables. */', `/* ${'x'.repeat(3 * 1024 * 1024)} */`]);
+const oversized = () =>
+  edit(demoTree(), 'driver/flags_table.c', ['/* Demo flag tables. */', `/* ${'x'.repeat(3 * 1024 * 1024)} */`]);
 
 function version(status: Status): VersionVerdict {
-  return { file: 'driver/SCHEMA_VERSION', base: '2.4.0', head: '2.4.0', declared: 'none', required: 'none', suggested: '2.4.0', status, statuses: [status], reasons: [], fixes: [] };
+  return {
+    file: 'driver/SCHEMA_VERSION',
+    base: '2.4.0',
+    head: '2.4.0',
+    declared: 'none',
+    required: 'none',
+    suggested: '2.4.0',
+    status,
+    statuses: [status],
+    reasons: [],
+    fixes: [],
+  };
 }
 
-const unreadable: Warning = { path: 'driver/event_table.c', message: 'could not read driver/event_table.c at head: blob missing', incomplete: true };
-const notice: Warning = { path: '.github/driver-semver.json', message: 'ignore of x X matched no finding', incomplete: false };
+const unreadable: Warning = {
+  path: 'driver/event_table.c',
+  message: 'could not read driver/event_table.c at head: blob missing',
+  incomplete: true,
+};
+const notice: Warning = {
+  path: '.github/driver-semver.json',
+  message: 'ignore of x X matched no finding',
+  incomplete: false,
+};
 
 describe('overallVerdict', () => {
   it('passes when every version is ok and nothing was left unread', () => {
@@ -56,11 +85,14 @@ describe('overallVerdict', () => {
     expect(overallVerdict([version('unexplained'), version('ok')], [])).toBe('warn');
   });
 
-  it.each<Status>(['missing', 'too-small', 'too-large', 'not-one-step', 'decreased', 'invalid'])('%s fails, whatever the other version and the warnings say', (s) => {
-    expect(overallVerdict([version('ok'), version(s)], [])).toBe('fail');
-    expect(overallVerdict([version(s), version('unexplained')], [unreadable])).toBe('fail');
-    expect(overallVerdict([version(s), version('unexplained')], [unreadable], 'warn')).toBe('fail');
-  });
+  it.each<Status>(['missing', 'too-small', 'too-large', 'not-one-step', 'decreased', 'invalid'])(
+    '%s fails, whatever the other version and the warnings say',
+    (s) => {
+      expect(overallVerdict([version('ok'), version(s)], [])).toBe('fail');
+      expect(overallVerdict([version(s), version('unexplained')], [unreadable])).toBe('fail');
+      expect(overallVerdict([version(s), version('unexplained')], [unreadable], 'warn')).toBe('fail');
+    },
+  );
 });
 
 describe('compareSurfaces', () => {
@@ -80,7 +112,10 @@ describe('compareSurfaces', () => {
     const both = compareSurfaces({ ...base, warnings: [unreadable] }, head);
     expect(both.warnings).toEqual([unreadable]);
     expect(both.verdict).toBe('fail');
-    expect(compareSurfaces({ ...base, warnings: [unreadable] }, base, { incomplete: 'warn' })).toMatchObject({ warnings: [unreadable], verdict: 'warn' });
+    expect(compareSurfaces({ ...base, warnings: [unreadable] }, base, { incomplete: 'warn' })).toMatchObject({
+      warnings: [unreadable],
+      verdict: 'warn',
+    });
   });
 });
 
@@ -93,7 +128,9 @@ describe('runCheck', () => {
     expect(report.versions.api.status).toBe('ok');
     expect(report.versions.schema.status).toBe('ok');
     expect(report.warnings.length).toBeGreaterThan(0);
-    expect(report.warnings.every((w) => w.path === 'driver/flags_table.c' && w.incomplete && w.message.includes('over the'))).toBe(true);
+    expect(
+      report.warnings.every((w) => w.path === 'driver/flags_table.c' && w.incomplete && w.message.includes('over the')),
+    ).toBe(true);
     expect(report.verdict).toBe('fail');
     expect(report.onIncomplete).toBe('fail');
     const relaxed = await runCheck({ repo: dir, base, head, incomplete: 'warn' });
@@ -108,7 +145,11 @@ describe('runCheck reads the repository configuration at the base revision, as t
 
   it('a change that adds an ignore of its own finding is still failed: the head configuration is not read', async () => {
     const { dir, base } = demoRepo();
-    const head = commitFiles(dir, { ...appendModeParam(demoTree()), [REPO_CONFIG_PATH]: JSON.stringify({ ignore: [IGNORE] }) }, 'self-ignore');
+    const head = commitFiles(
+      dir,
+      { ...appendModeParam(demoTree()), [REPO_CONFIG_PATH]: JSON.stringify({ ignore: [IGNORE] }) },
+      'self-ignore',
+    );
     const report = await runCheck({ repo: dir, base, head, config: AT_BASE });
     expect(report.verdict).toBe('fail');
     expect(report.versions.schema.status).toBe('missing');
@@ -125,17 +166,29 @@ describe('runCheck reads the repository configuration at the base revision, as t
     const report = await runCheck({ repo: dir, base, head, config: AT_BASE });
     expect(report.config).toBe(`${REPO_CONFIG_PATH} @ ${base.slice(0, 12)}`);
     expect(report.findings).toEqual([]);
-    expect(report.ignored).toEqual([expect.objectContaining({ rule: IGNORE.rule, symbol: IGNORE.symbol, ignore: { reason: IGNORE.reason } })]);
+    expect(report.ignored).toEqual([
+      expect.objectContaining({ rule: IGNORE.rule, symbol: IGNORE.symbol, ignore: { reason: IGNORE.reason } }),
+    ]);
     expect(report.verdict).toBe('pass');
   });
 
   it('an explicit path is read at the base too, and one that is not there is an error', async () => {
-    const { dir, base } = demoRepo({ ...demoTree(), 'ci/semver.json': JSON.stringify({ rules: { 'event-param-appended': 'off' } }) });
+    const { dir, base } = demoRepo({
+      ...demoTree(),
+      'ci/semver.json': JSON.stringify({ rules: { 'event-param-appended': 'off' } }),
+    });
     const head = commitFiles(dir, appendModeParam(demoTree()), 'change');
-    const report = await runCheck({ repo: dir, base, head, config: { ...AT_BASE, path: 'ci/semver.json', required: true } });
+    const report = await runCheck({
+      repo: dir,
+      base,
+      head,
+      config: { ...AT_BASE, path: 'ci/semver.json', required: true },
+    });
     expect(report).toMatchObject({ verdict: 'pass', config: `ci/semver.json @ ${base.slice(0, 12)}`, findings: [] });
     expect(report.versions.schema.required).toBe('none');
-    await expect(runCheck({ repo: dir, base, head, config: { ...AT_BASE, path: 'nope.json', required: true } })).rejects.toThrow(`configuration nope.json @ ${base.slice(0, 12)}: no such file`);
+    await expect(
+      runCheck({ repo: dir, base, head, config: { ...AT_BASE, path: 'nope.json', required: true } }),
+    ).rejects.toThrow(`configuration nope.json @ ${base.slice(0, 12)}: no such file`);
   });
 });
 
@@ -161,19 +214,35 @@ describe('configuration', () => {
   });
 
   it('applyModernProbeLevel: bundled turns modern-probe changes into notes that say what they would need; abi and other findings are untouched', () => {
-    const probe = finding({ rule: 'bpf-map-changed', governs: 'api', bump: 'major', scope: 'modern-probe', message: 'map m changed' });
+    const probe = finding({
+      rule: 'bpf-map-changed',
+      governs: 'api',
+      bump: 'major',
+      scope: 'modern-probe',
+      message: 'map m changed',
+    });
     const invalid = finding({ scope: 'modern-probe', kind: 'invalid' });
     const plain = finding();
     expect(applyModernProbeLevel([probe, invalid, plain])).toEqual([probe, invalid, plain]);
     expect(applyModernProbeLevel([probe, plain], 'abi')).toEqual([probe, plain]);
     expect(applyModernProbeLevel([probe, invalid, plain], 'bundled')).toEqual([
-      { ...probe, kind: 'note', bump: 'none', message: 'map m changed (modern probe bundled with libpman: not counted; it would need major)' },
+      {
+        ...probe,
+        kind: 'note',
+        bump: 'none',
+        message: 'map m changed (modern probe bundled with libpman: not counted; it would need major)',
+      },
       invalid,
       plain,
     ]);
   });
 
-  const entry = (over: Partial<IgnoreEntry> = {}): IgnoreEntry => ({ rule: 'event-param-appended', symbol: 'PPME_SYSCALL_OPEN_X', reason: 'accepted', ...over });
+  const entry = (over: Partial<IgnoreEntry> = {}): IgnoreEntry => ({
+    rule: 'event-param-appended',
+    symbol: 'PPME_SYSCALL_OPEN_X',
+    reason: 'accepted',
+    ...over,
+  });
   const SOURCE = '.github/driver-semver.json @ 0123456789ab';
 
   it('applyIgnores sets aside the findings an entry names, with its reason and expiry', () => {
@@ -184,7 +253,9 @@ describe('configuration', () => {
     expect(r.ignored).toEqual([{ ...f, ignore: { reason: 'accepted', expires: '2030-01-01' } }]);
     expect(r.warnings).toEqual([]);
     // Without an expiry, none is listed.
-    expect(applyIgnores([f], [entry()], '2029-12-31', SOURCE).ignored).toEqual([{ ...f, ignore: { reason: 'accepted' } }]);
+    expect(applyIgnores([f], [entry()], '2029-12-31', SOURCE).ignored).toEqual([
+      { ...f, ignore: { reason: 'accepted' } },
+    ]);
   });
 
   it('applyIgnores: an entry applies through its expiry day, then the finding counts again and a warning says so', () => {
@@ -194,7 +265,12 @@ describe('configuration', () => {
     expect(after.kept).toEqual([f]);
     expect(after.ignored).toEqual([]);
     expect(after.warnings).toEqual([
-      { path: SOURCE, message: 'ignore of event-param-appended PPME_SYSCALL_OPEN_X expired on 2030-01-01: its finding counts again (reason was: accepted)', incomplete: false },
+      {
+        path: SOURCE,
+        message:
+          'ignore of event-param-appended PPME_SYSCALL_OPEN_X expired on 2030-01-01: its finding counts again (reason was: accepted)',
+        incomplete: false,
+      },
     ]);
   });
 
@@ -207,7 +283,8 @@ describe('configuration', () => {
     expect(r.warnings).toEqual([
       {
         path: SOURCE,
-        message: 'ignore of event-param-appended PPME_SYSCALL_OPEN_X matched no finding: remove it from .github/driver-semver.json once it is no longer needed',
+        message:
+          'ignore of event-param-appended PPME_SYSCALL_OPEN_X matched no finding: remove it from .github/driver-semver.json once it is no longer needed',
         incomplete: false,
       },
     ]);
@@ -216,7 +293,10 @@ describe('configuration', () => {
   it('sharedStructList adds configured structs after the defaults, without repeating a default', () => {
     const first = DEFAULT_SHARED_STRUCTS[0]!.name;
     expect(sharedStructList()).toEqual(DEFAULT_SHARED_STRUCTS);
-    expect(sharedStructList([first, 'demo_stats'])).toEqual([...DEFAULT_SHARED_STRUCTS, { name: 'demo_stats', why: 'listed in the configuration' }]);
+    expect(sharedStructList([first, 'demo_stats'])).toEqual([
+      ...DEFAULT_SHARED_STRUCTS,
+      { name: 'demo_stats', why: 'listed in the configuration' },
+    ]);
   });
 });
 
@@ -226,7 +306,13 @@ describe('runCheck, clause by clause (docs/testing.md)', () => {
     const changed = appendModeParam(demoTree());
     const head = await surfaceOf(changed, 'head');
     expect(compareSurfaces(base, head).findings).toEqual([
-      expect.objectContaining({ rule: 'event-param-appended', location: { path: 'driver/event_table.c', line: lineOf(changed['driver/event_table.c']!, '{"mode", PT_UINT32, PF_OCT}') } }),
+      expect.objectContaining({
+        rule: 'event-param-appended',
+        location: {
+          path: 'driver/event_table.c',
+          line: lineOf(changed['driver/event_table.c']!, '{"mode", PT_UINT32, PF_OCT}'),
+        },
+      }),
     ]);
     expect(compareSurfaces(base, head, { rules: [] })).toMatchObject({ findings: [], verdict: 'pass' });
   });
@@ -236,7 +322,10 @@ describe('runCheck, clause by clause (docs/testing.md)', () => {
     const report = await runCheck({ repo: dir, base, worktree: true });
     expect(report.baseTip).toBeUndefined();
     expect(report.head).toEqual({ rev: 'worktree', commit: null });
-    expect(report.warnings.map((w) => w.message.replace(/: it is .*/, ''))).toEqual([`could not read driver/flags_table.c at ${base}`, 'could not read driver/flags_table.c at worktree']);
+    expect(report.warnings.map((w) => w.message.replace(/: it is .*/, ''))).toEqual([
+      `could not read driver/flags_table.c at ${base}`,
+      'could not read driver/flags_table.c at worktree',
+    ]);
   });
 
   it('a base branch that moved since the fork: compared from the merge-base, named so, and both versions suggested from the tip', async () => {
@@ -244,13 +333,20 @@ describe('runCheck, clause by clause (docs/testing.md)', () => {
     runGit(dir, ['checkout', '-q', '-b', 'feature']);
     commitFiles(dir, { 'driver/NOTES': 'notes\n' }, 'notes');
     runGit(dir, ['checkout', '-q', 'master']);
-    const tip = commitFiles(dir, { 'driver/API_VERSION': '3.2.0\n', 'driver/SCHEMA_VERSION': '2.5.0\n' }, 'bumps on master');
+    const tip = commitFiles(
+      dir,
+      { 'driver/API_VERSION': '3.2.0\n', 'driver/SCHEMA_VERSION': '2.5.0\n' },
+      'bumps on master',
+    );
     const report = await runCheck({ repo: dir, base: 'master', head: 'feature' });
     expect(report.base).toEqual({ rev: 'master', commit: fork });
     expect(report.baseTip).toEqual({ rev: 'master', commit: tip });
     expect(report.versions.api).toMatchObject({ status: 'ok', base: '3.1.0', baseTip: '3.2.0', suggested: '3.2.0' });
     expect(report.versions.schema).toMatchObject({ status: 'ok', base: '2.4.0', baseTip: '2.5.0', suggested: '2.5.0' });
-    expect(report.warnings.map((w) => w.message.replace(/: it is .*/, ''))).toEqual(['could not read driver/flags_table.c at merge-base(master, feature)', 'could not read driver/flags_table.c at feature']);
+    expect(report.warnings.map((w) => w.message.replace(/: it is .*/, ''))).toEqual([
+      'could not read driver/flags_table.c at merge-base(master, feature)',
+      'could not read driver/flags_table.c at feature',
+    ]);
   });
 
   it('an ignore entry applies through its expiry day when the date is today', async () => {
@@ -258,7 +354,12 @@ describe('runCheck, clause by clause (docs/testing.md)', () => {
     commitFiles(dir, appendModeParam(demoTree()), 'change');
     const today = new Date().toISOString().slice(0, 10);
     mkdirSync(path.join(dir, '.github'), { recursive: true });
-    writeFileSync(path.join(dir, REPO_CONFIG_PATH), JSON.stringify({ ignore: [{ rule: 'event-param-appended', symbol: 'PPME_SYSCALL_OPEN_X', reason: 'r', expires: today }] }));
+    writeFileSync(
+      path.join(dir, REPO_CONFIG_PATH),
+      JSON.stringify({
+        ignore: [{ rule: 'event-param-appended', symbol: 'PPME_SYSCALL_OPEN_X', reason: 'r', expires: today }],
+      }),
+    );
     const report = await runCheck({ repo: dir, base });
     expect(report.ignored).toHaveLength(1);
     expect(report.verdict).toBe('pass');
@@ -274,7 +375,8 @@ describe('runCheck, clause by clause (docs/testing.md)', () => {
     expect(five.warnings).toEqual([
       {
         path: 'driver/n1.h',
-        message: 'uncommitted changes to the driver surface are not compared (driver/n1.h, driver/n2.h, driver/n3.h, driver/n4.h, driver/n5.h): commit them, or run with --worktree to include them',
+        message:
+          'uncommitted changes to the driver surface are not compared (driver/n1.h, driver/n2.h, driver/n3.h, driver/n4.h, driver/n5.h): commit them, or run with --worktree to include them',
         incomplete: false,
       },
     ]);
@@ -312,7 +414,9 @@ describe('runCheck, clause by clause (docs/testing.md)', () => {
     try {
       await runCheck({ repo: dir, base });
       expect(close).toHaveBeenCalledTimes(1);
-      await expect(runCheck({ repo: dir, base, head: 'HEAD', worktree: true })).rejects.toThrow('--head and --worktree cannot be used together');
+      await expect(runCheck({ repo: dir, base, head: 'HEAD', worktree: true })).rejects.toThrow(
+        '--head and --worktree cannot be used together',
+      );
       expect(close).toHaveBeenCalledTimes(2);
       expect((await readSurface(dir, base)).versions.api?.version).toBe('3.1.0');
       expect(close).toHaveBeenCalledTimes(3);

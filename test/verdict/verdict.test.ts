@@ -9,7 +9,14 @@ function surface(schema: string | null, minSchema: string | null = null, raw = s
     versions: { api: null, schema: { path: 'driver/SCHEMA_VERSION', raw, version: schema } },
     scapMinimum: {
       api: null,
-      schema: minSchema ? { macro: 'SCAP_MINIMUM_DRIVER_SCHEMA_VERSION', version: minSchema, expr: 'PPM_API_VERSION(...)', loc: { path: 'userspace/libscap/scap.h', line: 3 } } : null,
+      schema: minSchema
+        ? {
+            macro: 'SCAP_MINIMUM_DRIVER_SCHEMA_VERSION',
+            version: minSchema,
+            expr: 'PPM_API_VERSION(...)',
+            loc: { path: 'userspace/libscap/scap.h', line: 3 },
+          }
+        : null,
     },
   };
 }
@@ -18,7 +25,12 @@ function finding(bump: Bump, kind: Finding['kind'] = 'change'): Finding {
   return { rule: 'x', symbol: 'X', governs: 'schema', bump, kind, message: `a ${bump} change`, location: null };
 }
 
-function verdict(base: string | null, head: string | null, required: Bump | null, opts: { min?: string; tip?: string; raw?: string } = {}) {
+function verdict(
+  base: string | null,
+  head: string | null,
+  required: Bump | null,
+  opts: { min?: string; tip?: string; raw?: string } = {},
+) {
   return versionVerdict({
     governs: 'schema',
     base: surface(base),
@@ -78,13 +90,21 @@ describe('status per version file', () => {
   });
 
   it('is invalid when the table is invalid, whatever the bump', () => {
-    const v = versionVerdict({ governs: 'schema', base: surface('1.0.0'), head: surface('1.1.0'), findings: [finding('minor'), { ...finding('none', 'invalid'), message: 'nparams disagrees' }] });
+    const v = versionVerdict({
+      governs: 'schema',
+      base: surface('1.0.0'),
+      head: surface('1.1.0'),
+      findings: [finding('minor'), { ...finding('none', 'invalid'), message: 'nparams disagrees' }],
+    });
     expect(v.status).toBe('invalid');
     expect(v.reasons).toContain('nparams disagrees');
   });
 
   it('is invalid when a version file is missing or not a version', () => {
-    expect(verdict('1.0.0', null, null, { raw: 'one' })).toMatchObject({ status: 'invalid', reasons: [expect.stringContaining("first line 'one'")] });
+    expect(verdict('1.0.0', null, null, { raw: 'one' })).toMatchObject({
+      status: 'invalid',
+      reasons: [expect.stringContaining("first line 'one'")],
+    });
     expect(verdict(null, '1.0.0', null).status).toBe('invalid');
   });
 
@@ -117,14 +137,23 @@ describe('libscap minimum consistency', () => {
 
 describe('every status that applies, and the fixes that lead to ok', () => {
   it('invalid never hides the bump status: an invalid head that also bumped too much is both', () => {
-    const v = versionVerdict({ governs: 'schema', base: surface('1.0.0'), head: surface('2.0.0', '2.0.0'), findings: [finding('minor'), { ...finding('none', 'invalid'), message: 'nparams disagrees' }] });
+    const v = versionVerdict({
+      governs: 'schema',
+      base: surface('1.0.0'),
+      head: surface('2.0.0', '2.0.0'),
+      findings: [finding('minor'), { ...finding('none', 'invalid'), message: 'nparams disagrees' }],
+    });
     expect(v.status).toBe('invalid');
     expect(v.statuses).toEqual(['invalid', 'too-large']);
     expect(v.required).toBe('minor');
     // The fix writes the suggestion and brings the minimum back within the new major.
     expect(v.fixes).toEqual([
       { file: 'driver/SCHEMA_VERSION', line: 1, text: '1.1.0' },
-      { file: 'userspace/libscap/scap.h', line: 3, text: '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(1, 0, 0)' },
+      {
+        file: 'userspace/libscap/scap.h',
+        line: 3,
+        text: '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(1, 0, 0)',
+      },
     ]);
   });
 
@@ -133,23 +162,42 @@ describe('every status that applies, and the fixes that lead to ok', () => {
     expect(v.statuses).toEqual(['missing']);
     expect(v.fixes).toEqual([
       { file: 'driver/SCHEMA_VERSION', line: 1, text: '5.0.0' },
-      { file: 'userspace/libscap/scap.h', line: 3, text: '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(5, 0, 0)' },
+      {
+        file: 'userspace/libscap/scap.h',
+        line: 3,
+        text: '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(5, 0, 0)',
+      },
     ]);
     // A minor leaves the minimum alone.
-    expect(verdict('4.5.1', '4.5.1', 'minor', { min: '4.3.0' }).fixes).toEqual([{ file: 'driver/SCHEMA_VERSION', line: 1, text: '4.6.0' }]);
+    expect(verdict('4.5.1', '4.5.1', 'minor', { min: '4.3.0' }).fixes).toEqual([
+      { file: 'driver/SCHEMA_VERSION', line: 1, text: '4.6.0' },
+    ]);
   });
 
   it('a minimum above the version is lowered to it; a right bump with a stale minimum fixes only the minimum', () => {
     expect(verdict('4.5.1', '4.6.0', 'minor', { min: '4.7.0' }).fixes).toEqual([
-      { file: 'userspace/libscap/scap.h', line: 3, text: '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(4, 6, 0)' },
+      {
+        file: 'userspace/libscap/scap.h',
+        line: 3,
+        text: '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(4, 6, 0)',
+      },
     ]);
     const v = verdict('4.5.1', '5.0.0', 'major', { min: '4.3.0' });
     expect(v.statuses).toEqual(['invalid']);
-    expect(v.fixes).toEqual([{ file: 'userspace/libscap/scap.h', line: 3, text: '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(5, 0, 0)' }]);
+    expect(v.fixes).toEqual([
+      {
+        file: 'userspace/libscap/scap.h',
+        line: 3,
+        text: '#define SCAP_MINIMUM_DRIVER_SCHEMA_VERSION PPM_API_VERSION(5, 0, 0)',
+      },
+    ]);
   });
 
   it('an unreadable version file is fixed by writing the suggested version', () => {
-    expect(verdict('1.0.0', null, 'minor', { raw: 'one' })).toMatchObject({ statuses: ['invalid'], fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '1.1.0' }] });
+    expect(verdict('1.0.0', null, 'minor', { raw: 'one' })).toMatchObject({
+      statuses: ['invalid'],
+      fixes: [{ file: 'driver/SCHEMA_VERSION', line: 1, text: '1.1.0' }],
+    });
     expect(verdict('1.0.0', '1.1.0', 'minor').fixes).toEqual([]);
   });
 });
@@ -157,28 +205,53 @@ describe('every status that applies, and the fixes that lead to ok', () => {
 describe('the reasons, and a base branch that moved (each clause pinned: docs/testing.md)', () => {
   it('says why, in one sentence per status', () => {
     expect(verdict('4.5.1', '4.5.0', null).reasons).toEqual(['SCHEMA_VERSION went down from 4.5.1 to 4.5.0']);
-    expect(verdict('4.5.1', '4.7.0', 'minor').reasons).toEqual(['4.5.1 → 4.7.0 is not one minor step: expected 4.6.0 (numbers are not skipped, lower components reset to 0)']);
-    expect(verdict('4.5.1', '4.5.2', null).reasons).toEqual(['SCHEMA_VERSION was bumped (patch) but no schema change was found']);
-    expect(verdict('4.5.1', '4.5.1', 'minor').reasons).toEqual(['the changes need a minor bump of SCHEMA_VERSION and none was made']);
-    expect(verdict('4.5.1', '4.5.2', 'minor').reasons).toEqual(['the changes need a minor bump; 4.5.1 → 4.5.2 is only patch']);
-    expect(verdict('4.5.1', '5.0.0', 'minor').reasons).toEqual(['the changes need only a minor bump; 4.5.1 → 5.0.0 is major']);
+    expect(verdict('4.5.1', '4.7.0', 'minor').reasons).toEqual([
+      '4.5.1 → 4.7.0 is not one minor step: expected 4.6.0 (numbers are not skipped, lower components reset to 0)',
+    ]);
+    expect(verdict('4.5.1', '4.5.2', null).reasons).toEqual([
+      'SCHEMA_VERSION was bumped (patch) but no schema change was found',
+    ]);
+    expect(verdict('4.5.1', '4.5.1', 'minor').reasons).toEqual([
+      'the changes need a minor bump of SCHEMA_VERSION and none was made',
+    ]);
+    expect(verdict('4.5.1', '4.5.2', 'minor').reasons).toEqual([
+      'the changes need a minor bump; 4.5.1 → 4.5.2 is only patch',
+    ]);
+    expect(verdict('4.5.1', '5.0.0', 'minor').reasons).toEqual([
+      'the changes need only a minor bump; 4.5.1 → 5.0.0 is major',
+    ]);
     expect(verdict('4.5.1', '4.6.0', 'minor').reasons).toEqual([]);
   });
 
   it('a version file missing at a revision is invalid and says where', () => {
     const missing: Surface = { ...surface('1.0.0'), rev: 'head-rev', versions: { api: null, schema: null } };
     const v = versionVerdict({ governs: 'schema', base: surface('1.0.0'), head: missing, findings: [] });
-    expect(v).toMatchObject({ status: 'invalid', file: 'driver/SCHEMA_VERSION', head: null, reasons: ['driver/SCHEMA_VERSION is missing at head-rev'] });
+    expect(v).toMatchObject({
+      status: 'invalid',
+      file: 'driver/SCHEMA_VERSION',
+      head: null,
+      reasons: ['driver/SCHEMA_VERSION is missing at head-rev'],
+    });
   });
 
   it('a libscap minimum that is not a readable PPM_API_VERSION is invalid and quoted', () => {
     const head: Surface = {
       ...surface('1.1.0'),
-      scapMinimum: { api: null, schema: { macro: 'SCAP_MINIMUM_DRIVER_SCHEMA_VERSION', version: null, expr: 'SOMETHING(1)', loc: { path: 'userspace/libscap/scap.h', line: 3 } } },
+      scapMinimum: {
+        api: null,
+        schema: {
+          macro: 'SCAP_MINIMUM_DRIVER_SCHEMA_VERSION',
+          version: null,
+          expr: 'SOMETHING(1)',
+          loc: { path: 'userspace/libscap/scap.h', line: 3 },
+        },
+      },
     };
     const v = versionVerdict({ governs: 'schema', base: surface('1.0.0'), head, findings: [finding('minor')] });
     expect(v.status).toBe('invalid');
-    expect(v.reasons).toEqual(["SCAP_MINIMUM_DRIVER_SCHEMA_VERSION (userspace/libscap/scap.h:3) is not a PPM_API_VERSION(major, minor, patch) we can read: 'SOMETHING(1)'"]);
+    expect(v.reasons).toEqual([
+      "SCAP_MINIMUM_DRIVER_SCHEMA_VERSION (userspace/libscap/scap.h:3) is not a PPM_API_VERSION(major, minor, patch) we can read: 'SOMETHING(1)'",
+    ]);
   });
 
   it('a base tip equal to the base is no move: no baseTip, no rebase reason', () => {
@@ -191,13 +264,25 @@ describe('the reasons, and a base branch that moved (each clause pinned: docs/te
   it('the base branch moved and the head did not touch the file: judged from the base, with the rebase reason', () => {
     const v = verdict('4.5.1', '4.5.1', null, { tip: '4.6.0' });
     expect(v).toMatchObject({ status: 'ok', declared: 'none', baseTip: '4.6.0', suggested: '4.6.0' });
-    expect(v.reasons).toEqual(['the base branch moved SCHEMA_VERSION from 4.5.1 to 4.6.0 since this branch forked: rebase and declare 4.6.0']);
-    expect(verdict('4.5.1', '4.5.1', 'minor', { tip: '4.6.0' })).toMatchObject({ status: 'missing', suggested: '4.7.0' });
+    expect(v.reasons).toEqual([
+      'the base branch moved SCHEMA_VERSION from 4.5.1 to 4.6.0 since this branch forked: rebase and declare 4.6.0',
+    ]);
+    expect(verdict('4.5.1', '4.5.1', 'minor', { tip: '4.6.0' })).toMatchObject({
+      status: 'missing',
+      suggested: '4.7.0',
+    });
   });
 
   it('both branches made the same bump: unexplained when nothing here needs it, missing when something does', () => {
-    expect(verdict('4.5.1', '4.6.0', null, { tip: '4.6.0' })).toMatchObject({ status: 'unexplained', declared: 'minor' });
-    expect(verdict('4.5.1', '4.6.0', 'patch', { tip: '4.6.0' })).toMatchObject({ status: 'missing', declared: 'minor', suggested: '4.6.1' });
+    expect(verdict('4.5.1', '4.6.0', null, { tip: '4.6.0' })).toMatchObject({
+      status: 'unexplained',
+      declared: 'minor',
+    });
+    expect(verdict('4.5.1', '4.6.0', 'patch', { tip: '4.6.0' })).toMatchObject({
+      status: 'missing',
+      declared: 'minor',
+      suggested: '4.6.1',
+    });
   });
 
   it('a base tip below the base (the base branch reverted a bump) does not make an untouched head a bump', () => {
@@ -207,12 +292,22 @@ describe('the reasons, and a base branch that moved (each clause pinned: docs/te
 
   it('a head below the base is decreased even when the base branch moved meanwhile (it was unexplained: a warning, not a failure)', () => {
     const v = verdict('2.4.0', '2.3.0', null, { tip: '2.5.0' });
-    expect(v).toMatchObject({ status: 'decreased', statuses: ['decreased'], declared: 'none', suggested: '2.5.0', baseTip: '2.5.0' });
+    expect(v).toMatchObject({
+      status: 'decreased',
+      statuses: ['decreased'],
+      declared: 'none',
+      suggested: '2.5.0',
+      baseTip: '2.5.0',
+    });
     expect(v.reasons).toEqual([
       'the base branch moved SCHEMA_VERSION from 2.4.0 to 2.5.0 since this branch forked: rebase and declare 2.5.0',
       'SCHEMA_VERSION went down from 2.4.0 to 2.3.0',
     ]);
     expect(v.fixes).toEqual([{ file: 'driver/SCHEMA_VERSION', line: 1, text: '2.5.0' }]);
-    expect(verdict('2.4.0', '2.3.0', 'minor', { tip: '2.5.0' })).toMatchObject({ status: 'decreased', declared: 'none', suggested: '2.6.0' });
+    expect(verdict('2.4.0', '2.3.0', 'minor', { tip: '2.5.0' })).toMatchObject({
+      status: 'decreased',
+      declared: 'none',
+      suggested: '2.6.0',
+    });
   });
 });

@@ -23,7 +23,8 @@ export const bpfMapChanged: Rule = {
   bump: 'major',
   rationale:
     'Userspace finds modern-probe maps and globals by skeleton field name and writes values with its own struct sizes; the legacy loader indexes maps by declaration order (enum scap_map_types: "This enum must follow the order in which BPF maps are defined"). Any such change breaks userspace built against the base. max_entries is compared as written: a map sized by a count that grows (PPM_EVENT_MAX, SYS_EXIT_EXTRA_CODE_MAX) follows the change that grew it.',
-  example: '  struct bpf_map_def __bpf_section("maps") tail_map = {...};\n- struct bpf_map_def __bpf_section("maps") syscall_table = {...};\n+ struct bpf_map_def __bpf_section("maps") event_info_table = {...};',
+  example:
+    '  struct bpf_map_def __bpf_section("maps") tail_map = {...};\n- struct bpf_map_def __bpf_section("maps") syscall_table = {...};\n+ struct bpf_map_def __bpf_section("maps") event_info_table = {...};',
   check(base, head) {
     const hits: Hit[] = [];
     const scope = (probe: string) => (probe === 'modern' ? { scope: 'modern-probe' as const } : {});
@@ -43,12 +44,26 @@ export const bpfMapChanged: Rule = {
       const judgedAsStruct = (k: keyof BpfMap) =>
         (k === 'valueSize' && b.valueType === h.valueType && isSharedStruct(h.valueType, head.structs)) ||
         (k === 'keySize' && b.keyType === h.keyType && isSharedStruct(h.keyType, head.structs));
-      const diffs = FIELDS.filter(([k]) => b[k] !== null && h[k] !== null && b[k] !== h[k] && !judgedAsStruct(k)).map(([k, label]) => `${label} ${b[k]} → ${h[k]}`);
-      if (diffs.length) hits.push({ symbol: name, message: `${h.probe} probe map ${name}: ${diffs.join(', ')}`, location: h.loc, ...scope(h.probe) });
+      const diffs = FIELDS.filter(([k]) => b[k] !== null && h[k] !== null && b[k] !== h[k] && !judgedAsStruct(k)).map(
+        ([k, label]) => `${label} ${b[k]} → ${h[k]}`,
+      );
+      if (diffs.length)
+        hits.push({
+          symbol: name,
+          message: `${h.probe} probe map ${name}: ${diffs.join(', ')}`,
+          location: h.loc,
+          ...scope(h.probe),
+        });
     }
     for (const [name, g] of removed(base.bpfGlobals, head.bpfGlobals)) gone('global', name, g.probe, g.loc);
     for (const [name, b, h] of common(base.bpfGlobals, head.bpfGlobals)) {
-      if (b.type !== h.type || b.section !== h.section) hits.push({ symbol: name, message: `${h.probe} probe global ${name}: ${b.section} ${b.type} → ${h.section} ${h.type}`, location: h.loc, ...scope(h.probe) });
+      if (b.type !== h.type || b.section !== h.section)
+        hits.push({
+          symbol: name,
+          message: `${h.probe} probe global ${name}: ${b.section} ${b.type} → ${h.section} ${h.type}`,
+          location: h.loc,
+          ...scope(h.probe),
+        });
     }
     return hits;
   },

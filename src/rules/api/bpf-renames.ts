@@ -15,7 +15,14 @@ export interface BpfRename {
 }
 
 function sameMap(a: BpfMap, b: BpfMap): boolean {
-  return a.probe === b.probe && a.type === b.type && a.keySize === b.keySize && a.valueSize === b.valueSize && a.maxEntriesExpr === b.maxEntriesExpr && a.index === b.index;
+  return (
+    a.probe === b.probe &&
+    a.type === b.type &&
+    a.keySize === b.keySize &&
+    a.valueSize === b.valueSize &&
+    a.maxEntriesExpr === b.maxEntriesExpr &&
+    a.index === b.index
+  );
 }
 
 function sameGlobal(a: BpfGlobal, b: BpfGlobal): boolean {
@@ -23,7 +30,11 @@ function sameGlobal(a: BpfGlobal, b: BpfGlobal): boolean {
 }
 
 /** Items gone from `base` paired with new items of `head` that `same` says match, in order. */
-function pairRenames<T>(base: Record<string, T>, head: Record<string, T>, same: (a: T, b: T) => boolean): Array<[string, string, T]> {
+function pairRenames<T>(
+  base: Record<string, T>,
+  head: Record<string, T>,
+  same: (a: T, b: T) => boolean,
+): Array<[string, string, T]> {
   const fresh = added(base, head);
   const out: Array<[string, string, T]> = [];
   for (const [from, b] of removed(base, head)) {
@@ -37,8 +48,12 @@ function pairRenames<T>(base: Record<string, T>, head: Record<string, T>, same: 
 }
 
 export const bpfRenames = perPair((base: Surface, head: Surface): BpfRename[] => [
-  ...pairRenames(base.bpfMaps, head.bpfMaps, sameMap).map(([from, to, h]): BpfRename => ({ what: 'map', probe: h.probe, from, to, head: h })),
-  ...pairRenames(base.bpfGlobals, head.bpfGlobals, sameGlobal).map(([from, to, h]): BpfRename => ({ what: 'global', probe: h.probe, from, to, head: h })),
+  ...pairRenames(base.bpfMaps, head.bpfMaps, sameMap).map(
+    ([from, to, h]): BpfRename => ({ what: 'map', probe: h.probe, from, to, head: h }),
+  ),
+  ...pairRenames(base.bpfGlobals, head.bpfGlobals, sameGlobal).map(
+    ([from, to, h]): BpfRename => ({ what: 'global', probe: h.probe, from, to, head: h }),
+  ),
 ]);
 
 /** Whether the loader finds this item by name: libpman does (skeleton fields); libscap's legacy loader goes by declaration order. */

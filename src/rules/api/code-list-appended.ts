@@ -18,7 +18,8 @@ export const codeListAppended: Rule = {
   bump: 'minor',
   rationale:
     'These lists are indexes userspace passes to the driver (the ENABLE_TP argument, the extra tail-call slots). Appending keeps every existing index: a compatible feature, API minor.',
-  example: '  X(KMOD_PROG_SCHED_PROC_FORK, "sched_process_fork") \\\n+ X(KMOD_PROG_SCHED_PROC_EXEC, "sched_process_exec")',
+  example:
+    '  X(KMOD_PROG_SCHED_PROC_FORK, "sched_process_fork") \\\n+ X(KMOD_PROG_SCHED_PROC_EXEC, "sched_process_exec")',
   check(base, head) {
     const hits: Hit[] = [];
     for (const [name, b, h] of common(apiLists(base), apiLists(head))) {
@@ -26,7 +27,8 @@ export const codeListAppended: Rule = {
       if (!prefixKept || h.entries.length <= b.entries.length) continue;
       const added = h.entries.slice(b.entries.length);
       hits.push({
-        symbol: name, message: `${name} gains ${added.map((e, i) => `${e.name} (index ${b.entries.length + i})`).join(', ')}`,
+        symbol: name,
+        message: `${name} gains ${added.map((e, i) => `${e.name} (index ${b.entries.length + i})`).join(', ')}`,
         location: added[0]!.loc,
         ...(MODERN_PROBE_LISTS.has(name) ? { scope: 'modern-probe' as const } : {}),
       });

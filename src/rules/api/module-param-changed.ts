@@ -12,9 +12,15 @@ export const moduleParamChanged: Rule = {
   example: '- module_param(max_consumers, uint, 0444);',
   check(base, head) {
     const hits: Hit[] = [];
-    for (const [name, p] of removed(base.moduleParams, head.moduleParams)) hits.push({ symbol: name, message: `module parameter ${name} was removed`, location: p.loc });
+    for (const [name, p] of removed(base.moduleParams, head.moduleParams))
+      hits.push({ symbol: name, message: `module parameter ${name} was removed`, location: p.loc });
     for (const [name, b, h] of common(base.moduleParams, head.moduleParams)) {
-      if (describe(b) !== describe(h)) hits.push({ symbol: name, message: `module parameter ${name}: ${describe(b)} → ${describe(h)}`, location: h.loc });
+      if (describe(b) !== describe(h))
+        hits.push({
+          symbol: name,
+          message: `module parameter ${name}: ${describe(b)} → ${describe(h)}`,
+          location: h.loc,
+        });
     }
     return hits;
   },

@@ -13,6 +13,10 @@ export const sharedConstantAdded: Rule = {
   check(base, head) {
     return constantChanges(base, head)
       .filter((c) => c.kind === 'added' && sharedWithUserspace(c.name, c.head!))
-      .map((c) => ({ symbol: c.name, message: `new shared constant ${c.name} = ${c.head!.expr} (${c.head!.value}) in ${c.head!.loc.path}`, location: c.head!.loc }));
+      .map((c) => ({
+        symbol: c.name,
+        message: `new shared constant ${c.name} = ${c.head!.expr} (${c.head!.value}) in ${c.head!.loc.path}`,
+        location: c.head!.loc,
+      }));
   },
 };

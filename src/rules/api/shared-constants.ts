@@ -27,20 +27,27 @@ export const constantChanges = perPair((base: Surface, head: Surface): ConstantC
   for (const [name, c] of Object.entries(b)) {
     const now = Object.hasOwn(h, name) ? h[name]! : null;
     if (now && now.value !== c.value) out.push({ name, kind: 'changed', base: c, head: now });
-    else if (!now && renamedFrom.has(name)) out.push({ name, kind: 'renamed', base: c, head: h[renamedFrom.get(name)!]!, to: renamedFrom.get(name)! });
+    else if (!now && renamedFrom.has(name))
+      out.push({ name, kind: 'renamed', base: c, head: h[renamedFrom.get(name)!]!, to: renamedFrom.get(name)! });
     else if (!now) out.push({ name, kind: 'removed', base: c, head: null });
   }
-  for (const [name, c] of Object.entries(h)) if (!Object.hasOwn(b, name) && !renamedTo.has(name)) out.push({ name, kind: 'added', base: null, head: c });
+  for (const [name, c] of Object.entries(h))
+    if (!Object.hasOwn(b, name) && !renamedTo.has(name)) out.push({ name, kind: 'added', base: null, head: c });
   return out;
 });
 
 /** A change of a constant userspace uses that breaks userspace built against the base, for the version `governs`. */
 export function breakingChanges(base: Surface, head: Surface, governs: 'api' | 'schema'): ConstantChange[] {
-  return constantChanges(base, head).filter((c) => (c.kind === 'changed' || c.kind === 'removed') && USERSPACE_CONSTANTS[c.name]?.governs === governs);
+  return constantChanges(base, head).filter(
+    (c) => (c.kind === 'changed' || c.kind === 'removed') && USERSPACE_CONSTANTS[c.name]?.governs === governs,
+  );
 }
 
 export function describeBreaking(c: ConstantChange): string {
   const used = USERSPACE_CONSTANTS[c.name]!.usedBy;
-  const what = c.kind === 'removed' ? `${c.name} (${c.base!.value}) was removed from ${c.base!.loc.path}` : `${c.name} changed from ${c.base!.value} to ${c.head!.value}`;
+  const what =
+    c.kind === 'removed'
+      ? `${c.name} (${c.base!.value}) was removed from ${c.base!.loc.path}`
+      : `${c.name} changed from ${c.base!.value} to ${c.head!.value}`;
   return `${what}; ${used}`;
 }

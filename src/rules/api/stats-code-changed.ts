@@ -1,5 +1,12 @@
 import type { Rule } from '../types.js';
-import { changedCounterStructs, changedCounters, changeLocation, codeChanges, describeChange, isStatisticsChange } from '../schema/code-changes.js';
+import {
+  changedCounterStructs,
+  changedCounters,
+  changeLocation,
+  codeChanges,
+  describeChange,
+  isStatisticsChange,
+} from '../schema/code-changes.js';
 
 export const statsCodeChanged: Rule = {
   id: 'stats-code-changed',
@@ -12,9 +19,15 @@ export const statsCodeChanged: Rule = {
   example: '  counter->n_drops_buffer++;\n+ counter->n_evts++;',
   check(base, head) {
     const structs = changedCounterStructs(base, head);
-    const why = structs.length ? `with the counter structs (${structs.join(', ')}), which the struct rules judge` : 'the counter structs are unchanged';
+    const why = structs.length
+      ? `with the counter structs (${structs.join(', ')}), which the struct rules judge`
+      : 'the counter structs are unchanged';
     return codeChanges(base, head)
       .filter(isStatisticsChange)
-      .map((c) => ({ symbol: c.pair.name, message: `${describeChange(c)}, only in the counters it updates (${changedCounters(c).join(', ') || 'statistics code'}); ${why}`, location: changeLocation(c) }));
+      .map((c) => ({
+        symbol: c.pair.name,
+        message: `${describeChange(c)}, only in the counters it updates (${changedCounters(c).join(', ') || 'statistics code'}); ${why}`,
+        location: changeLocation(c),
+      }));
   },
 };

@@ -65,11 +65,17 @@ export function layoutDifferences(base: StructLayout, head: StructLayout): strin
   for (const b of base.fields) {
     const h = headByName.get(b.name);
     if (!h) out.push(`${b.name} removed (was offset ${b.offset}, size ${b.size})`);
-    else if (!sameType(h, b) || h.size !== b.size) out.push(`${b.name} changed from ${b.type} (size ${b.size}) to ${h.type} (size ${h.size}), offset ${b.offset} → ${h.offset}`);
+    else if (!sameType(h, b) || h.size !== b.size)
+      out.push(
+        `${b.name} changed from ${b.type} (size ${b.size}) to ${h.type} (size ${h.size}), offset ${b.offset} → ${h.offset}`,
+      );
     else if (h.offset !== b.offset) out.push(`${b.name} moved from offset ${b.offset} to ${h.offset}`);
   }
   fields.forEach((h, i) => {
-    if (!baseByName.has(h.name)) out.push(`${h.name} inserted at offset ${h.offset}${i < base.fields.length ? ' (not at the end: append it after the last field instead)' : ''}`);
+    if (!baseByName.has(h.name))
+      out.push(
+        `${h.name} inserted at offset ${h.offset}${i < base.fields.length ? ' (not at the end: append it after the last field instead)' : ''}`,
+      );
   });
   // Same fields in another order with equal offsets cannot happen; a size change alone (tail padding, alignment) can.
   if (!out.length && (head.size !== base.size || head.align !== base.align)) {

@@ -35,12 +35,18 @@ export function pairRole(p: CodePair): CodeRole {
 }
 
 /** Counters userspace reads at either revision. */
-const knownCounters = perPair((base: Surface, head: Surface) => new Set([...counterFields(base.structs), ...counterFields(head.structs)]));
+const knownCounters = perPair(
+  (base: Surface, head: Surface) => new Set([...counterFields(base.structs), ...counterFields(head.structs)]),
+);
 
 /** Only the counter updates differ: equal once they are left out, and every one is a counter userspace reads. */
 function onlyCountersDiffer(b: CodeFunction, h: CodeFunction, known: Set<string>): boolean {
   const counters = [...(b.counters ?? []), ...(h.counters ?? [])];
-  return counters.length > 0 && counters.every((c) => known.has(c)) && (b.statsFreeHash ?? b.hash) === (h.statsFreeHash ?? h.hash);
+  return (
+    counters.length > 0 &&
+    counters.every((c) => known.has(c)) &&
+    (b.statsFreeHash ?? b.hash) === (h.statsFreeHash ?? h.hash)
+  );
 }
 
 /** Only tail calls (and counters) differ: the glue to the next program, not what it computes. */
@@ -59,7 +65,8 @@ export const codeChanges = perPair((base: Surface, head: Surface): CodeChange[] 
       if (codeDelta(b, h, pair.oldestMoved) !== 'logic') continue;
       if (onlyCountersDiffer(b, h, known)) out.push({ pair, role: 'statistics', kind: 'statistics' });
       else if (onlyTailCallsDiffer(b, h)) out.push({ pair, role: 'dispatch', kind: 'glue' });
-      else if (role !== 'filler' && b.headerHash !== h.headerHash) out.push({ pair, role: 'filler', kind: 'logic', header: true });
+      else if (role !== 'filler' && b.headerHash !== h.headerHash)
+        out.push({ pair, role: 'filler', kind: 'logic', header: true });
       else out.push({ pair, role, kind: 'logic' });
     } else {
       const side = (pair.head ?? pair.base)!;
@@ -71,7 +78,9 @@ export const codeChanges = perPair((base: Surface, head: Surface): CodeChange[] 
 });
 
 /** Changes of the API's interface in this comparison (struct layouts, ioctls, maps, code lists, module params). */
-export const apiInterfaceChanges = perPair((base: Surface, head: Surface): Hit[] => API_INTERFACE_RULES.flatMap((r) => r.check(base, head)));
+export const apiInterfaceChanges = perPair((base: Surface, head: Surface): Hit[] =>
+  API_INTERFACE_RULES.flatMap((r) => r.check(base, head)),
+);
 
 /** Shared structs holding counters whose layout changed, was appended to, appeared or went away. */
 export const changedCounterStructs = perPair((base: Surface, head: Surface): string[] => {
@@ -80,8 +89,10 @@ export const changedCounterStructs = perPair((base: Surface, head: Surface): str
   for (const [name, b, h] of common(base.structs, head.structs)) {
     if ((hasCounters(b) || hasCounters(h)) && (layoutDifferences(b, h).length || appendedFields(b, h))) out.push(name);
   }
-  for (const [name, s] of Object.entries(head.structs)) if (!Object.hasOwn(base.structs, name) && hasCounters(s)) out.push(name);
-  for (const [name, s] of Object.entries(base.structs)) if (!Object.hasOwn(head.structs, name) && hasCounters(s)) out.push(name);
+  for (const [name, s] of Object.entries(head.structs))
+    if (!Object.hasOwn(base.structs, name) && hasCounters(s)) out.push(name);
+  for (const [name, s] of Object.entries(base.structs))
+    if (!Object.hasOwn(head.structs, name) && hasCounters(s)) out.push(name);
   return out;
 });
 

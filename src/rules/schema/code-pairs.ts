@@ -1,4 +1,12 @@
-import { compatVariants, keepsOldestBuild, PROBE_LABEL, type CodeFile, type CodeFunction, type Loc, type Surface } from '../../surface/model.js';
+import {
+  compatVariants,
+  keepsOldestBuild,
+  PROBE_LABEL,
+  type CodeFile,
+  type CodeFunction,
+  type Loc,
+  type Surface,
+} from '../../surface/model.js';
 import { perPair } from '../compare.js';
 
 /**

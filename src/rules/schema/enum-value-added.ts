@@ -20,7 +20,8 @@ export const enumValueAdded: Rule = {
       for (const [sym, c] of added(baseEnums[name] ?? {}, values)) {
         // A rename is enum-value-renamed; taking a retired number is enum-value-renumbered.
         if (renamed.has(sym) || retired.has(c.value)) continue;
-        if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name}: new value ${sym} = ${c.value ?? c.expr}`, location: c.loc });
+        if (!isSentinel(sym))
+          hits.push({ symbol: sym, message: `${name}: new value ${sym} = ${c.value ?? c.expr}`, location: c.loc });
       }
     }
     return hits;

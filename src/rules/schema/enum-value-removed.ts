@@ -16,12 +16,17 @@ export const enumValueRemoved: Rule = {
     const headEnums = record(schemaEnums(head));
     for (const [name, values] of schemaEnums(base)) {
       if (!headEnums[name]) {
-        hits.push({ symbol: name, message: `enum ${name} was removed`, location: Object.values(values)[0]?.loc ?? null });
+        hits.push({
+          symbol: name,
+          message: `enum ${name} was removed`,
+          location: Object.values(values)[0]?.loc ?? null,
+        });
         continue;
       }
       const renamed = new Set(renamedPairs(values, headEnums[name]).map((p) => p.from));
       for (const [sym, c] of removed(values, headEnums[name])) {
-        if (!isSentinel(sym) && !renamed.has(sym)) hits.push({ symbol: sym, message: `${name}: ${sym} (${c.value ?? c.expr}) was removed`, location: c.loc });
+        if (!isSentinel(sym) && !renamed.has(sym))
+          hits.push({ symbol: sym, message: `${name}: ${sym} (${c.value ?? c.expr}) was removed`, location: c.loc });
       }
     }
     return hits;

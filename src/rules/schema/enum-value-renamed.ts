@@ -18,11 +18,20 @@ export const enumValueRenamed: Rule = {
     for (const [name, values] of schemaEnums(head)) {
       const retired = retiredNumbers(base, head, name);
       for (const p of renamedPairs(baseEnums[name] ?? {}, values)) {
-        if (!retired.has(p.value)) hits.push({ symbol: p.to, message: `${name}: ${p.from} renamed to ${p.to} (value ${p.value})`, location: values[p.to]!.loc });
+        if (!retired.has(p.value))
+          hits.push({
+            symbol: p.to,
+            message: `${name}: ${p.from} renamed to ${p.to} (value ${p.value})`,
+            location: values[p.to]!.loc,
+          });
       }
     }
     for (const p of renamedEventCodes(base, head)) {
-      hits.push({ symbol: p.to, message: `ppm_event_code: ${p.from} renamed to ${p.to} (code ${p.value})`, location: head.eventCodes[p.to]!.loc });
+      hits.push({
+        symbol: p.to,
+        message: `ppm_event_code: ${p.from} renamed to ${p.to} (code ${p.value})`,
+        location: head.eventCodes[p.to]!.loc,
+      });
     }
     return hits;
   },

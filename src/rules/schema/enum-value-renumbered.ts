@@ -16,13 +16,19 @@ export const enumValueRenumbered: Rule = {
     const baseEnums = record(schemaEnums(base));
     for (const [name, values] of schemaEnums(head)) {
       for (const [sym, b, h] of renumbered(baseEnums[name] ?? {}, values)) {
-        if (!isSentinel(sym)) hits.push({ symbol: sym, message: `${name}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
+        if (!isSentinel(sym))
+          hits.push({ symbol: sym, message: `${name}: ${sym} changed from ${b.value} to ${h.value}`, location: h.loc });
       }
       // A new enumerator that takes a retired number (kept as a comment) gives it a new meaning.
       const retired = retiredNumbers(base, head, name);
       for (const [sym, c] of added(baseEnums[name] ?? {}, values)) {
         const old = c.value !== null ? retired.get(c.value) : undefined;
-        if (old && old !== sym && !isSentinel(sym)) hits.push({ symbol: sym, message: `${name}: new ${sym} reuses ${c.value}, the number of retired ${old}`, location: c.loc });
+        if (old && old !== sym && !isSentinel(sym))
+          hits.push({
+            symbol: sym,
+            message: `${name}: new ${sym} reuses ${c.value}, the number of retired ${old}`,
+            location: c.loc,
+          });
       }
     }
     return hits;

@@ -11,7 +11,9 @@ export const eventFlagAdded: Rule = {
   example: '- EF_MODIFIES_STATE,\n+ EF_USES_FD | EF_MODIFIES_STATE,',
   check(base, head) {
     return flagDeltas(base, head).flatMap((d) =>
-      d.added.filter((f) => !SPECIAL_FLAGS.includes(f)).map((f) => ({ symbol: d.symbol, message: `${d.symbol} gains flag ${f}`, location: d.event.loc })),
+      d.added
+        .filter((f) => !SPECIAL_FLAGS.includes(f))
+        .map((f) => ({ symbol: d.symbol, message: `${d.symbol} gains flag ${f}`, location: d.event.loc })),
     );
   },
 };

@@ -11,7 +11,9 @@ export const eventFlagRemoved: Rule = {
   example: '- EF_USES_FD | EF_READS_FROM_FD,\n+ EF_READS_FROM_FD,',
   check(base, head) {
     return flagDeltas(base, head).flatMap((d) =>
-      d.removed.filter((f) => f !== 'EF_LARGE_PAYLOAD').map((f) => ({ symbol: d.symbol, message: `${d.symbol} loses flag ${f}`, location: d.event.loc })),
+      d.removed
+        .filter((f) => f !== 'EF_LARGE_PAYLOAD')
+        .map((f) => ({ symbol: d.symbol, message: `${d.symbol} loses flag ${f}`, location: d.event.loc })),
     );
   },
 };

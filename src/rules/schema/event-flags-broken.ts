@@ -1,7 +1,8 @@
 import { EVENT_TABLE_HEADER, newEventCodes } from '../compare.js';
 import type { Hit, Rule } from '../types.js';
 
-const sent = (flags: string[], category: string[]) => !flags.includes('EF_OLD_VERSION') && !category.includes('EC_UNKNOWN');
+const sent = (flags: string[], category: string[]) =>
+  !flags.includes('EF_OLD_VERSION') && !category.includes('EC_UNKNOWN');
 
 export const eventFlagsBroken: Rule = {
   id: 'event-flags-broken',
@@ -19,13 +20,27 @@ export const eventFlagsBroken: Rule = {
       if (!e?.flags.includes('EF_USES_FD')) continue;
       // Exit events: since libs stopped sending enter events, an enter's EF_USES_FD reads nothing (libs added such enters, e.g. io_uring_enter).
       if (/_X$/.test(symbol) && (e.nparams === 0 || (e.nparams === null && !e.params.length))) {
-        hits.push({ symbol, message: `new ${symbol} has EF_USES_FD but no params: libsinsp would fail reading its file descriptor (${EVENT_TABLE_HEADER})`, location: e.loc });
+        hits.push({
+          symbol,
+          message: `new ${symbol} has EF_USES_FD but no params: libsinsp would fail reading its file descriptor (${EVENT_TABLE_HEADER})`,
+          location: e.loc,
+        });
       }
       const enter = symbol.replace(/_X$/, '_E');
       const en = enter !== symbol ? head.events[enter] : undefined;
       // Only an enter that still carries params is one libsinsp handles (libs pairs an EF_USES_FD exit with an empty enter).
-      if (en && sent(e.flags, e.category) && sent(en.flags, en.category) && en.params.length > 0 && !en.flags.includes('EF_USES_FD')) {
-        hits.push({ symbol, message: `new ${symbol} has EF_USES_FD but ${enter} does not: give the enter event EF_USES_FD too (${EVENT_TABLE_HEADER})`, location: e.loc });
+      if (
+        en &&
+        sent(e.flags, e.category) &&
+        sent(en.flags, en.category) &&
+        en.params.length > 0 &&
+        !en.flags.includes('EF_USES_FD')
+      ) {
+        hits.push({
+          symbol,
+          message: `new ${symbol} has EF_USES_FD but ${enter} does not: give the enter event EF_USES_FD too (${EVENT_TABLE_HEADER})`,
+          location: e.loc,
+        });
       }
     }
     return hits;

@@ -28,7 +28,8 @@ export const flagDeltas = perPair((base: Surface, head: Surface): FlagDelta[] =>
     const hb = bits(head, h.flags);
     const addedFlags = [...hb].filter(([k]) => !bb.has(k)).map(([, n]) => n);
     const removedFlags = [...bb].filter(([k]) => !hb.has(k)).map(([, n]) => n);
-    if (addedFlags.length || removedFlags.length) out.push({ symbol, event: h, added: addedFlags, removed: removedFlags });
+    if (addedFlags.length || removedFlags.length)
+      out.push({ symbol, event: h, added: addedFlags, removed: removedFlags });
   }
   return out;
 });

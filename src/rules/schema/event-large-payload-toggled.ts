@@ -13,7 +13,8 @@ export const eventLargePayloadToggled: Rule = {
     return flagDeltas(base, head)
       .filter((d) => d.added.includes('EF_LARGE_PAYLOAD') || d.removed.includes('EF_LARGE_PAYLOAD'))
       .map((d) => ({
-        symbol: d.symbol, message: `${d.symbol} ${d.added.includes('EF_LARGE_PAYLOAD') ? 'gains' : 'loses'} EF_LARGE_PAYLOAD: param lengths become ${d.added.includes('EF_LARGE_PAYLOAD') ? '32' : '16'}-bit on the wire`,
+        symbol: d.symbol,
+        message: `${d.symbol} ${d.added.includes('EF_LARGE_PAYLOAD') ? 'gains' : 'loses'} EF_LARGE_PAYLOAD: param lengths become ${d.added.includes('EF_LARGE_PAYLOAD') ? '32' : '16'}-bit on the wire`,
         location: d.event.loc,
       }));
   },

@@ -12,6 +12,10 @@ export const eventNameChanged: Rule = {
   check(base, head) {
     return commonEvents(base, head)
       .filter(([, b, h]) => b.name !== h.name)
-      .map(([symbol, b, h]) => ({ symbol: symbol, message: `${symbol} name '${b.name}' → '${h.name}'`, location: h.loc }));
+      .map(([symbol, b, h]) => ({
+        symbol: symbol,
+        message: `${symbol} name '${b.name}' → '${h.name}'`,
+        location: h.loc,
+      }));
   },
 };

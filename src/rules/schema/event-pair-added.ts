@@ -20,7 +20,11 @@ export const eventPairAdded: Rule = {
     return [...pairs.values()].map((symbols) => {
       const first = head.eventCodes[symbols[0]!]!;
       const values = symbols.map((s) => `${s} = ${head.eventCodes[s]!.value}`).join(', ');
-      return { symbol: symbols[0]!, message: `new event ${symbols.length > 1 ? 'pair ' : ''}${values}`, location: head.events[symbols[0]!]?.loc ?? first.loc };
+      return {
+        symbol: symbols[0]!,
+        message: `new event ${symbols.length > 1 ? 'pair ' : ''}${values}`,
+        location: head.events[symbols[0]!]?.loc ?? first.loc,
+      };
     });
   },
 };

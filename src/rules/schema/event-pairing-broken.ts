@@ -15,23 +15,40 @@ export const eventPairingBroken: Rule = {
     for (const [symbol, c] of newEventCodes(base, head)) {
       const enter = /_E$/.test(symbol);
       if (!enter && !/_X$/.test(symbol)) {
-        hits.push({ symbol, message: `new ${symbol} ends in neither _E nor _X: every event is half of an enter/exit pair`, location: c.loc });
+        hits.push({
+          symbol,
+          message: `new ${symbol} ends in neither _E nor _X: every event is half of an enter/exit pair`,
+          location: c.loc,
+        });
         continue;
       }
       const other = symbol.replace(/_[EX]$/, enter ? '_X' : '_E');
       const o = head.eventCodes[other];
-      if (!o) hits.push({ symbol, message: `new ${symbol} has no ${other}: add the pair's other half`, location: c.loc });
+      if (!o)
+        hits.push({ symbol, message: `new ${symbol} has no ${other}: add the pair's other half`, location: c.loc });
       else if (enter && c.value !== null && o.value !== null && (c.value % 2 !== 0 || o.value !== c.value + 1)) {
-        hits.push({ symbol, message: `new ${symbol} = ${c.value} and ${other} = ${o.value}: the enter code is even and the exit code follows it`, location: c.loc });
+        hits.push({
+          symbol,
+          message: `new ${symbol} = ${c.value} and ${other} = ${o.value}: the enter code is even and the exit code follows it`,
+          location: c.loc,
+        });
       }
       const e = head.events[symbol];
       if (e?.category.includes('EC_UNKNOWN') && e.name !== 'NA') {
-        hits.push({ symbol, message: `new ${symbol} is EC_UNKNOWN but named '${e.name}': such events are named "NA" (${EVENT_TABLE_HEADER})`, location: e.loc });
+        hits.push({
+          symbol,
+          message: `new ${symbol} is EC_UNKNOWN but named '${e.name}': such events are named "NA" (${EVENT_TABLE_HEADER})`,
+          location: e.loc,
+        });
       }
       const oe = head.events[other];
       const known = (x: typeof e) => x && !x.category.includes('EC_UNKNOWN');
       if (enter && known(e) && known(oe) && e!.name !== oe!.name) {
-        hits.push({ symbol, message: `new pair ${symbol} and ${other} are named '${e!.name}' and '${oe!.name}': both halves carry one name`, location: e!.loc });
+        hits.push({
+          symbol,
+          message: `new pair ${symbol} and ${other} are named '${e!.name}' and '${oe!.name}': both halves carry one name`,
+          location: e!.loc,
+        });
       }
     }
     return hits;

@@ -10,7 +10,9 @@ export const eventParamReordered = paramRule(
     bump: 'major',
     rationale:
       'Params are positional on the wire; the event_table.c header allows only appending to pre-existent events ("you must create a new event pair").',
-    example: '- {{"fd", PT_FD, PF_DEC}, {"name", PT_FSPATH, PF_NA}}\n+ {{"name", PT_FSPATH, PF_NA}, {"fd", PT_FD, PF_DEC}}',
+    example:
+      '- {{"fd", PT_FD, PF_DEC}, {"name", PT_FSPATH, PF_NA}}\n+ {{"name", PT_FSPATH, PF_NA}, {"fd", PT_FD, PF_DEC}}',
   },
-  (symbol, c) => `${symbol} param ${c.index + 1} was ${describeParam(c.base)} and is now ${describeParam(c.head)} (moved)`,
+  (symbol, c) =>
+    `${symbol} param ${c.index + 1} was ${describeParam(c.base)} and is now ${describeParam(c.head)} (moved)`,
 );

@@ -18,7 +18,11 @@ export const eventRemoved: Rule = {
     // name, flags or params for an event old drivers still send.
     const entries = removed(base.events, head.events)
       .filter(([symbol]) => head.eventCodes[symbol])
-      .map(([symbol, e]) => ({ symbol: symbol, message: `the g_event_info entry of ${symbol} was removed (the code remains)`, location: e.loc }));
+      .map(([symbol, e]) => ({
+        symbol: symbol,
+        message: `the g_event_info entry of ${symbol} was removed (the code remains)`,
+        location: e.loc,
+      }));
     return [...codes, ...entries];
   },
 };

@@ -12,6 +12,10 @@ export const eventRenumbered: Rule = {
   check(base, head) {
     return renumbered(base.eventCodes, head.eventCodes)
       .filter(([symbol]) => symbol !== 'PPM_EVENT_MAX')
-      .map(([symbol, b, h]) => ({ symbol: symbol, message: `${symbol} changed from ${b.value} to ${h.value}`, location: h.loc }));
+      .map(([symbol, b, h]) => ({
+        symbol: symbol,
+        message: `${symbol} changed from ${b.value} to ${h.value}`,
+        location: h.loc,
+      }));
   },
 };

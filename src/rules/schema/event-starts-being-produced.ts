@@ -8,8 +8,9 @@ export const eventStartsBeingProduced: Rule = {
   governs: 'schema',
   bump: 'minor',
   rationale:
-    "A driver that starts sending an event it did not send (the modern probe gaining a program for an existing syscall event, the kmod a filler for it) gives userspace new data without changing what it already gets: README.VERSION.md SCHEMA minor, \"new features are added but existing features remain compatible (e.g. new event fields or new events)\". Production is read per driver from the event production matrix (`driver-semver surface`). New event codes are event-pair-added; a driver added as a whole is not counted per event.",
-  example: '+ SEC("tp_btf/sys_exit")\n+ int BPF_PROG(mknod_x, struct pt_regs *regs, long ret) {\n+ \t... ringbuf__reserve_space(&ringbuf, MKNOD_X_SIZE, PPME_SYSCALL_MKNOD_X) ...',
+    'A driver that starts sending an event it did not send (the modern probe gaining a program for an existing syscall event, the kmod a filler for it) gives userspace new data without changing what it already gets: README.VERSION.md SCHEMA minor, "new features are added but existing features remain compatible (e.g. new event fields or new events)". Production is read per driver from the event production matrix (`driver-semver surface`). New event codes are event-pair-added; a driver added as a whole is not counted per event.',
+  example:
+    '+ SEC("tp_btf/sys_exit")\n+ int BPF_PROG(mknod_x, struct pt_regs *regs, long ret) {\n+ \t... ringbuf__reserve_space(&ringbuf, MKNOD_X_SIZE, PPME_SYSCALL_MKNOD_X) ...',
   check(base, head) {
     const hits: Hit[] = [];
     const drivers = comparedDrivers(base, head);

@@ -30,25 +30,32 @@ function addedOrRemoved(lone: CodePair[], side: 'base' | 'head', other: Surface)
     if (side === 'head') {
       if (wholeFile) {
         hits.push({
-          symbol: path, message: `new file ${path} (${probe}) defines ${list.length} functions: ${names(list)}; new filler or program code changes what the driver sends`,
+          symbol: path,
+          message: `new file ${path} (${probe}) defines ${list.length} functions: ${names(list)}; new filler or program code changes what the driver sends`,
           location: where(list[0]!.head!),
         });
       } else {
         for (const p of list) {
           hits.push({
-            symbol: p.name, message: `new function ${p.name} in ${path} (${probe}); a new filler or helper changes what the driver sends`,
+            symbol: p.name,
+            message: `new function ${p.name} in ${path} (${probe}); a new filler or helper changes what the driver sends`,
             location: where(p.head!),
           });
         }
       }
     } else if (wholeFile) {
       hits.push({
-        symbol: path, message: `${path} (${probe}) is gone with its ${list.length} functions: ${names(list)}`,
+        symbol: path,
+        message: `${path} (${probe}) is gone with its ${list.length} functions: ${names(list)}`,
         location: where(list[0]!.base!),
       });
     } else {
       for (const p of list) {
-        hits.push({ symbol: p.name, message: `function ${p.name} was removed from ${path} (${probe})`, location: where(p.base!) });
+        hits.push({
+          symbol: p.name,
+          message: `function ${p.name} was removed from ${path} (${probe})`,
+          location: where(p.base!),
+        });
       }
     }
   }
@@ -66,9 +73,20 @@ export const fillerCodeChanged: Rule = {
     '  int f_sys_example_x(struct event_filler_arguments *args) {\n-\tlen = min(ret, (int64_t)args->snaplen);\n+\tlen = ret > 0 ? min(ret, (int64_t)args->snaplen) : 0;',
   check(base, head) {
     const mine = codeChanges(base, head).filter((c) => c.role === 'filler');
-    const header = '; it writes the event header differently (a field set or not, or another value), and the header is part of every event';
-    const changed = mine.filter((c) => c.kind === 'logic').map((c) => ({ symbol: c.pair.name, message: `the code of ${describePair(c.pair)} changed${c.header ? header : ''}`, location: where(c.pair.head!) }));
+    const header =
+      '; it writes the event header differently (a field set or not, or another value), and the header is part of every event';
+    const changed = mine
+      .filter((c) => c.kind === 'logic')
+      .map((c) => ({
+        symbol: c.pair.name,
+        message: `the code of ${describePair(c.pair)} changed${c.header ? header : ''}`,
+        location: where(c.pair.head!),
+      }));
     const lone = (kind: 'added' | 'removed') => mine.filter((c) => c.kind === kind).map((c) => c.pair);
-    return [...changed, ...addedOrRemoved(lone('added'), 'head', base), ...addedOrRemoved(lone('removed'), 'base', head)];
+    return [
+      ...changed,
+      ...addedOrRemoved(lone('added'), 'head', base),
+      ...addedOrRemoved(lone('removed'), 'base', head),
+    ];
   },
 };

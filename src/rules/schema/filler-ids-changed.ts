@@ -20,11 +20,21 @@ export const fillerIdsChanged: Rule = {
     const moved = bNames.filter((n, i) => hNames.includes(n) && hNames.indexOf(n) !== i);
     if (!added.length && !gone.length && !moved.length) return [];
     const parts = [
-      added.length ? `adds ${added.slice(0, 5).join(', ')}${added.length > 5 ? ` and ${added.length - 5} more` : ''}` : '',
-      gone.length ? `removes ${gone.slice(0, 5).join(', ')}${gone.length > 5 ? ` and ${gone.length - 5} more` : ''}` : '',
-      moved.length ? `moves ${moved.length} existing filler id${moved.length > 1 ? 's' : ''} (e.g. ${moved[0]} ${bNames.indexOf(moved[0]!)} → ${hNames.indexOf(moved[0]!)})` : '',
+      added.length
+        ? `adds ${added.slice(0, 5).join(', ')}${added.length > 5 ? ` and ${added.length - 5} more` : ''}`
+        : '',
+      gone.length
+        ? `removes ${gone.slice(0, 5).join(', ')}${gone.length > 5 ? ` and ${gone.length - 5} more` : ''}`
+        : '',
+      moved.length
+        ? `moves ${moved.length} existing filler id${moved.length > 1 ? 's' : ''} (e.g. ${moved[0]} ${bNames.indexOf(moved[0]!)} → ${hNames.indexOf(moved[0]!)})`
+        : '',
     ].filter(Boolean);
-    hits.push({ symbol: 'FILLER_LIST_MAPPER', message: `FILLER_LIST_MAPPER ${parts.join('; ')}`, location: h.entries.find((e) => added.includes(e.name))?.loc ?? h.loc });
+    hits.push({
+      symbol: 'FILLER_LIST_MAPPER',
+      message: `FILLER_LIST_MAPPER ${parts.join('; ')}`,
+      location: h.entries.find((e) => added.includes(e.name))?.loc ?? h.loc,
+    });
     return hits;
   },
 };

@@ -14,7 +14,9 @@ export const flagEntries = perSurface((s: Surface): Record<string, FlagTableEntr
 });
 
 /** `#define PPM_*` values that travel in payloads (see isWireDefine). */
-export const wireDefines = perSurface((s: Surface): Surface['defines'] => record(Object.entries(s.defines).filter(([name]) => isWireDefine(name))));
+export const wireDefines = perSurface((s: Surface): Surface['defines'] =>
+  record(Object.entries(s.defines).filter(([name]) => isWireDefine(name))),
+);
 
 /**
  * A flag-table entry whose value is written with `PPM_*` values that already existed at the base

@@ -15,13 +15,20 @@ export const flagValueAdded: Rule = {
     for (const [name, t] of added(base.flagTables, head.flagTables)) {
       // A table of values the driver could already send only names them: flag-name-added.
       const fresh = t.entries.filter((e) => !namesExistingValue(base, e));
-      if (fresh.length) hits.push({ symbol: name, message: `new flag table ${name} (${t.entries.length} values, ${fresh.length} of them new)`, location: t.loc });
+      if (fresh.length)
+        hits.push({
+          symbol: name,
+          message: `new flag table ${name} (${t.entries.length} values, ${fresh.length} of them new)`,
+          location: t.loc,
+        });
     }
     const baseEntries = flagEntries(base);
     for (const [, e] of added(baseEntries, flagEntries(head))) {
-      if (base.flagTables[e.table] && !namesExistingValue(base, e)) hits.push({ symbol: e.name, message: `${e.table} gains ${e.name} = ${e.expr}`, location: e.loc });
+      if (base.flagTables[e.table] && !namesExistingValue(base, e))
+        hits.push({ symbol: e.name, message: `${e.table} gains ${e.name} = ${e.expr}`, location: e.loc });
     }
-    for (const [name, c] of added(wireDefines(base), wireDefines(head))) hits.push({ symbol: name, message: `new ${name} = ${c.expr}`, location: c.loc });
+    for (const [name, c] of added(wireDefines(base), wireDefines(head)))
+      hits.push({ symbol: name, message: `new ${name} = ${c.expr}`, location: c.loc });
     return hits;
   },
 };

@@ -13,13 +13,22 @@ export const flagValueChanged: Rule = {
   check(base, head) {
     const hits: Hit[] = [];
     for (const [name, b, h] of common(wireDefines(base), wireDefines(head))) {
-      if (b.value !== null && h.value !== null && b.value !== h.value) hits.push({ symbol: name, message: `${name} changed from ${b.value} to ${h.value}`, location: h.loc });
+      if (b.value !== null && h.value !== null && b.value !== h.value)
+        hits.push({ symbol: name, message: `${name} changed from ${b.value} to ${h.value}`, location: h.loc });
     }
     for (const [, b, h] of common(flagEntries(base), flagEntries(head))) {
       if (b.value !== null && h.value !== null && b.value !== h.value) {
-        hits.push({ symbol: h.name, message: `${h.table}: ${h.name} changed from ${b.value} to ${h.value}`, location: h.loc });
+        hits.push({
+          symbol: h.name,
+          message: `${h.table}: ${h.name} changed from ${b.value} to ${h.value}`,
+          location: h.loc,
+        });
       } else if ((b.value === null || h.value === null) && b.expr !== h.expr) {
-        hits.push({ symbol: h.name, message: `${h.table}: ${h.name} now maps to ${h.expr} (was ${b.expr})`, location: h.loc });
+        hits.push({
+          symbol: h.name,
+          message: `${h.table}: ${h.name} now maps to ${h.expr} (was ${b.expr})`,
+          location: h.loc,
+        });
       }
     }
     return hits;

@@ -12,11 +12,14 @@ export const flagValueRemoved: Rule = {
   example: '- {"O_LARGEFILE", PPM_O_LARGEFILE},',
   check(base, head) {
     const hits: Hit[] = [];
-    for (const [name, t] of removed(base.flagTables, head.flagTables)) hits.push({ symbol: name, message: `flag table ${name} was removed`, location: t.loc });
+    for (const [name, t] of removed(base.flagTables, head.flagTables))
+      hits.push({ symbol: name, message: `flag table ${name} was removed`, location: t.loc });
     for (const [, e] of removed(flagEntries(base), flagEntries(head))) {
-      if (head.flagTables[e.table]) hits.push({ symbol: e.name, message: `${e.table} loses ${e.name}`, location: head.flagTables[e.table]!.loc });
+      if (head.flagTables[e.table])
+        hits.push({ symbol: e.name, message: `${e.table} loses ${e.name}`, location: head.flagTables[e.table]!.loc });
     }
-    for (const [name, c] of removed(wireDefines(base), wireDefines(head))) hits.push({ symbol: name, message: `${name} (${c.expr}) was removed`, location: c.loc });
+    for (const [name, c] of removed(wireDefines(base), wireDefines(head)))
+      hits.push({ symbol: name, message: `${name} (${c.expr}) was removed`, location: c.loc });
     return hits;
   },
 };

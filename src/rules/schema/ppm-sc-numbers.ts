@@ -41,13 +41,17 @@ export function renumbered(base: Surface, head: Surface, symbol: string): boolea
 }
 
 /** A number live on both sides under another name whose old name did not move elsewhere: a rename. */
-export function renamedNumbers(base: Surface, head: Surface): Array<{ value: number; from: string; to: string; loc: Loc }> {
+export function renamedNumbers(
+  base: Surface,
+  head: Surface,
+): Array<{ value: number; from: string; to: string; loc: Loc }> {
   const b = scNumbers(base);
   const h = scNumbers(head);
   const out: Array<{ value: number; from: string; to: string; loc: Loc }> = [];
   for (const [value, was] of b.live) {
     const now = h.live.get(value);
-    if (now && now.symbol !== was.symbol && !h.numberOf.has(was.symbol)) out.push({ value, from: was.symbol, to: now.symbol, loc: now.loc });
+    if (now && now.symbol !== was.symbol && !h.numberOf.has(was.symbol))
+      out.push({ value, from: was.symbol, to: now.symbol, loc: now.loc });
   }
   return out;
 }

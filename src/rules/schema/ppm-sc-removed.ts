@@ -17,7 +17,11 @@ export const ppmScRemoved: Rule = {
       .filter(([v, c]) => !h.live.has(v) && !renumbered(base, head, c.symbol))
       .map(([v, c]) => {
         const retired = h.retired.get(v);
-        return { symbol: c.symbol, message: `${c.symbol} (${v}) ${retired ? 'was retired' : 'was removed'}; its number stays reserved`, location: retired?.loc ?? c.loc };
+        return {
+          symbol: c.symbol,
+          message: `${c.symbol} (${v}) ${retired ? 'was retired' : 'was removed'}; its number stays reserved`,
+          location: retired?.loc ?? c.loc,
+        };
       });
   },
 };

@@ -17,19 +17,28 @@ export const ppmScRenumbered: Rule = {
       if (c.retired || c.value === null) continue;
       const was = b.numberOf.get(symbol);
       if (was !== undefined && was !== c.value) {
-        if (renumbered(base, head, symbol)) hits.push({ symbol: symbol, message: `${symbol} changed from ${was} to ${c.value}`, location: c.loc });
+        if (renumbered(base, head, symbol))
+          hits.push({ symbol: symbol, message: `${symbol} changed from ${was} to ${c.value}`, location: c.loc });
         continue;
       }
       if (was !== undefined) continue;
       // A new name on a number that is still in use under its old name, or that was retired.
       const owner = b.live.get(c.value)?.symbol;
       if (owner && owner !== symbol && h.numberOf.has(owner)) {
-        hits.push({ symbol: symbol, message: `new ${symbol} reuses ${c.value}, the number of ${owner}`, location: c.loc });
+        hits.push({
+          symbol: symbol,
+          message: `new ${symbol} reuses ${c.value}, the number of ${owner}`,
+          location: c.loc,
+        });
       }
       const retired = b.retired.get(c.value);
       if (retired && !b.live.has(c.value)) {
         hits.push({
-          symbol: symbol, message: retired.symbol === symbol ? `${symbol} (${c.value}) was retired and is live again` : `new ${symbol} reuses ${c.value}, the number of retired ${retired.symbol}`,
+          symbol: symbol,
+          message:
+            retired.symbol === symbol
+              ? `${symbol} (${c.value}) was retired and is live again`
+              : `new ${symbol} reuses ${c.value}, the number of retired ${retired.symbol}`,
           location: c.loc,
         });
       }

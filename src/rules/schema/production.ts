@@ -25,7 +25,9 @@ const SOURCES: Record<ProducingDriver, RegExp> = {
  */
 export const comparedDrivers = perPair((base: Surface, head: Surface): ProducingDriver[] => {
   const unreadable = [...base.warnings, ...head.warnings].map((w) => w.path);
-  return base.production.drivers.filter((d) => head.production.drivers.includes(d) && !unreadable.some((p) => SOURCES[d].test(p)));
+  return base.production.drivers.filter(
+    (d) => head.production.drivers.includes(d) && !unreadable.some((p) => SOURCES[d].test(p)),
+  );
 });
 
 export function produces(s: Surface, symbol: string, d: ProducingDriver): boolean {

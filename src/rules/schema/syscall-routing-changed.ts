@@ -11,7 +11,8 @@ export const syscallRoutingChanged: Rule = {
   bump: 'minor',
   rationale:
     'g_syscall_table decides which events the drivers emit for a syscall. Routing it to other or new dedicated events is a feature that leaves existing events compatible: README.VERSION.md SCHEMA minor, "when new features are added but existing features remain compatible" (docs/driver-surface.md, Syscall routing). Userspace built against the base keeps decoding what it knows, but sees the syscall through other events from now on.',
-  example: '- [__NR_mknod - SYSCALL_TABLE_ID0] = {.ppm_sc = PPM_SC_MKNOD},\n+ [__NR_mknod - SYSCALL_TABLE_ID0] = {UF_USED, PPME_SYSCALL_MKNOD_E, PPME_SYSCALL_MKNOD_X, PPM_SC_MKNOD},',
+  example:
+    '- [__NR_mknod - SYSCALL_TABLE_ID0] = {.ppm_sc = PPM_SC_MKNOD},\n+ [__NR_mknod - SYSCALL_TABLE_ID0] = {UF_USED, PPME_SYSCALL_MKNOD_E, PPME_SYSCALL_MKNOD_X, PPM_SC_MKNOD},',
   check(base, head) {
     const hits: Hit[] = [];
     for (const [nr, b, h] of common(base.syscalls, head.syscalls)) {
@@ -26,10 +27,15 @@ export const syscallRoutingChanged: Rule = {
     }
     // A new syscall with only a ppm_sc code is the bumper's generic routing: ppm-sc-appended covers it.
     for (const [nr, r] of added(base.syscalls, head.syscalls)) {
-      if (!isGeneric(r)) hits.push({ symbol: nr, message: `${nr} is now routed to ${r.enter}/${r.exit}`, location: r.loc });
+      if (!isGeneric(r))
+        hits.push({ symbol: nr, message: `${nr} is now routed to ${r.enter}/${r.exit}`, location: r.loc });
     }
     for (const [nr, r] of removed(base.syscalls, head.syscalls)) {
-      hits.push({ symbol: nr, message: `${nr} is no longer in g_syscall_table (was ${r.enter}/${r.exit})`, location: r.loc });
+      hits.push({
+        symbol: nr,
+        message: `${nr} is no longer in g_syscall_table (was ${r.enter}/${r.exit})`,
+        location: r.loc,
+      });
     }
     return hits;
   },

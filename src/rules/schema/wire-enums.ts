@@ -5,7 +5,14 @@ import type { Constant, Surface } from '../../surface/model.js';
  * schema: event codes and ppm_sc codes have their own rules, the rest are driver-internal or
  * API (tail-call indexes).
  */
-const NOT_SCHEMA = new Set(['sys_exit_extra_code', 'extra_syscall_codes', 'extra_event_prog_code', 'syscall_flags', 'autofill_paramtype', 'ppm_driver_event_id']);
+const NOT_SCHEMA = new Set([
+  'sys_exit_extra_code',
+  'extra_syscall_codes',
+  'extra_event_prog_code',
+  'syscall_flags',
+  'autofill_paramtype',
+  'ppm_driver_event_id',
+]);
 
 /** Schema enums of one surface: enum name → enumerators. */
 export function schemaEnums(s: Surface): Array<[string, Record<string, Constant>]> {
@@ -22,5 +29,10 @@ export function isSentinel(name: string): boolean {
  * head, with the symbol that held each (the head's when both name one).
  */
 export function retiredNumbers(base: Surface, head: Surface, name: string): Map<Constant['value'], string> {
-  return new Map(Object.entries({ ...base.retiredEnumValues[name], ...head.retiredEnumValues[name] }).map(([sym, c]) => [c.value, sym]));
+  return new Map(
+    Object.entries({ ...base.retiredEnumValues[name], ...head.retiredEnumValues[name] }).map(([sym, c]) => [
+      c.value,
+      sym,
+    ]),
+  );
 }

@@ -37,13 +37,18 @@ export interface BpfGlobalFact {
  * `SEC(".maps") __weak`, `bool __weak x`, `__attribute__((weak, section(".maps")))`).
  * `unreadable` says why a statement that puts something in a maps section could not be read.
  */
-export function readBpfStatement(text: string, toks: Token[], probe: 'modern' | 'legacy'): { maps: BpfMapFact[]; globals: BpfGlobalFact[]; unreadable?: string } {
+export function readBpfStatement(
+  text: string,
+  toks: Token[],
+  probe: 'modern' | 'legacy',
+): { maps: BpfMapFact[]; globals: BpfGlobalFact[]; unreadable?: string } {
   const attrs = attributes(toks);
   const out: { maps: BpfMapFact[]; globals: BpfGlobalFact[]; unreadable?: string } = { maps: [], globals: [] };
   if (attrs.section === (probe === 'modern' ? '.maps' : 'maps')) {
     const map = probe === 'modern' ? modernMap(text, attrs.rest) : legacyMap(text, attrs.rest);
     if (map) out.maps.push(map);
-    else out.unreadable = `a declaration in section "${attrs.section}" that is not a map definition driver-semver can read`;
+    else
+      out.unreadable = `a declaration in section "${attrs.section}" that is not a map definition driver-semver can read`;
   } else if (probe === 'modern' && attrs.weak && attrs.section === null) {
     out.globals = weakGlobals(text, attrs.rest);
   }
@@ -141,12 +146,20 @@ function modernMap(text: string, toks: Token[]): BpfMapFact | null {
 function legacyMap(text: string, toks: Token[]): BpfMapFact | null {
   const s = toks.findIndex((t) => t.text === 'struct');
   const name = toks[s + 2];
-  if (s < 0 || toks[s + 1]?.text !== 'bpf_map_def' || !name?.ident || toks[s + 3]?.text !== '=' || toks[s + 4]?.text !== '{') return null;
+  if (
+    s < 0 ||
+    toks[s + 1]?.text !== 'bpf_map_def' ||
+    !name?.ident ||
+    toks[s + 3]?.text !== '=' ||
+    toks[s + 4]?.text !== '{'
+  )
+    return null;
   const close = closing(toks, s + 4);
   if (close < 0 || close + 1 !== toks.length) return null;
   const fields = new Map<string, string>();
   for (const [a, b] of splitTokens(toks, ',', s + 5, close)) {
-    if (toks[a]?.text === '.' && toks[a + 1]?.ident && toks[a + 2]?.text === '=') fields.set(toks[a + 1]!.text, textOf(text, toks, a + 3, b));
+    if (toks[a]?.text === '.' && toks[a + 1]?.ident && toks[a + 2]?.text === '=')
+      fields.set(toks[a + 1]!.text, textOf(text, toks, a + 3, b));
   }
   const sizeOfType = (e: string | undefined) => (e ? (/^sizeof\s*\((.*)\)$/.exec(e)?.[1]?.trim() ?? null) : null);
   return {
@@ -182,15 +195,21 @@ function weakGlobals(text: string, toks: Token[]): BpfGlobalFact[] {
     // The declarator: its name and the `*` (and their qualifiers) before it; qualifiers before
     // the first `*` belong to the specifiers.
     let start = nameAt;
-    for (let k = nameAt - 1; k >= from && (toks[k]!.text === '*' || QUALIFIERS.has(toks[k]!.text)); k--) if (toks[k]!.text === '*') start = k;
+    for (let k = nameAt - 1; k >= from && (toks[k]!.text === '*' || QUALIFIERS.has(toks[k]!.text)); k--)
+      if (toks[k]!.text === '*') start = k;
     if (specifiers === null) {
       specifiers = toks.slice(from, start);
       if (!specifiers.length || specifiers.some((t) => t.text === '{')) return out;
     }
     const pointer = toks.slice(start, nameAt);
     const stars = pointer.filter((t) => t.text === '*').length;
-    const constObject = stars ? pointer[pointer.length - 1]!.text === 'const' : specifiers.some((t) => t.text === 'const');
-    const base = specifiers.filter((t) => !QUALIFIERS.has(t.text)).map((t) => t.text).join(' ');
+    const constObject = stars
+      ? pointer[pointer.length - 1]!.text === 'const'
+      : specifiers.some((t) => t.text === 'const');
+    const base = specifiers
+      .filter((t) => !QUALIFIERS.has(t.text))
+      .map((t) => t.text)
+      .join(' ');
     const close = bracket >= 0 ? closing(toks, bracket) : -1;
     out.push({
       name: toks[nameAt]!.text,

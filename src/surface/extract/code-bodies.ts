@@ -35,7 +35,17 @@ import { createHash } from 'node:crypto';
 import type { CodeFile, CodeFunction, CodeMacro, CodeRole, CompatVariants } from '../model.js';
 import { findDefinitions, matchForward, type Def } from './code/functions.js';
 import { cText } from '../../parse/c-text.js';
-import { conditionalGroups, isFeatureCheck, markCompat, NEWEST, oldestBuilds, resolveVariant, mayCompile, type Build, type Group } from './code/kernel-compat.js';
+import {
+  conditionalGroups,
+  isFeatureCheck,
+  markCompat,
+  NEWEST,
+  oldestBuilds,
+  resolveVariant,
+  mayCompile,
+  type Build,
+  type Group,
+} from './code/kernel-compat.js';
 import { IDENT, PP_IF, lex, type Tokens } from './code/lexer.js';
 import { normaliseFunction, type LeaveOut } from './code/normalise.js';
 import { boundaryFacts, doesNothing, type BoundaryFacts, type BoundaryMark } from './code/boundary.js';
@@ -102,13 +112,21 @@ export const codeDigest = digest;
 
 /** The boundary facts of every definition of one name, merged; empty ones left out. */
 function boundaryOf(
-  list: Array<{ text: string; boundary: BoundaryFacts; statsFree: string | null; glueFree: string | null; countsOnly: boolean }>,
+  list: Array<{
+    text: string;
+    boundary: BoundaryFacts;
+    statsFree: string | null;
+    glueFree: string | null;
+    countsOnly: boolean;
+  }>,
   hash: string,
 ): Partial<CodeFunction> {
   const out: Partial<CodeFunction> = {};
   // One definition (the usual case): its lists are already sorted and unique.
   const merged = (key: 'calls' | 'globals' | 'marks' | 'counters' | 'events' | 'macroNames') =>
-    list.length === 1 ? (list[0]!.boundary[key] as string[]) : [...new Set(list.flatMap((e) => e.boundary[key] as string[]))].sort();
+    list.length === 1
+      ? (list[0]!.boundary[key] as string[])
+      : [...new Set(list.flatMap((e) => e.boundary[key] as string[]))].sort();
   const calls = merged('calls');
   const globals = merged('globals');
   const marks = merged('marks') as BoundaryMark[];
@@ -180,7 +198,14 @@ const MAX_SEEN_DEFINITIONS = 50_000;
  */
 function detached(b: BoundaryFacts): BoundaryFacts {
   const own = (list: string[]) => (list.length ? list.join(' ').split(' ') : list);
-  return { calls: own(b.calls), globals: own(b.globals), marks: b.marks, counters: own(b.counters), events: own(b.events), macroNames: own(b.macroNames) };
+  return {
+    calls: own(b.calls),
+    globals: own(b.globals),
+    marks: b.marks,
+    counters: own(b.counters),
+    events: own(b.events),
+    macroNames: own(b.macroNames),
+  };
 }
 
 function definitionFacts(T: Tokens, def: Def, groups: Map<number, Group>, minKernel: bigint): DefinitionFacts {
@@ -190,7 +215,12 @@ function definitionFacts(T: Tokens, def: Def, groups: Map<number, Group>, minKer
   const seen = seenDefinitions.get(raw);
   if (seen) return seen;
   // Tokens of a function, build-only edits normalised (code/normalise.ts).
-  const hashOf = (list: number[], leaveOut?: LeaveOut) => digest([normaliseFunction(T, list, leaveOut).map((t) => T.text[t]).join('\u001f')]);
+  const hashOf = (list: number[], leaveOut?: LeaveOut) =>
+    digest([
+      normaliseFunction(T, list, leaveOut)
+        .map((t) => T.text[t])
+        .join('\u001f'),
+    ]);
   const all: number[] = [];
   for (let t = def.start; t <= def.end; t++) all.push(t);
   let text: string;
@@ -253,16 +283,31 @@ function compiledBy(T: Tokens, scope: Def['scope'], groups: Map<number, Group>, 
 }
 
 /** Hashes of a list of definitions' digests as each kernel build sees them, and as `compatVariants` when some build sees another list. */
-function variantsOf<E>(list: E[], text: (e: E) => string, built: (e: E, build: Build, i: number) => string | null, kernelBuilds: Build[]): { hash: string; compatVariants?: CompatVariants } {
+function variantsOf<E>(
+  list: E[],
+  text: (e: E) => string,
+  built: (e: E, build: Build, i: number) => string | null,
+  kernelBuilds: Build[],
+): { hash: string; compatVariants?: CompatVariants } {
   const hash = digest(list.map(text));
-  const pick = (parts: string[]) => (parts.length === list.length && parts.every((c, i) => c === text(list[i]!)) ? hash : digest(parts));
+  const pick = (parts: string[]) =>
+    parts.length === list.length && parts.every((c, i) => c === text(list[i]!)) ? hash : digest(parts);
   const variants = kernelBuilds.map((build, i) => pick(list.map((e) => built(e, build, i)).filter((v) => v !== null)));
   if (variants.every((v) => v === hash)) return { hash };
-  return { hash, compatVariants: { oldest: [variants[0]!, variants[1]!, variants[2]!, variants[3]!], newest: variants[4]! } };
+  return {
+    hash,
+    compatVariants: { oldest: [variants[0]!, variants[1]!, variants[2]!, variants[3]!], newest: variants[4]! },
+  };
 }
 
 /** The file's `#define`s by name: every live definition of a name in source order, for each kernel build the ones it compiles. */
-function definesOf(T: Tokens, source: string, groups: Map<number, Group>, kernelBuilds: Build[], lineAt: (offset: number) => number): Record<string, CodeMacro> {
+function definesOf(
+  T: Tokens,
+  source: string,
+  groups: Map<number, Group>,
+  kernelBuilds: Build[],
+  lineAt: (offset: number) => number,
+): Record<string, CodeMacro> {
   const byName = new Map<string, DefineFact[]>();
   for (const d of defineFacts(T, source)) {
     if (!compiledBy(T, d.scope, groups, null)) continue;
@@ -274,7 +319,10 @@ function definesOf(T: Tokens, source: string, groups: Map<number, Group>, kernel
   for (const name of [...byName.keys()].sort()) {
     const list = byName.get(name)!;
     const text = (d: DefineFact) => digest([d.text]);
-    const macro: CodeMacro = { line: lineAt(list[0]!.at), ...variantsOf(list, text, (d, build) => (compiledBy(T, d.scope, groups, build) ? text(d) : null), kernelBuilds) };
+    const macro: CodeMacro = {
+      line: lineAt(list[0]!.at),
+      ...variantsOf(list, text, (d, build) => (compiledBy(T, d.scope, groups, build) ? text(d) : null), kernelBuilds),
+    };
     const mentions = [...new Set(list.flatMap((d) => d.mentions))].sort();
     if (mentions.length) macro.mentions = mentions.join(' ');
     Object.defineProperty(out, name, { value: macro, enumerable: true, writable: true, configurable: true });
@@ -307,7 +355,12 @@ export function extractCodeBodies(path: string, source: string, minKernel = 0n):
   for (const name of [...byName.keys()].sort()) {
     const list = byName.get(name)!;
     // Each build sees the definitions it compiles, each as it resolves its regions.
-    const { hash, compatVariants } = variantsOf(list, (e) => e.text, (e, build, i) => (compiledBy(T, e.def.scope, groups, build) ? (e.variants?.[i] ?? e.text) : null), kernelBuilds);
+    const { hash, compatVariants } = variantsOf(
+      list,
+      (e) => e.text,
+      (e, build, i) => (compiledBy(T, e.def.scope, groups, build) ? (e.variants?.[i] ?? e.text) : null),
+      kernelBuilds,
+    );
     const fn: CodeFunction = { line: list[0]!.line, hash };
     if (compatVariants) fn.compatVariants = compatVariants;
     if (list.every((e) => e.def.compatScoped)) fn.kernelSpecific = true;

@@ -40,8 +40,14 @@ interface ParamCall {
   access?: (args: string[]) => ModuleParamFact['access'];
 }
 
-const plain = (at: number): ParamCall['type'] => (args) => args[at]!;
-const array = (at: number): ParamCall['type'] => (args) => `array of ${args[at]}`;
+const plain =
+  (at: number): ParamCall['type'] =>
+  (args) =>
+    args[at]!;
+const array =
+  (at: number): ParamCall['type'] =>
+  (args) =>
+    `array of ${args[at]}`;
 const callback: ParamCall['type'] = () => 'callback';
 const byOps: ParamCall['access'] = (args) => ({ ops: opsName(args[1]!) });
 
@@ -73,7 +79,13 @@ export function readModuleParam(text: string, toks: Token[]): ModuleParamFact | 
   if (close < 0) return null;
   const args = splitTokens(toks, ',', 2, close).map(([a, b]) => textOf(text, toks, a, b));
   if (args.length !== call.arity || !args[0]) return null;
-  return { name: args[0], type: call.type(args), perm: args[args.length - 1]!, access: call.access?.(args) ?? null, line: 0 };
+  return {
+    name: args[0],
+    type: call.type(args),
+    perm: args[args.length - 1]!,
+    access: call.access?.(args) ?? null,
+    line: 0,
+  };
 }
 
 /** `&(name)` → `name`; anything else stays as written. */
@@ -85,14 +97,22 @@ function opsName(expr: string): string {
 /** `[static] [const] struct kernel_param_ops NAME = { .set = ..., .get = ... }`, or null. */
 export function readParamOps(text: string, toks: Token[]): ParamOpsFact | null {
   const k = toks.findIndex((t) => t.text === 'kernel_param_ops');
-  if (k < 1 || toks[k - 1]!.text !== 'struct' || !toks[k + 1]?.ident || toks[k + 2]?.text !== '=' || toks[k + 3]?.text !== '{') return null;
+  if (
+    k < 1 ||
+    toks[k - 1]!.text !== 'struct' ||
+    !toks[k + 1]?.ident ||
+    toks[k + 2]?.text !== '=' ||
+    toks[k + 3]?.text !== '{'
+  )
+    return null;
   const end = closing(toks, k + 3);
   if (end < 0) return null;
   const fields = new Map<string, string>();
   let positional = false;
   for (const [a, b] of splitTokens(toks, ',', k + 4, end)) {
     if (a === b) continue;
-    if (toks[a]!.text === '.' && toks[a + 1]?.ident && toks[a + 2]?.text === '=') fields.set(toks[a + 1]!.text, textOf(text, toks, a + 3, b));
+    if (toks[a]!.text === '.' && toks[a + 1]?.ident && toks[a + 2]?.text === '=')
+      fields.set(toks[a + 1]!.text, textOf(text, toks, a + 3, b));
     else positional = true;
   }
   // A positional initializer fills `flags` first on kernels that have it and `set` on older ones.
@@ -102,7 +122,10 @@ export function readParamOps(text: string, toks: Token[]): ParamOpsFact | null {
 
 /** `NULL`, `0`, `(void *)0` and the like: no function. */
 export function isNullPointer(expr: string): boolean {
-  const e = expr.replace(/\s+/g, '').replace(/[()]/g, '').replace(/^void\*/, '');
+  const e = expr
+    .replace(/\s+/g, '')
+    .replace(/[()]/g, '')
+    .replace(/^void\*/, '');
   return e === '' || e === 'NULL' || /^0+[uUlL]*$/.test(e) || /^0[xX]0+[uUlL]*$/.test(e);
 }
 
@@ -134,7 +157,9 @@ const MODE_BITS: Record<string, number> = {
   S_IXUGO: 0o111,
 };
 
-const MODE_MACROS = new Map<string, MacroDef>(Object.entries(MODE_BITS).map(([name, v]) => [name, { name, params: null, body: `0${v.toString(8)}` }]));
+const MODE_MACROS = new Map<string, MacroDef>(
+  Object.entries(MODE_BITS).map(([name, v]) => [name, { name, params: null, body: `0${v.toString(8)}` }]),
+);
 
 /** A permission (macros of the tree already expanded) as its bits, or null when it is not a constant. */
 export function permissionBits(expr: string): number | null {

@@ -30,7 +30,14 @@ export function extractPpmScMacro(file: ParsedFile): PpmScFact[] {
     re.lastIndex = span[0];
     for (let m = re.exec(spliced); m && m.index < span[1]; m = re.exec(spliced)) {
       const live = text.slice(m.index, m.index + 8) === 'PPM_SC_X';
-      out.push({ symbol: `PPM_SC_${m[1]}`, name: m[1]!, expr: m[2]!, line: file.lineAt(m.index), retired: !live, defineLine: def.line });
+      out.push({
+        symbol: `PPM_SC_${m[1]}`,
+        name: m[1]!,
+        expr: m[2]!,
+        line: file.lineAt(m.index),
+        retired: !live,
+        defineLine: def.line,
+      });
     }
   }
   return out;

@@ -8,8 +8,18 @@ import { MAX_NESTING } from '../../limits.js';
 
 /** An initializer as plain data: a brace list or an expression (text with whitespace folded). */
 export type Init =
-  | { kind: 'list'; items: InitItem[]; line: number; /** Some of it did not parse: its items may be shifted. */ error?: true }
-  | { kind: 'expr'; text: string; line: number; /** A member no initializer names, zero as C makes it (initializers.ts). */ implicit?: true }
+  | {
+      kind: 'list';
+      items: InitItem[];
+      line: number /** Some of it did not parse: its items may be shifted. */;
+      error?: true;
+    }
+  | {
+      kind: 'expr';
+      text: string;
+      line: number /** A member no initializer names, zero as C makes it (initializers.ts). */;
+      implicit?: true;
+    }
   | { kind: 'error'; text: string; line: number };
 
 export interface InitItem {
@@ -34,7 +44,10 @@ export function hasInitError(init: Init): boolean {
 }
 
 export function foldSpace(s: string): string {
-  return s.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/\\\r?\n/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The text a tree was parsed from (`ParsedFile.pre.text`) and its 1-based line of an offset. */
@@ -55,9 +68,16 @@ export function toInit(node: Node, src: NodeSource): Init {
 }
 
 /** toInit of a node of a known type, and its end offset. `mayHaveError`: false under a node without errors. */
-function readInit(node: Node, type: string, mayHaveError: boolean, src: NodeSource, depth: number): { init: Init; end: number } {
+function readInit(
+  node: Node,
+  type: string,
+  mayHaveError: boolean,
+  src: NodeSource,
+  depth: number,
+): { init: Init; end: number } {
   const line = lineOfNode(node);
-  if (depth > MAX_NESTING) return { init: { kind: 'error', text: `braces nested more than ${MAX_NESTING} deep`, line }, end: node.endIndex };
+  if (depth > MAX_NESTING)
+    return { init: { kind: 'error', text: `braces nested more than ${MAX_NESTING} deep`, line }, end: node.endIndex };
   const hasError = mayHaveError && node.hasError;
   if (type === 'initializer_list') {
     const items: InitItem[] = [];
@@ -69,7 +89,12 @@ function readInit(node: Node, type: string, mayHaveError: boolean, src: NodeSour
         const designators = child.childrenForFieldName('designator').filter((d): d is Node => d !== null);
         const value = child.childForFieldName('value');
         const designator = designators.map((d, i) => designatorText(d, i > 0)).join('');
-        items.push({ designator, value: value ? readInit(value, value.type, hasError, src, depth + 1).init : { kind: 'error', text: '', line }, line: lineOfNode(child), endLine: src.lineAt(child.endIndex) });
+        items.push({
+          designator,
+          value: value ? readInit(value, value.type, hasError, src, depth + 1).init : { kind: 'error', text: '', line },
+          line: lineOfNode(child),
+          endLine: src.lineAt(child.endIndex),
+        });
       } else {
         const { init, end } = readInit(child, childType, hasError, src, depth + 1);
         items.push({ designator: null, value: init, line: lineOfNode(child), endLine: src.lineAt(end) });
@@ -84,7 +109,8 @@ function readInit(node: Node, type: string, mayHaveError: boolean, src: NodeSour
 
 /** `[X]` → 'X' when it is the first designator of a chain, `[X]` after one (`X.params[1].type`); `.f` → '.f'. */
 function designatorText(d: Node, inChain: boolean): string {
-  if (d.type === 'subscript_designator') return inChain ? `[${foldSpace(d.text.replace(/^\[|\]$/g, ''))}]` : foldSpace(d.text.replace(/^\[|\]$/g, ''));
+  if (d.type === 'subscript_designator')
+    return inChain ? `[${foldSpace(d.text.replace(/^\[|\]$/g, ''))}]` : foldSpace(d.text.replace(/^\[|\]$/g, ''));
   if (d.type === 'field_designator') return foldSpace(d.text);
   return foldSpace(d.text);
 }
@@ -168,7 +194,14 @@ export function namesIn(text: string): string[] {
 export function unquote(text: string): string | null {
   const t = text.trim();
   // The common case, one literal without escapes or inner quotes.
-  if (t.length >= 2 && t[0] === '"' && t[t.length - 1] === '"' && t.indexOf('"', 1) === t.length - 1 && !t.includes('\\')) return t.slice(1, -1);
+  if (
+    t.length >= 2 &&
+    t[0] === '"' &&
+    t[t.length - 1] === '"' &&
+    t.indexOf('"', 1) === t.length - 1 &&
+    !t.includes('\\')
+  )
+    return t.slice(1, -1);
   if (!/^("(?:\\.|[^"\\])*"\s*)+$/.test(t)) return null;
   return [...t.matchAll(/"((?:\\.|[^"\\])*)"/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1')).join('');
 }

@@ -13,7 +13,15 @@ export interface TableFact {
   /** Every identifier the definition mentions (to know, per revision, whether a macro stands for something in it). */
   names: string[];
   /** `path`: where an item was written when not in the table's own file (an `#include` inside the table). */
-  items: Array<{ designator: string | null; position: number; value: Init; line: number; endLine: number; guard?: string[]; path?: string }>;
+  items: Array<{
+    designator: string | null;
+    position: number;
+    value: Init;
+    line: number;
+    endLine: number;
+    guard?: string[];
+    path?: string;
+  }>;
 }
 
 const TABLE_TYPES = ['ppm_event_info', 'ppm_name_value', 'ppm_param_info', 'syscall_evt_pair', 'ppm_event_entry'];
@@ -34,7 +42,14 @@ export function extractTables(file: ParsedFile): TableFact[] {
       names: namesIn(decl.init.text),
       items: init.items.map((item, position) => {
         const guard = file.pre.guardsAt(item.value.line).map((g) => g.condition);
-        return { designator: item.designator, position, value: item.value, line: item.line, endLine: item.endLine, ...(guard.length ? { guard } : {}) };
+        return {
+          designator: item.designator,
+          position,
+          value: item.value,
+          line: item.line,
+          endLine: item.endLine,
+          ...(guard.length ? { guard } : {}),
+        };
       }),
     });
   }

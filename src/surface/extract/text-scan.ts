@@ -97,7 +97,10 @@ export function topLevelStatements(text: string, d: Directives): TopLevel {
   let started = false;
   /** An `#include` met inside the current statement, before the next piece. */
   let include = 0;
-  const includeLines = new Set([...d.includes.map((x) => x.line), ...d.unfollowed.filter((u) => u.directive === 'include').map((u) => u.line)]);
+  const includeLines = new Set([
+    ...d.includes.map((x) => x.line),
+    ...d.unfollowed.filter((u) => u.directive === 'include').map((u) => u.line),
+  ]);
   /** The last character outside white space, to tell a function body (`) {`) from an initializer or a struct. */
   let prev = 0;
   const closePiece = (end: number) => {
@@ -205,7 +208,8 @@ export interface Token {
   ident: boolean;
 }
 
-const TOKEN = /\s*(?:([A-Za-z_]\w*)|(\d[\w.]*|\.\d[\w.]*|"(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?|\.\.\.|->|<<=|>>=|##|&&|\|\||<<|>>|\+\+|--|[-+*/%&|^!<>=]=|\S))/y;
+const TOKEN =
+  /\s*(?:([A-Za-z_]\w*)|(\d[\w.]*|\.\d[\w.]*|"(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?|\.\.\.|->|<<=|>>=|##|&&|\|\||<<|>>|\+\+|--|[-+*/%&|^!<>=]=|\S))/y;
 
 /** The tokens of a statement's text (one pass; white space and newlines between them dropped). */
 export function tokens(text: string): Token[] {

@@ -21,7 +21,10 @@ const withCode: Change = (tree) => ({ ...tree, ...readTree(path.join(FIXTURES, '
 /** Sampling that keeps every other syscall instead (a dispatch change). */
 const samplingChanged = editFile(EXIT)(['(id % 2 == 0)', '(id % 4 == 0)']);
 /** The dispatcher skips syscall -1 (libs 270820515). */
-const dispatcherChanged = editFile(EXIT)(['uint32_t syscall_id = extract__syscall_id(regs);\n', 'uint32_t syscall_id = extract__syscall_id(regs);\n\tif(syscall_id == (uint32_t)-1) {\n\t\treturn 0;\n\t}\n']);
+const dispatcherChanged = editFile(EXIT)([
+  'uint32_t syscall_id = extract__syscall_id(regs);\n',
+  'uint32_t syscall_id = extract__syscall_id(regs);\n\tif(syscall_id == (uint32_t)-1) {\n\t\treturn 0;\n\t}\n',
+]);
 /** The program tail-calls another extra slot (only its glue changes). */
 const glueChanged = editFile(CLOSE)(['T1_CLOSE_X', 'T2_CLOSE_X']);
 /** The header is built in a local and copied (libs d64d9ef59). */
@@ -30,15 +33,24 @@ const headerRewritten = editFile(RINGBUF)([
   '\tstruct ppm_evt_hdr hdr = {0};\n\thdr.ts = bpf_ktime_get_boot_ns();\n\thdr.tid = bpf_get_current_pid_tgid() & 0xffffffff;\n\thdr.type = ringbuf->event_type;\n\thdr.nparams = maps__get_event_num_params(ringbuf->event_type);\n\t__builtin_memcpy(ringbuf->data, &hdr, sizeof(struct ppm_evt_hdr));\n',
 ]);
 /** n_evts counted only for events that got buffer space (libs 04a0aa898, reversed). */
-const countMoved = editFile(RINGBUF)(['\tcounter->n_evts++;\n\tringbuf->data', '\tringbuf->data'], ['\tringbuf->event_type = event_type;\n', '\tringbuf->event_type = event_type;\n\tcounter->n_evts++;\n']);
+const countMoved = editFile(RINGBUF)(
+  ['\tcounter->n_evts++;\n\tringbuf->data', '\tringbuf->data'],
+  ['\tringbuf->event_type = event_type;\n', '\tringbuf->event_type = event_type;\n\tcounter->n_evts++;\n'],
+);
 /** One more event counted into the buffer drops. */
-const statsCaseAdded = editFile(STATS)(['\tcase PPME_SYSCALL_OPEN_X:\n', '\tcase PPME_SYSCALL_OPEN_X:\n\tcase PPME_SYSCALL_CLOSE_X:\n']);
+const statsCaseAdded = editFile(STATS)([
+  '\tcase PPME_SYSCALL_OPEN_X:\n',
+  '\tcase PPME_SYSCALL_OPEN_X:\n\tcase PPME_SYSCALL_CLOSE_X:\n',
+]);
 /** A filler change: close_x sends the fd as a 32-bit value. */
 const fillerChanged = editFile(CLOSE)(['extract__fd(regs));', '(int32_t)extract__fd(regs));']);
 /** capture_settings gains a field, which the getter reads (an API change the getter follows). */
 const settingsFieldAppended: Change[] = [
   editFile(DEFS)(['\tuint32_t sampling_ratio;\n', '\tuint32_t sampling_ratio;\n\tuint32_t snaplen_cap;\n']),
-  editFile(GETTERS)(['\treturn settings->snaplen;', '\treturn settings->snaplen < settings->snaplen_cap ? settings->snaplen : settings->snaplen_cap;']),
+  editFile(GETTERS)([
+    '\treturn settings->snaplen;',
+    '\treturn settings->snaplen < settings->snaplen_cap ? settings->snaplen : settings->snaplen_cap;',
+  ]),
 ];
 /** A new global for the dispatcher's sampling state, read there (an API change with its lookup). */
 const samplingGlobalAdded: Change[] = [
@@ -51,10 +63,34 @@ export const codeCases: RuleCases[] = [
     rule: 'dispatch-code-changed',
     bump: 'patch',
     valid: [
-      { name: 'a filler change', base: withCode, head: fillerChanged, rules: ['filler-code-changed'], required: 'patch' },
-      { name: 'a transport change', base: withCode, head: headerRewritten, rules: ['transport-code-changed'], required: 'none' },
-      { name: 'a statistics change', base: withCode, head: countMoved, rules: ['stats-code-changed'], required: 'none' },
-      { name: 'sampling code that follows a new global (the API change)', base: withCode, head: samplingGlobalAdded, rules: ['bpf-map-added', 'code-follows-api-change'], required: 'none' },
+      {
+        name: 'a filler change',
+        base: withCode,
+        head: fillerChanged,
+        rules: ['filler-code-changed'],
+        required: 'patch',
+      },
+      {
+        name: 'a transport change',
+        base: withCode,
+        head: headerRewritten,
+        rules: ['transport-code-changed'],
+        required: 'none',
+      },
+      {
+        name: 'a statistics change',
+        base: withCode,
+        head: countMoved,
+        rules: ['stats-code-changed'],
+        required: 'none',
+      },
+      {
+        name: 'sampling code that follows a new global (the API change)',
+        base: withCode,
+        head: samplingGlobalAdded,
+        rules: ['bpf-map-added', 'code-follows-api-change'],
+        required: 'none',
+      },
     ],
     invalid: [
       {
@@ -63,7 +99,17 @@ export const codeCases: RuleCases[] = [
         head: samplingChanged,
         rules: ['dispatch-code-changed'],
         required: 'patch',
-        errors: [{ message: ['the code of sampling_logic_exit', 'modern eBPF probe', 'decides which events are produced and reach userspace'], path: EXIT, line: at('bool sampling_logic_exit(') }],
+        errors: [
+          {
+            message: [
+              'the code of sampling_logic_exit',
+              'modern eBPF probe',
+              'decides which events are produced and reach userspace',
+            ],
+            path: EXIT,
+            line: at('bool sampling_logic_exit('),
+          },
+        ],
       },
       {
         name: 'the dispatcher skips a syscall (libs 270820515)',
@@ -78,7 +124,13 @@ export const codeCases: RuleCases[] = [
         head: glueChanged,
         rules: ['dispatch-code-changed'],
         required: 'patch',
-        errors: [{ message: ['the tail calls of close_x', 'decides which events'], path: CLOSE, line: at('BPF_PROG(close_x,') }],
+        errors: [
+          {
+            message: ['the tail calls of close_x', 'decides which events'],
+            path: CLOSE,
+            line: at('BPF_PROG(close_x,'),
+          },
+        ],
       },
     ],
   },
@@ -104,7 +156,13 @@ export const codeCases: RuleCases[] = [
         head: headerRewritten,
         rules: ['transport-code-changed'],
         required: 'none',
-        errors: [{ message: ['the code of ringbuf__store_event_header', 'carries events without deciding which are sent'], path: RINGBUF, line: at('ringbuf__store_event_header(') }],
+        errors: [
+          {
+            message: ['the code of ringbuf__store_event_header', 'carries events without deciding which are sent'],
+            path: RINGBUF,
+            line: at('ringbuf__store_event_header('),
+          },
+        ],
       },
     ],
   },
@@ -115,7 +173,12 @@ export const codeCases: RuleCases[] = [
     kind: 'note',
     valid: [
       { name: 'a filler change', base: withCode, head: fillerChanged, rules: ['filler-code-changed'] },
-      { name: 'a counter that is not a shared struct field', base: withCode, head: editFile(RINGBUF)(['counter->n_evts++;', 'counter->n_evts++;\n\tcounter->n_private++;']), rules: ['transport-code-changed'] },
+      {
+        name: 'a counter that is not a shared struct field',
+        base: withCode,
+        head: editFile(RINGBUF)(['counter->n_evts++;', 'counter->n_evts++;\n\tcounter->n_private++;']),
+        rules: ['transport-code-changed'],
+      },
     ],
     invalid: [
       {
@@ -124,7 +187,17 @@ export const codeCases: RuleCases[] = [
         head: countMoved,
         rules: ['stats-code-changed'],
         required: 'none',
-        errors: [{ message: ['the code of ringbuf__reserve_space', 'only in the counters it updates (n_drops_buffer, n_evts)', 'the counter structs are unchanged'], path: RINGBUF, line: at('ringbuf__reserve_space(') }],
+        errors: [
+          {
+            message: [
+              'the code of ringbuf__reserve_space',
+              'only in the counters it updates (n_drops_buffer, n_evts)',
+              'the counter structs are unchanged',
+            ],
+            path: RINGBUF,
+            line: at('ringbuf__reserve_space('),
+          },
+        ],
       },
       {
         name: 'one more event counted by the function that only counts',
@@ -132,13 +205,24 @@ export const codeCases: RuleCases[] = [
         head: statsCaseAdded,
         rules: ['stats-code-changed'],
         required: 'none',
-        errors: [{ message: ['the code of compute_event_types_stats'], path: STATS, line: at('compute_event_types_stats(') }],
+        errors: [
+          { message: ['the code of compute_event_types_stats'], path: STATS, line: at('compute_event_types_stats(') },
+        ],
       },
       {
         name: 'a counter removed from the counter struct, its updates moved to another: the struct rules judge it',
         base: withCode,
-        head: [editFile(DEFS)(['\tuint64_t n_drops_buffer;\n', '']), editFile(STATS)(['counter->n_drops_buffer++;', 'counter->n_evts++;'])],
-        errors: [{ message: ['the code of compute_event_types_stats', 'with the counter structs (counter_map)'], path: STATS, line: at('compute_event_types_stats(') }],
+        head: [
+          editFile(DEFS)(['\tuint64_t n_drops_buffer;\n', '']),
+          editFile(STATS)(['counter->n_drops_buffer++;', 'counter->n_evts++;']),
+        ],
+        errors: [
+          {
+            message: ['the code of compute_event_types_stats', 'with the counter structs (counter_map)'],
+            path: STATS,
+            line: at('compute_event_types_stats('),
+          },
+        ],
       },
     ],
   },
@@ -148,8 +232,23 @@ export const codeCases: RuleCases[] = [
     bump: 'none',
     kind: 'note',
     valid: [
-      { name: 'a getter change with no API change (dispatch)', base: withCode, head: editFile(GETTERS)(['return settings->snaplen;', 'return settings->snaplen + 1;']), rules: ['dispatch-code-changed'], required: 'none' },
-      { name: 'a filler change next to an API change', base: withCode, head: [fillerChanged, editFile(MAPS)(['__weak bool is_dropping;\n', '__weak bool is_dropping;\n__weak uint32_t sampling_step;\n'])], rules: ['bpf-map-added', 'filler-code-changed'], required: 'minor' },
+      {
+        name: 'a getter change with no API change (dispatch)',
+        base: withCode,
+        head: editFile(GETTERS)(['return settings->snaplen;', 'return settings->snaplen + 1;']),
+        rules: ['dispatch-code-changed'],
+        required: 'none',
+      },
+      {
+        name: 'a filler change next to an API change',
+        base: withCode,
+        head: [
+          fillerChanged,
+          editFile(MAPS)(['__weak bool is_dropping;\n', '__weak bool is_dropping;\n__weak uint32_t sampling_step;\n']),
+        ],
+        rules: ['bpf-map-added', 'filler-code-changed'],
+        required: 'minor',
+      },
     ],
     invalid: [
       {
@@ -158,14 +257,30 @@ export const codeCases: RuleCases[] = [
         head: settingsFieldAppended,
         rules: ['code-follows-api-change', 'struct-field-appended'],
         required: 'minor',
-        errors: [{ message: ['the code of maps__get_snaplen', 'with the API change it serves (struct capture_settings gains snaplen_cap', 'part of that change'], path: GETTERS, line: at('maps__get_snaplen(') }],
+        errors: [
+          {
+            message: [
+              'the code of maps__get_snaplen',
+              'with the API change it serves (struct capture_settings gains snaplen_cap',
+              'part of that change',
+            ],
+            path: GETTERS,
+            line: at('maps__get_snaplen('),
+          },
+        ],
       },
       {
         name: 'sampling code that reads a new global (the new map needs its getter)',
         base: withCode,
         head: samplingGlobalAdded,
         required: 'minor',
-        errors: [{ message: ['the code of sampling_logic_exit', 'new modern probe global sampling_step'], path: EXIT, line: at('bool sampling_logic_exit(') }],
+        errors: [
+          {
+            message: ['the code of sampling_logic_exit', 'new modern probe global sampling_step'],
+            path: EXIT,
+            line: at('bool sampling_logic_exit('),
+          },
+        ],
       },
     ],
   },

@@ -7,7 +7,17 @@
 import path from 'node:path';
 import { readTree } from '../../../src/source/scratch.js';
 import { FIXTURES } from '../../helpers/surface.js';
-import { at, appendEventCodes, appendEventEntries, dropLine, editFile, inEventTable, setFile, type Change, type RuleCases } from '../tester.js';
+import {
+  at,
+  appendEventCodes,
+  appendEventEntries,
+  dropLine,
+  editFile,
+  inEventTable,
+  setFile,
+  type Change,
+  type RuleCases,
+} from '../tester.js';
 
 const TABLE = 'driver/fillers_table.c';
 const inTable = editFile(TABLE);
@@ -27,8 +37,14 @@ const read2: Change[] = [
     '[PPME_SYSCALL_READ_2_E] = {"read", EC_IO_READ | EC_SYSCALL, EF_USES_FD | EF_READS_FROM_FD | EF_OLD_VERSION, 0},',
     '[PPME_SYSCALL_READ_2_X] = {"read", EC_IO_READ | EC_SYSCALL, EF_USES_FD | EF_READS_FROM_FD, 1, {{"res", PT_ERRNO, PF_DEC}}},',
   ),
-  inEventTable(['                                 EF_USES_FD | EF_READS_FROM_FD,\n                                 3,', '                                 EF_USES_FD | EF_READS_FROM_FD | EF_OLD_VERSION,\n                                 3,']),
-  inTable(['[PPME_SYSCALL_READ_X] = {FILLER_REF(sys_autofill), 2, APT_REG, {{AF_ID_RETVAL}, {0}}},', '[PPME_SYSCALL_READ_2_X] = {FILLER_REF(sys_read_x)},']),
+  inEventTable([
+    '                                 EF_USES_FD | EF_READS_FROM_FD,\n                                 3,',
+    '                                 EF_USES_FD | EF_READS_FROM_FD | EF_OLD_VERSION,\n                                 3,',
+  ]),
+  inTable([
+    '[PPME_SYSCALL_READ_X] = {FILLER_REF(sys_autofill), 2, APT_REG, {{AF_ID_RETVAL}, {0}}},',
+    '[PPME_SYSCALL_READ_2_X] = {FILLER_REF(sys_read_x)},',
+  ]),
 ];
 
 export const productionCases: RuleCases[] = [
@@ -36,9 +52,34 @@ export const productionCases: RuleCases[] = [
     rule: 'event-no-longer-produced',
     bump: 'major',
     valid: [
-      { name: 'a newer version of the event takes its place (the old one EF_OLD_VERSION)', base: withCode, head: read2, rules: ['event-old-version-added', 'event-pair-added'], required: 'minor' },
-      { name: 'an event the base already marked EF_OLD_VERSION stops being produced', base: [withCode, inTable(['        [PPME_GENERIC_X]', '        [PPME_SYSCALL_OPEN_E] = {FILLER_REF(sys_open_e)},\n        [PPME_GENERIC_X]'])], head: dropLine(TABLE, 'PPME_SYSCALL_OPEN_E'), rules: [] },
-      { name: 'the legacy probe dropped as a whole (an API matter, not one per event)', base: [withCode, setFile('driver/bpf/fillers.h', 'FILLER(sys_open_x, true) {\n\treturn bpf_val_to_ring(data, 0);\n}\n')], head: (t) => Object.fromEntries(Object.entries(t).filter(([p]) => !p.startsWith('driver/bpf/'))), required: 'patch' },
+      {
+        name: 'a newer version of the event takes its place (the old one EF_OLD_VERSION)',
+        base: withCode,
+        head: read2,
+        rules: ['event-old-version-added', 'event-pair-added'],
+        required: 'minor',
+      },
+      {
+        name: 'an event the base already marked EF_OLD_VERSION stops being produced',
+        base: [
+          withCode,
+          inTable([
+            '        [PPME_GENERIC_X]',
+            '        [PPME_SYSCALL_OPEN_E] = {FILLER_REF(sys_open_e)},\n        [PPME_GENERIC_X]',
+          ]),
+        ],
+        head: dropLine(TABLE, 'PPME_SYSCALL_OPEN_E'),
+        rules: [],
+      },
+      {
+        name: 'the legacy probe dropped as a whole (an API matter, not one per event)',
+        base: [
+          withCode,
+          setFile('driver/bpf/fillers.h', 'FILLER(sys_open_x, true) {\n\treturn bpf_val_to_ring(data, 0);\n}\n'),
+        ],
+        head: (t) => Object.fromEntries(Object.entries(t).filter(([p]) => !p.startsWith('driver/bpf/'))),
+        required: 'patch',
+      },
     ],
     invalid: [
       {
@@ -47,13 +88,34 @@ export const productionCases: RuleCases[] = [
         head: dropLine(TABLE, 'PPME_SYSCALL_READ_X'),
         rules: ['event-no-longer-produced'],
         required: 'major',
-        errors: [{ message: ['PPME_SYSCALL_READ_X is no longer produced by the kernel module', "no newer version of it is (an event named 'read'"], path: 'driver/event_table.c', line: at('[PPME_SYSCALL_READ_X]') }],
+        errors: [
+          {
+            message: [
+              'PPME_SYSCALL_READ_X is no longer produced by the kernel module',
+              "no newer version of it is (an event named 'read'",
+            ],
+            path: 'driver/event_table.c',
+            line: at('[PPME_SYSCALL_READ_X]'),
+          },
+        ],
       },
       {
         name: 'both the kmod and the modern probe stop sending CLOSE_X',
         base: withCode,
-        head: [dropLine(TABLE, 'PPME_SYSCALL_CLOSE_X'), editFile('driver/modern_bpf/programs/tail_called/events/close.bpf.c')(['PPME_SYSCALL_CLOSE_X)', 'PPME_GENERIC_X)'])],
-        errors: [{ message: ['PPME_SYSCALL_CLOSE_X is no longer produced by the kernel module and the modern eBPF probe'], path: 'driver/event_table.c', line: at('[PPME_SYSCALL_CLOSE_X]') }],
+        head: [
+          dropLine(TABLE, 'PPME_SYSCALL_CLOSE_X'),
+          editFile('driver/modern_bpf/programs/tail_called/events/close.bpf.c')([
+            'PPME_SYSCALL_CLOSE_X)',
+            'PPME_GENERIC_X)',
+          ]),
+        ],
+        errors: [
+          {
+            message: ['PPME_SYSCALL_CLOSE_X is no longer produced by the kernel module and the modern eBPF probe'],
+            path: 'driver/event_table.c',
+            line: at('[PPME_SYSCALL_CLOSE_X]'),
+          },
+        ],
       },
     ],
   },
@@ -61,8 +123,18 @@ export const productionCases: RuleCases[] = [
     rule: 'event-starts-being-produced',
     bump: 'minor',
     valid: [
-      { name: 'a new event pair (event-pair-added covers it)', base: withCode, head: read2, rules: ['event-old-version-added', 'event-pair-added'] },
-      { name: 'a filler swapped', base: withCode, head: inTable(['FILLER_REF(sys_close_x)', 'FILLER_REF(sys_single_x)']), rules: ['event-filler-swapped'] },
+      {
+        name: 'a new event pair (event-pair-added covers it)',
+        base: withCode,
+        head: read2,
+        rules: ['event-old-version-added', 'event-pair-added'],
+      },
+      {
+        name: 'a filler swapped',
+        base: withCode,
+        head: inTable(['FILLER_REF(sys_close_x)', 'FILLER_REF(sys_single_x)']),
+        rules: ['event-filler-swapped'],
+      },
     ],
     invalid: [
       {
@@ -70,15 +142,30 @@ export const productionCases: RuleCases[] = [
         base: withCode,
         head: openProgram,
         required: 'minor',
-        errors: [{ message: ['PPME_SYSCALL_OPEN_X is now produced by the modern eBPF probe (program open_x)'], path: OPEN_PROG, line: at('BPF_PROG(open_x,') }],
+        errors: [
+          {
+            message: ['PPME_SYSCALL_OPEN_X is now produced by the modern eBPF probe (program open_x)'],
+            path: OPEN_PROG,
+            line: at('BPF_PROG(open_x,'),
+          },
+        ],
       },
       {
         name: 'the kmod gains a filler for an existing event',
         base: withCode,
-        head: inTable(['        [PPME_GENERIC_X]', '        [PPME_GENERIC_E] = {FILLER_REF(sys_generic)},\n        [PPME_GENERIC_X]']),
+        head: inTable([
+          '        [PPME_GENERIC_X]',
+          '        [PPME_GENERIC_E] = {FILLER_REF(sys_generic)},\n        [PPME_GENERIC_X]',
+        ]),
         rules: ['event-starts-being-produced'],
         required: 'minor',
-        errors: [{ message: ['PPME_GENERIC_E is now produced by the kernel module (filler sys_generic)'], path: TABLE, line: at('[PPME_GENERIC_E]') }],
+        errors: [
+          {
+            message: ['PPME_GENERIC_E is now produced by the kernel module (filler sys_generic)'],
+            path: TABLE,
+            line: at('[PPME_GENERIC_E]'),
+          },
+        ],
       },
     ],
   },
@@ -86,8 +173,18 @@ export const productionCases: RuleCases[] = [
     rule: 'event-filler-swapped',
     bump: 'patch',
     valid: [
-      { name: 'the table reformatted', base: withCode, head: inTable(['{FILLER_REF(sys_close_x)}', '{ FILLER_REF( sys_close_x ) }']), rules: [] },
-      { name: 'an event that stops being produced', base: withCode, head: dropLine(TABLE, 'PPME_SYSCALL_CLOSE_X'), rules: ['event-no-longer-produced'] },
+      {
+        name: 'the table reformatted',
+        base: withCode,
+        head: inTable(['{FILLER_REF(sys_close_x)}', '{ FILLER_REF( sys_close_x ) }']),
+        rules: [],
+      },
+      {
+        name: 'an event that stops being produced',
+        base: withCode,
+        head: dropLine(TABLE, 'PPME_SYSCALL_CLOSE_X'),
+        rules: ['event-no-longer-produced'],
+      },
     ],
     invalid: [
       {
@@ -96,13 +193,27 @@ export const productionCases: RuleCases[] = [
         head: inTable(['FILLER_REF(sys_close_x)', 'FILLER_REF(sys_single_x)']),
         rules: ['event-filler-swapped'],
         required: 'patch',
-        errors: [{ message: ['PPME_SYSCALL_CLOSE_X is filled differently by the kernel module: filler sys_close_x → sys_single_x'], path: TABLE, line: at('[PPME_SYSCALL_CLOSE_X]') }],
+        errors: [
+          {
+            message: [
+              'PPME_SYSCALL_CLOSE_X is filled differently by the kernel module: filler sys_close_x → sys_single_x',
+            ],
+            path: TABLE,
+            line: at('[PPME_SYSCALL_CLOSE_X]'),
+          },
+        ],
       },
       {
         name: 'other autofill args for READ_X',
         base: withCode,
         head: inTable(['{{AF_ID_RETVAL}, {0}}', '{{AF_ID_RETVAL}, {1}}']),
-        errors: [{ message: ['PPME_SYSCALL_READ_X is filled differently by the kernel module: autofill args'], path: TABLE, line: at('[PPME_SYSCALL_READ_X]') }],
+        errors: [
+          {
+            message: ['PPME_SYSCALL_READ_X is filled differently by the kernel module: autofill args'],
+            path: TABLE,
+            line: at('[PPME_SYSCALL_READ_X]'),
+          },
+        ],
       },
     ],
   },

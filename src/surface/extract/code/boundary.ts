@@ -20,7 +20,17 @@
  * candidates (with `calls` and `globals`) for the `#define`s it expands (surface/code-defines.ts).
  */
 import { DIRECTIVE, IDENT, PUNCT, type Tokens } from './lexer.js';
-import { ASSIGNMENTS, DEBUG_OUTPUT, HEADER_STRUCT, HEADER_WRITER, MAP_ACCESS, NOT_CALLS, PARAM_WRITER, TAIL_CALL, TRANSPORT } from './vocabulary.js';
+import {
+  ASSIGNMENTS,
+  DEBUG_OUTPUT,
+  HEADER_STRUCT,
+  HEADER_WRITER,
+  MAP_ACCESS,
+  NOT_CALLS,
+  PARAM_WRITER,
+  TAIL_CALL,
+  TRANSPORT,
+} from './vocabulary.js';
 import { isCounterField } from '../../model.js';
 
 /** Words after which an identifier is read, not declared (`return x;`). */
@@ -33,8 +43,33 @@ export type BoundaryMark = 'param' | 'event' | 'header' | 'transport' | 'map' | 
 
 const C_WORDS = new Set([
   ...NOT_CALLS,
-  'else', 'do', 'goto', 'break', 'continue', 'default', 'struct', 'union', 'enum', 'typedef', 'extern', 'void', 'char', 'short', 'int', 'long', 'float',
-  'double', 'signed', 'unsigned', 'bool', '_Bool', 'true', 'false', 'NULL', 'size_t', 'ssize_t',
+  'else',
+  'do',
+  'goto',
+  'break',
+  'continue',
+  'default',
+  'struct',
+  'union',
+  'enum',
+  'typedef',
+  'extern',
+  'void',
+  'char',
+  'short',
+  'int',
+  'long',
+  'float',
+  'double',
+  'signed',
+  'unsigned',
+  'bool',
+  '_Bool',
+  'true',
+  'false',
+  'NULL',
+  'size_t',
+  'ssize_t',
   ...[8, 16, 32, 64].flatMap((bits) => [`int${bits}_t`, `uint${bits}_t`]),
 ]);
 
@@ -69,14 +104,18 @@ export function boundaryFacts(T: Tokens, start: number, end: number, name: strin
   if (PARAM_WRITER.test(name) && !HEADER_WRITER.test(name)) marks.add('param');
   if (HEADER_WRITER.test(name)) marks.add('header');
   // Parameters are declared names.
-  for (let k = start; k < body; k++) if (T.kind[k] === IDENT && (T.text[k + 1] === ',' || T.text[k + 1] === ')')) declared.add(T.text[k]!);
+  for (let k = start; k < body; k++)
+    if (T.kind[k] === IDENT && (T.text[k + 1] === ',' || T.text[k + 1] === ')')) declared.add(T.text[k]!);
   // Parentheses of calls: an event code passed to one (`ringbuf__reserve_space(&rb, SIZE, PPME_X)`) starts an event.
   const callParens: boolean[] = [];
   let inCall = 0;
   for (let k = body + 1; k < end; k++) {
     if (T.kind[k] === DIRECTIVE) {
       // `#if MAX_X > 4`, `#ifdef FEATURE`: the names a conditional tests.
-      for (const id of T.text[k]!.slice(1).match(/[A-Za-z_]\w*/g)?.slice(1) ?? []) if (id !== 'defined') macroNames.add(id);
+      for (const id of T.text[k]!.slice(1)
+        .match(/[A-Za-z_]\w*/g)
+        ?.slice(1) ?? [])
+        if (id !== 'defined') macroNames.add(id);
       continue;
     }
     if (T.kind[k] === PUNCT) {
@@ -111,7 +150,8 @@ export function boundaryFacts(T: Tokens, start: number, end: number, name: strin
       continue;
     }
     if (isMacroCase(s) && !EVENT_CODE.test(s) && !DEBUG_OUTPUT.has(s)) macroNames.add(s);
-    if (C_WORDS.has(s) || isMacroCase(s) || prev === 'struct' || prev === 'union' || prev === 'enum' || prev === 'goto') continue;
+    if (C_WORDS.has(s) || isMacroCase(s) || prev === 'struct' || prev === 'union' || prev === 'enum' || prev === 'goto')
+      continue;
     // A name declared here: `type name`, `type *name` followed by `=`, `;`, `,`, `[` or `)`.
     const before = isTypeWord(T, k - 1) || (prev === '*' && (isTypeWord(T, k - 2) || T.text[k - 2] === '*'));
     if (before && (next === '=' || next === ';' || next === ',' || next === '[' || next === ')')) {
@@ -123,7 +163,14 @@ export function boundaryFacts(T: Tokens, start: number, end: number, name: strin
     names.add(s);
   }
   const globals = [...names].filter((n) => !declared.has(n) && !calls.has(n)).sort();
-  return { calls: [...calls].sort(), globals, marks: [...marks].sort(), counters: [...counters].sort(), events: [...events].sort(), macroNames: [...macroNames].sort() };
+  return {
+    calls: [...calls].sort(),
+    globals,
+    marks: [...marks].sort(),
+    counters: [...counters].sort(),
+    events: [...events].sort(),
+    macroNames: [...macroNames].sort(),
+  };
 }
 
 const callMarks = new Map<string, BoundaryMark | null>();
@@ -132,7 +179,17 @@ const callMarks = new Map<string, BoundaryMark | null>();
 function markOfCall(name: string): BoundaryMark | null {
   let mark = callMarks.get(name);
   if (mark === undefined) {
-    mark = HEADER_WRITER.test(name) ? 'header' : PARAM_WRITER.test(name) ? 'param' : TRANSPORT.has(name) ? 'transport' : MAP_ACCESS.has(name) ? 'map' : name === TAIL_CALL ? 'tail-call' : null;
+    mark = HEADER_WRITER.test(name)
+      ? 'header'
+      : PARAM_WRITER.test(name)
+        ? 'param'
+        : TRANSPORT.has(name)
+          ? 'transport'
+          : MAP_ACCESS.has(name)
+            ? 'map'
+            : name === TAIL_CALL
+              ? 'tail-call'
+              : null;
     if (callMarks.size < 100_000) callMarks.set(name, mark);
   }
   return mark;

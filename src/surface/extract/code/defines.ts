@@ -40,7 +40,9 @@ export function defineFacts(T: Tokens, source: string): DefineFact[] {
       const m = /^#(define|undef) ([A-Za-z_]\w*)(.*)$/.exec(T.text[k]!);
       if (!m) continue;
       const [, kind, name, rest] = m as unknown as [string, string, string, string];
-      const head = new RegExp(`^(?:#|%:)[ \\t]*define[ \\t]+${name}\\(`).exec(source.slice(T.at[k]!, T.at[k]! + name.length + 64));
+      const head = new RegExp(`^(?:#|%:)[ \\t]*define[ \\t]+${name}\\(`).exec(
+        source.slice(T.at[k]!, T.at[k]! + name.length + 64),
+      );
       const functionLike = kind === 'define' && head !== null;
       let body = rest;
       let params: string[] = [];
@@ -49,7 +51,9 @@ export function defineFacts(T: Tokens, source: string): DefineFact[] {
         params = rest.slice(0, close < 0 ? rest.length : close).match(IDENTIFIER) ?? [];
         body = close < 0 ? '' : rest.slice(close + 1);
       }
-      const mentions = [...new Set(body.match(IDENTIFIER) ?? [])].filter((id) => id !== name && !params.includes(id)).sort();
+      const mentions = [...new Set(body.match(IDENTIFIER) ?? [])]
+        .filter((id) => id !== name && !params.includes(id))
+        .sort();
       const text = kind === 'undef' ? `#undef ${name}` : functionLike ? T.text[k]! : `#define ${name} =${rest}`;
       out.push({ name, at: T.at[k]!, text, mentions, scope: groups.map((g) => ({ ...g })) });
     }

@@ -26,7 +26,20 @@ const NAME_IS_FIRST_ARG = new Set([
 const NAME_IS_SECOND_ARG = new Set(['BPF_PROBE']);
 /** `__attribute__((...))`-like groups allowed between the parameter list and the body. */
 const TRAILING_ATTRS = new Set(['__attribute__', '__attribute', '__acquires', '__releases', '__must_hold']);
-const NOT_A_NAME = new Set(['if', 'while', 'for', 'switch', 'return', 'sizeof', 'do', 'else', 'typeof', '__typeof__', '_Alignof', 'defined']);
+const NOT_A_NAME = new Set([
+  'if',
+  'while',
+  'for',
+  'switch',
+  'return',
+  'sizeof',
+  'do',
+  'else',
+  'typeof',
+  '__typeof__',
+  '_Alignof',
+  'defined',
+]);
 
 export interface Def {
   name: string;
@@ -115,7 +128,8 @@ export function findDefinitions(T: Tokens, decided: ReadonlyMap<number, number> 
   const defs: Def[] = [];
   // Per open group: the depth at its #if, the depth its first branch ended at, whether the
   // current branch is kernel-compatibility code, and which branch it is.
-  const cond: Array<{ depth: number; firstEnd: number; compat: boolean; at: number; branch: number; dead: boolean }> = [];
+  const cond: Array<{ depth: number; firstEnd: number; compat: boolean; at: number; branch: number; dead: boolean }> =
+    [];
   let depth = 0;
   let headStart = 0;
   let externC = 0;
@@ -125,7 +139,15 @@ export function findDefinitions(T: Tokens, decided: ReadonlyMap<number, number> 
     const kind = T.kind[k];
     if (kind === DIRECTIVE) {
       const pp = T.pp[k];
-      if (pp === PP_IF) cond.push({ depth, firstEnd: -1, compat: T.compat[k] === 1 && decided.get(k) !== 0, at: k, branch: 0, dead: decided.has(k) && decided.get(k) !== 0 });
+      if (pp === PP_IF)
+        cond.push({
+          depth,
+          firstEnd: -1,
+          compat: T.compat[k] === 1 && decided.get(k) !== 0,
+          at: k,
+          branch: 0,
+          dead: decided.has(k) && decided.get(k) !== 0,
+        });
       else if (pp === PP_ELIF || pp === PP_ELSE) {
         const top = cond[cond.length - 1];
         if (top) {
@@ -161,7 +183,13 @@ export function findDefinitions(T: Tokens, decided: ReadonlyMap<number, number> 
           continue;
         }
         const name = functionName(T, head);
-        if (name) fn = { ...name, start: head[0]!, compatScoped: cond.some((c) => c.compat), scope: cond.map((c) => ({ at: c.at, branch: c.branch })) };
+        if (name)
+          fn = {
+            ...name,
+            start: head[0]!,
+            compatScoped: cond.some((c) => c.compat),
+            scope: cond.map((c) => ({ at: c.at, branch: c.branch })),
+          };
         fnDead = cond.some((c) => c.dead);
         depth = 1;
       }

@@ -12,7 +12,6 @@ import { DIRECTIVE, IDENT, PUNCT, type Tokens } from './lexer.js';
 /** The event header's struct tag. */
 const HEADER_STRUCT = 'ppm_evt_hdr';
 
-
 /** The value of the assignment whose operator is at `op`: its tokens up to `;` outside brackets (or the end). */
 function valueAfter(T: Tokens, op: number, end: number): number[] {
   const out: number[] = [];
@@ -61,7 +60,8 @@ export function headerWrites(T: Tokens, start: number, end: number): string[] | 
     for (let i = 0; i < value.length; i++) {
       const k = value[i]!;
       const prev = T.text[k - 1];
-      if (T.kind[k] !== IDENT || T.text[k + 1] === '(' || prev === '->' || prev === '.' || headers.has(T.text[k]!)) continue;
+      if (T.kind[k] !== IDENT || T.text[k + 1] === '(' || prev === '->' || prev === '.' || headers.has(T.text[k]!))
+        continue;
       const name = T.text[k]!;
       if (followed.has(name)) continue;
       if (followed.size >= MAX_HEADER_LOCALS) {
@@ -77,7 +77,12 @@ export function headerWrites(T: Tokens, start: number, end: number): string[] | 
   for (let k = start; k <= end; k++) {
     if (T.kind[k] !== IDENT || !headers.has(T.text[k]!) || T.text[k - 1] === '->' || T.text[k - 1] === '.') continue;
     const access = T.text[k + 1];
-    if ((access === '->' || access === '.') && T.kind[k + 2] === IDENT && T.kind[k + 3] === PUNCT && ASSIGNMENTS.has(T.text[k + 3]!)) {
+    if (
+      (access === '->' || access === '.') &&
+      T.kind[k + 2] === IDENT &&
+      T.kind[k + 3] === PUNCT &&
+      ASSIGNMENTS.has(T.text[k + 3]!)
+    ) {
       const value = valueAfter(T, k + 3, end);
       writes.add(`${T.text[k + 2]} ${T.text[k + 3]} ${text(value)}`);
       follow(value);

@@ -33,7 +33,13 @@ type CompatKind = 'version' | 'probe' | 'config';
  */
 const VERSION_IDENTS = new Set(['LINUX_VERSION_CODE', 'KERNEL_VERSION', 'UTS_UBUNTU_RELEASE_ABI']);
 /** The legacy probe's quirks of old kernels (the pre-4.14 verifier, COS 73) and header presence. */
-const PROBE_IDENTS = new Set(['__has_include', '__has_include_next', 'BPF_FORBIDS_ZERO_ACCESS', 'COS_73_WORKAROUND', '__COS_WORKAROUND__']);
+const PROBE_IDENTS = new Set([
+  '__has_include',
+  '__has_include_next',
+  'BPF_FORBIDS_ZERO_ACCESS',
+  'COS_73_WORKAROUND',
+  '__COS_WORKAROUND__',
+]);
 
 /**
  * Kernel UAPI feature macros (`IORING_FEAT_SINGLE_MMAP`): the kernel headers define them from
@@ -47,7 +53,8 @@ const UAPI_FEATURE_MACRO = /^[A-Z][A-Z0-9]*_FEAT_[A-Z0-9_]+$/;
  * builds a payload on that architecture (which syscall argument holds what), so a change there
  * is a logic change, not a build fix.
  */
-const ARCH_CONFIG = /^CONFIG_(COMPAT|IA32_EMULATION|X86(_64|_32)?|ARM(64)?|AEABI|S390|PPC(32|64)?|RISCV|LOONGARCH|MIPS|64BIT|32BIT)$/;
+const ARCH_CONFIG =
+  /^CONFIG_(COMPAT|IA32_EMULATION|X86(_64|_32)?|ARM(64)?|AEABI|S390|PPC(32|64)?|RISCV|LOONGARCH|MIPS|64BIT|32BIT)$/;
 
 function compatKind(id: string): CompatKind | null {
   if (VERSION_IDENTS.has(id) || id.includes('RHEL_RELEASE')) return 'version'; // RHEL_RELEASE_CODE, PPM_RHEL_RELEASE_VERSION
@@ -168,7 +175,8 @@ export function isFeatureCheck(T: Tokens, a: number[], open: number, close: numb
     } else rest.push(t);
   }
   // Outside the checks: logic, numbers, macro-case constants and the names the checks check.
-  const constant = (t: number) => T.kind[t] === NUMBER || (T.kind[t] === IDENT && (/^[A-Z][A-Z0-9_]*$/.test(T.text[t]!) || checked.has(T.text[t]!)));
+  const constant = (t: number) =>
+    T.kind[t] === NUMBER || (T.kind[t] === IDENT && (/^[A-Z][A-Z0-9_]*$/.test(T.text[t]!) || checked.has(T.text[t]!)));
   return checked.size > 0 && rest.every((t) => FEATURE_CHECK_GLUE.has(T.text[t]!) || constant(t));
 }
 
@@ -202,9 +210,12 @@ export function oldestBuilds(minKernel: bigint): [Build, Build, Build, Build] {
 /** The newest kernel, with every probed API and every option. */
 export const NEWEST: Build = { kernel: KERNEL_MAX, probes: true, config: true };
 
-
 const KERNEL_MACROS = record<MacroDef>({
-  KERNEL_VERSION: { name: 'KERNEL_VERSION', params: ['a', 'b', 'c'], body: '(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))' },
+  KERNEL_VERSION: {
+    name: 'KERNEL_VERSION',
+    params: ['a', 'b', 'c'],
+    body: '(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))',
+  },
   IS_ENABLED: { name: 'IS_ENABLED', params: ['x'], body: '(x)' },
   IS_BUILTIN: { name: 'IS_BUILTIN', params: ['x'], body: '(x)' },
 });
@@ -223,7 +234,8 @@ function knows(id: string): boolean {
 
 /** LINUX_VERSION_CODE and the kernel's macros, in `build`. */
 function kernelMacros(build: Build) {
-  const get = (name: string): MacroDef | undefined => (name === 'LINUX_VERSION_CODE' ? { name, params: null, body: String(build.kernel) } : KERNEL_MACROS[name]);
+  const get = (name: string): MacroDef | undefined =>
+    name === 'LINUX_VERSION_CODE' ? { name, params: null, body: String(build.kernel) } : KERNEL_MACROS[name];
   return { get, has: (n: string) => get(n) !== undefined };
 }
 
@@ -364,7 +376,14 @@ function resolveGroup(T: Tokens, a: number[], g: Group, build: Build, groups: Ma
  * but directives follows the else-statement up to them (`} #ifdef X else {…} #endif`): those
  * directives wrap the else, which the resolution has already taken or dropped.
  */
-function closingDirectives(T: Tokens, a: number[], groups: Map<number, Group>, thenEnd: number, elseAt: number, end: number): number {
+function closingDirectives(
+  T: Tokens,
+  a: number[],
+  groups: Map<number, Group>,
+  thenEnd: number,
+  elseAt: number,
+  end: number,
+): number {
   const base = a[0]!;
   const reach = skipDirectives(T, a, end);
   let after = end;
@@ -382,7 +401,15 @@ function closingDirectives(T: Tokens, a: number[], groups: Map<number, Group>, t
  * (newest; the else-statement for `if (!bpf_core_*(…))`) or its else-statement, or nothing
  * (oldest), outer braces dropped. Nested regions are resolved the same way.
  */
-export function resolveVariant(T: Tokens, a: number[], from: number, to: number, build: Build, groups: Map<number, Group>, out: number[]): void {
+export function resolveVariant(
+  T: Tokens,
+  a: number[],
+  from: number,
+  to: number,
+  build: Build,
+  groups: Map<number, Group>,
+  out: number[],
+): void {
   const base = a[0]!;
   for (let p = from; p < to; p++) {
     const t = a[p]!;
@@ -402,7 +429,8 @@ export function resolveVariant(T: Tokens, a: number[], from: number, to: number,
         const hasElse = j < a.length && T.kind[a[j]!] === IDENT && T.text[a[j]!] === 'else';
         const end = hasElse ? statementEnd(T, a, j + 1) : thenEnd;
         // `if (!bpf_core_x(…))`: the feature is missing in the then-branch.
-        const negated = T.text[a[p + 2]!] === '!' && isCoreCheck(T, a[p + 3]) && matchForward(T, a, p + 4) === close - 1;
+        const negated =
+          T.text[a[p + 2]!] === '!' && isCoreCheck(T, a[p + 3]) && matchForward(T, a, p + 4) === close - 1;
         const then = build.probes !== negated;
         let [b0, b1] = then ? [close + 1, thenEnd] : hasElse ? [j + 1, end] : [0, 0];
         b0 = skipDirectives(T, a, b0);

@@ -237,7 +237,12 @@ export function lex(src: string): Tokens {
       list[prev] = current;
       return;
     }
-    if (kind === STR && text.charCodeAt(0) === 34 && (dir || (dead === 0 && T.kind[prev] === STR)) && list[prev]?.endsWith('"')) {
+    if (
+      kind === STR &&
+      text.charCodeAt(0) === 34 &&
+      (dir || (dead === 0 && T.kind[prev] === STR)) &&
+      list[prev]?.endsWith('"')
+    ) {
       // Adjacent string literals are one string (C translation phase 6): clang-format splits
       // long ones.
       list[prev] = list[prev]!.slice(0, -1) + text.slice(1);

@@ -23,9 +23,26 @@ import { ASSIGNMENTS, DEBUG_OUTPUT, NOT_CALLS, TAIL_CALL } from './vocabulary.js
 import { isCounterField } from '../../model.js';
 import { DIRECTIVE, IDENT, NUMBER, PUNCT, type Tokens } from './lexer.js';
 
-
 /** Words that start a statement that is not a declaration. */
-const STATEMENT_WORDS = new Set(['return', 'goto', 'break', 'continue', 'case', 'default', 'else', 'do', 'if', 'for', 'while', 'switch', 'sizeof', 'typeof', '__typeof__', 'asm', '__asm__']);
+const STATEMENT_WORDS = new Set([
+  'return',
+  'goto',
+  'break',
+  'continue',
+  'case',
+  'default',
+  'else',
+  'do',
+  'if',
+  'for',
+  'while',
+  'switch',
+  'sizeof',
+  'typeof',
+  '__typeof__',
+  'asm',
+  '__asm__',
+]);
 const CONTROL = new Set(['if', 'for', 'while', 'switch']);
 const STATIC = 'static';
 
@@ -93,11 +110,21 @@ export function normaliseFunction(T: Tokens, a: number[], leaveOut: LeaveOut = {
   if (open < 0) return a;
   const close = matchForward(T, a, open);
   if (close < 0) return a;
-  const c: Context = { T, a, leaveOut, leaving: Boolean(leaveOut.counters || leaveOut.tailCalls), types: new Map(), hoisted: [], out: [] };
+  const c: Context = {
+    T,
+    a,
+    leaveOut,
+    leaving: Boolean(leaveOut.counters || leaveOut.tailCalls),
+    types: new Map(),
+    hoisted: [],
+    out: [],
+  };
   parameterTypes(c, open);
   walk(c, open + 1, close);
   // By name, then (rarely needed) by type: one canonical order whatever the source order.
-  c.hoisted.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : x.type() < y.type() ? -1 : x.type() > y.type() ? 1 : 0));
+  c.hoisted.sort((x, y) =>
+    x.name < y.name ? -1 : x.name > y.name ? 1 : x.type() < y.type() ? -1 : x.type() > y.type() ? 1 : 0,
+  );
   const out: number[] = [];
   // `static` on the function itself only changes its linkage (libs #1335); in the body it stays.
   for (let p = 0; p <= open; p++) if (!(kind(c, p) === IDENT && text(c, p) === STATIC)) out.push(a[p]!);
@@ -215,11 +242,24 @@ function copy(c: Context, from: number, to: number): number {
 
 /** An expression statement or a declaration, [from, to). */
 function simpleStatement(c: Context, from: number, to: number): void {
-  if (to - from >= 4 && kind(c, from) === IDENT && DEBUG_OUTPUT.has(text(c, from)) && isPunct(c, to - 1, ';') && isPunct(c, from + 1, '(') && matchForward(c.T, c.a, from + 1) === to - 2) {
+  if (
+    to - from >= 4 &&
+    kind(c, from) === IDENT &&
+    DEBUG_OUTPUT.has(text(c, from)) &&
+    isPunct(c, to - 1, ';') &&
+    isPunct(c, from + 1, '(') &&
+    matchForward(c.T, c.a, from + 1) === to - 2
+  ) {
     return;
   }
   if (c.leaveOut.counters && isCounterUpdate(c, from, to)) return;
-  if (c.leaveOut.tailCalls && text(c, from) === TAIL_CALL && isPunct(c, from + 1, '(') && matchForward(c.T, c.a, from + 1) === to - 2) return;
+  if (
+    c.leaveOut.tailCalls &&
+    text(c, from) === TAIL_CALL &&
+    isPunct(c, from + 1, '(') &&
+    matchForward(c.T, c.a, from + 1) === to - 2
+  )
+    return;
   const decl = parseDeclaration(c, from, to);
   if (!decl) {
     copy(c, from, to);
@@ -233,7 +273,11 @@ function simpleStatement(c: Context, from: number, to: number): void {
   }
   decl.declarators.forEach((d, i) => {
     if (fates[i] === 'drop') return;
-    c.hoisted.push({ name: text(c, d.name), type: () => typeText(c, decl.type, d), tokens: [...decl.type, ...d.stars, d.name, ...d.dims, decl.semi].map((p) => c.a[p]!) });
+    c.hoisted.push({
+      name: text(c, d.name),
+      type: () => typeText(c, decl.type, d),
+      tokens: [...decl.type, ...d.stars, d.name, ...d.dims, decl.semi].map((p) => c.a[p]!),
+    });
   });
 }
 
@@ -278,11 +322,14 @@ function overwrittenFirst(c: Context, p: number, end: number): boolean {
     else if (isPunct(c, q, '}') && --depth < 0) return false;
     if (q === s - 1 && depth !== 0) return false;
   }
-  if (kind(c, s) === IDENT && (STATEMENT_WORDS.has(text(c, s)) && text(c, s) !== 'return')) return false;
+  if (kind(c, s) === IDENT && STATEMENT_WORDS.has(text(c, s)) && text(c, s) !== 'return') return false;
   const stop = statementEnd(c.T, c.a, s);
   const again = nextMention(c, p) >= 0 && nextMention(c, p) < stop;
   if (p === s) return isPunct(c, p + 1, '=') && !again;
-  const argument = isPunct(c, p - 1, '&') && (isPunct(c, p - 2, '(') || isPunct(c, p - 2, ',')) && (isPunct(c, p + 1, ')') || isPunct(c, p + 1, ','));
+  const argument =
+    isPunct(c, p - 1, '&') &&
+    (isPunct(c, p - 2, '(') || isPunct(c, p - 2, ',')) &&
+    (isPunct(c, p + 1, ')') || isPunct(c, p + 1, ','));
   // Not evaluated conditionally (`ok && read(&x)`).
   let conditional = false;
   for (let q = s; q < p; q++) if (kind(c, q) === PUNCT && ['&&', '||', '?'].includes(text(c, q))) conditional = true;
@@ -291,7 +338,8 @@ function overwrittenFirst(c: Context, p: number, end: number): boolean {
 
 /** `type declarator (, declarator)* ;` over [from, to), or null. */
 function parseDeclaration(c: Context, from: number, to: number): Declaration | null {
-  if (to - from < 3 || !isPunct(c, to - 1, ';') || kind(c, from) !== IDENT || STATEMENT_WORDS.has(text(c, from))) return null;
+  if (to - from < 3 || !isPunct(c, to - 1, ';') || kind(c, from) !== IDENT || STATEMENT_WORDS.has(text(c, from)))
+    return null;
   // A declaration starts with a type: a word followed by another word or a `*`.
   if (kind(c, from + 1) !== IDENT && !isPunct(c, from + 1, '*')) return null;
   const first = parseDeclarator(c, from, indexOfTopLevel(c, from, to - 1, ','));
@@ -354,7 +402,11 @@ function dropIdentityCasts(c: Context, body: number[], out: number[]): void {
   const T = c.T;
   for (let i = 0; i < body.length; i++) {
     const t = body[i]!;
-    if (T.kind[t] === PUNCT && T.text[t] === '(' && !(i > 0 && (T.kind[body[i - 1]!] === IDENT || [')', ']'].includes(T.text[body[i - 1]!]!)))) {
+    if (
+      T.kind[t] === PUNCT &&
+      T.text[t] === '(' &&
+      !(i > 0 && (T.kind[body[i - 1]!] === IDENT || [')', ']'].includes(T.text[body[i - 1]!]!)))
+    ) {
       let j = i + 1;
       const words: string[] = [];
       while (j < body.length && T.kind[body[j]!] === IDENT) words.push(T.text[body[j++]!]!);
