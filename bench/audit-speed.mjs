@@ -1,6 +1,6 @@
 // Times `audit` over a libs history through the bundle (run `npm run build` first) and reports
 // wall time and peak RSS. The target: the whole history since the version files were introduced
-// (3745949ee..HEAD, about 6274 first-parent commits) in under 60 s and 1 GiB on two cores.
+// (3745949ee..HEAD, about 6274 first-parent commits) in under 45 s and 1 GiB on two cores (a quiet machine: the goal is wall time).
 // Usage: node bench/audit-speed.mjs LIBS_GIT_DIR [FROM [TO]] [--group committer-date|commit] [--workers N] [--lib dist/lib.js]
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,4 +49,9 @@ console.log(`groups by status: ${JSON.stringify(s.byStatus)}`);
 console.log(
   `wall ${wall.toFixed(1)} s (setup ${(firstSurfaceAt / 1000).toFixed(1)} s), CPU ${cpu.toFixed(1)} s, peak RSS ${rssMiB.toFixed(0)} MiB, heap used at end ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MiB`,
 );
-console.log(wall < 60 && rssMiB < 1024 ? 'within budget (60 s, 1 GiB)' : 'OVER BUDGET (60 s, 1 GiB)');
+const WALL_GOAL_S = 45;
+console.log(
+  wall < WALL_GOAL_S && rssMiB < 1024
+    ? `within budget (${WALL_GOAL_S} s, 1 GiB)`
+    : `OVER BUDGET (${WALL_GOAL_S} s, 1 GiB)`,
+);
