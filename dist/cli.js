@@ -22537,7 +22537,15 @@ function buildProgram(io, setExit) {
   const program2 = new Command("driver-semver").description(
     "Checks that driver/API_VERSION and driver/SCHEMA_VERSION bumps match the changes to the Falco drivers' user/kernel boundary."
   ).version("0.1.0").configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride().showSuggestionAfterError();
-  const format = () => formatOption(["text", "json", "markdown", "sarif"]);
+  registerCheck(program2, io, setExit);
+  registerSurface(program2, io, setExit);
+  registerExplain(program2, io, setExit);
+  registerDemo(program2, io, setExit);
+  registerHistoryCommands(program2, io, setExit);
+  return program2;
+}
+var reportFormat = () => formatOption(["text", "json", "markdown", "sarif"]);
+function registerCheck(program2, io, setExit) {
   program2.command("check").description("compare the driver surface at two revisions and judge the version bumps").addOption(repoOption()).option(
     "--base <rev>",
     "base revision (default: the upstream default branch); the comparison starts at its merge-base with head"
@@ -22549,7 +22557,7 @@ function buildProgram(io, setExit) {
       "--incomplete <policy>",
       "what a file that could not be analysed does: fail the check (default) or only warn"
     ).choices(["fail", "warn"])
-  ).addOption(format()).action(async (o) => {
+  ).addOption(reportFormat()).action(async (o) => {
     const report = await runCheck({
       repo: o.repo,
       base: o.base,
@@ -22561,6 +22569,8 @@ function buildProgram(io, setExit) {
     io.out(render(report, o.format, io));
     setExit(exitCodeFor(report));
   });
+}
+function registerSurface(program2, io, setExit) {
   program2.command("surface").description("print the driver surface extracted at one revision").addOption(repoOption()).option("--rev <rev>", "revision", "HEAD").option("--production", "print the event production matrix: which driver produces which event").addOption(formatOption(["text", "json"], "output format: a summary, or the whole surface as JSON")).action(async (o) => {
     const s = await readSurface(o.repo, o.rev);
     const json = o.format === "json";
@@ -22585,6 +22595,8 @@ function buildProgram(io, setExit) {
     }
     setExit(EXIT_PASS);
   });
+}
+function registerExplain(program2, io, setExit) {
   program2.command("explain").description("show what a rule checks, the bump it requires and why").argument("[rule]", "rule id, e.g. event-param-appended").option("--list", "list every rule").action((id, o) => {
     if (o.list || !id) {
       for (const r of RULES)
@@ -22612,7 +22624,9 @@ function buildProgram(io, setExit) {
     );
     setExit(EXIT_PASS);
   });
-  program2.command("demo").description("run check on a throwaway repository built from a small driver tree shipped with driver-semver").addOption(format()).action(async (o) => {
+}
+function registerDemo(program2, io, setExit) {
+  program2.command("demo").description("run check on a throwaway repository built from a small driver tree shipped with driver-semver").addOption(reportFormat()).action(async (o) => {
     const demo = buildDemoRepo();
     io.err(
       `demo: built ${demo.dir} with two commits: the demo driver, then a param appended to PPME_SYSCALL_OPEN_X with no SCHEMA_VERSION bump
@@ -22632,8 +22646,6 @@ demo: the FAIL above is the expected answer (a missing SCHEMA minor bump); on a 
     );
     setExit(EXIT_PASS);
   });
-  registerHistoryCommands(program2, io, setExit);
-  return program2;
 }
 async function main(argv, io) {
   let code2 = EXIT_PASS;

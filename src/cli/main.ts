@@ -43,8 +43,19 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .exitOverride()
     .showSuggestionAfterError();
 
-  const format = () => formatOption(['text', 'json', 'markdown', 'sarif']);
+  registerCheck(program, io, setExit);
+  registerSurface(program, io, setExit);
+  registerExplain(program, io, setExit);
+  registerDemo(program, io, setExit);
+  registerHistoryCommands(program, io, setExit);
+  return program;
+}
 
+/** The output formats of a check report. */
+const reportFormat = () => formatOption(['text', 'json', 'markdown', 'sarif']);
+
+/** `check`: compare two revisions and judge the version bumps. */
+function registerCheck(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('check')
     .description('compare the driver surface at two revisions and judge the version bumps')
@@ -65,7 +76,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         'what a file that could not be analysed does: fail the check (default) or only warn',
       ).choices(['fail', 'warn']),
     )
-    .addOption(format())
+    .addOption(reportFormat())
     .action(async (o) => {
       const report = await runCheck({
         repo: o.repo,
@@ -78,7 +89,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       io.out(render(report, o.format, io));
       setExit(exitCodeFor(report));
     });
+}
 
+/** `surface`: print one revision's driver surface. */
+function registerSurface(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('surface')
     .description('print the driver surface extracted at one revision')
@@ -107,7 +121,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       }
       setExit(EXIT_PASS);
     });
+}
 
+/** `explain`: what a rule checks, the bump it requires and why. */
+function registerExplain(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('explain')
     .description('show what a rule checks, the bump it requires and why')
@@ -138,11 +155,14 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       );
       setExit(EXIT_PASS);
     });
+}
 
+/** `demo`: `check` on a throwaway repository built from the demo tree. */
+function registerDemo(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('demo')
     .description('run check on a throwaway repository built from a small driver tree shipped with driver-semver')
-    .addOption(format())
+    .addOption(reportFormat())
     .action(async (o) => {
       const demo = buildDemoRepo();
       io.err(
@@ -158,9 +178,6 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       );
       setExit(EXIT_PASS);
     });
-
-  registerHistoryCommands(program, io, setExit);
-  return program;
 }
 
 /** Runs the CLI; returns the exit code (never throws, never prints a stack trace unless asked). */
