@@ -169,7 +169,13 @@ function parameterTypes(c: Context, open: number): void {
 }
 
 function typeText(c: Context, type: number[], d: Declarator): string {
-  return [...type.filter((p) => text(c, p) !== STATIC), ...d.stars, ...d.dims].map((p) => text(c, p)).join(' ');
+  // Pushed one by one: spreading these short lists (of varying element kinds) made V8 throw away
+  // its optimised code for dropIdentityCasts, which calls this for every cast.
+  const words: string[] = [];
+  for (const p of type) if (text(c, p) !== STATIC) words.push(text(c, p));
+  for (const p of d.stars) words.push(text(c, p));
+  for (const p of d.dims) words.push(text(c, p));
+  return words.join(' ');
 }
 
 /** One statement at `p` (directives before it kept): its normalised tokens go to `c.out`; returns its end. */
