@@ -5394,7 +5394,7 @@ var require_semver2 = __commonJS({
 
 // src/tiering.ts
 import { setFlagsFromString } from "node:v8";
-setFlagsFromString("--interrupt-budget=540672");
+if (process.versions.v8.startsWith("11.")) setFlagsFromString("--interrupt-budget=540672");
 setFlagsFromString("--liftoff-only");
 
 // node_modules/commander/esm.mjs
@@ -16735,7 +16735,11 @@ function parameterTypes(c, open) {
   }
 }
 function typeText(c, type, d) {
-  return [...type.filter((p) => text(c, p) !== STATIC), ...d.stars, ...d.dims].map((p) => text(c, p)).join(" ");
+  const words = [];
+  for (const p of type) if (text(c, p) !== STATIC) words.push(text(c, p));
+  for (const p of d.stars) words.push(text(c, p));
+  for (const p of d.dims) words.push(text(c, p));
+  return words.join(" ");
 }
 function walkOne(c, p, to) {
   while (p < to && kind(c, p) === DIRECTIVE) c.out.push(c.a[p++]);
