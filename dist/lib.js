@@ -8578,10 +8578,14 @@ function collectStructs(files) {
   }
   return { structs, enums, typedefs, typedefList };
 }
+function typedefNamesOf(node) {
+  const parent = node.parent;
+  if (parent?.type !== "type_definition") return [];
+  return parent.childrenForFieldName("declarator").filter((d) => d.type === "type_identifier").map((d) => d.text);
+}
 function readEnum(reader, node) {
   const body2 = node.childForFieldName("body");
-  const parent = node.parent;
-  const typedefNames = parent?.type === "type_definition" ? parent.childrenForFieldName("declarator").filter((d) => d.type === "type_identifier").map((d) => d.text) : [];
+  const typedefNames = typedefNamesOf(node);
   const tag = node.childForFieldName("name")?.text;
   const name2 = tag ?? typedefNames[0] ?? "";
   const { stop: stop2 } = declarationTail(reader, node, body2.endIndex);
@@ -8608,8 +8612,7 @@ function readEnum(reader, node) {
 }
 function readTopStruct(reader, node) {
   const tag = node.childForFieldName("name")?.text ?? null;
-  const parent = node.parent;
-  const typedefNames = parent?.type === "type_definition" ? parent.childrenForFieldName("declarator").filter((d) => d.type === "type_identifier").map((d) => d.text) : [];
+  const typedefNames = typedefNamesOf(node);
   const name2 = tag ?? typedefNames[0];
   if (name2 === void 0) return null;
   const aliases = tag ? typedefNames : typedefNames.slice(1);
@@ -9996,6 +9999,55 @@ function skipQuoted(src, i2) {
   return n;
 }
 
+// src/surface/extract/code/vocabulary.ts
+var PARAM_WRITER = /^(val_to_ring|push_empty_param|__bpf_val_to_ring|bpf_val_to_ring\w*|bpf_push_\w+|push__\w+|ringbuf__store_\w+|auxmap(_iter)?__store_\w+)$/;
+var HEADER_WRITER = /event_header|evt_hdr/;
+var HEADER_STRUCT = "ppm_evt_hdr";
+var TRANSPORT = /* @__PURE__ */ new Set([
+  "bpf_ringbuf_reserve",
+  "bpf_ringbuf_submit",
+  "bpf_ringbuf_discard",
+  "bpf_ringbuf_output",
+  "bpf_perf_event_output",
+  "bpf_seq_write"
+]);
+var MAP_ACCESS = /* @__PURE__ */ new Set([
+  "bpf_map_lookup_elem",
+  "bpf_map_update_elem",
+  "bpf_map_delete_elem",
+  "bpf_map_lookup_percpu_elem"
+]);
+var TAIL_CALL = "bpf_tail_call";
+var DEBUG_OUTPUT = /* @__PURE__ */ new Set([
+  "bpf_printk",
+  "bpf_trace_printk",
+  "ASSERT",
+  "printk",
+  "pr_err",
+  "pr_warn",
+  "pr_warning",
+  "pr_info",
+  "pr_notice",
+  "pr_debug",
+  "pr_devel"
+]);
+var NOT_CALLS = /* @__PURE__ */ new Set([
+  "if",
+  "while",
+  "for",
+  "switch",
+  "return",
+  "sizeof",
+  "typeof",
+  "__typeof__",
+  "_Alignof",
+  "defined",
+  "asm",
+  "__asm__",
+  "case"
+]);
+var ASSIGNMENTS = /* @__PURE__ */ new Set(["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "++", "--"]);
+
 // src/surface/extract/code/functions.ts
 var NAME_IS_FIRST_ARG = /* @__PURE__ */ new Set([
   "BPF_PROG",
@@ -10013,20 +10065,7 @@ var NAME_IS_FIRST_ARG = /* @__PURE__ */ new Set([
 ]);
 var NAME_IS_SECOND_ARG = /* @__PURE__ */ new Set(["BPF_PROBE"]);
 var TRAILING_ATTRS = /* @__PURE__ */ new Set(["__attribute__", "__attribute", "__acquires", "__releases", "__must_hold"]);
-var NOT_A_NAME = /* @__PURE__ */ new Set([
-  "if",
-  "while",
-  "for",
-  "switch",
-  "return",
-  "sizeof",
-  "do",
-  "else",
-  "typeof",
-  "__typeof__",
-  "_Alignof",
-  "defined"
-]);
+var NOT_A_NAME = /* @__PURE__ */ new Set([...NOT_CALLS, "do", "else"]);
 function matchForward(T, list, i2) {
   const open = T.text[list[i2]];
   const close = open === "(" ? ")" : open === "[" ? "]" : "}";
@@ -10542,55 +10581,6 @@ function resolveVariant(T, a, from, to, build, groups, out2) {
     out2.push(t);
   }
 }
-
-// src/surface/extract/code/vocabulary.ts
-var PARAM_WRITER = /^(val_to_ring|push_empty_param|__bpf_val_to_ring|bpf_val_to_ring\w*|bpf_push_\w+|push__\w+|ringbuf__store_\w+|auxmap(_iter)?__store_\w+)$/;
-var HEADER_WRITER = /event_header|evt_hdr/;
-var HEADER_STRUCT = "ppm_evt_hdr";
-var TRANSPORT = /* @__PURE__ */ new Set([
-  "bpf_ringbuf_reserve",
-  "bpf_ringbuf_submit",
-  "bpf_ringbuf_discard",
-  "bpf_ringbuf_output",
-  "bpf_perf_event_output",
-  "bpf_seq_write"
-]);
-var MAP_ACCESS = /* @__PURE__ */ new Set([
-  "bpf_map_lookup_elem",
-  "bpf_map_update_elem",
-  "bpf_map_delete_elem",
-  "bpf_map_lookup_percpu_elem"
-]);
-var TAIL_CALL = "bpf_tail_call";
-var DEBUG_OUTPUT = /* @__PURE__ */ new Set([
-  "bpf_printk",
-  "bpf_trace_printk",
-  "ASSERT",
-  "printk",
-  "pr_err",
-  "pr_warn",
-  "pr_warning",
-  "pr_info",
-  "pr_notice",
-  "pr_debug",
-  "pr_devel"
-]);
-var NOT_CALLS = /* @__PURE__ */ new Set([
-  "if",
-  "while",
-  "for",
-  "switch",
-  "return",
-  "sizeof",
-  "typeof",
-  "__typeof__",
-  "_Alignof",
-  "defined",
-  "asm",
-  "__asm__",
-  "case"
-]);
-var ASSIGNMENTS = /* @__PURE__ */ new Set(["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "++", "--"]);
 
 // src/surface/extract/code/normalise.ts
 var STATEMENT_WORDS = /* @__PURE__ */ new Set([

@@ -238,17 +238,20 @@ export function collectStructs(files: ParsedFile[]): StructDecls {
   return { structs, enums, typedefs, typedefList };
 }
 
+/** The names a `typedef` around a struct or enum specifier gives it (`typedef struct {…} a, b;`), none outside one. */
+function typedefNamesOf(node: Node): string[] {
+  const parent = node.parent;
+  if (parent?.type !== 'type_definition') return [];
+  return parent
+    .childrenForFieldName('declarator')
+    .filter((d) => d.type === 'type_identifier')
+    .map((d) => d.text);
+}
+
 /** An enum definition: its enumerators' names, its attributes and underlying type (see EnumDecl). */
 function readEnum(reader: FileReader, node: Node): EnumDecl {
   const body = node.childForFieldName('body')!;
-  const parent = node.parent;
-  const typedefNames =
-    parent?.type === 'type_definition'
-      ? parent
-          .childrenForFieldName('declarator')
-          .filter((d) => d.type === 'type_identifier')
-          .map((d) => d.text)
-      : [];
+  const typedefNames = typedefNamesOf(node);
   const tag = node.childForFieldName('name')?.text;
   const name = tag ?? typedefNames[0] ?? '';
   const { stop } = declarationTail(reader, node, body.endIndex);
@@ -281,14 +284,7 @@ function readEnum(reader: FileReader, node: Node): EnumDecl {
 /** A struct definition with file scope; null for an anonymous one (handled by its user). */
 function readTopStruct(reader: FileReader, node: Node): StructDecl | null {
   const tag = node.childForFieldName('name')?.text ?? null;
-  const parent = node.parent;
-  const typedefNames =
-    parent?.type === 'type_definition'
-      ? parent
-          .childrenForFieldName('declarator')
-          .filter((d) => d.type === 'type_identifier')
-          .map((d) => d.text)
-      : [];
+  const typedefNames = typedefNamesOf(node);
   const name = tag ?? typedefNames[0];
   if (name === undefined) return null;
   const aliases = tag ? typedefNames : typedefNames.slice(1);

@@ -3,6 +3,7 @@
  * function definitions of a filler or program file (found by brace matching).
  */
 import { DIRECTIVE, IDENT, PP_ELIF, PP_ELSE, PP_ENDIF, PP_IF, PUNCT, STR, type Tokens } from './lexer.js';
+import { NOT_CALLS } from './vocabulary.js';
 
 // ---------------------------------------------------------------------------------------------
 // Function definitions
@@ -26,20 +27,8 @@ const NAME_IS_FIRST_ARG = new Set([
 const NAME_IS_SECOND_ARG = new Set(['BPF_PROBE']);
 /** `__attribute__((...))`-like groups allowed between the parameter list and the body. */
 const TRAILING_ATTRS = new Set(['__attribute__', '__attribute', '__acquires', '__releases', '__must_hold']);
-const NOT_A_NAME = new Set([
-  'if',
-  'while',
-  'for',
-  'switch',
-  'return',
-  'sizeof',
-  'do',
-  'else',
-  'typeof',
-  '__typeof__',
-  '_Alignof',
-  'defined',
-]);
+/** Keywords a definition's name can never be: those followed by `(` that are not calls, and `do`/`else` before a body. */
+const NOT_A_NAME = new Set([...NOT_CALLS, 'do', 'else']);
 
 export interface Def {
   name: string;
